@@ -1,0 +1,83 @@
+/**
+ * Electron entry: lifecycle and security wiring only. Everything that does work lives in
+ * main/services and is reached through the handler table.
+ */
+import { join } from 'node:path';
+import { app, BrowserWindow, session } from 'electron';
+import { registerIpc } from '../ipc/register';
+import { ensureDataFolder } from '../services/data-folder';
+import { createHandlerTable } from '../services/handlers';
+import { Log } from '../services/log';
+import { installMenu } from './menu';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createMainWindow, preloadPathFrom } from './window';
+
+registerAppScheme();
+
+let mainWindow: BrowserWindow | null = null;
+
+function hardenContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    // The renderer is a single page: it never navigates, opens windows or embeds webviews.
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}
+
+async function start(): Promise<void> {
+  const dataFolder = await ensureDataFolder(app.getPath('userData'));
+  const log = new Log(dataFolder.logs);
+  void log.write('info', `starting ${app.getName()} ${app.getVersion()}`);
+
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  hardenContents();
+
+  // dist/main/index.cjs → the app root is two folders up (inside app.asar when packaged).
+  const appRoot = app.getAppPath();
+  serveRenderer(join(appRoot, 'dist', 'renderer'));
+  registerIpc(
+    createHandlerTable({
+      appName: 'Analyst Workbench',
+      appVersion: app.getVersion(),
+      host: 'electron',
+      dataFolder,
+      bundledDataRoot: join(appRoot, 'data'),
+    }),
+    { onUnexpectedError: (key, error) => void log.write('error', `request ${key} failed`, error) },
+  );
+  installMenu(() => mainWindow);
+  windowStateFile = join(dataFolder.root, 'window-state.json');
+  await openWindow();
+}
+
+let windowStateFile = '';
+
+async function openWindow(): Promise<void> {
+  mainWindow = await createMainWindow(preloadPathFrom(__dirname), windowStateFile);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0 && windowStateFile) void openWindow();
+  });
+  app.whenReady().then(start).catch((error: unknown) => {
+    console.error('Analyst Workbench could not start:', error);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { protocol } from 'electron';
+import { SECURITY_HEADERS } from '../services/security';
+import { contentTypeOf, resolveStaticPath } from '../services/static-files';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'workbench';
+
+
+/** Must run before `app.ready`: app:// is a standard, secure origin, so IndexedDB and fetch work there. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  ]);
+}
+
+/** Serves the built renderer at app://workbench/ with the CSP; nothing outside the renderer folder. */
+export function serveRenderer(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+    const path = resolveStaticPath(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
+    const body = path ? await readFile(path).catch(() => null) : null;
+    if (!path || !body) return new Response('Not found', { status: 404 });
+    return new Response(body, {
+      headers: { ...SECURITY_HEADERS, 'Content-Type': contentTypeOf(extname(path)) },
+    });
+  });
+}

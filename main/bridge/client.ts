@@ -1,0 +1,31 @@
+/**
+ * Runs in the browser page the bridge serves, before the renderer: installs `window.workbench` as the
+ * same typed API the desktop preload exposes, carried over fetch to the loopback bridge.
+ */
+import { createApiClient } from '../../shared/ipc/client';
+import { fail } from '../../shared/ipc/result';
+import { fromWire, toWire } from '../../shared/ipc/wire';
+
+const TOKEN_META_NAME = 'workbench-bridge-token';
+const TOKEN_HEADER = 'x-workbench-token';
+
+const token = document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META_NAME}"]`)?.content ?? '';
+
+const workbench = createApiClient(
+  async (_channel, key, args) => {
+    try {
+      const response = await fetch(`/api/${key}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+        body: toWire(args),
+      });
+      return fromWire(await response.text());
+    } catch {
+      return fail('The workbench service is not answering. Check that "npm run preview" is still running, then reload the page.');
+    }
+  },
+  // A browser tab has no application menu; its commands are reached through the app's own keys.
+  () => () => undefined,
+);
+
+Object.defineProperty(window, 'workbench', { value: Object.freeze(workbench), enumerable: true });

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomically } from './atomic-file';
+import { ServiceError } from './errors';
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+export interface StoredFile {
+  sha256: string;
+  size: number;
+}
+
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Original source files, content-addressed: a file lives at `<root>/<first two hex digits>/<sha256>`,
+ * so the same bytes are stored once and a reference can never point at different content.
+ */
+export class SourceStore {
+  constructor(private readonly root: string) {}
+
+  private pathOf(sha256: string): string {
+    // The digest is the only thing that becomes part of a path, and it is checked to be 64 hex digits.
+    if (!SHA256.test(sha256)) throw new ServiceError('That is not a valid file reference. Nothing was read or changed.');
+    return join(this.root, sha256.slice(0, 2), sha256);
+  }
+
+  async put(bytes: Uint8Array): Promise<StoredFile> {
+    const sha256 = sha256Of(bytes);
+    const path = this.pathOf(sha256);
+    const existing = await stat(path).catch(() => null);
+    if (!existing || existing.size !== bytes.byteLength) await writeFileAtomically(path, bytes);
+    return { sha256, size: bytes.byteLength };
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    return (await stat(this.pathOf(sha256)).catch(() => null)) !== null;
+  }
+
+  async read(sha256: string): Promise<Uint8Array> {
+    try {
+      return new Uint8Array(await readFile(this.pathOf(sha256)));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new ServiceError('The original file of this source is no longer in the data folder. Re-import the file to restore it.');
+      }
+      throw error;
+    }
+  }
+
+  async list(): Promise<StoredFile[]> {
+    const files: StoredFile[] = [];
+    const shards = await readdir(this.root, { withFileTypes: true }).catch(() => []);
+    for (const shard of shards) {
+      if (!shard.isDirectory() || !/^[0-9a-f]{2}$/.test(shard.name)) continue;
+      for (const entry of await readdir(join(this.root, shard.name), { withFileTypes: true })) {
+        if (entry.isFile() && SHA256.test(entry.name) && entry.name.startsWith(shard.name)) {
+          const { size } = await stat(join(this.root, shard.name, entry.name));
+          files.push({ sha256: entry.name, size });
+        }
+      }
+    }
+    return files.sort((a, b) => a.sha256.localeCompare(b.sha256));
+  }
+
+  async delete(sha256: string): Promise<boolean> {
+    const path = this.pathOf(sha256);
+    const existed = await this.has(sha256);
+    await rm(path, { force: true });
+    return existed;
+  }
+}

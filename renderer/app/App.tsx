@@ -1,0 +1,60 @@
+import { BriefingsView } from '../features/briefings/BriefingsView';
+import { CountriesView } from '../features/countries/CountriesView';
+import { RegisterView } from '../features/register/RegisterView';
+import { SourcesView } from '../features/sources/SourcesView';
+import { useWorkbench } from '../stores';
+import { AboutDialog } from './AboutDialog';
+import { Notices } from './Notices';
+import { Rail } from './Rail';
+import { StatusBar } from './StatusBar';
+import { useShortcuts } from './useShortcuts';
+import { useStartup } from './useStartup';
+
+function CurrentView() {
+  const view = useWorkbench((s) => s.view);
+  switch (view) {
+    case 'sources':
+      return <SourcesView />;
+    case 'register':
+      return <RegisterView />;
+    case 'countries':
+      return <CountriesView />;
+    case 'briefings':
+      return <BriefingsView />;
+  }
+}
+
+export function App() {
+  const { startup, retry } = useStartup();
+  useShortcuts();
+
+  if (startup.phase === 'starting') {
+    return (
+      <div className="splash" role="status">
+        Opening the workspace…
+      </div>
+    );
+  }
+  if (startup.phase === 'failed') {
+    return (
+      <div className="splash" role="alert">
+        <h1>The workspace could not be opened</h1>
+        <p>{startup.message}</p>
+        <button type="button" onClick={retry}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="frame">
+      <Rail />
+      <main className="work">
+        <CurrentView />
+      </main>
+      <StatusBar info={startup.info} />
+      <Notices />
+      <AboutDialog info={startup.info} />
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { useWorkbench } from '../stores';
+
+/** Errors and confirmations, each a sentence the analyst can act on; dismissed by hand. */
+export function Notices() {
+  const notices = useWorkbench((s) => s.notices);
+  const dismiss = useWorkbench((s) => s.dismissNotice);
+  if (notices.length === 0) return null;
+  return (
+    <div className="notices">
+      {notices.map((n) => (
+        <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
+          <span>{n.message}</span>
+          <button type="button" className="ghost" aria-label="Dismiss message" onClick={() => dismiss(n.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../db';
+import { useWorkbench, type View } from '../stores';
+
+const ITEMS: { view: View; label: string; shortcut: string; icon: string }[] = [
+  { view: 'sources', label: 'Sources', shortcut: '1', icon: '❏' },
+  { view: 'register', label: 'Register', shortcut: '2', icon: '▦' },
+  { view: 'countries', label: 'Countries', shortcut: '3', icon: '◍' },
+  { view: 'briefings', label: 'Briefings', shortcut: '4', icon: '▤' },
+];
+
+function useCounts(): Record<View, number | undefined> {
+  const counts = useLiveQuery(async () => ({
+    sources: await db.sources.count(),
+    register: await db.threats.count(),
+    countries: await db.countries.count(),
+    briefings: await db.briefings.count(),
+  }));
+  return counts ?? { sources: undefined, register: undefined, countries: undefined, briefings: undefined };
+}
+
+export function Rail() {
+  const view = useWorkbench((s) => s.view);
+  const navigate = useWorkbench((s) => s.navigate);
+  const counts = useCounts();
+  return (
+    <nav className="rail" aria-label="Views">
+      <div className="rail-brand" aria-hidden="true">
+        <img src="/icon.svg" alt="" width={28} height={28} />
+      </div>
+      {ITEMS.map((item) => (
+        <button
+          key={item.view}
+          type="button"
+          className="rail-item"
+          aria-current={view === item.view ? 'page' : undefined}
+          aria-keyshortcuts={`Control+${item.shortcut}`}
+          title={`${item.label} (Ctrl+${item.shortcut})`}
+          onClick={() => navigate(item.view)}
+        >
+          <span className="rail-icon" aria-hidden="true">
+            {item.icon}
+          </span>
+          <span className="rail-label">{item.label}</span>
+          <span className="rail-count">{counts[item.view] ?? ''}</span>
+        </button>
+      ))}
+    </nav>
+  );
+}

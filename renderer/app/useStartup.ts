@@ -1,0 +1,33 @@
+import { useCallback, useEffect, useState } from 'react';
+import { db, requestPersistentStorage, seedDemoWorkspaceOnce } from '../db';
+import { workbench, type AppInfo } from '../platform/workbench';
+
+export type Startup = { phase: 'starting' } | { phase: 'ready'; info: AppInfo } | { phase: 'failed'; message: string };
+
+/** Connects to main, seeds the demo workspace on the very first start, and asks for persistent storage. */
+export function useStartup(): { startup: Startup; retry: () => void } {
+  const [startup, setStartup] = useState<Startup>({ phase: 'starting' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const api = workbench();
+      const info = await api.appInfo();
+      await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
+      void requestPersistentStorage();
+      if (!cancelled) setStartup({ phase: 'ready', info });
+    })().catch((error: unknown) => {
+      if (!cancelled) setStartup({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [attempt]);
+
+  const retry = useCallback(() => {
+    setStartup({ phase: 'starting' });
+    setAttempt((n) => n + 1);
+  }, []);
+  return { startup, retry };
+}

@@ -1,0 +1,50 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Actor, Annotation, Briefing, Country, Register, Revision, Source, SourceText, Tag, Threat } from '../../shared/domain';
+
+/** Small facts about the workspace itself (e.g. when the demo was seeded). */
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+export const DATABASE_NAME = 'analyst-workbench';
+
+/**
+ * The system of record for everything the analyst edits. Versions are append-only: a later schema
+ * adds `this.version(n + 1).stores(...).upgrade(...)` and never edits an earlier one.
+ */
+export class WorkbenchDatabase extends Dexie {
+  sources!: EntityTable<Source, 'id'>;
+  sourceTexts!: EntityTable<SourceText, 'sourceId'>;
+  annotations!: EntityTable<Annotation, 'id'>;
+  tags!: EntityTable<Tag, 'id'>;
+  registers!: EntityTable<Register, 'id'>;
+  threats!: EntityTable<Threat, 'id'>;
+  actors!: EntityTable<Actor, 'id'>;
+  countries!: EntityTable<Country, 'code'>;
+  briefings!: EntityTable<Briefing, 'id'>;
+  revisions!: EntityTable<Revision, 'id'>;
+  meta!: EntityTable<MetaEntry, 'key'>;
+
+  constructor(name: string = DATABASE_NAME) {
+    super(name);
+    this.version(1).stores({
+      sources: 'id, title, updatedAt, file.sha256, textHash',
+      sourceTexts: 'sourceId',
+      annotations: 'id, sourceId, anchor, updatedAt, *tagIds, *threatIds, *countryCodes, *actorIds',
+      tags: 'id, name, parentId',
+      registers: 'id, name, archived',
+      threats: 'id, registerId, [registerId+score], category, status, score, updatedAt, *countryCodes, *actorIds',
+      actors: 'id, name, kind, *aliases',
+      countries: 'code, name',
+      briefings: 'id, title, updatedAt',
+      revisions: 'id, [entity+entityId], at',
+      meta: 'key',
+    });
+  }
+
+  /** Every table, for transactions that touch the whole workspace (seeding, restore). */
+  get workspaceTables() {
+    return [this.sources, this.sourceTexts, this.annotations, this.tags, this.registers, this.threats, this.actors, this.countries, this.briefings, this.revisions, this.meta];
+  }
+}

@@ -1,0 +1,92 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { bandOf, impactWords, likelihoodWords } from '../../../shared/domain/scoring';
+import type { Register, Threat } from '../../../shared/domain/threat';
+import { db, updateThreat } from '../../db';
+import { useWorkbench } from '../../stores';
+import { EditableText } from '../common/EditableText';
+import { formatDateTime } from '../common/format';
+
+function show(value: unknown): string {
+  if (Array.isArray(value)) return value.join(', ');
+  if (value === null || value === undefined || value === '') return '—';
+  return String(value);
+}
+
+export function ThreatInspector({ threat, register }: { threat: Threat; register: Register }) {
+  const trackSave = useWorkbench((s) => s.trackSave);
+  const actors = useLiveQuery(() => db.actors.bulkGet(threat.actorIds), [threat.actorIds.join()]);
+  const history = useLiveQuery(
+    () => db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).reverse().sortBy('at'),
+    [threat.id],
+  );
+  const levels = register.scale.levels;
+  const band = bandOf(threat.score, register.scale.bands);
+  const save = (patch: Partial<Threat>) => trackSave(() => updateThreat(db, threat.id, patch));
+
+  return (
+    <div className="inspector-body">
+      <h2 className="inspector-kicker">Threat</h2>
+      <EditableText label="Title" value={threat.title} validate={(v) => (v ? null : 'A threat needs a title.')} onCommit={(title) => save({ title })} />
+      <EditableText label="Description" value={threat.description} multiline onCommit={(description) => save({ description })} />
+      <dl className="facts">
+        <dt>Score</dt>
+        <dd>
+          <span className={`band band-${band}`}>{threat.score}</span> {band}
+        </dd>
+        <dt>Likelihood</dt>
+        <dd>
+          {threat.likelihood} · {likelihoodWords(threat.likelihood, levels)}
+        </dd>
+        <dt>Impact</dt>
+        <dd>
+          {threat.impact} · {impactWords(threat.impact, levels)}
+        </dd>
+        <dt>Category</dt>
+        <dd className="capitalise">{threat.category}</dd>
+        <dt>Trend</dt>
+        <dd className="capitalise">{threat.trend}</dd>
+        <dt>Confidence</dt>
+        <dd className="capitalise">{threat.confidence}</dd>
+        <dt>Status</dt>
+        <dd className="capitalise">{threat.status}</dd>
+        <dt>Affected</dt>
+        <dd>{show(threat.countryCodes)}</dd>
+        <dt>Actors</dt>
+        <dd>{show(actors?.flatMap((a) => (a ? [a.name] : [])))}</dd>
+      </dl>
+      <h3>Indicators</h3>
+      {threat.indicators.length ? (
+        <ul className="bullets">
+          {threat.indicators.map((i) => (
+            <li key={i}>{i}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">None recorded.</p>
+      )}
+      <h3>Mitigations</h3>
+      {threat.mitigations.length ? (
+        <ul className="bullets">
+          {threat.mitigations.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">None recorded.</p>
+      )}
+      <h3>History</h3>
+      {history && history.length > 0 ? (
+        <ol className="history" aria-label="History">
+          {history.map((r) => (
+            <li key={r.id}>
+              <span className="muted">{formatDateTime(r.at)}</span> <strong>{r.field}</strong>: <span className="before">{show(r.before)}</span> →{' '}
+              <span className="after">{show(r.after)}</span>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="muted">No changes since the threat was created.</p>
+      )}
+    </div>
+  );
+}

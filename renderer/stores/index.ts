@@ -1,0 +1,34 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { createNavigationSlice, type NavigationSlice } from './navigation';
+import { createSelectionSlice, type SelectionSlice } from './selection';
+import { createSessionSlice, type SessionSlice } from './session';
+
+/** UI and session state only; everything the analyst edits lives in IndexedDB (see renderer/db). */
+export type WorkbenchState = NavigationSlice & SelectionSlice & SessionSlice;
+
+export const useWorkbench = create<WorkbenchState>()(
+  persist(
+    (...a) => ({
+      ...createNavigationSlice(...a),
+      ...createSelectionSlice(...a),
+      ...createSessionSlice(...a),
+    }),
+    {
+      name: 'analyst-workbench:ui',
+      // Where the analyst was and how they like to read; not notices or transient save state.
+      partialize: (s) => ({
+        view: s.view,
+        selectedSourceId: s.selectedSourceId,
+        selectedRegisterId: s.selectedRegisterId,
+        selectedThreatId: s.selectedThreatId,
+        selectedCountryCode: s.selectedCountryCode,
+        readerFontSize: s.readerFontSize,
+      }),
+    },
+  ),
+);
+
+export type { View } from './navigation';
+export { VIEWS } from './navigation';
+export { READER_FONT_SIZES } from './session';

@@ -1,0 +1,49 @@
+import type { StateCreator } from 'zustand';
+import type { WorkbenchState } from './index';
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  message: string;
+}
+
+export interface SessionSlice {
+  saveState: SaveState;
+  notices: Notice[];
+  readerFontSize: number;
+  aboutOpen: boolean;
+  /** Runs a write, reflecting it in the status bar; a failure becomes a notice and is re-thrown. */
+  trackSave: <T>(write: () => Promise<T>) => Promise<T>;
+  notify: (kind: Notice['kind'], message: string) => void;
+  dismissNotice: (id: number) => void;
+  setReaderFontSize: (size: number) => void;
+  setAboutOpen: (open: boolean) => void;
+}
+
+export const READER_FONT_SIZES = { min: 13, max: 26, initial: 17 } as const;
+let nextNoticeId = 1;
+
+export const createSessionSlice: StateCreator<WorkbenchState, [], [], SessionSlice> = (set, get) => ({
+  saveState: 'idle',
+  notices: [],
+  readerFontSize: READER_FONT_SIZES.initial,
+  aboutOpen: false,
+  trackSave: async (write) => {
+    set({ saveState: 'saving' });
+    try {
+      const result = await write();
+      set({ saveState: 'saved' });
+      return result;
+    } catch (error) {
+      set({ saveState: 'failed' });
+      get().notify('error', error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  },
+  notify: (kind, message) => set((s) => ({ notices: [...s.notices, { id: nextNoticeId++, kind, message }] })),
+  dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  setReaderFontSize: (size) => set({ readerFontSize: Math.min(READER_FONT_SIZES.max, Math.max(READER_FONT_SIZES.min, size)) }),
+  setAboutOpen: (aboutOpen) => set({ aboutOpen }),
+});

@@ -1,0 +1,64 @@
+// Builds the four bundles with Vite: renderer (browser), main and preload (CommonJS for Electron;
+// the preload self-contained because a sandboxed preload cannot require files), and the loopback
+// bridge (its Node server and the browser client that installs window.workbench).
+import { builtinModules } from 'node:module';
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const nodeExternals = ['electron', /^node:/, ...builtinModules];
+const quiet = { logLevel: process.env.BUILD_VERBOSE ? 'info' : 'warn', configFile: false, root };
+
+const esmCommonJsShim = [
+  "import { createRequire as __createRequire } from 'node:module';",
+  "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+  'const require = __createRequire(import.meta.url);',
+  'const __filename = __fileURLToPath(import.meta.url);',
+].join(' ');
+
+function nodeBundle({ entry, outDir, fileName, format }) {
+  return build({
+    ...quiet,
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      sourcemap: true,
+      lib: { entry, formats: [format], fileName: () => fileName },
+      rollupOptions: {
+        external: nodeExternals,
+        output: {
+          codeSplitting: false,
+          // Bundled CommonJS dependencies (write-file-atomic) use require and __filename; give ES output both.
+          ...(format === 'es' ? { banner: esmCommonJsShim } : {}),
+        },
+      },
+    },
+  });
+}
+
+await rm(`${root}/dist`, { recursive: true, force: true });
+await build({
+  ...quiet,
+  root: `${root}/renderer`,
+  base: '/',
+  plugins: [react()],
+  build: { outDir: `${root}/dist/renderer`, emptyOutDir: true, target: 'chrome130', sourcemap: true },
+});
+await nodeBundle({ entry: 'main/app/main.ts', outDir: 'dist/main', fileName: 'index.cjs', format: 'cjs' });
+await nodeBundle({ entry: 'main/preload.ts', outDir: 'dist/preload', fileName: 'index.cjs', format: 'cjs' });
+await nodeBundle({ entry: 'main/bridge/cli.ts', outDir: 'dist/bridge', fileName: 'cli.mjs', format: 'es' });
+await build({
+  ...quiet,
+  build: {
+    outDir: 'dist/bridge',
+    emptyOutDir: false,
+    target: 'chrome130',
+    minify: false,
+    lib: { entry: 'main/bridge/client.ts', formats: ['iife'], name: 'workbenchBridge', fileName: () => 'client.js' },
+  },
+});
+console.log('Built dist/renderer, dist/main, dist/preload and dist/bridge.');

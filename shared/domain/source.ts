@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { CalendarDate, Id, Sha256, Timestamps } from './primitives';
+
+/** Admiralty (NATO) source reliability: A completely reliable … F cannot be judged. */
+export const Reliability = z.enum(['A', 'B', 'C', 'D', 'E', 'F']);
+export type Reliability = z.infer<typeof Reliability>;
+
+/** Admiralty credibility of the information: 1 confirmed … 6 cannot be judged. */
+export const Credibility = z.number().int().min(1).max(6);
+export type Credibility = z.infer<typeof Credibility>;
+
+export const RELIABILITY_LABELS: Record<Reliability, string> = {
+  A: 'Completely reliable',
+  B: 'Usually reliable',
+  C: 'Fairly reliable',
+  D: 'Not usually reliable',
+  E: 'Unreliable',
+  F: 'Reliability cannot be judged',
+};
+
+export const CREDIBILITY_LABELS: Record<Credibility, string> = {
+  1: 'Confirmed by other sources',
+  2: 'Probably true',
+  3: 'Possibly true',
+  4: 'Doubtful',
+  5: 'Improbable',
+  6: 'Truth cannot be judged',
+};
+
+/** "B2": the grade analysts write beside a source. */
+export function admiraltyGrade(reliability: Reliability, credibility: Credibility): string {
+  return `${reliability}${credibility}`;
+}
+
+/** The original file an imported source came from, kept content-addressed by main. */
+export const SourceFileRef = z.object({
+  sha256: Sha256,
+  mime: z.string().min(1).max(200),
+  originalName: z.string().min(1).max(500),
+  size: z.number().int().nonnegative(),
+});
+export type SourceFileRef = z.infer<typeof SourceFileRef>;
+
+/** A source's bibliographic record. Its (possibly large) text lives in `SourceText` so lists stay light. */
+export const Source = z.object({
+  id: Id,
+  title: z.string().min(1).max(1000),
+  author: z.string().max(500),
+  publisher: z.string().max(500),
+  url: z.string().max(2000),
+  publishedOn: CalendarDate.nullable(),
+  /** BCP 47 language tag of the text, e.g. "en", "ru", "kk", "fa". */
+  language: z.string().min(2).max(35),
+  reliability: Reliability,
+  credibility: Credibility,
+  file: SourceFileRef.nullable(),
+  /** SHA-256 of the normalised text (NFC, \n line ends). */
+  textHash: Sha256,
+  textLength: z.number().int().nonnegative(),
+  /** Increments whenever the text is corrected or replaced, so annotations know to re-anchor. */
+  version: z.number().int().positive(),
+  ...Timestamps,
+});
+export type Source = z.infer<typeof Source>;
+
+export const SourceText = z.object({
+  sourceId: Id,
+  text: z.string(),
+});
+export type SourceText = z.infer<typeof SourceText>;

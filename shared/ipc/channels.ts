@@ -1,0 +1,31 @@
+/**
+ * Channel names of the main-process API. Kept apart from the zod schemas so that the preload
+ * bundle (which only forwards calls) stays tiny and free of dependencies.
+ */
+export const CHANNELS = {
+  appInfo: 'workbench:app-info',
+  putSourceFile: 'workbench:source-file-put',
+  readSourceFile: 'workbench:source-file-read',
+  listSourceFiles: 'workbench:source-file-list',
+  deleteSourceFile: 'workbench:source-file-delete',
+  loadDemoWorkspace: 'workbench:demo-workspace-load',
+} as const;
+
+export type ChannelKey = keyof typeof CHANNELS;
+export const CHANNEL_KEYS = Object.keys(CHANNELS) as ChannelKey[];
+
+/** main → renderer: a command chosen in the application menu. */
+export const MENU_COMMAND_CHANNEL = 'workbench:menu-command';
+
+export const MENU_COMMANDS = [
+  'navigate:sources',
+  'navigate:register',
+  'navigate:countries',
+  'navigate:briefings',
+  'about',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}
