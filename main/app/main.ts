@@ -2,7 +2,7 @@
  * Electron entry: lifecycle and security wiring only. Everything that does work lives in
  * main/services and is reached through the handler table.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
 import { registerIpc } from '../ipc/register';
 import { ensureDataFolder } from '../services/data-folder';
@@ -13,6 +13,9 @@ import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, preloadPathFrom } from './window';
 
 registerAppScheme();
+
+// Tests and portable setups may point the app at another data folder (the bridge honours the same variable).
+if (process.env.WORKBENCH_DATA_DIR) app.setPath('userData', resolve(process.env.WORKBENCH_DATA_DIR));
 
 let mainWindow: BrowserWindow | null = null;
 

@@ -4,8 +4,10 @@ import { protocol } from 'electron';
 import { SECURITY_HEADERS } from '../services/security';
 import { contentTypeOf, resolveStaticPath } from '../services/static-files';
 
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'workbench';
+import { APP_ORIGIN } from '../ipc/sender';
+
+export const APP_SCHEME = APP_ORIGIN.protocol.replace(/:$/, '');
+export const APP_HOST = APP_ORIGIN.host;
 
 
 /** Must run before `app.ready`: app:// is a standard, secure origin, so IndexedDB and fetch work there. */

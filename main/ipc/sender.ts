@@ -1,5 +1,5 @@
-/** The origin the desktop app serves its renderer from (see main/app/protocol.ts). */
-export const APP_ORIGIN = 'app://workbench';
+/** Where the desktop app serves its renderer from (see main/app/protocol.ts). */
+export const APP_ORIGIN = { protocol: 'app:', host: 'workbench' } as const;
 
 export interface SenderFrame {
   url: string;
@@ -8,10 +8,12 @@ export interface SenderFrame {
 }
 
 /** Only our own page, in its top frame, may call main; anything else (an iframe, a navigated page) is refused. */
-export function isTrustedSender(frame: SenderFrame | null | undefined, appOrigin: string = APP_ORIGIN): boolean {
+export function isTrustedSender(frame: SenderFrame | null | undefined, appOrigin = APP_ORIGIN): boolean {
   if (!frame || !frame.isMainFrame) return false;
   try {
-    return new URL(frame.url).origin === appOrigin;
+    // Compared by parts: Node's URL reports the origin of a custom scheme as "null".
+    const url = new URL(frame.url);
+    return url.protocol === appOrigin.protocol && url.host === appOrigin.host;
   } catch {
     return false;
   }

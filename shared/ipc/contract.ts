@@ -9,7 +9,7 @@ import type { ChannelKey } from './channels';
 /** Largest file main accepts into the source store (the import limit is configurable below this). */
 export const MAX_SOURCE_FILE_BYTES = 200 * 1024 * 1024;
 
-const Bytes = z.instanceof(Uint8Array);
+const Bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected the bytes of a file');
 
 export const AppInfo = z.object({
   name: z.string(),

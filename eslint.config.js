@@ -1,0 +1,87 @@
+// Lint, and above all the import rules of DESIGN.md: each runtime folder may only reach what it is
+// allowed to. A breach fails `npm run lint` (and so `npm test`); tests/unit/import-rules.test.ts proves it.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
+
+const noNodePatterns = [{ group: ['node:*'], message: 'Node built-ins are for main/ only.' }];
+// Bare built-in names are matched exactly (as `paths`), since a pattern such as "domain" would also
+// catch our own ../domain folder.
+const noNodePaths = nodeBuiltins.map((name) => ({ name, message: 'Node built-ins are for main/ only.' }));
+const restrict = (patterns, paths = []) => ['error', { paths, patterns }];
+const noElectron = { group: ['electron', 'electron/*'], message: "Only main/app, main/ipc and main/preload.ts may import 'electron'." };
+const noMain = { group: ['**/main/**', '**/main'], message: 'Nothing outside main/ may import main/: call it through window.workbench.' };
+const noRenderer = { group: ['**/renderer/**', '**/renderer'], message: 'shared/ and main/ may not import the renderer.' };
+const noUi = { group: ['react', 'react-dom', 'react-dom/*', 'dexie', 'dexie-react-hooks', 'zustand', 'zustand/*'], message: 'shared/ is pure: no UI or storage libraries.' };
+const ipcTypesOnly = {
+  group: ['**/shared/ipc', '**/shared/ipc/*', '!**/shared/ipc/api', '!**/shared/ipc/channels'],
+  allowTypeImports: true,
+  message: 'The renderer may only `import type` from shared/ipc; it reaches main through renderer/platform.',
+};
+
+const domGlobals = Object.keys(globals.browser).filter((g) => !(g in globals.es2024) && !['atob', 'btoa', 'console', 'TextEncoder', 'TextDecoder', 'URL', 'crypto', 'queueMicrotask', 'structuredClone', 'setTimeout', 'clearTimeout'].includes(g));
+const nodeOnlyGlobals = ['process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'global', 'setImmediate'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/vendor/**', 'tests/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': restrict([...noNodePatterns, noElectron, noMain, noRenderer, noUi], noNodePaths),
+      'no-restricted-globals': ['error', ...[...domGlobals, ...nodeOnlyGlobals].map((name) => ({ name, message: 'shared/ is pure TypeScript: no DOM or Node globals.' }))],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'tests/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': restrict([...noNodePatterns, noElectron, noMain, ipcTypesOnly], noNodePaths),
+      'no-restricted-globals': ['error', ...nodeOnlyGlobals.map((name) => ({ name, message: 'The renderer has no Node.' }))],
+    },
+  },
+  {
+    // Only the platform facade may touch window.workbench.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/platform/**'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'window', property: 'workbench', message: 'Use renderer/platform/workbench.ts.' }],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-imports': restrict([noRenderer]) },
+  },
+  {
+    // Services, the dispatcher and the bridge are plain Node: they run (and are tested) without Electron.
+    files: ['main/services/**/*.ts', 'main/bridge/**/*.ts', 'main/ipc/dispatch.ts', 'main/ipc/sender.ts'],
+    rules: { 'no-restricted-imports': restrict([noRenderer, noElectron, { group: ['**/app/**', '**/app'], message: 'main/app is glue; nothing depends on it.' }]) },
+  },
+  {
+    // The bridge's browser client runs in the page, like the preload.
+    files: ['main/bridge/client.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': restrict([...noNodePatterns, noElectron, noRenderer], noNodePaths) },
+  },
+  {
+    files: ['tests/e2e/**/*.ts', 'tests/electron/**/*.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: { 'no-restricted-imports': restrict([noMain, noRenderer]) },
+  },
+  {
+    files: ['tests/unit/**/*.ts', 'tests/bench/**/*.ts', 'tests/support/**/*.ts', 'scripts/**/*.{js,mjs,ts}', '*.config.{js,ts}', '.ci/**/*.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

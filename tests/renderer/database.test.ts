@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { WorkbenchDatabase } from '../../renderer/db/database';
+import { DEMO_SEEDED_KEY, seedDemoWorkspaceOnce } from '../../renderer/db/seed';
+import { updateThreat } from '../../renderer/db/threats';
+import type { WorkbenchApi } from '../../shared/ipc';
+import { realWorkbench } from '../support/real-workbench';
+import { useTempFolders } from '../support/temp-folder';
+
+const tempFolder = useTempFolders();
+const open: WorkbenchDatabase[] = [];
+afterEach(async () => {
+  for (const db of open.splice(0)) await db.delete();
+});
+
+async function fresh(): Promise<{ db: WorkbenchDatabase; api: WorkbenchApi }> {
+  const db = new WorkbenchDatabase(`test-${crypto.randomUUID()}`);
+  open.push(db);
+  return { db, api: await realWorkbench(await tempFolder()) };
+}
+
+describe('demo workspace seeding', () => {
+  it('writes the demo on the first start only', async () => {
+    const { db, api } = await fresh();
+    expect(await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace())).toBe('seeded');
+    expect(await db.sources.count()).toBe(1);
+    expect(await db.threats.count()).toBe(12);
+    expect(await db.countries.count()).toBe(11);
+    expect(await db.actors.count()).toBeGreaterThanOrEqual(11);
+    expect((await db.sourceTexts.toArray())[0]?.text).toContain('Amu Darya');
+    expect(await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace())).toBe('already-seeded');
+    expect(await db.threats.count()).toBe(12);
+  });
+
+  it('does not bring the demo back after the analyst deletes it', async () => {
+    const { db, api } = await fresh();
+    await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
+    await db.transaction('rw', db.sources, db.sourceTexts, db.threats, async () => {
+      await db.sources.clear();
+      await db.sourceTexts.clear();
+      await db.threats.clear();
+    });
+    let loads = 0;
+    const outcome = await seedDemoWorkspaceOnce(db, () => {
+      loads++;
+      return api.loadDemoWorkspace();
+    });
+    expect(outcome).toBe('already-seeded');
+    expect(loads).toBe(0);
+    expect(await db.sources.count()).toBe(0);
+  });
+
+  it('writes nothing when the demo cannot be loaded', async () => {
+    const { db } = await fresh();
+    await expect(seedDemoWorkspaceOnce(db, () => Promise.reject(new Error('main is away')))).rejects.toThrow('main is away');
+    expect(await db.meta.get(DEMO_SEEDED_KEY)).toBeUndefined();
+    expect(await db.threats.count()).toBe(0);
+  });
+
+  it('seeds once when two windows start together', async () => {
+    const { db, api } = await fresh();
+    const outcomes = await Promise.all([seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace()), seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace())]);
+    expect(outcomes.sort()).toEqual(['already-seeded', 'seeded']);
+    expect(await db.threats.count()).toBe(12);
+  });
+});
+
+describe('threat edits', () => {
+  it('records a revision per changed field and recomputes the score', async () => {
+    const { db, api } = await fresh();
+    await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
+    const threat = (await db.threats.toArray())[0]!;
+    const next = await updateThreat(db, threat.id, { title: 'Renamed threat', likelihood: 1, impact: 2 }, 'New UN report');
+    expect(next.score).toBe(2);
+    expect((await db.threats.get(threat.id))?.title).toBe('Renamed threat');
+    const history = await db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).toArray();
+    expect(history.map((r) => [r.field, r.before, r.after, r.rationale]).sort()).toEqual(
+      [
+        ['impact', threat.impact, 2, 'New UN report'],
+        ['likelihood', threat.likelihood, 1, 'New UN report'],
+        ['title', threat.title, 'Renamed threat', 'New UN report'],
+      ].sort(),
+    );
+  });
+
+  it('refuses an invalid edit and leaves the threat and its history as they were', async () => {
+    const { db, api } = await fresh();
+    await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
+    const threat = (await db.threats.toArray())[0]!;
+    await expect(updateThreat(db, threat.id, { title: '' })).rejects.toThrow();
+    await expect(updateThreat(db, threat.id, { likelihood: 0 })).rejects.toThrow();
+    expect(await db.threats.get(threat.id)).toEqual(threat);
+    expect(await db.revisions.count()).toBe(0);
+  });
+
+  it('records nothing for an edit that changes nothing', async () => {
+    const { db, api } = await fresh();
+    await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
+    const threat = (await db.threats.toArray())[0]!;
+    await updateThreat(db, threat.id, { title: threat.title });
+    expect(await db.revisions.count()).toBe(0);
+  });
+});

@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const eslint = new ESLint({ cwd: root });
+
+async function restrictedImports(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(root, filePath) });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals' || m.ruleId === 'no-restricted-properties').map((m) => m.message);
+}
+
+describe('import rules (lint)', () => {
+  it.each([
+    ['shared/domain/bad.ts', "import { readFile } from 'node:fs';\nexport const r = readFile;\n"],
+    ['shared/domain/bad.ts', "import fs from 'fs';\nexport const r = fs;\n"],
+    ['shared/ipc/bad.ts', "import { app } from 'electron';\nexport const a = app;\n"],
+    ['shared/domain/bad.ts', "import { db } from '../../renderer/db';\nexport const d = db;\n"],
+    ['shared/domain/bad.ts', "import { SourceStore } from '../../main/services/source-store';\nexport const s = SourceStore;\n"],
+    ['shared/domain/bad.ts', "import { useState } from 'react';\nexport const u = useState;\n"],
+    ['shared/domain/bad.ts', 'export const title = () => document.title;\n'],
+    ['shared/domain/bad.ts', 'export const env = () => process.env.HOME;\n'],
+    ['renderer/app/bad.ts', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n"],
+    ['renderer/app/bad.ts', "import { join } from 'node:path';\nexport const j = join;\n"],
+    ['renderer/app/bad.ts', "import { createHandlerTable } from '../../main/services/handlers';\nexport const c = createHandlerTable;\n"],
+    ['renderer/app/bad.ts', "import { CONTRACT } from '../../shared/ipc/contract';\nexport const c = CONTRACT;\n"],
+    ['renderer/app/bad.ts', 'export const api = () => window.workbench;\n'],
+    ['main/services/bad.ts', "import { app } from 'electron';\nexport const a = app;\n"],
+    ['tests/e2e/bad.spec.ts', "import { SourceStore } from '../../main/services/source-store';\nexport const s = SourceStore;\n"],
+  ])('refuses what %s may not import: %j', async (file, code) => {
+    expect(await restrictedImports(file, code)).not.toEqual([]);
+  });
+
+  it.each([
+    ['shared/domain/good.ts', "import { z } from 'zod';\nimport { Id } from './primitives';\nexport const s = z.object({ id: Id });\n"],
+    ['renderer/app/good.ts', "import type { WorkbenchApi } from '../../shared/ipc';\nimport { riskScore } from '../../shared/domain/scoring';\nexport type A = WorkbenchApi;\nexport const r = riskScore;\n"],
+    ['main/services/good.ts', "import { readFile } from 'node:fs/promises';\nimport { riskScore } from '../../shared/domain/scoring';\nexport const x = [readFile, riskScore];\n"],
+    ['main/app/good.ts', "import { app } from 'electron';\nexport const a = app;\n"],
+  ])('allows what %s may import', async (file, code) => {
+    expect(await restrictedImports(file, code)).toEqual([]);
+  });
+
+  it('the real code base passes the rules', async () => {
+    const results = await eslint.lintFiles(['shared', 'renderer', 'main']);
+    const problems = results.flatMap((r) => r.messages.map((m) => `${r.filePath}:${m.line} ${m.message}`));
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('split tsconfigs', () => {
+  it('gives the renderer no Node types', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wb-tsconfig-'));
+    try {
+      await writeFile(join(dir, 'uses-node.ts'), 'export const home: string | undefined = process.env.HOME;\nexport const b = Buffer.from("x");\n');
+      await writeFile(
+        join(dir, 'tsconfig.json'),
+        JSON.stringify({ extends: join(root, 'tsconfig.web.json'), compilerOptions: { composite: false, noEmit: true, emitDeclarationOnly: false, declaration: false, tsBuildInfoFile: null }, include: [join(dir, 'uses-node.ts')] }),
+      );
+      const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+      const outcome = await promisify(execFile)(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')]).then(
+        () => ({ code: 0, stdout: '' }),
+        (error: { code: number; stdout: string }) => error,
+      );
+      expect(outcome.code).not.toBe(0);
+      expect(outcome.stdout).toMatch(/Cannot find name 'process'/);
+      expect(outcome.stdout).toMatch(/Cannot find name 'Buffer'/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
