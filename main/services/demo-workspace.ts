@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { describeRange } from '../../shared/domain/anchoring';
+import type { Annotation, Tag } from '../../shared/domain/annotation';
 import { riskScore, DEFAULT_SCALE } from '../../shared/domain/scoring';
 import { normaliseText } from '../../shared/domain/text';
 import type { DemoWorkspace } from '../../shared/ipc/contract';
@@ -14,6 +16,29 @@ async function readJson(path: string): Promise<unknown> {
   } catch (error) {
     throw new ServiceError(`The demo workspace could not be read from ${path} (${(error as Error).message}). Reinstall the app to restore it.`);
   }
+}
+
+/** Where a demo passage is: its one occurrence, or the one right after the given prefix. */
+function locate(text: string, exact: string, prefix: string | undefined): number {
+  const needle = prefix === undefined ? exact : prefix + exact;
+  const at = text.indexOf(needle);
+  if (at === -1 || text.indexOf(needle, at + 1) !== -1) {
+    throw new ServiceError(`A demo passage (“${exact.slice(0, 40)}…”) is not found exactly once in the sample article. Reinstall the app to restore it.`);
+  }
+  return at + (prefix?.length ?? 0);
+}
+
+function seedTags(seed: SeedFile, at: string): Tag[] {
+  const idByName = new Map(seed.tags.map((t) => [t.name, t.id]));
+  return seed.tags.map((t) => ({
+    id: t.id,
+    name: t.name,
+    color: t.color,
+    parentId: t.parent === null ? null : (idByName.get(t.parent) ?? null),
+    description: t.description,
+    createdAt: at,
+    updatedAt: at,
+  }));
 }
 
 /**
@@ -31,7 +56,34 @@ export async function loadDemoWorkspace(dataRoot: string, store: SourceStore, no
   const { textFile, ...sourceFields } = seed.source;
   const fileName = textFile.split('/').pop() ?? textFile;
 
+  const tags = seedTags(seed, at);
+  const tagIdByName = new Map(tags.map((t) => [t.name, t.id]));
+  const annotations = seed.annotations.map((a): Annotation => {
+    const start = locate(text, a.exact, a.prefix);
+    const { quote, position } = describeRange(text, start, start + a.exact.length);
+    return {
+      id: a.id,
+      sourceId: seed.source.id,
+      quote,
+      position,
+      anchor: 'anchored',
+      tagIds: a.tags.map((name) => {
+        const id = tagIdByName.get(name);
+        if (!id) throw new ServiceError(`The demo workspace names a tag “${name}” that its codebook lacks. Reinstall the app to restore it.`);
+        return id;
+      }),
+      note: a.note,
+      threatIds: a.threatIds,
+      countryCodes: a.countryCodes,
+      actorIds: a.actorIds,
+      createdAt: at,
+      updatedAt: at,
+    };
+  });
+
   return {
+    tags,
+    annotations,
     source: {
       ...sourceFields,
       file: { sha256: stored.sha256, mime: 'text/plain', originalName: fileName, size: stored.size },
@@ -47,7 +99,6 @@ export async function loadDemoWorkspace(dataRoot: string, store: SourceStore, no
       ...threat,
       registerId: seed.register.id,
       score: riskScore(threat.likelihood, threat.impact),
-      evidence: [],
       owner: '',
       lastReviewedOn: null,
       createdAt: at,

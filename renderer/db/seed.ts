@@ -21,6 +21,8 @@ export async function seedDemoWorkspaceOnce(db: WorkbenchDatabase, load: () => P
     await db.threats.bulkPut(demo.threats);
     await db.actors.bulkPut(demo.actors);
     await db.countries.bulkPut(demo.countries);
+    await db.tags.bulkPut(demo.tags);
+    await db.annotations.bulkPut(demo.annotations);
     await db.meta.put({ key: DEMO_SEEDED_KEY, value: new Date().toISOString() });
     return 'seeded';
   });

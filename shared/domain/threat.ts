@@ -50,6 +50,10 @@ export const Register = z.object({
 });
 export type Register = z.infer<typeof Register>;
 
+/**
+ * A threat in a register. Its evidence is not stored here: the passages that justify it are the
+ * annotations whose `threatIds` include it (one source of truth, queried by index).
+ */
 export const Threat = z.object({
   id: Id,
   registerId: Id,
@@ -69,8 +73,6 @@ export const Threat = z.object({
   status: ThreatStatus,
   indicators: z.array(z.string().min(1).max(2000)),
   mitigations: z.array(z.string().min(1).max(2000)),
-  /** Annotation ids of the passages that justify the rating. */
-  evidence: z.array(Id),
   owner: z.string().max(200),
   lastReviewedOn: CalendarDate.nullable(),
   ...Timestamps,

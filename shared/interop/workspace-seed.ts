@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Actor } from '../domain/actor';
+import { CountryCode, Id } from '../domain/primitives';
 import { Source } from '../domain/source';
 import { Register, Threat } from '../domain/threat';
 
@@ -27,7 +28,33 @@ export const SeedFile = z.object({
   register: Register.pick({ id: true, name: true, description: true, scope: true }),
   actors: z.array(Actor.omit({ createdAt: true, updatedAt: true })),
   threats: z.array(
-    Threat.omit({ registerId: true, score: true, evidence: true, createdAt: true, updatedAt: true, owner: true, lastReviewedOn: true }),
+    Threat.omit({ registerId: true, score: true, createdAt: true, updatedAt: true, owner: true, lastReviewedOn: true }),
+  ),
+  /** The starter codebook. A tag names its parent by name; parents come before their children. */
+  tags: z.array(
+    z.object({
+      id: Id,
+      name: z.string().min(1).max(200),
+      color: z.string().regex(/^#[0-9a-f]{6}$/),
+      parent: z.string().nullable(),
+      description: z.string().max(5000),
+    }),
+  ),
+  /**
+   * Coded passages of the sample article. `exact` is found in the normalised text; `prefix` (text just
+   * before it) is given only where the exact words occur more than once.
+   */
+  annotations: z.array(
+    z.object({
+      id: Id,
+      exact: z.string().min(1),
+      prefix: z.string().optional(),
+      tags: z.array(z.string().min(1)),
+      note: z.string(),
+      threatIds: z.array(Id),
+      actorIds: z.array(Id),
+      countryCodes: z.array(CountryCode),
+    }),
   ),
 });
 export type SeedFile = z.infer<typeof SeedFile>;
