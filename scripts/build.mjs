@@ -21,6 +21,8 @@ const esmCommonJsShim = [
 function nodeBundle({ entry, outDir, fileName, format }) {
   return build({
     ...quiet,
+    // Node builds of dependencies (mammoth, jszip, pdfjs), not the browser builds their "browser" fields name.
+    resolve: { mainFields: ['module', 'jsnext:main', 'jsnext', 'main'], conditions: ['node', 'import', 'module', 'default'] },
     build: {
       outDir,
       emptyOutDir: true,

@@ -3,7 +3,7 @@
  * main/services and is reached through the handler table.
  */
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { registerIpc } from '../ipc/register';
 import { ensureDataFolder } from '../services/data-folder';
 import { createHandlerTable } from '../services/handlers';
@@ -48,6 +48,11 @@ async function start(): Promise<void> {
       host: 'electron',
       dataFolder,
       bundledDataRoot: join(appRoot, 'data'),
+      chooseSavePath: async (suggestedPath) => {
+        const options = { defaultPath: suggestedPath };
+        const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
     }),
     { onUnexpectedError: (key, error) => void log.write('error', `request ${key} failed`, error) },
   );

@@ -1,7 +1,9 @@
 import type { ChannelKey, ParsedArgsOf, ResultOf } from '../../shared/ipc';
 import type { DataFolder } from './data-folder';
 import { loadDemoWorkspace } from './demo-workspace';
-import { SourceStore } from './source-store';
+import { saveExport, type ChooseSavePath } from './exports';
+import { extractSource } from './import';
+import { sha256Of, SourceStore } from './source-store';
 
 /** The functions that answer each channel; the same table serves Electron's IPC and the loopback bridge. */
 export type HandlerTable = {
@@ -15,6 +17,8 @@ export interface WorkbenchServices {
   dataFolder: DataFolder;
   /** The bundled `data/` folder (sample article, demo register, reference facts). */
   bundledDataRoot: string;
+  /** The desktop app's native save dialog; without it exports go to the exports folder. */
+  chooseSavePath?: ChooseSavePath;
 }
 
 /** The handler table both hosts serve: Electron registers it with ipcMain, the bridge over HTTP. */
@@ -32,5 +36,19 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     listSourceFiles: () => store.list(),
     deleteSourceFile: async (sha256) => ({ deleted: await store.delete(sha256) }),
     loadDemoWorkspace: () => loadDemoWorkspace(services.bundledDataRoot, store),
+    importSource: async ({ bytes, fileName, keepFullText, maxBytes }) => {
+      // Parse first: a file that cannot be read leaves nothing behind in the store.
+      const extracted = await extractSource(bytes, fileName, { keepFullText, maxBytes });
+      const stored = await store.put(bytes);
+      return {
+        file: { sha256: stored.sha256, mime: extracted.mime, originalName: fileName, size: stored.size },
+        format: extracted.format,
+        text: extracted.text,
+        textHash: sha256Of(new TextEncoder().encode(extracted.text)),
+        metadata: extracted.metadata,
+        warnings: extracted.warnings,
+      };
+    },
+    saveExport: ({ fileName, bytes }) => saveExport(services.dataFolder.exports, fileName, bytes, services.chooseSavePath),
   };
 }

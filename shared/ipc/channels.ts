@@ -9,6 +9,8 @@ export const CHANNELS = {
   listSourceFiles: 'workbench:source-file-list',
   deleteSourceFile: 'workbench:source-file-delete',
   loadDemoWorkspace: 'workbench:demo-workspace-load',
+  importSource: 'workbench:source-import',
+  saveExport: 'workbench:export-save',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;
@@ -22,6 +24,9 @@ export const MENU_COMMANDS = [
   'navigate:register',
   'navigate:countries',
   'navigate:briefings',
+  'navigate:passages',
+  'navigate:search',
+  'palette',
   'about',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { Actor } from '../domain/actor';
 import { Country } from '../domain/country';
-import { Sha256 } from '../domain/primitives';
-import { Source, SourceText } from '../domain/source';
+import { CalendarDate, Sha256 } from '../domain/primitives';
+import { Source, SourceFileRef, SourceText } from '../domain/source';
+import { Annotation, Tag } from '../domain/annotation';
 import { Register, Threat } from '../domain/threat';
 import type { ChannelKey } from './channels';
 
-/** Largest file main accepts into the source store (the import limit is configurable below this). */
-export const MAX_SOURCE_FILE_BYTES = 200 * 1024 * 1024;
+import { MAX_SOURCE_FILE_BYTES } from '../domain/limits';
+
+export { DEFAULT_IMPORT_LIMIT_BYTES, MAX_SOURCE_FILE_BYTES } from '../domain/limits';
 
 const Bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected the bytes of a file');
 
@@ -39,8 +41,59 @@ export const DemoWorkspace = z.object({
   threats: z.array(Threat),
   actors: z.array(Actor),
   countries: z.array(Country),
+  tags: z.array(Tag),
+  annotations: z.array(Annotation),
 });
+
+export const SOURCE_FORMATS = ['text', 'markdown', 'html', 'docx', 'pdf'] as const;
+export const SourceFormat = z.enum(SOURCE_FORMATS);
+export type SourceFormat = z.infer<typeof SourceFormat>;
+
+export const ImportSourceRequest = z.object({
+  bytes: Bytes,
+  /** The file's name as the analyst knows it (no path); names the file in every message. */
+  fileName: z.string().min(1).max(500),
+  /** HTML only: keep the whole page instead of extracting the article. */
+  keepFullText: z.boolean(),
+  /** The analyst's import limit; larger files are refused with a message naming the limit. */
+  maxBytes: z.number().int().positive().max(MAX_SOURCE_FILE_BYTES),
+});
+
+/** What the file says about itself; every field may be corrected by the analyst before saving. */
+export const GuessedMetadata = z.object({
+  title: z.string(),
+  author: z.string(),
+  publisher: z.string(),
+  publishedOn: CalendarDate.nullable(),
+  language: z.string(),
+  url: z.string(),
+});
+export type GuessedMetadata = z.infer<typeof GuessedMetadata>;
+
+/** An imported file: its text (normalised), what it says about itself, and where main stored it. */
+export const ImportedSource = z.object({
+  file: SourceFileRef,
+  format: SourceFormat,
+  text: z.string().min(1),
+  textHash: Sha256,
+  metadata: GuessedMetadata,
+  /** Things the analyst should know, e.g. "Page 3 has no text layer (a scan?)". */
+  warnings: z.array(z.string()),
+});
+export type ImportedSource = z.infer<typeof ImportedSource>;
 export type DemoWorkspace = z.infer<typeof DemoWorkspace>;
+
+export const SaveExportRequest = z.object({
+  /** A plain file name (no folders); main keeps only its last part and safe characters. */
+  fileName: z.string().min(1).max(200),
+  bytes: Bytes.refine((b) => b.byteLength <= MAX_SOURCE_FILE_BYTES, 'the export is larger than 200 MB'),
+});
+
+export const SavedExport = z.object({
+  /** Where the file was written, or null when the analyst cancelled the save dialog. */
+  path: z.string().nullable(),
+});
+export type SavedExport = z.infer<typeof SavedExport>;
 
 interface Procedure<A extends z.ZodTuple, R extends z.ZodType> {
   /** Arguments, as a tuple, parsed from `unknown` before any service sees them. */
@@ -59,6 +112,8 @@ export const CONTRACT = {
   listSourceFiles: procedure(z.tuple([]), z.array(StoredFile)),
   deleteSourceFile: procedure(z.tuple([Sha256]), z.object({ deleted: z.boolean() })),
   loadDemoWorkspace: procedure(z.tuple([]), DemoWorkspace),
+  importSource: procedure(z.tuple([ImportSourceRequest]), ImportedSource),
+  saveExport: procedure(z.tuple([SaveExportRequest]), SavedExport),
 } satisfies Record<ChannelKey, Procedure<z.ZodTuple, z.ZodType>>;
 
 export type Contract = typeof CONTRACT;

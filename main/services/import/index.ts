@@ -1,0 +1,100 @@
+import { dominantScript, guessLanguage, normaliseLanguageTag, scriptOfLanguage } from '../../../shared/domain/language';
+import { normaliseText } from '../../../shared/domain/text';
+import { readDocx } from './docx';
+import { readHtml } from './html';
+import { DEFAULT_TIMEOUT_MS, withinTime } from './limits';
+import { cleanField, cleanTitle, toCalendarDate, toWebAddress } from './metadata';
+import { readPdf } from './pdf';
+import { displayName, Refuse } from './refusal';
+import { chooseFormat, MIME_BY_FORMAT } from './sniff';
+import { readPlainText } from './text';
+import { type Draft, type ExtractedSource, type ExtractOptions, type ReadRequest, type SourceFormat, type SourceMetadata } from './types';
+
+export type { ExtractedSource, ExtractOptions, SourceFormat, SourceMetadata } from './types';
+
+/**
+ * Reads an imported file into a source's text and bibliographic record. Every refusal is a
+ * ServiceError naming the file, the reason, and what the analyst can do about it.
+ */
+export async function extractSource(bytes: Uint8Array, fileName: string, options: ExtractOptions): Promise<ExtractedSource> {
+  if (bytes.byteLength === 0) throw Refuse.empty(fileName);
+  if (bytes.byteLength > options.maxBytes) throw Refuse.tooLarge(fileName, bytes.byteLength, options.maxBytes);
+  const format = chooseFormat(bytes, fileName);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const draft = await withinTime((signal) => read(format, { bytes, fileName, options, signal }), timeoutMs, () => Refuse.tooSlow(fileName, timeoutMs));
+  return finish(draft, format, fileName);
+}
+
+async function read(format: SourceFormat, request: ReadRequest): Promise<Draft> {
+  switch (format) {
+    case 'text':
+    case 'markdown':
+      return readPlainText(request, format);
+    case 'html':
+      return readHtml(request);
+    case 'docx':
+      return readDocx(request);
+    case 'pdf':
+      return readPdf(request);
+  }
+}
+
+/** The form every source text is kept in, with no blank lines before or after. */
+function tidyText(raw: string): string {
+  return normaliseText(raw)
+    .replace(/^(?:[ \t\u00A0]*\n)+/, '')
+    .replace(/\s+$/, '');
+}
+
+/**
+ * The language the file declares, unless its text plainly contradicts it: office suites and site
+ * templates stamp their own default ("en-US") on Russian or Dari documents, and the letters cannot lie.
+ */
+function chooseLanguage(declared: string | undefined, text: string, warnings: string[]): string {
+  const tag = normaliseLanguageTag(declared ?? '');
+  if (!tag) return guessLanguage(text);
+  const declaredScript = scriptOfLanguage(tag);
+  const actualScript = dominantScript(text);
+  if (declaredScript && actualScript && declaredScript !== actualScript) {
+    const guess = guessLanguage(text);
+    // Uzbek is written in both scripts: "uz" over Cyrillic text is no contradiction.
+    if (guess === tag.split('-')[0]) return tag;
+    warnings.push(`The file declares its language as "${tag}", but its text is mostly in ${actualScript} script, so the language was set to "${guess}". Correct it if that is wrong.`);
+    return guess;
+  }
+  return tag;
+}
+
+/** A title for a file that names none: its own name, as the analyst saved it. */
+function titleFromFileName(fileName: string): string {
+  const name = displayName(fileName);
+  const dot = name.lastIndexOf('.');
+  return cleanField((dot > 0 ? name.slice(0, dot) : name).replace(/_+/g, ' ')) || name;
+}
+
+/** Within the lengths a source record holds (see shared/domain/source.ts); a real title never nears them. */
+function clip(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const cut = value.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, ''); // never half an emoji
+  return `${cut.trimEnd()}…`;
+}
+
+function finish(draft: Draft, format: SourceFormat, fileName: string): ExtractedSource {
+  const text = tidyText(draft.text);
+  if (!text) {
+    throw Refuse.noText(fileName, format === 'docx' ? 'If it holds only scanned pages as pictures, run OCR on them first.' : undefined);
+  }
+  const warnings = [...draft.warnings];
+  const declared = draft.metadata;
+  const url = toWebAddress(declared.url);
+  const metadata: SourceMetadata = {
+    title: clip(cleanTitle(declared.title) || titleFromFileName(fileName), 1000),
+    author: clip(cleanField(declared.author), 500),
+    publisher: clip(cleanField(declared.publisher), 500),
+    publishedOn: toCalendarDate(declared.publishedOn),
+    language: chooseLanguage(declared.language, text, warnings),
+    // A link cut short leads nowhere; one this long is tracking parameters, not an address to keep.
+    url: url.length <= 2000 ? url : '',
+  };
+  return { format, mime: MIME_BY_FORMAT[format], text, metadata, warnings };
+}

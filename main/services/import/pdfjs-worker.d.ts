@@ -1,0 +1,4 @@
+// pdfjs-dist ships no types for its worker module; the importer only hands it back to pdfjs.
+declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
+  export const WorkerMessageHandler: unknown;
+}
