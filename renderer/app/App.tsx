@@ -2,8 +2,12 @@ import { BriefingsView } from '../features/briefings/BriefingsView';
 import { CountriesView } from '../features/countries/CountriesView';
 import { RegisterView } from '../features/register/RegisterView';
 import { SourcesView } from '../features/sources/SourcesView';
+import { PassagesView } from '../features/passages/PassagesView';
+import { Palette } from '../features/search/Palette';
+import { SearchView } from '../features/search/SearchView';
 import { useWorkbench } from '../stores';
 import { AboutDialog } from './AboutDialog';
+import { DropZone } from './DropZone';
 import { Notices } from './Notices';
 import { Rail } from './Rail';
 import { StatusBar } from './StatusBar';
@@ -21,6 +25,10 @@ function CurrentView() {
       return <CountriesView />;
     case 'briefings':
       return <BriefingsView />;
+    case 'passages':
+      return <PassagesView />;
+    case 'search':
+      return <SearchView />;
   }
 }
 
@@ -55,6 +63,8 @@ export function App() {
       <StatusBar info={startup.info} />
       <Notices />
       <AboutDialog info={startup.info} />
+      <DropZone />
+      <Palette />
     </div>
   );
 }

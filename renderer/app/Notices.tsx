@@ -10,6 +10,17 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
           <span>{n.message}</span>
+          {n.action && (
+            <button
+              type="button"
+              onClick={() => {
+                n.action!.run();
+                dismiss(n.id);
+              }}
+            >
+              {n.action.label}
+            </button>
+          )}
           <button type="button" className="ghost" aria-label="Dismiss message" onClick={() => dismiss(n.id)}>
             ×
           </button>

@@ -7,6 +7,8 @@ const ITEMS: { view: View; label: string; shortcut: string; icon: string }[] = [
   { view: 'register', label: 'Register', shortcut: '2', icon: '▦' },
   { view: 'countries', label: 'Countries', shortcut: '3', icon: '◍' },
   { view: 'briefings', label: 'Briefings', shortcut: '4', icon: '▤' },
+  { view: 'passages', label: 'Passages', shortcut: '5', icon: '❝' },
+  { view: 'search', label: 'Search', shortcut: '6', icon: '⌕' },
 ];
 
 function useCounts(): Record<View, number | undefined> {
@@ -15,8 +17,10 @@ function useCounts(): Record<View, number | undefined> {
     register: await db.threats.count(),
     countries: await db.countries.count(),
     briefings: await db.briefings.count(),
+    passages: await db.annotations.count(),
+    search: undefined,
   }));
-  return counts ?? { sources: undefined, register: undefined, countries: undefined, briefings: undefined };
+  return counts ?? { sources: undefined, register: undefined, countries: undefined, briefings: undefined, passages: undefined, search: undefined };
 }
 
 export function Rail() {

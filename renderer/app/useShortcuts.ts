@@ -9,7 +9,38 @@ export function useShortcuts(): void {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      const inField = (event.target as HTMLElement | null)?.closest('input, textarea, select');
+      // Undo and redo of workspace edits; inside a text field they belong to the field.
+      if (key === 'z' && !inField) {
+        event.preventDefault();
+        void (event.shiftKey ? useWorkbench.getState().redo() : useWorkbench.getState().undo());
+        return;
+      }
+      if (key === 'y' && !inField) {
+        event.preventDefault();
+        void useWorkbench.getState().redo();
+        return;
+      }
+      if (key === 'k' && !event.shiftKey) {
+        event.preventDefault();
+        useWorkbench.getState().setPaletteOpen(true);
+        return;
+      }
+      if (key === 'f' && event.shiftKey) {
+        event.preventDefault();
+        navigate('search');
+        return;
+      }
+      if (key === 'o' && !event.shiftKey) {
+        event.preventDefault();
+        navigate('sources');
+        // The file input lives in the Sources view; let it mount first.
+        requestAnimationFrame(() => document.getElementById('import-files')?.click());
+        return;
+      }
+      if (event.shiftKey) return;
       const index = Number(event.key) - 1;
       const view = VIEWS[index];
       if (view) {
@@ -21,6 +52,7 @@ export function useShortcuts(): void {
     const unsubscribe = isConnected()
       ? workbench().onMenuCommand((command) => {
           if (command === 'about') setAboutOpen(true);
+          else if (command === 'palette') useWorkbench.getState().setPaletteOpen(true);
           else navigate(command.slice('navigate:'.length) as (typeof VIEWS)[number]);
         })
       : () => undefined;

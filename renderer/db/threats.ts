@@ -1,6 +1,7 @@
 import { bandOf, DEFAULT_SCALE, riskScore, type Band } from '../../shared/domain/scoring';
 import { Threat, type Register } from '../../shared/domain/threat';
 import type { WorkbenchDatabase } from './database';
+import { revisionsBetween } from './revisions';
 
 export type ThreatPatch = Partial<Omit<Threat, 'id' | 'registerId' | 'score' | 'createdAt' | 'updatedAt'>>;
 
@@ -15,21 +16,10 @@ export async function updateThreat(db: WorkbenchDatabase, id: string, patch: Thr
     const now = new Date().toISOString();
     const merged = { ...current, ...patch };
     const next = Threat.parse({ ...merged, score: riskScore(merged.likelihood, merged.impact), updatedAt: now });
-    const changed = (Object.keys(patch) as (keyof ThreatPatch)[]).filter((field) => JSON.stringify(current[field]) !== JSON.stringify(next[field]));
-    if (changed.length === 0) return current;
+    const revisions = revisionsBetween('threat', id, current, next, Object.keys(patch) as (keyof ThreatPatch & string)[], now, rationale);
+    if (revisions.length === 0) return current;
     await db.threats.put(next);
-    await db.revisions.bulkAdd(
-      changed.map((field) => ({
-        id: crypto.randomUUID(),
-        entity: 'threat' as const,
-        entityId: id,
-        field,
-        before: current[field],
-        after: next[field],
-        at: now,
-        ...(rationale ? { rationale } : {}),
-      })),
-    );
+    await db.revisions.bulkAdd(revisions);
     return next;
   });
 }

@@ -3,9 +3,11 @@ import { persist } from 'zustand/middleware';
 import { createNavigationSlice, type NavigationSlice } from './navigation';
 import { createSelectionSlice, type SelectionSlice } from './selection';
 import { createSessionSlice, type SessionSlice } from './session';
+import { createUndoSlice, type UndoSlice } from './undo';
+import { createImportsSlice, type ImportsSlice } from './imports';
 
 /** UI and session state only; everything the analyst edits lives in IndexedDB (see renderer/db). */
-export type WorkbenchState = NavigationSlice & SelectionSlice & SessionSlice;
+export type WorkbenchState = NavigationSlice & SelectionSlice & SessionSlice & UndoSlice & ImportsSlice;
 
 export const useWorkbench = create<WorkbenchState>()(
   persist(
@@ -13,17 +15,22 @@ export const useWorkbench = create<WorkbenchState>()(
       ...createNavigationSlice(...a),
       ...createSelectionSlice(...a),
       ...createSessionSlice(...a),
+      ...createUndoSlice(...a),
+      ...createImportsSlice(...a),
     }),
     {
       name: 'analyst-workbench:ui',
       // Where the analyst was and how they like to read; not notices or transient save state.
       partialize: (s) => ({
         view: s.view,
+        retrieval: s.retrieval,
         selectedSourceId: s.selectedSourceId,
         selectedRegisterId: s.selectedRegisterId,
         selectedThreatId: s.selectedThreatId,
         selectedCountryCode: s.selectedCountryCode,
         readerFontSize: s.readerFontSize,
+        sideTab: s.sideTab,
+        keepFullText: s.keepFullText,
       }),
     },
   ),

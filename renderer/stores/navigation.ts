@@ -1,15 +1,24 @@
 import type { StateCreator } from 'zustand';
 import type { WorkbenchState } from './index';
 
-export const VIEWS = ['sources', 'register', 'countries', 'briefings'] as const;
+export const VIEWS = ['sources', 'register', 'countries', 'briefings', 'passages', 'search'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface NavigationSlice {
   view: View;
+  paletteOpen: boolean;
+  /** What the Passages view retrieves: "tag:<id>", "threat:<id>", "actor:<id>" or "country:<code>". */
+  retrieval: string;
   navigate: (view: View) => void;
+  setPaletteOpen: (open: boolean) => void;
+  retrieve: (what: string) => void;
 }
 
 export const createNavigationSlice: StateCreator<WorkbenchState, [], [], NavigationSlice> = (set) => ({
   view: 'sources',
+  paletteOpen: false,
+  retrieval: '',
   navigate: (view) => set({ view }),
+  setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
+  retrieve: (retrieval) => set({ retrieval, view: 'passages' }),
 });

@@ -6,6 +6,13 @@ export interface SelectionSlice {
   selectedRegisterId: string | null;
   selectedThreatId: string | null;
   selectedCountryCode: string | null;
+  selectedAnnotationId: string | null;
+  /** Bumped to ask the reader to scroll to the selected annotation (or to `readerTarget`). */
+  scrollRequest: number;
+  /** A text range to show in the reader (a search hit), with the source it belongs to. */
+  readerTarget: { sourceId: string; start: number; end: number } | null;
+  selectAnnotation: (id: string | null, options?: { scroll?: boolean }) => void;
+  showInReader: (target: { sourceId: string; start: number; end: number; annotationId?: string }) => void;
   selectSource: (id: string | null) => void;
   selectRegister: (id: string | null) => void;
   selectThreat: (id: string | null) => void;
@@ -17,7 +24,20 @@ export const createSelectionSlice: StateCreator<WorkbenchState, [], [], Selectio
   selectedRegisterId: null,
   selectedThreatId: null,
   selectedCountryCode: null,
-  selectSource: (selectedSourceId) => set({ selectedSourceId }),
+  selectedAnnotationId: null,
+  scrollRequest: 0,
+  readerTarget: null,
+  selectAnnotation: (selectedAnnotationId, options) =>
+    set((s) => ({ selectedAnnotationId, readerTarget: null, scrollRequest: options?.scroll ? s.scrollRequest + 1 : s.scrollRequest })),
+  showInReader: ({ sourceId, start, end, annotationId }) =>
+    set((s) => ({
+      view: 'sources',
+      selectedSourceId: sourceId,
+      selectedAnnotationId: annotationId ?? null,
+      readerTarget: annotationId ? null : { sourceId, start, end },
+      scrollRequest: s.scrollRequest + 1,
+    })),
+  selectSource: (selectedSourceId) => set((s) => (s.selectedSourceId === selectedSourceId ? {} : { selectedSourceId, selectedAnnotationId: null, readerTarget: null })),
   selectRegister: (selectedRegisterId) => set({ selectedRegisterId, selectedThreatId: null }),
   selectThreat: (selectedThreatId) => set({ selectedThreatId }),
   selectCountry: (selectedCountryCode) => set({ selectedCountryCode }),

@@ -7,16 +7,25 @@ export interface Notice {
   id: number;
   kind: 'error' | 'info';
   message: string;
+  /** A follow-up the analyst may take, e.g. Undo after a delete. */
+  action?: { label: string; run: () => void };
 }
+
+export type SideTab = 'passages' | 'codebook' | 'review' | 'details';
 
 export interface SessionSlice {
   saveState: SaveState;
   notices: Notice[];
   readerFontSize: number;
   aboutOpen: boolean;
+  sideTab: SideTab;
+  /** HTML imports: keep the whole page instead of extracting the article. */
+  keepFullText: boolean;
   /** Runs a write, reflecting it in the status bar; a failure becomes a notice and is re-thrown. */
   trackSave: <T>(write: () => Promise<T>) => Promise<T>;
-  notify: (kind: Notice['kind'], message: string) => void;
+  notify: (kind: Notice['kind'], message: string, action?: Notice['action']) => void;
+  setSideTab: (tab: SideTab) => void;
+  setKeepFullText: (keep: boolean) => void;
   dismissNotice: (id: number) => void;
   setReaderFontSize: (size: number) => void;
   setAboutOpen: (open: boolean) => void;
@@ -30,6 +39,8 @@ export const createSessionSlice: StateCreator<WorkbenchState, [], [], SessionSli
   notices: [],
   readerFontSize: READER_FONT_SIZES.initial,
   aboutOpen: false,
+  sideTab: 'passages',
+  keepFullText: false,
   trackSave: async (write) => {
     set({ saveState: 'saving' });
     try {
@@ -42,7 +53,14 @@ export const createSessionSlice: StateCreator<WorkbenchState, [], [], SessionSli
       throw error;
     }
   },
-  notify: (kind, message) => set((s) => ({ notices: [...s.notices, { id: nextNoticeId++, kind, message }] })),
+  notify: (kind, message, action) => {
+    const id = nextNoticeId++;
+    set((s) => ({ notices: [...s.notices.slice(-4), { id, kind, message, ...(action ? { action } : {}) }] }));
+    // Confirmations fade on their own; errors stay until the analyst has read them.
+    if (kind === 'info') setTimeout(() => get().dismissNotice(id), action ? 10_000 : 5_000);
+  },
+  setSideTab: (sideTab) => set({ sideTab }),
+  setKeepFullText: (keepFullText) => set({ keepFullText }),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   setReaderFontSize: (size) => set({ readerFontSize: Math.min(READER_FONT_SIZES.max, Math.max(READER_FONT_SIZES.min, size)) }),
   setAboutOpen: (aboutOpen) => set({ aboutOpen }),

@@ -21,3 +21,20 @@ export function splitParagraphs(text: string): Paragraph[] {
   }
   return paragraphs;
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * A selection made by hand, tidied: surrounding white space dropped and never splitting a surrogate
+ * pair (an emoji, a rare CJK character). Returns null when nothing but white space was selected.
+ */
+export function tidyRange(text: string, start: number, end: number): { start: number; end: number } | null {
+  let s = Math.max(0, Math.min(start, text.length));
+  let e = Math.max(s, Math.min(end, text.length));
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  if (s > 0 && isLowSurrogate(text.charCodeAt(s)) && isHighSurrogate(text.charCodeAt(s - 1))) s--;
+  if (e < text.length && isLowSurrogate(text.charCodeAt(e)) && isHighSurrogate(text.charCodeAt(e - 1))) e++;
+  return e > s ? { start: s, end: e } : null;
+}

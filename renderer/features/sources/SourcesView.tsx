@@ -1,70 +1,423 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
-import { admiraltyGrade, CREDIBILITY_LABELS, RELIABILITY_LABELS } from '../../../shared/domain/source';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Annotation } from '../../../shared/domain/annotation';
+import { admiraltyGrade, CREDIBILITY_LABELS, RELIABILITY_LABELS, type Source } from '../../../shared/domain/source';
+import { normaliseText } from '../../../shared/domain/text';
 import { db } from '../../db';
-import { useWorkbench } from '../../stores';
+import { acceptDrift, createAnnotation, deleteAnnotation, inDocumentOrder, moveAnnotation, putAnnotation, updateAnnotationCoding, type AnnotationCoding } from '../../db/annotations';
+import { sha256OfText } from '../../db/hash';
+import { deleteSource, replaceSourceText, restoreSource } from '../../db/sources';
+import { importLimit } from '../../db/settings';
+import { workbench } from '../../platform/workbench';
+import { READER_FONT_SIZES, useWorkbench } from '../../stores';
+import { AnnotationEditor } from '../annotations/AnnotationEditor';
+import { AnnotationList, linkSummary, TagChips } from '../annotations/AnnotationList';
+import { Codebook } from '../annotations/Codebook';
+import { ReviewQueue } from '../annotations/ReviewQueue';
+import { useLookups, type Lookups } from '../annotations/useLookups';
+import { exportAnnotations, importAnnotations } from '../annotations/web-annotation-files';
 import { formatDate } from '../common/format';
+import { ImportPanel } from './ImportPanel';
+import { ACCEPTED_FILES, filesFromList, importFiles, pastedText } from './importing';
+import { PasteDialog } from './PasteDialog';
 import { Reader } from './Reader';
+import { SourceDetails } from './SourceDetails';
+import { TextEditDialog } from './TextEditDialog';
+
+type Popover =
+  | { kind: 'create'; range: { start: number; end: number }; rect: DOMRect }
+  | { kind: 'edit'; annotation: Annotation; rect: DOMRect | null }
+  | { kind: 'pick'; annotations: Annotation[]; rect: DOMRect };
 
 export function SourcesView() {
   const sources = useLiveQuery(() => db.sources.orderBy('title').toArray());
+  const counts = useLiveQuery(async () => {
+    const map = new Map<string, number>();
+    await db.annotations.orderBy('sourceId').eachKey((key) => map.set(String(key), (map.get(String(key)) ?? 0) + 1));
+    return map;
+  });
   const selectedId = useWorkbench((s) => s.selectedSourceId);
   const select = useWorkbench((s) => s.selectSource);
+  const [pasteOpen, setPasteOpen] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
 
-  const selected = sources?.find((s) => s.id === selectedId) ?? sources?.[0];
+  // A just-imported source may be selected before the live list has caught up: wait for it rather
+  // than falling back to another source.
+  const selected = selectedId ? sources?.find((s) => s.id === selectedId) : sources?.[0];
   useEffect(() => {
-    if (sources && selected && selected.id !== selectedId) select(selected.id);
-  }, [sources, selected, selectedId, select]);
+    if (sources && !selectedId && sources[0]) select(sources[0].id);
+    // A remembered source that is truly gone (not merely not yet listed) gives way to the first one.
+    if (sources && selectedId && !sources.some((s) => s.id === selectedId)) {
+      void db.sources.get(selectedId).then((found) => {
+        if (!found && useWorkbench.getState().selectedSourceId === selectedId) select(null);
+      });
+    }
+  }, [sources, selectedId, select]);
 
   if (!sources) return null;
   return (
-    <div className="split">
+    <div className="sources-layout">
       <section className="pane list-pane" aria-labelledby="sources-heading">
         <header className="pane-header">
           <h1 id="sources-heading">Sources</h1>
+          <div className="button-row">
+            <button type="button" onClick={() => fileInput.current?.click()} title="Import files (Ctrl+O), or drop them on the window">
+              Import…
+            </button>
+            <button type="button" onClick={() => setPasteOpen(true)}>
+              Paste…
+            </button>
+            <input
+              ref={fileInput}
+              id="import-files"
+              type="file"
+              multiple
+              hidden
+              accept={ACCEPTED_FILES}
+              aria-label="Files to import"
+              onChange={(e) => {
+                if (e.target.files?.length) void importFiles(filesFromList(e.target.files));
+                e.target.value = '';
+              }}
+            />
+          </div>
         </header>
+        <ImportPanel />
         {sources.length === 0 ? (
           <div className="empty">
             <p>No sources yet.</p>
-            <p className="muted">Sources you import are listed here with their grade and language.</p>
+            <p className="muted">Import .txt, .md, .html, .docx or .pdf files, drop them on the window, or paste an article’s text.</p>
           </div>
         ) : (
           <ul className="item-list" aria-label="Sources">
             {sources.map((source) => (
               <li key={source.id}>
-                <button
-                  type="button"
-                  className="item"
-                  aria-current={source.id === selected?.id ? 'true' : undefined}
-                  onClick={() => select(source.id)}
-                >
+                <button type="button" className="item" aria-current={source.id === selected?.id ? 'true' : undefined} onClick={() => select(source.id)}>
                   <span className="item-title" dir="auto">
                     {source.title}
                   </span>
                   <span className="item-meta">
                     <span dir="auto">{source.author || 'Unknown author'}</span>
                     {source.publishedOn && <span>{formatDate(source.publishedOn)}</span>}
-                    <span
-                      className="grade"
-                      title={`${RELIABILITY_LABELS[source.reliability]}; ${CREDIBILITY_LABELS[source.credibility]}`}
-                    >
+                    <span className="grade" title={`${RELIABILITY_LABELS[source.reliability]}; ${CREDIBILITY_LABELS[source.credibility]}`}>
                       {admiraltyGrade(source.reliability, source.credibility)}
                     </span>
                     <span className="lang">{source.language.toUpperCase()}</span>
+                    <span title="Passages">{counts?.get(source.id) ?? 0} passages</span>
                   </span>
                 </button>
               </li>
             ))}
           </ul>
         )}
+        <PasteDialog
+          open={pasteOpen}
+          onClose={() => setPasteOpen(false)}
+          onImport={(title, text) => {
+            setPasteOpen(false);
+            void importFiles([pastedText(title, text)]);
+          }}
+        />
       </section>
       {selected ? (
-        <Reader source={selected} />
+        <SourceWorkspace key={selected.id} source={selected} />
       ) : (
         <section className="pane reader-pane empty">
           <p>Choose a source to read it.</p>
         </section>
       )}
+    </div>
+  );
+}
+
+/** The reader, its passages and codebook, for one source. */
+function SourceWorkspace({ source }: { source: Source }) {
+  const sourceText = useLiveQuery(() => db.sourceTexts.get(source.id), [source.id]);
+  const rawAnnotations = useLiveQuery(() => db.annotations.where('sourceId').equals(source.id).toArray(), [source.id]);
+  const annotations = useMemo(() => (rawAnnotations ?? []).sort(inDocumentOrder), [rawAnnotations]);
+  const lookups = useLookups();
+  const [popover, setPopover] = useState<Popover | null>(null);
+  const [editingText, setEditingText] = useState<string | null>(null);
+  const [reselecting, setReselecting] = useState<Annotation | null>(null);
+  const { trackSave, recordUndo, notify, undo, selectAnnotation, sideTab, setSideTab, readerFontSize, setReaderFontSize } = useWorkbench(
+    useShallow((s) => ({
+      trackSave: s.trackSave,
+      recordUndo: s.recordUndo,
+      notify: s.notify,
+      undo: s.undo,
+      selectAnnotation: s.selectAnnotation,
+      sideTab: s.sideTab,
+      setSideTab: s.setSideTab,
+      readerFontSize: s.readerFontSize,
+      setReaderFontSize: s.setReaderFontSize,
+    })),
+  );
+  const text = sourceText?.text ?? '';
+  const reviewCount = annotations.filter((a) => a.anchor !== 'anchored').length;
+
+  const create = useCallback(
+    async (range: { start: number; end: number }, coding: AnnotationCoding) => {
+      const annotation = await trackSave(() => createAnnotation(db, source.id, text, range.start, range.end, coding));
+      recordUndo({ label: 'annotate a passage', undo: () => db.annotations.delete(annotation.id), redo: () => db.annotations.put(annotation) });
+      selectAnnotation(annotation.id);
+      window.getSelection()?.removeAllRanges();
+    },
+    [source.id, text, trackSave, recordUndo, selectAnnotation],
+  );
+
+  const remove = useCallback(
+    async (annotation: Annotation) => {
+      const removed = await trackSave(() => deleteAnnotation(db, annotation.id));
+      if (!removed) return;
+      recordUndo({ label: 'delete a passage', undo: () => putAnnotation(db, removed), redo: () => db.annotations.delete(removed.id) });
+      notify('info', 'Passage deleted.', { label: 'Undo', run: () => void undo() });
+      setPopover(null);
+    },
+    [trackSave, recordUndo, notify, undo],
+  );
+
+  // Delete removes the selected passage; J/K move through passages when the reader is not focused on text entry.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [role="dialog"], dialog')) return;
+      const selectedId = useWorkbench.getState().selectedAnnotationId;
+      const placed = annotations.filter((a) => a.anchor !== 'orphaned');
+      if ((e.key === 'Delete' || e.key === 'Backspace') && selectedId && !e.ctrlKey && !e.metaKey) {
+        const annotation = annotations.find((a) => a.id === selectedId);
+        if (annotation) {
+          e.preventDefault();
+          void remove(annotation).catch(() => undefined);
+        }
+      } else if ((e.key === 'j' || e.key === 'k') && !e.ctrlKey && !e.metaKey && !e.altKey && placed.length > 0) {
+        e.preventDefault();
+        const index = placed.findIndex((a) => a.id === selectedId);
+        const next = e.key === 'j' ? Math.min(placed.length - 1, index + 1) : Math.max(0, index === -1 ? 0 : index - 1);
+        selectAnnotation(placed[next]!.id, { scroll: true });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [annotations, remove, selectAnnotation]);
+
+  const saveText = async (draft: string) => {
+    const next = normaliseText(draft);
+    const hash = await sha256OfText(next);
+    const counts = await trackSave(() => replaceSourceText(db, source.id, next, hash));
+    setEditingText(null);
+    reportReanchoring(counts);
+  };
+
+  const reportReanchoring = (counts: { anchored: number; drifted: number; orphaned: number }) => {
+    const pending = counts.drifted + counts.orphaned;
+    notify(pending ? 'error' : 'info', pending ? `The text was saved. ${counts.drifted} passage(s) moved and ${counts.orphaned} could not be found: confirm them under Review.` : 'The text was saved; every passage is still in place.');
+    if (pending) setSideTab('review');
+  };
+
+  const replaceFile = async (file: File) => {
+    try {
+      const imported = await workbench().importSource({ bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name, keepFullText: useWorkbench.getState().keepFullText, maxBytes: await importLimit(db) });
+      const counts = await trackSave(() => replaceSourceText(db, source.id, imported.text, imported.textHash, imported.file));
+      reportReanchoring(counts);
+    } catch (error) {
+      notify('error', error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const removeSource = async () => {
+    if (!window.confirm(`Delete “${source.title}” and its ${annotations.length} passage(s)? You can undo this.`)) return;
+    const saved = await trackSave(() => deleteSource(db, source.id));
+    useWorkbench.getState().selectSource(null);
+    recordUndo({ label: `delete source “${source.title}”`, undo: () => restoreSource(db, saved), redo: () => deleteSource(db, source.id) });
+    notify('info', `Deleted “${source.title}”.`, { label: 'Undo', run: () => void undo() });
+  };
+
+  if (!lookups || sourceText === undefined) return <section className="pane reader-pane" aria-busy="true" />;
+
+  return (
+    <>
+      <section className="pane reader-pane" aria-labelledby="reader-title">
+        <header className="reader-header">
+          <div>
+            <h2 id="reader-title" dir="auto">
+              {source.title}
+            </h2>
+            <p className="muted">
+              <span dir="auto">{source.author || 'Unknown author'}</span>
+              {source.publisher && (
+                <>
+                  {' '}
+                  · <span dir="auto">{source.publisher}</span>
+                </>
+              )}
+              {source.publishedOn && <> · {formatDate(source.publishedOn)}</>}
+              {' · '}
+              <span title={`${RELIABILITY_LABELS[source.reliability]}; ${CREDIBILITY_LABELS[source.credibility]}`}>Grade {admiraltyGrade(source.reliability, source.credibility)}</span>
+            </p>
+          </div>
+          <div className="toolbar" role="group" aria-label="Text size">
+            <button type="button" className="ghost" aria-label="Smaller text" disabled={readerFontSize <= READER_FONT_SIZES.min} onClick={() => setReaderFontSize(readerFontSize - 1)}>
+              A−
+            </button>
+            <button type="button" className="ghost" aria-label="Larger text" disabled={readerFontSize >= READER_FONT_SIZES.max} onClick={() => setReaderFontSize(readerFontSize + 1)}>
+              A+
+            </button>
+          </div>
+        </header>
+        {reselecting && (
+          <div className="banner" role="status">
+            Select the new place of “{reselecting.quote.exact.slice(0, 60)}…” in the text.{' '}
+            <button type="button" onClick={() => setReselecting(null)}>
+              Cancel
+            </button>
+          </div>
+        )}
+        <Reader
+          text={text}
+          language={source.language}
+          annotations={annotations}
+          tags={lookups.tags}
+          onAnnotate={(range, rect) => setPopover({ kind: 'create', range, rect })}
+          onPick={(list, rect) => {
+            selectAnnotation(list[0]!.id);
+            setPopover({ kind: 'pick', annotations: list, rect });
+          }}
+          reselecting={
+            reselecting
+              ? {
+                  onSelect: (range) => {
+                    const target = reselecting;
+                    setReselecting(null);
+                    void trackSave(() => moveAnnotation(db, target.id, text, range)).then(({ before, after }) => {
+                      recordUndo({ label: 're-select a passage', undo: () => putAnnotation(db, before), redo: () => putAnnotation(db, after) });
+                      selectAnnotation(after.id);
+                      window.getSelection()?.removeAllRanges();
+                    });
+                  },
+                }
+              : null
+          }
+        />
+      </section>
+      <aside className="pane side-pane" aria-label="Source panel">
+        <div className="tabs" role="tablist" aria-label="Source panel">
+          {(
+            [
+              ['passages', `Passages (${annotations.filter((a) => a.anchor !== 'orphaned').length})`],
+              ['codebook', 'Codebook'],
+              ['review', `Review${reviewCount ? ` (${reviewCount})` : ''}`],
+              ['details', 'Details'],
+            ] as const
+          ).map(([tab, label]) => (
+            <button key={tab} type="button" role="tab" aria-selected={sideTab === tab} className={reviewCount && tab === 'review' ? 'attention' : undefined} onClick={() => setSideTab(tab)}>
+              {label}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" className="tab-panel">
+          {sideTab === 'passages' && <AnnotationList annotations={annotations} lookups={lookups} onEdit={(a) => setPopover({ kind: 'edit', annotation: a, rect: null })} />}
+          {sideTab === 'codebook' && <Codebook />}
+          {sideTab === 'review' && (
+            <ReviewQueue
+              annotations={annotations}
+              text={text}
+              lookups={lookups}
+              reselectingId={reselecting?.id ?? null}
+              onShow={(a) => selectAnnotation(a.id, { scroll: true })}
+              onAccept={(a) =>
+                void trackSave(() => acceptDrift(db, a.id, text)).then(({ before, after }) =>
+                  recordUndo({ label: 'accept a moved passage', undo: () => putAnnotation(db, before), redo: () => putAnnotation(db, after) }),
+                )
+              }
+              onReselect={setReselecting}
+              onDelete={(a) => void remove(a).catch(() => undefined)}
+            />
+          )}
+          {sideTab === 'details' && (
+            <SourceDetails
+              source={source}
+              onCorrectText={() => setEditingText(text)}
+              onReplaceFile={(file) => void replaceFile(file)}
+              onExportAnnotations={() =>
+                void exportAnnotations(source, annotations)
+                  .then((path) => path && notify('info', `Exported ${annotations.length} passages to ${path}.`))
+                  .catch((e: Error) => notify('error', e.message))
+              }
+              onImportAnnotations={(file) => void importAnnotations(file, source, text).then((message) => notify('info', message)).catch((e: Error) => notify('error', e.message))}
+              onDelete={() => void removeSource().catch(() => undefined)}
+            />
+          )}
+        </div>
+      </aside>
+      {popover?.kind === 'create' && (
+        <AnnotationEditor
+          quote={text.slice(popover.range.start, popover.range.end)}
+          lookups={lookups}
+          anchorRect={popover.rect}
+          onClose={() => setPopover(null)}
+          onSave={async (coding) => {
+            await create(popover.range, coding);
+            setPopover(null);
+          }}
+        />
+      )}
+      {popover?.kind === 'edit' && (
+        <AnnotationEditor
+          quote={popover.annotation.quote.exact}
+          annotation={popover.annotation}
+          lookups={lookups}
+          anchorRect={popover.rect}
+          onClose={() => setPopover(null)}
+          onDelete={() => void remove(popover.annotation).catch(() => undefined)}
+          onSave={async (coding) => {
+            const { before, after } = await trackSave(() => updateAnnotationCoding(db, popover.annotation.id, coding));
+            recordUndo({ label: 'edit a passage', undo: () => putAnnotation(db, before), redo: () => putAnnotation(db, after) });
+            setPopover(null);
+          }}
+        />
+      )}
+      {popover?.kind === 'pick' && <PassagesAtPoint annotations={popover.annotations} rect={popover.rect} lookups={lookups} onEdit={(a) => setPopover({ kind: 'edit', annotation: a, rect: popover.rect })} onClose={() => setPopover(null)} />}
+      <TextEditDialog text={editingText} onClose={() => setEditingText(null)} onSave={saveText} />
+    </>
+  );
+}
+
+/** Every passage at the clicked point (or margin stripe), so overlapping codes are each reachable. */
+function PassagesAtPoint({ annotations, rect, lookups, onEdit, onClose }: { annotations: Annotation[]; rect: DOMRect; lookups: Lookups; onEdit: (a: Annotation) => void; onClose: () => void }) {
+  const select = useWorkbench((s) => s.selectAnnotation);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    const onDown = (e: MouseEvent) => !(e.target as HTMLElement).closest('.at-point') && onClose();
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('mousedown', onDown);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('mousedown', onDown);
+    };
+  }, [onClose]);
+  return (
+    <div className="popover at-point" role="dialog" aria-label="Passages here" style={{ top: Math.min(rect.bottom + 6, window.innerHeight - 240), left: Math.min(rect.left, window.innerWidth - 380) }}>
+      <p className="popover-title">
+        {annotations.length} passage{annotations.length === 1 ? '' : 's'} here
+      </p>
+      <ul>
+        {annotations.map((a) => (
+          <li key={a.id}>
+            <button type="button" className="passage" onClick={() => select(a.id)} onDoubleClick={() => onEdit(a)}>
+              <span className="passage-quote" dir="auto">
+                {a.quote.exact.length > 120 ? `${a.quote.exact.slice(0, 120)}…` : a.quote.exact}
+              </span>
+              <TagChips tagIds={a.tagIds} lookups={lookups} />
+              {a.note && <span className="passage-note">{a.note}</span>}
+              {linkSummary(a, lookups) && <span className="passage-links">{linkSummary(a, lookups)}</span>}
+            </button>
+            <button type="button" onClick={() => onEdit(a)}>
+              Edit
+            </button>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

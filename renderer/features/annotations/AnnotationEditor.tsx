@@ -1,0 +1,110 @@
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { Annotation } from '../../../shared/domain/annotation';
+import { createTag } from '../../db/tags';
+import { db } from '../../db';
+import type { AnnotationCoding } from '../../db/annotations';
+import { MultiPicker } from '../common/MultiPicker';
+import type { Lookups } from './useLookups';
+
+interface AnnotationEditorProps {
+  /** The passage's words, shown at the top. */
+  quote: string;
+  /** The annotation being edited; absent for a new passage. */
+  annotation?: Annotation;
+  lookups: Lookups;
+  /** Where to float: the selection's or highlight's rectangle in viewport coordinates. */
+  anchorRect: DOMRect | null;
+  onSave: (coding: AnnotationCoding) => Promise<void>;
+  onDelete?: () => void;
+  onClose: () => void;
+}
+
+const EMPTY: AnnotationCoding = { tagIds: [], note: '', threatIds: [], countryCodes: [], actorIds: [] };
+
+/**
+ * The coding popover: tags (created inline), a note, and links to threats, countries and actors.
+ * Ctrl+Enter saves, Escape cancels.
+ */
+export function AnnotationEditor({ quote, annotation, lookups, anchorRect, onSave, onDelete, onClose }: AnnotationEditorProps) {
+  const [coding, setCoding] = useState<AnnotationCoding>(() =>
+    annotation ? { tagIds: annotation.tagIds, note: annotation.note, threatIds: annotation.threatIds, countryCodes: annotation.countryCodes, actorIds: annotation.actorIds } : EMPTY,
+  );
+  const [saving, setSaving] = useState(false);
+  const panel = useRef<HTMLDivElement>(null);
+  const [position, setPosition] = useState<{ top: number; left: number }>({ top: 80, left: 200 });
+
+  useLayoutEffect(() => {
+    const el = panel.current;
+    if (!el) return;
+    const width = el.offsetWidth;
+    const height = el.offsetHeight;
+    const rect = anchorRect ?? new DOMRect(window.innerWidth / 2 - width / 2, 80, width, 0);
+    let top = rect.bottom + 8;
+    if (top + height > window.innerHeight - 8) top = Math.max(8, rect.top - height - 8);
+    const left = Math.min(Math.max(8, rect.left), window.innerWidth - width - 8);
+    setPosition({ top, left });
+  }, [anchorRect]);
+
+  useEffect(() => {
+    const onDocKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    document.addEventListener('keydown', onDocKey);
+    return () => document.removeEventListener('keydown', onDocKey);
+  }, [onClose]);
+
+  const save = async () => {
+    setSaving(true);
+    try {
+      await onSave(coding);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void save();
+    }
+  };
+
+  const newTag = async (name: string) => (await createTag(db, name)).id;
+
+  return (
+    <div
+      ref={panel}
+      className="popover annotation-editor"
+      role="dialog"
+      aria-label={annotation ? 'Edit annotation' : 'Annotate passage'}
+      style={{ top: position.top, left: position.left }}
+      onKeyDown={onKeyDown}
+    >
+      <blockquote className="popover-quote" dir="auto">
+        {quote.length > 280 ? `${quote.slice(0, 280)}…` : quote}
+      </blockquote>
+      <MultiPicker label="Tags" options={lookups.tagOptions} selected={coding.tagIds} onChange={(tagIds) => setCoding({ ...coding, tagIds })} onCreate={newTag} placeholder="Type to find or create a tag" autoFocus />
+      <div className="field">
+        <label htmlFor="annotation-note">Note</label>
+        <textarea id="annotation-note" rows={3} value={coding.note} dir="auto" onChange={(e) => setCoding({ ...coding, note: e.target.value })} />
+      </div>
+      <MultiPicker label="Threats" options={lookups.threatOptions} selected={coding.threatIds} onChange={(threatIds) => setCoding({ ...coding, threatIds })} />
+      <MultiPicker label="Countries" options={lookups.countryOptions} selected={coding.countryCodes} onChange={(countryCodes) => setCoding({ ...coding, countryCodes })} />
+      <MultiPicker label="Actors" options={lookups.actorOptions} selected={coding.actorIds} onChange={(actorIds) => setCoding({ ...coding, actorIds })} />
+      <div className="dialog-actions">
+        {onDelete && (
+          <button type="button" className="danger" onClick={onDelete}>
+            Delete
+          </button>
+        )}
+        <span className="spacer" />
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="button" className="primary" disabled={saving} onClick={() => void save()} title="Ctrl+Enter">
+          Save
+        </button>
+      </div>
+    </div>
+  );
+}

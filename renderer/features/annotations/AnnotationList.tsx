@@ -1,0 +1,126 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Annotation } from '../../../shared/domain/annotation';
+import { useWorkbench } from '../../stores';
+import type { Lookups } from './useLookups';
+
+export function TagChips({ tagIds, lookups }: { tagIds: string[]; lookups: Lookups }) {
+  return (
+    <span className="chips">
+      {tagIds.map((id) => {
+        const tag = lookups.tags.get(id);
+        return tag ? (
+          <span key={id} className="chip small" style={{ borderColor: tag.color }}>
+            <span className="swatch" style={{ background: tag.color }} aria-hidden="true" />
+            {tag.name}
+          </span>
+        ) : null;
+      })}
+    </span>
+  );
+}
+
+export function linkSummary(a: Annotation, lookups: Lookups): string {
+  return [
+    ...a.threatIds.map((id) => lookups.threats.get(id)?.title).filter(Boolean),
+    ...a.actorIds.map((id) => lookups.actors.get(id)?.name).filter(Boolean),
+    ...a.countryCodes.map((code) => lookups.countries.get(code)?.name ?? code),
+  ].join(' · ');
+}
+
+/** "tag:<id>", "threat:<id>", "actor:<id>", "country:<code>" or "" for all. */
+type Filter = string;
+
+function matches(a: Annotation, filter: Filter): boolean {
+  if (!filter) return true;
+  const [kind, value] = filter.split(':') as [string, string];
+  if (kind === 'tag') return a.tagIds.includes(value);
+  if (kind === 'threat') return a.threatIds.includes(value);
+  if (kind === 'actor') return a.actorIds.includes(value);
+  if (kind === 'country') return a.countryCodes.includes(value);
+  return true;
+}
+
+/** The open source's passages in document order, filterable; a click shows the passage in the reader. */
+export function AnnotationList({ annotations, lookups, onEdit }: { annotations: Annotation[]; lookups: Lookups; onEdit: (a: Annotation) => void }) {
+  const [filter, setFilter] = useState<Filter>('');
+  const selectedId = useWorkbench((s) => s.selectedAnnotationId);
+  const select = useWorkbench((s) => s.selectAnnotation);
+  const list = useRef<HTMLOListElement>(null);
+  const visible = useMemo(() => annotations.filter((a) => a.anchor !== 'orphaned' && matches(a, filter)), [annotations, filter]);
+  const used = useMemo(() => {
+    const ids = { tag: new Set<string>(), threat: new Set<string>(), actor: new Set<string>(), country: new Set<string>() };
+    for (const a of annotations) {
+      a.tagIds.forEach((id) => ids.tag.add(id));
+      a.threatIds.forEach((id) => ids.threat.add(id));
+      a.actorIds.forEach((id) => ids.actor.add(id));
+      a.countryCodes.forEach((id) => ids.country.add(id));
+    }
+    return ids;
+  }, [annotations]);
+
+  useEffect(() => {
+    list.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
+
+  return (
+    <div className="side-section">
+      <label className="inline-field filter">
+        Show
+        <select value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter passages">
+          <option value="">all passages ({annotations.filter((a) => a.anchor !== 'orphaned').length})</option>
+          <optgroup label="Tag">
+            {[...used.tag].map((id) => lookups.tags.get(id)).filter(Boolean).sort((a, b) => a!.name.localeCompare(b!.name)).map((t) => (
+              <option key={t!.id} value={`tag:${t!.id}`}>{t!.name}</option>
+            ))}
+          </optgroup>
+          <optgroup label="Threat">
+            {[...used.threat].map((id) => lookups.threats.get(id)).filter(Boolean).map((t) => (
+              <option key={t!.id} value={`threat:${t!.id}`}>{t!.title}</option>
+            ))}
+          </optgroup>
+          <optgroup label="Actor">
+            {[...used.actor].map((id) => lookups.actors.get(id)).filter(Boolean).map((a) => (
+              <option key={a!.id} value={`actor:${a!.id}`}>{a!.name}</option>
+            ))}
+          </optgroup>
+          <optgroup label="Country">
+            {[...used.country].map((code) => (
+              <option key={code} value={`country:${code}`}>{lookups.countries.get(code)?.name ?? code}</option>
+            ))}
+          </optgroup>
+        </select>
+      </label>
+      {visible.length === 0 ? (
+        <p className="muted empty">{annotations.length === 0 ? 'No passages yet. Select text in the reader and press A to annotate it.' : 'No passage matches this filter.'}</p>
+      ) : (
+        <ol ref={list} className="passage-list" aria-label="Passages">
+          {visible.map((a) => (
+            <li key={a.id}>
+              <button
+                type="button"
+                className="passage"
+                aria-current={a.id === selectedId ? 'true' : undefined}
+                onClick={() => select(a.id, { scroll: true })}
+                onDoubleClick={() => onEdit(a)}
+                onKeyDown={(e) => {
+                  if (e.key === 'e' || e.key === 'F2') {
+                    e.preventDefault();
+                    onEdit(a);
+                  }
+                }}
+              >
+                <span className="passage-quote" dir="auto">
+                  {a.quote.exact.length > 180 ? `${a.quote.exact.slice(0, 180)}…` : a.quote.exact}
+                </span>
+                <TagChips tagIds={a.tagIds} lookups={lookups} />
+                {a.note && <span className="passage-note" dir="auto">{a.note}</span>}
+                {linkSummary(a, lookups) && <span className="passage-links">{linkSummary(a, lookups)}</span>}
+                {a.anchor === 'drifted' && <span className="badge warning">moved — confirm in Review</span>}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import type { Tag } from '../../../shared/domain/annotation';
+import { db } from '../../db';
+import { createTag, deleteTag, mergeTags, restoreTagSnapshot, tagTree, updateTag, type TagPatch } from '../../db/tags';
+import { useWorkbench } from '../../stores';
+import { EditableText } from '../common/EditableText';
+
+/** Passages per tag across the workspace (an index scan, not a table read). */
+function useTagCounts(tagIds: string[]): Map<string, number> | undefined {
+  return useLiveQuery(async () => {
+    const counts = new Map<string, number>();
+    for (const id of tagIds) counts.set(id, await db.annotations.where('tagIds').equals(id).count());
+    return counts;
+  }, [tagIds.join()]);
+}
+
+/** The hierarchical codebook: colour, description, rename, move, merge and delete, each undoable. */
+export function Codebook() {
+  const tags = useLiveQuery(() => db.tags.toArray());
+  const tree = useMemo(() => tagTree(tags ?? []), [tags]);
+  const counts = useTagCounts(tree.map((t) => t.tag.id));
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [newName, setNewName] = useState('');
+  const trackSave = useWorkbench((s) => s.trackSave);
+  const recordUndo = useWorkbench((s) => s.recordUndo);
+  const notify = useWorkbench((s) => s.notify);
+  const undo = useWorkbench((s) => s.undo);
+  if (!tags) return null;
+  const selected = tags.find((t) => t.id === selectedId);
+
+  const add = async () => {
+    const name = newName.trim();
+    if (!name) return;
+    const tag = await trackSave(() => createTag(db, name, { parentId: selected?.id ?? null }));
+    recordUndo({ label: `create tag “${tag.name}”`, undo: () => db.tags.delete(tag.id), redo: () => db.tags.put(tag) });
+    setNewName('');
+    setSelectedId(tag.id);
+  };
+
+  const patch = async (tag: Tag, change: TagPatch, label: string) => {
+    const { before, after } = await trackSave(() => updateTag(db, tag.id, change));
+    recordUndo({ label, undo: () => db.tags.put(before), redo: () => db.tags.put(after) });
+  };
+
+  const merge = async (from: Tag, intoId: string) => {
+    const into = tags.find((t) => t.id === intoId);
+    if (!into) return;
+    const saved = await trackSave(() => mergeTags(db, from.id, intoId));
+    recordUndo({ label: `merge “${from.name}” into “${into.name}”`, undo: () => restoreTagSnapshot(db, saved), redo: () => mergeTags(db, from.id, intoId) });
+    setSelectedId(intoId);
+    notify('info', `Merged “${from.name}” into “${into.name}”.`, { label: 'Undo', run: () => void undo() });
+  };
+
+  const remove = async (tag: Tag) => {
+    const saved = await trackSave(() => deleteTag(db, tag.id));
+    recordUndo({ label: `delete tag “${tag.name}”`, undo: () => restoreTagSnapshot(db, saved), redo: () => deleteTag(db, tag.id) });
+    setSelectedId(null);
+    notify('info', `Deleted tag “${tag.name}”; its passages are kept.`, { label: 'Undo', run: () => void undo() });
+  };
+
+  return (
+    <div className="side-section codebook">
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add().catch(() => undefined);
+        }}
+      >
+        <label htmlFor="new-tag" className="visually-hidden">
+          New tag
+        </label>
+        <input id="new-tag" type="text" placeholder={selected ? `New tag under “${selected.name}”` : 'New tag'} value={newName} onChange={(e) => setNewName(e.target.value)} />
+        <button type="submit">Add</button>
+      </form>
+      {tree.length === 0 ? (
+        <p className="muted empty">The codebook is empty. Add a tag above, or create one while annotating.</p>
+      ) : (
+        <ul className="tag-tree" aria-label="Codebook">
+          {tree.map(({ tag, depth }) => (
+            <li key={tag.id}>
+              <button type="button" className="tag-row" aria-current={tag.id === selectedId ? 'true' : undefined} style={{ paddingInlineStart: 8 + depth * 16 }} onClick={() => setSelectedId(tag.id === selectedId ? null : tag.id)}>
+                <span className="swatch" style={{ background: tag.color }} aria-hidden="true" />
+                <span className="tag-name">{tag.name}</span>
+                <span className="count" aria-label={`${counts?.get(tag.id) ?? 0} passages`}>
+                  {counts?.get(tag.id) ?? ''}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {selected && (
+        <div className="tag-details" aria-label={`Tag ${selected.name}`} role="group">
+          <EditableText label="Name" value={selected.name} validate={(v) => (v ? null : 'A tag needs a name.')} onCommit={(name) => patch(selected, { name }, `rename tag to “${name}”`)} />
+          <EditableText label="Description" value={selected.description} multiline onCommit={(description) => patch(selected, { description }, `describe “${selected.name}”`)} />
+          <div className="field-row">
+            <label className="inline-field">
+              Colour
+              <input type="color" value={selected.color} onChange={(e) => void patch(selected, { color: e.target.value }, `recolour “${selected.name}”`).catch(() => undefined)} />
+            </label>
+            <label className="inline-field">
+              Under
+              <select value={selected.parentId ?? ''} onChange={(e) => void patch(selected, { parentId: e.target.value || null }, `move “${selected.name}”`).catch(() => undefined)}>
+                <option value="">(top level)</option>
+                {tree
+                  .filter(({ tag }) => tag.id !== selected.id)
+                  .map(({ tag, depth }) => (
+                    <option key={tag.id} value={tag.id}>
+                      {' '.repeat(depth * 2)}
+                      {tag.name}
+                    </option>
+                  ))}
+              </select>
+            </label>
+          </div>
+          <div className="field-row">
+            <label className="inline-field">
+              Merge into
+              <select value="" onChange={(e) => e.target.value && void merge(selected, e.target.value).catch(() => undefined)}>
+                <option value="">choose a tag…</option>
+                {tree
+                  .filter(({ tag }) => tag.id !== selected.id)
+                  .map(({ tag }) => (
+                    <option key={tag.id} value={tag.id}>
+                      {tag.name}
+                    </option>
+                  ))}
+              </select>
+            </label>
+            <button type="button" className="danger" onClick={() => void remove(selected).catch(() => undefined)}>
+              Delete tag
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

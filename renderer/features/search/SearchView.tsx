@@ -1,0 +1,72 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../db';
+import { useWorkbench } from '../../stores';
+import { matchRange, snippet, type SearchHit } from './search-index';
+import { useWorkspaceSearch } from './useSearch';
+
+const KIND_LABEL = { paragraph: 'Text', note: 'Note', tag: 'Tag' } as const;
+
+/** Search across source texts, annotation notes and tags; opening a hit shows it in the reader. */
+export function SearchView() {
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query);
+  const { search, revision } = useWorkspaceSearch();
+  // `revision` re-runs the query when the index catches up with an edit.
+  const hits = useMemo(() => (revision >= 0 ? search.search(deferred, 200) : []), [search, deferred, revision]);
+  const titles = useLiveQuery(async () => new Map((await db.sources.toArray()).map((s) => [s.id, s.title])));
+  const annotations = useLiveQuery(async () => new Map((await db.annotations.toArray()).map((a) => [a.id, a])));
+  const showInReader = useWorkbench((s) => s.showInReader);
+  const retrieve = useWorkbench((s) => s.retrieve);
+
+  const open = (hit: SearchHit) => {
+    const { doc } = hit;
+    if (doc.kind === 'paragraph' && doc.sourceId !== undefined && doc.start !== undefined) {
+      const range = matchRange(doc.text, hit.terms);
+      showInReader({ sourceId: doc.sourceId, start: doc.start + range.start, end: doc.start + range.end });
+    } else if (doc.kind === 'note' && doc.annotationId) {
+      const a = annotations?.get(doc.annotationId);
+      if (a) showInReader({ sourceId: a.sourceId, start: a.position.start, end: a.position.end, annotationId: a.id });
+    } else if (doc.kind === 'tag' && doc.tagId) {
+      retrieve(`tag:${doc.tagId}`);
+    }
+  };
+
+  return (
+    <section className="pane search-view" aria-labelledby="search-heading">
+      <header className="pane-header">
+        <h1 id="search-heading">Search</h1>
+      </header>
+      <div className="search-box">
+        <input type="search" aria-label="Search the workspace" placeholder="Search sources, notes and tags — any language" value={query} onChange={(e) => setQuery(e.target.value)} autoFocus dir="auto" />
+        {!search.ready && <span className="muted">Indexing…</span>}
+      </div>
+      {query.trim() && (
+        <p className="muted search-count" role="status">
+          {hits.length === 0 ? 'No matches.' : `${hits.length}${hits.length === 200 ? '+' : ''} match${hits.length === 1 ? '' : 'es'}`}
+        </p>
+      )}
+      <ol className="search-results" aria-label="Search results">
+        {hits.map((hit) => {
+          const range = matchRange(hit.doc.text, hit.terms);
+          const s = snippet(hit.doc.text, range);
+          return (
+            <li key={hit.doc.id}>
+              <button type="button" className="search-hit" onClick={() => open(hit)}>
+                <span className="search-meta">
+                  <span className="badge">{KIND_LABEL[hit.doc.kind]}</span>
+                  {hit.doc.sourceId && <span dir="auto">{titles?.get(hit.doc.sourceId)}</span>}
+                </span>
+                <span className="search-snippet" dir="auto">
+                  {s.before}
+                  <mark>{s.match}</mark>
+                  {s.after}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

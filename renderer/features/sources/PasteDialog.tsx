@@ -1,0 +1,70 @@
+import { useEffect, useRef, useState } from 'react';
+
+/** Paste an article's text (e.g. from a browser) with a title; Ctrl+Enter imports. */
+export function PasteDialog({ open, onClose, onImport }: { open: boolean; onClose: () => void; onImport: (title: string, text: string) => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  const submit = () => {
+    if (!text.trim()) {
+      setError('Paste some text first.');
+      return;
+    }
+    onImport(title, text);
+    setTitle('');
+    setText('');
+    setError(null);
+  };
+
+  const dirty = title.trim() !== '' || text.trim() !== '';
+  return (
+    <dialog
+      ref={ref}
+      className="dialog wide"
+      aria-labelledby="paste-title"
+      onCancel={(e) => {
+        // Pasted text is work: do not throw it away on a stray Escape.
+        if (dirty && !window.confirm('Discard the pasted text?')) e.preventDefault();
+      }}
+      onClose={onClose}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          submit();
+        }
+      }}
+    >
+      <h2 id="paste-title">Paste text</h2>
+      <div className="field">
+        <label htmlFor="paste-source-title">Title</label>
+        <input id="paste-source-title" type="text" value={title} onChange={(e) => setTitle(e.target.value)} dir="auto" autoFocus />
+      </div>
+      <div className="field">
+        <label htmlFor="paste-source-text">Text</label>
+        <textarea id="paste-source-text" rows={14} value={text} onChange={(e) => setText(e.target.value)} dir="auto" aria-invalid={error ? true : undefined} />
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="dialog-actions">
+        <button type="button" onClick={() => ref.current?.close()}>
+          Cancel
+        </button>
+        <button type="button" className="primary" onClick={submit} title="Ctrl+Enter">
+          Import
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,113 @@
+import { useRef, useState } from 'react';
+import { CREDIBILITY_LABELS, Credibility, RELIABILITY_LABELS, Reliability, type Source } from '../../../shared/domain/source';
+import { db } from '../../db';
+import { updateSourceMetadata, type SourceMetadataPatch } from '../../db/sources';
+import { useWorkbench } from '../../stores';
+import { EditableText } from '../common/EditableText';
+import { formatNumber } from '../common/format';
+
+interface SourceDetailsProps {
+  source: Source;
+  onCorrectText: () => void;
+  onReplaceFile: (file: File) => void;
+  onExportAnnotations: () => void;
+  onImportAnnotations: (file: File) => void;
+  onDelete: () => void;
+}
+
+/** A source's record: metadata and Admiralty grade (editable, with undo), its file, and its actions. */
+export function SourceDetails({ source, onCorrectText, onReplaceFile, onExportAnnotations, onImportAnnotations, onDelete }: SourceDetailsProps) {
+  const trackSave = useWorkbench((s) => s.trackSave);
+  const recordUndo = useWorkbench((s) => s.recordUndo);
+  const replaceInput = useRef<HTMLInputElement>(null);
+  const annotationsInput = useRef<HTMLInputElement>(null);
+  const [dateError, setDateError] = useState<string | null>(null);
+
+  const save = async (patch: SourceMetadataPatch, label: string) => {
+    const { before, after } = await trackSave(() => updateSourceMetadata(db, source.id, patch));
+    recordUndo({ label, undo: () => db.sources.put(before), redo: () => db.sources.put(after) });
+  };
+  const text = (field: 'title' | 'author' | 'publisher' | 'url' | 'language', label: string) => (
+    <EditableText
+      label={label}
+      value={source[field]}
+      validate={field === 'title' ? (v) => (v ? null : 'A source needs a title.') : field === 'language' ? (v) => (/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$|^und$/.test(v) ? null : 'Write a language code such as en, ru, kk, uz, fa or ps.') : undefined}
+      onCommit={(value) => save({ [field]: value }, `edit the ${label.toLowerCase()} of “${source.title}”`)}
+    />
+  );
+
+  return (
+    <div className="side-section source-details">
+      {text('title', 'Title')}
+      {text('author', 'Author')}
+      {text('publisher', 'Publisher')}
+      <div className="field">
+        <label htmlFor="source-date">Published</label>
+        <input
+          id="source-date"
+          type="date"
+          defaultValue={source.publishedOn ?? ''}
+          key={source.publishedOn ?? ''}
+          onBlur={(e) => {
+            const value = e.target.value || null;
+            if (value === source.publishedOn) return;
+            setDateError(null);
+            void save({ publishedOn: value }, 'edit the publication date').catch(() => setDateError('That date could not be saved.'));
+          }}
+        />
+        {dateError && <p className="field-error">{dateError}</p>}
+      </div>
+      {text('language', 'Language')}
+      {text('url', 'Address (URL)')}
+      <div className="field-row">
+        <label className="inline-field">
+          Reliability
+          <select value={source.reliability} onChange={(e) => void save({ reliability: Reliability.parse(e.target.value) }, 'change the reliability grade').catch(() => undefined)}>
+            {Reliability.options.map((r) => (
+              <option key={r} value={r}>
+                {r} — {RELIABILITY_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          Credibility
+          <select value={source.credibility} onChange={(e) => void save({ credibility: Credibility.parse(Number(e.target.value)) }, 'change the credibility grade').catch(() => undefined)}>
+            {([1, 2, 3, 4, 5, 6] as const).map((c) => (
+              <option key={c} value={c}>
+                {c} — {CREDIBILITY_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <dl className="facts">
+        <dt>File</dt>
+        <dd>{source.file ? `${source.file.originalName} (${formatNumber(Math.ceil(source.file.size / 1024))} KB)` : 'Pasted text'}</dd>
+        <dt>Text</dt>
+        <dd>
+          {formatNumber(source.textLength)} characters, version {source.version}
+        </dd>
+      </dl>
+      <div className="button-column">
+        <button type="button" onClick={onCorrectText}>
+          Correct the text…
+        </button>
+        <button type="button" onClick={() => replaceInput.current?.click()}>
+          Replace with a new version…
+        </button>
+        <input ref={replaceInput} type="file" hidden accept=".txt,.md,.markdown,.html,.htm,.docx,.pdf" aria-label="New version of the source" onChange={(e) => e.target.files?.[0] && onReplaceFile(e.target.files[0])} />
+        <button type="button" onClick={onExportAnnotations}>
+          Export annotations (W3C JSON-LD)
+        </button>
+        <button type="button" onClick={() => annotationsInput.current?.click()}>
+          Import annotations (W3C JSON-LD)…
+        </button>
+        <input ref={annotationsInput} type="file" hidden accept=".json,.jsonld,application/ld+json,application/json" aria-label="Annotations file" onChange={(e) => e.target.files?.[0] && onImportAnnotations(e.target.files[0])} />
+        <button type="button" className="danger" onClick={onDelete}>
+          Delete source
+        </button>
+      </div>
+    </div>
+  );
+}

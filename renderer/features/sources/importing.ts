@@ -1,0 +1,76 @@
+import { db } from '../../db';
+import { addImportedSource, findSourceByFile, findSourceByTextHash } from '../../db/sources';
+import { importLimit } from '../../db/settings';
+import { workbench } from '../../platform/workbench';
+import { useWorkbench } from '../../stores';
+
+export const ACCEPTED_FILES = '.txt,.md,.markdown,.html,.htm,.docx,.pdf,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export interface FileToImport {
+  name: string;
+  size: number;
+  bytes: () => Promise<Uint8Array>;
+  /** For pasted text: the title the analyst typed. */
+  title?: string;
+}
+
+const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+/**
+ * Imports files one after another, each through main (which parses and stores the original), then
+ * into the database. A duplicate is offered as "open existing"; a failure names the file and the
+ * reason and leaves nothing behind.
+ */
+export async function importFiles(files: FileToImport[]): Promise<void> {
+  const store = useWorkbench.getState();
+  const ids = store.queueImports(files.map((f) => f.name));
+  const limit = await importLimit(db);
+  let lastImported: string | undefined;
+  for (const [i, file] of files.entries()) {
+    const id = ids[i]!;
+    const update = useWorkbench.getState().updateImport;
+    update(id, { state: 'importing' });
+    if (file.size > limit) {
+      // Checked here too, so a huge file is not read into memory only to be refused by main.
+      update(id, { state: 'failed', message: `"${file.name}" could not be imported: it is ${megabytes(file.size)}, over the import limit of ${megabytes(limit)}. Raise the limit beside the Import button or split the file.` });
+      continue;
+    }
+    try {
+      const imported = await workbench().importSource({ bytes: await file.bytes(), fileName: file.name, keepFullText: useWorkbench.getState().keepFullText, maxBytes: limit });
+      const existing = (await findSourceByFile(db, imported.file.sha256)) ?? (await findSourceByTextHash(db, imported.textHash));
+      if (existing) {
+        update(id, { state: 'duplicate', sourceId: existing.id, message: `“${file.name}” is already in the workspace as “${existing.title}”.` });
+        continue;
+      }
+      if (file.title) imported.metadata.title = file.title;
+      const fallbackTitle = file.name.replace(/\.[^.]+$/, '');
+      let source;
+      try {
+        source = await addImportedSource(db, imported, fallbackTitle);
+      } catch (error) {
+        // The database refused the record: take back the stored file unless another source uses it.
+        if (!(await findSourceByFile(db, imported.file.sha256))) await workbench().deleteSourceFile(imported.file.sha256).catch(() => undefined);
+        throw error;
+      }
+      lastImported = source.id;
+      update(id, { state: 'done', sourceId: source.id, warnings: imported.warnings, message: imported.warnings.length ? imported.warnings.join(' ') : undefined });
+    } catch (error) {
+      update(id, { state: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  if (lastImported) {
+    useWorkbench.getState().navigate('sources');
+    useWorkbench.getState().selectSource(lastImported);
+  }
+}
+
+export function filesFromList(list: FileList | File[]): FileToImport[] {
+  return Array.from(list, (file) => ({ name: file.name, size: file.size, bytes: async () => new Uint8Array(await file.arrayBuffer()) }));
+}
+
+export function pastedText(title: string, text: string): FileToImport {
+  const bytes = new TextEncoder().encode(text);
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
+  const safe = title.trim().replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').slice(0, 80).trim() || 'Pasted text';
+  return { name: `${safe}.txt`, size: bytes.byteLength, bytes: async () => bytes, title: title.trim() || undefined };
+}

@@ -1,0 +1,140 @@
+import { expect, test } from './fixtures';
+import { highlightedTexts, paintedHighlights, selectWithMouse, textRect } from './reader-helpers';
+
+test.describe('annotating passages', () => {
+  test('the demo article arrives coded, painted with the Custom Highlight API and listed in document order', async ({ app }) => {
+    const passages = app.getByRole('list', { name: 'Passages' }).getByRole('listitem');
+    await expect(passages).toHaveCount(35);
+    const painted = await paintedHighlights(app);
+    const tagHighlights = Object.entries(painted).filter(([name]) => name.startsWith('wb-t-'));
+    expect(tagHighlights.length).toBeGreaterThan(5);
+    // No DOM node per annotation: the reader holds only paragraphs.
+    expect(await app.locator('article.reader mark').count()).toBe(0);
+    const firstQuotes = await passages.locator('.passage-quote').allInnerTexts();
+    const text = (await app.locator('article.reader').textContent()) ?? '';
+    const positions = firstQuotes.map((q) => text.indexOf(q.replace(/…$/, '').slice(0, 40)));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  test('select with the mouse, tag (created inline), note and links; it survives a reload', async ({ app }) => {
+    await selectWithMouse(app, 'effective armed forces have been created');
+    await app.getByRole('button', { name: /Annotate/ }).click();
+    const editor = app.getByRole('dialog', { name: 'Annotate passage' });
+    await expect(editor.locator('blockquote')).toHaveText('effective armed forces have been created');
+    const tags = editor.getByRole('combobox', { name: 'Tags' });
+    await tags.fill('Taliban capability');
+    await expect(editor.getByRole('option', { name: 'Create tag “Taliban capability”' })).toBeVisible();
+    await tags.press('Enter');
+    await expect(editor.locator('.chip', { hasText: 'Taliban capability' })).toBeVisible();
+    await editor.getByRole('textbox', { name: 'Note' }).fill('Claim of the author; no figures given.');
+    await editor.getByRole('combobox', { name: 'Countries' }).fill('Afgh');
+    await editor.getByRole('option', { name: /Afghanistan/ }).click();
+    await editor.getByRole('combobox', { name: 'Actors' }).fill('Taliban');
+    await editor.getByRole('option', { name: /^Taliban/ }).first().click();
+    await editor.getByRole('combobox', { name: 'Threats' }).fill('humanitarian');
+    await editor.getByRole('option', { name: /Humanitarian/ }).click();
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect(editor).toBeHidden();
+
+    const item = app.getByRole('list', { name: 'Passages' }).getByRole('listitem').filter({ hasText: 'effective armed forces have been created' });
+    await expect(item).toContainText('Taliban capability');
+    await expect(item).toContainText('Claim of the author');
+    await expect(item).toContainText('Afghanistan');
+
+    await app.reload();
+    const again = app.getByRole('list', { name: 'Passages' }).getByRole('listitem').filter({ hasText: 'effective armed forces have been created' });
+    await expect(again).toContainText('Taliban capability');
+    await again.getByRole('button').click();
+    expect(await highlightedTexts(app, 'wb-selected')).toEqual(['effective armed forces have been created']);
+  });
+
+  test('select with the keyboard and press A', async ({ app }) => {
+    const rect = await textRect(app, 'public order is maintained');
+    await app.mouse.click(rect.left + 1, (rect.top + rect.firstLineBottom) / 2);
+    for (let i = 0; i < 'public order'.length; i++) await app.keyboard.press('Shift+ArrowRight');
+    await app.keyboard.press('a');
+    const editor = app.getByRole('dialog', { name: 'Annotate passage' });
+    await expect(editor.locator('blockquote')).toHaveText('public order');
+    await editor.getByRole('combobox', { name: 'Tags' }).fill('Judgment');
+    await editor.getByRole('option', { name: /^Judgment/ }).click();
+    await app.keyboard.press('Control+Enter');
+    await expect(editor).toBeHidden();
+    await expect(app.getByRole('list', { name: 'Passages' }).getByRole('listitem').filter({ hasText: /^public order/ })).toHaveCount(1);
+  });
+
+  test('overlapping passages are each reachable from the text and from the margin', async ({ app }) => {
+    // The madrassa sentence holds a nested coded phrase.
+    const rect = await textRect(app, 'up to 400 thousand young people study');
+    await app.mouse.click(rect.left + 20, (rect.top + rect.firstLineBottom) / 2);
+    const here = app.getByRole('dialog', { name: 'Passages here' });
+    await expect(here).toContainText('2 passages here');
+    await app.keyboard.press('Escape');
+    const stripes = app.locator('.para', { hasText: 'up to 400 thousand young people study' }).locator('.stripes');
+    expect(await stripes.evaluate((el) => getComputedStyle(el).backgroundImage.split('linear-gradient').length - 1)).toBeGreaterThanOrEqual(2);
+    await stripes.click();
+    await expect(app.getByRole('dialog', { name: 'Passages here' })).toBeVisible();
+  });
+
+  test('edit and delete a passage, and undo the delete', async ({ app }) => {
+    const list = app.getByRole('list', { name: 'Passages' });
+    const item = list.getByRole('listitem').filter({ hasText: 'Kosh-Tepa canal will significantly reduce' });
+    await item.getByRole('button').dblclick();
+    const editor = app.getByRole('dialog', { name: 'Edit annotation' });
+    await editor.getByRole('textbox', { name: 'Note' }).fill('15% is the article’s figure; check against SIC ICWC data.');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect(item).toContainText('SIC ICWC');
+
+    await item.getByRole('button').click();
+    await app.keyboard.press('Delete');
+    await expect(item).toHaveCount(0);
+    await app.getByRole('button', { name: 'Undo' }).click();
+    await expect(list.getByRole('listitem').filter({ hasText: 'Kosh-Tepa canal will significantly reduce' })).toContainText('SIC ICWC');
+    await app.keyboard.press('Control+Shift+Z');
+    await expect(list.getByRole('listitem').filter({ hasText: 'Kosh-Tepa canal will significantly reduce' })).toHaveCount(0);
+  });
+});
+
+test.describe('codebook', () => {
+  test('rename, recount, merge with undo', async ({ app }) => {
+    await app.getByRole('tab', { name: 'Codebook' }).click();
+    const tree = app.getByRole('list', { name: 'Codebook' });
+    await tree.getByRole('button', { name: /^Water/ }).click();
+    const name = app.getByRole('group', { name: 'Tag Water' }).getByRole('textbox', { name: 'Name' });
+    await name.fill('Water security');
+    await name.press('Enter');
+    await expect(tree.getByRole('button', { name: /^Water security/ })).toBeVisible();
+    const count = async (tag: string) => Number(await tree.getByRole('button', { name: new RegExp(`^${tag}`) }).locator('.count').innerText());
+    const water = await count('Water security');
+    const geo = await count('Geopolitics');
+    await app.getByRole('group', { name: 'Tag Water security' }).getByRole('combobox', { name: 'Merge into' }).selectOption({ label: 'Geopolitics' });
+    await expect(tree.getByRole('button', { name: /^Water security/ })).toHaveCount(0);
+    await expect.poll(() => count('Geopolitics')).toBeGreaterThan(geo);
+    expect(await count('Geopolitics')).toBeLessThanOrEqual(geo + water);
+    await app.getByRole('button', { name: 'Undo' }).click();
+    await expect(tree.getByRole('button', { name: /^Water security/ })).toBeVisible();
+    await expect.poll(() => count('Water security')).toBe(water);
+    await expect.poll(() => count('Geopolitics')).toBe(geo);
+  });
+});
+
+test.describe('anchoring never lies', () => {
+  test('after a text correction, moved passages wait in Review and can be accepted', async ({ app }) => {
+    await app.getByRole('tab', { name: 'Details' }).click();
+    await app.getByRole('button', { name: 'Correct the text…' }).click();
+    const editor = app.getByRole('dialog', { name: 'Correct the text' }).getByRole('textbox', { name: 'Source text' });
+    const original = await editor.inputValue();
+    const edited = `Editor’s note: republished with corrections.\n\n${original.replace('will significantly reduce the flow of water from the Amu Darya by 15%', 'will reduce the flow of water from the Amu Darya by about 15%')}`;
+    await editor.fill(edited);
+    await app.getByRole('button', { name: 'Save text' }).click();
+    const review = app.getByRole('list', { name: 'Review queue' });
+    await expect(review).toBeVisible();
+    const moved = review.getByRole('listitem').filter({ hasText: 'Kosh-Tepa canal will' });
+    await expect(moved).toContainText('Moved');
+    await expect(moved).toContainText('Found:');
+    await moved.getByRole('button', { name: 'Accept' }).click();
+    await expect(moved).toHaveCount(0);
+    // Nothing was lost: every demo passage is still listed or waiting in review.
+    await app.getByRole('tab', { name: /Passages/ }).click();
+    await expect(app.getByRole('list', { name: 'Passages' }).getByRole('listitem')).toHaveCount(35);
+  });
+});

@@ -1,0 +1,47 @@
+import type { Page } from '@playwright/test';
+
+/** Viewport rectangle of the first occurrence of `needle` in the reader's text. */
+export async function textRect(page: Page, needle: string): Promise<{ left: number; top: number; right: number; bottom: number; firstLineBottom: number }> {
+  await page.locator('article.reader p', { hasText: needle }).first().scrollIntoViewIfNeeded();
+  return page.evaluate((needle) => {
+    for (const p of document.querySelectorAll('article.reader p')) {
+      const node = p.firstChild as Text | null;
+      const at = node?.data.indexOf(needle) ?? -1;
+      if (!node || at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      const rects = [...range.getClientRects()];
+      const first = rects[0]!;
+      const last = rects[rects.length - 1]!;
+      return { left: first.left, top: first.top, right: last.right, bottom: last.bottom, firstLineBottom: first.bottom };
+    }
+    throw new Error(`"${needle}" is not in the reader`);
+  }, needle);
+}
+
+/** Selects `needle` in the reader with a real mouse drag, as an analyst does. */
+export async function selectWithMouse(page: Page, needle: string): Promise<void> {
+  const rect = await textRect(page, needle);
+  await page.mouse.move(rect.left + 1, (rect.top + rect.firstLineBottom) / 2);
+  await page.mouse.down();
+  await page.mouse.move(rect.right - 1, rect.bottom - 4, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Names and sizes of the Custom Highlight API registry entries the reader painted. */
+export async function paintedHighlights(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const out: Record<string, number> = {};
+    for (const [name, highlight] of CSS.highlights) out[name] = highlight.size;
+    return out;
+  });
+}
+
+/** Texts covered by every range of one highlight (e.g. the search hit), in order. */
+export async function highlightedTexts(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((name) => {
+    const highlight = CSS.highlights.get(name);
+    return highlight ? [...highlight].map((r) => r.toString()) : [];
+  }, name);
+}
