@@ -1,3 +1,4 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../../shared/domain/annotation';
 import { useWorkbench } from '../../stores';
@@ -63,7 +64,7 @@ export function AnnotationList({ annotations, lookups, onEdit }: { annotations: 
   }, [selectedId]);
 
   return (
-    <div className="side-section">
+    <div className={`side-section${visible.length > VIRTUALISE_ABOVE ? ' passages-section' : ''}`}>
       <label className="inline-field filter">
         Show
         <select value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter passages">
@@ -92,35 +93,74 @@ export function AnnotationList({ annotations, lookups, onEdit }: { annotations: 
       </label>
       {visible.length === 0 ? (
         <p className="muted empty">{annotations.length === 0 ? 'No passages yet. Select text in the reader and press A to annotate it.' : 'No passage matches this filter.'}</p>
+      ) : visible.length > VIRTUALISE_ABOVE ? (
+        <VirtualPassageList passages={visible} lookups={lookups} selectedId={selectedId} onSelect={(id) => select(id, { scroll: true })} onEdit={onEdit} />
       ) : (
         <ol ref={list} className="passage-list" aria-label="Passages">
           {visible.map((a) => (
             <li key={a.id}>
-              <button
-                type="button"
-                className="passage"
-                aria-current={a.id === selectedId ? 'true' : undefined}
-                onClick={() => select(a.id, { scroll: true })}
-                onDoubleClick={() => onEdit(a)}
-                onKeyDown={(e) => {
-                  if (e.key === 'e' || e.key === 'F2') {
-                    e.preventDefault();
-                    onEdit(a);
-                  }
-                }}
-              >
-                <span className="passage-quote" dir="auto">
-                  {a.quote.exact.length > 180 ? `${a.quote.exact.slice(0, 180)}…` : a.quote.exact}
-                </span>
-                <TagChips tagIds={a.tagIds} lookups={lookups} />
-                {a.note && <span className="passage-note" dir="auto">{a.note}</span>}
-                {linkSummary(a, lookups) && <span className="passage-links">{linkSummary(a, lookups)}</span>}
-                {a.anchor === 'drifted' && <span className="badge warning">moved — confirm in Review</span>}
-              </button>
+              <PassageButton annotation={a} lookups={lookups} current={a.id === selectedId} onSelect={() => select(a.id, { scroll: true })} onEdit={() => onEdit(a)} />
             </li>
           ))}
         </ol>
       )}
+    </div>
+  );
+}
+
+/** Lists longer than this render only the passages in view (a source may carry thousands). */
+const VIRTUALISE_ABOVE = 300;
+
+function PassageButton({ annotation: a, lookups, current, onSelect, onEdit }: { annotation: Annotation; lookups: Lookups; current: boolean; onSelect: () => void; onEdit: () => void }) {
+  const links = linkSummary(a, lookups);
+  return (
+    <button
+      type="button"
+      className="passage"
+      aria-current={current ? 'true' : undefined}
+      onClick={onSelect}
+      onDoubleClick={onEdit}
+      onKeyDown={(e) => {
+        if (e.key === 'e' || e.key === 'F2') {
+          e.preventDefault();
+          onEdit();
+        }
+      }}
+    >
+      <span className="passage-quote" dir="auto">
+        {a.quote.exact.length > 180 ? `${a.quote.exact.slice(0, 180)}…` : a.quote.exact}
+      </span>
+      <TagChips tagIds={a.tagIds} lookups={lookups} />
+      {a.note && (
+        <span className="passage-note" dir="auto">
+          {a.note}
+        </span>
+      )}
+      {links && <span className="passage-links">{links}</span>}
+      {a.anchor === 'drifted' && <span className="badge warning">moved — confirm in Review</span>}
+    </button>
+  );
+}
+
+function VirtualPassageList({ passages, lookups, selectedId, onSelect, onEdit }: { passages: Annotation[]; lookups: Lookups; selectedId: string | null; onSelect: (id: string) => void; onEdit: (a: Annotation) => void }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: passages.length, getScrollElement: () => scroller.current, estimateSize: () => 96, overscan: 8 });
+  useEffect(() => {
+    const index = passages.findIndex((a) => a.id === selectedId);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [selectedId, passages, virtualizer]);
+  return (
+    <div ref={scroller} className="virtual-scroller">
+      <ol className="passage-list virtual" aria-label="Passages" aria-rowcount={passages.length} style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const a = passages[item.index]!;
+          return (
+            <li key={a.id} data-index={item.index} ref={virtualizer.measureElement} style={{ transform: `translateY(${item.start}px)` }}>
+              <PassageButton annotation={a} lookups={lookups} current={a.id === selectedId} onSelect={() => onSelect(a.id)} onEdit={() => onEdit(a)} />
+            </li>
+          );
+        })}
+      </ol>
     </div>
   );
 }
