@@ -220,6 +220,28 @@ function anchorWith(text: string, selectors: Selectors, config: Config, finder: 
     const proximity = 1 - Math.min(1, Math.abs(start - hint) / Math.max(1, text.length));
     return { start, end, content, proximity, score: content + WEIGHT_PROXIMITY * proximity };
   };
+  // An approximate match ends where its errors are fewest, which can cut a reworded passage short
+  // ("by abou" for "by about 15%."). Each edge is moved, within the error budget, to where the stored
+  // context agrees longest, so the range covers the passage as it now reads.
+  const refineEdges = (start: number, end: number, slack: number): { start: number; end: number } => {
+    const best = (stored: string, from: number, direction: 1 | -1, lo: number, hi: number): number => {
+      if (stored.length === 0) return from;
+      let at = from;
+      let agreement = edgeAgreement(stored, text, from, direction);
+      for (let x = lo; x <= hi; x += 1) {
+        const a = edgeAgreement(stored, text, x, direction);
+        if (a > agreement || (a === agreement && Math.abs(x - from) < Math.abs(at - from))) {
+          at = x;
+          agreement = a;
+        }
+      }
+      // Only a real stretch of agreement moves an edge; a letter or two happens anywhere.
+      return agreement >= Math.min(stored.length, 6) ? at : from;
+    };
+    const newEnd = best(quote.suffix, end, 1, Math.max(start + 1, end - slack), Math.min(text.length, end + slack));
+    const newStart = best(quote.prefix, start, -1, Math.max(0, start - slack), Math.min(newEnd - 1, start + slack));
+    return { start: newStart, end: newEnd };
+  };
   const exactCandidates = (mustInclude?: number): Candidate[] => {
     let starts = finder.find(exact).filter((s) => fits(s, s + exact.length));
     if (starts.length > MAX_EXACT_SCORED) {
@@ -256,7 +278,7 @@ function anchorWith(text: string, selectors: Selectors, config: Config, finder: 
 
   // 3. Approximate matches (also when the exact occurrences' context is weak).
   const maxErrors = Math.min(MAX_ERRORS, Math.floor(config.ratio * exact.length));
-  const fuzzy = maxErrors >= 1 ? fuzzyCandidates(text, exact, maxErrors, hint, budget, occurrences, candidate, byRank) : [];
+  const fuzzy = maxErrors >= 1 ? fuzzyCandidates(text, exact, maxErrors, hint, budget, occurrences, candidate, byRank, refineEdges) : [];
   const bestFuzzy = fuzzy[0];
   if (bestExact) {
     if (bestFuzzy && bestFuzzy.score >= config.threshold && bestFuzzy.content >= bestExact.content + MARGIN) {
@@ -292,6 +314,7 @@ function fuzzyCandidates(
   exactOccurrences: Candidate[],
   candidate: (start: number, end: number, quoteSimilarity: number) => Candidate,
   byRank: (a: Candidate, b: Candidate) => number,
+  refineEdges: (start: number, end: number, slack: number) => { start: number; end: number },
 ): Candidate[] {
   const scored = new Map<string, Candidate>();
   const rank = (matches: RawMatch[]): Candidate[] => {
@@ -300,8 +323,9 @@ function fuzzyCandidates(
       .slice(0, MAX_FUZZY_SCORED);
     const candidates: Candidate[] = [];
     for (const m of chosen) {
-      const start = snapStart(text, m.start);
-      const end = snapEnd(text, m.end);
+      const refined = refineEdges(m.start, m.end, maxErrors);
+      const start = snapStart(text, refined.start);
+      const end = snapEnd(text, refined.end);
       const range = { start, end };
       // An exact occurrence is already a candidate in its own right.
       if (exactOccurrences.some((o) => overlaps(o, range))) continue;

@@ -61,9 +61,26 @@ export function offsetMap(oldText: string, newText: string): OffsetMap {
   const b = lines(newText);
   const mapped = new Map<number, number>(); // old line index → new line start
   const usedNew = new Set<number>();
-  for (const [i, j] of commonLines(a, b)) {
+  const pairs = commonLines(a, b);
+  for (const [i, j] of pairs) {
     mapped.set(i, b[j]!.start);
     usedNew.add(j);
+  }
+  // A line edited in place (one old line between two kept ones, replaced by one new line): offsets
+  // before its first changed character and after its last keep their place within the line.
+  const edited = new Map<number, { newStart: number; head: number; oldTail: number; shift: number }>();
+  const bounds: [number, number][] = [[-1, -1], ...pairs, [a.length, b.length]];
+  for (let k = 1; k < bounds.length; k++) {
+    const [i0, j0] = bounds[k - 1]!;
+    const [i1, j1] = bounds[k]!;
+    if (i1 - i0 !== 2 || j1 - j0 !== 2) continue;
+    const oldLine = a[i0 + 1]!.text;
+    const newLine = b[j0 + 1]!.text;
+    let head = 0;
+    while (head < oldLine.length && head < newLine.length && oldLine[head] === newLine[head]) head++;
+    let tail = 0;
+    while (tail < oldLine.length - head && tail < newLine.length - head && oldLine[oldLine.length - 1 - tail] === newLine[newLine.length - 1 - tail]) tail++;
+    edited.set(i0 + 1, { newStart: b[j0 + 1]!.start, head, oldTail: oldLine.length - tail, shift: newLine.length - oldLine.length });
   }
   // A paragraph moved elsewhere is not in the common subsequence; follow it when its text is unique
   // among the unmatched lines of both versions (a repeated line could be either copy).
@@ -91,7 +108,13 @@ export function offsetMap(oldText: string, newText: string): OffsetMap {
       else hi = mid - 1;
     }
     const target = mapped.get(lo);
-    return target === undefined ? null : target + (offset - a[lo]!.start);
+    const within = offset - a[lo]!.start;
+    if (target !== undefined) return target + within;
+    const edit = edited.get(lo);
+    if (!edit) return null;
+    if (within < edit.head) return edit.newStart + within;
+    if (within >= edit.oldTail) return edit.newStart + within + edit.shift;
+    return null;
   };
 }
 

@@ -64,8 +64,9 @@ test.describe('annotating passages', () => {
 
   test('overlapping passages are each reachable from the text and from the margin', async ({ app }) => {
     // The madrassa sentence holds a nested coded phrase.
-    const rect = await textRect(app, 'up to 400 thousand young people study');
-    await app.mouse.click(rect.left + 20, (rect.top + rect.firstLineBottom) / 2);
+    const rect = await textRect(app, '400 thousand young');
+    // Inside both the coded phrase and the coded sentence around it.
+    await app.mouse.click((rect.left + rect.firstLineRight) / 2, (rect.top + rect.firstLineBottom) / 2);
     const here = app.getByRole('dialog', { name: 'Passages here' });
     await expect(here).toContainText('2 passages here');
     await app.keyboard.press('Escape');
@@ -133,6 +134,21 @@ test.describe('anchoring never lies', () => {
     await expect(moved).toContainText('Found:');
     await moved.getByRole('button', { name: 'Accept' }).click();
     await expect(moved).toHaveCount(0);
+
+    // A passage whose words are gone is kept, not dropped, and can be placed again by hand.
+    await app.getByRole('tab', { name: 'Details' }).click();
+    await app.getByRole('button', { name: 'Correct the text…' }).click();
+    const again = await editor.inputValue();
+    await editor.fill(again.replace('One of the latest high-profile crimes was a major terrorist attack in the Crocus City Hall in Moscow, which killed more than 140 people.', 'The Crocus City Hall attack in Moscow in March 2024 killed more than 140 people.'));
+    await app.getByRole('button', { name: 'Save text' }).click();
+    const lost = review.getByRole('listitem').filter({ hasText: 'One of the latest high-profile crimes' });
+    await expect(lost).toContainText('Not found');
+    await lost.getByRole('button', { name: 'Re-select' }).click();
+    await selectWithMouse(app, 'The Crocus City Hall attack in Moscow in March 2024 killed more than 140 people.');
+    await expect(lost).toHaveCount(0);
+    await app.getByRole('tab', { name: /Passages/ }).click();
+    await expect(app.getByRole('list', { name: 'Passages' }).getByRole('listitem').filter({ hasText: 'The Crocus City Hall attack in Moscow in March 2024' })).toHaveCount(1);
+    await app.getByRole('tab', { name: 'Review' }).click();
     // Nothing was lost: every demo passage is still listed or waiting in review.
     await app.getByRole('tab', { name: /Passages/ }).click();
     await expect(app.getByRole('list', { name: 'Passages' }).getByRole('listitem')).toHaveCount(35);

@@ -1,8 +1,22 @@
 import type { Page } from '@playwright/test';
 
 /** Viewport rectangle of the first occurrence of `needle` in the reader's text. */
-export async function textRect(page: Page, needle: string): Promise<{ left: number; top: number; right: number; bottom: number; firstLineBottom: number }> {
+export async function textRect(page: Page, needle: string): Promise<{ left: number; top: number; right: number; bottom: number; firstLineBottom: number; firstLineRight: number }> {
   await page.locator('article.reader p', { hasText: needle }).first().scrollIntoViewIfNeeded();
+  // Paragraphs skipped by content-visibility take their real height as they come into view, which
+  // can move the text for a frame or two: measure until two frames agree.
+  let previous = '';
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const rect = await measure(page, needle);
+    const key = JSON.stringify(rect);
+    if (key === previous) return rect;
+    previous = key;
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  return measure(page, needle);
+}
+
+function measure(page: Page, needle: string) {
   return page.evaluate((needle) => {
     for (const p of document.querySelectorAll('article.reader p')) {
       const node = p.firstChild as Text | null;
@@ -14,7 +28,7 @@ export async function textRect(page: Page, needle: string): Promise<{ left: numb
       const rects = [...range.getClientRects()];
       const first = rects[0]!;
       const last = rects[rects.length - 1]!;
-      return { left: first.left, top: first.top, right: last.right, bottom: last.bottom, firstLineBottom: first.bottom };
+      return { left: first.left, top: first.top, right: last.right, bottom: last.bottom, firstLineBottom: first.bottom, firstLineRight: first.right };
     }
     throw new Error(`"${needle}" is not in the reader`);
   }, needle);

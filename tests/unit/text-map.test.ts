@@ -12,11 +12,11 @@ describe('offsetMap: carrying positions through an edit', () => {
     expect(next.slice(range.start, range.end)).toBe('Kosh-Tepa');
   });
 
-  it('refuses to map a passage whose line was edited', () => {
-    const next = old.replace('Second paragraph on ISIS-K.', 'Second paragraph, revised, on ISIS-K.');
+  it('refuses to map a passage across an edit', () => {
+    const next = old.replace('Second paragraph on ISIS-K.', 'Second chapter on ISIS-K.');
     const map = offsetMap(old, next);
-    const start = old.indexOf('ISIS-K');
-    expect(mapRange(map, start, start + 6)).toBeNull();
+    const start = old.indexOf('paragraph on');
+    expect(mapRange(map, start, start + 12)).toBeNull();
     const kaz = old.indexOf('Қазақстан');
     const mapped = mapRange(map, kaz, kaz + 9)!;
     expect(next.slice(mapped.start, mapped.end)).toBe('Қазақстан');
@@ -29,6 +29,18 @@ describe('offsetMap: carrying positions through an edit', () => {
     expect(next.slice(...Object.values(mapRange(map, kt, kt + 9) ?? { s: 0, e: 0 }))).toBe('Kosh-Tepa');
     const isis = old.indexOf('ISIS-K');
     expect(mapRange(map, isis, isis + 6)).toBeNull();
+  });
+
+  it('keeps the untouched parts of a line edited in place', () => {
+    const next = old.replace('Second paragraph on ISIS-K.', 'Second paragraph, revised, on ISIS-K.');
+    const map = offsetMap(old, next);
+    const second = old.indexOf('Second');
+    expect(mapRange(map, second, second + 6)).toEqual({ start: next.indexOf('Second'), end: next.indexOf('Second') + 6 });
+    const isis = old.indexOf('ISIS-K');
+    const mapped = mapRange(map, isis, isis + 6)!;
+    expect(next.slice(mapped.start, mapped.end)).toBe('ISIS-K');
+    const paragraph = old.indexOf('paragraph on');
+    expect(mapRange(map, paragraph, paragraph + 12)).toBeNull(); // spans the edit
   });
 
   it('is the identity for an unchanged text', () => {

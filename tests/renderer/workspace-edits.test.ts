@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAnnotation, deleteAnnotation, moveAnnotation, putAnnotation, updateAnnotationCoding } from '../../renderer/db/annotations';
+import { WorkbenchDatabase } from '../../renderer/db/database';
+import { sha256OfText } from '../../renderer/db/hash';
+import { seedDemoWorkspaceOnce } from '../../renderer/db/seed';
+import { deleteSource, replaceSourceText, restoreSource } from '../../renderer/db/sources';
+import { createTag, deleteTag, mergeTags, restoreTagSnapshot, tagTree, updateTag } from '../../renderer/db/tags';
+import { realWorkbench } from '../support/real-workbench';
+import { useTempFolders } from '../support/temp-folder';
+
+const tempFolder = useTempFolders();
+const open: WorkbenchDatabase[] = [];
+afterEach(async () => {
+  for (const db of open.splice(0)) await db.delete();
+});
+
+async function demo() {
+  const db = new WorkbenchDatabase(`test-${crypto.randomUUID()}`);
+  open.push(db);
+  const api = await realWorkbench(await tempFolder());
+  await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
+  const source = (await db.sources.toArray())[0]!;
+  const text = (await db.sourceTexts.get(source.id))!.text;
+  return { db, source, text };
+}
+
+const noCoding = { tagIds: [], note: '', threatIds: [], countryCodes: [], actorIds: [] };
+
+describe('annotations', () => {
+  it('are created from a range with quote and position, edited with revisions, deleted and restored', async () => {
+    const { db, source, text } = await demo();
+    const start = text.indexOf('Kosh-Tepa canal');
+    const a = await createAnnotation(db, source.id, text, start, start + 15, { ...noCoding, note: '  canal  ', tagIds: ['x', 'x'].map(() => crypto.randomUUID()).slice(0, 1) });
+    expect(a.quote.exact).toBe('Kosh-Tepa canal');
+    expect(a.position).toEqual({ start, end: start + 15 });
+    expect(a.note).toBe('canal');
+    const { after } = await updateAnnotationCoding(db, a.id, { ...noCoding, note: 'Changed', countryCodes: ['UZ', 'UZ'] });
+    expect(after.countryCodes).toEqual(['UZ']);
+    expect((await db.revisions.where('[entity+entityId]').equals(['annotation', a.id]).toArray()).map((r) => r.field).sort()).toEqual(['countryCodes', 'note', 'tagIds']);
+    const removed = await deleteAnnotation(db, a.id);
+    expect(await db.annotations.get(a.id)).toBeUndefined();
+    await putAnnotation(db, removed!);
+    expect(await db.annotations.get(a.id)).toEqual(after);
+  });
+
+  it('a re-selected passage takes its new place and a fresh quote', async () => {
+    const { db, source, text } = await demo();
+    const a = (await db.annotations.where('sourceId').equals(source.id).first())!;
+    const start = text.indexOf('Amu Darya');
+    const { after } = await moveAnnotation(db, a.id, text, { start, end: start + 9 });
+    expect(after.quote.exact).toBe('Amu Darya');
+    expect(after.anchor).toBe('anchored');
+  });
+});
+
+describe('text replacement re-anchors every passage', () => {
+  it('keeps untouched passages anchored, marks an edited one drifted and a deleted one orphaned', async () => {
+    const { db, source, text } = await demo();
+    const before = await db.annotations.where('sourceId').equals(source.id).toArray();
+    const kosh = before.find((a) => a.quote.exact.startsWith('For example, for Uzbekistan, the Kosh-Tepa canal'))!;
+    const crocus = before.find((a) => a.quote.exact.includes('Crocus City Hall'))!;
+    const edited = `A new first line.\n${text}`
+      .replace('will significantly reduce the flow of water from the Amu Darya by 15%', 'will reduce the flow of water from the Amu Darya by about 15%')
+      .replace(crocus.quote.exact, '');
+    const counts = await replaceSourceText(db, source.id, edited, await sha256OfText(edited));
+    const after = new Map((await db.annotations.where('sourceId').equals(source.id).toArray()).map((a) => [a.id, a]));
+    expect(after.size).toBe(before.length); // nothing lost
+    expect(after.get(kosh.id)!.anchor).toBe('drifted');
+    expect(edited.slice(after.get(kosh.id)!.position.start, after.get(kosh.id)!.position.end)).toBe('For example, for Uzbekistan, the Kosh-Tepa canal will reduce the flow of water from the Amu Darya by about 15%.');
+    expect(after.get(crocus.id)!.anchor).toBe('orphaned');
+    expect(after.get(crocus.id)!.quote).toEqual(crocus.quote); // kept with its quote
+    const untouched = before.filter((a) => a.id !== kosh.id && a.id !== crocus.id && !a.quote.exact.includes('15%') && !crocus.quote.exact.includes(a.quote.exact) && !a.quote.exact.includes(crocus.quote.exact));
+    for (const a of untouched) {
+      const now = after.get(a.id)!;
+      expect(now.anchor, a.quote.exact).toBe('anchored');
+      expect(edited.slice(now.position.start, now.position.end)).toBe(a.quote.exact);
+    }
+    expect(counts.orphaned).toBeGreaterThanOrEqual(1);
+    expect((await db.sources.get(source.id))!.version).toBe(2);
+  });
+
+  it('deletes a source with its passages and restores it whole', async () => {
+    const { db, source } = await demo();
+    const saved = await deleteSource(db, source.id);
+    expect(await db.annotations.where('sourceId').equals(source.id).count()).toBe(0);
+    await restoreSource(db, saved);
+    expect(await db.annotations.where('sourceId').equals(source.id).count()).toBe(35);
+    expect((await db.sourceTexts.get(source.id))!.text).toBe(saved.text);
+  });
+});
+
+describe('codebook', () => {
+  it('never duplicates a tag name and refuses a cycle', async () => {
+    const { db } = await demo();
+    const water = (await db.tags.where('name').equals('Water').first())!;
+    expect((await createTag(db, '  water ')).id).toBe(water.id);
+    await expect(updateTag(db, water.id, { name: 'Migration' })).rejects.toThrow(/already a tag called “Migration”/);
+    const threat = (await db.tags.get(water.parentId!))!;
+    await expect(updateTag(db, threat.id, { parentId: water.id })).rejects.toThrow(/cannot be moved under itself/);
+  });
+
+  it('merges one tag into another without duplicate codes, and undoes the merge exactly', async () => {
+    const { db } = await demo();
+    const water = (await db.tags.where('name').equals('Water').first())!;
+    const geo = (await db.tags.where('name').equals('Geopolitics').first())!;
+    const before = await db.annotations.toArray();
+    const saved = await mergeTags(db, water.id, geo.id);
+    expect(await db.tags.get(water.id)).toBeUndefined();
+    for (const a of await db.annotations.toArray()) {
+      expect(a.tagIds).not.toContain(water.id);
+      expect(new Set(a.tagIds).size).toBe(a.tagIds.length);
+    }
+    await restoreTagSnapshot(db, saved);
+    expect(await db.annotations.toArray()).toEqual(before);
+  });
+
+  it('deleting a tag keeps its passages and lifts its children', async () => {
+    const { db } = await demo();
+    const parent = (await db.tags.where('name').equals('Threat').first())!;
+    const children = await db.tags.where('parentId').equals(parent.id).toArray();
+    const count = await db.annotations.count();
+    await deleteTag(db, parent.id);
+    expect(await db.annotations.count()).toBe(count);
+    for (const c of children) expect((await db.tags.get(c.id))!.parentId).toBeNull();
+    expect(tagTree(await db.tags.toArray()).every(({ depth }) => depth <= 1)).toBe(true);
+  });
+});
