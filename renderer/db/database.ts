@@ -1,6 +1,16 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Actor, Annotation, Briefing, Country, Register, Revision, Source, SourceText, Tag, Threat } from '../../shared/domain';
 
+/** A saved arrangement of a register's grid: sorting, filters, grouping, columns. */
+export interface GridView {
+  id: string;
+  registerId: string;
+  name: string;
+  state: unknown;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** Small facts about the workspace itself (e.g. when the demo was seeded). */
 export interface MetaEntry {
   key: string;
@@ -25,6 +35,7 @@ export class WorkbenchDatabase extends Dexie {
   briefings!: EntityTable<Briefing, 'id'>;
   revisions!: EntityTable<Revision, 'id'>;
   meta!: EntityTable<MetaEntry, 'key'>;
+  views!: EntityTable<GridView, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -41,10 +52,12 @@ export class WorkbenchDatabase extends Dexie {
       revisions: 'id, [entity+entityId], at',
       meta: 'key',
     });
+    // v2: saved grid views per register.
+    this.version(2).stores({ views: 'id, registerId' });
   }
 
   /** Every table, for transactions that touch the whole workspace (seeding, restore). */
   get workspaceTables() {
-    return [this.sources, this.sourceTexts, this.annotations, this.tags, this.registers, this.threats, this.actors, this.countries, this.briefings, this.revisions, this.meta];
+    return [this.sources, this.sourceTexts, this.annotations, this.tags, this.registers, this.threats, this.actors, this.countries, this.briefings, this.revisions, this.meta, this.views];
   }
 }

@@ -5,9 +5,10 @@ import { createSelectionSlice, type SelectionSlice } from './selection';
 import { createSessionSlice, type SessionSlice } from './session';
 import { createUndoSlice, type UndoSlice } from './undo';
 import { createImportsSlice, type ImportsSlice } from './imports';
+import { createRegisterSlice, type RegisterSlice } from './register';
 
 /** UI and session state only; everything the analyst edits lives in IndexedDB (see renderer/db). */
-export type WorkbenchState = NavigationSlice & SelectionSlice & SessionSlice & UndoSlice & ImportsSlice;
+export type WorkbenchState = NavigationSlice & SelectionSlice & SessionSlice & UndoSlice & ImportsSlice & RegisterSlice;
 
 export const useWorkbench = create<WorkbenchState>()(
   persist(
@@ -17,6 +18,7 @@ export const useWorkbench = create<WorkbenchState>()(
       ...createSessionSlice(...a),
       ...createUndoSlice(...a),
       ...createImportsSlice(...a),
+      ...createRegisterSlice(...a),
     }),
     {
       name: 'analyst-workbench:ui',
@@ -31,6 +33,7 @@ export const useWorkbench = create<WorkbenchState>()(
         readerFontSize: s.readerFontSize,
         sideTab: s.sideTab,
         keepFullText: s.keepFullText,
+        grid: s.grid,
       }),
     },
   ),

@@ -23,12 +23,12 @@ test.describe('the demo workspace', () => {
 
   test('lists the starter register’s threats, highest score first', async ({ app }) => {
     await app.getByRole('button', { name: /Register/ }).click();
-    const rows = app.getByRole('table', { name: 'Threats' }).locator('tbody tr');
+    const rows = app.getByRole('grid', { name: 'Threats' }).locator('tbody tr[data-threat-id]');
     await expect(rows).toHaveCount(12);
     for (const name of ['ISIS-Khorasan', 'Kosh-Tepa', 'Jamaat Ansarullah', 'Balochistan Liberation Army', 'drug trafficking', 'madrassas']) {
       await expect(rows.filter({ hasText: new RegExp(name, 'i') })).toHaveCount(1);
     }
-    const scores = (await rows.locator('td:nth-child(5)').allInnerTexts()).map(Number);
+    const scores = (await rows.getByRole('gridcell', { name: /^Score:/ }).allInnerTexts()).map(Number);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
@@ -54,7 +54,7 @@ test.describe('the demo workspace', () => {
 test.describe('editing', () => {
   test('a renamed threat survives a reload, with its history', async ({ app }) => {
     await app.getByRole('button', { name: /Register/ }).click();
-    await app.getByRole('row', { name: /Kosh-Tepa canal water draw/ }).click();
+    await app.getByRole('grid', { name: 'Threats' }).locator('tbody tr', { hasText: 'Kosh-Tepa canal water draw' }).getByRole('gridcell').first().click();
     const title = app.getByRole('textbox', { name: 'Title' });
     await expect(title).toHaveValue('Kosh-Tepa canal water draw on the Amu Darya');
     await title.fill('Kosh-Tepa canal: Amu Darya flow to Uzbekistan down 15%');
@@ -63,14 +63,14 @@ test.describe('editing', () => {
     await expect(app.getByRole('list', { name: 'History' })).toContainText('Kosh-Tepa canal water draw on the Amu Darya');
 
     await app.reload();
-    await expect(app.getByRole('table', { name: 'Threats' })).toContainText('Kosh-Tepa canal: Amu Darya flow to Uzbekistan down 15%');
+    await expect(app.getByRole('grid', { name: 'Threats' })).toContainText('Kosh-Tepa canal: Amu Darya flow to Uzbekistan down 15%');
     await expect(app.getByRole('textbox', { name: 'Title' })).toHaveValue('Kosh-Tepa canal: Amu Darya flow to Uzbekistan down 15%');
     await expect(app.getByRole('list', { name: 'History' }).getByRole('listitem')).toHaveCount(1);
   });
 
   test('an empty title is refused with a sentence and nothing is saved', async ({ app }) => {
     await app.getByRole('button', { name: /Register/ }).click();
-    await app.getByRole('row', { name: /Jamaat Ansarullah/ }).click();
+    await app.getByRole('grid', { name: 'Threats' }).locator('tbody tr', { hasText: 'Jamaat Ansarullah' }).getByRole('gridcell').first().click();
     const title = app.getByRole('textbox', { name: 'Title' });
     const original = await title.inputValue();
     await title.fill('   ');
@@ -79,16 +79,16 @@ test.describe('editing', () => {
     await title.press('Escape');
     await expect(title).toHaveValue(original);
     await app.reload();
-    await expect(app.getByRole('table', { name: 'Threats' })).toContainText(original);
+    await expect(app.getByRole('grid', { name: 'Threats' })).toContainText(original);
   });
 });
 
 test.describe('keyboard', () => {
-  test('Ctrl+1…4 switch views and Enter selects a threat', async ({ app }) => {
+  test('Ctrl+1…4 switch views and the arrow keys select a threat', async ({ app }) => {
     await app.keyboard.press('Control+2');
-    await expect(app.getByRole('table', { name: 'Threats' })).toBeVisible();
-    await app.getByRole('table', { name: 'Threats' }).locator('tbody tr').first().focus();
-    await app.keyboard.press('Enter');
+    await expect(app.getByRole('grid', { name: 'Threats' })).toBeVisible();
+    await app.getByRole('grid', { name: 'Threats' }).focus();
+    await app.keyboard.press('ArrowDown');
     await expect(app.getByRole('textbox', { name: 'Title' })).toBeVisible();
     await app.keyboard.press('Control+3');
     await expect(app.getByRole('table', { name: 'Countries' })).toBeVisible();

@@ -1,120 +1,218 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
-import { bandOf } from '../../../shared/domain/scoring';
-import { db } from '../../db';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Threat } from '../../../shared/domain/threat';
+import { db, updateThreat } from '../../db';
+import { addThreat, createRegister, deleteThreats, duplicateRegister, duplicateThreat, restoreThreats, updateRegister, type RegisterPatch } from '../../db/registers';
+import type { ThreatPatch } from '../../db/threats';
 import { useWorkbench } from '../../stores';
+import { useLookups } from '../annotations/useLookups';
+import type { ThreatRow } from './columns';
+import { CsvImportDialog } from './CsvImportDialog';
+import { exportRegisterCsv, exportRegisterStix, type Tlp } from './register-files';
+import { GridToolbar } from './GridToolbar';
+import { HeatMap } from './HeatMap';
+import { RegisterSettings } from './RegisterSettings';
+import { ThreatGrid } from './ThreatGrid';
 import { ThreatInspector } from './ThreatInspector';
+import './register.css';
 
-const TREND_SYMBOL = { rising: '↑', stable: '→', falling: '↓' } as const;
+/** How many passages support each threat (one pass over the multi-entry index, not the records). */
+function useEvidenceCounts(): Map<string, number> | undefined {
+  return useLiveQuery(async () => {
+    const counts = new Map<string, number>();
+    await db.annotations.orderBy('threatIds').eachKey((key) => counts.set(String(key), (counts.get(String(key)) ?? 0) + 1));
+    return counts;
+  });
+}
 
 export function RegisterView() {
-  const registers = useLiveQuery(() => db.registers.orderBy('name').filter((r) => !r.archived).toArray());
-  const registerId = useWorkbench((s) => s.selectedRegisterId);
-  const selectRegister = useWorkbench((s) => s.selectRegister);
-  const threatId = useWorkbench((s) => s.selectedThreatId);
-  const selectThreat = useWorkbench((s) => s.selectThreat);
-
-  const register = registers?.find((r) => r.id === registerId) ?? registers?.[0];
+  const [showArchived, setShowArchived] = useState(false);
+  const registers = useLiveQuery(() => db.registers.orderBy('name').toArray());
+  const { registerId, selectRegister, threatId, selectThreat, heatCell, setHeatCell, trackSave, recordUndo, notify, undo } = useWorkbench(
+    useShallow((s) => ({
+      registerId: s.selectedRegisterId,
+      selectRegister: s.selectRegister,
+      threatId: s.selectedThreatId,
+      selectThreat: s.selectThreat,
+      heatCell: s.heatCell,
+      setHeatCell: s.setHeatCell,
+      trackSave: s.trackSave,
+      recordUndo: s.recordUndo,
+      notify: s.notify,
+      undo: s.undo,
+    })),
+  );
+  const listed = registers?.filter((r) => showArchived || !r.archived || r.id === registerId);
+  const register = registers?.find((r) => r.id === registerId) ?? listed?.[0];
   useEffect(() => {
     if (register && register.id !== registerId) selectRegister(register.id);
   }, [register, registerId, selectRegister]);
 
-  const threats = useLiveQuery(
-    async () => (register ? (await db.threats.where('[registerId+score]').between([register.id, -Infinity], [register.id, Infinity]).reverse().toArray()) : []),
-    [register?.id],
+  const threats = useLiveQuery(async () => (register ? db.threats.where('registerId').equals(register.id).toArray() : []), [register?.id]);
+  const evidence = useEvidenceCounts();
+  const lookups = useLookups();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [csvFile, setCsvFile] = useState<File | null>(null);
+  const [tlp, setTlp] = useState<Tlp>('amber');
+  const csvInput = useRef<HTMLInputElement>(null);
+
+  const rows: ThreatRow[] = useMemo(
+    () => (threats ?? []).filter((t) => !heatCell || (t.likelihood === heatCell.likelihood && t.impact === heatCell.impact)).map((t) => ({ ...t, evidenceCount: evidence?.get(t.id) ?? 0 })),
+    [threats, evidence, heatCell],
   );
   const selected = threats?.find((t) => t.id === threatId);
 
-  if (!registers || !threats) return null;
+  if (!registers || !threats || !lookups) return null;
   if (!register) {
     return (
-      <section className="pane empty">
-        <h1>Register</h1>
-        <p>No registers yet.</p>
+      <section className="pane empty empty-large">
+        <p className="empty-title">No registers yet</p>
+        <button type="button" className="primary" onClick={() => void createRegister(db, 'New register').then((r) => selectRegister(r.id))}>
+          New register
+        </button>
       </section>
     );
   }
+
+  const edit = async (id: string, patch: ThreatPatch, rationale?: string) => {
+    const before = threats.find((t) => t.id === id);
+    if (!before) return;
+    const after = await trackSave(() => updateThreat(db, id, patch, rationale));
+    if (after === before) return;
+    const old = Object.fromEntries(Object.keys(patch).map((f) => [f, before[f as keyof Threat]])) as ThreatPatch;
+    recordUndo({ label: `edit “${before.title}”`, undo: () => updateThreat(db, id, old), redo: () => updateThreat(db, id, patch, rationale) });
+  };
+  const add = async () => {
+    const threat = await trackSave(() => addThreat(db, register));
+    recordUndo({ label: 'add a threat', undo: () => deleteThreats(db, [threat.id]), redo: () => db.threats.put(threat) });
+    setHeatCell(null);
+    selectThreat(threat.id);
+  };
+  const duplicate = async () => {
+    if (!selected) return;
+    const copy = await trackSave(() => duplicateThreat(db, selected.id));
+    recordUndo({ label: 'duplicate a threat', undo: () => deleteThreats(db, [copy.id]), redo: () => db.threats.put(copy) });
+    selectThreat(copy.id);
+  };
+  const remove = async (ids: string[]) => {
+    const saved = await trackSave(() => deleteThreats(db, ids));
+    if (saved.threats.length === 0) return;
+    recordUndo({ label: `delete “${saved.threats[0]!.title}”`, undo: () => restoreThreats(db, saved), redo: () => deleteThreats(db, ids) });
+    notify('info', `Deleted “${saved.threats[0]!.title}”.`, { label: 'Undo', run: () => void undo() });
+    selectThreat(null);
+  };
+  const patchRegister = async (patch: RegisterPatch, label: string) => {
+    const { before, after } = await trackSave(() => updateRegister(db, register.id, patch));
+    recordUndo({ label, undo: () => db.registers.put(before), redo: () => db.registers.put(after) });
+  };
+
   return (
     <div className="split split-inspector">
-      <section className="pane" aria-labelledby="register-heading">
+      <section className="pane register-main" aria-labelledby="register-heading">
         <header className="pane-header">
-          <div>
+          <div className="register-title">
             <h1 id="register-heading">{register.name}</h1>
-            <p className="muted">{register.scope}</p>
+            <p className="muted">
+              {register.archived && <span className="badge warning">archived</span>} {register.scope}
+            </p>
           </div>
-          {registers.length > 1 && (
+          <div className="button-row">
             <label className="inline-field">
               Register
-              <select value={register.id} onChange={(e) => selectRegister(e.target.value)}>
-                {registers.map((r) => (
+              <select aria-label="Register" value={register.id} onChange={(e) => selectRegister(e.target.value)}>
+                {listed?.map((r) => (
                   <option key={r.id} value={r.id}>
                     {r.name}
+                    {r.archived ? ' (archived)' : ''}
                   </option>
                 ))}
               </select>
             </label>
-          )}
+            <label className="inline-field">
+              <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+              archived
+            </label>
+            <button type="button" onClick={() => void trackSave(() => createRegister(db, 'New register')).then((r) => { selectRegister(r.id); setSettingsOpen(true); })}>
+              New register
+            </button>
+            <button type="button" onClick={() => setSettingsOpen(true)}>
+              Settings…
+            </button>
+            <button type="button" onClick={() => void trackSave(() => duplicateRegister(db, register.id)).then((r) => selectRegister(r.id))}>
+              Duplicate
+            </button>
+            <button type="button" onClick={() => void patchRegister({ archived: !register.archived }, register.archived ? 'restore the register' : 'archive the register')}>
+              {register.archived ? 'Restore' : 'Archive'}
+            </button>
+          </div>
         </header>
-        {threats.length === 0 ? (
-          <div className="empty">
-            <p>This register has no threats yet.</p>
+        <div className="register-top">
+          <HeatMap register={register} threats={threats} selected={heatCell} onPick={setHeatCell} />
+          <div className="register-actions">
+            <div className="button-row">
+              <button type="button" className="primary" onClick={() => void add()}>
+                Add threat
+              </button>
+              <button type="button" disabled={!selected} onClick={() => void duplicate()}>
+                Duplicate threat
+              </button>
+              <button type="button" disabled={!selected} className="danger" onClick={() => selected && void remove([selected.id])}>
+                Delete threat
+              </button>
+            </div>
+            <div className="button-row">
+              <button type="button" onClick={() => void exportRegisterCsv(register, threats).then((p) => p && notify('info', `Exported the register to ${p}.`)).catch((e: Error) => notify('error', e.message))}>
+                Export CSV
+              </button>
+              <button type="button" onClick={() => csvInput.current?.click()}>
+                Import CSV…
+              </button>
+              <input
+                ref={csvInput}
+                type="file"
+                hidden
+                accept=".csv,text/csv,text/tab-separated-values,.tsv,.txt"
+                aria-label="CSV file to import"
+                onChange={(e) => {
+                  setCsvFile(e.target.files?.[0] ?? null);
+                  e.target.value = '';
+                }}
+              />
+            </div>
+            <div className="button-row">
+              <label className="inline-field">
+                TLP
+                <select aria-label="TLP marking" value={tlp} onChange={(e) => setTlp(e.target.value as Tlp)}>
+                  {(['clear', 'green', 'amber', 'amber+strict', 'red'] as const).map((t) => (
+                    <option key={t} value={t}>
+                      {t.toUpperCase()}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="button" onClick={() => void exportRegisterStix(register, threats, tlp).then((p) => p && notify('info', `Exported a STIX 2.1 bundle to ${p}.`)).catch((e: Error) => notify('error', e.message))}>
+                Export STIX 2.1
+              </button>
+            </div>
+            {heatCell && (
+              <p className="heat-filter">
+                Showing likelihood {heatCell.likelihood} × impact {heatCell.impact}{' '}
+                <button type="button" className="link" onClick={() => setHeatCell(null)}>
+                  show all
+                </button>
+              </p>
+            )}
           </div>
-        ) : (
-          <div className="table-wrap">
-            <table className="grid" aria-label="Threats">
-              <thead>
-                <tr>
-                  <th scope="col">Threat</th>
-                  <th scope="col">Category</th>
-                  <th scope="col" className="num" title="Likelihood">L</th>
-                  <th scope="col" className="num" title="Impact">I</th>
-                  <th scope="col" className="num">Score</th>
-                  <th scope="col">Trend</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Countries</th>
-                </tr>
-              </thead>
-              <tbody>
-                {threats.map((t) => {
-                  const band = bandOf(t.score, register.scale.bands);
-                  return (
-                    <tr
-                      key={t.id}
-                      aria-selected={t.id === threatId}
-                      tabIndex={0}
-                      onClick={() => selectThreat(t.id)}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Enter' || e.key === ' ') {
-                          e.preventDefault();
-                          selectThreat(t.id);
-                        }
-                      }}
-                    >
-                      <td className="title-cell">{t.title}</td>
-                      <td className="capitalise">{t.category}</td>
-                      <td className="num">{t.likelihood}</td>
-                      <td className="num">{t.impact}</td>
-                      <td className="num">
-                        <span className={`band band-${band}`} title={`${band} (${t.score})`}>
-                          {t.score}
-                        </span>
-                      </td>
-                      <td className="nowrap">
-                        <span aria-hidden="true">{TREND_SYMBOL[t.trend]}</span> {t.trend}
-                      </td>
-                      <td className="capitalise">{t.status}</td>
-                      <td className="codes">{t.countryCodes.join(' ')}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        </div>
+        <GridToolbar registerId={register.id} count={rows.length} total={threats.length} />
+        <ThreatGrid register={register} rows={rows} lookups={lookups} selectedId={threatId} onSelect={selectThreat} onEdit={edit} onDelete={(ids) => void remove(ids)} />
       </section>
       <aside className="pane inspector" aria-label="Inspector">
-        {selected ? <ThreatInspector threat={selected} register={register} /> : <p className="muted empty">Select a threat to see and edit its details.</p>}
+        {selected ? <ThreatInspector threat={selected} register={register} /> : <p className="muted empty">Select a threat to see its evidence, history and details.</p>}
       </aside>
+      <RegisterSettings register={register} open={settingsOpen} onClose={() => setSettingsOpen(false)} onSave={(patch) => patchRegister(patch, 'change the register settings')} />
+      {csvFile && <CsvImportDialog file={csvFile} register={register} lookups={lookups} onClose={() => setCsvFile(null)} />}
     </div>
   );
 }

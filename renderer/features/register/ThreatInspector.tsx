@@ -5,6 +5,8 @@ import { db, updateThreat } from '../../db';
 import { useWorkbench } from '../../stores';
 import { EditableText } from '../common/EditableText';
 import { formatDateTime } from '../common/format';
+import { EvidencePanel } from './EvidencePanel';
+import { useState } from 'react';
 
 function show(value: unknown): string {
   if (Array.isArray(value)) return value.join(', ');
@@ -21,7 +23,16 @@ export function ThreatInspector({ threat, register }: { threat: Threat; register
   );
   const levels = register.scale.levels;
   const band = bandOf(threat.score, register.scale.bands);
-  const save = (patch: Partial<Threat>) => trackSave(() => updateThreat(db, threat.id, patch));
+  const recordUndo = useWorkbench((s) => s.recordUndo);
+  const save = async (patch: Partial<Threat>, rationale?: string) => {
+    const before = threat;
+    const after = await trackSave(() => updateThreat(db, threat.id, patch, rationale));
+    const fields = Object.keys(patch) as (keyof Threat)[];
+    const old = Object.fromEntries(fields.map((f) => [f, before[f]]));
+    recordUndo({ label: `edit “${before.title}”`, undo: () => updateThreat(db, threat.id, old), redo: () => updateThreat(db, threat.id, patch, rationale) });
+    return after;
+  };
+  const [rating, setRating] = useState<{ likelihood: number; impact: number; rationale: string } | null>(null);
 
   return (
     <div className="inspector-body">
@@ -39,7 +50,12 @@ export function ThreatInspector({ threat, register }: { threat: Threat; register
         </dd>
         <dt>Impact</dt>
         <dd>
-          {threat.impact} · {impactWords(threat.impact, levels)}
+          {threat.impact} · {impactWords(threat.impact, levels)}{' '}
+          {!rating && (
+            <button type="button" className="link" onClick={() => setRating({ likelihood: threat.likelihood, impact: threat.impact, rationale: '' })}>
+              Change rating…
+            </button>
+          )}
         </dd>
         <dt>Category</dt>
         <dd className="capitalise">{threat.category}</dd>
@@ -54,6 +70,50 @@ export function ThreatInspector({ threat, register }: { threat: Threat; register
         <dt>Actors</dt>
         <dd>{show(actors?.flatMap((a) => (a ? [a.name] : [])))}</dd>
       </dl>
+      {rating && (
+        <form
+          className="rating-form"
+          aria-label="Change rating"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save({ likelihood: rating.likelihood, impact: rating.impact }, rating.rationale.trim() || undefined).then(() => setRating(null), () => undefined);
+          }}
+        >
+          <label className="inline-field">
+            Likelihood
+            <select value={rating.likelihood} onChange={(e) => setRating({ ...rating, likelihood: Number(e.target.value) })}>
+              {Array.from({ length: levels }, (_, i) => i + 1).map((n) => (
+                <option key={n} value={n}>
+                  {n} · {likelihoodWords(n, levels)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="inline-field">
+            Impact
+            <select value={rating.impact} onChange={(e) => setRating({ ...rating, impact: Number(e.target.value) })}>
+              {Array.from({ length: levels }, (_, i) => i + 1).map((n) => (
+                <option key={n} value={n}>
+                  {n} · {impactWords(n, levels)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="field">
+            <label htmlFor="rating-rationale">Rationale</label>
+            <textarea id="rating-rationale" rows={2} value={rating.rationale} onChange={(e) => setRating({ ...rating, rationale: e.target.value })} placeholder="What changed your assessment?" />
+          </div>
+          <div className="button-row">
+            <button type="submit" className="primary">
+              Apply
+            </button>
+            <button type="button" onClick={() => setRating(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      <EvidencePanel threat={threat} />
       <h3>Indicators</h3>
       {threat.indicators.length ? (
         <ul className="bullets">
@@ -81,6 +141,7 @@ export function ThreatInspector({ threat, register }: { threat: Threat; register
             <li key={r.id}>
               <span className="muted">{formatDateTime(r.at)}</span> <strong>{r.field}</strong>: <span className="before">{show(r.before)}</span> →{' '}
               <span className="after">{show(r.after)}</span>
+              {r.rationale && <span className="rationale-text"> — “{r.rationale}”</span>}
             </li>
           ))}
         </ol>

@@ -1,0 +1,84 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import type { Threat } from '../../../shared/domain/threat';
+import { db } from '../../db';
+import { inDocumentOrder } from '../../db/annotations';
+import { setEvidence } from '../../db/registers';
+import { useWorkbench } from '../../stores';
+import { citation } from '../passages/citation';
+
+const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+
+/** The passages behind a threat's rating, with citations; more can be found and linked from here. */
+export function EvidencePanel({ threat }: { threat: Threat }) {
+  const linked = useLiveQuery(() => db.annotations.where('threatIds').equals(threat.id).toArray(), [threat.id]);
+  const sources = useLiveQuery(async () => new Map((await db.sources.toArray()).map((s) => [s.id, s])));
+  const [query, setQuery] = useState('');
+  const candidates = useLiveQuery(async () => {
+    const q = fold(query.trim());
+    if (q.length < 2) return [];
+    const found = await db.annotations.filter((a) => !a.threatIds.includes(threat.id) && fold(`${a.quote.exact} ${a.note}`).includes(q)).limit(20).toArray();
+    return found;
+  }, [query, threat.id]);
+  const trackSave = useWorkbench((s) => s.trackSave);
+  const recordUndo = useWorkbench((s) => s.recordUndo);
+  const showInReader = useWorkbench((s) => s.showInReader);
+  const ordered = useMemo(() => (linked ?? []).sort((a, b) => a.sourceId.localeCompare(b.sourceId) || inDocumentOrder(a, b)), [linked]);
+
+  const link = async (annotationId: string, on: boolean) => {
+    await trackSave(() => setEvidence(db, annotationId, threat.id, on));
+    recordUndo({ label: on ? 'link a passage' : 'unlink a passage', undo: () => setEvidence(db, annotationId, threat.id, !on), redo: () => setEvidence(db, annotationId, threat.id, on) });
+  };
+
+  if (!linked || !sources) return null;
+  return (
+    <section className="evidence" aria-label="Evidence">
+      <h3>Evidence ({linked.length})</h3>
+      {linked.length === 0 && (
+        <p className="badge warning block" role="note">
+          No passage supports this rating yet. Link one below or code one in the reader.
+        </p>
+      )}
+      <ol className="evidence-list">
+        {ordered.map((a) => {
+          const source = sources.get(a.sourceId);
+          return (
+            <li key={a.id}>
+              <blockquote dir="auto">{a.quote.exact}</blockquote>
+              {source && <p className="citation muted">{citation(source)}</p>}
+              {a.note && <p className="passage-note">{a.note}</p>}
+              <div className="button-row">
+                {a.anchor !== 'orphaned' && (
+                  <button type="button" onClick={() => showInReader({ sourceId: a.sourceId, start: a.position.start, end: a.position.end, annotationId: a.id })}>
+                    Show in source
+                  </button>
+                )}
+                <button type="button" onClick={() => void link(a.id, false).catch(() => undefined)}>
+                  Unlink
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <div className="field">
+        <label htmlFor={`evidence-search-${threat.id}`}>Link a passage</label>
+        <input id={`evidence-search-${threat.id}`} type="search" placeholder="Search coded passages and notes" value={query} onChange={(e) => setQuery(e.target.value)} dir="auto" />
+      </div>
+      {candidates && candidates.length > 0 && (
+        <ul className="evidence-candidates" aria-label="Passages to link">
+          {candidates.map((a) => (
+            <li key={a.id}>
+              <span dir="auto">{a.quote.exact.length > 160 ? `${a.quote.exact.slice(0, 160)}…` : a.quote.exact}</span>
+              <span className="muted small">{sources.get(a.sourceId)?.title}</span>
+              <button type="button" onClick={() => void link(a.id, true).catch(() => undefined)}>
+                Link
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {query.trim().length >= 2 && candidates?.length === 0 && <p className="muted small">No unlinked passage matches “{query}”.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,166 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState } from 'react';
+import { db } from '../../db';
+import { DEFAULT_ARRANGEMENT, type GridArrangement } from '../../stores/register';
+import { useWorkbench } from '../../stores';
+import { GROUPABLE, type ColumnMeta } from './columns';
+
+export const COLUMN_LABELS: Record<string, string> = {
+  title: 'Threat',
+  category: 'Category',
+  likelihood: 'Likelihood',
+  impact: 'Impact',
+  score: 'Score',
+  trend: 'Trend',
+  confidence: 'Confidence',
+  status: 'Status',
+  countries: 'Affected',
+  actors: 'Actors',
+  evidence: 'Evidence',
+  origin: 'Origin',
+  indicators: 'Indicators',
+  mitigations: 'Mitigations',
+  owner: 'Owner',
+  lastReviewedOn: 'Last review',
+  description: 'Description',
+};
+export const COLUMN_IDS = Object.keys(COLUMN_LABELS);
+
+/** Show, hide and reorder columns. */
+function ColumnsMenu() {
+  const grid = useWorkbench((s) => s.grid);
+  const setGrid = useWorkbench((s) => s.setGrid);
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const order = grid.columnOrder.length ? [...grid.columnOrder, ...COLUMN_IDS.filter((id) => !grid.columnOrder.includes(id))] : COLUMN_IDS;
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => !box.current?.contains(e.target as Node) && setOpen(false);
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [open]);
+  const move = (id: string, by: number) => {
+    const next = [...order];
+    const i = next.indexOf(id);
+    const j = i + by;
+    if (j < 0 || j >= next.length) return;
+    [next[i], next[j]] = [next[j]!, next[i]!];
+    setGrid({ columnOrder: next });
+  };
+  return (
+    <div className="menu-anchor" ref={box}>
+      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        Columns
+      </button>
+      {open && (
+        <ul className="menu columns-menu" aria-label="Columns" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+          {order.map((id, i) => (
+            <li key={id}>
+              <label>
+                <input type="checkbox" checked={grid.columnVisibility[id] !== false} disabled={id === 'title'} onChange={(e) => setGrid({ columnVisibility: { ...grid.columnVisibility, [id]: e.target.checked } })} />
+                {COLUMN_LABELS[id]}
+              </label>
+              <button type="button" className="ghost" aria-label={`Move ${COLUMN_LABELS[id]} left`} disabled={i === 0} onClick={() => move(id, -1)}>
+                ↑
+              </button>
+              <button type="button" className="ghost" aria-label={`Move ${COLUMN_LABELS[id]} right`} disabled={i === order.length - 1} onClick={() => move(id, 1)}>
+                ↓
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** Saved arrangements of the grid, per register. */
+function ViewsMenu({ registerId }: { registerId: string }) {
+  const views = useLiveQuery(() => db.views.where('registerId').equals(registerId).sortBy('name'), [registerId]);
+  const grid = useWorkbench((s) => s.grid);
+  const setGrid = useWorkbench((s) => s.setGrid);
+  const notify = useWorkbench((s) => s.notify);
+  const [current, setCurrent] = useState('');
+  const save = async () => {
+    const name = window.prompt('Name this view (e.g. “Critical, by status”):')?.trim();
+    if (!name) return;
+    const now = new Date().toISOString();
+    const existing = views?.find((v) => v.name === name);
+    const id = existing?.id ?? crypto.randomUUID();
+    await db.views.put({ id, registerId, name, state: grid, createdAt: existing?.createdAt ?? now, updatedAt: now });
+    setCurrent(id);
+    notify('info', `Saved the view “${name}”.`);
+  };
+  return (
+    <span className="views">
+      <label className="inline-field">
+        View
+        <select
+          aria-label="Saved view"
+          value={current}
+          onChange={(e) => {
+            const id = e.target.value;
+            setCurrent(id);
+            const view = views?.find((v) => v.id === id);
+            setGrid(view ? { ...DEFAULT_ARRANGEMENT, ...(view.state as GridArrangement) } : DEFAULT_ARRANGEMENT);
+          }}
+        >
+          <option value="">Default</option>
+          {views?.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={() => void save()}>
+        Save view…
+      </button>
+      {current && (
+        <button
+          type="button"
+          className="ghost"
+          onClick={() => {
+            void db.views.delete(current);
+            setCurrent('');
+          }}
+        >
+          Delete view
+        </button>
+      )}
+    </span>
+  );
+}
+
+export function GridToolbar({ registerId, count, total }: { registerId: string; count: number; total: number }) {
+  const grid = useWorkbench((s) => s.grid);
+  const setGrid = useWorkbench((s) => s.setGrid);
+  return (
+    <div className="grid-toolbar" role="toolbar" aria-label="Grid">
+      <input type="search" aria-label="Filter threats" placeholder="Filter threats" value={grid.globalFilter} onChange={(e) => setGrid({ globalFilter: e.target.value })} />
+      <label className="inline-field">
+        Group by
+        <select value={grid.grouping[0] ?? ''} onChange={(e) => setGrid({ grouping: e.target.value ? [e.target.value] : [] })}>
+          <option value="">nothing</option>
+          {GROUPABLE.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ColumnsMenu />
+      <ViewsMenu registerId={registerId} />
+      <span className="muted">
+        {count === total ? `${total} threats` : `${count} of ${total} threats`}
+      </span>
+      {(grid.globalFilter || grid.columnFilters.length > 0) && (
+        <button type="button" className="ghost" onClick={() => setGrid({ globalFilter: '', columnFilters: [] })}>
+          Clear filters
+        </button>
+      )}
+    </div>
+  );
+}
+
+export type { ColumnMeta };

@@ -1,0 +1,344 @@
+import {
+  getCoreRowModel,
+  getExpandedRowModel,
+  getFilteredRowModel,
+  getGroupedRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type Row,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Register } from '../../../shared/domain/threat';
+import type { ThreatPatch } from '../../db/threats';
+import { useWorkbench } from '../../stores';
+import type { Lookups } from '../annotations/useLookups';
+import { CellEditor, type CommitMove } from './CellEditor';
+import { bandClass, ratingTitle, smartFilter, threatColumns, type ColumnMeta, type ThreatRow } from './columns';
+
+const ROW_HEIGHT = 34;
+const TREND_SYMBOL = { rising: '↑', stable: '→', falling: '↓' } as const;
+
+interface ThreatGridProps {
+  register: Register;
+  rows: ThreatRow[];
+  lookups: Lookups;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  onEdit: (id: string, patch: ThreatPatch, rationale?: string) => Promise<unknown>;
+  onDelete: (ids: string[]) => void;
+}
+
+function cellText(row: ThreatRow, columnId: string, lookups: Lookups): string {
+  switch (columnId) {
+    case 'countries':
+      return row.countryCodes.join(' ');
+    case 'actors':
+      return row.actorIds.map((id) => lookups.actors.get(id)?.name ?? '').filter(Boolean).join(', ');
+    case 'indicators':
+      return row.indicators.join('; ');
+    case 'mitigations':
+      return row.mitigations.join('; ');
+    case 'origin':
+      return row.originCode ?? '';
+    case 'evidence':
+      return String(row.evidenceCount);
+    case 'lastReviewedOn':
+      return row.lastReviewedOn ?? '';
+    default: {
+      const v = row[columnId as keyof ThreatRow];
+      return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+    }
+  }
+}
+
+/**
+ * The register as a spreadsheet: TanStack Table for sorting, filtering, grouping and columns,
+ * TanStack Virtual so only the rows in view exist (a 10,000-row register stays responsive), and a
+ * keyboard model analysts know from spreadsheets.
+ */
+export function ThreatGrid({ register, rows, lookups, selectedId, onSelect, onEdit, onDelete }: ThreatGridProps) {
+  const grid = useWorkbench((s) => s.grid);
+  const setGrid = useWorkbench((s) => s.setGrid);
+  const columns = useMemo(() => threatColumns(lookups), [lookups]);
+  const [active, setActive] = useState<{ rowId: string; columnId: string } | null>(null);
+  const [editing, setEditing] = useState<{ rowId: string; columnId: string; initialText?: string } | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+
+  const table = useReactTable<ThreatRow>({
+    data: rows,
+    columns,
+    getRowId: (row) => row.id,
+    state: {
+      sorting: grid.sorting,
+      columnFilters: grid.columnFilters,
+      globalFilter: grid.globalFilter,
+      grouping: grid.grouping,
+      columnVisibility: grid.columnVisibility,
+      columnOrder: grid.columnOrder,
+      expanded: true,
+    },
+    onSortingChange: (u) => setGrid({ sorting: typeof u === 'function' ? u(grid.sorting) : u }),
+    onColumnFiltersChange: (u) => setGrid({ columnFilters: (typeof u === 'function' ? u(grid.columnFilters) : u) as { id: string; value: string }[] }),
+    onGlobalFilterChange: (u) => setGrid({ globalFilter: typeof u === 'function' ? u(grid.globalFilter) : u }),
+    globalFilterFn: smartFilter,
+    getColumnCanGlobalFilter: () => true,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+    getGroupedRowModel: getGroupedRowModel(),
+    getExpandedRowModel: getExpandedRowModel(),
+    groupedColumnMode: false,
+    autoResetExpanded: false,
+  });
+
+  const visibleRows = table.getRowModel().rows;
+  const leafColumns = table.getVisibleLeafColumns();
+  const virtualizer = useVirtualizer({ count: visibleRows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+
+  // Keep the selected threat's row in view and active when it is chosen elsewhere (heat map, palette).
+  useEffect(() => {
+    if (!selectedId) return;
+    const index = visibleRows.findIndex((r) => r.id === selectedId);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [selectedId]);
+
+  const dataRows = visibleRows.filter((r) => !r.getIsGrouped());
+  const activeRowIndex = active ? visibleRows.findIndex((r) => r.id === active.rowId) : -1;
+  const activeColumnIndex = active ? leafColumns.findIndex((c) => c.id === active.columnId) : -1;
+
+  const activate = (rowIndex: number, columnIndex: number) => {
+    const row = visibleRows[Math.max(0, Math.min(visibleRows.length - 1, rowIndex))];
+    const column = leafColumns[Math.max(0, Math.min(leafColumns.length - 1, columnIndex))];
+    if (!row || !column) return;
+    setActive({ rowId: row.id, columnId: column.id });
+    if (!row.getIsGrouped()) onSelect(row.original.id);
+    virtualizer.scrollToIndex(visibleRows.indexOf(row), { align: 'auto' });
+  };
+
+  const startEdit = (rowId: string, columnId: string, initialText?: string) => {
+    const column = leafColumns.find((c) => c.id === columnId);
+    const meta = column?.columnDef.meta as ColumnMeta | undefined;
+    const row = visibleRows.find((r) => r.id === rowId);
+    if (!meta?.editor || !row || row.getIsGrouped()) return;
+    setEditing({ rowId, columnId, initialText });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (editing) return;
+    if (!active) {
+      if (['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Enter', 'Home', 'End'].includes(e.key) && visibleRows.length) {
+        e.preventDefault();
+        activate(Math.max(0, visibleRows.findIndex((r) => r.id === selectedId)), 0);
+      }
+      return;
+    }
+    const moves: Record<string, [number, number]> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowRight: [0, 1], ArrowLeft: [0, -1] };
+    const move = moves[e.key];
+    if (move && !e.altKey) {
+      e.preventDefault();
+      activate(activeRowIndex + move[0], activeColumnIndex + move[1]);
+    } else if (e.key === 'Tab') {
+      e.preventDefault();
+      activate(activeRowIndex, activeColumnIndex + (e.shiftKey ? -1 : 1));
+    } else if (e.key === 'Home') {
+      e.preventDefault();
+      activate(e.ctrlKey ? 0 : activeRowIndex, 0);
+    } else if (e.key === 'End') {
+      e.preventDefault();
+      activate(e.ctrlKey ? visibleRows.length - 1 : activeRowIndex, leafColumns.length - 1);
+    } else if (e.key === 'PageDown' || e.key === 'PageUp') {
+      e.preventDefault();
+      const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 300) / ROW_HEIGHT) - 1);
+      activate(activeRowIndex + (e.key === 'PageDown' ? page : -page), activeColumnIndex);
+    } else if (e.key === 'Enter' || e.key === 'F2') {
+      e.preventDefault();
+      const row = visibleRows[activeRowIndex];
+      if (row?.getIsGrouped()) row.toggleExpanded();
+      else startEdit(active.rowId, active.columnId);
+    } else if (e.key === 'Delete' && e.ctrlKey) {
+      e.preventDefault();
+      onDelete([active.rowId]);
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      // Typing over a text cell starts editing it with that character, as in a spreadsheet.
+      const meta = leafColumns[activeColumnIndex]?.columnDef.meta as ColumnMeta | undefined;
+      if (meta?.editor === 'text' || meta?.editor === 'longtext') {
+        e.preventDefault();
+        startEdit(active.rowId, active.columnId, e.key);
+      }
+    }
+  };
+
+  const commit = async (patch: ThreatPatch, move: CommitMove, rationale?: string) => {
+    if (!editing) return;
+    const { rowId } = editing;
+    setEditing(null);
+    gridRef.current?.focus();
+    try {
+      await onEdit(rowId, patch, rationale);
+    } catch {
+      // trackSave has told the analyst; the value stays as it was.
+    }
+    if (move === 'down') activate(activeRowIndex + 1, activeColumnIndex);
+    else if (move === 'right') activate(activeRowIndex, activeColumnIndex + 1);
+    else if (move === 'left') activate(activeRowIndex, activeColumnIndex - 1);
+  };
+
+  const editingRow = editing ? dataRows.find((r) => r.id === editing.rowId) : undefined;
+  const editingColumn = editing ? leafColumns.find((c) => c.id === editing.columnId) : undefined;
+  const anchorRect = editing ? document.getElementById(`cell-${editing.rowId}-${editing.columnId}`)?.getBoundingClientRect() : undefined;
+  const items = virtualizer.getVirtualItems();
+  const paddingTop = items[0]?.start ?? 0;
+  const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const totalWidth = leafColumns.reduce((sum, c) => sum + c.getSize(), 0);
+
+  const renderCell = (row: Row<ThreatRow>, columnId: string) => {
+    const t = row.original;
+    switch (columnId) {
+      case 'score':
+        return <span className={bandClass(t, register)}>{t.score}</span>;
+      case 'likelihood':
+      case 'impact':
+        return <span title={ratingTitle(columnId, t[columnId], register.scale.levels)}>{t[columnId]}</span>;
+      case 'trend':
+        return (
+          <>
+            <span aria-hidden="true">{TREND_SYMBOL[t.trend]}</span> {t.trend}
+          </>
+        );
+      case 'evidence':
+        return t.evidenceCount === 0 ? (
+          <span className="badge warning" title="No passage supports this rating yet">
+            none
+          </span>
+        ) : (
+          t.evidenceCount
+        );
+      default:
+        return cellText(t, columnId, lookups);
+    }
+  };
+
+  return (
+    <div className="grid-shell">
+      <div
+        ref={gridRef}
+        className="threat-grid"
+        role="grid"
+        aria-label="Threats"
+        aria-rowcount={dataRows.length}
+        aria-colcount={leafColumns.length}
+        aria-activedescendant={active ? `cell-${active.rowId}-${active.columnId}` : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+      >
+        <div ref={scroller} className="grid-scroller">
+          <table style={{ width: totalWidth }} role="presentation">
+            <colgroup>
+              {leafColumns.map((c) => (
+                <col key={c.id} style={{ width: c.getSize() }} />
+              ))}
+            </colgroup>
+            <thead>
+              <tr role="row">
+                {leafColumns.map((column) => {
+                  const meta = column.columnDef.meta as ColumnMeta;
+                  const sorted = column.getIsSorted();
+                  return (
+                    <th key={column.id} role="columnheader" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} className={meta.numeric ? 'num' : undefined}>
+                      <button type="button" className="sort-button" onClick={column.getToggleSortingHandler()} title="Sort (Shift+click to add)">
+                        {meta.label}
+                        <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                      </button>
+                    </th>
+                  );
+                })}
+              </tr>
+              <tr className="filter-row">
+                {leafColumns.map((column) => (
+                  <th key={column.id}>
+                    <input
+                      type="text"
+                      aria-label={`Filter ${(column.columnDef.meta as ColumnMeta).label}`}
+                      placeholder="Filter"
+                      value={(column.getFilterValue() as string) ?? ''}
+                      onChange={(e) => column.setFilterValue(e.target.value || undefined)}
+                    />
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {paddingTop > 0 && (
+                <tr aria-hidden="true">
+                  <td style={{ height: paddingTop }} colSpan={leafColumns.length} />
+                </tr>
+              )}
+              {items.map((item) => {
+                const row = visibleRows[item.index]!;
+                if (row.getIsGrouped()) {
+                  const column = leafColumns.find((c) => c.id === row.groupingColumnId);
+                  return (
+                    <tr key={row.id} role="row" className="group-row" aria-expanded={row.getIsExpanded()} style={{ height: ROW_HEIGHT }}>
+                      <td id={`cell-${row.id}-${leafColumns[0]?.id}`} role="gridcell" colSpan={leafColumns.length} className={active?.rowId === row.id ? 'active' : undefined}>
+                        <button type="button" className="ghost" onClick={() => row.toggleExpanded()} aria-label={`${row.getIsExpanded() ? 'Collapse' : 'Expand'} ${String(row.groupingValue)}`}>
+                          {row.getIsExpanded() ? '▾' : '▸'}
+                        </button>{' '}
+                        <strong className="capitalise">{String(row.groupingValue)}</strong> <span className="muted">({row.subRows.length}) · {(column?.columnDef.meta as ColumnMeta | undefined)?.label}</span>
+                      </td>
+                    </tr>
+                  );
+                }
+                return (
+                  <tr key={row.id} role="row" aria-selected={row.id === selectedId} style={{ height: ROW_HEIGHT }} data-threat-id={row.id}>
+                    {leafColumns.map((column, columnIndex) => {
+                      const meta = column.columnDef.meta as ColumnMeta;
+                      const isActive = active?.rowId === row.id && active.columnId === column.id;
+                      return (
+                        <td
+                          key={column.id}
+                          id={`cell-${row.id}-${column.id}`}
+                          role="gridcell"
+                          aria-label={`${meta.label}: ${cellText(row.original, column.id, lookups)}`}
+                          className={`${meta.numeric ? 'num ' : ''}${isActive ? 'active' : ''}`}
+                          onMouseDown={() => activate(item.index, columnIndex)}
+                          onDoubleClick={() => startEdit(row.id, column.id)}
+                        >
+                          {renderCell(row, column.id)}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
+              {paddingBottom > 0 && (
+                <tr aria-hidden="true">
+                  <td style={{ height: paddingBottom }} colSpan={leafColumns.length} />
+                </tr>
+              )}
+            </tbody>
+          </table>
+          {visibleRows.length === 0 && <p className="empty muted">No threat matches the filters.</p>}
+        </div>
+      </div>
+      {editing && editingRow && editingColumn && anchorRect && (
+        <CellEditor
+          key={`${editing.rowId}-${editing.columnId}`}
+          threat={editingRow.original}
+          register={register}
+          columnId={editing.columnId}
+          meta={editingColumn.columnDef.meta as ColumnMeta}
+          lookups={lookups}
+          anchor={anchorRect}
+          initialText={editing.initialText}
+          onCommit={(patch, move, rationale) => void commit(patch, move, rationale)}
+          onCancel={() => {
+            setEditing(null);
+            gridRef.current?.focus();
+          }}
+        />
+      )}
+    </div>
+  );
+}
