@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { WorkbenchDatabase } from '../../renderer/db/database';
+import { addThreat, createRegister, deleteThreats, duplicateRegister, restoreThreats, setEvidence, updateRegister } from '../../renderer/db/registers';
+import { seedDemoWorkspaceOnce } from '../../renderer/db/seed';
+import { updateThreat } from '../../renderer/db/threats';
+import { useWorkbench } from '../../renderer/stores';
+import { realWorkbench } from '../support/real-workbench';
+import { useTempFolders } from '../support/temp-folder';
+
+const tempFolder = useTempFolders();
+const open: WorkbenchDatabase[] = [];
+afterEach(async () => {
+  for (const db of open.splice(0)) await db.delete();
+});
+
+async function demo() {
+  const db = new WorkbenchDatabase(`test-${crypto.randomUUID()}`);
+  open.push(db);
+  const api = await realWorkbench(await tempFolder());
+  await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
+  const register = (await db.registers.toArray())[0]!;
+  return { db, register };
+}
+
+describe('registers', () => {
+  it('refuse a scale that would leave ratings outside it, and bands that do not fit', async () => {
+    const { db, register } = await demo();
+    await expect(updateRegister(db, register.id, { scale: { levels: 4, bands: { medium: 3, high: 6, critical: 12 } } })).rejects.toThrow(/rated above 4/);
+    await expect(updateRegister(db, register.id, { scale: { levels: 5, bands: { medium: 4, high: 8, critical: 30 } } })).rejects.toThrow(/above the highest score/);
+    const fresh = await createRegister(db, 'Water');
+    const { after } = await updateRegister(db, fresh.id, { scale: { levels: 4, bands: { medium: 3, high: 6, critical: 12 } } });
+    expect(after.scale.levels).toBe(4);
+    const threat = await addThreat(db, after);
+    expect([threat.likelihood, threat.impact, threat.score]).toEqual([2, 2, 4]);
+  });
+
+  it('duplicate with their threats, and the copies keep their evidence', async () => {
+    const { db, register } = await demo();
+    const copy = await duplicateRegister(db, register.id);
+    const originals = await db.threats.where('registerId').equals(register.id).toArray();
+    const copies = await db.threats.where('registerId').equals(copy.id).toArray();
+    expect(copies).toHaveLength(originals.length);
+    const kosh = originals.find((t) => t.title.startsWith('Kosh-Tepa'))!;
+    const koshCopy = copies.find((t) => t.title === kosh.title)!;
+    expect(await db.annotations.where('threatIds').equals(koshCopy.id).count()).toBe(await db.annotations.where('threatIds').equals(kosh.id).count());
+  });
+
+  it('delete threats and their links to passages, and restore both exactly', async () => {
+    const { db, register } = await demo();
+    const threat = (await db.threats.where('registerId').equals(register.id).toArray())[0]!;
+    const linked = await db.annotations.where('threatIds').equals(threat.id).toArray();
+    expect(linked.length).toBeGreaterThan(0);
+    const saved = await deleteThreats(db, [threat.id]);
+    expect(await db.threats.get(threat.id)).toBeUndefined();
+    expect(await db.annotations.where('threatIds').equals(threat.id).count()).toBe(0);
+    await restoreThreats(db, saved);
+    expect(await db.threats.get(threat.id)).toEqual(threat);
+    expect(await db.annotations.where('threatIds').equals(threat.id).toArray()).toEqual(linked);
+  });
+
+  it('link and unlink evidence, recording the change', async () => {
+    const { db, register } = await demo();
+    const threat = (await db.threats.where('registerId').equals(register.id).toArray()).find((t) => t.title.startsWith('Kosh-Tepa'))!;
+    const other = (await db.annotations.toArray()).find((a) => !a.threatIds.includes(threat.id))!;
+    await setEvidence(db, other.id, threat.id, true);
+    expect((await db.annotations.get(other.id))!.threatIds).toContain(threat.id);
+    await setEvidence(db, other.id, threat.id, false);
+    expect((await db.annotations.get(other.id))!.threatIds).not.toContain(threat.id);
+    expect(await db.revisions.where('[entity+entityId]').equals(['annotation', other.id]).count()).toBe(2);
+  });
+});
+
+describe('history and undo', () => {
+  it('every change is a revision; undo and redo go through the same recorded path', async () => {
+    const { db, register } = await demo();
+    const threat = (await db.threats.where('registerId').equals(register.id).toArray())[0]!;
+    const store = useWorkbench.getState();
+    const patch = { likelihood: 1, title: 'Renamed' };
+    await updateThreat(db, threat.id, patch, 'New evidence');
+    store.recordUndo({ label: 'edit', undo: () => updateThreat(db, threat.id, { likelihood: threat.likelihood, title: threat.title }), redo: () => updateThreat(db, threat.id, patch, 'New evidence') });
+    await useWorkbench.getState().undo();
+    expect(await db.threats.get(threat.id)).toMatchObject({ likelihood: threat.likelihood, title: threat.title, score: threat.score });
+    await useWorkbench.getState().redo();
+    expect(await db.threats.get(threat.id)).toMatchObject({ likelihood: 1, title: 'Renamed', score: threat.impact });
+    const history = await db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).toArray();
+    // Edit, undo, redo: three changes of each field, in that order of values (instants may tie within a millisecond).
+    const values = (field: string) => history.filter((r) => r.field === field).map((r) => JSON.stringify([r.before, r.after])).sort();
+    expect(values('likelihood')).toEqual([[threat.likelihood, 1], [1, threat.likelihood], [threat.likelihood, 1]].map((v) => JSON.stringify(v)).sort());
+    expect(values('title')).toEqual([[threat.title, 'Renamed'], ['Renamed', threat.title], [threat.title, 'Renamed']].map((v) => JSON.stringify(v)).sort());
+    expect(history.filter((r) => r.rationale === 'New evidence')).toHaveLength(4);
+    expect(useWorkbench.getState().undoStack).toHaveLength(1);
+    expect(useWorkbench.getState().redoStack).toHaveLength(0);
+  });
+});
