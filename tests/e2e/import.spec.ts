@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { w3cAnnotationValidator } from '../support/w3c-validator';
 import { DATA_DIR, expect, PROJECT_ROOT, SAMPLE_ARTICLE, sha256OfFile, test } from './fixtures';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures', 'import');
@@ -109,6 +110,9 @@ test.describe('W3C Web Annotation files', () => {
     const collection = JSON.parse(readFileSync(path, 'utf8'));
     expect(collection.type).toBe('AnnotationCollection');
     expect(collection.first.items).toHaveLength(35);
+    // Every annotation in the file passes the W3C test suite's "must" assertions.
+    const validator = w3cAnnotationValidator();
+    for (const annotation of collection.first.items) expect(validator.failedMusts(annotation)).toEqual([]);
 
     await app.getByRole('tab', { name: /Passages/ }).click();
     const list = app.getByRole('list', { name: 'Passages' });

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { refProblems, stixValidator } from '../support/stix-validator';
 import { DATA_DIR, expect, test } from './fixtures';
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Threats' });
@@ -202,5 +203,8 @@ test.describe('interchange', () => {
     expect(bundle.type).toBe('bundle');
     const types = new Set(bundle.objects.map((o: { type: string }) => o.type));
     for (const type of ['report', 'location', 'note', 'relationship', 'marking-definition', 'identity']) expect(types).toContain(type);
+    // The file the analyst gets is valid STIX 2.1, object by object, and every reference resolves.
+    expect(stixValidator().bundleProblems(bundle)).toEqual([]);
+    expect(refProblems(bundle)).toEqual([]);
   });
 });
