@@ -25,6 +25,7 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
         { label: 'Briefings', accelerator: 'CmdOrCtrl+4', click: send('navigate:briefings') },
         { label: 'Passages', accelerator: 'CmdOrCtrl+5', click: send('navigate:passages') },
         { label: 'Search', accelerator: 'CmdOrCtrl+6', click: send('navigate:search') },
+        { label: 'Actors', accelerator: 'CmdOrCtrl+7', click: send('navigate:actors') },
         { label: 'Go to Anything…', accelerator: 'CmdOrCtrl+K', click: send('palette') },
         { type: 'separator' },
         { role: 'resetZoom' },

@@ -1,3 +1,4 @@
+import { ActorsView } from '../features/actors/ActorsView';
 import { BriefingsView } from '../features/briefings/BriefingsView';
 import { CountriesView } from '../features/countries/CountriesView';
 import { RegisterView } from '../features/register/RegisterView';
@@ -29,6 +30,8 @@ function CurrentView() {
       return <PassagesView />;
     case 'search':
       return <SearchView />;
+    case 'actors':
+      return <ActorsView />;
   }
 }
 

@@ -9,6 +9,7 @@ const ITEMS: { view: View; label: string; shortcut: string; icon: string }[] = [
   { view: 'briefings', label: 'Briefings', shortcut: '4', icon: '▤' },
   { view: 'passages', label: 'Passages', shortcut: '5', icon: '❝' },
   { view: 'search', label: 'Search', shortcut: '6', icon: '⌕' },
+  { view: 'actors', label: 'Actors', shortcut: '7', icon: '⚑' },
 ];
 
 function useCounts(): Record<View, number | undefined> {
@@ -19,8 +20,9 @@ function useCounts(): Record<View, number | undefined> {
     briefings: await db.briefings.count(),
     passages: await db.annotations.count(),
     search: undefined,
+    actors: await db.actors.count(),
   }));
-  return counts ?? { sources: undefined, register: undefined, countries: undefined, briefings: undefined, passages: undefined, search: undefined };
+  return counts ?? { sources: undefined, register: undefined, countries: undefined, briefings: undefined, passages: undefined, search: undefined, actors: undefined };
 }
 
 export function Rail() {

@@ -30,6 +30,7 @@ export const useWorkbench = create<WorkbenchState>()(
         selectedRegisterId: s.selectedRegisterId,
         selectedThreatId: s.selectedThreatId,
         selectedCountryCode: s.selectedCountryCode,
+        selectedActorId: s.selectedActorId,
         readerFontSize: s.readerFontSize,
         sideTab: s.sideTab,
         keepFullText: s.keepFullText,

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { WorkbenchState } from './index';
 
-export const VIEWS = ['sources', 'register', 'countries', 'briefings', 'passages', 'search'] as const;
+export const VIEWS = ['sources', 'register', 'countries', 'briefings', 'passages', 'search', 'actors'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface NavigationSlice {

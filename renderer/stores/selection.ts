@@ -7,11 +7,13 @@ export interface SelectionSlice {
   selectedThreatId: string | null;
   selectedCountryCode: string | null;
   selectedAnnotationId: string | null;
+  selectedActorId: string | null;
   /** Bumped to ask the reader to scroll to the selected annotation (or to `readerTarget`). */
   scrollRequest: number;
   /** A text range to show in the reader (a search hit), with the source it belongs to. */
   readerTarget: { sourceId: string; start: number; end: number } | null;
   selectAnnotation: (id: string | null, options?: { scroll?: boolean }) => void;
+  selectActor: (id: string | null) => void;
   showInReader: (target: { sourceId: string; start: number; end: number; annotationId?: string }) => void;
   selectSource: (id: string | null) => void;
   selectRegister: (id: string | null) => void;
@@ -25,10 +27,12 @@ export const createSelectionSlice: StateCreator<WorkbenchState, [], [], Selectio
   selectedThreatId: null,
   selectedCountryCode: null,
   selectedAnnotationId: null,
+  selectedActorId: null,
   scrollRequest: 0,
   readerTarget: null,
   selectAnnotation: (selectedAnnotationId, options) =>
     set((s) => ({ selectedAnnotationId, readerTarget: null, scrollRequest: options?.scroll ? s.scrollRequest + 1 : s.scrollRequest })),
+  selectActor: (selectedActorId) => set({ selectedActorId }),
   showInReader: ({ sourceId, start, end, annotationId }) =>
     set((s) => ({
       view: 'sources',

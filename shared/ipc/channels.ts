@@ -26,6 +26,7 @@ export const MENU_COMMANDS = [
   'navigate:briefings',
   'navigate:passages',
   'navigate:search',
+  'navigate:actors',
   'palette',
   'about',
 ] as const;

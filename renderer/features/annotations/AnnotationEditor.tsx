@@ -83,7 +83,7 @@ export function AnnotationEditor({ quote, annotation, lookups, anchorRect, onSav
       <blockquote className="popover-quote" dir="auto">
         {quote.length > 280 ? `${quote.slice(0, 280)}…` : quote}
       </blockquote>
-      <MultiPicker label="Tags" options={lookups.tagOptions} selected={coding.tagIds} onChange={(tagIds) => setCoding({ ...coding, tagIds })} onCreate={newTag} placeholder="Type to find or create a tag" autoFocus />
+      <MultiPicker label="Tags" options={lookups.tagOptions} selected={coding.tagIds} onChange={(tagIds) => setCoding({ ...coding, tagIds })} onCreate={newTag} createLabel={(name) => `Create tag “${name}”`} placeholder="Type to find or create a tag" autoFocus />
       <div className="field">
         <label htmlFor="annotation-note">Note</label>
         <textarea id="annotation-note" rows={3} value={coding.note} dir="auto" onChange={(e) => setCoding({ ...coding, note: e.target.value })} />

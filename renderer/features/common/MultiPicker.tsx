@@ -15,6 +15,8 @@ interface MultiPickerProps {
   onChange: (ids: string[]) => void;
   /** When given, typing a name that matches nothing offers to create it. */
   onCreate?: (name: string) => Promise<string>;
+  /** What the create option says, e.g. name => `Create tag “${name}”`. */
+  createLabel?: (name: string) => string;
   placeholder?: string;
   autoFocus?: boolean;
 }
@@ -25,7 +27,7 @@ const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleL
  * A searchable multi-select (ARIA combobox + listbox): type to filter, arrows to move, Enter to pick,
  * Backspace on an empty field removes the last choice.
  */
-export function MultiPicker({ label, options, selected, onChange, onCreate, placeholder, autoFocus }: MultiPickerProps) {
+export function MultiPicker({ label, options, selected, onChange, onCreate, createLabel = (name) => `Create “${name}”`, placeholder, autoFocus }: MultiPickerProps) {
   const id = useId();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -144,7 +146,7 @@ export function MultiPicker({ label, options, selected, onChange, onCreate, plac
           ))}
           {canCreate && (
             <li id={`${id}-opt-${matches.length}`} role="option" aria-selected={active === matches.length} onMouseDown={(e) => e.preventDefault()} onClick={() => void pick(matches.length)}>
-              Create tag “{query.trim()}”
+              {createLabel(query.trim())}
             </li>
           )}
         </ul>

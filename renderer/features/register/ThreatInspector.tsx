@@ -9,7 +9,7 @@ import { EvidencePanel } from './EvidencePanel';
 import { useState } from 'react';
 
 function show(value: unknown): string {
-  if (Array.isArray(value)) return value.join(', ');
+  if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
   if (value === null || value === undefined || value === '') return '—';
   return String(value);
 }

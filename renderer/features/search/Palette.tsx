@@ -52,6 +52,7 @@ export function Palette() {
       { id: 'go-briefings', group: 'Go to', label: 'Briefings', hint: 'Ctrl+4', run: go('briefings') },
       { id: 'go-passages', group: 'Go to', label: 'Passages (retrieval)', hint: 'Ctrl+5', run: go('passages') },
       { id: 'go-search', group: 'Go to', label: 'Search', hint: 'Ctrl+6', run: go('search') },
+      { id: 'go-actors', group: 'Go to', label: 'Actors', hint: 'Ctrl+7', run: go('actors') },
       { id: 'import', group: 'Command', label: 'Import files…', hint: 'Ctrl+O', run: () => { state.navigate('sources'); requestAnimationFrame(() => document.getElementById('import-files')?.click()); } },
       { id: 'undo', group: 'Command', label: 'Undo', hint: 'Ctrl+Z', run: () => void state.undo() },
       { id: 'redo', group: 'Command', label: 'Redo', hint: 'Ctrl+Shift+Z', run: () => void state.redo() },
@@ -64,7 +65,7 @@ export function Palette() {
       ...objects.threats.map((t) => ({ id: `t:${t.id}`, group: 'Threat', label: t.title, hint: t.category, run: () => { state.navigate('register'); state.selectRegister(t.registerId); state.selectThreat(t.id); } })),
       ...objects.countries.map((c) => ({ id: `c:${c.code}`, group: 'Country', label: c.name, hint: c.code, run: () => { state.navigate('countries'); state.selectCountry(c.code); } })),
       ...objects.tags.map((t) => ({ id: `g:${t.id}`, group: 'Tag', label: t.name, hint: 'passages', run: () => state.retrieve(`tag:${t.id}`) })),
-      ...objects.actors.map((a) => ({ id: `a:${a.id}`, group: 'Actor', label: a.name, hint: a.aliases.slice(0, 3).join(', '), run: () => state.retrieve(`actor:${a.id}`) })),
+      ...objects.actors.map((a) => ({ id: `a:${a.id}`, group: 'Actor', label: a.name, hint: a.aliases.slice(0, 3).join(', '), run: () => { state.navigate('actors'); state.selectActor(a.id); } })),
     ];
   }, [objects]);
 

@@ -1,0 +1,157 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { ActorKind, type Actor } from '../../../shared/domain/actor';
+import type { Revision } from '../../../shared/domain/revision';
+import type { Threat } from '../../../shared/domain/threat';
+import { db } from '../../db';
+import { actorNameProblem } from '../../db/actors';
+import { useWorkbench } from '../../stores';
+import { EditableText } from '../common/EditableText';
+import { formatDateTime } from '../common/format';
+import { MultiPicker, type PickerOption } from '../common/MultiPicker';
+import { ACTOR_KINDS, kindLabel } from './kinds';
+import { ListEditor } from './ListEditor';
+import type { useActorActions } from './useActorActions';
+
+const FIELD_LABELS: Record<string, string> = {
+  name: 'Name',
+  aliases: 'Aliases',
+  kind: 'Kind',
+  description: 'Description',
+  bases: 'Bases',
+  countryCodes: 'Countries',
+};
+
+const regionNames = (() => {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'region' });
+  } catch {
+    return null;
+  }
+})();
+
+function countryName(code: string): string {
+  try {
+    return regionNames?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function showValue(field: string, value: unknown): string {
+  if (field === 'kind' && typeof value === 'string' && ActorKind.safeParse(value).success) return kindLabel(value as ActorKind);
+  if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
+  if (value === null || value === undefined || value === '') return '—';
+  const text = String(value);
+  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
+}
+
+interface ActorInspectorProps {
+  actor: Actor;
+  actors: readonly Actor[];
+  passages: number;
+  actions: ReturnType<typeof useActorActions>;
+  onDelete: () => void;
+}
+
+/** The selected actor: every field editable in place, where it is used, and its history. */
+export function ActorInspector({ actor, actors, passages, actions, onDelete }: ActorInspectorProps) {
+  const navigate = useWorkbench((s) => s.navigate);
+  const selectRegister = useWorkbench((s) => s.selectRegister);
+  const selectThreat = useWorkbench((s) => s.selectThreat);
+  const retrieve = useWorkbench((s) => s.retrieve);
+
+  const linked = useLiveQuery(async () => {
+    const threats = await db.threats.where('actorIds').equals(actor.id).toArray();
+    const registers = await db.registers.toArray();
+    return { threats: threats.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title)), registers: new Map(registers.map((r) => [r.id, r.name])) };
+  }, [actor.id]);
+  const countries = useLiveQuery(() => db.countries.orderBy('name').toArray());
+  const history = useLiveQuery(() => db.revisions.where('[entity+entityId]').equals(['actor', actor.id]).reverse().sortBy('at'), [actor.id]);
+
+  const countryOptions = useMemo((): PickerOption[] => {
+    const known = (countries ?? []).map((c) => ({ id: c.code, label: c.name, keywords: c.code }));
+    // A code the actor has but the workspace's country table lacks still reads as a name.
+    const extra = actor.countryCodes.filter((code) => !known.some((k) => k.id === code)).map((code) => ({ id: code, label: countryName(code), keywords: code }));
+    return [...known, ...extra];
+  }, [countries, actor.countryCodes]);
+
+  const save = (patch: Parameters<typeof actions.update>[1], label: string) => actions.update(actor, patch, label);
+  const openThreat = (threat: Threat) => {
+    navigate('register');
+    selectRegister(threat.registerId);
+    selectThreat(threat.id);
+  };
+  const showRegister = linked ? new Set(linked.threats.map((t) => t.registerId)).size > 1 : false;
+
+  return (
+    <div className="inspector-body actor-inspector">
+      <h2 className="inspector-kicker">Actor</h2>
+      <EditableText
+        label="Name"
+        value={actor.name}
+        validate={(name) => actorNameProblem(name, actors, actor.id)}
+        onCommit={(name) => save({ name }, `rename “${actor.name}” to “${name}”`)}
+      />
+      <div className="field">
+        <label htmlFor="actor-kind">Kind</label>
+        <select id="actor-kind" value={actor.kind} onChange={(e) => void save({ kind: e.target.value as ActorKind }, `make “${actor.name}” ${kindLabel(e.target.value as ActorKind).toLowerCase()}`).catch(() => undefined)}>
+          {ACTOR_KINDS.map((k) => (
+            <option key={k.kind} value={k.kind}>
+              {k.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ListEditor label="Aliases" noun="alias" values={actor.aliases} onChange={(aliases) => save({ aliases }, `change the aliases of “${actor.name}”`)} emptyText="No aliases. Add the names the sources use, in every language and script." />
+      <EditableText label="Description" value={actor.description} multiline onCommit={(description) => save({ description }, `describe “${actor.name}”`)} />
+      <ListEditor label="Bases" noun="base" layout="rows" values={actor.bases} onChange={(bases) => save({ bases }, `change the bases of “${actor.name}”`)} placeholder="Add a base (province, region, camp)" emptyText="No bases recorded." />
+      <MultiPicker label="Countries" options={countryOptions} selected={actor.countryCodes} onChange={(countryCodes) => void save({ countryCodes }, `change the countries of “${actor.name}”`).catch(() => undefined)} placeholder="Link a country" />
+
+      <h3>Used in</h3>
+      {linked && linked.threats.length > 0 ? (
+        <ul className="actor-threats" aria-label="Threats linking this actor">
+          {linked.threats.map((t) => (
+            <li key={t.id}>
+              <button type="button" className="link" onClick={() => openThreat(t)} title="Open in the register">
+                {t.title}
+              </button>
+              {showRegister && <span className="muted"> · {linked.registers.get(t.registerId) ?? 'archived register'}</span>}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{linked ? 'No threat links this actor.' : ' '}</p>
+      )}
+      <div className="actor-passages">
+        <span>
+          {passages === 0 ? 'No passages link this actor.' : `${passages} ${passages === 1 ? 'passage links' : 'passages link'} this actor.`}
+        </span>
+        <button type="button" onClick={() => retrieve(`actor:${actor.id}`)} disabled={passages === 0}>
+          Show passages
+        </button>
+      </div>
+
+      <div className="button-row actor-danger">
+        <button type="button" className="danger" onClick={onDelete} title="Delete (in the list)">
+          Delete actor
+        </button>
+      </div>
+
+      <h3>History</h3>
+      {history && history.length > 0 ? (
+        <ol className="history" aria-label="History">
+          {history.map((r: Revision) => (
+            <li key={r.id}>
+              <span className="muted">{formatDateTime(r.at)}</span> <strong>{FIELD_LABELS[r.field] ?? r.field}</strong>: <span className="before">{showValue(r.field, r.before)}</span> →{' '}
+              <span className="after">{showValue(r.field, r.after)}</span>
+              {r.rationale && <span className="muted"> ({r.rationale.toLowerCase()})</span>}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="muted">No changes since the actor was created.</p>
+      )}
+    </div>
+  );
+}

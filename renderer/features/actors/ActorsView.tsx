@@ -1,0 +1,271 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Actor, ActorKind } from '../../../shared/domain/actor';
+import { db } from '../../db';
+import { useWorkbench } from '../../stores';
+import { ActorInspector } from './ActorInspector';
+import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
+import { ACTOR_KINDS, kindLabel, kindOrder } from './kinds';
+import { useActorActions } from './useActorActions';
+
+const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+
+/**
+ * What the view remembers while the analyst is elsewhere (following a threat into the Register and
+ * coming back). Session-only, like a scroll position; the store keeps no actor selection yet.
+ */
+/** The filters last used in this session, so leaving the view and coming back keeps them. */
+const memory: { query: string; kind: ActorKind | '' } = { query: '', kind: '' };
+
+/** Threats and passages per actor, read from the multi-entry indexes rather than the tables. */
+function useUsageCounts() {
+  return useLiveQuery(async () => {
+    const count = async (index: { eachKey(cb: (key: unknown) => void): Promise<unknown> }) => {
+      const map = new Map<string, number>();
+      await index.eachKey((key) => map.set(String(key), (map.get(String(key)) ?? 0) + 1));
+      return map;
+    };
+    return { threats: await count(db.threats.orderBy('actorIds')), passages: await count(db.annotations.orderBy('actorIds')) };
+  });
+}
+
+function matches(actor: Actor, query: string): boolean {
+  if (!query) return true;
+  return [actor.name, ...actor.aliases, ...actor.bases].some((text) => fold(text).includes(query));
+}
+
+/** The actors the sources name: a filterable list beside an inspector that edits the selected one. */
+export function ActorsView() {
+  const actors = useLiveQuery(() => db.actors.toArray());
+  const usage = useUsageCounts();
+  const actions = useActorActions();
+  const selectedId = useWorkbench((s) => s.selectedActorId);
+  const setSelectedId = useWorkbench((s) => s.selectActor);
+  const [query, setQueryState] = useState(memory.query);
+  const [kind, setKindState] = useState<ActorKind | ''>(memory.kind);
+  const [confirming, setConfirming] = useState<Actor | null>(null);
+  const [focusField, setFocusField] = useState<string | null>(null);
+  const tbody = useRef<HTMLTableSectionElement>(null);
+  const inspector = useRef<HTMLElement>(null);
+
+  const setQuery = (q: string) => setQueryState((memory.query = q));
+  const setKind = (k: ActorKind | '') => setKindState((memory.kind = k));
+
+  const sorted = useMemo(() => [...(actors ?? [])].sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.name.localeCompare(b.name)), [actors]);
+  const folded = fold(query.trim());
+  const shown = useMemo(() => sorted.filter((a) => (!kind || a.kind === kind) && matches(a, folded)), [sorted, kind, folded]);
+  const selected = actors?.find((a) => a.id === selectedId);
+
+  // A selection that was deleted (here, by undo, or in another window) is let go; a just-created
+  // actor the live list has not caught up with yet is waited for.
+  useEffect(() => {
+    if (!actors || !selectedId || actors.some((a) => a.id === selectedId)) return;
+    void db.actors.get(selectedId).then((found) => {
+      if (!found && useWorkbench.getState().selectedActorId === selectedId) setSelectedId(null);
+    });
+  }, [actors, selectedId]);
+
+  // “New actor” and Enter on the list put the keyboard in the inspector's first field once it is there.
+  useEffect(() => {
+    if (!focusField || selected?.id !== focusField) return;
+    const first = inspector.current?.querySelector<HTMLInputElement>('input, select, textarea');
+    first?.focus();
+    first?.select?.();
+    setFocusField(null);
+  }, [focusField, selected?.id]);
+
+  if (!actors) return null;
+
+  const focusRow = (id: string) => requestAnimationFrame(() => tbody.current?.querySelector<HTMLElement>(`tr[data-id="${id}"]`)?.focus());
+
+  const create = async () => {
+    const actor = await actions.create();
+    setQuery('');
+    setKind('');
+    setSelectedId(actor.id);
+    setFocusField(actor.id);
+  };
+
+  const removeNow = async (actor: Actor) => {
+    const index = shown.findIndex((a) => a.id === actor.id);
+    const rest = shown.filter((a) => a.id !== actor.id);
+    const next = rest[Math.min(Math.max(index, 0), rest.length - 1)];
+    await actions.remove(actor);
+    setSelectedId(next?.id ?? null);
+    if (next) focusRow(next.id);
+  };
+
+  const requestDelete = (actor: Actor) => {
+    const linked = (usage?.threats.get(actor.id) ?? 0) + (usage?.passages.get(actor.id) ?? 0);
+    if (linked > 0) setConfirming(actor);
+    else void removeNow(actor).catch(() => undefined);
+  };
+
+  const onListKey = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    if (event.target instanceof HTMLElement && event.target.closest('input, select, textarea, button')) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    // The row with the focus is the one the keys act on, even before its selection has rendered.
+    const rowId = event.target instanceof HTMLElement ? event.target.closest('tr')?.dataset.id : undefined;
+    const current = shown.find((a) => a.id === rowId) ?? selected;
+    const index = shown.findIndex((a) => a.id === current?.id);
+    const move = (to: number) => {
+      const actor = shown[Math.min(Math.max(to, 0), shown.length - 1)];
+      if (!actor) return;
+      event.preventDefault();
+      setSelectedId(actor.id);
+      focusRow(actor.id);
+    };
+    if (event.key === 'ArrowDown') move(index < 0 ? 0 : index + 1);
+    else if (event.key === 'ArrowUp') move(index < 0 ? 0 : index - 1);
+    else if (event.key === 'Home') move(0);
+    else if (event.key === 'End') move(shown.length - 1);
+    else if (event.key === 'PageDown') move(index + 10);
+    else if (event.key === 'PageUp') move(index - 10);
+    else if (event.key === 'Enter' && current) {
+      event.preventDefault();
+      setSelectedId(current.id);
+      setFocusField(current.id);
+    } else if (event.key === 'Delete' && current) {
+      event.preventDefault();
+      requestDelete(current);
+    }
+  };
+
+  const kindCounts = new Map<ActorKind, number>();
+  for (const a of actors) kindCounts.set(a.kind, (kindCounts.get(a.kind) ?? 0) + 1);
+  const tabStop = shown.some((a) => a.id === selectedId) ? selectedId : shown[0]?.id;
+  const filtering = folded !== '' || kind !== '';
+
+  return (
+    <div className="split split-inspector actors-view">
+      <section className="pane actors-list-pane" aria-labelledby="actors-heading">
+        <header className="pane-header">
+          <div>
+            <h1 id="actors-heading">Actors</h1>
+            <p className="muted">Armed groups, states, organisations and people the sources name.</p>
+          </div>
+          <button type="button" onClick={() => void create().catch(() => undefined)}>
+            New actor
+          </button>
+        </header>
+        <div className="actors-filter" role="search" aria-label="Filter actors">
+          <input type="search" aria-label="Filter actors by name, alias or base" placeholder="Filter by name, alias or base" value={query} dir="auto" onChange={(e) => setQuery(e.target.value)} onKeyDown={(e) => {
+              if (e.key === 'Escape' && query) {
+                e.preventDefault();
+                setQuery('');
+              } else if (e.key === 'ArrowDown' && shown[0]) {
+                // From the filter straight into the list.
+                e.preventDefault();
+                const target = shown.some((a) => a.id === selectedId) ? selectedId! : shown[0].id;
+                setSelectedId(target);
+                focusRow(target);
+              }
+            }}
+          />
+          <select aria-label="Filter by kind" value={kind} onChange={(e) => setKind(e.target.value as ActorKind | '')}>
+            <option value="">All kinds ({actors.length})</option>
+            {ACTOR_KINDS.map((k) => (
+              <option key={k.kind} value={k.kind}>
+                {k.plural} ({kindCounts.get(k.kind) ?? 0})
+              </option>
+            ))}
+          </select>
+          <span className="muted actors-shown" aria-live="polite">
+            {filtering ? `${shown.length} of ${actors.length}` : ''}
+          </span>
+        </div>
+        {actors.length === 0 ? (
+          <div className="empty">
+            <p className="empty-title">No actors yet.</p>
+            <p>Add the armed groups, states, organisations and people your sources name, with the aliases they go by, then link them to threats and passages.</p>
+          </div>
+        ) : shown.length === 0 ? (
+          <div className="empty">
+            <p>
+              No actor matches {folded ? `“${query.trim()}”` : 'this filter'}
+              {kind ? ` among ${ACTOR_KINDS.find((k) => k.kind === kind)?.plural.toLowerCase()}` : ''}.
+            </p>
+            <p className="muted">The filter looks at names, aliases in any script, and bases.</p>
+            <button
+              type="button"
+              onClick={() => {
+                setQuery('');
+                setKind('');
+              }}
+            >
+              Clear the filter
+            </button>
+          </div>
+        ) : (
+          <div className="table-wrap">
+            <table className="grid actors-grid" aria-label="Actors">
+              <thead>
+                <tr>
+                  <th scope="col">Actor</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Aliases</th>
+                  <th scope="col" className="num" title="Threats that link the actor">
+                    Threats
+                  </th>
+                  <th scope="col" className="num" title="Passages that link the actor">
+                    Passages
+                  </th>
+                </tr>
+              </thead>
+              <tbody ref={tbody} onKeyDown={onListKey}>
+                {shown.map((a) => {
+                  // When the filter found the actor by an alias, that alias comes first.
+                  const aliases = folded ? [...a.aliases.filter((x) => fold(x).includes(folded)), ...a.aliases.filter((x) => !fold(x).includes(folded))] : a.aliases;
+                  return (
+                    <tr
+                      key={a.id}
+                      data-id={a.id}
+                      aria-selected={a.id === selectedId}
+                      tabIndex={a.id === tabStop ? 0 : -1}
+                      onClick={() => setSelectedId(a.id)}
+                      onFocus={(e) => e.target === e.currentTarget && a.id !== selectedId && setSelectedId(a.id)}
+                    >
+                      <td className="title-cell" dir="auto">
+                        {a.name}
+                      </td>
+                      <td className="nowrap">{kindLabel(a.kind)}</td>
+                      <td className="actor-aliases" title={a.aliases.join(' · ')}>
+                        <span dir="auto">{aliases.join(' · ') || '—'}</span>
+                      </td>
+                      <td className="num">{usage?.threats.get(a.id) ?? 0}</td>
+                      <td className="num">{usage?.passages.get(a.id) ?? 0}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            <p className="muted actors-hint">
+              <kbd>↑</kbd>
+              <kbd>↓</kbd> move · <kbd>Enter</kbd> edit · <kbd>Delete</kbd> delete · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo
+            </p>
+          </div>
+        )}
+      </section>
+      <aside className="pane inspector" aria-label="Inspector" ref={inspector}>
+        {selected ? (
+          <ActorInspector key={selected.id} actor={selected} actors={actors} passages={usage?.passages.get(selected.id) ?? 0} actions={actions} onDelete={() => requestDelete(selected)} />
+        ) : (
+          <p className="muted empty">Select an actor to see and edit its names, kind, bases and countries, and where it is used.</p>
+        )}
+      </aside>
+      {confirming && (
+        <ConfirmDeleteDialog
+          actor={confirming}
+          threats={usage?.threats.get(confirming.id) ?? 0}
+          passages={usage?.passages.get(confirming.id) ?? 0}
+          onConfirm={() => void removeNow(confirming).catch(() => undefined)}
+          onClose={(confirmed) => {
+            setConfirming(null);
+            // After a deletion the next actor takes the focus; after Cancel the list gets it back.
+            if (!confirmed && selectedId) focusRow(selectedId);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect, useRef } from 'react';
+import type { Actor } from '../../../shared/domain/actor';
+import { linksPhrase } from './useActorActions';
+
+interface ConfirmDeleteDialogProps {
+  actor: Actor;
+  threats: number;
+  passages: number;
+  onConfirm: () => void;
+  /** Called however the dialog closes: after Delete, Cancel or Escape. */
+  onClose: (confirmed: boolean) => void;
+}
+
+/** Asks before deleting an actor that threats or passages link; says what is kept. */
+export function ConfirmDeleteDialog({ actor, threats, passages, onConfirm, onClose }: ConfirmDeleteDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  const confirmed = useRef(false);
+
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="delete-actor-title" aria-describedby="delete-actor-text" onClose={() => onClose(confirmed.current)}>
+      <h2 id="delete-actor-title">Delete “{actor.name}”?</h2>
+      <p id="delete-actor-text" className="dialog-text">
+        {linksPhrase(threats, passages)} {threats + passages === 1 ? 'links' : 'link'} this actor. They are kept; only their link to “{actor.name}” is removed. You can undo this with Ctrl+Z.
+      </p>
+      <div className="dialog-actions">
+        <button type="button" onClick={() => ref.current?.close()}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="primary danger-primary"
+          autoFocus
+          onClick={() => {
+            confirmed.current = true;
+            onConfirm();
+            ref.current?.close();
+          }}
+        >
+          Delete actor
+        </button>
+      </div>
+    </dialog>
+  );
+}
