@@ -18,14 +18,18 @@ export interface Lookups {
   countryOptions: PickerOption[];
 }
 
-/** The codebook and the things a passage can be linked to, live from the database. */
-export function useLookups(): Lookups | undefined {
+/**
+ * The codebook and the things a passage can be linked to, live from the database. Views that do not
+ * link passages to threats pass `{ threats: false }`, so a large register is not re-read on every edit.
+ */
+export function useLookups(options: { threats?: boolean } = {}): Lookups | undefined {
+  const withThreats = options.threats ?? true;
   const data = useLiveQuery(async () => ({
     tags: await db.tags.toArray(),
-    threats: await db.threats.toArray(),
+    threats: withThreats ? await db.threats.toArray() : [],
     actors: await db.actors.orderBy('name').toArray(),
     countries: await db.countries.orderBy('name').toArray(),
-  }));
+  }), [withThreats]);
   return useMemo(() => {
     if (!data) return undefined;
     const tags = new Map(data.tags.map((t) => [t.id, t]));

@@ -23,7 +23,7 @@ export function EvidencePanel({ threat }: { threat: Threat }) {
   const trackSave = useWorkbench((s) => s.trackSave);
   const recordUndo = useWorkbench((s) => s.recordUndo);
   const showInReader = useWorkbench((s) => s.showInReader);
-  const ordered = useMemo(() => (linked ?? []).sort((a, b) => a.sourceId.localeCompare(b.sourceId) || inDocumentOrder(a, b)), [linked]);
+  const ordered = useMemo(() => [...(linked ?? [])].sort((a, b) => a.sourceId.localeCompare(b.sourceId) || inDocumentOrder(a, b)), [linked]);
 
   const link = async (annotationId: string, on: boolean) => {
     await trackSave(() => setEvidence(db, annotationId, threat.id, on));

@@ -5,6 +5,7 @@ import type { Threat } from '../../../shared/domain/threat';
 import { db, updateThreat } from '../../db';
 import { addThreat, createRegister, deleteThreats, duplicateRegister, duplicateThreat, restoreThreats, updateRegister, type RegisterPatch } from '../../db/registers';
 import type { ThreatPatch } from '../../db/threats';
+import { useRegisterThreats } from '../../db/useRegisterThreats';
 import { useWorkbench } from '../../stores';
 import { useLookups } from '../annotations/useLookups';
 import type { ThreatRow } from './columns';
@@ -49,9 +50,9 @@ export function RegisterView() {
     if (register && register.id !== registerId) selectRegister(register.id);
   }, [register, registerId, selectRegister]);
 
-  const threats = useLiveQuery(async () => (register ? db.threats.where('registerId').equals(register.id).toArray() : []), [register?.id]);
+  const threats = useRegisterThreats(db, register?.id);
   const evidence = useEvidenceCounts();
-  const lookups = useLookups();
+  const lookups = useLookups({ threats: false });
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [csvFile, setCsvFile] = useState<File | null>(null);
   const [tlp, setTlp] = useState<Tlp>('amber');

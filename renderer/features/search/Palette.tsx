@@ -23,13 +23,20 @@ export function Palette() {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const { search, revision } = useWorkspaceSearch();
-  const objects = useLiveQuery(async () => ({
-    sources: await db.sources.toArray(),
-    threats: await db.threats.toArray(),
-    countries: await db.countries.toArray(),
-    tags: await db.tags.toArray(),
-    actors: await db.actors.toArray(),
-  }));
+  // Read only while the palette is open: it must not reload every register row on each edit.
+  const objects = useLiveQuery(
+    async () =>
+      open
+        ? {
+            sources: await db.sources.toArray(),
+            threats: await db.threats.toArray(),
+            countries: await db.countries.toArray(),
+            tags: await db.tags.toArray(),
+            actors: await db.actors.toArray(),
+          }
+        : undefined,
+    [open],
+  );
 
   useEffect(() => {
     const el = dialog.current;

@@ -135,7 +135,7 @@ export function SourcesView() {
 function SourceWorkspace({ source }: { source: Source }) {
   const sourceText = useLiveQuery(() => db.sourceTexts.get(source.id), [source.id]);
   const rawAnnotations = useLiveQuery(() => db.annotations.where('sourceId').equals(source.id).toArray(), [source.id]);
-  const annotations = useMemo(() => (rawAnnotations ?? []).sort(inDocumentOrder), [rawAnnotations]);
+  const annotations = useMemo(() => [...(rawAnnotations ?? [])].sort(inDocumentOrder), [rawAnnotations]);
   const lookups = useLookups();
   const [popover, setPopover] = useState<Popover | null>(null);
   const [editingText, setEditingText] = useState<string | null>(null);
