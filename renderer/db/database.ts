@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Actor, Annotation, Briefing, Country, Register, Revision, Source, SourceText, Tag, Threat } from '../../shared/domain';
+import type { ExposureOverride } from '../../shared/domain/exposure';
 
 /** A saved arrangement of a register's grid: sorting, filters, grouping, columns. */
 export interface GridView {
@@ -36,6 +37,7 @@ export class WorkbenchDatabase extends Dexie {
   revisions!: EntityTable<Revision, 'id'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   views!: EntityTable<GridView, 'id'>;
+  exposureOverrides!: EntityTable<ExposureOverride, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -54,10 +56,12 @@ export class WorkbenchDatabase extends Dexie {
     });
     // v2: saved grid views per register.
     this.version(2).stores({ views: 'id, registerId' });
+    // v3: per-country overrides of a threat's likelihood and impact (id = `${countryCode}:${threatId}`).
+    this.version(3).stores({ exposureOverrides: 'id, countryCode, threatId' });
   }
 
   /** Every table, for transactions that touch the whole workspace (seeding, restore). */
   get workspaceTables() {
-    return [this.sources, this.sourceTexts, this.annotations, this.tags, this.registers, this.threats, this.actors, this.countries, this.briefings, this.revisions, this.meta, this.views];
+    return [this.sources, this.sourceTexts, this.annotations, this.tags, this.registers, this.threats, this.actors, this.countries, this.briefings, this.revisions, this.meta, this.views, this.exposureOverrides];
   }
 }

@@ -6,9 +6,10 @@ import { createSessionSlice, type SessionSlice } from './session';
 import { createUndoSlice, type UndoSlice } from './undo';
 import { createImportsSlice, type ImportsSlice } from './imports';
 import { createRegisterSlice, type RegisterSlice } from './register';
+import { createCountriesSlice, type CountriesSlice } from './countries';
 
 /** UI and session state only; everything the analyst edits lives in IndexedDB (see renderer/db). */
-export type WorkbenchState = NavigationSlice & SelectionSlice & SessionSlice & UndoSlice & ImportsSlice & RegisterSlice;
+export type WorkbenchState = NavigationSlice & SelectionSlice & SessionSlice & UndoSlice & ImportsSlice & RegisterSlice & CountriesSlice;
 
 export const useWorkbench = create<WorkbenchState>()(
   persist(
@@ -19,6 +20,7 @@ export const useWorkbench = create<WorkbenchState>()(
       ...createUndoSlice(...a),
       ...createImportsSlice(...a),
       ...createRegisterSlice(...a),
+      ...createCountriesSlice(...a),
     }),
     {
       name: 'analyst-workbench:ui',
@@ -35,6 +37,7 @@ export const useWorkbench = create<WorkbenchState>()(
         sideTab: s.sideTab,
         keepFullText: s.keepFullText,
         grid: s.grid,
+        countryNames: s.countryNames, mapCategory: s.mapCategory, countriesTab: s.countriesTab,
       }),
     },
   ),

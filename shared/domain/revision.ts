@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { Id, Instant } from './primitives';
 
-export const RevisedEntity = z.enum(['source', 'annotation', 'tag', 'register', 'threat', 'actor', 'country', 'briefing']);
+/**
+ * What a revision is about. `exposureOverride` is one country's override of one threat's rating (its
+ * id is `${countryCode}:${threatId}`); `comparison` is the set and order of countries compared side by side.
+ */
+export const RevisedEntity = z.enum(['source', 'annotation', 'tag', 'register', 'threat', 'actor', 'country', 'briefing', 'exposureOverride', 'comparison']);
 export type RevisedEntity = z.infer<typeof RevisedEntity>;
 
 /** One recorded change of one field: the soft history behind every edit. */

@@ -34,13 +34,14 @@ test.describe('the demo workspace', () => {
 
   test('lists the 11 countries with the source of each figure on hover', async ({ app }) => {
     await app.getByRole('button', { name: /Countries/ }).click();
-    const rows = app.getByRole('table', { name: 'Countries' }).locator('tbody tr');
-    await expect(rows).toHaveCount(11);
-    const tajikistan = rows.filter({ hasText: 'Tajikistan' });
-    await expect(tajikistan).toContainText('Dushanbe');
-    await expect(tajikistan).toContainText('1,357 km');
-    await expect(tajikistan.getByText('1,357 km')).toHaveAttribute('title', /World Factbook/);
-    await tajikistan.click();
+    // All 11 on the exposure ranking; four compared side by side by default.
+    await expect(app.getByRole('list', { name: /^Exposure ranking/ }).getByRole('listitem')).toHaveCount(11);
+    const table = app.getByRole('table', { name: 'Compared countries' });
+    await expect(table.getByRole('columnheader')).toHaveCount(4);
+    for (const name of ['Kazakhstan', 'Uzbekistan', 'Tajikistan', 'Turkmenistan']) await expect(table.getByRole('columnheader', { name, exact: true })).toBeVisible();
+    await expect(table).toContainText('Dushanbe');
+    await expect(table.getByText('1,357 km', { exact: true })).toHaveAttribute('title', /World Factbook/);
+    await table.getByRole('button', { name: 'Tajikistan', exact: true }).click();
     await expect(app.getByRole('complementary', { name: 'Inspector' })).toContainText('Other published border lengths');
   });
 

@@ -1,0 +1,224 @@
+import { useEffect, useId, useState } from 'react';
+import type { Annotation } from '../../../shared/domain/annotation';
+import { overrideId, overrideProblem, threatExposure } from '../../../shared/domain/exposure';
+import { impactWords, likelihoodWords } from '../../../shared/domain/scoring';
+import type { Threat } from '../../../shared/domain/threat';
+import { useWorkbench } from '../../stores';
+import { citation } from '../passages/citation';
+import { History } from './History';
+import { categoryLabel, trendArrow } from './labels';
+import { cellEvidence, type CountriesData } from './useCountriesData';
+
+interface CellInspectorProps {
+  data: CountriesData;
+  threat: Threat;
+  code: string;
+  onOverride: (input: { likelihood: number; impact: number; rationale: string } | null) => Promise<unknown>;
+}
+
+function Passage({ annotation, data }: { annotation: Annotation; data: CountriesData }) {
+  const showInReader = useWorkbench((s) => s.showInReader);
+  const source = data.sources.get(annotation.sourceId);
+  return (
+    <li>
+      <blockquote dir="auto">{annotation.quote.exact}</blockquote>
+      {source && <p className="citation muted">{citation(source)}</p>}
+      {annotation.note && (
+        <p className="passage-note" dir="auto">
+          {annotation.note}
+        </p>
+      )}
+      {annotation.anchor !== 'orphaned' && (
+        <div className="button-row">
+          <button type="button" onClick={() => showInReader({ sourceId: annotation.sourceId, start: annotation.position.start, end: annotation.position.end, annotationId: annotation.id })}>
+            Show in source
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** One country × threat cell: the rating for that country (with its override form) and the quotes behind it. */
+export function CellInspector({ data, threat, code, onOverride }: CellInspectorProps) {
+  const id = useId();
+  const name = data.name(code);
+  const e = threatExposure(threat, code, data.overrides, data.scale);
+  const levels = data.scale.levels;
+  const initial = () => ({ likelihood: e?.likelihood ?? threat.likelihood, impact: e?.impact ?? threat.impact, rationale: e?.override?.rationale ?? '' });
+  const [form, setForm] = useState(initial);
+  const [problem, setProblem] = useState<string | null>(null);
+  const { navigate, selectRegister, selectThreat } = useWorkbench.getState();
+  const stamp = `${e?.override?.updatedAt ?? ''}:${threat.id}:${code}`;
+  // A new cell, or an override changed elsewhere (undo), resets the form.
+  useEffect(() => {
+    setForm(initial());
+    setProblem(null);
+  }, [stamp]);
+
+  const evidence = cellEvidence(data.annotations, threat.id, code);
+  const allEvidence = data.annotations.filter((a) => a.threatIds.includes(threat.id)).length;
+
+  const submit = async () => {
+    const refused = overrideProblem(form, data.scale);
+    setProblem(refused);
+    if (refused) return;
+    try {
+      await onOverride({ likelihood: form.likelihood, impact: form.impact, rationale: form.rationale.trim() });
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <div className="inspector-body">
+      <h2 className="inspector-kicker">
+        {name} × threat
+      </h2>
+      <p className="inspector-title">{threat.title}</p>
+      <dl className="facts">
+        <dt>Category</dt>
+        <dd>{categoryLabel(threat.category)}</dd>
+        <dt>Trend</dt>
+        <dd className="capitalise">
+          {trendArrow(threat.trend)} {threat.trend}
+        </dd>
+        <dt>Register</dt>
+        <dd>
+          <span className={`band band-${e?.base.band ?? 'low'}`}>{threat.score}</span> {threat.likelihood} × {threat.impact} · {likelihoodWords(threat.likelihood, levels).toLowerCase()}, {impactWords(threat.impact, levels).toLowerCase()}
+        </dd>
+        <dt>For {name}</dt>
+        <dd>
+          {e ? (
+            <>
+              <span className={`band band-${e.band}`}>{e.score}</span> {e.band}
+              {e.override ? (
+                <>
+                  {' '}
+                  <span className="badge override">overridden</span> {e.likelihood} × {e.impact}
+                </>
+              ) : (
+                <span className="muted"> (the register’s rating)</span>
+              )}
+            </>
+          ) : (
+            <span className="muted">not affected — add {name} to the threat’s countries in the register</span>
+          )}
+        </dd>
+      </dl>
+      {e?.override && (
+        <p className="override-rationale">
+          <span className="muted">Rationale:</span> <span className="rationale-text">“{e.override.rationale}”</span>
+        </p>
+      )}
+      <div className="button-row">
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            if (data.register) selectRegister(data.register.id);
+            selectThreat(threat.id);
+            navigate('register');
+          }}
+        >
+          Open in the register
+        </button>
+      </div>
+
+      {e && (
+        <form
+          className="rating-form"
+          aria-label={`Override for ${name}`}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit();
+          }}
+        >
+          <p className="rating-form-title">{e.override ? `Override for ${name}` : `Rate differently for ${name}`}</p>
+          <div className="field-row">
+            <label className="inline-field">
+              Likelihood
+              <select value={form.likelihood} onChange={(ev) => setForm({ ...form, likelihood: Number(ev.target.value) })}>
+                {Array.from({ length: levels }, (_, i) => i + 1).map((n) => (
+                  <option key={n} value={n}>
+                    {n} · {likelihoodWords(n, levels)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="inline-field">
+              Impact
+              <select value={form.impact} onChange={(ev) => setForm({ ...form, impact: Number(ev.target.value) })}>
+                {Array.from({ length: levels }, (_, i) => i + 1).map((n) => (
+                  <option key={n} value={n}>
+                    {n} · {impactWords(n, levels)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-rationale`}>Rationale</label>
+            <textarea
+              id={`${id}-rationale`}
+              rows={3}
+              dir="auto"
+              value={form.rationale}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? `${id}-problem` : undefined}
+              onChange={(ev) => setForm({ ...form, rationale: ev.target.value })}
+              placeholder={`Why is ${name} exposed differently from the register’s rating?`}
+            />
+          </div>
+          {problem && (
+            <p id={`${id}-problem`} className="field-error" role="alert">
+              {problem}
+            </p>
+          )}
+          <div className="button-row">
+            <button type="submit" className="primary">
+              {e.override ? 'Update override' : 'Set override'}
+            </button>
+            {e.override && (
+              <button type="button" onClick={() => void onOverride(null).catch(() => undefined)}>
+                Remove override
+              </button>
+            )}
+          </div>
+        </form>
+      )}
+
+      <section className="evidence" aria-label="Evidence">
+        <h3>
+          Evidence for {name} ({evidence.linked.length + evidence.mentioning.length})
+        </h3>
+        {evidence.linked.length + evidence.mentioning.length === 0 && (
+          <p className="badge warning block" role="note">
+            No passage on this threat is linked to {name} or names it{allEvidence > 0 ? ` (the threat has ${allEvidence} passage${allEvidence === 1 ? '' : 's'} in all)` : ''}.
+          </p>
+        )}
+        {evidence.linked.length > 0 && (
+          <>
+            <p className="evidence-group">Linked to {name}</p>
+            <ol className="evidence-list" aria-label={`Passages linked to ${name}`}>
+              {evidence.linked.map((a) => (
+                <Passage key={a.id} annotation={a} data={data} />
+              ))}
+            </ol>
+          </>
+        )}
+        {evidence.mentioning.length > 0 && (
+          <>
+            <p className="evidence-group">Naming {name}, not linked to it</p>
+            <ol className="evidence-list" aria-label={`Passages naming ${name}`}>
+              {evidence.mentioning.map((a) => (
+                <Passage key={a.id} annotation={a} data={data} />
+              ))}
+            </ol>
+          </>
+        )}
+      </section>
+      <History sources={[{ entity: 'exposureOverride', entityId: overrideId(code, threat.id) }]} title="Override history" empty={`No override of this threat for ${name} yet.`} />
+    </div>
+  );
+}

@@ -1,0 +1,310 @@
+import type { ReactNode } from 'react';
+import type { Annotation } from '../../../shared/domain/annotation';
+import type { Country, FactSource } from '../../../shared/domain/country';
+import type { CategoryExposure, ThreatExposure } from '../../../shared/domain/exposure';
+import { THREAT_CATEGORIES, type Threat } from '../../../shared/domain/threat';
+import { useWorkbench } from '../../stores';
+import { formatNumber } from '../common/format';
+import { FormattedNote } from './FormattedNote';
+import { categoryLabel, trendArrow } from './labels';
+import type { CountriesData } from './useCountriesData';
+
+const TOP_THREATS = 5;
+const PASSAGES_SHOWN = 3;
+
+export function sourceNote(sources: FactSource[]): string {
+  return sources.length ? `Source: ${sources.map((s) => `${s.publication}${s.via ? ` (via ${s.via})` : ''}`).join('; ')}` : 'No source recorded';
+}
+
+function Figure({ value, sources }: { value: string; sources: FactSource[] }) {
+  return (
+    <span className="figure" title={sourceNote(sources)}>
+      {value}
+    </span>
+  );
+}
+
+export function borderText(country: Country): string {
+  const border = country.facts.borderWithAfghanistanKm.value;
+  if (border === null) return '—';
+  return border === 0 ? 'none' : `${formatNumber(border)} km`;
+}
+
+export function ExposureBadge({ exposure, what }: { exposure: CategoryExposure<Threat>; what: string }) {
+  if (exposure.score === null || !exposure.band) return <span className="muted">—</span>;
+  const n = exposure.threats.length;
+  const worst = exposure.threats[0]!;
+  const title = [
+    `${what}: ${exposure.score} (${exposure.band}), the highest of ${n} threat${n === 1 ? '' : 's'}`,
+    ...exposure.threats.map((e) => `${e.score}${e.override ? '*' : ''} ${e.threat.title}`),
+    ...(exposure.overridden ? [`* overridden for this country; the register's own ratings give ${exposure.baseScore}`] : []),
+  ].join('\n');
+  return (
+    <span className="exposure" title={title}>
+      <span className={`band band-${exposure.band}`}>{exposure.score}</span>
+      <span className="exposure-count muted">{n === 1 ? '1 threat' : `${n} threats`}</span>
+      {exposure.overridden && (
+        <span className="badge override" title={worst.override ? `Overridden: “${worst.override.rationale}”` : 'Overrides changed this exposure'}>
+          overridden
+        </span>
+      )}
+    </span>
+  );
+}
+
+interface ColumnProps {
+  data: CountriesData;
+  onMove: (code: string, by: -1 | 1) => void;
+  onSwap: (out: string, replacement: string) => void;
+  onRemove: (code: string) => void;
+  onEditCountry: (code: string, patch: { notes?: string; stance?: string }) => Promise<unknown>;
+}
+
+function ThreatLine({ e, code, countryName }: { e: ThreatExposure<Threat>; code: string; countryName: string }) {
+  const open = useWorkbench((s) => s.openCountryCell);
+  return (
+    <li>
+      <button
+        type="button"
+        className="threat-line"
+        title={`${e.threat.title}${e.override ? ` — overridden: “${e.override.rationale}”` : ''}`}
+        onClick={() => open({ threatId: e.threat.id, countryCode: code })}
+        aria-label={`${e.threat.title} — ${countryName}: ${e.score}, ${e.band}, ${e.threat.trend}${e.override ? ', overridden' : ''}`}
+      >
+        <span className={`band band-${e.band}`}>{e.score}</span>
+        <span className={`trend trend-${e.threat.trend}`} aria-hidden="true">
+          {trendArrow(e.threat.trend)}
+        </span>
+        <span className="threat-line-title">{e.threat.title}</span>
+        {e.override && (
+          <span className="override-mark" title={`Overridden: “${e.override.rationale}”`} aria-hidden="true">
+            ✎
+          </span>
+        )}
+      </button>
+    </li>
+  );
+}
+
+function Quote({ annotation, data }: { annotation: Annotation; data: CountriesData }) {
+  const source = data.sources.get(annotation.sourceId);
+  return (
+    <li>
+      <span className="compare-quote" dir="auto">
+        {annotation.quote.exact}
+      </span>
+      {source && <span className="muted small"> — {source.author || source.title}</span>}
+    </li>
+  );
+}
+
+/**
+ * One column per compared country, aligned row by row: reference facts (the source of each figure on
+ * hover), exposure per threat category, the top threats, passages, and the analyst's stance and notes.
+ */
+export function CompareTable({ data, onMove, onSwap, onRemove, onEditCountry }: ColumnProps) {
+  const select = useWorkbench((s) => s.selectCountry);
+  const open = useWorkbench((s) => s.openCountryCell);
+  const selected = useWorkbench((s) => s.selectedCountryCode);
+  const retrieve = useWorkbench((s) => s.retrieve);
+  const columns = data.compared.flatMap((code) => {
+    const country = data.byCode.get(code);
+    const exposure = data.exposures.get(code);
+    return country && exposure ? [{ code, country, exposure, name: data.name(code) }] : [];
+  });
+  const others = data.countries.filter((c) => !data.compared.includes(c.code)).sort((a, b) => data.name(a.code).localeCompare(data.name(b.code)));
+
+  const factRow = (label: string, cell: (country: Country) => ReactNode) => (
+    <tr>
+      <th scope="row">{label}</th>
+      {columns.map(({ code, country }) => (
+        <td key={code}>{cell(country)}</td>
+      ))}
+    </tr>
+  );
+
+  return (
+    <table className="compare" aria-label="Compared countries">
+      <colgroup>
+        <col className="compare-label-col" />
+        {columns.map(({ code }) => (
+          <col key={code} />
+        ))}
+      </colgroup>
+      <thead>
+        <tr>
+          <td className="compare-corner" />
+          {columns.map(({ code, name }, i) => (
+            <th key={code} scope="col" aria-label={name} data-code={code} aria-current={selected === code ? 'true' : undefined}>
+              <div className="compare-head">
+                <button
+                  type="button"
+                  className="country-name"
+                  onClick={() => {
+                    open(null);
+                    select(code);
+                  }}
+                  title="Show the sources of its figures and its history"
+                >
+                  {name}
+                </button>
+                <span className="code">{code}</span>
+              </div>
+              <div className="compare-tools">
+                <button type="button" className="icon" aria-label={`Move ${name} left`} title="Move left" disabled={i === 0} onClick={() => onMove(code, -1)}>
+                  ←
+                </button>
+                <button type="button" className="icon" aria-label={`Move ${name} right`} title="Move right" disabled={i === columns.length - 1} onClick={() => onMove(code, 1)}>
+                  →
+                </button>
+                <select
+                  aria-label={`Swap ${name} for`}
+                  value=""
+                  onChange={(e) => {
+                    if (e.target.value) onSwap(code, e.target.value);
+                  }}
+                >
+                  <option value="">Swap…</option>
+                  {others.map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {data.name(c.code)}
+                    </option>
+                  ))}
+                </select>
+                <button type="button" className="icon" aria-label={`Remove ${name} from the comparison`} title="Take out of the comparison" onClick={() => onRemove(code)}>
+                  ×
+                </button>
+              </div>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        <tr className="section-row">
+          <th scope="rowgroup" colSpan={columns.length + 1}>
+            Reference facts <span className="muted small">(hover a figure for its source)</span>
+          </th>
+        </tr>
+        {factRow('Capital', (c) => <Figure value={c.facts.capital.name} sources={c.facts.capital.sources} />)}
+        {factRow('Population', (c) => <Figure value={`${formatNumber(c.facts.population.value)} (${c.facts.population.year})`} sources={c.facts.population.sources} />)}
+        {factRow('Area', (c) => <Figure value={`${formatNumber(c.facts.areaKm2.total)} km²`} sources={c.facts.areaKm2.sources} />)}
+        {factRow('Land boundaries', (c) => <Figure value={`${formatNumber(c.facts.landBoundariesTotalKm.value)} km`} sources={c.facts.landBoundariesTotalKm.sources} />)}
+        {factRow('Border with Afghanistan', (c) => (
+          <>
+            <Figure value={borderText(c)} sources={c.facts.borderWithAfghanistanKm.sources} />
+            {c.facts.borderWithAfghanistanKm.alternatives.length > 0 && (
+              <span className="muted small" title={c.facts.borderWithAfghanistanKm.alternatives.map((a) => `${formatNumber(a.value)} km — ${a.publication}`).join('\n')}>
+                {' '}
+                (other: {c.facts.borderWithAfghanistanKm.alternatives.map((a) => formatNumber(a.value)).join(', ')})
+              </span>
+            )}
+          </>
+        ))}
+      </tbody>
+      <tbody>
+        <tr className="section-row">
+          <th scope="rowgroup" colSpan={columns.length + 1}>
+            Exposure <span className="muted small">({data.register?.name ?? 'no register'}; the highest score of the threats that affect the country)</span>
+          </th>
+        </tr>
+        <tr className="exposure-row overall">
+          <th scope="row">Overall</th>
+          {columns.map(({ code, exposure }) => (
+            <td key={code}>
+              <ExposureBadge exposure={exposure.overall} what="Overall" />
+            </td>
+          ))}
+        </tr>
+        {THREAT_CATEGORIES.map((category) => (
+          <tr key={category} className="exposure-row">
+            <th scope="row">{categoryLabel(category)}</th>
+            {columns.map(({ code, exposure }) => (
+              <td key={code}>
+                <ExposureBadge exposure={exposure.byCategory[category]} what={categoryLabel(category)} />
+              </td>
+            ))}
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">Top threats</th>
+          {columns.map(({ code, exposure, name }) => (
+            <td key={code}>
+              {exposure.threats.length === 0 ? (
+                <span className="muted">None in this register.</span>
+              ) : (
+                <ol className="threat-lines" aria-label={`Top threats for ${name}`}>
+                  {exposure.threats.slice(0, TOP_THREATS).map((e) => (
+                    <ThreatLine key={e.threat.id} e={e} code={code} countryName={name} />
+                  ))}
+                </ol>
+              )}
+              {exposure.threats.length > TOP_THREATS && <p className="muted small">and {exposure.threats.length - TOP_THREATS} more (see the matrix)</p>}
+            </td>
+          ))}
+        </tr>
+      </tbody>
+      <tbody>
+        <tr className="section-row">
+          <th scope="rowgroup" colSpan={columns.length + 1}>
+            Passages, stance and notes
+          </th>
+        </tr>
+        <tr>
+          <th scope="row">Passages</th>
+          {columns.map(({ code, name }) => {
+            const { linked, mentioning } = data.passagesOf(code);
+            const shown = [...linked, ...mentioning].slice(0, PASSAGES_SHOWN);
+            return (
+              <td key={code}>
+                <p className="passage-counts">
+                  <strong>{linked.length}</strong> linked
+                  {mentioning.length > 0 && (
+                    <>
+                      {' '}
+                      · <strong>{mentioning.length}</strong> mention{mentioning.length === 1 ? 's' : ''} {name}
+                    </>
+                  )}
+                </p>
+                {shown.length > 0 && (
+                  <ul className="compare-quotes" aria-label={`Passages on ${name}`}>
+                    {shown.map((a) => (
+                      <Quote key={a.id} annotation={a} data={data} />
+                    ))}
+                  </ul>
+                )}
+                {linked.length > 0 && (
+                  <button type="button" className="link small" onClick={() => retrieve(`country:${code}`)}>
+                    All passages linked to {name}
+                  </button>
+                )}
+              </td>
+            );
+          })}
+        </tr>
+        <tr>
+          <th scope="row">Stance</th>
+          {columns.map(({ code, country, name }) => (
+            <td key={code}>
+              <FormattedNote
+                label={`Stance of ${name}`}
+                editLabel={`Edit the stance of ${name}`}
+                value={country.stance}
+                placeholder="No stance recorded."
+                rows={3}
+                onCommit={(stance) => onEditCountry(code, { stance })}
+              />
+            </td>
+          ))}
+        </tr>
+        <tr>
+          <th scope="row">Notes</th>
+          {columns.map(({ code, country, name }) => (
+            <td key={code}>
+              <FormattedNote label={`Notes on ${name}`} editLabel={`Edit the notes on ${name}`} value={country.notes} placeholder="No notes yet." onCommit={(notes) => onEditCountry(code, { notes })} />
+            </td>
+          ))}
+        </tr>
+      </tbody>
+    </table>
+  );
+}
