@@ -3,7 +3,7 @@
  * main/services and is reached through the handler table.
  */
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { registerIpc } from '../ipc/register';
 import { ensureDataFolder } from '../services/data-folder';
 import { createHandlerTable } from '../services/handlers';
@@ -53,6 +53,9 @@ async function start(): Promise<void> {
         const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       },
+      // Only ever called with a briefing main exported itself (see main/services/briefing-exports.ts).
+      openPath: (path) => shell.openPath(path),
+      showItemInFolder: (path) => shell.showItemInFolder(path),
     }),
     { onUnexpectedError: (key, error) => void log.write('error', `request ${key} failed`, error) },
   );

@@ -1,4 +1,5 @@
 import type { ChannelKey, ParsedArgsOf, ResultOf } from '../../shared/ipc';
+import { BriefingExports, type OpenPath, type ShowItemInFolder } from './briefing-exports';
 import type { DataFolder } from './data-folder';
 import { loadDemoWorkspace } from './demo-workspace';
 import { saveExport, type ChooseSavePath } from './exports';
@@ -19,11 +20,21 @@ export interface WorkbenchServices {
   bundledDataRoot: string;
   /** The desktop app's native save dialog; without it exports go to the exports folder. */
   chooseSavePath?: ChooseSavePath;
+  /** The desktop app's shell.openPath; without it (the browser preview) exported briefings are not opened. */
+  openPath?: OpenPath;
+  /** The desktop app's shell.showItemInFolder. */
+  showItemInFolder?: ShowItemInFolder;
 }
 
 /** The handler table both hosts serve: Electron registers it with ipcMain, the bridge over HTTP. */
 export function createHandlerTable(services: WorkbenchServices): HandlerTable {
   const store = new SourceStore(services.dataFolder.sources);
+  const briefings = new BriefingExports({
+    exportsFolder: services.dataFolder.exports,
+    chooseSavePath: services.chooseSavePath,
+    openPath: services.openPath,
+    showItemInFolder: services.showItemInFolder,
+  });
   return {
     appInfo: () => ({
       name: services.appName,
@@ -50,5 +61,8 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
       };
     },
     saveExport: ({ fileName, bytes }) => saveExport(services.dataFolder.exports, fileName, bytes, services.chooseSavePath),
+    exportBriefing: ({ document }) => briefings.export(document),
+    openBriefingExport: ({ path }) => briefings.open(path),
+    showBriefingExport: ({ path }) => briefings.showInFolder(path),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CalendarDate, CountryCode, Id, Instant, Timestamps } from './primitives';
-import { ThreatCategory } from './threat';
+import { Confidence, ThreatCategory } from './threat';
 
 export const BRIEFING_SECTIONS = [
   'cover',
@@ -16,12 +16,59 @@ export const BRIEFING_SECTIONS = [
 export const BriefingSectionKind = z.enum(BRIEFING_SECTIONS);
 export type BriefingSectionKind = z.infer<typeof BriefingSectionKind>;
 
+/** What each section is called in the composer and, for those with a heading, in the document. */
+export const BRIEFING_SECTION_LABELS: Record<BriefingSectionKind, string> = {
+  cover: 'Cover page',
+  contents: 'Table of contents',
+  'key-judgments': 'Key judgments',
+  'threat-overview': 'Threat overview',
+  'heat-map': 'Heat map',
+  'threat-details': 'Threat details',
+  'country-comparison': 'Country comparison',
+  recommendations: 'Recommendations',
+  'sources-annex': 'Sources annex',
+};
+
+/** Handling lines analysts choose from; anything else is written as a custom marking. */
+export const MARKING_PRESETS = ['UNCLASSIFIED', 'FOR OFFICIAL USE ONLY'] as const;
+
 export const BriefingExport = z.object({
   at: Instant,
   /** Where the file was written, as main reported it. */
   path: z.string().min(1),
   bytes: z.number().int().nonnegative(),
 });
+export type BriefingExport = z.infer<typeof BriefingExport>;
+
+/** A judgment the briefing leads with: the analyst's words, their confidence, and the passages behind it. */
+export const KeyJudgment = z.object({
+  id: Id,
+  text: z.string().max(5000),
+  confidence: Confidence,
+  /** Annotation ids, the passages that support the judgment. */
+  evidenceIds: z.array(Id).max(200),
+});
+export type KeyJudgment = z.infer<typeof KeyJudgment>;
+
+export const Recommendation = z.object({
+  id: Id,
+  text: z.string().max(5000),
+});
+export type Recommendation = z.infer<typeof Recommendation>;
+
+export const BriefingFilters = z.object({
+  /** Registers whose threats are included; empty means every register that is not archived. */
+  registerIds: z.array(Id),
+  /** Empty means every category. */
+  categories: z.array(ThreatCategory),
+  minimumScore: z.number().int().nonnegative(),
+  /** Threats that affect any of these countries (and the countries compared); empty means all. */
+  countryCodes: z.array(CountryCode),
+});
+export type BriefingFilters = z.infer<typeof BriefingFilters>;
+
+export const BriefingSection = z.object({ kind: BriefingSectionKind, enabled: z.boolean() });
+export type BriefingSection = z.infer<typeof BriefingSection>;
 
 export const Briefing = z.object({
   id: Id,
@@ -32,14 +79,26 @@ export const Briefing = z.object({
   audience: z.string().max(500),
   /** Handling line printed at the top and bottom of every page, e.g. "FOR OFFICIAL USE ONLY". */
   marking: z.string().max(200),
-  sections: z.array(z.object({ kind: BriefingSectionKind, enabled: z.boolean() })),
-  filters: z.object({
-    registerIds: z.array(Id),
-    categories: z.array(ThreatCategory),
-    minimumScore: z.number().int().nonnegative(),
-    countryCodes: z.array(CountryCode),
-  }),
+  sections: z.array(BriefingSection),
+  filters: BriefingFilters,
+  keyJudgments: z.array(KeyJudgment).max(100).default([]),
+  recommendations: z.array(Recommendation).max(100).default([]),
   exports: z.array(BriefingExport),
   ...Timestamps,
 });
 export type Briefing = z.infer<typeof Briefing>;
+
+/** Every section in its usual place, all of them on. */
+export function defaultBriefingSections(): BriefingSection[] {
+  return BRIEFING_SECTIONS.map((kind) => ({ kind, enabled: true }));
+}
+
+/**
+ * The sections of a saved briefing as the composer shows them: the saved order, then any section kind
+ * a later version added (switched off), without duplicates.
+ */
+export function normaliseSections(sections: readonly BriefingSection[]): BriefingSection[] {
+  const seen = new Set<BriefingSectionKind>();
+  const kept = sections.filter((s) => (seen.has(s.kind) ? false : (seen.add(s.kind), true)));
+  return [...kept, ...BRIEFING_SECTIONS.filter((k) => !seen.has(k)).map((kind) => ({ kind, enabled: false }))];
+}

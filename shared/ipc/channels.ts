@@ -11,6 +11,9 @@ export const CHANNELS = {
   loadDemoWorkspace: 'workbench:demo-workspace-load',
   importSource: 'workbench:source-import',
   saveExport: 'workbench:export-save',
+  exportBriefing: 'workbench:briefing-export',
+  openBriefingExport: 'workbench:briefing-export-open',
+  showBriefingExport: 'workbench:briefing-export-show',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;

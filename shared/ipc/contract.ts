@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Actor } from '../domain/actor';
+import { BriefingDocument } from '../domain/briefing-document';
 import { Country } from '../domain/country';
 import { CalendarDate, Sha256 } from '../domain/primitives';
 import { Source, SourceFileRef, SourceText } from '../domain/source';
@@ -95,6 +96,31 @@ export const SavedExport = z.object({
 });
 export type SavedExport = z.infer<typeof SavedExport>;
 
+export const ExportBriefingRequest = z.object({
+  /** The document tree the preview shows (see shared/domain/briefing-document.ts); main writes it as .docx. */
+  document: BriefingDocument,
+});
+
+export const ExportedBriefing = z.object({
+  /** Where the .docx was written, or null when the analyst cancelled the save dialog. */
+  path: z.string().nullable(),
+  bytes: z.number().int().nonnegative(),
+});
+export type ExportedBriefing = z.infer<typeof ExportedBriefing>;
+
+/** A briefing export to open or show, named by the path main answered when it wrote it. */
+export const BriefingExportRef = z.object({
+  path: z.string().min(1).max(4096),
+});
+
+export const OpenOutcome = z.object({
+  /** False where the host cannot open files (the browser preview); `message` then says so. */
+  done: z.boolean(),
+  path: z.string(),
+  message: z.string(),
+});
+export type OpenOutcome = z.infer<typeof OpenOutcome>;
+
 interface Procedure<A extends z.ZodTuple, R extends z.ZodType> {
   /** Arguments, as a tuple, parsed from `unknown` before any service sees them. */
   args: A;
@@ -114,6 +140,9 @@ export const CONTRACT = {
   loadDemoWorkspace: procedure(z.tuple([]), DemoWorkspace),
   importSource: procedure(z.tuple([ImportSourceRequest]), ImportedSource),
   saveExport: procedure(z.tuple([SaveExportRequest]), SavedExport),
+  exportBriefing: procedure(z.tuple([ExportBriefingRequest]), ExportedBriefing),
+  openBriefingExport: procedure(z.tuple([BriefingExportRef]), OpenOutcome),
+  showBriefingExport: procedure(z.tuple([BriefingExportRef]), OpenOutcome),
 } satisfies Record<ChannelKey, Procedure<z.ZodTuple, z.ZodType>>;
 
 export type Contract = typeof CONTRACT;

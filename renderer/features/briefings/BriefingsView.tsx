@@ -1,37 +1,107 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { db } from '../../db';
+import { createBriefing, deleteBriefing, duplicateBriefing, readBriefing, restoreBriefing } from '../../db/briefings';
+import { useWorkbench } from '../../stores';
 import { formatDate } from '../common/format';
+import { Composer } from './Composer';
+import './briefings.css';
 
+/**
+ * Briefings: the list (new, open, duplicate, delete with undo), the composer of the open briefing, and
+ * its live page-like preview built from the same document tree main writes as .docx.
+ */
 export function BriefingsView() {
-  const briefings = useLiveQuery(() => db.briefings.orderBy('updatedAt').reverse().toArray());
+  const records = useLiveQuery(() => db.briefings.orderBy('updatedAt').reverse().toArray());
+  const briefings = useMemo(() => records?.map(readBriefing), [records]);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const { trackSave, recordUndo, notify, undo } = useWorkbench(
+    useShallow((s) => ({ trackSave: s.trackSave, recordUndo: s.recordUndo, notify: s.notify, undo: s.undo })),
+  );
   if (!briefings) return null;
-  return (
-    <section className="pane" aria-labelledby="briefings-heading">
-      <header className="pane-header">
-        <h1 id="briefings-heading">Briefings</h1>
-      </header>
-      {briefings.length === 0 ? (
+  const open = briefings.find((b) => b.id === openId);
+
+  const create = async () => {
+    const briefing = await trackSave(() => createBriefing(db));
+    recordUndo({ label: 'create a briefing', undo: () => deleteBriefing(db, briefing.id), redo: () => restoreBriefing(db, briefing) });
+    setOpenId(briefing.id);
+  };
+  const duplicate = async (id: string) => {
+    const copy = await trackSave(() => duplicateBriefing(db, id));
+    recordUndo({ label: 'duplicate a briefing', undo: () => deleteBriefing(db, copy.id), redo: () => restoreBriefing(db, copy) });
+    notify('info', `Duplicated as “${copy.title}”.`);
+    setOpenId(copy.id);
+  };
+  const remove = async (id: string) => {
+    const removed = await trackSave(() => deleteBriefing(db, id));
+    if (!removed) return;
+    recordUndo({ label: `delete “${removed.title}”`, undo: () => restoreBriefing(db, removed), redo: () => deleteBriefing(db, id) });
+    notify('info', `Deleted “${removed.title}”.`, { label: 'Undo', run: () => void undo() });
+    if (openId === id) setOpenId(null);
+  };
+
+  const newButton = (
+    <button type="button" className="primary" onClick={() => void create().catch(() => undefined)}>
+      New briefing
+    </button>
+  );
+
+  if (briefings.length === 0) {
+    return (
+      <section className="pane" aria-labelledby="briefings-heading">
+        <header className="pane-header">
+          <h1 id="briefings-heading">Briefings</h1>
+          {newButton}
+        </header>
         <div className="empty empty-large">
           <p className="empty-title">No briefings yet</p>
           <p className="muted">
             A briefing gathers key judgments, the threat register and the passages behind them into a Word document with
             footnoted citations. Briefings you compose are kept here, with the history of their exports.
           </p>
+          {newButton}
         </div>
-      ) : (
+      </section>
+    );
+  }
+
+  return (
+    <div className={open ? 'briefings-layout' : 'briefings-layout closed'}>
+      <section className="pane briefing-list-pane" aria-labelledby="briefings-heading">
+        <header className="pane-header">
+          <h1 id="briefings-heading">Briefings</h1>
+          {newButton}
+        </header>
         <ul className="item-list" aria-label="Briefings">
           {briefings.map((b) => (
-            <li key={b.id} className="item">
-              <span className="item-title">{b.title}</span>
-              <span className="item-meta">
-                <span>{b.marking}</span>
-                <span>{formatDate(b.date)}</span>
-                <span>{b.exports.length} exports</span>
-              </span>
+            <li key={b.id}>
+              <button type="button" className="item briefing-item" aria-current={b.id === openId ? 'true' : undefined} onClick={() => setOpenId(b.id)}>
+                <span className="item-title" dir="auto">
+                  {b.title}
+                </span>
+                <span className="item-meta">
+                  <span>{b.marking || 'no marking'}</span>
+                  <span>{formatDate(b.date)}</span>
+                  <span>
+                    {b.exports.length} export{b.exports.length === 1 ? '' : 's'}
+                  </span>
+                </span>
+              </button>
             </li>
           ))}
         </ul>
+      </section>
+      {open ? (
+        <Composer key={open.id} briefing={open} onDuplicate={() => void duplicate(open.id).catch(() => undefined)} onDelete={() => void remove(open.id).catch(() => undefined)} />
+      ) : (
+        <section className="pane briefing-placeholder">
+          <div className="empty empty-large">
+            <p className="empty-title">Open a briefing</p>
+            <p className="muted">Choose a briefing on the left to compose it and see its pages, or start a new one.</p>
+          </div>
+        </section>
       )}
-    </section>
+    </div>
   );
 }

@@ -1,0 +1,343 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { MARKING_PRESETS, type Briefing, type BriefingFilters } from '../../../shared/domain/briefing';
+import { BriefingDocument } from '../../../shared/domain/briefing-document';
+import { buildBriefingDocument, CATEGORY_LABELS, selectThreats } from '../../../shared/domain/briefing-model';
+import { THREAT_CATEGORIES } from '../../../shared/domain/threat';
+import { db } from '../../db';
+import { loadBriefingWorkspace, saveBriefing } from '../../db/briefings';
+import { useWorkbench } from '../../stores';
+import { formatDateTime } from '../common/format';
+import { MultiPicker } from '../common/MultiPicker';
+import { exportBriefing, openExport, showExportInFolder } from './briefing-files';
+import { BriefingPreview } from './BriefingPreview';
+import { KeyJudgmentsEditor, RecommendationsEditor } from './KeyJudgmentsEditor';
+import { SectionList } from './SectionList';
+
+const SAVE_DELAY_MS = 400;
+const CUSTOM = 'custom';
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * The composer's copy of the briefing: edits show in the preview at once and are saved shortly after
+ * (and before an export, when the composer closes, or when the page goes away). While the title is
+ * empty the last title stays saved; everything else is still kept.
+ */
+function useDraft(saved: Briefing) {
+  const trackSave = useWorkbench((s) => s.trackSave);
+  const [draft, setDraft] = useState(saved);
+  const [pending, setPending] = useState(false);
+  const latest = useRef(saved);
+  const lastTitle = useRef(saved.title);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  // Changes made elsewhere (an export recorded, an undo) come in while nothing of ours is waiting.
+  useEffect(() => {
+    if (timer.current === null) {
+      latest.current = saved;
+      lastTitle.current = saved.title;
+      setDraft(saved);
+    }
+  }, [saved]);
+
+  const savable = () => (latest.current.title.trim() ? latest.current : { ...latest.current, title: lastTitle.current });
+
+  const write = useCallback(() => {
+    timer.current = null;
+    const next = savable();
+    return trackSave(() => saveBriefing(db, next)).then(
+      () => {
+        if (timer.current === null) setPending(false);
+      },
+      () => undefined,
+    );
+  }, [trackSave]);
+
+  const update = useCallback(
+    (patch: Partial<Briefing>) => {
+      const next = { ...latest.current, ...patch };
+      latest.current = next;
+      if (next.title.trim()) lastTitle.current = next.title;
+      setDraft(next);
+      setPending(true);
+      if (timer.current !== null) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void write(), SAVE_DELAY_MS);
+    },
+    [write],
+  );
+
+  const flush = useCallback(async () => {
+    if (timer.current === null) return;
+    clearTimeout(timer.current);
+    await write();
+  }, [write]);
+
+  useEffect(() => {
+    const saveNow = () => {
+      if (timer.current === null) return;
+      clearTimeout(timer.current);
+      timer.current = null;
+      void saveBriefing(db, savable()).catch(() => undefined);
+    };
+    window.addEventListener('pagehide', saveNow);
+    return () => {
+      window.removeEventListener('pagehide', saveNow);
+      saveNow();
+    };
+  }, []);
+
+  return { draft, update, flush, pending };
+}
+
+interface ComposerProps {
+  briefing: Briefing;
+  onDuplicate: () => void;
+  onDelete: () => void;
+}
+
+export function Composer({ briefing, onDuplicate, onDelete }: ComposerProps) {
+  const { draft, update, flush, pending } = useDraft(briefing);
+  const notify = useWorkbench((s) => s.notify);
+  const [exporting, setExporting] = useState(false);
+  const evidenceKey = draft.keyJudgments.flatMap((kj) => kj.evidenceIds).join(',');
+  const workspace = useLiveQuery(() => loadBriefingWorkspace(db, evidenceKey ? evidenceKey.split(',') : []), [evidenceKey]);
+  const document = useMemo(() => (workspace ? buildBriefingDocument(draft, workspace) : null), [draft, workspace]);
+  const included = useMemo(() => (workspace ? selectThreats(draft, workspace).length : 0), [draft, workspace]);
+  const annotations = useMemo(() => new Map((workspace?.annotations ?? []).map((a) => [a.id, a])), [workspace]);
+  const sources = useMemo(() => new Map((workspace?.sources ?? []).map((s) => [s.id, s])), [workspace]);
+  const isPreset = (MARKING_PRESETS as readonly string[]).includes(draft.marking);
+  const [customMarking, setCustomMarking] = useState(!isPreset);
+
+  const setFilters = (patch: Partial<BriefingFilters>) => update({ filters: { ...draft.filters, ...patch } });
+
+  const doExport = async () => {
+    if (!document) return;
+    await flush();
+    const checked = BriefingDocument.safeParse(document);
+    if (!checked.success) {
+      notify('error', `The briefing cannot be exported yet: ${checked.error.issues[0]?.message ?? 'it is not complete'}.`);
+      return;
+    }
+    setExporting(true);
+    try {
+      const path = await exportBriefing(draft.id, document);
+      notify('info', path ? `Exported the briefing to ${path}.` : 'Export cancelled; nothing was written.');
+    } catch (error) {
+      notify('error', error instanceof Error ? error.message : String(error));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const reveal = async (how: 'open' | 'show', path: string) => {
+    try {
+      const outcome = await (how === 'open' ? openExport(path) : showExportInFolder(path));
+      notify('info', outcome.message);
+    } catch (error) {
+      notify('error', error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const countries = useLiveQuery(() => db.countries.orderBy('name').toArray());
+  const countryOptions = useMemo(() => (countries ?? []).map((c) => ({ id: c.code, label: c.name, keywords: c.code })), [countries]);
+  const titleMissing = !draft.title.trim();
+  const markingMissing = !draft.marking.trim();
+
+  return (
+    <>
+      <section className="pane composer" aria-labelledby="composer-heading">
+        <header className="pane-header composer-header">
+          <div className="composer-heading">
+            <p className="inspector-kicker">Briefing</p>
+            <h1 id="composer-heading">{draft.title.trim() || 'Untitled briefing'}</h1>
+            <p className="draft-state muted small" role="status">
+              {pending ? 'Saving…' : 'Briefing saved'}
+            </p>
+          </div>
+          <div className="button-row">
+            <button type="button" className="primary" disabled={!document || exporting || titleMissing || markingMissing} onClick={() => void doExport()}>
+              {exporting ? 'Exporting…' : 'Export .docx'}
+            </button>
+            <button type="button" onClick={() => void flush().then(onDuplicate)}>
+              Duplicate
+            </button>
+            <button type="button" className="danger" onClick={onDelete}>
+              Delete
+            </button>
+          </div>
+        </header>
+        <div className="composer-body">
+          <section className="composer-group" aria-labelledby="details-heading">
+            <h2 id="details-heading">Details</h2>
+            <div className="field">
+              <label htmlFor="briefing-title">Title</label>
+              <input id="briefing-title" type="text" value={draft.title} dir="auto" aria-invalid={titleMissing || undefined} aria-describedby={titleMissing ? 'briefing-title-error' : undefined} onChange={(e) => update({ title: e.target.value })} />
+              {titleMissing && (
+                <p id="briefing-title-error" className="field-error" role="alert">
+                  A briefing needs a title; until it has one, the last title is kept.
+                </p>
+              )}
+            </div>
+            <div className="field">
+              <label htmlFor="briefing-subtitle">Subtitle</label>
+              <input id="briefing-subtitle" type="text" value={draft.subtitle} dir="auto" onChange={(e) => update({ subtitle: e.target.value })} />
+            </div>
+            <div className="field-pair">
+              <div className="field">
+                <label htmlFor="briefing-author">Author</label>
+                <input id="briefing-author" type="text" value={draft.author} dir="auto" onChange={(e) => update({ author: e.target.value })} />
+              </div>
+              <div className="field">
+                <label htmlFor="briefing-date">Date</label>
+                <input id="briefing-date" type="date" value={draft.date} required onChange={(e) => e.target.value && update({ date: e.target.value })} />
+              </div>
+            </div>
+            <div className="field">
+              <label htmlFor="briefing-audience">Audience</label>
+              <input id="briefing-audience" type="text" value={draft.audience} dir="auto" placeholder="e.g. Ministry of Foreign Affairs, Department of Asia" onChange={(e) => update({ audience: e.target.value })} />
+            </div>
+            <div className="field">
+              <label htmlFor="briefing-marking">Security marking</label>
+              <select
+                id="briefing-marking"
+                value={customMarking ? CUSTOM : draft.marking}
+                onChange={(e) => {
+                  if (e.target.value === CUSTOM) {
+                    setCustomMarking(true);
+                  } else {
+                    setCustomMarking(false);
+                    update({ marking: e.target.value });
+                  }
+                }}
+              >
+                {MARKING_PRESETS.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
+                  </option>
+                ))}
+                <option value={CUSTOM}>Custom…</option>
+              </select>
+              {customMarking && (
+                <input type="text" aria-label="Custom marking" value={draft.marking} placeholder="e.g. RESTRICTED — MFA INTERNAL" onChange={(e) => update({ marking: e.target.value.toUpperCase() })} />
+              )}
+              <p className={markingMissing ? 'field-error' : 'muted small'} role={markingMissing ? 'alert' : undefined}>
+                {markingMissing ? 'Choose or write a marking: it is printed at the top and bottom of every page.' : 'Printed at the top and bottom of every page.'}
+              </p>
+            </div>
+          </section>
+
+          <section className="composer-group" aria-labelledby="sections-heading">
+            <h2 id="sections-heading">Sections</h2>
+            <SectionList sections={draft.sections} onChange={(sections) => update({ sections })} />
+          </section>
+
+          <section className="composer-group" aria-labelledby="filters-heading">
+            <h2 id="filters-heading">Threats included</h2>
+            <p className="muted small" role="status">
+              {included} threat{included === 1 ? '' : 's'} pass the filters.
+            </p>
+            <fieldset className="check-group">
+              <legend>Registers</legend>
+              {(workspace?.registers ?? []).map((r) => (
+                <label key={r.id} className="check">
+                  <input
+                    type="checkbox"
+                    checked={draft.filters.registerIds.includes(r.id)}
+                    onChange={(e) => setFilters({ registerIds: e.target.checked ? [...draft.filters.registerIds, r.id] : draft.filters.registerIds.filter((x) => x !== r.id) })}
+                  />
+                  {r.name}
+                  {r.archived ? ' (archived)' : ''}
+                </label>
+              ))}
+              {draft.filters.registerIds.length === 0 && <p className="muted small">None ticked: every register that is not archived.</p>}
+            </fieldset>
+            <fieldset className="check-group">
+              <legend>Categories</legend>
+              <div className="check-grid">
+                {THREAT_CATEGORIES.map((c) => (
+                  <label key={c} className="check">
+                    <input
+                      type="checkbox"
+                      checked={draft.filters.categories.includes(c)}
+                      onChange={(e) => setFilters({ categories: e.target.checked ? [...draft.filters.categories, c] : draft.filters.categories.filter((x) => x !== c) })}
+                    />
+                    {CATEGORY_LABELS[c]}
+                  </label>
+                ))}
+              </div>
+              {draft.filters.categories.length === 0 && <p className="muted small">None ticked: every category.</p>}
+            </fieldset>
+            <div className="field">
+              <label htmlFor="briefing-min-score">Minimum score</label>
+              <input
+                id="briefing-min-score"
+                type="number"
+                min={0}
+                max={100}
+                className="narrow-number"
+                value={draft.filters.minimumScore}
+                onChange={(e) => {
+                  const value = Number.parseInt(e.target.value, 10);
+                  setFilters({ minimumScore: Number.isFinite(value) && value >= 0 ? Math.min(value, 100) : 0 });
+                }}
+              />
+            </div>
+            <MultiPicker label="Countries" options={countryOptions} selected={draft.filters.countryCodes} onChange={(countryCodes) => setFilters({ countryCodes })} placeholder="All countries" />
+          </section>
+
+          <section className="composer-group" aria-labelledby="kj-heading">
+            <h2 id="kj-heading">Key judgments</h2>
+            <KeyJudgmentsEditor judgments={draft.keyJudgments} annotations={annotations} sources={sources} onChange={(keyJudgments) => update({ keyJudgments })} />
+          </section>
+
+          <section className="composer-group" aria-labelledby="rec-heading">
+            <h2 id="rec-heading">Recommendations</h2>
+            <RecommendationsEditor recommendations={draft.recommendations} onChange={(recommendations) => update({ recommendations })} />
+          </section>
+
+          <section className="composer-group" aria-labelledby="exports-heading">
+            <h2 id="exports-heading">Exports</h2>
+            {briefing.exports.length === 0 ? (
+              <p className="muted small">Not exported yet. Export .docx writes a Word document with footnoted citations.</p>
+            ) : (
+              <ol className="export-history" aria-label="Export history" reversed>
+                {[...briefing.exports].reverse().map((e) => (
+                  <li key={`${e.at}-${e.path}`}>
+                    <span className="export-when">
+                      {formatDateTime(e.at)} · {formatBytes(e.bytes)}
+                    </span>
+                    <span className="export-path mono" title={e.path}>
+                      {e.path}
+                    </span>
+                    <span className="button-row">
+                      <button type="button" onClick={() => void reveal('open', e.path)}>
+                        Open
+                      </button>
+                      <button type="button" onClick={() => void reveal('show', e.path)}>
+                        Show in folder
+                      </button>
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        </div>
+      </section>
+      <section className="pane briefing-preview-pane" aria-labelledby="preview-heading">
+        <header className="pane-header">
+          <h2 id="preview-heading">Preview</h2>
+          <p className="muted small">
+            {document ? `${document.footnotes.length} footnote${document.footnotes.length === 1 ? '' : 's'} · what Word will show, page breaks as in the document` : 'Preparing…'}
+          </p>
+        </header>
+        <div className="preview-scroll" role="document" aria-label="Briefing preview">
+          {document && <BriefingPreview document={document} />}
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,595 @@
+/**
+ * The briefing model: a pure function from the workspace and the briefing's choices to the document
+ * tree (see briefing-document.ts). No DOM, no Node, no clock: the same inputs give the same document,
+ * so the preview and the exported .docx cannot drift apart.
+ */
+import type { Actor } from './actor';
+import type { Annotation } from './annotation';
+import { BRIEFING_SECTION_LABELS, type Briefing, type BriefingSectionKind, type KeyJudgment } from './briefing';
+import { BRIEFING_DOCUMENT_FORMAT, type BriefingDocument, type DocBlock, type DocCell, type DocFootnote, type DocInline, type TextDirection } from './briefing-document';
+import type { Country } from './country';
+import { dominantScript, guessLanguage, scriptOfLanguage } from './language';
+import { bandOf, impactWords, likelihoodWords, type Band } from './scoring';
+import { admiraltyGrade, CREDIBILITY_LABELS, RELIABILITY_LABELS, type Source } from './source';
+import type { Register, Threat, ThreatCategory } from './threat';
+
+/** What the model reads from the workspace. Records it does not need may be left out. */
+export interface BriefingWorkspace {
+  registers: readonly Register[];
+  threats: readonly Threat[];
+  /** At least the passages linked to the included threats and to the key judgments. */
+  annotations: readonly Annotation[];
+  sources: readonly Source[];
+  actors: readonly Actor[];
+  countries: readonly Country[];
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2026-03-12" → "12 March 2026"; anything else is returned as it is. */
+export function longDate(iso: string | null): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
+  if (!match) return iso ?? '';
+  const month = MONTHS[Number(match[2]) - 1];
+  return month ? `${Number(match[3])} ${month} ${match[1]}` : (iso ?? '');
+}
+
+export const CATEGORY_LABELS: Record<ThreatCategory, string> = {
+  terrorism: 'Terrorism',
+  narcotics: 'Narcotics',
+  migration: 'Migration',
+  water: 'Water',
+  humanitarian: 'Humanitarian',
+  geopolitical: 'Geopolitical',
+  other: 'Other',
+};
+
+const CONFIDENCE_WORDS = { low: 'Low confidence', moderate: 'Moderate confidence', high: 'High confidence' } as const;
+const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+
+/** Right to left for Arabic-script text (Dari, Pashto), left to right for everything else. */
+export function directionOf(text: string): TextDirection {
+  return dominantScript(text) === 'Arabic' ? 'rtl' : 'ltr';
+}
+
+/** The language of a quote: its source's, unless the quote is written in another script. */
+function quoteLanguage(text: string, source: Source | undefined): string {
+  const script = dominantScript(text);
+  if (source && source.language !== 'und' && (script === null || scriptOfLanguage(source.language) === script)) return source.language;
+  const guessed = guessLanguage(text);
+  return guessed === 'und' ? '' : guessed;
+}
+
+/** Quotation marks as each language writes them: “…” in English, «…» in Russian, Kazakh, Dari and Pashto. */
+function quotationMarks(lang: string, dir: TextDirection): [string, string] {
+  const script = scriptOfLanguage(lang);
+  return dir === 'rtl' || script === 'Cyrillic' || script === 'Arabic' ? ['«', '»'] : ['“', '”'];
+}
+
+/** The source's Admiralty grade in words: "usually reliable; possibly true". */
+export function gradeWords(source: Source): string {
+  return `${RELIABILITY_LABELS[source.reliability].toLowerCase()}; ${(CREDIBILITY_LABELS[source.credibility] ?? '').toLowerCase()}`;
+}
+
+/** Left-to-right mark: ends a right-to-left name inside an English sentence, so the commas and dates after it stay in place. */
+const LRM = '\u200e';
+const isolated = (value: string) => (directionOf(value) === 'rtl' || /\p{Script=Arabic}/u.test(value) ? `${value}${LRM}` : value);
+
+/** "Author, “Title”, Publisher, 2 May 2024." with n.p. and n.d. for what is not recorded. */
+export function sourceReference(source: Source): string {
+  const author = isolated(source.author.trim() || 'Author not recorded');
+  const publisher = isolated(source.publisher.trim() || 'n.p.');
+  const date = source.publishedOn ? `${longDate(source.publishedOn)}.` : 'n.d.';
+  const url = source.url.trim() ? ` ${source.url.trim()}` : '';
+  return `${author}, “${isolated(source.title)}”, ${publisher}, ${date}${url}`;
+}
+
+/**
+ * A footnote citation with every part a reader checks: author, title, publisher, date and grade.
+ * Missing parts are written the way bibliographies write them (n.p., n.d.), never silently dropped.
+ */
+export function footnoteCitation(source: Source, withGradeWords = true): string {
+  const grade = admiraltyGrade(source.reliability, source.credibility);
+  return `${sourceReference(source)} Admiralty grade ${grade}${withGradeWords ? ` (${gradeWords(source)})` : ''}.`;
+}
+
+/** "1, 3–19, 22" */
+export function numberRanges(numbers: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
+    parts.push(j - i >= 2 ? `${numbers[i]}–${numbers[j]}` : numbers.slice(i, j + 1).join(', '));
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+/** Threats the briefing's filters let through, highest score first (then by title). */
+export function selectThreats(briefing: Pick<Briefing, 'filters'>, workspace: Pick<BriefingWorkspace, 'registers' | 'threats'>): Threat[] {
+  const { registerIds, categories, minimumScore, countryCodes } = briefing.filters;
+  const registers = new Set(
+    registerIds.length > 0 ? registerIds : workspace.registers.filter((r) => !r.archived).map((r) => r.id),
+  );
+  return workspace.threats
+    .filter(
+      (t) =>
+        registers.has(t.registerId) &&
+        (categories.length === 0 || categories.includes(t.category)) &&
+        t.score >= minimumScore &&
+        (countryCodes.length === 0 || countryCodes.some((c) => t.countryCodes.includes(c) || t.originCode === c)),
+    )
+    .sort((a, b) => b.score - a.score || b.likelihood - a.likelihood || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+}
+
+/** Passages in document order: by source (in the order sources are listed), then where they stand in it. */
+function inDocumentOrder(annotations: Annotation[], sourceOrder: Map<string, number>): Annotation[] {
+  return [...annotations].sort(
+    (a, b) =>
+      (sourceOrder.get(a.sourceId) ?? Number.MAX_SAFE_INTEGER) - (sourceOrder.get(b.sourceId) ?? Number.MAX_SAFE_INTEGER) ||
+      a.sourceId.localeCompare(b.sourceId) ||
+      a.position.start - b.position.start ||
+      b.position.end - a.position.end ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+const text = (value: string, style: { bold?: boolean; italic?: boolean } = {}): DocInline => ({ kind: 'text', text: value, ...style });
+
+function paragraph(value: string, style: 'body' | 'label' | 'facts' | 'note' = 'body', lang = ''): DocBlock {
+  return { type: 'paragraph', style, inlines: [text(value)], dir: directionOf(value), lang };
+}
+
+/** Paragraphs of a multi-line text, split at blank lines. */
+function paragraphs(value: string): DocBlock[] {
+  return value
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .filter(Boolean)
+    .map((p) => paragraph(p));
+}
+
+const cell = (value: string, options: Partial<Omit<DocCell, 'text'>> = {}): DocCell => ({
+  text: value,
+  align: 'start',
+  band: null,
+  bold: false,
+  heading: false,
+  dir: directionOf(value),
+  ...options,
+});
+
+/** The citations of the document, numbered in the order the text first cites them. */
+class Citations {
+  readonly footnotes: DocFootnote[] = [];
+  /** Source id → the footnote numbers citing it, in order; the annex lists each source once. */
+  readonly bySource = new Map<string, number[]>();
+
+  constructor(private readonly sources: Map<string, Source>) {}
+
+  cite(annotation: Annotation): number {
+    const source = this.sources.get(annotation.sourceId);
+    const number = this.footnotes.length + 1;
+    // The first citation of a source spells out its grade; later ones give the same parts, the grade as a code.
+    const text = !source ? 'The source of this passage is no longer in the workspace.' : this.bySource.has(source.id) ? footnoteCitation(source, false) : footnoteCitation(source);
+    this.footnotes.push({ number, sourceId: annotation.sourceId, text });
+    if (source) this.bySource.set(source.id, [...(this.bySource.get(source.id) ?? []), number]);
+    return number;
+  }
+}
+
+interface Context {
+  briefing: Briefing;
+  threats: Threat[];
+  /** T1, T2 … in score order. */
+  threatNumbers: Map<string, number>;
+  registers: Map<string, Register>;
+  sources: Map<string, Source>;
+  sourceOrder: Map<string, number>;
+  annotations: Map<string, Annotation>;
+  evidenceByThreat: Map<string, Annotation[]>;
+  actors: Map<string, Actor>;
+  countries: Map<string, Country>;
+  citations: Citations;
+}
+
+function bandFor(ctx: Context, threat: Threat): Band {
+  const register = ctx.registers.get(threat.registerId);
+  return bandOf(threat.score, register?.scale.bands ?? { medium: 4, high: 8, critical: 15 });
+}
+
+function levelsOf(ctx: Context, threat: Threat): number {
+  return ctx.registers.get(threat.registerId)?.scale.levels ?? 5;
+}
+
+function countryName(ctx: Context, code: string): string {
+  return ctx.countries.get(code)?.name ?? code;
+}
+
+/** Longest quote printed whole; a longer passage is cut at a word and marked […], as editors do. */
+export const MAX_QUOTE_CHARS = 3000;
+
+function clipQuote(text: string): string {
+  if (text.length <= MAX_QUOTE_CHARS) return text;
+  const cut = text.slice(0, MAX_QUOTE_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return `${space > MAX_QUOTE_CHARS * 0.8 ? cut.slice(0, space) : cut} […]`;
+}
+
+function quoteBlock(ctx: Context, annotation: Annotation): DocBlock {
+  const source = ctx.sources.get(annotation.sourceId);
+  const exact = clipQuote(annotation.quote.exact.replace(/\s+/g, ' ').trim() || annotation.quote.exact);
+  const dir = directionOf(exact);
+  const lang = quoteLanguage(exact, source);
+  const [open, close] = quotationMarks(lang, dir);
+  return {
+    type: 'quote',
+    text: exact,
+    open,
+    close,
+    dir,
+    lang,
+    grade: source ? admiraltyGrade(source.reliability, source.credibility) : '',
+    note: ctx.citations.cite(annotation),
+  };
+}
+
+function heading(value: string, level: 1 | 2 = 1): DocBlock {
+  return { type: 'heading', level, text: value, dir: directionOf(value) };
+}
+
+/** "a, b and c" */
+function listWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+function scopeSentence(ctx: Context): string {
+  const { filters } = ctx.briefing;
+  const registerNames = [...new Set(ctx.threats.map((t) => ctx.registers.get(t.registerId)?.name).filter((n): n is string => Boolean(n)))];
+  let sentence = `${ctx.threats.length} threat${ctx.threats.length === 1 ? '' : 's'}`;
+  if (registerNames.length > 0) sentence += ` from ${listWords(registerNames.map((n) => `“${n}”`))}`;
+  const limits: string[] = [];
+  if (filters.categories.length > 0) limits.push(`in ${listWords(filters.categories.map((c) => CATEGORY_LABELS[c].toLowerCase()))}`);
+  if (filters.minimumScore > 0) limits.push(`scoring ${filters.minimumScore} or more`);
+  if (filters.countryCodes.length > 0) limits.push(`affecting ${listWords(filters.countryCodes.map((c) => countryName(ctx, c)))}`);
+  return limits.length > 0 ? `${sentence}, ${limits.join(', ')}` : sentence;
+}
+
+function titleBlock(ctx: Context, cover: boolean): DocBlock {
+  const b = ctx.briefing;
+  const facts: { label: string; value: string }[] = [];
+  if (b.author.trim()) facts.push({ label: 'Prepared by', value: b.author.trim() });
+  facts.push({ label: 'Date', value: longDate(b.date) });
+  if (b.audience.trim()) facts.push({ label: 'For', value: b.audience.trim() });
+  if (cover) facts.push({ label: 'Scope', value: capitalise(scopeSentence(ctx)) });
+  return { type: 'title', cover, kicker: cover ? 'Analytical briefing' : '', title: b.title, subtitle: b.subtitle.trim(), marking: b.marking.trim(), facts };
+}
+
+function keyJudgmentsSection(ctx: Context): DocBlock[] {
+  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS['key-judgments'])];
+  const written = ctx.briefing.keyJudgments.filter((kj: KeyJudgment) => kj.text.trim());
+  if (written.length === 0) return [...blocks, paragraph('No key judgments have been written for this briefing.', 'note')];
+  written.forEach((kj, index) => {
+    const judgment = kj.text.trim();
+    blocks.push({ type: 'judgment', number: index + 1, text: judgment, confidence: kj.confidence, dir: directionOf(judgment) });
+    const evidence = kj.evidenceIds.map((id) => ctx.annotations.get(id)).filter((a): a is Annotation => a !== undefined);
+    if (evidence.length === 0) {
+      blocks.push(paragraph('No passage has been linked to this judgment yet.', 'note'));
+      return;
+    }
+    for (const annotation of inDocumentOrder(evidence, ctx.sourceOrder)) blocks.push(quoteBlock(ctx, annotation));
+  });
+  return blocks;
+}
+
+function overviewSection(ctx: Context): DocBlock[] {
+  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS['threat-overview'])];
+  if (ctx.threats.length === 0) return [...blocks, paragraph('No threat in the chosen registers passes the briefing’s filters.', 'note')];
+  blocks.push(paragraph(`${capitalise(scopeSentence(ctx))}, ordered by score (likelihood × impact).`, 'body'));
+  blocks.push({
+    type: 'table',
+    label: 'Threat overview',
+    caption: 'Threats by score. Score cells are coloured by risk band.',
+    kind: 'overview',
+    columns: [
+      { text: 'No.', width: 6, align: 'center' },
+      { text: 'Threat', width: 31, align: 'start' },
+      { text: 'Category', width: 15, align: 'start' },
+      { text: 'Likelihood', width: 15, align: 'start' },
+      { text: 'Impact', width: 12, align: 'start' },
+      { text: 'Score', width: 11, align: 'center' },
+      { text: 'Trend', width: 10, align: 'start' },
+    ],
+    rows: ctx.threats.map((t) => {
+      const levels = levelsOf(ctx, t);
+      const band = bandFor(ctx, t);
+      return [
+        cell(`T${ctx.threatNumbers.get(t.id)}`, { align: 'center', bold: true }),
+        cell(t.title),
+        cell(CATEGORY_LABELS[t.category]),
+        cell(`${likelihoodWords(t.likelihood, levels)} (${t.likelihood})`),
+        cell(`${impactWords(t.impact, levels)} (${t.impact})`),
+        cell(`${t.score} ${capitalise(band)}`, { align: 'center', band, bold: true }),
+        cell(capitalise(t.trend)),
+      ];
+    }),
+  });
+  return blocks;
+}
+
+function heatMapSection(ctx: Context): DocBlock[] {
+  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS['heat-map'])];
+  if (ctx.threats.length === 0) return [...blocks, paragraph('No threat to place on the matrix.', 'note')];
+  const registerIds = [...new Set(ctx.threats.map((t) => t.registerId))];
+  for (const registerId of registerIds) {
+    const register = ctx.registers.get(registerId);
+    if (!register) continue;
+    const { levels, bands } = register.scale;
+    const threats = ctx.threats.filter((t) => t.registerId === registerId);
+    const range = Array.from({ length: levels }, (_, i) => i + 1);
+    const headingWidth = 22;
+    const cellWidth = Math.max(1, Math.floor((100 - headingWidth) / levels));
+    blocks.push({
+      type: 'table',
+      label: registerIds.length > 1 ? `Heat map: ${register.name}` : 'Heat map',
+      caption: `${register.name}: likelihood × impact (${levels}×${levels}). Each cell names the threats rated there; its colour is the band of its score.`,
+      kind: 'heat-map',
+      columns: [
+        { text: 'Likelihood \\ Impact', width: headingWidth, align: 'start' },
+        ...range.map((impact) => ({ text: `${impact} ${impactWords(impact, levels)}`, width: cellWidth, align: 'center' as const })),
+      ],
+      rows: [...range].reverse().map((likelihood) => [
+        cell(`${likelihood} ${likelihoodWords(likelihood, levels)}`, { heading: true, bold: true }),
+        ...range.map((impact) => {
+          const here = threats.filter((t) => t.likelihood === likelihood && t.impact === impact);
+          return cell(here.map((t) => `T${ctx.threatNumbers.get(t.id)}`).join(', '), { align: 'center', band: bandOf(likelihood * impact, bands), bold: here.length > 0 });
+        }),
+      ]),
+    });
+    blocks.push(
+      paragraph(
+        `Bands: low below ${bands.medium}, medium from ${bands.medium}, high from ${bands.high}, critical from ${bands.critical}. Threat numbers refer to the threat overview.`,
+        'note',
+      ),
+    );
+  }
+  return blocks;
+}
+
+function labelled(label: string, value: string): DocBlock {
+  return { type: 'paragraph', style: 'body', inlines: [text(`${label}: `, { bold: true }), text(value)], dir: directionOf(value), lang: '' };
+}
+
+function threatDetailsSection(ctx: Context): DocBlock[] {
+  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS['threat-details'])];
+  if (ctx.threats.length === 0) return [...blocks, paragraph('No threat passes the briefing’s filters.', 'note')];
+  for (const t of ctx.threats) {
+    const levels = levelsOf(ctx, t);
+    const band = bandFor(ctx, t);
+    blocks.push(heading(`T${ctx.threatNumbers.get(t.id)}. ${t.title}`, 2));
+    const facts = [
+      `Score ${t.score} (${band})`,
+      `likelihood: ${likelihoodWords(t.likelihood, levels).toLowerCase()} (${t.likelihood} of ${levels})`,
+      `impact: ${impactWords(t.impact, levels).toLowerCase()} (${t.impact} of ${levels})`,
+      `trend: ${t.trend}`,
+      `${t.confidence} confidence`,
+      `status: ${t.status}`,
+      CATEGORY_LABELS[t.category].toLowerCase(),
+    ];
+    blocks.push(paragraph(facts.join(' · '), 'facts'));
+    const description = paragraphs(t.description);
+    blocks.push(...(description.length > 0 ? description : [paragraph('No description has been written.', 'note')]));
+    const actors = t.actorIds.map((id) => ctx.actors.get(id)?.name).filter((n): n is string => Boolean(n));
+    if (actors.length > 0) blocks.push(labelled('Actors', `${actors.join('; ')}.`));
+    const affected = t.countryCodes.filter((c) => c !== t.originCode).map((c) => countryName(ctx, c));
+    if (t.originCode) blocks.push(labelled('Emanates from', `${countryName(ctx, t.originCode)}.`));
+    if (affected.length > 0) blocks.push(labelled('Affected countries', `${affected.join(', ')}.`));
+    for (const [label, items] of [
+      ['Indicators', t.indicators],
+      ['Mitigations', t.mitigations],
+    ] as const) {
+      if (items.length === 0) continue;
+      blocks.push(paragraph(label, 'label'));
+      blocks.push({ type: 'list', ordered: false, items: items.map((item) => ({ inlines: [text(item)], dir: directionOf(item) })) });
+    }
+    const evidence = ctx.evidenceByThreat.get(t.id) ?? [];
+    blocks.push(paragraph('Evidence', 'label'));
+    if (evidence.length === 0) blocks.push(paragraph('No passage supports this threat’s rating yet.', 'note'));
+    for (const annotation of inDocumentOrder(evidence, ctx.sourceOrder)) blocks.push(quoteBlock(ctx, annotation));
+  }
+  return blocks;
+}
+
+function formatThousands(value: number): string {
+  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function countryComparisonSection(ctx: Context): DocBlock[] {
+  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS['country-comparison'])];
+  const chosen = ctx.briefing.filters.countryCodes;
+  // A threat counts against the countries it affects (not the one it emanates from) until it is closed.
+  const exposure = (code: string) => ctx.threats.filter((t) => t.countryCodes.includes(code) && t.originCode !== code && t.status !== 'closed');
+  const codes = chosen.length > 0 ? chosen : [...new Set(ctx.threats.flatMap((t) => t.countryCodes))].filter((c) => exposure(c).length > 0);
+  const rows = codes
+    .map((code) => ({ code, threats: exposure(code) }))
+    .sort((a, b) => (b.threats[0]?.score ?? 0) - (a.threats[0]?.score ?? 0) || b.threats.length - a.threats.length || countryName(ctx, a.code).localeCompare(countryName(ctx, b.code)));
+  if (rows.length === 0) return [...blocks, paragraph('No country is affected by the threats in this briefing.', 'note')];
+  blocks.push({
+    type: 'table',
+    label: 'Country comparison',
+    caption: 'Exposure of each country to the threats in this briefing; a threat is not counted against the country it emanates from, nor once it is closed.',
+    kind: 'countries',
+    columns: [
+      { text: 'Country', width: 17, align: 'start' },
+      { text: 'Border with Afghanistan', width: 15, align: 'end' },
+      { text: 'Population', width: 16, align: 'end' },
+      { text: 'Threats', width: 11, align: 'center' },
+      { text: 'Highest score', width: 12, align: 'center' },
+      { text: 'Most serious threat', width: 29, align: 'start' },
+    ],
+    rows: rows.map(({ code, threats }) => {
+      const country = ctx.countries.get(code);
+      const border = country?.facts.borderWithAfghanistanKm.value;
+      const top = threats[0];
+      const band = top ? bandFor(ctx, top) : null;
+      return [
+        cell(countryName(ctx, code), { bold: true }),
+        cell(border === undefined ? '—' : border === null ? '—' : border === 0 ? 'none' : `${formatThousands(border)} km`, { align: 'end' }),
+        cell(country ? `${formatThousands(country.facts.population.value)} (${country.facts.population.year})` : '—', { align: 'end' }),
+        cell(String(threats.length), { align: 'center' }),
+        cell(top && band ? `${top.score} ${capitalise(band)}` : '—', { align: 'center', band, bold: Boolean(top) }),
+        cell(top ? `T${ctx.threatNumbers.get(top.id)}. ${top.title}` : '—'),
+      ];
+    }),
+  });
+  return blocks;
+}
+
+function recommendationsSection(ctx: Context): DocBlock[] {
+  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS.recommendations)];
+  const written = ctx.briefing.recommendations.map((r) => r.text.trim()).filter(Boolean);
+  if (written.length === 0) return [...blocks, paragraph('No recommendations have been written for this briefing.', 'note')];
+  blocks.push({ type: 'list', ordered: true, items: written.map((r) => ({ inlines: [text(r)], dir: directionOf(r) })) });
+  return blocks;
+}
+
+function sourcesAnnex(ctx: Context): DocBlock[] {
+  const blocks: DocBlock[] = [heading('Annex: Sources')];
+  const cited = [...ctx.citations.bySource.entries()];
+  if (cited.length === 0) return [...blocks, paragraph('No source is quoted in this briefing.', 'note')];
+  blocks.push(
+    paragraph(
+      'Each source quoted in this briefing, once, in the order it is first cited. Grades follow the Admiralty system: reliability of the source from A (completely reliable) to F (cannot be judged), credibility of the information from 1 (confirmed by other sources) to 6 (cannot be judged).',
+      'body',
+    ),
+  );
+  blocks.push({
+    type: 'table',
+    label: 'Sources',
+    caption: '',
+    kind: 'annex',
+    columns: [
+      { text: 'No.', width: 6, align: 'center' },
+      { text: 'Source', width: 52, align: 'start' },
+      { text: 'Grade', width: 9, align: 'center' },
+      { text: 'Evaluation', width: 20, align: 'start' },
+      { text: 'Footnotes', width: 13, align: 'start' },
+    ],
+    rows: cited.map(([sourceId, notes], index) => {
+      const s = ctx.sources.get(sourceId)!;
+      return [
+        cell(`S${index + 1}`, { align: 'center', bold: true }),
+        // An English bibliography, whatever the source's script; right-to-left names are isolated inside it.
+        cell(sourceReference(s), { dir: 'ltr' }),
+        cell(admiraltyGrade(s.reliability, s.credibility), { align: 'center', bold: true }),
+        cell(capitalise(gradeWords(s))),
+        cell(numberRanges(notes)),
+      ];
+    }),
+  });
+  return blocks;
+}
+
+/** Where sections end a page: after the cover and the contents; the threat details and the annex start on a new page. */
+const BREAK_AFTER: ReadonlySet<BriefingSectionKind> = new Set(['cover', 'contents']);
+const BREAK_BEFORE: ReadonlySet<BriefingSectionKind> = new Set(['threat-details', 'sources-annex']);
+
+/**
+ * The briefing as a document tree: its enabled sections in the chosen order, every quoted passage
+ * footnoted (numbered in the order of the text), and the sources annex listing each cited source once.
+ */
+export function buildBriefingDocument(briefing: Briefing, workspace: BriefingWorkspace): BriefingDocument {
+  const threats = selectThreats(briefing, workspace);
+  const included = new Set(threats.map((t) => t.id));
+  const evidenceByThreat = new Map<string, Annotation[]>();
+  for (const annotation of workspace.annotations) {
+    for (const threatId of new Set(annotation.threatIds)) {
+      if (included.has(threatId)) evidenceByThreat.set(threatId, [...(evidenceByThreat.get(threatId) ?? []), annotation]);
+    }
+  }
+  const orderedSources = [...workspace.sources].sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+  const sources = new Map(workspace.sources.map((s) => [s.id, s]));
+  const ctx: Context = {
+    briefing,
+    threats,
+    threatNumbers: new Map(threats.map((t, i) => [t.id, i + 1])),
+    registers: new Map(workspace.registers.map((r) => [r.id, r])),
+    sources,
+    sourceOrder: new Map(orderedSources.map((s, i) => [s.id, i])),
+    annotations: new Map(workspace.annotations.map((a) => [a.id, a])),
+    evidenceByThreat,
+    actors: new Map(workspace.actors.map((a) => [a.id, a])),
+    countries: new Map(workspace.countries.map((c) => [c.code, c])),
+    citations: new Citations(sources),
+  };
+
+  const enabled = briefing.sections.filter((s) => s.enabled).map((s) => s.kind);
+  const blocks: DocBlock[] = [];
+  const pageBreak = () => {
+    const last = blocks.at(-1);
+    if (last && last.type !== 'page-break') blocks.push({ type: 'page-break' });
+  };
+  // Without a cover page the title still heads the first page.
+  if (!enabled.includes('cover')) blocks.push(titleBlock(ctx, false));
+  for (const kind of enabled) {
+    if (BREAK_BEFORE.has(kind)) pageBreak();
+    switch (kind) {
+      case 'cover':
+        blocks.push(titleBlock(ctx, true));
+        break;
+      case 'contents':
+        blocks.push({ type: 'contents', title: 'Contents' });
+        break;
+      case 'key-judgments':
+        blocks.push(...keyJudgmentsSection(ctx));
+        break;
+      case 'threat-overview':
+        blocks.push(...overviewSection(ctx));
+        break;
+      case 'heat-map':
+        blocks.push(...heatMapSection(ctx));
+        break;
+      case 'threat-details':
+        blocks.push(...threatDetailsSection(ctx));
+        break;
+      case 'country-comparison':
+        blocks.push(...countryComparisonSection(ctx));
+        break;
+      case 'recommendations':
+        blocks.push(...recommendationsSection(ctx));
+        break;
+      case 'sources-annex':
+        blocks.push(...sourcesAnnex(ctx));
+        break;
+    }
+    if (BREAK_AFTER.has(kind)) pageBreak();
+  }
+  while (blocks.at(-1)?.type === 'page-break') blocks.pop();
+
+  return {
+    format: BRIEFING_DOCUMENT_FORMAT,
+    page: {
+      title: briefing.title,
+      subtitle: briefing.subtitle.trim(),
+      author: briefing.author.trim(),
+      date: longDate(briefing.date),
+      isoDate: briefing.date,
+      marking: briefing.marking.trim(),
+      audience: briefing.audience.trim(),
+      language: 'en',
+    },
+    blocks,
+    footnotes: ctx.citations.footnotes,
+  };
+}
+
+/** The words a confidence level is written with in the document. */
+export function confidenceWords(confidence: keyof typeof CONFIDENCE_WORDS): string {
+  return CONFIDENCE_WORDS[confidence];
+}
+
+/** "2026-03-12 Afghanistan threats briefing.docx": a file name that sorts by date. */
+export function briefingFileName(document: Pick<BriefingDocument, 'page'>): string {
+  const stem = document.page.title.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 100) || 'Briefing';
+  return `${document.page.isoDate} ${stem}.docx`;
+}

@@ -1,0 +1,200 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { readDocx, stripBidiControls } from '../support/docx-reader';
+import { DATA_DIR, expect, test } from './fixtures';
+
+const sectionOrder = (page: Page) => page.getByRole('list', { name: 'Sections' }).locator('li[data-section]').evaluateAll((items) => items.map((li) => li.getAttribute('data-section')));
+const preview = (page: Page) => page.getByRole('document', { name: 'Briefing preview' });
+const briefingList = (page: Page) => page.getByRole('list', { name: 'Briefings' });
+
+async function newBriefing(page: Page, title: string) {
+  await page.keyboard.press('Control+4');
+  await page.getByRole('button', { name: 'New briefing' }).first().click();
+  const field = page.getByRole('textbox', { name: 'Title', exact: true });
+  await field.fill(title);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+test.describe('briefings', () => {
+  test('compose a briefing from the demo workspace, preview it, export the .docx, and reopen it after a reload', async ({ app }) => {
+    test.setTimeout(120_000);
+    await newBriefing(app, 'Afghanistan: threats to Central Asia, Q1 2026');
+    await app.getByRole('textbox', { name: 'Subtitle' }).fill('Assessment for the Security Council secretariat');
+    await app.getByRole('textbox', { name: 'Author' }).fill('Dana Seitkali');
+    await app.getByRole('textbox', { name: 'Audience' }).fill('Ministry of Foreign Affairs, Department of Asia');
+    // A custom marking, in the words a Kazakh ministry uses (ДСП: for official use).
+    await app.getByRole('combobox', { name: 'Security marking' }).selectOption('custom');
+    await app.getByRole('textbox', { name: 'Custom marking' }).fill('ДСП — FOR OFFICIAL USE ONLY');
+
+    // Sections: one switched off, one moved with the keyboard, one dragged with the mouse.
+    expect(await sectionOrder(app)).toEqual(['cover', 'contents', 'key-judgments', 'threat-overview', 'heat-map', 'threat-details', 'country-comparison', 'recommendations', 'sources-annex']);
+    await app.getByRole('checkbox', { name: /Country comparison/ }).uncheck();
+    const recommendationsHandle = app.getByRole('button', { name: 'Move Recommendations', exact: true });
+    await recommendationsHandle.focus();
+    for (let i = 0; i < 4; i++) await app.keyboard.press('ArrowUp');
+    await expect(recommendationsHandle).toBeFocused();
+    await app.getByRole('button', { name: 'Move Heat map', exact: true }).dragTo(app.locator('li[data-section="threat-overview"]'));
+    expect(await sectionOrder(app)).toEqual(['cover', 'contents', 'key-judgments', 'recommendations', 'heat-map', 'threat-overview', 'threat-details', 'country-comparison', 'sources-annex']);
+    for (let i = 0; i < 3; i++) await app.getByRole('button', { name: 'Move Recommendations down' }).click();
+    expect(await sectionOrder(app)).toEqual(['cover', 'contents', 'key-judgments', 'heat-map', 'threat-overview', 'threat-details', 'recommendations', 'country-comparison', 'sources-annex']);
+
+    // Filters: terrorism and water, score 9 or more, affecting Uzbekistan → ISIS-K and the Kosh-Tepa canal.
+    await app.getByRole('checkbox', { name: 'Terrorism' }).check();
+    await app.getByRole('checkbox', { name: 'Water' }).check();
+    await app.getByRole('spinbutton', { name: 'Minimum score' }).fill('9');
+    await app.getByRole('combobox', { name: 'Countries' }).fill('Uzbek');
+    await app.getByRole('option', { name: /Uzbekistan/ }).click();
+    await expect(app.getByRole('status').filter({ hasText: 'pass the filters' })).toHaveText('2 threats pass the filters.');
+
+    // A key judgment with its confidence and a cited passage; a recommendation.
+    await app.getByRole('button', { name: 'Add key judgment' }).click();
+    await app.getByRole('textbox', { name: 'Key judgment 1' }).fill('The Kosh-Tepa canal will very likely cut the Amu Darya’s flow to Uzbekistan and Turkmenistan within five years.');
+    await app.getByRole('combobox', { name: 'Confidence of key judgment 1' }).selectOption('high');
+    await app.getByRole('searchbox', { name: 'Find evidence for key judgment 1' }).fill('285-kilometer');
+    await app.getByRole('list', { name: 'Passages found for key judgment 1' }).getByRole('button', { name: 'Cite' }).first().click();
+    await expect(app.getByRole('list', { name: 'Evidence for key judgment 1' }).getByRole('listitem')).toHaveCount(1);
+    await app.getByRole('button', { name: 'Add recommendation' }).click();
+    await app.getByRole('textbox', { name: 'Recommendation 1' }).fill('Open a water channel with Kabul through the Interstate Commission for Water Coordination.');
+
+    // The preview is the document: marking on every sheet, sections in the chosen order, the filters applied.
+    const doc = preview(app);
+    await expect(doc.getByRole('heading', { name: 'Afghanistan: threats to Central Asia, Q1 2026' })).toBeVisible();
+    const sheets = doc.getByRole('region', { name: /^Sheet \d+$/ });
+    const sheetCount = await sheets.count();
+    expect(sheetCount).toBeGreaterThanOrEqual(3);
+    for (let i = 0; i < sheetCount; i++) await expect(sheets.nth(i).getByText('ДСП — FOR OFFICIAL USE ONLY', { exact: true })).toHaveCount(2);
+    await expect(doc).toContainText('High confidence');
+    await expect(doc).toContainText('The Kosh-Tepa canal will very likely cut');
+    const headings = await doc.locator('h3').allInnerTexts();
+    expect(headings).toEqual(['Key judgments', 'Heat map', 'Threat overview', 'Threat details', 'Recommendations', 'Annex: Sources']);
+    const overview = doc.getByRole('table', { name: 'Threat overview' });
+    await expect(overview.getByRole('row')).toHaveCount(3);
+    await expect(overview).toContainText('ISIS-Khorasan recruitment and attacks from Afghanistan');
+    await expect(overview).toContainText('Kosh-Tepa canal water draw on the Amu Darya');
+    await expect(overview).not.toContainText('Tehrik-e Taliban');
+    await expect(overview.getByRole('cell', { name: '20 Critical' }).first()).toHaveCSS('background-color', 'rgb(244, 182, 187)');
+    await expect(doc.getByRole('table', { name: 'Heat map' }).getByRole('cell', { name: 'T1, T2' })).toBeVisible();
+    // Footnote 1 is the key judgment's passage, cited first; the annex lists the one source once.
+    await expect(doc.getByRole('list', { name: 'Footnotes' }).first().getByRole('listitem').first()).toContainText('Almat Toyekin, “Security Threats Emanating from Afghanistan: The View from Kazakhstan”, n.p., n.d. Admiralty grade B3');
+    await expect(doc.getByRole('table', { name: 'Sources' }).getByRole('row')).toHaveCount(2);
+    await expect(doc.getByRole('navigation', { name: 'Table of contents' })).toContainText('T2. Kosh-Tepa canal water draw on the Amu Darya');
+
+    for (const scheme of ['light', 'dark'] as const) {
+      await app.emulateMedia({ colorScheme: scheme });
+      await doc.evaluate((el) => (el.scrollTop = 0));
+      await app.locator('.composer-body').evaluate((el) => (el.scrollTop = 0));
+      await app.waitForTimeout(150);
+      await app.screenshot({ path: test.info().outputPath(`briefing-composer-${scheme}.png`) });
+      // Scroll the preview alone (scrollIntoView would move the whole frame too).
+      await doc.getByRole('heading', { name: 'Key judgments' }).evaluate((el) => {
+        const scroller = el.closest('.preview-scroll')!;
+        scroller.scrollTop += el.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 16;
+      });
+      await app.getByRole('heading', { name: 'Sections' }).evaluate((el) => {
+        const scroller = el.closest('.composer-body')!;
+        scroller.scrollTop += el.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 8;
+      });
+      await app.waitForTimeout(150);
+      await app.screenshot({ path: test.info().outputPath(`briefing-preview-${scheme}.png`) });
+    }
+    await app.emulateMedia({ colorScheme: 'light' });
+
+    // Export: main writes the .docx into the data folder's exports/ and the briefing remembers it.
+    const before = new Set(existsSync(join(DATA_DIR, 'exports')) ? readdirSync(join(DATA_DIR, 'exports')) : []);
+    await app.getByRole('button', { name: 'Export .docx' }).click();
+    await expect(app.getByText(/Exported the briefing to .*\.docx\./)).toBeVisible({ timeout: 30_000 });
+    const written = readdirSync(join(DATA_DIR, 'exports')).filter((f) => f.endsWith('.docx') && !before.has(f));
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^\d{4}-\d{2}-\d{2} Afghanistan threats to Central Asia, Q1 2026\.docx$/);
+    const file = join(DATA_DIR, 'exports', written[0]!);
+    expect(statSync(file).size).toBeGreaterThan(5000);
+    const history = app.getByRole('list', { name: 'Export history' });
+    await expect(history.getByRole('listitem')).toHaveCount(1);
+    await expect(history).toContainText(file);
+
+    // In the browser, "Open" says where the file is instead.
+    await history.getByRole('button', { name: 'Open' }).click();
+    await expect(app.getByText(`Opening files is only available in the desktop app. The briefing is saved at ${file}.`)).toBeVisible();
+
+    // The file a reader opens says what the preview said.
+    const read = await readDocx(file);
+    try {
+      const text = stripBidiControls(read.text);
+      expect(text).toContain('Afghanistan: threats to Central Asia, Q1 2026');
+      expect(text).toContain('The Kosh-Tepa canal will very likely cut');
+      expect(text).toContain('High confidence');
+      for (const page of read.pages) {
+        const lines = page.trim().split('\n');
+        expect([lines[0], lines.at(-1)], 'the marking at the top and bottom of every page').toEqual(['ДСП — FOR OFFICIAL USE ONLY', 'ДСП — FOR OFFICIAL USE ONLY']);
+      }
+      expect(text).not.toContain('Tehrik-e Taliban');
+    } finally {
+      await read.cleanUp();
+    }
+
+    // Reload and reopen: everything was saved.
+    await expect(app.getByRole('status').filter({ hasText: 'Briefing saved' })).toBeVisible();
+    await app.reload();
+    await app.keyboard.press('Control+4');
+    await briefingList(app).getByRole('button', { name: /Afghanistan: threats to Central Asia, Q1 2026/ }).click();
+    await expect(app.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('Afghanistan: threats to Central Asia, Q1 2026');
+    await expect(app.getByRole('textbox', { name: 'Custom marking' })).toHaveValue('ДСП — FOR OFFICIAL USE ONLY');
+    await expect(app.getByRole('textbox', { name: 'Key judgment 1' })).toHaveValue(/The Kosh-Tepa canal will very likely cut/);
+    await expect(app.getByRole('combobox', { name: 'Confidence of key judgment 1' })).toHaveValue('high');
+    await expect(app.getByRole('checkbox', { name: /Country comparison/ })).not.toBeChecked();
+    expect(await sectionOrder(app)).toEqual(['cover', 'contents', 'key-judgments', 'heat-map', 'threat-overview', 'threat-details', 'recommendations', 'country-comparison', 'sources-annex']);
+    await expect(app.getByRole('list', { name: 'Export history' })).toContainText(file);
+    await expect(preview(app)).toContainText('High confidence');
+    await expect(preview(app).getByRole('table', { name: 'Threat overview' }).getByRole('row')).toHaveCount(3);
+  });
+
+  test('a briefing without a marking or title is not exported, and says why', async ({ app }) => {
+    await newBriefing(app, 'Unmarked');
+    await app.getByRole('combobox', { name: 'Security marking' }).selectOption('custom');
+    await app.getByRole('textbox', { name: 'Custom marking' }).fill('');
+    await expect(app.getByRole('alert').filter({ hasText: 'Choose or write a marking' })).toBeVisible();
+    await expect(app.getByRole('button', { name: 'Export .docx' })).toBeDisabled();
+    await app.getByRole('textbox', { name: 'Custom marking' }).fill('UNCLASSIFIED');
+    await expect(app.getByRole('button', { name: 'Export .docx' })).toBeEnabled();
+    await app.getByRole('textbox', { name: 'Title', exact: true }).fill('');
+    await expect(app.getByRole('alert').filter({ hasText: 'A briefing needs a title' })).toBeVisible();
+    await expect(app.getByRole('button', { name: 'Export .docx' })).toBeDisabled();
+    await app.getByRole('textbox', { name: 'Subtitle' }).fill('Kept while the title is empty');
+    await expect(app.getByRole('status').filter({ hasText: 'Briefing saved' })).toBeVisible();
+    await app.reload();
+    await app.keyboard.press('Control+4');
+    // The empty title was never saved; the rest was.
+    await briefingList(app).getByRole('button', { name: /Unmarked/ }).click();
+    await expect(app.getByRole('textbox', { name: 'Subtitle' })).toHaveValue('Kept while the title is empty');
+    await expect(app.getByRole('combobox', { name: 'Security marking' })).toHaveValue('UNCLASSIFIED');
+  });
+
+  test('duplicate and delete briefings, with undo', async ({ app }) => {
+    await newBriefing(app, 'Weekly note on the Tajik border');
+    await app.getByRole('button', { name: 'Add key judgment' }).click();
+    await app.getByRole('textbox', { name: 'Key judgment 1' }).fill('Cross-border incidents are likely to rise this spring.');
+    await app.getByRole('button', { name: 'Duplicate' }).click();
+    await expect(briefingList(app).getByRole('listitem')).toHaveCount(2);
+    await expect(app.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('Weekly note on the Tajik border (copy)');
+    await expect(app.getByRole('textbox', { name: 'Key judgment 1' })).toHaveValue('Cross-border incidents are likely to rise this spring.');
+
+    await app.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(briefingList(app).getByRole('listitem')).toHaveCount(1);
+    await expect(app.getByText('Deleted “Weekly note on the Tajik border (copy)”.')).toBeVisible();
+    await app.getByRole('button', { name: 'Undo' }).click();
+    await expect(briefingList(app).getByRole('listitem')).toHaveCount(2);
+    await expect(briefingList(app)).toContainText('Weekly note on the Tajik border (copy)');
+
+    // Both survive a reload (Duplicate saved the draft first); deleting the last ones leaves the empty list.
+    await app.reload();
+    await app.keyboard.press('Control+4');
+    await expect(briefingList(app).getByRole('listitem')).toHaveCount(2);
+    await briefingList(app).getByRole('button', { name: /^Weekly note on the Tajik border \(copy\)/ }).click();
+    await app.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(briefingList(app).getByRole('listitem')).toHaveCount(1);
+    await briefingList(app).getByRole('button', { name: /^Weekly note on the Tajik border/ }).click();
+    await app.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(app.getByText('No briefings yet')).toBeVisible();
+  });
+});

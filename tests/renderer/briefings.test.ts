@@ -1,0 +1,145 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BriefingDocument } from '../../shared/domain/briefing-document';
+import { buildBriefingDocument } from '../../shared/domain/briefing-model';
+import { WorkbenchDatabase } from '../../renderer/db/database';
+import { createBriefing, deleteBriefing, duplicateBriefing, loadBriefingWorkspace, readBriefing, recordExport, restoreBriefing, saveBriefing } from '../../renderer/db/briefings';
+import { seedDemoWorkspaceOnce } from '../../renderer/db/seed';
+import { BriefingPreview } from '../../renderer/features/briefings/BriefingPreview';
+import { useWorkbench } from '../../renderer/stores';
+import { realWorkbench } from '../support/real-workbench';
+import { useTempFolders } from '../support/temp-folder';
+
+const tempFolder = useTempFolders();
+const open: WorkbenchDatabase[] = [];
+afterEach(async () => {
+  for (const db of open.splice(0)) await db.delete();
+});
+
+async function demo() {
+  const db = new WorkbenchDatabase(`test-${crypto.randomUUID()}`);
+  open.push(db);
+  const dataRoot = await tempFolder();
+  const api = await realWorkbench(dataRoot);
+  await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
+  return { db, api, dataRoot };
+}
+
+describe('briefings in IndexedDB', () => {
+  it('are created with every section on, saved, duplicated without their exports, deleted and restored exactly', async () => {
+    const { db } = await demo();
+    const briefing = await createBriefing(db, { title: 'Weekly note' });
+    expect(briefing.sections.every((s) => s.enabled)).toBe(true);
+    expect(briefing.marking).toBe('FOR OFFICIAL USE ONLY');
+    const saved = await saveBriefing(db, { ...briefing, subtitle: 'Tajik border', keyJudgments: [{ id: crypto.randomUUID(), text: 'Incidents will rise.', confidence: 'low', evidenceIds: [] }] });
+    await recordExport(db, briefing.id, { at: new Date().toISOString(), path: '/tmp/a.docx', bytes: 1234 });
+
+    const copy = await duplicateBriefing(db, briefing.id);
+    expect(copy).toMatchObject({ title: 'Weekly note (copy)', subtitle: 'Tajik border', exports: [] });
+    expect(copy.id).not.toBe(briefing.id);
+    expect(copy.keyJudgments[0]!.id).not.toBe(saved.keyJudgments[0]!.id);
+    expect(copy.keyJudgments[0]!.text).toBe('Incidents will rise.');
+
+    const before = await db.briefings.get(briefing.id);
+    const removed = await deleteBriefing(db, briefing.id);
+    expect(await db.briefings.get(briefing.id)).toBeUndefined();
+    await restoreBriefing(db, removed!);
+    expect(await db.briefings.get(briefing.id)).toEqual(before);
+  });
+
+  it('refuse an empty title, and a stale draft never erases the export history', async () => {
+    const { db } = await demo();
+    const briefing = await createBriefing(db);
+    await expect(saveBriefing(db, { ...briefing, title: '  ' })).rejects.toThrow(/needs a title/);
+    await recordExport(db, briefing.id, { at: new Date().toISOString(), path: '/tmp/b.docx', bytes: 99 });
+    const after = await saveBriefing(db, { ...briefing, author: 'Dana Seitkali' });
+    expect(after.exports).toHaveLength(1);
+    expect(after.author).toBe('Dana Seitkali');
+    await deleteBriefing(db, briefing.id);
+    await expect(saveBriefing(db, briefing)).rejects.toThrow(/no longer exists/);
+  });
+
+  it('read a record saved before judgments and recommendations existed, with every section in place', () => {
+    const old = {
+      id: crypto.randomUUID(),
+      title: 'Old',
+      subtitle: '',
+      author: '',
+      date: '2025-01-01',
+      audience: '',
+      marking: 'UNCLASSIFIED',
+      sections: [{ kind: 'heat-map', enabled: true }],
+      filters: { registerIds: [], categories: [], minimumScore: 0, countryCodes: [] },
+      exports: [],
+      createdAt: '2025-01-01T00:00:00.000Z',
+      updatedAt: '2025-01-01T00:00:00.000Z',
+    };
+    const briefing = readBriefing(old);
+    expect(briefing.keyJudgments).toEqual([]);
+    expect(briefing.recommendations).toEqual([]);
+    expect(briefing.sections).toHaveLength(9);
+    expect(briefing.sections[0]).toEqual({ kind: 'heat-map', enabled: true });
+  });
+
+  it('undo brings back a deleted briefing through the same store path the view uses', async () => {
+    const { db } = await demo();
+    const briefing = await createBriefing(db, { title: 'To delete' });
+    const removed = await deleteBriefing(db, briefing.id);
+    useWorkbench.getState().recordUndo({ label: 'delete', undo: () => restoreBriefing(db, removed!), redo: () => deleteBriefing(db, briefing.id) });
+    await useWorkbench.getState().undo();
+    expect(await db.briefings.get(briefing.id)).toMatchObject({ title: 'To delete' });
+    await useWorkbench.getState().redo();
+    expect(await db.briefings.get(briefing.id)).toBeUndefined();
+  });
+});
+
+describe('from the workspace to a file main writes', () => {
+  it('loads the passages the model needs, builds the document, exports it through main and records it', async () => {
+    const { db, api, dataRoot } = await demo();
+    const unlinked = (await db.annotations.toArray()).find((a) => a.threatIds.length === 0);
+    const someEvidence = unlinked ?? (await db.annotations.toArray())[0]!;
+    const briefing = await createBriefing(db, {
+      title: 'Kosh-Tepa and the Amu Darya',
+      filters: { registerIds: [], categories: ['water'], minimumScore: 0, countryCodes: [] },
+      keyJudgments: [{ id: crypto.randomUUID(), text: 'The canal will cut the river’s flow.', confidence: 'high', evidenceIds: [someEvidence.id] }],
+    });
+    const workspace = await loadBriefingWorkspace(db, [someEvidence.id]);
+    expect(workspace.annotations.map((a) => a.id)).toContain(someEvidence.id);
+    const linkedToThreats = (await db.annotations.toArray()).filter((a) => a.threatIds.length > 0);
+    expect(workspace.annotations.map((a) => a.id)).toEqual(expect.arrayContaining(linkedToThreats.map((a) => a.id)));
+    const doc = buildBriefingDocument(briefing, workspace);
+    expect(BriefingDocument.safeParse(doc).success).toBe(true);
+    const { path, bytes } = await api.exportBriefing({ document: doc });
+    expect(path).toBe(`${dataRoot}/exports/${briefing.date} Kosh-Tepa and the Amu Darya.docx`);
+    const after = await recordExport(db, briefing.id, { at: new Date().toISOString(), path: path!, bytes });
+    expect(after.exports).toEqual([expect.objectContaining({ path, bytes })]);
+    // In the browser host, opening answers with where the file is.
+    await expect(api.openBriefingExport({ path: path! })).resolves.toMatchObject({ done: false, message: expect.stringContaining('only available in the desktop app') });
+    await expect(api.openBriefingExport({ path: '/etc/passwd' })).rejects.toThrow(/only opens briefings it exported itself/);
+  });
+});
+
+describe('the preview', () => {
+  it('renders the same tree as sheets: the marking on each, footnotes at their foot, tables coloured by band, quotes in their direction', async () => {
+    const { db } = await demo();
+    const briefing = await createBriefing(db, {
+      title: 'Preview <b>test</b>',
+      marking: 'UNCLASSIFIED',
+      keyJudgments: [{ id: crypto.randomUUID(), text: '<img src=x onerror=alert(1)> طالبان در بدخشان کنترل مرزها را تشدید کردند', confidence: 'moderate', evidenceIds: [] }],
+    });
+    const doc = buildBriefingDocument(briefing, await loadBriefingWorkspace(db));
+    const html = renderToStaticMarkup(createElement(BriefingPreview, { document: doc }));
+    const sheets = doc.blocks.filter((b) => b.type === 'page-break').length + 1;
+    expect(html.match(/<section class="sheet"/g)).toHaveLength(sheets);
+    expect(html.match(/<p class="sheet-marking"[^>]*>UNCLASSIFIED<\/p>/g)).toHaveLength(sheets * 2);
+    // Analysts' text is text, never markup.
+    expect(html).not.toContain('<img');
+    expect(html).toContain('Preview &lt;b&gt;test&lt;/b&gt;');
+    expect(html).toContain('<p dir="rtl"><span class="doc-judgment-number">1.</span>');
+    for (const note of doc.footnotes) expect(html).toContain(`id="briefing-note-${note.number}" value="${note.number}"`);
+    expect(html).toContain('background:#F4B6BB;color:#8A0F18');
+    expect(html).toContain('<table aria-label="Heat map">');
+    expect(html).toContain('<nav class="doc-contents" aria-label="Table of contents">');
+  });
+});
