@@ -22,7 +22,10 @@ test.describe('search and retrieval', () => {
     await palette.getByRole('combobox').fill('Uzbekistan');
     await expect(palette.getByRole('option').filter({ hasText: 'Country' })).toBeVisible();
     await palette.getByRole('option').filter({ hasText: /^Country/ }).click();
-    await expect(app.getByRole('table', { name: 'Countries' }).getByRole('row', { selected: true })).toContainText('Uzbekistan');
+    // The Countries view opens with Uzbekistan in the inspector.
+    await expect(app.getByRole('heading', { name: 'Countries', level: 1 })).toBeVisible();
+    await expect(app.getByRole('complementary', { name: 'Inspector' })).toContainText('Uzbekistan');
+    await expect(app.getByRole('complementary', { name: 'Inspector' })).toContainText('Tashkent');
   });
 
   test('retrieval lists every passage for a threat with citations, and copies a quote', async ({ app, context }) => {
