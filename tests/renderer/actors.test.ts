@@ -1,24 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actorUsage, createActor, deleteActor, patchOf, restoreActor, tidyNames, updateActor } from '../../renderer/db/actors';
-import { WorkbenchDatabase } from '../../renderer/db/database';
-import { seedDemoWorkspaceOnce } from '../../renderer/db/seed';
+import type { WorkbenchDatabase } from '../../renderer/db/database';
 import { updateThreat } from '../../renderer/db/threats';
-import { realWorkbench } from '../support/real-workbench';
-import { useTempFolders } from '../support/temp-folder';
+import { useDemoDatabases } from './demo-database';
 
-const tempFolder = useTempFolders();
-const open: WorkbenchDatabase[] = [];
-afterEach(async () => {
-  for (const db of open.splice(0)) await db.delete();
-});
-
-async function demo() {
-  const db = new WorkbenchDatabase(`test-${crypto.randomUUID()}`);
-  open.push(db);
-  const api = await realWorkbench(await tempFolder());
-  await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
-  return db;
-}
+const demo = useDemoDatabases();
 
 async function actorNamed(db: WorkbenchDatabase, name: string) {
   const actor = (await db.actors.toArray()).find((a) => a.name.startsWith(name));

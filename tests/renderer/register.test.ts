@@ -1,23 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { WorkbenchDatabase } from '../../renderer/db/database';
+import { describe, expect, it } from 'vitest';
 import { addThreat, createRegister, deleteThreats, duplicateRegister, restoreThreats, setEvidence, updateRegister } from '../../renderer/db/registers';
-import { seedDemoWorkspaceOnce } from '../../renderer/db/seed';
 import { updateThreat } from '../../renderer/db/threats';
 import { useWorkbench } from '../../renderer/stores';
-import { realWorkbench } from '../support/real-workbench';
-import { useTempFolders } from '../support/temp-folder';
+import { useDemoDatabases } from './demo-database';
 
-const tempFolder = useTempFolders();
-const open: WorkbenchDatabase[] = [];
-afterEach(async () => {
-  for (const db of open.splice(0)) await db.delete();
-});
+const demoDatabase = useDemoDatabases();
 
 async function demo() {
-  const db = new WorkbenchDatabase(`test-${crypto.randomUUID()}`);
-  open.push(db);
-  const api = await realWorkbench(await tempFolder());
-  await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
+  const db = await demoDatabase();
   const register = (await db.registers.toArray())[0]!;
   return { db, register };
 }

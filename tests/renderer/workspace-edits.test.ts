@@ -1,24 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAnnotation, deleteAnnotation, moveAnnotation, putAnnotation, updateAnnotationCoding } from '../../renderer/db/annotations';
-import { WorkbenchDatabase } from '../../renderer/db/database';
 import { sha256OfText } from '../../renderer/db/hash';
-import { seedDemoWorkspaceOnce } from '../../renderer/db/seed';
 import { deleteSource, replaceSourceText, restoreSource } from '../../renderer/db/sources';
 import { createTag, deleteTag, mergeTags, restoreTagSnapshot, tagTree, updateTag } from '../../renderer/db/tags';
-import { realWorkbench } from '../support/real-workbench';
-import { useTempFolders } from '../support/temp-folder';
+import { useDemoDatabases } from './demo-database';
 
-const tempFolder = useTempFolders();
-const open: WorkbenchDatabase[] = [];
-afterEach(async () => {
-  for (const db of open.splice(0)) await db.delete();
-});
+const demoDatabase = useDemoDatabases();
 
 async function demo() {
-  const db = new WorkbenchDatabase(`test-${crypto.randomUUID()}`);
-  open.push(db);
-  const api = await realWorkbench(await tempFolder());
-  await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
+  const db = await demoDatabase();
   const source = (await db.sources.toArray())[0]!;
   const text = (await db.sourceTexts.get(source.id))!.text;
   return { db, source, text };

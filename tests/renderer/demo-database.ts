@@ -1,0 +1,24 @@
+import { afterEach } from 'vitest';
+import { WorkbenchDatabase } from '../../renderer/db/database';
+import { seedDemoWorkspaceOnce } from '../../renderer/db/seed';
+import { realWorkbench } from '../support/real-workbench';
+import { useTempFolders } from '../support/temp-folder';
+
+/**
+ * Fresh databases (fake-indexeddb) seeded with the demo workspace through the real main handler
+ * table and a real data folder, each deleted after its test.
+ */
+export function useDemoDatabases(): () => Promise<WorkbenchDatabase> {
+  const tempFolder = useTempFolders();
+  const open: WorkbenchDatabase[] = [];
+  afterEach(async () => {
+    for (const db of open.splice(0)) await db.delete();
+  });
+  return async () => {
+    const db = new WorkbenchDatabase(`test-${crypto.randomUUID()}`);
+    open.push(db);
+    const api = await realWorkbench(await tempFolder());
+    await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
+    return db;
+  };
+}
