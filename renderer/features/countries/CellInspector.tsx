@@ -1,3 +1,4 @@
+import { RatingSelects } from '../common/RatingSelects';
 import { useEffect, useId, useState } from 'react';
 import type { Annotation } from '../../../shared/domain/annotation';
 import { overrideId, overrideProblem, threatExposure } from '../../../shared/domain/exposure';
@@ -136,26 +137,7 @@ export function CellInspector({ data, threat, code, onOverride }: CellInspectorP
         >
           <p className="rating-form-title">{e.override ? `Override for ${name}` : `Rate differently for ${name}`}</p>
           <div className="field-row">
-            <label className="inline-field">
-              Likelihood
-              <select value={form.likelihood} onChange={(ev) => setForm({ ...form, likelihood: Number(ev.target.value) })}>
-                {Array.from({ length: levels }, (_, i) => i + 1).map((n) => (
-                  <option key={n} value={n}>
-                    {n} · {likelihoodWords(n, levels)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="inline-field">
-              Impact
-              <select value={form.impact} onChange={(ev) => setForm({ ...form, impact: Number(ev.target.value) })}>
-                {Array.from({ length: levels }, (_, i) => i + 1).map((n) => (
-                  <option key={n} value={n}>
-                    {n} · {impactWords(n, levels)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <RatingSelects levels={levels} likelihood={form.likelihood} impact={form.impact} onChange={(r) => setForm({ ...form, ...r })} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-rationale`}>Rationale</label>

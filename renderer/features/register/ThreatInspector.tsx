@@ -1,3 +1,4 @@
+import { RatingSelects } from '../common/RatingSelects';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { bandOf, impactWords, likelihoodWords } from '../../../shared/domain/scoring';
 import type { Register, Threat } from '../../../shared/domain/threat';
@@ -79,26 +80,7 @@ export function ThreatInspector({ threat, register }: { threat: Threat; register
             void save({ likelihood: rating.likelihood, impact: rating.impact }, rating.rationale.trim() || undefined).then(() => setRating(null), () => undefined);
           }}
         >
-          <label className="inline-field">
-            Likelihood
-            <select value={rating.likelihood} onChange={(e) => setRating({ ...rating, likelihood: Number(e.target.value) })}>
-              {Array.from({ length: levels }, (_, i) => i + 1).map((n) => (
-                <option key={n} value={n}>
-                  {n} · {likelihoodWords(n, levels)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="inline-field">
-            Impact
-            <select value={rating.impact} onChange={(e) => setRating({ ...rating, impact: Number(e.target.value) })}>
-              {Array.from({ length: levels }, (_, i) => i + 1).map((n) => (
-                <option key={n} value={n}>
-                  {n} · {impactWords(n, levels)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RatingSelects levels={levels} likelihood={rating.likelihood} impact={rating.impact} onChange={(r) => setRating({ ...rating, ...r })} />
           <div className="field">
             <label htmlFor="rating-rationale">Rationale</label>
             <textarea id="rating-rationale" rows={2} value={rating.rationale} onChange={(e) => setRating({ ...rating, rationale: e.target.value })} placeholder="What changed your assessment?" />
