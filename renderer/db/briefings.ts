@@ -105,12 +105,13 @@ export async function recordExport(db: WorkbenchDatabase, id: string, entry: Bri
  * linked to a threat or to one of the given key-judgment passages.
  */
 export async function loadBriefingWorkspace(db: WorkbenchDatabase, evidenceIds: readonly string[] = []): Promise<BriefingWorkspace> {
-  const [registers, threats, sources, actors, countries] = await Promise.all([
+  const [registers, threats, sources, actors, countries, exposureOverrides] = await Promise.all([
     db.registers.toArray(),
     db.threats.toArray(),
     db.sources.toArray(),
     db.actors.toArray(),
     db.countries.toArray(),
+    db.exposureOverrides.toArray(),
   ]);
   const threatIds = threats.map((t) => t.id);
   const [linked, chosen] = await Promise.all([
@@ -119,5 +120,5 @@ export async function loadBriefingWorkspace(db: WorkbenchDatabase, evidenceIds: 
   ]);
   const annotations = new Map(linked.map((a) => [a.id, a]));
   for (const a of chosen) if (a) annotations.set(a.id, a);
-  return { registers, threats, sources, actors, countries, annotations: [...annotations.values()] };
+  return { registers, threats, sources, actors, countries, exposureOverrides, annotations: [...annotations.values()] };
 }

@@ -8,8 +8,9 @@ import type { Annotation } from './annotation';
 import { BRIEFING_SECTION_LABELS, type Briefing, type BriefingSectionKind, type KeyJudgment } from './briefing';
 import { BRIEFING_DOCUMENT_FORMAT, type BriefingDocument, type DocBlock, type DocCell, type DocFootnote, type DocInline, type TextDirection } from './briefing-document';
 import type { Country } from './country';
+import { indexOverrides, overrideId, type ExposureOverride } from './exposure';
 import { dominantScript, guessLanguage, scriptOfLanguage } from './language';
-import { bandOf, impactWords, likelihoodWords, type Band } from './scoring';
+import { bandOf, impactWords, riskScore, likelihoodWords, type Band } from './scoring';
 import { admiraltyGrade, CREDIBILITY_LABELS, RELIABILITY_LABELS, type Source } from './source';
 import type { Register, Threat, ThreatCategory } from './threat';
 
@@ -22,6 +23,8 @@ export interface BriefingWorkspace {
   sources: readonly Source[];
   actors: readonly Actor[];
   countries: readonly Country[];
+  /** Per-country likelihood/impact overrides of the Countries view; the comparison uses them when present. */
+  exposureOverrides?: readonly ExposureOverride[];
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -190,6 +193,7 @@ interface Context {
   evidenceByThreat: Map<string, Annotation[]>;
   actors: Map<string, Actor>;
   countries: Map<string, Country>;
+  overrides: Map<string, ExposureOverride>;
   citations: Citations;
 }
 
@@ -404,20 +408,43 @@ function formatThousands(value: number): string {
   return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** A threat as it bears on one country: the country's override of its rating when one is in force. */
+interface CountryThreat {
+  threat: Threat;
+  score: number;
+  band: Band;
+  overridden: boolean;
+}
+
+function countryThreats(ctx: Context, code: string): CountryThreat[] {
+  // A threat counts against the countries it affects (not the one it emanates from) until it is closed.
+  return ctx.threats
+    .filter((t) => t.countryCodes.includes(code) && t.originCode !== code && t.status !== 'closed')
+    .map((threat) => {
+      const override = ctx.overrides.get(overrideId(code, threat.id));
+      if (!override) return { threat, score: threat.score, band: bandFor(ctx, threat), overridden: false };
+      const score = riskScore(override.likelihood, override.impact);
+      const register = ctx.registers.get(threat.registerId);
+      return { threat, score, band: bandOf(score, register?.scale.bands ?? { medium: 4, high: 8, critical: 15 }), overridden: true };
+    })
+    .sort((a, b) => b.score - a.score || b.threat.score - a.threat.score || a.threat.title.localeCompare(b.threat.title));
+}
+
 function countryComparisonSection(ctx: Context): DocBlock[] {
   const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS['country-comparison'])];
   const chosen = ctx.briefing.filters.countryCodes;
-  // A threat counts against the countries it affects (not the one it emanates from) until it is closed.
-  const exposure = (code: string) => ctx.threats.filter((t) => t.countryCodes.includes(code) && t.originCode !== code && t.status !== 'closed');
-  const codes = chosen.length > 0 ? chosen : [...new Set(ctx.threats.flatMap((t) => t.countryCodes))].filter((c) => exposure(c).length > 0);
+  const codes = chosen.length > 0 ? chosen : [...new Set(ctx.threats.flatMap((t) => t.countryCodes))].filter((c) => countryThreats(ctx, c).length > 0);
   const rows = codes
-    .map((code) => ({ code, threats: exposure(code) }))
+    .map((code) => ({ code, threats: countryThreats(ctx, code) }))
     .sort((a, b) => (b.threats[0]?.score ?? 0) - (a.threats[0]?.score ?? 0) || b.threats.length - a.threats.length || countryName(ctx, a.code).localeCompare(countryName(ctx, b.code)));
   if (rows.length === 0) return [...blocks, paragraph('No country is affected by the threats in this briefing.', 'note')];
+  const anyOverride = rows.some((r) => r.threats.some((t) => t.overridden));
   blocks.push({
     type: 'table',
     label: 'Country comparison',
-    caption: 'Exposure of each country to the threats in this briefing; a threat is not counted against the country it emanates from, nor once it is closed.',
+    caption:
+      'Exposure of each country to the threats in this briefing; a threat is not counted against the country it emanates from, nor once it is closed.' +
+      (anyOverride ? ' Scores marked * use the country-specific rating set in the Countries view.' : ''),
     kind: 'countries',
     columns: [
       { text: 'Country', width: 17, align: 'start' },
@@ -431,14 +458,13 @@ function countryComparisonSection(ctx: Context): DocBlock[] {
       const country = ctx.countries.get(code);
       const border = country?.facts.borderWithAfghanistanKm.value;
       const top = threats[0];
-      const band = top ? bandFor(ctx, top) : null;
       return [
         cell(countryName(ctx, code), { bold: true }),
         cell(border === undefined ? '—' : border === null ? '—' : border === 0 ? 'none' : `${formatThousands(border)} km`, { align: 'end' }),
         cell(country ? `${formatThousands(country.facts.population.value)} (${country.facts.population.year})` : '—', { align: 'end' }),
         cell(String(threats.length), { align: 'center' }),
-        cell(top && band ? `${top.score} ${capitalise(band)}` : '—', { align: 'center', band, bold: Boolean(top) }),
-        cell(top ? `T${ctx.threatNumbers.get(top.id)}. ${top.title}` : '—'),
+        cell(top ? `${top.score}${top.overridden ? '*' : ''} ${capitalise(top.band)}` : '—', { align: 'center', band: top?.band ?? null, bold: Boolean(top) }),
+        cell(top ? `T${ctx.threatNumbers.get(top.threat.id)}. ${top.threat.title}` : '—'),
       ];
     }),
   });
@@ -520,6 +546,7 @@ export function buildBriefingDocument(briefing: Briefing, workspace: BriefingWor
     evidenceByThreat,
     actors: new Map(workspace.actors.map((a) => [a.id, a])),
     countries: new Map(workspace.countries.map((c) => [c.code, c])),
+    overrides: indexOverrides(workspace.exposureOverrides ?? []),
     citations: new Citations(sources),
   };
 

@@ -165,6 +165,24 @@ describe('briefing model: filters', () => {
     expect(countries.rows.map((r) => r[0]!.text)).toEqual(['Uzbekistan']);
     expect(countries.rows[0]!.map((c) => c.text)).toEqual(['Uzbekistan', '144 km', expect.stringMatching(/^\d{1,3}(,\d{3})+ \(\d{4}\)$/), '2', '20 Critical', 'T1. ISIS-Khorasan recruitment and attacks from Afghanistan']);
   });
+
+  it('rates a country by its own override from the Countries view, and says so', async () => {
+    const { ws, isis, kosh } = await workspace();
+    const only = (filters: Partial<Briefing['filters']>) => briefing({ filters: { registerIds: [], categories: ['terrorism', 'water'], minimumScore: 9, countryCodes: ['UZ'], ...filters } });
+    const override = { id: `UZ:${isis.id}`, countryCode: 'UZ', threatId: isis.id, likelihood: 2, impact: 3, rationale: 'Tight border regime since 2024.', createdAt: AT, updatedAt: AT };
+    const doc = buildBriefingDocument(only({}), { ...ws, exposureOverrides: [override] });
+    const countries = doc.blocks.find((b) => b.type === 'table' && b.kind === 'countries') as Extract<DocBlock, { type: 'table' }>;
+    // ISIS-K drops to 6 for Uzbekistan, so the Kosh-Tepa canal becomes its most serious threat.
+    expect(countries.rows[0]![4]).toMatchObject({ text: '20 Critical' });
+    expect(countries.rows[0]![5]!.text).toMatch(/Kosh-Tepa/);
+    expect(countries.caption).toMatch(/country-specific rating/);
+    const raised = buildBriefingDocument(only({}), { ...ws, exposureOverrides: [{ ...override, id: `UZ:${kosh.id}`, threatId: kosh.id, likelihood: 5, impact: 5 }] });
+    const table = raised.blocks.find((b) => b.type === 'table' && b.kind === 'countries') as Extract<DocBlock, { type: 'table' }>;
+    expect(table.rows[0]![4]).toMatchObject({ text: '25* Critical', band: 'critical' });
+    // Overrides belong to the comparison only: the overview keeps the register's rating.
+    const overview = raised.blocks.find((b) => b.type === 'table' && b.kind === 'overview') as Extract<DocBlock, { type: 'table' }>;
+    expect(overview.rows[1]![5]!.text).toBe('20 Critical');
+  });
 });
 
 describe('briefing model: citations', () => {
