@@ -3,6 +3,7 @@ import { DEFAULT_SCALE, riskScore } from '../../shared/domain/scoring';
 import type { Annotation } from '../../shared/domain/annotation';
 import type { WorkbenchDatabase } from './database';
 import { revisionsBetween } from './revisions';
+import { overrideId, type ExposureOverride } from '../../shared/domain/exposure';
 
 export async function createRegister(db: WorkbenchDatabase, name: string): Promise<Register> {
   const now = new Date().toISOString();
@@ -42,7 +43,7 @@ function checkScale(scale: RiskScale, threats: Threat[]): void {
 
 /** Copies a register with all its threats; the copies keep their evidence (the passages link to both). */
 export async function duplicateRegister(db: WorkbenchDatabase, id: string): Promise<Register> {
-  return db.transaction('rw', db.registers, db.threats, db.annotations, async () => {
+  return db.transaction('rw', [db.registers, db.threats, db.annotations, db.exposureOverrides], async () => {
     const source = await db.registers.get(id);
     if (!source) throw new Error('That register no longer exists.');
     const now = new Date().toISOString();
@@ -54,6 +55,14 @@ export async function duplicateRegister(db: WorkbenchDatabase, id: string): Prom
     await db.annotations.where('threatIds').anyOf([...idMap.keys()]).modify((a: Annotation) => {
       a.threatIds = [...new Set([...a.threatIds, ...a.threatIds.flatMap((t) => (idMap.has(t) ? [idMap.get(t)!] : []))])];
     });
+    // The copy's threats bear on each country as the originals do, so their per-country ratings come along.
+    const overrides = await db.exposureOverrides.where('threatId').anyOf([...idMap.keys()]).toArray();
+    await db.exposureOverrides.bulkAdd(
+      overrides.map((o) => {
+        const threatId = idMap.get(o.threatId)!;
+        return { ...o, id: overrideId(o.countryCode, threatId), threatId, createdAt: now, updatedAt: now };
+      }),
+    );
     return copy;
   });
 }
@@ -104,28 +113,32 @@ export async function duplicateThreat(db: WorkbenchDatabase, id: string): Promis
   return copy;
 }
 
-/** What deleting threats removed (the threats, and their ids in passages), for undo. */
+/** What deleting threats removed (the threats, their ids in passages, their per-country ratings), for undo. */
 export interface ThreatsSnapshot {
   threats: Threat[];
   annotations: Annotation[];
+  overrides: ExposureOverride[];
 }
 
 export async function deleteThreats(db: WorkbenchDatabase, ids: string[]): Promise<ThreatsSnapshot> {
-  return db.transaction('rw', db.threats, db.annotations, async () => {
+  return db.transaction('rw', [db.threats, db.annotations, db.exposureOverrides], async () => {
     const threats = (await db.threats.bulkGet(ids)).filter((t): t is Threat => t !== undefined);
     const annotations = await db.annotations.where('threatIds').anyOf(ids).distinct().toArray();
+    const overrides = await db.exposureOverrides.where('threatId').anyOf(ids).toArray();
     await db.annotations.where('threatIds').anyOf(ids).modify((a: Annotation) => {
       a.threatIds = a.threatIds.filter((t) => !ids.includes(t));
     });
+    await db.exposureOverrides.bulkDelete(overrides.map((o) => o.id));
     await db.threats.bulkDelete(ids);
-    return { threats, annotations };
+    return { threats, annotations, overrides };
   });
 }
 
 export async function restoreThreats(db: WorkbenchDatabase, saved: ThreatsSnapshot): Promise<void> {
-  await db.transaction('rw', db.threats, db.annotations, async () => {
+  await db.transaction('rw', [db.threats, db.annotations, db.exposureOverrides], async () => {
     await db.threats.bulkPut(saved.threats);
     await db.annotations.bulkPut(saved.annotations);
+    await db.exposureOverrides.bulkPut(saved.overrides);
   });
 }
 

@@ -35,17 +35,34 @@ describe('registers', () => {
     expect(await db.annotations.where('threatIds').equals(koshCopy.id).count()).toBe(await db.annotations.where('threatIds').equals(kosh.id).count());
   });
 
-  it('delete threats and their links to passages, and restore both exactly', async () => {
+  it('duplicate with the per-country ratings of their threats, leaving the originals’ untouched', async () => {
+    const { db, register } = await demo();
+    const kosh = (await db.threats.where('registerId').equals(register.id).toArray()).find((t) => t.title.startsWith('Kosh-Tepa'))!;
+    const at = new Date().toISOString();
+    await db.exposureOverrides.add({ id: `TM:${kosh.id}`, countryCode: 'TM', threatId: kosh.id, likelihood: 5, impact: 5, rationale: 'Turkmenistan depends on the Amu Darya most.', createdAt: at, updatedAt: at });
+    const copy = await duplicateRegister(db, register.id);
+    const koshCopy = (await db.threats.where('registerId').equals(copy.id).toArray()).find((t) => t.title === kosh.title)!;
+    expect(await db.exposureOverrides.get(`TM:${koshCopy.id}`)).toMatchObject({ countryCode: 'TM', threatId: koshCopy.id, likelihood: 5, impact: 5, rationale: 'Turkmenistan depends on the Amu Darya most.' });
+    expect(await db.exposureOverrides.get(`TM:${kosh.id}`)).toMatchObject({ threatId: kosh.id });
+    expect(await db.exposureOverrides.count()).toBe(2);
+  });
+
+  it('delete threats with their links to passages and their per-country ratings, and restore all exactly', async () => {
     const { db, register } = await demo();
     const threat = (await db.threats.where('registerId').equals(register.id).toArray())[0]!;
     const linked = await db.annotations.where('threatIds').equals(threat.id).toArray();
     expect(linked.length).toBeGreaterThan(0);
+    const at = new Date().toISOString();
+    const override = { id: `KZ:${threat.id}`, countryCode: 'KZ', threatId: threat.id, likelihood: 1, impact: 2, rationale: 'No shared border.', createdAt: at, updatedAt: at };
+    await db.exposureOverrides.add(override);
     const saved = await deleteThreats(db, [threat.id]);
     expect(await db.threats.get(threat.id)).toBeUndefined();
     expect(await db.annotations.where('threatIds').equals(threat.id).count()).toBe(0);
+    expect(await db.exposureOverrides.count()).toBe(0);
     await restoreThreats(db, saved);
     expect(await db.threats.get(threat.id)).toEqual(threat);
     expect(await db.annotations.where('threatIds').equals(threat.id).toArray()).toEqual(linked);
+    expect(await db.exposureOverrides.get(override.id)).toEqual(override);
   });
 
   it('link and unlink evidence, recording the change', async () => {
