@@ -22,6 +22,7 @@ import { Platform, build } from 'electron-builder';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const { LinuxTargetHelper } = require('app-builder-lib/out/targets/LinuxTargetHelper');
+const { default: FpmTarget } = require('app-builder-lib/out/targets/FpmTarget');
 
 export const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 // Electron's defaults, in FuseV1Options order: RunAsNode on, CookieEncryption off, NodeOptions on,
@@ -50,6 +51,10 @@ async function writeDesktopIntegration(packager, outFolder) {
   await helper.writeDesktopEntry(options, null, join(outFolder, `${helper.getDesktopFileName()}.desktop`));
   const mimeXml = await helper.mimeTypeFiles;
   if (mimeXml) await copyFile(mimeXml, join(outFolder, `${packager.executableName}.xml`));
+  // The deb target's own metadata check, which `npm run dist` would otherwise only reach online.
+  await new FpmTarget('deb', packager, helper, outFolder).checkOptions().catch((error) => {
+    console.warn(`Warning: npm run dist would fail to build the deb: ${error.message.replace(/\s+/g, ' ')}`);
+  });
 }
 
 async function main() {
