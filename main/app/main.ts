@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { registerIpc } from '../ipc/register';
 import { ensureDataFolder } from '../services/data-folder';
+import { backupPathsIn, LaunchedBackups } from '../services/launched-backups';
 import { createHandlerTable } from '../services/handlers';
 import { Log } from '../services/log';
 import { installMenu } from './menu';
@@ -18,6 +19,17 @@ registerAppScheme();
 if (process.env.WORKBENCH_DATA_DIR) app.setPath('userData', resolve(process.env.WORKBENCH_DATA_DIR));
 
 let mainWindow: BrowserWindow | null = null;
+
+// Backups the system asks us to open (file association). Hook for the backup feature: it takes the
+// waiting paths and subscribes with onOpened (see main/services/launched-backups.ts).
+const launchedBackups = new LaunchedBackups();
+launchedBackups.add(backupPathsIn(process.argv.slice(1), process.cwd()));
+// macOS sends files as events, possibly before the app is ready, so listen from the start.
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  launchedBackups.add(backupPathsIn([path], process.cwd()));
+});
+app.on('second-instance', (_event, argv, workingDirectory) => launchedBackups.add(backupPathsIn(argv, workingDirectory)));
 
 function hardenContents(): void {
   app.on('web-contents-created', (_event, contents) => {

@@ -24,6 +24,8 @@ export async function createMainWindow(preloadPath: string, stateFile: string): 
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // A middle-click on a link is a new-window request; the app never wants one (electronegativity AUXCLICK).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });
