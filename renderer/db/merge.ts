@@ -28,8 +28,7 @@ function basesOf(value: unknown): MergeBases {
 
 /**
  * My workspace as a snapshot, read in one transaction so the merge compares against one consistent
- * state. A workspace that has never been backed up or merged has no replica id yet: one is made up
- * here and kept by `applyMerge`.
+ * state. (Without a stored replica id — see ensureReplicaId — a new one is made up for the snapshot.)
  */
 export async function readMyWorkspace(db: WorkbenchDatabase): Promise<WorkspaceSnapshot> {
   return db.transaction('r', db.workspaceTables, async () => {
@@ -46,8 +45,26 @@ export async function readMyWorkspace(db: WorkbenchDatabase): Promise<WorkspaceS
   });
 }
 
-/** Plans merging a colleague's (validated) workspace into mine. Nothing is written. */
+/**
+ * This installation's replica id, made (and kept in meta) the first time it is asked for. Backups
+ * carry it, so that a colleague's merge knows whose records it last saw.
+ */
+export async function ensureReplicaId(db: WorkbenchDatabase): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const stored = (await db.meta.get(REPLICA_ID_KEY))?.value;
+    if (typeof stored === 'string' && stored) return stored;
+    const replicaId = crypto.randomUUID();
+    await db.meta.put({ key: REPLICA_ID_KEY, value: replicaId });
+    return replicaId;
+  });
+}
+
+/**
+ * Plans merging a colleague's (validated) workspace into mine. Nothing of the workspace is written
+ * (only this installation's replica id, if it had none yet).
+ */
 export async function planMerge(db: WorkbenchDatabase, theirs: WorkspaceSnapshot, colleague?: string): Promise<MergePlan> {
+  await ensureReplicaId(db);
   const mine = await readMyWorkspace(db);
   if (theirs.replicaId === mine.replicaId) {
     throw new Error('This backup was made from this workspace itself, so there is nothing to merge. To go back to it, restore it instead.');
@@ -116,7 +133,7 @@ export async function applyMerge(db: WorkbenchDatabase, plan: MergePlan, resolut
     const metaBefore = await db.meta.bulkGet(meta.map((m) => String(m.key)));
     if (metaBefore[1] !== undefined && metaBefore[1].value !== plan.myReplicaId) throw new Error(STALE);
     await db.meta.bulkPut(meta as { key: string; value: unknown }[]);
-    change.before.meta = [...(change.before.meta ?? []), ...meta.map((m, i): [string, Row | undefined] => [String(m.key), metaBefore[i]])];
+    change.before.meta = [...(change.before.meta ?? []), ...meta.map((m, i): [string, Row | undefined] => [String(m.key), metaBefore[i] as Row | undefined])];
     change.after.meta = [...(change.after.meta ?? []), ...meta];
     return { report: writes.report, change };
   });

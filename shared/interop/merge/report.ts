@@ -16,7 +16,7 @@ export function formatMergeReport(report: MergeReport): string {
       r.added ? `${r.added} added` : '',
       r.updated ? `${r.updated} updated` : '',
       r.mergedByName ? `${r.mergedByName} merged with ${table === 'sources' ? 'the same file' : 'the same name'}` : '',
-      r.conflicts ? `${r.conflicts} in conflict` : '',
+      r.conflicts ? (report.resolved ? `${plural(r.conflicts, 'conflict')} settled` : `${r.conflicts} in conflict`) : '',
       r.keptDeleted ? `${r.keptDeleted} kept deleted` : '',
       r.skipped ? `${r.skipped} skipped (what they belong to is not here)` : '',
     ].filter(Boolean);
