@@ -74,7 +74,7 @@ describe('the Merge dialog', () => {
     expect(report).toContain("Merged the backup from Dilnoza.");
     expect(report).toContain('Tags: 1 added.');
     expect(report).toContain('Threats: 1 updated, 1 conflict settled.');
-    expect(report).toContain('Conflicts settled: 0 kept mine, 1 took theirs, 1 kept both.');
+    expect(report).toContain('Conflicting fields settled: 0 kept mine, 1 took theirs, 1 kept both.');
     expect(useWorkbench.getState().notices.at(-1)?.message).toContain('Merged the backup from Dilnoza.');
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));

@@ -96,10 +96,12 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
       onClose={closeMerge}
     >
       <h2 id="merge-title">Merge {colleague === 'a colleague' ? "a colleague's" : `${colleague}'s`} backup</h2>
-      <p className="merge-lede muted">
-        Backup made {formatDateTime(request.snapshot.createdAt)}. Records are matched by their ids; tags and actors of the same name, and sources of the
-        same file, become one. Nothing is written until you apply the merge, and it can be undone with Ctrl+Z.
-      </p>
+      {phase.kind !== 'done' && (
+        <p className="merge-lede muted">
+          Backup made {formatDateTime(request.snapshot.createdAt)}. Records are matched by their ids; tags and actors of the same name, and sources of
+          the same file, become one. Nothing is written until you apply the merge, and it can be undone with Ctrl+Z.
+        </p>
+      )}
 
       {phase.kind === 'planning' && (
         <p role="status" className="merge-status">
@@ -127,7 +129,7 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
             <section className="merge-conflict-section" aria-labelledby="merge-conflicts-title">
               <div className="merge-conflicts-bar">
                 <h3 id="merge-conflicts-title">
-                  Conflicts <span className="muted">({phase.plan.conflicts.length - open} of {phase.plan.conflicts.length} settled)</span>
+                  Conflicts <span className="merge-settled">({phase.plan.conflicts.length - open} of {phase.plan.conflicts.length} settled)</span>
                 </h3>
                 <button type="button" onClick={() => setResolutions(resolveAll(phase.plan, 'mine'))}>
                   Keep mine for all
@@ -164,6 +166,7 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
       {phase.kind === 'done' && (
         <>
           <h3 className="merge-done-title">Merge applied</h3>
+          <p className="merge-lede muted">Ctrl+Z undoes the whole merge in one step. The report below can be copied.</p>
           <MergeSummary report={phase.report} caption="What the merge did" />
           <pre className="merge-report" aria-label="Merge report" tabIndex={0}>
             {phase.text}

@@ -37,8 +37,8 @@ export function MergeSummary({ report, caption }: { report: MergeReport; caption
         <tr>
           <th scope="col">Records</th>
           {COLUMNS.map((c) => (
-            <th key={c.key} scope="col" title={c.title}>
-              {c.label}
+            <th key={c.key} scope="col" title={c.key === 'conflicts' && report.resolved ? 'Records both of you changed differently, settled as you chose' : c.title}>
+              {c.key === 'conflicts' && report.resolved ? 'Settled' : c.label}
             </th>
           ))}
         </tr>

@@ -26,7 +26,7 @@ export function formatMergeReport(report: MergeReport): string {
   if (!changed) lines.push('Nothing new: both workspaces already agree.');
   if (report.resolved && report.resolved.mine + report.resolved.theirs + report.resolved.both > 0) {
     const { mine, theirs, both } = report.resolved;
-    lines.push(`Conflicts settled: ${mine} kept mine, ${theirs} took theirs, ${both} kept both.`);
+    lines.push(`Conflicting fields settled: ${mine} kept mine, ${theirs} took theirs, ${both} kept both.`);
   }
   return lines.join('\n');
 }
