@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   baseAfterRestore,
   formatMergeReport,
+  joinLists,
   nameKey,
   planMerge,
   recordHash,
@@ -268,6 +269,28 @@ describe('planMerge: one record under two ids', () => {
     const names = rows(after, 'tags').map((t) => nameKey(t.name));
     expect(new Set(names).size).toBe(names.length);
     expect(find(after, 'tags', uid(11))!.name).toBe('Water');
+  });
+});
+
+describe('planMerge: the codebook stays a tree and lists keep one item per id', () => {
+  it('does not take a move that would put a tag under its own sub-tag', () => {
+    const { a, b } = agreedPair();
+    // I moved Water under Terrorism; they moved Terrorism under Water.
+    edit(a, 'tags', uid(11), { parentId: uid(10), updatedAt: T1 });
+    edit(b, 'tags', uid(10), { parentId: uid(11), updatedAt: T1 });
+    const after = mergeAndApply(a, b);
+    expect(find(after, 'tags', uid(11))!.parentId).toBe(uid(10));
+    expect(find(after, 'tags', uid(10))!.parentId).toBeNull();
+  });
+
+  it('keeps both lists of key judgments without two judgments under one id', () => {
+    const judgment = (id: string, text: string) => ({ id, text, confidence: 'moderate', evidenceIds: [] });
+    expect(joinLists([judgment(uid(1), 'Mine'), judgment(uid(2), 'Shared')], [judgment(uid(2), 'Shared, edited'), judgment(uid(3), 'Theirs')])).toEqual([
+      judgment(uid(1), 'Mine'),
+      judgment(uid(2), 'Shared'),
+      judgment(uid(3), 'Theirs'),
+    ]);
+    expect(joinLists(['KZ', 'UZ'], ['UZ', 'TJ'])).toEqual(['KZ', 'UZ', 'TJ']);
   });
 });
 

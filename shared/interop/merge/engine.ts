@@ -152,6 +152,16 @@ export function planMerge(mine: WorkspaceSnapshot, theirs: WorkspaceSnapshot, op
   const pending = new Map<string, MergeConflict>();
   // Tag names stay unique: name key → tag id, as the merge will leave them.
   const tagNames = new Map(rowsOf(mine, 'tags').map((t) => [nameKey(t.name), String(t.id)]));
+  // And the codebook stays a tree: tag id → parent id, as the merge will leave them.
+  const tagParents = new Map([...rowsOf(mine, 'tags'), ...asIs.tags].map((t) => [String(t.id), t.parentId ? String(t.parentId) : null]));
+  for (const t of rowsOf(mine, 'tags')) tagParents.set(String(t.id), t.parentId ? String(t.parentId) : null);
+  const wouldLoop = (tagId: string, parentId: unknown): boolean => {
+    for (let cursor = typeof parentId === 'string' ? parentId : null, steps = 0; cursor !== null && steps <= tagParents.size; steps++) {
+      if (cursor === tagId) return true;
+      cursor = tagParents.get(cursor) ?? null;
+    }
+    return false;
+  };
   const threatTitles = new Map([...adjusted.threats, ...rowsOf(mine, 'threats')].map((t) => [String(t.id), TABLE_RULES.threats.label(t)]));
 
   for (const table of MERGED_TABLES) {
@@ -208,7 +218,11 @@ export function planMerge(mine: WorkspaceSnapshot, theirs: WorkspaceSnapshot, op
       const merged = mergeRecord(
         {
           table, rules, key, base, formerMine, formerTheirs, canon,
-          allowed: (field, value) => table !== 'tags' || field !== 'name' || (tagNames.get(nameKey(value)) ?? key) === key,
+          allowed: (field, value) => {
+            if (table !== 'tags') return true;
+            if (field === 'name') return (tagNames.get(nameKey(value)) ?? key) === key;
+            return field !== 'parentId' || !wouldLoop(key, value);
+          },
         },
         myRow, theirRow, theirRowAsIs,
       );
@@ -217,6 +231,7 @@ export function planMerge(mine: WorkspaceSnapshot, theirs: WorkspaceSnapshot, op
         tagNames.delete(nameKey(myRow.name));
         tagNames.set(nameKey(merged.after.name), key);
       }
+      if (table === 'tags' && merged.taken.includes('parentId')) tagParents.set(key, merged.after.parentId ? String(merged.after.parentId) : null);
       if (merged.conflicts.length > 0) {
         conflicts.push({
           id: `${table}:${key}`, table, key, label: labelOf(table, myRow, threatTitles), noun: rules.noun, kind: 'edited-on-both-sides',

@@ -12,10 +12,17 @@ export function joinTexts(mine: string, theirs: string, colleague: string): stri
   return `${mine.trimEnd()}\n\n——— ${colleague} ———\n${theirs.trimStart()}`;
 }
 
-/** "Both" for a list: mine in my order, then theirs I do not have. */
+/**
+ * "Both" for a list: mine in my order, then theirs I do not have. Items with an id (a briefing's key
+ * judgments) are the same item when their ids are: mine is kept, never two items under one id.
+ */
 export function joinLists(mine: readonly unknown[], theirs: readonly unknown[]): unknown[] {
-  const seen = new Set(mine.map((v) => stableStringify(v)));
-  return [...mine, ...theirs.filter((v) => !seen.has(stableStringify(v)) && (seen.add(stableStringify(v)), true))];
+  const identity = (v: unknown): string => {
+    const id = typeof v === 'object' && v !== null ? (v as { id?: unknown }).id : undefined;
+    return typeof id === 'string' ? `id:${id}` : stableStringify(v);
+  };
+  const seen = new Set(mine.map(identity));
+  return [...mine, ...theirs.filter((v) => !seen.has(identity(v)) && (seen.add(identity(v)), true))];
 }
 
 export function joinValues(mine: unknown, theirs: unknown, colleague: string): unknown {

@@ -33,6 +33,8 @@ export interface TableRules {
 /** Bookkeeping, never a conflict: the creation time stays mine, the update time is the later one. */
 export const TIMESTAMP_FIELDS = ['createdAt', 'updatedAt'] as const;
 
+const META_LABELS: Record<string, string> = { 'countries.comparison': 'Countries compared side by side', demoSeededAt: 'Demo workspace' };
+
 const text = (value: unknown, fallback: string): string => (typeof value === 'string' && value.trim() ? value.trim() : fallback);
 const clip = (value: string, max = 80): string => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
 
@@ -69,7 +71,7 @@ export const TABLE_RULES: Record<Exclude<WorkspaceTableName, 'revisions' | 'sour
   actors: { entity: 'actor', noun: 'actor', label: (r) => text(r.name, 'Unnamed actor'), freeText: ['description'] },
   countries: { entity: 'country', noun: 'country', label: (r) => text(r.name, String(r.code)), freeText: ['notes', 'stance'] },
   briefings: { entity: 'briefing', noun: 'briefing', label: (r) => text(r.title, 'Untitled briefing') },
-  meta: { noun: 'setting', label: (r) => String(r.key) },
+  meta: { noun: 'setting', label: (r) => META_LABELS[String(r.key)] ?? String(r.key) },
   views: { noun: 'saved view', label: (r) => text(r.name, 'Unnamed view'), parent: { field: 'registerId', table: 'registers' } },
   exposureOverrides: {
     entity: 'exposureOverride',
