@@ -4,6 +4,7 @@ import { CountriesView } from '../features/countries/CountriesView';
 import { RegisterView } from '../features/register/RegisterView';
 import { SourcesView } from '../features/sources/SourcesView';
 import { PassagesView } from '../features/passages/PassagesView';
+import { MergeDialog } from '../features/merge';
 import { Palette } from '../features/search/Palette';
 import { SearchView } from '../features/search/SearchView';
 import { useWorkbench } from '../stores';
@@ -68,6 +69,7 @@ export function App() {
       <AboutDialog info={startup.info} />
       <DropZone />
       <Palette />
+      <MergeDialog />
     </div>
   );
 }

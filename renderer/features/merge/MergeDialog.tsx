@@ -1,0 +1,186 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { formatMergeReport, resolveAll, unresolvedConflicts, type Choice, type MergePlan, type MergeReport, type Resolutions } from '../../../shared/interop/merge';
+import { db } from '../../db';
+import { applyMerge, planMerge, redoMerge, undoMerge } from '../../db/merge';
+import { formatDateTime } from '../common/format';
+import { useWorkbench } from '../../stores';
+import type { MergeRequest } from '../../stores/merge';
+import { ConflictList } from './ConflictList';
+import { MergeSummary } from './MergeSummary';
+import { loadNames, type NameLookup } from './values';
+import './merge.css';
+
+type Phase =
+  | { kind: 'planning' }
+  | { kind: 'review'; plan: MergePlan; names: NameLookup; applying: boolean; error?: string }
+  | { kind: 'done'; plan: MergePlan; text: string; report: MergeReport }
+  | { kind: 'failed'; message: string };
+
+/** The Merge dialog: shown while a colleague's workspace waits to be merged (see stores/merge.ts). */
+export function MergeDialog() {
+  const request = useWorkbench((s) => s.mergeRequest);
+  return request ? <MergeDialogBody request={request} /> : null;
+}
+
+function MergeDialogBody({ request }: { request: MergeRequest }) {
+  const closeMerge = useWorkbench((s) => s.closeMerge);
+  const trackSave = useWorkbench((s) => s.trackSave);
+  const recordUndo = useWorkbench((s) => s.recordUndo);
+  const notify = useWorkbench((s) => s.notify);
+  const ref = useRef<HTMLDialogElement>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'planning' });
+  const [resolutions, setResolutions] = useState<Resolutions>({});
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      try {
+        const plan = await planMerge(db, request.snapshot, request.colleague);
+        const names = await loadNames(db, plan);
+        if (live) setPhase({ kind: 'review', plan, names, applying: false });
+      } catch (error) {
+        if (live) setPhase({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [request]);
+
+  const open = useMemo(() => (phase.kind === 'review' ? unresolvedConflicts(phase.plan, resolutions).length : 0), [phase, resolutions]);
+
+  const choose = (conflictId: string, field: string, choice: Choice) =>
+    setResolutions((r) => ({ ...r, [conflictId]: { ...r[conflictId], [field]: choice } }));
+
+  const apply = async () => {
+    if (phase.kind !== 'review' || open > 0) return;
+    const { plan } = phase;
+    setPhase({ ...phase, applying: true, error: undefined });
+    try {
+      const applied = await trackSave(() => applyMerge(db, plan, resolutions));
+      recordUndo({ label: `the merge of ${plan.colleague}'s backup`, undo: () => undoMerge(db, applied.change), redo: () => redoMerge(db, applied.change) });
+      const text = formatMergeReport(applied.report);
+      notify('info', text.replace(/\n/g, ' '));
+      setPhase({ kind: 'done', plan, text, report: applied.report });
+    } catch (error) {
+      setPhase({ ...phase, applying: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const copy = async (text: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      notify('info', 'The merge report is on the clipboard.');
+    } catch {
+      notify('error', 'The report could not be copied to the clipboard. Select its text and copy it with Ctrl+C.');
+    }
+  };
+
+  const colleague = phase.kind === 'review' || phase.kind === 'done' ? phase.plan.colleague : (request.colleague ?? 'a colleague');
+  const busy = phase.kind === 'planning' || (phase.kind === 'review' && phase.applying);
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog wide merge-dialog"
+      aria-labelledby="merge-title"
+      aria-busy={busy}
+      onCancel={(e) => {
+        if (busy) e.preventDefault();
+      }}
+      onClose={closeMerge}
+    >
+      <h2 id="merge-title">Merge {colleague === 'a colleague' ? "a colleague's" : `${colleague}'s`} backup</h2>
+      {phase.kind !== 'done' && (
+        <p className="merge-lede muted">
+          Backup made {formatDateTime(request.snapshot.createdAt)}. Records are matched by their ids; tags and actors of the same name, and sources of
+          the same file, become one. Nothing is written until you apply the merge, and it can be undone with Ctrl+Z.
+        </p>
+      )}
+
+      {phase.kind === 'planning' && (
+        <p role="status" className="merge-status">
+          Comparing the backup with your workspace…
+        </p>
+      )}
+
+      {phase.kind === 'failed' && (
+        <>
+          <p role="alert" className="merge-error">
+            {phase.message}
+          </p>
+          <div className="dialog-actions">
+            <button type="button" autoFocus onClick={() => ref.current?.close()}>
+              Close
+            </button>
+          </div>
+        </>
+      )}
+
+      {phase.kind === 'review' && (
+        <>
+          <MergeSummary report={phase.plan.report} caption="What the merge will do" />
+          {phase.plan.conflicts.length > 0 && (
+            <section className="merge-conflict-section" aria-labelledby="merge-conflicts-title">
+              <div className="merge-conflicts-bar">
+                <h3 id="merge-conflicts-title">
+                  Conflicts <span className="merge-settled">({phase.plan.conflicts.length - open} of {phase.plan.conflicts.length} settled)</span>
+                </h3>
+                <button type="button" onClick={() => setResolutions(resolveAll(phase.plan, 'mine'))}>
+                  Keep mine for all
+                </button>
+                <button type="button" onClick={() => setResolutions(resolveAll(phase.plan, 'theirs'))}>
+                  Take theirs for all
+                </button>
+              </div>
+              <p className="muted merge-hint">Both of you changed these differently since you last merged. Choose what to keep for each field.</p>
+              <ConflictList conflicts={phase.plan.conflicts} resolutions={resolutions} colleague={phase.plan.colleague} names={phase.names} onChoose={choose} />
+            </section>
+          )}
+          {phase.error && (
+            <p role="alert" className="merge-error">
+              {phase.error}
+            </p>
+          )}
+          <div className="dialog-actions">
+            {open > 0 && (
+              <span id="merge-apply-hint" className="merge-apply-hint">
+                Settle {open} more {open === 1 ? 'conflict' : 'conflicts'} to apply the merge.
+              </span>
+            )}
+            <button type="button" disabled={phase.applying} onClick={() => ref.current?.close()}>
+              Cancel
+            </button>
+            <button type="button" className="primary" autoFocus={phase.plan.conflicts.length === 0} disabled={open > 0 || phase.applying} aria-describedby={open > 0 ? 'merge-apply-hint' : undefined} onClick={apply}>
+              {phase.applying ? 'Merging…' : 'Apply merge'}
+            </button>
+          </div>
+        </>
+      )}
+
+      {phase.kind === 'done' && (
+        <>
+          <h3 className="merge-done-title">Merge applied</h3>
+          <p className="merge-lede muted">Ctrl+Z undoes the whole merge in one step. The report below can be copied.</p>
+          <MergeSummary report={phase.report} caption="What the merge did" />
+          <pre className="merge-report" aria-label="Merge report" tabIndex={0}>
+            {phase.text}
+          </pre>
+          <div className="dialog-actions">
+            <button type="button" onClick={() => copy(phase.text)}>
+              Copy report
+            </button>
+            <button type="button" className="primary" autoFocus onClick={() => ref.current?.close()}>
+              Close
+            </button>
+          </div>
+        </>
+      )}
+    </dialog>
+  );
+}

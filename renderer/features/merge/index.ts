@@ -1,0 +1,12 @@
+import type { WorkspaceSnapshot } from '../../../shared/interop/workspace-snapshot';
+import { useWorkbench } from '../../stores';
+
+export { MergeDialog } from './MergeDialog';
+
+/**
+ * Opens the Merge dialog on a colleague's workspace (a validated backup). Callable from anywhere —
+ * a menu command, the backup feature — outside React too.
+ */
+export function startMerge(snapshot: WorkspaceSnapshot, colleague?: string): void {
+  useWorkbench.getState().startMerge(snapshot, colleague);
+}
