@@ -3,7 +3,10 @@ import { BriefingExports, type OpenPath, type ShowItemInFolder } from './briefin
 import type { DataFolder } from './data-folder';
 import { loadDemoWorkspace } from './demo-workspace';
 import { saveExport, type ChooseSavePath } from './exports';
+import { ErrorReports } from './error-reports';
 import { extractSource } from './import';
+import { Log } from './log';
+import { openLogFile } from './log-file';
 import { sha256Of, SourceStore } from './source-store';
 
 /** The functions that answer each channel; the same table serves Electron's IPC and the loopback bridge. */
@@ -24,6 +27,8 @@ export interface WorkbenchServices {
   openPath?: OpenPath;
   /** The desktop app's shell.showItemInFolder. */
   showItemInFolder?: ShowItemInFolder;
+  /** The rotating error log; the hosts pass theirs so main's own errors land in the same file. */
+  log?: Log;
 }
 
 /** The handler table both hosts serve: Electron registers it with ipcMain, the bridge over HTTP. */
@@ -35,6 +40,8 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     openPath: services.openPath,
     showItemInFolder: services.showItemInFolder,
   });
+  const log = services.log ?? new Log(services.dataFolder.logs);
+  const errorReports = new ErrorReports(log);
   return {
     appInfo: () => ({
       name: services.appName,
@@ -64,5 +71,7 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     exportBriefing: ({ document }) => briefings.export(document),
     openBriefingExport: ({ path }) => briefings.open(path),
     showBriefingExport: ({ path }) => briefings.showInFolder(path),
+    reportError: (report) => errorReports.report(report),
+    openLogFile: () => openLogFile(log, services.openPath),
   };
 }

@@ -9,6 +9,7 @@ import { SearchView } from '../features/search/SearchView';
 import { useWorkbench } from '../stores';
 import { AboutDialog } from './AboutDialog';
 import { DropZone } from './DropZone';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Notices } from './Notices';
 import { Rail } from './Rail';
 import { StatusBar } from './StatusBar';
@@ -33,6 +34,16 @@ function CurrentView() {
     case 'actors':
       return <ActorsView />;
   }
+}
+
+/** One error boundary per view: a view that fails is contained, reported and can be reloaded alone. */
+function GuardedView() {
+  const view = useWorkbench((s) => s.view);
+  return (
+    <ErrorBoundary key={view} view={view} label={view.charAt(0).toUpperCase() + view.slice(1)}>
+      <CurrentView />
+    </ErrorBoundary>
+  );
 }
 
 export function App() {
@@ -61,7 +72,7 @@ export function App() {
     <div className="frame">
       <Rail />
       <main className="work">
-        <CurrentView />
+        <GuardedView />
       </main>
       <StatusBar info={startup.info} />
       <Notices />
