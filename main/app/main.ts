@@ -51,6 +51,7 @@ async function start(): Promise<void> {
       host: 'electron',
       dataFolder,
       bundledDataRoot: join(appRoot, 'data'),
+      importWorker: join(__dirname, 'import-worker.cjs'),
       chooseSavePath: async (suggestedPath) => {
         const options = { defaultPath: suggestedPath };
         const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     host: 'bridge',
     dataFolder,
     bundledDataRoot: join(root, 'data'),
+    importWorker: join(root, 'dist', 'main', 'import-worker.cjs'),
     log,
   });
   const bridge = await startBridge({

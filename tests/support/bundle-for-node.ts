@@ -12,7 +12,7 @@ export async function bundleForNode(entry: string, outDir: string, fileName: str
   await build({
     configFile: false,
     root: PROJECT_ROOT,
-    logLevel: 'warn',
+    logLevel: 'error',
     resolve: { mainFields: ['module', 'jsnext:main', 'jsnext', 'main'], conditions: ['node', 'import', 'module', 'default'] },
     build: {
       outDir,
