@@ -61,7 +61,8 @@ describe('import rules (lint)', () => {
     const results = await eslint.lintFiles(['shared', 'renderer', 'main']);
     const problems = results.flatMap((r) => r.messages.map((m) => `${r.filePath}:${m.line} ${m.message}`));
     expect(problems).toEqual([]);
-  });
+    // Linting the whole code base with type information takes a while on a busy two-core machine.
+  }, 120_000);
 });
 
 describe('split tsconfigs', () => {
