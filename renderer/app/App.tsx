@@ -54,6 +54,7 @@ export function App() {
     return (
       <div className="splash" role="status">
         Opening the workspace…
+        <Notices />
       </div>
     );
   }
@@ -65,6 +66,7 @@ export function App() {
         <button type="button" onClick={retry}>
           Try again
         </button>
+        <Notices />
       </div>
     );
   }
