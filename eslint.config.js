@@ -22,6 +22,22 @@ const ipcTypesOnly = {
   message: 'The renderer may only `import type` from shared/ipc; it reaches main through renderer/platform.',
 };
 
+// Every file main writes goes through main/services/atomic-file.ts (temp file, fsync, rename), so a
+// crash never leaves half a file. The fs functions that write in place are refused everywhere else in main.
+const inPlaceWrites = ['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'createWriteStream', 'copyFile', 'copyFileSync', 'cp', 'cpSync', 'truncate', 'truncateSync', 'open', 'openSync', 'write', 'writeSync', 'writev', 'writevSync', 'promises'];
+const atomicMessage = 'Write files with writeFileAtomically (main/services/atomic-file.ts): a crash must leave the old file or the new one, never half of one.';
+const atomicWritesOnly = [
+  ...['fs', 'node:fs', 'fs/promises', 'node:fs/promises'].map((name) => ({ name, importNames: inPlaceWrites, message: atomicMessage })),
+  { name: 'write-file-atomic', message: atomicMessage },
+];
+const fsModule = '/^(node:)?fs(\\/promises)?$/';
+const noWholeFsModule = [
+  'error',
+  { selector: `ImportDeclaration[source.value=${fsModule}] > :matches(ImportNamespaceSpecifier, ImportDefaultSpecifier)`, message: `Import the fs functions you need by name. ${atomicMessage}` },
+  { selector: `ImportExpression[source.value=${fsModule}]`, message: `Import the fs functions you need by name. ${atomicMessage}` },
+  { selector: `CallExpression[callee.name='require'][arguments.0.value=${fsModule}]`, message: `Import the fs functions you need by name. ${atomicMessage}` },
+];
+
 const domGlobals = Object.keys(globals.browser).filter((g) => !(g in globals.es2024) && !['atob', 'btoa', 'console', 'TextEncoder', 'TextDecoder', 'URL', 'crypto', 'queueMicrotask', 'structuredClone', 'setTimeout', 'clearTimeout'].includes(g));
 const nodeOnlyGlobals = ['process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'global', 'setImmediate'];
 
@@ -62,12 +78,17 @@ export default tseslint.config(
   {
     files: ['main/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
-    rules: { 'no-restricted-imports': restrict([noRenderer]) },
+    rules: { 'no-restricted-imports': restrict([noRenderer], atomicWritesOnly), 'no-restricted-syntax': noWholeFsModule },
   },
   {
     // Services, the dispatcher and the bridge are plain Node: they run (and are tested) without Electron.
     files: ['main/services/**/*.ts', 'main/bridge/**/*.ts', 'main/ipc/dispatch.ts', 'main/ipc/sender.ts'],
-    rules: { 'no-restricted-imports': restrict([noRenderer, noElectron, { group: ['**/app/**', '**/app'], message: 'main/app is glue; nothing depends on it.' }]) },
+    rules: { 'no-restricted-imports': restrict([noRenderer, noElectron, { group: ['**/app/**', '**/app'], message: 'main/app is glue; nothing depends on it.' }], atomicWritesOnly) },
+  },
+  {
+    // The one place that writes files: temporary file, fsync, rename.
+    files: ['main/services/atomic-file.ts'],
+    rules: { 'no-restricted-imports': restrict([noRenderer, noElectron]), 'no-restricted-syntax': 'off' },
   },
   {
     // The bridge's browser client runs in the page, like the preload.

@@ -18,14 +18,14 @@ const esmCommonJsShim = [
   'const __filename = __fileURLToPath(import.meta.url);',
 ].join(' ');
 
-function nodeBundle({ entry, outDir, fileName, format }) {
+function nodeBundle({ entry, outDir, fileName, format, emptyOutDir = true }) {
   return build({
     ...quiet,
     // Node builds of dependencies (mammoth, jszip, pdfjs), not the browser builds their "browser" fields name.
     resolve: { mainFields: ['module', 'jsnext:main', 'jsnext', 'main'], conditions: ['node', 'import', 'module', 'default'] },
     build: {
       outDir,
-      emptyOutDir: true,
+      emptyOutDir,
       target: 'node20',
       minify: false,
       sourcemap: true,
@@ -51,6 +51,8 @@ await build({
   build: { outDir: `${root}/dist/renderer`, emptyOutDir: true, target: 'chrome130', sourcemap: true },
 });
 await nodeBundle({ entry: 'main/app/main.ts', outDir: 'dist/main', fileName: 'index.cjs', format: 'cjs' });
+// The import worker sits beside main (packaged with it) and is found by the bridge there too.
+await nodeBundle({ entry: 'main/services/import/worker-entry.ts', outDir: 'dist/main', fileName: 'import-worker.cjs', format: 'cjs', emptyOutDir: false });
 await nodeBundle({ entry: 'main/preload.ts', outDir: 'dist/preload', fileName: 'index.cjs', format: 'cjs' });
 await nodeBundle({ entry: 'main/bridge/cli.ts', outDir: 'dist/bridge', fileName: 'cli.mjs', format: 'es' });
 await build({

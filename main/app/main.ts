@@ -45,6 +45,9 @@ async function start(): Promise<void> {
   const dataFolder = await ensureDataFolder(app.getPath('userData'));
   const log = new Log(dataFolder.logs);
   void log.write('info', `starting ${app.getName()} ${app.getVersion()}`);
+  // Errors nobody caught still reach the error log (Help › Open Error Log) instead of vanishing.
+  process.on('uncaughtException', (error) => void log.write('error', 'uncaught exception in main', error));
+  process.on('unhandledRejection', (reason) => void log.write('error', 'unhandled rejection in main', reason));
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
@@ -60,6 +63,7 @@ async function start(): Promise<void> {
       host: 'electron',
       dataFolder,
       bundledDataRoot: join(appRoot, 'data'),
+      importWorker: join(__dirname, 'import-worker.cjs'),
       chooseSavePath: async (suggestedPath) => {
         const options = { defaultPath: suggestedPath };
         const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
@@ -68,6 +72,7 @@ async function start(): Promise<void> {
       // Only ever called with a briefing main exported itself (see main/services/briefing-exports.ts).
       openPath: (path) => shell.openPath(path),
       showItemInFolder: (path) => shell.showItemInFolder(path),
+      log,
     }),
     { onUnexpectedError: (key, error) => void log.write('error', `request ${key} failed`, error) },
   );

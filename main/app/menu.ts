@@ -38,7 +38,7 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
     },
     {
       role: 'help',
-      submenu: [{ label: 'About Analyst Workbench', click: send('about') }],
+      submenu: [{ label: 'About Analyst Workbench', click: send('about') }, { label: 'Open Error Log', click: send('open-error-log') }],
     },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

@@ -18,12 +18,16 @@ async function main(): Promise<void> {
   }
   const dataFolder = await ensureDataFolder(resolve(process.env.WORKBENCH_DATA_DIR ?? defaultDataFolder()));
   const log = new Log(dataFolder.logs);
+  process.on('uncaughtException', (error) => void log.write('error', 'uncaught exception in the bridge', error));
+  process.on('unhandledRejection', (reason) => void log.write('error', 'unhandled rejection in the bridge', reason));
   const table = createHandlerTable({
     appName: pkg.productName,
     appVersion: pkg.version,
     host: 'bridge',
     dataFolder,
     bundledDataRoot: join(root, 'data'),
+    importWorker: join(root, 'dist', 'main', 'import-worker.cjs'),
+    log,
   });
   const bridge = await startBridge({
     table,

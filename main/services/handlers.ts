@@ -3,7 +3,12 @@ import { BriefingExports, type OpenPath, type ShowItemInFolder } from './briefin
 import type { DataFolder } from './data-folder';
 import { loadDemoWorkspace } from './demo-workspace';
 import { saveExport, type ChooseSavePath } from './exports';
+import { ServiceError } from './errors';
+import { ErrorReports } from './error-reports';
 import { extractSource } from './import';
+import { extractSourceIsolated, ReaderFailure, ThreadRunner } from './import/isolated';
+import { Log } from './log';
+import { openLogFile } from './log-file';
 import { sha256Of, SourceStore } from './source-store';
 
 /** The functions that answer each channel; the same table serves Electron's IPC and the loopback bridge. */
@@ -24,6 +29,13 @@ export interface WorkbenchServices {
   openPath?: OpenPath;
   /** The desktop app's shell.showItemInFolder. */
   showItemInFolder?: ShowItemInFolder;
+  /**
+   * The bundled import worker (dist/main/import-worker.cjs). With it, files are read on a worker
+   * thread that is terminated when reading takes too long; without it, in this thread under a timer.
+   */
+  importWorker?: string;
+  /** The rotating error log; the hosts pass theirs so main's own errors land in the same file. */
+  log?: Log;
 }
 
 /** The handler table both hosts serve: Electron registers it with ipcMain, the bridge over HTTP. */
@@ -35,6 +47,9 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     openPath: services.openPath,
     showItemInFolder: services.showItemInFolder,
   });
+  const log = services.log ?? new Log(services.dataFolder.logs);
+  const errorReports = new ErrorReports(log);
+  const importThreads = services.importWorker ? new ThreadRunner(services.importWorker) : null;
   return {
     appInfo: () => ({
       name: services.appName,
@@ -49,7 +64,14 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     loadDemoWorkspace: () => loadDemoWorkspace(services.bundledDataRoot, store),
     importSource: async ({ bytes, fileName, keepFullText, maxBytes }) => {
       // Parse first: a file that cannot be read leaves nothing behind in the store.
-      const extracted = await extractSource(bytes, fileName, { keepFullText, maxBytes });
+      const options = { keepFullText, maxBytes };
+      const extracted = importThreads
+        ? await extractSourceIsolated(importThreads, bytes, fileName, options).catch((error: unknown) => {
+            // A reader that crashed is refused with a sentence, and is a bug: its cause goes to the log.
+            if (error instanceof ServiceError && error.cause instanceof ReaderFailure) void log.write('error', 'an import reader failed', error.cause);
+            throw error;
+          })
+        : await extractSource(bytes, fileName, options);
       const stored = await store.put(bytes);
       return {
         file: { sha256: stored.sha256, mime: extracted.mime, originalName: fileName, size: stored.size },
@@ -64,5 +86,7 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     exportBriefing: ({ document }) => briefings.export(document),
     openBriefingExport: ({ path }) => briefings.open(path),
     showBriefingExport: ({ path }) => briefings.showInFolder(path),
+    reportError: (report) => errorReports.report(report),
+    openLogFile: () => openLogFile(log, services.openPath),
   };
 }

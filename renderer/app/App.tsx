@@ -10,6 +10,7 @@ import { SearchView } from '../features/search/SearchView';
 import { useWorkbench } from '../stores';
 import { AboutDialog } from './AboutDialog';
 import { DropZone } from './DropZone';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Notices } from './Notices';
 import { Rail } from './Rail';
 import { StatusBar } from './StatusBar';
@@ -36,6 +37,16 @@ function CurrentView() {
   }
 }
 
+/** One error boundary per view: a view that fails is contained, reported and can be reloaded alone. */
+function GuardedView() {
+  const view = useWorkbench((s) => s.view);
+  return (
+    <ErrorBoundary key={view} view={view} label={view.charAt(0).toUpperCase() + view.slice(1)}>
+      <CurrentView />
+    </ErrorBoundary>
+  );
+}
+
 export function App() {
   const { startup, retry } = useStartup();
   useShortcuts();
@@ -44,6 +55,7 @@ export function App() {
     return (
       <div className="splash" role="status">
         Opening the workspace…
+        <Notices />
       </div>
     );
   }
@@ -55,6 +67,7 @@ export function App() {
         <button type="button" onClick={retry}>
           Try again
         </button>
+        <Notices />
       </div>
     );
   }
@@ -62,7 +75,7 @@ export function App() {
     <div className="frame">
       <Rail />
       <main className="work">
-        <CurrentView />
+        <GuardedView />
       </main>
       <StatusBar info={startup.info} />
       <Notices />

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { isConnected, workbench } from '../platform/workbench';
 import { useWorkbench, VIEWS } from '../stores';
+import { openErrorLog } from './error-reporting';
 
 /** Ctrl/⌘+1…4 switch views; the desktop menu sends the same commands. */
 export function useShortcuts(): void {
@@ -53,6 +54,7 @@ export function useShortcuts(): void {
       ? workbench().onMenuCommand((command) => {
           if (command === 'about') setAboutOpen(true);
           else if (command === 'palette') useWorkbench.getState().setPaletteOpen(true);
+          else if (command === 'open-error-log') void openErrorLog();
           else navigate(command.slice('navigate:'.length) as (typeof VIEWS)[number]);
         })
       : () => undefined;

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { db, requestPersistentStorage, seedDemoWorkspaceOnce } from '../db';
+import { describeStorageError, watchDatabaseConnection } from '../db/storage-errors';
+import { useWorkbench } from '../stores';
 import { workbench, type AppInfo } from '../platform/workbench';
 
 export type Startup = { phase: 'starting' } | { phase: 'ready'; info: AppInfo } | { phase: 'failed'; message: string };
@@ -8,6 +10,8 @@ export type Startup = { phase: 'starting' } | { phase: 'ready'; info: AppInfo } 
 export function useStartup(): { startup: Startup; retry: () => void } {
   const [startup, setStartup] = useState<Startup>({ phase: 'starting' });
   const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => watchDatabaseConnection(db, (message) => useWorkbench.getState().notify('error', message)), []);
 
   useEffect(() => {
     let cancelled = false;
@@ -18,7 +22,7 @@ export function useStartup(): { startup: Startup; retry: () => void } {
       void requestPersistentStorage();
       if (!cancelled) setStartup({ phase: 'ready', info });
     })().catch((error: unknown) => {
-      if (!cancelled) setStartup({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });
+      if (!cancelled) setStartup({ phase: 'failed', message: describeStorageError(error) });
     });
     return () => {
       cancelled = true;

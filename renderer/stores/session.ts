@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { describeStorageError } from '../db/storage-errors';
 import type { WorkbenchState } from './index';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
@@ -49,7 +50,8 @@ export const createSessionSlice: StateCreator<WorkbenchState, [], [], SessionSli
       return result;
     } catch (error) {
       set({ saveState: 'failed' });
-      get().notify('error', error instanceof Error ? error.message : String(error));
+      // The failed transaction has rolled back; a full disk or a closed workspace gets a sentence of its own.
+      get().notify('error', describeStorageError(error));
       throw error;
     }
   },

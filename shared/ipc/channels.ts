@@ -14,6 +14,8 @@ export const CHANNELS = {
   exportBriefing: 'workbench:briefing-export',
   openBriefingExport: 'workbench:briefing-export-open',
   showBriefingExport: 'workbench:briefing-export-show',
+  reportError: 'workbench:error-report',
+  openLogFile: 'workbench:log-file-open',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;
@@ -32,6 +34,7 @@ export const MENU_COMMANDS = [
   'navigate:actors',
   'palette',
   'about',
+  'open-error-log',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

@@ -51,7 +51,7 @@ export const SourceFormat = z.enum(SOURCE_FORMATS);
 export type SourceFormat = z.infer<typeof SourceFormat>;
 
 export const ImportSourceRequest = z.object({
-  bytes: Bytes,
+  bytes: Bytes.refine((b) => b.byteLength <= MAX_SOURCE_FILE_BYTES, 'the file is larger than 200 MB'),
   /** The file's name as the analyst knows it (no path); names the file in every message. */
   fileName: z.string().min(1).max(500),
   /** HTML only: keep the whole page instead of extracting the article. */
@@ -110,7 +110,11 @@ export type ExportedBriefing = z.infer<typeof ExportedBriefing>;
 
 /** A briefing export to open or show, named by the path main answered when it wrote it. */
 export const BriefingExportRef = z.object({
-  path: z.string().min(1).max(4096),
+  path: z
+    .string()
+    .min(1)
+    .max(4096)
+    .refine((path) => !path.includes('\0'), 'a path cannot hold a NUL character'),
 });
 
 export const OpenOutcome = z.object({
@@ -121,6 +125,27 @@ export const OpenOutcome = z.object({
 });
 export type OpenOutcome = z.infer<typeof OpenOutcome>;
 
+/** Where an error the renderer reports came from. */
+export const ERROR_ORIGINS = ['boundary', 'window', 'promise'] as const;
+
+/**
+ * An error the renderer caught (an error boundary, window.onerror, an unhandled rejection), for main's
+ * error log. Every field is capped: a report is a line in a log, not a way to fill the disk.
+ */
+export const ErrorReport = z.object({
+  origin: z.enum(ERROR_ORIGINS),
+  /** The view that failed ("register", "sources", …) or "app" outside any view. */
+  view: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'a view name in lower case'),
+  message: z.string().max(2000),
+  stack: z.string().max(16_000).optional(),
+});
+export type ErrorReport = z.infer<typeof ErrorReport>;
+
+export const ReportedError = z.object({
+  /** False when the report was dropped because too many arrived at once (a render loop); the first ones are logged. */
+  logged: z.boolean(),
+});
+
 interface Procedure<A extends z.ZodTuple, R extends z.ZodType> {
   /** Arguments, as a tuple, parsed from `unknown` before any service sees them. */
   args: A;
@@ -130,7 +155,17 @@ interface Procedure<A extends z.ZodTuple, R extends z.ZodType> {
 
 const procedure = <A extends z.ZodTuple, R extends z.ZodType>(args: A, result: R): Procedure<A, R> => ({ args, result });
 
-/** Every request the renderer can make of main, with the schema of its arguments and of its answer. */
+/**
+ * Every request the renderer can make of main, with the schema of its arguments and of its answer.
+ *
+ * The rule for every channel (tests/unit/ipc-fuzz.test.ts holds each one to it with hostile payloads):
+ * the renderer names things by ids main can check — a sha256 (64 hex digits), a fixed vocabulary, a
+ * bounded value — and never hands main a path to read or write. Files are reached only under the
+ * data folder, by names main builds itself, or at a path the analyst picked in a native dialog.
+ * The one path that travels back (BriefingExportRef) is a handle main issued: it is honoured only if
+ * main wrote that very file (see main/services/briefing-exports.ts), never looked up otherwise.
+ * Strings and byte arrays carry a maximum, so no request can make main allocate without bound.
+ */
 export const CONTRACT = {
   appInfo: procedure(z.tuple([]), AppInfo),
   putSourceFile: procedure(z.tuple([PutSourceFileRequest]), StoredFile),
@@ -143,6 +178,8 @@ export const CONTRACT = {
   exportBriefing: procedure(z.tuple([ExportBriefingRequest]), ExportedBriefing),
   openBriefingExport: procedure(z.tuple([BriefingExportRef]), OpenOutcome),
   showBriefingExport: procedure(z.tuple([BriefingExportRef]), OpenOutcome),
+  reportError: procedure(z.tuple([ErrorReport]), ReportedError),
+  openLogFile: procedure(z.tuple([]), OpenOutcome),
 } satisfies Record<ChannelKey, Procedure<z.ZodTuple, z.ZodType>>;
 
 export type Contract = typeof CONTRACT;

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileAtomically } from '../../main/services/atomic-file';
 import { defaultDataFolder, ensureDataFolder } from '../../main/services/data-folder';
-import { Log } from '../../main/services/log';
 import { useTempFolders } from '../support/temp-folder';
 
 const tempFolder = useTempFolders();
@@ -32,18 +31,5 @@ describe('atomic writes', () => {
     await writeFileAtomically(file, new TextEncoder().encode('second'));
     expect(await readFile(file, 'utf8')).toBe('second');
     expect(await readdir(join(root, 'nested'))).toEqual(['state.json']);
-  });
-});
-
-describe('log', () => {
-  it('appends lines to the day’s file in order', async () => {
-    const root = await tempFolder();
-    const log = new Log(root, () => new Date('2026-11-28T10:00:00Z'));
-    void log.write('info', 'one');
-    void log.write('warn', 'two');
-    await log.write('error', 'three', new Error('boom'));
-    const text = await readFile(join(root, 'workbench-2026-11-28.log'), 'utf8');
-    expect(text.split('\n').filter((l) => /INFO|WARN|ERROR/.test(l)).map((l) => l.split(' ').slice(1, 3).join(' '))).toEqual(['INFO one', 'WARN two', 'ERROR three']);
-    expect(text).toContain('boom');
   });
 });

@@ -11,7 +11,7 @@ const eslint = new ESLint({ cwd: root });
 
 async function restrictedImports(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: join(root, filePath) });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals' || m.ruleId === 'no-restricted-properties').map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals' || m.ruleId === 'no-restricted-properties' || m.ruleId === 'no-restricted-syntax').map((m) => m.message);
 }
 
 describe('import rules (lint)', () => {
@@ -30,6 +30,17 @@ describe('import rules (lint)', () => {
     ['renderer/app/bad.ts', "import { CONTRACT } from '../../shared/ipc/contract';\nexport const c = CONTRACT;\n"],
     ['renderer/app/bad.ts', 'export const api = () => window.workbench;\n'],
     ['main/services/bad.ts', "import { app } from 'electron';\nexport const a = app;\n"],
+    // Files main writes go through the atomic writer only.
+    ['main/services/bad.ts', "import { writeFile } from 'node:fs/promises';\nexport const w = writeFile;\n"],
+    ['main/services/bad.ts', "import { createWriteStream } from 'node:fs';\nexport const w = createWriteStream;\n"],
+    ['main/services/bad.ts', "import { appendFile } from 'fs/promises';\nexport const w = appendFile;\n"],
+    ['main/services/bad.ts', "import { promises } from 'node:fs';\nexport const w = promises.writeFile;\n"],
+    ['main/services/bad.ts', "import * as fs from 'node:fs/promises';\nexport const w = fs.writeFile;\n"],
+    ['main/services/bad.ts', "import fs from 'node:fs';\nexport const w = fs.writeFileSync;\n"],
+    ['main/services/bad.ts', "export const w = async () => (await import('node:fs/promises')).writeFile;\n"],
+    ['main/services/bad.ts', "import writeFileAtomic from 'write-file-atomic';\nexport const w = writeFileAtomic;\n"],
+    ['main/app/bad.ts', "import { writeFileSync } from 'node:fs';\nexport const w = writeFileSync;\n"],
+    ['main/bridge/bad.ts', "import { copyFile } from 'node:fs/promises';\nexport const w = copyFile;\n"],
     ['tests/e2e/bad.spec.ts', "import { SourceStore } from '../../main/services/source-store';\nexport const s = SourceStore;\n"],
   ])('refuses what %s may not import: %j', async (file, code) => {
     expect(await restrictedImports(file, code)).not.toEqual([]);
@@ -40,6 +51,8 @@ describe('import rules (lint)', () => {
     ['renderer/app/good.ts', "import type { WorkbenchApi } from '../../shared/ipc';\nimport { riskScore } from '../../shared/domain/scoring';\nexport type A = WorkbenchApi;\nexport const r = riskScore;\n"],
     ['main/services/good.ts', "import { readFile } from 'node:fs/promises';\nimport { riskScore } from '../../shared/domain/scoring';\nexport const x = [readFile, riskScore];\n"],
     ['main/app/good.ts', "import { app } from 'electron';\nexport const a = app;\n"],
+    ['main/services/good.ts', "import { writeFileAtomically } from './atomic-file';\nimport { rename, rm } from 'node:fs/promises';\nexport const w = [writeFileAtomically, rename, rm];\n"],
+    ['main/services/atomic-file.ts', "import { mkdir } from 'node:fs/promises';\nimport writeFileAtomic from 'write-file-atomic';\nexport const w = [mkdir, writeFileAtomic];\n"],
   ])('allows what %s may import', async (file, code) => {
     expect(await restrictedImports(file, code)).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { type DomDocument, parseHtmlDocument } from './dom';
-import { zipExpansionLimit } from './limits';
+import { MAX_ZIP_ENTRIES, zipExpansionLimit } from './limits';
 import { cleanTitle, decodeXmlText, firstOf, toCalendarDate } from './metadata';
 import { htmlToParagraphs } from './paragraphs';
 import { Refuse } from './refusal';
@@ -27,6 +27,8 @@ export async function readDocx({ bytes, fileName, options, signal }: ReadRequest
   } catch (error) {
     throw Refuse.damaged(fileName, 'Word (.docx)', error);
   }
+  const parts = Object.keys(zip.files).length;
+  if (parts > MAX_ZIP_ENTRIES) throw Refuse.tooManyParts(fileName, parts, MAX_ZIP_ENTRIES);
   if (!zip.file('word/document.xml')) throw Refuse.notWordDocument(fileName);
 
   const limit = zipExpansionLimit(options.maxBytes);

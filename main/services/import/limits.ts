@@ -8,6 +8,12 @@ const MB = 1024 * 1024;
 export const ZIP_EXPANSION_CEILING = 500 * MB;
 
 /**
+ * How many parts a .docx may hold. A long report with many pictures has a few hundred; a zip of
+ * tens of thousands of tiny entries costs memory and time for each one while saying nothing.
+ */
+export const MAX_ZIP_ENTRIES = 10_000;
+
+/**
  * How far a .docx may unpack. Text-heavy Word files unpack to about ten times their size and their
  * images not at all, so twenty times the import limit leaves room for real files while refusing
  * zip bombs, whose ratios run to thousands.

@@ -106,6 +106,13 @@ export const Refuse = {
       'If you trust where it came from, open it in Word, save a fresh copy and import that; otherwise delete it.',
     ),
 
+  tooManyParts: (fileName: string, parts: number, limit: number) =>
+    refusal(
+      fileName,
+      `it is a zip of ${parts.toLocaleString('en')} parts, more than the ${limit.toLocaleString('en')} any Word document needs, which only damaged or malicious files hold`,
+      'If you trust where it came from, open it in Word, save a fresh copy and import that; otherwise delete it.',
+    ),
+
   tooSlow: (fileName: string, timeoutMs: number) =>
     refusal(fileName, `reading it took longer than ${formatDuration(timeoutMs)}`, 'Try again; if it keeps happening, split the file into smaller parts and import them one by one.'),
 };

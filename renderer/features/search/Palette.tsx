@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { db } from '../../db';
 import { useWorkbench, type View } from '../../stores';
+import { openErrorLog } from '../../app/error-reporting';
 import { matchRange } from './search-index';
 import { useWorkspaceSearch } from './useSearch';
 
@@ -64,6 +65,7 @@ export function Palette() {
       { id: 'undo', group: 'Command', label: 'Undo', hint: 'Ctrl+Z', run: () => void state.undo() },
       { id: 'redo', group: 'Command', label: 'Redo', hint: 'Ctrl+Shift+Z', run: () => void state.redo() },
       { id: 'about', group: 'Command', label: 'About Analyst Workbench', run: () => state.setAboutOpen(true) },
+      { id: 'open-error-log', group: 'Command', label: 'Open Error Log', run: () => void openErrorLog() },
     ];
     if (!objects) return commands;
     return [
