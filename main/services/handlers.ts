@@ -1,10 +1,12 @@
 import type { ChannelKey, ParsedArgsOf, ResultOf } from '../../shared/ipc';
+import { Backups } from './backups';
 import { BriefingExports, type OpenPath, type ShowItemInFolder } from './briefing-exports';
 import type { DataFolder } from './data-folder';
 import { loadDemoWorkspace } from './demo-workspace';
 import { saveExport, type ChooseSavePath } from './exports';
 import { extractSource } from './import';
 import { sha256Of, SourceStore } from './source-store';
+import type { BackupReason } from '../../shared/interop/backup';
 
 /** The functions that answer each channel; the same table serves Electron's IPC and the loopback bridge. */
 export type HandlerTable = {
@@ -24,6 +26,8 @@ export interface WorkbenchServices {
   openPath?: OpenPath;
   /** The desktop app's shell.showItemInFolder. */
   showItemInFolder?: ShowItemInFolder;
+  /** Told when a backup was written or failed (the desktop app waits for the quit backup before quitting). */
+  onBackupSettled?: (reason: BackupReason, outcome: 'written' | 'failed') => void;
 }
 
 /** The handler table both hosts serve: Electron registers it with ipcMain, the bridge over HTTP. */
@@ -35,6 +39,7 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     openPath: services.openPath,
     showItemInFolder: services.showItemInFolder,
   });
+  const backups = new Backups({ folder: services.dataFolder.backups, store, appVersion: services.appVersion, chooseSavePath: services.chooseSavePath });
   return {
     appInfo: () => ({
       name: services.appName,
@@ -64,5 +69,18 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     exportBriefing: ({ document }) => briefings.export(document),
     openBriefingExport: ({ path }) => briefings.open(path),
     showBriefingExport: ({ path }) => briefings.showInFolder(path),
+    writeBackup: async (request) => {
+      try {
+        const written = await backups.write(request);
+        services.onBackupSettled?.(request.reason, 'written');
+        return written;
+      } catch (error) {
+        services.onBackupSettled?.(request.reason, 'failed');
+        throw error;
+      }
+    },
+    listBackups: () => backups.list(),
+    openBackup: (source) => backups.open(source),
+    deleteBackup: async ({ backupId }) => ({ deleted: await backups.delete(backupId) }),
   };
 }

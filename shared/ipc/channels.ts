@@ -14,6 +14,10 @@ export const CHANNELS = {
   exportBriefing: 'workbench:briefing-export',
   openBriefingExport: 'workbench:briefing-export-open',
   showBriefingExport: 'workbench:briefing-export-show',
+  writeBackup: 'workbench:backup-write',
+  listBackups: 'workbench:backup-list',
+  openBackup: 'workbench:backup-open',
+  deleteBackup: 'workbench:backup-delete',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;
@@ -32,6 +36,11 @@ export const MENU_COMMANDS = [
   'navigate:actors',
   'palette',
   'about',
+  'workspace:backup',
+  'workspace:restore',
+  'workspace:backups',
+  /** Sent by main when the app is quitting: write the quit backup (main waits for it, up to ~15 s). */
+  'workspace:backup-on-quit',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
