@@ -53,7 +53,8 @@ export function useShortcuts(): void {
       ? workbench().onMenuCommand((command) => {
           if (command === 'about') setAboutOpen(true);
           else if (command === 'palette') useWorkbench.getState().setPaletteOpen(true);
-          else navigate(command.slice('navigate:'.length) as (typeof VIEWS)[number]);
+          else if (command.startsWith('navigate:')) navigate(command.slice('navigate:'.length) as (typeof VIEWS)[number]);
+          // workspace:* commands belong to the backup feature (renderer/features/backup/useBackupCommands.ts).
         })
       : () => undefined;
     return () => {

@@ -7,9 +7,10 @@ import { createUndoSlice, type UndoSlice } from './undo';
 import { createImportsSlice, type ImportsSlice } from './imports';
 import { createRegisterSlice, type RegisterSlice } from './register';
 import { createCountriesSlice, type CountriesSlice } from './countries';
+import { createBackupsSlice, type BackupsSlice } from './backups';
 
 /** UI and session state only; everything the analyst edits lives in IndexedDB (see renderer/db). */
-export type WorkbenchState = NavigationSlice & SelectionSlice & SessionSlice & UndoSlice & ImportsSlice & RegisterSlice & CountriesSlice;
+export type WorkbenchState = NavigationSlice & SelectionSlice & SessionSlice & UndoSlice & ImportsSlice & RegisterSlice & CountriesSlice & BackupsSlice;
 
 export const useWorkbench = create<WorkbenchState>()(
   persist(
@@ -21,6 +22,7 @@ export const useWorkbench = create<WorkbenchState>()(
       ...createImportsSlice(...a),
       ...createRegisterSlice(...a),
       ...createCountriesSlice(...a),
+      ...createBackupsSlice(...a),
     }),
     {
       name: 'analyst-workbench:ui',

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { db } from '../../db';
+import { backUpNow } from '../backup/useBackupCommands';
 import { useWorkbench, type View } from '../../stores';
 import { matchRange } from './search-index';
 import { useWorkspaceSearch } from './useSearch';
@@ -64,6 +65,9 @@ export function Palette() {
       { id: 'undo', group: 'Command', label: 'Undo', hint: 'Ctrl+Z', run: () => void state.undo() },
       { id: 'redo', group: 'Command', label: 'Redo', hint: 'Ctrl+Shift+Z', run: () => void state.redo() },
       { id: 'about', group: 'Command', label: 'About Analyst Workbench', run: () => state.setAboutOpen(true) },
+      { id: 'back-up', group: 'Command', label: 'Back up now', run: () => void backUpNow() },
+      { id: 'restore', group: 'Command', label: 'Restore from a backup…', run: () => state.setBackupsOpen(true, 'restore-file') },
+      { id: 'backups', group: 'Command', label: 'Backups…', run: () => state.setBackupsOpen(true) },
     ];
     if (!objects) return commands;
     return [

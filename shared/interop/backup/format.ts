@@ -35,7 +35,7 @@ export const ROLLING_REASONS = ['daily', 'quit', 'before-restore'] as const sati
 export type RollingReason = (typeof ROLLING_REASONS)[number];
 
 export const REASON_LABELS: Record<BackupReason, string> = {
-  manual: 'Backed up by hand',
+  manual: 'By hand',
   daily: 'Daily',
   quit: 'On quitting',
   'before-restore': 'Before a restore',
