@@ -1,4 +1,3 @@
-import JSZip from 'jszip';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -17,6 +16,7 @@ import {
 import { WORKSPACE_TABLES, type WorkspaceSnapshot, type WorkspaceTableName } from '../../shared/interop/workspace-snapshot';
 import { ServiceError } from './errors';
 import { sha256Of } from './source-store';
+import { readZipDirectory, readZipEntry, writeZip, ZipReadError, type ZipEntry, type ZipInput } from './zip';
 
 const NOTHING_CHANGED = 'Nothing was changed.';
 const NOT_A_BACKUP = `This file is not an Analyst Workbench backup (backups end in .awbackup and are written by File → Back up…). ${NOTHING_CHANGED}`;
@@ -68,57 +68,20 @@ export async function encodeBackup(snapshot: WorkspaceSnapshot, reason: BackupRe
     mergeBases: snapshot.mergeBases,
     missingFiles: [...missingFiles],
   };
-  const zip = new JSZip();
-  // Insertion order is the order in the file: the manifest first.
-  zip.file(MANIFEST_PATH, JSON.stringify(manifest, null, 1), { compression: 'STORE', createFolders: false });
-  for (const [path, bytes] of tables) zip.file(path, bytes, { compression: 'DEFLATE', compressionOptions: { level: 1 }, createFolders: false });
-  for (const [sha256, bytes] of files) zip.file(filePath(sha256), bytes, { compression: 'STORE', createFolders: false });
-  return zip.generateAsync({ type: 'uint8array', streamFiles: false });
+  const zipEntries: ZipInput[] = [{ name: MANIFEST_PATH, data: encoder.encode(JSON.stringify(manifest, null, 1)), deflate: false }];
+  for (const [path, bytes] of tables) zipEntries.push({ name: path, data: bytes, deflate: true });
+  for (const [sha256, bytes] of files) zipEntries.push({ name: filePath(sha256), data: bytes, deflate: false });
+  return writeZip(zipEntries, new Date(snapshot.createdAt));
 }
 
-function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
-
-/** The entry's bytes, inflated no further than the manifest says it holds (a zip bomb stops there). */
-function readEntry(entry: JSZip.JSZipObject, expectedBytes: number): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    let settled = false;
-    // jszip's own stream (see import/docx.ts): works with whichever jszip build the bundler picked.
-    const stream = (entry as unknown as { internalStream(type: 'uint8array'): JSZip.JSZipStreamHelper<Uint8Array> }).internalStream('uint8array');
-    stream
-      .on('data', (chunk) => {
-        if (settled) return;
-        total += chunk.length;
-        if (total > expectedBytes) {
-          settled = true;
-          stream.pause();
-          reject(new ServiceError(altered(entry.name)));
-          return;
-        }
-        chunks.push(chunk);
-      })
-      .on('end', () => {
-        if (settled) return;
-        settled = true;
-        if (chunks.length === 1 && chunks[0]!.byteLength === total) return resolve(chunks[0]!);
-        const joined = new Uint8Array(total);
-        let offset = 0;
-        for (const chunk of chunks) {
-          joined.set(chunk, offset);
-          offset += chunk.byteLength;
-        }
-        resolve(joined);
-      })
-      .on('error', () => {
-        if (settled) return;
-        settled = true;
-        reject(new ServiceError(DAMAGED));
-      })
-      .resume();
-  });
+/** One entry's bytes, inflated no further than the manifest says it holds (a zip bomb stops there). */
+async function readEntry(bytes: Uint8Array, entry: ZipEntry, expectedBytes: number, path: string): Promise<Uint8Array> {
+  try {
+    // The SHA-256 the caller checks next is stronger than the zip's CRC-32.
+    return await readZipEntry(bytes, entry, expectedBytes, { checkCrc: false });
+  } catch {
+    throw new ServiceError(entry.size !== expectedBytes ? altered(path) : DAMAGED);
+  }
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -137,16 +100,17 @@ function parseJson(bytes: Uint8Array): unknown {
  * anything is restored. Any problem is a `ServiceError` whose sentence says what is wrong.
  */
 export async function decodeBackup(bytes: Uint8Array): Promise<BackupContents> {
-  if (!isZip(bytes)) throw new ServiceError(NOT_A_BACKUP);
-  let zip: JSZip;
+  let directory: Map<string, ZipEntry>;
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: false, createFolders: false });
-  } catch {
-    throw new ServiceError(DAMAGED);
+    directory = readZipDirectory(bytes);
+  } catch (error) {
+    if (error instanceof ZipReadError) throw new ServiceError(error.kind === 'not-a-zip' ? NOT_A_BACKUP : DAMAGED);
+    throw error;
   }
-  const manifestEntry = zip.file(MANIFEST_PATH);
+  const manifestEntry = directory.get(MANIFEST_PATH);
   if (!manifestEntry) throw new ServiceError(NOT_A_BACKUP);
-  const raw = parseJson(await readEntry(manifestEntry, MAX_MANIFEST_BYTES).catch(() => Promise.reject(new ServiceError(DAMAGED))));
+  if (manifestEntry.size > MAX_MANIFEST_BYTES) throw new ServiceError(DAMAGED);
+  const raw = parseJson(await readEntry(bytes, manifestEntry, manifestEntry.size, MANIFEST_PATH));
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== BACKUP_FORMAT) throw new ServiceError(NOT_A_BACKUP);
   const { formatVersion, schemaVersion } = raw as { formatVersion?: unknown; schemaVersion?: unknown };
   const tooNew = typeof formatVersion === 'number' && typeof schemaVersion === 'number' ? versionProblem(formatVersion, schemaVersion) : null;
@@ -159,10 +123,7 @@ export async function decodeBackup(bytes: Uint8Array): Promise<BackupContents> {
   const manifest = parsed.data;
 
   // Exactly the entries the manifest lists: nothing missing, nothing slipped in.
-  const inZip = new Map<string, JSZip.JSZipObject>();
-  zip.forEach((path, entry) => {
-    if (!entry.dir && path !== MANIFEST_PATH) inZip.set(path, entry);
-  });
+  const inZip = new Map([...directory].filter(([path]) => path !== MANIFEST_PATH && !path.endsWith('/')));
   const expectedTables = new Set(tablesOfSchema(manifest.schemaVersion).map(tablePath));
   for (const path of Object.keys(manifest.entries)) {
     if (!expectedTables.has(path) && !FILE_PATH.test(path)) throw new ServiceError(`The backup's manifest lists ${path.slice(0, 100)}, which has no place in a backup. ${NOTHING_CHANGED} Use another backup.`);
@@ -175,8 +136,9 @@ export async function decodeBackup(bytes: Uint8Array): Promise<BackupContents> {
 
   const tables: Partial<Record<WorkspaceTableName, unknown[]>> = {};
   const files = new Map<string, Uint8Array>();
-  for (const [path, expected] of Object.entries(manifest.entries)) {
-    const data = await readEntry(inZip.get(path)!, expected.bytes);
+  // Inflated side by side on zlib's thread pool.
+  const read = await Promise.all(Object.entries(manifest.entries).map(async ([path, expected]) => ({ path, expected, data: await readEntry(bytes, inZip.get(path)!, expected.bytes, path) })));
+  for (const { path, expected, data } of read) {
     if (data.byteLength !== expected.bytes || sha256Of(data) !== expected.sha256) throw new ServiceError(altered(path));
     const file = FILE_PATH.exec(path);
     if (file) {
