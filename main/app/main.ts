@@ -4,11 +4,13 @@
  */
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { MENU_COMMAND_CHANNEL } from '../../shared/ipc/channels';
 import { registerIpc } from '../ipc/register';
 import { ensureDataFolder } from '../services/data-folder';
 import { backupPathsIn, LaunchedBackups } from '../services/launched-backups';
 import { createHandlerTable } from '../services/handlers';
 import { Log } from '../services/log';
+import { QuitBackupGate } from '../services/quit-backup';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, preloadPathFrom } from './window';
@@ -19,6 +21,15 @@ registerAppScheme();
 if (process.env.WORKBENCH_DATA_DIR) app.setPath('userData', resolve(process.env.WORKBENCH_DATA_DIR));
 
 let mainWindow: BrowserWindow | null = null;
+// One quit backup per window: asked for when the window closes or the app quits, whichever comes first.
+let quitBackup = new QuitBackupGate();
+
+/** Asks the window to write the quit backup; false when there is no window to ask. */
+function askForQuitBackup(): boolean {
+  if (!mainWindow || mainWindow.isDestroyed()) return false;
+  mainWindow.webContents.send(MENU_COMMAND_CHANNEL, 'workspace:backup-on-quit');
+  return true;
+}
 
 // Backups the system asks us to open (file association). Hook for the backup feature: it takes the
 // waiting paths and subscribes with onOpened (see main/services/launched-backups.ts).
@@ -73,6 +84,9 @@ async function start(): Promise<void> {
       openPath: (path) => shell.openPath(path),
       showItemInFolder: (path) => shell.showItemInFolder(path),
       log,
+      onBackupSettled: (reason, outcome) => {
+        if (reason === 'quit') quitBackup.settle(outcome);
+      },
     }),
     { onUnexpectedError: (key, error) => void log.write('error', `request ${key} failed`, error) },
   );
@@ -84,7 +98,13 @@ async function start(): Promise<void> {
 let windowStateFile = '';
 
 async function openWindow(): Promise<void> {
+  quitBackup = new QuitBackupGate();
   mainWindow = await createMainWindow(preloadPathFrom(__dirname), windowStateFile);
+  mainWindow.on('close', (event) => {
+    if (quitBackup.finished) return;
+    event.preventDefault();
+    void quitBackup.run(askForQuitBackup).then(() => mainWindow?.close());
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -97,6 +117,11 @@ if (!app.requestSingleInstanceLock()) {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+  });
+  app.on('before-quit', (event) => {
+    if (quitBackup.finished) return;
+    event.preventDefault();
+    void quitBackup.run(askForQuitBackup).then(() => app.quit());
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

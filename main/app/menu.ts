@@ -13,7 +13,13 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: '&File',
-      submenu: [isMac ? { role: 'close' } : { role: 'quit', accelerator: 'Ctrl+Q' }],
+      submenu: [
+        { label: 'Back up…', click: send('workspace:backup') },
+        { label: 'Restore from Backup…', click: send('workspace:restore') },
+        { label: 'Backups…', click: send('workspace:backups') },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit', accelerator: 'Ctrl+Q' },
+      ],
     },
     { role: 'editMenu' },
     {

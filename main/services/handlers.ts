@@ -1,4 +1,5 @@
 import type { ChannelKey, ParsedArgsOf, ResultOf } from '../../shared/ipc';
+import { Backups } from './backups';
 import { BriefingExports, type OpenPath, type ShowItemInFolder } from './briefing-exports';
 import type { DataFolder } from './data-folder';
 import { loadDemoWorkspace } from './demo-workspace';
@@ -10,6 +11,7 @@ import { extractSourceIsolated, ReaderFailure, ThreadRunner } from './import/iso
 import { Log } from './log';
 import { openLogFile } from './log-file';
 import { sha256Of, SourceStore } from './source-store';
+import type { BackupReason } from '../../shared/interop/backup';
 
 /** The functions that answer each channel; the same table serves Electron's IPC and the loopback bridge. */
 export type HandlerTable = {
@@ -36,6 +38,8 @@ export interface WorkbenchServices {
   importWorker?: string;
   /** The rotating error log; the hosts pass theirs so main's own errors land in the same file. */
   log?: Log;
+  /** Told when a backup was written or failed (the desktop app waits for the quit backup before quitting). */
+  onBackupSettled?: (reason: BackupReason, outcome: 'written' | 'failed') => void;
 }
 
 /** The handler table both hosts serve: Electron registers it with ipcMain, the bridge over HTTP. */
@@ -50,6 +54,7 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
   const log = services.log ?? new Log(services.dataFolder.logs);
   const errorReports = new ErrorReports(log);
   const importThreads = services.importWorker ? new ThreadRunner(services.importWorker) : null;
+  const backups = new Backups({ folder: services.dataFolder.backups, store, appVersion: services.appVersion, chooseSavePath: services.chooseSavePath });
   return {
     appInfo: () => ({
       name: services.appName,
@@ -88,5 +93,18 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     showBriefingExport: ({ path }) => briefings.showInFolder(path),
     reportError: (report) => errorReports.report(report),
     openLogFile: () => openLogFile(log, services.openPath),
+    writeBackup: async (request) => {
+      try {
+        const written = await backups.write(request);
+        services.onBackupSettled?.(request.reason, 'written');
+        return written;
+      } catch (error) {
+        services.onBackupSettled?.(request.reason, 'failed');
+        throw error;
+      }
+    },
+    listBackups: () => backups.list(),
+    openBackup: (source) => backups.open(source),
+    deleteBackup: async ({ backupId }) => ({ deleted: await backups.delete(backupId) }),
   };
 }

@@ -1,4 +1,5 @@
 import { ActorsView } from '../features/actors/ActorsView';
+import { Backups } from '../features/backup/Backups';
 import { BriefingsView } from '../features/briefings/BriefingsView';
 import { CountriesView } from '../features/countries/CountriesView';
 import { RegisterView } from '../features/register/RegisterView';
@@ -83,6 +84,7 @@ export function App() {
       <DropZone />
       <Palette />
       <MergeDialog />
+      <Backups dataFolder={startup.info.dataFolder} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { BackupStatus } from '../features/backup/BackupStatus';
 import type { AppInfo } from '../platform/workbench';
 import { useWorkbench } from '../stores';
 
@@ -15,6 +16,7 @@ export function StatusBar({ info }: { info: AppInfo }) {
       <span className={`save-state save-${saveState}`} role="status" aria-live="polite">
         {SAVE_TEXT[saveState]}
       </span>
+      <BackupStatus />
       <span className="data-folder" title="Where the workbench keeps source files, exports, backups and logs">
         Data folder: <span className="mono">{info.dataFolder}</span>
       </span>

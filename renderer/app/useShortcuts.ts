@@ -55,7 +55,8 @@ export function useShortcuts(): void {
           if (command === 'about') setAboutOpen(true);
           else if (command === 'palette') useWorkbench.getState().setPaletteOpen(true);
           else if (command === 'open-error-log') void openErrorLog();
-          else navigate(command.slice('navigate:'.length) as (typeof VIEWS)[number]);
+          else if (command.startsWith('navigate:')) navigate(command.slice('navigate:'.length) as (typeof VIEWS)[number]);
+          // workspace:* commands belong to the backup feature (renderer/features/backup/useBackupCommands.ts).
         })
       : () => undefined;
     return () => {

@@ -8,9 +8,10 @@ import { createImportsSlice, type ImportsSlice } from './imports';
 import { createRegisterSlice, type RegisterSlice } from './register';
 import { createCountriesSlice, type CountriesSlice } from './countries';
 import { createMergeSlice, type MergeSlice } from './merge';
+import { createBackupsSlice, type BackupsSlice } from './backups';
 
 /** UI and session state only; everything the analyst edits lives in IndexedDB (see renderer/db). */
-export type WorkbenchState = NavigationSlice & SelectionSlice & SessionSlice & UndoSlice & ImportsSlice & RegisterSlice & CountriesSlice & MergeSlice;
+export type WorkbenchState = NavigationSlice & SelectionSlice & SessionSlice & UndoSlice & ImportsSlice & RegisterSlice & CountriesSlice & MergeSlice & BackupsSlice;
 
 export const useWorkbench = create<WorkbenchState>()(
   persist(
@@ -23,6 +24,7 @@ export const useWorkbench = create<WorkbenchState>()(
       ...createRegisterSlice(...a),
       ...createCountriesSlice(...a),
       ...createMergeSlice(...a),
+      ...createBackupsSlice(...a),
     }),
     {
       name: 'analyst-workbench:ui',

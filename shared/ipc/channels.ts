@@ -16,6 +16,10 @@ export const CHANNELS = {
   showBriefingExport: 'workbench:briefing-export-show',
   reportError: 'workbench:error-report',
   openLogFile: 'workbench:log-file-open',
+  writeBackup: 'workbench:backup-write',
+  listBackups: 'workbench:backup-list',
+  openBackup: 'workbench:backup-open',
+  deleteBackup: 'workbench:backup-delete',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;
@@ -35,6 +39,11 @@ export const MENU_COMMANDS = [
   'palette',
   'about',
   'open-error-log',
+  'workspace:backup',
+  'workspace:restore',
+  'workspace:backups',
+  /** Sent by main when the app is quitting: write the quit backup (main waits for it, up to ~15 s). */
+  'workspace:backup-on-quit',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

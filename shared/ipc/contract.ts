@@ -6,6 +6,7 @@ import { CalendarDate, Sha256 } from '../domain/primitives';
 import { Source, SourceFileRef, SourceText } from '../domain/source';
 import { Annotation, Tag } from '../domain/annotation';
 import { Register, Threat } from '../domain/threat';
+import { BackupReason, BackupSummary, isBackupId, MAX_BACKUP_KEEP, MIN_BACKUP_KEEP, WorkspaceSnapshotSchema } from '../interop/backup';
 import type { ChannelKey } from './channels';
 
 import { MAX_SOURCE_FILE_BYTES } from '../domain/limits';
@@ -146,6 +147,45 @@ export const ReportedError = z.object({
   logged: z.boolean(),
 });
 
+/** A backup in the backups folder, named by its file name alone (never a path). */
+export const BackupId = z.string().min(1).max(200).refine(isBackupId, 'a backup is named by its file name in the backups folder');
+
+/** The largest backup file the workbench reads from a file the analyst picks. */
+export const MAX_BACKUP_FILE_BYTES = 1024 * 1024 * 1024;
+
+export const WriteBackupRequest = z.object({
+  snapshot: WorkspaceSnapshotSchema,
+  reason: BackupReason,
+  /** How many backups of a rolling reason to keep; older ones are removed. */
+  keep: z.number().int().min(MIN_BACKUP_KEEP).max(MAX_BACKUP_KEEP),
+});
+
+export const WrittenBackup = z.object({
+  /** Its id when it is in the backups folder; null when saved elsewhere or cancelled. */
+  id: z.string().nullable(),
+  /** Where it was written, or null when the analyst cancelled the save dialog. */
+  path: z.string().nullable(),
+  bytes: z.number().int().nonnegative(),
+  createdAt: z.string(),
+  pruned: z.array(z.string()),
+});
+export type WrittenBackup = z.infer<typeof WrittenBackup>;
+
+export const OpenBackupRequest = z.union([
+  z.object({ backupId: BackupId }),
+  z.object({ bytes: Bytes.refine((b) => b.byteLength <= MAX_BACKUP_FILE_BYTES, 'the file is larger than 1 GB') }),
+]);
+
+/** A backup that passed every check: its workspace, ready to replace (or be merged into) this one. */
+export const OpenedBackup = z.object({
+  snapshot: WorkspaceSnapshotSchema,
+  reason: BackupReason,
+  appVersion: z.string(),
+  files: z.number().int().nonnegative(),
+});
+export type OpenedBackup = z.infer<typeof OpenedBackup>;
+export { BackupSummary };
+
 interface Procedure<A extends z.ZodTuple, R extends z.ZodType> {
   /** Arguments, as a tuple, parsed from `unknown` before any service sees them. */
   args: A;
@@ -180,6 +220,10 @@ export const CONTRACT = {
   showBriefingExport: procedure(z.tuple([BriefingExportRef]), OpenOutcome),
   reportError: procedure(z.tuple([ErrorReport]), ReportedError),
   openLogFile: procedure(z.tuple([]), OpenOutcome),
+  writeBackup: procedure(z.tuple([WriteBackupRequest]), WrittenBackup),
+  listBackups: procedure(z.tuple([]), z.array(BackupSummary)),
+  openBackup: procedure(z.tuple([OpenBackupRequest]), OpenedBackup),
+  deleteBackup: procedure(z.tuple([z.object({ backupId: BackupId })]), z.object({ deleted: z.boolean() })),
 } satisfies Record<ChannelKey, Procedure<z.ZodTuple, z.ZodType>>;
 
 export type Contract = typeof CONTRACT;

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { db } from '../../db';
+import { backUpNow } from '../backup/useBackupCommands';
 import { useWorkbench, type View } from '../../stores';
 import { openErrorLog } from '../../app/error-reporting';
 import { matchRange } from './search-index';
@@ -66,6 +67,9 @@ export function Palette() {
       { id: 'redo', group: 'Command', label: 'Redo', hint: 'Ctrl+Shift+Z', run: () => void state.redo() },
       { id: 'about', group: 'Command', label: 'About Analyst Workbench', run: () => state.setAboutOpen(true) },
       { id: 'open-error-log', group: 'Command', label: 'Open Error Log', run: () => void openErrorLog() },
+      { id: 'back-up', group: 'Command', label: 'Back up now', run: () => void backUpNow() },
+      { id: 'restore', group: 'Command', label: 'Restore from a backup…', run: () => state.setBackupsOpen(true, 'restore-file') },
+      { id: 'backups', group: 'Command', label: 'Backups…', run: () => state.setBackupsOpen(true) },
     ];
     if (!objects) return commands;
     return [

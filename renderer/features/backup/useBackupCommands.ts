@@ -1,0 +1,62 @@
+import { useEffect } from 'react';
+import type { MenuCommand } from '../../../shared/ipc/channels';
+import { isConnected, workbench } from '../../platform/workbench';
+import { useWorkbench } from '../../stores';
+import { backUpWorkspace, takeRestoredMessage } from './backup-actions';
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A backup made by hand: through the save dialog on the desktop, into the backups folder in the browser. */
+export async function backUpNow(): Promise<void> {
+  const { notify } = useWorkbench.getState();
+  try {
+    const written = await backUpWorkspace('manual');
+    if (written.path) notify('info', `Backed up the workspace to ${written.path}.`);
+  } catch (error) {
+    notify('error', `The workspace was not backed up. ${message(error)}`);
+  }
+}
+
+/** Writes the daily backup when the newest one is a day old or there is none yet. */
+async function dailyBackupIfDue(now: number = Date.now()): Promise<void> {
+  const backups = await workbench().listBackups();
+  const newest = backups.find((b) => b.createdAt !== null);
+  useWorkbench.getState().setLastBackupAt(newest?.createdAt ?? null);
+  const daily = backups.find((b) => b.reason === 'daily' && b.createdAt !== null);
+  if (daily && now - Date.parse(daily.createdAt!) < DAY) return;
+  await backUpWorkspace('daily');
+}
+
+/**
+ * The backup side of the app frame: the File menu's backup commands, the daily backup (at start and
+ * while the app stays open), the quit backup main asks for, and the sentence a restore left behind.
+ */
+export function useBackupCommands(): void {
+  useEffect(() => {
+    const restored = takeRestoredMessage();
+    if (restored) useWorkbench.getState().notify('info', restored);
+
+    const daily = () =>
+      dailyBackupIfDue().catch((error: unknown) => useWorkbench.getState().notify('error', `The daily backup was not written. ${message(error)}`));
+    void daily();
+    // Checked hourly, so a laptop that slept through the day still gets its backup soon after it wakes.
+    const timer = setInterval(() => void daily(), HOUR);
+
+    const onCommand = (command: MenuCommand) => {
+      const state = useWorkbench.getState();
+      if (command === 'workspace:backup') void backUpNow();
+      else if (command === 'workspace:restore') state.setBackupsOpen(true, 'restore-file');
+      else if (command === 'workspace:backups') state.setBackupsOpen(true);
+      // Main waits for this write (or its failure) before it lets the app quit.
+      else if (command === 'workspace:backup-on-quit') void backUpWorkspace('quit').catch(() => undefined);
+    };
+    const unsubscribe = isConnected() ? workbench().onMenuCommand(onCommand) : () => undefined;
+    return () => {
+      clearInterval(timer);
+      unsubscribe();
+    };
+  }, []);
+}

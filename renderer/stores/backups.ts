@@ -1,0 +1,20 @@
+import type { StateCreator } from 'zustand';
+import type { WorkbenchState } from './index';
+
+export interface BackupsSlice {
+  backupsOpen: boolean;
+  /** What the Backups dialog puts the focus on when it opens: backing up, or restoring from a file. */
+  backupsFocus: 'back-up' | 'restore-file';
+  /** When the newest backup was written (ISO instant), as far as this window knows; null when none. */
+  lastBackupAt: string | null;
+  setBackupsOpen: (open: boolean, focus?: BackupsSlice['backupsFocus']) => void;
+  setLastBackupAt: (at: string | null) => void;
+}
+
+export const createBackupsSlice: StateCreator<WorkbenchState, [], [], BackupsSlice> = (set) => ({
+  backupsOpen: false,
+  backupsFocus: 'back-up',
+  lastBackupAt: null,
+  setBackupsOpen: (backupsOpen, backupsFocus = 'back-up') => set({ backupsOpen, backupsFocus }),
+  setLastBackupAt: (lastBackupAt) => set({ lastBackupAt }),
+});

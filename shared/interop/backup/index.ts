@@ -1,0 +1,4 @@
+export * from './format';
+export * from './naming';
+export * from './records';
+export * from './validate';

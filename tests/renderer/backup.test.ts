@@ -1,0 +1,172 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAnnotation } from '../../renderer/db/annotations';
+import { ensureReplicaId, MERGE_BASES_KEY, readWorkspaceSnapshot, REPLICA_ID_KEY, replaceWorkspace, workspaceCounts } from '../../renderer/db/backup';
+import { createBriefing } from '../../renderer/db/briefings';
+import { COMPARISON_KEY, putExposureOverride, setComparison, updateCountry } from '../../renderer/db/countries';
+import { WorkbenchDatabase } from '../../renderer/db/database';
+import { createActor } from '../../renderer/db/actors';
+import { createRegister } from '../../renderer/db/registers';
+import { DEMO_SEEDED_KEY, seedDemoWorkspaceOnce } from '../../renderer/db/seed';
+import { BACKUP_KEEP_KEY, backupKeepCount, setBackupKeepCount } from '../../renderer/db/settings';
+import { updateSourceMetadata } from '../../renderer/db/sources';
+import { createTag } from '../../renderer/db/tags';
+import { updateThreat } from '../../renderer/db/threats';
+import { WORKSPACE_SCHEMA_VERSION } from '../../shared/interop/backup';
+import { WORKSPACE_TABLES, type WorkspaceSnapshot } from '../../shared/interop/workspace-snapshot';
+import type { WorkbenchApi } from '../../shared/ipc';
+import { readBackupFile } from '../support/backup-files';
+import { realWorkbench } from '../support/real-workbench';
+import { useTempFolders } from '../support/temp-folder';
+
+const tempFolder = useTempFolders();
+const open: WorkbenchDatabase[] = [];
+afterEach(async () => {
+  for (const db of open.splice(0)) await db.delete();
+});
+
+/** One installation: its own database and its own data folder behind the real main handler table. */
+async function installation(seeded = true): Promise<{ db: WorkbenchDatabase; api: WorkbenchApi }> {
+  const db = new WorkbenchDatabase(`test-${crypto.randomUUID()}`);
+  open.push(db);
+  const api = await realWorkbench(await tempFolder());
+  if (seeded) await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
+  await db.open();
+  return { db, api };
+}
+
+/** Edits that leave a record in every one of the 13 tables, through the app's own write functions. */
+async function editEverything(db: WorkbenchDatabase) {
+  const source = (await db.sources.toArray())[0]!;
+  const text = (await db.sourceTexts.get(source.id))!.text;
+  await updateSourceMetadata(db, source.id, { reliability: 'A', credibility: 2 });
+  const tag = await createTag(db, 'Water security', { color: '#2f6fdb' });
+  const start = text.indexOf('Kosh-Tepa canal');
+  await createAnnotation(db, source.id, text, start, start + 15, { tagIds: [tag.id], note: 'Қосh-Тепа — canal / کانال', threatIds: [], countryCodes: ['UZ'], actorIds: [] });
+  const threat = (await db.threats.toArray()).find((t) => t.countryCodes.includes('UZ'))!;
+  await updateThreat(db, threat.id, { likelihood: 4 }, 'New flow data');
+  await putExposureOverride(db, 'UZ', threat.id, { likelihood: 5, impact: 5, rationale: 'Downstream of the canal' });
+  await updateCountry(db, 'KZ', { notes: '**Border** 2,600 km?' });
+  await setComparison(db, ['KZ', 'UZ', 'TJ']);
+  await createRegister(db, 'Second register');
+  await createActor(db, { name: 'Test group', aliases: ['Тест'] });
+  await createBriefing(db, { title: 'Quarterly' });
+  const register = (await db.registers.toArray())[0]!;
+  const now = new Date().toISOString();
+  await db.views.put({ id: crypto.randomUUID(), registerId: register.id, name: 'By score', state: { sorting: [{ id: 'score', desc: true }] }, createdAt: now, updatedAt: now });
+}
+
+async function backUp(db: WorkbenchDatabase, api: WorkbenchApi, reason: 'manual' | 'before-restore' = 'manual') {
+  const snapshot = await readWorkspaceSnapshot(db);
+  const written = await api.writeBackup({ snapshot, reason, keep: 10 });
+  return { snapshot, written };
+}
+
+const contentOf = (snapshot: WorkspaceSnapshot) => snapshot.tables;
+
+describe('the database and the backup format agree', () => {
+  it('on the schema version', async () => {
+    const { db } = await installation(false);
+    expect(db.verno).toBe(WORKSPACE_SCHEMA_VERSION);
+    expect(db.workspaceTables.map((t) => t.name)).toEqual([...WORKSPACE_TABLES]);
+  });
+});
+
+describe('a backup round trip', () => {
+  it('is deep-equal over every table, on this installation and on another', async () => {
+    const { db, api } = await installation();
+    await editEverything(db);
+    const counts = await workspaceCounts(db);
+    for (const table of WORKSPACE_TABLES) expect(counts[table], table).toBeGreaterThan(0);
+
+    const { snapshot, written } = await backUp(db, api);
+    expect(snapshot.schemaVersion).toBe(WORKSPACE_SCHEMA_VERSION);
+    expect(written.id).toMatch(/\.awbackup$/);
+
+    // More edits, then restore: the earlier state is back, exactly.
+    await updateCountry(db, 'KZ', { notes: 'changed after the backup' });
+    await createTag(db, 'After the backup');
+    const opened = await api.openBackup({ backupId: written.id! });
+    await replaceWorkspace(db, opened.snapshot);
+    expect(contentOf(await readWorkspaceSnapshot(db))).toEqual(contentOf(snapshot));
+
+    // Another installation, seeded with its own demo: replaced whole by the backup.
+    const other = await installation();
+    const bytes = await readBackupBytes(api, written.id!);
+    const openedThere = await other.api.openBackup({ bytes });
+    await replaceWorkspace(other.db, openedThere.snapshot);
+    expect(contentOf(await readWorkspaceSnapshot(other.db))).toEqual(contentOf(snapshot));
+    // The original file came along into the other data folder's store.
+    const sha = ((await other.db.sources.toArray())[0]!.file)!.sha256;
+    expect((await other.api.listSourceFiles()).map((f) => f.sha256)).toContain(sha);
+  });
+
+  it('keeps this installation’s replicaId, merge bases and keep-count, and the restored workspace’s own meta', async () => {
+    const a = await installation();
+    const b = await installation();
+    await setComparison(b.db, ['TJ', 'AF']);
+    await setBackupKeepCount(b.db, 3);
+    const aId = await ensureReplicaId(a.db);
+    const bases = { [crypto.randomUUID()]: { at: new Date().toISOString(), hashes: { 'threats:1': 'x' } } };
+    await a.db.meta.put({ key: MERGE_BASES_KEY, value: bases });
+    await setBackupKeepCount(a.db, 7);
+
+    const { snapshot, written } = await backUp(b.db, b.api);
+    expect(snapshot.replicaId).toBe(await ensureReplicaId(b.db));
+    expect(snapshot.tables.meta.map((m) => (m as { key: string }).key)).not.toContain(REPLICA_ID_KEY);
+    const opened = await a.api.openBackup({ bytes: await readBackupBytes(b.api, written.id!) });
+    expect(opened.snapshot.replicaId).toBe(snapshot.replicaId);
+    await replaceWorkspace(a.db, opened.snapshot);
+
+    expect((await a.db.meta.get(REPLICA_ID_KEY))!.value).toBe(aId);
+    expect((await a.db.meta.get(MERGE_BASES_KEY))!.value).toEqual(bases);
+    expect(await backupKeepCount(a.db)).toBe(7);
+    expect((await a.db.meta.get(COMPARISON_KEY))!.value).toEqual(['TJ', 'AF']);
+  });
+
+  it('keeps the demo marker when the restored workspace has none, so the demo is not seeded again', async () => {
+    const { db } = await installation();
+    const marker = await db.meta.get(DEMO_SEEDED_KEY);
+    const snapshot = await readWorkspaceSnapshot(db);
+    const empty: WorkspaceSnapshot = { ...snapshot, tables: Object.fromEntries(WORKSPACE_TABLES.map((t) => [t, []])) as unknown as WorkspaceSnapshot['tables'] };
+    await replaceWorkspace(db, empty);
+    expect(await db.sources.count()).toBe(0);
+    expect(await db.meta.get(DEMO_SEEDED_KEY)).toEqual(marker);
+    expect(await seedDemoWorkspaceOnce(db, () => Promise.reject(new Error('must not load')))).toBe('already-seeded');
+  });
+});
+
+describe('replacing the workspace is one transaction', () => {
+  it('a record that cannot be written leaves every table as it was', async () => {
+    const { db } = await installation();
+    await editEverything(db);
+    const before = await readWorkspaceSnapshot(db);
+    const other = await installation();
+    const incoming = await readWorkspaceSnapshot(other.db);
+    // The last table written holds two records with one key: bulkAdd fails after every other table was cleared and filled.
+    const override = before.tables.exposureOverrides[0]!;
+    const broken: WorkspaceSnapshot = { ...incoming, tables: { ...incoming.tables, exposureOverrides: [override, override] } };
+    await expect(replaceWorkspace(db, broken)).rejects.toThrow();
+    expect(await readWorkspaceSnapshot(db, new Date(before.createdAt))).toEqual(before);
+  });
+
+  it('refuses a snapshot of another schema version, changing nothing', async () => {
+    const { db } = await installation();
+    const before = await readWorkspaceSnapshot(db);
+    await expect(replaceWorkspace(db, { ...before, schemaVersion: 99, tables: { ...before.tables, threats: [] } })).rejects.toThrow(/data version 99.*Nothing was changed/);
+    expect(await db.threats.count()).toBe(12);
+  });
+});
+
+describe('the keep-count setting', () => {
+  it('defaults to 10 and takes 1–100', async () => {
+    const { db } = await installation(false);
+    expect(await backupKeepCount(db)).toBe(10);
+    await setBackupKeepCount(db, 25);
+    expect(await db.meta.get(BACKUP_KEEP_KEY)).toEqual({ key: BACKUP_KEEP_KEY, value: 25 });
+    for (const bad of [0, 101, 2.5]) await expect(setBackupKeepCount(db, bad)).rejects.toThrow('Keep between 1 and 100 backups of each kind.');
+  });
+});
+
+async function readBackupBytes(api: WorkbenchApi, id: string): Promise<Uint8Array> {
+  return readBackupFile((await api.appInfo()).dataFolder, id);
+}
