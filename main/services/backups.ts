@@ -1,3 +1,4 @@
+// eslint-disable-next-line no-restricted-imports -- `open` is used read-only ('r') to read the manifest at the start of a large file.
 import { open as openFile, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import {
