@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { ActorsView } from '../features/actors/ActorsView';
 import { Backups } from '../features/backup/Backups';
 import { BriefingsView } from '../features/briefings/BriefingsView';
@@ -5,7 +6,8 @@ import { CountriesView } from '../features/countries/CountriesView';
 import { RegisterView } from '../features/register/RegisterView';
 import { SourcesView } from '../features/sources/SourcesView';
 import { PassagesView } from '../features/passages/PassagesView';
-import { MergeDialog } from '../features/merge';
+import { registerMergeHandler } from '../features/backup/backup-actions';
+import { MergeDialog, startMerge } from '../features/merge';
 import { Palette } from '../features/search/Palette';
 import { SearchView } from '../features/search/SearchView';
 import { useWorkbench } from '../stores';
@@ -51,6 +53,8 @@ function GuardedView() {
 export function App() {
   const { startup, retry } = useStartup();
   useShortcuts();
+  // The Backups dialog offers "Merge a colleague's backup…" once the merge feature takes checked backups.
+  useEffect(() => registerMergeHandler((snapshot) => startMerge(snapshot)), []);
 
   if (startup.phase === 'starting') {
     return (

@@ -1,4 +1,5 @@
 import type { Table } from 'dexie';
+import { baseAfterRestore } from '../../shared/interop/merge';
 import { LOCAL_META_KEYS, WORKSPACE_TABLES, type MergeBases, type WorkspaceSnapshot, type WorkspaceTableName } from '../../shared/interop/workspace-snapshot';
 import type { MetaEntry, WorkbenchDatabase } from './database';
 import { DEMO_SEEDED_KEY } from './seed';
@@ -65,6 +66,13 @@ export async function replaceWorkspace(db: WorkbenchDatabase, snapshot: Workspac
     }
     const restoredDemoMarker = await db.meta.get(DEMO_SEEDED_KEY);
     await db.meta.bulkPut(kept.filter((m) => m.key !== DEMO_SEEDED_KEY || !restoredDemoMarker));
+    // A backup from another installation is now what both sides last agreed on: later merges with it
+    // start from these records instead of treating every difference as a conflict.
+    const replicaId = kept.find((m) => m.key === REPLICA_ID_KEY)?.value;
+    if (snapshot.replicaId !== replicaId) {
+      const bases = (kept.find((m) => m.key === MERGE_BASES_KEY)?.value ?? {}) as MergeBases;
+      await db.meta.put({ key: MERGE_BASES_KEY, value: { ...bases, [snapshot.replicaId]: baseAfterRestore(snapshot, new Date().toISOString()) } });
+    }
   });
 }
 

@@ -1,6 +1,5 @@
 import type { Revision } from '../../shared/domain/revision';
 import {
-  baseAfterRestore,
   planMerge as planWorkspaceMerge,
   resolveMerge,
   stableStringify,
@@ -11,12 +10,10 @@ import {
   type Row,
 } from '../../shared/interop/merge';
 import { PRIMARY_KEYS, WORKSPACE_TABLES, type MergeBases, type WorkspaceSnapshot, type WorkspaceTableName } from '../../shared/interop/workspace-snapshot';
+import { ensureReplicaId, MERGE_BASES_KEY, REPLICA_ID_KEY } from './backup';
 import type { WorkbenchDatabase } from './database';
 import { revisionsBetween } from './revisions';
 
-/** Meta keys this module owns (listed in LOCAL_META_KEYS: a restore never takes them from a backup). */
-export const REPLICA_ID_KEY = 'replicaId';
-export const MERGE_BASES_KEY = 'mergeBases';
 
 type Tables = Record<WorkspaceTableName, Row[]>;
 
@@ -42,20 +39,6 @@ export async function readMyWorkspace(db: WorkbenchDatabase): Promise<WorkspaceS
       tables,
       mergeBases: basesOf(meta.get(MERGE_BASES_KEY)),
     };
-  });
-}
-
-/**
- * This installation's replica id, made (and kept in meta) the first time it is asked for. Backups
- * carry it, so that a colleague's merge knows whose records it last saw.
- */
-export async function ensureReplicaId(db: WorkbenchDatabase): Promise<string> {
-  return db.transaction('rw', db.meta, async () => {
-    const stored = (await db.meta.get(REPLICA_ID_KEY))?.value;
-    if (typeof stored === 'string' && stored) return stored;
-    const replicaId = crypto.randomUUID();
-    await db.meta.put({ key: REPLICA_ID_KEY, value: replicaId });
-    return replicaId;
   });
 }
 
@@ -155,17 +138,5 @@ export async function undoMerge(db: WorkbenchDatabase, change: MergeChange): Pro
 export async function redoMerge(db: WorkbenchDatabase, change: MergeChange): Promise<void> {
   await db.transaction('rw', db.workspaceTables, async () => {
     for (const [table, rows] of Object.entries(change.after) as [WorkspaceTableName, Row[]][]) await tableOf(db, table).bulkPut(rows);
-  });
-}
-
-/**
- * After restoring a backup (a colleague's, or mine from another machine), remember every restored
- * record as the base of later merges with the workspace it came from. Call it inside the restore's
- * transaction, or on its own.
- */
-export async function rememberBaseAfterRestore(db: WorkbenchDatabase, snapshot: WorkspaceSnapshot): Promise<void> {
-  await db.transaction('rw', db.meta, async () => {
-    const bases = basesOf((await db.meta.get(MERGE_BASES_KEY))?.value);
-    await db.meta.put({ key: MERGE_BASES_KEY, value: { ...bases, [snapshot.replicaId]: baseAfterRestore(snapshot, new Date().toISOString()) } });
   });
 }

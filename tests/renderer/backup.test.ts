@@ -118,7 +118,11 @@ describe('a backup round trip', () => {
     await replaceWorkspace(a.db, opened.snapshot);
 
     expect((await a.db.meta.get(REPLICA_ID_KEY))!.value).toBe(aId);
-    expect((await a.db.meta.get(MERGE_BASES_KEY))!.value).toEqual(bases);
+    // The bases it had are kept, and the restored workspace becomes the base for merges with b.
+    const after = (await a.db.meta.get(MERGE_BASES_KEY))!.value as Record<string, { hashes: Record<string, string> }>;
+    expect(Object.keys(after).sort()).toEqual([...Object.keys(bases), snapshot.replicaId].sort());
+    expect(after[Object.keys(bases)[0]!]).toEqual(Object.values(bases)[0]);
+    expect(Object.keys(after[snapshot.replicaId]!.hashes).length).toBeGreaterThan(50);
     expect(await backupKeepCount(a.db)).toBe(7);
     expect((await a.db.meta.get(COMPARISON_KEY))!.value).toEqual(['TJ', 'AF']);
   });

@@ -1,7 +1,8 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../renderer/db';
-import { ensureReplicaId, readMyWorkspace } from '../../renderer/db/merge';
+import { ensureReplicaId } from '../../renderer/db/backup';
+import { readMyWorkspace } from '../../renderer/db/merge';
 import { seedDemoWorkspaceOnce } from '../../renderer/db/seed';
 import { updateThreat } from '../../renderer/db/threats';
 import { MergeDialog, startMerge } from '../../renderer/features/merge';

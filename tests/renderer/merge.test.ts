@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkbenchDatabase } from '../../renderer/db/database';
-import { applyMerge, planMerge, readMyWorkspace, redoMerge, rememberBaseAfterRestore, undoMerge } from '../../renderer/db/merge';
+import { replaceWorkspace } from '../../renderer/db/backup';
+import { applyMerge, planMerge, readMyWorkspace, redoMerge, undoMerge } from '../../renderer/db/merge';
 import { updateThreat } from '../../renderer/db/threats';
 import { nameKey, resolveAll, stableStringify, type Row } from '../../shared/interop/merge';
 import type { WorkspaceSnapshot } from '../../shared/interop/workspace-snapshot';
@@ -116,7 +117,7 @@ describe('merging a colleague’s workspace into the database', () => {
   it('after a restore, remembers the restored records as the base for the next merge', async () => {
     const db = await demo();
     const theirs = await colleagueCopy(db);
-    await rememberBaseAfterRestore(db, theirs);
+    await replaceWorkspace(db, theirs);
     // They change a threat; I change another field of the same threat: no conflict, thanks to the base.
     const threat = rows(theirs, 'threats')[0]!;
     threat.likelihood = 1;
