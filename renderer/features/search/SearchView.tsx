@@ -39,7 +39,7 @@ export function SearchView() {
       </header>
       <div className="search-box">
         <input type="search" aria-label="Search the workspace" placeholder="Search sources, notes and tags — any language" value={query} onChange={(e) => setQuery(e.target.value)} autoFocus dir="auto" />
-        {!search.ready && <span className="muted">Indexing…</span>}
+        {!search.ready && <span className="muted" data-indexing="">Indexing…</span>}
       </div>
       {query.trim() && (
         <p className="muted search-count" role="status">
