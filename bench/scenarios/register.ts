@@ -4,7 +4,7 @@ import { cdp, idle, metric, openApp, openBenchPage, result, setUiState, type Ben
 
 
 
-async function firstRender(page: Page, total: number): Promise<number> {
+async function firstRender(page: Page, total: number): Promise<{ screen: number; whole: number }> {
   return page.evaluate(async (total) => {
     const rail = [...document.querySelectorAll<HTMLButtonElement>('nav[aria-label="Views"] button')].find((b) => b.textContent?.includes('Register'));
     if (!rail) throw new Error('The rail has no Register button.');
@@ -13,7 +13,10 @@ async function firstRender(page: Page, total: number): Promise<number> {
     const done = await window.__probe.settle(
       () => (document.querySelector('.grid-toolbar .muted')?.textContent ?? '').startsWith(`${total} threats`) && document.querySelectorAll('[role="grid"] tr[data-threat-id]').length > 5,
     );
-    return done - began;
+    const screen = done - began;
+    // The whole register (the heat map counts every threat) follows in the background.
+    const whole = await window.__probe.settle(() => !!document.querySelector('table.heat-map'));
+    return { screen, whole: whole - began };
   }, total);
 }
 
@@ -55,13 +58,13 @@ export async function registerScenarios(env: BenchEnv): Promise<ScenarioResult[]
     const seeded = await page.evaluate((s) => window.bench.seedRegister(s), spec);
     env.log(`register: seeded ${spec.threats} threats`);
 
-    const first: number[] = [];
+    const first: { screen: number; whole: number }[] = [];
     for (let i = 0; i < env.sizes.runs; i++) {
       await setUiState(page, { view: 'sources', selectedRegisterId: seeded.registerId });
       await openApp(page, env);
       first.push(await firstRender(page, spec.threats));
     }
-    env.log(`register: first render ${first.map(Math.round).join(', ')}`);
+    env.log(`register: first render ${first.map((f) => `${Math.round(f.screen)} (whole ${Math.round(f.whole)})`).join(', ')}`);
     await idle(page, 1000);
 
     const sort: number[] = [];
@@ -116,7 +119,8 @@ export async function registerScenarios(env: BenchEnv): Promise<ScenarioResult[]
     env.log(`register: edit busy ${edit.map(Math.round).join(', ')}; wall ${editWall.map(Math.round).join(', ')}`);
 
     return [
-      result(`register of ${spec.threats} threats: first render`, first, { budget: { text: '≤ 200 ms', max: 200 } }),
+      result(`register of ${spec.threats} threats: first render (first screen of rows)`, first.map((f) => f.screen), { budget: { text: '≤ 200 ms', max: 200 } }),
+      result(`register of ${spec.threats} threats: whole register loaded (heat map drawn)`, first.map((f) => f.whole), { note: 'in the background after the first screen' }),
       result(`register of ${spec.threats} threats: sort by a column`, sort, { budget: { text: '≤ 50 ms', max: 50 } }),
       result(`register of ${spec.threats} threats: filter`, filter, { budget: { text: '≤ 50 ms', max: 50 } }),
       result(`register of ${spec.threats} threats: cell edit committed (main-thread work)`, edit, {
