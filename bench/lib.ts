@@ -130,14 +130,12 @@ window.__probe = {
     for (const [name, h] of CSS.highlights) if (name.startsWith('wb-t-') || name === 'wb-untagged') n += h.size;
     return n;
   },
+  // Long tasks are recorded from the page's first script on, so work that starts at load is seen too.
   longTasks: [],
-  watchLongTasks() {
-    window.__probe.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__probe.longTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: false });
-  },
 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) window.__probe.longTasks.push({ start: e.startTime, duration: e.duration });
+}).observe({ type: 'longtask', buffered: true });
 `;
 
 declare global {
@@ -148,7 +146,6 @@ declare global {
       settle(pred: () => boolean, timeoutMs?: number): Promise<number>;
       highlightCount(): number;
       longTasks: { start: number; duration: number }[];
-      watchLongTasks(): void;
     };
   }
 }

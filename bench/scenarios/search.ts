@@ -1,18 +1,17 @@
 /** Search over a large corpus: building the index (and whether it blocks input meanwhile), one query. */
 import type { Page } from '@playwright/test';
-import { idle, openApp, openBenchPage, result, setUiState, type BenchEnv, type ScenarioResult } from '../lib';
+import { idle, openBenchPage, result, setUiState, type BenchEnv, type ScenarioResult } from '../lib';
 
-/** Opens the Search view (which starts indexing) and waits until the index is ready. */
-async function buildIndex(page: Page): Promise<{ ms: number; longest: number; count: number }> {
+/**
+ * Starts the app on the Search view and waits until the index is ready. The index starts with the app
+ * (the palette shares it), so the time runs from navigation; long tasks are those seen meanwhile.
+ */
+async function buildIndex(page: Page, env: BenchEnv): Promise<{ ms: number; longest: number; count: number }> {
+  await page.goto(env.baseUrl);
   return page.evaluate(async () => {
-    window.__probe.watchLongTasks();
-    const rail = [...document.querySelectorAll<HTMLButtonElement>('nav[aria-label="Views"] button')].find((b) => b.textContent?.includes('Search'));
-    if (!rail) throw new Error('The rail has no Search button.');
-    const began = performance.now();
-    rail.click();
     const done = await window.__probe.settle(() => !!document.querySelector('input[aria-label="Search the workspace"]') && !document.querySelector('[data-indexing]'), 600_000);
-    const tasks = window.__probe.longTasks.filter((t) => t.start >= began);
-    return { ms: done - began, longest: Math.max(0, ...tasks.map((t) => t.duration)), count: tasks.length };
+    const tasks = window.__probe.longTasks.filter((t) => t.start <= done);
+    return { ms: done, longest: Math.max(0, ...tasks.map((t) => t.duration)), count: tasks.length };
   });
 }
 
@@ -45,9 +44,8 @@ export async function searchScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
     const builds: { ms: number; longest: number; count: number }[] = [];
     const indexRuns = Math.max(1, Math.min(env.sizes.runs, 3));
     for (let i = 0; i < indexRuns; i++) {
-      await setUiState(page, { view: 'sources' });
-      await openApp(page, env);
-      builds.push(await buildIndex(page));
+      await setUiState(page, { view: 'search' });
+      builds.push(await buildIndex(page, env));
     }
     env.log(`search: index ${builds.map((b) => `${Math.round(b.ms)} ms (longest task ${Math.round(b.longest)} ms)`).join(', ')}`);
     await idle(page, 500);
@@ -59,8 +57,8 @@ export async function searchScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
     env.log(`search: query ${queries.map(Math.round).join(', ')}`);
     const label = `${spec.sources} sources, ${megabytes} MB`;
     return [
-      result(`search index build over ${label}`, builds.map((b) => b.ms), { note: 'from opening the Search view to “Indexing…” gone' }),
-      result(`search: longest main-thread task during the index build (${label})`, builds.map((b) => b.longest), {
+      result(`search index build over ${label}`, builds.map((b) => b.ms), { note: 'in a worker; from loading the app to “Indexing…” gone' }),
+      result(`search: longest main-thread task while the index builds (${label})`, builds.map((b) => b.longest), {
         budget: { text: '≤ 200 ms', max: 200 },
         note: `PerformanceObserver long tasks; ${builds.map((b) => b.count).join('/')} tasks over 50 ms per run`,
       }),

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { db } from '../../db';
 import { useWorkbench, type View } from '../../stores';
 import { matchRange } from './search-index';
-import { useWorkspaceSearch } from './useSearch';
+import { useSearchHits, useWorkspaceSearch } from './useSearch';
 
 interface Entry {
   id: string;
@@ -76,12 +76,13 @@ export function Palette() {
     ];
   }, [objects]);
 
+  const textHits = useSearchHits(search, open && query.trim().length >= 3 ? query : '', revision, 8);
   const results = useMemo(() => {
     const q = fold(query.trim());
     const named = q ? entries.filter((e) => fold(`${e.label} ${e.hint ?? ''}`).includes(q)) : entries.filter((e) => e.group === 'Go to' || e.group === 'Command');
     const text: Entry[] =
-      q.length >= 3 && revision >= 0
-        ? search.search(query, 8).flatMap((hit) => {
+      q.length >= 3
+        ? textHits.flatMap((hit) => {
             if (hit.doc.kind !== 'paragraph' || !hit.doc.sourceId || hit.doc.start === undefined) return [];
             const range = matchRange(hit.doc.text, hit.terms);
             const { sourceId, start } = hit.doc;
@@ -89,7 +90,7 @@ export function Palette() {
           })
         : [];
     return [...named.slice(0, 40), ...text];
-  }, [entries, query, search, revision]);
+  }, [entries, query, textHits]);
 
   const choose = (entry: Entry | undefined) => {
     if (!entry) return;
