@@ -1,7 +1,12 @@
 /**
  * Backup and restore of a 50 MB workspace. The raw peer (dexie-export-import of the same database,
- * in the page) runs now; the app's own backup (channels writeBackup/openBackup, renderer/db/backup.ts)
- * is measured by `appBackupRestore` once that work is merged — see the README's benchmark notes.
+ * in the page) runs now. The app's own backup (channels writeBackup/openBackup, renderer/db/backup.ts
+ * readWorkspaceSnapshot/replaceWorkspace) lives on another branch; once merged, enabling it takes:
+ *  1. in bench/page/main.ts, `appBackupRestore()`: time `readWorkspaceSnapshot(db)` + `workbench().writeBackup(…)`
+ *     (backup), then `workbench().openBackup(…)` + `replaceWorkspace(db, …)` (restore), the same way
+ *     `rawBackupRestore()` times the peer, answering { backupMs, restoreMs, bytes };
+ *  2. here, after the raw runs, the same number of `appBackupRestore` runs, reported as two results with
+ *     `comparison` = the raw medians and budget { text: '≤ 5 s and ≤ 2× raw', max: 5000, maxRatio: 2 }.
  */
 import { openBenchPage, result, type BenchEnv, type ScenarioResult } from '../lib';
 
