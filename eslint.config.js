@@ -101,6 +101,16 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: { 'no-restricted-imports': restrict([noMain, noRenderer]) },
   },
+  { ignores: ['bench/tmp/**'] },
+  {
+    // The benchmark page runs in the browser; the runner and its scenarios in Node, driving pages.
+    files: ['bench/page/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['bench/*.{ts,mjs}', 'bench/scenarios/**/*.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
   {
     files: ['tests/unit/**/*.ts', 'tests/bench/**/*.ts', 'tests/support/**/*.ts', 'scripts/**/*.{js,mjs,ts}', '*.config.{js,ts}', '.ci/**/*.js'],
     languageOptions: { globals: { ...globals.node } },

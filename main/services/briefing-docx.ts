@@ -42,6 +42,22 @@ const NAVY = '1F3864';
 const GREY = '595959';
 const RULE = 'A6A6A6';
 
+/**
+ * How much document text (as its JSON) docx's page layout may take on while the export stays within
+ * about a second on a modest laptop; see the README's benchmark notes.
+ */
+export const PAGE_LAYOUT_LIMIT = 120_000;
+
+export function layoutIsAffordable(doc: BriefingDocument): boolean {
+  let size = 0;
+  for (const b of doc.blocks) {
+    size += JSON.stringify(b).length;
+    if (size > PAGE_LAYOUT_LIMIT) return false;
+  }
+  for (const f of doc.footnotes) size += f.text.length;
+  return size <= PAGE_LAYOUT_LIMIT;
+}
+
 /** A4, with 2.5 cm margins on the sides and room for the marking above and below. */
 const PAGE = { width: 11906, height: 16838, margin: { top: 1418, bottom: 1418, left: 1418, right: 1418, header: 567, footer: 567 } };
 const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
@@ -244,7 +260,9 @@ export async function writeBriefingDocx(doc: BriefingDocument): Promise<Uint8Arr
     description: [doc.page.marking, doc.page.audience ? `For ${doc.page.audience}` : ''].filter(Boolean).join(' · '),
     keywords: `briefing; ${doc.page.marking}`,
     // The TOC's entries and page numbers are worked out here, so it reads right before Word updates it.
-    pageNumbers: estimatePageNumbersWith({ guess: true }),
+    // Only for briefings of modest length: the layout behind the numbers costs far more than writing the
+    // file (most of a 100-page export); a longer briefing keeps its TOC entries and Word numbers them on opening.
+    pageNumbers: layoutIsAffordable(doc) ? estimatePageNumbersWith({ guess: true }) : undefined,
     footnotes: Object.fromEntries(
       doc.footnotes.map((f) => [f.number, { children: [new Paragraph({ bidirectional: undefined, children: [new TextRun(f.text)] })] }]),
     ),

@@ -1,21 +1,39 @@
+import Dexie from 'dexie';
 import { useEffect, useState } from 'react';
 import type { Threat } from '../../shared/domain/threat';
 import type { WorkbenchDatabase } from './database';
+
+/** Rows a first screen of the grid shows, with room to scroll a little. */
+export const FIRST_PAGE_ROWS = 80;
+
+export interface RegisterThreats {
+  threats: Threat[] | undefined;
+  /** False while only the first screen (the highest scores) is loaded and the rest is on its way. */
+  complete: boolean;
+  /** How many threats the register holds (known from the index before the rows are read). */
+  total: number;
+}
 
 /**
  * A register's threats, read from IndexedDB once and then kept current from the table's hooks: an edit
  * changes one row in memory instead of re-reading the whole register (on a 10,000-row register a full
  * read costs about a second, far too long to wait after every cell edit). Changes are applied when
  * their transaction commits, so an aborted write never shows.
+ *
+ * With `firstPage` (the grid in its default order, highest score first, unfiltered), the highest-scored
+ * rows are read first through the [registerId+score] index and shown at once; reading and decoding the
+ * whole register is what made a 10,000-row register take seconds to appear.
  */
-export function useRegisterThreats(db: WorkbenchDatabase, registerId: string | undefined): Threat[] | undefined {
-  const [threats, setThreats] = useState<Threat[] | undefined>(undefined);
+export function useRegisterThreats(db: WorkbenchDatabase, registerId: string | undefined, firstPage = false): RegisterThreats {
+  const [state, setState] = useState<RegisterThreats>({ threats: undefined, complete: false, total: 0 });
+  const setThreats = (threats: Threat[]) => setState({ threats, complete: true, total: threats.length });
 
   useEffect(() => {
     if (!registerId) {
       setThreats([]);
       return;
     }
+    setState({ threats: undefined, complete: false, total: 0 });
     let live = true;
     let rows = new Map<string, Threat>();
     let loaded = false;
@@ -54,10 +72,21 @@ export function useRegisterThreats(db: WorkbenchDatabase, registerId: string | u
     db.threats.hook('updating', updating as never);
     db.threats.hook('deleting', deleting as never);
 
-    void db.threats
-      .where('registerId')
-      .equals(registerId)
-      .toArray()
+    // IndexedDB answers one read after another: the small first-screen reads go first, then the whole register.
+    const firstScreen = async () => {
+      const byScore = db.threats.where('[registerId+score]').between([registerId, Dexie.minKey], [registerId, Dexie.maxKey]);
+      const [top, total] = await Promise.all([byScore.clone().reverse().limit(FIRST_PAGE_ROWS).keys(), byScore.count()]);
+      const lowest = (top.at(-1) as [string, number] | undefined)?.[1];
+      // Every row tied with the lowest score shown comes too, in the grid's own tie order (stored
+      // order), so no row moves when the whole register arrives.
+      const page = lowest === undefined ? [] : await db.threats.where('[registerId+score]').between([registerId, lowest], [registerId, Dexie.maxKey]).toArray();
+      page.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      if (live && !loaded) setState({ threats: page, complete: false, total });
+      // Let the first screen paint before decoding the rest, which takes the main thread for a while.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    };
+    void (firstPage ? firstScreen() : Promise.resolve())
+      .then(() => db.threats.where('registerId').equals(registerId).toArray())
       .then((list) => {
         rows = new Map(list.map((t) => [t.id, t]));
         loaded = true;
@@ -72,7 +101,8 @@ export function useRegisterThreats(db: WorkbenchDatabase, registerId: string | u
       db.threats.hook('updating').unsubscribe(updating as never);
       db.threats.hook('deleting').unsubscribe(deleting as never);
     };
+    // firstPage only matters for the first read; a later change of arrangement needs no re-read.
   }, [db, registerId]);
 
-  return threats;
+  return state;
 }

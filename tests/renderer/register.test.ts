@@ -99,3 +99,33 @@ describe('history and undo', () => {
     expect(useWorkbench.getState().redoStack).toHaveLength(0);
   });
 });
+
+describe('useRegisterThreats', () => {
+  it('shows the highest-scored rows first, with the register’s size, then every row in the same tie order', async () => {
+    const { renderHook, waitFor } = await import('@testing-library/react');
+    const { useRegisterThreats, FIRST_PAGE_ROWS } = await import('../../renderer/db/useRegisterThreats');
+    const { db, register } = await demo();
+    const base = (await db.threats.where('registerId').equals(register.id).toArray())[0]!;
+    const many = Array.from({ length: 300 }, (_, i) => ({ ...base, id: crypto.randomUUID(), title: `Threat ${i}`, likelihood: 1 + (i % 5), impact: 1 + ((i * 7) % 5), score: (1 + (i % 5)) * (1 + ((i * 7) % 5)) }));
+    await db.threats.bulkPut(many);
+    const total = await db.threats.where('registerId').equals(register.id).count();
+    const seen: { complete: boolean; count: number; total: number; ids: string[] }[] = [];
+    const { result } = renderHook(() => {
+      const state = useRegisterThreats(db, register.id, true);
+      if (state.threats) seen.push({ complete: state.complete, count: state.threats.length, total: state.total, ids: state.threats.map((t) => t.id) });
+      return state;
+    });
+    await waitFor(() => expect(result.current.complete).toBe(true));
+    const first = seen[0]!;
+    expect(first.complete).toBe(false);
+    expect(first.total).toBe(total);
+    expect(first.count).toBeGreaterThanOrEqual(FIRST_PAGE_ROWS);
+    expect(first.count).toBeLessThan(total);
+    expect(result.current.threats).toHaveLength(total);
+    // The first page is exactly the top of the whole register as the grid orders it (score, then stored order).
+    const ordered = result.current.threats!.map((t, index) => ({ t, index })).sort((a, b) => b.t.score - a.t.score || a.index - b.index);
+    const partial = [...first.ids].map((id) => result.current.threats!.find((t) => t.id === id)!).sort((a, b) => b.score - a.score);
+    expect(ordered.slice(0, first.count).map((o) => o.t.id)).toEqual(first.ids);
+    expect(partial.at(-1)!.score).toBeGreaterThanOrEqual(ordered[first.count]!.t.score);
+  });
+});

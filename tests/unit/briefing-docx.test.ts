@@ -12,6 +12,7 @@ import type { Annotation } from '../../shared/domain/annotation';
 import { Briefing, defaultBriefingSections } from '../../shared/domain/briefing';
 import { BAND_PRINT_COLOURS, type BriefingDocument } from '../../shared/domain/briefing-document';
 import { buildBriefingDocument } from '../../shared/domain/briefing-model';
+import { layoutIsAffordable, writeBriefingDocx } from '../../main/services/briefing-docx';
 import type { Source } from '../../shared/domain/source';
 import { readDocx, stripBidiControls, type ReadDocument } from '../support/docx-reader';
 import { PROJECT_ROOT, realHandlerTable } from '../support/handler-table';
@@ -165,4 +166,18 @@ describe('the exported .docx, as LibreOffice prints it', () => {
     expect(text).toContain('احمد رحیمی');
     expect(text).toContain('طلوع نیوز');
   });
+});
+
+describe('page-number layout for long briefings', () => {
+  it('lays out the page numbers of a briefing of ordinary length, and leaves a very long one’s TOC for Word to number', async () => {
+    expect(layoutIsAffordable(doc)).toBe(true);
+    // Twelve copies of the briefing's threat details make a briefing of well over a hundred pages.
+    const long: BriefingDocument = { ...doc, blocks: Array.from({ length: 12 }, () => doc.blocks).flat() };
+    expect(layoutIsAffordable(long)).toBe(false);
+    const written = await JSZip.loadAsync(await writeBriefingDocx(long));
+    const body = await written.file('word/document.xml')!.async('string');
+    // The TOC still lists the headings; it is written dirty, so Word updates its page numbers on opening.
+    expect(body).toMatch(/<w:instrText[^>]*>TOC \\h \\o &quot;1-2&quot;<\/w:instrText>/);
+    expect(body).toMatch(/<w:fldChar w:fldCharType="begin" w:dirty="true"\/>/);
+  }, 60_000);
 });

@@ -50,7 +50,11 @@ export function RegisterView() {
     if (register && register.id !== registerId) selectRegister(register.id);
   }, [register, registerId, selectRegister]);
 
-  const threats = useRegisterThreats(db, register?.id);
+  // The first screen can come straight from the score index when the grid shows the register as it is
+  // stored: highest score first, unfiltered and ungrouped.
+  const grid = useWorkbench((s) => s.grid);
+  const indexOrder = grid.sorting.length === 1 && grid.sorting[0]!.id === 'score' && grid.sorting[0]!.desc && !grid.globalFilter && grid.columnFilters.length === 0 && grid.grouping.length === 0 && !heatCell;
+  const { threats, complete, total } = useRegisterThreats(db, register?.id, indexOrder);
   const evidence = useEvidenceCounts();
   const lookups = useLookups({ threats: false });
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -149,7 +153,13 @@ export function RegisterView() {
           </div>
         </header>
         <div className="register-top">
-          <HeatMap register={register} threats={threats} selected={heatCell} onPick={setHeatCell} />
+          {complete ? (
+            <HeatMap register={register} threats={threats} selected={heatCell} onPick={setHeatCell} />
+          ) : (
+            <p className="heat heat-loading muted" role="status">
+              Loading the whole register…
+            </p>
+          )}
           <div className="register-actions">
             <div className="button-row">
               <button type="button" className="primary" onClick={() => void add()}>
@@ -206,7 +216,7 @@ export function RegisterView() {
             )}
           </div>
         </div>
-        <GridToolbar registerId={register.id} count={rows.length} total={threats.length} />
+        <GridToolbar registerId={register.id} count={complete ? rows.length : total} total={complete ? threats.length : total} />
         <ThreatGrid register={register} rows={rows} lookups={lookups} selectedId={threatId} onSelect={selectThreat} onEdit={edit} onDelete={(ids) => void remove(ids)} />
       </section>
       <aside className="pane inspector" aria-label="Inspector">

@@ -5,7 +5,7 @@ import { backUpNow } from '../backup/useBackupCommands';
 import { useWorkbench, type View } from '../../stores';
 import { openErrorLog } from '../../app/error-reporting';
 import { matchRange } from './search-index';
-import { useWorkspaceSearch } from './useSearch';
+import { useSearchHits, useWorkspaceSearch } from './useSearch';
 
 interface Entry {
   id: string;
@@ -82,12 +82,13 @@ export function Palette() {
     ];
   }, [objects]);
 
+  const textHits = useSearchHits(search, open && query.trim().length >= 3 ? query : '', revision, 8);
   const results = useMemo(() => {
     const q = fold(query.trim());
     const named = q ? entries.filter((e) => fold(`${e.label} ${e.hint ?? ''}`).includes(q)) : entries.filter((e) => e.group === 'Go to' || e.group === 'Command');
     const text: Entry[] =
-      q.length >= 3 && revision >= 0
-        ? search.search(query, 8).flatMap((hit) => {
+      q.length >= 3
+        ? textHits.flatMap((hit) => {
             if (hit.doc.kind !== 'paragraph' || !hit.doc.sourceId || hit.doc.start === undefined) return [];
             const range = matchRange(hit.doc.text, hit.terms);
             const { sourceId, start } = hit.doc;
@@ -95,7 +96,7 @@ export function Palette() {
           })
         : [];
     return [...named.slice(0, 40), ...text];
-  }, [entries, query, search, revision]);
+  }, [entries, query, textHits]);
 
   const choose = (entry: Entry | undefined) => {
     if (!entry) return;

@@ -1,9 +1,9 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
 import { useWorkbench } from '../../stores';
 import { matchRange, snippet, type SearchHit } from './search-index';
-import { useWorkspaceSearch } from './useSearch';
+import { useSearchHits, useWorkspaceSearch } from './useSearch';
 
 const KIND_LABEL = { paragraph: 'Text', note: 'Note', tag: 'Tag' } as const;
 
@@ -13,7 +13,7 @@ export function SearchView() {
   const deferred = useDeferredValue(query);
   const { search, revision } = useWorkspaceSearch();
   // `revision` re-runs the query when the index catches up with an edit.
-  const hits = useMemo(() => (revision >= 0 ? search.search(deferred, 200) : []), [search, deferred, revision]);
+  const hits = useSearchHits(search, deferred, revision, 200);
   const titles = useLiveQuery(async () => new Map((await db.sources.toArray()).map((s) => [s.id, s.title])));
   const annotations = useLiveQuery(async () => new Map((await db.annotations.toArray()).map((a) => [a.id, a])));
   const showInReader = useWorkbench((s) => s.showInReader);
@@ -39,7 +39,23 @@ export function SearchView() {
       </header>
       <div className="search-box">
         <input type="search" aria-label="Search the workspace" placeholder="Search sources, notes and tags — any language" value={query} onChange={(e) => setQuery(e.target.value)} autoFocus dir="auto" />
-        {!search.ready && <span className="muted">Indexing…</span>}
+        {!search.ready && (
+          <span className="muted search-progress" data-indexing="" role="status">
+            {search.progress ? (
+              <>
+                Indexing {search.progress.indexed} of {search.progress.total} sources…{' '}
+                <progress max={search.progress.total} value={search.progress.indexed} aria-label="Indexing progress" />
+              </>
+            ) : (
+              'Indexing…'
+            )}
+          </span>
+        )}
+        {search.problem && (
+          <span className="field-error" role="alert">
+            {search.problem}
+          </span>
+        )}
       </div>
       {query.trim() && (
         <p className="muted search-count" role="status">

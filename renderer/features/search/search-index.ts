@@ -1,7 +1,5 @@
-import { liveQuery, type Subscription } from 'dexie';
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { splitParagraphs } from '../../../shared/domain/text';
-import type { WorkbenchDatabase } from '../../db/database';
 
 /** One searchable piece: a paragraph of a source, an annotation's note, or a tag. */
 export interface SearchDoc {
@@ -23,12 +21,30 @@ export interface SearchHit {
 
 const fold = (term: string) => term.normalize('NFKC').toLocaleLowerCase();
 
+/** A source as the index tracks it: re-indexed only when its text version changes. */
+export interface SourceStamp {
+  id: string;
+  version: number;
+}
+export interface NoteStamp {
+  id: string;
+  sourceId: string;
+  note: string;
+  updatedAt: string;
+}
+export interface TagStamp {
+  id: string;
+  name: string;
+  description: string;
+  updatedAt: string;
+}
+
 /**
- * Full-text search over the workspace (MiniSearch), kept up to date incrementally: it watches the
- * database and re-indexes only the sources whose text version changed and the annotations and tags
- * that were edited, never the whole workspace again.
+ * Full-text search over the workspace (MiniSearch), kept up to date incrementally: it re-indexes only
+ * the sources whose text version changed and the annotations and tags that were edited, never the
+ * whole workspace again. It runs inside the search worker (search.worker.ts), off the UI thread.
  */
-export class WorkspaceSearch {
+export class SearchIndex {
   private readonly index = new MiniSearch<SearchDoc>({
     fields: ['text'],
     storeFields: ['kind', 'text', 'sourceId', 'start', 'annotationId', 'tagId'],
@@ -39,45 +55,13 @@ export class WorkspaceSearch {
   private readonly sourceDocs = new Map<string, string[]>();
   private readonly annotationStamps = new Map<string, string>();
   private readonly tagStamps = new Map<string, string>();
-  private subscriptions: Subscription[] = [];
-  private queue: Promise<void> = Promise.resolve();
-  private listeners = new Set<() => void>();
-  ready = false;
-
-  constructor(private readonly db: WorkbenchDatabase) {}
-
-  start(): void {
-    if (this.subscriptions.length) return;
-    const enqueue = (work: () => Promise<void>) => {
-      this.queue = this.queue.then(work).then(() => this.changed()).catch(() => undefined);
-    };
-    this.subscriptions = [
-      liveQuery(() => this.db.sources.toArray()).subscribe((sources) => enqueue(() => this.syncSources(sources.map((s) => ({ id: s.id, version: s.version }))))),
-      liveQuery(() => this.db.annotations.toArray()).subscribe((annotations) => enqueue(async () => this.syncNotes(annotations))),
-      liveQuery(() => this.db.tags.toArray()).subscribe((tags) => enqueue(async () => this.syncTags(tags))),
-    ];
-  }
-
-  stop(): void {
-    for (const s of this.subscriptions) s.unsubscribe();
-    this.subscriptions = [];
-  }
-
-  onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  private changed(): void {
-    this.ready = true;
-    for (const listener of this.listeners) listener();
-  }
 
   private remove(ids: string[]): void {
     for (const id of ids) if (this.index.has(id)) this.index.discard(id);
   }
 
-  private async syncSources(current: { id: string; version: number }[]): Promise<void> {
+  /** Brings the sources up to date; `progress` hears how many of the changed sources are indexed. */
+  async syncSources(current: SourceStamp[], readText: (id: string) => Promise<string>, progress: (done: number, total: number) => void = () => undefined): Promise<void> {
     const seen = new Set(current.map((s) => s.id));
     for (const id of [...this.sourceVersions.keys()]) {
       if (!seen.has(id)) {
@@ -86,22 +70,19 @@ export class WorkspaceSearch {
         this.sourceVersions.delete(id);
       }
     }
-    for (const { id, version } of current) {
-      if (this.sourceVersions.get(id) === version) continue;
-      const text = (await this.db.sourceTexts.get(id))?.text ?? '';
+    const changed = current.filter(({ id, version }) => this.sourceVersions.get(id) !== version);
+    for (const [i, { id, version }] of changed.entries()) {
+      const text = await readText(id);
       this.remove(this.sourceDocs.get(id) ?? []);
       const docs = splitParagraphs(text).map((p): SearchDoc => ({ id: `p:${id}:${p.start}`, kind: 'paragraph', text: p.text, sourceId: id, start: p.start }));
-      // Large sources are added in slices so the window stays responsive while they are indexed.
-      for (let i = 0; i < docs.length; i += 500) {
-        this.index.addAll(docs.slice(i, i + 500));
-        await new Promise((r) => setTimeout(r, 0));
-      }
+      this.index.addAll(docs);
       this.sourceDocs.set(id, docs.map((d) => d.id));
       this.sourceVersions.set(id, version);
+      progress(i + 1, changed.length);
     }
   }
 
-  private syncNotes(annotations: { id: string; sourceId: string; note: string; updatedAt: string }[]): void {
+  syncNotes(annotations: NoteStamp[]): void {
     const seen = new Set<string>();
     for (const a of annotations) {
       seen.add(a.id);
@@ -118,7 +99,7 @@ export class WorkspaceSearch {
     }
   }
 
-  private syncTags(tags: { id: string; name: string; description: string; updatedAt: string }[]): void {
+  syncTags(tags: TagStamp[]): void {
     const seen = new Set<string>();
     for (const t of tags) {
       seen.add(t.id);
@@ -133,11 +114,6 @@ export class WorkspaceSearch {
         this.tagStamps.delete(id);
       }
     }
-  }
-
-  /** Waits until every change seen so far is indexed. */
-  settled(): Promise<void> {
-    return this.queue;
   }
 
   search(query: string, limit = 100): SearchHit[] {

@@ -1,22 +1,122 @@
+import { liveQuery, type Subscription } from 'dexie';
 import { useEffect, useState } from 'react';
 import { db } from '../../db';
-import { WorkspaceSearch } from './search-index';
+import type { SearchHit } from './search-index';
+import type { SearchReply, SearchRequest } from './search-protocol';
+
+/**
+ * The UI's side of the workspace search: it watches the database for changed sources, notes and tags
+ * and hands them to the search worker, which does all indexing and searching off the UI thread.
+ */
+export class WorkspaceSearch {
+  private worker: Worker | null = null;
+  private subscriptions: Subscription[] = [];
+  private listeners = new Set<() => void>();
+  private pendingSyncs = 0;
+  private sourcesSeen = false;
+  private nextId = 1;
+  private readonly answers = new Map<number, (hits: SearchHit[]) => void>();
+  /** Sources indexed of those that needed indexing, while indexing runs. */
+  progress: { indexed: number; total: number } | null = null;
+  problem: string | null = null;
+  ready = false;
+
+  start(): void {
+    if (this.worker) return;
+    this.worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'search' });
+    this.worker.onmessage = (event: MessageEvent<SearchReply>) => this.receive(event.data);
+    this.subscriptions = [
+      liveQuery(() => db.sources.toArray()).subscribe((sources) => {
+        this.sourcesSeen = true;
+        this.post({ type: 'sources', list: sources.map((s) => ({ id: s.id, version: s.version })) });
+      }),
+      liveQuery(() => db.annotations.toArray()).subscribe((list) => this.post({ type: 'notes', list: list.map((a) => ({ id: a.id, sourceId: a.sourceId, note: a.note, updatedAt: a.updatedAt })) })),
+      liveQuery(() => db.tags.toArray()).subscribe((list) => this.post({ type: 'tags', list: list.map((t) => ({ id: t.id, name: t.name, description: t.description, updatedAt: t.updatedAt })) })),
+    ];
+  }
+
+  stop(): void {
+    for (const s of this.subscriptions) s.unsubscribe();
+    this.subscriptions = [];
+    this.worker?.terminate();
+    this.worker = null;
+    for (const answer of this.answers.values()) answer([]);
+    this.answers.clear();
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Answers the best `limit` hits; an empty query answers none without asking the worker. */
+  search(query: string, limit = 100): Promise<SearchHit[]> {
+    if (!query.trim() || !this.worker) return Promise.resolve([]);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.answers.set(id, resolve);
+      this.post({ type: 'search', id, query, limit });
+    });
+  }
+
+  private post(request: SearchRequest): void {
+    if (!this.worker) return;
+    if (request.type !== 'search') this.pendingSyncs++;
+    this.worker.postMessage(request);
+  }
+
+  private receive(reply: SearchReply): void {
+    switch (reply.type) {
+      case 'results':
+        this.answers.get(reply.id)?.(reply.hits);
+        this.answers.delete(reply.id);
+        return;
+      case 'progress':
+        this.progress = reply.indexed < reply.total ? { indexed: reply.indexed, total: reply.total } : null;
+        break;
+      case 'failed':
+        this.problem = reply.message;
+        break;
+      case 'synced':
+        this.pendingSyncs--;
+        if (this.pendingSyncs === 0 && this.sourcesSeen) {
+          this.ready = true;
+          this.progress = null;
+        }
+        break;
+    }
+    for (const listener of this.listeners) listener();
+  }
+}
 
 let shared: WorkspaceSearch | null = null;
 
 /** The workspace's one search index, started on first use and kept current from then on. */
 export function workspaceSearch(): WorkspaceSearch {
   if (!shared) {
-    shared = new WorkspaceSearch(db);
+    shared = new WorkspaceSearch();
     shared.start();
   }
   return shared;
 }
 
-/** Re-renders when the index changes; answers the index and whether it has caught up once. */
+/** Re-renders when the index changes; answers the index and how often it has changed. */
 export function useWorkspaceSearch(): { search: WorkspaceSearch; revision: number } {
   const search = workspaceSearch();
   const [revision, setRevision] = useState(0);
   useEffect(() => search.onChange(() => setRevision((r) => r + 1)), [search]);
   return { search, revision };
+}
+
+/** The hits for a query, asked again whenever the index changes; stale answers are dropped. */
+export function useSearchHits(search: WorkspaceSearch, query: string, revision: number, limit: number): SearchHit[] {
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  useEffect(() => {
+    let current = true;
+    void search.search(query, limit).then((found) => current && setHits(found));
+    return () => {
+      current = false;
+    };
+  }, [search, query, revision, limit]);
+  return hits;
 }

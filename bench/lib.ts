@@ -1,0 +1,193 @@
+/** What every scenario shares: result records, statistics, the in-page probe and app helpers. */
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import type { BenchApi } from './page/main';
+
+export interface Budget {
+  /** Human wording for the README, e.g. "≤ 250 ms". */
+  text: string;
+  max?: number;
+  /** For scenarios compared with a peer: ratio = this median / the peer's median. */
+  maxRatio?: number;
+  minRatio?: number;
+}
+
+export interface ScenarioResult {
+  scenario: string;
+  runs: number;
+  samples: number[];
+  median: number;
+  min: number;
+  max: number;
+  unit: 'ms' | 'MB' | 'count';
+  comparison?: { scenario: string; median: number };
+  ratio?: number;
+  budget: Budget | null;
+  withinBudget: boolean | null;
+  note?: string;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+export function result(
+  scenario: string,
+  samples: number[],
+  options: { unit?: ScenarioResult['unit']; budget?: Budget | null; comparison?: { scenario: string; median: number }; note?: string } = {},
+): ScenarioResult {
+  if (samples.length === 0 || samples.some((s) => !Number.isFinite(s))) throw new Error(`The scenario "${scenario}" produced no valid measurement.`);
+  const m = median(samples);
+  const ratio = options.comparison && options.comparison.median > 0 ? Math.round((m / options.comparison.median) * 100) / 100 : undefined;
+  const budget = options.budget ?? null;
+  let within: boolean | null = null;
+  if (budget) {
+    within = true;
+    if (budget.max !== undefined && m > budget.max) within = false;
+    if (budget.maxRatio !== undefined && (ratio === undefined || ratio > budget.maxRatio)) within = false;
+    if (budget.minRatio !== undefined && (ratio === undefined || ratio < budget.minRatio)) within = false;
+  }
+  return {
+    scenario,
+    runs: samples.length,
+    samples: samples.map(round),
+    median: round(m),
+    min: round(Math.min(...samples)),
+    max: round(Math.max(...samples)),
+    unit: options.unit ?? 'ms',
+    ...(options.comparison ? { comparison: { scenario: options.comparison.scenario, median: round(options.comparison.median) } } : {}),
+    ...(ratio !== undefined ? { ratio } : {}),
+    budget,
+    withinBudget: within,
+    ...(options.note ? { note: options.note } : {}),
+  };
+}
+
+export interface BenchSizes {
+  runs: number;
+  peerRuns: number;
+  reader: { seed: number; chars: number; paragraphs: number; annotations: number; tags: number };
+  register: { seed: number; threats: number };
+  corpus: { seed: number; sources: number; bytesEach: number };
+  briefing: { seed: number; threats: number; quotes: number; sources: number };
+  workspace: { seed: number; megabytes: number; threats: number; annotations: number };
+}
+
+export const FULL: BenchSizes = {
+  runs: 5,
+  peerRuns: 3,
+  reader: { seed: 1, chars: 1_000_000, paragraphs: 2500, annotations: 5000, tags: 8 },
+  register: { seed: 2, threats: 10_000 },
+  corpus: { seed: 3, sources: 200, bytesEach: 200_000 },
+  briefing: { seed: 4, threats: 300, quotes: 1000, sources: 20 },
+  workspace: { seed: 5, megabytes: 50, threats: 10_000, annotations: 5000 },
+};
+
+/** Tiny sizes for `npm run bench:smoke`: every scenario runs once so the harness cannot rot. */
+export const SMOKE: BenchSizes = {
+  runs: 1,
+  peerRuns: 1,
+  reader: { seed: 1, chars: 20_000, paragraphs: 50, annotations: 100, tags: 8 },
+  register: { seed: 2, threats: 200 },
+  corpus: { seed: 3, sources: 5, bytesEach: 20_000 },
+  briefing: { seed: 4, threats: 10, quotes: 30, sources: 2 },
+  workspace: { seed: 5, megabytes: 1, threats: 200, annotations: 100 },
+};
+
+export interface BenchEnv {
+  baseUrl: string;
+  sizes: BenchSizes;
+  newContext(): Promise<BrowserContext>;
+  /** Resident memory of the renderer processes the browser runs, in bytes (Linux /proc). */
+  rendererRss(): number | null;
+  log(message: string): void;
+}
+
+/**
+ * Helpers installed into every page before its scripts run. `settle` checks its condition inside
+ * animation-frame callbacks and returns at the frame after the one that saw it true: the second
+ * animation frame after the work, as the issue measures.
+ */
+export const PROBE = `
+window.__probe = {
+  frame: () => new Promise((r) => requestAnimationFrame(r)),
+  async settle(pred, timeoutMs = 180000) {
+    const began = performance.now();
+    for (;;) {
+      await window.__probe.frame();
+      if (pred()) break;
+      if (performance.now() - began > timeoutMs) throw new Error('timed out waiting for the page');
+    }
+    await window.__probe.frame();
+    return performance.now();
+  },
+  highlightCount() {
+    let n = 0;
+    if (typeof CSS === 'undefined' || !CSS.highlights) return 0;
+    for (const [name, h] of CSS.highlights) if (name.startsWith('wb-t-') || name === 'wb-untagged') n += h.size;
+    return n;
+  },
+  // Long tasks are recorded from the page's first script on, so work that starts at load is seen too.
+  longTasks: [],
+};
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) window.__probe.longTasks.push({ start: e.startTime, duration: e.duration });
+}).observe({ type: 'longtask', buffered: true });
+`;
+
+declare global {
+  interface Window {
+    bench: BenchApi;
+    __probe: {
+      frame(): Promise<number>;
+      settle(pred: () => boolean, timeoutMs?: number): Promise<number>;
+      highlightCount(): number;
+      longTasks: { start: number; duration: number }[];
+    };
+  }
+}
+
+export const DEMO_TITLE = 'Security Threats Emanating from Afghanistan: The View from Kazakhstan';
+export const UI_STATE_KEY = 'analyst-workbench:ui';
+
+/** Opens the benchmark page (same origin as the app, so the same IndexedDB). */
+export async function openBenchPage(page: Page, env: BenchEnv): Promise<void> {
+  await page.goto(`${env.baseUrl}bench/index.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+}
+
+/** Where the app opens: the zustand store persists its UI state under this key. */
+export async function setUiState(page: Page, state: Record<string, unknown>): Promise<void> {
+  await page.evaluate(([key, value]) => localStorage.setItem(key, JSON.stringify({ state: value, version: 0 })), [UI_STATE_KEY, state] as const);
+}
+
+/** Loads the app and waits until its frame and the demo workspace are on screen, then lets it idle. */
+export async function openApp(page: Page, env: BenchEnv, ready: (page: Page) => Promise<void> = waitForSources): Promise<void> {
+  await page.goto(env.baseUrl);
+  await ready(page);
+  await idle(page);
+}
+
+export async function waitForSources(page: Page): Promise<void> {
+  await page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: new RegExp(DEMO_TITLE) }).waitFor({ timeout: 120_000 });
+}
+
+/** Lets pending work finish (live queries, index catch-up) so it is not billed to the next scenario. */
+export async function idle(page: Page, ms = 400): Promise<void> {
+  await page.evaluate((wait) => new Promise((r) => setTimeout(r, wait)), ms);
+  await page.evaluate(() => window.__probe.settle(() => true));
+}
+
+export async function cdp(page: Page): Promise<CDPSession> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Performance.enable');
+  return session;
+}
+
+export async function metric(session: CDPSession, name: string): Promise<number> {
+  const { metrics } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+}

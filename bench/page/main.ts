@@ -1,0 +1,232 @@
+/**
+ * The benchmark page: served from the app's own origin (so it shares the app's IndexedDB) and built
+ * only by `npm run bench`, never into dist/renderer. It seeds deterministic workspaces through the
+ * app's real database module and renders the comparison baselines (plain paragraphs, Recogito).
+ * The runner (bench/run.mjs) drives it through `window.bench`.
+ */
+import { createTextAnnotator } from '@recogito/text-annotator';
+import '@recogito/text-annotator/text-annotator.css';
+import { exportDB, importInto } from 'dexie-export-import';
+import { splitParagraphs } from '../../shared/domain/text';
+import { db } from '../../renderer/db';
+import { blankBriefing, loadBriefingWorkspace, readBriefing } from '../../renderer/db/briefings';
+import { buildBriefingDocument } from '../../shared/domain/briefing-model';
+import { workbench } from '../../renderer/platform/workbench';
+import '../../renderer/app/styles.css';
+import * as gen from './generate';
+import './bench.css';
+
+const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+/** The issue's measure: work is done when the second animation frame after it starts. */
+const afterPaint = async () => {
+  await frame();
+  await frame();
+};
+const stage = () => document.getElementById('stage')!;
+
+export interface ReaderSpec {
+  seed: number;
+  chars: number;
+  paragraphs: number;
+  annotations: number;
+  tags: number;
+}
+
+/** The reader's source text and passages, generated the same way for the app and the baselines. */
+function readerData(spec: ReaderSpec) {
+  const random = gen.prng(spec.seed);
+  const text = gen.prose(random, spec.chars, spec.paragraphs);
+  const made = gen.source(random, 'Year-end report (benchmark)', text);
+  const tagList = gen.tags(random, spec.tags);
+  const list = gen.annotations(random, made.source.id, text, spec.annotations, tagList);
+  return { ...made, text, tags: tagList, annotations: list };
+}
+
+/** Paragraph markup as the app's reader has it (a stripe cell and a <p> per paragraph), without React. */
+function paragraphsInto(container: HTMLElement, text: string, withStripes: boolean): void {
+  const fragment = document.createDocumentFragment();
+  for (const [i, p] of splitParagraphs(text).entries()) {
+    const para = document.createElement('div');
+    const el = document.createElement('p');
+    el.dir = 'auto';
+    el.dataset.index = String(i);
+    el.textContent = p.text;
+    if (withStripes) {
+      para.className = 'para';
+      const stripes = document.createElement('span');
+      stripes.className = 'stripes';
+      para.append(stripes);
+    }
+    para.append(el);
+    fragment.append(para);
+  }
+  container.append(fragment);
+}
+
+const bench = {
+  async seedReader(spec: ReaderSpec) {
+    const data = readerData(spec);
+    await db.transaction('rw', [db.sources, db.sourceTexts, db.tags, db.annotations], async () => {
+      await db.sources.put(data.source);
+      await db.sourceTexts.put(data.sourceText);
+      await db.tags.bulkPut(data.tags);
+      await db.annotations.bulkPut(data.annotations);
+    });
+    return { sourceId: data.source.id, title: data.source.title, annotations: data.annotations.length, chars: data.text.length };
+  },
+
+  /** Baseline (a): the same text as plain paragraphs, same CSS, no highlights. Answers ms. */
+  async renderPlain(spec: ReaderSpec) {
+    const { text } = readerData(spec);
+    stage().replaceChildren();
+    await afterPaint();
+    const started = performance.now();
+    const scroll = document.createElement('div');
+    scroll.className = 'reader-scroll';
+    const article = document.createElement('article');
+    article.className = 'reader';
+    article.contentEditable = 'true';
+    paragraphsInto(article, text, true);
+    scroll.append(article);
+    stage().append(scroll);
+    await afterPaint();
+    return performance.now() - started;
+  },
+
+  /** Baseline (b): @recogito/text-annotator showing the same passages on the same text. Answers ms. */
+  async renderRecogito(spec: ReaderSpec) {
+    const data = readerData(spec);
+    stage().replaceChildren();
+    await afterPaint();
+    const started = performance.now();
+    const container = document.createElement('div');
+    container.className = 'recogito-reader';
+    paragraphsInto(container, data.text, false);
+    stage().append(container);
+    const annotator = createTextAnnotator(container);
+    annotator.setAnnotations(
+      data.annotations.map((a) => ({
+        id: a.id,
+        bodies: [],
+        target: { annotation: a.id, selector: [{ quote: a.quote.exact, start: a.position.start, end: a.position.end }] },
+      })) as never,
+    );
+    // Its renderer draws on a debounced animation frame: wait until highlights are on the page.
+    while (!container.querySelector('.r6o-span-highlight-layer > *') && !document.querySelector('.r6o-span-highlight-layer > *')) await frame();
+    await afterPaint();
+    const elapsed = performance.now() - started;
+    annotator.destroy();
+    return elapsed;
+  },
+
+  async seedRegister(spec: { seed: number; threats: number }) {
+    const random = gen.prng(spec.seed);
+    const reg = gen.register(random, `Bench register (${spec.threats} threats)`);
+    const list = gen.threats(random, reg.id, spec.threats);
+    await db.transaction('rw', db.registers, db.threats, async () => {
+      await db.registers.put(reg);
+      await db.threats.bulkPut(list);
+    });
+    return { registerId: reg.id, name: reg.name, firstTitle: list[0]!.title };
+  },
+
+  /** `sources` sources of about `bytesEach` characters; answers a query term found in the text. */
+  async seedCorpus(spec: { seed: number; sources: number; bytesEach: number }) {
+    const random = gen.prng(spec.seed);
+    for (let i = 0; i < spec.sources; i += 10) {
+      const batch = Array.from({ length: Math.min(10, spec.sources - i) }, (_, k) => {
+        const text = gen.prose(random, spec.bytesEach, Math.max(1, Math.round(spec.bytesEach / 400)));
+        return gen.source(random, `Corpus source ${String(i + k + 1).padStart(3, '0')}`, text);
+      });
+      await db.transaction('rw', db.sources, db.sourceTexts, async () => {
+        await db.sources.bulkPut(batch.map((b) => b.source));
+        await db.sourceTexts.bulkPut(batch.map((b) => b.sourceText));
+      });
+    }
+    return { query: 'Kosh-Tepa canal' };
+  },
+
+  /** A register of `threats` threats, `quotes` passages linked to them over `sources` sources, and a briefing. */
+  async seedBriefing(spec: { seed: number; threats: number; quotes: number; sources: number }) {
+    const random = gen.prng(spec.seed);
+    const reg = gen.register(random, 'Bench briefing register');
+    const threatList = gen.threats(random, reg.id, spec.threats);
+    const tagList = gen.tags(random, 8);
+    const sourcesMade = Array.from({ length: spec.sources }, (_, i) => gen.source(random, `Briefing source ${i + 1}`, gen.prose(random, 40_000, 100)));
+    const perSource = Math.ceil(spec.quotes / spec.sources);
+    const passages = sourcesMade.flatMap((s, i) =>
+      gen.annotations(random, s.source.id, s.sourceText.text, Math.min(perSource, spec.quotes - i * perSource), tagList, threatList.map((t) => t.id)),
+    );
+    const briefing = blankBriefing({ title: 'Bench briefing', filters: { registerIds: [reg.id], categories: [], minimumScore: 0, countryCodes: [] } });
+    await db.transaction('rw', db.workspaceTables, async () => {
+      await db.registers.put(reg);
+      await db.threats.bulkPut(threatList);
+      await db.tags.bulkPut(tagList);
+      await db.sources.bulkPut(sourcesMade.map((s) => s.source));
+      await db.sourceTexts.bulkPut(sourcesMade.map((s) => s.sourceText));
+      await db.annotations.bulkPut(passages);
+      await db.briefings.put(briefing);
+    });
+    return { briefingId: briefing.id, title: briefing.title, quotes: passages.length };
+  },
+
+  /** The document tree a briefing exports (for profiling main's writer in Node). */
+  async briefingDocument(briefingId: string) {
+    const briefing = readBriefing(await db.briefings.get(briefingId));
+    return buildBriefingDocument(briefing, await loadBriefingWorkspace(db, briefing.keyJudgments.flatMap((k) => k.evidenceIds)));
+  },
+
+  /** The export's parts, timed apart (for profiling): read the workspace, build the document, write the .docx in main. */
+  async exportBriefingParts(briefingId: string) {
+    const t0 = performance.now();
+    const briefing = readBriefing(await db.briefings.get(briefingId));
+    const workspace = await loadBriefingWorkspace(db, briefing.keyJudgments.flatMap((k) => k.evidenceIds));
+    const t1 = performance.now();
+    const document = buildBriefingDocument(briefing, workspace);
+    const t2 = performance.now();
+    const written = await workbench().exportBriefing({ document });
+    const t3 = performance.now();
+    return { readMs: t1 - t0, buildMs: t2 - t1, writeMs: t3 - t2, bytes: written.bytes };
+  },
+
+  /** A workspace of about `megabytes` MB: source texts, a 10,000-threat register and 5,000 passages. */
+  async seedWorkspace(spec: { seed: number; megabytes: number; threats: number; annotations: number }) {
+    const random = gen.prng(spec.seed);
+    const count = Math.max(1, Math.round(spec.megabytes));
+    const made = Array.from({ length: count }, (_, i) => gen.source(random, `Workspace source ${i + 1}`, gen.prose(random, 1_000_000 * (spec.megabytes / count), 2500)));
+    const tagList = gen.tags(random, 8);
+    const reg = gen.register(random, 'Workspace register');
+    const threatList = gen.threats(random, reg.id, spec.threats);
+    const first = made[0]!;
+    const passages = gen.annotations(random, first.source.id, first.sourceText.text, spec.annotations, tagList, threatList.slice(0, 500).map((t) => t.id));
+    await db.transaction('rw', db.workspaceTables, async () => {
+      await db.sources.bulkPut(made.map((m) => m.source));
+      await db.sourceTexts.bulkPut(made.map((m) => m.sourceText));
+      await db.tags.bulkPut(tagList);
+      await db.registers.put(reg);
+      await db.threats.bulkPut(threatList);
+      await db.annotations.bulkPut(passages);
+    });
+    return { sources: count };
+  },
+
+  /** The raw peer for backups: dexie-export-import of the whole database, then a clear-and-import. */
+  async rawBackupRestore() {
+    const started = performance.now();
+    const blob = await exportDB(db);
+    const exported = performance.now();
+    await importInto(db, blob, { clearTablesBeforeImport: true, acceptVersionDiff: true });
+    const restored = performance.now();
+    return { backupMs: exported - started, restoreMs: restored - exported, bytes: blob.size };
+  },
+};
+
+export type BenchApi = typeof bench;
+
+declare global {
+  interface Window {
+    bench: BenchApi;
+  }
+}
+window.bench = bench;
+document.body.dataset.ready = 'true';

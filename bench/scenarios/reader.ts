@@ -1,0 +1,122 @@
+/**
+ * The reader: opening a book-length source with thousands of passages (against plain paragraphs and
+ * Recogito on the same text), creating one passage among them, and the memory it takes.
+ */
+import type { Page } from '@playwright/test';
+import { cdp, idle, metric, openApp, openBenchPage, result, setUiState, type BenchEnv, type ScenarioResult } from '../lib';
+
+/** Clicks the source in the library and waits until all its passages are painted. */
+async function openSource(page: Page, title: string, expected: number): Promise<number> {
+  return page.evaluate(
+    async ({ title, expected }) => {
+      const button = [...document.querySelectorAll<HTMLButtonElement>('ul[aria-label="Sources"] button')].find((b) => b.textContent?.includes(title));
+      if (!button) throw new Error(`The source "${title}" is not in the library.`);
+      const began = performance.now();
+      button.click();
+      const done = await window.__probe.settle(
+        () => document.getElementById('reader-title')?.textContent === title && window.__probe.highlightCount() >= expected,
+      );
+      return done - began;
+    },
+    { title, expected },
+  );
+}
+
+/** Selects a sentence in the first paragraph on screen and opens the annotation popover with A. */
+async function selectAndAnnotate(page: Page, run: number): Promise<void> {
+  await page.evaluate((run) => {
+    const scroller = document.querySelector('.reader-scroll')!;
+    const box = scroller.getBoundingClientRect();
+    const visible = [...document.querySelectorAll<HTMLElement>('.reader p[data-index]')].filter((p) => {
+      const r = p.getBoundingClientRect();
+      return r.top >= box.top && r.bottom <= box.bottom && (p.textContent?.length ?? 0) > 120;
+    });
+    const p = visible[run % Math.max(1, visible.length)] ?? document.querySelector<HTMLElement>('.reader p[data-index]')!;
+    const article = document.querySelector<HTMLElement>('article.reader')!;
+    article.focus();
+    const range = document.createRange();
+    range.setStart(p.firstChild!, 10);
+    range.setEnd(p.firstChild!, 90);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, run);
+  await page.keyboard.press('a');
+  await page.getByRole('dialog', { name: 'Annotate passage' }).waitFor();
+}
+
+export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> {
+  const spec = env.sizes.reader;
+  const context = await env.newContext();
+  const page = await context.newPage();
+  try {
+    await openBenchPage(page, env);
+    const seeded = await page.evaluate((s) => window.bench.seedReader(s), spec);
+    env.log(`reader: seeded ${seeded.chars} characters with ${seeded.annotations} passages`);
+
+    const plain: number[] = [];
+    for (let i = 0; i < env.sizes.runs; i++) plain.push(await page.evaluate((s) => window.bench.renderPlain(s), spec));
+    const peer: number[] = [];
+    for (let i = 0; i < env.sizes.peerRuns; i++) peer.push(await page.evaluate((s) => window.bench.renderRecogito(s), spec));
+    env.log(`reader: baselines done (plain ${plain.map(Math.round).join(', ')}; Recogito ${peer.map(Math.round).join(', ')})`);
+
+    const open: number[] = [];
+    for (let i = 0; i < env.sizes.runs; i++) {
+      // Each run starts the app afresh on the demo source, then opens the big one from the library.
+      await setUiState(page, { view: 'sources', selectedSourceId: null });
+      await openApp(page, env);
+      open.push(await openSource(page, seeded.title, seeded.annotations));
+    }
+    env.log(`reader: open ${open.map(Math.round).join(', ')}`);
+
+    await idle(page, 1000);
+    const session = await cdp(page);
+    await session.send('HeapProfiler.enable');
+    await session.send('HeapProfiler.collectGarbage');
+    const heap = (await metric(session, 'JSHeapUsedSize')) / 1024 / 1024;
+    const rss = env.rendererRss();
+
+    const create: number[] = [];
+    for (let i = 0; i < env.sizes.runs; i++) {
+      await selectAndAnnotate(page, i);
+      const before = await page.evaluate(() => window.__probe.highlightCount());
+      await page.evaluate(() => {
+        (window as unknown as { __saveStarted: number }).__saveStarted = 0;
+        const mark = (e: KeyboardEvent) => {
+          if (e.key !== 'Enter' || !e.ctrlKey) return;
+          (window as unknown as { __saveStarted: number }).__saveStarted = performance.now();
+          window.removeEventListener('keydown', mark, { capture: true });
+        };
+        window.addEventListener('keydown', mark, { capture: true });
+      });
+      await page.keyboard.press('Control+Enter');
+      create.push(
+        await page.evaluate(async (before) => {
+          const done = await window.__probe.settle(() => window.__probe.highlightCount() > before);
+          return done - (window as unknown as { __saveStarted: number }).__saveStarted;
+        }, before),
+      );
+      await idle(page);
+    }
+    env.log(`reader: create ${create.map(Math.round).join(', ')}`);
+
+    const plainMedian = result('x', plain).median;
+    const openResult = result(`open a ${Math.round(spec.chars / 1000)} kB source with ${seeded.annotations} passages`, open, {
+      budget: { text: '≤ 250 ms and ≤ 1.5× plain paragraphs', max: 250, maxRatio: 1.5 },
+      comparison: { scenario: 'plain paragraphs, same text and CSS, no highlights', median: plainMedian },
+    });
+    return [
+      result('baseline: the same text as plain paragraphs (same CSS)', plain, { note: 'text already in memory; no database read' }),
+      openResult,
+      result('peer: @recogito/text-annotator 4.1, same text and passages', peer, {
+        budget: { text: '≥ 20× slower than ours', minRatio: 20 },
+        comparison: { scenario: 'open (ours)', median: openResult.median },
+      }),
+      result(`create one passage among ${seeded.annotations} (save → persisted and painted)`, create, { budget: { text: '≤ 50 ms', max: 50 } }),
+      result('memory: renderer JS heap after opening the source', [heap], { unit: 'MB', note: 'after a forced garbage collection' }),
+      ...(rss !== null ? [result('memory: renderer process RSS after opening the source', [rss / 1024 / 1024], { unit: 'MB' })] : []),
+    ];
+  } finally {
+    await context.close();
+  }
+}

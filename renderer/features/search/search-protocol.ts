@@ -1,0 +1,15 @@
+import type { NoteStamp, SearchHit, SourceStamp, TagStamp } from './search-index';
+
+/** What the UI asks of the search worker. */
+export type SearchRequest =
+  | { type: 'sources'; list: SourceStamp[] }
+  | { type: 'notes'; list: NoteStamp[] }
+  | { type: 'tags'; list: TagStamp[] }
+  | { type: 'search'; id: number; query: string; limit: number };
+
+/** What the search worker answers. */
+export type SearchReply =
+  | { type: 'progress'; indexed: number; total: number }
+  | { type: 'synced' }
+  | { type: 'results'; id: number; hits: SearchHit[] }
+  | { type: 'failed'; message: string };
