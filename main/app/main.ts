@@ -2,11 +2,13 @@
  * Electron entry: lifecycle and security wiring only. Everything that does work lives in
  * main/services and is reached through the handler table.
  */
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { registerIpc } from '../ipc/register';
 import { ensureDataFolder } from '../services/data-folder';
-import { createHandlerTable } from '../services/handlers';
+import { createHandlerTable, recentExportsFile } from '../services/handlers';
+import { RecentExports } from '../services/recent-exports';
 import { Log } from '../services/log';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -41,6 +43,19 @@ async function start(): Promise<void> {
   // dist/main/index.cjs → the app root is two folders up (inside app.asar when packaged).
   const appRoot = app.getAppPath();
   serveRenderer(join(appRoot, 'dist', 'renderer'));
+  const license = await readFile(join(appRoot, 'package.json'), 'utf8').then((text) => (JSON.parse(text) as { license?: string }).license, () => undefined);
+  let rebuildMenu: (recent: Awaited<ReturnType<RecentExports['list']>>) => void = () => undefined;
+  const recentExports = new RecentExports({
+    file: recentExportsFile(dataFolder),
+    // Only ever called with files main exported itself (see main/services/recent-exports.ts).
+    openPath: (path) => shell.openPath(path),
+    showItemInFolder: (path) => shell.showItemInFolder(path),
+    onChange: (entries, added) => {
+      rebuildMenu(entries);
+      if (added) app.addRecentDocument(added.path);
+      else app.clearRecentDocuments();
+    },
+  });
   registerIpc(
     createHandlerTable({
       appName: 'Analyst Workbench',
@@ -56,10 +71,13 @@ async function start(): Promise<void> {
       // Only ever called with a briefing main exported itself (see main/services/briefing-exports.ts).
       openPath: (path) => shell.openPath(path),
       showItemInFolder: (path) => shell.showItemInFolder(path),
+      recentExports,
+      runtime: { node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome },
+      ...(license ? { license } : {}),
     }),
     { onUnexpectedError: (key, error) => void log.write('error', `request ${key} failed`, error) },
   );
-  installMenu(() => mainWindow);
+  rebuildMenu = installMenu({ getWindow: () => mainWindow, recentExports });
   windowStateFile = join(dataFolder.root, 'window-state.json');
   await openWindow();
 }

@@ -1,9 +1,11 @@
+import { basename, dirname, join } from 'node:path';
 import type { ChannelKey, ParsedArgsOf, ResultOf } from '../../shared/ipc';
 import { BriefingExports, type OpenPath, type ShowItemInFolder } from './briefing-exports';
 import type { DataFolder } from './data-folder';
 import { loadDemoWorkspace } from './demo-workspace';
 import { saveExport, type ChooseSavePath } from './exports';
 import { extractSource } from './import';
+import { exportKindOf, RecentExports, type RecentExportEntry } from './recent-exports';
 import { sha256Of, SourceStore } from './source-store';
 
 /** The functions that answer each channel; the same table serves Electron's IPC and the loopback bridge. */
@@ -24,6 +26,21 @@ export interface WorkbenchServices {
   openPath?: OpenPath;
   /** The desktop app's shell.showItemInFolder. */
   showItemInFolder?: ShowItemInFolder;
+  /** The recent-exports list; the desktop passes its own to rebuild the menu when it changes. */
+  recentExports?: RecentExports;
+  /** Runtime versions for the About dialog (Electron and Chrome on the desktop). */
+  runtime?: { node: string; electron?: string; chrome?: string };
+  /** The licence the app is distributed under. */
+  license?: string;
+}
+
+/** Where the recent-exports list lives in a data folder. */
+export function recentExportsFile(dataFolder: DataFolder): string {
+  return join(dataFolder.root, 'recent-exports.json');
+}
+
+function describeRecent(entry: RecentExportEntry) {
+  return { id: entry.id, name: basename(entry.path), folder: dirname(entry.path), kind: entry.kind, at: entry.at, bytes: entry.bytes };
 }
 
 /** The handler table both hosts serve: Electron registers it with ipcMain, the bridge over HTTP. */
@@ -35,12 +52,17 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     openPath: services.openPath,
     showItemInFolder: services.showItemInFolder,
   });
+  const recent =
+    services.recentExports ??
+    new RecentExports({ file: recentExportsFile(services.dataFolder), openPath: services.openPath, showItemInFolder: services.showItemInFolder });
   return {
     appInfo: () => ({
       name: services.appName,
       version: services.appVersion,
       dataFolder: services.dataFolder.root,
       host: services.host,
+      runtime: services.runtime ?? { node: process.versions.node },
+      ...(services.license ? { license: services.license } : {}),
     }),
     putSourceFile: ({ bytes }) => store.put(bytes),
     readSourceFile: (sha256) => store.read(sha256),
@@ -60,9 +82,24 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
         warnings: extracted.warnings,
       };
     },
-    saveExport: ({ fileName, bytes }) => saveExport(services.dataFolder.exports, fileName, bytes, services.chooseSavePath),
-    exportBriefing: ({ document }) => briefings.export(document),
+    saveExport: async ({ fileName, bytes }) => {
+      const saved = await saveExport(services.dataFolder.exports, fileName, bytes, services.chooseSavePath);
+      if (saved.path) await recent.add(saved.path, exportKindOf(fileName), bytes.byteLength);
+      return saved;
+    },
+    exportBriefing: async ({ document }) => {
+      const exported = await briefings.export(document);
+      if (exported.path) await recent.add(exported.path, 'briefing', exported.bytes);
+      return exported;
+    },
     openBriefingExport: ({ path }) => briefings.open(path),
     showBriefingExport: ({ path }) => briefings.showInFolder(path),
+    listRecentExports: async () => (await recent.list()).map(describeRecent),
+    openRecentExport: ({ id }) => recent.open(id),
+    showRecentExport: ({ id }) => recent.showInFolder(id),
+    clearRecentExports: async () => {
+      await recent.clear();
+      return { cleared: true };
+    },
   };
 }

@@ -6,6 +6,8 @@ import { SourcesView } from '../features/sources/SourcesView';
 import { PassagesView } from '../features/passages/PassagesView';
 import { Palette } from '../features/search/Palette';
 import { SearchView } from '../features/search/SearchView';
+import { DiscardPrompt } from '../features/desktop/DiscardPrompt';
+import { ShortcutSheet } from '../features/desktop/ShortcutSheet';
 import { useWorkbench } from '../stores';
 import { AboutDialog } from './AboutDialog';
 import { DropZone } from './DropZone';
@@ -68,6 +70,8 @@ export function App() {
       <AboutDialog info={startup.info} />
       <DropZone />
       <Palette />
+      <ShortcutSheet />
+      <DiscardPrompt />
     </div>
   );
 }

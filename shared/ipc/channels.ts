@@ -14,6 +14,10 @@ export const CHANNELS = {
   exportBriefing: 'workbench:briefing-export',
   openBriefingExport: 'workbench:briefing-export-open',
   showBriefingExport: 'workbench:briefing-export-show',
+  listRecentExports: 'workbench:recent-exports-list',
+  openRecentExport: 'workbench:recent-export-open',
+  showRecentExport: 'workbench:recent-export-show',
+  clearRecentExports: 'workbench:recent-exports-clear',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;
@@ -32,6 +36,24 @@ export const MENU_COMMANDS = [
   'navigate:actors',
   'palette',
   'about',
+  'import',
+  'paste-source',
+  'annotation:new',
+  'threat:new',
+  'briefing:export',
+  'register:export-csv',
+  'register:export-stix',
+  'annotations:export',
+  'undo',
+  'redo',
+  'search',
+  'reader:larger',
+  'reader:smaller',
+  'shortcuts',
+  'workspace:backup',
+  'workspace:restore',
+  'workspace:backups',
+  'workspace:backup-on-quit',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
