@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applicationMenuModel, commandsInMenu } from '../../shared/commands/menu-model';
 import { COMMAND_SHORTCUTS } from '../../shared/commands/keymap';
+// eslint-disable-next-line no-restricted-imports -- the test holds the renderer to the full list of commands main can send
 import { MENU_COMMANDS } from '../../shared/ipc/channels';
 import { deliverToView, hasViewHandler } from '../../renderer/features/desktop/command-bus';
 import { MENU_COMMAND_HANDLERS, menuCommandHandler, registerMenuCommand, runMenuCommand } from '../../renderer/features/desktop/menu-commands';
