@@ -56,7 +56,9 @@ export function AnnotationEditor({ quote, annotation, lookups, anchorRect, onSav
 
   useEffect(() => {
     const onDocKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key === 'Escape' && !isAskingToDiscard()) cancel();
+      if (e.key !== 'Escape' || isAskingToDiscard()) return;
+      e.preventDefault();
+      cancel();
     };
     document.addEventListener('keydown', onDocKey);
     return () => document.removeEventListener('keydown', onDocKey);

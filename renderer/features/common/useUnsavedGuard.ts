@@ -50,7 +50,8 @@ export function askToDiscard(question: string): Promise<boolean> {
         resolve(discard);
       },
     };
-    emit();
+    // Shown on the next task: the Escape that asked must not reach the prompt as its own "cancel".
+    setTimeout(emit, 0);
   });
 }
 

@@ -12,7 +12,11 @@ export function DiscardPrompt() {
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (ask && !dialog.open) dialog.showModal();
+    if (ask && !dialog.open) {
+      dialog.showModal();
+      // Keep editing is the safe answer: Enter must never discard by accident.
+      dialog.querySelector<HTMLButtonElement>('button[data-default]')?.focus();
+    }
     if (!ask && dialog.open) dialog.close();
   }, [ask]);
 
@@ -41,7 +45,7 @@ export function DiscardPrompt() {
             <button type="button" className="danger" onClick={() => ask.resolve(true)}>
               Discard
             </button>
-            <button type="button" className="primary" autoFocus onClick={() => ask.resolve(false)}>
+            <button type="button" className="primary" data-default onClick={() => ask.resolve(false)}>
               Keep editing
             </button>
           </div>

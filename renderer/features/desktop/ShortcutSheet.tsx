@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { SHORTCUT_GROUPS, SHORTCUTS, type Shortcut } from '../../../shared/commands/keymap';
 import { useViewCommand } from './command-bus';
 import { keyLabel } from './platform-keys';
@@ -25,20 +25,13 @@ function Keys({ keys }: { keys: readonly string[] }) {
  * menu and the palette open it; typing filters it by what a key does or by the key itself.
  */
 export function ShortcutSheet() {
-  const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const ref = useRef<HTMLDialogElement>(null);
+  // Opened straight on the element: a state flag would lag behind the dialog's own (asynchronous) close event.
   useViewCommand('shortcuts', () => {
     setQuery('');
-    setOpen(true);
+    if (ref.current && !ref.current.open) ref.current.showModal();
   });
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const groups = useMemo(() => {
     const q = fold(query.trim());
@@ -47,13 +40,15 @@ export function ShortcutSheet() {
   }, [query]);
 
   return (
-    <dialog ref={ref} className="dialog shortcut-sheet" aria-labelledby="shortcut-sheet-title" onClose={() => setOpen(false)}>
+    <dialog ref={ref} className="dialog shortcut-sheet" aria-labelledby="shortcut-sheet-title" >
       <header className="shortcut-sheet-header">
         <h2 id="shortcut-sheet-title">Keyboard shortcuts</h2>
+        {/* A plain text box: in a search box the first Escape only clears it; here Escape closes the sheet. */}
         <input
-          type="search"
+          type="text"
+          role="searchbox"
           aria-label="Find a shortcut"
-          placeholder="Find a shortcut (what it does, or its keys)"
+          placeholder="Find a shortcut or a key"
           value={query}
           dir="auto"
           onChange={(e) => setQuery(e.target.value)}
@@ -85,7 +80,7 @@ export function ShortcutSheet() {
         )}
       </div>
       <div className="dialog-actions">
-        <button type="button" onClick={() => setOpen(false)}>
+        <button type="button" onClick={() => ref.current?.close()}>
           Close
         </button>
       </div>
