@@ -3,7 +3,7 @@
  * main/services and is reached through the handler table.
  */
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { registerIpc } from '../ipc/register';
 import { ensureDataFolder } from '../services/data-folder';
@@ -64,7 +64,10 @@ async function start(): Promise<void> {
       dataFolder,
       bundledDataRoot: join(appRoot, 'data'),
       chooseSavePath: async (suggestedPath) => {
-        const options = { defaultPath: suggestedPath };
+        // Offer the export's own type first, so the dialog keeps the extension the file needs.
+        const extension = extname(suggestedPath).slice(1);
+        const filters = extension ? [{ name: `${extension.toUpperCase()} file`, extensions: [extension] }, { name: 'All files', extensions: ['*'] }] : [];
+        const options = { defaultPath: suggestedPath, filters };
         const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       },
