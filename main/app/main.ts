@@ -2,14 +2,17 @@
  * Electron entry: lifecycle and security wiring only. Everything that does work lives in
  * main/services and is reached through the handler table.
  */
-import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { MENU_COMMAND_CHANNEL } from '../../shared/ipc/channels';
 import { registerIpc } from '../ipc/register';
 import { ensureDataFolder } from '../services/data-folder';
 import { backupPathsIn, LaunchedBackups } from '../services/launched-backups';
-import { createHandlerTable } from '../services/handlers';
+import { createHandlerTable, recentExportsFile } from '../services/handlers';
+import { RecentExports } from '../services/recent-exports';
 import { Log } from '../services/log';
+import { openLogFile } from '../services/log-file';
 import { QuitBackupGate } from '../services/quit-backup';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -67,6 +70,19 @@ async function start(): Promise<void> {
   // dist/main/index.cjs → the app root is two folders up (inside app.asar when packaged).
   const appRoot = app.getAppPath();
   serveRenderer(join(appRoot, 'dist', 'renderer'));
+  const license = await readFile(join(appRoot, 'package.json'), 'utf8').then((text) => (JSON.parse(text) as { license?: string }).license, () => undefined);
+  let rebuildMenu: (recent: Awaited<ReturnType<RecentExports['list']>>) => void = () => undefined;
+  const recentExports = new RecentExports({
+    file: recentExportsFile(dataFolder),
+    // Only ever called with files main exported itself (see main/services/recent-exports.ts).
+    openPath: (path) => shell.openPath(path),
+    showItemInFolder: (path) => shell.showItemInFolder(path),
+    onChange: (entries, added) => {
+      rebuildMenu(entries);
+      if (added) app.addRecentDocument(added.path);
+      else app.clearRecentDocuments();
+    },
+  });
   registerIpc(
     createHandlerTable({
       appName: 'Analyst Workbench',
@@ -76,7 +92,10 @@ async function start(): Promise<void> {
       bundledDataRoot: join(appRoot, 'data'),
       importWorker: join(__dirname, 'import-worker.cjs'),
       chooseSavePath: async (suggestedPath) => {
-        const options = { defaultPath: suggestedPath };
+        // Offer the export's own type first, so the dialog keeps the extension the file needs.
+        const extension = extname(suggestedPath).slice(1);
+        const filters = extension ? [{ name: `${extension.toUpperCase()} file`, extensions: [extension] }, { name: 'All files', extensions: ['*'] }] : [];
+        const options = { defaultPath: suggestedPath, filters };
         const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       },
@@ -87,10 +106,17 @@ async function start(): Promise<void> {
       onBackupSettled: (reason, outcome) => {
         if (reason === 'quit') quitBackup.settle(outcome);
       },
+      recentExports,
+      runtime: { node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome },
+      ...(license ? { license } : {}),
     }),
     { onUnexpectedError: (key, error) => void log.write('error', `request ${key} failed`, error) },
   );
-  installMenu(() => mainWindow);
+  rebuildMenu = installMenu({
+    getWindow: () => mainWindow,
+    recentExports,
+    openErrorLog: () => void openLogFile(log, (path) => shell.openPath(path)).catch((error: unknown) => void log.write('error', 'could not open the error log', error)),
+  });
   windowStateFile = join(dataFolder.root, 'window-state.json');
   await openWindow();
 }

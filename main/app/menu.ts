@@ -1,51 +1,72 @@
-import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { basename, dirname } from 'node:path';
+import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { applicationMenuModel, plainLabel, type MenuItemModel, type TopMenuModel } from '../../shared/commands/menu-model';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/ipc/channels';
+import type { RecentExportEntry, RecentExports } from '../services/recent-exports';
 
-function sendTo(getWindow: () => BrowserWindow | null, command: MenuCommand) {
-  return () => getWindow()?.webContents.send(MENU_COMMAND_CHANNEL, command);
+export interface MenuOptions {
+  getWindow: () => BrowserWindow | null;
+  recentExports: RecentExports;
+  /** Opens the error log; without it the Help menu has no "Open Error Log". */
+  openErrorLog?: () => void;
 }
 
-/** File, Edit, View and Help with the platform's standard accelerators (plus the app menu on macOS). */
-export function installMenu(getWindow: () => BrowserWindow | null): void {
-  const isMac = process.platform === 'darwin';
-  const send = (command: MenuCommand) => sendTo(getWindow, command);
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: '&File',
-      submenu: [
-        { label: 'Back up…', click: send('workspace:backup') },
-        { label: 'Restore from Backup…', click: send('workspace:restore') },
-        { label: 'Backups…', click: send('workspace:backups') },
-        { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit', accelerator: 'Ctrl+Q' },
-      ],
-    },
-    { role: 'editMenu' },
-    {
-      label: '&View',
-      submenu: [
-        { label: 'Sources', accelerator: 'CmdOrCtrl+1', click: send('navigate:sources') },
-        { label: 'Register', accelerator: 'CmdOrCtrl+2', click: send('navigate:register') },
-        { label: 'Countries', accelerator: 'CmdOrCtrl+3', click: send('navigate:countries') },
-        { label: 'Briefings', accelerator: 'CmdOrCtrl+4', click: send('navigate:briefings') },
-        { label: 'Passages', accelerator: 'CmdOrCtrl+5', click: send('navigate:passages') },
-        { label: 'Search', accelerator: 'CmdOrCtrl+6', click: send('navigate:search') },
-        { label: 'Actors', accelerator: 'CmdOrCtrl+7', click: send('navigate:actors') },
-        { label: 'Go to Anything…', accelerator: 'CmdOrCtrl+K', click: send('palette') },
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
-      ],
-    },
-    {
-      role: 'help',
-      submenu: [{ label: 'About Analyst Workbench', click: send('about') }, { label: 'Open Error Log', click: send('open-error-log') }],
-    },
+/**
+ * Builds Electron's application menu from the pure model in shared/commands (labels, accelerators,
+ * commands); every command goes to the renderer, which runs the same handler as the in-app keys.
+ * Call the returned function with the recent-exports list whenever it changes.
+ */
+export function installMenu({ getWindow, recentExports, openErrorLog }: MenuOptions): (recent: RecentExportEntry[]) => void {
+  const send = (command: MenuCommand) => () => {
+    const contents = getWindow()?.webContents;
+    if (!contents) return;
+    // A menu click is the analyst's gesture, but it happens outside the page: lend the page a user
+    // activation first, or Chromium refuses to show the file chooser that Import Sources… opens.
+    void contents.executeJavaScript('0', true).finally(() => contents.send(MENU_COMMAND_CHANNEL, command));
+  };
+  const tell = (message: string) => {
+    const win = getWindow();
+    const options = { type: 'warning' as const, message, buttons: ['OK'] };
+    void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+  };
+
+  const recentSubmenu = (recent: RecentExportEntry[]): MenuItemConstructorOptions[] => [
+    ...(recent.length === 0
+      ? [{ label: 'No recent exports', enabled: false }]
+      : recent.map((entry) => ({
+          label: `${basename(entry.path)} — ${dirname(entry.path)}`,
+          click: () => void recentExports.open(entry.id).catch((error: Error) => tell(error.message)),
+        }))),
+    { type: 'separator' },
+    { label: 'Clear Recent', enabled: recent.length > 0, click: () => void recentExports.clear().catch((error: Error) => tell(error.message)) },
   ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+
+  const toElectron = (entry: MenuItemModel, recent: RecentExportEntry[]): MenuItemConstructorOptions[] => {
+    switch (entry.type) {
+      case 'command':
+        return [{ label: entry.label, ...(entry.accelerator ? { accelerator: entry.accelerator } : {}), click: send(entry.command) }];
+      case 'role':
+        return [{ role: entry.role }];
+      case 'separator':
+        return [{ type: 'separator' }];
+      case 'recent-exports':
+        return [{ label: entry.label, submenu: recentSubmenu(recent) }];
+      case 'error-log':
+        return openErrorLog ? [{ label: entry.label, click: openErrorLog }] : [];
+    }
+  };
+
+  const build = (recent: RecentExportEntry[]) => {
+    const model: TopMenuModel[] = applicationMenuModel({ isMac: process.platform === 'darwin', hasErrorLog: Boolean(openErrorLog), withDevTools: !app.isPackaged });
+    const template: MenuItemConstructorOptions[] = model.map((top) =>
+      top.role === 'appMenu'
+        ? { role: 'appMenu' }
+        : { label: process.platform === 'darwin' ? plainLabel(top.label) : top.label, ...(top.role ? { role: top.role } : {}), submenu: top.items.flatMap((i) => toElectron(i, recent)) },
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+
+  build([]);
+  void recentExports.list().then(build, () => undefined);
+  return build;
 }

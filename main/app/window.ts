@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { BrowserWindow, screen } from 'electron';
+import { BrowserWindow, dialog, screen } from 'electron';
 import { fitToDisplays, readWindowState, writeWindowState, type WindowState } from '../services/window-state';
 import { APP_HOST, APP_SCHEME } from './protocol';
 
@@ -30,6 +30,20 @@ export async function createMainWindow(preloadPath: string, stateFile: string): 
     },
   });
   if (remembered.maximized) win.maximize();
+
+  // The renderer's beforeunload says a dialog holds typed input (useUnsavedGuard); Electron would
+  // silently keep the window open, so ask here, as a browser would.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Keep editing', 'Discard and close'],
+      defaultId: 0,
+      cancelId: 0,
+      message: 'Discard what you typed?',
+      detail: 'A dialog in the workbench holds input that is not saved. Keep editing to go back to it.',
+    });
+    if (choice === 1) event.preventDefault();
+  });
   win.once('ready-to-show', () => win.show());
 
   let pending: NodeJS.Timeout | undefined;

@@ -10,7 +10,7 @@ import { startBridge } from './server';
 async function main(): Promise<void> {
   // This file is built to dist/bridge/cli.mjs; the project root is two folders up.
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { productName: string; version: string };
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { productName: string; version: string; license?: string };
   const port = Number(process.env.WORKBENCH_PORT ?? 5199);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`WORKBENCH_PORT must be a port number (0–65535); it is "${process.env.WORKBENCH_PORT}".`);
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     bundledDataRoot: join(root, 'data'),
     importWorker: join(root, 'dist', 'main', 'import-worker.cjs'),
     log,
+    ...(pkg.license ? { license: pkg.license } : {}),
   });
   const bridge = await startBridge({
     table,

@@ -1,3 +1,4 @@
+import { basename, dirname, join } from 'node:path';
 import type { ChannelKey, ParsedArgsOf, ResultOf } from '../../shared/ipc';
 import { Backups } from './backups';
 import { BriefingExports, type OpenPath, type ShowItemInFolder } from './briefing-exports';
@@ -10,6 +11,7 @@ import { extractSource } from './import';
 import { extractSourceIsolated, ReaderFailure, ThreadRunner } from './import/isolated';
 import { Log } from './log';
 import { openLogFile } from './log-file';
+import { exportKindOf, RecentExports, type RecentExportEntry } from './recent-exports';
 import { sha256Of, SourceStore } from './source-store';
 import type { BackupReason } from '../../shared/interop/backup';
 
@@ -40,6 +42,21 @@ export interface WorkbenchServices {
   log?: Log;
   /** Told when a backup was written or failed (the desktop app waits for the quit backup before quitting). */
   onBackupSettled?: (reason: BackupReason, outcome: 'written' | 'failed') => void;
+  /** The recent-exports list; the desktop passes its own to rebuild the menu when it changes. */
+  recentExports?: RecentExports;
+  /** Runtime versions for the About dialog (Electron and Chrome on the desktop). */
+  runtime?: { node: string; electron?: string; chrome?: string };
+  /** The licence the app is distributed under. */
+  license?: string;
+}
+
+/** Where the recent-exports list lives in a data folder. */
+export function recentExportsFile(dataFolder: DataFolder): string {
+  return join(dataFolder.root, 'recent-exports.json');
+}
+
+function describeRecent(entry: RecentExportEntry) {
+  return { id: entry.id, name: basename(entry.path), folder: dirname(entry.path), kind: entry.kind, at: entry.at, bytes: entry.bytes };
 }
 
 /** The handler table both hosts serve: Electron registers it with ipcMain, the bridge over HTTP. */
@@ -55,12 +72,17 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
   const errorReports = new ErrorReports(log);
   const importThreads = services.importWorker ? new ThreadRunner(services.importWorker) : null;
   const backups = new Backups({ folder: services.dataFolder.backups, store, appVersion: services.appVersion, chooseSavePath: services.chooseSavePath });
+  const recent =
+    services.recentExports ??
+    new RecentExports({ file: recentExportsFile(services.dataFolder), openPath: services.openPath, showItemInFolder: services.showItemInFolder });
   return {
     appInfo: () => ({
       name: services.appName,
       version: services.appVersion,
       dataFolder: services.dataFolder.root,
       host: services.host,
+      runtime: services.runtime ?? { node: process.versions.node },
+      ...(services.license ? { license: services.license } : {}),
     }),
     putSourceFile: ({ bytes }) => store.put(bytes),
     readSourceFile: (sha256) => store.read(sha256),
@@ -87,8 +109,16 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
         warnings: extracted.warnings,
       };
     },
-    saveExport: ({ fileName, bytes }) => saveExport(services.dataFolder.exports, fileName, bytes, services.chooseSavePath),
-    exportBriefing: ({ document }) => briefings.export(document),
+    saveExport: async ({ fileName, bytes }) => {
+      const saved = await saveExport(services.dataFolder.exports, fileName, bytes, services.chooseSavePath);
+      if (saved.path) await recent.add(saved.path, exportKindOf(fileName), bytes.byteLength);
+      return saved;
+    },
+    exportBriefing: async ({ document }) => {
+      const exported = await briefings.export(document);
+      if (exported.path) await recent.add(exported.path, 'briefing', exported.bytes);
+      return exported;
+    },
     openBriefingExport: ({ path }) => briefings.open(path),
     showBriefingExport: ({ path }) => briefings.showInFolder(path),
     reportError: (report) => errorReports.report(report),
@@ -106,5 +136,12 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     listBackups: () => backups.list(),
     openBackup: (source) => backups.open(source),
     deleteBackup: async ({ backupId }) => ({ deleted: await backups.delete(backupId) }),
+    listRecentExports: async () => (await recent.list()).map(describeRecent),
+    openRecentExport: ({ id }) => recent.open(id),
+    showRecentExport: ({ id }) => recent.showInFolder(id),
+    clearRecentExports: async () => {
+      await recent.clear();
+      return { cleared: true };
+    },
   };
 }

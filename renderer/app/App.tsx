@@ -10,6 +10,8 @@ import { registerMergeHandler } from '../features/backup/backup-actions';
 import { MergeDialog, startMerge } from '../features/merge';
 import { Palette } from '../features/search/Palette';
 import { SearchView } from '../features/search/SearchView';
+import { DiscardPrompt } from '../features/desktop/DiscardPrompt';
+import { ShortcutSheet } from '../features/desktop/ShortcutSheet';
 import { useWorkbench } from '../stores';
 import { AboutDialog } from './AboutDialog';
 import { DropZone } from './DropZone';
@@ -89,6 +91,8 @@ export function App() {
       <Palette />
       <MergeDialog />
       <Backups dataFolder={startup.info.dataFolder} />
+      <ShortcutSheet />
+      <DiscardPrompt />
     </div>
   );
 }

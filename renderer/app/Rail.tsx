@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../db';
 import { useWorkbench, type View } from '../stores';
+import { leaveThen } from '../features/common/useUnsavedGuard';
 
 const ITEMS: { view: View; label: string; shortcut: string; icon: string }[] = [
   { view: 'sources', label: 'Sources', shortcut: '1', icon: '❏' },
@@ -42,7 +43,7 @@ export function Rail() {
           aria-current={view === item.view ? 'page' : undefined}
           aria-keyshortcuts={`Control+${item.shortcut}`}
           title={`${item.label} (Ctrl+${item.shortcut})`}
-          onClick={() => navigate(item.view)}
+          onClick={() => item.view !== view && leaveThen(() => navigate(item.view))}
         >
           <span className="rail-icon" aria-hidden="true">
             {item.icon}

@@ -1,67 +1,33 @@
 import { useEffect } from 'react';
+import { commandForKey } from '../../shared/commands/keymap';
 import { isConnected, workbench } from '../platform/workbench';
-import { useWorkbench, VIEWS } from '../stores';
-import { openErrorLog } from './error-reporting';
+import { runMenuCommand } from '../features/desktop/menu-commands';
+import { isMac } from '../features/desktop/platform-keys';
 
-/** Ctrl/⌘+1…4 switch views; the desktop menu sends the same commands. */
+/**
+ * The app's global keys, read from the one keymap (shared/commands/keymap.ts) that also gives the
+ * desktop menu its accelerators; a key runs the same handler as the menu item. The desktop menu's
+ * commands arrive here too. In a browser tab (no menu) these keys are the way to every command.
+ */
 export function useShortcuts(): void {
-  const navigate = useWorkbench((s) => s.navigate);
-  const setAboutOpen = useWorkbench((s) => s.setAboutOpen);
-
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const key = event.key.toLowerCase();
-      const inField = (event.target as HTMLElement | null)?.closest('input, textarea, select');
-      // Undo and redo of workspace edits; inside a text field they belong to the field.
-      if (key === 'z' && !inField) {
-        event.preventDefault();
-        void (event.shiftKey ? useWorkbench.getState().redo() : useWorkbench.getState().undo());
-        return;
-      }
-      if (key === 'y' && !inField) {
-        event.preventDefault();
-        void useWorkbench.getState().redo();
-        return;
-      }
-      if (key === 'k' && !event.shiftKey) {
-        event.preventDefault();
-        useWorkbench.getState().setPaletteOpen(true);
-        return;
-      }
-      if (key === 'f' && event.shiftKey) {
-        event.preventDefault();
-        navigate('search');
-        return;
-      }
-      if (key === 'o' && !event.shiftKey) {
-        event.preventDefault();
-        navigate('sources');
-        // The file input lives in the Sources view; let it mount first.
-        requestAnimationFrame(() => document.getElementById('import-files')?.click());
-        return;
-      }
-      if (event.shiftKey) return;
-      const index = Number(event.key) - 1;
-      const view = VIEWS[index];
-      if (view) {
-        event.preventDefault();
-        navigate(view);
-      }
+      if (event.defaultPrevented) return;
+      const shortcut = commandForKey(event, isMac());
+      if (!shortcut) return;
+      // Holding Ctrl+Z steps back through the history; holding Ctrl+E must not export ten times.
+      if (event.repeat && shortcut.command !== 'undo' && shortcut.command !== 'redo') return;
+      const target = event.target as HTMLElement | null;
+      const inField = Boolean(target?.closest('input, textarea, select, [contenteditable="true"]:not(article.reader)'));
+      // Undo, redo and the like belong to the field the analyst is typing in.
+      if (inField && !shortcut.inTextFields) return;
+      if (runMenuCommand(shortcut.command)) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
-    const unsubscribe = isConnected()
-      ? workbench().onMenuCommand((command) => {
-          if (command === 'about') setAboutOpen(true);
-          else if (command === 'palette') useWorkbench.getState().setPaletteOpen(true);
-          else if (command === 'open-error-log') void openErrorLog();
-          else if (command.startsWith('navigate:')) navigate(command.slice('navigate:'.length) as (typeof VIEWS)[number]);
-          // workspace:* commands belong to the backup feature (renderer/features/backup/useBackupCommands.ts).
-        })
-      : () => undefined;
+    const unsubscribe = isConnected() ? workbench().onMenuCommand((command) => void runMenuCommand(command)) : () => undefined;
     return () => {
       window.removeEventListener('keydown', onKey);
       unsubscribe();
     };
-  }, [navigate, setAboutOpen]);
+  }, []);
 }

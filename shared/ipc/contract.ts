@@ -22,6 +22,10 @@ export const AppInfo = z.object({
   dataFolder: z.string(),
   /** Which host serves the API: the desktop app, or the loopback bridge used in a browser. */
   host: z.enum(['electron', 'bridge']),
+  /** Versions of the runtime under the app (Electron and Chrome only on the desktop), for the About dialog. */
+  runtime: z.object({ node: z.string(), electron: z.string().optional(), chrome: z.string().optional() }).optional(),
+  /** The licence the app is distributed under (package.json "license"). */
+  license: z.string().optional(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -185,6 +189,19 @@ export const OpenedBackup = z.object({
 });
 export type OpenedBackup = z.infer<typeof OpenedBackup>;
 export { BackupSummary };
+/** One of the last files main exported, named by id; the renderer never asks main to open a path. */
+export const RecentExport = z.object({
+  id: z.uuid(),
+  /** The file's name and folder, for display. */
+  name: z.string(),
+  folder: z.string(),
+  kind: z.enum(['briefing', 'csv', 'stix', 'annotations', 'backup', 'other']),
+  at: z.string(),
+  bytes: z.number().int().nonnegative(),
+});
+export type RecentExport = z.infer<typeof RecentExport>;
+
+export const RecentExportRef = z.object({ id: z.uuid() });
 
 interface Procedure<A extends z.ZodTuple, R extends z.ZodType> {
   /** Arguments, as a tuple, parsed from `unknown` before any service sees them. */
@@ -224,6 +241,10 @@ export const CONTRACT = {
   listBackups: procedure(z.tuple([]), z.array(BackupSummary)),
   openBackup: procedure(z.tuple([OpenBackupRequest]), OpenedBackup),
   deleteBackup: procedure(z.tuple([z.object({ backupId: BackupId })]), z.object({ deleted: z.boolean() })),
+  listRecentExports: procedure(z.tuple([]), z.array(RecentExport)),
+  openRecentExport: procedure(z.tuple([RecentExportRef]), OpenOutcome),
+  showRecentExport: procedure(z.tuple([RecentExportRef]), OpenOutcome),
+  clearRecentExports: procedure(z.tuple([]), z.object({ cleared: z.boolean() })),
 } satisfies Record<ChannelKey, Procedure<z.ZodTuple, z.ZodType>>;
 
 export type Contract = typeof CONTRACT;

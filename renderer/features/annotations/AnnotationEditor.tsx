@@ -1,9 +1,10 @@
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Annotation } from '../../../shared/domain/annotation';
 import { createTag } from '../../db/tags';
 import { db } from '../../db';
 import type { AnnotationCoding } from '../../db/annotations';
 import { MultiPicker } from '../common/MultiPicker';
+import { isAskingToDiscard, useUnsavedGuard } from '../common/useUnsavedGuard';
 import type { Lookups } from './useLookups';
 
 interface AnnotationEditorProps {
@@ -31,6 +32,14 @@ export function AnnotationEditor({ quote, annotation, lookups, anchorRect, onSav
   );
   const [saving, setSaving] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
+  const [initial] = useState(coding);
+  const noteChanged = coding.note !== initial.note;
+  const codingChanged = JSON.stringify(coding) !== JSON.stringify(initial);
+  const { confirmDiscard } = useUnsavedGuard(
+    codingChanged,
+    noteChanged ? (annotation ? 'Discard your changes to the note?' : 'Discard the note you typed?') : annotation ? 'Discard your changes to this passage’s coding?' : 'Discard the coding you chose for this passage?',
+  );
+  const cancel = useCallback(() => void confirmDiscard().then((discard) => discard && onClose()), [confirmDiscard, onClose]);
   const [position, setPosition] = useState<{ top: number; left: number }>({ top: 80, left: 200 });
 
   useLayoutEffect(() => {
@@ -47,11 +56,13 @@ export function AnnotationEditor({ quote, annotation, lookups, anchorRect, onSav
 
   useEffect(() => {
     const onDocKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
+      if (e.key !== 'Escape' || isAskingToDiscard()) return;
+      e.preventDefault();
+      cancel();
     };
     document.addEventListener('keydown', onDocKey);
     return () => document.removeEventListener('keydown', onDocKey);
-  }, [onClose]);
+  }, [cancel]);
 
   const save = async () => {
     setSaving(true);
@@ -98,7 +109,7 @@ export function AnnotationEditor({ quote, annotation, lookups, anchorRect, onSav
           </button>
         )}
         <span className="spacer" />
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={cancel}>
           Cancel
         </button>
         <button type="button" className="primary" disabled={saving} onClick={() => void save()} title="Ctrl+Enter">

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import type { MenuCommand } from '../../../shared/ipc/channels';
-import { isConnected, workbench } from '../../platform/workbench';
+import { workbench } from '../../platform/workbench';
+import { registerMenuCommand } from '../desktop/menu-commands';
 import { useWorkbench } from '../../stores';
 import { backUpWorkspace, takeRestoredMessage } from './backup-actions';
 
@@ -45,18 +45,18 @@ export function useBackupCommands(): void {
     // Checked hourly, so a laptop that slept through the day still gets its backup soon after it wakes.
     const timer = setInterval(() => void daily(), HOUR);
 
-    const onCommand = (command: MenuCommand) => {
-      const state = useWorkbench.getState();
-      if (command === 'workspace:backup') void backUpNow();
-      else if (command === 'workspace:restore') state.setBackupsOpen(true, 'restore-file');
-      else if (command === 'workspace:backups') state.setBackupsOpen(true);
+    // The menu, the in-app keys and the palette all reach these through the one command table.
+    const state = useWorkbench.getState;
+    const unregister = [
+      registerMenuCommand('workspace:backup', () => void backUpNow()),
+      registerMenuCommand('workspace:restore', () => state().setBackupsOpen(true, 'restore-file')),
+      registerMenuCommand('workspace:backups', () => state().setBackupsOpen(true)),
       // Main waits for this write (or its failure) before it lets the app quit.
-      else if (command === 'workspace:backup-on-quit') void backUpWorkspace('quit').catch(() => undefined);
-    };
-    const unsubscribe = isConnected() ? workbench().onMenuCommand(onCommand) : () => undefined;
+      registerMenuCommand('workspace:backup-on-quit', () => void backUpWorkspace('quit').catch(() => undefined)),
+    ];
     return () => {
       clearInterval(timer);
-      unsubscribe();
+      for (const off of unregister) off();
     };
   }, []);
 }

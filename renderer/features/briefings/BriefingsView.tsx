@@ -5,6 +5,8 @@ import { db } from '../../db';
 import { createBriefing, deleteBriefing, duplicateBriefing, readBriefing, restoreBriefing } from '../../db/briefings';
 import { useWorkbench } from '../../stores';
 import { formatDate } from '../common/format';
+import { useViewCommand } from '../desktop/command-bus';
+import { RecentExportsList } from '../desktop/RecentExportsList';
 import { Composer } from './Composer';
 import './briefings.css';
 
@@ -16,8 +18,20 @@ export function BriefingsView() {
   const records = useLiveQuery(() => db.briefings.orderBy('updatedAt').reverse().toArray());
   const briefings = useMemo(() => records?.map(readBriefing), [records]);
   const [openId, setOpenId] = useState<string | null>(null);
+  // Export Briefing (menu, Ctrl+E): the open briefing, else the one edited last, opened first.
+  const [exportAsk, setExportAsk] = useState<string | null>(null);
   const { trackSave, recordUndo, notify, undo } = useWorkbench(
     useShallow((s) => ({ trackSave: s.trackSave, recordUndo: s.recordUndo, notify: s.notify, undo: s.undo })),
+  );
+  useViewCommand(
+    'briefing:export',
+    () => {
+      const target = briefings?.find((b) => b.id === openId) ?? briefings?.[0];
+      if (!target) return notify('info', 'There is no briefing to export yet. Start one with New briefing, then export it.');
+      setOpenId(target.id);
+      setExportAsk(target.id);
+    },
+    briefings !== undefined,
   );
   if (!briefings) return null;
   const open = briefings.find((b) => b.id === openId);
@@ -62,6 +76,7 @@ export function BriefingsView() {
           </p>
           {newButton}
         </div>
+        <RecentExportsList />
       </section>
     );
   }
@@ -91,9 +106,10 @@ export function BriefingsView() {
             </li>
           ))}
         </ul>
+        <RecentExportsList />
       </section>
       {open ? (
-        <Composer key={open.id} briefing={open} onDuplicate={() => void duplicate(open.id).catch(() => undefined)} onDelete={() => void remove(open.id).catch(() => undefined)} />
+        <Composer key={open.id} briefing={open} exportAsked={exportAsk === open.id} onExportAnswered={() => setExportAsk(null)} onDuplicate={() => void duplicate(open.id).catch(() => undefined)} onDelete={() => void remove(open.id).catch(() => undefined)} />
       ) : (
         <section className="pane briefing-placeholder">
           <div className="empty empty-large">

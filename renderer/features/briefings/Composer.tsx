@@ -9,6 +9,7 @@ import { loadBriefingWorkspace, saveBriefing } from '../../db/briefings';
 import { useWorkbench } from '../../stores';
 import { formatDateTime } from '../common/format';
 import { MultiPicker } from '../common/MultiPicker';
+import { refreshRecentExports } from '../desktop/recent-exports';
 import { exportBriefing, openExport, showExportInFolder } from './briefing-files';
 import { BriefingPreview } from './BriefingPreview';
 import { KeyJudgmentsEditor, RecommendationsEditor } from './KeyJudgmentsEditor';
@@ -94,11 +95,14 @@ function useDraft(saved: Briefing) {
 
 interface ComposerProps {
   briefing: Briefing;
+  /** Export Briefing was chosen (menu or Ctrl+E): export once the document is ready, then answer. */
+  exportAsked?: boolean;
+  onExportAnswered?: () => void;
   onDuplicate: () => void;
   onDelete: () => void;
 }
 
-export function Composer({ briefing, onDuplicate, onDelete }: ComposerProps) {
+export function Composer({ briefing, exportAsked = false, onExportAnswered, onDuplicate, onDelete }: ComposerProps) {
   const { draft, update, flush, pending } = useDraft(briefing);
   const notify = useWorkbench((s) => s.notify);
   const [exporting, setExporting] = useState(false);
@@ -125,12 +129,23 @@ export function Composer({ briefing, onDuplicate, onDelete }: ComposerProps) {
     try {
       const path = await exportBriefing(draft.id, document);
       notify('info', path ? `Exported the briefing to ${path}.` : 'Export cancelled; nothing was written.');
+      if (path) void refreshRecentExports();
     } catch (error) {
       notify('error', error instanceof Error ? error.message : String(error));
     } finally {
       setExporting(false);
     }
   };
+
+  useEffect(() => {
+    if (!exportAsked || !document) return;
+    onExportAnswered?.();
+    if (!draft.title.trim() || !draft.marking.trim()) {
+      notify('error', 'The briefing needs a title and a marking before it can be exported. Fill them in under Details, then export again.');
+      return;
+    }
+    void doExport();
+  }, [exportAsked, document]);
 
   const reveal = async (how: 'open' | 'show', path: string) => {
     try {

@@ -1,3 +1,4 @@
+import { leaveThen, useUnsavedGuard } from '../common/useUnsavedGuard';
 import { RatingSelects } from '../common/RatingSelects';
 import { useEffect, useId, useState } from 'react';
 import type { Annotation } from '../../../shared/domain/annotation';
@@ -49,6 +50,12 @@ export function CellInspector({ data, threat, code, onOverride }: CellInspectorP
   const initial = () => ({ likelihood: e?.likelihood ?? threat.likelihood, impact: e?.impact ?? threat.impact, rationale: e?.override?.rationale ?? '' });
   const [form, setForm] = useState(initial);
   const [problem, setProblem] = useState<string | null>(null);
+  const start = initial();
+  // An override typed but not set yet holds the window and the view until it is set or discarded.
+  useUnsavedGuard(
+    form.rationale.trim() !== start.rationale.trim() || form.likelihood !== start.likelihood || form.impact !== start.impact,
+    `Discard the override for ${name} you have not set yet?`,
+  );
   const { navigate, selectRegister, selectThreat } = useWorkbench.getState();
   const stamp = `${e?.override?.updatedAt ?? ''}:${threat.id}:${code}`;
   // A new cell, or an override changed elsewhere (undo), resets the form.
@@ -116,11 +123,13 @@ export function CellInspector({ data, threat, code, onOverride }: CellInspectorP
         <button
           type="button"
           className="link"
-          onClick={() => {
-            if (data.register) selectRegister(data.register.id);
-            selectThreat(threat.id);
-            navigate('register');
-          }}
+          onClick={() =>
+            leaveThen(() => {
+              if (data.register) selectRegister(data.register.id);
+              selectThreat(threat.id);
+              navigate('register');
+            })
+          }
         >
           Open in the register
         </button>

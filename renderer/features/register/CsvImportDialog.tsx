@@ -5,6 +5,7 @@ import { CSV_COLUMNS, guessMapping, parseCsv, validateRows, type ColumnMapping, 
 import { db } from '../../db';
 import { useWorkbench } from '../../stores';
 import type { Lookups } from '../annotations/useLookups';
+import { useUnsavedGuard } from '../common/useUnsavedGuard';
 
 type Step = 'mapping' | 'report';
 
@@ -19,6 +20,10 @@ export function CsvImportDialog({ file, register, lookups, onClose }: { file: Fi
   const [mapping, setMapping] = useState<ColumnMapping>([]);
   const [step, setStep] = useState<Step>('mapping');
   const [error, setError] = useState<string | null>(null);
+  const [guessed, setGuessed] = useState<ColumnMapping>([]);
+  // The mapping the analyst chose (or a checked report) is work: closing asks before dropping it.
+  const { confirmDiscard } = useUnsavedGuard(step === 'report' || JSON.stringify(mapping) !== JSON.stringify(guessed), 'Discard the column mapping you chose for this CSV file?');
+  const cancel = () => void confirmDiscard().then((discard) => discard && ref.current?.close());
   const trackSave = useWorkbench((s) => s.trackSave);
   const recordUndo = useWorkbench((s) => s.recordUndo);
   const notify = useWorkbench((s) => s.notify);
@@ -30,7 +35,9 @@ export function CsvImportDialog({ file, register, lookups, onClose }: { file: Fi
         const result = parseCsv(text);
         if (result.headers.length === 0) setError(`“${file.name}” holds no table: the first line should name the columns.`);
         setParsed(result);
-        setMapping(guessMapping(result.headers));
+        const guess = guessMapping(result.headers);
+        setGuessed(guess);
+        setMapping(guess);
       },
       () => setError(`“${file.name}” could not be read.`),
     );
@@ -77,7 +84,16 @@ export function CsvImportDialog({ file, register, lookups, onClose }: { file: Fi
   const badRows = validation ? new Set(validation.report.map((p) => p.row)).size : 0;
 
   return (
-    <dialog ref={ref} className="dialog wide" aria-labelledby="csv-import-title" onClose={onClose}>
+    <dialog
+      ref={ref}
+      className="dialog wide"
+      aria-labelledby="csv-import-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        cancel();
+      }}
+      onClose={onClose}
+    >
       <h2 id="csv-import-title">Import “{file.name}”</h2>
       {error && (
         <p className="field-error" role="alert">
@@ -129,7 +145,7 @@ export function CsvImportDialog({ file, register, lookups, onClose }: { file: Fi
             </table>
           </div>
           <div className="dialog-actions">
-            <button type="button" onClick={() => ref.current?.close()}>
+            <button type="button" onClick={cancel}>
               Cancel
             </button>
             <button type="button" className="primary" disabled={parsed.headers.length === 0} onClick={() => setStep('report')}>
@@ -173,7 +189,7 @@ export function CsvImportDialog({ file, register, lookups, onClose }: { file: Fi
               Back to mapping
             </button>
             <span className="spacer" />
-            <button type="button" onClick={() => ref.current?.close()}>
+            <button type="button" onClick={cancel}>
               Cancel
             </button>
             <button type="button" className="primary" disabled={validation.drafts.length === 0} onClick={() => void accept().catch(() => undefined)}>

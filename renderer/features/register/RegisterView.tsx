@@ -8,6 +8,8 @@ import type { ThreatPatch } from '../../db/threats';
 import { useRegisterThreats } from '../../db/useRegisterThreats';
 import { useWorkbench } from '../../stores';
 import { useLookups } from '../annotations/useLookups';
+import { useViewCommand } from '../desktop/command-bus';
+import { focusWhenPresent } from '../desktop/focus';
 import type { ThreatRow } from './columns';
 import { CsvImportDialog } from './CsvImportDialog';
 import { exportRegisterCsv, exportRegisterStix, type Tlp } from './register-files';
@@ -67,6 +69,25 @@ export function RegisterView() {
     [threats, evidence, heatCell],
   );
   const selected = threats?.find((t) => t.id === threatId);
+
+  // Menu commands (and their keys) that act on the register on screen, once it has loaded.
+  const loaded = Boolean(registers && threats && lookups);
+  useViewCommand('threat:new', () => {
+    if (!register) return notify('error', 'There is no register to add a threat to. Create one with New register first.');
+    void trackSave(() => addThreat(db, register)).then((threat) => {
+      recordUndo({ label: 'add a threat', undo: () => deleteThreats(db, [threat.id]), redo: () => db.threats.put(threat) });
+      setHeatCell(null);
+      selectThreat(threat.id);
+      // Straight into naming it.
+      focusWhenPresent('aside.inspector .inspector-body input[type="text"]');
+    }, () => undefined);
+  }, loaded);
+  useViewCommand('register:export-csv', () => {
+    if (register && threats) void exportRegisterCsv(register, threats).then((p) => p && notify('info', `Exported the register to ${p}.`)).catch((e: Error) => notify('error', e.message));
+  }, loaded);
+  useViewCommand('register:export-stix', () => {
+    if (register && threats) void exportRegisterStix(register, threats, tlp).then((p) => p && notify('info', `Exported a STIX 2.1 bundle to ${p}.`)).catch((e: Error) => notify('error', e.message));
+  }, loaded);
 
   if (!registers || !threats || !lookups) return null;
   if (!register) {

@@ -5,6 +5,7 @@ import type { Register, Threat } from '../../../shared/domain/threat';
 import { db, updateThreat } from '../../db';
 import { useWorkbench } from '../../stores';
 import { EditableText } from '../common/EditableText';
+import { useUnsavedGuard } from '../common/useUnsavedGuard';
 import { formatDateTime } from '../common/format';
 import { EvidencePanel } from './EvidencePanel';
 import { useState } from 'react';
@@ -34,6 +35,8 @@ export function ThreatInspector({ threat, register }: { threat: Threat; register
     return after;
   };
   const [rating, setRating] = useState<{ likelihood: number; impact: number; rationale: string } | null>(null);
+  const ratingDirty = rating !== null && (rating.rationale.trim() !== '' || rating.likelihood !== threat.likelihood || rating.impact !== threat.impact);
+  const { confirmDiscard } = useUnsavedGuard(ratingDirty, rating?.rationale.trim() ? 'Discard the rationale you typed?' : 'Discard the new rating?');
 
   return (
     <div className="inspector-body">
@@ -75,6 +78,11 @@ export function ThreatInspector({ threat, register }: { threat: Threat; register
         <form
           className="rating-form"
           aria-label="Change rating"
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.preventDefault();
+            void confirmDiscard().then((discard) => discard && setRating(null));
+          }}
           onSubmit={(e) => {
             e.preventDefault();
             void save({ likelihood: rating.likelihood, impact: rating.impact }, rating.rationale.trim() || undefined).then(() => setRating(null), () => undefined);
@@ -89,7 +97,7 @@ export function ThreatInspector({ threat, register }: { threat: Threat; register
             <button type="submit" className="primary">
               Apply
             </button>
-            <button type="button" onClick={() => setRating(null)}>
+            <button type="button" onClick={() => void confirmDiscard().then((discard) => discard && setRating(null))}>
               Cancel
             </button>
           </div>

@@ -6,6 +6,11 @@ import { useWorkbench, type View } from '../../stores';
 import { openErrorLog } from '../../app/error-reporting';
 import { matchRange } from './search-index';
 import { useSearchHits, useWorkspaceSearch } from './useSearch';
+import { leaveThen } from '../common/useUnsavedGuard';
+import { runMenuCommand } from '../desktop/menu-commands';
+import { keyLabel } from '../desktop/platform-keys';
+import { acceleratorFor } from '../../../shared/commands/keymap';
+import { openRecentExport, useRecentExports } from '../desktop/recent-exports';
 
 interface Entry {
   id: string;
@@ -25,6 +30,7 @@ export function Palette() {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const { search, revision } = useWorkspaceSearch();
+  const recent = useRecentExports();
   // Read only while the palette is open: it must not reload every register row on each edit.
   const objects = useLiveQuery(
     async () =>
@@ -62,7 +68,7 @@ export function Palette() {
       { id: 'go-passages', group: 'Go to', label: 'Passages (retrieval)', hint: 'Ctrl+5', run: go('passages') },
       { id: 'go-search', group: 'Go to', label: 'Search', hint: 'Ctrl+6', run: go('search') },
       { id: 'go-actors', group: 'Go to', label: 'Actors', hint: 'Ctrl+7', run: go('actors') },
-      { id: 'import', group: 'Command', label: 'Import files…', hint: 'Ctrl+O', run: () => { state.navigate('sources'); requestAnimationFrame(() => document.getElementById('import-files')?.click()); } },
+      { id: 'import', group: 'Command', label: 'Import files…', hint: 'Ctrl+O', run: () => void runMenuCommand('import') },
       { id: 'undo', group: 'Command', label: 'Undo', hint: 'Ctrl+Z', run: () => void state.undo() },
       { id: 'redo', group: 'Command', label: 'Redo', hint: 'Ctrl+Shift+Z', run: () => void state.redo() },
       { id: 'about', group: 'Command', label: 'About Analyst Workbench', run: () => state.setAboutOpen(true) },
@@ -70,6 +76,31 @@ export function Palette() {
       { id: 'back-up', group: 'Command', label: 'Back up now', run: () => void backUpNow() },
       { id: 'restore', group: 'Command', label: 'Restore from a backup…', run: () => state.setBackupsOpen(true, 'restore-file') },
       { id: 'backups', group: 'Command', label: 'Backups…', run: () => state.setBackupsOpen(true) },
+      ...(
+        [
+          ['shortcuts', 'Keyboard shortcuts'],
+          ['paste-source', 'Paste as source…'],
+          ['threat:new', 'New threat'],
+          ['briefing:export', 'Export briefing…'],
+          ['register:export-csv', 'Export register as CSV…'],
+          ['register:export-stix', 'Export register as STIX 2.1…'],
+          ['annotations:export', 'Export annotations (W3C)…'],
+        ] as const
+      ).map(([command, label]) => {
+        const accelerator = acceleratorFor(command);
+        return { id: `cmd-${command}`, group: 'Command', label, ...(accelerator ? { hint: keyLabel(accelerator) } : {}), run: () => void runMenuCommand(command) };
+      }),
+      ...(recent ?? []).map((r) => ({
+        id: `recent-${r.id}`,
+        group: 'Recent export',
+        label: r.name,
+        hint: r.folder,
+        run: () =>
+          void openRecentExport(r.id).then(
+            (outcome) => state.notify('info', outcome.message),
+            (error: Error) => state.notify('error', error.message),
+          ),
+      })),
     ];
     if (!objects) return commands;
     return [
@@ -80,12 +111,12 @@ export function Palette() {
       ...objects.tags.map((t) => ({ id: `g:${t.id}`, group: 'Tag', label: t.name, hint: 'passages', run: () => state.retrieve(`tag:${t.id}`) })),
       ...objects.actors.map((a) => ({ id: `a:${a.id}`, group: 'Actor', label: a.name, hint: a.aliases.slice(0, 3).join(', '), run: () => { state.navigate('actors'); state.selectActor(a.id); } })),
     ];
-  }, [objects]);
+  }, [objects, recent]);
 
   const textHits = useSearchHits(search, open && query.trim().length >= 3 ? query : '', revision, 8);
   const results = useMemo(() => {
     const q = fold(query.trim());
-    const named = q ? entries.filter((e) => fold(`${e.label} ${e.hint ?? ''}`).includes(q)) : entries.filter((e) => e.group === 'Go to' || e.group === 'Command');
+    const named = q ? entries.filter((e) => fold(`${e.label} ${e.hint ?? ''}`).includes(q)) : entries.filter((e) => e.group === 'Go to' || e.group === 'Command' || e.group === 'Recent export');
     const text: Entry[] =
       q.length >= 3
         ? textHits.flatMap((hit) => {
@@ -101,7 +132,9 @@ export function Palette() {
   const choose = (entry: Entry | undefined) => {
     if (!entry) return;
     setOpen(false);
-    entry.run();
+    // Commands act where the analyst is; everything else goes somewhere, which may leave typed input behind.
+    if (entry.group === 'Command' || entry.group === 'Recent export') entry.run();
+    else leaveThen(entry.run);
   };
 
   const onKeyDown = (e: KeyboardEvent) => {

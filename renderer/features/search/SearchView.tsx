@@ -1,15 +1,19 @@
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
 import { useWorkbench } from '../../stores';
 import { matchRange, snippet, type SearchHit } from './search-index';
 import { useSearchHits, useWorkspaceSearch } from './useSearch';
+import { useViewCommand } from '../desktop/command-bus';
 
 const KIND_LABEL = { paragraph: 'Text', note: 'Note', tag: 'Tag' } as const;
 
 /** Search across source texts, annotation notes and tags; opening a hit shows it in the reader. */
 export function SearchView() {
   const [query, setQuery] = useState('');
+  const box = useRef<HTMLInputElement>(null);
+  // Search (Ctrl+Shift+F) from anywhere lands in the box, its text selected to type over.
+  useViewCommand('search', () => box.current?.select());
   const deferred = useDeferredValue(query);
   const { search, revision } = useWorkspaceSearch();
   // `revision` re-runs the query when the index catches up with an edit.
@@ -38,7 +42,7 @@ export function SearchView() {
         <h1 id="search-heading">Search</h1>
       </header>
       <div className="search-box">
-        <input type="search" aria-label="Search the workspace" placeholder="Search sources, notes and tags — any language" value={query} onChange={(e) => setQuery(e.target.value)} autoFocus dir="auto" />
+        <input ref={box} type="search" aria-label="Search the workspace" placeholder="Search sources, notes and tags — any language" value={query} onChange={(e) => setQuery(e.target.value)} autoFocus dir="auto" />
         {!search.ready && (
           <span className="muted search-progress" data-indexing="" role="status">
             {search.progress ? (

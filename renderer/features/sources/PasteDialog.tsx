@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useUnsavedGuard } from '../common/useUnsavedGuard';
 
 /** Paste an article's text (e.g. from a browser) with a title; Ctrl+Enter imports. */
 export function PasteDialog({ open, onClose, onImport }: { open: boolean; onClose: () => void; onImport: (title: string, text: string) => void }) {
@@ -25,15 +26,25 @@ export function PasteDialog({ open, onClose, onImport }: { open: boolean; onClos
     setError(null);
   };
 
-  const dirty = title.trim() !== '' || text.trim() !== '';
+  const dirty = open && (title.trim() !== '' || text.trim() !== '');
+  // Pasted text is work: a stray Escape, Cancel or leaving the view asks before throwing it away.
+  const { confirmDiscard } = useUnsavedGuard(dirty, 'Discard the text you pasted?');
+  const cancel = () =>
+    void confirmDiscard().then((discard) => {
+      if (!discard) return;
+      setTitle('');
+      setText('');
+      setError(null);
+      ref.current?.close();
+    });
   return (
     <dialog
       ref={ref}
       className="dialog wide"
       aria-labelledby="paste-title"
       onCancel={(e) => {
-        // Pasted text is work: do not throw it away on a stray Escape.
-        if (dirty && !window.confirm('Discard the pasted text?')) e.preventDefault();
+        e.preventDefault();
+        cancel();
       }}
       onClose={onClose}
       onKeyDown={(e) => {
@@ -58,7 +69,7 @@ export function PasteDialog({ open, onClose, onImport }: { open: boolean; onClos
         )}
       </div>
       <div className="dialog-actions">
-        <button type="button" onClick={() => ref.current?.close()}>
+        <button type="button" onClick={cancel}>
           Cancel
         </button>
         <button type="button" className="primary" onClick={submit} title="Ctrl+Enter">

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import type { Annotation, Tag } from '../../../shared/domain/annotation';
 import { splitParagraphs, tidyRange } from '../../../shared/domain/text';
 import { READER_FONT_SIZES, useWorkbench } from '../../stores';
+import { useViewCommand } from '../desktop/command-bus';
 import { assignLanes, clearHighlights, paintHighlights, translucent } from './highlights';
 import { TextGeometry } from './text-geometry';
 
@@ -113,6 +114,22 @@ export function Reader({ text, language, annotations, tags, onAnnotate, onPick, 
     if (!range || !selection) return null;
     return { range, rect: selection.getRangeAt(0).getBoundingClientRect() };
   }, [geometry, text]);
+
+  // New Annotation from Selection (menu, Ctrl+Shift+A): the same as pressing A in the text.
+  useViewCommand(
+    'annotation:new',
+    () => {
+      const chosen = currentSelection();
+      if (!chosen) {
+        useWorkbench.getState().notify('info', 'Select a passage in the text first (drag with the mouse, or click and use Shift+arrows), then choose New Annotation.');
+        return;
+      }
+      setAdder(null);
+      if (reselecting) reselecting.onSelect(chosen.range);
+      else onAnnotate(chosen.range, chosen.rect);
+    },
+    geometry !== null,
+  );
 
   const pointAt = useCallback(
     (event: MouseEvent) => {

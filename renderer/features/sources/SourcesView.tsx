@@ -18,6 +18,8 @@ import { ReviewQueue } from '../annotations/ReviewQueue';
 import { useLookups, type Lookups } from '../annotations/useLookups';
 import { exportAnnotations, importAnnotations } from '../annotations/web-annotation-files';
 import { formatDate } from '../common/format';
+import { leaveThen } from '../common/useUnsavedGuard';
+import { useViewCommand } from '../desktop/command-bus';
 import { ImportPanel } from './ImportPanel';
 import { ACCEPTED_FILES, filesFromList, importFiles, pastedText } from './importing';
 import { PasteDialog } from './PasteDialog';
@@ -41,6 +43,7 @@ export function SourcesView() {
   const select = useWorkbench((s) => s.selectSource);
   const [pasteOpen, setPasteOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const notify = useWorkbench((s) => s.notify);
 
   // A just-imported source may be selected before the live list has caught up: wait for it rather
   // than falling back to another source.
@@ -54,6 +57,10 @@ export function SourcesView() {
       });
     }
   }, [sources, selectedId, select]);
+
+  useViewCommand('import', () => fileInput.current?.click(), Boolean(sources));
+  useViewCommand('paste-source', () => setPasteOpen(true), Boolean(sources));
+  useViewCommand('annotations:export', () => notify('info', 'Choose a source first: its passages are what Export Annotations writes.'), Boolean(sources) && !selected);
 
   if (!sources) return null;
   return (
@@ -93,7 +100,7 @@ export function SourcesView() {
           <ul className="item-list" aria-label="Sources">
             {sources.map((source) => (
               <li key={source.id}>
-                <button type="button" className="item" aria-current={source.id === selected?.id ? 'true' : undefined} onClick={() => select(source.id)}>
+                <button type="button" className="item" aria-current={source.id === selected?.id ? 'true' : undefined} onClick={() => source.id !== selected?.id && leaveThen(() => select(source.id))}>
                   <span className="item-title" dir="auto">
                     {source.title}
                   </span>
@@ -154,6 +161,14 @@ function SourceWorkspace({ source }: { source: Source }) {
     })),
   );
   const text = sourceText?.text ?? '';
+  useViewCommand(
+    'annotations:export',
+    () =>
+      void exportAnnotations(source, annotations)
+        .then((path) => path && notify('info', `Exported ${annotations.length} passages to ${path}.`))
+        .catch((e: Error) => notify('error', e.message)),
+    rawAnnotations !== undefined,
+  );
   const reviewCount = annotations.filter((a) => a.anchor !== 'anchored').length;
 
   const create = useCallback(

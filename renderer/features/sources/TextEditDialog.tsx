@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useUnsavedGuard } from '../common/useUnsavedGuard';
 
 /**
  * Edit mode for a source's text (a typo, a badly extracted paragraph). Saving re-anchors every
@@ -27,13 +28,17 @@ export function TextEditDialog({ text, onClose, onSave }: { text: string | null;
     }
   };
 
+  const { confirmDiscard } = useUnsavedGuard(text !== null && draft !== text, 'Discard your corrections to the text?');
+  const cancel = () => void confirmDiscard().then((discard) => discard && ref.current?.close());
+
   return (
     <dialog
       ref={ref}
       className="dialog wide"
       aria-labelledby="edit-text-title"
       onCancel={(e) => {
-        if (draft !== text && !window.confirm('Discard your corrections to the text?')) e.preventDefault();
+        e.preventDefault();
+        cancel();
       }}
       onClose={onClose}
     >
@@ -41,7 +46,7 @@ export function TextEditDialog({ text, onClose, onSave }: { text: string | null;
       <p className="muted">Passages are re-anchored when you save. Any that moved or can no longer be found are listed under Review.</p>
       <textarea aria-label="Source text" className="text-editor" rows={22} dir="auto" value={draft} onChange={(e) => setDraft(e.target.value)} spellCheck={false} />
       <div className="dialog-actions">
-        <button type="button" onClick={() => ref.current?.close()}>
+        <button type="button" onClick={cancel}>
           Cancel
         </button>
         <button type="button" className="primary" disabled={saving || draft === text || !draft.trim()} onClick={() => void save()}>

@@ -1,0 +1,89 @@
+import { useMemo, useRef, useState } from 'react';
+import { SHORTCUT_GROUPS, SHORTCUTS, type Shortcut } from '../../../shared/commands/keymap';
+import { useViewCommand } from './command-bus';
+import { keyLabel } from './platform-keys';
+import './desktop.css';
+
+const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+
+function Keys({ keys }: { keys: readonly string[] }) {
+  return (
+    // Key names read left to right even inside right-to-left text.
+    <span className="shortcut-keys" dir="ltr">
+      {keys.map((k, i) => (
+        <span key={k}>
+          {i > 0 && <span className="muted"> or </span>}
+          <kbd>{keyLabel(k)}</kbd>
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/**
+ * Every shortcut, grouped, from the same keymap the menu and the key handler use. F1, Ctrl+/, the Help
+ * menu and the palette open it; typing filters it by what a key does or by the key itself.
+ */
+export function ShortcutSheet() {
+  const [query, setQuery] = useState('');
+  const ref = useRef<HTMLDialogElement>(null);
+  // Opened straight on the element: a state flag would lag behind the dialog's own (asynchronous) close event.
+  useViewCommand('shortcuts', () => {
+    setQuery('');
+    if (ref.current && !ref.current.open) ref.current.showModal();
+  });
+
+  const groups = useMemo(() => {
+    const q = fold(query.trim());
+    const shown = (s: Shortcut) => !q || fold(`${s.description} ${s.group} ${s.keys.map(keyLabel).join(' ')}`).includes(q);
+    return SHORTCUT_GROUPS.map((group) => ({ group, items: SHORTCUTS.filter((s) => s.group === group && shown(s)) })).filter((g) => g.items.length > 0);
+  }, [query]);
+
+  return (
+    <dialog ref={ref} className="dialog shortcut-sheet" aria-labelledby="shortcut-sheet-title" >
+      <header className="shortcut-sheet-header">
+        <h2 id="shortcut-sheet-title">Keyboard shortcuts</h2>
+        {/* A plain text box: in a search box the first Escape only clears it; here Escape closes the sheet. */}
+        <input
+          type="text"
+          role="searchbox"
+          aria-label="Find a shortcut"
+          placeholder="Find a shortcut or a key"
+          value={query}
+          dir="auto"
+          onChange={(e) => setQuery(e.target.value)}
+          autoFocus
+        />
+      </header>
+      <div className="shortcut-groups">
+        {groups.map(({ group, items }) => (
+          <section key={group} aria-labelledby={`shortcuts-${group}`}>
+            <h3 id={`shortcuts-${group}`}>{group}</h3>
+            <table className="shortcut-table" aria-labelledby={`shortcuts-${group}`}>
+              <tbody>
+                {items.map((s) => (
+                  <tr key={s.id}>
+                    <td dir="auto">{s.description}</td>
+                    <td>
+                      <Keys keys={s.keys} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ))}
+        {groups.length === 0 && (
+          <p className="muted" role="status">
+            No shortcut matches “{query}”.
+          </p>
+        )}
+      </div>
+      <div className="dialog-actions">
+        <button type="button" onClick={() => ref.current?.close()}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}
