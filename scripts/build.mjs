@@ -18,7 +18,7 @@ const esmCommonJsShim = [
   'const __filename = __fileURLToPath(import.meta.url);',
 ].join(' ');
 
-function nodeBundle({ entry, outDir, fileName, format, emptyOutDir = true }) {
+function nodeBundle({ entry, outDir, fileName, format, emptyOutDir = true, minify = false }) {
   return build({
     ...quiet,
     // Node builds of dependencies (mammoth, jszip, pdfjs), not the browser builds their "browser" fields name.
@@ -27,7 +27,7 @@ function nodeBundle({ entry, outDir, fileName, format, emptyOutDir = true }) {
       outDir,
       emptyOutDir,
       target: 'node20',
-      minify: false,
+      minify,
       sourcemap: true,
       lib: { entry, formats: [format], fileName: () => fileName },
       rollupOptions: {
@@ -50,9 +50,11 @@ await build({
   plugins: [react()],
   build: { outDir: `${root}/dist/renderer`, emptyOutDir: true, target: 'chrome130', sourcemap: true },
 });
-await nodeBundle({ entry: 'main/app/main.ts', outDir: 'dist/main', fileName: 'index.cjs', format: 'cjs' });
+// Main and its import worker each carry the document readers (pdf.js, mammoth, Readability); minified, the
+// packaged app.asar stays small. Source maps (kept out of the package) still point at the TypeScript.
+await nodeBundle({ entry: 'main/app/main.ts', outDir: 'dist/main', fileName: 'index.cjs', format: 'cjs', minify: true });
 // The import worker sits beside main (packaged with it) and is found by the bridge there too.
-await nodeBundle({ entry: 'main/services/import/worker-entry.ts', outDir: 'dist/main', fileName: 'import-worker.cjs', format: 'cjs', emptyOutDir: false });
+await nodeBundle({ entry: 'main/services/import/worker-entry.ts', outDir: 'dist/main', fileName: 'import-worker.cjs', format: 'cjs', emptyOutDir: false, minify: true });
 await nodeBundle({ entry: 'main/preload.ts', outDir: 'dist/preload', fileName: 'index.cjs', format: 'cjs' });
 await nodeBundle({ entry: 'main/bridge/cli.ts', outDir: 'dist/bridge', fileName: 'cli.mjs', format: 'es' });
 await build({

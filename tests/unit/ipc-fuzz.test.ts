@@ -148,6 +148,6 @@ describe('IPC fuzzing: hostile payloads on every channel', () => {
     expect(await readFile(join(root, 'outside', 'keep.txt'), 'utf8')).toBe('untouched');
     // And inside it, only the folders main keeps.
     const top = new Set((await filesUnder(dataRoot)).map((path) => relative(dataRoot, path).split(sep)[0]));
-    for (const name of top) expect(['sources', 'exports', 'backups', 'logs']).toContain(name);
+    for (const name of top) expect(['sources', 'exports', 'backups', 'logs', 'recent-exports.json']).toContain(name);
   });
 });

@@ -113,10 +113,11 @@ describe('the application menu model', () => {
     expect(file.find((i) => i.type === 'command' && i.command === 'briefing:export')).toMatchObject({ accelerator: 'CmdOrCtrl+E' });
   });
 
-  it('sends only known commands, each from one place, and reaches every command but the quit-time backup', () => {
+  it('sends only known commands, each from one place, and reaches every command but the quit-time backup and the error log', () => {
     const sent = commandsInMenu(linux);
     expect(new Set(sent).size).toBe(sent.length);
-    expect([...MENU_COMMANDS].filter((c) => !sent.includes(c))).toEqual(['workspace:backup-on-quit']);
+    // Main opens the error log itself (Help › Open Error Log); the renderer's command serves the palette.
+    expect([...MENU_COMMANDS].filter((c) => !sent.includes(c))).toEqual(['open-error-log', 'workspace:backup-on-quit']);
   });
 
   it('omits Open Error Log without a log, adds the macOS app menu, and shows developer tools only in development', () => {
