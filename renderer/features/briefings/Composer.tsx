@@ -35,9 +35,13 @@ function useDraft(saved: Briefing) {
   const lastTitle = useRef(saved.title);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  // Changes made elsewhere (an export recorded, an undo) come in while nothing of ours is waiting.
+  /** When our own last save was stamped: its echo from the database is not a change made elsewhere. */
+  const ownSave = useRef<string | null>(null);
+
+  // Changes made elsewhere (an export recorded, an undo) come in while nothing of ours is waiting. The
+  // echo of our own save is skipped, or a title being retyped would jump back to the last saved one.
   useEffect(() => {
-    if (timer.current === null) {
+    if (timer.current === null && saved.updatedAt !== ownSave.current) {
       latest.current = saved;
       lastTitle.current = saved.title;
       setDraft(saved);
@@ -50,7 +54,8 @@ function useDraft(saved: Briefing) {
     timer.current = null;
     const next = savable();
     return trackSave(() => saveBriefing(db, next)).then(
-      () => {
+      (written) => {
+        ownSave.current = written.updatedAt;
         if (timer.current === null) setPending(false);
       },
       () => undefined,
