@@ -8,7 +8,7 @@ import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { MENU_COMMAND_CHANNEL } from '../../shared/ipc/channels';
 import { registerIpc } from '../ipc/register';
 import { ensureDataFolder } from '../services/data-folder';
-import { backupPathsIn, LaunchedBackups } from '../services/launched-backups';
+import { backupPathsIn, LaunchedBackups, OpenedBackupsInbox } from '../services/launched-backups';
 import { createHandlerTable, recentExportsFile } from '../services/handlers';
 import { RecentExports } from '../services/recent-exports';
 import { Log } from '../services/log';
@@ -34,8 +34,8 @@ function askForQuitBackup(): boolean {
   return true;
 }
 
-// Backups the system asks us to open (file association). Hook for the backup feature: it takes the
-// waiting paths and subscribes with onOpened (see main/services/launched-backups.ts).
+// Backups the system asks us to open (file association). Once the data folder is known, start() takes
+// them into backups/ and points the window's Backups dialog at them (see main/services/launched-backups.ts).
 const launchedBackups = new LaunchedBackups();
 launchedBackups.add(backupPathsIn(process.argv.slice(1), process.cwd()));
 // macOS sends files as events, possibly before the app is ready, so listen from the start.
@@ -72,6 +72,7 @@ async function start(): Promise<void> {
   serveRenderer(join(appRoot, 'dist', 'renderer'));
   const license = await readFile(join(appRoot, 'package.json'), 'utf8').then((text) => (JSON.parse(text) as { license?: string }).license, () => undefined);
   let rebuildMenu: (recent: Awaited<ReturnType<RecentExports['list']>>) => void = () => undefined;
+  const openedBackups = new OpenedBackupsInbox(dataFolder.backups);
   const recentExports = new RecentExports({
     file: recentExportsFile(dataFolder),
     // Only ever called with files main exported itself (see main/services/recent-exports.ts).
@@ -106,6 +107,7 @@ async function start(): Promise<void> {
       onBackupSettled: (reason, outcome) => {
         if (reason === 'quit') quitBackup.settle(outcome);
       },
+      openedBackups,
       recentExports,
       runtime: { node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome },
       ...(license ? { license } : {}),
@@ -119,6 +121,15 @@ async function start(): Promise<void> {
   });
   windowStateFile = join(dataFolder.root, 'window-state.json');
   await openWindow();
+
+  // Each opened backup is checked and copied in, then the Backups dialog opens on it. A window still
+  // loading takes them itself when its backup feature starts (takeOpenedBackups), so none is missed.
+  const adoptOpened = (paths: readonly string[]) =>
+    void openedBackups.adopt(paths).then((anything) => {
+      if (anything && mainWindow && !mainWindow.isDestroyed() && !mainWindow.webContents.isLoading()) mainWindow.webContents.send(MENU_COMMAND_CHANNEL, 'workspace:backups');
+    });
+  adoptOpened(launchedBackups.take());
+  launchedBackups.onOpened((path) => adoptOpened([path]));
 }
 
 let windowStateFile = '';

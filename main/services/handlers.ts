@@ -1,6 +1,7 @@
 import { basename, dirname, join } from 'node:path';
 import type { ChannelKey, ParsedArgsOf, ResultOf } from '../../shared/ipc';
 import { Backups } from './backups';
+import type { OpenedBackupsInbox } from './launched-backups';
 import { BriefingExports, type OpenPath, type ShowItemInFolder } from './briefing-exports';
 import type { DataFolder } from './data-folder';
 import { loadDemoWorkspace } from './demo-workspace';
@@ -42,6 +43,8 @@ export interface WorkbenchServices {
   log?: Log;
   /** Told when a backup was written or failed (the desktop app waits for the quit backup before quitting). */
   onBackupSettled?: (reason: BackupReason, outcome: 'written' | 'failed') => void;
+  /** Backup files the system opened, checked and taken into the backups folder (the desktop app only). */
+  openedBackups?: OpenedBackupsInbox;
   /** The recent-exports list; the desktop passes its own to rebuild the menu when it changes. */
   recentExports?: RecentExports;
   /** Runtime versions for the About dialog (Electron and Chrome on the desktop). */
@@ -136,6 +139,7 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     listBackups: () => backups.list(),
     openBackup: (source) => backups.open(source),
     deleteBackup: async ({ backupId }) => ({ deleted: await backups.delete(backupId) }),
+    takeOpenedBackups: () => services.openedBackups?.take() ?? { adopted: [], refused: [] },
     listRecentExports: async () => (await recent.list()).map(describeRecent),
     openRecentExport: ({ id }) => recent.open(id),
     showRecentExport: ({ id }) => recent.showInFolder(id),

@@ -7,14 +7,19 @@ export interface BackupsSlice {
   backupsFocus: 'back-up' | 'restore-file';
   /** When the newest backup was written (ISO instant), as far as this window knows; null when none. */
   lastBackupAt: string | null;
+  /** Backups the system opened (a double-click on a .awbackup), now in the backups folder: pointed out in the list. */
+  openedBackupIds: string[];
   setBackupsOpen: (open: boolean, focus?: BackupsSlice['backupsFocus']) => void;
   setLastBackupAt: (at: string | null) => void;
+  addOpenedBackups: (ids: readonly string[]) => void;
 }
 
 export const createBackupsSlice: StateCreator<WorkbenchState, [], [], BackupsSlice> = (set) => ({
   backupsOpen: false,
   backupsFocus: 'back-up',
   lastBackupAt: null,
+  openedBackupIds: [],
   setBackupsOpen: (backupsOpen, backupsFocus = 'back-up') => set({ backupsOpen, backupsFocus }),
   setLastBackupAt: (lastBackupAt) => set({ lastBackupAt }),
+  addOpenedBackups: (ids) => set((s) => ({ openedBackupIds: [...new Set([...ids, ...s.openedBackupIds])] })),
 });

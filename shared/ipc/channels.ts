@@ -20,6 +20,7 @@ export const CHANNELS = {
   listBackups: 'workbench:backup-list',
   openBackup: 'workbench:backup-open',
   deleteBackup: 'workbench:backup-delete',
+  takeOpenedBackups: 'workbench:backups-opened-take',
   listRecentExports: 'workbench:recent-exports-list',
   openRecentExport: 'workbench:recent-export-open',
   showRecentExport: 'workbench:recent-export-show',

@@ -189,6 +189,15 @@ export const OpenedBackup = z.object({
 });
 export type OpenedBackup = z.infer<typeof OpenedBackup>;
 export { BackupSummary };
+
+/** Backup files the system opened (a double-click on a .awbackup) since the window last asked. */
+export const OpenedBackups = z.object({
+  /** The ids of those now in the backups folder, to point out in the Backups dialog. */
+  adopted: z.array(z.string()),
+  /** A sentence for each file that failed the checks and was not added. */
+  refused: z.array(z.string()),
+});
+export type OpenedBackups = z.infer<typeof OpenedBackups>;
 /** One of the last files main exported, named by id; the renderer never asks main to open a path. */
 export const RecentExport = z.object({
   id: z.uuid(),
@@ -241,6 +250,7 @@ export const CONTRACT = {
   listBackups: procedure(z.tuple([]), z.array(BackupSummary)),
   openBackup: procedure(z.tuple([OpenBackupRequest]), OpenedBackup),
   deleteBackup: procedure(z.tuple([z.object({ backupId: BackupId })]), z.object({ deleted: z.boolean() })),
+  takeOpenedBackups: procedure(z.tuple([]), OpenedBackups),
   listRecentExports: procedure(z.tuple([]), z.array(RecentExport)),
   openRecentExport: procedure(z.tuple([RecentExportRef]), OpenOutcome),
   showRecentExport: procedure(z.tuple([RecentExportRef]), OpenOutcome),

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backupPathsIn, BACKUP_EXTENSION, BACKUP_MIME_TYPE, LaunchedBackups } from '../../main/services/launched-backups';
+import { backupPathsIn, LaunchedBackups } from '../../main/services/launched-backups';
+import { BACKUP_EXTENSION, BACKUP_MIME } from '../../shared/interop/backup';
 import { loadBuilderConfig } from '../support/builder-config';
 
 describe('backup files the system asks the app to open', () => {
@@ -39,6 +40,6 @@ describe('backup files the system asks the app to open', () => {
 
   it('uses the extension and MIME type the installers register', async () => {
     const config = await loadBuilderConfig();
-    expect(config.fileAssociations?.[0]).toMatchObject({ ext: BACKUP_EXTENSION.slice(1), mimeType: BACKUP_MIME_TYPE });
+    expect(config.fileAssociations?.[0]).toMatchObject({ ext: BACKUP_EXTENSION.slice(1), mimeType: BACKUP_MIME });
   });
 });

@@ -506,3 +506,21 @@ function shuffle<T>(rng: () => number, list: readonly T[]): T[] {
 }
 
 const pickColour = (rng: () => number): string => ['#d9822b', '#3aa55d', '#8e6bd1'][Math.floor(rng() * 3)]!;
+
+describe('formatMergeReport', () => {
+  it('names every kind of record in plain English, one line each', () => {
+    const none = { added: 0, updated: 0, mergedByName: 0, conflicts: 0, keptDeleted: 0, skipped: 0 };
+    const text = formatMergeReport({
+      colleague: 'Aigerim',
+      tables: { revisions: { ...none, added: 2 }, tags: { ...none, mergedByName: 1, conflicts: 1 }, annotations: { ...none, added: 1, updated: 1 } },
+      resolved: { mine: 1, theirs: 0, both: 1 },
+    });
+    expect(text.split('\n')).toEqual([
+      'Merged the backup from Aigerim.',
+      'History entries: 2 added.',
+      'Tags: 1 merged with the same name, 1 conflict settled.',
+      'Passages: 1 added, 1 updated.',
+      'Conflicting fields settled: 1 kept mine, 0 took theirs, 1 kept both.',
+    ]);
+  });
+});

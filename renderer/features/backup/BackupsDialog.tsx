@@ -71,6 +71,7 @@ async function fileBytes(file: File): Promise<Uint8Array> {
 export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
   const open = useWorkbench((s) => s.backupsOpen);
   const focus = useWorkbench((s) => s.backupsFocus);
+  const openedIds = useWorkbench((s) => s.openedBackupIds);
   const setOpen = useWorkbench((s) => s.setBackupsOpen);
   const ref = useRef<HTMLDialogElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -181,20 +182,25 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
   };
 
   const merge = currentMergeHandler();
-  const onMergeFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file || !merge) return;
+  /** Checks the backup like a restore does; only a sound one is handed to the Merge dialog. */
+  const mergeFrom = async (source: () => Promise<{ backupId: string } | { bytes: Uint8Array }>) => {
+    if (!merge) return;
     setResult(null);
+    setDeleting(null);
     setPhase({ kind: 'busy', text: 'Checking the backup…' });
     try {
-      const opened = await openBackupSnapshot({ bytes: await fileBytes(file) });
+      const opened = await openBackupSnapshot(await source());
       setOpen(false);
       merge(opened.snapshot);
     } catch (error) {
       setResult({ kind: 'error', text: message(error) });
     }
     setPhase({ kind: 'list' });
+  };
+  const onMergeFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (file) void mergeFrom(async () => ({ bytes: await fileBytes(file) }));
   };
 
   return (
@@ -299,7 +305,15 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
             </p>
           )}
 
-          <BackupList backups={backups} disabled={working} deleting={deleting} onRestore={(b) => void check({ backupId: b.id }, () => `the backup of ${formatDateTime(b.createdAt!)}`)} onDelete={(b) => void remove(b)} />
+          <BackupList
+            backups={backups}
+            opened={openedIds}
+            disabled={working}
+            deleting={deleting}
+            onRestore={(b) => void check({ backupId: b.id }, () => `the backup of ${formatDateTime(b.createdAt!)}`)}
+            onMerge={merge ? (b) => void mergeFrom(async () => ({ backupId: b.id })) : null}
+            onDelete={(b) => void remove(b)}
+          />
 
           <p className="muted backups-where">
             Automatic backups are written every day and when the app quits, into <span className="mono">{dataFolder}/backups</span>. Backups you make by hand are never deleted
@@ -313,7 +327,7 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
               <button type="button" disabled={working} onClick={() => mergeInput.current?.click()}>
                 Merge a colleague’s backup…
               </button>
-              <input ref={mergeInput} type="file" accept={ACCEPT} hidden aria-label="Colleague’s backup to merge" onChange={(e) => void onMergeFile(e)} />
+              <input ref={mergeInput} type="file" accept={ACCEPT} hidden aria-label="Colleague’s backup to merge" onChange={onMergeFile} />
             </section>
           )}
         </>
@@ -324,15 +338,21 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
 
 function BackupList({
   backups,
+  opened,
   disabled,
   deleting,
   onRestore,
+  onMerge,
   onDelete,
 }: {
   backups: BackupSummary[] | null;
+  /** Backups the system opened (double-clicked files), pointed out at the top. */
+  opened: readonly string[];
   disabled: boolean;
   deleting: string | null;
   onRestore: (backup: BackupSummary) => void;
+  /** Null until the merge feature takes checked backups. */
+  onMerge: ((backup: BackupSummary) => void) | null;
   onDelete: (backup: BackupSummary) => void;
 }) {
   if (backups === null) return <p className="muted backups-empty">Reading the backups folder…</p>;
@@ -354,18 +374,27 @@ function BackupList({
           </tr>
         </thead>
         <tbody>
-          {backups.map((b) => {
+          {[...backups.filter((b) => opened.includes(b.id)), ...backups.filter((b) => !opened.includes(b.id))].map((b) => {
             const when = b.createdAt ? formatDateTime(b.createdAt) : b.id;
+            const wasOpened = opened.includes(b.id);
             return (
-              <tr key={b.id} title={b.id}>
+              <tr key={b.id} title={b.id} className={wasOpened ? 'backups-opened' : undefined}>
                 <td>{when}</td>
-                <td>{b.reason ? REASON_LABELS[b.reason] : '—'}</td>
+                <td>
+                  {b.reason ? REASON_LABELS[b.reason] : '—'}
+                  {wasOpened && <span className="backups-opened-badge"> · opened from your files</span>}
+                </td>
                 <td className="num">{formatBytes(b.bytes)}</td>
                 <td className={b.problem ? 'backups-problem' : 'muted'}>{b.problem ?? summaryOf(b.counts)}</td>
                 <td className="backups-actions">
                   <button type="button" disabled={disabled || b.problem !== null || !b.createdAt} aria-label={`Restore the backup of ${when}`} onClick={() => onRestore(b)}>
                     Restore…
                   </button>
+                  {onMerge && (
+                    <button type="button" disabled={disabled || b.problem !== null || !b.createdAt} aria-label={`Merge the backup of ${when}`} onClick={() => onMerge(b)}>
+                      Merge…
+                    </button>
+                  )}
                   <button
                     type="button"
                     className={deleting === b.id ? 'danger' : 'ghost'}

@@ -24,6 +24,19 @@ export function openBackupSnapshot(source: { backupId: string } | { bytes: Uint8
   return workbench().openBackup(source);
 }
 
+/**
+ * Takes the backups the system opened since last asked (main has checked them and copied them into the
+ * backups folder): says why any was refused, and opens the Backups dialog on the others.
+ */
+export async function collectOpenedBackups(): Promise<void> {
+  const { adopted, refused } = await workbench().takeOpenedBackups();
+  const state = useWorkbench.getState();
+  for (const sentence of refused) state.notify('error', sentence);
+  if (adopted.length === 0) return;
+  state.addOpenedBackups(adopted);
+  state.setBackupsOpen(true);
+}
+
 /** Where the sentence for the analyst waits across the reload that follows a restore. */
 const RESTORED_KEY = 'analyst-workbench:restored';
 

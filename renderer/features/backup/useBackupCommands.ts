@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { workbench } from '../../platform/workbench';
 import { registerMenuCommand } from '../desktop/menu-commands';
 import { useWorkbench } from '../../stores';
-import { backUpWorkspace, takeRestoredMessage } from './backup-actions';
+import { backUpWorkspace, collectOpenedBackups, takeRestoredMessage } from './backup-actions';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -45,15 +45,23 @@ export function useBackupCommands(): void {
     // Checked hourly, so a laptop that slept through the day still gets its backup soon after it wakes.
     const timer = setInterval(() => void daily(), HOUR);
 
+    // Backups the system opened: main sends 'workspace:backups' once it has taken them in; those that
+    // arrived while this window was loading are collected here.
+    const collect = () => collectOpenedBackups().catch((error: unknown) => useWorkbench.getState().notify('error', `The backups opened from your files could not be shown. ${message(error)}`));
+
     // The menu, the in-app keys and the palette all reach these through the one command table.
     const state = useWorkbench.getState;
     const unregister = [
       registerMenuCommand('workspace:backup', () => void backUpNow()),
       registerMenuCommand('workspace:restore', () => state().setBackupsOpen(true, 'restore-file')),
-      registerMenuCommand('workspace:backups', () => state().setBackupsOpen(true)),
+      registerMenuCommand('workspace:backups', () => {
+        state().setBackupsOpen(true);
+        void collect();
+      }),
       // Main waits for this write (or its failure) before it lets the app quit.
       registerMenuCommand('workspace:backup-on-quit', () => void backUpWorkspace('quit').catch(() => undefined)),
     ];
+    void collect();
     return () => {
       clearInterval(timer);
       for (const off of unregister) off();

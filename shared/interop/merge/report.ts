@@ -2,7 +2,12 @@ import type { WorkspaceTableName } from '../workspace-snapshot';
 import { TABLE_RULES, type MergedTable } from './tables';
 import type { MergeReport } from './types';
 
-const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : noun.endsWith('s') ? 'es' : 's'}`;
+const plural = (n: number, noun: string): string => {
+  if (n === 1) return `${n} ${noun}`;
+  // "history entry" → "history entries"; "day" keeps its y.
+  if (/[^aeiou]y$/.test(noun)) return `${n} ${noun.slice(0, -1)}ies`;
+  return `${n} ${noun}${noun.endsWith('s') ? 'es' : 's'}`;
+};
 
 const NOUNS: Partial<Record<WorkspaceTableName, string>> = { sourceTexts: 'source text', revisions: 'history entry' };
 const nounOf = (table: WorkspaceTableName): string => NOUNS[table] ?? TABLE_RULES[table as MergedTable]?.noun ?? table;
