@@ -47,14 +47,21 @@ export class StableRows {
       this.data = [...rows];
       return this.data;
     }
+    const next = new Map<string, ThreatRow>();
     for (const index of changed) {
-      const next = rows[index]!;
-      this.data[index] = next;
-      const row = table.getCoreRowModel().rowsById[next.id] as (Row<ThreatRow> & { _valuesCache: object; _uniqueValuesCache: object }) | undefined;
-      if (row) {
-        row.original = next;
-        row._valuesCache = {};
-        row._uniqueValuesCache = {};
+      this.data[index] = rows[index]!;
+      next.set(rows[index]!.id, rows[index]!);
+    }
+    // Each row model holds its own Row objects for a threat (the sorted one shallow copies, sharing the
+    // value caches), so every one of them gets the new threat and forgets the cached values in place.
+    const models = [table.getCoreRowModel(), table.getFilteredRowModel(), table.getGroupedRowModel(), table.getSortedRowModel(), table.getRowModel()];
+    for (const model of models) {
+      for (const row of model.flatRows as PatchableRow[]) {
+        const threat = next.get(row.id);
+        if (!threat || row.getIsGrouped()) continue;
+        row.original = threat;
+        for (const key of Object.keys(row._valuesCache)) delete row._valuesCache[key];
+        for (const key of Object.keys(row._uniqueValuesCache)) delete row._uniqueValuesCache[key];
       }
     }
     return this.data;
@@ -74,6 +81,8 @@ export class StableRows {
     });
   }
 }
+
+type PatchableRow = Row<ThreatRow> & { _valuesCache: Record<string, unknown>; _uniqueValuesCache: Record<string, unknown> };
 
 /** Positions whose object changed, or null when rows were added, removed or moved. */
 function changedIndexes(previous: readonly ThreatRow[], rows: readonly ThreatRow[]): number[] | null {
