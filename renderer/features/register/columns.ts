@@ -23,36 +23,43 @@ export interface ThreatRow extends Threat {
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const options = (values: readonly string[]) => values.map((value) => ({ value, label: capital(value) }));
 
+/** A filter as typed, read once: the lower-cased words and, when it is one, the number comparison. */
+interface CompiledFilter {
+  compiled: true;
+  /** Empty when the filter is blank (everything matches). */
+  text: string;
+  number: ((value: number) => boolean) | null;
+}
+
+function compileFilter(raw: unknown): CompiledFilter {
+  const wanted = String(raw ?? '').trim();
+  let number: CompiledFilter['number'] = null;
+  const range = /^(\d+)\s*[-–]\s*(\d+)$/.exec(wanted);
+  const compare = /^(<=|>=|<|>|=)?\s*(\d+)$/.exec(wanted);
+  if (range) {
+    const [low, high] = [Number(range[1]), Number(range[2])];
+    number = (value) => value >= low && value <= high;
+  } else if (compare) {
+    const n = Number(compare[2]);
+    const tests = { '<': (v: number) => v < n, '<=': (v: number) => v <= n, '>': (v: number) => v > n, '>=': (v: number) => v >= n };
+    number = tests[compare[1] as keyof typeof tests] ?? ((v: number) => v === n);
+  }
+  return { compiled: true, text: wanted.toLocaleLowerCase(), number };
+}
+
 /**
  * A column filter as analysts type it: words match anywhere (case-insensitive); on numbers, "3",
- * ">=3", "<2" or "2-4" compare.
+ * ">=3", "<2" or "2-4" compare. TanStack reads the typed value once (resolveFilterValue) instead of in
+ * each of the 170,000 cell tests a global filter makes on a 10,000-row register.
  */
 export const smartFilter: FilterFn<ThreatRow> = (row, columnId, raw) => {
-  const wanted = String(raw ?? '').trim();
-  if (!wanted) return true;
+  const filter = (raw as CompiledFilter | undefined)?.compiled ? (raw as CompiledFilter) : compileFilter(raw);
+  if (!filter.text) return true;
   const value = row.getValue<unknown>(columnId);
-  if (typeof value === 'number') {
-    const range = /^(\d+)\s*[-–]\s*(\d+)$/.exec(wanted);
-    if (range) return value >= Number(range[1]) && value <= Number(range[2]);
-    const compare = /^(<=|>=|<|>|=)?\s*(\d+)$/.exec(wanted);
-    if (compare) {
-      const n = Number(compare[2]);
-      switch (compare[1]) {
-        case '<':
-          return value < n;
-        case '<=':
-          return value <= n;
-        case '>':
-          return value > n;
-        case '>=':
-          return value >= n;
-        default:
-          return value === n;
-      }
-    }
-  }
-  return String(value ?? '').toLocaleLowerCase().includes(wanted.toLocaleLowerCase());
+  if (typeof value === 'number' && filter.number) return filter.number(value);
+  return String(value ?? '').toLocaleLowerCase().includes(filter.text);
 };
+smartFilter.resolveFilterValue = compileFilter;
 
 /** A text value cut into its runs of digits and of other characters, lower-cased; digit runs also as numbers. */
 type SortKey = { text: string[]; numbers: number[] };
