@@ -9,7 +9,9 @@ import '@recogito/text-annotator/text-annotator.css';
 import { exportDB, importInto } from 'dexie-export-import';
 import { splitParagraphs } from '../../shared/domain/text';
 import { db } from '../../renderer/db';
+import { readWorkspaceSnapshot, replaceWorkspace } from '../../renderer/db/backup';
 import { blankBriefing, loadBriefingWorkspace, readBriefing } from '../../renderer/db/briefings';
+import { backupKeepCount } from '../../renderer/db/settings';
 import { buildBriefingDocument } from '../../shared/domain/briefing-model';
 import { workbench } from '../../renderer/platform/workbench';
 import '../../renderer/app/styles.css';
@@ -218,6 +220,23 @@ const bench = {
     await importInto(db, blob, { clearTablesBeforeImport: true, acceptVersionDiff: true });
     const restored = performance.now();
     return { backupMs: exported - started, restoreMs: restored - exported, bytes: blob.size };
+  },
+
+  /**
+   * The app's own backup and restore of the same database, as the Backups dialog does them: read the
+   * snapshot and have main write the checked backup file (a rolling 'before-restore' one, so it lands
+   * in the backups folder and is pruned), then have main open and check it and replace every table.
+   */
+  async appBackupRestore() {
+    const started = performance.now();
+    const snapshot = await readWorkspaceSnapshot(db);
+    const written = await workbench().writeBackup({ snapshot, reason: 'before-restore', keep: await backupKeepCount(db) });
+    const backedUp = performance.now();
+    if (!written.id) throw new Error('The benchmark backup was not written into the backups folder.');
+    const opened = await workbench().openBackup({ backupId: written.id });
+    await replaceWorkspace(db, opened.snapshot);
+    const restored = performance.now();
+    return { backupMs: backedUp - started, restoreMs: restored - backedUp, bytes: written.bytes };
   },
 };
 

@@ -1,14 +1,9 @@
 /**
- * Backup and restore of a 50 MB workspace. The raw peer (dexie-export-import of the same database,
- * in the page) runs now. The app's own backup (channels writeBackup/openBackup, renderer/db/backup.ts
- * readWorkspaceSnapshot/replaceWorkspace) lives on another branch; once merged, enabling it takes:
- *  1. in bench/page/main.ts, `appBackupRestore()`: time `readWorkspaceSnapshot(db)` + `workbench().writeBackup(…)`
- *     (backup), then `workbench().openBackup(…)` + `replaceWorkspace(db, …)` (restore), the same way
- *     `rawBackupRestore()` times the peer, answering { backupMs, restoreMs, bytes };
- *  2. here, after the raw runs, the same number of `appBackupRestore` runs, reported as two results with
- *     `comparison` = the raw medians and budget { text: '≤ 5 s and ≤ 2× raw', max: 5000, maxRatio: 2 }.
+ * Backup and restore of a 50 MB workspace: first the raw peer (dexie-export-import of the same database,
+ * in the page), then the app's own backup (renderer/db/backup.ts readWorkspaceSnapshot + channel
+ * writeBackup) and restore (channel openBackup + replaceWorkspace), compared with the raw medians.
  */
-import { openBenchPage, result, type BenchEnv, type ScenarioResult } from '../lib';
+import { median, openBenchPage, result, type BenchEnv, type ScenarioResult } from '../lib';
 
 export async function backupScenarios(env: BenchEnv): Promise<ScenarioResult[]> {
   const spec = env.sizes.workspace;
@@ -21,9 +16,23 @@ export async function backupScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
     for (let i = 0; i < env.sizes.runs; i++) raw.push(await page.evaluate(() => window.bench.rawBackupRestore()));
     const size = `${Math.round(raw[0]!.bytes / 1e6)} MB`;
     env.log(`backup: raw export ${raw.map((r) => Math.round(r.backupMs)).join(', ')}; raw import ${raw.map((r) => Math.round(r.restoreMs)).join(', ')} (${size})`);
+    const app: { backupMs: number; restoreMs: number; bytes: number }[] = [];
+    for (let i = 0; i < env.sizes.runs; i++) app.push(await page.evaluate(() => window.bench.appBackupRestore()));
+    env.log(`backup: app backup ${app.map((r) => Math.round(r.backupMs)).join(', ')}; app restore ${app.map((r) => Math.round(r.restoreMs)).join(', ')} (file ${Math.round(app[0]!.bytes / 1e6)} MB)`);
+    const rawExport = result(`raw dexie-export-import: export a ${size} workspace`, raw.map((r) => r.backupMs), { note: 'peer for the app’s backup' });
+    const rawImport = result(`raw dexie-export-import: clear and import the ${size} workspace`, raw.map((r) => r.restoreMs), { note: 'peer for the app’s restore' });
+    const budget = { text: '≤ 5 s and ≤ 2× raw', max: 5000, maxRatio: 2 };
     return [
-      result(`raw dexie-export-import: export a ${size} workspace`, raw.map((r) => r.backupMs), { note: 'peer for the app’s backup' }),
-      result(`raw dexie-export-import: clear and import the ${size} workspace`, raw.map((r) => r.restoreMs), { note: 'peer for the app’s restore' }),
+      rawExport,
+      rawImport,
+      result(`back up a ${size} workspace (read, check and write the backup file)`, app.map((r) => r.backupMs), {
+        budget,
+        comparison: { scenario: rawExport.scenario, median: median(raw.map((r) => r.backupMs)) },
+      }),
+      result(`restore a ${size} workspace (open and check the backup, replace every table)`, app.map((r) => r.restoreMs), {
+        budget,
+        comparison: { scenario: rawImport.scenario, median: median(raw.map((r) => r.restoreMs)) },
+      }),
     ];
   } finally {
     await context.close();

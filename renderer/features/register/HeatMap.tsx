@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { BANDS, bandOf, impactWords, likelihoodWords } from '../../../shared/domain/scoring';
 import type { Register, Threat } from '../../../shared/domain/threat';
 
@@ -14,12 +15,17 @@ interface HeatMapProps {
  */
 export function HeatMap({ register, threats, selected, onPick }: HeatMapProps) {
   const { levels, bands } = register.scale;
-  const counts = new Map<string, number>();
-  const bandCounts = { low: 0, medium: 0, high: 0, critical: 0 };
-  for (const t of threats) {
-    counts.set(`${t.likelihood}:${t.impact}`, (counts.get(`${t.likelihood}:${t.impact}`) ?? 0) + 1);
-    bandCounts[bandOf(t.score, bands)]++;
-  }
+  // The register view re-renders on every sort and filter; counting 10,000 threats each time is wasted.
+  const { counts, bandCounts } = useMemo(() => {
+    const counts = new Map<string, number>();
+    const bandCounts = { low: 0, medium: 0, high: 0, critical: 0 };
+    for (const t of threats) {
+      const key = `${t.likelihood}:${t.impact}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      bandCounts[bandOf(t.score, bands)]++;
+    }
+    return { counts, bandCounts };
+  }, [threats, bands]);
   const range = Array.from({ length: levels }, (_, i) => i + 1);
   return (
     <div className="heat">

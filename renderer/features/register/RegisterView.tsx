@@ -64,9 +64,21 @@ export function RegisterView() {
   const [tlp, setTlp] = useState<Tlp>('amber');
   const csvInput = useRef<HTMLInputElement>(null);
 
+  // A threat that did not change keeps its row object, so the grid can tell one edited row from a new register.
+  const [gridRowOf] = useState(() => new WeakMap<Threat, ThreatRow>());
   const rows: ThreatRow[] = useMemo(
-    () => (threats ?? []).filter((t) => !heatCell || (t.likelihood === heatCell.likelihood && t.impact === heatCell.impact)).map((t) => ({ ...t, evidenceCount: evidence?.get(t.id) ?? 0 })),
-    [threats, evidence, heatCell],
+    () =>
+      (threats ?? [])
+        .filter((t) => !heatCell || (t.likelihood === heatCell.likelihood && t.impact === heatCell.impact))
+        .map((t) => {
+          const evidenceCount = evidence?.get(t.id) ?? 0;
+          const known = gridRowOf.get(t);
+          if (known?.evidenceCount === evidenceCount) return known;
+          const row = { ...t, evidenceCount };
+          gridRowOf.set(t, row);
+          return row;
+        }),
+    [threats, evidence, heatCell, gridRowOf],
   );
   const selected = threats?.find((t) => t.id === threatId);
 

@@ -15,6 +15,7 @@ import { useWorkbench } from '../../stores';
 import type { Lookups } from '../annotations/useLookups';
 import { CellEditor, type CommitMove } from './CellEditor';
 import { bandClass, ratingTitle, smartFilter, threatColumns, type ColumnMeta, type ThreatRow } from './columns';
+import { StableRows } from './stable-rows';
 
 const ROW_HEIGHT = 34;
 const TREND_SYMBOL = { rising: '↑', stable: '→', falling: '↓' } as const;
@@ -65,9 +66,11 @@ export function ThreatGrid({ register, rows, lookups, selectedId, onSelect, onEd
   const [editing, setEditing] = useState<{ rowId: string; columnId: string; initialText?: string } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
+  // An edit that cannot move its row patches that row instead of handing TanStack a new array.
+  const [stableRows] = useState(() => new StableRows());
 
   const table = useReactTable<ThreatRow>({
-    data: rows,
+    data: stableRows.reconcile(rows, grid),
     columns,
     getRowId: (row) => row.id,
     state: {
@@ -92,6 +95,7 @@ export function ThreatGrid({ register, rows, lookups, selectedId, onSelect, onEd
     groupedColumnMode: false,
     autoResetExpanded: false,
   });
+  stableRows.attach(table);
 
   const visibleRows = table.getRowModel().rows;
   const leafColumns = table.getVisibleLeafColumns();

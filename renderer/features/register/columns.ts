@@ -1,4 +1,4 @@
-import type { ColumnDef, FilterFn } from '@tanstack/react-table';
+import type { ColumnDef, FilterFn, SortingFn } from '@tanstack/react-table';
 import { bandOf, impactWords, likelihoodWords } from '../../../shared/domain/scoring';
 import { Confidence, THREAT_CATEGORIES, ThreatStatus, Trend, type Register, type Threat } from '../../../shared/domain/threat';
 import type { Lookups } from '../annotations/useLookups';
@@ -23,38 +23,96 @@ export interface ThreatRow extends Threat {
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const options = (values: readonly string[]) => values.map((value) => ({ value, label: capital(value) }));
 
+/** A filter as typed, read once: the lower-cased words and, when it is one, the number comparison. */
+interface CompiledFilter {
+  compiled: true;
+  /** Empty when the filter is blank (everything matches). */
+  text: string;
+  number: ((value: number) => boolean) | null;
+}
+
+function compileFilter(raw: unknown): CompiledFilter {
+  const wanted = String(raw ?? '').trim();
+  let number: CompiledFilter['number'] = null;
+  const range = /^(\d+)\s*[-–]\s*(\d+)$/.exec(wanted);
+  const compare = /^(<=|>=|<|>|=)?\s*(\d+)$/.exec(wanted);
+  if (range) {
+    const [low, high] = [Number(range[1]), Number(range[2])];
+    number = (value) => value >= low && value <= high;
+  } else if (compare) {
+    const n = Number(compare[2]);
+    const tests = { '<': (v: number) => v < n, '<=': (v: number) => v <= n, '>': (v: number) => v > n, '>=': (v: number) => v >= n };
+    number = tests[compare[1] as keyof typeof tests] ?? ((v: number) => v === n);
+  }
+  return { compiled: true, text: wanted.toLocaleLowerCase(), number };
+}
+
 /**
  * A column filter as analysts type it: words match anywhere (case-insensitive); on numbers, "3",
- * ">=3", "<2" or "2-4" compare.
+ * ">=3", "<2" or "2-4" compare. TanStack reads the typed value once (resolveFilterValue) instead of in
+ * each of the 170,000 cell tests a global filter makes on a 10,000-row register.
  */
 export const smartFilter: FilterFn<ThreatRow> = (row, columnId, raw) => {
-  const wanted = String(raw ?? '').trim();
-  if (!wanted) return true;
+  const filter = (raw as CompiledFilter | undefined)?.compiled ? (raw as CompiledFilter) : compileFilter(raw);
+  if (!filter.text) return true;
   const value = row.getValue<unknown>(columnId);
-  if (typeof value === 'number') {
-    const range = /^(\d+)\s*[-–]\s*(\d+)$/.exec(wanted);
-    if (range) return value >= Number(range[1]) && value <= Number(range[2]);
-    const compare = /^(<=|>=|<|>|=)?\s*(\d+)$/.exec(wanted);
-    if (compare) {
-      const n = Number(compare[2]);
-      switch (compare[1]) {
-        case '<':
-          return value < n;
-        case '<=':
-          return value <= n;
-        case '>':
-          return value > n;
-        case '>=':
-          return value >= n;
-        default:
-          return value === n;
-      }
+  if (typeof value === 'number' && filter.number) return filter.number(value);
+  return String(value ?? '').toLocaleLowerCase().includes(filter.text);
+};
+smartFilter.resolveFilterValue = compileFilter;
+
+/** A text value cut into its runs of digits and of other characters, lower-cased; digit runs also as numbers. */
+type SortKey = { text: string[]; numbers: number[] };
+type SortKeys = WeakMap<object, Map<string, SortKey>>;
+
+function sortKeyOf(sortKeys: SortKeys, original: object, columnId: string, value: unknown): SortKey {
+  let keys = sortKeys.get(original);
+  if (!keys) sortKeys.set(original, (keys = new Map()));
+  let key = keys.get(columnId);
+  if (!key) {
+    const raw = typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+    const text = raw.toLowerCase().split(/([0-9]+)/).filter(Boolean);
+    key = { text, numbers: text.map((t) => parseInt(t, 10)) };
+    keys.set(columnId, key);
+  }
+  return key;
+}
+
+/**
+ * TanStack's "alphanumeric" order (digit runs compare as numbers, the rest as lower-cased text, text
+ * before numbers) with each value cut into runs once per row instead of in every comparison: sorting a
+ * 10,000-row register by title made about 140,000 comparisons, each splitting two strings with a regex.
+ * For text without digits it is the same order as TanStack's plain "text" sort. The keys live as long as
+ * the columns do: a column's text can change without its row changing (an actor renamed).
+ */
+export function naturalSort(): SortingFn<ThreatRow> {
+  const sortKeys: SortKeys = new WeakMap();
+  return (rowA, rowB, columnId) => compareKeys(sortKeyOf(sortKeys, rowA.original, columnId, rowA.getValue(columnId)), sortKeyOf(sortKeys, rowB.original, columnId, rowB.getValue(columnId)));
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  const length = Math.min(a.text.length, b.text.length);
+  for (let i = 0; i < length; i++) {
+    const an = a.numbers[i]!;
+    const bn = b.numbers[i]!;
+    const aText = Number.isNaN(an);
+    const bText = Number.isNaN(bn);
+    if (aText && bText) {
+      const aa = a.text[i]!;
+      const bb = b.text[i]!;
+      if (aa > bb) return 1;
+      if (bb > aa) return -1;
+    } else if (aText || bText) {
+      return aText ? -1 : 1;
+    } else if (an !== bn) {
+      return an > bn ? 1 : -1;
     }
   }
-  return String(value ?? '').toLocaleLowerCase().includes(wanted.toLocaleLowerCase());
-};
+  return a.text.length - b.text.length;
+}
 
 export function threatColumns(lookups: Lookups): ColumnDef<ThreatRow>[] {
+  const textSort = naturalSort();
   const names = (ids: string[]) => ids.map((id) => lookups.actors.get(id)?.name ?? '').filter(Boolean).join(', ');
   const col = (id: string, meta: ColumnMeta, accessorFn: (t: ThreatRow) => string | number, extra: Partial<ColumnDef<ThreatRow>> = {}): ColumnDef<ThreatRow> => ({
     id,
@@ -63,6 +121,8 @@ export function threatColumns(lookups: Lookups): ColumnDef<ThreatRow>[] {
     meta,
     size: meta.width,
     filterFn: smartFilter,
+    // Numbers keep TanStack's own order; text gets the same natural order, computed faster.
+    ...(meta.numeric ? {} : { sortingFn: textSort }),
     ...extra,
   });
   return [
