@@ -49,6 +49,7 @@ export function watchSourceAnnotations(db: WorkbenchDatabase, sourceId: string, 
   const drain = async (): Promise<void> => {
     if (running) return;
     running = true;
+    let changed = false;
     try {
       while (!stopped && !caughtUp()) {
         const work = pending;
@@ -56,15 +57,27 @@ export function watchSourceAnnotations(db: WorkbenchDatabase, sourceId: string, 
         if (work === 'all' || list === null) {
           const read = await db.annotations.where('sourceId').equals(sourceId).toArray();
           list = read.sort(inDocumentOrder);
+          changed = true;
         } else {
-          const ids = [...work];
-          const found = await db.annotations.bulkGet(ids);
+          const found = await db.annotations.bulkGet([...work]);
           const next = list.filter((a) => !work.has(a.id));
-          for (const annotation of found) if (annotation && annotation.sourceId === sourceId) insertInOrder(next, annotation);
-          list = next;
+          let touched = next.length !== list.length;
+          for (const annotation of found) {
+            if (annotation?.sourceId !== sourceId) continue;
+            insertInOrder(next, annotation);
+            touched = true;
+          }
+          // A write to another source's passages leaves this list (and its listeners) alone.
+          if (touched) {
+            list = next;
+            changed = true;
+          }
         }
         // Writes that landed meanwhile are applied first: listeners see only lists that are current.
-        if (!stopped && caughtUp()) onChange(list);
+        if (!stopped && caughtUp() && changed) {
+          changed = false;
+          onChange(list);
+        }
       }
     } catch (error) {
       if (!stopped) onError(error);

@@ -214,6 +214,12 @@ export function Reader({ text, language, annotations, tags, onAnnotate, onPick, 
     if (here.length > 0) onPick(here, (event.currentTarget as HTMLElement).getBoundingClientRect());
   };
   const onGutterClick = useCallback((index: number, event: MouseEvent) => pickInGutter.current(index, event), []);
+  // The same element array while text and stripes stay: selecting a passage or showing the adder
+  // re-renders the reader without visiting its 2,500 paragraphs.
+  const body = useMemo(
+    () => paragraphs.map((p, i) => <Paragraph key={p.start} index={i} start={p.start} text={p.text} stripes={stripes[i]!} onGutterClick={onGutterClick} />),
+    [paragraphs, stripes, onGutterClick],
+  );
 
   return (
     <div className="reader-scroll">
@@ -233,9 +239,7 @@ export function Reader({ text, language, annotations, tags, onAnnotate, onPick, 
         onKeyDown={onKeyDown}
         onScroll={() => setAdder(null)}
       >
-        {paragraphs.map((p, i) => (
-          <Paragraph key={p.start} index={i} start={p.start} text={p.text} stripes={stripes[i]!} onGutterClick={onGutterClick} />
-        ))}
+        {body}
       </article>
       {adder && !reselecting && (
         <button

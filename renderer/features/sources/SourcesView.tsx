@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Annotation } from '../../../shared/domain/annotation';
 import { admiraltyGrade, CREDIBILITY_LABELS, RELIABILITY_LABELS, type Source } from '../../../shared/domain/source';
@@ -140,8 +140,11 @@ export function SourcesView() {
   );
 }
 
-/** The reader, its passages and codebook, for one source. */
-function SourceWorkspace({ source }: { source: Source }) {
+/**
+ * The reader, its passages and codebook, for one source. Memoised: the library's passage counts
+ * change with every save, and need not re-render a book's reader.
+ */
+const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Source }) {
   const sourceText = useLiveQuery(() => db.sourceTexts.get(source.id), [source.id]);
   const loaded = useSourceAnnotations(source.id);
   const annotations = useMemo(() => loaded ?? [], [loaded]);
@@ -399,7 +402,7 @@ function SourceWorkspace({ source }: { source: Source }) {
       <TextEditDialog text={editingText} onClose={() => setEditingText(null)} onSave={saveText} />
     </>
   );
-}
+});
 
 /** Every passage at the clicked point (or margin stripe), so overlapping codes are each reachable. */
 function PassagesAtPoint({ annotations, rect, lookups, onEdit, onClose }: { annotations: Annotation[]; rect: DOMRect; lookups: Lookups; onEdit: (a: Annotation) => void; onClose: () => void }) {
