@@ -171,6 +171,22 @@ export async function openApp(page: Page, env: BenchEnv, ready: (page: Page) => 
   await idle(page);
 }
 
+/**
+ * The app writes its daily backup at the first start on a data folder. A reload before that write
+ * ends aborts it, so every later start writes it again, on top of whatever is being measured: wait
+ * for it once, so the runs time the work under test and not the once-a-day backup.
+ */
+export async function waitForDailyBackup(page: Page): Promise<void> {
+  await page.waitForFunction(
+    async () => {
+      const api = (window as unknown as { workbench: { listBackups(): Promise<{ reason: string; createdAt: string | null }[]> } }).workbench;
+      return (await api.listBackups()).some((b) => b.reason === 'daily' && b.createdAt !== null);
+    },
+    undefined,
+    { polling: 250, timeout: 180_000 },
+  );
+}
+
 export async function waitForSources(page: Page): Promise<void> {
   await page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: new RegExp(DEMO_TITLE) }).waitFor({ timeout: 120_000 });
 }

@@ -2,8 +2,10 @@
  * The reader: opening a book-length source with thousands of passages (against plain paragraphs and
  * Recogito on the same text), creating one passage among them, and the memory it takes.
  */
-import type { Page } from '@playwright/test';
-import { cdp, idle, metric, openApp, openBenchPage, result, setUiState, type BenchEnv, type ScenarioResult } from '../lib';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CDPSession, Page } from '@playwright/test';
+import { cdp, idle, metric, openApp, openBenchPage, result, setUiState, waitForDailyBackup, type BenchEnv, type ScenarioResult } from '../lib';
 
 /** Clicks the source in the library and waits until all its passages are painted. */
 async function openSource(page: Page, title: string, expected: number): Promise<number> {
@@ -45,6 +47,31 @@ async function selectAndAnnotate(page: Page, run: number): Promise<void> {
   await page.getByRole('dialog', { name: 'Annotate passage' }).waitFor();
 }
 
+/**
+ * `BENCH_PROFILE=<folder>` records a V8 CPU profile and a timeline trace of the last open and the last
+ * create (`reader-open.cpuprofile`, `reader-open.trace.json`, …; open them in Chromium's DevTools), to find
+ * where the time goes. Profiling slows the page: do not compare profiled timings with the table.
+ */
+async function profiled<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  const folder = process.env.BENCH_PROFILE;
+  if (!folder) return work();
+  const browser = page.context().browser();
+  mkdirSync(folder, { recursive: true });
+  await browser?.startTracing(page, { path: join(folder, `reader-${name}.trace.json`), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  const session: CDPSession = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 200 });
+  await session.send('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = (await session.send('Profiler.stop')) as { profile: unknown };
+    writeFileSync(join(folder, `reader-${name}.cpuprofile`), JSON.stringify(profile));
+    await session.detach();
+    await browser?.stopTracing();
+  }
+}
+
 export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> {
   const spec = env.sizes.reader;
   const context = await env.newContext();
@@ -60,12 +87,16 @@ export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
     for (let i = 0; i < env.sizes.peerRuns; i++) peer.push(await page.evaluate((s) => window.bench.renderRecogito(s), spec));
     env.log(`reader: baselines done (plain ${plain.map(Math.round).join(', ')}; Recogito ${peer.map(Math.round).join(', ')})`);
 
+    await setUiState(page, { view: 'sources', selectedSourceId: null });
+    await openApp(page, env);
+    await waitForDailyBackup(page);
     const open: number[] = [];
     for (let i = 0; i < env.sizes.runs; i++) {
       // Each run starts the app afresh on the demo source, then opens the big one from the library.
       await setUiState(page, { view: 'sources', selectedSourceId: null });
       await openApp(page, env);
-      open.push(await openSource(page, seeded.title, seeded.annotations));
+      const last = i === env.sizes.runs - 1;
+      open.push(await (last ? profiled(page, 'open', () => openSource(page, seeded.title, seeded.annotations)) : openSource(page, seeded.title, seeded.annotations)));
     }
     env.log(`reader: open ${open.map(Math.round).join(', ')}`);
 
@@ -89,13 +120,14 @@ export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
         };
         window.addEventListener('keydown', mark, { capture: true });
       });
-      await page.keyboard.press('Control+Enter');
-      create.push(
-        await page.evaluate(async (before) => {
+      const save = async () => {
+        await page.keyboard.press('Control+Enter');
+        return page.evaluate(async (before) => {
           const done = await window.__probe.settle(() => window.__probe.highlightCount() > before);
           return done - (window as unknown as { __saveStarted: number }).__saveStarted;
-        }, before),
-      );
+        }, before);
+      };
+      create.push(await (i === env.sizes.runs - 1 ? profiled(page, 'create', save) : save()));
       await idle(page);
     }
     env.log(`reader: create ${create.map(Math.round).join(', ')}`);

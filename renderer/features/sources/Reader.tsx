@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Annotation, Tag } from '../../../shared/domain/annotation';
 import { splitParagraphs, tidyRange } from '../../../shared/domain/text';
 import { READER_FONT_SIZES, useWorkbench } from '../../stores';
 import { useViewCommand } from '../desktop/command-bus';
-import { assignLanes, clearHighlights, paintHighlights, translucent } from './highlights';
+import { assignLanes, HighlightPainter, translucent } from './highlights';
 import { TextGeometry } from './text-geometry';
 
 export interface ReaderProps {
@@ -22,34 +22,55 @@ export interface ReaderProps {
 const LANE_WIDTH = 5;
 const MAX_LANES = 8;
 
-function stripeStyles(paragraphs: { start: number; text: string }[], annotations: Annotation[], tags: Map<string, Tag>): (CSSProperties | undefined)[] {
-  const lanes = assignLanes(annotations);
-  const placed = annotations.filter((a) => a.anchor !== 'orphaned').sort((a, b) => a.position.start - b.position.start);
-  const styles: (CSSProperties | undefined)[] = [];
+/**
+ * Each paragraph's margin as one `background-image` value: a gradient per passage open in it, drawn
+ * in its lane ('' for none). A string, so a memoised paragraph re-renders only when its own stripes
+ * change; one property, so the browser parses one value per paragraph. Lanes are assigned in one
+ * pass over the passages, which arrive in document order.
+ */
+function stripeImages(paragraphs: { start: number; text: string }[], placed: Annotation[], lanes: Map<string, number>, tags: Map<string, Tag>): string[] {
+  const images: string[] = [];
   let cursor = 0;
   const open: Annotation[] = [];
   for (const p of paragraphs) {
     const end = p.start + p.text.length;
     while (cursor < placed.length && placed[cursor]!.position.start < end) open.push(placed[cursor++]!);
     for (let i = open.length - 1; i >= 0; i--) if (open[i]!.position.end <= p.start) open.splice(i, 1);
-    if (open.length === 0) {
-      styles.push(undefined);
-      continue;
-    }
-    const images: string[] = [];
-    const positions: string[] = [];
+    let image = '';
     for (const a of open) {
       const lane = lanes.get(a.id) ?? 0;
       if (lane >= MAX_LANES) continue;
       const color = tags.get(a.tagIds.find((id) => tags.has(id)) ?? '')?.color ?? '#8a8f98';
       const paint = a.anchor === 'drifted' ? translucent(color, 0.45) : color;
-      images.push(`linear-gradient(${paint}, ${paint})`);
-      positions.push(`${lane * LANE_WIDTH}px 0`);
+      const x = lane * LANE_WIDTH;
+      image += `${image ? ',' : ''}linear-gradient(to right,transparent ${x}px,${paint} ${x}px ${x + LANE_WIDTH - 2}px,transparent ${x + LANE_WIDTH - 2}px)`;
     }
-    styles.push({ backgroundImage: images.join(','), backgroundPosition: positions.join(','), backgroundSize: `${LANE_WIDTH - 2}px 100%`, backgroundRepeat: 'no-repeat' });
+    images.push(image);
   }
-  return styles;
+  return images;
 }
+
+interface ParagraphProps {
+  index: number;
+  start: number;
+  text: string;
+  stripes: string;
+  onGutterClick: (index: number, event: MouseEvent) => void;
+}
+
+const preventFocusLoss = (e: MouseEvent) => e.preventDefault();
+
+/** One paragraph and its margin; memoised, so an edit to one passage re-renders only the paragraphs it touches. */
+const Paragraph = memo(function Paragraph({ index, start, text, stripes, onGutterClick }: ParagraphProps) {
+  return (
+    <div className="para" data-paragraph="">
+      <span className="stripes" aria-hidden="true" contentEditable={false} style={stripes ? { backgroundImage: stripes } : undefined} onMouseDown={preventFocusLoss} onClick={(e) => onGutterClick(index, e)} />
+      <p data-index={index} data-start={start} dir="auto">
+        {text}
+      </p>
+    </div>
+  );
+});
 
 /**
  * The reading column. Passages are painted with the CSS Custom Highlight API; the margin shows one
@@ -67,19 +88,26 @@ export function Reader({ text, language, annotations, tags, onAnnotate, onPick, 
   const scrollRequest = useWorkbench((s) => s.scrollRequest);
 
   const paragraphs = useMemo(() => splitParagraphs(text), [text]);
-  const stripes = useMemo(() => stripeStyles(paragraphs, annotations, tags), [paragraphs, annotations, tags]);
-  const maxLane = useMemo(() => Math.min(MAX_LANES, Math.max(0, ...assignLanes(annotations.filter((a) => a.anchor !== 'orphaned')).values()) + 1), [annotations]);
+  const placed = useMemo(() => annotations.filter((a) => a.anchor !== 'orphaned'), [annotations]);
+  const lanes = useMemo(() => assignLanes(placed), [placed]);
+  const stripes = useMemo(() => stripeImages(paragraphs, placed, lanes, tags), [paragraphs, placed, lanes, tags]);
+  const maxLane = useMemo(() => {
+    let max = -1;
+    for (const lane of lanes.values()) if (lane > max) max = lane;
+    return Math.min(MAX_LANES, max + 1);
+  }, [lanes]);
 
   useLayoutEffect(() => {
     if (root.current) setGeometry(new TextGeometry(root.current, paragraphs));
   }, [paragraphs, renderKey]);
 
+  const painter = useMemo(() => new HighlightPainter(), []);
   useLayoutEffect(() => {
     if (!geometry) return;
-    paintHighlights({ geometry, annotations, tags, selectedId, search: readerTarget ? { start: readerTarget.start, end: readerTarget.end } : null });
-  }, [geometry, annotations, tags, selectedId, readerTarget]);
+    painter.paint({ geometry, annotations, tags, selectedId, search: readerTarget ? { start: readerTarget.start, end: readerTarget.end } : null });
+  }, [painter, geometry, annotations, tags, selectedId, readerTarget]);
 
-  useEffect(() => () => clearHighlights(), []);
+  useEffect(() => () => painter.dispose(), [painter]);
 
   // Scroll to the selected passage or search hit when asked to.
   useEffect(() => {
@@ -177,12 +205,21 @@ export function Reader({ text, language, annotations, tags, onAnnotate, onPick, 
     }
   };
 
-  const onGutterClick = (index: number, event: MouseEvent) => {
+  // Stable for the memoised paragraphs; reads the passages of the moment through a ref.
+  const pickInGutter = useRef<(index: number, event: MouseEvent) => void>(() => undefined);
+  pickInGutter.current = (index, event) => {
     const p = paragraphs[index]!;
     const end = p.start + p.text.length;
-    const here = annotations.filter((a) => a.anchor !== 'orphaned' && a.position.start < end && a.position.end > p.start);
+    const here = placed.filter((a) => a.position.start < end && a.position.end > p.start);
     if (here.length > 0) onPick(here, (event.currentTarget as HTMLElement).getBoundingClientRect());
   };
+  const onGutterClick = useCallback((index: number, event: MouseEvent) => pickInGutter.current(index, event), []);
+  // The same element array while text and stripes stay: selecting a passage or showing the adder
+  // re-renders the reader without visiting its 2,500 paragraphs.
+  const body = useMemo(
+    () => paragraphs.map((p, i) => <Paragraph key={p.start} index={i} start={p.start} text={p.text} stripes={stripes[i]!} onGutterClick={onGutterClick} />),
+    [paragraphs, stripes, onGutterClick],
+  );
 
   return (
     <div className="reader-scroll">
@@ -202,14 +239,7 @@ export function Reader({ text, language, annotations, tags, onAnnotate, onPick, 
         onKeyDown={onKeyDown}
         onScroll={() => setAdder(null)}
       >
-        {paragraphs.map((p, i) => (
-          <div key={p.start} className="para" data-paragraph="">
-            <span className="stripes" aria-hidden="true" contentEditable={false} style={stripes[i]} onMouseDown={(e) => e.preventDefault()} onClick={(e) => onGutterClick(i, e)} />
-            <p data-index={i} data-start={p.start} dir="auto">
-              {p.text}
-            </p>
-          </div>
-        ))}
+        {body}
       </article>
       {adder && !reselecting && (
         <button

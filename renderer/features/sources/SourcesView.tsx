@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Annotation } from '../../../shared/domain/annotation';
 import { admiraltyGrade, CREDIBILITY_LABELS, RELIABILITY_LABELS, type Source } from '../../../shared/domain/source';
 import { normaliseText } from '../../../shared/domain/text';
 import { db } from '../../db';
-import { acceptDrift, createAnnotation, deleteAnnotation, inDocumentOrder, moveAnnotation, putAnnotation, updateAnnotationCoding, type AnnotationCoding } from '../../db/annotations';
+import { acceptDrift, createAnnotation, deleteAnnotation, moveAnnotation, putAnnotation, updateAnnotationCoding, type AnnotationCoding } from '../../db/annotations';
 import { sha256OfText } from '../../db/hash';
 import { deleteSource, replaceSourceText, restoreSource } from '../../db/sources';
 import { importLimit } from '../../db/settings';
@@ -26,6 +26,7 @@ import { PasteDialog } from './PasteDialog';
 import { Reader } from './Reader';
 import { SourceDetails } from './SourceDetails';
 import { TextEditDialog } from './TextEditDialog';
+import { useSourceAnnotations } from './useSourceAnnotations';
 
 type Popover =
   | { kind: 'create'; range: { start: number; end: number }; rect: DOMRect }
@@ -34,10 +35,11 @@ type Popover =
 
 export function SourcesView() {
   const sources = useLiveQuery(() => db.sources.orderBy('title').toArray());
+  // Counted by the index per source (no keys read), so a write to a book's passages stays cheap.
   const counts = useLiveQuery(async () => {
-    const map = new Map<string, number>();
-    await db.annotations.orderBy('sourceId').eachKey((key) => map.set(String(key), (map.get(String(key)) ?? 0) + 1));
-    return map;
+    const ids = await db.sources.toCollection().primaryKeys();
+    const numbers = await Promise.all(ids.map((id) => db.annotations.where('sourceId').equals(id).count()));
+    return new Map(ids.map((id, i) => [id, numbers[i]!]));
   });
   const selectedId = useWorkbench((s) => s.selectedSourceId);
   const select = useWorkbench((s) => s.selectSource);
@@ -138,11 +140,14 @@ export function SourcesView() {
   );
 }
 
-/** The reader, its passages and codebook, for one source. */
-function SourceWorkspace({ source }: { source: Source }) {
+/**
+ * The reader, its passages and codebook, for one source. Memoised: the library's passage counts
+ * change with every save, and need not re-render a book's reader.
+ */
+const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Source }) {
   const sourceText = useLiveQuery(() => db.sourceTexts.get(source.id), [source.id]);
-  const rawAnnotations = useLiveQuery(() => db.annotations.where('sourceId').equals(source.id).toArray(), [source.id]);
-  const annotations = useMemo(() => [...(rawAnnotations ?? [])].sort(inDocumentOrder), [rawAnnotations]);
+  const loaded = useSourceAnnotations(source.id);
+  const annotations = useMemo(() => loaded ?? [], [loaded]);
   const lookups = useLookups();
   const [popover, setPopover] = useState<Popover | null>(null);
   const [editingText, setEditingText] = useState<string | null>(null);
@@ -167,7 +172,7 @@ function SourceWorkspace({ source }: { source: Source }) {
       void exportAnnotations(source, annotations)
         .then((path) => path && notify('info', `Exported ${annotations.length} passages to ${path}.`))
         .catch((e: Error) => notify('error', e.message)),
-    rawAnnotations !== undefined,
+    loaded !== undefined,
   );
   const reviewCount = annotations.filter((a) => a.anchor !== 'anchored').length;
 
@@ -248,7 +253,8 @@ function SourceWorkspace({ source }: { source: Source }) {
     notify('info', `Deleted “${source.title}”.`, { label: 'Undo', run: () => void undo() });
   };
 
-  if (!lookups || sourceText === undefined) return <section className="pane reader-pane" aria-busy="true" />;
+  // The reader waits for the passages too, so a book's 2,500 paragraphs are rendered once, not twice.
+  if (!lookups || sourceText === undefined || loaded === undefined) return <section className="pane reader-pane" aria-busy="true" />;
 
   return (
     <>
@@ -396,7 +402,7 @@ function SourceWorkspace({ source }: { source: Source }) {
       <TextEditDialog text={editingText} onClose={() => setEditingText(null)} onSave={saveText} />
     </>
   );
-}
+});
 
 /** Every passage at the clicked point (or margin stripe), so overlapping codes are each reachable. */
 function PassagesAtPoint({ annotations, rect, lookups, onEdit, onClose }: { annotations: Annotation[]; rect: DOMRect; lookups: Lookups; onEdit: (a: Annotation) => void; onClose: () => void }) {

@@ -48,50 +48,93 @@ export interface PaintRequest {
   search: { start: number; end: number } | null;
 }
 
-export function paintHighlights({ geometry, annotations, tags, selectedId, search }: PaintRequest): void {
-  if (!highlightsSupported()) return;
-  clearOurs();
-  const byName = new Map<string, Range[]>();
-  const add = (name: string, range: Range) => {
-    const list = byName.get(name);
-    if (list) list.push(range);
-    else byName.set(name, [range]);
-  };
-  for (const annotation of annotations) {
-    if (annotation.anchor === 'orphaned') continue;
-    const range = geometry.rangeFor(annotation.position.start, annotation.position.end);
-    if (!range) continue;
-    const known = annotation.tagIds.filter((id) => tags.has(id));
-    if (known.length === 0) add(UNTAGGED, range);
-    for (const id of known) add(highlightName(id), range);
-    if (annotation.anchor === 'drifted') add(DRIFTED, range);
-    if (annotation.id === selectedId) add(SELECTED, range);
-  }
-  if (search) {
-    const range = geometry.rangeFor(search.start, search.end);
-    if (range) add(SEARCH, range);
-  }
-  const rules: string[] = [];
-  for (const [name, ranges] of byName) {
-    const highlight = new Highlight(...ranges);
-    if (name === SELECTED) highlight.priority = 10;
-    if (name === SEARCH) highlight.priority = 20;
-    if (name === DRIFTED) highlight.priority = 5;
-    CSS.highlights.set(name, highlight);
-    if (name.startsWith(`${PREFIX}t-`)) {
-      const tag = tags.get(name.slice(`${PREFIX}t-`.length));
-      if (tag) rules.push(`::highlight(${name}) { background-color: ${translucent(tag.color, 0.22)}; }`);
-    }
-  }
-  rules.push(`::highlight(${UNTAGGED}) { background-color: var(--untagged-highlight); }`);
-  rules.push(`::highlight(${DRIFTED}) { text-decoration: underline wavy var(--warning); text-decoration-thickness: 1.5px; }`);
-  rules.push(`::highlight(${SELECTED}) { background-color: var(--selected-highlight); color: var(--text); }`);
-  rules.push(`::highlight(${SEARCH}) { background-color: var(--search-highlight); color: #000; }`);
-  stylesheet().replaceSync(rules.join('\n'));
+interface Painted {
+  annotation: Annotation;
+  range: Range;
+  names: string[];
 }
 
-export function clearHighlights(): void {
-  if (highlightsSupported()) clearOurs();
+const PRIORITY: Record<string, number> = { [SELECTED]: 10, [SEARCH]: 20, [DRIFTED]: 5 };
+
+/**
+ * Paints one reader's passages and keeps them painted. Each `paint` compares the passages with those
+ * it painted last (by object identity: the reader's list keeps unchanged passages' objects) and only
+ * builds Ranges for passages that are new or changed, so creating one passage among thousands adds
+ * one Range. A new text layout (geometry) or codebook (tags) paints everything afresh.
+ */
+export class HighlightPainter {
+  private painted = new Map<string, Painted>();
+  private geometry: TextGeometry | null = null;
+  private tags: Map<string, Tag> | null = null;
+
+  paint({ geometry, annotations, tags, selectedId, search }: PaintRequest): void {
+    if (!highlightsSupported()) return;
+    if (geometry !== this.geometry || tags !== this.tags) this.reset(geometry, tags);
+    const seen = new Set<string>();
+    for (const annotation of annotations) {
+      if (annotation.anchor === 'orphaned') continue;
+      seen.add(annotation.id);
+      const before = this.painted.get(annotation.id);
+      if (before?.annotation === annotation) continue;
+      if (before) this.unpaint(before);
+      this.paintOne(annotation);
+    }
+    if (seen.size !== this.painted.size) for (const [id, entry] of this.painted) if (!seen.has(id)) this.unpaint(entry);
+    const selected = this.highlight(SELECTED);
+    selected.clear();
+    const chosen = selectedId ? this.painted.get(selectedId) : undefined;
+    if (chosen) selected.add(chosen.range);
+    const found = this.highlight(SEARCH);
+    found.clear();
+    const range = search && geometry.rangeFor(search.start, search.end);
+    if (range) found.add(range);
+  }
+
+  dispose(): void {
+    clearOurs();
+    this.painted.clear();
+    this.geometry = null;
+    this.tags = null;
+  }
+
+  private reset(geometry: TextGeometry, tags: Map<string, Tag>): void {
+    clearOurs();
+    this.painted.clear();
+    this.geometry = geometry;
+    this.tags = tags;
+    const rules: string[] = [];
+    for (const tag of tags.values()) rules.push(`::highlight(${highlightName(tag.id)}) { background-color: ${translucent(tag.color, 0.22)}; }`);
+    rules.push(`::highlight(${UNTAGGED}) { background-color: var(--untagged-highlight); }`);
+    rules.push(`::highlight(${DRIFTED}) { text-decoration: underline wavy var(--warning); text-decoration-thickness: 1.5px; }`);
+    rules.push(`::highlight(${SELECTED}) { background-color: var(--selected-highlight); color: var(--text); }`);
+    rules.push(`::highlight(${SEARCH}) { background-color: var(--search-highlight); color: #000; }`);
+    stylesheet().replaceSync(rules.join('\n'));
+  }
+
+  private highlight(name: string): Highlight {
+    let highlight = CSS.highlights.get(name);
+    if (!highlight) {
+      highlight = new Highlight();
+      highlight.priority = PRIORITY[name] ?? 0;
+      CSS.highlights.set(name, highlight);
+    }
+    return highlight;
+  }
+
+  private paintOne(annotation: Annotation): void {
+    const range = this.geometry!.rangeFor(annotation.position.start, annotation.position.end);
+    if (!range) return;
+    const known = annotation.tagIds.filter((id) => this.tags!.has(id));
+    const names = known.length === 0 ? [UNTAGGED] : known.map(highlightName);
+    if (annotation.anchor === 'drifted') names.push(DRIFTED);
+    for (const name of names) this.highlight(name).add(range);
+    this.painted.set(annotation.id, { annotation, range, names });
+  }
+
+  private unpaint(entry: Painted): void {
+    for (const name of entry.names) CSS.highlights.get(name)?.delete(entry.range);
+    this.painted.delete(entry.annotation.id);
+  }
 }
 
 /** Lanes for margin stripes: each passage gets the lowest lane free at its start (interval colouring). */

@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAnnotation, deleteAnnotation, inDocumentOrder, updateAnnotationCoding } from '../../renderer/db/annotations';
+import { WorkbenchDatabase } from '../../renderer/db/database';
+import { watchSourceAnnotations } from '../../renderer/db/source-annotations';
+import type { Annotation } from '../../shared/domain/annotation';
+
+const open: WorkbenchDatabase[] = [];
+const stops: (() => void)[] = [];
+afterEach(async () => {
+  for (const stop of stops.splice(0)) stop();
+  for (const db of open.splice(0)) await db.delete();
+});
+
+const TEXT = 'The Kosh-Tepa canal draws on the Amu Darya. Water to Uzbekistan and Turkmenistan falls. '.repeat(20);
+const coding = { tagIds: [], note: '', threatIds: [], countryCodes: [], actorIds: [] };
+const SOURCE_A = crypto.randomUUID();
+const SOURCE_B = crypto.randomUUID();
+const SOURCE_X = crypto.randomUUID();
+const ids = (list: Annotation[]) => list.map((a) => a.id);
+
+/** Watches a source; `next()` answers the next list the watcher reports. */
+function watch(db: WorkbenchDatabase, sourceId: string) {
+  const lists: Annotation[][] = [];
+  const waiting: ((list: Annotation[]) => void)[] = [];
+  const errors: unknown[] = [];
+  stops.push(
+    watchSourceAnnotations(
+      db,
+      sourceId,
+      (list) => {
+        const waiter = waiting.shift();
+        if (waiter) waiter(list);
+        else lists.push(list);
+      },
+      (error) => errors.push(error),
+    ),
+  );
+  return {
+    errors,
+    next: () => new Promise<Annotation[]>((resolve) => (lists.length ? resolve(lists.shift()!) : waiting.push(resolve))),
+  };
+}
+
+async function fresh() {
+  const db = new WorkbenchDatabase(`test-${crypto.randomUUID()}`);
+  open.push(db);
+  await db.open();
+  return db;
+}
+
+describe("one source's passages, followed write by write", () => {
+  it('reads the passages in document order, then applies creates, edits and deletes as they commit', async () => {
+    const db = await fresh();
+    const b = await createAnnotation(db, SOURCE_A, TEXT, 50, 60, coding);
+    const a = await createAnnotation(db, SOURCE_A, TEXT, 10, 20, coding);
+    await createAnnotation(db, SOURCE_B, TEXT, 0, 5, coding);
+    const watcher = watch(db, SOURCE_A);
+
+    const first = await watcher.next();
+    expect(ids(first)).toEqual([a.id, b.id]);
+
+    const c = await createAnnotation(db, SOURCE_A, TEXT, 30, 40, coding);
+    const afterCreate = await watcher.next();
+    expect(ids(afterCreate)).toEqual([a.id, c.id, b.id]);
+    // Passages the write did not touch keep their objects, so the reader repaints only the new one.
+    expect(afterCreate[0]).toBe(first[0]);
+    expect(afterCreate[2]).toBe(first[1]);
+
+    await updateAnnotationCoding(db, c.id, { ...coding, note: 'canal' });
+    const afterEdit = await watcher.next();
+    expect(afterEdit.find((x) => x.id === c.id)?.note).toBe('canal');
+    expect(afterEdit[0]).toBe(first[0]);
+
+    await deleteAnnotation(db, a.id);
+    expect(ids(await watcher.next())).toEqual([c.id, b.id]);
+
+    // A write to another source's passages reports nothing here: the next list is the next real change.
+    await createAnnotation(db, SOURCE_B, TEXT, 5, 9, coding);
+    const d = await createAnnotation(db, SOURCE_A, TEXT, 70, 80, coding);
+    expect(ids(await watcher.next())).toEqual([c.id, b.id, d.id]);
+    expect(watcher.errors).toEqual([]);
+  });
+
+  it('reads afresh after a bulk write or a clear, which name ranges rather than keys', async () => {
+    const db = await fresh();
+    const watcher = watch(db, SOURCE_A);
+    expect(await watcher.next()).toEqual([]);
+
+    const made: Annotation[] = [];
+    for (let i = 0; i < 120; i++) made.push({ ...(await createAnnotation(db, SOURCE_X, TEXT, i, i + 5, coding)), sourceId: SOURCE_A });
+    await db.annotations.bulkPut(made);
+    let list = await watcher.next();
+    while (list.length < made.length) list = await watcher.next();
+    expect(ids(list)).toEqual(ids([...made].sort(inDocumentOrder)));
+
+    await db.annotations.clear();
+    expect(await watcher.next()).toEqual([]);
+  });
+});
