@@ -71,6 +71,9 @@ test.describe('importing sources', () => {
     await author.press('Enter');
     await app.getByRole('combobox', { name: 'Reliability' }).selectOption('B');
     await app.getByRole('combobox', { name: 'Credibility' }).selectOption('2');
+    // The analyst reloads once the status bar says the change is saved (the write is in flight until then).
+    await expect(app.getByRole('list', { name: 'Sources' }).getByRole('listitem').filter({ hasText: 'Institute desk' })).toContainText('B2');
+    await expect(app.getByText('All changes are saved')).toBeVisible();
     await app.reload();
     const item = app.getByRole('list', { name: 'Sources' }).getByRole('listitem').filter({ hasText: 'Institute desk' });
     await expect(item).toContainText('B2');
