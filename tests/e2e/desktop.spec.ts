@@ -239,6 +239,9 @@ test.describe('unsaved typed input', () => {
 
   test('the CSV column mapping and a rating rationale ask before they are dropped', async ({ app }) => {
     await app.keyboard.press('Control+2');
+    // Choose the file once the register is in (its grid is drawn again when the whole register arrives).
+    await expect(app.getByText('Loading the whole register…')).toBeHidden();
+    await expect(app.getByText('12 threats')).toBeVisible();
     await app.getByLabel('CSV file to import').setInputFiles({ name: 'threats.csv', mimeType: 'text/csv', buffer: Buffer.from('Title,Likelihood,Impact,Notes\nFlooding,3,4,seasonal\n') });
     const csv = app.getByRole('dialog', { name: 'Import “threats.csv”' });
     await expect(csv).toBeVisible();
