@@ -43,6 +43,29 @@ function dosDateTime(at: Date): { time: number; date: number } {
   };
 }
 
+interface EntryFields {
+  method: number;
+  time: number;
+  date: number;
+  crc: number;
+  storedBytes: number;
+  bytes: number;
+  nameBytes: number;
+}
+
+/** The run of fields the local and the central header share (version needed … name length), from `at`. */
+function writeEntryFields(buffer: Buffer, at: number, f: EntryFields): void {
+  buffer.writeUInt16LE(20, at);
+  buffer.writeUInt16LE(UTF8_NAMES, at + 2);
+  buffer.writeUInt16LE(f.method, at + 4);
+  buffer.writeUInt16LE(f.time, at + 6);
+  buffer.writeUInt16LE(f.date, at + 8);
+  buffer.writeUInt32LE(f.crc, at + 10);
+  buffer.writeUInt32LE(f.storedBytes, at + 14);
+  buffer.writeUInt32LE(f.bytes, at + 18);
+  buffer.writeUInt16LE(f.nameBytes, at + 22);
+}
+
 /** The zip's bytes: each entry's local header and data in the order given, then the central directory. */
 export async function writeZip(entries: readonly ZipInput[], modified: Date = new Date()): Promise<Buffer> {
   if (entries.length > 0xffff) throw new RangeError('a zip without zip64 holds at most 65,535 entries');
@@ -57,29 +80,14 @@ export async function writeZip(entries: readonly ZipInput[], modified: Date = ne
     const crc = crc32(entry.data);
     if (entry.data.byteLength > MAX_32 || offset > MAX_32) throw new RangeError('a zip without zip64 holds at most 4 GB');
     const local = Buffer.alloc(30);
+    const fields: EntryFields = { method: entry.deflate ? DEFLATED : STORED, time, date, crc, storedBytes: stored.byteLength, bytes: entry.data.byteLength, nameBytes: name.byteLength };
     local.writeUInt32LE(LOCAL_HEADER, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(entry.deflate ? DEFLATED : STORED, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(stored.byteLength, 18);
-    local.writeUInt32LE(entry.data.byteLength, 22);
-    local.writeUInt16LE(name.byteLength, 26);
+    writeEntryFields(local, 4, fields);
     local.writeUInt16LE(0, 28);
     const header = Buffer.alloc(46);
     header.writeUInt32LE(CENTRAL_HEADER, 0);
     header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(UTF8_NAMES, 8);
-    header.writeUInt16LE(entry.deflate ? DEFLATED : STORED, 10);
-    header.writeUInt16LE(time, 12);
-    header.writeUInt16LE(date, 14);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(stored.byteLength, 20);
-    header.writeUInt32LE(entry.data.byteLength, 24);
-    header.writeUInt16LE(name.byteLength, 28);
+    writeEntryFields(header, 6, fields);
     header.writeUInt32LE(offset, 42);
     central.push(header, name);
     chunks.push(local, name, stored);
