@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../../shared/domain/annotation';
 import { useWorkbench } from '../../stores';
+import { layoutFreeOptions } from '../common/virtual-options';
 import type { Lookups } from './useLookups';
 
 export function TagChips({ tagIds, lookups }: { tagIds: string[]; lookups: Lookups }) {
@@ -142,9 +143,11 @@ function PassageButton({ annotation: a, lookups, current, onSelect, onEdit }: { 
   );
 }
 
+const PASSAGE_ROW_ESTIMATE = 96;
+
 function VirtualPassageList({ passages, lookups, selectedId, onSelect, onEdit }: { passages: Annotation[]; lookups: Lookups; selectedId: string | null; onSelect: (id: string) => void; onEdit: (a: Annotation) => void }) {
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: passages.length, getScrollElement: () => scroller.current, estimateSize: () => 96, overscan: 8 });
+  const virtualizer = useVirtualizer({ count: passages.length, getScrollElement: () => scroller.current, estimateSize: () => PASSAGE_ROW_ESTIMATE, overscan: 8, ...layoutFreeOptions(PASSAGE_ROW_ESTIMATE) });
   useEffect(() => {
     const index = passages.findIndex((a) => a.id === selectedId);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });

@@ -16,6 +16,7 @@ import type { Lookups } from '../annotations/useLookups';
 import { CellEditor, type CommitMove } from './CellEditor';
 import { bandClass, ratingTitle, smartFilter, threatColumns, type ColumnMeta, type ThreatRow } from './columns';
 import { StableRows } from './stable-rows';
+import { layoutFreeOptions } from '../common/virtual-options';
 
 const ROW_HEIGHT = 34;
 const TREND_SYMBOL = { rising: '↑', stable: '→', falling: '↓' } as const;
@@ -99,7 +100,7 @@ export function ThreatGrid({ register, rows, lookups, selectedId, onSelect, onEd
 
   const visibleRows = table.getRowModel().rows;
   const leafColumns = table.getVisibleLeafColumns();
-  const virtualizer = useVirtualizer({ count: visibleRows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: visibleRows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, ...layoutFreeOptions(ROW_HEIGHT) });
 
   // Keep the selected threat's row in view and active when it is chosen elsewhere (heat map, palette).
   useEffect(() => {

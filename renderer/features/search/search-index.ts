@@ -82,21 +82,33 @@ export class SearchIndex {
     }
   }
 
+  /** Brings the notes up to date with every passage in the workspace (passages not listed are gone). */
   syncNotes(annotations: NoteStamp[]): void {
     const seen = new Set<string>();
     for (const a of annotations) {
       seen.add(a.id);
-      if (this.annotationStamps.get(a.id) === a.updatedAt) continue;
-      this.remove([`n:${a.id}`]);
-      if (a.note.trim()) this.index.add({ id: `n:${a.id}`, kind: 'note', text: a.note, sourceId: a.sourceId, annotationId: a.id });
-      this.annotationStamps.set(a.id, a.updatedAt);
+      this.putNote(a);
     }
-    for (const id of [...this.annotationStamps.keys()]) {
-      if (!seen.has(id)) {
-        this.remove([`n:${id}`]);
-        this.annotationStamps.delete(id);
-      }
-    }
+    for (const id of [...this.annotationStamps.keys()]) if (!seen.has(id)) this.dropNote(id);
+  }
+
+  /** Applies the passages one write changed: `changed` written, `removed` deleted. */
+  updateNotes(changed: NoteStamp[], removed: string[]): void {
+    for (const a of changed) this.putNote(a);
+    for (const id of removed) this.dropNote(id);
+  }
+
+  private putNote(a: NoteStamp): void {
+    if (this.annotationStamps.get(a.id) === a.updatedAt) return;
+    this.remove([`n:${a.id}`]);
+    if (a.note.trim()) this.index.add({ id: `n:${a.id}`, kind: 'note', text: a.note, sourceId: a.sourceId, annotationId: a.id });
+    this.annotationStamps.set(a.id, a.updatedAt);
+  }
+
+  private dropNote(id: string): void {
+    if (!this.annotationStamps.has(id)) return;
+    this.remove([`n:${id}`]);
+    this.annotationStamps.delete(id);
   }
 
   syncTags(tags: TagStamp[]): void {

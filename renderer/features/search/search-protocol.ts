@@ -4,6 +4,8 @@ import type { NoteStamp, SearchHit, SourceStamp, TagStamp } from './search-index
 export type SearchRequest =
   | { type: 'sources'; list: SourceStamp[] }
   | { type: 'notes'; list: NoteStamp[] }
+  /** The passages one write touched: those still there, and the ids of those deleted. */
+  | { type: 'notes-changed'; changed: NoteStamp[]; removed: string[] }
   | { type: 'tags'; list: TagStamp[] }
   | { type: 'search'; id: number; query: string; limit: number };
 

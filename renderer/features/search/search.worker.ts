@@ -23,6 +23,9 @@ function sync(request: Exclude<SearchRequest, { type: 'search' }>): Promise<void
     case 'notes':
       index.syncNotes(request.list);
       return Promise.resolve();
+    case 'notes-changed':
+      index.updateNotes(request.changed, request.removed);
+      return Promise.resolve();
     case 'tags':
       index.syncTags(request.list);
       return Promise.resolve();

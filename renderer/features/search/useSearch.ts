@@ -1,7 +1,9 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { useEffect, useState } from 'react';
+import type { Annotation } from '../../../shared/domain/annotation';
 import { db } from '../../db';
-import type { SearchHit } from './search-index';
+import { followTable, type TableWork } from '../../db/table-follower';
+import type { NoteStamp, SearchHit } from './search-index';
 import type { SearchReply, SearchRequest } from './search-protocol';
 
 /**
@@ -10,7 +12,7 @@ import type { SearchReply, SearchRequest } from './search-protocol';
  */
 export class WorkspaceSearch {
   private worker: Worker | null = null;
-  private subscriptions: Subscription[] = [];
+  private subscriptions: Pick<Subscription, 'unsubscribe'>[] = [];
   private listeners = new Set<() => void>();
   private pendingSyncs = 0;
   private sourcesSeen = false;
@@ -30,7 +32,7 @@ export class WorkspaceSearch {
         this.sourcesSeen = true;
         this.post({ type: 'sources', list: sources.map((s) => ({ id: s.id, version: s.version })) });
       }),
-      liveQuery(() => db.annotations.toArray()).subscribe((list) => this.post({ type: 'notes', list: list.map((a) => ({ id: a.id, sourceId: a.sourceId, note: a.note, updatedAt: a.updatedAt })) })),
+      { unsubscribe: followTable(db, 'annotations', { apply: (work) => this.followNotes(work), onError: (error) => this.fail(error) }) },
       liveQuery(() => db.tags.toArray()).subscribe((list) => this.post({ type: 'tags', list: list.map((t) => ({ id: t.id, name: t.name, description: t.description, updatedAt: t.updatedAt })) })),
     ];
   }
@@ -57,6 +59,30 @@ export class WorkspaceSearch {
       this.answers.set(id, resolve);
       this.post({ type: 'search', id, query, limit });
     });
+  }
+
+  /**
+   * Passage notes are followed write by write (a book has thousands of passages; re-reading and
+   * re-sending all of them on every save cost more than the save itself).
+   */
+  private async followNotes(work: TableWork): Promise<boolean> {
+    if (work === 'all') {
+      const list = await db.annotations.toArray();
+      this.post({ type: 'notes', list: list.map(noteStamp) });
+      return true;
+    }
+    const keys = [...work];
+    const found = await db.annotations.bulkGet(keys);
+    const changed: NoteStamp[] = [];
+    const removed: string[] = [];
+    found.forEach((a, i) => (a ? changed.push(noteStamp(a)) : removed.push(keys[i]!)));
+    this.post({ type: 'notes-changed', changed, removed });
+    return true;
+  }
+
+  private fail(error: unknown): void {
+    this.problem = `Search could not follow the workspace's passages: ${error instanceof Error ? error.message : String(error)}. Reload the window to try again.`;
+    for (const listener of this.listeners) listener();
   }
 
   private post(request: SearchRequest): void {
@@ -88,6 +114,8 @@ export class WorkspaceSearch {
     for (const listener of this.listeners) listener();
   }
 }
+
+const noteStamp = (a: Annotation): NoteStamp => ({ id: a.id, sourceId: a.sourceId, note: a.note, updatedAt: a.updatedAt });
 
 let shared: WorkspaceSearch | null = null;
 

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Annotation } from '../../../shared/domain/annotation';
 import { admiraltyGrade, CREDIBILITY_LABELS, RELIABILITY_LABELS, type Source } from '../../../shared/domain/source';
@@ -23,6 +23,7 @@ import { useViewCommand } from '../desktop/command-bus';
 import { ImportPanel } from './ImportPanel';
 import { ACCEPTED_FILES, filesFromList, importFiles, pastedText } from './importing';
 import { PasteDialog } from './PasteDialog';
+import { installHighlightRules } from './highlights';
 import { Reader } from './Reader';
 import { SourceDetails } from './SourceDetails';
 import { TextEditDialog } from './TextEditDialog';
@@ -149,6 +150,10 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
   const loaded = useSourceAnnotations(source.id);
   const annotations = useMemo(() => loaded ?? [], [loaded]);
   const lookups = useLookups();
+  // Before the text is on the page: changing these rules later restyles every paragraph of a book.
+  useLayoutEffect(() => {
+    if (lookups) installHighlightRules(lookups.tags);
+  }, [lookups]);
   const [popover, setPopover] = useState<Popover | null>(null);
   const [editingText, setEditingText] = useState<string | null>(null);
   const [reselecting, setReselecting] = useState<Annotation | null>(null);

@@ -36,6 +36,28 @@ export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
 }
 
+let installedRules = '';
+
+/**
+ * The colour of every tag's highlight, as `::highlight()` rules. Changing them makes the browser
+ * restyle the whole page, so they are replaced only when the codebook's colours really changed — and
+ * the sources view installs them as soon as the codebook is read, before a book's 2,500 paragraphs
+ * are on the page, rather than in the middle of laying the book out.
+ */
+export function installHighlightRules(tags: Map<string, Tag>): void {
+  if (!highlightsSupported()) return;
+  const rules: string[] = [];
+  for (const tag of tags.values()) rules.push(`::highlight(${highlightName(tag.id)}) { background-color: ${translucent(tag.color, 0.22)}; }`);
+  rules.push(`::highlight(${UNTAGGED}) { background-color: var(--untagged-highlight); }`);
+  rules.push(`::highlight(${DRIFTED}) { text-decoration: underline wavy var(--warning); text-decoration-thickness: 1.5px; }`);
+  rules.push(`::highlight(${SELECTED}) { background-color: var(--selected-highlight); color: var(--text); }`);
+  rules.push(`::highlight(${SEARCH}) { background-color: var(--search-highlight); color: #000; }`);
+  const text = rules.join('\n');
+  if (text === installedRules) return;
+  stylesheet().replaceSync(text);
+  installedRules = text;
+}
+
 function clearOurs(): void {
   for (const name of [...CSS.highlights.keys()]) if (name.startsWith(PREFIX)) CSS.highlights.delete(name);
 }
@@ -102,13 +124,7 @@ export class HighlightPainter {
     this.painted.clear();
     this.geometry = geometry;
     this.tags = tags;
-    const rules: string[] = [];
-    for (const tag of tags.values()) rules.push(`::highlight(${highlightName(tag.id)}) { background-color: ${translucent(tag.color, 0.22)}; }`);
-    rules.push(`::highlight(${UNTAGGED}) { background-color: var(--untagged-highlight); }`);
-    rules.push(`::highlight(${DRIFTED}) { text-decoration: underline wavy var(--warning); text-decoration-thickness: 1.5px; }`);
-    rules.push(`::highlight(${SELECTED}) { background-color: var(--selected-highlight); color: var(--text); }`);
-    rules.push(`::highlight(${SEARCH}) { background-color: var(--search-highlight); color: #000; }`);
-    stylesheet().replaceSync(rules.join('\n'));
+    installHighlightRules(tags);
   }
 
   private highlight(name: string): Highlight {

@@ -1,0 +1,46 @@
+import { elementScroll, type Virtualizer } from '@tanstack/react-virtual';
+
+/** Scroll elements the analyst or the virtualizer has moved from the top (see scrollToFn below). */
+const moved = new WeakSet<Element>();
+
+/**
+ * Options for TanStack Virtual that never read layout synchronously. Its defaults measure the scroll
+ * element and every newly mounted row with `clientHeight`/`offsetHeight` while React commits, which
+ * forces the browser to lay out the whole page there and then — beside a book-length reader that is a
+ * full style and layout pass (~150 ms on a 2-core laptop) on top of the one the frame does anyway.
+ * Here sizes come only from ResizeObserver, which reports after the frame's own layout; until then
+ * rows keep their estimated (or last known) size and the scroll element is assumed `initialHeight` tall.
+ * For the same reason the virtualizer's first act on a new scroll element — scrolling it to the top,
+ * where a new element already is — is skipped: `scrollTo` lays the page out too.
+ */
+export function layoutFreeOptions(estimate: number, initialHeight = 800) {
+  return {
+    initialRect: { width: 0, height: initialHeight },
+    observeElementRect: (instance: Virtualizer<HTMLDivElement, Element>, notify: (rect: { width: number; height: number }) => void) => {
+      const element = instance.scrollElement;
+      if (!element || typeof ResizeObserver === 'undefined') return;
+      // Inside the observer's callback layout is already clean, so reading the size costs nothing.
+      const observer = new ResizeObserver(() => notify({ width: element.clientWidth, height: element.clientHeight }));
+      observer.observe(element);
+      const scrolled = () => moved.add(element);
+      element.addEventListener('scroll', scrolled, { passive: true, once: true });
+      return () => {
+        observer.disconnect();
+        element.removeEventListener('scroll', scrolled);
+      };
+    },
+    scrollToFn: (offset: number, options: { adjustments?: number; behavior?: ScrollBehavior }, instance: Virtualizer<HTMLDivElement, Element>) => {
+      const element = instance.scrollElement;
+      if (!element) return;
+      if (offset + (options.adjustments ?? 0) === 0 && !moved.has(element)) return;
+      moved.add(element);
+      elementScroll(offset, options, instance);
+    },
+    measureElement: (element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLDivElement, Element>) => {
+      const box = entry?.borderBoxSize?.[0];
+      if (box) return Math.round(box.blockSize);
+      const index = instance.indexFromElement(element);
+      return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? estimate;
+    },
+  };
+}
