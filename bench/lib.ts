@@ -1,4 +1,6 @@
 /** What every scenario shares: result records, statistics, the in-page probe and app helpers. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import type { BenchApi } from './page/main';
 
@@ -207,3 +209,29 @@ export async function metric(session: CDPSession, name: string): Promise<number>
   const { metrics } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   return metrics.find((m) => m.name === name)?.value ?? Number.NaN;
 }
+
+/**
+ * `BENCH_PROFILE=<folder>` records a V8 CPU profile and a timeline trace of the work a scenario names
+ * (the last run of each measurement: `<name>.cpuprofile`, `<name>.trace.json`; open them in Chromium's
+ * DevTools), to find where the time goes. Profiling slows the page: do not compare profiled timings with the table.
+ */
+export async function profiled<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  const folder = process.env.BENCH_PROFILE;
+  if (!folder) return work();
+  const browser = page.context().browser();
+  mkdirSync(folder, { recursive: true });
+  await browser?.startTracing(page, { path: join(folder, `${name}.trace.json`), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  const session: CDPSession = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 200 });
+  await session.send('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = (await session.send('Profiler.stop')) as { profile: unknown };
+    writeFileSync(join(folder, `${name}.cpuprofile`), JSON.stringify(profile));
+    await session.detach();
+    await browser?.stopTracing();
+  }
+}
+

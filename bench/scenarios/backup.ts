@@ -16,9 +16,10 @@ export async function backupScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
     for (let i = 0; i < env.sizes.runs; i++) raw.push(await page.evaluate(() => window.bench.rawBackupRestore()));
     const size = `${Math.round(raw[0]!.bytes / 1e6)} MB`;
     env.log(`backup: raw export ${raw.map((r) => Math.round(r.backupMs)).join(', ')}; raw import ${raw.map((r) => Math.round(r.restoreMs)).join(', ')} (${size})`);
-    const app: { backupMs: number; restoreMs: number; bytes: number }[] = [];
+    const app: { backupMs: number; restoreMs: number; bytes: number; backupLongestTask: number; restoreLongestTask: number; phases: Record<string, number> }[] = [];
     for (let i = 0; i < env.sizes.runs; i++) app.push(await page.evaluate(() => window.bench.appBackupRestore()));
     env.log(`backup: app backup ${app.map((r) => Math.round(r.backupMs)).join(', ')}; app restore ${app.map((r) => Math.round(r.restoreMs)).join(', ')} (file ${Math.round(app[0]!.bytes / 1e6)} MB)`);
+    for (const run of app) env.log(`backup: phases ${Object.entries(run.phases).map(([phase, ms]) => `${phase} ${Math.round(ms)}`).join(', ')}`);
     const rawExport = result(`raw dexie-export-import: export a ${size} workspace`, raw.map((r) => r.backupMs), { note: 'peer for the app’s backup' });
     const rawImport = result(`raw dexie-export-import: clear and import the ${size} workspace`, raw.map((r) => r.restoreMs), { note: 'peer for the app’s restore' });
     const budget = { text: '≤ 5 s and ≤ 2× raw', max: 5000, maxRatio: 2 };
@@ -33,6 +34,7 @@ export async function backupScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
         budget,
         comparison: { scenario: rawImport.scenario, median: median(raw.map((r) => r.restoreMs)) },
       }),
+      result(`back up: longest main-thread task while it runs`, app.map((r) => r.backupLongestTask), { budget: { text: '≤ 200 ms', max: 200 }, note: 'PerformanceObserver long tasks in the page' }),
     ];
   } finally {
     await context.close();

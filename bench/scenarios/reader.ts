@@ -2,10 +2,8 @@
  * The reader: opening a book-length source with thousands of passages (against plain paragraphs and
  * Recogito on the same text), creating one passage among them, and the memory it takes.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { CDPSession, Page } from '@playwright/test';
-import { cdp, idle, metric, openApp, openBenchPage, result, setUiState, waitForDailyBackup, type BenchEnv, type ScenarioResult } from '../lib';
+import type { Page } from '@playwright/test';
+import { cdp, idle, metric, openApp, openBenchPage, profiled, result, setUiState, waitForDailyBackup, type BenchEnv, type ScenarioResult } from '../lib';
 
 /** Clicks the source in the library and waits until all its passages are painted. */
 async function openSource(page: Page, title: string, expected: number): Promise<number> {
@@ -48,31 +46,6 @@ async function selectAndAnnotate(page: Page, run: number): Promise<void> {
   await page.getByRole('dialog', { name: 'Annotate passage' }).waitFor();
 }
 
-/**
- * `BENCH_PROFILE=<folder>` records a V8 CPU profile and a timeline trace of the last open and the last
- * create (`reader-open.cpuprofile`, `reader-open.trace.json`, …; open them in Chromium's DevTools), to find
- * where the time goes. Profiling slows the page: do not compare profiled timings with the table.
- */
-async function profiled<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
-  const folder = process.env.BENCH_PROFILE;
-  if (!folder) return work();
-  const browser = page.context().browser();
-  mkdirSync(folder, { recursive: true });
-  await browser?.startTracing(page, { path: join(folder, `reader-${name}.trace.json`), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-  const session: CDPSession = await page.context().newCDPSession(page);
-  await session.send('Profiler.enable');
-  await session.send('Profiler.setSamplingInterval', { interval: 200 });
-  await session.send('Profiler.start');
-  try {
-    return await work();
-  } finally {
-    const { profile } = (await session.send('Profiler.stop')) as { profile: unknown };
-    writeFileSync(join(folder, `reader-${name}.cpuprofile`), JSON.stringify(profile));
-    await session.detach();
-    await browser?.stopTracing();
-  }
-}
-
 export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> {
   const spec = env.sizes.reader;
   const context = await env.newContext();
@@ -100,7 +73,7 @@ export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
       await setUiState(page, { view: 'sources', selectedSourceId: null });
       await openApp(page, env);
       const last = i === env.sizes.runs - 1;
-      open.push(await (last ? profiled(page, 'open', () => openSource(page, seeded.title, seeded.annotations)) : openSource(page, seeded.title, seeded.annotations)));
+      open.push(await (last ? profiled(page, 'reader-open', () => openSource(page, seeded.title, seeded.annotations)) : openSource(page, seeded.title, seeded.annotations)));
     }
     env.log(`reader: open ${open.map(Math.round).join(', ')}`);
 
@@ -131,7 +104,7 @@ export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
           return done - (window as unknown as { __saveStarted: number }).__saveStarted;
         }, before);
       };
-      create.push(await (i === env.sizes.runs - 1 ? profiled(page, 'create', save) : save()));
+      create.push(await (i === env.sizes.runs - 1 ? profiled(page, 'reader-create', save) : save()));
       await idle(page);
     }
     env.log(`reader: create ${create.map(Math.round).join(', ')}`);

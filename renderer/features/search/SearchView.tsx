@@ -1,4 +1,4 @@
-import { useDeferredValue, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
 import { useWorkbench } from '../../stores';
@@ -14,12 +14,11 @@ export function SearchView() {
   const box = useRef<HTMLInputElement>(null);
   // Search (Ctrl+Shift+F) from anywhere lands in the box, its text selected to type over.
   useViewCommand('search', () => box.current?.select());
-  const deferred = useDeferredValue(query);
   const { search, revision } = useWorkspaceSearch();
-  // `revision` re-runs the query when the index catches up with an edit.
-  const hits = useSearchHits(search, deferred, revision, 200);
+  // Asked as typed (no deferred value): the worker searches off this thread, and answers that arrive
+  // after a newer keystroke are dropped. `revision` re-runs the query when the index catches up with an edit.
+  const hits = useSearchHits(search, query, revision, 200);
   const titles = useLiveQuery(async () => new Map((await db.sources.toArray()).map((s) => [s.id, s.title])));
-  const annotations = useLiveQuery(async () => new Map((await db.annotations.toArray()).map((a) => [a.id, a])));
   const showInReader = useWorkbench((s) => s.showInReader);
   const retrieve = useWorkbench((s) => s.retrieve);
 
@@ -29,8 +28,10 @@ export function SearchView() {
       const range = matchRange(doc.text, hit.terms);
       showInReader({ sourceId: doc.sourceId, start: doc.start + range.start, end: doc.start + range.end });
     } else if (doc.kind === 'note' && doc.annotationId) {
-      const a = annotations?.get(doc.annotationId);
-      if (a) showInReader({ sourceId: a.sourceId, start: a.position.start, end: a.position.end, annotationId: a.id });
+      // Read when opened: keeping every passage of the workspace in memory for this cost a read of all of them per save.
+      void db.annotations.get(doc.annotationId).then((a) => {
+        if (a) showInReader({ sourceId: a.sourceId, start: a.position.start, end: a.position.end, annotationId: a.id });
+      });
     } else if (doc.kind === 'tag' && doc.tagId) {
       retrieve(`tag:${doc.tagId}`);
     }
