@@ -5,18 +5,19 @@ import {
   getGroupedRowModel,
   getSortedRowModel,
   useReactTable,
+  type Column,
   type Row,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Register } from '../../../shared/domain/threat';
 import type { ThreatPatch } from '../../db/threats';
 import { useWorkbench } from '../../stores';
 import type { Lookups } from '../annotations/useLookups';
 import { CellEditor, type CommitMove } from './CellEditor';
 import { bandClass, ratingTitle, smartFilter, threatColumns, type ColumnMeta, type ThreatRow } from './columns';
-import { StableRows } from './stable-rows';
 import { layoutFreeOptions } from '../common/virtual-options';
+import { StableRows } from './stable-rows';
 
 const ROW_HEIGHT = 34;
 const TREND_SYMBOL = { rising: '↑', stable: '→', falling: '↓' } as const;
@@ -53,6 +54,74 @@ function cellText(row: ThreatRow, columnId: string, lookups: Lookups): string {
     }
   }
 }
+
+function renderCell(t: ThreatRow, columnId: string, register: Register, lookups: Lookups) {
+  switch (columnId) {
+    case 'score':
+      return <span className={bandClass(t, register)}>{t.score}</span>;
+    case 'likelihood':
+    case 'impact':
+      return <span title={ratingTitle(columnId, t[columnId], register.scale.levels)}>{t[columnId]}</span>;
+    case 'trend':
+      return (
+        <>
+          <span aria-hidden="true">{TREND_SYMBOL[t.trend]}</span> {t.trend}
+        </>
+      );
+    case 'evidence':
+      return t.evidenceCount === 0 ? (
+        <span className="badge warning" title="No passage supports this rating yet">
+          none
+        </span>
+      ) : (
+        t.evidenceCount
+      );
+    default:
+      return cellText(t, columnId, lookups);
+  }
+}
+
+interface DataRowProps {
+  row: Row<ThreatRow>;
+  /** Given apart from `row`: an edit patches the same Row object with a new threat (stable-rows.ts). */
+  threat: ThreatRow;
+  index: number;
+  columns: Column<ThreatRow>[];
+  /** The active cell's column when it is in this row. */
+  activeColumnId: string | null;
+  selected: boolean;
+  register: Register;
+  lookups: Lookups;
+  onCellMouseDown: (rowIndex: number, columnIndex: number) => void;
+  onCellDoubleClick: (rowId: string, columnId: string) => void;
+}
+
+/**
+ * One threat's row. Memoised: moving the active cell, selecting or editing one threat re-renders the
+ * one or two rows concerned, not the forty on screen with their dozen cells each.
+ */
+const DataRow = memo(function DataRow({ row, threat, index, columns, activeColumnId, selected, register, lookups, onCellMouseDown, onCellDoubleClick }: DataRowProps) {
+  return (
+    <tr role="row" aria-selected={selected} style={{ height: ROW_HEIGHT }} data-threat-id={row.id}>
+      {columns.map((column, columnIndex) => {
+        const meta = column.columnDef.meta as ColumnMeta;
+        return (
+          <td
+            key={column.id}
+            id={`cell-${row.id}-${column.id}`}
+            role="gridcell"
+            aria-label={`${meta.label}: ${cellText(threat, column.id, lookups)}`}
+            className={`${meta.numeric ? 'num ' : ''}${activeColumnId === column.id ? 'active' : ''}`}
+            onMouseDown={() => onCellMouseDown(index, columnIndex)}
+            onDoubleClick={() => onCellDoubleClick(row.id, column.id)}
+          >
+            {renderCell(threat, column.id, register, lookups)}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
 
 /**
  * The register as a spreadsheet: TanStack Table for sorting, filtering, grouping and columns,
@@ -109,8 +178,8 @@ export function ThreatGrid({ register, rows, lookups, selectedId, onSelect, onEd
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [selectedId]);
 
-  const dataRows = visibleRows.filter((r) => !r.getIsGrouped());
-  const activeRowIndex = active ? visibleRows.findIndex((r) => r.id === active.rowId) : -1;
+  const dataRowCount = useMemo(() => visibleRows.reduce((n, r) => (r.getIsGrouped() ? n : n + 1), 0), [visibleRows]);
+  const activeRowIndex = useMemo(() => (active ? visibleRows.findIndex((r) => r.id === active.rowId) : -1), [visibleRows, active]);
   const activeColumnIndex = active ? leafColumns.findIndex((c) => c.id === active.columnId) : -1;
 
   const activate = (rowIndex: number, columnIndex: number) => {
@@ -175,6 +244,12 @@ export function ThreatGrid({ register, rows, lookups, selectedId, onSelect, onEd
     }
   };
 
+  // Stable for the memoised rows; they reach the handlers of the moment through a ref.
+  const cellHandlers = useRef({ activate, startEdit });
+  cellHandlers.current = { activate, startEdit };
+  const onCellMouseDown = useCallback((rowIndex: number, columnIndex: number) => cellHandlers.current.activate(rowIndex, columnIndex), []);
+  const onCellDoubleClick = useCallback((rowId: string, columnId: string) => cellHandlers.current.startEdit(rowId, columnId), []);
+
   const commit = async (patch: ThreatPatch, move: CommitMove, rationale?: string) => {
     if (!editing) return;
     const { rowId } = editing;
@@ -190,40 +265,13 @@ export function ThreatGrid({ register, rows, lookups, selectedId, onSelect, onEd
     else if (move === 'left') activate(activeRowIndex, activeColumnIndex - 1);
   };
 
-  const editingRow = editing ? dataRows.find((r) => r.id === editing.rowId) : undefined;
+  const editingRow = editing ? visibleRows.find((r) => r.id === editing.rowId && !r.getIsGrouped()) : undefined;
   const editingColumn = editing ? leafColumns.find((c) => c.id === editing.columnId) : undefined;
   const anchorRect = editing ? document.getElementById(`cell-${editing.rowId}-${editing.columnId}`)?.getBoundingClientRect() : undefined;
   const items = virtualizer.getVirtualItems();
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const totalWidth = leafColumns.reduce((sum, c) => sum + c.getSize(), 0);
-
-  const renderCell = (row: Row<ThreatRow>, columnId: string) => {
-    const t = row.original;
-    switch (columnId) {
-      case 'score':
-        return <span className={bandClass(t, register)}>{t.score}</span>;
-      case 'likelihood':
-      case 'impact':
-        return <span title={ratingTitle(columnId, t[columnId], register.scale.levels)}>{t[columnId]}</span>;
-      case 'trend':
-        return (
-          <>
-            <span aria-hidden="true">{TREND_SYMBOL[t.trend]}</span> {t.trend}
-          </>
-        );
-      case 'evidence':
-        return t.evidenceCount === 0 ? (
-          <span className="badge warning" title="No passage supports this rating yet">
-            none
-          </span>
-        ) : (
-          t.evidenceCount
-        );
-      default:
-        return cellText(t, columnId, lookups);
-    }
-  };
 
   return (
     <div className="grid-shell">
@@ -232,7 +280,7 @@ export function ThreatGrid({ register, rows, lookups, selectedId, onSelect, onEd
         className="threat-grid"
         role="grid"
         aria-label="Threats"
-        aria-rowcount={dataRows.length}
+        aria-rowcount={dataRowCount}
         aria-colcount={leafColumns.length}
         aria-activedescendant={active ? `cell-${active.rowId}-${active.columnId}` : undefined}
         tabIndex={0}
@@ -296,25 +344,19 @@ export function ThreatGrid({ register, rows, lookups, selectedId, onSelect, onEd
                   );
                 }
                 return (
-                  <tr key={row.id} role="row" aria-selected={row.id === selectedId} style={{ height: ROW_HEIGHT }} data-threat-id={row.id}>
-                    {leafColumns.map((column, columnIndex) => {
-                      const meta = column.columnDef.meta as ColumnMeta;
-                      const isActive = active?.rowId === row.id && active.columnId === column.id;
-                      return (
-                        <td
-                          key={column.id}
-                          id={`cell-${row.id}-${column.id}`}
-                          role="gridcell"
-                          aria-label={`${meta.label}: ${cellText(row.original, column.id, lookups)}`}
-                          className={`${meta.numeric ? 'num ' : ''}${isActive ? 'active' : ''}`}
-                          onMouseDown={() => activate(item.index, columnIndex)}
-                          onDoubleClick={() => startEdit(row.id, column.id)}
-                        >
-                          {renderCell(row, column.id)}
-                        </td>
-                      );
-                    })}
-                  </tr>
+                  <DataRow
+                    key={row.id}
+                    row={row}
+                    threat={row.original}
+                    index={item.index}
+                    columns={leafColumns}
+                    activeColumnId={active?.rowId === row.id ? active.columnId : null}
+                    selected={row.id === selectedId}
+                    register={register}
+                    lookups={lookups}
+                    onCellMouseDown={onCellMouseDown}
+                    onCellDoubleClick={onCellDoubleClick}
+                  />
                 );
               })}
               {paddingBottom > 0 && (
