@@ -77,10 +77,19 @@ export function useRegisterThreats(db: WorkbenchDatabase, registerId: string | u
       const byScore = db.threats.where('[registerId+score]').between([registerId, Dexie.minKey], [registerId, Dexie.maxKey]);
       const [top, total] = await Promise.all([byScore.clone().reverse().limit(FIRST_PAGE_ROWS).keys(), byScore.count()]);
       const lowest = (top.at(-1) as [string, number] | undefined)?.[1];
-      // Every row tied with the lowest score shown comes too, in the grid's own tie order (stored
-      // order), so no row moves when the whole register arrives.
-      const page = lowest === undefined ? [] : await db.threats.where('[registerId+score]').between([registerId, lowest], [registerId, Dexie.maxKey]).toArray();
-      page.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      let page: Threat[] = [];
+      if (lowest !== undefined) {
+        // The grid orders ties by id (stored order), but a reversed index walk gives tied rows in
+        // descending id order: so the rows above the lowest score shown come from one read, and those
+        // tied at it from an ascending read of just that score, the lowest ids first. No row then
+        // moves when the whole register arrives, and no more than a screen of rows is read.
+        const above = top.filter((key) => (key as unknown as [string, number])[1] > lowest).length;
+        const [higher, tied] = await Promise.all([
+          db.threats.where('[registerId+score]').between([registerId, lowest], [registerId, Dexie.maxKey], false, true).toArray(),
+          db.threats.where('[registerId+score]').equals([registerId, lowest]).limit(FIRST_PAGE_ROWS - above).toArray(),
+        ]);
+        page = [...higher, ...tied].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      }
       if (live && !loaded) setState({ threats: page, complete: false, total });
       // Let the first screen paint before decoding the rest, which takes the main thread for a while.
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
