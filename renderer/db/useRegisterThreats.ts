@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { useEffect, useState } from 'react';
 import type { Threat } from '../../shared/domain/threat';
 import type { WorkbenchDatabase } from './database';
+import { followTable } from './table-follower';
 
 /** Rows a first screen of the grid shows, with room to scroll a little. */
 export const FIRST_PAGE_ROWS = 80;
@@ -15,10 +16,10 @@ export interface RegisterThreats {
 }
 
 /**
- * A register's threats, read from IndexedDB once and then kept current from the table's hooks: an edit
- * changes one row in memory instead of re-reading the whole register (on a 10,000-row register a full
- * read costs about a second, far too long to wait after every cell edit). Changes are applied when
- * their transaction commits, so an aborted write never shows.
+ * A register's threats, read from IndexedDB once and then kept current by following the committed
+ * writes to the threats table: an edit reads back its one row instead of the whole register (on a
+ * 10,000-row register a full read costs about a second, far too long to wait after every cell edit).
+ * Only committed writes are seen, so an aborted write never shows.
  *
  * With `firstPage` (the grid in its default order, highest score first, unfiltered), the highest-scored
  * rows are read first through the [registerId+score] index and shown at once; reading and decoding the
@@ -36,42 +37,16 @@ export function useRegisterThreats(db: WorkbenchDatabase, registerId: string | u
     setState({ threats: undefined, complete: false, total: 0 });
     let live = true;
     let rows = new Map<string, Threat>();
-    let loaded = false;
-    const pending: (() => void)[] = [];
     let frame = 0;
     const publish = () => {
       if (!live || frame) return;
-      // Several rows changed in one transaction (a CSV import, an undo) become one render.
+      // Writes that land together (a CSV import, an undo, quick edits) become one render.
       frame = requestAnimationFrame(() => {
         frame = 0;
         if (live) setThreats([...rows.values()]);
       });
     };
-    const apply = (change: () => void) => {
-      if (loaded) {
-        change();
-        publish();
-      } else pending.push(change);
-    };
-    const afterCommit = (transaction: { on: (event: 'complete', fn: () => void) => void }, change: () => void) => transaction.on('complete', () => apply(change));
-
-    function creating(this: unknown, _key: unknown, obj: Threat, transaction: Parameters<typeof afterCommit>[0]) {
-      if (obj.registerId === registerId) afterCommit(transaction, () => rows.set(obj.id, obj));
-    }
-    function updating(this: { onsuccess?: (updated: Threat) => void }, _mods: unknown, key: unknown, _obj: Threat, transaction: Parameters<typeof afterCommit>[0]) {
-      this.onsuccess = (updated) =>
-        afterCommit(transaction, () => {
-          if (updated.registerId === registerId) rows.set(String(key), updated);
-          else rows.delete(String(key));
-        });
-    }
-    function deleting(this: unknown, key: unknown, _obj: Threat, transaction: Parameters<typeof afterCommit>[0]) {
-      afterCommit(transaction, () => rows.delete(String(key)));
-    }
-    db.threats.hook('creating', creating as never);
-    db.threats.hook('updating', updating as never);
-    db.threats.hook('deleting', deleting as never);
-
+    let stopFollowing: () => void = () => undefined;
     // IndexedDB answers one read after another: the small first-screen reads go first, then the whole register.
     const firstScreen = async () => {
       const byScore = db.threats.where('[registerId+score]').between([registerId, Dexie.minKey], [registerId, Dexie.maxKey]);
@@ -90,25 +65,50 @@ export function useRegisterThreats(db: WorkbenchDatabase, registerId: string | u
         ]);
         page = [...higher, ...tied].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       }
-      if (live && !loaded) setState({ threats: page, complete: false, total });
+      if (live) setState({ threats: page, complete: false, total });
       // Let the first screen paint before decoding the rest, which takes the main thread for a while.
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     };
-    void (firstPage ? firstScreen() : Promise.resolve())
-      .then(() => db.threats.where('registerId').equals(registerId).toArray())
-      .then((list) => {
-        rows = new Map(list.map((t) => [t.id, t]));
-        loaded = true;
-        for (const change of pending.splice(0)) change();
-        if (live) setThreats([...rows.values()]);
+    void (firstPage ? firstScreen() : Promise.resolve()).then(() => {
+      if (!live) return;
+      // The whole register, then every committed write by the keys it names (see followTable): an
+      // edit reads back its one row. Not Dexie's table hooks: with a hook subscribed, Dexie calls it
+      // for every record of a bulk write and turns clear() into a record-by-record delete, which made
+      // restoring or merging a large workspace crawl while the register was open.
+      let first = true;
+      stopFollowing = followTable(db, 'threats', {
+        async apply(work) {
+          if (work === 'all') {
+            const list = await db.threats.where('registerId').equals(registerId).toArray();
+            rows = new Map(list.map((t) => [t.id, t]));
+            return true;
+          }
+          const keys = [...work];
+          const found = await db.threats.bulkGet(keys);
+          let changed = false;
+          found.forEach((threat, i) => {
+            if (threat?.registerId === registerId) {
+              rows.set(threat.id, threat);
+              changed = true;
+            } else if (rows.delete(keys[i]!)) changed = true;
+          });
+          return changed;
+        },
+        settled() {
+          if (!live) return;
+          if (first) {
+            first = false;
+            setThreats([...rows.values()]);
+          } else publish();
+        },
+        onError: (error) => console.error('The register could not follow its threats', error),
       });
+    });
 
     return () => {
       live = false;
       cancelAnimationFrame(frame);
-      db.threats.hook('creating').unsubscribe(creating as never);
-      db.threats.hook('updating').unsubscribe(updating as never);
-      db.threats.hook('deleting').unsubscribe(deleting as never);
+      stopFollowing();
     };
     // firstPage only matters for the first read; a later change of arrangement needs no re-read.
   }, [db, registerId]);

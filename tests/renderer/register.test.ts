@@ -130,3 +130,35 @@ describe('useRegisterThreats', () => {
     expect(partial.at(-1)!.score).toBeGreaterThanOrEqual(ordered[first.count]!.t.score);
   });
 });
+
+describe('useRegisterThreats follows committed writes', () => {
+  it('shows an edit, an added and a deleted threat, a bulk write, and ignores other registers', async () => {
+    const { renderHook, waitFor } = await import('@testing-library/react');
+    const { useRegisterThreats } = await import('../../renderer/db/useRegisterThreats');
+    const { db, register } = await demo();
+    const { result } = renderHook(() => useRegisterThreats(db, register.id));
+    await waitFor(() => expect(result.current.complete).toBe(true));
+    const initial = result.current.threats!.length;
+    const target = result.current.threats![0]!;
+    const titleOf = (id: string) => result.current.threats!.find((t) => t.id === id)?.title;
+
+    await updateThreat(db, target.id, { title: 'Renamed while the grid is open' });
+    await waitFor(() => expect(titleOf(target.id)).toBe('Renamed while the grid is open'));
+
+    const added = await addThreat(db, register);
+    await waitFor(() => expect(result.current.threats).toHaveLength(initial + 1));
+    await deleteThreats(db, [added.id]);
+    await waitFor(() => expect(result.current.threats).toHaveLength(initial));
+
+    // A write naming more keys than are worth following is answered by reading the register again.
+    const many = Array.from({ length: 250 }, (_, i) => ({ ...target, id: crypto.randomUUID(), title: `Bulk ${i}` }));
+    await db.threats.bulkPut(many);
+    await waitFor(() => expect(result.current.threats).toHaveLength(initial + 250));
+
+    const other = await createRegister(db, 'Another register');
+    await addThreat(db, other);
+    await updateThreat(db, target.id, { title: 'Last edit' });
+    await waitFor(() => expect(titleOf(target.id)).toBe('Last edit'));
+    expect(result.current.threats).toHaveLength(initial + 250);
+  });
+});
