@@ -175,4 +175,30 @@ test.describe('cancelling long work', () => {
     // Never a partial file: nothing but whole backups in the folder (write-file-atomic's temporary files are gone).
     expect(readdirSync(backupsDir).filter((f) => !f.endsWith('.awbackup'))).toEqual([]);
   });
+
+  test('a restore can be cancelled while it backs up the workspace first: nothing is replaced and no backup is added', async ({ app }) => {
+    const sourcesBefore = await sourcesList(app).count();
+    await app.getByRole('contentinfo').getByRole('button', { name: /^(Backed up|Backups…)/ }).click();
+    const dialog = app.getByRole('dialog', { name: 'Backups' });
+    await expect(dialog.getByText('Reading the backups folder…')).toHaveCount(0);
+    const rows = dialog.getByRole('table', { name: 'Backups' }).locator('tbody tr');
+    await expect(rows.first()).toBeVisible();
+    const countBefore = await rows.count();
+    await dialog.getByRole('button', { name: /^Restore the backup of / }).first().click();
+    await dialog.getByRole('button', { name: 'Replace the workspace' }).click();
+    // The before-restore backup's request is held back a moment on its way, so Cancel surely comes first.
+    // (Registered after the confirm step, so that only that request is held.)
+    await app.route('**/api/writeBackup', async (route) => {
+      await new Promise((done) => setTimeout(done, 1500));
+      await route.continue();
+    });
+    const progress = dialog.getByRole('status', { name: 'Restore progress' });
+    await expect(progress).toContainText('Backing up the workspace as it is now…');
+    await progress.getByRole('button', { name: 'Cancel restore' }).click();
+    await expect(dialog.getByText('The restore was cancelled before anything was replaced; the workspace is unchanged.')).toBeVisible({ timeout: 30_000 });
+    await app.unrouteAll({ behavior: 'wait' });
+    await expect(rows).toHaveCount(countBefore);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(sourcesList(app)).toHaveCount(sourcesBefore);
+  });
 });

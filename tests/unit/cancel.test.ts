@@ -230,10 +230,14 @@ describe('cancelling a backup', () => {
     const taskId = crypto.randomUUID();
     const inner = registry.begin(taskId);
     const answers: boolean[] = [];
-    const task: Task = { ...inner, signal: inner.signal, step: (s, d, t) => {
-      inner.step(s, d, t);
-      if (s === step) answers.push(registry.cancel(taskId));
-    } };
+    const task: Task = {
+      ...inner,
+      signal: inner.signal,
+      step: (s, d, t) => {
+        inner.step(s, d, t);
+        if (s === step) answers.push(registry.cancel(taskId));
+      },
+    };
     return { task, registry, taskId, answers };
   }
 
