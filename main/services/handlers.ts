@@ -119,12 +119,10 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
           : await extractSource(bytes, fileName, options);
         task.check(cancelled);
         task.step('storing');
-        const sha256 = sha256Of(bytes);
-        const storedBefore = await store.has(sha256);
-        const stored = await store.put(bytes);
+        const stored = await store.add(bytes);
         // Cancelled while the original was being stored: a file this import added is taken back.
         if (task.signal.aborted) {
-          if (!storedBefore) await store.delete(sha256);
+          if (stored.added) await store.delete(stored.sha256);
           throw cancelled();
         }
         return {
