@@ -185,13 +185,13 @@ test.describe('cancelling long work', () => {
     await expect(rows.first()).toBeVisible();
     const countBefore = await rows.count();
     await dialog.getByRole('button', { name: /^Restore the backup of / }).first().click();
-    await dialog.getByRole('button', { name: 'Replace the workspace' }).click();
     // The before-restore backup's request is held back a moment on its way, so Cancel surely comes first.
-    // (Registered after the confirm step, so that only that request is held.)
+    // (Registered at the confirm step, so that only that request is held.)
     await app.route('**/api/writeBackup', async (route) => {
       await new Promise((done) => setTimeout(done, 1500));
       await route.continue();
     });
+    await dialog.getByRole('button', { name: 'Replace the workspace' }).click();
     const progress = dialog.getByRole('status', { name: 'Restore progress' });
     await expect(progress).toContainText('Backing up the workspace as it is now…');
     await progress.getByRole('button', { name: 'Cancel restore' }).click();
