@@ -55,6 +55,8 @@ await build({
 await nodeBundle({ entry: 'main/app/main.ts', outDir: 'dist/main', fileName: 'index.cjs', format: 'cjs', minify: true });
 // The import worker sits beside main (packaged with it) and is found by the bridge there too.
 await nodeBundle({ entry: 'main/services/import/worker-entry.ts', outDir: 'dist/main', fileName: 'import-worker.cjs', format: 'cjs', emptyOutDir: false, minify: true });
+// The briefing worker packs .docx files off main's event loop; it carries the docx library, beside main.
+await nodeBundle({ entry: 'main/services/briefing-worker-entry.ts', outDir: 'dist/main', fileName: 'briefing-worker.cjs', format: 'cjs', emptyOutDir: false, minify: true });
 await nodeBundle({ entry: 'main/preload.ts', outDir: 'dist/preload', fileName: 'index.cjs', format: 'cjs' });
 await nodeBundle({ entry: 'main/bridge/cli.ts', outDir: 'dist/bridge', fileName: 'cli.mjs', format: 'es' });
 await build({

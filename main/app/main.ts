@@ -92,6 +92,7 @@ async function start(): Promise<void> {
       dataFolder,
       bundledDataRoot: join(appRoot, 'data'),
       importWorker: join(__dirname, 'import-worker.cjs'),
+      briefingWorker: join(__dirname, 'briefing-worker.cjs'),
       chooseSavePath: async (suggestedPath) => {
         // Offer the export's own type first, so the dialog keeps the extension the file needs.
         const extension = extname(suggestedPath).slice(1);

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     dataFolder,
     bundledDataRoot: join(root, 'data'),
     importWorker: join(root, 'dist', 'main', 'import-worker.cjs'),
+    briefingWorker: join(root, 'dist', 'main', 'briefing-worker.cjs'),
     log,
     ...(pkg.license ? { license: pkg.license } : {}),
   });

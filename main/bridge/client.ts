@@ -17,6 +17,7 @@ const workbench = createApiClient(
       const response = await fetch(`/api/${key}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+        // For a large import or backup this serialisation is one long task on the page's thread (see toWire).
         body: toWire(args),
       });
       return fromWire(await response.text());

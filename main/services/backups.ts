@@ -21,6 +21,7 @@ import { decodeBackup, encodeBackup, manifestFromHead } from './backup-zip';
 import { ServiceError } from './errors';
 import { freshPath, type ChooseSavePath } from './exports';
 import type { SourceStore } from './source-store';
+import { TaskCancelled, type Task } from './tasks';
 
 export interface BackupsOptions {
   /** The data folder's backups/: rolling backups, and manual ones where there is no save dialog. */
@@ -105,7 +106,13 @@ export class Backups {
     return join(this.options.folder, id);
   }
 
-  async write({ snapshot, reason, keep }: WriteBackupRequest): Promise<WrittenBackup> {
+  /**
+   * Writes the backup; `task` (a manual backup the analyst may cancel) is checked between the stored
+   * originals and before the file is written, and the write itself is atomic: a cancelled backup
+   * leaves no file, whole or partial.
+   */
+  async write({ snapshot, reason, keep }: WriteBackupRequest, task?: Task): Promise<WrittenBackup> {
+    const cancelled = () => new TaskCancelled('The backup was cancelled; no backup file was written. Back up again when you are ready.');
     if (snapshot.schemaVersion !== WORKSPACE_SCHEMA_VERSION) {
       throw new ServiceError('The window and the workbench service are of different versions, so no backup was written. Restart the app and try again.');
     }
@@ -114,12 +121,18 @@ export class Backups {
 
     const files = new Map<string, Uint8Array>();
     const missing: string[] = [];
-    for (const sha256 of referencedFiles(snapshot.tables)) {
+    const referenced = [...referencedFiles(snapshot.tables)];
+    for (const [i, sha256] of referenced.entries()) {
+      task?.check(cancelled);
+      task?.step('collecting', i, referenced.length);
       // A source whose original has gone from the data folder must not stop the rest from being backed up.
       if (await this.options.store.has(sha256)) files.set(sha256, await this.options.store.read(sha256));
       else missing.push(sha256);
     }
+    task?.check(cancelled);
+    task?.step('compressing');
     const bytes = await encodeBackup(snapshot, reason, this.options.appVersion, files, missing);
+    task?.check(cancelled);
 
     const name = backupFileName(reason, new Date(snapshot.createdAt));
     const suggested = await freshPath(this.options.folder, name);
@@ -129,6 +142,8 @@ export class Backups {
       path = chosen && extname(chosen).toLowerCase() !== BACKUP_EXTENSION ? `${chosen}${BACKUP_EXTENSION}` : chosen;
     }
     if (!path) return { id: null, path: null, bytes: bytes.byteLength, createdAt: snapshot.createdAt, pruned: [] };
+    task?.commit(cancelled);
+    task?.step('writing');
     await writeFileAtomically(path, bytes);
     const inFolder = resolve(dirname(path)) === resolve(this.options.folder) && isBackupId(basename(path));
     const pruned = reason === 'manual' ? [] : await this.prune(reason, keep, inFolder ? basename(path) : null);

@@ -2,9 +2,11 @@ import { lstat, realpath } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { briefingFileName } from '../../shared/domain/briefing-model';
 import type { BriefingDocument } from '../../shared/domain/briefing-document';
-import { writeBriefingDocx } from './briefing-docx';
+import { packBriefing } from './briefing-worker';
 import { ServiceError } from './errors';
 import { saveExport, type ChooseSavePath } from './exports';
+import { TaskCancelled, type Task } from './tasks';
+import type { ThreadRunner } from './thread-runner';
 
 /** Opens a file with the program the system uses for it; answers an error sentence, or '' on success (Electron's shell.openPath). */
 export type OpenPath = (path: string) => Promise<string>;
@@ -18,6 +20,8 @@ export interface BriefingExportsOptions {
   /** The desktop app's shell; without it (the browser preview) opening is refused with a sentence. */
   openPath?: OpenPath;
   showItemInFolder?: ShowItemInFolder;
+  /** The briefing worker's threads; without them the document is packed in this thread. */
+  threads?: ThreadRunner | null;
 }
 
 export interface ExportedBriefing {
@@ -44,8 +48,12 @@ export class BriefingExports {
 
   constructor(private readonly options: BriefingExportsOptions) {}
 
-  async export(document: BriefingDocument): Promise<ExportedBriefing> {
-    const bytes = await writeBriefingDocx(document);
+  async export(document: BriefingDocument, task?: Task): Promise<ExportedBriefing> {
+    const cancelled = () => new TaskCancelled(`The export of “${document.page.title}” was cancelled; no file was written. Export it again when you are ready.`);
+    task?.step('building');
+    const bytes = await packBriefing(document, this.options.threads ?? null, task?.signal, cancelled);
+    task?.check(cancelled);
+    task?.step('writing');
     const { chooseSavePath } = this.options;
     // The dialog may hand back a name without the extension; the file is a Word document, so it gets one.
     const choose = chooseSavePath
@@ -54,7 +62,7 @@ export class BriefingExports {
           return chosen && extname(chosen).toLowerCase() !== '.docx' ? `${chosen}.docx` : chosen;
         }
       : undefined;
-    const { path } = await saveExport(this.options.exportsFolder, briefingFileName(document), bytes, choose);
+    const { path } = await saveExport(this.options.exportsFolder, briefingFileName(document), bytes, choose, () => task?.commit(cancelled));
     if (path) this.written.add(resolve(path));
     return { path, bytes: bytes.byteLength };
   }

@@ -33,10 +33,15 @@ export async function freshPath(folder: string, fileName: string): Promise<strin
 /** Where to save an export: a native save dialog on the desktop; the exports folder in the browser preview. */
 export type ChooseSavePath = (suggestedPath: string) => Promise<string | null>;
 
-export async function saveExport(exportsFolder: string, fileName: string, bytes: Uint8Array, choose?: ChooseSavePath): Promise<{ path: string | null }> {
+/**
+ * `beforeWrite` runs once the path is known and just before the file is written: a cancelled task
+ * throws there, so a cancel that came during the save dialog still writes nothing.
+ */
+export async function saveExport(exportsFolder: string, fileName: string, bytes: Uint8Array, choose?: ChooseSavePath, beforeWrite?: () => void): Promise<{ path: string | null }> {
   const suggested = await freshPath(exportsFolder, safeFileName(fileName));
   const path = choose ? await choose(suggested) : suggested;
   if (!path) return { path: null };
+  beforeWrite?.();
   await writeFileAtomically(path, bytes);
   return { path };
 }

@@ -9,11 +9,14 @@ import { saveExport, type ChooseSavePath } from './exports';
 import { ServiceError } from './errors';
 import { ErrorReports } from './error-reports';
 import { extractSource } from './import';
-import { extractSourceIsolated, ReaderFailure, ThreadRunner } from './import/isolated';
+import { extractSourceIsolated, ReaderFailure } from './import/isolated';
+import { displayName } from './import/refusal';
 import { Log } from './log';
 import { openLogFile } from './log-file';
 import { exportKindOf, RecentExports, type RecentExportEntry } from './recent-exports';
 import { sha256Of, SourceStore } from './source-store';
+import { TaskCancelled, TaskRegistry } from './tasks';
+import { ThreadRunner } from './thread-runner';
 import type { BackupReason } from '../../shared/interop/backup';
 
 /** The functions that answer each channel; the same table serves Electron's IPC and the loopback bridge. */
@@ -39,6 +42,11 @@ export interface WorkbenchServices {
    * thread that is terminated when reading takes too long; without it, in this thread under a timer.
    */
   importWorker?: string;
+  /**
+   * The bundled briefing worker (dist/main/briefing-worker.cjs). With it, a briefing's .docx is packed
+   * on a worker thread (main stays responsive, and a cancel ends the thread); without it, in this thread.
+   */
+  briefingWorker?: string;
   /** The rotating error log; the hosts pass theirs so main's own errors land in the same file. */
   log?: Log;
   /** Told when a backup was written or failed (the desktop app waits for the quit backup before quitting). */
@@ -65,7 +73,9 @@ function describeRecent(entry: RecentExportEntry) {
 /** The handler table both hosts serve: Electron registers it with ipcMain, the bridge over HTTP. */
 export function createHandlerTable(services: WorkbenchServices): HandlerTable {
   const store = new SourceStore(services.dataFolder.sources);
+  const tasks = new TaskRegistry();
   const briefings = new BriefingExports({
+    threads: services.briefingWorker ? new ThreadRunner(services.briefingWorker) : null,
     exportsFolder: services.dataFolder.exports,
     chooseSavePath: services.chooseSavePath,
     openPath: services.openPath,
@@ -92,33 +102,49 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     listSourceFiles: () => store.list(),
     deleteSourceFile: async (sha256) => ({ deleted: await store.delete(sha256) }),
     loadDemoWorkspace: () => loadDemoWorkspace(services.bundledDataRoot, store),
-    importSource: async ({ bytes, fileName, keepFullText, maxBytes }) => {
-      // Parse first: a file that cannot be read leaves nothing behind in the store.
-      const options = { keepFullText, maxBytes };
-      const extracted = importThreads
-        ? await extractSourceIsolated(importThreads, bytes, fileName, options).catch((error: unknown) => {
-            // A reader that crashed is refused with a sentence, and is a bug: its cause goes to the log.
-            if (error instanceof ServiceError && error.cause instanceof ReaderFailure) void log.write('error', 'an import reader failed', error.cause);
-            throw error;
-          })
-        : await extractSource(bytes, fileName, options);
-      const stored = await store.put(bytes);
-      return {
-        file: { sha256: stored.sha256, mime: extracted.mime, originalName: fileName, size: stored.size },
-        format: extracted.format,
-        text: extracted.text,
-        textHash: sha256Of(new TextEncoder().encode(extracted.text)),
-        metadata: extracted.metadata,
-        warnings: extracted.warnings,
-      };
+    importSource: async ({ bytes, fileName, keepFullText, maxBytes, taskId }) => {
+      const task = tasks.begin(taskId);
+      const cancelled = () => new TaskCancelled(`The import of “${displayName(fileName)}” was cancelled; nothing was added. Import it again when you need it.`);
+      try {
+        // Parse first: a file that cannot be read leaves nothing behind in the store.
+        const options = { keepFullText, maxBytes };
+        task.check(cancelled);
+        task.step('reading');
+        const extracted = importThreads
+          ? await extractSourceIsolated(importThreads, bytes, fileName, options, task.signal, cancelled).catch((error: unknown) => {
+              // A reader that crashed is refused with a sentence, and is a bug: its cause goes to the log.
+              if (error instanceof ServiceError && error.cause instanceof ReaderFailure) void log.write('error', 'an import reader failed', error.cause);
+              throw error;
+            })
+          : await extractSource(bytes, fileName, options);
+        task.check(cancelled);
+        task.step('storing');
+        const stored = await store.add(bytes);
+        // Cancelled while the original was being stored: a file this import added is taken back.
+        if (task.signal.aborted) {
+          if (stored.added) await store.delete(stored.sha256);
+          throw cancelled();
+        }
+        return {
+          file: { sha256: stored.sha256, mime: extracted.mime, originalName: fileName, size: stored.size },
+          format: extracted.format,
+          text: extracted.text,
+          textHash: sha256Of(new TextEncoder().encode(extracted.text)),
+          metadata: extracted.metadata,
+          warnings: extracted.warnings,
+        };
+      } finally {
+        task.end();
+      }
     },
     saveExport: async ({ fileName, bytes }) => {
       const saved = await saveExport(services.dataFolder.exports, fileName, bytes, services.chooseSavePath);
       if (saved.path) await recent.add(saved.path, exportKindOf(fileName), bytes.byteLength);
       return saved;
     },
-    exportBriefing: async ({ document }) => {
-      const exported = await briefings.export(document);
+    exportBriefing: async ({ document, taskId }) => {
+      const task = tasks.begin(taskId);
+      const exported = await briefings.export(document, task).finally(() => task.end());
       if (exported.path) await recent.add(exported.path, 'briefing', exported.bytes);
       return exported;
     },
@@ -126,14 +152,17 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     showBriefingExport: ({ path }) => briefings.showInFolder(path),
     reportError: (report) => errorReports.report(report),
     openLogFile: () => openLogFile(log, services.openPath),
-    writeBackup: async (request) => {
+    writeBackup: async ({ taskId, ...request }) => {
+      const task = tasks.begin(taskId);
       try {
-        const written = await backups.write(request);
+        const written = await backups.write(request, task);
         services.onBackupSettled?.(request.reason, 'written');
         return written;
       } catch (error) {
         services.onBackupSettled?.(request.reason, 'failed');
         throw error;
+      } finally {
+        task.end();
       }
     },
     listBackups: () => backups.list(),
@@ -147,5 +176,7 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
       await recent.clear();
       return { cleared: true };
     },
+    cancelTask: ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
+    taskProgress: ({ taskId }) => tasks.progress(taskId),
   };
 }

@@ -29,11 +29,18 @@ export class SourceStore {
   }
 
   async put(bytes: Uint8Array): Promise<StoredFile> {
+    const { sha256, size } = await this.add(bytes);
+    return { sha256, size };
+  }
+
+  /** Like `put`, and says whether the file was new to the store (a cancelled import takes back only a file it added). */
+  async add(bytes: Uint8Array): Promise<StoredFile & { added: boolean }> {
     const sha256 = sha256Of(bytes);
     const path = this.pathOf(sha256);
     const existing = await stat(path).catch(() => null);
+    const added = !existing;
     if (!existing || existing.size !== bytes.byteLength) await writeFileAtomically(path, bytes);
-    return { sha256, size: bytes.byteLength };
+    return { sha256, size: bytes.byteLength, added };
   }
 
   async has(sha256: string): Promise<boolean> {

@@ -29,16 +29,31 @@ export async function ensureReplicaId(db: WorkbenchDatabase): Promise<string> {
   });
 }
 
+export interface SnapshotReading {
+  /** Told before each table is read: table `index` (from 1) of `count`. */
+  onTable?: (index: number, count: number, name: WorkspaceTableName) => void;
+  /** Checked between tables: once aborted, the read stops and rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
 /**
  * The whole workspace as plain data, read in one transaction so that it is one consistent moment.
  * This installation's own meta entries travel as the snapshot's `replicaId` and `mergeBases`, not in
  * its meta table.
+ *
+ * Each table is one asynchronous IndexedDB read (the browser reads off the page's thread); what takes
+ * the page's own thread is turning the records into objects, in pieces of one table each.
  */
-export async function readWorkspaceSnapshot(db: WorkbenchDatabase, now: Date = new Date()): Promise<WorkspaceSnapshot> {
+export async function readWorkspaceSnapshot(db: WorkbenchDatabase, now: Date = new Date(), reading: SnapshotReading = {}): Promise<WorkspaceSnapshot> {
   const replicaId = await ensureReplicaId(db);
   return db.transaction('r', db.workspaceTables, async () => {
     const tables = {} as Record<WorkspaceTableName, unknown[]>;
-    for (const name of WORKSPACE_TABLES) tables[name] = await tableOf(db, name).toArray();
+    for (const [i, name] of WORKSPACE_TABLES.entries()) {
+      reading.signal?.throwIfAborted();
+      reading.onTable?.(i + 1, WORKSPACE_TABLES.length, name);
+      tables[name] = await tableOf(db, name).toArray();
+    }
+    reading.signal?.throwIfAborted();
     const meta = tables.meta as MetaEntry[];
     const mergeBases = (meta.find((m) => m.key === MERGE_BASES_KEY)?.value ?? {}) as MergeBases;
     tables.meta = meta.filter((m) => !INSTALLATION_META_KEYS.includes(m.key));

@@ -1,7 +1,18 @@
 import type { StateCreator } from 'zustand';
 import type { WorkbenchState } from './index';
 
+/** The manual backup that is running: what it is doing, and whether Cancel was pressed. */
+export interface BackupProgress {
+  text: string;
+  done?: number;
+  total?: number;
+  /** 'asked': Cancel was pressed; 'too-late': main was already writing the file, which is kept. */
+  cancel: 'no' | 'asked' | 'too-late';
+}
+
 export interface BackupsSlice {
+  backupProgress: BackupProgress | null;
+  setBackupProgress: (progress: BackupProgress | null) => void;
   backupsOpen: boolean;
   /** What the Backups dialog puts the focus on when it opens: backing up, or restoring from a file. */
   backupsFocus: 'back-up' | 'restore-file';
@@ -15,6 +26,8 @@ export interface BackupsSlice {
 }
 
 export const createBackupsSlice: StateCreator<WorkbenchState, [], [], BackupsSlice> = (set) => ({
+  backupProgress: null,
+  setBackupProgress: (backupProgress) => set({ backupProgress }),
   backupsOpen: false,
   backupsFocus: 'back-up',
   lastBackupAt: null,

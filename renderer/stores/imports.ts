@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { WorkbenchState } from './index';
 
-export type ImportState = 'queued' | 'importing' | 'done' | 'duplicate' | 'failed';
+export type ImportState = 'queued' | 'importing' | 'done' | 'duplicate' | 'failed' | 'cancelled';
 
 /** One file on its way into the workspace, as the import panel shows it. */
 export interface ImportJob {
@@ -12,6 +12,10 @@ export interface ImportJob {
   /** The new source, or the existing one a duplicate matches. */
   sourceId?: string;
   warnings?: string[];
+  /** The running import's task id, for cancelTask. */
+  taskId?: string;
+  /** The analyst pressed Cancel while it was importing; the outcome is "Cancelled" whatever main answers. */
+  cancelRequested?: boolean;
 }
 
 export interface ImportsSlice {

@@ -25,6 +25,8 @@ export const CHANNELS = {
   openRecentExport: 'workbench:recent-export-open',
   showRecentExport: 'workbench:recent-export-show',
   clearRecentExports: 'workbench:recent-exports-clear',
+  cancelTask: 'workbench:task-cancel',
+  taskProgress: 'workbench:task-progress',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;

@@ -55,6 +55,29 @@ export const SOURCE_FORMATS = ['text', 'markdown', 'html', 'docx', 'pdf'] as con
 export const SourceFormat = z.enum(SOURCE_FORMATS);
 export type SourceFormat = z.infer<typeof SourceFormat>;
 
+/**
+ * Names one long request (an import, a briefing export, a backup) so that it can be cancelled or asked
+ * about while it runs: the renderer picks it at random (a UUID) and sends it with the request.
+ */
+export const TaskId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'a task id is 8 to 64 letters, digits or hyphens');
+
+export const TaskRef = z.object({ taskId: TaskId });
+
+export const CancelledTask = z.object({
+  /** False when the task was already writing its file (it completes) — too late to cancel. */
+  cancelled: z.boolean(),
+});
+
+/** What a long request is doing now; 'unknown' when main has no such task (not begun, or finished). */
+export const TaskProgress = z.object({
+  state: z.enum(['running', 'unknown']),
+  step: z.string().optional(),
+  done: z.number().int().nonnegative().optional(),
+  total: z.number().int().nonnegative().optional(),
+  committed: z.boolean().optional(),
+});
+export type TaskProgress = z.infer<typeof TaskProgress>;
+
 export const ImportSourceRequest = z.object({
   bytes: Bytes.refine((b) => b.byteLength <= MAX_SOURCE_FILE_BYTES, 'the file is larger than 200 MB'),
   /** The file's name as the analyst knows it (no path); names the file in every message. */
@@ -63,6 +86,8 @@ export const ImportSourceRequest = z.object({
   keepFullText: z.boolean(),
   /** The analyst's import limit; larger files are refused with a message naming the limit. */
   maxBytes: z.number().int().positive().max(MAX_SOURCE_FILE_BYTES),
+  /** Names the import for cancelTask. */
+  taskId: TaskId.optional(),
 });
 
 /** What the file says about itself; every field may be corrected by the analyst before saving. */
@@ -104,6 +129,8 @@ export type SavedExport = z.infer<typeof SavedExport>;
 export const ExportBriefingRequest = z.object({
   /** The document tree the preview shows (see shared/domain/briefing-document.ts); main writes it as .docx. */
   document: BriefingDocument,
+  /** Names the export for cancelTask and taskProgress. */
+  taskId: TaskId.optional(),
 });
 
 export const ExportedBriefing = z.object({
@@ -162,6 +189,8 @@ export const WriteBackupRequest = z.object({
   reason: BackupReason,
   /** How many backups of a rolling reason to keep; older ones are removed. */
   keep: z.number().int().min(MIN_BACKUP_KEEP).max(MAX_BACKUP_KEEP),
+  /** Names the backup for cancelTask and taskProgress. */
+  taskId: TaskId.optional(),
 });
 
 export const WrittenBackup = z.object({
@@ -255,6 +284,8 @@ export const CONTRACT = {
   openRecentExport: procedure(z.tuple([RecentExportRef]), OpenOutcome),
   showRecentExport: procedure(z.tuple([RecentExportRef]), OpenOutcome),
   clearRecentExports: procedure(z.tuple([]), z.object({ cleared: z.boolean() })),
+  cancelTask: procedure(z.tuple([TaskRef]), CancelledTask),
+  taskProgress: procedure(z.tuple([TaskRef]), TaskProgress),
 } satisfies Record<ChannelKey, Procedure<z.ZodTuple, z.ZodType>>;
 
 export type Contract = typeof CONTRACT;

@@ -174,3 +174,25 @@ describe('the keep-count setting', () => {
 async function readBackupBytes(api: WorkbenchApi, id: string): Promise<Uint8Array> {
   return readBackupFile((await api.appInfo()).dataFolder, id);
 }
+
+describe('reading the snapshot with progress and cancel', () => {
+  it('reports each table before it reads it, and stops between tables once cancelled', async () => {
+    const { db } = await installation();
+    const seen: string[] = [];
+    const whole = await readWorkspaceSnapshot(db, new Date(), { onTable: (index, count, name) => seen.push(`${index}/${count} ${name}`) });
+    expect(seen).toEqual(WORKSPACE_TABLES.map((name, i) => `${i + 1}/${WORKSPACE_TABLES.length} ${name}`));
+    expect(whole.tables.threats.length).toBeGreaterThan(0);
+
+    const controller = new AbortController();
+    const read: string[] = [];
+    const stopped = readWorkspaceSnapshot(db, new Date(), {
+      signal: controller.signal,
+      onTable: (index, _count, name) => {
+        read.push(name);
+        if (index === 3) controller.abort(new Error('The backup was cancelled.'));
+      },
+    });
+    await expect(stopped).rejects.toThrow('The backup was cancelled.');
+    expect(read).toEqual(WORKSPACE_TABLES.slice(0, 3));
+  });
+});

@@ -41,6 +41,8 @@ describe('the packaged app.asar', () => {
     expect(entries).toEqual(
       expect.arrayContaining([
         '/dist/main/index.cjs',
+        '/dist/main/import-worker.cjs',
+        '/dist/main/briefing-worker.cjs',
         '/dist/preload/index.cjs',
         '/dist/renderer/index.html',
         '/data/sample/security-threats-afghanistan-kazakhstan.txt',

@@ -9,7 +9,19 @@ import { backupKeepCount, setBackupKeepCount } from '../../db/settings';
 import { workbench } from '../../platform/workbench';
 import { useWorkbench } from '../../stores';
 import { formatDateTime, formatNumber } from '../common/format';
-import { backUpWorkspace, currentMergeHandler, openBackupSnapshot, restoreWorkspace, type RestoreStep } from './backup-actions';
+import { newTaskId, cancelTask } from '../../platform/tasks';
+import {
+  BACKUP_CANCELLED,
+  cancelManualBackup,
+  currentMergeHandler,
+  isBackupCancelled,
+  openBackupSnapshot,
+  RESTORE_CANCELLED,
+  restoreWorkspace,
+  runManualBackup,
+  type BackupStep,
+  type RestoreStep,
+} from './backup-actions';
 import './backups.css';
 
 type Counts = Partial<Record<WorkspaceTableName, number>>;
@@ -18,7 +30,7 @@ type Phase =
   | { kind: 'list' }
   | { kind: 'busy'; text: string }
   | { kind: 'confirm'; opened: OpenedBackup; label: string; current: Counts }
-  | { kind: 'restoring'; step: RestoreStep; label: string }
+  | { kind: 'restoring'; step: RestoreStep; label: string; progress?: BackupStep; cancelling?: boolean }
   | { kind: 'restored'; label: string };
 
 /** The tables an analyst recognises, with their names in the domain's words. */
@@ -35,7 +47,7 @@ const COUNTED: { table: WorkspaceTableName; one: string; many: string; label: st
 
 const STEP_TEXT: Record<RestoreStep, string> = {
   'backing-up': 'Backing up the workspace as it is now…',
-  replacing: 'Replacing the workspace…',
+  replacing: 'Replacing the workspace… This step runs to its end and cannot be cancelled.',
 };
 
 const MAX_FILE_BYTES = 1024 * 1024 * 1024;
@@ -82,6 +94,9 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
   const [keep, setKeep] = useState(String(DEFAULT_BACKUP_KEEP));
   const [keepProblem, setKeepProblem] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
+  const backupProgress = useWorkbench((s) => s.backupProgress);
+  /** The restore that is running: cancellable while it backs up the workspace first. */
+  const restoreRun = useRef<{ controller: AbortController; taskId: string } | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -107,19 +122,17 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
     if (!open && dialog.open) dialog.close();
   }, [open, focus, refresh]);
 
-  const working = phase.kind === 'busy' || phase.kind === 'restoring' || phase.kind === 'restored';
+  const working = phase.kind === 'busy' || phase.kind === 'restoring' || phase.kind === 'restored' || backupProgress !== null;
 
   const backUp = async () => {
     setResult(null);
-    setPhase({ kind: 'busy', text: 'Backing up the workspace…' });
     try {
-      const written = await backUpWorkspace('manual');
+      const written = await runManualBackup();
       setResult(written.path ? { kind: 'info', text: `Backed up the workspace (${formatBytes(written.bytes)}) to ${written.path}.` } : { kind: 'info', text: 'No backup was written: the save was cancelled.' });
-      await refresh();
     } catch (error) {
-      setResult({ kind: 'error', text: `The workspace was not backed up. ${message(error)}` });
+      setResult(isBackupCancelled(error) ? { kind: 'info', text: BACKUP_CANCELLED } : { kind: 'error', text: `The workspace was not backed up. ${message(error)}` });
     }
-    setPhase({ kind: 'list' });
+    await refresh();
   };
 
   /** Checks the backup first (main reads every part of it); only a sound one reaches the confirm step. */
@@ -144,16 +157,36 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
 
   const replace = async (opened: OpenedBackup, label: string) => {
     setResult(null);
+    const run = { controller: new AbortController(), taskId: newTaskId() };
+    restoreRun.current = run;
     try {
-      await restoreWorkspace(opened, label, (step) => setPhase({ kind: 'restoring', step, label }));
+      await restoreWorkspace(
+        opened,
+        label,
+        (step, progress) => setPhase((p) => ({ kind: 'restoring', step, label, progress, cancelling: p.kind === 'restoring' ? p.cancelling : false })),
+        run.controller.signal,
+        run.taskId,
+      );
       setPhase({ kind: 'restored', label });
       // Every view, cache, search index and undo stack starts again from the restored workspace.
       window.location.reload();
     } catch (error) {
       setPhase({ kind: 'list' });
-      setResult({ kind: 'error', text: message(error) });
+      const text = message(error);
+      setResult({ kind: text === RESTORE_CANCELLED ? 'info' : 'error', text });
       void refresh();
+    } finally {
+      restoreRun.current = null;
     }
+  };
+
+  /** Stops a restore while it backs up the workspace first; the replace itself is never interrupted. */
+  const cancelRestore = () => {
+    const run = restoreRun.current;
+    if (!run || phase.kind !== 'restoring' || phase.step !== 'backing-up') return;
+    setPhase({ ...phase, cancelling: true });
+    run.controller.abort();
+    void cancelTask(run.taskId).catch(() => undefined);
   };
 
   const remove = async (backup: BackupSummary) => {
@@ -293,10 +326,36 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
             </p>
           )}
 
+          {backupProgress && (
+            <div className="backups-progress" role="status" aria-label="Backup progress">
+              <progress aria-label="Backing up" max={backupProgress.total} value={backupProgress.total ? backupProgress.done : undefined} />
+              <span>{backupProgressText(backupProgress)}</span>
+              <button type="button" disabled={backupProgress.cancel !== 'no'} onClick={() => void cancelManualBackup()}>
+                Cancel backup
+              </button>
+            </div>
+          )}
           {(phase.kind === 'busy' || phase.kind === 'restoring' || phase.kind === 'restored') && (
-            <div className="backups-progress" role="status">
-              <progress aria-label="Working" />
-              <span>{phase.kind === 'busy' ? phase.text : phase.kind === 'restoring' ? STEP_TEXT[phase.step] : `Restored ${phase.label}. Reloading…`}</span>
+            <div className="backups-progress" role="status" aria-label="Restore progress">
+              <progress
+                aria-label="Working"
+                max={phase.kind === 'restoring' ? phase.progress?.total : undefined}
+                value={phase.kind === 'restoring' && phase.progress?.total ? phase.progress.done : undefined}
+              />
+              <span>
+                {phase.kind === 'busy'
+                  ? phase.text
+                  : phase.kind === 'restoring'
+                    ? phase.cancelling && phase.step === 'backing-up'
+                      ? 'Cancelling the restore…'
+                      : `${STEP_TEXT[phase.step]}${phase.step === 'backing-up' && phase.progress ? ` ${phase.progress.text}` : ''}`
+                    : `Restored ${phase.label}. Reloading…`}
+              </span>
+              {phase.kind === 'restoring' && phase.step === 'backing-up' && (
+                <button type="button" disabled={phase.cancelling} onClick={cancelRestore}>
+                  Cancel restore
+                </button>
+              )}
             </div>
           )}
           {result && (
@@ -334,6 +393,13 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
       )}
     </dialog>
   );
+}
+
+/** The sentence the progress line shows for a manual backup. */
+export function backupProgressText(progress: { text: string; cancel: 'no' | 'asked' | 'too-late' }): string {
+  if (progress.cancel === 'asked') return 'Cancelling the backup…';
+  if (progress.cancel === 'too-late') return 'Too late to cancel: the backup file is being written and will be kept.';
+  return progress.text;
 }
 
 function BackupList({

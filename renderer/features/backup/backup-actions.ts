@@ -4,15 +4,146 @@ import type { OpenedBackup, WrittenBackup } from '../../../shared/ipc/contract';
 import { db } from '../../db';
 import { readWorkspaceSnapshot, replaceWorkspace } from '../../db/backup';
 import { backupKeepCount } from '../../db/settings';
+import { cancelTask, newTaskId, watchTask, type TaskProgress } from '../../platform/tasks';
 import { workbench } from '../../platform/workbench';
 import { useWorkbench } from '../../stores';
 
-/** Writes a backup of the whole workspace now; rolling ones keep the analyst's keep-count. */
-export async function backUpWorkspace(reason: BackupReason): Promise<WrittenBackup> {
-  const snapshot = await readWorkspaceSnapshot(db);
-  const written = await workbench().writeBackup({ snapshot, reason, keep: await backupKeepCount(db) });
+/** What a backup is doing, for a progress bar: `done` of `total` when it can be counted. */
+export interface BackupStep {
+  text: string;
+  done?: number;
+  total?: number;
+}
+
+export const BACKUP_CANCELLED = 'The backup was cancelled; no backup file was written. Back up again when you are ready.';
+
+/** A backup stopped by the analyst (in the window, or in main through cancelTask). */
+export class BackupCancelled extends Error {
+  override name = 'BackupCancelled';
+  constructor(message = BACKUP_CANCELLED) {
+    super(message);
+  }
+}
+
+export function isBackupCancelled(error: unknown): boolean {
+  return error instanceof BackupCancelled || (error instanceof Error && error.message === BACKUP_CANCELLED);
+}
+
+export interface BackupOptions {
+  /** Aborted: the backup stops between table reads (nothing is sent to main). */
+  signal?: AbortSignal;
+  /** Names the write in main, for cancelTask and taskProgress. */
+  taskId?: string;
+  onStep?: (step: BackupStep) => void;
+}
+
+function mainStep(progress: TaskProgress): BackupStep | null {
+  if (progress.state !== 'running') return null;
+  switch (progress.step) {
+    case 'collecting':
+      return { text: `Adding the stored originals: ${(progress.done ?? 0) + 1} of ${progress.total ?? 0}…`, done: progress.done, total: progress.total };
+    case 'compressing':
+      return { text: 'Compressing the backup…' };
+    case 'writing':
+      return { text: 'Writing the backup file…' };
+    default:
+      return null;
+  }
+}
+
+/**
+ * Writes a backup of the whole workspace now; rolling ones keep the analyst's keep-count.
+ *
+ * The snapshot is read table by table (asynchronous IndexedDB reads); it then travels to main in one
+ * request. On the desktop, Electron's IPC copies it by structured clone; through the browser bridge it
+ * is turned into one JSON string (shared/ipc/wire.ts), and for a very large workspace (tens of MB of
+ * source text) that JSON.stringify is a single long task on the page's thread — the transport is not
+ * streamed. The daily and quit backups have no cancel; they run in the background like this one.
+ */
+export async function backUpWorkspace(reason: BackupReason, options: BackupOptions = {}): Promise<WrittenBackup> {
+  const { signal, taskId, onStep = () => undefined } = options;
+  let snapshot: WorkspaceSnapshot;
+  try {
+    snapshot = await readWorkspaceSnapshot(db, new Date(), { signal, onTable: (index, count) => onStep({ text: `Reading the workspace: table ${index} of ${count}…`, done: index - 1, total: count }) });
+  } catch (error) {
+    if (signal?.aborted) throw new BackupCancelled();
+    throw error;
+  }
+  const keep = await backupKeepCount(db);
+  if (signal?.aborted) throw new BackupCancelled();
+  onStep({ text: 'Sending the workspace to the workbench service…' });
+  const stop = taskId ? watchTask(taskId, (progress) => void (mainStep(progress) && onStep(mainStep(progress)!))) : () => undefined;
+  let written: WrittenBackup;
+  try {
+    written = await workbench().writeBackup({ snapshot, reason, keep, ...(taskId ? { taskId } : {}) });
+  } catch (error) {
+    if (isBackupCancelled(error)) throw new BackupCancelled();
+    throw error;
+  } finally {
+    stop();
+  }
   if (written.path) useWorkbench.getState().setLastBackupAt(written.createdAt);
   return written;
+}
+
+/** A backup the analyst can cancel: stopped in the window between table reads, or in main before it writes. */
+export interface CancellableBackup {
+  /** Settles with the backup, or rejects with BackupCancelled (or the failure's sentence). */
+  done: Promise<WrittenBackup>;
+  /** Answers false when main was already writing the file (it completes and is kept). */
+  cancel: () => Promise<boolean>;
+}
+
+export function startBackup(reason: BackupReason, onStep: (step: BackupStep) => void): CancellableBackup {
+  const controller = new AbortController();
+  const taskId = newTaskId();
+  const done = backUpWorkspace(reason, { signal: controller.signal, taskId, onStep });
+  return {
+    done,
+    cancel: async () => {
+      controller.abort();
+      // Main may have the snapshot already; a cancel for a task it has not seen yet is remembered there.
+      return cancelTask(taskId).catch(() => true);
+    },
+  };
+}
+
+/** The backup made by hand that is running now (File › Back up…, or Back up now in the Backups dialog). */
+let manualBackup: CancellableBackup | null = null;
+
+/**
+ * Backs the workspace up by hand, with its progress in the store (the Backups dialog and the status bar
+ * show it, with Cancel). A second request while one runs joins it.
+ */
+export function runManualBackup(): Promise<WrittenBackup> {
+  if (manualBackup) return manualBackup.done;
+  const state = useWorkbench.getState;
+  state().setBackupProgress({ text: 'Starting the backup…', cancel: 'no' });
+  const run = startBackup('manual', (step) => {
+    const current = state().backupProgress;
+    if (current) state().setBackupProgress({ ...step, cancel: current.cancel });
+  });
+  manualBackup = run;
+  void run.done.then(
+    () => undefined,
+    () => undefined,
+  ).finally(() => {
+    manualBackup = null;
+    state().setBackupProgress(null);
+  });
+  return run.done;
+}
+
+/** Cancels the manual backup that is running, if any. */
+export async function cancelManualBackup(): Promise<void> {
+  const run = manualBackup;
+  const state = useWorkbench.getState;
+  const current = state().backupProgress;
+  if (!run || !current || current.cancel !== 'no') return;
+  state().setBackupProgress({ ...current, cancel: 'asked' });
+  const cancelled = await run.cancel();
+  const now = state().backupProgress;
+  if (!cancelled && now && manualBackup === run) state().setBackupProgress({ ...now, cancel: 'too-late' });
 }
 
 /**
@@ -42,19 +173,34 @@ const RESTORED_KEY = 'analyst-workbench:restored';
 
 export type RestoreStep = 'backing-up' | 'replacing';
 
+export const RESTORE_CANCELLED = 'The restore was cancelled before anything was replaced; the workspace is unchanged.';
+
 /**
  * Replaces the workspace with a checked backup: first a 'before-restore' backup of the workspace as it
  * is (if that fails, nothing is replaced), then every table in one transaction. The caller reloads the
  * window afterwards, so that every view, cache, search index and undo stack starts from the restored data.
+ *
+ * `signal` cancels the restore during its first step only: once 'replacing' has begun, the one
+ * transaction runs to its end (it is never interrupted half-way). A cancel that arrives while main is
+ * already writing the before-restore backup is too late for that backup, which is kept, but the
+ * restore still stops before replacing anything.
  */
-export async function restoreWorkspace(opened: OpenedBackup, label: string, onStep: (step: RestoreStep) => void = () => undefined): Promise<void> {
+export async function restoreWorkspace(
+  opened: OpenedBackup,
+  label: string,
+  onStep: (step: RestoreStep, progress?: BackupStep) => void = () => undefined,
+  signal?: AbortSignal,
+  taskId?: string,
+): Promise<void> {
   onStep('backing-up');
   try {
-    await backUpWorkspace('before-restore');
+    await backUpWorkspace('before-restore', { signal, taskId, onStep: (progress) => onStep('backing-up', progress) });
   } catch (error) {
+    if (isBackupCancelled(error) || signal?.aborted) throw new Error(RESTORE_CANCELLED, { cause: error });
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`The restore was stopped because the workspace could not be backed up first (${reason.replace(/\.$/, '')}). The workspace is unchanged.`, { cause: error });
   }
+  if (signal?.aborted) throw new Error(RESTORE_CANCELLED);
   onStep('replacing');
   await replaceWorkspace(db, opened.snapshot);
   sessionStorage.setItem(RESTORED_KEY, `The workspace was restored from ${label}. The workspace as it was before is kept as a “Before a restore” backup.`);

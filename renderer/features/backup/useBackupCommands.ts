@@ -2,21 +2,25 @@ import { useEffect } from 'react';
 import { workbench } from '../../platform/workbench';
 import { registerMenuCommand } from '../desktop/menu-commands';
 import { useWorkbench } from '../../stores';
-import { backUpWorkspace, collectOpenedBackups, takeRestoredMessage } from './backup-actions';
+import { backUpWorkspace, BACKUP_CANCELLED, collectOpenedBackups, isBackupCancelled, runManualBackup, takeRestoredMessage } from './backup-actions';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** A backup made by hand: through the save dialog on the desktop, into the backups folder in the browser. */
+/**
+ * A backup made by hand: through the save dialog on the desktop, into the backups folder in the browser.
+ * Its progress, with Cancel, shows in the status bar (and in the Backups dialog when that is open).
+ */
 export async function backUpNow(): Promise<void> {
   const { notify } = useWorkbench.getState();
   try {
-    const written = await backUpWorkspace('manual');
+    const written = await runManualBackup();
     if (written.path) notify('info', `Backed up the workspace to ${written.path}.`);
   } catch (error) {
-    notify('error', `The workspace was not backed up. ${message(error)}`);
+    if (isBackupCancelled(error)) notify('info', BACKUP_CANCELLED);
+    else notify('error', `The workspace was not backed up. ${message(error)}`);
   }
 }
 

@@ -10,7 +10,8 @@ import { useWorkbench } from '../../stores';
 import { formatDateTime } from '../common/format';
 import { MultiPicker } from '../common/MultiPicker';
 import { refreshRecentExports } from '../desktop/recent-exports';
-import { exportBriefing, openExport, showExportInFolder } from './briefing-files';
+import { cancelTask, newTaskId } from '../../platform/tasks';
+import { exportBriefing, openExport, showExportInFolder, type ExportStep } from './briefing-files';
 import { BriefingPreview } from './BriefingPreview';
 import { KeyJudgmentsEditor, RecommendationsEditor } from './KeyJudgmentsEditor';
 import { SectionList } from './SectionList';
@@ -107,10 +108,26 @@ interface ComposerProps {
   onDelete: () => void;
 }
 
+interface ExportTask {
+  taskId: string;
+  step: ExportStep;
+  /** 'asked': Cancel was pressed; 'too-late': main was already writing the file, which completes. */
+  cancel: 'no' | 'asked' | 'too-late';
+}
+
+const EXPORT_TEXT: Record<ExportStep | 'asked' | 'too-late', string> = {
+  sending: 'Exporting… sending the briefing to the workbench',
+  building: 'Exporting… building the document',
+  writing: 'Exporting… writing the file',
+  asked: 'Cancelling the export…',
+  'too-late': 'Too late to cancel: the file is being written and will be kept.',
+};
+
 export function Composer({ briefing, exportAsked = false, onExportAnswered, onDuplicate, onDelete }: ComposerProps) {
   const { draft, update, flush, pending } = useDraft(briefing);
   const notify = useWorkbench((s) => s.notify);
-  const [exporting, setExporting] = useState(false);
+  const [exportTask, setExportTask] = useState<ExportTask | null>(null);
+  const exporting = exportTask !== null;
   const evidenceKey = draft.keyJudgments.flatMap((kj) => kj.evidenceIds).join(',');
   const workspace = useLiveQuery(() => loadBriefingWorkspace(db, evidenceKey ? evidenceKey.split(',') : []), [evidenceKey]);
   const document = useMemo(() => (workspace ? buildBriefingDocument(draft, workspace) : null), [draft, workspace]);
@@ -130,16 +147,28 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
       notify('error', `The briefing cannot be exported yet: ${checked.error.issues[0]?.message ?? 'it is not complete'}.`);
       return;
     }
-    setExporting(true);
+    const taskId = newTaskId();
+    const task: ExportTask = { taskId, step: 'sending', cancel: 'no' };
+    setExportTask(task);
+    const patch = (change: Partial<ExportTask>) => setExportTask((t) => (t?.taskId === taskId ? { ...t, ...change } : t));
     try {
-      const path = await exportBriefing(draft.id, document);
+      const path = await exportBriefing(draft.id, document, taskId, (step) => patch({ step }));
       notify('info', path ? `Exported the briefing to ${path}.` : 'Export cancelled; nothing was written.');
       if (path) void refreshRecentExports();
     } catch (error) {
-      notify('error', error instanceof Error ? error.message : String(error));
+      const text = error instanceof Error ? error.message : String(error);
+      notify(/ was cancelled; /.test(text) ? 'info' : 'error', text);
     } finally {
-      setExporting(false);
+      setExportTask((t) => (t?.taskId === taskId ? null : t));
     }
+  };
+
+  const cancelExport = async () => {
+    if (!exportTask || exportTask.cancel !== 'no') return;
+    const { taskId } = exportTask;
+    setExportTask((t) => (t?.taskId === taskId ? { ...t, cancel: 'asked' } : t));
+    const cancelled = await cancelTask(taskId).catch(() => false);
+    if (!cancelled) setExportTask((t) => (t?.taskId === taskId ? { ...t, cancel: 'too-late' } : t));
   };
 
   useEffect(() => {
@@ -176,11 +205,22 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
             <p className="draft-state muted small" role="status">
               {pending ? 'Saving…' : 'Briefing saved'}
             </p>
+            {exportTask && (
+              <p className="export-progress small" role="status" aria-label="Export progress">
+                <progress aria-label="Exporting" />
+                <span>{EXPORT_TEXT[exportTask.cancel === 'no' ? exportTask.step : exportTask.cancel]}</span>
+              </p>
+            )}
           </div>
           <div className="button-row">
             <button type="button" className="primary" disabled={!document || exporting || titleMissing || markingMissing} onClick={() => void doExport()}>
               {exporting ? 'Exporting…' : 'Export .docx'}
             </button>
+            {exportTask && (
+              <button type="button" disabled={exportTask.cancel !== 'no'} onClick={() => void cancelExport()}>
+                Cancel export
+              </button>
+            )}
             <button type="button" onClick={() => void flush().then(onDuplicate)}>
               Duplicate
             </button>

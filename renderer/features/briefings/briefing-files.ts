@@ -2,15 +2,29 @@ import type { BriefingDocument } from '../../../shared/domain/briefing-document'
 import type { OpenOutcome } from '../../../shared/ipc/contract';
 import { db } from '../../db';
 import { recordExport } from '../../db/briefings';
+import { watchTask } from '../../platform/tasks';
 import { workbench } from '../../platform/workbench';
 
+/** Where an export is: on its way to main, being packed on main's briefing worker, or being written. */
+export type ExportStep = 'sending' | 'building' | 'writing';
+
 /**
- * Sends the document tree the preview shows to main, which writes the .docx (in the save dialog's place
- * on the desktop, in the exports folder in the browser); the file is then kept in the briefing's history.
- * Answers the path, or null when the analyst cancelled the dialog.
+ * Sends the document tree the preview shows to main, which packs the .docx on its briefing worker and
+ * writes it (in the save dialog's place on the desktop, in the exports folder in the browser); the file
+ * is then kept in the briefing's history. Answers the path, or null when the analyst cancelled the
+ * dialog. `taskId` names the export for cancelTask: a cancelled export rejects, writes no file and
+ * records nothing.
  */
-export async function exportBriefing(briefingId: string, document: BriefingDocument): Promise<string | null> {
-  const { path, bytes } = await workbench().exportBriefing({ document });
+export async function exportBriefing(briefingId: string, document: BriefingDocument, taskId?: string, onStep: (step: ExportStep) => void = () => undefined): Promise<string | null> {
+  onStep('sending');
+  const stop = taskId ? watchTask(taskId, (p) => p.state === 'running' && (p.step === 'building' || p.step === 'writing') && onStep(p.step)) : () => undefined;
+  let answer;
+  try {
+    answer = await workbench().exportBriefing({ document, ...(taskId ? { taskId } : {}) });
+  } finally {
+    stop();
+  }
+  const { path, bytes } = answer;
   if (!path) return null;
   await recordExport(db, briefingId, { at: new Date().toISOString(), path, bytes });
   return path;

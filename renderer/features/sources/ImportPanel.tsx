@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { db } from '../../db';
 import { importLimit, setImportLimit } from '../../db/settings';
 import { useWorkbench } from '../../stores';
+import { cancelAllImports, cancelImport } from './importing';
 
-const STATE_TEXT = { queued: 'Waiting', importing: 'Importing…', done: 'Imported', duplicate: 'Already imported', failed: 'Not imported' } as const;
+const STATE_TEXT = { queued: 'Waiting', importing: 'Importing…', done: 'Imported', duplicate: 'Already imported', failed: 'Not imported', cancelled: 'Cancelled' } as const;
 
 /** Progress and outcome of each file being imported, with the options that shape imports. */
 export function ImportPanel() {
@@ -17,6 +18,7 @@ export function ImportPanel() {
   const limit = useLiveQuery(() => importLimit(db));
   const [limitDraft, setLimitDraft] = useState<string | null>(null);
   const finished = jobs.filter((j) => j.state !== 'queued' && j.state !== 'importing').length;
+  const open = jobs.length - finished;
 
   const commitLimit = async () => {
     if (limitDraft === null) return;
@@ -58,6 +60,11 @@ export function ImportPanel() {
             <span>
               {finished} of {jobs.length} done
             </span>
+            {open > 1 && (
+              <button type="button" className="ghost" onClick={cancelAllImports}>
+                Cancel all
+              </button>
+            )}
             {finished === jobs.length && (
               <button type="button" className="ghost" onClick={clear}>
                 Clear
@@ -70,7 +77,14 @@ export function ImportPanel() {
                 <span className="job-name" title={job.name}>
                   {job.name}
                 </span>
-                <span className="job-state">{STATE_TEXT[job.state]}</span>
+                <span className="job-state">
+                  {job.cancelRequested && job.state === 'importing' ? 'Cancelling…' : STATE_TEXT[job.state]}
+                  {(job.state === 'queued' || job.state === 'importing') && (
+                    <button type="button" className="link job-cancel" disabled={job.cancelRequested} aria-label={`Cancel the import of ${job.name}`} onClick={() => cancelImport(job.id)}>
+                      Cancel
+                    </button>
+                  )}
+                </span>
                 {job.message && <span className="job-message">{job.message}</span>}
                 {job.sourceId && (job.state === 'done' || job.state === 'duplicate') && (
                   <button type="button" className="link" onClick={() => selectSource(job.sourceId!)}>

@@ -1,6 +1,7 @@
 import { db } from '../../db';
 import { addImportedSource, findSourceByFile, findSourceByTextHash } from '../../db/sources';
 import { importLimit } from '../../db/settings';
+import { cancelTask, newTaskId } from '../../platform/tasks';
 import { workbench } from '../../platform/workbench';
 import { useWorkbench } from '../../stores';
 
@@ -26,17 +27,29 @@ export async function importFiles(files: FileToImport[]): Promise<void> {
   const ids = store.queueImports(files.map((f) => f.name));
   const limit = await importLimit(db);
   let lastImported: string | undefined;
+  const jobOf = (id: number) => useWorkbench.getState().importJobs.find((j) => j.id === id);
   for (const [i, file] of files.entries()) {
     const id = ids[i]!;
     const update = useWorkbench.getState().updateImport;
-    update(id, { state: 'importing' });
+    // Cancelled while it waited: skipped, nothing read or sent.
+    if (jobOf(id)?.state !== 'queued') continue;
+    const taskId = newTaskId();
+    update(id, { state: 'importing', taskId });
+    const cancelledMessage = `The import of “${file.name}” was cancelled; nothing was added. Import it again when you need it.`;
+    const wasCancelled = () => jobOf(id)?.cancelRequested === true;
     if (file.size > limit) {
       // Checked here too, so a huge file is not read into memory only to be refused by main.
       update(id, { state: 'failed', message: `"${file.name}" could not be imported: it is ${megabytes(file.size)}, over the import limit of ${megabytes(limit)}. Raise the limit beside the Import button or split the file.` });
       continue;
     }
+    let stored: string | null = null;
     try {
-      const imported = await workbench().importSource({ bytes: await file.bytes(), fileName: file.name, keepFullText: useWorkbench.getState().keepFullText, maxBytes: limit });
+      const bytes = await file.bytes();
+      if (wasCancelled()) throw new Error(cancelledMessage);
+      const imported = await workbench().importSource({ bytes, fileName: file.name, keepFullText: useWorkbench.getState().keepFullText, maxBytes: limit, taskId });
+      stored = imported.file.sha256;
+      // Main finished before the cancel reached it: the file it stored is taken back below.
+      if (wasCancelled()) throw new Error(cancelledMessage);
       const existing = (await findSourceByFile(db, imported.file.sha256)) ?? (await findSourceByTextHash(db, imported.textHash));
       if (existing) {
         update(id, { state: 'duplicate', sourceId: existing.id, message: `“${file.name}” is already in the workspace as “${existing.title}”.` });
@@ -44,6 +57,7 @@ export async function importFiles(files: FileToImport[]): Promise<void> {
       }
       if (file.title) imported.metadata.title = file.title;
       const fallbackTitle = file.name.replace(/\.[^.]+$/, '');
+      if (wasCancelled()) throw new Error(cancelledMessage);
       let source;
       try {
         source = await addImportedSource(db, imported, fallbackTitle);
@@ -55,6 +69,13 @@ export async function importFiles(files: FileToImport[]): Promise<void> {
       lastImported = source.id;
       update(id, { state: 'done', sourceId: source.id, warnings: imported.warnings, message: imported.warnings.length ? imported.warnings.join(' ') : undefined });
     } catch (error) {
+      if (wasCancelled()) {
+        if (stored && !(await findSourceByFile(db, stored))) await workbench().deleteSourceFile(stored).catch(() => undefined);
+        // Main's own sentence when it stopped the import; ours when the cancel came before or after it.
+        const said = error instanceof Error && error.message.includes('was cancelled') ? error.message : cancelledMessage;
+        update(id, { state: 'cancelled', message: said });
+        continue;
+      }
       update(id, { state: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
   }
@@ -62,6 +83,29 @@ export async function importFiles(files: FileToImport[]): Promise<void> {
     useWorkbench.getState().navigate('sources');
     useWorkbench.getState().selectSource(lastImported);
   }
+}
+
+/**
+ * Cancels one import: a file still waiting is skipped; a running one is stopped in main (its reader
+ * thread ended), and whatever it stored is taken back. A finished import is not undone here.
+ */
+export function cancelImport(jobId: number): void {
+  const { importJobs, updateImport } = useWorkbench.getState();
+  const job = importJobs.find((j) => j.id === jobId);
+  if (!job) return;
+  if (job.state === 'queued') {
+    updateImport(jobId, { state: 'cancelled', message: `The import of “${job.name}” was cancelled before it started; nothing was added.` });
+    return;
+  }
+  if (job.state !== 'importing' || job.cancelRequested) return;
+  updateImport(jobId, { cancelRequested: true });
+  // If the cancel cannot reach main, the import still ends as cancelled: its result is discarded above.
+  if (job.taskId) void cancelTask(job.taskId).catch(() => undefined);
+}
+
+/** Cancels every import that is waiting or running. */
+export function cancelAllImports(): void {
+  for (const job of useWorkbench.getState().importJobs) if (job.state === 'queued' || job.state === 'importing') cancelImport(job.id);
 }
 
 export function filesFromList(list: FileList | File[]): FileToImport[] {

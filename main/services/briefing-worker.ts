@@ -1,0 +1,40 @@
+import type { BriefingDocument } from '../../shared/domain/briefing-document';
+import { writeBriefingDocx } from './briefing-docx';
+import { ServiceError } from './errors';
+import { ThreadFailure, type ThreadRunner } from './thread-runner';
+
+export interface BriefingWorkerRequest {
+  document: BriefingDocument;
+}
+
+export type BriefingWorkerAnswer = { ok: true; bytes: Uint8Array } | { ok: false; message: string; stack?: string };
+
+/** Longer than any briefing takes (a 300-threat, 1000-footnote one packs in seconds); past it, the thread is ended. */
+export const BRIEFING_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * The briefing as .docx bytes: on the briefing worker thread when there is one (the bundled
+ * dist/main/briefing-worker.cjs), so packing a long briefing never holds up main's event loop and a
+ * cancel ends it at once; in this thread otherwise (unit tests that call the service directly).
+ */
+export async function packBriefing(document: BriefingDocument, threads: ThreadRunner | null, signal?: AbortSignal, onCancel?: () => Error): Promise<Uint8Array> {
+  if (!threads) return writeBriefingDocx(document);
+  let answer: BriefingWorkerAnswer;
+  try {
+    answer = await threads.run<BriefingWorkerAnswer>(
+      { document } satisfies BriefingWorkerRequest,
+      BRIEFING_TIMEOUT_MS,
+      () => new ServiceError('The briefing was not exported: building the Word document took longer than five minutes. Narrow it (fewer threats or sections) and export again.'),
+      { signal, onCancel },
+    );
+  } catch (error) {
+    if (error instanceof ThreadFailure) {
+      throw new Error(`building the Word document failed (${error.message})`, { cause: error });
+    }
+    throw error;
+  }
+  if (answer.ok) return answer.bytes;
+  const failure = new Error(answer.message);
+  if (answer.stack) failure.stack = answer.stack;
+  throw failure;
+}
