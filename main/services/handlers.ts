@@ -1,6 +1,7 @@
 import { basename, dirname, join } from 'node:path';
 import type { ChannelKey, ParsedArgsOf, ResultOf } from '../../shared/ipc';
 import { Backups } from './backups';
+import { BackupStaging, withStaged } from './backup-staging';
 import type { OpenedBackupsInbox } from './launched-backups';
 import { BriefingExports, type OpenPath, type ShowItemInFolder } from './briefing-exports';
 import type { DataFolder } from './data-folder';
@@ -74,6 +75,7 @@ function describeRecent(entry: RecentExportEntry) {
 export function createHandlerTable(services: WorkbenchServices): HandlerTable {
   const store = new SourceStore(services.dataFolder.sources);
   const tasks = new TaskRegistry();
+  const staging = new BackupStaging();
   const briefings = new BriefingExports({
     threads: services.briefingWorker ? new ThreadRunner(services.briefingWorker) : null,
     exportsFolder: services.dataFolder.exports,
@@ -152,10 +154,12 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     showBriefingExport: ({ path }) => briefings.showInFolder(path),
     reportError: (report) => errorReports.report(report),
     openLogFile: () => openLogFile(log, services.openPath),
+    stageBackupRecords: ({ taskId, table, records }) => ({ staged: staging.add(taskId, table, records) }),
     writeBackup: async ({ taskId, ...request }) => {
       const task = tasks.begin(taskId);
+      const staged = taskId ? staging.take(taskId) : null;
       try {
-        const written = await backups.write(request, task);
+        const written = await backups.write({ ...request, snapshot: { ...request.snapshot, tables: withStaged(request.snapshot.tables, staged) } }, task);
         services.onBackupSettled?.(request.reason, 'written');
         return written;
       } catch (error) {
@@ -176,7 +180,11 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
       await recent.clear();
       return { cleared: true };
     },
-    cancelTask: ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
+    cancelTask: ({ taskId }) => {
+      // A backup cancelled while its parts were still arriving leaves them here; they go now.
+      staging.drop(taskId);
+      return { cancelled: tasks.cancel(taskId) };
+    },
     taskProgress: ({ taskId }) => tasks.progress(taskId),
   };
 }

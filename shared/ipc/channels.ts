@@ -17,6 +17,7 @@ export const CHANNELS = {
   reportError: 'workbench:error-report',
   openLogFile: 'workbench:log-file-open',
   writeBackup: 'workbench:backup-write',
+  stageBackupRecords: 'workbench:backup-stage',
   listBackups: 'workbench:backup-list',
   openBackup: 'workbench:backup-open',
   deleteBackup: 'workbench:backup-delete',

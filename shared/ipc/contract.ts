@@ -6,7 +6,8 @@ import { CalendarDate, Sha256 } from '../domain/primitives';
 import { Source, SourceFileRef, SourceText } from '../domain/source';
 import { Annotation, Tag } from '../domain/annotation';
 import { Register, Threat } from '../domain/threat';
-import { BackupReason, BackupSummary, isBackupId, MAX_BACKUP_KEEP, MIN_BACKUP_KEEP, WorkspaceSnapshotSchema } from '../interop/backup';
+import { BackupReason, BackupSummary, isBackupId, MAX_BACKUP_KEEP, MAX_STAGED_RECORDS_PER_PART, MIN_BACKUP_KEEP, WorkspaceRecord, WorkspaceSnapshotSchema } from '../interop/backup';
+import { WORKSPACE_TABLES } from '../interop/workspace-snapshot';
 import type { ChannelKey } from './channels';
 
 import { MAX_SOURCE_FILE_BYTES } from '../domain/limits';
@@ -193,6 +194,16 @@ export const WriteBackupRequest = z.object({
   taskId: TaskId.optional(),
 });
 
+/**
+ * Part of a backup's records, sent ahead of its writeBackup request (same task id), so that a large
+ * workspace crosses to main in many small messages rather than one long one.
+ */
+export const StageBackupRecordsRequest = z.object({
+  taskId: TaskId,
+  table: z.enum(WORKSPACE_TABLES),
+  records: z.array(WorkspaceRecord).max(MAX_STAGED_RECORDS_PER_PART),
+});
+
 export const WrittenBackup = z.object({
   /** Its id when it is in the backups folder; null when saved elsewhere or cancelled. */
   id: z.string().nullable(),
@@ -275,6 +286,7 @@ export const CONTRACT = {
   showBriefingExport: procedure(z.tuple([BriefingExportRef]), OpenOutcome),
   reportError: procedure(z.tuple([ErrorReport]), ReportedError),
   openLogFile: procedure(z.tuple([]), OpenOutcome),
+  stageBackupRecords: procedure(z.tuple([StageBackupRecordsRequest]), z.object({ staged: z.number().int().nonnegative() })),
   writeBackup: procedure(z.tuple([WriteBackupRequest]), WrittenBackup),
   listBackups: procedure(z.tuple([]), z.array(BackupSummary)),
   openBackup: procedure(z.tuple([OpenBackupRequest]), OpenedBackup),

@@ -1,5 +1,6 @@
 import type { BackupReason } from '../../../shared/interop/backup/format';
-import type { WorkspaceSnapshot } from '../../../shared/interop/workspace-snapshot';
+import { backupParts } from '../../../shared/interop/backup/parts';
+import { WORKSPACE_TABLES, type WorkspaceSnapshot } from '../../../shared/interop/workspace-snapshot';
 import type { OpenedBackup, WrittenBackup } from '../../../shared/ipc/contract';
 import { db } from '../../db';
 import { readWorkspaceSnapshot, replaceWorkspace } from '../../db/backup';
@@ -52,16 +53,40 @@ function mainStep(progress: TaskProgress): BackupStep | null {
 }
 
 /**
+ * Sends every table bigger than one part to main ahead of the write, part by part (stageBackupRecords),
+ * and answers the snapshot left to send with the request itself. One request carrying tens of MB is a
+ * single long task on this thread (structured clone on the desktop, JSON through the browser bridge),
+ * during which the analyst's typing waits; each part takes a few dozen ms, and the thread is free
+ * between them — which matters most for the daily backup, made while the analyst works.
+ */
+async function stageLargeTables(snapshot: WorkspaceSnapshot, taskId: string, signal: AbortSignal | undefined, onStep: (step: BackupStep) => void): Promise<WorkspaceSnapshot> {
+  const tables = { ...snapshot.tables };
+  const plan = WORKSPACE_TABLES.map((table) => ({ table, parts: backupParts(tables[table] as unknown[]) })).filter((p) => p.parts.length > 1);
+  const total = plan.reduce((n, p) => n + p.parts.length, 0);
+  let sent = 0;
+  for (const { table, parts } of plan) {
+    for (const part of parts) {
+      if (signal?.aborted) throw new BackupCancelled();
+      onStep({ text: `Sending the workspace: part ${sent + 1} of ${total}…`, done: sent, total });
+      await workbench().stageBackupRecords({ taskId, table, records: part as Record<string, unknown>[] });
+      sent++;
+    }
+    (tables as Record<string, unknown[]>)[table] = [];
+  }
+  return { ...snapshot, tables };
+}
+
+/**
  * Writes a backup of the whole workspace now; rolling ones keep the analyst's keep-count.
  *
- * The snapshot is read table by table (asynchronous IndexedDB reads); it then travels to main in one
- * request. On the desktop, Electron's IPC copies it by structured clone; through the browser bridge it
- * is turned into one JSON string (shared/ipc/wire.ts), and for a very large workspace (tens of MB of
- * source text) that JSON.stringify is a single long task on the page's thread — the transport is not
- * streamed. The daily and quit backups have no cancel; they run in the background like this one.
+ * The snapshot is read table by table (asynchronous IndexedDB reads) and sent to main in parts of about
+ * a megabyte (stageLargeTables), so no single message keeps this thread busy. The daily and quit
+ * backups have no cancel; they run in the background like this one.
  */
 export async function backUpWorkspace(reason: BackupReason, options: BackupOptions = {}): Promise<WrittenBackup> {
-  const { signal, taskId, onStep = () => undefined } = options;
+  const { signal, onStep = () => undefined } = options;
+  // Every backup has a task id: it names the parts sent ahead of the write.
+  const taskId = options.taskId ?? newTaskId();
   let snapshot: WorkspaceSnapshot;
   try {
     snapshot = await readWorkspaceSnapshot(db, new Date(), { signal, onTable: (index, count) => onStep({ text: `Reading the workspace: table ${index} of ${count}…`, done: index - 1, total: count }) });
@@ -71,11 +96,20 @@ export async function backUpWorkspace(reason: BackupReason, options: BackupOptio
   }
   const keep = await backupKeepCount(db);
   if (signal?.aborted) throw new BackupCancelled();
+  let rest: WorkspaceSnapshot;
+  try {
+    rest = await stageLargeTables(snapshot, taskId, signal, onStep);
+  } catch (error) {
+    // Whatever main holds of this backup goes too.
+    void cancelTask(taskId).catch(() => undefined);
+    if (isBackupCancelled(error) || signal?.aborted) throw new BackupCancelled();
+    throw error;
+  }
   onStep({ text: 'Sending the workspace to the workbench service…' });
-  const stop = taskId ? watchTask(taskId, (progress) => void (mainStep(progress) && onStep(mainStep(progress)!))) : () => undefined;
+  const stop = options.taskId ? watchTask(taskId, (progress) => void (mainStep(progress) && onStep(mainStep(progress)!))) : () => undefined;
   let written: WrittenBackup;
   try {
-    written = await workbench().writeBackup({ snapshot, reason, keep, ...(taskId ? { taskId } : {}) });
+    written = await workbench().writeBackup({ snapshot: rest, reason, keep, taskId });
   } catch (error) {
     if (isBackupCancelled(error)) throw new BackupCancelled();
     throw error;

@@ -80,7 +80,10 @@ export const BackupSummary = z.object({
 });
 export type BackupSummary = z.infer<typeof BackupSummary>;
 
-const WorkspaceRecord = z.custom<unknown>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'expected a record');
+/** Records the largest part of a backup sent ahead of its write (stageBackupRecords) may carry. */
+export const MAX_STAGED_RECORDS_PER_PART = 5000;
+
+export const WorkspaceRecord = z.custom<unknown>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'expected a record');
 
 /**
  * A workspace snapshot as it crosses between renderer and main: its shape only. Each record is checked

@@ -1,0 +1,109 @@
+// A backup sent in parts ahead of its write: the parts, the request and the file agree; a cancel or a
+// runaway sender leaves nothing behind; the staging area stays bounded.
+import { resolve, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../main/ipc/dispatch';
+import { BackupStaging, withStaged } from '../../main/services/backup-staging';
+import { loadDemoWorkspace } from '../../main/services/demo-workspace';
+import { SourceStore } from '../../main/services/source-store';
+import { backupParts, WORKSPACE_SCHEMA_VERSION } from '../../shared/interop/backup';
+import { WORKSPACE_TABLES, type WorkspaceSnapshot } from '../../shared/interop/workspace-snapshot';
+import { PROJECT_ROOT, realHandlerTable } from '../support/handler-table';
+import { useTempFolders } from '../support/temp-folder';
+
+const tempFolder = useTempFolders();
+
+async function demoSnapshot(store: SourceStore): Promise<WorkspaceSnapshot> {
+  const demo = await loadDemoWorkspace(resolve(PROJECT_ROOT, 'data'), store, new Date('2025-03-01T08:00:00Z'));
+  const tables = Object.fromEntries(WORKSPACE_TABLES.map((t) => [t, [] as unknown[]])) as WorkspaceSnapshot['tables'];
+  // Enough threats that they go in several parts.
+  const threats = Array.from({ length: 1000 }, (_, i) => ({ ...demo.threats[i % demo.threats.length]!, id: crypto.randomUUID(), title: `Threat ${i}` }));
+  Object.assign(tables, { sources: [demo.source], sourceTexts: [demo.sourceText], registers: [demo.register], threats, actors: demo.actors, countries: demo.countries, tags: demo.tags, annotations: demo.annotations });
+  return { schemaVersion: WORKSPACE_SCHEMA_VERSION, replicaId: crypto.randomUUID(), createdAt: '2025-03-14T09:15:02.000Z', tables, mergeBases: {} };
+}
+
+describe('backup parts', () => {
+  it('cut a table into parts of at most 400 records or about a megabyte of text, keeping the order', () => {
+    const small = Array.from({ length: 1001 }, (_, i) => ({ id: String(i) }));
+    const parts = backupParts(small);
+    expect(parts.map((p) => p.length)).toEqual([400, 400, 201]);
+    expect(parts.flat()).toEqual(small);
+    const texts = Array.from({ length: 5 }, (_, i) => ({ id: String(i), text: 'x'.repeat(600_000) }));
+    expect(backupParts(texts).map((p) => p.length)).toEqual([1, 1, 1, 1, 1]);
+    expect(backupParts([])).toEqual([]);
+  });
+});
+
+describe('backup staging', () => {
+  it('a backup whose threats were sent in parts is written whole, in order, and restores with every record', async () => {
+    const root = join(await tempFolder(), 'data');
+    const table = await realHandlerTable(root);
+    const snapshot = await demoSnapshot(new SourceStore(join(root, 'sources')));
+    const taskId = crypto.randomUUID();
+    const parts = backupParts(snapshot.tables.threats);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect((await dispatch(table, 'stageBackupRecords', [{ taskId, table: 'threats', records: part }])).ok).toBe(true);
+    const rest = { ...snapshot, tables: { ...snapshot.tables, threats: [] } };
+    const written = await dispatch(table, 'writeBackup', [{ snapshot: rest, reason: 'manual', keep: 10, taskId }]);
+    expect(written.ok).toBe(true);
+    const id = (written as { value: { id: string } }).value.id;
+    const opened = await dispatch(table, 'openBackup', [{ backupId: id }]);
+    expect(opened.ok).toBe(true);
+    const tables = (opened as { value: { snapshot: WorkspaceSnapshot } }).value.snapshot.tables;
+    expect(tables.threats.map((t) => (t as { id: string }).id)).toEqual(snapshot.tables.threats.map((t) => (t as { id: string }).id));
+    expect(tables.annotations).toHaveLength(snapshot.tables.annotations.length);
+  });
+
+  it('a staged part that holds an invalid record stops the write with a sentence, and nothing is written', async () => {
+    const root = join(await tempFolder(), 'data');
+    const table = await realHandlerTable(root);
+    const snapshot = await demoSnapshot(new SourceStore(join(root, 'sources')));
+    const taskId = crypto.randomUUID();
+    await dispatch(table, 'stageBackupRecords', [{ taskId, table: 'threats', records: [{ id: 'not-a-threat' }] }]);
+    const written = await dispatch(table, 'writeBackup', [{ snapshot, reason: 'manual', keep: 10, taskId }]);
+    expect(written.ok).toBe(false);
+    expect((written as { error: string }).error).toMatch(/could not be backed up.*Nothing was written/);
+    expect(await dispatch(table, 'listBackups', [])).toEqual({ ok: true, value: [] });
+  });
+
+  it('a cancel drops the parts main holds, so a later write with the same id has only its own records', async () => {
+    const root = join(await tempFolder(), 'data');
+    const table = await realHandlerTable(root);
+    const snapshot = await demoSnapshot(new SourceStore(join(root, 'sources')));
+    const taskId = crypto.randomUUID();
+    await dispatch(table, 'stageBackupRecords', [{ taskId, table: 'threats', records: snapshot.tables.threats.slice(0, 10) }]);
+    await dispatch(table, 'cancelTask', [{ taskId }]);
+    const written = await dispatch(table, 'writeBackup', [{ snapshot, reason: 'manual', keep: 10, taskId }]);
+    // The cancel is remembered for the write too.
+    expect(written).toEqual({ ok: false, error: 'The backup was cancelled; no backup file was written. Back up again when you are ready.' });
+    const again = crypto.randomUUID();
+    const second = await dispatch(table, 'writeBackup', [{ snapshot, reason: 'manual', keep: 10, taskId: again }]);
+    expect(second.ok).toBe(true);
+  });
+
+  it('stays bounded: at most four backups at once, abandoned ones expire, a runaway sender is stopped', () => {
+    let now = 0;
+    const staging = new BackupStaging(() => now);
+    for (let i = 0; i < 6; i++) {
+      now += 1000;
+      staging.add(`backup-${i}-xxxxxxxx`, 'threats', [{ id: String(i) }]);
+    }
+    expect(staging.size).toBe(4);
+    expect(staging.take('backup-0-xxxxxxxx')).toBeNull();
+    expect(staging.take('backup-5-xxxxxxxx')?.get('threats')).toEqual([{ id: '5' }]);
+    now += 11 * 60_000;
+    staging.add('fresh-xxxxxxxx', 'tags', [{ id: 'a' }]);
+    expect(staging.size).toBe(1);
+    const huge = Array.from({ length: 5000 }, (_, i) => ({ id: String(i) }));
+    expect(() => {
+      for (let i = 0; i < 1001; i++) staging.add('runaway-xxxxxxxx', 'threats', huge);
+    }).toThrow(/larger than the workbench can collect/);
+    expect(staging.take('runaway-xxxxxxxx')).toBeNull();
+  });
+
+  it('puts staged records before the ones sent with the request', () => {
+    const tables = { threats: [{ id: 'c' }], tags: [] as unknown[] };
+    expect(withStaged(tables, new Map([['threats', [{ id: 'a' }, { id: 'b' }]]]))).toEqual({ threats: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], tags: [] });
+    expect(withStaged(tables, null)).toBe(tables);
+  });
+});
