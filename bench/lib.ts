@@ -179,14 +179,17 @@ export async function openApp(page: Page, env: BenchEnv, ready: (page: Page) => 
  * for it once, so the runs time the work under test and not the once-a-day backup.
  */
 export async function waitForDailyBackup(page: Page): Promise<void> {
-  await page.waitForFunction(
-    async () => {
+  // Polled from here: page.waitForFunction does not wait for an async predicate's answer.
+  const began = Date.now();
+  for (;;) {
+    const written = await page.evaluate(async () => {
       const api = (window as unknown as { workbench: { listBackups(): Promise<{ reason: string; createdAt: string | null }[]> } }).workbench;
       return (await api.listBackups()).some((b) => b.reason === 'daily' && b.createdAt !== null);
-    },
-    undefined,
-    { polling: 250, timeout: 180_000 },
-  );
+    });
+    if (written) return;
+    if (Date.now() - began > 180_000) throw new Error('The first daily backup was not written within 3 minutes.');
+    await page.waitForTimeout(250);
+  }
 }
 
 export async function waitForSources(page: Page): Promise<void> {
