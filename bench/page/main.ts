@@ -9,10 +9,10 @@ import '@recogito/text-annotator/text-annotator.css';
 import { exportDB, importInto } from 'dexie-export-import';
 import { splitParagraphs } from '../../shared/domain/text';
 import { db } from '../../renderer/db';
-import { readWorkspaceSnapshot, replaceWorkspace } from '../../renderer/db/backup';
+import { replaceWorkspace } from '../../renderer/db/backup';
 import { blankBriefing, loadBriefingWorkspace, readBriefing } from '../../renderer/db/briefings';
-import { backupKeepCount } from '../../renderer/db/settings';
 import { buildBriefingDocument } from '../../shared/domain/briefing-model';
+import { backUpWorkspace } from '../../renderer/features/backup/backup-actions';
 import { workbench } from '../../renderer/platform/workbench';
 import '../../renderer/app/styles.css';
 import * as gen from './generate';
@@ -229,9 +229,7 @@ const bench = {
    */
   async appBackupRestore() {
     const started = performance.now();
-    const snapshot = await readWorkspaceSnapshot(db);
-    const read = performance.now();
-    const written = await workbench().writeBackup({ snapshot, reason: 'before-restore', keep: await backupKeepCount(db) });
+    const written = await backUpWorkspace('before-restore');
     const backedUp = performance.now();
     if (!written.id) throw new Error('The benchmark backup was not written into the backups folder.');
     const opened = await workbench().openBackup({ backupId: written.id });
@@ -247,7 +245,7 @@ const bench = {
       restoreLongestTask: during(backedUp, restored),
       restoreMs: restored - backedUp,
       bytes: written.bytes,
-      phases: { readSnapshot: read - started, writeBackup: backedUp - read, openBackup: checked - backedUp, replaceWorkspace: restored - checked },
+      phases: { backUp: backedUp - started, openBackup: checked - backedUp, replaceWorkspace: restored - checked },
     };
   },
 };

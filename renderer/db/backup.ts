@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import type { IndexableType, Table } from 'dexie';
 import { baseAfterRestore } from '../../shared/interop/merge';
 import { LOCAL_META_KEYS, WORKSPACE_TABLES, type MergeBases, type WorkspaceSnapshot, type WorkspaceTableName } from '../../shared/interop/workspace-snapshot';
 import type { MetaEntry, WorkbenchDatabase } from './database';
@@ -44,6 +44,24 @@ export interface SnapshotReading {
  * Each table is one asynchronous IndexedDB read (the browser reads off the page's thread); what takes
  * the page's own thread is turning the records into objects, in pieces of one table each.
  */
+/** Records read per request: a whole table in one answer is decoded in one long task on this thread. */
+const RECORD_PAGE = 2000;
+/** Source texts per request: each can be a book (a megabyte or more). */
+const TEXT_PAGE = 8;
+
+/** A table's records in primary-key order, read a page at a time (inside the caller's transaction). */
+async function readInPages(table: Table<unknown, unknown>, pageSize: number): Promise<unknown[]> {
+  const records: unknown[] = [];
+  let last: IndexableType | undefined;
+  for (;;) {
+    const page = last === undefined ? table.toCollection().limit(pageSize) : table.where(':id').above(last).limit(pageSize);
+    const [keys, values] = await Promise.all([page.primaryKeys(), page.toArray()]);
+    for (const value of values) records.push(value);
+    if (values.length < pageSize) return records;
+    last = keys.at(-1) as IndexableType;
+  }
+}
+
 export async function readWorkspaceSnapshot(db: WorkbenchDatabase, now: Date = new Date(), reading: SnapshotReading = {}): Promise<WorkspaceSnapshot> {
   const replicaId = await ensureReplicaId(db);
   return db.transaction('r', db.workspaceTables, async () => {
@@ -51,7 +69,7 @@ export async function readWorkspaceSnapshot(db: WorkbenchDatabase, now: Date = n
     for (const [i, name] of WORKSPACE_TABLES.entries()) {
       reading.signal?.throwIfAborted();
       reading.onTable?.(i + 1, WORKSPACE_TABLES.length, name);
-      tables[name] = await tableOf(db, name).toArray();
+      tables[name] = await readInPages(tableOf(db, name), name === 'sourceTexts' ? TEXT_PAGE : RECORD_PAGE);
     }
     reading.signal?.throwIfAborted();
     const meta = tables.meta as MetaEntry[];

@@ -139,6 +139,21 @@ describe('a backup round trip', () => {
   });
 });
 
+describe('reading the workspace for a backup', () => {
+  it('reads tables larger than a page (texts 8 at a time, records 2,000 at a time) whole and in key order', async () => {
+    const { db } = await installation();
+    const source = (await db.sources.toArray())[0]!;
+    const text = (await db.sourceTexts.get(source.id))!;
+    await db.sourceTexts.bulkPut(Array.from({ length: 21 }, (_, i) => ({ ...text, sourceId: `${crypto.randomUUID()}`, text: `Text ${i}` })) as never);
+    const threat = (await db.threats.toArray())[0]!;
+    await db.threats.bulkPut(Array.from({ length: 4500 }, (_, i) => ({ ...threat, id: crypto.randomUUID(), title: `Threat ${i}` })));
+    const snapshot = await readWorkspaceSnapshot(db);
+    expect(snapshot.tables.sourceTexts).toEqual(await db.sourceTexts.toArray());
+    expect(snapshot.tables.threats).toEqual(await db.threats.toArray());
+    expect(snapshot.tables.threats.length).toBeGreaterThan(4500);
+  });
+});
+
 describe('replacing the workspace is one transaction', () => {
   it('a record that cannot be written leaves every table as it was', async () => {
     const { db } = await installation();
