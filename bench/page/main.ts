@@ -12,7 +12,7 @@ import { db } from '../../renderer/db';
 import { replaceWorkspace } from '../../renderer/db/backup';
 import { blankBriefing, loadBriefingWorkspace, readBriefing } from '../../renderer/db/briefings';
 import { buildBriefingDocument } from '../../shared/domain/briefing-model';
-import { backUpWorkspace } from '../../renderer/features/backup/backup-actions';
+import { backUpWorkspace, openBackupSnapshot } from '../../renderer/features/backup/backup-actions';
 import { workbench } from '../../renderer/platform/workbench';
 import '../../renderer/app/styles.css';
 import * as gen from './generate';
@@ -232,7 +232,7 @@ const bench = {
     const written = await backUpWorkspace('before-restore');
     const backedUp = performance.now();
     if (!written.id) throw new Error('The benchmark backup was not written into the backups folder.');
-    const opened = await workbench().openBackup({ backupId: written.id });
+    const opened = await openBackupSnapshot({ backupId: written.id });
     const checked = performance.now();
     await replaceWorkspace(db, opened.snapshot);
     const restored = performance.now();

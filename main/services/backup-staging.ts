@@ -1,3 +1,4 @@
+import { backupParts } from '../../shared/interop/backup';
 import { ServiceError } from './errors';
 
 /** Backups being sent in parts at once; a further one pushes out the longest idle. */
@@ -80,4 +81,62 @@ export function withStaged<T extends Record<string, unknown[]>>(tables: T, stage
   const merged: Record<string, unknown[]> = { ...tables };
   for (const [table, records] of staged) merged[table] = [...records, ...(merged[table] ?? [])];
   return merged as T;
+}
+
+/** Opened backups held for the window at once; a further one pushes out the oldest. */
+const MAX_HANDOFFS = 2;
+
+interface Held {
+  tables: Map<string, unknown[][]>;
+  left: number;
+  touched: number;
+}
+
+/**
+ * The other direction: the large tables of a backup main has opened and checked, held for the window
+ * to take part by part (a restore or a merge of tens of MB answered at once is, again, one long task
+ * in the window while it decodes). Held by a random id until every part is taken, or abandoned.
+ */
+export class BackupHandoffs {
+  private readonly held = new Map<string, Held>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /**
+   * Holds every table bigger than one part; answers the tables to send at once (those held left
+   * empty) and what was held, or null when everything fits in one answer.
+   */
+  hold<T extends Record<string, unknown[]>>(tables: T): { tables: T; handoff: { id: string; tables: { table: string; parts: number }[] } } | null {
+    const cutoff = this.now() - IDLE_MS;
+    for (const [id, entry] of this.held) if (entry.touched < cutoff) this.held.delete(id);
+    const kept = new Map<string, unknown[][]>();
+    const rest: Record<string, unknown[]> = { ...tables };
+    for (const [table, records] of Object.entries(tables)) {
+      const parts = backupParts(records);
+      if (parts.length < 2) continue;
+      kept.set(table, parts);
+      rest[table] = [];
+    }
+    if (kept.size === 0) return null;
+    while (this.held.size >= MAX_HANDOFFS) this.held.delete(this.held.keys().next().value!);
+    const id = crypto.randomUUID();
+    const left = [...kept.values()].reduce((n, parts) => n + parts.length, 0);
+    this.held.set(id, { tables: kept, left, touched: this.now() });
+    return { tables: rest as T, handoff: { id, tables: [...kept].map(([table, parts]) => ({ table, parts: parts.length })) } };
+  }
+
+  /** One part of a held table; each part can be taken once, and the backup is let go after its last. */
+  take(id: string, table: string, index: number): unknown[] {
+    const entry = this.held.get(id);
+    const part = entry?.tables.get(table)?.[index];
+    if (!entry || !part) throw new ServiceError('That part of the opened backup is no longer held (it was taken already, or the backup was opened too long ago). Open the backup again.');
+    entry.tables.get(table)![index] = undefined as never;
+    entry.touched = this.now();
+    if (--entry.left === 0) this.held.delete(id);
+    return part;
+  }
+
+  get size(): number {
+    return this.held.size;
+  }
 }

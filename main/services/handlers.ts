@@ -1,7 +1,7 @@
 import { basename, dirname, join } from 'node:path';
 import type { ChannelKey, ParsedArgsOf, ResultOf } from '../../shared/ipc';
 import { Backups } from './backups';
-import { BackupStaging, withStaged } from './backup-staging';
+import { BackupHandoffs, BackupStaging, withStaged } from './backup-staging';
 import type { OpenedBackupsInbox } from './launched-backups';
 import { BriefingExports, type OpenPath, type ShowItemInFolder } from './briefing-exports';
 import type { DataFolder } from './data-folder';
@@ -76,6 +76,7 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
   const store = new SourceStore(services.dataFolder.sources);
   const tasks = new TaskRegistry();
   const staging = new BackupStaging();
+  const handoffs = new BackupHandoffs();
   const briefings = new BriefingExports({
     threads: services.briefingWorker ? new ThreadRunner(services.briefingWorker) : null,
     exportsFolder: services.dataFolder.exports,
@@ -170,7 +171,12 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
       }
     },
     listBackups: () => backups.list(),
-    openBackup: (source) => backups.open(source),
+    openBackup: async (source) => {
+      const opened = await backups.open(source);
+      const held = handoffs.hold(opened.snapshot.tables);
+      return held ? { ...opened, snapshot: { ...opened.snapshot, tables: held.tables }, handoff: held.handoff as NonNullable<ResultOf<'openBackup'>['handoff']> } : opened;
+    },
+    takeBackupPart: ({ handoffId, table, index }) => ({ records: handoffs.take(handoffId, table, index) as Record<string, unknown>[] }),
     deleteBackup: async ({ backupId }) => ({ deleted: await backups.delete(backupId) }),
     takeOpenedBackups: () => services.openedBackups?.take() ?? { adopted: [], refused: [] },
     listRecentExports: async () => (await recent.list()).map(describeRecent),

@@ -20,6 +20,7 @@ export const CHANNELS = {
   stageBackupRecords: 'workbench:backup-stage',
   listBackups: 'workbench:backup-list',
   openBackup: 'workbench:backup-open',
+  takeBackupPart: 'workbench:backup-part-take',
   deleteBackup: 'workbench:backup-delete',
   takeOpenedBackups: 'workbench:backups-opened-take',
   listRecentExports: 'workbench:recent-exports-list',

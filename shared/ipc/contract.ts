@@ -220,12 +220,29 @@ export const OpenBackupRequest = z.union([
   z.object({ bytes: Bytes.refine((b) => b.byteLength <= MAX_BACKUP_FILE_BYTES, 'the file is larger than 1 GB') }),
 ]);
 
+/**
+ * The tables of an opened backup too large for one answer: main holds them under `id`, and the window
+ * takes them part by part (takeBackupPart), so no single message keeps it busy.
+ */
+export const BackupHandoff = z.object({
+  id: TaskId,
+  tables: z.array(z.object({ table: z.enum(WORKSPACE_TABLES), parts: z.number().int().positive() })),
+});
+
 /** A backup that passed every check: its workspace, ready to replace (or be merged into) this one. */
 export const OpenedBackup = z.object({
   snapshot: WorkspaceSnapshotSchema,
   reason: BackupReason,
   appVersion: z.string(),
   files: z.number().int().nonnegative(),
+  /** When present, the snapshot's tables named here are empty and come through takeBackupPart. */
+  handoff: BackupHandoff.optional(),
+});
+
+export const TakeBackupPartRequest = z.object({
+  handoffId: TaskId,
+  table: z.enum(WORKSPACE_TABLES),
+  index: z.number().int().nonnegative(),
 });
 export type OpenedBackup = z.infer<typeof OpenedBackup>;
 export { BackupSummary };
@@ -290,6 +307,7 @@ export const CONTRACT = {
   writeBackup: procedure(z.tuple([WriteBackupRequest]), WrittenBackup),
   listBackups: procedure(z.tuple([]), z.array(BackupSummary)),
   openBackup: procedure(z.tuple([OpenBackupRequest]), OpenedBackup),
+  takeBackupPart: procedure(z.tuple([TakeBackupPartRequest]), z.object({ records: z.array(WorkspaceRecord) })),
   deleteBackup: procedure(z.tuple([z.object({ backupId: BackupId })]), z.object({ deleted: z.boolean() })),
   takeOpenedBackups: procedure(z.tuple([]), OpenedBackups),
   listRecentExports: procedure(z.tuple([]), z.array(RecentExport)),

@@ -3,7 +3,7 @@
 import { resolve, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/ipc/dispatch';
-import { BackupStaging, withStaged } from '../../main/services/backup-staging';
+import { BackupHandoffs, BackupStaging, withStaged } from '../../main/services/backup-staging';
 import { loadDemoWorkspace } from '../../main/services/demo-workspace';
 import { SourceStore } from '../../main/services/source-store';
 import { backupParts, WORKSPACE_SCHEMA_VERSION } from '../../shared/interop/backup';
@@ -49,9 +49,19 @@ describe('backup staging', () => {
     const id = (written as { value: { id: string } }).value.id;
     const opened = await dispatch(table, 'openBackup', [{ backupId: id }]);
     expect(opened.ok).toBe(true);
-    const tables = (opened as { value: { snapshot: WorkspaceSnapshot } }).value.snapshot.tables;
-    expect(tables.threats.map((t) => (t as { id: string }).id)).toEqual(snapshot.tables.threats.map((t) => (t as { id: string }).id));
-    expect(tables.annotations).toHaveLength(snapshot.tables.annotations.length);
+    const { snapshot: answered, handoff } = (opened as { value: { snapshot: WorkspaceSnapshot; handoff?: { id: string; tables: { table: string; parts: number }[] } } }).value;
+    // The threats are too many for one answer: they come part by part, each part once.
+    expect(answered.tables.threats).toEqual([]);
+    expect(handoff?.tables).toEqual([{ table: 'threats', parts: parts.length }]);
+    const threats: unknown[] = [];
+    for (let index = 0; index < parts.length; index++) {
+      const part = await dispatch(table, 'takeBackupPart', [{ handoffId: handoff!.id, table: 'threats', index }]);
+      threats.push(...(part as { value: { records: unknown[] } }).value.records);
+    }
+    expect(threats.map((t) => (t as { id: string }).id)).toEqual(snapshot.tables.threats.map((t) => (t as { id: string }).id));
+    expect(answered.tables.annotations).toHaveLength(snapshot.tables.annotations.length);
+    const again = await dispatch(table, 'takeBackupPart', [{ handoffId: handoff!.id, table: 'threats', index: 0 }]);
+    expect(again).toEqual({ ok: false, error: 'That part of the opened backup is no longer held (it was taken already, or the backup was opened too long ago). Open the backup again.' });
   });
 
   it('a staged part that holds an invalid record stops the write with a sentence, and nothing is written', async () => {
@@ -105,5 +115,26 @@ describe('backup staging', () => {
     const tables = { threats: [{ id: 'c' }], tags: [] as unknown[] };
     expect(withStaged(tables, new Map([['threats', [{ id: 'a' }, { id: 'b' }]]]))).toEqual({ threats: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], tags: [] });
     expect(withStaged(tables, null)).toBe(tables);
+  });
+});
+
+describe('backup handoffs', () => {
+  it('hold only tables bigger than one part, at most two backups, and let go of one once every part is taken', () => {
+    let now = 0;
+    const handoffs = new BackupHandoffs(() => now);
+    expect(handoffs.hold({ tags: [{ id: 'a' }] })).toBeNull();
+    const records = Array.from({ length: 900 }, (_, i) => ({ id: String(i) }));
+    const first = handoffs.hold({ threats: records, tags: [{ id: 'a' }] })!;
+    expect(first.tables).toEqual({ threats: [], tags: [{ id: 'a' }] });
+    expect(first.handoff.tables).toEqual([{ table: 'threats', parts: 3 }]);
+    const taken = [0, 1, 2].flatMap((i) => handoffs.take(first.handoff.id, 'threats', i));
+    expect(taken).toEqual(records);
+    expect(handoffs.size).toBe(0);
+    for (let i = 0; i < 3; i++) handoffs.hold({ threats: records });
+    expect(handoffs.size).toBe(2);
+    now += 11 * 60_000;
+    handoffs.hold({ threats: records });
+    expect(handoffs.size).toBe(1);
+    expect(() => handoffs.take('unknown-xxxxxxxx', 'threats', 0)).toThrow(/no longer held/);
   });
 });

@@ -184,9 +184,22 @@ export async function cancelManualBackup(): Promise<void> {
  * Opens a backup — one in the backups folder by its id, or the bytes of a file the analyst picked —
  * and answers its workspace once main has checked every part of it (format, versions, checksums, every
  * record). Nothing in this workspace changes. For restoring here, and for merging a colleague's backup.
+ * Large tables come after the answer, part by part (takeBackupPart), so that decoding tens of MB is
+ * never one long task on this thread.
  */
-export function openBackupSnapshot(source: { backupId: string } | { bytes: Uint8Array }): Promise<OpenedBackup> {
-  return workbench().openBackup(source);
+export async function openBackupSnapshot(source: { backupId: string } | { bytes: Uint8Array }): Promise<OpenedBackup> {
+  const { handoff, ...opened } = await workbench().openBackup(source);
+  if (!handoff) return opened;
+  const tables = { ...opened.snapshot.tables };
+  for (const { table, parts } of handoff.tables) {
+    const records: Record<string, unknown>[] = [];
+    for (let index = 0; index < parts; index++) {
+      const part = await workbench().takeBackupPart({ handoffId: handoff.id, table, index });
+      for (const record of part.records) records.push(record as Record<string, unknown>);
+    }
+    tables[table] = records;
+  }
+  return { ...opened, snapshot: { ...opened.snapshot, tables } };
 }
 
 /**
