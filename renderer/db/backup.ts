@@ -1,4 +1,5 @@
 import type { IndexableType, Table } from 'dexie';
+import { backupParts } from '../../shared/interop/backup/parts';
 import { baseAfterRestore } from '../../shared/interop/merge';
 import { LOCAL_META_KEYS, WORKSPACE_TABLES, type MergeBases, type WorkspaceSnapshot, type WorkspaceTableName } from '../../shared/interop/workspace-snapshot';
 import type { MetaEntry, WorkbenchDatabase } from './database';
@@ -95,7 +96,9 @@ export async function replaceWorkspace(db: WorkbenchDatabase, snapshot: Workspac
     for (const name of WORKSPACE_TABLES) await tableOf(db, name).clear();
     for (const name of WORKSPACE_TABLES) {
       const records = name === 'meta' ? (snapshot.tables.meta as MetaEntry[]).filter((m) => !INSTALLATION_META_KEYS.includes(m.key)) : snapshot.tables[name];
-      await tableOf(db, name).bulkAdd(records);
+      // In parts, still inside the one transaction: IndexedDB copies each value as it is added, and
+      // 50 MB added at once was one long task (~1 s) on this thread; between parts it is free.
+      for (const part of backupParts(records as unknown[])) await tableOf(db, name).bulkAdd(part);
     }
     const restoredDemoMarker = await db.meta.get(DEMO_SEEDED_KEY);
     await db.meta.bulkPut(kept.filter((m) => m.key !== DEMO_SEEDED_KEY || !restoredDemoMarker));
