@@ -1,4 +1,4 @@
-import type { IndexableType, Table } from 'dexie';
+import { Dexie, type IndexableType, type Table } from 'dexie';
 import { backupParts } from '../../shared/interop/backup/parts';
 import { baseAfterRestore } from '../../shared/interop/merge';
 import { LOCAL_META_KEYS, WORKSPACE_TABLES, type MergeBases, type WorkspaceSnapshot, type WorkspaceTableName } from '../../shared/interop/workspace-snapshot';
@@ -56,10 +56,11 @@ async function readInPages(table: Table<unknown, unknown>, pageSize: number): Pr
   let last: IndexableType | undefined;
   for (;;) {
     const page = last === undefined ? table.toCollection().limit(pageSize) : table.where(':id').above(last).limit(pageSize);
-    const [keys, values] = await Promise.all([page.primaryKeys(), page.toArray()]);
+    const values = await page.toArray();
     for (const value of values) records.push(value);
     if (values.length < pageSize) return records;
-    last = keys.at(-1) as IndexableType;
+    // The next page starts after the last record's own key (every workspace table has an inbound key).
+    last = Dexie.getByKeyPath(values.at(-1) as object, table.schema.primKey.keyPath!) as IndexableType;
   }
 }
 
