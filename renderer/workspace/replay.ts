@@ -1,0 +1,71 @@
+import type { Revision } from '../../shared/domain/revision';
+import type { ChangeSet } from './change-set';
+import { CommandRefusal } from './change-set';
+import { TABLES, tableOfEntity, type Row, type TableName } from './tables';
+
+type Plain = Record<string, unknown>;
+
+/** One record's part of a change, read back from its revisions. */
+interface RecordRevisions {
+  table: TableName;
+  key: string;
+  op: 'create' | 'update' | 'delete';
+  fields: Map<string, { before: unknown; after: unknown }>;
+}
+
+function byRecord(revisions: readonly Revision[]): RecordRevisions[] {
+  const records = new Map<string, RecordRevisions>();
+  for (const revision of revisions) {
+    const table = tableOfEntity(revision.entity);
+    if (!table) continue; // history-only entities of older versions have no table to write
+    const id = `${table}\u0000${revision.entityId}`;
+    let record = records.get(id);
+    if (!record) {
+      record = { table, key: revision.entityId, op: revision.op ?? 'update', fields: new Map() };
+      records.set(id, record);
+    }
+    record.fields.set(revision.field, { before: revision.before, after: revision.after });
+  }
+  return [...records.values()];
+}
+
+function assemble(fields: RecordRevisions['fields'], side: 'before' | 'after'): Plain {
+  const record: Plain = {};
+  for (const [field, values] of fields) if (values[side] !== undefined) record[field] = values[side];
+  return record;
+}
+
+/**
+ * Writes one change's revisions into the workspace, forwards (`after`: redo, replay) or backwards
+ * (`before`: undo). A created record is deleted again on the way back and a deleted one re-created
+ * from its fields; a changed record gets exactly the fields the change touched, so work done since on
+ * other fields stays. Every write goes through the change set, so undo and redo are changes with
+ * revisions of their own.
+ */
+export async function applyRevisions(changes: ChangeSet, revisions: readonly Revision[], side: 'before' | 'after'): Promise<void> {
+  const records = byRecord(revisions);
+  if (side === 'before') records.reverse();
+  for (const record of records) {
+    const creates = (record.op === 'create' && side === 'after') || (record.op === 'delete' && side === 'before');
+    const deletes = (record.op === 'delete' && side === 'after') || (record.op === 'create' && side === 'before');
+    if (deletes) {
+      await changes.delete(record.table, record.key);
+      continue;
+    }
+    if (creates) {
+      await changes.put(record.table, assemble(record.fields, side) as Row<TableName>, { keepStamp: true });
+      continue;
+    }
+    const current = await changes.get(record.table, record.key);
+    if (!current) {
+      throw new CommandRefusal(`This can no longer be undone or redone: the ${TABLES[record.table].entity} it changed has been deleted since. Nothing was changed.`);
+    }
+    const next: Plain = { ...(current as Plain) };
+    for (const [field, values] of record.fields) {
+      const value = values[side];
+      if (value === undefined) delete next[field];
+      else next[field] = value;
+    }
+    await changes.put(record.table, next as Row<TableName>, { keepStamp: true });
+  }
+}

@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import type { Actor, Annotation, Briefing, Country, Register, RevisedEntity, Source, SourceText, Tag, Threat } from '../../shared/domain';
+import type { ExposureOverride } from '../../shared/domain/exposure';
+import { riskScore } from '../../shared/domain/scoring';
+import { RECORD_SCHEMAS } from '../../shared/interop/backup/records';
+import { LOCAL_META_KEYS, PRIMARY_KEYS } from '../../shared/interop/workspace-snapshot';
+import type { GridView, MetaEntry } from '../db/database';
+
+/** The record each table of the workspace holds (everything but `revisions`, which only commands append to). */
+export interface WorkspaceRows {
+  sources: Source;
+  sourceTexts: SourceText;
+  annotations: Annotation;
+  tags: Tag;
+  registers: Register;
+  threats: Threat;
+  actors: Actor;
+  countries: Country;
+  briefings: Briefing;
+  exposureOverrides: ExposureOverride;
+  views: GridView;
+  meta: MetaEntry;
+}
+export type TableName = keyof WorkspaceRows;
+export type Row<N extends TableName> = WorkspaceRows[N];
+
+interface TableSpec {
+  /** What a revision of one of this table's records is about. */
+  entity: RevisedEntity;
+  /** The property that is the record's key. */
+  key: string;
+  schema: z.ZodType;
+  /** Fields worked out from others: computed here, in one place, whoever writes the record. */
+  derive?: (record: Record<string, unknown>) => Record<string, unknown>;
+  /** Whether the record's changes are history; installation bookkeeping (replica id, merge bases) is not. */
+  revised?: (record: Record<string, unknown>) => boolean;
+}
+
+const LOCAL_META = new Set<string>(LOCAL_META_KEYS);
+
+export const TABLES: Readonly<Record<TableName, TableSpec>> = {
+  sources: { entity: 'source', key: PRIMARY_KEYS.sources, schema: RECORD_SCHEMAS.sources },
+  sourceTexts: { entity: 'sourceText', key: PRIMARY_KEYS.sourceTexts, schema: RECORD_SCHEMAS.sourceTexts },
+  annotations: { entity: 'annotation', key: PRIMARY_KEYS.annotations, schema: RECORD_SCHEMAS.annotations },
+  tags: { entity: 'tag', key: PRIMARY_KEYS.tags, schema: RECORD_SCHEMAS.tags },
+  registers: { entity: 'register', key: PRIMARY_KEYS.registers, schema: RECORD_SCHEMAS.registers },
+  threats: {
+    entity: 'threat',
+    key: PRIMARY_KEYS.threats,
+    schema: RECORD_SCHEMAS.threats,
+    // A threat's score is likelihood × impact everywhere; its band is read against its register's scale.
+    derive: (threat) => ({ ...threat, score: riskScore(Number(threat.likelihood), Number(threat.impact)) }),
+  },
+  actors: { entity: 'actor', key: PRIMARY_KEYS.actors, schema: RECORD_SCHEMAS.actors },
+  countries: { entity: 'country', key: PRIMARY_KEYS.countries, schema: RECORD_SCHEMAS.countries },
+  briefings: { entity: 'briefing', key: PRIMARY_KEYS.briefings, schema: RECORD_SCHEMAS.briefings },
+  exposureOverrides: { entity: 'exposureOverride', key: PRIMARY_KEYS.exposureOverrides, schema: RECORD_SCHEMAS.exposureOverrides },
+  views: { entity: 'view', key: PRIMARY_KEYS.views, schema: RECORD_SCHEMAS.views },
+  meta: { entity: 'meta', key: PRIMARY_KEYS.meta, schema: RECORD_SCHEMAS.meta, revised: (entry) => !LOCAL_META.has(String(entry.key)) },
+};
+
+export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+
+const TABLE_OF_ENTITY = new Map<RevisedEntity, TableName>(TABLE_NAMES.map((name) => [TABLES[name].entity, name]));
+
+/** The table a revision's entity lives in; `undefined` for history-only entities of older versions (`comparison`). */
+export function tableOfEntity(entity: RevisedEntity): TableName | undefined {
+  return TABLE_OF_ENTITY.get(entity);
+}

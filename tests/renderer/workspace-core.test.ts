@@ -1,0 +1,104 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { WorkbenchDatabase } from '../../renderer/db/database';
+import { CommandFailed, defineCommand, Workspace } from '../../renderer/workspace/workspace';
+import type { Tag } from '../../shared/domain';
+
+const open: WorkbenchDatabase[] = [];
+afterEach(async () => {
+  for (const db of open.splice(0)) await db.delete();
+});
+
+function fresh() {
+  const db = new WorkbenchDatabase(`test-${crypto.randomUUID()}`);
+  open.push(db);
+  const failures: string[] = [];
+  return { db, workspace: new Workspace(db, { onFailed: (m) => failures.push(m) }), failures };
+}
+
+const now = '2026-01-01T00:00:00.000Z';
+const tag = (name: string): Tag => ({ id: crypto.randomUUID(), name, color: '#d9822b', parentId: null, description: '', createdAt: now, updatedAt: now });
+
+const createTag = defineCommand({ id: 'test.createTag', label: 'create a tag', run: (changes, t: Tag) => changes.put('tags', t) });
+const renameTag = defineCommand({
+  id: 'test.renameTag',
+  label: 'rename a tag',
+  rationale: (a: { id: string; name: string; why?: string }) => a.why,
+  run: (changes, a: { id: string; name: string; why?: string }) => changes.update('tags', a.id, { name: a.name }, 'That tag no longer exists.'),
+});
+const deleteTag = defineCommand({ id: 'test.deleteTag', label: 'delete a tag', run: (changes, id: string) => changes.delete('tags', id) });
+
+describe('Workspace.perform', () => {
+  it('writes a revision for every field of a created record, and only changed fields of an update', async () => {
+    const { db, workspace } = fresh();
+    const t = await workspace.perform(createTag, tag('Narcotics'));
+    const created = await db.revisions.where({ entity: 'tag', entityId: t.id }).toArray();
+    expect(created.map((r) => r.field).sort()).toEqual(Object.keys(t).sort());
+    expect(created.every((r) => r.op === 'create' && r.command === 'test.createTag' && !('before' in r))).toBe(true);
+
+    await workspace.perform(renameTag, { id: t.id, name: 'Drugs', why: 'shorter' });
+    const all = await db.revisions.where({ entity: 'tag', entityId: t.id }).toArray();
+    const update = all.filter((r) => r.op === 'update');
+    expect(update.map((r) => r.field).sort()).toEqual(['name', 'updatedAt']);
+    expect(update.every((r) => r.rationale === 'shorter')).toBe(true);
+    expect(new Set(update.map((r) => r.changeId)).size).toBe(1);
+  });
+
+  it('writes nothing for a change that changes nothing', async () => {
+    const { db, workspace } = fresh();
+    const t = await workspace.perform(createTag, tag('Water'));
+    const count = await db.revisions.count();
+    await workspace.perform(renameTag, { id: t.id, name: 'Water' });
+    expect(await db.revisions.count()).toBe(count);
+    expect(workspace.history().undoLabel).toBe('create a tag');
+  });
+
+  it('undoes and redoes exactly, writing revisions for both', async () => {
+    const { db, workspace } = fresh();
+    const t = await workspace.perform(createTag, tag('Migration'));
+    const afterCreate = await db.tags.toArray();
+    await workspace.perform(renameTag, { id: t.id, name: 'Refugees' });
+    await workspace.perform(deleteTag, t.id);
+    expect(await db.tags.count()).toBe(0);
+
+    await workspace.undo();
+    expect((await db.tags.get(t.id))?.name).toBe('Refugees');
+    await workspace.undo();
+    expect(await db.tags.toArray()).toEqual(afterCreate);
+    await workspace.undo();
+    expect(await db.tags.count()).toBe(0);
+    expect(workspace.history().canUndo).toBe(false);
+
+    await workspace.redo();
+    expect(await db.tags.toArray()).toEqual(afterCreate);
+    await workspace.redo();
+    await workspace.redo();
+    expect(await db.tags.count()).toBe(0);
+    const undoRevisions = await db.revisions.where('command').equals('history.undo').count().catch(() => -1);
+    expect(undoRevisions === -1 || undoRevisions > 0).toBe(true);
+    const commands = new Set((await db.revisions.toArray()).map((r) => r.command));
+    expect(commands).toEqual(new Set(['test.createTag', 'test.renameTag', 'test.deleteTag', 'history.undo', 'history.redo']));
+  });
+
+  it('keeps the workspace as it was when a command fails half-way, and says why', async () => {
+    const { db, workspace, failures } = fresh();
+    const t = tag('Terrorism');
+    const half = defineCommand({
+      id: 'test.half',
+      label: 'half',
+      run: async (changes, x: Tag) => {
+        await changes.put('tags', x);
+        await changes.update('tags', 'missing', { name: 'y' }, 'That tag no longer exists; it may have been deleted in another window.');
+      },
+    });
+    await expect(workspace.perform(half, t)).rejects.toBeInstanceOf(CommandFailed);
+    expect(await db.tags.count()).toBe(0);
+    expect(await db.revisions.count()).toBe(0);
+    expect(failures).toEqual(['That tag no longer exists; it may have been deleted in another window.']);
+  });
+
+  it('refuses an invalid record with a sentence', async () => {
+    const { workspace, failures } = fresh();
+    await expect(workspace.perform(createTag, { ...tag('x'), color: 'not a colour' })).rejects.toBeInstanceOf(CommandFailed);
+    expect(failures[0]).toMatch(/^The change was not saved because a tag would be invalid \(color\)/);
+  });
+});
