@@ -69,3 +69,33 @@ export async function applyRevisions(changes: ChangeSet, revisions: readonly Rev
     await changes.put(record.table, next as Row<TableName>, { keepStamp: true });
   }
 }
+
+/** A workspace as plain records, table by table, keyed by each record's key. */
+export type ReplayedWorkspace = Partial<Record<TableName, Map<string, Plain>>>;
+
+/**
+ * Builds the workspace from its history alone: every revision, in the order the changes were made,
+ * applied to nothing. Where the history is complete this equals the workspace (the property tests
+ * hold it to that); installation bookkeeping that is not history (replica id, merge bases) is absent.
+ */
+export function replayFromEmpty(revisions: readonly Revision[]): ReplayedWorkspace {
+  const ordered = [...revisions].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const workspace: ReplayedWorkspace = {};
+  for (const revision of ordered) {
+    const table = tableOfEntity(revision.entity);
+    if (!table) continue;
+    const records = (workspace[table] ??= new Map());
+    if (revision.op === 'delete') {
+      records.delete(revision.entityId);
+      continue;
+    }
+    let record = records.get(revision.entityId);
+    if (!record) {
+      record = {};
+      records.set(revision.entityId, record);
+    }
+    if (revision.after === undefined) delete record[revision.field];
+    else record[revision.field] = structuredClone(revision.after);
+  }
+  return workspace;
+}

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkbenchDatabase } from '../../renderer/db/database';
+import { replayFromEmpty } from '../../renderer/workspace/replay';
 import { CommandFailed, defineCommand, Workspace } from '../../renderer/workspace/workspace';
 import type { Tag } from '../../shared/domain';
 
@@ -100,5 +101,20 @@ describe('Workspace.perform', () => {
     const { workspace, failures } = fresh();
     await expect(workspace.perform(createTag, { ...tag('x'), color: 'not a colour' })).rejects.toBeInstanceOf(CommandFailed);
     expect(failures[0]).toMatch(/^The change was not saved because a tag would be invalid \(color\)/);
+  });
+
+  it('replays its history from empty into the workspace as it is, undos and redos included', async () => {
+    const { db, workspace } = fresh();
+    const a = await workspace.perform(createTag, tag('A'));
+    const b = await workspace.perform(createTag, tag('B'));
+    await workspace.perform(renameTag, { id: a.id, name: 'A2' });
+    await workspace.perform(deleteTag, b.id);
+    await workspace.undo();
+    await workspace.perform(renameTag, { id: b.id, name: 'B2' });
+    await workspace.undo();
+    await workspace.redo();
+    const replayed = replayFromEmpty(await db.revisions.toArray());
+    const tags = [...(replayed.tags?.values() ?? [])].sort((x, y) => String(x.name).localeCompare(String(y.name)));
+    expect(tags).toEqual(await db.tags.orderBy('name').toArray());
   });
 });
