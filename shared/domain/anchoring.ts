@@ -48,6 +48,7 @@ import { contextSimilarity, edgeAgreement } from './anchoring/context';
 import { type ExactFinder, indexedFinder, scanningFinder } from './anchoring/exact';
 import { findApproximate, type RawMatch, type WorkBudget } from './anchoring/fuzzy';
 import { isClusterBoundary, snapEnd, snapStart, splitsSurrogatePair } from './anchoring/unicode';
+import { mapRange, offsetMap } from './text-map';
 
 export interface TextQuoteSelector {
   exact: string;
@@ -149,6 +150,22 @@ export function reanchorAll(text: string, selectors: Selectors[], options?: Anch
     budget.annotation = ANNOTATION_WORK;
     return anchorWith(text, s, config, finder, budget);
   });
+}
+
+/**
+ * Where every passage of a source lands when its text changes from `previousText` to `nextText`;
+ * results in input order. Positions are first carried through the lines both versions share (so a
+ * passage in an untouched paragraph stays `anchored` however much text was inserted above it), then
+ * re-anchored as `reanchorAll` does. The write (replacing a source's text) and the preview the analyst
+ * sees before it both call this one function, so what is shown is what will be saved.
+ */
+export function planReanchoring(previousText: string, nextText: string, passages: readonly Selectors[], options?: AnchorOptions): AnchorResult[] {
+  const map = offsetMap(previousText, nextText);
+  return reanchorAll(
+    nextText,
+    passages.map((p) => ({ quote: p.quote, position: mapRange(map, p.position.start, p.position.end) ?? p.position })),
+    options,
+  );
 }
 
 interface Config {
