@@ -1,7 +1,11 @@
+import { Dexie, RangeSet, type IntervalTree } from 'dexie';
 import type { Annotation } from '../../shared/domain/annotation';
+import type { AnchorResult } from '../../shared/domain/anchoring';
+import type { Source } from '../../shared/domain/source';
+import type { TextChangePlan } from '../../shared/domain/text-change-plan';
 import { inDocumentOrder } from './annotations';
 import type { WorkbenchDatabase } from './database';
-import { followTable } from './table-follower';
+import { replaceSourceText, type SourceSnapshot, type TextReplacement } from './sources';
 
 /** Inserts into a list kept in document order (binary search: the list may hold thousands). */
 function insertInOrder(list: Annotation[], annotation: Annotation): void {
@@ -15,36 +19,182 @@ function insertInOrder(list: Annotation[], annotation: Annotation): void {
   list.splice(lo, 0, annotation);
 }
 
+/** Writes naming more keys than this are cheaper to answer by reading the passages afresh. */
+const MAX_KEYS_TO_FOLLOW = 200;
+
+/** The primary keys a committed write touched, or null when it touched a range (bulk write, clear). */
+function touchedKeys(tree: IntervalTree): string[] | null {
+  const keys: string[] = [];
+  for (const node of RangeSet(tree)) {
+    if (node.from !== node.to || typeof node.from !== 'string') return null;
+    keys.push(node.from);
+    if (keys.length > MAX_KEYS_TO_FOLLOW) return null;
+  }
+  return keys;
+}
+
+/** A source's text and its passages (in document order) as they stood together at one moment. */
+export interface SourceReading {
+  sourceId: string;
+  text: string;
+  annotations: Annotation[];
+}
+
+/** What identifies the text a list of passages was read against (see watchSourceReading). */
+const textStamp = (source: Source | undefined): string => (source ? `${source.version}:${source.textHash}:${source.textLength}` : '');
+
 /**
- * Keeps one source's passages in memory, in document order, and follows every committed write to the
- * annotations table (see followTable): a passage created, edited or deleted is read back alone and
- * applied, so the list is not re-read (5,000 records for a book) on each edit. Writes that name ranges
- * rather than keys (bulk imports, merges, restores) read the source's passages again. Unchanged
- * passages keep their object identity, so the reader repaints only what changed. `onChange` receives a
- * new array on every change, and only once the list has caught up with every write seen.
+ * Keeps one source's text and passages in memory, always as a pair read together, and follows every
+ * committed write (Dexie's `storagemutated`, which names the keys written). A passage created, edited
+ * or deleted is read back alone and applied, so a book's 5,000 passages are not re-read on each edit,
+ * and unchanged passages keep their object identity, so the reader repaints only what changed. A
+ * write to the source's text (a correction, a new version, a merge, a restore, the undo of any of
+ * them), or one that names ranges rather than keys, reads the text and every passage again in one
+ * transaction. Passages read back alone are read with the source's record, and if its text has moved
+ * on meanwhile the whole pair is read again: listeners never see new passages over an old text, or old
+ * passages over a new one (issue 14). `onChange` receives a new reading on every change, and only once
+ * it has caught up with every write seen. Returns the function that stops following.
+ */
+export function watchSourceReading(db: WorkbenchDatabase, sourceId: string, onChange: (reading: SourceReading) => void, onError: (error: unknown) => void): () => void {
+  const annotationsPart = `idb://${db.name}/annotations/`;
+  const textsPart = `idb://${db.name}/sourceTexts/`;
+  let stopped = false;
+  let running = false;
+  let pending: Set<string> | 'all' = 'all';
+  let current: { text: string; stamp: string; annotations: Annotation[] } | null = null;
+  const caughtUp = () => pending !== 'all' && pending.size === 0;
+
+  const readAll = () =>
+    db.transaction('r', db.sources, db.sourceTexts, db.annotations, async () => {
+      const [source, stored, read] = await Promise.all([db.sources.get(sourceId), db.sourceTexts.get(sourceId), db.annotations.where('sourceId').equals(sourceId).toArray()]);
+      current = { text: stored?.text ?? '', stamp: textStamp(source), annotations: read.sort(inDocumentOrder) };
+      return true;
+    });
+
+  const apply = async (work: 'all' | ReadonlySet<string>): Promise<boolean> => {
+    if (work === 'all' || current === null) return readAll();
+    const known = current;
+    const { source, found } = await db.transaction('r', db.sources, db.annotations, async () => ({ source: await db.sources.get(sourceId), found: await db.annotations.bulkGet([...work]) }));
+    if (textStamp(source) !== known.stamp) return readAll();
+    const next = known.annotations.filter((a) => !work.has(a.id));
+    let touched = next.length !== known.annotations.length;
+    for (const annotation of found) {
+      if (annotation?.sourceId !== sourceId) continue;
+      insertInOrder(next, annotation);
+      touched = true;
+    }
+    // A write to another source's passages leaves this reading (and its listeners) alone.
+    if (touched) current = { ...known, annotations: next };
+    return touched;
+  };
+
+  const drain = async (): Promise<void> => {
+    if (running) return;
+    running = true;
+    let changed = false;
+    try {
+      while (!stopped && !caughtUp()) {
+        const work = pending;
+        pending = new Set();
+        if (await apply(work)) changed = true;
+        // Writes that landed meanwhile are applied first: listeners see only readings that are current.
+        if (!stopped && caughtUp() && changed) {
+          changed = false;
+          onChange({ sourceId, text: current!.text, annotations: current!.annotations });
+        }
+      }
+    } catch (error) {
+      if (!stopped) onError(error);
+    } finally {
+      running = false;
+    }
+  };
+
+  const onMutated = (parts: Record<string, IntervalTree>) => {
+    const texts = parts[textsPart];
+    const annotations = parts[annotationsPart];
+    if (!texts && !annotations) return;
+    if (texts) {
+      const keys = touchedKeys(texts);
+      if (keys === null || keys.includes(sourceId)) pending = 'all';
+    }
+    if (annotations) {
+      const keys = touchedKeys(annotations);
+      if (keys === null) pending = 'all';
+      else if (pending !== 'all') for (const key of keys) pending.add(key);
+    }
+    void drain();
+  };
+
+  Dexie.on.storagemutated.subscribe(onMutated);
+  void drain();
+  return () => {
+    stopped = true;
+    Dexie.on.storagemutated.unsubscribe(onMutated);
+  };
+}
+
+/**
+ * One source's passages in document order, followed write by write (see watchSourceReading); a list
+ * is reported only when the passages changed, not when the text alone did.
  */
 export function watchSourceAnnotations(db: WorkbenchDatabase, sourceId: string, onChange: (annotations: Annotation[]) => void, onError: (error: unknown) => void): () => void {
-  let list: Annotation[] | null = null;
-  return followTable(db, 'annotations', {
-    async apply(work) {
-      if (work === 'all' || list === null) {
-        const read = await db.annotations.where('sourceId').equals(sourceId).toArray();
-        list = read.sort(inDocumentOrder);
-        return true;
-      }
-      const found = await db.annotations.bulkGet([...work]);
-      const next = list.filter((a) => !work.has(a.id));
-      let touched = next.length !== list.length;
-      for (const annotation of found) {
-        if (annotation?.sourceId !== sourceId) continue;
-        insertInOrder(next, annotation);
-        touched = true;
-      }
-      // A write to another source's passages leaves this list (and its listeners) alone.
-      if (touched) list = next;
-      return touched;
+  let last: Annotation[] | null = null;
+  return watchSourceReading(
+    db,
+    sourceId,
+    (reading) => {
+      if (reading.annotations === last) return;
+      last = reading.annotations;
+      onChange(reading.annotations);
     },
-    settled: () => onChange(list!),
     onError,
+  );
+}
+
+/** The source, its text and its passages, read in one transaction (to put back on undo). */
+export async function readSourceSnapshot(db: WorkbenchDatabase, sourceId: string): Promise<SourceSnapshot> {
+  return db.transaction('r', db.sources, db.sourceTexts, db.annotations, async () => {
+    const source = await db.sources.get(sourceId);
+    if (!source) throw new Error('That source no longer exists; it may have been deleted in another window.');
+    const text = (await db.sourceTexts.get(sourceId))?.text ?? '';
+    const annotations = await db.annotations.where('sourceId').equals(sourceId).toArray();
+    return { source, text, annotations };
+  });
+}
+
+/** The source's text or passages changed between the preview and Apply: nothing was written. */
+export class PreviewOutdatedError extends Error {
+  constructor() {
+    super('The text or its passages changed while you were looking at the preview, so nothing was replaced. Look at the new preview and apply it again.');
+    this.name = 'PreviewOutdatedError';
+  }
+}
+
+const sameResult = (a: AnchorResult, b: Annotation): boolean =>
+  a.status === b.anchor && (a.status === 'orphaned' || (a.start === b.position.start && a.end === b.position.end));
+
+export interface AppliedTextChange {
+  counts: TextReplacement;
+  /** The source as it was and as it now is, each read inside the write's transaction: undo and redo. */
+  before: SourceSnapshot;
+  after: SourceSnapshot;
+}
+
+/**
+ * Replaces a source's text exactly as `plan` previewed it, in one transaction: refused (nothing
+ * written) when the text or the passages are no longer those the plan was made from, and rolled back
+ * if any passage would land anywhere but where the preview showed it. The snapshots around the write
+ * make it one step for undo.
+ */
+export async function applyTextChange(db: WorkbenchDatabase, sourceId: string, plan: TextChangePlan, next: { textHash: string; file?: Source['file'] }): Promise<AppliedTextChange> {
+  return db.transaction('rw', [db.sources, db.sourceTexts, db.annotations, db.revisions], async () => {
+    const before = await readSourceSnapshot(db, sourceId);
+    const planned = new Map(plan.passages.map((p) => [p.id, p]));
+    if (before.text !== plan.previousText || before.annotations.length !== planned.size || before.annotations.some((a) => planned.get(a.id)?.quote !== a.quote.exact)) throw new PreviewOutdatedError();
+    const counts = await replaceSourceText(db, sourceId, plan.nextText, next.textHash, next.file);
+    const after = await readSourceSnapshot(db, sourceId);
+    if (after.annotations.some((a) => !sameResult(planned.get(a.id)!.result, a))) throw new PreviewOutdatedError();
+    return { counts, before, after };
   });
 }

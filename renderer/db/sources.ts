@@ -1,5 +1,4 @@
-import { reanchorAll } from '../../shared/domain/anchoring';
-import { mapRange, offsetMap } from '../../shared/domain/text-map';
+import { planReanchoring } from '../../shared/domain/anchoring';
 import type { Annotation } from '../../shared/domain/annotation';
 import { Source, type Credibility, type Reliability } from '../../shared/domain/source';
 import type { ImportedSource } from '../../shared/ipc/contract';
@@ -83,13 +82,8 @@ export async function replaceSourceText(
     const now = new Date().toISOString();
     const annotations = await db.annotations.where('sourceId').equals(id).toArray();
     const previous = (await db.sourceTexts.get(id))?.text ?? '';
-    // Positions are first carried through the lines both versions share, so passages in untouched
-    // lines stay anchored; only those in edited lines are searched for (and become drifted or orphaned).
-    const map = offsetMap(previous, text);
-    const results = reanchorAll(
-      text,
-      annotations.map((a) => ({ quote: a.quote, position: mapRange(map, a.position.start, a.position.end) ?? a.position })),
-    );
+    // The same planning the preview shows (planReanchoring), so what the analyst saw is what is saved.
+    const results = planReanchoring(previous, text, annotations);
     const counts: TextReplacement = { anchored: 0, drifted: 0, orphaned: 0 };
     const updated: Annotation[] = annotations.map((a, i) => {
       const result = results[i]!;
