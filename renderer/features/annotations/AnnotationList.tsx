@@ -42,8 +42,13 @@ function matches(a: Annotation, filter: Filter): boolean {
   return true;
 }
 
-/** The open source's passages in document order, filterable; a click shows the passage in the reader. */
-export function AnnotationList({ annotations, lookups, onEdit }: { annotations: Annotation[]; lookups: Lookups; onEdit: (a: Annotation) => void }) {
+const NO_MISFITS: ReadonlySet<string> = new Set();
+
+/**
+ * The open source's passages in document order, filterable; a click shows the passage in the reader.
+ * `misfits` are passages whose stored place does not fit the text shown: listed, marked, not shown.
+ */
+export function AnnotationList({ annotations, lookups, onEdit, misfits = NO_MISFITS }: { annotations: Annotation[]; lookups: Lookups; onEdit: (a: Annotation) => void; misfits?: ReadonlySet<string> }) {
   const [filter, setFilter] = useState<Filter>('');
   const selectedId = useWorkbench((s) => s.selectedAnnotationId);
   const select = useWorkbench((s) => s.selectAnnotation);
@@ -95,12 +100,12 @@ export function AnnotationList({ annotations, lookups, onEdit }: { annotations: 
       {visible.length === 0 ? (
         <p className="muted empty">{annotations.length === 0 ? 'No passages yet. Select text in the reader and press A to annotate it.' : 'No passage matches this filter.'}</p>
       ) : visible.length > VIRTUALISE_ABOVE ? (
-        <VirtualPassageList passages={visible} lookups={lookups} selectedId={selectedId} onSelect={(id) => select(id, { scroll: true })} onEdit={onEdit} />
+        <VirtualPassageList passages={visible} lookups={lookups} misfits={misfits} selectedId={selectedId} onSelect={(id) => select(id, { scroll: true })} onEdit={onEdit} />
       ) : (
         <ol ref={list} className="passage-list" aria-label="Passages">
           {visible.map((a) => (
             <li key={a.id}>
-              <PassageButton annotation={a} lookups={lookups} current={a.id === selectedId} onSelect={() => select(a.id, { scroll: true })} onEdit={() => onEdit(a)} />
+              <PassageButton annotation={a} lookups={lookups} misfit={misfits.has(a.id)} current={a.id === selectedId} onSelect={() => select(a.id, { scroll: true })} onEdit={() => onEdit(a)} />
             </li>
           ))}
         </ol>
@@ -112,7 +117,7 @@ export function AnnotationList({ annotations, lookups, onEdit }: { annotations: 
 /** Lists longer than this render only the passages in view (a source may carry thousands). */
 const VIRTUALISE_ABOVE = 300;
 
-function PassageButton({ annotation: a, lookups, current, onSelect, onEdit }: { annotation: Annotation; lookups: Lookups; current: boolean; onSelect: () => void; onEdit: () => void }) {
+function PassageButton({ annotation: a, lookups, misfit, current, onSelect, onEdit }: { annotation: Annotation; lookups: Lookups; misfit: boolean; current: boolean; onSelect: () => void; onEdit: () => void }) {
   const links = linkSummary(a, lookups);
   return (
     <button
@@ -138,14 +143,14 @@ function PassageButton({ annotation: a, lookups, current, onSelect, onEdit }: { 
         </span>
       )}
       {links && <span className="passage-links">{links}</span>}
-      {a.anchor === 'drifted' && <span className="badge warning">moved — confirm in Review</span>}
+      {misfit ? <span className="badge danger">cannot be shown — see Review</span> : a.anchor === 'drifted' && <span className="badge warning">moved — confirm in Review</span>}
     </button>
   );
 }
 
 const PASSAGE_ROW_ESTIMATE = 96;
 
-function VirtualPassageList({ passages, lookups, selectedId, onSelect, onEdit }: { passages: Annotation[]; lookups: Lookups; selectedId: string | null; onSelect: (id: string) => void; onEdit: (a: Annotation) => void }) {
+function VirtualPassageList({ passages, lookups, misfits, selectedId, onSelect, onEdit }: { passages: Annotation[]; lookups: Lookups; misfits: ReadonlySet<string>; selectedId: string | null; onSelect: (id: string) => void; onEdit: (a: Annotation) => void }) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: passages.length, getScrollElement: () => scroller.current, estimateSize: () => PASSAGE_ROW_ESTIMATE, overscan: 8, ...layoutFreeOptions(PASSAGE_ROW_ESTIMATE) });
   useEffect(() => {
@@ -159,7 +164,7 @@ function VirtualPassageList({ passages, lookups, selectedId, onSelect, onEdit }:
           const a = passages[item.index]!;
           return (
             <li key={a.id} data-index={item.index} ref={virtualizer.measureElement} style={{ transform: `translateY(${item.start}px)` }}>
-              <PassageButton annotation={a} lookups={lookups} current={a.id === selectedId} onSelect={() => onSelect(a.id)} onEdit={() => onEdit(a)} />
+              <PassageButton annotation={a} lookups={lookups} misfit={misfits.has(a.id)} current={a.id === selectedId} onSelect={() => onSelect(a.id)} onEdit={() => onEdit(a)} />
             </li>
           );
         })}

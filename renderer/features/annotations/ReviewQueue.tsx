@@ -1,10 +1,34 @@
+import { useMemo } from 'react';
 import type { Annotation } from '../../../shared/domain/annotation';
+import { wordDiff, type WordChange } from '../../../shared/domain/word-diff';
 import { TagChips } from './AnnotationList';
 import type { Lookups } from './useLookups';
+
+/**
+ * A passage's words against what a text now reads: removed words struck through, added words
+ * underlined, the rest as it was. Marked with <del> and <ins>, which assistive technology announces.
+ */
+export function WordChanges({ changes }: { changes: readonly WordChange[] }) {
+  return (
+    <span className="word-changes">
+      {changes.map((change, i) =>
+        change.kind === 'removed' ? (
+          <del key={i}>{change.text}</del>
+        ) : change.kind === 'added' ? (
+          <ins key={i}>{change.text}</ins>
+        ) : (
+          <span key={i}>{change.text}</span>
+        ),
+      )}
+    </span>
+  );
+}
 
 interface ReviewQueueProps {
   annotations: Annotation[];
   text: string;
+  /** Passages whose stored place does not fit this text (see passageMisfit): shown nowhere in the reader. */
+  misfits: ReadonlySet<string>;
   lookups: Lookups;
   reselectingId: string | null;
   onShow: (a: Annotation) => void;
@@ -13,38 +37,59 @@ interface ReviewQueueProps {
   onDelete: (a: Annotation) => void;
 }
 
+type Kind = 'moved' | 'lost' | 'misfit';
+
+const BADGE: Record<Kind, { label: string; tone: string }> = {
+  moved: { label: 'Moved', tone: 'warning' },
+  lost: { label: 'Not found', tone: 'danger' },
+  misfit: { label: 'Cannot be shown', tone: 'danger' },
+};
+
 /**
  * Passages the workbench could not place for certain after the text changed: moved ones wait here for
- * the analyst to confirm; lost ones keep their quote and note until re-selected or deleted.
+ * the analyst to confirm, with the words that changed marked; lost ones keep their quote and note
+ * until re-selected or deleted; and any whose stored place does not fit the text shown (it belongs to
+ * another version of it) are listed rather than painted on the wrong words.
  */
-export function ReviewQueue({ annotations, text, lookups, reselectingId, onShow, onAccept, onReselect, onDelete }: ReviewQueueProps) {
-  const queue = annotations.filter((a) => a.anchor !== 'anchored');
+export function ReviewQueue({ annotations, text, misfits, lookups, reselectingId, onShow, onAccept, onReselect, onDelete }: ReviewQueueProps) {
+  const queue = useMemo(
+    () =>
+      annotations
+        .map((a) => ({ a, kind: (misfits.has(a.id) ? 'misfit' : a.anchor === 'drifted' ? 'moved' : a.anchor === 'orphaned' ? 'lost' : null) as Kind | null }))
+        .filter((entry): entry is { a: Annotation; kind: Kind } => entry.kind !== null),
+    [annotations, misfits],
+  );
   if (queue.length === 0) {
     return <p className="muted empty">Nothing to review. When a source’s text changes, passages that moved or could not be found are listed here.</p>;
   }
   return (
     <ol className="passage-list review" aria-label="Review queue">
-      {queue.map((a) => {
-        const now = text.slice(a.position.start, a.position.end);
+      {queue.map(({ a, kind }) => {
+        const now = kind === 'moved' ? text.slice(a.position.start, a.position.end) : '';
         return (
           <li key={a.id} className="review-item">
             <p>
-              <span className={`badge ${a.anchor === 'drifted' ? 'warning' : 'danger'}`}>{a.anchor === 'drifted' ? 'Moved' : 'Not found'}</span>
+              <span className={`badge ${BADGE[kind].tone}`}>{BADGE[kind].label}</span>
             </p>
             <p className="passage-quote" dir="auto">
               <span className="muted">Coded: </span>
               {a.quote.exact}
             </p>
-            {a.anchor === 'drifted' && now !== a.quote.exact && (
+            {kind === 'moved' && now !== a.quote.exact && (
               <p className="passage-quote" dir="auto">
                 <span className="muted">Found: </span>
-                {now}
+                <WordChanges changes={wordDiff(a.quote.exact, now)} />
               </p>
             )}
+            {kind === 'misfit' && <p className="muted">Its stored place does not fit this version of the text. Select the passage again, or delete it.</p>}
             <TagChips tagIds={a.tagIds} lookups={lookups} />
-            {a.note && <p className="passage-note" dir="auto">{a.note}</p>}
+            {a.note && (
+              <p className="passage-note" dir="auto">
+                {a.note}
+              </p>
+            )}
             <div className="button-row">
-              {a.anchor === 'drifted' && (
+              {kind === 'moved' && (
                 <>
                   <button type="button" onClick={() => onShow(a)}>
                     Show

@@ -1,5 +1,6 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Annotation, Tag } from '../../../shared/domain/annotation';
+import { isPlaceable } from '../../../shared/domain/passage-fit';
 import { splitParagraphs, tidyRange } from '../../../shared/domain/text';
 import { READER_FONT_SIZES, useWorkbench } from '../../stores';
 import { useViewCommand } from '../desktop/command-bus';
@@ -9,6 +10,7 @@ import { TextGeometry } from './text-geometry';
 export interface ReaderProps {
   text: string;
   language: string;
+  /** The passages of `text` itself (read with it): those that do not fit it are left unpainted. */
   annotations: Annotation[];
   tags: Map<string, Tag>;
   /** The analyst asked to code `range` (from a selection). */
@@ -82,6 +84,11 @@ const Paragraph = memo(function Paragraph({ index, start, text, stripes, onGutte
  */
 export function Reader({ text, language, annotations, tags, onAnnotate, onPick, reselecting }: ReaderProps) {
   const root = useRef<HTMLElement>(null);
+  // The geometry of the text on the page now. A ref, not state: state would still hold the previous
+  // text's geometry in the commit that puts a new text on the page, and painting the new passages
+  // with it built Ranges past the end of the new paragraphs (issue 14). `geometry` below is the same
+  // object, kept as state for what must re-render when it arrives.
+  const geometryRef = useRef<TextGeometry | null>(null);
   const [geometry, setGeometry] = useState<TextGeometry | null>(null);
   const [renderKey, setRenderKey] = useState(0);
   const [adder, setAdder] = useState<{ range: { start: number; end: number }; rect: DOMRect } | null>(null);
@@ -91,7 +98,7 @@ export function Reader({ text, language, annotations, tags, onAnnotate, onPick, 
   const scrollRequest = useWorkbench((s) => s.scrollRequest);
 
   const paragraphs = useMemo(() => splitParagraphs(text), [text]);
-  const placed = useMemo(() => annotations.filter((a) => a.anchor !== 'orphaned'), [annotations]);
+  const placed = useMemo(() => annotations.filter((a) => isPlaceable(text, a)), [annotations, text]);
   const lanes = useMemo(() => assignLanes(placed), [placed]);
   const stripes = useMemo(() => stripeImages(paragraphs, placed, lanes, tags), [paragraphs, placed, lanes, tags]);
   const maxLane = useMemo(() => {
@@ -100,24 +107,29 @@ export function Reader({ text, language, annotations, tags, onAnnotate, onPick, 
     return Math.min(MAX_LANES, max + 1);
   }, [lanes]);
 
+  // Runs before the painting effect below in the same commit, so the painter never sees a geometry
+  // of another text than the one its passages belong to.
   useLayoutEffect(() => {
-    if (root.current) setGeometry(new TextGeometry(root.current, paragraphs));
-  }, [paragraphs, renderKey]);
+    geometryRef.current = root.current ? new TextGeometry(root.current, text, paragraphs) : null;
+    setGeometry(geometryRef.current);
+  }, [text, paragraphs, renderKey]);
 
   const painter = useMemo(() => new HighlightPainter(), []);
   useLayoutEffect(() => {
-    if (!geometry) return;
-    painter.paint({ geometry, annotations, tags, selectedId, search: readerTarget ? { start: readerTarget.start, end: readerTarget.end } : null });
-  }, [painter, geometry, annotations, tags, selectedId, readerTarget]);
+    const current = geometryRef.current;
+    if (!current) return;
+    painter.paint({ geometry: current, annotations: placed, tags, selectedId, search: readerTarget ? { start: readerTarget.start, end: readerTarget.end } : null });
+  }, [painter, text, paragraphs, renderKey, placed, tags, selectedId, readerTarget]);
 
   useEffect(() => () => painter.dispose(), [painter]);
 
   // Scroll to the selected passage or search hit when asked to.
   useEffect(() => {
-    if (!geometry || scrollRequest === 0) return;
-    const target = readerTarget ?? annotations.find((a) => a.id === selectedId)?.position;
+    const current = geometryRef.current;
+    if (!current || scrollRequest === 0) return;
+    const target = readerTarget ?? placed.find((a) => a.id === selectedId)?.position;
     if (!target) return;
-    const element = geometry.paragraphElement(geometry.paragraphIndexAt(target.start));
+    const element = current.paragraphElement(current.paragraphIndexAt(target.start));
     element?.scrollIntoView({ block: 'center' });
     // content-visibility may have estimated sizes above; settle once more after layout.
     requestAnimationFrame(() => element?.scrollIntoView({ block: 'center' }));
@@ -138,13 +150,14 @@ export function Reader({ text, language, annotations, tags, onAnnotate, onPick, 
   }, []);
 
   const currentSelection = useCallback((): { range: { start: number; end: number }; rect: DOMRect } | null => {
-    if (!geometry) return null;
+    const current = geometryRef.current;
+    if (!current) return null;
     const selection = window.getSelection();
-    const raw = geometry.selectionRange(selection);
+    const raw = current.selectionRange(selection);
     const range = raw && tidyRange(text, raw.start, raw.end);
     if (!range || !selection) return null;
     return { range, rect: selection.getRangeAt(0).getBoundingClientRect() };
-  }, [geometry, text]);
+  }, [text]);
 
   // New Annotation from Selection (menu, Ctrl+Shift+A): the same as pressing A in the text.
   useViewCommand(
@@ -164,17 +177,18 @@ export function Reader({ text, language, annotations, tags, onAnnotate, onPick, 
 
   const pointAt = useCallback(
     (event: MouseEvent) => {
-      if (!geometry) return;
+      const current = geometryRef.current;
+      if (!current) return;
       const selection = window.getSelection();
       if (!selection || selection.rangeCount === 0) return;
-      const offset = geometry.offsetOf(selection.anchorNode!, selection.anchorOffset);
+      const offset = current.offsetOf(selection.anchorNode!, selection.anchorOffset);
       if (offset === null) return;
-      const here = annotations
-        .filter((a) => a.anchor !== 'orphaned' && a.position.start <= offset && offset < a.position.end)
+      const here = placed
+        .filter((a) => a.position.start <= offset && offset < a.position.end)
         .sort((a, b) => a.position.end - a.position.start - (b.position.end - b.position.start));
       if (here.length > 0) onPick(here, new DOMRect(event.clientX, event.clientY, 0, 16));
     },
-    [geometry, annotations, onPick],
+    [placed, onPick],
   );
 
   const onMouseUp = (event: MouseEvent) => {

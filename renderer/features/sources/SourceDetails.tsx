@@ -96,7 +96,19 @@ export function SourceDetails({ source, onCorrectText, onReplaceFile, onExportAn
         <button type="button" onClick={() => replaceInput.current?.click()}>
           Replace with a new version…
         </button>
-        <input ref={replaceInput} type="file" hidden accept=".txt,.md,.markdown,.html,.htm,.docx,.pdf" aria-label="New version of the source" onChange={(e) => e.target.files?.[0] && onReplaceFile(e.target.files[0])} />
+        <input
+          ref={replaceInput}
+          type="file"
+          hidden
+          accept=".txt,.md,.markdown,.html,.htm,.docx,.pdf"
+          aria-label="New version of the source"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            // Cleared, so that choosing the same file again after a Cancel is a change too.
+            e.target.value = '';
+            if (file) onReplaceFile(file);
+          }}
+        />
         <button type="button" onClick={onExportAnnotations}>
           Export annotations (W3C JSON-LD)
         </button>

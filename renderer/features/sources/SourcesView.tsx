@@ -3,11 +3,13 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import { useShallow } from 'zustand/react/shallow';
 import type { Annotation } from '../../../shared/domain/annotation';
 import { admiraltyGrade, CREDIBILITY_LABELS, RELIABILITY_LABELS, type Source } from '../../../shared/domain/source';
-import { normaliseText } from '../../../shared/domain/text';
+import { isPlaceable } from '../../../shared/domain/passage-fit';
+import { planTextChange, type TextChangePlan } from '../../../shared/domain/text-change-plan';
 import { db } from '../../db';
 import { acceptDrift, createAnnotation, deleteAnnotation, moveAnnotation, putAnnotation, updateAnnotationCoding, type AnnotationCoding } from '../../db/annotations';
 import { sha256OfText } from '../../db/hash';
-import { deleteSource, replaceSourceText, restoreSource } from '../../db/sources';
+import { applyTextChange, readSourceSnapshot } from '../../db/source-annotations';
+import { deleteSource, restoreSource } from '../../db/sources';
 import { importLimit } from '../../db/settings';
 import { workbench } from '../../platform/workbench';
 import { READER_FONT_SIZES, useWorkbench } from '../../stores';
@@ -26,8 +28,11 @@ import { PasteDialog } from './PasteDialog';
 import { installHighlightRules } from './highlights';
 import { Reader } from './Reader';
 import { SourceDetails } from './SourceDetails';
+import { outcomeCounts, outcomeNotice } from './replacement-words';
+import { TextChangeDialog, type PendingTextChange } from './TextChangePreview';
 import { TextEditDialog } from './TextEditDialog';
-import { useSourceAnnotations } from './useSourceAnnotations';
+import { useSourceReading } from './useSourceReading';
+import './sources.css';
 
 type Popover =
   | { kind: 'create'; range: { start: number; end: number }; rect: DOMRect }
@@ -146,8 +151,10 @@ export function SourcesView() {
  * change with every save, and need not re-render a book's reader.
  */
 const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Source }) {
-  const sourceText = useLiveQuery(() => db.sourceTexts.get(source.id), [source.id]);
-  const loaded = useSourceAnnotations(source.id);
+  // The text and its passages arrive together, as one reading: the reader, its stripes, the passage
+  // list and the review queue never see new passages over an old text, or the other way round.
+  const reading = useSourceReading(source.id);
+  const loaded = reading?.annotations;
   const annotations = useMemo(() => loaded ?? [], [loaded]);
   const lookups = useLookups();
   // Before the text is on the page: changing these rules later restyles every paragraph of a book.
@@ -156,6 +163,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
   }, [lookups]);
   const [popover, setPopover] = useState<Popover | null>(null);
   const [editingText, setEditingText] = useState<string | null>(null);
+  const [pendingChange, setPendingChange] = useState<(PendingTextChange & { textHash: string; file: Source['file'] }) | null>(null);
   const [reselecting, setReselecting] = useState<Annotation | null>(null);
   const { trackSave, recordUndo, notify, undo, selectAnnotation, sideTab, setSideTab, readerFontSize, setReaderFontSize } = useWorkbench(
     useShallow((s) => ({
@@ -170,7 +178,9 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
       setReaderFontSize: s.setReaderFontSize,
     })),
   );
-  const text = sourceText?.text ?? '';
+  const text = reading?.text ?? '';
+  // Passages whose stored place does not fit this text: unpainted, and listed under Review.
+  const misfits = useMemo(() => new Set(annotations.filter((a) => a.anchor !== 'orphaned' && !isPlaceable(text, a)).map((a) => a.id)), [annotations, text]);
   useViewCommand(
     'annotations:export',
     () =>
@@ -179,7 +189,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
         .catch((e: Error) => notify('error', e.message)),
     loaded !== undefined,
   );
-  const reviewCount = annotations.filter((a) => a.anchor !== 'anchored').length;
+  const reviewCount = annotations.filter((a) => a.anchor !== 'anchored' || misfits.has(a.id)).length;
 
   const create = useCallback(
     async (range: { start: number; end: number }, coding: AnnotationCoding) => {
@@ -226,28 +236,57 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
     return () => window.removeEventListener('keydown', onKey);
   }, [annotations, remove, selectAnnotation]);
 
-  const saveText = async (draft: string) => {
-    const next = normaliseText(draft);
-    const hash = await sha256OfText(next);
-    const counts = await trackSave(() => replaceSourceText(db, source.id, next, hash));
-    setEditingText(null);
-    reportReanchoring(counts);
+  /**
+   * Writes a previewed change of text as one step for Ctrl+Z. When the text or its passages changed
+   * after the preview was made, nothing is written and the plan is worked out again to be shown.
+   */
+  const applyPlan = async (plan: TextChangePlan, next: { textHash: string; file?: Source['file'] }, what: 'replaced' | 'corrected'): Promise<TextChangePlan | null> => {
+    try {
+      const applied = await trackSave(() => applyTextChange(db, source.id, plan, next));
+      recordUndo({
+        label: what === 'replaced' ? `replace the text of “${source.title}”` : `correct the text of “${source.title}”`,
+        undo: () => restoreSource(db, applied.before),
+        redo: () => restoreSource(db, applied.after),
+      });
+      const counts = outcomeCounts(applied.counts);
+      notify('info', outcomeNotice(counts, what), { label: 'Undo', run: () => void undo() });
+      if (counts.moves + counts.lost > 0) setSideTab('review');
+      return null;
+    } catch (error) {
+      if (!(error instanceof Error && error.name === 'PreviewOutdatedError')) throw error;
+      const now = await readSourceSnapshot(db, source.id);
+      return planTextChange(now.text, plan.nextText, now.annotations);
+    }
   };
 
-  const reportReanchoring = (counts: { anchored: number; drifted: number; orphaned: number }) => {
-    const pending = counts.drifted + counts.orphaned;
-    notify(pending ? 'error' : 'info', pending ? `The text was saved. ${counts.drifted} passage(s) moved and ${counts.orphaned} could not be found: confirm them under Review.` : 'The text was saved; every passage is still in place.');
-    if (pending) setSideTab('review');
+  const saveText = async (plan: TextChangePlan) => {
+    const outdated = await applyPlan(plan, { textHash: await sha256OfText(plan.nextText) }, 'corrected');
+    // The dialog's own plan is worked out again from the passages as they now are.
+    if (!outdated) setEditingText(null);
   };
 
   const replaceFile = async (file: File) => {
     try {
       const imported = await workbench().importSource({ bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name, keepFullText: useWorkbench.getState().keepFullText, maxBytes: await importLimit(db) });
-      const counts = await trackSave(() => replaceSourceText(db, source.id, imported.text, imported.textHash, imported.file));
-      reportReanchoring(counts);
+      const now = await readSourceSnapshot(db, source.id);
+      setPendingChange({
+        title: `Replace the text of “${source.title}”?`,
+        description: imported.text === now.text ? `“${file.name}” has the same text as this source; only the stored file changes.` : `The text of “${file.name}” takes the place of the current text. This is what happens to the passages:`,
+        applyLabel: 'Replace the text',
+        plan: planTextChange(now.text, imported.text, now.annotations),
+        textHash: imported.textHash,
+        file: imported.file,
+      });
     } catch (error) {
       notify('error', error instanceof Error ? error.message : String(error));
     }
+  };
+
+  const applyReplacement = async () => {
+    if (!pendingChange) return;
+    const outdated = await applyPlan(pendingChange.plan, { textHash: pendingChange.textHash, file: pendingChange.file }, 'replaced');
+    if (outdated) setPendingChange({ ...pendingChange, plan: outdated, warning: 'The text or its passages changed while this preview was open, so nothing was replaced. This is the preview as things now stand.' });
+    else setPendingChange(null);
   };
 
   const removeSource = async () => {
@@ -259,7 +298,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
   };
 
   // The reader waits for the passages too, so a book's 2,500 paragraphs are rendered once, not twice.
-  if (!lookups || sourceText === undefined || loaded === undefined) return <section className="pane reader-pane" aria-busy="true" />;
+  if (!lookups || reading === undefined) return <section className="pane reader-pane" aria-busy="true" />;
 
   return (
     <>
@@ -342,12 +381,13 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
           ))}
         </div>
         <div role="tabpanel" className="tab-panel">
-          {sideTab === 'passages' && <AnnotationList annotations={annotations} lookups={lookups} onEdit={(a) => setPopover({ kind: 'edit', annotation: a, rect: null })} />}
+          {sideTab === 'passages' && <AnnotationList annotations={annotations} misfits={misfits} lookups={lookups} onEdit={(a) => setPopover({ kind: 'edit', annotation: a, rect: null })} />}
           {sideTab === 'codebook' && <Codebook />}
           {sideTab === 'review' && (
             <ReviewQueue
               annotations={annotations}
               text={text}
+              misfits={misfits}
               lookups={lookups}
               reselectingId={reselecting?.id ?? null}
               onShow={(a) => selectAnnotation(a.id, { scroll: true })}
@@ -404,7 +444,8 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
         />
       )}
       {popover?.kind === 'pick' && <PassagesAtPoint annotations={popover.annotations} rect={popover.rect} lookups={lookups} onEdit={(a) => setPopover({ kind: 'edit', annotation: a, rect: popover.rect })} onClose={() => setPopover(null)} />}
-      <TextEditDialog text={editingText} onClose={() => setEditingText(null)} onSave={saveText} />
+      <TextEditDialog text={editingText} passages={annotations} onClose={() => setEditingText(null)} onSave={saveText} />
+      <TextChangeDialog change={pendingChange} onApply={applyReplacement} onCancel={() => setPendingChange(null)} />
     </>
   );
 });

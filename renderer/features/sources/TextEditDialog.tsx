@@ -1,13 +1,24 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Annotation } from '../../../shared/domain/annotation';
+import { planTextChange, type TextChangePlan } from '../../../shared/domain/text-change-plan';
+import { normaliseText } from '../../../shared/domain/text';
 import { useUnsavedGuard } from '../common/useUnsavedGuard';
+import { TextChangePlanView } from './TextChangePreview';
+
+/** How long typing pauses before the passages' plan is worked out again (it re-anchors every passage). */
+const PLAN_DELAY_MS = 300;
 
 /**
- * Edit mode for a source's text (a typo, a badly extracted paragraph). Saving re-anchors every
- * passage; those that moved are listed for review, none is silently re-placed.
+ * Edit mode for a source's text (a typo, a badly extracted paragraph). While the analyst types, the
+ * dialog shows what saving will do to the passages — which stay, move (with the changed words
+ * marked) or cannot be found — worked out by the same re-anchoring the save uses. Save applies
+ * exactly that plan, as one step for Ctrl+Z; those that moved are listed for review, none is
+ * silently re-placed.
  */
-export function TextEditDialog({ text, onClose, onSave }: { text: string | null; onClose: () => void; onSave: (text: string) => Promise<void> }) {
+export function TextEditDialog({ text, passages, onClose, onSave }: { text: string | null; passages: readonly Annotation[]; onClose: () => void; onSave: (plan: TextChangePlan) => Promise<void> }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState(text ?? '');
+  const [settled, setSettled] = useState(text ?? '');
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
@@ -15,14 +26,25 @@ export function TextEditDialog({ text, onClose, onSave }: { text: string | null;
     if (!dialog) return;
     if (text !== null) {
       setDraft(text);
+      setSettled(text);
       if (!dialog.open) dialog.showModal();
     } else if (dialog.open) dialog.close();
   }, [text]);
 
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(draft), PLAN_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [draft]);
+
+  const plan = useMemo(() => (text !== null && settled !== text ? planTextChange(text, normaliseText(settled), passages) : null), [text, settled, passages]);
+
   const save = async () => {
+    if (text === null) return;
+    const next = normaliseText(draft);
     setSaving(true);
     try {
-      await onSave(draft);
+      // The plan on screen, unless typing has moved on since it was worked out.
+      await onSave(plan && plan.nextText === next ? plan : planTextChange(text, next, passages));
     } finally {
       setSaving(false);
     }
@@ -34,7 +56,7 @@ export function TextEditDialog({ text, onClose, onSave }: { text: string | null;
   return (
     <dialog
       ref={ref}
-      className="dialog wide"
+      className="dialog wide text-edit-dialog"
       aria-labelledby="edit-text-title"
       onCancel={(e) => {
         e.preventDefault();
@@ -43,13 +65,16 @@ export function TextEditDialog({ text, onClose, onSave }: { text: string | null;
       onClose={onClose}
     >
       <h2 id="edit-text-title">Correct the text</h2>
-      <p className="muted">Passages are re-anchored when you save. Any that moved or can no longer be found are listed under Review.</p>
-      <textarea aria-label="Source text" className="text-editor" rows={22} dir="auto" value={draft} onChange={(e) => setDraft(e.target.value)} spellCheck={false} />
+      <p className="muted">Below the text you see what saving does to the passages. Any that move or can no longer be found are listed under Review; Ctrl+Z takes the correction back.</p>
+      <textarea aria-label="Source text" className="text-editor" rows={14} dir="auto" value={draft} onChange={(e) => setDraft(e.target.value)} spellCheck={false} />
+      <div className="plan-live">
+        {plan ? <TextChangePlanView plan={plan} /> : <p className="muted plan-none">{draft === text ? 'No correction yet: every passage stays where it is.' : 'Working out where the passages go…'}</p>}
+      </div>
       <div className="dialog-actions">
         <button type="button" onClick={cancel}>
           Cancel
         </button>
-        <button type="button" className="primary" disabled={saving || draft === text || !draft.trim()} onClick={() => void save()}>
+        <button type="button" className="primary" disabled={saving || draft === text || !draft.trim()} onClick={() => void save().catch(() => undefined)}>
           Save text
         </button>
       </div>

@@ -82,24 +82,28 @@ const PRIORITY: Record<string, number> = { [SELECTED]: 10, [SEARCH]: 20, [DRIFTE
  * Paints one reader's passages and keeps them painted. Each `paint` compares the passages with those
  * it painted last (by object identity: the reader's list keeps unchanged passages' objects) and only
  * builds Ranges for passages that are new or changed, so creating one passage among thousands adds
- * one Range. A new text layout (geometry) or codebook (tags) paints everything afresh.
+ * one Range. A new text layout (geometry) or codebook (tags) paints everything afresh. A passage
+ * whose offsets do not fit the geometry's text is left unpainted and named in the answer, never
+ * thrown on: the view around it must keep working (issue 14).
  */
 export class HighlightPainter {
   private painted = new Map<string, Painted>();
   private geometry: TextGeometry | null = null;
   private tags: Map<string, Tag> | null = null;
 
-  paint({ geometry, annotations, tags, selectedId, search }: PaintRequest): void {
-    if (!highlightsSupported()) return;
+  /** Paints what `request` asks for; answers the ids of placed passages it could not paint. */
+  paint({ geometry, annotations, tags, selectedId, search }: PaintRequest): string[] {
+    if (!highlightsSupported()) return [];
     if (geometry !== this.geometry || tags !== this.tags) this.reset(geometry, tags);
     const seen = new Set<string>();
+    const unpainted: string[] = [];
     for (const annotation of annotations) {
       if (annotation.anchor === 'orphaned') continue;
       seen.add(annotation.id);
       const before = this.painted.get(annotation.id);
       if (before?.annotation === annotation) continue;
       if (before) this.unpaint(before);
-      this.paintOne(annotation);
+      if (!this.paintOne(annotation)) unpainted.push(annotation.id);
     }
     if (seen.size !== this.painted.size) for (const [id, entry] of this.painted) if (!seen.has(id)) this.unpaint(entry);
     const selected = this.highlight(SELECTED);
@@ -110,6 +114,7 @@ export class HighlightPainter {
     found.clear();
     const range = search && geometry.rangeFor(search.start, search.end);
     if (range) found.add(range);
+    return unpainted;
   }
 
   dispose(): void {
@@ -137,14 +142,15 @@ export class HighlightPainter {
     return highlight;
   }
 
-  private paintOne(annotation: Annotation): void {
+  private paintOne(annotation: Annotation): boolean {
     const range = this.geometry!.rangeFor(annotation.position.start, annotation.position.end);
-    if (!range) return;
+    if (!range) return false;
     const known = annotation.tagIds.filter((id) => this.tags!.has(id));
     const names = known.length === 0 ? [UNTAGGED] : known.map(highlightName);
     if (annotation.anchor === 'drifted') names.push(DRIFTED);
     for (const name of names) this.highlight(name).add(range);
     this.painted.set(annotation.id, { annotation, range, names });
+    return true;
   }
 
   private unpaint(entry: Painted): void {

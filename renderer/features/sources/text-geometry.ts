@@ -1,34 +1,40 @@
+import { paragraphIndexAt, paragraphSpan } from '../../../shared/domain/passage-fit';
 import type { Paragraph } from '../../../shared/domain/text';
 
 /**
  * Maps between offsets in a source's normalised text and DOM positions in the reader, where each
- * paragraph is one <p data-start> holding exactly one text node.
+ * paragraph is one <p data-index> holding exactly one text node.
+ *
+ * A geometry describes one text and the DOM that shows it. Offsets from anywhere else (a passage
+ * re-anchored on another version, a search hit on an older index) are checked against that text and
+ * that DOM before a Range is built: what does not fit gives no Range rather than an IndexSizeError
+ * (issue 14: "The offset 75 is larger than the node's length (73)").
  */
 export class TextGeometry {
   private readonly nodes: (Text | null)[];
 
   constructor(
     private readonly root: HTMLElement,
+    readonly text: string,
     readonly paragraphs: Paragraph[],
   ) {
     // Collected once per render so that building thousands of ranges does not query the DOM each time.
-    this.nodes = Array.from(root.querySelectorAll<HTMLElement>('p[data-index]'), (p) => (p.firstChild instanceof Text ? p.firstChild : null));
+    // A node that does not hold its paragraph's text (React has not rendered this text yet, or an
+    // input method slipped an edit in) is not used at all.
+    this.nodes = Array.from(root.querySelectorAll<HTMLElement>('p[data-index]'), (p, i) =>
+      p.firstChild instanceof Text && p.firstChild.data === paragraphs[i]?.text && Number(p.dataset.start) === paragraphs[i]!.start ? p.firstChild : null,
+    );
   }
 
   /** Index of the paragraph holding `offset` (or the last one starting before it). */
   paragraphIndexAt(offset: number): number {
-    let lo = 0;
-    let hi = this.paragraphs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.paragraphs[mid]!.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return paragraphIndexAt(this.paragraphs, offset);
   }
 
+  /** The paragraph's text node, if it still holds exactly the paragraph's text. */
   private textNode(index: number): Text | null {
-    return this.nodes[index] ?? null;
+    const node = this.nodes[index];
+    return node && node.length === this.paragraphs[index]!.text.length ? node : null;
   }
 
   /** The paragraph element at an index, to scroll to. */
@@ -36,27 +42,20 @@ export class TextGeometry {
     return this.nodes[index]?.parentElement ?? null;
   }
 
-  /** A DOM Range over text.slice(start, end), clamped to paragraph text (line breaks are not in the DOM). */
+  /**
+   * A DOM Range over text.slice(start, end), clamped to paragraph text (line breaks are not in the
+   * DOM); null when the offsets do not fit this text (outside it, inverted, cutting a surrogate pair)
+   * or the paragraphs they fall in are not on the page as this text.
+   */
   rangeFor(start: number, end: number): Range | null {
-    if (this.paragraphs.length === 0 || end <= start) return null;
-    let first = this.paragraphIndexAt(start);
-    const firstP = this.paragraphs[first]!;
-    let startOffset = start - firstP.start;
-    if (startOffset >= firstP.text.length) {
-      // The passage starts in the gap after a paragraph: begin at the next one.
-      first += 1;
-      startOffset = 0;
-    }
-    const last = this.paragraphIndexAt(end - 1);
-    if (first > last) return null;
-    const lastP = this.paragraphs[last]!;
-    const endOffset = Math.min(end - lastP.start, lastP.text.length);
-    const startNode = this.textNode(first);
-    const endNode = this.textNode(last);
-    if (!startNode || !endNode) return null;
+    const span = paragraphSpan(this.text, this.paragraphs, start, end);
+    if (!span) return null;
+    const startNode = this.textNode(span.first);
+    const endNode = this.textNode(span.last);
+    if (!startNode || !endNode || span.startOffset > startNode.length || span.endOffset > endNode.length) return null;
     const range = document.createRange();
-    range.setStart(startNode, Math.max(0, startOffset));
-    range.setEnd(endNode, Math.max(0, endOffset));
+    range.setStart(startNode, span.startOffset);
+    range.setEnd(endNode, span.endOffset);
     return range;
   }
 
@@ -69,10 +68,12 @@ export class TextGeometry {
       if (node === this.root || (node instanceof Element && node.contains(this.root))) return null;
       const para = element?.closest<HTMLElement>('[data-paragraph]')?.querySelector<HTMLElement>('p[data-index]');
       if (!para) return null;
-      const paragraph = this.paragraphs[Number(para.dataset.index)]!;
+      const paragraph = this.paragraphs[Number(para.dataset.index)];
+      if (!paragraph) return null;
       return offset === 0 ? paragraph.start : paragraph.start + paragraph.text.length;
     }
-    const paragraph = this.paragraphs[Number(p.dataset.index)]!;
+    const paragraph = this.paragraphs[Number(p.dataset.index)];
+    if (!paragraph) return null;
     if (node === p) return offset === 0 ? paragraph.start : paragraph.start + paragraph.text.length;
     return paragraph.start + Math.min(offset, paragraph.text.length);
   }
