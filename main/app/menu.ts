@@ -12,9 +12,10 @@ export interface MenuOptions {
 }
 
 /**
- * Builds Electron's application menu from the pure model in shared/commands (labels, accelerators,
- * commands); every command goes to the renderer, which runs the same handler as the in-app keys.
- * Call the returned function with the recent-exports list whenever it changes.
+ * Builds Electron's application menu from the pure model in shared/commands, itself derived from the
+ * command registry (labels, accelerators, places); every command goes to the renderer, whose one
+ * dispatcher runs it as it runs the in-app keys and the palette. Call the returned function with the
+ * recent-exports list whenever it changes.
  */
 export function installMenu({ getWindow, recentExports, openErrorLog }: MenuOptions): (recent: RecentExportEntry[]) => void {
   const send = (command: MenuCommand) => () => {

@@ -8,19 +8,25 @@ import { SourcesView } from '../features/sources/SourcesView';
 import { PassagesView } from '../features/passages/PassagesView';
 import { registerMergeHandler } from '../features/backup/backup-actions';
 import { MergeDialog, startMerge } from '../features/merge';
-import { Palette } from '../features/search/Palette';
 import { SearchView } from '../features/search/SearchView';
 import { DiscardPrompt } from '../features/desktop/DiscardPrompt';
 import { ShortcutSheet } from '../features/desktop/ShortcutSheet';
+import { confirmLeave } from '../features/common/useUnsavedGuard';
+import { setLeaveGuard, useViewCommand } from '../workspace/user-commands';
 import { useWorkbench } from '../stores';
 import { AboutDialog } from './AboutDialog';
 import { DropZone } from './DropZone';
 import { ErrorBoundary } from './ErrorBoundary';
+import { openErrorLog } from './error-reporting';
 import { Notices } from './Notices';
+import { Palette } from './Palette';
 import { Rail } from './Rail';
 import { StatusBar } from './StatusBar';
 import { useShortcuts } from './useShortcuts';
 import { useStartup } from './useStartup';
+
+// Commands that take the analyst to another view ask about unsaved typed input first.
+setLeaveGuard(confirmLeave);
 
 function CurrentView() {
   const view = useWorkbench((s) => s.view);
@@ -55,6 +61,8 @@ function GuardedView() {
 export function App() {
   const { startup, retry } = useStartup();
   useShortcuts();
+  // Help › Open Error Log is main's own; the palette's command is answered here, where errors are reported.
+  useViewCommand('open-error-log', () => void openErrorLog());
   // The Backups dialog offers "Merge a colleague's backup…" once the merge feature takes checked backups.
   useEffect(() => registerMergeHandler((snapshot) => startMerge(snapshot)), []);
 

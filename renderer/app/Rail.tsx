@@ -1,17 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../db';
+import type { CommandId } from '../../shared/commands/registry';
 import { useWorkbench, type View } from '../stores';
-import { leaveThen } from '../features/common/useUnsavedGuard';
+import { useUserCommand } from '../workspace/user-commands';
 
-const ITEMS: { view: View; label: string; shortcut: string; icon: string }[] = [
-  { view: 'sources', label: 'Sources', shortcut: '1', icon: '❏' },
-  { view: 'register', label: 'Register', shortcut: '2', icon: '▦' },
-  { view: 'countries', label: 'Countries', shortcut: '3', icon: '◍' },
-  { view: 'briefings', label: 'Briefings', shortcut: '4', icon: '▤' },
-  { view: 'passages', label: 'Passages', shortcut: '5', icon: '❝' },
-  { view: 'search', label: 'Search', shortcut: '6', icon: '⌕' },
-  { view: 'actors', label: 'Actors', shortcut: '7', icon: '⚑' },
+/** The views' buttons: each runs its registry command (navigate:…), whose title and keys it shows. */
+const ITEMS: { view: View; icon: string }[] = [
+  { view: 'sources', icon: '❏' },
+  { view: 'register', icon: '▦' },
+  { view: 'countries', icon: '◍' },
+  { view: 'briefings', icon: '▤' },
+  { view: 'passages', icon: '❝' },
+  { view: 'search', icon: '⌕' },
+  { view: 'actors', icon: '⚑' },
 ];
+const navigateCommand = (view: View): CommandId => `navigate:${view}`;
 
 function useCounts(): Record<View, number | undefined> {
   const counts = useLiveQuery(async () => ({
@@ -26,9 +29,28 @@ function useCounts(): Record<View, number | undefined> {
   return counts ?? { sources: undefined, register: undefined, countries: undefined, briefings: undefined, passages: undefined, search: undefined, actors: undefined };
 }
 
+function RailItem({ command, icon, current, count }: { command: CommandId; icon: string; current: boolean; count: number | undefined }) {
+  const { title, key, ariaKeyShortcuts, run } = useUserCommand(command);
+  return (
+    <button
+      type="button"
+      className="rail-item"
+      aria-current={current ? 'page' : undefined}
+      aria-keyshortcuts={ariaKeyShortcuts}
+      title={key ? `${title} (${key})` : title}
+      onClick={() => !current && run()}
+    >
+      <span className="rail-icon" aria-hidden="true">
+        {icon}
+      </span>
+      <span className="rail-label">{title}</span>
+      <span className="rail-count">{count ?? ''}</span>
+    </button>
+  );
+}
+
 export function Rail() {
   const view = useWorkbench((s) => s.view);
-  const navigate = useWorkbench((s) => s.navigate);
   const counts = useCounts();
   return (
     <nav className="rail" aria-label="Views">
@@ -36,21 +58,7 @@ export function Rail() {
         <img src="/icon.svg" alt="" width={28} height={28} />
       </div>
       {ITEMS.map((item) => (
-        <button
-          key={item.view}
-          type="button"
-          className="rail-item"
-          aria-current={view === item.view ? 'page' : undefined}
-          aria-keyshortcuts={`Control+${item.shortcut}`}
-          title={`${item.label} (Ctrl+${item.shortcut})`}
-          onClick={() => item.view !== view && leaveThen(() => navigate(item.view))}
-        >
-          <span className="rail-icon" aria-hidden="true">
-            {item.icon}
-          </span>
-          <span className="rail-label">{item.label}</span>
-          <span className="rail-count">{counts[item.view] ?? ''}</span>
-        </button>
+        <RailItem key={item.view} command={navigateCommand(item.view)} icon={item.icon} current={view === item.view} count={counts[item.view]} />
       ))}
     </nav>
   );

@@ -1,15 +1,16 @@
 /**
- * The application menu as plain data: labels, accelerators (from the keymap) and the commands they
- * send. main/app/menu.ts turns it into Electron's template; tests check it without Electron.
+ * The application menu as plain data, derived from the registry: each command, role and extra item
+ * declared with a menu place lands in its menu and group (separators between groups), ordered, with its
+ * accelerator. main/app/menu.ts turns it into Electron's template; tests check it without Electron.
  */
-import type { MenuCommand } from '../ipc/channels';
-import { acceleratorFor } from './keymap';
+import { acceleratorFor } from './shortcuts';
+import { COMMAND_IDS, MENU_EXTRAS, MENU_LAYOUT, NATIVE_COMMANDS, TOP_MENUS, USER_COMMANDS, type CommandId, type MenuCondition, type MenuPlace, type NativeRole } from './registry';
 
 /** Electron menu roles the workbench uses (native behaviour: clipboard, zoom, window). */
-export type MenuRole = 'appMenu' | 'cut' | 'copy' | 'paste' | 'selectAll' | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'togglefullscreen' | 'toggleDevTools' | 'quit' | 'close';
+export type MenuRole = NativeRole;
 
 export type MenuItemModel =
-  | { type: 'command'; label: string; command: MenuCommand; accelerator?: string }
+  | { type: 'command'; label: string; command: CommandId; accelerator?: string }
   | { type: 'role'; role: MenuRole }
   | { type: 'separator' }
   /** The Recent Exports submenu; main fills it from its recent-exports list. */
@@ -32,82 +33,43 @@ export interface MenuModelOptions {
   withDevTools: boolean;
 }
 
-const item = (label: string, command: MenuCommand): MenuItemModel => {
-  const accelerator = acceleratorFor(command);
-  return accelerator ? { type: 'command', label, command, accelerator } : { type: 'command', label, command };
-};
-const separator: MenuItemModel = { type: 'separator' };
-const role = (r: MenuRole): MenuItemModel => ({ type: 'role', role: r });
-
-export function applicationMenuModel({ isMac, hasErrorLog, withDevTools }: MenuModelOptions): TopMenuModel[] {
-  const file: TopMenuModel = {
-    label: '&File',
-    items: [
-      item('Import Sources…', 'import'),
-      item('Paste as Source…', 'paste-source'),
-      separator,
-      item('New Annotation from Selection', 'annotation:new'),
-      item('New Threat', 'threat:new'),
-      separator,
-      item('Export Briefing…', 'briefing:export'),
-      item('Export Register as CSV…', 'register:export-csv'),
-      item('Export Register as STIX 2.1…', 'register:export-stix'),
-      item('Export Annotations (W3C)…', 'annotations:export'),
-      { type: 'recent-exports', label: 'Recent Exports' },
-      separator,
-      item('Back up…', 'workspace:backup'),
-      item('Restore from backup…', 'workspace:restore'),
-      item('Backups…', 'workspace:backups'),
-      separator,
-      role(isMac ? 'close' : 'quit'),
-    ],
-  };
-  const edit: TopMenuModel = {
-    label: '&Edit',
-    items: [item('Undo', 'undo'), item('Redo', 'redo'), separator, role('cut'), role('copy'), role('paste'), role('selectAll')],
-  };
-  const view: TopMenuModel = {
-    label: '&View',
-    items: [
-      item('Sources', 'navigate:sources'),
-      item('Register', 'navigate:register'),
-      item('Countries', 'navigate:countries'),
-      item('Briefings', 'navigate:briefings'),
-      item('Passages', 'navigate:passages'),
-      item('Search', 'navigate:search'),
-      item('Actors', 'navigate:actors'),
-      separator,
-      item('Go to Anything…', 'palette'),
-      item('Search the Workspace…', 'search'),
-      separator,
-      item('Larger Reading Text', 'reader:larger'),
-      item('Smaller Reading Text', 'reader:smaller'),
-      separator,
-      role('resetZoom'),
-      role('zoomIn'),
-      role('zoomOut'),
-      separator,
-      role('togglefullscreen'),
-      ...(withDevTools ? [role('toggleDevTools')] : []),
-    ],
-  };
-  const help: TopMenuModel = {
-    label: '&Help',
-    role: 'help',
-    items: [item('Keyboard Shortcuts', 'shortcuts'), ...(hasErrorLog ? [{ type: 'error-log', label: 'Open Error Log' } as const] : []), separator, item('About Analyst Workbench', 'about')],
-  };
-  return [...(isMac ? [{ label: 'Analyst Workbench', role: 'appMenu' as const, items: [] }] : []), file, edit, view, help];
+/** Every item the registry places in the menu, with its place. */
+function placedItems(isMac: boolean): { place: MenuPlace; item: MenuItemModel }[] {
+  const commands = COMMAND_IDS.flatMap((id) => {
+    const declared = USER_COMMANDS[id];
+    if (!declared.menu) return [];
+    const accelerator = acceleratorFor(id, isMac);
+    const item: MenuItemModel = declared.menuAnsweredByMain
+      ? { type: 'error-log', label: declared.title }
+      : { type: 'command', label: declared.title, command: id, ...(accelerator ? { accelerator } : {}) };
+    return [{ place: declared.menu, item }];
+  });
+  const roles = NATIVE_COMMANDS.map((n) => ({ place: n.menu, item: { type: 'role', role: n.role } as MenuItemModel }));
+  const extras = MENU_EXTRAS.map((e) => ({ place: e.menu, item: { type: e.kind, label: e.title } as MenuItemModel }));
+  return [...commands, ...roles, ...extras];
 }
 
-/** One line of the Recent Exports submenu. */
-export interface RecentExportMenuEntry {
-  id: string;
-  /** The file's name, and (for the tooltip-less menu) its folder after a dash. */
-  label: string;
+export function applicationMenuModel({ isMac, hasErrorLog, withDevTools }: MenuModelOptions): TopMenuModel[] {
+  const holds: Record<MenuCondition, boolean> = { mac: isMac, 'not-mac': !isMac, dev: withDevTools, 'error-log': hasErrorLog };
+  const present = placedItems(isMac).filter(({ place }) => !place.only || holds[place.only]);
+  return TOP_MENUS.flatMap((top): TopMenuModel[] => {
+    const layout: { label: string; role?: 'help' | 'appMenu'; only?: MenuCondition; groups: readonly string[] } = MENU_LAYOUT[top];
+    if (layout.only && !holds[layout.only]) return [];
+    const groups = layout.groups
+      .map((group) =>
+        present
+          .filter(({ place }) => place.in === top && place.group === group)
+          .sort((a, b) => a.place.order - b.place.order)
+          .map(({ item }) => item),
+      )
+      .filter((items) => items.length > 0);
+    const items = groups.flatMap((items, i) => (i === 0 ? items : [{ type: 'separator' } as const, ...items]));
+    return [{ label: layout.label, ...(layout.role ? { role: layout.role } : {}), items }];
+  });
 }
 
 /** Every command the menu model can send, whatever the options (for the dispatcher coverage test). */
-export function commandsInMenu(model: TopMenuModel[]): MenuCommand[] {
+export function commandsInMenu(model: TopMenuModel[]): CommandId[] {
   return model.flatMap((top) => top.items.flatMap((i) => (i.type === 'command' ? [i.command] : [])));
 }
 

@@ -1,7 +1,10 @@
 /**
  * Channel names of the main-process API. Kept apart from the zod schemas so that the preload
- * bundle (which only forwards calls) stays tiny and free of dependencies.
+ * bundle (which only forwards calls) stays tiny and free of dependencies: besides these names it takes
+ * only the command registry (pure data), to let through nothing but known commands.
  */
+import { isCommandId, type CommandId } from '../commands/registry';
+
 export const CHANNELS = {
   appInfo: 'workbench:app-info',
   putSourceFile: 'workbench:source-file-put',
@@ -34,42 +37,12 @@ export const CHANNELS = {
 export type ChannelKey = keyof typeof CHANNELS;
 export const CHANNEL_KEYS = Object.keys(CHANNELS) as ChannelKey[];
 
-/** main → renderer: a command chosen in the application menu. */
+/** main → renderer: a command chosen in the application menu (or main's quit-time backup request). */
 export const MENU_COMMAND_CHANNEL = 'workbench:menu-command';
 
-export const MENU_COMMANDS = [
-  'navigate:sources',
-  'navigate:register',
-  'navigate:countries',
-  'navigate:briefings',
-  'navigate:passages',
-  'navigate:search',
-  'navigate:actors',
-  'palette',
-  'about',
-  'import',
-  'paste-source',
-  'annotation:new',
-  'threat:new',
-  'briefing:export',
-  'register:export-csv',
-  'register:export-stix',
-  'annotations:export',
-  'undo',
-  'redo',
-  'search',
-  'reader:larger',
-  'reader:smaller',
-  'shortcuts',
-  'open-error-log',
-  'workspace:backup',
-  'workspace:restore',
-  'workspace:backups',
-  /** Sent by main when the app is quitting: write the quit backup (main waits for it, up to ~15 s). */
-  'workspace:backup-on-quit',
-] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
-
-export function isMenuCommand(value: unknown): value is MenuCommand {
-  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
-}
+/**
+ * What travels on that channel: a command id of the registry (shared/commands/registry.ts), where every
+ * command is declared once. The preload lets through only these names.
+ */
+export type MenuCommand = CommandId;
+export const isMenuCommand: (value: unknown) => value is MenuCommand = isCommandId;

@@ -67,6 +67,42 @@ test.describe('keyboard shortcuts', () => {
     await app.screenshot({ path: testInfo.outputPath('shortcut-sheet-dark.png') });
   });
 
+  test('the palette lists the registry’s views and commands with their keys, and says why one cannot run', async ({ app }, testInfo) => {
+    await app.setViewportSize({ width: 1366, height: 768 });
+    await app.keyboard.press('Control+k');
+    const palette = app.getByRole('dialog', { name: 'Go to anything' });
+    const box = palette.getByRole('combobox', { name: /Go to a view/ });
+    // With nothing typed: every view and command, each with its key where it has one.
+    await expect(palette.getByRole('option', { name: /Go to\s*Passages\s*Ctrl\+5/ })).toBeVisible();
+    await expect(palette.getByRole('option', { name: /Command\s*Export Briefing…\s*Ctrl\+E/ })).toBeVisible();
+    await expect(palette.getByRole('option', { name: /Command\s*Back up…\s*Ctrl\+Shift\+S/ })).toBeVisible();
+    // Nothing done yet, so nothing to undo: listed, dimmed, with the reason where the key would be.
+    const undo = palette.getByRole('option', { name: /^Command\s*Undo/ });
+    await expect(undo).toHaveAttribute('aria-disabled', 'true');
+    await expect(undo).toContainText('There is nothing to undo.');
+    await app.screenshot({ path: testInfo.outputPath('palette-1366x768.png') });
+
+    // A key hint is searchable, as it is written.
+    await box.fill('ctrl+shift+h');
+    await expect(palette.getByRole('option').first()).toContainText('New Threat');
+    await app.keyboard.press('Enter');
+    await expect(palette).toBeHidden();
+    await expect(gridRows(app)).toHaveCount(13);
+    await expect(app.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'Title' })).toHaveValue('New threat');
+
+    // Now there is something to undo, and the palette's Undo takes it back.
+    await app.locator('#register-heading').click();
+    await app.keyboard.press('Control+k');
+    await box.fill('undo');
+    await expect(undo).not.toHaveAttribute('aria-disabled', 'true');
+    await app.keyboard.press('Enter');
+    await expect(gridRows(app)).toHaveCount(12);
+
+    await app.keyboard.press('F1');
+    await expect(app.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    await app.screenshot({ path: testInfo.outputPath('shortcut-sheet-1366x768.png') });
+  });
+
   test('the menu’s commands run from their keys: new threat, search, paste, annotate, undo', async ({ app }) => {
     // New Threat (Ctrl+Shift+H): into the current register, selected, its title ready to type over.
     await app.keyboard.press('Control+2');

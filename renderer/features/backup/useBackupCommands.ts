@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { workbench } from '../../platform/workbench';
-import { registerMenuCommand } from '../desktop/menu-commands';
+import { bindCommandHandler } from '../../workspace/user-commands';
 import { useWorkbench } from '../../stores';
 import { backUpWorkspace, BACKUP_CANCELLED, collectOpenedBackups, isBackupCancelled, runManualBackup, takeRestoredMessage } from './backup-actions';
 
@@ -53,17 +53,19 @@ export function useBackupCommands(): void {
     // arrived while this window was loading are collected here.
     const collect = () => collectOpenedBackups().catch((error: unknown) => useWorkbench.getState().notify('error', `The backups opened from your files could not be shown. ${message(error)}`));
 
-    // The menu, the in-app keys and the palette all reach these through the one command table.
+    // The menu, the in-app keys and the palette all reach these through the one dispatcher.
     const state = useWorkbench.getState;
     const unregister = [
-      registerMenuCommand('workspace:backup', () => void backUpNow()),
-      registerMenuCommand('workspace:restore', () => state().setBackupsOpen(true, 'restore-file')),
-      registerMenuCommand('workspace:backups', () => {
-        state().setBackupsOpen(true);
-        void collect();
+      bindCommandHandler('workspace:backup', { run: () => void backUpNow() }),
+      bindCommandHandler('workspace:restore', { run: () => state().setBackupsOpen(true, 'restore-file') }),
+      bindCommandHandler('workspace:backups', {
+        run: () => {
+          state().setBackupsOpen(true);
+          void collect();
+        },
       }),
       // Main waits for this write (or its failure) before it lets the app quit.
-      registerMenuCommand('workspace:backup-on-quit', () => void backUpWorkspace('quit').catch(() => undefined)),
+      bindCommandHandler('workspace:backup-on-quit', { run: () => void backUpWorkspace('quit').catch(() => undefined) }),
     ];
     void collect();
     return () => {

@@ -5,7 +5,7 @@ import { db } from '../../db';
 import { createBriefing, deleteBriefing, duplicateBriefing, readBriefing, restoreBriefing } from '../../db/briefings';
 import { useWorkbench } from '../../stores';
 import { formatDate } from '../common/format';
-import { useViewCommand } from '../desktop/command-bus';
+import { useViewCommand } from '../../workspace/user-commands';
 import { RecentExportsList } from '../desktop/RecentExportsList';
 import { Composer } from './Composer';
 import './briefings.css';
@@ -27,11 +27,12 @@ export function BriefingsView() {
     'briefing:export',
     () => {
       const target = briefings?.find((b) => b.id === openId) ?? briefings?.[0];
-      if (!target) return notify('info', 'There is no briefing to export yet. Start one with New briefing, then export it.');
+      if (!target) return;
       setOpenId(target.id);
       setExportAsk(target.id);
     },
     briefings !== undefined,
+    () => (briefings?.length ? true : 'There is no briefing to export yet. Start one with New briefing, then export it.'),
   );
   if (!briefings) return null;
   const open = briefings.find((b) => b.id === openId);

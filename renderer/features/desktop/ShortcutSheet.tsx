@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
-import { SHORTCUT_GROUPS, SHORTCUTS, type Shortcut } from '../../../shared/commands/keymap';
-import { useViewCommand } from './command-bus';
-import { keyLabel } from './platform-keys';
+import { SHORTCUT_GROUPS } from '../../../shared/commands/registry';
+import { shortcuts, type Shortcut } from '../../../shared/commands/shortcuts';
+import { isMac, keyLabel, useViewCommand } from '../../workspace/user-commands';
 import './desktop.css';
 
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
@@ -21,8 +21,9 @@ function Keys({ keys }: { keys: readonly string[] }) {
 }
 
 /**
- * Every shortcut, grouped, from the same keymap the menu and the key handler use. F1, Ctrl+/, the Help
- * menu and the palette open it; typing filters it by what a key does or by the key itself.
+ * Every key of the command registry (shared/commands/registry.ts), grouped: the same declarations the
+ * menu and the key handler are built from. F1, Ctrl+/, the Help menu and the palette open it; typing
+ * filters it by what a key does or by the key itself.
  */
 export function ShortcutSheet() {
   const [query, setQuery] = useState('');
@@ -36,11 +37,12 @@ export function ShortcutSheet() {
   const groups = useMemo(() => {
     const q = fold(query.trim());
     const shown = (s: Shortcut) => !q || fold(`${s.description} ${s.group} ${s.keys.map(keyLabel).join(' ')}`).includes(q);
-    return SHORTCUT_GROUPS.map((group) => ({ group, items: SHORTCUTS.filter((s) => s.group === group && shown(s)) })).filter((g) => g.items.length > 0);
+    const all = shortcuts(isMac());
+    return SHORTCUT_GROUPS.map((group) => ({ group, items: all.filter((s) => s.group === group && shown(s)) })).filter((g) => g.items.length > 0);
   }, [query]);
 
   return (
-    <dialog ref={ref} className="dialog shortcut-sheet" aria-labelledby="shortcut-sheet-title" >
+    <dialog ref={ref} className="dialog shortcut-sheet" aria-labelledby="shortcut-sheet-title">
       <header className="shortcut-sheet-header">
         <h2 id="shortcut-sheet-title">Keyboard shortcuts</h2>
         {/* A plain text box: in a search box the first Escape only clears it; here Escape closes the sheet. */}

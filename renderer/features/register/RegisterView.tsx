@@ -8,7 +8,7 @@ import type { ThreatPatch } from '../../db/threats';
 import { useRegisterThreats } from '../../db/useRegisterThreats';
 import { useWorkbench } from '../../stores';
 import { useLookups } from '../annotations/useLookups';
-import { useViewCommand } from '../desktop/command-bus';
+import { useViewCommand } from '../../workspace/user-commands';
 import { focusWhenPresent } from '../desktop/focus';
 import type { ThreatRow } from './columns';
 import { CsvImportDialog } from './CsvImportDialog';

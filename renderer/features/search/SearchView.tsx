@@ -4,7 +4,7 @@ import { db } from '../../db';
 import { useWorkbench } from '../../stores';
 import { matchRange, snippet, type SearchHit } from './search-index';
 import { useSearchHits, useWorkspaceSearch } from './useSearch';
-import { useViewCommand } from '../desktop/command-bus';
+import { useViewCommand } from '../../workspace/user-commands';
 
 const KIND_LABEL = { paragraph: 'Text', note: 'Note', tag: 'Tag' } as const;
 

@@ -3,7 +3,7 @@ import type { Annotation, Tag } from '../../../shared/domain/annotation';
 import { isPlaceable } from '../../../shared/domain/passage-fit';
 import { splitParagraphs, tidyRange } from '../../../shared/domain/text';
 import { READER_FONT_SIZES, useWorkbench } from '../../stores';
-import { useViewCommand } from '../desktop/command-bus';
+import { useViewCommand } from '../../workspace/user-commands';
 import { assignLanes, HighlightPainter, translucent } from './highlights';
 import { TextGeometry } from './text-geometry';
 

@@ -21,7 +21,7 @@ import { useLookups, type Lookups } from '../annotations/useLookups';
 import { exportAnnotations, importAnnotations } from '../annotations/web-annotation-files';
 import { formatDate } from '../common/format';
 import { leaveThen } from '../common/useUnsavedGuard';
-import { useViewCommand } from '../desktop/command-bus';
+import { useViewCommand } from '../../workspace/user-commands';
 import { ImportPanel } from './ImportPanel';
 import { ACCEPTED_FILES, filesFromList, importFiles, pastedText } from './importing';
 import { PasteDialog } from './PasteDialog';

@@ -1,28 +1,35 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { db } from '../../db';
-import { backUpNow } from '../backup/useBackupCommands';
-import { useWorkbench, type View } from '../../stores';
-import { openErrorLog } from '../../app/error-reporting';
-import { matchRange } from './search-index';
-import { useSearchHits, useWorkspaceSearch } from './useSearch';
-import { leaveThen } from '../common/useUnsavedGuard';
-import { runMenuCommand } from '../desktop/menu-commands';
-import { keyLabel } from '../desktop/platform-keys';
-import { acceleratorFor } from '../../../shared/commands/keymap';
-import { openRecentExport, useRecentExports } from '../desktop/recent-exports';
+import { COMMAND_IDS, USER_COMMANDS } from '../../shared/commands/registry';
+import { db } from '../db';
+import { useWorkbench } from '../stores';
+import { matchRange } from '../features/search/search-index';
+import { useSearchHits, useWorkspaceSearch } from '../features/search/useSearch';
+import { leaveThen } from '../features/common/useUnsavedGuard';
+import { openRecentExport, useRecentExports } from '../features/desktop/recent-exports';
+import { commandState, keyHint, runCommand } from '../workspace/user-commands';
+import './palette.css';
 
 interface Entry {
   id: string;
   group: string;
   label: string;
   hint?: string;
+  /** Why a command cannot run now (shown in place of its key; choosing it does nothing). */
+  disabled?: string;
   run: () => void;
 }
 
+/** The registry's palette entries: views first, then commands, each in the registry's order. */
+const PALETTE_ORDER = [...COMMAND_IDS.filter((id) => USER_COMMANDS[id].palette === 'Go to'), ...COMMAND_IDS.filter((id) => USER_COMMANDS[id].palette === 'Command')];
+
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 
-/** Ctrl+K: one box that reaches every view, command and object, and searches the text. */
+/**
+ * Ctrl+K: one box that reaches every view, command and object, and searches the text. Views and commands
+ * are the registry's palette entries (shared/commands/registry.ts), with their keys from there, run by
+ * the one dispatcher; a command that cannot run now is listed with the reason.
+ */
 export function Palette() {
   const open = useWorkbench((s) => s.paletteOpen);
   const setOpen = useWorkbench((s) => s.setPaletteOpen);
@@ -57,39 +64,27 @@ export function Palette() {
     if (!open && el.open) el.close();
   }, [open]);
 
+  // Commands' states are taken as the palette opens, before its own text box has the focus: Undo
+  // depends on where the focus was.
+  const commands = useMemo(
+    (): Entry[] =>
+      open
+        ? PALETTE_ORDER.flatMap((id) => {
+            const declared = USER_COMMANDS[id];
+            const now = commandState(id);
+            // Nothing on screen answers it (its component not mounted): not offered.
+            if (!now.enabled && now.reason === undefined) return [];
+            const hint = keyHint(id);
+            return [{ id: `cmd:${id}`, group: declared.palette ?? 'Command', label: declared.title, ...(hint ? { hint } : {}), ...(now.enabled ? {} : { disabled: now.reason }), run: () => void runCommand(id) }];
+          })
+        : [],
+    [open],
+  );
+
   const entries = useMemo((): Entry[] => {
     const state = useWorkbench.getState();
-    const go = (view: View) => () => state.navigate(view);
-    const commands: Entry[] = [
-      { id: 'go-sources', group: 'Go to', label: 'Sources', hint: 'Ctrl+1', run: go('sources') },
-      { id: 'go-register', group: 'Go to', label: 'Register', hint: 'Ctrl+2', run: go('register') },
-      { id: 'go-countries', group: 'Go to', label: 'Countries', hint: 'Ctrl+3', run: go('countries') },
-      { id: 'go-briefings', group: 'Go to', label: 'Briefings', hint: 'Ctrl+4', run: go('briefings') },
-      { id: 'go-passages', group: 'Go to', label: 'Passages (retrieval)', hint: 'Ctrl+5', run: go('passages') },
-      { id: 'go-search', group: 'Go to', label: 'Search', hint: 'Ctrl+6', run: go('search') },
-      { id: 'go-actors', group: 'Go to', label: 'Actors', hint: 'Ctrl+7', run: go('actors') },
-      { id: 'import', group: 'Command', label: 'Import files…', hint: 'Ctrl+O', run: () => void runMenuCommand('import') },
-      { id: 'undo', group: 'Command', label: 'Undo', hint: 'Ctrl+Z', run: () => void state.undo() },
-      { id: 'redo', group: 'Command', label: 'Redo', hint: 'Ctrl+Shift+Z', run: () => void state.redo() },
-      { id: 'about', group: 'Command', label: 'About Analyst Workbench', run: () => state.setAboutOpen(true) },
-      { id: 'open-error-log', group: 'Command', label: 'Open Error Log', run: () => void openErrorLog() },
-      { id: 'back-up', group: 'Command', label: 'Back up now', run: () => void backUpNow() },
-      { id: 'restore', group: 'Command', label: 'Restore from a backup…', run: () => state.setBackupsOpen(true, 'restore-file') },
-      { id: 'backups', group: 'Command', label: 'Backups…', run: () => state.setBackupsOpen(true) },
-      ...(
-        [
-          ['shortcuts', 'Keyboard shortcuts'],
-          ['paste-source', 'Paste as source…'],
-          ['threat:new', 'New threat'],
-          ['briefing:export', 'Export briefing…'],
-          ['register:export-csv', 'Export register as CSV…'],
-          ['register:export-stix', 'Export register as STIX 2.1…'],
-          ['annotations:export', 'Export annotations (W3C)…'],
-        ] as const
-      ).map(([command, label]) => {
-        const accelerator = acceleratorFor(command);
-        return { id: `cmd-${command}`, group: 'Command', label, ...(accelerator ? { hint: keyLabel(accelerator) } : {}), run: () => void runMenuCommand(command) };
-      }),
+    const everything: Entry[] = [
+      ...commands,
       ...(recent ?? []).map((r) => ({
         id: `recent-${r.id}`,
         group: 'Recent export',
@@ -102,16 +97,16 @@ export function Palette() {
           ),
       })),
     ];
-    if (!objects) return commands;
+    if (!objects) return everything;
     return [
-      ...commands,
+      ...everything,
       ...objects.sources.map((s) => ({ id: `s:${s.id}`, group: 'Source', label: s.title, hint: s.author, run: () => { state.navigate('sources'); state.selectSource(s.id); } })),
       ...objects.threats.map((t) => ({ id: `t:${t.id}`, group: 'Threat', label: t.title, hint: t.category, run: () => { state.navigate('register'); state.selectRegister(t.registerId); state.selectThreat(t.id); } })),
       ...objects.countries.map((c) => ({ id: `c:${c.code}`, group: 'Country', label: c.name, hint: c.code, run: () => { state.navigate('countries'); state.selectCountry(c.code); } })),
       ...objects.tags.map((t) => ({ id: `g:${t.id}`, group: 'Tag', label: t.name, hint: 'passages', run: () => state.retrieve(`tag:${t.id}`) })),
       ...objects.actors.map((a) => ({ id: `a:${a.id}`, group: 'Actor', label: a.name, hint: a.aliases.slice(0, 3).join(', '), run: () => { state.navigate('actors'); state.selectActor(a.id); } })),
     ];
-  }, [objects, recent]);
+  }, [commands, objects, recent]);
 
   const textHits = useSearchHits(search, open && query.trim().length >= 3 ? query : '', revision, 8);
   const results = useMemo(() => {
@@ -130,10 +125,16 @@ export function Palette() {
   }, [entries, query, textHits]);
 
   const choose = (entry: Entry | undefined) => {
-    if (!entry) return;
+    if (!entry || entry.disabled !== undefined) return;
+    // Closed first, so the focus is back where the analyst was before the command acts there (Undo in a
+    // text field is the field's own). Chromium leaves the focus in a closed dialog until its next
+    // style pass when there was no element to give it back to: let it go, so it is not taken for a field.
+    dialog.current?.close();
+    if (document.activeElement instanceof HTMLElement && dialog.current?.contains(document.activeElement)) document.activeElement.blur();
     setOpen(false);
-    // Commands act where the analyst is; everything else goes somewhere, which may leave typed input behind.
-    if (entry.group === 'Command' || entry.group === 'Recent export') entry.run();
+    // Commands (views included) are the dispatcher's, which asks about typed input before it goes
+    // anywhere; objects go somewhere, which may leave typed input behind.
+    if (entry.id.startsWith('cmd:') || entry.group === 'Recent export') entry.run();
     else leaveThen(entry.run);
   };
 
@@ -170,12 +171,26 @@ export function Palette() {
       />
       <ul id="palette-list" role="listbox" aria-label="Results">
         {results.map((entry, i) => (
-          <li key={entry.id} id={`palette-${i}`} role="option" aria-selected={i === active} onMouseEnter={() => setActive(i)} onClick={() => choose(entry)}>
+          <li
+            key={entry.id}
+            id={`palette-${i}`}
+            role="option"
+            aria-selected={i === active}
+            aria-disabled={entry.disabled !== undefined ? true : undefined}
+            onMouseEnter={() => setActive(i)}
+            onClick={() => choose(entry)}
+          >
             <span className="palette-group">{entry.group}</span>
             <span className="palette-label" dir="auto">
               {entry.label}
             </span>
-            {entry.hint && <span className="palette-hint">{entry.hint}</span>}
+            {entry.disabled !== undefined ? (
+              <span className="palette-hint" title={entry.disabled}>
+                {entry.disabled}
+              </span>
+            ) : (
+              entry.hint && <span className="palette-hint">{entry.hint}</span>
+            )}
           </li>
         ))}
         {results.length === 0 && <li className="muted">Nothing matches “{query}”.</li>}
