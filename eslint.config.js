@@ -91,10 +91,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrict([noRenderer, noElectron]), 'no-restricted-syntax': 'off' },
   },
   {
-    // The bridge's browser client runs in the page, like the preload.
-    files: ['main/bridge/client.ts'],
+    // The bridge's browser client runs in the page, like the preload: it takes the contract's client
+    // from shared/ipc (which the rest of the renderer may not) and nothing of main or the renderer.
+    files: ['renderer/platform/bridge-client.ts'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'no-restricted-imports': restrict([...noNodePatterns, noElectron, noRenderer], noNodePaths) },
+    rules: { 'no-restricted-imports': restrict([...noNodePatterns, noElectron, noMain, noRenderer], noNodePaths) },
   },
   {
     files: ['tests/e2e/**/*.ts', 'tests/electron/**/*.ts'],

@@ -1,6 +1,7 @@
 // Builds the four bundles with Vite: renderer (browser), main and preload (CommonJS for Electron;
 // the preload self-contained because a sandboxed preload cannot require files), and the loopback
-// bridge (its Node server and the browser client that installs window.workbench).
+// bridge (its Node server, and the browser client that installs window.workbench in the page:
+// renderer/platform/bridge-client.ts, built to dist/bridge/client.js beside the server).
 import { builtinModules } from 'node:module';
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -66,7 +67,7 @@ await build({
     emptyOutDir: false,
     target: 'chrome130',
     minify: false,
-    lib: { entry: 'main/bridge/client.ts', formats: ['iife'], name: 'workbenchBridge', fileName: () => 'client.js' },
+    lib: { entry: 'renderer/platform/bridge-client.ts', formats: ['iife'], name: 'workbenchBridge', fileName: () => 'client.js' },
   },
 });
 console.log('Built dist/renderer, dist/main, dist/preload and dist/bridge.');

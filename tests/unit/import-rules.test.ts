@@ -42,6 +42,9 @@ describe('import rules (lint)', () => {
     ['main/app/bad.ts', "import { writeFileSync } from 'node:fs';\nexport const w = writeFileSync;\n"],
     ['main/bridge/bad.ts', "import { copyFile } from 'node:fs/promises';\nexport const w = copyFile;\n"],
     ['tests/e2e/bad.spec.ts', "import { SourceStore } from '../../main/services/source-store';\nexport const s = SourceStore;\n"],
+    // The bridge's browser client runs in the page: no Node, and nothing of main.
+    ['renderer/platform/bridge-client.ts', "import { readFile } from 'node:fs/promises';\nexport const r = readFile;\n"],
+    ['renderer/platform/bridge-client.ts', "import { createHandlerTable } from '../../main/services/handlers';\nexport const c = createHandlerTable;\n"],
   ])('refuses what %s may not import: %j', async (file, code) => {
     expect(await restrictedImports(file, code)).not.toEqual([]);
   });
@@ -53,6 +56,8 @@ describe('import rules (lint)', () => {
     ['main/app/good.ts', "import { app } from 'electron';\nexport const a = app;\n"],
     ['main/services/good.ts', "import { writeFileAtomically } from './atomic-file';\nimport { rename, rm } from 'node:fs/promises';\nexport const w = [writeFileAtomically, rename, rm];\n"],
     ['main/services/atomic-file.ts', "import { mkdir } from 'node:fs/promises';\nimport writeFileAtomic from 'write-file-atomic';\nexport const w = [mkdir, writeFileAtomic];\n"],
+    // …but, like the preload, it builds window.workbench from the contract's client (the rest of the renderer may not).
+    ['renderer/platform/bridge-client.ts', "import { createApiClient } from '../../shared/ipc/client';\nimport { toWire } from '../../shared/ipc/wire';\nexport const c = [createApiClient, toWire];\n"],
   ])('allows what %s may import', async (file, code) => {
     expect(await restrictedImports(file, code)).toEqual([]);
   });

@@ -1,6 +1,10 @@
 /**
- * Runs in the browser page the bridge serves, before the renderer: installs `window.workbench` as the
- * same typed API the desktop preload exposes, carried over fetch to the loopback bridge.
+ * Runs in the browser page the bridge (main/bridge) serves, before the renderer: installs
+ * `window.workbench` as the same typed API the desktop preload exposes, carried over fetch to the
+ * loopback bridge. Browser code, so it lives with the platform facade (the only other file that touches
+ * window.workbench); bundled on its own by scripts/build.mjs to dist/bridge/client.js, which the bridge
+ * serves in the page before the renderer's bundle. Like the preload, it takes the contract's client
+ * from shared/ipc and nothing of the renderer.
  */
 import { createApiClient } from '../../shared/ipc/client';
 import { fail } from '../../shared/ipc/result';
