@@ -47,8 +47,19 @@ export function RegisterView() {
   );
   const listed = registers?.filter((r) => showArchived || !r.archived || r.id === registerId);
   const register = registers?.find((r) => r.id === registerId) ?? listed?.[0];
+  // Falls back to the first register when none is chosen or the chosen one is gone (deleted, or its
+  // creation undone) — not while a register just created is still on its way into the list.
   useEffect(() => {
-    if (register && register.id !== registerId) selectRegister(register.id);
+    if (!register || register.id === registerId) return;
+    if (!registerId) {
+      selectRegister(register.id);
+      return;
+    }
+    let live = true;
+    void db.registers.get(registerId).then((found) => live && !found && selectRegister(register.id));
+    return () => {
+      live = false;
+    };
   }, [register, registerId, selectRegister]);
 
   // The first screen can come straight from the score index when the grid shows the register as it is
@@ -58,7 +69,8 @@ export function RegisterView() {
   const { threats, complete, total } = useRegisterThreats(db, register?.id, indexOrder);
   const evidence = useEvidenceCounts();
   const lookups = useLookups({ threats: false });
-  const [settingsOpen, setSettingsOpen] = useState(false);
+  // The register whose settings are open: a new register's open once it is on screen.
+  const [settingsFor, setSettingsFor] = useState<string | null>(null);
   const [csvFile, setCsvFile] = useState<File | null>(null);
   const [tlp, setTlp] = useState<Tlp>('amber');
   const csvInput = useRef<HTMLInputElement>(null);
@@ -165,10 +177,10 @@ export function RegisterView() {
               <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
               archived
             </label>
-            <button type="button" onClick={() => void workspace.attempt(createRegister, { name: 'New register' }).then((r) => { if (!r) return; selectRegister(r.id); setSettingsOpen(true); })}>
+            <button type="button" onClick={() => void workspace.attempt(createRegister, { name: 'New register' }).then((r) => { if (!r) return; selectRegister(r.id); setSettingsFor(r.id); })}>
               New register
             </button>
-            <button type="button" onClick={() => setSettingsOpen(true)}>
+            <button type="button" onClick={() => setSettingsFor(register.id)}>
               Settings…
             </button>
             <button type="button" onClick={() => void workspace.attempt(duplicateRegister, { id: register.id }).then((r) => r && selectRegister(r.id))}>
@@ -249,7 +261,7 @@ export function RegisterView() {
       <aside className="pane inspector" aria-label="Inspector">
         {selected ? <ThreatInspector threat={selected} register={register} actorNames={lookups.actors} /> : <p className="muted empty">Select a threat to see its evidence, history and details.</p>}
       </aside>
-      <RegisterSettings register={register} open={settingsOpen} onClose={() => setSettingsOpen(false)} onSave={async (patch) => void (await patchRegister(patch))} />
+      <RegisterSettings register={register} open={settingsFor === register.id} onClose={() => setSettingsFor(null)} onSave={async (patch) => void (await patchRegister(patch))} />
       {csvFile && <CsvImportDialog file={csvFile} register={register} lookups={lookups} onClose={() => setCsvFile(null)} />}
     </div>
   );
