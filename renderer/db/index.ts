@@ -5,7 +5,7 @@ export const db = new WorkbenchDatabase();
 
 export { WorkbenchDatabase } from './database';
 export { seedDemoWorkspaceOnce } from './seed';
-export { updateThreat, threatBand } from './threats';
+export { threatBand } from './threats';
 
 /** Asks the browser not to evict the workspace under storage pressure; answers whether it agreed. */
 export async function requestPersistentStorage(): Promise<boolean> {

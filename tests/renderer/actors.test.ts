@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { actorUsage, createActor, deleteActor, patchOf, restoreActor, tidyNames, updateActor } from '../../renderer/db/actors';
 import type { WorkbenchDatabase } from '../../renderer/db/database';
-import { updateThreat } from '../../renderer/db/threats';
+import { updateThreat } from '../../renderer/workspace/commands/threats';
+import { perform } from './perform';
 import { useDemoDatabases } from './demo-database';
 
 const demo = useDemoDatabases();
@@ -119,7 +120,7 @@ describe('deleting an actor', () => {
     const pakistan = await actorNamed(db, 'Pakistan');
     const saved = await deleteActor(db, pakistan.id);
     const rivalry = saved.threats.find((t) => t.title.startsWith('Rivalry'))!;
-    await updateThreat(db, rivalry.id, { title: 'Rivalry of external powers' });
+    await perform(db, updateThreat, { id: rivalry.id, patch: { title: 'Rivalry of external powers' } });
     await restoreActor(db, saved);
     const now = (await db.threats.get(rivalry.id))!;
     expect(now.title).toBe('Rivalry of external powers');

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkbenchDatabase } from '../../renderer/db/database';
 import { DEMO_SEEDED_KEY, seedDemoWorkspaceOnce } from '../../renderer/db/seed';
-import { updateThreat } from '../../renderer/db/threats';
+import { updateThreat } from '../../renderer/workspace/commands/threats';
 import type { WorkbenchApi } from '../../shared/ipc';
 import { realWorkbench } from '../support/real-workbench';
 import { useTempFolders } from '../support/temp-folder';
+import { perform } from './perform';
 
 const tempFolder = useTempFolders();
 const open: WorkbenchDatabase[] = [];
@@ -69,15 +70,18 @@ describe('threat edits', () => {
     const { db, api } = await fresh();
     await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
     const threat = (await db.threats.toArray())[0]!;
-    const next = await updateThreat(db, threat.id, { title: 'Renamed threat', likelihood: 1, impact: 2 }, 'New UN report');
+    const next = await perform(db, updateThreat, { id: threat.id, patch: { title: 'Renamed threat', likelihood: 1, impact: 2 }, rationale: 'New UN report' });
     expect(next.score).toBe(2);
     expect((await db.threats.get(threat.id))?.title).toBe('Renamed threat');
     const history = await db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).toArray();
+    // The derived score and the stamp are changed fields too, recorded with the same rationale.
     expect(history.map((r) => [r.field, r.before, r.after, r.rationale]).sort()).toEqual(
       [
         ['impact', threat.impact, 2, 'New UN report'],
         ['likelihood', threat.likelihood, 1, 'New UN report'],
+        ['score', threat.score, 2, 'New UN report'],
         ['title', threat.title, 'Renamed threat', 'New UN report'],
+        ['updatedAt', threat.updatedAt, next.updatedAt, 'New UN report'],
       ].sort(),
     );
   });
@@ -86,8 +90,8 @@ describe('threat edits', () => {
     const { db, api } = await fresh();
     await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
     const threat = (await db.threats.toArray())[0]!;
-    await expect(updateThreat(db, threat.id, { title: '' })).rejects.toThrow();
-    await expect(updateThreat(db, threat.id, { likelihood: 0 })).rejects.toThrow();
+    await expect(perform(db, updateThreat, { id: threat.id, patch: { title: '' } })).rejects.toThrow();
+    await expect(perform(db, updateThreat, { id: threat.id, patch: { likelihood: 0 } })).rejects.toThrow();
     expect(await db.threats.get(threat.id)).toEqual(threat);
     expect(await db.revisions.count()).toBe(0);
   });
@@ -96,7 +100,7 @@ describe('threat edits', () => {
     const { db, api } = await fresh();
     await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
     const threat = (await db.threats.toArray())[0]!;
-    await updateThreat(db, threat.id, { title: threat.title });
+    await perform(db, updateThreat, { id: threat.id, patch: { title: threat.title } });
     expect(await db.revisions.count()).toBe(0);
   });
 });

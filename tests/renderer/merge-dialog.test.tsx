@@ -4,7 +4,8 @@ import { db } from '../../renderer/db';
 import { ensureReplicaId } from '../../renderer/db/backup';
 import { readMyWorkspace } from '../../renderer/db/merge';
 import { seedDemoWorkspaceOnce } from '../../renderer/db/seed';
-import { updateThreat } from '../../renderer/db/threats';
+import { updateThreat } from '../../renderer/workspace/commands/threats';
+import { perform } from './perform';
 import { MergeDialog, startMerge } from '../../renderer/features/merge';
 import { useWorkbench } from '../../renderer/stores';
 import type { Row } from '../../shared/interop/merge';
@@ -39,7 +40,7 @@ describe('the Merge dialog', () => {
   it('lists the conflicts with Mine / Theirs / Both, applies only once all are settled, reports, and undoes as one step', async () => {
     const { theirs, threat } = await colleagueWhoEditedTheFirstThreat();
     const id = String(threat.id);
-    await updateThreat(db, id, { description: 'My reading of the threat.', likelihood: 5 });
+    await perform(db, updateThreat, { id, patch: { description: 'My reading of the threat.', likelihood: 5 } });
     await ensureReplicaId(db); // planning gives the installation its id; that is not part of the merge
     const mineBefore = (await readMyWorkspace(db)).tables;
 
@@ -89,7 +90,7 @@ describe('the Merge dialog', () => {
 
   it('settles every conflict at once with “Keep mine for all”', async () => {
     const { theirs, threat } = await colleagueWhoEditedTheFirstThreat();
-    await updateThreat(db, String(threat.id), { description: 'My reading of the threat.', likelihood: 5 });
+    await perform(db, updateThreat, { id: String(threat.id), patch: { description: 'My reading of the threat.', likelihood: 5 } });
     render(<MergeDialog />);
     act(() => startMerge(theirs, 'Dilnoza'));
     const dialog = await screen.findByRole('dialog', { name: "Merge Dilnoza's backup" });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { WorkbenchDatabase } from '../../renderer/db/database';
 import { replaceWorkspace } from '../../renderer/db/backup';
 import { applyMerge, planMerge, readMyWorkspace, redoMerge, undoMerge } from '../../renderer/db/merge';
-import { updateThreat } from '../../renderer/db/threats';
+import { updateThreat } from '../../renderer/workspace/commands/threats';
+import { perform } from './perform';
 import { nameKey, resolveAll, stableStringify, type Row } from '../../shared/interop/merge';
 import type { WorkspaceSnapshot } from '../../shared/interop/workspace-snapshot';
 import { useDemoDatabases } from './demo-database';
@@ -69,7 +70,7 @@ describe('merging a colleague’s workspace into the database', () => {
     const threat = rows(theirs, 'threats')[1]!;
     threat.title = 'Their title';
     const mine = (await db.threats.get(String(threat.id)))!;
-    await updateThreat(db, mine.id, { title: 'My title' });
+    await perform(db, updateThreat, { id: mine.id, patch: { title: 'My title' } });
 
     const plan = await planMerge(db, theirs, 'Dilnoza');
     expect(plan.conflicts.map((c) => c.fields.map((f) => f.field))).toEqual([['title']]);
@@ -99,7 +100,7 @@ describe('merging a colleague’s workspace into the database', () => {
     expect(plan.tables.threats.update).toHaveLength(1);
 
     // The tag table is written before the threats; the threat changed meanwhile.
-    await updateThreat(db, String(threat.id), { trend: 'rising' });
+    await perform(db, updateThreat, { id: String(threat.id), patch: { trend: 'rising' } });
     const state = await everything(db);
     await expect(applyMerge(db, plan, {})).rejects.toThrow(/changed while the merge was open/);
     expect(await everything(db)).toBe(state);
@@ -122,7 +123,7 @@ describe('merging a colleague’s workspace into the database', () => {
     const threat = rows(theirs, 'threats')[0]!;
     threat.likelihood = 1;
     threat.score = Number(threat.impact);
-    await updateThreat(db, String(threat.id), { owner: 'Me' });
+    await perform(db, updateThreat, { id: String(threat.id), patch: { owner: 'Me' } });
     const plan = await planMerge(db, theirs);
     expect(plan.conflicts).toEqual([]);
     await applyMerge(db, plan, {});

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addThreat, createRegister, deleteThreats, duplicateRegister, restoreThreats, setEvidence, updateRegister } from '../../renderer/db/registers';
-import { updateThreat } from '../../renderer/db/threats';
-import { useWorkbench } from '../../renderer/stores';
+import type { WorkbenchDatabase } from '../../renderer/db/database';
+import { threatHistory } from '../../renderer/features/register/threat-history';
+import { CommandFailed } from '../../renderer/workspace';
+import { createRegister, duplicateRegister, updateRegister } from '../../renderer/workspace/commands/registers';
+import { createThreat, deleteThreats, duplicateThreat, importCsv, linkEvidence, rateThreat, updateThreat } from '../../renderer/workspace/commands/threats';
+import { deleteView, saveView } from '../../renderer/workspace/commands/views';
+import { guessMapping, parseCsv, validateRows } from '../../shared/interop/register-csv';
 import { useDemoDatabases } from './demo-database';
+import { perform, workspaceOf } from './perform';
 
 const demoDatabase = useDemoDatabases();
 
@@ -12,21 +17,34 @@ async function demo() {
   return { db, register };
 }
 
+/** Every table a register's commands touch, to compare the workspace before and after. */
+async function everything(db: WorkbenchDatabase) {
+  return {
+    registers: await db.registers.toArray(),
+    threats: await db.threats.toArray(),
+    annotations: await db.annotations.toArray(),
+    exposureOverrides: await db.exposureOverrides.toArray(),
+    views: await db.views.toArray(),
+  };
+}
+
+const historyOf = (db: WorkbenchDatabase, id: string) => db.revisions.where('[entity+entityId]').equals(['threat', id]).toArray();
+
 describe('registers', () => {
   it('refuse a scale that would leave ratings outside it, and bands that do not fit', async () => {
     const { db, register } = await demo();
-    await expect(updateRegister(db, register.id, { scale: { levels: 4, bands: { medium: 3, high: 6, critical: 12 } } })).rejects.toThrow(/rated above 4/);
-    await expect(updateRegister(db, register.id, { scale: { levels: 5, bands: { medium: 4, high: 8, critical: 30 } } })).rejects.toThrow(/above the highest score/);
-    const fresh = await createRegister(db, 'Water');
-    const { after } = await updateRegister(db, fresh.id, { scale: { levels: 4, bands: { medium: 3, high: 6, critical: 12 } } });
+    await expect(perform(db, updateRegister, { id: register.id, patch: { scale: { levels: 4, bands: { medium: 3, high: 6, critical: 12 } } } })).rejects.toThrow(/rated above 4/);
+    await expect(perform(db, updateRegister, { id: register.id, patch: { scale: { levels: 5, bands: { medium: 4, high: 8, critical: 30 } } } })).rejects.toThrow(/above the highest score/);
+    const fresh = await perform(db, createRegister, { name: 'Water' });
+    const after = await perform(db, updateRegister, { id: fresh.id, patch: { scale: { levels: 4, bands: { medium: 3, high: 6, critical: 12 } } } });
     expect(after.scale.levels).toBe(4);
-    const threat = await addThreat(db, after);
+    const threat = await perform(db, createThreat, { registerId: after.id });
     expect([threat.likelihood, threat.impact, threat.score]).toEqual([2, 2, 4]);
   });
 
   it('duplicate with their threats, and the copies keep their evidence', async () => {
     const { db, register } = await demo();
-    const copy = await duplicateRegister(db, register.id);
+    const copy = await perform(db, duplicateRegister, { id: register.id });
     const originals = await db.threats.where('registerId').equals(register.id).toArray();
     const copies = await db.threats.where('registerId').equals(copy.id).toArray();
     expect(copies).toHaveLength(originals.length);
@@ -40,14 +58,40 @@ describe('registers', () => {
     const kosh = (await db.threats.where('registerId').equals(register.id).toArray()).find((t) => t.title.startsWith('Kosh-Tepa'))!;
     const at = new Date().toISOString();
     await db.exposureOverrides.add({ id: `TM:${kosh.id}`, countryCode: 'TM', threatId: kosh.id, likelihood: 5, impact: 5, rationale: 'Turkmenistan depends on the Amu Darya most.', createdAt: at, updatedAt: at });
-    const copy = await duplicateRegister(db, register.id);
+    const copy = await perform(db, duplicateRegister, { id: register.id });
     const koshCopy = (await db.threats.where('registerId').equals(copy.id).toArray()).find((t) => t.title === kosh.title)!;
     expect(await db.exposureOverrides.get(`TM:${koshCopy.id}`)).toMatchObject({ countryCode: 'TM', threatId: koshCopy.id, likelihood: 5, impact: 5, rationale: 'Turkmenistan depends on the Amu Darya most.' });
     expect(await db.exposureOverrides.get(`TM:${kosh.id}`)).toMatchObject({ threatId: kosh.id });
     expect(await db.exposureOverrides.count()).toBe(2);
   });
 
-  it('delete threats with their links to passages and their per-country ratings, and restore all exactly', async () => {
+  it('a duplicated register is one step: undo takes the register, its threats and the passages’ links back exactly; redo brings them again', async () => {
+    const { db, register } = await demo();
+    const before = await everything(db);
+    const copy = await perform(db, duplicateRegister, { id: register.id });
+    const after = await everything(db);
+    expect(workspaceOf(db).history().undoLabel).toBe(`duplicate the register as “${copy.name}”`);
+    await workspaceOf(db).undo();
+    expect(await everything(db)).toEqual(before);
+    await workspaceOf(db).redo();
+    expect(await everything(db)).toEqual(after);
+  });
+
+  it('archive and restore, recorded and undoable', async () => {
+    const { db, register } = await demo();
+    const archived = await perform(db, updateRegister, { id: register.id, patch: { archived: true } });
+    expect(archived.archived).toBe(true);
+    expect(workspaceOf(db).history().undoLabel).toBe(`archive the register “${register.name}”`);
+    const revisions = await db.revisions.where('[entity+entityId]').equals(['register', register.id]).toArray();
+    expect(revisions.map((r) => [r.field, r.before, r.after])).toContainEqual(['archived', false, true]);
+    await workspaceOf(db).undo();
+    expect(await db.registers.get(register.id)).toEqual(register);
+    await workspaceOf(db).redo();
+    expect((await db.registers.get(register.id))!.archived).toBe(true);
+    await expect(perform(db, updateRegister, { id: register.id, patch: { name: '  ' } })).rejects.toThrow('A register needs a name.');
+  });
+
+  it('delete threats with their links to passages and their per-country ratings, and undo restores all exactly', async () => {
     const { db, register } = await demo();
     const threat = (await db.threats.where('registerId').equals(register.id).toArray())[0]!;
     const linked = await db.annotations.where('threatIds').equals(threat.id).toArray();
@@ -55,25 +99,86 @@ describe('registers', () => {
     const at = new Date().toISOString();
     const override = { id: `KZ:${threat.id}`, countryCode: 'KZ', threatId: threat.id, likelihood: 1, impact: 2, rationale: 'No shared border.', createdAt: at, updatedAt: at };
     await db.exposureOverrides.add(override);
-    const saved = await deleteThreats(db, [threat.id]);
+    const removed = await perform(db, deleteThreats, { ids: [threat.id] });
+    expect(removed).toEqual([threat]);
+    expect(workspaceOf(db).history().undoLabel).toBe(`delete “${threat.title}”`);
     expect(await db.threats.get(threat.id)).toBeUndefined();
     expect(await db.annotations.where('threatIds').equals(threat.id).count()).toBe(0);
     expect(await db.exposureOverrides.count()).toBe(0);
-    await restoreThreats(db, saved);
+    const deletion = await historyOf(db, threat.id);
+    expect(deletion.every((r) => r.op === 'delete' && r.command === 'threats.delete')).toBe(true);
+    await workspaceOf(db).undo();
     expect(await db.threats.get(threat.id)).toEqual(threat);
     expect(await db.annotations.where('threatIds').equals(threat.id).toArray()).toEqual(linked);
     expect(await db.exposureOverrides.get(override.id)).toEqual(override);
+    await workspaceOf(db).redo();
+    expect(await db.threats.get(threat.id)).toBeUndefined();
+    expect(await db.exposureOverrides.count()).toBe(0);
   });
 
   it('link and unlink evidence, recording the change', async () => {
     const { db, register } = await demo();
     const threat = (await db.threats.where('registerId').equals(register.id).toArray()).find((t) => t.title.startsWith('Kosh-Tepa'))!;
     const other = (await db.annotations.toArray()).find((a) => !a.threatIds.includes(threat.id))!;
-    await setEvidence(db, other.id, threat.id, true);
+    await perform(db, linkEvidence, { annotationId: other.id, threatId: threat.id, linked: true });
     expect((await db.annotations.get(other.id))!.threatIds).toContain(threat.id);
-    await setEvidence(db, other.id, threat.id, false);
+    await perform(db, linkEvidence, { annotationId: other.id, threatId: threat.id, linked: false });
     expect((await db.annotations.get(other.id))!.threatIds).not.toContain(threat.id);
-    expect(await db.revisions.where('[entity+entityId]').equals(['annotation', other.id]).count()).toBe(2);
+    const revisions = await db.revisions.where('[entity+entityId]').equals(['annotation', other.id]).toArray();
+    // Each change writes the field it changed and the stamp.
+    expect(revisions.filter((r) => r.field === 'threatIds')).toHaveLength(2);
+    expect(revisions.map((r) => r.field).sort()).toEqual(['threatIds', 'threatIds', 'updatedAt', 'updatedAt']);
+    await workspaceOf(db).undo();
+    expect((await db.annotations.get(other.id))!.threatIds).toContain(threat.id);
+  });
+});
+
+describe('threats', () => {
+  it('add and duplicate, each one undoable step; undo and redo return the exact records', async () => {
+    const { db, register } = await demo();
+    const before = await db.threats.toArray();
+    const added = await perform(db, createThreat, { registerId: register.id });
+    expect(added).toMatchObject({ title: 'New threat', registerId: register.id, likelihood: 3, impact: 3, score: 9 });
+    const created = await historyOf(db, added.id);
+    expect(created.map((r) => r.field).sort()).toEqual(Object.keys(added).sort());
+    expect(created.every((r) => r.op === 'create' && r.command === 'threats.create')).toBe(true);
+
+    const original = before.find((t) => t.title.startsWith('Kosh-Tepa'))!;
+    const copy = await perform(db, duplicateThreat, { id: original.id });
+    expect(copy).toMatchObject({ title: `${original.title} (copy)`, likelihood: original.likelihood, impact: original.impact, score: original.score });
+    expect(copy.id).not.toBe(original.id);
+    expect(workspaceOf(db).history().undoLabel).toBe(`duplicate “${original.title}”`);
+    const withBoth = await db.threats.toArray();
+
+    await workspaceOf(db).undo();
+    expect(await db.threats.get(copy.id)).toBeUndefined();
+    await workspaceOf(db).undo();
+    expect(await db.threats.toArray()).toEqual(before);
+    await workspaceOf(db).redo();
+    await workspaceOf(db).redo();
+    expect(await db.threats.toArray()).toEqual(withBoth);
+  });
+
+  it('rate: the score follows, and the likelihood and impact revisions carry the rationale', async () => {
+    const { db, register } = await demo();
+    const threat = (await db.threats.where('registerId').equals(register.id).toArray()).find((t) => t.title.startsWith('Kosh-Tepa'))!;
+    const rated = await perform(db, rateThreat, { id: threat.id, likelihood: 5, impact: 3, rationale: '  Uzbek flow data for 2025  ' });
+    expect(rated).toMatchObject({ likelihood: 5, impact: 3, score: 15 });
+    expect(workspaceOf(db).history().undoLabel).toBe(`rate “${threat.title}”`);
+    const history = await historyOf(db, threat.id);
+    expect(history.map((r) => [r.field, r.before, r.after, r.rationale, r.command]).sort()).toEqual(
+      [
+        ['impact', threat.impact, 3, 'Uzbek flow data for 2025', 'threats.rate'],
+        ['likelihood', threat.likelihood, 5, 'Uzbek flow data for 2025', 'threats.rate'],
+        ['score', threat.score, 15, 'Uzbek flow data for 2025', 'threats.rate'],
+        ['updatedAt', threat.updatedAt, rated.updatedAt, 'Uzbek flow data for 2025', 'threats.rate'],
+      ].sort(),
+    );
+    // A rating off the register's scale is refused and changes nothing.
+    await expect(perform(db, rateThreat, { id: threat.id, likelihood: 6 })).rejects.toBeInstanceOf(CommandFailed);
+    expect(await db.threats.get(threat.id)).toEqual(rated);
+    await workspaceOf(db).undo();
+    expect(await db.threats.get(threat.id)).toEqual(threat);
   });
 });
 
@@ -81,22 +186,107 @@ describe('history and undo', () => {
   it('every change is a revision; undo and redo go through the same recorded path', async () => {
     const { db, register } = await demo();
     const threat = (await db.threats.where('registerId').equals(register.id).toArray())[0]!;
-    const store = useWorkbench.getState();
     const patch = { likelihood: 1, title: 'Renamed' };
-    await updateThreat(db, threat.id, patch, 'New evidence');
-    store.recordUndo({ label: 'edit', undo: () => updateThreat(db, threat.id, { likelihood: threat.likelihood, title: threat.title }), redo: () => updateThreat(db, threat.id, patch, 'New evidence') });
-    await useWorkbench.getState().undo();
-    expect(await db.threats.get(threat.id)).toMatchObject({ likelihood: threat.likelihood, title: threat.title, score: threat.score });
-    await useWorkbench.getState().redo();
+    await perform(db, updateThreat, { id: threat.id, patch, rationale: 'New evidence' });
+    await workspaceOf(db).undo();
+    expect(await db.threats.get(threat.id)).toEqual(threat);
+    await workspaceOf(db).redo();
     expect(await db.threats.get(threat.id)).toMatchObject({ likelihood: 1, title: 'Renamed', score: threat.impact });
-    const history = await db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).toArray();
+    const history = await historyOf(db, threat.id);
     // Edit, undo, redo: three changes of each field, in that order of values (instants may tie within a millisecond).
     const values = (field: string) => history.filter((r) => r.field === field).map((r) => JSON.stringify([r.before, r.after])).sort();
     expect(values('likelihood')).toEqual([[threat.likelihood, 1], [1, threat.likelihood], [threat.likelihood, 1]].map((v) => JSON.stringify(v)).sort());
     expect(values('title')).toEqual([[threat.title, 'Renamed'], ['Renamed', threat.title], [threat.title, 'Renamed']].map((v) => JSON.stringify(v)).sort());
+    // The edit's own revisions (likelihood, title, score, stamp) carry its rationale; the undo's and redo's say what they took back.
     expect(history.filter((r) => r.rationale === 'New evidence')).toHaveLength(4);
-    expect(useWorkbench.getState().undoStack).toHaveLength(1);
-    expect(useWorkbench.getState().redoStack).toHaveLength(0);
+    expect(history.filter((r) => r.rationale === `Undone: edit “Renamed”`)).toHaveLength(4);
+    expect(history.filter((r) => r.rationale === `Redone: edit “Renamed”`)).toHaveLength(4);
+    expect(workspaceOf(db).history()).toMatchObject({ canUndo: true, canRedo: false, undoLabel: 'edit “Renamed”' });
+  });
+
+  it('the inspector’s history: one line for a creation, fields without the stamp, undo with what it took back', async () => {
+    const { db, register } = await demo();
+    const threat = await perform(db, createThreat, { registerId: register.id });
+    await perform(db, rateThreat, { id: threat.id, likelihood: 4, rationale: 'Border incidents' });
+    await workspaceOf(db).undo();
+    const entries = threatHistory(await historyOf(db, threat.id));
+    expect(entries.map((e) => [e.headline, e.rationale, e.fields.map((f) => `${f.label} ${String(f.before)} → ${String(f.after)}`)])).toEqual([
+      [`Undone: rate “New threat”`, undefined, ['Likelihood 4 → 3', 'Score 12 → 9']],
+      [undefined, 'Border incidents', ['Likelihood 3 → 4', 'Score 9 → 12']],
+      ['Created', undefined, []],
+    ]);
+  });
+});
+
+describe('saved views', () => {
+  it('save (a name saves over the view of that name), delete, and undo the delete', async () => {
+    const { db, register } = await demo();
+    const first = await perform(db, saveView, { registerId: register.id, name: ' By score ', state: { sorting: [{ id: 'score', desc: true }] } });
+    expect(first.name).toBe('By score');
+    const again = await perform(db, saveView, { registerId: register.id, name: 'By score', state: { grouping: ['category'] } });
+    expect(again.id).toBe(first.id);
+    expect(await db.views.count()).toBe(1);
+    expect((await db.views.get(first.id))!.state).toEqual({ grouping: ['category'] });
+    await perform(db, deleteView, { id: first.id });
+    expect(await db.views.count()).toBe(0);
+    await workspaceOf(db).undo();
+    expect(await db.views.get(first.id)).toEqual(again);
+    await expect(perform(db, saveView, { registerId: register.id, name: '  ', state: {} })).rejects.toThrow(/needs a name/);
+  });
+});
+
+describe('CSV import', () => {
+  /** The dialog's work up to "Import": parse, guess the mapping, validate. */
+  async function drafts(db: WorkbenchDatabase, registerId: string, csv: string) {
+    const register = (await db.registers.get(registerId))!;
+    const actors = await db.actors.toArray();
+    const countryCodes = (await db.countries.toArray()).map((c) => c.code);
+    const parsed = parseCsv(csv);
+    const validation = validateRows(parsed, guessMapping(parsed.headers), { actors, countryCodes, scale: register.scale });
+    expect(validation.report).toEqual([]);
+    return { drafts: validation.drafts.map((d) => d.draft), mappedFields: validation.mappedFields };
+  }
+
+  it('a file changing a likelihood 3 → 4 writes a likelihood revision with “Imported from x.csv: …”, and one undo takes the whole import back', async () => {
+    const { db, register } = await demo();
+    const drugs = (await db.threats.where('registerId').equals(register.id).toArray()).find((t) => t.title.startsWith('Resumption of drug trafficking'))!;
+    expect(drugs.likelihood).toBe(3);
+    const csv = ['id,title,likelihood,impact,category', `${drugs.id},${drugs.title},4,${drugs.impact},${drugs.category}`, ',Heroin price collapse in Dushanbe,3,2,narcotics'].join('\n');
+    const before = await everything(db);
+    const args = { registerId: register.id, fileName: 'x.csv', ...(await drafts(db, register.id, csv)) };
+
+    // Without the analyst's reason the rating change is refused, and nothing is written.
+    await expect(perform(db, importCsv, args)).rejects.toThrow(/changes 1 rating .*likelihood 3 → 4.*Say why/);
+    expect(await everything(db)).toEqual(before);
+    expect(await db.revisions.count()).toBe(0);
+
+    const result = await perform(db, importCsv, { ...args, rationale: 'Seizure reports from the desk' });
+    expect(result).toMatchObject({ added: 1, updated: 1 });
+    expect(await db.threats.get(drugs.id)).toMatchObject({ likelihood: 4, score: 4 * drugs.impact, title: drugs.title });
+    const history = await historyOf(db, drugs.id);
+    expect(history.find((r) => r.field === 'likelihood')).toMatchObject({ before: 3, after: 4, rationale: 'Imported from x.csv: Seizure reports from the desk', command: 'threats.importCsv' });
+    const all = await db.revisions.toArray();
+    expect(all.every((r) => r.rationale === 'Imported from x.csv: Seizure reports from the desk')).toBe(true);
+    expect(new Set(all.map((r) => r.changeId)).size).toBe(1);
+    const added = (await db.threats.where('registerId').equals(register.id).toArray()).find((t) => t.title === 'Heroin price collapse in Dushanbe')!;
+    expect(added.score).toBe(6);
+    expect(threatHistory(history)[0]).toMatchObject({ rationale: 'Imported from x.csv: Seizure reports from the desk', fields: [{ label: 'Likelihood', before: 3, after: 4 }, { label: 'Score' }] });
+    const after = await everything(db);
+
+    expect(workspaceOf(db).history().undoLabel).toBe('import “x.csv”');
+    await workspaceOf(db).undo();
+    expect(await everything(db)).toEqual(before);
+    await workspaceOf(db).redo();
+    expect(await everything(db)).toEqual(after);
+  });
+
+  it('a file adding threats only needs no reason: its revisions say “Imported from <file>.”', async () => {
+    const { db, register } = await demo();
+    const args = { registerId: register.id, fileName: 'new.csv', ...(await drafts(db, register.id, 'title,likelihood,impact\nWater riots in Karakalpakstan,2,4')) };
+    expect(await perform(db, importCsv, args)).toMatchObject({ added: 1, updated: 0, ratingChanges: [] });
+    const revisions = await db.revisions.toArray();
+    expect(revisions.length).toBeGreaterThan(0);
+    expect(revisions.every((r) => r.op === 'create' && r.rationale === 'Imported from new.csv.')).toBe(true);
   });
 });
 
@@ -142,12 +332,12 @@ describe('useRegisterThreats follows committed writes', () => {
     const target = result.current.threats![0]!;
     const titleOf = (id: string) => result.current.threats!.find((t) => t.id === id)?.title;
 
-    await updateThreat(db, target.id, { title: 'Renamed while the grid is open' });
+    await perform(db, updateThreat, { id: target.id, patch: { title: 'Renamed while the grid is open' } });
     await waitFor(() => expect(titleOf(target.id)).toBe('Renamed while the grid is open'));
 
-    const added = await addThreat(db, register);
+    const added = await perform(db, createThreat, { registerId: register.id });
     await waitFor(() => expect(result.current.threats).toHaveLength(initial + 1));
-    await deleteThreats(db, [added.id]);
+    await perform(db, deleteThreats, { ids: [added.id] });
     await waitFor(() => expect(result.current.threats).toHaveLength(initial));
 
     // A write naming more keys than are worth following is answered by reading the register again.
@@ -155,9 +345,9 @@ describe('useRegisterThreats follows committed writes', () => {
     await db.threats.bulkPut(many);
     await waitFor(() => expect(result.current.threats).toHaveLength(initial + 250));
 
-    const other = await createRegister(db, 'Another register');
-    await addThreat(db, other);
-    await updateThreat(db, target.id, { title: 'Last edit' });
+    const other = await perform(db, createRegister, { name: 'Another register' });
+    await perform(db, createThreat, { registerId: other.id });
+    await perform(db, updateThreat, { id: target.id, patch: { title: 'Last edit' } });
     await waitFor(() => expect(titleOf(target.id)).toBe('Last edit'));
     expect(result.current.threats).toHaveLength(initial + 250);
   });

@@ -12,7 +12,8 @@ import {
   UPGRADE_BLOCKED_MESSAGE,
   watchDatabaseConnection,
 } from '../../renderer/db/storage-errors';
-import { updateThreat } from '../../renderer/db/threats';
+import { rateThreat } from '../../renderer/workspace/commands/threats';
+import { perform } from './perform';
 import { useWorkbench } from '../../renderer/stores';
 import type { DemoWorkspace } from '../../shared/ipc/contract';
 import { realWorkbench } from '../support/real-workbench';
@@ -133,7 +134,7 @@ describe('a full disk', () => {
     });
     const { trackSave } = useWorkbench.getState();
     try {
-      await expect(trackSave(() => updateThreat(db, threat.id, { likelihood: threat.likelihood === 5 ? 4 : 5 }, 'New reporting.'))).rejects.toSatisfy((error: unknown) => describeStorageError(error) === QUOTA_EXCEEDED_MESSAGE);
+      await expect(trackSave(() => perform(db, rateThreat, { id: threat.id, likelihood: threat.likelihood === 5 ? 4 : 5, rationale: 'New reporting.' }))).rejects.toSatisfy((error: unknown) => describeStorageError(error) === QUOTA_EXCEEDED_MESSAGE);
     } finally {
       spy.mockRestore();
     }
@@ -144,7 +145,7 @@ describe('a full disk', () => {
     expect(await contents(db, ['threats', 'revisions'])).toEqual(before);
 
     // With room again, the same change goes through.
-    await updateThreat(db, threat.id, { likelihood: threat.likelihood === 5 ? 4 : 5 }, 'New reporting.');
+    await perform(db, rateThreat, { id: threat.id, likelihood: threat.likelihood === 5 ? 4 : 5, rationale: 'New reporting.' });
     expect((await db.threats.get(threat.id))!.likelihood).not.toBe(threat.likelihood);
   });
 

@@ -1,9 +1,11 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { riskScore } from '../../../shared/domain/scoring';
-import { Threat, type Register } from '../../../shared/domain/threat';
+import type { Register, Threat } from '../../../shared/domain/threat';
 import { CSV_COLUMNS, guessMapping, parseCsv, validateRows, type ColumnMapping, type CsvField, type ParsedCsv } from '../../../shared/interop/register-csv';
 import { db } from '../../db';
 import { useWorkbench } from '../../stores';
+import { CommandFailed, workspace } from '../../workspace';
+import { describeRatingChange, importCsv, planCsvImport } from '../../workspace/commands/threats';
 import type { Lookups } from '../annotations/useLookups';
 import { useUnsavedGuard } from '../common/useUnsavedGuard';
 
@@ -11,8 +13,11 @@ type Step = 'mapping' | 'report';
 
 /**
  * CSV import in two steps: map the file's columns to the register's fields (guessed from the headers),
- * then a validation report (row, column, problem). Nothing is written until the analyst accepts; then
- * every valid row goes in, in one transaction — new threats added, rows with a known id updated.
+ * then a validation report (row, column, problem) with one rationale for the whole import — required
+ * when the file changes the likelihood or impact of a threat the register already has, as a rating
+ * changed by hand asks for one. Nothing is written until the analyst accepts; then every valid row
+ * goes in as one change (`threats.importCsv`, one undo step) — new threats added, rows with a known id
+ * updated — and each revision says “Imported from <file>: <rationale>”.
  */
 export function CsvImportDialog({ file, register, lookups, onClose }: { file: File; register: Register; lookups: Lookups; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -24,9 +29,9 @@ export function CsvImportDialog({ file, register, lookups, onClose }: { file: Fi
   // The mapping the analyst chose (or a checked report) is work: closing asks before dropping it.
   const { confirmDiscard } = useUnsavedGuard(step === 'report' || JSON.stringify(mapping) !== JSON.stringify(guessed), 'Discard the column mapping you chose for this CSV file?');
   const cancel = () => void confirmDiscard().then((discard) => discard && ref.current?.close());
-  const trackSave = useWorkbench((s) => s.trackSave);
-  const recordUndo = useWorkbench((s) => s.recordUndo);
   const notify = useWorkbench((s) => s.notify);
+  const [rationale, setRationale] = useState('');
+  const [importing, setImporting] = useState(false);
 
   useEffect(() => {
     ref.current?.showModal();
@@ -46,38 +51,37 @@ export function CsvImportDialog({ file, register, lookups, onClose }: { file: Fi
   const context = useMemo(() => ({ actors: [...lookups.actors.values()], countryCodes: [...lookups.countries.keys()], scale: register.scale }), [lookups, register.scale]);
   const validation = useMemo(() => (parsed && step === 'report' ? validateRows(parsed, mapping, context) : null), [parsed, mapping, context, step]);
 
+  // What accepting would change in ratings the register has already: those need the analyst's reason.
+  const ratingChanges = useLiveQuery(async () => {
+    if (!validation) return [];
+    const ids = validation.drafts.flatMap(({ draft }) => (draft.id ? [draft.id] : []));
+    const found = (await db.threats.bulkGet(ids)).filter((t): t is Threat => t !== undefined && t.registerId === register.id);
+    const drafts = validation.drafts.map(({ draft }) => draft);
+    return planCsvImport(register, new Map(found.map((t) => [t.id, t])), drafts, validation.mappedFields, new Date().toISOString()).ratingChanges;
+  }, [validation, register.id]);
+  const needsRationale = (ratingChanges?.length ?? 0) > 0;
+
   const accept = async () => {
     if (!validation) return;
-    const now = new Date().toISOString();
-    const existing = new Map((await db.threats.where('registerId').equals(register.id).toArray()).map((t) => [t.id, t]));
-    // A row that updates a known threat changes only the columns the file has; the rest stay as they are.
-    const fieldOf: Partial<Record<CsvField, keyof Threat>> = { countries: 'countryCodes', actors: 'actorIds', origin: 'originCode' };
-    const mappedKeys = validation.mappedFields.filter((f) => f !== 'id' && f !== 'score' && f !== 'band').map((f) => fieldOf[f] ?? (f as keyof Threat));
-    const records = validation.drafts.map(({ draft }) => {
-      const previous = draft.id ? existing.get(draft.id) : undefined;
-      const fields = previous ? { ...previous, ...Object.fromEntries(mappedKeys.map((k) => [k, draft[k as keyof typeof draft]])) } : draft;
-      return Threat.parse({
-        ...fields,
-        id: previous ? previous.id : crypto.randomUUID(),
+    setImporting(true);
+    setError(null);
+    try {
+      const { added, updated } = await workspace.perform(importCsv, {
         registerId: register.id,
-        score: riskScore(fields.likelihood, fields.impact),
-        createdAt: previous?.createdAt ?? now,
-        updatedAt: now,
+        fileName: file.name,
+        drafts: validation.drafts.map(({ draft }) => draft),
+        mappedFields: validation.mappedFields,
+        rationale,
       });
-    });
-    const replaced = records.map((r) => existing.get(r.id)).filter((t): t is Threat => t !== undefined);
-    await trackSave(() => db.transaction('rw', db.threats, async () => db.threats.bulkPut(records)));
-    const added = records.filter((r) => !existing.has(r.id));
-    recordUndo({
-      label: `import ${records.length} threats`,
-      undo: () => db.transaction('rw', db.threats, async () => {
-        await db.threats.bulkDelete(added.map((t) => t.id));
-        await db.threats.bulkPut(replaced);
-      }),
-      redo: () => db.threats.bulkPut(records),
-    });
-    notify('info', `Imported ${added.length} new and updated ${replaced.length} threat${replaced.length === 1 ? '' : 's'} from “${file.name}”.`);
-    ref.current?.close();
+      notify('info', `Imported ${added} new and updated ${updated} threat${updated === 1 ? '' : 's'} from “${file.name}”.`);
+      ref.current?.close();
+    } catch (e) {
+      // Refused or not saved: nothing was written; the sentence stays in the dialog beside the import.
+      if (e instanceof CommandFailed) setError(e.message);
+      else throw e;
+    } finally {
+      setImporting(false);
+    }
   };
 
   const fields: { value: CsvField | ''; label: string }[] = [{ value: '', label: '(ignore)' }, ...CSV_COLUMNS.map((c) => ({ value: c.field, label: c.header }))];
@@ -184,6 +188,34 @@ export function CsvImportDialog({ file, register, lookups, onClose }: { file: Fi
               </table>
             </div>
           )}
+          {ratingChanges && ratingChanges.length > 0 && (
+            <div className="rating-changes" role="note">
+              <p>
+                This file changes {ratingChanges.length} rating{ratingChanges.length === 1 ? '' : 's'} of threats already in the register:
+              </p>
+              <ul className="bullets" aria-label="Rating changes">
+                {ratingChanges.slice(0, 20).map((c) => (
+                  <li key={`${c.id}-${c.field}`}>{describeRatingChange(c)}</li>
+                ))}
+                {ratingChanges.length > 20 && <li>and {ratingChanges.length - 20} more</li>}
+              </ul>
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor="csv-import-rationale">{needsRationale ? 'Rationale (required: the import changes ratings)' : 'Rationale (optional)'}</label>
+            <textarea
+              id="csv-import-rationale"
+              rows={2}
+              value={rationale}
+              onChange={(e) => setRationale(e.target.value)}
+              placeholder={needsRationale ? 'What changed your assessment?' : 'Why this import?'}
+              aria-required={needsRationale}
+            />
+            <span className="muted hint-line">
+              Recorded on every change of this import as “Imported from {file.name}
+              {rationale.trim() ? `: ${rationale.trim()}` : '.'}”
+            </span>
+          </div>
           <div className="dialog-actions">
             <button type="button" onClick={() => setStep('mapping')}>
               Back to mapping
@@ -192,7 +224,13 @@ export function CsvImportDialog({ file, register, lookups, onClose }: { file: Fi
             <button type="button" onClick={cancel}>
               Cancel
             </button>
-            <button type="button" className="primary" disabled={validation.drafts.length === 0} onClick={() => void accept().catch(() => undefined)}>
+            <button
+              type="button"
+              className="primary"
+              disabled={validation.drafts.length === 0 || importing || ratingChanges === undefined || (needsRationale && !rationale.trim())}
+              title={needsRationale && !rationale.trim() ? 'Give a rationale first: the import changes ratings.' : undefined}
+              onClick={() => void accept()}
+            >
               Import {validation.drafts.length} threat{validation.drafts.length === 1 ? '' : 's'}
             </button>
           </div>

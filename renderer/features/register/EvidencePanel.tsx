@@ -3,8 +3,9 @@ import { useMemo, useState } from 'react';
 import type { Threat } from '../../../shared/domain/threat';
 import { db } from '../../db';
 import { inDocumentOrder } from '../../db/annotations';
-import { setEvidence } from '../../db/registers';
 import { useWorkbench } from '../../stores';
+import { workspace } from '../../workspace';
+import { linkEvidence } from '../../workspace/commands/threats';
 import { citation } from '../passages/citation';
 
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
@@ -20,15 +21,10 @@ export function EvidencePanel({ threat }: { threat: Threat }) {
     const found = await db.annotations.filter((a) => !a.threatIds.includes(threat.id) && fold(`${a.quote.exact} ${a.note}`).includes(q)).limit(20).toArray();
     return found;
   }, [query, threat.id]);
-  const trackSave = useWorkbench((s) => s.trackSave);
-  const recordUndo = useWorkbench((s) => s.recordUndo);
   const showInReader = useWorkbench((s) => s.showInReader);
   const ordered = useMemo(() => [...(linked ?? [])].sort((a, b) => a.sourceId.localeCompare(b.sourceId) || inDocumentOrder(a, b)), [linked]);
 
-  const link = async (annotationId: string, on: boolean) => {
-    await trackSave(() => setEvidence(db, annotationId, threat.id, on));
-    recordUndo({ label: on ? 'link a passage' : 'unlink a passage', undo: () => setEvidence(db, annotationId, threat.id, !on), redo: () => setEvidence(db, annotationId, threat.id, on) });
-  };
+  const link = (annotationId: string, linked: boolean) => workspace.attempt(linkEvidence, { annotationId, threatId: threat.id, linked });
 
   if (!linked || !sources) return null;
   return (
@@ -53,7 +49,7 @@ export function EvidencePanel({ threat }: { threat: Threat }) {
                     Show in source
                   </button>
                 )}
-                <button type="button" onClick={() => void link(a.id, false).catch(() => undefined)}>
+                <button type="button" onClick={() => void link(a.id, false)}>
                   Unlink
                 </button>
               </div>
@@ -71,7 +67,7 @@ export function EvidencePanel({ threat }: { threat: Threat }) {
             <li key={a.id}>
               <span dir="auto">{a.quote.exact.length > 160 ? `${a.quote.exact.slice(0, 160)}…` : a.quote.exact}</span>
               <span className="muted small">{sources.get(a.sourceId)?.title}</span>
-              <button type="button" onClick={() => void link(a.id, true).catch(() => undefined)}>
+              <button type="button" onClick={() => void link(a.id, true)}>
                 Link
               </button>
             </li>

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { db } from '../../db';
 import { DEFAULT_ARRANGEMENT, type GridArrangement } from '../../stores/register';
 import { useWorkbench } from '../../stores';
+import { workspace } from '../../workspace';
+import { deleteView, saveView } from '../../workspace/commands/views';
 import { GROUPABLE, type ColumnMeta } from './columns';
 
 export const COLUMN_LABELS: Record<string, string> = {
@@ -84,12 +86,10 @@ function ViewsMenu({ registerId }: { registerId: string }) {
   const save = async () => {
     const name = window.prompt('Name this view (e.g. “Critical, by status”):')?.trim();
     if (!name) return;
-    const now = new Date().toISOString();
-    const existing = views?.find((v) => v.name === name);
-    const id = existing?.id ?? crypto.randomUUID();
-    await db.views.put({ id, registerId, name, state: grid, createdAt: existing?.createdAt ?? now, updatedAt: now });
-    setCurrent(id);
-    notify('info', `Saved the view “${name}”.`);
+    const view = await workspace.attempt(saveView, { registerId, name, state: grid });
+    if (!view) return;
+    setCurrent(view.id);
+    notify('info', `Saved the view “${view.name}”.`);
   };
   return (
     <span className="views">
@@ -121,8 +121,8 @@ function ViewsMenu({ registerId }: { registerId: string }) {
           type="button"
           className="ghost"
           onClick={() => {
-            void db.views.delete(current);
-            setCurrent('');
+            // A refusal has been reported; the view stays chosen.
+            void workspace.perform(deleteView, { id: current }).then(() => setCurrent(''), () => undefined);
           }}
         >
           Delete view

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Register } from '../../../shared/domain/threat';
-import type { RegisterPatch } from '../../db/registers';
+import type { RegisterPatch } from '../../workspace/commands/registers';
 
 /** A register's name, description, scope and scale (levels and band thresholds). */
 export function RegisterSettings({ register, open, onClose, onSave }: { register: Register; open: boolean; onClose: () => void; onSave: (patch: RegisterPatch) => Promise<void> }) {

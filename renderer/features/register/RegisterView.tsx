@@ -2,11 +2,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Threat } from '../../../shared/domain/threat';
-import { db, updateThreat } from '../../db';
-import { addThreat, createRegister, deleteThreats, duplicateRegister, duplicateThreat, restoreThreats, updateRegister, type RegisterPatch } from '../../db/registers';
+import { db } from '../../db';
 import type { ThreatPatch } from '../../db/threats';
 import { useRegisterThreats } from '../../db/useRegisterThreats';
 import { useWorkbench } from '../../stores';
+import { workspace } from '../../workspace';
+import { createRegister, duplicateRegister, updateRegister, type RegisterPatch } from '../../workspace/commands/registers';
+import { createThreat, deleteThreats, duplicateThreat, rateThreat, updateThreat } from '../../workspace/commands/threats';
 import { useLookups } from '../annotations/useLookups';
 import { useViewCommand } from '../../workspace/user-commands';
 import { focusWhenPresent } from '../desktop/focus';
@@ -32,7 +34,7 @@ function useEvidenceCounts(): Map<string, number> | undefined {
 export function RegisterView() {
   const [showArchived, setShowArchived] = useState(false);
   const registers = useLiveQuery(() => db.registers.orderBy('name').toArray());
-  const { registerId, selectRegister, threatId, selectThreat, heatCell, setHeatCell, trackSave, recordUndo, notify, undo } = useWorkbench(
+  const { registerId, selectRegister, threatId, selectThreat, heatCell, setHeatCell, notify } = useWorkbench(
     useShallow((s) => ({
       registerId: s.selectedRegisterId,
       selectRegister: s.selectRegister,
@@ -40,16 +42,24 @@ export function RegisterView() {
       selectThreat: s.selectThreat,
       heatCell: s.heatCell,
       setHeatCell: s.setHeatCell,
-      trackSave: s.trackSave,
-      recordUndo: s.recordUndo,
       notify: s.notify,
-      undo: s.undo,
     })),
   );
   const listed = registers?.filter((r) => showArchived || !r.archived || r.id === registerId);
   const register = registers?.find((r) => r.id === registerId) ?? listed?.[0];
+  // Falls back to the first register when none is chosen or the chosen one is gone (deleted, or its
+  // creation undone) — not while a register just created is still on its way into the list.
   useEffect(() => {
-    if (register && register.id !== registerId) selectRegister(register.id);
+    if (!register || register.id === registerId) return;
+    if (!registerId) {
+      selectRegister(register.id);
+      return;
+    }
+    let live = true;
+    void db.registers.get(registerId).then((found) => live && !found && selectRegister(register.id));
+    return () => {
+      live = false;
+    };
   }, [register, registerId, selectRegister]);
 
   // The first screen can come straight from the score index when the grid shows the register as it is
@@ -59,7 +69,8 @@ export function RegisterView() {
   const { threats, complete, total } = useRegisterThreats(db, register?.id, indexOrder);
   const evidence = useEvidenceCounts();
   const lookups = useLookups({ threats: false });
-  const [settingsOpen, setSettingsOpen] = useState(false);
+  // The register whose settings are open: a new register's open once it is on screen.
+  const [settingsFor, setSettingsFor] = useState<string | null>(null);
   const [csvFile, setCsvFile] = useState<File | null>(null);
   const [tlp, setTlp] = useState<Tlp>('amber');
   const csvInput = useRef<HTMLInputElement>(null);
@@ -86,13 +97,13 @@ export function RegisterView() {
   const loaded = Boolean(registers && threats && lookups);
   useViewCommand('threat:new', () => {
     if (!register) return notify('error', 'There is no register to add a threat to. Create one with New register first.');
-    void trackSave(() => addThreat(db, register)).then((threat) => {
-      recordUndo({ label: 'add a threat', undo: () => deleteThreats(db, [threat.id]), redo: () => db.threats.put(threat) });
+    void workspace.attempt(createThreat, { registerId: register.id }).then((threat) => {
+      if (!threat) return;
       setHeatCell(null);
       selectThreat(threat.id);
       // Straight into naming it.
       focusWhenPresent('aside.inspector .inspector-body input[type="text"]');
-    }, () => undefined);
+    });
   }, loaded);
   useViewCommand('register:export-csv', () => {
     if (register && threats) void exportRegisterCsv(register, threats).then((p) => p && notify('info', `Exported the register to ${p}.`)).catch((e: Error) => notify('error', e.message));
@@ -106,44 +117,39 @@ export function RegisterView() {
     return (
       <section className="pane empty empty-large">
         <p className="empty-title">No registers yet</p>
-        <button type="button" className="primary" onClick={() => void createRegister(db, 'New register').then((r) => selectRegister(r.id))}>
+        <button type="button" className="primary" onClick={() => void workspace.attempt(createRegister, { name: 'New register' }).then((r) => r && selectRegister(r.id))}>
           New register
         </button>
       </section>
     );
   }
 
+  // A grid cell edit: a likelihood or impact is a rating (with its rationale); anything else a field edit.
   const edit = async (id: string, patch: ThreatPatch, rationale?: string) => {
-    const before = threats.find((t) => t.id === id);
-    if (!before) return;
-    const after = await trackSave(() => updateThreat(db, id, patch, rationale));
-    if (after === before) return;
-    const old = Object.fromEntries(Object.keys(patch).map((f) => [f, before[f as keyof Threat]])) as ThreatPatch;
-    recordUndo({ label: `edit “${before.title}”`, undo: () => updateThreat(db, id, old), redo: () => updateThreat(db, id, patch, rationale) });
+    const { likelihood, impact, ...fields } = patch;
+    if (likelihood !== undefined || impact !== undefined) await workspace.perform(rateThreat, { id, likelihood, impact, rationale });
+    if (Object.keys(fields).length > 0) await workspace.perform(updateThreat, { id, patch: fields, rationale });
   };
   const add = async () => {
-    const threat = await trackSave(() => addThreat(db, register));
-    recordUndo({ label: 'add a threat', undo: () => deleteThreats(db, [threat.id]), redo: () => db.threats.put(threat) });
+    const threat = await workspace.attempt(createThreat, { registerId: register.id });
+    if (!threat) return;
     setHeatCell(null);
     selectThreat(threat.id);
   };
   const duplicate = async () => {
     if (!selected) return;
-    const copy = await trackSave(() => duplicateThreat(db, selected.id));
-    recordUndo({ label: 'duplicate a threat', undo: () => deleteThreats(db, [copy.id]), redo: () => db.threats.put(copy) });
-    selectThreat(copy.id);
+    const copy = await workspace.attempt(duplicateThreat, { id: selected.id });
+    if (copy) selectThreat(copy.id);
   };
   const remove = async (ids: string[]) => {
-    const saved = await trackSave(() => deleteThreats(db, ids));
-    if (saved.threats.length === 0) return;
-    recordUndo({ label: `delete “${saved.threats[0]!.title}”`, undo: () => restoreThreats(db, saved), redo: () => deleteThreats(db, ids) });
-    notify('info', `Deleted “${saved.threats[0]!.title}”.`, { label: 'Undo', run: () => void undo() });
+    const removed = await workspace.attempt(deleteThreats, { ids });
+    if (!removed || removed.length === 0) return;
+    const what = removed.length === 1 ? `“${removed[0]!.title}”` : `${removed.length} threats`;
+    notify('info', `Deleted ${what}.`, { label: 'Undo', run: () => void workspace.undo() });
     selectThreat(null);
   };
-  const patchRegister = async (patch: RegisterPatch, label: string) => {
-    const { before, after } = await trackSave(() => updateRegister(db, register.id, patch));
-    recordUndo({ label, undo: () => db.registers.put(before), redo: () => db.registers.put(after) });
-  };
+  // Rejects with the sentence when refused, so the settings dialog can show it and stay open.
+  const patchRegister = (patch: RegisterPatch) => workspace.perform(updateRegister, { id: register.id, patch });
 
   return (
     <div className="split split-inspector">
@@ -171,16 +177,16 @@ export function RegisterView() {
               <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
               archived
             </label>
-            <button type="button" onClick={() => void trackSave(() => createRegister(db, 'New register')).then((r) => { selectRegister(r.id); setSettingsOpen(true); })}>
+            <button type="button" onClick={() => void workspace.attempt(createRegister, { name: 'New register' }).then((r) => { if (!r) return; selectRegister(r.id); setSettingsFor(r.id); })}>
               New register
             </button>
-            <button type="button" onClick={() => setSettingsOpen(true)}>
+            <button type="button" onClick={() => setSettingsFor(register.id)}>
               Settings…
             </button>
-            <button type="button" onClick={() => void trackSave(() => duplicateRegister(db, register.id)).then((r) => selectRegister(r.id))}>
+            <button type="button" onClick={() => void workspace.attempt(duplicateRegister, { id: register.id }).then((r) => r && selectRegister(r.id))}>
               Duplicate
             </button>
-            <button type="button" onClick={() => void patchRegister({ archived: !register.archived }, register.archived ? 'restore the register' : 'archive the register')}>
+            <button type="button" onClick={() => void workspace.attempt(updateRegister, { id: register.id, patch: { archived: !register.archived } })}>
               {register.archived ? 'Restore' : 'Archive'}
             </button>
           </div>
@@ -253,9 +259,9 @@ export function RegisterView() {
         <ThreatGrid register={register} rows={rows} lookups={lookups} selectedId={threatId} onSelect={selectThreat} onEdit={edit} onDelete={(ids) => void remove(ids)} />
       </section>
       <aside className="pane inspector" aria-label="Inspector">
-        {selected ? <ThreatInspector threat={selected} register={register} /> : <p className="muted empty">Select a threat to see its evidence, history and details.</p>}
+        {selected ? <ThreatInspector threat={selected} register={register} actorNames={lookups.actors} /> : <p className="muted empty">Select a threat to see its evidence, history and details.</p>}
       </aside>
-      <RegisterSettings register={register} open={settingsOpen} onClose={() => setSettingsOpen(false)} onSave={(patch) => patchRegister(patch, 'change the register settings')} />
+      <RegisterSettings register={register} open={settingsFor === register.id} onClose={() => setSettingsFor(null)} onSave={async (patch) => void (await patchRegister(patch))} />
       {csvFile && <CsvImportDialog file={csvFile} register={register} lookups={lookups} onClose={() => setCsvFile(null)} />}
     </div>
   );

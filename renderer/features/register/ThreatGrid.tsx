@@ -258,7 +258,7 @@ export function ThreatGrid({ register, rows, lookups, selectedId, onSelect, onEd
     try {
       await onEdit(rowId, patch, rationale);
     } catch {
-      // trackSave has told the analyst; the value stays as it was.
+      // The workspace has told the analyst why; the value stays as it was.
     }
     if (move === 'down') activate(activeRowIndex + 1, activeColumnIndex);
     else if (move === 'right') activate(activeRowIndex, activeColumnIndex + 1);

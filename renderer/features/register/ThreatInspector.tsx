@@ -2,13 +2,16 @@ import { RatingSelects } from '../common/RatingSelects';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { bandOf, impactWords, likelihoodWords } from '../../../shared/domain/scoring';
 import type { Register, Threat } from '../../../shared/domain/threat';
-import { db, updateThreat } from '../../db';
-import { useWorkbench } from '../../stores';
+import { db } from '../../db';
+import type { ThreatPatch } from '../../db/threats';
+import { workspace } from '../../workspace';
+import { rateThreat, updateThreat } from '../../workspace/commands/threats';
 import { EditableText } from '../common/EditableText';
 import { useUnsavedGuard } from '../common/useUnsavedGuard';
 import { formatDateTime } from '../common/format';
 import { EvidencePanel } from './EvidencePanel';
-import { useState } from 'react';
+import { threatHistory, type HistoryFieldChange } from './threat-history';
+import { useMemo, useState } from 'react';
 
 function show(value: unknown): string {
   if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
@@ -16,24 +19,22 @@ function show(value: unknown): string {
   return String(value);
 }
 
-export function ThreatInspector({ threat, register }: { threat: Threat; register: Register }) {
-  const trackSave = useWorkbench((s) => s.trackSave);
+/** A value in the history: actors by name, long text cut short so the list stays readable. */
+function shown(change: HistoryFieldChange, value: unknown, actorName: (id: string) => string): string {
+  if (change.field === 'actorIds' && Array.isArray(value)) return show(value.map((id) => actorName(String(id))));
+  const text = show(value);
+  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
+}
+
+export function ThreatInspector({ threat, register, actorNames }: { threat: Threat; register: Register; actorNames?: ReadonlyMap<string, { name: string }> }) {
   const actors = useLiveQuery(() => db.actors.bulkGet(threat.actorIds), [threat.actorIds.join()]);
-  const history = useLiveQuery(
-    () => db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).reverse().sortBy('at'),
-    [threat.id],
-  );
+  const revisions = useLiveQuery(() => db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).toArray(), [threat.id]);
+  const history = useMemo(() => (revisions ? threatHistory(revisions) : undefined), [revisions]);
+  const actorName = (id: string) => actorNames?.get(id)?.name ?? id;
   const levels = register.scale.levels;
   const band = bandOf(threat.score, register.scale.bands);
-  const recordUndo = useWorkbench((s) => s.recordUndo);
-  const save = async (patch: Partial<Threat>, rationale?: string) => {
-    const before = threat;
-    const after = await trackSave(() => updateThreat(db, threat.id, patch, rationale));
-    const fields = Object.keys(patch) as (keyof Threat)[];
-    const old = Object.fromEntries(fields.map((f) => [f, before[f]]));
-    recordUndo({ label: `edit “${before.title}”`, undo: () => updateThreat(db, threat.id, old), redo: () => updateThreat(db, threat.id, patch, rationale) });
-    return after;
-  };
+  // Rejects when refused (already reported), so the field puts its saved value back.
+  const save = (patch: ThreatPatch) => workspace.perform(updateThreat, { id: threat.id, patch });
   const [rating, setRating] = useState<{ likelihood: number; impact: number; rationale: string } | null>(null);
   const ratingDirty = rating !== null && (rating.rationale.trim() !== '' || rating.likelihood !== threat.likelihood || rating.impact !== threat.impact);
   const { confirmDiscard } = useUnsavedGuard(ratingDirty, rating?.rationale.trim() ? 'Discard the rationale you typed?' : 'Discard the new rating?');
@@ -85,7 +86,7 @@ export function ThreatInspector({ threat, register }: { threat: Threat; register
           }}
           onSubmit={(e) => {
             e.preventDefault();
-            void save({ likelihood: rating.likelihood, impact: rating.impact }, rating.rationale.trim() || undefined).then(() => setRating(null), () => undefined);
+            void workspace.attempt(rateThreat, { id: threat.id, likelihood: rating.likelihood, impact: rating.impact, rationale: rating.rationale }).then((rated) => rated && setRating(null));
           }}
         >
           <RatingSelects levels={levels} likelihood={rating.likelihood} impact={rating.impact} onChange={(r) => setRating({ ...rating, ...r })} />
@@ -127,11 +128,16 @@ export function ThreatInspector({ threat, register }: { threat: Threat; register
       <h3>History</h3>
       {history && history.length > 0 ? (
         <ol className="history" aria-label="History">
-          {history.map((r) => (
-            <li key={r.id}>
-              <span className="muted">{formatDateTime(r.at)}</span> <strong>{r.field}</strong>: <span className="before">{show(r.before)}</span> →{' '}
-              <span className="after">{show(r.after)}</span>
-              {r.rationale && <span className="rationale-text"> — “{r.rationale}”</span>}
+          {history.map((entry) => (
+            <li key={entry.key}>
+              <span className="muted">{formatDateTime(entry.at)}</span> {entry.headline && <strong>{entry.headline}</strong>}
+              {entry.fields.map((change, i) => (
+                <span key={change.field} className="history-change">
+                  {i > 0 || entry.headline ? '; ' : ''}
+                  {change.label} <span className="before">{shown(change, change.before, actorName)}</span> → <span className="after">{shown(change, change.after, actorName)}</span>
+                </span>
+              ))}
+              {entry.rationale && <span className="rationale-text"> — “{entry.rationale}”</span>}
             </li>
           ))}
         </ol>

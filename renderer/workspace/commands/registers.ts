@@ -1,0 +1,80 @@
+import type { Annotation } from '../../../shared/domain/annotation';
+import { overrideId, type ExposureOverride } from '../../../shared/domain/exposure';
+import { DEFAULT_SCALE } from '../../../shared/domain/scoring';
+import type { Register, RiskScale, Threat } from '../../../shared/domain/threat';
+import { CommandRefusal } from '../change-set';
+import { defineCommand } from '../workspace';
+
+const GONE = 'That register no longer exists; it may have been deleted in another window.';
+
+export type RegisterPatch = Partial<Pick<Register, 'name' | 'description' | 'scope' | 'scale' | 'archived'>>;
+
+/** A new, empty register on the default 5×5 scale. */
+export const createRegister = defineCommand({
+  id: 'registers.create',
+  label: (_args: { name: string }, register: Register) => `create the register “${register.name}”`,
+  run: (changes, args: { name: string }): Promise<Register> =>
+    changes.put('registers', { id: crypto.randomUUID(), name: args.name.trim() || 'New register', description: '', scope: '', scale: DEFAULT_SCALE, archived: false, createdAt: changes.at, updatedAt: changes.at }),
+});
+
+/** A scale the register's threats do not fit is refused: the heat map and bands follow whatever is saved. */
+function checkScale(scale: RiskScale, threats: Threat[]): void {
+  const max = scale.levels * scale.levels;
+  if (scale.bands.critical > max) throw new CommandRefusal(`The critical band starts at ${scale.bands.critical}, above the highest score of a ${scale.levels}×${scale.levels} matrix (${max}).`);
+  const above = threats.filter((t) => t.likelihood > scale.levels || t.impact > scale.levels);
+  if (above.length > 0) {
+    throw new CommandRefusal(`${above.length} threat${above.length === 1 ? ' is' : 's are'} rated above ${scale.levels} (e.g. “${above[0]!.title}”). Lower those ratings first, or keep more levels.`);
+  }
+}
+
+function registerLabel(patch: RegisterPatch, after: Register): string {
+  const keys = Object.keys(patch);
+  if (keys.length === 1 && patch.archived !== undefined) return `${patch.archived ? 'archive' : 'restore'} the register “${after.name}”`;
+  return `change the settings of “${after.name}”`;
+}
+
+/** Edits a register's name, description, scope, scale and bands, or archives and restores it. */
+export const updateRegister = defineCommand({
+  id: 'registers.update',
+  label: (args: { id: string; patch: RegisterPatch }, after: Register) => registerLabel(args.patch, after),
+  run: async (changes, args: { id: string; patch: RegisterPatch }): Promise<Register> => {
+    const before = await changes.require('registers', args.id, GONE);
+    const { patch } = args;
+    if (patch.name !== undefined && !patch.name.trim()) throw new CommandRefusal('A register needs a name.');
+    if (patch.scale) checkScale(patch.scale, await changes.db.threats.where('registerId').equals(args.id).toArray());
+    return changes.put('registers', { ...before, ...patch, name: (patch.name ?? before.name).trim() });
+  },
+});
+
+/**
+ * Copies a register with all its threats, as one step. The copies keep their evidence (each passage
+ * that supports an original now supports its copy too) and their per-country ratings.
+ */
+export const duplicateRegister = defineCommand({
+  id: 'registers.duplicate',
+  label: (_args: { id: string }, copy: Register) => `duplicate the register as “${copy.name}”`,
+  run: async (changes, args: { id: string }): Promise<Register> => {
+    const source = await changes.require('registers', args.id, GONE);
+    const at = changes.at;
+    const copy = await changes.put('registers', { ...source, id: crypto.randomUUID(), name: `${source.name} (copy)`.slice(0, 300), archived: false, createdAt: at, updatedAt: at });
+    const threats = await changes.db.threats.where('registerId').equals(args.id).toArray();
+    const idMap = new Map(threats.map((t) => [t.id, crypto.randomUUID()]));
+    await changes.bulkPut('threats', threats.map((t) => ({ ...t, id: idMap.get(t.id)!, registerId: copy.id, createdAt: at, updatedAt: at })));
+    const originals = [...idMap.keys()];
+    const passages: Annotation[] = await changes.db.annotations.where('threatIds').anyOf(originals).distinct().toArray();
+    await changes.bulkPut(
+      'annotations',
+      passages.map((a) => ({ ...a, threatIds: [...new Set([...a.threatIds, ...a.threatIds.flatMap((t) => (idMap.has(t) ? [idMap.get(t)!] : []))])] })),
+    );
+    // The copy's threats bear on each country as the originals do, so their per-country ratings come along.
+    const overrides: ExposureOverride[] = await changes.db.exposureOverrides.where('threatId').anyOf(originals).toArray();
+    await changes.bulkPut(
+      'exposureOverrides',
+      overrides.map((o) => {
+        const threatId = idMap.get(o.threatId)!;
+        return { ...o, id: overrideId(o.countryCode, threatId), threatId, createdAt: at, updatedAt: at };
+      }),
+    );
+    return copy;
+  },
+});
