@@ -33,8 +33,9 @@ export const Revision = z.object({
   /** The record's id (a UUID, or an ISO code for countries). */
   entityId: z.string().min(1),
   field: z.string().min(1),
-  before: z.unknown(),
-  after: z.unknown(),
+  /** Absent on a `create` revision (the field had no value before), as `after` is on a `delete` one. */
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
   at: Instant,
   rationale: z.string().max(5000).optional(),
   /**
