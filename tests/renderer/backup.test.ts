@@ -4,7 +4,7 @@ import { ensureReplicaId, MERGE_BASES_KEY, readWorkspaceSnapshot, REPLICA_ID_KEY
 import { createBriefing } from '../../renderer/db/briefings';
 import { COMPARISON_KEY, putExposureOverride, setComparison, updateCountry } from '../../renderer/db/countries';
 import { WorkbenchDatabase } from '../../renderer/db/database';
-import { createActor } from '../../renderer/db/actors';
+import { createActor } from '../../renderer/workspace/commands/actors';
 import { createRegister } from '../../renderer/db/registers';
 import { DEMO_SEEDED_KEY, seedDemoWorkspaceOnce } from '../../renderer/db/seed';
 import { BACKUP_KEEP_KEY, backupKeepCount, setBackupKeepCount } from '../../renderer/db/settings';
@@ -49,7 +49,7 @@ async function editEverything(db: WorkbenchDatabase) {
   await updateCountry(db, 'KZ', { notes: '**Border** 2,600 km?' });
   await setComparison(db, ['KZ', 'UZ', 'TJ']);
   await createRegister(db, 'Second register');
-  await createActor(db, { name: 'Test group', aliases: ['Тест'] });
+  await perform(db, createActor, { name: 'Test group', aliases: ['Тест'] });
   await createBriefing(db, { title: 'Quarterly' });
   const register = (await db.registers.toArray())[0]!;
   const now = new Date().toISOString();
