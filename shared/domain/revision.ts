@@ -33,7 +33,7 @@ export const Revision = z.object({
   /** The record's id (a UUID, or an ISO code for countries). */
   entityId: z.string().min(1),
   field: z.string().min(1),
-  // Absent on a creation (`before`) and a deletion (`after`): zod 4 requires an `unknown` key unless optional.
+  /** Absent on a `create` revision (the field had no value before), as `after` is on a `delete` one. */
   before: z.unknown().optional(),
   after: z.unknown().optional(),
   at: Instant,

@@ -93,6 +93,30 @@ test.describe('annotating passages', () => {
     await app.keyboard.press('Control+Shift+Z');
     await expect(list.getByRole('listitem').filter({ hasText: 'Kosh-Tepa canal will significantly reduce' })).toHaveCount(0);
   });
+
+  test('a new passage is one step for Ctrl+Z, and Ctrl+Shift+Z brings it back coded', async ({ app }) => {
+    const list = app.getByRole('list', { name: 'Passages' });
+    await expect(list.getByRole('listitem')).toHaveCount(35);
+    await selectWithMouse(app, 'public order is maintained');
+    await app.keyboard.press('a');
+    const editor = app.getByRole('dialog', { name: 'Annotate passage' });
+    await editor.getByRole('combobox', { name: 'Tags' }).fill('Judgment');
+    await editor.getByRole('option', { name: /^Judgment/ }).click();
+    await editor.getByRole('textbox', { name: 'Note' }).fill('Order holds, says the author.');
+    await app.keyboard.press('Control+Enter');
+    await expect(editor).toBeHidden();
+    const added = list.getByRole('listitem').filter({ hasText: /^public order is maintained/ });
+    await expect(added).toContainText('Judgment');
+    await expect(list.getByRole('listitem')).toHaveCount(36);
+
+    await app.keyboard.press('Control+z');
+    await expect(list.getByRole('listitem')).toHaveCount(35);
+    await expect(app.getByRole('status').filter({ hasText: 'Undone: annotate “public order is maintained”.' })).toBeVisible();
+    await app.keyboard.press('Control+Shift+Z');
+    await expect(list.getByRole('listitem')).toHaveCount(36);
+    await expect(added).toContainText('Order holds, says the author.');
+    await expect(added).toContainText('Judgment');
+  });
 });
 
 test.describe('codebook', () => {
@@ -115,6 +139,42 @@ test.describe('codebook', () => {
     await expect(tree.getByRole('button', { name: /^Water security/ })).toBeVisible();
     await expect.poll(() => count('Water security')).toBe(water);
     await expect.poll(() => count('Geopolitics')).toBe(geo);
+  });
+
+  test('a rename is undone and redone by keyboard; a deleted tag leaves its passages, and Undo brings it back', async ({ app }) => {
+    await app.getByRole('tab', { name: 'Codebook' }).click();
+    const tree = app.getByRole('list', { name: 'Codebook' });
+    const count = async (tag: string) => Number(await tree.getByRole('button', { name: new RegExp(`^${tag}`) }).locator('.count').innerText());
+    await tree.getByRole('button', { name: /^Water/ }).click();
+    const name = app.getByRole('group', { name: 'Tag Water' }).getByRole('textbox', { name: 'Name' });
+    await name.fill('Water security');
+    await name.press('Enter');
+    await expect(tree.getByRole('button', { name: /^Water security/ })).toBeVisible();
+    // Out of the text field, Ctrl+Z undoes the workspace's last change rather than the typing.
+    await tree.getByRole('button', { name: /^Water security/ }).focus();
+    await app.keyboard.press('Control+z');
+    await expect(tree.getByRole('button', { name: /^Water\b/ })).toBeVisible();
+    await expect(tree.getByRole('button', { name: /^Water security/ })).toHaveCount(0);
+    await app.keyboard.press('Control+Shift+Z');
+    await expect(tree.getByRole('button', { name: /^Water security/ })).toBeVisible();
+
+    const water = await count('Water security');
+    expect(water).toBeGreaterThan(0);
+    await app.getByRole('tab', { name: /Passages/ }).click();
+    const passages = app.getByRole('list', { name: 'Passages' }).getByRole('listitem');
+    await expect(passages).toHaveCount(35);
+    await app.getByRole('tab', { name: 'Codebook' }).click();
+    await tree.getByRole('button', { name: /^Water security/ }).click();
+    await app.getByRole('group', { name: 'Tag Water security' }).getByRole('button', { name: 'Delete tag' }).click();
+    await expect(tree.getByRole('button', { name: /^Water security/ })).toHaveCount(0);
+    const notice = app.getByRole('status').filter({ hasText: 'Deleted tag “Water security”; its passages are kept.' });
+    await app.getByRole('tab', { name: /Passages/ }).click();
+    await expect(passages).toHaveCount(35);
+    await expect(passages.filter({ hasText: 'Water security' })).toHaveCount(0);
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await expect(passages.filter({ hasText: 'Water security' })).toHaveCount(water);
+    await app.getByRole('tab', { name: 'Codebook' }).click();
+    await expect.poll(() => count('Water security')).toBe(water);
   });
 });
 

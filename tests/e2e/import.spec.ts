@@ -129,5 +129,12 @@ test.describe('W3C Web Annotation files', () => {
     await expect(app.getByText(/Imported 3 passages from .*32 were already here/)).toBeVisible();
     await app.getByRole('tab', { name: /Passages/ }).click();
     await expect(list.getByRole('listitem')).toHaveCount(35);
+    // The import is one step: one Ctrl+Z takes all three back, Ctrl+Shift+Z brings them again.
+    await list.getByRole('listitem').first().getByRole('button').focus();
+    await app.keyboard.press('Control+z');
+    await expect(list.getByRole('listitem')).toHaveCount(32);
+    await expect(app.getByRole('status').filter({ hasText: /Undone: import 3 passages from “.*\.jsonld”\./ })).toBeVisible();
+    await app.keyboard.press('Control+Shift+Z');
+    await expect(list.getByRole('listitem')).toHaveCount(35);
   });
 });

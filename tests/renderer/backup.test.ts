@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAnnotation } from '../../renderer/db/annotations';
+import { createPassage } from '../../renderer/workspace/commands/passages';
 import { ensureReplicaId, MERGE_BASES_KEY, readWorkspaceSnapshot, REPLICA_ID_KEY, replaceWorkspace, workspaceCounts } from '../../renderer/db/backup';
 import { createBriefing } from '../../renderer/db/briefings';
 import { COMPARISON_KEY, putExposureOverride, setComparison, updateCountry } from '../../renderer/db/countries';
 import { WorkbenchDatabase } from '../../renderer/db/database';
-import { createActor } from '../../renderer/db/actors';
+import { createActor } from '../../renderer/workspace/commands/actors';
 import { createRegister } from '../../renderer/workspace/commands/registers';
 import { DEMO_SEEDED_KEY, seedDemoWorkspaceOnce } from '../../renderer/db/seed';
 import { BACKUP_KEEP_KEY, backupKeepCount, setBackupKeepCount } from '../../renderer/db/settings';
 import { updateSourceMetadata } from '../../renderer/db/sources';
-import { createTag } from '../../renderer/db/tags';
+import { createTag } from '../../renderer/workspace/commands/codebook';
 import { rateThreat } from '../../renderer/workspace/commands/threats';
 import { perform } from './perform';
 import { WORKSPACE_SCHEMA_VERSION } from '../../shared/interop/backup';
@@ -40,16 +40,16 @@ async function editEverything(db: WorkbenchDatabase) {
   const source = (await db.sources.toArray())[0]!;
   const text = (await db.sourceTexts.get(source.id))!.text;
   await updateSourceMetadata(db, source.id, { reliability: 'A', credibility: 2 });
-  const tag = await createTag(db, 'Water security', { color: '#2f6fdb' });
+  const tag = await perform(db, createTag, { name: 'Water security', color: '#2f6fdb' });
   const start = text.indexOf('Kosh-Tepa canal');
-  await createAnnotation(db, source.id, text, start, start + 15, { tagIds: [tag.id], note: 'Қосh-Тепа — canal / کانال', threatIds: [], countryCodes: ['UZ'], actorIds: [] });
+  await perform(db, createPassage, { sourceId: source.id, text, start, end: start + 15, coding: { tagIds: [tag.id], note: 'Қосh-Тепа — canal / کانال', threatIds: [], countryCodes: ['UZ'], actorIds: [] } });
   const threat = (await db.threats.toArray()).find((t) => t.countryCodes.includes('UZ'))!;
   await perform(db, rateThreat, { id: threat.id, likelihood: 4, rationale: 'New flow data' });
   await putExposureOverride(db, 'UZ', threat.id, { likelihood: 5, impact: 5, rationale: 'Downstream of the canal' });
   await updateCountry(db, 'KZ', { notes: '**Border** 2,600 km?' });
   await setComparison(db, ['KZ', 'UZ', 'TJ']);
   await perform(db, createRegister, { name: 'Second register' });
-  await createActor(db, { name: 'Test group', aliases: ['Тест'] });
+  await perform(db, createActor, { name: 'Test group', aliases: ['Тест'] });
   await createBriefing(db, { title: 'Quarterly' });
   const register = (await db.registers.toArray())[0]!;
   const now = new Date().toISOString();
@@ -85,7 +85,7 @@ describe('a backup round trip', () => {
 
     // More edits, then restore: the earlier state is back, exactly.
     await updateCountry(db, 'KZ', { notes: 'changed after the backup' });
-    await createTag(db, 'After the backup');
+    await perform(db, createTag, { name: 'After the backup' });
     const opened = await api.openBackup({ backupId: written.id! });
     await replaceWorkspace(db, opened.snapshot);
     expect(contentOf(await readWorkspaceSnapshot(db))).toEqual(contentOf(snapshot));

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAnnotation, deleteAnnotation, updateAnnotationCoding } from '../../renderer/db/annotations';
 import { WorkbenchDatabase } from '../../renderer/db/database';
 import { followTable, type TableWork } from '../../renderer/db/table-follower';
 import { SearchIndex } from '../../renderer/features/search/search-index';
+import { createPassage, deletePassage, updatePassage } from '../../renderer/workspace/commands/passages';
 import type { Annotation } from '../../shared/domain/annotation';
+import { perform } from './perform';
 
 const open: WorkbenchDatabase[] = [];
 const stops: (() => void)[] = [];
@@ -55,23 +56,23 @@ describe('the search index follows passage notes write by write', () => {
   it('indexes a new note, a changed note and forgets a deleted one, reading back only the written passage', async () => {
     const db = new WorkbenchDatabase(`search-follow-${crypto.randomUUID()}`);
     open.push(db);
-    const first = await createAnnotation(db, SOURCE, TEXT, 0, 17, coding('Recruitment drive reported in Khatlon'));
+    const first = await perform(db, createPassage, { sourceId: SOURCE, text: TEXT, start: 0, end: 17, coding: coding('Recruitment drive reported in Khatlon') });
     const notes = followNotes(db);
     await notes.settled();
     expect(notes.asked).toEqual(['all']);
     expect(noteHits(notes.index, 'Khatlon')).toEqual([first.id]);
 
-    const second = await createAnnotation(db, SOURCE, TEXT, 50, 80, coding('Canal diverts a third of the flow'));
+    const second = await perform(db, createPassage, { sourceId: SOURCE, text: TEXT, start: 50, end: 80, coding: coding('Canal diverts a third of the flow') });
     await notes.settled();
     expect(notes.asked.at(-1)).toEqual(new Set([second.id]));
     expect(noteHits(notes.index, 'diverts')).toEqual([second.id]);
 
-    await updateAnnotationCoding(db, first.id, coding('Recruitment drive reported in Rasht valley'));
+    await perform(db, updatePassage, { id: first.id, coding: coding('Recruitment drive reported in Rasht valley') });
     await notes.settled();
     expect(noteHits(notes.index, 'Khatlon')).toEqual([]);
     expect(noteHits(notes.index, 'Rasht')).toEqual([first.id]);
 
-    await deleteAnnotation(db, second.id);
+    await perform(db, deletePassage, second.id);
     await notes.settled();
     expect(notes.asked.at(-1)).toEqual(new Set([second.id]));
     expect(noteHits(notes.index, 'diverts')).toEqual([]);
@@ -83,7 +84,7 @@ describe('the search index follows passage notes write by write', () => {
     open.push(db);
     const notes = followNotes(db);
     await notes.settled();
-    const template = await createAnnotation(db, SOURCE, TEXT, 0, 17, coding('seed'));
+    const template = await perform(db, createPassage, { sourceId: SOURCE, text: TEXT, start: 0, end: 17, coding: coding('seed') });
     await notes.settled();
     const many = Array.from({ length: 300 }, (_, i) => ({ ...template, id: crypto.randomUUID(), note: `Bulk note ${i} on Amu Darya withdrawals` }));
     await db.annotations.bulkPut(many);

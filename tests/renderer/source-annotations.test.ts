@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAnnotation, deleteAnnotation, inDocumentOrder, updateAnnotationCoding } from '../../renderer/db/annotations';
+import { inDocumentOrder } from '../../renderer/db/annotations';
 import { WorkbenchDatabase } from '../../renderer/db/database';
 import { watchSourceAnnotations } from '../../renderer/db/source-annotations';
+import { createPassage, deletePassage, updatePassage } from '../../renderer/workspace/commands/passages';
 import type { Annotation } from '../../shared/domain/annotation';
+import { perform } from './perform';
 
 const open: WorkbenchDatabase[] = [];
 const stops: (() => void)[] = [];
@@ -51,32 +53,32 @@ async function fresh() {
 describe("one source's passages, followed write by write", () => {
   it('reads the passages in document order, then applies creates, edits and deletes as they commit', async () => {
     const db = await fresh();
-    const b = await createAnnotation(db, SOURCE_A, TEXT, 50, 60, coding);
-    const a = await createAnnotation(db, SOURCE_A, TEXT, 10, 20, coding);
-    await createAnnotation(db, SOURCE_B, TEXT, 0, 5, coding);
+    const b = await perform(db, createPassage, { sourceId: SOURCE_A, text: TEXT, start: 50, end: 60, coding });
+    const a = await perform(db, createPassage, { sourceId: SOURCE_A, text: TEXT, start: 10, end: 20, coding });
+    await perform(db, createPassage, { sourceId: SOURCE_B, text: TEXT, start: 0, end: 5, coding });
     const watcher = watch(db, SOURCE_A);
 
     const first = await watcher.next();
     expect(ids(first)).toEqual([a.id, b.id]);
 
-    const c = await createAnnotation(db, SOURCE_A, TEXT, 30, 40, coding);
+    const c = await perform(db, createPassage, { sourceId: SOURCE_A, text: TEXT, start: 30, end: 40, coding });
     const afterCreate = await watcher.next();
     expect(ids(afterCreate)).toEqual([a.id, c.id, b.id]);
     // Passages the write did not touch keep their objects, so the reader repaints only the new one.
     expect(afterCreate[0]).toBe(first[0]);
     expect(afterCreate[2]).toBe(first[1]);
 
-    await updateAnnotationCoding(db, c.id, { ...coding, note: 'canal' });
+    await perform(db, updatePassage, { id: c.id, coding: { ...coding, note: 'canal' } });
     const afterEdit = await watcher.next();
     expect(afterEdit.find((x) => x.id === c.id)?.note).toBe('canal');
     expect(afterEdit[0]).toBe(first[0]);
 
-    await deleteAnnotation(db, a.id);
+    await perform(db, deletePassage, a.id);
     expect(ids(await watcher.next())).toEqual([c.id, b.id]);
 
     // A write to another source's passages reports nothing here: the next list is the next real change.
-    await createAnnotation(db, SOURCE_B, TEXT, 5, 9, coding);
-    const d = await createAnnotation(db, SOURCE_A, TEXT, 70, 80, coding);
+    await perform(db, createPassage, { sourceId: SOURCE_B, text: TEXT, start: 5, end: 9, coding });
+    const d = await perform(db, createPassage, { sourceId: SOURCE_A, text: TEXT, start: 70, end: 80, coding });
     expect(ids(await watcher.next())).toEqual([c.id, b.id, d.id]);
     expect(watcher.errors).toEqual([]);
   });
@@ -87,7 +89,7 @@ describe("one source's passages, followed write by write", () => {
     expect(await watcher.next()).toEqual([]);
 
     const made: Annotation[] = [];
-    for (let i = 0; i < 120; i++) made.push({ ...(await createAnnotation(db, SOURCE_X, TEXT, i, i + 5, coding)), sourceId: SOURCE_A });
+    for (let i = 0; i < 120; i++) made.push({ ...(await perform(db, createPassage, { sourceId: SOURCE_X, text: TEXT, start: i, end: i + 5, coding })), sourceId: SOURCE_A });
     await db.annotations.bulkPut(made);
     let list = await watcher.next();
     while (list.length < made.length) list = await watcher.next();

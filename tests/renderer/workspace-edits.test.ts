@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createAnnotation, deleteAnnotation, moveAnnotation, putAnnotation, updateAnnotationCoding } from '../../renderer/db/annotations';
 import { sha256OfText } from '../../renderer/db/hash';
 import { deleteSource, replaceSourceText, restoreSource } from '../../renderer/db/sources';
-import { createTag, deleteTag, mergeTags, restoreTagSnapshot, tagTree, updateTag } from '../../renderer/db/tags';
+import { tagTree } from '../../renderer/db/tags';
+import { createTag, deleteTag, mergeTags, updateTag } from '../../renderer/workspace/commands/codebook';
+import { createPassage, deletePassage, movePassage, updatePassage } from '../../renderer/workspace/commands/passages';
 import { useDemoDatabases } from './demo-database';
+import { perform, workspaceOf } from './perform';
 
 const demoDatabase = useDemoDatabases();
 
@@ -20,16 +22,17 @@ describe('annotations', () => {
   it('are created from a range with quote and position, edited with revisions, deleted and restored', async () => {
     const { db, source, text } = await demo();
     const start = text.indexOf('Kosh-Tepa canal');
-    const a = await createAnnotation(db, source.id, text, start, start + 15, { ...noCoding, note: '  canal  ', tagIds: ['x', 'x'].map(() => crypto.randomUUID()).slice(0, 1) });
+    const a = await perform(db, createPassage, { sourceId: source.id, text, start, end: start + 15, coding: { ...noCoding, note: '  canal  ', tagIds: ['x', 'x'].map(() => crypto.randomUUID()).slice(0, 1) } });
     expect(a.quote.exact).toBe('Kosh-Tepa canal');
     expect(a.position).toEqual({ start, end: start + 15 });
     expect(a.note).toBe('canal');
-    const { after } = await updateAnnotationCoding(db, a.id, { ...noCoding, note: 'Changed', countryCodes: ['UZ', 'UZ'] });
+    const after = await perform(db, updatePassage, { id: a.id, coding: { ...noCoding, note: 'Changed', countryCodes: ['UZ', 'UZ'] } });
     expect(after.countryCodes).toEqual(['UZ']);
-    expect((await db.revisions.where('[entity+entityId]').equals(['annotation', a.id]).toArray()).map((r) => r.field).sort()).toEqual(['countryCodes', 'note', 'tagIds']);
-    const removed = await deleteAnnotation(db, a.id);
+    const edits = (await db.revisions.where('[entity+entityId]').equals(['annotation', a.id]).toArray()).filter((r) => r.op === 'update');
+    expect(edits.map((r) => r.field).sort()).toEqual(['countryCodes', 'note', 'tagIds', 'updatedAt']);
+    await perform(db, deletePassage, a.id);
     expect(await db.annotations.get(a.id)).toBeUndefined();
-    await putAnnotation(db, removed!);
+    await workspaceOf(db).undo();
     expect(await db.annotations.get(a.id)).toEqual(after);
   });
 
@@ -37,7 +40,7 @@ describe('annotations', () => {
     const { db, source, text } = await demo();
     const a = (await db.annotations.where('sourceId').equals(source.id).first())!;
     const start = text.indexOf('Amu Darya');
-    const { after } = await moveAnnotation(db, a.id, text, { start, end: start + 9 });
+    const after = await perform(db, movePassage, { id: a.id, text, range: { start, end: start + 9 } });
     expect(after.quote.exact).toBe('Amu Darya');
     expect(after.anchor).toBe('anchored');
   });
@@ -83,10 +86,10 @@ describe('codebook', () => {
   it('never duplicates a tag name and refuses a cycle', async () => {
     const { db } = await demo();
     const water = (await db.tags.where('name').equals('Water').first())!;
-    expect((await createTag(db, '  water ')).id).toBe(water.id);
-    await expect(updateTag(db, water.id, { name: 'Migration' })).rejects.toThrow(/already a tag called “Migration”/);
+    expect((await perform(db, createTag, { name: '  water ' })).id).toBe(water.id);
+    await expect(perform(db, updateTag, { id: water.id, patch: { name: 'Migration' } })).rejects.toThrow(/already a tag called “Migration”/);
     const threat = (await db.tags.get(water.parentId!))!;
-    await expect(updateTag(db, threat.id, { parentId: water.id })).rejects.toThrow(/cannot be moved under itself/);
+    await expect(perform(db, updateTag, { id: threat.id, patch: { parentId: water.id } })).rejects.toThrow(/cannot be moved under itself/);
   });
 
   it('merges one tag into another without duplicate codes, and undoes the merge exactly', async () => {
@@ -94,14 +97,16 @@ describe('codebook', () => {
     const water = (await db.tags.where('name').equals('Water').first())!;
     const geo = (await db.tags.where('name').equals('Geopolitics').first())!;
     const before = await db.annotations.toArray();
-    const saved = await mergeTags(db, water.id, geo.id);
+    const tagsBefore = await db.tags.toArray();
+    await perform(db, mergeTags, { fromId: water.id, intoId: geo.id });
     expect(await db.tags.get(water.id)).toBeUndefined();
     for (const a of await db.annotations.toArray()) {
       expect(a.tagIds).not.toContain(water.id);
       expect(new Set(a.tagIds).size).toBe(a.tagIds.length);
     }
-    await restoreTagSnapshot(db, saved);
+    await workspaceOf(db).undo();
     expect(await db.annotations.toArray()).toEqual(before);
+    expect(await db.tags.toArray()).toEqual(tagsBefore);
   });
 
   it('deleting a tag keeps its passages and lifts its children', async () => {
@@ -109,7 +114,7 @@ describe('codebook', () => {
     const parent = (await db.tags.where('name').equals('Threat').first())!;
     const children = await db.tags.where('parentId').equals(parent.id).toArray();
     const count = await db.annotations.count();
-    await deleteTag(db, parent.id);
+    await perform(db, deleteTag, parent.id);
     expect(await db.annotations.count()).toBe(count);
     for (const c of children) expect((await db.tags.get(c.id))!.parentId).toBeNull();
     expect(tagTree(await db.tags.toArray()).every(({ depth }) => depth <= 1)).toBe(true);

@@ -67,7 +67,11 @@ export function ActorInspector({ actor, actors, passages, actions, onDelete }: A
     return { threats: threats.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title)), registers: new Map(registers.map((r) => [r.id, r.name])) };
   }, [actor.id]);
   const countries = useLiveQuery(() => db.countries.orderBy('name').toArray());
-  const history = useLiveQuery(() => db.revisions.where('[entity+entityId]').equals(['actor', actor.id]).reverse().sortBy('at'), [actor.id]);
+  // The analyst's edits: not the actor's creation (or its return by undo), nor the stamp every change moves.
+  const history = useLiveQuery(
+    async () => (await db.revisions.where('[entity+entityId]').equals(['actor', actor.id]).reverse().sortBy('at')).filter((r) => (r.op ?? 'update') === 'update' && r.field !== 'updatedAt'),
+    [actor.id],
+  );
 
   const countryOptions = useMemo((): PickerOption[] => {
     const known = (countries ?? []).map((c) => ({ id: c.code, label: c.name, keywords: c.code }));

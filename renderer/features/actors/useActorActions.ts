@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import type { Actor } from '../../../shared/domain/actor';
-import { db } from '../../db';
-import { createActor, deleteActor, patchOf, restoreActor, updateActor, type ActorPatch, type ActorSnapshot } from '../../db/actors';
+import type { ActorPatch } from '../../db/actors';
 import { useWorkbench } from '../../stores';
+import { workspace } from '../../workspace';
+import { createActor, deleteActor, updateActor } from '../../workspace/commands/actors';
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -15,54 +16,27 @@ export function linksPhrase(threats: number, passages: number): string {
 }
 
 /**
- * Creating, editing and deleting actors as the analyst does it: each write shown in the status bar,
- * each undoable with Ctrl+Z, a deletion announced with an Undo action.
+ * Creating, editing and deleting actors as the analyst does it: each a command (shown in the status
+ * bar, undoable with Ctrl+Z), a deletion announced with an Undo action. A failure has been told to the
+ * analyst when the returned promise rejects.
  */
 export function useActorActions() {
-  const trackSave = useWorkbench((s) => s.trackSave);
-  const recordUndo = useWorkbench((s) => s.recordUndo);
   const notify = useWorkbench((s) => s.notify);
-  const undo = useWorkbench((s) => s.undo);
 
   return useMemo(
     () => ({
-      create: async (): Promise<Actor> => {
-        const actor = await trackSave(() => createActor(db));
-        // Undoing a creation is a deletion (links made since go with it), and redo restores them.
-        let saved: ActorSnapshot | null = null;
-        recordUndo({
-          label: `add actor “${actor.name}”`,
-          undo: async () => {
-            saved = await deleteActor(db, actor.id);
-          },
-          redo: () => (saved ? restoreActor(db, saved) : db.actors.add(actor)),
-        });
-        return actor;
-      },
+      create: (): Promise<Actor> => workspace.perform(createActor, {}),
 
       update: async (actor: Actor, patch: ActorPatch, label: string): Promise<void> => {
-        const { before, after } = await trackSave(() => updateActor(db, actor.id, patch));
-        if (before === after) return;
-        recordUndo({
-          label,
-          undo: () => updateActor(db, actor.id, patchOf(before, patch), 'Undone'),
-          redo: () => updateActor(db, actor.id, patchOf(after, patch), 'Redone'),
-        });
+        await workspace.perform(updateActor, { id: actor.id, patch, label });
       },
 
       remove: async (actor: Actor): Promise<void> => {
-        let saved = await trackSave(() => deleteActor(db, actor.id));
-        recordUndo({
-          label: `delete actor “${actor.name}”`,
-          undo: () => restoreActor(db, saved),
-          redo: async () => {
-            saved = await deleteActor(db, actor.id);
-          },
-        });
-        const links = linksPhrase(saved.threats.length, saved.annotations.length);
-        notify('info', `Deleted actor “${actor.name}”${links ? `; it was unlinked from ${links}` : ''}.`, { label: 'Undo', run: () => void undo() });
+        const removed = await workspace.perform(deleteActor, actor.id);
+        const links = linksPhrase(removed.threats, removed.passages);
+        notify('info', `Deleted actor “${actor.name}”${links ? `; it was unlinked from ${links}` : ''}.`, { label: 'Undo', run: () => void workspace.undo() });
       },
     }),
-    [trackSave, recordUndo, notify, undo],
+    [notify],
   );
 }

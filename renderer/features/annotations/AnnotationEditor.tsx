@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Annotation } from '../../../shared/domain/annotation';
-import { createTag } from '../../db/tags';
-import { db } from '../../db';
-import type { AnnotationCoding } from '../../db/annotations';
+import { workspace } from '../../workspace';
+import { createTag } from '../../workspace/commands/codebook';
+import type { AnnotationCoding } from '../../workspace/commands/passages';
 import { MultiPicker } from '../common/MultiPicker';
 import { isAskingToDiscard, useUnsavedGuard } from '../common/useUnsavedGuard';
 import type { Lookups } from './useLookups';
@@ -80,7 +80,8 @@ export function AnnotationEditor({ quote, annotation, lookups, anchorRect, onSav
     }
   };
 
-  const newTag = async (name: string) => (await createTag(db, name)).id;
+  // A tag created here is its own step for Ctrl+Z, before the passage's.
+  const newTag = async (name: string) => (await workspace.perform(createTag, { name })).id;
 
   return (
     <div

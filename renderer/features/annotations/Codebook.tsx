@@ -2,8 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { Tag } from '../../../shared/domain/annotation';
 import { db } from '../../db';
-import { createTag, deleteTag, mergeTags, restoreTagSnapshot, tagTree, updateTag, type TagPatch } from '../../db/tags';
+import { tagTree } from '../../db/tags';
 import { useWorkbench } from '../../stores';
+import { workspace } from '../../workspace';
+import { createTag, deleteTag, mergeTags, updateTag, type TagPatch } from '../../workspace/commands/codebook';
 import { EditableText } from '../common/EditableText';
 
 /** Passages per tag across the workspace (an index scan, not a table read). */
@@ -22,41 +24,31 @@ export function Codebook() {
   const counts = useTagCounts(tree.map((t) => t.tag.id));
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
-  const trackSave = useWorkbench((s) => s.trackSave);
-  const recordUndo = useWorkbench((s) => s.recordUndo);
   const notify = useWorkbench((s) => s.notify);
-  const undo = useWorkbench((s) => s.undo);
   if (!tags) return null;
   const selected = tags.find((t) => t.id === selectedId);
 
+  // Each change is one command: recorded, undoable with Ctrl+Z; a refusal is told to the analyst and rejects.
   const add = async () => {
     const name = newName.trim();
     if (!name) return;
-    const tag = await trackSave(() => createTag(db, name, { parentId: selected?.id ?? null }));
-    recordUndo({ label: `create tag “${tag.name}”`, undo: () => db.tags.delete(tag.id), redo: () => db.tags.put(tag) });
+    const tag = await workspace.perform(createTag, { name, parentId: selected?.id ?? null });
     setNewName('');
     setSelectedId(tag.id);
   };
 
-  const patch = async (tag: Tag, change: TagPatch, label: string) => {
-    const { before, after } = await trackSave(() => updateTag(db, tag.id, change));
-    recordUndo({ label, undo: () => db.tags.put(before), redo: () => db.tags.put(after) });
-  };
+  const patch = (tag: Tag, change: TagPatch) => workspace.perform(updateTag, { id: tag.id, patch: change });
 
   const merge = async (from: Tag, intoId: string) => {
-    const into = tags.find((t) => t.id === intoId);
-    if (!into) return;
-    const saved = await trackSave(() => mergeTags(db, from.id, intoId));
-    recordUndo({ label: `merge “${from.name}” into “${into.name}”`, undo: () => restoreTagSnapshot(db, saved), redo: () => mergeTags(db, from.id, intoId) });
+    const { into } = await workspace.perform(mergeTags, { fromId: from.id, intoId });
     setSelectedId(intoId);
-    notify('info', `Merged “${from.name}” into “${into.name}”.`, { label: 'Undo', run: () => void undo() });
+    notify('info', `Merged “${from.name}” into “${into.name}”.`, { label: 'Undo', run: () => void workspace.undo() });
   };
 
   const remove = async (tag: Tag) => {
-    const saved = await trackSave(() => deleteTag(db, tag.id));
-    recordUndo({ label: `delete tag “${tag.name}”`, undo: () => restoreTagSnapshot(db, saved), redo: () => deleteTag(db, tag.id) });
+    await workspace.perform(deleteTag, tag.id);
     setSelectedId(null);
-    notify('info', `Deleted tag “${tag.name}”; its passages are kept.`, { label: 'Undo', run: () => void undo() });
+    notify('info', `Deleted tag “${tag.name}”; its passages are kept.`, { label: 'Undo', run: () => void workspace.undo() });
   };
 
   return (
@@ -93,16 +85,16 @@ export function Codebook() {
       )}
       {selected && (
         <div className="tag-details" aria-label={`Tag ${selected.name}`} role="group">
-          <EditableText label="Name" value={selected.name} validate={(v) => (v ? null : 'A tag needs a name.')} onCommit={(name) => patch(selected, { name }, `rename tag to “${name}”`)} />
-          <EditableText label="Description" value={selected.description} multiline onCommit={(description) => patch(selected, { description }, `describe “${selected.name}”`)} />
+          <EditableText label="Name" value={selected.name} validate={(v) => (v ? null : 'A tag needs a name.')} onCommit={(name) => patch(selected, { name })} />
+          <EditableText label="Description" value={selected.description} multiline onCommit={(description) => patch(selected, { description })} />
           <div className="field-row">
             <label className="inline-field">
               Colour
-              <input type="color" value={selected.color} onChange={(e) => void patch(selected, { color: e.target.value }, `recolour “${selected.name}”`).catch(() => undefined)} />
+              <input type="color" value={selected.color} onChange={(e) => void patch(selected, { color: e.target.value }).catch(() => undefined)} />
             </label>
             <label className="inline-field">
               Under
-              <select value={selected.parentId ?? ''} onChange={(e) => void patch(selected, { parentId: e.target.value || null }, `move “${selected.name}”`).catch(() => undefined)}>
+              <select value={selected.parentId ?? ''} onChange={(e) => void patch(selected, { parentId: e.target.value || null }).catch(() => undefined)}>
                 <option value="">(top level)</option>
                 {tree
                   .filter(({ tag }) => tag.id !== selected.id)

@@ -6,7 +6,8 @@ import { admiraltyGrade, CREDIBILITY_LABELS, RELIABILITY_LABELS, type Source } f
 import { isPlaceable } from '../../../shared/domain/passage-fit';
 import { planTextChange, type TextChangePlan } from '../../../shared/domain/text-change-plan';
 import { db } from '../../db';
-import { acceptDrift, createAnnotation, deleteAnnotation, moveAnnotation, putAnnotation, updateAnnotationCoding, type AnnotationCoding } from '../../db/annotations';
+import { workspace } from '../../workspace';
+import { acceptDrift, createPassage, deletePassage, movePassage, updatePassage, type AnnotationCoding } from '../../workspace/commands/passages';
 import { sha256OfText } from '../../db/hash';
 import { applyTextChange, readSourceSnapshot } from '../../db/source-annotations';
 import { deleteSource, restoreSource } from '../../db/sources';
@@ -193,23 +194,21 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
 
   const create = useCallback(
     async (range: { start: number; end: number }, coding: AnnotationCoding) => {
-      const annotation = await trackSave(() => createAnnotation(db, source.id, text, range.start, range.end, coding));
-      recordUndo({ label: 'annotate a passage', undo: () => db.annotations.delete(annotation.id), redo: () => db.annotations.put(annotation) });
+      const annotation = await workspace.perform(createPassage, { sourceId: source.id, text, start: range.start, end: range.end, coding });
       selectAnnotation(annotation.id);
       window.getSelection()?.removeAllRanges();
     },
-    [source.id, text, trackSave, recordUndo, selectAnnotation],
+    [source.id, text, selectAnnotation],
   );
 
   const remove = useCallback(
     async (annotation: Annotation) => {
-      const removed = await trackSave(() => deleteAnnotation(db, annotation.id));
+      const removed = await workspace.perform(deletePassage, annotation.id);
       if (!removed) return;
-      recordUndo({ label: 'delete a passage', undo: () => putAnnotation(db, removed), redo: () => db.annotations.delete(removed.id) });
-      notify('info', 'Passage deleted.', { label: 'Undo', run: () => void undo() });
+      notify('info', 'Passage deleted.', { label: 'Undo', run: () => void workspace.undo() });
       setPopover(null);
     },
-    [trackSave, recordUndo, notify, undo],
+    [notify],
   );
 
   // Delete removes the selected passage; J/K move through passages when the reader is not focused on text entry.
@@ -354,8 +353,8 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
                   onSelect: (range) => {
                     const target = reselecting;
                     setReselecting(null);
-                    void trackSave(() => moveAnnotation(db, target.id, text, range)).then(({ before, after }) => {
-                      recordUndo({ label: 're-select a passage', undo: () => putAnnotation(db, before), redo: () => putAnnotation(db, after) });
+                    void workspace.attempt(movePassage, { id: target.id, text, range }).then((after) => {
+                      if (!after) return;
                       selectAnnotation(after.id);
                       window.getSelection()?.removeAllRanges();
                     });
@@ -392,9 +391,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
               reselectingId={reselecting?.id ?? null}
               onShow={(a) => selectAnnotation(a.id, { scroll: true })}
               onAccept={(a) =>
-                void trackSave(() => acceptDrift(db, a.id, text)).then(({ before, after }) =>
-                  recordUndo({ label: 'accept a moved passage', undo: () => putAnnotation(db, before), redo: () => putAnnotation(db, after) }),
-                )
+                void workspace.attempt(acceptDrift, { id: a.id, text })
               }
               onReselect={setReselecting}
               onDelete={(a) => void remove(a).catch(() => undefined)}
@@ -410,7 +407,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
                   .then((path) => path && notify('info', `Exported ${annotations.length} passages to ${path}.`))
                   .catch((e: Error) => notify('error', e.message))
               }
-              onImportAnnotations={(file) => void importAnnotations(file, source, text).then((message) => notify('info', message)).catch((e: Error) => notify('error', e.message))}
+              onImportAnnotations={(file) => void importAnnotations(file, source, text).then((message) => message && notify('info', message)).catch((e: Error) => notify('error', e.message))}
               onDelete={() => void removeSource().catch(() => undefined)}
             />
           )}
@@ -437,8 +434,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
           onClose={() => setPopover(null)}
           onDelete={() => void remove(popover.annotation).catch(() => undefined)}
           onSave={async (coding) => {
-            const { before, after } = await trackSave(() => updateAnnotationCoding(db, popover.annotation.id, coding));
-            recordUndo({ label: 'edit a passage', undo: () => putAnnotation(db, before), redo: () => putAnnotation(db, after) });
+            await workspace.perform(updatePassage, { id: popover.annotation.id, coding });
             setPopover(null);
           }}
         />
