@@ -33,8 +33,9 @@ export const Revision = z.object({
   /** The record's id (a UUID, or an ISO code for countries). */
   entityId: z.string().min(1),
   field: z.string().min(1),
-  before: z.unknown(),
-  after: z.unknown(),
+  // Absent on a created record's revisions (`before`) and a deleted one's (`after`); zod 4 requires an `unknown` key unless optional.
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
   at: Instant,
   rationale: z.string().max(5000).optional(),
   /**
