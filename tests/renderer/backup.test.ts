@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAnnotation } from '../../renderer/db/annotations';
 import { ensureReplicaId, MERGE_BASES_KEY, readWorkspaceSnapshot, REPLICA_ID_KEY, replaceWorkspace, workspaceCounts } from '../../renderer/db/backup';
-import { createBriefing } from '../../renderer/db/briefings';
-import { COMPARISON_KEY, putExposureOverride, setComparison, updateCountry } from '../../renderer/db/countries';
+import { createBriefing } from '../../renderer/workspace/commands/briefings';
+import { compareCountries, overrideExposure, updateCountry } from '../../renderer/workspace/commands/countries';
+import { COMPARISON_KEY } from '../../renderer/db/countries';
+import { perform } from './perform';
 import { WorkbenchDatabase } from '../../renderer/db/database';
 import { createActor } from '../../renderer/db/actors';
 import { createRegister } from '../../renderer/db/registers';
@@ -44,12 +46,12 @@ async function editEverything(db: WorkbenchDatabase) {
   await createAnnotation(db, source.id, text, start, start + 15, { tagIds: [tag.id], note: 'Қосh-Тепа — canal / کانال', threatIds: [], countryCodes: ['UZ'], actorIds: [] });
   const threat = (await db.threats.toArray()).find((t) => t.countryCodes.includes('UZ'))!;
   await updateThreat(db, threat.id, { likelihood: 4 }, 'New flow data');
-  await putExposureOverride(db, 'UZ', threat.id, { likelihood: 5, impact: 5, rationale: 'Downstream of the canal' });
-  await updateCountry(db, 'KZ', { notes: '**Border** 2,600 km?' });
-  await setComparison(db, ['KZ', 'UZ', 'TJ']);
+  await perform(db, overrideExposure, { countryCode: 'UZ', threatId: threat.id, input: { likelihood: 5, impact: 5, rationale: 'Downstream of the canal' } });
+  await perform(db, updateCountry, { code: 'KZ', patch: { notes: '**Border** 2,600 km?' } });
+  await perform(db, compareCountries, { codes: ['KZ', 'UZ', 'TJ'] });
   await createRegister(db, 'Second register');
   await createActor(db, { name: 'Test group', aliases: ['Тест'] });
-  await createBriefing(db, { title: 'Quarterly' });
+  await perform(db, createBriefing, { title: 'Quarterly' });
   const register = (await db.registers.toArray())[0]!;
   const now = new Date().toISOString();
   await db.views.put({ id: crypto.randomUUID(), registerId: register.id, name: 'By score', state: { sorting: [{ id: 'score', desc: true }] }, createdAt: now, updatedAt: now });
@@ -83,7 +85,7 @@ describe('a backup round trip', () => {
     expect(written.id).toMatch(/\.awbackup$/);
 
     // More edits, then restore: the earlier state is back, exactly.
-    await updateCountry(db, 'KZ', { notes: 'changed after the backup' });
+    await perform(db, updateCountry, { code: 'KZ', patch: { notes: 'changed after the backup' } });
     await createTag(db, 'After the backup');
     const opened = await api.openBackup({ backupId: written.id! });
     await replaceWorkspace(db, opened.snapshot);
@@ -103,7 +105,7 @@ describe('a backup round trip', () => {
   it('keeps this installation’s replicaId, merge bases and keep-count, and the restored workspace’s own meta', async () => {
     const a = await installation();
     const b = await installation();
-    await setComparison(b.db, ['TJ', 'AF']);
+    await perform(b.db, compareCountries, { codes: ['TJ', 'AF'] });
     await setBackupKeepCount(b.db, 3);
     const aId = await ensureReplicaId(a.db);
     const bases = { [crypto.randomUUID()]: { at: new Date().toISOString(), hashes: { 'threats:1': 'x' } } };
