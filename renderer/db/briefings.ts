@@ -1,5 +1,5 @@
 import type { Annotation } from '../../shared/domain/annotation';
-import { Briefing, defaultBriefingSections, normaliseSections, type BriefingExport } from '../../shared/domain/briefing';
+import { Briefing, defaultBriefingSections, normaliseSections } from '../../shared/domain/briefing';
 import type { BriefingWorkspace } from '../../shared/domain/briefing-model';
 import type { WorkbenchDatabase } from './database';
 
@@ -34,69 +34,6 @@ export function blankBriefing(fields: Partial<Briefing> = {}): Briefing {
     ...fields,
     createdAt: now,
     updatedAt: now,
-  });
-}
-
-export async function createBriefing(db: WorkbenchDatabase, fields: Partial<Briefing> = {}): Promise<Briefing> {
-  const briefing = blankBriefing(fields);
-  await db.briefings.add(briefing);
-  return briefing;
-}
-
-/** Saves the composer's draft. A title left empty is refused: the document needs one. */
-export async function saveBriefing(db: WorkbenchDatabase, draft: Briefing): Promise<Briefing> {
-  if (!draft.title.trim()) throw new Error('A briefing needs a title. The last title was kept.');
-  return db.transaction('rw', db.briefings, async () => {
-    const saved = await db.briefings.get(draft.id);
-    if (!saved) throw new Error('That briefing no longer exists; it may have been deleted.');
-    // The export history is main's record of what was written; a stale draft never overwrites it.
-    const after = Briefing.parse({ ...draft, exports: saved.exports, updatedAt: new Date().toISOString() });
-    await db.briefings.put(after);
-    return after;
-  });
-}
-
-/** Copies a briefing with its choices, judgments and recommendations; the copy has no exports yet. */
-export async function duplicateBriefing(db: WorkbenchDatabase, id: string): Promise<Briefing> {
-  const original = await db.briefings.get(id);
-  if (!original) throw new Error('That briefing no longer exists.');
-  const source = readBriefing(original);
-  const now = new Date().toISOString();
-  const copy = Briefing.parse({
-    ...source,
-    id: crypto.randomUUID(),
-    title: `${source.title} (copy)`.slice(0, 500),
-    keyJudgments: source.keyJudgments.map((kj) => ({ ...kj, id: crypto.randomUUID() })),
-    recommendations: source.recommendations.map((r) => ({ ...r, id: crypto.randomUUID() })),
-    exports: [],
-    createdAt: now,
-    updatedAt: now,
-  });
-  await db.briefings.add(copy);
-  return copy;
-}
-
-/** Deletes a briefing and answers it, so that undo can put it back exactly. */
-export async function deleteBriefing(db: WorkbenchDatabase, id: string): Promise<Briefing | undefined> {
-  return db.transaction('rw', db.briefings, async () => {
-    const briefing = await db.briefings.get(id);
-    if (briefing) await db.briefings.delete(id);
-    return briefing;
-  });
-}
-
-export async function restoreBriefing(db: WorkbenchDatabase, briefing: Briefing): Promise<void> {
-  await db.briefings.put(briefing);
-}
-
-/** Adds a file main wrote to the briefing's export history. */
-export async function recordExport(db: WorkbenchDatabase, id: string, entry: BriefingExport): Promise<Briefing> {
-  return db.transaction('rw', db.briefings, async () => {
-    const saved = await db.briefings.get(id);
-    if (!saved) throw new Error('That briefing no longer exists; the file was written, but its history could not be kept.');
-    const after = { ...saved, exports: [...saved.exports, entry], updatedAt: entry.at };
-    await db.briefings.put(after);
-    return after;
   });
 }
 

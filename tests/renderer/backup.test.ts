@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPassage } from '../../renderer/workspace/commands/passages';
 import { ensureReplicaId, MERGE_BASES_KEY, readWorkspaceSnapshot, REPLICA_ID_KEY, replaceWorkspace, workspaceCounts } from '../../renderer/db/backup';
-import { createBriefing } from '../../renderer/db/briefings';
-import { COMPARISON_KEY, putExposureOverride, setComparison, updateCountry } from '../../renderer/db/countries';
+import { createBriefing } from '../../renderer/workspace/commands/briefings';
+import { compareCountries, overrideExposure, updateCountry } from '../../renderer/workspace/commands/countries';
+import { COMPARISON_KEY } from '../../renderer/db/countries';
+import { perform } from './perform';
 import { WorkbenchDatabase } from '../../renderer/db/database';
 import { createActor } from '../../renderer/workspace/commands/actors';
 import { createRegister } from '../../renderer/workspace/commands/registers';
@@ -11,7 +13,6 @@ import { BACKUP_KEEP_KEY, backupKeepCount, setBackupKeepCount } from '../../rend
 import { updateSourceMetadata } from '../../renderer/db/sources';
 import { createTag } from '../../renderer/workspace/commands/codebook';
 import { rateThreat } from '../../renderer/workspace/commands/threats';
-import { perform } from './perform';
 import { WORKSPACE_SCHEMA_VERSION } from '../../shared/interop/backup';
 import { WORKSPACE_TABLES, type WorkspaceSnapshot } from '../../shared/interop/workspace-snapshot';
 import type { WorkbenchApi } from '../../shared/ipc';
@@ -45,12 +46,12 @@ async function editEverything(db: WorkbenchDatabase) {
   await perform(db, createPassage, { sourceId: source.id, text, start, end: start + 15, coding: { tagIds: [tag.id], note: 'Қосh-Тепа — canal / کانال', threatIds: [], countryCodes: ['UZ'], actorIds: [] } });
   const threat = (await db.threats.toArray()).find((t) => t.countryCodes.includes('UZ'))!;
   await perform(db, rateThreat, { id: threat.id, likelihood: 4, rationale: 'New flow data' });
-  await putExposureOverride(db, 'UZ', threat.id, { likelihood: 5, impact: 5, rationale: 'Downstream of the canal' });
-  await updateCountry(db, 'KZ', { notes: '**Border** 2,600 km?' });
-  await setComparison(db, ['KZ', 'UZ', 'TJ']);
+  await perform(db, overrideExposure, { countryCode: 'UZ', threatId: threat.id, input: { likelihood: 5, impact: 5, rationale: 'Downstream of the canal' } });
+  await perform(db, updateCountry, { code: 'KZ', patch: { notes: '**Border** 2,600 km?' } });
+  await perform(db, compareCountries, { codes: ['KZ', 'UZ', 'TJ'] });
   await perform(db, createRegister, { name: 'Second register' });
   await perform(db, createActor, { name: 'Test group', aliases: ['Тест'] });
-  await createBriefing(db, { title: 'Quarterly' });
+  await perform(db, createBriefing, { title: 'Quarterly' });
   const register = (await db.registers.toArray())[0]!;
   const now = new Date().toISOString();
   await db.views.put({ id: crypto.randomUUID(), registerId: register.id, name: 'By score', state: { sorting: [{ id: 'score', desc: true }] }, createdAt: now, updatedAt: now });
@@ -84,7 +85,7 @@ describe('a backup round trip', () => {
     expect(written.id).toMatch(/\.awbackup$/);
 
     // More edits, then restore: the earlier state is back, exactly.
-    await updateCountry(db, 'KZ', { notes: 'changed after the backup' });
+    await perform(db, updateCountry, { code: 'KZ', patch: { notes: 'changed after the backup' } });
     await perform(db, createTag, { name: 'After the backup' });
     const opened = await api.openBackup({ backupId: written.id! });
     await replaceWorkspace(db, opened.snapshot);
@@ -104,7 +105,7 @@ describe('a backup round trip', () => {
   it('keeps this installation’s replicaId, merge bases and keep-count, and the restored workspace’s own meta', async () => {
     const a = await installation();
     const b = await installation();
-    await setComparison(b.db, ['TJ', 'AF']);
+    await perform(b.db, compareCountries, { codes: ['TJ', 'AF'] });
     await setBackupKeepCount(b.db, 3);
     const aId = await ensureReplicaId(a.db);
     const bases = { [crypto.randomUUID()]: { at: new Date().toISOString(), hashes: { 'threats:1': 'x' } } };

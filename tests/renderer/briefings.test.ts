@@ -4,10 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BriefingDocument } from '../../shared/domain/briefing-document';
 import { buildBriefingDocument } from '../../shared/domain/briefing-model';
 import { WorkbenchDatabase } from '../../renderer/db/database';
-import { createBriefing, deleteBriefing, duplicateBriefing, loadBriefingWorkspace, readBriefing, recordExport, restoreBriefing, saveBriefing } from '../../renderer/db/briefings';
+import { loadBriefingWorkspace, readBriefing } from '../../renderer/db/briefings';
 import { seedDemoWorkspaceOnce } from '../../renderer/db/seed';
 import { BriefingPreview } from '../../renderer/features/briefings/BriefingPreview';
-import { useWorkbench } from '../../renderer/stores';
+import { createBriefing, deleteBriefing, duplicateBriefing, recordBriefingExport, updateBriefing } from '../../renderer/workspace/commands/briefings';
+import { CommandFailed } from '../../renderer/workspace/workspace';
+import { perform, workspaceOf } from './perform';
 import { realWorkbench } from '../support/real-workbench';
 import { useTempFolders } from '../support/temp-folder';
 
@@ -29,35 +31,88 @@ async function demo() {
 describe('briefings in IndexedDB', () => {
   it('are created with every section on, saved, duplicated without their exports, deleted and restored exactly', async () => {
     const { db } = await demo();
-    const briefing = await createBriefing(db, { title: 'Weekly note' });
+    const briefing = await perform(db, createBriefing, { title: 'Weekly note' });
     expect(briefing.sections.every((s) => s.enabled)).toBe(true);
     expect(briefing.marking).toBe('FOR OFFICIAL USE ONLY');
-    const saved = await saveBriefing(db, { ...briefing, subtitle: 'Tajik border', keyJudgments: [{ id: crypto.randomUUID(), text: 'Incidents will rise.', confidence: 'low', evidenceIds: [] }] });
-    await recordExport(db, briefing.id, { at: new Date().toISOString(), path: '/tmp/a.docx', bytes: 1234 });
+    const saved = await perform(db, updateBriefing, { ...briefing, subtitle: 'Tajik border', keyJudgments: [{ id: crypto.randomUUID(), text: 'Incidents will rise.', confidence: 'low', evidenceIds: [] }] });
+    await perform(db, recordBriefingExport, { briefingId: briefing.id, entry: { at: new Date().toISOString(), path: '/tmp/a.docx', bytes: 1234 } });
 
-    const copy = await duplicateBriefing(db, briefing.id);
+    const copy = await perform(db, duplicateBriefing, briefing.id);
     expect(copy).toMatchObject({ title: 'Weekly note (copy)', subtitle: 'Tajik border', exports: [] });
     expect(copy.id).not.toBe(briefing.id);
     expect(copy.keyJudgments[0]!.id).not.toBe(saved.keyJudgments[0]!.id);
     expect(copy.keyJudgments[0]!.text).toBe('Incidents will rise.');
 
     const before = await db.briefings.get(briefing.id);
-    const removed = await deleteBriefing(db, briefing.id);
+    const removed = await perform(db, deleteBriefing, briefing.id);
+    expect(removed).toEqual(before);
     expect(await db.briefings.get(briefing.id)).toBeUndefined();
-    await restoreBriefing(db, removed!);
+    await workspaceOf(db).undo();
     expect(await db.briefings.get(briefing.id)).toEqual(before);
   });
 
   it('refuse an empty title, and a stale draft never erases the export history', async () => {
     const { db } = await demo();
-    const briefing = await createBriefing(db);
-    await expect(saveBriefing(db, { ...briefing, title: '  ' })).rejects.toThrow(/needs a title/);
-    await recordExport(db, briefing.id, { at: new Date().toISOString(), path: '/tmp/b.docx', bytes: 99 });
-    const after = await saveBriefing(db, { ...briefing, author: 'Dana Seitkali' });
+    const briefing = await perform(db, createBriefing, {});
+    await expect(perform(db, updateBriefing, { ...briefing, title: '  ' })).rejects.toThrow(/needs a title/);
+    await perform(db, recordBriefingExport, { briefingId: briefing.id, entry: { at: new Date().toISOString(), path: '/tmp/b.docx', bytes: 99 } });
+    const after = await perform(db, updateBriefing, { ...briefing, author: 'Dana Seitkali' });
     expect(after.exports).toHaveLength(1);
     expect(after.author).toBe('Dana Seitkali');
-    await deleteBriefing(db, briefing.id);
-    await expect(saveBriefing(db, briefing)).rejects.toThrow(/no longer exists/);
+    await perform(db, deleteBriefing, briefing.id);
+    await expect(perform(db, updateBriefing, briefing)).rejects.toThrow(/no longer exists/);
+  });
+
+  it('record an export in the history, but not as a step for Ctrl+Z', async () => {
+    const { db } = await demo();
+    const briefing = await perform(db, createBriefing, { title: 'Exported' });
+    const ws = workspaceOf(db);
+    await perform(db, recordBriefingExport, { briefingId: briefing.id, entry: { at: new Date().toISOString(), path: '/tmp/c.docx', bytes: 10 } });
+    expect(ws.history().undoLabel).toBe('create a briefing');
+    const exportRevisions = await db.revisions.where({ entity: 'briefing', entityId: briefing.id }).filter((r) => r.command === 'briefings.recordExport').toArray();
+    expect(exportRevisions.map((r) => r.field).sort()).toEqual(['exports', 'updatedAt']);
+    await expect(perform(db, recordBriefingExport, { briefingId: crypto.randomUUID(), entry: { at: new Date().toISOString(), path: '/tmp/d.docx', bytes: 10 } })).rejects.toThrow(
+      'That briefing no longer exists; the file was written, but its history could not be kept.',
+    );
+  });
+
+  it('undo and redo the composer’s saves, a duplicate and a delete, each exactly', async () => {
+    const { db } = await demo();
+    const ws = workspaceOf(db);
+    const created = await perform(db, createBriefing, { title: 'Weekly note' });
+    const edited = await perform(db, updateBriefing, { ...created, subtitle: 'Tajik border', marking: 'UNCLASSIFIED' });
+    expect(ws.history().undoLabel).toBe('edit “Weekly note”');
+    await ws.undo();
+    expect(await db.briefings.get(created.id)).toEqual(created);
+    await ws.redo();
+    expect(await db.briefings.get(created.id)).toEqual(edited);
+
+    const copy = await perform(db, duplicateBriefing, created.id);
+    expect(ws.history().undoLabel).toBe('duplicate a briefing as “Weekly note (copy)”');
+    await ws.undo();
+    expect(await db.briefings.get(copy.id)).toBeUndefined();
+    await ws.redo();
+    expect(await db.briefings.get(copy.id)).toEqual(copy);
+
+    await perform(db, deleteBriefing, created.id);
+    expect(ws.history().undoLabel).toBe('delete “Weekly note”');
+    await ws.undo();
+    expect(await db.briefings.get(created.id)).toEqual(edited);
+    await ws.redo();
+    expect(await db.briefings.get(created.id)).toBeUndefined();
+    // Deleting what is gone is nothing to undo.
+    expect(await perform(db, deleteBriefing, created.id)).toBeUndefined();
+    expect(ws.history().undoLabel).toBe('delete “Weekly note”');
+  });
+
+  it('a refused save leaves everything as it was', async () => {
+    const { db } = await demo();
+    const created = await perform(db, createBriefing, { title: 'Kept' });
+    const count = await db.revisions.count();
+    await expect(perform(db, updateBriefing, { ...created, title: '' })).rejects.toBeInstanceOf(CommandFailed);
+    await expect(perform(db, updateBriefing, { ...created, marking: 'x'.repeat(201) })).rejects.toThrow(/would be invalid \(marking\)/);
+    expect(await db.briefings.get(created.id)).toEqual(created);
+    expect(await db.revisions.count()).toBe(count);
   });
 
   it('read a record saved before judgments and recommendations existed, with every section in place', () => {
@@ -81,17 +136,6 @@ describe('briefings in IndexedDB', () => {
     expect(briefing.sections).toHaveLength(9);
     expect(briefing.sections[0]).toEqual({ kind: 'heat-map', enabled: true });
   });
-
-  it('undo brings back a deleted briefing through the same store path the view uses', async () => {
-    const { db } = await demo();
-    const briefing = await createBriefing(db, { title: 'To delete' });
-    const removed = await deleteBriefing(db, briefing.id);
-    useWorkbench.getState().recordUndo({ label: 'delete', undo: () => restoreBriefing(db, removed!), redo: () => deleteBriefing(db, briefing.id) });
-    await useWorkbench.getState().undo();
-    expect(await db.briefings.get(briefing.id)).toMatchObject({ title: 'To delete' });
-    await useWorkbench.getState().redo();
-    expect(await db.briefings.get(briefing.id)).toBeUndefined();
-  });
 });
 
 describe('from the workspace to a file main writes', () => {
@@ -99,7 +143,7 @@ describe('from the workspace to a file main writes', () => {
     const { db, api, dataRoot } = await demo();
     const unlinked = (await db.annotations.toArray()).find((a) => a.threatIds.length === 0);
     const someEvidence = unlinked ?? (await db.annotations.toArray())[0]!;
-    const briefing = await createBriefing(db, {
+    const briefing = await perform(db, createBriefing, {
       title: 'Kosh-Tepa and the Amu Darya',
       filters: { registerIds: [], categories: ['water'], minimumScore: 0, countryCodes: [] },
       keyJudgments: [{ id: crypto.randomUUID(), text: 'The canal will cut the river’s flow.', confidence: 'high', evidenceIds: [someEvidence.id] }],
@@ -112,7 +156,7 @@ describe('from the workspace to a file main writes', () => {
     expect(BriefingDocument.safeParse(doc).success).toBe(true);
     const { path, bytes } = await api.exportBriefing({ document: doc });
     expect(path).toBe(`${dataRoot}/exports/${briefing.date} Kosh-Tepa and the Amu Darya.docx`);
-    const after = await recordExport(db, briefing.id, { at: new Date().toISOString(), path: path!, bytes });
+    const after = await perform(db, recordBriefingExport, { briefingId: briefing.id, entry: { at: new Date().toISOString(), path: path!, bytes } });
     expect(after.exports).toEqual([expect.objectContaining({ path, bytes })]);
     // In the browser host, opening answers with where the file is.
     await expect(api.openBriefingExport({ path: path! })).resolves.toMatchObject({ done: false, message: expect.stringContaining('only available in the desktop app') });
@@ -123,7 +167,7 @@ describe('from the workspace to a file main writes', () => {
 describe('the preview', () => {
   it('renders the same tree as sheets: the marking on each, footnotes at their foot, tables coloured by band, quotes in their direction', async () => {
     const { db } = await demo();
-    const briefing = await createBriefing(db, {
+    const briefing = await perform(db, createBriefing, {
       title: 'Preview <b>test</b>',
       marking: 'UNCLASSIFIED',
       keyJudgments: [{ id: crypto.randomUUID(), text: '<img src=x onerror=alert(1)> طالبان در بدخشان کنترل مرزها را تشدید کردند', confidence: 'moderate', evidenceIds: [] }],

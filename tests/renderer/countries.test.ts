@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { overrideId } from '../../shared/domain/exposure';
 import { db as appDb } from '../../renderer/db';
-import { COMPARISON_KEY, DEFAULT_COMPARISON, putExposureOverride, readComparison, resolveComparison, setComparison, updateCountry } from '../../renderer/db/countries';
+import { COMPARISON_KEY, DEFAULT_COMPARISON, readComparison, resolveComparison } from '../../renderer/db/countries';
 import { WorkbenchDatabase } from '../../renderer/db/database';
 import { seedDemoWorkspaceOnce } from '../../renderer/db/seed';
 import { moveCompared, swapCompared, toggleCompared } from '../../renderer/features/countries/comparison';
@@ -15,6 +15,12 @@ import { parseNote, plainText, toggleBullets, toggleWrap } from '../../renderer/
 import { cellEvidence, passagesFor } from '../../renderer/features/countries/useCountriesData';
 import { useCountryActions } from '../../renderer/features/countries/useCountryActions';
 import { useWorkbench } from '../../renderer/stores';
+import { workspace as appWorkspace } from '../../renderer/workspace';
+import { compareCountries, overrideExposure, updateCountry } from '../../renderer/workspace/commands/countries';
+import { CommandFailed } from '../../renderer/workspace/workspace';
+import type { Revision } from '../../shared/domain/revision';
+import { historyLines, type HistorySource } from '../../renderer/features/countries/History';
+import { perform, workspaceOf } from './perform';
 import { realWorkbench } from '../support/real-workbench';
 import { useTempFolders } from '../support/temp-folder';
 
@@ -39,27 +45,65 @@ async function demo() {
   return seed(db);
 }
 
-const revisionsOf = (db: WorkbenchDatabase, entity: 'comparison' | 'country' | 'exposureOverride', id: string) => db.revisions.where('[entity+entityId]').equals([entity, id]).toArray();
+const revisionsOf = (db: WorkbenchDatabase, entity: 'meta' | 'country' | 'exposureOverride', id: string) => db.revisions.where('[entity+entityId]').equals([entity, id]).toArray();
 
 describe('the compared countries', () => {
   it('default to Kazakhstan, Uzbekistan, Tajikistan and Turkmenistan, and keep the analyst’s choice and order', async () => {
     const { db } = await demo();
     expect(await readComparison(db)).toEqual([...DEFAULT_COMPARISON]);
-    const { before, after } = await setComparison(db, ['TJ', 'AF', 'UZ']);
+    const { before, after } = await perform(db, compareCountries, { codes: ['TJ', 'AF', 'UZ'], label: 'compare three' });
     expect(before).toEqual(['KZ', 'UZ', 'TJ', 'TM']);
     expect(after).toEqual(['TJ', 'AF', 'UZ']);
     expect(await db.meta.get(COMPARISON_KEY)).toEqual({ key: COMPARISON_KEY, value: ['TJ', 'AF', 'UZ'] });
     expect(await readComparison(db)).toEqual(['TJ', 'AF', 'UZ']);
-    const history = await revisionsOf(db, 'comparison', 'countries');
-    expect(history.map((r) => [r.field, r.before, r.after])).toEqual([['countries', ['KZ', 'UZ', 'TJ', 'TM'], ['TJ', 'AF', 'UZ']]]);
+    // The first choice creates the meta entry: one revision per field, as the command that made it.
+    const history = await revisionsOf(db, 'meta', COMPARISON_KEY);
+    expect(history.map((r) => [r.op, r.field, r.after]).sort()).toEqual([
+      ['create', 'key', COMPARISON_KEY],
+      ['create', 'value', ['TJ', 'AF', 'UZ']],
+    ]);
+    expect(history.every((r) => r.command === 'countries.compare')).toBe(true);
+    // Showing the default as it is writes nothing and is no step.
+    const fresh = await demo();
+    await perform(fresh.db, compareCountries, { codes: [...DEFAULT_COMPARISON] });
+    expect(await fresh.db.meta.get(COMPARISON_KEY)).toBeUndefined();
+    expect(workspaceOf(fresh.db).history().canUndo).toBe(false);
+  });
+
+  it('change order with undo and redo, each a revision of the meta entry’s value', async () => {
+    const { db } = await demo();
+    await perform(db, compareCountries, { codes: ['KZ', 'UZ', 'TJ'], label: 'take Turkmenistan out of the comparison' });
+    await perform(db, compareCountries, { codes: ['KZ', 'TJ', 'UZ'], label: 'move Tajikistan left' });
+    const ws = workspaceOf(db);
+    expect(ws.history().undoLabel).toBe('move Tajikistan left');
+    await ws.undo();
+    expect(await readComparison(db)).toEqual(['KZ', 'UZ', 'TJ']);
+    await ws.redo();
+    expect(await readComparison(db)).toEqual(['KZ', 'TJ', 'UZ']);
+    await ws.undo();
+    await ws.undo();
+    // Back to no entry at all: the default comparison.
+    expect(await db.meta.get(COMPARISON_KEY)).toBeUndefined();
+    expect(await readComparison(db)).toEqual([...DEFAULT_COMPARISON]);
+    const values = (await revisionsOf(db, 'meta', COMPARISON_KEY)).filter((r) => r.field === 'value').sort((a, b) => a.at.localeCompare(b.at));
+    expect(values.map((r) => [r.command, r.op, r.before, r.after])).toEqual([
+      ['countries.compare', 'create', undefined, ['KZ', 'UZ', 'TJ']],
+      ['countries.compare', 'update', ['KZ', 'UZ', 'TJ'], ['KZ', 'TJ', 'UZ']],
+      ['history.undo', 'update', ['KZ', 'TJ', 'UZ'], ['KZ', 'UZ', 'TJ']],
+      ['history.redo', 'update', ['KZ', 'UZ', 'TJ'], ['KZ', 'TJ', 'UZ']],
+      ['history.undo', 'update', ['KZ', 'TJ', 'UZ'], ['KZ', 'UZ', 'TJ']],
+      ['history.undo', 'delete', ['KZ', 'UZ', 'TJ'], undefined],
+    ]);
+    expect(values.find((r) => r.command === 'history.redo')!.rationale).toBe('Redone: move Tajikistan left');
   });
 
   it('refuse fewer than two, more than four, repeats and unknown countries, and change nothing', async () => {
     const { db } = await demo();
-    await expect(setComparison(db, ['KZ'])).rejects.toThrow('Compare at least 2 countries.');
-    await expect(setComparison(db, ['KZ', 'UZ', 'TJ', 'TM', 'AF'])).rejects.toThrow('Compare at most 4 countries at a time.');
-    await expect(setComparison(db, ['KZ', 'KZ'])).rejects.toThrow('only be compared once');
-    await expect(setComparison(db, ['KZ', 'FR'])).rejects.toThrow('FR is not in this workspace.');
+    await expect(perform(db, compareCountries, { codes: ['KZ'] })).rejects.toThrow('Compare at least 2 countries.');
+    await expect(perform(db, compareCountries, { codes: ['KZ', 'UZ', 'TJ', 'TM', 'AF'] })).rejects.toThrow('Compare at most 4 countries at a time.');
+    await expect(perform(db, compareCountries, { codes: ['KZ', 'KZ'] })).rejects.toThrow('only be compared once');
+    await expect(perform(db, compareCountries, { codes: ['KZ', 'FR'] })).rejects.toBeInstanceOf(CommandFailed);
+    await expect(perform(db, compareCountries, { codes: ['KZ', 'FR'] })).rejects.toThrow('FR is not in this workspace.');
     expect(await db.meta.get(COMPARISON_KEY)).toBeUndefined();
     expect(await db.revisions.count()).toBe(0);
   });
@@ -91,70 +135,143 @@ describe('the compared countries', () => {
 describe('notes and stance', () => {
   it('are saved with one revision per changed field; an unchanged save records nothing', async () => {
     const { db } = await demo();
-    const { before, after } = await updateCountry(db, 'UZ', { notes: 'Downstream of **Kosh-Tepa**', stance: 'Engages Kabul' });
+    const before = (await db.countries.get('UZ'))!;
+    const after = await perform(db, updateCountry, { code: 'UZ', patch: { notes: 'Downstream of **Kosh-Tepa**', stance: 'Engages Kabul' }, name: 'Uzbekistan' });
     expect(before.notes).toBe('');
     expect(after).toMatchObject({ notes: 'Downstream of **Kosh-Tepa**', stance: 'Engages Kabul' });
     expect((await db.countries.get('UZ'))!.notes).toBe('Downstream of **Kosh-Tepa**');
-    expect((await revisionsOf(db, 'country', 'UZ')).map((r) => r.field).sort()).toEqual(['notes', 'stance']);
-    const again = await updateCountry(db, 'UZ', { notes: 'Downstream of **Kosh-Tepa**' });
-    expect(again.after).toBe(again.before);
-    expect(await revisionsOf(db, 'country', 'UZ')).toHaveLength(2);
-    await expect(updateCountry(db, 'FR', { notes: 'x' })).rejects.toThrow('no longer in this workspace');
+    // The two fields, and the `updatedAt` every change stamps.
+    expect((await revisionsOf(db, 'country', 'UZ')).map((r) => r.field).sort()).toEqual(['notes', 'stance', 'updatedAt']);
+    expect(workspaceOf(db).history().undoLabel).toBe('edit the notes and stance on Uzbekistan');
+    const again = await perform(db, updateCountry, { code: 'UZ', patch: { notes: 'Downstream of **Kosh-Tepa**' } });
+    expect(again).toEqual(after);
+    expect(await revisionsOf(db, 'country', 'UZ')).toHaveLength(3);
+    await expect(perform(db, updateCountry, { code: 'FR', patch: { notes: 'x' } })).rejects.toThrow('no longer in this workspace');
+  });
+
+  it('are undone to the exact record and redone', async () => {
+    const { db } = await demo();
+    const before = (await db.countries.get('TJ'))!;
+    const after = await perform(db, updateCountry, { code: 'TJ', patch: { stance: 'No official contacts with Kabul' }, name: 'Tajikistan' });
+    await workspaceOf(db).undo();
+    expect(await db.countries.get('TJ')).toEqual(before);
+    await workspaceOf(db).redo();
+    expect(await db.countries.get('TJ')).toEqual(after);
   });
 });
 
 describe('exposure overrides', () => {
-  it('are set, updated and removed in one transaction with their revisions and rationale', async () => {
+  it('are set, updated and removed with their revisions, the rationale on each', async () => {
     const { db, canal } = await demo();
     const id = overrideId('UZ', canal.id);
-    const set = await putExposureOverride(db, 'UZ', canal.id, { likelihood: 5, impact: 5, rationale: 'Uzbekistan loses up to 15% of the Amu Darya flow' });
-    expect(set.before).toBeNull();
+    const set = await perform(db, overrideExposure, { countryCode: 'UZ', threatId: canal.id, input: { likelihood: 5, impact: 5, rationale: 'Uzbekistan loses up to 15% of the Amu Darya flow' } });
     expect(await db.exposureOverrides.get(id)).toMatchObject({ countryCode: 'UZ', threatId: canal.id, likelihood: 5, impact: 5, rationale: 'Uzbekistan loses up to 15% of the Amu Darya flow' });
-    const updated = await putExposureOverride(db, 'UZ', canal.id, { likelihood: 5, impact: 4, rationale: 'Revised after the 2025 season' });
-    expect(updated.before?.impact).toBe(5);
-    expect(updated.after?.createdAt).toBe(set.after?.createdAt);
-    const removed = await putExposureOverride(db, 'UZ', canal.id, null);
-    expect(removed.after).toBeNull();
+    const updated = await perform(db, overrideExposure, { countryCode: 'UZ', threatId: canal.id, input: { likelihood: 5, impact: 4, rationale: 'Revised after the 2025 season' } });
+    expect(updated?.createdAt).toBe(set?.createdAt);
+    expect(await perform(db, overrideExposure, { countryCode: 'UZ', threatId: canal.id, input: null })).toBeNull();
     expect(await db.exposureOverrides.get(id)).toBeUndefined();
     const history = await revisionsOf(db, 'exposureOverride', id);
-    expect(history.filter((r) => r.field === 'likelihood').map((r) => [r.before, r.after]).sort()).toEqual([[5, 5], [5, null], [null, 5]].filter((p) => p[0] !== p[1]).sort());
-    expect(history.filter((r) => r.field === 'impact').map((r) => [r.before, r.after]).sort()).toEqual([[4, null], [5, 4], [null, 5]].sort());
-    expect(history.filter((r) => r.rationale === 'Uzbekistan loses up to 15% of the Amu Darya flow').length).toBeGreaterThanOrEqual(3);
+    const of = (field: string) => history.filter((r) => r.field === field).map((r) => [r.op, r.before, r.after]);
+    expect(of('likelihood').sort()).toEqual([['create', undefined, 5], ['delete', 5, undefined]].sort());
+    expect(of('impact').sort()).toEqual([['create', undefined, 5], ['delete', 4, undefined], ['update', 5, 4]].sort());
+    // Setting writes the rationale on every revision of the change; removing takes none.
+    const created = history.filter((r) => r.op === 'create');
+    expect(created.map((r) => r.field).sort()).toEqual(Object.keys(set!).sort());
+    expect(created.every((r) => r.rationale === 'Uzbekistan loses up to 15% of the Amu Darya flow' && r.command === 'countries.override')).toBe(true);
+    expect(history.filter((r) => r.op === 'update').every((r) => r.rationale === 'Revised after the 2025 season')).toBe(true);
+    expect(history.filter((r) => r.op === 'delete').every((r) => r.rationale === undefined)).toBe(true);
+  });
+
+  it('removed, come back deep-equal on undo, and go again on redo', async () => {
+    const { db, canal } = await demo();
+    const id = overrideId('UZ', canal.id);
+    await perform(db, overrideExposure, { countryCode: 'UZ', threatId: canal.id, input: { likelihood: 5, impact: 5, rationale: 'Most of its irrigation water' } });
+    const kept = await db.exposureOverrides.get(id);
+    await perform(db, overrideExposure, { countryCode: 'UZ', threatId: canal.id, input: null, threatTitle: canal.title, countryName: 'Uzbekistan' });
+    const ws = workspaceOf(db);
+    expect(ws.history().undoLabel).toBe(`remove the override of “${canal.title}” for Uzbekistan`);
+    await ws.undo();
+    expect(await db.exposureOverrides.get(id)).toEqual(kept);
+    await ws.redo();
+    expect(await db.exposureOverrides.get(id)).toBeUndefined();
+    await ws.undo();
+    await ws.undo();
+    expect(await db.exposureOverrides.count()).toBe(0);
+    // The undo's own revisions say what they took back.
+    const undone = (await revisionsOf(db, 'exposureOverride', id)).filter((r) => r.command === 'history.undo');
+    expect(new Set(undone.map((r) => r.rationale))).toEqual(new Set([`Undone: remove the override of “${canal.title}” for Uzbekistan`, 'Undone: override “a threat” for UZ']));
   });
 
   it('are refused without a rationale, off the scale, or for a country the threat does not affect; nothing is written', async () => {
     const { db, canal } = await demo();
-    await expect(putExposureOverride(db, 'UZ', canal.id, { likelihood: 5, impact: 5, rationale: ' ' })).rejects.toThrow('needs a rationale');
-    await expect(putExposureOverride(db, 'UZ', canal.id, { likelihood: 6, impact: 5, rationale: 'x' })).rejects.toThrow('from 1 to 5');
-    await expect(putExposureOverride(db, 'KZ', canal.id, { likelihood: 2, impact: 2, rationale: 'Not on the Amu Darya' })).rejects.toThrow('does not list KZ');
-    await expect(putExposureOverride(db, 'UZ', crypto.randomUUID(), { likelihood: 2, impact: 2, rationale: 'x' })).rejects.toThrow('no longer exists');
+    const put = (countryCode: string, threatId: string, input: { likelihood: number; impact: number; rationale: string }) => perform(db, overrideExposure, { countryCode, threatId, input });
+    await expect(put('UZ', canal.id, { likelihood: 5, impact: 5, rationale: ' ' })).rejects.toThrow('needs a rationale');
+    await expect(put('UZ', canal.id, { likelihood: 6, impact: 5, rationale: 'x' })).rejects.toThrow('from 1 to 5');
+    await expect(put('KZ', canal.id, { likelihood: 2, impact: 2, rationale: 'Not on the Amu Darya' })).rejects.toThrow('does not list KZ');
+    await expect(put('UZ', crypto.randomUUID(), { likelihood: 2, impact: 2, rationale: 'x' })).rejects.toThrow('no longer exists');
     expect(await db.exposureOverrides.count()).toBe(0);
     expect(await db.revisions.count()).toBe(0);
+    expect(workspaceOf(db).history().canUndo).toBe(false);
   });
 
-  it('are undone and redone from the same history as register edits', async () => {
+  it('are undone and redone from the app’s one history, through the view’s actions', async () => {
     await appDb.delete();
     await appDb.open();
     const { canal } = await seed(appDb);
+    appWorkspace.clearHistory();
     const { result } = renderHook(() => useCountryActions((c) => countryName(c, 'en')));
     await act(() => result.current.override('UZ', canal.id, canal.title, { likelihood: 5, impact: 5, rationale: 'Most of its irrigation water' }));
     await act(() => result.current.editCountry('UZ', { notes: '- first\n- second' }));
     await act(() => result.current.compare(['UZ', 'TM'], 'compare two'));
     expect(await appDb.exposureOverrides.count()).toBe(1);
-    const store = useWorkbench.getState();
-    expect(store.undoStack.map((e) => e.label).slice(-3)).toEqual(['override “Kosh-Tepa canal water draw on the Amu Darya” for Uzbekistan', 'edit the notes on Uzbekistan', 'compare two']);
-    await store.undo();
+    expect(appWorkspace.history().undoLabel).toBe('compare two');
+    // The store's Ctrl+Z is the workspace's.
+    await useWorkbench.getState().undo();
     expect(await readComparison(appDb)).toEqual([...DEFAULT_COMPARISON]);
+    expect(appWorkspace.history().undoLabel).toBe('edit the notes on Uzbekistan');
     await useWorkbench.getState().undo();
     expect((await appDb.countries.get('UZ'))!.notes).toBe('');
+    expect(appWorkspace.history().undoLabel).toBe('override “Kosh-Tepa canal water draw on the Amu Darya” for Uzbekistan');
     await useWorkbench.getState().undo();
     expect(await appDb.exposureOverrides.count()).toBe(0);
     await useWorkbench.getState().redo();
     expect(await appDb.exposureOverrides.get(overrideId('UZ', canal.id))).toMatchObject({ likelihood: 5, impact: 5, rationale: 'Most of its irrigation water' });
     // Each edit, undo and redo is a recorded revision.
     expect((await revisionsOf(appDb, 'exposureOverride', overrideId('UZ', canal.id))).filter((r) => r.field === 'likelihood')).toHaveLength(3);
-    expect(await revisionsOf(appDb, 'comparison', 'countries')).toHaveLength(2);
+    expect((await revisionsOf(appDb, 'meta', COMPARISON_KEY)).filter((r) => r.field === 'value')).toHaveLength(2);
+    appWorkspace.clearHistory();
     await appDb.delete();
+  });
+});
+
+describe('the history lines', () => {
+  const at = (n: number) => `2026-01-01T00:00:0${n}.000Z`;
+  const rev = (fields: Partial<Revision>): Revision => ({ id: crypto.randomUUID(), entity: 'exposureOverride', entityId: 'UZ:x', field: 'likelihood', before: undefined, after: undefined, at: at(1), ...fields });
+
+  it('leave out updatedAt, read a created or deleted record as one line, and tell undo from the analyst’s reason', () => {
+    const source: HistorySource = { entity: 'exposureOverride', entityId: 'UZ:x', verbs: { create: 'override set', delete: 'override removed' } };
+    const create = [
+      ['id', 'UZ:x'],
+      ['likelihood', 5],
+      ['impact', 4],
+      ['rationale', 'Downstream'],
+      ['createdAt', at(1)],
+      ['updatedAt', at(1)],
+    ].map(([field, after]) => rev({ field: field as string, after, op: 'create', changeId: 'c1', command: 'countries.override', rationale: 'Downstream' }));
+    const update = [rev({ field: 'impact', before: 4, after: 3, op: 'update', changeId: 'c2', at: at(2), command: 'countries.override', rationale: 'Lower' }), rev({ field: 'updatedAt', before: at(1), after: at(2), op: 'update', changeId: 'c2', at: at(2) })];
+    const undo = [
+      ['likelihood', 5],
+      ['impact', 3],
+      ['rationale', 'Downstream'],
+    ].map(([field, before]) => rev({ field: field as string, before, op: 'delete', changeId: 'c3', at: at(3), command: 'history.undo', rationale: 'Undone: override “Canal” for Uzbekistan' }));
+    const older = rev({ field: 'likelihood', before: null, after: 2, at: at(0), rationale: 'Before commands' });
+    const lines = historyLines([...create, ...update, ...undo, older].map((r) => ({ r, source })));
+    expect(lines.map((l) => [l.kind, l.verb ?? l.revision.field, l.fields.map((f) => `${f.field} ${String(f.value)}`).join(', '), l.rationale, l.travel])).toEqual([
+      ['delete', 'override removed', 'likelihood 5, impact 3', 'Downstream', 'Undone: override “Canal” for Uzbekistan'],
+      ['update', 'impact', '', 'Lower', undefined],
+      ['create', 'override set', 'likelihood 5, impact 4', 'Downstream', undefined],
+      ['update', 'likelihood', '', 'Before commands', undefined],
+    ]);
   });
 });
 

@@ -2,8 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { db } from '../../db';
-import { createBriefing, deleteBriefing, duplicateBriefing, readBriefing, restoreBriefing } from '../../db/briefings';
+import { readBriefing } from '../../db/briefings';
 import { useWorkbench } from '../../stores';
+import { workspace } from '../../workspace';
+import { createBriefing, deleteBriefing, duplicateBriefing } from '../../workspace/commands/briefings';
 import { formatDate } from '../common/format';
 import { useViewCommand } from '../../workspace/user-commands';
 import { RecentExportsList } from '../desktop/RecentExportsList';
@@ -20,9 +22,7 @@ export function BriefingsView() {
   const [openId, setOpenId] = useState<string | null>(null);
   // Export Briefing (menu, Ctrl+E): the open briefing, else the one edited last, opened first.
   const [exportAsk, setExportAsk] = useState<string | null>(null);
-  const { trackSave, recordUndo, notify, undo } = useWorkbench(
-    useShallow((s) => ({ trackSave: s.trackSave, recordUndo: s.recordUndo, notify: s.notify, undo: s.undo })),
-  );
+  const { notify } = useWorkbench(useShallow((s) => ({ notify: s.notify })));
   useViewCommand(
     'briefing:export',
     () => {
@@ -37,22 +37,21 @@ export function BriefingsView() {
   if (!briefings) return null;
   const open = briefings.find((b) => b.id === openId);
 
+  // Each is one command and one step for Ctrl+Z; a failure has been reported when `attempt` answers undefined.
   const create = async () => {
-    const briefing = await trackSave(() => createBriefing(db));
-    recordUndo({ label: 'create a briefing', undo: () => deleteBriefing(db, briefing.id), redo: () => restoreBriefing(db, briefing) });
-    setOpenId(briefing.id);
+    const briefing = await workspace.attempt(createBriefing, {});
+    if (briefing) setOpenId(briefing.id);
   };
   const duplicate = async (id: string) => {
-    const copy = await trackSave(() => duplicateBriefing(db, id));
-    recordUndo({ label: 'duplicate a briefing', undo: () => deleteBriefing(db, copy.id), redo: () => restoreBriefing(db, copy) });
+    const copy = await workspace.attempt(duplicateBriefing, id);
+    if (!copy) return;
     notify('info', `Duplicated as “${copy.title}”.`);
     setOpenId(copy.id);
   };
   const remove = async (id: string) => {
-    const removed = await trackSave(() => deleteBriefing(db, id));
+    const removed = await workspace.attempt(deleteBriefing, id);
     if (!removed) return;
-    recordUndo({ label: `delete “${removed.title}”`, undo: () => restoreBriefing(db, removed), redo: () => deleteBriefing(db, id) });
-    notify('info', `Deleted “${removed.title}”.`, { label: 'Undo', run: () => void undo() });
+    notify('info', `Deleted “${removed.title}”.`, { label: 'Undo', run: () => void workspace.undo() });
     if (openId === id) setOpenId(null);
   };
 

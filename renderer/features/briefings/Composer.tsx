@@ -5,8 +5,10 @@ import { BriefingDocument } from '../../../shared/domain/briefing-document';
 import { buildBriefingDocument, CATEGORY_LABELS, selectThreats } from '../../../shared/domain/briefing-model';
 import { THREAT_CATEGORIES } from '../../../shared/domain/threat';
 import { db } from '../../db';
-import { loadBriefingWorkspace, saveBriefing } from '../../db/briefings';
+import { loadBriefingWorkspace } from '../../db/briefings';
 import { useWorkbench } from '../../stores';
+import { CommandFailed, workspace } from '../../workspace';
+import { updateBriefing } from '../../workspace/commands/briefings';
 import { formatDateTime } from '../common/format';
 import { MultiPicker } from '../common/MultiPicker';
 import { refreshRecentExports } from '../desktop/recent-exports';
@@ -29,7 +31,6 @@ function formatBytes(bytes: number): string {
  * empty the last title stays saved; everything else is still kept.
  */
 function useDraft(saved: Briefing) {
-  const trackSave = useWorkbench((s) => s.trackSave);
   const [draft, setDraft] = useState(saved);
   const [pending, setPending] = useState(false);
   const latest = useRef(saved);
@@ -54,14 +55,13 @@ function useDraft(saved: Briefing) {
   const write = useCallback(() => {
     timer.current = null;
     const next = savable();
-    return trackSave(() => saveBriefing(db, next)).then(
-      (written) => {
-        ownSave.current = written.updatedAt;
-        if (timer.current === null) setPending(false);
-      },
-      () => undefined,
-    );
-  }, [trackSave]);
+    // Each save is one command (one step for Ctrl+Z); a failure has been reported by the workspace.
+    return workspace.attempt(updateBriefing, next).then((written) => {
+      if (!written) return;
+      ownSave.current = written.updatedAt;
+      if (timer.current === null) setPending(false);
+    });
+  }, []);
 
   const update = useCallback(
     (patch: Partial<Briefing>) => {
@@ -87,7 +87,7 @@ function useDraft(saved: Briefing) {
       if (timer.current === null) return;
       clearTimeout(timer.current);
       timer.current = null;
-      void saveBriefing(db, savable()).catch(() => undefined);
+      void workspace.attempt(updateBriefing, savable());
     };
     window.addEventListener('pagehide', saveNow);
     return () => {
@@ -129,11 +129,11 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
   const [exportTask, setExportTask] = useState<ExportTask | null>(null);
   const exporting = exportTask !== null;
   const evidenceKey = draft.keyJudgments.flatMap((kj) => kj.evidenceIds).join(',');
-  const workspace = useLiveQuery(() => loadBriefingWorkspace(db, evidenceKey ? evidenceKey.split(',') : []), [evidenceKey]);
-  const document = useMemo(() => (workspace ? buildBriefingDocument(draft, workspace) : null), [draft, workspace]);
-  const included = useMemo(() => (workspace ? selectThreats(draft, workspace).length : 0), [draft, workspace]);
-  const annotations = useMemo(() => new Map((workspace?.annotations ?? []).map((a) => [a.id, a])), [workspace]);
-  const sources = useMemo(() => new Map((workspace?.sources ?? []).map((s) => [s.id, s])), [workspace]);
+  const material = useLiveQuery(() => loadBriefingWorkspace(db, evidenceKey ? evidenceKey.split(',') : []), [evidenceKey]);
+  const document = useMemo(() => (material ? buildBriefingDocument(draft, material) : null), [draft, material]);
+  const included = useMemo(() => (material ? selectThreats(draft, material).length : 0), [draft, material]);
+  const annotations = useMemo(() => new Map((material?.annotations ?? []).map((a) => [a.id, a])), [material]);
+  const sources = useMemo(() => new Map((material?.sources ?? []).map((s) => [s.id, s])), [material]);
   const isPreset = (MARKING_PRESETS as readonly string[]).includes(draft.marking);
   const [customMarking, setCustomMarking] = useState(!isPreset);
 
@@ -156,6 +156,11 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
       notify('info', path ? `Exported the briefing to ${path}.` : 'Export cancelled; nothing was written.');
       if (path) void refreshRecentExports();
     } catch (error) {
+      // The file was written but its history could not be kept: the workspace has said so already.
+      if (error instanceof CommandFailed) {
+        void refreshRecentExports();
+        return;
+      }
       const text = error instanceof Error ? error.message : String(error);
       notify(/ was cancelled; /.test(text) ? 'info' : 'error', text);
     } finally {
@@ -301,7 +306,7 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
             </p>
             <fieldset className="check-group">
               <legend>Registers</legend>
-              {(workspace?.registers ?? []).map((r) => (
+              {(material?.registers ?? []).map((r) => (
                 <label key={r.id} className="check">
                   <input
                     type="checkbox"

@@ -1,9 +1,9 @@
 import type { BriefingDocument } from '../../../shared/domain/briefing-document';
 import type { OpenOutcome } from '../../../shared/ipc/contract';
-import { db } from '../../db';
-import { recordExport } from '../../db/briefings';
 import { watchTask } from '../../platform/tasks';
 import { workbench } from '../../platform/workbench';
+import { workspace } from '../../workspace';
+import { recordBriefingExport } from '../../workspace/commands/briefings';
 
 /** Where an export is: on its way to main, being packed on main's briefing worker, or being written. */
 export type ExportStep = 'sending' | 'building' | 'writing';
@@ -11,8 +11,9 @@ export type ExportStep = 'sending' | 'building' | 'writing';
 /**
  * Sends the document tree the preview shows to main, which packs the .docx on its briefing worker and
  * writes it (in the save dialog's place on the desktop, in the exports folder in the browser); the file
- * is then kept in the briefing's history. Answers the path, or null when the analyst cancelled the
- * dialog. `taskId` names the export for cancelTask: a cancelled export rejects, writes no file and
+ * is then kept in the briefing's history (a recorded change, not a step for Ctrl+Z; when it cannot be
+ * kept this rejects with `CommandFailed`, already reported). Answers the path, or null when the analyst
+ * cancelled the dialog. `taskId` names the export for cancelTask: a cancelled export rejects, writes no file and
  * records nothing.
  */
 export async function exportBriefing(briefingId: string, document: BriefingDocument, taskId?: string, onStep: (step: ExportStep) => void = () => undefined): Promise<string | null> {
@@ -26,7 +27,7 @@ export async function exportBriefing(briefingId: string, document: BriefingDocum
   }
   const { path, bytes } = answer;
   if (!path) return null;
-  await recordExport(db, briefingId, { at: new Date().toISOString(), path, bytes });
+  await workspace.perform(recordBriefingExport, { briefingId, entry: { at: new Date().toISOString(), path, bytes } });
   return path;
 }
 

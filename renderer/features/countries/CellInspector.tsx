@@ -209,7 +209,7 @@ export function CellInspector({ data, threat, code, onOverride }: CellInspectorP
           </>
         )}
       </section>
-      <History sources={[{ entity: 'exposureOverride', entityId: overrideId(code, threat.id) }]} title="Override history" empty={`No override of this threat for ${name} yet.`} />
+      <History sources={[{ entity: 'exposureOverride', entityId: overrideId(code, threat.id), verbs: { create: 'override set', delete: 'override removed' } }]} title="Override history" empty={`No override of this threat for ${name} yet.`} />
     </div>
   );
 }

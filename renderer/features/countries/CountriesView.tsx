@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { compareExposure, exposureFor } from '../../../shared/domain/exposure';
 import { THREAT_CATEGORIES, type ThreatCategory } from '../../../shared/domain/threat';
-import { COMPARISON_ENTITY_ID, MAX_COMPARED, MIN_COMPARED } from '../../db/countries';
+import { COMPARISON_ENTITY_ID, COMPARISON_KEY, MAX_COMPARED, MIN_COMPARED } from '../../db/countries';
 import { useWorkbench } from '../../stores';
 import type { NameLanguage } from '../../stores/countries';
 import { CellInspector } from './CellInspector';
@@ -211,7 +211,14 @@ export function CountriesView() {
         ) : (
           <div className="inspector-body">
             <p className="muted">Choose a country’s name to see the sources of its figures and its history, or a matrix cell (or a top threat) for its evidence and a per-country override.</p>
-            <History sources={[{ entity: 'comparison', entityId: COMPARISON_ENTITY_ID }]} title="Comparison history" empty="The default comparison: no changes yet." />
+            <History
+              sources={[
+                { entity: 'meta', entityId: COMPARISON_KEY, verbs: { create: 'comparison chosen', delete: 'back to the default comparison' } },
+                { entity: 'comparison', entityId: COMPARISON_ENTITY_ID },
+              ]}
+              title="Comparison history"
+              empty="The default comparison: no changes yet."
+            />
           </div>
         )}
       </aside>

@@ -57,7 +57,7 @@ export function CountryInspector({ country, data }: { country: Country; data: Co
       <History
         sources={[
           { entity: 'country', entityId: country.code },
-          { entity: 'exposureOverride', prefix: `${country.code}:`, label: (r) => `override of “${threatTitle(r.entityId)}”` },
+          { entity: 'exposureOverride', prefix: `${country.code}:`, label: (r) => `override of “${threatTitle(r.entityId)}”`, verbs: { create: 'set', delete: 'removed' } },
         ]}
         empty="No notes, stance or overrides recorded yet."
       />

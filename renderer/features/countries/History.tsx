@@ -4,7 +4,19 @@ import { db } from '../../db';
 import { formatDateTime } from '../common/format';
 import { plainText } from './notes-format';
 
-const FIELD_LABELS: Record<string, string> = { notes: 'notes', stance: 'stance', likelihood: 'likelihood', impact: 'impact', rationale: 'rationale', countries: 'compared' };
+const FIELD_LABELS: Record<string, string> = {
+  notes: 'notes',
+  stance: 'stance',
+  likelihood: 'likelihood',
+  impact: 'impact',
+  rationale: 'rationale',
+  // The compared countries: `countries` of the older 'comparison' revisions, `value` of the meta entry.
+  countries: 'compared',
+  value: 'compared',
+};
+
+/** Bookkeeping every write changes: never a line of its own. */
+const HIDDEN_FIELDS = new Set(['updatedAt']);
 
 function show(value: unknown): string {
   if (Array.isArray(value)) return value.join(', ') || '—';
@@ -13,40 +25,143 @@ function show(value: unknown): string {
   return text.length > 90 ? `${text.slice(0, 90)}…` : text;
 }
 
+/** Undo and redo record "Undone: …" / "Redone: …" as their rationale: not the analyst's reason. */
+function isTravel(revision: Revision): boolean {
+  return revision.command === 'history.undo' || revision.command === 'history.redo';
+}
+
+export interface HistorySource {
+  entity: RevisedEntity;
+  /** One record, or every record whose id starts with `prefix` (a country's overrides). */
+  entityId?: string;
+  prefix?: string;
+  label?: (r: Revision) => string;
+  /** How a record's creation and deletion read (default "created" / "deleted"). */
+  verbs?: { create: string; delete: string };
+}
+
 interface HistoryProps {
-  /** Whose history: one record, or every record whose id starts with `prefix` (a country's overrides). */
-  sources: { entity: RevisedEntity; entityId?: string; prefix?: string; label?: (r: Revision) => string }[];
+  sources: HistorySource[];
   empty: string;
   title?: string;
+}
+
+/** One line of the history: a changed field, or a whole record created or deleted by one change. */
+export interface HistoryLine {
+  key: string;
+  at: string;
+  label: string | undefined;
+  kind: 'update' | 'create' | 'delete';
+  /** The update's revision, or the first revision of the created or deleted record. */
+  revision: Revision;
+  /** For a created or deleted record: its labelled fields and their values (after a create, before a delete). */
+  fields: { field: string; value: unknown }[];
+  /** The analyst's reason for the change (an override's rationale). */
+  rationale: string | undefined;
+  /** "Undone: …" / "Redone: …" when the line is an undo or a redo. */
+  travel: string | undefined;
+  verb: string | undefined;
+}
+
+/**
+ * Turns revisions into lines, newest first: the `updatedAt` bookkeeping is left out, and the revisions of
+ * a record created or deleted by one change (one per field) read as one line.
+ */
+export function historyLines(found: readonly { r: Revision; source: HistorySource }[]): HistoryLine[] {
+  const lines: HistoryLine[] = [];
+  const whole = new Map<string, HistoryLine>();
+  for (const { r, source } of found) {
+    if (HIDDEN_FIELDS.has(r.field)) continue;
+    const travel = isTravel(r) ? r.rationale : undefined;
+    const op = r.op ?? 'update';
+    if (op === 'update') {
+      lines.push({ key: r.id, at: r.at, label: source.label?.(r), kind: 'update', revision: r, fields: [], rationale: travel ? undefined : r.rationale, travel, verb: undefined });
+      continue;
+    }
+    const id = `${r.changeId ?? r.at}\u0000${r.entity}\u0000${r.entityId}\u0000${op}`;
+    let line = whole.get(id);
+    if (!line) {
+      const verb = source.verbs?.[op] ?? (op === 'create' ? 'created' : 'deleted');
+      line = { key: r.id, at: r.at, label: source.label?.(r), kind: op, revision: r, fields: [], rationale: travel ? undefined : r.rationale, travel, verb };
+      whole.set(id, line);
+      lines.push(line);
+    }
+    const value = op === 'create' ? r.after : r.before;
+    if (r.field === 'rationale' && typeof value === 'string') line.rationale = value;
+    else if (FIELD_LABELS[r.field] && value !== undefined && value !== null && value !== '') line.fields.push({ field: r.field, value });
+  }
+  const order = (field: string) => Object.keys(FIELD_LABELS).indexOf(field);
+  for (const line of whole.values()) line.fields.sort((a, b) => order(a.field) - order(b.field));
+  return lines.sort((a, b) => b.at.localeCompare(a.at));
+}
+
+function Summary({ fields }: { fields: HistoryLine['fields'] }) {
+  return (
+    <>
+      {fields.map(({ field, value }, i) => (
+        <span key={field}>
+          {i > 0 && ', '}
+          <strong>{FIELD_LABELS[field]}</strong> {show(value)}
+        </span>
+      ))}
+    </>
+  );
+}
+
+function Line({ line }: { line: HistoryLine }) {
+  const r = line.revision;
+  return (
+    <li>
+      <span className="muted">{formatDateTime(line.at)}</span> {line.label && <span>{line.label} · </span>}
+      {line.kind === 'update' ? (
+        <>
+          <strong>{FIELD_LABELS[r.field] ?? r.field}</strong>: <span className="before">{show(r.before)}</span> → <span className="after">{show(r.after)}</span>
+        </>
+      ) : (
+        <>
+          <strong>{line.verb}</strong>
+          {line.fields.length > 0 &&
+            (line.kind === 'create' ? (
+              <>
+                : <Summary fields={line.fields} />
+              </>
+            ) : (
+              <>
+                {' '}
+                (was <Summary fields={line.fields} />)
+              </>
+            ))}
+        </>
+      )}
+      {line.rationale && (line.kind !== 'update' || r.field !== 'rationale') && <span className="rationale-text"> — “{line.rationale}”</span>}
+      {line.travel && <span className="muted history-travel"> · {line.travel}</span>}
+    </li>
+  );
 }
 
 /** Recorded changes, newest first: the same revisions the register's history shows. */
 export function History({ sources, empty, title = 'History' }: HistoryProps) {
   const key = JSON.stringify(sources.map(({ entity, entityId, prefix }) => [entity, entityId, prefix]));
-  const revisions = useLiveQuery(async () => {
+  const lines = useLiveQuery(async () => {
     const lists = await Promise.all(
-      sources.map(async (s) => {
+      sources.map(async (source) => {
         const where = db.revisions.where('[entity+entityId]');
-        const found = s.prefix !== undefined ? await where.between([s.entity, s.prefix], [s.entity, `${s.prefix}\uffff`]).toArray() : await where.equals([s.entity, s.entityId ?? '']).toArray();
-        return found.map((r) => ({ r, label: s.label?.(r) }));
+        const found = source.prefix !== undefined ? await where.between([source.entity, source.prefix], [source.entity, `${source.prefix}\uffff`]).toArray() : await where.equals([source.entity, source.entityId ?? '']).toArray();
+        return found.map((r) => ({ r, source }));
       }),
     );
-    return lists.flat().sort((a, b) => b.r.at.localeCompare(a.r.at));
+    return historyLines(lists.flat());
   }, [key]);
-  if (!revisions) return null;
+  if (!lines) return null;
   return (
     <section aria-label={title}>
       <h3>{title}</h3>
-      {revisions.length === 0 ? (
+      {lines.length === 0 ? (
         <p className="muted">{empty}</p>
       ) : (
         <ol className="history" aria-label={title}>
-          {revisions.slice(0, 100).map(({ r, label }) => (
-            <li key={r.id}>
-              <span className="muted">{formatDateTime(r.at)}</span> {label && <span>{label} · </span>}
-              <strong>{FIELD_LABELS[r.field] ?? r.field}</strong>: <span className="before">{show(r.before)}</span> → <span className="after">{show(r.after)}</span>
-              {r.rationale && r.field !== 'rationale' && <span className="rationale-text"> — “{r.rationale}”</span>}
-            </li>
+          {lines.slice(0, 100).map((line) => (
+            <Line key={line.key} line={line} />
           ))}
         </ol>
       )}

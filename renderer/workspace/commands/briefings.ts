@@ -1,0 +1,72 @@
+import type { Briefing, BriefingExport } from '../../../shared/domain/briefing';
+import { blankBriefing, readBriefing } from '../../db/briefings';
+import { CommandRefusal } from '../change-set';
+import { defineCommand } from '../workspace';
+
+const BRIEFING_GONE = 'That briefing no longer exists; it may have been deleted.';
+
+/** A new briefing with every section on, every active register, and the more restrictive marking. */
+export const createBriefing = defineCommand({
+  id: 'briefings.create',
+  label: 'create a briefing',
+  run: (changes, fields: Partial<Briefing> = {}): Promise<Briefing> => changes.put('briefings', { ...blankBriefing(fields), createdAt: changes.at, updatedAt: changes.at }),
+});
+
+/**
+ * Saves the composer's draft. A title left empty is refused: the document needs one. The export history
+ * is main's record of what was written, so a stale draft never overwrites it.
+ */
+export const updateBriefing = defineCommand({
+  id: 'briefings.update',
+  label: (draft: Briefing) => `edit “${draft.title.trim() || 'a briefing'}”`,
+  run: async (changes, draft: Briefing): Promise<Briefing> => {
+    if (!draft.title.trim()) throw new CommandRefusal('A briefing needs a title. The last title was kept.');
+    const saved = await changes.require('briefings', draft.id, BRIEFING_GONE);
+    return changes.put('briefings', { ...draft, exports: saved.exports, createdAt: saved.createdAt });
+  },
+});
+
+/** Copies a briefing with its choices, judgments and recommendations; the copy has no exports yet. */
+export const duplicateBriefing = defineCommand({
+  id: 'briefings.duplicate',
+  label: (_id: string, copy: Briefing) => `duplicate a briefing as “${copy.title}”`,
+  run: async (changes, id: string): Promise<Briefing> => {
+    const source = readBriefing(await changes.require('briefings', id, 'That briefing no longer exists.'));
+    return changes.put('briefings', {
+      ...source,
+      id: crypto.randomUUID(),
+      title: `${source.title} (copy)`.slice(0, 500),
+      keyJudgments: source.keyJudgments.map((kj) => ({ ...kj, id: crypto.randomUUID() })),
+      recommendations: source.recommendations.map((r) => ({ ...r, id: crypto.randomUUID() })),
+      exports: [],
+      createdAt: changes.at,
+      updatedAt: changes.at,
+    });
+  },
+});
+
+/** Deletes a briefing and answers it (`undefined` when it was already gone: nothing to undo then). */
+export const deleteBriefing = defineCommand({
+  id: 'briefings.delete',
+  label: (_id: string, removed: Briefing | undefined) => `delete “${removed?.title ?? 'a briefing'}”`,
+  run: (changes, id: string): Promise<Briefing | undefined> => changes.delete('briefings', id),
+});
+
+export interface RecordExportArgs {
+  briefingId: string;
+  entry: BriefingExport;
+}
+
+/**
+ * Adds a file main wrote to the briefing's export history. Recorded in the history, but not a step for
+ * Ctrl+Z: the file exists whatever the analyst undoes.
+ */
+export const recordBriefingExport = defineCommand({
+  id: 'briefings.recordExport',
+  label: 'record an export of a briefing',
+  undoable: false,
+  run: async (changes, { briefingId, entry }: RecordExportArgs): Promise<Briefing> => {
+    const saved = await changes.require('briefings', briefingId, 'That briefing no longer exists; the file was written, but its history could not be kept.');
+    return changes.put('briefings', { ...saved, exports: [...saved.exports, entry] });
+  },
+});

@@ -1,0 +1,99 @@
+import type { Country } from '../../../shared/domain/country';
+import { affects, makeOverride, overrideId, overrideProblem, type ExposureOverride, type OverrideInput } from '../../../shared/domain/exposure';
+import { DEFAULT_SCALE } from '../../../shared/domain/scoring';
+import { COMPARISON_KEY, MAX_COMPARED, MIN_COMPARED, resolveComparison } from '../../db/countries';
+import { CommandRefusal } from '../change-set';
+import { defineCommand } from '../workspace';
+
+const COUNTRY_GONE = 'That country is no longer in this workspace.';
+
+/** What the analyst writes on a country: their notes and their stance (with **bold**, *italic* and bullets). */
+export type CountryPatch = Partial<Pick<Country, 'notes' | 'stance'>>;
+
+export interface UpdateCountryArgs {
+  code: string;
+  patch: CountryPatch;
+  /** The country's name as the analyst reads it (English or Russian), for "Undone: …". */
+  name?: string;
+}
+
+function patchedFields(patch: CountryPatch): (keyof CountryPatch)[] {
+  return (['notes', 'stance'] as const).filter((field) => patch[field] !== undefined);
+}
+
+/** Edits the analyst's notes or stance on a country; an unchanged save writes nothing and is no step. */
+export const updateCountry = defineCommand({
+  id: 'countries.update',
+  label: ({ code, patch, name }: UpdateCountryArgs) => `edit the ${patchedFields(patch).join(' and ') || 'notes'} on ${name ?? code}`,
+  run: async (changes, { code, patch }: UpdateCountryArgs): Promise<Country> => {
+    const only: CountryPatch = {};
+    for (const field of patchedFields(patch)) only[field] = patch[field];
+    return changes.update('countries', code, only, COUNTRY_GONE);
+  },
+});
+
+export interface OverrideArgs {
+  countryCode: string;
+  threatId: string;
+  /** The rating for this country with its rationale, or `null` to remove the override. */
+  input: OverrideInput | null;
+  /** For "Undone: …": the threat's title and the country's name as the analyst reads them. */
+  threatTitle?: string;
+  countryName?: string;
+}
+
+/**
+ * Sets (or, with `null`, removes) one country's override of one threat's likelihood and impact. The
+ * rating must fit the threat's register scale and carry a rationale — recorded on every revision of the
+ * change — and the threat must affect the country; a refused override changes nothing.
+ */
+export const overrideExposure = defineCommand({
+  id: 'countries.override',
+  label: (a: OverrideArgs) => `${a.input ? 'override' : 'remove the override of'} “${a.threatTitle ?? 'a threat'}” for ${a.countryName ?? a.countryCode}`,
+  rationale: (a: OverrideArgs) => a.input?.rationale.trim() || undefined,
+  run: async (changes, { countryCode, threatId, input }: OverrideArgs): Promise<ExposureOverride | null> => {
+    const id = overrideId(countryCode, threatId);
+    const before = (await changes.get('exposureOverrides', id)) ?? null;
+    if (!input) {
+      await changes.delete('exposureOverrides', id);
+      return null;
+    }
+    const threat = await changes.require('threats', threatId, 'That threat no longer exists; it may have been deleted.');
+    await changes.require('countries', countryCode, COUNTRY_GONE);
+    if (!affects(threat, countryCode)) throw new CommandRefusal(`“${threat.title}” does not list ${countryCode} among the countries it affects; add it in the register first.`);
+    const scale = (await changes.get('registers', threat.registerId))?.scale ?? DEFAULT_SCALE;
+    const problem = overrideProblem(input, scale);
+    if (problem) throw new CommandRefusal(problem);
+    return changes.put('exposureOverrides', makeOverride(countryCode, threatId, input, scale, changes.at, before));
+  },
+});
+
+export interface CompareArgs {
+  /** The compared countries, in column order. */
+  codes: readonly string[];
+  /** How the analyst reads the change, e.g. "move Kyrgyzstan left". */
+  label?: string;
+}
+
+/**
+ * Saves which countries are compared and in what order (the `meta` entry `countries.comparison`, whose
+ * revisions are the Comparison history). Refuses fewer than two or more than four, repeats, and
+ * countries not in the workspace. Choosing what is shown already writes nothing.
+ */
+export const compareCountries = defineCommand({
+  id: 'countries.compare',
+  label: (a: CompareArgs) => a.label ?? 'change the compared countries',
+  run: async (changes, { codes }: CompareArgs): Promise<{ before: string[]; after: string[] }> => {
+    const known = (await changes.db.countries.toCollection().primaryKeys()) as string[];
+    if (new Set(codes).size !== codes.length) throw new CommandRefusal('A country can only be compared once.');
+    const missing = codes.filter((c) => !known.includes(c));
+    if (missing.length > 0) throw new CommandRefusal(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in this workspace.`);
+    if (codes.length < MIN_COMPARED) throw new CommandRefusal(`Compare at least ${MIN_COMPARED} countries.`);
+    if (codes.length > MAX_COMPARED) throw new CommandRefusal(`Compare at most ${MAX_COMPARED} countries at a time.`);
+    const before = resolveComparison((await changes.get('meta', COMPARISON_KEY))?.value, known);
+    const after = [...codes];
+    // The default shown as it is needs no entry: no revision, no step to undo.
+    if (before.join() !== after.join()) await changes.put('meta', { key: COMPARISON_KEY, value: after });
+    return { before, after };
+  },
+});
