@@ -93,6 +93,8 @@ async function expectedSpans(page: Page, quotes: string[]): Promise<{ text: stri
 
 test.describe('replacing a source’s text', () => {
   test('a multilingual note coded in four places: preview, replace, review the changed passage, undo — with no error', async ({ app }, testInfo) => {
+    // Imports, codes four passages, previews at two window sizes, replaces and undoes: slow on a busy machine.
+    test.setTimeout(150_000);
     await app.locator('#import-files').setInputFiles(NOTE);
     await expect(app.getByRole('region', { name: 'Imports' })).toContainText('Imported');
     await expect(app.getByRole('heading', { level: 2 })).toHaveText(TITLE);
@@ -180,6 +182,7 @@ test.describe('replacing a source’s text', () => {
 
 test.describe('correcting a source’s text', () => {
   test('the dialog shows, as the analyst types, which passages stay, move (changed words marked) or are lost', async ({ app }) => {
+    test.setTimeout(120_000);
     await app.locator('#import-files').setInputFiles(NOTE);
     await expect(app.getByRole('heading', { level: 2 })).toHaveText(TITLE);
     await code(app, PASSAGES.russian, 'Water flow');
