@@ -116,6 +116,21 @@ export class ChangeSet {
     return befores as (Row<N> | undefined)[];
   }
 
+  /** Refuses the change when a record it leaves written breaks a rule across records of its table. */
+  async checkRules(): Promise<void> {
+    const written = new Map<TableName, Plain[]>();
+    for (const change of this.touched()) {
+      if (!change.after || !TABLES[change.table].check) continue;
+      const list = written.get(change.table) ?? [];
+      list.push(change.after);
+      written.set(change.table, list);
+    }
+    for (const [table, records] of written) {
+      const problem = await TABLES[table].check!(records, this.db);
+      if (problem) throw new CommandRefusal(`${problem} Nothing was changed.`);
+    }
+  }
+
   /** Every record this change touched, as it was and as it is. */
   touched(): RecordChange[] {
     return [...this.changes.values()].filter((c) => c.before !== undefined || c.after !== undefined);

@@ -4,7 +4,9 @@ import type { ExposureOverride } from '../../shared/domain/exposure';
 import { riskScore } from '../../shared/domain/scoring';
 import { RECORD_SCHEMAS } from '../../shared/interop/backup/records';
 import { LOCAL_META_KEYS, PRIMARY_KEYS } from '../../shared/interop/workspace-snapshot';
-import type { GridView, MetaEntry } from '../db/database';
+import { actorNameProblem } from '../db/actors';
+import type { GridView, MetaEntry, WorkbenchDatabase } from '../db/database';
+import { sameTagName } from '../db/tags';
 
 /** The record each table of the workspace holds (everything but `revisions`, which only commands append to). */
 export interface WorkspaceRows {
@@ -32,6 +34,12 @@ interface TableSpec {
   schema: z.ZodType;
   /** Fields worked out from others: computed here, in one place, whoever writes the record. */
   derive?: (record: Record<string, unknown>) => Record<string, unknown>;
+  /**
+   * A rule across records (a name used once), checked on every record a change leaves written — undo and
+   * redo included, which put back records without the command that first checked them. Answers why the
+   * change cannot stand, as a sentence, or null.
+   */
+  check?: (written: readonly Record<string, unknown>[], db: WorkbenchDatabase) => Promise<string | null>;
   /** Whether the record's changes are history; installation bookkeeping (replica id, merge bases) is not. */
   revised?: (record: Record<string, unknown>) => boolean;
 }
@@ -42,7 +50,19 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
   sources: { entity: 'source', key: PRIMARY_KEYS.sources, schema: RECORD_SCHEMAS.sources },
   sourceTexts: { entity: 'sourceText', key: PRIMARY_KEYS.sourceTexts, schema: RECORD_SCHEMAS.sourceTexts },
   annotations: { entity: 'annotation', key: PRIMARY_KEYS.annotations, schema: RECORD_SCHEMAS.annotations },
-  tags: { entity: 'tag', key: PRIMARY_KEYS.tags, schema: RECORD_SCHEMAS.tags },
+  tags: {
+    entity: 'tag',
+    key: PRIMARY_KEYS.tags,
+    schema: RECORD_SCHEMAS.tags,
+    check: async (written, db) => {
+      const all = await db.tags.toArray();
+      for (const tag of written) {
+        const twin = all.find((t) => t.id !== tag.id && sameTagName(t.name, String(tag.name)));
+        if (twin) return `There is already a tag called “${twin.name}”. Rename one of them or merge the two tags.`;
+      }
+      return null;
+    },
+  },
   registers: { entity: 'register', key: PRIMARY_KEYS.registers, schema: RECORD_SCHEMAS.registers },
   threats: {
     entity: 'threat',
@@ -51,7 +71,19 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
     // A threat's score is likelihood × impact everywhere; its band is read against its register's scale.
     derive: (threat) => ({ ...threat, score: riskScore(Number(threat.likelihood), Number(threat.impact)) }),
   },
-  actors: { entity: 'actor', key: PRIMARY_KEYS.actors, schema: RECORD_SCHEMAS.actors },
+  actors: {
+    entity: 'actor',
+    key: PRIMARY_KEYS.actors,
+    schema: RECORD_SCHEMAS.actors,
+    check: async (written, db) => {
+      const all = await db.actors.toArray();
+      for (const actor of written) {
+        const problem = actorNameProblem(String(actor.name), all, String(actor.id));
+        if (problem) return problem;
+      }
+      return null;
+    },
+  },
   countries: { entity: 'country', key: PRIMARY_KEYS.countries, schema: RECORD_SCHEMAS.countries },
   briefings: { entity: 'briefing', key: PRIMARY_KEYS.briefings, schema: RECORD_SCHEMAS.briefings },
   exposureOverrides: { entity: 'exposureOverride', key: PRIMARY_KEYS.exposureOverrides, schema: RECORD_SCHEMAS.exposureOverrides },

@@ -181,6 +181,7 @@ export class Workspace {
     try {
       const { result, revisions } = await this.db.transaction('rw', [...this.db.workspaceTables], async () => {
         const result = await work(changes);
+        await changes.checkRules();
         const revisions = changes.revisions(changeId, commandId, rationale);
         if (revisions.length > 0) await this.db.revisions.bulkAdd(revisions);
         return { result, revisions };

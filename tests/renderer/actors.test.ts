@@ -162,11 +162,8 @@ describe('deleting an actor', () => {
     expect(now.actorIds).toEqual(rivalry.actorIds); // back in its old place
   });
 
-  // KNOWN GAP: undo is derived from revisions by the workspace core, which checks each record against its
-  // schema but knows no rule across records (an actor's name is unique). Until the core lets a table
-  // check what undo and redo write, undoing this deletion brings back a second “China”. `it.fails`
-  // keeps the old expectation: the day the core refuses it, this test fails and should become `it`.
-  it.fails('cannot be undone over another actor that took the name, and then changes nothing', async () => {
+  // Undo puts back records without the command that first checked them; the table's rule still holds.
+  it('cannot be undone over another actor that took the name, and then changes nothing', async () => {
     const db = await demo();
     const china = await actorNamed(db, 'China');
     await perform(db, deleteActor, china.id);
