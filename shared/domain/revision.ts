@@ -33,8 +33,10 @@ export const Revision = z.object({
   /** The record's id (a UUID, or an ISO code for countries). */
   entityId: z.string().min(1),
   field: z.string().min(1),
-  before: z.unknown(),
-  after: z.unknown(),
+  // Absent on a creation (`before`) and a deletion (`after`), and wherever the field had no value: a
+  // backup's JSON has no `undefined`, so a present-but-undefined value comes back absent too.
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
   at: Instant,
   rationale: z.string().max(5000).optional(),
   /**
