@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actorUsage, createActor, deleteActor, patchOf, restoreActor, tidyNames, updateActor } from '../../renderer/db/actors';
 import type { WorkbenchDatabase } from '../../renderer/db/database';
 import { updateThreat } from '../../renderer/db/threats';
-import { useDemoDatabases } from './demo-database';
+import { sinceDemo, useDemoDatabases } from './demo-database';
 
 const demo = useDemoDatabases();
 
@@ -12,7 +12,7 @@ async function actorNamed(db: WorkbenchDatabase, name: string) {
   return actor;
 }
 
-const revisionsOf = (db: WorkbenchDatabase, id: string) => db.revisions.where('[entity+entityId]').equals(['actor', id]).toArray();
+const revisionsOf = (db: WorkbenchDatabase, id: string) => db.revisions.where('[entity+entityId]').equals(['actor', id]).filter(sinceDemo).toArray();
 
 describe('actors', () => {
   it('the demo has six armed groups, the Taliban and five states', async () => {

@@ -6,7 +6,8 @@ import { COMPARISON_KEY, putExposureOverride, setComparison, updateCountry } fro
 import { WorkbenchDatabase } from '../../renderer/db/database';
 import { createActor } from '../../renderer/db/actors';
 import { createRegister } from '../../renderer/db/registers';
-import { DEMO_SEEDED_KEY, seedDemoWorkspaceOnce } from '../../renderer/db/seed';
+import { DEMO_SEEDED_KEY } from '../../renderer/db/seed';
+import { seedDemoWorkspaceOnce } from '../../renderer/workspace/commands/seed';
 import { BACKUP_KEEP_KEY, backupKeepCount, setBackupKeepCount } from '../../renderer/db/settings';
 import { updateSourceMetadata } from '../../renderer/db/sources';
 import { createTag } from '../../renderer/db/tags';

@@ -5,7 +5,7 @@ import { BriefingDocument } from '../../shared/domain/briefing-document';
 import { buildBriefingDocument } from '../../shared/domain/briefing-model';
 import { WorkbenchDatabase } from '../../renderer/db/database';
 import { createBriefing, deleteBriefing, duplicateBriefing, loadBriefingWorkspace, readBriefing, recordExport, restoreBriefing, saveBriefing } from '../../renderer/db/briefings';
-import { seedDemoWorkspaceOnce } from '../../renderer/db/seed';
+import { seedDemoWorkspaceOnce } from '../../renderer/workspace/commands/seed';
 import { BriefingPreview } from '../../renderer/features/briefings/BriefingPreview';
 import { useWorkbench } from '../../renderer/stores';
 import { realWorkbench } from '../support/real-workbench';

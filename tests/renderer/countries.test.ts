@@ -7,7 +7,7 @@ import { overrideId } from '../../shared/domain/exposure';
 import { db as appDb } from '../../renderer/db';
 import { COMPARISON_KEY, DEFAULT_COMPARISON, putExposureOverride, readComparison, resolveComparison, setComparison, updateCountry } from '../../renderer/db/countries';
 import { WorkbenchDatabase } from '../../renderer/db/database';
-import { seedDemoWorkspaceOnce } from '../../renderer/db/seed';
+import { seedDemoWorkspaceOnce } from '../../renderer/workspace/commands/seed';
 import { moveCompared, swapCompared, toggleCompared } from '../../renderer/features/countries/comparison';
 import { NoteText } from '../../renderer/features/countries/FormattedNote';
 import { allNames, countryName, mentionsCountry } from '../../renderer/features/countries/names';
@@ -17,6 +17,7 @@ import { useCountryActions } from '../../renderer/features/countries/useCountryA
 import { useWorkbench } from '../../renderer/stores';
 import { realWorkbench } from '../support/real-workbench';
 import { useTempFolders } from '../support/temp-folder';
+import { sinceDemo } from './demo-database';
 
 const tempFolder = useTempFolders();
 const open: WorkbenchDatabase[] = [];
@@ -39,7 +40,7 @@ async function demo() {
   return seed(db);
 }
 
-const revisionsOf = (db: WorkbenchDatabase, entity: 'comparison' | 'country' | 'exposureOverride', id: string) => db.revisions.where('[entity+entityId]').equals([entity, id]).toArray();
+const revisionsOf = (db: WorkbenchDatabase, entity: 'comparison' | 'country' | 'exposureOverride', id: string) => db.revisions.where('[entity+entityId]').equals([entity, id]).filter(sinceDemo).toArray();
 
 describe('the compared countries', () => {
   it('default to Kazakhstan, Uzbekistan, Tajikistan and Turkmenistan, and keep the analyst’s choice and order', async () => {
@@ -61,7 +62,7 @@ describe('the compared countries', () => {
     await expect(setComparison(db, ['KZ', 'KZ'])).rejects.toThrow('only be compared once');
     await expect(setComparison(db, ['KZ', 'FR'])).rejects.toThrow('FR is not in this workspace.');
     expect(await db.meta.get(COMPARISON_KEY)).toBeUndefined();
-    expect(await db.revisions.count()).toBe(0);
+    expect(await db.revisions.filter(sinceDemo).count()).toBe(0);
   });
 
   it('drop countries that left the workspace and top up to two', () => {
@@ -129,7 +130,7 @@ describe('exposure overrides', () => {
     await expect(putExposureOverride(db, 'KZ', canal.id, { likelihood: 2, impact: 2, rationale: 'Not on the Amu Darya' })).rejects.toThrow('does not list KZ');
     await expect(putExposureOverride(db, 'UZ', crypto.randomUUID(), { likelihood: 2, impact: 2, rationale: 'x' })).rejects.toThrow('no longer exists');
     expect(await db.exposureOverrides.count()).toBe(0);
-    expect(await db.revisions.count()).toBe(0);
+    expect(await db.revisions.filter(sinceDemo).count()).toBe(0);
   });
 
   it('are undone and redone from the same history as register edits', async () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../renderer/db';
 import { ensureReplicaId } from '../../renderer/db/backup';
 import { readMyWorkspace } from '../../renderer/db/merge';
-import { seedDemoWorkspaceOnce } from '../../renderer/db/seed';
+import { seedDemoWorkspaceOnce } from '../../renderer/workspace/commands/seed';
 import { updateThreat } from '../../renderer/db/threats';
 import { MergeDialog, startMerge } from '../../renderer/features/merge';
 import { useWorkbench } from '../../renderer/stores';

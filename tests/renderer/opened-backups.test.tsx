@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../renderer/db';
 import { readWorkspaceSnapshot } from '../../renderer/db/backup';
-import { seedDemoWorkspaceOnce } from '../../renderer/db/seed';
+import { seedDemoWorkspaceOnce } from '../../renderer/workspace/commands/seed';
 import { registerMergeHandler } from '../../renderer/features/backup/backup-actions';
 import { Backups } from '../../renderer/features/backup/Backups';
 import { useWorkbench } from '../../renderer/stores';
