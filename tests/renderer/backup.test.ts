@@ -8,7 +8,8 @@ import { createActor } from '../../renderer/db/actors';
 import { createRegister } from '../../renderer/db/registers';
 import { DEMO_SEEDED_KEY } from '../../renderer/db/seed';
 import { seedDemoWorkspaceOnce } from '../../renderer/workspace/commands/seed';
-import { BACKUP_KEEP_KEY, backupKeepCount, setBackupKeepCount } from '../../renderer/db/settings';
+import { setBackupKeepCount } from '../../renderer/workspace/commands/settings';
+import { BACKUP_KEEP_KEY, backupKeepCount } from '../../renderer/db/settings';
 import { updateSourceMetadata } from '../../renderer/db/sources';
 import { createTag } from '../../renderer/db/tags';
 import { updateThreat } from '../../renderer/db/threats';
@@ -18,6 +19,7 @@ import type { WorkbenchApi } from '../../shared/ipc';
 import { readBackupFile } from '../support/backup-files';
 import { realWorkbench } from '../support/real-workbench';
 import { useTempFolders } from '../support/temp-folder';
+import { perform, workspaceOf } from './perform';
 
 const tempFolder = useTempFolders();
 const open: WorkbenchDatabase[] = [];
@@ -105,11 +107,11 @@ describe('a backup round trip', () => {
     const a = await installation();
     const b = await installation();
     await setComparison(b.db, ['TJ', 'AF']);
-    await setBackupKeepCount(b.db, 3);
+    await perform(b.db, setBackupKeepCount, 3);
     const aId = await ensureReplicaId(a.db);
     const bases = { [crypto.randomUUID()]: { at: new Date().toISOString(), hashes: { 'threats:1': 'x' } } };
     await a.db.meta.put({ key: MERGE_BASES_KEY, value: bases });
-    await setBackupKeepCount(a.db, 7);
+    await perform(a.db, setBackupKeepCount, 7);
 
     const { snapshot, written } = await backUp(b.db, b.api);
     expect(snapshot.replicaId).toBe(await ensureReplicaId(b.db));
@@ -181,9 +183,14 @@ describe('the keep-count setting', () => {
   it('defaults to 10 and takes 1–100', async () => {
     const { db } = await installation(false);
     expect(await backupKeepCount(db)).toBe(10);
-    await setBackupKeepCount(db, 25);
+    await perform(db, setBackupKeepCount, 25);
     expect(await db.meta.get(BACKUP_KEEP_KEY)).toEqual({ key: BACKUP_KEEP_KEY, value: 25 });
-    for (const bad of [0, 101, 2.5]) await expect(setBackupKeepCount(db, bad)).rejects.toThrow('Keep between 1 and 100 backups of each kind.');
+    for (const bad of [0, 101, 2.5]) await expect(perform(db, setBackupKeepCount, bad)).rejects.toThrow('Keep between 1 and 100 backups of each kind.');
+    expect(await backupKeepCount(db)).toBe(25);
+    // Recorded in the history, but a setting is not a step for Ctrl+Z.
+    const history = await db.revisions.where('[entity+entityId]').equals(['meta', BACKUP_KEEP_KEY]).toArray();
+    expect(history.find((r) => r.field === 'value')).toMatchObject({ op: 'create', after: 25, command: 'settings.setBackupKeepCount' });
+    expect(workspaceOf(db).history().canUndo).toBe(false);
   });
 });
 

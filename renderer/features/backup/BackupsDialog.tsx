@@ -5,9 +5,11 @@ import type { WorkspaceTableName } from '../../../shared/interop/workspace-snaps
 import type { OpenedBackup } from '../../../shared/ipc/contract';
 import { db } from '../../db';
 import { workspaceCounts } from '../../db/backup';
-import { backupKeepCount, setBackupKeepCount } from '../../db/settings';
+import { backupKeepCount } from '../../db/settings';
 import { workbench } from '../../platform/workbench';
 import { useWorkbench } from '../../stores';
+import { workspace } from '../../workspace';
+import { backupKeepProblem, setBackupKeepCount } from '../../workspace/commands/settings';
 import { formatDateTime, formatNumber } from '../common/format';
 import { newTaskId, cancelTask } from '../../platform/tasks';
 import {
@@ -206,10 +208,17 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
 
   const saveKeep = async () => {
     const value = Number(keep);
+    // A count out of range is said beside the field; nothing is saved.
+    const problem = backupKeepProblem(value);
+    if (problem) {
+      setKeepProblem(problem);
+      return;
+    }
     try {
-      await setBackupKeepCount(db, value);
+      await workspace.perform(setBackupKeepCount, value);
       setKeepProblem(null);
     } catch (error) {
+      // Not saved (already reported): the sentence stays beside the field too.
       setKeepProblem(message(error));
     }
   };
