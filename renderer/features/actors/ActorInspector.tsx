@@ -4,6 +4,7 @@ import { ActorKind, type Actor } from '../../../shared/domain/actor';
 import type { Revision } from '../../../shared/domain/revision';
 import type { Threat } from '../../../shared/domain/threat';
 import { db } from '../../db';
+import { notDemoCreation } from '../../db/seed';
 import { actorNameProblem } from '../../db/actors';
 import { useWorkbench } from '../../stores';
 import { EditableText } from '../common/EditableText';
@@ -67,7 +68,7 @@ export function ActorInspector({ actor, actors, passages, actions, onDelete }: A
     return { threats: threats.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title)), registers: new Map(registers.map((r) => [r.id, r.name])) };
   }, [actor.id]);
   const countries = useLiveQuery(() => db.countries.orderBy('name').toArray());
-  const history = useLiveQuery(() => db.revisions.where('[entity+entityId]').equals(['actor', actor.id]).reverse().sortBy('at'), [actor.id]);
+  const history = useLiveQuery(() => db.revisions.where('[entity+entityId]').equals(['actor', actor.id]).filter(notDemoCreation).reverse().sortBy('at'), [actor.id]);
 
   const countryOptions = useMemo((): PickerOption[] => {
     const known = (countries ?? []).map((c) => ({ id: c.code, label: c.name, keywords: c.code }));

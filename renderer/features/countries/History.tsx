@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Revision, RevisedEntity } from '../../../shared/domain/revision';
 import { db } from '../../db';
+import { notDemoCreation } from '../../db/seed';
 import { formatDateTime } from '../common/format';
 import { plainText } from './notes-format';
 
@@ -28,7 +29,7 @@ export function History({ sources, empty, title = 'History' }: HistoryProps) {
       sources.map(async (s) => {
         const where = db.revisions.where('[entity+entityId]');
         const found = s.prefix !== undefined ? await where.between([s.entity, s.prefix], [s.entity, `${s.prefix}\uffff`]).toArray() : await where.equals([s.entity, s.entityId ?? '']).toArray();
-        return found.map((r) => ({ r, label: s.label?.(r) }));
+        return found.filter(notDemoCreation).map((r) => ({ r, label: s.label?.(r) }));
       }),
     );
     return lists.flat().sort((a, b) => b.r.at.localeCompare(a.r.at));

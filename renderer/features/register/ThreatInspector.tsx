@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { bandOf, impactWords, likelihoodWords } from '../../../shared/domain/scoring';
 import type { Register, Threat } from '../../../shared/domain/threat';
 import { db, updateThreat } from '../../db';
+import { notDemoCreation } from '../../db/seed';
 import { useWorkbench } from '../../stores';
 import { EditableText } from '../common/EditableText';
 import { useUnsavedGuard } from '../common/useUnsavedGuard';
@@ -20,7 +21,8 @@ export function ThreatInspector({ threat, register }: { threat: Threat; register
   const trackSave = useWorkbench((s) => s.trackSave);
   const actors = useLiveQuery(() => db.actors.bulkGet(threat.actorIds), [threat.actorIds.join()]);
   const history = useLiveQuery(
-    () => db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).reverse().sortBy('at'),
+    // The demo's creation is not a change the analyst made: the history lists changes since.
+    () => db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).filter(notDemoCreation).reverse().sortBy('at'),
     [threat.id],
   );
   const levels = register.scale.levels;
