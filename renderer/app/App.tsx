@@ -56,7 +56,7 @@ export function App() {
   const { startup, retry } = useStartup();
   useShortcuts();
   // The Backups dialog offers "Merge a colleague's backup…" once the merge feature takes checked backups.
-  useEffect(() => registerMergeHandler((snapshot) => startMerge(snapshot)), []);
+  useEffect(() => registerMergeHandler((snapshot, file) => startMerge(snapshot, undefined, file)), []);
 
   if (startup.phase === 'starting') {
     return (

@@ -225,7 +225,7 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
 
   const merge = currentMergeHandler();
   /** Checks the backup like a restore does; only a sound one is handed to the Merge dialog. */
-  const mergeFrom = async (source: () => Promise<{ backupId: string } | { bytes: Uint8Array }>) => {
+  const mergeFrom = async (file: string, source: () => Promise<{ backupId: string } | { bytes: Uint8Array }>) => {
     if (!merge) return;
     setResult(null);
     setDeleting(null);
@@ -233,7 +233,7 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
     try {
       const opened = await openBackupSnapshot(await source());
       setOpen(false);
-      merge(opened.snapshot);
+      merge(opened.snapshot, file);
     } catch (error) {
       setResult({ kind: 'error', text: message(error) });
     }
@@ -242,7 +242,7 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
   const onMergeFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
-    if (file) void mergeFrom(async () => ({ bytes: await fileBytes(file) }));
+    if (file) void mergeFrom(file.name, async () => ({ bytes: await fileBytes(file) }));
   };
 
   return (
@@ -379,7 +379,7 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
             disabled={working}
             deleting={deleting}
             onRestore={(b) => void check({ backupId: b.id }, () => `the backup of ${formatDateTime(b.createdAt!)}`)}
-            onMerge={merge ? (b) => void mergeFrom(async () => ({ backupId: b.id })) : null}
+            onMerge={merge ? (b) => void mergeFrom(b.id, async () => ({ backupId: b.id })) : null}
             onDelete={(b) => void remove(b)}
           />
 
