@@ -9,7 +9,8 @@ import '@recogito/text-annotator/text-annotator.css';
 import { exportDB, importInto } from 'dexie-export-import';
 import { splitParagraphs } from '../../shared/domain/text';
 import { db } from '../../renderer/db';
-import { replaceWorkspace } from '../../renderer/db/backup';
+import { workspace } from '../../renderer/workspace';
+import { replaceWorkspace } from '../../renderer/workspace/commands/backup';
 import { blankBriefing, loadBriefingWorkspace, readBriefing } from '../../renderer/db/briefings';
 import { buildBriefingDocument } from '../../shared/domain/briefing-model';
 import { backUpWorkspace, openBackupSnapshot } from '../../renderer/features/backup/backup-actions';
@@ -234,7 +235,7 @@ const bench = {
     if (!written.id) throw new Error('The benchmark backup was not written into the backups folder.');
     const opened = await openBackupSnapshot({ backupId: written.id });
     const checked = performance.now();
-    await replaceWorkspace(db, opened.snapshot);
+    await replaceWorkspace(workspace, opened.snapshot);
     const restored = performance.now();
     // The runner's probe (bench/lib.ts PROBE) records the page's long tasks from its first script on.
     const probe = (window as unknown as { __probe: { longTasks: { start: number; duration: number }[] } }).__probe;

@@ -64,7 +64,7 @@ export function App() {
   // Help › Open Error Log is main's own; the palette's command is answered here, where errors are reported.
   useViewCommand('open-error-log', () => void openErrorLog());
   // The Backups dialog offers "Merge a colleague's backup…" once the merge feature takes checked backups.
-  useEffect(() => registerMergeHandler((snapshot) => startMerge(snapshot)), []);
+  useEffect(() => registerMergeHandler((snapshot, file) => startMerge(snapshot, undefined, file)), []);
 
   if (startup.phase === 'starting') {
     return (

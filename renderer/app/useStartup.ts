@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { db, requestPersistentStorage, seedDemoWorkspaceOnce } from '../db';
+import { db, requestPersistentStorage } from '../db';
 import { describeStorageError, watchDatabaseConnection } from '../db/storage-errors';
 import { useWorkbench } from '../stores';
 import { workbench, type AppInfo } from '../platform/workbench';
+import { seedDemoWorkspaceOnce } from '../workspace/commands/seed';
 
 export type Startup = { phase: 'starting' } | { phase: 'ready'; info: AppInfo } | { phase: 'failed'; message: string };
 

@@ -1,33 +1,71 @@
 import { Dexie, type IndexableType, type Table } from 'dexie';
-import { backupParts } from '../../shared/interop/backup/parts';
-import { baseAfterRestore } from '../../shared/interop/merge';
 import { LOCAL_META_KEYS, WORKSPACE_TABLES, type MergeBases, type WorkspaceSnapshot, type WorkspaceTableName } from '../../shared/interop/workspace-snapshot';
 import type { MetaEntry, WorkbenchDatabase } from './database';
-import { DEMO_SEEDED_KEY } from './seed';
 import { BACKUP_KEEP_KEY } from './settings';
 
 export const REPLICA_ID_KEY = 'replicaId';
 export const MERGE_BASES_KEY = 'mergeBases';
+/**
+ * Which merge bases are in effect: per colleague (replica id), the `at` of the base entry the last
+ * merge with them that still stands wrote. Unlike the bases themselves (local meta, written without
+ * revisions), this small record has revisions, so undoing a merge puts it back and the base entry that
+ * merge wrote stops counting; redoing the merge makes it count again. Without it, an undone merge's
+ * bases would say the two workspaces agree on records the undo has just taken back, and merging the
+ * same backup again would bring nothing.
+ */
+export const MERGES_IN_EFFECT_KEY = 'mergesInEffect';
 
 /**
  * Meta entries that belong to this installation, not to the workspace it holds: who it is, what it last
- * agreed on with each peer, and how many rolling backups it keeps. A restore leaves them as they were.
+ * agreed on with each peer (and which of those agreements still stand), and how many rolling backups it
+ * keeps. They are not in its backups, and a restore leaves them as they were.
  */
-export const INSTALLATION_META_KEYS: readonly string[] = [...LOCAL_META_KEYS, BACKUP_KEEP_KEY];
+export const INSTALLATION_META_KEYS: readonly string[] = [...LOCAL_META_KEYS, MERGES_IN_EFFECT_KEY, BACKUP_KEEP_KEY];
 
 function tableOf(db: WorkbenchDatabase, name: WorkspaceTableName): Table<unknown, unknown> {
   return db.table(name);
 }
 
-/** This installation's id (a UUID in meta), made the first time it is asked for. */
-export async function ensureReplicaId(db: WorkbenchDatabase): Promise<string> {
-  return db.transaction('rw', db.meta, async () => {
-    const existing = await db.meta.get(REPLICA_ID_KEY);
-    if (typeof existing?.value === 'string') return existing.value;
-    const replicaId = crypto.randomUUID();
-    await db.meta.put({ key: REPLICA_ID_KEY, value: replicaId });
-    return replicaId;
-  });
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export function basesOf(value: unknown): MergeBases {
+  return isPlainObject(value) ? (value as MergeBases) : {};
+}
+
+/** Per colleague, the `at` of the base entry in effect (see MERGES_IN_EFFECT_KEY); `undefined` before it was ever written. */
+export function mergesInEffectOf(value: unknown): Record<string, string> | undefined {
+  return isPlainObject(value) ? (Object.fromEntries(Object.entries(value).filter(([, at]) => typeof at === 'string')) as Record<string, string>) : undefined;
+}
+
+/**
+ * The merge bases that still stand: those whose entry is the one the record of merges in effect names.
+ * An installation that has no such record yet (bases written by an earlier version) keeps all of them.
+ */
+export function basesInEffect(bases: MergeBases, inEffect: Record<string, string> | undefined): MergeBases {
+  if (!inEffect) return bases;
+  return Object.fromEntries(Object.entries(bases).filter(([peer, entry]) => inEffect[peer] !== undefined && inEffect[peer] === entry.at));
+}
+
+/** This installation's id and the merge bases in effect, as its meta entries hold them (`replicaId` undefined when it has none yet). */
+export function installationOf(meta: readonly MetaEntry[]): { replicaId: string | undefined; mergeBases: MergeBases } {
+  const value = (key: string) => meta.find((m) => m.key === key)?.value;
+  const replicaId = value(REPLICA_ID_KEY);
+  return {
+    replicaId: typeof replicaId === 'string' && replicaId ? replicaId : undefined,
+    mergeBases: basesInEffect(basesOf(value(MERGE_BASES_KEY)), mergesInEffectOf(value(MERGES_IN_EFFECT_KEY))),
+  };
+}
+
+/** This installation's id, or `undefined` before it has one (see commands/backup.ts ensureReplicaId). */
+export async function replicaIdOf(db: WorkbenchDatabase): Promise<string | undefined> {
+  const entry = await db.meta.get(REPLICA_ID_KEY);
+  return typeof entry?.value === 'string' && entry.value ? entry.value : undefined;
+}
+
+/** Whether the installation has both its id and its record of merges in effect (so nothing needs writing first). */
+export async function isIdentified(db: WorkbenchDatabase): Promise<boolean> {
+  const [replicaId, inEffect] = await db.meta.bulkGet([REPLICA_ID_KEY, MERGES_IN_EFFECT_KEY]);
+  return typeof replicaId?.value === 'string' && replicaId.value !== '' && inEffect !== undefined;
 }
 
 export interface SnapshotReading {
@@ -65,7 +103,6 @@ async function readInPages(table: Table<unknown, unknown>, pageSize: number): Pr
 }
 
 export async function readWorkspaceSnapshot(db: WorkbenchDatabase, now: Date = new Date(), reading: SnapshotReading = {}): Promise<WorkspaceSnapshot> {
-  const replicaId = await ensureReplicaId(db);
   return db.transaction('r', db.workspaceTables, async () => {
     const tables = {} as Record<WorkspaceTableName, unknown[]>;
     for (const [i, name] of WORKSPACE_TABLES.entries()) {
@@ -75,41 +112,11 @@ export async function readWorkspaceSnapshot(db: WorkbenchDatabase, now: Date = n
     }
     reading.signal?.throwIfAborted();
     const meta = tables.meta as MetaEntry[];
-    const mergeBases = (meta.find((m) => m.key === MERGE_BASES_KEY)?.value ?? {}) as MergeBases;
+    const { replicaId, mergeBases } = installationOf(meta);
+    // A backup names the installation that wrote it, for good: one without an id yet is given one first.
+    if (!replicaId) throw new Error('This installation has no id yet, so it cannot be backed up; give it one first (ensureReplicaId).');
     tables.meta = meta.filter((m) => !INSTALLATION_META_KEYS.includes(m.key));
     return { schemaVersion: db.verno, replicaId, createdAt: now.toISOString(), tables, mergeBases };
-  });
-}
-
-/**
- * Replaces every table with the snapshot's records in ONE read-write transaction: if any record cannot
- * be written, the transaction aborts and the workspace is exactly as it was. This installation's own
- * meta entries are kept; the demo marker is kept too when the snapshot has none, so the demo is not
- * seeded again on top of the restored workspace.
- */
-export async function replaceWorkspace(db: WorkbenchDatabase, snapshot: WorkspaceSnapshot): Promise<void> {
-  if (snapshot.schemaVersion !== db.verno) {
-    throw new Error(`This workspace snapshot is of data version ${snapshot.schemaVersion}, and this app keeps version ${db.verno}. Nothing was changed.`);
-  }
-  await ensureReplicaId(db);
-  await db.transaction('rw', db.workspaceTables, async () => {
-    const kept = (await db.meta.bulkGet([...INSTALLATION_META_KEYS, DEMO_SEEDED_KEY])).filter((m): m is MetaEntry => m !== undefined);
-    for (const name of WORKSPACE_TABLES) await tableOf(db, name).clear();
-    for (const name of WORKSPACE_TABLES) {
-      const records = name === 'meta' ? (snapshot.tables.meta as MetaEntry[]).filter((m) => !INSTALLATION_META_KEYS.includes(m.key)) : snapshot.tables[name];
-      // In parts, still inside the one transaction: IndexedDB copies each value as it is added, and
-      // 50 MB added at once was one long task (~1 s) on this thread; between parts it is free.
-      for (const part of backupParts(records as unknown[])) await tableOf(db, name).bulkAdd(part);
-    }
-    const restoredDemoMarker = await db.meta.get(DEMO_SEEDED_KEY);
-    await db.meta.bulkPut(kept.filter((m) => m.key !== DEMO_SEEDED_KEY || !restoredDemoMarker));
-    // A backup from another installation is now what both sides last agreed on: later merges with it
-    // start from these records instead of treating every difference as a conflict.
-    const replicaId = kept.find((m) => m.key === REPLICA_ID_KEY)?.value;
-    if (snapshot.replicaId !== replicaId) {
-      const bases = (kept.find((m) => m.key === MERGE_BASES_KEY)?.value ?? {}) as MergeBases;
-      await db.meta.put({ key: MERGE_BASES_KEY, value: { ...bases, [snapshot.replicaId]: baseAfterRestore(snapshot, new Date().toISOString()) } });
-    }
   });
 }
 

@@ -4,7 +4,6 @@ import { WorkbenchDatabase } from './database';
 export const db = new WorkbenchDatabase();
 
 export { WorkbenchDatabase } from './database';
-export { seedDemoWorkspaceOnce } from './seed';
 export { threatBand } from './threats';
 
 /** Asks the browser not to evict the workspace under storage pressure; answers whether it agreed. */

@@ -1,29 +1,19 @@
-import type { DemoWorkspace } from '../../shared/ipc/contract';
 import type { WorkbenchDatabase } from './database';
 
+/** Meta entry saying when the demo workspace was written; it stays after the analyst deletes the demo. */
 export const DEMO_SEEDED_KEY = 'demoSeededAt';
+
+/** The command that writes the demo workspace (renderer/workspace/commands/seed.ts), as its revisions name it. */
+export const DEMO_SEED_COMMAND = 'demo.seed';
+
+/** For histories that list the analyst's changes: whether a revision is not the demo's own creation. */
+export function notDemoCreation(revision: { command?: string }): boolean {
+  return revision.command !== DEMO_SEED_COMMAND;
+}
 
 export type SeedOutcome = 'seeded' | 'already-seeded';
 
-/**
- * Writes the demo workspace on the very first start, in one transaction. The marker stays after the
- * analyst deletes the demo, so it never comes back uninvited.
- */
-export async function seedDemoWorkspaceOnce(db: WorkbenchDatabase, load: () => Promise<DemoWorkspace>): Promise<SeedOutcome> {
-  if (await db.meta.get(DEMO_SEEDED_KEY)) return 'already-seeded';
-  const demo = await load();
-  return db.transaction('rw', db.workspaceTables, async () => {
-    // Another window may have seeded while main was loading the demo.
-    if (await db.meta.get(DEMO_SEEDED_KEY)) return 'already-seeded';
-    await db.sources.put(demo.source);
-    await db.sourceTexts.put(demo.sourceText);
-    await db.registers.put(demo.register);
-    await db.threats.bulkPut(demo.threats);
-    await db.actors.bulkPut(demo.actors);
-    await db.countries.bulkPut(demo.countries);
-    await db.tags.bulkPut(demo.tags);
-    await db.annotations.bulkPut(demo.annotations);
-    await db.meta.put({ key: DEMO_SEEDED_KEY, value: new Date().toISOString() });
-    return 'seeded';
-  });
+/** Whether the demo workspace has been written here once (whatever the analyst has deleted of it since). */
+export async function isDemoSeeded(db: WorkbenchDatabase): Promise<boolean> {
+  return (await db.meta.get(DEMO_SEEDED_KEY)) !== undefined;
 }

@@ -33,7 +33,8 @@ export const Revision = z.object({
   /** The record's id (a UUID, or an ISO code for countries). */
   entityId: z.string().min(1),
   field: z.string().min(1),
-  /** Absent on a `create` revision (the field had no value before), as `after` is on a `delete` one. */
+  // Absent on a creation (`before`) and a deletion (`after`), and wherever the field had no value: a
+  // backup's JSON has no `undefined`, so a present-but-undefined value comes back absent too.
   before: z.unknown().optional(),
   after: z.unknown().optional(),
   at: Instant,

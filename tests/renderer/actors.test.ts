@@ -3,7 +3,7 @@ import { actorUsage, tidyNames } from '../../renderer/db/actors';
 import type { WorkbenchDatabase } from '../../renderer/db/database';
 import { createActor, deleteActor, updateActor } from '../../renderer/workspace/commands/actors';
 import { defineCommand, Workspace } from '../../renderer/workspace/workspace';
-import { useDemoDatabases } from './demo-database';
+import { sinceDemo, useDemoDatabases } from './demo-database';
 import { perform, workspaceOf } from './perform';
 
 const demo = useDemoDatabases();
@@ -14,7 +14,7 @@ async function actorNamed(db: WorkbenchDatabase, name: string) {
   return actor;
 }
 
-const revisionsOf = (db: WorkbenchDatabase, id: string) => db.revisions.where('[entity+entityId]').equals(['actor', id]).toArray();
+const revisionsOf = (db: WorkbenchDatabase, id: string) => db.revisions.where('[entity+entityId]').equals(['actor', id]).filter(sinceDemo).toArray();
 
 /** An edit of a threat's title, as the register makes it (kept here so these tests do not depend on the register's commands). */
 const retitleThreat = defineCommand({

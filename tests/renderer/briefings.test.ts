@@ -5,7 +5,7 @@ import { BriefingDocument } from '../../shared/domain/briefing-document';
 import { buildBriefingDocument } from '../../shared/domain/briefing-model';
 import { WorkbenchDatabase } from '../../renderer/db/database';
 import { loadBriefingWorkspace, readBriefing } from '../../renderer/db/briefings';
-import { seedDemoWorkspaceOnce } from '../../renderer/db/seed';
+import { seedDemoWorkspaceOnce } from '../../renderer/workspace/commands/seed';
 import { BriefingPreview } from '../../renderer/features/briefings/BriefingPreview';
 import { createBriefing, deleteBriefing, duplicateBriefing, recordBriefingExport, updateBriefing } from '../../renderer/workspace/commands/briefings';
 import { CommandFailed } from '../../renderer/workspace/workspace';

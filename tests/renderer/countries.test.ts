@@ -7,7 +7,7 @@ import { overrideId } from '../../shared/domain/exposure';
 import { db as appDb } from '../../renderer/db';
 import { COMPARISON_KEY, DEFAULT_COMPARISON, readComparison, resolveComparison } from '../../renderer/db/countries';
 import { WorkbenchDatabase } from '../../renderer/db/database';
-import { seedDemoWorkspaceOnce } from '../../renderer/db/seed';
+import { seedDemoWorkspaceOnce } from '../../renderer/workspace/commands/seed';
 import { moveCompared, swapCompared, toggleCompared } from '../../renderer/features/countries/comparison';
 import { NoteText } from '../../renderer/features/countries/FormattedNote';
 import { allNames, countryName, mentionsCountry } from '../../renderer/features/countries/names';
@@ -23,6 +23,7 @@ import { historyLines, type HistorySource } from '../../renderer/features/countr
 import { perform, workspaceOf } from './perform';
 import { realWorkbench } from '../support/real-workbench';
 import { useTempFolders } from '../support/temp-folder';
+import { sinceDemo } from './demo-database';
 
 const tempFolder = useTempFolders();
 const open: WorkbenchDatabase[] = [];
@@ -45,7 +46,7 @@ async function demo() {
   return seed(db);
 }
 
-const revisionsOf = (db: WorkbenchDatabase, entity: 'meta' | 'country' | 'exposureOverride', id: string) => db.revisions.where('[entity+entityId]').equals([entity, id]).toArray();
+const revisionsOf = (db: WorkbenchDatabase, entity: 'meta' | 'country' | 'exposureOverride', id: string) => db.revisions.where('[entity+entityId]').equals([entity, id]).filter(sinceDemo).toArray();
 
 describe('the compared countries', () => {
   it('default to Kazakhstan, Uzbekistan, Tajikistan and Turkmenistan, and keep the analyst’s choice and order', async () => {
@@ -105,7 +106,7 @@ describe('the compared countries', () => {
     await expect(perform(db, compareCountries, { codes: ['KZ', 'FR'] })).rejects.toBeInstanceOf(CommandFailed);
     await expect(perform(db, compareCountries, { codes: ['KZ', 'FR'] })).rejects.toThrow('FR is not in this workspace.');
     expect(await db.meta.get(COMPARISON_KEY)).toBeUndefined();
-    expect(await db.revisions.count()).toBe(0);
+    expect(await db.revisions.filter(sinceDemo).count()).toBe(0);
   });
 
   it('drop countries that left the workspace and top up to two', () => {
@@ -210,7 +211,7 @@ describe('exposure overrides', () => {
     await expect(put('KZ', canal.id, { likelihood: 2, impact: 2, rationale: 'Not on the Amu Darya' })).rejects.toThrow('does not list KZ');
     await expect(put('UZ', crypto.randomUUID(), { likelihood: 2, impact: 2, rationale: 'x' })).rejects.toThrow('no longer exists');
     expect(await db.exposureOverrides.count()).toBe(0);
-    expect(await db.revisions.count()).toBe(0);
+    expect(await db.revisions.filter(sinceDemo).count()).toBe(0);
     expect(workspaceOf(db).history().canUndo).toBe(false);
   });
 

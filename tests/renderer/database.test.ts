@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkbenchDatabase } from '../../renderer/db/database';
-import { DEMO_SEEDED_KEY, seedDemoWorkspaceOnce } from '../../renderer/db/seed';
+import { DEMO_SEEDED_KEY } from '../../renderer/db/seed';
+import { seedDemo, seedDemoWorkspaceOnce } from '../../renderer/workspace/commands/seed';
 import { updateThreat } from '../../renderer/workspace/commands/threats';
 import type { WorkbenchApi } from '../../shared/ipc';
 import { realWorkbench } from '../support/real-workbench';
 import { useTempFolders } from '../support/temp-folder';
-import { perform } from './perform';
+import { sinceDemo } from './demo-database';
+import { perform, workspaceOf } from './perform';
 
 const tempFolder = useTempFolders();
 const open: WorkbenchDatabase[] = [];
@@ -55,6 +57,27 @@ describe('demo workspace seeding', () => {
     await expect(seedDemoWorkspaceOnce(db, () => Promise.reject(new Error('main is away')))).rejects.toThrow('main is away');
     expect(await db.meta.get(DEMO_SEEDED_KEY)).toBeUndefined();
     expect(await db.threats.count()).toBe(0);
+    expect(await db.revisions.count()).toBe(0);
+  });
+
+  it('records the demo’s creation in the history as one change, keeping its records’ own stamps, and is no step for Ctrl+Z', async () => {
+    const { db, api } = await fresh();
+    const demo = await api.loadDemoWorkspace();
+    expect(await perform(db, seedDemo, demo)).toBe('seeded');
+    const threat = (await db.threats.get(demo.threats[0]!.id))!;
+    expect(threat).toMatchObject({ createdAt: demo.threats[0]!.createdAt, updatedAt: demo.threats[0]!.updatedAt });
+    const created = await db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).toArray();
+    expect(created.map((r) => r.field).sort()).toEqual(Object.keys(threat).sort());
+    expect(created.every((r) => r.op === 'create' && r.command === 'demo.seed' && !('before' in r))).toBe(true);
+    const text = await db.revisions.where('[entity+entityId]').equals(['sourceText', demo.source.id]).toArray();
+    expect(text.find((r) => r.field === 'text')?.after).toBe(demo.sourceText.text);
+    const all = await db.revisions.toArray();
+    expect(new Set(all.map((r) => r.changeId)).size).toBe(1);
+    expect(new Set(all.map((r) => r.entity))).toEqual(new Set(['source', 'sourceText', 'register', 'threat', 'actor', 'country', 'tag', 'annotation', 'meta']));
+    expect(workspaceOf(db).history().canUndo).toBe(false);
+    // Seeded once: a second run writes nothing.
+    expect(await perform(db, seedDemo, demo)).toBe('already-seeded');
+    expect(await db.revisions.count()).toBe(all.length);
   });
 
   it('seeds once when two windows start together', async () => {
@@ -73,7 +96,7 @@ describe('threat edits', () => {
     const next = await perform(db, updateThreat, { id: threat.id, patch: { title: 'Renamed threat', likelihood: 1, impact: 2 }, rationale: 'New UN report' });
     expect(next.score).toBe(2);
     expect((await db.threats.get(threat.id))?.title).toBe('Renamed threat');
-    const history = await db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).toArray();
+    const history = await db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).filter(sinceDemo).toArray();
     // The derived score and the stamp are changed fields too, recorded with the same rationale.
     expect(history.map((r) => [r.field, r.before, r.after, r.rationale]).sort()).toEqual(
       [
@@ -93,7 +116,7 @@ describe('threat edits', () => {
     await expect(perform(db, updateThreat, { id: threat.id, patch: { title: '' } })).rejects.toThrow();
     await expect(perform(db, updateThreat, { id: threat.id, patch: { likelihood: 0 } })).rejects.toThrow();
     expect(await db.threats.get(threat.id)).toEqual(threat);
-    expect(await db.revisions.count()).toBe(0);
+    expect(await db.revisions.filter(sinceDemo).count()).toBe(0);
   });
 
   it('records nothing for an edit that changes nothing', async () => {
@@ -101,6 +124,6 @@ describe('threat edits', () => {
     await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
     const threat = (await db.threats.toArray())[0]!;
     await perform(db, updateThreat, { id: threat.id, patch: { title: threat.title } });
-    expect(await db.revisions.count()).toBe(0);
+    expect(await db.revisions.filter(sinceDemo).count()).toBe(0);
   });
 });

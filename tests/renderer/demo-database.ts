@@ -1,8 +1,13 @@
 import { afterEach } from 'vitest';
 import { WorkbenchDatabase } from '../../renderer/db/database';
-import { seedDemoWorkspaceOnce } from '../../renderer/db/seed';
+import { DEMO_SEED_COMMAND } from '../../renderer/db/seed';
+import { seedDemoWorkspaceOnce } from '../../renderer/workspace/commands/seed';
 import { realWorkbench } from '../support/real-workbench';
 import { useTempFolders } from '../support/temp-folder';
+import type { Revision } from '../../shared/domain/revision';
+
+/** History written since the demo was: not one of the demo's creation revisions (the seed writes one per field of each record). */
+export const sinceDemo = (revision: Revision): boolean => revision.command !== DEMO_SEED_COMMAND;
 
 /**
  * Fresh databases (fake-indexeddb) seeded with the demo workspace through the real main handler

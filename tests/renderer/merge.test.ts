@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkbenchDatabase } from '../../renderer/db/database';
-import { replaceWorkspace } from '../../renderer/db/backup';
-import { applyMerge, planMerge, readMyWorkspace, redoMerge, undoMerge } from '../../renderer/db/merge';
+import { readMyWorkspace } from '../../renderer/db/merge';
 import { updateThreat } from '../../renderer/workspace/commands/threats';
-import { perform } from './perform';
-import { nameKey, resolveAll, stableStringify, type Row } from '../../shared/interop/merge';
-import type { WorkspaceSnapshot } from '../../shared/interop/workspace-snapshot';
+import { replaceWorkspace } from '../../renderer/workspace/commands/backup';
+import { applyMerge, planMerge as planMergeIn } from '../../renderer/workspace/commands/merge';
+import { CommandFailed } from '../../renderer/workspace/workspace';
+import { nameKey, resolveAll, stableStringify, type Resolutions, type Row } from '../../shared/interop/merge';
+import { LOCAL_META_KEYS, type WorkspaceSnapshot } from '../../shared/interop/workspace-snapshot';
 import { useDemoDatabases } from './demo-database';
+import { perform, workspaceOf } from './perform';
 
 const demo = useDemoDatabases();
 
@@ -18,6 +20,20 @@ async function colleagueCopy(db: WorkbenchDatabase): Promise<WorkspaceSnapshot> 
 
 const rows = (snap: WorkspaceSnapshot, table: keyof WorkspaceSnapshot['tables']): Row[] => snap.tables[table] as Row[];
 const everything = async (db: WorkbenchDatabase) => stableStringify((await readMyWorkspace(db)).tables);
+
+/**
+ * Every table but the history, as it stands: the merge bases (local meta, which no revision puts back)
+ * are compared as the bases in effect, which is what the next merge starts from.
+ */
+async function workspaceState(db: WorkbenchDatabase) {
+  const { tables, mergeBases } = await readMyWorkspace(db);
+  const { revisions: _history, meta, ...records } = tables;
+  return { ...records, meta: (meta as Row[]).filter((m) => !(LOCAL_META_KEYS as readonly unknown[]).includes(m.key)), mergeBases };
+}
+
+const planMerge = (db: WorkbenchDatabase, theirs: WorkspaceSnapshot, colleague?: string) => planMergeIn(workspaceOf(db), theirs, colleague);
+const merge = (db: WorkbenchDatabase, plan: Awaited<ReturnType<typeof planMerge>>, resolutions: Resolutions, rationale?: string) =>
+  perform(db, applyMerge, { plan, resolutions, ...(rationale ? { rationale } : {}) });
 
 describe('merging a colleague’s workspace into the database', () => {
   it('adds, updates and merges by name, records revisions, and keeps the bases and replica id', async () => {
@@ -40,7 +56,7 @@ describe('merging a colleague’s workspace into the database', () => {
     expect(plan.conflicts).toEqual([]);
     expect(plan.report.tables.tags).toMatchObject({ added: 1, mergedByName: 1 });
     const tagsBefore = await db.tags.count();
-    const { report } = await applyMerge(db, plan, {});
+    const report = await merge(db, plan, {}, "Merged Dilnoza's work from “april.awbackup”");
     expect(report.tables.threats).toMatchObject({ updated: 1 });
 
     expect((await db.threats.get(String(threat.id)))!.description).toBe('Their new assessment.');
@@ -51,7 +67,9 @@ describe('merging a colleague’s workspace into the database', () => {
     expect(merged.tagIds).toContain(newTag.id);
     expect(merged.tagIds).not.toContain(sameName.id);
     const recorded = await db.revisions.where('[entity+entityId]').equals(['threat', String(threat.id)]).toArray();
-    expect(recorded.find((r) => r.rationale === "Merged from Dilnoza's backup")).toMatchObject({ field: 'description', after: 'Their new assessment.' });
+    expect(recorded.find((r) => r.command === 'merge.apply' && r.field === 'description')).toMatchObject({ after: 'Their new assessment.', rationale: "Merged Dilnoza's work from “april.awbackup”" });
+    // Their own history of it came along, as they recorded it.
+    expect(recorded.find((r) => r.command === undefined && r.field === 'description')).toMatchObject({ after: 'Their new assessment.' });
     const replicaId = (await db.meta.get('replicaId'))!.value;
     expect(replicaId).toBe(plan.myReplicaId);
     expect(Object.keys((await db.meta.get('mergeBases'))!.value as object)).toEqual(['colleague-replica']);
@@ -62,7 +80,7 @@ describe('merging a colleague’s workspace into the database', () => {
     expect(Object.values(again.tables).every((t) => t.add.length === 0 && t.update.length === 0)).toBe(true);
   });
 
-  it('is undone and redone exactly, as one step', async () => {
+  it('is one step with the rationale on every revision, undone exactly and redone', async () => {
     const db = await demo();
     const before = await everything(db);
     const theirs = await colleagueCopy(db);
@@ -74,17 +92,34 @@ describe('merging a colleague’s workspace into the database', () => {
 
     const plan = await planMerge(db, theirs, 'Dilnoza');
     expect(plan.conflicts.map((c) => c.fields.map((f) => f.field))).toEqual([['title']]);
-    const beforeMerge = await everything(db);
-    const { change } = await applyMerge(db, plan, resolveAll(plan, 'theirs'));
-    const afterMerge = await everything(db);
+    const beforeMerge = await workspaceState(db);
+    expect(await everything(db)).not.toBe(before);
+    const historyBefore = await db.revisions.count();
+    const workspace = workspaceOf(db);
+    await merge(db, plan, resolveAll(plan, 'theirs'), 'Merged Dilnoza’s work from “April.awbackup”');
+    const afterMerge = await workspaceState(db);
     expect((await db.threats.get(mine.id))!.title).toBe('Their title');
 
-    await undoMerge(db, change);
-    expect(await everything(db)).toBe(beforeMerge);
-    expect(await db.meta.get('mergeBases')).toBeUndefined();
-    await redoMerge(db, change);
-    expect(await everything(db)).toBe(afterMerge);
-    expect(before).not.toBe(beforeMerge);
+    const written = (await db.revisions.toArray()).filter((r) => r.command === 'merge.apply');
+    expect(written.length).toBe((await db.revisions.count()) - historyBefore);
+    expect(new Set(written.map((r) => r.changeId)).size).toBe(1);
+    expect(written.every((r) => r.rationale === 'Merged Dilnoza’s work from “April.awbackup”')).toBe(true);
+    expect(written.filter((r) => r.entity === 'tag').every((r) => r.op === 'create')).toBe(true);
+    expect(written.find((r) => r.entity === 'threat' && r.field === 'title')).toMatchObject({ op: 'update', before: 'My title', after: 'Their title' });
+    expect(workspace.history().undoLabel).toBe("merge Dilnoza's backup");
+
+    expect(await workspace.undo()).toBe(true);
+    expect(await workspaceState(db)).toEqual(beforeMerge);
+    expect(workspace.history()).toMatchObject({ canUndo: false, redoLabel: "merge Dilnoza's backup" });
+    // Merging the same backup again starts where the first merge did: the same conflict is asked.
+    expect((await planMerge(db, theirs, 'Dilnoza')).conflicts.map((c) => c.fields.map((f) => f.field))).toEqual([['title']]);
+
+    expect(await workspace.redo()).toBe(true);
+    expect(await workspaceState(db)).toEqual(afterMerge);
+    // …and after the redo, the bases it wrote stand again: nothing left to merge.
+    const again = await planMerge(db, theirs, 'Dilnoza');
+    expect(again.conflicts).toEqual([]);
+    expect(Object.values(again.tables).every((t) => t.add.length === 0 && t.update.length === 0)).toBe(true);
   });
 
   it('writes nothing when the workspace changed after the plan was made (one transaction)', async () => {
@@ -102,15 +137,18 @@ describe('merging a colleague’s workspace into the database', () => {
     // The tag table is written before the threats; the threat changed meanwhile.
     await perform(db, updateThreat, { id: String(threat.id), patch: { trend: 'rising' } });
     const state = await everything(db);
-    await expect(applyMerge(db, plan, {})).rejects.toThrow(/changed while the merge was open/);
+    const failed = merge(db, plan, {});
+    await expect(failed).rejects.toBeInstanceOf(CommandFailed);
+    await expect(failed).rejects.toThrow(/changed while the merge was open/);
     expect(await everything(db)).toBe(state);
+    expect(workspaceOf(db).history().canUndo).toBe(false);
     expect(await db.tags.where('name').equals('Water security').count()).toBe(0);
   });
 
   it('refuses to merge a backup of this very workspace', async () => {
     const db = await demo();
     const plan = await planMerge(db, await colleagueCopy(db));
-    await applyMerge(db, plan, {});
+    await merge(db, plan, {});
     const own = await readMyWorkspace(db);
     await expect(planMerge(db, own)).rejects.toThrow(/made from this workspace itself/);
   });
@@ -118,7 +156,7 @@ describe('merging a colleague’s workspace into the database', () => {
   it('after a restore, remembers the restored records as the base for the next merge', async () => {
     const db = await demo();
     const theirs = await colleagueCopy(db);
-    await replaceWorkspace(db, theirs);
+    await replaceWorkspace(workspaceOf(db), theirs);
     // They change a threat; I change another field of the same threat: no conflict, thanks to the base.
     const threat = rows(theirs, 'threats')[0]!;
     threat.likelihood = 1;
@@ -126,7 +164,22 @@ describe('merging a colleague’s workspace into the database', () => {
     await perform(db, updateThreat, { id: String(threat.id), patch: { owner: 'Me' } });
     const plan = await planMerge(db, theirs);
     expect(plan.conflicts).toEqual([]);
-    await applyMerge(db, plan, {});
+    await merge(db, plan, {});
     expect(await db.threats.get(String(threat.id))).toMatchObject({ likelihood: 1, owner: 'Me' });
+  });
+
+  it('brings in their history, but not the demo’s creation, which each installation wrote for itself', async () => {
+    const db = await demo();
+    const colleague = await demo();
+    const threat = (await colleague.threats.toArray())[0]!;
+    await perform(colleague, updateThreat, { id: String(threat.id), patch: { owner: 'Dilnoza' }, rationale: 'Owner named at the team meeting' });
+    const theirs = { ...(await readMyWorkspace(colleague)), replicaId: 'colleague-replica' };
+    expect(rows(theirs, 'revisions').filter((r) => r.command === 'demo.seed').length).toBeGreaterThan(100);
+
+    const plan = await planMerge(db, theirs, 'Dilnoza');
+    expect(plan.tables.revisions.add).toMatchObject([{ entity: 'threat', entityId: threat.id, field: 'owner', after: 'Dilnoza' }]);
+    expect(plan.report.tables.revisions).toMatchObject({ added: 1 });
+    await merge(db, plan, {});
+    expect(await db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).filter((r) => r.command === 'demo.seed').count()).toBe(Object.keys(threat).length);
   });
 });

@@ -1,11 +1,12 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../renderer/db';
-import { readWorkspaceSnapshot } from '../../renderer/db/backup';
-import { seedDemoWorkspaceOnce } from '../../renderer/db/seed';
 import { registerMergeHandler } from '../../renderer/features/backup/backup-actions';
 import { Backups } from '../../renderer/features/backup/Backups';
 import { useWorkbench } from '../../renderer/stores';
+import { workspace } from '../../renderer/workspace';
+import { readBackupSnapshot } from '../../renderer/workspace/commands/backup';
+import { seedDemoWorkspaceOnce } from '../../renderer/workspace/commands/seed';
 import type { WorkspaceSnapshot } from '../../shared/interop/workspace-snapshot';
 import { colleaguesBackupFile, notABackupFile, workbenchAfterOpening } from '../support/opened-backups';
 import { realWorkbench } from '../support/real-workbench';
@@ -26,13 +27,17 @@ afterEach(() => {
 
 describe('backups opened from the system', () => {
   it('opens the Backups dialog on the adopted backup, says why another was refused, and merges it from the list', async () => {
-    const snapshot = { ...(await readWorkspaceSnapshot(db)), replicaId: crypto.randomUUID(), createdAt: '2025-04-02T07:30:00.000Z' };
+    const snapshot = { ...(await readBackupSnapshot(workspace)), replicaId: crypto.randomUUID(), createdAt: '2025-04-02T07:30:00.000Z' };
     const good = await colleaguesBackupFile(snapshot, await tempFolder(), await tempFolder(), 'From Aigerim.awbackup');
     const bad = await notABackupFile(await tempFolder(), 'notes.awbackup');
     const dataRoot = await tempFolder();
     Object.defineProperty(window, 'workbench', { value: await workbenchAfterOpening(dataRoot, [good, bad]), configurable: true });
     const merged: WorkspaceSnapshot[] = [];
-    const unregister = registerMergeHandler((snapshot) => merged.push(snapshot));
+    const files: (string | undefined)[] = [];
+    const unregister = registerMergeHandler((snapshot, file) => {
+      merged.push(snapshot);
+      files.push(file);
+    });
 
     render(<Backups dataFolder={dataRoot} />);
     const dialog = await screen.findByRole('dialog', { name: 'Backups' });
@@ -49,6 +54,8 @@ describe('backups opened from the system', () => {
     });
     await waitFor(() => expect(merged).toHaveLength(1));
     expect(merged[0]!.createdAt).toBe('2025-04-02T07:30:00.000Z');
+    // The file is named for the reason the merge records.
+    expect(files[0]).toBe(row.getAttribute('title'));
     expect(useWorkbench.getState().backupsOpen).toBe(false);
     unregister();
   });

@@ -5,9 +5,11 @@ import type { WorkspaceTableName } from '../../../shared/interop/workspace-snaps
 import type { OpenedBackup } from '../../../shared/ipc/contract';
 import { db } from '../../db';
 import { workspaceCounts } from '../../db/backup';
-import { backupKeepCount, setBackupKeepCount } from '../../db/settings';
+import { backupKeepCount } from '../../db/settings';
 import { workbench } from '../../platform/workbench';
 import { useWorkbench } from '../../stores';
+import { workspace } from '../../workspace';
+import { backupKeepProblem, setBackupKeepCount } from '../../workspace/commands/settings';
 import { formatDateTime, formatNumber } from '../common/format';
 import { newTaskId, cancelTask } from '../../platform/tasks';
 import {
@@ -206,17 +208,24 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
 
   const saveKeep = async () => {
     const value = Number(keep);
+    // A count out of range is said beside the field; nothing is saved.
+    const problem = backupKeepProblem(value);
+    if (problem) {
+      setKeepProblem(problem);
+      return;
+    }
     try {
-      await setBackupKeepCount(db, value);
+      await workspace.perform(setBackupKeepCount, value);
       setKeepProblem(null);
     } catch (error) {
+      // Not saved (already reported): the sentence stays beside the field too.
       setKeepProblem(message(error));
     }
   };
 
   const merge = currentMergeHandler();
   /** Checks the backup like a restore does; only a sound one is handed to the Merge dialog. */
-  const mergeFrom = async (source: () => Promise<{ backupId: string } | { bytes: Uint8Array }>) => {
+  const mergeFrom = async (file: string, source: () => Promise<{ backupId: string } | { bytes: Uint8Array }>) => {
     if (!merge) return;
     setResult(null);
     setDeleting(null);
@@ -224,7 +233,7 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
     try {
       const opened = await openBackupSnapshot(await source());
       setOpen(false);
-      merge(opened.snapshot);
+      merge(opened.snapshot, file);
     } catch (error) {
       setResult({ kind: 'error', text: message(error) });
     }
@@ -233,7 +242,7 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
   const onMergeFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
-    if (file) void mergeFrom(async () => ({ bytes: await fileBytes(file) }));
+    if (file) void mergeFrom(file.name, async () => ({ bytes: await fileBytes(file) }));
   };
 
   return (
@@ -370,7 +379,7 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
             disabled={working}
             deleting={deleting}
             onRestore={(b) => void check({ backupId: b.id }, () => `the backup of ${formatDateTime(b.createdAt!)}`)}
-            onMerge={merge ? (b) => void mergeFrom(async () => ({ backupId: b.id })) : null}
+            onMerge={merge ? (b) => void mergeFrom(b.id, async () => ({ backupId: b.id })) : null}
             onDelete={(b) => void remove(b)}
           />
 

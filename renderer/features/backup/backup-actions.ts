@@ -3,11 +3,12 @@ import { backupParts } from '../../../shared/interop/backup/parts';
 import { WORKSPACE_TABLES, type WorkspaceSnapshot } from '../../../shared/interop/workspace-snapshot';
 import type { OpenedBackup, WrittenBackup } from '../../../shared/ipc/contract';
 import { db } from '../../db';
-import { readWorkspaceSnapshot, replaceWorkspace } from '../../db/backup';
 import { backupKeepCount } from '../../db/settings';
 import { cancelTask, newTaskId, watchTask, type TaskProgress } from '../../platform/tasks';
 import { workbench } from '../../platform/workbench';
 import { useWorkbench } from '../../stores';
+import { workspace } from '../../workspace';
+import { readBackupSnapshot, replaceWorkspace } from '../../workspace/commands/backup';
 
 /** What a backup is doing, for a progress bar: `done` of `total` when it can be counted. */
 export interface BackupStep {
@@ -89,7 +90,7 @@ export async function backUpWorkspace(reason: BackupReason, options: BackupOptio
   const taskId = options.taskId ?? newTaskId();
   let snapshot: WorkspaceSnapshot;
   try {
-    snapshot = await readWorkspaceSnapshot(db, new Date(), { signal, onTable: (index, count) => onStep({ text: `Reading the workspace: table ${index} of ${count}…`, done: index - 1, total: count }) });
+    snapshot = await readBackupSnapshot(workspace, new Date(), { signal, onTable: (index, count) => onStep({ text: `Reading the workspace: table ${index} of ${count}…`, done: index - 1, total: count }) });
   } catch (error) {
     if (signal?.aborted) throw new BackupCancelled();
     throw error;
@@ -224,8 +225,9 @@ export const RESTORE_CANCELLED = 'The restore was cancelled before anything was 
 
 /**
  * Replaces the workspace with a checked backup: first a 'before-restore' backup of the workspace as it
- * is (if that fails, nothing is replaced), then every table in one transaction. The caller reloads the
- * window afterwards, so that every view, cache, search index and undo stack starts from the restored data.
+ * is (if that fails, nothing is replaced), then every table in one transaction (the backup.restore
+ * command, after which the undo steps are forgotten). The caller reloads the window afterwards, so that
+ * every view, cache and search index starts from the restored data.
  *
  * `signal` cancels the restore during its first step only: once 'replacing' has begun, the one
  * transaction runs to its end (it is never interrupted half-way). A cancel that arrives while main is
@@ -249,7 +251,7 @@ export async function restoreWorkspace(
   }
   if (signal?.aborted) throw new Error(RESTORE_CANCELLED);
   onStep('replacing');
-  await replaceWorkspace(db, opened.snapshot);
+  await replaceWorkspace(workspace, opened.snapshot);
   sessionStorage.setItem(RESTORED_KEY, `The workspace was restored from ${label}. The workspace as it was before is kept as a “Before a restore” backup.`);
 }
 
@@ -262,9 +264,10 @@ export function takeRestoredMessage(): string | null {
 
 /**
  * The merge of a colleague's backup is its own feature; it registers here what to do with a checked
- * backup's workspace, and the Backups dialog offers "Merge a colleague's backup…" only once it has.
+ * backup's workspace (and the name of its file), and the Backups dialog offers "Merge a colleague's
+ * backup…" only once it has.
  */
-export type MergeHandler = (snapshot: WorkspaceSnapshot) => void;
+export type MergeHandler = (snapshot: WorkspaceSnapshot, file?: string) => void;
 let mergeHandler: MergeHandler | null = null;
 
 export function registerMergeHandler(handler: MergeHandler): () => void {

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Revision, RevisedEntity } from '../../../shared/domain/revision';
 import { db } from '../../db';
+import { notDemoCreation } from '../../db/seed';
 import { formatDateTime } from '../common/format';
 import { plainText } from './notes-format';
 
@@ -147,7 +148,7 @@ export function History({ sources, empty, title = 'History' }: HistoryProps) {
       sources.map(async (source) => {
         const where = db.revisions.where('[entity+entityId]');
         const found = source.prefix !== undefined ? await where.between([source.entity, source.prefix], [source.entity, `${source.prefix}\uffff`]).toArray() : await where.equals([source.entity, source.entityId ?? '']).toArray();
-        return found.map((r) => ({ r, source }));
+        return found.filter(notDemoCreation).map((r) => ({ r, source }));
       }),
     );
     return historyLines(lists.flat());

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatMergeReport, resolveAll, unresolvedConflicts, type Choice, type MergePlan, type MergeReport, type Resolutions } from '../../../shared/interop/merge';
 import { db } from '../../db';
-import { applyMerge, planMerge, redoMerge, undoMerge } from '../../db/merge';
 import { formatDateTime } from '../common/format';
 import { useWorkbench } from '../../stores';
 import type { MergeRequest } from '../../stores/merge';
+import { workspace } from '../../workspace';
+import { applyMerge, defaultMergeRationale, planMerge } from '../../workspace/commands/merge';
 import { ConflictList } from './ConflictList';
 import { MergeSummary } from './MergeSummary';
 import { loadNames, type NameLookup } from './values';
@@ -12,7 +13,7 @@ import './merge.css';
 
 type Phase =
   | { kind: 'planning' }
-  | { kind: 'review'; plan: MergePlan; names: NameLookup; applying: boolean; error?: string }
+  | { kind: 'review'; plan: MergePlan; names: NameLookup; rationale: string; applying: boolean; error?: string }
   | { kind: 'done'; plan: MergePlan; text: string; report: MergeReport }
   | { kind: 'failed'; message: string };
 
@@ -24,8 +25,6 @@ export function MergeDialog() {
 
 function MergeDialogBody({ request }: { request: MergeRequest }) {
   const closeMerge = useWorkbench((s) => s.closeMerge);
-  const trackSave = useWorkbench((s) => s.trackSave);
-  const recordUndo = useWorkbench((s) => s.recordUndo);
   const notify = useWorkbench((s) => s.notify);
   const ref = useRef<HTMLDialogElement>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'planning' });
@@ -40,9 +39,9 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
     let live = true;
     (async () => {
       try {
-        const plan = await planMerge(db, request.snapshot, request.colleague);
+        const plan = await planMerge(workspace, request.snapshot, request.colleague);
         const names = await loadNames(db, plan);
-        if (live) setPhase({ kind: 'review', plan, names, applying: false });
+        if (live) setPhase({ kind: 'review', plan, names, rationale: defaultMergeRationale(plan.colleague, request.file), applying: false });
       } catch (error) {
         if (live) setPhase({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
       }
@@ -59,14 +58,14 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
 
   const apply = async () => {
     if (phase.kind !== 'review' || open > 0) return;
-    const { plan } = phase;
+    const { plan, rationale } = phase;
     setPhase({ ...phase, applying: true, error: undefined });
     try {
-      const applied = await trackSave(() => applyMerge(db, plan, resolutions));
-      recordUndo({ label: `the merge of ${plan.colleague}'s backup`, undo: () => undoMerge(db, applied.change), redo: () => redoMerge(db, applied.change) });
-      const text = formatMergeReport(applied.report);
+      // One change, one step for Ctrl+Z; the reason is recorded on every revision of it.
+      const report = await workspace.perform(applyMerge, { plan, resolutions, rationale: rationale.trim() || defaultMergeRationale(plan.colleague, request.file) });
+      const text = formatMergeReport(report);
       notify('info', text.replace(/\n/g, ' '));
-      setPhase({ kind: 'done', plan, text, report: applied.report });
+      setPhase({ kind: 'done', plan, text, report });
     } catch (error) {
       setPhase({ ...phase, applying: false, error: error instanceof Error ? error.message : String(error) });
     }
@@ -142,6 +141,16 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
               <ConflictList conflicts={phase.plan.conflicts} resolutions={resolutions} colleague={phase.plan.colleague} names={phase.names} onChoose={choose} />
             </section>
           )}
+          <label className="merge-rationale">
+            <span>Reason, recorded in the history of every change the merge makes</span>
+            <input
+              type="text"
+              maxLength={1000}
+              value={phase.rationale}
+              disabled={phase.applying}
+              onChange={(e) => setPhase({ ...phase, rationale: e.target.value })}
+            />
+          </label>
           {phase.error && (
             <p role="alert" className="merge-error">
               {phase.error}

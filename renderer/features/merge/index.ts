@@ -7,6 +7,6 @@ export { MergeDialog } from './MergeDialog';
  * Opens the Merge dialog on a colleague's workspace (a validated backup). Callable from anywhere —
  * a menu command, the backup feature — outside React too.
  */
-export function startMerge(snapshot: WorkspaceSnapshot, colleague?: string): void {
-  useWorkbench.getState().startMerge(snapshot, colleague);
+export function startMerge(snapshot: WorkspaceSnapshot, colleague?: string, file?: string): void {
+  useWorkbench.getState().startMerge(snapshot, colleague, file);
 }

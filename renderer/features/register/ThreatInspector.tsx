@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { bandOf, impactWords, likelihoodWords } from '../../../shared/domain/scoring';
 import type { Register, Threat } from '../../../shared/domain/threat';
 import { db } from '../../db';
+import { notDemoCreation } from '../../db/seed';
 import type { ThreatPatch } from '../../db/threats';
 import { workspace } from '../../workspace';
 import { rateThreat, updateThreat } from '../../workspace/commands/threats';
@@ -28,7 +29,7 @@ function shown(change: HistoryFieldChange, value: unknown, actorName: (id: strin
 
 export function ThreatInspector({ threat, register, actorNames }: { threat: Threat; register: Register; actorNames?: ReadonlyMap<string, { name: string }> }) {
   const actors = useLiveQuery(() => db.actors.bulkGet(threat.actorIds), [threat.actorIds.join()]);
-  const revisions = useLiveQuery(() => db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).toArray(), [threat.id]);
+  const revisions = useLiveQuery(() => db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).filter(notDemoCreation).toArray(), [threat.id]);
   const history = useMemo(() => (revisions ? threatHistory(revisions) : undefined), [revisions]);
   const actorName = (id: string) => actorNames?.get(id)?.name ?? id;
   const levels = register.scale.levels;

@@ -1,8 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { db } from '../../db';
-import { importLimit, setImportLimit } from '../../db/settings';
+import { importLimit } from '../../db/settings';
 import { useWorkbench } from '../../stores';
+import { workspace } from '../../workspace';
+import { importLimitProblem, setImportLimit } from '../../workspace/commands/settings';
 import { cancelAllImports, cancelImport } from './importing';
 
 const STATE_TEXT = { queued: 'Waiting', importing: 'Importing…', done: 'Imported', duplicate: 'Already imported', failed: 'Not imported', cancelled: 'Cancelled' } as const;
@@ -22,11 +24,10 @@ export function ImportPanel() {
 
   const commitLimit = async () => {
     if (limitDraft === null) return;
-    try {
-      await setImportLimit(db, Math.round(Number(limitDraft) * 1024 * 1024));
-    } catch (error) {
-      notify('error', (error as Error).message);
-    }
+    const bytes = Math.round(Number(limitDraft) * 1024 * 1024);
+    const problem = importLimitProblem(bytes);
+    if (problem) notify('error', problem);
+    else await workspace.attempt(setImportLimit, bytes);
     setLimitDraft(null);
   };
 
