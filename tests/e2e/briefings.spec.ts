@@ -170,6 +170,34 @@ test.describe('briefings', () => {
     await expect(app.getByRole('combobox', { name: 'Security marking' })).toHaveValue('UNCLASSIFIED');
   });
 
+  test('creating a briefing, the composer’s saves and a duplicate are undone and redone by keys', async ({ app }) => {
+    await newBriefing(app, 'Undo me');
+    await expect(app.getByRole('status').filter({ hasText: 'Briefing saved' })).toBeVisible();
+    const title = app.getByRole('textbox', { name: 'Title', exact: true });
+    // Out of the field, Ctrl+Z is the workspace's: the save of the title is taken back, then redone.
+    await app.getByRole('heading', { name: 'Sections' }).click();
+    await app.keyboard.press('Control+z');
+    await expect(title).toHaveValue('New briefing');
+    await expect(app.getByText('Undone: edit “Undo me”.')).toBeVisible();
+    await app.keyboard.press('Control+Shift+Z');
+    await expect(title).toHaveValue('Undo me');
+
+    await app.getByRole('button', { name: 'Duplicate' }).click();
+    await expect(briefingList(app).getByRole('listitem')).toHaveCount(2);
+    await app.getByRole('heading', { name: 'Sections' }).click();
+    await app.keyboard.press('Control+z');
+    await expect(briefingList(app).getByRole('listitem')).toHaveCount(1);
+    await app.keyboard.press('Control+Shift+Z');
+    await expect(briefingList(app).getByRole('listitem')).toHaveCount(2);
+    await expect(briefingList(app)).toContainText('Undo me (copy)');
+
+    // All the way back to no briefing, and forward again.
+    for (let i = 0; i < 3; i++) await app.keyboard.press('Control+z');
+    await expect(app.getByText('No briefings yet')).toBeVisible();
+    for (let i = 0; i < 3; i++) await app.keyboard.press('Control+Shift+Z');
+    await expect(briefingList(app).getByRole('listitem')).toHaveCount(2);
+  });
+
   test('duplicate and delete briefings, with undo', async ({ app }) => {
     await newBriefing(app, 'Weekly note on the Tajik border');
     await app.getByRole('button', { name: 'Add key judgment' }).click();

@@ -165,6 +165,37 @@ test.describe('countries side by side', () => {
     await expect(app.getByRole('article', { name: 'Source text' })).toBeVisible();
   });
 
+  test('the comparison and a stance are undone and redone by keys, and their history says so', async ({ app }) => {
+    await openCountries(app);
+    const history = inspector(app).getByRole('list', { name: 'Comparison history' });
+    await app.getByRole('button', { name: 'Move Tajikistan left' }).click();
+    await expect.poll(() => columnOrder(app)).toEqual(['KZ', 'TJ', 'UZ', 'TM']);
+    await expect(history.getByRole('listitem')).toHaveCount(1);
+    await expect(history).toContainText('comparison chosen: compared KZ, TJ, UZ, TM');
+    await app.keyboard.press('Control+z');
+    await expect.poll(() => columnOrder(app)).toEqual(['KZ', 'UZ', 'TJ', 'TM']);
+    await expect(history.getByRole('listitem').first()).toContainText('back to the default comparison (was compared KZ, TJ, UZ, TM) · Undone: move Tajikistan left');
+    await app.keyboard.press('Control+Shift+Z');
+    await expect.poll(() => columnOrder(app)).toEqual(['KZ', 'TJ', 'UZ', 'TM']);
+    await expect(history.getByRole('listitem').first()).toContainText('Redone: move Tajikistan left');
+
+    await app.getByRole('button', { name: 'Edit the stance of Kazakhstan' }).click();
+    await app.getByRole('textbox', { name: 'Stance of Kazakhstan' }).fill('Engages Kabul on trade');
+    await app.getByRole('textbox', { name: 'Stance of Kazakhstan' }).blur();
+    const stance = app.getByRole('region', { name: 'Stance of Kazakhstan' });
+    await expect(stance).toHaveText('Engages Kabul on trade');
+    await app.keyboard.press('Control+z');
+    await expect(stance).toHaveText('No stance recorded.');
+    await app.keyboard.press('Control+Shift+Z');
+    await expect(stance).toHaveText('Engages Kabul on trade');
+    // The country's history: the stance set, undone and redone; no bookkeeping lines.
+    await compared(app).getByRole('button', { name: 'Kazakhstan', exact: true }).click();
+    const countryHistory = inspector(app).getByRole('list', { name: 'History' });
+    await expect(countryHistory.getByRole('listitem')).toHaveCount(3);
+    await expect(countryHistory.getByRole('listitem').first()).toContainText('stance: — → Engages Kabul on trade · Redone: edit the stance on Kazakhstan');
+    await expect(countryHistory).not.toContainText('updatedAt');
+  });
+
   test('keeps between two and four countries, and says why', async ({ app }) => {
     await openCountries(app);
     await app.getByRole('button', { name: 'Remove Turkmenistan from the comparison' }).click();

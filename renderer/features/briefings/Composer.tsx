@@ -42,10 +42,13 @@ function useDraft(saved: Briefing) {
 
   // Changes made elsewhere (an export recorded, an undo) come in while nothing of ours is waiting. The
   // echo of our own save is skipped, or a title being retyped would jump back to the last saved one.
+  // Once a change from elsewhere is taken in, our last save is no longer on screen: a redo puts it
+  // back with its own stamp, and that must be taken in too.
   useEffect(() => {
     if (timer.current === null && saved.updatedAt !== ownSave.current) {
       latest.current = saved;
       lastTitle.current = saved.title;
+      ownSave.current = null;
       setDraft(saved);
     }
   }, [saved]);
