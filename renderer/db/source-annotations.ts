@@ -5,7 +5,7 @@ import type { Source } from '../../shared/domain/source';
 import type { TextChangePlan } from '../../shared/domain/text-change-plan';
 import { inDocumentOrder } from './annotations';
 import type { WorkbenchDatabase } from './database';
-import { replaceSourceText, type SourceSnapshot, type TextReplacement } from './sources';
+import type { SourceSnapshot } from './sources';
 
 /** Inserts into a list kept in document order (binary search: the list may hold thousands). */
 function insertInOrder(list: Annotation[], annotation: Annotation): void {
@@ -160,41 +160,5 @@ export async function readSourceSnapshot(db: WorkbenchDatabase, sourceId: string
     const text = (await db.sourceTexts.get(sourceId))?.text ?? '';
     const annotations = await db.annotations.where('sourceId').equals(sourceId).toArray();
     return { source, text, annotations };
-  });
-}
-
-/** The source's text or passages changed between the preview and Apply: nothing was written. */
-export class PreviewOutdatedError extends Error {
-  constructor() {
-    super('The text or its passages changed while you were looking at the preview, so nothing was replaced. Look at the new preview and apply it again.');
-    this.name = 'PreviewOutdatedError';
-  }
-}
-
-const sameResult = (a: AnchorResult, b: Annotation): boolean =>
-  a.status === b.anchor && (a.status === 'orphaned' || (a.start === b.position.start && a.end === b.position.end));
-
-export interface AppliedTextChange {
-  counts: TextReplacement;
-  /** The source as it was and as it now is, each read inside the write's transaction: undo and redo. */
-  before: SourceSnapshot;
-  after: SourceSnapshot;
-}
-
-/**
- * Replaces a source's text exactly as `plan` previewed it, in one transaction: refused (nothing
- * written) when the text or the passages are no longer those the plan was made from, and rolled back
- * if any passage would land anywhere but where the preview showed it. The snapshots around the write
- * make it one step for undo.
- */
-export async function applyTextChange(db: WorkbenchDatabase, sourceId: string, plan: TextChangePlan, next: { textHash: string; file?: Source['file'] }): Promise<AppliedTextChange> {
-  return db.transaction('rw', [db.sources, db.sourceTexts, db.annotations, db.revisions], async () => {
-    const before = await readSourceSnapshot(db, sourceId);
-    const planned = new Map(plan.passages.map((p) => [p.id, p]));
-    if (before.text !== plan.previousText || before.annotations.length !== planned.size || before.annotations.some((a) => planned.get(a.id)?.quote !== a.quote.exact)) throw new PreviewOutdatedError();
-    const counts = await replaceSourceText(db, sourceId, plan.nextText, next.textHash, next.file);
-    const after = await readSourceSnapshot(db, sourceId);
-    if (after.annotations.some((a) => !sameResult(planned.get(a.id)!.result, a))) throw new PreviewOutdatedError();
-    return { counts, before, after };
   });
 }

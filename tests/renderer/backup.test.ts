@@ -9,7 +9,7 @@ import { createActor } from '../../renderer/workspace/commands/actors';
 import { createRegister } from '../../renderer/workspace/commands/registers';
 import { DEMO_SEEDED_KEY } from '../../renderer/db/seed';
 import { BACKUP_KEEP_KEY, backupKeepCount } from '../../renderer/db/settings';
-import { updateSourceMetadata } from '../../renderer/db/sources';
+import { updateSourceMetadata } from '../../renderer/workspace/commands/sources';
 import { createTag } from '../../renderer/workspace/commands/codebook';
 import { rateThreat } from '../../renderer/workspace/commands/threats';
 import { ensureReplicaId, readBackupSnapshot, replaceWorkspace } from '../../renderer/workspace/commands/backup';
@@ -44,7 +44,7 @@ async function installation(seeded = true): Promise<{ db: WorkbenchDatabase; api
 async function editEverything(db: WorkbenchDatabase) {
   const source = (await db.sources.toArray())[0]!;
   const text = (await db.sourceTexts.get(source.id))!.text;
-  await updateSourceMetadata(db, source.id, { reliability: 'A', credibility: 2 });
+  await perform(db, updateSourceMetadata, { id: source.id, patch: { reliability: 'A', credibility: 2 } });
   const tag = await perform(db, createTag, { name: 'Water security', color: '#2f6fdb' });
   const start = text.indexOf('Kosh-Tepa canal');
   await perform(db, createPassage, { sourceId: source.id, text, start, end: start + 15, coding: { tagIds: [tag.id], note: 'Қосh-Тепа — canal / کانال', threatIds: [], countryCodes: ['UZ'], actorIds: [] } });

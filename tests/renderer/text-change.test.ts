@@ -4,14 +4,16 @@
 // the other.
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkbenchDatabase } from '../../renderer/db/database';
-import { applyTextChange, PreviewOutdatedError, readSourceSnapshot, watchSourceReading, type SourceReading } from '../../renderer/db/source-annotations';
-import { restoreSource } from '../../renderer/db/sources';
+import { readSourceSnapshot, watchSourceReading, type SourceReading } from '../../renderer/db/source-annotations';
+import { CommandFailed } from '../../renderer/workspace';
+import { PreviewOutdated, replaceSourceText } from '../../renderer/workspace/commands/sources';
 import { describeRange } from '../../shared/domain/anchoring';
 import { Annotation } from '../../shared/domain/annotation';
 import { isPlaceable } from '../../shared/domain/passage-fit';
 import { Source } from '../../shared/domain/source';
 import { planTextChange } from '../../shared/domain/text-change-plan';
 import { normaliseText } from '../../shared/domain/text';
+import { perform, workspaceOf } from './perform';
 import { CODED as CODED_PASSAGES, MULTILINGUAL_NOTE, MULTILINGUAL_NOTE_REVISED } from '../unit/multilingual-note';
 
 const NOTE = normaliseText(MULTILINGUAL_NOTE);
@@ -77,8 +79,8 @@ describe('changing a source’s text under its passages', () => {
     const plan = planTextChange(NOTE, REVISED, annotations);
     expect(plan.counts).toEqual({ stays: 3, moves: 1, lost: 0 });
 
-    const applied = await applyTextChange(db, source.id, plan, { textHash: HASH(2) });
-    expect(applied.counts).toEqual({ anchored: 3, drifted: 1, orphaned: 0 });
+    const counts = await perform(db, replaceSourceText, { sourceId: source.id, title: source.title, plan: plan, textHash: HASH(2) });
+    expect(counts).toEqual({ anchored: 3, drifted: 1, orphaned: 0 });
     const after = await readSourceSnapshot(db, source.id);
     expect(after.text).toBe(REVISED);
     expect(after.source).toMatchObject({ version: 2, textHash: HASH(2), textLength: REVISED.length });
@@ -88,13 +90,13 @@ describe('changing a source’s text under its passages', () => {
     }
     expect((await db.revisions.toArray()).filter((r) => r.entityId === source.id && r.field === 'text')).toHaveLength(1);
 
-    await restoreSource(db, applied.before);
+    await workspaceOf(db).undo();
     const undone = await readSourceSnapshot(db, source.id);
     expect(undone.text).toBe(NOTE);
     expect(undone.source.version).toBe(1);
     expect(undone.annotations.sort((a, b) => a.id.localeCompare(b.id))).toEqual([...annotations].sort((a, b) => a.id.localeCompare(b.id)));
 
-    await restoreSource(db, applied.after);
+    await workspaceOf(db).redo();
     expect((await readSourceSnapshot(db, source.id)).annotations.filter((a) => a.anchor === 'drifted')).toHaveLength(1);
   });
 
@@ -105,7 +107,7 @@ describe('changing a source’s text under its passages', () => {
     const moved = annotations[1]!;
     const other = NOTE.indexOf('су тапшылығы');
     await db.annotations.put({ ...moved, ...describeRange(NOTE, other, other + 'су тапшылығы'.length) });
-    await expect(applyTextChange(db, source.id, plan, { textHash: HASH(2) })).rejects.toBeInstanceOf(PreviewOutdatedError);
+    await expect(perform(db, replaceSourceText, { sourceId: source.id, title: source.title, plan: plan, textHash: HASH(2) })).rejects.toSatisfy((e: unknown) => e instanceof CommandFailed && e.cause instanceof PreviewOutdated);
     const unchanged = await readSourceSnapshot(db, source.id);
     expect(unchanged.text).toBe(NOTE);
     expect(unchanged.source.version).toBe(1);
@@ -114,7 +116,7 @@ describe('changing a source’s text under its passages', () => {
     // The text itself changed meanwhile.
     const fresh = planTextChange(NOTE, REVISED, unchanged.annotations);
     await db.sourceTexts.put({ sourceId: source.id, text: `${NOTE}\nP.S.` });
-    await expect(applyTextChange(db, source.id, fresh, { textHash: HASH(2) })).rejects.toThrow(/changed while you were looking at the preview, so nothing was replaced/);
+    await expect(perform(db, replaceSourceText, { sourceId: source.id, title: source.title, plan: fresh, textHash: HASH(2) })).rejects.toThrow(/changed while you were looking at the preview, so nothing was replaced/);
     expect((await readSourceSnapshot(db, source.id)).text).toBe(`${NOTE}\nP.S.`);
   });
 
@@ -125,7 +127,7 @@ describe('changing a source’s text under its passages', () => {
     expect(first.text).toBe(NOTE);
     expect(quotesAt(first).sort()).toEqual([...CODED].sort());
 
-    const applied = await applyTextChange(db, source.id, planTextChange(NOTE, REVISED, annotations), { textHash: HASH(2) });
+    const counts = await perform(db, replaceSourceText, { sourceId: source.id, title: source.title, plan: planTextChange(NOTE, REVISED, annotations), textHash: HASH(2) });
     const replaced = await watcher.next();
     expect(replaced.text).toBe(REVISED);
     expect(quotesAt(replaced).sort()).toEqual([...CODED.slice(1), CODED[0]!.replace('15 %', '12–15 %')].sort());
@@ -142,7 +144,7 @@ describe('changing a source’s text under its passages', () => {
 
     await db.annotations.delete(added.id);
     await watcher.next();
-    await restoreSource(db, applied.before);
+    await workspaceOf(db).undo();
     const undone = await watcher.next();
     expect(undone.text).toBe(NOTE);
     expect(quotesAt(undone).sort()).toEqual([...CODED].sort());

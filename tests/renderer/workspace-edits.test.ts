@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sha256OfText } from '../../renderer/db/hash';
-import { deleteSource, replaceSourceText, restoreSource } from '../../renderer/db/sources';
+import { planTextChange } from '../../shared/domain/text-change-plan';
+import { deleteSource, replaceSourceText } from '../../renderer/workspace/commands/sources';
 import { tagTree } from '../../renderer/db/tags';
 import { createTag, deleteTag, mergeTags, updateTag } from '../../renderer/workspace/commands/codebook';
 import { createPassage, deletePassage, movePassage, updatePassage } from '../../renderer/workspace/commands/passages';
@@ -55,7 +56,8 @@ describe('text replacement re-anchors every passage', () => {
     const edited = `A new first line.\n${text}`
       .replace('will significantly reduce the flow of water from the Amu Darya by 15%', 'will reduce the flow of water from the Amu Darya by about 15%')
       .replace(crocus.quote.exact, '');
-    const counts = await replaceSourceText(db, source.id, edited, await sha256OfText(edited));
+    const plan = planTextChange(text, edited, before);
+    const counts = await perform(db, replaceSourceText, { sourceId: source.id, title: source.title, plan, textHash: await sha256OfText(edited) });
     const after = new Map((await db.annotations.where('sourceId').equals(source.id).toArray()).map((a) => [a.id, a]));
     expect(after.size).toBe(before.length); // nothing lost
     expect(after.get(kosh.id)!.anchor).toBe('drifted');
@@ -72,13 +74,34 @@ describe('text replacement re-anchors every passage', () => {
     expect((await db.sources.get(source.id))!.version).toBe(2);
   });
 
-  it('deletes a source with its passages and restores it whole', async () => {
+  it('deletes a source with its passages and one undo restores it whole, exactly', async () => {
     const { db, source } = await demo();
-    const saved = await deleteSource(db, source.id);
+    const passages = await db.annotations.where('sourceId').equals(source.id).toArray();
+    const record = await db.sources.get(source.id);
+    const text = await db.sourceTexts.get(source.id);
+    await perform(db, deleteSource, source.id);
     expect(await db.annotations.where('sourceId').equals(source.id).count()).toBe(0);
-    await restoreSource(db, saved);
-    expect(await db.annotations.where('sourceId').equals(source.id).count()).toBe(35);
-    expect((await db.sourceTexts.get(source.id))!.text).toBe(saved.text);
+    expect(await db.sourceTexts.get(source.id)).toBeUndefined();
+    await workspaceOf(db).undo();
+    expect(await db.annotations.where('sourceId').equals(source.id).toArray()).toEqual(passages);
+    expect(await db.sources.get(source.id)).toEqual(record);
+    expect(await db.sourceTexts.get(source.id)).toEqual(text);
+    expect(passages).toHaveLength(35);
+  });
+
+  it('undoes a replacement of the text exactly: the old text and every passage where it was', async () => {
+    const { db, source, text } = await demo();
+    const passages = await db.annotations.where('sourceId').equals(source.id).toArray();
+    const record = await db.sources.get(source.id);
+    const edited = `A paragraph inserted above.\n\n${text}`;
+    await perform(db, replaceSourceText, { sourceId: source.id, title: source.title, plan: planTextChange(text, edited, passages), textHash: await sha256OfText(edited) });
+    expect((await db.sourceTexts.get(source.id))!.text).toBe(edited);
+    const textRevisions = await db.revisions.where('[entity+entityId]').equals(['sourceText', source.id]).toArray();
+    expect(textRevisions.filter((r) => r.command === 'sources.replaceText').map((r) => r.field)).toEqual(['text']);
+    await workspaceOf(db).undo();
+    expect((await db.sourceTexts.get(source.id))!.text).toBe(text);
+    expect(await db.sources.get(source.id)).toEqual(record);
+    expect(await db.annotations.where('sourceId').equals(source.id).toArray()).toEqual(passages);
   });
 });
 

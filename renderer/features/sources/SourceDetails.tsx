@@ -1,8 +1,7 @@
 import { useRef, useState } from 'react';
 import { CREDIBILITY_LABELS, Credibility, RELIABILITY_LABELS, Reliability, type Source } from '../../../shared/domain/source';
-import { db } from '../../db';
-import { updateSourceMetadata, type SourceMetadataPatch } from '../../db/sources';
-import { useWorkbench } from '../../stores';
+import { workspace } from '../../workspace';
+import { updateSourceMetadata, type SourceMetadataPatch } from '../../workspace/commands/sources';
 import { EditableText } from '../common/EditableText';
 import { formatNumber } from '../common/format';
 
@@ -17,15 +16,12 @@ interface SourceDetailsProps {
 
 /** A source's record: metadata and Admiralty grade (editable, with undo), its file, and its actions. */
 export function SourceDetails({ source, onCorrectText, onReplaceFile, onExportAnnotations, onImportAnnotations, onDelete }: SourceDetailsProps) {
-  const trackSave = useWorkbench((s) => s.trackSave);
-  const recordUndo = useWorkbench((s) => s.recordUndo);
   const replaceInput = useRef<HTMLInputElement>(null);
   const annotationsInput = useRef<HTMLInputElement>(null);
   const [dateError, setDateError] = useState<string | null>(null);
 
   const save = async (patch: SourceMetadataPatch, label: string) => {
-    const { before, after } = await trackSave(() => updateSourceMetadata(db, source.id, patch));
-    recordUndo({ label, undo: () => db.sources.put(before), redo: () => db.sources.put(after) });
+    await workspace.perform(updateSourceMetadata, { id: source.id, patch, label });
   };
   const text = (field: 'title' | 'author' | 'publisher' | 'url' | 'language', label: string) => (
     <EditableText

@@ -6,11 +6,11 @@ import { admiraltyGrade, CREDIBILITY_LABELS, RELIABILITY_LABELS, type Source } f
 import { isPlaceable } from '../../../shared/domain/passage-fit';
 import { planTextChange, type TextChangePlan } from '../../../shared/domain/text-change-plan';
 import { db } from '../../db';
-import { workspace } from '../../workspace';
+import { CommandFailed, workspace } from '../../workspace';
 import { acceptDrift, createPassage, deletePassage, movePassage, updatePassage, type AnnotationCoding } from '../../workspace/commands/passages';
+import { correctSourceText, deleteSource, PreviewOutdated, replaceSourceText } from '../../workspace/commands/sources';
 import { sha256OfText } from '../../db/hash';
-import { applyTextChange, readSourceSnapshot } from '../../db/source-annotations';
-import { deleteSource, restoreSource } from '../../db/sources';
+import { readSourceSnapshot } from '../../db/source-annotations';
 import { importLimit } from '../../db/settings';
 import { workbench } from '../../platform/workbench';
 import { READER_FONT_SIZES, useWorkbench } from '../../stores';
@@ -166,12 +166,9 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
   const [editingText, setEditingText] = useState<string | null>(null);
   const [pendingChange, setPendingChange] = useState<(PendingTextChange & { textHash: string; file: Source['file'] }) | null>(null);
   const [reselecting, setReselecting] = useState<Annotation | null>(null);
-  const { trackSave, recordUndo, notify, undo, selectAnnotation, sideTab, setSideTab, readerFontSize, setReaderFontSize } = useWorkbench(
+  const { notify, selectAnnotation, sideTab, setSideTab, readerFontSize, setReaderFontSize } = useWorkbench(
     useShallow((s) => ({
-      trackSave: s.trackSave,
-      recordUndo: s.recordUndo,
       notify: s.notify,
-      undo: s.undo,
       selectAnnotation: s.selectAnnotation,
       sideTab: s.sideTab,
       setSideTab: s.setSideTab,
@@ -240,19 +237,15 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
    * after the preview was made, nothing is written and the plan is worked out again to be shown.
    */
   const applyPlan = async (plan: TextChangePlan, next: { textHash: string; file?: Source['file'] }, what: 'replaced' | 'corrected'): Promise<TextChangePlan | null> => {
+    const command = what === 'replaced' ? replaceSourceText : correctSourceText;
     try {
-      const applied = await trackSave(() => applyTextChange(db, source.id, plan, next));
-      recordUndo({
-        label: what === 'replaced' ? `replace the text of “${source.title}”` : `correct the text of “${source.title}”`,
-        undo: () => restoreSource(db, applied.before),
-        redo: () => restoreSource(db, applied.after),
-      });
-      const counts = outcomeCounts(applied.counts);
-      notify('info', outcomeNotice(counts, what), { label: 'Undo', run: () => void undo() });
+      const applied = await workspace.perform(command, { sourceId: source.id, title: source.title, plan, ...next });
+      const counts = outcomeCounts(applied);
+      notify('info', outcomeNotice(counts, what), { label: 'Undo', run: () => void workspace.undo() });
       if (counts.moves + counts.lost > 0) setSideTab('review');
       return null;
     } catch (error) {
-      if (!(error instanceof Error && error.name === 'PreviewOutdatedError')) throw error;
+      if (!(error instanceof CommandFailed && error.cause instanceof PreviewOutdated)) throw error;
       const now = await readSourceSnapshot(db, source.id);
       return planTextChange(now.text, plan.nextText, now.annotations);
     }
@@ -289,11 +282,10 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
   };
 
   const removeSource = async () => {
-    if (!window.confirm(`Delete “${source.title}” and its ${annotations.length} passage(s)? You can undo this.`)) return;
-    const saved = await trackSave(() => deleteSource(db, source.id));
+    if (!window.confirm(`Delete “${source.title}” and ${annotations.length === 1 ? 'its passage' : `its ${annotations.length} passages`}? You can undo this.`)) return;
+    if (!(await workspace.attempt(deleteSource, source.id))) return;
     useWorkbench.getState().selectSource(null);
-    recordUndo({ label: `delete source “${source.title}”`, undo: () => restoreSource(db, saved), redo: () => deleteSource(db, source.id) });
-    notify('info', `Deleted “${source.title}”.`, { label: 'Undo', run: () => void undo() });
+    notify('info', `Deleted “${source.title}”.`, { label: 'Undo', run: () => void workspace.undo() });
   };
 
   // The reader waits for the passages too, so a book's 2,500 paragraphs are rendered once, not twice.

@@ -1,5 +1,7 @@
 import { db } from '../../db';
-import { addImportedSource, findSourceByFile, findSourceByTextHash } from '../../db/sources';
+import { findSourceByFile, findSourceByTextHash } from '../../db/sources';
+import { workspace } from '../../workspace';
+import { importSource } from '../../workspace/commands/sources';
 import { importLimit } from '../../db/settings';
 import { cancelTask, newTaskId } from '../../platform/tasks';
 import { workbench } from '../../platform/workbench';
@@ -60,7 +62,7 @@ export async function importFiles(files: FileToImport[]): Promise<void> {
       if (wasCancelled()) throw new Error(cancelledMessage);
       let source;
       try {
-        source = await addImportedSource(db, imported, fallbackTitle);
+        source = await workspace.perform(importSource, { imported, fallbackTitle });
       } catch (error) {
         // The database refused the record: take back the stored file unless another source uses it.
         if (!(await findSourceByFile(db, imported.file.sha256))) await workbench().deleteSourceFile(imported.file.sha256).catch(() => undefined);

@@ -1,0 +1,128 @@
+import type { AnchorResult } from '../../../shared/domain/anchoring';
+import type { Annotation } from '../../../shared/domain/annotation';
+import { Source } from '../../../shared/domain/source';
+import type { TextChangePlan } from '../../../shared/domain/text-change-plan';
+import type { ImportedSource } from '../../../shared/ipc/contract';
+import { UNGRADED } from '../../db/sources';
+import { CommandRefusal, type ChangeSet } from '../change-set';
+import { defineCommand } from '../workspace';
+
+const MISSING = 'That source no longer exists; it may have been deleted in another window.';
+
+/** Imports a source read by main: its record and its text, one step. */
+export const importSource = defineCommand({
+  id: 'sources.import',
+  label: (_args: { imported: ImportedSource; fallbackTitle: string }, source: Source) => `import “${source.title}”`,
+  run: async (changes, { imported, fallbackTitle }: { imported: ImportedSource; fallbackTitle: string }): Promise<Source> => {
+    const m = imported.metadata;
+    const source = Source.parse({
+      id: crypto.randomUUID(),
+      title: m.title.trim() || fallbackTitle,
+      author: m.author,
+      publisher: m.publisher,
+      url: m.url,
+      publishedOn: m.publishedOn,
+      language: m.language || 'und',
+      ...UNGRADED,
+      file: imported.file,
+      textHash: imported.textHash,
+      textLength: imported.text.length,
+      version: 1,
+      createdAt: changes.at,
+      updatedAt: changes.at,
+    });
+    await changes.put('sourceTexts', { sourceId: source.id, text: imported.text });
+    return changes.put('sources', source);
+  },
+});
+
+export type SourceMetadataPatch = Partial<Pick<Source, 'title' | 'author' | 'publisher' | 'url' | 'publishedOn' | 'language' | 'reliability' | 'credibility'>>;
+
+export const updateSourceMetadata = defineCommand({
+  id: 'sources.updateMetadata',
+  label: (args: { id: string; patch: SourceMetadataPatch; label?: string }, source: Source) => args.label ?? `edit the details of “${source.title}”`,
+  run: (changes, { id, patch }: { id: string; patch: SourceMetadataPatch; label?: string }) => changes.update('sources', id, patch, MISSING),
+});
+
+export interface TextReplacement {
+  anchored: number;
+  drifted: number;
+  orphaned: number;
+}
+
+/** The source's text or passages changed between the preview and Apply: nothing was written. */
+export class PreviewOutdated extends CommandRefusal {
+  override name = 'PreviewOutdated';
+  constructor() {
+    super('The text or its passages changed while you were looking at the preview, so nothing was replaced. Look at the new preview and apply it again.');
+  }
+}
+
+interface TextChangeArgs {
+  sourceId: string;
+  plan: TextChangePlan;
+  textHash: string;
+  /** The new original file, when the text comes from one (a replacement); a correction keeps the old. */
+  file?: Source['file'];
+}
+
+const placedAs = (result: AnchorResult, passage: Annotation, at: string): Annotation =>
+  result.status === 'orphaned'
+    ? { ...passage, anchor: 'orphaned', updatedAt: at }
+    : { ...passage, position: { start: result.start, end: result.end }, anchor: result.status, updatedAt: at };
+
+/**
+ * Writes a changed text exactly as the analyst previewed it: refused, with nothing written, when the
+ * text or the passages are no longer those the plan was made from. Moved passages become `drifted`
+ * (placed where they were found, to confirm under Review); lost ones `orphaned` (kept with their quote
+ * and note). The text and every passage's new place are revisions, so undo puts all of it back.
+ */
+async function changeText(changes: ChangeSet, { sourceId, plan, textHash, file }: TextChangeArgs): Promise<TextReplacement> {
+  const source = await changes.require('sources', sourceId, MISSING);
+  const previous = (await changes.get('sourceTexts', sourceId))?.text ?? '';
+  const passages = await changes.db.annotations.where('sourceId').equals(sourceId).toArray();
+  const planned = new Map(plan.passages.map((p) => [p.id, p]));
+  if (previous !== plan.previousText || passages.length !== planned.size || passages.some((a) => planned.get(a.id)?.quote !== a.quote.exact)) throw new PreviewOutdated();
+  const counts: TextReplacement = { anchored: 0, drifted: 0, orphaned: 0 };
+  const moved = passages.map((passage) => {
+    const result = planned.get(passage.id)!.result;
+    counts[result.status]++;
+    return placedAs(result, passage, changes.at);
+  });
+  await changes.bulkPut('annotations', moved);
+  await changes.put('sourceTexts', { sourceId, text: plan.nextText });
+  await changes.put('sources', { ...source, textHash, textLength: plan.nextText.length, version: source.version + 1, file: file === undefined ? source.file : file });
+  return counts;
+}
+
+type TextChangeLabel = (args: TextChangeArgs & { title: string }) => string;
+const replaceLabel: TextChangeLabel = ({ title }) => `replace the text of “${title}”`;
+const correctLabel: TextChangeLabel = ({ title }) => `correct the text of “${title}”`;
+
+/** A new version of the source's text, from a file: the file becomes the source's original. */
+export const replaceSourceText = defineCommand({
+  id: 'sources.replaceText',
+  label: replaceLabel,
+  run: (changes, args: TextChangeArgs & { title: string }) => changeText(changes, args),
+});
+
+/** The analyst's correction of the text in place. */
+export const correctSourceText = defineCommand({
+  id: 'sources.correctText',
+  label: correctLabel,
+  run: (changes, args: TextChangeArgs & { title: string }) => changeText(changes, args),
+});
+
+/** Deletes a source with its text and its passages; undo brings all of them back. */
+export const deleteSource = defineCommand({
+  id: 'sources.delete',
+  label: (_id: string, source: Source) => `delete source “${source.title}”`,
+  run: async (changes, id: string): Promise<Source> => {
+    const source = await changes.require('sources', id, MISSING);
+    const passages = await changes.db.annotations.where('sourceId').equals(id).primaryKeys();
+    await changes.bulkDelete('annotations', passages);
+    await changes.delete('sourceTexts', id);
+    await changes.delete('sources', id);
+    return source;
+  },
+});
