@@ -1,8 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
-import type { WorkbenchDatabase } from '../../renderer/db/database';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WorkbenchDatabase } from '../../renderer/db/database';
+import { createActor, deleteActor, updateActor } from '../../renderer/workspace/commands/actors';
 import { createTag, deleteTag, mergeTags, updateTag } from '../../renderer/workspace/commands/codebook';
 import { acceptDrift, createPassage, deletePassage, describeW3cImport, importW3cPassages, movePassage, updatePassage } from '../../renderer/workspace/commands/passages';
+import { replayFromEmpty } from '../../renderer/workspace/replay';
 import { CommandFailed } from '../../renderer/workspace/workspace';
+import type { Source } from '../../shared/domain/source';
 import type { Revision } from '../../shared/domain/revision';
 import { toAnnotationCollection } from '../../shared/interop/web-annotation';
 import { useDemoDatabases } from './demo-database';
@@ -74,7 +77,7 @@ describe('passages.create', () => {
     const a = await perform(db, createPassage, { sourceId: source.id, text, start, end: start + 9, coding: noCoding });
     for (const read of reads) expect(read).not.toHaveBeenCalled();
     expect(new Set((await lastChange(db)).map((r) => r.entityId))).toEqual(new Set([a.id]));
-  });
+  }, 30_000); // writing the 5,000 passages first is slow in fake-indexeddb, not the command
 });
 
 describe('passages.update, delete, move and acceptDrift', () => {
@@ -292,5 +295,53 @@ describe('passages.importW3c', () => {
     const result = await perform(db, importW3cPassages, { fileName: 'same.jsonld', json: collection, sourceId: source.id, textHash: source.textHash, text });
     expect(result).toMatchObject({ added: 0, present: annotations.length });
     expect(workspaceOf(db).history().canUndo).toBe(false);
+  });
+});
+
+describe('the history of passages, tags and actors is complete', () => {
+  const open: WorkbenchDatabase[] = [];
+  afterEach(async () => {
+    for (const db of open.splice(0)) await db.delete();
+  });
+
+  it('replays from empty into the workspace as it is, after every command of the area, undos and redos included', async () => {
+    const db = new WorkbenchDatabase(`test-${crypto.randomUUID()}`);
+    open.push(db);
+    const workspace = workspaceOf(db);
+    const text = 'Jamaat Ansarullah recruits along the Tajik border. The Kosh-Tepa canal draws on the Amu Darya. '.repeat(4);
+    const source = { id: crypto.randomUUID(), textHash: 'a'.repeat(64), title: 'Field notes' } as Source;
+    const at = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+
+    const water = await perform(db, createTag, { name: 'Water' });
+    const rivers = await perform(db, createTag, { name: 'Rivers', parentId: water.id });
+    const groups = await perform(db, createTag, { name: 'Armed groups' });
+    const actor = await perform(db, createActor, { name: 'Jamaat Ansarullah', kind: 'armed-group' });
+    await perform(db, updateActor, { id: actor.id, patch: { aliases: ['Джамаат Ансаруллах'] } });
+    const p1 = await perform(db, createPassage, { sourceId: source.id, text, ...at('Kosh-Tepa canal'), coding: { ...noCoding, tagIds: [rivers.id] } });
+    const p2 = await perform(db, createPassage, { sourceId: source.id, text, ...at('Jamaat Ansarullah recruits'), coding: { ...noCoding, tagIds: [groups.id], actorIds: [actor.id] } });
+    await perform(db, updatePassage, { id: p1.id, coding: { ...noCoding, tagIds: [rivers.id, water.id], note: 'Flow down by a third' } });
+    await perform(db, movePassage, { id: p1.id, text, range: at('Amu Darya') });
+    await perform(db, mergeTags, { fromId: rivers.id, intoId: water.id });
+    await workspace.undo();
+    await workspace.redo();
+    await perform(db, updateTag, { id: groups.id, patch: { name: 'Militant groups', color: '#123456' } });
+    await perform(db, deleteActor, actor.id);
+    await workspace.undo();
+    const collection = toAnnotationCollection(await db.annotations.toArray(), { source, tags: await db.tags.toArray(), threats: [], actors: await db.actors.toArray(), countries: [], generator: { name: 'test', version: '0' }, exportedAt: new Date().toISOString() });
+    await perform(db, deletePassage, p2.id);
+    await perform(db, importW3cPassages, { fileName: 'notes.jsonld', json: collection, sourceId: source.id, textHash: source.textHash, text });
+    await perform(db, deleteTag, groups.id);
+    await workspace.undo();
+    await workspace.undo();
+    await workspace.redo();
+
+    const replayed = replayFromEmpty(await db.revisions.toArray());
+    const byId = <T extends { id: string }>(records: T[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));
+    const table = (name: 'annotations' | 'tags' | 'actors') => byId([...(replayed[name]?.values() ?? [])] as { id: string }[]);
+    expect(table('annotations')).toEqual(byId(await db.annotations.toArray()));
+    expect(table('tags')).toEqual(byId(await db.tags.toArray()));
+    expect(table('actors')).toEqual(byId(await db.actors.toArray()));
+    expect(await db.annotations.count()).toBe(2);
+    expect((await db.annotations.get(p2.id))?.actorIds).toEqual([actor.id]);
   });
 });
