@@ -19,6 +19,8 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/renderer/setup.ts'],
+          // Each test seeds the demo (every record with its creation revisions) into fake-indexeddb.
+          testTimeout: 30_000,
         },
       },
     ],

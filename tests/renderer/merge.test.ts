@@ -4,7 +4,7 @@ import { readMyWorkspace } from '../../renderer/db/merge';
 import { updateThreat } from '../../renderer/workspace/commands/threats';
 import { replaceWorkspace } from '../../renderer/workspace/commands/backup';
 import { applyMerge, planMerge as planMergeIn } from '../../renderer/workspace/commands/merge';
-import { CommandFailed } from '../../renderer/workspace/workspace';
+import { CommandFailed, Workspace } from '../../renderer/workspace/workspace';
 import { nameKey, resolveAll, stableStringify, type Resolutions, type Row } from '../../shared/interop/merge';
 import { LOCAL_META_KEYS, type WorkspaceSnapshot } from '../../shared/interop/workspace-snapshot';
 import { useDemoDatabases } from './demo-database';
@@ -88,7 +88,7 @@ describe('merging a colleague’s workspace into the database', () => {
     const threat = rows(theirs, 'threats')[1]!;
     threat.title = 'Their title';
     const mine = (await db.threats.get(String(threat.id)))!;
-    await perform(db, updateThreat, { id: mine.id, patch: { title: 'My title' } });
+    await new Workspace(db).perform(updateThreat, { id: mine.id, patch: { title: 'My title' } }); // another window: not a step on this one's stack
 
     const plan = await planMerge(db, theirs, 'Dilnoza');
     expect(plan.conflicts.map((c) => c.fields.map((f) => f.field))).toEqual([['title']]);
@@ -135,7 +135,7 @@ describe('merging a colleague’s workspace into the database', () => {
     expect(plan.tables.threats.update).toHaveLength(1);
 
     // The tag table is written before the threats; the threat changed meanwhile.
-    await perform(db, updateThreat, { id: String(threat.id), patch: { trend: 'rising' } });
+    await new Workspace(db).perform(updateThreat, { id: String(threat.id), patch: { trend: 'rising' } }); // another window: not a step on this one's stack
     const state = await everything(db);
     const failed = merge(db, plan, {});
     await expect(failed).rejects.toBeInstanceOf(CommandFailed);
@@ -161,7 +161,7 @@ describe('merging a colleague’s workspace into the database', () => {
     const threat = rows(theirs, 'threats')[0]!;
     threat.likelihood = 1;
     threat.score = Number(threat.impact);
-    await perform(db, updateThreat, { id: String(threat.id), patch: { owner: 'Me' } });
+    await new Workspace(db).perform(updateThreat, { id: String(threat.id), patch: { owner: 'Me' } }); // another window: not a step on this one's stack
     const plan = await planMerge(db, theirs);
     expect(plan.conflicts).toEqual([]);
     await merge(db, plan, {});
@@ -177,8 +177,9 @@ describe('merging a colleague’s workspace into the database', () => {
     expect(rows(theirs, 'revisions').filter((r) => r.command === 'demo.seed').length).toBeGreaterThan(100);
 
     const plan = await planMerge(db, theirs, 'Dilnoza');
-    expect(plan.tables.revisions.add).toMatchObject([{ entity: 'threat', entityId: threat.id, field: 'owner', after: 'Dilnoza' }]);
-    expect(plan.report.tables.revisions).toMatchObject({ added: 1 });
+    expect(plan.tables.revisions.add.map((r) => r.field).sort()).toEqual(['owner', 'updatedAt']);
+    expect(plan.tables.revisions.add).toEqual(expect.arrayContaining([expect.objectContaining({ entity: 'threat', entityId: threat.id, field: 'owner', after: 'Dilnoza' })]));
+    expect(plan.report.tables.revisions).toMatchObject({ added: 2 });
     await merge(db, plan, {});
     expect(await db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).filter((r) => r.command === 'demo.seed').count()).toBe(Object.keys(threat).length);
   });
