@@ -1,8 +1,6 @@
 import { Dexie, RangeSet, type IntervalTree } from 'dexie';
 import type { Annotation } from '../../shared/domain/annotation';
-import type { AnchorResult } from '../../shared/domain/anchoring';
 import type { Source } from '../../shared/domain/source';
-import type { TextChangePlan } from '../../shared/domain/text-change-plan';
 import { inDocumentOrder } from './annotations';
 import type { WorkbenchDatabase } from './database';
 import type { SourceSnapshot } from './sources';

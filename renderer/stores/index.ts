@@ -3,7 +3,6 @@ import { persist } from 'zustand/middleware';
 import { createNavigationSlice, type NavigationSlice } from './navigation';
 import { createSelectionSlice, type SelectionSlice } from './selection';
 import { createSessionSlice, type SessionSlice } from './session';
-import { createUndoSlice, type UndoSlice } from './undo';
 import { createImportsSlice, type ImportsSlice } from './imports';
 import { createRegisterSlice, type RegisterSlice } from './register';
 import { createCountriesSlice, type CountriesSlice } from './countries';
@@ -11,7 +10,7 @@ import { createMergeSlice, type MergeSlice } from './merge';
 import { createBackupsSlice, type BackupsSlice } from './backups';
 
 /** UI and session state only; everything the analyst edits lives in IndexedDB (see renderer/db). */
-export type WorkbenchState = NavigationSlice & SelectionSlice & SessionSlice & UndoSlice & ImportsSlice & RegisterSlice & CountriesSlice & MergeSlice & BackupsSlice;
+export type WorkbenchState = NavigationSlice & SelectionSlice & SessionSlice & ImportsSlice & RegisterSlice & CountriesSlice & MergeSlice & BackupsSlice;
 
 export const useWorkbench = create<WorkbenchState>()(
   persist(
@@ -19,7 +18,6 @@ export const useWorkbench = create<WorkbenchState>()(
       ...createNavigationSlice(...a),
       ...createSelectionSlice(...a),
       ...createSessionSlice(...a),
-      ...createUndoSlice(...a),
       ...createImportsSlice(...a),
       ...createRegisterSlice(...a),
       ...createCountriesSlice(...a),

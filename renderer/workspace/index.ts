@@ -17,13 +17,6 @@ export const workspace = new Workspace(db, {
   onInfo: (message) => useWorkbench.getState().notify('info', message),
 });
 
-// MIGRATION ONLY: views not moved to commands yet still call the store's undo slice; it is one stack.
-useWorkbench.setState({
-  recordUndo: (entry) => workspace.recordLegacy(entry),
-  undo: async () => void (await workspace.undo()),
-  redo: async () => void (await workspace.redo()),
-});
-
 /** Whether there is a step to undo or redo, and what it is called; re-renders when that changes. */
 export function useHistory(): HistoryState {
   return useSyncExternalStore(

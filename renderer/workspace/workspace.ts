@@ -31,8 +31,6 @@ export interface HistoryStep {
   command: string;
   label: string;
   revisions: Revision[];
-  /** MIGRATION ONLY (removed when every view runs commands): a hand-written undo of a view not moved yet. */
-  legacy?: { undo: () => Promise<unknown>; redo: () => Promise<unknown> };
 }
 
 export interface HistoryState {
@@ -113,11 +111,6 @@ export class Workspace {
     return this.travel('redo');
   }
 
-  /** MIGRATION ONLY: keeps a not-yet-moved view's hand-written undo on the one stack, in order. */
-  recordLegacy(entry: { label: string; undo: () => Promise<unknown>; redo: () => Promise<unknown> }): void {
-    this.push('undo', { changeId: crypto.randomUUID(), command: 'legacy', label: entry.label, revisions: [], legacy: { undo: entry.undo, redo: entry.redo } }, true);
-  }
-
   /** Forgets every step (after a restore replaced the workspace under them). */
   clearHistory(): void {
     this.undoSteps = [];
@@ -140,20 +133,6 @@ export class Workspace {
     if (!step) return false;
     this.publish();
     const verb = direction === 'undo' ? 'Undone' : 'Redone';
-    if (step.legacy) {
-      const legacy = step.legacy;
-      this.hooks.onSaving?.();
-      try {
-        await (direction === 'undo' ? legacy.undo() : legacy.redo());
-        this.hooks.onSaved?.();
-      } catch (error) {
-        this.hooks.onFailed?.(describeStorageError(error));
-        return false;
-      }
-      this.push(direction === 'undo' ? 'redo' : 'undo', step, false);
-      this.hooks.onInfo?.(`${verb}: ${step.label}.`);
-      return true;
-    }
     try {
       const { step: inverse } = await this.commit(`history.${direction}`, `${verb}: ${step.label}`, (changes) =>
         // A redo step holds the undo's own change, so both directions take a change back.

@@ -14,7 +14,6 @@ import { allNames, countryName, mentionsCountry } from '../../renderer/features/
 import { parseNote, plainText, toggleBullets, toggleWrap } from '../../renderer/features/countries/notes-format';
 import { cellEvidence, passagesFor } from '../../renderer/features/countries/useCountriesData';
 import { useCountryActions } from '../../renderer/features/countries/useCountryActions';
-import { useWorkbench } from '../../renderer/stores';
 import { workspace as appWorkspace } from '../../renderer/workspace';
 import { compareCountries, overrideExposure, updateCountry } from '../../renderer/workspace/commands/countries';
 import { CommandFailed } from '../../renderer/workspace/workspace';
@@ -227,15 +226,15 @@ describe('exposure overrides', () => {
     expect(await appDb.exposureOverrides.count()).toBe(1);
     expect(appWorkspace.history().undoLabel).toBe('compare two');
     // The store's Ctrl+Z is the workspace's.
-    await useWorkbench.getState().undo();
+    await appWorkspace.undo();
     expect(await readComparison(appDb)).toEqual([...DEFAULT_COMPARISON]);
     expect(appWorkspace.history().undoLabel).toBe('edit the notes on Uzbekistan');
-    await useWorkbench.getState().undo();
+    await appWorkspace.undo();
     expect((await appDb.countries.get('UZ'))!.notes).toBe('');
     expect(appWorkspace.history().undoLabel).toBe('override “Kosh-Tepa canal water draw on the Amu Darya” for Uzbekistan');
-    await useWorkbench.getState().undo();
+    await appWorkspace.undo();
     expect(await appDb.exposureOverrides.count()).toBe(0);
-    await useWorkbench.getState().redo();
+    await appWorkspace.redo();
     expect(await appDb.exposureOverrides.get(overrideId('UZ', canal.id))).toMatchObject({ likelihood: 5, impact: 5, rationale: 'Most of its irrigation water' });
     // Each edit, undo and redo is a recorded revision.
     expect((await revisionsOf(appDb, 'exposureOverride', overrideId('UZ', canal.id))).filter((r) => r.field === 'likelihood')).toHaveLength(3);

@@ -19,7 +19,7 @@ beforeEach(async () => {
   await db.transaction('rw', db.workspaceTables, () => Promise.all(db.workspaceTables.map((t) => t.clear())));
   const api = await realWorkbench(await tempFolder());
   await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
-  useWorkbench.setState({ mergeRequest: null, undoStack: [], redoStack: [], notices: [] });
+  useWorkbench.setState({ mergeRequest: null, notices: [] });
   workspace.clearHistory();
 });
 afterEach(cleanup);
@@ -99,7 +99,7 @@ describe('the Merge dialog', () => {
     await waitFor(() => expect(useWorkbench.getState().mergeRequest).toBeNull());
 
     expect(workspace.history().undoLabel).toBe("merge Dilnoza's backup");
-    await act(() => useWorkbench.getState().undo());
+    await act(() => workspace.undo());
     expect(await workspaceState()).toEqual(mineBefore);
   });
 

@@ -127,7 +127,7 @@ describe('changing a source’s text under its passages', () => {
     expect(first.text).toBe(NOTE);
     expect(quotesAt(first).sort()).toEqual([...CODED].sort());
 
-    const counts = await perform(db, replaceSourceText, { sourceId: source.id, title: source.title, plan: planTextChange(NOTE, REVISED, annotations), textHash: HASH(2) });
+    await perform(db, replaceSourceText, { sourceId: source.id, title: source.title, plan: planTextChange(NOTE, REVISED, annotations), textHash: HASH(2) });
     const replaced = await watcher.next();
     expect(replaced.text).toBe(REVISED);
     expect(quotesAt(replaced).sort()).toEqual([...CODED.slice(1), CODED[0]!.replace('15 %', '12–15 %')].sort());

@@ -15,6 +15,8 @@ import {
 } from '../../renderer/workspace/user-commands';
 import { useWorkbench } from '../../renderer/stores';
 import { workspace } from '../../renderer/workspace';
+import { db } from '../../renderer/db';
+import { createTag } from '../../renderer/workspace/commands/codebook';
 
 declare global {
   interface ImportMeta {
@@ -100,19 +102,19 @@ describe('the dispatcher', () => {
   });
 
   it('routes Undo to the workspace’s history outside text fields, and to the field inside one', async () => {
-    const done: string[] = [];
     // Nothing to undo: the key does nothing, without a word; the palette says why.
     expect(commandState('undo')).toEqual({ enabled: false, reason: 'There is nothing to undo.' });
     expect(runCommand('undo')).toBe(true);
     expect(notices()).toEqual([]);
 
-    useWorkbench.getState().recordUndo({ label: 'add a threat', undo: async () => void done.push('undo'), redo: async () => void done.push('redo') });
+    const tag = await workspace.perform(createTag, { name: `Undo routing ${crypto.randomUUID()}` });
     expect(commandState('undo')).toEqual({ enabled: true });
     runCommand('undo');
     await settle();
+    expect(await db.tags.get(tag.id)).toBeUndefined();
     runCommand('redo');
     await settle();
-    expect(done).toEqual(['undo', 'redo']);
+    expect(await db.tags.get(tag.id)).toEqual(tag);
 
     const field = document.createElement('textarea');
     document.body.append(field);
@@ -128,7 +130,8 @@ describe('the dispatcher', () => {
     }
     await settle();
     expect(calls).toEqual(['undo', 'redo']);
-    expect(done).toEqual(['undo', 'redo']);
+    // Inside a text field the keys undo typing, not the workspace.
+    expect(await db.tags.get(tag.id)).toEqual(tag);
   });
 
   it('leaves a command alone while nothing on screen answers it, then runs the handler bound for it', () => {
