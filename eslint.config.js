@@ -1,4 +1,4 @@
-// Lint, and above all the import rules of DESIGN.md: each runtime folder may only reach what it is
+// Lint, and above all the import rules of docs/ARCHITECTURE.md: each runtime folder may only reach what it is
 // allowed to. A breach fails `npm run lint` (and so `npm test`); tests/unit/import-rules.test.ts proves it.
 import js from '@eslint/js';
 import globals from 'globals';
@@ -41,6 +41,41 @@ const noWholeFsModule = [
 const domGlobals = Object.keys(globals.browser).filter((g) => !(g in globals.es2024) && !['atob', 'btoa', 'console', 'TextEncoder', 'TextDecoder', 'URL', 'crypto', 'queueMicrotask', 'structuredClone', 'setTimeout', 'clearTimeout'].includes(g));
 const nodeOnlyGlobals = ['process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'global', 'setImmediate'];
 
+// Inside the renderer, top to bottom: app/ → features/ → workspace/ → stores/, db/, platform/ (docs/ARCHITECTURE.md).
+// Nothing imports upward, and only workspace/ writes the database: every change is a command run by
+// one perform(), so no view can forget the transaction, the revisions, the undo or the save status.
+const tableWrites = 'put|add|bulkPut|bulkAdd|delete|bulkDelete|update|bulkUpdate|modify|clear';
+const writeMessage = 'Only renderer/workspace writes the database: add a command (renderer/workspace/commands) and perform it.';
+const noTableWrites = [
+  'error',
+  // db.threats.put(…), changes.db.threats.put(…)
+  { selector: `CallExpression[callee.property.name=/^(${tableWrites})$/][callee.object.type='MemberExpression'][callee.object.object.name='db']`, message: writeMessage },
+  { selector: `CallExpression[callee.property.name=/^(${tableWrites})$/][callee.object.type='MemberExpression'][callee.object.object.property.name='db']`, message: writeMessage },
+  // db.table('threats').put(…), db.threats.where(…).equals(…).delete()/modify(…)
+  { selector: `CallExpression[callee.property.name=/^(${tableWrites})$/] CallExpression[callee.property.name=/^(table|where)$/]`, message: writeMessage },
+  { selector: "CallExpression[callee.property.name='transaction'][arguments.0.value=/^rw/]", message: writeMessage },
+];
+const upward = (folders, message) => ({ group: folders.flatMap((f) => [`**/${f}`, `**/${f}/**`]), message });
+function rendererLayers() {
+  const base = [...noNodePatterns, noElectron, noMain, ipcTypesOnly];
+  return [
+    { files: ['renderer/**/*.{ts,tsx}'], ignores: ['renderer/workspace/**', 'renderer/db/database.ts'], rules: { 'no-restricted-syntax': noTableWrites } },
+    {
+      files: ['renderer/features/**/*.{ts,tsx}'],
+      rules: { 'no-restricted-imports': restrict([...base, upward(['app'], 'features/ never import app/: app/ composes the features.')], noNodePaths) },
+    },
+    {
+      files: ['renderer/workspace/**/*.{ts,tsx}'],
+      rules: { 'no-restricted-imports': restrict([...base, upward(['app', 'features'], 'workspace/ serves the views; it imports none of them.')], noNodePaths) },
+    },
+    {
+      files: ['renderer/db/**/*.ts', 'renderer/stores/**/*.ts', 'renderer/platform/**/*.ts'],
+      ignores: ['renderer/platform/bridge-client.ts'],
+      rules: { 'no-restricted-imports': restrict([...base, upward(['app', 'features', 'workspace'], 'db/, stores/ and platform/ are the bottom layer: they import nothing above them.')], noNodePaths) },
+    },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/vendor/**', 'tests/fixtures/**'] },
   js.configs.recommended,
@@ -67,6 +102,7 @@ export default tseslint.config(
       'no-restricted-globals': ['error', ...nodeOnlyGlobals.map((name) => ({ name, message: 'The renderer has no Node.' }))],
     },
   },
+  ...rendererLayers(),
   {
     // Only the platform facade may touch window.workbench.
     files: ['renderer/**/*.{ts,tsx}'],

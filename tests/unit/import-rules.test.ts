@@ -30,6 +30,15 @@ describe('import rules (lint)', () => {
     ['renderer/app/bad.ts', "import { CONTRACT } from '../../shared/ipc/contract';\nexport const c = CONTRACT;\n"],
     ['renderer/app/bad.ts', 'export const api = () => window.workbench;\n'],
     ['main/services/bad.ts', "import { app } from 'electron';\nexport const a = app;\n"],
+    // Only renderer/workspace writes the database, and the renderer's layers import nothing above them.
+    ['renderer/features/register/bad.ts', "import { db } from '../../db';\nexport const w = () => db.threats.put({} as never);\n"],
+    ['renderer/app/bad.ts', "import { db } from '../db';\nexport const w = () => db.annotations.where('sourceId').equals('x').delete();\n"],
+    ['renderer/features/sources/bad.ts', "import { db } from '../../db';\nexport const w = () => db.table('tags').add({});\n"],
+    ['renderer/db/bad.ts', "import type { WorkbenchDatabase } from './database';\nexport const w = (db: WorkbenchDatabase) => db.transaction('rw', db.tags, async () => undefined);\n"],
+    ['renderer/features/register/bad.ts', "import { App } from '../../app/App';\nexport const a = App;\n"],
+    ['renderer/workspace/bad.ts', "import { Reader } from '../features/sources/Reader';\nexport const r = Reader;\n"],
+    ['renderer/db/bad.ts', "import { workspace } from '../workspace';\nexport const w = workspace;\n"],
+    ['renderer/stores/bad.ts', "import { Palette } from '../app/Palette';\nexport const p = Palette;\n"],
     // Files main writes go through the atomic writer only.
     ['main/services/bad.ts', "import { writeFile } from 'node:fs/promises';\nexport const w = writeFile;\n"],
     ['main/services/bad.ts', "import { createWriteStream } from 'node:fs';\nexport const w = createWriteStream;\n"],
