@@ -175,8 +175,9 @@ test.describe('merging a colleague’s backup', () => {
     await expect(report).toContainText(/^Merged the backup from colleague [0-9a-f]{8}\./);
     await expect(report).toContainText('Passages: 1 added, 1 updated.');
     await expect(report).toContainText('Tags: 1 merged with the same name, 1 conflict settled.');
-    // Their description edit (description + its updatedAt stamp, threats.update) and their note.
-    await expect(report).toContainText('History entries: 3 added.');
+    // Their whole history since the demo, a revision per field: the new passage (12 fields) and tag (7),
+    // the note and the description (each with its updatedAt stamp).
+    await expect(report).toContainText('History entries: 23 added.');
     await expect(report).toContainText(/Threats: .*1 conflict settled\./);
     await expect(report).toContainText('Conflicting fields settled: 1 kept mine, 0 took theirs, 1 kept both.');
     await a.screenshot({ path: testInfo.outputPath('merge-report.png') });
