@@ -18,7 +18,7 @@
  */
 
 /** The groups of the shortcut sheet, in the order it shows them. */
-export const SHORTCUT_GROUPS = ['Global', 'Views', 'Reader', 'Passages', 'Annotation popover', 'Register grid', 'Dialogs', 'Window'] as const;
+export const SHORTCUT_GROUPS = ['Global', 'Views', 'Reader', 'Passages', 'Passage popover', 'Register grid', 'Dialogs', 'Window'] as const;
 export type ShortcutGroup = (typeof SHORTCUT_GROUPS)[number];
 
 /**
@@ -104,7 +104,7 @@ const DECLARED = {
   },
   // Not in the palette: opening it would take the focus, and with it the selection, from the reader.
   'annotation:new': {
-    title: 'New Annotation from Selection',
+    title: 'New Passage from Selection',
     description: 'Annotate the text selected in the reader',
     keys: ['CmdOrCtrl+Shift+A'],
     inTextFields: false,
@@ -251,9 +251,9 @@ export const LOCAL_KEYS: readonly LocalKeyDeclaration[] = [
   { id: 'passage-previous', scope: 'passages', group: 'Passages', description: 'Previous passage', keys: ['K'] },
   { id: 'passage-delete', scope: 'passages', group: 'Passages', description: 'Delete the selected passage (undoable)', keys: ['Delete'] },
 
-  { id: 'popover-save', scope: 'popover', group: 'Annotation popover', description: 'Save the annotation', keys: ['CmdOrCtrl+Enter'] },
-  { id: 'popover-cancel', scope: 'popover', group: 'Annotation popover', description: 'Cancel (asks first if you typed something)', keys: ['Escape'] },
-  { id: 'popover-pick', scope: 'popover', group: 'Annotation popover', description: 'Pick a tag, threat, country or actor from the list', keys: ['Up', 'Down', 'Enter'] },
+  { id: 'popover-save', scope: 'popover', group: 'Passage popover', description: 'Save the passage', keys: ['CmdOrCtrl+Enter'] },
+  { id: 'popover-cancel', scope: 'popover', group: 'Passage popover', description: 'Cancel (asks first if you typed something)', keys: ['Escape'] },
+  { id: 'popover-pick', scope: 'popover', group: 'Passage popover', description: 'Pick a tag, threat, country or actor from the list', keys: ['Up', 'Down', 'Enter'] },
 
   { id: 'grid-move', scope: 'grid', group: 'Register grid', description: 'Move between cells', keys: ['Up', 'Down', 'Left', 'Right', 'Home', 'End', 'PageUp', 'PageDown'] },
   { id: 'grid-edit', scope: 'grid', group: 'Register grid', description: 'Edit the cell (typing a letter also starts editing)', keys: ['Enter', 'F2'] },

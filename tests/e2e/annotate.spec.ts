@@ -80,7 +80,7 @@ test.describe('annotating passages', () => {
     const list = app.getByRole('list', { name: 'Passages' });
     const item = list.getByRole('listitem').filter({ hasText: 'Kosh-Tepa canal will significantly reduce' });
     await item.getByRole('button').dblclick();
-    const editor = app.getByRole('dialog', { name: 'Edit annotation' });
+    const editor = app.getByRole('dialog', { name: 'Edit passage' });
     await editor.getByRole('textbox', { name: 'Note' }).fill('15% is the article’s figure; check against SIC ICWC data.');
     await editor.getByRole('button', { name: 'Save' }).click();
     await expect(item).toContainText('SIC ICWC');

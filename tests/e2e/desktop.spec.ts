@@ -29,7 +29,7 @@ test.describe('keyboard shortcuts', () => {
     await app.keyboard.press('F1');
     const sheet = app.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(sheet).toBeVisible();
-    for (const group of ['Global', 'Views', 'Reader', 'Passages', 'Annotation popover', 'Register grid', 'Dialogs', 'Window']) {
+    for (const group of ['Global', 'Views', 'Reader', 'Passages', 'Passage popover', 'Register grid', 'Dialogs', 'Window']) {
       await expect(sheet.getByRole('heading', { name: group, exact: true })).toBeVisible();
     }
     await expect(sheet.getByRole('row', { name: /Export the open briefing/ })).toContainText('Ctrl+E');
@@ -135,7 +135,7 @@ test.describe('keyboard shortcuts', () => {
     await paste.getByRole('button', { name: 'Cancel' }).click();
     await expect(paste).toBeHidden();
 
-    // New Annotation from Selection (Ctrl+Shift+A) with nothing selected says what to do.
+    // New Passage from Selection (Ctrl+Shift+A) with nothing selected says what to do.
     await app.getByRole('article', { name: 'Source text' }).click();
     await app.keyboard.press('Control+Shift+A');
     await expect(app.getByRole('status').or(app.getByRole('alert')).filter({ hasText: 'Select a passage in the text first' })).toBeVisible();

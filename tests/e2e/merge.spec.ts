@@ -115,7 +115,7 @@ test.describe('merging a colleague’s backup', () => {
     await b.getByRole('button', { name: /Sources/ }).first().click();
     const noted = b.getByRole('list', { name: 'Passages' }).getByRole('listitem').filter({ hasText: NOTED_PASSAGE });
     await noted.getByRole('button').dblclick();
-    const editor = b.getByRole('dialog', { name: 'Edit annotation' });
+    const editor = b.getByRole('dialog', { name: 'Edit passage' });
     await editor.getByRole('textbox', { name: 'Note' }).fill(THEIR_NOTE);
     await editor.getByRole('button', { name: 'Save' }).click();
     await expect(noted).toContainText(THEIR_NOTE);

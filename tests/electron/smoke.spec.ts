@@ -108,7 +108,7 @@ test.describe('desktop app (Electron)', () => {
       const file = menu.find((m) => m.label === 'File')!;
       const accelerator = (label: string) => file.items.find((i) => i.label === label)?.accelerator;
       expect(accelerator('Import Sources…')).toBe('CmdOrCtrl+O');
-      expect(accelerator('New Annotation from Selection')).toBe('CmdOrCtrl+Shift+A');
+      expect(accelerator('New Passage from Selection')).toBe('CmdOrCtrl+Shift+A');
       expect(accelerator('New Threat')).toBe('CmdOrCtrl+Shift+H');
       expect(accelerator('Export Briefing…')).toBe('CmdOrCtrl+E');
       expect(accelerator('Back up…')).toBe('CmdOrCtrl+Shift+S');

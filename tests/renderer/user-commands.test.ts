@@ -145,9 +145,9 @@ describe('the dispatcher', () => {
     expect(ran).toBe(1);
   });
 
-  it('says why New Annotation cannot run until the reader answers it', () => {
+  it('says why New Passage cannot run until the reader answers it', () => {
     expect(runCommand('annotation:new')).toBe(true);
-    expect(notices()).toEqual(['Open a source in Sources and select a passage in its text, then choose New Annotation (or press A).']);
+    expect(notices()).toEqual(['Open a source in Sources and select a passage in its text, then choose New Passage (or press A).']);
   });
 
   it('goes to the view that owns a command, which runs it as soon as it binds its handler — once', async () => {

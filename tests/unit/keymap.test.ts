@@ -138,7 +138,7 @@ describe('the application menu model', () => {
       'Import Sources…',
       'Paste as Source…',
       '—',
-      'New Annotation from Selection',
+      'New Passage from Selection',
       'New Threat',
       '—',
       'Export Briefing…',

@@ -88,7 +88,7 @@ export function AnnotationEditor({ quote, annotation, lookups, anchorRect, onSav
       ref={panel}
       className="popover annotation-editor"
       role="dialog"
-      aria-label={annotation ? 'Edit annotation' : 'Annotate passage'}
+      aria-label={annotation ? 'Edit passage' : 'Annotate passage'}
       style={{ top: position.top, left: position.left }}
       onKeyDown={onKeyDown}
     >

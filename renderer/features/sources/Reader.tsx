@@ -159,13 +159,13 @@ export function Reader({ text, language, annotations, tags, onAnnotate, onPick, 
     return { range, rect: selection.getRangeAt(0).getBoundingClientRect() };
   }, [text]);
 
-  // New Annotation from Selection (menu, Ctrl+Shift+A): the same as pressing A in the text.
+  // New Passage from Selection (menu, Ctrl+Shift+A): the same as pressing A in the text.
   useViewCommand(
     'annotation:new',
     () => {
       const chosen = currentSelection();
       if (!chosen) {
-        useWorkbench.getState().notify('info', 'Select a passage in the text first (drag with the mouse, or click and use Shift+arrows), then choose New Annotation.');
+        useWorkbench.getState().notify('info', 'Select a passage in the text first (drag with the mouse, or click and use Shift+arrows), then choose New Passage.');
         return;
       }
       setAdder(null);

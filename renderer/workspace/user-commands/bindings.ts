@@ -90,7 +90,7 @@ export const COMMAND_BINDINGS: Readonly<Record<CommandId, Binding>> = {
   // The selection lives in the reader: going elsewhere first would lose it, so only the reader answers.
   'annotation:new': {
     does: 'where-mounted',
-    enabled: ({ answered }) => answered || 'Open a source in Sources and select a passage in its text, then choose New Annotation (or press A).',
+    enabled: ({ answered }) => answered || 'Open a source in Sources and select a passage in its text, then choose New Passage (or press A).',
   },
   'threat:new': inView('register'),
   // The Briefings view says when there is no briefing to export.
