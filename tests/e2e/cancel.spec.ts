@@ -145,7 +145,8 @@ test.describe('cancelling long work', () => {
     });
     await dialog.getByRole('button', { name: 'Back up now' }).click();
     const progress = dialog.getByRole('status', { name: 'Backup progress' });
-    await expect(progress).toContainText('Sending the workspace to the workbench service…');
+    // Every source's text is in the workspace twice (its record and its creation revision): ~48 parts to send.
+    await expect(progress).toContainText('Sending the workspace to the workbench service…', { timeout: 90_000 });
     await expect(progress.getByRole('button', { name: 'Cancel backup' })).toBeEnabled();
     await dialog.screenshot({ path: test.info().outputPath('backup-progress.png') });
     // The status bar shows it too (behind the dialog).
