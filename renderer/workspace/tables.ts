@@ -46,6 +46,20 @@ interface TableSpec {
 
 const LOCAL_META = new Set<string>(LOCAL_META_KEYS);
 
+/** The first rule a written record breaks against its whole table (read once per change), or null. */
+async function firstProblem<T>(
+  written: readonly Record<string, unknown>[],
+  table: { toArray: () => Promise<T[]> },
+  problem: (record: Record<string, unknown>, all: T[]) => string | null,
+): Promise<string | null> {
+  const all = await table.toArray();
+  for (const record of written) {
+    const found = problem(record, all);
+    if (found) return found;
+  }
+  return null;
+}
+
 export const TABLES: Readonly<Record<TableName, TableSpec>> = {
   sources: { entity: 'source', key: PRIMARY_KEYS.sources, schema: RECORD_SCHEMAS.sources },
   sourceTexts: { entity: 'sourceText', key: PRIMARY_KEYS.sourceTexts, schema: RECORD_SCHEMAS.sourceTexts },
@@ -54,14 +68,10 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
     entity: 'tag',
     key: PRIMARY_KEYS.tags,
     schema: RECORD_SCHEMAS.tags,
-    check: async (written, db) => {
-      const all = await db.tags.toArray();
-      for (const tag of written) {
-        const twin = all.find((t) => t.id !== tag.id && sameTagName(t.name, String(tag.name)));
-        if (twin) return `There is already a tag called “${twin.name}”. Rename one of them or merge the two tags.`;
-      }
-      return null;
-    },
+    check: (written, db) => firstProblem<Tag>(written, db.tags, (tag, all) => {
+      const twin = all.find((t) => t.id !== tag.id && sameTagName(t.name, String(tag.name)));
+      return twin ? `There is already a tag called “${twin.name}”. Rename one of them or merge the two tags.` : null;
+    }),
   },
   registers: { entity: 'register', key: PRIMARY_KEYS.registers, schema: RECORD_SCHEMAS.registers },
   threats: {
@@ -75,14 +85,7 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
     entity: 'actor',
     key: PRIMARY_KEYS.actors,
     schema: RECORD_SCHEMAS.actors,
-    check: async (written, db) => {
-      const all = await db.actors.toArray();
-      for (const actor of written) {
-        const problem = actorNameProblem(String(actor.name), all, String(actor.id));
-        if (problem) return problem;
-      }
-      return null;
-    },
+    check: (written, db) => firstProblem<Actor>(written, db.actors, (actor, all) => actorNameProblem(String(actor.name), all, String(actor.id))),
   },
   countries: { entity: 'country', key: PRIMARY_KEYS.countries, schema: RECORD_SCHEMAS.countries },
   briefings: { entity: 'briefing', key: PRIMARY_KEYS.briefings, schema: RECORD_SCHEMAS.briefings },

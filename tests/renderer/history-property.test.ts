@@ -20,23 +20,12 @@ import { planTextChange } from '../../shared/domain/text-change-plan';
 import { guessMapping, parseCsv, validateRows } from '../../shared/interop/register-csv';
 import { resolveAll } from '../../shared/interop/merge';
 import { LOCAL_META_KEYS } from '../../shared/interop/workspace-snapshot';
+import { seededRng } from '../support/fuzz';
 import { useDemoDatabases } from './demo-database';
 import { workspaceOf } from './perform';
 
 const demo = useDemoDatabases();
 const LOCAL = new Set<string>(LOCAL_META_KEYS);
-
-/** mulberry32: a small seeded PRNG, so a failing sequence can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Records = Map<string, Record<string, unknown>>;
 type State = Map<TableName, Records>;
@@ -159,7 +148,7 @@ describe('the history of random sequences of commands', () => {
       const db = await demo();
       const colleague = await demo();
       const workspace = workspaceOf(db);
-      const world: World = { db, colleague, workspace, next: random(seed) };
+      const world: World = { db, colleague, workspace, next: seededRng(seed) };
       // The installation's id is given once, as no step for Ctrl+Z; the workspace starts from there.
       await ensureReplicaId(workspace);
       const initial = await stateOf(db);
