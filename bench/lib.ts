@@ -39,11 +39,20 @@ const round = (n: number) => Math.round(n * 10) / 10;
 export function result(
   scenario: string,
   samples: number[],
-  options: { unit?: ScenarioResult['unit']; budget?: Budget | null; comparison?: { scenario: string; median: number }; note?: string } = {},
+  options: {
+    unit?: ScenarioResult['unit'];
+    budget?: Budget | null;
+    comparison?: { scenario: string; median: number };
+    note?: string;
+  } = {},
 ): ScenarioResult {
-  if (samples.length === 0 || samples.some((s) => !Number.isFinite(s))) throw new Error(`The scenario "${scenario}" produced no valid measurement.`);
+  if (samples.length === 0 || samples.some((s) => !Number.isFinite(s)))
+    throw new Error(`The scenario "${scenario}" produced no valid measurement.`);
   const m = median(samples);
-  const ratio = options.comparison && options.comparison.median > 0 ? Math.round((m / options.comparison.median) * 100) / 100 : undefined;
+  const ratio =
+    options.comparison && options.comparison.median > 0
+      ? Math.round((m / options.comparison.median) * 100) / 100
+      : undefined;
   const budget = options.budget ?? null;
   let within: boolean | null = null;
   if (budget) {
@@ -60,7 +69,9 @@ export function result(
     min: round(Math.min(...samples)),
     max: round(Math.max(...samples)),
     unit: options.unit ?? 'ms',
-    ...(options.comparison ? { comparison: { scenario: options.comparison.scenario, median: round(options.comparison.median) } } : {}),
+    ...(options.comparison
+      ? { comparison: { scenario: options.comparison.scenario, median: round(options.comparison.median) } }
+      : {}),
     ...(ratio !== undefined ? { ratio } : {}),
     budget,
     withinBudget: within,
@@ -163,11 +174,18 @@ export async function openBenchPage(page: Page, env: BenchEnv): Promise<void> {
 
 /** Where the app opens: the zustand store persists its UI state under this key. */
 export async function setUiState(page: Page, state: Record<string, unknown>): Promise<void> {
-  await page.evaluate(([key, value]) => localStorage.setItem(key, JSON.stringify({ state: value, version: 0 })), [UI_STATE_KEY, state] as const);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, JSON.stringify({ state: value, version: 0 })), [
+    UI_STATE_KEY,
+    state,
+  ] as const);
 }
 
 /** Loads the app and waits until its frame and the demo workspace are on screen, then lets it idle. */
-export async function openApp(page: Page, env: BenchEnv, ready: (page: Page) => Promise<void> = waitForSources): Promise<void> {
+export async function openApp(
+  page: Page,
+  env: BenchEnv,
+  ready: (page: Page) => Promise<void> = waitForSources,
+): Promise<void> {
   await page.goto(env.baseUrl);
   await ready(page);
   await idle(page);
@@ -183,7 +201,9 @@ export async function waitForDailyBackup(page: Page): Promise<void> {
   const began = Date.now();
   for (;;) {
     const written = await page.evaluate(async () => {
-      const api = (window as unknown as { workbench: { listBackups(): Promise<{ reason: string; createdAt: string | null }[]> } }).workbench;
+      const api = (
+        window as unknown as { workbench: { listBackups(): Promise<{ reason: string; createdAt: string | null }[]> } }
+      ).workbench;
       return (await api.listBackups()).some((b) => b.reason === 'daily' && b.createdAt !== null);
     });
     if (written) return;
@@ -193,7 +213,10 @@ export async function waitForDailyBackup(page: Page): Promise<void> {
 }
 
 export async function waitForSources(page: Page): Promise<void> {
-  await page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: new RegExp(DEMO_TITLE) }).waitFor({ timeout: 120_000 });
+  await page
+    .getByRole('list', { name: 'Sources' })
+    .getByRole('button', { name: new RegExp(DEMO_TITLE) })
+    .waitFor({ timeout: 120_000 });
 }
 
 /** Lets pending work finish (live queries, index catch-up) so it is not billed to the next scenario. */
@@ -223,7 +246,10 @@ export async function profiled<T>(page: Page, name: string, work: () => Promise<
   if (!folder) return work();
   const browser = page.context().browser();
   mkdirSync(folder, { recursive: true });
-  await browser?.startTracing(page, { path: join(folder, `${name}.trace.json`), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  await browser?.startTracing(page, {
+    path: join(folder, `${name}.trace.json`),
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+  });
   const session: CDPSession = await page.context().newCDPSession(page);
   await session.send('Profiler.enable');
   await session.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -237,4 +263,3 @@ export async function profiled<T>(page: Page, name: string, work: () => Promise<
     await browser?.stopTracing();
   }
 }
-

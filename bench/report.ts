@@ -12,7 +12,12 @@ export interface BenchReport {
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
 
-const value = (n: number, unit: string) => (unit === 'ms' ? `${n >= 1000 ? (n / 1000).toFixed(2) + ' s' : Math.round(n) + ' ms'}` : unit === 'MB' ? `${n.toFixed(1)} MB` : String(n));
+const value = (n: number, unit: string) =>
+  unit === 'ms'
+    ? `${n >= 1000 ? (n / 1000).toFixed(2) + ' s' : Math.round(n) + ' ms'}`
+    : unit === 'MB'
+      ? `${n.toFixed(1)} MB`
+      : String(n);
 
 export function table(report: BenchReport): string {
   const m = report.machine;
@@ -28,7 +33,9 @@ export function table(report: BenchReport): string {
     const comparison = s.comparison ? `${s.comparison.scenario}: ${value(s.comparison.median, s.unit)}` : '';
     const within = s.withinBudget === null ? '' : s.withinBudget ? 'yes' : '**no**';
     const note = s.note ? ` — ${s.note}` : '';
-    lines.push(`| ${s.scenario}${note} | ${value(s.median, s.unit)}${range} | ${s.runs} | ${comparison} | ${s.ratio !== undefined ? `${s.ratio}×` : ''} | ${s.budget?.text ?? ''} | ${within} |`);
+    lines.push(
+      `| ${s.scenario}${note} | ${value(s.median, s.unit)}${range} | ${s.runs} | ${comparison} | ${s.ratio !== undefined ? `${s.ratio}×` : ''} | ${s.budget?.text ?? ''} | ${within} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -39,6 +46,7 @@ export function writeReport(report: BenchReport, resultsPath: string, readmePath
   const readme = readFileSync(readmePath, 'utf8');
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
-  if (start === -1 || end === -1 || end < start) throw new Error(`The README has no ${START} … ${END} markers; add them where the table belongs.`);
+  if (start === -1 || end === -1 || end < start)
+    throw new Error(`The README has no ${START} … ${END} markers; add them where the table belongs.`);
   writeFileSync(readmePath, `${readme.slice(0, start + START.length)}\n${table(report)}\n${readme.slice(end)}`);
 }

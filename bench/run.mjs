@@ -24,12 +24,24 @@ await build({
   ...quiet,
   root: `${root}bench/page`,
   base: '/bench/',
-  build: { outDir: `${tmp}/site/bench`, emptyOutDir: true, target: 'chrome130', sourcemap: true, chunkSizeWarningLimit: 4000 },
+  build: {
+    outDir: `${tmp}/site/bench`,
+    emptyOutDir: true,
+    target: 'chrome130',
+    sourcemap: true,
+    chunkSizeWarningLimit: 4000,
+  },
 });
 
 // Node bundles: project TypeScript is bundled, packages stay external and resolve from node_modules.
-const external = (id) => id.startsWith('node:') || builtinModules.includes(id) || (!id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'));
-for (const [entry, fileName] of [['bench/server.ts', 'server.mjs'], ['bench/runner.ts', 'runner.mjs']]) {
+const external = (id) =>
+  id.startsWith('node:') ||
+  builtinModules.includes(id) ||
+  (!id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'));
+for (const [entry, fileName] of [
+  ['bench/server.ts', 'server.mjs'],
+  ['bench/runner.ts', 'runner.mjs'],
+]) {
   await build({
     ...quiet,
     build: {
@@ -43,5 +55,9 @@ for (const [entry, fileName] of [['bench/server.ts', 'server.mjs'], ['bench/runn
   });
 }
 
-const run = spawnSync(process.execPath, [`${tmp}/runner.mjs`, ...args.filter((a) => a !== '--skip-build')], { stdio: 'inherit', cwd: root, env: { ...process.env, BENCH_ROOT: root } });
+const run = spawnSync(process.execPath, [`${tmp}/runner.mjs`, ...args.filter((a) => a !== '--skip-build')], {
+  stdio: 'inherit',
+  cwd: root,
+  env: { ...process.env, BENCH_ROOT: root },
+});
 process.exit(run.status ?? 1);

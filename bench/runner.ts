@@ -56,7 +56,8 @@ function rendererRss(): number | null {
     }
   }
   const mine = (pid: number): boolean => {
-    for (let p = pid, guard = 0; p > 1 && guard < 64; p = parents.get(p) ?? 0, guard++) if (p === process.pid) return true;
+    for (let p = pid, guard = 0; p > 1 && guard < 64; p = parents.get(p) ?? 0, guard++)
+      if (p === process.pid) return true;
     return false;
   };
   let total = 0;
@@ -76,7 +77,10 @@ function rendererRss(): number | null {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const smoke = args.includes('--smoke');
-  const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const only = args
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
   const root = resolve(process.env.BENCH_ROOT ?? process.cwd());
   const sizes = { ...(smoke ? SMOKE : FULL) };
   const runsArg = args.find((a) => a.startsWith('--runs='));
@@ -125,10 +129,17 @@ async function main(): Promise<void> {
       scenarios,
     };
     const full = !smoke && !only && failures.length === 0;
-    const resultsPath = smoke ? join(root, 'bench', 'tmp', 'smoke-results.json') : only ? join(root, 'bench', 'tmp', 'partial-results.json') : join(root, 'bench', 'results.json');
+    const resultsPath = smoke
+      ? join(root, 'bench', 'tmp', 'smoke-results.json')
+      : only
+        ? join(root, 'bench', 'tmp', 'partial-results.json')
+        : join(root, 'bench', 'results.json');
     writeReport(report, resultsPath, full ? join(root, 'README.md') : null);
     console.log(`Wrote ${resultsPath}${full ? ' and the README table' : ''}.`);
-    for (const s of scenarios) console.log(`  ${s.withinBudget === false ? '✗' : s.withinBudget ? '✓' : '·'} ${s.scenario}: ${s.median} ${s.unit}${s.ratio !== undefined ? ` (${s.ratio}×)` : ''}`);
+    for (const s of scenarios)
+      console.log(
+        `  ${s.withinBudget === false ? '✗' : s.withinBudget ? '✓' : '·'} ${s.scenario}: ${s.median} ${s.unit}${s.ratio !== undefined ? ` (${s.ratio}×)` : ''}`,
+      );
   } finally {
     await browser?.close();
     child.kill('SIGTERM');

@@ -14,7 +14,13 @@ async function main(): Promise<void> {
   const site = resolve(process.env.BENCH_SITE ?? join(root, 'bench', 'tmp', 'site'));
   const dataFolder = await ensureDataFolder(resolve(process.env.BENCH_DATA_DIR ?? join(root, 'bench', 'tmp', 'data')));
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { productName: string; version: string };
-  const table = createHandlerTable({ appName: pkg.productName, appVersion: pkg.version, host: 'bridge', dataFolder, bundledDataRoot: join(root, 'data') });
+  const table = createHandlerTable({
+    appName: pkg.productName,
+    appVersion: pkg.version,
+    host: 'bridge',
+    dataFolder,
+    bundledDataRoot: join(root, 'data'),
+  });
   const bridge = await startBridge({
     table,
     rendererDir: site,
@@ -24,8 +30,17 @@ async function main(): Promise<void> {
   // The bridge injects its token into the app's index.html only; the benchmark page gets the same
   // injection here, so it can reach main too.
   const page = join(site, 'bench', 'index.html');
-  const html = readFileSync(page, 'utf8').replace(/<meta name="workbench-bridge-token"[^>]*><script[^>]*><\/script>/, '');
-  writeFileSync(page, html.replace(/<head>/i, `<head><meta name="${TOKEN_META_NAME}" content="${bridge.token}"><script src="${BRIDGE_SCRIPT_PATH}"></script>`));
+  const html = readFileSync(page, 'utf8').replace(
+    /<meta name="workbench-bridge-token"[^>]*><script[^>]*><\/script>/,
+    '',
+  );
+  writeFileSync(
+    page,
+    html.replace(
+      /<head>/i,
+      `<head><meta name="${TOKEN_META_NAME}" content="${bridge.token}"><script src="${BRIDGE_SCRIPT_PATH}"></script>`,
+    ),
+  );
   console.log(JSON.stringify({ url: bridge.url, dataFolder: dataFolder.root }));
   const stop = () => void bridge.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

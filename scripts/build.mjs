@@ -23,7 +23,10 @@ function nodeBundle({ entry, outDir, fileName, format, emptyOutDir = true, minif
   return build({
     ...quiet,
     // Node builds of dependencies (mammoth, jszip, pdfjs), not the browser builds their "browser" fields name.
-    resolve: { mainFields: ['module', 'jsnext:main', 'jsnext', 'main'], conditions: ['node', 'import', 'module', 'default'] },
+    resolve: {
+      mainFields: ['module', 'jsnext:main', 'jsnext', 'main'],
+      conditions: ['node', 'import', 'module', 'default'],
+    },
     build: {
       outDir,
       emptyOutDir,
@@ -53,11 +56,31 @@ await build({
 });
 // Main and its import worker each carry the document readers (pdf.js, mammoth, Readability); minified, the
 // packaged app.asar stays small. Source maps (kept out of the package) still point at the TypeScript.
-await nodeBundle({ entry: 'main/app/main.ts', outDir: 'dist/main', fileName: 'index.cjs', format: 'cjs', minify: true });
+await nodeBundle({
+  entry: 'main/app/main.ts',
+  outDir: 'dist/main',
+  fileName: 'index.cjs',
+  format: 'cjs',
+  minify: true,
+});
 // The import worker sits beside main (packaged with it) and is found by the bridge there too.
-await nodeBundle({ entry: 'main/services/import/worker-entry.ts', outDir: 'dist/main', fileName: 'import-worker.cjs', format: 'cjs', emptyOutDir: false, minify: true });
+await nodeBundle({
+  entry: 'main/services/import/worker-entry.ts',
+  outDir: 'dist/main',
+  fileName: 'import-worker.cjs',
+  format: 'cjs',
+  emptyOutDir: false,
+  minify: true,
+});
 // The briefing worker packs .docx files off main's event loop; it carries the docx library, beside main.
-await nodeBundle({ entry: 'main/services/briefing-worker-entry.ts', outDir: 'dist/main', fileName: 'briefing-worker.cjs', format: 'cjs', emptyOutDir: false, minify: true });
+await nodeBundle({
+  entry: 'main/services/briefing-worker-entry.ts',
+  outDir: 'dist/main',
+  fileName: 'briefing-worker.cjs',
+  format: 'cjs',
+  emptyOutDir: false,
+  minify: true,
+});
 await nodeBundle({ entry: 'main/preload.ts', outDir: 'dist/preload', fileName: 'index.cjs', format: 'cjs' });
 await nodeBundle({ entry: 'main/bridge/cli.ts', outDir: 'dist/bridge', fileName: 'cli.mjs', format: 'es' });
 await build({
@@ -67,7 +90,12 @@ await build({
     emptyOutDir: false,
     target: 'chrome130',
     minify: false,
-    lib: { entry: 'renderer/platform/bridge-client.ts', formats: ['iife'], name: 'workbenchBridge', fileName: () => 'client.js' },
+    lib: {
+      entry: 'renderer/platform/bridge-client.ts',
+      formats: ['iife'],
+      name: 'workbenchBridge',
+      fileName: () => 'client.js',
+    },
   },
 });
 console.log('Built dist/renderer, dist/main, dist/preload and dist/bridge.');

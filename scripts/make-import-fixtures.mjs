@@ -9,7 +9,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { deflateSync } from 'node:zlib';
-import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, ImageRun, Packer, PageBreak, Paragraph, TextRun } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageBreak,
+  Paragraph,
+  TextRun,
+} from 'docx';
 import JSZip from 'jszip';
 
 const out = fileURLToPath(new URL('../tests/fixtures/import/', import.meta.url));
@@ -21,10 +31,16 @@ const MODIFIED = '2024-03-20T16:45:00Z';
 const ZIP_DATE = new Date('2024-03-20T16:45:00Z');
 
 const SAMPLE = {
-  english1: 'The Kosh-Tepa canal will divert water from the Amu Darya, and the states downstream are watching its construction closely.',
-  english2: 'Officials in Astana describe the threat from ISIS-Khorasan as persistent but contained, citing border cooperation with Uzbekistan and Tajikistan.',
+  english1:
+    'The Kosh-Tepa canal will divert water from the Amu Darya, and the states downstream are watching its construction closely.',
+  english2:
+    'Officials in Astana describe the threat from ISIS-Khorasan as persistent but contained, citing border cooperation with Uzbekistan and Tajikistan.',
   // "й" written decomposed (и + combining breve) on purpose: the importer must hand back NFC.
-  russianKazakh: 'Казахстан усиливает охрану южных границ. Жергілікті тұрғындар: «Қауіпсіздік әрқашан бірінші орында». Пограничный патруль дежурит круглосуточно.'.replace('й', 'и\u0306'),
+  russianKazakh:
+    'Казахстан усиливает охрану южных границ. Жергілікті тұрғындар: «Қауіпсіздік әрқашан бірінші орында». Пограничный патруль дежурит круглосуточно.'.replace(
+      'й',
+      'и\u0306',
+    ),
   // Contains a zero-width non-joiner (هم‌مرز), which must survive import.
   dari: 'ولایت بلخ در شمال افغانستان با ازبکستان هم‌مرز است و بندر حیرتان مهم‌ترین گذرگاه تجاری آن است.',
   footnote: 'Interview with a border official, Almaty, March 2024.',
@@ -62,7 +78,11 @@ async function briefingDocx() {
           new Paragraph({ children: [textRun(SAMPLE.english1)] }),
           new Paragraph({ children: [textRun(SAMPLE.english2), new FootnoteReferenceRun(1)] }),
           new Paragraph({ children: [textRun(SAMPLE.russianKazakh)] }),
-          new Paragraph({ bidirectional: true, alignment: AlignmentType.RIGHT, children: [textRun(SAMPLE.dari, true)] }),
+          new Paragraph({
+            bidirectional: true,
+            alignment: AlignmentType.RIGHT,
+            children: [textRun(SAMPLE.dari, true)],
+          }),
         ],
       },
     ],
@@ -83,7 +103,11 @@ async function twoPageDocx() {
           new Paragraph({ children: [textRun(SAMPLE.english2)] }),
           new Paragraph({ children: [new PageBreak()] }),
           new Paragraph({ children: [textRun(SAMPLE.kazakh)] }),
-          new Paragraph({ bidirectional: true, alignment: AlignmentType.RIGHT, children: [textRun(SAMPLE.dari, true)] }),
+          new Paragraph({
+            bidirectional: true,
+            alignment: AlignmentType.RIGHT,
+            children: [textRun(SAMPLE.dari, true)],
+          }),
         ],
       },
     ],
@@ -127,7 +151,12 @@ function greyPng(width, height) {
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) rows[y * (width + 1) + 1 + x] = (x * 7 + y * 13) % 256 > 128 ? 40 : 220;
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /**
@@ -135,7 +164,8 @@ function greyPng(width, height) {
  * embedded (the reader must know the standard fonts), a document language and an information dictionary.
  */
 function standardFontPdf() {
-  const content = 'BT /F1 12 Tf 72 770 Td (Hand-written PDF with a standard, non-embedded font.) Tj 0 -14 Td (Second line of the same paragraph.) Tj ET';
+  const content =
+    'BT /F1 12 Tf 72 770 Td (Hand-written PDF with a standard, non-embedded font.) Tj 0 -14 Td (Second line of the same paragraph.) Tj ET';
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R /Lang (en-GB) >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -158,7 +188,11 @@ function standardFontPdf() {
 
 async function soffice(workDir, input, filter = 'pdf') {
   const profile = `file://${join(workDir, 'lo-profile')}`;
-  await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', filter, '--outdir', workDir, input], { timeout: 120_000 });
+  await run(
+    'soffice',
+    [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', filter, '--outdir', workDir, input],
+    { timeout: 120_000 },
+  );
   return readFile(input.replace(/\.[^.]+$/, '.pdf'));
 }
 
@@ -253,7 +287,8 @@ try {
 
   const locked = join(work, 'locked.docx');
   await writeFile(locked, await twoPageDocx());
-  const passwordFilter = 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}';
+  const passwordFilter =
+    'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}';
   await writeFile(join(out, 'locked.pdf'), await soffice(work, locked, passwordFilter));
 
   // A "scan": a page holding only a picture. And a report whose page 2 is a scanned annex.
@@ -261,14 +296,23 @@ try {
   await writeFile(scanDocx, await pictureDocx([]));
   await writeFile(join(out, 'scan.pdf'), await soffice(work, scanDocx));
   const annexDocx = join(work, 'scanned-annex.docx');
-  await writeFile(annexDocx, await pictureDocx([new Paragraph({ children: [textRun(SAMPLE.english1)] }), new Paragraph({ children: [new PageBreak()] })]));
+  await writeFile(
+    annexDocx,
+    await pictureDocx([
+      new Paragraph({ children: [textRun(SAMPLE.english1)] }),
+      new Paragraph({ children: [new PageBreak()] }),
+    ]),
+  );
   await writeFile(join(out, 'scanned-annex.pdf'), await soffice(work, annexDocx));
 
   await writeFile(join(out, 'standard-font.pdf'), standardFontPdf());
   await writeFile(join(out, 'article.html'), ARTICLE_HTML);
   await writeFile(join(out, 'notes.md'), NOTES_MD);
   // UTF-16 LE with a byte-order mark, CRLF line ends: what Windows Notepad writes as "Unicode".
-  await writeFile(join(out, 'kazakh-utf16le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(UTF16_TEXT, 'utf16le')]));
+  await writeFile(
+    join(out, 'kazakh-utf16le.txt'),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(UTF16_TEXT, 'utf16le')]),
+  );
   console.log(`Wrote the import fixtures to ${out}`);
 } finally {
   await rm(work, { recursive: true, force: true });

@@ -32,15 +32,24 @@ const ELECTRON_DEFAULT_FUSES = '10110001';
 
 async function makeStandInElectron(folder) {
   await mkdir(join(folder, 'locales'), { recursive: true });
-  const wire = Buffer.concat([Buffer.from(FUSE_SENTINEL, 'latin1'), Buffer.from([1, ELECTRON_DEFAULT_FUSES.length]), Buffer.from(ELECTRON_DEFAULT_FUSES, 'latin1')]);
+  const wire = Buffer.concat([
+    Buffer.from(FUSE_SENTINEL, 'latin1'),
+    Buffer.from([1, ELECTRON_DEFAULT_FUSES.length]),
+    Buffer.from(ELECTRON_DEFAULT_FUSES, 'latin1'),
+  ]);
   const script = Buffer.concat([
-    Buffer.from('#!/bin/sh\n# Stand-in for the Electron binary (scripts/package-dir.mjs); it carries only the fuse wire:\n# '),
+    Buffer.from(
+      '#!/bin/sh\n# Stand-in for the Electron binary (scripts/package-dir.mjs); it carries only the fuse wire:\n# ',
+    ),
     wire,
-    Buffer.from('\necho "This is a stand-in for Electron made for packaging tests; install Electron to run the app." >&2\nexit 1\n'),
+    Buffer.from(
+      '\necho "This is a stand-in for Electron made for packaging tests; install Electron to run the app." >&2\nexit 1\n',
+    ),
   ]);
   await writeFile(join(folder, 'electron'), script);
   await chmod(join(folder, 'electron'), 0o755);
-  for (const locale of ['en-US', 'ru', 'de']) await writeFile(join(folder, 'locales', `${locale}.pak`), `stand-in ${locale} locale\n`);
+  for (const locale of ['en-US', 'ru', 'de'])
+    await writeFile(join(folder, 'locales', `${locale}.pak`), `stand-in ${locale} locale\n`);
 }
 
 /** The .desktop entry and MIME XML the Linux targets would install, by electron-builder's own code. */
@@ -77,8 +86,12 @@ async function main() {
       },
     });
     const appAsar = relative(root, join(output, 'linux-unpacked', 'resources', 'app.asar'));
-    const size = existsSync(join(root, appAsar)) ? `${((await readFile(join(root, appAsar))).length / 1e6).toFixed(1)} MB` : 'missing';
-    console.log(`Packaged with a stand-in Electron in ${((Date.now() - started) / 1000).toFixed(1)} s: ${appAsar} (${size}).`);
+    const size = existsSync(join(root, appAsar))
+      ? `${((await readFile(join(root, appAsar))).length / 1e6).toFixed(1)} MB`
+      : 'missing';
+    console.log(
+      `Packaged with a stand-in Electron in ${((Date.now() - started) / 1000).toFixed(1)} s: ${appAsar} (${size}).`,
+    );
   } finally {
     await rm(standIn, { recursive: true, force: true });
   }

@@ -14,7 +14,13 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { failureLines, findingsFromSarif, missingCanaryRules, parseAllowlist, reviewFindings } from './security/review.mjs';
+import {
+  failureLines,
+  findingsFromSarif,
+  missingCanaryRules,
+  parseAllowlist,
+  reviewFindings,
+} from './security/review.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -46,9 +52,14 @@ async function scan(input, output) {
       },
       false,
     );
-    return result.errors.filter((error) => !error.tolerable).map((error) => `${relative(input, error.file)}: ${error.message}`);
+    return result.errors
+      .filter((error) => !error.tolerable)
+      .map((error) => `${relative(input, error.file)}: ${error.message}`);
   } catch (error) {
-    throw new Error(`electronegativity failed on ${relative(root, input) || input}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `electronegativity failed on ${relative(root, input) || input}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
 }
 
@@ -94,7 +105,10 @@ async function main() {
     const canarySarif = join(REPORT_FOLDER, 'canary.sarif');
     // Side by side: most of a run is the scanner waiting on its (unreachable) translation server.
     const unreadable = (await Promise.all([scan(product, productSarif), scan(canary, canarySarif)])).flat();
-    for (const file of unreadable) failures.push(`electronegativity could not parse ${file}, so it was not checked. Make the file parseable by TypeScript 4.2 syntax rules or report it.`);
+    for (const file of unreadable)
+      failures.push(
+        `electronegativity could not parse ${file}, so it was not checked. Make the file parseable by TypeScript 4.2 syntax rules or report it.`,
+      );
 
     const findings = findingsFromSarif(await readReport(productSarif));
     const canaryFindings = findingsFromSarif(await readReport(canarySarif), { prefix: `${CANARY_FOLDER}/` });

@@ -37,17 +37,87 @@ const STAMP = '2025-03-01T09:00:00.000Z';
 const FAKE_SHA = (random: Random) => Array.from({ length: 64 }, () => Math.floor(random() * 16).toString(16)).join('');
 
 const DOMAIN_WORDS = [
-  'Afghanistan', 'Kazakhstan', 'Uzbekistan', 'Tajikistan', 'Turkmenistan', 'Taliban', 'ISIS-Khorasan', 'Amu Darya',
-  'Kosh-Tepa', 'canal', 'narcotics', 'trafficking', 'migration', 'border', 'security', 'threat', 'militants', 'water',
-  'humanitarian', 'refugees', 'opium', 'methamphetamine', 'recruitment', 'extremism', 'insurgency', 'diplomacy',
-  'infrastructure', 'corridor', 'sanctions', 'cooperation', 'regional', 'stability', 'analysts', 'assessment',
+  'Afghanistan',
+  'Kazakhstan',
+  'Uzbekistan',
+  'Tajikistan',
+  'Turkmenistan',
+  'Taliban',
+  'ISIS-Khorasan',
+  'Amu Darya',
+  'Kosh-Tepa',
+  'canal',
+  'narcotics',
+  'trafficking',
+  'migration',
+  'border',
+  'security',
+  'threat',
+  'militants',
+  'water',
+  'humanitarian',
+  'refugees',
+  'opium',
+  'methamphetamine',
+  'recruitment',
+  'extremism',
+  'insurgency',
+  'diplomacy',
+  'infrastructure',
+  'corridor',
+  'sanctions',
+  'cooperation',
+  'regional',
+  'stability',
+  'analysts',
+  'assessment',
 ];
-const SYLLABLES = ['ka', 'zan', 'tor', 'mi', 'sha', 'bek', 'dar', 'ul', 'ra', 'sen', 'ov', 'ist', 'ma', 'lo', 'gor', 'chi', 'pan', 'vel', 'ard', 'nes'];
-const GLUE = ['the', 'of', 'and', 'in', 'to', 'a', 'that', 'for', 'on', 'with', 'as', 'by', 'from', 'its', 'which', 'across'];
+const SYLLABLES = [
+  'ka',
+  'zan',
+  'tor',
+  'mi',
+  'sha',
+  'bek',
+  'dar',
+  'ul',
+  'ra',
+  'sen',
+  'ov',
+  'ist',
+  'ma',
+  'lo',
+  'gor',
+  'chi',
+  'pan',
+  'vel',
+  'ard',
+  'nes',
+];
+const GLUE = [
+  'the',
+  'of',
+  'and',
+  'in',
+  'to',
+  'a',
+  'that',
+  'for',
+  'on',
+  'with',
+  'as',
+  'by',
+  'from',
+  'its',
+  'which',
+  'across',
+];
 
 /** A vocabulary of a few thousand words: domain terms, glue words and pronounceable coinages. */
 function vocabulary(random: Random): string[] {
-  const coined = Array.from({ length: 3000 }, () => Array.from({ length: between(random, 2, 4) }, () => pick(random, SYLLABLES)).join(''));
+  const coined = Array.from({ length: 3000 }, () =>
+    Array.from({ length: between(random, 2, 4) }, () => pick(random, SYLLABLES)).join(''),
+  );
   return [...DOMAIN_WORDS, ...coined];
 }
 
@@ -113,7 +183,14 @@ export function source(random: Random, title: string, text: string): { source: S
  * `count` passages spread over the text, overlapping as analysts' codings do: most a sentence or two
  * long, some spanning paragraphs, each with one tag (and a threat, when threats are given).
  */
-export function annotations(random: Random, sourceId: string, text: string, count: number, tagList: Tag[], threatIds: string[] = []): Annotation[] {
+export function annotations(
+  random: Random,
+  sourceId: string,
+  text: string,
+  count: number,
+  tagList: Tag[],
+  threatIds: string[] = [],
+): Annotation[] {
   const list: Annotation[] = [];
   for (let i = 0; i < count; i++) {
     // Evenly spread starts with jitter, so passages overlap their neighbours.

@@ -75,7 +75,12 @@ const bench = {
       await db.tags.bulkPut(data.tags);
       await db.annotations.bulkPut(data.annotations);
     });
-    return { sourceId: data.source.id, title: data.source.title, annotations: data.annotations.length, chars: data.text.length };
+    return {
+      sourceId: data.source.id,
+      title: data.source.title,
+      annotations: data.annotations.length,
+      chars: data.text.length,
+    };
   },
 
   /** Baseline (a): the same text as plain paragraphs, same CSS, no highlights. Answers ms. */
@@ -111,11 +116,18 @@ const bench = {
       data.annotations.map((a) => ({
         id: a.id,
         bodies: [],
-        target: { annotation: a.id, selector: [{ quote: a.quote.exact, start: a.position.start, end: a.position.end }] },
+        target: {
+          annotation: a.id,
+          selector: [{ quote: a.quote.exact, start: a.position.start, end: a.position.end }],
+        },
       })) as never,
     );
     // Its renderer draws on a debounced animation frame: wait until highlights are on the page.
-    while (!container.querySelector('.r6o-span-highlight-layer > *') && !document.querySelector('.r6o-span-highlight-layer > *')) await frame();
+    while (
+      !container.querySelector('.r6o-span-highlight-layer > *') &&
+      !document.querySelector('.r6o-span-highlight-layer > *')
+    )
+      await frame();
     await afterPaint();
     const elapsed = performance.now() - started;
     annotator.destroy();
@@ -155,12 +167,24 @@ const bench = {
     const reg = gen.register(random, 'Bench briefing register');
     const threatList = gen.threats(random, reg.id, spec.threats);
     const tagList = gen.tags(random, 8);
-    const sourcesMade = Array.from({ length: spec.sources }, (_, i) => gen.source(random, `Briefing source ${i + 1}`, gen.prose(random, 40_000, 100)));
+    const sourcesMade = Array.from({ length: spec.sources }, (_, i) =>
+      gen.source(random, `Briefing source ${i + 1}`, gen.prose(random, 40_000, 100)),
+    );
     const perSource = Math.ceil(spec.quotes / spec.sources);
     const passages = sourcesMade.flatMap((s, i) =>
-      gen.annotations(random, s.source.id, s.sourceText.text, Math.min(perSource, spec.quotes - i * perSource), tagList, threatList.map((t) => t.id)),
+      gen.annotations(
+        random,
+        s.source.id,
+        s.sourceText.text,
+        Math.min(perSource, spec.quotes - i * perSource),
+        tagList,
+        threatList.map((t) => t.id),
+      ),
     );
-    const briefing = blankBriefing({ title: 'Bench briefing', filters: { registerIds: [reg.id], categories: [], minimumScore: 0, countryCodes: [] } });
+    const briefing = blankBriefing({
+      title: 'Bench briefing',
+      filters: { registerIds: [reg.id], categories: [], minimumScore: 0, countryCodes: [] },
+    });
     await db.transaction('rw', db.workspaceTables, async () => {
       await db.registers.put(reg);
       await db.threats.bulkPut(threatList);
@@ -176,14 +200,23 @@ const bench = {
   /** The document tree a briefing exports (for profiling main's writer in Node). */
   async briefingDocument(briefingId: string) {
     const briefing = readBriefing(await db.briefings.get(briefingId));
-    return buildBriefingDocument(briefing, await loadBriefingWorkspace(db, briefing.keyJudgments.flatMap((k) => k.evidenceIds)));
+    return buildBriefingDocument(
+      briefing,
+      await loadBriefingWorkspace(
+        db,
+        briefing.keyJudgments.flatMap((k) => k.evidenceIds),
+      ),
+    );
   },
 
   /** The export's parts, timed apart (for profiling): read the workspace, build the document, write the .docx in main. */
   async exportBriefingParts(briefingId: string) {
     const t0 = performance.now();
     const briefing = readBriefing(await db.briefings.get(briefingId));
-    const workspace = await loadBriefingWorkspace(db, briefing.keyJudgments.flatMap((k) => k.evidenceIds));
+    const workspace = await loadBriefingWorkspace(
+      db,
+      briefing.keyJudgments.flatMap((k) => k.evidenceIds),
+    );
     const t1 = performance.now();
     const document = buildBriefingDocument(briefing, workspace);
     const t2 = performance.now();
@@ -196,12 +229,21 @@ const bench = {
   async seedWorkspace(spec: { seed: number; megabytes: number; threats: number; annotations: number }) {
     const random = gen.prng(spec.seed);
     const count = Math.max(1, Math.round(spec.megabytes));
-    const made = Array.from({ length: count }, (_, i) => gen.source(random, `Workspace source ${i + 1}`, gen.prose(random, 1_000_000 * (spec.megabytes / count), 2500)));
+    const made = Array.from({ length: count }, (_, i) =>
+      gen.source(random, `Workspace source ${i + 1}`, gen.prose(random, 1_000_000 * (spec.megabytes / count), 2500)),
+    );
     const tagList = gen.tags(random, 8);
     const reg = gen.register(random, 'Workspace register');
     const threatList = gen.threats(random, reg.id, spec.threats);
     const first = made[0]!;
-    const passages = gen.annotations(random, first.source.id, first.sourceText.text, spec.annotations, tagList, threatList.slice(0, 500).map((t) => t.id));
+    const passages = gen.annotations(
+      random,
+      first.source.id,
+      first.sourceText.text,
+      spec.annotations,
+      tagList,
+      threatList.slice(0, 500).map((t) => t.id),
+    );
     await db.transaction('rw', db.workspaceTables, async () => {
       await db.sources.bulkPut(made.map((m) => m.source));
       await db.sourceTexts.bulkPut(made.map((m) => m.sourceText));
@@ -239,7 +281,8 @@ const bench = {
     const restored = performance.now();
     // The runner's probe (bench/lib.ts PROBE) records the page's long tasks from its first script on.
     const probe = (window as unknown as { __probe: { longTasks: { start: number; duration: number }[] } }).__probe;
-    const during = (from: number, to: number) => Math.max(0, ...probe.longTasks.filter((t) => t.start >= from && t.start <= to).map((t) => t.duration));
+    const during = (from: number, to: number) =>
+      Math.max(0, ...probe.longTasks.filter((t) => t.start >= from && t.start <= to).map((t) => t.duration));
     return {
       backupMs: backedUp - started,
       backupLongestTask: during(started, backedUp),

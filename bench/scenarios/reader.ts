@@ -3,19 +3,35 @@
  * Recogito on the same text), creating one passage among them, and the memory it takes.
  */
 import type { Page } from '@playwright/test';
-import { cdp, idle, metric, openApp, openBenchPage, profiled, result, setUiState, waitForDailyBackup, type BenchEnv, type ScenarioResult } from '../lib';
+import {
+  cdp,
+  idle,
+  metric,
+  openApp,
+  openBenchPage,
+  profiled,
+  result,
+  setUiState,
+  waitForDailyBackup,
+  type BenchEnv,
+  type ScenarioResult,
+} from '../lib';
 
 /** Clicks the source in the library and waits until all its passages are painted. */
 async function openSource(page: Page, title: string, expected: number): Promise<number> {
   return page.evaluate(
     async ({ title, expected }) => {
-      const button = [...document.querySelectorAll<HTMLButtonElement>('ul[aria-label="Sources"] button')].find((b) => b.textContent?.includes(title));
+      const button = [...document.querySelectorAll<HTMLButtonElement>('ul[aria-label="Sources"] button')].find((b) =>
+        b.textContent?.includes(title),
+      );
       if (!button) throw new Error(`The source "${title}" is not in the library.`);
-      if (document.getElementById('reader-title')?.textContent === title) throw new Error(`The source "${title}" was open before the run began.`);
+      if (document.getElementById('reader-title')?.textContent === title)
+        throw new Error(`The source "${title}" was open before the run began.`);
       const began = performance.now();
       button.click();
       const done = await window.__probe.settle(
-        () => document.getElementById('reader-title')?.textContent === title && window.__probe.highlightCount() >= expected,
+        () =>
+          document.getElementById('reader-title')?.textContent === title && window.__probe.highlightCount() >= expected,
       );
       return done - began;
     },
@@ -32,7 +48,8 @@ async function selectAndAnnotate(page: Page, run: number): Promise<void> {
       const r = p.getBoundingClientRect();
       return r.top >= box.top && r.bottom <= box.bottom && (p.textContent?.length ?? 0) > 120;
     });
-    const p = visible[run % Math.max(1, visible.length)] ?? document.querySelector<HTMLElement>('.reader p[data-index]')!;
+    const p =
+      visible[run % Math.max(1, visible.length)] ?? document.querySelector<HTMLElement>('.reader p[data-index]')!;
     const article = document.querySelector<HTMLElement>('article.reader')!;
     article.focus();
     const range = document.createRange();
@@ -58,8 +75,11 @@ export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
     const plain: number[] = [];
     for (let i = 0; i < env.sizes.runs; i++) plain.push(await page.evaluate((s) => window.bench.renderPlain(s), spec));
     const peer: number[] = [];
-    for (let i = 0; i < env.sizes.peerRuns; i++) peer.push(await page.evaluate((s) => window.bench.renderRecogito(s), spec));
-    env.log(`reader: baselines done (plain ${plain.map(Math.round).join(', ')}; Recogito ${peer.map(Math.round).join(', ')})`);
+    for (let i = 0; i < env.sizes.peerRuns; i++)
+      peer.push(await page.evaluate((s) => window.bench.renderRecogito(s), spec));
+    env.log(
+      `reader: baselines done (plain ${plain.map(Math.round).join(', ')}; Recogito ${peer.map(Math.round).join(', ')})`,
+    );
 
     await setUiState(page, { view: 'sources', selectedSourceId: null });
     await openApp(page, env);
@@ -73,7 +93,11 @@ export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
       await setUiState(page, { view: 'sources', selectedSourceId: null });
       await openApp(page, env);
       const last = i === env.sizes.runs - 1;
-      open.push(await (last ? profiled(page, 'reader-open', () => openSource(page, seeded.title, seeded.annotations)) : openSource(page, seeded.title, seeded.annotations)));
+      open.push(
+        await (last
+          ? profiled(page, 'reader-open', () => openSource(page, seeded.title, seeded.annotations))
+          : openSource(page, seeded.title, seeded.annotations)),
+      );
     }
     env.log(`reader: open ${open.map(Math.round).join(', ')}`);
 
@@ -110,20 +134,33 @@ export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
     env.log(`reader: create ${create.map(Math.round).join(', ')}`);
 
     const plainMedian = result('x', plain).median;
-    const openResult = result(`open a ${Math.round(spec.chars / 1000)} kB source with ${seeded.annotations} passages`, open, {
-      budget: { text: '≤ 250 ms and ≤ 1.5× plain paragraphs', max: 250, maxRatio: 1.5 },
-      comparison: { scenario: 'plain paragraphs, same text and CSS, no highlights', median: plainMedian },
-    });
+    const openResult = result(
+      `open a ${Math.round(spec.chars / 1000)} kB source with ${seeded.annotations} passages`,
+      open,
+      {
+        budget: { text: '≤ 250 ms and ≤ 1.5× plain paragraphs', max: 250, maxRatio: 1.5 },
+        comparison: { scenario: 'plain paragraphs, same text and CSS, no highlights', median: plainMedian },
+      },
+    );
     return [
-      result('baseline: the same text as plain paragraphs (same CSS)', plain, { note: 'text already in memory; no database read' }),
+      result('baseline: the same text as plain paragraphs (same CSS)', plain, {
+        note: 'text already in memory; no database read',
+      }),
       openResult,
       result('peer: @recogito/text-annotator 4.1, same text and passages', peer, {
         budget: { text: '≥ 20× slower than ours', minRatio: 20 },
         comparison: { scenario: 'open (ours)', median: openResult.median },
       }),
-      result(`create one passage among ${seeded.annotations} (save → persisted and painted)`, create, { budget: { text: '≤ 50 ms', max: 50 } }),
-      result('memory: renderer JS heap after opening the source', [heap], { unit: 'MB', note: 'after a forced garbage collection' }),
-      ...(rss !== null ? [result('memory: renderer process RSS after opening the source', [rss / 1024 / 1024], { unit: 'MB' })] : []),
+      result(`create one passage among ${seeded.annotations} (save → persisted and painted)`, create, {
+        budget: { text: '≤ 50 ms', max: 50 },
+      }),
+      result('memory: renderer JS heap after opening the source', [heap], {
+        unit: 'MB',
+        note: 'after a forced garbage collection',
+      }),
+      ...(rss !== null
+        ? [result('memory: renderer process RSS after opening the source', [rss / 1024 / 1024], { unit: 'MB' })]
+        : []),
     ];
   } finally {
     await context.close();

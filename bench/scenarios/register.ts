@@ -1,15 +1,31 @@
 /** A 10,000-threat register: first render, sort, filter, and one cell edit committed. */
 import type { Page } from '@playwright/test';
-import { cdp, idle, metric, openApp, openBenchPage, profiled, result, setUiState, waitForDailyBackup, type BenchEnv, type ScenarioResult } from '../lib';
+import {
+  cdp,
+  idle,
+  metric,
+  openApp,
+  openBenchPage,
+  profiled,
+  result,
+  setUiState,
+  waitForDailyBackup,
+  type BenchEnv,
+  type ScenarioResult,
+} from '../lib';
 
 async function firstRender(page: Page, total: number): Promise<{ screen: number; whole: number }> {
   return page.evaluate(async (total) => {
-    const rail = [...document.querySelectorAll<HTMLButtonElement>('nav[aria-label="Views"] button')].find((b) => b.textContent?.includes('Register'));
+    const rail = [...document.querySelectorAll<HTMLButtonElement>('nav[aria-label="Views"] button')].find((b) =>
+      b.textContent?.includes('Register'),
+    );
     if (!rail) throw new Error('The rail has no Register button.');
     const began = performance.now();
     rail.click();
     const done = await window.__probe.settle(
-      () => (document.querySelector('.grid-toolbar .muted')?.textContent ?? '').startsWith(`${total} threats`) && document.querySelectorAll('[role="grid"] tr[data-threat-id]').length > 5,
+      () =>
+        (document.querySelector('.grid-toolbar .muted')?.textContent ?? '').startsWith(`${total} threats`) &&
+        document.querySelectorAll('[role="grid"] tr[data-threat-id]').length > 5,
     );
     const screen = done - began;
     // The whole register (the heat map counts every threat) follows in the background.
@@ -20,14 +36,20 @@ async function firstRender(page: Page, total: number): Promise<{ screen: number;
 
 async function sortBy(page: Page, label: string): Promise<number> {
   return page.evaluate(async (label) => {
-    const header = [...document.querySelectorAll<HTMLElement>('[role="columnheader"]')].find((h) => h.textContent?.trim().startsWith(label));
+    const header = [...document.querySelectorAll<HTMLElement>('[role="columnheader"]')].find((h) =>
+      h.textContent?.trim().startsWith(label),
+    );
     const button = header?.querySelector('button');
     if (!header || !button) throw new Error(`No "${label}" column header.`);
     const before = header.getAttribute('aria-sort');
     const firstRow = document.querySelector('[role="grid"] tr[data-threat-id]')?.getAttribute('data-threat-id');
     const began = performance.now();
     button.click();
-    const done = await window.__probe.settle(() => header.getAttribute('aria-sort') !== before && document.querySelector('[role="grid"] tr[data-threat-id]')?.getAttribute('data-threat-id') !== firstRow);
+    const done = await window.__probe.settle(
+      () =>
+        header.getAttribute('aria-sort') !== before &&
+        document.querySelector('[role="grid"] tr[data-threat-id]')?.getAttribute('data-threat-id') !== firstRow,
+    );
     return done - began;
   }, label);
 }
@@ -66,21 +88,35 @@ export async function registerScenarios(env: BenchEnv): Promise<ScenarioResult[]
       await setUiState(page, { view: 'sources', selectedRegisterId: seeded.registerId });
       await openApp(page, env);
       const last = i === env.sizes.runs - 1;
-      first.push(await (last ? profiled(page, 'register-open', () => firstRender(page, spec.threats)) : firstRender(page, spec.threats)));
+      first.push(
+        await (last
+          ? profiled(page, 'register-open', () => firstRender(page, spec.threats))
+          : firstRender(page, spec.threats)),
+      );
     }
-    env.log(`register: first render ${first.map((f) => `${Math.round(f.screen)} (whole ${Math.round(f.whole)})`).join(', ')}`);
+    env.log(
+      `register: first render ${first.map((f) => `${Math.round(f.screen)} (whole ${Math.round(f.whole)})`).join(', ')}`,
+    );
     await idle(page, 1000);
 
     const sort: number[] = [];
     for (let i = 0; i < env.sizes.runs; i++) {
       const label = i % 2 ? 'Threat' : 'Score';
-      sort.push(await (i === env.sizes.runs - 1 ? profiled(page, 'register-sort', () => sortBy(page, label)) : sortBy(page, label)));
+      sort.push(
+        await (i === env.sizes.runs - 1
+          ? profiled(page, 'register-sort', () => sortBy(page, label))
+          : sortBy(page, label)),
+      );
       await idle(page, 150);
     }
     const filter: number[] = [];
     for (let i = 0; i < env.sizes.runs; i++) {
       const value = i % 2 ? 'rising' : 'water';
-      filter.push(await (i === env.sizes.runs - 1 ? profiled(page, 'register-filter', () => filterWith(page, value)) : filterWith(page, value)));
+      filter.push(
+        await (i === env.sizes.runs - 1
+          ? profiled(page, 'register-filter', () => filterWith(page, value))
+          : filterWith(page, value)),
+      );
       await idle(page, 150);
       await filterWith(page, '');
       await idle(page, 150);
@@ -95,7 +131,9 @@ export async function registerScenarios(env: BenchEnv): Promise<ScenarioResult[]
     await page.getByRole('grid', { name: 'Threats' }).focus();
     await page.keyboard.press('ArrowDown');
     for (let i = 0; i < env.sizes.runs; i++) {
-      const rowId = await page.evaluate(() => document.querySelector('[role="grid"] td.active')?.closest('tr')?.getAttribute('data-threat-id') ?? '');
+      const rowId = await page.evaluate(
+        () => document.querySelector('[role="grid"] td.active')?.closest('tr')?.getAttribute('data-threat-id') ?? '',
+      );
       if (!rowId) throw new Error('No active row in the grid.');
       await page.keyboard.press('Enter');
       const editor = page.getByRole('dialog', { name: 'Edit Threat' }).getByRole('textbox', { name: 'Threat' });
@@ -105,13 +143,19 @@ export async function registerScenarios(env: BenchEnv): Promise<ScenarioResult[]
       const busyBefore = await metric(session, 'TaskDuration');
       await page.evaluate(() => {
         (window as unknown as { __commit: number }).__commit = 0;
-        window.addEventListener('keydown', (e) => e.key === 'Enter' && ((window as unknown as { __commit: number }).__commit = performance.now()), { capture: true, once: true });
+        window.addEventListener(
+          'keydown',
+          (e) => e.key === 'Enter' && ((window as unknown as { __commit: number }).__commit = performance.now()),
+          { capture: true, once: true },
+        );
       });
       const commit = async () => {
         await page.keyboard.press('Enter');
         return page.evaluate(
           async ({ rowId, title }) => {
-            const done = await window.__probe.settle(() => document.querySelector(`tr[data-threat-id="${rowId}"]`)?.textContent?.includes(title) ?? false);
+            const done = await window.__probe.settle(
+              () => document.querySelector(`tr[data-threat-id="${rowId}"]`)?.textContent?.includes(title) ?? false,
+            );
             return done - (window as unknown as { __commit: number }).__commit;
           },
           { rowId, title },
@@ -128,15 +172,25 @@ export async function registerScenarios(env: BenchEnv): Promise<ScenarioResult[]
     env.log(`register: edit busy ${edit.map(Math.round).join(', ')}; wall ${editWall.map(Math.round).join(', ')}`);
 
     return [
-      result(`register of ${spec.threats} threats: first render (first screen of rows)`, first.map((f) => f.screen), { budget: { text: '≤ 200 ms', max: 200 } }),
-      result(`register of ${spec.threats} threats: whole register loaded (heat map drawn)`, first.map((f) => f.whole), { note: 'in the background after the first screen' }),
+      result(
+        `register of ${spec.threats} threats: first render (first screen of rows)`,
+        first.map((f) => f.screen),
+        { budget: { text: '≤ 200 ms', max: 200 } },
+      ),
+      result(
+        `register of ${spec.threats} threats: whole register loaded (heat map drawn)`,
+        first.map((f) => f.whole),
+        { note: 'in the background after the first screen' },
+      ),
       result(`register of ${spec.threats} threats: sort by a column`, sort, { budget: { text: '≤ 50 ms', max: 50 } }),
       result(`register of ${spec.threats} threats: filter`, filter, { budget: { text: '≤ 50 ms', max: 50 } }),
       result(`register of ${spec.threats} threats: cell edit committed (main-thread work)`, edit, {
         budget: { text: '≤ 16 ms', max: 16 },
         note: 'CDP TaskDuration from the committing Enter to the new value on screen, including the measuring page’s own frame callbacks',
       }),
-      result(`register of ${spec.threats} threats: cell edit committed (wall clock)`, editWall, { note: 'includes the IndexedDB transaction' }),
+      result(`register of ${spec.threats} threats: cell edit committed (wall clock)`, editWall, {
+        note: 'includes the IndexedDB transaction',
+      }),
     ];
   } finally {
     await context.close();

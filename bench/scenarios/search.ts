@@ -9,7 +9,12 @@ import { idle, openBenchPage, profiled, result, setUiState, type BenchEnv, type 
 async function buildIndex(page: Page, env: BenchEnv): Promise<{ ms: number; longest: number; count: number }> {
   await page.goto(env.baseUrl);
   return page.evaluate(async () => {
-    const done = await window.__probe.settle(() => !!document.querySelector('input[aria-label="Search the workspace"]') && !document.querySelector('[data-indexing]'), 600_000);
+    const done = await window.__probe.settle(
+      () =>
+        !!document.querySelector('input[aria-label="Search the workspace"]') &&
+        !document.querySelector('[data-indexing]'),
+      600_000,
+    );
     const tasks = window.__probe.longTasks.filter((t) => t.start <= done);
     return { ms: done, longest: Math.max(0, ...tasks.map((t) => t.duration)), count: tasks.length };
   });
@@ -47,23 +52,37 @@ export async function searchScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
       await setUiState(page, { view: 'search' });
       builds.push(await buildIndex(page, env));
     }
-    env.log(`search: index ${builds.map((b) => `${Math.round(b.ms)} ms (longest task ${Math.round(b.longest)} ms)`).join(', ')}`);
+    env.log(
+      `search: index ${builds.map((b) => `${Math.round(b.ms)} ms (longest task ${Math.round(b.longest)} ms)`).join(', ')}`,
+    );
     await idle(page, 500);
     const queries: number[] = [];
     for (let i = 0; i < env.sizes.runs; i++) {
       const text = i % 2 ? 'opium corridor' : 'Kosh-Tepa canal';
-      queries.push(await (i === env.sizes.runs - 1 ? profiled(page, 'search-query', () => query(page, text)) : query(page, text)));
+      queries.push(
+        await (i === env.sizes.runs - 1 ? profiled(page, 'search-query', () => query(page, text)) : query(page, text)),
+      );
       await idle(page, 200);
     }
     env.log(`search: query ${queries.map(Math.round).join(', ')}`);
     const label = `${spec.sources} sources, ${megabytes} MB`;
     return [
-      result(`search index build over ${label}`, builds.map((b) => b.ms), { note: 'in a worker; from loading the app to “Indexing…” gone' }),
-      result(`search: longest main-thread task while the index builds (${label})`, builds.map((b) => b.longest), {
-        budget: { text: '≤ 200 ms', max: 200 },
-        note: `PerformanceObserver long tasks; ${builds.map((b) => b.count).join('/')} tasks over 50 ms per run`,
+      result(
+        `search index build over ${label}`,
+        builds.map((b) => b.ms),
+        { note: 'in a worker; from loading the app to “Indexing…” gone' },
+      ),
+      result(
+        `search: longest main-thread task while the index builds (${label})`,
+        builds.map((b) => b.longest),
+        {
+          budget: { text: '≤ 200 ms', max: 200 },
+          note: `PerformanceObserver long tasks; ${builds.map((b) => b.count).join('/')} tasks over 50 ms per run`,
+        },
+      ),
+      result(`search: one query over ${label} (typed → results on screen)`, queries, {
+        budget: { text: '≤ 50 ms', max: 50 },
       }),
-      result(`search: one query over ${label} (typed → results on screen)`, queries, { budget: { text: '≤ 50 ms', max: 50 } }),
     ];
   } finally {
     await context.close();

@@ -43,7 +43,9 @@ app.on('open-file', (event, path) => {
   event.preventDefault();
   launchedBackups.add(backupPathsIn([path], process.cwd()));
 });
-app.on('second-instance', (_event, argv, workingDirectory) => launchedBackups.add(backupPathsIn(argv, workingDirectory)));
+app.on('second-instance', (_event, argv, workingDirectory) =>
+  launchedBackups.add(backupPathsIn(argv, workingDirectory)),
+);
 
 function hardenContents(): void {
   app.on('web-contents-created', (_event, contents) => {
@@ -70,7 +72,10 @@ async function start(): Promise<void> {
   // dist/main/index.cjs → the app root is two folders up (inside app.asar when packaged).
   const appRoot = app.getAppPath();
   serveRenderer(join(appRoot, 'dist', 'renderer'));
-  const license = await readFile(join(appRoot, 'package.json'), 'utf8').then((text) => (JSON.parse(text) as { license?: string }).license, () => undefined);
+  const license = await readFile(join(appRoot, 'package.json'), 'utf8').then(
+    (text) => (JSON.parse(text) as { license?: string }).license,
+    () => undefined,
+  );
   let rebuildMenu: (recent: Awaited<ReturnType<RecentExports['list']>>) => void = () => undefined;
   const openedBackups = new OpenedBackupsInbox(dataFolder.backups);
   const recentExports = new RecentExports({
@@ -96,9 +101,16 @@ async function start(): Promise<void> {
       chooseSavePath: async (suggestedPath) => {
         // Offer the export's own type first, so the dialog keeps the extension the file needs.
         const extension = extname(suggestedPath).slice(1);
-        const filters = extension ? [{ name: `${extension.toUpperCase()} file`, extensions: [extension] }, { name: 'All files', extensions: ['*'] }] : [];
+        const filters = extension
+          ? [
+              { name: `${extension.toUpperCase()} file`, extensions: [extension] },
+              { name: 'All files', extensions: ['*'] },
+            ]
+          : [];
         const options = { defaultPath: suggestedPath, filters };
-        const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        const result = mainWindow
+          ? await dialog.showSaveDialog(mainWindow, options)
+          : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       },
       // Only ever called with a briefing main exported itself (see main/services/briefing-exports.ts).
@@ -118,7 +130,10 @@ async function start(): Promise<void> {
   rebuildMenu = installMenu({
     getWindow: () => mainWindow,
     recentExports,
-    openErrorLog: () => void openLogFile(log, (path) => shell.openPath(path)).catch((error: unknown) => void log.write('error', 'could not open the error log', error)),
+    openErrorLog: () =>
+      void openLogFile(log, (path) => shell.openPath(path)).catch(
+        (error: unknown) => void log.write('error', 'could not open the error log', error),
+      ),
   });
   windowStateFile = join(dataFolder.root, 'window-state.json');
   await openWindow();
@@ -127,7 +142,8 @@ async function start(): Promise<void> {
   // loading takes them itself when its backup feature starts (takeOpenedBackups), so none is missed.
   const adoptOpened = (paths: readonly string[]) =>
     void openedBackups.adopt(paths).then((anything) => {
-      if (anything && mainWindow && !mainWindow.isDestroyed() && !mainWindow.webContents.isLoading()) mainWindow.webContents.send(MENU_COMMAND_CHANNEL, 'workspace:backups');
+      if (anything && mainWindow && !mainWindow.isDestroyed() && !mainWindow.webContents.isLoading())
+        mainWindow.webContents.send(MENU_COMMAND_CHANNEL, 'workspace:backups');
     });
   adoptOpened(launchedBackups.take());
   launchedBackups.onOpened((path) => adoptOpened([path]));
@@ -167,8 +183,11 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0 && windowStateFile) void openWindow();
   });
-  app.whenReady().then(start).catch((error: unknown) => {
-    console.error('Analyst Workbench could not start:', error);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('Analyst Workbench could not start:', error);
+      app.exit(1);
+    });
 }

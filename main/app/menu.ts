@@ -1,6 +1,11 @@
 import { basename, dirname } from 'node:path';
 import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import { applicationMenuModel, plainLabel, type MenuItemModel, type TopMenuModel } from '../../shared/commands/menu-model';
+import {
+  applicationMenuModel,
+  plainLabel,
+  type MenuItemModel,
+  type TopMenuModel,
+} from '../../shared/commands/menu-model';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/ipc/channels';
 import type { RecentExportEntry, RecentExports } from '../services/recent-exports';
 
@@ -17,7 +22,11 @@ export interface MenuOptions {
  * dispatcher runs it as it runs the in-app keys and the palette. Call the returned function with the
  * recent-exports list whenever it changes.
  */
-export function installMenu({ getWindow, recentExports, openErrorLog }: MenuOptions): (recent: RecentExportEntry[]) => void {
+export function installMenu({
+  getWindow,
+  recentExports,
+  openErrorLog,
+}: MenuOptions): (recent: RecentExportEntry[]) => void {
   const send = (command: MenuCommand) => () => {
     const contents = getWindow()?.webContents;
     if (!contents) return;
@@ -39,13 +48,23 @@ export function installMenu({ getWindow, recentExports, openErrorLog }: MenuOpti
           click: () => void recentExports.open(entry.id).catch((error: Error) => tell(error.message)),
         }))),
     { type: 'separator' },
-    { label: 'Clear Recent', enabled: recent.length > 0, click: () => void recentExports.clear().catch((error: Error) => tell(error.message)) },
+    {
+      label: 'Clear Recent',
+      enabled: recent.length > 0,
+      click: () => void recentExports.clear().catch((error: Error) => tell(error.message)),
+    },
   ];
 
   const toElectron = (entry: MenuItemModel, recent: RecentExportEntry[]): MenuItemConstructorOptions[] => {
     switch (entry.type) {
       case 'command':
-        return [{ label: entry.label, ...(entry.accelerator ? { accelerator: entry.accelerator } : {}), click: send(entry.command) }];
+        return [
+          {
+            label: entry.label,
+            ...(entry.accelerator ? { accelerator: entry.accelerator } : {}),
+            click: send(entry.command),
+          },
+        ];
       case 'role':
         return [{ role: entry.role }];
       case 'separator':
@@ -58,11 +77,19 @@ export function installMenu({ getWindow, recentExports, openErrorLog }: MenuOpti
   };
 
   const build = (recent: RecentExportEntry[]) => {
-    const model: TopMenuModel[] = applicationMenuModel({ isMac: process.platform === 'darwin', hasErrorLog: Boolean(openErrorLog), withDevTools: !app.isPackaged });
+    const model: TopMenuModel[] = applicationMenuModel({
+      isMac: process.platform === 'darwin',
+      hasErrorLog: Boolean(openErrorLog),
+      withDevTools: !app.isPackaged,
+    });
     const template: MenuItemConstructorOptions[] = model.map((top) =>
       top.role === 'appMenu'
         ? { role: 'appMenu' }
-        : { label: process.platform === 'darwin' ? plainLabel(top.label) : top.label, ...(top.role ? { role: top.role } : {}), submenu: top.items.flatMap((i) => toElectron(i, recent)) },
+        : {
+            label: process.platform === 'darwin' ? plainLabel(top.label) : top.label,
+            ...(top.role ? { role: top.role } : {}),
+            submenu: top.items.flatMap((i) => toElectron(i, recent)),
+          },
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };

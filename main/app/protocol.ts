@@ -9,7 +9,6 @@ import { APP_ORIGIN } from '../ipc/sender';
 export const APP_SCHEME = APP_ORIGIN.protocol.replace(/:$/, '');
 export const APP_HOST = APP_ORIGIN.host;
 
-
 /** Must run before `app.ready`: app:// is a standard, secure origin, so IndexedDB and fetch work there. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([

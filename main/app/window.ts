@@ -5,7 +5,10 @@ import { APP_HOST, APP_SCHEME } from './protocol';
 
 /** The one window: isolated, sandboxed, no Node, its size and place remembered between runs. */
 export async function createMainWindow(preloadPath: string, stateFile: string): Promise<BrowserWindow> {
-  const remembered = fitToDisplays(await readWindowState(stateFile), screen.getAllDisplays().map((d) => d.workArea));
+  const remembered = fitToDisplays(
+    await readWindowState(stateFile),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const win = new BrowserWindow({
     ...(remembered.x !== undefined && remembered.y !== undefined ? { x: remembered.x, y: remembered.y } : {}),
     width: remembered.width,

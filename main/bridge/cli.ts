@@ -10,7 +10,11 @@ import { startBridge } from './server';
 async function main(): Promise<void> {
   // This file is built to dist/bridge/cli.mjs; the project root is two folders up.
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { productName: string; version: string; license?: string };
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    productName: string;
+    version: string;
+    license?: string;
+  };
   const port = Number(process.env.WORKBENCH_PORT ?? 5199);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`WORKBENCH_PORT must be a port number (0–65535); it is "${process.env.WORKBENCH_PORT}".`);
@@ -49,7 +53,10 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') console.error(`Port ${process.env.WORKBENCH_PORT ?? 5199} is in use. Set WORKBENCH_PORT to another port and try again.`);
+  if (code === 'EADDRINUSE')
+    console.error(
+      `Port ${process.env.WORKBENCH_PORT ?? 5199} is in use. Set WORKBENCH_PORT to another port and try again.`,
+    );
   else console.error(`The workbench could not start: ${(error as Error).message}`);
   process.exit(1);
 });

@@ -16,7 +16,6 @@ export const BRIDGE_SCRIPT_PATH = '/__workbench/bridge.js';
 export const TOKEN_META_NAME = 'workbench-bridge-token';
 export const TOKEN_HEADER = 'x-workbench-token';
 
-
 export interface BridgeOptions {
   table: HandlerTable;
   /** The built renderer (dist/renderer). */
@@ -36,7 +35,13 @@ export interface RunningBridge {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, body: string | Uint8Array, contentType: string, extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Uint8Array,
+  contentType: string,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': contentType, 'Cache-Control': 'no-store', ...extra });
   res.end(body);
 }
@@ -88,14 +93,24 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       return;
     }
     if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) {
-      send(res, 401, toWire(fail('This request did not carry the workbench token and was refused. Reload the page.')), 'application/json');
+      send(
+        res,
+        401,
+        toWire(fail('This request did not carry the workbench token and was refused. Reload the page.')),
+        'application/json',
+      );
       return;
     }
     let args: unknown;
     try {
       args = fromWire(await readBody(req));
     } catch {
-      send(res, 400, toWire(fail('The request could not be read (too large or not valid JSON). Nothing was changed.')), 'application/json');
+      send(
+        res,
+        400,
+        toWire(fail('The request could not be read (too large or not valid JSON). Nothing was changed.')),
+        'application/json',
+      );
       return;
     }
     const result = await dispatch(options.table, key, args, options.dispatchOptions);

@@ -26,12 +26,19 @@ function isChannelKey(key: string): key is ChannelKey {
  * Runs one request from an untrusted caller: parses the arguments from `unknown`, calls the handler,
  * checks the answer against the contract, and never throws.
  */
-export async function dispatch(table: HandlerTable, key: string, rawArgs: unknown, options: DispatchOptions = {}): Promise<IpcResult<unknown>> {
+export async function dispatch(
+  table: HandlerTable,
+  key: string,
+  rawArgs: unknown,
+  options: DispatchOptions = {},
+): Promise<IpcResult<unknown>> {
   if (!isChannelKey(key)) return fail('The workbench does not know that request. Update the app so both halves match.');
   const procedure = CONTRACT[key];
   const parsed = procedure.args.safeParse(rawArgs);
   if (!parsed.success) {
-    return fail(`The request was refused because its data is not valid (${describeIssues(parsed.error)}). Nothing was changed.`);
+    return fail(
+      `The request was refused because its data is not valid (${describeIssues(parsed.error)}). Nothing was changed.`,
+    );
   }
   try {
     const handler = table[key] as (...args: unknown[]) => unknown;
@@ -39,13 +46,17 @@ export async function dispatch(table: HandlerTable, key: string, rawArgs: unknow
     const checked = procedure.result.safeParse(value);
     if (!checked.success) {
       options.onUnexpectedError?.(key, checked.error);
-      return fail('The workbench produced an answer it could not vouch for, so it was not used. Nothing was changed; the details are in the log.');
+      return fail(
+        'The workbench produced an answer it could not vouch for, so it was not used. Nothing was changed; the details are in the log.',
+      );
     }
     return ok(checked.data);
   } catch (error) {
     if (error instanceof ServiceError) return fail(error.message);
     options.onUnexpectedError?.(key, error);
     const detail = error instanceof Error ? error.message : String(error);
-    return fail(`Something went wrong (${detail}). Nothing was changed; try again, and if it persists, send the log to support.`);
+    return fail(
+      `Something went wrong (${detail}). Nothing was changed; try again, and if it persists, send the log to support.`,
+    );
   }
 }

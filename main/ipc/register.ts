@@ -12,7 +12,8 @@ function senderOf(event: IpcMainInvokeEvent) {
 /** The one way a channel is registered: sender check, then `dispatch` (zod parse, service call, envelope). */
 function handle(key: ChannelKey, table: HandlerTable, options: DispatchOptions): void {
   ipcMain.handle(CHANNELS[key], async (event, ...args: unknown[]): Promise<IpcResult<unknown>> => {
-    if (!isTrustedSender(senderOf(event))) return fail('This request did not come from the workbench window and was refused.');
+    if (!isTrustedSender(senderOf(event)))
+      return fail('This request did not come from the workbench window and was refused.');
     return dispatch(table, key, args, options);
   });
 }

@@ -38,7 +38,9 @@ export class BackupStaging {
     }
     if (session.records + records.length > MAX_RECORDS) {
       this.sessions.delete(taskId);
-      throw new ServiceError('The backup is larger than the workbench can collect in one go, so it was stopped and nothing was written. Report this with the size of your workspace.');
+      throw new ServiceError(
+        'The backup is larger than the workbench can collect in one go, so it was stopped and nothing was written. Report this with the size of your workspace.',
+      );
     }
     const list = session.tables.get(table);
     if (list) for (const record of records) list.push(record);
@@ -106,7 +108,9 @@ export class BackupHandoffs {
    * Holds every table bigger than one part; answers the tables to send at once (those held left
    * empty) and what was held, or null when everything fits in one answer.
    */
-  hold<T extends Record<string, unknown[]>>(tables: T): { tables: T; handoff: { id: string; tables: { table: string; parts: number }[] } } | null {
+  hold<T extends Record<string, unknown[]>>(
+    tables: T,
+  ): { tables: T; handoff: { id: string; tables: { table: string; parts: number }[] } } | null {
     const cutoff = this.now() - IDLE_MS;
     for (const [id, entry] of this.held) if (entry.touched < cutoff) this.held.delete(id);
     const kept = new Map<string, unknown[][]>();
@@ -122,14 +126,20 @@ export class BackupHandoffs {
     const id = crypto.randomUUID();
     const left = [...kept.values()].reduce((n, parts) => n + parts.length, 0);
     this.held.set(id, { tables: kept, left, touched: this.now() });
-    return { tables: rest as T, handoff: { id, tables: [...kept].map(([table, parts]) => ({ table, parts: parts.length })) } };
+    return {
+      tables: rest as T,
+      handoff: { id, tables: [...kept].map(([table, parts]) => ({ table, parts: parts.length })) },
+    };
   }
 
   /** One part of a held table; each part can be taken once, and the backup is let go after its last. */
   take(id: string, table: string, index: number): unknown[] {
     const entry = this.held.get(id);
     const part = entry?.tables.get(table)?.[index];
-    if (!entry || !part) throw new ServiceError('That part of the opened backup is no longer held (it was taken already, or the backup was opened too long ago). Open the backup again.');
+    if (!entry || !part)
+      throw new ServiceError(
+        'That part of the opened backup is no longer held (it was taken already, or the backup was opened too long ago). Open the backup again.',
+      );
     entry.tables.get(table)![index] = undefined as never;
     entry.touched = this.now();
     if (--entry.left === 0) this.held.delete(id);

@@ -13,7 +13,11 @@ import {
   WORKSPACE_SCHEMA_VERSION,
   type BackupReason,
 } from '../../shared/interop/backup';
-import { WORKSPACE_TABLES, type WorkspaceSnapshot, type WorkspaceTableName } from '../../shared/interop/workspace-snapshot';
+import {
+  WORKSPACE_TABLES,
+  type WorkspaceSnapshot,
+  type WorkspaceTableName,
+} from '../../shared/interop/workspace-snapshot';
 import { ServiceError } from './errors';
 import { sha256Of } from './source-store';
 import { readZipDirectory, readZipEntry, writeZip, ZipReadError, type ZipEntry, type ZipInput } from './zip';
@@ -21,7 +25,8 @@ import { readZipDirectory, readZipEntry, writeZip, ZipReadError, type ZipEntry, 
 const NOTHING_CHANGED = 'Nothing was changed.';
 const NOT_A_BACKUP = `This file is not an Analyst Workbench backup (backups end in .awbackup and are written by File → Back up…). ${NOTHING_CHANGED}`;
 const DAMAGED = `The backup file is damaged or incomplete — it may have been cut off while it was copied. ${NOTHING_CHANGED} Use another backup.`;
-const altered = (entry: string) => `The backup file has been altered or damaged since it was written: ${entry} does not match the checksum its manifest records. ${NOTHING_CHANGED} Use another backup.`;
+const altered = (entry: string) =>
+  `The backup file has been altered or damaged since it was written: ${entry} does not match the checksum its manifest records. ${NOTHING_CHANGED} Use another backup.`;
 
 /** The largest manifest the workbench reads (tens of thousands of files fit many times over). */
 export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
@@ -43,7 +48,13 @@ const encoder = new TextEncoder();
  * deflated at the fastest level (JSON shrinks several times even so); the originals are stored as they
  * are, since PDFs and .docx files are compressed already.
  */
-export async function encodeBackup(snapshot: WorkspaceSnapshot, reason: BackupReason, appVersion: string, files: ReadonlyMap<string, Uint8Array>, missingFiles: readonly string[] = []): Promise<Uint8Array> {
+export async function encodeBackup(
+  snapshot: WorkspaceSnapshot,
+  reason: BackupReason,
+  appVersion: string,
+  files: ReadonlyMap<string, Uint8Array>,
+  missingFiles: readonly string[] = [],
+): Promise<Uint8Array> {
   const entries: BackupManifest['entries'] = {};
   const counts: BackupManifest['counts'] = {};
   const tables = new Map<string, Uint8Array>();
@@ -68,7 +79,9 @@ export async function encodeBackup(snapshot: WorkspaceSnapshot, reason: BackupRe
     mergeBases: snapshot.mergeBases,
     missingFiles: [...missingFiles],
   };
-  const zipEntries: ZipInput[] = [{ name: MANIFEST_PATH, data: encoder.encode(JSON.stringify(manifest, null, 1)), deflate: false }];
+  const zipEntries: ZipInput[] = [
+    { name: MANIFEST_PATH, data: encoder.encode(JSON.stringify(manifest, null, 1)), deflate: false },
+  ];
   for (const [path, bytes] of tables) zipEntries.push({ name: path, data: bytes, deflate: true });
   for (const [sha256, bytes] of files) zipEntries.push({ name: filePath(sha256), data: bytes, deflate: false });
   return writeZip(zipEntries, new Date(snapshot.createdAt));
@@ -111,14 +124,20 @@ export async function decodeBackup(bytes: Uint8Array): Promise<BackupContents> {
   if (!manifestEntry) throw new ServiceError(NOT_A_BACKUP);
   if (manifestEntry.size > MAX_MANIFEST_BYTES) throw new ServiceError(DAMAGED);
   const raw = parseJson(await readEntry(bytes, manifestEntry, manifestEntry.size, MANIFEST_PATH));
-  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== BACKUP_FORMAT) throw new ServiceError(NOT_A_BACKUP);
+  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== BACKUP_FORMAT)
+    throw new ServiceError(NOT_A_BACKUP);
   const { formatVersion, schemaVersion } = raw as { formatVersion?: unknown; schemaVersion?: unknown };
-  const tooNew = typeof formatVersion === 'number' && typeof schemaVersion === 'number' ? versionProblem(formatVersion, schemaVersion) : null;
+  const tooNew =
+    typeof formatVersion === 'number' && typeof schemaVersion === 'number'
+      ? versionProblem(formatVersion, schemaVersion)
+      : null;
   if (tooNew) throw new ServiceError(tooNew);
   const parsed = BackupManifest.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ServiceError(`The backup's manifest is not valid (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unexpected form'}). ${NOTHING_CHANGED} Use another backup.`);
+    throw new ServiceError(
+      `The backup's manifest is not valid (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unexpected form'}). ${NOTHING_CHANGED} Use another backup.`,
+    );
   }
   const manifest = parsed.data;
 
@@ -126,18 +145,30 @@ export async function decodeBackup(bytes: Uint8Array): Promise<BackupContents> {
   const inZip = new Map([...directory].filter(([path]) => path !== MANIFEST_PATH && !path.endsWith('/')));
   const expectedTables = new Set(tablesOfSchema(manifest.schemaVersion).map(tablePath));
   for (const path of Object.keys(manifest.entries)) {
-    if (!expectedTables.has(path) && !FILE_PATH.test(path)) throw new ServiceError(`The backup's manifest lists ${path.slice(0, 100)}, which has no place in a backup. ${NOTHING_CHANGED} Use another backup.`);
+    if (!expectedTables.has(path) && !FILE_PATH.test(path))
+      throw new ServiceError(
+        `The backup's manifest lists ${path.slice(0, 100)}, which has no place in a backup. ${NOTHING_CHANGED} Use another backup.`,
+      );
     if (!inZip.has(path)) throw new ServiceError(DAMAGED);
   }
   for (const path of expectedTables) if (!manifest.entries[path]) throw new ServiceError(DAMAGED);
   for (const path of inZip.keys()) {
-    if (!manifest.entries[path]) throw new ServiceError(`The backup file holds ${path.slice(0, 100)}, which its manifest does not list: it has been altered since it was written. ${NOTHING_CHANGED} Use another backup.`);
+    if (!manifest.entries[path])
+      throw new ServiceError(
+        `The backup file holds ${path.slice(0, 100)}, which its manifest does not list: it has been altered since it was written. ${NOTHING_CHANGED} Use another backup.`,
+      );
   }
 
   const tables: Partial<Record<WorkspaceTableName, unknown[]>> = {};
   const files = new Map<string, Uint8Array>();
   // Inflated side by side on zlib's thread pool.
-  const read = await Promise.all(Object.entries(manifest.entries).map(async ([path, expected]) => ({ path, expected, data: await readEntry(bytes, inZip.get(path)!, expected.bytes, path) })));
+  const read = await Promise.all(
+    Object.entries(manifest.entries).map(async ([path, expected]) => ({
+      path,
+      expected,
+      data: await readEntry(bytes, inZip.get(path)!, expected.bytes, path),
+    })),
+  );
   for (const { path, expected, data } of read) {
     if (data.byteLength !== expected.bytes || sha256Of(data) !== expected.sha256) throw new ServiceError(altered(path));
     const file = FILE_PATH.exec(path);
@@ -148,7 +179,10 @@ export async function decodeBackup(bytes: Uint8Array): Promise<BackupContents> {
     }
     const table = path.slice('tables/'.length, -'.json'.length) as WorkspaceTableName;
     const records = parseJson(data);
-    if (!Array.isArray(records)) throw new ServiceError(`The backup's ${table} table is not a list of records. ${NOTHING_CHANGED} Use another backup.`);
+    if (!Array.isArray(records))
+      throw new ServiceError(
+        `The backup's ${table} table is not a list of records. ${NOTHING_CHANGED} Use another backup.`,
+      );
     const count = manifest.counts[table];
     if (count !== undefined && count !== records.length) throw new ServiceError(altered(path));
     tables[table] = records;
@@ -156,11 +190,14 @@ export async function decodeBackup(bytes: Uint8Array): Promise<BackupContents> {
 
   const upgraded = upgradeTables(tables, manifest.schemaVersion);
   const problems = tableProblems(upgraded, 'backup');
-  if (problems.length > 0) throw new ServiceError(`This backup cannot be restored. ${problems.join(' ')} ${NOTHING_CHANGED}`);
+  if (problems.length > 0)
+    throw new ServiceError(`This backup cannot be restored. ${problems.join(' ')} ${NOTHING_CHANGED}`);
   const missing = new Set(manifest.missingFiles);
   for (const source of upgraded.sources as { title?: string; file: { sha256: string } | null }[]) {
     if (source.file && !files.has(source.file.sha256) && !missing.has(source.file.sha256)) {
-      throw new ServiceError(`The backup's source “${source.title ?? ''}” refers to an original file the backup does not hold. ${NOTHING_CHANGED} Use another backup.`);
+      throw new ServiceError(
+        `The backup's source “${source.title ?? ''}” refers to an original file the backup does not hold. ${NOTHING_CHANGED} Use another backup.`,
+      );
     }
   }
   return {

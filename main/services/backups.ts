@@ -64,14 +64,29 @@ const NOT_AN_ID = 'That is not the name of a backup in the backups folder. Nothi
 function summarize(id: string, bytes: number, raw: unknown): BackupSummary {
   const unreadable = { id, bytes, createdAt: null, reason: null, appVersion: null, counts: {} };
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
-    return { ...unreadable, problem: 'This file is not a readable backup: it is damaged or not an Analyst Workbench backup.' };
+    return {
+      ...unreadable,
+      problem: 'This file is not a readable backup: it is damaged or not an Analyst Workbench backup.',
+    };
   }
   const { formatVersion, schemaVersion } = raw as { formatVersion?: unknown; schemaVersion?: unknown };
-  const tooNew = typeof formatVersion === 'number' && typeof schemaVersion === 'number' ? versionProblem(formatVersion, schemaVersion) : null;
+  const tooNew =
+    typeof formatVersion === 'number' && typeof schemaVersion === 'number'
+      ? versionProblem(formatVersion, schemaVersion)
+      : null;
   const parsed = BackupManifest.safeParse(raw);
-  if (!parsed.success) return { ...unreadable, problem: tooNew ?? 'This backup’s manifest is not valid; the file is damaged.' };
+  if (!parsed.success)
+    return { ...unreadable, problem: tooNew ?? 'This backup’s manifest is not valid; the file is damaged.' };
   const m = parsed.data;
-  return { id, bytes, createdAt: m.createdAt, reason: m.reason, appVersion: m.appVersion, counts: m.counts, problem: tooNew };
+  return {
+    id,
+    bytes,
+    createdAt: m.createdAt,
+    reason: m.reason,
+    appVersion: m.appVersion,
+    counts: m.counts,
+    problem: tooNew,
+  };
 }
 
 /** Reads just enough of the file's start to find its manifest. */
@@ -112,12 +127,16 @@ export class Backups {
    * leaves no file, whole or partial.
    */
   async write({ snapshot, reason, keep }: WriteBackupRequest, task?: Task): Promise<WrittenBackup> {
-    const cancelled = () => new TaskCancelled('The backup was cancelled; no backup file was written. Back up again when you are ready.');
+    const cancelled = () =>
+      new TaskCancelled('The backup was cancelled; no backup file was written. Back up again when you are ready.');
     if (snapshot.schemaVersion !== WORKSPACE_SCHEMA_VERSION) {
-      throw new ServiceError('The window and the workbench service are of different versions, so no backup was written. Restart the app and try again.');
+      throw new ServiceError(
+        'The window and the workbench service are of different versions, so no backup was written. Restart the app and try again.',
+      );
     }
     const problems = tableProblems(snapshot.tables, 'workspace');
-    if (problems.length > 0) throw new ServiceError(`The workspace could not be backed up. ${problems.join(' ')} Nothing was written.`);
+    if (problems.length > 0)
+      throw new ServiceError(`The workspace could not be backed up. ${problems.join(' ')} Nothing was written.`);
 
     const files = new Map<string, Uint8Array>();
     const missing: string[] = [];
@@ -147,7 +166,13 @@ export class Backups {
     await writeFileAtomically(path, bytes);
     const inFolder = resolve(dirname(path)) === resolve(this.options.folder) && isBackupId(basename(path));
     const pruned = reason === 'manual' ? [] : await this.prune(reason, keep, inFolder ? basename(path) : null);
-    return { id: inFolder ? basename(path) : null, path, bytes: bytes.byteLength, createdAt: snapshot.createdAt, pruned };
+    return {
+      id: inFolder ? basename(path) : null,
+      path,
+      bytes: bytes.byteLength,
+      createdAt: snapshot.createdAt,
+      pruned,
+    };
   }
 
   /** Every backup in the backups folder, newest first; an unreadable one is listed with its problem. */
@@ -162,7 +187,9 @@ export class Backups {
       summaries.push({ ...summarize(name, info.size, raw), mtimeMs: info.mtimeMs });
     }
     const when = (s: (typeof summaries)[number]) => (s.createdAt ? Date.parse(s.createdAt) : s.mtimeMs);
-    return summaries.sort((a, b) => when(b) - when(a) || b.id.localeCompare(a.id)).map(({ mtimeMs: _mtime, ...summary }) => summary);
+    return summaries
+      .sort((a, b) => when(b) - when(a) || b.id.localeCompare(a.id))
+      .map(({ mtimeMs: _mtime, ...summary }) => summary);
   }
 
   /** Keeps the newest `keep` rolling backups of `reason` (the one just written always among them). */
@@ -191,7 +218,10 @@ export class Backups {
       try {
         bytes = new Uint8Array(await readFile(path));
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ServiceError(`The backup “${source.backupId}” is no longer in the backups folder. Nothing was changed.`);
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+          throw new ServiceError(
+            `The backup “${source.backupId}” is no longer in the backups folder. Nothing was changed.`,
+          );
         throw error;
       }
     } else {
@@ -199,7 +229,12 @@ export class Backups {
     }
     const contents = await decodeBackup(bytes);
     for (const data of contents.files.values()) await this.options.store.put(data);
-    return { snapshot: contents.snapshot, reason: contents.reason, appVersion: contents.manifest.appVersion, files: contents.files.size };
+    return {
+      snapshot: contents.snapshot,
+      reason: contents.reason,
+      appVersion: contents.manifest.appVersion,
+      files: contents.files.size,
+    };
   }
 
   async delete(id: string): Promise<boolean> {

@@ -32,7 +32,15 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
-import { BAND_PRINT_COLOURS, TABLE_HEADING_FILL, type BriefingDocument, type DocBlock, type DocCell, type DocInline, type TextDirection } from '../../shared/domain/briefing-document';
+import {
+  BAND_PRINT_COLOURS,
+  TABLE_HEADING_FILL,
+  type BriefingDocument,
+  type DocBlock,
+  type DocCell,
+  type DocInline,
+  type TextDirection,
+} from '../../shared/domain/briefing-document';
 import { confidenceWords } from '../../shared/domain/briefing-model';
 
 const BODY_FONT = 'Times New Roman';
@@ -59,11 +67,27 @@ export function layoutIsAffordable(doc: BriefingDocument): boolean {
 }
 
 /** A4, with 2.5 cm margins on the sides and room for the marking above and below. */
-const PAGE = { width: 11906, height: 16838, margin: { top: 1418, bottom: 1418, left: 1418, right: 1418, header: 567, footer: 567 } };
+const PAGE = {
+  width: 11906,
+  height: 16838,
+  margin: { top: 1418, bottom: 1418, left: 1418, right: 1418, header: 567, footer: 567 },
+};
 const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
 
 /** Word's language tags for the quotes' languages (proofing tools and the right shaping of each script). */
-const WORD_LANGUAGES: Record<string, string> = { en: 'en-GB', ru: 'ru-RU', kk: 'kk-KZ', uz: 'uz-Latn-UZ', 'uz-Cyrl': 'uz-Cyrl-UZ', ky: 'ky-KG', tg: 'tg-Cyrl-TJ', fa: 'fa-AF', ps: 'ps-AF', ar: 'ar-SA', ur: 'ur-PK' };
+const WORD_LANGUAGES: Record<string, string> = {
+  en: 'en-GB',
+  ru: 'ru-RU',
+  kk: 'kk-KZ',
+  uz: 'uz-Latn-UZ',
+  'uz-Cyrl': 'uz-Cyrl-UZ',
+  ky: 'ky-KG',
+  tg: 'tg-Cyrl-TJ',
+  fa: 'fa-AF',
+  ps: 'ps-AF',
+  ar: 'ar-SA',
+  ur: 'ur-PK',
+};
 
 function runLanguage(lang: string, dir: TextDirection): IRunOptions['language'] {
   const tag = WORD_LANGUAGES[lang] ?? WORD_LANGUAGES[lang.split('-')[0] ?? ''] ?? (lang || undefined);
@@ -75,7 +99,13 @@ function runs(inlines: readonly DocInline[], dir: TextDirection, base: IRunOptio
   return inlines.map((inline) =>
     inline.kind === 'note'
       ? new FootnoteReferenceRun(inline.number)
-      : new TextRun({ ...base, text: inline.text, bold: inline.bold ?? base.bold, italics: inline.italic ?? base.italics, rightToLeft: dir === 'rtl' || undefined }),
+      : new TextRun({
+          ...base,
+          text: inline.text,
+          bold: inline.bold ?? base.bold,
+          italics: inline.italic ?? base.italics,
+          rightToLeft: dir === 'rtl' || undefined,
+        }),
   );
 }
 
@@ -102,7 +132,16 @@ function tableCell(cell: DocCell, widthPercent: number, header: boolean): TableC
         bidirectional: cell.dir === 'rtl' || undefined,
         spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
         children: cell.text
-          ? [new TextRun({ text: cell.text, bold: cell.bold || header, size: 19, color: colours?.text ?? INK, rightToLeft: cell.dir === 'rtl' || undefined, font: header ? HEADING_FONT : undefined })]
+          ? [
+              new TextRun({
+                text: cell.text,
+                bold: cell.bold || header,
+                size: 19,
+                color: colours?.text ?? INK,
+                rightToLeft: cell.dir === 'rtl' || undefined,
+                font: header ? HEADING_FONT : undefined,
+              }),
+            ]
           : [],
       }),
     ],
@@ -114,7 +153,13 @@ function table(block: Extract<DocBlock, { type: 'table' }>): (Paragraph | Table)
   const headerRow = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: block.columns.map((c, i) => tableCell({ text: c.text, align: c.align, band: null, bold: true, heading: true, dir: 'ltr' }, widths[i] ?? 10, true)),
+    children: block.columns.map((c, i) =>
+      tableCell(
+        { text: c.text, align: c.align, band: null, bold: true, heading: true, dir: 'ltr' },
+        widths[i] ?? 10,
+        true,
+      ),
+    ),
   });
   const rows = block.rows.map(
     (row) =>
@@ -143,7 +188,14 @@ function titleBlock(block: Extract<DocBlock, { type: 'title' }>): Paragraph[] {
   const out: Paragraph[] = [];
   if (block.cover) out.push(new Paragraph({ spacing: { before: 2000 }, children: [] }));
   if (block.kicker) {
-    out.push(new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: block.kicker, font: HEADING_FONT, size: 20, bold: true, allCaps: true, color: GREY })] }));
+    out.push(
+      new Paragraph({
+        spacing: { after: 120 },
+        children: [
+          new TextRun({ text: block.kicker, font: HEADING_FONT, size: 20, bold: true, allCaps: true, color: GREY }),
+        ],
+      }),
+    );
   }
   out.push(
     new Paragraph({
@@ -167,7 +219,10 @@ function titleBlock(block: Extract<DocBlock, { type: 'title' }>): Paragraph[] {
         spacing: { after: block.cover ? 120 : 40 },
         tabStops: [{ type: TabStopType.LEFT, position: 1700 }],
         indent: { left: 1700, hanging: 1700 },
-        children: [new TextRun({ text: `${fact.label}`, bold: true, font: HEADING_FONT, size: 20, color: GREY }), new TextRun({ text: `\t${fact.value}` })],
+        children: [
+          new TextRun({ text: `${fact.label}`, bold: true, font: HEADING_FONT, size: 20, color: GREY }),
+          new TextRun({ text: `\t${fact.value}` }),
+        ],
       }),
     );
   }
@@ -176,7 +231,14 @@ function titleBlock(block: Extract<DocBlock, { type: 'title' }>): Paragraph[] {
       new Paragraph({
         spacing: { before: 1800 },
         alignment: AlignmentType.CENTER,
-        children: [new TextRun({ text: `This document is marked ${block.marking}. Handle it accordingly.`, italics: true, size: 20, color: GREY })],
+        children: [
+          new TextRun({
+            text: `This document is marked ${block.marking}. Handle it accordingly.`,
+            italics: true,
+            size: 20,
+            color: GREY,
+          }),
+        ],
       }),
     );
   }
@@ -193,10 +255,23 @@ function block(b: DocBlock, listInstance: () => number): (Paragraph | Table | Ta
         new TableOfContents(b.title, { hyperlink: true, headingStyleRange: '1-2' }),
       ];
     case 'heading':
-      return [new Paragraph({ heading: b.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, bidirectional: b.dir === 'rtl' || undefined, children: [new TextRun({ text: b.text, rightToLeft: b.dir === 'rtl' || undefined })] })];
+      return [
+        new Paragraph({
+          heading: b.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+          bidirectional: b.dir === 'rtl' || undefined,
+          children: [new TextRun({ text: b.text, rightToLeft: b.dir === 'rtl' || undefined })],
+        }),
+      ];
     case 'paragraph': {
       const style = { body: undefined, label: 'BriefingLabel', facts: 'BriefingFacts', note: 'BriefingNote' }[b.style];
-      return [new Paragraph({ style, bidirectional: b.dir === 'rtl' || undefined, keepNext: b.style === 'label' || undefined, children: runs(b.inlines, b.dir, { language: runLanguage(b.lang, b.dir) }) })];
+      return [
+        new Paragraph({
+          style,
+          bidirectional: b.dir === 'rtl' || undefined,
+          keepNext: b.style === 'label' || undefined,
+          children: runs(b.inlines, b.dir, { language: runLanguage(b.lang, b.dir) }),
+        }),
+      ];
     }
     case 'list': {
       const instance = listInstance();
@@ -217,9 +292,17 @@ function block(b: DocBlock, listInstance: () => number): (Paragraph | Table | Ta
           tabStops: [{ type: TabStopType.LEFT, position: 567 }],
           bidirectional: b.dir === 'rtl' || undefined,
           keepNext: true,
-          children: [new TextRun({ text: `${b.number}.\t`, bold: true, color: NAVY }), new TextRun({ text: b.text, bold: true, rightToLeft: b.dir === 'rtl' || undefined })],
+          children: [
+            new TextRun({ text: `${b.number}.\t`, bold: true, color: NAVY }),
+            new TextRun({ text: b.text, bold: true, rightToLeft: b.dir === 'rtl' || undefined }),
+          ],
         }),
-        new Paragraph({ style: 'BriefingFacts', indent: { left: 567 }, keepNext: true, children: [new TextRun({ text: confidenceWords(b.confidence) })] }),
+        new Paragraph({
+          style: 'BriefingFacts',
+          indent: { left: 567 },
+          keepNext: true,
+          children: [new TextRun({ text: confidenceWords(b.confidence) })],
+        }),
       ];
     case 'quote': {
       const rtl = b.dir === 'rtl';
@@ -244,7 +327,11 @@ function block(b: DocBlock, listInstance: () => number): (Paragraph | Table | Ta
 }
 
 function markingParagraph(marking: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 }, children: [new TextRun({ text: marking, bold: true, font: HEADING_FONT, size: 20, color: INK })] });
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 0, after: 0 },
+    children: [new TextRun({ text: marking, bold: true, font: HEADING_FONT, size: 20, color: INK })],
+  });
 }
 
 /** The briefing as a .docx file's bytes. */
@@ -264,40 +351,142 @@ export async function writeBriefingDocx(doc: BriefingDocument): Promise<Uint8Arr
     // file (most of a 100-page export); a longer briefing keeps its TOC entries and Word numbers them on opening.
     pageNumbers: layoutIsAffordable(doc) ? estimatePageNumbersWith({ guess: true }) : undefined,
     footnotes: Object.fromEntries(
-      doc.footnotes.map((f) => [f.number, { children: [new Paragraph({ bidirectional: undefined, children: [new TextRun(f.text)] })] }]),
+      doc.footnotes.map((f) => [
+        f.number,
+        { children: [new Paragraph({ bidirectional: undefined, children: [new TextRun(f.text)] })] },
+      ]),
     ),
     numbering: {
       config: [
         {
           reference: 'briefing-bullets',
-          levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 567, hanging: 283 } } } }],
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: '•',
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 567, hanging: 283 } } },
+            },
+          ],
         },
         {
           reference: 'briefing-numbers',
-          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 567, hanging: 397 } } } }],
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: '%1.',
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 567, hanging: 397 } } },
+            },
+          ],
         },
       ],
     },
     styles: {
       default: {
-        document: { run: { font: { ascii: BODY_FONT, hAnsi: BODY_FONT, cs: BODY_FONT, eastAsia: BODY_FONT }, size: 23, color: INK }, paragraph: { spacing: { after: 140, line: 264, lineRule: LineRuleType.AUTO } } },
+        document: {
+          run: {
+            font: { ascii: BODY_FONT, hAnsi: BODY_FONT, cs: BODY_FONT, eastAsia: BODY_FONT },
+            size: 23,
+            color: INK,
+          },
+          paragraph: { spacing: { after: 140, line: 264, lineRule: LineRuleType.AUTO } },
+        },
         heading1: {
           run: { font: HEADING_FONT, size: 30, bold: true, color: NAVY },
-          paragraph: { spacing: { before: 360, after: 160 }, keepNext: true, keepLines: true, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: NAVY, space: 2 } } },
+          paragraph: {
+            spacing: { before: 360, after: 160 },
+            keepNext: true,
+            keepLines: true,
+            border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: NAVY, space: 2 } },
+          },
         },
-        heading2: { run: { font: HEADING_FONT, size: 24, bold: true, color: NAVY }, paragraph: { spacing: { before: 280, after: 100 }, keepNext: true, keepLines: true } },
-        footnoteText: { run: { size: 17 }, paragraph: { spacing: { after: 40, line: 228, lineRule: LineRuleType.AUTO } } },
+        heading2: {
+          run: { font: HEADING_FONT, size: 24, bold: true, color: NAVY },
+          paragraph: { spacing: { before: 280, after: 100 }, keepNext: true, keepLines: true },
+        },
+        footnoteText: {
+          run: { size: 17 },
+          paragraph: { spacing: { after: 40, line: 228, lineRule: LineRuleType.AUTO } },
+        },
       },
       paragraphStyles: [
-        { id: 'BriefingTitle', name: 'Briefing Title', basedOn: 'Normal', next: 'Normal', run: { font: HEADING_FONT, bold: true, color: NAVY }, paragraph: { keepNext: true } },
-        { id: 'BriefingSubtitle', name: 'Briefing Subtitle', basedOn: 'Normal', next: 'Normal', run: { font: HEADING_FONT, size: 28, color: GREY }, paragraph: { spacing: { after: 120 } } },
-        { id: 'ContentsHeading', name: 'Contents Heading', basedOn: 'Normal', next: 'Normal', run: { font: HEADING_FONT, size: 30, bold: true, color: NAVY }, paragraph: { spacing: { before: 120, after: 240 } } },
-        { id: 'BriefingLabel', name: 'Briefing Label', basedOn: 'Normal', next: 'Normal', run: { font: HEADING_FONT, size: 19, bold: true, color: GREY, allCaps: true }, paragraph: { spacing: { before: 160, after: 60 }, keepNext: true } },
-        { id: 'BriefingFacts', name: 'Briefing Facts', basedOn: 'Normal', next: 'Normal', run: { font: HEADING_FONT, size: 18, color: GREY }, paragraph: { spacing: { after: 120 } } },
-        { id: 'BriefingNote', name: 'Briefing Note', basedOn: 'Normal', next: 'Normal', run: { italics: true, color: GREY, size: 21 } },
-        { id: 'KeyJudgment', name: 'Key Judgment', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { before: 200, after: 40 }, indent: { left: 567, hanging: 567 } } },
-        { id: 'EvidenceQuote', name: 'Evidence Quote', basedOn: 'Normal', next: 'Normal', run: { italics: true, size: 22 }, paragraph: { indent: { left: 851, right: 567 }, spacing: { after: 120 }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'BFBFBF', space: 8 } } } },
-        { id: 'TableCaption', name: 'Table Caption', basedOn: 'Normal', next: 'Normal', run: { font: HEADING_FONT, size: 17, italics: true, color: GREY }, paragraph: { spacing: { before: 60, after: 240 } } },
+        {
+          id: 'BriefingTitle',
+          name: 'Briefing Title',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { font: HEADING_FONT, bold: true, color: NAVY },
+          paragraph: { keepNext: true },
+        },
+        {
+          id: 'BriefingSubtitle',
+          name: 'Briefing Subtitle',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { font: HEADING_FONT, size: 28, color: GREY },
+          paragraph: { spacing: { after: 120 } },
+        },
+        {
+          id: 'ContentsHeading',
+          name: 'Contents Heading',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { font: HEADING_FONT, size: 30, bold: true, color: NAVY },
+          paragraph: { spacing: { before: 120, after: 240 } },
+        },
+        {
+          id: 'BriefingLabel',
+          name: 'Briefing Label',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { font: HEADING_FONT, size: 19, bold: true, color: GREY, allCaps: true },
+          paragraph: { spacing: { before: 160, after: 60 }, keepNext: true },
+        },
+        {
+          id: 'BriefingFacts',
+          name: 'Briefing Facts',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { font: HEADING_FONT, size: 18, color: GREY },
+          paragraph: { spacing: { after: 120 } },
+        },
+        {
+          id: 'BriefingNote',
+          name: 'Briefing Note',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { italics: true, color: GREY, size: 21 },
+        },
+        {
+          id: 'KeyJudgment',
+          name: 'Key Judgment',
+          basedOn: 'Normal',
+          next: 'Normal',
+          paragraph: { spacing: { before: 200, after: 40 }, indent: { left: 567, hanging: 567 } },
+        },
+        {
+          id: 'EvidenceQuote',
+          name: 'Evidence Quote',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { italics: true, size: 22 },
+          paragraph: {
+            indent: { left: 851, right: 567 },
+            spacing: { after: 120 },
+            border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'BFBFBF', space: 8 } },
+          },
+        },
+        {
+          id: 'TableCaption',
+          name: 'Table Caption',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { font: HEADING_FONT, size: 17, italics: true, color: GREY },
+          paragraph: { spacing: { before: 60, after: 240 } },
+        },
       ],
     },
     sections: [

@@ -49,7 +49,10 @@ export class BriefingExports {
   constructor(private readonly options: BriefingExportsOptions) {}
 
   async export(document: BriefingDocument, task?: Task): Promise<ExportedBriefing> {
-    const cancelled = () => new TaskCancelled(`The export of “${document.page.title}” was cancelled; no file was written. Export it again when you are ready.`);
+    const cancelled = () =>
+      new TaskCancelled(
+        `The export of “${document.page.title}” was cancelled; no file was written. Export it again when you are ready.`,
+      );
     task?.step('building');
     const bytes = await packBriefing(document, this.options.threads ?? null, task?.signal, cancelled);
     task?.check(cancelled);
@@ -62,7 +65,9 @@ export class BriefingExports {
           return chosen && extname(chosen).toLowerCase() !== '.docx' ? `${chosen}.docx` : chosen;
         }
       : undefined;
-    const { path } = await saveExport(this.options.exportsFolder, briefingFileName(document), bytes, choose, () => task?.commit(cancelled));
+    const { path } = await saveExport(this.options.exportsFolder, briefingFileName(document), bytes, choose, () =>
+      task?.commit(cancelled),
+    );
     if (path) this.written.add(resolve(path));
     return { path, bytes: bytes.byteLength };
   }
@@ -82,7 +87,10 @@ export class BriefingExports {
     // Nothing is looked up on disk for a path that is neither written this session nor in the exports folder.
     if (!written && dirname(path) !== folder && dirname(path) !== realFolder) throw notOurs();
     const info = await lstat(path).catch(() => null);
-    if (!info) throw new ServiceError(`The briefing is no longer at ${path}; it may have been moved or deleted. Export it again.`);
+    if (!info)
+      throw new ServiceError(
+        `The briefing is no longer at ${path}; it may have been moved or deleted. Export it again.`,
+      );
     if (!info.isFile()) throw notOurs();
     if (written) return path;
     // From an earlier session: a regular .docx directly in the exports folder, not a link out of it.
@@ -93,7 +101,8 @@ export class BriefingExports {
 
   async open(requested: string): Promise<OpenOutcome> {
     const path = await this.honouredPath(requested);
-    if (!this.options.openPath) return { done: false, path, message: `Opening files is ${DESKTOP_ONLY}. The briefing is saved at ${path}.` };
+    if (!this.options.openPath)
+      return { done: false, path, message: `Opening files is ${DESKTOP_ONLY}. The briefing is saved at ${path}.` };
     const problem = await this.options.openPath(path);
     if (problem) throw new ServiceError(`The briefing could not be opened (${problem}). It is saved at ${path}.`);
     return { done: true, path, message: `Opened ${path}.` };
@@ -101,7 +110,12 @@ export class BriefingExports {
 
   async showInFolder(requested: string): Promise<OpenOutcome> {
     const path = await this.honouredPath(requested);
-    if (!this.options.showItemInFolder) return { done: false, path, message: `Showing files in their folder is ${DESKTOP_ONLY}. The briefing is saved at ${path}.` };
+    if (!this.options.showItemInFolder)
+      return {
+        done: false,
+        path,
+        message: `Showing files in their folder is ${DESKTOP_ONLY}. The briefing is saved at ${path}.`,
+      };
     this.options.showItemInFolder(path);
     return { done: true, path, message: `Showed ${path} in its folder.` };
   }

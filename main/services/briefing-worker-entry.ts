@@ -9,7 +9,8 @@ import type { BriefingWorkerAnswer, BriefingWorkerRequest } from './briefing-wor
 
 parentPort?.on('message', (request: BriefingWorkerRequest) => {
   void writeBriefingDocx(request.document).then(
-    (bytes): void => parentPort?.postMessage({ ok: true, bytes } satisfies BriefingWorkerAnswer, [bytes.buffer as ArrayBuffer]),
+    (bytes): void =>
+      parentPort?.postMessage({ ok: true, bytes } satisfies BriefingWorkerAnswer, [bytes.buffer as ArrayBuffer]),
     (error: unknown): void =>
       parentPort?.postMessage({
         ok: false,

@@ -17,14 +17,22 @@ export const BRIEFING_TIMEOUT_MS = 5 * 60_000;
  * dist/main/briefing-worker.cjs), so packing a long briefing never holds up main's event loop and a
  * cancel ends it at once; in this thread otherwise (unit tests that call the service directly).
  */
-export async function packBriefing(document: BriefingDocument, threads: ThreadRunner | null, signal?: AbortSignal, onCancel?: () => Error): Promise<Uint8Array> {
+export async function packBriefing(
+  document: BriefingDocument,
+  threads: ThreadRunner | null,
+  signal?: AbortSignal,
+  onCancel?: () => Error,
+): Promise<Uint8Array> {
   if (!threads) return writeBriefingDocx(document);
   let answer: BriefingWorkerAnswer;
   try {
     answer = await threads.run<BriefingWorkerAnswer>(
       { document } satisfies BriefingWorkerRequest,
       BRIEFING_TIMEOUT_MS,
-      () => new ServiceError('The briefing was not exported: building the Word document took longer than five minutes. Narrow it (fewer threats or sections) and export again.'),
+      () =>
+        new ServiceError(
+          'The briefing was not exported: building the Word document took longer than five minutes. Narrow it (fewer threats or sections) and export again.',
+        ),
       { signal, onCancel },
     );
   } catch (error) {

@@ -14,7 +14,9 @@ async function readJson(path: string): Promise<unknown> {
   try {
     return JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new ServiceError(`The demo workspace could not be read from ${path} (${(error as Error).message}). Reinstall the app to restore it.`);
+    throw new ServiceError(
+      `The demo workspace could not be read from ${path} (${(error as Error).message}). Reinstall the app to restore it.`,
+    );
   }
 }
 
@@ -23,7 +25,9 @@ function locate(text: string, exact: string, prefix: string | undefined): number
   const needle = prefix === undefined ? exact : prefix + exact;
   const at = text.indexOf(needle);
   if (at === -1 || text.indexOf(needle, at + 1) !== -1) {
-    throw new ServiceError(`A demo passage (“${exact.slice(0, 40)}…”) is not found exactly once in the sample article. Reinstall the app to restore it.`);
+    throw new ServiceError(
+      `A demo passage (“${exact.slice(0, 40)}…”) is not found exactly once in the sample article. Reinstall the app to restore it.`,
+    );
   }
   return at + (prefix?.length ?? 0);
 }
@@ -45,7 +49,11 @@ function seedTags(seed: SeedFile, at: string): Tag[] {
  * Builds the demo workspace from the bundled `data/` folder: the sample article (its file stored in
  * the source store), the starter register, actors and the reference countries.
  */
-export async function loadDemoWorkspace(dataRoot: string, store: SourceStore, now: Date = new Date()): Promise<DemoWorkspace> {
+export async function loadDemoWorkspace(
+  dataRoot: string,
+  store: SourceStore,
+  now: Date = new Date(),
+): Promise<DemoWorkspace> {
   const at = now.toISOString();
   const seed = SeedFile.parse(await readJson(join(dataRoot, 'demo', 'workspace.json')));
   const reference = CountryReferenceFile.parse(await readJson(join(dataRoot, 'reference', 'countries.json')));
@@ -69,7 +77,10 @@ export async function loadDemoWorkspace(dataRoot: string, store: SourceStore, no
       anchor: 'anchored',
       tagIds: a.tags.map((name) => {
         const id = tagIdByName.get(name);
-        if (!id) throw new ServiceError(`The demo workspace names a tag “${name}” that its codebook lacks. Reinstall the app to restore it.`);
+        if (!id)
+          throw new ServiceError(
+            `The demo workspace names a tag “${name}” that its codebook lacks. Reinstall the app to restore it.`,
+          );
         return id;
       }),
       note: a.note,

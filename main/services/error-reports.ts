@@ -44,7 +44,10 @@ export class ErrorReports {
     if (this.dropped > 0) {
       const dropped = this.dropped;
       this.dropped = 0;
-      void this.log.write('warn', `renderer: ${dropped} more error ${dropped === 1 ? 'report was' : 'reports were'} dropped (too many at once)`);
+      void this.log.write(
+        'warn',
+        `renderer: ${dropped} more error ${dropped === 1 ? 'report was' : 'reports were'} dropped (too many at once)`,
+      );
     }
     await this.log.write('error', `renderer (${report.view}, ${report.origin}): ${report.message}`, report.stack);
     return { logged: true };

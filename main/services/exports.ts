@@ -37,7 +37,13 @@ export type ChooseSavePath = (suggestedPath: string) => Promise<string | null>;
  * `beforeWrite` runs once the path is known and just before the file is written: a cancelled task
  * throws there, so a cancel that came during the save dialog still writes nothing.
  */
-export async function saveExport(exportsFolder: string, fileName: string, bytes: Uint8Array, choose?: ChooseSavePath, beforeWrite?: () => void): Promise<{ path: string | null }> {
+export async function saveExport(
+  exportsFolder: string,
+  fileName: string,
+  bytes: Uint8Array,
+  choose?: ChooseSavePath,
+  beforeWrite?: () => void,
+): Promise<{ path: string | null }> {
   const suggested = await freshPath(exportsFolder, safeFileName(fileName));
   const path = choose ? await choose(suggested) : suggested;
   if (!path) return { path: null };

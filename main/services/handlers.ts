@@ -68,7 +68,14 @@ export function recentExportsFile(dataFolder: DataFolder): string {
 }
 
 function describeRecent(entry: RecentExportEntry) {
-  return { id: entry.id, name: basename(entry.path), folder: dirname(entry.path), kind: entry.kind, at: entry.at, bytes: entry.bytes };
+  return {
+    id: entry.id,
+    name: basename(entry.path),
+    folder: dirname(entry.path),
+    kind: entry.kind,
+    at: entry.at,
+    bytes: entry.bytes,
+  };
 }
 
 /** The handler table both hosts serve: Electron registers it with ipcMain, the bridge over HTTP. */
@@ -87,10 +94,19 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
   const log = services.log ?? new Log(services.dataFolder.logs);
   const errorReports = new ErrorReports(log);
   const importThreads = services.importWorker ? new ThreadRunner(services.importWorker) : null;
-  const backups = new Backups({ folder: services.dataFolder.backups, store, appVersion: services.appVersion, chooseSavePath: services.chooseSavePath });
+  const backups = new Backups({
+    folder: services.dataFolder.backups,
+    store,
+    appVersion: services.appVersion,
+    chooseSavePath: services.chooseSavePath,
+  });
   const recent =
     services.recentExports ??
-    new RecentExports({ file: recentExportsFile(services.dataFolder), openPath: services.openPath, showItemInFolder: services.showItemInFolder });
+    new RecentExports({
+      file: recentExportsFile(services.dataFolder),
+      openPath: services.openPath,
+      showItemInFolder: services.showItemInFolder,
+    });
   return {
     appInfo: () => ({
       name: services.appName,
@@ -107,18 +123,24 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     loadDemoWorkspace: () => loadDemoWorkspace(services.bundledDataRoot, store),
     importSource: async ({ bytes, fileName, keepFullText, maxBytes, taskId }) => {
       const task = tasks.begin(taskId);
-      const cancelled = () => new TaskCancelled(`The import of “${displayName(fileName)}” was cancelled; nothing was added. Import it again when you need it.`);
+      const cancelled = () =>
+        new TaskCancelled(
+          `The import of “${displayName(fileName)}” was cancelled; nothing was added. Import it again when you need it.`,
+        );
       try {
         // Parse first: a file that cannot be read leaves nothing behind in the store.
         const options = { keepFullText, maxBytes };
         task.check(cancelled);
         task.step('reading');
         const extracted = importThreads
-          ? await extractSourceIsolated(importThreads, bytes, fileName, options, task.signal, cancelled).catch((error: unknown) => {
-              // A reader that crashed is refused with a sentence, and is a bug: its cause goes to the log.
-              if (error instanceof ServiceError && error.cause instanceof ReaderFailure) void log.write('error', 'an import reader failed', error.cause);
-              throw error;
-            })
+          ? await extractSourceIsolated(importThreads, bytes, fileName, options, task.signal, cancelled).catch(
+              (error: unknown) => {
+                // A reader that crashed is refused with a sentence, and is a bug: its cause goes to the log.
+                if (error instanceof ServiceError && error.cause instanceof ReaderFailure)
+                  void log.write('error', 'an import reader failed', error.cause);
+                throw error;
+              },
+            )
           : await extractSource(bytes, fileName, options);
         task.check(cancelled);
         task.step('storing');
@@ -160,7 +182,10 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
       const task = tasks.begin(taskId);
       const staged = taskId ? staging.take(taskId) : null;
       try {
-        const written = await backups.write({ ...request, snapshot: { ...request.snapshot, tables: withStaged(request.snapshot.tables, staged) } }, task);
+        const written = await backups.write(
+          { ...request, snapshot: { ...request.snapshot, tables: withStaged(request.snapshot.tables, staged) } },
+          task,
+        );
         services.onBackupSettled?.(request.reason, 'written');
         return written;
       } catch (error) {
@@ -174,9 +199,17 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     openBackup: async (source) => {
       const opened = await backups.open(source);
       const held = handoffs.hold(opened.snapshot.tables);
-      return held ? { ...opened, snapshot: { ...opened.snapshot, tables: held.tables }, handoff: held.handoff as NonNullable<ResultOf<'openBackup'>['handoff']> } : opened;
+      return held
+        ? {
+            ...opened,
+            snapshot: { ...opened.snapshot, tables: held.tables },
+            handoff: held.handoff as NonNullable<ResultOf<'openBackup'>['handoff']>,
+          }
+        : opened;
     },
-    takeBackupPart: ({ handoffId, table, index }) => ({ records: handoffs.take(handoffId, table, index) as Record<string, unknown>[] }),
+    takeBackupPart: ({ handoffId, table, index }) => ({
+      records: handoffs.take(handoffId, table, index) as Record<string, unknown>[],
+    }),
     deleteBackup: async ({ backupId }) => ({ deleted: await backups.delete(backupId) }),
     takeOpenedBackups: () => services.openedBackups?.take() ?? { adopted: [], refused: [] },
     listRecentExports: async () => (await recent.list()).map(describeRecent),

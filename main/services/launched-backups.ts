@@ -89,8 +89,14 @@ async function sameBackupIn(folder: string, bytes: Uint8Array): Promise<string |
 export async function adoptBackupFile(folder: string, path: string): Promise<string> {
   const name = basename(path);
   const info = await stat(path).catch(() => null);
-  if (!info?.isFile()) throw new ServiceError(`“${name}” could not be found, so it was not added to the backups. Check that the file is still where it was opened from.`);
-  if (info.size > MAX_ADOPTED_BYTES) throw new ServiceError(`“${name}” is larger than 1 GB, more than any workspace backup, so it was not added to the backups.`);
+  if (!info?.isFile())
+    throw new ServiceError(
+      `“${name}” could not be found, so it was not added to the backups. Check that the file is still where it was opened from.`,
+    );
+  if (info.size > MAX_ADOPTED_BYTES)
+    throw new ServiceError(
+      `“${name}” is larger than 1 GB, more than any workspace backup, so it was not added to the backups.`,
+    );
   if (resolve(dirname(path)) === resolve(folder) && isBackupId(name)) {
     await decodeBackup(new Uint8Array(await readFile(path)));
     return name;
@@ -123,7 +129,11 @@ export class OpenedBackupsInbox {
         if (!this.adopted.includes(id)) this.adopted.push(id);
       } catch (error) {
         const sentence = messageOf(error);
-        this.refused.push(sentence.startsWith(`“${basename(path)}”`) ? sentence : `“${basename(path)}” was not added to the backups. ${sentence}`);
+        this.refused.push(
+          sentence.startsWith(`“${basename(path)}”`)
+            ? sentence
+            : `“${basename(path)}” was not added to the backups. ${sentence}`,
+        );
       }
     }
     return this.adopted.length > 0 || this.refused.length > 0;

@@ -17,8 +17,16 @@ export async function openLogFile(log: Log, openPath: OpenPath | undefined): Pro
   const path = log.file;
   // A log with nothing in it yet still opens, rather than failing with "no such file".
   if (!(await stat(path).catch(() => null))) await log.write('info', 'error log opened; no errors recorded so far');
-  if (!openPath) return { done: false, path, message: `Opening files is only available in the desktop app. The error log is at ${path}.` };
+  if (!openPath)
+    return {
+      done: false,
+      path,
+      message: `Opening files is only available in the desktop app. The error log is at ${path}.`,
+    };
   const problem = await openPath(path);
-  if (problem) throw new ServiceError(`The error log could not be opened (${problem}). It is at ${path}; open it with any text editor.`);
+  if (problem)
+    throw new ServiceError(
+      `The error log could not be opened (${problem}). It is at ${path}; open it with any text editor.`,
+    );
   return { done: true, path, message: `Opened the error log (${path}).` };
 }

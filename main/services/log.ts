@@ -36,7 +36,8 @@ export function formatEntry(at: Date, level: LogLevel, message: string, detail?:
   const head = clean(message).replace(/\n/g, ' ');
   const extra = clean(describe(detail));
   let entry = `${at.toISOString()} ${level.toUpperCase()} ${head}${extra ? `\n${extra.replace(/^/gm, '    ')}` : ''}`;
-  if (entry.length > MAX_ENTRY_CHARS) entry = `${entry.slice(0, MAX_ENTRY_CHARS).replace(/[\uD800-\uDBFF]$/, '')} …[cut]`;
+  if (entry.length > MAX_ENTRY_CHARS)
+    entry = `${entry.slice(0, MAX_ENTRY_CHARS).replace(/[\uD800-\uDBFF]$/, '')} …[cut]`;
   return `${entry}\n`;
 }
 

@@ -58,16 +58,24 @@ export class RecentExports {
       return [];
     }
     if (!Array.isArray(raw)) return [];
-    return raw.flatMap((entry) => {
-      const parsed = RecentExportEntry.safeParse(entry);
-      return parsed.success ? [parsed.data] : [];
-    }).slice(0, RECENT_EXPORTS_LIMIT);
+    return raw
+      .flatMap((entry) => {
+        const parsed = RecentExportEntry.safeParse(entry);
+        return parsed.success ? [parsed.data] : [];
+      })
+      .slice(0, RECENT_EXPORTS_LIMIT);
   }
 
   /** Records a file main has just written; the same path moves to the top instead of appearing twice. */
   add(path: string, kind: RecentExportKind, bytes: number): Promise<RecentExportEntry> {
     return this.serialised(async () => {
-      const entry: RecentExportEntry = { id: randomUUID(), path, kind, at: (this.options.now?.() ?? new Date()).toISOString(), bytes };
+      const entry: RecentExportEntry = {
+        id: randomUUID(),
+        path,
+        kind,
+        at: (this.options.now?.() ?? new Date()).toISOString(),
+        bytes,
+      };
       const next = [entry, ...(await this.list()).filter((e) => e.path !== path)].slice(0, RECENT_EXPORTS_LIMIT);
       await writeFileAtomically(this.options.file, JSON.stringify(next, null, 2));
       this.options.onChange?.(next, entry);
@@ -85,27 +93,49 @@ export class RecentExports {
   /** The entry for an id, if its file is still a regular file where it was written. */
   private async existing(id: string): Promise<RecentExportEntry> {
     const entry = (await this.list()).find((e) => e.id === id);
-    if (!entry) throw new ServiceError('That export is no longer in the recent list. Export it again, or open it from your file manager.');
+    if (!entry)
+      throw new ServiceError(
+        'That export is no longer in the recent list. Export it again, or open it from your file manager.',
+      );
     const info = await lstat(entry.path).catch(() => null);
-    if (!info) throw new ServiceError(`${basename(entry.path)} is no longer in ${dirname(entry.path)}; it may have been moved or deleted. Export it again.`);
-    if (!info.isFile()) throw new ServiceError(`${entry.path} is no longer the file the workbench exported, so it was not opened. Open it from your file manager.`);
+    if (!info)
+      throw new ServiceError(
+        `${basename(entry.path)} is no longer in ${dirname(entry.path)}; it may have been moved or deleted. Export it again.`,
+      );
+    if (!info.isFile())
+      throw new ServiceError(
+        `${entry.path} is no longer the file the workbench exported, so it was not opened. Open it from your file manager.`,
+      );
     return entry;
   }
 
   async open(id: string): Promise<{ done: boolean; path: string; message: string }> {
     const entry = await this.existing(id);
     if (!OPENABLE_EXTENSIONS.has(extname(entry.path).toLowerCase())) {
-      throw new ServiceError(`The workbench opens only the document types it exports (.docx, .csv, .json, .jsonld, .zip); ${basename(entry.path)} is not one. Use Show in folder instead.`);
+      throw new ServiceError(
+        `The workbench opens only the document types it exports (.docx, .csv, .json, .jsonld, .zip); ${basename(entry.path)} is not one. Use Show in folder instead.`,
+      );
     }
-    if (!this.options.openPath) return { done: false, path: entry.path, message: `Opening files is ${DESKTOP_ONLY}. The file is saved at ${entry.path}.` };
+    if (!this.options.openPath)
+      return {
+        done: false,
+        path: entry.path,
+        message: `Opening files is ${DESKTOP_ONLY}. The file is saved at ${entry.path}.`,
+      };
     const problem = await this.options.openPath(entry.path);
-    if (problem) throw new ServiceError(`${basename(entry.path)} could not be opened (${problem}). It is saved at ${entry.path}.`);
+    if (problem)
+      throw new ServiceError(`${basename(entry.path)} could not be opened (${problem}). It is saved at ${entry.path}.`);
     return { done: true, path: entry.path, message: `Opened ${entry.path}.` };
   }
 
   async showInFolder(id: string): Promise<{ done: boolean; path: string; message: string }> {
     const entry = await this.existing(id);
-    if (!this.options.showItemInFolder) return { done: false, path: entry.path, message: `Showing files in their folder is ${DESKTOP_ONLY}. The file is saved at ${entry.path}.` };
+    if (!this.options.showItemInFolder)
+      return {
+        done: false,
+        path: entry.path,
+        message: `Showing files in their folder is ${DESKTOP_ONLY}. The file is saved at ${entry.path}.`,
+      };
     this.options.showItemInFolder(entry.path);
     return { done: true, path: entry.path, message: `Showed ${entry.path} in its folder.` };
   }

@@ -24,7 +24,8 @@ export class SourceStore {
 
   private pathOf(sha256: string): string {
     // The digest is the only thing that becomes part of a path, and it is checked to be 64 hex digits.
-    if (!SHA256.test(sha256)) throw new ServiceError('That is not a valid file reference. Nothing was read or changed.');
+    if (!SHA256.test(sha256))
+      throw new ServiceError('That is not a valid file reference. Nothing was read or changed.');
     return join(this.root, sha256.slice(0, 2), sha256);
   }
 
@@ -52,7 +53,9 @@ export class SourceStore {
       return new Uint8Array(await readFile(this.pathOf(sha256)));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new ServiceError('The original file of this source is no longer in the data folder. Re-import the file to restore it.');
+        throw new ServiceError(
+          'The original file of this source is no longer in the data folder. Re-import the file to restore it.',
+        );
       }
       throw error;
     }

@@ -98,7 +98,8 @@ export class TaskRegistry {
       return true;
     }
     const now = Date.now();
-    for (const [id, at] of this.early) if (now - at > EARLY_CANCEL_MS || this.early.size >= MAX_EARLY_CANCELS) this.early.delete(id);
+    for (const [id, at] of this.early)
+      if (now - at > EARLY_CANCEL_MS || this.early.size >= MAX_EARLY_CANCELS) this.early.delete(id);
     this.early.set(taskId, now);
     return true;
   }
@@ -107,6 +108,12 @@ export class TaskRegistry {
     const entry = this.running.get(taskId);
     if (!entry) return { state: 'unknown' };
     const { step, done, total } = entry.progress;
-    return { state: 'running', step, ...(done !== undefined ? { done } : {}), ...(total !== undefined ? { total } : {}), committed: entry.committed };
+    return {
+      state: 'running',
+      step,
+      ...(done !== undefined ? { done } : {}),
+      ...(total !== undefined ? { total } : {}),
+      committed: entry.committed,
+    };
   }
 }

@@ -46,8 +46,10 @@ export class ThreadRunner {
         outcome();
       };
       const onMessage = (answer: T) => settle(true, () => resolve(answer));
-      const onError = (error: Error) => settle(false, () => reject(new ThreadFailure(`the worker stopped: ${error.message}`, { cause: error })));
-      const onExit = (code: number) => settle(false, () => reject(new ThreadFailure(`the worker exited (code ${code}) without an answer`)));
+      const onError = (error: Error) =>
+        settle(false, () => reject(new ThreadFailure(`the worker stopped: ${error.message}`, { cause: error })));
+      const onExit = (code: number) =>
+        settle(false, () => reject(new ThreadFailure(`the worker exited (code ${code}) without an answer`)));
       // A cancelled thread is never kept warm: whatever it was doing is abandoned with it.
       const onAbort = () => settle(false, () => reject(cancelled()));
       const timer = setTimeout(() => settle(false, () => reject(onTimeout())), timeoutMs);

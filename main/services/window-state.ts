@@ -31,8 +31,15 @@ export function fitToDisplays(state: WindowState, workAreas: Rect[]): WindowStat
   const height = Math.min(state.height, primary.height);
   if (state.x !== undefined && state.y !== undefined) {
     const { x, y } = state;
-    const titleBarVisible = workAreas.some((a) => x + 100 > a.x && x + 100 < a.x + a.width && y + 10 >= a.y && y + 10 < a.y + a.height);
-    if (titleBarVisible) return { ...state, width: Math.min(state.width, Math.max(...workAreas.map((a) => a.width))), height: Math.min(state.height, Math.max(...workAreas.map((a) => a.height))) };
+    const titleBarVisible = workAreas.some(
+      (a) => x + 100 > a.x && x + 100 < a.x + a.width && y + 10 >= a.y && y + 10 < a.y + a.height,
+    );
+    if (titleBarVisible)
+      return {
+        ...state,
+        width: Math.min(state.width, Math.max(...workAreas.map((a) => a.width))),
+        height: Math.min(state.height, Math.max(...workAreas.map((a) => a.height))),
+      };
   }
   return {
     maximized: state.maximized,

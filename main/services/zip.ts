@@ -70,7 +70,9 @@ function writeEntryFields(buffer: Buffer, at: number, f: EntryFields): void {
 export async function writeZip(entries: readonly ZipInput[], modified: Date = new Date()): Promise<Buffer> {
   if (entries.length > 0xffff) throw new RangeError('a zip without zip64 holds at most 65,535 entries');
   const { time, date } = dosDateTime(modified);
-  const compressed = await Promise.all(entries.map((entry) => (entry.deflate ? deflateAsync(entry.data, { level: 1 }) : entry.data)));
+  const compressed = await Promise.all(
+    entries.map((entry) => (entry.deflate ? deflateAsync(entry.data, { level: 1 }) : entry.data)),
+  );
   const chunks: Uint8Array[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -78,9 +80,18 @@ export async function writeZip(entries: readonly ZipInput[], modified: Date = ne
     const name = Buffer.from(entry.name, 'utf8');
     const stored = compressed[i]!;
     const crc = crc32(entry.data);
-    if (entry.data.byteLength > MAX_32 || offset > MAX_32) throw new RangeError('a zip without zip64 holds at most 4 GB');
+    if (entry.data.byteLength > MAX_32 || offset > MAX_32)
+      throw new RangeError('a zip without zip64 holds at most 4 GB');
     const local = Buffer.alloc(30);
-    const fields: EntryFields = { method: entry.deflate ? DEFLATED : STORED, time, date, crc, storedBytes: stored.byteLength, bytes: entry.data.byteLength, nameBytes: name.byteLength };
+    const fields: EntryFields = {
+      method: entry.deflate ? DEFLATED : STORED,
+      time,
+      date,
+      crc,
+      storedBytes: stored.byteLength,
+      bytes: entry.data.byteLength,
+      nameBytes: name.byteLength,
+    };
     local.writeUInt32LE(LOCAL_HEADER, 0);
     writeEntryFields(local, 4, fields);
     local.writeUInt16LE(0, 28);
@@ -124,7 +135,10 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
   // The end record is the last 22 bytes, unless a comment (at most 65,535 bytes) follows it.
   let end = -1;
   for (let at = buffer.byteLength - 22; at >= Math.max(0, buffer.byteLength - 22 - 0xffff); at--) {
-    if (buffer.readUInt32LE(at) === END_OF_CENTRAL_DIRECTORY && at + 22 + buffer.readUInt16LE(at + 20) === buffer.byteLength) {
+    if (
+      buffer.readUInt32LE(at) === END_OF_CENTRAL_DIRECTORY &&
+      at + 22 + buffer.readUInt16LE(at + 20) === buffer.byteLength
+    ) {
       end = at;
       break;
     }
@@ -151,7 +165,8 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
     at += 46 + nameLength + extraLength + commentLength;
     // Encrypted entries and unknown methods are not something a backup holds.
     if ((flags & 0x01) !== 0 || (method !== STORED && method !== DEFLATED)) throw new ZipReadError('damaged');
-    if (localOffset + 30 > centralOffset || buffer.readUInt32LE(localOffset) !== LOCAL_HEADER) throw new ZipReadError('damaged');
+    if (localOffset + 30 > centralOffset || buffer.readUInt32LE(localOffset) !== LOCAL_HEADER)
+      throw new ZipReadError('damaged');
     const dataOffset = localOffset + 30 + buffer.readUInt16LE(localOffset + 26) + buffer.readUInt16LE(localOffset + 28);
     if (dataOffset + compressedSize > centralOffset) throw new ZipReadError('damaged');
     if (entries.has(name)) throw new ZipReadError('damaged');
@@ -166,7 +181,12 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
  * the CRC-32) the directory records. Inflating stops at `maxBytes` and at the declared size, so a small
  * entry cannot unpack into gigabytes.
  */
-export async function readZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: number, { checkCrc = true }: { checkCrc?: boolean } = {}): Promise<Uint8Array> {
+export async function readZipEntry(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  maxBytes: number,
+  { checkCrc = true }: { checkCrc?: boolean } = {},
+): Promise<Uint8Array> {
   if (entry.size > maxBytes) throw new ZipReadError('damaged');
   const raw = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   let data: Uint8Array;

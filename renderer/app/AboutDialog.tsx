@@ -33,7 +33,9 @@ export function AboutDialog({ info }: { info: AppInfo }) {
         <dt>Version</dt>
         <dd>{info.version}</dd>
         <dt>Runs in</dt>
-        <dd>{info.host === 'electron' ? 'the desktop app' : 'a browser, through the local preview (npm run preview)'}</dd>
+        <dd>
+          {info.host === 'electron' ? 'the desktop app' : 'a browser, through the local preview (npm run preview)'}
+        </dd>
         {info.runtime?.electron && (
           <>
             <dt>Electron</dt>
@@ -53,11 +55,23 @@ export function AboutDialog({ info }: { info: AppInfo }) {
           </>
         )}
         <dt>Licence</dt>
-        <dd>{info.license === 'UNLICENSED' ? 'Proprietary: all rights reserved (not licensed for redistribution)' : (info.license ?? 'See the installation’s licence file')}</dd>
+        <dd>
+          {info.license === 'UNLICENSED'
+            ? 'Proprietary: all rights reserved (not licensed for redistribution)'
+            : (info.license ?? 'See the installation’s licence file')}
+        </dd>
         <dt>Data folder</dt>
         <dd>
           <span className="about-copy">
-            <input ref={folder} type="text" readOnly aria-label="Data folder" value={info.dataFolder} dir="ltr" onFocus={(e) => e.target.select()} />
+            <input
+              ref={folder}
+              type="text"
+              readOnly
+              aria-label="Data folder"
+              value={info.dataFolder}
+              dir="ltr"
+              onFocus={(e) => e.target.select()}
+            />
             <button type="button" onClick={() => void copy()}>
               Copy
             </button>
@@ -69,7 +83,9 @@ export function AboutDialog({ info }: { info: AppInfo }) {
           )}
         </dd>
       </dl>
-      <p className="muted">An offline workbench for sources, coded passages, threat registers, country comparisons and Word briefings.</p>
+      <p className="muted">
+        An offline workbench for sources, coded passages, threat registers, country comparisons and Word briefings.
+      </p>
       <div className="dialog-actions">
         <button type="button" onClick={() => setOpen(false)} autoFocus>
           Close

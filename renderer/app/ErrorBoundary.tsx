@@ -38,12 +38,24 @@ export class ErrorBoundary extends Component<Props, State> {
 
   private details(): string {
     const { message, stack } = describeError(this.state.error);
-    return [`View: ${this.props.label}`, `Message: ${message}`, stack ? `Stack:\n${stack}` : '', this.state.componentStack ? `Component stack:${this.state.componentStack}` : '']
+    return [
+      `View: ${this.props.label}`,
+      `Message: ${message}`,
+      stack ? `Stack:\n${stack}` : '',
+      this.state.componentStack ? `Component stack:${this.state.componentStack}` : '',
+    ]
       .filter(Boolean)
       .join('\n');
   }
 
-  private readonly reload = () => this.setState((s) => ({ error: null, failed: false, generation: s.generation + 1, copied: 'no', componentStack: '' }));
+  private readonly reload = () =>
+    this.setState((s) => ({
+      error: null,
+      failed: false,
+      generation: s.generation + 1,
+      copied: 'no',
+      componentStack: '',
+    }));
 
   private readonly copy = () => {
     const write = navigator.clipboard?.writeText(this.details());
@@ -64,8 +76,9 @@ export class ErrorBoundary extends Component<Props, State> {
       <section className="view-error" role="alert" aria-labelledby="view-error-title">
         <h2 id="view-error-title">The {this.props.label} view stopped working</h2>
         <p>
-          Something in this view failed, so it was stopped; the rest of the workbench and everything you saved are unaffected. Reload the view to carry on. If it keeps
-          happening, copy the details and send them with the error log (Help › Open Error Log).
+          Something in this view failed, so it was stopped; the rest of the workbench and everything you saved are
+          unaffected. Reload the view to carry on. If it keeps happening, copy the details and send them with the error
+          log (Help › Open Error Log).
         </p>
         <pre className="view-error-message">{message}</pre>
         <div className="view-error-actions">
@@ -76,7 +89,11 @@ export class ErrorBoundary extends Component<Props, State> {
             Copy details
           </button>
           <span role="status" className="view-error-copied">
-            {this.state.copied === 'yes' ? 'Details copied.' : this.state.copied === 'failed' ? 'The details could not be copied; select the message above instead.' : ''}
+            {this.state.copied === 'yes'
+              ? 'Details copied.'
+              : this.state.copied === 'failed'
+                ? 'The details could not be copied; select the message above instead.'
+                : ''}
           </span>
         </div>
       </section>

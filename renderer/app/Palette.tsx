@@ -21,7 +21,10 @@ interface Entry {
 }
 
 /** The registry's palette entries: views first, then commands, each in the registry's order. */
-const PALETTE_ORDER = [...COMMAND_IDS.filter((id) => USER_COMMANDS[id].palette === 'Go to'), ...COMMAND_IDS.filter((id) => USER_COMMANDS[id].palette === 'Command')];
+const PALETTE_ORDER = [
+  ...COMMAND_IDS.filter((id) => USER_COMMANDS[id].palette === 'Go to'),
+  ...COMMAND_IDS.filter((id) => USER_COMMANDS[id].palette === 'Command'),
+];
 
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 
@@ -75,7 +78,16 @@ export function Palette() {
             // Nothing on screen answers it (its component not mounted): not offered.
             if (!now.enabled && now.reason === undefined) return [];
             const hint = keyHint(id);
-            return [{ id: `cmd:${id}`, group: declared.palette ?? 'Command', label: declared.title, ...(hint ? { hint } : {}), ...(now.enabled ? {} : { disabled: now.reason }), run: () => void runCommand(id) }];
+            return [
+              {
+                id: `cmd:${id}`,
+                group: declared.palette ?? 'Command',
+                label: declared.title,
+                ...(hint ? { hint } : {}),
+                ...(now.enabled ? {} : { disabled: now.reason }),
+                run: () => void runCommand(id),
+              },
+            ];
           })
         : [],
     [open],
@@ -100,25 +112,80 @@ export function Palette() {
     if (!objects) return everything;
     return [
       ...everything,
-      ...objects.sources.map((s) => ({ id: `s:${s.id}`, group: 'Source', label: s.title, hint: s.author, run: () => { state.navigate('sources'); state.selectSource(s.id); } })),
-      ...objects.threats.map((t) => ({ id: `t:${t.id}`, group: 'Threat', label: t.title, hint: t.category, run: () => { state.navigate('register'); state.selectRegister(t.registerId); state.selectThreat(t.id); } })),
-      ...objects.countries.map((c) => ({ id: `c:${c.code}`, group: 'Country', label: c.name, hint: c.code, run: () => { state.navigate('countries'); state.selectCountry(c.code); } })),
-      ...objects.tags.map((t) => ({ id: `g:${t.id}`, group: 'Tag', label: t.name, hint: 'passages', run: () => state.retrieve(`tag:${t.id}`) })),
-      ...objects.actors.map((a) => ({ id: `a:${a.id}`, group: 'Actor', label: a.name, hint: a.aliases.slice(0, 3).join(', '), run: () => { state.navigate('actors'); state.selectActor(a.id); } })),
+      ...objects.sources.map((s) => ({
+        id: `s:${s.id}`,
+        group: 'Source',
+        label: s.title,
+        hint: s.author,
+        run: () => {
+          state.navigate('sources');
+          state.selectSource(s.id);
+        },
+      })),
+      ...objects.threats.map((t) => ({
+        id: `t:${t.id}`,
+        group: 'Threat',
+        label: t.title,
+        hint: t.category,
+        run: () => {
+          state.navigate('register');
+          state.selectRegister(t.registerId);
+          state.selectThreat(t.id);
+        },
+      })),
+      ...objects.countries.map((c) => ({
+        id: `c:${c.code}`,
+        group: 'Country',
+        label: c.name,
+        hint: c.code,
+        run: () => {
+          state.navigate('countries');
+          state.selectCountry(c.code);
+        },
+      })),
+      ...objects.tags.map((t) => ({
+        id: `g:${t.id}`,
+        group: 'Tag',
+        label: t.name,
+        hint: 'passages',
+        run: () => state.retrieve(`tag:${t.id}`),
+      })),
+      ...objects.actors.map((a) => ({
+        id: `a:${a.id}`,
+        group: 'Actor',
+        label: a.name,
+        hint: a.aliases.slice(0, 3).join(', '),
+        run: () => {
+          state.navigate('actors');
+          state.selectActor(a.id);
+        },
+      })),
     ];
   }, [commands, objects, recent]);
 
   const textHits = useSearchHits(search, open && query.trim().length >= 3 ? query : '', revision, 8);
   const results = useMemo(() => {
     const q = fold(query.trim());
-    const named = q ? entries.filter((e) => fold(`${e.label} ${e.hint ?? ''}`).includes(q)) : entries.filter((e) => e.group === 'Go to' || e.group === 'Command' || e.group === 'Recent export');
+    const named = q
+      ? entries.filter((e) => fold(`${e.label} ${e.hint ?? ''}`).includes(q))
+      : entries.filter((e) => e.group === 'Go to' || e.group === 'Command' || e.group === 'Recent export');
     const text: Entry[] =
       q.length >= 3
         ? textHits.flatMap((hit) => {
             if (hit.doc.kind !== 'paragraph' || !hit.doc.sourceId || hit.doc.start === undefined) return [];
             const range = matchRange(hit.doc.text, hit.terms);
             const { sourceId, start } = hit.doc;
-            return [{ id: hit.doc.id, group: 'In the text', label: hit.doc.text.slice(Math.max(0, range.start - 30), range.end + 60), run: () => useWorkbench.getState().showInReader({ sourceId, start: start + range.start, end: start + range.end }) }];
+            return [
+              {
+                id: hit.doc.id,
+                group: 'In the text',
+                label: hit.doc.text.slice(Math.max(0, range.start - 30), range.end + 60),
+                run: () =>
+                  useWorkbench
+                    .getState()
+                    .showInReader({ sourceId, start: start + range.start, end: start + range.end }),
+              },
+            ];
           })
         : [];
     return [...named.slice(0, 40), ...text];
@@ -130,7 +197,8 @@ export function Palette() {
     // text field is the field's own). Chromium leaves the focus in a closed dialog until its next
     // style pass when there was no element to give it back to: let it go, so it is not taken for a field.
     dialog.current?.close();
-    if (document.activeElement instanceof HTMLElement && dialog.current?.contains(document.activeElement)) document.activeElement.blur();
+    if (document.activeElement instanceof HTMLElement && dialog.current?.contains(document.activeElement))
+      document.activeElement.blur();
     setOpen(false);
     // Commands (views included) are the dispatcher's, which asks about typed input before it goes
     // anywhere; objects go somewhere, which may leave typed input behind.
@@ -152,7 +220,13 @@ export function Palette() {
   };
 
   return (
-    <dialog ref={dialog} className="dialog palette" aria-label="Go to anything" onClose={() => setOpen(false)} onKeyDown={onKeyDown}>
+    <dialog
+      ref={dialog}
+      className="dialog palette"
+      aria-label="Go to anything"
+      onClose={() => setOpen(false)}
+      onKeyDown={onKeyDown}
+    >
       <input
         type="text"
         role="combobox"

@@ -26,10 +26,30 @@ function useCounts(): Record<View, number | undefined> {
     search: undefined,
     actors: await db.actors.count(),
   }));
-  return counts ?? { sources: undefined, register: undefined, countries: undefined, briefings: undefined, passages: undefined, search: undefined, actors: undefined };
+  return (
+    counts ?? {
+      sources: undefined,
+      register: undefined,
+      countries: undefined,
+      briefings: undefined,
+      passages: undefined,
+      search: undefined,
+      actors: undefined,
+    }
+  );
 }
 
-function RailItem({ command, icon, current, count }: { command: CommandId; icon: string; current: boolean; count: number | undefined }) {
+function RailItem({
+  command,
+  icon,
+  current,
+  count,
+}: {
+  command: CommandId;
+  icon: string;
+  current: boolean;
+  count: number | undefined;
+}) {
   const { title, key, ariaKeyShortcuts, run } = useUserCommand(command);
   return (
     <button
@@ -58,7 +78,13 @@ export function Rail() {
         <img src="/icon.svg" alt="" width={28} height={28} />
       </div>
       {ITEMS.map((item) => (
-        <RailItem key={item.view} command={navigateCommand(item.view)} icon={item.icon} current={view === item.view} count={counts[item.view]} />
+        <RailItem
+          key={item.view}
+          command={navigateCommand(item.view)}
+          icon={item.icon}
+          current={view === item.view}
+          count={counts[item.view]}
+        />
       ))}
     </nav>
   );

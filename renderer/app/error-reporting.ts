@@ -20,12 +20,17 @@ function cut(text: string, max: number): string {
 
 /** A view name the contract accepts ("register", "app"). */
 function viewName(view: string): string {
-  const name = view.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^[^a-z]+/, '').slice(0, 40);
+  const name = view
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^[^a-z]+/, '')
+    .slice(0, 40);
   return name || 'app';
 }
 
 export function describeError(error: unknown): { message: string; stack?: string } {
-  if (error instanceof Error) return { message: error.message || error.name, ...(error.stack ? { stack: error.stack } : {}) };
+  if (error instanceof Error)
+    return { message: error.message || error.name, ...(error.stack ? { stack: error.stack } : {}) };
   if (typeof error === 'string') return { message: error };
   try {
     return { message: JSON.stringify(error) ?? String(error) };
@@ -50,7 +55,12 @@ export function errorReport(error: unknown, view: string, origin: ErrorReport['o
  * Sends an error to main's error log. Never throws: reporting an error must not become a second one.
  * Repeats of the same error within a second, and reports past the burst, stay in the console only.
  */
-export async function reportError(error: unknown, view: string, origin: ErrorReport['origin'], extraStack = ''): Promise<void> {
+export async function reportError(
+  error: unknown,
+  view: string,
+  origin: ErrorReport['origin'],
+  extraStack = '',
+): Promise<void> {
   const report = errorReport(error, view, origin, extraStack);
   console.error(`[${report.view}]`, error);
   const now = Date.now();

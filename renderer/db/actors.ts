@@ -29,17 +29,25 @@ export function tidyNames(values: readonly string[]): string[] {
 }
 
 /** Why `name` cannot be this actor's name, as a sentence, or null when it can. */
-export function actorNameProblem(name: string, others: readonly Pick<Actor, 'id' | 'name'>[], selfId?: string): string | null {
+export function actorNameProblem(
+  name: string,
+  others: readonly Pick<Actor, 'id' | 'name'>[],
+  selfId?: string,
+): string | null {
   const clean = normaliseActorName(name);
   if (!clean) return 'An actor needs a name.';
   if (clean.length > ACTOR_NAME_LIMIT) return `A name can be at most ${ACTOR_NAME_LIMIT} characters long.`;
   const taken = others.find((a) => a.id !== selfId && sameActorName(a.name, clean));
-  if (taken) return `There is already an actor called “${taken.name}”. Choose another name, or add this one as an alias.`;
+  if (taken)
+    return `There is already an actor called “${taken.name}”. Choose another name, or add this one as an alias.`;
   return null;
 }
 
 /** Threats and passages that link an actor, found by index. */
-export async function actorUsage(db: WorkbenchDatabase, id: string): Promise<{ threats: Threat[]; annotations: number }> {
+export async function actorUsage(
+  db: WorkbenchDatabase,
+  id: string,
+): Promise<{ threats: Threat[]; annotations: number }> {
   return {
     threats: await db.threats.where('actorIds').equals(id).toArray(),
     annotations: await db.annotations.where('actorIds').equals(id).count(),

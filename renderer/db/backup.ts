@@ -1,5 +1,11 @@
 import { Dexie, type IndexableType, type Table } from 'dexie';
-import { LOCAL_META_KEYS, WORKSPACE_TABLES, type MergeBases, type WorkspaceSnapshot, type WorkspaceTableName } from '../../shared/interop/workspace-snapshot';
+import {
+  LOCAL_META_KEYS,
+  WORKSPACE_TABLES,
+  type MergeBases,
+  type WorkspaceSnapshot,
+  type WorkspaceTableName,
+} from '../../shared/interop/workspace-snapshot';
 import type { MetaEntry, WorkbenchDatabase } from './database';
 import { BACKUP_KEEP_KEY } from './settings';
 
@@ -26,7 +32,8 @@ function tableOf(db: WorkbenchDatabase, name: WorkspaceTableName): Table<unknown
   return db.table(name);
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function basesOf(value: unknown): MergeBases {
   return isPlainObject(value) ? (value as MergeBases) : {};
@@ -34,7 +41,9 @@ export function basesOf(value: unknown): MergeBases {
 
 /** Per colleague, the `at` of the base entry in effect (see MERGES_IN_EFFECT_KEY); `undefined` before it was ever written. */
 export function mergesInEffectOf(value: unknown): Record<string, string> | undefined {
-  return isPlainObject(value) ? (Object.fromEntries(Object.entries(value).filter(([, at]) => typeof at === 'string')) as Record<string, string>) : undefined;
+  return isPlainObject(value)
+    ? (Object.fromEntries(Object.entries(value).filter(([, at]) => typeof at === 'string')) as Record<string, string>)
+    : undefined;
 }
 
 /**
@@ -43,7 +52,9 @@ export function mergesInEffectOf(value: unknown): Record<string, string> | undef
  */
 export function basesInEffect(bases: MergeBases, inEffect: Record<string, string> | undefined): MergeBases {
   if (!inEffect) return bases;
-  return Object.fromEntries(Object.entries(bases).filter(([peer, entry]) => inEffect[peer] !== undefined && inEffect[peer] === entry.at));
+  return Object.fromEntries(
+    Object.entries(bases).filter(([peer, entry]) => inEffect[peer] !== undefined && inEffect[peer] === entry.at),
+  );
 }
 
 /** This installation's id and the merge bases in effect, as its meta entries hold them (`replicaId` undefined when it has none yet). */
@@ -93,7 +104,8 @@ async function readInPages(table: Table<unknown, unknown>, pageSize: number): Pr
   const records: unknown[] = [];
   let last: IndexableType | undefined;
   for (;;) {
-    const page = last === undefined ? table.toCollection().limit(pageSize) : table.where(':id').above(last).limit(pageSize);
+    const page =
+      last === undefined ? table.toCollection().limit(pageSize) : table.where(':id').above(last).limit(pageSize);
     const values = await page.toArray();
     for (const value of values) records.push(value);
     if (values.length < pageSize) return records;
@@ -102,7 +114,11 @@ async function readInPages(table: Table<unknown, unknown>, pageSize: number): Pr
   }
 }
 
-export async function readWorkspaceSnapshot(db: WorkbenchDatabase, now: Date = new Date(), reading: SnapshotReading = {}): Promise<WorkspaceSnapshot> {
+export async function readWorkspaceSnapshot(
+  db: WorkbenchDatabase,
+  now: Date = new Date(),
+  reading: SnapshotReading = {},
+): Promise<WorkspaceSnapshot> {
   return db.transaction('r', db.workspaceTables, async () => {
     const tables = {} as Record<WorkspaceTableName, unknown[]>;
     for (const [i, name] of WORKSPACE_TABLES.entries()) {
@@ -114,7 +130,10 @@ export async function readWorkspaceSnapshot(db: WorkbenchDatabase, now: Date = n
     const meta = tables.meta as MetaEntry[];
     const { replicaId, mergeBases } = installationOf(meta);
     // A backup names the installation that wrote it, for good: one without an id yet is given one first.
-    if (!replicaId) throw new Error('This installation has no id yet, so it cannot be backed up; give it one first (ensureReplicaId).');
+    if (!replicaId)
+      throw new Error(
+        'This installation has no id yet, so it cannot be backed up; give it one first (ensureReplicaId).',
+      );
     tables.meta = meta.filter((m) => !INSTALLATION_META_KEYS.includes(m.key));
     return { schemaVersion: db.verno, replicaId, createdAt: now.toISOString(), tables, mergeBases };
   });

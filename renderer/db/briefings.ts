@@ -41,7 +41,10 @@ export function blankBriefing(fields: Partial<Briefing> = {}): Briefing {
  * What the briefing model reads: every register, threat, source, actor and country, and the passages
  * linked to a threat or to one of the given key-judgment passages.
  */
-export async function loadBriefingWorkspace(db: WorkbenchDatabase, evidenceIds: readonly string[] = []): Promise<BriefingWorkspace> {
+export async function loadBriefingWorkspace(
+  db: WorkbenchDatabase,
+  evidenceIds: readonly string[] = [],
+): Promise<BriefingWorkspace> {
   const [registers, threats, sources, actors, countries, exposureOverrides] = await Promise.all([
     db.registers.toArray(),
     db.threats.toArray(),
@@ -52,7 +55,9 @@ export async function loadBriefingWorkspace(db: WorkbenchDatabase, evidenceIds: 
   ]);
   const threatIds = threats.map((t) => t.id);
   const [linked, chosen] = await Promise.all([
-    threatIds.length > 0 ? db.annotations.where('threatIds').anyOf(threatIds).distinct().toArray() : Promise.resolve([] as Annotation[]),
+    threatIds.length > 0
+      ? db.annotations.where('threatIds').anyOf(threatIds).distinct().toArray()
+      : Promise.resolve([] as Annotation[]),
     db.annotations.bulkGet([...new Set(evidenceIds)]),
   ]);
   const annotations = new Map(linked.map((a) => [a.id, a]));

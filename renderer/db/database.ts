@@ -1,5 +1,16 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Actor, Annotation, Briefing, Country, Register, Revision, Source, SourceText, Tag, Threat } from '../../shared/domain';
+import type {
+  Actor,
+  Annotation,
+  Briefing,
+  Country,
+  Register,
+  Revision,
+  Source,
+  SourceText,
+  Tag,
+  Threat,
+} from '../../shared/domain';
 import type { ExposureOverride } from '../../shared/domain/exposure';
 
 /** A saved arrangement of a register's grid: sorting, filters, grouping, columns. */
@@ -62,6 +73,20 @@ export class WorkbenchDatabase extends Dexie {
 
   /** Every table, for transactions that touch the whole workspace (seeding, restore). */
   get workspaceTables() {
-    return [this.sources, this.sourceTexts, this.annotations, this.tags, this.registers, this.threats, this.actors, this.countries, this.briefings, this.revisions, this.meta, this.views, this.exposureOverrides];
+    return [
+      this.sources,
+      this.sourceTexts,
+      this.annotations,
+      this.tags,
+      this.registers,
+      this.threats,
+      this.actors,
+      this.countries,
+      this.briefings,
+      this.revisions,
+      this.meta,
+      this.views,
+      this.exposureOverrides,
+    ];
   }
 }

@@ -1,5 +1,9 @@
 import { planMerge as planWorkspaceMerge, type MergePlan, type Row } from '../../shared/interop/merge';
-import { WORKSPACE_TABLES, type WorkspaceSnapshot, type WorkspaceTableName } from '../../shared/interop/workspace-snapshot';
+import {
+  WORKSPACE_TABLES,
+  type WorkspaceSnapshot,
+  type WorkspaceTableName,
+} from '../../shared/interop/workspace-snapshot';
 import { INSTALLATION_META_KEYS, installationOf } from './backup';
 import type { MetaEntry, WorkbenchDatabase } from './database';
 import { DEMO_SEED_COMMAND } from './seed';
@@ -15,7 +19,9 @@ const tableOf = (db: WorkbenchDatabase, name: WorkspaceTableName) => db.table<Ro
  */
 export async function readMyWorkspace(db: WorkbenchDatabase): Promise<WorkspaceSnapshot> {
   return db.transaction('r', db.workspaceTables, async () => {
-    const tables = Object.fromEntries(await Promise.all(WORKSPACE_TABLES.map(async (t) => [t, await tableOf(db, t).toArray()] as const))) as Tables;
+    const tables = Object.fromEntries(
+      await Promise.all(WORKSPACE_TABLES.map(async (t) => [t, await tableOf(db, t).toArray()] as const)),
+    ) as Tables;
     const { replicaId, mergeBases } = installationOf(tables.meta as unknown as MetaEntry[]);
     return {
       schemaVersion: db.verno,
@@ -27,15 +33,24 @@ export async function readMyWorkspace(db: WorkbenchDatabase): Promise<WorkspaceS
   });
 }
 
-export const MERGE_OWN_BACKUP = 'This backup was made from this workspace itself, so there is nothing to merge. To go back to it, restore it instead.';
+export const MERGE_OWN_BACKUP =
+  'This backup was made from this workspace itself, so there is nothing to merge. To go back to it, restore it instead.';
 
 /**
  * Plans merging a colleague's (validated) workspace into mine (pure: nothing is written). Refuses a
  * backup of this very installation.
  */
-export function planMergeInto(mine: WorkspaceSnapshot, theirs: WorkspaceSnapshot, colleague?: string, at: string = new Date().toISOString()): MergePlan {
+export function planMergeInto(
+  mine: WorkspaceSnapshot,
+  theirs: WorkspaceSnapshot,
+  colleague?: string,
+  at: string = new Date().toISOString(),
+): MergePlan {
   if (theirs.replicaId === mine.replicaId) throw new Error(MERGE_OWN_BACKUP);
-  return withoutRepeatedHistory(planWorkspaceMerge(withoutUndoAndRedo(mine), theirs, { at, ...(colleague ? { colleague } : {}) }), mine);
+  return withoutRepeatedHistory(
+    planWorkspaceMerge(withoutUndoAndRedo(mine), theirs, { at, ...(colleague ? { colleague } : {}) }),
+    mine,
+  );
 }
 
 const UNDO_AND_REDO: readonly unknown[] = ['history.undo', 'history.redo'];
@@ -69,12 +84,18 @@ function withoutRepeatedHistory(plan: MergePlan, mine: WorkspaceSnapshot): Merge
   const myIds = new Set(myHistory.map((r) => String(r.id)));
   const myDemo = new Set(myHistory.filter(isDemoCreation).map(historyKey));
   const incoming = plan.tables.revisions.add;
-  const kept = incoming.filter((r) => !myIds.has(String(r.id)) && !isInstallationHistory(r) && !(isDemoCreation(r) && myDemo.has(historyKey(r))));
+  const kept = incoming.filter(
+    (r) => !myIds.has(String(r.id)) && !isInstallationHistory(r) && !(isDemoCreation(r) && myDemo.has(historyKey(r))),
+  );
   const dropped = incoming.length - kept.length;
   if (dropped === 0) return plan;
   const tables = { ...plan.report.tables };
   const counts = tables.revisions && { ...tables.revisions, added: tables.revisions.added - dropped };
   if (counts && Object.values(counts).some((n) => n > 0)) tables.revisions = counts;
   else delete tables.revisions;
-  return { ...plan, tables: { ...plan.tables, revisions: { ...plan.tables.revisions, add: kept } }, report: { ...plan.report, tables } };
+  return {
+    ...plan,
+    tables: { ...plan.tables, revisions: { ...plan.tables.revisions, add: kept } },
+    report: { ...plan.report, tables },
+  };
 }

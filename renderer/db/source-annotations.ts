@@ -39,7 +39,8 @@ export interface SourceReading {
 }
 
 /** What identifies the text a list of passages was read against (see watchSourceReading). */
-const textStamp = (source: Source | undefined): string => (source ? `${source.version}:${source.textHash}:${source.textLength}` : '');
+const textStamp = (source: Source | undefined): string =>
+  source ? `${source.version}:${source.textHash}:${source.textLength}` : '';
 
 /**
  * Keeps one source's text and passages in memory, always as a pair read together, and follows every
@@ -53,7 +54,12 @@ const textStamp = (source: Source | undefined): string => (source ? `${source.ve
  * passages over a new one (issue 14). `onChange` receives a new reading on every change, and only once
  * it has caught up with every write seen. Returns the function that stops following.
  */
-export function watchSourceReading(db: WorkbenchDatabase, sourceId: string, onChange: (reading: SourceReading) => void, onError: (error: unknown) => void): () => void {
+export function watchSourceReading(
+  db: WorkbenchDatabase,
+  sourceId: string,
+  onChange: (reading: SourceReading) => void,
+  onError: (error: unknown) => void,
+): () => void {
   const annotationsPart = `idb://${db.name}/annotations/`;
   const textsPart = `idb://${db.name}/sourceTexts/`;
   let stopped = false;
@@ -64,7 +70,11 @@ export function watchSourceReading(db: WorkbenchDatabase, sourceId: string, onCh
 
   const readAll = () =>
     db.transaction('r', db.sources, db.sourceTexts, db.annotations, async () => {
-      const [source, stored, read] = await Promise.all([db.sources.get(sourceId), db.sourceTexts.get(sourceId), db.annotations.where('sourceId').equals(sourceId).toArray()]);
+      const [source, stored, read] = await Promise.all([
+        db.sources.get(sourceId),
+        db.sourceTexts.get(sourceId),
+        db.annotations.where('sourceId').equals(sourceId).toArray(),
+      ]);
       current = { text: stored?.text ?? '', stamp: textStamp(source), annotations: read.sort(inDocumentOrder) };
       return true;
     });
@@ -72,7 +82,10 @@ export function watchSourceReading(db: WorkbenchDatabase, sourceId: string, onCh
   const apply = async (work: 'all' | ReadonlySet<string>): Promise<boolean> => {
     if (work === 'all' || current === null) return readAll();
     const known = current;
-    const { source, found } = await db.transaction('r', db.sources, db.annotations, async () => ({ source: await db.sources.get(sourceId), found: await db.annotations.bulkGet([...work]) }));
+    const { source, found } = await db.transaction('r', db.sources, db.annotations, async () => ({
+      source: await db.sources.get(sourceId),
+      found: await db.annotations.bulkGet([...work]),
+    }));
     if (textStamp(source) !== known.stamp) return readAll();
     const next = known.annotations.filter((a) => !work.has(a.id));
     let touched = next.length !== known.annotations.length;
@@ -136,7 +149,12 @@ export function watchSourceReading(db: WorkbenchDatabase, sourceId: string, onCh
  * One source's passages in document order, followed write by write (see watchSourceReading); a list
  * is reported only when the passages changed, not when the text alone did.
  */
-export function watchSourceAnnotations(db: WorkbenchDatabase, sourceId: string, onChange: (annotations: Annotation[]) => void, onError: (error: unknown) => void): () => void {
+export function watchSourceAnnotations(
+  db: WorkbenchDatabase,
+  sourceId: string,
+  onChange: (annotations: Annotation[]) => void,
+  onError: (error: unknown) => void,
+): () => void {
   let last: Annotation[] | null = null;
   return watchSourceReading(
     db,

@@ -19,4 +19,3 @@ export interface SourceSnapshot {
   text: string;
   annotations: Annotation[];
 }
-

@@ -28,7 +28,8 @@ export const UPGRADE_BLOCKED_MESSAGE =
 /** The sentence the analyst reads when a write to the workspace failed; the failed transaction has rolled back. */
 export function describeStorageError(error: unknown): string {
   if (isQuotaExceeded(error)) return QUOTA_EXCEEDED_MESSAGE;
-  if (causes(error).some((e) => e.name === 'DatabaseClosedError' || e.name === 'VersionError')) return CONNECTION_CLOSED_MESSAGE;
+  if (causes(error).some((e) => e.name === 'DatabaseClosedError' || e.name === 'VersionError'))
+    return CONNECTION_CLOSED_MESSAGE;
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -1,7 +1,18 @@
 import type { Tag } from '../../shared/domain/annotation';
 
 /** Colours for new tags: distinct mid-saturation hues that read over text in both themes. */
-export const TAG_PALETTE = ['#d9822b', '#2f8fce', '#3aa55d', '#c94f7c', '#8e6bd1', '#c9a227', '#1f9e9a', '#d05a4a', '#6d8f2a', '#4a6fd1'];
+export const TAG_PALETTE = [
+  '#d9822b',
+  '#2f8fce',
+  '#3aa55d',
+  '#c94f7c',
+  '#8e6bd1',
+  '#c9a227',
+  '#1f9e9a',
+  '#d05a4a',
+  '#6d8f2a',
+  '#4a6fd1',
+];
 
 export function normaliseTagName(name: string): string {
   return name.trim().replace(/\s+/g, ' ');

@@ -25,7 +25,11 @@ export interface RegisterThreats {
  * rows are read first through the [registerId+score] index and shown at once; reading and decoding the
  * whole register is what made a 10,000-row register take seconds to appear.
  */
-export function useRegisterThreats(db: WorkbenchDatabase, registerId: string | undefined, firstPage = false): RegisterThreats {
+export function useRegisterThreats(
+  db: WorkbenchDatabase,
+  registerId: string | undefined,
+  firstPage = false,
+): RegisterThreats {
   const [state, setState] = useState<RegisterThreats>({ threats: undefined, complete: false, total: 0 });
   const setThreats = (threats: Threat[]) => setState({ threats, complete: true, total: threats.length });
 
@@ -49,8 +53,13 @@ export function useRegisterThreats(db: WorkbenchDatabase, registerId: string | u
     let stopFollowing: () => void = () => undefined;
     // IndexedDB answers one read after another: the small first-screen reads go first, then the whole register.
     const firstScreen = async () => {
-      const byScore = db.threats.where('[registerId+score]').between([registerId, Dexie.minKey], [registerId, Dexie.maxKey]);
-      const [top, total] = await Promise.all([byScore.clone().reverse().limit(FIRST_PAGE_ROWS).keys(), byScore.count()]);
+      const byScore = db.threats
+        .where('[registerId+score]')
+        .between([registerId, Dexie.minKey], [registerId, Dexie.maxKey]);
+      const [top, total] = await Promise.all([
+        byScore.clone().reverse().limit(FIRST_PAGE_ROWS).keys(),
+        byScore.count(),
+      ]);
       const lowest = (top.at(-1) as [string, number] | undefined)?.[1];
       let page: Threat[] = [];
       if (lowest !== undefined) {
@@ -60,8 +69,15 @@ export function useRegisterThreats(db: WorkbenchDatabase, registerId: string | u
         // moves when the whole register arrives, and no more than a screen of rows is read.
         const above = top.filter((key) => (key as unknown as [string, number])[1] > lowest).length;
         const [higher, tied] = await Promise.all([
-          db.threats.where('[registerId+score]').between([registerId, lowest], [registerId, Dexie.maxKey], false, true).toArray(),
-          db.threats.where('[registerId+score]').equals([registerId, lowest]).limit(FIRST_PAGE_ROWS - above).toArray(),
+          db.threats
+            .where('[registerId+score]')
+            .between([registerId, lowest], [registerId, Dexie.maxKey], false, true)
+            .toArray(),
+          db.threats
+            .where('[registerId+score]')
+            .equals([registerId, lowest])
+            .limit(FIRST_PAGE_ROWS - above)
+            .toArray(),
         ]);
         page = [...higher, ...tied].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       }

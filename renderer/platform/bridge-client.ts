@@ -26,7 +26,9 @@ const workbench = createApiClient(
       });
       return fromWire(await response.text());
     } catch {
-      return fail('The workbench service is not answering. Check that "npm run preview" is still running, then reload the page.');
+      return fail(
+        'The workbench service is not answering. Check that "npm run preview" is still running, then reload the page.',
+      );
     }
   },
   // A browser tab has no application menu; its commands are reached through the app's own keys.

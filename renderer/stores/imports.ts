@@ -31,9 +31,13 @@ export const createImportsSlice: StateCreator<WorkbenchState, [], [], ImportsSli
   importJobs: [],
   queueImports: (names) => {
     const jobs = names.map((name) => ({ id: nextJobId++, name, state: 'queued' as const }));
-    set((s) => ({ importJobs: [...s.importJobs.filter((j) => j.state === 'queued' || j.state === 'importing'), ...jobs] }));
+    set((s) => ({
+      importJobs: [...s.importJobs.filter((j) => j.state === 'queued' || j.state === 'importing'), ...jobs],
+    }));
     return jobs.map((j) => j.id);
   },
-  updateImport: (id, patch) => set((s) => ({ importJobs: s.importJobs.map((j) => (j.id === id ? { ...j, ...patch } : j)) })),
-  clearImports: () => set((s) => ({ importJobs: s.importJobs.filter((j) => j.state === 'queued' || j.state === 'importing') })),
+  updateImport: (id, patch) =>
+    set((s) => ({ importJobs: s.importJobs.map((j) => (j.id === id ? { ...j, ...patch } : j)) })),
+  clearImports: () =>
+    set((s) => ({ importJobs: s.importJobs.filter((j) => j.state === 'queued' || j.state === 'importing') })),
 });

@@ -10,7 +10,14 @@ import { createMergeSlice, type MergeSlice } from './merge';
 import { createBackupsSlice, type BackupsSlice } from './backups';
 
 /** UI and session state only; everything the analyst edits lives in IndexedDB (see renderer/db). */
-export type WorkbenchState = NavigationSlice & SelectionSlice & SessionSlice & ImportsSlice & RegisterSlice & CountriesSlice & MergeSlice & BackupsSlice;
+export type WorkbenchState = NavigationSlice &
+  SelectionSlice &
+  SessionSlice &
+  ImportsSlice &
+  RegisterSlice &
+  CountriesSlice &
+  MergeSlice &
+  BackupsSlice;
 
 export const useWorkbench = create<WorkbenchState>()(
   persist(
@@ -39,7 +46,9 @@ export const useWorkbench = create<WorkbenchState>()(
         sideTab: s.sideTab,
         keepFullText: s.keepFullText,
         grid: s.grid,
-        countryNames: s.countryNames, mapCategory: s.mapCategory, countriesTab: s.countriesTab,
+        countryNames: s.countryNames,
+        mapCategory: s.mapCategory,
+        countriesTab: s.countriesTab,
       }),
     },
   ),

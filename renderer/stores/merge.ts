@@ -20,6 +20,7 @@ export interface MergeSlice {
 
 export const createMergeSlice: StateCreator<WorkbenchState, [], [], MergeSlice> = (set) => ({
   mergeRequest: null,
-  startMerge: (snapshot, colleague, file) => set({ mergeRequest: { snapshot, ...(colleague ? { colleague } : {}), ...(file ? { file } : {}) } }),
+  startMerge: (snapshot, colleague, file) =>
+    set({ mergeRequest: { snapshot, ...(colleague ? { colleague } : {}), ...(file ? { file } : {}) } }),
   closeMerge: () => set({ mergeRequest: null }),
 });

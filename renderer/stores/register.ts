@@ -16,7 +16,14 @@ export const DEFAULT_ARRANGEMENT: GridArrangement = {
   columnFilters: [],
   globalFilter: '',
   grouping: [],
-  columnVisibility: { description: false, origin: false, owner: false, indicators: false, mitigations: false, lastReviewedOn: false },
+  columnVisibility: {
+    description: false,
+    origin: false,
+    owner: false,
+    indicators: false,
+    mitigations: false,
+    lastReviewedOn: false,
+  },
   columnOrder: [],
 };
 

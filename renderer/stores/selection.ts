@@ -31,7 +31,11 @@ export const createSelectionSlice: StateCreator<WorkbenchState, [], [], Selectio
   scrollRequest: 0,
   readerTarget: null,
   selectAnnotation: (selectedAnnotationId, options) =>
-    set((s) => ({ selectedAnnotationId, readerTarget: null, scrollRequest: options?.scroll ? s.scrollRequest + 1 : s.scrollRequest })),
+    set((s) => ({
+      selectedAnnotationId,
+      readerTarget: null,
+      scrollRequest: options?.scroll ? s.scrollRequest + 1 : s.scrollRequest,
+    })),
   selectActor: (selectedActorId) => set({ selectedActorId }),
   showInReader: ({ sourceId, start, end, annotationId }) =>
     set((s) => ({
@@ -41,7 +45,12 @@ export const createSelectionSlice: StateCreator<WorkbenchState, [], [], Selectio
       readerTarget: annotationId ? null : { sourceId, start, end },
       scrollRequest: s.scrollRequest + 1,
     })),
-  selectSource: (selectedSourceId) => set((s) => (s.selectedSourceId === selectedSourceId ? {} : { selectedSourceId, selectedAnnotationId: null, readerTarget: null })),
+  selectSource: (selectedSourceId) =>
+    set((s) =>
+      s.selectedSourceId === selectedSourceId
+        ? {}
+        : { selectedSourceId, selectedAnnotationId: null, readerTarget: null },
+    ),
   selectRegister: (selectedRegisterId) => set({ selectedRegisterId, selectedThreatId: null }),
   selectThreat: (selectedThreatId) => set({ selectedThreatId }),
   selectCountry: (selectedCountryCode) => set({ selectedCountryCode }),

@@ -64,6 +64,7 @@ export const createSessionSlice: StateCreator<WorkbenchState, [], [], SessionSli
   setSideTab: (sideTab) => set({ sideTab }),
   setKeepFullText: (keepFullText) => set({ keepFullText }),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
-  setReaderFontSize: (size) => set({ readerFontSize: Math.min(READER_FONT_SIZES.max, Math.max(READER_FONT_SIZES.min, size)) }),
+  setReaderFontSize: (size) =>
+    set({ readerFontSize: Math.min(READER_FONT_SIZES.max, Math.max(READER_FONT_SIZES.min, size)) }),
   setAboutOpen: (aboutOpen) => set({ aboutOpen }),
 });

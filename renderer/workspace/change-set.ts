@@ -68,12 +68,22 @@ export class ChangeSet {
   }
 
   /** Changes some fields of an existing record. */
-  async update<N extends TableName>(table: N, key: string, patch: Partial<Row<N>>, missing: string, options: PutOptions = {}): Promise<Row<N>> {
+  async update<N extends TableName>(
+    table: N,
+    key: string,
+    patch: Partial<Row<N>>,
+    missing: string,
+    options: PutOptions = {},
+  ): Promise<Row<N>> {
     const current = await this.require(table, key, missing);
     return this.put(table, { ...current, ...patch }, options);
   }
 
-  async bulkPut<N extends TableName>(table: N, records: readonly Row<N>[], options: PutOptions = {}): Promise<Row<N>[]> {
+  async bulkPut<N extends TableName>(
+    table: N,
+    records: readonly Row<N>[],
+    options: PutOptions = {},
+  ): Promise<Row<N>[]> {
     if (records.length === 0) return [];
     const spec = TABLES[table];
     const store = this.db.table<Row<N>, string>(table);
@@ -149,7 +159,18 @@ export class ChangeSet {
       const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
       for (const field of fields) {
         if (op === 'update' && dequal(before[field], after[field])) continue;
-        const revision: Revision = { id: crypto.randomUUID(), entity: spec.entity, entityId: change.key, field, before: before[field], after: after[field], at: this.at, op, changeId, command };
+        const revision: Revision = {
+          id: crypto.randomUUID(),
+          entity: spec.entity,
+          entityId: change.key,
+          field,
+          before: before[field],
+          after: after[field],
+          at: this.at,
+          op,
+          changeId,
+          command,
+        };
         // A created record has no `before`, a deleted one no `after`: absent, not `undefined`, so the JSON of a backup says the same.
         if (op === 'create') delete revision.before;
         if (op === 'delete') delete revision.after;
@@ -169,7 +190,9 @@ export class ChangeSet {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
-      throw new CommandRefusal(`The change was not saved because a ${spec.entity} would be invalid${where}: ${issue?.message ?? 'unknown problem'}. Nothing was changed; correct it and try again.`);
+      throw new CommandRefusal(
+        `The change was not saved because a ${spec.entity} would be invalid${where}: ${issue?.message ?? 'unknown problem'}. Nothing was changed; correct it and try again.`,
+      );
     }
     return parsed.data as Plain;
   }

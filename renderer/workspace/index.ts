@@ -25,5 +25,13 @@ export function useHistory(): HistoryState {
   );
 }
 
-export { Workspace, defineCommand, CommandFailed, type Command, type HistoryState, type HistoryStep, type WorkspaceHooks } from './workspace';
+export {
+  Workspace,
+  defineCommand,
+  CommandFailed,
+  type Command,
+  type HistoryState,
+  type HistoryStep,
+  type WorkspaceHooks,
+} from './workspace';
 export { ChangeSet, CommandRefusal } from './change-set';

@@ -42,7 +42,11 @@ function assemble(fields: RecordRevisions['fields'], side: 'before' | 'after'): 
  * other fields stays. Every write goes through the change set, so undo and redo are changes with
  * revisions of their own.
  */
-export async function applyRevisions(changes: ChangeSet, revisions: readonly Revision[], side: 'before' | 'after'): Promise<void> {
+export async function applyRevisions(
+  changes: ChangeSet,
+  revisions: readonly Revision[],
+  side: 'before' | 'after',
+): Promise<void> {
   const records = byRecord(revisions);
   if (side === 'before') records.reverse();
   for (const record of records) {
@@ -58,7 +62,9 @@ export async function applyRevisions(changes: ChangeSet, revisions: readonly Rev
     }
     const current = await changes.get(record.table, record.key);
     if (!current) {
-      throw new CommandRefusal(`This can no longer be undone or redone: the ${TABLES[record.table].entity} it changed has been deleted since. Nothing was changed.`);
+      throw new CommandRefusal(
+        `This can no longer be undone or redone: the ${TABLES[record.table].entity} it changed has been deleted since. Nothing was changed.`,
+      );
     }
     const next: Plain = { ...(current as Plain) };
     for (const [field, values] of record.fields) {

@@ -1,5 +1,16 @@
 import type { z } from 'zod';
-import type { Actor, Annotation, Briefing, Country, Register, RevisedEntity, Source, SourceText, Tag, Threat } from '../../shared/domain';
+import type {
+  Actor,
+  Annotation,
+  Briefing,
+  Country,
+  Register,
+  RevisedEntity,
+  Source,
+  SourceText,
+  Tag,
+  Threat,
+} from '../../shared/domain';
 import type { ExposureOverride } from '../../shared/domain/exposure';
 import { riskScore } from '../../shared/domain/scoring';
 import { RECORD_SCHEMAS } from '../../shared/interop/backup/records';
@@ -68,10 +79,11 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
     entity: 'tag',
     key: PRIMARY_KEYS.tags,
     schema: RECORD_SCHEMAS.tags,
-    check: (written, db) => firstProblem<Tag>(written, db.tags, (tag, all) => {
-      const twin = all.find((t) => t.id !== tag.id && sameTagName(t.name, String(tag.name)));
-      return twin ? `There is already a tag called “${twin.name}”. Rename one of them or merge the two tags.` : null;
-    }),
+    check: (written, db) =>
+      firstProblem<Tag>(written, db.tags, (tag, all) => {
+        const twin = all.find((t) => t.id !== tag.id && sameTagName(t.name, String(tag.name)));
+        return twin ? `There is already a tag called “${twin.name}”. Rename one of them or merge the two tags.` : null;
+      }),
   },
   registers: { entity: 'register', key: PRIMARY_KEYS.registers, schema: RECORD_SCHEMAS.registers },
   threats: {
@@ -85,13 +97,25 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
     entity: 'actor',
     key: PRIMARY_KEYS.actors,
     schema: RECORD_SCHEMAS.actors,
-    check: (written, db) => firstProblem<Actor>(written, db.actors, (actor, all) => actorNameProblem(String(actor.name), all, String(actor.id))),
+    check: (written, db) =>
+      firstProblem<Actor>(written, db.actors, (actor, all) =>
+        actorNameProblem(String(actor.name), all, String(actor.id)),
+      ),
   },
   countries: { entity: 'country', key: PRIMARY_KEYS.countries, schema: RECORD_SCHEMAS.countries },
   briefings: { entity: 'briefing', key: PRIMARY_KEYS.briefings, schema: RECORD_SCHEMAS.briefings },
-  exposureOverrides: { entity: 'exposureOverride', key: PRIMARY_KEYS.exposureOverrides, schema: RECORD_SCHEMAS.exposureOverrides },
+  exposureOverrides: {
+    entity: 'exposureOverride',
+    key: PRIMARY_KEYS.exposureOverrides,
+    schema: RECORD_SCHEMAS.exposureOverrides,
+  },
   views: { entity: 'view', key: PRIMARY_KEYS.views, schema: RECORD_SCHEMAS.views },
-  meta: { entity: 'meta', key: PRIMARY_KEYS.meta, schema: RECORD_SCHEMAS.meta, revised: (entry) => !LOCAL_META.has(String(entry.key)) },
+  meta: {
+    entity: 'meta',
+    key: PRIMARY_KEYS.meta,
+    schema: RECORD_SCHEMAS.meta,
+    revised: (entry) => !LOCAL_META.has(String(entry.key)),
+  },
 };
 
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];

@@ -82,8 +82,11 @@ export class Workspace {
 
   /** Runs a command as one change; rejects with `CommandFailed` (already reported through the hooks). */
   async perform<Args, Result>(command: Command<Args, Result>, args: Args): Promise<Result> {
-    const { result, step } = await this.commit(command.id, command.rationale?.(args), (changes) => command.run(changes, args), (r) =>
-      typeof command.label === 'function' ? command.label(args, r) : command.label,
+    const { result, step } = await this.commit(
+      command.id,
+      command.rationale?.(args),
+      (changes) => command.run(changes, args),
+      (r) => (typeof command.label === 'function' ? command.label(args, r) : command.label),
     );
     if (step && command.undoable !== false) this.push('undo', step, true);
     return result;
@@ -134,9 +137,12 @@ export class Workspace {
     this.publish();
     const verb = direction === 'undo' ? 'Undone' : 'Redone';
     try {
-      const { step: inverse } = await this.commit(`history.${direction}`, `${verb}: ${step.label}`, (changes) =>
-        // A redo step holds the undo's own change, so both directions take a change back.
-        applyRevisions(changes, step.revisions, 'before'),
+      const { step: inverse } = await this.commit(
+        `history.${direction}`,
+        `${verb}: ${step.label}`,
+        (changes) =>
+          // A redo step holds the undo's own change, so both directions take a change back.
+          applyRevisions(changes, step.revisions, 'before'),
         () => step.label,
       );
       // The way back of an undo is the undo's own change taken back, and the other way round.

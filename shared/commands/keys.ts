@@ -84,7 +84,17 @@ export function matchesAccelerator(press: KeyPress, accelerator: string, isMac: 
 }
 
 const MAC_SYMBOLS: Record<string, string> = { CmdOrCtrl: '⌘', CommandOrControl: '⌘', Shift: '⇧', Alt: '⌥' };
-const KEY_LABELS: Record<string, string> = { Up: '↑', Down: '↓', Left: '←', Right: '→', Plus: '+', Escape: 'Esc', Delete: 'Delete', PageUp: 'Page Up', PageDown: 'Page Down' };
+const KEY_LABELS: Record<string, string> = {
+  Up: '↑',
+  Down: '↓',
+  Left: '←',
+  Right: '→',
+  Plus: '+',
+  Escape: 'Esc',
+  Delete: 'Delete',
+  PageUp: 'Page Up',
+  PageDown: 'Page Down',
+};
 
 /** An accelerator as people read it: "Ctrl+Shift+A" (Windows, Linux) or "⇧⌘A" (macOS). */
 export function formatAccelerator(accelerator: string, isMac: boolean): string {
@@ -93,7 +103,12 @@ export function formatAccelerator(accelerator: string, isMac: boolean): string {
   const label = KEY_LABELS[key] ?? key;
   if (isMac) {
     const order = ['Alt', 'Shift', 'CmdOrCtrl', 'CommandOrControl'];
-    return [...parts].sort((a, b) => order.indexOf(a) - order.indexOf(b)).map((p) => MAC_SYMBOLS[p] ?? p).join('') + label;
+    return (
+      [...parts]
+        .sort((a, b) => order.indexOf(a) - order.indexOf(b))
+        .map((p) => MAC_SYMBOLS[p] ?? p)
+        .join('') + label
+    );
   }
   return [...parts.map((p) => (p === 'CmdOrCtrl' || p === 'CommandOrControl' ? 'Ctrl' : p)), label].join('+');
 }
@@ -102,6 +117,15 @@ export function formatAccelerator(accelerator: string, isMac: boolean): string {
 export function ariaKeyShortcut(accelerator: string, isMac: boolean): string {
   const parts = accelerator.split('+');
   const key = parts.pop()!;
-  const named: Record<string, string> = { Up: 'ArrowUp', Down: 'ArrowDown', Left: 'ArrowLeft', Right: 'ArrowRight', Plus: 'Plus' };
-  return [...parts.map((p) => (p === 'CmdOrCtrl' || p === 'CommandOrControl' ? (isMac ? 'Meta' : 'Control') : p)), named[key] ?? key].join('+');
+  const named: Record<string, string> = {
+    Up: 'ArrowUp',
+    Down: 'ArrowDown',
+    Left: 'ArrowLeft',
+    Right: 'ArrowRight',
+    Plus: 'Plus',
+  };
+  return [
+    ...parts.map((p) => (p === 'CmdOrCtrl' || p === 'CommandOrControl' ? (isMac ? 'Meta' : 'Control') : p)),
+    named[key] ?? key,
+  ].join('+');
 }

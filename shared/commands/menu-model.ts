@@ -4,7 +4,18 @@
  * accelerator. main/app/menu.ts turns it into Electron's template; tests check it without Electron.
  */
 import { acceleratorFor } from './shortcuts';
-import { COMMAND_IDS, MENU_EXTRAS, MENU_LAYOUT, NATIVE_COMMANDS, TOP_MENUS, USER_COMMANDS, type CommandId, type MenuCondition, type MenuPlace, type NativeRole } from './registry';
+import {
+  COMMAND_IDS,
+  MENU_EXTRAS,
+  MENU_LAYOUT,
+  NATIVE_COMMANDS,
+  TOP_MENUS,
+  USER_COMMANDS,
+  type CommandId,
+  type MenuCondition,
+  type MenuPlace,
+  type NativeRole,
+} from './registry';
 
 /** Electron menu roles the workbench uses (native behaviour: clipboard, zoom, window). */
 export type MenuRole = NativeRole;
@@ -50,10 +61,16 @@ function placedItems(isMac: boolean): { place: MenuPlace; item: MenuItemModel }[
 }
 
 export function applicationMenuModel({ isMac, hasErrorLog, withDevTools }: MenuModelOptions): TopMenuModel[] {
-  const holds: Record<MenuCondition, boolean> = { mac: isMac, 'not-mac': !isMac, dev: withDevTools, 'error-log': hasErrorLog };
+  const holds: Record<MenuCondition, boolean> = {
+    mac: isMac,
+    'not-mac': !isMac,
+    dev: withDevTools,
+    'error-log': hasErrorLog,
+  };
   const present = placedItems(isMac).filter(({ place }) => !place.only || holds[place.only]);
   return TOP_MENUS.flatMap((top): TopMenuModel[] => {
-    const layout: { label: string; role?: 'help' | 'appMenu'; only?: MenuCondition; groups: readonly string[] } = MENU_LAYOUT[top];
+    const layout: { label: string; role?: 'help' | 'appMenu'; only?: MenuCondition; groups: readonly string[] } =
+      MENU_LAYOUT[top];
     if (layout.only && !holds[layout.only]) return [];
     const groups = layout.groups
       .map((group) =>

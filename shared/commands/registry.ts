@@ -18,7 +18,16 @@
  */
 
 /** The groups of the shortcut sheet, in the order it shows them. */
-export const SHORTCUT_GROUPS = ['Global', 'Views', 'Reader', 'Passages', 'Passage popover', 'Register grid', 'Dialogs', 'Window'] as const;
+export const SHORTCUT_GROUPS = [
+  'Global',
+  'Views',
+  'Reader',
+  'Passages',
+  'Passage popover',
+  'Register grid',
+  'Dialogs',
+  'Window',
+] as const;
 export type ShortcutGroup = (typeof SHORTCUT_GROUPS)[number];
 
 /**
@@ -124,9 +133,21 @@ const DECLARED = {
     menu: { in: 'file', group: 'export', order: 1 },
     palette: 'Command',
   },
-  'register:export-csv': { title: 'Export Register as CSV…', menu: { in: 'file', group: 'export', order: 2 }, palette: 'Command' },
-  'register:export-stix': { title: 'Export Register as STIX 2.1…', menu: { in: 'file', group: 'export', order: 3 }, palette: 'Command' },
-  'annotations:export': { title: 'Export Annotations (W3C)…', menu: { in: 'file', group: 'export', order: 4 }, palette: 'Command' },
+  'register:export-csv': {
+    title: 'Export Register as CSV…',
+    menu: { in: 'file', group: 'export', order: 2 },
+    palette: 'Command',
+  },
+  'register:export-stix': {
+    title: 'Export Register as STIX 2.1…',
+    menu: { in: 'file', group: 'export', order: 3 },
+    palette: 'Command',
+  },
+  'annotations:export': {
+    title: 'Export Annotations (W3C)…',
+    menu: { in: 'file', group: 'export', order: 4 },
+    palette: 'Command',
+  },
   'workspace:backup': {
     title: 'Back up…',
     description: 'Back up the workspace',
@@ -134,7 +155,11 @@ const DECLARED = {
     menu: { in: 'file', group: 'backup', order: 1 },
     palette: 'Command',
   },
-  'workspace:restore': { title: 'Restore from backup…', menu: { in: 'file', group: 'backup', order: 2 }, palette: 'Command' },
+  'workspace:restore': {
+    title: 'Restore from backup…',
+    menu: { in: 'file', group: 'backup', order: 2 },
+    palette: 'Command',
+  },
   'workspace:backups': { title: 'Backups…', menu: { in: 'file', group: 'backup', order: 3 }, palette: 'Command' },
   undo: {
     title: 'Undo',
@@ -164,10 +189,34 @@ const DECLARED = {
   },
 
   // Views.
-  'navigate:sources': { title: 'Sources', keys: ['CmdOrCtrl+1'], sheet: 'Views', menu: { in: 'view', group: 'views', order: 1 }, palette: 'Go to' },
-  'navigate:register': { title: 'Register', keys: ['CmdOrCtrl+2'], sheet: 'Views', menu: { in: 'view', group: 'views', order: 2 }, palette: 'Go to' },
-  'navigate:countries': { title: 'Countries', keys: ['CmdOrCtrl+3'], sheet: 'Views', menu: { in: 'view', group: 'views', order: 3 }, palette: 'Go to' },
-  'navigate:briefings': { title: 'Briefings', keys: ['CmdOrCtrl+4'], sheet: 'Views', menu: { in: 'view', group: 'views', order: 4 }, palette: 'Go to' },
+  'navigate:sources': {
+    title: 'Sources',
+    keys: ['CmdOrCtrl+1'],
+    sheet: 'Views',
+    menu: { in: 'view', group: 'views', order: 1 },
+    palette: 'Go to',
+  },
+  'navigate:register': {
+    title: 'Register',
+    keys: ['CmdOrCtrl+2'],
+    sheet: 'Views',
+    menu: { in: 'view', group: 'views', order: 2 },
+    palette: 'Go to',
+  },
+  'navigate:countries': {
+    title: 'Countries',
+    keys: ['CmdOrCtrl+3'],
+    sheet: 'Views',
+    menu: { in: 'view', group: 'views', order: 3 },
+    palette: 'Go to',
+  },
+  'navigate:briefings': {
+    title: 'Briefings',
+    keys: ['CmdOrCtrl+4'],
+    sheet: 'Views',
+    menu: { in: 'view', group: 'views', order: 4 },
+    palette: 'Go to',
+  },
   'navigate:passages': {
     title: 'Passages',
     description: 'Passages (retrieval)',
@@ -176,13 +225,38 @@ const DECLARED = {
     menu: { in: 'view', group: 'views', order: 5 },
     palette: 'Go to',
   },
-  'navigate:search': { title: 'Search', keys: ['CmdOrCtrl+6'], sheet: 'Views', menu: { in: 'view', group: 'views', order: 6 }, palette: 'Go to' },
-  'navigate:actors': { title: 'Actors', keys: ['CmdOrCtrl+7'], sheet: 'Views', menu: { in: 'view', group: 'views', order: 7 }, palette: 'Go to' },
+  'navigate:search': {
+    title: 'Search',
+    keys: ['CmdOrCtrl+6'],
+    sheet: 'Views',
+    menu: { in: 'view', group: 'views', order: 6 },
+    palette: 'Go to',
+  },
+  'navigate:actors': {
+    title: 'Actors',
+    keys: ['CmdOrCtrl+7'],
+    sheet: 'Views',
+    menu: { in: 'view', group: 'views', order: 7 },
+    palette: 'Go to',
+  },
 
   // No keys.
-  'reader:larger': { title: 'Larger Reading Text', menu: { in: 'view', group: 'reading', order: 1 }, palette: 'Command' },
-  'reader:smaller': { title: 'Smaller Reading Text', menu: { in: 'view', group: 'reading', order: 2 }, palette: 'Command' },
-  'open-error-log': { title: 'Open Error Log', menu: { in: 'help', group: 'help', order: 2, only: 'error-log' }, menuAnsweredByMain: true, palette: 'Command' },
+  'reader:larger': {
+    title: 'Larger Reading Text',
+    menu: { in: 'view', group: 'reading', order: 1 },
+    palette: 'Command',
+  },
+  'reader:smaller': {
+    title: 'Smaller Reading Text',
+    menu: { in: 'view', group: 'reading', order: 2 },
+    palette: 'Command',
+  },
+  'open-error-log': {
+    title: 'Open Error Log',
+    menu: { in: 'help', group: 'help', order: 2, only: 'error-log' },
+    menuAnsweredByMain: true,
+    palette: 'Command',
+  },
   about: { title: 'About Analyst Workbench', menu: { in: 'help', group: 'about', order: 1 }, palette: 'Command' },
 
   'workspace:backup-on-quit': {
@@ -207,7 +281,18 @@ export function commandKeys(id: CommandId, isMac: boolean): readonly string[] {
 }
 
 /** Roles Electron's menu implements natively (and a browser tab does too): listed for the menu and the sheet. */
-export type NativeRole = 'cut' | 'copy' | 'paste' | 'selectAll' | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'togglefullscreen' | 'toggleDevTools' | 'quit' | 'close';
+export type NativeRole =
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'selectAll'
+  | 'resetZoom'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'togglefullscreen'
+  | 'toggleDevTools'
+  | 'quit'
+  | 'close';
 
 export interface NativeDeclaration {
   role: NativeRole;
@@ -227,8 +312,18 @@ export const NATIVE_COMMANDS: readonly NativeDeclaration[] = [
   { role: 'zoomOut', title: 'Zoom out', keys: ['CmdOrCtrl+-'], menu: { in: 'view', group: 'zoom', order: 3 } },
   { role: 'togglefullscreen', title: 'Full screen', keys: ['F11'], menu: { in: 'view', group: 'window', order: 1 } },
   // Its keys (Ctrl+Shift+I) are Chromium's own; development builds only, so not in the sheet.
-  { role: 'toggleDevTools', title: 'Toggle Developer Tools', keys: [], menu: { in: 'view', group: 'window', order: 2, only: 'dev' } },
-  { role: 'quit', title: 'Quit', keys: ['CmdOrCtrl+Q'], menu: { in: 'file', group: 'window', order: 1, only: 'not-mac' } },
+  {
+    role: 'toggleDevTools',
+    title: 'Toggle Developer Tools',
+    keys: [],
+    menu: { in: 'view', group: 'window', order: 2, only: 'dev' },
+  },
+  {
+    role: 'quit',
+    title: 'Quit',
+    keys: ['CmdOrCtrl+Q'],
+    menu: { in: 'file', group: 'window', order: 1, only: 'not-mac' },
+  },
   // On macOS Quit is in the application menu; the File menu closes the window (its ⌘W is Electron's).
   { role: 'close', title: 'Close Window', keys: [], menu: { in: 'file', group: 'window', order: 1, only: 'mac' } },
 ];
@@ -243,26 +338,104 @@ export interface LocalKeyDeclaration {
 }
 
 export const LOCAL_KEYS: readonly LocalKeyDeclaration[] = [
-  { id: 'reader-select', scope: 'reader', group: 'Reader', description: 'Select text: click to place the caret, then extend the selection', keys: ['Shift+Left', 'Shift+Right', 'Shift+Up', 'Shift+Down'] },
-  { id: 'reader-annotate', scope: 'reader', group: 'Reader', description: 'Annotate the selection', keys: ['A', 'Enter'] },
+  {
+    id: 'reader-select',
+    scope: 'reader',
+    group: 'Reader',
+    description: 'Select text: click to place the caret, then extend the selection',
+    keys: ['Shift+Left', 'Shift+Right', 'Shift+Up', 'Shift+Down'],
+  },
+  {
+    id: 'reader-annotate',
+    scope: 'reader',
+    group: 'Reader',
+    description: 'Annotate the selection',
+    keys: ['A', 'Enter'],
+  },
   { id: 'reader-clear', scope: 'reader', group: 'Reader', description: 'Clear the selection', keys: ['Escape'] },
 
   { id: 'passage-next', scope: 'passages', group: 'Passages', description: 'Next passage', keys: ['J'] },
   { id: 'passage-previous', scope: 'passages', group: 'Passages', description: 'Previous passage', keys: ['K'] },
-  { id: 'passage-delete', scope: 'passages', group: 'Passages', description: 'Delete the selected passage (undoable)', keys: ['Delete'] },
+  {
+    id: 'passage-delete',
+    scope: 'passages',
+    group: 'Passages',
+    description: 'Delete the selected passage (undoable)',
+    keys: ['Delete'],
+  },
 
-  { id: 'popover-save', scope: 'popover', group: 'Passage popover', description: 'Save the passage', keys: ['CmdOrCtrl+Enter'] },
-  { id: 'popover-cancel', scope: 'popover', group: 'Passage popover', description: 'Cancel (asks first if you typed something)', keys: ['Escape'] },
-  { id: 'popover-pick', scope: 'popover', group: 'Passage popover', description: 'Pick a tag, threat, country or actor from the list', keys: ['Up', 'Down', 'Enter'] },
+  {
+    id: 'popover-save',
+    scope: 'popover',
+    group: 'Passage popover',
+    description: 'Save the passage',
+    keys: ['CmdOrCtrl+Enter'],
+  },
+  {
+    id: 'popover-cancel',
+    scope: 'popover',
+    group: 'Passage popover',
+    description: 'Cancel (asks first if you typed something)',
+    keys: ['Escape'],
+  },
+  {
+    id: 'popover-pick',
+    scope: 'popover',
+    group: 'Passage popover',
+    description: 'Pick a tag, threat, country or actor from the list',
+    keys: ['Up', 'Down', 'Enter'],
+  },
 
-  { id: 'grid-move', scope: 'grid', group: 'Register grid', description: 'Move between cells', keys: ['Up', 'Down', 'Left', 'Right', 'Home', 'End', 'PageUp', 'PageDown'] },
-  { id: 'grid-edit', scope: 'grid', group: 'Register grid', description: 'Edit the cell (typing a letter also starts editing)', keys: ['Enter', 'F2'] },
-  { id: 'grid-delete', scope: 'grid', group: 'Register grid', description: 'Delete the threat (undoable)', keys: ['CmdOrCtrl+Delete'] },
-  { id: 'grid-commit', scope: 'grid-editing', group: 'Register grid', description: 'Save and move down; Tab saves and moves right', keys: ['Enter', 'Tab', 'Shift+Tab'] },
-  { id: 'grid-cancel', scope: 'grid-editing', group: 'Register grid', description: 'Cancel the edit', keys: ['Escape'] },
+  {
+    id: 'grid-move',
+    scope: 'grid',
+    group: 'Register grid',
+    description: 'Move between cells',
+    keys: ['Up', 'Down', 'Left', 'Right', 'Home', 'End', 'PageUp', 'PageDown'],
+  },
+  {
+    id: 'grid-edit',
+    scope: 'grid',
+    group: 'Register grid',
+    description: 'Edit the cell (typing a letter also starts editing)',
+    keys: ['Enter', 'F2'],
+  },
+  {
+    id: 'grid-delete',
+    scope: 'grid',
+    group: 'Register grid',
+    description: 'Delete the threat (undoable)',
+    keys: ['CmdOrCtrl+Delete'],
+  },
+  {
+    id: 'grid-commit',
+    scope: 'grid-editing',
+    group: 'Register grid',
+    description: 'Save and move down; Tab saves and moves right',
+    keys: ['Enter', 'Tab', 'Shift+Tab'],
+  },
+  {
+    id: 'grid-cancel',
+    scope: 'grid-editing',
+    group: 'Register grid',
+    description: 'Cancel the edit',
+    keys: ['Escape'],
+  },
 
-  { id: 'dialog-confirm', scope: 'dialog', group: 'Dialogs', description: 'Confirm the dialog (paste, import)', keys: ['CmdOrCtrl+Enter'] },
-  { id: 'dialog-close', scope: 'dialog', group: 'Dialogs', description: 'Close the dialog (asks first if you typed something)', keys: ['Escape'] },
+  {
+    id: 'dialog-confirm',
+    scope: 'dialog',
+    group: 'Dialogs',
+    description: 'Confirm the dialog (paste, import)',
+    keys: ['CmdOrCtrl+Enter'],
+  },
+  {
+    id: 'dialog-close',
+    scope: 'dialog',
+    group: 'Dialogs',
+    description: 'Close the dialog (asks first if you typed something)',
+    keys: ['Escape'],
+  },
 ];
 
 /** Menu items that are neither commands nor roles: main fills the Recent Exports submenu from its list. */

@@ -2,7 +2,17 @@
  * The registry's keys, derived: the rows of the shortcut sheet, and the command a key press runs.
  */
 import { matchesAccelerator, type KeyPress } from './keys';
-import { COMMAND_IDS, commandKeys, LOCAL_KEYS, NATIVE_COMMANDS, USER_COMMANDS, type CommandId, type KeyScope, type NativeRole, type ShortcutGroup } from './registry';
+import {
+  COMMAND_IDS,
+  commandKeys,
+  LOCAL_KEYS,
+  NATIVE_COMMANDS,
+  USER_COMMANDS,
+  type CommandId,
+  type KeyScope,
+  type NativeRole,
+  type ShortcutGroup,
+} from './registry';
 
 /** One row of the shortcut sheet. */
 export type Shortcut = {
@@ -20,10 +30,35 @@ export function shortcuts(isMac: boolean): Shortcut[] {
     const keys = commandKeys(id, isMac);
     const declared = USER_COMMANDS[id];
     if (keys.length === 0) return [];
-    return [{ kind: 'command', id, command: id, group: declared.sheet ?? 'Global', scope: 'global', description: declared.description ?? declared.title, keys }];
+    return [
+      {
+        kind: 'command',
+        id,
+        command: id,
+        group: declared.sheet ?? 'Global',
+        scope: 'global',
+        description: declared.description ?? declared.title,
+        keys,
+      },
+    ];
   });
-  const natives = NATIVE_COMMANDS.filter((n) => n.keys.length > 0).map((n): Shortcut => ({ kind: 'native', id: `role:${n.role}`, role: n.role, group: 'Window', scope: 'global', description: n.title, keys: n.keys }));
-  const locals = LOCAL_KEYS.map((l): Shortcut => ({ kind: 'local', id: l.id, group: l.group, scope: l.scope, description: l.description, keys: l.keys }));
+  const natives = NATIVE_COMMANDS.filter((n) => n.keys.length > 0).map((n): Shortcut => ({
+    kind: 'native',
+    id: `role:${n.role}`,
+    role: n.role,
+    group: 'Window',
+    scope: 'global',
+    description: n.title,
+    keys: n.keys,
+  }));
+  const locals = LOCAL_KEYS.map((l): Shortcut => ({
+    kind: 'local',
+    id: l.id,
+    group: l.group,
+    scope: l.scope,
+    description: l.description,
+    keys: l.keys,
+  }));
   return [...commands, ...locals, ...natives];
 }
 

@@ -112,26 +112,36 @@ const TOTAL_WORK = 96_000_000;
  * empty, out-of-range or surrogate-splitting range, or a negative / fractional context.
  */
 export function describeRange(text: string, start: number, end: number, context: number = DEFAULT_CONTEXT): Selectors {
-  if (!Number.isInteger(start) || !Number.isInteger(end)) throw new RangeError(`A passage's offsets must be integers (got ${start}–${end}).`);
-  if (start < 0 || end > text.length) throw new RangeError(`The passage ${start}–${end} lies outside the text (0–${text.length}).`);
+  if (!Number.isInteger(start) || !Number.isInteger(end))
+    throw new RangeError(`A passage's offsets must be integers (got ${start}–${end}).`);
+  if (start < 0 || end > text.length)
+    throw new RangeError(`The passage ${start}–${end} lies outside the text (0–${text.length}).`);
   if (end <= start) throw new RangeError(`A passage must end after it starts (got ${start}–${end}).`);
   if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end)) {
     throw new RangeError(`The passage ${start}–${end} would cut a character (a surrogate pair) in two.`);
   }
-  if (!Number.isInteger(context) || context < 0) throw new RangeError(`The context must be a whole number of code units (got ${context}).`);
+  if (!Number.isInteger(context) || context < 0)
+    throw new RangeError(`The context must be a whole number of code units (got ${context}).`);
   let prefixStart = Math.max(0, start - context);
   if (splitsSurrogatePair(text, prefixStart)) prefixStart += 1;
   let suffixEnd = Math.min(text.length, end + context);
   if (splitsSurrogatePair(text, suffixEnd)) suffixEnd -= 1;
   return {
-    quote: { exact: text.slice(start, end), prefix: text.slice(prefixStart, start), suffix: text.slice(end, suffixEnd) },
+    quote: {
+      exact: text.slice(start, end),
+      prefix: text.slice(prefixStart, start),
+      suffix: text.slice(end, suffixEnd),
+    },
     position: { start, end },
   };
 }
 
 /** Finds where the passage described by `selectors` now is in `text` (normalised). Pure, deterministic. */
 export function anchor(text: string, selectors: Selectors, options?: AnchorOptions): AnchorResult {
-  return anchorWith(text, selectors, resolveOptions(options), scanningFinder(text), { annotation: ANNOTATION_WORK, total: Number.POSITIVE_INFINITY });
+  return anchorWith(text, selectors, resolveOptions(options), scanningFinder(text), {
+    annotation: ANNOTATION_WORK,
+    total: Number.POSITIVE_INFINITY,
+  });
 }
 
 /**
@@ -159,7 +169,12 @@ export function reanchorAll(text: string, selectors: Selectors[], options?: Anch
  * re-anchored as `reanchorAll` does. The write (replacing a source's text) and the preview the analyst
  * sees before it both call this one function, so what is shown is what will be saved.
  */
-export function planReanchoring(previousText: string, nextText: string, passages: readonly Selectors[], options?: AnchorOptions): AnchorResult[] {
+export function planReanchoring(
+  previousText: string,
+  nextText: string,
+  passages: readonly Selectors[],
+  options?: AnchorOptions,
+): AnchorResult[] {
   const map = offsetMap(previousText, nextText);
   return reanchorAll(
     nextText,
@@ -176,7 +191,8 @@ interface Config {
 function resolveOptions(options: AnchorOptions | undefined): Config {
   const threshold = options?.threshold ?? DEFAULT_THRESHOLD;
   const ratio = options?.maxFuzzyErrorsRatio ?? DEFAULT_MAX_FUZZY_ERRORS_RATIO;
-  if (!(threshold >= 0 && threshold <= 1)) throw new RangeError(`The threshold must lie between 0 and 1 (got ${threshold}).`);
+  if (!(threshold >= 0 && threshold <= 1))
+    throw new RangeError(`The threshold must lie between 0 and 1 (got ${threshold}).`);
   if (!(ratio >= 0 && ratio < 1)) throw new RangeError(`maxFuzzyErrorsRatio must lie in [0, 1) (got ${ratio}).`);
   return { threshold, ratio };
 }
@@ -199,13 +215,20 @@ const ranking =
     Math.abs(a.end - a.start - quoteLength) - Math.abs(b.end - b.start - quoteLength) ||
     b.proximity - a.proximity ||
     a.start - b.start;
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>
+  a.start < b.end && b.start < a.end;
 const round = (x: number): number => Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
 
 const ORPHANED_NOT_FOUND: AnchorResult = { status: 'orphaned', reason: 'not-found' };
 const ORPHANED_AMBIGUOUS: AnchorResult = { status: 'orphaned', reason: 'ambiguous' };
 
-function anchorWith(text: string, selectors: Selectors, config: Config, finder: ExactFinder, budget: WorkBudget): AnchorResult {
+function anchorWith(
+  text: string,
+  selectors: Selectors,
+  config: Config,
+  finder: ExactFinder,
+  budget: WorkBudget,
+): AnchorResult {
   const { quote, position } = selectors;
   const exact = quote.exact;
   if (exact.length === 0) return { ...ORPHANED_NOT_FOUND };
@@ -264,7 +287,8 @@ function anchorWith(text: string, selectors: Selectors, config: Config, finder: 
     if (starts.length > MAX_EXACT_SCORED) {
       // A quote this frequent is a word, not a passage: keep the occurrences whose immediate
       // surroundings agree longest with the stored context, then score those in full.
-      const edge = (s: number): number => edgeAgreement(quote.prefix, text, s, -1) + edgeAgreement(quote.suffix, text, s + exact.length, 1);
+      const edge = (s: number): number =>
+        edgeAgreement(quote.prefix, text, s, -1) + edgeAgreement(quote.suffix, text, s + exact.length, 1);
       const kept = starts
         .map((s) => ({ s, e: edge(s), d: Math.abs(s - hint) }))
         .sort((a, b) => b.e - a.e || a.d - b.d || a.s - b.s)
@@ -278,8 +302,19 @@ function anchorWith(text: string, selectors: Selectors, config: Config, finder: 
 
   // 1. The stored position.
   const { start, end } = position;
-  if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end - start === exact.length && end <= text.length && text.startsWith(exact, start) && fits(start, end)) {
-    const contextUnchanged = (start >= quote.prefix.length && text.startsWith(quote.prefix, start - quote.prefix.length)) && text.startsWith(quote.suffix, end);
+  if (
+    Number.isInteger(start) &&
+    Number.isInteger(end) &&
+    start >= 0 &&
+    end - start === exact.length &&
+    end <= text.length &&
+    text.startsWith(exact, start) &&
+    fits(start, end)
+  ) {
+    const contextUnchanged =
+      start >= quote.prefix.length &&
+      text.startsWith(quote.prefix, start - quote.prefix.length) &&
+      text.startsWith(quote.suffix, end);
     if (contextUnchanged) return { status: 'anchored', start, end };
     const occurrences = exactCandidates(start);
     const here = occurrences.find((c) => c.start === start);
@@ -291,11 +326,15 @@ function anchorWith(text: string, selectors: Selectors, config: Config, finder: 
   // 2. The exact quote elsewhere.
   const occurrences = exactCandidates();
   const bestExact = occurrences[0];
-  if (bestExact && bestExact.content >= WEIGHT_QUOTE + WEIGHT_CONTEXT * TRUSTED_CONTEXT) return decideAmongExact(occurrences);
+  if (bestExact && bestExact.content >= WEIGHT_QUOTE + WEIGHT_CONTEXT * TRUSTED_CONTEXT)
+    return decideAmongExact(occurrences);
 
   // 3. Approximate matches (also when the exact occurrences' context is weak).
   const maxErrors = Math.min(MAX_ERRORS, Math.floor(config.ratio * exact.length));
-  const fuzzy = maxErrors >= 1 ? fuzzyCandidates(text, exact, maxErrors, hint, budget, occurrences, candidate, byRank, refineEdges) : [];
+  const fuzzy =
+    maxErrors >= 1
+      ? fuzzyCandidates(text, exact, maxErrors, hint, budget, occurrences, candidate, byRank, refineEdges)
+      : [];
   const bestFuzzy = fuzzy[0];
   if (bestExact) {
     if (bestFuzzy && bestFuzzy.score >= config.threshold && bestFuzzy.content >= bestExact.content + MARGIN) {

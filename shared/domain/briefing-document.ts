@@ -23,10 +23,18 @@ export type TextDirection = z.infer<typeof TextDirection>;
 const BandName = z.enum(['low', 'medium', 'high', 'critical']);
 const NoteNumber = z.number().int().min(1).max(MAX_BRIEFING_FOOTNOTES);
 /** A BCP 47 tag such as "en", "ru", "kk", "fa" (or "" when it cannot be told). */
-const LanguageTag = z.string().max(35).regex(/^([A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)?$/, 'a language must be a tag such as "ru" or "fa"');
+const LanguageTag = z
+  .string()
+  .max(35)
+  .regex(/^([A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)?$/, 'a language must be a tag such as "ru" or "fa"');
 
 export const DocInline = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('text'), text: z.string().min(1).max(MAX_TEXT), bold: z.boolean().optional(), italic: z.boolean().optional() }),
+  z.object({
+    kind: z.literal('text'),
+    text: z.string().min(1).max(MAX_TEXT),
+    bold: z.boolean().optional(),
+    italic: z.boolean().optional(),
+  }),
   /** A footnote reference: the number of a footnote in `footnotes`. */
   z.object({ kind: z.literal('note'), number: NoteNumber }),
 ]);
@@ -63,11 +71,26 @@ export const DocBlock = z.discriminatedUnion('type', [
     subtitle: z.string().max(MAX_LINE),
     marking: z.string().max(200),
     /** "Prepared by", "Date", "For", "Scope", each with its value. */
-    facts: z.array(z.object({ label: z.string().min(1).max(100), value: z.string().min(1).max(MAX_LINE * 2) })).max(12),
+    facts: z
+      .array(
+        z.object({
+          label: z.string().min(1).max(100),
+          value: z
+            .string()
+            .min(1)
+            .max(MAX_LINE * 2),
+        }),
+      )
+      .max(12),
   }),
   /** Where the table of contents goes: a TOC field in Word, the list of headings in the preview. */
   z.object({ type: z.literal('contents'), title: z.string().min(1).max(200) }),
-  z.object({ type: z.literal('heading'), level: z.union([z.literal(1), z.literal(2)]), text: z.string().min(1).max(MAX_LINE), dir: TextDirection }),
+  z.object({
+    type: z.literal('heading'),
+    level: z.union([z.literal(1), z.literal(2)]),
+    text: z.string().min(1).max(MAX_LINE),
+    dir: TextDirection,
+  }),
   z.object({
     type: z.literal('paragraph'),
     style: z.enum(['body', 'label', 'facts', 'note']),
@@ -78,7 +101,10 @@ export const DocBlock = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('list'),
     ordered: z.boolean(),
-    items: z.array(z.object({ inlines: z.array(DocInline).min(1).max(500), dir: TextDirection })).min(1).max(500),
+    items: z
+      .array(z.object({ inlines: z.array(DocInline).min(1).max(500), dir: TextDirection }))
+      .min(1)
+      .max(500),
   }),
   /** A key judgment: its number, the analyst's words and their confidence (its evidence follows as quotes). */
   z.object({
@@ -115,7 +141,10 @@ export type DocBlock = z.infer<typeof DocBlock>;
 export const DocFootnote = z.object({
   number: NoteNumber,
   /** The full citation: author, title, publisher, date and Admiralty grade. */
-  text: z.string().min(1).max(MAX_LINE * 4),
+  text: z
+    .string()
+    .min(1)
+    .max(MAX_LINE * 4),
   sourceId: z.string().max(100),
 });
 export type DocFootnote = z.infer<typeof DocFootnote>;
@@ -173,12 +202,20 @@ export const BriefingDocument = BriefingDocumentShape.superRefine((doc, ctx) => 
   let next = 1;
   for (const n of noteReferences(doc.blocks)) {
     if (n > doc.footnotes.length) {
-      ctx.addIssue({ code: 'custom', path: ['blocks'], message: `the text cites footnote ${n}, which the briefing does not have` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['blocks'],
+        message: `the text cites footnote ${n}, which the briefing does not have`,
+      });
       return;
     }
     if (n === next) next++;
     else if (n > next) {
-      ctx.addIssue({ code: 'custom', path: ['blocks'], message: `footnote ${n} is cited before footnote ${next}; notes must follow the order of the text` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['blocks'],
+        message: `footnote ${n} is cited before footnote ${next}; notes must follow the order of the text`,
+      });
       return;
     }
   }

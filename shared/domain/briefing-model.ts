@@ -6,7 +6,15 @@
 import type { Actor } from './actor';
 import type { Annotation } from './annotation';
 import { BRIEFING_SECTION_LABELS, type Briefing, type BriefingSectionKind, type KeyJudgment } from './briefing';
-import { BRIEFING_DOCUMENT_FORMAT, type BriefingDocument, type DocBlock, type DocCell, type DocFootnote, type DocInline, type TextDirection } from './briefing-document';
+import {
+  BRIEFING_DOCUMENT_FORMAT,
+  type BriefingDocument,
+  type DocBlock,
+  type DocCell,
+  type DocFootnote,
+  type DocInline,
+  type TextDirection,
+} from './briefing-document';
 import type { Country } from './country';
 import { indexOverrides, overrideId, type ExposureOverride } from './exposure';
 import { dominantScript, guessLanguage, scriptOfLanguage } from './language';
@@ -27,7 +35,20 @@ export interface BriefingWorkspace {
   exposureOverrides?: readonly ExposureOverride[];
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2026-03-12" → "12 March 2026"; anything else is returned as it is. */
 export function longDate(iso: string | null): string {
@@ -58,7 +79,8 @@ export function directionOf(text: string): TextDirection {
 /** The language of a quote: its source's, unless the quote is written in another script. */
 function quoteLanguage(text: string, source: Source | undefined): string {
   const script = dominantScript(text);
-  if (source && source.language !== 'und' && (script === null || scriptOfLanguage(source.language) === script)) return source.language;
+  if (source && source.language !== 'und' && (script === null || scriptOfLanguage(source.language) === script))
+    return source.language;
   const guessed = guessLanguage(text);
   return guessed === 'und' ? '' : guessed;
 }
@@ -76,7 +98,8 @@ export function gradeWords(source: Source): string {
 
 /** Left-to-right mark: ends a right-to-left name inside an English sentence, so the commas and dates after it stay in place. */
 const LRM = '\u200e';
-const isolated = (value: string) => (directionOf(value) === 'rtl' || /\p{Script=Arabic}/u.test(value) ? `${value}${LRM}` : value);
+const isolated = (value: string) =>
+  directionOf(value) === 'rtl' || /\p{Script=Arabic}/u.test(value) ? `${value}${LRM}` : value;
 
 /** "Author, “Title”, Publisher, 2 May 2024." with n.p. and n.d. for what is not recorded. */
 export function sourceReference(source: Source): string {
@@ -99,7 +122,7 @@ export function footnoteCitation(source: Source, withGradeWords = true): string 
 /** "1, 3–19, 22" */
 export function numberRanges(numbers: readonly number[]): string {
   const parts: string[] = [];
-  for (let i = 0; i < numbers.length; ) {
+  for (let i = 0; i < numbers.length;) {
     let j = i;
     while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
     parts.push(j - i >= 2 ? `${numbers[i]}–${numbers[j]}` : numbers.slice(i, j + 1).join(', '));
@@ -109,7 +132,10 @@ export function numberRanges(numbers: readonly number[]): string {
 }
 
 /** Threats the briefing's filters let through, highest score first (then by title). */
-export function selectThreats(briefing: Pick<Briefing, 'filters'>, workspace: Pick<BriefingWorkspace, 'registers' | 'threats'>): Threat[] {
+export function selectThreats(
+  briefing: Pick<Briefing, 'filters'>,
+  workspace: Pick<BriefingWorkspace, 'registers' | 'threats'>,
+): Threat[] {
   const { registerIds, categories, minimumScore, countryCodes } = briefing.filters;
   const registers = new Set(
     registerIds.length > 0 ? registerIds : workspace.registers.filter((r) => !r.archived).map((r) => r.id),
@@ -122,14 +148,18 @@ export function selectThreats(briefing: Pick<Briefing, 'filters'>, workspace: Pi
         t.score >= minimumScore &&
         (countryCodes.length === 0 || countryCodes.some((c) => t.countryCodes.includes(c) || t.originCode === c)),
     )
-    .sort((a, b) => b.score - a.score || b.likelihood - a.likelihood || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        b.score - a.score || b.likelihood - a.likelihood || a.title.localeCompare(b.title) || a.id.localeCompare(b.id),
+    );
 }
 
 /** Passages in document order: by source (in the order sources are listed), then where they stand in it. */
 function inDocumentOrder(annotations: Annotation[], sourceOrder: Map<string, number>): Annotation[] {
   return [...annotations].sort(
     (a, b) =>
-      (sourceOrder.get(a.sourceId) ?? Number.MAX_SAFE_INTEGER) - (sourceOrder.get(b.sourceId) ?? Number.MAX_SAFE_INTEGER) ||
+      (sourceOrder.get(a.sourceId) ?? Number.MAX_SAFE_INTEGER) -
+        (sourceOrder.get(b.sourceId) ?? Number.MAX_SAFE_INTEGER) ||
       a.sourceId.localeCompare(b.sourceId) ||
       a.position.start - b.position.start ||
       b.position.end - a.position.end ||
@@ -137,7 +167,11 @@ function inDocumentOrder(annotations: Annotation[], sourceOrder: Map<string, num
   );
 }
 
-const text = (value: string, style: { bold?: boolean; italic?: boolean } = {}): DocInline => ({ kind: 'text', text: value, ...style });
+const text = (value: string, style: { bold?: boolean; italic?: boolean } = {}): DocInline => ({
+  kind: 'text',
+  text: value,
+  ...style,
+});
 
 function paragraph(value: string, style: 'body' | 'label' | 'facts' | 'note' = 'body', lang = ''): DocBlock {
   return { type: 'paragraph', style, inlines: [text(value)], dir: directionOf(value), lang };
@@ -174,7 +208,11 @@ class Citations {
     const source = this.sources.get(annotation.sourceId);
     const number = this.footnotes.length + 1;
     // The first citation of a source spells out its grade; later ones give the same parts, the grade as a code.
-    const text = !source ? 'The source of this passage is no longer in the workspace.' : this.bySource.has(source.id) ? footnoteCitation(source, false) : footnoteCitation(source);
+    const text = !source
+      ? 'The source of this passage is no longer in the workspace.'
+      : this.bySource.has(source.id)
+        ? footnoteCitation(source, false)
+        : footnoteCitation(source);
     this.footnotes.push({ number, sourceId: annotation.sourceId, text });
     if (source) this.bySource.set(source.id, [...(this.bySource.get(source.id) ?? []), number]);
     return number;
@@ -249,13 +287,17 @@ function listWords(items: readonly string[]): string {
 
 function scopeSentence(ctx: Context): string {
   const { filters } = ctx.briefing;
-  const registerNames = [...new Set(ctx.threats.map((t) => ctx.registers.get(t.registerId)?.name).filter((n): n is string => Boolean(n)))];
+  const registerNames = [
+    ...new Set(ctx.threats.map((t) => ctx.registers.get(t.registerId)?.name).filter((n): n is string => Boolean(n))),
+  ];
   let sentence = `${ctx.threats.length} threat${ctx.threats.length === 1 ? '' : 's'}`;
   if (registerNames.length > 0) sentence += ` from ${listWords(registerNames.map((n) => `“${n}”`))}`;
   const limits: string[] = [];
-  if (filters.categories.length > 0) limits.push(`in ${listWords(filters.categories.map((c) => CATEGORY_LABELS[c].toLowerCase()))}`);
+  if (filters.categories.length > 0)
+    limits.push(`in ${listWords(filters.categories.map((c) => CATEGORY_LABELS[c].toLowerCase()))}`);
   if (filters.minimumScore > 0) limits.push(`scoring ${filters.minimumScore} or more`);
-  if (filters.countryCodes.length > 0) limits.push(`affecting ${listWords(filters.countryCodes.map((c) => countryName(ctx, c)))}`);
+  if (filters.countryCodes.length > 0)
+    limits.push(`affecting ${listWords(filters.countryCodes.map((c) => countryName(ctx, c)))}`);
   return limits.length > 0 ? `${sentence}, ${limits.join(', ')}` : sentence;
 }
 
@@ -266,17 +308,34 @@ function titleBlock(ctx: Context, cover: boolean): DocBlock {
   facts.push({ label: 'Date', value: longDate(b.date) });
   if (b.audience.trim()) facts.push({ label: 'For', value: b.audience.trim() });
   if (cover) facts.push({ label: 'Scope', value: capitalise(scopeSentence(ctx)) });
-  return { type: 'title', cover, kicker: cover ? 'Analytical briefing' : '', title: b.title, subtitle: b.subtitle.trim(), marking: b.marking.trim(), facts };
+  return {
+    type: 'title',
+    cover,
+    kicker: cover ? 'Analytical briefing' : '',
+    title: b.title,
+    subtitle: b.subtitle.trim(),
+    marking: b.marking.trim(),
+    facts,
+  };
 }
 
 function keyJudgmentsSection(ctx: Context): DocBlock[] {
   const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS['key-judgments'])];
   const written = ctx.briefing.keyJudgments.filter((kj: KeyJudgment) => kj.text.trim());
-  if (written.length === 0) return [...blocks, paragraph('No key judgments have been written for this briefing.', 'note')];
+  if (written.length === 0)
+    return [...blocks, paragraph('No key judgments have been written for this briefing.', 'note')];
   written.forEach((kj, index) => {
     const judgment = kj.text.trim();
-    blocks.push({ type: 'judgment', number: index + 1, text: judgment, confidence: kj.confidence, dir: directionOf(judgment) });
-    const evidence = kj.evidenceIds.map((id) => ctx.annotations.get(id)).filter((a): a is Annotation => a !== undefined);
+    blocks.push({
+      type: 'judgment',
+      number: index + 1,
+      text: judgment,
+      confidence: kj.confidence,
+      dir: directionOf(judgment),
+    });
+    const evidence = kj.evidenceIds
+      .map((id) => ctx.annotations.get(id))
+      .filter((a): a is Annotation => a !== undefined);
     if (evidence.length === 0) {
       blocks.push(paragraph('No passage has been linked to this judgment yet.', 'note'));
       return;
@@ -288,7 +347,8 @@ function keyJudgmentsSection(ctx: Context): DocBlock[] {
 
 function overviewSection(ctx: Context): DocBlock[] {
   const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS['threat-overview'])];
-  if (ctx.threats.length === 0) return [...blocks, paragraph('No threat in the chosen registers passes the briefing’s filters.', 'note')];
+  if (ctx.threats.length === 0)
+    return [...blocks, paragraph('No threat in the chosen registers passes the briefing’s filters.', 'note')];
   blocks.push(paragraph(`${capitalise(scopeSentence(ctx))}, ordered by score (likelihood × impact).`, 'body'));
   blocks.push({
     type: 'table',
@@ -340,13 +400,21 @@ function heatMapSection(ctx: Context): DocBlock[] {
       kind: 'heat-map',
       columns: [
         { text: 'Likelihood \\ Impact', width: headingWidth, align: 'start' },
-        ...range.map((impact) => ({ text: `${impact} ${impactWords(impact, levels)}`, width: cellWidth, align: 'center' as const })),
+        ...range.map((impact) => ({
+          text: `${impact} ${impactWords(impact, levels)}`,
+          width: cellWidth,
+          align: 'center' as const,
+        })),
       ],
       rows: [...range].reverse().map((likelihood) => [
         cell(`${likelihood} ${likelihoodWords(likelihood, levels)}`, { heading: true, bold: true }),
         ...range.map((impact) => {
           const here = threats.filter((t) => t.likelihood === likelihood && t.impact === impact);
-          return cell(here.map((t) => `T${ctx.threatNumbers.get(t.id)}`).join(', '), { align: 'center', band: bandOf(likelihood * impact, bands), bold: here.length > 0 });
+          return cell(here.map((t) => `T${ctx.threatNumbers.get(t.id)}`).join(', '), {
+            align: 'center',
+            band: bandOf(likelihood * impact, bands),
+            bold: here.length > 0,
+          });
         }),
       ]),
     });
@@ -361,7 +429,13 @@ function heatMapSection(ctx: Context): DocBlock[] {
 }
 
 function labelled(label: string, value: string): DocBlock {
-  return { type: 'paragraph', style: 'body', inlines: [text(`${label}: `, { bold: true }), text(value)], dir: directionOf(value), lang: '' };
+  return {
+    type: 'paragraph',
+    style: 'body',
+    inlines: [text(`${label}: `, { bold: true }), text(value)],
+    dir: directionOf(value),
+    lang: '',
+  };
 }
 
 function threatDetailsSection(ctx: Context): DocBlock[] {
@@ -394,7 +468,11 @@ function threatDetailsSection(ctx: Context): DocBlock[] {
     ] as const) {
       if (items.length === 0) continue;
       blocks.push(paragraph(label, 'label'));
-      blocks.push({ type: 'list', ordered: false, items: items.map((item) => ({ inlines: [text(item)], dir: directionOf(item) })) });
+      blocks.push({
+        type: 'list',
+        ordered: false,
+        items: items.map((item) => ({ inlines: [text(item)], dir: directionOf(item) })),
+      });
     }
     const evidence = ctx.evidenceByThreat.get(t.id) ?? [];
     blocks.push(paragraph('Evidence', 'label'));
@@ -425,19 +503,35 @@ function countryThreats(ctx: Context, code: string): CountryThreat[] {
       if (!override) return { threat, score: threat.score, band: bandFor(ctx, threat), overridden: false };
       const score = riskScore(override.likelihood, override.impact);
       const register = ctx.registers.get(threat.registerId);
-      return { threat, score, band: bandOf(score, register?.scale.bands ?? { medium: 4, high: 8, critical: 15 }), overridden: true };
+      return {
+        threat,
+        score,
+        band: bandOf(score, register?.scale.bands ?? { medium: 4, high: 8, critical: 15 }),
+        overridden: true,
+      };
     })
-    .sort((a, b) => b.score - a.score || b.threat.score - a.threat.score || a.threat.title.localeCompare(b.threat.title));
+    .sort(
+      (a, b) => b.score - a.score || b.threat.score - a.threat.score || a.threat.title.localeCompare(b.threat.title),
+    );
 }
 
 function countryComparisonSection(ctx: Context): DocBlock[] {
   const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS['country-comparison'])];
   const chosen = ctx.briefing.filters.countryCodes;
-  const codes = chosen.length > 0 ? chosen : [...new Set(ctx.threats.flatMap((t) => t.countryCodes))].filter((c) => countryThreats(ctx, c).length > 0);
+  const codes =
+    chosen.length > 0
+      ? chosen
+      : [...new Set(ctx.threats.flatMap((t) => t.countryCodes))].filter((c) => countryThreats(ctx, c).length > 0);
   const rows = codes
     .map((code) => ({ code, threats: countryThreats(ctx, code) }))
-    .sort((a, b) => (b.threats[0]?.score ?? 0) - (a.threats[0]?.score ?? 0) || b.threats.length - a.threats.length || countryName(ctx, a.code).localeCompare(countryName(ctx, b.code)));
-  if (rows.length === 0) return [...blocks, paragraph('No country is affected by the threats in this briefing.', 'note')];
+    .sort(
+      (a, b) =>
+        (b.threats[0]?.score ?? 0) - (a.threats[0]?.score ?? 0) ||
+        b.threats.length - a.threats.length ||
+        countryName(ctx, a.code).localeCompare(countryName(ctx, b.code)),
+    );
+  if (rows.length === 0)
+    return [...blocks, paragraph('No country is affected by the threats in this briefing.', 'note')];
   const anyOverride = rows.some((r) => r.threats.some((t) => t.overridden));
   blocks.push({
     type: 'table',
@@ -460,10 +554,19 @@ function countryComparisonSection(ctx: Context): DocBlock[] {
       const top = threats[0];
       return [
         cell(countryName(ctx, code), { bold: true }),
-        cell(border === undefined ? '—' : border === null ? '—' : border === 0 ? 'none' : `${formatThousands(border)} km`, { align: 'end' }),
-        cell(country ? `${formatThousands(country.facts.population.value)} (${country.facts.population.year})` : '—', { align: 'end' }),
+        cell(
+          border === undefined ? '—' : border === null ? '—' : border === 0 ? 'none' : `${formatThousands(border)} km`,
+          { align: 'end' },
+        ),
+        cell(country ? `${formatThousands(country.facts.population.value)} (${country.facts.population.year})` : '—', {
+          align: 'end',
+        }),
         cell(String(threats.length), { align: 'center' }),
-        cell(top ? `${top.score}${top.overridden ? '*' : ''} ${capitalise(top.band)}` : '—', { align: 'center', band: top?.band ?? null, bold: Boolean(top) }),
+        cell(top ? `${top.score}${top.overridden ? '*' : ''} ${capitalise(top.band)}` : '—', {
+          align: 'center',
+          band: top?.band ?? null,
+          bold: Boolean(top),
+        }),
         cell(top ? `T${ctx.threatNumbers.get(top.threat.id)}. ${top.threat.title}` : '—'),
       ];
     }),
@@ -474,8 +577,13 @@ function countryComparisonSection(ctx: Context): DocBlock[] {
 function recommendationsSection(ctx: Context): DocBlock[] {
   const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS.recommendations)];
   const written = ctx.briefing.recommendations.map((r) => r.text.trim()).filter(Boolean);
-  if (written.length === 0) return [...blocks, paragraph('No recommendations have been written for this briefing.', 'note')];
-  blocks.push({ type: 'list', ordered: true, items: written.map((r) => ({ inlines: [text(r)], dir: directionOf(r) })) });
+  if (written.length === 0)
+    return [...blocks, paragraph('No recommendations have been written for this briefing.', 'note')];
+  blocks.push({
+    type: 'list',
+    ordered: true,
+    items: written.map((r) => ({ inlines: [text(r)], dir: directionOf(r) })),
+  });
   return blocks;
 }
 
@@ -530,10 +638,13 @@ export function buildBriefingDocument(briefing: Briefing, workspace: BriefingWor
   const evidenceByThreat = new Map<string, Annotation[]>();
   for (const annotation of workspace.annotations) {
     for (const threatId of new Set(annotation.threatIds)) {
-      if (included.has(threatId)) evidenceByThreat.set(threatId, [...(evidenceByThreat.get(threatId) ?? []), annotation]);
+      if (included.has(threatId))
+        evidenceByThreat.set(threatId, [...(evidenceByThreat.get(threatId) ?? []), annotation]);
     }
   }
-  const orderedSources = [...workspace.sources].sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+  const orderedSources = [...workspace.sources].sort(
+    (a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id),
+  );
   const sources = new Map(workspace.sources.map((s) => [s.id, s]));
   const ctx: Context = {
     briefing,
@@ -617,6 +728,11 @@ export function confidenceWords(confidence: keyof typeof CONFIDENCE_WORDS): stri
 
 /** "2026-03-12 Afghanistan threats briefing.docx": a file name that sorts by date. */
 export function briefingFileName(document: Pick<BriefingDocument, 'page'>): string {
-  const stem = document.page.title.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 100) || 'Briefing';
+  const stem =
+    document.page.title
+      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 100) || 'Briefing';
   return `${document.page.isoDate} ${stem}.docx`;
 }

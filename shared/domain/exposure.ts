@@ -33,7 +33,11 @@ export const ExposureOverride = z.object({
   threatId: Id,
   likelihood: Rating,
   impact: Rating,
-  rationale: z.string().trim().min(1, 'An override needs a rationale: say why this country is rated differently.').max(5000),
+  rationale: z
+    .string()
+    .trim()
+    .min(1, 'An override needs a rationale: say why this country is rated differently.')
+    .max(5000),
   createdAt: Instant,
   updatedAt: Instant,
 });
@@ -51,7 +55,10 @@ export function overrideId(countryCode: string, threatId: string): string {
 }
 
 /** The threat fields exposure needs (a full Threat fits). */
-export type ExposureThreat = Pick<Threat, 'id' | 'title' | 'category' | 'countryCodes' | 'likelihood' | 'impact' | 'trend' | 'status'>;
+export type ExposureThreat = Pick<
+  Threat,
+  'id' | 'title' | 'category' | 'countryCodes' | 'likelihood' | 'impact' | 'trend' | 'status'
+>;
 
 /** A rating on the register's scale with its score and band. */
 export interface RatedScore {
@@ -109,7 +116,12 @@ function rated(likelihood: number, impact: number, scale: RiskScale): RatedScore
 }
 
 /** How a threat bears on a country, or null if it does not affect it. */
-export function threatExposure<T extends ExposureThreat>(threat: T, countryCode: string, overrides: OverrideLookup, scale: RiskScale): ThreatExposure<T> | null {
+export function threatExposure<T extends ExposureThreat>(
+  threat: T,
+  countryCode: string,
+  overrides: OverrideLookup,
+  scale: RiskScale,
+): ThreatExposure<T> | null {
   if (!affects(threat, countryCode)) return null;
   const base = rated(threat.likelihood, threat.impact, scale);
   const override = overrides.get(overrideId(countryCode, threat.id)) ?? null;
@@ -122,9 +134,13 @@ function byWorst(a: ThreatExposure, b: ThreatExposure): number {
   return b.score - a.score || b.base.score - a.base.score || a.threat.title.localeCompare(b.threat.title);
 }
 
-function aggregate<T extends ExposureThreat>(category: ThreatCategory | 'all', threats: ThreatExposure<T>[]): CategoryExposure<T> {
+function aggregate<T extends ExposureThreat>(
+  category: ThreatCategory | 'all',
+  threats: ThreatExposure<T>[],
+): CategoryExposure<T> {
   const worst = threats[0];
-  if (!worst) return { category, score: null, band: null, threats: [], baseScore: null, overridden: false, overrides: 0 };
+  if (!worst)
+    return { category, score: null, band: null, threats: [], baseScore: null, overridden: false, overrides: 0 };
   const baseScore = Math.max(...threats.map((e) => e.base.score));
   return {
     category,
@@ -138,14 +154,30 @@ function aggregate<T extends ExposureThreat>(category: ThreatCategory | 'all', t
 }
 
 /** The exposure of one country, overall and per category, from the threats of one register. */
-export function countryExposure<T extends ExposureThreat>(countryCode: string, threats: readonly T[], overrides: OverrideLookup, scale: RiskScale): CountryExposure<T> {
+export function countryExposure<T extends ExposureThreat>(
+  countryCode: string,
+  threats: readonly T[],
+  overrides: OverrideLookup,
+  scale: RiskScale,
+): CountryExposure<T> {
   const all = threats.flatMap((t) => threatExposure(t, countryCode, overrides, scale) ?? []).sort(byWorst);
-  const byCategory = Object.fromEntries(THREAT_CATEGORIES.map((c) => [c, aggregate(c, all.filter((e) => e.threat.category === c))])) as Record<ThreatCategory, CategoryExposure<T>>;
+  const byCategory = Object.fromEntries(
+    THREAT_CATEGORIES.map((c) => [
+      c,
+      aggregate(
+        c,
+        all.filter((e) => e.threat.category === c),
+      ),
+    ]),
+  ) as Record<ThreatCategory, CategoryExposure<T>>;
   return { countryCode, overall: aggregate('all', all), byCategory, threats: all };
 }
 
 /** The exposure of a country for one category, or overall for 'all'. */
-export function exposureFor<T extends ExposureThreat>(exposure: CountryExposure<T>, category: ThreatCategory | 'all'): CategoryExposure<T> {
+export function exposureFor<T extends ExposureThreat>(
+  exposure: CountryExposure<T>,
+  category: ThreatCategory | 'all',
+): CategoryExposure<T> {
   return category === 'all' ? exposure.overall : exposure.byCategory[category];
 }
 
@@ -166,8 +198,12 @@ export function compareExposure(a: CategoryExposure, b: CategoryExposure): numbe
 /** Checks an override against the register's scale; returns a sentence to show, or null if it is fine. */
 export function overrideProblem(input: OverrideInput, scale: RiskScale): string | null {
   const { levels } = scale;
-  for (const [name, value] of [['Likelihood', input.likelihood], ['Impact', input.impact]] as const) {
-    if (!Number.isInteger(value) || value < 1 || value > levels) return `${name} must be a whole number from 1 to ${levels} on this register’s ${levels}×${levels} scale.`;
+  for (const [name, value] of [
+    ['Likelihood', input.likelihood],
+    ['Impact', input.impact],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 1 || value > levels)
+      return `${name} must be a whole number from 1 to ${levels} on this register’s ${levels}×${levels} scale.`;
   }
   if (!input.rationale.trim()) return 'An override needs a rationale: say why this country is rated differently.';
   if (input.rationale.length > 5000) return 'Keep the rationale under 5,000 characters.';
@@ -175,7 +211,14 @@ export function overrideProblem(input: OverrideInput, scale: RiskScale): string 
 }
 
 /** A validated override record (throws with a readable message if the input is refused). */
-export function makeOverride(countryCode: string, threatId: string, input: OverrideInput, scale: RiskScale, now: string, existing?: ExposureOverride | null): ExposureOverride {
+export function makeOverride(
+  countryCode: string,
+  threatId: string,
+  input: OverrideInput,
+  scale: RiskScale,
+  now: string,
+  existing?: ExposureOverride | null,
+): ExposureOverride {
   const problem = overrideProblem(input, scale);
   if (problem) throw new Error(problem);
   return ExposureOverride.parse({

@@ -28,8 +28,46 @@ const PASHTO_LETTERS = /[ټډړږښګڼېۍځڅ]/gu;
  * a letter as in "boʻlgan", "gʻarb" — but not English possessives such as "Togo's".
  */
 const UZBEK_LATIN_LETTERS = /[og][\u02BB\u2018'\u2019\u02BC](?!s\b)\p{L}/giu;
-const UZBEK_WORDS = new Set(['va', 'bilan', 'uchun', 'ham', 'bu', 'edi', 'emas', 'esa', 'yoki', 'lekin', 'hamda', 'kabi', 'qilib', 'orqali', 'boʻyicha', "bo'yicha", 'boʻlgan', "bo'lgan", 'mamlakat', 'davlat']);
-const ENGLISH_WORDS = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'with', 'on', 'as', 'by', 'are', 'was', 'from', 'this']);
+const UZBEK_WORDS = new Set([
+  'va',
+  'bilan',
+  'uchun',
+  'ham',
+  'bu',
+  'edi',
+  'emas',
+  'esa',
+  'yoki',
+  'lekin',
+  'hamda',
+  'kabi',
+  'qilib',
+  'orqali',
+  'boʻyicha',
+  "bo'yicha",
+  'boʻlgan',
+  "bo'lgan",
+  'mamlakat',
+  'davlat',
+]);
+const ENGLISH_WORDS = new Set([
+  'the',
+  'and',
+  'of',
+  'to',
+  'in',
+  'is',
+  'that',
+  'for',
+  'with',
+  'on',
+  'as',
+  'by',
+  'are',
+  'was',
+  'from',
+  'this',
+]);
 
 function sampleOf(text: string): string {
   return text.length > SAMPLE_LENGTH ? text.slice(0, SAMPLE_LENGTH) : text;
@@ -137,7 +175,8 @@ export function normaliseLanguageTag(declared: string): string {
   if (!/^[a-z]{2,3}$/.test(primary) || primary === 'und' || primary === 'mul' || primary === 'zxx') return '';
   const language = LANGUAGE_ALIASES[primary] ?? primary;
   const script = parts[1];
-  if (script && /^[A-Za-z]{4}$/.test(script)) return `${language}-${script[0]!.toUpperCase()}${script.slice(1).toLowerCase()}`;
+  if (script && /^[A-Za-z]{4}$/.test(script))
+    return `${language}-${script[0]!.toUpperCase()}${script.slice(1).toLowerCase()}`;
   return language;
 }
 

@@ -36,7 +36,11 @@ export function passageMisfit(text: string, passage: PlaceablePassage): Misfit |
   const { start, end } = passage.position;
   const misfit = offsetsMisfit(text, start, end);
   if (misfit) return misfit;
-  if (passage.anchor === 'anchored' && (end - start !== passage.quote.exact.length || !text.startsWith(passage.quote.exact, start))) return 'quote-differs';
+  if (
+    passage.anchor === 'anchored' &&
+    (end - start !== passage.quote.exact.length || !text.startsWith(passage.quote.exact, start))
+  )
+    return 'quote-differs';
   return null;
 }
 
@@ -70,7 +74,12 @@ export interface ParagraphSpan {
  * paragraphs are not painted), or null when the offsets do not fit `text` or cover no paragraph text.
  * `paragraphs` must be splitParagraphs(text).
  */
-export function paragraphSpan(text: string, paragraphs: readonly Paragraph[], start: number, end: number): ParagraphSpan | null {
+export function paragraphSpan(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  start: number,
+  end: number,
+): ParagraphSpan | null {
   if (paragraphs.length === 0 || offsetsMisfit(text, start, end)) return null;
   let first = paragraphIndexAt(paragraphs, start);
   let startOffset = Math.max(0, start - paragraphs[first]!.start);

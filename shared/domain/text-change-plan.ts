@@ -32,7 +32,11 @@ export interface TextChangePlan {
   counts: Record<PlannedOutcome, number>;
 }
 
-const OUTCOME: Record<AnchorResult['status'], PlannedOutcome> = { anchored: 'stays', drifted: 'moves', orphaned: 'lost' };
+const OUTCOME: Record<AnchorResult['status'], PlannedOutcome> = {
+  anchored: 'stays',
+  drifted: 'moves',
+  orphaned: 'lost',
+};
 
 /**
  * The write re-anchors a source's passages in the order the database reads them (by id, the order
@@ -43,7 +47,11 @@ export function byStoreOrder<T extends { id: string }>(passages: readonly T[]): 
   return [...passages].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-export function planTextChange(previousText: string, nextText: string, passages: readonly PlannablePassage[]): TextChangePlan {
+export function planTextChange(
+  previousText: string,
+  nextText: string,
+  passages: readonly PlannablePassage[],
+): TextChangePlan {
   const ordered = byStoreOrder(passages);
   const results = planReanchoring(previousText, nextText, ordered);
   const byId = new Map(ordered.map((p, i) => [p.id, results[i]!]));
@@ -53,7 +61,14 @@ export function planTextChange(previousText: string, nextText: string, passages:
     const outcome = OUTCOME[result.status];
     counts[outcome] += 1;
     const nowReads = result.status === 'orphaned' ? null : nextText.slice(result.start, result.end);
-    return { id: p.id, quote: p.quote.exact, outcome, result, nowReads, changes: nowReads === null ? null : wordDiff(p.quote.exact, nowReads) };
+    return {
+      id: p.id,
+      quote: p.quote.exact,
+      outcome,
+      result,
+      nowReads,
+      changes: nowReads === null ? null : wordDiff(p.quote.exact, nowReads),
+    };
   });
   return { previousText, nextText, passages: planned, counts };
 }

@@ -26,7 +26,12 @@ function commonLines(a: Line[], b: Line[]): [number, number][] {
   let head = 0;
   while (head < a.length && head < b.length && a[head]!.text === b[head]!.text) head++;
   let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail]!.text === b[b.length - 1 - tail]!.text) tail++;
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail]!.text === b[b.length - 1 - tail]!.text
+  )
+    tail++;
   const pairs: [number, number][] = [];
   for (let i = 0; i < head; i++) pairs.push([i, i]);
   const midA = a.slice(head, a.length - tail);
@@ -37,7 +42,10 @@ function commonLines(a: Line[], b: Line[]): [number, number][] {
     const table = new Uint32Array((n + 1) * (m + 1));
     for (let i = n - 1; i >= 0; i--) {
       for (let j = m - 1; j >= 0; j--) {
-        table[i * (m + 1) + j] = midA[i]!.text === midB[j]!.text ? table[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(table[(i + 1) * (m + 1) + j]!, table[i * (m + 1) + j + 1]!);
+        table[i * (m + 1) + j] =
+          midA[i]!.text === midB[j]!.text
+            ? table[(i + 1) * (m + 1) + j + 1]! + 1
+            : Math.max(table[(i + 1) * (m + 1) + j]!, table[i * (m + 1) + j + 1]!);
       }
     }
     let i = 0;
@@ -79,8 +87,18 @@ export function offsetMap(oldText: string, newText: string): OffsetMap {
     let head = 0;
     while (head < oldLine.length && head < newLine.length && oldLine[head] === newLine[head]) head++;
     let tail = 0;
-    while (tail < oldLine.length - head && tail < newLine.length - head && oldLine[oldLine.length - 1 - tail] === newLine[newLine.length - 1 - tail]) tail++;
-    edited.set(i0 + 1, { newStart: b[j0 + 1]!.start, head, oldTail: oldLine.length - tail, shift: newLine.length - oldLine.length });
+    while (
+      tail < oldLine.length - head &&
+      tail < newLine.length - head &&
+      oldLine[oldLine.length - 1 - tail] === newLine[newLine.length - 1 - tail]
+    )
+      tail++;
+    edited.set(i0 + 1, {
+      newStart: b[j0 + 1]!.start,
+      head,
+      oldTail: oldLine.length - tail,
+      shift: newLine.length - oldLine.length,
+    });
   }
   // A paragraph moved elsewhere is not in the common subsequence; follow it when its text is unique
   // among the unmatched lines of both versions (a repeated line could be either copy).

@@ -3,7 +3,10 @@
  * (UTF-16 code units) mean the same thing on every machine and after every re-import.
  */
 export function normaliseText(raw: string): string {
-  return raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC');
+  return raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFC');
 }
 
 /** Paragraphs of a normalised text with their start offsets; blank lines separate nothing. */

@@ -28,7 +28,11 @@ export const Rating = z.number().int().min(1).max(10);
 
 /** Score bands; each threshold is the lowest score that falls in the band. */
 export const BandThresholds = z
-  .object({ medium: z.number().int().positive(), high: z.number().int().positive(), critical: z.number().int().positive() })
+  .object({
+    medium: z.number().int().positive(),
+    high: z.number().int().positive(),
+    critical: z.number().int().positive(),
+  })
   .refine((b) => b.medium < b.high && b.high < b.critical, 'band thresholds must rise: medium < high < critical');
 export type BandThresholds = z.infer<typeof BandThresholds>;
 

@@ -34,7 +34,14 @@ export function wordDiff(before: string, after: string): WordChange[] {
     const part = raw[i]!;
     const prev = raw[i - 1];
     const next = raw[i + 1];
-    if (part.kind === 'same' && /^\s+$/u.test(part.text) && prev && next && prev.kind !== 'same' && next.kind !== 'same') {
+    if (
+      part.kind === 'same' &&
+      /^\s+$/u.test(part.text) &&
+      prev &&
+      next &&
+      prev.kind !== 'same' &&
+      next.kind !== 'same'
+    ) {
       joined.push({ kind: 'removed', text: part.text }, { kind: 'added', text: part.text });
     } else joined.push(part);
   }

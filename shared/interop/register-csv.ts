@@ -139,24 +139,52 @@ export interface CsvColumn {
 
 /** The export's columns, in order. Every `CsvField` has exactly one column. */
 export const CSV_COLUMNS: readonly CsvColumn[] = [
-  { field: 'id', header: 'ID', description: 'The threat\'s identifier; keep it to update that threat on import, leave it empty for a new threat.' },
+  {
+    field: 'id',
+    header: 'ID',
+    description: "The threat's identifier; keep it to update that threat on import, leave it empty for a new threat.",
+  },
   { field: 'title', header: 'Title', description: 'A short name for the threat (required, at most 500 characters).' },
   { field: 'description', header: 'Description', description: 'What the threat is, in as many lines as needed.' },
   { field: 'category', header: 'Category', description: `One of ${THREAT_CATEGORIES.join(', ')}.` },
-  { field: 'likelihood', header: 'Likelihood', description: 'A whole number from 1 to the register\'s number of levels (required).' },
-  { field: 'impact', header: 'Impact', description: 'A whole number from 1 to the register\'s number of levels (required).' },
+  {
+    field: 'likelihood',
+    header: 'Likelihood',
+    description: "A whole number from 1 to the register's number of levels (required).",
+  },
+  {
+    field: 'impact',
+    header: 'Impact',
+    description: "A whole number from 1 to the register's number of levels (required).",
+  },
   { field: 'score', header: 'Score', description: 'Likelihood × impact; computed, ignored on import.' },
-  { field: 'band', header: 'Band', description: 'low, medium, high or critical from the score; computed, ignored on import.' },
+  {
+    field: 'band',
+    header: 'Band',
+    description: 'low, medium, high or critical from the score; computed, ignored on import.',
+  },
   { field: 'trend', header: 'Trend', description: 'rising, stable or falling.' },
   { field: 'confidence', header: 'Confidence', description: 'Analytic confidence: low, moderate or high.' },
   { field: 'status', header: 'Status', description: 'active, monitoring, mitigated or closed.' },
-  { field: 'origin', header: 'Origin', description: 'Where the threat emanates from, as an ISO country code such as AF.' },
-  { field: 'countries', header: 'Countries', description: 'The countries it affects, as ISO codes separated by semicolons (KZ; TJ).' },
+  {
+    field: 'origin',
+    header: 'Origin',
+    description: 'Where the threat emanates from, as an ISO country code such as AF.',
+  },
+  {
+    field: 'countries',
+    header: 'Countries',
+    description: 'The countries it affects, as ISO codes separated by semicolons (KZ; TJ).',
+  },
   { field: 'actors', header: 'Actors', description: 'The actors involved, by name, separated by semicolons.' },
   { field: 'indicators', header: 'Indicators', description: 'Warning signs to watch, one per line.' },
   { field: 'mitigations', header: 'Mitigations', description: 'Measures against the threat, one per line.' },
   { field: 'owner', header: 'Owner', description: 'Who follows this threat (at most 200 characters).' },
-  { field: 'lastReviewedOn', header: 'Last reviewed', description: 'The date of the last review, YYYY-MM-DD or DD.MM.YYYY.' },
+  {
+    field: 'lastReviewedOn',
+    header: 'Last reviewed',
+    description: 'The date of the last review, YYYY-MM-DD or DD.MM.YYYY.',
+  },
 ];
 
 /** Fields every import must map (a mapping without them is refused). */
@@ -217,9 +245,25 @@ function quoteList(values: string[]): string {
 
 /** Names of the eleven reference countries (English, Russian, some Kazakh and common variants). */
 const COUNTRY_NAMES: Record<string, readonly string[]> = {
-  AF: ['AFG', 'Afghanistan', 'Islamic Republic of Afghanistan', 'Islamic Emirate of Afghanistan', 'Афганистан', 'Ауғанстан'],
+  AF: [
+    'AFG',
+    'Afghanistan',
+    'Islamic Republic of Afghanistan',
+    'Islamic Emirate of Afghanistan',
+    'Афганистан',
+    'Ауғанстан',
+  ],
   KZ: ['KAZ', 'Kazakhstan', 'Republic of Kazakhstan', 'Казахстан', 'Республика Казахстан', 'Қазақстан'],
-  KG: ['KGZ', 'Kyrgyzstan', 'Kyrgyz Republic', 'Kirghizia', 'Кыргызстан', 'Киргизия', 'Кыргызская Республика', 'Қырғызстан'],
+  KG: [
+    'KGZ',
+    'Kyrgyzstan',
+    'Kyrgyz Republic',
+    'Kirghizia',
+    'Кыргызстан',
+    'Киргизия',
+    'Кыргызская Республика',
+    'Қырғызстан',
+  ],
   TJ: ['TJK', 'Tajikistan', 'Таджикистан', 'Тәжікстан'],
   TM: ['TKM', 'Turkmenistan', 'Туркменистан', 'Түрікменстан'],
   UZ: ['UZB', 'Uzbekistan', 'Узбекистан', 'Өзбекстан', "O'zbekiston"],
@@ -227,7 +271,16 @@ const COUNTRY_NAMES: Record<string, readonly string[]> = {
   IR: ['IRN', 'Iran', 'Islamic Republic of Iran', 'Иран', 'Исламская Республика Иран'],
   CN: ['CHN', 'China', "People's Republic of China", 'PRC', 'Китай', 'КНР', 'Қытай'],
   RU: ['RUS', 'Russia', 'Russian Federation', 'Россия', 'Российская Федерация', 'РФ', 'Ресей'],
-  US: ['USA', 'United States', 'United States of America', 'США', 'Соединённые Штаты', 'Соединённые Штаты Америки', 'Америка', 'АҚШ'],
+  US: [
+    'USA',
+    'United States',
+    'United States of America',
+    'США',
+    'Соединённые Штаты',
+    'Соединённые Штаты Америки',
+    'Америка',
+    'АҚШ',
+  ],
 };
 
 const COUNTRY_BY_NAME = new Map<string, string>(
@@ -319,7 +372,10 @@ function piecesOf(cell: string, separators: RegExp): { start: number; end: numbe
 /** Longest pieces joined that still name something; at most this many pieces are joined. */
 const MAX_JOINED_PIECES = 8;
 
-function matchActors(cell: string, actors: ActorResolver): { ids: string[]; unknown: string[]; ambiguous: { text: string; names: string[] }[] } {
+function matchActors(
+  cell: string,
+  actors: ActorResolver,
+): { ids: string[]; unknown: string[]; ambiguous: { text: string; names: string[] }[] } {
   const pieces = piecesOf(cell, /[;,\n]/g);
   const ids: string[] = [];
   const unknown: string[] = [];
@@ -357,7 +413,9 @@ function matchActors(cell: string, actors: ActorResolver): { ids: string[]; unkn
 // Lists of items (indicators, mitigations)
 
 function joinItems(items: string[]): string {
-  return items.map((item) => `${BULLET} ${normaliseLineEnds(item).split('\n').join(`\n${CONTINUATION_INDENT}`)}`).join('\n');
+  return items
+    .map((item) => `${BULLET} ${normaliseLineEnds(item).split('\n').join(`\n${CONTINUATION_INDENT}`)}`)
+    .join('\n');
 }
 
 const ITEM_MARKER = /^(?:[•▪◦·‣*-]|\d{1,3}[.)])(?:\s+|$)/;
@@ -396,7 +454,9 @@ function actorsCell(ids: string[], actors: ActorResolver): string {
     .map((id) => {
       const name = actors.nameOf(id);
       const back = matchActors(name, actors);
-      return back.ids.length === 1 && back.ids[0] === id && back.unknown.length === 0 && back.ambiguous.length === 0 ? name : id;
+      return back.ids.length === 1 && back.ids[0] === id && back.unknown.length === 0 && back.ambiguous.length === 0
+        ? name
+        : id;
     })
     .join('; ');
   return readsBack(mixed) ? mixed : ids.join('; ');
@@ -531,10 +591,25 @@ export function parseCsv(text: string): ParsedCsv {
   const headerIndex = records.findIndex((r) => !isEmptyRecord(r));
   const problems: CsvProblem[] = [];
   if (headerIndex < 0) {
-    return { headers: [], rows: [], rowNumbers: [], problems: [{ row: 1, column: '', problem: 'The file is empty; expected a header row naming the columns, then one row per threat.' }] };
+    return {
+      headers: [],
+      rows: [],
+      rowNumbers: [],
+      problems: [
+        {
+          row: 1,
+          column: '',
+          problem: 'The file is empty; expected a header row naming the columns, then one row per threat.',
+        },
+      ],
+    };
   }
   const headers = records[headerIndex]!.map((h) => h.trim());
-  while (headers.length > 0 && headers[headers.length - 1] === '' && records.slice(headerIndex + 1).every((r) => !r[headers.length - 1]?.trim())) {
+  while (
+    headers.length > 0 &&
+    headers[headers.length - 1] === '' &&
+    records.slice(headerIndex + 1).every((r) => !r[headers.length - 1]?.trim())
+  ) {
     headers.pop(); // trailing empty columns (a spreadsheet's extra delimiters)
   }
   const rows: string[][] = [];
@@ -585,21 +660,88 @@ export type ColumnMapping = (CsvField | null)[];
 /** Header names each field is known by (compared case-, spacing- and punctuation-insensitively). */
 const HEADER_SYNONYMS: Record<CsvField, readonly string[]> = {
   id: ['id', 'uuid', 'identifier', 'threat id', 'идентификатор', 'ид', 'id угрозы'],
-  title: ['title', 'name', 'threat', 'threat title', 'threat name', 'название', 'наименование', 'угроза', 'заголовок', 'название угрозы', 'атауы', 'қауіп'],
+  title: [
+    'title',
+    'name',
+    'threat',
+    'threat title',
+    'threat name',
+    'название',
+    'наименование',
+    'угроза',
+    'заголовок',
+    'название угрозы',
+    'атауы',
+    'қауіп',
+  ],
   description: ['description', 'details', 'summary', 'описание', 'подробности', 'содержание', 'сипаттама'],
   category: ['category', 'type', 'threat type', 'категория', 'тип', 'вид', 'тип угрозы', 'санат'],
   likelihood: ['likelihood', 'probability', 'вероятность', 'ықтималдық'],
-  impact: ['impact', 'consequence', 'consequences', 'severity', 'влияние', 'последствия', 'воздействие', 'ущерб', 'тяжесть', 'әсер', 'ықпал'],
+  impact: [
+    'impact',
+    'consequence',
+    'consequences',
+    'severity',
+    'влияние',
+    'последствия',
+    'воздействие',
+    'ущерб',
+    'тяжесть',
+    'әсер',
+    'ықпал',
+  ],
   score: ['score', 'risk score', 'risk', 'оценка', 'балл', 'риск', 'оценка риска'],
   band: ['band', 'risk band', 'level', 'risk level', 'уровень', 'уровень риска', 'деңгей'],
   trend: ['trend', 'тренд', 'тенденция', 'динамика', 'үрдіс'],
   confidence: ['confidence', 'analytic confidence', 'уверенность', 'степень уверенности', 'достоверность'],
   status: ['status', 'state', 'статус', 'состояние', 'мәртебе', 'күйі'],
-  origin: ['origin', 'origin country', 'source country', 'from', 'originates from', 'emanates from', 'происхождение', 'источник', 'страна происхождения', 'страна источник', 'откуда'],
-  countries: ['countries', 'country', 'affected countries', 'countries affected', 'страны', 'страна', 'затронутые страны', 'елдер', 'ел'],
+  origin: [
+    'origin',
+    'origin country',
+    'source country',
+    'from',
+    'originates from',
+    'emanates from',
+    'происхождение',
+    'источник',
+    'страна происхождения',
+    'страна источник',
+    'откуда',
+  ],
+  countries: [
+    'countries',
+    'country',
+    'affected countries',
+    'countries affected',
+    'страны',
+    'страна',
+    'затронутые страны',
+    'елдер',
+    'ел',
+  ],
   actors: ['actors', 'actor', 'groups', 'actors involved', 'акторы', 'актор', 'участники', 'группировки', 'акторлар'],
-  indicators: ['indicators', 'indicator', 'warning signs', 'warning indicators', 'индикаторы', 'признаки', 'показатели', 'индикаторлар'],
-  mitigations: ['mitigations', 'mitigation', 'measures', 'countermeasures', 'responses', 'меры', 'меры реагирования', 'меры противодействия', 'контрмеры', 'шаралар'],
+  indicators: [
+    'indicators',
+    'indicator',
+    'warning signs',
+    'warning indicators',
+    'индикаторы',
+    'признаки',
+    'показатели',
+    'индикаторлар',
+  ],
+  mitigations: [
+    'mitigations',
+    'mitigation',
+    'measures',
+    'countermeasures',
+    'responses',
+    'меры',
+    'меры реагирования',
+    'меры противодействия',
+    'контрмеры',
+    'шаралар',
+  ],
   owner: ['owner', 'responsible', 'analyst', 'assignee', 'ответственный', 'владелец', 'куратор', 'аналитик', 'жауапты'],
   lastReviewedOn: [
     'last reviewed',
@@ -625,7 +767,9 @@ for (const [field, names] of Object.entries(HEADER_SYNONYMS) as [CsvField, reado
   for (const name of names) if (!FIELD_BY_HEADER.has(keyOf(name))) FIELD_BY_HEADER.set(keyOf(name), field);
 }
 /** Longest names first, for matching a header that starts with a known name ("Вероятность реализации"). */
-const PREFIXES = [...FIELD_BY_HEADER.entries()].filter(([key]) => key.length >= 4).sort((a, b) => b[0].length - a[0].length);
+const PREFIXES = [...FIELD_BY_HEADER.entries()]
+  .filter(([key]) => key.length >= 4)
+  .sort((a, b) => b[0].length - a[0].length);
 
 const headerKey = (header: string): string => keyOf(header.replace(/\([^)]*\)|\[[^\]]*\]/g, ' '));
 
@@ -661,7 +805,13 @@ export function guessMapping(headers: string[]): ColumnMapping {
 // Validation
 
 /** Everything a Threat needs except registerId, score and timestamps; `id` only to update a threat. */
-export const ThreatDraft = Threat.omit({ id: true, registerId: true, score: true, createdAt: true, updatedAt: true }).extend({
+export const ThreatDraft = Threat.omit({
+  id: true,
+  registerId: true,
+  score: true,
+  createdAt: true,
+  updatedAt: true,
+}).extend({
   id: Id.optional(),
 });
 export type ThreatDraft = z.infer<typeof ThreatDraft>;
@@ -676,19 +826,109 @@ export interface CsvValidation {
 }
 
 const CATEGORY_WORDS: Record<ThreatCategory, readonly string[]> = {
-  terrorism: ['terrorism', 'terror', 'terrorist', 'extremism', 'violent extremism', 'терроризм', 'террор', 'экстремизм', 'терроризм и экстремизм', 'терроризм экстремизм', 'терроризм'],
-  narcotics: ['narcotics', 'drugs', 'drug', 'drug trafficking', 'narcotrafficking', 'наркотики', 'наркотрафик', 'наркоторговля', 'наркобизнес', 'есірткі'],
+  terrorism: [
+    'terrorism',
+    'terror',
+    'terrorist',
+    'extremism',
+    'violent extremism',
+    'терроризм',
+    'террор',
+    'экстремизм',
+    'терроризм и экстремизм',
+    'терроризм экстремизм',
+    'терроризм',
+  ],
+  narcotics: [
+    'narcotics',
+    'drugs',
+    'drug',
+    'drug trafficking',
+    'narcotrafficking',
+    'наркотики',
+    'наркотрафик',
+    'наркоторговля',
+    'наркобизнес',
+    'есірткі',
+  ],
   migration: ['migration', 'refugees', 'migrants', 'миграция', 'беженцы', 'мигранты', 'көші-қон'],
   water: ['water', 'water security', 'water resources', 'вода', 'водные ресурсы', 'водная безопасность', 'су'],
-  humanitarian: ['humanitarian', 'humanitarian crisis', 'гуманитарная', 'гуманитарный', 'гуманитарные', 'гуманитарный кризис', 'гуманитарная угроза'],
-  geopolitical: ['geopolitical', 'geopolitics', 'геополитика', 'геополитическая', 'геополитический', 'геополитические', 'геосаясат'],
+  humanitarian: [
+    'humanitarian',
+    'humanitarian crisis',
+    'гуманитарная',
+    'гуманитарный',
+    'гуманитарные',
+    'гуманитарный кризис',
+    'гуманитарная угроза',
+  ],
+  geopolitical: [
+    'geopolitical',
+    'geopolitics',
+    'геополитика',
+    'геополитическая',
+    'геополитический',
+    'геополитические',
+    'геосаясат',
+  ],
   other: ['other', 'misc', 'miscellaneous', 'другое', 'прочее', 'иное', 'другая', 'басқа'],
 };
 
 const TREND_WORDS: Record<Trend, readonly string[]> = {
-  rising: ['rising', 'increasing', 'growing', 'up', 'upward', 'worsening', 'escalating', '↑', '▲', 'растет', 'растёт', 'рост', 'растущий', 'растущая', 'усиливается', 'возрастает', 'увеличивается', 'повышается', 'өсуде'],
-  stable: ['stable', 'steady', 'unchanged', 'flat', 'no change', '→', 'стабильно', 'стабильный', 'стабильная', 'без изменений', 'не меняется', 'тұрақты'],
-  falling: ['falling', 'decreasing', 'declining', 'down', 'downward', 'improving', 'receding', '↓', '▼', 'снижается', 'падает', 'снижение', 'уменьшается', 'ослабевает', 'спад', 'снижающийся', 'төмендеуде'],
+  rising: [
+    'rising',
+    'increasing',
+    'growing',
+    'up',
+    'upward',
+    'worsening',
+    'escalating',
+    '↑',
+    '▲',
+    'растет',
+    'растёт',
+    'рост',
+    'растущий',
+    'растущая',
+    'усиливается',
+    'возрастает',
+    'увеличивается',
+    'повышается',
+    'өсуде',
+  ],
+  stable: [
+    'stable',
+    'steady',
+    'unchanged',
+    'flat',
+    'no change',
+    '→',
+    'стабильно',
+    'стабильный',
+    'стабильная',
+    'без изменений',
+    'не меняется',
+    'тұрақты',
+  ],
+  falling: [
+    'falling',
+    'decreasing',
+    'declining',
+    'down',
+    'downward',
+    'improving',
+    'receding',
+    '↓',
+    '▼',
+    'снижается',
+    'падает',
+    'снижение',
+    'уменьшается',
+    'ослабевает',
+    'спад',
+    'снижающийся',
+    'төмендеуде',
+  ],
 };
 
 const CONFIDENCE_WORDS: Record<Confidence, readonly string[]> = {
@@ -698,9 +938,43 @@ const CONFIDENCE_WORDS: Record<Confidence, readonly string[]> = {
 };
 
 const STATUS_WORDS: Record<ThreatStatus, readonly string[]> = {
-  active: ['active', 'open', 'current', 'активна', 'активная', 'активный', 'активно', 'актуальна', 'актуальная', 'открыта', 'белсенді'],
-  monitoring: ['monitoring', 'monitor', 'watch', 'watching', 'watchlist', 'under observation', 'мониторинг', 'наблюдение', 'под наблюдением', 'отслеживается', 'мониторинг жүргізілуде'],
-  mitigated: ['mitigated', 'reduced', 'contained', 'снижена', 'смягчена', 'смягчено', 'снижено', 'локализована', 'сдержана'],
+  active: [
+    'active',
+    'open',
+    'current',
+    'активна',
+    'активная',
+    'активный',
+    'активно',
+    'актуальна',
+    'актуальная',
+    'открыта',
+    'белсенді',
+  ],
+  monitoring: [
+    'monitoring',
+    'monitor',
+    'watch',
+    'watching',
+    'watchlist',
+    'under observation',
+    'мониторинг',
+    'наблюдение',
+    'под наблюдением',
+    'отслеживается',
+    'мониторинг жүргізілуде',
+  ],
+  mitigated: [
+    'mitigated',
+    'reduced',
+    'contained',
+    'снижена',
+    'смягчена',
+    'смягчено',
+    'снижено',
+    'локализована',
+    'сдержана',
+  ],
   closed: ['closed', 'resolved', 'done', 'archived', 'закрыта', 'закрыто', 'закрыт', 'решена', 'неактуальна', 'жабық'],
 };
 
@@ -724,7 +998,11 @@ const STATUSES = wordTable(STATUS_WORDS);
 const lookupWord = <T>(table: Map<string, T>, text: string): T | undefined => table.get(keyOf(text) || text.trim());
 
 /** The level of `scale` a rating word stands for, if exactly one level is described by it. */
-function levelOfWord(text: string, levels: number, words: (level: number, levels: number) => string): number | 'ambiguous' | undefined {
+function levelOfWord(
+  text: string,
+  levels: number,
+  words: (level: number, levels: number) => string,
+): number | 'ambiguous' | undefined {
   const key = keyOf(text);
   const matching: number[] = [];
   for (let level = 1; level <= levels; level++) if (keyOf(words(level, levels)) === key) matching.push(level);
@@ -825,7 +1103,11 @@ export function validateRows(parsed: ParsedCsv, mapping: ColumnMapping, context:
       const candidate = idCell.text.trim().toLowerCase();
       if (candidate && Id.safeParse(candidate).success) {
         const earlier = rowOfId.get(candidate);
-        if (earlier !== undefined) fail(idCell.column, `The ID ${candidate} is also on row ${earlier}; each threat may appear once, so remove one of the rows or clear this ID to make a new threat.`);
+        if (earlier !== undefined)
+          fail(
+            idCell.column,
+            `The ID ${candidate} is also on row ${earlier}; each threat may appear once, so remove one of the rows or clear this ID to make a new threat.`,
+          );
         else rowOfId.set(candidate, row);
         id = candidate;
       }
@@ -835,17 +1117,27 @@ export function validateRows(parsed: ParsedCsv, mapping: ColumnMapping, context:
     const titleCell = cell('title')!;
     const title = normaliseLineEnds(titleCell.text).trim();
     if (!title) fail(titleCell.column, 'The title is empty; every threat needs a title.');
-    else if (title.length > TITLE_MAX) fail(titleCell.column, `The title is ${title.length} characters long; at most ${TITLE_MAX} are allowed.`);
+    else if (title.length > TITLE_MAX)
+      fail(titleCell.column, `The title is ${title.length} characters long; at most ${TITLE_MAX} are allowed.`);
 
     // description
     const descriptionCell = cell('description');
     const description = descriptionCell ? normaliseLineEnds(descriptionCell.text) : '';
     if (descriptionCell && description.length > DESCRIPTION_MAX) {
-      fail(descriptionCell.column, `The description is ${description.length} characters long; at most ${DESCRIPTION_MAX} are allowed.`);
+      fail(
+        descriptionCell.column,
+        `The description is ${description.length} characters long; at most ${DESCRIPTION_MAX} are allowed.`,
+      );
     }
 
     // choices
-    const choice = <T extends string>(field: CsvField, table: Map<string, T>, fallback: T, allowed: readonly T[], what: string): T => {
+    const choice = <T extends string>(
+      field: CsvField,
+      table: Map<string, T>,
+      fallback: T,
+      allowed: readonly T[],
+      what: string,
+    ): T => {
       const c = cell(field);
       const text = c?.text.trim() ?? '';
       if (!c || !text) return fallback;
@@ -856,11 +1148,27 @@ export function validateRows(parsed: ParsedCsv, mapping: ColumnMapping, context:
     };
     const category = choice('category', CATEGORIES, 'other', THREAT_CATEGORIES, 'category');
     const trend = choice<Trend>('trend', TRENDS, 'stable', ['rising', 'stable', 'falling'], 'trend');
-    const confidence = choice<Confidence>('confidence', CONFIDENCES, 'low', ['low', 'moderate', 'high'], 'confidence level');
-    const status = choice<ThreatStatus>('status', STATUSES, 'active', ['active', 'monitoring', 'mitigated', 'closed'], 'status');
+    const confidence = choice<Confidence>(
+      'confidence',
+      CONFIDENCES,
+      'low',
+      ['low', 'moderate', 'high'],
+      'confidence level',
+    );
+    const status = choice<ThreatStatus>(
+      'status',
+      STATUSES,
+      'active',
+      ['active', 'monitoring', 'mitigated', 'closed'],
+      'status',
+    );
 
     // ratings
-    const rating = (field: 'likelihood' | 'impact', words: (level: number, levels: number) => string, choices: string[]): number => {
+    const rating = (
+      field: 'likelihood' | 'impact',
+      words: (level: number, levels: number) => string,
+      choices: string[],
+    ): number => {
       const c = cell(field)!;
       const text = c.text.trim();
       const expected = `a whole number from 1 to ${levels}${choices.length > 0 ? ` or one of the words ${choices.join(', ')}` : ''}`;
@@ -876,7 +1184,11 @@ export function validateRows(parsed: ParsedCsv, mapping: ColumnMapping, context:
       }
       const level = levelOfWord(text, levels, words);
       if (typeof level === 'number') return level;
-      if (level === 'ambiguous') fail(c.column, `"${text}" stands for more than one ${field} level on this ${levels}-level scale; give the number instead (1 to ${levels}).`);
+      if (level === 'ambiguous')
+        fail(
+          c.column,
+          `"${text}" stands for more than one ${field} level on this ${levels}-level scale; give the number instead (1 to ${levels}).`,
+        );
       else fail(c.column, `"${text}" is not a ${field} rating; expected ${expected}.`);
       return 1;
     };
@@ -890,7 +1202,11 @@ export function validateRows(parsed: ParsedCsv, mapping: ColumnMapping, context:
       const text = originCell.text.trim();
       const code = countries.resolve(text);
       if (code) originCode = code;
-      else if (/[;,\n]/.test(text)) fail(originCell.column, `The origin names more than one country ("${text}"); expected a single country: ${countries.expected()}.`);
+      else if (/[;,\n]/.test(text))
+        fail(
+          originCell.column,
+          `The origin names more than one country ("${text}"); expected a single country: ${countries.expected()}.`,
+        );
       else fail(originCell.column, `"${text}" is not a known country; expected ${countries.expected()}.`);
     }
 
@@ -907,7 +1223,10 @@ export function validateRows(parsed: ParsedCsv, mapping: ColumnMapping, context:
         else if (!countryCodes.includes(code)) countryCodes.push(code);
       }
       if (unknown.length > 0) {
-        fail(countriesCell.column, `${quoteList(unknown)} ${unknown.length === 1 ? 'is not a known country' : 'are not known countries'}; expected ${countries.expected()}, separated by semicolons.`);
+        fail(
+          countriesCell.column,
+          `${quoteList(unknown)} ${unknown.length === 1 ? 'is not a known country' : 'are not known countries'}; expected ${countries.expected()}, separated by semicolons.`,
+        );
       }
     }
 
@@ -937,7 +1256,10 @@ export function validateRows(parsed: ParsedCsv, mapping: ColumnMapping, context:
       const list = splitItems(c.text);
       const long = list.filter((item) => item.length > ITEM_MAX);
       if (long.length > 0) {
-        fail(c.column, `${long.length === 1 ? 'One item is' : `${long.length} items are`} longer than ${ITEM_MAX} characters (${quoteList(long.map((i) => `${i.slice(0, 40)}…`))}); shorten ${long.length === 1 ? 'it' : 'them'} or split ${long.length === 1 ? 'it' : 'them'} over several lines.`);
+        fail(
+          c.column,
+          `${long.length === 1 ? 'One item is' : `${long.length} items are`} longer than ${ITEM_MAX} characters (${quoteList(long.map((i) => `${i.slice(0, 40)}…`))}); shorten ${long.length === 1 ? 'it' : 'them'} or split ${long.length === 1 ? 'it' : 'them'} over several lines.`,
+        );
       }
       return list;
     };
@@ -947,7 +1269,8 @@ export function validateRows(parsed: ParsedCsv, mapping: ColumnMapping, context:
     // owner
     const ownerCell = cell('owner');
     const owner = ownerCell ? ownerCell.text.trim() : '';
-    if (ownerCell && owner.length > OWNER_MAX) fail(ownerCell.column, `The owner is ${owner.length} characters long; at most ${OWNER_MAX} are allowed.`);
+    if (ownerCell && owner.length > OWNER_MAX)
+      fail(ownerCell.column, `The owner is ${owner.length} characters long; at most ${OWNER_MAX} are allowed.`);
 
     // lastReviewedOn
     let lastReviewedOn: string | null = null;
@@ -956,7 +1279,8 @@ export function validateRows(parsed: ParsedCsv, mapping: ColumnMapping, context:
       const text = dateCell.text.trim();
       const date = parseDate(text);
       if (date) lastReviewedOn = date;
-      else fail(dateCell.column, `"${text}" is not a date; expected YYYY-MM-DD (2026-11-20) or DD.MM.YYYY (20.11.2026).`);
+      else
+        fail(dateCell.column, `"${text}" is not a date; expected YYYY-MM-DD (2026-11-20) or DD.MM.YYYY (20.11.2026).`);
     }
 
     if (problems.length === 0) {
@@ -980,10 +1304,15 @@ export function validateRows(parsed: ParsedCsv, mapping: ColumnMapping, context:
       };
       const checked = ThreatDraft.safeParse(draft);
       if (checked.success) drafts.push({ row, draft: checked.data });
-      else problems.push({ column: -1, problem: `This row does not make a valid threat: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.` });
+      else
+        problems.push({
+          column: -1,
+          problem: `This row does not make a valid threat: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`,
+        });
     }
     problems.sort((a, b) => a.column - b.column);
-    for (const p of problems) report.push({ row, column: p.column >= 0 ? (parsed.headers[p.column] ?? '') : '', problem: p.problem });
+    for (const p of problems)
+      report.push({ row, column: p.column >= 0 ? (parsed.headers[p.column] ?? '') : '', problem: p.problem });
   });
 
   report.sort((a, b) => a.row - b.row);

@@ -88,7 +88,13 @@ import { type Actor, type ActorKind } from '../domain/actor';
 import { type Annotation } from '../domain/annotation';
 import { type Country, type FactSource } from '../domain/country';
 import { bandOf } from '../domain/scoring';
-import { admiraltyGrade, CREDIBILITY_LABELS, type Credibility, RELIABILITY_LABELS, type Source } from '../domain/source';
+import {
+  admiraltyGrade,
+  CREDIBILITY_LABELS,
+  type Credibility,
+  RELIABILITY_LABELS,
+  type Source,
+} from '../domain/source';
 import { type Confidence, type Register, type Threat } from '../domain/threat';
 import { uuidv5 } from './stix/uuidv5';
 
@@ -263,15 +269,46 @@ export function tlpMarkingDefinition(tlp: Tlp): StixMarkingDefinition {
 export const CONFIDENCE_TO_STIX: Readonly<Record<Confidence, number>> = { low: 15, moderate: 50, high: 85 };
 
 /** STIX 2.1 Appendix A, "Admiralty Credibility" scale; 6 (truth cannot be judged) has no value. */
-export const CREDIBILITY_TO_STIX: Readonly<Record<Credibility, number | undefined>> = { 1: 90, 2: 70, 3: 50, 4: 30, 5: 10, 6: undefined };
+export const CREDIBILITY_TO_STIX: Readonly<Record<Credibility, number | undefined>> = {
+  1: 90,
+  2: 70,
+  3: 50,
+  4: 30,
+  5: 10,
+  6: undefined,
+};
 
 /** The STIX 2.1 region-ov values (open vocabulary), as the spec lists them. */
 const REGIONS = new Set([
-  'africa', 'eastern-africa', 'middle-africa', 'northern-africa', 'southern-africa', 'western-africa',
-  'americas', 'latin-america-caribbean', 'south-america', 'caribbean', 'central-america', 'northern-america',
-  'asia', 'central-asia', 'eastern-asia', 'southern-asia', 'south-eastern-asia', 'western-asia',
-  'europe', 'eastern-europe', 'northern-europe', 'southern-europe', 'western-europe',
-  'oceania', 'australia-new-zealand', 'melanesia', 'micronesia', 'polynesia', 'antarctica',
+  'africa',
+  'eastern-africa',
+  'middle-africa',
+  'northern-africa',
+  'southern-africa',
+  'western-africa',
+  'americas',
+  'latin-america-caribbean',
+  'south-america',
+  'caribbean',
+  'central-america',
+  'northern-america',
+  'asia',
+  'central-asia',
+  'eastern-asia',
+  'southern-asia',
+  'south-eastern-asia',
+  'western-asia',
+  'europe',
+  'eastern-europe',
+  'northern-europe',
+  'southern-europe',
+  'western-europe',
+  'oceania',
+  'australia-new-zealand',
+  'melanesia',
+  'micronesia',
+  'polynesia',
+  'antarctica',
 ]);
 
 const ACTOR_TYPES: Record<ActorKind, { types?: string[]; resourceLevel?: string }> = {
@@ -335,7 +372,9 @@ export function stixUrl(address: string): string | null {
   if (!url.host) return null;
   const rest = Array.from(url.pathname + url.search + url.hash, (ch) => {
     if (URI_SAFE.test(ch)) return ch;
-    return Array.from(new TextEncoder().encode(ch), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+    return Array.from(new TextEncoder().encode(ch), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(
+      '',
+    );
   }).join('');
   // A "%" not followed by two hex digits is not a valid escape.
   return `${url.protocol}//${url.host}${rest.replace(/%(?![0-9A-Fa-f]{2})/g, '%25')}`;
@@ -375,7 +414,8 @@ function regionOf(subregion: string): string | undefined {
   return REGIONS.has(slug) ? slug : undefined;
 }
 
-const degrees = (value: number, positive: string, negative: string) => `${Math.abs(value)}° ${value >= 0 ? positive : negative}`;
+const degrees = (value: number, positive: string, negative: string) =>
+  `${Math.abs(value)}° ${value >= 0 ? positive : negative}`;
 
 function citation(source: Source): string {
   const parts = [source.author.trim(), source.publisher.trim(), source.publishedOn ?? ''].filter((p) => p.length > 0);
@@ -394,7 +434,12 @@ function sourceReference(source: Source): StixExternalReference {
   ]
     .filter((p) => p.length > 0)
     .join(' ');
-  return compact({ source_name: oneLine(source.title), description, url: url ?? undefined, external_id: `urn:sha256:${source.textHash}` });
+  return compact({
+    source_name: oneLine(source.title),
+    description,
+    url: url ?? undefined,
+    external_id: `urn:sha256:${source.textHash}`,
+  });
 }
 
 /** The sources of a country's figures, each publication once. */
@@ -406,7 +451,10 @@ function factReferences(sources: FactSource[]): StixExternalReference[] {
     const key = `${name}\n${url ?? ''}`;
     if (!name || seen.has(key)) continue;
     // A reference needs a url, an external_id or a description besides its name.
-    seen.set(key, compact({ source_name: name, url: url ?? undefined, description: url ? undefined : oneLine(fact.url) || name }));
+    seen.set(
+      key,
+      compact({ source_name: name, url: url ?? undefined, description: url ? undefined : oneLine(fact.url) || name }),
+    );
   }
   return [...seen.values()];
 }
@@ -433,7 +481,8 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
   const identityName = oneLine(input.identity.name);
   if (!identityName) throw new Error('the exporting organisation needs a name');
   for (const threat of input.threats) {
-    if (threat.registerId !== register.id) throw new Error(`threat ${threat.id} belongs to register ${threat.registerId}, not ${register.id}`);
+    if (threat.registerId !== register.id)
+      throw new Error(`threat ${threat.id} belongs to register ${threat.registerId}, not ${register.id}`);
   }
 
   const threats = [...firstById(input.threats).values()];
@@ -441,7 +490,8 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
   const sources = firstById(input.sources);
   const annotations = [...firstById(input.annotations).values()];
   const countries = new Map<string, Country>();
-  for (const country of input.countries) if (!countries.has(country.code.toUpperCase())) countries.set(country.code.toUpperCase(), country);
+  for (const country of input.countries)
+    if (!countries.has(country.code.toUpperCase())) countries.set(country.code.toUpperCase(), country);
 
   const marking = tlpMarkingDefinition(input.tlp);
   const markingRefs = [marking.id];
@@ -492,7 +542,12 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
     } else {
       const { facts } = country;
       const capital = facts.capital;
-      const hasCapital = capital.name.trim().length > 0 && Number.isFinite(capital.lat) && Number.isFinite(capital.lon) && Math.abs(capital.lat) <= 90 && Math.abs(capital.lon) <= 180;
+      const hasCapital =
+        capital.name.trim().length > 0 &&
+        Number.isFinite(capital.lat) &&
+        Number.isFinite(capital.lon) &&
+        Math.abs(capital.lat) <= 90 &&
+        Math.abs(capital.lon) <= 180;
       const border = facts.borderWithAfghanistanKm.value;
       const factLines = [
         hasCapital
@@ -500,7 +555,11 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
           : '',
         facts.population.text ? `Population: ${facts.population.text}.` : '',
         `Area: ${facts.areaKm2.total} km².`,
-        border === null ? '' : border > 0 ? `Border with Afghanistan: ${border} km.` : 'No common border with Afghanistan.',
+        border === null
+          ? ''
+          : border > 0
+            ? `Border with Afghanistan: ${border} km.`
+            : 'No common border with Afghanistan.',
       ].filter((l) => l.length > 0);
       const description = [
         factLines.join(' '),
@@ -517,7 +576,12 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
         region: regionOf(facts.subregion.value),
         latitude: hasCapital ? capital.lat : undefined,
         longitude: hasCapital ? capital.lon : undefined,
-        external_references: factReferences([...capital.sources, ...facts.population.sources, ...facts.areaKm2.sources, ...facts.borderWithAfghanistanKm.sources]),
+        external_references: factReferences([
+          ...capital.sources,
+          ...facts.population.sources,
+          ...facts.areaKm2.sources,
+          ...facts.borderWithAfghanistanKm.sources,
+        ]),
         object_marking_refs: markingRefs,
       });
     }
@@ -533,7 +597,9 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
     const kind = ACTOR_TYPES[actor.kind] ?? {};
     const aliases = unique(actor.aliases.map(oneLine)).filter((a) => a.length > 0 && a !== name);
     const bases = unique(actor.bases.map(oneLine)).filter((b) => b.length > 0);
-    const description = [actor.description.trim(), bases.length > 0 ? `Based in: ${bases.join('; ')}.` : ''].filter((p) => p.length > 0).join('\n\n');
+    const description = [actor.description.trim(), bases.length > 0 ? `Based in: ${bases.join('; ')}.` : '']
+      .filter((p) => p.length > 0)
+      .join('\n\n');
     const created = stixTimestamp(actor.createdAt);
     threatActors.set(
       actor.id,
@@ -613,8 +679,14 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
     const title = oneLine(threat.title);
     const created = stixTimestamp(threat.createdAt);
     // By creation, so that the grouping does not depend on the order of the input.
-    const passages = (evidence.get(threat.id) ?? []).sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const modified = latest(created, stixTimestamp(threat.updatedAt), ...passages.map((a) => stixTimestamp(a.updatedAt)));
+    const passages = (evidence.get(threat.id) ?? []).sort(
+      (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+    const modified = latest(
+      created,
+      stixTimestamp(threat.updatedAt),
+      ...passages.map((a) => stixTimestamp(a.updatedAt)),
+    );
     const self = { id, created, modified };
     const refs: string[] = [];
 
@@ -627,7 +699,11 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
       refs.push(stix.id, relate(self, 'related-to', stix, `${stix.name} is involved in the threat “${title}”.`));
     }
     const origin = threat.originCode ? locationFor(threat.originCode) : null;
-    if (origin) refs.push(origin.id, relate(self, 'originates-from', origin, `The threat “${title}” emanates from ${origin.name}.`));
+    if (origin)
+      refs.push(
+        origin.id,
+        relate(self, 'originates-from', origin, `The threat “${title}” emanates from ${origin.name}.`),
+      );
     const affected = unique(threat.countryCodes.map((c) => c.toUpperCase()))
       .map(locationFor)
       .filter((l): l is StixLocation => l !== null);
@@ -662,8 +738,12 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
       ]
         .filter((p) => p.length > 0)
         .join(' '),
-      threat.indicators.length > 0 ? `Indicators to watch:\n${threat.indicators.map((i) => `- ${oneLine(i)}`).join('\n')}` : '',
-      threat.mitigations.length > 0 ? `Mitigations (also exported as courses of action):\n${threat.mitigations.map((m) => `- ${oneLine(m)}`).join('\n')}` : '',
+      threat.indicators.length > 0
+        ? `Indicators to watch:\n${threat.indicators.map((i) => `- ${oneLine(i)}`).join('\n')}`
+        : '',
+      threat.mitigations.length > 0
+        ? `Mitigations (also exported as courses of action):\n${threat.mitigations.map((m) => `- ${oneLine(m)}`).join('\n')}`
+        : '',
     ];
     groupings.push(
       compact({
@@ -689,7 +769,8 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
 
   // Actors and their countries.
   // Ordered by title (then id), so that the descriptions do not depend on the order of the input.
-  const byTitle = (a: Threat, b: Threat) => (a.title < b.title ? -1 : a.title > b.title ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byTitle = (a: Threat, b: Threat) =>
+    a.title < b.title ? -1 : a.title > b.title ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   const threatsOfActor = new Map<string, Threat[]>();
   for (const threat of [...threats].sort(byTitle)) {
     for (const a of unique(threat.actorIds)) threatsOfActor.set(a, [...(threatsOfActor.get(a) ?? []), threat]);
@@ -708,12 +789,27 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
       }
       const emanating = linked.filter((t) => t.originCode?.toUpperCase() === code);
       if (emanating.length > 0) {
-        relate(stix, 'located-at', location, `${stix.name} is linked to ${location.name}, where threats linked to it emanate from: ${quoted(emanating)}.`, touched(emanating));
+        relate(
+          stix,
+          'located-at',
+          location,
+          `${stix.name} is linked to ${location.name}, where threats linked to it emanate from: ${quoted(emanating)}.`,
+          touched(emanating),
+        );
         continue;
       }
-      const targeting = actor.kind === 'armed-group' ? linked.filter((t) => t.category === 'terrorism' && t.countryCodes.some((c) => c.toUpperCase() === code)) : [];
+      const targeting =
+        actor.kind === 'armed-group'
+          ? linked.filter((t) => t.category === 'terrorism' && t.countryCodes.some((c) => c.toUpperCase() === code))
+          : [];
       if (targeting.length > 0) {
-        relate(stix, 'targets', location, `${stix.name} is an armed group linked to ${location.name}, which terrorism threats linked to it affect: ${quoted(targeting)}.`, touched(targeting));
+        relate(
+          stix,
+          'targets',
+          location,
+          `${stix.name} is an armed group linked to ${location.name}, which terrorism threats linked to it affect: ${quoted(targeting)}.`,
+          touched(targeting),
+        );
         continue;
       }
       relate(stix, 'related-to', location, `${stix.name} is linked to ${location.name}.`);
@@ -734,7 +830,9 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
     const content = [
       `“${quote}”`,
       cited ? `— ${cited}` : '',
-      annotation.anchor === 'orphaned' ? '(This passage is no longer found in the current text of the source; it is quoted as it was coded.)' : '',
+      annotation.anchor === 'orphaned'
+        ? '(This passage is no longer found in the current text of the source; it is quoted as it was coded.)'
+        : '',
       annotation.note.trim() ? `\n${annotation.note.trim()}` : '',
     ]
       .filter((p) => p.length > 0)
@@ -742,7 +840,12 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
     const created = stixTimestamp(annotation.createdAt);
     notes.push(
       compact({
-        ...head('note', noteId(annotation.id), created, latest(stixTimestamp(annotation.updatedAt), ...(source ? [stixTimestamp(source.updatedAt)] : []))),
+        ...head(
+          'note',
+          noteId(annotation.id),
+          created,
+          latest(stixTimestamp(annotation.updatedAt), ...(source ? [stixTimestamp(source.updatedAt)] : [])),
+        ),
         abstract: `“${shorten(quote, 100)}”${source ? ` — ${shorten(source.title, 80)}` : ''}`,
         content,
         object_refs: refs.length > 0 ? refs : [reportId],
@@ -755,7 +858,12 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
 
   const relationships: StixRelationship[] = [...pending.entries()].map(([id, r]) =>
     compact({
-      ...head('relationship', id, latest(r.source.created, r.target.created), latest(r.source.modified, r.target.modified, ...r.touched)),
+      ...head(
+        'relationship',
+        id,
+        latest(r.source.created, r.target.created),
+        latest(r.source.modified, r.target.modified, ...r.touched),
+      ),
       relationship_type: r.type,
       description: r.reasons.join(' '),
       source_ref: r.source.id,
@@ -764,7 +872,14 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
     }),
   );
 
-  const content: StixObject[] = [...locations.values(), ...threatActors.values(), ...coursesOfAction.values(), ...groupings, ...notes, ...relationships];
+  const content: StixObject[] = [
+    ...locations.values(),
+    ...threatActors.values(),
+    ...coursesOfAction.values(),
+    ...groupings,
+    ...notes,
+    ...relationships,
+  ];
   const levels = register.scale.levels;
   const report: StixReport = compact({
     ...head('report', reportId, stixTimestamp(register.createdAt), now),

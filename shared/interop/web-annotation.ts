@@ -138,11 +138,21 @@ function oneOrList(values: string[]): Json {
   return values.length === 1 ? values[0]! : values;
 }
 
-function exportAnnotation(annotation: Annotation, names: Names, context: WebAnnotationContext, generator: JsonObject): JsonObject {
+function exportAnnotation(
+  annotation: Annotation,
+  names: Names,
+  context: WebAnnotationContext,
+  generator: JsonObject,
+): JsonObject {
   const bodies: JsonObject[] = [];
   const motivations: string[] = [];
   if (annotation.note.length > 0) {
-    const note: JsonObject = { type: 'TextualBody', purpose: 'commenting', value: annotation.note, format: 'text/plain' };
+    const note: JsonObject = {
+      type: 'TextualBody',
+      purpose: 'commenting',
+      value: annotation.note,
+      format: 'text/plain',
+    };
     if (context.noteLanguage) note.language = context.noteLanguage;
     bodies.push(note);
     motivations.push('commenting');
@@ -152,15 +162,27 @@ function exportAnnotation(annotation: Annotation, names: Names, context: WebAnno
     motivations.push('tagging');
   }
   for (const id of unique(annotation.actorIds)) {
-    bodies.push({ type: 'SpecificResource', purpose: 'identifying', source: resourceRef(uuidIri(id), names.actors.get(id)) });
+    bodies.push({
+      type: 'SpecificResource',
+      purpose: 'identifying',
+      source: resourceRef(uuidIri(id), names.actors.get(id)),
+    });
     motivations.push('identifying');
   }
   for (const code of unique(annotation.countryCodes)) {
-    bodies.push({ type: 'SpecificResource', purpose: 'identifying', source: resourceRef(countryIri(code), names.countries.get(code)) });
+    bodies.push({
+      type: 'SpecificResource',
+      purpose: 'identifying',
+      source: resourceRef(countryIri(code), names.countries.get(code)),
+    });
     motivations.push('identifying');
   }
   for (const id of unique(annotation.threatIds)) {
-    bodies.push({ type: 'SpecificResource', purpose: 'linking', source: resourceRef(uuidIri(id), names.threats.get(id)) });
+    bodies.push({
+      type: 'SpecificResource',
+      purpose: 'linking',
+      source: resourceRef(uuidIri(id), names.threats.get(id)),
+    });
     motivations.push('linking');
   }
 
@@ -283,7 +305,8 @@ export interface WebAnnotationImport {
 }
 
 // Lenient shapes of what may come in: only the fields read, each checked where it is used.
-const OneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]));
+const OneOrMany = <T extends z.ZodType>(item: T) =>
+  z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]));
 const Strings = OneOrMany(z.string());
 const TypeOf = z.object({ type: Strings.optional() });
 const Label = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v[0] : v));
@@ -358,21 +381,27 @@ function annotationItems(json: unknown, problems: Problems): unknown[] {
   if (Array.isArray(json)) return json;
   const typed = TypeOf.safeParse(json);
   if (!typed.success || typeof json !== 'object' || json === null) {
-    problems.add('The file is not a Web Annotation document: expected an Annotation, a list of them, an AnnotationPage or an AnnotationCollection.');
+    problems.add(
+      'The file is not a Web Annotation document: expected an Annotation, a list of them, an AnnotationPage or an AnnotationCollection.',
+    );
     return [];
   }
   const context = Context.safeParse(json);
   const declared = context.success ? context.data['@context'] : undefined;
   const contexts = Array.isArray(declared) ? declared : [declared];
   if (!contexts.includes(ANNO_CONTEXT)) {
-    problems.add(`The document does not declare the Web Annotation context (${ANNO_CONTEXT}); it was read as Web Annotation anyway.`);
+    problems.add(
+      `The document does not declare the Web Annotation context (${ANNO_CONTEXT}); it was read as Web Annotation anyway.`,
+    );
   }
   const types = typed.data.type;
   if (has(types, 'AnnotationCollection')) {
     const collection = Collection.safeParse(json);
     const first = collection.success ? collection.data.first : undefined;
     if (typeof first === 'string') {
-      problems.add('The collection only links to its pages (first is an address, not an embedded page); nothing could be read.');
+      problems.add(
+        'The collection only links to its pages (first is an address, not an embedded page); nothing could be read.',
+      );
       return [];
     }
     const page = Page.safeParse(first);
@@ -380,7 +409,8 @@ function annotationItems(json: unknown, problems: Problems): unknown[] {
       problems.add('The collection has no embedded first page with items; nothing could be read.');
       return [];
     }
-    if (page.data.next !== undefined) problems.add('The collection has further pages that are not embedded; only its first page was read.');
+    if (page.data.next !== undefined)
+      problems.add('The collection has further pages that are not embedded; only its first page was read.');
     return page.data.items;
   }
   if (has(types, 'AnnotationPage')) {
@@ -406,7 +436,9 @@ interface Selectors {
 /** Finds the quote and position selectors among a target's selectors and their refinedBy chains. */
 function readSelectors(selector: unknown): Selectors {
   const found: Selectors = { quote: null, quoteInvalid: false, position: null, positionInvalid: false };
-  const pending: { value: unknown; depth: number }[] = (Array.isArray(selector) ? selector : [selector]).map((value) => ({ value, depth: 0 }));
+  const pending: { value: unknown; depth: number }[] = (Array.isArray(selector) ? selector : [selector]).map(
+    (value) => ({ value, depth: 0 }),
+  );
   for (let i = 0; i < pending.length && i < 1000; i++) {
     const { value, depth } = pending[i]!;
     const parsed = SelectorIn.safeParse(value);
@@ -502,7 +534,12 @@ function readBody(body: unknown, motivations: string[] | undefined, read: Read) 
   }
 }
 
-function resolveTags(refs: TagRef[], codebook: Pick<Tag, 'id' | 'name'>[] | undefined, label: string, problems: Problems) {
+function resolveTags(
+  refs: TagRef[],
+  codebook: Pick<Tag, 'id' | 'name'>[] | undefined,
+  label: string,
+  problems: Problems,
+) {
   const tagIds: Id[] = [];
   const tagNames: string[] = [];
   const known = codebook ? new Set(codebook.map((t) => t.id)) : null;
@@ -517,7 +554,9 @@ function resolveTags(refs: TagRef[], codebook: Pick<Tag, 'id' | 'name'>[] | unde
       continue;
     }
     if (ref.name && ref.name.length > TAG_NAME_MAX) {
-      problems.add(`${label} has a tag name longer than ${TAG_NAME_MAX} characters (${shown(ref.name)}); the tag was left out.`);
+      problems.add(
+        `${label} has a tag name longer than ${TAG_NAME_MAX} characters (${shown(ref.name)}); the tag was left out.`,
+      );
       continue;
     }
     if (ref.name) {
@@ -526,7 +565,9 @@ function resolveTags(refs: TagRef[], codebook: Pick<Tag, 'id' | 'name'>[] | unde
       else tagNames.push(ref.name.normalize('NFC'));
       continue;
     }
-    problems.add(`${label} refers to tag ${shown(ref.id)}, which is not in the codebook and has no name; the tag was left out.`);
+    problems.add(
+      `${label} refers to tag ${shown(ref.id)}, which is not in the codebook and has no name; the tag was left out.`,
+    );
   }
   return { tagIds: unique(tagIds), tagNames: unique(tagNames) };
 }
@@ -599,7 +640,9 @@ function readAnnotation(
 
   let position: z.infer<typeof TextPosition> | null = selectors.position;
   if (selectors.positionInvalid && !position) {
-    problems.add(`${label} has an invalid TextPositionSelector (start and end must be whole numbers, 0 or more, end after start); it will be placed by its quote.`);
+    problems.add(
+      `${label} has an invalid TextPositionSelector (start and end must be whole numbers, 0 or more, end after start); it will be placed by its quote.`,
+    );
   }
   if (position && position.end - position.start !== quote.exact.length) {
     problems.add(`${label} gives a position that does not span its quote; it will be placed by its quote.`);
@@ -623,12 +666,16 @@ function readAnnotation(
 
   const read: Read = { notes: [], tags: [], threatIds: [], actorIds: [], countryCodes: [], ignored: [] };
   const motivations = annotation.motivation;
-  if (typeof annotation.bodyValue === 'string' && annotation.bodyValue.trim().length > 0) read.notes.push(annotation.bodyValue);
-  const bodies = annotation.body === undefined ? [] : Array.isArray(annotation.body) ? annotation.body : [annotation.body];
+  if (typeof annotation.bodyValue === 'string' && annotation.bodyValue.trim().length > 0)
+    read.notes.push(annotation.bodyValue);
+  const bodies =
+    annotation.body === undefined ? [] : Array.isArray(annotation.body) ? annotation.body : [annotation.body];
   for (const body of bodies.slice(0, 10_000)) readBody(body, motivations, read);
   if (read.ignored.length > 0) {
     const listed = read.ignored.slice(0, 3).join('; ');
-    problems.add(`${label}: ${read.ignored.length} bod${read.ignored.length === 1 ? 'y was' : 'ies were'} not understood and left out (${listed}${read.ignored.length > 3 ? '; …' : ''}).`);
+    problems.add(
+      `${label}: ${read.ignored.length} bod${read.ignored.length === 1 ? 'y was' : 'ies were'} not understood and left out (${listed}${read.ignored.length > 3 ? '; …' : ''}).`,
+    );
   }
 
   let note = read.notes.map((n) => normaliseText(n)).join('\n\n');
@@ -654,7 +701,9 @@ function readAnnotation(
   };
   const checked = ImportedAnnotation.safeParse(result);
   if (!checked.success) {
-    problems.add(`${label} could not be read: ${shown(checked.error.issues[0]?.message ?? 'invalid')}; it was skipped.`);
+    problems.add(
+      `${label} could not be read: ${shown(checked.error.issues[0]?.message ?? 'invalid')}; it was skipped.`,
+    );
     return null;
   }
   return checked.data;
@@ -680,7 +729,9 @@ export function fromAnnotationCollection(json: unknown, target: WebAnnotationImp
     }
     const items = annotationItems(document, problems);
     if (items.length > MAX_IMPORTED_ANNOTATIONS) {
-      problems.add(`The document holds ${items.length} annotations; only the first ${MAX_IMPORTED_ANNOTATIONS} were read.`);
+      problems.add(
+        `The document holds ${items.length} annotations; only the first ${MAX_IMPORTED_ANNOTATIONS} were read.`,
+      );
     }
     const seenIds = new Set<string>();
     const count = Math.min(items.length, MAX_IMPORTED_ANNOTATIONS);

@@ -12,7 +12,10 @@ export function createApiClient(invoke: Invoke, subscribeMenu: SubscribeMenu): W
   for (const key of CHANNEL_KEYS) {
     api[key] = async (...args: unknown[]) => {
       const envelope = await invoke(CHANNELS[key], key, args);
-      if (!isIpcResult(envelope)) throw new WorkbenchError('The workbench answered in a form it does not understand. Restart the app and try again.');
+      if (!isIpcResult(envelope))
+        throw new WorkbenchError(
+          'The workbench answered in a form it does not understand. Restart the app and try again.',
+        );
       if (!envelope.ok) throw new WorkbenchError(envelope.error);
       return envelope.value;
     };

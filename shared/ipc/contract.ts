@@ -6,7 +6,16 @@ import { CalendarDate, Sha256 } from '../domain/primitives';
 import { Source, SourceFileRef, SourceText } from '../domain/source';
 import { Annotation, Tag } from '../domain/annotation';
 import { Register, Threat } from '../domain/threat';
-import { BackupReason, BackupSummary, isBackupId, MAX_BACKUP_KEEP, MAX_STAGED_RECORDS_PER_PART, MIN_BACKUP_KEEP, WorkspaceRecord, WorkspaceSnapshotSchema } from '../interop/backup';
+import {
+  BackupReason,
+  BackupSummary,
+  isBackupId,
+  MAX_BACKUP_KEEP,
+  MAX_STAGED_RECORDS_PER_PART,
+  MIN_BACKUP_KEEP,
+  WorkspaceRecord,
+  WorkspaceSnapshotSchema,
+} from '../interop/backup';
 import { WORKSPACE_TABLES } from '../interop/workspace-snapshot';
 import type { ChannelKey } from './channels';
 
@@ -180,7 +189,11 @@ export const ReportedError = z.object({
 });
 
 /** A backup in the backups folder, named by its file name alone (never a path). */
-export const BackupId = z.string().min(1).max(200).refine(isBackupId, 'a backup is named by its file name in the backups folder');
+export const BackupId = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine(isBackupId, 'a backup is named by its file name in the backups folder');
 
 /** The largest backup file the workbench reads from a file the analyst picks. */
 export const MAX_BACKUP_FILE_BYTES = 1024 * 1024 * 1024;
@@ -276,7 +289,10 @@ interface Procedure<A extends z.ZodTuple, R extends z.ZodType> {
   result: R;
 }
 
-const procedure = <A extends z.ZodTuple, R extends z.ZodType>(args: A, result: R): Procedure<A, R> => ({ args, result });
+const procedure = <A extends z.ZodTuple, R extends z.ZodType>(args: A, result: R): Procedure<A, R> => ({
+  args,
+  result,
+});
 
 /**
  * Every request the renderer can make of main, with the schema of its arguments and of its answer.
@@ -303,7 +319,10 @@ export const CONTRACT = {
   showBriefingExport: procedure(z.tuple([BriefingExportRef]), OpenOutcome),
   reportError: procedure(z.tuple([ErrorReport]), ReportedError),
   openLogFile: procedure(z.tuple([]), OpenOutcome),
-  stageBackupRecords: procedure(z.tuple([StageBackupRecordsRequest]), z.object({ staged: z.number().int().nonnegative() })),
+  stageBackupRecords: procedure(
+    z.tuple([StageBackupRecordsRequest]),
+    z.object({ staged: z.number().int().nonnegative() }),
+  ),
   writeBackup: procedure(z.tuple([WriteBackupRequest]), WrittenBackup),
   listBackups: procedure(z.tuple([]), z.array(BackupSummary)),
   openBackup: procedure(z.tuple([OpenBackupRequest]), OpenedBackup),

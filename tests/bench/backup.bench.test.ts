@@ -20,7 +20,8 @@ it(`backs up and opens a ${MEGABYTES} MB workspace`, async () => {
   const folder = await ensureDataFolder(await tempFolder());
   const store = new SourceStore(folder.sources);
   const snapshot = await largeWorkspace(store, MEGABYTES);
-  const workspaceBytes = Buffer.byteLength(JSON.stringify(snapshot.tables)) + (await store.list()).reduce((n, f) => n + f.size, 0);
+  const workspaceBytes =
+    Buffer.byteLength(JSON.stringify(snapshot.tables)) + (await store.list()).reduce((n, f) => n + f.size, 0);
   const backups = new Backups({ folder: folder.backups, store, appVersion: 'bench' });
 
   let t = performance.now();
@@ -30,7 +31,11 @@ it(`backs up and opens a ${MEGABYTES} MB workspace`, async () => {
   if (process.env.BENCH_BACKUP_OUT) await copyFile(written.path!, process.env.BENCH_BACKUP_OUT);
 
   const elsewhere = await ensureDataFolder(await tempFolder());
-  const other = new Backups({ folder: elsewhere.backups, store: new SourceStore(elsewhere.sources), appVersion: 'bench' });
+  const other = new Backups({
+    folder: elsewhere.backups,
+    store: new SourceStore(elsewhere.sources),
+    appVersion: 'bench',
+  });
   const bytes = new Uint8Array(await readFile(written.path!));
   t = performance.now();
   const opened = await other.open({ bytes });

@@ -2,7 +2,14 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const ISK = 'ISIS-Khorasan (Islamic State Khorasan Province)';
-const ARMED_GROUPS = ['Balochistan Liberation Army', 'East Turkestan Islamic Movement', ISK, 'Islamic Movement of Uzbekistan', 'Jamaat Ansarullah', 'Tehrik-e Taliban Pakistan'];
+const ARMED_GROUPS = [
+  'Balochistan Liberation Army',
+  'East Turkestan Islamic Movement',
+  ISK,
+  'Islamic Movement of Uzbekistan',
+  'Jamaat Ansarullah',
+  'Tehrik-e Taliban Pakistan',
+];
 
 async function openActors(app: Page): Promise<Locator> {
   await app.keyboard.press('Control+7');
@@ -16,7 +23,10 @@ const row = (app: Page, name: string) => rows(app).filter({ has: app.getByRole('
 const inspector = (app: Page) => app.getByRole('complementary', { name: 'Inspector' });
 const saved = (app: Page) => expect(app.getByRole('status').filter({ hasText: 'All changes are saved' })).toBeVisible();
 /** The threat inspector's “Actors” line in the Register. */
-const threatActorsLine = (app: Page) => inspector(app).locator('dt', { hasText: /^Actors$/ }).locator('xpath=following-sibling::dd[1]');
+const threatActorsLine = (app: Page) =>
+  inspector(app)
+    .locator('dt', { hasText: /^Actors$/ })
+    .locator('xpath=following-sibling::dd[1]');
 
 test.describe('the Actors view', () => {
   test('opens with Ctrl+7 and from the rail, and lists the six armed groups', async ({ app }) => {
@@ -65,7 +75,9 @@ test.describe('the Actors view', () => {
     await inspector(app).getByRole('combobox', { name: 'Kind' }).selectOption({ label: 'Armed group' });
     await saved(app);
     await expect(row(app, 'Taliban').locator('td').nth(1)).toHaveText('Armed group');
-    await expect(inspector(app).getByRole('list', { name: 'History' })).toContainText('Kind: Organisation → Armed group');
+    await expect(inspector(app).getByRole('list', { name: 'History' })).toContainText(
+      'Kind: Organisation → Armed group',
+    );
 
     await app.reload();
     await openActors(app);
@@ -120,7 +132,9 @@ test.describe('the Actors view', () => {
     const name = inspector(app).getByRole('textbox', { name: 'Name' });
     await name.fill('  taliban ');
     await name.press('Enter');
-    await expect(inspector(app).getByRole('alert')).toHaveText('There is already an actor called “Taliban”. Choose another name, or add this one as an alias.');
+    await expect(inspector(app).getByRole('alert')).toHaveText(
+      'There is already an actor called “Taliban”. Choose another name, or add this one as an alias.',
+    );
     await expect(name).toHaveAttribute('aria-invalid', 'true');
     await name.press('Escape');
     await expect(name).toHaveValue('Islamic Movement of Uzbekistan');
@@ -147,7 +161,9 @@ test.describe('the Actors view', () => {
     await inspector(app).getByRole('combobox', { name: 'Countries' }).press('Enter');
     await expect(inspector(app).getByRole('button', { name: 'Remove Uzbekistan' })).toBeVisible();
     await expect(row(app, 'Hizb ut-Tahrir').locator('td').nth(1)).toHaveText('Organisation');
-    await expect(app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Actors\s*13/ })).toBeVisible();
+    await expect(
+      app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Actors\s*13/ }),
+    ).toBeVisible();
     // Ctrl+Z outside a field takes the edits back one by one, down to the creation itself.
     await row(app, 'Hizb ut-Tahrir').focus();
     await app.keyboard.press('Control+z');
@@ -158,7 +174,9 @@ test.describe('the Actors view', () => {
     await expect(row(app, 'New actor')).toHaveCount(1);
     await app.keyboard.press('Control+z');
     await expect(rows(app)).toHaveCount(12);
-    await expect(app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Actors\s*12/ })).toBeVisible();
+    await expect(
+      app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Actors\s*12/ }),
+    ).toBeVisible();
   });
 
   test('threats and passages that link an actor are one click away', async ({ app }) => {
@@ -166,8 +184,12 @@ test.describe('the Actors view', () => {
     await row(app, 'Jamaat Ansarullah').click();
     await expect(inspector(app)).toContainText('7 passages link this actor.');
     await inspector(app).getByRole('button', { name: 'Jamaat Ansarullah activity against Tajikistan' }).click();
-    await expect(app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Register/ })).toHaveAttribute('aria-current', 'page');
-    await expect(inspector(app).getByRole('textbox', { name: 'Title' })).toHaveValue('Jamaat Ansarullah activity against Tajikistan');
+    await expect(
+      app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Register/ }),
+    ).toHaveAttribute('aria-current', 'page');
+    await expect(inspector(app).getByRole('textbox', { name: 'Title' })).toHaveValue(
+      'Jamaat Ansarullah activity against Tajikistan',
+    );
     await expect(threatActorsLine(app)).toHaveText('Jamaat Ansarullah');
 
     await openActors(app);
@@ -205,7 +227,11 @@ test.describe('the Actors view', () => {
     await expect(row(app, 'Russia')).toHaveCount(0);
     await expect(rows(app)).toHaveCount(4);
     await expect(row(app, 'United States')).toBeFocused(); // the next one takes its place
-    await expect(app.getByRole('status').filter({ hasText: 'Deleted actor “Russia”; it was unlinked from 1 threat and 3 passages.' })).toBeVisible();
+    await expect(
+      app
+        .getByRole('status')
+        .filter({ hasText: 'Deleted actor “Russia”; it was unlinked from 1 threat and 3 passages.' }),
+    ).toBeVisible();
     await app.keyboard.press('Control+z');
     await expect(row(app, 'Russia')).toHaveCount(1);
     await expect(row(app, 'Russia').locator('td').nth(4)).toHaveText('3');
@@ -219,14 +245,21 @@ test.describe('the Actors view', () => {
 
     await openActors(app);
     await inspector(app).getByRole('button', { name: 'Delete actor' }).click();
-    await app.getByRole('dialog', { name: 'Delete “Jamaat Ansarullah”?' }).getByRole('button', { name: 'Delete actor' }).click();
+    await app
+      .getByRole('dialog', { name: 'Delete “Jamaat Ansarullah”?' })
+      .getByRole('button', { name: 'Delete actor' })
+      .click();
     await expect(row(app, 'Jamaat Ansarullah')).toHaveCount(0);
     const notice = app.getByRole('status').filter({ hasText: 'Deleted actor “Jamaat Ansarullah”' });
     await expect(notice).toBeVisible();
-    await expect(app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Actors\s*11/ })).toBeVisible();
+    await expect(
+      app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Actors\s*11/ }),
+    ).toBeVisible();
 
     await app.keyboard.press('Control+2');
-    await expect(inspector(app).getByRole('textbox', { name: 'Title' })).toHaveValue('Jamaat Ansarullah activity against Tajikistan');
+    await expect(inspector(app).getByRole('textbox', { name: 'Title' })).toHaveValue(
+      'Jamaat Ansarullah activity against Tajikistan',
+    );
     await expect(threatActorsLine(app)).not.toContainText('Jamaat Ansarullah');
     await expect(threatActorsLine(app)).toHaveText(/^—?$/);
 

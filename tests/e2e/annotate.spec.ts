@@ -2,7 +2,9 @@ import { expect, test } from './fixtures';
 import { highlightedTexts, paintedHighlights, selectWithMouse, textRect } from './reader-helpers';
 
 test.describe('annotating passages', () => {
-  test('the demo article arrives coded, painted with the Custom Highlight API and listed in document order', async ({ app }) => {
+  test('the demo article arrives coded, painted with the Custom Highlight API and listed in document order', async ({
+    app,
+  }) => {
     const passages = app.getByRole('list', { name: 'Passages' }).getByRole('listitem');
     await expect(passages).toHaveCount(35);
     const painted = await paintedHighlights(app);
@@ -30,19 +32,28 @@ test.describe('annotating passages', () => {
     await editor.getByRole('combobox', { name: 'Countries' }).fill('Afgh');
     await editor.getByRole('option', { name: /Afghanistan/ }).click();
     await editor.getByRole('combobox', { name: 'Actors' }).fill('Taliban');
-    await editor.getByRole('option', { name: /^Taliban/ }).first().click();
+    await editor
+      .getByRole('option', { name: /^Taliban/ })
+      .first()
+      .click();
     await editor.getByRole('combobox', { name: 'Threats' }).fill('humanitarian');
     await editor.getByRole('option', { name: /Humanitarian/ }).click();
     await editor.getByRole('button', { name: 'Save' }).click();
     await expect(editor).toBeHidden();
 
-    const item = app.getByRole('list', { name: 'Passages' }).getByRole('listitem').filter({ hasText: 'effective armed forces have been created' });
+    const item = app
+      .getByRole('list', { name: 'Passages' })
+      .getByRole('listitem')
+      .filter({ hasText: 'effective armed forces have been created' });
     await expect(item).toContainText('Taliban capability');
     await expect(item).toContainText('Claim of the author');
     await expect(item).toContainText('Afghanistan');
 
     await app.reload();
-    const again = app.getByRole('list', { name: 'Passages' }).getByRole('listitem').filter({ hasText: 'effective armed forces have been created' });
+    const again = app
+      .getByRole('list', { name: 'Passages' })
+      .getByRole('listitem')
+      .filter({ hasText: 'effective armed forces have been created' });
     await expect(again).toContainText('Taliban capability');
     await again.getByRole('button').click();
     expect(await highlightedTexts(app, 'wb-selected')).toEqual(['effective armed forces have been created']);
@@ -59,7 +70,12 @@ test.describe('annotating passages', () => {
     await editor.getByRole('option', { name: /^Judgment/ }).click();
     await app.keyboard.press('Control+Enter');
     await expect(editor).toBeHidden();
-    await expect(app.getByRole('list', { name: 'Passages' }).getByRole('listitem').filter({ hasText: /^public order/ })).toHaveCount(1);
+    await expect(
+      app
+        .getByRole('list', { name: 'Passages' })
+        .getByRole('listitem')
+        .filter({ hasText: /^public order/ }),
+    ).toHaveCount(1);
   });
 
   test('overlapping passages are each reachable from the text and from the margin', async ({ app }) => {
@@ -71,7 +87,9 @@ test.describe('annotating passages', () => {
     await expect(here).toContainText('2 passages here');
     await app.keyboard.press('Escape');
     const stripes = app.locator('.para', { hasText: 'up to 400 thousand young people study' }).locator('.stripes');
-    expect(await stripes.evaluate((el) => getComputedStyle(el).backgroundImage.split('linear-gradient').length - 1)).toBeGreaterThanOrEqual(2);
+    expect(
+      await stripes.evaluate((el) => getComputedStyle(el).backgroundImage.split('linear-gradient').length - 1),
+    ).toBeGreaterThanOrEqual(2);
     await stripes.click();
     await expect(app.getByRole('dialog', { name: 'Passages here' })).toBeVisible();
   });
@@ -81,7 +99,9 @@ test.describe('annotating passages', () => {
     const item = list.getByRole('listitem').filter({ hasText: 'Kosh-Tepa canal will significantly reduce' });
     await item.getByRole('button').dblclick();
     const editor = app.getByRole('dialog', { name: 'Edit passage' });
-    await editor.getByRole('textbox', { name: 'Note' }).fill('15% is the article’s figure; check against SIC ICWC data.');
+    await editor
+      .getByRole('textbox', { name: 'Note' })
+      .fill('15% is the article’s figure; check against SIC ICWC data.');
     await editor.getByRole('button', { name: 'Save' }).click();
     await expect(item).toContainText('SIC ICWC');
 
@@ -89,9 +109,13 @@ test.describe('annotating passages', () => {
     await app.keyboard.press('Delete');
     await expect(item).toHaveCount(0);
     await app.getByRole('button', { name: 'Undo' }).click();
-    await expect(list.getByRole('listitem').filter({ hasText: 'Kosh-Tepa canal will significantly reduce' })).toContainText('SIC ICWC');
+    await expect(
+      list.getByRole('listitem').filter({ hasText: 'Kosh-Tepa canal will significantly reduce' }),
+    ).toContainText('SIC ICWC');
     await app.keyboard.press('Control+Shift+Z');
-    await expect(list.getByRole('listitem').filter({ hasText: 'Kosh-Tepa canal will significantly reduce' })).toHaveCount(0);
+    await expect(
+      list.getByRole('listitem').filter({ hasText: 'Kosh-Tepa canal will significantly reduce' }),
+    ).toHaveCount(0);
   });
 
   test('a new passage is one step for Ctrl+Z, and Ctrl+Shift+Z brings it back coded', async ({ app }) => {
@@ -111,7 +135,9 @@ test.describe('annotating passages', () => {
 
     await app.keyboard.press('Control+z');
     await expect(list.getByRole('listitem')).toHaveCount(35);
-    await expect(app.getByRole('status').filter({ hasText: 'Undone: annotate “public order is maintained”.' })).toBeVisible();
+    await expect(
+      app.getByRole('status').filter({ hasText: 'Undone: annotate “public order is maintained”.' }),
+    ).toBeVisible();
     await app.keyboard.press('Control+Shift+Z');
     await expect(list.getByRole('listitem')).toHaveCount(36);
     await expect(added).toContainText('Order holds, says the author.');
@@ -128,10 +154,19 @@ test.describe('codebook', () => {
     await name.fill('Water security');
     await name.press('Enter');
     await expect(tree.getByRole('button', { name: /^Water security/ })).toBeVisible();
-    const count = async (tag: string) => Number(await tree.getByRole('button', { name: new RegExp(`^${tag}`) }).locator('.count').innerText());
+    const count = async (tag: string) =>
+      Number(
+        await tree
+          .getByRole('button', { name: new RegExp(`^${tag}`) })
+          .locator('.count')
+          .innerText(),
+      );
     const water = await count('Water security');
     const geo = await count('Geopolitics');
-    await app.getByRole('group', { name: 'Tag Water security' }).getByRole('combobox', { name: 'Merge into' }).selectOption({ label: 'Geopolitics' });
+    await app
+      .getByRole('group', { name: 'Tag Water security' })
+      .getByRole('combobox', { name: 'Merge into' })
+      .selectOption({ label: 'Geopolitics' });
     await expect(tree.getByRole('button', { name: /^Water security/ })).toHaveCount(0);
     await expect.poll(() => count('Geopolitics')).toBeGreaterThan(geo);
     expect(await count('Geopolitics')).toBeLessThanOrEqual(geo + water);
@@ -141,10 +176,18 @@ test.describe('codebook', () => {
     await expect.poll(() => count('Geopolitics')).toBe(geo);
   });
 
-  test('a rename is undone and redone by keyboard; a deleted tag leaves its passages, and Undo brings it back', async ({ app }) => {
+  test('a rename is undone and redone by keyboard; a deleted tag leaves its passages, and Undo brings it back', async ({
+    app,
+  }) => {
     await app.getByRole('tab', { name: 'Codebook' }).click();
     const tree = app.getByRole('list', { name: 'Codebook' });
-    const count = async (tag: string) => Number(await tree.getByRole('button', { name: new RegExp(`^${tag}`) }).locator('.count').innerText());
+    const count = async (tag: string) =>
+      Number(
+        await tree
+          .getByRole('button', { name: new RegExp(`^${tag}`) })
+          .locator('.count')
+          .innerText(),
+      );
     await tree.getByRole('button', { name: /^Water/ }).click();
     const name = app.getByRole('group', { name: 'Tag Water' }).getByRole('textbox', { name: 'Name' });
     await name.fill('Water security');
@@ -199,7 +242,12 @@ test.describe('anchoring never lies', () => {
     await app.getByRole('tab', { name: 'Details' }).click();
     await app.getByRole('button', { name: 'Correct the text…' }).click();
     const again = await editor.inputValue();
-    await editor.fill(again.replace('One of the latest high-profile crimes was a major terrorist attack in the Crocus City Hall in Moscow, which killed more than 140 people.', 'The Crocus City Hall attack in Moscow in March 2024 killed more than 140 people.'));
+    await editor.fill(
+      again.replace(
+        'One of the latest high-profile crimes was a major terrorist attack in the Crocus City Hall in Moscow, which killed more than 140 people.',
+        'The Crocus City Hall attack in Moscow in March 2024 killed more than 140 people.',
+      ),
+    );
     await app.getByRole('button', { name: 'Save text' }).click();
     const lost = review.getByRole('listitem').filter({ hasText: 'One of the latest high-profile crimes' });
     await expect(lost).toContainText('Not found');
@@ -207,7 +255,12 @@ test.describe('anchoring never lies', () => {
     await selectWithMouse(app, 'The Crocus City Hall attack in Moscow in March 2024 killed more than 140 people.');
     await expect(lost).toHaveCount(0);
     await app.getByRole('tab', { name: /Passages/ }).click();
-    await expect(app.getByRole('list', { name: 'Passages' }).getByRole('listitem').filter({ hasText: 'The Crocus City Hall attack in Moscow in March 2024' })).toHaveCount(1);
+    await expect(
+      app
+        .getByRole('list', { name: 'Passages' })
+        .getByRole('listitem')
+        .filter({ hasText: 'The Crocus City Hall attack in Moscow in March 2024' }),
+    ).toHaveCount(1);
     await app.getByRole('tab', { name: 'Review' }).click();
     // Nothing was lost: every demo passage is still listed or waiting in review.
     await app.getByRole('tab', { name: /Passages/ }).click();

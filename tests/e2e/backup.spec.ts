@@ -9,8 +9,16 @@ const ORIGINAL_TITLE = 'Kosh-Tepa canal water draw on the Amu Darya';
 const backupFiles = () => readdirSync(BACKUPS).filter((name) => name.endsWith('.awbackup'));
 
 async function renameThreat(app: Page, from: RegExp | string, to: string) {
-  await app.getByRole('button', { name: /Register/ }).first().click();
-  await app.getByRole('grid', { name: 'Threats' }).locator('tbody tr', { hasText: from }).getByRole('gridcell').first().click();
+  await app
+    .getByRole('button', { name: /Register/ })
+    .first()
+    .click();
+  await app
+    .getByRole('grid', { name: 'Threats' })
+    .locator('tbody tr', { hasText: from })
+    .getByRole('gridcell')
+    .first()
+    .click();
   const title = app.getByRole('textbox', { name: 'Title' });
   await title.fill(to);
   await title.press('Enter');
@@ -20,7 +28,10 @@ async function renameThreat(app: Page, from: RegExp | string, to: string) {
 
 async function openBackups(app: Page) {
   // The status bar's backup button opens the dialog (so do File → Backups… and the palette).
-  await app.getByRole('contentinfo').getByRole('button', { name: /^(Backed up|Backups…)/ }).click();
+  await app
+    .getByRole('contentinfo')
+    .getByRole('button', { name: /^(Backed up|Backups…)/ })
+    .click();
   const dialog = app.getByRole('dialog', { name: 'Backups' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByText('Reading the backups folder…')).toHaveCount(0);
@@ -28,17 +39,25 @@ async function openBackups(app: Page) {
 }
 
 test.describe('backup and restore', () => {
-  test('back up now, change more, restore from the list: the earlier state is back after the reload', async ({ app }, testInfo) => {
+  test('back up now, change more, restore from the list: the earlier state is back after the reload', async ({
+    app,
+  }, testInfo) => {
     await renameThreat(app, ORIGINAL_TITLE, 'Kosh-Tepa canal: as backed up');
 
     let dialog = await openBackups(app);
     const before = backupFiles();
     await dialog.getByRole('button', { name: 'Back up now' }).click();
-    await expect(dialog.getByRole('status').filter({ hasText: /^Backed up the workspace \(\d+ KB\) to .*\.awbackup\.$/ })).toBeVisible();
+    await expect(
+      dialog.getByRole('status').filter({ hasText: /^Backed up the workspace \(\d+ KB\) to .*\.awbackup\.$/ }),
+    ).toBeVisible();
     const written = backupFiles().filter((name) => !before.includes(name));
     expect(written).toHaveLength(1);
     expect(written[0]).toMatch(/^Analyst Workbench \d{4}-\d{2}-\d{2} \d{4}( \(\d+\))?\.awbackup$/);
-    const manualRow = dialog.getByRole('table', { name: 'Backups' }).getByRole('row').filter({ hasText: 'By hand' }).first();
+    const manualRow = dialog
+      .getByRole('table', { name: 'Backups' })
+      .getByRole('row')
+      .filter({ hasText: 'By hand' })
+      .first();
     await expect(manualRow).toContainText('1 source · 35 passages');
     await expect(manualRow).toContainText('12 threats');
     await app.screenshot({ path: testInfo.outputPath('backups-dialog.png') });
@@ -58,8 +77,13 @@ test.describe('backup and restore', () => {
 
     // The window reloads onto the restored workspace and says what happened.
     // (Generous timeout: the restore writes a backup of the current workspace first; the notice fades after 5 s.)
-    await expect(app.getByRole('status').filter({ hasText: /^The workspace was restored from the backup of/ })).toBeVisible({ timeout: 30_000 });
-    await app.getByRole('button', { name: /Register/ }).first().click();
+    await expect(
+      app.getByRole('status').filter({ hasText: /^The workspace was restored from the backup of/ }),
+    ).toBeVisible({ timeout: 30_000 });
+    await app
+      .getByRole('button', { name: /Register/ })
+      .first()
+      .click();
     const grid = app.getByRole('grid', { name: 'Threats' });
     await expect(grid).toContainText('Kosh-Tepa canal: as backed up');
     await expect(grid).not.toContainText('changed after the backup');
@@ -74,18 +98,35 @@ test.describe('backup and restore', () => {
 
     // Still there after another reload: it is the database, not the screen.
     await app.reload();
-    await app.getByRole('button', { name: /Register/ }).first().click();
+    await app
+      .getByRole('button', { name: /Register/ })
+      .first()
+      .click();
     await expect(app.getByRole('grid', { name: 'Threats' })).toContainText('Kosh-Tepa canal: as backed up');
   });
 
-  test('a corrupt, altered or foreign file is refused with a sentence and the workspace is unchanged', async ({ app }, testInfo) => {
+  test('a corrupt, altered or foreign file is refused with a sentence and the workspace is unchanged', async ({
+    app,
+  }, testInfo) => {
     await renameThreat(app, ORIGINAL_TITLE, 'Kosh-Tepa canal: before the bad files');
     let dialog = await openBackups(app);
     await dialog.getByRole('button', { name: 'Back up now' }).click();
     await expect(dialog.getByRole('status').filter({ hasText: /^Backed up the workspace/ })).toBeVisible();
-    const newest = dialog.getByRole('table', { name: 'Backups' }).getByRole('row').filter({ hasText: 'By hand' }).first();
+    const newest = dialog
+      .getByRole('table', { name: 'Backups' })
+      .getByRole('row')
+      .filter({ hasText: 'By hand' })
+      .first();
     await expect(newest).toBeVisible();
-    const good = readFileSync(join(BACKUPS, backupFiles().sort().filter((n) => !/ (daily|quit|before-restore)/.test(n)).at(-1)!));
+    const good = readFileSync(
+      join(
+        BACKUPS,
+        backupFiles()
+          .sort()
+          .filter((n) => !/ (daily|quit|before-restore)/.test(n))
+          .at(-1)!,
+      ),
+    );
 
     const truncated = testInfo.outputPath('truncated.awbackup');
     writeFileSync(truncated, good.subarray(0, Math.floor(good.length * 0.6)));
@@ -101,9 +142,18 @@ test.describe('backup and restore', () => {
     const before = backupFiles();
     const input = dialog.getByLabel('Backup file to restore');
     const cases: [string, RegExp][] = [
-      [truncated, /^The backup file is damaged or incomplete — it may have been cut off while it was copied\. Nothing was changed\. Use another backup\.$/],
-      [altered, /^The backup file has been altered or damaged since it was written: files\/[0-9a-f]{64} does not match the checksum its manifest records\. Nothing was changed\. Use another backup\.$/],
-      [foreign, /^This file is not an Analyst Workbench backup \(backups end in \.awbackup and are written by File → Back up…\)\. Nothing was changed\.$/],
+      [
+        truncated,
+        /^The backup file is damaged or incomplete — it may have been cut off while it was copied\. Nothing was changed\. Use another backup\.$/,
+      ],
+      [
+        altered,
+        /^The backup file has been altered or damaged since it was written: files\/[0-9a-f]{64} does not match the checksum its manifest records\. Nothing was changed\. Use another backup\.$/,
+      ],
+      [
+        foreign,
+        /^This file is not an Analyst Workbench backup \(backups end in \.awbackup and are written by File → Back up…\)\. Nothing was changed\.$/,
+      ],
     ];
     for (const [file, sentence] of cases) {
       await input.setInputFiles(file);
@@ -123,7 +173,10 @@ test.describe('backup and restore', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     await app.reload();
-    await app.getByRole('button', { name: /Register/ }).first().click();
+    await app
+      .getByRole('button', { name: /Register/ })
+      .first()
+      .click();
     await expect(app.getByRole('grid', { name: 'Threats' })).toContainText('Kosh-Tepa canal: before the bad files');
     await expect(app.getByRole('grid', { name: 'Threats' }).locator('tbody tr[data-threat-id]')).toHaveCount(12);
     expect(backupFiles()).toEqual(before);

@@ -4,7 +4,11 @@ import type { Page } from '@playwright/test';
 import { readDocx, stripBidiControls } from '../support/docx-reader';
 import { DATA_DIR, expect, test } from './fixtures';
 
-const sectionOrder = (page: Page) => page.getByRole('list', { name: 'Sections' }).locator('li[data-section]').evaluateAll((items) => items.map((li) => li.getAttribute('data-section')));
+const sectionOrder = (page: Page) =>
+  page
+    .getByRole('list', { name: 'Sections' })
+    .locator('li[data-section]')
+    .evaluateAll((items) => items.map((li) => li.getAttribute('data-section')));
 const preview = (page: Page) => page.getByRole('document', { name: 'Briefing preview' });
 const briefingList = (page: Page) => page.getByRole('list', { name: 'Briefings' });
 
@@ -17,7 +21,9 @@ async function newBriefing(page: Page, title: string) {
 }
 
 test.describe('briefings', () => {
-  test('compose a briefing from the demo workspace, preview it, export the .docx, and reopen it after a reload', async ({ app }) => {
+  test('compose a briefing from the demo workspace, preview it, export the .docx, and reopen it after a reload', async ({
+    app,
+  }) => {
     test.setTimeout(120_000);
     await newBriefing(app, 'Afghanistan: threats to Central Asia, Q1 2026');
     await app.getByRole('textbox', { name: 'Subtitle' }).fill('Assessment for the Security Council secretariat');
@@ -28,16 +34,48 @@ test.describe('briefings', () => {
     await app.getByRole('textbox', { name: 'Custom marking' }).fill('ДСП — FOR OFFICIAL USE ONLY');
 
     // Sections: one switched off, one moved with the keyboard, one dragged with the mouse.
-    expect(await sectionOrder(app)).toEqual(['cover', 'contents', 'key-judgments', 'threat-overview', 'heat-map', 'threat-details', 'country-comparison', 'recommendations', 'sources-annex']);
+    expect(await sectionOrder(app)).toEqual([
+      'cover',
+      'contents',
+      'key-judgments',
+      'threat-overview',
+      'heat-map',
+      'threat-details',
+      'country-comparison',
+      'recommendations',
+      'sources-annex',
+    ]);
     await app.getByRole('checkbox', { name: /Country comparison/ }).uncheck();
     const recommendationsHandle = app.getByRole('button', { name: 'Move Recommendations', exact: true });
     await recommendationsHandle.focus();
     for (let i = 0; i < 4; i++) await app.keyboard.press('ArrowUp');
     await expect(recommendationsHandle).toBeFocused();
-    await app.getByRole('button', { name: 'Move Heat map', exact: true }).dragTo(app.locator('li[data-section="threat-overview"]'));
-    expect(await sectionOrder(app)).toEqual(['cover', 'contents', 'key-judgments', 'recommendations', 'heat-map', 'threat-overview', 'threat-details', 'country-comparison', 'sources-annex']);
+    await app
+      .getByRole('button', { name: 'Move Heat map', exact: true })
+      .dragTo(app.locator('li[data-section="threat-overview"]'));
+    expect(await sectionOrder(app)).toEqual([
+      'cover',
+      'contents',
+      'key-judgments',
+      'recommendations',
+      'heat-map',
+      'threat-overview',
+      'threat-details',
+      'country-comparison',
+      'sources-annex',
+    ]);
     for (let i = 0; i < 3; i++) await app.getByRole('button', { name: 'Move Recommendations down' }).click();
-    expect(await sectionOrder(app)).toEqual(['cover', 'contents', 'key-judgments', 'heat-map', 'threat-overview', 'threat-details', 'recommendations', 'country-comparison', 'sources-annex']);
+    expect(await sectionOrder(app)).toEqual([
+      'cover',
+      'contents',
+      'key-judgments',
+      'heat-map',
+      'threat-overview',
+      'threat-details',
+      'recommendations',
+      'country-comparison',
+      'sources-annex',
+    ]);
 
     // Filters: terrorism and water, score 9 or more, affecting Uzbekistan → ISIS-K and the Kosh-Tepa canal.
     await app.getByRole('checkbox', { name: 'Terrorism' }).check();
@@ -45,17 +83,29 @@ test.describe('briefings', () => {
     await app.getByRole('spinbutton', { name: 'Minimum score' }).fill('9');
     await app.getByRole('combobox', { name: 'Countries' }).fill('Uzbek');
     await app.getByRole('option', { name: /Uzbekistan/ }).click();
-    await expect(app.getByRole('status').filter({ hasText: 'pass the filters' })).toHaveText('2 threats pass the filters.');
+    await expect(app.getByRole('status').filter({ hasText: 'pass the filters' })).toHaveText(
+      '2 threats pass the filters.',
+    );
 
     // A key judgment with its confidence and a cited passage; a recommendation.
     await app.getByRole('button', { name: 'Add key judgment' }).click();
-    await app.getByRole('textbox', { name: 'Key judgment 1' }).fill('The Kosh-Tepa canal will very likely cut the Amu Darya’s flow to Uzbekistan and Turkmenistan within five years.');
+    await app
+      .getByRole('textbox', { name: 'Key judgment 1' })
+      .fill(
+        'The Kosh-Tepa canal will very likely cut the Amu Darya’s flow to Uzbekistan and Turkmenistan within five years.',
+      );
     await app.getByRole('combobox', { name: 'Confidence of key judgment 1' }).selectOption('high');
     await app.getByRole('searchbox', { name: 'Find evidence for key judgment 1' }).fill('285-kilometer');
-    await app.getByRole('list', { name: 'Passages found for key judgment 1' }).getByRole('button', { name: 'Cite' }).first().click();
+    await app
+      .getByRole('list', { name: 'Passages found for key judgment 1' })
+      .getByRole('button', { name: 'Cite' })
+      .first()
+      .click();
     await expect(app.getByRole('list', { name: 'Evidence for key judgment 1' }).getByRole('listitem')).toHaveCount(1);
     await app.getByRole('button', { name: 'Add recommendation' }).click();
-    await app.getByRole('textbox', { name: 'Recommendation 1' }).fill('Open a water channel with Kabul through the Interstate Commission for Water Coordination.');
+    await app
+      .getByRole('textbox', { name: 'Recommendation 1' })
+      .fill('Open a water channel with Kabul through the Interstate Commission for Water Coordination.');
 
     // The preview is the document: marking on every sheet, sections in the chosen order, the filters applied.
     const doc = preview(app);
@@ -63,22 +113,37 @@ test.describe('briefings', () => {
     const sheets = doc.getByRole('region', { name: /^Sheet \d+$/ });
     const sheetCount = await sheets.count();
     expect(sheetCount).toBeGreaterThanOrEqual(3);
-    for (let i = 0; i < sheetCount; i++) await expect(sheets.nth(i).getByText('ДСП — FOR OFFICIAL USE ONLY', { exact: true })).toHaveCount(2);
+    for (let i = 0; i < sheetCount; i++)
+      await expect(sheets.nth(i).getByText('ДСП — FOR OFFICIAL USE ONLY', { exact: true })).toHaveCount(2);
     await expect(doc).toContainText('High confidence');
     await expect(doc).toContainText('The Kosh-Tepa canal will very likely cut');
     const headings = await doc.locator('h3').allInnerTexts();
-    expect(headings).toEqual(['Key judgments', 'Heat map', 'Threat overview', 'Threat details', 'Recommendations', 'Annex: Sources']);
+    expect(headings).toEqual([
+      'Key judgments',
+      'Heat map',
+      'Threat overview',
+      'Threat details',
+      'Recommendations',
+      'Annex: Sources',
+    ]);
     const overview = doc.getByRole('table', { name: 'Threat overview' });
     await expect(overview.getByRole('row')).toHaveCount(3);
     await expect(overview).toContainText('ISIS-Khorasan recruitment and attacks from Afghanistan');
     await expect(overview).toContainText('Kosh-Tepa canal water draw on the Amu Darya');
     await expect(overview).not.toContainText('Tehrik-e Taliban');
-    await expect(overview.getByRole('cell', { name: '20 Critical' }).first()).toHaveCSS('background-color', 'rgb(244, 182, 187)');
+    await expect(overview.getByRole('cell', { name: '20 Critical' }).first()).toHaveCSS(
+      'background-color',
+      'rgb(244, 182, 187)',
+    );
     await expect(doc.getByRole('table', { name: 'Heat map' }).getByRole('cell', { name: 'T1, T2' })).toBeVisible();
     // Footnote 1 is the key judgment's passage, cited first; the annex lists the one source once.
-    await expect(doc.getByRole('list', { name: 'Footnotes' }).first().getByRole('listitem').first()).toContainText('Almat Toyekin, “Security Threats Emanating from Afghanistan: The View from Kazakhstan”, n.p., n.d. Admiralty grade B3');
+    await expect(doc.getByRole('list', { name: 'Footnotes' }).first().getByRole('listitem').first()).toContainText(
+      'Almat Toyekin, “Security Threats Emanating from Afghanistan: The View from Kazakhstan”, n.p., n.d. Admiralty grade B3',
+    );
     await expect(doc.getByRole('table', { name: 'Sources' }).getByRole('row')).toHaveCount(2);
-    await expect(doc.getByRole('navigation', { name: 'Table of contents' })).toContainText('T2. Kosh-Tepa canal water draw on the Amu Darya');
+    await expect(doc.getByRole('navigation', { name: 'Table of contents' })).toContainText(
+      'T2. Kosh-Tepa canal water draw on the Amu Darya',
+    );
 
     for (const scheme of ['light', 'dark'] as const) {
       await app.emulateMedia({ colorScheme: scheme });
@@ -115,7 +180,9 @@ test.describe('briefings', () => {
 
     // In the browser, "Open" says where the file is instead.
     await history.getByRole('button', { name: 'Open' }).click();
-    await expect(app.getByText(`Opening files is only available in the desktop app. The briefing is saved at ${file}.`)).toBeVisible();
+    await expect(
+      app.getByText(`Opening files is only available in the desktop app. The briefing is saved at ${file}.`),
+    ).toBeVisible();
 
     // The file a reader opens says what the preview said.
     const read = await readDocx(file);
@@ -126,7 +193,10 @@ test.describe('briefings', () => {
       expect(text).toContain('High confidence');
       for (const page of read.pages) {
         const lines = page.trim().split('\n');
-        expect([lines[0], lines.at(-1)], 'the marking at the top and bottom of every page').toEqual(['ДСП — FOR OFFICIAL USE ONLY', 'ДСП — FOR OFFICIAL USE ONLY']);
+        expect([lines[0], lines.at(-1)], 'the marking at the top and bottom of every page').toEqual([
+          'ДСП — FOR OFFICIAL USE ONLY',
+          'ДСП — FOR OFFICIAL USE ONLY',
+        ]);
       }
       expect(text).not.toContain('Tehrik-e Taliban');
     } finally {
@@ -137,13 +207,29 @@ test.describe('briefings', () => {
     await expect(app.getByRole('status').filter({ hasText: 'Briefing saved' })).toBeVisible();
     await app.reload();
     await app.keyboard.press('Control+4');
-    await briefingList(app).getByRole('button', { name: /Afghanistan: threats to Central Asia, Q1 2026/ }).click();
-    await expect(app.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('Afghanistan: threats to Central Asia, Q1 2026');
+    await briefingList(app)
+      .getByRole('button', { name: /Afghanistan: threats to Central Asia, Q1 2026/ })
+      .click();
+    await expect(app.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
+      'Afghanistan: threats to Central Asia, Q1 2026',
+    );
     await expect(app.getByRole('textbox', { name: 'Custom marking' })).toHaveValue('ДСП — FOR OFFICIAL USE ONLY');
-    await expect(app.getByRole('textbox', { name: 'Key judgment 1' })).toHaveValue(/The Kosh-Tepa canal will very likely cut/);
+    await expect(app.getByRole('textbox', { name: 'Key judgment 1' })).toHaveValue(
+      /The Kosh-Tepa canal will very likely cut/,
+    );
     await expect(app.getByRole('combobox', { name: 'Confidence of key judgment 1' })).toHaveValue('high');
     await expect(app.getByRole('checkbox', { name: /Country comparison/ })).not.toBeChecked();
-    expect(await sectionOrder(app)).toEqual(['cover', 'contents', 'key-judgments', 'heat-map', 'threat-overview', 'threat-details', 'recommendations', 'country-comparison', 'sources-annex']);
+    expect(await sectionOrder(app)).toEqual([
+      'cover',
+      'contents',
+      'key-judgments',
+      'heat-map',
+      'threat-overview',
+      'threat-details',
+      'recommendations',
+      'country-comparison',
+      'sources-annex',
+    ]);
     await expect(app.getByRole('list', { name: 'Export history' })).toContainText(file);
     await expect(preview(app)).toContainText('High confidence');
     await expect(preview(app).getByRole('table', { name: 'Threat overview' }).getByRole('row')).toHaveCount(3);
@@ -165,7 +251,9 @@ test.describe('briefings', () => {
     await app.reload();
     await app.keyboard.press('Control+4');
     // The empty title was never saved; the rest was.
-    await briefingList(app).getByRole('button', { name: /Unmarked/ }).click();
+    await briefingList(app)
+      .getByRole('button', { name: /Unmarked/ })
+      .click();
     await expect(app.getByRole('textbox', { name: 'Subtitle' })).toHaveValue('Kept while the title is empty');
     await expect(app.getByRole('combobox', { name: 'Security marking' })).toHaveValue('UNCLASSIFIED');
   });
@@ -201,11 +289,17 @@ test.describe('briefings', () => {
   test('duplicate and delete briefings, with undo', async ({ app }) => {
     await newBriefing(app, 'Weekly note on the Tajik border');
     await app.getByRole('button', { name: 'Add key judgment' }).click();
-    await app.getByRole('textbox', { name: 'Key judgment 1' }).fill('Cross-border incidents are likely to rise this spring.');
+    await app
+      .getByRole('textbox', { name: 'Key judgment 1' })
+      .fill('Cross-border incidents are likely to rise this spring.');
     await app.getByRole('button', { name: 'Duplicate' }).click();
     await expect(briefingList(app).getByRole('listitem')).toHaveCount(2);
-    await expect(app.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('Weekly note on the Tajik border (copy)');
-    await expect(app.getByRole('textbox', { name: 'Key judgment 1' })).toHaveValue('Cross-border incidents are likely to rise this spring.');
+    await expect(app.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
+      'Weekly note on the Tajik border (copy)',
+    );
+    await expect(app.getByRole('textbox', { name: 'Key judgment 1' })).toHaveValue(
+      'Cross-border incidents are likely to rise this spring.',
+    );
 
     await app.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(briefingList(app).getByRole('listitem')).toHaveCount(1);
@@ -218,10 +312,14 @@ test.describe('briefings', () => {
     await app.reload();
     await app.keyboard.press('Control+4');
     await expect(briefingList(app).getByRole('listitem')).toHaveCount(2);
-    await briefingList(app).getByRole('button', { name: /^Weekly note on the Tajik border \(copy\)/ }).click();
+    await briefingList(app)
+      .getByRole('button', { name: /^Weekly note on the Tajik border \(copy\)/ })
+      .click();
     await app.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(briefingList(app).getByRole('listitem')).toHaveCount(1);
-    await briefingList(app).getByRole('button', { name: /^Weekly note on the Tajik border/ }).click();
+    await briefingList(app)
+      .getByRole('button', { name: /^Weekly note on the Tajik border/ })
+      .click();
     await app.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(app.getByText('No briefings yet')).toBeVisible();
   });

@@ -15,7 +15,9 @@ const MB = 1024 * 1024;
 /** A web page of about `megabytes` MB, unique to this run (so its sha256 is too). */
 function bigHtml(name: string, megabytes: number): { path: string; sha256: string } {
   const stamp = `${Date.now()}-${Math.random()}`;
-  const parts = [`<!doctype html><html><head><title>Large page ${stamp}</title></head><body><article><h1>Large page</h1>`];
+  const parts = [
+    `<!doctype html><html><head><title>Large page ${stamp}</title></head><body><article><h1>Large page</h1>`,
+  ];
   let size = 0;
   for (let i = 0; size < megabytes * MB; i++) {
     const p = `<div class="block"><p>Paragraph ${i}: the Amu Darya, the Kosh-Tepa canal and the border with <a href="#n${i}">Tajikistan</a> <em>again</em>.</p></div>\n`;
@@ -32,15 +34,21 @@ function write(name: string, content: string): { path: string; sha256: string } 
   return { path, sha256: createHash('sha256').update(content).digest('hex') };
 }
 
-const storedOriginals = () => (existsSync(join(DATA_DIR, 'sources')) ? readdirSync(join(DATA_DIR, 'sources'), { recursive: true }).map(String) : []);
+const storedOriginals = () =>
+  existsSync(join(DATA_DIR, 'sources')) ? readdirSync(join(DATA_DIR, 'sources'), { recursive: true }).map(String) : [];
 const sourcesList = (app: Page) => app.getByRole('list', { name: 'Sources' }).getByRole('listitem');
 
 test.describe('cancelling long work', () => {
-  test('a large import is cancelled from the queue: it says Cancelled, the Sources list and the file store are unchanged', async ({ app }) => {
+  test('a large import is cancelled from the queue: it says Cancelled, the Sources list and the file store are unchanged', async ({
+    app,
+  }) => {
     test.setTimeout(180_000);
     const sourcesBefore = await sourcesList(app).count();
     const big = bigHtml('large-page.html', 20);
-    const small = write(`small-${Date.now()}.txt`, `A short note written at ${new Date().toISOString()} about the Amu Darya.\n`);
+    const small = write(
+      `small-${Date.now()}.txt`,
+      `A short note written at ${new Date().toISOString()} about the Amu Darya.\n`,
+    );
 
     // One cancelled while it runs; the file waiting behind it then imports as usual.
     await app.locator('#import-files').setInputFiles([big.path, small.path]);
@@ -55,10 +63,15 @@ test.describe('cancelling long work', () => {
     await cancel.focus();
     await app.keyboard.press('Enter');
     await expect(job('large-page.html')).toContainText('Cancelled', { timeout: 30_000 });
-    await expect(job('large-page.html')).toContainText('The import of “large-page.html” was cancelled; nothing was added.');
+    await expect(job('large-page.html')).toContainText(
+      'The import of “large-page.html” was cancelled; nothing was added.',
+    );
     await expect(job(small.path.split('/').at(-1)!)).toContainText('Imported', { timeout: 30_000 });
     await expect(sourcesList(app)).toHaveCount(sourcesBefore + 1);
-    expect(storedOriginals().some((f) => f.includes(big.sha256)), 'the cancelled file is not in the store').toBe(false);
+    expect(
+      storedOriginals().some((f) => f.includes(big.sha256)),
+      'the cancelled file is not in the store',
+    ).toBe(false);
     await imports.screenshot({ path: test.info().outputPath('import-queue-cancelled.png') });
 
     // Cancel all: the running import stops and the waiting one is skipped.
@@ -70,14 +83,21 @@ test.describe('cancelling long work', () => {
     await imports.getByRole('button', { name: 'Cancel all' }).click();
     await expect(job('another-large-page.html')).toContainText('Cancelled', { timeout: 30_000 });
     await expect(job(small2.path.split('/').at(-1)!)).toContainText('Cancelled');
-    await expect(job(small2.path.split('/').at(-1)!)).toContainText('was cancelled before it started; nothing was added.');
+    await expect(job(small2.path.split('/').at(-1)!)).toContainText(
+      'was cancelled before it started; nothing was added.',
+    );
     await expect(imports).toContainText('2 of 2 done');
     await expect(sourcesList(app)).toHaveCount(sourcesBefore + 1);
     const stored = storedOriginals();
-    expect(stored.some((f) => f.includes(big2.sha256) || f.includes(small2.sha256)), 'nothing of the cancelled imports is stored').toBe(false);
+    expect(
+      stored.some((f) => f.includes(big2.sha256) || f.includes(small2.sha256)),
+      'nothing of the cancelled imports is stored',
+    ).toBe(false);
   });
 
-  test('a briefing export is cancelled while it runs: no file in exports, the history is unchanged', async ({ app }) => {
+  test('a briefing export is cancelled while it runs: no file in exports, the history is unchanged', async ({
+    app,
+  }) => {
     test.setTimeout(120_000);
     await app.keyboard.press('Control+4');
     await app.getByRole('button', { name: 'New briefing' }).first().click();
@@ -93,7 +113,9 @@ test.describe('cancelling long work', () => {
     await expect(progress).toBeVisible();
     await app.locator('.composer-header').screenshot({ path: test.info().outputPath('export-progress.png') });
     await app.getByRole('button', { name: 'Cancel export' }).click();
-    const cancelled = app.getByText(`The export of “${title}” was cancelled; no file was written. Export it again when you are ready.`);
+    const cancelled = app.getByText(
+      `The export of “${title}” was cancelled; no file was written. Export it again when you are ready.`,
+    );
     const exported = app.getByText(/Exported the briefing to .*\.docx\./);
     await expect(cancelled.or(exported)).toBeVisible({ timeout: 30_000 });
     await expect(progress).toHaveCount(0);
@@ -127,7 +149,10 @@ test.describe('cancelling long work', () => {
     await app.locator('#import-files').setInputFiles(reports);
     await expect(app.getByRole('region', { name: 'Imports' })).toContainText('24 of 24 done', { timeout: 150_000 });
 
-    await app.getByRole('contentinfo').getByRole('button', { name: /^(Backed up|Backups…)/ }).click();
+    await app
+      .getByRole('contentinfo')
+      .getByRole('button', { name: /^(Backed up|Backups…)/ })
+      .click();
     const dialog = app.getByRole('dialog', { name: 'Backups' });
     await expect(dialog.getByText('Reading the backups folder…')).toHaveCount(0);
     const rows = dialog.getByRole('table', { name: 'Backups' }).locator('tbody tr');
@@ -152,7 +177,9 @@ test.describe('cancelling long work', () => {
     // The status bar shows it too (behind the dialog).
     await expect(app.getByRole('contentinfo').getByRole('status', { name: 'Backup progress' })).toHaveCount(1);
     await app.unrouteAll({ behavior: 'wait' });
-    await expect(dialog.getByText(/^Backed up the workspace \(.*\) to .*\.awbackup\.$/)).toBeVisible({ timeout: 120_000 });
+    await expect(dialog.getByText(/^Backed up the workspace \(.*\) to .*\.awbackup\.$/)).toBeVisible({
+      timeout: 120_000,
+    });
     await expect(progress).toHaveCount(0);
     await expect(rows).toHaveCount(countBefore + 1);
     expect(files()).toHaveLength(filesBefore + 1);
@@ -163,7 +190,9 @@ test.describe('cancelling long work', () => {
     // actionability checks) could come after the backup, which takes well under a second on a fast disk.
     await progress.getByRole('button', { name: 'Cancel backup' }).dispatchEvent('click');
     await dialog.screenshot({ path: test.info().outputPath('backup-cancelling.png') });
-    const cancelled = dialog.getByText('The backup was cancelled; no backup file was written. Back up again when you are ready.');
+    const cancelled = dialog.getByText(
+      'The backup was cancelled; no backup file was written. Back up again when you are ready.',
+    );
     const completed = dialog.getByText(/^Backed up the workspace \(.*\) to .*\.awbackup\.$/);
     await expect(cancelled.or(completed)).toBeVisible({ timeout: 120_000 });
     if (await cancelled.isVisible()) {
@@ -177,15 +206,23 @@ test.describe('cancelling long work', () => {
     expect(readdirSync(backupsDir).filter((f) => !f.endsWith('.awbackup'))).toEqual([]);
   });
 
-  test('a restore can be cancelled while it backs up the workspace first: nothing is replaced and no backup is added', async ({ app }) => {
+  test('a restore can be cancelled while it backs up the workspace first: nothing is replaced and no backup is added', async ({
+    app,
+  }) => {
     const sourcesBefore = await sourcesList(app).count();
-    await app.getByRole('contentinfo').getByRole('button', { name: /^(Backed up|Backups…)/ }).click();
+    await app
+      .getByRole('contentinfo')
+      .getByRole('button', { name: /^(Backed up|Backups…)/ })
+      .click();
     const dialog = app.getByRole('dialog', { name: 'Backups' });
     await expect(dialog.getByText('Reading the backups folder…')).toHaveCount(0);
     const rows = dialog.getByRole('table', { name: 'Backups' }).locator('tbody tr');
     await expect(rows.first()).toBeVisible();
     const countBefore = await rows.count();
-    await dialog.getByRole('button', { name: /^Restore the backup of / }).first().click();
+    await dialog
+      .getByRole('button', { name: /^Restore the backup of / })
+      .first()
+      .click();
     // The before-restore backup's request is held back a moment on its way, so Cancel surely comes first.
     // (Registered at the confirm step, so that only that request is held.)
     await app.route('**/api/writeBackup', async (route) => {
@@ -196,7 +233,9 @@ test.describe('cancelling long work', () => {
     const progress = dialog.getByRole('status', { name: 'Restore progress' });
     await expect(progress).toContainText('Backing up the workspace as it is now…');
     await progress.getByRole('button', { name: 'Cancel restore' }).click();
-    await expect(dialog.getByText('The restore was cancelled before anything was replaced; the workspace is unchanged.')).toBeVisible({ timeout: 30_000 });
+    await expect(
+      dialog.getByText('The restore was cancelled before anything was replaced; the workspace is unchanged.'),
+    ).toBeVisible({ timeout: 30_000 });
     await app.unrouteAll({ behavior: 'wait' });
     await expect(rows).toHaveCount(countBefore);
     await dialog.getByRole('button', { name: 'Close' }).click();

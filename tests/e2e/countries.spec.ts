@@ -2,11 +2,17 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const compared = (page: Page) => page.getByRole('table', { name: 'Compared countries' });
-const columnOrder = (page: Page) => compared(page).locator('thead th[data-code]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-code')));
+const columnOrder = (page: Page) =>
+  compared(page)
+    .locator('thead th[data-code]')
+    .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-code')));
 const map = (page: Page) => page.getByRole('group', { name: /^Map of Afghanistan, Central Asia/ });
 const onMap = (page: Page, name: string) => map(page).getByRole('button', { name: new RegExp(`^${name}:`) });
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
-const matrixCell = (page: Page, threat: string, country: string) => page.getByRole('table', { name: 'Country × threat matrix' }).getByRole('button', { name: new RegExp(`^${threat}.* — ${country}:`) });
+const matrixCell = (page: Page, threat: string, country: string) =>
+  page
+    .getByRole('table', { name: 'Country × threat matrix' })
+    .getByRole('button', { name: new RegExp(`^${threat}.* — ${country}:`) });
 
 async function openCountries(page: Page) {
   await page.keyboard.press('Control+3');
@@ -14,7 +20,9 @@ async function openCountries(page: Page) {
 }
 
 test.describe('countries side by side', () => {
-  test('pick on the map and in the picker, reorder, swap, a formatted note, an override; all of it survives a reload', async ({ app }, testInfo) => {
+  test('pick on the map and in the picker, reorder, swap, a formatted note, an override; all of it survives a reload', async ({
+    app,
+  }, testInfo) => {
     await openCountries(app);
     await expect.poll(() => columnOrder(app)).toEqual(['KZ', 'UZ', 'TJ', 'TM']);
 
@@ -62,7 +70,9 @@ test.describe('countries side by side', () => {
     await app.keyboard.type('\n\nloses up to 15% of the Amu Darya flow\nno _water-sharing_ deal with Kabul');
     await note.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(el.value.indexOf('loses'), el.value.length));
     await app.getByRole('button', { name: 'Bullet list' }).click();
-    await expect(note).toHaveValue('Downstream of Kosh-Tepa: **most exposed**\n\n- loses up to 15% of the Amu Darya flow\n- no _water-sharing_ deal with Kabul');
+    await expect(note).toHaveValue(
+      'Downstream of Kosh-Tepa: **most exposed**\n\n- loses up to 15% of the Amu Darya flow\n- no _water-sharing_ deal with Kabul',
+    );
     await app.keyboard.press('Control+Enter');
     const notes = app.getByRole('region', { name: 'Notes on Uzbekistan' });
     await expect(notes.locator('strong')).toHaveText('most exposed');
@@ -72,7 +82,9 @@ test.describe('countries side by side', () => {
     await app.getByRole('button', { name: 'Edit the stance of Tajikistan' }).click();
     await app.getByRole('textbox', { name: 'Stance of Tajikistan' }).fill('No official contacts with Kabul <b>yet</b>');
     await app.getByRole('textbox', { name: 'Stance of Tajikistan' }).blur();
-    await expect(app.getByRole('region', { name: 'Stance of Tajikistan' })).toHaveText('No official contacts with Kabul <b>yet</b>');
+    await expect(app.getByRole('region', { name: 'Stance of Tajikistan' })).toHaveText(
+      'No official contacts with Kabul <b>yet</b>',
+    );
 
     // An override with a rationale, in the matrix: refused without one, then set; undo and redo.
     await app.getByRole('tab', { name: 'Country × threat matrix' }).click();
@@ -84,7 +96,9 @@ test.describe('countries side by side', () => {
     await form.getByRole('button', { name: 'Set override' }).click();
     await expect(form.getByRole('alert')).toHaveText(/needs a rationale/);
     await expect(canal).toHaveAccessibleName(/: 20, critical/);
-    await form.getByRole('textbox', { name: 'Rationale' }).fill('Uzbekistan draws most of its irrigation water from the Amu Darya, downstream of the canal');
+    await form
+      .getByRole('textbox', { name: 'Rationale' })
+      .fill('Uzbekistan draws most of its irrigation water from the Amu Darya, downstream of the canal');
     await form.getByRole('button', { name: 'Set override' }).click();
     await expect(canal).toHaveAccessibleName(/: 25, critical, rising, overridden \(register 20\)/);
     await expect(inspector(app)).toContainText('“Uzbekistan draws most of its irrigation water');
@@ -99,18 +113,24 @@ test.describe('countries side by side', () => {
     // Names in Russian.
     await app.getByRole('radio', { name: 'Country names in Russian' }).check();
     await expect(matrixCell(app, 'Kosh-Tepa canal', 'Узбекистан')).toBeVisible();
-    await expect(app.getByRole('table', { name: 'Country × threat matrix' }).getByRole('columnheader', { name: 'Кыргызстан' })).toBeVisible();
+    await expect(
+      app.getByRole('table', { name: 'Country × threat matrix' }).getByRole('columnheader', { name: 'Кыргызстан' }),
+    ).toBeVisible();
 
     // Reload: the order, the names, the note, the stance and the override are all still there.
     await app.reload();
-    await expect(matrixCell(app, 'Kosh-Tepa canal', 'Узбекистан')).toHaveAccessibleName(/: 25, critical, rising, overridden \(register 20\)/);
+    await expect(matrixCell(app, 'Kosh-Tepa canal', 'Узбекистан')).toHaveAccessibleName(
+      /: 25, critical, rising, overridden \(register 20\)/,
+    );
     await app.getByRole('tab', { name: 'Side by side' }).click();
     await expect.poll(() => columnOrder(app)).toEqual(['UZ', 'KG', 'TJ', 'PK']);
     await expect(compared(app).getByRole('columnheader', { name: 'Узбекистан' })).toBeVisible();
     const reloadedNotes = app.getByRole('region', { name: 'Notes on Узбекистан' });
     await expect(reloadedNotes.locator('strong')).toHaveText('most exposed');
     await expect(reloadedNotes.getByRole('listitem')).toHaveCount(2);
-    await expect(app.getByRole('region', { name: 'Stance of Таджикистан' })).toHaveText('No official contacts with Kabul <b>yet</b>');
+    await expect(app.getByRole('region', { name: 'Stance of Таджикистан' })).toHaveText(
+      'No official contacts with Kabul <b>yet</b>',
+    );
     const water = compared(app).getByRole('row', { name: /^Water/ });
     await expect(water.getByRole('cell').first()).toContainText('25');
     await expect(water.getByRole('cell').first()).toContainText('overridden');
@@ -158,7 +178,9 @@ test.describe('countries side by side', () => {
     await app.getByRole('combobox', { name: 'Swap Turkmenistan for' }).selectOption({ label: 'Kyrgyzstan' });
     await app.getByRole('tab', { name: 'Country × threat matrix' }).click();
     await matrixCell(app, 'Rivalry of external powers', 'Kyrgyzstan').click();
-    await expect(inspector(app)).toContainText(/No passage on this threat is linked to Kyrgyzstan or names it \(the threat has \d+ passages in all\)/);
+    await expect(inspector(app)).toContainText(
+      /No passage on this threat is linked to Kyrgyzstan or names it \(the threat has \d+ passages in all\)/,
+    );
     // From a quote to the source.
     await matrixCell(app, 'Kosh-Tepa canal', 'Uzbekistan').click();
     await inspector(app).getByRole('button', { name: 'Show in source' }).first().click();
@@ -174,7 +196,9 @@ test.describe('countries side by side', () => {
     await expect(history).toContainText('comparison chosen: compared KZ, TJ, UZ, TM');
     await app.keyboard.press('Control+z');
     await expect.poll(() => columnOrder(app)).toEqual(['KZ', 'UZ', 'TJ', 'TM']);
-    await expect(history.getByRole('listitem').first()).toContainText('back to the default comparison (was compared KZ, TJ, UZ, TM) · Undone: move Tajikistan left');
+    await expect(history.getByRole('listitem').first()).toContainText(
+      'back to the default comparison (was compared KZ, TJ, UZ, TM) · Undone: move Tajikistan left',
+    );
     await app.keyboard.press('Control+Shift+Z');
     await expect.poll(() => columnOrder(app)).toEqual(['KZ', 'TJ', 'UZ', 'TM']);
     await expect(history.getByRole('listitem').first()).toContainText('Redone: move Tajikistan left');
@@ -192,7 +216,9 @@ test.describe('countries side by side', () => {
     await compared(app).getByRole('button', { name: 'Kazakhstan', exact: true }).click();
     const countryHistory = inspector(app).getByRole('list', { name: 'History' });
     await expect(countryHistory.getByRole('listitem')).toHaveCount(3);
-    await expect(countryHistory.getByRole('listitem').first()).toContainText('stance: — → Engages Kabul on trade · Redone: edit the stance on Kazakhstan');
+    await expect(countryHistory.getByRole('listitem').first()).toContainText(
+      'stance: — → Engages Kabul on trade · Redone: edit the stance on Kazakhstan',
+    );
     await expect(countryHistory).not.toContainText('updatedAt');
   });
 
@@ -206,7 +232,10 @@ test.describe('countries side by side', () => {
     await expect.poll(() => columnOrder(app)).toEqual(['KZ', 'UZ']);
     await expect(app.getByRole('button', { name: 'Move Kazakhstan left' })).toBeDisabled();
     // The top threats open the same cell as the matrix.
-    await compared(app).getByRole('list', { name: 'Top threats for Uzbekistan' }).getByRole('button', { name: /^Kosh-Tepa canal/ }).click();
+    await compared(app)
+      .getByRole('list', { name: 'Top threats for Uzbekistan' })
+      .getByRole('button', { name: /^Kosh-Tepa canal/ })
+      .click();
     await expect(inspector(app).getByRole('form', { name: 'Override for Uzbekistan' })).toBeVisible();
   });
 });

@@ -10,7 +10,11 @@ import { textRect } from './reader-helpers';
  * shortcut sheet, recent exports, About, and the guard on unsaved typed input.
  */
 
-const gridRows = (page: Page) => page.getByRole('grid').getByRole('row').filter({ has: page.getByRole('gridcell') });
+const gridRows = (page: Page) =>
+  page
+    .getByRole('grid')
+    .getByRole('row')
+    .filter({ has: page.getByRole('gridcell') });
 
 /** Selects `needle` in the reader with the keyboard: click before it, then Shift+→ across it. */
 async function selectWithKeyboard(page: Page, needle: string): Promise<void> {
@@ -29,11 +33,22 @@ test.describe('keyboard shortcuts', () => {
     await app.keyboard.press('F1');
     const sheet = app.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(sheet).toBeVisible();
-    for (const group of ['Global', 'Views', 'Reader', 'Passages', 'Passage popover', 'Register grid', 'Dialogs', 'Window']) {
+    for (const group of [
+      'Global',
+      'Views',
+      'Reader',
+      'Passages',
+      'Passage popover',
+      'Register grid',
+      'Dialogs',
+      'Window',
+    ]) {
       await expect(sheet.getByRole('heading', { name: group, exact: true })).toBeVisible();
     }
     await expect(sheet.getByRole('row', { name: /Export the open briefing/ })).toContainText('Ctrl+E');
-    await expect(sheet.getByRole('row', { name: /Add a threat to the current register/ })).toContainText('Ctrl+Shift+H');
+    await expect(sheet.getByRole('row', { name: /Add a threat to the current register/ })).toContainText(
+      'Ctrl+Shift+H',
+    );
     await app.screenshot({ path: testInfo.outputPath('shortcut-sheet-light.png') });
 
     await sheet.getByRole('searchbox', { name: 'Find a shortcut' }).fill('passage');
@@ -67,7 +82,9 @@ test.describe('keyboard shortcuts', () => {
     await app.screenshot({ path: testInfo.outputPath('shortcut-sheet-dark.png') });
   });
 
-  test('the palette lists the registry’s views and commands with their keys, and says why one cannot run', async ({ app }, testInfo) => {
+  test('the palette lists the registry’s views and commands with their keys, and says why one cannot run', async ({
+    app,
+  }, testInfo) => {
     await app.setViewportSize({ width: 1366, height: 768 });
     await app.keyboard.press('Control+k');
     const palette = app.getByRole('dialog', { name: 'Go to anything' });
@@ -88,7 +105,9 @@ test.describe('keyboard shortcuts', () => {
     await app.keyboard.press('Enter');
     await expect(palette).toBeHidden();
     await expect(gridRows(app)).toHaveCount(13);
-    await expect(app.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'Title' })).toHaveValue('New threat');
+    await expect(
+      app.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'Title' }),
+    ).toHaveValue('New threat');
 
     // Now there is something to undo, and the palette's Undo takes it back.
     await app.locator('#register-heading').click();
@@ -138,7 +157,9 @@ test.describe('keyboard shortcuts', () => {
     // New Passage from Selection (Ctrl+Shift+A) with nothing selected says what to do.
     await app.getByRole('article', { name: 'Source text' }).click();
     await app.keyboard.press('Control+Shift+A');
-    await expect(app.getByRole('status').or(app.getByRole('alert')).filter({ hasText: 'Select a passage in the text first' })).toBeVisible();
+    await expect(
+      app.getByRole('status').or(app.getByRole('alert')).filter({ hasText: 'Select a passage in the text first' }),
+    ).toBeVisible();
     // …and with a keyboard selection opens the coding popover on it.
     await selectWithKeyboard(app, 'public order');
     await app.keyboard.press('Control+Shift+A');
@@ -146,7 +167,9 @@ test.describe('keyboard shortcuts', () => {
     await expect(editor.locator('blockquote')).toHaveText('public order');
   });
 
-  test('Ctrl+E exports the open briefing; the file is listed under recent exports and in the palette', async ({ app }, testInfo) => {
+  test('Ctrl+E exports the open briefing; the file is listed under recent exports and in the palette', async ({
+    app,
+  }, testInfo) => {
     // With no briefing yet the command says what to do instead.
     await app.keyboard.press('Control+e');
     await expect(app.getByText('There is no briefing to export yet.')).toBeVisible();
@@ -168,7 +191,11 @@ test.describe('keyboard shortcuts', () => {
     await app.screenshot({ path: testInfo.outputPath('recent-exports.png') });
     // Opening files is the desktop's; the browser preview says where the file is.
     await recent.getByRole('button', { name: `Open ${written[0]}` }).click();
-    await expect(app.getByText(`Opening files is only available in the desktop app. The file is saved at ${join(DATA_DIR, 'exports', written[0]!)}.`)).toBeVisible();
+    await expect(
+      app.getByText(
+        `Opening files is only available in the desktop app. The file is saved at ${join(DATA_DIR, 'exports', written[0]!)}.`,
+      ),
+    ).toBeVisible();
 
     // From another view, Ctrl+E comes back to the briefing and exports it again.
     await app.keyboard.press('Control+1');
@@ -200,7 +227,9 @@ test.describe('keyboard shortcuts', () => {
 });
 
 test.describe('unsaved typed input', () => {
-  test('the annotation popover asks before dropping a note: on Escape, on Cancel and when leaving the view', async ({ app }, testInfo) => {
+  test('the annotation popover asks before dropping a note: on Escape, on Cancel and when leaving the view', async ({
+    app,
+  }, testInfo) => {
     await selectWithKeyboard(app, 'public order');
     await app.keyboard.press('a');
     const editor = app.getByRole('dialog', { name: 'Annotate passage' });
@@ -217,7 +246,10 @@ test.describe('unsaved typed input', () => {
     await expect(editor.getByRole('textbox', { name: 'Note' })).toHaveValue('Check against the 2023 figures.');
 
     // Leaving the view asks too; keeping editing stays here.
-    await app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Register/ }).click();
+    await app
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('button', { name: /Register/ })
+      .click();
     await expect(prompt).toBeVisible();
     await prompt.getByRole('button', { name: 'Keep editing' }).click();
     await expect(app.getByRole('heading', { name: 'Sources', level: 1 })).toBeVisible();
@@ -231,7 +263,12 @@ test.describe('unsaved typed input', () => {
     await editor.getByRole('button', { name: 'Cancel' }).click();
     await prompt.getByRole('button', { name: 'Discard' }).click();
     await expect(editor).toBeHidden();
-    await expect(app.getByRole('list', { name: 'Passages' }).getByRole('listitem').filter({ hasText: /^public order/ })).toHaveCount(0);
+    await expect(
+      app
+        .getByRole('list', { name: 'Passages' })
+        .getByRole('listitem')
+        .filter({ hasText: /^public order/ }),
+    ).toHaveCount(0);
 
     // An untouched popover closes at once.
     await selectWithKeyboard(app, 'public order');
@@ -278,14 +315,22 @@ test.describe('unsaved typed input', () => {
     // Choose the file once the register is in (its grid is drawn again when the whole register arrives).
     await expect(app.getByText('Loading the whole register…')).toBeHidden();
     await expect(app.getByText('12 threats')).toBeVisible();
-    await app.getByLabel('CSV file to import').setInputFiles({ name: 'threats.csv', mimeType: 'text/csv', buffer: Buffer.from('Title,Likelihood,Impact,Notes\nFlooding,3,4,seasonal\n') });
+    await app.getByLabel('CSV file to import').setInputFiles({
+      name: 'threats.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Title,Likelihood,Impact,Notes\nFlooding,3,4,seasonal\n'),
+    });
     const csv = app.getByRole('dialog', { name: 'Import “threats.csv”' });
     await expect(csv).toBeVisible();
     // Untouched (the guessed mapping), Cancel closes at once.
     await csv.getByRole('button', { name: 'Cancel' }).click();
     await expect(csv).toBeHidden();
 
-    await app.getByLabel('CSV file to import').setInputFiles({ name: 'threats.csv', mimeType: 'text/csv', buffer: Buffer.from('Title,Likelihood,Impact,Notes\nFlooding,3,4,seasonal\n') });
+    await app.getByLabel('CSV file to import').setInputFiles({
+      name: 'threats.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Title,Likelihood,Impact,Notes\nFlooding,3,4,seasonal\n'),
+    });
     await expect(csv).toBeVisible();
     await csv.getByRole('combobox').first().selectOption({ index: 0 });
     await app.keyboard.press('Escape');

@@ -11,7 +11,9 @@ const SCREENSHOTS = process.env.WORKBENCH_SCREENSHOTS ?? 'test-results';
 
 async function open(page: Page): Promise<void> {
   await page.goto('/');
-  await expect(page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: new RegExp(SAMPLE_TITLE) })).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: new RegExp(SAMPLE_TITLE) }),
+  ).toBeVisible();
 }
 
 /** Runs `work` on the app's own IndexedDB database, as another program (or a bad disk) could. */
@@ -29,7 +31,17 @@ function onDatabase(page: Page, work: 'damage' | 'repair'): Promise<void> {
         const cursor = threats.openCursor();
         cursor.onsuccess = () => resolve(cursor.result!.value as Record<string, unknown>);
       });
-      threats.put({ ...first, id: 'damaged-threat', title: 'Damaged record', countryCodes: 42, actorIds: 'not a list', indicators: null, mitigations: null, likelihood: 'high', updatedAt: 7 });
+      threats.put({
+        ...first,
+        id: 'damaged-threat',
+        title: 'Damaged record',
+        countryCodes: 42,
+        actorIds: 'not a list',
+        indicators: null,
+        mitigations: null,
+        likelihood: 'high',
+        updatedAt: 7,
+      });
     } else {
       threats.delete('damaged-threat');
     }
@@ -50,11 +62,16 @@ test('a view that fails is contained, explained, logged, and can be reloaded', a
   await page.screenshot({ path: join(SCREENSHOTS, 'error-boundary-register.png') });
 
   // The rest of the workbench is untouched.
-  await page.getByRole('button', { name: /Sources/ }).first().click();
+  await page
+    .getByRole('button', { name: /Sources/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { name: SAMPLE_TITLE, level: 2 })).toBeVisible();
 
   // The failure is in main's error log, with the view it came from.
-  await expect.poll(() => readFileSync(join(DATA_DIR, 'logs', 'workbench.log'), 'utf8')).toContain('ERROR renderer (register, boundary):');
+  await expect
+    .poll(() => readFileSync(join(DATA_DIR, 'logs', 'workbench.log'), 'utf8'))
+    .toContain('ERROR renderer (register, boundary):');
 
   // Once the record is repaired, "Reload view" brings the view back.
   await page.getByRole('button', { name: /Register/ }).click();
@@ -69,5 +86,7 @@ test('Open Error Log says where the log is in the browser preview', async ({ pag
   await page.keyboard.press('Control+k');
   await page.keyboard.type('Open Error Log');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'The error log is at' })).toContainText(join(DATA_DIR, 'logs', 'workbench.log'));
+  await expect(page.getByRole('status').filter({ hasText: 'The error log is at' })).toContainText(
+    join(DATA_DIR, 'logs', 'workbench.log'),
+  );
 });

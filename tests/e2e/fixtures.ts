@@ -23,7 +23,9 @@ export const test = base.extend<{ app: Page }>({
       if (message.type() === 'error') problems.push(message.text());
     });
     await page.goto('/');
-    await expect(page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: new RegExp(SAMPLE_TITLE) })).toBeVisible();
+    await expect(
+      page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: new RegExp(SAMPLE_TITLE) }),
+    ).toBeVisible();
     await use(page);
     expect(problems, 'the page reported errors').toEqual([]);
   },

@@ -14,25 +14,30 @@ function scratchFile(name: string, content: string | Uint8Array): string {
 }
 
 test.describe('importing sources', () => {
-  test('several files at once through the file picker: each format, with progress and clear outcomes', async ({ app }) => {
+  test('several files at once through the file picker: each format, with progress and clear outcomes', async ({
+    app,
+  }) => {
     const empty = scratchFile('empty.txt', '');
     const unsupported = scratchFile('notes.xyz', 'hello');
     const brokenPdf = scratchFile('broken.pdf', readFileSync(join(FIXTURES, 'two-pages.pdf')).subarray(0, 400));
-    await app.locator('#import-files').setInputFiles([
-      join(FIXTURES, 'article.html'),
-      join(FIXTURES, 'briefing.docx'),
-      join(FIXTURES, 'two-pages.pdf'),
-      join(FIXTURES, 'notes.md'),
-      join(FIXTURES, 'kazakh-utf16le.txt'),
-      empty,
-      unsupported,
-      brokenPdf,
-      SAMPLE_ARTICLE,
-    ]);
+    await app
+      .locator('#import-files')
+      .setInputFiles([
+        join(FIXTURES, 'article.html'),
+        join(FIXTURES, 'briefing.docx'),
+        join(FIXTURES, 'two-pages.pdf'),
+        join(FIXTURES, 'notes.md'),
+        join(FIXTURES, 'kazakh-utf16le.txt'),
+        empty,
+        unsupported,
+        brokenPdf,
+        SAMPLE_ARTICLE,
+      ]);
     const imports = app.getByRole('region', { name: 'Imports' });
     await expect(imports).toContainText('9 of 9 done', { timeout: 30_000 });
     const job = (name: string) => imports.getByRole('listitem').filter({ hasText: name });
-    for (const name of ['article.html', 'briefing.docx', 'two-pages.pdf', 'notes.md', 'kazakh-utf16le.txt']) await expect(job(name)).toContainText('Imported');
+    for (const name of ['article.html', 'briefing.docx', 'two-pages.pdf', 'notes.md', 'kazakh-utf16le.txt'])
+      await expect(job(name)).toContainText('Imported');
     await expect(job('empty.txt')).toContainText(/"empty\.txt" could not be imported: .*empty/);
     await expect(job('notes.xyz')).toContainText(/"notes\.xyz" could not be imported: \.xyz files are not supported/);
     await expect(job('broken.pdf')).toContainText(/"broken\.pdf" could not be imported: .*damaged/);
@@ -48,22 +53,36 @@ test.describe('importing sources', () => {
     await expect(app.getByRole('heading', { level: 2 })).toContainText('Security Threats Emanating from Afghanistan');
 
     // The web page arrives as its article: no comment form, no menu.
-    await app.getByRole('list', { name: 'Sources' }).getByRole('button').filter({ hasText: 'Kosh-Tepa canal strains the Amu Darya basin' }).first().click();
+    await app
+      .getByRole('list', { name: 'Sources' })
+      .getByRole('button')
+      .filter({ hasText: 'Kosh-Tepa canal strains the Amu Darya basin' })
+      .first()
+      .click();
     const reader = app.getByRole('article', { name: 'Source text' });
     await expect(reader).not.toContainText('Leave a Reply');
 
     // The PDF keeps its page breaks.
-    await app.getByRole('list', { name: 'Sources' }).getByRole('button').filter({ hasText: 'Border Security Review' }).first().click();
+    await app
+      .getByRole('list', { name: 'Sources' })
+      .getByRole('button')
+      .filter({ hasText: 'Border Security Review' })
+      .first()
+      .click();
     await expect(reader).toContainText('— page 2 —');
   });
 
   test('drag and drop onto the window imports, and the metadata can be corrected', async ({ app }) => {
     const bytes = readFileSync(join(FIXTURES, 'notes.md'));
-    await app.evaluate((data) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array(data)], 'dropped-notes.md', { type: 'text/markdown' }));
-      for (const type of ['dragenter', 'dragover', 'drop']) window.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    }, [...bytes]);
+    await app.evaluate(
+      (data) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(data)], 'dropped-notes.md', { type: 'text/markdown' }));
+        for (const type of ['dragenter', 'dragover', 'drop'])
+          window.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      },
+      [...bytes],
+    );
     await expect(app.getByRole('region', { name: 'Imports' })).toContainText('Imported');
     await app.getByRole('tab', { name: 'Details' }).click();
     const author = app.getByRole('textbox', { name: 'Author' });
@@ -72,7 +91,9 @@ test.describe('importing sources', () => {
     await app.getByRole('combobox', { name: 'Reliability' }).selectOption('B');
     await app.getByRole('combobox', { name: 'Credibility' }).selectOption('2');
     // The analyst reloads once the status bar says the change is saved (the write is in flight until then).
-    await expect(app.getByRole('list', { name: 'Sources' }).getByRole('listitem').filter({ hasText: 'Institute desk' })).toContainText('B2');
+    await expect(
+      app.getByRole('list', { name: 'Sources' }).getByRole('listitem').filter({ hasText: 'Institute desk' }),
+    ).toContainText('B2');
     await expect(app.getByText('All changes are saved')).toBeVisible();
     await app.reload();
     const item = app.getByRole('list', { name: 'Sources' }).getByRole('listitem').filter({ hasText: 'Institute desk' });
@@ -83,7 +104,9 @@ test.describe('importing sources', () => {
     await app.getByRole('button', { name: 'Paste…' }).click();
     const dialog = app.getByRole('dialog', { name: 'Paste text' });
     await dialog.getByRole('textbox', { name: 'Title' }).fill('گزارش کوتاه درباره کانال قوش تپه');
-    await dialog.getByRole('textbox', { name: 'Text' }).fill('کانال قوش تپه آب دریای آمو را برای آبیاری شمال افغانستان برداشت می‌کند.\n\nThe English summary follows.');
+    await dialog
+      .getByRole('textbox', { name: 'Text' })
+      .fill('کانال قوش تپه آب دریای آمو را برای آبیاری شمال افغانستان برداشت می‌کند.\n\nThe English summary follows.');
     await dialog.getByRole('button', { name: 'Import' }).click();
     await expect(app.getByRole('heading', { level: 2 })).toHaveText('گزارش کوتاه درباره کانال قوش تپه');
     const paragraphs = app.getByRole('article', { name: 'Source text' }).locator('p');
@@ -98,7 +121,9 @@ test.describe('importing sources', () => {
     await app.getByRole('spinbutton', { name: 'Import limit in megabytes' }).press('Enter');
     const big = scratchFile('big-report.txt', 'Amu Darya. '.repeat(120_000));
     await app.locator('#import-files').setInputFiles(big);
-    await expect(app.getByRole('region', { name: 'Imports' })).toContainText(/"big-report\.txt" could not be imported: it is 1\.3 MB, over the import limit of 1 MB/);
+    await expect(app.getByRole('region', { name: 'Imports' })).toContainText(
+      /"big-report\.txt" could not be imported: it is 1\.3 MB, over the import limit of 1 MB/,
+    );
   });
 });
 
@@ -133,7 +158,9 @@ test.describe('W3C Web Annotation files', () => {
     await list.getByRole('listitem').first().getByRole('button').focus();
     await app.keyboard.press('Control+z');
     await expect(list.getByRole('listitem')).toHaveCount(32);
-    await expect(app.getByRole('status').filter({ hasText: /Undone: import 3 passages from “.*\.jsonld”\./ })).toBeVisible();
+    await expect(
+      app.getByRole('status').filter({ hasText: /Undone: import 3 passages from “.*\.jsonld”\./ }),
+    ).toBeVisible();
     await app.keyboard.press('Control+Shift+Z');
     await expect(list.getByRole('listitem')).toHaveCount(35);
   });

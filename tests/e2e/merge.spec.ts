@@ -29,7 +29,9 @@ async function installation(browser: Browser): Promise<{ page: Page; problems: s
     if (message.type() === 'error') problems.push(message.text());
   });
   await page.goto('/');
-  await expect(page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: new RegExp(SAMPLE_TITLE) })).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: new RegExp(SAMPLE_TITLE) }),
+  ).toBeVisible();
   return { page, problems };
 }
 
@@ -38,8 +40,16 @@ async function saved(page: Page) {
 }
 
 async function openThreat(page: Page, title: string) {
-  await page.getByRole('button', { name: /Register/ }).first().click();
-  await page.getByRole('grid', { name: 'Threats' }).locator('tbody tr', { hasText: title }).getByRole('gridcell').first().click();
+  await page
+    .getByRole('button', { name: /Register/ })
+    .first()
+    .click();
+  await page
+    .getByRole('grid', { name: 'Threats' })
+    .locator('tbody tr', { hasText: title })
+    .getByRole('gridcell')
+    .first()
+    .click();
   await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue(title);
   return page.getByRole('textbox', { name: 'Description' });
 }
@@ -52,7 +62,10 @@ async function describeThreat(page: Page, text: string) {
 }
 
 async function annotate(page: Page, passage: string, tag: string) {
-  await page.getByRole('button', { name: /Sources/ }).first().click();
+  await page
+    .getByRole('button', { name: /Sources/ })
+    .first()
+    .click();
   await selectWithMouse(page, passage);
   await page.getByRole('button', { name: /Annotate/ }).click();
   const editor = page.getByRole('dialog', { name: 'Annotate passage' });
@@ -67,11 +80,17 @@ async function annotate(page: Page, passage: string, tag: string) {
 
 /** The passage whose whole quote is `quote` (longer demo passages may contain it). */
 function passageItem(page: Page, quote: string): Locator {
-  return page.getByRole('list', { name: 'Passages' }).getByRole('listitem').filter({ has: page.locator('.passage-quote', { hasText: new RegExp(`^${quote}$`) }) });
+  return page
+    .getByRole('list', { name: 'Passages' })
+    .getByRole('listitem')
+    .filter({ has: page.locator('.passage-quote', { hasText: new RegExp(`^${quote}$`) }) });
 }
 
 async function openBackups(page: Page): Promise<Locator> {
-  await page.getByRole('contentinfo').getByRole('button', { name: /^(Backed up|Backups…)/ }).click();
+  await page
+    .getByRole('contentinfo')
+    .getByRole('button', { name: /^(Backed up|Backups…)/ })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Backups' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByText('Reading the backups folder…')).toHaveCount(0);
@@ -93,7 +112,10 @@ async function backUpNow(page: Page): Promise<string> {
 
 /** The codebook holds exactly one tag called `name` (in any letter case), coding `passages` passages. */
 async function expectOneTag(page: Page, name: RegExp, passages: number) {
-  await page.getByRole('button', { name: /Sources/ }).first().click();
+  await page
+    .getByRole('button', { name: /Sources/ })
+    .first()
+    .click();
   await page.getByRole('tab', { name: 'Codebook' }).click();
   const tags = page.getByRole('list', { name: 'Codebook' }).getByRole('button', { name });
   await expect(tags).toHaveCount(1);
@@ -102,7 +124,9 @@ async function expectOneTag(page: Page, name: RegExp, passages: number) {
 }
 
 test.describe('merging a colleague’s backup', () => {
-  test('through a real backup file: summary, conflicts, report, one tag for both codings, undo as one step, merge from the list', async ({ browser }, testInfo) => {
+  test('through a real backup file: summary, conflicts, report, one tag for both codings, undo as one step, merge from the list', async ({
+    browser,
+  }, testInfo) => {
     test.setTimeout(180_000);
     const colleague = await installation(browser);
     const me = await installation(browser);
@@ -112,7 +136,10 @@ test.describe('merging a colleague’s backup', () => {
     // The colleague: a description, a new tag on a passage, a note on a demo passage; then a backup.
     await describeThreat(b, THEIR_DESCRIPTION);
     await annotate(b, THEIR_PASSAGE, 'Labour migration');
-    await b.getByRole('button', { name: /Sources/ }).first().click();
+    await b
+      .getByRole('button', { name: /Sources/ })
+      .first()
+      .click();
     const noted = b.getByRole('list', { name: 'Passages' }).getByRole('listitem').filter({ hasText: NOTED_PASSAGE });
     await noted.getByRole('button').dblclick();
     const editor = b.getByRole('dialog', { name: 'Edit passage' });
@@ -197,10 +224,17 @@ test.describe('merging a colleague’s backup', () => {
     await a.screenshot({ path: testInfo.outputPath('merge-reader.png') });
     // The threat keeps both descriptions, mine first.
     const description = await openThreat(a, THREAT);
-    await expect(description).toHaveValue(new RegExp(`^${MY_DESCRIPTION}\\n[\\s\\S]*colleague [0-9a-f]{8}[\\s\\S]*${THEIR_DESCRIPTION}$`));
+    await expect(description).toHaveValue(
+      new RegExp(`^${MY_DESCRIPTION}\\n[\\s\\S]*colleague [0-9a-f]{8}[\\s\\S]*${THEIR_DESCRIPTION}$`),
+    );
 
     // Ctrl+Z undoes the whole merge in one step.
-    await a.getByRole('grid', { name: 'Threats' }).locator('tbody tr', { hasText: THREAT }).getByRole('gridcell').first().click();
+    await a
+      .getByRole('grid', { name: 'Threats' })
+      .locator('tbody tr', { hasText: THREAT })
+      .getByRole('gridcell')
+      .first()
+      .click();
     await a.keyboard.press('Control+z');
     await expect(description).toHaveValue(MY_DESCRIPTION);
     await saved(a);
@@ -210,11 +244,17 @@ test.describe('merging a colleague’s backup', () => {
 
     // Their backup is in the list too: merge it from there, taking their side this time.
     dialog = await openBackups(a);
-    await dialog.getByRole('table', { name: 'Backups' }).locator(`tr[title="${basename(theirBackup)}"]`).getByRole('button', { name: /^Merge the backup of/ }).click();
+    await dialog
+      .getByRole('table', { name: 'Backups' })
+      .locator(`tr[title="${basename(theirBackup)}"]`)
+      .getByRole('button', { name: /^Merge the backup of/ })
+      .click();
     await expect(merge).toBeVisible();
     await merge.getByRole('button', { name: 'Take theirs for all' }).click();
     await merge.getByRole('button', { name: 'Apply merge' }).click();
-    await expect(merge.getByLabel('Merge report')).toContainText('Conflicting fields settled: 0 kept mine, 2 took theirs, 0 kept both.');
+    await expect(merge.getByLabel('Merge report')).toContainText(
+      'Conflicting fields settled: 0 kept mine, 2 took theirs, 0 kept both.',
+    );
     await merge.getByRole('button', { name: 'Close' }).click();
     await saved(a);
     await expect(await openThreat(a, THREAT)).toHaveValue(THEIR_DESCRIPTION);
@@ -224,10 +264,16 @@ test.describe('merging a colleague’s backup', () => {
     expect(me.problems, 'my page reported errors').toEqual([]);
   });
 
-  test('a backup of this same workspace is refused with its sentence, and nothing changes', async ({ app }, testInfo) => {
+  test('a backup of this same workspace is refused with its sentence, and nothing changes', async ({
+    app,
+  }, testInfo) => {
     const own = await backUpNow(app);
     const dialog = await openBackups(app);
-    await dialog.getByRole('table', { name: 'Backups' }).locator(`tr[title="${basename(own)}"]`).getByRole('button', { name: /^Merge the backup of/ }).click();
+    await dialog
+      .getByRole('table', { name: 'Backups' })
+      .locator(`tr[title="${basename(own)}"]`)
+      .getByRole('button', { name: /^Merge the backup of/ })
+      .click();
     const merge = app.getByRole('dialog', { name: /^Merge .* backup$/ });
     await expect(merge.getByRole('alert')).toHaveText(
       'This backup was made from this workspace itself, so there is nothing to merge. To go back to it, restore it instead.',

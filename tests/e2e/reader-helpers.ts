@@ -1,7 +1,17 @@
 import type { Page } from '@playwright/test';
 
 /** Viewport rectangle of the first occurrence of `needle` in the reader's text. */
-export async function textRect(page: Page, needle: string): Promise<{ left: number; top: number; right: number; bottom: number; firstLineBottom: number; firstLineRight: number }> {
+export async function textRect(
+  page: Page,
+  needle: string,
+): Promise<{
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  firstLineBottom: number;
+  firstLineRight: number;
+}> {
   await page.locator('article.reader p', { hasText: needle }).first().scrollIntoViewIfNeeded();
   // Paragraphs skipped by content-visibility take their real height as they come into view, which
   // can move the text for a frame or two: measure until two frames agree.
@@ -28,7 +38,14 @@ function measure(page: Page, needle: string) {
       const rects = [...range.getClientRects()];
       const first = rects[0]!;
       const last = rects[rects.length - 1]!;
-      return { left: first.left, top: first.top, right: last.right, bottom: last.bottom, firstLineBottom: first.bottom, firstLineRight: first.right };
+      return {
+        left: first.left,
+        top: first.top,
+        right: last.right,
+        bottom: last.bottom,
+        firstLineBottom: first.bottom,
+        firstLineRight: first.right,
+      };
     }
     throw new Error(`"${needle}" is not in the reader`);
   }, needle);

@@ -6,14 +6,19 @@ import { expect, test } from './fixtures';
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Threats' });
 const rows = (page: Page) => grid(page).locator('tbody tr[data-threat-id]');
-const cell = (page: Page, threat: RegExp | string, column: string) => rows(page).filter({ hasText: threat }).getByRole('gridcell', { name: new RegExp(`^${column}:`) });
+const cell = (page: Page, threat: RegExp | string, column: string) =>
+  rows(page)
+    .filter({ hasText: threat })
+    .getByRole('gridcell', { name: new RegExp(`^${column}:`) });
 
 const DRUGS = 'Resumption of drug trafficking from Afghanistan';
 
 test.describe('a CSV import in the threat’s history', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'workbench-register-history-e2e-'));
 
-  test('an import that raises a likelihood asks for one rationale, shows in the threat’s history, and Ctrl+Z takes it back', async ({ app }) => {
+  test('an import that raises a likelihood asks for one rationale, shows in the threat’s history, and Ctrl+Z takes it back', async ({
+    app,
+  }) => {
     await app.keyboard.press('Control+2');
     await expect(rows(app)).toHaveCount(12);
     const id = await rows(app).filter({ hasText: DRUGS }).getAttribute('data-threat-id');
@@ -23,7 +28,14 @@ test.describe('a CSV import in the threat’s history', () => {
 
     // The desk's spreadsheet: the same threat (by its id) with likelihood 4, and one new threat.
     const csv = join(scratch, 'desk-ratings.csv');
-    writeFileSync(csv, ['id,title,likelihood,impact,category', `${id},${DRUGS},4,4,narcotics`, ',Heroin price collapse in Dushanbe,3,2,narcotics'].join('\r\n'));
+    writeFileSync(
+      csv,
+      [
+        'id,title,likelihood,impact,category',
+        `${id},${DRUGS},4,4,narcotics`,
+        ',Heroin price collapse in Dushanbe,3,2,narcotics',
+      ].join('\r\n'),
+    );
     await app.locator('input[aria-label="CSV file to import"]').setInputFiles(csv);
     const dialog = app.getByRole('dialog', { name: /Import “desk-ratings\.csv”/ });
     await dialog.getByRole('button', { name: 'Check rows' }).click();
@@ -33,7 +45,9 @@ test.describe('a CSV import in the threat’s history', () => {
     const importButton = dialog.getByRole('button', { name: 'Import 2 threats' });
     await expect(importButton).toBeDisabled();
     await dialog.getByRole('textbox', { name: /^Rationale/ }).fill('Seizure reports from the Tajik desk');
-    await expect(dialog).toContainText('Recorded on every change of this import as “Imported from desk-ratings.csv: Seizure reports from the Tajik desk”');
+    await expect(dialog).toContainText(
+      'Recorded on every change of this import as “Imported from desk-ratings.csv: Seizure reports from the Tajik desk”',
+    );
     await importButton.click();
     await expect(dialog).toBeHidden();
     await expect(rows(app)).toHaveCount(13);
@@ -64,7 +78,9 @@ test.describe('a CSV import in the threat’s history', () => {
     await expect(rows(app)).toHaveCount(13);
   });
 
-  test('a rating changed in the inspector is one history line with its rationale; undo says what it took back', async ({ app }) => {
+  test('a rating changed in the inspector is one history line with its rationale; undo says what it took back', async ({
+    app,
+  }) => {
     await app.keyboard.press('Control+2');
     await expect(rows(app)).toHaveCount(12);
     await cell(app, 'Jamaat Ansarullah', 'Threat').click();
@@ -76,11 +92,15 @@ test.describe('a CSV import in the threat’s history', () => {
     await expect(cell(app, 'Jamaat Ansarullah', 'Score')).toHaveText('12');
     const history = app.getByRole('list', { name: 'History' });
     await expect(history.getByRole('listitem')).toHaveCount(1);
-    await expect(history.getByRole('listitem').first()).toContainText('Impact 3 → 4; Score 9 → 12 — “Attacks on border posts in Khatlon”');
+    await expect(history.getByRole('listitem').first()).toContainText(
+      'Impact 3 → 4; Score 9 → 12 — “Attacks on border posts in Khatlon”',
+    );
 
     await grid(app).focus();
     await app.keyboard.press('Control+z');
     await expect(cell(app, 'Jamaat Ansarullah', 'Score')).toHaveText('9');
-    await expect(history.getByRole('listitem').first()).toContainText('Undone: rate “Jamaat Ansarullah activity against Tajikistan”; Impact 4 → 3');
+    await expect(history.getByRole('listitem').first()).toContainText(
+      'Undone: rate “Jamaat Ansarullah activity against Tajikistan”; Impact 4 → 3',
+    );
   });
 });

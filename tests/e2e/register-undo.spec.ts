@@ -28,7 +28,12 @@ test.describe('undo and redo of the register’s changes', () => {
     const evidence = app.getByRole('region', { name: 'Evidence' });
     await expect(evidence.getByRole('heading')).toHaveText('Evidence (3)');
     await evidence.getByRole('searchbox', { name: 'Link a passage' }).fill('Crocus City Hall');
-    await app.getByRole('list', { name: 'Passages to link' }).getByRole('listitem').first().getByRole('button', { name: 'Link' }).click();
+    await app
+      .getByRole('list', { name: 'Passages to link' })
+      .getByRole('listitem')
+      .first()
+      .getByRole('button', { name: 'Link' })
+      .click();
     await expect(evidence.getByRole('heading')).toHaveText('Evidence (4)');
     await press(app, 'Control+z');
     await expect(evidence.getByRole('heading')).toHaveText('Evidence (3)');

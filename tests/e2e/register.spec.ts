@@ -7,7 +7,10 @@ import { DATA_DIR, expect, test } from './fixtures';
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Threats' });
 const rows = (page: Page) => grid(page).locator('tbody tr[data-threat-id]');
-const cell = (page: Page, threat: RegExp | string, column: string) => rows(page).filter({ hasText: threat }).getByRole('gridcell', { name: new RegExp(`^${column}:`) });
+const cell = (page: Page, threat: RegExp | string, column: string) =>
+  rows(page)
+    .filter({ hasText: threat })
+    .getByRole('gridcell', { name: new RegExp(`^${column}:`) });
 
 async function openRegister(page: Page) {
   await page.keyboard.press('Control+2');
@@ -15,7 +18,9 @@ async function openRegister(page: Page) {
 }
 
 test.describe('threat register grid', () => {
-  test('edit cells with the keyboard, the mouse and the stepper; undo, redo, and the edits survive a reload', async ({ app }) => {
+  test('edit cells with the keyboard, the mouse and the stepper; undo, redo, and the edits survive a reload', async ({
+    app,
+  }) => {
     await openRegister(app);
     // Keyboard: the first row is the highest score; Enter edits the title, Enter saves and moves down.
     await grid(app).focus();
@@ -23,9 +28,13 @@ test.describe('threat register grid', () => {
     const first = await rows(app).first().getAttribute('data-threat-id');
     await app.keyboard.press('Enter');
     const editor = app.getByRole('dialog', { name: 'Edit Threat' });
-    await editor.getByRole('textbox', { name: 'Threat' }).fill('ISIS-K: recruitment among Central Asian labour migrants');
+    await editor
+      .getByRole('textbox', { name: 'Threat' })
+      .fill('ISIS-K: recruitment among Central Asian labour migrants');
     await app.keyboard.press('Enter');
-    await expect(grid(app).locator(`tr[data-threat-id="${first}"]`)).toContainText('ISIS-K: recruitment among Central Asian labour migrants');
+    await expect(grid(app).locator(`tr[data-threat-id="${first}"]`)).toContainText(
+      'ISIS-K: recruitment among Central Asian labour migrants',
+    );
 
     // Typing over a cell starts editing it; Escape cancels.
     await app.keyboard.press('x');
@@ -35,7 +44,10 @@ test.describe('threat register grid', () => {
 
     // Mouse: double-click a select cell.
     await cell(app, 'Jamaat Ansarullah', 'Status').dblclick();
-    await app.getByRole('dialog', { name: 'Edit Status' }).getByRole('combobox', { name: 'Status' }).selectOption('active');
+    await app
+      .getByRole('dialog', { name: 'Edit Status' })
+      .getByRole('combobox', { name: 'Status' })
+      .selectOption('active');
     await app.getByRole('dialog', { name: 'Edit Status' }).getByRole('button', { name: 'Save' }).click();
     await expect(cell(app, 'Jamaat Ansarullah', 'Status')).toHaveText('active');
 
@@ -43,10 +55,14 @@ test.describe('threat register grid', () => {
     await cell(app, 'Jamaat Ansarullah', 'Likelihood').dblclick();
     const stepper = app.getByRole('dialog', { name: 'Edit Likelihood' });
     await stepper.getByRole('button', { name: 'Raise likelihood' }).click();
-    await stepper.getByRole('textbox', { name: 'Rationale for the change' }).fill('Dushanbe reports new cross-border incidents');
+    await stepper
+      .getByRole('textbox', { name: 'Rationale for the change' })
+      .fill('Dushanbe reports new cross-border incidents');
     await stepper.getByRole('button', { name: 'Save' }).click();
     await expect(cell(app, 'Jamaat Ansarullah', 'Score')).toHaveText('12');
-    await expect(app.getByRole('list', { name: 'History' })).toContainText('Dushanbe reports new cross-border incidents');
+    await expect(app.getByRole('list', { name: 'History' })).toContainText(
+      'Dushanbe reports new cross-border incidents',
+    );
 
     // Undo and redo across the grid.
     await grid(app).focus();
@@ -64,8 +80,12 @@ test.describe('threat register grid', () => {
 
   test('sort, filter (text, per column, numbers), group, hide a column and save a view', async ({ app }) => {
     await openRegister(app);
-    await grid(app).getByRole('button', { name: /^Threat/ }).click();
-    const titles = await rows(app).getByRole('gridcell', { name: /^Threat:/ }).allInnerTexts();
+    await grid(app)
+      .getByRole('button', { name: /^Threat/ })
+      .click();
+    const titles = await rows(app)
+      .getByRole('gridcell', { name: /^Threat:/ })
+      .allInnerTexts();
     expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
 
     await app.getByRole('searchbox', { name: 'Filter threats' }).fill('Tajikistan');
@@ -120,7 +140,9 @@ test.describe('threat register grid', () => {
     await expect(rows(app)).toHaveCount(14);
   });
 
-  test('the scale is configurable and the heat map follows it; a scale that would cut ratings is refused', async ({ app }) => {
+  test('the scale is configurable and the heat map follows it; a scale that would cut ratings is refused', async ({
+    app,
+  }) => {
     await openRegister(app);
     await app.getByRole('button', { name: 'Settings…' }).click();
     const settings = app.getByRole('dialog', { name: 'Register settings' });
@@ -198,11 +220,14 @@ test.describe('interchange', () => {
     await app.getByRole('combobox', { name: 'TLP marking' }).selectOption('green');
     await app.getByRole('button', { name: 'Export STIX 2.1' }).click();
     await expect(app.getByText(/Exported a STIX 2.1 bundle to/)).toBeVisible();
-    const file = readdirSync(join(DATA_DIR, 'exports')).filter((f) => f.endsWith('.stix.json')).at(-1)!;
+    const file = readdirSync(join(DATA_DIR, 'exports'))
+      .filter((f) => f.endsWith('.stix.json'))
+      .at(-1)!;
     const bundle = JSON.parse(readFileSync(join(DATA_DIR, 'exports', file), 'utf8'));
     expect(bundle.type).toBe('bundle');
     const types = new Set(bundle.objects.map((o: { type: string }) => o.type));
-    for (const type of ['report', 'location', 'note', 'relationship', 'marking-definition', 'identity']) expect(types).toContain(type);
+    for (const type of ['report', 'location', 'note', 'relationship', 'marking-definition', 'identity'])
+      expect(types).toContain(type);
     // The file the analyst gets is valid STIX 2.1, object by object, and every reference resolves.
     expect(stixValidator().bundleProblems(bundle)).toEqual([]);
     expect(refProblems(bundle)).toEqual([]);

@@ -92,7 +92,9 @@ async function expectedSpans(page: Page, quotes: string[]): Promise<{ text: stri
 }
 
 test.describe('replacing a source’s text', () => {
-  test('a multilingual note coded in four places: preview, replace, review the changed passage, undo — with no error', async ({ app }, testInfo) => {
+  test('a multilingual note coded in four places: preview, replace, review the changed passage, undo — with no error', async ({
+    app,
+  }, testInfo) => {
     // Imports, codes four passages, previews at two window sizes, replaces and undoes: slow on a busy machine.
     test.setTimeout(150_000);
     await app.locator('#import-files').setInputFiles(NOTE);
@@ -114,7 +116,11 @@ test.describe('replacing a source’s text', () => {
     const preview = app.getByRole('dialog', { name: `Replace the text of “${TITLE}”?` });
     await expect(preview).toBeVisible();
     const counts = preview.getByRole('list', { name: 'Passages after the change' });
-    await expect(counts.getByRole('listitem')).toHaveText(['3 passages stay in place', '1 passage moved', '0 passages cannot be found']);
+    await expect(counts.getByRole('listitem')).toHaveText([
+      '3 passages stay in place',
+      '1 passage moved',
+      '0 passages cannot be found',
+    ]);
     await expect(preview).not.toContainText('passage(s)');
     const moving = preview.getByRole('region', { name: 'Passages that move' }).getByRole('listitem');
     await expect(moving).toHaveCount(1);
@@ -128,9 +134,18 @@ test.describe('replacing a source’s text', () => {
     ] as const) {
       await app.setViewportSize({ width, height });
       await app.screenshot({ path: join(SCREENSHOTS, `replace-text-preview-${width}x${height}.png`) });
-      await testInfo.attach(`preview at ${width}×${height}`, { path: join(SCREENSHOTS, `replace-text-preview-${width}x${height}.png`), contentType: 'image/png' });
+      await testInfo.attach(`preview at ${width}×${height}`, {
+        path: join(SCREENSHOTS, `replace-text-preview-${width}x${height}.png`),
+        contentType: 'image/png',
+      });
       // Readable: the dialog's counts, its moved passage and its two buttons are inside the window.
-      for (const part of [counts, moving.first(), preview.getByRole('button', { name: 'Cancel' }), preview.getByRole('button', { name: 'Replace the text' })]) await expect(part).toBeInViewport();
+      for (const part of [
+        counts,
+        moving.first(),
+        preview.getByRole('button', { name: 'Cancel' }),
+        preview.getByRole('button', { name: 'Replace the text' }),
+      ])
+        await expect(part).toBeInViewport();
     }
 
     // Escape cancels: nothing changes.
@@ -149,11 +164,15 @@ test.describe('replacing a source’s text', () => {
     await expect(reader).toContainText('12–15 %');
     await expect(reader).toContainText('Обновлено: добавлены данные');
     await expect(app.getByRole('alert').filter({ hasText: /stopped working/ })).toHaveCount(0);
-    await expect(app.getByText('The text was replaced. 1 passage moved: confirm it under Review.', { exact: false })).toBeVisible();
+    await expect(
+      app.getByText('The text was replaced. 1 passage moved: confirm it under Review.', { exact: false }),
+    ).toBeVisible();
 
     // Unchanged passages: the same quotes, painted where those words now are; the changed one at its new words.
     const after = await expectedSpans(app, [...UNCHANGED, RUSSIAN_NOW]);
-    expect(after.find((s) => s.text === PASSAGES.dari)!.start).toBeGreaterThan(before.find((s) => s.text === PASSAGES.dari)!.start);
+    expect(after.find((s) => s.text === PASSAGES.dari)!.start).toBeGreaterThan(
+      before.find((s) => s.text === PASSAGES.dari)!.start,
+    );
     await expect.poll(() => paintedSpans(app)).toEqual(after);
 
     // The changed passage waits in Review, its changed words marked.
@@ -165,8 +184,11 @@ test.describe('replacing a source’s text', () => {
     await expect(moved.locator('del')).toHaveText(['15']);
     await expect(moved.locator('ins')).toHaveText(['12–15']);
     await app.getByRole('tab', { name: /Passages/ }).click();
-    for (const quote of UNCHANGED) await expect(list.getByRole('listitem').filter({ hasText: quote })).not.toContainText('moved');
-    await expect(list.getByRole('listitem').filter({ hasText: PASSAGES.russian })).toContainText('moved — confirm in Review');
+    for (const quote of UNCHANGED)
+      await expect(list.getByRole('listitem').filter({ hasText: quote })).not.toContainText('moved');
+    await expect(list.getByRole('listitem').filter({ hasText: PASSAGES.russian })).toContainText(
+      'moved — confirm in Review',
+    );
 
     // One step back: the old text, every passage where it was.
     await app.keyboard.press('Control+z');
@@ -181,7 +203,9 @@ test.describe('replacing a source’s text', () => {
 });
 
 test.describe('correcting a source’s text', () => {
-  test('the dialog shows, as the analyst types, which passages stay, move (changed words marked) or are lost', async ({ app }) => {
+  test('the dialog shows, as the analyst types, which passages stay, move (changed words marked) or are lost', async ({
+    app,
+  }) => {
     test.setTimeout(120_000);
     await app.locator('#import-files').setInputFiles(NOTE);
     await expect(app.getByRole('heading', { level: 2 })).toHaveText(TITLE);
@@ -194,9 +218,15 @@ test.describe('correcting a source’s text', () => {
     const editor = dialog.getByRole('textbox', { name: 'Source text' });
     await expect(dialog).toContainText('No correction yet: every passage stays where it is.');
     const original = await editor.inputValue();
-    await editor.fill(original.replace('на 15 %', 'на 12–15 %').replace('the main water risk for the lower basin', 'a risk'));
+    await editor.fill(
+      original.replace('на 15 %', 'на 12–15 %').replace('the main water risk for the lower basin', 'a risk'),
+    );
     const counts = dialog.getByRole('list', { name: 'Passages after the change' });
-    await expect(counts.getByRole('listitem')).toHaveText(['0 passages stay in place', '1 passage moved', '1 passage cannot be found']);
+    await expect(counts.getByRole('listitem')).toHaveText([
+      '0 passages stay in place',
+      '1 passage moved',
+      '1 passage cannot be found',
+    ]);
     await expect(dialog.getByRole('region', { name: 'Passages that move' }).locator('ins')).toHaveText(['12–15']);
     await expect(dialog.getByRole('region', { name: 'Passages that cannot be found' })).toContainText(PASSAGES.english);
     for (const [width, height] of [
@@ -205,12 +235,18 @@ test.describe('correcting a source’s text', () => {
     ] as const) {
       await app.setViewportSize({ width, height });
       await app.screenshot({ path: join(SCREENSHOTS, `correct-text-plan-${width}x${height}.png`) });
-      for (const part of [counts, dialog.getByRole('button', { name: 'Save text' })]) await expect(part).toBeInViewport();
+      for (const part of [counts, dialog.getByRole('button', { name: 'Save text' })])
+        await expect(part).toBeInViewport();
     }
 
     await dialog.getByRole('button', { name: 'Save text' }).click();
     await expect(dialog).toBeHidden();
-    await expect(app.getByText('The corrected text was saved. 1 passage moved and 1 passage cannot be found: confirm them under Review.', { exact: false })).toBeVisible();
+    await expect(
+      app.getByText(
+        'The corrected text was saved. 1 passage moved and 1 passage cannot be found: confirm them under Review.',
+        { exact: false },
+      ),
+    ).toBeVisible();
     const review = app.getByRole('list', { name: 'Review queue' });
     await expect(review.getByRole('listitem')).toHaveCount(2);
     await expect(review.getByRole('listitem').filter({ hasText: 'Moved' }).locator('ins')).toHaveText(['12–15']);

@@ -21,7 +21,10 @@ test.describe('search and retrieval', () => {
     const palette = app.getByRole('dialog', { name: 'Go to anything' });
     await palette.getByRole('combobox').fill('Uzbekistan');
     await expect(palette.getByRole('option').filter({ hasText: 'Country' })).toBeVisible();
-    await palette.getByRole('option').filter({ hasText: /^Country/ }).click();
+    await palette
+      .getByRole('option')
+      .filter({ hasText: /^Country/ })
+      .click();
     // The Countries view opens with Uzbekistan in the inspector.
     await expect(app.getByRole('heading', { name: 'Countries', level: 1 })).toBeVisible();
     await expect(app.getByRole('complementary', { name: 'Inspector' })).toContainText('Uzbekistan');
@@ -31,14 +34,24 @@ test.describe('search and retrieval', () => {
   test('retrieval lists every passage for a threat with citations, and copies a quote', async ({ app, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await app.keyboard.press('Control+5');
-    await app.getByRole('combobox', { name: 'Retrieve passages for' }).selectOption({ label: 'Kosh-Tepa canal water draw on the Amu Darya' });
+    await app
+      .getByRole('combobox', { name: 'Retrieve passages for' })
+      .selectOption({ label: 'Kosh-Tepa canal water draw on the Amu Darya' });
     const passages = app.locator('.retrieved');
     await expect(passages).toHaveCount(3);
-    await expect(app.getByText(/Almat Toyekin, “Security Threats Emanating from Afghanistan: The View from Kazakhstan” \[B3\]/)).toBeVisible();
+    await expect(
+      app.getByText(/Almat Toyekin, “Security Threats Emanating from Afghanistan: The View from Kazakhstan” \[B3\]/),
+    ).toBeVisible();
     await passages.filter({ hasText: '15%' }).getByRole('button', { name: 'Copy as quote' }).click();
     const copied = await app.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe('“For example, for Uzbekistan, the Kosh-Tepa canal will significantly reduce the flow of water from the Amu Darya by 15%.” — Almat Toyekin, “Security Threats Emanating from Afghanistan: The View from Kazakhstan” [B3]');
+    expect(copied).toBe(
+      '“For example, for Uzbekistan, the Kosh-Tepa canal will significantly reduce the flow of water from the Amu Darya by 15%.” — Almat Toyekin, “Security Threats Emanating from Afghanistan: The View from Kazakhstan” [B3]',
+    );
     await passages.filter({ hasText: '15%' }).getByRole('button', { name: 'Show in source' }).click();
-    await expect.poll(() => highlightedTexts(app, 'wb-selected')).toEqual(['For example, for Uzbekistan, the Kosh-Tepa canal will significantly reduce the flow of water from the Amu Darya by 15%.']);
+    await expect
+      .poll(() => highlightedTexts(app, 'wb-selected'))
+      .toEqual([
+        'For example, for Uzbekistan, the Kosh-Tepa canal will significantly reduce the flow of water from the Amu Darya by 15%.',
+      ]);
   });
 });

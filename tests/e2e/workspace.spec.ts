@@ -6,7 +6,9 @@ test.describe('the demo workspace', () => {
   test('opens on the sample article, readable in the reader', async ({ app }) => {
     await expect(app.getByRole('heading', { name: SAMPLE_TITLE, level: 2 })).toBeVisible();
     const reader = app.getByRole('article', { name: 'Source text' });
-    await expect(reader).toContainText('The implementation of a large water infrastructure project by the Taliban to build a 285-kilometer Kosh-Tepa canal');
+    await expect(reader).toContainText(
+      'The implementation of a large water infrastructure project by the Taliban to build a 285-kilometer Kosh-Tepa canal',
+    );
     await expect(reader.locator('p[dir="auto"]').first()).toBeVisible();
     await expect(app.getByText('Grade B3')).toBeVisible();
     await expect(app.getByRole('button', { name: /Sources\s*1/ })).toHaveAttribute('aria-current', 'page');
@@ -25,7 +27,14 @@ test.describe('the demo workspace', () => {
     await app.getByRole('button', { name: /Register/ }).click();
     const rows = app.getByRole('grid', { name: 'Threats' }).locator('tbody tr[data-threat-id]');
     await expect(rows).toHaveCount(12);
-    for (const name of ['ISIS-Khorasan', 'Kosh-Tepa', 'Jamaat Ansarullah', 'Balochistan Liberation Army', 'drug trafficking', 'madrassas']) {
+    for (const name of [
+      'ISIS-Khorasan',
+      'Kosh-Tepa',
+      'Jamaat Ansarullah',
+      'Balochistan Liberation Army',
+      'drug trafficking',
+      'madrassas',
+    ]) {
       await expect(rows.filter({ hasText: new RegExp(name, 'i') })).toHaveCount(1);
     }
     const scores = (await rows.getByRole('gridcell', { name: /^Score:/ }).allInnerTexts()).map(Number);
@@ -38,7 +47,8 @@ test.describe('the demo workspace', () => {
     await expect(app.getByRole('list', { name: /^Exposure ranking/ }).getByRole('listitem')).toHaveCount(11);
     const table = app.getByRole('table', { name: 'Compared countries' });
     await expect(table.getByRole('columnheader')).toHaveCount(4);
-    for (const name of ['Kazakhstan', 'Uzbekistan', 'Tajikistan', 'Turkmenistan']) await expect(table.getByRole('columnheader', { name, exact: true })).toBeVisible();
+    for (const name of ['Kazakhstan', 'Uzbekistan', 'Tajikistan', 'Turkmenistan'])
+      await expect(table.getByRole('columnheader', { name, exact: true })).toBeVisible();
     await expect(table).toContainText('Dushanbe');
     await expect(table.getByText('1,357 km', { exact: true })).toHaveAttribute('title', /World Factbook/);
     await table.getByRole('button', { name: 'Tajikistan', exact: true }).click();
@@ -55,23 +65,39 @@ test.describe('the demo workspace', () => {
 test.describe('editing', () => {
   test('a renamed threat survives a reload, with its history', async ({ app }) => {
     await app.getByRole('button', { name: /Register/ }).click();
-    await app.getByRole('grid', { name: 'Threats' }).locator('tbody tr', { hasText: 'Kosh-Tepa canal water draw' }).getByRole('gridcell').first().click();
+    await app
+      .getByRole('grid', { name: 'Threats' })
+      .locator('tbody tr', { hasText: 'Kosh-Tepa canal water draw' })
+      .getByRole('gridcell')
+      .first()
+      .click();
     const title = app.getByRole('textbox', { name: 'Title' });
     await expect(title).toHaveValue('Kosh-Tepa canal water draw on the Amu Darya');
     await title.fill('Kosh-Tepa canal: Amu Darya flow to Uzbekistan down 15%');
     await title.press('Enter');
     await expect(app.getByRole('status').filter({ hasText: 'All changes are saved' })).toBeVisible();
-    await expect(app.getByRole('list', { name: 'History' })).toContainText('Kosh-Tepa canal water draw on the Amu Darya');
+    await expect(app.getByRole('list', { name: 'History' })).toContainText(
+      'Kosh-Tepa canal water draw on the Amu Darya',
+    );
 
     await app.reload();
-    await expect(app.getByRole('grid', { name: 'Threats' })).toContainText('Kosh-Tepa canal: Amu Darya flow to Uzbekistan down 15%');
-    await expect(app.getByRole('textbox', { name: 'Title' })).toHaveValue('Kosh-Tepa canal: Amu Darya flow to Uzbekistan down 15%');
+    await expect(app.getByRole('grid', { name: 'Threats' })).toContainText(
+      'Kosh-Tepa canal: Amu Darya flow to Uzbekistan down 15%',
+    );
+    await expect(app.getByRole('textbox', { name: 'Title' })).toHaveValue(
+      'Kosh-Tepa canal: Amu Darya flow to Uzbekistan down 15%',
+    );
     await expect(app.getByRole('list', { name: 'History' }).getByRole('listitem')).toHaveCount(1);
   });
 
   test('an empty title is refused with a sentence and nothing is saved', async ({ app }) => {
     await app.getByRole('button', { name: /Register/ }).click();
-    await app.getByRole('grid', { name: 'Threats' }).locator('tbody tr', { hasText: 'Jamaat Ansarullah' }).getByRole('gridcell').first().click();
+    await app
+      .getByRole('grid', { name: 'Threats' })
+      .locator('tbody tr', { hasText: 'Jamaat Ansarullah' })
+      .getByRole('gridcell')
+      .first()
+      .click();
     const title = app.getByRole('textbox', { name: 'Title' });
     const original = await title.inputValue();
     await title.fill('   ');
@@ -106,7 +132,11 @@ test.describe('keyboard', () => {
     await app.getByRole('button', { name: 'Larger text' }).click();
     await expect.poll(() => reader.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBe(before + 2);
     await app.reload();
-    await expect.poll(() => app.getByRole('article', { name: 'Source text' }).evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBe(before + 2);
+    await expect
+      .poll(() =>
+        app.getByRole('article', { name: 'Source text' }).evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+      )
+      .toBe(before + 2);
   });
 });
 
@@ -117,7 +147,9 @@ test.describe('security of the browser host', () => {
     const refused = await request.post('/api/appInfo', { data: [] });
     expect(refused.status()).toBe(401);
     // The page itself reaches main through window.workbench.
-    const info = await app.evaluate(() => (window as unknown as { workbench: { appInfo(): Promise<unknown> } }).workbench.appInfo());
+    const info = await app.evaluate(() =>
+      (window as unknown as { workbench: { appInfo(): Promise<unknown> } }).workbench.appInfo(),
+    );
     expect(info).toMatchObject({ host: 'bridge', dataFolder: expect.stringContaining('analyst-workbench-e2e') });
   });
 });
@@ -125,7 +157,12 @@ test.describe('security of the browser host', () => {
 test('screenshots of each view, light and dark', async ({ app }, testInfo) => {
   for (const scheme of ['light', 'dark'] as const) {
     await app.emulateMedia({ colorScheme: scheme });
-    for (const [view, key] of [['sources', '1'], ['register', '2'], ['countries', '3'], ['briefings', '4']] as const) {
+    for (const [view, key] of [
+      ['sources', '1'],
+      ['register', '2'],
+      ['countries', '3'],
+      ['briefings', '4'],
+    ] as const) {
       await app.keyboard.press(`Control+${key}`);
       await app.waitForTimeout(150);
       await app.screenshot({ path: testInfo.outputPath(`${view}-${scheme}.png`) });

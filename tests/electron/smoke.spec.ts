@@ -14,9 +14,17 @@ const root = resolve(import.meta.dirname, '..', '..');
 function electronBinary(): { path?: string; reason?: string } {
   const pkg = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   const pathFile = join(pkg, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : process.platform === 'win32' ? 'electron.exe' : 'electron';
-  const path = process.env.ELECTRON_OVERRIDE_DIST_PATH ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative) : join(pkg, 'dist', relative);
-  return existsSync(path) ? { path } : { reason: `there is no Electron binary at ${path} (it could not be downloaded on this machine)` };
+  const relative = existsSync(pathFile)
+    ? readFileSync(pathFile, 'utf8')
+    : process.platform === 'win32'
+      ? 'electron.exe'
+      : 'electron';
+  const path = process.env.ELECTRON_OVERRIDE_DIST_PATH
+    ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative)
+    : join(pkg, 'dist', relative);
+  return existsSync(path)
+    ? { path }
+    : { reason: `there is no Electron binary at ${path} (it could not be downloaded on this machine)` };
 }
 
 const binary = electronBinary();
@@ -43,12 +51,15 @@ function menuSummary(app: ElectronApplication): Promise<MenuSummary[]> {
 
 /** Clicks a menu item in the main process, as the analyst would with the mouse. */
 function clickMenu(app: ElectronApplication, top: string, label: string): Promise<void> {
-  return app.evaluate(({ Menu, BrowserWindow }, [topLabel, itemLabel]) => {
-    const menu = Menu.getApplicationMenu()?.items.find((m) => m.label.replace(/&/g, '') === topLabel);
-    const item = menu?.submenu?.items.find((i) => i.label === itemLabel);
-    if (!item) throw new Error(`No menu item ${topLabel} › ${itemLabel}`);
-    item.click(undefined, BrowserWindow.getAllWindows()[0], undefined);
-  }, [top, label] as const);
+  return app.evaluate(
+    ({ Menu, BrowserWindow }, [topLabel, itemLabel]) => {
+      const menu = Menu.getApplicationMenu()?.items.find((m) => m.label.replace(/&/g, '') === topLabel);
+      const item = menu?.submenu?.items.find((i) => i.label === itemLabel);
+      if (!item) throw new Error(`No menu item ${topLabel} › ${itemLabel}`);
+      item.click(undefined, BrowserWindow.getAllWindows()[0], undefined);
+    },
+    [top, label] as const,
+  );
 }
 
 /** Selects `needle` in the reader with the keyboard: click before it, then Shift+→ across it. */
@@ -79,7 +90,10 @@ test.describe('desktop app (Electron)', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'workbench-electron-'));
     const work = mkdtempSync(join(tmpdir(), 'workbench-electron-files-'));
     const article = join(work, 'water-briefing-notes.txt');
-    writeFileSync(article, 'Kosh-Tepa canal notes\n\nThe Kosh-Tepa canal will draw water from the Amu Darya and reduce the flow reaching Uzbekistan and Turkmenistan.\n');
+    writeFileSync(
+      article,
+      'Kosh-Tepa canal notes\n\nThe Kosh-Tepa canal will draw water from the Amu Darya and reduce the flow reaching Uzbekistan and Turkmenistan.\n',
+    );
     const app = await electron.launch({
       executablePath: binary.path,
       args: [root],
@@ -89,16 +103,29 @@ test.describe('desktop app (Electron)', () => {
     try {
       const window = await app.firstWindow();
       await expect(window).toHaveTitle('Analyst Workbench');
-      await expect(window.getByRole('list', { name: 'Sources' })).toContainText('Security Threats Emanating from Afghanistan');
+      await expect(window.getByRole('list', { name: 'Sources' })).toContainText(
+        'Security Threats Emanating from Afghanistan',
+      );
 
       // Start: an isolated, sandboxed renderer without Node.
-      const isolated = await window.evaluate(() => typeof (globalThis as { require?: unknown }).require === 'undefined' && typeof (globalThis as { process?: unknown }).process === 'undefined');
+      const isolated = await window.evaluate(
+        () =>
+          typeof (globalThis as { require?: unknown }).require === 'undefined' &&
+          typeof (globalThis as { process?: unknown }).process === 'undefined',
+      );
       expect(isolated).toBe(true);
       const preferences = await app.evaluate(({ BrowserWindow }) => {
         // getLastWebPreferences is public at run time but missing from electron.d.ts.
-        const contents = BrowserWindow.getAllWindows()[0]!.webContents as unknown as { getLastWebPreferences: () => Electron.WebPreferences | null };
+        const contents = BrowserWindow.getAllWindows()[0]!.webContents as unknown as {
+          getLastWebPreferences: () => Electron.WebPreferences | null;
+        };
         const prefs = contents.getLastWebPreferences();
-        return { contextIsolation: prefs?.contextIsolation, sandbox: prefs?.sandbox, nodeIntegration: prefs?.nodeIntegration, webviewTag: prefs?.webviewTag };
+        return {
+          contextIsolation: prefs?.contextIsolation,
+          sandbox: prefs?.sandbox,
+          nodeIntegration: prefs?.nodeIntegration,
+          webviewTag: prefs?.webviewTag,
+        };
       });
       expect(preferences).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
       expect(existsSync(join(dataDir, 'sources'))).toBe(true);
@@ -112,13 +139,32 @@ test.describe('desktop app (Electron)', () => {
       expect(accelerator('New Threat')).toBe('CmdOrCtrl+Shift+H');
       expect(accelerator('Export Briefing…')).toBe('CmdOrCtrl+E');
       expect(accelerator('Back up…')).toBe('CmdOrCtrl+Shift+S');
-      expect(file.items.map((i) => i.label)).toEqual(expect.arrayContaining(['Paste as Source…', 'Export Register as CSV…', 'Export Register as STIX 2.1…', 'Export Annotations (W3C)…', 'Recent Exports', 'Restore from backup…', 'Backups…']));
-      expect(menu.find((m) => m.label === 'Edit')!.items.slice(0, 2).map((i) => [i.label, i.accelerator])).toEqual([
+      expect(file.items.map((i) => i.label)).toEqual(
+        expect.arrayContaining([
+          'Paste as Source…',
+          'Export Register as CSV…',
+          'Export Register as STIX 2.1…',
+          'Export Annotations (W3C)…',
+          'Recent Exports',
+          'Restore from backup…',
+          'Backups…',
+        ]),
+      );
+      expect(
+        menu
+          .find((m) => m.label === 'Edit')!
+          .items.slice(0, 2)
+          .map((i) => [i.label, i.accelerator]),
+      ).toEqual([
         ['Undo', 'CmdOrCtrl+Z'],
         ['Redo', 'CmdOrCtrl+Shift+Z'],
       ]);
-      expect(menu.find((m) => m.label === 'View')!.items.find((i) => i.label === 'Go to Anything…')?.accelerator).toBe('CmdOrCtrl+K');
-      expect(menu.find((m) => m.label === 'Help')!.items.map((i) => i.label)).toEqual(expect.arrayContaining(['Keyboard Shortcuts', 'About Analyst Workbench']));
+      expect(menu.find((m) => m.label === 'View')!.items.find((i) => i.label === 'Go to Anything…')?.accelerator).toBe(
+        'CmdOrCtrl+K',
+      );
+      expect(menu.find((m) => m.label === 'Help')!.items.map((i) => i.label)).toEqual(
+        expect.arrayContaining(['Keyboard Shortcuts', 'About Analyst Workbench']),
+      );
 
       // A menu click reaches the renderer's handler.
       await clickMenu(app, 'Help', 'Keyboard Shortcuts');
@@ -129,7 +175,9 @@ test.describe('desktop app (Electron)', () => {
 
       // Import a text file.
       await window.locator('input#import-files').setInputFiles(article);
-      const imported = window.getByRole('list', { name: 'Sources' }).getByRole('button', { name: /Kosh-Tepa canal notes/ });
+      const imported = window
+        .getByRole('list', { name: 'Sources' })
+        .getByRole('button', { name: /Kosh-Tepa canal notes/ });
       await expect(imported).toBeVisible();
       await imported.click();
       await expect(window.getByRole('heading', { name: 'Kosh-Tepa canal notes', level: 2 })).toBeVisible();
@@ -145,7 +193,12 @@ test.describe('desktop app (Electron)', () => {
       await expect(editor.locator('.chip')).toHaveCount(1);
       await window.keyboard.press('Control+Enter');
       await expect(editor).toBeHidden();
-      await expect(window.getByRole('list', { name: 'Passages' }).getByRole('listitem').filter({ hasText: 'draw water from the Amu Darya' })).toHaveCount(1);
+      await expect(
+        window
+          .getByRole('list', { name: 'Passages' })
+          .getByRole('listitem')
+          .filter({ hasText: 'draw water from the Amu Darya' }),
+      ).toHaveCount(1);
 
       // Export a briefing: the save dialog is stubbed in main to answer a path of ours.
       const target = join(work, 'Water briefing.docx');
@@ -163,7 +216,14 @@ test.describe('desktop app (Electron)', () => {
 
       // The export is a recent export, in the app and in File › Recent Exports.
       await expect(window.getByRole('list', { name: 'Recent exports' })).toContainText('Water briefing.docx');
-      await expect.poll(async () => (await menuSummary(app)).find((m) => m.label === 'File')!.items.find((i) => i.label === 'Recent Exports')?.submenu.join('|')).toContain('Water briefing.docx');
+      await expect
+        .poll(async () =>
+          (await menuSummary(app))
+            .find((m) => m.label === 'File')!
+            .items.find((i) => i.label === 'Recent Exports')
+            ?.submenu.join('|'),
+        )
+        .toContain('Water briefing.docx');
     } finally {
       await app.close();
     }

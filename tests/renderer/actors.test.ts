@@ -14,13 +14,15 @@ async function actorNamed(db: WorkbenchDatabase, name: string) {
   return actor;
 }
 
-const revisionsOf = (db: WorkbenchDatabase, id: string) => db.revisions.where('[entity+entityId]').equals(['actor', id]).filter(sinceDemo).toArray();
+const revisionsOf = (db: WorkbenchDatabase, id: string) =>
+  db.revisions.where('[entity+entityId]').equals(['actor', id]).filter(sinceDemo).toArray();
 
 /** An edit of a threat's title, as the register makes it (kept here so these tests do not depend on the register's commands). */
 const retitleThreat = defineCommand({
   id: 'test.retitleThreat',
   label: 'retitle a threat',
-  run: (changes, { id, title }: { id: string; title: string }) => changes.update('threats', id, { title }, 'no such threat'),
+  run: (changes, { id, title }: { id: string; title: string }) =>
+    changes.update('threats', id, { title }, 'no such threat'),
 });
 
 describe('actors', () => {
@@ -39,7 +41,11 @@ describe('actors', () => {
     expect(first.name).toBe('New actor');
     expect(second.name).toBe('New actor 2');
     expect(first).toMatchObject({ aliases: [], bases: [], countryCodes: [], description: '', kind: 'other' });
-    const named = await perform(db, createActor, { name: '  Hizb ut-Tahrir ', kind: 'organisation', aliases: ['HT', ' Хизб ут-Тахрир ', 'ht', ''] });
+    const named = await perform(db, createActor, {
+      name: '  Hizb ut-Tahrir ',
+      kind: 'organisation',
+      aliases: ['HT', ' Хизб ут-Тахрир ', 'ht', ''],
+    });
     expect(named.name).toBe('Hizb ut-Tahrir');
     expect(named.aliases).toEqual(['HT', 'Хизб ут-Тахрир']);
   });
@@ -62,7 +68,13 @@ describe('actors', () => {
     expect(await db.actors.get(isk.id)).toEqual(after);
     const revisions = await revisionsOf(db, isk.id);
     expect(revisions.map((r) => r.field).sort()).toEqual(['aliases', 'countryCodes', 'name', 'updatedAt']);
-    expect(revisions.find((r) => r.field === 'name')).toMatchObject({ entity: 'actor', before: isk.name, after: 'ISIS-K', op: 'update', command: 'actors.update' });
+    expect(revisions.find((r) => r.field === 'name')).toMatchObject({
+      entity: 'actor',
+      before: isk.name,
+      after: 'ISIS-K',
+      op: 'update',
+      command: 'actors.update',
+    });
     expect(new Set(revisions.map((r) => r.at)).size).toBe(1);
     expect(new Set(revisions.map((r) => r.changeId)).size).toBe(1);
 
@@ -82,7 +94,12 @@ describe('actors', () => {
   it('record the reason given for an edit on each of its revisions', async () => {
     const db = await demo();
     const imu = await actorNamed(db, 'Islamic Movement of Uzbekistan');
-    await perform(db, updateActor, { id: imu.id, patch: { aliases: [...imu.aliases, 'Movement of Turkestan'] }, label: 'change the aliases', rationale: 'Name used by UN listings' });
+    await perform(db, updateActor, {
+      id: imu.id,
+      patch: { aliases: [...imu.aliases, 'Movement of Turkestan'] },
+      label: 'change the aliases',
+      rationale: 'Name used by UN listings',
+    });
     const revisions = await revisionsOf(db, imu.id);
     expect(revisions.map((r) => r.field).sort()).toEqual(['aliases', 'updatedAt']);
     expect(revisions.every((r) => r.rationale === 'Name used by UN listings')).toBe(true);
@@ -94,11 +111,19 @@ describe('actors', () => {
     const imu = await actorNamed(db, 'Islamic Movement of Uzbekistan');
     const taliban = await actorNamed(db, 'Taliban');
     const actors = await db.actors.toArray();
-    await expect(perform(db, updateActor, { id: imu.id, patch: { name: '  TALIBAN ' } })).rejects.toThrow('There is already an actor called “Taliban”. Choose another name, or add this one as an alias.');
+    await expect(perform(db, updateActor, { id: imu.id, patch: { name: '  TALIBAN ' } })).rejects.toThrow(
+      'There is already an actor called “Taliban”. Choose another name, or add this one as an alias.',
+    );
     await expect(perform(db, createActor, { name: 'taliban' })).rejects.toThrow(/already an actor called “Taliban”/);
-    await expect(perform(db, updateActor, { id: imu.id, patch: { name: '   ' } })).rejects.toThrow('An actor needs a name.');
-    await expect(perform(db, updateActor, { id: imu.id, patch: { countryCodes: ['Uzbekistan'] } })).rejects.toThrow(/not saved/);
-    await expect(perform(db, updateActor, { id: imu.id, patch: { aliases: ['x'.repeat(301)] } })).rejects.toThrow(/An alias can be at most 300 characters/);
+    await expect(perform(db, updateActor, { id: imu.id, patch: { name: '   ' } })).rejects.toThrow(
+      'An actor needs a name.',
+    );
+    await expect(perform(db, updateActor, { id: imu.id, patch: { countryCodes: ['Uzbekistan'] } })).rejects.toThrow(
+      /not saved/,
+    );
+    await expect(perform(db, updateActor, { id: imu.id, patch: { aliases: ['x'.repeat(301)] } })).rejects.toThrow(
+      /An alias can be at most 300 characters/,
+    );
     expect(await db.actors.toArray()).toEqual(actors);
     expect(await revisionsOf(db, imu.id)).toHaveLength(0);
     expect(workspaceOf(db).history().canUndo).toBe(false);
@@ -137,7 +162,12 @@ describe('deleting an actor', () => {
     // One change: every revision of it shares one changeId, and the actor's deletion wrote one per field.
     const revisions = (await db.revisions.toArray()).filter((r) => r.command === 'actors.delete');
     expect(new Set(revisions.map((r) => r.changeId)).size).toBe(1);
-    expect(revisions.filter((r) => r.entity === 'actor' && r.op === 'delete').map((r) => r.field).sort()).toEqual(Object.keys(taliban).sort());
+    expect(
+      revisions
+        .filter((r) => r.entity === 'actor' && r.op === 'delete')
+        .map((r) => r.field)
+        .sort(),
+    ).toEqual(Object.keys(taliban).sort());
     expect(workspaceOf(db).history().undoLabel).toBe('delete actor “Taliban”');
 
     await workspaceOf(db).undo();
@@ -152,7 +182,9 @@ describe('deleting an actor', () => {
   it('keeps edits made since the deletion when it is undone, and links the actor again', async () => {
     const db = await demo();
     const pakistan = await actorNamed(db, 'Pakistan');
-    const rivalry = (await db.threats.where('actorIds').equals(pakistan.id).toArray()).find((t) => t.title.startsWith('Rivalry'))!;
+    const rivalry = (await db.threats.where('actorIds').equals(pakistan.id).toArray()).find((t) =>
+      t.title.startsWith('Rivalry'),
+    )!;
     await perform(db, deleteActor, pakistan.id);
     // Edited since, in another window (whose steps are not on this window's stack).
     await new Workspace(db).perform(retitleThreat, { id: rivalry.id, title: 'Rivalry of external powers' });

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPassage } from '../../renderer/workspace/commands/passages';
-import { installationOf, MERGE_BASES_KEY, MERGES_IN_EFFECT_KEY, REPLICA_ID_KEY, workspaceCounts } from '../../renderer/db/backup';
+import {
+  installationOf,
+  MERGE_BASES_KEY,
+  MERGES_IN_EFFECT_KEY,
+  REPLICA_ID_KEY,
+  workspaceCounts,
+} from '../../renderer/db/backup';
 import { createBriefing } from '../../renderer/workspace/commands/briefings';
 import { compareCountries, overrideExposure, updateCountry } from '../../renderer/workspace/commands/countries';
 import { COMPARISON_KEY } from '../../renderer/db/countries';
@@ -47,10 +53,20 @@ async function editEverything(db: WorkbenchDatabase) {
   await perform(db, updateSourceMetadata, { id: source.id, patch: { reliability: 'A', credibility: 2 } });
   const tag = await perform(db, createTag, { name: 'Water security', color: '#2f6fdb' });
   const start = text.indexOf('Kosh-Tepa canal');
-  await perform(db, createPassage, { sourceId: source.id, text, start, end: start + 15, coding: { tagIds: [tag.id], note: 'Қосh-Тепа — canal / کانال', threatIds: [], countryCodes: ['UZ'], actorIds: [] } });
+  await perform(db, createPassage, {
+    sourceId: source.id,
+    text,
+    start,
+    end: start + 15,
+    coding: { tagIds: [tag.id], note: 'Қосh-Тепа — canal / کانال', threatIds: [], countryCodes: ['UZ'], actorIds: [] },
+  });
   const threat = (await db.threats.toArray()).find((t) => t.countryCodes.includes('UZ'))!;
   await perform(db, rateThreat, { id: threat.id, likelihood: 4, rationale: 'New flow data' });
-  await perform(db, overrideExposure, { countryCode: 'UZ', threatId: threat.id, input: { likelihood: 5, impact: 5, rationale: 'Downstream of the canal' } });
+  await perform(db, overrideExposure, {
+    countryCode: 'UZ',
+    threatId: threat.id,
+    input: { likelihood: 5, impact: 5, rationale: 'Downstream of the canal' },
+  });
   await perform(db, updateCountry, { code: 'KZ', patch: { notes: '**Border** 2,600 km?' } });
   await perform(db, compareCountries, { codes: ['KZ', 'UZ', 'TJ'] });
   await perform(db, createRegister, { name: 'Second register' });
@@ -58,7 +74,14 @@ async function editEverything(db: WorkbenchDatabase) {
   await perform(db, createBriefing, { title: 'Quarterly' });
   const register = (await db.registers.toArray())[0]!;
   const now = new Date().toISOString();
-  await db.views.put({ id: crypto.randomUUID(), registerId: register.id, name: 'By score', state: { sorting: [{ id: 'score', desc: true }] }, createdAt: now, updatedAt: now });
+  await db.views.put({
+    id: crypto.randomUUID(),
+    registerId: register.id,
+    name: 'By score',
+    state: { sorting: [{ id: 'score', desc: true }] },
+    createdAt: now,
+    updatedAt: now,
+  });
 }
 
 async function backUp(db: WorkbenchDatabase, api: WorkbenchApi, reason: 'manual' | 'before-restore' = 'manual') {
@@ -102,7 +125,7 @@ describe('a backup round trip', () => {
     await replaceWorkspace(workspaceOf(other.db), openedThere.snapshot);
     expect(contentOf(await readBackupSnapshot(workspaceOf(other.db)))).toEqual(contentOf(snapshot));
     // The original file came along into the other data folder's store.
-    const sha = ((await other.db.sources.toArray())[0]!.file)!.sha256;
+    const sha = (await other.db.sources.toArray())[0]!.file!.sha256;
     expect((await other.api.listSourceFiles()).map((f) => f.sha256)).toContain(sha);
   });
 
@@ -115,7 +138,10 @@ describe('a backup round trip', () => {
     const bases = { [crypto.randomUUID()]: { at: new Date().toISOString(), hashes: { 'threats:1': 'x' } } };
     await a.db.meta.bulkPut([
       { key: MERGE_BASES_KEY, value: bases },
-      { key: MERGES_IN_EFFECT_KEY, value: Object.fromEntries(Object.entries(bases).map(([peer, entry]) => [peer, entry.at])) },
+      {
+        key: MERGES_IN_EFFECT_KEY,
+        value: Object.fromEntries(Object.entries(bases).map(([peer, entry]) => [peer, entry.at])),
+      },
     ]);
     await perform(a.db, setBackupKeepCount, 7);
 
@@ -142,7 +168,10 @@ describe('a backup round trip', () => {
     const { db } = await installation();
     const marker = await db.meta.get(DEMO_SEEDED_KEY);
     const snapshot = await readBackupSnapshot(workspaceOf(db));
-    const empty: WorkspaceSnapshot = { ...snapshot, tables: Object.fromEntries(WORKSPACE_TABLES.map((t) => [t, []])) as unknown as WorkspaceSnapshot['tables'] };
+    const empty: WorkspaceSnapshot = {
+      ...snapshot,
+      tables: Object.fromEntries(WORKSPACE_TABLES.map((t) => [t, []])) as unknown as WorkspaceSnapshot['tables'],
+    };
     await replaceWorkspace(workspaceOf(db), empty);
     expect(await db.sources.count()).toBe(0);
     expect(await db.meta.get(DEMO_SEEDED_KEY)).toEqual(marker);
@@ -155,9 +184,17 @@ describe('reading the workspace for a backup', () => {
     const { db } = await installation();
     const source = (await db.sources.toArray())[0]!;
     const text = (await db.sourceTexts.get(source.id))!;
-    await db.sourceTexts.bulkPut(Array.from({ length: 21 }, (_, i) => ({ ...text, sourceId: `${crypto.randomUUID()}`, text: `Text ${i}` })) as never);
+    await db.sourceTexts.bulkPut(
+      Array.from({ length: 21 }, (_, i) => ({
+        ...text,
+        sourceId: `${crypto.randomUUID()}`,
+        text: `Text ${i}`,
+      })) as never,
+    );
     const threat = (await db.threats.toArray())[0]!;
-    await db.threats.bulkPut(Array.from({ length: 4500 }, (_, i) => ({ ...threat, id: crypto.randomUUID(), title: `Threat ${i}` })));
+    await db.threats.bulkPut(
+      Array.from({ length: 4500 }, (_, i) => ({ ...threat, id: crypto.randomUUID(), title: `Threat ${i}` })),
+    );
     const snapshot = await readBackupSnapshot(workspaceOf(db));
     expect(snapshot.tables.sourceTexts).toEqual(await db.sourceTexts.toArray());
     expect(snapshot.tables.threats).toEqual(await db.threats.toArray());
@@ -174,7 +211,10 @@ describe('replacing the workspace is one transaction', () => {
     const incoming = await readBackupSnapshot(workspaceOf(other.db));
     // The last table written holds two records with one key: bulkAdd fails after every other table was cleared and filled.
     const override = before.tables.exposureOverrides[0]!;
-    const broken: WorkspaceSnapshot = { ...incoming, tables: { ...incoming.tables, exposureOverrides: [override, override] } };
+    const broken: WorkspaceSnapshot = {
+      ...incoming,
+      tables: { ...incoming.tables, exposureOverrides: [override, override] },
+    };
     await expect(replaceWorkspace(workspaceOf(db), broken)).rejects.toThrow();
     expect(await readBackupSnapshot(workspaceOf(db), new Date(before.createdAt))).toEqual(before);
   });
@@ -185,7 +225,8 @@ describe('replacing the workspace is one transaction', () => {
     const rename = defineCommand({
       id: 'test.renameTag',
       label: 'rename a tag',
-      run: (changes, id: string) => changes.update('tags', id, { name: 'Renamed after the backup' }, 'That tag no longer exists.'),
+      run: (changes, id: string) =>
+        changes.update('tags', id, { name: 'Renamed after the backup' }, 'That tag no longer exists.'),
     });
     const tag = (await db.tags.toArray())[0]!;
     await perform(db, rename, tag.id);
@@ -195,14 +236,21 @@ describe('replacing the workspace is one transaction', () => {
     await replaceWorkspace(workspaceOf(db), opened.snapshot);
     expect(await db.revisions.toArray()).toEqual(snapshot.tables.revisions);
     expect((await db.tags.get(tag.id))!.name).toBe(tag.name);
-    expect(workspaceOf(db).history()).toEqual({ canUndo: false, canRedo: false, undoLabel: undefined, redoLabel: undefined });
+    expect(workspaceOf(db).history()).toEqual({
+      canUndo: false,
+      canRedo: false,
+      undoLabel: undefined,
+      redoLabel: undefined,
+    });
     expect(await workspaceOf(db).undo()).toBe(false);
   });
 
   it('refuses a snapshot of another schema version, changing nothing', async () => {
     const { db } = await installation();
     const before = await readBackupSnapshot(workspaceOf(db));
-    await expect(replaceWorkspace(workspaceOf(db), { ...before, schemaVersion: 99, tables: { ...before.tables, threats: [] } })).rejects.toThrow(/data version 99.*Nothing was changed/);
+    await expect(
+      replaceWorkspace(workspaceOf(db), { ...before, schemaVersion: 99, tables: { ...before.tables, threats: [] } }),
+    ).rejects.toThrow(/data version 99.*Nothing was changed/);
     expect(await db.threats.count()).toBe(12);
   });
 });
@@ -213,11 +261,18 @@ describe('the keep-count setting', () => {
     expect(await backupKeepCount(db)).toBe(10);
     await perform(db, setBackupKeepCount, 25);
     expect(await db.meta.get(BACKUP_KEEP_KEY)).toEqual({ key: BACKUP_KEEP_KEY, value: 25 });
-    for (const bad of [0, 101, 2.5]) await expect(perform(db, setBackupKeepCount, bad)).rejects.toThrow('Keep between 1 and 100 backups of each kind.');
+    for (const bad of [0, 101, 2.5])
+      await expect(perform(db, setBackupKeepCount, bad)).rejects.toThrow(
+        'Keep between 1 and 100 backups of each kind.',
+      );
     expect(await backupKeepCount(db)).toBe(25);
     // Recorded in the history, but a setting is not a step for Ctrl+Z.
     const history = await db.revisions.where('[entity+entityId]').equals(['meta', BACKUP_KEEP_KEY]).toArray();
-    expect(history.find((r) => r.field === 'value')).toMatchObject({ op: 'create', after: 25, command: 'settings.setBackupKeepCount' });
+    expect(history.find((r) => r.field === 'value')).toMatchObject({
+      op: 'create',
+      after: 25,
+      command: 'settings.setBackupKeepCount',
+    });
     expect(workspaceOf(db).history().canUndo).toBe(false);
   });
 });
@@ -229,7 +284,8 @@ async function openWhole(api: WorkbenchApi, source: Parameters<WorkbenchApi['ope
   const tables = { ...opened.snapshot.tables };
   for (const { table, parts } of handoff.tables) {
     const records: unknown[] = [];
-    for (let index = 0; index < parts; index++) records.push(...(await api.takeBackupPart({ handoffId: handoff.id, table, index })).records);
+    for (let index = 0; index < parts; index++)
+      records.push(...(await api.takeBackupPart({ handoffId: handoff.id, table, index })).records);
     tables[table] = records;
   }
   return { ...opened, snapshot: { ...opened.snapshot, tables } };
@@ -243,7 +299,9 @@ describe('reading the snapshot with progress and cancel', () => {
   it('reports each table before it reads it, and stops between tables once cancelled', async () => {
     const { db } = await installation();
     const seen: string[] = [];
-    const whole = await readBackupSnapshot(workspaceOf(db), new Date(), { onTable: (index, count, name) => seen.push(`${index}/${count} ${name}`) });
+    const whole = await readBackupSnapshot(workspaceOf(db), new Date(), {
+      onTable: (index, count, name) => seen.push(`${index}/${count} ${name}`),
+    });
     expect(seen).toEqual(WORKSPACE_TABLES.map((name, i) => `${i + 1}/${WORKSPACE_TABLES.length} ${name}`));
     expect(whole.tables.threats.length).toBeGreaterThan(0);
 

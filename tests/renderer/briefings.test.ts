@@ -7,7 +7,13 @@ import { WorkbenchDatabase } from '../../renderer/db/database';
 import { loadBriefingWorkspace, readBriefing } from '../../renderer/db/briefings';
 import { seedDemoWorkspaceOnce } from '../../renderer/workspace/commands/seed';
 import { BriefingPreview } from '../../renderer/features/briefings/BriefingPreview';
-import { createBriefing, deleteBriefing, duplicateBriefing, recordBriefingExport, updateBriefing } from '../../renderer/workspace/commands/briefings';
+import {
+  createBriefing,
+  deleteBriefing,
+  duplicateBriefing,
+  recordBriefingExport,
+  updateBriefing,
+} from '../../renderer/workspace/commands/briefings';
 import { CommandFailed } from '../../renderer/workspace/workspace';
 import { perform, workspaceOf } from './perform';
 import { realWorkbench } from '../support/real-workbench';
@@ -34,8 +40,15 @@ describe('briefings in IndexedDB', () => {
     const briefing = await perform(db, createBriefing, { title: 'Weekly note' });
     expect(briefing.sections.every((s) => s.enabled)).toBe(true);
     expect(briefing.marking).toBe('FOR OFFICIAL USE ONLY');
-    const saved = await perform(db, updateBriefing, { ...briefing, subtitle: 'Tajik border', keyJudgments: [{ id: crypto.randomUUID(), text: 'Incidents will rise.', confidence: 'low', evidenceIds: [] }] });
-    await perform(db, recordBriefingExport, { briefingId: briefing.id, entry: { at: new Date().toISOString(), path: '/tmp/a.docx', bytes: 1234 } });
+    const saved = await perform(db, updateBriefing, {
+      ...briefing,
+      subtitle: 'Tajik border',
+      keyJudgments: [{ id: crypto.randomUUID(), text: 'Incidents will rise.', confidence: 'low', evidenceIds: [] }],
+    });
+    await perform(db, recordBriefingExport, {
+      briefingId: briefing.id,
+      entry: { at: new Date().toISOString(), path: '/tmp/a.docx', bytes: 1234 },
+    });
 
     const copy = await perform(db, duplicateBriefing, briefing.id);
     expect(copy).toMatchObject({ title: 'Weekly note (copy)', subtitle: 'Tajik border', exports: [] });
@@ -55,7 +68,10 @@ describe('briefings in IndexedDB', () => {
     const { db } = await demo();
     const briefing = await perform(db, createBriefing, {});
     await expect(perform(db, updateBriefing, { ...briefing, title: '  ' })).rejects.toThrow(/needs a title/);
-    await perform(db, recordBriefingExport, { briefingId: briefing.id, entry: { at: new Date().toISOString(), path: '/tmp/b.docx', bytes: 99 } });
+    await perform(db, recordBriefingExport, {
+      briefingId: briefing.id,
+      entry: { at: new Date().toISOString(), path: '/tmp/b.docx', bytes: 99 },
+    });
     const after = await perform(db, updateBriefing, { ...briefing, author: 'Dana Seitkali' });
     expect(after.exports).toHaveLength(1);
     expect(after.author).toBe('Dana Seitkali');
@@ -67,13 +83,22 @@ describe('briefings in IndexedDB', () => {
     const { db } = await demo();
     const briefing = await perform(db, createBriefing, { title: 'Exported' });
     const ws = workspaceOf(db);
-    await perform(db, recordBriefingExport, { briefingId: briefing.id, entry: { at: new Date().toISOString(), path: '/tmp/c.docx', bytes: 10 } });
+    await perform(db, recordBriefingExport, {
+      briefingId: briefing.id,
+      entry: { at: new Date().toISOString(), path: '/tmp/c.docx', bytes: 10 },
+    });
     expect(ws.history().undoLabel).toBe('create a briefing');
-    const exportRevisions = await db.revisions.where({ entity: 'briefing', entityId: briefing.id }).filter((r) => r.command === 'briefings.recordExport').toArray();
+    const exportRevisions = await db.revisions
+      .where({ entity: 'briefing', entityId: briefing.id })
+      .filter((r) => r.command === 'briefings.recordExport')
+      .toArray();
     expect(exportRevisions.map((r) => r.field).sort()).toEqual(['exports', 'updatedAt']);
-    await expect(perform(db, recordBriefingExport, { briefingId: crypto.randomUUID(), entry: { at: new Date().toISOString(), path: '/tmp/d.docx', bytes: 10 } })).rejects.toThrow(
-      'That briefing no longer exists; the file was written, but its history could not be kept.',
-    );
+    await expect(
+      perform(db, recordBriefingExport, {
+        briefingId: crypto.randomUUID(),
+        entry: { at: new Date().toISOString(), path: '/tmp/d.docx', bytes: 10 },
+      }),
+    ).rejects.toThrow('That briefing no longer exists; the file was written, but its history could not be kept.');
   });
 
   it('undo and redo the composer’s saves, a duplicate and a delete, each exactly', async () => {
@@ -110,7 +135,9 @@ describe('briefings in IndexedDB', () => {
     const created = await perform(db, createBriefing, { title: 'Kept' });
     const count = await db.revisions.count();
     await expect(perform(db, updateBriefing, { ...created, title: '' })).rejects.toBeInstanceOf(CommandFailed);
-    await expect(perform(db, updateBriefing, { ...created, marking: 'x'.repeat(201) })).rejects.toThrow(/would be invalid \(marking\)/);
+    await expect(perform(db, updateBriefing, { ...created, marking: 'x'.repeat(201) })).rejects.toThrow(
+      /would be invalid \(marking\)/,
+    );
     expect(await db.briefings.get(created.id)).toEqual(created);
     expect(await db.revisions.count()).toBe(count);
   });
@@ -146,7 +173,14 @@ describe('from the workspace to a file main writes', () => {
     const briefing = await perform(db, createBriefing, {
       title: 'Kosh-Tepa and the Amu Darya',
       filters: { registerIds: [], categories: ['water'], minimumScore: 0, countryCodes: [] },
-      keyJudgments: [{ id: crypto.randomUUID(), text: 'The canal will cut the river’s flow.', confidence: 'high', evidenceIds: [someEvidence.id] }],
+      keyJudgments: [
+        {
+          id: crypto.randomUUID(),
+          text: 'The canal will cut the river’s flow.',
+          confidence: 'high',
+          evidenceIds: [someEvidence.id],
+        },
+      ],
     });
     const workspace = await loadBriefingWorkspace(db, [someEvidence.id]);
     expect(workspace.annotations.map((a) => a.id)).toContain(someEvidence.id);
@@ -156,11 +190,19 @@ describe('from the workspace to a file main writes', () => {
     expect(BriefingDocument.safeParse(doc).success).toBe(true);
     const { path, bytes } = await api.exportBriefing({ document: doc });
     expect(path).toBe(`${dataRoot}/exports/${briefing.date} Kosh-Tepa and the Amu Darya.docx`);
-    const after = await perform(db, recordBriefingExport, { briefingId: briefing.id, entry: { at: new Date().toISOString(), path: path!, bytes } });
+    const after = await perform(db, recordBriefingExport, {
+      briefingId: briefing.id,
+      entry: { at: new Date().toISOString(), path: path!, bytes },
+    });
     expect(after.exports).toEqual([expect.objectContaining({ path, bytes })]);
     // In the browser host, opening answers with where the file is.
-    await expect(api.openBriefingExport({ path: path! })).resolves.toMatchObject({ done: false, message: expect.stringContaining('only available in the desktop app') });
-    await expect(api.openBriefingExport({ path: '/etc/passwd' })).rejects.toThrow(/only opens briefings it exported itself/);
+    await expect(api.openBriefingExport({ path: path! })).resolves.toMatchObject({
+      done: false,
+      message: expect.stringContaining('only available in the desktop app'),
+    });
+    await expect(api.openBriefingExport({ path: '/etc/passwd' })).rejects.toThrow(
+      /only opens briefings it exported itself/,
+    );
   });
 });
 
@@ -170,7 +212,14 @@ describe('the preview', () => {
     const briefing = await perform(db, createBriefing, {
       title: 'Preview <b>test</b>',
       marking: 'UNCLASSIFIED',
-      keyJudgments: [{ id: crypto.randomUUID(), text: '<img src=x onerror=alert(1)> طالبان در بدخشان کنترل مرزها را تشدید کردند', confidence: 'moderate', evidenceIds: [] }],
+      keyJudgments: [
+        {
+          id: crypto.randomUUID(),
+          text: '<img src=x onerror=alert(1)> طالبان در بدخشان کنترل مرزها را تشدید کردند',
+          confidence: 'moderate',
+          evidenceIds: [],
+        },
+      ],
     });
     const doc = buildBriefingDocument(briefing, await loadBriefingWorkspace(db));
     const html = renderToStaticMarkup(createElement(BriefingPreview, { document: doc }));
@@ -181,7 +230,8 @@ describe('the preview', () => {
     expect(html).not.toContain('<img');
     expect(html).toContain('Preview &lt;b&gt;test&lt;/b&gt;');
     expect(html).toContain('<p dir="rtl"><span class="doc-judgment-number">1.</span>');
-    for (const note of doc.footnotes) expect(html).toContain(`id="briefing-note-${note.number}" value="${note.number}"`);
+    for (const note of doc.footnotes)
+      expect(html).toContain(`id="briefing-note-${note.number}" value="${note.number}"`);
     expect(html).toContain('background:#F4B6BB;color:#8A0F18');
     expect(html).toContain('<table aria-label="Heat map">');
     expect(html).toContain('<nav class="doc-contents" aria-label="Table of contents">');

@@ -54,7 +54,9 @@ describe('demo workspace seeding', () => {
 
   it('writes nothing when the demo cannot be loaded', async () => {
     const { db } = await fresh();
-    await expect(seedDemoWorkspaceOnce(db, () => Promise.reject(new Error('main is away')))).rejects.toThrow('main is away');
+    await expect(seedDemoWorkspaceOnce(db, () => Promise.reject(new Error('main is away')))).rejects.toThrow(
+      'main is away',
+    );
     expect(await db.meta.get(DEMO_SEEDED_KEY)).toBeUndefined();
     expect(await db.threats.count()).toBe(0);
     expect(await db.revisions.count()).toBe(0);
@@ -73,7 +75,9 @@ describe('demo workspace seeding', () => {
     expect(text.find((r) => r.field === 'text')?.after).toBe(demo.sourceText.text);
     const all = await db.revisions.toArray();
     expect(new Set(all.map((r) => r.changeId)).size).toBe(1);
-    expect(new Set(all.map((r) => r.entity))).toEqual(new Set(['source', 'sourceText', 'register', 'threat', 'actor', 'country', 'tag', 'annotation', 'meta']));
+    expect(new Set(all.map((r) => r.entity))).toEqual(
+      new Set(['source', 'sourceText', 'register', 'threat', 'actor', 'country', 'tag', 'annotation', 'meta']),
+    );
     expect(workspaceOf(db).history().canUndo).toBe(false);
     // Seeded once: a second run writes nothing.
     expect(await perform(db, seedDemo, demo)).toBe('already-seeded');
@@ -82,7 +86,10 @@ describe('demo workspace seeding', () => {
 
   it('seeds once when two windows start together', async () => {
     const { db, api } = await fresh();
-    const outcomes = await Promise.all([seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace()), seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace())]);
+    const outcomes = await Promise.all([
+      seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace()),
+      seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace()),
+    ]);
     expect(outcomes.sort()).toEqual(['already-seeded', 'seeded']);
     expect(await db.threats.count()).toBe(12);
   });
@@ -93,10 +100,18 @@ describe('threat edits', () => {
     const { db, api } = await fresh();
     await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
     const threat = (await db.threats.toArray())[0]!;
-    const next = await perform(db, updateThreat, { id: threat.id, patch: { title: 'Renamed threat', likelihood: 1, impact: 2 }, rationale: 'New UN report' });
+    const next = await perform(db, updateThreat, {
+      id: threat.id,
+      patch: { title: 'Renamed threat', likelihood: 1, impact: 2 },
+      rationale: 'New UN report',
+    });
     expect(next.score).toBe(2);
     expect((await db.threats.get(threat.id))?.title).toBe('Renamed threat');
-    const history = await db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).filter(sinceDemo).toArray();
+    const history = await db.revisions
+      .where('[entity+entityId]')
+      .equals(['threat', threat.id])
+      .filter(sinceDemo)
+      .toArray();
     // The derived score and the stamp are changed fields too, recorded with the same rationale.
     expect(history.map((r) => [r.field, r.before, r.after, r.rationale]).sort()).toEqual(
       [

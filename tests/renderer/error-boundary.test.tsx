@@ -81,7 +81,11 @@ describe('a view that throws', () => {
     await vi.waitFor(() => expect(reports).toHaveLength(1));
     const [{ report, answer }] = reports as [(typeof reports)[number]];
     expect(answer).toEqual({ logged: true });
-    expect(report).toMatchObject({ origin: 'boundary', view: 'register', message: "Cannot read properties of undefined (reading 'score')" });
+    expect(report).toMatchObject({
+      origin: 'boundary',
+      view: 'register',
+      message: "Cannot read properties of undefined (reading 'score')",
+    });
     expect(report.stack).toContain('TypeError');
     expect(report.stack).toContain('Component stack:');
     expect(report.stack).toContain('ThreatGrid');
@@ -119,12 +123,18 @@ describe('errors no component caught', () => {
   it('are reported from window error and unhandledrejection events, capped and rate-limited', async () => {
     const stop = installErrorReporting(window);
     try {
-      window.dispatchEvent(new ErrorEvent('error', { error: new RangeError('Invalid time value'), message: 'Invalid time value' }));
+      window.dispatchEvent(
+        new ErrorEvent('error', { error: new RangeError('Invalid time value'), message: 'Invalid time value' }),
+      );
       const rejection = new Event('unhandledrejection') as Event & { reason?: unknown };
       rejection.reason = new Error('x'.repeat(5000));
       window.dispatchEvent(rejection);
       await vi.waitFor(() => expect(reports).toHaveLength(2));
-      expect(reports[0]!.report).toMatchObject({ origin: 'window', view: useWorkbench.getState().view, message: 'Invalid time value' });
+      expect(reports[0]!.report).toMatchObject({
+        origin: 'window',
+        view: useWorkbench.getState().view,
+        message: 'Invalid time value',
+      });
       expect(reports[1]!.report.origin).toBe('promise');
       expect(reports[1]!.report.message.length).toBeLessThanOrEqual(2000);
       expect(reports.every((r) => r.answer.logged)).toBe(true);
@@ -144,6 +154,8 @@ describe('Help › Open Error Log', () => {
     await openErrorLog();
     const notice = useWorkbench.getState().notices.at(-1);
     expect(notice?.kind).toBe('info');
-    expect(notice?.message).toMatch(/^Opening files is only available in the desktop app\. The error log is at .*workbench\.log\.$/);
+    expect(notice?.message).toMatch(
+      /^Opening files is only available in the desktop app\. The error log is at .*workbench\.log\.$/,
+    );
   });
 });

@@ -16,7 +16,11 @@ beforeAll(() => {
   }
   Object.defineProperty(globalThis, 'Highlight', { value: FakeHighlight, configurable: true });
   // happy-dom's CSS answers a fresh object on every read: put one in its place that keeps its registry.
-  Object.defineProperty(globalThis, 'CSS', { value: { highlights: new Map<string, FakeHighlight>(), supports: () => false, escape: (s: string) => s }, configurable: true, writable: true });
+  Object.defineProperty(globalThis, 'CSS', {
+    value: { highlights: new Map<string, FakeHighlight>(), supports: () => false, escape: (s: string) => s },
+    configurable: true,
+    writable: true,
+  });
 });
 
 afterEach(() => {
@@ -25,8 +29,22 @@ afterEach(() => {
 });
 
 const ZWNJ = '\u200c';
-const OLD = ['Записка о водных рисках', 'Сток может сократиться на 15 % в маловодные годы.', `آب دریای آمو را برای آبیاری برداشت می${ZWNJ}کند.`, 'Canal 🌊 draw is the main risk.', 'Prepared for the briefing.', 'Prepared for the briefing.'].join('\n\n');
-const NEW = ['Записка о водных рисках', 'Обновлено.', 'Сток может сократиться на 12–15 % в маловодные годы.', `آب دریای آمو را برای آبیاری برداشت می${ZWNJ}کند.`, 'Canal 🌊 draw is the main risk.', 'Prepared for the briefing.'].join('\n\n');
+const OLD = [
+  'Записка о водных рисках',
+  'Сток может сократиться на 15 % в маловодные годы.',
+  `آب دریای آمو را برای آبیاری برداشت می${ZWNJ}کند.`,
+  'Canal 🌊 draw is the main risk.',
+  'Prepared for the briefing.',
+  'Prepared for the briefing.',
+].join('\n\n');
+const NEW = [
+  'Записка о водных рисках',
+  'Обновлено.',
+  'Сток может сократиться на 12–15 % в маловодные годы.',
+  `آب دریای آمو را برای آبیاری برداشت می${ZWNJ}کند.`,
+  'Canal 🌊 draw is the main risk.',
+  'Prepared for the briefing.',
+].join('\n\n');
 
 /** The reader's DOM for a text: one <p data-index data-start> with one text node per paragraph. */
 function render(text: string): HTMLElement {
@@ -55,13 +73,34 @@ function rerenderInPlace(article: HTMLElement, text: string): void {
 }
 
 const NOW = new Date().toISOString();
-const TAG: Tag = { id: crypto.randomUUID(), name: 'Water', color: '#2f6fdb', parentId: null, description: '', createdAt: NOW, updatedAt: NOW };
+const TAG: Tag = {
+  id: crypto.randomUUID(),
+  name: 'Water',
+  color: '#2f6fdb',
+  parentId: null,
+  description: '',
+  createdAt: NOW,
+  updatedAt: NOW,
+};
 const TAGS = new Map([[TAG.id, TAG]]);
 
 function passage(text: string, needle: string, anchor: Annotation['anchor'] = 'anchored'): Annotation {
   const start = text.indexOf(needle);
   const { quote, position } = describeRange(text, start, start + needle.length);
-  return { id: crypto.randomUUID(), sourceId: crypto.randomUUID(), quote, position, anchor, tagIds: [TAG.id], note: '', threatIds: [], countryCodes: [], actorIds: [], createdAt: NOW, updatedAt: NOW };
+  return {
+    id: crypto.randomUUID(),
+    sourceId: crypto.randomUUID(),
+    quote,
+    position,
+    anchor,
+    tagIds: [TAG.id],
+    note: '',
+    threatIds: [],
+    countryCodes: [],
+    actorIds: [],
+    createdAt: NOW,
+    updatedAt: NOW,
+  };
 }
 
 const painted = () => [...(CSS.highlights.get(`wb-t-${TAG.id}`) ?? [])].map((r) => (r as Range).toString()).sort();
@@ -97,8 +136,10 @@ describe('TextGeometry.rangeFor on offsets that do not fit', () => {
     const geometry = new TextGeometry(article, OLD, splitParagraphs(OLD));
     rerenderInPlace(article, NEW);
     // The old geometry over the new nodes: where setStart used to throw IndexSizeError.
-    const end = OLD.indexOf('Prepared for the briefing.', OLD.indexOf('Prepared') + 1) + 'Prepared for the briefing.'.length;
-    for (let start = 0; start < OLD.length; start += 7) expect(() => geometry.rangeFor(start, Math.min(end, start + 30))).not.toThrow();
+    const end =
+      OLD.indexOf('Prepared for the briefing.', OLD.indexOf('Prepared') + 1) + 'Prepared for the briefing.'.length;
+    for (let start = 0; start < OLD.length; start += 7)
+      expect(() => geometry.rangeFor(start, Math.min(end, start + 30))).not.toThrow();
     expect(geometry.rangeFor(OLD.indexOf('15 %'), OLD.indexOf('15 %') + 4)).toBeNull();
   });
 
@@ -117,13 +158,25 @@ describe('HighlightPainter with passages of another version of the text', () => 
     const fits = passage(NEW, 'Canal 🌊 draw');
     const dari = passage(NEW, `آب دریای آمو`);
     // Offsets from the old text: past the end of the new one, and inverted by a bad record.
-    const late = { ...passage(OLD, 'Prepared for the briefing.'), position: { start: NEW.length + 2, end: NEW.length + 28 } };
+    const late = {
+      ...passage(OLD, 'Prepared for the briefing.'),
+      position: { start: NEW.length + 2, end: NEW.length + 28 },
+    };
     const inverted = { ...passage(NEW, 'Обновлено.'), position: { start: 40, end: 12 } };
-    const halfWave = { ...passage(NEW, 'Canal 🌊'), position: { start: NEW.indexOf('🌊') + 1, end: NEW.indexOf('🌊') + 7 } };
+    const halfWave = {
+      ...passage(NEW, 'Canal 🌊'),
+      position: { start: NEW.indexOf('🌊') + 1, end: NEW.indexOf('🌊') + 7 },
+    };
     const painter = new HighlightPainter();
     let unpainted: string[] = [];
     expect(() => {
-      unpainted = painter.paint({ geometry, annotations: [fits, dari, late, inverted, halfWave], tags: TAGS, selectedId: inverted.id, search: { start: NEW.length, end: NEW.length + 9 } });
+      unpainted = painter.paint({
+        geometry,
+        annotations: [fits, dari, late, inverted, halfWave],
+        tags: TAGS,
+        selectedId: inverted.id,
+        search: { start: NEW.length, end: NEW.length + 9 },
+      });
     }).not.toThrow();
     expect(unpainted.sort()).toEqual([late.id, inverted.id, halfWave.id].sort());
     expect(painted()).toEqual(['Canal 🌊 draw', 'آب دریای آمو'].sort());
@@ -137,7 +190,13 @@ describe('HighlightPainter with passages of another version of the text', () => 
     const article = render(OLD);
     const painter = new HighlightPainter();
     const before = [passage(OLD, '15 %'), passage(OLD, 'Canal 🌊 draw')];
-    painter.paint({ geometry: new TextGeometry(article, OLD, splitParagraphs(OLD)), annotations: before, tags: TAGS, selectedId: null, search: null });
+    painter.paint({
+      geometry: new TextGeometry(article, OLD, splitParagraphs(OLD)),
+      annotations: before,
+      tags: TAGS,
+      selectedId: null,
+      search: null,
+    });
     expect(painted()).toEqual(['15 %', 'Canal 🌊 draw'].sort());
 
     // New passages over the old geometry and new DOM (the race): nothing thrown, nothing wrong painted.
@@ -145,11 +204,26 @@ describe('HighlightPainter with passages of another version of the text', () => 
     const next = render(NEW);
     const after = [passage(NEW, '12–15 %', 'drifted'), passage(NEW, 'Canal 🌊 draw')];
     let unpainted: string[] = [];
-    expect(() => (unpainted = painter.paint({ geometry: new TextGeometry(next, OLD, splitParagraphs(OLD)), annotations: after, tags: TAGS, selectedId: null, search: null }))).not.toThrow();
+    expect(
+      () =>
+        (unpainted = painter.paint({
+          geometry: new TextGeometry(next, OLD, splitParagraphs(OLD)),
+          annotations: after,
+          tags: TAGS,
+          selectedId: null,
+          search: null,
+        })),
+    ).not.toThrow();
     expect(unpainted.sort()).toEqual(after.map((a) => a.id).sort());
     expect(painted()).toEqual([]);
 
-    painter.paint({ geometry: new TextGeometry(next, NEW, splitParagraphs(NEW)), annotations: after, tags: TAGS, selectedId: null, search: null });
+    painter.paint({
+      geometry: new TextGeometry(next, NEW, splitParagraphs(NEW)),
+      annotations: after,
+      tags: TAGS,
+      selectedId: null,
+      search: null,
+    });
     expect(painted()).toEqual(['12–15 %', 'Canal 🌊 draw'].sort());
     expect(CSS.highlights.get('wb-drifted')?.size).toBe(1);
     painter.dispose();

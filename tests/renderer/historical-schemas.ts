@@ -55,20 +55,57 @@ export function v1Rows(demo: DemoWorkspace): Rows {
   return {
     sources: [
       clone(demo.source) as unknown as Record<string, unknown>,
-      { ...source, id: edgeSourceId, title: 'گزارش امنیتی — Қазақстан шекарасы 🇰🇿', author: '', publisher: 'ناشر', updatedAt: at },
+      {
+        ...source,
+        id: edgeSourceId,
+        title: 'گزارش امنیتی — Қазақстан шекарасы 🇰🇿',
+        author: '',
+        publisher: 'ناشر',
+        updatedAt: at,
+      },
     ],
-    sourceTexts: [clone(demo.sourceText) as unknown as Record<string, unknown>, { ...sourceText, sourceId: edgeSourceId, text: 'Граница. مرز. '.repeat(80_000) }],
+    sourceTexts: [
+      clone(demo.sourceText) as unknown as Record<string, unknown>,
+      { ...sourceText, sourceId: edgeSourceId, text: 'Граница. مرز. '.repeat(80_000) },
+    ],
     annotations: [
       ...demo.annotations.map((a) => clone(a) as unknown as Record<string, unknown>),
-      { ...annotation, id: '0b5e7d1c-0000-4000-8000-00000000e002', sourceId: edgeSourceId, anchor: 'orphaned', tagIds: [], threatIds: [], countryCodes: [], actorIds: [], note: 'یادداشت — заметка' },
+      {
+        ...annotation,
+        id: '0b5e7d1c-0000-4000-8000-00000000e002',
+        sourceId: edgeSourceId,
+        anchor: 'orphaned',
+        tagIds: [],
+        threatIds: [],
+        countryCodes: [],
+        actorIds: [],
+        note: 'یادداشت — заметка',
+      },
     ],
-    tags: [...demo.tags.map((t) => clone(t) as unknown as Record<string, unknown>), { ...tag, id: '0b5e7d1c-0000-4000-8000-00000000e003', name: 'Подтема', parentId: tag.id }],
-    registers: [clone(demo.register) as unknown as Record<string, unknown>, { ...register, id: '0b5e7d1c-0000-4000-8000-00000000e004', name: 'Archived 2025 register', archived: true }],
+    tags: [
+      ...demo.tags.map((t) => clone(t) as unknown as Record<string, unknown>),
+      { ...tag, id: '0b5e7d1c-0000-4000-8000-00000000e003', name: 'Подтема', parentId: tag.id },
+    ],
+    registers: [
+      clone(demo.register) as unknown as Record<string, unknown>,
+      { ...register, id: '0b5e7d1c-0000-4000-8000-00000000e004', name: 'Archived 2025 register', archived: true },
+    ],
     threats: [
       ...demo.threats.map((t) => clone(t) as unknown as Record<string, unknown>),
-      { ...threat, id: '0b5e7d1c-0000-4000-8000-00000000e005', registerId: '0b5e7d1c-0000-4000-8000-00000000e004', countryCodes: [], actorIds: [], indicators: [], mitigations: [] },
+      {
+        ...threat,
+        id: '0b5e7d1c-0000-4000-8000-00000000e005',
+        registerId: '0b5e7d1c-0000-4000-8000-00000000e004',
+        countryCodes: [],
+        actorIds: [],
+        indicators: [],
+        mitigations: [],
+      },
     ],
-    actors: [...demo.actors.map((a) => clone(a) as unknown as Record<string, unknown>), { ...actor, id: '0b5e7d1c-0000-4000-8000-00000000e006', aliases: ['ИГИЛ-Х', 'داعش خراسان', 'ISIS-K'] }],
+    actors: [
+      ...demo.actors.map((a) => clone(a) as unknown as Record<string, unknown>),
+      { ...actor, id: '0b5e7d1c-0000-4000-8000-00000000e006', aliases: ['ИГИЛ-Х', 'داعش خراسان', 'ISIS-K'] },
+    ],
     countries: demo.countries.map((c) => clone(c) as unknown as Record<string, unknown>),
     briefings: [
       {
@@ -82,8 +119,25 @@ export function v1Rows(demo: DemoWorkspace): Rows {
       },
     ],
     revisions: [
-      { id: '0b5e7d1c-0000-4000-8000-00000000e008', entity: 'threat', entityId: threat.id, field: 'likelihood', before: 3, after: 4, at, rationale: 'New reporting from Kunduz.' },
-      { id: '0b5e7d1c-0000-4000-8000-00000000e009', entity: 'source', entityId: edgeSourceId, field: 'title', before: '', after: 'گزارش', at },
+      {
+        id: '0b5e7d1c-0000-4000-8000-00000000e008',
+        entity: 'threat',
+        entityId: threat.id,
+        field: 'likelihood',
+        before: 3,
+        after: 4,
+        at,
+        rationale: 'New reporting from Kunduz.',
+      },
+      {
+        id: '0b5e7d1c-0000-4000-8000-00000000e009',
+        entity: 'source',
+        entityId: edgeSourceId,
+        field: 'title',
+        before: '',
+        after: 'گزارش',
+        at,
+      },
     ],
     meta: [
       { key: 'demoSeededAt', value: '2026-01-15T08:00:00.000Z' },
@@ -97,8 +151,22 @@ export function v2Rows(demo: DemoWorkspace): Rows {
   return {
     ...v1Rows(demo),
     views: [
-      { id: '0b5e7d1c-0000-4000-8000-00000000e010', registerId: demo.register.id, name: 'Critical first', state: { sorting: [{ id: 'score', desc: true }], filters: [] }, createdAt: '2026-02-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' },
-      { id: '0b5e7d1c-0000-4000-8000-00000000e011', registerId: demo.register.id, name: 'По категориям', state: { grouping: ['category'] }, createdAt: '2026-02-02T00:00:00.000Z', updatedAt: '2026-02-02T00:00:00.000Z' },
+      {
+        id: '0b5e7d1c-0000-4000-8000-00000000e010',
+        registerId: demo.register.id,
+        name: 'Critical first',
+        state: { sorting: [{ id: 'score', desc: true }], filters: [] },
+        createdAt: '2026-02-01T00:00:00.000Z',
+        updatedAt: '2026-02-01T00:00:00.000Z',
+      },
+      {
+        id: '0b5e7d1c-0000-4000-8000-00000000e011',
+        registerId: demo.register.id,
+        name: 'По категориям',
+        state: { grouping: ['category'] },
+        createdAt: '2026-02-02T00:00:00.000Z',
+        updatedAt: '2026-02-02T00:00:00.000Z',
+      },
     ],
   };
 }

@@ -36,12 +36,18 @@ async function stateOf(db: WorkbenchDatabase): Promise<State> {
   for (const name of TABLE_NAMES) {
     const key = TABLES[name].key;
     const rows = (await db.table(name).toArray()) as Record<string, unknown>[];
-    state.set(name, new Map(rows.filter((r) => !(name === 'meta' && LOCAL.has(String(r.key)))).map((r) => [String(r[key]), r])));
+    state.set(
+      name,
+      new Map(rows.filter((r) => !(name === 'meta' && LOCAL.has(String(r.key)))).map((r) => [String(r[key]), r])),
+    );
   }
   return state;
 }
 
-const plain = (state: State) => Object.fromEntries([...state].map(([name, rows]) => [name, Object.fromEntries([...rows].sort(([a], [b]) => a.localeCompare(b)))]));
+const plain = (state: State) =>
+  Object.fromEntries(
+    [...state].map(([name, rows]) => [name, Object.fromEntries([...rows].sort(([a], [b]) => a.localeCompare(b)))]),
+  );
 
 /** Every field that differs between two states, as `entity/id/field` with its new value (absent = undefined). */
 function changedFields(before: State, after: State): Map<string, unknown> {
@@ -67,12 +73,16 @@ interface World {
   next: () => number;
 }
 
-const pick = <T,>(next: () => number, list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+const pick = <T>(next: () => number, list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
 
 async function csvDrafts(db: WorkbenchDatabase, registerId: string, csv: string) {
   const register = (await db.registers.get(registerId))!;
   const parsed = parseCsv(csv);
-  const validation = validateRows(parsed, guessMapping(parsed.headers), { actors: await db.actors.toArray(), countryCodes: (await db.countries.toArray()).map((c) => c.code), scale: register.scale });
+  const validation = validateRows(parsed, guessMapping(parsed.headers), {
+    actors: await db.actors.toArray(),
+    countryCodes: (await db.countries.toArray()).map((c) => c.code),
+    scale: register.scale,
+  });
   return { drafts: validation.drafts.map((d) => d.draft), mappedFields: validation.mappedFields };
 }
 
@@ -83,14 +93,20 @@ const STEPS: Record<string, (w: World, i: number) => Promise<unknown>> = {
   },
   async renameTag({ db, workspace, next }, i) {
     const tag = pick(next, await db.tags.toArray());
-    return workspace.perform(updateTag, { id: tag.id, patch: { name: `${tag.name} / ${i}`, description: `renamed at step ${i}` } });
+    return workspace.perform(updateTag, {
+      id: tag.id,
+      patch: { name: `${tag.name} / ${i}`, description: `renamed at step ${i}` },
+    });
   },
   async mergeTags({ db, workspace, next }) {
     const tags = await db.tags.where('parentId').notEqual('__none__').toArray();
     const leaves = tags.filter((t) => !tags.some((c) => c.parentId === t.id));
     if (leaves.length < 2) return undefined;
     const from = pick(next, leaves);
-    const into = pick(next, leaves.filter((t) => t.id !== from.id));
+    const into = pick(
+      next,
+      leaves.filter((t) => t.id !== from.id),
+    );
     return workspace.perform(mergeTags, { fromId: from.id, intoId: into.id });
   },
   async passage({ db, workspace, next }, i) {
@@ -98,33 +114,66 @@ const STEPS: Record<string, (w: World, i: number) => Promise<unknown>> = {
     const text = (await db.sourceTexts.get(source.id))!.text;
     const start = Math.floor(next() * (text.length - 80));
     const tag = pick(next, await db.tags.toArray());
-    return workspace.perform(createPassage, { sourceId: source.id, text, start, end: start + 20 + Math.floor(next() * 50), coding: { tagIds: [tag.id], note: `step ${i}`, threatIds: [], countryCodes: ['UZ'], actorIds: [] } });
+    return workspace.perform(createPassage, {
+      sourceId: source.id,
+      text,
+      start,
+      end: start + 20 + Math.floor(next() * 50),
+      coding: { tagIds: [tag.id], note: `step ${i}`, threatIds: [], countryCodes: ['UZ'], actorIds: [] },
+    });
   },
   async notePassage({ db, workspace, next }, i) {
     const passage = pick(next, await db.annotations.toArray());
-    return workspace.perform(updatePassage, { id: passage.id, coding: { tagIds: passage.tagIds, note: `${passage.note} · ${i}`, threatIds: passage.threatIds, countryCodes: passage.countryCodes, actorIds: passage.actorIds } });
+    return workspace.perform(updatePassage, {
+      id: passage.id,
+      coding: {
+        tagIds: passage.tagIds,
+        note: `${passage.note} · ${i}`,
+        threatIds: passage.threatIds,
+        countryCodes: passage.countryCodes,
+        actorIds: passage.actorIds,
+      },
+    });
   },
   async deletePassage({ db, workspace, next }) {
     return workspace.perform(deletePassage, pick(next, await db.annotations.toArray()).id);
   },
   async rate({ db, workspace, next }, i) {
     const threat = pick(next, await db.threats.toArray());
-    return workspace.perform(rateThreat, { id: threat.id, likelihood: 1 + Math.floor(next() * 5), impact: 1 + Math.floor(next() * 5), rationale: `reason ${i}` });
+    return workspace.perform(rateThreat, {
+      id: threat.id,
+      likelihood: 1 + Math.floor(next() * 5),
+      impact: 1 + Math.floor(next() * 5),
+      rationale: `reason ${i}`,
+    });
   },
   async csv({ db, workspace, next }, i) {
     const register = (await db.registers.toArray())[0]!;
     const threat = pick(next, await db.threats.where('registerId').equals(register.id).toArray());
     const likelihood = (threat.likelihood % 5) + 1;
     const csv = `title,likelihood,impact\n"${threat.title.replaceAll('"', '""')}",${likelihood},${threat.impact}\nImported threat ${i},2,3`;
-    return workspace.perform(importCsv, { registerId: register.id, fileName: `step-${i}.csv`, rationale: 'desk figures', ...(await csvDrafts(db, register.id, csv)) });
+    return workspace.perform(importCsv, {
+      registerId: register.id,
+      fileName: `step-${i}.csv`,
+      rationale: 'desk figures',
+      ...(await csvDrafts(db, register.id, csv)),
+    });
   },
   async replaceText({ db, workspace, next }, i) {
     const source = (await db.sources.toArray())[0]!;
     const text = (await db.sourceTexts.get(source.id))!.text;
     const at = text.indexOf('\n', Math.floor(next() * text.length));
-    const edited = at === -1 ? `${text}\n\nAdded at step ${i}.` : `${text.slice(0, at)}\n\nInserted at step ${i} — Қазақстан, ولایات.${text.slice(at)}`;
+    const edited =
+      at === -1
+        ? `${text}\n\nAdded at step ${i}.`
+        : `${text.slice(0, at)}\n\nInserted at step ${i} — Қазақстан, ولایات.${text.slice(at)}`;
     const passages = await db.annotations.where('sourceId').equals(source.id).toArray();
-    return workspace.perform(replaceSourceText, { sourceId: source.id, title: source.title, plan: planTextChange(text, edited, passages), textHash: await sha256OfText(edited) });
+    return workspace.perform(replaceSourceText, {
+      sourceId: source.id,
+      title: source.title,
+      plan: planTextChange(text, edited, passages),
+      textHash: await sha256OfText(edited),
+    });
   },
   async merge({ colleague, workspace, next }, i) {
     // The colleague edits one of their threats through their own workspace, then hands over a backup.
@@ -132,7 +181,11 @@ const STEPS: Record<string, (w: World, i: number) => Promise<unknown>> = {
     await new Workspace(colleague).perform(updateThreat, { id: threat.id, patch: { owner: `Colleague ${i}` } });
     const theirs = { ...(await readMyWorkspace(colleague)), replicaId: 'colleague-replica' };
     const plan = await planMerge(workspace, theirs, 'Dilnoza');
-    return workspace.perform(applyMerge, { plan, resolutions: resolveAll(plan, 'mine'), rationale: `Merged at step ${i}` });
+    return workspace.perform(applyMerge, {
+      plan,
+      resolutions: resolveAll(plan, 'mine'),
+      rationale: `Merged at step ${i}`,
+    });
   },
   async undo({ workspace }) {
     return workspace.undo();
@@ -162,15 +215,22 @@ describe('the history of random sequences of commands', () => {
         } catch (error) {
           // A refusal (e.g. a merge into a tag that a later rule refuses) changes nothing; anything else fails the test.
           if (!(error instanceof CommandFailed)) throw error;
-          expect(plain(await stateOf(db)), `seed ${seed} step ${i} ${name} refused but changed something`).toEqual(plain(before));
+          expect(plain(await stateOf(db)), `seed ${seed} step ${i} ${name} refused but changed something`).toEqual(
+            plain(before),
+          );
           continue;
         }
         const after = await stateOf(db);
         const written = (await db.revisions.orderBy('at').toArray()).filter((r) => !known.has(r.id) && r.changeId);
-        const recorded = new Map(written.filter((r) => r.command !== undefined).map((r) => [`${r.entity}/${r.entityId}/${r.field}`, r.after]));
+        const recorded = new Map(
+          written.filter((r) => r.command !== undefined).map((r) => [`${r.entity}/${r.entityId}/${r.field}`, r.after]),
+        );
         for (const [field, value] of changedFields(before, after)) {
           expect(recorded.has(field), `seed ${seed} step ${i} ${name}: ${field} changed without a revision`).toBe(true);
-          expect(dequal(recorded.get(field), value), `seed ${seed} step ${i} ${name}: ${field}'s revision has another value`).toBe(true);
+          expect(
+            dequal(recorded.get(field), value),
+            `seed ${seed} step ${i} ${name}: ${field}'s revision has another value`,
+          ).toBe(true);
         }
       }
       // The revisions alone, from nothing (the demo's own creation included), rebuild the workspace.
@@ -179,7 +239,9 @@ describe('the history of random sequences of commands', () => {
       for (const name of TABLE_NAMES) {
         const rows = replayed[name] ?? new Map();
         if (name === 'meta') for (const key of LOCAL) rows.delete(key);
-        expect(plain(new Map([[name, rows]])), `seed ${seed}: ${name} replayed`).toEqual(plain(new Map([[name, now.get(name)!]])));
+        expect(plain(new Map([[name, rows]])), `seed ${seed}: ${name} replayed`).toEqual(
+          plain(new Map([[name, now.get(name)!]])),
+        );
       }
       // Undo every step: the workspace as it was before the first.
       while (workspace.history().canUndo) expect(await workspace.undo()).toBe(true);

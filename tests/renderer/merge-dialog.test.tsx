@@ -28,12 +28,20 @@ afterEach(cleanup);
 async function workspaceState() {
   const { tables, mergeBases } = await readMyWorkspace(db);
   const { revisions: _history, meta, ...records } = tables;
-  return { ...records, meta: (meta as Row[]).filter((m) => !(LOCAL_META_KEYS as readonly unknown[]).includes(m.key)), mergeBases };
+  return {
+    ...records,
+    meta: (meta as Row[]).filter((m) => !(LOCAL_META_KEYS as readonly unknown[]).includes(m.key)),
+    mergeBases,
+  };
 }
 
 /** A colleague who changed the first threat's description and likelihood, and added a tag. */
 async function colleagueWhoEditedTheFirstThreat(): Promise<{ theirs: WorkspaceSnapshot; threat: Row }> {
-  const theirs: WorkspaceSnapshot = { ...structuredClone(await readMyWorkspace(db)), replicaId: 'colleague-replica', mergeBases: {} };
+  const theirs: WorkspaceSnapshot = {
+    ...structuredClone(await readMyWorkspace(db)),
+    replicaId: 'colleague-replica',
+    mergeBases: {},
+  };
   const threat = (theirs.tables.threats as Row[])[0]!;
   threat.description = 'Their reading of the threat.';
   threat.likelihood = 1;
@@ -64,9 +72,17 @@ describe('the Merge dialog', () => {
     const title = String(threat.title);
     const description = within(dialog).getByRole('radiogroup', { name: `Description of “${title}”` });
     const likelihood = within(dialog).getByRole('radiogroup', { name: `Likelihood of “${title}”` });
-    expect(within(description).getAllByRole('radio').map((r) => r.getAttribute('aria-label'))).toEqual(['Mine', 'Theirs', 'Both']);
+    expect(
+      within(description)
+        .getAllByRole('radio')
+        .map((r) => r.getAttribute('aria-label')),
+    ).toEqual(['Mine', 'Theirs', 'Both']);
     // A rating cannot be "both".
-    expect(within(likelihood).getAllByRole('radio').map((r) => r.getAttribute('aria-label'))).toEqual(['Mine', 'Theirs']);
+    expect(
+      within(likelihood)
+        .getAllByRole('radio')
+        .map((r) => r.getAttribute('aria-label')),
+    ).toEqual(['Mine', 'Theirs']);
     expect(within(description).getByText('Their reading of the threat.')).toBeTruthy();
 
     fireEvent.click(within(description).getByRole('radio', { name: 'Both' }));
@@ -86,7 +102,7 @@ describe('the Merge dialog', () => {
     expect(merged).toMatchObject({ likelihood: 1, score: merged.impact });
     expect(await db.tags.where('name').equals('Labour migration').count()).toBe(1);
     const report = within(dialog).getByLabelText('Merge report').textContent!;
-    expect(report).toContain("Merged the backup from Dilnoza.");
+    expect(report).toContain('Merged the backup from Dilnoza.');
     expect(report).toContain('Tags: 1 added.');
     expect(report).toContain('Threats: 1 updated, 1 conflict settled.');
     expect(report).toContain('Conflicting fields settled: 0 kept mine, 1 took theirs, 1 kept both.');
@@ -105,14 +121,20 @@ describe('the Merge dialog', () => {
 
   it('settles every conflict at once with “Keep mine for all”', async () => {
     const { theirs, threat } = await colleagueWhoEditedTheFirstThreat();
-    await workspace.perform(updateThreat, { id: String(threat.id), patch: { description: 'My reading of the threat.', likelihood: 5 } });
+    await workspace.perform(updateThreat, {
+      id: String(threat.id),
+      patch: { description: 'My reading of the threat.', likelihood: 5 },
+    });
     render(<MergeDialog />);
     act(() => startMerge(theirs, 'Dilnoza'));
     const dialog = await screen.findByRole('dialog', { name: "Merge Dilnoza's backup" });
     fireEvent.click(await within(dialog).findByRole('button', { name: 'Keep mine for all' }, { timeout: 10_000 }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Apply merge' }));
     await within(dialog).findByRole('heading', { name: 'Merge applied' }, { timeout: 10_000 });
-    expect(await db.threats.get(String(threat.id))).toMatchObject({ description: 'My reading of the threat.', likelihood: 5 });
+    expect(await db.threats.get(String(threat.id))).toMatchObject({
+      description: 'My reading of the threat.',
+      likelihood: 5,
+    });
   });
 
   it('says why a backup cannot be merged, and writes nothing', async () => {
@@ -121,7 +143,9 @@ describe('the Merge dialog', () => {
     render(<MergeDialog />);
     act(() => startMerge(own, 'my laptop'));
     const dialog = await screen.findByRole('dialog', { name: "Merge my laptop's backup" });
-    expect((await within(dialog).findByRole('alert')).textContent).toMatch(/made from this workspace itself.*restore it instead/);
+    expect((await within(dialog).findByRole('alert')).textContent).toMatch(
+      /made from this workspace itself.*restore it instead/,
+    );
     expect(await db.meta.get('mergeBases')).toBeUndefined();
   });
 });

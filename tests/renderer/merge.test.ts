@@ -28,12 +28,21 @@ const everything = async (db: WorkbenchDatabase) => stableStringify((await readM
 async function workspaceState(db: WorkbenchDatabase) {
   const { tables, mergeBases } = await readMyWorkspace(db);
   const { revisions: _history, meta, ...records } = tables;
-  return { ...records, meta: (meta as Row[]).filter((m) => !(LOCAL_META_KEYS as readonly unknown[]).includes(m.key)), mergeBases };
+  return {
+    ...records,
+    meta: (meta as Row[]).filter((m) => !(LOCAL_META_KEYS as readonly unknown[]).includes(m.key)),
+    mergeBases,
+  };
 }
 
-const planMerge = (db: WorkbenchDatabase, theirs: WorkspaceSnapshot, colleague?: string) => planMergeIn(workspaceOf(db), theirs, colleague);
-const merge = (db: WorkbenchDatabase, plan: Awaited<ReturnType<typeof planMerge>>, resolutions: Resolutions, rationale?: string) =>
-  perform(db, applyMerge, { plan, resolutions, ...(rationale ? { rationale } : {}) });
+const planMerge = (db: WorkbenchDatabase, theirs: WorkspaceSnapshot, colleague?: string) =>
+  planMergeIn(workspaceOf(db), theirs, colleague);
+const merge = (
+  db: WorkbenchDatabase,
+  plan: Awaited<ReturnType<typeof planMerge>>,
+  resolutions: Resolutions,
+  rationale?: string,
+) => perform(db, applyMerge, { plan, resolutions, ...(rationale ? { rationale } : {}) });
 
 describe('merging a colleague’s workspace into the database', () => {
   it('adds, updates and merges by name, records revisions, and keeps the bases and replica id', async () => {
@@ -43,14 +52,30 @@ describe('merging a colleague’s workspace into the database', () => {
     const myTag = rows(theirs, 'tags')[0]!;
     threat.description = 'Their new assessment.';
     threat.updatedAt = '2030-01-01T00:00:00.000Z';
-    rows(theirs, 'revisions').push({ id: crypto.randomUUID(), entity: 'threat', entityId: threat.id, field: 'description', before: (await db.threats.get(String(threat.id)))!.description, after: threat.description, at: threat.updatedAt });
+    rows(theirs, 'revisions').push({
+      id: crypto.randomUUID(),
+      entity: 'threat',
+      entityId: threat.id,
+      field: 'description',
+      before: (await db.threats.get(String(threat.id)))!.description,
+      after: threat.description,
+      at: threat.updatedAt,
+    });
     const sameName = { ...myTag, id: crypto.randomUUID(), name: ` ${String(myTag.name).toUpperCase()} ` };
     const newTag = { ...myTag, id: crypto.randomUUID(), name: 'Labour migration', parentId: null };
     rows(theirs, 'tags').push(sameName, newTag);
     const annotation = rows(theirs, 'annotations')[0]!;
     annotation.tagIds = [...(annotation.tagIds as string[]), sameName.id, newTag.id];
     annotation.updatedAt = '2030-01-01T00:00:00.000Z';
-    rows(theirs, 'revisions').push({ id: crypto.randomUUID(), entity: 'annotation', entityId: annotation.id, field: 'tagIds', before: (await db.annotations.get(String(annotation.id)))!.tagIds, after: annotation.tagIds, at: annotation.updatedAt });
+    rows(theirs, 'revisions').push({
+      id: crypto.randomUUID(),
+      entity: 'annotation',
+      entityId: annotation.id,
+      field: 'tagIds',
+      before: (await db.annotations.get(String(annotation.id)))!.tagIds,
+      after: annotation.tagIds,
+      at: annotation.updatedAt,
+    });
 
     const plan = await planMerge(db, theirs, 'Dilnoza');
     expect(plan.conflicts).toEqual([]);
@@ -66,10 +91,18 @@ describe('merging a colleague’s workspace into the database', () => {
     const merged = (await db.annotations.get(String(annotation.id)))!;
     expect(merged.tagIds).toContain(newTag.id);
     expect(merged.tagIds).not.toContain(sameName.id);
-    const recorded = await db.revisions.where('[entity+entityId]').equals(['threat', String(threat.id)]).toArray();
-    expect(recorded.find((r) => r.command === 'merge.apply' && r.field === 'description')).toMatchObject({ after: 'Their new assessment.', rationale: "Merged Dilnoza's work from “april.awbackup”" });
+    const recorded = await db.revisions
+      .where('[entity+entityId]')
+      .equals(['threat', String(threat.id)])
+      .toArray();
+    expect(recorded.find((r) => r.command === 'merge.apply' && r.field === 'description')).toMatchObject({
+      after: 'Their new assessment.',
+      rationale: "Merged Dilnoza's work from “april.awbackup”",
+    });
     // Their own history of it came along, as they recorded it.
-    expect(recorded.find((r) => r.command === undefined && r.field === 'description')).toMatchObject({ after: 'Their new assessment.' });
+    expect(recorded.find((r) => r.command === undefined && r.field === 'description')).toMatchObject({
+      after: 'Their new assessment.',
+    });
     const replicaId = (await db.meta.get('replicaId'))!.value;
     expect(replicaId).toBe(plan.myReplicaId);
     expect(Object.keys((await db.meta.get('mergeBases'))!.value as object)).toEqual(['colleague-replica']);
@@ -105,14 +138,20 @@ describe('merging a colleague’s workspace into the database', () => {
     expect(new Set(written.map((r) => r.changeId)).size).toBe(1);
     expect(written.every((r) => r.rationale === 'Merged Dilnoza’s work from “April.awbackup”')).toBe(true);
     expect(written.filter((r) => r.entity === 'tag').every((r) => r.op === 'create')).toBe(true);
-    expect(written.find((r) => r.entity === 'threat' && r.field === 'title')).toMatchObject({ op: 'update', before: 'My title', after: 'Their title' });
+    expect(written.find((r) => r.entity === 'threat' && r.field === 'title')).toMatchObject({
+      op: 'update',
+      before: 'My title',
+      after: 'Their title',
+    });
     expect(workspace.history().undoLabel).toBe("merge Dilnoza's backup");
 
     expect(await workspace.undo()).toBe(true);
     expect(await workspaceState(db)).toEqual(beforeMerge);
     expect(workspace.history()).toMatchObject({ canUndo: false, redoLabel: "merge Dilnoza's backup" });
     // Merging the same backup again starts where the first merge did: the same conflict is asked.
-    expect((await planMerge(db, theirs, 'Dilnoza')).conflicts.map((c) => c.fields.map((f) => f.field))).toEqual([['title']]);
+    expect((await planMerge(db, theirs, 'Dilnoza')).conflicts.map((c) => c.fields.map((f) => f.field))).toEqual([
+      ['title'],
+    ]);
 
     expect(await workspace.redo()).toBe(true);
     expect(await workspaceState(db)).toEqual(afterMerge);
@@ -129,7 +168,15 @@ describe('merging a colleague’s workspace into the database', () => {
     const threat = rows(theirs, 'threats')[2]!;
     threat.owner = 'Dilnoza';
     threat.updatedAt = '2030-01-01T00:00:00.000Z';
-    rows(theirs, 'revisions').push({ id: crypto.randomUUID(), entity: 'threat', entityId: threat.id, field: 'owner', before: '', after: 'Dilnoza', at: threat.updatedAt });
+    rows(theirs, 'revisions').push({
+      id: crypto.randomUUID(),
+      entity: 'threat',
+      entityId: threat.id,
+      field: 'owner',
+      before: '',
+      after: 'Dilnoza',
+      at: threat.updatedAt,
+    });
     const plan = await planMerge(db, theirs, 'Dilnoza');
     expect(plan.tables.tags.add).toHaveLength(1);
     expect(plan.tables.threats.update).toHaveLength(1);
@@ -172,15 +219,29 @@ describe('merging a colleague’s workspace into the database', () => {
     const db = await demo();
     const colleague = await demo();
     const threat = (await colleague.threats.toArray())[0]!;
-    await perform(colleague, updateThreat, { id: String(threat.id), patch: { owner: 'Dilnoza' }, rationale: 'Owner named at the team meeting' });
+    await perform(colleague, updateThreat, {
+      id: String(threat.id),
+      patch: { owner: 'Dilnoza' },
+      rationale: 'Owner named at the team meeting',
+    });
     const theirs = { ...(await readMyWorkspace(colleague)), replicaId: 'colleague-replica' };
     expect(rows(theirs, 'revisions').filter((r) => r.command === 'demo.seed').length).toBeGreaterThan(100);
 
     const plan = await planMerge(db, theirs, 'Dilnoza');
     expect(plan.tables.revisions.add.map((r) => r.field).sort()).toEqual(['owner', 'updatedAt']);
-    expect(plan.tables.revisions.add).toEqual(expect.arrayContaining([expect.objectContaining({ entity: 'threat', entityId: threat.id, field: 'owner', after: 'Dilnoza' })]));
+    expect(plan.tables.revisions.add).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ entity: 'threat', entityId: threat.id, field: 'owner', after: 'Dilnoza' }),
+      ]),
+    );
     expect(plan.report.tables.revisions).toMatchObject({ added: 2 });
     await merge(db, plan, {});
-    expect(await db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).filter((r) => r.command === 'demo.seed').count()).toBe(Object.keys(threat).length);
+    expect(
+      await db.revisions
+        .where('[entity+entityId]')
+        .equals(['threat', threat.id])
+        .filter((r) => r.command === 'demo.seed')
+        .count(),
+    ).toBe(Object.keys(threat).length);
   });
 });

@@ -27,11 +27,18 @@ afterEach(() => {
 
 describe('backups opened from the system', () => {
   it('opens the Backups dialog on the adopted backup, says why another was refused, and merges it from the list', async () => {
-    const snapshot = { ...(await readBackupSnapshot(workspace)), replicaId: crypto.randomUUID(), createdAt: '2025-04-02T07:30:00.000Z' };
+    const snapshot = {
+      ...(await readBackupSnapshot(workspace)),
+      replicaId: crypto.randomUUID(),
+      createdAt: '2025-04-02T07:30:00.000Z',
+    };
     const good = await colleaguesBackupFile(snapshot, await tempFolder(), await tempFolder(), 'From Aigerim.awbackup');
     const bad = await notABackupFile(await tempFolder(), 'notes.awbackup');
     const dataRoot = await tempFolder();
-    Object.defineProperty(window, 'workbench', { value: await workbenchAfterOpening(dataRoot, [good, bad]), configurable: true });
+    Object.defineProperty(window, 'workbench', {
+      value: await workbenchAfterOpening(dataRoot, [good, bad]),
+      configurable: true,
+    });
     const merged: WorkspaceSnapshot[] = [];
     const files: (string | undefined)[] = [];
     const unregister = registerMergeHandler((snapshot, file) => {
@@ -47,7 +54,11 @@ describe('backups opened from the system', () => {
     expect(row.className).toBe('backups-opened');
     // Listed first, whatever else is in the folder (the daily backup written at start).
     expect(within(dialog).getAllByRole('row')[1]).toBe(row);
-    expect(useWorkbench.getState().notices.map((n) => n.message)).toContainEqual(expect.stringMatching(/^“notes\.awbackup” was not added to the backups\. This file is not an Analyst Workbench backup/));
+    expect(useWorkbench.getState().notices.map((n) => n.message)).toContainEqual(
+      expect.stringMatching(
+        /^“notes\.awbackup” was not added to the backups\. This file is not an Analyst Workbench backup/,
+      ),
+    );
 
     await act(async () => {
       fireEvent.click(within(row).getByRole('button', { name: /^Merge the backup of/ }));

@@ -2,7 +2,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WorkbenchDatabase } from '../../renderer/db/database';
 import { createActor, deleteActor, updateActor } from '../../renderer/workspace/commands/actors';
 import { createTag, deleteTag, mergeTags, updateTag } from '../../renderer/workspace/commands/codebook';
-import { acceptDrift, createPassage, deletePassage, describeW3cImport, importW3cPassages, movePassage, updatePassage } from '../../renderer/workspace/commands/passages';
+import {
+  acceptDrift,
+  createPassage,
+  deletePassage,
+  describeW3cImport,
+  importW3cPassages,
+  movePassage,
+  updatePassage,
+} from '../../renderer/workspace/commands/passages';
 import { replayFromEmpty } from '../../renderer/workspace/replay';
 import { CommandFailed } from '../../renderer/workspace/workspace';
 import type { Source } from '../../shared/domain/source';
@@ -40,13 +48,34 @@ describe('passages.create', () => {
     const before = await everything(db);
     const start = text.indexOf('Kosh-Tepa canal');
     const tag = (await db.tags.toArray())[0]!;
-    const a = await perform(db, createPassage, { sourceId: source.id, text, start, end: start + 15, coding: { ...noCoding, tagIds: [tag.id, tag.id], note: '  the canal  ', countryCodes: ['UZ'] } });
-    expect(a).toMatchObject({ sourceId: source.id, anchor: 'anchored', tagIds: [tag.id], note: 'the canal', position: { start, end: start + 15 } });
+    const a = await perform(db, createPassage, {
+      sourceId: source.id,
+      text,
+      start,
+      end: start + 15,
+      coding: { ...noCoding, tagIds: [tag.id, tag.id], note: '  the canal  ', countryCodes: ['UZ'] },
+    });
+    expect(a).toMatchObject({
+      sourceId: source.id,
+      anchor: 'anchored',
+      tagIds: [tag.id],
+      note: 'the canal',
+      position: { start, end: start + 15 },
+    });
     expect(a.quote.exact).toBe('Kosh-Tepa canal');
 
     const revisions = await lastChange(db);
     expect(revisions.map((r) => r.field).sort()).toEqual(Object.keys(a).sort());
-    expect(revisions.every((r) => r.entity === 'annotation' && r.entityId === a.id && r.op === 'create' && r.command === 'passages.create' && !('before' in r))).toBe(true);
+    expect(
+      revisions.every(
+        (r) =>
+          r.entity === 'annotation' &&
+          r.entityId === a.id &&
+          r.op === 'create' &&
+          r.command === 'passages.create' &&
+          !('before' in r),
+      ),
+    ).toBe(true);
     expect(revisions.find((r) => r.field === 'note')?.after).toBe('the canal');
     expect(workspaceOf(db).history().undoLabel).toBe('annotate “Kosh-Tepa canal”');
 
@@ -60,9 +89,17 @@ describe('passages.create', () => {
     const { db, source, text } = await demo();
     const before = await everything(db);
     const revisions = await db.revisions.count();
-    const attempt = perform(db, createPassage, { sourceId: source.id, text, start: text.length - 2, end: text.length + 10, coding: noCoding });
+    const attempt = perform(db, createPassage, {
+      sourceId: source.id,
+      text,
+      start: text.length - 2,
+      end: text.length + 10,
+      coding: noCoding,
+    });
     await expect(attempt).rejects.toBeInstanceOf(CommandFailed);
-    await expect(attempt).rejects.toThrow(/^The passage was not saved: .*lies outside the text.* Select the text again\.$/);
+    await expect(attempt).rejects.toThrow(
+      /^The passage was not saved: .*lies outside the text.* Select the text again\.$/,
+    );
     expect(await everything(db)).toEqual(before);
     expect(await db.revisions.count()).toBe(revisions);
     expect(workspaceOf(db).history().canUndo).toBe(false);
@@ -71,8 +108,16 @@ describe('passages.create', () => {
   it('among 5,000 passages stays one small change: it reads no table and writes only its own record', async () => {
     const { db, source, text } = await demo();
     const template = (await db.annotations.where('sourceId').equals(source.id).first())!;
-    await db.annotations.bulkPut(Array.from({ length: 5000 }, (_, i) => ({ ...template, id: crypto.randomUUID(), note: `bulk ${i}` })));
-    const reads = [vi.spyOn(db.annotations, 'toArray'), vi.spyOn(db.annotations, 'where'), vi.spyOn(db.annotations, 'count'), vi.spyOn(db.annotations, 'toCollection'), vi.spyOn(db.annotations, 'orderBy')];
+    await db.annotations.bulkPut(
+      Array.from({ length: 5000 }, (_, i) => ({ ...template, id: crypto.randomUUID(), note: `bulk ${i}` })),
+    );
+    const reads = [
+      vi.spyOn(db.annotations, 'toArray'),
+      vi.spyOn(db.annotations, 'where'),
+      vi.spyOn(db.annotations, 'count'),
+      vi.spyOn(db.annotations, 'toCollection'),
+      vi.spyOn(db.annotations, 'orderBy'),
+    ];
     const start = text.indexOf('Amu Darya');
     const a = await perform(db, createPassage, { sourceId: source.id, text, start, end: start + 9, coding: noCoding });
     for (const read of reads) expect(read).not.toHaveBeenCalled();
@@ -85,11 +130,29 @@ describe('passages.update, delete, move and acceptDrift', () => {
     const { db } = await demo();
     const a = (await db.annotations.toArray())[0]!;
     const extra = ['TM', 'CN', 'IR'].find((code) => !a.countryCodes.includes(code))!;
-    const after = await perform(db, updatePassage, { id: a.id, coding: { tagIds: a.tagIds, note: 'Checked against SIC ICWC data', threatIds: a.threatIds, countryCodes: [...a.countryCodes, extra, extra], actorIds: a.actorIds } });
+    const after = await perform(db, updatePassage, {
+      id: a.id,
+      coding: {
+        tagIds: a.tagIds,
+        note: 'Checked against SIC ICWC data',
+        threatIds: a.threatIds,
+        countryCodes: [...a.countryCodes, extra, extra],
+        actorIds: a.actorIds,
+      },
+    });
     expect((await lastChange(db)).map((r) => r.field).sort()).toEqual(['countryCodes', 'note', 'updatedAt']);
     expect(after.countryCodes.filter((c) => c === extra)).toHaveLength(1);
     const count = await db.revisions.count();
-    await perform(db, updatePassage, { id: a.id, coding: { tagIds: after.tagIds, note: ` ${after.note} `, threatIds: after.threatIds, countryCodes: after.countryCodes, actorIds: after.actorIds } });
+    await perform(db, updatePassage, {
+      id: a.id,
+      coding: {
+        tagIds: after.tagIds,
+        note: ` ${after.note} `,
+        threatIds: after.threatIds,
+        countryCodes: after.countryCodes,
+        actorIds: after.actorIds,
+      },
+    });
     expect(await db.revisions.count()).toBe(count);
     expect(workspaceOf(db).history().undoLabel).toMatch(/^edit “/);
     await workspaceOf(db).undo();
@@ -98,7 +161,9 @@ describe('passages.update, delete, move and acceptDrift', () => {
 
   it('a passage deleted in another window is refused with a sentence', async () => {
     const { db } = await demo();
-    await expect(perform(db, updatePassage, { id: crypto.randomUUID(), coding: noCoding })).rejects.toThrow('That passage no longer exists; it may have been deleted in another window.');
+    await expect(perform(db, updatePassage, { id: crypto.randomUUID(), coding: noCoding })).rejects.toThrow(
+      'That passage no longer exists; it may have been deleted in another window.',
+    );
   });
 
   it('a deletion is undone to the exact record and redone', async () => {
@@ -121,13 +186,21 @@ describe('passages.update, delete, move and acceptDrift', () => {
     const a = (await db.annotations.toArray())[0]!;
     const start = text.indexOf('Amu Darya');
     const moved = await perform(db, movePassage, { id: a.id, text, range: { start, end: start + 9 } });
-    expect(moved).toMatchObject({ quote: { exact: 'Amu Darya' }, position: { start, end: start + 9 }, anchor: 'anchored' });
+    expect(moved).toMatchObject({
+      quote: { exact: 'Amu Darya' },
+      position: { start, end: start + 9 },
+      anchor: 'anchored',
+    });
     await workspaceOf(db).undo();
     expect(await db.annotations.get(a.id)).toEqual(a);
 
     // A drifted passage (as after a text correction) is confirmed where the workbench found it.
     const other = (await db.annotations.toArray())[1]!;
-    const drifted = { ...other, anchor: 'drifted' as const, quote: { ...other.quote, exact: 'words that were there before' } };
+    const drifted = {
+      ...other,
+      anchor: 'drifted' as const,
+      quote: { ...other.quote, exact: 'words that were there before' },
+    };
     await db.annotations.put(drifted);
     const accepted = await perform(db, acceptDrift, { id: other.id, text });
     expect(accepted.anchor).toBe('anchored');
@@ -163,8 +236,12 @@ describe('the codebook', () => {
     await perform(db, updateTag, { id: water.id, patch: { parentId: null } });
     expect(workspaceOf(db).history().undoLabel).toBe('move “Water security”');
     const tags = await db.tags.toArray();
-    await expect(perform(db, updateTag, { id: water.id, patch: { name: 'migration' } })).rejects.toThrow('There is already a tag called “migration”. Merge the two tags instead.');
-    await expect(perform(db, updateTag, { id: water.id, patch: { color: 'blue' } })).rejects.toThrow(/tag would be invalid \(color\)/);
+    await expect(perform(db, updateTag, { id: water.id, patch: { name: 'migration' } })).rejects.toThrow(
+      'There is already a tag called “migration”. Merge the two tags instead.',
+    );
+    await expect(perform(db, updateTag, { id: water.id, patch: { color: 'blue' } })).rejects.toThrow(
+      /tag would be invalid \(color\)/,
+    );
     expect(await db.tags.toArray()).toEqual(tags);
     for (let i = 0; i < 3; i++) await workspaceOf(db).undo();
     expect(await db.tags.get(water.id)).toEqual(water);
@@ -188,7 +265,9 @@ describe('the codebook', () => {
       expect(new Set(now.tagIds).size).toBe(now.tagIds.length);
     }
     const change = await lastChange(db);
-    expect(new Set(change.filter((r) => r.entity === 'annotation').map((r) => r.entityId))).toEqual(new Set(coded.map((a) => a.id)));
+    expect(new Set(change.filter((r) => r.entity === 'annotation').map((r) => r.entityId))).toEqual(
+      new Set(coded.map((a) => a.id)),
+    );
     expect(change.every((r) => r.command === 'tags.merge')).toBe(true);
     expect(workspaceOf(db).history().undoLabel).toBe('merge “Water” into “Geopolitics”');
 
@@ -205,7 +284,9 @@ describe('the codebook', () => {
     const child = (await db.tags.where('parentId').equals(parent.id).first())!;
     await perform(db, mergeTags, { fromId: parent.id, intoId: child.id });
     expect((await db.tags.get(child.id))!.parentId).toBe(parent.parentId);
-    await expect(perform(db, mergeTags, { fromId: child.id, intoId: child.id })).rejects.toThrow('Choose a different tag to merge into.');
+    await expect(perform(db, mergeTags, { fromId: child.id, intoId: child.id })).rejects.toThrow(
+      'Choose a different tag to merge into.',
+    );
   });
 
   it('a deletion keeps the passages, takes the tag off them in the same change, and lifts its sub-tags', async () => {
@@ -257,19 +338,41 @@ describe('passages.importW3c', () => {
       type: 'Annotation',
       motivation: 'tagging',
       body: [{ type: 'TextualBody', purpose: 'tagging', value: 'Transboundary rivers' }],
-      target: { source: `urn:sha256:${source.textHash}`, selector: [{ type: 'TextQuoteSelector', exact: 'Amu Darya' }, { type: 'TextPositionSelector', start, end: start + 9 }] },
+      target: {
+        source: `urn:sha256:${source.textHash}`,
+        selector: [
+          { type: 'TextQuoteSelector', exact: 'Amu Darya' },
+          { type: 'TextPositionSelector', start, end: start + 9 },
+        ],
+      },
     });
 
-    const result = await perform(db, importW3cPassages, { fileName: 'passages.jsonld', json: collection, sourceId: source.id, textHash: source.textHash, text });
-    expect(result).toMatchObject({ added: 4, present: annotations.length - 3, placed: { anchored: 4, drifted: 0, orphaned: 0 } });
-    expect(describeW3cImport('passages.jsonld', result)).toBe(`Imported 4 passages from “passages.jsonld”. ${annotations.length - 3} were already here.`);
+    const result = await perform(db, importW3cPassages, {
+      fileName: 'passages.jsonld',
+      json: collection,
+      sourceId: source.id,
+      textHash: source.textHash,
+      text,
+    });
+    expect(result).toMatchObject({
+      added: 4,
+      present: annotations.length - 3,
+      placed: { anchored: 4, drifted: 0, orphaned: 0 },
+    });
+    expect(describeW3cImport('passages.jsonld', result)).toBe(
+      `Imported 4 passages from “passages.jsonld”. ${annotations.length - 3} were already here.`,
+    );
     for (const a of gone) expect(await db.annotations.get(a.id)).toEqual(a);
     const created = (await db.tags.toArray()).find((t) => t.name === 'Transboundary rivers');
     expect(created).toBeDefined();
 
     const change = await lastChange(db);
-    expect(change.every((r) => r.rationale === 'Imported from passages.jsonld' && r.command === 'passages.importW3c')).toBe(true);
-    expect(new Set(change.map((r) => r.entityId))).toEqual(new Set([...gone.map((a) => a.id), fromElsewhere, created!.id]));
+    expect(
+      change.every((r) => r.rationale === 'Imported from passages.jsonld' && r.command === 'passages.importW3c'),
+    ).toBe(true);
+    expect(new Set(change.map((r) => r.entityId))).toEqual(
+      new Set([...gone.map((a) => a.id), fromElsewhere, created!.id]),
+    );
     expect((await db.annotations.get(fromElsewhere))!.tagIds).toEqual([created!.id]);
     expect(workspaceOf(db).history().undoLabel).toBe('import 4 passages from “passages.jsonld”');
 
@@ -284,7 +387,15 @@ describe('passages.importW3c', () => {
     const { db, source, text } = await demo();
     const before = await everything(db);
     const count = await db.revisions.count();
-    await expect(perform(db, importW3cPassages, { fileName: 'notes.json', json: { hello: 'world' }, sourceId: source.id, textHash: source.textHash, text })).rejects.toThrow(/^No annotations could be read from “notes\.json”.*Nothing was imported\.$/);
+    await expect(
+      perform(db, importW3cPassages, {
+        fileName: 'notes.json',
+        json: { hello: 'world' },
+        sourceId: source.id,
+        textHash: source.textHash,
+        text,
+      }),
+    ).rejects.toThrow(/^No annotations could be read from “notes\.json”.*Nothing was imported\.$/);
     expect(await everything(db)).toEqual(before);
     expect(await db.revisions.count()).toBe(count);
   });
@@ -292,7 +403,13 @@ describe('passages.importW3c', () => {
   it('a file whose passages are all here already changes nothing and leaves no step', async () => {
     const { db, source, text } = await demo();
     const { annotations, collection } = await exported(db, source.id);
-    const result = await perform(db, importW3cPassages, { fileName: 'same.jsonld', json: collection, sourceId: source.id, textHash: source.textHash, text });
+    const result = await perform(db, importW3cPassages, {
+      fileName: 'same.jsonld',
+      json: collection,
+      sourceId: source.id,
+      textHash: source.textHash,
+      text,
+    });
     expect(result).toMatchObject({ added: 0, present: annotations.length });
     expect(workspaceOf(db).history().canUndo).toBe(false);
   });
@@ -308,7 +425,8 @@ describe('the history of passages, tags and actors is complete', () => {
     const db = new WorkbenchDatabase(`test-${crypto.randomUUID()}`);
     open.push(db);
     const workspace = workspaceOf(db);
-    const text = 'Jamaat Ansarullah recruits along the Tajik border. The Kosh-Tepa canal draws on the Amu Darya. '.repeat(4);
+    const text =
+      'Jamaat Ansarullah recruits along the Tajik border. The Kosh-Tepa canal draws on the Amu Darya. '.repeat(4);
     const source = { id: crypto.randomUUID(), textHash: 'a'.repeat(64), title: 'Field notes' } as Source;
     const at = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
 
@@ -317,9 +435,22 @@ describe('the history of passages, tags and actors is complete', () => {
     const groups = await perform(db, createTag, { name: 'Armed groups' });
     const actor = await perform(db, createActor, { name: 'Jamaat Ansarullah', kind: 'armed-group' });
     await perform(db, updateActor, { id: actor.id, patch: { aliases: ['Джамаат Ансаруллах'] } });
-    const p1 = await perform(db, createPassage, { sourceId: source.id, text, ...at('Kosh-Tepa canal'), coding: { ...noCoding, tagIds: [rivers.id] } });
-    const p2 = await perform(db, createPassage, { sourceId: source.id, text, ...at('Jamaat Ansarullah recruits'), coding: { ...noCoding, tagIds: [groups.id], actorIds: [actor.id] } });
-    await perform(db, updatePassage, { id: p1.id, coding: { ...noCoding, tagIds: [rivers.id, water.id], note: 'Flow down by a third' } });
+    const p1 = await perform(db, createPassage, {
+      sourceId: source.id,
+      text,
+      ...at('Kosh-Tepa canal'),
+      coding: { ...noCoding, tagIds: [rivers.id] },
+    });
+    const p2 = await perform(db, createPassage, {
+      sourceId: source.id,
+      text,
+      ...at('Jamaat Ansarullah recruits'),
+      coding: { ...noCoding, tagIds: [groups.id], actorIds: [actor.id] },
+    });
+    await perform(db, updatePassage, {
+      id: p1.id,
+      coding: { ...noCoding, tagIds: [rivers.id, water.id], note: 'Flow down by a third' },
+    });
     await perform(db, movePassage, { id: p1.id, text, range: at('Amu Darya') });
     await perform(db, mergeTags, { fromId: rivers.id, intoId: water.id });
     await workspace.undo();
@@ -327,9 +458,23 @@ describe('the history of passages, tags and actors is complete', () => {
     await perform(db, updateTag, { id: groups.id, patch: { name: 'Militant groups', color: '#123456' } });
     await perform(db, deleteActor, actor.id);
     await workspace.undo();
-    const collection = toAnnotationCollection(await db.annotations.toArray(), { source, tags: await db.tags.toArray(), threats: [], actors: await db.actors.toArray(), countries: [], generator: { name: 'test', version: '0' }, exportedAt: new Date().toISOString() });
+    const collection = toAnnotationCollection(await db.annotations.toArray(), {
+      source,
+      tags: await db.tags.toArray(),
+      threats: [],
+      actors: await db.actors.toArray(),
+      countries: [],
+      generator: { name: 'test', version: '0' },
+      exportedAt: new Date().toISOString(),
+    });
     await perform(db, deletePassage, p2.id);
-    await perform(db, importW3cPassages, { fileName: 'notes.jsonld', json: collection, sourceId: source.id, textHash: source.textHash, text });
+    await perform(db, importW3cPassages, {
+      fileName: 'notes.jsonld',
+      json: collection,
+      sourceId: source.id,
+      textHash: source.textHash,
+      text,
+    });
     await perform(db, deleteTag, groups.id);
     await workspace.undo();
     await workspace.undo();
@@ -337,7 +482,8 @@ describe('the history of passages, tags and actors is complete', () => {
 
     const replayed = replayFromEmpty(await db.revisions.toArray());
     const byId = <T extends { id: string }>(records: T[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));
-    const table = (name: 'annotations' | 'tags' | 'actors') => byId([...(replayed[name]?.values() ?? [])] as { id: string }[]);
+    const table = (name: 'annotations' | 'tags' | 'actors') =>
+      byId([...(replayed[name]?.values() ?? [])] as { id: string }[]);
     expect(table('annotations')).toEqual(byId(await db.annotations.toArray()));
     expect(table('tags')).toEqual(byId(await db.tags.toArray()));
     expect(table('actors')).toEqual(byId(await db.actors.toArray()));

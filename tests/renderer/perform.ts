@@ -14,6 +14,10 @@ export function workspaceOf(db: WorkbenchDatabase): Workspace {
 }
 
 /** Runs a command on a test's database as the app runs it on its own. */
-export function perform<Args, Result>(db: WorkbenchDatabase, command: Command<Args, Result>, args: Args): Promise<Result> {
+export function perform<Args, Result>(
+  db: WorkbenchDatabase,
+  command: Command<Args, Result>,
+  args: Args,
+): Promise<Result> {
   return workspaceOf(db).perform(command, args);
 }

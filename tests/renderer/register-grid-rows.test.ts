@@ -1,4 +1,14 @@
-import { createTable, sortingFns, getCoreRowModel, getExpandedRowModel, getFilteredRowModel, getGroupedRowModel, getSortedRowModel, type Table, type TableState } from '@tanstack/react-table';
+import {
+  createTable,
+  sortingFns,
+  getCoreRowModel,
+  getExpandedRowModel,
+  getFilteredRowModel,
+  getGroupedRowModel,
+  getSortedRowModel,
+  type Table,
+  type TableState,
+} from '@tanstack/react-table';
 import { describe, expect, it } from 'vitest';
 import type { Threat } from '../../shared/domain/threat';
 import { naturalSort, smartFilter, threatColumns, type ThreatRow } from '../../renderer/features/register/columns';
@@ -35,7 +45,13 @@ function threat(n: number, score: number, title = `Threat ${n}`): ThreatRow {
 function gridTable(inputs: RowModelInputs) {
   const stable = new StableRows();
   let table: Table<ThreatRow> | null = null;
-  const state: Partial<TableState> = { sorting: [...inputs.sorting] as TableState['sorting'], columnFilters: [...inputs.columnFilters] as TableState['columnFilters'], globalFilter: inputs.globalFilter, grouping: [...inputs.grouping], expanded: true };
+  const state: Partial<TableState> = {
+    sorting: [...inputs.sorting] as TableState['sorting'],
+    columnFilters: [...inputs.columnFilters] as TableState['columnFilters'],
+    globalFilter: inputs.globalFilter,
+    grouping: [...inputs.grouping],
+    expanded: true,
+  };
   const render = (rows: ThreatRow[]) => {
     const data = stable.reconcile(rows, inputs);
     const options = {
@@ -62,7 +78,12 @@ function gridTable(inputs: RowModelInputs) {
   return render;
 }
 
-const byScore: RowModelInputs = { sorting: [{ id: 'score', desc: true } as { id: string }], columnFilters: [], globalFilter: '', grouping: [] };
+const byScore: RowModelInputs = {
+  sorting: [{ id: 'score', desc: true } as { id: string }],
+  columnFilters: [],
+  globalFilter: '',
+  grouping: [],
+};
 
 describe('the register grid’s rows', () => {
   it('an edit that cannot move its row patches it: same array, same sorted rows, the new value shown', () => {
@@ -111,7 +132,11 @@ describe('the register grid’s rows', () => {
     const words = ['', 'a', 'A1', 'a01', 'a1b', 'b2', 'x10y2', 'x10y10', '10', '9', 'ä', 'Z', 'z 3', 'z03 4'];
     const fake = (title: string) => ({ original: { title }, getValue: () => title }) as never;
     const ours = naturalSort();
-    for (const a of words) for (const b of words) expect(Math.sign(ours(fake(a), fake(b), 'title'))).toBe(Math.sign(sortingFns.alphanumeric(fake(a), fake(b), 'title')));
+    for (const a of words)
+      for (const b of words)
+        expect(Math.sign(ours(fake(a), fake(b), 'title'))).toBe(
+          Math.sign(sortingFns.alphanumeric(fake(a), fake(b), 'title')),
+        );
   });
 
   it('number filters compare and word filters match anywhere, read once per filter', () => {

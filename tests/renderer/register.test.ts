@@ -3,7 +3,15 @@ import type { WorkbenchDatabase } from '../../renderer/db/database';
 import { threatHistory } from '../../renderer/features/register/threat-history';
 import { CommandFailed } from '../../renderer/workspace';
 import { createRegister, duplicateRegister, updateRegister } from '../../renderer/workspace/commands/registers';
-import { createThreat, deleteThreats, duplicateThreat, importCsv, linkEvidence, rateThreat, updateThreat } from '../../renderer/workspace/commands/threats';
+import {
+  createThreat,
+  deleteThreats,
+  duplicateThreat,
+  importCsv,
+  linkEvidence,
+  rateThreat,
+  updateThreat,
+} from '../../renderer/workspace/commands/threats';
 import { deleteView, saveView } from '../../renderer/workspace/commands/views';
 import { guessMapping, parseCsv, validateRows } from '../../shared/interop/register-csv';
 import { sinceDemo, useDemoDatabases } from './demo-database';
@@ -28,15 +36,29 @@ async function everything(db: WorkbenchDatabase) {
   };
 }
 
-const historyOf = (db: WorkbenchDatabase, id: string) => db.revisions.where('[entity+entityId]').equals(['threat', id]).filter(sinceDemo).toArray();
+const historyOf = (db: WorkbenchDatabase, id: string) =>
+  db.revisions.where('[entity+entityId]').equals(['threat', id]).filter(sinceDemo).toArray();
 
 describe('registers', () => {
   it('refuse a scale that would leave ratings outside it, and bands that do not fit', async () => {
     const { db, register } = await demo();
-    await expect(perform(db, updateRegister, { id: register.id, patch: { scale: { levels: 4, bands: { medium: 3, high: 6, critical: 12 } } } })).rejects.toThrow(/rated above 4/);
-    await expect(perform(db, updateRegister, { id: register.id, patch: { scale: { levels: 5, bands: { medium: 4, high: 8, critical: 30 } } } })).rejects.toThrow(/above the highest score/);
+    await expect(
+      perform(db, updateRegister, {
+        id: register.id,
+        patch: { scale: { levels: 4, bands: { medium: 3, high: 6, critical: 12 } } },
+      }),
+    ).rejects.toThrow(/rated above 4/);
+    await expect(
+      perform(db, updateRegister, {
+        id: register.id,
+        patch: { scale: { levels: 5, bands: { medium: 4, high: 8, critical: 30 } } },
+      }),
+    ).rejects.toThrow(/above the highest score/);
     const fresh = await perform(db, createRegister, { name: 'Water' });
-    const after = await perform(db, updateRegister, { id: fresh.id, patch: { scale: { levels: 4, bands: { medium: 3, high: 6, critical: 12 } } } });
+    const after = await perform(db, updateRegister, {
+      id: fresh.id,
+      patch: { scale: { levels: 4, bands: { medium: 3, high: 6, critical: 12 } } },
+    });
     expect(after.scale.levels).toBe(4);
     const threat = await perform(db, createThreat, { registerId: after.id });
     expect([threat.likelihood, threat.impact, threat.score]).toEqual([2, 2, 4]);
@@ -50,17 +72,38 @@ describe('registers', () => {
     expect(copies).toHaveLength(originals.length);
     const kosh = originals.find((t) => t.title.startsWith('Kosh-Tepa'))!;
     const koshCopy = copies.find((t) => t.title === kosh.title)!;
-    expect(await db.annotations.where('threatIds').equals(koshCopy.id).count()).toBe(await db.annotations.where('threatIds').equals(kosh.id).count());
+    expect(await db.annotations.where('threatIds').equals(koshCopy.id).count()).toBe(
+      await db.annotations.where('threatIds').equals(kosh.id).count(),
+    );
   });
 
   it('duplicate with the per-country ratings of their threats, leaving the originals’ untouched', async () => {
     const { db, register } = await demo();
-    const kosh = (await db.threats.where('registerId').equals(register.id).toArray()).find((t) => t.title.startsWith('Kosh-Tepa'))!;
+    const kosh = (await db.threats.where('registerId').equals(register.id).toArray()).find((t) =>
+      t.title.startsWith('Kosh-Tepa'),
+    )!;
     const at = new Date().toISOString();
-    await db.exposureOverrides.add({ id: `TM:${kosh.id}`, countryCode: 'TM', threatId: kosh.id, likelihood: 5, impact: 5, rationale: 'Turkmenistan depends on the Amu Darya most.', createdAt: at, updatedAt: at });
+    await db.exposureOverrides.add({
+      id: `TM:${kosh.id}`,
+      countryCode: 'TM',
+      threatId: kosh.id,
+      likelihood: 5,
+      impact: 5,
+      rationale: 'Turkmenistan depends on the Amu Darya most.',
+      createdAt: at,
+      updatedAt: at,
+    });
     const copy = await perform(db, duplicateRegister, { id: register.id });
-    const koshCopy = (await db.threats.where('registerId').equals(copy.id).toArray()).find((t) => t.title === kosh.title)!;
-    expect(await db.exposureOverrides.get(`TM:${koshCopy.id}`)).toMatchObject({ countryCode: 'TM', threatId: koshCopy.id, likelihood: 5, impact: 5, rationale: 'Turkmenistan depends on the Amu Darya most.' });
+    const koshCopy = (await db.threats.where('registerId').equals(copy.id).toArray()).find(
+      (t) => t.title === kosh.title,
+    )!;
+    expect(await db.exposureOverrides.get(`TM:${koshCopy.id}`)).toMatchObject({
+      countryCode: 'TM',
+      threatId: koshCopy.id,
+      likelihood: 5,
+      impact: 5,
+      rationale: 'Turkmenistan depends on the Amu Darya most.',
+    });
     expect(await db.exposureOverrides.get(`TM:${kosh.id}`)).toMatchObject({ threatId: kosh.id });
     expect(await db.exposureOverrides.count()).toBe(2);
   });
@@ -88,7 +131,9 @@ describe('registers', () => {
     expect(await db.registers.get(register.id)).toEqual(register);
     await workspaceOf(db).redo();
     expect((await db.registers.get(register.id))!.archived).toBe(true);
-    await expect(perform(db, updateRegister, { id: register.id, patch: { name: '  ' } })).rejects.toThrow('A register needs a name.');
+    await expect(perform(db, updateRegister, { id: register.id, patch: { name: '  ' } })).rejects.toThrow(
+      'A register needs a name.',
+    );
   });
 
   it('delete threats with their links to passages and their per-country ratings, and undo restores all exactly', async () => {
@@ -97,7 +142,16 @@ describe('registers', () => {
     const linked = await db.annotations.where('threatIds').equals(threat.id).toArray();
     expect(linked.length).toBeGreaterThan(0);
     const at = new Date().toISOString();
-    const override = { id: `KZ:${threat.id}`, countryCode: 'KZ', threatId: threat.id, likelihood: 1, impact: 2, rationale: 'No shared border.', createdAt: at, updatedAt: at };
+    const override = {
+      id: `KZ:${threat.id}`,
+      countryCode: 'KZ',
+      threatId: threat.id,
+      likelihood: 1,
+      impact: 2,
+      rationale: 'No shared border.',
+      createdAt: at,
+      updatedAt: at,
+    };
     await db.exposureOverrides.add(override);
     const removed = await perform(db, deleteThreats, { ids: [threat.id] });
     expect(removed).toEqual([threat]);
@@ -118,13 +172,19 @@ describe('registers', () => {
 
   it('link and unlink evidence, recording the change', async () => {
     const { db, register } = await demo();
-    const threat = (await db.threats.where('registerId').equals(register.id).toArray()).find((t) => t.title.startsWith('Kosh-Tepa'))!;
+    const threat = (await db.threats.where('registerId').equals(register.id).toArray()).find((t) =>
+      t.title.startsWith('Kosh-Tepa'),
+    )!;
     const other = (await db.annotations.toArray()).find((a) => !a.threatIds.includes(threat.id))!;
     await perform(db, linkEvidence, { annotationId: other.id, threatId: threat.id, linked: true });
     expect((await db.annotations.get(other.id))!.threatIds).toContain(threat.id);
     await perform(db, linkEvidence, { annotationId: other.id, threatId: threat.id, linked: false });
     expect((await db.annotations.get(other.id))!.threatIds).not.toContain(threat.id);
-    const revisions = await db.revisions.where('[entity+entityId]').equals(['annotation', other.id]).filter(sinceDemo).toArray();
+    const revisions = await db.revisions
+      .where('[entity+entityId]')
+      .equals(['annotation', other.id])
+      .filter(sinceDemo)
+      .toArray();
     // Each change writes the field it changed and the stamp.
     expect(revisions.filter((r) => r.field === 'threatIds')).toHaveLength(2);
     expect(revisions.map((r) => r.field).sort()).toEqual(['threatIds', 'threatIds', 'updatedAt', 'updatedAt']);
@@ -145,7 +205,12 @@ describe('threats', () => {
 
     const original = before.find((t) => t.title.startsWith('Kosh-Tepa'))!;
     const copy = await perform(db, duplicateThreat, { id: original.id });
-    expect(copy).toMatchObject({ title: `${original.title} (copy)`, likelihood: original.likelihood, impact: original.impact, score: original.score });
+    expect(copy).toMatchObject({
+      title: `${original.title} (copy)`,
+      likelihood: original.likelihood,
+      impact: original.impact,
+      score: original.score,
+    });
     expect(copy.id).not.toBe(original.id);
     expect(workspaceOf(db).history().undoLabel).toBe(`duplicate “${original.title}”`);
     const withBoth = await db.threats.toArray();
@@ -161,8 +226,15 @@ describe('threats', () => {
 
   it('rate: the score follows, and the likelihood and impact revisions carry the rationale', async () => {
     const { db, register } = await demo();
-    const threat = (await db.threats.where('registerId').equals(register.id).toArray()).find((t) => t.title.startsWith('Kosh-Tepa'))!;
-    const rated = await perform(db, rateThreat, { id: threat.id, likelihood: 5, impact: 3, rationale: '  Uzbek flow data for 2025  ' });
+    const threat = (await db.threats.where('registerId').equals(register.id).toArray()).find((t) =>
+      t.title.startsWith('Kosh-Tepa'),
+    )!;
+    const rated = await perform(db, rateThreat, {
+      id: threat.id,
+      likelihood: 5,
+      impact: 3,
+      rationale: '  Uzbek flow data for 2025  ',
+    });
     expect(rated).toMatchObject({ likelihood: 5, impact: 3, score: 15 });
     expect(workspaceOf(db).history().undoLabel).toBe(`rate “${threat.title}”`);
     const history = await historyOf(db, threat.id);
@@ -194,9 +266,29 @@ describe('history and undo', () => {
     expect(await db.threats.get(threat.id)).toMatchObject({ likelihood: 1, title: 'Renamed', score: threat.impact });
     const history = await historyOf(db, threat.id);
     // Edit, undo, redo: three changes of each field, in that order of values (instants may tie within a millisecond).
-    const values = (field: string) => history.filter((r) => r.field === field).map((r) => JSON.stringify([r.before, r.after])).sort();
-    expect(values('likelihood')).toEqual([[threat.likelihood, 1], [1, threat.likelihood], [threat.likelihood, 1]].map((v) => JSON.stringify(v)).sort());
-    expect(values('title')).toEqual([[threat.title, 'Renamed'], ['Renamed', threat.title], [threat.title, 'Renamed']].map((v) => JSON.stringify(v)).sort());
+    const values = (field: string) =>
+      history
+        .filter((r) => r.field === field)
+        .map((r) => JSON.stringify([r.before, r.after]))
+        .sort();
+    expect(values('likelihood')).toEqual(
+      [
+        [threat.likelihood, 1],
+        [1, threat.likelihood],
+        [threat.likelihood, 1],
+      ]
+        .map((v) => JSON.stringify(v))
+        .sort(),
+    );
+    expect(values('title')).toEqual(
+      [
+        [threat.title, 'Renamed'],
+        ['Renamed', threat.title],
+        [threat.title, 'Renamed'],
+      ]
+        .map((v) => JSON.stringify(v))
+        .sort(),
+    );
     // The edit's own revisions (likelihood, title, score, stamp) carry its rationale; the undo's and redo's say what they took back.
     expect(history.filter((r) => r.rationale === 'New evidence')).toHaveLength(4);
     expect(history.filter((r) => r.rationale === `Undone: edit “Renamed”`)).toHaveLength(4);
@@ -210,7 +302,13 @@ describe('history and undo', () => {
     await perform(db, rateThreat, { id: threat.id, likelihood: 4, rationale: 'Border incidents' });
     await workspaceOf(db).undo();
     const entries = threatHistory(await historyOf(db, threat.id));
-    expect(entries.map((e) => [e.headline, e.rationale, e.fields.map((f) => `${f.label} ${String(f.before)} → ${String(f.after)}`)])).toEqual([
+    expect(
+      entries.map((e) => [
+        e.headline,
+        e.rationale,
+        e.fields.map((f) => `${f.label} ${String(f.before)} → ${String(f.after)}`),
+      ]),
+    ).toEqual([
       [`Undone: rate “New threat”`, undefined, ['Likelihood 4 → 3', 'Score 12 → 9']],
       [undefined, 'Border incidents', ['Likelihood 3 → 4', 'Score 9 → 12']],
       ['Created', undefined, []],
@@ -221,9 +319,17 @@ describe('history and undo', () => {
 describe('saved views', () => {
   it('save (a name saves over the view of that name), delete, and undo the delete', async () => {
     const { db, register } = await demo();
-    const first = await perform(db, saveView, { registerId: register.id, name: ' By score ', state: { sorting: [{ id: 'score', desc: true }] } });
+    const first = await perform(db, saveView, {
+      registerId: register.id,
+      name: ' By score ',
+      state: { sorting: [{ id: 'score', desc: true }] },
+    });
     expect(first.name).toBe('By score');
-    const again = await perform(db, saveView, { registerId: register.id, name: 'By score', state: { grouping: ['category'] } });
+    const again = await perform(db, saveView, {
+      registerId: register.id,
+      name: 'By score',
+      state: { grouping: ['category'] },
+    });
     expect(again.id).toBe(first.id);
     expect(await db.views.count()).toBe(1);
     expect((await db.views.get(first.id))!.state).toEqual({ grouping: ['category'] });
@@ -231,7 +337,9 @@ describe('saved views', () => {
     expect(await db.views.count()).toBe(0);
     await workspaceOf(db).undo();
     expect(await db.views.get(first.id)).toEqual(again);
-    await expect(perform(db, saveView, { registerId: register.id, name: '  ', state: {} })).rejects.toThrow(/needs a name/);
+    await expect(perform(db, saveView, { registerId: register.id, name: '  ', state: {} })).rejects.toThrow(
+      /needs a name/,
+    );
   });
 });
 
@@ -242,16 +350,26 @@ describe('CSV import', () => {
     const actors = await db.actors.toArray();
     const countryCodes = (await db.countries.toArray()).map((c) => c.code);
     const parsed = parseCsv(csv);
-    const validation = validateRows(parsed, guessMapping(parsed.headers), { actors, countryCodes, scale: register.scale });
+    const validation = validateRows(parsed, guessMapping(parsed.headers), {
+      actors,
+      countryCodes,
+      scale: register.scale,
+    });
     expect(validation.report).toEqual([]);
     return { drafts: validation.drafts.map((d) => d.draft), mappedFields: validation.mappedFields };
   }
 
   it('a file changing a likelihood 3 → 4 writes a likelihood revision with “Imported from x.csv: …”, and one undo takes the whole import back', async () => {
     const { db, register } = await demo();
-    const drugs = (await db.threats.where('registerId').equals(register.id).toArray()).find((t) => t.title.startsWith('Resumption of drug trafficking'))!;
+    const drugs = (await db.threats.where('registerId').equals(register.id).toArray()).find((t) =>
+      t.title.startsWith('Resumption of drug trafficking'),
+    )!;
     expect(drugs.likelihood).toBe(3);
-    const csv = ['id,title,likelihood,impact,category', `${drugs.id},${drugs.title},4,${drugs.impact},${drugs.category}`, ',Heroin price collapse in Dushanbe,3,2,narcotics'].join('\n');
+    const csv = [
+      'id,title,likelihood,impact,category',
+      `${drugs.id},${drugs.title},4,${drugs.impact},${drugs.category}`,
+      ',Heroin price collapse in Dushanbe,3,2,narcotics',
+    ].join('\n');
     const before = await everything(db);
     const args = { registerId: register.id, fileName: 'x.csv', ...(await drafts(db, register.id, csv)) };
 
@@ -262,15 +380,29 @@ describe('CSV import', () => {
 
     const result = await perform(db, importCsv, { ...args, rationale: 'Seizure reports from the desk' });
     expect(result).toMatchObject({ added: 1, updated: 1 });
-    expect(await db.threats.get(drugs.id)).toMatchObject({ likelihood: 4, score: 4 * drugs.impact, title: drugs.title });
+    expect(await db.threats.get(drugs.id)).toMatchObject({
+      likelihood: 4,
+      score: 4 * drugs.impact,
+      title: drugs.title,
+    });
     const history = await historyOf(db, drugs.id);
-    expect(history.find((r) => r.field === 'likelihood')).toMatchObject({ before: 3, after: 4, rationale: 'Imported from x.csv: Seizure reports from the desk', command: 'threats.importCsv' });
+    expect(history.find((r) => r.field === 'likelihood')).toMatchObject({
+      before: 3,
+      after: 4,
+      rationale: 'Imported from x.csv: Seizure reports from the desk',
+      command: 'threats.importCsv',
+    });
     const all = await db.revisions.filter(sinceDemo).toArray();
     expect(all.every((r) => r.rationale === 'Imported from x.csv: Seizure reports from the desk')).toBe(true);
     expect(new Set(all.map((r) => r.changeId)).size).toBe(1);
-    const added = (await db.threats.where('registerId').equals(register.id).toArray()).find((t) => t.title === 'Heroin price collapse in Dushanbe')!;
+    const added = (await db.threats.where('registerId').equals(register.id).toArray()).find(
+      (t) => t.title === 'Heroin price collapse in Dushanbe',
+    )!;
     expect(added.score).toBe(6);
-    expect(threatHistory(history)[0]).toMatchObject({ rationale: 'Imported from x.csv: Seizure reports from the desk', fields: [{ label: 'Likelihood', before: 3, after: 4 }, { label: 'Score' }] });
+    expect(threatHistory(history)[0]).toMatchObject({
+      rationale: 'Imported from x.csv: Seizure reports from the desk',
+      fields: [{ label: 'Likelihood', before: 3, after: 4 }, { label: 'Score' }],
+    });
     const after = await everything(db);
 
     expect(workspaceOf(db).history().undoLabel).toBe('import “x.csv”');
@@ -282,7 +414,11 @@ describe('CSV import', () => {
 
   it('a file adding threats only needs no reason: its revisions say “Imported from <file>.”', async () => {
     const { db, register } = await demo();
-    const args = { registerId: register.id, fileName: 'new.csv', ...(await drafts(db, register.id, 'title,likelihood,impact\nWater riots in Karakalpakstan,2,4')) };
+    const args = {
+      registerId: register.id,
+      fileName: 'new.csv',
+      ...(await drafts(db, register.id, 'title,likelihood,impact\nWater riots in Karakalpakstan,2,4')),
+    };
     expect(await perform(db, importCsv, args)).toMatchObject({ added: 1, updated: 0, ratingChanges: [] });
     const revisions = await db.revisions.filter(sinceDemo).toArray();
     expect(revisions.length).toBeGreaterThan(0);
@@ -296,13 +432,26 @@ describe('useRegisterThreats', () => {
     const { useRegisterThreats, FIRST_PAGE_ROWS } = await import('../../renderer/db/useRegisterThreats');
     const { db, register } = await demo();
     const base = (await db.threats.where('registerId').equals(register.id).toArray())[0]!;
-    const many = Array.from({ length: 300 }, (_, i) => ({ ...base, id: crypto.randomUUID(), title: `Threat ${i}`, likelihood: 1 + (i % 5), impact: 1 + ((i * 7) % 5), score: (1 + (i % 5)) * (1 + ((i * 7) % 5)) }));
+    const many = Array.from({ length: 300 }, (_, i) => ({
+      ...base,
+      id: crypto.randomUUID(),
+      title: `Threat ${i}`,
+      likelihood: 1 + (i % 5),
+      impact: 1 + ((i * 7) % 5),
+      score: (1 + (i % 5)) * (1 + ((i * 7) % 5)),
+    }));
     await db.threats.bulkPut(many);
     const total = await db.threats.where('registerId').equals(register.id).count();
     const seen: { complete: boolean; count: number; total: number; ids: string[] }[] = [];
     const { result } = renderHook(() => {
       const state = useRegisterThreats(db, register.id, true);
-      if (state.threats) seen.push({ complete: state.complete, count: state.threats.length, total: state.total, ids: state.threats.map((t) => t.id) });
+      if (state.threats)
+        seen.push({
+          complete: state.complete,
+          count: state.threats.length,
+          total: state.total,
+          ids: state.threats.map((t) => t.id),
+        });
       return state;
     });
     await waitFor(() => expect(result.current.complete).toBe(true));
@@ -314,8 +463,12 @@ describe('useRegisterThreats', () => {
     expect(first.count).toBeLessThan(total);
     expect(result.current.threats).toHaveLength(total);
     // The first page is exactly the top of the whole register as the grid orders it (score, then stored order).
-    const ordered = result.current.threats!.map((t, index) => ({ t, index })).sort((a, b) => b.t.score - a.t.score || a.index - b.index);
-    const partial = [...first.ids].map((id) => result.current.threats!.find((t) => t.id === id)!).sort((a, b) => b.score - a.score);
+    const ordered = result.current
+      .threats!.map((t, index) => ({ t, index }))
+      .sort((a, b) => b.t.score - a.t.score || a.index - b.index);
+    const partial = [...first.ids]
+      .map((id) => result.current.threats!.find((t) => t.id === id)!)
+      .sort((a, b) => b.score - a.score);
     expect(ordered.slice(0, first.count).map((o) => o.t.id)).toEqual(first.ids);
     expect(partial.at(-1)!.score).toBeGreaterThanOrEqual(ordered[first.count]!.t.score);
   });

@@ -57,7 +57,9 @@ function sortedLikeDexie(rows: Rows, keys: Record<string, string>): Rows {
   const out: Rows = {};
   for (const [table, records] of Object.entries(rows)) {
     const key = keys[table]!;
-    out[table] = [...records].sort((a, b) => (String(a[key]) < String(b[key]) ? -1 : String(a[key]) > String(b[key]) ? 1 : 0));
+    out[table] = [...records].sort((a, b) =>
+      String(a[key]) < String(b[key]) ? -1 : String(a[key]) > String(b[key]) ? 1 : 0,
+    );
   }
   return out;
 }
@@ -86,7 +88,12 @@ interface Release {
 }
 
 const RELEASES: Release[] = [
-  { release: 'v1', historical: databaseOfRelease1, rows: () => v1Rows(demo), newTables: ['views', 'exposureOverrides'] },
+  {
+    release: 'v1',
+    historical: databaseOfRelease1,
+    rows: () => v1Rows(demo),
+    newTables: ['views', 'exposureOverrides'],
+  },
   { release: 'v2', historical: databaseOfRelease2, rows: () => v2Rows(demo), newTables: ['exposureOverrides'] },
 ];
 
@@ -108,11 +115,17 @@ describe.each(RELEASES)('a workspace written by release $release', ({ historical
       expect(await current.table(table).count()).toBe(0);
     }
     // The old indexes still answer: the queries the app runs find the migrated records.
-    expect(await current.annotations.where('anchor').equals('orphaned').count()).toBe(written.annotations!.filter((a) => a.anchor === 'orphaned').length);
+    expect(await current.annotations.where('anchor').equals('orphaned').count()).toBe(
+      written.annotations!.filter((a) => a.anchor === 'orphaned').length,
+    );
     expect(await current.threats.where('registerId').equals(demo.register.id).count()).toBe(demo.threats.length);
     expect(await current.actors.where('aliases').equals('داعش خراسان').count()).toBe(1);
     // And the upgraded workspace takes today's writes.
-    await current.exposureOverrides.add({ id: `KZ:${demo.threats[0]!.id}`, countryCode: 'KZ', threatId: demo.threats[0]!.id } as never);
+    await current.exposureOverrides.add({
+      id: `KZ:${demo.threats[0]!.id}`,
+      countryCode: 'KZ',
+      threatId: demo.threats[0]!.id,
+    } as never);
     expect(await current.exposureOverrides.count()).toBe(1);
   });
 });
@@ -128,13 +141,25 @@ describe('a full disk', () => {
     // The threat is written first, then its revision, which finds the disk full: the threat's write must not survive.
     const put = IDBObjectStore.prototype.add;
     let refused = 0;
-    const spy = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
-      if (this.name === 'revisions' && ++refused) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['add']>
+    ) {
+      if (this.name === 'revisions' && ++refused)
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args);
     });
     const { trackSave } = useWorkbench.getState();
     try {
-      await expect(trackSave(() => perform(db, rateThreat, { id: threat.id, likelihood: threat.likelihood === 5 ? 4 : 5, rationale: 'New reporting.' }))).rejects.toSatisfy((error: unknown) => describeStorageError(error) === QUOTA_EXCEEDED_MESSAGE);
+      await expect(
+        trackSave(() =>
+          perform(db, rateThreat, {
+            id: threat.id,
+            likelihood: threat.likelihood === 5 ? 4 : 5,
+            rationale: 'New reporting.',
+          }),
+        ),
+      ).rejects.toSatisfy((error: unknown) => describeStorageError(error) === QUOTA_EXCEEDED_MESSAGE);
     } finally {
       spy.mockRestore();
     }
@@ -145,7 +170,11 @@ describe('a full disk', () => {
     expect(await contents(db, ['threats', 'revisions'])).toEqual(before);
 
     // With room again, the same change goes through.
-    await perform(db, rateThreat, { id: threat.id, likelihood: threat.likelihood === 5 ? 4 : 5, rationale: 'New reporting.' });
+    await perform(db, rateThreat, {
+      id: threat.id,
+      likelihood: threat.likelihood === 5 ? 4 : 5,
+      rationale: 'New reporting.',
+    });
     expect((await db.threats.get(threat.id))!.likelihood).not.toBe(threat.likelihood);
   });
 
@@ -190,7 +219,12 @@ describe('another window at another version', () => {
 
     // A later release: the same stores plus one more, at the next version.
     const newer = track(new Dexie(name));
-    newer.version(4).stores({ ...Object.fromEntries(current.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')])), annotationsArchive: 'id' });
+    newer.version(4).stores({
+      ...Object.fromEntries(
+        current.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')]),
+      ),
+      annotationsArchive: 'id',
+    });
     await newer.open();
     expect(newer.verno).toBe(4);
     expect(notices).toEqual([CONNECTION_CLOSED_MESSAGE]);

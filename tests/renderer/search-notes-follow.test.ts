@@ -13,7 +13,9 @@ afterEach(async () => {
   for (const db of open.splice(0)) await db.delete();
 });
 
-const TEXT = 'Jamaat Ansarullah recruits along the Tajik border. The Kosh-Tepa canal draws on the Amu Darya. '.repeat(10);
+const TEXT = 'Jamaat Ansarullah recruits along the Tajik border. The Kosh-Tepa canal draws on the Amu Darya. '.repeat(
+  10,
+);
 const SOURCE = crypto.randomUUID();
 const coding = (note: string) => ({ tagIds: [], note, threatIds: [], countryCodes: [], actorIds: [] });
 const stamp = (a: Annotation) => ({ id: a.id, sourceId: a.sourceId, note: a.note, updatedAt: a.updatedAt });
@@ -35,7 +37,10 @@ function followNotes(db: WorkbenchDatabase) {
         else {
           const keys = [...work];
           const found = await db.annotations.bulkGet(keys);
-          index.updateNotes(found.filter((a): a is Annotation => a !== undefined).map(stamp), keys.filter((_, i) => !found[i]));
+          index.updateNotes(
+            found.filter((a): a is Annotation => a !== undefined).map(stamp),
+            keys.filter((_, i) => !found[i]),
+          );
         }
         return true;
       },
@@ -50,19 +55,35 @@ function followNotes(db: WorkbenchDatabase) {
   return { index, asked, errors, settled: () => new Promise<void>((resolve) => waiters.push(resolve)) };
 }
 
-const noteHits = (index: SearchIndex, query: string) => index.search(query).filter((h) => h.doc.kind === 'note').map((h) => h.doc.annotationId);
+const noteHits = (index: SearchIndex, query: string) =>
+  index
+    .search(query)
+    .filter((h) => h.doc.kind === 'note')
+    .map((h) => h.doc.annotationId);
 
 describe('the search index follows passage notes write by write', () => {
   it('indexes a new note, a changed note and forgets a deleted one, reading back only the written passage', async () => {
     const db = new WorkbenchDatabase(`search-follow-${crypto.randomUUID()}`);
     open.push(db);
-    const first = await perform(db, createPassage, { sourceId: SOURCE, text: TEXT, start: 0, end: 17, coding: coding('Recruitment drive reported in Khatlon') });
+    const first = await perform(db, createPassage, {
+      sourceId: SOURCE,
+      text: TEXT,
+      start: 0,
+      end: 17,
+      coding: coding('Recruitment drive reported in Khatlon'),
+    });
     const notes = followNotes(db);
     await notes.settled();
     expect(notes.asked).toEqual(['all']);
     expect(noteHits(notes.index, 'Khatlon')).toEqual([first.id]);
 
-    const second = await perform(db, createPassage, { sourceId: SOURCE, text: TEXT, start: 50, end: 80, coding: coding('Canal diverts a third of the flow') });
+    const second = await perform(db, createPassage, {
+      sourceId: SOURCE,
+      text: TEXT,
+      start: 50,
+      end: 80,
+      coding: coding('Canal diverts a third of the flow'),
+    });
     await notes.settled();
     expect(notes.asked.at(-1)).toEqual(new Set([second.id]));
     expect(noteHits(notes.index, 'diverts')).toEqual([second.id]);
@@ -84,9 +105,19 @@ describe('the search index follows passage notes write by write', () => {
     open.push(db);
     const notes = followNotes(db);
     await notes.settled();
-    const template = await perform(db, createPassage, { sourceId: SOURCE, text: TEXT, start: 0, end: 17, coding: coding('seed') });
+    const template = await perform(db, createPassage, {
+      sourceId: SOURCE,
+      text: TEXT,
+      start: 0,
+      end: 17,
+      coding: coding('seed'),
+    });
     await notes.settled();
-    const many = Array.from({ length: 300 }, (_, i) => ({ ...template, id: crypto.randomUUID(), note: `Bulk note ${i} on Amu Darya withdrawals` }));
+    const many = Array.from({ length: 300 }, (_, i) => ({
+      ...template,
+      id: crypto.randomUUID(),
+      note: `Bulk note ${i} on Amu Darya withdrawals`,
+    }));
     await db.annotations.bulkPut(many);
     await notes.settled();
     expect(notes.asked.at(-1)).toBe('all');

@@ -39,7 +39,8 @@ function watch(db: WorkbenchDatabase, sourceId: string) {
   );
   return {
     errors,
-    next: () => new Promise<Annotation[]>((resolve) => (lists.length ? resolve(lists.shift()!) : waiting.push(resolve))),
+    next: () =>
+      new Promise<Annotation[]>((resolve) => (lists.length ? resolve(lists.shift()!) : waiting.push(resolve))),
   };
 }
 
@@ -89,7 +90,11 @@ describe("one source's passages, followed write by write", () => {
     expect(await watcher.next()).toEqual([]);
 
     const made: Annotation[] = [];
-    for (let i = 0; i < 120; i++) made.push({ ...(await perform(db, createPassage, { sourceId: SOURCE_X, text: TEXT, start: i, end: i + 5, coding })), sourceId: SOURCE_A });
+    for (let i = 0; i < 120; i++)
+      made.push({
+        ...(await perform(db, createPassage, { sourceId: SOURCE_X, text: TEXT, start: i, end: i + 5, coding })),
+        sourceId: SOURCE_A,
+      });
     await db.annotations.bulkPut(made);
     let list = await watcher.next();
     while (list.length < made.length) list = await watcher.next();

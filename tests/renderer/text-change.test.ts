@@ -33,13 +33,42 @@ async function workspaceWithNote() {
   open.push(db);
   await db.open();
   const now = new Date().toISOString();
-  const source = Source.parse({ id: crypto.randomUUID(), title: 'multilingual-note', author: '', publisher: '', url: '', publishedOn: null, language: 'kk', reliability: 'F', credibility: 6, file: null, textHash: HASH(1), textLength: NOTE.length, version: 1, createdAt: now, updatedAt: now });
+  const source = Source.parse({
+    id: crypto.randomUUID(),
+    title: 'multilingual-note',
+    author: '',
+    publisher: '',
+    url: '',
+    publishedOn: null,
+    language: 'kk',
+    reliability: 'F',
+    credibility: 6,
+    file: null,
+    textHash: HASH(1),
+    textLength: NOTE.length,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  });
   await db.sources.add(source);
   await db.sourceTexts.add({ sourceId: source.id, text: NOTE });
   const annotations = CODED.map((exact) => {
     const start = NOTE.indexOf(exact);
     const { quote, position } = describeRange(NOTE, start, start + exact.length);
-    return Annotation.parse({ id: crypto.randomUUID(), sourceId: source.id, quote, position, anchor: 'anchored', tagIds: [], note: '', threatIds: [], countryCodes: [], actorIds: [], createdAt: now, updatedAt: now });
+    return Annotation.parse({
+      id: crypto.randomUUID(),
+      sourceId: source.id,
+      quote,
+      position,
+      anchor: 'anchored',
+      tagIds: [],
+      note: '',
+      threatIds: [],
+      countryCodes: [],
+      actorIds: [],
+      createdAt: now,
+      updatedAt: now,
+    });
   });
   await db.annotations.bulkAdd(annotations);
   return { db, source, annotations };
@@ -56,7 +85,9 @@ function follow(db: WorkbenchDatabase, sourceId: string) {
       db,
       sourceId,
       (reading) => {
-        for (const a of reading.annotations) if (a.anchor !== 'orphaned' && !isPlaceable(reading.text, a)) mismatched.push(`${a.quote.exact} @${a.position.start} on a text of ${reading.text.length}`);
+        for (const a of reading.annotations)
+          if (a.anchor !== 'orphaned' && !isPlaceable(reading.text, a))
+            mismatched.push(`${a.quote.exact} @${a.position.start} on a text of ${reading.text.length}`);
         const waiter = waiting.shift();
         if (waiter) waiter(reading);
         else readings.push(reading);
@@ -67,11 +98,13 @@ function follow(db: WorkbenchDatabase, sourceId: string) {
   return {
     errors,
     mismatched,
-    next: () => new Promise<SourceReading>((resolve) => (readings.length ? resolve(readings.shift()!) : waiting.push(resolve))),
+    next: () =>
+      new Promise<SourceReading>((resolve) => (readings.length ? resolve(readings.shift()!) : waiting.push(resolve))),
   };
 }
 
-const quotesAt = (reading: SourceReading) => reading.annotations.map((a) => reading.text.slice(a.position.start, a.position.end));
+const quotesAt = (reading: SourceReading) =>
+  reading.annotations.map((a) => reading.text.slice(a.position.start, a.position.end));
 
 describe('changing a source’s text under its passages', () => {
   it('applies exactly the previewed plan, in one step that undo and redo take back and forth', async () => {
@@ -79,7 +112,12 @@ describe('changing a source’s text under its passages', () => {
     const plan = planTextChange(NOTE, REVISED, annotations);
     expect(plan.counts).toEqual({ stays: 3, moves: 1, lost: 0 });
 
-    const counts = await perform(db, replaceSourceText, { sourceId: source.id, title: source.title, plan: plan, textHash: HASH(2) });
+    const counts = await perform(db, replaceSourceText, {
+      sourceId: source.id,
+      title: source.title,
+      plan: plan,
+      textHash: HASH(2),
+    });
     expect(counts).toEqual({ anchored: 3, drifted: 1, orphaned: 0 });
     const after = await readSourceSnapshot(db, source.id);
     expect(after.text).toBe(REVISED);
@@ -88,13 +126,17 @@ describe('changing a source’s text under its passages', () => {
       const planned = plan.passages.find((p) => p.id === a.id)!;
       expect(planned.result).toMatchObject({ status: a.anchor, start: a.position.start, end: a.position.end });
     }
-    expect((await db.revisions.toArray()).filter((r) => r.entityId === source.id && r.field === 'text')).toHaveLength(1);
+    expect((await db.revisions.toArray()).filter((r) => r.entityId === source.id && r.field === 'text')).toHaveLength(
+      1,
+    );
 
     await workspaceOf(db).undo();
     const undone = await readSourceSnapshot(db, source.id);
     expect(undone.text).toBe(NOTE);
     expect(undone.source.version).toBe(1);
-    expect(undone.annotations.sort((a, b) => a.id.localeCompare(b.id))).toEqual([...annotations].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(undone.annotations.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...annotations].sort((a, b) => a.id.localeCompare(b.id)),
+    );
 
     await workspaceOf(db).redo();
     expect((await readSourceSnapshot(db, source.id)).annotations.filter((a) => a.anchor === 'drifted')).toHaveLength(1);
@@ -107,7 +149,9 @@ describe('changing a source’s text under its passages', () => {
     const moved = annotations[1]!;
     const other = NOTE.indexOf('су тапшылығы');
     await db.annotations.put({ ...moved, ...describeRange(NOTE, other, other + 'су тапшылығы'.length) });
-    await expect(perform(db, replaceSourceText, { sourceId: source.id, title: source.title, plan: plan, textHash: HASH(2) })).rejects.toSatisfy((e: unknown) => e instanceof CommandFailed && e.cause instanceof PreviewOutdated);
+    await expect(
+      perform(db, replaceSourceText, { sourceId: source.id, title: source.title, plan: plan, textHash: HASH(2) }),
+    ).rejects.toSatisfy((e: unknown) => e instanceof CommandFailed && e.cause instanceof PreviewOutdated);
     const unchanged = await readSourceSnapshot(db, source.id);
     expect(unchanged.text).toBe(NOTE);
     expect(unchanged.source.version).toBe(1);
@@ -116,7 +160,9 @@ describe('changing a source’s text under its passages', () => {
     // The text itself changed meanwhile.
     const fresh = planTextChange(NOTE, REVISED, unchanged.annotations);
     await db.sourceTexts.put({ sourceId: source.id, text: `${NOTE}\nP.S.` });
-    await expect(perform(db, replaceSourceText, { sourceId: source.id, title: source.title, plan: fresh, textHash: HASH(2) })).rejects.toThrow(/changed while you were looking at the preview, so nothing was replaced/);
+    await expect(
+      perform(db, replaceSourceText, { sourceId: source.id, title: source.title, plan: fresh, textHash: HASH(2) }),
+    ).rejects.toThrow(/changed while you were looking at the preview, so nothing was replaced/);
     expect((await readSourceSnapshot(db, source.id)).text).toBe(`${NOTE}\nP.S.`);
   });
 
@@ -127,20 +173,32 @@ describe('changing a source’s text under its passages', () => {
     expect(first.text).toBe(NOTE);
     expect(quotesAt(first).sort()).toEqual([...CODED].sort());
 
-    await perform(db, replaceSourceText, { sourceId: source.id, title: source.title, plan: planTextChange(NOTE, REVISED, annotations), textHash: HASH(2) });
+    await perform(db, replaceSourceText, {
+      sourceId: source.id,
+      title: source.title,
+      plan: planTextChange(NOTE, REVISED, annotations),
+      textHash: HASH(2),
+    });
     const replaced = await watcher.next();
     expect(replaced.text).toBe(REVISED);
     expect(quotesAt(replaced).sort()).toEqual([...CODED.slice(1), CODED[0]!.replace('15 %', '12–15 %')].sort());
 
     // A passage coded on the new text, read back alone, joins the new text's reading.
     const start = REVISED.indexOf('Обновлено');
-    const added = Annotation.parse({ ...annotations[0]!, id: crypto.randomUUID(), ...describeRange(REVISED, start, start + 'Обновлено'.length), anchor: 'anchored' });
+    const added = Annotation.parse({
+      ...annotations[0]!,
+      id: crypto.randomUUID(),
+      ...describeRange(REVISED, start, start + 'Обновлено'.length),
+      anchor: 'anchored',
+    });
     await db.annotations.add(added);
     const withNew = await watcher.next();
     expect(withNew.text).toBe(REVISED);
     expect(withNew.annotations.map((a) => a.id)).toContain(added.id);
     // Passages the write did not touch keep their objects, so the reader repaints only the new one.
-    expect(withNew.annotations.find((a) => a.id === annotations[1]!.id)).toBe(replaced.annotations.find((a) => a.id === annotations[1]!.id));
+    expect(withNew.annotations.find((a) => a.id === annotations[1]!.id)).toBe(
+      replaced.annotations.find((a) => a.id === annotations[1]!.id),
+    );
 
     await db.annotations.delete(added.id);
     await watcher.next();

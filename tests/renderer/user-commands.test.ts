@@ -67,7 +67,9 @@ describe('every command of the registry has its handler in the renderer', () => 
 
   it('knows every command the menu, the keys and the palette can give', () => {
     const fromMenu = commandsInMenu(applicationMenuModel({ isMac: false, hasErrorLog: true, withDevTools: true }));
-    const fromKeys = [false, true].flatMap((isMac) => shortcuts(isMac).flatMap((s) => (s.kind === 'command' ? [s.command] : [])));
+    const fromKeys = [false, true].flatMap((isMac) =>
+      shortcuts(isMac).flatMap((s) => (s.kind === 'command' ? [s.command] : [])),
+    );
     const fromPalette = COMMAND_IDS.filter((id) => USER_COMMANDS[id].palette);
     for (const id of [...fromMenu, ...fromKeys, ...fromPalette]) expect(COMMAND_BINDINGS[id], id).toBeDefined();
   });
@@ -147,7 +149,9 @@ describe('the dispatcher', () => {
 
   it('says why New Passage cannot run until the reader answers it', () => {
     expect(runCommand('annotation:new')).toBe(true);
-    expect(notices()).toEqual(['Open a source in Sources and select a passage in its text, then choose New Passage (or press A).']);
+    expect(notices()).toEqual([
+      'Open a source in Sources and select a passage in its text, then choose New Passage (or press A).',
+    ]);
   });
 
   it('goes to the view that owns a command, which runs it as soon as it binds its handler — once', async () => {
@@ -158,7 +162,9 @@ describe('the dispatcher', () => {
     expect(pendingCommands()).toEqual(['threat:new']);
     // The register view, still loading: not ready, so nothing runs yet.
     let created = 0;
-    const view = renderHook(({ ready }) => useViewCommand('threat:new', () => created++, ready), { initialProps: { ready: false } });
+    const view = renderHook(({ ready }) => useViewCommand('threat:new', () => created++, ready), {
+      initialProps: { ready: false },
+    });
     expect(created).toBe(0);
     view.rerender({ ready: true });
     expect(created).toBe(1);
@@ -188,7 +194,14 @@ describe('the dispatcher', () => {
     await settle();
     let exported = 0;
     let briefings = 0;
-    const view = renderHook(() => useViewCommand('briefing:export', () => exported++, true, () => (briefings > 0 ? true : 'There is no briefing to export yet.')));
+    const view = renderHook(() =>
+      useViewCommand(
+        'briefing:export',
+        () => exported++,
+        true,
+        () => (briefings > 0 ? true : 'There is no briefing to export yet.'),
+      ),
+    );
     // The queued command reached the view, which had nothing to export.
     expect(exported).toBe(0);
     expect(notices()).toEqual(['There is no briefing to export yet.']);

@@ -17,16 +17,33 @@ function fresh() {
 }
 
 const now = '2026-01-01T00:00:00.000Z';
-const tag = (name: string): Tag => ({ id: crypto.randomUUID(), name, color: '#d9822b', parentId: null, description: '', createdAt: now, updatedAt: now });
+const tag = (name: string): Tag => ({
+  id: crypto.randomUUID(),
+  name,
+  color: '#d9822b',
+  parentId: null,
+  description: '',
+  createdAt: now,
+  updatedAt: now,
+});
 
-const createTag = defineCommand({ id: 'test.createTag', label: 'create a tag', run: (changes, t: Tag) => changes.put('tags', t) });
+const createTag = defineCommand({
+  id: 'test.createTag',
+  label: 'create a tag',
+  run: (changes, t: Tag) => changes.put('tags', t),
+});
 const renameTag = defineCommand({
   id: 'test.renameTag',
   label: 'rename a tag',
   rationale: (a: { id: string; name: string; why?: string }) => a.why,
-  run: (changes, a: { id: string; name: string; why?: string }) => changes.update('tags', a.id, { name: a.name }, 'That tag no longer exists.'),
+  run: (changes, a: { id: string; name: string; why?: string }) =>
+    changes.update('tags', a.id, { name: a.name }, 'That tag no longer exists.'),
 });
-const deleteTag = defineCommand({ id: 'test.deleteTag', label: 'delete a tag', run: (changes, id: string) => changes.delete('tags', id) });
+const deleteTag = defineCommand({
+  id: 'test.deleteTag',
+  label: 'delete a tag',
+  run: (changes, id: string) => changes.delete('tags', id),
+});
 
 describe('Workspace.perform', () => {
   it('writes a revision for every field of a created record, and only changed fields of an update', async () => {
@@ -74,10 +91,16 @@ describe('Workspace.perform', () => {
     await workspace.redo();
     await workspace.redo();
     expect(await db.tags.count()).toBe(0);
-    const undoRevisions = await db.revisions.where('command').equals('history.undo').count().catch(() => -1);
+    const undoRevisions = await db.revisions
+      .where('command')
+      .equals('history.undo')
+      .count()
+      .catch(() => -1);
     expect(undoRevisions === -1 || undoRevisions > 0).toBe(true);
     const commands = new Set((await db.revisions.toArray()).map((r) => r.command));
-    expect(commands).toEqual(new Set(['test.createTag', 'test.renameTag', 'test.deleteTag', 'history.undo', 'history.redo']));
+    expect(commands).toEqual(
+      new Set(['test.createTag', 'test.renameTag', 'test.deleteTag', 'history.undo', 'history.redo']),
+    );
   });
 
   it('keeps the workspace as it was when a command fails half-way, and says why', async () => {
@@ -88,7 +111,12 @@ describe('Workspace.perform', () => {
       label: 'half',
       run: async (changes, x: Tag) => {
         await changes.put('tags', x);
-        await changes.update('tags', 'missing', { name: 'y' }, 'That tag no longer exists; it may have been deleted in another window.');
+        await changes.update(
+          'tags',
+          'missing',
+          { name: 'y' },
+          'That tag no longer exists; it may have been deleted in another window.',
+        );
       },
     });
     await expect(workspace.perform(half, t)).rejects.toBeInstanceOf(CommandFailed);
@@ -99,7 +127,9 @@ describe('Workspace.perform', () => {
 
   it('refuses an invalid record with a sentence', async () => {
     const { workspace, failures } = fresh();
-    await expect(workspace.perform(createTag, { ...tag('x'), color: 'not a colour' })).rejects.toBeInstanceOf(CommandFailed);
+    await expect(workspace.perform(createTag, { ...tag('x'), color: 'not a colour' })).rejects.toBeInstanceOf(
+      CommandFailed,
+    );
     expect(failures[0]).toMatch(/^The change was not saved because a tag would be invalid \(color\)/);
   });
 

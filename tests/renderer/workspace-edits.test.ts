@@ -23,13 +23,24 @@ describe('annotations', () => {
   it('are created from a range with quote and position, edited with revisions, deleted and restored', async () => {
     const { db, source, text } = await demo();
     const start = text.indexOf('Kosh-Tepa canal');
-    const a = await perform(db, createPassage, { sourceId: source.id, text, start, end: start + 15, coding: { ...noCoding, note: '  canal  ', tagIds: ['x', 'x'].map(() => crypto.randomUUID()).slice(0, 1) } });
+    const a = await perform(db, createPassage, {
+      sourceId: source.id,
+      text,
+      start,
+      end: start + 15,
+      coding: { ...noCoding, note: '  canal  ', tagIds: ['x', 'x'].map(() => crypto.randomUUID()).slice(0, 1) },
+    });
     expect(a.quote.exact).toBe('Kosh-Tepa canal');
     expect(a.position).toEqual({ start, end: start + 15 });
     expect(a.note).toBe('canal');
-    const after = await perform(db, updatePassage, { id: a.id, coding: { ...noCoding, note: 'Changed', countryCodes: ['UZ', 'UZ'] } });
+    const after = await perform(db, updatePassage, {
+      id: a.id,
+      coding: { ...noCoding, note: 'Changed', countryCodes: ['UZ', 'UZ'] },
+    });
     expect(after.countryCodes).toEqual(['UZ']);
-    const edits = (await db.revisions.where('[entity+entityId]').equals(['annotation', a.id]).toArray()).filter((r) => r.op === 'update');
+    const edits = (await db.revisions.where('[entity+entityId]').equals(['annotation', a.id]).toArray()).filter(
+      (r) => r.op === 'update',
+    );
     expect(edits.map((r) => r.field).sort()).toEqual(['countryCodes', 'note', 'tagIds', 'updatedAt']);
     await perform(db, deletePassage, a.id);
     expect(await db.annotations.get(a.id)).toBeUndefined();
@@ -54,17 +65,34 @@ describe('text replacement re-anchors every passage', () => {
     const kosh = before.find((a) => a.quote.exact.startsWith('For example, for Uzbekistan, the Kosh-Tepa canal'))!;
     const crocus = before.find((a) => a.quote.exact.includes('Crocus City Hall'))!;
     const edited = `A new first line.\n${text}`
-      .replace('will significantly reduce the flow of water from the Amu Darya by 15%', 'will reduce the flow of water from the Amu Darya by about 15%')
+      .replace(
+        'will significantly reduce the flow of water from the Amu Darya by 15%',
+        'will reduce the flow of water from the Amu Darya by about 15%',
+      )
       .replace(crocus.quote.exact, '');
     const plan = planTextChange(text, edited, before);
-    const counts = await perform(db, replaceSourceText, { sourceId: source.id, title: source.title, plan, textHash: await sha256OfText(edited) });
+    const counts = await perform(db, replaceSourceText, {
+      sourceId: source.id,
+      title: source.title,
+      plan,
+      textHash: await sha256OfText(edited),
+    });
     const after = new Map((await db.annotations.where('sourceId').equals(source.id).toArray()).map((a) => [a.id, a]));
     expect(after.size).toBe(before.length); // nothing lost
     expect(after.get(kosh.id)!.anchor).toBe('drifted');
-    expect(edited.slice(after.get(kosh.id)!.position.start, after.get(kosh.id)!.position.end)).toBe('For example, for Uzbekistan, the Kosh-Tepa canal will reduce the flow of water from the Amu Darya by about 15%.');
+    expect(edited.slice(after.get(kosh.id)!.position.start, after.get(kosh.id)!.position.end)).toBe(
+      'For example, for Uzbekistan, the Kosh-Tepa canal will reduce the flow of water from the Amu Darya by about 15%.',
+    );
     expect(after.get(crocus.id)!.anchor).toBe('orphaned');
     expect(after.get(crocus.id)!.quote).toEqual(crocus.quote); // kept with its quote
-    const untouched = before.filter((a) => a.id !== kosh.id && a.id !== crocus.id && !a.quote.exact.includes('15%') && !crocus.quote.exact.includes(a.quote.exact) && !a.quote.exact.includes(crocus.quote.exact));
+    const untouched = before.filter(
+      (a) =>
+        a.id !== kosh.id &&
+        a.id !== crocus.id &&
+        !a.quote.exact.includes('15%') &&
+        !crocus.quote.exact.includes(a.quote.exact) &&
+        !a.quote.exact.includes(crocus.quote.exact),
+    );
     for (const a of untouched) {
       const now = after.get(a.id)!;
       expect(now.anchor, a.quote.exact).toBe('anchored');
@@ -94,7 +122,12 @@ describe('text replacement re-anchors every passage', () => {
     const passages = await db.annotations.where('sourceId').equals(source.id).toArray();
     const record = await db.sources.get(source.id);
     const edited = `A paragraph inserted above.\n\n${text}`;
-    await perform(db, replaceSourceText, { sourceId: source.id, title: source.title, plan: planTextChange(text, edited, passages), textHash: await sha256OfText(edited) });
+    await perform(db, replaceSourceText, {
+      sourceId: source.id,
+      title: source.title,
+      plan: planTextChange(text, edited, passages),
+      textHash: await sha256OfText(edited),
+    });
     expect((await db.sourceTexts.get(source.id))!.text).toBe(edited);
     const textRevisions = await db.revisions.where('[entity+entityId]').equals(['sourceText', source.id]).toArray();
     expect(textRevisions.filter((r) => r.command === 'sources.replaceText').map((r) => r.field)).toEqual(['text']);
@@ -110,9 +143,13 @@ describe('codebook', () => {
     const { db } = await demo();
     const water = (await db.tags.where('name').equals('Water').first())!;
     expect((await perform(db, createTag, { name: '  water ' })).id).toBe(water.id);
-    await expect(perform(db, updateTag, { id: water.id, patch: { name: 'Migration' } })).rejects.toThrow(/already a tag called “Migration”/);
+    await expect(perform(db, updateTag, { id: water.id, patch: { name: 'Migration' } })).rejects.toThrow(
+      /already a tag called “Migration”/,
+    );
     const threat = (await db.tags.get(water.parentId!))!;
-    await expect(perform(db, updateTag, { id: threat.id, patch: { parentId: water.id } })).rejects.toThrow(/cannot be moved under itself/);
+    await expect(perform(db, updateTag, { id: threat.id, patch: { parentId: water.id } })).rejects.toThrow(
+      /cannot be moved under itself/,
+    );
   });
 
   it('merges one tag into another without duplicate codes, and undoes the merge exactly', async () => {

@@ -11,7 +11,13 @@ export interface BuilderConfig {
   electronLanguages?: string[];
   electronFuses?: Record<string, boolean>;
   fileAssociations?: { ext: string; name?: string; description?: string; mimeType?: string; role?: string }[];
-  linux?: { icon?: string; target?: string[]; category?: string; syncDesktopName?: boolean; desktop?: { entry?: Record<string, string> } };
+  linux?: {
+    icon?: string;
+    target?: string[];
+    category?: string;
+    syncDesktopName?: boolean;
+    desktop?: { entry?: Record<string, string> };
+  };
   win?: { icon?: string; target?: string[] };
   nsis?: { perMachine?: boolean };
   mac?: { icon?: string; target?: string[]; category?: string };
@@ -26,7 +32,9 @@ interface ConfigModule {
 /** electron-builder's own loader and schema validation, without building anything. */
 export async function loadValidator() {
   const configModule = (await import('app-builder-lib/out/util/config/config.js')) as unknown as ConfigModule;
-  const { DebugLogger } = (await import('builder-util')) as unknown as { DebugLogger: new (enabled: boolean) => unknown };
+  const { DebugLogger } = (await import('builder-util')) as unknown as {
+    DebugLogger: new (enabled: boolean) => unknown;
+  };
   return { ...configModule, logger: new DebugLogger(false) };
 }
 

@@ -13,7 +13,10 @@ export async function bundleForNode(entry: string, outDir: string, fileName: str
     configFile: false,
     root: PROJECT_ROOT,
     logLevel: 'error',
-    resolve: { mainFields: ['module', 'jsnext:main', 'jsnext', 'main'], conditions: ['node', 'import', 'module', 'default'] },
+    resolve: {
+      mainFields: ['module', 'jsnext:main', 'jsnext', 'main'],
+      conditions: ['node', 'import', 'module', 'default'],
+    },
     build: {
       outDir,
       emptyOutDir: false,

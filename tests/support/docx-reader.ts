@@ -28,12 +28,31 @@ export const stripBidiControls = (text: string) => text.replace(/[\u200e\u200f\u
 export async function readDocx(docxPath: string): Promise<ReadDocument> {
   const folder = await mkdtemp(join(tmpdir(), 'workbench-docx-reader-'));
   const profile = pathToFileURL(join(folder, 'profile')).href;
-  await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', folder, docxPath], { timeout: 120_000 });
+  await run(
+    'soffice',
+    [
+      `-env:UserInstallation=${profile}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      folder,
+      docxPath,
+    ],
+    { timeout: 120_000 },
+  );
   const pdfPath = join(folder, basename(docxPath).replace(/\.docx$/i, '.pdf'));
   const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { maxBuffer: 64 * 1024 * 1024 });
   const pages = stdout.split('\f');
   if (pages.at(-1)?.trim() === '') pages.pop();
-  return { pdfPath, pages, text: pages.join('\n'), folder, cleanUp: () => rm(folder, { recursive: true, force: true }) };
+  return {
+    pdfPath,
+    pages,
+    text: pages.join('\n'),
+    folder,
+    cleanUp: () => rm(folder, { recursive: true, force: true }),
+  };
 }
 
 /** Renders pages of a PDF to PNG files (`<prefix>-1.png`, …) at `dpi`; answers nothing, the files are the output. */

@@ -15,6 +15,8 @@ export default function ensureChromium(): void {
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const result = spawnSync(process.execPath, [cli, 'install', 'chromium'], { stdio: 'inherit' });
   if (result.status !== 0) {
-    throw new Error('Could not install Chromium. Install Chromium or Chrome, or set CHROMIUM_PATH to a Chromium binary, then run npm test again.');
+    throw new Error(
+      'Could not install Chromium. Install Chromium or Chrome, or set CHROMIUM_PATH to a Chromium binary, then run npm test again.',
+    );
   }
 }

@@ -74,7 +74,22 @@ export const HOSTILE_STRINGS: readonly string[] = [
   'x'.repeat(4097),
 ];
 
-export const HOSTILE_NUMBERS: readonly number[] = [NaN, Infinity, -Infinity, -0, 0, -1, 1, 0.5, 2 ** 31, 2 ** 53 + 2, Number.MAX_VALUE, Number.MIN_VALUE, 1e21, -1e21];
+export const HOSTILE_NUMBERS: readonly number[] = [
+  NaN,
+  Infinity,
+  -Infinity,
+  -0,
+  0,
+  -1,
+  1,
+  0.5,
+  2 ** 31,
+  2 ** 53 + 2,
+  Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  1e21,
+  -1e21,
+];
 
 export const POLLUTION_JSON: readonly string[] = [
   '{"__proto__":{"polluted":"yes"}}',
@@ -101,7 +116,11 @@ export class BigValues {
   }
 
   byteArray(rng: Rng): Uint8Array {
-    this.bytes ??= [randomBytes(seededRng(1), 1024 * 1024), new Uint8Array(4 * 1024 * 1024), randomBytes(seededRng(2), 10 * 1024 * 1024)];
+    this.bytes ??= [
+      randomBytes(seededRng(1), 1024 * 1024),
+      new Uint8Array(4 * 1024 * 1024),
+      randomBytes(seededRng(2), 10 * 1024 * 1024),
+    ];
     return pick(rng, this.bytes);
   }
 }
@@ -124,13 +143,15 @@ export function hostileValue(rng: Rng, options: HostileOptions, depth = 0): unkn
   if (roll < 0.3) return rng() < options.bigChance * 2 ? options.big.string(rng) : pick(rng, HOSTILE_STRINGS);
   if (roll < 0.45) return pick(rng, HOSTILE_NUMBERS);
   if (roll < 0.55) return pick(rng, [undefined, null, true, false, 0n, 2n ** 70n, new Date(NaN), new Date(0)]);
-  if (roll < 0.65) return rng() < options.bigChance * 2 ? options.big.byteArray(rng) : randomBytes(rng, int(rng, 0, 64));
+  if (roll < 0.65)
+    return rng() < options.bigChance * 2 ? options.big.byteArray(rng) : randomBytes(rng, int(rng, 0, 64));
   if (roll < 0.75) return JSON.parse(pick(rng, POLLUTION_JSON));
   if (depth > 3) return pick(rng, [[], {}, null]);
   if (roll < 0.85) return Array.from({ length: int(rng, 0, 4) }, () => hostileValue(rng, options, depth + 1));
   if (roll < 0.93) {
     const out: Record<string, unknown> = {};
-    for (let i = int(rng, 0, 4); i > 0; i--) withOwnKey(out, pick(rng, HOSTILE_STRINGS), hostileValue(rng, options, depth + 1));
+    for (let i = int(rng, 0, 4); i > 0; i--)
+      withOwnKey(out, pick(rng, HOSTILE_STRINGS), hostileValue(rng, options, depth + 1));
     return out;
   }
   // Deep nesting: a parser that recurses without a limit dies here.
@@ -153,7 +174,8 @@ const internals = (schema: unknown) => schema as ZodInternals;
 /** Patterns of the contract whose valid values are cheap to make: ids, dates, view names, language tags. */
 function stringForPattern(rng: Rng, pattern: RegExp): string | null {
   const source = pattern.source;
-  if (source === '^[0-9a-f]{64}$') return Array.from({ length: 64 }, () => '0123456789abcdef'[int(rng, 0, 15)]).join('');
+  if (source === '^[0-9a-f]{64}$')
+    return Array.from({ length: 64 }, () => '0123456789abcdef'[int(rng, 0, 15)]).join('');
   if (source.includes('02-29')) return `20${int(rng, 10, 39)}-0${int(rng, 1, 9)}-1${int(rng, 0, 9)}`;
   if (source.startsWith('^[a-z][a-z0-9-]')) return pick(rng, ['sources', 'register', 'countries', 'app', 'a-1']);
   if (source.startsWith('^([A-Za-z]{2,3}')) return pick(rng, ['', 'ru', 'fa', 'kk-Cyrl', 'en-GB']);
@@ -170,7 +192,20 @@ function patternsOf(schema: ZodInternals): RegExp[] {
   return found;
 }
 
-const FILE_NAMES = ['article.txt', 'notes.md', 'page.html', 'report.docx', 'scan.pdf', 'x.pdf', '../../escape.txt', '/etc/passwd', 'C:\\evil\\..\\a.docx', 'a\u0000.txt', 'no-extension', '.hidden.md'];
+const FILE_NAMES = [
+  'article.txt',
+  'notes.md',
+  'page.html',
+  'report.docx',
+  'scan.pdf',
+  'x.pdf',
+  '../../escape.txt',
+  '/etc/passwd',
+  'C:\\evil\\..\\a.docx',
+  'a\u0000.txt',
+  'no-extension',
+  '.hidden.md',
+];
 
 function shapedString(rng: Rng, schema: ZodInternals, options: HostileOptions): string {
   for (const pattern of patternsOf(schema)) {
@@ -212,14 +247,20 @@ export function shapedValue(schema: z.ZodType, rng: Rng, mutate: number, options
         if (rng() < mutate / 2) continue;
         out[key] = recurse(child);
       }
-      if (rng() < mutate) withOwnKey(out, pick(rng, ['__proto__', 'constructor', 'prototype', 'toString']), JSON.parse(pick(rng, POLLUTION_JSON)));
+      if (rng() < mutate)
+        withOwnKey(
+          out,
+          pick(rng, ['__proto__', 'constructor', 'prototype', 'toString']),
+          JSON.parse(pick(rng, POLLUTION_JSON)),
+        );
       return out;
     }
     case 'tuple':
       return (def.items as unknown[]).map(recurse);
     case 'array': {
       if (depth > 6) return [];
-      const checks = (def.checks as { _zod: { def: { check: string; minimum?: number; maximum?: number } } }[] | undefined) ?? [];
+      const checks =
+        (def.checks as { _zod: { def: { check: string; minimum?: number; maximum?: number } } }[] | undefined) ?? [];
       const min = checks.find((c) => c._zod.def.check === 'min_length')?._zod.def.minimum ?? 0;
       return Array.from({ length: int(rng, min, min + 3) }, () => recurse(def.element));
     }

@@ -5,7 +5,10 @@ import { createHandlerTable, type HandlerTable, type WorkbenchServices } from '.
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
 
 /** The real handler table over a real data folder and the project's bundled data/. */
-export async function realHandlerTable(dataRoot: string, extra: Partial<WorkbenchServices> = {}): Promise<HandlerTable> {
+export async function realHandlerTable(
+  dataRoot: string,
+  extra: Partial<WorkbenchServices> = {},
+): Promise<HandlerTable> {
   return createHandlerTable({
     appName: 'Analyst Workbench',
     appVersion: '0.0.0-test',

@@ -21,9 +21,10 @@ export function readIco(file: Buffer): { stated: number; png: { width: number; h
 
 /** Each element of a macOS .icns: its type and, where it holds a PNG, that PNG's size. */
 export function readIcns(file: Buffer): { type: string; png?: { width: number; height: number } }[] {
-  if (file.subarray(0, 4).toString('latin1') !== 'icns' || file.readUInt32BE(4) !== file.length) throw new Error('not an .icns file');
+  if (file.subarray(0, 4).toString('latin1') !== 'icns' || file.readUInt32BE(4) !== file.length)
+    throw new Error('not an .icns file');
   const elements: { type: string; png?: { width: number; height: number } }[] = [];
-  for (let at = 8; at < file.length; ) {
+  for (let at = 8; at < file.length;) {
     const type = file.subarray(at, at + 4).toString('latin1');
     const length = file.readUInt32BE(at + 4);
     if (length < 8) throw new Error(`bad .icns element ${type}`);

@@ -20,9 +20,22 @@ export const TEXT = [
 
 export function source(id: string, overrides: Partial<Source> = {}): Source {
   return {
-    id, title: 'Security threats from Afghanistan', author: 'A. Toyekin', publisher: 'Institute', url: '', publishedOn: '2024-05-01',
-    language: 'en', reliability: 'B', credibility: 2, file: { sha256: SHA_A, mime: 'text/plain', originalName: 'article.txt', size: 300 },
-    textHash: SHA_B, textLength: TEXT.length, version: 1, createdAt: T0, updatedAt: T0, ...overrides,
+    id,
+    title: 'Security threats from Afghanistan',
+    author: 'A. Toyekin',
+    publisher: 'Institute',
+    url: '',
+    publishedOn: '2024-05-01',
+    language: 'en',
+    reliability: 'B',
+    credibility: 2,
+    file: { sha256: SHA_A, mime: 'text/plain', originalName: 'article.txt', size: 300 },
+    textHash: SHA_B,
+    textLength: TEXT.length,
+    version: 1,
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
   };
 }
 
@@ -31,26 +44,84 @@ export function tag(id: string, name: string, overrides: Partial<Tag> = {}): Tag
 }
 
 export function actor(id: string, name: string, overrides: Partial<Actor> = {}): Actor {
-  return { id, name, aliases: [], kind: 'armed-group', description: '', bases: [], countryCodes: ['AF'], createdAt: T0, updatedAt: T0, ...overrides };
+  return {
+    id,
+    name,
+    aliases: [],
+    kind: 'armed-group',
+    description: '',
+    bases: [],
+    countryCodes: ['AF'],
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
+  };
 }
 
 export function threat(id: string, title: string, overrides: Partial<Threat> = {}): Threat {
   return {
-    id, registerId: uid(900), title, description: '', category: 'terrorism', actorIds: [], originCode: 'AF', countryCodes: ['KZ'],
-    likelihood: 3, impact: 4, score: 12, trend: 'stable', confidence: 'moderate', status: 'active', indicators: [], mitigations: [],
-    owner: '', lastReviewedOn: null, createdAt: T0, updatedAt: T0, ...overrides,
+    id,
+    registerId: uid(900),
+    title,
+    description: '',
+    category: 'terrorism',
+    actorIds: [],
+    originCode: 'AF',
+    countryCodes: ['KZ'],
+    likelihood: 3,
+    impact: 4,
+    score: 12,
+    trend: 'stable',
+    confidence: 'moderate',
+    status: 'active',
+    indicators: [],
+    mitigations: [],
+    owner: '',
+    lastReviewedOn: null,
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
   };
 }
 
 /** A passage of `text` (the first occurrence of `exact`), coded with `tagIds`. */
-export function passage(id: string, sourceId: string, exact: string, tagIds: string[], overrides: Partial<Annotation> = {}, text = TEXT): Annotation {
+export function passage(
+  id: string,
+  sourceId: string,
+  exact: string,
+  tagIds: string[],
+  overrides: Partial<Annotation> = {},
+  text = TEXT,
+): Annotation {
   const start = text.indexOf(exact);
   if (start < 0) throw new Error(`"${exact}" is not in the text`);
   const { quote, position } = describeRange(text, start, start + exact.length);
-  return { id, sourceId, quote, position, anchor: 'anchored', tagIds, note: '', threatIds: [], countryCodes: [], actorIds: [], createdAt: T0, updatedAt: T0, ...overrides };
+  return {
+    id,
+    sourceId,
+    quote,
+    position,
+    anchor: 'anchored',
+    tagIds,
+    note: '',
+    threatIds: [],
+    countryCodes: [],
+    actorIds: [],
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
+  };
 }
 
-export function revision(id: string, entity: Revision['entity'], entityId: string, field: string, before: unknown, after: unknown, at = T1): Revision {
+export function revision(
+  id: string,
+  entity: Revision['entity'],
+  entityId: string,
+  field: string,
+  before: unknown,
+  after: unknown,
+  at = T1,
+): Revision {
   return { id, entity, entityId, field, before, after, at };
 }
 
@@ -62,19 +133,44 @@ export function baseWorkspace(replicaId: string): WorkspaceSnapshot {
     sourceTexts: [{ sourceId: src.id, text: TEXT }],
     tags: [tag(uid(10), 'Terrorism'), tag(uid(11), 'Water')],
     actors: [actor(uid(20), 'ISIS-Khorasan', { aliases: ['ISKP'] })],
-    registers: [{ id: uid(900), name: 'Afghanistan', description: '', scope: '', scale: { levels: 5, bands: { medium: 4, high: 8, critical: 15 } }, archived: false, createdAt: T0, updatedAt: T0 }],
+    registers: [
+      {
+        id: uid(900),
+        name: 'Afghanistan',
+        description: '',
+        scope: '',
+        scale: { levels: 5, bands: { medium: 4, high: 8, critical: 15 } },
+        archived: false,
+        createdAt: T0,
+        updatedAt: T0,
+      },
+    ],
     threats: [threat(uid(30), 'ISKP recruitment', { actorIds: [uid(20)] })],
-    annotations: [passage(uid(40), src.id, 'recruits among labour migrants', [uid(10)], { actorIds: [uid(20)], threatIds: [uid(30)] })],
-    meta: [{ key: 'replicaId', value: replicaId }, { key: 'importLimitBytes', value: 50 * 1024 * 1024 }],
+    annotations: [
+      passage(uid(40), src.id, 'recruits among labour migrants', [uid(10)], {
+        actorIds: [uid(20)],
+        threatIds: [uid(30)],
+      }),
+    ],
+    meta: [
+      { key: 'replicaId', value: replicaId },
+      { key: 'importLimitBytes', value: 50 * 1024 * 1024 },
+    ],
   });
 }
 
-export function snapshot(replicaId: string, tables: Partial<Record<(typeof WORKSPACE_TABLES)[number], unknown[]>>, mergeBases: WorkspaceSnapshot['mergeBases'] = {}): WorkspaceSnapshot {
+export function snapshot(
+  replicaId: string,
+  tables: Partial<Record<(typeof WORKSPACE_TABLES)[number], unknown[]>>,
+  mergeBases: WorkspaceSnapshot['mergeBases'] = {},
+): WorkspaceSnapshot {
   return {
     schemaVersion: 3,
     replicaId,
     createdAt: T1,
-    tables: Object.fromEntries(WORKSPACE_TABLES.map((t) => [t, structuredClone(tables[t] ?? [])])) as WorkspaceSnapshot['tables'],
+    tables: Object.fromEntries(
+      WORKSPACE_TABLES.map((t) => [t, structuredClone(tables[t] ?? [])]),
+    ) as WorkspaceSnapshot['tables'],
     mergeBases: structuredClone(mergeBases),
   };
 }
@@ -88,7 +184,8 @@ export function asReplica(snap: WorkspaceSnapshot, replicaId: string): Workspace
   return copy;
 }
 
-export const rows = (snap: WorkspaceSnapshot, table: (typeof WORKSPACE_TABLES)[number]): Row[] => snap.tables[table] as Row[];
+export const rows = (snap: WorkspaceSnapshot, table: (typeof WORKSPACE_TABLES)[number]): Row[] =>
+  snap.tables[table] as Row[];
 export const find = (snap: WorkspaceSnapshot, table: (typeof WORKSPACE_TABLES)[number], key: string): Row | undefined =>
   rows(snap, table).find((r) => String(r[PRIMARY_KEYS[table]]) === key);
 

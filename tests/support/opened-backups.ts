@@ -14,9 +14,18 @@ import { realHandlerTable } from './handler-table';
  * A colleague's backup of `snapshot` as a real file: written by the Backups service into their own data
  * folder (`theirRoot`), then handed over as `<handOverFolder>/<name>`. Answers the handed-over path.
  */
-export async function colleaguesBackupFile(snapshot: WorkspaceSnapshot, theirRoot: string, handOverFolder: string, name: string): Promise<string> {
+export async function colleaguesBackupFile(
+  snapshot: WorkspaceSnapshot,
+  theirRoot: string,
+  handOverFolder: string,
+  name: string,
+): Promise<string> {
   const theirs = await ensureDataFolder(theirRoot);
-  const written = await new Backups({ folder: theirs.backups, store: new SourceStore(theirs.sources), appVersion: '0.0.0-test' }).write({ snapshot, reason: 'manual', keep: 10 });
+  const written = await new Backups({
+    folder: theirs.backups,
+    store: new SourceStore(theirs.sources),
+    appVersion: '0.0.0-test',
+  }).write({ snapshot, reason: 'manual', keep: 10 });
   const path = join(handOverFolder, name);
   await copyFile(written.path!, path);
   return path;

@@ -35,7 +35,11 @@ const ENVELOPE_SCHEMA = {
     objects: {
       type: 'array',
       minItems: 1,
-      items: { type: 'object', required: ['type', 'id'], properties: { type: { type: 'string' }, id: { type: 'string' } } },
+      items: {
+        type: 'object',
+        required: ['type', 'id'],
+        properties: { type: { type: 'string' }, id: { type: 'string' } },
+      },
     },
   },
 };
@@ -78,13 +82,15 @@ export interface StixValidator {
 function describe(errors: ErrorObject[] | null | undefined): string[] {
   const lines = (errors ?? []).map((e) => {
     const where = e.instancePath || '(root)';
-    const detail = e.keyword === 'enum' ? ` ${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)}` : '';
+    const detail =
+      e.keyword === 'enum' ? ` ${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)}` : '';
     return `${where} ${e.message ?? e.keyword}${detail}`;
   });
   return [...new Set(lines)];
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 let cached: StixValidator | undefined;
 
@@ -95,7 +101,10 @@ export function stixValidator(): StixValidator {
   addFormats(ajv);
   // ajv-formats-draft2019 ships no types; it is a CommonJS function (ajv, { formats }) => ajv.
   const requireCjs = createRequire(import.meta.url);
-  const addDraft2019Formats = requireCjs('ajv-formats-draft2019') as (ajv: Ajv2020, options: { formats: string[] }) => Ajv2020;
+  const addDraft2019Formats = requireCjs('ajv-formats-draft2019') as (
+    ajv: Ajv2020,
+    options: { formats: string[] },
+  ) => Ajv2020;
   addDraft2019Formats(ajv, { formats: ['idn-hostname'] });
 
   const files = schemaFiles(join(STIX_VENDOR_DIR, 'schemas'));
@@ -105,7 +114,12 @@ export function stixValidator(): StixValidator {
     ajv.addSchema(schema);
     const [dir, name] = relative(join(STIX_VENDOR_DIR, 'schemas'), file).split(/[\\/]/);
     const type = name!.replace(/\.json$/, '');
-    if (dir === 'sdos' || dir === 'sros' || dir === 'observables' || (dir === 'common' && COMMON_OBJECT_TYPES.includes(type))) {
+    if (
+      dir === 'sdos' ||
+      dir === 'sros' ||
+      dir === 'observables' ||
+      (dir === 'common' && COMMON_OBJECT_TYPES.includes(type))
+    ) {
       byType.set(type, schema.$id);
     }
   }
@@ -172,7 +186,8 @@ function collectRefs(value: unknown, path: string, out: { path: string; ref: unk
   for (const [key, child] of Object.entries(value)) {
     const at = `${path}.${key}`;
     if (key.endsWith('_ref')) out.push({ path: at, ref: child });
-    else if (key.endsWith('_refs') && Array.isArray(child)) child.forEach((ref, i) => out.push({ path: `${at}[${i}]`, ref }));
+    else if (key.endsWith('_refs') && Array.isArray(child))
+      child.forEach((ref, i) => out.push({ path: `${at}[${i}]`, ref }));
     else collectRefs(child, at, out);
   }
 }

@@ -9,7 +9,9 @@ export function useTempFolders(): () => Promise<string> {
   afterEach(async () => {
     // Retried: a write the test set going without awaiting it (an error report appended to the log) may
     // still be landing in the folder while it is removed (ENOTEMPTY).
-    await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 })));
+    await Promise.all(
+      made.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 })),
+    );
   });
   return async () => {
     const dir = await mkdtemp(join(tmpdir(), 'workbench-test-'));

@@ -11,7 +11,15 @@ import addFormats from 'ajv-formats';
 export const W3C_VENDOR_DIR = resolve(import.meta.dirname, '..', 'vendor', 'w3c-annotation');
 
 /** The definition files the annotation assertions refer to (collections.json is loaded for the collection checks). */
-const DEFINITIONS = ['specificResource', 'choiceSet', 'bodyTarget', 'annotations', 'otherProperties', 'id', 'collections'];
+const DEFINITIONS = [
+  'specificResource',
+  'choiceSet',
+  'bodyTarget',
+  'annotations',
+  'otherProperties',
+  'id',
+  'collections',
+];
 
 interface AssertionFile {
   id: string;
@@ -82,7 +90,8 @@ export function w3cAnnotationValidator(): W3cAnnotationValidator {
   const plan = readVendorJson('annotations/annotationMusts.test') as { assertions: string[] };
   const musts = plan.assertions.map((path) => compileAssertion(ajv, path));
   for (const must of musts) {
-    if (must.expectedResult !== 'valid' && must.expectedResult !== 'invalid') throw new Error(`${must.path}: unexpected expectedResult`);
+    if (must.expectedResult !== 'valid' && must.expectedResult !== 'invalid')
+      throw new Error(`${must.path}: unexpected expectedResult`);
   }
   const optional = new Map<string, Assertion>();
 
@@ -92,7 +101,8 @@ export function w3cAnnotationValidator(): W3cAnnotationValidator {
       const failed: FailedAssertion[] = [];
       for (const must of musts) {
         const valid = must.validate(annotation) === true;
-        if (valid !== (must.expectedResult === 'valid')) failed.push({ id: must.id, path: must.path, errorMessage: must.errorMessage });
+        if (valid !== (must.expectedResult === 'valid'))
+          failed.push({ id: must.id, path: must.path, errorMessage: must.errorMessage });
       }
       return failed;
     },

@@ -14,11 +14,21 @@ function prng(seed: number): () => number {
 }
 
 const VOCABULARY = [
-  ...'threat border canal river militant narcotics migration province fighters route market water security analyst report source'.split(' '),
+  ...'threat border canal river militant narcotics migration province fighters route market water security analyst report source'.split(
+    ' ',
+  ),
   ...'угроза граница канал боевики маршрут рынок вода безопасность провинция доклад'.split(' '),
   ...'қауіп шекара өзен әскери ағын ұлы үкімет һижра көші-қон ғылым жаңа'.split(' '),
   ...'تهدید مرز کانال آب امنیت می‌رود ولایت گزارش د اوبو لاره'.split(' '),
-  '👍🏽', '🇰🇿', '🇦🇫', '👨‍👩‍👧', 'Kosh-Tepa', 'ISKP', 'TTP', '2024', 'й',
+  '👍🏽',
+  '🇰🇿',
+  '🇦🇫',
+  '👨‍👩‍👧',
+  'Kosh-Tepa',
+  'ISKP',
+  'TTP',
+  '2024',
+  'й',
 ];
 const SEPARATORS = [' ', ' ', ' ', ' ', ', ', '. ', '\n\n', ' — '];
 
@@ -42,7 +52,8 @@ const count = (text: string, quote: string): number => {
   return n;
 };
 
-const splitsPair = (text: string, i: number): boolean => /[\uD800-\uDBFF]/.test(text.charAt(i - 1)) && /[\uDC00-\uDFFF]/.test(text.charAt(i));
+const splitsPair = (text: string, i: number): boolean =>
+  /[\uD800-\uDBFF]/.test(text.charAt(i - 1)) && /[\uDC00-\uDFFF]/.test(text.charAt(i));
 
 interface Case {
   before: string;
@@ -105,7 +116,13 @@ describe('anchoring properties', () => {
       const expected: AnchorResult =
         c.start === c.selectors.position.start
           ? { status: 'anchored', start: c.start, end: c.end }
-          : { status: 'drifted', method: 'quote', start: c.start, end: c.end, score: (result as { score: number }).score };
+          : {
+              status: 'drifted',
+              method: 'quote',
+              start: c.start,
+              end: c.end,
+              score: (result as { score: number }).score,
+            };
       expect(result, JSON.stringify({ before: c.before, after: c.after, selectors: c.selectors })).toEqual(expected);
       checked += 1;
     }

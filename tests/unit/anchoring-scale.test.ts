@@ -12,7 +12,10 @@ function prng(seed: number): () => number {
   };
 }
 
-const SYLLABLES = [...'ka ra ta na sa ma la da ba ga ko ro to no so mo lo do bo go ki ri ti ni si mi li di bi gi'.split(' '), ...'қа ра ша ұл ән ғы ің өр үн һа іс жа тә'.split(' ')];
+const SYLLABLES = [
+  ...'ka ra ta na sa ma la da ba ga ko ro to no so mo lo do bo go ki ri ti ni si mi li di bi gi'.split(' '),
+  ...'қа ра ша ұл ән ғы ің өр үн һа іс жа тә'.split(' '),
+];
 
 /** About `size` code units of paragraphs of made-up words: every 40-unit stretch is unique. */
 function article(rng: () => number, size: number): string {
@@ -59,7 +62,8 @@ describe('reanchorAll at scale', () => {
         end <= insertAt
           ? { status: 'anchored', start, end }
           : { status: 'drifted', method: 'quote', start: start + insertion.length, end: end + insertion.length };
-      if (!Object.entries(expected).every(([k, v]) => (result as Record<string, unknown>)[k] === v)) wrong.push({ index, result });
+      if (!Object.entries(expected).every(([k, v]) => (result as Record<string, unknown>)[k] === v))
+        wrong.push({ index, result });
     });
     expect(wrong).toEqual([]);
     const drifted = results.filter((r) => r.status === 'drifted');

@@ -3,11 +3,16 @@ import { anchor, type AnchorResult, describeRange, reanchorAll, type Selectors }
 import { normaliseText } from '../../shared/domain/text';
 
 // A small article in the shape of the demo source: paragraphs separated by blank lines.
-const P1 = 'Kazakhstan shares no border with Afghanistan, yet the threats that emanate from it reach Almaty within days.';
-const P2 = 'The Islamic Movement of Uzbekistan keeps fighters in Faryab province, close to the Turkmen and Uzbek borders.';
-const P3 = 'Narcotics follow the northern route through Tajikistan and on to the Russian market, financing the armed groups.';
-const P4 = 'The Kosh-Tepa canal will draw up to a fifth of the Amu Darya, leaving less water for the downstream states.';
-const P5 = 'External powers weigh their interests: China guards its investments while Russia keeps its base in Tajikistan.';
+const P1 =
+  'Kazakhstan shares no border with Afghanistan, yet the threats that emanate from it reach Almaty within days.';
+const P2 =
+  'The Islamic Movement of Uzbekistan keeps fighters in Faryab province, close to the Turkmen and Uzbek borders.';
+const P3 =
+  'Narcotics follow the northern route through Tajikistan and on to the Russian market, financing the armed groups.';
+const P4 =
+  'The Kosh-Tepa canal will draw up to a fifth of the Amu Darya, leaving less water for the downstream states.';
+const P5 =
+  'External powers weigh their interests: China guards its investments while Russia keeps its base in Tajikistan.';
 const ARTICLE = [P1, P2, P3, P4, P5].join('\n\n');
 const join = (...paragraphs: string[]): string => paragraphs.join('\n\n');
 
@@ -46,14 +51,22 @@ describe('describeRange', () => {
     const first = describeRange(ARTICLE, 0, 10);
     expect(first.quote).toEqual({ exact: 'Kazakhstan', prefix: '', suffix: ARTICLE.slice(10, 42) });
     const last = describeRange(ARTICLE, ARTICLE.length - 11, ARTICLE.length);
-    expect(last.quote).toEqual({ exact: 'Tajikistan.', prefix: ARTICLE.slice(ARTICLE.length - 43, ARTICLE.length - 11), suffix: '' });
+    expect(last.quote).toEqual({
+      exact: 'Tajikistan.',
+      prefix: ARTICLE.slice(ARTICLE.length - 43, ARTICLE.length - 11),
+      suffix: '',
+    });
     const whole = describeRange('Almaty', 0, 6);
     expect(whole.quote).toEqual({ exact: 'Almaty', prefix: '', suffix: '' });
   });
 
   it('honours a chosen context length, including none', () => {
     const s = describeRange(ARTICLE, 20, 30, 5);
-    expect(s.quote).toEqual({ exact: ARTICLE.slice(20, 30), prefix: ARTICLE.slice(15, 20), suffix: ARTICLE.slice(30, 35) });
+    expect(s.quote).toEqual({
+      exact: ARTICLE.slice(20, 30),
+      prefix: ARTICLE.slice(15, 20),
+      suffix: ARTICLE.slice(30, 35),
+    });
     expect(describeRange(ARTICLE, 20, 30, 0).quote).toEqual({ exact: ARTICLE.slice(20, 30), prefix: '', suffix: '' });
   });
 
@@ -126,7 +139,12 @@ describe('anchor: edits to the text', () => {
   it('text deleted above → drifted via the quote, shifted back', () => {
     const text = join(P2, P3, P4, P5);
     const shift = P1.length + 2;
-    expect(anchor(text, sel)).toMatchObject({ status: 'drifted', method: 'quote', start: sel.position.start - shift, end: sel.position.end - shift });
+    expect(anchor(text, sel)).toMatchObject({
+      status: 'drifted',
+      method: 'quote',
+      start: sel.position.start - shift,
+      end: sel.position.end - shift,
+    });
   });
 
   it('passage edited slightly → drifted (fuzzy), covering the edited passage', () => {
@@ -134,7 +152,13 @@ describe('anchor: edits to the text', () => {
     const text = ARTICLE.replace(passage, edited);
     const result = anchor(text, sel);
     const start = text.indexOf(edited);
-    expect(result).toEqual({ status: 'drifted', method: 'fuzzy', start, end: start + edited.length, score: expect.any(Number) });
+    expect(result).toEqual({
+      status: 'drifted',
+      method: 'fuzzy',
+      start,
+      end: start + edited.length,
+      score: expect.any(Number),
+    });
     expect(result.status === 'drifted' && result.score).toBeGreaterThanOrEqual(0.9);
   });
 
@@ -203,13 +227,22 @@ describe('anchor: look-alike passages never capture an annotation silently', () 
     const copy = P2.replace('The Islamic Movement of Uzbekistan', 'Jamaat Ansarullah, like the IMU,');
     const text = join(copy, ARTICLE);
     const original = text.indexOf(P2) + P2.indexOf(passage);
-    expect(anchor(text, s)).toMatchObject({ status: 'drifted', method: 'quote', start: original, end: original + passage.length });
+    expect(anchor(text, s)).toMatchObject({
+      status: 'drifted',
+      method: 'quote',
+      start: original,
+      end: original + passage.length,
+    });
   });
 
   it('a duplicated paragraph with identical context → orphaned (ambiguous), never one of them', () => {
     const passage = 'keeps fighters in Faryab province';
     const s = select(ARTICLE, passage); // mid-paragraph: the copy's context is identical
-    for (const text of [join(P2, ARTICLE), join(P1, 'Inserted.', P2, P3, P2, P4, P5), `${ARTICLE}\n\n${P2}`.replace(P1, `${P1} More.`)]) {
+    for (const text of [
+      join(P2, ARTICLE),
+      join(P1, 'Inserted.', P2, P3, P2, P4, P5),
+      `${ARTICLE}\n\n${P2}`.replace(P1, `${P1} More.`),
+    ]) {
       expect(anchor(text, s)).toEqual({ status: 'orphaned', reason: 'ambiguous' });
     }
   });
@@ -274,7 +307,13 @@ describe('anchor: look-alike passages never capture an annotation silently', () 
 });
 
 describe('anchor: scripts and Unicode', () => {
-  function roundTrip(before: string, passage: string, after: (t: string) => string, expected: string | null, method?: 'quote' | 'fuzzy') {
+  function roundTrip(
+    before: string,
+    passage: string,
+    after: (t: string) => string,
+    expected: string | null,
+    method?: 'quote' | 'fuzzy',
+  ) {
     const s = select(before, passage);
     const text = after(before);
     const result = anchor(text, s);
@@ -304,7 +343,13 @@ describe('anchor: scripts and Unicode', () => {
     const s = select(KAZAKH, passage);
     expect(anchor(KAZAKH, s)).toEqual({ status: 'anchored', ...s.position });
     roundTrip(KAZAKH, passage, (t) => `Кіріспе: ғылыми баяндама.\n\n${t}`, passage, 'quote');
-    roundTrip(KAZAKH, passage, (t) => `Кіріспе.\n\n${t.replace('Қош-Тепа', 'Қоштепа')}`, 'Әмударияның суын Қоштепа каналы алады', 'fuzzy');
+    roundTrip(
+      KAZAKH,
+      passage,
+      (t) => `Кіріспе.\n\n${t.replace('Қош-Тепа', 'Қоштепа')}`,
+      'Әмударияның суын Қоштепа каналы алады',
+      'fuzzy',
+    );
     roundTrip(KAZAKH, 'Ұлы Жібек жолы', (t) => t.replace('Ұлы Жібек жолы бойындағы', 'бойындағы'), null);
   });
 
@@ -317,7 +362,13 @@ describe('anchor: scripts and Unicode', () => {
   it('Russian (Cyrillic): moved and edited', () => {
     const passage = 'сохраняет боевиков в провинции Фарьяб';
     roundTrip(RUSSIAN, passage, (t) => `Предисловие редакции.\n\n${t}`, passage, 'quote');
-    roundTrip(RUSSIAN, passage, (t) => t.replace('боевиков', 'своих боевиков'), 'сохраняет своих боевиков в провинции Фарьяб', 'fuzzy');
+    roundTrip(
+      RUSSIAN,
+      passage,
+      (t) => t.replace('боевиков', 'своих боевиков'),
+      'сохраняет своих боевиков в провинции Фарьяб',
+      'fuzzy',
+    );
     // Words added just outside the passage change its context, not the passage: found exactly.
     roundTrip(RUSSIAN, passage, (t) => t.replace('сохраняет', 'по-прежнему сохраняет'), passage, 'quote');
   });
@@ -336,14 +387,25 @@ describe('anchor: scripts and Unicode', () => {
   it('Dari (Arabic script with ZWNJ): moved and edited', () => {
     const passage = 'کانال قوش‌تپه بخش بزرگی از آب آمو دریا';
     roundTrip(DARI, passage, (t) => `یادداشت ویراستار.\n\n${t}`, passage, 'quote');
-    roundTrip(DARI, passage, (t) => t.replace('بخش بزرگی', 'بخش بسیار بزرگی'), 'کانال قوش‌تپه بخش بسیار بزرگی از آب آمو دریا', 'fuzzy');
+    roundTrip(
+      DARI,
+      passage,
+      (t) => t.replace('بخش بزرگی', 'بخش بسیار بزرگی'),
+      'کانال قوش‌تپه بخش بسیار بزرگی از آب آمو دریا',
+      'fuzzy',
+    );
   });
 
   it('Pashto (Arabic script): moved, edited and deleted', () => {
     const passage = 'د قوش تېپې کانال به د آمو سیند';
     roundTrip(PASHTO, passage, (t) => `سریزه.\n\n${t}`, passage, 'quote');
     roundTrip(PASHTO, passage, (t) => t.replace('قوش تېپې', 'قوش تیپې'), 'د قوش تیپې کانال به د آمو سیند', 'fuzzy');
-    roundTrip(PASHTO, passage, (t) => t.replace('د قوش تېپې کانال به د آمو سیند د اوبو لویه برخه واخلي.\n\n', ''), null);
+    roundTrip(
+      PASHTO,
+      passage,
+      (t) => t.replace('د قوش تېپې کانال به د آمو سیند د اوبو لویه برخه واخلي.\n\n', ''),
+      null,
+    );
   });
 
   it('Arabic harakat: an approximate range never leaves a combining mark outside', () => {
@@ -362,7 +424,12 @@ describe('anchor: scripts and Unicode', () => {
     expect(result).toMatchObject({ status: 'drifted', start: s.position.start, end: s.position.end + 1 });
     const thumbs = 'Noted 👍 by the desk officer.';
     const t = select(thumbs, 'Noted 👍');
-    expect(anchor(thumbs.replace('👍', '👍🏽'), t)).toMatchObject({ status: 'drifted', method: 'fuzzy', start: 0, end: 'Noted 👍🏽'.length });
+    expect(anchor(thumbs.replace('👍', '👍🏽'), t)).toMatchObject({
+      status: 'drifted',
+      method: 'fuzzy',
+      start: 0,
+      end: 'Noted 👍🏽'.length,
+    });
   });
 
   it('a selection that itself cut a character (half a flag pair, a base letter without its mark) stays anchored while unchanged', () => {
@@ -377,7 +444,11 @@ describe('anchor: scripts and Unicode', () => {
     expect(anchor(`مقدمة. ${marks}`, m)).toMatchObject({ status: 'drifted', method: 'quote', start: 7, end: 12 });
   });
 
-  const EMOJI = join('Field notes 👍🏽 from the border 🇰🇿🇦🇫 crossing.', 'Flags 🇰🇿 and 🇺🇿 mark the posts 👍🏽 here; 👨‍👩‍👧 families wait.', 'End 🇹🇯.');
+  const EMOJI = join(
+    'Field notes 👍🏽 from the border 🇰🇿🇦🇫 crossing.',
+    'Flags 🇰🇿 and 🇺🇿 mark the posts 👍🏽 here; 👨‍👩‍👧 families wait.',
+    'End 🇹🇯.',
+  );
 
   it('emoji, skin tones and flags: moved, edited, never split', () => {
     const passage = 'Flags 🇰🇿 and 🇺🇿 mark the posts 👍🏽';
@@ -396,7 +467,12 @@ describe('anchor: scripts and Unicode', () => {
     const s = select(text, 'Узбекистана й его союзники');
     const again = normaliseText(`Новая глава.\n\n${raw}`);
     const start = again.indexOf('Узбекистана й');
-    expect(anchor(again, s)).toMatchObject({ status: 'drifted', method: 'quote', start, end: start + 'Узбекистана й его союзники'.length });
+    expect(anchor(again, s)).toMatchObject({
+      status: 'drifted',
+      method: 'quote',
+      start,
+      end: start + 'Узбекистана й его союзники'.length,
+    });
     // An edit that leaves a combining mark with no precomposed form (q̇) right after the passage.
     const marked = normaliseText(raw.replace('союзники.', 'союзникиq\u0307.'));
     const r = anchor(marked, s);

@@ -26,7 +26,9 @@ interface Run {
 /** Starts the writer, kills it `delayMs` after it is ready, and answers what it said it did. */
 function writeUntilKilled(script: string, target: string, first: number, delayMs: number): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, target, String(first), String(SIZE)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [script, target, String(first), String(SIZE)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const run: Run = { started: [], finished: [] };
     let buffered = '';
     child.stdout.setEncoding('utf8');
@@ -42,7 +44,9 @@ function writeUntilKilled(script: string, target: string, first: number, delayMs
       }
     });
     child.on('error', reject);
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(run) : reject(new Error(`the writer ended on its own (${signal ?? _code})`))));
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve(run) : reject(new Error(`the writer ended on its own (${signal ?? _code})`)),
+    );
   });
 }
 
@@ -52,7 +56,11 @@ describe('atomic writes survive a killed writer', () => {
 
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'workbench-atomic-'));
-    script = await bundleForNode('tests/support/atomic-writer-child.ts', join(folder, 'bundle'), 'atomic-writer-child.cjs');
+    script = await bundleForNode(
+      'tests/support/atomic-writer-child.ts',
+      join(folder, 'bundle'),
+      'atomic-writer-child.cjs',
+    );
   }, 60_000);
 
   afterAll(() => rm(folder, { recursive: true, force: true }));

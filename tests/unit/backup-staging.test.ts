@@ -17,9 +17,28 @@ async function demoSnapshot(store: SourceStore): Promise<WorkspaceSnapshot> {
   const demo = await loadDemoWorkspace(resolve(PROJECT_ROOT, 'data'), store, new Date('2025-03-01T08:00:00Z'));
   const tables = Object.fromEntries(WORKSPACE_TABLES.map((t) => [t, [] as unknown[]])) as WorkspaceSnapshot['tables'];
   // Enough threats that they go in several parts.
-  const threats = Array.from({ length: 1000 }, (_, i) => ({ ...demo.threats[i % demo.threats.length]!, id: crypto.randomUUID(), title: `Threat ${i}` }));
-  Object.assign(tables, { sources: [demo.source], sourceTexts: [demo.sourceText], registers: [demo.register], threats, actors: demo.actors, countries: demo.countries, tags: demo.tags, annotations: demo.annotations });
-  return { schemaVersion: WORKSPACE_SCHEMA_VERSION, replicaId: crypto.randomUUID(), createdAt: '2025-03-14T09:15:02.000Z', tables, mergeBases: {} };
+  const threats = Array.from({ length: 1000 }, (_, i) => ({
+    ...demo.threats[i % demo.threats.length]!,
+    id: crypto.randomUUID(),
+    title: `Threat ${i}`,
+  }));
+  Object.assign(tables, {
+    sources: [demo.source],
+    sourceTexts: [demo.sourceText],
+    registers: [demo.register],
+    threats,
+    actors: demo.actors,
+    countries: demo.countries,
+    tags: demo.tags,
+    annotations: demo.annotations,
+  });
+  return {
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
+    replicaId: crypto.randomUUID(),
+    createdAt: '2025-03-14T09:15:02.000Z',
+    tables,
+    mergeBases: {},
+  };
 }
 
 describe('backup parts', () => {
@@ -42,14 +61,21 @@ describe('backup staging', () => {
     const taskId = crypto.randomUUID();
     const parts = backupParts(snapshot.tables.threats);
     expect(parts.length).toBeGreaterThan(1);
-    for (const part of parts) expect((await dispatch(table, 'stageBackupRecords', [{ taskId, table: 'threats', records: part }])).ok).toBe(true);
+    for (const part of parts)
+      expect((await dispatch(table, 'stageBackupRecords', [{ taskId, table: 'threats', records: part }])).ok).toBe(
+        true,
+      );
     const rest = { ...snapshot, tables: { ...snapshot.tables, threats: [] } };
     const written = await dispatch(table, 'writeBackup', [{ snapshot: rest, reason: 'manual', keep: 10, taskId }]);
     expect(written.ok).toBe(true);
     const id = (written as { value: { id: string } }).value.id;
     const opened = await dispatch(table, 'openBackup', [{ backupId: id }]);
     expect(opened.ok).toBe(true);
-    const { snapshot: answered, handoff } = (opened as { value: { snapshot: WorkspaceSnapshot; handoff?: { id: string; tables: { table: string; parts: number }[] } } }).value;
+    const { snapshot: answered, handoff } = (
+      opened as {
+        value: { snapshot: WorkspaceSnapshot; handoff?: { id: string; tables: { table: string; parts: number }[] } };
+      }
+    ).value;
     // The threats are too many for one answer: they come part by part, each part once.
     expect(answered.tables.threats).toEqual([]);
     expect(handoff?.tables).toEqual([{ table: 'threats', parts: parts.length }]);
@@ -58,10 +84,16 @@ describe('backup staging', () => {
       const part = await dispatch(table, 'takeBackupPart', [{ handoffId: handoff!.id, table: 'threats', index }]);
       threats.push(...(part as { value: { records: unknown[] } }).value.records);
     }
-    expect(threats.map((t) => (t as { id: string }).id)).toEqual(snapshot.tables.threats.map((t) => (t as { id: string }).id));
+    expect(threats.map((t) => (t as { id: string }).id)).toEqual(
+      snapshot.tables.threats.map((t) => (t as { id: string }).id),
+    );
     expect(answered.tables.annotations).toHaveLength(snapshot.tables.annotations.length);
     const again = await dispatch(table, 'takeBackupPart', [{ handoffId: handoff!.id, table: 'threats', index: 0 }]);
-    expect(again).toEqual({ ok: false, error: 'That part of the opened backup is no longer held (it was taken already, or the backup was opened too long ago). Open the backup again.' });
+    expect(again).toEqual({
+      ok: false,
+      error:
+        'That part of the opened backup is no longer held (it was taken already, or the backup was opened too long ago). Open the backup again.',
+    });
   });
 
   it('a staged part that holds an invalid record stops the write with a sentence, and nothing is written', async () => {
@@ -81,11 +113,16 @@ describe('backup staging', () => {
     const table = await realHandlerTable(root);
     const snapshot = await demoSnapshot(new SourceStore(join(root, 'sources')));
     const taskId = crypto.randomUUID();
-    await dispatch(table, 'stageBackupRecords', [{ taskId, table: 'threats', records: snapshot.tables.threats.slice(0, 10) }]);
+    await dispatch(table, 'stageBackupRecords', [
+      { taskId, table: 'threats', records: snapshot.tables.threats.slice(0, 10) },
+    ]);
     await dispatch(table, 'cancelTask', [{ taskId }]);
     const written = await dispatch(table, 'writeBackup', [{ snapshot, reason: 'manual', keep: 10, taskId }]);
     // The cancel is remembered for the write too.
-    expect(written).toEqual({ ok: false, error: 'The backup was cancelled; no backup file was written. Back up again when you are ready.' });
+    expect(written).toEqual({
+      ok: false,
+      error: 'The backup was cancelled; no backup file was written. Back up again when you are ready.',
+    });
     const again = crypto.randomUUID();
     const second = await dispatch(table, 'writeBackup', [{ snapshot, reason: 'manual', keep: 10, taskId: again }]);
     expect(second.ok).toBe(true);
@@ -113,7 +150,10 @@ describe('backup staging', () => {
 
   it('puts staged records before the ones sent with the request', () => {
     const tables = { threats: [{ id: 'c' }], tags: [] as unknown[] };
-    expect(withStaged(tables, new Map([['threats', [{ id: 'a' }, { id: 'b' }]]]))).toEqual({ threats: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], tags: [] });
+    expect(withStaged(tables, new Map([['threats', [{ id: 'a' }, { id: 'b' }]]]))).toEqual({
+      threats: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+      tags: [],
+    });
     expect(withStaged(tables, null)).toBe(tables);
   });
 });

@@ -33,8 +33,20 @@ async function demoSetup(createdAt = '2025-03-14T09:15:02.000Z') {
   tables.countries = demo.countries;
   tables.tags = demo.tags;
   tables.annotations = demo.annotations;
-  tables.meta = [{ key: 'demoSeededAt', value: '2025-03-01T08:00:00.000Z' }, { key: 'importLimitBytes', value: 52428800 }];
-  tables.views = [{ id: crypto.randomUUID(), registerId: demo.register.id, name: 'Critical first', state: { sorting: [{ id: 'score', desc: true }] }, createdAt: createdAt, updatedAt: createdAt }];
+  tables.meta = [
+    { key: 'demoSeededAt', value: '2025-03-01T08:00:00.000Z' },
+    { key: 'importLimitBytes', value: 52428800 },
+  ];
+  tables.views = [
+    {
+      id: crypto.randomUUID(),
+      registerId: demo.register.id,
+      name: 'Critical first',
+      state: { sorting: [{ id: 'score', desc: true }] },
+      createdAt: createdAt,
+      updatedAt: createdAt,
+    },
+  ];
   const snapshot: WorkspaceSnapshot = {
     schemaVersion: WORKSPACE_SCHEMA_VERSION,
     replicaId: crypto.randomUUID(),
@@ -60,7 +72,10 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 type Loose = Record<string, any>;
 
 /** Rewrites one backup's zip: `edit` may change the manifest and entries. */
-async function rewrite(bytes: Uint8Array, edit: (manifest: Loose, zip: JSZip) => Promise<void> | void): Promise<Uint8Array> {
+async function rewrite(
+  bytes: Uint8Array,
+  edit: (manifest: Loose, zip: JSZip) => Promise<void> | void,
+): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
   await edit(manifest, zip);
@@ -69,7 +84,11 @@ async function rewrite(bytes: Uint8Array, edit: (manifest: Loose, zip: JSZip) =>
 }
 
 /** Replaces a table's JSON and records its new checksum, as a careful forger would. */
-async function replaceTable(bytes: Uint8Array, table: string, change: (records: Loose[]) => unknown[]): Promise<Uint8Array> {
+async function replaceTable(
+  bytes: Uint8Array,
+  table: string,
+  change: (records: Loose[]) => unknown[],
+): Promise<Uint8Array> {
   return rewrite(bytes, async (manifest, zip) => {
     const path = `tables/${table}.json`;
     const records = change(JSON.parse(await zip.file(path)!.async('string')));
@@ -89,8 +108,21 @@ describe('writing and opening a backup', () => {
     expect((await readFile(written.path!)).byteLength).toBe(written.bytes);
 
     const [summary] = await backups.list();
-    expect(summary).toMatchObject({ id: written.id, reason: 'daily', appVersion: '1.2.3', createdAt: snapshot.createdAt, problem: null, bytes: written.bytes });
-    expect(summary!.counts).toMatchObject({ sources: 1, threats: 12, annotations: demo.annotations.length, views: 1, revisions: 0 });
+    expect(summary).toMatchObject({
+      id: written.id,
+      reason: 'daily',
+      appVersion: '1.2.3',
+      createdAt: snapshot.createdAt,
+      problem: null,
+      bytes: written.bytes,
+    });
+    expect(summary!.counts).toMatchObject({
+      sources: 1,
+      threats: 12,
+      annotations: demo.annotations.length,
+      views: 1,
+      revisions: 0,
+    });
 
     // Restoring on another installation: the original lands in that installation's store.
     const elsewhere = await ensureDataFolder(await tempFolder());
@@ -99,7 +131,9 @@ describe('writing and opening a backup', () => {
     const opened = await other.open({ bytes: new Uint8Array(await readFile(written.path!)) });
     expect(opened.snapshot).toEqual(snapshot);
     expect(opened).toMatchObject({ reason: 'daily', appVersion: '1.2.3', files: 1 });
-    expect(await otherStore.read(demo.source.file!.sha256)).toEqual(await new SourceStore(folder.sources).read(demo.source.file!.sha256));
+    expect(await otherStore.read(demo.source.file!.sha256)).toEqual(
+      await new SourceStore(folder.sources).read(demo.source.file!.sha256),
+    );
 
     // And by id from its own folder.
     expect((await backups.open({ backupId: written.id! })).snapshot).toEqual(snapshot);
@@ -120,7 +154,13 @@ describe('writing and opening a backup', () => {
     const names = Object.keys(zip.files);
     expect(names[0]).toBe('manifest.json');
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
-    expect(manifest).toMatchObject({ format: 'analyst-workbench/backup', formatVersion: 1, schemaVersion: WORKSPACE_SCHEMA_VERSION, reason: 'daily', replicaId: snapshot.replicaId });
+    expect(manifest).toMatchObject({
+      format: 'analyst-workbench/backup',
+      formatVersion: 1,
+      schemaVersion: WORKSPACE_SCHEMA_VERSION,
+      reason: 'daily',
+      replicaId: snapshot.replicaId,
+    });
     expect(Object.keys(manifest.entries).sort()).toEqual(names.filter((n) => n !== 'manifest.json').sort());
     expect(names.filter((n) => n.startsWith('files/'))).toHaveLength(1);
   });
@@ -139,7 +179,11 @@ describe('writing and opening a backup', () => {
     const bad = { ...(snapshot.tables.threats[0] as { id: string }), likelihood: 42 };
     snapshot.tables.threats = [bad];
     const message = await refusal(backups.write({ snapshot, reason: 'daily', keep: 10 }));
-    expect(message).toMatch(new RegExp(`^The workspace could not be backed up\\. The workspace's threats table has an invalid record \\(id ${bad.id}\\): likelihood: .*Nothing was written\\.$`));
+    expect(message).toMatch(
+      new RegExp(
+        `^The workspace could not be backed up\\. The workspace's threats table has an invalid record \\(id ${bad.id}\\): likelihood: .*Nothing was written\\.$`,
+      ),
+    );
     expect(await readdir(folder.backups)).toEqual([]);
   });
 
@@ -147,14 +191,24 @@ describe('writing and opening a backup', () => {
     const { snapshot, store, folder } = await demoSetup();
     const away = await tempFolder();
     const asked: string[] = [];
-    const chooser = new Backups({ folder: folder.backups, store, appVersion: '1', chooseSavePath: async (suggested) => (asked.push(suggested), join(away, 'my backup')) });
+    const chooser = new Backups({
+      folder: folder.backups,
+      store,
+      appVersion: '1',
+      chooseSavePath: async (suggested) => (asked.push(suggested), join(away, 'my backup')),
+    });
     const written = await chooser.write({ snapshot, reason: 'manual', keep: 10 });
     expect(asked[0]).toBe(join(folder.backups, backupFileName('manual', new Date(snapshot.createdAt))));
     expect(asked[0]).toMatch(/Analyst Workbench \d{4}-\d{2}-\d{2} \d{4}\.awbackup$/);
     expect(written).toMatchObject({ id: null, path: join(away, 'my backup.awbackup') });
     expect((await decodeBackup(new Uint8Array(await readFile(written.path!)))).reason).toBe('manual');
 
-    const cancelled = await new Backups({ folder: folder.backups, store, appVersion: '1', chooseSavePath: async () => null }).write({ snapshot, reason: 'manual', keep: 10 });
+    const cancelled = await new Backups({
+      folder: folder.backups,
+      store,
+      appVersion: '1',
+      chooseSavePath: async () => null,
+    }).write({ snapshot, reason: 'manual', keep: 10 });
     expect(cancelled.path).toBeNull();
     expect(await readdir(folder.backups)).toEqual([]);
 
@@ -185,13 +239,17 @@ describe('refusing a backup that is not sound, before anything is touched', () =
   it('a truncated file', async () => {
     const { bytes, refuse } = await written();
     for (const length of [Math.floor(bytes.length / 2), bytes.length - 30, 200]) {
-      expect(await refuse(bytes.slice(0, length))).toMatch(/^The backup file is damaged or incomplete — it may have been cut off while it was copied\. Nothing was changed\./);
+      expect(await refuse(bytes.slice(0, length))).toMatch(
+        /^The backup file is damaged or incomplete — it may have been cut off while it was copied\. Nothing was changed\./,
+      );
     }
   });
 
   it('a flipped bit in a stored original or a deflated table', async () => {
     const { bytes, refuse, demo } = await written();
-    const original = await readFile(join(PROJECT_ROOT, 'data', 'sample', 'security-threats-afghanistan-kazakhstan.txt'));
+    const original = await readFile(
+      join(PROJECT_ROOT, 'data', 'sample', 'security-threats-afghanistan-kazakhstan.txt'),
+    );
     // The original is stored as is, so its bytes can be found in the zip.
     const at = Buffer.from(bytes).indexOf(original.subarray(1000, 1100));
     expect(at).toBeGreaterThan(0);
@@ -209,7 +267,9 @@ describe('refusing a backup that is not sound, before anything is touched', () =
     const inTable = bytes.slice();
     inTable[tableOffset]! ^= 0x10;
     expect(zip.file('tables/annotations.json')).not.toBeNull();
-    expect(await refuse(inTable)).toMatch(/^The backup file (has been altered or damaged since it was written|is damaged or incomplete)/);
+    expect(await refuse(inTable)).toMatch(
+      /^The backup file (has been altered or damaged since it was written|is damaged or incomplete)/,
+    );
   });
 
   it('a table edited without its checksum', async () => {
@@ -219,7 +279,9 @@ describe('refusing a backup that is not sound, before anything is touched', () =
       records[0].likelihood = 1;
       zip.file('tables/threats.json', JSON.stringify(records));
     });
-    expect(await refuse(edited)).toMatch(/^The backup file has been altered or damaged since it was written: tables\/threats\.json does not match/);
+    expect(await refuse(edited)).toMatch(
+      /^The backup file has been altered or damaged since it was written: tables\/threats\.json does not match/,
+    );
   });
 
   it('an entry slipped in that the manifest does not list', async () => {
@@ -230,8 +292,11 @@ describe('refusing a backup that is not sound, before anything is touched', () =
 
   it('a foreign file: a Word document, a zip without the marker, random bytes, an empty file', async () => {
     const { refuse } = await written();
-    const notABackup = /^This file is not an Analyst Workbench backup \(backups end in \.awbackup.*\)\. Nothing was changed\.$/;
-    expect(await refuse(new Uint8Array(await readFile(join(PROJECT_ROOT, 'tests', 'fixtures', 'import', 'briefing.docx'))))).toMatch(notABackup);
+    const notABackup =
+      /^This file is not an Analyst Workbench backup \(backups end in \.awbackup.*\)\. Nothing was changed\.$/;
+    expect(
+      await refuse(new Uint8Array(await readFile(join(PROJECT_ROOT, 'tests', 'fixtures', 'import', 'briefing.docx')))),
+    ).toMatch(notABackup);
     const other = new JSZip();
     other.file('manifest.json', JSON.stringify({ format: 'someone-else/archive', formatVersion: 1 }));
     expect(await refuse(await other.generateAsync({ type: 'uint8array' }))).toMatch(notABackup);
@@ -241,9 +306,12 @@ describe('refusing a backup that is not sound, before anything is touched', () =
 
   it('a backup from a newer version of the app (format or schema)', async () => {
     const { bytes, refuse } = await written();
-    const newer = 'This backup was made by a newer version of Analyst Workbench than this one. Update the app, then restore it again. Nothing was changed.';
+    const newer =
+      'This backup was made by a newer version of Analyst Workbench than this one. Update the app, then restore it again. Nothing was changed.';
     expect(await refuse(await rewrite(bytes, (m) => void (m.formatVersion = 2)))).toBe(newer);
-    expect(await refuse(await rewrite(bytes, (m) => void (m.schemaVersion = WORKSPACE_SCHEMA_VERSION + 1)))).toBe(newer);
+    expect(await refuse(await rewrite(bytes, (m) => void (m.schemaVersion = WORKSPACE_SCHEMA_VERSION + 1)))).toBe(
+      newer,
+    );
   });
 
   it('an invalid record, named with its table and id, even when the checksums were forged to match', async () => {
@@ -254,7 +322,11 @@ describe('refusing a backup that is not sound, before anything is touched', () =
       records[3]!.likelihood = 42;
       return records;
     });
-    expect(await refuse(forged)).toMatch(new RegExp(`^This backup cannot be restored\\. The backup's threats table has an invalid record \\(id ${id}\\): likelihood: .* Nothing was changed\\.$`));
+    expect(await refuse(forged)).toMatch(
+      new RegExp(
+        `^This backup cannot be restored\\. The backup's threats table has an invalid record \\(id ${id}\\): likelihood: .* Nothing was changed\\.$`,
+      ),
+    );
     const duplicated = await replaceTable(bytes, 'tags', (records) => [...records, records[0]]);
     expect(await refuse(duplicated)).toMatch(/The backup's tags table holds two records with the same id/);
   });
@@ -266,7 +338,9 @@ describe('refusing a backup that is not sound, before anything is touched', () =
       zip.remove(`files/${sha}`);
       delete manifest.entries[`files/${sha}`];
     });
-    expect(await refuse(stripped)).toMatch(/source “Security Threats Emanating from Afghanistan.*” refers to an original file the backup does not hold/);
+    expect(await refuse(stripped)).toMatch(
+      /source “Security Threats Emanating from Afghanistan.*” refers to an original file the backup does not hold/,
+    );
   });
 });
 
@@ -297,14 +371,20 @@ describe('rolling backups', () => {
   it('keep the newest N of each rolling reason and never touch backups made by hand', async () => {
     const { snapshot, backups, folder, store } = await demoSetup();
     const at = (minute: number) => new Date(Date.UTC(2025, 2, 14, 9, minute, 0)).toISOString();
-    const write = (reason: BackupReason, minute: number, keep = 2) => backups.write({ snapshot: { ...snapshot, createdAt: at(minute) }, reason, keep });
+    const write = (reason: BackupReason, minute: number, keep = 2) =>
+      backups.write({ snapshot: { ...snapshot, createdAt: at(minute) }, reason, keep });
     const manual = await write('manual', 0);
     const daily = await write('daily', 1);
     const quits = [];
     for (let minute = 2; minute < 7; minute++) quits.push(await write('quit', minute));
     expect(quits.at(-1)!.pruned).toEqual([quits[2]!.id]);
     const away = await tempFolder();
-    await new Backups({ folder: folder.backups, store, appVersion: '1', chooseSavePath: async () => join(away, 'kept.awbackup') }).write({ snapshot, reason: 'manual', keep: 1 });
+    await new Backups({
+      folder: folder.backups,
+      store,
+      appVersion: '1',
+      chooseSavePath: async () => join(away, 'kept.awbackup'),
+    }).write({ snapshot, reason: 'manual', keep: 1 });
 
     const listed = (await backups.list()).map((s) => s.id);
     expect(listed).toEqual([quits[4]!.id, quits[3]!.id, daily.id, manual.id]);
@@ -322,12 +402,23 @@ describe('rolling backups', () => {
     await writeFile(join(folder.backups, 'notes.txt'), 'ignored');
     const list = await backups.list();
     expect(list).toHaveLength(2);
-    expect(list.find((s) => s.id.startsWith('Analyst Workbench 2030'))).toMatchObject({ reason: null, createdAt: null, problem: expect.stringMatching(/not a readable backup/) });
+    expect(list.find((s) => s.id.startsWith('Analyst Workbench 2030'))).toMatchObject({
+      reason: null,
+      createdAt: null,
+      problem: expect.stringMatching(/not a readable backup/),
+    });
   });
 });
 
 describe('backup ids are file names, never paths', () => {
-  const hostile = ['../secret.awbackup', '/etc/passwd', 'Analyst Workbench 2025-03-14 0915.awbackup/../../x', '..\\Analyst Workbench 2025-03-14 0915.awbackup', 'Analyst Workbench 2025-03-14 0915.docx', ''];
+  const hostile = [
+    '../secret.awbackup',
+    '/etc/passwd',
+    'Analyst Workbench 2025-03-14 0915.awbackup/../../x',
+    '..\\Analyst Workbench 2025-03-14 0915.awbackup',
+    'Analyst Workbench 2025-03-14 0915.docx',
+    '',
+  ];
 
   it('the regex takes only the names the workbench writes', () => {
     expect(isBackupId(backupFileName('manual', new Date()))).toBe(true);
@@ -339,13 +430,24 @@ describe('backup ids are file names, never paths', () => {
   it('are refused by the service and, before it, by the contract', async () => {
     const { backups } = await demoSetup();
     for (const id of hostile.filter(Boolean)) {
-      expect(await refusal(backups.open({ backupId: id }))).toBe('That is not the name of a backup in the backups folder. Nothing was read or changed.');
+      expect(await refusal(backups.open({ backupId: id }))).toBe(
+        'That is not the name of a backup in the backups folder. Nothing was read or changed.',
+      );
       expect(await refusal(backups.delete(id))).toMatch(/not the name of a backup/);
     }
     const root = await tempFolder();
-    const table = createHandlerTable({ appName: 'Analyst Workbench', appVersion: '1', host: 'bridge', dataFolder: await ensureDataFolder(root), bundledDataRoot: join(PROJECT_ROOT, 'data') });
+    const table = createHandlerTable({
+      appName: 'Analyst Workbench',
+      appVersion: '1',
+      host: 'bridge',
+      dataFolder: await ensureDataFolder(root),
+      bundledDataRoot: join(PROJECT_ROOT, 'data'),
+    });
     for (const id of hostile) {
-      expect(await dispatch(table, 'openBackup', [{ backupId: id }])).toEqual({ ok: false, error: expect.stringMatching(/^The request was refused because its data is not valid/) });
+      expect(await dispatch(table, 'openBackup', [{ backupId: id }])).toEqual({
+        ok: false,
+        error: expect.stringMatching(/^The request was refused because its data is not valid/),
+      });
       expect(await dispatch(table, 'deleteBackup', [{ backupId: id }])).toMatchObject({ ok: false });
     }
   });
@@ -368,12 +470,18 @@ describe('through the handler table', () => {
     const written = await dispatch(table, 'writeBackup', [{ snapshot, reason: 'quit', keep: 3 }]);
     expect(written).toMatchObject({ ok: true, value: { id: expect.stringMatching(/ quit\.awbackup$/) } });
     const id = (written as { value: { id: string } }).value.id;
-    expect(await dispatch(table, 'listBackups', [])).toMatchObject({ ok: true, value: [{ id, reason: 'quit', appVersion: '9.9.9' }] });
+    expect(await dispatch(table, 'listBackups', [])).toMatchObject({
+      ok: true,
+      value: [{ id, reason: 'quit', appVersion: '9.9.9' }],
+    });
     const opened = await dispatch(table, 'openBackup', [{ backupId: id }]);
     expect(opened).toMatchObject({ ok: true, value: { reason: 'quit' } });
     expect((opened as { value: { snapshot: unknown } }).value.snapshot).toEqual(snapshot);
     const bad = { ...snapshot, tables: { ...snapshot.tables, tags: [{ id: 'x' }] } };
-    expect(await dispatch(table, 'writeBackup', [{ snapshot: bad, reason: 'quit', keep: 3 }])).toMatchObject({ ok: false, error: expect.stringMatching(/tags table has an invalid record/) });
+    expect(await dispatch(table, 'writeBackup', [{ snapshot: bad, reason: 'quit', keep: 3 }])).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/tags table has an invalid record/),
+    });
     expect(settled).toEqual(['quit:written', 'quit:failed']);
     expect(await dispatch(table, 'deleteBackup', [{ backupId: id }])).toEqual({ ok: true, value: { deleted: true } });
     expect(await dispatch(table, 'listBackups', [])).toEqual({ ok: true, value: [] });

@@ -15,11 +15,19 @@ afterEach(async () => {
 
 async function bridge(): Promise<RunningBridge & { dataRoot: string }> {
   const rendererDir = await tempFolder();
-  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
+  await writeFile(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><html><head><title>t</title></head><body></body></html>',
+  );
   await mkdir(join(rendererDir, 'assets'));
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   const dataRoot = await tempFolder();
-  const b = await startBridge({ table: await realHandlerTable(dataRoot), rendererDir, clientScript: '/* client */', port: 0 });
+  const b = await startBridge({
+    table: await realHandlerTable(dataRoot),
+    rendererDir,
+    clientScript: '/* client */',
+    port: 0,
+  });
   running.push(b);
   return { ...b, dataRoot };
 }
@@ -68,7 +76,10 @@ describe('loopback bridge', () => {
     const info = fromWire(await (await call(b, 'appInfo', [])).text());
     expect(info).toMatchObject({ ok: true, value: { dataFolder: b.dataRoot, host: 'bridge' } });
     const bytes = new TextEncoder().encode('Ташкент, Kosh-Tepa');
-    const put = fromWire(await (await call(b, 'putSourceFile', [{ bytes }])).text()) as { ok: true; value: { sha256: string } };
+    const put = fromWire(await (await call(b, 'putSourceFile', [{ bytes }])).text()) as {
+      ok: true;
+      value: { sha256: string };
+    };
     expect(put.ok).toBe(true);
     const read = fromWire(await (await call(b, 'readSourceFile', [put.value.sha256])).text());
     expect(read).toEqual({ ok: true, value: bytes });
@@ -85,16 +96,28 @@ describe('loopback bridge', () => {
 
   it('answers bad requests with envelopes, not crashes', async () => {
     const b = await bridge();
-    const broken = await fetch(`${b.url}api/appInfo`, { method: 'POST', headers: { [TOKEN_HEADER]: b.token }, body: '{not json' });
+    const broken = await fetch(`${b.url}api/appInfo`, {
+      method: 'POST',
+      headers: { [TOKEN_HEADER]: b.token },
+      body: '{not json',
+    });
     expect(broken.status).toBe(400);
     expect(fromWire(await broken.text())).toMatchObject({ ok: false });
     expect(fromWire(await (await call(b, '__proto__', [])).text())).toMatchObject({ ok: false });
-    expect(fromWire(await (await call(b, 'readSourceFile', ['../../../etc/passwd'])).text())).toMatchObject({ ok: false });
+    expect(fromWire(await (await call(b, 'readSourceFile', ['../../../etc/passwd'])).text())).toMatchObject({
+      ok: false,
+    });
   });
 
   it('never serves files outside the renderer folder', async () => {
     const b = await bridge();
-    for (const path of ['../package.json', '..%2f..%2fetc%2fpasswd', '%2e%2e/%2e%2e/etc/passwd', 'assets/%00.js', '..\\..\\etc\\passwd']) {
+    for (const path of [
+      '../package.json',
+      '..%2f..%2fetc%2fpasswd',
+      '%2e%2e/%2e%2e/etc/passwd',
+      'assets/%00.js',
+      '..\\..\\etc\\passwd',
+    ]) {
       const response = await fetch(`${b.url}${path}`);
       expect(response.status, path).toBe(404);
     }

@@ -20,7 +20,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 
 const AT = '2026-03-12T09:00:00.000Z';
-const KAZAKH_QUOTE = 'Қазақстан мен Өзбекстан шекарасында есірткі тасымалы күшейді; Россия усилила контроль на границе.';
+const KAZAKH_QUOTE =
+  'Қазақстан мен Өзбекстан шекарасында есірткі тасымалы күшейді; Россия усилила контроль на границе.';
 const DARI_QUOTE = 'طالبان در بدخشان کنترل مرزها را تشدید کردند';
 const MARKING = 'FOR OFFICIAL USE ONLY';
 
@@ -34,12 +35,39 @@ const flat = (text: string) => stripBidiControls(text).replace(/\s+/g, ' ');
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'workbench-briefing-docx-'));
-  const demo = await loadDemoWorkspace(join(PROJECT_ROOT, 'data'), new SourceStore(join(folder, 'store')), new Date(AT));
+  const demo = await loadDemoWorkspace(
+    join(PROJECT_ROOT, 'data'),
+    new SourceStore(join(folder, 'store')),
+    new Date(AT),
+  );
   const isis = demo.threats.find((t) => t.title.startsWith('ISIS-Khorasan'))!;
   const source = (id: string, fields: Partial<Source>): Source => ({ ...demo.source, id, file: null, ...fields });
-  const russian = source('6b1f3c2a-0c55-4f7e-8a11-2d3e4f5a6b01', { title: 'Угрозы безопасности Центральной Азии', author: 'Ерлан Қасымов', publisher: 'Қазақстан стратегиялық зерттеулер институты', publishedOn: '2024-05-02', language: 'kk', reliability: 'B', credibility: 2 });
-  const dari = source('6b1f3c2a-0c55-4f7e-8a11-2d3e4f5a6b02', { title: 'گزارش امنیتی بدخشان', author: 'احمد رحیمی', publisher: 'طلوع نیوز', publishedOn: '2024-01-15', language: 'fa', reliability: 'C', credibility: 3 });
-  const passage = (id: string, sourceId: string, exact: string): Annotation => ({ ...demo.annotations[0]!, id, sourceId, quote: { exact, prefix: '', suffix: '' }, position: { start: 10, end: 10 + exact.length }, threatIds: [isis.id] });
+  const russian = source('6b1f3c2a-0c55-4f7e-8a11-2d3e4f5a6b01', {
+    title: 'Угрозы безопасности Центральной Азии',
+    author: 'Ерлан Қасымов',
+    publisher: 'Қазақстан стратегиялық зерттеулер институты',
+    publishedOn: '2024-05-02',
+    language: 'kk',
+    reliability: 'B',
+    credibility: 2,
+  });
+  const dari = source('6b1f3c2a-0c55-4f7e-8a11-2d3e4f5a6b02', {
+    title: 'گزارش امنیتی بدخشان',
+    author: 'احمد رحیمی',
+    publisher: 'طلوع نیوز',
+    publishedOn: '2024-01-15',
+    language: 'fa',
+    reliability: 'C',
+    credibility: 3,
+  });
+  const passage = (id: string, sourceId: string, exact: string): Annotation => ({
+    ...demo.annotations[0]!,
+    id,
+    sourceId,
+    quote: { exact, prefix: '', suffix: '' },
+    position: { start: 10, end: 10 + exact.length },
+    threatIds: [isis.id],
+  });
   const kazakh = passage('6b1f3c2a-0c55-4f7e-8a11-2d3e4f5a6b03', russian.id, KAZAKH_QUOTE);
   const persian = passage('6b1f3c2a-0c55-4f7e-8a11-2d3e4f5a6b04', dari.id, DARI_QUOTE);
   const briefing = Briefing.parse({
@@ -52,8 +80,17 @@ beforeAll(async () => {
     marking: MARKING,
     sections: defaultBriefingSections(),
     filters: { registerIds: [], categories: [], minimumScore: 0, countryCodes: [] },
-    keyJudgments: [{ id: '6b1f3c2a-0c55-4f7e-8a11-2d3e4f5a6b06', text: 'ISIS-K is likely to attempt at least one attack in Central Asia within twelve months.', confidence: 'moderate', evidenceIds: [kazakh.id] }],
-    recommendations: [{ id: '6b1f3c2a-0c55-4f7e-8a11-2d3e4f5a6b07', text: 'Raise border monitoring on the Tajik–Afghan frontier.' }],
+    keyJudgments: [
+      {
+        id: '6b1f3c2a-0c55-4f7e-8a11-2d3e4f5a6b06',
+        text: 'ISIS-K is likely to attempt at least one attack in Central Asia within twelve months.',
+        confidence: 'moderate',
+        evidenceIds: [kazakh.id],
+      },
+    ],
+    recommendations: [
+      { id: '6b1f3c2a-0c55-4f7e-8a11-2d3e4f5a6b07', text: 'Raise border monitoring on the Tajik–Afghan frontier.' },
+    ],
     exports: [],
     createdAt: AT,
     updatedAt: AT,
@@ -99,13 +136,18 @@ describe('the exported .docx, as Word stores it', () => {
     expect(body.match(/<w:footnoteReference w:id="\d+"\/>/g)?.length).toBe(doc.footnotes.length);
     for (const band of Object.values(BAND_PRINT_COLOURS)) expect(body).toContain(`w:fill="${band.fill}"`);
     // The Dari quote's paragraph is bidirectional and its run right to left, in Dari.
-    const dariParagraph = body.split('<w:p>').concat(body.split('<w:p ')).find((p) => p.includes(DARI_QUOTE))!;
+    const dariParagraph = body
+      .split('<w:p>')
+      .concat(body.split('<w:p '))
+      .find((p) => p.includes(DARI_QUOTE))!;
     expect(dariParagraph).toContain('<w:bidi/>');
     expect(dariParagraph).toContain('<w:rtl/>');
     expect(dariParagraph).toContain('w:bidi="fa-AF"');
     expect(body).toContain(KAZAKH_QUOTE);
     const notes = await zip.file('word/footnotes.xml')!.async('string');
-    expect(notes).toContain('Ерлан Қасымов, “Угрозы безопасности Центральной Азии”, Қазақстан стратегиялық зерттеулер институты, 2 May 2024. Admiralty grade B2');
+    expect(notes).toContain(
+      'Ерлан Қасымов, “Угрозы безопасности Центральной Азии”, Қазақстан стратегиялық зерттеулер институты, 2 May 2024. Admiralty grade B2',
+    );
   });
 });
 
@@ -113,16 +155,29 @@ describe('the exported .docx, as LibreOffice prints it', () => {
   it('has the marking at the top and bottom of every page, and page numbers', () => {
     expect(read.pages.length).toBeGreaterThan(10);
     read.pages.forEach((page, index) => {
-      const lines = stripBidiControls(page).trim().split('\n').map((l) => l.trim()).filter(Boolean);
+      const lines = stripBidiControls(page)
+        .trim()
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
       expect(lines[0], `top of page ${index + 1}`).toBe(MARKING);
       expect(lines.at(-1), `bottom of page ${index + 1}`).toBe(MARKING);
-      expect(flat(page)).toContain(`Threats from Afghanistan to Central Asia · 12 March 2026 · Page ${index + 1} of ${read.pages.length}`);
+      expect(flat(page)).toContain(
+        `Threats from Afghanistan to Central Asia · 12 March 2026 · Page ${index + 1} of ${read.pages.length}`,
+      );
     });
   });
 
   it('opens with the cover page, then the table of contents with the headings and their pages', () => {
     const cover = flat(read.pages[0]!);
-    for (const text of ['Analytical briefing'.toUpperCase(), 'Threats from Afghanistan to Central Asia', 'Quarterly assessment for the Security Council', 'Prepared by Dana Seitkali', 'Date 12 March 2026', 'For Ministry of Foreign Affairs, Department of Asia']) {
+    for (const text of [
+      'Analytical briefing'.toUpperCase(),
+      'Threats from Afghanistan to Central Asia',
+      'Quarterly assessment for the Security Council',
+      'Prepared by Dana Seitkali',
+      'Date 12 March 2026',
+      'For Ministry of Foreign Affairs, Department of Asia',
+    ]) {
       expect(cover).toContain(text);
     }
     const contents = stripBidiControls(read.pages[1]!);
@@ -133,30 +188,57 @@ describe('the exported .docx, as LibreOffice prints it', () => {
       const entry = new RegExp(`${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\.+\\s*(\\d+)`).exec(contents);
       expect(entry, `TOC entry for ${heading}`).not.toBeNull();
       // The page the TOC gives is the page the heading is printed on (give or take the reader's own layout).
-      const printedOn = read.pages.findIndex((p, i) => i > 1 && stripBidiControls(p).split('\n').some((line) => line.trim() === heading)) + 1;
+      const printedOn =
+        read.pages.findIndex(
+          (p, i) =>
+            i > 1 &&
+            stripBidiControls(p)
+              .split('\n')
+              .some((line) => line.trim() === heading),
+        ) + 1;
       expect(Math.abs(Number(entry![1]) - printedOn), `page of ${heading}`).toBeLessThanOrEqual(1);
     }
   });
 
   it('prints the key judgment, every included threat, the heat map table and the recommendations', () => {
     const text = flat(read.text);
-    expect(text).toContain('1. ISIS-K is likely to attempt at least one attack in Central Asia within twelve months. Moderate confidence');
-    for (const threat of doc.blocks.filter((b) => b.type === 'heading' && b.level === 2)) expect(text).toContain((threat as { text: string }).text);
+    expect(text).toContain(
+      '1. ISIS-K is likely to attempt at least one attack in Central Asia within twelve months. Moderate confidence',
+    );
+    for (const threat of doc.blocks.filter((b) => b.type === 'heading' && b.level === 2))
+      expect(text).toContain((threat as { text: string }).text);
     const heatMapPage = flat(read.pages.find((p) => p.includes('Likelihood \\ Impact'))!);
-    for (const label of ['5 Very likely', '4 Likely', '3 Roughly even chance', '2 Unlikely', '1 Very unlikely', '1 Minimal', '5 Severe', 'T2, T3', 'T10']) expect(heatMapPage).toContain(label);
+    for (const label of [
+      '5 Very likely',
+      '4 Likely',
+      '3 Roughly even chance',
+      '2 Unlikely',
+      '1 Very unlikely',
+      '1 Minimal',
+      '5 Severe',
+      'T2, T3',
+      'T10',
+    ])
+      expect(heatMapPage).toContain(label);
     expect(text).toContain('1. Raise border monitoring on the Tajik–Afghan frontier.');
     expect(text).toContain('Annex: Sources');
   });
 
   it('footnotes each quote with the source’s author, title, publisher, date and grade', () => {
     const text = flat(read.text);
-    expect(text).toContain('Almat Toyekin, “Security Threats Emanating from Afghanistan: The View from Kazakhstan”, n.p., n.d. Admiralty grade B3 (usually reliable; possibly true).');
-    expect(text).toContain('Ерлан Қасымов, “Угрозы безопасности Центральной Азии”, Қазақстан стратегиялық зерттеулер институты, 2 May 2024. Admiralty grade B2 (usually reliable; probably true).');
+    expect(text).toContain(
+      'Almat Toyekin, “Security Threats Emanating from Afghanistan: The View from Kazakhstan”, n.p., n.d. Admiralty grade B3 (usually reliable; possibly true).',
+    );
+    expect(text).toContain(
+      'Ерлан Қасымов, “Угрозы безопасности Центральной Азии”, Қазақстан стратегиялық зерттеулер институты, 2 May 2024. Admiralty grade B2 (usually reliable; probably true).',
+    );
     expect(text).toContain('15 January 2024. Admiralty grade C3 (fairly reliable; possibly true).');
     // Footnote 1 is the key judgment's passage, printed at the foot of the key judgments' page.
     const kjPage = flat(read.pages.find((p) => p.includes('Moderate confidence'))!);
     expect(kjPage).toContain(`«${KAZAKH_QUOTE}»1 [B2]`);
-    expect(kjPage).toMatch(/Ерлан Қасымов, “Угрозы безопасности Центральной Азии”, .* Admiralty grade B2 \(usually reliable; probably true\)\. 1 Threats from Afghanistan/);
+    expect(kjPage).toMatch(
+      /Ерлан Қасымов, “Угрозы безопасности Центральной Азии”, .* Admiralty grade B2 \(usually reliable; probably true\)\. 1 Threats from Afghanistan/,
+    );
   });
 
   it('keeps Cyrillic, Kazakh and Arabic-script quotes intact', () => {

@@ -33,15 +33,32 @@ function smallDocument(title = 'Weekly note on the Tajik border'): BriefingDocum
     date: '2026-03-12',
     audience: '',
     marking: 'UNCLASSIFIED',
-    sections: defaultBriefingSections().map((s) => ({ ...s, enabled: s.kind === 'key-judgments' || s.kind === 'recommendations' })),
+    sections: defaultBriefingSections().map((s) => ({
+      ...s,
+      enabled: s.kind === 'key-judgments' || s.kind === 'recommendations',
+    })),
     filters: { registerIds: [], categories: [], minimumScore: 0, countryCodes: [] },
-    keyJudgments: [{ id: '7c1f3c2a-0c55-4f7e-8a11-2d3e4f5a6b02', text: 'Cross-border incidents are likely to rise this spring.', confidence: 'low', evidenceIds: [] }],
+    keyJudgments: [
+      {
+        id: '7c1f3c2a-0c55-4f7e-8a11-2d3e4f5a6b02',
+        text: 'Cross-border incidents are likely to rise this spring.',
+        confidence: 'low',
+        evidenceIds: [],
+      },
+    ],
     recommendations: [],
     exports: [],
     createdAt: AT,
     updatedAt: AT,
   });
-  return buildBriefingDocument(briefing, { registers: [], threats: [], annotations: [], sources: [], actors: [], countries: [] });
+  return buildBriefingDocument(briefing, {
+    registers: [],
+    threats: [],
+    annotations: [],
+    sources: [],
+    actors: [],
+    countries: [],
+  });
 }
 
 interface Desktop {
@@ -78,13 +95,22 @@ describe('exportBriefing', () => {
     const dataRoot = await tempFolder();
     const table = await realHandlerTable(dataRoot);
     const result = await dispatch(table, 'exportBriefing', [{ document: smallDocument() }]);
-    expect(result).toEqual({ ok: true, value: { path: join(dataRoot, 'exports', '2026-03-12 Weekly note on the Tajik border.docx'), bytes: expect.any(Number) } });
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        path: join(dataRoot, 'exports', '2026-03-12 Weekly note on the Tajik border.docx'),
+        bytes: expect.any(Number),
+      },
+    });
     const bytes = await readFile(join(dataRoot, 'exports', '2026-03-12 Weekly note on the Tajik border.docx'));
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     expect(bytes.byteLength).toBe((result as { value: { bytes: number } }).value.bytes);
     // A second export never overwrites the first.
     const again = await dispatch(table, 'exportBriefing', [{ document: smallDocument() }]);
-    expect(again).toMatchObject({ ok: true, value: { path: join(dataRoot, 'exports', '2026-03-12 Weekly note on the Tajik border (2).docx') } });
+    expect(again).toMatchObject({
+      ok: true,
+      value: { path: join(dataRoot, 'exports', '2026-03-12 Weekly note on the Tajik border (2).docx') },
+    });
   });
 
   it('writes where the analyst chose in the save dialog (adding .docx), or nothing when they cancel', async () => {
@@ -96,10 +122,16 @@ describe('exportBriefing', () => {
       suggested.push(path);
       return answer;
     });
-    expect(await dispatch(table, 'exportBriefing', [{ document: smallDocument() }])).toMatchObject({ ok: true, value: { path: join(elsewhere, 'for the minister.docx') } });
+    expect(await dispatch(table, 'exportBriefing', [{ document: smallDocument() }])).toMatchObject({
+      ok: true,
+      value: { path: join(elsewhere, 'for the minister.docx') },
+    });
     expect(suggested).toEqual([join(dataRoot, 'exports', '2026-03-12 Weekly note on the Tajik border.docx')]);
     answer = null;
-    expect(await dispatch(table, 'exportBriefing', [{ document: smallDocument() }])).toEqual({ ok: true, value: { path: null, bytes: expect.any(Number) } });
+    expect(await dispatch(table, 'exportBriefing', [{ document: smallDocument() }])).toEqual({
+      ok: true,
+      value: { path: null, bytes: expect.any(Number) },
+    });
   });
 
   it('refuses a document that is not valid, with a sentence, and writes nothing', async () => {
@@ -110,9 +142,25 @@ describe('exportBriefing', () => {
       [[], /expected/i],
       [[{}], /document/],
       [[{ document: { ...doc, format: 'something else' } }], /format/],
-      [[{ document: { ...doc, page: { ...doc.page, marking: '' } } }], /choose a security marking \(for example UNCLASSIFIED\) before exporting/],
+      [
+        [{ document: { ...doc, page: { ...doc.page, marking: '' } } }],
+        /choose a security marking \(for example UNCLASSIFIED\) before exporting/,
+      ],
       [[{ document: { ...doc, blocks: [] } }], /blocks/],
-      [[{ document: { ...doc, blocks: [...doc.blocks, { type: 'quote', text: 'x', open: '“', close: '”', dir: 'ltr', lang: 'en', grade: 'B2', note: 1 }] } }], /footnote 1, which the briefing does not have/],
+      [
+        [
+          {
+            document: {
+              ...doc,
+              blocks: [
+                ...doc.blocks,
+                { type: 'quote', text: 'x', open: '“', close: '”', dir: 'ltr', lang: 'en', grade: 'B2', note: 1 },
+              ],
+            },
+          },
+        ],
+        /footnote 1, which the briefing does not have/,
+      ],
       [[{ document: { ...doc, blocks: [...doc.blocks, { type: 'script', text: '<script>' }] } }], /blocks/],
     ];
     for (const [args, why] of cases) {
@@ -130,22 +178,46 @@ describe('exportBriefing', () => {
     const dataRoot = await tempFolder();
     const table = await realHandlerTable(dataRoot);
     const doc = smallDocument();
-    const paragraph = { type: 'paragraph', style: 'body', dir: 'ltr', lang: 'en', inlines: [{ kind: 'text', text: 'Ә'.repeat(45_000) }] };
+    const paragraph = {
+      type: 'paragraph',
+      style: 'body',
+      dir: 'ltr',
+      lang: 'en',
+      inlines: [{ kind: 'text', text: 'Ә'.repeat(45_000) }],
+    };
     const oversized = { ...doc, blocks: [...doc.blocks, ...Array.from({ length: 100 }, () => paragraph)] };
     const viaDispatch = await dispatch(table, 'exportBriefing', [{ document: oversized }]);
-    expect(viaDispatch).toEqual({ ok: false, error: expect.stringMatching(/the briefing is larger than 4 million characters; leave out some threats or sections and export again/) });
+    expect(viaDispatch).toEqual({
+      ok: false,
+      error: expect.stringMatching(
+        /the briefing is larger than 4 million characters; leave out some threats or sections and export again/,
+      ),
+    });
 
     const rendererDir = await tempFolder();
     await writeFile(join(rendererDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
     const bridge = await startBridge({ table, rendererDir, clientScript: '', port: 0 });
     running.push(bridge);
     const post = async (args: unknown[]) => {
-      const response = await fetch(`${bridge.url}api/exportBriefing`, { method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: bridge.token }, body: toWire(args) });
+      const response = await fetch(`${bridge.url}api/exportBriefing`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: bridge.token },
+        body: toWire(args),
+      });
       return fromWire(await response.text());
     };
-    expect(await post([{ document: oversized }])).toEqual({ ok: false, error: expect.stringMatching(/^The request was refused .*the briefing is larger than 4 million characters/) });
-    expect(await post([{ document: { ...doc, footnotes: [{ number: 2, text: 'x', sourceId: '' }] } }])).toEqual({ ok: false, error: expect.stringMatching(/footnotes must be numbered 1, 2, 3/) });
-    expect(await post([{ document: doc }])).toMatchObject({ ok: true, value: { path: expect.stringMatching(/\.docx$/) } });
+    expect(await post([{ document: oversized }])).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^The request was refused .*the briefing is larger than 4 million characters/),
+    });
+    expect(await post([{ document: { ...doc, footnotes: [{ number: 2, text: 'x', sourceId: '' }] } }])).toEqual({
+      ok: false,
+      error: expect.stringMatching(/footnotes must be numbered 1, 2, 3/),
+    });
+    expect(await post([{ document: doc }])).toMatchObject({
+      ok: true,
+      value: { path: expect.stringMatching(/\.docx$/) },
+    });
   });
 });
 
@@ -157,11 +229,19 @@ describe('open and show in folder', () => {
     const path = (written as { value: { path: string } }).value.path;
     expect(await dispatch(table, 'openBriefingExport', [{ path }])).toEqual({
       ok: true,
-      value: { done: false, path, message: `Opening files is only available in the desktop app. The briefing is saved at ${path}.` },
+      value: {
+        done: false,
+        path,
+        message: `Opening files is only available in the desktop app. The briefing is saved at ${path}.`,
+      },
     });
     expect(await dispatch(table, 'showBriefingExport', [{ path }])).toEqual({
       ok: true,
-      value: { done: false, path, message: `Showing files in their folder is only available in the desktop app. The briefing is saved at ${path}.` },
+      value: {
+        done: false,
+        path,
+        message: `Showing files in their folder is only available in the desktop app. The briefing is saved at ${path}.`,
+      },
     });
   });
 
@@ -171,20 +251,42 @@ describe('open and show in folder', () => {
     const chosen = join(elsewhere, 'Briefing for the minister.docx');
     let answer: string = join(dataRoot, 'exports', 'x.docx');
     const app = await desktop(dataRoot, async () => answer);
-    const inExports = ((await dispatch(app.table, 'exportBriefing', [{ document: smallDocument() }])) as { value: { path: string } }).value.path;
+    const inExports = (
+      (await dispatch(app.table, 'exportBriefing', [{ document: smallDocument() }])) as { value: { path: string } }
+    ).value.path;
     answer = chosen;
-    expect(await dispatch(app.table, 'exportBriefing', [{ document: smallDocument() }])).toMatchObject({ ok: true, value: { path: chosen } });
-    expect(await dispatch(app.table, 'openBriefingExport', [{ path: inExports }])).toMatchObject({ ok: true, value: { done: true, path: inExports } });
-    expect(await dispatch(app.table, 'openBriefingExport', [{ path: chosen }])).toMatchObject({ ok: true, value: { done: true } });
-    expect(await dispatch(app.table, 'showBriefingExport', [{ path: chosen }])).toMatchObject({ ok: true, value: { done: true } });
+    expect(await dispatch(app.table, 'exportBriefing', [{ document: smallDocument() }])).toMatchObject({
+      ok: true,
+      value: { path: chosen },
+    });
+    expect(await dispatch(app.table, 'openBriefingExport', [{ path: inExports }])).toMatchObject({
+      ok: true,
+      value: { done: true, path: inExports },
+    });
+    expect(await dispatch(app.table, 'openBriefingExport', [{ path: chosen }])).toMatchObject({
+      ok: true,
+      value: { done: true },
+    });
+    expect(await dispatch(app.table, 'showBriefingExport', [{ path: chosen }])).toMatchObject({
+      ok: true,
+      value: { done: true },
+    });
     expect(app.opened).toEqual([inExports, chosen]);
     expect(app.shown).toEqual([chosen]);
 
     // After a restart the session's registry is empty: the exports folder is still main's own, a chosen path is not.
     const restarted = await desktop(dataRoot);
-    expect(await dispatch(restarted.table, 'openBriefingExport', [{ path: inExports }])).toMatchObject({ ok: true, value: { done: true } });
+    expect(await dispatch(restarted.table, 'openBriefingExport', [{ path: inExports }])).toMatchObject({
+      ok: true,
+      value: { done: true },
+    });
     const refused = await dispatch(restarted.table, 'openBriefingExport', [{ path: chosen }]);
-    expect(refused).toEqual({ ok: false, error: expect.stringMatching(/only opens briefings it exported itself.*is not one of them\. Open it from your file manager\.$/) });
+    expect(refused).toEqual({
+      ok: false,
+      error: expect.stringMatching(
+        /only opens briefings it exported itself.*is not one of them\. Open it from your file manager\.$/,
+      ),
+    });
     expect(restarted.opened).toEqual([inExports]);
   });
 
@@ -220,7 +322,10 @@ describe('open and show in folder', () => {
         const result = await dispatch(app.table, channel, [{ path }]);
         expect(result.ok, `${channel} ${path}`).toBe(false);
         // Only a briefing in the exports folder that has gone is reported as gone; nothing says whether other paths exist.
-        if (!result.ok) expect(result.error).toMatch(path.endsWith('missing.docx') ? /is no longer at/ : /only opens briefings it exported itself/);
+        if (!result.ok)
+          expect(result.error).toMatch(
+            path.endsWith('missing.docx') ? /is no longer at/ : /only opens briefings it exported itself/,
+          );
       }
     }
     expect(app.opened).toEqual([]);

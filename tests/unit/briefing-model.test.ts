@@ -4,8 +4,21 @@ import { loadDemoWorkspace } from '../../main/services/demo-workspace';
 import { SourceStore } from '../../main/services/source-store';
 import type { Annotation } from '../../shared/domain/annotation';
 import { Briefing, BRIEFING_SECTIONS, defaultBriefingSections, normaliseSections } from '../../shared/domain/briefing';
-import { BriefingDocument, MAX_BRIEFING_DOCUMENT_CHARS, noteReferences, type DocBlock } from '../../shared/domain/briefing-document';
-import { briefingFileName, buildBriefingDocument, footnoteCitation, MAX_QUOTE_CHARS, numberRanges, selectThreats, type BriefingWorkspace } from '../../shared/domain/briefing-model';
+import {
+  BriefingDocument,
+  MAX_BRIEFING_DOCUMENT_CHARS,
+  noteReferences,
+  type DocBlock,
+} from '../../shared/domain/briefing-document';
+import {
+  briefingFileName,
+  buildBriefingDocument,
+  footnoteCitation,
+  MAX_QUOTE_CHARS,
+  numberRanges,
+  selectThreats,
+  type BriefingWorkspace,
+} from '../../shared/domain/briefing-model';
 import type { Source } from '../../shared/domain/source';
 import type { Register, Threat } from '../../shared/domain/threat';
 import { PROJECT_ROOT } from '../support/handler-table';
@@ -20,13 +33,54 @@ async function workspace() {
   const threat = (prefix: string) => demo.threats.find((t) => t.title.startsWith(prefix))!;
   const isis = threat('ISIS-Khorasan');
   const kosh = threat('Kosh-Tepa');
-  const water: Register = { ...demo.register, id: '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a01', name: 'Water security', archived: false };
-  const archived: Register = { ...demo.register, id: '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a02', name: 'Old register', archived: true };
-  const glacier: Threat = { ...kosh, id: '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a03', registerId: water.id, title: 'Glacier retreat in the Pamirs', likelihood: 5, impact: 3, score: 15, countryCodes: ['TJ', 'KG'], originCode: null };
-  const oldThreat: Threat = { ...isis, id: '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a04', registerId: archived.id, title: 'Archived threat' };
+  const water: Register = {
+    ...demo.register,
+    id: '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a01',
+    name: 'Water security',
+    archived: false,
+  };
+  const archived: Register = {
+    ...demo.register,
+    id: '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a02',
+    name: 'Old register',
+    archived: true,
+  };
+  const glacier: Threat = {
+    ...kosh,
+    id: '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a03',
+    registerId: water.id,
+    title: 'Glacier retreat in the Pamirs',
+    likelihood: 5,
+    impact: 3,
+    score: 15,
+    countryCodes: ['TJ', 'KG'],
+    originCode: null,
+  };
+  const oldThreat: Threat = {
+    ...isis,
+    id: '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a04',
+    registerId: archived.id,
+    title: 'Archived threat',
+  };
   const source = (id: string, fields: Partial<Source>): Source => ({ ...demo.source, id, file: null, ...fields });
-  const russian = source('0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a05', { title: 'Угрозы безопасности Центральной Азии', author: 'Ерлан Қасымов', publisher: 'Қазақстан стратегиялық зерттеулер институты', publishedOn: '2024-05-02', language: 'ru', reliability: 'B', credibility: 2 });
-  const dari = source('0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a06', { title: 'گزارش امنیتی بدخشان', author: 'احمد رحیمی', publisher: 'طلوع نیوز', publishedOn: '2024-01-15', language: 'fa', reliability: 'C', credibility: 3 });
+  const russian = source('0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a05', {
+    title: 'Угрозы безопасности Центральной Азии',
+    author: 'Ерлан Қасымов',
+    publisher: 'Қазақстан стратегиялық зерттеулер институты',
+    publishedOn: '2024-05-02',
+    language: 'ru',
+    reliability: 'B',
+    credibility: 2,
+  });
+  const dari = source('0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a06', {
+    title: 'گزارش امنیتی بدخشان',
+    author: 'احمد رحیمی',
+    publisher: 'طلوع نیوز',
+    publishedOn: '2024-01-15',
+    language: 'fa',
+    reliability: 'C',
+    credibility: 3,
+  });
   const passage = (id: string, sourceId: string, exact: string, start: number, threatIds: string[]): Annotation => ({
     ...demo.annotations[0]!,
     id,
@@ -35,9 +89,27 @@ async function workspace() {
     position: { start, end: start + exact.length },
     threatIds,
   });
-  const kazakh = passage('0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a07', russian.id, 'Қазақстан мен Өзбекстан шекарасында есірткі тасымалы күшейді; Россия усилила контроль.', 400, [isis.id]);
-  const russianEarlier = passage('0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a08', russian.id, 'Вербовка мигрантов из Центральной Азии продолжается.', 20, [isis.id]);
-  const persian = passage('0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a09', dari.id, 'طالبان در بدخشان کنترل مرزها را تشدید کردند', 5, [isis.id, kosh.id]);
+  const kazakh = passage(
+    '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a07',
+    russian.id,
+    'Қазақстан мен Өзбекстан шекарасында есірткі тасымалы күшейді; Россия усилила контроль.',
+    400,
+    [isis.id],
+  );
+  const russianEarlier = passage(
+    '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a08',
+    russian.id,
+    'Вербовка мигрантов из Центральной Азии продолжается.',
+    20,
+    [isis.id],
+  );
+  const persian = passage(
+    '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a09',
+    dari.id,
+    'طالبان در بدخشان کنترل مرزها را تشدید کردند',
+    5,
+    [isis.id, kosh.id],
+  );
   const ws: BriefingWorkspace = {
     registers: [demo.register, water, archived],
     threats: [...demo.threats, glacier, oldThreat],
@@ -69,25 +141,49 @@ function briefing(fields: Partial<Briefing> = {}): Briefing {
   });
 }
 
-const headings = (blocks: DocBlock[], level = 1) => blocks.flatMap((b) => (b.type === 'heading' && b.level === level ? [b.text] : []));
-const quotes = (blocks: DocBlock[]) => blocks.filter((b): b is Extract<DocBlock, { type: 'quote' }> => b.type === 'quote');
+const headings = (blocks: DocBlock[], level = 1) =>
+  blocks.flatMap((b) => (b.type === 'heading' && b.level === level ? [b.text] : []));
+const quotes = (blocks: DocBlock[]) =>
+  blocks.filter((b): b is Extract<DocBlock, { type: 'quote' }> => b.type === 'quote');
 
 describe('briefing model: sections', () => {
   it('writes the enabled sections in the chosen order, with page breaks after the cover and contents and before the annex', async () => {
     const { ws } = await workspace();
     const doc = buildBriefingDocument(briefing(), ws);
-    expect(doc.blocks[0]).toMatchObject({ type: 'title', cover: true, title: 'Threats from Afghanistan to Central Asia', marking: 'FOR OFFICIAL USE ONLY' });
+    expect(doc.blocks[0]).toMatchObject({
+      type: 'title',
+      cover: true,
+      title: 'Threats from Afghanistan to Central Asia',
+      marking: 'FOR OFFICIAL USE ONLY',
+    });
     expect(doc.blocks[1]).toEqual({ type: 'page-break' });
     expect(doc.blocks[2]).toEqual({ type: 'contents', title: 'Contents' });
     expect(doc.blocks[3]).toEqual({ type: 'page-break' });
-    expect(headings(doc.blocks)).toEqual(['Key judgments', 'Threat overview', 'Heat map', 'Threat details', 'Country comparison', 'Recommendations', 'Annex: Sources']);
+    expect(headings(doc.blocks)).toEqual([
+      'Key judgments',
+      'Threat overview',
+      'Heat map',
+      'Threat details',
+      'Country comparison',
+      'Recommendations',
+      'Annex: Sources',
+    ]);
     for (const section of ['Threat details', 'Annex: Sources']) {
       const at = doc.blocks.findIndex((b) => b.type === 'heading' && b.text === section);
       expect(doc.blocks[at - 1], `a new page before ${section}`).toEqual({ type: 'page-break' });
     }
     expect(doc.blocks.filter((b) => b.type === 'page-break')).toHaveLength(4);
     expect(doc.blocks.at(-1)?.type).not.toBe('page-break');
-    expect(doc.page).toEqual({ title: 'Threats from Afghanistan to Central Asia', subtitle: 'Quarterly assessment', author: 'Dana Seitkali', date: '12 March 2026', isoDate: '2026-03-12', marking: 'FOR OFFICIAL USE ONLY', audience: 'Ministry of Foreign Affairs', language: 'en' });
+    expect(doc.page).toEqual({
+      title: 'Threats from Afghanistan to Central Asia',
+      subtitle: 'Quarterly assessment',
+      author: 'Dana Seitkali',
+      date: '12 March 2026',
+      isoDate: '2026-03-12',
+      marking: 'FOR OFFICIAL USE ONLY',
+      audience: 'Ministry of Foreign Affairs',
+      language: 'en',
+    });
   });
 
   it('follows a new order, leaves out what is switched off, and heads the first page with the title when there is no cover', async () => {
@@ -113,9 +209,17 @@ describe('briefing model: sections', () => {
   });
 
   it('gives every section kind a place, even in briefings saved before it existed', () => {
-    const saved = [{ kind: 'heat-map' as const, enabled: true }, { kind: 'heat-map' as const, enabled: false }, { kind: 'cover' as const, enabled: true }];
+    const saved = [
+      { kind: 'heat-map' as const, enabled: true },
+      { kind: 'heat-map' as const, enabled: false },
+      { kind: 'cover' as const, enabled: true },
+    ];
     const sections = normaliseSections(saved);
-    expect(sections.map((s) => s.kind)).toEqual(['heat-map', 'cover', ...BRIEFING_SECTIONS.filter((k) => k !== 'heat-map' && k !== 'cover')]);
+    expect(sections.map((s) => s.kind)).toEqual([
+      'heat-map',
+      'cover',
+      ...BRIEFING_SECTIONS.filter((k) => k !== 'heat-map' && k !== 'cover'),
+    ]);
     expect(sections.slice(2).every((s) => !s.enabled)).toBe(true);
   });
 
@@ -138,49 +242,122 @@ describe('briefing model: filters', () => {
 
   it('filters by register, category, minimum score and country', async () => {
     const { ws, demo, glacier } = await workspace();
-    const titles = (filters: Partial<Briefing['filters']>) => selectThreats(briefing({ filters: { registerIds: [], categories: [], minimumScore: 0, countryCodes: [], ...filters } }), ws).map((t) => t.title);
+    const titles = (filters: Partial<Briefing['filters']>) =>
+      selectThreats(
+        briefing({ filters: { registerIds: [], categories: [], minimumScore: 0, countryCodes: [], ...filters } }),
+        ws,
+      ).map((t) => t.title);
     expect(titles({ registerIds: [glacier.registerId] })).toEqual(['Glacier retreat in the Pamirs']);
-    expect(titles({ registerIds: [demo.register.id], categories: ['water'] })).toEqual(['Kosh-Tepa canal water draw on the Amu Darya']);
-    expect(titles({ registerIds: [demo.register.id], minimumScore: 15 })).toEqual(['Humanitarian and economic crisis in Afghanistan', 'ISIS-Khorasan recruitment and attacks from Afghanistan', 'Kosh-Tepa canal water draw on the Amu Darya']);
-    expect(titles({ categories: ['terrorism', 'water'], minimumScore: 9, countryCodes: ['UZ'] })).toEqual(['ISIS-Khorasan recruitment and attacks from Afghanistan', 'Kosh-Tepa canal water draw on the Amu Darya']);
-    expect(titles({ countryCodes: ['CN'] })).toEqual(['Rivalry of external powers over Afghanistan', 'East Turkestan Islamic Movement presence in Afghanistan']);
+    expect(titles({ registerIds: [demo.register.id], categories: ['water'] })).toEqual([
+      'Kosh-Tepa canal water draw on the Amu Darya',
+    ]);
+    expect(titles({ registerIds: [demo.register.id], minimumScore: 15 })).toEqual([
+      'Humanitarian and economic crisis in Afghanistan',
+      'ISIS-Khorasan recruitment and attacks from Afghanistan',
+      'Kosh-Tepa canal water draw on the Amu Darya',
+    ]);
+    expect(titles({ categories: ['terrorism', 'water'], minimumScore: 9, countryCodes: ['UZ'] })).toEqual([
+      'ISIS-Khorasan recruitment and attacks from Afghanistan',
+      'Kosh-Tepa canal water draw on the Amu Darya',
+    ]);
+    expect(titles({ countryCodes: ['CN'] })).toEqual([
+      'Rivalry of external powers over Afghanistan',
+      'East Turkestan Islamic Movement presence in Afghanistan',
+    ]);
     // An archived register is included only when chosen.
     expect(titles({ registerIds: ['0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a02'] })).toEqual(['Archived threat']);
   });
 
   it('applies the filters to every section: overview, heat map, details and country comparison', async () => {
     const { ws } = await workspace();
-    const doc = buildBriefingDocument(briefing({ filters: { registerIds: [], categories: ['terrorism', 'water'], minimumScore: 9, countryCodes: ['UZ'] } }), ws);
-    const overview = doc.blocks.find((b) => b.type === 'table' && b.kind === 'overview') as Extract<DocBlock, { type: 'table' }>;
-    expect(overview.rows.map((r) => r[0]!.text + ' ' + r[1]!.text)).toEqual(['T1 ISIS-Khorasan recruitment and attacks from Afghanistan', 'T2 Kosh-Tepa canal water draw on the Amu Darya']);
+    const doc = buildBriefingDocument(
+      briefing({
+        filters: { registerIds: [], categories: ['terrorism', 'water'], minimumScore: 9, countryCodes: ['UZ'] },
+      }),
+      ws,
+    );
+    const overview = doc.blocks.find((b) => b.type === 'table' && b.kind === 'overview') as Extract<
+      DocBlock,
+      { type: 'table' }
+    >;
+    expect(overview.rows.map((r) => r[0]!.text + ' ' + r[1]!.text)).toEqual([
+      'T1 ISIS-Khorasan recruitment and attacks from Afghanistan',
+      'T2 Kosh-Tepa canal water draw on the Amu Darya',
+    ]);
     expect(overview.rows[0]![5]).toMatchObject({ text: '20 Critical', band: 'critical' });
-    expect(headings(doc.blocks, 2)).toEqual(['T1. ISIS-Khorasan recruitment and attacks from Afghanistan', 'T2. Kosh-Tepa canal water draw on the Amu Darya']);
-    const heat = doc.blocks.find((b) => b.type === 'table' && b.kind === 'heat-map') as Extract<DocBlock, { type: 'table' }>;
+    expect(headings(doc.blocks, 2)).toEqual([
+      'T1. ISIS-Khorasan recruitment and attacks from Afghanistan',
+      'T2. Kosh-Tepa canal water draw on the Amu Darya',
+    ]);
+    const heat = doc.blocks.find((b) => b.type === 'table' && b.kind === 'heat-map') as Extract<
+      DocBlock,
+      { type: 'table' }
+    >;
     expect(heat.rows).toHaveLength(5);
     expect(heat.rows[0]![0]).toMatchObject({ text: '5 Very likely', heading: true });
     // Likelihood 4 is the second row; impact 5 the last column: both threats sit there, in the critical band.
     expect(heat.rows[1]![5]).toMatchObject({ text: 'T1, T2', band: 'critical' });
     expect(heat.rows[4]![1]).toMatchObject({ text: '', band: 'low' });
-    const countries = doc.blocks.find((b) => b.type === 'table' && b.kind === 'countries') as Extract<DocBlock, { type: 'table' }>;
+    const countries = doc.blocks.find((b) => b.type === 'table' && b.kind === 'countries') as Extract<
+      DocBlock,
+      { type: 'table' }
+    >;
     expect(countries.rows.map((r) => r[0]!.text)).toEqual(['Uzbekistan']);
-    expect(countries.rows[0]!.map((c) => c.text)).toEqual(['Uzbekistan', '144 km', expect.stringMatching(/^\d{1,3}(,\d{3})+ \(\d{4}\)$/), '2', '20 Critical', 'T1. ISIS-Khorasan recruitment and attacks from Afghanistan']);
+    expect(countries.rows[0]!.map((c) => c.text)).toEqual([
+      'Uzbekistan',
+      '144 km',
+      expect.stringMatching(/^\d{1,3}(,\d{3})+ \(\d{4}\)$/),
+      '2',
+      '20 Critical',
+      'T1. ISIS-Khorasan recruitment and attacks from Afghanistan',
+    ]);
   });
 
   it('rates a country by its own override from the Countries view, and says so', async () => {
     const { ws, isis, kosh } = await workspace();
-    const only = (filters: Partial<Briefing['filters']>) => briefing({ filters: { registerIds: [], categories: ['terrorism', 'water'], minimumScore: 9, countryCodes: ['UZ'], ...filters } });
-    const override = { id: `UZ:${isis.id}`, countryCode: 'UZ', threatId: isis.id, likelihood: 2, impact: 3, rationale: 'Tight border regime since 2024.', createdAt: AT, updatedAt: AT };
+    const only = (filters: Partial<Briefing['filters']>) =>
+      briefing({
+        filters: {
+          registerIds: [],
+          categories: ['terrorism', 'water'],
+          minimumScore: 9,
+          countryCodes: ['UZ'],
+          ...filters,
+        },
+      });
+    const override = {
+      id: `UZ:${isis.id}`,
+      countryCode: 'UZ',
+      threatId: isis.id,
+      likelihood: 2,
+      impact: 3,
+      rationale: 'Tight border regime since 2024.',
+      createdAt: AT,
+      updatedAt: AT,
+    };
     const doc = buildBriefingDocument(only({}), { ...ws, exposureOverrides: [override] });
-    const countries = doc.blocks.find((b) => b.type === 'table' && b.kind === 'countries') as Extract<DocBlock, { type: 'table' }>;
+    const countries = doc.blocks.find((b) => b.type === 'table' && b.kind === 'countries') as Extract<
+      DocBlock,
+      { type: 'table' }
+    >;
     // ISIS-K drops to 6 for Uzbekistan, so the Kosh-Tepa canal becomes its most serious threat.
     expect(countries.rows[0]![4]).toMatchObject({ text: '20 Critical' });
     expect(countries.rows[0]![5]!.text).toMatch(/Kosh-Tepa/);
     expect(countries.caption).toMatch(/country-specific rating/);
-    const raised = buildBriefingDocument(only({}), { ...ws, exposureOverrides: [{ ...override, id: `UZ:${kosh.id}`, threatId: kosh.id, likelihood: 5, impact: 5 }] });
-    const table = raised.blocks.find((b) => b.type === 'table' && b.kind === 'countries') as Extract<DocBlock, { type: 'table' }>;
+    const raised = buildBriefingDocument(only({}), {
+      ...ws,
+      exposureOverrides: [{ ...override, id: `UZ:${kosh.id}`, threatId: kosh.id, likelihood: 5, impact: 5 }],
+    });
+    const table = raised.blocks.find((b) => b.type === 'table' && b.kind === 'countries') as Extract<
+      DocBlock,
+      { type: 'table' }
+    >;
     expect(table.rows[0]![4]).toMatchObject({ text: '25* Critical', band: 'critical' });
     // Overrides belong to the comparison only: the overview keeps the register's rating.
-    const overview = raised.blocks.find((b) => b.type === 'table' && b.kind === 'overview') as Extract<DocBlock, { type: 'table' }>;
+    const overview = raised.blocks.find((b) => b.type === 'table' && b.kind === 'overview') as Extract<
+      DocBlock,
+      { type: 'table' }
+    >;
     expect(overview.rows[1]![5]!.text).toBe('20 Critical');
   });
 });
@@ -192,9 +369,19 @@ describe('briefing model: citations', () => {
     const doc = buildBriefingDocument(
       briefing({
         keyJudgments: [
-          { id: '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a10', text: 'ISIS-K is likely to attempt an attack in Central Asia within a year.', confidence: 'moderate', evidenceIds: [kazakh.id, russianEarlier.id] },
+          {
+            id: '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a10',
+            text: 'ISIS-K is likely to attempt an attack in Central Asia within a year.',
+            confidence: 'moderate',
+            evidenceIds: [kazakh.id, russianEarlier.id],
+          },
           { id: '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a11', text: '   ', confidence: 'low', evidenceIds: [] },
-          { id: '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a12', text: 'The canal will cut the flow of the Amu Darya.', confidence: 'high', evidenceIds: [koshPassage.id] },
+          {
+            id: '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a12',
+            text: 'The canal will cut the flow of the Amu Darya.',
+            confidence: 'high',
+            evidenceIds: [koshPassage.id],
+          },
         ],
       }),
       ws,
@@ -204,8 +391,20 @@ describe('briefing model: citations', () => {
     expect(doc.footnotes.map((f) => f.number)).toEqual(refs);
     const judgments = doc.blocks.filter((b) => b.type === 'judgment');
     expect(judgments).toEqual([
-      { type: 'judgment', number: 1, text: 'ISIS-K is likely to attempt an attack in Central Asia within a year.', confidence: 'moderate', dir: 'ltr' },
-      { type: 'judgment', number: 2, text: 'The canal will cut the flow of the Amu Darya.', confidence: 'high', dir: 'ltr' },
+      {
+        type: 'judgment',
+        number: 1,
+        text: 'ISIS-K is likely to attempt an attack in Central Asia within a year.',
+        confidence: 'moderate',
+        dir: 'ltr',
+      },
+      {
+        type: 'judgment',
+        number: 2,
+        text: 'The canal will cut the flow of the Amu Darya.',
+        confidence: 'high',
+        dir: 'ltr',
+      },
     ]);
     const all = quotes(doc.blocks);
     // The judgment's passages in document order: the earlier passage of the Russian source first.
@@ -218,7 +417,9 @@ describe('briefing model: citations', () => {
     const bySource = isisQuotes.map((q) => doc.footnotes[q.note - 1]!.sourceId);
     const sourceTitles = bySource.map((id) => ws.sources.find((s) => s.id === id)!.title);
     expect(sourceTitles).toEqual([...sourceTitles].sort((a, b) => a.localeCompare(b)));
-    const demoPositions = isisQuotes.filter((q) => doc.footnotes[q.note - 1]!.sourceId === demo.source.id).map((q) => ws.annotations.find((a) => a.quote.exact === q.text)!.position.start);
+    const demoPositions = isisQuotes
+      .filter((q) => doc.footnotes[q.note - 1]!.sourceId === demo.source.id)
+      .map((q) => ws.annotations.find((a) => a.quote.exact === q.text)!.position.start);
     expect(demoPositions).toEqual([...demoPositions].sort((a, b) => a - b));
     expect(isisQuotes.map((q) => q.text)).toEqual(expect.arrayContaining([persian.quote.exact, kazakh.quote.exact]));
     // A source's first footnote spells its grade out; the later ones repeat every part, the grade as its code.
@@ -226,34 +427,49 @@ describe('briefing model: citations', () => {
     for (const note of doc.footnotes) {
       const first = !seen.has(note.sourceId);
       seen.add(note.sourceId);
-      expect(note.text, `footnote ${note.number}`).toMatch(first ? /Admiralty grade [A-F][1-6] \([a-z ]+; [a-z ]+\)\.$/ : /, [^,]+, [^,]+\. Admiralty grade [A-F][1-6]\.$/);
+      expect(note.text, `footnote ${note.number}`).toMatch(
+        first ? /Admiralty grade [A-F][1-6] \([a-z ]+; [a-z ]+\)\.$/ : /, [^,]+, [^,]+\. Admiralty grade [A-F][1-6]\.$/,
+      );
     }
   });
 
   it('cites author, title, publisher, date and grade, writing n.p. and n.d. for what is not recorded', async () => {
     const { demo, russian, dari } = await workspace();
-    expect(footnoteCitation(russian)).toBe('Ерлан Қасымов, “Угрозы безопасности Центральной Азии”, Қазақстан стратегиялық зерттеулер институты, 2 May 2024. Admiralty grade B2 (usually reliable; probably true).');
-    expect(footnoteCitation(demo.source)).toBe('Almat Toyekin, “Security Threats Emanating from Afghanistan: The View from Kazakhstan”, n.p., n.d. Admiralty grade B3 (usually reliable; possibly true).');
+    expect(footnoteCitation(russian)).toBe(
+      'Ерлан Қасымов, “Угрозы безопасности Центральной Азии”, Қазақстан стратегиялық зерттеулер институты, 2 May 2024. Admiralty grade B2 (usually reliable; probably true).',
+    );
+    expect(footnoteCitation(demo.source)).toBe(
+      'Almat Toyekin, “Security Threats Emanating from Afghanistan: The View from Kazakhstan”, n.p., n.d. Admiralty grade B3 (usually reliable; possibly true).',
+    );
     // Right-to-left names end with a left-to-right mark, so the English punctuation after them stays in place.
-    expect(footnoteCitation(dari)).toBe('احمد رحیمی\u200e, “گزارش امنیتی بدخشان\u200e”, طلوع نیوز\u200e, 15 January 2024. Admiralty grade C3 (fairly reliable; possibly true).');
+    expect(footnoteCitation(dari)).toBe(
+      'احمد رحیمی\u200e, “گزارش امنیتی بدخشان\u200e”, طلوع نیوز\u200e, 15 January 2024. Admiralty grade C3 (fairly reliable; possibly true).',
+    );
   });
 
   it('lists each cited source once in the annex, in the order first cited, with its grade and footnotes', async () => {
     const { ws, russian, dari, demo } = await workspace();
     const doc = buildBriefingDocument(briefing(), ws);
-    const annex = doc.blocks.find((b) => b.type === 'table' && b.kind === 'annex') as Extract<DocBlock, { type: 'table' }>;
+    const annex = doc.blocks.find((b) => b.type === 'table' && b.kind === 'annex') as Extract<
+      DocBlock,
+      { type: 'table' }
+    >;
     const firstCited = [...new Set(doc.footnotes.map((f) => f.sourceId))];
     expect(firstCited).toHaveLength(3);
     expect(annex.rows).toHaveLength(3);
     expect(annex.rows.map((r) => r[0]!.text)).toEqual(['S1', 'S2', 'S3']);
     const byId = new Map([demo.source, russian, dari].map((s) => [s.id, s]));
-    expect(annex.rows.map((r) => r[2]!.text)).toEqual(firstCited.map((id) => `${byId.get(id)!.reliability}${byId.get(id)!.credibility}`));
+    expect(annex.rows.map((r) => r[2]!.text)).toEqual(
+      firstCited.map((id) => `${byId.get(id)!.reliability}${byId.get(id)!.credibility}`),
+    );
     expect(annex.rows.every((r) => r[1]!.dir === 'ltr')).toBe(true);
     // Every footnote appears in exactly one annex row.
-    const listed = annex.rows.flatMap((r) => r[4]!.text.split(', ').flatMap((part) => {
-      const [a, b] = part.split('–').map(Number);
-      return b === undefined ? [a!] : Array.from({ length: b - a! + 1 }, (_, i) => a! + i);
-    }));
+    const listed = annex.rows.flatMap((r) =>
+      r[4]!.text.split(', ').flatMap((part) => {
+        const [a, b] = part.split('–').map(Number);
+        return b === undefined ? [a!] : Array.from({ length: b - a! + 1 }, (_, i) => a! + i);
+      }),
+    );
     expect(listed.sort((a, b) => a - b)).toEqual(doc.footnotes.map((f) => f.number));
   });
 
@@ -265,7 +481,10 @@ describe('briefing model: citations', () => {
   it('cuts a very long passage at a word and marks the cut, so the document stays a briefing', async () => {
     const { ws, kazakh } = await workspace();
     const long = { ...kazakh, quote: { ...kazakh.quote, exact: 'Қазақстан шекарасы '.repeat(400) } };
-    const doc = buildBriefingDocument(briefing(), { ...ws, annotations: ws.annotations.map((a) => (a.id === kazakh.id ? long : a)) });
+    const doc = buildBriefingDocument(briefing(), {
+      ...ws,
+      annotations: ws.annotations.map((a) => (a.id === kazakh.id ? long : a)),
+    });
     const quote = quotes(doc.blocks).find((q) => q.text.startsWith('Қазақстан шекарасы'))!;
     expect(quote.text.length).toBeLessThanOrEqual(MAX_QUOTE_CHARS + 4);
     expect(quote.text).toMatch(/ (Қазақстан|шекарасы) \[…\]$/);
@@ -305,8 +524,22 @@ describe('the document schema main parses', () => {
     [a!.note, b!.note] = [b!.note, a!.note];
     expect(problem(swapped)).toMatch(/footnote 2 is cited before footnote 1/);
     expect(problem({ ...doc, footnotes: doc.footnotes.slice(0, -1) })).toMatch(/which the briefing does not have/);
-    expect(problem({ ...doc, footnotes: [...doc.footnotes, { number: doc.footnotes.length + 1, text: 'x', sourceId: '' }] })).toMatch(/never cited/);
-    const huge = { ...doc, blocks: [...doc.blocks, ...Array.from({ length: 100 }, () => ({ type: 'paragraph', style: 'body', dir: 'ltr', lang: '', inlines: [{ kind: 'text', text: 'x'.repeat(45_000) }] }))] };
+    expect(
+      problem({ ...doc, footnotes: [...doc.footnotes, { number: doc.footnotes.length + 1, text: 'x', sourceId: '' }] }),
+    ).toMatch(/never cited/);
+    const huge = {
+      ...doc,
+      blocks: [
+        ...doc.blocks,
+        ...Array.from({ length: 100 }, () => ({
+          type: 'paragraph',
+          style: 'body',
+          dir: 'ltr',
+          lang: '',
+          inlines: [{ kind: 'text', text: 'x'.repeat(45_000) }],
+        })),
+      ],
+    };
     expect(JSON.stringify(huge).length).toBeGreaterThan(MAX_BRIEFING_DOCUMENT_CHARS);
     expect(problem(huge)).toMatch(/larger than 4 million characters/);
   });

@@ -53,7 +53,12 @@ async function call(table: HandlerTable, key: string, args: unknown[]) {
 async function waitForStep(table: HandlerTable, taskId: string, step?: string): Promise<void> {
   for (let i = 0; i < 400; i++) {
     const progress = await call(table, 'taskProgress', [{ taskId }]);
-    if (progress.ok && (progress.value as { state: string; step?: string }).state === 'running' && (!step || (progress.value as { step?: string }).step === step)) return;
+    if (
+      progress.ok &&
+      (progress.value as { state: string; step?: string }).state === 'running' &&
+      (!step || (progress.value as { step?: string }).step === step)
+    )
+      return;
     await pause(50);
   }
   throw new Error(`task ${taskId} never reached ${step ?? 'running'}`);
@@ -63,12 +68,18 @@ describe('ThreadRunner: cancel', () => {
   it('terminates a worker stuck in a synchronous loop at once, and the next run gets a fresh thread that answers', async () => {
     const folder = await tempFolder();
     const worker = join(folder, 'spin-or-echo.cjs');
-    await writeFile(worker, "const { parentPort } = require('node:worker_threads');\nparentPort.on('message', (m) => { if (m === 'spin') for (;;) {} parentPort.postMessage(`echo ${m}`); });\n");
+    await writeFile(
+      worker,
+      "const { parentPort } = require('node:worker_threads');\nparentPort.on('message', (m) => { if (m === 'spin') for (;;) {} parentPort.postMessage(`echo ${m}`); });\n",
+    );
     const runner = new ThreadRunner(worker);
     const before = threadsAlive();
     const controller = new AbortController();
     const started = performance.now();
-    const stuck = runner.run<string>('spin', 60_000, () => new Error('timed out'), { signal: controller.signal, onCancel: () => new Error('The spin was cancelled.') });
+    const stuck = runner.run<string>('spin', 60_000, () => new Error('timed out'), {
+      signal: controller.signal,
+      onCancel: () => new Error('The spin was cancelled.'),
+    });
     await pause(150);
     controller.abort();
     await expect(stuck).rejects.toThrow('The spin was cancelled.');
@@ -83,16 +94,25 @@ describe('ThreadRunner: cancel', () => {
   it('refuses a run whose signal is already aborted without starting a thread', async () => {
     const folder = await tempFolder();
     const worker = join(folder, 'echo.cjs');
-    await writeFile(worker, "require('node:worker_threads').parentPort.on('message', (m) => require('node:worker_threads').parentPort.postMessage(m));\n");
+    await writeFile(
+      worker,
+      "require('node:worker_threads').parentPort.on('message', (m) => require('node:worker_threads').parentPort.postMessage(m));\n",
+    );
     const before = threadsAlive();
-    await expect(new ThreadRunner(worker).run('x', 1000, () => new Error('timed out'), { signal: AbortSignal.abort(), onCancel: () => new Error('Cancelled before it began.') })).rejects.toThrow('Cancelled before it began.');
+    await expect(
+      new ThreadRunner(worker).run('x', 1000, () => new Error('timed out'), {
+        signal: AbortSignal.abort(),
+        onCancel: () => new Error('Cancelled before it began.'),
+      }),
+    ).rejects.toThrow('Cancelled before it began.');
     expect(threadsAlive()).toBe(before);
   });
 });
 
 /** A web page big enough that reading it takes a while: many paragraphs in nested blocks. */
 function bigHtml(megabytes: number): Uint8Array {
-  const paragraph = (i: number) => `<div class="block"><p>Paragraph ${i}: the Amu Darya, the Kosh-Tepa canal and the border with <a href="#n${i}">Tajikistan</a> <em>again</em>.</p></div>\n`;
+  const paragraph = (i: number) =>
+    `<div class="block"><p>Paragraph ${i}: the Amu Darya, the Kosh-Tepa canal and the border with <a href="#n${i}">Tajikistan</a> <em>again</em>.</p></div>\n`;
   const parts = ['<!doctype html><html><head><title>Large page</title></head><body><article><h1>Large page</h1>'];
   let size = 0;
   for (let i = 0; size < megabytes * MB; i++) {
@@ -109,10 +129,15 @@ describe('cancelling an import', () => {
     const table = await realHandlerTable(join(await tempFolder(), 'data'), { importWorker });
     const storedBefore = await call(table, 'listSourceFiles', []);
     const taskId = crypto.randomUUID();
-    const importing = call(table, 'importSource', [{ bytes: bigHtml(12), fileName: 'large-page.html', keepFullText: false, maxBytes: 50 * MB, taskId }]);
+    const importing = call(table, 'importSource', [
+      { bytes: bigHtml(12), fileName: 'large-page.html', keepFullText: false, maxBytes: 50 * MB, taskId },
+    ]);
     await waitForStep(table, taskId, 'reading');
     expect(await call(table, 'cancelTask', [{ taskId }])).toEqual({ ok: true, value: { cancelled: true } });
-    expect(await importing).toEqual({ ok: false, error: 'The import of “large-page.html” was cancelled; nothing was added. Import it again when you need it.' });
+    expect(await importing).toEqual({
+      ok: false,
+      error: 'The import of “large-page.html” was cancelled; nothing was added. Import it again when you need it.',
+    });
     expect(await call(table, 'listSourceFiles', [])).toEqual(storedBefore);
     expect(await call(table, 'taskProgress', [{ taskId }])).toEqual({ ok: true, value: { state: 'unknown' } });
   }, 60_000);
@@ -122,11 +147,24 @@ describe('cancelling an import', () => {
     const taskId = crypto.randomUUID();
     expect(await call(table, 'cancelTask', [{ taskId }])).toEqual({ ok: true, value: { cancelled: true } });
     const bytes = await readFile(join(PROJECT_ROOT, 'tests', 'fixtures', 'import', 'notes.md'));
-    const result = await call(table, 'importSource', [{ bytes: new Uint8Array(bytes), fileName: 'notes.md', keepFullText: false, maxBytes: 50 * MB, taskId }]);
-    expect(result).toEqual({ ok: false, error: 'The import of “notes.md” was cancelled; nothing was added. Import it again when you need it.' });
+    const result = await call(table, 'importSource', [
+      { bytes: new Uint8Array(bytes), fileName: 'notes.md', keepFullText: false, maxBytes: 50 * MB, taskId },
+    ]);
+    expect(result).toEqual({
+      ok: false,
+      error: 'The import of “notes.md” was cancelled; nothing was added. Import it again when you need it.',
+    });
     expect(await call(table, 'listSourceFiles', [])).toEqual({ ok: true, value: [] });
     // The same file imports normally afterwards, under a new task.
-    const again = await call(table, 'importSource', [{ bytes: new Uint8Array(bytes), fileName: 'notes.md', keepFullText: false, maxBytes: 50 * MB, taskId: crypto.randomUUID() }]);
+    const again = await call(table, 'importSource', [
+      {
+        bytes: new Uint8Array(bytes),
+        fileName: 'notes.md',
+        keepFullText: false,
+        maxBytes: 50 * MB,
+        taskId: crypto.randomUUID(),
+      },
+    ]);
     expect(again.ok).toBe(true);
   });
 
@@ -141,7 +179,11 @@ describe('cancelling an import', () => {
 
 /** A briefing of `copies` × the demo's threats, each with a footnoted passage: seconds of docx packing. */
 async function briefingDocument(copies: number): Promise<BriefingDocument> {
-  const demo = await loadDemoWorkspace(join(PROJECT_ROOT, 'data'), new SourceStore(join(await tempFolder(), 'store')), new Date(AT));
+  const demo = await loadDemoWorkspace(
+    join(PROJECT_ROOT, 'data'),
+    new SourceStore(join(await tempFolder(), 'store')),
+    new Date(AT),
+  );
   const threats: Threat[] = [];
   const annotations: Annotation[] = [...demo.annotations];
   for (let c = 0; c < copies; c++) {
@@ -167,7 +209,14 @@ async function briefingDocument(copies: number): Promise<BriefingDocument> {
     createdAt: AT,
     updatedAt: AT,
   });
-  return buildBriefingDocument(briefing, { registers: [demo.register], threats, annotations, sources: [demo.source], actors: demo.actors, countries: demo.countries });
+  return buildBriefingDocument(briefing, {
+    registers: [demo.register],
+    threats,
+    annotations,
+    sources: [demo.source],
+    actors: demo.actors,
+    countries: demo.countries,
+  });
 }
 
 /** Every part of a .docx but its timestamps (docProps/core.xml), as text. */
@@ -209,7 +258,11 @@ describe('briefing export on the briefing worker', () => {
     expect(info.ok).toBe(true);
     const answeredIn = performance.now() - started;
     expect(await call(table, 'cancelTask', [{ taskId }])).toEqual({ ok: true, value: { cancelled: true } });
-    expect(await exporting).toEqual({ ok: false, error: 'The export of “Threats from Afghanistan to Central Asia” was cancelled; no file was written. Export it again when you are ready.' });
+    expect(await exporting).toEqual({
+      ok: false,
+      error:
+        'The export of “Threats from Afghanistan to Central Asia” was cancelled; no file was written. Export it again when you are ready.',
+    });
     expect(await readdir(join(root, 'exports'))).toEqual([]);
     console.info(`main answered appInfo in ${answeredIn.toFixed(0)} ms during the export`);
   }, 120_000);
@@ -219,8 +272,23 @@ describe('briefing export on the briefing worker', () => {
 async function demoSnapshot(store: SourceStore): Promise<WorkspaceSnapshot> {
   const demo = await loadDemoWorkspace(resolve(PROJECT_ROOT, 'data'), store, new Date('2025-03-01T08:00:00Z'));
   const tables = Object.fromEntries(WORKSPACE_TABLES.map((t) => [t, [] as unknown[]])) as WorkspaceSnapshot['tables'];
-  Object.assign(tables, { sources: [demo.source], sourceTexts: [demo.sourceText], registers: [demo.register], threats: demo.threats, actors: demo.actors, countries: demo.countries, tags: demo.tags, annotations: demo.annotations });
-  return { schemaVersion: WORKSPACE_SCHEMA_VERSION, replicaId: crypto.randomUUID(), createdAt: '2025-03-14T09:15:02.000Z', tables, mergeBases: {} };
+  Object.assign(tables, {
+    sources: [demo.source],
+    sourceTexts: [demo.sourceText],
+    registers: [demo.register],
+    threats: demo.threats,
+    actors: demo.actors,
+    countries: demo.countries,
+    tags: demo.tags,
+    annotations: demo.annotations,
+  });
+  return {
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
+    replicaId: crypto.randomUUID(),
+    createdAt: '2025-03-14T09:15:02.000Z',
+    tables,
+    mergeBases: {},
+  };
 }
 
 describe('cancelling a backup', () => {
@@ -250,7 +318,9 @@ describe('cancelling a backup', () => {
       const { task, answers } = cancelledAt(step);
       const error = await backups.write({ snapshot, reason: 'manual', keep: 10 }, task).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TaskCancelled);
-      expect((error as Error).message).toBe('The backup was cancelled; no backup file was written. Back up again when you are ready.');
+      expect((error as Error).message).toBe(
+        'The backup was cancelled; no backup file was written. Back up again when you are ready.',
+      );
       expect(answers).toEqual([true]);
       expect(await readdir(folder.backups)).toEqual([]);
       expect(await backups.list()).toEqual([]);

@@ -18,8 +18,12 @@ describe('data folder', () => {
   it('defaults to the per-user application-data folder of each platform', () => {
     expect(defaultDataFolder({}, 'linux', '/home/ana')).toBe('/home/ana/.config/Analyst Workbench');
     expect(defaultDataFolder({ XDG_CONFIG_HOME: '/cfg' }, 'linux', '/home/ana')).toBe('/cfg/Analyst Workbench');
-    expect(defaultDataFolder({}, 'darwin', '/Users/ana')).toBe('/Users/ana/Library/Application Support/Analyst Workbench');
-    expect(defaultDataFolder({ APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ana')).toContain('Analyst Workbench');
+    expect(defaultDataFolder({}, 'darwin', '/Users/ana')).toBe(
+      '/Users/ana/Library/Application Support/Analyst Workbench',
+    );
+    expect(defaultDataFolder({ APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ana')).toContain(
+      'Analyst Workbench',
+    );
   });
 });
 

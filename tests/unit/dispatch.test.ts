@@ -28,10 +28,22 @@ describe('dispatch: the one path every request takes', () => {
 
   it('parses arguments from unknown and explains what was wrong', async () => {
     const table = await realHandlerTable(await tempFolder());
-    for (const args of [undefined, null, 'x', {}, [1], [{ bytes: 'not bytes' }], [{}], [{ bytes: new Uint8Array(1) }, 'extra']]) {
+    for (const args of [
+      undefined,
+      null,
+      'x',
+      {},
+      [1],
+      [{ bytes: 'not bytes' }],
+      [{}],
+      [{ bytes: new Uint8Array(1) }, 'extra'],
+    ]) {
       const result = await dispatch(table, 'putSourceFile', args);
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error).toMatch(/^The request was refused because its data is not valid \(.+\)\. Nothing was changed\.$/);
+      if (!result.ok)
+        expect(result.error).toMatch(
+          /^The request was refused because its data is not valid \(.+\)\. Nothing was changed\.$/,
+        );
     }
     const badDigest = await dispatch(table, 'readSourceFile', ['../../etc/passwd']);
     expect(badDigest).toMatchObject({ ok: false, error: expect.stringMatching(/SHA-256/) });
@@ -49,9 +61,15 @@ describe('dispatch: the one path every request takes', () => {
         throw new TypeError('x is undefined');
       },
     };
-    expect(await dispatch(table, 'listSourceFiles', [])).toEqual({ ok: false, error: 'The sources folder cannot be read. Check its permissions.' });
+    expect(await dispatch(table, 'listSourceFiles', [])).toEqual({
+      ok: false,
+      error: 'The sources folder cannot be read. Check its permissions.',
+    });
     const bug = await dispatch(table, 'appInfo', [], { onUnexpectedError: (key) => errors.push(key) });
-    expect(bug).toMatchObject({ ok: false, error: expect.stringMatching(/Something went wrong \(x is undefined\)\. Nothing was changed/) });
+    expect(bug).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Something went wrong \(x is undefined\)\. Nothing was changed/),
+    });
     expect(errors).toEqual(['appInfo']);
   });
 
@@ -86,7 +104,10 @@ describe('createApiClient: window.workbench as named functions', () => {
   });
 
   it('rejects an answer that is not an envelope', async () => {
-    const api = createApiClient(async () => 'garbage', () => () => undefined);
+    const api = createApiClient(
+      async () => 'garbage',
+      () => () => undefined,
+    );
     await expect(api.appInfo()).rejects.toThrow(/does not understand/);
   });
 });

@@ -7,12 +7,27 @@ describe('scoring', () => {
   it('scores likelihood × impact and bands it by the register’s thresholds', () => {
     expect(riskScore(4, 5)).toBe(20);
     const bands = DEFAULT_SCALE.bands;
-    expect([1, 3, 4, 7, 8, 14, 15, 25].map((s) => bandOf(s, bands))).toEqual(['low', 'low', 'medium', 'medium', 'high', 'high', 'critical', 'critical']);
+    expect([1, 3, 4, 7, 8, 14, 15, 25].map((s) => bandOf(s, bands))).toEqual([
+      'low',
+      'low',
+      'medium',
+      'medium',
+      'high',
+      'high',
+      'critical',
+      'critical',
+    ]);
     expect(bandOf(9, { medium: 3, high: 6, critical: 9 })).toBe('critical');
   });
 
   it('speaks likelihood in ICD 203 words, on any scale', () => {
-    expect([1, 2, 3, 4, 5].map((l) => likelihoodWords(l))).toEqual(['Very unlikely', 'Unlikely', 'Roughly even chance', 'Likely', 'Very likely']);
+    expect([1, 2, 3, 4, 5].map((l) => likelihoodWords(l))).toEqual([
+      'Very unlikely',
+      'Unlikely',
+      'Roughly even chance',
+      'Likely',
+      'Very likely',
+    ]);
     expect(likelihoodWords(1, 4)).toBe('Very unlikely');
     expect(likelihoodWords(4, 4)).toBe('Very likely');
   });

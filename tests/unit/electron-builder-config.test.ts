@@ -37,14 +37,17 @@ describe('electron-builder.yml', () => {
       grantFileProtocolExtraPrivileges: false,
     });
     const { FuseV1Options } = electronFuses();
-    for (const key of Object.keys(config.electronFuses ?? {})) expect(FuseV1Options[fuseOptionName(key)], key).toBeTypeOf('number');
+    for (const key of Object.keys(config.electronFuses ?? {}))
+      expect(FuseV1Options[fuseOptionName(key)], key).toBeTypeOf('number');
   });
 
   it('packages only the built output, the bundled data and package.json', async () => {
     const config = await loadBuilderConfig();
     expect(config.asar).toBe(true);
     // electron-builder's loader normalises the list into one file set.
-    expect(config.files).toEqual([{ filter: ['dist/main/**', 'dist/preload/**', 'dist/renderer/**', 'data/**', 'package.json', '!**/*.map'] }]);
+    expect(config.files).toEqual([
+      { filter: ['dist/main/**', 'dist/preload/**', 'dist/renderer/**', 'data/**', 'package.json', '!**/*.map'] },
+    ]);
   });
 
   it('associates .awbackup backups with the app on every platform', async () => {
@@ -96,7 +99,19 @@ describe('electron-builder.yml', () => {
       expect(config.mac?.icon).toBe('build/icon.icns');
       const elements = readIcns(readFileSync(resolve(root, config.mac?.icon ?? '')));
       const pixels = Object.fromEntries(elements.map((element) => [element.type, element.png?.width]));
-      expect(pixels).toEqual({ icp4: 16, icp5: 32, ic11: 32, icp6: 64, ic12: 64, ic07: 128, ic08: 256, ic13: 256, ic09: 512, ic14: 512, ic10: 1024 });
+      expect(pixels).toEqual({
+        icp4: 16,
+        icp5: 32,
+        ic11: 32,
+        icp6: 64,
+        ic12: 64,
+        ic07: 128,
+        ic08: 256,
+        ic13: 256,
+        ic09: 512,
+        ic14: 512,
+        ic10: 1024,
+      });
     });
 
     it('keeps the one source drawing beside them', () => {

@@ -28,7 +28,9 @@ describe('rotating error log', () => {
     const writes = Array.from({ length: 200 }, (_, i) => log.write('error', `entry ${i}`));
     await Promise.all(writes);
     const text = await readFile(log.file, 'utf8');
-    expect(entries(text).map((line) => line.split(' ').slice(2).join(' '))).toEqual(Array.from({ length: 200 }, (_, i) => `entry ${i}`));
+    expect(entries(text).map((line) => line.split(' ').slice(2).join(' '))).toEqual(
+      Array.from({ length: 200 }, (_, i) => `entry ${i}`),
+    );
     expect(await logFiles(folder)).toEqual(['workbench.log']);
   });
 
@@ -37,7 +39,10 @@ describe('rotating error log', () => {
     await new Log(folder, { now: at }).write('info', 'first run');
     await new Log(folder, { now: at }).write('error', 'second run', new Error('boom'));
     const text = await readFile(join(folder, 'workbench.log'), 'utf8');
-    expect(entries(text).map((line) => line.split(' ').slice(1).join(' '))).toEqual(['INFO first run', 'ERROR second run']);
+    expect(entries(text).map((line) => line.split(' ').slice(1).join(' '))).toEqual([
+      'INFO first run',
+      'ERROR second run',
+    ]);
     expect(text).toContain('    Error: boom');
   });
 
@@ -63,11 +68,16 @@ describe('rotating error log', () => {
   it('never leaves a torn entry: every line of every file is whole', async () => {
     const folder = await tempFolder();
     const log = new Log(folder, { now: at, maxBytes: 2048, keep: 2 });
-    await Promise.all(Array.from({ length: 60 }, (_, i) => log.write('warn', `entry ${i}`, { detail: 'y'.repeat(i * 3) })));
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) => log.write('warn', `entry ${i}`, { detail: 'y'.repeat(i * 3) })),
+    );
     for (const name of await logFiles(folder)) {
       const text = await readFile(join(folder, name), 'utf8');
       expect(text.endsWith('\n')).toBe(true);
-      for (const line of entries(text)) expect(line).toMatch(/^2026-11-28T10:00:00\.000Z WARN entry \d+ \{"detail":"y*"\}$|^2026-11-28T10:00:00\.000Z WARN entry \d+$/);
+      for (const line of entries(text))
+        expect(line).toMatch(
+          /^2026-11-28T10:00:00\.000Z WARN entry \d+ \{"detail":"y*"\}$|^2026-11-28T10:00:00\.000Z WARN entry \d+$/,
+        );
     }
   });
 
@@ -85,7 +95,12 @@ describe('rotating error log', () => {
   });
 
   it('formats entries so that one entry cannot forge another or run without bound', () => {
-    const forged = formatEntry(at(), 'error', 'first\n2026-01-01T00:00:00.000Z INFO forged\u001b[31m', 'stack line 1\nstack line 2');
+    const forged = formatEntry(
+      at(),
+      'error',
+      'first\n2026-01-01T00:00:00.000Z INFO forged\u001b[31m',
+      'stack line 1\nstack line 2',
+    );
     expect(entries(forged)).toHaveLength(1);
     expect(forged).not.toContain('\u001b');
     expect(forged).toContain('\n    stack line 2\n');
@@ -102,7 +117,14 @@ describe('renderer error reports', () => {
   it('are written to the error log with their view, origin and stack', async () => {
     const root = await tempFolder();
     const table = await realHandlerTable(root);
-    const result = await dispatch(table, 'reportError', [{ origin: 'boundary', view: 'register', message: 'Cannot read properties of undefined', stack: 'TypeError: …\n    at ThreatGrid' }]);
+    const result = await dispatch(table, 'reportError', [
+      {
+        origin: 'boundary',
+        view: 'register',
+        message: 'Cannot read properties of undefined',
+        stack: 'TypeError: …\n    at ThreatGrid',
+      },
+    ]);
     expect(result).toEqual({ ok: true, value: { logged: true } });
     const text = await readFile(join(root, 'logs', 'workbench.log'), 'utf8');
     expect(text).toContain('ERROR renderer (register, boundary): Cannot read properties of undefined');
@@ -128,10 +150,13 @@ describe('renderer error reports', () => {
     let clock = 0;
     const reports = new ErrorReports(log, { burst: 5, windowMs: 1000, now: () => clock });
     const outcomes = [];
-    for (let i = 0; i < 50; i++) outcomes.push(await reports.report({ origin: 'window', view: 'sources', message: `loop ${i}` }));
+    for (let i = 0; i < 50; i++)
+      outcomes.push(await reports.report({ origin: 'window', view: 'sources', message: `loop ${i}` }));
     expect(outcomes.filter((o) => o.logged)).toHaveLength(5);
     clock = 1000;
-    expect(await reports.report({ origin: 'window', view: 'sources', message: 'after the flood' })).toEqual({ logged: true });
+    expect(await reports.report({ origin: 'window', view: 'sources', message: 'after the flood' })).toEqual({
+      logged: true,
+    });
     await log.write('info', 'flushed');
     const lines = entries(await readFile(log.file, 'utf8'));
     expect(lines.filter((l) => l.includes('loop '))).toHaveLength(5);
@@ -146,7 +171,14 @@ describe('openLogFile', () => {
     const table = await realHandlerTable(root);
     const result = await dispatch(table, 'openLogFile', []);
     const path = join(root, 'logs', 'workbench.log');
-    expect(result).toEqual({ ok: true, value: { done: false, path, message: `Opening files is only available in the desktop app. The error log is at ${path}.` } });
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        done: false,
+        path,
+        message: `Opening files is only available in the desktop app. The error log is at ${path}.`,
+      },
+    });
     expect(await readFile(path, 'utf8')).toContain('no errors recorded so far');
   });
 });
@@ -170,7 +202,10 @@ describe('openLogFile on the desktop', () => {
       },
     });
     const path = join(root, 'logs', 'workbench.log');
-    expect(await dispatch(table, 'openLogFile', [])).toEqual({ ok: true, value: { done: true, path, message: `Opened the error log (${path}).` } });
+    expect(await dispatch(table, 'openLogFile', [])).toEqual({
+      ok: true,
+      value: { done: true, path, message: `Opened the error log (${path}).` },
+    });
     answer = 'No application is associated with .log files';
     expect(await dispatch(table, 'openLogFile', [])).toEqual({
       ok: false,

@@ -31,14 +31,37 @@ function threat(fields: Partial<ExposureThreat>): ExposureThreat {
     ...fields,
   };
 }
-const override = (countryCode: string, threatId: string, likelihood: number, impact: number, rationale = 'Downstream of the canal') =>
-  makeOverride(countryCode, threatId, { likelihood, impact, rationale }, DEFAULT_SCALE, NOW);
+const override = (
+  countryCode: string,
+  threatId: string,
+  likelihood: number,
+  impact: number,
+  rationale = 'Downstream of the canal',
+) => makeOverride(countryCode, threatId, { likelihood, impact, rationale }, DEFAULT_SCALE, NOW);
 
 describe('exposure of a country', () => {
-  const isis = threat({ title: 'ISIS-K', category: 'terrorism', likelihood: 4, impact: 5, countryCodes: ['KZ', 'UZ', 'TJ'] });
+  const isis = threat({
+    title: 'ISIS-K',
+    category: 'terrorism',
+    likelihood: 4,
+    impact: 5,
+    countryCodes: ['KZ', 'UZ', 'TJ'],
+  });
   const imu = threat({ title: 'IMU', category: 'terrorism', likelihood: 2, impact: 3, countryCodes: ['UZ', 'TJ'] });
-  const ja = threat({ title: 'Jamaat Ansarullah', category: 'terrorism', likelihood: 3, impact: 3, countryCodes: ['TJ'] });
-  const drugs = threat({ title: 'Drugs', category: 'narcotics', likelihood: 3, impact: 4, countryCodes: ['KZ', 'UZ', 'TJ'] });
+  const ja = threat({
+    title: 'Jamaat Ansarullah',
+    category: 'terrorism',
+    likelihood: 3,
+    impact: 3,
+    countryCodes: ['TJ'],
+  });
+  const drugs = threat({
+    title: 'Drugs',
+    category: 'narcotics',
+    likelihood: 3,
+    impact: 4,
+    countryCodes: ['KZ', 'UZ', 'TJ'],
+  });
   const canal = threat({ title: 'Kosh-Tepa', category: 'water', likelihood: 4, impact: 5, countryCodes: ['UZ', 'TM'] });
   const threats = [isis, imu, ja, drugs, canal];
   const none = indexOverrides([]);
@@ -64,7 +87,12 @@ describe('exposure of a country', () => {
     const minor = Array.from({ length: 6 }, () => threat({ likelihood: 1, impact: 3, countryCodes: ['KG'] }));
     const kg = countryExposure('KG', minor, none, DEFAULT_SCALE);
     expect(kg.overall).toMatchObject({ score: 3, band: 'low' });
-    const severe = countryExposure('TM', [threat({ likelihood: 3, impact: 5, countryCodes: ['TM'] })], none, DEFAULT_SCALE);
+    const severe = countryExposure(
+      'TM',
+      [threat({ likelihood: 3, impact: 5, countryCodes: ['TM'] })],
+      none,
+      DEFAULT_SCALE,
+    );
     expect(compareExposure(severe.overall, kg.overall)).toBeLessThan(0);
   });
 
@@ -84,7 +112,10 @@ describe('exposure of a country', () => {
     const mitigated = threat({ status: 'mitigated', likelihood: 2, impact: 2, countryCodes: ['KZ'] });
     expect(affects(closed, 'KZ')).toBe(false);
     expect(affects(mitigated, 'KZ')).toBe(true);
-    expect(countryExposure('KZ', [closed, mitigated], none, DEFAULT_SCALE).overall).toMatchObject({ score: 4, band: 'medium' });
+    expect(countryExposure('KZ', [closed, mitigated], none, DEFAULT_SCALE).overall).toMatchObject({
+      score: 4,
+      band: 'medium',
+    });
   });
 
   it('follows the register’s own scale and bands', () => {
@@ -95,13 +126,33 @@ describe('exposure of a country', () => {
 });
 
 describe('per-country overrides', () => {
-  const canal = threat({ title: 'Kosh-Tepa canal', category: 'water', likelihood: 3, impact: 4, countryCodes: ['UZ', 'TM', 'KZ'] });
-  const migration = threat({ title: 'Migration', category: 'migration', likelihood: 3, impact: 3, countryCodes: ['UZ', 'KZ'] });
+  const canal = threat({
+    title: 'Kosh-Tepa canal',
+    category: 'water',
+    likelihood: 3,
+    impact: 4,
+    countryCodes: ['UZ', 'TM', 'KZ'],
+  });
+  const migration = threat({
+    title: 'Migration',
+    category: 'migration',
+    likelihood: 3,
+    impact: 3,
+    countryCodes: ['UZ', 'KZ'],
+  });
 
   it('rate one threat differently for one country, shown as overridden with the register’s own rating beside it', () => {
-    const overrides = indexOverrides([override('UZ', canal.id, 5, 5, 'Uzbekistan takes most of its irrigation water from the Amu Darya')]);
+    const overrides = indexOverrides([
+      override('UZ', canal.id, 5, 5, 'Uzbekistan takes most of its irrigation water from the Amu Darya'),
+    ]);
     const uz = threatExposure(canal, 'UZ', overrides, DEFAULT_SCALE)!;
-    expect(uz).toMatchObject({ likelihood: 5, impact: 5, score: 25, band: 'critical', base: { likelihood: 3, impact: 4, score: 12, band: 'high' } });
+    expect(uz).toMatchObject({
+      likelihood: 5,
+      impact: 5,
+      score: 25,
+      band: 'critical',
+      base: { likelihood: 3, impact: 4, score: 12, band: 'high' },
+    });
     expect(uz.override?.rationale).toBe('Uzbekistan takes most of its irrigation water from the Amu Darya');
     const water = countryExposure('UZ', [canal, migration], overrides, DEFAULT_SCALE).byCategory.water;
     expect(water).toMatchObject({ score: 25, band: 'critical', baseScore: 12, overridden: true, overrides: 1 });
@@ -133,19 +184,48 @@ describe('per-country overrides', () => {
 
   it('need a rationale and ratings on the register’s scale; a refused override is never built', () => {
     expect(overrideProblem({ likelihood: 5, impact: 5, rationale: '  ' }, DEFAULT_SCALE)).toMatch(/needs a rationale/);
-    expect(overrideProblem({ likelihood: 6, impact: 2, rationale: 'x' }, DEFAULT_SCALE)).toMatch(/Likelihood must be a whole number from 1 to 5/);
+    expect(overrideProblem({ likelihood: 6, impact: 2, rationale: 'x' }, DEFAULT_SCALE)).toMatch(
+      /Likelihood must be a whole number from 1 to 5/,
+    );
     expect(overrideProblem({ likelihood: 2, impact: 0, rationale: 'x' }, DEFAULT_SCALE)).toMatch(/Impact must be/);
     expect(overrideProblem({ likelihood: 2.5, impact: 2, rationale: 'x' }, DEFAULT_SCALE)).toMatch(/whole number/);
     expect(overrideProblem({ likelihood: 2, impact: 2, rationale: 'x'.repeat(5001) }, DEFAULT_SCALE)).toMatch(/5,000/);
-    expect(overrideProblem({ likelihood: 7, impact: 7, rationale: 'Wide scale' }, { levels: 7, bands: { medium: 5, high: 15, critical: 30 } })).toBeNull();
-    expect(() => makeOverride('UZ', canal.id, { likelihood: 5, impact: 5, rationale: '' }, DEFAULT_SCALE, NOW)).toThrow(/needs a rationale/);
+    expect(
+      overrideProblem(
+        { likelihood: 7, impact: 7, rationale: 'Wide scale' },
+        { levels: 7, bands: { medium: 5, high: 15, critical: 30 } },
+      ),
+    ).toBeNull();
+    expect(() => makeOverride('UZ', canal.id, { likelihood: 5, impact: 5, rationale: '' }, DEFAULT_SCALE, NOW)).toThrow(
+      /needs a rationale/,
+    );
   });
 
   it('are keyed by country and threat, trim their rationale and keep when they were first made', () => {
-    const first = makeOverride('UZ', canal.id, { likelihood: 4, impact: 5, rationale: '  Flow down 15%  ' }, DEFAULT_SCALE, NOW);
-    expect(first).toMatchObject({ id: overrideId('UZ', canal.id), countryCode: 'UZ', threatId: canal.id, rationale: 'Flow down 15%', createdAt: NOW, updatedAt: NOW });
+    const first = makeOverride(
+      'UZ',
+      canal.id,
+      { likelihood: 4, impact: 5, rationale: '  Flow down 15%  ' },
+      DEFAULT_SCALE,
+      NOW,
+    );
+    expect(first).toMatchObject({
+      id: overrideId('UZ', canal.id),
+      countryCode: 'UZ',
+      threatId: canal.id,
+      rationale: 'Flow down 15%',
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
     expect(first.id).toBe(`UZ:${canal.id}`);
-    const later = makeOverride('UZ', canal.id, { likelihood: 5, impact: 5, rationale: 'Flow down 25%' }, DEFAULT_SCALE, '2025-04-01T10:00:00.000Z', first);
+    const later = makeOverride(
+      'UZ',
+      canal.id,
+      { likelihood: 5, impact: 5, rationale: 'Flow down 25%' },
+      DEFAULT_SCALE,
+      '2025-04-01T10:00:00.000Z',
+      first,
+    );
     expect(later).toMatchObject({ createdAt: NOW, updatedAt: '2025-04-01T10:00:00.000Z', likelihood: 5 });
     expect(ExposureOverride.safeParse({ ...first, countryCode: 'uz' }).success).toBe(false);
   });

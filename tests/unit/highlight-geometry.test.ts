@@ -3,7 +3,14 @@
 // Range — never an IndexSizeError, never the wrong words.
 import { describe, expect, it } from 'vitest';
 import { describeRange } from '../../shared/domain/anchoring';
-import { isPlaceable, offsetsMisfit, paragraphIndexAt, paragraphSpan, passageMisfit, type PlaceablePassage } from '../../shared/domain/passage-fit';
+import {
+  isPlaceable,
+  offsetsMisfit,
+  paragraphIndexAt,
+  paragraphSpan,
+  passageMisfit,
+  type PlaceablePassage,
+} from '../../shared/domain/passage-fit';
 import { splitParagraphs } from '../../shared/domain/text';
 
 const ZWNJ = '\u200c';
@@ -63,7 +70,8 @@ describe('offsets against the text they are painted on', () => {
       [12, 12],
       [-3, 4],
       [1.5, 4],
-    ]) expect(paragraphSpan(TEXT, PARAGRAPHS, start!, end!)).toBeNull();
+    ])
+      expect(paragraphSpan(TEXT, PARAGRAPHS, start!, end!)).toBeNull();
   });
 
   it('refuses an edge in the middle of a surrogate pair (half of 🌊)', () => {
@@ -97,7 +105,8 @@ describe('offsets against the text they are painted on', () => {
 
 describe('passages against the text they are shown with', () => {
   it('places an anchored passage whose words are at its offsets, in every script', () => {
-    for (const needle of ['15 %', 'ұйымдасқан қылмыс', `آب دریای آمو`, 'Canal 🌊 draw']) expect(isPlaceable(TEXT, passage(needle))).toBe(true);
+    for (const needle of ['15 %', 'ұйымдасқан қылмыс', `آب دریای آمو`, 'Canal 🌊 draw'])
+      expect(isPlaceable(TEXT, passage(needle))).toBe(true);
   });
 
   it('does not place an anchored passage whose offsets belong to another version of the text', () => {

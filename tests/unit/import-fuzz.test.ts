@@ -20,7 +20,8 @@ import { PROJECT_ROOT, realHandlerTable } from '../support/handler-table';
 
 const SEED = Number(process.env.WORKBENCH_FUZZ_SEED ?? 20261128);
 const MB = 1024 * 1024;
-const fixture = async (name: string) => new Uint8Array(await readFile(join(PROJECT_ROOT, 'tests', 'fixtures', 'import', name)));
+const fixture = async (name: string) =>
+  new Uint8Array(await readFile(join(PROJECT_ROOT, 'tests', 'fixtures', 'import', name)));
 
 type Outcome = 'refused' | 'refused-or-imported';
 interface Case {
@@ -79,17 +80,48 @@ async function malformedCorpus(): Promise<Case[]> {
 
   for (const share of [0.02, 0.25, 0.5, 0.75, 0.9, 0.99]) {
     // A zip keeps its table of contents at the end: every cut loses it.
-    cases.push({ label: `docx truncated to ${share * 100}%`, fileName: 'briefing.docx', bytes: truncated(docx, share), outcome: 'refused', reason: /damaged or is not a Word/ });
+    cases.push({
+      label: `docx truncated to ${share * 100}%`,
+      fileName: 'briefing.docx',
+      bytes: truncated(docx, share),
+      outcome: 'refused',
+      reason: /damaged or is not a Word/,
+    });
     // pdfjs, like PDF readers, recovers what it can from a cut file: a refusal, or the pages that survive.
-    cases.push({ label: `pdf truncated to ${share * 100}%`, fileName: 'two-pages.pdf', bytes: truncated(pdf, share), outcome: 'refused-or-imported' });
+    cases.push({
+      label: `pdf truncated to ${share * 100}%`,
+      fileName: 'two-pages.pdf',
+      bytes: truncated(pdf, share),
+      outcome: 'refused-or-imported',
+    });
   }
   for (const share of [0.001, 0.3, 0.8]) {
-    cases.push({ label: `html truncated to ${share * 100}%`, fileName: 'article.html', bytes: truncated(html, share), outcome: 'refused-or-imported' });
+    cases.push({
+      label: `html truncated to ${share * 100}%`,
+      fileName: 'article.html',
+      bytes: truncated(html, share),
+      outcome: 'refused-or-imported',
+    });
   }
   for (const flips of [1, 8, 64, 512, 4096, 20000]) {
-    cases.push({ label: `docx with ${flips} bits flipped`, fileName: 'briefing.docx', bytes: bitFlipped(docx, rng, flips), outcome: 'refused-or-imported' });
-    cases.push({ label: `pdf with ${flips} bits flipped`, fileName: 'two-pages.pdf', bytes: bitFlipped(pdf, rng, flips), outcome: 'refused-or-imported' });
-    cases.push({ label: `html with ${flips} bits flipped`, fileName: 'article.html', bytes: bitFlipped(html, rng, flips), outcome: 'refused-or-imported' });
+    cases.push({
+      label: `docx with ${flips} bits flipped`,
+      fileName: 'briefing.docx',
+      bytes: bitFlipped(docx, rng, flips),
+      outcome: 'refused-or-imported',
+    });
+    cases.push({
+      label: `pdf with ${flips} bits flipped`,
+      fileName: 'two-pages.pdf',
+      bytes: bitFlipped(pdf, rng, flips),
+      outcome: 'refused-or-imported',
+    });
+    cases.push({
+      label: `html with ${flips} bits flipped`,
+      fileName: 'article.html',
+      bytes: bitFlipped(html, rng, flips),
+      outcome: 'refused-or-imported',
+    });
   }
 
   // Zip bombs.
@@ -112,7 +144,13 @@ async function malformedCorpus(): Promise<Case[]> {
   });
   const many: Record<string, string> = {};
   for (let i = 0; i < 12_000; i++) many[`word/media/part-${i}.xml`] = '';
-  cases.push({ label: 'zip bomb: 12,000 entries inside a real .docx', fileName: 'many.docx', bytes: await docxWith(docx, many), outcome: 'refused', reason: /zip of 12,0\d\d parts/ });
+  cases.push({
+    label: 'zip bomb: 12,000 entries inside a real .docx',
+    fileName: 'many.docx',
+    bytes: await docxWith(docx, many),
+    outcome: 'refused',
+    reason: /zip of 12,0\d\d parts/,
+  });
   cases.push({
     label: 'zip bomb: sizes that lie (declared 100 bytes, inflating to 40 MB)',
     fileName: 'liar.docx',
@@ -123,14 +161,34 @@ async function malformedCorpus(): Promise<Case[]> {
   });
 
   for (const extension of ['txt', 'md', 'html', 'docx', 'pdf']) {
-    cases.push({ label: `binary garbage as .${extension}`, fileName: `garbage.${extension}`, bytes: randomBytes(rng, 64 * 1024), outcome: 'refused' });
-    cases.push({ label: `0 bytes as .${extension}`, fileName: `empty.${extension}`, bytes: new Uint8Array(0), outcome: 'refused', reason: /the file is empty \(0 bytes\)/ });
+    cases.push({
+      label: `binary garbage as .${extension}`,
+      fileName: `garbage.${extension}`,
+      bytes: randomBytes(rng, 64 * 1024),
+      outcome: 'refused',
+    });
+    cases.push({
+      label: `0 bytes as .${extension}`,
+      fileName: `empty.${extension}`,
+      bytes: new Uint8Array(0),
+      outcome: 'refused',
+      reason: /the file is empty \(0 bytes\)/,
+    });
   }
 
   // Invalid UTF-8: overlong forms, lone continuation bytes, surrogates encoded, truncated sequences.
-  const invalid = Uint8Array.from({ length: 48 * 1024 }, (_, i) => [0xc0, 0xaf, 0x80, 0xed, 0xa0, 0x80, 0xf8, 0x88, 0x80, 0x80, 0x80, 0xfe, 0xe2, 0x28, 0xa1, 0x41][i % 16]!);
+  const invalid = Uint8Array.from(
+    { length: 48 * 1024 },
+    (_, i) => [0xc0, 0xaf, 0x80, 0xed, 0xa0, 0x80, 0xf8, 0x88, 0x80, 0x80, 0x80, 0xfe, 0xe2, 0x28, 0xa1, 0x41][i % 16]!,
+  );
   for (const extension of ['txt', 'md', 'html']) {
-    cases.push({ label: `invalid UTF-8 as .${extension}`, fileName: `invalid.${extension}`, bytes: invalid, outcome: 'refused', reason: /not a text file/ });
+    cases.push({
+      label: `invalid UTF-8 as .${extension}`,
+      fileName: `invalid.${extension}`,
+      bytes: invalid,
+      outcome: 'refused',
+      reason: /not a text file/,
+    });
   }
   return cases;
 }
@@ -156,19 +214,25 @@ describe('import fuzzing: malformed files through the handler table', () => {
     const problems: string[] = [];
     const outcomes: string[] = [];
     for (const c of cases) {
-      const result = await dispatch(table, 'importSource', [{ bytes: c.bytes, fileName: c.fileName, keepFullText: false, maxBytes: c.maxBytes ?? 50 * MB }]);
+      const result = await dispatch(table, 'importSource', [
+        { bytes: c.bytes, fileName: c.fileName, keepFullText: false, maxBytes: c.maxBytes ?? 50 * MB },
+      ]);
       const after = await dispatch(table, 'listSourceFiles', []);
       if (result.ok) {
         outcomes.push(`${c.label}: imported`);
         if (c.outcome === 'refused') problems.push(`${c.label}: imported, but should have been refused`);
-        if (!CONTRACT.importSource.result.safeParse(result.value).success) problems.push(`${c.label}: imported a source outside the contract`);
+        if (!CONTRACT.importSource.result.safeParse(result.value).success)
+          problems.push(`${c.label}: imported a source outside the contract`);
         stored = after;
         continue;
       }
       outcomes.push(`${c.label}: refused`);
-      if (!result.error.startsWith(`"${c.fileName}" could not be imported: `) || !/\. [A-Z][^]*\.$/.test(result.error)) problems.push(`${c.label}: "${result.error}" is not a refusal that names the file and says what to do`);
-      if (c.reason && !c.reason.test(result.error)) problems.push(`${c.label}: "${result.error}" does not say ${c.reason}`);
-      if (JSON.stringify(after) !== JSON.stringify(stored)) problems.push(`${c.label}: the source store changed although the import was refused`);
+      if (!result.error.startsWith(`"${c.fileName}" could not be imported: `) || !/\. [A-Z][^]*\.$/.test(result.error))
+        problems.push(`${c.label}: "${result.error}" is not a refusal that names the file and says what to do`);
+      if (c.reason && !c.reason.test(result.error))
+        problems.push(`${c.label}: "${result.error}" does not say ${c.reason}`);
+      if (JSON.stringify(after) !== JSON.stringify(stored))
+        problems.push(`${c.label}: the source store changed although the import was refused`);
     }
     console.info(`import fuzz (seed ${SEED}):\n  ${outcomes.join('\n  ')}`);
     expect(problems, `seed ${SEED}`).toEqual([]);
@@ -178,8 +242,13 @@ describe('import fuzzing: malformed files through the handler table', () => {
     const huge = new Uint8Array(100 * MB).fill(0x61);
     for (const fileName of ['huge.txt', 'huge.pdf', 'huge.docx']) {
       const started = performance.now();
-      const result = await dispatch(table, 'importSource', [{ bytes: huge, fileName, keepFullText: false, maxBytes: 50 * MB }]);
-      expect(result).toEqual({ ok: false, error: `"${fileName}" could not be imported: it is 100 MB, over the import limit of 50 MB. Raise the limit in Settings or split the file.` });
+      const result = await dispatch(table, 'importSource', [
+        { bytes: huge, fileName, keepFullText: false, maxBytes: 50 * MB },
+      ]);
+      expect(result).toEqual({
+        ok: false,
+        error: `"${fileName}" could not be imported: it is 100 MB, over the import limit of 50 MB. Raise the limit in Settings or split the file.`,
+      });
       // Not a timing assertion on the product: a refusal that parsed 100 MB would be seconds, not this.
       expect(performance.now() - started, 'the size check should come before any reading').toBeLessThan(5000);
     }
@@ -204,24 +273,42 @@ describe('time limits on reading', () => {
 
   it('stops a reader that never finishes: the thread is terminated and the import refused', async () => {
     const workersBefore = process.getActiveResourcesInfo().filter((r) => r === 'Worker' || r === 'MessagePort').length;
-    const attempt = new ThreadRunner(spinner).run({ bytes: new Uint8Array(1) }, 300, () => new ServiceError('"stuck.pdf" could not be imported: reading it took longer than 300 ms. Try again.'));
+    const attempt = new ThreadRunner(spinner).run(
+      { bytes: new Uint8Array(1) },
+      300,
+      () => new ServiceError('"stuck.pdf" could not be imported: reading it took longer than 300 ms. Try again.'),
+    );
     await expect(attempt).rejects.toThrow('reading it took longer than 300 ms');
     // The spinning thread is gone, not left burning a core.
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(process.getActiveResourcesInfo().filter((r) => r === 'Worker' || r === 'MessagePort').length).toBe(workersBefore);
+    expect(process.getActiveResourcesInfo().filter((r) => r === 'Worker' || r === 'MessagePort').length).toBe(
+      workersBefore,
+    );
   });
 
   it('gives the real import worker the same limit, with the refusal sentence analysts read', async () => {
     const bytes = await fixture('two-pages.pdf');
     const threads = new ThreadRunner(worker);
-    const error = await extractSourceIsolated(threads, bytes, 'two-pages.pdf', { keepFullText: false, maxBytes: 50 * MB, timeoutMs: 1 }).catch((e: unknown) => e);
+    const error = await extractSourceIsolated(threads, bytes, 'two-pages.pdf', {
+      keepFullText: false,
+      maxBytes: 50 * MB,
+      timeoutMs: 1,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceError);
-    expect((error as Error).message).toBe('"two-pages.pdf" could not be imported: reading it took longer than 1 ms. Try again; if it keeps happening, split the file into smaller parts and import them one by one.');
+    expect((error as Error).message).toBe(
+      '"two-pages.pdf" could not be imported: reading it took longer than 1 ms. Try again; if it keeps happening, split the file into smaller parts and import them one by one.',
+    );
     // And with time enough, the same worker reads the file.
-    const read = await extractSourceIsolated(threads, bytes, 'two-pages.pdf', { keepFullText: false, maxBytes: 50 * MB });
+    const read = await extractSourceIsolated(threads, bytes, 'two-pages.pdf', {
+      keepFullText: false,
+      maxBytes: 50 * MB,
+    });
     expect(read.text).toContain('— page 2 —');
     // The thread that answered is kept warm and reused, and answers again.
-    const again = await extractSourceIsolated(threads, await fixture('notes.md'), 'notes.md', { keepFullText: false, maxBytes: 50 * MB });
+    const again = await extractSourceIsolated(threads, await fixture('notes.md'), 'notes.md', {
+      keepFullText: false,
+      maxBytes: 50 * MB,
+    });
     expect(again.format).toBe('markdown');
     await threads.close();
   });

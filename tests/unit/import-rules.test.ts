@@ -11,7 +11,15 @@ const eslint = new ESLint({ cwd: root });
 
 async function restrictedImports(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: join(root, filePath) });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals' || m.ruleId === 'no-restricted-properties' || m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  return (result?.messages ?? [])
+    .filter(
+      (m) =>
+        m.ruleId === 'no-restricted-imports' ||
+        m.ruleId === 'no-restricted-globals' ||
+        m.ruleId === 'no-restricted-properties' ||
+        m.ruleId === 'no-restricted-syntax',
+    )
+    .map((m) => m.message);
 }
 
 describe('import rules (lint)', () => {
@@ -20,21 +28,39 @@ describe('import rules (lint)', () => {
     ['shared/domain/bad.ts', "import fs from 'fs';\nexport const r = fs;\n"],
     ['shared/ipc/bad.ts', "import { app } from 'electron';\nexport const a = app;\n"],
     ['shared/domain/bad.ts', "import { db } from '../../renderer/db';\nexport const d = db;\n"],
-    ['shared/domain/bad.ts', "import { SourceStore } from '../../main/services/source-store';\nexport const s = SourceStore;\n"],
+    [
+      'shared/domain/bad.ts',
+      "import { SourceStore } from '../../main/services/source-store';\nexport const s = SourceStore;\n",
+    ],
     ['shared/domain/bad.ts', "import { useState } from 'react';\nexport const u = useState;\n"],
     ['shared/domain/bad.ts', 'export const title = () => document.title;\n'],
     ['shared/domain/bad.ts', 'export const env = () => process.env.HOME;\n'],
     ['renderer/app/bad.ts', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n"],
     ['renderer/app/bad.ts', "import { join } from 'node:path';\nexport const j = join;\n"],
-    ['renderer/app/bad.ts', "import { createHandlerTable } from '../../main/services/handlers';\nexport const c = createHandlerTable;\n"],
+    [
+      'renderer/app/bad.ts',
+      "import { createHandlerTable } from '../../main/services/handlers';\nexport const c = createHandlerTable;\n",
+    ],
     ['renderer/app/bad.ts', "import { CONTRACT } from '../../shared/ipc/contract';\nexport const c = CONTRACT;\n"],
     ['renderer/app/bad.ts', 'export const api = () => window.workbench;\n'],
     ['main/services/bad.ts', "import { app } from 'electron';\nexport const a = app;\n"],
     // Only renderer/workspace writes the database, and the renderer's layers import nothing above them.
-    ['renderer/features/register/bad.ts', "import { db } from '../../db';\nexport const w = () => db.threats.put({} as never);\n"],
-    ['renderer/app/bad.ts', "import { db } from '../db';\nexport const w = () => db.annotations.where('sourceId').equals('x').delete();\n"],
-    ['renderer/features/sources/bad.ts', "import { db } from '../../db';\nexport const w = () => db.table('tags').add({});\n"],
-    ['renderer/db/bad.ts', "import type { WorkbenchDatabase } from './database';\nexport const w = (db: WorkbenchDatabase) => db.transaction('rw', db.tags, async () => undefined);\n"],
+    [
+      'renderer/features/register/bad.ts',
+      "import { db } from '../../db';\nexport const w = () => db.threats.put({} as never);\n",
+    ],
+    [
+      'renderer/app/bad.ts',
+      "import { db } from '../db';\nexport const w = () => db.annotations.where('sourceId').equals('x').delete();\n",
+    ],
+    [
+      'renderer/features/sources/bad.ts',
+      "import { db } from '../../db';\nexport const w = () => db.table('tags').add({});\n",
+    ],
+    [
+      'renderer/db/bad.ts',
+      "import type { WorkbenchDatabase } from './database';\nexport const w = (db: WorkbenchDatabase) => db.transaction('rw', db.tags, async () => undefined);\n",
+    ],
     ['renderer/features/register/bad.ts', "import { App } from '../../app/App';\nexport const a = App;\n"],
     ['renderer/workspace/bad.ts', "import { Reader } from '../features/sources/Reader';\nexport const r = Reader;\n"],
     ['renderer/db/bad.ts', "import { workspace } from '../workspace';\nexport const w = workspace;\n"],
@@ -50,23 +76,50 @@ describe('import rules (lint)', () => {
     ['main/services/bad.ts', "import writeFileAtomic from 'write-file-atomic';\nexport const w = writeFileAtomic;\n"],
     ['main/app/bad.ts', "import { writeFileSync } from 'node:fs';\nexport const w = writeFileSync;\n"],
     ['main/bridge/bad.ts', "import { copyFile } from 'node:fs/promises';\nexport const w = copyFile;\n"],
-    ['tests/e2e/bad.spec.ts', "import { SourceStore } from '../../main/services/source-store';\nexport const s = SourceStore;\n"],
+    [
+      'tests/e2e/bad.spec.ts',
+      "import { SourceStore } from '../../main/services/source-store';\nexport const s = SourceStore;\n",
+    ],
     // The bridge's browser client runs in the page: no Node, and nothing of main.
-    ['renderer/platform/bridge-client.ts', "import { readFile } from 'node:fs/promises';\nexport const r = readFile;\n"],
-    ['renderer/platform/bridge-client.ts', "import { createHandlerTable } from '../../main/services/handlers';\nexport const c = createHandlerTable;\n"],
+    [
+      'renderer/platform/bridge-client.ts',
+      "import { readFile } from 'node:fs/promises';\nexport const r = readFile;\n",
+    ],
+    [
+      'renderer/platform/bridge-client.ts',
+      "import { createHandlerTable } from '../../main/services/handlers';\nexport const c = createHandlerTable;\n",
+    ],
   ])('refuses what %s may not import: %j', async (file, code) => {
     expect(await restrictedImports(file, code)).not.toEqual([]);
   });
 
   it.each([
-    ['shared/domain/good.ts', "import { z } from 'zod';\nimport { Id } from './primitives';\nexport const s = z.object({ id: Id });\n"],
-    ['renderer/app/good.ts', "import type { WorkbenchApi } from '../../shared/ipc';\nimport { riskScore } from '../../shared/domain/scoring';\nexport type A = WorkbenchApi;\nexport const r = riskScore;\n"],
-    ['main/services/good.ts', "import { readFile } from 'node:fs/promises';\nimport { riskScore } from '../../shared/domain/scoring';\nexport const x = [readFile, riskScore];\n"],
+    [
+      'shared/domain/good.ts',
+      "import { z } from 'zod';\nimport { Id } from './primitives';\nexport const s = z.object({ id: Id });\n",
+    ],
+    [
+      'renderer/app/good.ts',
+      "import type { WorkbenchApi } from '../../shared/ipc';\nimport { riskScore } from '../../shared/domain/scoring';\nexport type A = WorkbenchApi;\nexport const r = riskScore;\n",
+    ],
+    [
+      'main/services/good.ts',
+      "import { readFile } from 'node:fs/promises';\nimport { riskScore } from '../../shared/domain/scoring';\nexport const x = [readFile, riskScore];\n",
+    ],
     ['main/app/good.ts', "import { app } from 'electron';\nexport const a = app;\n"],
-    ['main/services/good.ts', "import { writeFileAtomically } from './atomic-file';\nimport { rename, rm } from 'node:fs/promises';\nexport const w = [writeFileAtomically, rename, rm];\n"],
-    ['main/services/atomic-file.ts', "import { mkdir } from 'node:fs/promises';\nimport writeFileAtomic from 'write-file-atomic';\nexport const w = [mkdir, writeFileAtomic];\n"],
+    [
+      'main/services/good.ts',
+      "import { writeFileAtomically } from './atomic-file';\nimport { rename, rm } from 'node:fs/promises';\nexport const w = [writeFileAtomically, rename, rm];\n",
+    ],
+    [
+      'main/services/atomic-file.ts',
+      "import { mkdir } from 'node:fs/promises';\nimport writeFileAtomic from 'write-file-atomic';\nexport const w = [mkdir, writeFileAtomic];\n",
+    ],
     // …but, like the preload, it builds window.workbench from the contract's client (the rest of the renderer may not).
-    ['renderer/platform/bridge-client.ts', "import { createApiClient } from '../../shared/ipc/client';\nimport { toWire } from '../../shared/ipc/wire';\nexport const c = [createApiClient, toWire];\n"],
+    [
+      'renderer/platform/bridge-client.ts',
+      "import { createApiClient } from '../../shared/ipc/client';\nimport { toWire } from '../../shared/ipc/wire';\nexport const c = [createApiClient, toWire];\n",
+    ],
   ])('allows what %s may import', async (file, code) => {
     expect(await restrictedImports(file, code)).toEqual([]);
   });
@@ -83,10 +136,23 @@ describe('split tsconfigs', () => {
   it('gives the renderer no Node types', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wb-tsconfig-'));
     try {
-      await writeFile(join(dir, 'uses-node.ts'), 'export const home: string | undefined = process.env.HOME;\nexport const b = Buffer.from("x");\n');
+      await writeFile(
+        join(dir, 'uses-node.ts'),
+        'export const home: string | undefined = process.env.HOME;\nexport const b = Buffer.from("x");\n',
+      );
       await writeFile(
         join(dir, 'tsconfig.json'),
-        JSON.stringify({ extends: join(root, 'tsconfig.web.json'), compilerOptions: { composite: false, noEmit: true, emitDeclarationOnly: false, declaration: false, tsBuildInfoFile: null }, include: [join(dir, 'uses-node.ts')] }),
+        JSON.stringify({
+          extends: join(root, 'tsconfig.web.json'),
+          compilerOptions: {
+            composite: false,
+            noEmit: true,
+            emitDeclarationOnly: false,
+            declaration: false,
+            tsBuildInfoFile: null,
+          },
+          include: [join(dir, 'uses-node.ts')],
+        }),
       );
       const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
       const outcome = await promisify(execFile)(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')]).then(

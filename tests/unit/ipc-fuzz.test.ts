@@ -11,7 +11,18 @@ import { dispatch } from '../../main/ipc/dispatch';
 import type { HandlerTable } from '../../main/services/handlers';
 import { CHANNEL_KEYS, CONTRACT, type ChannelKey } from '../../shared/ipc';
 import { isIpcResult } from '../../shared/ipc/result';
-import { BigValues, hostileValue, int, POLLUTION_JSON, pick, seededRng, shapedValue, withOwnKey, type HostileOptions, type Rng } from '../support/fuzz';
+import {
+  BigValues,
+  hostileValue,
+  int,
+  POLLUTION_JSON,
+  pick,
+  seededRng,
+  shapedValue,
+  withOwnKey,
+  type HostileOptions,
+  type Rng,
+} from '../support/fuzz';
 import { realHandlerTable } from '../support/handler-table';
 
 const SEED = Number(process.env.WORKBENCH_FUZZ_SEED ?? 20261128);
@@ -27,7 +38,13 @@ const VALID_BUDGET = 40;
 function preview(value: unknown): string {
   try {
     const text = JSON.stringify(value, (_key, v: unknown) =>
-      typeof v === 'bigint' ? `${v}n` : v instanceof Uint8Array ? `<${v.byteLength} bytes>` : typeof v === 'string' && v.length > 80 ? `<${v.length} chars: ${v.slice(0, 40)}…>` : v,
+      typeof v === 'bigint'
+        ? `${v}n`
+        : v instanceof Uint8Array
+          ? `<${v.byteLength} bytes>`
+          : typeof v === 'string' && v.length > 80
+            ? `<${v.length} chars: ${v.slice(0, 40)}…>`
+            : v,
     );
     return (text ?? String(value)).slice(0, 400);
   } catch {
@@ -46,7 +63,8 @@ function anyPayloadFor(key: ChannelKey, rng: Rng, options: HostileOptions): unkn
     const polluted = JSON.parse(pick(rng, POLLUTION_JSON)) as Record<string, unknown>;
     const shaped = shapedValue(args, rng, 0, options);
     if (Array.isArray(shaped) && shaped[0] && typeof shaped[0] === 'object' && !(shaped[0] instanceof Uint8Array)) {
-      for (const [field, value] of Object.entries(shaped[0] as Record<string, unknown>)) withOwnKey(polluted, field, value);
+      for (const [field, value] of Object.entries(shaped[0] as Record<string, unknown>))
+        withOwnKey(polluted, field, value);
       return [polluted];
     }
     return rng() < 0.5 ? [polluted] : polluted;
@@ -104,46 +122,61 @@ describe('IPC fuzzing: hostile payloads on every channel', () => {
     console.info(`ipc fuzz (seed ${SEED}): ${summary}`);
   });
 
-  it.each(CHANNEL_KEYS.map((key) => [key]))('%s answers every payload with an error sentence or a valid result', async (key) => {
-    // Each channel gets its own stream, so adding a channel does not change what the others receive.
-    const rng = seededRng(SEED ^ [...key].reduce((hash, c) => Math.imul(hash ^ c.charCodeAt(0), 16777619), 2166136261));
-    const options: HostileOptions = { big, bigChance: 0.0005 };
-    const problems: string[] = [];
-    const count = { ok: 0, refused: 0 };
-    const budget = { valid: VALID_BUDGET };
-    for (let i = 0; i < PAYLOADS_PER_CHANNEL && problems.length < 5; i++) {
-      const payload = payloadFor(key, rng, options, budget);
-      let result: unknown;
-      try {
-        result = await dispatch(table, key, payload, { onUnexpectedError: (k, error) => unexpected.push(`${k} #${i}: ${error instanceof Error ? error.stack : String(error)} for ${preview(payload)}`) });
-      } catch (error) {
-        problems.push(`#${i} threw ${String(error)} for ${preview(payload)}`);
-        continue;
+  it.each(CHANNEL_KEYS.map((key) => [key]))(
+    '%s answers every payload with an error sentence or a valid result',
+    async (key) => {
+      // Each channel gets its own stream, so adding a channel does not change what the others receive.
+      const rng = seededRng(
+        SEED ^ [...key].reduce((hash, c) => Math.imul(hash ^ c.charCodeAt(0), 16777619), 2166136261),
+      );
+      const options: HostileOptions = { big, bigChance: 0.0005 };
+      const problems: string[] = [];
+      const count = { ok: 0, refused: 0 };
+      const budget = { valid: VALID_BUDGET };
+      for (let i = 0; i < PAYLOADS_PER_CHANNEL && problems.length < 5; i++) {
+        const payload = payloadFor(key, rng, options, budget);
+        let result: unknown;
+        try {
+          result = await dispatch(table, key, payload, {
+            onUnexpectedError: (k, error) =>
+              unexpected.push(
+                `${k} #${i}: ${error instanceof Error ? error.stack : String(error)} for ${preview(payload)}`,
+              ),
+          });
+        } catch (error) {
+          problems.push(`#${i} threw ${String(error)} for ${preview(payload)}`);
+          continue;
+        }
+        if (!isIpcResult(result)) {
+          problems.push(`#${i} answered ${preview(result)}, not a result envelope, for ${preview(payload)}`);
+        } else if (result.ok) {
+          count.ok++;
+          if (!CONTRACT[key].result.safeParse(result.value).success)
+            problems.push(`#${i} answered a value outside the contract for ${preview(payload)}`);
+        } else {
+          count.refused++;
+          if (!SENTENCE.test(result.error) || result.error.length > 2000)
+            problems.push(`#${i} answered "${result.error.slice(0, 300)}", not a sentence, for ${preview(payload)}`);
+        }
       }
-      if (!isIpcResult(result)) {
-        problems.push(`#${i} answered ${preview(result)}, not a result envelope, for ${preview(payload)}`);
-      } else if (result.ok) {
-        count.ok++;
-        if (!CONTRACT[key].result.safeParse(result.value).success) problems.push(`#${i} answered a value outside the contract for ${preview(payload)}`);
-      } else {
-        count.refused++;
-        if (!SENTENCE.test(result.error) || result.error.length > 2000) problems.push(`#${i} answered "${result.error.slice(0, 300)}", not a sentence, for ${preview(payload)}`);
-      }
-    }
-    outcomes.set(key, count);
-    const context = `seed ${SEED}, channel ${key} (replay with WORKBENCH_FUZZ_SEED=${SEED})`;
-    expect(problems, context).toEqual([]);
-    expect(unexpected, `${context}: handler failures that are bugs, not refusals`).toEqual([]);
-    expect(Object.getOwnPropertyNames(Object.prototype).sort(), context).toEqual(prototypeNames);
-    expect(Object.getOwnPropertyNames(Array.prototype).sort(), context).toEqual(arrayPrototypeNames);
-    expect(({} as Record<string, unknown>).polluted, context).toBeUndefined();
-    expect(({} as Record<string, unknown>).isAdmin, context).toBeUndefined();
-    // The process still answers.
-    expect(await dispatch(table, 'appInfo', [])).toMatchObject({ ok: true, value: { dataFolder: dataRoot } });
-  }, 120_000);
+      outcomes.set(key, count);
+      const context = `seed ${SEED}, channel ${key} (replay with WORKBENCH_FUZZ_SEED=${SEED})`;
+      expect(problems, context).toEqual([]);
+      expect(unexpected, `${context}: handler failures that are bugs, not refusals`).toEqual([]);
+      expect(Object.getOwnPropertyNames(Object.prototype).sort(), context).toEqual(prototypeNames);
+      expect(Object.getOwnPropertyNames(Array.prototype).sort(), context).toEqual(arrayPrototypeNames);
+      expect(({} as Record<string, unknown>).polluted, context).toBeUndefined();
+      expect(({} as Record<string, unknown>).isAdmin, context).toBeUndefined();
+      // The process still answers.
+      expect(await dispatch(table, 'appInfo', [])).toMatchObject({ ok: true, value: { dataFolder: dataRoot } });
+    },
+    120_000,
+  );
 
   it('wrote no file outside the data folder', async () => {
-    const outside = (await filesUnder(root)).filter((path) => !path.startsWith(dataRoot + sep)).map((path) => relative(root, path));
+    const outside = (await filesUnder(root))
+      .filter((path) => !path.startsWith(dataRoot + sep))
+      .map((path) => relative(root, path));
     expect(outside, `seed ${SEED}`).toEqual([join('outside', 'keep.txt')]);
     expect(await readFile(join(root, 'outside', 'keep.txt'), 'utf8')).toBe('untouched');
     // And inside it, only the folders main keeps.

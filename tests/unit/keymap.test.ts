@@ -1,17 +1,61 @@
 import { describe, expect, it } from 'vitest';
-import { chordId, formatAccelerator, matchesAccelerator, parseAccelerator, type KeyPress } from '../../shared/commands/keys';
+import {
+  chordId,
+  formatAccelerator,
+  matchesAccelerator,
+  parseAccelerator,
+  type KeyPress,
+} from '../../shared/commands/keys';
 import { applicationMenuModel, commandsInMenu, type TopMenuModel } from '../../shared/commands/menu-model';
-import { COMMAND_IDS, commandKeys, isCommandId, LOCAL_KEYS, MENU_EXTRAS, NATIVE_COMMANDS, SHORTCUT_GROUPS, USER_COMMANDS, type CommandId } from '../../shared/commands/registry';
+import {
+  COMMAND_IDS,
+  commandKeys,
+  isCommandId,
+  LOCAL_KEYS,
+  MENU_EXTRAS,
+  NATIVE_COMMANDS,
+  SHORTCUT_GROUPS,
+  USER_COMMANDS,
+  type CommandId,
+} from '../../shared/commands/registry';
 import { acceleratorFor, commandForKey, shortcuts } from '../../shared/commands/shortcuts';
 import { isMenuCommand } from '../../shared/ipc/channels';
 
-const press = (code: string, mods: Partial<KeyPress> = {}, key = ''): KeyPress => ({ code, key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+const press = (code: string, mods: Partial<KeyPress> = {}, key = ''): KeyPress => ({
+  code,
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
 
 /**
  * Keys a browser tab keeps for itself (a page never sees them) or that Chromium and Electron bind by
  * default; the same renderer runs in both, so the workbench must not want them.
  */
-const RESERVED = ['CmdOrCtrl+N', 'CmdOrCtrl+T', 'CmdOrCtrl+W', 'CmdOrCtrl+Shift+N', 'CmdOrCtrl+Shift+T', 'CmdOrCtrl+Shift+W', 'CmdOrCtrl+Tab', 'CmdOrCtrl+Shift+Tab', 'CmdOrCtrl+R', 'CmdOrCtrl+Shift+R', 'F5', 'F12', 'CmdOrCtrl+Shift+I', 'CmdOrCtrl+Shift+J', 'CmdOrCtrl+Shift+C', 'CmdOrCtrl+Shift+Delete', 'CmdOrCtrl+M', 'CmdOrCtrl+H', 'CmdOrCtrl+Shift+Q'];
+const RESERVED = [
+  'CmdOrCtrl+N',
+  'CmdOrCtrl+T',
+  'CmdOrCtrl+W',
+  'CmdOrCtrl+Shift+N',
+  'CmdOrCtrl+Shift+T',
+  'CmdOrCtrl+Shift+W',
+  'CmdOrCtrl+Tab',
+  'CmdOrCtrl+Shift+Tab',
+  'CmdOrCtrl+R',
+  'CmdOrCtrl+Shift+R',
+  'F5',
+  'F12',
+  'CmdOrCtrl+Shift+I',
+  'CmdOrCtrl+Shift+J',
+  'CmdOrCtrl+Shift+C',
+  'CmdOrCtrl+Shift+Delete',
+  'CmdOrCtrl+M',
+  'CmdOrCtrl+H',
+  'CmdOrCtrl+Shift+Q',
+];
 
 const PLATFORMS = [
   ['Windows and Linux', false],
@@ -34,7 +78,8 @@ describe.each(PLATFORMS)('the registry’s keys on %s', (_name, isMac) => {
 
   it('keeps scoped keys (reader, grid, popover, dialogs) clear of every global key', () => {
     const global = new Set(all.filter((s) => s.scope === 'global').flatMap((s) => s.keys.map(chordId)));
-    for (const s of all.filter((x) => x.scope !== 'global')) for (const k of s.keys) expect(global.has(chordId(k)), `${s.id}: ${k}`).toBe(false);
+    for (const s of all.filter((x) => x.scope !== 'global'))
+      for (const k of s.keys) expect(global.has(chordId(k)), `${s.id}: ${k}`).toBe(false);
   });
 
   it('avoids keys Chromium or Electron keep, and Ctrl+Alt (AltGr on many keyboards)', () => {
@@ -54,7 +99,9 @@ describe.each(PLATFORMS)('the registry’s keys on %s', (_name, isMac) => {
     const keyed = COMMAND_IDS.filter((id) => commandKeys(id, isMac).length > 0);
     expect(all.flatMap((s) => (s.kind === 'command' ? [s.command] : []))).toEqual(keyed);
     expect(all.filter((s) => s.kind === 'local').map((s) => s.id)).toEqual(LOCAL_KEYS.map((l) => l.id));
-    expect(all.filter((s) => s.kind === 'native').map((s) => s.role)).toEqual(NATIVE_COMMANDS.filter((n) => n.keys.length > 0).map((n) => n.role));
+    expect(all.filter((s) => s.kind === 'native').map((s) => s.role)).toEqual(
+      NATIVE_COMMANDS.filter((n) => n.keys.length > 0).map((n) => n.role),
+    );
   });
 
   it('finds the command each of its keys runs, and no other', () => {
@@ -62,7 +109,11 @@ describe.each(PLATFORMS)('the registry’s keys on %s', (_name, isMac) => {
       for (const key of commandKeys(id, isMac)) {
         const c = parseAccelerator(key);
         const digit = /^Digit(\d)$/.exec(c.code)?.[1];
-        const p = press(c.code, { [isMac ? 'metaKey' : 'ctrlKey']: c.mod, shiftKey: c.shift, altKey: c.alt }, digit ?? '');
+        const p = press(
+          c.code,
+          { [isMac ? 'metaKey' : 'ctrlKey']: c.mod, shiftKey: c.shift, altKey: c.alt },
+          digit ?? '',
+        );
         expect(commandForKey(p, isMac), `${id}: ${key}`).toBe(id);
       }
     }
@@ -72,7 +123,19 @@ describe.each(PLATFORMS)('the registry’s keys on %s', (_name, isMac) => {
 describe('the registry', () => {
   it('has a key for every main command the issue names', () => {
     const keyed = new Set(COMMAND_IDS.filter((id) => commandKeys(id, false).length > 0));
-    for (const command of ['import', 'annotation:new', 'threat:new', 'briefing:export', 'workspace:backup', 'search', 'palette', 'shortcuts', 'undo', 'redo'] as const) expect(keyed.has(command), command).toBe(true);
+    for (const command of [
+      'import',
+      'annotation:new',
+      'threat:new',
+      'briefing:export',
+      'workspace:backup',
+      'search',
+      'palette',
+      'shortcuts',
+      'undo',
+      'redo',
+    ] as const)
+      expect(keyed.has(command), command).toBe(true);
     for (const view of COMMAND_IDS.filter((c) => c.startsWith('navigate:'))) expect(keyed.has(view), view).toBe(true);
   });
 
@@ -87,7 +150,8 @@ describe('the registry', () => {
 
   it('is what the menu channel lets through: command ids, and nothing else', () => {
     for (const id of COMMAND_IDS) expect(isMenuCommand(id), id).toBe(true);
-    for (const other of ['toString', '__proto__', 'constructor', 'navigate:nowhere', '', 42, null]) expect(isMenuCommand(other), String(other)).toBe(false);
+    for (const other of ['toString', '__proto__', 'constructor', 'navigate:nowhere', '', 42, null])
+      expect(isMenuCommand(other), String(other)).toBe(false);
   });
 
   it('uses per-platform keys where they differ (⌘Y is not Redo on macOS)', () => {
@@ -130,7 +194,13 @@ describe('the application menu model', () => {
   const linux = applicationMenuModel({ isMac: false, hasErrorLog: true, withDevTools: false });
   const mac = applicationMenuModel({ isMac: true, hasErrorLog: false, withDevTools: true });
   const labels = (model: TopMenuModel[], i: number) =>
-    model[i]!.items.map((x) => (x.type === 'command' || x.type === 'recent-exports' || x.type === 'error-log' ? x.label : x.type === 'role' ? `role:${x.role}` : '—'));
+    model[i]!.items.map((x) =>
+      x.type === 'command' || x.type === 'recent-exports' || x.type === 'error-log'
+        ? x.label
+        : x.type === 'role'
+          ? `role:${x.role}`
+          : '—',
+    );
 
   it('has File, Edit, View and Help with the items the issue asks for, in their groups', () => {
     expect(linux.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
@@ -193,8 +263,12 @@ describe('the application menu model', () => {
       }
     }
     const file = linux[0]!.items;
-    expect(file.find((i) => i.type === 'command' && i.command === 'import')).toMatchObject({ accelerator: 'CmdOrCtrl+O' });
-    expect(file.find((i) => i.type === 'command' && i.command === 'briefing:export')).toMatchObject({ accelerator: 'CmdOrCtrl+E' });
+    expect(file.find((i) => i.type === 'command' && i.command === 'import')).toMatchObject({
+      accelerator: 'CmdOrCtrl+O',
+    });
+    expect(file.find((i) => i.type === 'command' && i.command === 'briefing:export')).toMatchObject({
+      accelerator: 'CmdOrCtrl+E',
+    });
   });
 
   it('holds only what the registry declares: its commands, roles and extras, each from one place', () => {
@@ -207,7 +281,12 @@ describe('the application menu model', () => {
       const extras = model.flatMap((t) => t.items.flatMap((i) => (i.type === 'recent-exports' ? [i.label] : [])));
       expect(extras).toEqual(MENU_EXTRAS.map((e) => e.title));
       // No separator first, last or twice in a row.
-      for (const top of model) top.items.forEach((item, i) => item.type === 'separator' && expect(i > 0 && i < top.items.length - 1 && top.items[i - 1]!.type !== 'separator').toBe(true));
+      for (const top of model)
+        top.items.forEach(
+          (item, i) =>
+            item.type === 'separator' &&
+            expect(i > 0 && i < top.items.length - 1 && top.items[i - 1]!.type !== 'separator').toBe(true),
+        );
     }
   });
 
@@ -222,7 +301,11 @@ describe('the application menu model', () => {
     expect(mac[0]).toMatchObject({ label: 'Analyst Workbench', role: 'appMenu', items: [] });
     expect(mac.find((m) => m.label === '&Help')!.items.some((i) => i.type === 'error-log')).toBe(false);
     expect(mac.find((m) => m.label === '&File')!.items.at(-1)).toEqual({ type: 'role', role: 'close' });
-    expect(mac.find((m) => m.label === '&View')!.items.some((i) => i.type === 'role' && i.role === 'toggleDevTools')).toBe(true);
-    expect(linux.find((m) => m.label === '&View')!.items.some((i) => i.type === 'role' && i.role === 'toggleDevTools')).toBe(false);
+    expect(
+      mac.find((m) => m.label === '&View')!.items.some((i) => i.type === 'role' && i.role === 'toggleDevTools'),
+    ).toBe(true);
+    expect(
+      linux.find((m) => m.label === '&View')!.items.some((i) => i.type === 'role' && i.role === 'toggleDevTools'),
+    ).toBe(false);
   });
 });

@@ -6,7 +6,14 @@ import { loadBuilderConfig } from '../support/builder-config';
 
 describe('backup files the system asks the app to open', () => {
   it('finds backups in a command line, absolute against its folder, ignoring switches and other files', () => {
-    const argv = ['/opt/Analyst Workbench/analyst-workbench', '--no-sandbox', 'notes.txt', 'Q3 register.awbackup', '/media/usb/Colleague.AWBACKUP', '--flag=x.awbackup'];
+    const argv = [
+      '/opt/Analyst Workbench/analyst-workbench',
+      '--no-sandbox',
+      'notes.txt',
+      'Q3 register.awbackup',
+      '/media/usb/Colleague.AWBACKUP',
+      '--flag=x.awbackup',
+    ];
     expect(backupPathsIn(argv, '/home/analyst/Documents')).toEqual([
       resolve('/home/analyst/Documents', 'Q3 register.awbackup'),
       '/media/usb/Colleague.AWBACKUP',

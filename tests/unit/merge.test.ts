@@ -15,13 +15,34 @@ import {
 } from '../../shared/interop/merge';
 import type { WorkspaceSnapshot } from '../../shared/interop/workspace-snapshot';
 import {
-  actor, applyWrites, asReplica, baseWorkspace, edit, find, passage, revision, rows, source, snapshot, tag, T0, T1, T2, TEXT, threat, uid,
+  actor,
+  applyWrites,
+  asReplica,
+  baseWorkspace,
+  edit,
+  find,
+  passage,
+  revision,
+  rows,
+  source,
+  snapshot,
+  tag,
+  T0,
+  T1,
+  T2,
+  TEXT,
+  threat,
+  uid,
 } from '../support/merge-workspace';
 
 const AT = '2025-04-01T12:00:00.000Z';
-const merge = (mine: WorkspaceSnapshot, theirs: WorkspaceSnapshot): MergePlan => planMerge(mine, theirs, { at: AT, colleague: 'Dilnoza' });
-const mergeAndApply = (mine: WorkspaceSnapshot, theirs: WorkspaceSnapshot, resolutions: Resolutions = {}): WorkspaceSnapshot =>
-  applyWrites(mine, resolveMerge(merge(mine, theirs), resolutions));
+const merge = (mine: WorkspaceSnapshot, theirs: WorkspaceSnapshot): MergePlan =>
+  planMerge(mine, theirs, { at: AT, colleague: 'Dilnoza' });
+const mergeAndApply = (
+  mine: WorkspaceSnapshot,
+  theirs: WorkspaceSnapshot,
+  resolutions: Resolutions = {},
+): WorkspaceSnapshot => applyWrites(mine, resolveMerge(merge(mine, theirs), resolutions));
 
 /** Two installations that last agreed on `start`: A restored B's backup of it. */
 function agreedPair(start = baseWorkspace('seed')): { a: WorkspaceSnapshot; b: WorkspaceSnapshot } {
@@ -119,7 +140,12 @@ describe('planMerge: conflicts', () => {
     const plan = merge(a, b);
     expect(plan.conflicts).toHaveLength(1);
     const conflict = plan.conflicts[0]!;
-    expect(conflict).toMatchObject({ id: `threats:${uid(30)}`, table: 'threats', label: 'ISKP recruitment', kind: 'edited-on-both-sides' });
+    expect(conflict).toMatchObject({
+      id: `threats:${uid(30)}`,
+      table: 'threats',
+      label: 'ISKP recruitment',
+      kind: 'edited-on-both-sides',
+    });
     expect(conflict.fields).toEqual([
       { field: 'description', mine: 'Recruits in Moscow.', theirs: 'Recruits on building sites.', canJoin: true },
       { field: 'likelihood', mine: 4, theirs: 2, canJoin: false },
@@ -177,7 +203,9 @@ describe('planMerge: conflicts', () => {
     edit(a, 'annotations', uid(40), { tagIds: [uid(10), uid(12)], updatedAt: T1 });
     edit(b, 'annotations', uid(40), { tagIds: [uid(13)], updatedAt: T2 });
     const plan = merge(a, b);
-    expect(plan.conflicts[0]!.fields).toEqual([{ field: 'tagIds', mine: [uid(10), uid(12)], theirs: [uid(13)], canJoin: true }]);
+    expect(plan.conflicts[0]!.fields).toEqual([
+      { field: 'tagIds', mine: [uid(10), uid(12)], theirs: [uid(13)], canJoin: true },
+    ]);
     const after = applyWrites(a, resolveMerge(plan, { [plan.conflicts[0]!.id]: { tagIds: 'both' } }));
     expect(find(after, 'annotations', uid(40))!.tagIds).toEqual([uid(10), uid(12), uid(13)]);
   });
@@ -212,7 +240,10 @@ describe('planMerge: one record under two ids', () => {
   it('merges an actor whose name is an alias of mine, or whose alias is my name, and rewrites threats and passages', () => {
     const { a, b } = agreedPair();
     rows(a, 'actors').push(actor(uid(21), 'Taliban'));
-    rows(b, 'actors').push(actor(uid(61), 'ISKP', { aliases: ['IS-K'] }), actor(uid(62), 'Islamic Emirate', { aliases: ['taliban'], kind: 'state' }));
+    rows(b, 'actors').push(
+      actor(uid(61), 'ISKP', { aliases: ['IS-K'] }),
+      actor(uid(62), 'Islamic Emirate', { aliases: ['taliban'], kind: 'state' }),
+    );
     rows(b, 'threats').push(threat(uid(32), 'Cross-border raids', { actorIds: [uid(61), uid(62)] }));
     rows(b, 'annotations').push(passage(uid(41), uid(1), 'Kosh-Tepa canal', [], { actorIds: [uid(62)] }));
 
@@ -285,11 +316,12 @@ describe('planMerge: the codebook stays a tree and lists keep one item per id', 
 
   it('keeps both lists of key judgments without two judgments under one id', () => {
     const judgment = (id: string, text: string) => ({ id, text, confidence: 'moderate', evidenceIds: [] });
-    expect(joinLists([judgment(uid(1), 'Mine'), judgment(uid(2), 'Shared')], [judgment(uid(2), 'Shared, edited'), judgment(uid(3), 'Theirs')])).toEqual([
-      judgment(uid(1), 'Mine'),
-      judgment(uid(2), 'Shared'),
-      judgment(uid(3), 'Theirs'),
-    ]);
+    expect(
+      joinLists(
+        [judgment(uid(1), 'Mine'), judgment(uid(2), 'Shared')],
+        [judgment(uid(2), 'Shared, edited'), judgment(uid(3), 'Theirs')],
+      ),
+    ).toEqual([judgment(uid(1), 'Mine'), judgment(uid(2), 'Shared'), judgment(uid(3), 'Theirs')]);
     expect(joinLists(['KZ', 'UZ'], ['UZ', 'TJ'])).toEqual(['KZ', 'UZ', 'TJ']);
   });
 });
@@ -319,7 +351,11 @@ describe('planMerge: deletions', () => {
     const plan = merge(a, b);
     expect(plan.conflicts).toHaveLength(1);
     const conflict = plan.conflicts[0]!;
-    expect(conflict).toMatchObject({ kind: 'deleted-here', table: 'sources', label: 'Security threats from Afghanistan' });
+    expect(conflict).toMatchObject({
+      kind: 'deleted-here',
+      table: 'sources',
+      label: 'Security threats from Afghanistan',
+    });
     // Its passages (the one I deleted with it, and their new one) and its text wait on the choice.
     expect(conflict.dependents.map((d) => d.table).sort()).toEqual(['annotations', 'annotations', 'sourceTexts']);
 
@@ -379,9 +415,16 @@ describe('planMerge: history and settings', () => {
   it('keeps every revision of both sides once, with mapped ids', () => {
     const { a, b } = agreedPair();
     rows(a, 'revisions').push(revision(uid(500), 'threat', uid(30), 'trend', 'stable', 'rising'));
-    rows(b, 'revisions').push(revision(uid(500), 'threat', uid(30), 'trend', 'stable', 'rising'), revision(uid(501), 'tag', uid(10), 'color', '#000000', '#2f8fce'));
+    rows(b, 'revisions').push(
+      revision(uid(500), 'threat', uid(30), 'trend', 'stable', 'rising'),
+      revision(uid(501), 'tag', uid(10), 'color', '#000000', '#2f8fce'),
+    );
     const after = mergeAndApply(a, b);
-    expect(rows(after, 'revisions').map((r) => r.id).sort()).toEqual([uid(500), uid(501)]);
+    expect(
+      rows(after, 'revisions')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([uid(500), uid(501)]);
   });
 
   it('never takes their replica id, merge bases or import limit', () => {
@@ -433,7 +476,9 @@ describe('planMerge: repeated merges', () => {
     for (let round = 0; round < 20; round++) {
       const shuffled = structuredClone(b);
       for (const table of Object.keys(shuffled.tables) as (keyof WorkspaceSnapshot['tables'])[]) {
-        shuffled.tables[table] = shuffle(rng, rows(shuffled, table)).map((r) => Object.fromEntries(shuffle(rng, Object.entries(r))));
+        shuffled.tables[table] = shuffle(rng, rows(shuffled, table)).map((r) =>
+          Object.fromEntries(shuffle(rng, Object.entries(r))),
+        );
       }
       expect(stableStringify(merge(a, shuffled))).toBe(stableStringify(reference));
     }
@@ -448,10 +493,14 @@ describe('planMerge: properties over random edits on both sides', () => {
       const { a, b } = agreedPair();
       for (const side of [a, b]) {
         const offset = side === a ? 100 : 200;
-        for (let i = 0; i < 3; i++) if (rng() < 0.7) rows(side, 'tags').push(tag(uid(offset + i), names[Math.floor(rng() * names.length)]!));
+        for (let i = 0; i < 3; i++)
+          if (rng() < 0.7) rows(side, 'tags').push(tag(uid(offset + i), names[Math.floor(rng() * names.length)]!));
         const tagIds = rows(side, 'tags').map((t) => String(t.id));
         for (let i = 0; i < 3; i++) {
-          if (rng() < 0.6) rows(side, 'annotations').push(passage(uid(offset + 50 + i), uid(1), 'Amu Darya', [tagIds[Math.floor(rng() * tagIds.length)]!]));
+          if (rng() < 0.6)
+            rows(side, 'annotations').push(
+              passage(uid(offset + 50 + i), uid(1), 'Amu Darya', [tagIds[Math.floor(rng() * tagIds.length)]!]),
+            );
         }
         if (rng() < 0.5) edit(side, 'threats', uid(30), { likelihood: 1 + Math.floor(rng() * 5), updatedAt: T1 });
         if (rng() < 0.5) edit(side, 'annotations', uid(40), { note: `note ${Math.floor(rng() * 3)}`, updatedAt: T1 });
@@ -460,9 +509,14 @@ describe('planMerge: properties over random edits on both sides', () => {
       // Within one workspace tag names are unique, as the app keeps them.
       for (const side of [a, b]) {
         const seen = new Set<string>();
-        side.tables.tags = rows(side, 'tags').filter((t) => !seen.has(nameKey(t.name)) && (seen.add(nameKey(t.name)), true));
+        side.tables.tags = rows(side, 'tags').filter(
+          (t) => !seen.has(nameKey(t.name)) && (seen.add(nameKey(t.name)), true),
+        );
         const ids = new Set(rows(side, 'tags').map((t) => t.id));
-        side.tables.annotations = rows(side, 'annotations').map((r) => ({ ...r, tagIds: (r.tagIds as string[]).filter((t) => ids.has(t)) }));
+        side.tables.annotations = rows(side, 'annotations').map((r) => ({
+          ...r,
+          tagIds: (r.tagIds as string[]).filter((t) => ids.has(t)),
+        }));
       }
       const choice = rng() < 0.5 ? 'mine' : 'theirs';
       const plan = merge(a, b);
@@ -472,7 +526,8 @@ describe('planMerge: properties over random edits on both sides', () => {
       const tagIds = new Set(rows(after, 'tags').map((t) => t.id));
       const passageIds = new Set(rows(after, 'annotations').map((r) => r.id));
       for (const side of [a, b]) for (const p of rows(side, 'annotations')) expect(passageIds.has(p.id)).toBe(true);
-      for (const p of rows(after, 'annotations')) for (const t of p.tagIds as string[]) expect(tagIds.has(t)).toBe(true);
+      for (const p of rows(after, 'annotations'))
+        for (const t of p.tagIds as string[]) expect(tagIds.has(t)).toBe(true);
       // Every coding of theirs is kept, under the tag of the same name.
       for (const p of rows(b, 'annotations')) {
         const merged = find(after, 'annotations', String(p.id))!;
@@ -512,7 +567,11 @@ describe('formatMergeReport', () => {
     const none = { added: 0, updated: 0, mergedByName: 0, conflicts: 0, keptDeleted: 0, skipped: 0 };
     const text = formatMergeReport({
       colleague: 'Aigerim',
-      tables: { revisions: { ...none, added: 2 }, tags: { ...none, mergedByName: 1, conflicts: 1 }, annotations: { ...none, added: 1, updated: 1 } },
+      tables: {
+        revisions: { ...none, added: 2 },
+        tags: { ...none, mergedByName: 1, conflicts: 1 },
+        annotations: { ...none, added: 1, updated: 1 },
+      },
       resolved: { mine: 1, theirs: 0, both: 1 },
     });
     expect(text.split('\n')).toEqual([

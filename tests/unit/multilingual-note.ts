@@ -9,10 +9,13 @@
 const ZWNJ = '\u200c';
 
 const TITLE = 'Записка о водных рисках бассейна Амударьи';
-const RUSSIAN = 'Канал Кош-Тепа забирает воду из Амударьи. По оценкам института, сток в низовья может сократиться на 15 % в маловодные годы. Узбекистан и Туркменистан получат меньше воды для орошения.';
-const KAZAKH = 'Қазақстан үшін Ауғанстандағы жағдай әрдайым маңызды: өңірдегі қауіп-қатерлер, ұйымдасқан қылмыс және су тапшылығы үкіметтің назарында. Шекара маңындағы шаһарларда бақылау күшейтілді.';
+const RUSSIAN =
+  'Канал Кош-Тепа забирает воду из Амударьи. По оценкам института, сток в низовья может сократиться на 15 % в маловодные годы. Узбекистан и Туркменистан получат меньше воды для орошения.';
+const KAZAKH =
+  'Қазақстан үшін Ауғанстандағы жағдай әрдайым маңызды: өңірдегі қауіп-қатерлер, ұйымдасқан қылмыс және су тапшылығы үкіметтің назарында. Шекара маңындағы шаһарларда бақылау күшейтілді.';
 const DARI = `کانال قوش${ZWNJ}تپه آب دریای آمو را برای آبیاری شمال افغانستان برداشت می${ZWNJ}کند و کشورهای پایین${ZWNJ}دست نگران${ZWNJ}اند.`;
-const ENGLISH = 'In English, briefly: the canal’s draw is the main water risk for the lower basin, and the figure should be checked against the basin commission’s data.';
+const ENGLISH =
+  'In English, briefly: the canal’s draw is the main water risk for the lower basin, and the figure should be checked against the basin commission’s data.';
 const CLOSING = 'Prepared for the institute’s weekly briefing; not for citation.';
 const INSERTED = 'Обновлено: добавлены данные наблюдений за 2025 год и уточнена оценка стока.';
 

@@ -18,8 +18,18 @@ async function colleaguesBackup(): Promise<{ path: string; bytes: Buffer }> {
   const theirs = await ensureDataFolder(await tempFolder());
   const tables = Object.fromEntries(WORKSPACE_TABLES.map((t) => [t, [] as unknown[]])) as WorkspaceSnapshot['tables'];
   tables.meta = [{ key: 'importLimitBytes', value: 52428800 }];
-  const snapshot: WorkspaceSnapshot = { schemaVersion: WORKSPACE_SCHEMA_VERSION, replicaId: crypto.randomUUID(), createdAt: '2025-04-02T07:30:00.000Z', tables, mergeBases: {} };
-  const written = await new Backups({ folder: theirs.backups, store: new SourceStore(theirs.sources), appVersion: '1.2.3' }).write({ snapshot, reason: 'daily', keep: 10 });
+  const snapshot: WorkspaceSnapshot = {
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
+    replicaId: crypto.randomUUID(),
+    createdAt: '2025-04-02T07:30:00.000Z',
+    tables,
+    mergeBases: {},
+  };
+  const written = await new Backups({
+    folder: theirs.backups,
+    store: new SourceStore(theirs.sources),
+    appVersion: '1.2.3',
+  }).write({ snapshot, reason: 'daily', keep: 10 });
   // As a colleague hands it over: renamed, somewhere outside any backups folder.
   const path = join(await tempFolder(), 'From Aigerim.awbackup');
   await copyFile(written.path!, path);
@@ -28,7 +38,10 @@ async function colleaguesBackup(): Promise<{ path: string; bytes: Buffer }> {
 
 async function mine() {
   const folder = await ensureDataFolder(await tempFolder());
-  return { folder, backups: new Backups({ folder: folder.backups, store: new SourceStore(folder.sources), appVersion: '1.2.3' }) };
+  return {
+    folder,
+    backups: new Backups({ folder: folder.backups, store: new SourceStore(folder.sources), appVersion: '1.2.3' }),
+  };
 }
 
 describe('backup files opened from the system', () => {
@@ -57,7 +70,9 @@ describe('backup files opened from the system', () => {
     expect(taken.adopted).toHaveLength(1);
     expect(taken.refused).toEqual([
       '“cut.awbackup” was not added to the backups. The backup file is damaged or incomplete — it may have been cut off while it was copied. Nothing was changed. Use another backup.',
-      expect.stringMatching(/^“notes\.awbackup” was not added to the backups\. This file is not an Analyst Workbench backup/),
+      expect.stringMatching(
+        /^“notes\.awbackup” was not added to the backups\. This file is not an Analyst Workbench backup/,
+      ),
       '“gone.awbackup” could not be found, so it was not added to the backups. Check that the file is still where it was opened from.',
     ]);
     expect(await readdir(folder.backups)).toEqual(taken.adopted);
@@ -88,6 +103,9 @@ describe('backup files opened from the system', () => {
     const answer = await dispatch(table, 'takeOpenedBackups', []);
     expect(answer).toMatchObject({ ok: true, value: { adopted: [expect.stringMatching(/\.awbackup$/)], refused: [] } });
     expect(await dispatch(table, 'takeOpenedBackups', [])).toEqual({ ok: true, value: { adopted: [], refused: [] } });
-    expect(await dispatch(await realHandlerTable(await tempFolder()), 'takeOpenedBackups', [])).toEqual({ ok: true, value: { adopted: [], refused: [] } });
+    expect(await dispatch(await realHandlerTable(await tempFolder()), 'takeOpenedBackups', [])).toEqual({
+      ok: true,
+      value: { adopted: [], refused: [] },
+    });
   });
 });

@@ -13,7 +13,8 @@ const FUSE_ENABLED = 49; // '1'
 const FUSE_DISABLED = 48; // '0'
 
 const release = join(root, 'release');
-const missing = 'There is no packaged app in release/: run "npm run build && npm run package:dir" (npm test does both) before this test.';
+const missing =
+  'There is no packaged app in release/: run "npm run build && npm run package:dir" (npm test does both) before this test.';
 
 interface Packaged {
   folder: string;
@@ -25,7 +26,9 @@ let opened: Packaged | undefined;
 /** The package, opened once; every test fails with the same sentence (none is skipped) when it is missing. */
 function packaged(): Packaged {
   if (opened) return opened;
-  const name = existsSync(release) ? readdirSync(release).find((entry) => /^linux(-\w+)?-unpacked$/.test(entry)) : undefined;
+  const name = existsSync(release)
+    ? readdirSync(release).find((entry) => /^linux(-\w+)?-unpacked$/.test(entry))
+    : undefined;
   const folder = name ? join(release, name) : '';
   const asar = join(folder, 'resources', 'app.asar');
   if (!name || !existsSync(asar)) throw new Error(missing);
@@ -60,7 +63,9 @@ describe('the packaged app.asar', () => {
     expect(entries.filter((entry) => /\.(tsx?|mts|cts)$/.test(entry))).toEqual([]);
     expect(entries.filter((entry) => /(^|\/)(tests?|node_modules|__tests__)(\/|$)/.test(entry))).toEqual([]);
     expect(entries.filter((entry) => entry.endsWith('.map'))).toEqual([]);
-    expect(entries.filter((entry) => entry.startsWith('/dist/') && !/^\/dist\/(main|preload|renderer)(\/|$)/.test(entry))).toEqual([]);
+    expect(
+      entries.filter((entry) => entry.startsWith('/dist/') && !/^\/dist\/(main|preload|renderer)(\/|$)/.test(entry)),
+    ).toEqual([]);
   });
 
   it('names no devDependency: everything the app needs is bundled by Vite', () => {
@@ -69,9 +74,12 @@ describe('the packaged app.asar', () => {
     expect(pkg.dependencies ?? {}).toEqual({});
     expect(pkg).not.toHaveProperty('devDependencies');
     expect(pkg).not.toHaveProperty('scripts');
-    const ourPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const ourPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
     const shipped = entries.join('\n');
-    for (const name of Object.keys(ourPkg.devDependencies)) expect(shipped, name).not.toContain(`/node_modules/${name}/`);
+    for (const name of Object.keys(ourPkg.devDependencies))
+      expect(shipped, name).not.toContain(`/node_modules/${name}/`);
   });
 
   it('starts from a main that exists in the package, with the preload where main looks for it', () => {

@@ -25,7 +25,11 @@ const TWIN_B = '0b0c3f55-4f43-4d7a-9a43-3a6a5b0e0a08';
 
 const CONTEXT: CsvContext = {
   actors: [
-    { id: ISKP, name: 'Islamic State – Khorasan Province', aliases: ['ISKP', 'ISIS-K', 'ИГИЛ-Хорасан', 'Вилаят Хорасан'] },
+    {
+      id: ISKP,
+      name: 'Islamic State – Khorasan Province',
+      aliases: ['ISKP', 'ISIS-K', 'ИГИЛ-Хорасан', 'Вилаят Хорасан'],
+    },
     { id: IMU, name: 'Islamic Movement of Uzbekistan', aliases: ['IMU', 'ИДУ', 'Исламское движение Узбекистана'] },
     { id: ANSARULLAH, name: 'Jamaat Ansarullah', aliases: ['Джамаат Ансаруллах'] },
     { id: TALIBAN, name: 'Taliban, Islamic Emirate', aliases: ['Талибан'] },
@@ -87,7 +91,8 @@ function importCsv(text: string, context: CsvContext = CONTEXT) {
 const TRICKY: Threat[] = [
   threat({
     title: 'ISKP recruitment among labour migrants, "online" and offline',
-    description: 'Recruiters work through Telegram, "closed" chats, and mosques.\nSecond line, with a comma;\n\nand a blank line before this one.',
+    description:
+      'Recruiters work through Telegram, "closed" chats, and mosques.\nSecond line, with a comma;\n\nand a blank line before this one.',
     category: 'terrorism',
     likelihood: 4,
     impact: 5,
@@ -97,14 +102,21 @@ const TRICKY: Threat[] = [
     originCode: 'AF',
     countryCodes: ['KZ', 'TJ', 'UZ'],
     actorIds: [ISKP, IMU, TALIBAN, TTP],
-    indicators: ['Arrests of returnees from Russia, "quietly" reported', 'A multi-line indicator:\nfirst sign\n  indented sign', '- starts with a dash', '• starts with a bullet', '1. starts with a number'],
+    indicators: [
+      'Arrests of returnees from Russia, "quietly" reported',
+      'A multi-line indicator:\nfirst sign\n  indented sign',
+      '- starts with a dash',
+      '• starts with a bullet',
+      '1. starts with a number',
+    ],
     mitigations: ['Joint monitoring of Telegram channels'],
     owner: 'Desk 2, "Central Asia"',
     lastReviewedOn: '2026-11-20',
   }),
   threat({
     title: 'Әмудария суының азаюы — Қош-Тепа каналы',
-    description: 'По оценкам экспертов, канал Кош-Тепа заберёт до 20% стока Амударьи.\nکانال قوش تپه آب آمو دریا را کاهش می‌دهد.',
+    description:
+      'По оценкам экспертов, канал Кош-Тепа заберёт до 20% стока Амударьи.\nکانال قوش تپه آب آمو دریا را کاهش می‌دهد.',
     category: 'water',
     likelihood: 5,
     impact: 4,
@@ -171,7 +183,11 @@ describe('registerToCsv → parseCsv → guessMapping → validateRows', () => {
 
   it('writes a BOM, English headers, CRLF row ends and computed score and band', () => {
     const csv = registerToCsv(TRICKY, CONTEXT);
-    expect(csv.startsWith('\uFEFFID,Title,Description,Category,Likelihood,Impact,Score,Band,Trend,Confidence,Status,Origin,Countries,Actors,Indicators,Mitigations,Owner,Last reviewed\r\n')).toBe(true);
+    expect(
+      csv.startsWith(
+        '\uFEFFID,Title,Description,Category,Likelihood,Impact,Score,Band,Trend,Confidence,Status,Origin,Countries,Actors,Indicators,Mitigations,Owner,Last reviewed\r\n',
+      ),
+    ).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     const { rows } = parseCsv(csv);
     const column = (field: string) => CSV_COLUMNS.findIndex((c) => c.field === field);
@@ -180,7 +196,9 @@ describe('registerToCsv → parseCsv → guessMapping → validateRows', () => {
     expect(rows[2]![column('score')]).toBe('1');
     expect(rows[2]![column('band')]).toBe('low');
     expect(rows[0]![column('countries')]).toBe('KZ; TJ; UZ');
-    expect(rows[0]![column('actors')]).toBe('Islamic State – Khorasan Province; Islamic Movement of Uzbekistan; Taliban, Islamic Emirate; TTP; Tehrik-i-Taliban Pakistan');
+    expect(rows[0]![column('actors')]).toBe(
+      'Islamic State – Khorasan Province; Islamic Movement of Uzbekistan; Taliban, Islamic Emirate; TTP; Tehrik-i-Taliban Pakistan',
+    );
     expect(rows[0]![column('indicators')]).toBe(
       '• Arrests of returnees from Russia, "quietly" reported\n• A multi-line indicator:\n  first sign\n    indented sign\n• - starts with a dash\n• • starts with a bullet\n• 1. starts with a number',
     );
@@ -210,7 +228,12 @@ describe('registerToCsv → parseCsv → guessMapping → validateRows', () => {
 
 describe('parseCsv', () => {
   it('detects semicolons and tabs, strips the BOM and keeps quoted delimiters', () => {
-    expect(parseCsv('\uFEFFa;b;c\r\n1;"2;3";4\r\n')).toEqual({ headers: ['a', 'b', 'c'], rows: [['1', '2;3', '4']], rowNumbers: [2], problems: [] });
+    expect(parseCsv('\uFEFFa;b;c\r\n1;"2;3";4\r\n')).toEqual({
+      headers: ['a', 'b', 'c'],
+      rows: [['1', '2;3', '4']],
+      rowNumbers: [2],
+      problems: [],
+    });
     expect(parseCsv('a\tb\n"x, y"\tz\n').rows).toEqual([['x, y', 'z']]);
     expect(parseCsv('Title,Notes\nx,"a;b;c"\n').rows).toEqual([['x', 'a;b;c']]);
     expect(parseCsv('Title\nonly\n').rows).toEqual([['only']]);
@@ -218,14 +241,21 @@ describe('parseCsv', () => {
 
   it('skips empty lines but numbers rows as a spreadsheet does', () => {
     const parsed = parseCsv('Title;Notes\r\n"multi\r\nline";x\r\n\r\n;;\r\nlast;y\r\n\r\n');
-    expect(parsed.rows).toEqual([['multi\r\nline', 'x'], ['last', 'y']]);
+    expect(parsed.rows).toEqual([
+      ['multi\r\nline', 'x'],
+      ['last', 'y'],
+    ]);
     expect(parsed.rowNumbers).toEqual([2, 5]);
   });
 
   it('pads short rows, drops empty trailing columns and reports extra cells', () => {
     const parsed = parseCsv('Title,Likelihood,Impact,,\nA,1\nB,1,1,,\nC,1,1,,,oops\n');
     expect(parsed.headers).toEqual(['Title', 'Likelihood', 'Impact']);
-    expect(parsed.rows).toEqual([['A', '1', ''], ['B', '1', '1'], ['C', '1', '1']]);
+    expect(parsed.rows).toEqual([
+      ['A', '1', ''],
+      ['B', '1', '1'],
+      ['C', '1', '1'],
+    ]);
     expect(parsed.problems).toHaveLength(1);
     expect(parsed.problems[0]).toMatchObject({ row: 4, column: '' });
     expect(parsed.problems[0]!.problem).toMatch(/6 cells but the header names 3 columns/);
@@ -245,7 +275,15 @@ describe('parseCsv', () => {
   it('reports text after a closing quote', () => {
     // papaparse then reads on to the next quote, so the rows after it are swallowed: one problem says so.
     const parsed = parseCsv('Title,Likelihood,Impact\nFirst,1,1\n"Bad"x,3,3\nGood,1,1\n');
-    expect(parsed.problems).toEqual([{ row: 3, column: 'Title', problem: expect.stringMatching(/^A quoted cell has text after its closing quote, and no quote closes it after that, so the rest of the file was read into it; /) }]);
+    expect(parsed.problems).toEqual([
+      {
+        row: 3,
+        column: 'Title',
+        problem: expect.stringMatching(
+          /^A quoted cell has text after its closing quote, and no quote closes it after that, so the rest of the file was read into it; /,
+        ),
+      },
+    ]);
     const { drafts, report } = validateRows(parsed, guessMapping(parsed.headers), CONTEXT);
     expect(drafts.map((d) => d.row)).toEqual([2]);
     expect(report).toEqual(parsed.problems);
@@ -363,7 +401,14 @@ describe('a spreadsheet saved by Excel in a Russian locale', () => {
       mitigations: ['Усиление погранконтроля', 'Обмен данными'],
       lastReviewedOn: '2026-01-15',
     });
-    expect(drafts[2]!.draft).toMatchObject({ category: 'migration', trend: 'rising', confidence: 'moderate', status: 'monitoring', countryCodes: ['AF'], actorIds: [ANSARULLAH, BLA] });
+    expect(drafts[2]!.draft).toMatchObject({
+      category: 'migration',
+      trend: 'rising',
+      confidence: 'moderate',
+      status: 'monitoring',
+      countryCodes: ['AF'],
+      actorIds: [ANSARULLAH, BLA],
+    });
     expect(drafts.every((d) => d.draft.id === undefined && !('id' in d.draft))).toBe(true);
   });
 });
@@ -391,8 +436,20 @@ describe('validateRows', () => {
       [2, 'Good one'],
       [11, 'Good "two"'],
     ]);
-    expect(drafts[0]!.draft).toMatchObject({ description: 'two\nlines', countryCodes: ['KZ', 'TJ'], actorIds: [IMU], lastReviewedOn: '2026-11-20' });
-    expect(drafts[1]!.draft).toMatchObject({ category: 'terrorism', likelihood: 4, impact: 5, countryCodes: ['KZ'], actorIds: [ISKP], lastReviewedOn: '2026-11-20' });
+    expect(drafts[0]!.draft).toMatchObject({
+      description: 'two\nlines',
+      countryCodes: ['KZ', 'TJ'],
+      actorIds: [IMU],
+      lastReviewedOn: '2026-11-20',
+    });
+    expect(drafts[1]!.draft).toMatchObject({
+      category: 'terrorism',
+      likelihood: 4,
+      impact: 5,
+      countryCodes: ['KZ'],
+      actorIds: [ISKP],
+      lastReviewedOn: '2026-11-20',
+    });
     expect(report.map((p) => [p.row, p.column])).toEqual([
       [3, 'Category'],
       [4, 'Likelihood'],
@@ -410,8 +467,12 @@ describe('validateRows', () => {
       [12, 'Last reviewed'],
     ]);
     const at = (row: number) => report.find((p) => p.row === row)!.problem;
-    expect(at(3)).toBe('"Piracy" is not a category; expected one of terrorism, narcotics, migration, water, humanitarian, geopolitical, other.');
-    expect(at(4)).toMatch(/^The likelihood 7 is outside the register's scale of 1 to 5; expected a whole number from 1 to 5 or one of the words Very unlikely, Unlikely, Roughly even chance, Likely, Very likely\.$/);
+    expect(at(3)).toBe(
+      '"Piracy" is not a category; expected one of terrorism, narcotics, migration, water, humanitarian, geopolitical, other.',
+    );
+    expect(at(4)).toMatch(
+      /^The likelihood 7 is outside the register's scale of 1 to 5; expected a whole number from 1 to 5 or one of the words Very unlikely, Unlikely, Roughly even chance, Likely, Very likely\.$/,
+    );
     expect(at(5)).toMatch(/^"high-ish" is not a likelihood rating; expected a whole number from 1 to 5/);
     expect(at(6)).toMatch(/^"Atlantis" is not a known country; expected an ISO code such as KZ/);
     expect(at(7)).toMatch(/^"Unknown Front" is not an actor of this workspace/);
@@ -427,10 +488,18 @@ describe('validateRows', () => {
     expect(guessed).toEqual(['title', null, 'owner', 'impact', null]);
     const missing = validateRows(parsed, guessed, CONTEXT);
     expect(missing.drafts).toEqual([]);
-    expect(missing.report).toEqual([{ row: 1, column: '', problem: expect.stringMatching(/^No column is mapped to Likelihood; /) }]);
+    expect(missing.report).toEqual([
+      { row: 1, column: '', problem: expect.stringMatching(/^No column is mapped to Likelihood; /) },
+    ]);
     const twice = validateRows(parsed, ['title', null, 'likelihood', 'impact', 'impact'], CONTEXT);
     expect(twice.drafts).toEqual([]);
-    expect(twice.report).toEqual([{ row: 1, column: 'Severity', problem: 'Impact is filled from two columns, "Impact" and "Severity"; map it from one column only.' }]);
+    expect(twice.report).toEqual([
+      {
+        row: 1,
+        column: 'Severity',
+        problem: 'Impact is filled from two columns, "Impact" and "Severity"; map it from one column only.',
+      },
+    ]);
   });
 
   it('fills absent optional columns with the defaults of a new threat and says what was mapped', () => {
@@ -472,30 +541,81 @@ describe('validateRows', () => {
     const { drafts, report } = importCsv(text);
     expect(report).toEqual([]);
     expect(drafts.map((d) => d.draft)).toMatchObject([
-      { category: 'terrorism', likelihood: 5, impact: 1, trend: 'rising', confidence: 'moderate', status: 'active', originCode: 'AF' },
-      { category: 'narcotics', likelihood: 3, impact: 4, trend: 'falling', confidence: 'high', status: 'closed', originCode: 'AF' },
-      { category: 'geopolitical', likelihood: 1, impact: 5, trend: 'rising', confidence: 'moderate', status: 'monitoring', originCode: 'PK' },
+      {
+        category: 'terrorism',
+        likelihood: 5,
+        impact: 1,
+        trend: 'rising',
+        confidence: 'moderate',
+        status: 'active',
+        originCode: 'AF',
+      },
+      {
+        category: 'narcotics',
+        likelihood: 3,
+        impact: 4,
+        trend: 'falling',
+        confidence: 'high',
+        status: 'closed',
+        originCode: 'AF',
+      },
+      {
+        category: 'geopolitical',
+        likelihood: 1,
+        impact: 5,
+        trend: 'rising',
+        confidence: 'moderate',
+        status: 'monitoring',
+        originCode: 'PK',
+      },
     ]);
     const fourLevels = { ...CONTEXT, scale: { levels: 4, bands: { medium: 3, high: 6, critical: 12 } } };
     const four = importCsv('Title,Likelihood,Impact\nx,Roughly even chance,Severe\ny,Likely,4\n', fourLevels);
     expect(four.drafts.map((d) => [d.row, d.draft.likelihood, d.draft.impact])).toEqual([[3, 3, 4]]);
-    expect(four.report).toEqual([{ row: 2, column: 'Likelihood', problem: expect.stringMatching(/^"Roughly even chance" is not a likelihood rating; expected a whole number from 1 to 4 or one of the words Very unlikely, Unlikely, Likely, Very likely\.$/) }]);
+    expect(four.report).toEqual([
+      {
+        row: 2,
+        column: 'Likelihood',
+        problem: expect.stringMatching(
+          /^"Roughly even chance" is not a likelihood rating; expected a whole number from 1 to 4 or one of the words Very unlikely, Unlikely, Likely, Very likely\.$/,
+        ),
+      },
+    ]);
   });
 
   it('keeps only UUID ids, lower-cased, and refuses the same id twice', () => {
     const id = '5F1C0D3E-8A2B-4C6D-9E7F-00000000AAAA';
-    const { drafts, report } = importCsv(`ID,Title,Likelihood,Impact\nT-01,First,1,1\n${id},Second,1,1\n${id.toLowerCase()},Third,1,1\n`);
+    const { drafts, report } = importCsv(
+      `ID,Title,Likelihood,Impact\nT-01,First,1,1\n${id},Second,1,1\n${id.toLowerCase()},Third,1,1\n`,
+    );
     expect(drafts.map((d) => d.draft.id)).toEqual([undefined, id.toLowerCase()]);
-    expect(report).toEqual([{ row: 4, column: 'ID', problem: expect.stringMatching(/^The ID 5f1c0d3e-8a2b-4c6d-9e7f-00000000aaaa is also on row 3; /) }]);
+    expect(report).toEqual([
+      {
+        row: 4,
+        column: 'ID',
+        problem: expect.stringMatching(/^The ID 5f1c0d3e-8a2b-4c6d-9e7f-00000000aaaa is also on row 3; /),
+      },
+    ]);
   });
 
   it('reads lists the way people type them', () => {
-    const text = 'Title,Likelihood,Impact,Indicators,Actors,Countries,Origin\nx,1,1,"1. first\n2) second\n  continued\n\n* third\n\tfourth, tabbed\n",ISIS-K;isis-k; taliban islamic emirate,"kz,KZ;\nКитай",KZ; TJ\n';
+    const text =
+      'Title,Likelihood,Impact,Indicators,Actors,Countries,Origin\nx,1,1,"1. first\n2) second\n  continued\n\n* third\n\tfourth, tabbed\n",ISIS-K;isis-k; taliban islamic emirate,"kz,KZ;\nКитай",KZ; TJ\n';
     const { drafts, report } = importCsv(text);
-    expect(report).toEqual([{ row: 2, column: 'Origin', problem: expect.stringMatching(/^The origin names more than one country/) }]);
-    const { drafts: ok } = validateRows(parseCsv(text), ['title', 'likelihood', 'impact', 'indicators', 'actors', 'countries', null], CONTEXT);
+    expect(report).toEqual([
+      { row: 2, column: 'Origin', problem: expect.stringMatching(/^The origin names more than one country/) },
+    ]);
+    const { drafts: ok } = validateRows(
+      parseCsv(text),
+      ['title', 'likelihood', 'impact', 'indicators', 'actors', 'countries', null],
+      CONTEXT,
+    );
     expect(drafts).toEqual([]);
-    expect(ok[0]!.draft).toMatchObject({ indicators: ['first', 'second\ncontinued', 'third\nfourth, tabbed'], actorIds: [ISKP, TALIBAN], countryCodes: ['KZ', 'CN'] });
+    expect(ok[0]!.draft).toMatchObject({
+      indicators: ['first', 'second\ncontinued', 'third\nfourth, tabbed'],
+      actorIds: [ISKP, TALIBAN],
+      countryCodes: ['KZ', 'CN'],
+    });
   });
 
   it('refuses an ambiguous actor name and a country the workspace does not know', () => {

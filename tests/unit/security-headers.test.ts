@@ -14,7 +14,10 @@ const directives = new Map(
 
 interface CspEvaluatorModule {
   CspParser: new (policy: string) => { csp: unknown };
-  CspEvaluator: new (csp: unknown, version: unknown) => { evaluate(): { severity: number; directive: string; description: string }[] };
+  CspEvaluator: new (
+    csp: unknown,
+    version: unknown,
+  ) => { evaluate(): { severity: number; directive: string; description: string }[] };
   Version: { CSP3: unknown };
   severities: Record<string, number>;
 }
@@ -43,10 +46,14 @@ describe('Content Security Policy', () => {
 
   it('has no high or medium finding in the CSP evaluator electronegativity uses', () => {
     // Resolved through the scanner so it is the very evaluator (and version) the scan would apply.
-    const fromScanner = createRequire(createRequire(import.meta.url).resolve('@doyensec/electronegativity/package.json'));
+    const fromScanner = createRequire(
+      createRequire(import.meta.url).resolve('@doyensec/electronegativity/package.json'),
+    );
     const csp = fromScanner('@doyensec/csp-evaluator') as CspEvaluatorModule;
     const findings = new csp.CspEvaluator(new csp.CspParser(CONTENT_SECURITY_POLICY).csp, csp.Version.CSP3).evaluate();
-    const serious = findings.filter((f) => [csp.severities.HIGH, csp.severities.MEDIUM, csp.severities.SYNTAX].includes(f.severity));
+    const serious = findings.filter((f) =>
+      [csp.severities.HIGH, csp.severities.MEDIUM, csp.severities.SYNTAX].includes(f.severity),
+    );
     expect(serious).toEqual([]);
   });
 });

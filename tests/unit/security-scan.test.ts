@@ -66,10 +66,14 @@ describe('reviewing findings against the allowlist', () => {
       .map((key) => entry(key.split('|')[0]!, key.split('|')[1]!));
     const review = reviewFindings(findings, allowlist);
     expect(review.passed).toBe(false);
-    expect(review.unexplained.map((f) => f.rule)).toEqual(findings.filter((f) => f.rule === 'SANDBOX_JS_CHECK').map(() => 'SANDBOX_JS_CHECK'));
+    expect(review.unexplained.map((f) => f.rule)).toEqual(
+      findings.filter((f) => f.rule === 'SANDBOX_JS_CHECK').map(() => 'SANDBOX_JS_CHECK'),
+    );
     expect(review.stale).toEqual([]);
     // The same rule allowed in another file does not explain it here.
-    expect(reviewFindings(findings, [...allowlist, entry('SANDBOX_JS_CHECK', 'main/app/window.ts')]).unexplained.length).toBeGreaterThan(0);
+    expect(
+      reviewFindings(findings, [...allowlist, entry('SANDBOX_JS_CHECK', 'main/app/window.ts')]).unexplained.length,
+    ).toBeGreaterThan(0);
     expect(reviewFindings(findings, [...allowlist, entry('SANDBOX_JS_CHECK', file)]).passed).toBe(true);
   });
 
@@ -82,9 +86,14 @@ describe('reviewing findings against the allowlist', () => {
   });
 
   it('says for each unexplained finding where it is and what to do', () => {
-    const review = reviewFindings(findings.filter((f) => f.rule === 'WEB_SECURITY_JS_CHECK'), []);
+    const review = reviewFindings(
+      findings.filter((f) => f.rule === 'WEB_SECURITY_JS_CHECK'),
+      [],
+    );
     const [line] = failureLines(review);
-    expect(line).toMatch(/^tests\/fixtures\/security\/insecure-window\.ts:\d+ WEB_SECURITY_JS_CHECK: .+\. Fix it, or if it is safe here, explain it in security\/electronegativity-allowlist\.json\.$/);
+    expect(line).toMatch(
+      /^tests\/fixtures\/security\/insecure-window\.ts:\d+ WEB_SECURITY_JS_CHECK: .+\. Fix it, or if it is safe here, explain it in security\/electronegativity-allowlist\.json\.$/,
+    );
   });
 
   it('notices a scanner that stopped catching the canary', () => {
@@ -95,14 +104,26 @@ describe('reviewing findings against the allowlist', () => {
 
 describe('the reviewed allowlist', () => {
   it('is valid, and every entry says why and who reviewed it when', () => {
-    const allowlist = parseAllowlist(JSON.parse(readFileSync(join(root, 'security', 'electronegativity-allowlist.json'), 'utf8')));
+    const allowlist = parseAllowlist(
+      JSON.parse(readFileSync(join(root, 'security', 'electronegativity-allowlist.json'), 'utf8')),
+    );
     expect(allowlist.length).toBeGreaterThan(0);
     for (const accepted of allowlist) expect(accepted.reason.length).toBeGreaterThanOrEqual(40);
   });
 
   it('rejects an entry without a reason', () => {
-    expect(() => parseAllowlist({ accepted: [{ rule: 'PRELOAD_JS_CHECK', file: 'main/app/window.ts', reason: 'ok', reviewedBy: 'x', reviewedOn: '2026-11-28' }] })).toThrow(
-      /accepted\.0\.reason/,
-    );
+    expect(() =>
+      parseAllowlist({
+        accepted: [
+          {
+            rule: 'PRELOAD_JS_CHECK',
+            file: 'main/app/window.ts',
+            reason: 'ok',
+            reviewedBy: 'x',
+            reviewedOn: '2026-11-28',
+          },
+        ],
+      }),
+    ).toThrow(/accepted\.0\.reason/);
   });
 });

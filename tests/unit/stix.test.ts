@@ -37,7 +37,9 @@ describe('SHA-1', () => {
   it('gives the FIPS 180 / RFC 3174 test vectors', () => {
     expect(sha1Hex('')).toBe('da39a3ee5e6b4b0d3255bfef95601890afd80709');
     expect(sha1Hex('abc')).toBe('a9993e364706816aba3e25717850c26c9cd0d89d');
-    expect(sha1Hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe('84983e441c3bd26ebaae4aa1f95129e5e54670f1');
+    expect(sha1Hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe(
+      '84983e441c3bd26ebaae4aa1f95129e5e54670f1',
+    );
     expect(sha1Hex('The quick brown fox jumps over the lazy dog')).toBe('2fd4e1c67a2d28fced849ee1bb76e7391b93eb12');
     expect(sha1Hex('a'.repeat(1_000_000))).toBe('34aa973cd4c4daa4f61eeb2bdbad27316534016f');
   });
@@ -48,7 +50,13 @@ describe('SHA-1', () => {
       const bytes = Uint8Array.from({ length }, (_, i) => (i * 131 + length * 7) & 0xff);
       expect(sha1Hex(bytes), `length ${length}`).toBe(node(bytes));
     }
-    for (const text of ['Қазақстан', 'Ауғанстан — қауіп 🇰🇿', 'تهدیدهای امنیتی از افغانستان', 'Исламское движение Узбекистана', '👩🏽‍💻'.repeat(40)]) {
+    for (const text of [
+      'Қазақстан',
+      'Ауғанстан — қауіп 🇰🇿',
+      'تهدیدهای امنیتی از افغانستان',
+      'Исламское движение Узбекистана',
+      '👩🏽‍💻'.repeat(40),
+    ]) {
       expect(sha1Hex(text)).toBe(node(text));
     }
   });
@@ -84,7 +92,17 @@ describe('STIX 2.1 validator (vendored OASIS schemas)', () => {
 
   it('loads all 57 schemas and knows the schema of every exported type', () => {
     expect(validator.schemaCount).toBe(57);
-    for (const type of ['identity', 'location', 'threat-actor', 'grouping', 'course-of-action', 'note', 'report', 'relationship', 'marking-definition']) {
+    for (const type of [
+      'identity',
+      'location',
+      'threat-actor',
+      'grouping',
+      'course-of-action',
+      'note',
+      'report',
+      'relationship',
+      'marking-definition',
+    ]) {
       expect(validator.schemaFor(type), type).toMatch(/\.json$/);
     }
   });
@@ -110,21 +128,29 @@ describe('STIX 2.1 validator (vendored OASIS schemas)', () => {
     'bad-note-no-object-refs.json': /^objects\[8\] note--6f7a8b9c-0d1e-4f2a-9b4c-5d6e7f8a9b0c: .*object_refs/,
     'bad-relationship-no-target.json': /^objects\[6\] relationship--4d5e6f7a-8b9c-4d0e-9f2a-3b4c5d6e7f8a: .*target_ref/,
     'bad-report-no-published.json': /^objects\[9\] report--7a8b9c0d-1e2f-4a3b-8c5d-6e7f8a9b0c1d: .*published/,
-    'bad-spec-version.json': /^objects\[5\] intrusion-set--3c4d5e6f-7a8b-4c9d-8e1f-2a3b4c5d6e7f: \/spec_version must be equal to one of the allowed values/,
-    'bad-threat-actor-id-prefix.json': /^objects\[4\] intrusion-set--2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e: \/id must match pattern "\^threat-actor--"/,
+    'bad-spec-version.json':
+      /^objects\[5\] intrusion-set--3c4d5e6f-7a8b-4c9d-8e1f-2a3b4c5d6e7f: \/spec_version must be equal to one of the allowed values/,
+    'bad-threat-actor-id-prefix.json':
+      /^objects\[4\] intrusion-set--2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e: \/id must match pattern "\^threat-actor--"/,
     'bad-timestamp.json': /^objects\[2\] identity--0b7a3c5e-1d2f-4a6b-8c9d-0e1f2a3b4c5d: \/created must match pattern/,
-    'bad-tlp-wrong-created.json': /^objects\[0\] marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da: \/created must be equal to one of the allowed values/,
+    'bad-tlp-wrong-created.json':
+      /^objects\[0\] marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da: \/created must be equal to one of the allowed values/,
   };
 
   it('has a check for each vendored bad fixture', () => {
-    expect(stixVendorFiles('local-fixtures').filter((f) => f.includes('/bad-'))).toEqual(Object.keys(BAD).map((f) => `local-fixtures/${f}`));
+    expect(stixVendorFiles('local-fixtures').filter((f) => f.includes('/bad-'))).toEqual(
+      Object.keys(BAD).map((f) => `local-fixtures/${f}`),
+    );
   });
 
   for (const [file, expected] of Object.entries(BAD)) {
     it(`rejects ${file} at the intended place`, () => {
       const problems = validator.bundleProblems(readStixVendorJson(`local-fixtures/${file}`));
       expect(problems.length).toBeGreaterThan(0);
-      expect(problems.some((p) => expected.test(p)), problems.join('\n')).toBe(true);
+      expect(
+        problems.some((p) => expected.test(p)),
+        problems.join('\n'),
+      ).toBe(true);
     });
   }
 
@@ -133,15 +159,20 @@ describe('STIX 2.1 validator (vendored OASIS schemas)', () => {
     expect(files).toHaveLength(8);
     for (const file of files) {
       const document = readStixVendorJson(file) as { type: string };
-      const problems = document.type === 'bundle' ? validator.bundleProblems(document) : validator.objectProblems(document);
+      const problems =
+        document.type === 'bundle' ? validator.bundleProblems(document) : validator.objectProblems(document);
       expect(problems, file).toEqual([]);
     }
   });
 
   it('rejects objects of unknown type, non-objects and envelopes that are not bundles', () => {
-    expect(validator.objectProblems({ type: 'x-risk', id: 'x-risk--8f9a4d2e-1c3b-4e5f-9a7b-6c5d4e3f2a1b' })).toEqual(['no STIX 2.1 schema for type "x-risk"']);
+    expect(validator.objectProblems({ type: 'x-risk', id: 'x-risk--8f9a4d2e-1c3b-4e5f-9a7b-6c5d4e3f2a1b' })).toEqual([
+      'no STIX 2.1 schema for type "x-risk"',
+    ]);
     expect(validator.objectProblems('note')).toEqual(['not a JSON object']);
-    expect(validator.bundleProblems({ type: 'report', id: 'bundle--5d0092c5-5f74-4287-9642-33f4c354e56d', objects: [{}] })).not.toEqual([]);
+    expect(
+      validator.bundleProblems({ type: 'report', id: 'bundle--5d0092c5-5f74-4287-9642-33f4c354e56d', objects: [{}] }),
+    ).not.toEqual([]);
   });
 
   it('finds references that point outside the bundle', () => {
@@ -177,7 +208,15 @@ const ACTOR = {
   iskp: Actor.parse({
     id: '37db8a19-1632-4595-95c7-2033c958faf8',
     name: 'Islamic State – Khorasan Province',
-    aliases: ['ISKP', 'ISIS-K', 'Islamic State – Khorasan Province', 'Вилаят Хорасан', 'ИГИЛ-Хорасан', 'داعش خراسان', 'ISKP'],
+    aliases: [
+      'ISKP',
+      'ISIS-K',
+      'Islamic State – Khorasan Province',
+      'Вилаят Хорасан',
+      'ИГИЛ-Хорасан',
+      'داعش خراسان',
+      'ISKP',
+    ],
     kind: 'armed-group',
     description: 'Самая идеологизированная группировка в Афганистане; вербует выходцев из постсоветских стран.',
     bases: ['Nangarhar', 'Kunar', 'Nangarhar'],
@@ -225,19 +264,39 @@ const cia = (name: string, section: string) => ({
   url: `https://www.cia.gov/the-world-factbook/countries/${name.toLowerCase()}/`,
 });
 
-function country(code: string, alpha3: string, name: string, subregion: string, capital: [string, number, number], border: number | null, fields: Partial<Country> = {}): Country {
+function country(
+  code: string,
+  alpha3: string,
+  name: string,
+  subregion: string,
+  capital: [string, number, number],
+  border: number | null,
+  fields: Partial<Country> = {},
+): Country {
   return Country.parse({
     code,
     name,
     facts: {
       alpha3,
       numeric: '000',
-      subregion: { value: subregion, sources: [{ publication: 'UN M49', url: 'https://unstats.un.org/unsd/methodology/m49/' }] },
+      subregion: {
+        value: subregion,
+        sources: [{ publication: 'UN M49', url: 'https://unstats.un.org/unsd/methodology/m49/' }],
+      },
       capital: { name: capital[0], lat: capital[1], lon: capital[2], sources: [cia(name, 'Government > Capital')] },
-      population: { value: 1_000_000, year: 2025, text: '1,000,000 (2025 est.)', sources: [cia(name, 'People and Society > Population')] },
+      population: {
+        value: 1_000_000,
+        year: 2025,
+        text: '1,000,000 (2025 est.)',
+        sources: [cia(name, 'People and Society > Population')],
+      },
       areaKm2: { total: 100_000, sources: [cia(name, 'Geography > Area')] },
       landBoundariesTotalKm: { value: 1000, sources: [cia(name, 'Geography > Land boundaries')] },
-      borderWithAfghanistanKm: { value: border, alternatives: [], sources: border === null ? [] : [cia(name, 'Geography > Land boundaries')] },
+      borderWithAfghanistanKm: {
+        value: border,
+        alternatives: [],
+        sources: border === null ? [] : [cia(name, 'Geography > Land boundaries')],
+      },
     },
     notes: '',
     stance: '',
@@ -247,7 +306,9 @@ function country(code: string, alpha3: string, name: string, subregion: string, 
 }
 
 const COUNTRIES = [
-  country('AF', 'AFG', 'Afghanistan', 'Southern Asia', ['Kabul', 34.5167, 69.1833], null, { notes: 'یادداشت: وضعیت امنیتی در ولایات شمالی شکننده است.' }),
+  country('AF', 'AFG', 'Afghanistan', 'Southern Asia', ['Kabul', 34.5167, 69.1833], null, {
+    notes: 'یادداشت: وضعیت امنیتی در ولایات شمالی شکننده است.',
+  }),
   // Kazakhstan has no border with Afghanistan.
   country('KZ', 'KAZ', 'Kazakhstan', 'Central Asia', ['Astana', 51.1667, 71.4167], 0, {
     stance: 'Қазақстан талибтермен прагматикалық байланысты жақтайды.',
@@ -352,8 +413,14 @@ const THREAT = {
     trend: 'rising',
     confidence: 'moderate',
     status: 'active',
-    indicators: ['Арест граждан стран Центральной Азии, связанных с ИГИЛ-Х', 'Armed incidents on the Tajik–Afghan border'],
-    mitigations: [MITIGATION_SHARED, 'Ask the Taliban for firm security guarantees for the region, including action against groups based on Afghan territory.'],
+    indicators: [
+      'Арест граждан стран Центральной Азии, связанных с ИГИЛ-Х',
+      'Armed incidents on the Tajik–Afghan border',
+    ],
+    mitigations: [
+      MITIGATION_SHARED,
+      'Ask the Taliban for firm security guarantees for the region, including action against groups based on Afghan territory.',
+    ],
     owner: 'Айгерим Сейткали',
     lastReviewedOn: '2026-11-01',
   }),
@@ -369,7 +436,9 @@ const THREAT = {
     trend: 'rising',
     confidence: 'high',
     status: 'active',
-    mitigations: ['Негізгі су келісімдері бойынша Ауғанстанмен техникалық диалог ашу және Әмудария бассейнінде бірлескен мониторинг жүйесін құру, соның ішінде гидрологиялық деректермен алмасу, су үнемдейтін технологияларды енгізу және Арал теңізі бассейнін құтқару халықаралық қорының тетіктерін пайдалану.'],
+    mitigations: [
+      'Негізгі су келісімдері бойынша Ауғанстанмен техникалық диалог ашу және Әмудария бассейнінде бірлескен мониторинг жүйесін құру, соның ішінде гидрологиялық деректермен алмасу, су үнемдейтін технологияларды енгізу және Арал теңізі бассейнін құтқару халықаралық қорының тетіктерін пайдалану.',
+    ],
   }),
   // No passage is linked to this threat.
   migration: threat('c7d8e9f0-a1b2-4c3d-9e4f-5a6b7c8d9e0f', {
@@ -417,27 +486,42 @@ function annotation(id: string, sourceId: string, exact: string, fields: Partial
 }
 
 const ANNOTATION = {
-  iskp: annotation('72ccd61b-bfff-4867-a736-2a29afb317ff', SOURCE.article.id, 'ISIS-Khorasan is the greatest threat to regional security and to the Taliban government', {
-    note: 'Ключевая оценка: ИГИЛ-Х рассматривается как угроза №1.\nСм. также доклад СБ ООН 2023 года.',
-    threatIds: [THREAT.iskp.id],
-    actorIds: [ACTOR.iskp.id],
-    countryCodes: ['AF', 'KZ'],
-  }),
-  water: annotation('a7ca9550-6b65-4714-93f0-7a5683032cf8', SOURCE.kazakh.id, 'Әмудария суының азаюы — ұзақ мерзімді қауіп', {
-    note: 'Су тапшылығы: Қош-Тепа каналы Әмудария ағынының 20%-на дейін алуы мүмкін.',
-    threatIds: [THREAT.water.id],
-    countryCodes: ['UZ', 'TM'],
-    anchor: 'drifted',
-    createdAt: '2026-11-20T10:00:00+05:00',
-    updatedAt: T2,
-  }),
-  dari: annotation('b6a5b8a2-50b7-48c3-934f-1811b4b6c570', SOURCE.dari.id, 'مهاجرت گسترده از ولایات شمالی افغانستان به سوی مرزهای تاجیکستان', {
-    note: 'موج مهاجرت به سوی مرز تاجیکستان؛ منبع: گزارش محلی.',
-    threatIds: [THREAT.iskp.id, FOREIGN_THREAT_ID],
-    actorIds: [ACTOR.taliban.id],
-    countryCodes: ['AF', 'TJ'],
-    anchor: 'orphaned',
-  }),
+  iskp: annotation(
+    '72ccd61b-bfff-4867-a736-2a29afb317ff',
+    SOURCE.article.id,
+    'ISIS-Khorasan is the greatest threat to regional security and to the Taliban government',
+    {
+      note: 'Ключевая оценка: ИГИЛ-Х рассматривается как угроза №1.\nСм. также доклад СБ ООН 2023 года.',
+      threatIds: [THREAT.iskp.id],
+      actorIds: [ACTOR.iskp.id],
+      countryCodes: ['AF', 'KZ'],
+    },
+  ),
+  water: annotation(
+    'a7ca9550-6b65-4714-93f0-7a5683032cf8',
+    SOURCE.kazakh.id,
+    'Әмудария суының азаюы — ұзақ мерзімді қауіп',
+    {
+      note: 'Су тапшылығы: Қош-Тепа каналы Әмудария ағынының 20%-на дейін алуы мүмкін.',
+      threatIds: [THREAT.water.id],
+      countryCodes: ['UZ', 'TM'],
+      anchor: 'drifted',
+      createdAt: '2026-11-20T10:00:00+05:00',
+      updatedAt: T2,
+    },
+  ),
+  dari: annotation(
+    'b6a5b8a2-50b7-48c3-934f-1811b4b6c570',
+    SOURCE.dari.id,
+    'مهاجرت گسترده از ولایات شمالی افغانستان به سوی مرزهای تاجیکستان',
+    {
+      note: 'موج مهاجرت به سوی مرز تاجیکستان؛ منبع: گزارش محلی.',
+      threatIds: [THREAT.iskp.id, FOREIGN_THREAT_ID],
+      actorIds: [ACTOR.taliban.id],
+      countryCodes: ['AF', 'TJ'],
+      anchor: 'orphaned',
+    },
+  ),
   // Linked only to a threat of another register: nothing of this export to point at.
   stray: annotation('dc3aa933-4b85-49af-bfd6-a4f9beb5db8f', SOURCE.article.id, 'the drug trade resumed', {
     threatIds: [FOREIGN_THREAT_ID],
@@ -461,7 +545,13 @@ const exportBundle = (input: Partial<StixExportInput> = {}) => registerToStixBun
 const objectsOf = (bundle: StixBundle) => bundle.objects as unknown as Obj[];
 const find = (bundle: StixBundle, id: string) => objectsOf(bundle).find((o) => o.id === id)!;
 const ofType = (bundle: StixBundle, type: string) => objectsOf(bundle).filter((o) => o.type === type);
-const relationships = (bundle: StixBundle) => ofType(bundle, 'relationship') as (Obj & { relationship_type: string; source_ref: string; target_ref: string; description?: string })[];
+const relationships = (bundle: StixBundle) =>
+  ofType(bundle, 'relationship') as (Obj & {
+    relationship_type: string;
+    source_ref: string;
+    target_ref: string;
+    description?: string;
+  })[];
 const hasRelationship = (bundle: StixBundle, source: string, type: string, target: string) =>
   relationships(bundle).some((r) => r.source_ref === source && r.relationship_type === type && r.target_ref === target);
 
@@ -480,7 +570,17 @@ describe('registerToStixBundle: validity', () => {
   it('passes the envelope check and every object passes its type’s schema', () => {
     expect(validator.bundleProblems(bundle)).toEqual([]);
     const types = new Set(objectsOf(bundle).map((o) => o.type));
-    expect([...types].sort()).toEqual(['course-of-action', 'grouping', 'identity', 'location', 'marking-definition', 'note', 'relationship', 'report', 'threat-actor']);
+    expect([...types].sort()).toEqual([
+      'course-of-action',
+      'grouping',
+      'identity',
+      'location',
+      'marking-definition',
+      'note',
+      'relationship',
+      'report',
+      'threat-actor',
+    ]);
   });
 
   it('survives a JSON round trip unchanged (plain JSON, nothing undefined)', () => {
@@ -500,7 +600,12 @@ describe('registerToStixBundle: validity', () => {
       id: 'marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421',
       created: '2022-10-01T00:00:00.000Z',
       name: 'TLP:AMBER',
-      extensions: { 'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d': { extension_type: 'property-extension', tlp_2_0: 'amber' } },
+      extensions: {
+        'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d': {
+          extension_type: 'property-extension',
+          tlp_2_0: 'amber',
+        },
+      },
     });
     for (const object of objectsOf(bundle)) {
       if (object.type === 'marking-definition') continue;
@@ -524,7 +629,11 @@ describe('registerToStixBundle: validity', () => {
       const marked = exportBundle({ tlp });
       expect(validator.bundleProblems(marked), tlp).toEqual([]);
       expect(refProblems(marked), tlp).toEqual([]);
-      expect(objectsOf(marked).filter((o) => o.type !== 'marking-definition').every((o) => (o.object_marking_refs as string[])[0] === id)).toBe(true);
+      expect(
+        objectsOf(marked)
+          .filter((o) => o.type !== 'marking-definition')
+          .every((o) => (o.object_marking_refs as string[])[0] === id),
+      ).toBe(true);
     }
     expect(() => tlpMarkingDefinition('white' as Tlp)).toThrow(/unknown TLP/);
   });
@@ -543,7 +652,11 @@ describe('registerToStixBundle: validity', () => {
 
   it('credits everything to the organisation’s identity', () => {
     const [identity] = ofType(bundle, 'identity');
-    expect(identity).toMatchObject({ name: INPUT.identity.name, identity_class: 'organization', created: STIX_REFERENCE_EPOCH });
+    expect(identity).toMatchObject({
+      name: INPUT.identity.name,
+      identity_class: 'organization',
+      created: STIX_REFERENCE_EPOCH,
+    });
     for (const object of objectsOf(bundle)) {
       if (object.type === 'marking-definition' || object.type === 'identity') continue;
       expect(object.created_by_ref, object.id).toBe(identity!.id);
@@ -572,7 +685,9 @@ describe('registerToStixBundle: deterministic ids', () => {
     expect(ids(later)).toEqual(ids(first));
     expect(later.id).not.toBe(first.id); // the bundle is a new message
     // Only the report (re-published) changes version when nothing else changed.
-    const changed = objectsOf(later).filter((o) => JSON.stringify(o) !== JSON.stringify(find(first, o.id))).map((o) => o.type);
+    const changed = objectsOf(later)
+      .filter((o) => JSON.stringify(o) !== JSON.stringify(find(first, o.id)))
+      .map((o) => o.type);
     expect(changed).toEqual(['report']);
   });
 
@@ -592,7 +707,10 @@ describe('registerToStixBundle: deterministic ids', () => {
   it('moves modified forward when a record changes, keeping the id', () => {
     const before = find(exportBundle(), ID.actor(ACTOR.iskp));
     const edited = { ...ACTOR.iskp, aliases: [...ACTOR.iskp.aliases, 'IS-KP'], updatedAt: '2026-11-27T08:00:00.000Z' };
-    const after = find(exportBundle({ actors: [edited, ACTOR.taliban, ACTOR.pakistan, ACTOR.ghafari] }), ID.actor(ACTOR.iskp));
+    const after = find(
+      exportBundle({ actors: [edited, ACTOR.taliban, ACTOR.pakistan, ACTOR.ghafari] }),
+      ID.actor(ACTOR.iskp),
+    );
     expect(after.created).toBe(before.created);
     expect(after.modified).toBe('2026-11-27T08:00:00.000Z');
     expect(after.aliases).toContain('IS-KP');
@@ -604,14 +722,22 @@ describe('registerToStixBundle: the mapping', () => {
 
   it('exports the register as a threat report holding every object but itself, the identity and the marking', () => {
     const report = find(bundle, ID.report);
-    expect(report).toMatchObject({ name: REGISTER.name, report_types: ['threat-report'], published: NOW, created: T0, modified: NOW });
+    expect(report).toMatchObject({
+      name: REGISTER.name,
+      report_types: ['threat-report'],
+      published: NOW,
+      created: T0,
+      modified: NOW,
+    });
     expect(report.description).toContain(REGISTER.description);
     expect(report.description).toContain(`Scope: ${REGISTER.scope}`);
     const expected = objectsOf(bundle)
       .filter((o) => !['report', 'identity', 'marking-definition'].includes(o.type))
       .map((o) => o.id);
     expect([...(report.object_refs as string[])].sort()).toEqual(expected.sort());
-    expect((report.external_references as { source_name: string }[]).map((r) => r.source_name)).toEqual(Object.values(SOURCE).map((s) => s.title));
+    expect((report.external_references as { source_name: string }[]).map((r) => r.source_name)).toEqual(
+      Object.values(SOURCE).map((s) => s.title),
+    );
   });
 
   it('exports armed groups, states and others as threat actors, with aliases but not the name twice', () => {
@@ -629,7 +755,10 @@ describe('registerToStixBundle: the mapping', () => {
     const taliban = find(bundle, ID.actor(ACTOR.taliban));
     expect(taliban).not.toHaveProperty('threat_actor_types');
     expect(taliban).toMatchObject({ resource_level: 'organization', description: 'Based in: Kabul; Kandahar.' });
-    expect(find(bundle, ID.actor(ACTOR.ghafari))).toMatchObject({ resource_level: 'individual', aliases: ['شهاب المهاجر'] });
+    expect(find(bundle, ID.actor(ACTOR.ghafari))).toMatchObject({
+      resource_level: 'individual',
+      aliases: ['شهاب المهاجر'],
+    });
   });
 
   it('exports countries as locations with code, region and the capital’s coordinates, and says when there is no border', () => {
@@ -664,7 +793,11 @@ describe('registerToStixBundle: the mapping', () => {
   });
 
   it('gives codes with no country record a minimal location (country code and English name)', () => {
-    for (const [code, name] of [['UZ', 'Uzbekistan'], ['TM', 'Turkmenistan'], ['AZ', 'Azerbaijan']]) {
+    for (const [code, name] of [
+      ['UZ', 'Uzbekistan'],
+      ['TM', 'Turkmenistan'],
+      ['AZ', 'Azerbaijan'],
+    ]) {
       const location = find(bundle, ID.location(code!));
       expect(location, code).toMatchObject({ country: code, name });
       expect(location).not.toHaveProperty('latitude');
@@ -678,7 +811,15 @@ describe('registerToStixBundle: the mapping', () => {
       name: THREAT.iskp.title,
       context: 'unspecified',
       confidence: CONFIDENCE_TO_STIX.moderate,
-      labels: ['category:terrorism', 'likelihood:4/5', 'impact:5/5', 'risk-score:20/25', 'risk-band:critical', 'trend:rising', 'status:active'],
+      labels: [
+        'category:terrorism',
+        'likelihood:4/5',
+        'impact:5/5',
+        'risk-score:20/25',
+        'risk-band:critical',
+        'trend:rising',
+        'status:active',
+      ],
       created: T0,
     });
     const description = grouping.description as string;
@@ -686,10 +827,19 @@ describe('registerToStixBundle: the mapping', () => {
     expect(description).toContain('likelihood 4 of 5 × impact 5 of 5 = score 20 of 25, band critical');
     expect(description).toContain('Owner: Айгерим Сейткали.');
     expect(description).toContain('Last reviewed on 2026-11-01.');
-    expect(description).toContain('Indicators to watch:\n- Арест граждан стран Центральной Азии, связанных с ИГИЛ-Х\n- Armed incidents on the Tajik–Afghan border');
+    expect(description).toContain(
+      'Indicators to watch:\n- Арест граждан стран Центральной Азии, связанных с ИГИЛ-Х\n- Armed incidents on the Tajik–Afghan border',
+    );
     // Its context: actors, places, mitigations, evidence and its relationships.
     const refs = grouping.object_refs as string[];
-    for (const id of [ID.actor(ACTOR.iskp), ID.actor(ACTOR.ghafari), ID.location('AF'), ID.location('UZ'), ID.note(ANNOTATION.iskp), ID.note(ANNOTATION.dari)]) {
+    for (const id of [
+      ID.actor(ACTOR.iskp),
+      ID.actor(ACTOR.ghafari),
+      ID.location('AF'),
+      ID.location('UZ'),
+      ID.note(ANNOTATION.iskp),
+      ID.note(ANNOTATION.dari),
+    ]) {
       expect(refs).toContain(id);
     }
     expect(refs.filter((r) => r.startsWith('course-of-action--'))).toHaveLength(2);
@@ -704,14 +854,24 @@ describe('registerToStixBundle: the mapping', () => {
     const g = ID.grouping(THREAT.iskp);
     expect(hasRelationship(bundle, g, 'related-to', ID.actor(ACTOR.iskp))).toBe(true);
     expect(hasRelationship(bundle, g, 'originates-from', ID.location('AF'))).toBe(true);
-    for (const code of ['AF', 'KZ', 'TJ', 'UZ']) expect(hasRelationship(bundle, g, 'related-to', ID.location(code)), code).toBe(true);
+    for (const code of ['AF', 'KZ', 'TJ', 'UZ'])
+      expect(hasRelationship(bundle, g, 'related-to', ID.location(code)), code).toBe(true);
     const mitigates = relationships(bundle).filter((r) => r.relationship_type === 'mitigates');
-    expect(mitigates.every((r) => r.source_ref.startsWith('course-of-action--') && r.target_ref.startsWith('grouping--'))).toBe(true);
+    expect(
+      mitigates.every((r) => r.source_ref.startsWith('course-of-action--') && r.target_ref.startsWith('grouping--')),
+    ).toBe(true);
     // The mitigation shared by two threats is one course of action mitigating both.
     const shared = ofType(bundle, 'course-of-action').find((c) => c.name === MITIGATION_SHARED)!;
-    expect(mitigates.filter((r) => r.source_ref === shared.id).map((r) => r.target_ref).sort()).toEqual([ID.grouping(THREAT.iskp), ID.grouping(THREAT.migration)].sort());
+    expect(
+      mitigates
+        .filter((r) => r.source_ref === shared.id)
+        .map((r) => r.target_ref)
+        .sort(),
+    ).toEqual([ID.grouping(THREAT.iskp), ID.grouping(THREAT.migration)].sort());
     // A long mitigation is named by its start and described in full.
-    const long = ofType(bundle, 'course-of-action').find((c) => (c.description as string | undefined)?.startsWith('Негізгі су'))!;
+    const long = ofType(bundle, 'course-of-action').find((c) =>
+      (c.description as string | undefined)?.startsWith('Негізгі су'),
+    )!;
     expect(long.description).toBe(THREAT.water.mitigations[0]);
     expect((long.name as string).endsWith('…')).toBe(true);
     expect(Array.from(long.name as string).length).toBeLessThanOrEqual(160);
@@ -727,7 +887,9 @@ describe('registerToStixBundle: the mapping', () => {
     expect(hasRelationship(bundle, ID.actor(ACTOR.pakistan), 'located-at', ID.location('PK'))).toBe(true);
     expect(hasRelationship(bundle, ID.actor(ACTOR.taliban), 'located-at', ID.location('AF'))).toBe(true);
     // Not a terrorism threat, not an armed group: the Taliban "targets" nothing.
-    expect(relationships(bundle).some((r) => r.source_ref === ID.actor(ACTOR.taliban) && r.relationship_type === 'targets')).toBe(false);
+    expect(
+      relationships(bundle).some((r) => r.source_ref === ID.actor(ACTOR.taliban) && r.relationship_type === 'targets'),
+    ).toBe(false);
     const targets = relationships(bundle).find((r) => r.source_ref === iskp && r.relationship_type === 'targets')!;
     expect(targets.description).toContain(`“${THREAT.iskp.title}”`);
     const ids = relationships(bundle).map((r) => r.id);
@@ -750,12 +912,18 @@ describe('registerToStixBundle: the mapping', () => {
       `“${ANNOTATION.iskp.quote.exact}”\n— Almat Toyekin, Institute for Foreign Policy Research, 2024-05-01, “${SOURCE.article.title}”\n\n${ANNOTATION.iskp.note}`,
     );
     expect(note.abstract).toBe(`“${ANNOTATION.iskp.quote.exact}” — ${SOURCE.article.title}`);
-    expect(note.object_refs).toEqual([ID.grouping(THREAT.iskp), ID.actor(ACTOR.iskp), ID.location('AF'), ID.location('KZ')]);
+    expect(note.object_refs).toEqual([
+      ID.grouping(THREAT.iskp),
+      ID.actor(ACTOR.iskp),
+      ID.location('AF'),
+      ID.location('KZ'),
+    ]);
     expect(note.confidence).toBe(70); // credibility 2, "probably true"
     expect(note.external_references).toEqual([
       {
         source_name: SOURCE.article.title,
-        description: 'Almat Toyekin, Institute for Foreign Policy Research, 2024-05-01. Admiralty grade B2 (usually reliable source; information probably true). Language: en.',
+        description:
+          'Almat Toyekin, Institute for Foreign Policy Research, 2024-05-01. Admiralty grade B2 (usually reliable source; information probably true). Language: en.',
         url: 'https://example.org/articles/afghanistan?lang=en&ref=a%7Cb',
         external_id: `urn:sha256:${SOURCE.article.textHash}`,
       },
@@ -769,7 +937,9 @@ describe('registerToStixBundle: the mapping', () => {
     expect(water.created).toBe('2026-11-20T05:00:00.000Z');
     expect(water.confidence).toBe(50);
     const ref = (water.external_references as { url: string }[])[0]!;
-    expect(ref.url).toBe('https://kisi.example.kz/%D0%BC%D0%B0%D2%9B%D0%B0%D0%BB%D0%B0/%D2%9B%D0%BE%D1%88-%D1%82%D0%B5%D0%BF%D0%B0');
+    expect(ref.url).toBe(
+      'https://kisi.example.kz/%D0%BC%D0%B0%D2%9B%D0%B0%D0%BB%D0%B0/%D2%9B%D0%BE%D1%88-%D1%82%D0%B5%D0%BF%D0%B0',
+    );
     expect(decodeURI(ref.url)).toBe(SOURCE.kazakh.url);
 
     const dari = find(bundle, ID.note(ANNOTATION.dari));
@@ -778,7 +948,12 @@ describe('registerToStixBundle: the mapping', () => {
     expect(dari.content).toContain(ANNOTATION.dari.note);
     expect(dari).not.toHaveProperty('confidence'); // credibility 6: truth cannot be judged
     // The threat of another register is left out; the address without a scheme is described, not linked.
-    expect(dari.object_refs).toEqual([ID.grouping(THREAT.iskp), ID.actor(ACTOR.taliban), ID.location('AF'), ID.location('TJ')]);
+    expect(dari.object_refs).toEqual([
+      ID.grouping(THREAT.iskp),
+      ID.actor(ACTOR.taliban),
+      ID.location('AF'),
+      ID.location('TJ'),
+    ]);
     const dariRef = (dari.external_references as { url?: string; description: string }[])[0]!;
     expect(dariRef).not.toHaveProperty('url');
     expect(dariRef.description).toContain('Address: www.example.af/گزارش.');
@@ -791,7 +966,10 @@ describe('registerToStixBundle: the mapping', () => {
   it('makes source addresses into valid URIs or leaves them out', () => {
     const validator = stixValidator();
     const cases: [string, string | null][] = [
-      ['https://kk.wikipedia.org/wiki/Қазақстан', 'https://kk.wikipedia.org/wiki/%D2%9A%D0%B0%D0%B7%D0%B0%D2%9B%D1%81%D1%82%D0%B0%D0%BD'],
+      [
+        'https://kk.wikipedia.org/wiki/Қазақстан',
+        'https://kk.wikipedia.org/wiki/%D2%9A%D0%B0%D0%B7%D0%B0%D2%9B%D1%81%D1%82%D0%B0%D0%BD',
+      ],
       ['https://user:secret@example.net/report.pdf', 'https://example.net/report.pdf'],
       ['http://қазақстан.kz/a b?q=[1]#x^', 'http://xn--80aaa0a6awh12ed.kz/a%20b?q=%5B1%5D#x%5E'],
       ['https://example.org/100%/done', 'https://example.org/100%25/done'],
@@ -803,12 +981,15 @@ describe('registerToStixBundle: the mapping', () => {
     for (const [address, expected] of cases) {
       const url = stixUrl(address);
       expect(url, address).toBe(expected);
-      if (url) expect(validator.check('common/external-reference.json', { source_name: 'x', url }), address).toEqual([]);
+      if (url)
+        expect(validator.check('common/external-reference.json', { source_name: 'x', url }), address).toEqual([]);
     }
   });
 
   it('refuses a threat of another register, a bad export instant and a nameless organisation', () => {
-    expect(() => exportBundle({ threats: [{ ...THREAT.iskp, registerId: FOREIGN_THREAT_ID }] })).toThrow(/belongs to register/);
+    expect(() => exportBundle({ threats: [{ ...THREAT.iskp, registerId: FOREIGN_THREAT_ID }] })).toThrow(
+      /belongs to register/,
+    );
     expect(() => exportBundle({ now: 'soon' })).toThrow(/not an instant/);
     expect(() => exportBundle({ identity: { name: '  ' } })).toThrow(/needs a name/);
   });
@@ -835,7 +1016,10 @@ describe('a deliberately broken export is rejected', () => {
       return objects;
     });
     const problems = validator.bundleProblems(bundle);
-    expect(problems.some((p) => /^objects\[\d+\] relationship--.*must have required property 'target_ref'/.test(p)), problems.join('\n')).toBe(true);
+    expect(
+      problems.some((p) => /^objects\[\d+\] relationship--.*must have required property 'target_ref'/.test(p)),
+      problems.join('\n'),
+    ).toBe(true);
   });
 
   it('an empty bundle', () => {
@@ -859,7 +1043,11 @@ describe('a deliberately broken export is rejected', () => {
 
   it('a timestamp without milliseconds, and a threat actor with an intrusion-set id', () => {
     const bundle = broken((objects) =>
-      objects.map((o) => (o.type === 'threat-actor' ? { ...o, created: '2026-09-14T04:10:00Z', id: o.id.replace('threat-actor--', 'intrusion-set--') } : o)),
+      objects.map((o) =>
+        o.type === 'threat-actor'
+          ? { ...o, created: '2026-09-14T04:10:00Z', id: o.id.replace('threat-actor--', 'intrusion-set--') }
+          : o,
+      ),
     );
     const problems = validator.bundleProblems(bundle);
     expect(problems.some((p) => /\/created must match pattern/.test(p))).toBe(true);
@@ -871,7 +1059,9 @@ describe('a deliberately broken export is rejected', () => {
     expect(validator.bundleProblems(unmarked)).toEqual([]); // the schemas cannot see it …
     const problems = refProblems(unmarked); // … the reference check does
     expect(problems.length).toBe(unmarked.objects.length);
-    expect(problems.every((p) => p.includes(`object_marking_refs[0]: ${TLP2_MARKING_IDS.amber} is not in the bundle`))).toBe(true);
+    expect(
+      problems.every((p) => p.includes(`object_marking_refs[0]: ${TLP2_MARKING_IDS.amber} is not in the bundle`)),
+    ).toBe(true);
     const noKazakhstan = broken((objects) => objects.filter((o) => o.id !== ID.location('KZ')));
     expect(refProblems(noKazakhstan).some((p) => p.includes(`${ID.location('KZ')} is not in the bundle`))).toBe(true);
   });
@@ -889,7 +1079,11 @@ describe('the demo register', () => {
   const tempFolder = useTempFolders();
 
   it('exports to a valid, fully resolved bundle', async () => {
-    const demo = await loadDemoWorkspace(`${PROJECT_ROOT}/data`, new SourceStore(await tempFolder()), new Date('2026-11-28T09:00:00Z'));
+    const demo = await loadDemoWorkspace(
+      `${PROJECT_ROOT}/data`,
+      new SourceStore(await tempFolder()),
+      new Date('2026-11-28T09:00:00Z'),
+    );
     const bundle = registerToStixBundle({
       register: demo.register,
       threats: demo.threats,
@@ -907,7 +1101,9 @@ describe('the demo register', () => {
     expect(ofType(bundle, 'threat-actor')).toHaveLength(demo.actors.length);
     expect(ofType(bundle, 'note')).toHaveLength(demo.annotations.length);
     expect(ofType(bundle, 'location').length).toBeGreaterThanOrEqual(demo.countries.length);
-    const iskp = objectsOf(bundle).find((o) => o.type === 'threat-actor' && (o.name as string).startsWith('ISIS-Khorasan'))!;
+    const iskp = objectsOf(bundle).find(
+      (o) => o.type === 'threat-actor' && (o.name as string).startsWith('ISIS-Khorasan'),
+    )!;
     expect(iskp.threat_actor_types).toEqual(['terrorist']);
     expect(hasRelationship(bundle, iskp.id, 'located-at', ID.location('AF'))).toBe(true);
     expect(hasRelationship(bundle, iskp.id, 'targets', ID.location('TJ'))).toBe(true);

@@ -22,8 +22,18 @@ function coded(id: string, text: string, needle: string, occurrence = 0): Planna
   return { id, ...describeRange(text, start, start + needle.length) };
 }
 
-const ids = ['c0000000-0000-4000-8000-000000000003', 'a0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000004', 'b0000000-0000-4000-8000-000000000002'];
-const FOUR = [coded(ids[0]!, NOTE, CODED.russian), coded(ids[1]!, NOTE, CODED.kazakh), coded(ids[2]!, NOTE, CODED.dari), coded(ids[3]!, NOTE, CODED.english)];
+const ids = [
+  'c0000000-0000-4000-8000-000000000003',
+  'a0000000-0000-4000-8000-000000000001',
+  'd0000000-0000-4000-8000-000000000004',
+  'b0000000-0000-4000-8000-000000000002',
+];
+const FOUR = [
+  coded(ids[0]!, NOTE, CODED.russian),
+  coded(ids[1]!, NOTE, CODED.kazakh),
+  coded(ids[2]!, NOTE, CODED.dari),
+  coded(ids[3]!, NOTE, CODED.english),
+];
 
 describe('planning a change of text', () => {
   it('the fixture is the issue’s note: four scripts, a figure, a duplicated closing paragraph', () => {
@@ -67,7 +77,8 @@ describe('planning a change of text', () => {
     const ordered = byStoreOrder(FOUR);
     expect(ordered.map((p) => p.id)).toEqual([...ids].sort());
     const written = planReanchoring(NOTE, REVISED, ordered);
-    for (const [i, p] of ordered.entries()) expect(plan.passages.find((x) => x.id === p.id)!.result).toEqual(written[i]);
+    for (const [i, p] of ordered.entries())
+      expect(plan.passages.find((x) => x.id === p.id)!.result).toEqual(written[i]);
   });
 
   it('of a duplicated paragraph cut to one copy, the copy kept stays and the other is proposed there for review', () => {
@@ -83,8 +94,16 @@ describe('planning a change of text', () => {
   });
 
   it('a passage whose words are gone is lost, kept with its quote', () => {
-    const gone = coded('f0000000-0000-4000-8000-000000000006', NOTE, 'Узбекистан и Туркменистан получат меньше воды для орошения.');
-    const plan = planTextChange(NOTE, NOTE.replace('Узбекистан и Туркменистан получат меньше воды для орошения.', 'Дальше — о границе.'), [gone]);
+    const gone = coded(
+      'f0000000-0000-4000-8000-000000000006',
+      NOTE,
+      'Узбекистан и Туркменистан получат меньше воды для орошения.',
+    );
+    const plan = planTextChange(
+      NOTE,
+      NOTE.replace('Узбекистан и Туркменистан получат меньше воды для орошения.', 'Дальше — о границе.'),
+      [gone],
+    );
     expect(plan.counts).toEqual({ stays: 0, moves: 0, lost: 1 });
     expect(plan.passages[0]).toMatchObject({ outcome: 'lost', nowReads: null, changes: null, quote: gone.quote.exact });
   });

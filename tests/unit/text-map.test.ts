@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mapRange, offsetMap } from '../../shared/domain/text-map';
 
 describe('offsetMap: carrying positions through an edit', () => {
-  const old = 'Title\n\nFirst paragraph about Kosh-Tepa.\nSecond paragraph on ISIS-K.\nThird: Қазақстан және Өзбекстан.';
+  const old =
+    'Title\n\nFirst paragraph about Kosh-Tepa.\nSecond paragraph on ISIS-K.\nThird: Қазақстан және Өзбекстан.';
 
   it('keeps positions in untouched lines and shifts them past an insertion', () => {
     const next = `Editor’s note.\n${old}`;
@@ -35,7 +36,10 @@ describe('offsetMap: carrying positions through an edit', () => {
     const next = old.replace('Second paragraph on ISIS-K.', 'Second paragraph, revised, on ISIS-K.');
     const map = offsetMap(old, next);
     const second = old.indexOf('Second');
-    expect(mapRange(map, second, second + 6)).toEqual({ start: next.indexOf('Second'), end: next.indexOf('Second') + 6 });
+    expect(mapRange(map, second, second + 6)).toEqual({
+      start: next.indexOf('Second'),
+      end: next.indexOf('Second') + 6,
+    });
     const isis = old.indexOf('ISIS-K');
     const mapped = mapRange(map, isis, isis + 6)!;
     expect(next.slice(mapped.start, mapped.end)).toBe('ISIS-K');

@@ -265,7 +265,9 @@ describe('the vendored W3C validator', () => {
 
   it('passes the 41 annotations of the suite’s sample collection except the three stale pre-CR3 ones', () => {
     const collection = readVendorJson('tools/samples/correct/collection1.json') as Exported;
-    expect(validator.definition('collections.json#/definitions/annotationCollectionTypeValueFound', collection)).toBe(true);
+    expect(validator.definition('collections.json#/definitions/annotationCollectionTypeValueFound', collection)).toBe(
+      true,
+    );
     const failing = collection.first.items
       .filter((item) => validator.failedMusts({ '@context': collection['@context'], ...item }).length > 0)
       .map((item) => item.id);
@@ -274,7 +276,12 @@ describe('the vendored W3C validator', () => {
 
   it('rejects a TextualBody that has both an id and a purpose (why tags are exported as SpecificResources)', () => {
     const sample = readVendorJson('local-fixtures/valid-sample-export.json') as Json;
-    const textualTagWithId = { type: 'TextualBody', id: `urn:uuid:${TAG.water.id}`, value: TAG.water.name, purpose: 'tagging' };
+    const textualTagWithId = {
+      type: 'TextualBody',
+      id: `urn:uuid:${TAG.water.id}`,
+      value: TAG.water.name,
+      purpose: 'tagging',
+    };
     expect(failedMustIds({ ...sample, body: [textualTagWithId] })).toEqual(['3.3.5-bodyEWRNoPurpose.json']);
     const { id: _id, ...withoutId } = textualTagWithId;
     expect(failedMustIds({ ...sample, body: [withoutId] })).toEqual([]);
@@ -334,12 +341,36 @@ describe('toAnnotationCollection', () => {
       generator: { type: 'Software', name: 'Analyst Workbench', 'schema:softwareVersion': '0.1.0' },
       body: [
         { type: 'TextualBody', purpose: 'commenting', value: ANNOTATIONS[0]!.note, format: 'text/plain' },
-        { type: 'SpecificResource', purpose: 'tagging', source: { id: `urn:uuid:${TAG.terrorism.id}`, label: 'Терроризм' } },
-        { type: 'SpecificResource', purpose: 'tagging', source: { id: `urn:uuid:${TAG.iskp.id}`, label: 'ИГИЛ-Хорасан' } },
-        { type: 'SpecificResource', purpose: 'identifying', source: { id: `urn:uuid:${ACTOR.iskp.id}`, label: ACTOR.iskp.name } },
-        { type: 'SpecificResource', purpose: 'identifying', source: { id: 'urn:iso:std:iso:3166:-1:AF', label: 'Afghanistan' } },
-        { type: 'SpecificResource', purpose: 'identifying', source: { id: 'urn:iso:std:iso:3166:-1:KZ', label: 'Kazakhstan' } },
-        { type: 'SpecificResource', purpose: 'linking', source: { id: `urn:uuid:${THREAT.iskp.id}`, label: THREAT.iskp.title } },
+        {
+          type: 'SpecificResource',
+          purpose: 'tagging',
+          source: { id: `urn:uuid:${TAG.terrorism.id}`, label: 'Терроризм' },
+        },
+        {
+          type: 'SpecificResource',
+          purpose: 'tagging',
+          source: { id: `urn:uuid:${TAG.iskp.id}`, label: 'ИГИЛ-Хорасан' },
+        },
+        {
+          type: 'SpecificResource',
+          purpose: 'identifying',
+          source: { id: `urn:uuid:${ACTOR.iskp.id}`, label: ACTOR.iskp.name },
+        },
+        {
+          type: 'SpecificResource',
+          purpose: 'identifying',
+          source: { id: 'urn:iso:std:iso:3166:-1:AF', label: 'Afghanistan' },
+        },
+        {
+          type: 'SpecificResource',
+          purpose: 'identifying',
+          source: { id: 'urn:iso:std:iso:3166:-1:KZ', label: 'Kazakhstan' },
+        },
+        {
+          type: 'SpecificResource',
+          purpose: 'linking',
+          source: { id: `urn:uuid:${THREAT.iskp.id}`, label: THREAT.iskp.title },
+        },
       ],
       target: {
         type: 'SpecificResource',
@@ -369,7 +400,11 @@ describe('toAnnotationCollection', () => {
 
   it('names what it can and still links what it cannot name; keeps the note’s language when given', () => {
     const items = exportAll(ANNOTATIONS, { noteLanguage: 'ru' }).first.items;
-    expect(items[5]!.body).toContainEqual({ type: 'SpecificResource', purpose: 'tagging', source: `urn:uuid:${DELETED_TAG_ID}` });
+    expect(items[5]!.body).toContainEqual({
+      type: 'SpecificResource',
+      purpose: 'tagging',
+      source: `urn:uuid:${DELETED_TAG_ID}`,
+    });
     expect((items[0]!.body as Json[])[0]).toMatchObject({ language: 'ru' });
     expect(items[1]!.created).toBe('2026-11-20T13:15:00+05:00');
     for (const item of items) expect(validator.failedMusts(item)).toEqual([]);
@@ -425,8 +460,12 @@ describe('fromAnnotationCollection', () => {
       expect(result.problems).toEqual([]);
       expect(result.annotations.length).toBeGreaterThan(0);
     }
-    expect(fromAnnotationCollection(page, { sourceId: SOURCE.id }).annotations).toEqual(ANNOTATIONS.map(expectedImport));
-    expect(fromAnnotationCollection(collection.first.items[2], target).annotations).toEqual([expectedImport(ANNOTATIONS[2]!)]);
+    expect(fromAnnotationCollection(page, { sourceId: SOURCE.id }).annotations).toEqual(
+      ANNOTATIONS.map(expectedImport),
+    );
+    expect(fromAnnotationCollection(collection.first.items[2], target).annotations).toEqual([
+      expectedImport(ANNOTATIONS[2]!),
+    ]);
   });
 
   it('matches tags of another workspace by name, and keeps unknown textual tags as names', () => {
@@ -441,19 +480,31 @@ describe('fromAnnotationCollection', () => {
         { type: 'TextualBody', value: 'Нужна проверка', purpose: 'commenting' },
         { type: 'TextualBody', value: 'propaganda', purpose: 'tagging' },
         { type: 'TextualBody', value: 'bot-network', purpose: 'tagging' },
-        { type: 'SpecificResource', purpose: 'tagging', source: { id: `urn:uuid:${otherWorkspaceTag}`, label: 'مهاجرت' } },
+        {
+          type: 'SpecificResource',
+          purpose: 'tagging',
+          source: { id: `urn:uuid:${otherWorkspaceTag}`, label: 'مهاجرت' },
+        },
         { type: 'TextualBody', id: `urn:uuid:${TAG.water.id}`, value: 'Water', purpose: 'tagging' },
       ],
       target: {
         source: 'https://example.org/article',
         selector: [
-          { type: 'RangeSelector', startSelector: { type: 'XPathSelector', value: '/p[4]' }, endSelector: { type: 'XPathSelector', value: '/p[4]' } },
+          {
+            type: 'RangeSelector',
+            startSelector: { type: 'XPathSelector', value: '/p[4]' },
+            endSelector: { type: 'XPathSelector', value: '/p[4]' },
+          },
           { type: 'TextPositionSelector', ...passage('propaganda').position },
           { type: 'TextQuoteSelector', exact: 'propaganda', prefix: 'emoji as ' },
         ],
       },
     };
-    const withCodebook = fromAnnotationCollection(doc, { sourceId: SOURCE.id, codebook: Object.values(TAG), newId: () => PAGE_ID });
+    const withCodebook = fromAnnotationCollection(doc, {
+      sourceId: SOURCE.id,
+      codebook: Object.values(TAG),
+      newId: () => PAGE_ID,
+    });
     expect(withCodebook.annotations).toEqual([
       {
         id: PAGE_ID,
@@ -489,11 +540,16 @@ describe('fromAnnotationCollection', () => {
     const result = fromAnnotationCollection(sample, { sourceId: SOURCE.id, newId: () => ids.shift()! });
     expect(result.annotations.map((a) => [a.id, a.quote])).toEqual([
       ['614fa612-2a5e-4a6f-a84a-70e8d1cbfb2b', { exact: 'anotation', prefix: 'this is an ', suffix: ' that has some' }],
-      ['0dc3129f-6bc2-43a7-a83a-6d375dbb4ea3', { exact: 'Selected Text', prefix: 'text before the ', suffix: ' and text after it' }],
+      [
+        '0dc3129f-6bc2-43a7-a83a-6d375dbb4ea3',
+        { exact: 'Selected Text', prefix: 'text before the ', suffix: ' and text after it' },
+      ],
     ]);
     const skipped = result.problems.filter((p) => /skipped/.test(p));
     expect(skipped).toHaveLength(39);
-    expect(result.problems).toContainEqual(expect.stringMatching(/^Annotation 26 \(http:\/\/example.org\/anno26\): 1 body was not understood/));
+    expect(result.problems).toContainEqual(
+      expect.stringMatching(/^Annotation 26 \(http:\/\/example.org\/anno26\): 1 body was not understood/),
+    );
   });
 
   it('normalises quotes to NFC with \\n line ends, as the source text is kept', () => {
@@ -511,7 +567,8 @@ describe('fromAnnotationCollection', () => {
 
 describe('fromAnnotationCollection on hostile input', () => {
   const target = { sourceId: SOURCE.id, textHash: TEXT_HASH, codebook: Object.values(TAG) };
-  const good = () => structuredClone(exportAll([ANNOTATIONS[0]!]).first.items[0]!) as Json & { target: Json & { selector: Json[] } };
+  const good = () =>
+    structuredClone(exportAll([ANNOTATIONS[0]!]).first.items[0]!) as Json & { target: Json & { selector: Json[] } };
   const readOne = (doc: unknown) => fromAnnotationCollection(doc, target);
 
   it('reports documents that are not Web Annotation at all', () => {
@@ -543,10 +600,26 @@ describe('fromAnnotationCollection on hostile input', () => {
       ['no target', (d) => ({ ...d, target: undefined }), /no target/],
       ['target is an address', (d) => ({ ...d, target: 'https://example.org/page' }), /does not quote a passage/],
       ['no selector', (d) => ({ ...d, target: { source: d.target.source } }), /does not quote a passage/],
-      ['selector list of junk', (d) => ({ ...d, target: { ...d.target, selector: [null, 4, 'x', [], { type: 7 }] } }), /does not quote a passage/],
-      ['quote without exact', (d) => ({ ...d, target: { ...d.target, selector: [{ type: 'TextQuoteSelector', prefix: 'a' }] } }), /without the quoted text/],
-      ['exact is a number', (d) => ({ ...d, target: { ...d.target, selector: [{ type: 'TextQuoteSelector', exact: 5 }] } }), /without the quoted text/],
-      ['exact is empty', (d) => ({ ...d, target: { ...d.target, selector: [{ type: 'TextQuoteSelector', exact: '' }] } }), /without the quoted text/],
+      [
+        'selector list of junk',
+        (d) => ({ ...d, target: { ...d.target, selector: [null, 4, 'x', [], { type: 7 }] } }),
+        /does not quote a passage/,
+      ],
+      [
+        'quote without exact',
+        (d) => ({ ...d, target: { ...d.target, selector: [{ type: 'TextQuoteSelector', prefix: 'a' }] } }),
+        /without the quoted text/,
+      ],
+      [
+        'exact is a number',
+        (d) => ({ ...d, target: { ...d.target, selector: [{ type: 'TextQuoteSelector', exact: 5 }] } }),
+        /without the quoted text/,
+      ],
+      [
+        'exact is empty',
+        (d) => ({ ...d, target: { ...d.target, selector: [{ type: 'TextQuoteSelector', exact: '' }] } }),
+        /without the quoted text/,
+      ],
       ['not an annotation', (d) => ({ ...d, type: 'Person' }), /not Annotation/],
       ['an address instead of an annotation', () => 'https://example.org/anno/1', /only an address/],
       ['a number instead of an annotation', () => 7, /not an annotation object/],
@@ -583,7 +656,12 @@ describe('fromAnnotationCollection on hostile input', () => {
   });
 
   it('gives fresh ids to annotations whose id is not a urn:uuid, and to repeated ids', () => {
-    const fresh = ['0dc3129f-6bc2-43a7-a83a-6d375dbb4ea3', '614fa612-2a5e-4a6f-a84a-70e8d1cbfb2b', '5820e28d-fae2-4f68-aaca-1100c13288e6', 'ccc76d5f-d58a-43b8-9ed4-656eed48839c'];
+    const fresh = [
+      '0dc3129f-6bc2-43a7-a83a-6d375dbb4ea3',
+      '614fa612-2a5e-4a6f-a84a-70e8d1cbfb2b',
+      '5820e28d-fae2-4f68-aaca-1100c13288e6',
+      'ccc76d5f-d58a-43b8-9ed4-656eed48839c',
+    ];
     const docs = ['urn:uuid:not-a-uuid', 'https://example.org/anno/1', 42, undefined].map((id) => ({ ...good(), id }));
     const result = fromAnnotationCollection(docs, { ...target, newId: () => fresh.shift()! });
     expect(result.annotations.map((a) => a.id)).toEqual([
@@ -594,7 +672,10 @@ describe('fromAnnotationCollection on hostile input', () => {
     ]);
     expect(result.problems).toEqual([]);
 
-    const twice = fromAnnotationCollection([good(), { ...good(), id: `urn:uuid:${ANNOTATIONS[0]!.id.toUpperCase()}` }], target);
+    const twice = fromAnnotationCollection(
+      [good(), { ...good(), id: `urn:uuid:${ANNOTATIONS[0]!.id.toUpperCase()}` }],
+      target,
+    );
     expect(twice.annotations).toHaveLength(2);
     expect(twice.annotations[0]!.id).toBe(ANNOTATIONS[0]!.id);
     expect(twice.annotations[1]!.id).not.toBe(ANNOTATIONS[0]!.id);
@@ -619,7 +700,10 @@ describe('fromAnnotationCollection on hostile input', () => {
 
   it('leaves out tag names too long for the codebook', () => {
     const doc = good();
-    doc.body = [{ type: 'TextualBody', purpose: 'tagging', value: 'x'.repeat(201) }, { type: 'TextualBody', purpose: 'tagging', value: 'y'.repeat(200) }];
+    doc.body = [
+      { type: 'TextualBody', purpose: 'tagging', value: 'x'.repeat(201) },
+      { type: 'TextualBody', purpose: 'tagging', value: 'y'.repeat(200) },
+    ];
     const result = fromAnnotationCollection(doc, { sourceId: SOURCE.id });
     expect(result.annotations[0]!.tagNames).toEqual(['y'.repeat(200)]);
     expect(result.problems).toEqual([expect.stringMatching(/tag name longer than 200 characters/)]);
@@ -643,7 +727,10 @@ describe('fromAnnotationCollection on hostile input', () => {
     expect(result.problems).toEqual([]);
     expect(performance.now() - startedAt).toBeLessThan(10_000);
 
-    const bad = Array.from({ length: 10_000 }, () => ({ type: 'Annotation', target: { selector: { type: 'TextQuoteSelector' } } }));
+    const bad = Array.from({ length: 10_000 }, () => ({
+      type: 'Annotation',
+      target: { selector: { type: 'TextQuoteSelector' } },
+    }));
     const failed = fromAnnotationCollection(bad, target);
     expect(failed.annotations).toEqual([]);
     expect(failed.problems).toHaveLength(MAX_LISTED_PROBLEMS + 1);
@@ -692,7 +779,13 @@ describe('fromAnnotationCollection on hostile input', () => {
     expect(result.annotations).toEqual([]);
     expect(result.problems).toEqual([expect.stringMatching(/does not quote a passage/)]);
 
-    const shallow = { ...good(), target: { source: 'urn:x', selector: { type: 'FragmentSelector', value: 'p', refinedBy: { type: 'TextQuoteSelector', exact: 'IMU' } } } };
+    const shallow = {
+      ...good(),
+      target: {
+        source: 'urn:x',
+        selector: { type: 'FragmentSelector', value: 'p', refinedBy: { type: 'TextQuoteSelector', exact: 'IMU' } },
+      },
+    };
     expect(readOne(shallow).annotations[0]!.quote.exact).toBe('IMU');
   });
 });

@@ -1,7 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WINDOW_STATE, fitToDisplays, readWindowState, writeWindowState } from '../../main/services/window-state';
+import {
+  DEFAULT_WINDOW_STATE,
+  fitToDisplays,
+  readWindowState,
+  writeWindowState,
+} from '../../main/services/window-state';
 import { useTempFolders } from '../support/temp-folder';
 
 const tempFolder = useTempFolders();

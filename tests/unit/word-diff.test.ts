@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { wordDiff } from '../../shared/domain/word-diff';
 
 const ZWNJ = '\u200c';
-const render = (before: string, after: string) => wordDiff(before, after).map((c) => (c.kind === 'same' ? c.text : c.kind === 'removed' ? `[-${c.text}-]` : `{+${c.text}+}`)).join('');
+const render = (before: string, after: string) =>
+  wordDiff(before, after)
+    .map((c) => (c.kind === 'same' ? c.text : c.kind === 'removed' ? `[-${c.text}-]` : `{+${c.text}+}`))
+    .join('');
 
 describe('word diff of a coded passage against what the text now reads', () => {
   it('shows "15 %" → "12–15 %" as one replaced word', () => {
@@ -15,7 +18,12 @@ describe('word diff of a coded passage against what the text now reads', () => {
   });
 
   it('keeps Kazakh words whole (ә, ғ, қ, ң, ө, ұ, ү, һ, і are letters)', () => {
-    expect(render('Қазақстан үшін әрдайым маңызды: өңірдегі ұйымдасқан қылмыс', 'Қазақстан үшін маңызды: өңірдегі ұйымдасқан қылмыс')).toBe('Қазақстан үшін [-әрдайым -]маңызды: өңірдегі ұйымдасқан қылмыс');
+    expect(
+      render(
+        'Қазақстан үшін әрдайым маңызды: өңірдегі ұйымдасқан қылмыс',
+        'Қазақстан үшін маңызды: өңірдегі ұйымдасқан қылмыс',
+      ),
+    ).toBe('Қазақстан үшін [-әрдайым -]маңызды: өңірдегі ұйымдасқан қылмыс');
     expect(render('шаһарларда бақылау', 'шаһарларда бақылау күшейтілді')).toBe('шаһарларда бақылау{+ күшейтілді+}');
   });
 
@@ -27,21 +35,36 @@ describe('word diff of a coded passage against what the text now reads', () => {
   });
 
   it('gathers neighbouring changed words into one removal and one addition', () => {
-    expect(render('will significantly reduce the flow by 15%', 'will reduce the flow by about 15%')).toBe('will [-significantly -]reduce the flow by {+about +}15%');
+    expect(render('will significantly reduce the flow by 15%', 'will reduce the flow by about 15%')).toBe(
+      'will [-significantly -]reduce the flow by {+about +}15%',
+    );
     expect(render('a b c d', 'a x y d')).toBe('a [-b c-]{+x y+} d');
   });
 
   it('reads back both texts exactly', () => {
     const pairs = [
-      ['The Crocus City Hall attack killed more than 140 people.', 'One of the latest crimes was the attack in the Crocus City Hall, which killed 140.'],
+      [
+        'The Crocus City Hall attack killed more than 140 people.',
+        'One of the latest crimes was the attack in the Crocus City Hall, which killed 140.',
+      ],
       ['', 'new'],
       ['old', ''],
       ['  spaced\n\nout  ', 'spaced out'],
     ];
     for (const [before, after] of pairs) {
       const changes = wordDiff(before!, after!);
-      expect(changes.filter((c) => c.kind !== 'added').map((c) => c.text).join('')).toBe(before);
-      expect(changes.filter((c) => c.kind !== 'removed').map((c) => c.text).join('')).toBe(after);
+      expect(
+        changes
+          .filter((c) => c.kind !== 'added')
+          .map((c) => c.text)
+          .join(''),
+      ).toBe(before);
+      expect(
+        changes
+          .filter((c) => c.kind !== 'removed')
+          .map((c) => c.text)
+          .join(''),
+      ).toBe(after);
     }
   });
 

@@ -92,7 +92,9 @@ async function inflatedSize(zip: JSZip, limit: number, signal: AbortSignal): Pro
     if (signal.aborted || total > limit) break;
     total += await new Promise<number>((resolve, reject) => {
       // jszip's own stream, not nodeStream(): the browser build of jszip a bundler may pick has no Node streams.
-      const stream = (entry as unknown as { internalStream(type: 'uint8array'): JSZip.JSZipStreamHelper<Uint8Array> }).internalStream('uint8array');
+      const stream = (
+        entry as unknown as { internalStream(type: 'uint8array'): JSZip.JSZipStreamHelper<Uint8Array> }
+      ).internalStream('uint8array');
       let bytes = 0;
       stream
         .on('data', (chunk) => {
@@ -119,7 +121,8 @@ function takeNotes(document: DomDocument): string[] {
   for (const item of Array.from(document.querySelectorAll('li[id^="footnote-"], li[id^="endnote-"]'))) {
     const id = item.getAttribute('id') ?? '';
     const reference = document.querySelector(`a[href="#${id}"]`)?.textContent?.trim() ?? '';
-    for (const backLink of Array.from(item.querySelectorAll('a[href^="#footnote-ref-"], a[href^="#endnote-ref-"]'))) backLink.remove();
+    for (const backLink of Array.from(item.querySelectorAll('a[href^="#footnote-ref-"], a[href^="#endnote-ref-"]')))
+      backLink.remove();
     // The item's content, not the item: the note's number is its reference, not its place in a list.
     const text = htmlToParagraphs(...Array.from(item.childNodes)).join('\n');
     if (text) notes.push(reference ? `${reference} ${text}` : text);

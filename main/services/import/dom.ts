@@ -42,6 +42,8 @@ export function isElement(node: DomNode): node is DomElement {
  * fragment (mammoth's output, or a page saved without them), so a fragment is given them first.
  */
 export function parseHtmlDocument(html: string): DomDocument {
-  const whole = /<html[\s>]/i.test(html.slice(0, 4096)) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  const whole = /<html[\s>]/i.test(html.slice(0, 4096))
+    ? html
+    : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   return parseHTML(whole).document as unknown as DomDocument;
 }

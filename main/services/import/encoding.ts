@@ -15,7 +15,11 @@ export interface DecodedText {
 
 /** Control characters text files do not contain (tab, line ends and form feed they do), or U+FFFD. */
 function isStray(code: number): boolean {
-  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || (code >= 0x7f && code <= 0x9f) || code === 0xfffd;
+  return (
+    (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0xfffd
+  );
 }
 
 function strayShare(text: string): number {
@@ -60,7 +64,8 @@ const LOSSY_UTF8_SHARE = 0.001;
 export function decodeText(bytes: Uint8Array, declared?: string): DecodedText | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return accept(decode(bytes, 'utf-8', true), 'utf-8');
   // FF FE 00 00 is UTF-32, which no tool our analysts use writes; refuse it rather than misread it.
-  if (bytes[0] === 0xff && bytes[1] === 0xfe && !(bytes[2] === 0 && bytes[3] === 0)) return accept(decode(bytes, 'utf-16le', true), 'utf-16le');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && !(bytes[2] === 0 && bytes[3] === 0))
+    return accept(decode(bytes, 'utf-16le', true), 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return accept(decode(bytes, 'utf-16be', true), 'utf-16be');
 
   // Valid UTF-8 wins even over a page's own declaration: real Cyrillic text in a legacy encoding is
@@ -76,14 +81,22 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText | 
 
   const cp1251 = decode(bytes, 'windows-1251', false);
   if (cp1251 !== null && plausibleCyrillic(cp1251)) {
-    return { text: cp1251, encoding: 'windows-1251', warning: 'The file is not UTF-8; it was read as Cyrillic Windows-1251 text. Check that the letters look right.' };
+    return {
+      text: cp1251,
+      encoding: 'windows-1251',
+      warning: 'The file is not UTF-8; it was read as Cyrillic Windows-1251 text. Check that the letters look right.',
+    };
   }
 
   const lossy = decode(bytes, 'utf-8', false);
   if (lossy !== null && looksLikeTextApartFromReplacements(lossy)) {
     const replaced = lossy.match(/\uFFFD/g)?.length ?? 0;
     if (replaced / lossy.length <= LOSSY_UTF8_SHARE) {
-      return { text: lossy, encoding: 'utf-8', warning: `${replaced === 1 ? '1 character' : `${replaced} characters`} could not be read and ${replaced === 1 ? 'is' : 'are'} shown as "\uFFFD". Check the text against the original.` };
+      return {
+        text: lossy,
+        encoding: 'utf-8',
+        warning: `${replaced === 1 ? '1 character' : `${replaced} characters`} could not be read and ${replaced === 1 ? 'is' : 'are'} shown as "\uFFFD". Check the text against the original.`,
+      };
     }
   }
   return null;
@@ -112,6 +125,7 @@ function canonicalEncoding(label: string): string | null {
  */
 export function declaredHtmlCharset(bytes: Uint8Array): string | undefined {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const match = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
+  const match =
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
   return match?.[1];
 }

@@ -101,18 +101,45 @@ export function pageMetadata(page: DomDocument): Partial<SourceMetadata> {
     page.querySelector('h1')?.textContent,
   );
   const author = firstOf(
-    personName(meta(page, 'author', 'article:author', 'dc.creator', 'dcterms.creator', 'citation_author', 'sailthru.author', 'parsely-author')),
+    personName(
+      meta(
+        page,
+        'author',
+        'article:author',
+        'dc.creator',
+        'dcterms.creator',
+        'citation_author',
+        'sailthru.author',
+        'parsely-author',
+      ),
+    ),
     page.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]')?.textContent,
   );
   const published =
-    toCalendarDate(meta(page, 'article:published_time', 'datePublished', 'date', 'dc.date', 'dcterms.date', 'dcterms.created', 'pubdate', 'publishdate', 'citation_publication_date', 'citation_date')) ??
-    toCalendarDate(page.querySelector('time[datetime]')?.getAttribute('datetime'));
+    toCalendarDate(
+      meta(
+        page,
+        'article:published_time',
+        'datePublished',
+        'date',
+        'dc.date',
+        'dcterms.date',
+        'dcterms.created',
+        'pubdate',
+        'publishdate',
+        'citation_publication_date',
+        'citation_date',
+      ),
+    ) ?? toCalendarDate(page.querySelector('time[datetime]')?.getAttribute('datetime'));
   const language = firstOf(
     page.documentElement.getAttribute('lang'),
     page.documentElement.getAttribute('xml:lang'),
     page.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content')?.split(',')[0],
     meta(page, 'og:locale', 'dc.language', 'language'),
   );
-  const url = firstOf(toWebAddress(page.querySelector('link[rel="canonical" i]')?.getAttribute('href')), toWebAddress(meta(page, 'og:url')));
+  const url = firstOf(
+    toWebAddress(page.querySelector('link[rel="canonical" i]')?.getAttribute('href')),
+    toWebAddress(meta(page, 'og:url')),
+  );
   return { title, author, publisher, publishedOn: published, language, url };
 }

@@ -8,7 +8,14 @@ import { readPdf } from './pdf';
 import { displayName, Refuse } from './refusal';
 import { chooseFormat, MIME_BY_FORMAT } from './sniff';
 import { readPlainText } from './text';
-import { type Draft, type ExtractedSource, type ExtractOptions, type ReadRequest, type SourceFormat, type SourceMetadata } from './types';
+import {
+  type Draft,
+  type ExtractedSource,
+  type ExtractOptions,
+  type ReadRequest,
+  type SourceFormat,
+  type SourceMetadata,
+} from './types';
 
 export type { ExtractedSource, ExtractOptions, SourceFormat, SourceMetadata } from './types';
 
@@ -16,12 +23,20 @@ export type { ExtractedSource, ExtractOptions, SourceFormat, SourceMetadata } fr
  * Reads an imported file into a source's text and bibliographic record. Every refusal is a
  * ServiceError naming the file, the reason, and what the analyst can do about it.
  */
-export async function extractSource(bytes: Uint8Array, fileName: string, options: ExtractOptions): Promise<ExtractedSource> {
+export async function extractSource(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ExtractOptions,
+): Promise<ExtractedSource> {
   if (bytes.byteLength === 0) throw Refuse.empty(fileName);
   if (bytes.byteLength > options.maxBytes) throw Refuse.tooLarge(fileName, bytes.byteLength, options.maxBytes);
   const format = chooseFormat(bytes, fileName);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const draft = await withinTime((signal) => read(format, { bytes, fileName, options, signal }), timeoutMs, () => Refuse.tooSlow(fileName, timeoutMs));
+  const draft = await withinTime(
+    (signal) => read(format, { bytes, fileName, options, signal }),
+    timeoutMs,
+    () => Refuse.tooSlow(fileName, timeoutMs),
+  );
   return finish(draft, format, fileName);
 }
 
@@ -59,7 +74,9 @@ function chooseLanguage(declared: string | undefined, text: string, warnings: st
     const guess = guessLanguage(text);
     // Uzbek is written in both scripts: "uz" over Cyrillic text is no contradiction.
     if (guess === tag.split('-')[0]) return tag;
-    warnings.push(`The file declares its language as "${tag}", but its text is mostly in ${actualScript} script, so the language was set to "${guess}". Correct it if that is wrong.`);
+    warnings.push(
+      `The file declares its language as "${tag}", but its text is mostly in ${actualScript} script, so the language was set to "${guess}". Correct it if that is wrong.`,
+    );
     return guess;
   }
   return tag;
@@ -82,7 +99,10 @@ function clip(value: string, max: number): string {
 function finish(draft: Draft, format: SourceFormat, fileName: string): ExtractedSource {
   const text = tidyText(draft.text);
   if (!text) {
-    throw Refuse.noText(fileName, format === 'docx' ? 'If it holds only scanned pages as pictures, run OCR on them first.' : undefined);
+    throw Refuse.noText(
+      fileName,
+      format === 'docx' ? 'If it holds only scanned pages as pictures, run OCR on them first.' : undefined,
+    );
   }
   const warnings = [...draft.warnings];
   const declared = draft.metadata;

@@ -27,7 +27,11 @@ export function zipExpansionLimit(maxBytes: number): number {
  * The signal lets the work stop parsing (pdfjs can be destroyed mid-document); code that runs
  * synchronously cannot be interrupted, so the formats keep their synchronous steps bounded by size.
  */
-export function withinTime<T>(work: (signal: AbortSignal) => Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+export function withinTime<T>(
+  work: (signal: AbortSignal) => Promise<T>,
+  ms: number,
+  onTimeout: () => Error,
+): Promise<T> {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<never>((_resolve, reject) => {

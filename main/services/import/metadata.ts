@@ -57,7 +57,8 @@ export function toWebAddress(raw: unknown): string {
 }
 
 /** Titles word processors fill in by themselves, which say nothing about the document. */
-const PLACEHOLDER_TITLES = /^(untitled|untitled document|document\d*|doc\d*|title|presentation\d*|без названия|новый документ|документ\d*)$/i;
+const PLACEHOLDER_TITLES =
+  /^(untitled|untitled document|document\d*|doc\d*|title|presentation\d*|без названия|новый документ|документ\d*)$/i;
 
 /**
  * A document's declared title, without the noise producers add: "Microsoft Word - report.docx"

@@ -8,16 +8,77 @@ import { type DomElement, type DomNode, isElement, TEXT_NODE } from './dom';
 
 /** Elements that start and end a paragraph of their own. */
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
-  'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'tfoot',
-  'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 /** Elements whose content is not text a reader sees. */
 const INVISIBLE = new Set([
-  'audio', 'button', 'canvas', 'embed', 'head', 'iframe', 'img', 'input', 'link', 'map', 'math', 'meta', 'noscript',
-  'object', 'option', 'script', 'select', 'style', 'svg', 'template', 'textarea', 'title', 'video',
+  'audio',
+  'button',
+  'canvas',
+  'embed',
+  'head',
+  'iframe',
+  'img',
+  'input',
+  'link',
+  'map',
+  'math',
+  'meta',
+  'noscript',
+  'object',
+  'option',
+  'script',
+  'select',
+  'style',
+  'svg',
+  'template',
+  'textarea',
+  'title',
+  'video',
 ]);
 
 const CELLS = new Set(['td', 'th']);
@@ -110,7 +171,9 @@ function listMarker(item: DomElement): string {
  * of their own (Word puts a paragraph in every cell) which must not split the row.
  */
 function rowText(row: DomElement): string {
-  const cells = Array.from(row.childNodes).filter((cell): cell is DomElement => isElement(cell) && CELLS.has(cell.nodeName.toLowerCase()) && !isHidden(cell));
+  const cells = Array.from(row.childNodes).filter(
+    (cell): cell is DomElement => isElement(cell) && CELLS.has(cell.nodeName.toLowerCase()) && !isHidden(cell),
+  );
   return cells.map((cell) => htmlToParagraphs(cell).join(' ').replace(/\n/g, ' ')).join(' | ');
 }
 

@@ -18,17 +18,41 @@ class AffineMatrix {
   f = 0;
 
   constructor(init?: Init) {
-    if (init && init.length >= 6) [this.a, this.b, this.c, this.d, this.e, this.f] = Array.from(init).slice(0, 6) as [number, number, number, number, number, number];
+    if (init && init.length >= 6)
+      [this.a, this.b, this.c, this.d, this.e, this.f] = Array.from(init).slice(0, 6) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
   }
 
-  get m11() { return this.a; }
-  get m12() { return this.b; }
-  get m21() { return this.c; }
-  get m22() { return this.d; }
-  get m41() { return this.e; }
-  get m42() { return this.f; }
-  get is2D() { return true; }
-  get isIdentity() { return this.a === 1 && this.b === 0 && this.c === 0 && this.d === 1 && this.e === 0 && this.f === 0; }
+  get m11() {
+    return this.a;
+  }
+  get m12() {
+    return this.b;
+  }
+  get m21() {
+    return this.c;
+  }
+  get m22() {
+    return this.d;
+  }
+  get m41() {
+    return this.e;
+  }
+  get m42() {
+    return this.f;
+  }
+  get is2D() {
+    return true;
+  }
+  get isIdentity() {
+    return this.a === 1 && this.b === 0 && this.c === 0 && this.d === 1 && this.e === 0 && this.f === 0;
+  }
 
   private set(a: number, b: number, c: number, d: number, e: number, f: number): this {
     this.a = a;

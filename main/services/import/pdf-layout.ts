@@ -67,7 +67,9 @@ function groupLines(runs: readonly TextRun[]): Line[] {
  * runs are visibly apart but the PDF stored none.
  */
 function lineText(line: Line): string {
-  const rtlShare = line.runs.reduce((sum, run) => sum + (run.rtl ? run.text.length : 0), 0) / line.runs.reduce((sum, run) => sum + run.text.length, 0);
+  const rtlShare =
+    line.runs.reduce((sum, run) => sum + (run.rtl ? run.text.length : 0), 0) /
+    line.runs.reduce((sum, run) => sum + run.text.length, 0);
   const rtl = rtlShare > 0.5;
   const runs = rtl ? [...line.runs].sort((a, b) => b.x - a.x) : line.runs;
   let text = '';
@@ -102,7 +104,10 @@ function startsParagraph(line: Line, before: Line, typicalGap: number, widest: n
 export function pageText(runs: readonly TextRun[]): string {
   const lines = groupLines(runs);
   if (lines.length === 0) return '';
-  const gaps = lines.slice(1).map((line, i) => lines[i]!.y - line.y).filter((gap) => gap > 0);
+  const gaps = lines
+    .slice(1)
+    .map((line, i) => lines[i]!.y - line.y)
+    .filter((gap) => gap > 0);
   const typicalGap = median(gaps);
   const widest = Math.max(...lines.map((line) => line.right - line.left));
   let text = lines[0]!.text;

@@ -18,7 +18,10 @@ let loading: Promise<Pdfjs> | undefined;
  */
 function loadPdfjs(): Promise<Pdfjs> {
   preparePdfEnvironment();
-  loading ??= Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]).then(
+  loading ??= Promise.all([
+    import('pdfjs-dist/legacy/build/pdf.mjs'),
+    import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
+  ]).then(
     ([pdfjs, worker]) => {
       (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
       return pdfjs;
@@ -38,7 +41,8 @@ export function pageMarker(pageNumber: number): string {
 
 function listPages(pages: number[]): string {
   if (pages.length === 1) return `Page ${pages[0]} has`;
-  const shown = pages.length > 12 ? [...pages.slice(0, 10).map(String), `${pages.length - 10} more`] : pages.map(String);
+  const shown =
+    pages.length > 12 ? [...pages.slice(0, 10).map(String), `${pages.length - 10} more`] : pages.map(String);
   return `Pages ${shown.slice(0, -1).join(', ')} and ${shown.at(-1)} have`;
 }
 
@@ -90,8 +94,12 @@ export async function readPdf({ bytes, fileName, signal }: ReadRequest): Promise
 
     const warnings: string[] = [];
     const scanned = blank.filter((number) => !unreadable.includes(number));
-    if (unreadable.length > 0) warnings.push(`${listPages(unreadable)} damaged content that could not be read; compare them with the original.`);
-    if (scanned.length > 0) warnings.push(`${listPages(scanned)} no text layer (scanned images, or pictures only); run OCR on the PDF if their content matters.`);
+    if (unreadable.length > 0)
+      warnings.push(`${listPages(unreadable)} damaged content that could not be read; compare them with the original.`);
+    if (scanned.length > 0)
+      warnings.push(
+        `${listPages(scanned)} no text layer (scanned images, or pictures only); run OCR on the PDF if their content matters.`,
+      );
     return { text: pages.join('\n\n'), metadata: await documentMetadata(document), warnings };
   } finally {
     signal.removeEventListener('abort', stop);
@@ -124,18 +132,25 @@ function textRuns(content: { items: ReadonlyArray<object> }): TextRun[] {
 }
 
 /** XMP (dc:*) where the file has it, the older document information dictionary otherwise. */
-async function documentMetadata(document: { getMetadata(): Promise<{ info: object; metadata: { get(name: string): unknown } | null }> }): Promise<Partial<SourceMetadata>> {
+async function documentMetadata(document: {
+  getMetadata(): Promise<{ info: object; metadata: { get(name: string): unknown } | null }>;
+}): Promise<Partial<SourceMetadata>> {
   const { info, metadata } = await document.getMetadata();
   const fields = info as Record<string, unknown>;
   const xmp = (name: string): string => {
     const value = metadata?.get(name);
-    return Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(', ') : typeof value === 'string' ? value : '';
+    return Array.isArray(value)
+      ? value.filter((v) => typeof v === 'string').join(', ')
+      : typeof value === 'string'
+        ? value
+        : '';
   };
   return {
     title: cleanTitle(firstOf(xmp('dc:title'), fields.Title)),
     author: firstOf(xmp('dc:creator'), fields.Author),
     publisher: firstOf(xmp('dc:publisher')),
-    publishedOn: toCalendarDate(xmp('xmp:createdate')) ?? toCalendarDate(fields.CreationDate) ?? toCalendarDate(fields.ModDate),
+    publishedOn:
+      toCalendarDate(xmp('xmp:createdate')) ?? toCalendarDate(fields.CreationDate) ?? toCalendarDate(fields.ModDate),
     language: firstOf(xmp('dc:language'), fields.Language),
   };
 }

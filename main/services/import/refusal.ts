@@ -30,7 +30,10 @@ export function formatBytes(bytes: number, precise = false): string {
 }
 
 function refusal(fileName: string, reason: string, whatToDo: string, cause?: unknown): ServiceError {
-  return new ServiceError(`"${displayName(fileName)}" could not be imported: ${reason}. ${whatToDo}`, cause === undefined ? undefined : { cause });
+  return new ServiceError(
+    `"${displayName(fileName)}" could not be imported: ${reason}. ${whatToDo}`,
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 const SUPPORTED_FORMATS = '.txt, .md, .html, .docx or .pdf';
@@ -47,20 +50,42 @@ const RENAME_TO: Record<ActualKind, string | null> = {
 };
 
 export const Refuse = {
-  empty: (fileName: string) => refusal(fileName, 'the file is empty (0 bytes)', 'Check that it was saved or downloaded completely and import it again.'),
+  empty: (fileName: string) =>
+    refusal(
+      fileName,
+      'the file is empty (0 bytes)',
+      'Check that it was saved or downloaded completely and import it again.',
+    ),
 
   tooLarge(fileName: string, size: number, limit: number) {
     const precise = formatBytes(size) === formatBytes(limit);
-    return refusal(fileName, `it is ${formatBytes(size, precise)}, over the import limit of ${formatBytes(limit, precise)}`, 'Raise the limit in Settings or split the file.');
+    return refusal(
+      fileName,
+      `it is ${formatBytes(size, precise)}, over the import limit of ${formatBytes(limit, precise)}`,
+      'Raise the limit in Settings or split the file.',
+    );
   },
 
   unsupported(fileName: string, extension: string, actual: ActualKind | null) {
     const what = extension ? `.${extension} files are not supported` : 'files without an extension are not supported';
     const rename = actual ? RENAME_TO[actual] : null;
-    if (rename) return refusal(fileName, `${what}, but this one looks like ${actual}`, `Rename it to end in ${rename} and import it again.`);
-    if (['doc', 'rtf', 'odt', 'wps', 'pages'].includes(extension)) return refusal(fileName, what, 'Open it in Word or LibreOffice, save it as .docx and import that.');
-    if (['jpg', 'jpeg', 'png', 'tif', 'tiff', 'gif', 'bmp', 'webp', 'heic'].includes(extension) || actual === 'an image') {
-      return refusal(fileName, `${what}: it is an image`, 'Run OCR on it first and import the text as .txt or a searchable .pdf.');
+    if (rename)
+      return refusal(
+        fileName,
+        `${what}, but this one looks like ${actual}`,
+        `Rename it to end in ${rename} and import it again.`,
+      );
+    if (['doc', 'rtf', 'odt', 'wps', 'pages'].includes(extension))
+      return refusal(fileName, what, 'Open it in Word or LibreOffice, save it as .docx and import that.');
+    if (
+      ['jpg', 'jpeg', 'png', 'tif', 'tiff', 'gif', 'bmp', 'webp', 'heic'].includes(extension) ||
+      actual === 'an image'
+    ) {
+      return refusal(
+        fileName,
+        `${what}: it is an image`,
+        'Run OCR on it first and import the text as .txt or a searchable .pdf.',
+      );
     }
     return refusal(fileName, what, SUPPORTED);
   },
@@ -68,7 +93,9 @@ export const Refuse = {
   /** The name says one thing, the bytes another (a download saved under the wrong name). */
   misnamed(fileName: string, extension: string, actual: ActualKind) {
     const rename = RENAME_TO[actual];
-    const advice = rename ? `Rename it to end in ${rename} and import it again.` : `Open it in the program that made it, save it as ${SUPPORTED_FORMATS} and import that.`;
+    const advice = rename
+      ? `Rename it to end in ${rename} and import it again.`
+      : `Open it in the program that made it, save it as ${SUPPORTED_FORMATS} and import that.`;
     return refusal(fileName, `it is named .${extension} but is actually ${actual}`, advice);
   },
 
@@ -79,16 +106,30 @@ export const Refuse = {
       'If it is a document, import it in its original format (.docx or .pdf); otherwise save it again as UTF-8 text.',
     ),
 
-  noText: (fileName: string, hint = 'Check that it is the document you meant to import.') => refusal(fileName, 'it contains no text', hint),
+  noText: (fileName: string, hint = 'Check that it is the document you meant to import.') =>
+    refusal(fileName, 'it contains no text', hint),
 
   damaged: (fileName: string, kind: 'PDF' | 'Word (.docx)', cause?: unknown) =>
-    refusal(fileName, `it appears to be damaged or is not a ${kind} file`, `Open it in a ${kind === 'PDF' ? 'PDF reader' : 'word processor'} to check it, save a fresh copy and import that.`, cause),
+    refusal(
+      fileName,
+      `it appears to be damaged or is not a ${kind} file`,
+      `Open it in a ${kind === 'PDF' ? 'PDF reader' : 'word processor'} to check it, save a fresh copy and import that.`,
+      cause,
+    ),
 
   notWordDocument: (fileName: string) =>
-    refusal(fileName, 'it is a zip archive but not a Word document (it has no word/document.xml)', 'Import the Word document itself, saved as .docx.'),
+    refusal(
+      fileName,
+      'it is a zip archive but not a Word document (it has no word/document.xml)',
+      'Import the Word document itself, saved as .docx.',
+    ),
 
   passwordProtected: (fileName: string) =>
-    refusal(fileName, 'it is password-protected', 'Open it with its password, save or print it to a new PDF without protection and import that.'),
+    refusal(
+      fileName,
+      'it is password-protected',
+      'Open it with its password, save or print it to a new PDF without protection and import that.',
+    ),
 
   lockedOrOldWord: (fileName: string) =>
     refusal(
@@ -97,7 +138,12 @@ export const Refuse = {
       'Open it in Word, remove the password (File › Info › Protect Document) or save it as a .docx document, and import that copy.',
     ),
 
-  noTextLayer: (fileName: string) => refusal(fileName, 'it has no text layer — it may be a scan; run OCR first', 'Make it searchable with an OCR tool (for example OCRmyPDF or Adobe Acrobat) and import the result.'),
+  noTextLayer: (fileName: string) =>
+    refusal(
+      fileName,
+      'it has no text layer — it may be a scan; run OCR first',
+      'Make it searchable with an OCR tool (for example OCRmyPDF or Adobe Acrobat) and import the result.',
+    ),
 
   zipBomb: (fileName: string, limit: number) =>
     refusal(
@@ -114,7 +160,11 @@ export const Refuse = {
     ),
 
   tooSlow: (fileName: string, timeoutMs: number) =>
-    refusal(fileName, `reading it took longer than ${formatDuration(timeoutMs)}`, 'Try again; if it keeps happening, split the file into smaller parts and import them one by one.'),
+    refusal(
+      fileName,
+      `reading it took longer than ${formatDuration(timeoutMs)}`,
+      'Try again; if it keeps happening, split the file into smaller parts and import them one by one.',
+    ),
 };
 
 function formatDuration(ms: number): string {

@@ -69,6 +69,7 @@ export function chooseFormat(bytes: Uint8Array, fileName: string): SourceFormat 
   if (!format) throw Refuse.unsupported(fileName, extension, actual);
   // A binary document cannot be text; the reverse (a .pdf or .docx that is not one) is for the
   // PDF and Word readers to refuse as damaged, since they can tell more precisely.
-  if ((format === 'text' || format === 'markdown' || format === 'html') && actual) throw Refuse.misnamed(fileName, extension, actual);
+  if ((format === 'text' || format === 'markdown' || format === 'html') && actual)
+    throw Refuse.misnamed(fileName, extension, actual);
   return format;
 }

@@ -39,7 +39,8 @@ function countryName(code: string): string {
 }
 
 function showValue(field: string, value: unknown): string {
-  if (field === 'kind' && typeof value === 'string' && ActorKind.safeParse(value).success) return kindLabel(value as ActorKind);
+  if (field === 'kind' && typeof value === 'string' && ActorKind.safeParse(value).success)
+    return kindLabel(value as ActorKind);
   if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
   if (value === null || value === undefined || value === '') return '—';
   const text = String(value);
@@ -64,19 +65,27 @@ export function ActorInspector({ actor, actors, passages, actions, onDelete }: A
   const linked = useLiveQuery(async () => {
     const threats = await db.threats.where('actorIds').equals(actor.id).toArray();
     const registers = await db.registers.toArray();
-    return { threats: threats.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title)), registers: new Map(registers.map((r) => [r.id, r.name])) };
+    return {
+      threats: threats.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title)),
+      registers: new Map(registers.map((r) => [r.id, r.name])),
+    };
   }, [actor.id]);
   const countries = useLiveQuery(() => db.countries.orderBy('name').toArray());
   // The analyst's edits: not the actor's creation (or its return by undo), nor the stamp every change moves.
   const history = useLiveQuery(
-    async () => (await db.revisions.where('[entity+entityId]').equals(['actor', actor.id]).reverse().sortBy('at')).filter((r) => (r.op ?? 'update') === 'update' && r.field !== 'updatedAt'),
+    async () =>
+      (await db.revisions.where('[entity+entityId]').equals(['actor', actor.id]).reverse().sortBy('at')).filter(
+        (r) => (r.op ?? 'update') === 'update' && r.field !== 'updatedAt',
+      ),
     [actor.id],
   );
 
   const countryOptions = useMemo((): PickerOption[] => {
     const known = (countries ?? []).map((c) => ({ id: c.code, label: c.name, keywords: c.code }));
     // A code the actor has but the workspace's country table lacks still reads as a name.
-    const extra = actor.countryCodes.filter((code) => !known.some((k) => k.id === code)).map((code) => ({ id: code, label: countryName(code), keywords: code }));
+    const extra = actor.countryCodes
+      .filter((code) => !known.some((k) => k.id === code))
+      .map((code) => ({ id: code, label: countryName(code), keywords: code }));
     return [...known, ...extra];
   }, [countries, actor.countryCodes]);
 
@@ -99,7 +108,16 @@ export function ActorInspector({ actor, actors, passages, actions, onDelete }: A
       />
       <div className="field">
         <label htmlFor="actor-kind">Kind</label>
-        <select id="actor-kind" value={actor.kind} onChange={(e) => void save({ kind: e.target.value as ActorKind }, `make “${actor.name}” ${kindLabel(e.target.value as ActorKind).toLowerCase()}`).catch(() => undefined)}>
+        <select
+          id="actor-kind"
+          value={actor.kind}
+          onChange={(e) =>
+            void save(
+              { kind: e.target.value as ActorKind },
+              `make “${actor.name}” ${kindLabel(e.target.value as ActorKind).toLowerCase()}`,
+            ).catch(() => undefined)
+          }
+        >
           {ACTOR_KINDS.map((k) => (
             <option key={k.kind} value={k.kind}>
               {k.label}
@@ -107,10 +125,37 @@ export function ActorInspector({ actor, actors, passages, actions, onDelete }: A
           ))}
         </select>
       </div>
-      <ListEditor label="Aliases" noun="alias" values={actor.aliases} onChange={(aliases) => save({ aliases }, `change the aliases of “${actor.name}”`)} emptyText="No aliases. Add the names the sources use, in every language and script." />
-      <EditableText label="Description" value={actor.description} multiline onCommit={(description) => save({ description }, `describe “${actor.name}”`)} />
-      <ListEditor label="Bases" noun="base" layout="rows" values={actor.bases} onChange={(bases) => save({ bases }, `change the bases of “${actor.name}”`)} placeholder="Add a base (province, region, camp)" emptyText="No bases recorded." />
-      <MultiPicker label="Countries" options={countryOptions} selected={actor.countryCodes} onChange={(countryCodes) => void save({ countryCodes }, `change the countries of “${actor.name}”`).catch(() => undefined)} placeholder="Link a country" />
+      <ListEditor
+        label="Aliases"
+        noun="alias"
+        values={actor.aliases}
+        onChange={(aliases) => save({ aliases }, `change the aliases of “${actor.name}”`)}
+        emptyText="No aliases. Add the names the sources use, in every language and script."
+      />
+      <EditableText
+        label="Description"
+        value={actor.description}
+        multiline
+        onCommit={(description) => save({ description }, `describe “${actor.name}”`)}
+      />
+      <ListEditor
+        label="Bases"
+        noun="base"
+        layout="rows"
+        values={actor.bases}
+        onChange={(bases) => save({ bases }, `change the bases of “${actor.name}”`)}
+        placeholder="Add a base (province, region, camp)"
+        emptyText="No bases recorded."
+      />
+      <MultiPicker
+        label="Countries"
+        options={countryOptions}
+        selected={actor.countryCodes}
+        onChange={(countryCodes) =>
+          void save({ countryCodes }, `change the countries of “${actor.name}”`).catch(() => undefined)
+        }
+        placeholder="Link a country"
+      />
 
       <h3>Used in</h3>
       {linked && linked.threats.length > 0 ? (
@@ -120,7 +165,9 @@ export function ActorInspector({ actor, actors, passages, actions, onDelete }: A
               <button type="button" className="link" onClick={() => openThreat(t)} title="Open in the register">
                 {t.title}
               </button>
-              {showRegister && <span className="muted"> · {linked.registers.get(t.registerId) ?? 'archived register'}</span>}
+              {showRegister && (
+                <span className="muted"> · {linked.registers.get(t.registerId) ?? 'archived register'}</span>
+              )}
             </li>
           ))}
         </ul>
@@ -129,7 +176,9 @@ export function ActorInspector({ actor, actors, passages, actions, onDelete }: A
       )}
       <div className="actor-passages">
         <span>
-          {passages === 0 ? 'No passages link this actor.' : `${passages} ${passages === 1 ? 'passage links' : 'passages link'} this actor.`}
+          {passages === 0
+            ? 'No passages link this actor.'
+            : `${passages} ${passages === 1 ? 'passage links' : 'passages link'} this actor.`}
         </span>
         <button type="button" onClick={() => retrieve(`actor:${actor.id}`)} disabled={passages === 0}>
           Show passages
@@ -147,7 +196,8 @@ export function ActorInspector({ actor, actors, passages, actions, onDelete }: A
         <ol className="history" aria-label="History">
           {history.map((r: Revision) => (
             <li key={r.id}>
-              <span className="muted">{formatDateTime(r.at)}</span> <strong>{FIELD_LABELS[r.field] ?? r.field}</strong>: <span className="before">{showValue(r.field, r.before)}</span> →{' '}
+              <span className="muted">{formatDateTime(r.at)}</span> <strong>{FIELD_LABELS[r.field] ?? r.field}</strong>:{' '}
+              <span className="before">{showValue(r.field, r.before)}</span> →{' '}
               <span className="after">{showValue(r.field, r.after)}</span>
               {r.rationale && <span className="muted"> ({r.rationale.toLowerCase()})</span>}
             </li>

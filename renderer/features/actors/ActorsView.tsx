@@ -25,7 +25,10 @@ function useUsageCounts() {
       await index.eachKey((key) => map.set(String(key), (map.get(String(key)) ?? 0) + 1));
       return map;
     };
-    return { threats: await count(db.threats.orderBy('actorIds')), passages: await count(db.annotations.orderBy('actorIds')) };
+    return {
+      threats: await count(db.threats.orderBy('actorIds')),
+      passages: await count(db.annotations.orderBy('actorIds')),
+    };
   });
 }
 
@@ -51,9 +54,15 @@ export function ActorsView() {
   const setQuery = (q: string) => setQueryState((memory.query = q));
   const setKind = (k: ActorKind | '') => setKindState((memory.kind = k));
 
-  const sorted = useMemo(() => [...(actors ?? [])].sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.name.localeCompare(b.name)), [actors]);
+  const sorted = useMemo(
+    () => [...(actors ?? [])].sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.name.localeCompare(b.name)),
+    [actors],
+  );
   const folded = fold(query.trim());
-  const shown = useMemo(() => sorted.filter((a) => (!kind || a.kind === kind) && matches(a, folded)), [sorted, kind, folded]);
+  const shown = useMemo(
+    () => sorted.filter((a) => (!kind || a.kind === kind) && matches(a, folded)),
+    [sorted, kind, folded],
+  );
   const selected = actors?.find((a) => a.id === selectedId);
 
   // A selection that was deleted (here, by undo, or in another window) is let go; a just-created
@@ -76,7 +85,8 @@ export function ActorsView() {
 
   if (!actors) return null;
 
-  const focusRow = (id: string) => requestAnimationFrame(() => tbody.current?.querySelector<HTMLElement>(`tr[data-id="${id}"]`)?.focus());
+  const focusRow = (id: string) =>
+    requestAnimationFrame(() => tbody.current?.querySelector<HTMLElement>(`tr[data-id="${id}"]`)?.focus());
 
   const create = async () => {
     const actor = await actions.create();
@@ -149,7 +159,14 @@ export function ActorsView() {
           </button>
         </header>
         <div className="actors-filter" role="search" aria-label="Filter actors">
-          <input type="search" aria-label="Filter actors by name, alias or base" placeholder="Filter by name, alias or base" value={query} dir="auto" onChange={(e) => setQuery(e.target.value)} onKeyDown={(e) => {
+          <input
+            type="search"
+            aria-label="Filter actors by name, alias or base"
+            placeholder="Filter by name, alias or base"
+            value={query}
+            dir="auto"
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
               if (e.key === 'Escape' && query) {
                 e.preventDefault();
                 setQuery('');
@@ -177,7 +194,10 @@ export function ActorsView() {
         {actors.length === 0 ? (
           <div className="empty">
             <p className="empty-title">No actors yet.</p>
-            <p>Add the armed groups, states, organisations and people your sources name, with the aliases they go by, then link them to threats and passages.</p>
+            <p>
+              Add the armed groups, states, organisations and people your sources name, with the aliases they go by,
+              then link them to threats and passages.
+            </p>
           </div>
         ) : shown.length === 0 ? (
           <div className="empty">
@@ -215,7 +235,12 @@ export function ActorsView() {
               <tbody ref={tbody} onKeyDown={onListKey}>
                 {shown.map((a) => {
                   // When the filter found the actor by an alias, that alias comes first.
-                  const aliases = folded ? [...a.aliases.filter((x) => fold(x).includes(folded)), ...a.aliases.filter((x) => !fold(x).includes(folded))] : a.aliases;
+                  const aliases = folded
+                    ? [
+                        ...a.aliases.filter((x) => fold(x).includes(folded)),
+                        ...a.aliases.filter((x) => !fold(x).includes(folded)),
+                      ]
+                    : a.aliases;
                   return (
                     <tr
                       key={a.id}
@@ -248,9 +273,18 @@ export function ActorsView() {
       </section>
       <aside className="pane inspector" aria-label="Inspector" ref={inspector}>
         {selected ? (
-          <ActorInspector key={selected.id} actor={selected} actors={actors} passages={usage?.passages.get(selected.id) ?? 0} actions={actions} onDelete={() => requestDelete(selected)} />
+          <ActorInspector
+            key={selected.id}
+            actor={selected}
+            actors={actors}
+            passages={usage?.passages.get(selected.id) ?? 0}
+            actions={actions}
+            onDelete={() => requestDelete(selected)}
+          />
         ) : (
-          <p className="muted empty">Select an actor to see and edit its names, kind, bases and countries, and where it is used.</p>
+          <p className="muted empty">
+            Select an actor to see and edit its names, kind, bases and countries, and where it is used.
+          </p>
         )}
       </aside>
       {confirming && (

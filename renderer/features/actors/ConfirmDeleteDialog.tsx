@@ -21,10 +21,17 @@ export function ConfirmDeleteDialog({ actor, threats, passages, onConfirm, onClo
   const confirmed = useRef(false);
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="delete-actor-title" aria-describedby="delete-actor-text" onClose={() => onClose(confirmed.current)}>
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="delete-actor-title"
+      aria-describedby="delete-actor-text"
+      onClose={() => onClose(confirmed.current)}
+    >
       <h2 id="delete-actor-title">Delete “{actor.name}”?</h2>
       <p id="delete-actor-text" className="dialog-text">
-        {linksPhrase(threats, passages)} {threats + passages === 1 ? 'links' : 'link'} this actor. They are kept; only their link to “{actor.name}” is removed. You can undo this with Ctrl+Z.
+        {linksPhrase(threats, passages)} {threats + passages === 1 ? 'links' : 'link'} this actor. They are kept; only
+        their link to “{actor.name}” is removed. You can undo this with Ctrl+Z.
       </p>
       <div className="dialog-actions">
         <button type="button" onClick={() => ref.current?.close()}>

@@ -19,7 +19,15 @@ interface ListEditorProps {
  * Edits a list of names in place: type and Enter to add, click an entry (or focus it and press Enter)
  * to change it, × to remove it. Entries are kept once, ignoring case; a repeat is refused with a sentence.
  */
-export function ListEditor({ label, noun, values, onChange, layout = 'chips', placeholder, emptyText }: ListEditorProps) {
+export function ListEditor({
+  label,
+  noun,
+  values,
+  onChange,
+  layout = 'chips',
+  placeholder,
+  emptyText,
+}: ListEditorProps) {
   const id = useId();
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState<number | null>(null);
@@ -27,7 +35,8 @@ export function ListEditor({ label, noun, values, onChange, layout = 'chips', pl
   const addInput = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
 
-  const repeatOf = (value: string, except: number | null) => values.find((v, i) => i !== except && sameActorName(v, value));
+  const repeatOf = (value: string, except: number | null) =>
+    values.find((v, i) => i !== except && sameActorName(v, value));
 
   const add = async () => {
     const value = normaliseActorName(draft);
@@ -86,7 +95,10 @@ export function ListEditor({ label, noun, values, onChange, layout = 'chips', pl
             // Keyed by place, so the entry being worked on keeps the focus when its text changes.
             <li key={index} className="list-entry">
               {editing === index ? (
-                <EntryInput initial={value} label={`Edit ${noun} “${value}”`} onDone={(next, byKeyboard) => void replace(index, next, byKeyboard)}
+                <EntryInput
+                  initial={value}
+                  label={`Edit ${noun} “${value}”`}
+                  onDone={(next, byKeyboard) => void replace(index, next, byKeyboard)}
                   onCancel={() => {
                     setEditing(null);
                     focusEntry(index);
@@ -94,10 +106,23 @@ export function ListEditor({ label, noun, values, onChange, layout = 'chips', pl
                 />
               ) : (
                 <>
-                  <button type="button" className="list-entry-text" dir="auto" title={`Edit ${noun}`} aria-label={`Edit ${noun} “${value}”`} onClick={() => setEditing(index)}>
+                  <button
+                    type="button"
+                    className="list-entry-text"
+                    dir="auto"
+                    title={`Edit ${noun}`}
+                    aria-label={`Edit ${noun} “${value}”`}
+                    onClick={() => setEditing(index)}
+                  >
                     {value}
                   </button>
-                  <button type="button" className="chip-remove" aria-label={`Remove ${noun} “${value}”`} title={`Remove ${noun}`} onClick={() => void remove(index)}>
+                  <button
+                    type="button"
+                    className="chip-remove"
+                    aria-label={`Remove ${noun} “${value}”`}
+                    title={`Remove ${noun}`}
+                    onClick={() => void remove(index)}
+                  >
                     ×
                   </button>
                 </>
@@ -151,7 +176,17 @@ function article(noun: string): string {
 }
 
 /** One entry being changed: Enter or leaving saves, Escape keeps the old value. */
-function EntryInput({ initial, label, onDone, onCancel }: { initial: string; label: string; onDone: (value: string, byKeyboard: boolean) => void; onCancel: () => void }) {
+function EntryInput({
+  initial,
+  label,
+  onDone,
+  onCancel,
+}: {
+  initial: string;
+  label: string;
+  onDone: (value: string, byKeyboard: boolean) => void;
+  onCancel: () => void;
+}) {
   const [value, setValue] = useState(initial);
   const input = useRef<HTMLInputElement>(null);
   const done = useRef(false);
@@ -175,5 +210,18 @@ function EntryInput({ initial, label, onDone, onCancel }: { initial: string; lab
       finish(false, true);
     }
   };
-  return <input ref={input} type="text" dir="auto" className="list-entry-input" aria-label={label} value={value} size={Math.max(8, value.length + 1)} onChange={(e) => setValue(e.target.value)} onKeyDown={onKeyDown} onBlur={() => finish(true, false)} />;
+  return (
+    <input
+      ref={input}
+      type="text"
+      dir="auto"
+      className="list-entry-input"
+      aria-label={label}
+      value={value}
+      size={Math.max(8, value.length + 1)}
+      onChange={(e) => setValue(e.target.value)}
+      onKeyDown={onKeyDown}
+      onBlur={() => finish(true, false)}
+    />
+  );
 }

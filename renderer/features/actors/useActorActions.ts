@@ -11,7 +11,10 @@ function plural(n: number, one: string, many: string): string {
 
 /** What an actor's deletion will unlink, as a phrase ("1 threat and 7 passages"), or '' for nothing. */
 export function linksPhrase(threats: number, passages: number): string {
-  const parts = [threats ? plural(threats, 'threat', 'threats') : '', passages ? plural(passages, 'passage', 'passages') : ''].filter(Boolean);
+  const parts = [
+    threats ? plural(threats, 'threat', 'threats') : '',
+    passages ? plural(passages, 'passage', 'passages') : '',
+  ].filter(Boolean);
   return parts.join(' and ');
 }
 
@@ -34,7 +37,10 @@ export function useActorActions() {
       remove: async (actor: Actor): Promise<void> => {
         const removed = await workspace.perform(deleteActor, actor.id);
         const links = linksPhrase(removed.threats, removed.passages);
-        notify('info', `Deleted actor “${actor.name}”${links ? `; it was unlinked from ${links}` : ''}.`, { label: 'Undo', run: () => void workspace.undo() });
+        notify('info', `Deleted actor “${actor.name}”${links ? `; it was unlinked from ${links}` : ''}.`, {
+          label: 'Undo',
+          run: () => void workspace.undo(),
+        });
       },
     }),
     [notify],

@@ -26,9 +26,25 @@ const EMPTY: AnnotationCoding = { tagIds: [], note: '', threatIds: [], countryCo
  * The coding popover: tags (created inline), a note, and links to threats, countries and actors.
  * Ctrl+Enter saves, Escape cancels.
  */
-export function AnnotationEditor({ quote, annotation, lookups, anchorRect, onSave, onDelete, onClose }: AnnotationEditorProps) {
+export function AnnotationEditor({
+  quote,
+  annotation,
+  lookups,
+  anchorRect,
+  onSave,
+  onDelete,
+  onClose,
+}: AnnotationEditorProps) {
   const [coding, setCoding] = useState<AnnotationCoding>(() =>
-    annotation ? { tagIds: annotation.tagIds, note: annotation.note, threatIds: annotation.threatIds, countryCodes: annotation.countryCodes, actorIds: annotation.actorIds } : EMPTY,
+    annotation
+      ? {
+          tagIds: annotation.tagIds,
+          note: annotation.note,
+          threatIds: annotation.threatIds,
+          countryCodes: annotation.countryCodes,
+          actorIds: annotation.actorIds,
+        }
+      : EMPTY,
   );
   const [saving, setSaving] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
@@ -37,9 +53,18 @@ export function AnnotationEditor({ quote, annotation, lookups, anchorRect, onSav
   const codingChanged = JSON.stringify(coding) !== JSON.stringify(initial);
   const { confirmDiscard } = useUnsavedGuard(
     codingChanged,
-    noteChanged ? (annotation ? 'Discard your changes to the note?' : 'Discard the note you typed?') : annotation ? 'Discard your changes to this passage’s coding?' : 'Discard the coding you chose for this passage?',
+    noteChanged
+      ? annotation
+        ? 'Discard your changes to the note?'
+        : 'Discard the note you typed?'
+      : annotation
+        ? 'Discard your changes to this passage’s coding?'
+        : 'Discard the coding you chose for this passage?',
   );
-  const cancel = useCallback(() => void confirmDiscard().then((discard) => discard && onClose()), [confirmDiscard, onClose]);
+  const cancel = useCallback(
+    () => void confirmDiscard().then((discard) => discard && onClose()),
+    [confirmDiscard, onClose],
+  );
   const [position, setPosition] = useState<{ top: number; left: number }>({ top: 80, left: 200 });
 
   useLayoutEffect(() => {
@@ -95,14 +120,44 @@ export function AnnotationEditor({ quote, annotation, lookups, anchorRect, onSav
       <blockquote className="popover-quote" dir="auto">
         {quote.length > 280 ? `${quote.slice(0, 280)}…` : quote}
       </blockquote>
-      <MultiPicker label="Tags" options={lookups.tagOptions} selected={coding.tagIds} onChange={(tagIds) => setCoding({ ...coding, tagIds })} onCreate={newTag} createLabel={(name) => `Create tag “${name}”`} placeholder="Type to find or create a tag" autoFocus />
+      <MultiPicker
+        label="Tags"
+        options={lookups.tagOptions}
+        selected={coding.tagIds}
+        onChange={(tagIds) => setCoding({ ...coding, tagIds })}
+        onCreate={newTag}
+        createLabel={(name) => `Create tag “${name}”`}
+        placeholder="Type to find or create a tag"
+        autoFocus
+      />
       <div className="field">
         <label htmlFor="annotation-note">Note</label>
-        <textarea id="annotation-note" rows={3} value={coding.note} dir="auto" onChange={(e) => setCoding({ ...coding, note: e.target.value })} />
+        <textarea
+          id="annotation-note"
+          rows={3}
+          value={coding.note}
+          dir="auto"
+          onChange={(e) => setCoding({ ...coding, note: e.target.value })}
+        />
       </div>
-      <MultiPicker label="Threats" options={lookups.threatOptions} selected={coding.threatIds} onChange={(threatIds) => setCoding({ ...coding, threatIds })} />
-      <MultiPicker label="Countries" options={lookups.countryOptions} selected={coding.countryCodes} onChange={(countryCodes) => setCoding({ ...coding, countryCodes })} />
-      <MultiPicker label="Actors" options={lookups.actorOptions} selected={coding.actorIds} onChange={(actorIds) => setCoding({ ...coding, actorIds })} />
+      <MultiPicker
+        label="Threats"
+        options={lookups.threatOptions}
+        selected={coding.threatIds}
+        onChange={(threatIds) => setCoding({ ...coding, threatIds })}
+      />
+      <MultiPicker
+        label="Countries"
+        options={lookups.countryOptions}
+        selected={coding.countryCodes}
+        onChange={(countryCodes) => setCoding({ ...coding, countryCodes })}
+      />
+      <MultiPicker
+        label="Actors"
+        options={lookups.actorOptions}
+        selected={coding.actorIds}
+        onChange={(actorIds) => setCoding({ ...coding, actorIds })}
+      />
       <div className="dialog-actions">
         {onDelete && (
           <button type="button" className="danger" onClick={onDelete}>

@@ -48,14 +48,32 @@ const NO_MISFITS: ReadonlySet<string> = new Set();
  * The open source's passages in document order, filterable; a click shows the passage in the reader.
  * `misfits` are passages whose stored place does not fit the text shown: listed, marked, not shown.
  */
-export function AnnotationList({ annotations, lookups, onEdit, misfits = NO_MISFITS }: { annotations: Annotation[]; lookups: Lookups; onEdit: (a: Annotation) => void; misfits?: ReadonlySet<string> }) {
+export function AnnotationList({
+  annotations,
+  lookups,
+  onEdit,
+  misfits = NO_MISFITS,
+}: {
+  annotations: Annotation[];
+  lookups: Lookups;
+  onEdit: (a: Annotation) => void;
+  misfits?: ReadonlySet<string>;
+}) {
   const [filter, setFilter] = useState<Filter>('');
   const selectedId = useWorkbench((s) => s.selectedAnnotationId);
   const select = useWorkbench((s) => s.selectAnnotation);
   const list = useRef<HTMLOListElement>(null);
-  const visible = useMemo(() => annotations.filter((a) => a.anchor !== 'orphaned' && matches(a, filter)), [annotations, filter]);
+  const visible = useMemo(
+    () => annotations.filter((a) => a.anchor !== 'orphaned' && matches(a, filter)),
+    [annotations, filter],
+  );
   const used = useMemo(() => {
-    const ids = { tag: new Set<string>(), threat: new Set<string>(), actor: new Set<string>(), country: new Set<string>() };
+    const ids = {
+      tag: new Set<string>(),
+      threat: new Set<string>(),
+      actor: new Set<string>(),
+      country: new Set<string>(),
+    };
     for (const a of annotations) {
       a.tagIds.forEach((id) => ids.tag.add(id));
       a.threatIds.forEach((id) => ids.threat.add(id));
@@ -76,36 +94,72 @@ export function AnnotationList({ annotations, lookups, onEdit, misfits = NO_MISF
         <select value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter passages">
           <option value="">all passages ({annotations.filter((a) => a.anchor !== 'orphaned').length})</option>
           <optgroup label="Tag">
-            {[...used.tag].map((id) => lookups.tags.get(id)).filter(Boolean).sort((a, b) => a!.name.localeCompare(b!.name)).map((t) => (
-              <option key={t!.id} value={`tag:${t!.id}`}>{t!.name}</option>
-            ))}
+            {[...used.tag]
+              .map((id) => lookups.tags.get(id))
+              .filter(Boolean)
+              .sort((a, b) => a!.name.localeCompare(b!.name))
+              .map((t) => (
+                <option key={t!.id} value={`tag:${t!.id}`}>
+                  {t!.name}
+                </option>
+              ))}
           </optgroup>
           <optgroup label="Threat">
-            {[...used.threat].map((id) => lookups.threats.get(id)).filter(Boolean).map((t) => (
-              <option key={t!.id} value={`threat:${t!.id}`}>{t!.title}</option>
-            ))}
+            {[...used.threat]
+              .map((id) => lookups.threats.get(id))
+              .filter(Boolean)
+              .map((t) => (
+                <option key={t!.id} value={`threat:${t!.id}`}>
+                  {t!.title}
+                </option>
+              ))}
           </optgroup>
           <optgroup label="Actor">
-            {[...used.actor].map((id) => lookups.actors.get(id)).filter(Boolean).map((a) => (
-              <option key={a!.id} value={`actor:${a!.id}`}>{a!.name}</option>
-            ))}
+            {[...used.actor]
+              .map((id) => lookups.actors.get(id))
+              .filter(Boolean)
+              .map((a) => (
+                <option key={a!.id} value={`actor:${a!.id}`}>
+                  {a!.name}
+                </option>
+              ))}
           </optgroup>
           <optgroup label="Country">
             {[...used.country].map((code) => (
-              <option key={code} value={`country:${code}`}>{lookups.countries.get(code)?.name ?? code}</option>
+              <option key={code} value={`country:${code}`}>
+                {lookups.countries.get(code)?.name ?? code}
+              </option>
             ))}
           </optgroup>
         </select>
       </label>
       {visible.length === 0 ? (
-        <p className="muted empty">{annotations.length === 0 ? 'No passages yet. Select text in the reader and press A to annotate it.' : 'No passage matches this filter.'}</p>
+        <p className="muted empty">
+          {annotations.length === 0
+            ? 'No passages yet. Select text in the reader and press A to annotate it.'
+            : 'No passage matches this filter.'}
+        </p>
       ) : visible.length > VIRTUALISE_ABOVE ? (
-        <VirtualPassageList passages={visible} lookups={lookups} misfits={misfits} selectedId={selectedId} onSelect={(id) => select(id, { scroll: true })} onEdit={onEdit} />
+        <VirtualPassageList
+          passages={visible}
+          lookups={lookups}
+          misfits={misfits}
+          selectedId={selectedId}
+          onSelect={(id) => select(id, { scroll: true })}
+          onEdit={onEdit}
+        />
       ) : (
         <ol ref={list} className="passage-list" aria-label="Passages">
           {visible.map((a) => (
             <li key={a.id}>
-              <PassageButton annotation={a} lookups={lookups} misfit={misfits.has(a.id)} current={a.id === selectedId} onSelect={() => select(a.id, { scroll: true })} onEdit={() => onEdit(a)} />
+              <PassageButton
+                annotation={a}
+                lookups={lookups}
+                misfit={misfits.has(a.id)}
+                current={a.id === selectedId}
+                onSelect={() => select(a.id, { scroll: true })}
+                onEdit={() => onEdit(a)}
+              />
             </li>
           ))}
         </ol>
@@ -117,7 +171,21 @@ export function AnnotationList({ annotations, lookups, onEdit, misfits = NO_MISF
 /** Lists longer than this render only the passages in view (a source may carry thousands). */
 const VIRTUALISE_ABOVE = 300;
 
-function PassageButton({ annotation: a, lookups, misfit, current, onSelect, onEdit }: { annotation: Annotation; lookups: Lookups; misfit: boolean; current: boolean; onSelect: () => void; onEdit: () => void }) {
+function PassageButton({
+  annotation: a,
+  lookups,
+  misfit,
+  current,
+  onSelect,
+  onEdit,
+}: {
+  annotation: Annotation;
+  lookups: Lookups;
+  misfit: boolean;
+  current: boolean;
+  onSelect: () => void;
+  onEdit: () => void;
+}) {
   const links = linkSummary(a, lookups);
   return (
     <button
@@ -143,28 +211,69 @@ function PassageButton({ annotation: a, lookups, misfit, current, onSelect, onEd
         </span>
       )}
       {links && <span className="passage-links">{links}</span>}
-      {misfit ? <span className="badge danger">cannot be shown — see Review</span> : a.anchor === 'drifted' && <span className="badge warning">moved — confirm in Review</span>}
+      {misfit ? (
+        <span className="badge danger">cannot be shown — see Review</span>
+      ) : (
+        a.anchor === 'drifted' && <span className="badge warning">moved — confirm in Review</span>
+      )}
     </button>
   );
 }
 
 const PASSAGE_ROW_ESTIMATE = 96;
 
-function VirtualPassageList({ passages, lookups, misfits, selectedId, onSelect, onEdit }: { passages: Annotation[]; lookups: Lookups; misfits: ReadonlySet<string>; selectedId: string | null; onSelect: (id: string) => void; onEdit: (a: Annotation) => void }) {
+function VirtualPassageList({
+  passages,
+  lookups,
+  misfits,
+  selectedId,
+  onSelect,
+  onEdit,
+}: {
+  passages: Annotation[];
+  lookups: Lookups;
+  misfits: ReadonlySet<string>;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  onEdit: (a: Annotation) => void;
+}) {
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: passages.length, getScrollElement: () => scroller.current, estimateSize: () => PASSAGE_ROW_ESTIMATE, overscan: 8, ...layoutFreeOptions(PASSAGE_ROW_ESTIMATE) });
+  const virtualizer = useVirtualizer({
+    count: passages.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => PASSAGE_ROW_ESTIMATE,
+    overscan: 8,
+    ...layoutFreeOptions(PASSAGE_ROW_ESTIMATE),
+  });
   useEffect(() => {
     const index = passages.findIndex((a) => a.id === selectedId);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [selectedId, passages, virtualizer]);
   return (
     <div ref={scroller} className="virtual-scroller">
-      <ol className="passage-list virtual" aria-label="Passages" aria-rowcount={passages.length} style={{ height: virtualizer.getTotalSize() }}>
+      <ol
+        className="passage-list virtual"
+        aria-label="Passages"
+        aria-rowcount={passages.length}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
         {virtualizer.getVirtualItems().map((item) => {
           const a = passages[item.index]!;
           return (
-            <li key={a.id} data-index={item.index} ref={virtualizer.measureElement} style={{ transform: `translateY(${item.start}px)` }}>
-              <PassageButton annotation={a} lookups={lookups} misfit={misfits.has(a.id)} current={a.id === selectedId} onSelect={() => onSelect(a.id)} onEdit={() => onEdit(a)} />
+            <li
+              key={a.id}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              <PassageButton
+                annotation={a}
+                lookups={lookups}
+                misfit={misfits.has(a.id)}
+                current={a.id === selectedId}
+                onSelect={() => onSelect(a.id)}
+                onEdit={() => onEdit(a)}
+              />
             </li>
           );
         })}

@@ -48,7 +48,10 @@ export function Codebook() {
   const remove = async (tag: Tag) => {
     await workspace.perform(deleteTag, tag.id);
     setSelectedId(null);
-    notify('info', `Deleted tag “${tag.name}”; its passages are kept.`, { label: 'Undo', run: () => void workspace.undo() });
+    notify('info', `Deleted tag “${tag.name}”; its passages are kept.`, {
+      label: 'Undo',
+      run: () => void workspace.undo(),
+    });
   };
 
   return (
@@ -63,7 +66,13 @@ export function Codebook() {
         <label htmlFor="new-tag" className="visually-hidden">
           New tag
         </label>
-        <input id="new-tag" type="text" placeholder={selected ? `New tag under “${selected.name}”` : 'New tag'} value={newName} onChange={(e) => setNewName(e.target.value)} />
+        <input
+          id="new-tag"
+          type="text"
+          placeholder={selected ? `New tag under “${selected.name}”` : 'New tag'}
+          value={newName}
+          onChange={(e) => setNewName(e.target.value)}
+        />
         <button type="submit">Add</button>
       </form>
       {tree.length === 0 ? (
@@ -72,7 +81,13 @@ export function Codebook() {
         <ul className="tag-tree" aria-label="Codebook">
           {tree.map(({ tag, depth }) => (
             <li key={tag.id}>
-              <button type="button" className="tag-row" aria-current={tag.id === selectedId ? 'true' : undefined} style={{ paddingInlineStart: 8 + depth * 16 }} onClick={() => setSelectedId(tag.id === selectedId ? null : tag.id)}>
+              <button
+                type="button"
+                className="tag-row"
+                aria-current={tag.id === selectedId ? 'true' : undefined}
+                style={{ paddingInlineStart: 8 + depth * 16 }}
+                onClick={() => setSelectedId(tag.id === selectedId ? null : tag.id)}
+              >
                 <span className="swatch" style={{ background: tag.color }} aria-hidden="true" />
                 <span className="tag-name">{tag.name}</span>
                 <span className="count" aria-label={`${counts?.get(tag.id) ?? 0} passages`}>
@@ -85,16 +100,33 @@ export function Codebook() {
       )}
       {selected && (
         <div className="tag-details" aria-label={`Tag ${selected.name}`} role="group">
-          <EditableText label="Name" value={selected.name} validate={(v) => (v ? null : 'A tag needs a name.')} onCommit={(name) => patch(selected, { name })} />
-          <EditableText label="Description" value={selected.description} multiline onCommit={(description) => patch(selected, { description })} />
+          <EditableText
+            label="Name"
+            value={selected.name}
+            validate={(v) => (v ? null : 'A tag needs a name.')}
+            onCommit={(name) => patch(selected, { name })}
+          />
+          <EditableText
+            label="Description"
+            value={selected.description}
+            multiline
+            onCommit={(description) => patch(selected, { description })}
+          />
           <div className="field-row">
             <label className="inline-field">
               Colour
-              <input type="color" value={selected.color} onChange={(e) => void patch(selected, { color: e.target.value }).catch(() => undefined)} />
+              <input
+                type="color"
+                value={selected.color}
+                onChange={(e) => void patch(selected, { color: e.target.value }).catch(() => undefined)}
+              />
             </label>
             <label className="inline-field">
               Under
-              <select value={selected.parentId ?? ''} onChange={(e) => void patch(selected, { parentId: e.target.value || null }).catch(() => undefined)}>
+              <select
+                value={selected.parentId ?? ''}
+                onChange={(e) => void patch(selected, { parentId: e.target.value || null }).catch(() => undefined)}
+              >
                 <option value="">(top level)</option>
                 {tree
                   .filter(({ tag }) => tag.id !== selected.id)
@@ -110,7 +142,10 @@ export function Codebook() {
           <div className="field-row">
             <label className="inline-field">
               Merge into
-              <select value="" onChange={(e) => e.target.value && void merge(selected, e.target.value).catch(() => undefined)}>
+              <select
+                value=""
+                onChange={(e) => e.target.value && void merge(selected, e.target.value).catch(() => undefined)}
+              >
                 <option value="">choose a tag…</option>
                 {tree
                   .filter(({ tag }) => tag.id !== selected.id)

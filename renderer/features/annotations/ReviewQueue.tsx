@@ -51,16 +51,39 @@ const BADGE: Record<Kind, { label: string; tone: string }> = {
  * until re-selected or deleted; and any whose stored place does not fit the text shown (it belongs to
  * another version of it) are listed rather than painted on the wrong words.
  */
-export function ReviewQueue({ annotations, text, misfits, lookups, reselectingId, onShow, onAccept, onReselect, onDelete }: ReviewQueueProps) {
+export function ReviewQueue({
+  annotations,
+  text,
+  misfits,
+  lookups,
+  reselectingId,
+  onShow,
+  onAccept,
+  onReselect,
+  onDelete,
+}: ReviewQueueProps) {
   const queue = useMemo(
     () =>
       annotations
-        .map((a) => ({ a, kind: (misfits.has(a.id) ? 'misfit' : a.anchor === 'drifted' ? 'moved' : a.anchor === 'orphaned' ? 'lost' : null) as Kind | null }))
+        .map((a) => ({
+          a,
+          kind: (misfits.has(a.id)
+            ? 'misfit'
+            : a.anchor === 'drifted'
+              ? 'moved'
+              : a.anchor === 'orphaned'
+                ? 'lost'
+                : null) as Kind | null,
+        }))
         .filter((entry): entry is { a: Annotation; kind: Kind } => entry.kind !== null),
     [annotations, misfits],
   );
   if (queue.length === 0) {
-    return <p className="muted empty">Nothing to review. When a source’s text changes, passages that moved or could not be found are listed here.</p>;
+    return (
+      <p className="muted empty">
+        Nothing to review. When a source’s text changes, passages that moved or could not be found are listed here.
+      </p>
+    );
   }
   return (
     <ol className="passage-list review" aria-label="Review queue">
@@ -81,7 +104,11 @@ export function ReviewQueue({ annotations, text, misfits, lookups, reselectingId
                 <WordChanges changes={wordDiff(a.quote.exact, now)} />
               </p>
             )}
-            {kind === 'misfit' && <p className="muted">Its stored place does not fit this version of the text. Select the passage again, or delete it.</p>}
+            {kind === 'misfit' && (
+              <p className="muted">
+                Its stored place does not fit this version of the text. Select the passage again, or delete it.
+              </p>
+            )}
             <TagChips tagIds={a.tagIds} lookups={lookups} />
             {a.note && (
               <p className="passage-note" dir="auto">
@@ -112,7 +139,9 @@ export function ReviewQueue({ annotations, text, misfits, lookups, reselectingId
                 Delete
               </button>
             </div>
-            {reselectingId === a.id && <p className="hint">Select the passage in the reader, then release the mouse or press A.</p>}
+            {reselectingId === a.id && (
+              <p className="hint">Select the passage in the reader, then release the mouse or press A.</p>
+            )}
           </li>
         );
       })}

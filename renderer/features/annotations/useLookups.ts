@@ -24,12 +24,15 @@ export interface Lookups {
  */
 export function useLookups(options: { threats?: boolean } = {}): Lookups | undefined {
   const withThreats = options.threats ?? true;
-  const data = useLiveQuery(async () => ({
-    tags: await db.tags.toArray(),
-    threats: withThreats ? await db.threats.toArray() : [],
-    actors: await db.actors.orderBy('name').toArray(),
-    countries: await db.countries.orderBy('name').toArray(),
-  }), [withThreats]);
+  const data = useLiveQuery(
+    async () => ({
+      tags: await db.tags.toArray(),
+      threats: withThreats ? await db.threats.toArray() : [],
+      actors: await db.actors.orderBy('name').toArray(),
+      countries: await db.countries.orderBy('name').toArray(),
+    }),
+    [withThreats],
+  );
   return useMemo(() => {
     if (!data) return undefined;
     const tags = new Map(data.tags.map((t) => [t.id, t]));
@@ -45,7 +48,9 @@ export function useLookups(options: { threats?: boolean } = {}): Lookups | undef
       tagOptions: data.tags
         .map((t) => ({ id: t.id, label: t.name, keywords: t.parentId ? tagPath(t) : '', color: t.color }))
         .sort((a, b) => a.label.localeCompare(b.label)),
-      threatOptions: data.threats.map((t) => ({ id: t.id, label: t.title, keywords: t.category })).sort((a, b) => a.label.localeCompare(b.label)),
+      threatOptions: data.threats
+        .map((t) => ({ id: t.id, label: t.title, keywords: t.category }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
       actorOptions: data.actors.map((a) => ({ id: a.id, label: a.name, keywords: a.aliases.join(', ') })),
       countryOptions: data.countries.map((c) => ({ id: c.code, label: c.name, keywords: c.code })),
     };

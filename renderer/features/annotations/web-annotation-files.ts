@@ -8,7 +8,13 @@ import { describeW3cImport, importW3cPassages } from '../../workspace/commands/p
 
 /** Writes a source's annotations as a W3C Web Annotation collection (JSON-LD) through main. */
 export async function exportAnnotations(source: Source, annotations: Annotation[]): Promise<string | null> {
-  const [tags, threats, actors, countries, info] = await Promise.all([db.tags.toArray(), db.threats.toArray(), db.actors.toArray(), db.countries.toArray(), workbench().appInfo()]);
+  const [tags, threats, actors, countries, info] = await Promise.all([
+    db.tags.toArray(),
+    db.threats.toArray(),
+    db.actors.toArray(),
+    db.countries.toArray(),
+    workbench().appInfo(),
+  ]);
   const collection = toAnnotationCollection(annotations, {
     source,
     tags,
@@ -19,7 +25,10 @@ export async function exportAnnotations(source: Source, annotations: Annotation[
     exportedAt: new Date().toISOString(),
   });
   const bytes = new TextEncoder().encode(JSON.stringify(collection, null, 2));
-  const { path } = await workbench().saveExport({ fileName: `${source.title.slice(0, 80)} - annotations.jsonld`, bytes });
+  const { path } = await workbench().saveExport({
+    fileName: `${source.title.slice(0, 80)} - annotations.jsonld`,
+    bytes,
+  });
   return path;
 }
 
@@ -34,8 +43,16 @@ export async function importAnnotations(file: File, source: Source, text: string
   try {
     json = JSON.parse(await file.text());
   } catch {
-    throw new Error(`“${file.name}” is not a JSON file, so no annotations were imported. Choose a W3C Web Annotation (.jsonld or .json) file.`);
+    throw new Error(
+      `“${file.name}” is not a JSON file, so no annotations were imported. Choose a W3C Web Annotation (.jsonld or .json) file.`,
+    );
   }
-  const result = await workspace.attempt(importW3cPassages, { fileName: file.name, json, sourceId: source.id, textHash: source.textHash, text });
+  const result = await workspace.attempt(importW3cPassages, {
+    fileName: file.name,
+    json,
+    sourceId: source.id,
+    textHash: source.textHash,
+    text,
+  });
   return result ? describeW3cImport(file.name, result) : null;
 }

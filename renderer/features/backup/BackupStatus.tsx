@@ -14,14 +14,24 @@ export function BackupStatus() {
       <span className="backup-status-progress" role="status" aria-label="Backup progress">
         <progress aria-label="Backing up" max={progress.total} value={progress.total ? progress.done : undefined} />
         <span>{backupProgressText(progress)}</span>
-        <button type="button" className="link" disabled={progress.cancel !== 'no'} onClick={() => void cancelManualBackup()}>
+        <button
+          type="button"
+          className="link"
+          disabled={progress.cancel !== 'no'}
+          onClick={() => void cancelManualBackup()}
+        >
           Cancel backup
         </button>
       </span>
     );
   }
   return (
-    <button type="button" className="backup-status" title="Back up, restore, and choose how many automatic backups to keep" onClick={() => setOpen(true)}>
+    <button
+      type="button"
+      className="backup-status"
+      title="Back up, restore, and choose how many automatic backups to keep"
+      onClick={() => setOpen(true)}
+    >
       {lastBackupAt ? `Backed up ${formatDateTime(lastBackupAt)}` : 'Backups…'}
     </button>
   );

@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { BACKUP_EXTENSION, BACKUP_MIME, REASON_LABELS, type BackupSummary } from '../../../shared/interop/backup/format';
+import {
+  BACKUP_EXTENSION,
+  BACKUP_MIME,
+  REASON_LABELS,
+  type BackupSummary,
+} from '../../../shared/interop/backup/format';
 import { DEFAULT_BACKUP_KEEP, MAX_BACKUP_KEEP, MIN_BACKUP_KEEP } from '../../../shared/interop/backup/naming';
 import type { WorkspaceTableName } from '../../../shared/interop/workspace-snapshot';
 import type { OpenedBackup } from '../../../shared/ipc/contract';
@@ -74,7 +79,8 @@ function countsOf(opened: OpenedBackup): Counts {
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 async function fileBytes(file: File): Promise<Uint8Array> {
-  if (file.size > MAX_FILE_BYTES) throw new Error(`“${file.name}” is larger than 1 GB, more than any workspace backup. Nothing was changed.`);
+  if (file.size > MAX_FILE_BYTES)
+    throw new Error(`“${file.name}” is larger than 1 GB, more than any workspace backup. Nothing was changed.`);
   return new Uint8Array(await file.arrayBuffer());
 }
 
@@ -119,20 +125,33 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
       dialog.showModal();
       void refresh();
       void backupKeepCount(db).then((n) => setKeep(String(n)));
-      dialog.querySelector<HTMLButtonElement>(focus === 'restore-file' ? '[data-focus="restore-file"]' : '[data-focus="back-up"]')?.focus();
+      dialog
+        .querySelector<HTMLButtonElement>(
+          focus === 'restore-file' ? '[data-focus="restore-file"]' : '[data-focus="back-up"]',
+        )
+        ?.focus();
     }
     if (!open && dialog.open) dialog.close();
   }, [open, focus, refresh]);
 
-  const working = phase.kind === 'busy' || phase.kind === 'restoring' || phase.kind === 'restored' || backupProgress !== null;
+  const working =
+    phase.kind === 'busy' || phase.kind === 'restoring' || phase.kind === 'restored' || backupProgress !== null;
 
   const backUp = async () => {
     setResult(null);
     try {
       const written = await runManualBackup();
-      setResult(written.path ? { kind: 'info', text: `Backed up the workspace (${formatBytes(written.bytes)}) to ${written.path}.` } : { kind: 'info', text: 'No backup was written: the save was cancelled.' });
+      setResult(
+        written.path
+          ? { kind: 'info', text: `Backed up the workspace (${formatBytes(written.bytes)}) to ${written.path}.` }
+          : { kind: 'info', text: 'No backup was written: the save was cancelled.' },
+      );
     } catch (error) {
-      setResult(isBackupCancelled(error) ? { kind: 'info', text: BACKUP_CANCELLED } : { kind: 'error', text: `The workspace was not backed up. ${message(error)}` });
+      setResult(
+        isBackupCancelled(error)
+          ? { kind: 'info', text: BACKUP_CANCELLED }
+          : { kind: 'error', text: `The workspace was not backed up. ${message(error)}` },
+      );
     }
     await refresh();
   };
@@ -154,7 +173,8 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
   const onFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
-    if (file) void check({ file }, (opened) => `the backup “${file.name}” of ${formatDateTime(opened.snapshot.createdAt)}`);
+    if (file)
+      void check({ file }, (opened) => `the backup “${file.name}” of ${formatDateTime(opened.snapshot.createdAt)}`);
   };
 
   const replace = async (opened: OpenedBackup, label: string) => {
@@ -165,7 +185,14 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
       await restoreWorkspace(
         opened,
         label,
-        (step, progress) => setPhase((p) => ({ kind: 'restoring', step, label, progress, cancelling: p.kind === 'restoring' ? p.cancelling : false })),
+        (step, progress) =>
+          setPhase((p) => ({
+            kind: 'restoring',
+            step,
+            label,
+            progress,
+            cancelling: p.kind === 'restoring' ? p.cancelling : false,
+          })),
         run.controller.signal,
         run.taskId,
       );
@@ -267,8 +294,8 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
           <h3 id="restore-confirm-title">Replace the workspace?</h3>
           <p className="dialog-text">
             Everything in this workspace will be replaced by {phase.label}
-            {phase.opened.reason !== 'manual' ? ` (${REASON_LABELS[phase.opened.reason].toLowerCase()})` : ''}. A backup of the workspace as it is now is written first, listed as “Before a
-            restore”, so you can go back to it.
+            {phase.opened.reason !== 'manual' ? ` (${REASON_LABELS[phase.opened.reason].toLowerCase()})` : ''}. A backup
+            of the workspace as it is now is written first, listed as “Before a restore”, so you can go back to it.
           </p>
           <table className="backups-compare" aria-label="What will be replaced">
             <thead>
@@ -296,7 +323,12 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
             <button type="button" onClick={() => setPhase({ kind: 'list' })}>
               Cancel
             </button>
-            <button type="button" className="primary danger-primary" autoFocus onClick={() => void replace(phase.opened, phase.label)}>
+            <button
+              type="button"
+              className="primary danger-primary"
+              autoFocus
+              onClick={() => void replace(phase.opened, phase.label)}
+            >
               Replace the workspace
             </button>
           </div>
@@ -304,13 +336,31 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
       ) : (
         <>
           <div className="backups-toolbar">
-            <button type="button" className="primary" data-focus="back-up" disabled={working} onClick={() => void backUp()}>
+            <button
+              type="button"
+              className="primary"
+              data-focus="back-up"
+              disabled={working}
+              onClick={() => void backUp()}
+            >
               Back up now
             </button>
-            <button type="button" data-focus="restore-file" disabled={working} onClick={() => fileInput.current?.click()}>
+            <button
+              type="button"
+              data-focus="restore-file"
+              disabled={working}
+              onClick={() => fileInput.current?.click()}
+            >
               Restore from a file…
             </button>
-            <input ref={fileInput} type="file" accept={ACCEPT} hidden aria-label="Backup file to restore" onChange={onFile} />
+            <input
+              ref={fileInput}
+              type="file"
+              accept={ACCEPT}
+              hidden
+              aria-label="Backup file to restore"
+              onChange={onFile}
+            />
             <label className="inline-field backups-keep">
               Keep the newest
               <input
@@ -337,7 +387,11 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
 
           {backupProgress && (
             <div className="backups-progress" role="status" aria-label="Backup progress">
-              <progress aria-label="Backing up" max={backupProgress.total} value={backupProgress.total ? backupProgress.done : undefined} />
+              <progress
+                aria-label="Backing up"
+                max={backupProgress.total}
+                value={backupProgress.total ? backupProgress.done : undefined}
+              />
               <span>{backupProgressText(backupProgress)}</span>
               <button type="button" disabled={backupProgress.cancel !== 'no'} onClick={() => void cancelManualBackup()}>
                 Cancel backup
@@ -368,7 +422,10 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
             </div>
           )}
           {result && (
-            <p className={`backups-result backups-result-${result.kind}`} role={result.kind === 'error' ? 'alert' : 'status'}>
+            <p
+              className={`backups-result backups-result-${result.kind}`}
+              role={result.kind === 'error' ? 'alert' : 'status'}
+            >
               {result.text}
             </p>
           )}
@@ -384,18 +441,28 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
           />
 
           <p className="muted backups-where">
-            Automatic backups are written every day and when the app quits, into <span className="mono">{dataFolder}/backups</span>. Backups you make by hand are never deleted
+            Automatic backups are written every day and when the app quits, into{' '}
+            <span className="mono">{dataFolder}/backups</span>. Backups you make by hand are never deleted
             automatically.
           </p>
 
           {merge && (
             <section className="backups-merge" aria-labelledby="backups-merge-title">
               <h3 id="backups-merge-title">Merge</h3>
-              <p className="muted">Bring a colleague’s work into this workspace, reviewing each difference, instead of replacing it.</p>
+              <p className="muted">
+                Bring a colleague’s work into this workspace, reviewing each difference, instead of replacing it.
+              </p>
               <button type="button" disabled={working} onClick={() => mergeInput.current?.click()}>
                 Merge a colleague’s backup…
               </button>
-              <input ref={mergeInput} type="file" accept={ACCEPT} hidden aria-label="Colleague’s backup to merge" onChange={onMergeFile} />
+              <input
+                ref={mergeInput}
+                type="file"
+                accept={ACCEPT}
+                hidden
+                aria-label="Colleague’s backup to merge"
+                onChange={onMergeFile}
+              />
             </section>
           )}
         </>
@@ -431,7 +498,12 @@ function BackupList({
   onDelete: (backup: BackupSummary) => void;
 }) {
   if (backups === null) return <p className="muted backups-empty">Reading the backups folder…</p>;
-  if (backups.length === 0) return <p className="muted backups-empty">No backups yet. The first automatic backup is written today; “Back up now” writes one at once.</p>;
+  if (backups.length === 0)
+    return (
+      <p className="muted backups-empty">
+        No backups yet. The first automatic backup is written today; “Back up now” writes one at once.
+      </p>
+    );
   return (
     <div className="backups-table-wrap">
       <table className="backups-table" aria-label="Backups">
@@ -449,40 +521,54 @@ function BackupList({
           </tr>
         </thead>
         <tbody>
-          {[...backups.filter((b) => opened.includes(b.id)), ...backups.filter((b) => !opened.includes(b.id))].map((b) => {
-            const when = b.createdAt ? formatDateTime(b.createdAt) : b.id;
-            const wasOpened = opened.includes(b.id);
-            return (
-              <tr key={b.id} title={b.id} className={wasOpened ? 'backups-opened' : undefined}>
-                <td>{when}</td>
-                <td>
-                  {b.reason ? REASON_LABELS[b.reason] : '—'}
-                  {wasOpened && <span className="backups-opened-badge"> · opened from your files</span>}
-                </td>
-                <td className="num">{formatBytes(b.bytes)}</td>
-                <td className={b.problem ? 'backups-problem' : 'muted'}>{b.problem ?? summaryOf(b.counts)}</td>
-                <td className="backups-actions">
-                  <button type="button" disabled={disabled || b.problem !== null || !b.createdAt} aria-label={`Restore the backup of ${when}`} onClick={() => onRestore(b)}>
-                    Restore…
-                  </button>
-                  {onMerge && (
-                    <button type="button" disabled={disabled || b.problem !== null || !b.createdAt} aria-label={`Merge the backup of ${when}`} onClick={() => onMerge(b)}>
-                      Merge…
+          {[...backups.filter((b) => opened.includes(b.id)), ...backups.filter((b) => !opened.includes(b.id))].map(
+            (b) => {
+              const when = b.createdAt ? formatDateTime(b.createdAt) : b.id;
+              const wasOpened = opened.includes(b.id);
+              return (
+                <tr key={b.id} title={b.id} className={wasOpened ? 'backups-opened' : undefined}>
+                  <td>{when}</td>
+                  <td>
+                    {b.reason ? REASON_LABELS[b.reason] : '—'}
+                    {wasOpened && <span className="backups-opened-badge"> · opened from your files</span>}
+                  </td>
+                  <td className="num">{formatBytes(b.bytes)}</td>
+                  <td className={b.problem ? 'backups-problem' : 'muted'}>{b.problem ?? summaryOf(b.counts)}</td>
+                  <td className="backups-actions">
+                    <button
+                      type="button"
+                      disabled={disabled || b.problem !== null || !b.createdAt}
+                      aria-label={`Restore the backup of ${when}`}
+                      onClick={() => onRestore(b)}
+                    >
+                      Restore…
                     </button>
-                  )}
-                  <button
-                    type="button"
-                    className={deleting === b.id ? 'danger' : 'ghost'}
-                    disabled={disabled}
-                    aria-label={deleting === b.id ? `Confirm: delete the backup of ${when}` : `Delete the backup of ${when}`}
-                    onClick={() => onDelete(b)}
-                  >
-                    {deleting === b.id ? 'Delete for good' : 'Delete'}
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
+                    {onMerge && (
+                      <button
+                        type="button"
+                        disabled={disabled || b.problem !== null || !b.createdAt}
+                        aria-label={`Merge the backup of ${when}`}
+                        onClick={() => onMerge(b)}
+                      >
+                        Merge…
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      className={deleting === b.id ? 'danger' : 'ghost'}
+                      disabled={disabled}
+                      aria-label={
+                        deleting === b.id ? `Confirm: delete the backup of ${when}` : `Delete the backup of ${when}`
+                      }
+                      onClick={() => onDelete(b)}
+                    >
+                      {deleting === b.id ? 'Delete for good' : 'Delete'}
+                    </button>
+                  </td>
+                </tr>
+              );
+            },
+          )}
         </tbody>
       </table>
     </div>

@@ -17,7 +17,8 @@ export interface BackupStep {
   total?: number;
 }
 
-export const BACKUP_CANCELLED = 'The backup was cancelled; no backup file was written. Back up again when you are ready.';
+export const BACKUP_CANCELLED =
+  'The backup was cancelled; no backup file was written. Back up again when you are ready.';
 
 /** A backup stopped by the analyst (in the window, or in main through cancelTask). */
 export class BackupCancelled extends Error {
@@ -43,7 +44,11 @@ function mainStep(progress: TaskProgress): BackupStep | null {
   if (progress.state !== 'running') return null;
   switch (progress.step) {
     case 'collecting':
-      return { text: `Adding the stored originals: ${(progress.done ?? 0) + 1} of ${progress.total ?? 0}…`, done: progress.done, total: progress.total };
+      return {
+        text: `Adding the stored originals: ${(progress.done ?? 0) + 1} of ${progress.total ?? 0}…`,
+        done: progress.done,
+        total: progress.total,
+      };
     case 'compressing':
       return { text: 'Compressing the backup…' };
     case 'writing':
@@ -60,9 +65,16 @@ function mainStep(progress: TaskProgress): BackupStep | null {
  * during which the analyst's typing waits; each part takes a few dozen ms, and the thread is free
  * between them — which matters most for the daily backup, made while the analyst works.
  */
-async function stageLargeTables(snapshot: WorkspaceSnapshot, taskId: string, signal: AbortSignal | undefined, onStep: (step: BackupStep) => void): Promise<WorkspaceSnapshot> {
+async function stageLargeTables(
+  snapshot: WorkspaceSnapshot,
+  taskId: string,
+  signal: AbortSignal | undefined,
+  onStep: (step: BackupStep) => void,
+): Promise<WorkspaceSnapshot> {
   const tables = { ...snapshot.tables };
-  const plan = WORKSPACE_TABLES.map((table) => ({ table, parts: backupParts(tables[table] as unknown[]) })).filter((p) => p.parts.length > 1);
+  const plan = WORKSPACE_TABLES.map((table) => ({ table, parts: backupParts(tables[table] as unknown[]) })).filter(
+    (p) => p.parts.length > 1,
+  );
   const total = plan.reduce((n, p) => n + p.parts.length, 0);
   let sent = 0;
   for (const { table, parts } of plan) {
@@ -90,7 +102,11 @@ export async function backUpWorkspace(reason: BackupReason, options: BackupOptio
   const taskId = options.taskId ?? newTaskId();
   let snapshot: WorkspaceSnapshot;
   try {
-    snapshot = await readBackupSnapshot(workspace, new Date(), { signal, onTable: (index, count) => onStep({ text: `Reading the workspace: table ${index} of ${count}…`, done: index - 1, total: count }) });
+    snapshot = await readBackupSnapshot(workspace, new Date(), {
+      signal,
+      onTable: (index, count) =>
+        onStep({ text: `Reading the workspace: table ${index} of ${count}…`, done: index - 1, total: count }),
+    });
   } catch (error) {
     if (signal?.aborted) throw new BackupCancelled();
     throw error;
@@ -107,7 +123,9 @@ export async function backUpWorkspace(reason: BackupReason, options: BackupOptio
     throw error;
   }
   onStep({ text: 'Sending the workspace to the workbench service…' });
-  const stop = options.taskId ? watchTask(taskId, (progress) => void (mainStep(progress) && onStep(mainStep(progress)!))) : () => undefined;
+  const stop = options.taskId
+    ? watchTask(taskId, (progress) => void (mainStep(progress) && onStep(mainStep(progress)!)))
+    : () => undefined;
   let written: WrittenBackup;
   try {
     written = await workbench().writeBackup({ snapshot: rest, reason, keep, taskId });
@@ -159,13 +177,15 @@ export function runManualBackup(): Promise<WrittenBackup> {
     if (current) state().setBackupProgress({ ...step, cancel: current.cancel });
   });
   manualBackup = run;
-  void run.done.then(
-    () => undefined,
-    () => undefined,
-  ).finally(() => {
-    manualBackup = null;
-    state().setBackupProgress(null);
-  });
+  void run.done
+    .then(
+      () => undefined,
+      () => undefined,
+    )
+    .finally(() => {
+      manualBackup = null;
+      state().setBackupProgress(null);
+    });
   return run.done;
 }
 
@@ -247,12 +267,18 @@ export async function restoreWorkspace(
   } catch (error) {
     if (isBackupCancelled(error) || signal?.aborted) throw new Error(RESTORE_CANCELLED, { cause: error });
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`The restore was stopped because the workspace could not be backed up first (${reason.replace(/\.$/, '')}). The workspace is unchanged.`, { cause: error });
+    throw new Error(
+      `The restore was stopped because the workspace could not be backed up first (${reason.replace(/\.$/, '')}). The workspace is unchanged.`,
+      { cause: error },
+    );
   }
   if (signal?.aborted) throw new Error(RESTORE_CANCELLED);
   onStep('replacing');
   await replaceWorkspace(workspace, opened.snapshot);
-  sessionStorage.setItem(RESTORED_KEY, `The workspace was restored from ${label}. The workspace as it was before is kept as a “Before a restore” backup.`);
+  sessionStorage.setItem(
+    RESTORED_KEY,
+    `The workspace was restored from ${label}. The workspace as it was before is kept as a “Before a restore” backup.`,
+  );
 }
 
 /** The sentence a restore left for the analyst before the window reloaded (read once). */

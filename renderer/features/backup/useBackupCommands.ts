@@ -2,7 +2,14 @@ import { useEffect } from 'react';
 import { workbench } from '../../platform/workbench';
 import { bindCommandHandler } from '../../workspace/user-commands';
 import { useWorkbench } from '../../stores';
-import { backUpWorkspace, BACKUP_CANCELLED, collectOpenedBackups, isBackupCancelled, runManualBackup, takeRestoredMessage } from './backup-actions';
+import {
+  backUpWorkspace,
+  BACKUP_CANCELLED,
+  collectOpenedBackups,
+  isBackupCancelled,
+  runManualBackup,
+  takeRestoredMessage,
+} from './backup-actions';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -44,14 +51,21 @@ export function useBackupCommands(): void {
     if (restored) useWorkbench.getState().notify('info', restored);
 
     const daily = () =>
-      dailyBackupIfDue().catch((error: unknown) => useWorkbench.getState().notify('error', `The daily backup was not written. ${message(error)}`));
+      dailyBackupIfDue().catch((error: unknown) =>
+        useWorkbench.getState().notify('error', `The daily backup was not written. ${message(error)}`),
+      );
     void daily();
     // Checked hourly, so a laptop that slept through the day still gets its backup soon after it wakes.
     const timer = setInterval(() => void daily(), HOUR);
 
     // Backups the system opened: main sends 'workspace:backups' once it has taken them in; those that
     // arrived while this window was loading are collected here.
-    const collect = () => collectOpenedBackups().catch((error: unknown) => useWorkbench.getState().notify('error', `The backups opened from your files could not be shown. ${message(error)}`));
+    const collect = () =>
+      collectOpenedBackups().catch((error: unknown) =>
+        useWorkbench
+          .getState()
+          .notify('error', `The backups opened from your files could not be shown. ${message(error)}`),
+      );
 
     // The menu, the in-app keys and the palette all reach these through the one dispatcher.
     const state = useWorkbench.getState;
@@ -65,7 +79,9 @@ export function useBackupCommands(): void {
         },
       }),
       // Main waits for this write (or its failure) before it lets the app quit.
-      bindCommandHandler('workspace:backup-on-quit', { run: () => void backUpWorkspace('quit').catch(() => undefined) }),
+      bindCommandHandler('workspace:backup-on-quit', {
+        run: () => void backUpWorkspace('quit').catch(() => undefined),
+      }),
     ];
     void collect();
     return () => {

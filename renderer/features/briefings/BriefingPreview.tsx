@@ -84,7 +84,9 @@ function renderBlock(block: DocBlock, key: string, headings: Extract<DocBlock, {
               </div>
             ))}
           </dl>
-          {block.cover && block.marking && <p className="doc-handling">This document is marked {block.marking}. Handle it accordingly.</p>}
+          {block.cover && block.marking && (
+            <p className="doc-handling">This document is marked {block.marking}. Handle it accordingly.</p>
+          )}
         </header>
       );
     case 'contents':
@@ -187,7 +189,14 @@ function renderBlock(block: DocBlock, key: string, headings: Extract<DocBlock, {
                         key={c}
                         className={`align-${cell.align}${cell.band ? ` band-cell band-cell-${cell.band}` : ''}${cell.bold ? ' bold' : ''}`}
                         dir={cell.dir}
-                        style={cell.band ? { background: `#${BAND_PRINT_COLOURS[cell.band].fill}`, color: `#${BAND_PRINT_COLOURS[cell.band].text}` } : undefined}
+                        style={
+                          cell.band
+                            ? {
+                                background: `#${BAND_PRINT_COLOURS[cell.band].fill}`,
+                                color: `#${BAND_PRINT_COLOURS[cell.band].text}`,
+                              }
+                            : undefined
+                        }
                       >
                         {cell.text}
                       </td>

@@ -32,7 +32,8 @@ export function BriefingsView() {
       setExportAsk(target.id);
     },
     briefings !== undefined,
-    () => (briefings?.length ? true : 'There is no briefing to export yet. Start one with New briefing, then export it.'),
+    () =>
+      briefings?.length ? true : 'There is no briefing to export yet. Start one with New briefing, then export it.',
   );
   if (!briefings) return null;
   const open = briefings.find((b) => b.id === openId);
@@ -91,7 +92,12 @@ export function BriefingsView() {
         <ul className="item-list" aria-label="Briefings">
           {briefings.map((b) => (
             <li key={b.id}>
-              <button type="button" className="item briefing-item" aria-current={b.id === openId ? 'true' : undefined} onClick={() => setOpenId(b.id)}>
+              <button
+                type="button"
+                className="item briefing-item"
+                aria-current={b.id === openId ? 'true' : undefined}
+                onClick={() => setOpenId(b.id)}
+              >
                 <span className="item-title" dir="auto">
                   {b.title}
                 </span>
@@ -109,7 +115,14 @@ export function BriefingsView() {
         <RecentExportsList />
       </section>
       {open ? (
-        <Composer key={open.id} briefing={open} exportAsked={exportAsk === open.id} onExportAnswered={() => setExportAsk(null)} onDuplicate={() => void duplicate(open.id).catch(() => undefined)} onDelete={() => void remove(open.id).catch(() => undefined)} />
+        <Composer
+          key={open.id}
+          briefing={open}
+          exportAsked={exportAsk === open.id}
+          onExportAnswered={() => setExportAsk(null)}
+          onDuplicate={() => void duplicate(open.id).catch(() => undefined)}
+          onDelete={() => void remove(open.id).catch(() => undefined)}
+        />
       ) : (
         <section className="pane briefing-placeholder">
           <div className="empty empty-large">

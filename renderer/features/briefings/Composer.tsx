@@ -53,7 +53,8 @@ function useDraft(saved: Briefing) {
     }
   }, [saved]);
 
-  const savable = () => (latest.current.title.trim() ? latest.current : { ...latest.current, title: lastTitle.current });
+  const savable = () =>
+    latest.current.title.trim() ? latest.current : { ...latest.current, title: lastTitle.current };
 
   const write = useCallback(() => {
     timer.current = null;
@@ -132,7 +133,10 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
   const [exportTask, setExportTask] = useState<ExportTask | null>(null);
   const exporting = exportTask !== null;
   const evidenceKey = draft.keyJudgments.flatMap((kj) => kj.evidenceIds).join(',');
-  const material = useLiveQuery(() => loadBriefingWorkspace(db, evidenceKey ? evidenceKey.split(',') : []), [evidenceKey]);
+  const material = useLiveQuery(
+    () => loadBriefingWorkspace(db, evidenceKey ? evidenceKey.split(',') : []),
+    [evidenceKey],
+  );
   const document = useMemo(() => (material ? buildBriefingDocument(draft, material) : null), [draft, material]);
   const included = useMemo(() => (material ? selectThreats(draft, material).length : 0), [draft, material]);
   const annotations = useMemo(() => new Map((material?.annotations ?? []).map((a) => [a.id, a])), [material]);
@@ -147,13 +151,17 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
     await flush();
     const checked = BriefingDocument.safeParse(document);
     if (!checked.success) {
-      notify('error', `The briefing cannot be exported yet: ${checked.error.issues[0]?.message ?? 'it is not complete'}.`);
+      notify(
+        'error',
+        `The briefing cannot be exported yet: ${checked.error.issues[0]?.message ?? 'it is not complete'}.`,
+      );
       return;
     }
     const taskId = newTaskId();
     const task: ExportTask = { taskId, step: 'sending', cancel: 'no' };
     setExportTask(task);
-    const patch = (change: Partial<ExportTask>) => setExportTask((t) => (t?.taskId === taskId ? { ...t, ...change } : t));
+    const patch = (change: Partial<ExportTask>) =>
+      setExportTask((t) => (t?.taskId === taskId ? { ...t, ...change } : t));
     try {
       const path = await exportBriefing(draft.id, document, taskId, (step) => patch({ step }));
       notify('info', path ? `Exported the briefing to ${path}.` : 'Export cancelled; nothing was written.');
@@ -183,7 +191,10 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
     if (!exportAsked || !document) return;
     onExportAnswered?.();
     if (!draft.title.trim() || !draft.marking.trim()) {
-      notify('error', 'The briefing needs a title and a marking before it can be exported. Fill them in under Details, then export again.');
+      notify(
+        'error',
+        'The briefing needs a title and a marking before it can be exported. Fill them in under Details, then export again.',
+      );
       return;
     }
     void doExport();
@@ -199,7 +210,10 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
   };
 
   const countries = useLiveQuery(() => db.countries.orderBy('name').toArray());
-  const countryOptions = useMemo(() => (countries ?? []).map((c) => ({ id: c.code, label: c.name, keywords: c.code })), [countries]);
+  const countryOptions = useMemo(
+    () => (countries ?? []).map((c) => ({ id: c.code, label: c.name, keywords: c.code })),
+    [countries],
+  );
   const titleMissing = !draft.title.trim();
   const markingMissing = !draft.marking.trim();
 
@@ -221,7 +235,12 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
             )}
           </div>
           <div className="button-row">
-            <button type="button" className="primary" disabled={!document || exporting || titleMissing || markingMissing} onClick={() => void doExport()}>
+            <button
+              type="button"
+              className="primary"
+              disabled={!document || exporting || titleMissing || markingMissing}
+              onClick={() => void doExport()}
+            >
               {exporting ? 'Exporting…' : 'Export .docx'}
             </button>
             {exportTask && (
@@ -242,7 +261,15 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
             <h2 id="details-heading">Details</h2>
             <div className="field">
               <label htmlFor="briefing-title">Title</label>
-              <input id="briefing-title" type="text" value={draft.title} dir="auto" aria-invalid={titleMissing || undefined} aria-describedby={titleMissing ? 'briefing-title-error' : undefined} onChange={(e) => update({ title: e.target.value })} />
+              <input
+                id="briefing-title"
+                type="text"
+                value={draft.title}
+                dir="auto"
+                aria-invalid={titleMissing || undefined}
+                aria-describedby={titleMissing ? 'briefing-title-error' : undefined}
+                onChange={(e) => update({ title: e.target.value })}
+              />
               {titleMissing && (
                 <p id="briefing-title-error" className="field-error" role="alert">
                   A briefing needs a title; until it has one, the last title is kept.
@@ -251,21 +278,46 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
             </div>
             <div className="field">
               <label htmlFor="briefing-subtitle">Subtitle</label>
-              <input id="briefing-subtitle" type="text" value={draft.subtitle} dir="auto" onChange={(e) => update({ subtitle: e.target.value })} />
+              <input
+                id="briefing-subtitle"
+                type="text"
+                value={draft.subtitle}
+                dir="auto"
+                onChange={(e) => update({ subtitle: e.target.value })}
+              />
             </div>
             <div className="field-pair">
               <div className="field">
                 <label htmlFor="briefing-author">Author</label>
-                <input id="briefing-author" type="text" value={draft.author} dir="auto" onChange={(e) => update({ author: e.target.value })} />
+                <input
+                  id="briefing-author"
+                  type="text"
+                  value={draft.author}
+                  dir="auto"
+                  onChange={(e) => update({ author: e.target.value })}
+                />
               </div>
               <div className="field">
                 <label htmlFor="briefing-date">Date</label>
-                <input id="briefing-date" type="date" value={draft.date} required onChange={(e) => e.target.value && update({ date: e.target.value })} />
+                <input
+                  id="briefing-date"
+                  type="date"
+                  value={draft.date}
+                  required
+                  onChange={(e) => e.target.value && update({ date: e.target.value })}
+                />
               </div>
             </div>
             <div className="field">
               <label htmlFor="briefing-audience">Audience</label>
-              <input id="briefing-audience" type="text" value={draft.audience} dir="auto" placeholder="e.g. Ministry of Foreign Affairs, Department of Asia" onChange={(e) => update({ audience: e.target.value })} />
+              <input
+                id="briefing-audience"
+                type="text"
+                value={draft.audience}
+                dir="auto"
+                placeholder="e.g. Ministry of Foreign Affairs, Department of Asia"
+                onChange={(e) => update({ audience: e.target.value })}
+              />
             </div>
             <div className="field">
               <label htmlFor="briefing-marking">Security marking</label>
@@ -289,10 +341,18 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
                 <option value={CUSTOM}>Custom…</option>
               </select>
               {customMarking && (
-                <input type="text" aria-label="Custom marking" value={draft.marking} placeholder="e.g. RESTRICTED — MFA INTERNAL" onChange={(e) => update({ marking: e.target.value.toUpperCase() })} />
+                <input
+                  type="text"
+                  aria-label="Custom marking"
+                  value={draft.marking}
+                  placeholder="e.g. RESTRICTED — MFA INTERNAL"
+                  onChange={(e) => update({ marking: e.target.value.toUpperCase() })}
+                />
               )}
               <p className={markingMissing ? 'field-error' : 'muted small'} role={markingMissing ? 'alert' : undefined}>
-                {markingMissing ? 'Choose or write a marking: it is printed at the top and bottom of every page.' : 'Printed at the top and bottom of every page.'}
+                {markingMissing
+                  ? 'Choose or write a marking: it is printed at the top and bottom of every page.'
+                  : 'Printed at the top and bottom of every page.'}
               </p>
             </div>
           </section>
@@ -314,13 +374,21 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
                   <input
                     type="checkbox"
                     checked={draft.filters.registerIds.includes(r.id)}
-                    onChange={(e) => setFilters({ registerIds: e.target.checked ? [...draft.filters.registerIds, r.id] : draft.filters.registerIds.filter((x) => x !== r.id) })}
+                    onChange={(e) =>
+                      setFilters({
+                        registerIds: e.target.checked
+                          ? [...draft.filters.registerIds, r.id]
+                          : draft.filters.registerIds.filter((x) => x !== r.id),
+                      })
+                    }
                   />
                   {r.name}
                   {r.archived ? ' (archived)' : ''}
                 </label>
               ))}
-              {draft.filters.registerIds.length === 0 && <p className="muted small">None ticked: every register that is not archived.</p>}
+              {draft.filters.registerIds.length === 0 && (
+                <p className="muted small">None ticked: every register that is not archived.</p>
+              )}
             </fieldset>
             <fieldset className="check-group">
               <legend>Categories</legend>
@@ -330,7 +398,13 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
                     <input
                       type="checkbox"
                       checked={draft.filters.categories.includes(c)}
-                      onChange={(e) => setFilters({ categories: e.target.checked ? [...draft.filters.categories, c] : draft.filters.categories.filter((x) => x !== c) })}
+                      onChange={(e) =>
+                        setFilters({
+                          categories: e.target.checked
+                            ? [...draft.filters.categories, c]
+                            : draft.filters.categories.filter((x) => x !== c),
+                        })
+                      }
                     />
                     {CATEGORY_LABELS[c]}
                   </label>
@@ -353,23 +427,39 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
                 }}
               />
             </div>
-            <MultiPicker label="Countries" options={countryOptions} selected={draft.filters.countryCodes} onChange={(countryCodes) => setFilters({ countryCodes })} placeholder="All countries" />
+            <MultiPicker
+              label="Countries"
+              options={countryOptions}
+              selected={draft.filters.countryCodes}
+              onChange={(countryCodes) => setFilters({ countryCodes })}
+              placeholder="All countries"
+            />
           </section>
 
           <section className="composer-group" aria-labelledby="kj-heading">
             <h2 id="kj-heading">Key judgments</h2>
-            <KeyJudgmentsEditor judgments={draft.keyJudgments} annotations={annotations} sources={sources} onChange={(keyJudgments) => update({ keyJudgments })} />
+            <KeyJudgmentsEditor
+              judgments={draft.keyJudgments}
+              annotations={annotations}
+              sources={sources}
+              onChange={(keyJudgments) => update({ keyJudgments })}
+            />
           </section>
 
           <section className="composer-group" aria-labelledby="rec-heading">
             <h2 id="rec-heading">Recommendations</h2>
-            <RecommendationsEditor recommendations={draft.recommendations} onChange={(recommendations) => update({ recommendations })} />
+            <RecommendationsEditor
+              recommendations={draft.recommendations}
+              onChange={(recommendations) => update({ recommendations })}
+            />
           </section>
 
           <section className="composer-group" aria-labelledby="exports-heading">
             <h2 id="exports-heading">Exports</h2>
             {briefing.exports.length === 0 ? (
-              <p className="muted small">Not exported yet. Export .docx writes a Word document with footnoted citations.</p>
+              <p className="muted small">
+                Not exported yet. Export .docx writes a Word document with footnoted citations.
+              </p>
             ) : (
               <ol className="export-history" aria-label="Export history" reversed>
                 {[...briefing.exports].reverse().map((e) => (
@@ -399,7 +489,9 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
         <header className="pane-header">
           <h2 id="preview-heading">Preview</h2>
           <p className="muted small">
-            {document ? `${document.footnotes.length} footnote${document.footnotes.length === 1 ? '' : 's'} · what Word will show, page breaks as in the document` : 'Preparing…'}
+            {document
+              ? `${document.footnotes.length} footnote${document.footnotes.length === 1 ? '' : 's'} · what Word will show, page breaks as in the document`
+              : 'Preparing…'}
           </p>
         </header>
         <div className="preview-scroll" role="document" aria-label="Briefing preview">

@@ -23,11 +23,21 @@ function PassagePicker({ name, exclude, sources, onPick }: PassagePickerProps) {
   const candidates = useLiveQuery(async () => {
     const q = fold(query.trim());
     if (q.length < 2) return [];
-    return db.annotations.filter((a) => !exclude.includes(a.id) && fold(`${a.quote.exact} ${a.note}`).includes(q)).limit(12).toArray();
+    return db.annotations
+      .filter((a) => !exclude.includes(a.id) && fold(`${a.quote.exact} ${a.note}`).includes(q))
+      .limit(12)
+      .toArray();
   }, [query, exclude.join(',')]);
   return (
     <div className="passage-picker">
-      <input type="search" aria-label={`Find evidence for ${name}`} placeholder="Find a passage to cite (two letters or more)" value={query} onChange={(e) => setQuery(e.target.value)} dir="auto" />
+      <input
+        type="search"
+        aria-label={`Find evidence for ${name}`}
+        placeholder="Find a passage to cite (two letters or more)"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        dir="auto"
+      />
       {candidates && candidates.length > 0 && (
         <ul className="picker-results" aria-label={`Passages found for ${name}`}>
           {candidates.map((a) => (
@@ -49,7 +59,9 @@ function PassagePicker({ name, exclude, sources, onPick }: PassagePickerProps) {
           ))}
         </ul>
       )}
-      {query.trim().length >= 2 && candidates?.length === 0 && <p className="muted small">No passage matches “{query}”.</p>}
+      {query.trim().length >= 2 && candidates?.length === 0 && (
+        <p className="muted small">No passage matches “{query}”.</p>
+      )}
     </div>
   );
 }
@@ -63,10 +75,16 @@ interface KeyJudgmentsEditorProps {
 
 /** Key judgments come first in a briefing: each with the analyst's words, a confidence level and its evidence. */
 export function KeyJudgmentsEditor({ judgments, annotations, sources, onChange }: KeyJudgmentsEditorProps) {
-  const patch = (index: number, fields: Partial<KeyJudgment>) => onChange(judgments.map((kj, i) => (i === index ? { ...kj, ...fields } : kj)));
+  const patch = (index: number, fields: Partial<KeyJudgment>) =>
+    onChange(judgments.map((kj, i) => (i === index ? { ...kj, ...fields } : kj)));
   return (
     <div className="kj-editor">
-      {judgments.length === 0 && <p className="muted small">No key judgments yet. Write the briefing’s bottom line first, each with its confidence and the passages behind it.</p>}
+      {judgments.length === 0 && (
+        <p className="muted small">
+          No key judgments yet. Write the briefing’s bottom line first, each with its confidence and the passages behind
+          it.
+        </p>
+      )}
       <ol className="kj-list">
         {judgments.map((kj, index) => {
           const name = `key judgment ${index + 1}`;
@@ -74,30 +92,60 @@ export function KeyJudgmentsEditor({ judgments, annotations, sources, onChange }
             <li key={kj.id} className="kj-item" aria-label={`Key judgment ${index + 1}`}>
               <div className="field">
                 <label htmlFor={`kj-${kj.id}`}>Key judgment {index + 1}</label>
-                <textarea id={`kj-${kj.id}`} rows={3} value={kj.text} dir="auto" placeholder="We assess that …" onChange={(e) => patch(index, { text: e.target.value })} />
+                <textarea
+                  id={`kj-${kj.id}`}
+                  rows={3}
+                  value={kj.text}
+                  dir="auto"
+                  placeholder="We assess that …"
+                  onChange={(e) => patch(index, { text: e.target.value })}
+                />
               </div>
               <div className="button-row">
                 <label className="inline-field">
                   Confidence
-                  <select aria-label={`Confidence of ${name}`} value={kj.confidence} onChange={(e) => patch(index, { confidence: Confidence.parse(e.target.value) })}>
+                  <select
+                    aria-label={`Confidence of ${name}`}
+                    value={kj.confidence}
+                    onChange={(e) => patch(index, { confidence: Confidence.parse(e.target.value) })}
+                  >
                     <option value="low">Low</option>
                     <option value="moderate">Moderate</option>
                     <option value="high">High</option>
                   </select>
                 </label>
                 <span className="spacer" />
-                <button type="button" className="ghost icon" aria-label={`Move ${name} up`} disabled={index === 0} onClick={() => onChange(swap(judgments, index, index - 1))}>
+                <button
+                  type="button"
+                  className="ghost icon"
+                  aria-label={`Move ${name} up`}
+                  disabled={index === 0}
+                  onClick={() => onChange(swap(judgments, index, index - 1))}
+                >
                   ↑
                 </button>
-                <button type="button" className="ghost icon" aria-label={`Move ${name} down`} disabled={index === judgments.length - 1} onClick={() => onChange(swap(judgments, index, index + 1))}>
+                <button
+                  type="button"
+                  className="ghost icon"
+                  aria-label={`Move ${name} down`}
+                  disabled={index === judgments.length - 1}
+                  onClick={() => onChange(swap(judgments, index, index + 1))}
+                >
                   ↓
                 </button>
-                <button type="button" className="danger" aria-label={`Remove ${name}`} onClick={() => onChange(judgments.filter((_, i) => i !== index))}>
+                <button
+                  type="button"
+                  className="danger"
+                  aria-label={`Remove ${name}`}
+                  onClick={() => onChange(judgments.filter((_, i) => i !== index))}
+                >
                   Remove
                 </button>
               </div>
               <p className="kj-evidence-title">Evidence ({kj.evidenceIds.length})</p>
-              {kj.evidenceIds.length === 0 && <p className="badge warning block">No passage supports this judgment yet.</p>}
+              {kj.evidenceIds.length === 0 && (
+                <p className="badge warning block">No passage supports this judgment yet.</p>
+              )}
               <ul className="kj-evidence" aria-label={`Evidence for ${name}`}>
                 {kj.evidenceIds.map((id) => {
                   const a = annotations.get(id);
@@ -107,19 +155,34 @@ export function KeyJudgmentsEditor({ judgments, annotations, sources, onChange }
                         {a ? clip(a.quote.exact, 140) : 'This passage is no longer in the workspace.'}
                       </span>
                       {a && <span className="muted small">{sources.get(a.sourceId)?.title}</span>}
-                      <button type="button" className="ghost" aria-label={`Remove passage from ${name}`} onClick={() => patch(index, { evidenceIds: kj.evidenceIds.filter((x) => x !== id) })}>
+                      <button
+                        type="button"
+                        className="ghost"
+                        aria-label={`Remove passage from ${name}`}
+                        onClick={() => patch(index, { evidenceIds: kj.evidenceIds.filter((x) => x !== id) })}
+                      >
                         ×
                       </button>
                     </li>
                   );
                 })}
               </ul>
-              <PassagePicker name={name} exclude={kj.evidenceIds} sources={sources} onPick={(id) => patch(index, { evidenceIds: [...kj.evidenceIds, id] })} />
+              <PassagePicker
+                name={name}
+                exclude={kj.evidenceIds}
+                sources={sources}
+                onPick={(id) => patch(index, { evidenceIds: [...kj.evidenceIds, id] })}
+              />
             </li>
           );
         })}
       </ol>
-      <button type="button" onClick={() => onChange([...judgments, { id: crypto.randomUUID(), text: '', confidence: 'moderate', evidenceIds: [] }])}>
+      <button
+        type="button"
+        onClick={() =>
+          onChange([...judgments, { id: crypto.randomUUID(), text: '', confidence: 'moderate', evidenceIds: [] }])
+        }
+      >
         Add key judgment
       </button>
     </div>
@@ -145,17 +208,42 @@ export function RecommendationsEditor({ recommendations, onChange }: Recommendat
           <li key={r.id}>
             <div className="field">
               <label htmlFor={`rec-${r.id}`}>Recommendation {index + 1}</label>
-              <textarea id={`rec-${r.id}`} rows={2} value={r.text} dir="auto" onChange={(e) => onChange(recommendations.map((x, i) => (i === index ? { ...x, text: e.target.value } : x)))} />
+              <textarea
+                id={`rec-${r.id}`}
+                rows={2}
+                value={r.text}
+                dir="auto"
+                onChange={(e) =>
+                  onChange(recommendations.map((x, i) => (i === index ? { ...x, text: e.target.value } : x)))
+                }
+              />
             </div>
             <div className="button-row">
               <span className="spacer" />
-              <button type="button" className="ghost icon" aria-label={`Move recommendation ${index + 1} up`} disabled={index === 0} onClick={() => onChange(swap(recommendations, index, index - 1))}>
+              <button
+                type="button"
+                className="ghost icon"
+                aria-label={`Move recommendation ${index + 1} up`}
+                disabled={index === 0}
+                onClick={() => onChange(swap(recommendations, index, index - 1))}
+              >
                 ↑
               </button>
-              <button type="button" className="ghost icon" aria-label={`Move recommendation ${index + 1} down`} disabled={index === recommendations.length - 1} onClick={() => onChange(swap(recommendations, index, index + 1))}>
+              <button
+                type="button"
+                className="ghost icon"
+                aria-label={`Move recommendation ${index + 1} down`}
+                disabled={index === recommendations.length - 1}
+                onClick={() => onChange(swap(recommendations, index, index + 1))}
+              >
                 ↓
               </button>
-              <button type="button" className="danger" aria-label={`Remove recommendation ${index + 1}`} onClick={() => onChange(recommendations.filter((_, i) => i !== index))}>
+              <button
+                type="button"
+                className="danger"
+                aria-label={`Remove recommendation ${index + 1}`}
+                onClick={() => onChange(recommendations.filter((_, i) => i !== index))}
+              >
                 Remove
               </button>
             </div>

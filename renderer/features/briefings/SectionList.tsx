@@ -1,5 +1,9 @@
 import { useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import { BRIEFING_SECTION_LABELS, type BriefingSection, type BriefingSectionKind } from '../../../shared/domain/briefing';
+import {
+  BRIEFING_SECTION_LABELS,
+  type BriefingSection,
+  type BriefingSectionKind,
+} from '../../../shared/domain/briefing';
 
 interface SectionListProps {
   sections: BriefingSection[];
@@ -103,13 +107,31 @@ export function SectionList({ sections, onChange }: SectionListProps) {
                 ⠿
               </button>
               <label className="section-toggle">
-                <input type="checkbox" checked={section.enabled} onChange={(e) => onChange(sections.map((s, i) => (i === index ? { ...s, enabled: e.target.checked } : s)))} />
+                <input
+                  type="checkbox"
+                  checked={section.enabled}
+                  onChange={(e) =>
+                    onChange(sections.map((s, i) => (i === index ? { ...s, enabled: e.target.checked } : s)))
+                  }
+                />
                 <span className="section-position">{index + 1}.</span> {label}
               </label>
-              <button type="button" className="ghost icon" aria-label={`Move ${label} up`} disabled={index === 0} onClick={() => move(index, index - 1, false)}>
+              <button
+                type="button"
+                className="ghost icon"
+                aria-label={`Move ${label} up`}
+                disabled={index === 0}
+                onClick={() => move(index, index - 1, false)}
+              >
                 ↑
               </button>
-              <button type="button" className="ghost icon" aria-label={`Move ${label} down`} disabled={index === sections.length - 1} onClick={() => move(index, index + 1, false)}>
+              <button
+                type="button"
+                className="ghost icon"
+                aria-label={`Move ${label} down`}
+                disabled={index === sections.length - 1}
+                onClick={() => move(index, index + 1, false)}
+              >
                 ↓
               </button>
             </li>

@@ -16,9 +16,19 @@ export type ExportStep = 'sending' | 'building' | 'writing';
  * cancelled the dialog. `taskId` names the export for cancelTask: a cancelled export rejects, writes no file and
  * records nothing.
  */
-export async function exportBriefing(briefingId: string, document: BriefingDocument, taskId?: string, onStep: (step: ExportStep) => void = () => undefined): Promise<string | null> {
+export async function exportBriefing(
+  briefingId: string,
+  document: BriefingDocument,
+  taskId?: string,
+  onStep: (step: ExportStep) => void = () => undefined,
+): Promise<string | null> {
   onStep('sending');
-  const stop = taskId ? watchTask(taskId, (p) => p.state === 'running' && (p.step === 'building' || p.step === 'writing') && onStep(p.step)) : () => undefined;
+  const stop = taskId
+    ? watchTask(
+        taskId,
+        (p) => p.state === 'running' && (p.step === 'building' || p.step === 'writing') && onStep(p.step),
+      )
+    : () => undefined;
   let answer;
   try {
     answer = await workbench().exportBriefing({ document, ...(taskId ? { taskId } : {}) });

@@ -27,7 +27,16 @@ const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleL
  * A searchable multi-select (ARIA combobox + listbox): type to filter, arrows to move, Enter to pick,
  * Backspace on an empty field removes the last choice.
  */
-export function MultiPicker({ label, options, selected, onChange, onCreate, createLabel = (name) => `Create “${name}”`, placeholder, autoFocus }: MultiPickerProps) {
+export function MultiPicker({
+  label,
+  options,
+  selected,
+  onChange,
+  onCreate,
+  createLabel = (name) => `Create “${name}”`,
+  placeholder,
+  autoFocus,
+}: MultiPickerProps) {
   const id = useId();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -100,7 +109,12 @@ export function MultiPicker({ label, options, selected, onChange, onCreate, crea
             <span key={sid} className="chip" style={option?.color ? { borderColor: option.color } : undefined}>
               {option?.color && <span className="swatch" style={{ background: option.color }} aria-hidden="true" />}
               {option?.label ?? sid}
-              <button type="button" className="chip-remove" aria-label={`Remove ${option?.label ?? sid}`} onClick={() => onChange(selected.filter((x) => x !== sid))}>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={`Remove ${option?.label ?? sid}`}
+                onClick={() => onChange(selected.filter((x) => x !== sid))}
+              >
                 ×
               </button>
             </span>
@@ -145,7 +159,13 @@ export function MultiPicker({ label, options, selected, onChange, onCreate, crea
             </li>
           ))}
           {canCreate && (
-            <li id={`${id}-opt-${matches.length}`} role="option" aria-selected={active === matches.length} onMouseDown={(e) => e.preventDefault()} onClick={() => void pick(matches.length)}>
+            <li
+              id={`${id}-opt-${matches.length}`}
+              role="option"
+              aria-selected={active === matches.length}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => void pick(matches.length)}
+            >
               {createLabel(query.trim())}
             </li>
           )}

@@ -16,7 +16,10 @@ const moved = new WeakSet<Element>();
 export function layoutFreeOptions(estimate: number, initialHeight = 800) {
   return {
     initialRect: { width: 0, height: initialHeight },
-    observeElementRect: (instance: Virtualizer<HTMLDivElement, Element>, notify: (rect: { width: number; height: number }) => void) => {
+    observeElementRect: (
+      instance: Virtualizer<HTMLDivElement, Element>,
+      notify: (rect: { width: number; height: number }) => void,
+    ) => {
       const element = instance.scrollElement;
       if (!element || typeof ResizeObserver === 'undefined') return;
       // Inside the observer's callback layout is already clean, so reading the size costs nothing.
@@ -29,14 +32,22 @@ export function layoutFreeOptions(estimate: number, initialHeight = 800) {
         element.removeEventListener('scroll', scrolled);
       };
     },
-    scrollToFn: (offset: number, options: { adjustments?: number; behavior?: ScrollBehavior }, instance: Virtualizer<HTMLDivElement, Element>) => {
+    scrollToFn: (
+      offset: number,
+      options: { adjustments?: number; behavior?: ScrollBehavior },
+      instance: Virtualizer<HTMLDivElement, Element>,
+    ) => {
       const element = instance.scrollElement;
       if (!element) return;
       if (offset + (options.adjustments ?? 0) === 0 && !moved.has(element)) return;
       moved.add(element);
       elementScroll(offset, options, instance);
     },
-    measureElement: (element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLDivElement, Element>) => {
+    measureElement: (
+      element: Element,
+      entry: ResizeObserverEntry | undefined,
+      instance: Virtualizer<HTMLDivElement, Element>,
+    ) => {
       const box = entry?.borderBoxSize?.[0];
       if (box) return Math.round(box.blockSize);
       const index = instance.indexFromElement(element);

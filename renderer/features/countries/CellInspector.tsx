@@ -32,7 +32,17 @@ function Passage({ annotation, data }: { annotation: Annotation; data: Countries
       )}
       {annotation.anchor !== 'orphaned' && (
         <div className="button-row">
-          <button type="button" onClick={() => showInReader({ sourceId: annotation.sourceId, start: annotation.position.start, end: annotation.position.end, annotationId: annotation.id })}>
+          <button
+            type="button"
+            onClick={() =>
+              showInReader({
+                sourceId: annotation.sourceId,
+                start: annotation.position.start,
+                end: annotation.position.end,
+                annotationId: annotation.id,
+              })
+            }
+          >
             Show in source
           </button>
         </div>
@@ -47,13 +57,19 @@ export function CellInspector({ data, threat, code, onOverride }: CellInspectorP
   const name = data.name(code);
   const e = threatExposure(threat, code, data.overrides, data.scale);
   const levels = data.scale.levels;
-  const initial = () => ({ likelihood: e?.likelihood ?? threat.likelihood, impact: e?.impact ?? threat.impact, rationale: e?.override?.rationale ?? '' });
+  const initial = () => ({
+    likelihood: e?.likelihood ?? threat.likelihood,
+    impact: e?.impact ?? threat.impact,
+    rationale: e?.override?.rationale ?? '',
+  });
   const [form, setForm] = useState(initial);
   const [problem, setProblem] = useState<string | null>(null);
   const start = initial();
   // An override typed but not set yet holds the window and the view until it is set or discarded.
   useUnsavedGuard(
-    form.rationale.trim() !== start.rationale.trim() || form.likelihood !== start.likelihood || form.impact !== start.impact,
+    form.rationale.trim() !== start.rationale.trim() ||
+      form.likelihood !== start.likelihood ||
+      form.impact !== start.impact,
     `Discard the override for ${name} you have not set yet?`,
   );
   const { navigate, selectRegister, selectThreat } = useWorkbench.getState();
@@ -80,9 +96,7 @@ export function CellInspector({ data, threat, code, onOverride }: CellInspectorP
 
   return (
     <div className="inspector-body">
-      <h2 className="inspector-kicker">
-        {name} × threat
-      </h2>
+      <h2 className="inspector-kicker">{name} × threat</h2>
       <p className="inspector-title">{threat.title}</p>
       <dl className="facts">
         <dt>Category</dt>
@@ -93,7 +107,9 @@ export function CellInspector({ data, threat, code, onOverride }: CellInspectorP
         </dd>
         <dt>Register</dt>
         <dd>
-          <span className={`band band-${e?.base.band ?? 'low'}`}>{threat.score}</span> {threat.likelihood} × {threat.impact} · {likelihoodWords(threat.likelihood, levels).toLowerCase()}, {impactWords(threat.impact, levels).toLowerCase()}
+          <span className={`band band-${e?.base.band ?? 'low'}`}>{threat.score}</span> {threat.likelihood} ×{' '}
+          {threat.impact} · {likelihoodWords(threat.likelihood, levels).toLowerCase()},{' '}
+          {impactWords(threat.impact, levels).toLowerCase()}
         </dd>
         <dt>For {name}</dt>
         <dd>
@@ -146,7 +162,12 @@ export function CellInspector({ data, threat, code, onOverride }: CellInspectorP
         >
           <p className="rating-form-title">{e.override ? `Override for ${name}` : `Rate differently for ${name}`}</p>
           <div className="field-row">
-            <RatingSelects levels={levels} likelihood={form.likelihood} impact={form.impact} onChange={(r) => setForm({ ...form, ...r })} />
+            <RatingSelects
+              levels={levels}
+              likelihood={form.likelihood}
+              impact={form.impact}
+              onChange={(r) => setForm({ ...form, ...r })}
+            />
           </div>
           <div className="field">
             <label htmlFor={`${id}-rationale`}>Rationale</label>
@@ -185,7 +206,8 @@ export function CellInspector({ data, threat, code, onOverride }: CellInspectorP
         </h3>
         {evidence.linked.length + evidence.mentioning.length === 0 && (
           <p className="badge warning block" role="note">
-            No passage on this threat is linked to {name} or names it{allEvidence > 0 ? ` (the threat has ${allEvidence} passage${allEvidence === 1 ? '' : 's'} in all)` : ''}.
+            No passage on this threat is linked to {name} or names it
+            {allEvidence > 0 ? ` (the threat has ${allEvidence} passage${allEvidence === 1 ? '' : 's'} in all)` : ''}.
           </p>
         )}
         {evidence.linked.length > 0 && (
@@ -209,7 +231,17 @@ export function CellInspector({ data, threat, code, onOverride }: CellInspectorP
           </>
         )}
       </section>
-      <History sources={[{ entity: 'exposureOverride', entityId: overrideId(code, threat.id), verbs: { create: 'override set', delete: 'override removed' } }]} title="Override history" empty={`No override of this threat for ${name} yet.`} />
+      <History
+        sources={[
+          {
+            entity: 'exposureOverride',
+            entityId: overrideId(code, threat.id),
+            verbs: { create: 'override set', delete: 'override removed' },
+          },
+        ]}
+        title="Override history"
+        empty={`No override of this threat for ${name} yet.`}
+      />
     </div>
   );
 }

@@ -13,7 +13,9 @@ const TOP_THREATS = 5;
 const PASSAGES_SHOWN = 3;
 
 export function sourceNote(sources: FactSource[]): string {
-  return sources.length ? `Source: ${sources.map((s) => `${s.publication}${s.via ? ` (via ${s.via})` : ''}`).join('; ')}` : 'No source recorded';
+  return sources.length
+    ? `Source: ${sources.map((s) => `${s.publication}${s.via ? ` (via ${s.via})` : ''}`).join('; ')}`
+    : 'No source recorded';
 }
 
 function Figure({ value, sources }: { value: string; sources: FactSource[] }) {
@@ -37,14 +39,19 @@ export function ExposureBadge({ exposure, what }: { exposure: CategoryExposure<T
   const title = [
     `${what}: ${exposure.score} (${exposure.band}), the highest of ${n} threat${n === 1 ? '' : 's'}`,
     ...exposure.threats.map((e) => `${e.score}${e.override ? '*' : ''} ${e.threat.title}`),
-    ...(exposure.overridden ? [`* overridden for this country; the register's own ratings give ${exposure.baseScore}`] : []),
+    ...(exposure.overridden
+      ? [`* overridden for this country; the register's own ratings give ${exposure.baseScore}`]
+      : []),
   ].join('\n');
   return (
     <span className="exposure" title={title}>
       <span className={`band band-${exposure.band}`}>{exposure.score}</span>
       <span className="exposure-count muted">{n === 1 ? '1 threat' : `${n} threats`}</span>
       {exposure.overridden && (
-        <span className="badge override" title={worst.override ? `Overridden: “${worst.override.rationale}”` : 'Overrides changed this exposure'}>
+        <span
+          className="badge override"
+          title={worst.override ? `Overridden: “${worst.override.rationale}”` : 'Overrides changed this exposure'}
+        >
           overridden
         </span>
       )}
@@ -112,7 +119,9 @@ export function CompareTable({ data, onMove, onSwap, onRemove, onEditCountry }: 
     const exposure = data.exposures.get(code);
     return country && exposure ? [{ code, country, exposure, name: data.name(code) }] : [];
   });
-  const others = data.countries.filter((c) => !data.compared.includes(c.code)).sort((a, b) => data.name(a.code).localeCompare(data.name(b.code)));
+  const others = data.countries
+    .filter((c) => !data.compared.includes(c.code))
+    .sort((a, b) => data.name(a.code).localeCompare(data.name(b.code)));
 
   const factRow = (label: string, cell: (country: Country) => ReactNode) => (
     <tr>
@@ -135,7 +144,13 @@ export function CompareTable({ data, onMove, onSwap, onRemove, onEditCountry }: 
         <tr>
           <td className="compare-corner" />
           {columns.map(({ code, name }, i) => (
-            <th key={code} scope="col" aria-label={name} data-code={code} aria-current={selected === code ? 'true' : undefined}>
+            <th
+              key={code}
+              scope="col"
+              aria-label={name}
+              data-code={code}
+              aria-current={selected === code ? 'true' : undefined}
+            >
               <div className="compare-head">
                 <button
                   type="button"
@@ -151,10 +166,24 @@ export function CompareTable({ data, onMove, onSwap, onRemove, onEditCountry }: 
                 <span className="code">{code}</span>
               </div>
               <div className="compare-tools">
-                <button type="button" className="icon" aria-label={`Move ${name} left`} title="Move left" disabled={i === 0} onClick={() => onMove(code, -1)}>
+                <button
+                  type="button"
+                  className="icon"
+                  aria-label={`Move ${name} left`}
+                  title="Move left"
+                  disabled={i === 0}
+                  onClick={() => onMove(code, -1)}
+                >
                   ←
                 </button>
-                <button type="button" className="icon" aria-label={`Move ${name} right`} title="Move right" disabled={i === columns.length - 1} onClick={() => onMove(code, 1)}>
+                <button
+                  type="button"
+                  className="icon"
+                  aria-label={`Move ${name} right`}
+                  title="Move right"
+                  disabled={i === columns.length - 1}
+                  onClick={() => onMove(code, 1)}
+                >
                   →
                 </button>
                 <select
@@ -171,7 +200,13 @@ export function CompareTable({ data, onMove, onSwap, onRemove, onEditCountry }: 
                     </option>
                   ))}
                 </select>
-                <button type="button" className="icon" aria-label={`Remove ${name} from the comparison`} title="Take out of the comparison" onClick={() => onRemove(code)}>
+                <button
+                  type="button"
+                  className="icon"
+                  aria-label={`Remove ${name} from the comparison`}
+                  title="Take out of the comparison"
+                  onClick={() => onRemove(code)}
+                >
                   ×
                 </button>
               </div>
@@ -185,15 +220,34 @@ export function CompareTable({ data, onMove, onSwap, onRemove, onEditCountry }: 
             Reference facts <span className="muted small">(hover a figure for its source)</span>
           </th>
         </tr>
-        {factRow('Capital', (c) => <Figure value={c.facts.capital.name} sources={c.facts.capital.sources} />)}
-        {factRow('Population', (c) => <Figure value={`${formatNumber(c.facts.population.value)} (${c.facts.population.year})`} sources={c.facts.population.sources} />)}
-        {factRow('Area', (c) => <Figure value={`${formatNumber(c.facts.areaKm2.total)} km²`} sources={c.facts.areaKm2.sources} />)}
-        {factRow('Land boundaries', (c) => <Figure value={`${formatNumber(c.facts.landBoundariesTotalKm.value)} km`} sources={c.facts.landBoundariesTotalKm.sources} />)}
+        {factRow('Capital', (c) => (
+          <Figure value={c.facts.capital.name} sources={c.facts.capital.sources} />
+        ))}
+        {factRow('Population', (c) => (
+          <Figure
+            value={`${formatNumber(c.facts.population.value)} (${c.facts.population.year})`}
+            sources={c.facts.population.sources}
+          />
+        ))}
+        {factRow('Area', (c) => (
+          <Figure value={`${formatNumber(c.facts.areaKm2.total)} km²`} sources={c.facts.areaKm2.sources} />
+        ))}
+        {factRow('Land boundaries', (c) => (
+          <Figure
+            value={`${formatNumber(c.facts.landBoundariesTotalKm.value)} km`}
+            sources={c.facts.landBoundariesTotalKm.sources}
+          />
+        ))}
         {factRow('Border with Afghanistan', (c) => (
           <>
             <Figure value={borderText(c)} sources={c.facts.borderWithAfghanistanKm.sources} />
             {c.facts.borderWithAfghanistanKm.alternatives.length > 0 && (
-              <span className="muted small" title={c.facts.borderWithAfghanistanKm.alternatives.map((a) => `${formatNumber(a.value)} km — ${a.publication}`).join('\n')}>
+              <span
+                className="muted small"
+                title={c.facts.borderWithAfghanistanKm.alternatives
+                  .map((a) => `${formatNumber(a.value)} km — ${a.publication}`)
+                  .join('\n')}
+              >
                 {' '}
                 (other: {c.facts.borderWithAfghanistanKm.alternatives.map((a) => formatNumber(a.value)).join(', ')})
               </span>
@@ -204,7 +258,10 @@ export function CompareTable({ data, onMove, onSwap, onRemove, onEditCountry }: 
       <tbody>
         <tr className="section-row">
           <th scope="rowgroup" colSpan={columns.length + 1}>
-            Exposure <span className="muted small">({data.register?.name ?? 'no register'}; the highest score of the threats that affect the country)</span>
+            Exposure{' '}
+            <span className="muted small">
+              ({data.register?.name ?? 'no register'}; the highest score of the threats that affect the country)
+            </span>
           </th>
         </tr>
         <tr className="exposure-row overall">
@@ -238,7 +295,9 @@ export function CompareTable({ data, onMove, onSwap, onRemove, onEditCountry }: 
                   ))}
                 </ol>
               )}
-              {exposure.threats.length > TOP_THREATS && <p className="muted small">and {exposure.threats.length - TOP_THREATS} more (see the matrix)</p>}
+              {exposure.threats.length > TOP_THREATS && (
+                <p className="muted small">and {exposure.threats.length - TOP_THREATS} more (see the matrix)</p>
+              )}
             </td>
           ))}
         </tr>
@@ -300,7 +359,13 @@ export function CompareTable({ data, onMove, onSwap, onRemove, onEditCountry }: 
           <th scope="row">Notes</th>
           {columns.map(({ code, country, name }) => (
             <td key={code}>
-              <FormattedNote label={`Notes on ${name}`} editLabel={`Edit the notes on ${name}`} value={country.notes} placeholder="No notes yet." onCommit={(notes) => onEditCountry(code, { notes })} />
+              <FormattedNote
+                label={`Notes on ${name}`}
+                editLabel={`Edit the notes on ${name}`}
+                value={country.notes}
+                placeholder="No notes yet."
+                onCommit={(notes) => onEditCountry(code, { notes })}
+              />
             </td>
           ))}
         </tr>

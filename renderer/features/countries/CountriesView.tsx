@@ -80,9 +80,14 @@ export function CountriesView() {
       setMessage(result.refused);
       return;
     }
-    change(result.codes, data.compared.includes(code) ? `take ${name(code)} out of the comparison` : `compare ${name(code)}`);
+    change(
+      result.codes,
+      data.compared.includes(code) ? `take ${name(code)} out of the comparison` : `compare ${name(code)}`,
+    );
   };
-  const others = data.countries.filter((c) => !data.compared.includes(c.code)).sort((a, b) => name(a.code).localeCompare(name(b.code)));
+  const others = data.countries
+    .filter((c) => !data.compared.includes(c.code))
+    .sort((a, b) => name(a.code).localeCompare(name(b.code)));
   const cellThreat = ui.cell ? data.threats.find((t) => t.id === ui.cell!.threatId) : undefined;
   const inspected = ui.selectedCode ? data.byCode.get(ui.selectedCode) : undefined;
 
@@ -100,7 +105,11 @@ export function CountriesView() {
             {data.registers.length > 1 && (
               <label className="inline-field">
                 Register
-                <select aria-label="Register" value={data.register?.id ?? ''} onChange={(e) => ui.selectRegister(e.target.value)}>
+                <select
+                  aria-label="Register"
+                  value={data.register?.id ?? ''}
+                  onChange={(e) => ui.selectRegister(e.target.value)}
+                >
                   {data.registers.map((r) => (
                     <option key={r.id} value={r.id}>
                       {r.name}
@@ -114,7 +123,14 @@ export function CountriesView() {
               <legend className="visually-hidden">Country names</legend>
               {LANGUAGES.map((l) => (
                 <label key={l.id} className={ui.language === l.id ? 'checked' : undefined}>
-                  <input type="radio" name="country-names" value={l.id} checked={ui.language === l.id} onChange={() => ui.setLanguage(l.id)} aria-label={`Country names in ${l.id === 'en' ? 'English' : 'Russian'}`} />
+                  <input
+                    type="radio"
+                    name="country-names"
+                    value={l.id}
+                    checked={ui.language === l.id}
+                    onChange={() => ui.setLanguage(l.id)}
+                    aria-label={`Country names in ${l.id === 'en' ? 'English' : 'Russian'}`}
+                  />
                   {l.label}
                 </label>
               ))}
@@ -123,12 +139,24 @@ export function CountriesView() {
         </header>
         <div className="countries-scroll">
           <div className="countries-top">
-            <CountryMap countries={data.countries} name={name} exposures={data.exposures} category={ui.category} scale={data.scale} compared={data.compared} onToggle={toggle} />
+            <CountryMap
+              countries={data.countries}
+              name={name}
+              exposures={data.exposures}
+              category={ui.category}
+              scale={data.scale}
+              compared={data.compared}
+              onToggle={toggle}
+            />
             <div className="countries-controls">
               <div className="field-row">
                 <label className="inline-field">
                   Colour by
-                  <select aria-label="Colour the map by" value={ui.category} onChange={(e) => ui.setCategory(e.target.value as ThreatCategory | 'all')}>
+                  <select
+                    aria-label="Colour the map by"
+                    value={ui.category}
+                    onChange={(e) => ui.setCategory(e.target.value as ThreatCategory | 'all')}
+                  >
                     <option value="all">All threats (overall)</option>
                     {THREAT_CATEGORIES.map((c) => (
                       <option key={c} value={c}>
@@ -156,8 +184,8 @@ export function CountriesView() {
                 </label>
               </div>
               <p className="muted small">
-                Click a country on the map, or Tab to it and press Enter, to add it or take it out. {MIN_COMPARED} to {MAX_COMPARED} countries side by side; move and swap columns
-                from their headers.
+                Click a country on the map, or Tab to it and press Enter, to add it or take it out. {MIN_COMPARED} to{' '}
+                {MAX_COMPARED} countries side by side; move and swap columns from their headers.
               </p>
               <p className={message ? 'limit-message' : 'visually-hidden'} role="status">
                 {message}
@@ -165,10 +193,17 @@ export function CountriesView() {
               <h2 className="ranking-title">
                 Ranking · {ui.category === 'all' ? 'overall' : categoryLabel(ui.category).toLowerCase()}
               </h2>
-              <ol className="ranking" aria-label={`Exposure ranking, ${ui.category === 'all' ? 'overall' : categoryLabel(ui.category).toLowerCase()}`}>
+              <ol
+                className="ranking"
+                aria-label={`Exposure ranking, ${ui.category === 'all' ? 'overall' : categoryLabel(ui.category).toLowerCase()}`}
+              >
                 {ranking.map(({ code, exposure }) => (
                   <li key={code} className={data.compared.includes(code) ? 'compared' : undefined}>
-                    {exposure.score != null ? <span className={`band band-${exposure.band}`}>{exposure.score}</span> : <span className="band band-none">–</span>}
+                    {exposure.score != null ? (
+                      <span className={`band band-${exposure.band}`}>{exposure.score}</span>
+                    ) : (
+                      <span className="band band-none">–</span>
+                    )}
                     <span className="ranking-name">{name(code)}</span>
                     {exposure.overridden && (
                       <span className="override-mark" title="Overridden" aria-label="overridden">
@@ -181,19 +216,42 @@ export function CountriesView() {
             </div>
           </div>
           <div className="tabs" role="tablist" aria-label="Countries">
-            <button type="button" role="tab" id="countries-tab-compare" aria-controls="countries-panel" aria-selected={ui.tab === 'compare'} onClick={() => ui.setTab('compare')}>
+            <button
+              type="button"
+              role="tab"
+              id="countries-tab-compare"
+              aria-controls="countries-panel"
+              aria-selected={ui.tab === 'compare'}
+              onClick={() => ui.setTab('compare')}
+            >
               Side by side
             </button>
-            <button type="button" role="tab" id="countries-tab-matrix" aria-controls="countries-panel" aria-selected={ui.tab === 'matrix'} onClick={() => ui.setTab('matrix')}>
+            <button
+              type="button"
+              role="tab"
+              id="countries-tab-matrix"
+              aria-controls="countries-panel"
+              aria-selected={ui.tab === 'matrix'}
+              onClick={() => ui.setTab('matrix')}
+            >
               Country × threat matrix
             </button>
           </div>
-          <div className="countries-panel" id="countries-panel" role="tabpanel" aria-labelledby={`countries-tab-${ui.tab}`}>
+          <div
+            className="countries-panel"
+            id="countries-panel"
+            role="tabpanel"
+            aria-labelledby={`countries-tab-${ui.tab}`}
+          >
             {ui.tab === 'compare' ? (
               <CompareTable
                 data={data}
-                onMove={(code, by) => change(moveCompared(data.compared, code, by), `move ${name(code)} ${by < 0 ? 'left' : 'right'}`)}
-                onSwap={(out, replacement) => change(swapCompared(data.compared, out, replacement), `swap ${name(out)} for ${name(replacement)}`)}
+                onMove={(code, by) =>
+                  change(moveCompared(data.compared, code, by), `move ${name(code)} ${by < 0 ? 'left' : 'right'}`)
+                }
+                onSwap={(out, replacement) =>
+                  change(swapCompared(data.compared, out, replacement), `swap ${name(out)} for ${name(replacement)}`)
+                }
                 onRemove={toggle}
                 onEditCountry={(code, patch) => actions.editCountry(code, patch)}
               />
@@ -205,15 +263,27 @@ export function CountriesView() {
       </section>
       <aside className="pane inspector" aria-label="Inspector">
         {cellThreat && ui.cell ? (
-          <CellInspector data={data} threat={cellThreat} code={ui.cell.countryCode} onOverride={(input) => actions.override(ui.cell!.countryCode, cellThreat.id, cellThreat.title, input)} />
+          <CellInspector
+            data={data}
+            threat={cellThreat}
+            code={ui.cell.countryCode}
+            onOverride={(input) => actions.override(ui.cell!.countryCode, cellThreat.id, cellThreat.title, input)}
+          />
         ) : inspected ? (
           <CountryInspector country={inspected} data={data} />
         ) : (
           <div className="inspector-body">
-            <p className="muted">Choose a country’s name to see the sources of its figures and its history, or a matrix cell (or a top threat) for its evidence and a per-country override.</p>
+            <p className="muted">
+              Choose a country’s name to see the sources of its figures and its history, or a matrix cell (or a top
+              threat) for its evidence and a per-country override.
+            </p>
             <History
               sources={[
-                { entity: 'meta', entityId: COMPARISON_KEY, verbs: { create: 'comparison chosen', delete: 'back to the default comparison' } },
+                {
+                  entity: 'meta',
+                  entityId: COMPARISON_KEY,
+                  verbs: { create: 'comparison chosen', delete: 'back to the default comparison' },
+                },
                 { entity: 'comparison', entityId: COMPARISON_ENTITY_ID },
               ]}
               title="Comparison history"

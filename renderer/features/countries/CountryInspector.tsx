@@ -16,7 +16,8 @@ export function CountryInspector({ country, data }: { country: Country; data: Co
     ['Border with Afghanistan', borderText(country), f.borderWithAfghanistanKm.sources],
     ['Sub-region', f.subregion.value, f.subregion.sources],
   ];
-  const threatTitle = (entityId: string) => data.threats.find((t) => entityId.endsWith(`:${t.id}`))?.title ?? 'a threat in another register';
+  const threatTitle = (entityId: string) =>
+    data.threats.find((t) => entityId.endsWith(`:${t.id}`))?.title ?? 'a threat in another register';
   return (
     <div className="inspector-body">
       <h2 className="inspector-kicker">Country</h2>
@@ -31,11 +32,7 @@ export function CountryInspector({ country, data }: { country: Country; data: Co
           <ul className="sources">
             {sources.map((s) => (
               <li key={s.publication + (s.via ?? '')}>
-                {s.url ? (
-                  <span title={s.url}>{s.publication}</span>
-                ) : (
-                  s.publication
-                )}
+                {s.url ? <span title={s.url}>{s.publication}</span> : s.publication}
                 {s.via && <span className="muted"> (via {s.via})</span>}
               </li>
             ))}
@@ -57,7 +54,12 @@ export function CountryInspector({ country, data }: { country: Country; data: Co
       <History
         sources={[
           { entity: 'country', entityId: country.code },
-          { entity: 'exposureOverride', prefix: `${country.code}:`, label: (r) => `override of “${threatTitle(r.entityId)}”`, verbs: { create: 'set', delete: 'removed' } },
+          {
+            entity: 'exposureOverride',
+            prefix: `${country.code}:`,
+            label: (r) => `override of “${threatTitle(r.entityId)}”`,
+            verbs: { create: 'set', delete: 'removed' },
+          },
         ]}
         empty="No notes, stance or overrides recorded yet."
       />

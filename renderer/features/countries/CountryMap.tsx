@@ -62,7 +62,10 @@ export function CountryMap({ countries, name, exposures, category, scale, compar
     const exposure = exposures.get(code);
     const e = exposure ? exposureFor(exposure, category) : null;
     const what = category === 'all' ? 'overall exposure' : `${categoryLabel(category).toLowerCase()} exposure`;
-    const score = e?.score != null ? `${what} ${e.score}, ${e.band}${e.overridden ? ' (overridden)' : ''}` : `no ${category === 'all' ? '' : `${categoryLabel(category).toLowerCase()} `}threats`;
+    const score =
+      e?.score != null
+        ? `${what} ${e.score}, ${e.band}${e.overridden ? ' (overridden)' : ''}`
+        : `no ${category === 'all' ? '' : `${categoryLabel(category).toLowerCase()} `}threats`;
     return { e, text: `${name(code)}: ${score}` };
   };
 
@@ -75,7 +78,11 @@ export function CountryMap({ countries, name, exposures, category, scale, compar
     const svg = box.current?.querySelector('svg')?.getBoundingClientRect();
     const rect = box.current?.getBoundingClientRect();
     if (!svg || !rect || !shape.label) return;
-    setHover({ code, x: svg.left - rect.left + (shape.label[0] * svg.width) / MAP_WIDTH, y: svg.top - rect.top + (shape.label[1] * svg.height) / MAP_HEIGHT });
+    setHover({
+      code,
+      x: svg.left - rect.left + (shape.label[0] * svg.width) / MAP_WIDTH,
+      y: svg.top - rect.top + (shape.label[1] * svg.height) / MAP_HEIGHT,
+    });
   };
   const onKeyDown = (event: KeyboardEvent, code: string) => {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -131,7 +138,13 @@ export function CountryMap({ countries, name, exposures, category, scale, compar
         {hoveredShape && <path className="map-outline hovered" d={hoveredShape.d} aria-hidden="true" />}
         {layers.active.map(({ shape, country }) =>
           shape.label ? (
-            <text key={`label-${country.code}`} className={`map-label${compared.includes(country.code) ? ' compared' : ''}`} x={shape.label[0]} y={shape.label[1]} aria-hidden="true">
+            <text
+              key={`label-${country.code}`}
+              className={`map-label${compared.includes(country.code) ? ' compared' : ''}`}
+              x={shape.label[0]}
+              y={shape.label[1]}
+              aria-hidden="true"
+            >
               {country.code}
             </text>
           ) : null,
@@ -146,9 +159,13 @@ export function CountryMap({ countries, name, exposures, category, scale, compar
               {hovered.e.overridden && <span className="muted"> · overridden</span>}
             </>
           ) : (
-            <span className="muted">no threats{category === 'all' ? '' : ` in ${categoryLabel(category).toLowerCase()}`}</span>
+            <span className="muted">
+              no threats{category === 'all' ? '' : ` in ${categoryLabel(category).toLowerCase()}`}
+            </span>
           )}
-          <div className="muted small">{compared.includes(hover.code) ? 'Compared · click to take out' : 'Click to compare'}</div>
+          <div className="muted small">
+            {compared.includes(hover.code) ? 'Compared · click to take out' : 'Click to compare'}
+          </div>
         </div>
       )}
       <ul className="map-legend" aria-label="Map legend">

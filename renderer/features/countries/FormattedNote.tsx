@@ -1,4 +1,15 @@
-import { Fragment, useEffect, useId, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import {
+  Fragment,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import { parseNote, toggleBullets, toggleWrap, type Edit, type Run } from './notes-format';
 
 function Runs({ runs }: { runs: Run[] }) {
@@ -147,14 +158,25 @@ export function FormattedNote({ label, editLabel, value, placeholder, rows = 6, 
   const keep = (event: MouseEvent) => event.preventDefault();
   return (
     <div className="note editing" onBlur={onBlur}>
-      <div className="note-toolbar" role="toolbar" aria-label={`Formatting for ${label.toLowerCase()}`} aria-controls={id}>
+      <div
+        className="note-toolbar"
+        role="toolbar"
+        aria-label={`Formatting for ${label.toLowerCase()}`}
+        aria-controls={id}
+      >
         <button type="button" onMouseDown={keep} onClick={bold} aria-label="Bold (Ctrl+B)" title="Bold (Ctrl+B)">
           <strong>B</strong>
         </button>
         <button type="button" onMouseDown={keep} onClick={italic} aria-label="Italic (Ctrl+I)" title="Italic (Ctrl+I)">
           <em>I</em>
         </button>
-        <button type="button" onMouseDown={keep} onClick={bullets} aria-label="Bullet list" title="Bullet list (lines starting “- ”)">
+        <button
+          type="button"
+          onMouseDown={keep}
+          onClick={bullets}
+          aria-label="Bullet list"
+          title="Bullet list (lines starting “- ”)"
+        >
           • List
         </button>
         <span className="spacer" />
@@ -162,7 +184,16 @@ export function FormattedNote({ label, editLabel, value, placeholder, rows = 6, 
           Save
         </button>
       </div>
-      <textarea ref={area} id={id} aria-label={label} rows={rows} value={draft} dir="auto" onChange={(e) => setDraft(e.target.value)} onKeyDown={onKeyDown} />
+      <textarea
+        ref={area}
+        id={id}
+        aria-label={label}
+        rows={rows}
+        value={draft}
+        dir="auto"
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
       <p className="muted small note-hint">**bold**, _italic_, “- ” starts a bullet; Ctrl+Enter saves, Esc cancels.</p>
     </div>
   );

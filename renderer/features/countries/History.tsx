@@ -76,20 +76,41 @@ export function historyLines(found: readonly { r: Revision; source: HistorySourc
     const travel = isTravel(r) ? r.rationale : undefined;
     const op = r.op ?? 'update';
     if (op === 'update') {
-      lines.push({ key: r.id, at: r.at, label: source.label?.(r), kind: 'update', revision: r, fields: [], rationale: travel ? undefined : r.rationale, travel, verb: undefined });
+      lines.push({
+        key: r.id,
+        at: r.at,
+        label: source.label?.(r),
+        kind: 'update',
+        revision: r,
+        fields: [],
+        rationale: travel ? undefined : r.rationale,
+        travel,
+        verb: undefined,
+      });
       continue;
     }
     const id = `${r.changeId ?? r.at}\u0000${r.entity}\u0000${r.entityId}\u0000${op}`;
     let line = whole.get(id);
     if (!line) {
       const verb = source.verbs?.[op] ?? (op === 'create' ? 'created' : 'deleted');
-      line = { key: r.id, at: r.at, label: source.label?.(r), kind: op, revision: r, fields: [], rationale: travel ? undefined : r.rationale, travel, verb };
+      line = {
+        key: r.id,
+        at: r.at,
+        label: source.label?.(r),
+        kind: op,
+        revision: r,
+        fields: [],
+        rationale: travel ? undefined : r.rationale,
+        travel,
+        verb,
+      };
       whole.set(id, line);
       lines.push(line);
     }
     const value = op === 'create' ? r.after : r.before;
     if (r.field === 'rationale' && typeof value === 'string') line.rationale = value;
-    else if (FIELD_LABELS[r.field] && value !== undefined && value !== null && value !== '') line.fields.push({ field: r.field, value });
+    else if (FIELD_LABELS[r.field] && value !== undefined && value !== null && value !== '')
+      line.fields.push({ field: r.field, value });
   }
   const order = (field: string) => Object.keys(FIELD_LABELS).indexOf(field);
   for (const line of whole.values()) line.fields.sort((a, b) => order(a.field) - order(b.field));
@@ -116,7 +137,8 @@ function Line({ line }: { line: HistoryLine }) {
       <span className="muted">{formatDateTime(line.at)}</span> {line.label && <span>{line.label} · </span>}
       {line.kind === 'update' ? (
         <>
-          <strong>{FIELD_LABELS[r.field] ?? r.field}</strong>: <span className="before">{show(r.before)}</span> → <span className="after">{show(r.after)}</span>
+          <strong>{FIELD_LABELS[r.field] ?? r.field}</strong>: <span className="before">{show(r.before)}</span> →{' '}
+          <span className="after">{show(r.after)}</span>
         </>
       ) : (
         <>
@@ -134,7 +156,9 @@ function Line({ line }: { line: HistoryLine }) {
             ))}
         </>
       )}
-      {line.rationale && (line.kind !== 'update' || r.field !== 'rationale') && <span className="rationale-text"> — “{line.rationale}”</span>}
+      {line.rationale && (line.kind !== 'update' || r.field !== 'rationale') && (
+        <span className="rationale-text"> — “{line.rationale}”</span>
+      )}
       {line.travel && <span className="muted history-travel"> · {line.travel}</span>}
     </li>
   );
@@ -147,7 +171,10 @@ export function History({ sources, empty, title = 'History' }: HistoryProps) {
     const lists = await Promise.all(
       sources.map(async (source) => {
         const where = db.revisions.where('[entity+entityId]');
-        const found = source.prefix !== undefined ? await where.between([source.entity, source.prefix], [source.entity, `${source.prefix}\uffff`]).toArray() : await where.equals([source.entity, source.entityId ?? '']).toArray();
+        const found =
+          source.prefix !== undefined
+            ? await where.between([source.entity, source.prefix], [source.entity, `${source.prefix}\uffff`]).toArray()
+            : await where.equals([source.entity, source.entityId ?? '']).toArray();
         return found.filter(notDemoCreation).map((r) => ({ r, source }));
       }),
     );

@@ -19,7 +19,9 @@ export function ThreatMatrix({ data }: { data: CountriesData }) {
     () =>
       THREAT_CATEGORIES.map((category) => ({
         category,
-        threats: data.threats.filter((t) => t.category === category).sort((a, b) => b.score - a.score || a.title.localeCompare(b.title)),
+        threats: data.threats
+          .filter((t) => t.category === category)
+          .sort((a, b) => b.score - a.score || a.title.localeCompare(b.title)),
       })).filter((g) => g.threats.length > 0),
     [data.threats],
   );
@@ -37,7 +39,8 @@ export function ThreatMatrix({ data }: { data: CountriesData }) {
     return map;
   }, [data.annotations]);
 
-  if (data.threats.length === 0) return <p className="empty">This register has no threats yet. Add them in the Register view.</p>;
+  if (data.threats.length === 0)
+    return <p className="empty">This register has no threats yet. Add them in the Register view.</p>;
   return (
     <table className="matrix" aria-label="Country × threat matrix">
       <colgroup>
@@ -84,7 +87,11 @@ export function ThreatMatrix({ data }: { data: CountriesData }) {
                   const name = data.name(code);
                   if (!e) {
                     return (
-                      <td key={code} className="matrix-na" title={`${name} is not among the countries this threat affects`}>
+                      <td
+                        key={code}
+                        className="matrix-na"
+                        title={`${name} is not among the countries this threat affects`}
+                      >
                         <span aria-label={`${threat.title} — ${name}: not affected`}>·</span>
                       </td>
                     );
@@ -106,11 +113,19 @@ export function ThreatMatrix({ data }: { data: CountriesData }) {
                           {trendArrow(threat.trend)}
                         </span>
                         {e.override && (
-                          <span className="override-mark" aria-hidden="true" title={`Overridden: “${e.override.rationale}”`}>
+                          <span
+                            className="override-mark"
+                            aria-hidden="true"
+                            title={`Overridden: “${e.override.rationale}”`}
+                          >
                             ✎
                           </span>
                         )}
-                        <span className="matrix-evidence" aria-hidden="true" title={`${count} passage${count === 1 ? '' : 's'}`}>
+                        <span
+                          className="matrix-evidence"
+                          aria-hidden="true"
+                          title={`${count} passage${count === 1 ? '' : 's'}`}
+                        >
                           {count > 0 ? `❝${count}` : ''}
                         </span>
                       </button>

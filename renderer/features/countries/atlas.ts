@@ -31,8 +31,14 @@ export function loadMapShapes(): Promise<MapShape[]> {
 }
 
 export function project(topology: Topology): MapShape[] {
-  const countries = feature(topology, topology.objects.countries as GeometryCollection<{ name: string }>) as FeatureCollection<Geometry, { name: string }>;
-  const focus: FeatureCollection = { type: 'FeatureCollection', features: countries.features.filter((f) => FOCUS.includes(String(f.id))) };
+  const countries = feature(
+    topology,
+    topology.objects.countries as GeometryCollection<{ name: string }>,
+  ) as FeatureCollection<Geometry, { name: string }>;
+  const focus: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: countries.features.filter((f) => FOCUS.includes(String(f.id))),
+  };
   // An equal-area conic centred on the region keeps Kazakhstan and Pakistan in honest proportion.
   const projection = geoConicEqualArea()
     .parallels([30, 50])
@@ -53,6 +59,13 @@ export function project(topology: Topology): MapShape[] {
     const d = path(f);
     if (!d) return [];
     const [x, y] = path.centroid(f);
-    return [{ numeric: f.id === undefined ? '' : String(f.id), name: f.properties?.name ?? '', d, label: Number.isFinite(x) && Number.isFinite(y) ? [x, y] : null }];
+    return [
+      {
+        numeric: f.id === undefined ? '' : String(f.id),
+        name: f.properties?.name ?? '',
+        d,
+        label: Number.isFinite(x) && Number.isFinite(y) ? [x, y] : null,
+      },
+    ];
   });
 }

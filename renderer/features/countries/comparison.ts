@@ -4,13 +4,22 @@ import { MAX_COMPARED, MIN_COMPARED } from '../../db/countries';
 export type ComparisonChange = { codes: string[] } | { refused: string };
 
 /** Adds a country at the end, or takes it out (the map's click, the picker's add and remove). */
-export function toggleCompared(codes: readonly string[], code: string, name: (code: string) => string): ComparisonChange {
+export function toggleCompared(
+  codes: readonly string[],
+  code: string,
+  name: (code: string) => string,
+): ComparisonChange {
   if (codes.includes(code)) {
-    if (codes.length <= MIN_COMPARED) return { refused: `Compare at least ${MIN_COMPARED} countries: add another before taking ${name(code)} out, or swap it for another.` };
+    if (codes.length <= MIN_COMPARED)
+      return {
+        refused: `Compare at least ${MIN_COMPARED} countries: add another before taking ${name(code)} out, or swap it for another.`,
+      };
     return { codes: codes.filter((c) => c !== code) };
   }
   if (codes.length >= MAX_COMPARED) {
-    return { refused: `At most ${MAX_COMPARED} countries side by side: take one out first, or swap a column for ${name(code)} (Swap… above each column).` };
+    return {
+      refused: `At most ${MAX_COMPARED} countries side by side: take one out first, or swap a column for ${name(code)} (Swap… above each column).`,
+    };
   }
   return { codes: [...codes, code] };
 }

@@ -25,7 +25,10 @@ export function countryName(code: string, language: NameLanguage, fallback?: str
 
 /** Every name the package knows for a country, in both languages (for finding it by typing). */
 export function allNames(code: string): string[] {
-  const names = [...(isoCountries.getName(code, 'en', { select: 'all' }) ?? []), ...(isoCountries.getName(code, 'ru', { select: 'all' }) ?? [])];
+  const names = [
+    ...(isoCountries.getName(code, 'en', { select: 'all' }) ?? []),
+    ...(isoCountries.getName(code, 'ru', { select: 'all' }) ?? []),
+  ];
   if (RUSSIAN_SHORT[code]) names.push(RUSSIAN_SHORT[code]);
   return [...new Set(names)];
 }
@@ -52,7 +55,19 @@ const MENTIONS: Readonly<Record<string, { stems: string[]; whole?: string[] }>> 
   IR: { stems: ['Iran', 'Иран'] },
   CN: { stems: ['China', 'Chinese', 'Китай', 'Китая', 'Китае', 'Китаю', 'Китайск'], whole: ['PRC', 'КНР'] },
   RU: { stems: ['Russia', 'Росси', 'Русск'] },
-  US: { stems: ['United States', 'American', 'Соединённые Штаты', 'Соединенные Штаты', 'Соединенных Штат', 'Соединённых Штат', 'Америк', 'американ'], whole: ['USA', 'U.S.', 'U.S.A.', 'США'] },
+  US: {
+    stems: [
+      'United States',
+      'American',
+      'Соединённые Штаты',
+      'Соединенные Штаты',
+      'Соединенных Штат',
+      'Соединённых Штат',
+      'Америк',
+      'американ',
+    ],
+    whole: ['USA', 'U.S.', 'U.S.A.', 'США'],
+  },
 };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -32,8 +32,18 @@ interface Marker {
 // so snake_case and 2*3*4 stay as typed.
 const markers: Marker[] = [
   { open: /\*\*(?=\S)/y, style: 'bold', length: 2, close: (from, text) => findClose(text, from, /(?<=\S)\*\*/g) },
-  { open: /(?<![\p{L}\p{N}])\*(?=[^\s*])/uy, style: 'italic', length: 1, close: (from, text) => findClose(text, from, /(?<=[^\s*])\*(?![*\p{L}\p{N}])/gu) },
-  { open: /(?<![\p{L}\p{N}])_(?=\S)/uy, style: 'italic', length: 1, close: (from, text) => findClose(text, from, /(?<=\S)_(?![\p{L}\p{N}])/gu) },
+  {
+    open: /(?<![\p{L}\p{N}])\*(?=[^\s*])/uy,
+    style: 'italic',
+    length: 1,
+    close: (from, text) => findClose(text, from, /(?<=[^\s*])\*(?![*\p{L}\p{N}])/gu),
+  },
+  {
+    open: /(?<![\p{L}\p{N}])_(?=\S)/uy,
+    style: 'italic',
+    length: 1,
+    close: (from, text) => findClose(text, from, /(?<=\S)_(?![\p{L}\p{N}])/gu),
+  },
 ];
 
 function findClose(text: string, from: number, pattern: RegExp): number {
@@ -59,7 +69,9 @@ export function parseInline(text: string, bold = false, italic = false): Run[] {
       const end = marker.close(start, text);
       if (end <= start) continue;
       flush();
-      runs.push(...parseInline(text.slice(start, end), bold || marker.style === 'bold', italic || marker.style === 'italic'));
+      runs.push(
+        ...parseInline(text.slice(start, end), bold || marker.style === 'bold', italic || marker.style === 'italic'),
+      );
       i = end + marker.length;
       continue outer;
     }
@@ -137,7 +149,11 @@ export function toggleWrap(text: string, start: number, end: number, marker: str
   const trail = selected.length - selected.trimEnd().length;
   const core = selected.trim();
   const wrapped = `${selected.slice(0, lead)}${marker}${core}${marker}${selected.slice(selected.length - trail)}`;
-  return { text: text.slice(0, start) + wrapped + text.slice(end), start: start + lead + n, end: start + lead + n + core.length };
+  return {
+    text: text.slice(0, start) + wrapped + text.slice(end),
+    start: start + lead + n,
+    end: start + lead + n + core.length,
+  };
 }
 
 /** Turns the lines the selection touches into bullet items, or back into plain lines if all already are. */
@@ -147,7 +163,9 @@ export function toggleBullets(text: string, start: number, end: number): Edit {
   const lineEnd = nextBreak === -1 ? text.length : nextBreak;
   const lines = text.slice(lineStart, lineEnd).split('\n');
   const allBullets = lines.every((l) => !l.trim() || BULLET.test(l));
-  const changed = lines.map((l) => (allBullets ? l.replace(BULLET, '') : l.trim() && !BULLET.test(l) ? `- ${l}` : l)).join('\n');
+  const changed = lines
+    .map((l) => (allBullets ? l.replace(BULLET, '') : l.trim() && !BULLET.test(l) ? `- ${l}` : l))
+    .join('\n');
   const next = text.slice(0, lineStart) + changed + text.slice(lineEnd);
   return { text: next, start: lineStart, end: lineStart + changed.length };
 }

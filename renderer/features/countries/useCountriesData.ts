@@ -3,7 +3,12 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Annotation } from '../../../shared/domain/annotation';
 import type { Country } from '../../../shared/domain/country';
-import { countryExposure, indexOverrides, type CountryExposure, type ExposureOverride } from '../../../shared/domain/exposure';
+import {
+  countryExposure,
+  indexOverrides,
+  type CountryExposure,
+  type ExposureOverride,
+} from '../../../shared/domain/exposure';
 import { DEFAULT_SCALE } from '../../../shared/domain/scoring';
 import type { Source } from '../../../shared/domain/source';
 import type { Register, RiskScale, Threat } from '../../../shared/domain/threat';
@@ -59,7 +64,13 @@ export function cellEvidence(annotations: readonly Annotation[], threatId: strin
 
 /** Everything the Countries view shows, live from the database. */
 export function useCountriesData(): CountriesData | undefined {
-  const { registerId, selectRegister, language } = useWorkbench(useShallow((s) => ({ registerId: s.selectedRegisterId, selectRegister: s.selectRegister, language: s.countryNames })));
+  const { registerId, selectRegister, language } = useWorkbench(
+    useShallow((s) => ({
+      registerId: s.selectedRegisterId,
+      selectRegister: s.selectRegister,
+      language: s.countryNames,
+    })),
+  );
   const countries = useLiveQuery(() => db.countries.toArray());
   const compared = useLiveQuery(() => readComparison(db));
   const registers = useLiveQuery(() => db.registers.orderBy('name').toArray());
@@ -67,7 +78,10 @@ export function useCountriesData(): CountriesData | undefined {
   useEffect(() => {
     if (register && register.id !== registerId) selectRegister(register.id);
   }, [register, registerId, selectRegister]);
-  const threats = useLiveQuery(async () => (register ? db.threats.where('registerId').equals(register.id).toArray() : []), [register?.id]);
+  const threats = useLiveQuery(
+    async () => (register ? db.threats.where('registerId').equals(register.id).toArray() : []),
+    [register?.id],
+  );
   const overrideList = useLiveQuery(() => db.exposureOverrides.toArray());
   const annotations = useLiveQuery(() => db.annotations.toArray());
   const sourceList = useLiveQuery(() => db.sources.toArray());
@@ -93,6 +107,21 @@ export function useCountriesData(): CountriesData | undefined {
     };
   }, [annotations]);
 
-  if (!countries || !compared || !registers || !threats || !overrideList || !annotations || !sourceList) return undefined;
-  return { countries, byCode, compared, registers, register, scale, threats, overrides, exposures, annotations, sources, passagesOf: passages, name };
+  if (!countries || !compared || !registers || !threats || !overrideList || !annotations || !sourceList)
+    return undefined;
+  return {
+    countries,
+    byCode,
+    compared,
+    registers,
+    register,
+    scale,
+    threats,
+    overrides,
+    exposures,
+    annotations,
+    sources,
+    passagesOf: passages,
+    name,
+  };
 }

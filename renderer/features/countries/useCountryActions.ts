@@ -1,7 +1,12 @@
 import { useMemo } from 'react';
 import type { OverrideInput } from '../../../shared/domain/exposure';
 import { workspace } from '../../workspace';
-import { compareCountries, overrideExposure, updateCountry, type CountryPatch } from '../../workspace/commands/countries';
+import {
+  compareCountries,
+  overrideExposure,
+  updateCountry,
+  type CountryPatch,
+} from '../../workspace/commands/countries';
 
 /**
  * The Countries view's edits, each one command: one change with its revisions (the same history as
@@ -12,9 +17,16 @@ export function useCountryActions(name: (code: string) => string) {
   return useMemo(
     () => ({
       compare: (codes: string[], label: string) => workspace.perform(compareCountries, { codes, label }),
-      editCountry: (code: string, patch: CountryPatch) => workspace.perform(updateCountry, { code, patch, name: name(code) }),
+      editCountry: (code: string, patch: CountryPatch) =>
+        workspace.perform(updateCountry, { code, patch, name: name(code) }),
       override: (code: string, threatId: string, title: string, input: OverrideInput | null) =>
-        workspace.perform(overrideExposure, { countryCode: code, threatId, input, threatTitle: title, countryName: name(code) }),
+        workspace.perform(overrideExposure, {
+          countryCode: code,
+          threatId,
+          input,
+          threatTitle: title,
+          countryName: name(code),
+        }),
     }),
     [name],
   );

@@ -28,12 +28,27 @@ export function RecentExportsList() {
       <div className="recent-exports-header">
         <h2 id="recent-exports-heading">Recent exports</h2>
         {recent && recent.length > 0 && (
-          <button type="button" className="link" onClick={() => act(async () => (await clearRecentExports(), { message: 'Cleared the list of recent exports; the files are untouched.' }))}>
+          <button
+            type="button"
+            className="link"
+            onClick={() =>
+              act(
+                async () => (
+                  await clearRecentExports(),
+                  { message: 'Cleared the list of recent exports; the files are untouched.' }
+                ),
+              )
+            }
+          >
             Clear
           </button>
         )}
       </div>
-      {recent && recent.length === 0 && <p className="muted small">Nothing exported yet. Briefings, register CSV and STIX files, and annotation exports are listed here.</p>}
+      {recent && recent.length === 0 && (
+        <p className="muted small">
+          Nothing exported yet. Briefings, register CSV and STIX files, and annotation exports are listed here.
+        </p>
+      )}
       {recent && recent.length > 0 && (
         <ol aria-label="Recent exports">
           {recent.map((r) => (
@@ -48,7 +63,11 @@ export function RecentExportsList() {
                 <button type="button" aria-label={`Open ${r.name}`} onClick={() => act(() => openRecentExport(r.id))}>
                   Open
                 </button>
-                <button type="button" aria-label={`Show ${r.name} in its folder`} onClick={() => act(() => showRecentExport(r.id))}>
+                <button
+                  type="button"
+                  aria-label={`Show ${r.name} in its folder`}
+                  onClick={() => act(() => showRecentExport(r.id))}
+                >
                   Show
                 </button>
               </span>

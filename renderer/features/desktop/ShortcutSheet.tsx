@@ -36,9 +36,12 @@ export function ShortcutSheet() {
 
   const groups = useMemo(() => {
     const q = fold(query.trim());
-    const shown = (s: Shortcut) => !q || fold(`${s.description} ${s.group} ${s.keys.map(keyLabel).join(' ')}`).includes(q);
+    const shown = (s: Shortcut) =>
+      !q || fold(`${s.description} ${s.group} ${s.keys.map(keyLabel).join(' ')}`).includes(q);
     const all = shortcuts(isMac());
-    return SHORTCUT_GROUPS.map((group) => ({ group, items: all.filter((s) => s.group === group && shown(s)) })).filter((g) => g.items.length > 0);
+    return SHORTCUT_GROUPS.map((group) => ({ group, items: all.filter((s) => s.group === group && shown(s)) })).filter(
+      (g) => g.items.length > 0,
+    );
   }, [query]);
 
   return (

@@ -19,10 +19,22 @@ export function ConflictList({ conflicts, resolutions, colleague, names, onChoos
             <span className="merge-noun">{conflict.noun}</span> <strong>{conflict.label}</strong>
           </div>
           {conflict.kind === 'deleted-here' ? (
-            <DeletedHere conflict={conflict} choice={resolutions[conflict.id]?.record} colleague={colleague} onChoose={onChoose} />
+            <DeletedHere
+              conflict={conflict}
+              choice={resolutions[conflict.id]?.record}
+              colleague={colleague}
+              onChoose={onChoose}
+            />
           ) : (
             conflict.fields.map((field) => (
-              <FieldChoice key={field.field} conflict={conflict} field={field} choice={resolutions[conflict.id]?.[field.field]} names={names} onChoose={onChoose} />
+              <FieldChoice
+                key={field.field}
+                conflict={conflict}
+                field={field}
+                choice={resolutions[conflict.id]?.[field.field]}
+                names={names}
+                onChoose={onChoose}
+              />
             ))
           )}
         </li>
@@ -33,7 +45,19 @@ export function ConflictList({ conflicts, resolutions, colleague, names, onChoos
 
 const domId = (...parts: string[]) => `merge-${parts.join('-').replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
-function FieldChoice({ conflict, field, choice, names, onChoose }: { conflict: MergeConflict; field: ConflictField; choice: Choice | undefined; names: NameLookup; onChoose: ConflictListProps['onChoose'] }) {
+function FieldChoice({
+  conflict,
+  field,
+  choice,
+  names,
+  onChoose,
+}: {
+  conflict: MergeConflict;
+  field: ConflictField;
+  choice: Choice | undefined;
+  names: NameLookup;
+  onChoose: ConflictListProps['onChoose'];
+}) {
   const group = domId(conflict.id, field.field);
   const label = fieldLabel(field.field);
   const options: { value: Choice; side: string; text: string }[] = [
@@ -41,14 +65,28 @@ function FieldChoice({ conflict, field, choice, names, onChoose }: { conflict: M
     { value: 'theirs', side: 'Theirs', text: describeValue(field.field, field.theirs, names) },
   ];
   if (field.canJoin) {
-    options.push({ value: 'both', side: 'Both', text: Array.isArray(field.mine) ? 'Every item of both lists' : 'Both texts, mine first, then theirs under a line naming them' });
+    options.push({
+      value: 'both',
+      side: 'Both',
+      text: Array.isArray(field.mine)
+        ? 'Every item of both lists'
+        : 'Both texts, mine first, then theirs under a line naming them',
+    });
   }
   return (
     <div className="merge-field" role="radiogroup" aria-label={`${label} of “${conflict.label}”`}>
       <div className="merge-field-name">{label}</div>
       {options.map((o) => (
         <label key={o.value} className={`merge-option${choice === o.value ? ' chosen' : ''}`}>
-          <input type="radio" name={group} value={o.value} checked={choice === o.value} aria-label={o.side} aria-describedby={`${group}-${o.value}`} onChange={() => onChoose(conflict.id, field.field, o.value)} />
+          <input
+            type="radio"
+            name={group}
+            value={o.value}
+            checked={choice === o.value}
+            aria-label={o.side}
+            aria-describedby={`${group}-${o.value}`}
+            onChange={() => onChoose(conflict.id, field.field, o.value)}
+          />
           <span className="merge-side">{o.side}</span>
           <span id={`${group}-${o.value}`} className={`merge-value${o.value === 'both' ? ' muted' : ''}`}>
             {o.text}
@@ -59,7 +97,17 @@ function FieldChoice({ conflict, field, choice, names, onChoose }: { conflict: M
   );
 }
 
-function DeletedHere({ conflict, choice, colleague, onChoose }: { conflict: MergeConflict; choice: Choice | undefined; colleague: string; onChoose: ConflictListProps['onChoose'] }) {
+function DeletedHere({
+  conflict,
+  choice,
+  colleague,
+  onChoose,
+}: {
+  conflict: MergeConflict;
+  choice: Choice | undefined;
+  colleague: string;
+  onChoose: ConflictListProps['onChoose'];
+}) {
   const group = domId(conflict.id, 'record');
   const passages = conflict.dependents.filter((d) => d.table === 'annotations').length;
   return (
@@ -67,14 +115,30 @@ function DeletedHere({ conflict, choice, colleague, onChoose }: { conflict: Merg
       <div className="merge-field-name">Deleted here</div>
       <p className="merge-deleted-note">
         You deleted this {conflict.noun}; {colleague} changed it since.
-        {passages > 0 ? ` Restoring it also brings back ${passages} ${passages === 1 ? 'passage' : 'passages'} on it.` : ''}
+        {passages > 0
+          ? ` Restoring it also brings back ${passages} ${passages === 1 ? 'passage' : 'passages'} on it.`
+          : ''}
       </p>
       <label className={`merge-option${choice === 'mine' ? ' chosen' : ''}`}>
-        <input type="radio" name={group} value="mine" checked={choice === 'mine'} aria-label="Keep deleted" onChange={() => onChoose(conflict.id, 'record', 'mine')} />
+        <input
+          type="radio"
+          name={group}
+          value="mine"
+          checked={choice === 'mine'}
+          aria-label="Keep deleted"
+          onChange={() => onChoose(conflict.id, 'record', 'mine')}
+        />
         <span className="merge-side">Keep deleted</span>
       </label>
       <label className={`merge-option${choice === 'theirs' ? ' chosen' : ''}`}>
-        <input type="radio" name={group} value="theirs" checked={choice === 'theirs'} aria-label="Restore theirs" onChange={() => onChoose(conflict.id, 'record', 'theirs')} />
+        <input
+          type="radio"
+          name={group}
+          value="theirs"
+          checked={choice === 'theirs'}
+          aria-label="Restore theirs"
+          onChange={() => onChoose(conflict.id, 'record', 'theirs')}
+        />
         <span className="merge-side">Restore theirs</span>
       </label>
     </div>

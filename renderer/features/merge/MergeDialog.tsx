@@ -1,5 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatMergeReport, resolveAll, unresolvedConflicts, type Choice, type MergePlan, type MergeReport, type Resolutions } from '../../../shared/interop/merge';
+import {
+  formatMergeReport,
+  resolveAll,
+  unresolvedConflicts,
+  type Choice,
+  type MergePlan,
+  type MergeReport,
+  type Resolutions,
+} from '../../../shared/interop/merge';
 import { db } from '../../db';
 import { formatDateTime } from '../common/format';
 import { useWorkbench } from '../../stores';
@@ -41,7 +49,14 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
       try {
         const plan = await planMerge(workspace, request.snapshot, request.colleague);
         const names = await loadNames(db, plan);
-        if (live) setPhase({ kind: 'review', plan, names, rationale: defaultMergeRationale(plan.colleague, request.file), applying: false });
+        if (live)
+          setPhase({
+            kind: 'review',
+            plan,
+            names,
+            rationale: defaultMergeRationale(plan.colleague, request.file),
+            applying: false,
+          });
       } catch (error) {
         if (live) setPhase({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
       }
@@ -51,7 +66,10 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
     };
   }, [request]);
 
-  const open = useMemo(() => (phase.kind === 'review' ? unresolvedConflicts(phase.plan, resolutions).length : 0), [phase, resolutions]);
+  const open = useMemo(
+    () => (phase.kind === 'review' ? unresolvedConflicts(phase.plan, resolutions).length : 0),
+    [phase, resolutions],
+  );
 
   const choose = (conflictId: string, field: string, choice: Choice) =>
     setResolutions((r) => ({ ...r, [conflictId]: { ...r[conflictId], [field]: choice } }));
@@ -62,7 +80,11 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
     setPhase({ ...phase, applying: true, error: undefined });
     try {
       // One change, one step for Ctrl+Z; the reason is recorded on every revision of it.
-      const report = await workspace.perform(applyMerge, { plan, resolutions, rationale: rationale.trim() || defaultMergeRationale(plan.colleague, request.file) });
+      const report = await workspace.perform(applyMerge, {
+        plan,
+        resolutions,
+        rationale: rationale.trim() || defaultMergeRationale(plan.colleague, request.file),
+      });
       const text = formatMergeReport(report);
       notify('info', text.replace(/\n/g, ' '));
       setPhase({ kind: 'done', plan, text, report });
@@ -80,7 +102,8 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
     }
   };
 
-  const colleague = phase.kind === 'review' || phase.kind === 'done' ? phase.plan.colleague : (request.colleague ?? 'a colleague');
+  const colleague =
+    phase.kind === 'review' || phase.kind === 'done' ? phase.plan.colleague : (request.colleague ?? 'a colleague');
   const busy = phase.kind === 'planning' || (phase.kind === 'review' && phase.applying);
 
   return (
@@ -97,8 +120,9 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
       <h2 id="merge-title">Merge {colleague === 'a colleague' ? "a colleague's" : `${colleague}'s`} backup</h2>
       {phase.kind !== 'done' && (
         <p className="merge-lede muted">
-          Backup made {formatDateTime(request.snapshot.createdAt)}. Records are matched by their ids; tags and actors of the same name, and sources of
-          the same file, become one. Nothing is written until you apply the merge, and it can be undone with Ctrl+Z.
+          Backup made {formatDateTime(request.snapshot.createdAt)}. Records are matched by their ids; tags and actors of
+          the same name, and sources of the same file, become one. Nothing is written until you apply the merge, and it
+          can be undone with Ctrl+Z.
         </p>
       )}
 
@@ -128,7 +152,10 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
             <section className="merge-conflict-section" aria-labelledby="merge-conflicts-title">
               <div className="merge-conflicts-bar">
                 <h3 id="merge-conflicts-title">
-                  Conflicts <span className="merge-settled">({phase.plan.conflicts.length - open} of {phase.plan.conflicts.length} settled)</span>
+                  Conflicts{' '}
+                  <span className="merge-settled">
+                    ({phase.plan.conflicts.length - open} of {phase.plan.conflicts.length} settled)
+                  </span>
                 </h3>
                 <button type="button" onClick={() => setResolutions(resolveAll(phase.plan, 'mine'))}>
                   Keep mine for all
@@ -137,8 +164,16 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
                   Take theirs for all
                 </button>
               </div>
-              <p className="muted merge-hint">Both of you changed these differently since you last merged. Choose what to keep for each field.</p>
-              <ConflictList conflicts={phase.plan.conflicts} resolutions={resolutions} colleague={phase.plan.colleague} names={phase.names} onChoose={choose} />
+              <p className="muted merge-hint">
+                Both of you changed these differently since you last merged. Choose what to keep for each field.
+              </p>
+              <ConflictList
+                conflicts={phase.plan.conflicts}
+                resolutions={resolutions}
+                colleague={phase.plan.colleague}
+                names={phase.names}
+                onChoose={choose}
+              />
             </section>
           )}
           <label className="merge-rationale">
@@ -165,7 +200,14 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
             <button type="button" disabled={phase.applying} onClick={() => ref.current?.close()}>
               Cancel
             </button>
-            <button type="button" className="primary" autoFocus={phase.plan.conflicts.length === 0} disabled={open > 0 || phase.applying} aria-describedby={open > 0 ? 'merge-apply-hint' : undefined} onClick={apply}>
+            <button
+              type="button"
+              className="primary"
+              autoFocus={phase.plan.conflicts.length === 0}
+              disabled={open > 0 || phase.applying}
+              aria-describedby={open > 0 ? 'merge-apply-hint' : undefined}
+              onClick={apply}
+            >
               {phase.applying ? 'Merging…' : 'Apply merge'}
             </button>
           </div>

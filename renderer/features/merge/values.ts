@@ -5,7 +5,13 @@ import type { WorkbenchDatabase } from '../../db/database';
 /** Names of the records a conflicting value may refer to (tags, actors, threats, sources, registers), by id. */
 export type NameLookup = ReadonlyMap<string, string>;
 
-const NAMED: Partial<Record<WorkspaceTableName, string>> = { tags: 'name', actors: 'name', threats: 'title', sources: 'title', registers: 'name' };
+const NAMED: Partial<Record<WorkspaceTableName, string>> = {
+  tags: 'name',
+  actors: 'name',
+  threats: 'title',
+  sources: 'title',
+  registers: 'name',
+};
 
 export async function loadNames(db: WorkbenchDatabase, plan: MergePlan): Promise<NameLookup> {
   const names = new Map<string, string>();
@@ -14,9 +20,11 @@ export async function loadNames(db: WorkbenchDatabase, plan: MergePlan): Promise
     if (field && typeof row.id === 'string' && typeof row[field] === 'string') names.set(row.id, row[field]);
   };
   await db.transaction('r', [db.tags, db.actors, db.threats, db.sources, db.registers], async () => {
-    for (const table of Object.keys(NAMED) as WorkspaceTableName[]) for (const row of await db.table<Row>(table).toArray()) note(table, row);
+    for (const table of Object.keys(NAMED) as WorkspaceTableName[])
+      for (const row of await db.table<Row>(table).toArray()) note(table, row);
   });
-  for (const table of Object.keys(NAMED) as WorkspaceTableName[]) for (const row of plan.tables[table].add) note(table, row);
+  for (const table of Object.keys(NAMED) as WorkspaceTableName[])
+    for (const row of plan.tables[table].add) note(table, row);
   for (const c of plan.conflicts) {
     note(c.table, c.draft);
     for (const d of c.dependents) note(d.table, d.row);
@@ -60,7 +68,8 @@ export function describeValue(field: string, value: unknown, names: NameLookup):
     const ids = Array.isArray(value) ? value : [value];
     return ids.length === 0 ? '—' : ids.map((id) => names.get(String(id)) ?? 'a deleted record').join(', ');
   }
-  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ');
+  if (Array.isArray(value))
+    return value.length === 0 ? '—' : value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ');
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);

@@ -13,7 +13,16 @@ import { citation, quoteWithCitation } from './citation';
 async function passagesFor(what: string): Promise<Annotation[]> {
   const [kind, value] = what.split(':') as [string, string | undefined];
   if (!value) return [];
-  const index = kind === 'tag' ? 'tagIds' : kind === 'threat' ? 'threatIds' : kind === 'actor' ? 'actorIds' : kind === 'country' ? 'countryCodes' : null;
+  const index =
+    kind === 'tag'
+      ? 'tagIds'
+      : kind === 'threat'
+        ? 'threatIds'
+        : kind === 'actor'
+          ? 'actorIds'
+          : kind === 'country'
+            ? 'countryCodes'
+            : null;
   return index ? db.annotations.where(index).equals(value).toArray() : [];
 }
 
@@ -93,14 +102,18 @@ export function PassagesView() {
       {!what ? (
         <div className="empty empty-large">
           <p className="empty-title">Retrieve passages</p>
-          <p className="muted">Choose a tag, threat, actor or country to see every passage coded with it, across all sources, with citations.</p>
+          <p className="muted">
+            Choose a tag, threat, actor or country to see every passage coded with it, across all sources, with
+            citations.
+          </p>
         </div>
       ) : groups.length === 0 ? (
         <p className="empty muted">No passage is coded with this yet.</p>
       ) : (
         <div className="retrieval">
           <p className="muted">
-            {found?.length} passage{found?.length === 1 ? '' : 's'} in {groups.length} source{groups.length === 1 ? '' : 's'}
+            {found?.length} passage{found?.length === 1 ? '' : 's'} in {groups.length} source
+            {groups.length === 1 ? '' : 's'}
           </p>
           {groups.map(({ source, list }) => (
             <article key={source.id} className="retrieval-source" aria-label={source.title}>
@@ -111,15 +124,33 @@ export function PassagesView() {
                   <li key={a.id} className="retrieved">
                     <blockquote dir="auto">{a.quote.exact}</blockquote>
                     <TagChips tagIds={a.tagIds} lookups={lookups} />
-                    {a.note && <p className="passage-note" dir="auto">{a.note}</p>}
+                    {a.note && (
+                      <p className="passage-note" dir="auto">
+                        {a.note}
+                      </p>
+                    )}
                     {linkSummary(a, lookups) && <p className="passage-links">{linkSummary(a, lookups)}</p>}
-                    {a.anchor !== 'anchored' && <span className={`badge ${a.anchor === 'drifted' ? 'warning' : 'danger'}`}>{a.anchor === 'drifted' ? 'moved' : 'not found in the current text'}</span>}
+                    {a.anchor !== 'anchored' && (
+                      <span className={`badge ${a.anchor === 'drifted' ? 'warning' : 'danger'}`}>
+                        {a.anchor === 'drifted' ? 'moved' : 'not found in the current text'}
+                      </span>
+                    )}
                     <div className="button-row">
                       <button type="button" onClick={() => void copy(a, source)}>
                         Copy as quote
                       </button>
                       {a.anchor !== 'orphaned' && (
-                        <button type="button" onClick={() => showInReader({ sourceId: source.id, start: a.position.start, end: a.position.end, annotationId: a.id })}>
+                        <button
+                          type="button"
+                          onClick={() =>
+                            showInReader({
+                              sourceId: source.id,
+                              start: a.position.start,
+                              end: a.position.end,
+                              annotationId: a.id,
+                            })
+                          }
+                        >
                           Show in source
                         </button>
                       )}

@@ -53,7 +53,17 @@ function patchFor(columnId: string, value: unknown): ThreatPatch {
  * moves down, Tab right (Shift+Tab left), Escape cancels; long text and lists take Shift+Enter for a
  * new line.
  */
-export function CellEditor({ threat, register, columnId, meta, lookups, anchor, initialText, onCommit, onCancel }: CellEditorProps) {
+export function CellEditor({
+  threat,
+  register,
+  columnId,
+  meta,
+  lookups,
+  anchor,
+  initialText,
+  onCommit,
+  onCancel,
+}: CellEditorProps) {
   const original = valueOf(threat, columnId);
   const [value, setValue] = useState<unknown>(() => {
     if (initialText !== undefined && (meta.editor === 'text' || meta.editor === 'longtext')) return initialText;
@@ -80,7 +90,11 @@ export function CellEditor({ threat, register, columnId, meta, lookups, anchor, 
 
   const commit = (move: CommitMove) => {
     let next = value;
-    if (meta.editor === 'list') next = String(value).split('\n').map((line) => line.trim()).filter(Boolean);
+    if (meta.editor === 'list')
+      next = String(value)
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
     if (meta.editor === 'text') next = String(value).trim();
     onCommit(patchFor(columnId, next), move, rationale.trim() || undefined);
   };
@@ -91,7 +105,11 @@ export function CellEditor({ threat, register, columnId, meta, lookups, anchor, 
       e.preventDefault();
       e.stopPropagation();
       onCancel();
-    } else if (e.key === 'Enter' && !(multiline && e.shiftKey) && (e.target as HTMLElement).getAttribute('aria-expanded') !== 'true') {
+    } else if (
+      e.key === 'Enter' &&
+      !(multiline && e.shiftKey) &&
+      (e.target as HTMLElement).getAttribute('aria-expanded') !== 'true'
+    ) {
       // In a picker, Enter first chooses from its open list; with the list closed it saves.
       e.preventDefault();
       commit('down');
@@ -119,7 +137,12 @@ export function CellEditor({ threat, register, columnId, meta, lookups, anchor, 
       const n = Number(value);
       control = (
         <div className="stepper">
-          <button type="button" aria-label={`Lower ${meta.label.toLowerCase()}`} disabled={n <= 1} onClick={() => setValue(Math.max(1, n - 1))}>
+          <button
+            type="button"
+            aria-label={`Lower ${meta.label.toLowerCase()}`}
+            disabled={n <= 1}
+            onClick={() => setValue(Math.max(1, n - 1))}
+          >
             −
           </button>
           <input
@@ -130,11 +153,23 @@ export function CellEditor({ threat, register, columnId, meta, lookups, anchor, 
             value={n}
             onChange={(e) => setValue(Math.min(levels, Math.max(1, Math.round(Number(e.target.value) || 1))))}
           />
-          <button type="button" aria-label={`Raise ${meta.label.toLowerCase()}`} disabled={n >= levels} onClick={() => setValue(Math.min(levels, n + 1))}>
+          <button
+            type="button"
+            aria-label={`Raise ${meta.label.toLowerCase()}`}
+            disabled={n >= levels}
+            onClick={() => setValue(Math.min(levels, n + 1))}
+          >
             +
           </button>
           <span className="muted stepper-words">{ratingTitle(columnId, n, levels)}</span>
-          <input type="text" className="rationale" aria-label="Rationale for the change" placeholder="Why? (optional rationale)" value={rationale} onChange={(e) => setRationale(e.target.value)} />
+          <input
+            type="text"
+            className="rationale"
+            aria-label="Rationale for the change"
+            placeholder="Why? (optional rationale)"
+            value={rationale}
+            onChange={(e) => setRationale(e.target.value)}
+          />
         </div>
       );
       break;
@@ -164,23 +199,53 @@ export function CellEditor({ threat, register, columnId, meta, lookups, anchor, 
       );
       break;
     case 'date':
-      control = <input type="date" aria-label={meta.label} value={String(value ?? '')} onChange={(e) => setValue(e.target.value)} />;
+      control = (
+        <input
+          type="date"
+          aria-label={meta.label}
+          value={String(value ?? '')}
+          onChange={(e) => setValue(e.target.value)}
+        />
+      );
       break;
     case 'longtext':
     case 'list':
       control = (
         <>
-          <textarea aria-label={meta.label} rows={6} dir="auto" value={String(value)} onChange={(e) => setValue(e.target.value)} />
-          <span className="muted hint-line">{meta.editor === 'list' ? 'One per line. ' : ''}Shift+Enter for a new line, Enter to save.</span>
+          <textarea
+            aria-label={meta.label}
+            rows={6}
+            dir="auto"
+            value={String(value)}
+            onChange={(e) => setValue(e.target.value)}
+          />
+          <span className="muted hint-line">
+            {meta.editor === 'list' ? 'One per line. ' : ''}Shift+Enter for a new line, Enter to save.
+          </span>
         </>
       );
       break;
     default:
-      control = <input type="text" aria-label={meta.label} dir="auto" value={String(value)} onChange={(e) => setValue(e.target.value)} />;
+      control = (
+        <input
+          type="text"
+          aria-label={meta.label}
+          dir="auto"
+          value={String(value)}
+          onChange={(e) => setValue(e.target.value)}
+        />
+      );
   }
 
   return (
-    <div ref={panel} className={`cell-editor editor-${meta.editor}`} role="dialog" aria-label={`Edit ${meta.label}`} style={{ top: position.top, left: position.left, minWidth: anchor.width }} onKeyDown={onKeyDown}>
+    <div
+      ref={panel}
+      className={`cell-editor editor-${meta.editor}`}
+      role="dialog"
+      aria-label={`Edit ${meta.label}`}
+      style={{ top: position.top, left: position.left, minWidth: anchor.width }}
+      onKeyDown={onKeyDown}
+    >
       {control}
       <div className="cell-editor-actions">
         <button type="button" onClick={onCancel}>

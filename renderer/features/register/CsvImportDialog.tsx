@@ -1,7 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Register, Threat } from '../../../shared/domain/threat';
-import { CSV_COLUMNS, guessMapping, parseCsv, validateRows, type ColumnMapping, type CsvField, type ParsedCsv } from '../../../shared/interop/register-csv';
+import {
+  CSV_COLUMNS,
+  guessMapping,
+  parseCsv,
+  validateRows,
+  type ColumnMapping,
+  type CsvField,
+  type ParsedCsv,
+} from '../../../shared/interop/register-csv';
 import { db } from '../../db';
 import { useWorkbench } from '../../stores';
 import { CommandFailed, workspace } from '../../workspace';
@@ -19,7 +27,17 @@ type Step = 'mapping' | 'report';
  * goes in as one change (`threats.importCsv`, one undo step) — new threats added, rows with a known id
  * updated — and each revision says “Imported from <file>: <rationale>”.
  */
-export function CsvImportDialog({ file, register, lookups, onClose }: { file: File; register: Register; lookups: Lookups; onClose: () => void }) {
+export function CsvImportDialog({
+  file,
+  register,
+  lookups,
+  onClose,
+}: {
+  file: File;
+  register: Register;
+  lookups: Lookups;
+  onClose: () => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const [parsed, setParsed] = useState<ParsedCsv | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>([]);
@@ -27,7 +45,10 @@ export function CsvImportDialog({ file, register, lookups, onClose }: { file: Fi
   const [error, setError] = useState<string | null>(null);
   const [guessed, setGuessed] = useState<ColumnMapping>([]);
   // The mapping the analyst chose (or a checked report) is work: closing asks before dropping it.
-  const { confirmDiscard } = useUnsavedGuard(step === 'report' || JSON.stringify(mapping) !== JSON.stringify(guessed), 'Discard the column mapping you chose for this CSV file?');
+  const { confirmDiscard } = useUnsavedGuard(
+    step === 'report' || JSON.stringify(mapping) !== JSON.stringify(guessed),
+    'Discard the column mapping you chose for this CSV file?',
+  );
   const cancel = () => void confirmDiscard().then((discard) => discard && ref.current?.close());
   const notify = useWorkbench((s) => s.notify);
   const [rationale, setRationale] = useState('');
@@ -38,7 +59,8 @@ export function CsvImportDialog({ file, register, lookups, onClose }: { file: Fi
     void file.text().then(
       (text) => {
         const result = parseCsv(text);
-        if (result.headers.length === 0) setError(`“${file.name}” holds no table: the first line should name the columns.`);
+        if (result.headers.length === 0)
+          setError(`“${file.name}” holds no table: the first line should name the columns.`);
         setParsed(result);
         const guess = guessMapping(result.headers);
         setGuessed(guess);
@@ -48,16 +70,34 @@ export function CsvImportDialog({ file, register, lookups, onClose }: { file: Fi
     );
   }, [file]);
 
-  const context = useMemo(() => ({ actors: [...lookups.actors.values()], countryCodes: [...lookups.countries.keys()], scale: register.scale }), [lookups, register.scale]);
-  const validation = useMemo(() => (parsed && step === 'report' ? validateRows(parsed, mapping, context) : null), [parsed, mapping, context, step]);
+  const context = useMemo(
+    () => ({
+      actors: [...lookups.actors.values()],
+      countryCodes: [...lookups.countries.keys()],
+      scale: register.scale,
+    }),
+    [lookups, register.scale],
+  );
+  const validation = useMemo(
+    () => (parsed && step === 'report' ? validateRows(parsed, mapping, context) : null),
+    [parsed, mapping, context, step],
+  );
 
   // What accepting would change in ratings the register has already: those need the analyst's reason.
   const ratingChanges = useLiveQuery(async () => {
     if (!validation) return [];
     const ids = validation.drafts.flatMap(({ draft }) => (draft.id ? [draft.id] : []));
-    const found = (await db.threats.bulkGet(ids)).filter((t): t is Threat => t !== undefined && t.registerId === register.id);
+    const found = (await db.threats.bulkGet(ids)).filter(
+      (t): t is Threat => t !== undefined && t.registerId === register.id,
+    );
     const drafts = validation.drafts.map(({ draft }) => draft);
-    return planCsvImport(register, new Map(found.map((t) => [t.id, t])), drafts, validation.mappedFields, new Date().toISOString()).ratingChanges;
+    return planCsvImport(
+      register,
+      new Map(found.map((t) => [t.id, t])),
+      drafts,
+      validation.mappedFields,
+      new Date().toISOString(),
+    ).ratingChanges;
   }, [validation, register.id]);
   const needsRationale = (ratingChanges?.length ?? 0) > 0;
 
@@ -73,7 +113,10 @@ export function CsvImportDialog({ file, register, lookups, onClose }: { file: Fi
         mappedFields: validation.mappedFields,
         rationale,
       });
-      notify('info', `Imported ${added} new and updated ${updated} threat${updated === 1 ? '' : 's'} from “${file.name}”.`);
+      notify(
+        'info',
+        `Imported ${added} new and updated ${updated} threat${updated === 1 ? '' : 's'} from “${file.name}”.`,
+      );
       ref.current?.close();
     } catch (e) {
       // Refused or not saved: nothing was written; the sentence stays in the dialog beside the import.
@@ -84,7 +127,10 @@ export function CsvImportDialog({ file, register, lookups, onClose }: { file: Fi
     }
   };
 
-  const fields: { value: CsvField | ''; label: string }[] = [{ value: '', label: '(ignore)' }, ...CSV_COLUMNS.map((c) => ({ value: c.field, label: c.header }))];
+  const fields: { value: CsvField | ''; label: string }[] = [
+    { value: '', label: '(ignore)' },
+    ...CSV_COLUMNS.map((c) => ({ value: c.field, label: c.header })),
+  ];
   const badRows = validation ? new Set(validation.report.map((p) => p.row)).size : 0;
 
   return (
@@ -131,7 +177,11 @@ export function CsvImportDialog({ file, register, lookups, onClose }: { file: Fi
                       <select
                         aria-label={`Field for column ${header}`}
                         value={mapping[i] ?? ''}
-                        onChange={(e) => setMapping(mapping.map((m, j) => (j === i ? ((e.target.value || null) as CsvField | null) : m)))}
+                        onChange={(e) =>
+                          setMapping(
+                            mapping.map((m, j) => (j === i ? ((e.target.value || null) as CsvField | null) : m)),
+                          )
+                        }
                       >
                         {fields.map((f) => (
                           <option key={f.value} value={f.value}>
@@ -152,7 +202,12 @@ export function CsvImportDialog({ file, register, lookups, onClose }: { file: Fi
             <button type="button" onClick={cancel}>
               Cancel
             </button>
-            <button type="button" className="primary" disabled={parsed.headers.length === 0} onClick={() => setStep('report')}>
+            <button
+              type="button"
+              className="primary"
+              disabled={parsed.headers.length === 0}
+              onClick={() => setStep('report')}
+            >
               Check rows
             </button>
           </div>
@@ -191,7 +246,8 @@ export function CsvImportDialog({ file, register, lookups, onClose }: { file: Fi
           {ratingChanges && ratingChanges.length > 0 && (
             <div className="rating-changes" role="note">
               <p>
-                This file changes {ratingChanges.length} rating{ratingChanges.length === 1 ? '' : 's'} of threats already in the register:
+                This file changes {ratingChanges.length} rating{ratingChanges.length === 1 ? '' : 's'} of threats
+                already in the register:
               </p>
               <ul className="bullets" aria-label="Rating changes">
                 {ratingChanges.slice(0, 20).map((c) => (
@@ -202,7 +258,9 @@ export function CsvImportDialog({ file, register, lookups, onClose }: { file: Fi
             </div>
           )}
           <div className="field">
-            <label htmlFor="csv-import-rationale">{needsRationale ? 'Rationale (required: the import changes ratings)' : 'Rationale (optional)'}</label>
+            <label htmlFor="csv-import-rationale">
+              {needsRationale ? 'Rationale (required: the import changes ratings)' : 'Rationale (optional)'}
+            </label>
             <textarea
               id="csv-import-rationale"
               rows={2}
@@ -227,8 +285,15 @@ export function CsvImportDialog({ file, register, lookups, onClose }: { file: Fi
             <button
               type="button"
               className="primary"
-              disabled={validation.drafts.length === 0 || importing || ratingChanges === undefined || (needsRationale && !rationale.trim())}
-              title={needsRationale && !rationale.trim() ? 'Give a rationale first: the import changes ratings.' : undefined}
+              disabled={
+                validation.drafts.length === 0 ||
+                importing ||
+                ratingChanges === undefined ||
+                (needsRationale && !rationale.trim())
+              }
+              title={
+                needsRationale && !rationale.trim() ? 'Give a rationale first: the import changes ratings.' : undefined
+              }
               onClick={() => void accept()}
             >
               Import {validation.drafts.length} threat{validation.drafts.length === 1 ? '' : 's'}

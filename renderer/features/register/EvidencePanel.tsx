@@ -18,13 +18,20 @@ export function EvidencePanel({ threat }: { threat: Threat }) {
   const candidates = useLiveQuery(async () => {
     const q = fold(query.trim());
     if (q.length < 2) return [];
-    const found = await db.annotations.filter((a) => !a.threatIds.includes(threat.id) && fold(`${a.quote.exact} ${a.note}`).includes(q)).limit(20).toArray();
+    const found = await db.annotations
+      .filter((a) => !a.threatIds.includes(threat.id) && fold(`${a.quote.exact} ${a.note}`).includes(q))
+      .limit(20)
+      .toArray();
     return found;
   }, [query, threat.id]);
   const showInReader = useWorkbench((s) => s.showInReader);
-  const ordered = useMemo(() => [...(linked ?? [])].sort((a, b) => a.sourceId.localeCompare(b.sourceId) || inDocumentOrder(a, b)), [linked]);
+  const ordered = useMemo(
+    () => [...(linked ?? [])].sort((a, b) => a.sourceId.localeCompare(b.sourceId) || inDocumentOrder(a, b)),
+    [linked],
+  );
 
-  const link = (annotationId: string, linked: boolean) => workspace.attempt(linkEvidence, { annotationId, threatId: threat.id, linked });
+  const link = (annotationId: string, linked: boolean) =>
+    workspace.attempt(linkEvidence, { annotationId, threatId: threat.id, linked });
 
   if (!linked || !sources) return null;
   return (
@@ -45,7 +52,17 @@ export function EvidencePanel({ threat }: { threat: Threat }) {
               {a.note && <p className="passage-note">{a.note}</p>}
               <div className="button-row">
                 {a.anchor !== 'orphaned' && (
-                  <button type="button" onClick={() => showInReader({ sourceId: a.sourceId, start: a.position.start, end: a.position.end, annotationId: a.id })}>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      showInReader({
+                        sourceId: a.sourceId,
+                        start: a.position.start,
+                        end: a.position.end,
+                        annotationId: a.id,
+                      })
+                    }
+                  >
                     Show in source
                   </button>
                 )}
@@ -59,7 +76,14 @@ export function EvidencePanel({ threat }: { threat: Threat }) {
       </ol>
       <div className="field">
         <label htmlFor={`evidence-search-${threat.id}`}>Link a passage</label>
-        <input id={`evidence-search-${threat.id}`} type="search" placeholder="Search coded passages and notes" value={query} onChange={(e) => setQuery(e.target.value)} dir="auto" />
+        <input
+          id={`evidence-search-${threat.id}`}
+          type="search"
+          placeholder="Search coded passages and notes"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          dir="auto"
+        />
       </div>
       {candidates && candidates.length > 0 && (
         <ul className="evidence-candidates" aria-label="Passages to link">
@@ -74,7 +98,9 @@ export function EvidencePanel({ threat }: { threat: Threat }) {
           ))}
         </ul>
       )}
-      {query.trim().length >= 2 && candidates?.length === 0 && <p className="muted small">No unlinked passage matches “{query}”.</p>}
+      {query.trim().length >= 2 && candidates?.length === 0 && (
+        <p className="muted small">No unlinked passage matches “{query}”.</p>
+      )}
     </section>
   );
 }

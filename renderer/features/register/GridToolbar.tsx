@@ -34,7 +34,9 @@ function ColumnsMenu() {
   const setGrid = useWorkbench((s) => s.setGrid);
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
-  const order = grid.columnOrder.length ? [...grid.columnOrder, ...COLUMN_IDS.filter((id) => !grid.columnOrder.includes(id))] : COLUMN_IDS;
+  const order = grid.columnOrder.length
+    ? [...grid.columnOrder, ...COLUMN_IDS.filter((id) => !grid.columnOrder.includes(id))]
+    : COLUMN_IDS;
   useEffect(() => {
     if (!open) return;
     const close = (e: MouseEvent) => !box.current?.contains(e.target as Node) && setOpen(false);
@@ -59,13 +61,30 @@ function ColumnsMenu() {
           {order.map((id, i) => (
             <li key={id}>
               <label>
-                <input type="checkbox" checked={grid.columnVisibility[id] !== false} disabled={id === 'title'} onChange={(e) => setGrid({ columnVisibility: { ...grid.columnVisibility, [id]: e.target.checked } })} />
+                <input
+                  type="checkbox"
+                  checked={grid.columnVisibility[id] !== false}
+                  disabled={id === 'title'}
+                  onChange={(e) => setGrid({ columnVisibility: { ...grid.columnVisibility, [id]: e.target.checked } })}
+                />
                 {COLUMN_LABELS[id]}
               </label>
-              <button type="button" className="ghost" aria-label={`Move ${COLUMN_LABELS[id]} left`} disabled={i === 0} onClick={() => move(id, -1)}>
+              <button
+                type="button"
+                className="ghost"
+                aria-label={`Move ${COLUMN_LABELS[id]} left`}
+                disabled={i === 0}
+                onClick={() => move(id, -1)}
+              >
                 ↑
               </button>
-              <button type="button" className="ghost" aria-label={`Move ${COLUMN_LABELS[id]} right`} disabled={i === order.length - 1} onClick={() => move(id, 1)}>
+              <button
+                type="button"
+                className="ghost"
+                aria-label={`Move ${COLUMN_LABELS[id]} right`}
+                disabled={i === order.length - 1}
+                onClick={() => move(id, 1)}
+              >
                 ↓
               </button>
             </li>
@@ -122,7 +141,10 @@ function ViewsMenu({ registerId }: { registerId: string }) {
           className="ghost"
           onClick={() => {
             // A refusal has been reported; the view stays chosen.
-            void workspace.perform(deleteView, { id: current }).then(() => setCurrent(''), () => undefined);
+            void workspace.perform(deleteView, { id: current }).then(
+              () => setCurrent(''),
+              () => undefined,
+            );
           }}
         >
           Delete view
@@ -137,10 +159,19 @@ export function GridToolbar({ registerId, count, total }: { registerId: string; 
   const setGrid = useWorkbench((s) => s.setGrid);
   return (
     <div className="grid-toolbar" role="toolbar" aria-label="Grid">
-      <input type="search" aria-label="Filter threats" placeholder="Filter threats" value={grid.globalFilter} onChange={(e) => setGrid({ globalFilter: e.target.value })} />
+      <input
+        type="search"
+        aria-label="Filter threats"
+        placeholder="Filter threats"
+        value={grid.globalFilter}
+        onChange={(e) => setGrid({ globalFilter: e.target.value })}
+      />
       <label className="inline-field">
         Group by
-        <select value={grid.grouping[0] ?? ''} onChange={(e) => setGrid({ grouping: e.target.value ? [e.target.value] : [] })}>
+        <select
+          value={grid.grouping[0] ?? ''}
+          onChange={(e) => setGrid({ grouping: e.target.value ? [e.target.value] : [] })}
+        >
           <option value="">nothing</option>
           {GROUPABLE.map((g) => (
             <option key={g.id} value={g.id}>
@@ -151,9 +182,7 @@ export function GridToolbar({ registerId, count, total }: { registerId: string; 
       </label>
       <ColumnsMenu />
       <ViewsMenu registerId={registerId} />
-      <span className="muted">
-        {count === total ? `${total} threats` : `${count} of ${total} threats`}
-      </span>
+      <span className="muted">{count === total ? `${total} threats` : `${count} of ${total} threats`}</span>
       {(grid.globalFilter || grid.columnFilters.length > 0) && (
         <button type="button" className="ghost" onClick={() => setGrid({ globalFilter: '', columnFilters: [] })}>
           Clear filters

@@ -78,7 +78,8 @@ export function HeatMap({ register, threats, selected, onPick }: HeatMapProps) {
           ))}
         </ul>
         <p className="muted small">
-          Bands: medium from {bands.medium}, high from {bands.high}, critical from {bands.critical} (score = likelihood × impact, {levels}×{levels}).
+          Bands: medium from {bands.medium}, high from {bands.high}, critical from {bands.critical} (score = likelihood
+          × impact, {levels}×{levels}).
         </p>
       </div>
     </div>

@@ -7,8 +7,19 @@ import type { ThreatPatch } from '../../db/threats';
 import { useRegisterThreats } from '../../db/useRegisterThreats';
 import { useWorkbench } from '../../stores';
 import { workspace } from '../../workspace';
-import { createRegister, duplicateRegister, updateRegister, type RegisterPatch } from '../../workspace/commands/registers';
-import { createThreat, deleteThreats, duplicateThreat, rateThreat, updateThreat } from '../../workspace/commands/threats';
+import {
+  createRegister,
+  duplicateRegister,
+  updateRegister,
+  type RegisterPatch,
+} from '../../workspace/commands/registers';
+import {
+  createThreat,
+  deleteThreats,
+  duplicateThreat,
+  rateThreat,
+  updateThreat,
+} from '../../workspace/commands/threats';
 import { useLookups } from '../annotations/useLookups';
 import { useViewCommand } from '../../workspace/user-commands';
 import { focusWhenPresent } from '../desktop/focus';
@@ -26,7 +37,9 @@ import './register.css';
 function useEvidenceCounts(): Map<string, number> | undefined {
   return useLiveQuery(async () => {
     const counts = new Map<string, number>();
-    await db.annotations.orderBy('threatIds').eachKey((key) => counts.set(String(key), (counts.get(String(key)) ?? 0) + 1));
+    await db.annotations
+      .orderBy('threatIds')
+      .eachKey((key) => counts.set(String(key), (counts.get(String(key)) ?? 0) + 1));
     return counts;
   });
 }
@@ -65,7 +78,14 @@ export function RegisterView() {
   // The first screen can come straight from the score index when the grid shows the register as it is
   // stored: highest score first, unfiltered and ungrouped.
   const grid = useWorkbench((s) => s.grid);
-  const indexOrder = grid.sorting.length === 1 && grid.sorting[0]!.id === 'score' && grid.sorting[0]!.desc && !grid.globalFilter && grid.columnFilters.length === 0 && grid.grouping.length === 0 && !heatCell;
+  const indexOrder =
+    grid.sorting.length === 1 &&
+    grid.sorting[0]!.id === 'score' &&
+    grid.sorting[0]!.desc &&
+    !grid.globalFilter &&
+    grid.columnFilters.length === 0 &&
+    grid.grouping.length === 0 &&
+    !heatCell;
   const { threats, complete, total } = useRegisterThreats(db, register?.id, indexOrder);
   const evidence = useEvidenceCounts();
   const lookups = useLookups({ threats: false });
@@ -95,29 +115,54 @@ export function RegisterView() {
 
   // Menu commands (and their keys) that act on the register on screen, once it has loaded.
   const loaded = Boolean(registers && threats && lookups);
-  useViewCommand('threat:new', () => {
-    if (!register) return notify('error', 'There is no register to add a threat to. Create one with New register first.');
-    void workspace.attempt(createThreat, { registerId: register.id }).then((threat) => {
-      if (!threat) return;
-      setHeatCell(null);
-      selectThreat(threat.id);
-      // Straight into naming it.
-      focusWhenPresent('aside.inspector .inspector-body input[type="text"]');
-    });
-  }, loaded);
-  useViewCommand('register:export-csv', () => {
-    if (register && threats) void exportRegisterCsv(register, threats).then((p) => p && notify('info', `Exported the register to ${p}.`)).catch((e: Error) => notify('error', e.message));
-  }, loaded);
-  useViewCommand('register:export-stix', () => {
-    if (register && threats) void exportRegisterStix(register, threats, tlp).then((p) => p && notify('info', `Exported a STIX 2.1 bundle to ${p}.`)).catch((e: Error) => notify('error', e.message));
-  }, loaded);
+  useViewCommand(
+    'threat:new',
+    () => {
+      if (!register)
+        return notify('error', 'There is no register to add a threat to. Create one with New register first.');
+      void workspace.attempt(createThreat, { registerId: register.id }).then((threat) => {
+        if (!threat) return;
+        setHeatCell(null);
+        selectThreat(threat.id);
+        // Straight into naming it.
+        focusWhenPresent('aside.inspector .inspector-body input[type="text"]');
+      });
+    },
+    loaded,
+  );
+  useViewCommand(
+    'register:export-csv',
+    () => {
+      if (register && threats)
+        void exportRegisterCsv(register, threats)
+          .then((p) => p && notify('info', `Exported the register to ${p}.`))
+          .catch((e: Error) => notify('error', e.message));
+    },
+    loaded,
+  );
+  useViewCommand(
+    'register:export-stix',
+    () => {
+      if (register && threats)
+        void exportRegisterStix(register, threats, tlp)
+          .then((p) => p && notify('info', `Exported a STIX 2.1 bundle to ${p}.`))
+          .catch((e: Error) => notify('error', e.message));
+    },
+    loaded,
+  );
 
   if (!registers || !threats || !lookups) return null;
   if (!register) {
     return (
       <section className="pane empty empty-large">
         <p className="empty-title">No registers yet</p>
-        <button type="button" className="primary" onClick={() => void workspace.attempt(createRegister, { name: 'New register' }).then((r) => r && selectRegister(r.id))}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() =>
+            void workspace.attempt(createRegister, { name: 'New register' }).then((r) => r && selectRegister(r.id))
+          }
+        >
           New register
         </button>
       </section>
@@ -127,7 +172,8 @@ export function RegisterView() {
   // A grid cell edit: a likelihood or impact is a rating (with its rationale); anything else a field edit.
   const edit = async (id: string, patch: ThreatPatch, rationale?: string) => {
     const { likelihood, impact, ...fields } = patch;
-    if (likelihood !== undefined || impact !== undefined) await workspace.perform(rateThreat, { id, likelihood, impact, rationale });
+    if (likelihood !== undefined || impact !== undefined)
+      await workspace.perform(rateThreat, { id, likelihood, impact, rationale });
     if (Object.keys(fields).length > 0) await workspace.perform(updateThreat, { id, patch: fields, rationale });
   };
   const add = async () => {
@@ -177,16 +223,35 @@ export function RegisterView() {
               <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
               archived
             </label>
-            <button type="button" onClick={() => void workspace.attempt(createRegister, { name: 'New register' }).then((r) => { if (!r) return; selectRegister(r.id); setSettingsFor(r.id); })}>
+            <button
+              type="button"
+              onClick={() =>
+                void workspace.attempt(createRegister, { name: 'New register' }).then((r) => {
+                  if (!r) return;
+                  selectRegister(r.id);
+                  setSettingsFor(r.id);
+                })
+              }
+            >
               New register
             </button>
             <button type="button" onClick={() => setSettingsFor(register.id)}>
               Settings…
             </button>
-            <button type="button" onClick={() => void workspace.attempt(duplicateRegister, { id: register.id }).then((r) => r && selectRegister(r.id))}>
+            <button
+              type="button"
+              onClick={() =>
+                void workspace.attempt(duplicateRegister, { id: register.id }).then((r) => r && selectRegister(r.id))
+              }
+            >
               Duplicate
             </button>
-            <button type="button" onClick={() => void workspace.attempt(updateRegister, { id: register.id, patch: { archived: !register.archived } })}>
+            <button
+              type="button"
+              onClick={() =>
+                void workspace.attempt(updateRegister, { id: register.id, patch: { archived: !register.archived } })
+              }
+            >
               {register.archived ? 'Restore' : 'Archive'}
             </button>
           </div>
@@ -207,12 +272,24 @@ export function RegisterView() {
               <button type="button" disabled={!selected} onClick={() => void duplicate()}>
                 Duplicate threat
               </button>
-              <button type="button" disabled={!selected} className="danger" onClick={() => selected && void remove([selected.id])}>
+              <button
+                type="button"
+                disabled={!selected}
+                className="danger"
+                onClick={() => selected && void remove([selected.id])}
+              >
                 Delete threat
               </button>
             </div>
             <div className="button-row">
-              <button type="button" onClick={() => void exportRegisterCsv(register, threats).then((p) => p && notify('info', `Exported the register to ${p}.`)).catch((e: Error) => notify('error', e.message))}>
+              <button
+                type="button"
+                onClick={() =>
+                  void exportRegisterCsv(register, threats)
+                    .then((p) => p && notify('info', `Exported the register to ${p}.`))
+                    .catch((e: Error) => notify('error', e.message))
+                }
+              >
                 Export CSV
               </button>
               <button type="button" onClick={() => csvInput.current?.click()}>
@@ -241,7 +318,14 @@ export function RegisterView() {
                   ))}
                 </select>
               </label>
-              <button type="button" onClick={() => void exportRegisterStix(register, threats, tlp).then((p) => p && notify('info', `Exported a STIX 2.1 bundle to ${p}.`)).catch((e: Error) => notify('error', e.message))}>
+              <button
+                type="button"
+                onClick={() =>
+                  void exportRegisterStix(register, threats, tlp)
+                    .then((p) => p && notify('info', `Exported a STIX 2.1 bundle to ${p}.`))
+                    .catch((e: Error) => notify('error', e.message))
+                }
+              >
                 Export STIX 2.1
               </button>
             </div>
@@ -255,14 +339,37 @@ export function RegisterView() {
             )}
           </div>
         </div>
-        <GridToolbar registerId={register.id} count={complete ? rows.length : total} total={complete ? threats.length : total} />
-        <ThreatGrid register={register} rows={rows} lookups={lookups} selectedId={threatId} onSelect={selectThreat} onEdit={edit} onDelete={(ids) => void remove(ids)} />
+        <GridToolbar
+          registerId={register.id}
+          count={complete ? rows.length : total}
+          total={complete ? threats.length : total}
+        />
+        <ThreatGrid
+          register={register}
+          rows={rows}
+          lookups={lookups}
+          selectedId={threatId}
+          onSelect={selectThreat}
+          onEdit={edit}
+          onDelete={(ids) => void remove(ids)}
+        />
       </section>
       <aside className="pane inspector" aria-label="Inspector">
-        {selected ? <ThreatInspector threat={selected} register={register} actorNames={lookups.actors} /> : <p className="muted empty">Select a threat to see its evidence, history and details.</p>}
+        {selected ? (
+          <ThreatInspector threat={selected} register={register} actorNames={lookups.actors} />
+        ) : (
+          <p className="muted empty">Select a threat to see its evidence, history and details.</p>
+        )}
       </aside>
-      <RegisterSettings register={register} open={settingsFor === register.id} onClose={() => setSettingsFor(null)} onSave={async (patch) => void (await patchRegister(patch))} />
-      {csvFile && <CsvImportDialog file={csvFile} register={register} lookups={lookups} onClose={() => setCsvFile(null)} />}
+      <RegisterSettings
+        register={register}
+        open={settingsFor === register.id}
+        onClose={() => setSettingsFor(null)}
+        onSave={async (patch) => void (await patchRegister(patch))}
+      />
+      {csvFile && (
+        <CsvImportDialog file={csvFile} register={register} lookups={lookups} onClose={() => setCsvFile(null)} />
+      )}
     </div>
   );
 }

@@ -37,7 +37,10 @@ function cellText(row: ThreatRow, columnId: string, lookups: Lookups): string {
     case 'countries':
       return row.countryCodes.join(' ');
     case 'actors':
-      return row.actorIds.map((id) => lookups.actors.get(id)?.name ?? '').filter(Boolean).join(', ');
+      return row.actorIds
+        .map((id) => lookups.actors.get(id)?.name ?? '')
+        .filter(Boolean)
+        .join(', ');
     case 'indicators':
       return row.indicators.join('; ');
     case 'mitigations':
@@ -100,7 +103,18 @@ interface DataRowProps {
  * One threat's row. Memoised: moving the active cell, selecting or editing one threat re-renders the
  * one or two rows concerned, not the forty on screen with their dozen cells each.
  */
-const DataRow = memo(function DataRow({ row, threat, index, columns, activeColumnId, selected, register, lookups, onCellMouseDown, onCellDoubleClick }: DataRowProps) {
+const DataRow = memo(function DataRow({
+  row,
+  threat,
+  index,
+  columns,
+  activeColumnId,
+  selected,
+  register,
+  lookups,
+  onCellMouseDown,
+  onCellDoubleClick,
+}: DataRowProps) {
   return (
     <tr role="row" aria-selected={selected} style={{ height: ROW_HEIGHT }} data-threat-id={row.id}>
       {columns.map((column, columnIndex) => {
@@ -153,7 +167,10 @@ export function ThreatGrid({ register, rows, lookups, selectedId, onSelect, onEd
       expanded: true,
     },
     onSortingChange: (u) => setGrid({ sorting: typeof u === 'function' ? u(grid.sorting) : u }),
-    onColumnFiltersChange: (u) => setGrid({ columnFilters: (typeof u === 'function' ? u(grid.columnFilters) : u) as { id: string; value: string }[] }),
+    onColumnFiltersChange: (u) =>
+      setGrid({
+        columnFilters: (typeof u === 'function' ? u(grid.columnFilters) : u) as { id: string; value: string }[],
+      }),
     onGlobalFilterChange: (u) => setGrid({ globalFilter: typeof u === 'function' ? u(grid.globalFilter) : u }),
     globalFilterFn: smartFilter,
     getColumnCanGlobalFilter: () => true,
@@ -169,7 +186,13 @@ export function ThreatGrid({ register, rows, lookups, selectedId, onSelect, onEd
 
   const visibleRows = table.getRowModel().rows;
   const leafColumns = table.getVisibleLeafColumns();
-  const virtualizer = useVirtualizer({ count: visibleRows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, ...layoutFreeOptions(ROW_HEIGHT) });
+  const virtualizer = useVirtualizer({
+    count: visibleRows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    ...layoutFreeOptions(ROW_HEIGHT),
+  });
 
   // Keep the selected threat's row in view and active when it is chosen elsewhere (heat map, palette).
   useEffect(() => {
@@ -179,7 +202,10 @@ export function ThreatGrid({ register, rows, lookups, selectedId, onSelect, onEd
   }, [selectedId]);
 
   const dataRowCount = useMemo(() => visibleRows.reduce((n, r) => (r.getIsGrouped() ? n : n + 1), 0), [visibleRows]);
-  const activeRowIndex = useMemo(() => (active ? visibleRows.findIndex((r) => r.id === active.rowId) : -1), [visibleRows, active]);
+  const activeRowIndex = useMemo(
+    () => (active ? visibleRows.findIndex((r) => r.id === active.rowId) : -1),
+    [visibleRows, active],
+  );
   const activeColumnIndex = active ? leafColumns.findIndex((c) => c.id === active.columnId) : -1;
 
   const activate = (rowIndex: number, columnIndex: number) => {
@@ -202,13 +228,27 @@ export function ThreatGrid({ register, rows, lookups, selectedId, onSelect, onEd
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (editing) return;
     if (!active) {
-      if (['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Enter', 'Home', 'End'].includes(e.key) && visibleRows.length) {
+      if (
+        ['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Enter', 'Home', 'End'].includes(e.key) &&
+        visibleRows.length
+      ) {
         e.preventDefault();
-        activate(Math.max(0, visibleRows.findIndex((r) => r.id === selectedId)), 0);
+        activate(
+          Math.max(
+            0,
+            visibleRows.findIndex((r) => r.id === selectedId),
+          ),
+          0,
+        );
       }
       return;
     }
-    const moves: Record<string, [number, number]> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowRight: [0, 1], ArrowLeft: [0, -1] };
+    const moves: Record<string, [number, number]> = {
+      ArrowDown: [1, 0],
+      ArrowUp: [-1, 0],
+      ArrowRight: [0, 1],
+      ArrowLeft: [0, -1],
+    };
     const move = moves[e.key];
     if (move && !e.altKey) {
       e.preventDefault();
@@ -247,8 +287,14 @@ export function ThreatGrid({ register, rows, lookups, selectedId, onSelect, onEd
   // Stable for the memoised rows; they reach the handlers of the moment through a ref.
   const cellHandlers = useRef({ activate, startEdit });
   cellHandlers.current = { activate, startEdit };
-  const onCellMouseDown = useCallback((rowIndex: number, columnIndex: number) => cellHandlers.current.activate(rowIndex, columnIndex), []);
-  const onCellDoubleClick = useCallback((rowId: string, columnId: string) => cellHandlers.current.startEdit(rowId, columnId), []);
+  const onCellMouseDown = useCallback(
+    (rowIndex: number, columnIndex: number) => cellHandlers.current.activate(rowIndex, columnIndex),
+    [],
+  );
+  const onCellDoubleClick = useCallback(
+    (rowId: string, columnId: string) => cellHandlers.current.startEdit(rowId, columnId),
+    [],
+  );
 
   const commit = async (patch: ThreatPatch, move: CommitMove, rationale?: string) => {
     if (!editing) return;
@@ -267,7 +313,9 @@ export function ThreatGrid({ register, rows, lookups, selectedId, onSelect, onEd
 
   const editingRow = editing ? visibleRows.find((r) => r.id === editing.rowId && !r.getIsGrouped()) : undefined;
   const editingColumn = editing ? leafColumns.find((c) => c.id === editing.columnId) : undefined;
-  const anchorRect = editing ? document.getElementById(`cell-${editing.rowId}-${editing.columnId}`)?.getBoundingClientRect() : undefined;
+  const anchorRect = editing
+    ? document.getElementById(`cell-${editing.rowId}-${editing.columnId}`)?.getBoundingClientRect()
+    : undefined;
   const items = virtualizer.getVirtualItems();
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
@@ -299,8 +347,18 @@ export function ThreatGrid({ register, rows, lookups, selectedId, onSelect, onEd
                   const meta = column.columnDef.meta as ColumnMeta;
                   const sorted = column.getIsSorted();
                   return (
-                    <th key={column.id} role="columnheader" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} className={meta.numeric ? 'num' : undefined}>
-                      <button type="button" className="sort-button" onClick={column.getToggleSortingHandler()} title="Sort (Shift+click to add)">
+                    <th
+                      key={column.id}
+                      role="columnheader"
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                      className={meta.numeric ? 'num' : undefined}
+                    >
+                      <button
+                        type="button"
+                        className="sort-button"
+                        onClick={column.getToggleSortingHandler()}
+                        title="Sort (Shift+click to add)"
+                      >
                         {meta.label}
                         <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
                       </button>
@@ -333,12 +391,31 @@ export function ThreatGrid({ register, rows, lookups, selectedId, onSelect, onEd
                 if (row.getIsGrouped()) {
                   const column = leafColumns.find((c) => c.id === row.groupingColumnId);
                   return (
-                    <tr key={row.id} role="row" className="group-row" aria-expanded={row.getIsExpanded()} style={{ height: ROW_HEIGHT }}>
-                      <td id={`cell-${row.id}-${leafColumns[0]?.id}`} role="gridcell" colSpan={leafColumns.length} className={active?.rowId === row.id ? 'active' : undefined}>
-                        <button type="button" className="ghost" onClick={() => row.toggleExpanded()} aria-label={`${row.getIsExpanded() ? 'Collapse' : 'Expand'} ${String(row.groupingValue)}`}>
+                    <tr
+                      key={row.id}
+                      role="row"
+                      className="group-row"
+                      aria-expanded={row.getIsExpanded()}
+                      style={{ height: ROW_HEIGHT }}
+                    >
+                      <td
+                        id={`cell-${row.id}-${leafColumns[0]?.id}`}
+                        role="gridcell"
+                        colSpan={leafColumns.length}
+                        className={active?.rowId === row.id ? 'active' : undefined}
+                      >
+                        <button
+                          type="button"
+                          className="ghost"
+                          onClick={() => row.toggleExpanded()}
+                          aria-label={`${row.getIsExpanded() ? 'Collapse' : 'Expand'} ${String(row.groupingValue)}`}
+                        >
                           {row.getIsExpanded() ? '▾' : '▸'}
                         </button>{' '}
-                        <strong className="capitalise">{String(row.groupingValue)}</strong> <span className="muted">({row.subRows.length}) · {(column?.columnDef.meta as ColumnMeta | undefined)?.label}</span>
+                        <strong className="capitalise">{String(row.groupingValue)}</strong>{' '}
+                        <span className="muted">
+                          ({row.subRows.length}) · {(column?.columnDef.meta as ColumnMeta | undefined)?.label}
+                        </span>
                       </td>
                     </tr>
                   );

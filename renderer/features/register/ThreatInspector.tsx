@@ -27,9 +27,20 @@ function shown(change: HistoryFieldChange, value: unknown, actorName: (id: strin
   return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }
 
-export function ThreatInspector({ threat, register, actorNames }: { threat: Threat; register: Register; actorNames?: ReadonlyMap<string, { name: string }> }) {
+export function ThreatInspector({
+  threat,
+  register,
+  actorNames,
+}: {
+  threat: Threat;
+  register: Register;
+  actorNames?: ReadonlyMap<string, { name: string }>;
+}) {
   const actors = useLiveQuery(() => db.actors.bulkGet(threat.actorIds), [threat.actorIds.join()]);
-  const revisions = useLiveQuery(() => db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).filter(notDemoCreation).toArray(), [threat.id]);
+  const revisions = useLiveQuery(
+    () => db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).filter(notDemoCreation).toArray(),
+    [threat.id],
+  );
   const history = useMemo(() => (revisions ? threatHistory(revisions) : undefined), [revisions]);
   const actorName = (id: string) => actorNames?.get(id)?.name ?? id;
   const levels = register.scale.levels;
@@ -37,14 +48,29 @@ export function ThreatInspector({ threat, register, actorNames }: { threat: Thre
   // Rejects when refused (already reported), so the field puts its saved value back.
   const save = (patch: ThreatPatch) => workspace.perform(updateThreat, { id: threat.id, patch });
   const [rating, setRating] = useState<{ likelihood: number; impact: number; rationale: string } | null>(null);
-  const ratingDirty = rating !== null && (rating.rationale.trim() !== '' || rating.likelihood !== threat.likelihood || rating.impact !== threat.impact);
-  const { confirmDiscard } = useUnsavedGuard(ratingDirty, rating?.rationale.trim() ? 'Discard the rationale you typed?' : 'Discard the new rating?');
+  const ratingDirty =
+    rating !== null &&
+    (rating.rationale.trim() !== '' || rating.likelihood !== threat.likelihood || rating.impact !== threat.impact);
+  const { confirmDiscard } = useUnsavedGuard(
+    ratingDirty,
+    rating?.rationale.trim() ? 'Discard the rationale you typed?' : 'Discard the new rating?',
+  );
 
   return (
     <div className="inspector-body">
       <h2 className="inspector-kicker">Threat</h2>
-      <EditableText label="Title" value={threat.title} validate={(v) => (v ? null : 'A threat needs a title.')} onCommit={(title) => save({ title })} />
-      <EditableText label="Description" value={threat.description} multiline onCommit={(description) => save({ description })} />
+      <EditableText
+        label="Title"
+        value={threat.title}
+        validate={(v) => (v ? null : 'A threat needs a title.')}
+        onCommit={(title) => save({ title })}
+      />
+      <EditableText
+        label="Description"
+        value={threat.description}
+        multiline
+        onCommit={(description) => save({ description })}
+      />
       <dl className="facts">
         <dt>Score</dt>
         <dd>
@@ -58,7 +84,11 @@ export function ThreatInspector({ threat, register, actorNames }: { threat: Thre
         <dd>
           {threat.impact} · {impactWords(threat.impact, levels)}{' '}
           {!rating && (
-            <button type="button" className="link" onClick={() => setRating({ likelihood: threat.likelihood, impact: threat.impact, rationale: '' })}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => setRating({ likelihood: threat.likelihood, impact: threat.impact, rationale: '' })}
+            >
               Change rating…
             </button>
           )}
@@ -87,13 +117,31 @@ export function ThreatInspector({ threat, register, actorNames }: { threat: Thre
           }}
           onSubmit={(e) => {
             e.preventDefault();
-            void workspace.attempt(rateThreat, { id: threat.id, likelihood: rating.likelihood, impact: rating.impact, rationale: rating.rationale }).then((rated) => rated && setRating(null));
+            void workspace
+              .attempt(rateThreat, {
+                id: threat.id,
+                likelihood: rating.likelihood,
+                impact: rating.impact,
+                rationale: rating.rationale,
+              })
+              .then((rated) => rated && setRating(null));
           }}
         >
-          <RatingSelects levels={levels} likelihood={rating.likelihood} impact={rating.impact} onChange={(r) => setRating({ ...rating, ...r })} />
+          <RatingSelects
+            levels={levels}
+            likelihood={rating.likelihood}
+            impact={rating.impact}
+            onChange={(r) => setRating({ ...rating, ...r })}
+          />
           <div className="field">
             <label htmlFor="rating-rationale">Rationale</label>
-            <textarea id="rating-rationale" rows={2} value={rating.rationale} onChange={(e) => setRating({ ...rating, rationale: e.target.value })} placeholder="What changed your assessment?" />
+            <textarea
+              id="rating-rationale"
+              rows={2}
+              value={rating.rationale}
+              onChange={(e) => setRating({ ...rating, rationale: e.target.value })}
+              placeholder="What changed your assessment?"
+            />
           </div>
           <div className="button-row">
             <button type="submit" className="primary">
@@ -131,11 +179,13 @@ export function ThreatInspector({ threat, register, actorNames }: { threat: Thre
         <ol className="history" aria-label="History">
           {history.map((entry) => (
             <li key={entry.key}>
-              <span className="muted">{formatDateTime(entry.at)}</span> {entry.headline && <strong>{entry.headline}</strong>}
+              <span className="muted">{formatDateTime(entry.at)}</span>{' '}
+              {entry.headline && <strong>{entry.headline}</strong>}
               {entry.fields.map((change, i) => (
                 <span key={change.field} className="history-change">
                   {i > 0 || entry.headline ? '; ' : ''}
-                  {change.label} <span className="before">{shown(change, change.before, actorName)}</span> → <span className="after">{shown(change, change.after, actorName)}</span>
+                  {change.label} <span className="before">{shown(change, change.before, actorName)}</span> →{' '}
+                  <span className="after">{shown(change, change.after, actorName)}</span>
                 </span>
               ))}
               {entry.rationale && <span className="rationale-text"> — “{entry.rationale}”</span>}

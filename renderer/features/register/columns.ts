@@ -1,10 +1,18 @@
 import type { ColumnDef, FilterFn, SortingFn } from '@tanstack/react-table';
 import { bandOf, impactWords, likelihoodWords } from '../../../shared/domain/scoring';
-import { Confidence, THREAT_CATEGORIES, ThreatStatus, Trend, type Register, type Threat } from '../../../shared/domain/threat';
+import {
+  Confidence,
+  THREAT_CATEGORIES,
+  ThreatStatus,
+  Trend,
+  type Register,
+  type Threat,
+} from '../../../shared/domain/threat';
 import type { Lookups } from '../annotations/useLookups';
 
 /** The editor a cell opens with (Enter, F2, double-click or typing). */
-export type EditorKind = 'text' | 'longtext' | 'select' | 'rating' | 'countries' | 'actors' | 'list' | 'date' | 'country';
+export type EditorKind =
+  'text' | 'longtext' | 'select' | 'rating' | 'countries' | 'actors' | 'list' | 'date' | 'country';
 
 export interface ColumnMeta {
   label: string;
@@ -41,7 +49,12 @@ function compileFilter(raw: unknown): CompiledFilter {
     number = (value) => value >= low && value <= high;
   } else if (compare) {
     const n = Number(compare[2]);
-    const tests = { '<': (v: number) => v < n, '<=': (v: number) => v <= n, '>': (v: number) => v > n, '>=': (v: number) => v >= n };
+    const tests = {
+      '<': (v: number) => v < n,
+      '<=': (v: number) => v <= n,
+      '>': (v: number) => v > n,
+      '>=': (v: number) => v >= n,
+    };
     number = tests[compare[1] as keyof typeof tests] ?? ((v: number) => v === n);
   }
   return { compiled: true, text: wanted.toLocaleLowerCase(), number };
@@ -57,7 +70,9 @@ export const smartFilter: FilterFn<ThreatRow> = (row, columnId, raw) => {
   if (!filter.text) return true;
   const value = row.getValue<unknown>(columnId);
   if (typeof value === 'number' && filter.number) return filter.number(value);
-  return String(value ?? '').toLocaleLowerCase().includes(filter.text);
+  return String(value ?? '')
+    .toLocaleLowerCase()
+    .includes(filter.text);
 };
 smartFilter.resolveFilterValue = compileFilter;
 
@@ -70,8 +85,12 @@ function sortKeyOf(sortKeys: SortKeys, original: object, columnId: string, value
   if (!keys) sortKeys.set(original, (keys = new Map()));
   let key = keys.get(columnId);
   if (!key) {
-    const raw = typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
-    const text = raw.toLowerCase().split(/([0-9]+)/).filter(Boolean);
+    const raw =
+      typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+    const text = raw
+      .toLowerCase()
+      .split(/([0-9]+)/)
+      .filter(Boolean);
     key = { text, numbers: text.map((t) => parseInt(t, 10)) };
     keys.set(columnId, key);
   }
@@ -87,7 +106,11 @@ function sortKeyOf(sortKeys: SortKeys, original: object, columnId: string, value
  */
 export function naturalSort(): SortingFn<ThreatRow> {
   const sortKeys: SortKeys = new WeakMap();
-  return (rowA, rowB, columnId) => compareKeys(sortKeyOf(sortKeys, rowA.original, columnId, rowA.getValue(columnId)), sortKeyOf(sortKeys, rowB.original, columnId, rowB.getValue(columnId)));
+  return (rowA, rowB, columnId) =>
+    compareKeys(
+      sortKeyOf(sortKeys, rowA.original, columnId, rowA.getValue(columnId)),
+      sortKeyOf(sortKeys, rowB.original, columnId, rowB.getValue(columnId)),
+    );
 }
 
 function compareKeys(a: SortKey, b: SortKey): number {
@@ -113,8 +136,17 @@ function compareKeys(a: SortKey, b: SortKey): number {
 
 export function threatColumns(lookups: Lookups): ColumnDef<ThreatRow>[] {
   const textSort = naturalSort();
-  const names = (ids: string[]) => ids.map((id) => lookups.actors.get(id)?.name ?? '').filter(Boolean).join(', ');
-  const col = (id: string, meta: ColumnMeta, accessorFn: (t: ThreatRow) => string | number, extra: Partial<ColumnDef<ThreatRow>> = {}): ColumnDef<ThreatRow> => ({
+  const names = (ids: string[]) =>
+    ids
+      .map((id) => lookups.actors.get(id)?.name ?? '')
+      .filter(Boolean)
+      .join(', ');
+  const col = (
+    id: string,
+    meta: ColumnMeta,
+    accessorFn: (t: ThreatRow) => string | number,
+    extra: Partial<ColumnDef<ThreatRow>> = {},
+  ): ColumnDef<ThreatRow> => ({
     id,
     accessorFn,
     header: meta.label,
@@ -127,13 +159,25 @@ export function threatColumns(lookups: Lookups): ColumnDef<ThreatRow>[] {
   });
   return [
     col('title', { label: 'Threat', editor: 'text', width: 300 }, (t) => t.title),
-    col('category', { label: 'Category', editor: 'select', options: options(THREAT_CATEGORIES), width: 120 }, (t) => t.category),
+    col(
+      'category',
+      { label: 'Category', editor: 'select', options: options(THREAT_CATEGORIES), width: 120 },
+      (t) => t.category,
+    ),
     col('likelihood', { label: 'Likelihood', editor: 'rating', numeric: true, width: 96 }, (t) => t.likelihood),
     col('impact', { label: 'Impact', editor: 'rating', numeric: true, width: 80 }, (t) => t.impact),
     col('score', { label: 'Score', numeric: true, width: 72 }, (t) => t.score),
     col('trend', { label: 'Trend', editor: 'select', options: options(Trend.options), width: 92 }, (t) => t.trend),
-    col('confidence', { label: 'Confidence', editor: 'select', options: options(Confidence.options), width: 104 }, (t) => t.confidence),
-    col('status', { label: 'Status', editor: 'select', options: options(ThreatStatus.options), width: 104 }, (t) => t.status),
+    col(
+      'confidence',
+      { label: 'Confidence', editor: 'select', options: options(Confidence.options), width: 104 },
+      (t) => t.confidence,
+    ),
+    col(
+      'status',
+      { label: 'Status', editor: 'select', options: options(ThreatStatus.options), width: 104 },
+      (t) => t.status,
+    ),
     col('countries', { label: 'Affected', editor: 'countries', width: 150 }, (t) => t.countryCodes.join(' ')),
     col('actors', { label: 'Actors', editor: 'actors', width: 190 }, (t) => names(t.actorIds)),
     col('evidence', { label: 'Evidence', numeric: true, width: 84 }, (t) => t.evidenceCount),
@@ -147,7 +191,9 @@ export function threatColumns(lookups: Lookups): ColumnDef<ThreatRow>[] {
 }
 
 export function ratingTitle(column: string, value: number, levels: number): string {
-  return column === 'likelihood' ? `${value} · ${likelihoodWords(value, levels)}` : `${value} · ${impactWords(value, levels)}`;
+  return column === 'likelihood'
+    ? `${value} · ${likelihoodWords(value, levels)}`
+    : `${value} · ${impactWords(value, levels)}`;
 }
 
 export function bandClass(threat: Threat, register: Register): string {

@@ -6,13 +6,20 @@ import { workbench } from '../../platform/workbench';
 
 export type { Tlp };
 
-const fileStem = (register: Register) => register.name.replace(/[\\/:*?"<>|]+/g, ' ').trim().slice(0, 80) || 'register';
+const fileStem = (register: Register) =>
+  register.name
+    .replace(/[\\/:*?"<>|]+/g, ' ')
+    .trim()
+    .slice(0, 80) || 'register';
 
 /** The register as CSV (UTF-8 with BOM for spreadsheets), written by main. Answers where, or null if cancelled. */
 export async function exportRegisterCsv(register: Register, threats: Threat[]): Promise<string | null> {
   const [actors, countryCodes] = await Promise.all([db.actors.toArray(), db.countries.toCollection().primaryKeys()]);
   const csv = registerToCsv(threats, { actors, countryCodes, scale: register.scale });
-  const { path } = await workbench().saveExport({ fileName: `${fileStem(register)}.csv`, bytes: new TextEncoder().encode(csv) });
+  const { path } = await workbench().saveExport({
+    fileName: `${fileStem(register)}.csv`,
+    bytes: new TextEncoder().encode(csv),
+  });
   return path;
 }
 
@@ -40,6 +47,9 @@ export async function exportRegisterStix(register: Register, threats: Threat[], 
     identity: { name: `${info.name} user` },
     now: new Date().toISOString(),
   });
-  const { path } = await workbench().saveExport({ fileName: `${fileStem(register)}.stix.json`, bytes: new TextEncoder().encode(JSON.stringify(bundle, null, 2)) });
+  const { path } = await workbench().saveExport({
+    fileName: `${fileStem(register)}.stix.json`,
+    bytes: new TextEncoder().encode(JSON.stringify(bundle, null, 2)),
+  });
   return path;
 }

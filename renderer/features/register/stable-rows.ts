@@ -15,7 +15,9 @@ export interface RowModelInputs {
 function structuralColumns(inputs: RowModelInputs, allColumnIds: readonly string[]): string[] {
   // The global filter looks at every column, so then every column's value matters.
   if (inputs.globalFilter.trim()) return [...allColumnIds];
-  return [...new Set([...inputs.sorting.map((s) => s.id), ...inputs.columnFilters.map((f) => f.id), ...inputs.grouping])];
+  return [
+    ...new Set([...inputs.sorting.map((s) => s.id), ...inputs.columnFilters.map((f) => f.id), ...inputs.grouping]),
+  ];
 }
 
 /**
@@ -54,7 +56,13 @@ export class StableRows {
     }
     // Each row model holds its own Row objects for a threat (the sorted one shallow copies, sharing the
     // value caches), so every one of them gets the new threat and forgets the cached values in place.
-    const models = [table.getCoreRowModel(), table.getFilteredRowModel(), table.getGroupedRowModel(), table.getSortedRowModel(), table.getRowModel()];
+    const models = [
+      table.getCoreRowModel(),
+      table.getFilteredRowModel(),
+      table.getGroupedRowModel(),
+      table.getSortedRowModel(),
+      table.getRowModel(),
+    ];
     for (const model of models) {
       for (const row of model.flatRows as PatchableRow[]) {
         const threat = next.get(row.id);
@@ -67,22 +75,35 @@ export class StableRows {
     return this.data;
   }
 
-  private canPatch(table: Table<ThreatRow>, changed: number[], rows: readonly ThreatRow[], inputs: RowModelInputs): boolean {
+  private canPatch(
+    table: Table<ThreatRow>,
+    changed: number[],
+    rows: readonly ThreatRow[],
+    inputs: RowModelInputs,
+  ): boolean {
     // The table must still be built from our array (not from a newer one) for its Row objects to be ours.
     if (table.options.data !== this.data) return false;
-    const ids = structuralColumns(inputs, table.getAllLeafColumns().map((c) => c.id));
+    const ids = structuralColumns(
+      inputs,
+      table.getAllLeafColumns().map((c) => c.id),
+    );
     const accessors = ids.map((id) => table.getColumn(id)?.accessorFn);
     const core = table.getCoreRowModel().rowsById;
     return changed.every((index) => {
       const next = rows[index]!;
       const row = core[next.id];
       if (!row) return false;
-      return accessors.every((accessor) => accessor !== undefined && Object.is(accessor(row.original, row.index), accessor(next, row.index)));
+      return accessors.every(
+        (accessor) => accessor !== undefined && Object.is(accessor(row.original, row.index), accessor(next, row.index)),
+      );
     });
   }
 }
 
-type PatchableRow = Row<ThreatRow> & { _valuesCache: Record<string, unknown>; _uniqueValuesCache: Record<string, unknown> };
+type PatchableRow = Row<ThreatRow> & {
+  _valuesCache: Record<string, unknown>;
+  _uniqueValuesCache: Record<string, unknown>;
+};
 
 /** Positions whose object changed, or null when rows were added, removed or moved. */
 function changedIndexes(previous: readonly ThreatRow[], rows: readonly ThreatRow[]): number[] | null {

@@ -43,7 +43,16 @@ export function SearchView() {
         <h1 id="search-heading">Search</h1>
       </header>
       <div className="search-box">
-        <input ref={box} type="search" aria-label="Search the workspace" placeholder="Search sources, notes and tags — any language" value={query} onChange={(e) => setQuery(e.target.value)} autoFocus dir="auto" />
+        <input
+          ref={box}
+          type="search"
+          aria-label="Search the workspace"
+          placeholder="Search sources, notes and tags — any language"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          autoFocus
+          dir="auto"
+        />
         {!search.ready && (
           <span className="muted search-progress" data-indexing="" role="status">
             {search.progress ? (
@@ -64,7 +73,9 @@ export function SearchView() {
       </div>
       {query.trim() && (
         <p className="muted search-count" role="status">
-          {hits.length === 0 ? 'No matches.' : `${hits.length}${hits.length === 200 ? '+' : ''} match${hits.length === 1 ? '' : 'es'}`}
+          {hits.length === 0
+            ? 'No matches.'
+            : `${hits.length}${hits.length === 200 ? '+' : ''} match${hits.length === 1 ? '' : 'es'}`}
         </p>
       )}
       <ol className="search-results" aria-label="Search results">

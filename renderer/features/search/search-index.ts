@@ -61,7 +61,11 @@ export class SearchIndex {
   }
 
   /** Brings the sources up to date; `progress` hears how many of the changed sources are indexed. */
-  async syncSources(current: SourceStamp[], readText: (id: string) => Promise<string>, progress: (done: number, total: number) => void = () => undefined): Promise<void> {
+  async syncSources(
+    current: SourceStamp[],
+    readText: (id: string) => Promise<string>,
+    progress: (done: number, total: number) => void = () => undefined,
+  ): Promise<void> {
     const seen = new Set(current.map((s) => s.id));
     for (const id of [...this.sourceVersions.keys()]) {
       if (!seen.has(id)) {
@@ -74,9 +78,18 @@ export class SearchIndex {
     for (const [i, { id, version }] of changed.entries()) {
       const text = await readText(id);
       this.remove(this.sourceDocs.get(id) ?? []);
-      const docs = splitParagraphs(text).map((p): SearchDoc => ({ id: `p:${id}:${p.start}`, kind: 'paragraph', text: p.text, sourceId: id, start: p.start }));
+      const docs = splitParagraphs(text).map((p): SearchDoc => ({
+        id: `p:${id}:${p.start}`,
+        kind: 'paragraph',
+        text: p.text,
+        sourceId: id,
+        start: p.start,
+      }));
       this.index.addAll(docs);
-      this.sourceDocs.set(id, docs.map((d) => d.id));
+      this.sourceDocs.set(
+        id,
+        docs.map((d) => d.id),
+      );
       this.sourceVersions.set(id, version);
       progress(i + 1, changed.length);
     }
@@ -101,7 +114,8 @@ export class SearchIndex {
   private putNote(a: NoteStamp): void {
     if (this.annotationStamps.get(a.id) === a.updatedAt) return;
     this.remove([`n:${a.id}`]);
-    if (a.note.trim()) this.index.add({ id: `n:${a.id}`, kind: 'note', text: a.note, sourceId: a.sourceId, annotationId: a.id });
+    if (a.note.trim())
+      this.index.add({ id: `n:${a.id}`, kind: 'note', text: a.note, sourceId: a.sourceId, annotationId: a.id });
     this.annotationStamps.set(a.id, a.updatedAt);
   }
 
@@ -151,7 +165,11 @@ export function matchRange(text: string, terms: string[]): { start: number; end:
 }
 
 /** A window of context around a match, for result lists. */
-export function snippet(text: string, range: { start: number; end: number }, radius = 70): { before: string; match: string; after: string } {
+export function snippet(
+  text: string,
+  range: { start: number; end: number },
+  radius = 70,
+): { before: string; match: string; after: string } {
   const from = Math.max(0, range.start - radius);
   const to = Math.min(text.length, range.end + radius);
   return {

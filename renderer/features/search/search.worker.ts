@@ -43,7 +43,10 @@ scope.onmessage = (event: MessageEvent<SearchRequest>) => {
     .then(
       () => reply({ type: 'synced' }),
       (error: unknown) => {
-        reply({ type: 'failed', message: `Search could not index the workspace: ${error instanceof Error ? error.message : String(error)}. Reload the window to try again.` });
+        reply({
+          type: 'failed',
+          message: `Search could not index the workspace: ${error instanceof Error ? error.message : String(error)}. Reload the window to try again.`,
+        });
         reply({ type: 'synced' });
       },
     );

@@ -32,8 +32,18 @@ export class WorkspaceSearch {
         this.sourcesSeen = true;
         this.post({ type: 'sources', list: sources.map((s) => ({ id: s.id, version: s.version })) });
       }),
-      { unsubscribe: followTable(db, 'annotations', { apply: (work) => this.followNotes(work), onError: (error) => this.fail(error) }) },
-      liveQuery(() => db.tags.toArray()).subscribe((list) => this.post({ type: 'tags', list: list.map((t) => ({ id: t.id, name: t.name, description: t.description, updatedAt: t.updatedAt })) })),
+      {
+        unsubscribe: followTable(db, 'annotations', {
+          apply: (work) => this.followNotes(work),
+          onError: (error) => this.fail(error),
+        }),
+      },
+      liveQuery(() => db.tags.toArray()).subscribe((list) =>
+        this.post({
+          type: 'tags',
+          list: list.map((t) => ({ id: t.id, name: t.name, description: t.description, updatedAt: t.updatedAt })),
+        }),
+      ),
     ];
   }
 
@@ -115,7 +125,12 @@ export class WorkspaceSearch {
   }
 }
 
-const noteStamp = (a: Annotation): NoteStamp => ({ id: a.id, sourceId: a.sourceId, note: a.note, updatedAt: a.updatedAt });
+const noteStamp = (a: Annotation): NoteStamp => ({
+  id: a.id,
+  sourceId: a.sourceId,
+  note: a.note,
+  updatedAt: a.updatedAt,
+});
 
 let shared: WorkspaceSearch | null = null;
 

@@ -7,7 +7,14 @@ import { workspace } from '../../workspace';
 import { importLimitProblem, setImportLimit } from '../../workspace/commands/settings';
 import { cancelAllImports, cancelImport } from './importing';
 
-const STATE_TEXT = { queued: 'Waiting', importing: 'Importing…', done: 'Imported', duplicate: 'Already imported', failed: 'Not imported', cancelled: 'Cancelled' } as const;
+const STATE_TEXT = {
+  queued: 'Waiting',
+  importing: 'Importing…',
+  done: 'Imported',
+  duplicate: 'Already imported',
+  failed: 'Not imported',
+  cancelled: 'Cancelled',
+} as const;
 
 /** Progress and outcome of each file being imported, with the options that shape imports. */
 export function ImportPanel() {
@@ -81,7 +88,13 @@ export function ImportPanel() {
                 <span className="job-state">
                   {job.cancelRequested && job.state === 'importing' ? 'Cancelling…' : STATE_TEXT[job.state]}
                   {(job.state === 'queued' || job.state === 'importing') && (
-                    <button type="button" className="link job-cancel" disabled={job.cancelRequested} aria-label={`Cancel the import of ${job.name}`} onClick={() => cancelImport(job.id)}>
+                    <button
+                      type="button"
+                      className="link job-cancel"
+                      disabled={job.cancelRequested}
+                      aria-label={`Cancel the import of ${job.name}`}
+                      onClick={() => cancelImport(job.id)}
+                    >
                       Cancel
                     </button>
                   )}

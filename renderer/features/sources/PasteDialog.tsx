@@ -2,7 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import { useUnsavedGuard } from '../common/useUnsavedGuard';
 
 /** Paste an article's text (e.g. from a browser) with a title; Ctrl+Enter imports. */
-export function PasteDialog({ open, onClose, onImport }: { open: boolean; onClose: () => void; onImport: (title: string, text: string) => void }) {
+export function PasteDialog({
+  open,
+  onClose,
+  onImport,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onImport: (title: string, text: string) => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
@@ -57,11 +65,25 @@ export function PasteDialog({ open, onClose, onImport }: { open: boolean; onClos
       <h2 id="paste-title">Paste text</h2>
       <div className="field">
         <label htmlFor="paste-source-title">Title</label>
-        <input id="paste-source-title" type="text" value={title} onChange={(e) => setTitle(e.target.value)} dir="auto" autoFocus />
+        <input
+          id="paste-source-title"
+          type="text"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          dir="auto"
+          autoFocus
+        />
       </div>
       <div className="field">
         <label htmlFor="paste-source-text">Text</label>
-        <textarea id="paste-source-text" rows={14} value={text} onChange={(e) => setText(e.target.value)} dir="auto" aria-invalid={error ? true : undefined} />
+        <textarea
+          id="paste-source-text"
+          rows={14}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          dir="auto"
+          aria-invalid={error ? true : undefined}
+        />
         {error && (
           <p className="field-error" role="alert">
             {error}

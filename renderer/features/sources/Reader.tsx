@@ -1,4 +1,15 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import type { Annotation, Tag } from '../../../shared/domain/annotation';
 import { isPlaceable } from '../../../shared/domain/passage-fit';
 import { splitParagraphs, tidyRange } from '../../../shared/domain/text';
@@ -33,7 +44,12 @@ const MAX_LANES = 8;
  * 2,500 gradient lists while a book opened). Lanes are assigned in one pass over the passages, which
  * arrive in document order.
  */
-function stripeImages(paragraphs: { start: number; text: string }[], placed: Annotation[], lanes: Map<string, number>, tags: Map<string, Tag>): string[] {
+function stripeImages(
+  paragraphs: { start: number; text: string }[],
+  placed: Annotation[],
+  lanes: Map<string, number>,
+  tags: Map<string, Tag>,
+): string[] {
   const images: string[] = [];
   let cursor = 0;
   const open: Annotation[] = [];
@@ -69,7 +85,14 @@ const preventFocusLoss = (e: MouseEvent) => e.preventDefault();
 const Paragraph = memo(function Paragraph({ index, start, text, stripes, onGutterClick }: ParagraphProps) {
   return (
     <div className="para" data-paragraph="">
-      <span className="stripes" aria-hidden="true" contentEditable={false} style={stripes ? ({ '--stripes': stripes } as CSSProperties) : undefined} onMouseDown={preventFocusLoss} onClick={(e) => onGutterClick(index, e)} />
+      <span
+        className="stripes"
+        aria-hidden="true"
+        contentEditable={false}
+        style={stripes ? ({ '--stripes': stripes } as CSSProperties) : undefined}
+        onMouseDown={preventFocusLoss}
+        onClick={(e) => onGutterClick(index, e)}
+      />
       <p data-index={index} data-start={start} dir="auto">
         {text}
       </p>
@@ -118,7 +141,13 @@ export function Reader({ text, language, annotations, tags, onAnnotate, onPick, 
   useLayoutEffect(() => {
     const current = geometryRef.current;
     if (!current) return;
-    painter.paint({ geometry: current, annotations: placed, tags, selectedId, search: readerTarget ? { start: readerTarget.start, end: readerTarget.end } : null });
+    painter.paint({
+      geometry: current,
+      annotations: placed,
+      tags,
+      selectedId,
+      search: readerTarget ? { start: readerTarget.start, end: readerTarget.end } : null,
+    });
   }, [painter, text, paragraphs, renderKey, placed, tags, selectedId, readerTarget]);
 
   useEffect(() => () => painter.dispose(), [painter]);
@@ -165,7 +194,12 @@ export function Reader({ text, language, annotations, tags, onAnnotate, onPick, 
     () => {
       const chosen = currentSelection();
       if (!chosen) {
-        useWorkbench.getState().notify('info', 'Select a passage in the text first (drag with the mouse, or click and use Shift+arrows), then choose New Passage.');
+        useWorkbench
+          .getState()
+          .notify(
+            'info',
+            'Select a passage in the text first (drag with the mouse, or click and use Shift+arrows), then choose New Passage.',
+          );
         return;
       }
       setAdder(null);
@@ -234,7 +268,17 @@ export function Reader({ text, language, annotations, tags, onAnnotate, onPick, 
   // The same element array while text and stripes stay: selecting a passage or showing the adder
   // re-renders the reader without visiting its 2,500 paragraphs.
   const body = useMemo(
-    () => paragraphs.map((p, i) => <Paragraph key={p.start} index={i} start={p.start} text={p.text} stripes={stripes[i]!} onGutterClick={onGutterClick} />),
+    () =>
+      paragraphs.map((p, i) => (
+        <Paragraph
+          key={p.start}
+          index={i}
+          start={p.start}
+          text={p.text}
+          stripes={stripes[i]!}
+          onGutterClick={onGutterClick}
+        />
+      )),
     [paragraphs, stripes, onGutterClick],
   );
 

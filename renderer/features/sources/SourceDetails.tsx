@@ -1,5 +1,11 @@
 import { useRef, useState } from 'react';
-import { CREDIBILITY_LABELS, Credibility, RELIABILITY_LABELS, Reliability, type Source } from '../../../shared/domain/source';
+import {
+  CREDIBILITY_LABELS,
+  Credibility,
+  RELIABILITY_LABELS,
+  Reliability,
+  type Source,
+} from '../../../shared/domain/source';
 import { workspace } from '../../workspace';
 import { updateSourceMetadata, type SourceMetadataPatch } from '../../workspace/commands/sources';
 import { EditableText } from '../common/EditableText';
@@ -15,7 +21,14 @@ interface SourceDetailsProps {
 }
 
 /** A source's record: metadata and Admiralty grade (editable, with undo), its file, and its actions. */
-export function SourceDetails({ source, onCorrectText, onReplaceFile, onExportAnnotations, onImportAnnotations, onDelete }: SourceDetailsProps) {
+export function SourceDetails({
+  source,
+  onCorrectText,
+  onReplaceFile,
+  onExportAnnotations,
+  onImportAnnotations,
+  onDelete,
+}: SourceDetailsProps) {
   const replaceInput = useRef<HTMLInputElement>(null);
   const annotationsInput = useRef<HTMLInputElement>(null);
   const [dateError, setDateError] = useState<string | null>(null);
@@ -27,7 +40,16 @@ export function SourceDetails({ source, onCorrectText, onReplaceFile, onExportAn
     <EditableText
       label={label}
       value={source[field]}
-      validate={field === 'title' ? (v) => (v ? null : 'A source needs a title.') : field === 'language' ? (v) => (/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$|^und$/.test(v) ? null : 'Write a language code such as en, ru, kk, uz, fa or ps.') : undefined}
+      validate={
+        field === 'title'
+          ? (v) => (v ? null : 'A source needs a title.')
+          : field === 'language'
+            ? (v) =>
+                /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$|^und$/.test(v)
+                  ? null
+                  : 'Write a language code such as en, ru, kk, uz, fa or ps.'
+            : undefined
+      }
       onCommit={(value) => save({ [field]: value }, `edit the ${label.toLowerCase()} of “${source.title}”`)}
     />
   );
@@ -48,7 +70,9 @@ export function SourceDetails({ source, onCorrectText, onReplaceFile, onExportAn
             const value = e.target.value || null;
             if (value === source.publishedOn) return;
             setDateError(null);
-            void save({ publishedOn: value }, 'edit the publication date').catch(() => setDateError('That date could not be saved.'));
+            void save({ publishedOn: value }, 'edit the publication date').catch(() =>
+              setDateError('That date could not be saved.'),
+            );
           }}
         />
         {dateError && <p className="field-error">{dateError}</p>}
@@ -58,7 +82,14 @@ export function SourceDetails({ source, onCorrectText, onReplaceFile, onExportAn
       <div className="field-row">
         <label className="inline-field">
           Reliability
-          <select value={source.reliability} onChange={(e) => void save({ reliability: Reliability.parse(e.target.value) }, 'change the reliability grade').catch(() => undefined)}>
+          <select
+            value={source.reliability}
+            onChange={(e) =>
+              void save({ reliability: Reliability.parse(e.target.value) }, 'change the reliability grade').catch(
+                () => undefined,
+              )
+            }
+          >
             {Reliability.options.map((r) => (
               <option key={r} value={r}>
                 {r} — {RELIABILITY_LABELS[r]}
@@ -68,7 +99,15 @@ export function SourceDetails({ source, onCorrectText, onReplaceFile, onExportAn
         </label>
         <label className="inline-field">
           Credibility
-          <select value={source.credibility} onChange={(e) => void save({ credibility: Credibility.parse(Number(e.target.value)) }, 'change the credibility grade').catch(() => undefined)}>
+          <select
+            value={source.credibility}
+            onChange={(e) =>
+              void save(
+                { credibility: Credibility.parse(Number(e.target.value)) },
+                'change the credibility grade',
+              ).catch(() => undefined)
+            }
+          >
             {([1, 2, 3, 4, 5, 6] as const).map((c) => (
               <option key={c} value={c}>
                 {c} — {CREDIBILITY_LABELS[c]}
@@ -79,7 +118,11 @@ export function SourceDetails({ source, onCorrectText, onReplaceFile, onExportAn
       </div>
       <dl className="facts">
         <dt>File</dt>
-        <dd>{source.file ? `${source.file.originalName} (${formatNumber(Math.ceil(source.file.size / 1024))} KB)` : 'Pasted text'}</dd>
+        <dd>
+          {source.file
+            ? `${source.file.originalName} (${formatNumber(Math.ceil(source.file.size / 1024))} KB)`
+            : 'Pasted text'}
+        </dd>
         <dt>Text</dt>
         <dd>
           {formatNumber(source.textLength)} characters, version {source.version}
@@ -111,7 +154,14 @@ export function SourceDetails({ source, onCorrectText, onReplaceFile, onExportAn
         <button type="button" onClick={() => annotationsInput.current?.click()}>
           Import annotations (W3C JSON-LD)…
         </button>
-        <input ref={annotationsInput} type="file" hidden accept=".json,.jsonld,application/ld+json,application/json" aria-label="Annotations file" onChange={(e) => e.target.files?.[0] && onImportAnnotations(e.target.files[0])} />
+        <input
+          ref={annotationsInput}
+          type="file"
+          hidden
+          accept=".json,.jsonld,application/ld+json,application/json"
+          aria-label="Annotations file"
+          onChange={(e) => e.target.files?.[0] && onImportAnnotations(e.target.files[0])}
+        />
         <button type="button" className="danger" onClick={onDelete}>
           Delete source
         </button>

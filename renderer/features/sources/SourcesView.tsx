@@ -7,7 +7,14 @@ import { isPlaceable } from '../../../shared/domain/passage-fit';
 import { planTextChange, type TextChangePlan } from '../../../shared/domain/text-change-plan';
 import { db } from '../../db';
 import { CommandFailed, workspace } from '../../workspace';
-import { acceptDrift, createPassage, deletePassage, movePassage, updatePassage, type AnnotationCoding } from '../../workspace/commands/passages';
+import {
+  acceptDrift,
+  createPassage,
+  deletePassage,
+  movePassage,
+  updatePassage,
+  type AnnotationCoding,
+} from '../../workspace/commands/passages';
 import { correctSourceText, deleteSource, PreviewOutdated, replaceSourceText } from '../../workspace/commands/sources';
 import { sha256OfText } from '../../db/hash';
 import { readSourceSnapshot } from '../../db/source-annotations';
@@ -69,7 +76,11 @@ export function SourcesView() {
 
   useViewCommand('import', () => fileInput.current?.click(), Boolean(sources));
   useViewCommand('paste-source', () => setPasteOpen(true), Boolean(sources));
-  useViewCommand('annotations:export', () => notify('info', 'Choose a source first: its passages are what Export Annotations writes.'), Boolean(sources) && !selected);
+  useViewCommand(
+    'annotations:export',
+    () => notify('info', 'Choose a source first: its passages are what Export Annotations writes.'),
+    Boolean(sources) && !selected,
+  );
 
   if (!sources) return null;
   return (
@@ -78,7 +89,11 @@ export function SourcesView() {
         <header className="pane-header">
           <h1 id="sources-heading">Sources</h1>
           <div className="button-row">
-            <button type="button" onClick={() => fileInput.current?.click()} title="Import files (Ctrl+O), or drop them on the window">
+            <button
+              type="button"
+              onClick={() => fileInput.current?.click()}
+              title="Import files (Ctrl+O), or drop them on the window"
+            >
               Import…
             </button>
             <button type="button" onClick={() => setPasteOpen(true)}>
@@ -103,20 +118,30 @@ export function SourcesView() {
         {sources.length === 0 ? (
           <div className="empty">
             <p>No sources yet.</p>
-            <p className="muted">Import .txt, .md, .html, .docx or .pdf files, drop them on the window, or paste an article’s text.</p>
+            <p className="muted">
+              Import .txt, .md, .html, .docx or .pdf files, drop them on the window, or paste an article’s text.
+            </p>
           </div>
         ) : (
           <ul className="item-list" aria-label="Sources">
             {sources.map((source) => (
               <li key={source.id}>
-                <button type="button" className="item" aria-current={source.id === selected?.id ? 'true' : undefined} onClick={() => source.id !== selected?.id && leaveThen(() => select(source.id))}>
+                <button
+                  type="button"
+                  className="item"
+                  aria-current={source.id === selected?.id ? 'true' : undefined}
+                  onClick={() => source.id !== selected?.id && leaveThen(() => select(source.id))}
+                >
                   <span className="item-title" dir="auto">
                     {source.title}
                   </span>
                   <span className="item-meta">
                     <span dir="auto">{source.author || 'Unknown author'}</span>
                     {source.publishedOn && <span>{formatDate(source.publishedOn)}</span>}
-                    <span className="grade" title={`${RELIABILITY_LABELS[source.reliability]}; ${CREDIBILITY_LABELS[source.credibility]}`}>
+                    <span
+                      className="grade"
+                      title={`${RELIABILITY_LABELS[source.reliability]}; ${CREDIBILITY_LABELS[source.credibility]}`}
+                    >
                       {admiraltyGrade(source.reliability, source.credibility)}
                     </span>
                     <span className="lang">{source.language.toUpperCase()}</span>
@@ -164,7 +189,9 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
   }, [lookups]);
   const [popover, setPopover] = useState<Popover | null>(null);
   const [editingText, setEditingText] = useState<string | null>(null);
-  const [pendingChange, setPendingChange] = useState<(PendingTextChange & { textHash: string; file: Source['file'] }) | null>(null);
+  const [pendingChange, setPendingChange] = useState<
+    (PendingTextChange & { textHash: string; file: Source['file'] }) | null
+  >(null);
   const [reselecting, setReselecting] = useState<Annotation | null>(null);
   const { notify, selectAnnotation, sideTab, setSideTab, readerFontSize, setReaderFontSize } = useWorkbench(
     useShallow((s) => ({
@@ -178,7 +205,10 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
   );
   const text = reading?.text ?? '';
   // Passages whose stored place does not fit this text: unpainted, and listed under Review.
-  const misfits = useMemo(() => new Set(annotations.filter((a) => a.anchor !== 'orphaned' && !isPlaceable(text, a)).map((a) => a.id)), [annotations, text]);
+  const misfits = useMemo(
+    () => new Set(annotations.filter((a) => a.anchor !== 'orphaned' && !isPlaceable(text, a)).map((a) => a.id)),
+    [annotations, text],
+  );
   useViewCommand(
     'annotations:export',
     () =>
@@ -191,7 +221,13 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
 
   const create = useCallback(
     async (range: { start: number; end: number }, coding: AnnotationCoding) => {
-      const annotation = await workspace.perform(createPassage, { sourceId: source.id, text, start: range.start, end: range.end, coding });
+      const annotation = await workspace.perform(createPassage, {
+        sourceId: source.id,
+        text,
+        start: range.start,
+        end: range.end,
+        coding,
+      });
       selectAnnotation(annotation.id);
       window.getSelection()?.removeAllRanges();
     },
@@ -236,7 +272,11 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
    * Writes a previewed change of text as one step for Ctrl+Z. When the text or its passages changed
    * after the preview was made, nothing is written and the plan is worked out again to be shown.
    */
-  const applyPlan = async (plan: TextChangePlan, next: { textHash: string; file?: Source['file'] }, what: 'replaced' | 'corrected'): Promise<TextChangePlan | null> => {
+  const applyPlan = async (
+    plan: TextChangePlan,
+    next: { textHash: string; file?: Source['file'] },
+    what: 'replaced' | 'corrected',
+  ): Promise<TextChangePlan | null> => {
     const command = what === 'replaced' ? replaceSourceText : correctSourceText;
     try {
       const applied = await workspace.perform(command, { sourceId: source.id, title: source.title, plan, ...next });
@@ -259,11 +299,19 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
 
   const replaceFile = async (file: File) => {
     try {
-      const imported = await workbench().importSource({ bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name, keepFullText: useWorkbench.getState().keepFullText, maxBytes: await importLimit(db) });
+      const imported = await workbench().importSource({
+        bytes: new Uint8Array(await file.arrayBuffer()),
+        fileName: file.name,
+        keepFullText: useWorkbench.getState().keepFullText,
+        maxBytes: await importLimit(db),
+      });
       const now = await readSourceSnapshot(db, source.id);
       setPendingChange({
         title: `Replace the text of “${source.title}”?`,
-        description: imported.text === now.text ? `“${file.name}” has the same text as this source; only the stored file changes.` : `The text of “${file.name}” takes the place of the current text. This is what happens to the passages:`,
+        description:
+          imported.text === now.text
+            ? `“${file.name}” has the same text as this source; only the stored file changes.`
+            : `The text of “${file.name}” takes the place of the current text. This is what happens to the passages:`,
         applyLabel: 'Replace the text',
         plan: planTextChange(now.text, imported.text, now.annotations),
         textHash: imported.textHash,
@@ -276,13 +324,28 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
 
   const applyReplacement = async () => {
     if (!pendingChange) return;
-    const outdated = await applyPlan(pendingChange.plan, { textHash: pendingChange.textHash, file: pendingChange.file }, 'replaced');
-    if (outdated) setPendingChange({ ...pendingChange, plan: outdated, warning: 'The text or its passages changed while this preview was open, so nothing was replaced. This is the preview as things now stand.' });
+    const outdated = await applyPlan(
+      pendingChange.plan,
+      { textHash: pendingChange.textHash, file: pendingChange.file },
+      'replaced',
+    );
+    if (outdated)
+      setPendingChange({
+        ...pendingChange,
+        plan: outdated,
+        warning:
+          'The text or its passages changed while this preview was open, so nothing was replaced. This is the preview as things now stand.',
+      });
     else setPendingChange(null);
   };
 
   const removeSource = async () => {
-    if (!window.confirm(`Delete “${source.title}” and ${annotations.length === 1 ? 'its passage' : `its ${annotations.length} passages`}? You can undo this.`)) return;
+    if (
+      !window.confirm(
+        `Delete “${source.title}” and ${annotations.length === 1 ? 'its passage' : `its ${annotations.length} passages`}? You can undo this.`,
+      )
+    )
+      return;
     if (!(await workspace.attempt(deleteSource, source.id))) return;
     useWorkbench.getState().selectSource(null);
     notify('info', `Deleted “${source.title}”.`, { label: 'Undo', run: () => void workspace.undo() });
@@ -309,14 +372,28 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
               )}
               {source.publishedOn && <> · {formatDate(source.publishedOn)}</>}
               {' · '}
-              <span title={`${RELIABILITY_LABELS[source.reliability]}; ${CREDIBILITY_LABELS[source.credibility]}`}>Grade {admiraltyGrade(source.reliability, source.credibility)}</span>
+              <span title={`${RELIABILITY_LABELS[source.reliability]}; ${CREDIBILITY_LABELS[source.credibility]}`}>
+                Grade {admiraltyGrade(source.reliability, source.credibility)}
+              </span>
             </p>
           </div>
           <div className="toolbar" role="group" aria-label="Text size">
-            <button type="button" className="ghost" aria-label="Smaller text" disabled={readerFontSize <= READER_FONT_SIZES.min} onClick={() => setReaderFontSize(readerFontSize - 1)}>
+            <button
+              type="button"
+              className="ghost"
+              aria-label="Smaller text"
+              disabled={readerFontSize <= READER_FONT_SIZES.min}
+              onClick={() => setReaderFontSize(readerFontSize - 1)}
+            >
               A−
             </button>
-            <button type="button" className="ghost" aria-label="Larger text" disabled={readerFontSize >= READER_FONT_SIZES.max} onClick={() => setReaderFontSize(readerFontSize + 1)}>
+            <button
+              type="button"
+              className="ghost"
+              aria-label="Larger text"
+              disabled={readerFontSize >= READER_FONT_SIZES.max}
+              onClick={() => setReaderFontSize(readerFontSize + 1)}
+            >
               A+
             </button>
           </div>
@@ -366,13 +443,27 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
               ['details', 'Details'],
             ] as const
           ).map(([tab, label]) => (
-            <button key={tab} type="button" role="tab" aria-selected={sideTab === tab} className={reviewCount && tab === 'review' ? 'attention' : undefined} onClick={() => setSideTab(tab)}>
+            <button
+              key={tab}
+              type="button"
+              role="tab"
+              aria-selected={sideTab === tab}
+              className={reviewCount && tab === 'review' ? 'attention' : undefined}
+              onClick={() => setSideTab(tab)}
+            >
               {label}
             </button>
           ))}
         </div>
         <div role="tabpanel" className="tab-panel">
-          {sideTab === 'passages' && <AnnotationList annotations={annotations} misfits={misfits} lookups={lookups} onEdit={(a) => setPopover({ kind: 'edit', annotation: a, rect: null })} />}
+          {sideTab === 'passages' && (
+            <AnnotationList
+              annotations={annotations}
+              misfits={misfits}
+              lookups={lookups}
+              onEdit={(a) => setPopover({ kind: 'edit', annotation: a, rect: null })}
+            />
+          )}
           {sideTab === 'codebook' && <Codebook />}
           {sideTab === 'review' && (
             <ReviewQueue
@@ -382,9 +473,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
               lookups={lookups}
               reselectingId={reselecting?.id ?? null}
               onShow={(a) => selectAnnotation(a.id, { scroll: true })}
-              onAccept={(a) =>
-                void workspace.attempt(acceptDrift, { id: a.id, text })
-              }
+              onAccept={(a) => void workspace.attempt(acceptDrift, { id: a.id, text })}
               onReselect={setReselecting}
               onDelete={(a) => void remove(a).catch(() => undefined)}
             />
@@ -399,7 +488,11 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
                   .then((path) => path && notify('info', `Exported ${annotations.length} passages to ${path}.`))
                   .catch((e: Error) => notify('error', e.message))
               }
-              onImportAnnotations={(file) => void importAnnotations(file, source, text).then((message) => message && notify('info', message)).catch((e: Error) => notify('error', e.message))}
+              onImportAnnotations={(file) =>
+                void importAnnotations(file, source, text)
+                  .then((message) => message && notify('info', message))
+                  .catch((e: Error) => notify('error', e.message))
+              }
               onDelete={() => void removeSource().catch(() => undefined)}
             />
           )}
@@ -431,15 +524,40 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
           }}
         />
       )}
-      {popover?.kind === 'pick' && <PassagesAtPoint annotations={popover.annotations} rect={popover.rect} lookups={lookups} onEdit={(a) => setPopover({ kind: 'edit', annotation: a, rect: popover.rect })} onClose={() => setPopover(null)} />}
-      <TextEditDialog text={editingText} passages={annotations} onClose={() => setEditingText(null)} onSave={saveText} />
+      {popover?.kind === 'pick' && (
+        <PassagesAtPoint
+          annotations={popover.annotations}
+          rect={popover.rect}
+          lookups={lookups}
+          onEdit={(a) => setPopover({ kind: 'edit', annotation: a, rect: popover.rect })}
+          onClose={() => setPopover(null)}
+        />
+      )}
+      <TextEditDialog
+        text={editingText}
+        passages={annotations}
+        onClose={() => setEditingText(null)}
+        onSave={saveText}
+      />
       <TextChangeDialog change={pendingChange} onApply={applyReplacement} onCancel={() => setPendingChange(null)} />
     </>
   );
 });
 
 /** Every passage at the clicked point (or margin stripe), so overlapping codes are each reachable. */
-function PassagesAtPoint({ annotations, rect, lookups, onEdit, onClose }: { annotations: Annotation[]; rect: DOMRect; lookups: Lookups; onEdit: (a: Annotation) => void; onClose: () => void }) {
+function PassagesAtPoint({
+  annotations,
+  rect,
+  lookups,
+  onEdit,
+  onClose,
+}: {
+  annotations: Annotation[];
+  rect: DOMRect;
+  lookups: Lookups;
+  onEdit: (a: Annotation) => void;
+  onClose: () => void;
+}) {
   const select = useWorkbench((s) => s.selectAnnotation);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
@@ -452,7 +570,15 @@ function PassagesAtPoint({ annotations, rect, lookups, onEdit, onClose }: { anno
     };
   }, [onClose]);
   return (
-    <div className="popover at-point" role="dialog" aria-label="Passages here" style={{ top: Math.min(rect.bottom + 6, window.innerHeight - 240), left: Math.min(rect.left, window.innerWidth - 380) }}>
+    <div
+      className="popover at-point"
+      role="dialog"
+      aria-label="Passages here"
+      style={{
+        top: Math.min(rect.bottom + 6, window.innerHeight - 240),
+        left: Math.min(rect.left, window.innerWidth - 380),
+      }}
+    >
       <p className="popover-title">
         {annotations.length} passage{annotations.length === 1 ? '' : 's'} here
       </p>

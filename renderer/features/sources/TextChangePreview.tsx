@@ -12,7 +12,11 @@ function MovedPassage({ passage }: { passage: PlannedPassage }) {
       <p className="passage-quote" dir="auto">
         {sameWords ? shorten(passage.quote) : <WordChanges changes={passage.changes ?? []} />}
       </p>
-      <p className="plan-why muted">{sameWords ? 'The same words, found elsewhere in the text.' : 'Words changed: struck through is the coded text, underlined the new text at that place.'}</p>
+      <p className="plan-why muted">
+        {sameWords
+          ? 'The same words, found elsewhere in the text.'
+          : 'Words changed: struck through is the coded text, underlined the new text at that place.'}
+      </p>
     </li>
   );
 }
@@ -28,7 +32,8 @@ export function TextChangePlanView({ plan }: { plan: TextChangePlan }) {
   const lost = plan.passages.filter((p) => p.outcome === 'lost');
   const staying = plan.passages.filter((p) => p.outcome === 'stays');
   const headingId = useId();
-  if (plan.passages.length === 0) return <p className="muted plan-none">This source has no passages yet, so none can move.</p>;
+  if (plan.passages.length === 0)
+    return <p className="muted plan-none">This source has no passages yet, so none can move.</p>;
   return (
     <section className="text-change-plan" aria-labelledby={headingId}>
       <h3 id={headingId} className="visually-hidden">
@@ -66,7 +71,9 @@ export function TextChangePlanView({ plan }: { plan: TextChangePlan }) {
         )}
         {staying.length > 0 && (
           <details className="plan-staying" onToggle={(e) => setShowStaying(e.currentTarget.open)}>
-            <summary>{staying.length === 1 ? 'Show the passage that stays' : `Show the ${staying.length} passages that stay`}</summary>
+            <summary>
+              {staying.length === 1 ? 'Show the passage that stays' : `Show the ${staying.length} passages that stay`}
+            </summary>
             {showStaying && (
               <ol className="plan-list" aria-label="Passages that stay">
                 {staying.map((p) => (
@@ -162,7 +169,13 @@ export function TextChangeDialog({ change, onApply, onCancel }: TextChangeDialog
             <button type="button" disabled={applying} onClick={onCancel}>
               Cancel
             </button>
-            <button ref={apply} type="button" className="primary" disabled={applying} onClick={() => void run().catch(() => undefined)}>
+            <button
+              ref={apply}
+              type="button"
+              className="primary"
+              disabled={applying}
+              onClick={() => void run().catch(() => undefined)}
+            >
               {applying ? 'Applying…' : change.applyLabel}
             </button>
           </div>

@@ -15,7 +15,17 @@ const PLAN_DELAY_MS = 300;
  * exactly that plan, as one step for Ctrl+Z; those that moved are listed for review, none is
  * silently re-placed.
  */
-export function TextEditDialog({ text, passages, onClose, onSave }: { text: string | null; passages: readonly Annotation[]; onClose: () => void; onSave: (plan: TextChangePlan) => Promise<void> }) {
+export function TextEditDialog({
+  text,
+  passages,
+  onClose,
+  onSave,
+}: {
+  text: string | null;
+  passages: readonly Annotation[];
+  onClose: () => void;
+  onSave: (plan: TextChangePlan) => Promise<void>;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState(text ?? '');
   const [settled, setSettled] = useState(text ?? '');
@@ -36,7 +46,10 @@ export function TextEditDialog({ text, passages, onClose, onSave }: { text: stri
     return () => clearTimeout(timer);
   }, [draft]);
 
-  const plan = useMemo(() => (text !== null && settled !== text ? planTextChange(text, normaliseText(settled), passages) : null), [text, settled, passages]);
+  const plan = useMemo(
+    () => (text !== null && settled !== text ? planTextChange(text, normaliseText(settled), passages) : null),
+    [text, settled, passages],
+  );
 
   const save = async () => {
     if (text === null) return;
@@ -65,16 +78,40 @@ export function TextEditDialog({ text, passages, onClose, onSave }: { text: stri
       onClose={onClose}
     >
       <h2 id="edit-text-title">Correct the text</h2>
-      <p className="muted">Below the text you see what saving does to the passages. Any that move or can no longer be found are listed under Review; Ctrl+Z takes the correction back.</p>
-      <textarea aria-label="Source text" className="text-editor" rows={14} dir="auto" value={draft} onChange={(e) => setDraft(e.target.value)} spellCheck={false} />
+      <p className="muted">
+        Below the text you see what saving does to the passages. Any that move or can no longer be found are listed
+        under Review; Ctrl+Z takes the correction back.
+      </p>
+      <textarea
+        aria-label="Source text"
+        className="text-editor"
+        rows={14}
+        dir="auto"
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        spellCheck={false}
+      />
       <div className="plan-live">
-        {plan ? <TextChangePlanView plan={plan} /> : <p className="muted plan-none">{draft === text ? 'No correction yet: every passage stays where it is.' : 'Working out where the passages go…'}</p>}
+        {plan ? (
+          <TextChangePlanView plan={plan} />
+        ) : (
+          <p className="muted plan-none">
+            {draft === text
+              ? 'No correction yet: every passage stays where it is.'
+              : 'Working out where the passages go…'}
+          </p>
+        )}
       </div>
       <div className="dialog-actions">
         <button type="button" onClick={cancel}>
           Cancel
         </button>
-        <button type="button" className="primary" disabled={saving || draft === text || !draft.trim()} onClick={() => void save().catch(() => undefined)}>
+        <button
+          type="button"
+          className="primary"
+          disabled={saving || draft === text || !draft.trim()}
+          onClick={() => void save().catch(() => undefined)}
+        >
           Save text
         </button>
       </div>

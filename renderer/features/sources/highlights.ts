@@ -47,9 +47,12 @@ let installedRules = '';
 export function installHighlightRules(tags: Map<string, Tag>): void {
   if (!highlightsSupported()) return;
   const rules: string[] = [];
-  for (const tag of tags.values()) rules.push(`::highlight(${highlightName(tag.id)}) { background-color: ${translucent(tag.color, 0.22)}; }`);
+  for (const tag of tags.values())
+    rules.push(`::highlight(${highlightName(tag.id)}) { background-color: ${translucent(tag.color, 0.22)}; }`);
   rules.push(`::highlight(${UNTAGGED}) { background-color: var(--untagged-highlight); }`);
-  rules.push(`::highlight(${DRIFTED}) { text-decoration: underline wavy var(--warning); text-decoration-thickness: 1.5px; }`);
+  rules.push(
+    `::highlight(${DRIFTED}) { text-decoration: underline wavy var(--warning); text-decoration-thickness: 1.5px; }`,
+  );
   rules.push(`::highlight(${SELECTED}) { background-color: var(--selected-highlight); color: var(--text); }`);
   rules.push(`::highlight(${SEARCH}) { background-color: var(--search-highlight); color: #000; }`);
   const text = rules.join('\n');
@@ -161,7 +164,9 @@ export class HighlightPainter {
 
 /** Lanes for margin stripes: each passage gets the lowest lane free at its start (interval colouring). */
 export function assignLanes(annotations: Annotation[]): Map<string, number> {
-  const sorted = [...annotations].sort((a, b) => a.position.start - b.position.start || b.position.end - a.position.end);
+  const sorted = [...annotations].sort(
+    (a, b) => a.position.start - b.position.start || b.position.end - a.position.end,
+  );
   const laneEnds: number[] = [];
   const lanes = new Map<string, number>();
   for (const a of sorted) {

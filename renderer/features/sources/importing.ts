@@ -7,7 +7,8 @@ import { cancelTask, newTaskId } from '../../platform/tasks';
 import { workbench } from '../../platform/workbench';
 import { useWorkbench } from '../../stores';
 
-export const ACCEPTED_FILES = '.txt,.md,.markdown,.html,.htm,.docx,.pdf,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const ACCEPTED_FILES =
+  '.txt,.md,.markdown,.html,.htm,.docx,.pdf,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export interface FileToImport {
   name: string;
@@ -41,20 +42,34 @@ export async function importFiles(files: FileToImport[]): Promise<void> {
     const wasCancelled = () => jobOf(id)?.cancelRequested === true;
     if (file.size > limit) {
       // Checked here too, so a huge file is not read into memory only to be refused by main.
-      update(id, { state: 'failed', message: `"${file.name}" could not be imported: it is ${megabytes(file.size)}, over the import limit of ${megabytes(limit)}. Raise the limit beside the Import button or split the file.` });
+      update(id, {
+        state: 'failed',
+        message: `"${file.name}" could not be imported: it is ${megabytes(file.size)}, over the import limit of ${megabytes(limit)}. Raise the limit beside the Import button or split the file.`,
+      });
       continue;
     }
     let stored: string | null = null;
     try {
       const bytes = await file.bytes();
       if (wasCancelled()) throw new Error(cancelledMessage);
-      const imported = await workbench().importSource({ bytes, fileName: file.name, keepFullText: useWorkbench.getState().keepFullText, maxBytes: limit, taskId });
+      const imported = await workbench().importSource({
+        bytes,
+        fileName: file.name,
+        keepFullText: useWorkbench.getState().keepFullText,
+        maxBytes: limit,
+        taskId,
+      });
       stored = imported.file.sha256;
       // Main finished before the cancel reached it: the file it stored is taken back below.
       if (wasCancelled()) throw new Error(cancelledMessage);
-      const existing = (await findSourceByFile(db, imported.file.sha256)) ?? (await findSourceByTextHash(db, imported.textHash));
+      const existing =
+        (await findSourceByFile(db, imported.file.sha256)) ?? (await findSourceByTextHash(db, imported.textHash));
       if (existing) {
-        update(id, { state: 'duplicate', sourceId: existing.id, message: `“${file.name}” is already in the workspace as “${existing.title}”.` });
+        update(id, {
+          state: 'duplicate',
+          sourceId: existing.id,
+          message: `“${file.name}” is already in the workspace as “${existing.title}”.`,
+        });
         continue;
       }
       if (file.title) imported.metadata.title = file.title;
@@ -65,16 +80,28 @@ export async function importFiles(files: FileToImport[]): Promise<void> {
         source = await workspace.perform(importSource, { imported, fallbackTitle });
       } catch (error) {
         // The database refused the record: take back the stored file unless another source uses it.
-        if (!(await findSourceByFile(db, imported.file.sha256))) await workbench().deleteSourceFile(imported.file.sha256).catch(() => undefined);
+        if (!(await findSourceByFile(db, imported.file.sha256)))
+          await workbench()
+            .deleteSourceFile(imported.file.sha256)
+            .catch(() => undefined);
         throw error;
       }
       lastImported = source.id;
-      update(id, { state: 'done', sourceId: source.id, warnings: imported.warnings, message: imported.warnings.length ? imported.warnings.join(' ') : undefined });
+      update(id, {
+        state: 'done',
+        sourceId: source.id,
+        warnings: imported.warnings,
+        message: imported.warnings.length ? imported.warnings.join(' ') : undefined,
+      });
     } catch (error) {
       if (wasCancelled()) {
-        if (stored && !(await findSourceByFile(db, stored))) await workbench().deleteSourceFile(stored).catch(() => undefined);
+        if (stored && !(await findSourceByFile(db, stored)))
+          await workbench()
+            .deleteSourceFile(stored)
+            .catch(() => undefined);
         // Main's own sentence when it stopped the import; ours when the cancel came before or after it.
-        const said = error instanceof Error && error.message.includes('was cancelled') ? error.message : cancelledMessage;
+        const said =
+          error instanceof Error && error.message.includes('was cancelled') ? error.message : cancelledMessage;
         update(id, { state: 'cancelled', message: said });
         continue;
       }
@@ -96,7 +123,10 @@ export function cancelImport(jobId: number): void {
   const job = importJobs.find((j) => j.id === jobId);
   if (!job) return;
   if (job.state === 'queued') {
-    updateImport(jobId, { state: 'cancelled', message: `The import of “${job.name}” was cancelled before it started; nothing was added.` });
+    updateImport(jobId, {
+      state: 'cancelled',
+      message: `The import of “${job.name}” was cancelled before it started; nothing was added.`,
+    });
     return;
   }
   if (job.state !== 'importing' || job.cancelRequested) return;
@@ -107,16 +137,23 @@ export function cancelImport(jobId: number): void {
 
 /** Cancels every import that is waiting or running. */
 export function cancelAllImports(): void {
-  for (const job of useWorkbench.getState().importJobs) if (job.state === 'queued' || job.state === 'importing') cancelImport(job.id);
+  for (const job of useWorkbench.getState().importJobs)
+    if (job.state === 'queued' || job.state === 'importing') cancelImport(job.id);
 }
 
 export function filesFromList(list: FileList | File[]): FileToImport[] {
-  return Array.from(list, (file) => ({ name: file.name, size: file.size, bytes: async () => new Uint8Array(await file.arrayBuffer()) }));
+  return Array.from(list, (file) => ({
+    name: file.name,
+    size: file.size,
+    bytes: async () => new Uint8Array(await file.arrayBuffer()),
+  }));
 }
 
 export function pastedText(title: string, text: string): FileToImport {
   const bytes = new TextEncoder().encode(text);
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
-  const safe = title.trim().replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').slice(0, 80).trim() || 'Pasted text';
+  // Control characters are exactly what a file name must not hold.
+  // eslint-disable-next-line no-control-regex
+  const unsafe = /[\\/:*?"<>|\u0000-\u001f]+/g;
+  const safe = title.trim().replace(unsafe, ' ').slice(0, 80).trim() || 'Pasted text';
   return { name: `${safe}.txt`, size: bytes.byteLength, bytes: async () => bytes, title: title.trim() || undefined };
 }

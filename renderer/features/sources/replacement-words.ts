@@ -17,7 +17,10 @@ export function outcomeNotice(counts: OutcomeCounts, what: 'replaced' | 'correct
   const saved = what === 'replaced' ? 'The text was replaced' : 'The corrected text was saved';
   const pending = counts.moves + counts.lost;
   if (pending === 0) return `${saved}; every passage is still in place.`;
-  const parts = [counts.moves > 0 ? movedLine(counts.moves) : null, counts.lost > 0 ? lostLine(counts.lost) : null].filter(Boolean);
+  const parts = [
+    counts.moves > 0 ? movedLine(counts.moves) : null,
+    counts.lost > 0 ? lostLine(counts.lost) : null,
+  ].filter(Boolean);
   return `${saved}. ${parts.join(' and ')}: confirm ${pending === 1 ? 'it' : 'them'} under Review. Ctrl+Z takes the change back.`;
 }
 

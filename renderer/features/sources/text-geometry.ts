@@ -22,7 +22,11 @@ export class TextGeometry {
     // A node that does not hold its paragraph's text (React has not rendered this text yet, or an
     // input method slipped an edit in) is not used at all.
     this.nodes = Array.from(root.querySelectorAll<HTMLElement>('p[data-index]'), (p, i) =>
-      p.firstChild instanceof Text && p.firstChild.data === paragraphs[i]?.text && Number(p.dataset.start) === paragraphs[i]!.start ? p.firstChild : null,
+      p.firstChild instanceof Text &&
+      p.firstChild.data === paragraphs[i]?.text &&
+      Number(p.dataset.start) === paragraphs[i]!.start
+        ? p.firstChild
+        : null,
     );
   }
 

@@ -12,11 +12,13 @@ export function useSourceReading(sourceId: string): SourceReading | undefined {
   const [reading, setReading] = useState<SourceReading | null>(null);
   useEffect(
     () =>
-      watchSourceReading(
-        db,
-        sourceId,
-        setReading,
-        (error) => useWorkbench.getState().notify('error', `The source’s text and passages could not be read: ${error instanceof Error ? error.message : String(error)}. Reload the window (Ctrl+R) to try again.`),
+      watchSourceReading(db, sourceId, setReading, (error) =>
+        useWorkbench
+          .getState()
+          .notify(
+            'error',
+            `The source’s text and passages could not be read: ${error instanceof Error ? error.message : String(error)}. Reload the window (Ctrl+R) to try again.`,
+          ),
       ),
     [sourceId],
   );

@@ -1,5 +1,14 @@
 import { Actor } from '../../../shared/domain/actor';
-import { ACTOR_DESCRIPTION_LIMIT, ACTOR_NAME_LIMIT, actorNameProblem, NEW_ACTOR_NAME, normaliseActorName, sameActorName, tidyNames, type ActorPatch } from '../../db/actors';
+import {
+  ACTOR_DESCRIPTION_LIMIT,
+  ACTOR_NAME_LIMIT,
+  actorNameProblem,
+  NEW_ACTOR_NAME,
+  normaliseActorName,
+  sameActorName,
+  tidyNames,
+  type ActorPatch,
+} from '../../db/actors';
 import { CommandRefusal } from '../change-set';
 import { defineCommand } from '../workspace';
 
@@ -9,14 +18,21 @@ const MISSING = 'That actor no longer exists; it may have been deleted in anothe
 function checked(actor: Actor): Actor {
   const tooLong = (list: string[]) => list.find((v) => v.length > ACTOR_NAME_LIMIT);
   const alias = tooLong(actor.aliases);
-  if (alias) throw new CommandRefusal(`An alias can be at most ${ACTOR_NAME_LIMIT} characters long (“${alias.slice(0, 40)}…”).`);
+  if (alias)
+    throw new CommandRefusal(`An alias can be at most ${ACTOR_NAME_LIMIT} characters long (“${alias.slice(0, 40)}…”).`);
   const base = tooLong(actor.bases);
-  if (base) throw new CommandRefusal(`A base can be at most ${ACTOR_NAME_LIMIT} characters long (“${base.slice(0, 40)}…”).`);
-  if (actor.description.length > ACTOR_DESCRIPTION_LIMIT) throw new CommandRefusal(`A description can be at most ${ACTOR_DESCRIPTION_LIMIT.toLocaleString('en')} characters long.`);
+  if (base)
+    throw new CommandRefusal(`A base can be at most ${ACTOR_NAME_LIMIT} characters long (“${base.slice(0, 40)}…”).`);
+  if (actor.description.length > ACTOR_DESCRIPTION_LIMIT)
+    throw new CommandRefusal(
+      `A description can be at most ${ACTOR_DESCRIPTION_LIMIT.toLocaleString('en')} characters long.`,
+    );
   const parsed = Actor.safeParse(actor);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new CommandRefusal(`The actor was not saved: ${issue ? `${issue.path.join('.') || 'actor'} — ${issue.message}` : 'it is not valid'}.`);
+    throw new CommandRefusal(
+      `The actor was not saved: ${issue ? `${issue.path.join('.') || 'actor'} — ${issue.message}` : 'it is not valid'}.`,
+    );
   }
   return parsed.data;
 }
@@ -28,7 +44,9 @@ function tidyPatch(patch: ActorPatch): ActorPatch {
     ...(patch.name !== undefined ? { name: normaliseActorName(patch.name) } : {}),
     ...(patch.aliases !== undefined ? { aliases: tidyNames(patch.aliases) } : {}),
     ...(patch.bases !== undefined ? { bases: tidyNames(patch.bases) } : {}),
-    ...(patch.countryCodes !== undefined ? { countryCodes: [...new Set(patch.countryCodes.map((c) => c.trim().toUpperCase()))] } : {}),
+    ...(patch.countryCodes !== undefined
+      ? { countryCodes: [...new Set(patch.countryCodes.map((c) => c.trim().toUpperCase()))] }
+      : {}),
   };
 }
 
@@ -52,7 +70,18 @@ export const createActor = defineCommand({
     if (problem) throw new CommandRefusal(problem);
     return changes.put(
       'actors',
-      checked({ id: crypto.randomUUID(), aliases: [], kind: 'other', description: '', bases: [], countryCodes: [], ...tidy, name, createdAt: changes.at, updatedAt: changes.at }),
+      checked({
+        id: crypto.randomUUID(),
+        aliases: [],
+        kind: 'other',
+        description: '',
+        bases: [],
+        countryCodes: [],
+        ...tidy,
+        name,
+        createdAt: changes.at,
+        updatedAt: changes.at,
+      }),
     );
   },
 });
@@ -102,7 +131,10 @@ export const deleteActor = defineCommand({
     const actor = await changes.require('actors', id, MISSING);
     const threats = await changes.db.threats.where('actorIds').equals(id).toArray();
     const passages = await changes.db.annotations.where('actorIds').equals(id).toArray();
-    const unlink = <T extends { actorIds: string[] }>(record: T): T => ({ ...record, actorIds: record.actorIds.filter((a) => a !== id) });
+    const unlink = <T extends { actorIds: string[] }>(record: T): T => ({
+      ...record,
+      actorIds: record.actorIds.filter((a) => a !== id),
+    });
     await changes.bulkPut('threats', threats.map(unlink));
     await changes.bulkPut('annotations', passages.map(unlink));
     await changes.delete('actors', id);

@@ -31,7 +31,10 @@ function identity(meta: ReadonlyMap<string, MetaEntry>): { replicaId: string; mi
   if (replicaId !== stored) missing.push({ key: REPLICA_ID_KEY, value: replicaId });
   if (!meta.has(MERGES_IN_EFFECT_KEY)) {
     const bases = basesOf(meta.get(MERGE_BASES_KEY)?.value);
-    missing.push({ key: MERGES_IN_EFFECT_KEY, value: Object.fromEntries(Object.entries(bases).map(([peer, entry]) => [peer, entry.at])) });
+    missing.push({
+      key: MERGES_IN_EFFECT_KEY,
+      value: Object.fromEntries(Object.entries(bases).map(([peer, entry]) => [peer, entry.at])),
+    });
   }
   return { replicaId, missing };
 }
@@ -47,7 +50,9 @@ export const identifyInstallation = defineCommand({
   run: async (changes, _args: void): Promise<string> => {
     const keys = [REPLICA_ID_KEY, MERGE_BASES_KEY, MERGES_IN_EFFECT_KEY];
     const entries = await changes.db.meta.bulkGet(keys);
-    const { replicaId, missing } = identity(new Map(entries.filter((m): m is MetaEntry => m !== undefined).map((m) => [m.key, m])));
+    const { replicaId, missing } = identity(
+      new Map(entries.filter((m): m is MetaEntry => m !== undefined).map((m) => [m.key, m])),
+    );
     await changes.bulkPut('meta', missing);
     return replicaId;
   },
@@ -60,7 +65,11 @@ export async function ensureReplicaId(workspace: Workspace): Promise<string> {
 }
 
 /** The whole workspace as a backup holds it (db/backup.ts readWorkspaceSnapshot), once the installation has its id. */
-export async function readBackupSnapshot(workspace: Workspace, now: Date = new Date(), reading: SnapshotReading = {}): Promise<WorkspaceSnapshot> {
+export async function readBackupSnapshot(
+  workspace: Workspace,
+  now: Date = new Date(),
+  reading: SnapshotReading = {},
+): Promise<WorkspaceSnapshot> {
   await ensureReplicaId(workspace);
   return readWorkspaceSnapshot(workspace.db, now, reading);
 }
@@ -86,16 +95,23 @@ export const restoreBackup = defineCommand({
   run: async (changes, snapshot: WorkspaceSnapshot): Promise<void> => {
     const db = changes.db;
     if (snapshot.schemaVersion !== db.verno) {
-      throw new CommandRefusal(`This workspace snapshot is of data version ${snapshot.schemaVersion}, and this app keeps version ${db.verno}. Nothing was changed.`);
+      throw new CommandRefusal(
+        `This workspace snapshot is of data version ${snapshot.schemaVersion}, and this app keeps version ${db.verno}. Nothing was changed.`,
+      );
     }
     const kept = new Map(
-      (await db.meta.bulkGet([...INSTALLATION_META_KEYS, DEMO_SEEDED_KEY])).filter((m): m is MetaEntry => m !== undefined).map((m) => [m.key, m]),
+      (await db.meta.bulkGet([...INSTALLATION_META_KEYS, DEMO_SEEDED_KEY]))
+        .filter((m): m is MetaEntry => m !== undefined)
+        .map((m) => [m.key, m]),
     );
     const { replicaId, missing } = identity(kept);
     for (const entry of missing) kept.set(entry.key, entry);
     for (const name of WORKSPACE_TABLES) await db.table(name).clear();
     for (const name of WORKSPACE_TABLES) {
-      const records = name === 'meta' ? (snapshot.tables.meta as MetaEntry[]).filter((m) => !INSTALLATION_META_KEYS.includes(m.key)) : snapshot.tables[name];
+      const records =
+        name === 'meta'
+          ? (snapshot.tables.meta as MetaEntry[]).filter((m) => !INSTALLATION_META_KEYS.includes(m.key))
+          : snapshot.tables[name];
       // In parts, still inside the one transaction: IndexedDB copies each value as it is added, and
       // 50 MB added at once was one long task (~1 s) on this thread; between parts it is free.
       for (const part of backupParts(records as unknown[])) await db.table(name).bulkAdd(part);
@@ -105,9 +121,15 @@ export const restoreBackup = defineCommand({
     // start from these records instead of treating every difference as a conflict.
     if (snapshot.replicaId !== replicaId) {
       const bases = basesOf(kept.get(MERGE_BASES_KEY)?.value);
-      kept.set(MERGE_BASES_KEY, { key: MERGE_BASES_KEY, value: { ...bases, [snapshot.replicaId]: baseAfterRestore(snapshot, changes.at) } });
+      kept.set(MERGE_BASES_KEY, {
+        key: MERGE_BASES_KEY,
+        value: { ...bases, [snapshot.replicaId]: baseAfterRestore(snapshot, changes.at) },
+      });
       const inEffect = mergesInEffectOf(kept.get(MERGES_IN_EFFECT_KEY)?.value) ?? {};
-      kept.set(MERGES_IN_EFFECT_KEY, { key: MERGES_IN_EFFECT_KEY, value: { ...inEffect, [snapshot.replicaId]: changes.at } });
+      kept.set(MERGES_IN_EFFECT_KEY, {
+        key: MERGES_IN_EFFECT_KEY,
+        value: { ...inEffect, [snapshot.replicaId]: changes.at },
+      });
     }
     await db.meta.bulkPut([...kept.values()]);
   },

@@ -9,7 +9,8 @@ const BRIEFING_GONE = 'That briefing no longer exists; it may have been deleted.
 export const createBriefing = defineCommand({
   id: 'briefings.create',
   label: 'create a briefing',
-  run: (changes, fields: Partial<Briefing> = {}): Promise<Briefing> => changes.put('briefings', { ...blankBriefing(fields), createdAt: changes.at, updatedAt: changes.at }),
+  run: (changes, fields: Partial<Briefing> = {}): Promise<Briefing> =>
+    changes.put('briefings', { ...blankBriefing(fields), createdAt: changes.at, updatedAt: changes.at }),
 });
 
 /**
@@ -66,7 +67,11 @@ export const recordBriefingExport = defineCommand({
   label: 'record an export of a briefing',
   undoable: false,
   run: async (changes, { briefingId, entry }: RecordExportArgs): Promise<Briefing> => {
-    const saved = await changes.require('briefings', briefingId, 'That briefing no longer exists; the file was written, but its history could not be kept.');
+    const saved = await changes.require(
+      'briefings',
+      briefingId,
+      'That briefing no longer exists; the file was written, but its history could not be kept.',
+    );
     return changes.put('briefings', { ...saved, exports: [...saved.exports, entry] });
   },
 });

@@ -25,7 +25,8 @@ export async function ensureTag(changes: ChangeSet, codebook: Tag[], fields: New
   if (!name) throw new CommandRefusal('A tag needs a name.');
   const existing = codebook.find((t) => sameTagName(t.name, name));
   if (existing) return existing;
-  if (fields.parentId && !codebook.some((t) => t.id === fields.parentId)) throw new CommandRefusal('The tag to put it under no longer exists; choose another.');
+  if (fields.parentId && !codebook.some((t) => t.id === fields.parentId))
+    throw new CommandRefusal('The tag to put it under no longer exists; choose another.');
   const tag = await changes.put('tags', {
     id: crypto.randomUUID(),
     name,
@@ -68,15 +69,21 @@ export const updateTag = defineCommand({
     if (!name) throw new CommandRefusal('A tag needs a name.');
     if (patch.name !== undefined) {
       const all = await changes.db.tags.toArray();
-      if (all.some((t) => t.id !== id && sameTagName(t.name, name))) throw new CommandRefusal(`There is already a tag called “${name}”. Merge the two tags instead.`);
+      if (all.some((t) => t.id !== id && sameTagName(t.name, name)))
+        throw new CommandRefusal(`There is already a tag called “${name}”. Merge the two tags instead.`);
     }
     if (patch.parentId) {
       const parent = await changes.get('tags', patch.parentId);
       if (!parent) throw new CommandRefusal('The tag to put it under no longer exists; choose another.');
       // Walks up from the new parent (one key read a step): meeting the tag itself would make a cycle.
       const seen = new Set<string>();
-      for (let cursor: Tag | undefined = parent; cursor && !seen.has(cursor.id); cursor = cursor.parentId ? await changes.get('tags', cursor.parentId) : undefined) {
-        if (cursor.id === id) throw new CommandRefusal('A tag cannot be moved under itself or one of its own sub-tags.');
+      for (
+        let cursor: Tag | undefined = parent;
+        cursor && !seen.has(cursor.id);
+        cursor = cursor.parentId ? await changes.get('tags', cursor.parentId) : undefined
+      ) {
+        if (cursor.id === id)
+          throw new CommandRefusal('A tag cannot be moved under itself or one of its own sub-tags.');
         seen.add(cursor.id);
       }
     }
@@ -103,11 +110,20 @@ export interface TagMerge {
  */
 export const mergeTags = defineCommand({
   id: 'tags.merge',
-  label: (_args: TagMerge, result: TagRemoval & { into: Tag }) => `merge “${result.tag.name}” into “${result.into.name}”`,
+  label: (_args: TagMerge, result: TagRemoval & { into: Tag }) =>
+    `merge “${result.tag.name}” into “${result.into.name}”`,
   run: async (changes, { fromId, intoId }: TagMerge) => {
     if (fromId === intoId) throw new CommandRefusal('Choose a different tag to merge into.');
-    const from = await changes.require('tags', fromId, 'One of those tags no longer exists; it may have been deleted in another window.');
-    const into = await changes.require('tags', intoId, 'One of those tags no longer exists; it may have been deleted in another window.');
+    const from = await changes.require(
+      'tags',
+      fromId,
+      'One of those tags no longer exists; it may have been deleted in another window.',
+    );
+    const into = await changes.require(
+      'tags',
+      intoId,
+      'One of those tags no longer exists; it may have been deleted in another window.',
+    );
     const passages = await changes.db.annotations.where('tagIds').equals(fromId).toArray();
     await changes.bulkPut(
       'annotations',
@@ -115,7 +131,10 @@ export const mergeTags = defineCommand({
     );
     const children = await changes.db.tags.where('parentId').equals(fromId).toArray();
     // A sub-tag that is itself the target takes the merged tag's place in the tree.
-    await changes.bulkPut('tags', children.map((t) => ({ ...t, parentId: t.id === intoId ? from.parentId : intoId })));
+    await changes.bulkPut(
+      'tags',
+      children.map((t) => ({ ...t, parentId: t.id === intoId ? from.parentId : intoId })),
+    );
     await changes.delete('tags', fromId);
     return { tag: from, into: (await changes.get('tags', intoId)) ?? into, passages: passages.length };
   },
@@ -128,9 +147,15 @@ export const deleteTag = defineCommand({
   run: async (changes, id: string) => {
     const tag = await changes.require('tags', id, MISSING);
     const passages = await changes.db.annotations.where('tagIds').equals(id).toArray();
-    await changes.bulkPut('annotations', passages.map((a) => ({ ...a, tagIds: a.tagIds.filter((t) => t !== id) })));
+    await changes.bulkPut(
+      'annotations',
+      passages.map((a) => ({ ...a, tagIds: a.tagIds.filter((t) => t !== id) })),
+    );
     const children = await changes.db.tags.where('parentId').equals(id).toArray();
-    await changes.bulkPut('tags', children.map((t) => ({ ...t, parentId: tag.parentId })));
+    await changes.bulkPut(
+      'tags',
+      children.map((t) => ({ ...t, parentId: tag.parentId })),
+    );
     await changes.delete('tags', id);
     return { tag, passages: passages.length };
   },

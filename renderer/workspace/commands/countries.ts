@@ -1,5 +1,12 @@
 import type { Country } from '../../../shared/domain/country';
-import { affects, makeOverride, overrideId, overrideProblem, type ExposureOverride, type OverrideInput } from '../../../shared/domain/exposure';
+import {
+  affects,
+  makeOverride,
+  overrideId,
+  overrideProblem,
+  type ExposureOverride,
+  type OverrideInput,
+} from '../../../shared/domain/exposure';
 import { DEFAULT_SCALE } from '../../../shared/domain/scoring';
 import { COMPARISON_KEY, MAX_COMPARED, MIN_COMPARED, resolveComparison } from '../../db/countries';
 import { CommandRefusal } from '../change-set';
@@ -24,7 +31,8 @@ function patchedFields(patch: CountryPatch): (keyof CountryPatch)[] {
 /** Edits the analyst's notes or stance on a country; an unchanged save writes nothing and is no step. */
 export const updateCountry = defineCommand({
   id: 'countries.update',
-  label: ({ code, patch, name }: UpdateCountryArgs) => `edit the ${patchedFields(patch).join(' and ') || 'notes'} on ${name ?? code}`,
+  label: ({ code, patch, name }: UpdateCountryArgs) =>
+    `edit the ${patchedFields(patch).join(' and ') || 'notes'} on ${name ?? code}`,
   run: async (changes, { code, patch }: UpdateCountryArgs): Promise<Country> => {
     const only: CountryPatch = {};
     for (const field of patchedFields(patch)) only[field] = patch[field];
@@ -49,7 +57,8 @@ export interface OverrideArgs {
  */
 export const overrideExposure = defineCommand({
   id: 'countries.override',
-  label: (a: OverrideArgs) => `${a.input ? 'override' : 'remove the override of'} “${a.threatTitle ?? 'a threat'}” for ${a.countryName ?? a.countryCode}`,
+  label: (a: OverrideArgs) =>
+    `${a.input ? 'override' : 'remove the override of'} “${a.threatTitle ?? 'a threat'}” for ${a.countryName ?? a.countryCode}`,
   rationale: (a: OverrideArgs) => a.input?.rationale.trim() || undefined,
   run: async (changes, { countryCode, threatId, input }: OverrideArgs): Promise<ExposureOverride | null> => {
     const id = overrideId(countryCode, threatId);
@@ -58,9 +67,16 @@ export const overrideExposure = defineCommand({
       await changes.delete('exposureOverrides', id);
       return null;
     }
-    const threat = await changes.require('threats', threatId, 'That threat no longer exists; it may have been deleted.');
+    const threat = await changes.require(
+      'threats',
+      threatId,
+      'That threat no longer exists; it may have been deleted.',
+    );
     await changes.require('countries', countryCode, COUNTRY_GONE);
-    if (!affects(threat, countryCode)) throw new CommandRefusal(`“${threat.title}” does not list ${countryCode} among the countries it affects; add it in the register first.`);
+    if (!affects(threat, countryCode))
+      throw new CommandRefusal(
+        `“${threat.title}” does not list ${countryCode} among the countries it affects; add it in the register first.`,
+      );
     const scale = (await changes.get('registers', threat.registerId))?.scale ?? DEFAULT_SCALE;
     const problem = overrideProblem(input, scale);
     if (problem) throw new CommandRefusal(problem);
@@ -87,7 +103,8 @@ export const compareCountries = defineCommand({
     const known = (await changes.db.countries.toCollection().primaryKeys()) as string[];
     if (new Set(codes).size !== codes.length) throw new CommandRefusal('A country can only be compared once.');
     const missing = codes.filter((c) => !known.includes(c));
-    if (missing.length > 0) throw new CommandRefusal(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in this workspace.`);
+    if (missing.length > 0)
+      throw new CommandRefusal(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in this workspace.`);
     if (codes.length < MIN_COMPARED) throw new CommandRefusal(`Compare at least ${MIN_COMPARED} countries.`);
     if (codes.length > MAX_COMPARED) throw new CommandRefusal(`Compare at most ${MAX_COMPARED} countries at a time.`);
     const before = resolveComparison((await changes.get('meta', COMPARISON_KEY))?.value, known);

@@ -1,5 +1,13 @@
 import type { Revision } from '../../../shared/domain/revision';
-import { resolveMerge, stableStringify, type MergePlan, type MergeReport, type MergeWrites, type Resolutions, type Row as MergeRow } from '../../../shared/interop/merge';
+import {
+  resolveMerge,
+  stableStringify,
+  type MergePlan,
+  type MergeReport,
+  type MergeWrites,
+  type Resolutions,
+  type Row as MergeRow,
+} from '../../../shared/interop/merge';
 import { PRIMARY_KEYS, WORKSPACE_TABLES, type WorkspaceSnapshot } from '../../../shared/interop/workspace-snapshot';
 import { MERGE_BASES_KEY, MERGES_IN_EFFECT_KEY, REPLICA_ID_KEY } from '../../db/backup';
 import { planMergeInto, readMyWorkspace } from '../../db/merge';
@@ -12,7 +20,11 @@ import { ensureReplicaId } from './backup';
  * Plans merging a colleague's (validated) workspace into mine. Nothing of the workspace is written —
  * only this installation's id, the first time (see ensureReplicaId).
  */
-export async function planMerge(workspace: Workspace, theirs: WorkspaceSnapshot, colleague?: string): Promise<MergePlan> {
+export async function planMerge(
+  workspace: Workspace,
+  theirs: WorkspaceSnapshot,
+  colleague?: string,
+): Promise<MergePlan> {
   await ensureReplicaId(workspace);
   return planMergeInto(await readMyWorkspace(workspace.db), theirs, colleague);
 }
@@ -30,7 +42,8 @@ export interface MergeArgs {
   rationale?: string;
 }
 
-const STALE = 'Your workspace changed while the merge was open, so nothing was merged. Start the merge again to see the changes as they are now.';
+const STALE =
+  'Your workspace changed while the merge was open, so nothing was merged. Start the merge again to see the changes as they are now.';
 
 /**
  * Brings a colleague's work in as ONE change (one step for Ctrl+Z): the records only they have, mine
@@ -73,7 +86,10 @@ export const applyMerge = defineCommand({
       else await changes.bulkPut(table as TableName, rows as unknown as Row<TableName>[], { keepStamp: true });
     }
     await changes.put('meta', { key: MERGE_BASES_KEY, value: writes.nextBases });
-    await changes.put('meta', { key: MERGES_IN_EFFECT_KEY, value: Object.fromEntries(Object.entries(writes.nextBases).map(([peer, entry]) => [peer, entry.at])) });
+    await changes.put('meta', {
+      key: MERGES_IN_EFFECT_KEY,
+      value: Object.fromEntries(Object.entries(writes.nextBases).map(([peer, entry]) => [peer, entry.at])),
+    });
     return writes.report;
   },
 });

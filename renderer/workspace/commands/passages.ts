@@ -39,7 +39,9 @@ function selectors(text: string, start: number, end: number): Selectors {
   try {
     return describeRange(text, start, end);
   } catch (error) {
-    throw new CommandRefusal(`The passage was not saved: ${error instanceof Error ? error.message : String(error)} Select the text again.`);
+    throw new CommandRefusal(
+      `The passage was not saved: ${error instanceof Error ? error.message : String(error)} Select the text again.`,
+    );
   }
 }
 
@@ -89,7 +91,8 @@ export const updatePassage = defineCommand({
 /** Deletes a passage; answers it as it was, or `undefined` when it was already gone (nothing to undo then). */
 export const deletePassage = defineCommand({
   id: 'passages.delete',
-  label: (_id: string, removed: Annotation | undefined) => (removed ? `delete ${passageLabel(removed)}` : 'delete a passage'),
+  label: (_id: string, removed: Annotation | undefined) =>
+    removed ? `delete ${passageLabel(removed)}` : 'delete a passage',
   run: (changes, id: string) => changes.delete('annotations', id),
 });
 
@@ -148,13 +151,16 @@ export interface W3cImportResult {
  */
 export const importW3cPassages = defineCommand({
   id: 'passages.importW3c',
-  label: (args: W3cImport, result: W3cImportResult) => `import ${result.added} passage${result.added === 1 ? '' : 's'} from “${args.fileName}”`,
+  label: (args: W3cImport, result: W3cImportResult) =>
+    `import ${result.added} passage${result.added === 1 ? '' : 's'} from “${args.fileName}”`,
   rationale: (args: W3cImport) => `Imported from ${args.fileName}`,
   run: async (changes, { fileName, json, sourceId, textHash, text }: W3cImport): Promise<W3cImportResult> => {
     const codebook: Tag[] = await changes.db.tags.toArray();
     const { annotations: incoming, problems } = fromAnnotationCollection(json, { sourceId, textHash, codebook });
     if (incoming.length === 0) {
-      throw new CommandRefusal(`No annotations could be read from “${fileName}”${problems.length ? `: ${problems[0]}` : '.'} Nothing was imported.`);
+      throw new CommandRefusal(
+        `No annotations could be read from “${fileName}”${problems.length ? `: ${problems[0]}` : '.'} Nothing was imported.`,
+      );
     }
     // Only the records the file names are looked up, by key: an import does not read whole tables.
     const existing = await changes.db.annotations.bulkGet(incoming.map((item) => item.id));
@@ -163,9 +169,18 @@ export const importW3cPassages = defineCommand({
       const found = await changes.db.table(table).bulkGet(wanted);
       return new Set(wanted.filter((_, i) => found[i] !== undefined));
     };
-    const threats = await known('threats', incoming.flatMap((item) => item.threatIds));
-    const actors = await known('actors', incoming.flatMap((item) => item.actorIds));
-    const countries = await known('countries', incoming.flatMap((item) => item.countryCodes));
+    const threats = await known(
+      'threats',
+      incoming.flatMap((item) => item.threatIds),
+    );
+    const actors = await known(
+      'actors',
+      incoming.flatMap((item) => item.actorIds),
+    );
+    const countries = await known(
+      'countries',
+      incoming.flatMap((item) => item.countryCodes),
+    );
 
     const placed = { anchored: 0, drifted: 0, orphaned: 0 };
     let present = 0;
@@ -184,7 +199,10 @@ export const importW3cPassages = defineCommand({
         id: item.id,
         sourceId,
         quote: item.quote,
-        position: found.status === 'orphaned' ? (item.position ?? { start: 0, end: Math.max(1, item.quote.exact.length) }) : { start: found.start, end: found.end },
+        position:
+          found.status === 'orphaned'
+            ? (item.position ?? { start: 0, end: Math.max(1, item.quote.exact.length) })
+            : { start: found.start, end: found.end },
         anchor: found.status,
         tagIds: unique(tagIds),
         note: item.note,
@@ -205,7 +223,8 @@ export const importW3cPassages = defineCommand({
 export function describeW3cImport(fileName: string, result: W3cImportResult): string {
   const { added, present, placed, problems } = result;
   const parts = [`Imported ${added} passage${added === 1 ? '' : 's'} from “${fileName}”.`];
-  if (placed.drifted + placed.orphaned > 0) parts.push(`${placed.drifted} moved and ${placed.orphaned} could not be found in this text: see Review.`);
+  if (placed.drifted + placed.orphaned > 0)
+    parts.push(`${placed.drifted} moved and ${placed.orphaned} could not be found in this text: see Review.`);
   if (present > 0) parts.push(`${present} were already here.`);
   if (problems.length > 0) parts.push(`${problems.length} could not be read (${problems[0]}).`);
   return parts.join(' ');

@@ -14,22 +14,37 @@ export const createRegister = defineCommand({
   id: 'registers.create',
   label: (_args: { name: string }, register: Register) => `create the register “${register.name}”`,
   run: (changes, args: { name: string }): Promise<Register> =>
-    changes.put('registers', { id: crypto.randomUUID(), name: args.name.trim() || 'New register', description: '', scope: '', scale: DEFAULT_SCALE, archived: false, createdAt: changes.at, updatedAt: changes.at }),
+    changes.put('registers', {
+      id: crypto.randomUUID(),
+      name: args.name.trim() || 'New register',
+      description: '',
+      scope: '',
+      scale: DEFAULT_SCALE,
+      archived: false,
+      createdAt: changes.at,
+      updatedAt: changes.at,
+    }),
 });
 
 /** A scale the register's threats do not fit is refused: the heat map and bands follow whatever is saved. */
 function checkScale(scale: RiskScale, threats: Threat[]): void {
   const max = scale.levels * scale.levels;
-  if (scale.bands.critical > max) throw new CommandRefusal(`The critical band starts at ${scale.bands.critical}, above the highest score of a ${scale.levels}×${scale.levels} matrix (${max}).`);
+  if (scale.bands.critical > max)
+    throw new CommandRefusal(
+      `The critical band starts at ${scale.bands.critical}, above the highest score of a ${scale.levels}×${scale.levels} matrix (${max}).`,
+    );
   const above = threats.filter((t) => t.likelihood > scale.levels || t.impact > scale.levels);
   if (above.length > 0) {
-    throw new CommandRefusal(`${above.length} threat${above.length === 1 ? ' is' : 's are'} rated above ${scale.levels} (e.g. “${above[0]!.title}”). Lower those ratings first, or keep more levels.`);
+    throw new CommandRefusal(
+      `${above.length} threat${above.length === 1 ? ' is' : 's are'} rated above ${scale.levels} (e.g. “${above[0]!.title}”). Lower those ratings first, or keep more levels.`,
+    );
   }
 }
 
 function registerLabel(patch: RegisterPatch, after: Register): string {
   const keys = Object.keys(patch);
-  if (keys.length === 1 && patch.archived !== undefined) return `${patch.archived ? 'archive' : 'restore'} the register “${after.name}”`;
+  if (keys.length === 1 && patch.archived !== undefined)
+    return `${patch.archived ? 'archive' : 'restore'} the register “${after.name}”`;
   return `change the settings of “${after.name}”`;
 }
 
@@ -56,18 +71,38 @@ export const duplicateRegister = defineCommand({
   run: async (changes, args: { id: string }): Promise<Register> => {
     const source = await changes.require('registers', args.id, GONE);
     const at = changes.at;
-    const copy = await changes.put('registers', { ...source, id: crypto.randomUUID(), name: `${source.name} (copy)`.slice(0, 300), archived: false, createdAt: at, updatedAt: at });
+    const copy = await changes.put('registers', {
+      ...source,
+      id: crypto.randomUUID(),
+      name: `${source.name} (copy)`.slice(0, 300),
+      archived: false,
+      createdAt: at,
+      updatedAt: at,
+    });
     const threats = await changes.db.threats.where('registerId').equals(args.id).toArray();
     const idMap = new Map(threats.map((t) => [t.id, crypto.randomUUID()]));
-    await changes.bulkPut('threats', threats.map((t) => ({ ...t, id: idMap.get(t.id)!, registerId: copy.id, createdAt: at, updatedAt: at })));
+    await changes.bulkPut(
+      'threats',
+      threats.map((t) => ({ ...t, id: idMap.get(t.id)!, registerId: copy.id, createdAt: at, updatedAt: at })),
+    );
     const originals = [...idMap.keys()];
-    const passages: Annotation[] = await changes.db.annotations.where('threatIds').anyOf(originals).distinct().toArray();
+    const passages: Annotation[] = await changes.db.annotations
+      .where('threatIds')
+      .anyOf(originals)
+      .distinct()
+      .toArray();
     await changes.bulkPut(
       'annotations',
-      passages.map((a) => ({ ...a, threatIds: [...new Set([...a.threatIds, ...a.threatIds.flatMap((t) => (idMap.has(t) ? [idMap.get(t)!] : []))])] })),
+      passages.map((a) => ({
+        ...a,
+        threatIds: [...new Set([...a.threatIds, ...a.threatIds.flatMap((t) => (idMap.has(t) ? [idMap.get(t)!] : []))])],
+      })),
     );
     // The copy's threats bear on each country as the originals do, so their per-country ratings come along.
-    const overrides: ExposureOverride[] = await changes.db.exposureOverrides.where('threatId').anyOf(originals).toArray();
+    const overrides: ExposureOverride[] = await changes.db.exposureOverrides
+      .where('threatId')
+      .anyOf(originals)
+      .toArray();
     await changes.bulkPut(
       'exposureOverrides',
       overrides.map((o) => {

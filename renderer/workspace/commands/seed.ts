@@ -33,7 +33,10 @@ export const seedDemo = defineCommand({
  * Writes the demo workspace on the very first start, as one change. `load` (main's demo, read from
  * disk) is only called when the demo has not been written yet, and before the change begins.
  */
-export async function seedDemoWorkspaceOnce(db: WorkbenchDatabase, load: () => Promise<DemoWorkspace>): Promise<SeedOutcome> {
+export async function seedDemoWorkspaceOnce(
+  db: WorkbenchDatabase,
+  load: () => Promise<DemoWorkspace>,
+): Promise<SeedOutcome> {
   if (await isDemoSeeded(db)) return 'already-seeded';
   const demo = await load();
   // Not a step for Ctrl+Z, so a workspace of its own does: startup runs before any view, and tests

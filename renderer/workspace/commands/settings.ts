@@ -8,12 +8,16 @@ const MB = 1024 * 1024;
 
 /** What is wrong with an import limit (in bytes), or `null` when it can be set. */
 export function importLimitProblem(bytes: number): string | null {
-  return Number.isInteger(bytes) && bytes >= MB && bytes <= MAX_SOURCE_FILE_BYTES ? null : `The import limit must be between 1 and ${MAX_SOURCE_FILE_BYTES / MB} MB.`;
+  return Number.isInteger(bytes) && bytes >= MB && bytes <= MAX_SOURCE_FILE_BYTES
+    ? null
+    : `The import limit must be between 1 and ${MAX_SOURCE_FILE_BYTES / MB} MB.`;
 }
 
 /** What is wrong with a keep-count of rolling backups, or `null` when it can be set. */
 export function backupKeepProblem(count: number): string | null {
-  return Number.isInteger(count) && count >= MIN_BACKUP_KEEP && count <= MAX_BACKUP_KEEP ? null : `Keep between ${MIN_BACKUP_KEEP} and ${MAX_BACKUP_KEEP} backups of each kind.`;
+  return Number.isInteger(count) && count >= MIN_BACKUP_KEEP && count <= MAX_BACKUP_KEEP
+    ? null
+    : `Keep between ${MIN_BACKUP_KEEP} and ${MAX_BACKUP_KEEP} backups of each kind.`;
 }
 
 /** The largest file an import takes, in bytes. A setting: recorded in the history, not a step for Ctrl+Z. */

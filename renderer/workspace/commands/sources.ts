@@ -13,7 +13,10 @@ const MISSING = 'That source no longer exists; it may have been deleted in anoth
 export const importSource = defineCommand({
   id: 'sources.import',
   label: (_args: { imported: ImportedSource; fallbackTitle: string }, source: Source) => `import “${source.title}”`,
-  run: async (changes, { imported, fallbackTitle }: { imported: ImportedSource; fallbackTitle: string }): Promise<Source> => {
+  run: async (
+    changes,
+    { imported, fallbackTitle }: { imported: ImportedSource; fallbackTitle: string },
+  ): Promise<Source> => {
     const m = imported.metadata;
     const source = Source.parse({
       id: crypto.randomUUID(),
@@ -36,12 +39,16 @@ export const importSource = defineCommand({
   },
 });
 
-export type SourceMetadataPatch = Partial<Pick<Source, 'title' | 'author' | 'publisher' | 'url' | 'publishedOn' | 'language' | 'reliability' | 'credibility'>>;
+export type SourceMetadataPatch = Partial<
+  Pick<Source, 'title' | 'author' | 'publisher' | 'url' | 'publishedOn' | 'language' | 'reliability' | 'credibility'>
+>;
 
 export const updateSourceMetadata = defineCommand({
   id: 'sources.updateMetadata',
-  label: (args: { id: string; patch: SourceMetadataPatch; label?: string }, source: Source) => args.label ?? `edit the details of “${source.title}”`,
-  run: (changes, { id, patch }: { id: string; patch: SourceMetadataPatch; label?: string }) => changes.update('sources', id, patch, MISSING),
+  label: (args: { id: string; patch: SourceMetadataPatch; label?: string }, source: Source) =>
+    args.label ?? `edit the details of “${source.title}”`,
+  run: (changes, { id, patch }: { id: string; patch: SourceMetadataPatch; label?: string }) =>
+    changes.update('sources', id, patch, MISSING),
 });
 
 export interface TextReplacement {
@@ -54,7 +61,9 @@ export interface TextReplacement {
 export class PreviewOutdated extends CommandRefusal {
   override name = 'PreviewOutdated';
   constructor() {
-    super('The text or its passages changed while you were looking at the preview, so nothing was replaced. Look at the new preview and apply it again.');
+    super(
+      'The text or its passages changed while you were looking at the preview, so nothing was replaced. Look at the new preview and apply it again.',
+    );
   }
 }
 
@@ -77,12 +86,20 @@ const placedAs = (result: AnchorResult, passage: Annotation, at: string): Annota
  * (placed where they were found, to confirm under Review); lost ones `orphaned` (kept with their quote
  * and note). The text and every passage's new place are revisions, so undo puts all of it back.
  */
-async function changeText(changes: ChangeSet, { sourceId, plan, textHash, file }: TextChangeArgs): Promise<TextReplacement> {
+async function changeText(
+  changes: ChangeSet,
+  { sourceId, plan, textHash, file }: TextChangeArgs,
+): Promise<TextReplacement> {
   const source = await changes.require('sources', sourceId, MISSING);
   const previous = (await changes.get('sourceTexts', sourceId))?.text ?? '';
   const passages = await changes.db.annotations.where('sourceId').equals(sourceId).toArray();
   const planned = new Map(plan.passages.map((p) => [p.id, p]));
-  if (previous !== plan.previousText || passages.length !== planned.size || passages.some((a) => planned.get(a.id)?.quote !== a.quote.exact)) throw new PreviewOutdated();
+  if (
+    previous !== plan.previousText ||
+    passages.length !== planned.size ||
+    passages.some((a) => planned.get(a.id)?.quote !== a.quote.exact)
+  )
+    throw new PreviewOutdated();
   const counts: TextReplacement = { anchored: 0, drifted: 0, orphaned: 0 };
   const moved = passages.map((passage) => {
     const result = planned.get(passage.id)!.result;
@@ -91,7 +108,13 @@ async function changeText(changes: ChangeSet, { sourceId, plan, textHash, file }
   });
   await changes.bulkPut('annotations', moved);
   await changes.put('sourceTexts', { sourceId, text: plan.nextText });
-  await changes.put('sources', { ...source, textHash, textLength: plan.nextText.length, version: source.version + 1, file: file === undefined ? source.file : file });
+  await changes.put('sources', {
+    ...source,
+    textHash,
+    textLength: plan.nextText.length,
+    version: source.version + 1,
+    file: file === undefined ? source.file : file,
+  });
   return counts;
 }
 

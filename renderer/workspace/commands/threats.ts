@@ -14,13 +14,19 @@ function unscored(threat: Omit<Threat, 'score'> & { score?: number }): Threat {
 }
 
 /** Refuses a rating outside the register's scale (the grid and the forms cannot offer one; a stale window could). */
-async function checkRatings(changes: ChangeSet, threat: Threat, rating: { likelihood?: number; impact?: number }): Promise<void> {
+async function checkRatings(
+  changes: ChangeSet,
+  threat: Threat,
+  rating: { likelihood?: number; impact?: number },
+): Promise<void> {
   const register = await changes.get('registers', threat.registerId);
   const levels = register?.scale.levels;
   if (!levels) return;
   for (const [field, value] of Object.entries(rating)) {
     if (value !== undefined && (value < 1 || value > levels)) {
-      throw new CommandRefusal(`“${register.name}” rates ${field} from 1 to ${levels}, so ${value} cannot be saved for “${threat.title}”. Nothing was changed; choose a rating on the scale.`);
+      throw new CommandRefusal(
+        `“${register.name}” rates ${field} from 1 to ${levels}, so ${value} cannot be saved for “${threat.title}”. Nothing was changed; choose a rating on the scale.`,
+      );
     }
   }
 }
@@ -30,7 +36,11 @@ export const createThreat = defineCommand({
   id: 'threats.create',
   label: 'add a threat',
   run: async (changes, args: { registerId: string; fields?: Partial<Threat> }): Promise<Threat> => {
-    const register = await changes.require('registers', args.registerId, 'That register no longer exists; it may have been deleted in another window.');
+    const register = await changes.require(
+      'registers',
+      args.registerId,
+      'That register no longer exists; it may have been deleted in another window.',
+    );
     return changes.put('threats', unscored(blankThreat(register, args.fields, changes.at)));
   },
 });
@@ -41,7 +51,13 @@ export const duplicateThreat = defineCommand({
   label: (_args: { id: string }, copy: Threat) => `duplicate “${copy.title.replace(/ \(copy\)$/, '')}”`,
   run: async (changes, args: { id: string }): Promise<Threat> => {
     const original = await changes.require('threats', args.id, GONE);
-    return changes.put('threats', { ...original, id: crypto.randomUUID(), title: `${original.title} (copy)`.slice(0, 500), createdAt: changes.at, updatedAt: changes.at });
+    return changes.put('threats', {
+      ...original,
+      id: crypto.randomUUID(),
+      title: `${original.title} (copy)`.slice(0, 500),
+      createdAt: changes.at,
+      updatedAt: changes.at,
+    });
   },
 });
 
@@ -84,11 +100,15 @@ export const rateThreat = defineCommand({
  */
 export const deleteThreats = defineCommand({
   id: 'threats.delete',
-  label: (_args: { ids: string[] }, removed: Threat[]) => (removed.length === 1 ? `delete “${removed[0]!.title}”` : `delete ${removed.length} threats`),
+  label: (_args: { ids: string[] }, removed: Threat[]) =>
+    removed.length === 1 ? `delete “${removed[0]!.title}”` : `delete ${removed.length} threats`,
   run: async (changes, args: { ids: string[] }): Promise<Threat[]> => {
     const ids = new Set(args.ids);
     const linked: Annotation[] = await changes.db.annotations.where('threatIds').anyOf(args.ids).distinct().toArray();
-    await changes.bulkPut('annotations', linked.map((a) => ({ ...a, threatIds: a.threatIds.filter((t) => !ids.has(t)) })));
+    await changes.bulkPut(
+      'annotations',
+      linked.map((a) => ({ ...a, threatIds: a.threatIds.filter((t) => !ids.has(t)) })),
+    );
     const overrides = await changes.db.exposureOverrides.where('threatId').anyOf(args.ids).primaryKeys();
     await changes.bulkDelete('exposureOverrides', overrides);
     const removed = await changes.bulkDelete('threats', args.ids);
@@ -108,9 +128,15 @@ export const linkEvidence = defineCommand({
   id: 'threats.linkEvidence',
   label: (args: EvidenceArgs) => (args.linked ? 'link a passage' : 'unlink a passage'),
   run: async (changes, args: EvidenceArgs): Promise<Annotation> => {
-    const passage = await changes.require('annotations', args.annotationId, 'That passage no longer exists; it may have been deleted in another window.');
+    const passage = await changes.require(
+      'annotations',
+      args.annotationId,
+      'That passage no longer exists; it may have been deleted in another window.',
+    );
     if (args.linked) await changes.require('threats', args.threatId, GONE);
-    const threatIds = args.linked ? [...new Set([...passage.threatIds, args.threatId])] : passage.threatIds.filter((t) => t !== args.threatId);
+    const threatIds = args.linked
+      ? [...new Set([...passage.threatIds, args.threatId])]
+      : passage.threatIds.filter((t) => t !== args.threatId);
     return changes.put('annotations', { ...passage, threatIds });
   },
 });
@@ -136,15 +162,27 @@ export interface CsvImportPlan {
   ratingChanges: RatingChange[];
 }
 
-const FIELD_OF: Partial<Record<CsvField, keyof Threat>> = { countries: 'countryCodes', actors: 'actorIds', origin: 'originCode' };
+const FIELD_OF: Partial<Record<CsvField, keyof Threat>> = {
+  countries: 'countryCodes',
+  actors: 'actorIds',
+  origin: 'originCode',
+};
 
 /**
  * What importing the drafts into a register would write. A draft whose id names a threat of this
  * register updates it, and only in the columns the file has (the others stay as they are); any other
  * draft becomes a new threat. Pure: the dialog shows the rating changes with it before anything is written.
  */
-export function planCsvImport(register: Pick<Register, 'id'>, existing: ReadonlyMap<string, Threat>, drafts: readonly ThreatDraft[], mappedFields: readonly CsvField[], at: string): CsvImportPlan {
-  const keys = mappedFields.filter((f) => f !== 'id' && f !== 'score' && f !== 'band').map((f) => FIELD_OF[f] ?? (f as keyof Threat));
+export function planCsvImport(
+  register: Pick<Register, 'id'>,
+  existing: ReadonlyMap<string, Threat>,
+  drafts: readonly ThreatDraft[],
+  mappedFields: readonly CsvField[],
+  at: string,
+): CsvImportPlan {
+  const keys = mappedFields
+    .filter((f) => f !== 'id' && f !== 'score' && f !== 'band')
+    .map((f) => FIELD_OF[f] ?? (f as keyof Threat));
   const ratingChanges: RatingChange[] = [];
   let added = 0;
   const records = drafts.map((draft) => {
@@ -156,7 +194,14 @@ export function planCsvImport(register: Pick<Register, 'id'>, existing: Readonly
     }
     const next = { ...previous, ...Object.fromEntries(keys.map((k) => [k, draft[k as keyof ThreatDraft]])) } as Threat;
     for (const field of ['likelihood', 'impact'] as const) {
-      if (next[field] !== previous[field]) ratingChanges.push({ id: previous.id, title: previous.title, field, before: previous[field], after: next[field] });
+      if (next[field] !== previous[field])
+        ratingChanges.push({
+          id: previous.id,
+          title: previous.title,
+          field,
+          before: previous[field],
+          after: next[field],
+        });
     }
     return next;
   });
@@ -193,12 +238,27 @@ export interface ImportCsvResult {
 export const importCsv = defineCommand({
   id: 'threats.importCsv',
   label: (args: ImportCsvArgs) => `import “${args.fileName}”`,
-  rationale: (args) => (args.rationale?.trim() ? `Imported from ${args.fileName}: ${args.rationale.trim()}` : `Imported from ${args.fileName}.`),
+  rationale: (args) =>
+    args.rationale?.trim()
+      ? `Imported from ${args.fileName}: ${args.rationale.trim()}`
+      : `Imported from ${args.fileName}.`,
   run: async (changes, args: ImportCsvArgs): Promise<ImportCsvResult> => {
-    const register = await changes.require('registers', args.registerId, 'That register no longer exists; it may have been deleted in another window. Nothing was imported.');
+    const register = await changes.require(
+      'registers',
+      args.registerId,
+      'That register no longer exists; it may have been deleted in another window. Nothing was imported.',
+    );
     const ids = args.drafts.flatMap((d) => (d.id ? [d.id] : []));
-    const found = (await changes.db.threats.bulkGet(ids)).filter((t): t is Threat => t !== undefined && t.registerId === register.id);
-    const plan = planCsvImport(register, new Map(found.map((t) => [t.id, t])), args.drafts, args.mappedFields, changes.at);
+    const found = (await changes.db.threats.bulkGet(ids)).filter(
+      (t): t is Threat => t !== undefined && t.registerId === register.id,
+    );
+    const plan = planCsvImport(
+      register,
+      new Map(found.map((t) => [t.id, t])),
+      args.drafts,
+      args.mappedFields,
+      changes.at,
+    );
     if (plan.ratingChanges.length > 0 && !args.rationale?.trim()) {
       const n = plan.ratingChanges.length;
       throw new CommandRefusal(

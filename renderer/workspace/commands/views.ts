@@ -16,15 +16,29 @@ export const saveView = defineCommand({
   run: async (changes, args: SaveViewArgs): Promise<GridView> => {
     const name = args.name.trim();
     if (!name) throw new CommandRefusal('A view needs a name. Nothing was saved.');
-    await changes.require('registers', args.registerId, 'That register no longer exists; it may have been deleted in another window. The view was not saved.');
-    const existing = (await changes.db.views.where('registerId').equals(args.registerId).toArray()).find((v) => v.name === name);
-    return changes.put('views', { id: existing?.id ?? crypto.randomUUID(), registerId: args.registerId, name, state: args.state, createdAt: existing?.createdAt ?? changes.at, updatedAt: changes.at });
+    await changes.require(
+      'registers',
+      args.registerId,
+      'That register no longer exists; it may have been deleted in another window. The view was not saved.',
+    );
+    const existing = (await changes.db.views.where('registerId').equals(args.registerId).toArray()).find(
+      (v) => v.name === name,
+    );
+    return changes.put('views', {
+      id: existing?.id ?? crypto.randomUUID(),
+      registerId: args.registerId,
+      name,
+      state: args.state,
+      createdAt: existing?.createdAt ?? changes.at,
+      updatedAt: changes.at,
+    });
   },
 });
 
 /** Deletes a saved view; the grid keeps its arrangement. */
 export const deleteView = defineCommand({
   id: 'views.delete',
-  label: (_args: { id: string }, view: GridView | undefined) => (view ? `delete the view “${view.name}”` : 'delete a view'),
+  label: (_args: { id: string }, view: GridView | undefined) =>
+    view ? `delete the view “${view.name}”` : 'delete a view',
   run: (changes, args: { id: string }): Promise<GridView | undefined> => changes.delete('views', args.id),
 });

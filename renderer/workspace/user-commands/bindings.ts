@@ -51,7 +51,8 @@ export function focusInTextField(): boolean {
   const el = document.activeElement as HTMLElement | null;
   if (!el) return false;
   if (el instanceof HTMLTextAreaElement) return !el.readOnly;
-  if (el instanceof HTMLInputElement) return !el.readOnly && !['checkbox', 'radio', 'button', 'submit', 'range', 'color', 'file'].includes(el.type);
+  if (el instanceof HTMLInputElement)
+    return !el.readOnly && !['checkbox', 'radio', 'button', 'submit', 'range', 'color', 'file'].includes(el.type);
   // The reader is contentEditable only to give it a caret; it refuses every edit.
   return el.isContentEditable && !el.closest('article.reader');
 }
@@ -90,7 +91,8 @@ export const COMMAND_BINDINGS: Readonly<Record<CommandId, Binding>> = {
   // The selection lives in the reader: going elsewhere first would lose it, so only the reader answers.
   'annotation:new': {
     does: 'where-mounted',
-    enabled: ({ answered }) => answered || 'Open a source in Sources and select a passage in its text, then choose New Passage (or press A).',
+    enabled: ({ answered }) =>
+      answered || 'Open a source in Sources and select a passage in its text, then choose New Passage (or press A).',
   },
   'threat:new': inView('register'),
   // The Briefings view says when there is no briefing to export.

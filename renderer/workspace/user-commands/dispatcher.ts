@@ -49,7 +49,11 @@ function answering(id: CommandId): CommandHandler | undefined {
 /** Why the command cannot run now, or undefined when it can. */
 function disabledReason(id: CommandId): string | undefined {
   const handler = answering(id);
-  const own = COMMAND_BINDINGS[id].enabled?.({ state: state(), answered: handler !== undefined, inTextField: focusInTextField() });
+  const own = COMMAND_BINDINGS[id].enabled?.({
+    state: state(),
+    answered: handler !== undefined,
+    inTextField: focusInTextField(),
+  });
   if (typeof own === 'string') return own;
   const held = handler?.enabled?.();
   return typeof held === 'string' ? held : undefined;
@@ -84,7 +88,8 @@ export function bindCommandHandler(id: CommandId, handler: CommandHandler): () =
   };
 }
 
-export type CommandState = { enabled: true } | { enabled: false; reason: string } | { enabled: false; reason: undefined };
+export type CommandState =
+  { enabled: true } | { enabled: false; reason: string } | { enabled: false; reason: undefined };
 
 /**
  * Whether a command can run now, and why not. `reason` is undefined when nothing on screen answers the

@@ -5,7 +5,17 @@
  * shared/commands/registry.ts, where main builds the menu from them too.
  */
 export { COMMAND_BINDINGS, focusInTextField, type Binding, type CommandContext, type Enabled } from './bindings';
-export { bindCommandHandler, commandState, isAnswered, pendingCommands, runCommand, subscribeCommands, commandsVersion, type CommandHandler, type CommandState } from './dispatcher';
+export {
+  bindCommandHandler,
+  commandState,
+  isAnswered,
+  pendingCommands,
+  runCommand,
+  subscribeCommands,
+  commandsVersion,
+  type CommandHandler,
+  type CommandState,
+} from './dispatcher';
 export { setLeaveGuard } from './leave-guard';
 export { ariaKeys, isMac, keyHint, keyLabel, keysOf } from './platform-keys';
 export { useUserCommand, useViewCommand, type UserCommandView } from './useViewCommand';

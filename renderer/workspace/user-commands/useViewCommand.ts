@@ -1,7 +1,14 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { USER_COMMANDS, type CommandId } from '../../../shared/commands/registry';
 import { useWorkbench } from '../../stores';
-import { bindCommandHandler, commandState, commandsVersion, runCommand, subscribeCommands, type CommandState } from './dispatcher';
+import {
+  bindCommandHandler,
+  commandState,
+  commandsVersion,
+  runCommand,
+  subscribeCommands,
+  type CommandState,
+} from './dispatcher';
 import { ariaKeys, keyHint, keysOf } from './platform-keys';
 
 /**
@@ -10,7 +17,12 @@ import { ariaKeys, keyHint, keysOf } from './platform-keys';
  * (else the sentence saying why): the palette shows it, and choosing the command says it. A command
  * given from elsewhere before the component was there runs as soon as it is ready.
  */
-export function useViewCommand(command: CommandId, handler: () => void, ready = true, enabled?: () => true | string): void {
+export function useViewCommand(
+  command: CommandId,
+  handler: () => void,
+  ready = true,
+  enabled?: () => true | string,
+): void {
   const latest = useRef({ handler, enabled });
   latest.current = { handler, enabled };
   const hasEnabled = enabled !== undefined;

@@ -46,7 +46,10 @@ export const tablePath = (table: WorkspaceTableName) => `tables/${table}.json`;
 export const filePath = (sha256: string) => `files/${sha256}`;
 export const FILE_PATH = /^files\/([0-9a-f]{64})$/;
 
-export const MergeBasesSchema = z.record(z.string(), z.object({ at: Instant, hashes: z.record(z.string(), z.string()) }));
+export const MergeBasesSchema = z.record(
+  z.string(),
+  z.object({ at: Instant, hashes: z.record(z.string(), z.string()) }),
+);
 
 export const ManifestEntry = z.object({ sha256: Sha256, bytes: z.number().int().nonnegative() });
 
@@ -83,7 +86,10 @@ export type BackupSummary = z.infer<typeof BackupSummary>;
 /** Records the largest part of a backup sent ahead of its write (stageBackupRecords) may carry. */
 export const MAX_STAGED_RECORDS_PER_PART = 5000;
 
-export const WorkspaceRecord = z.custom<unknown>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'expected a record');
+export const WorkspaceRecord = z.custom<unknown>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'expected a record',
+);
 
 /**
  * A workspace snapshot as it crosses between renderer and main: its shape only. Each record is checked

@@ -23,7 +23,8 @@ export function backupFileName(reason: BackupReason, at: Date): string {
  * A backup id is a file name in the backups folder as the workbench writes them, optionally with the
  * " (2)" a clash adds, and nothing else: no folders, no dots beyond the extension.
  */
-const BACKUP_ID = /^Analyst Workbench \d{4}-\d{2}-\d{2} \d{4}(?:\d{2})?(?: (daily|quit|before-restore))?(?: \(\d{1,4}\))?\.awbackup$/;
+const BACKUP_ID =
+  /^Analyst Workbench \d{4}-\d{2}-\d{2} \d{4}(?:\d{2})?(?: (daily|quit|before-restore))?(?: \(\d{1,4}\))?\.awbackup$/;
 
 export function isBackupId(value: string): boolean {
   return BACKUP_ID.test(value);

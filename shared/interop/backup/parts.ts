@@ -8,7 +8,8 @@ const PART_RECORDS = 400;
 /** A record's size, roughly: the long strings are what cost (a source's text, a passage's quote). */
 function roughSize(record: unknown): number {
   let size = 200;
-  for (const value of Object.values(record as Record<string, unknown>)) if (typeof value === 'string') size += value.length;
+  for (const value of Object.values(record as Record<string, unknown>))
+    if (typeof value === 'string') size += value.length;
   return size;
 }
 
@@ -19,7 +20,10 @@ export function backupParts<T>(records: readonly T[]): T[][] {
   let size = 0;
   for (const record of records) {
     const next = roughSize(record);
-    if (part.length > 0 && (size + next > PART_CHARS || part.length >= Math.min(PART_RECORDS, MAX_STAGED_RECORDS_PER_PART))) {
+    if (
+      part.length > 0 &&
+      (size + next > PART_CHARS || part.length >= Math.min(PART_RECORDS, MAX_STAGED_RECORDS_PER_PART))
+    ) {
       parts.push(part);
       part = [];
       size = 0;

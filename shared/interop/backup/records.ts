@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { Actor, Annotation, Briefing, Country, Id, Instant, Register, Revision, Source, SourceText, Tag, Threat } from '../../domain';
+import {
+  Actor,
+  Annotation,
+  Briefing,
+  Country,
+  Id,
+  Instant,
+  Register,
+  Revision,
+  Source,
+  SourceText,
+  Tag,
+  Threat,
+} from '../../domain';
 import { ExposureOverride } from '../../domain/exposure';
 import type { WorkspaceTableName } from '../workspace-snapshot';
 

@@ -16,9 +16,13 @@ const UPGRADE_STEPS: Record<number, (tables: WorkspaceTables) => void> = {
   3: () => undefined,
 };
 
-export function upgradeTables(tables: Partial<Record<WorkspaceTableName, unknown[]>>, fromVersion: number): WorkspaceTables {
+export function upgradeTables(
+  tables: Partial<Record<WorkspaceTableName, unknown[]>>,
+  fromVersion: number,
+): WorkspaceTables {
   const upgraded = Object.fromEntries(WORKSPACE_TABLES.map((table) => [table, tables[table] ?? []])) as WorkspaceTables;
-  for (let version = fromVersion + 1; version <= WORKSPACE_SCHEMA_VERSION; version++) UPGRADE_STEPS[version]?.(upgraded);
+  for (let version = fromVersion + 1; version <= WORKSPACE_SCHEMA_VERSION; version++)
+    UPGRADE_STEPS[version]?.(upgraded);
   return upgraded;
 }
 
@@ -33,7 +37,9 @@ function describeIssue(error: z.ZodError): string {
 }
 
 function keyOf(record: unknown, table: WorkspaceTableName): unknown {
-  return typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[PRIMARY_KEYS[table]] : undefined;
+  return typeof record === 'object' && record !== null
+    ? (record as Record<string, unknown>)[PRIMARY_KEYS[table]]
+    : undefined;
 }
 
 const MAX_REPORTED = 3;
@@ -62,7 +68,8 @@ export function tableProblems(tables: Record<string, unknown>, origin: RecordOri
     for (let i = 0; i < records.length; i++) {
       const record: unknown = records[i];
       const key = keyOf(record, table);
-      const name = typeof key === 'string' && key.length > 0 ? `${PRIMARY_KEYS[table]} ${key.slice(0, 80)}` : `number ${i + 1}`;
+      const name =
+        typeof key === 'string' && key.length > 0 ? `${PRIMARY_KEYS[table]} ${key.slice(0, 80)}` : `number ${i + 1}`;
       const parsed = schema.safeParse(record);
       if (!parsed.success) {
         report(`${owner} ${table} table has an invalid record (${name}): ${describeIssue(parsed.error)}.`);
@@ -94,7 +101,6 @@ export function referencedFiles(tables: Partial<Record<WorkspaceTableName, unkno
 export function isLocalMetaKey(key: unknown): boolean {
   return (LOCAL_META_KEYS as readonly unknown[]).includes(key);
 }
-
 
 /** Why this app cannot restore a backup of these versions, or null when it can. */
 export function versionProblem(formatVersion: number, schemaVersion: number): string | null {

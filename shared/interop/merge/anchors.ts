@@ -9,7 +9,11 @@ import type { Row } from './identity';
  * `drifted` for the analyst to confirm, a lost one `orphaned` with its quote and note kept. Passages on
  * the same text keep their anchors exactly as they are.
  */
-export function reanchorToMyText(annotations: readonly Row[], myTexts: ReadonlyMap<string, string>, theirTexts: ReadonlyMap<string, string>): Row[] {
+export function reanchorToMyText(
+  annotations: readonly Row[],
+  myTexts: ReadonlyMap<string, string>,
+  theirTexts: ReadonlyMap<string, string>,
+): Row[] {
   const bySource = new Map<string, number[]>();
   annotations.forEach((a, i) => {
     const sourceId = String(a.sourceId);
@@ -25,7 +29,10 @@ export function reanchorToMyText(annotations: readonly Row[], myTexts: ReadonlyM
     const rows = indices.map((i) => annotations[i]!);
     const selectors = rows.map((a): Selectors => {
       const position = a.position as { start: number; end: number };
-      return { quote: a.quote as Selectors['quote'], position: mapRange(map, position.start, position.end) ?? position };
+      return {
+        quote: a.quote as Selectors['quote'],
+        position: mapRange(map, position.start, position.end) ?? position,
+      };
     });
     reanchorAll(myText, selectors).forEach((result, j) => {
       const row = rows[j]!;

@@ -82,7 +82,12 @@ export function chooseBase(
 }
 
 /** Pairs remembered by either side: their id → my id, per mapped table. */
-export function rememberedPairs(myBases: MergeBases, theirBases: MergeBases, myReplicaId: string, theirReplicaId: string): IdMaps {
+export function rememberedPairs(
+  myBases: MergeBases,
+  theirBases: MergeBases,
+  myReplicaId: string,
+  theirReplicaId: string,
+): IdMaps {
   const out: IdMaps = { sources: new Map(), tags: new Map(), actors: new Map() };
   const read = (entry: MergeBases[string] | undefined, invert: boolean) => {
     for (const [key, value] of Object.entries(entry?.hashes ?? {})) {

@@ -1,9 +1,44 @@
-import { PRIMARY_KEYS, WORKSPACE_TABLES, type MergeBases, type WorkspaceSnapshot, type WorkspaceTableName } from '../workspace-snapshot';
+import {
+  PRIMARY_KEYS,
+  WORKSPACE_TABLES,
+  type MergeBases,
+  type WorkspaceSnapshot,
+  type WorkspaceTableName,
+} from '../workspace-snapshot';
 import { reanchorToMyText } from './anchors';
-import { baseKey, chooseBase, decodeBase, encodeBase, encodeSide, fieldHash, rememberedPairs, sameKey, type BaseRecord } from './bases';
+import {
+  baseKey,
+  chooseBase,
+  decodeBase,
+  encodeBase,
+  encodeSide,
+  fieldHash,
+  rememberedPairs,
+  sameKey,
+  type BaseRecord,
+} from './bases';
 import { recordHash, sameValue, stableStringify } from './hash';
-import { canonicalMaps, emptyIdMaps, findSameRecords, MAPPED_TABLES, nameKey, rewriteReferences, type IdMaps, type Row } from './identity';
-import { fieldValue, KEEP_MINE_META, MERGED_TABLES, mergeFields, NEVER_MERGED_META, setField, TABLE_RULES, type MergedTable, type TableRules } from './tables';
+import {
+  canonicalMaps,
+  emptyIdMaps,
+  findSameRecords,
+  MAPPED_TABLES,
+  nameKey,
+  rewriteReferences,
+  type IdMaps,
+  type Row,
+} from './identity';
+import {
+  fieldValue,
+  KEEP_MINE_META,
+  MERGED_TABLES,
+  mergeFields,
+  NEVER_MERGED_META,
+  setField,
+  TABLE_RULES,
+  type MergedTable,
+  type TableRules,
+} from './tables';
 import type { ConflictField, MergeConflict, MergePlan, TablePlan, TableReport } from './types';
 
 /**
@@ -27,7 +62,8 @@ export interface MergeOptions {
 }
 
 const isRow = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
-const rowsOf = (snapshot: WorkspaceSnapshot, table: WorkspaceTableName): Row[] => (snapshot.tables[table] ?? []).filter(isRow);
+const rowsOf = (snapshot: WorkspaceSnapshot, table: WorkspaceTableName): Row[] =>
+  (snapshot.tables[table] ?? []).filter(isRow);
 const keyOf = (table: WorkspaceTableName, row: Row): string => String(row[PRIMARY_KEYS[table]]);
 
 function emptyReport(): TableReport {
@@ -123,15 +159,21 @@ export function planMerge(mine: WorkspaceSnapshot, theirs: WorkspaceSnapshot, op
   const remembered = rememberedPairs(mine.mergeBases, theirs.mergeBases, mine.replicaId, theirs.replicaId);
 
   const maps: IdMaps = emptyIdMaps();
-  for (const table of MAPPED_TABLES) maps[table] = findSameRecords(table, rowsOf(mine, table), rowsOf(theirs, table), remembered[table]);
+  for (const table of MAPPED_TABLES)
+    maps[table] = findSameRecords(table, rowsOf(mine, table), rowsOf(theirs, table), remembered[table]);
   const canonical = canonicalMaps(maps);
   const toCanon = (table: WorkspaceTableName) => (row: Row) => rewriteReferences(table, row, canonical);
 
   // Their records in my id space: as they are (for bases) and with passages re-anchored to my texts.
-  const asIs = Object.fromEntries(WORKSPACE_TABLES.map((t) => [t, rowsOf(theirs, t).map((r) => rewriteReferences(t, r, maps))])) as Record<WorkspaceTableName, Row[]>;
+  const asIs = Object.fromEntries(
+    WORKSPACE_TABLES.map((t) => [t, rowsOf(theirs, t).map((r) => rewriteReferences(t, r, maps))]),
+  ) as Record<WorkspaceTableName, Row[]>;
   const myTexts = new Map(rowsOf(mine, 'sourceTexts').map((r) => [String(r.sourceId), String(r.text)]));
   const theirTexts = new Map(asIs.sourceTexts.map((r) => [String(r.sourceId), String(r.text)]));
-  const adjusted: Record<WorkspaceTableName, Row[]> = { ...asIs, annotations: reanchorToMyText(asIs.annotations, myTexts, theirTexts) };
+  const adjusted: Record<WorkspaceTableName, Row[]> = {
+    ...asIs,
+    annotations: reanchorToMyText(asIs.annotations, myTexts, theirTexts),
+  };
 
   // Their records by key; where several of theirs became one of mine, the one with my id (or else the
   // smallest id) leads, whatever order the backup lists them in.
@@ -139,30 +181,50 @@ export function planMerge(mine: WorkspaceSnapshot, theirs: WorkspaceSnapshot, op
     const originalIds = rowsOf(theirs, table).map((r) => keyOf(table, r));
     return asIs[table]
       .map((row, i) => ({ key: keyOf(table, row), original: originalIds[i]!, i }))
-      .sort((a, b) => a.key.localeCompare(b.key) || Number(b.original === b.key) - Number(a.original === a.key) || a.original.localeCompare(b.original));
+      .sort(
+        (a, b) =>
+          a.key.localeCompare(b.key) ||
+          Number(b.original === b.key) - Number(a.original === a.key) ||
+          a.original.localeCompare(b.original),
+      );
   };
   const formerMine = formerValues(rowsOf(mine, 'revisions'));
   const formerTheirs = formerValues(asIs.revisions);
-  const tables = Object.fromEntries(WORKSPACE_TABLES.map((t): [string, TablePlan] => [t, { add: [], update: [] }])) as Record<WorkspaceTableName, TablePlan>;
-  const counts = Object.fromEntries(WORKSPACE_TABLES.map((t) => [t, emptyReport()])) as Record<WorkspaceTableName, TableReport>;
+  const tables = Object.fromEntries(
+    WORKSPACE_TABLES.map((t): [string, TablePlan] => [t, { add: [], update: [] }]),
+  ) as Record<WorkspaceTableName, TablePlan>;
+  const counts = Object.fromEntries(WORKSPACE_TABLES.map((t) => [t, emptyReport()])) as Record<
+    WorkspaceTableName,
+    TableReport
+  >;
   const conflicts: MergeConflict[] = [];
   const keptDeleted: MergePlan['keptDeleted'] = [];
-  const present = Object.fromEntries(WORKSPACE_TABLES.map((t) => [t, new Set(rowsOf(mine, t).map((r) => keyOf(t, r)))])) as Record<WorkspaceTableName, Set<string>>;
+  const present = Object.fromEntries(
+    WORKSPACE_TABLES.map((t) => [t, new Set(rowsOf(mine, t).map((r) => keyOf(t, r)))]),
+  ) as Record<WorkspaceTableName, Set<string>>;
   /** Records waiting on a "deleted here" conflict, by `${table}:${key}`. */
   const pending = new Map<string, MergeConflict>();
   // Tag names stay unique: name key → tag id, as the merge will leave them.
   const tagNames = new Map(rowsOf(mine, 'tags').map((t) => [nameKey(t.name), String(t.id)]));
   // And the codebook stays a tree: tag id → parent id, as the merge will leave them.
-  const tagParents = new Map([...rowsOf(mine, 'tags'), ...asIs.tags].map((t) => [String(t.id), t.parentId ? String(t.parentId) : null]));
+  const tagParents = new Map(
+    [...rowsOf(mine, 'tags'), ...asIs.tags].map((t) => [String(t.id), t.parentId ? String(t.parentId) : null]),
+  );
   for (const t of rowsOf(mine, 'tags')) tagParents.set(String(t.id), t.parentId ? String(t.parentId) : null);
   const wouldLoop = (tagId: string, parentId: unknown): boolean => {
-    for (let cursor = typeof parentId === 'string' ? parentId : null, steps = 0; cursor !== null && steps <= tagParents.size; steps++) {
+    for (
+      let cursor = typeof parentId === 'string' ? parentId : null, steps = 0;
+      cursor !== null && steps <= tagParents.size;
+      steps++
+    ) {
       if (cursor === tagId) return true;
       cursor = tagParents.get(cursor) ?? null;
     }
     return false;
   };
-  const threatTitles = new Map([...adjusted.threats, ...rowsOf(mine, 'threats')].map((t) => [String(t.id), TABLE_RULES.threats.label(t)]));
+  const threatTitles = new Map(
+    [...adjusted.threats, ...rowsOf(mine, 'threats')].map((t) => [String(t.id), TABLE_RULES.threats.label(t)]),
+  );
 
   for (const table of MERGED_TABLES) {
     const rules = TABLE_RULES[table];
@@ -200,8 +262,16 @@ export function planMerge(mine: WorkspaceSnapshot, theirs: WorkspaceSnapshot, op
         }
         if (base) {
           const conflict: MergeConflict = {
-            id: `${table}:${key}`, table, key, label: labelOf(table, theirRow, threatTitles), noun: rules.noun, kind: 'deleted-here',
-            fields: [{ field: 'record', mine: null, theirs: theirRow, canJoin: false }], draft: theirRow, dependents: [], taken: [],
+            id: `${table}:${key}`,
+            table,
+            key,
+            label: labelOf(table, theirRow, threatTitles),
+            noun: rules.noun,
+            kind: 'deleted-here',
+            fields: [{ field: 'record', mine: null, theirs: theirRow, canJoin: false }],
+            draft: theirRow,
+            dependents: [],
+            taken: [],
           };
           conflicts.push(conflict);
           pending.set(conflict.id, conflict);
@@ -217,25 +287,43 @@ export function planMerge(mine: WorkspaceSnapshot, theirs: WorkspaceSnapshot, op
       if (table === 'meta' && KEEP_MINE_META.includes(key)) continue;
       const merged = mergeRecord(
         {
-          table, rules, key, base, formerMine, formerTheirs, canon,
+          table,
+          rules,
+          key,
+          base,
+          formerMine,
+          formerTheirs,
+          canon,
           allowed: (field, value) => {
             if (table !== 'tags') return true;
             if (field === 'name') return (tagNames.get(nameKey(value)) ?? key) === key;
             return field !== 'parentId' || !wouldLoop(key, value);
           },
         },
-        myRow, theirRow, theirRowAsIs,
+        myRow,
+        theirRow,
+        theirRowAsIs,
       );
       if (!merged) continue;
       if (table === 'tags' && merged.taken.includes('name')) {
         tagNames.delete(nameKey(myRow.name));
         tagNames.set(nameKey(merged.after.name), key);
       }
-      if (table === 'tags' && merged.taken.includes('parentId')) tagParents.set(key, merged.after.parentId ? String(merged.after.parentId) : null);
+      if (table === 'tags' && merged.taken.includes('parentId'))
+        tagParents.set(key, merged.after.parentId ? String(merged.after.parentId) : null);
       if (merged.conflicts.length > 0) {
         conflicts.push({
-          id: `${table}:${key}`, table, key, label: labelOf(table, myRow, threatTitles), noun: rules.noun, kind: 'edited-on-both-sides',
-          fields: merged.conflicts, before: myRow, draft: merged.after, dependents: [], taken: merged.taken,
+          id: `${table}:${key}`,
+          table,
+          key,
+          label: labelOf(table, myRow, threatTitles),
+          noun: rules.noun,
+          kind: 'edited-on-both-sides',
+          fields: merged.conflicts,
+          before: myRow,
+          draft: merged.after,
+          dependents: [],
+          taken: merged.taken,
         });
         report.conflicts++;
       } else {
@@ -279,7 +367,9 @@ export function planMerge(mine: WorkspaceSnapshot, theirs: WorkspaceSnapshot, op
     }
   }
   const same: Record<string, string> = {};
-  for (const table of MAPPED_TABLES) for (const [theirId, myId] of [...maps[table]].sort(([a], [b]) => a.localeCompare(b))) same[sameKey(table, theirId)] = myId;
+  for (const table of MAPPED_TABLES)
+    for (const [theirId, myId] of [...maps[table]].sort(([a], [b]) => a.localeCompare(b)))
+      same[sameKey(table, theirId)] = myId;
 
   const reported = Object.fromEntries(Object.entries(counts).filter(([, r]) => Object.values(r).some((n) => n > 0)));
   return {
@@ -296,7 +386,9 @@ export function planMerge(mine: WorkspaceSnapshot, theirs: WorkspaceSnapshot, op
       peer,
       self,
       same,
-      canonical: Object.fromEntries(MAPPED_TABLES.map((t) => [t, Object.fromEntries(canonical[t])])) as MergePlan['bases']['canonical'],
+      canonical: Object.fromEntries(
+        MAPPED_TABLES.map((t) => [t, Object.fromEntries(canonical[t])]),
+      ) as MergePlan['bases']['canonical'],
     },
   };
 }

@@ -24,7 +24,8 @@ export function nameKey(name: unknown): string {
   return typeof name === 'string' ? name.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase() : '';
 }
 
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 /**
  * `own`: the keys a record of mine is found under; `seeks`: the keys a record of theirs looks for
@@ -48,7 +49,10 @@ function matchKeys(table: MappedTable, row: Row): { own: string[]; seeks: string
     }
     case 'sources': {
       const file = (row.file as { sha256?: unknown } | null | undefined)?.sha256;
-      const keys = [typeof file === 'string' ? `file:${file}` : '', typeof row.textHash === 'string' ? `text:${row.textHash}` : ''].filter(Boolean);
+      const keys = [
+        typeof file === 'string' ? `file:${file}` : '',
+        typeof row.textHash === 'string' ? `text:${row.textHash}` : '',
+      ].filter(Boolean);
       return { own: keys, seeks: keys };
     }
   }
@@ -60,7 +64,12 @@ function matchKeys(table: MappedTable, row: Row): { own: string[]; seeks: string
  * which hold even after one side renamed the record. Deterministic: their records are visited by id,
  * and where several of mine fit, the one with the smallest id is taken.
  */
-export function findSameRecords(table: MappedTable, mine: readonly Row[], theirs: readonly Row[], remembered: ReadonlyMap<string, string>): Map<string, string> {
+export function findSameRecords(
+  table: MappedTable,
+  mine: readonly Row[],
+  theirs: readonly Row[],
+  remembered: ReadonlyMap<string, string>,
+): Map<string, string> {
   const myIds = new Set(mine.map((r) => String(r.id)));
   const theirIds = new Set(theirs.map((r) => String(r.id)));
   const index = new Map<string, string[]>();
@@ -88,7 +97,8 @@ function byId(a: Row, b: Row): number {
   return String(a.id).localeCompare(String(b.id));
 }
 
-const mapId = (map: ReadonlyMap<string, string>, id: unknown): unknown => (typeof id === 'string' ? (map.get(id) ?? id) : id);
+const mapId = (map: ReadonlyMap<string, string>, id: unknown): unknown =>
+  typeof id === 'string' ? (map.get(id) ?? id) : id;
 const mapIds = (map: ReadonlyMap<string, string>, ids: unknown): unknown =>
   Array.isArray(ids) ? [...new Set(ids.map((id) => mapId(map, id)))] : ids;
 

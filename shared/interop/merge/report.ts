@@ -15,13 +15,20 @@ const nounOf = (table: WorkspaceTableName): string => NOUNS[table] ?? TABLE_RULE
 /** The merge report as plain text, one line per kind of record: for the notice and the clipboard. */
 export function formatMergeReport(report: MergeReport): string {
   const lines = [`Merged the backup from ${report.colleague}.`];
-  for (const [table, r] of Object.entries(report.tables) as [WorkspaceTableName, NonNullable<MergeReport['tables'][WorkspaceTableName]>][]) {
+  for (const [table, r] of Object.entries(report.tables) as [
+    WorkspaceTableName,
+    NonNullable<MergeReport['tables'][WorkspaceTableName]>,
+  ][]) {
     const noun = nounOf(table);
     const parts = [
       r.added ? `${r.added} added` : '',
       r.updated ? `${r.updated} updated` : '',
       r.mergedByName ? `${r.mergedByName} merged with ${table === 'sources' ? 'the same file' : 'the same name'}` : '',
-      r.conflicts ? (report.resolved ? `${plural(r.conflicts, 'conflict')} settled` : `${r.conflicts} in conflict`) : '',
+      r.conflicts
+        ? report.resolved
+          ? `${plural(r.conflicts, 'conflict')} settled`
+          : `${r.conflicts} in conflict`
+        : '',
       r.keptDeleted ? `${r.keptDeleted} kept deleted` : '',
       r.skipped ? `${r.skipped} skipped (what they belong to is not here)` : '',
     ].filter(Boolean);

@@ -3,7 +3,16 @@ import { baseKey, encodeSide } from './bases';
 import { sameValue, stableStringify } from './hash';
 import { rewriteReferences, type IdMaps, type Row } from './identity';
 import { MERGED_TABLES, setField, TABLE_RULES, TIMESTAMP_FIELDS, type MergedTable } from './tables';
-import type { Choice, MergeConflict, MergePlan, MergeReport, MergeWrites, PlannedUpdate, Resolutions, TableReport } from './types';
+import type {
+  Choice,
+  MergeConflict,
+  MergePlan,
+  MergeReport,
+  MergeWrites,
+  PlannedUpdate,
+  Resolutions,
+  TableReport,
+} from './types';
 
 /** "Both" for free text: mine, a line naming the colleague, theirs. */
 export function joinTexts(mine: string, theirs: string, colleague: string): string {
@@ -33,18 +42,23 @@ export function joinValues(mine: unknown, theirs: unknown, colleague: string): u
 
 /** The conflicts still waiting for a choice (a field without one, or "Both" where it is not offered). */
 export function unresolvedConflicts(plan: MergePlan, resolutions: Resolutions): MergeConflict[] {
-  return plan.conflicts.filter((c) => c.fields.some((f) => {
-    const choice = resolutions[c.id]?.[f.field];
-    return choice === undefined || (choice === 'both' && !f.canJoin);
-  }));
+  return plan.conflicts.filter((c) =>
+    c.fields.some((f) => {
+      const choice = resolutions[c.id]?.[f.field];
+      return choice === undefined || (choice === 'both' && !f.canJoin);
+    }),
+  );
 }
 
 /** Resolves every conflict with the same side ("keep mine for all", "take theirs for all"). */
 export function resolveAll(plan: MergePlan, choice: 'mine' | 'theirs'): Resolutions {
-  return Object.fromEntries(plan.conflicts.map((c) => [c.id, Object.fromEntries(c.fields.map((f) => [f.field, choice]))]));
+  return Object.fromEntries(
+    plan.conflicts.map((c) => [c.id, Object.fromEntries(c.fields.map((f) => [f.field, choice]))]),
+  );
 }
 
-const withoutTimestamps = (row: Row): Row => Object.fromEntries(Object.entries(row).filter(([k]) => !(TIMESTAMP_FIELDS as readonly string[]).includes(k)));
+const withoutTimestamps = (row: Row): Row =>
+  Object.fromEntries(Object.entries(row).filter(([k]) => !(TIMESTAMP_FIELDS as readonly string[]).includes(k)));
 
 /**
  * The records to write once every conflict has a choice: the plan's additions and updates, plus each
@@ -54,7 +68,9 @@ const withoutTimestamps = (row: Row): Row => Object.fromEntries(Object.entries(r
 export function resolveMerge(plan: MergePlan, resolutions: Resolutions): MergeWrites {
   const open = unresolvedConflicts(plan, resolutions);
   if (open.length > 0) {
-    throw new Error(`${open.length} ${open.length === 1 ? 'conflict is' : 'conflicts are'} not settled yet: choose Mine, Theirs or Both for each field, then apply the merge.`);
+    throw new Error(
+      `${open.length} ${open.length === 1 ? 'conflict is' : 'conflicts are'} not settled yet: choose Mine, Theirs or Both for each field, then apply the merge.`,
+    );
   }
   const tables = Object.fromEntries(
     WORKSPACE_TABLES.map((t) => [t, { add: [...plan.tables[t].add], update: [...plan.tables[t].update] }]),

@@ -33,9 +33,13 @@ export interface TableRules {
 /** Bookkeeping, never a conflict: the creation time stays mine, the update time is the later one. */
 export const TIMESTAMP_FIELDS = ['createdAt', 'updatedAt'] as const;
 
-const META_LABELS: Record<string, string> = { 'countries.comparison': 'Countries compared side by side', demoSeededAt: 'Demo workspace' };
+const META_LABELS: Record<string, string> = {
+  'countries.comparison': 'Countries compared side by side',
+  demoSeededAt: 'Demo workspace',
+};
 
-const text = (value: unknown, fallback: string): string => (typeof value === 'string' && value.trim() ? value.trim() : fallback);
+const text = (value: unknown, fallback: string): string =>
+  typeof value === 'string' && value.trim() ? value.trim() : fallback;
 const clip = (value: string, max = 80): string => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
 
 export const TABLE_RULES: Record<Exclude<WorkspaceTableName, 'revisions' | 'sourceTexts'>, TableRules> = {
@@ -54,7 +58,12 @@ export const TABLE_RULES: Record<Exclude<WorkspaceTableName, 'revisions' | 'sour
     parent: { field: 'sourceId', table: 'sources' },
   },
   tags: { entity: 'tag', noun: 'tag', label: (r) => text(r.name, 'Unnamed tag'), freeText: ['description'] },
-  registers: { entity: 'register', noun: 'register', label: (r) => text(r.name, 'Unnamed register'), freeText: ['description', 'scope'] },
+  registers: {
+    entity: 'register',
+    noun: 'register',
+    label: (r) => text(r.name, 'Unnamed register'),
+    freeText: ['description', 'scope'],
+  },
   threats: {
     entity: 'threat',
     noun: 'threat',
@@ -64,15 +73,25 @@ export const TABLE_RULES: Record<Exclude<WorkspaceTableName, 'revisions' | 'sour
     derived: {
       fields: ['score'],
       compute: (row) => {
-        if (typeof row.likelihood === 'number' && typeof row.impact === 'number') row.score = riskScore(row.likelihood, row.impact);
+        if (typeof row.likelihood === 'number' && typeof row.impact === 'number')
+          row.score = riskScore(row.likelihood, row.impact);
       },
     },
   },
   actors: { entity: 'actor', noun: 'actor', label: (r) => text(r.name, 'Unnamed actor'), freeText: ['description'] },
-  countries: { entity: 'country', noun: 'country', label: (r) => text(r.name, String(r.code)), freeText: ['notes', 'stance'] },
+  countries: {
+    entity: 'country',
+    noun: 'country',
+    label: (r) => text(r.name, String(r.code)),
+    freeText: ['notes', 'stance'],
+  },
   briefings: { entity: 'briefing', noun: 'briefing', label: (r) => text(r.title, 'Untitled briefing') },
   meta: { noun: 'setting', label: (r) => META_LABELS[String(r.key)] ?? String(r.key) },
-  views: { noun: 'saved view', label: (r) => text(r.name, 'Unnamed view'), parent: { field: 'registerId', table: 'registers' } },
+  views: {
+    noun: 'saved view',
+    label: (r) => text(r.name, 'Unnamed view'),
+    parent: { field: 'registerId', table: 'registers' },
+  },
   exposureOverrides: {
     entity: 'exposureOverride',
     noun: 'country override',
@@ -83,7 +102,19 @@ export const TABLE_RULES: Record<Exclude<WorkspaceTableName, 'revisions' | 'sour
 };
 
 /** The order records are merged in: a record's parent is decided before it. */
-export const MERGED_TABLES = ['sources', 'tags', 'actors', 'registers', 'threats', 'annotations', 'countries', 'briefings', 'views', 'exposureOverrides', 'meta'] as const;
+export const MERGED_TABLES = [
+  'sources',
+  'tags',
+  'actors',
+  'registers',
+  'threats',
+  'annotations',
+  'countries',
+  'briefings',
+  'views',
+  'exposureOverrides',
+  'meta',
+] as const;
 export type MergedTable = (typeof MERGED_TABLES)[number];
 
 /**

@@ -62,7 +62,10 @@ describe('the importers, bundled like the app', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'wb-import-bundle-'));
-    await writeFile(join(dir, 'entry.ts'), `export { extractSource } from ${JSON.stringify(resolve(root, 'main/services/import/index.ts'))};\n`);
+    await writeFile(
+      join(dir, 'entry.ts'),
+      `export { extractSource } from ${JSON.stringify(resolve(root, 'main/services/import/index.ts'))};\n`,
+    );
     await writeFile(join(dir, 'runner.cjs'), RUNNER);
     for (const format of ['cjs', 'es'] as const) {
       await build({
@@ -74,14 +77,21 @@ describe('the importers, bundled like the app', () => {
           emptyOutDir: true,
           target: 'node20',
           minify: false,
-          lib: { entry: join(dir, 'entry.ts'), formats: [format], fileName: () => (format === 'cjs' ? 'index.cjs' : 'index.mjs') },
+          lib: {
+            entry: join(dir, 'entry.ts'),
+            formats: [format],
+            fileName: () => (format === 'cjs' ? 'index.cjs' : 'index.mjs'),
+          },
           rollupOptions: {
             external: ['electron', /^node:/, ...builtinModules],
             output: {
               codeSplitting: false,
               // As scripts/build.mjs gives the ES bundle, for CommonJS dependencies.
               ...(format === 'es'
-                ? { banner: "import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; const require = __createRequire(import.meta.url); const __filename = __fileURLToPath(import.meta.url);" }
+                ? {
+                    banner:
+                      "import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; const require = __createRequire(import.meta.url); const __filename = __fileURLToPath(import.meta.url);",
+                  }
                 : {}),
             },
           },
@@ -96,13 +106,19 @@ describe('the importers, bundled like the app', () => {
 
   it('reads every fixture the same from the CommonJS bundle (Electron main)', async () => {
     const script = `require('./runner.cjs')(require('./cjs/index.cjs').extractSource, ${JSON.stringify(fixtures)});`;
-    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { cwd: dir, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], {
+      cwd: dir,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     expect(outcomesFrom(stdout)).toEqual(JSON.parse(JSON.stringify(await expected())));
   }, 60_000);
 
   it('reads every fixture the same from the ES bundle (browser preview bridge)', async () => {
     const script = `import { createRequire } from 'node:module'; const require = createRequire(${JSON.stringify(join(dir, 'x.cjs'))}); const { extractSource } = await import(${JSON.stringify(join(dir, 'es', 'index.mjs'))}); await require('./runner.cjs')(extractSource, ${JSON.stringify(fixtures)});`;
-    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: dir,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     expect(outcomesFrom(stdout)).toEqual(JSON.parse(JSON.stringify(await expected())));
   }, 60_000);
 });

@@ -1,4 +1,15 @@
-import { AlignmentType, Document, EndnoteReferenceRun, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  EndnoteReferenceRun,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from 'docx';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { extractSource } from '../../../main/services/import';
@@ -6,9 +17,12 @@ import { DEFAULTS, fixture, importFixture } from './helpers';
 
 /** The sample sentences written into the fixtures by scripts/make-import-fixtures.mjs. */
 const SAMPLE = {
-  english1: 'The Kosh-Tepa canal will divert water from the Amu Darya, and the states downstream are watching its construction closely.',
-  english2: 'Officials in Astana describe the threat from ISIS-Khorasan as persistent but contained, citing border cooperation with Uzbekistan and Tajikistan.',
-  russianKazakh: 'Казахстан усиливает охрану южных границ. Жергілікті тұрғындар: «Қауіпсіздік әрқашан бірінші орында». Пограничный патруль дежурит круглосуточно.',
+  english1:
+    'The Kosh-Tepa canal will divert water from the Amu Darya, and the states downstream are watching its construction closely.',
+  english2:
+    'Officials in Astana describe the threat from ISIS-Khorasan as persistent but contained, citing border cooperation with Uzbekistan and Tajikistan.',
+  russianKazakh:
+    'Казахстан усиливает охрану южных границ. Жергілікті тұрғындар: «Қауіпсіздік әрқашан бірінші орында». Пограничный патруль дежурит круглосуточно.',
   dari: 'ولایت بلخ در شمال افغانستان با ازبکستان هم‌مرز است و بندر حیرتان مهم‌ترین گذرگاه تجاری آن است.',
   footnote: 'Interview with a border official, Almaty, March 2024.',
   kazakh: 'Ауғанстандағы жағдай Орталық Азия елдерінің қауіпсіздігіне тікелей әсер етеді.',
@@ -41,7 +55,18 @@ describe('HTML article pages', () => {
       'Contact for the project office:\nMazar-i-Sharif, Balkh province\nAfghanistan',
       'Local reporting in Russian describes the mood in Termez as «спокойное, но настороженное» — calm, but watchful. Analysts expect the first phase to be commissioned within two years, with the second phase reaching Faryab province later.',
     ]);
-    for (const boilerplate of ['Leave a Reply', 'Great article', 'Water wars', 'Subscribe now', 'Most read', 'Newsletter', 'All rights reserved', 'Post Comment', 'dataLayer', 'margin']) {
+    for (const boilerplate of [
+      'Leave a Reply',
+      'Great article',
+      'Water wars',
+      'Subscribe now',
+      'Most read',
+      'Newsletter',
+      'All rights reserved',
+      'Post Comment',
+      'dataLayer',
+      'margin',
+    ]) {
       expect(source.text).not.toContain(boilerplate);
     }
     expect(source.warnings).toEqual([]);
@@ -62,7 +87,13 @@ describe('HTML article pages', () => {
 
   it('keeps the whole page when asked to', async () => {
     const source = await importFixture('article.html', { keepFullText: true });
-    for (const text of ['Subscribe now', 'Great article, thanks for sharing!', 'Leave a Reply', 'Most read', 'What officials say']) {
+    for (const text of [
+      'Subscribe now',
+      'Great article, thanks for sharing!',
+      'Leave a Reply',
+      'Most read',
+      'What officials say',
+    ]) {
       expect(source.text).toContain(text);
     }
     expect(source.text).not.toContain('dataLayer');
@@ -71,7 +102,8 @@ describe('HTML article pages', () => {
   });
 
   it('falls back to the whole text, with a warning, when no article can be found', async () => {
-    const html = '<html lang="ru"><head><title>Короткая заметка</title></head><body><nav>Главная</nav><p>Граница закрыта до понедельника.</p></body></html>';
+    const html =
+      '<html lang="ru"><head><title>Короткая заметка</title></head><body><nav>Главная</nav><p>Граница закрыта до понедельника.</p></body></html>';
     const source = await extractSource(new TextEncoder().encode(html), 'note.htm', DEFAULTS);
     expect(source.text).toBe('Главная\n\nГраница закрыта до понедельника.');
     expect(source.warnings).toEqual([expect.stringMatching(/whole page text was imported/)]);
@@ -93,7 +125,9 @@ describe('HTML article pages', () => {
     const html = `<html lang="en"><body><p>${SAMPLE.kazakh} ${SAMPLE.kazakh}</p></body></html>`;
     const source = await extractSource(new TextEncoder().encode(html), 'kz.html', { ...DEFAULTS, keepFullText: true });
     expect(source.metadata.language).toBe('kk');
-    expect(source.warnings).toEqual([expect.stringContaining('declares its language as "en", but its text is mostly in Cyrillic script')]);
+    expect(source.warnings).toEqual([
+      expect.stringContaining('declares its language as "en", but its text is mostly in Cyrillic script'),
+    ]);
   });
 });
 
@@ -142,7 +176,14 @@ describe('Word documents', () => {
 
   it('reads title, author and date from docProps/core.xml, and guesses the language', async () => {
     const { metadata } = await importFixture('briefing.docx');
-    expect(metadata).toEqual({ title: 'Northern Afghanistan border brief', author: 'Aigerim Nurpeisova', publisher: '', publishedOn: '2024-03-15', language: 'en', url: '' });
+    expect(metadata).toEqual({
+      title: 'Northern Afghanistan border brief',
+      author: 'Aigerim Nurpeisova',
+      publisher: '',
+      publishedOn: '2024-03-15',
+      language: 'en',
+      url: '',
+    });
   });
 
   it('uses dc:language, the company, and the file name when there is no title', async () => {
@@ -152,10 +193,16 @@ describe('Word documents', () => {
       .replace('</cp:coreProperties>', '<dc:language>kk-KZ</dc:language></cp:coreProperties>')
       .replace('<dc:creator>Aigerim Nurpeisova</dc:creator>', '<dc:creator>Иван &amp; Мария</dc:creator>');
     zip.file('docProps/core.xml', core);
-    zip.file('docProps/app.xml', '<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Company>Institute for Strategic Studies</Company></Properties>');
+    zip.file(
+      'docProps/app.xml',
+      '<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Company>Institute for Strategic Studies</Company></Properties>',
+    );
     const russian = (await zip.file('word/document.xml')!.async('string'))
       .replace(/The Kosh-Tepa[^<]*/, 'Граница с Афганистаном охраняется круглосуточно, сообщили в ведомстве.')
-      .replace(/Officials in Astana[^<]*/, 'Власти говорят, что угроза со стороны ИГИЛ-Хорасан сохраняется, но находится под контролем.');
+      .replace(
+        /Officials in Astana[^<]*/,
+        'Власти говорят, что угроза со стороны ИГИЛ-Хорасан сохраняется, но находится под контролем.',
+      );
     zip.file('word/document.xml', russian);
     const bytes = await zip.generateAsync({ type: 'uint8array' });
     const { metadata } = await extractSource(bytes, 'C:\\Users\\analyst\\Downloads\\border_brief_2024.docx', DEFAULTS);
@@ -176,11 +223,25 @@ describe('Word documents', () => {
             new Paragraph({ children: [new TextRun('Arrivals rose in 2023.'), new EndnoteReferenceRun(1)] }),
             new Table({
               rows: [
-                new TableRow({ children: [new TableCell({ children: [new Paragraph('Country')] }), new TableCell({ children: [new Paragraph('Arrivals')] })] }),
-                new TableRow({ children: [new TableCell({ children: [new Paragraph('Iran')] }), new TableCell({ children: [new Paragraph('480 000')] })] }),
+                new TableRow({
+                  children: [
+                    new TableCell({ children: [new Paragraph('Country')] }),
+                    new TableCell({ children: [new Paragraph('Arrivals')] }),
+                  ],
+                }),
+                new TableRow({
+                  children: [
+                    new TableCell({ children: [new Paragraph('Iran')] }),
+                    new TableCell({ children: [new Paragraph('480 000')] }),
+                  ],
+                }),
               ],
             }),
-            new Paragraph({ bidirectional: true, alignment: AlignmentType.RIGHT, children: [new TextRun({ text: 'د کډوالو شمېر زیات شوی دی.', rightToLeft: true })] }),
+            new Paragraph({
+              bidirectional: true,
+              alignment: AlignmentType.RIGHT,
+              children: [new TextRun({ text: 'د کډوالو شمېر زیات شوی دی.', rightToLeft: true })],
+            }),
           ],
         },
       ],
@@ -216,7 +277,8 @@ describe('PDF files', () => {
     ]);
     expect(page2).toContain(SAMPLE.kazakh);
     // Dari comes back in reading order (pdfjs hands over right-to-left runs left to right).
-    for (const word of ['بلخ در شمال افغانستان با ازبکستان', 'بندر حیرتان', 'گذرگاه تجاری آن است.']) expect(page2).toContain(word);
+    for (const word of ['بلخ در شمال افغانستان با ازبکستان', 'بندر حیرتان', 'گذرگاه تجاری آن است.'])
+      expect(page2).toContain(word);
     expect(page2!.indexOf('بلخ')).toBeLessThan(page2!.indexOf('حیرتان'));
     expectNormalised(source.text);
     expect(source.warnings).toEqual([]);
@@ -233,8 +295,17 @@ describe('PDF files', () => {
 
   it('reads a hand-written PDF in a standard font that is not embedded', async () => {
     const source = await importFixture('standard-font.pdf');
-    expect(source.text).toBe('— page 1 —\nHand-written PDF with a standard, non-embedded font.\nSecond line of the same paragraph.');
-    expect(source.metadata).toEqual({ title: 'Standard font sample', author: 'Nodir Karimov', publisher: '', publishedOn: '2023-07-04', language: 'en', url: '' });
+    expect(source.text).toBe(
+      '— page 1 —\nHand-written PDF with a standard, non-embedded font.\nSecond line of the same paragraph.',
+    );
+    expect(source.metadata).toEqual({
+      title: 'Standard font sample',
+      author: 'Nodir Karimov',
+      publisher: '',
+      publishedOn: '2023-07-04',
+      language: 'en',
+      url: '',
+    });
   });
 
   it('leaves the caller its bytes (pdfjs detaches the buffer it is given)', async () => {
@@ -250,8 +321,17 @@ describe('plain text and Markdown', () => {
   it('reads UTF-16 with a byte-order mark, as Notepad writes it', async () => {
     const source = await importFixture('kazakh-utf16le.txt');
     expect(source).toMatchObject({ format: 'text', mime: 'text/plain', warnings: [] });
-    expect(source.text).toBe(`Қауіпсіздік шолуы\n\n${SAMPLE.kazakh}\nОхрана границы с Афганистаном остаётся приоритетом.`);
-    expect(source.metadata).toEqual({ title: 'kazakh-utf16le', author: '', publisher: '', publishedOn: null, language: 'kk', url: '' });
+    expect(source.text).toBe(
+      `Қауіпсіздік шолуы\n\n${SAMPLE.kazakh}\nОхрана границы с Афганистаном остаётся приоритетом.`,
+    );
+    expect(source.metadata).toEqual({
+      title: 'kazakh-utf16le',
+      author: '',
+      publisher: '',
+      publishedOn: null,
+      language: 'kk',
+      url: '',
+    });
   });
 
   it('reads UTF-16 big-endian and UTF-8 with a byte-order mark', async () => {
@@ -262,14 +342,23 @@ describe('plain text and Markdown', () => {
       be[i] = le[i + 1]!;
       be[i + 1] = le[i]!;
     }
-    const fromBe = await extractSource(new Uint8Array(Buffer.concat([Buffer.from([0xfe, 0xff]), be])), 'be.txt', DEFAULTS);
-    const fromBom = await extractSource(new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])), 'bom.txt', DEFAULTS);
+    const fromBe = await extractSource(
+      new Uint8Array(Buffer.concat([Buffer.from([0xfe, 0xff]), be])),
+      'be.txt',
+      DEFAULTS,
+    );
+    const fromBom = await extractSource(
+      new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])),
+      'bom.txt',
+      DEFAULTS,
+    );
     expect(fromBe.text).toBe('Ауғанстан шекарасы\nҚауіпсіздік');
     expect(fromBom.text).toBe('Ауғанстан шекарасы\nҚауіпсіздік');
   });
 
   it('reads legacy Windows-1251 Russian files, with a warning to check them', async () => {
-    const text = 'Пограничная служба сообщает: обстановка на участке «Термез» спокойная.\nДоклад подготовлен в отделе анализа.';
+    const text =
+      'Пограничная служба сообщает: обстановка на участке «Термез» спокойная.\nДоклад подготовлен в отделе анализа.';
     const source = await extractSource(encodeWindows1251(text), 'доклад.txt', DEFAULTS);
     expect(source.text).toBe(text);
     expect(source.metadata.language).toBe('ru');
@@ -286,18 +375,27 @@ describe('plain text and Markdown', () => {
   });
 
   it('drops blank lines before and after the text, and normalises line ends and composition', async () => {
-    const source = await extractSource(new TextEncoder().encode('\r\n \r\n  Indented first line\r\nу\u0306\r\n\r\n\r\n'), 'draft.markdown', DEFAULTS);
+    const source = await extractSource(
+      new TextEncoder().encode('\r\n \r\n  Indented first line\r\nу\u0306\r\n\r\n\r\n'),
+      'draft.markdown',
+      DEFAULTS,
+    );
     expect(source.text).toBe('  Indented first line\nў');
     expect(source.format).toBe('markdown');
   });
 
   it('does not take a note that mentions a PDF header for a PDF', async () => {
-    const source = await extractSource(new TextEncoder().encode('# File signatures\n\nA PDF starts with %PDF-1.7 and a zip with PK.'), 'signatures.md', DEFAULTS);
+    const source = await extractSource(
+      new TextEncoder().encode('# File signatures\n\nA PDF starts with %PDF-1.7 and a zip with PK.'),
+      'signatures.md',
+      DEFAULTS,
+    );
     expect(source.text).toContain('%PDF-1.7');
   });
 
   it('accepts a declared Uzbek over Uzbek Cyrillic text without a warning', async () => {
-    const html = '<html lang="uz"><body><p>Ўзбекистон Республикаси Ташқи ишлар вазирлиги Афғонистон билан чегара савдосини кенгайтириш бўйича келишувлар имзоланганини маълум қилди.</p></body></html>';
+    const html =
+      '<html lang="uz"><body><p>Ўзбекистон Республикаси Ташқи ишлар вазирлиги Афғонистон билан чегара савдосини кенгайтириш бўйича келишувлар имзоланганини маълум қилди.</p></body></html>';
     const source = await extractSource(new TextEncoder().encode(html), 'uz.html', { ...DEFAULTS, keepFullText: true });
     expect(source.metadata.language).toBe('uz');
     expect(source.warnings).toEqual([]);
@@ -308,6 +406,8 @@ describe('plain text and Markdown', () => {
     const bytes = new Uint8Array([...good, 0xd0]);
     const source = await extractSource(bytes, 'cut.txt', DEFAULTS);
     expect(source.text.endsWith('\uFFFD')).toBe(true);
-    expect(source.warnings).toEqual(['1 character could not be read and is shown as "\uFFFD". Check the text against the original.']);
+    expect(source.warnings).toEqual([
+      '1 character could not be read and is shown as "\uFFFD". Check the text against the original.',
+    ]);
   });
 });

@@ -18,7 +18,11 @@ export async function importFixture(name: string, options: Partial<ExtractOption
 }
 
 /** Asserts a refusal the analyst can act on: a ServiceError naming the file, with the reason. */
-export async function expectRefusal(attempt: Promise<unknown>, fileName: string, reason: RegExp): Promise<ServiceError> {
+export async function expectRefusal(
+  attempt: Promise<unknown>,
+  fileName: string,
+  reason: RegExp,
+): Promise<ServiceError> {
   const error = await attempt.then(
     () => null,
     (e: unknown) => e,

@@ -5,12 +5,16 @@ const SAMPLES = {
   en: 'The Islamic State Khorasan Province has claimed attacks in Kabul and across the border in Pakistan, and analysts warn of recruitment among Central Asian migrant workers.',
   ru: 'Министерство обороны Казахстана сообщило об усилении охраны государственной границы в связи с ситуацией в Афганистане и ростом наркотрафика.',
   kk: 'Қазақстан Республикасының Ұлттық қауіпсіздік комитеті Ауғанстандағы жағдайды мұқият бақылап отыр және шекара күзетін күшейтті.',
-  uzLatin: 'Oʻzbekiston Tashqi ishlar vazirligi Afgʻoniston bilan chegara savdosini kengaytirish va transport yoʻlaklarini rivojlantirish boʻyicha kelishuvlar imzolandi.',
+  uzLatin:
+    'Oʻzbekiston Tashqi ishlar vazirligi Afgʻoniston bilan chegara savdosini kengaytirish va transport yoʻlaklarini rivojlantirish boʻyicha kelishuvlar imzolandi.',
   uzApostrophes: "O'zbekiston va Afg'oniston o'rtasidagi savdo hajmi o'sdi, bu esa mintaqa uchun muhim.",
-  uzTypewriter: 'O‘zbekiston hukumati Termiz orqali yuk tashishni ko‘paytirish uchun yangi g‘alla terminalini qurmoqda.',
-  uzCyrillic: 'Ўзбекистон Республикаси Ташқи ишлар вазирлиги Афғонистон билан чегара савдосини кенгайтириш бўйича келишувлар имзоланганини маълум қилди.',
+  uzTypewriter:
+    'O‘zbekiston hukumati Termiz orqali yuk tashishni ko‘paytirish uchun yangi g‘alla terminalini qurmoqda.',
+  uzCyrillic:
+    'Ўзбекистон Республикаси Ташқи ишлар вазирлиги Афғонистон билан чегара савдосини кенгайтириш бўйича келишувлар имзоланганини маълум қилди.',
   dari: 'ولایت بلخ در شمال افغانستان با ازبکستان هم‌مرز است و بندر حیرتان مهم‌ترین گذرگاه تجاری آن است.',
-  pashto: 'د افغانستان په شمال کې د بلخ ولایت له ازبکستان سره پوله لري او د حیرتان بندر یې تر ټولو مهمه سوداګریزه لاره ده.',
+  pashto:
+    'د افغانستان په شمال کې د بلخ ولایت له ازبکستان سره پوله لري او د حیرتان بندر یې تر ټولو مهمه سوداګریزه لاره ده.',
 };
 
 describe('guessLanguage', () => {
@@ -35,12 +39,14 @@ describe('guessLanguage', () => {
   });
 
   it('keeps Dari that spells one Pashto place name the Pashto way as Dari', () => {
-    const text = 'ولسوالی‌های ولایت ننګرهار در شرق افغانستان قرار دارند و مردم آن به کشاورزی مشغول هستند و تجارت با پاکستان برای آنها اهمیت زیادی دارد.';
+    const text =
+      'ولسوالی‌های ولایت ننګرهار در شرق افغانستان قرار دارند و مردم آن به کشاورزی مشغول هستند و تجارت با پاکستان برای آنها اهمیت زیادی دارد.';
     expect(guessLanguage(text)).toBe('fa');
   });
 
   it('does not take English possessives and contractions for Uzbek', () => {
-    const text = "Togo's delegation met Oslo's envoy at o'clock sharp; the group's report, who's who of the region, is due.";
+    const text =
+      "Togo's delegation met Oslo's envoy at o'clock sharp; the group's report, who's who of the region, is due.";
     expect(guessLanguage(text)).toBe('en');
   });
 

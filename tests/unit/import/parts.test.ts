@@ -17,26 +17,26 @@ const paragraphs = (html: string) => {
 
 describe('HTML to paragraphs', () => {
   it('gives every block its own paragraph and keeps <br> as a line break', () => {
-    expect(paragraphs('<h2>Heading</h2><p>One <b>bold</b>\n   word.</p><blockquote>Quoted</blockquote><div>Line one<br>Line two</div>')).toEqual([
-      'Heading',
-      'One bold word.',
-      'Quoted',
-      'Line one\nLine two',
-    ]);
+    expect(
+      paragraphs(
+        '<h2>Heading</h2><p>One <b>bold</b>\n   word.</p><blockquote>Quoted</blockquote><div>Line one<br>Line two</div>',
+      ),
+    ).toEqual(['Heading', 'One bold word.', 'Quoted', 'Line one\nLine two']);
   });
 
   it('splits at a double <br>, as many sites separate paragraphs', () => {
-    expect(paragraphs('<div>First paragraph.<br><br>Second paragraph.</div>')).toEqual(['First paragraph.', 'Second paragraph.']);
+    expect(paragraphs('<div>First paragraph.<br><br>Second paragraph.</div>')).toEqual([
+      'First paragraph.',
+      'Second paragraph.',
+    ]);
   });
 
   it('numbers ordered lists from their start and nests lists', () => {
-    expect(paragraphs('<ol start="4"><li>Fourth</li><li>Fifth<ul><li>Inner</li></ul></li></ol><ul><li><p>Bullet in a block</p></li><li><img src="x"></li></ul><p>After</p>')).toEqual([
-      '4. Fourth',
-      '5. Fifth',
-      '• Inner',
-      '• Bullet in a block',
-      'After',
-    ]);
+    expect(
+      paragraphs(
+        '<ol start="4"><li>Fourth</li><li>Fifth<ul><li>Inner</li></ul></li></ol><ul><li><p>Bullet in a block</p></li><li><img src="x"></li></ul><p>After</p>',
+      ),
+    ).toEqual(['4. Fourth', '5. Fifth', '• Inner', '• Bullet in a block', 'After']);
   });
 
   it('keeps preformatted text as it is', () => {
@@ -44,14 +44,19 @@ describe('HTML to paragraphs', () => {
   });
 
   it('leaves out what a reader does not see', () => {
-    expect(paragraphs('<p>Seen</p><p hidden>Hidden</p><div style="display:none">None</div><script>x()</script><style>p{}</style><noscript>Enable JS</noscript><template>T</template><select><option>Opt</option></select>')).toEqual(['Seen']);
+    expect(
+      paragraphs(
+        '<p>Seen</p><p hidden>Hidden</p><div style="display:none">None</div><script>x()</script><style>p{}</style><noscript>Enable JS</noscript><template>T</template><select><option>Opt</option></select>',
+      ),
+    ).toEqual(['Seen']);
   });
 
   it('reads a table row across, whatever blocks its cells hold', () => {
-    expect(paragraphs('<table><thead><tr><th>Group</th><th>Area</th></tr></thead><tbody><tr><td><p>TTP</p></td><td><p>Khyber</p><p>Pakhtunkhwa</p></td></tr></tbody></table>')).toEqual([
-      'Group | Area',
-      'TTP | Khyber Pakhtunkhwa',
-    ]);
+    expect(
+      paragraphs(
+        '<table><thead><tr><th>Group</th><th>Area</th></tr></thead><tbody><tr><td><p>TTP</p></td><td><p>Khyber</p><p>Pakhtunkhwa</p></td></tr></tbody></table>',
+      ),
+    ).toEqual(['Group | Area', 'TTP | Khyber Pakhtunkhwa']);
   });
 
   it('keeps non-breaking spaces and zero-width non-joiners, which are part of the text', () => {
@@ -65,14 +70,27 @@ describe('HTML metadata', () => {
       '<html xml:lang="kk"><head><title>Шекара жаңалықтары — Steppe Monitor</title><meta property="og:site_name" content="Steppe Monitor"><meta property="article:author" content="https://facebook.com/someone"></head>' +
         '<body><article><span itemprop="author">Ерлан Сәбитов</span><time datetime="2023-11-02">2 қараша</time></article></body></html>',
     );
-    expect(pageMetadata(page)).toEqual({ title: 'Шекара жаңалықтары', author: 'Ерлан Сәбитов', publisher: 'Steppe Monitor', publishedOn: '2023-11-02', language: 'kk', url: '' });
+    expect(pageMetadata(page)).toEqual({
+      title: 'Шекара жаңалықтары',
+      author: 'Ерлан Сәбитов',
+      publisher: 'Steppe Monitor',
+      publishedOn: '2023-11-02',
+      language: 'kk',
+      url: '',
+    });
   });
 
   it('reads Dublin Core tags, og:locale and og:url', () => {
     const page = parseHtmlDocument(
       '<html><head><meta name="DC.title" content="Report"><meta name="DC.creator" content="CSIS"><meta name="dc.date" content="15.03.2024"><meta property="og:locale" content="ps_AF"><meta property="og:url" content="https://example.org/r?id=1"></head><body></body></html>',
     );
-    expect(pageMetadata(page)).toMatchObject({ title: 'Report', author: 'CSIS', publishedOn: '2024-03-15', language: 'ps_AF', url: 'https://example.org/r?id=1' });
+    expect(pageMetadata(page)).toMatchObject({
+      title: 'Report',
+      author: 'CSIS',
+      publishedOn: '2024-03-15',
+      language: 'ps_AF',
+      url: 'https://example.org/r?id=1',
+    });
   });
 });
 
@@ -113,7 +131,9 @@ describe('small tidying rules', () => {
   });
 
   it('takes the first level-one Markdown heading, unformatted', () => {
-    expect(markdownTitle('Intro line\n\n## Not this\n# The **real** [title](http://x) #\n# Later')).toBe('The real title');
+    expect(markdownTitle('Intro line\n\n## Not this\n# The **real** [title](http://x) #\n# Later')).toBe(
+      'The real title',
+    );
     expect(markdownTitle('#NoSpace\ntext')).toBe('');
   });
 
@@ -142,14 +162,25 @@ describe('small tidying rules', () => {
 
 describe('decoding text files', () => {
   it('reads a page in the charset it declares', () => {
-    const bytes = new Uint8Array([...new TextEncoder().encode('<meta charset="koi8-r"><p>'), 0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4]);
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('<meta charset="koi8-r"><p>'),
+      0xf0,
+      0xd2,
+      0xc9,
+      0xd7,
+      0xc5,
+      0xd4,
+    ]);
     expect(declaredHtmlCharset(bytes)).toBe('koi8-r');
     expect(decodeText(bytes, 'koi8-r')?.text).toBe('<meta charset="koi8-r"><p>Привет');
   });
 
   it('prefers valid UTF-8 over a stale declaration', () => {
     const bytes = new TextEncoder().encode('<meta charset="windows-1251"><p>Привет, Ташкент</p>');
-    expect(decodeText(bytes, 'windows-1251')).toEqual({ text: '<meta charset="windows-1251"><p>Привет, Ташкент</p>', encoding: 'utf-8' });
+    expect(decodeText(bytes, 'windows-1251')).toEqual({
+      text: '<meta charset="windows-1251"><p>Привет, Ташкент</p>',
+      encoding: 'utf-8',
+    });
   });
 
   it('refuses UTF-32 rather than misreading it', () => {
@@ -158,7 +189,16 @@ describe('decoding text files', () => {
 });
 
 describe('PDF page layout', () => {
-  const run = (text: string, x: number, y: number, width: number, extra: Partial<TextRun> = {}): TextRun => ({ text, x, y, width, height: 10, rtl: false, endsLine: false, ...extra });
+  const run = (text: string, x: number, y: number, width: number, extra: Partial<TextRun> = {}): TextRun => ({
+    text,
+    x,
+    y,
+    width,
+    height: 10,
+    rtl: false,
+    endsLine: false,
+    ...extra,
+  });
 
   it('breaks lines at line ends and at changes of height, and paragraphs after short lines', () => {
     const runs = [
@@ -174,12 +214,23 @@ describe('PDF page layout', () => {
   });
 
   it('starts a paragraph at a gap wider than the line spacing', () => {
-    const runs = [run('One line that is long', 72, 700, 400), run('Second line that is long', 72, 688, 400), run('After a gap, long line', 72, 650, 400), run('Last line, long as well', 72, 638, 400)];
-    expect(pageText(runs)).toBe('One line that is long\nSecond line that is long\n\nAfter a gap, long line\nLast line, long as well');
+    const runs = [
+      run('One line that is long', 72, 700, 400),
+      run('Second line that is long', 72, 688, 400),
+      run('After a gap, long line', 72, 650, 400),
+      run('Last line, long as well', 72, 638, 400),
+    ];
+    expect(pageText(runs)).toBe(
+      'One line that is long\nSecond line that is long\n\nAfter a gap, long line\nLast line, long as well',
+    );
   });
 
   it('reads right-to-left runs from the right edge', () => {
-    const runs = [run('ترین گذرگاه', 99, 749, 118, { rtl: true }), run('مرز است', 217, 749, 118, { rtl: true }), run('ولایت بلخ', 335, 749, 188, { rtl: true })];
+    const runs = [
+      run('ترین گذرگاه', 99, 749, 118, { rtl: true }),
+      run('مرز است', 217, 749, 118, { rtl: true }),
+      run('ولایت بلخ', 335, 749, 188, { rtl: true }),
+    ];
     expect(pageText(runs)).toBe('ولایت بلخ' + 'مرز است' + 'ترین گذرگاه');
   });
 
@@ -188,7 +239,9 @@ describe('PDF page layout', () => {
   });
 
   it('keeps a superscript note number on its line', () => {
-    expect(pageText([run('Kabul', 72, 700, 30), run('3', 102, 704, 4, { height: 6 }), run(' said.', 106, 700, 30)])).toBe('Kabul3 said.');
+    expect(
+      pageText([run('Kabul', 72, 700, 30), run('3', 102, 704, 4, { height: 6 }), run(' said.', 106, 700, 30)]),
+    ).toBe('Kabul3 said.');
   });
 
   it('returns nothing for a page of empty runs', () => {
@@ -212,7 +265,19 @@ describe('withinTime', () => {
   });
 
   it('passes results and failures through when in time', async () => {
-    await expect(withinTime(async () => 'done', 1000, () => new Error('x'))).resolves.toBe('done');
-    await expect(withinTime(async () => Promise.reject(new Error('broken')), 1000, () => new Error('x'))).rejects.toThrow('broken');
+    await expect(
+      withinTime(
+        async () => 'done',
+        1000,
+        () => new Error('x'),
+      ),
+    ).resolves.toBe('done');
+    await expect(
+      withinTime(
+        async () => Promise.reject(new Error('broken')),
+        1000,
+        () => new Error('x'),
+      ),
+    ).rejects.toThrow('broken');
   });
 });
