@@ -127,6 +127,13 @@ const noTableWrites = [
   { selector: "CallExpression[callee.property.name='transaction'][arguments.0.value=/^rw/]", message: writeMessage },
 ];
 const upward = (folders, message) => ({ group: folders.flatMap((f) => [`**/${f}`, `**/${f}/**`]), message });
+// A feature's files are its own; another feature (or app/) sees only what the feature's index.ts exports,
+// so a feature can be reorganised inside without breaking the rest.
+const throughIndex = (prefix) => ({
+  regex: `^${prefix.replaceAll('.', '\\.')}[a-z-]+/.+`,
+  message:
+    'One feature reaches another only through its index.ts: import from the feature folder, e.g. "../annotations".',
+});
 function rendererLayers() {
   const base = [...noNodePatterns, noElectron, noMain, ipcTypesOnly];
   return [
@@ -139,7 +146,28 @@ function rendererLayers() {
       files: ['renderer/features/**/*.{ts,tsx}'],
       rules: {
         'no-restricted-imports': restrict(
-          [...base, upward(['app'], 'features/ never import app/: app/ composes the features.')],
+          [...base, upward(['app'], 'features/ never import app/: app/ composes the features.'), throughIndex('../')],
+          noNodePaths,
+        ),
+      },
+    },
+    {
+      files: ['renderer/app/**/*.{ts,tsx}'],
+      rules: { 'no-restricted-imports': restrict([...base, throughIndex('../features/')], noNodePaths) },
+    },
+    {
+      // ui/ is the kit the views are built from (editable text, pickers, formats, the unsaved-input guard):
+      // it knows no feature, no command and no table.
+      files: ['renderer/ui/**/*.{ts,tsx}'],
+      rules: {
+        'no-restricted-imports': restrict(
+          [
+            ...base,
+            upward(
+              ['app', 'features', 'workspace', 'db', 'stores', 'platform'],
+              'ui/ is the bottom of the views: it imports react and shared/ only.',
+            ),
+          ],
           noNodePaths,
         ),
       },
@@ -148,7 +176,7 @@ function rendererLayers() {
       files: ['renderer/workspace/**/*.{ts,tsx}'],
       rules: {
         'no-restricted-imports': restrict(
-          [...base, upward(['app', 'features'], 'workspace/ serves the views; it imports none of them.')],
+          [...base, upward(['app', 'features', 'ui'], 'workspace/ serves the views; it imports none of them.')],
           noNodePaths,
         ),
       },
@@ -161,7 +189,7 @@ function rendererLayers() {
           [
             ...base,
             upward(
-              ['app', 'features', 'workspace'],
+              ['app', 'features', 'workspace', 'ui'],
               'db/, stores/ and platform/ are the bottom layer: they import nothing above them.',
             ),
           ],

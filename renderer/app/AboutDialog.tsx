@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AppInfo } from '../platform/workbench';
 import { useWorkbench } from '../stores';
-import { copyText } from '../features/desktop/clipboard';
-import '../features/desktop/desktop.css';
+import { copyText } from '../features/desktop';
+import './about.css';
 
 export function AboutDialog({ info }: { info: AppInfo }) {
   const open = useWorkbench((s) => s.aboutOpen);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { filesFromList, importFiles } from '../features/sources/importing';
+import { filesFromList, importFiles } from '../features/sources';
 
 /** Files dropped anywhere on the window are imported; an overlay says so while dragging. */
 export function DropZone() {

@@ -1,4 +1,4 @@
-import { BackupStatus } from '../features/backup/BackupStatus';
+import { BackupStatus } from '../features/backup';
 import type { AppInfo } from '../platform/workbench';
 import { useWorkbench } from '../stores';
 

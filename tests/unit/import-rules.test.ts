@@ -64,7 +64,22 @@ describe('import rules (lint)', () => {
     ['renderer/features/register/bad.ts', "import { App } from '../../app/App';\nexport const a = App;\n"],
     ['renderer/workspace/bad.ts', "import { Reader } from '../features/sources/Reader';\nexport const r = Reader;\n"],
     ['renderer/db/bad.ts', "import { workspace } from '../workspace';\nexport const w = workspace;\n"],
-    ['renderer/stores/bad.ts', "import { Palette } from '../app/Palette';\nexport const p = Palette;\n"],
+    ['renderer/stores/bad.ts', "import { Rail } from '../app/Rail';\nexport const r = Rail;\n"],
+    // One feature reaches another (and app/ reaches a feature) only through the feature's index.ts.
+    [
+      'renderer/features/register/bad.ts',
+      "import { useLookups } from '../annotations/useLookups';\nexport const u = useLookups;\n",
+    ],
+    ['renderer/app/bad.ts', "import { Reader } from '../features/sources/Reader';\nexport const r = Reader;\n"],
+    [
+      'renderer/app/bad.ts',
+      "import { join } from 'node:path';\nimport { SourcesView } from '../features/sources';\nexport const x = [join, SourcesView];\n",
+    ],
+    // ui/ is the kit beneath the views: no feature, command or table.
+    ['renderer/ui/bad.ts', "import { SourcesView } from '../features/sources';\nexport const s = SourcesView;\n"],
+    ['renderer/ui/bad.ts', "import { db } from '../db';\nexport const d = db;\n"],
+    ['renderer/ui/bad.ts', "import { workspace } from '../workspace';\nexport const w = workspace;\n"],
+    ['renderer/workspace/bad.ts', "import { formatDate } from '../ui/format';\nexport const f = formatDate;\n"],
     // Files main writes go through the atomic writer only.
     ['main/services/bad.ts', "import { writeFile } from 'node:fs/promises';\nexport const w = writeFile;\n"],
     ['main/services/bad.ts', "import { createWriteStream } from 'node:fs';\nexport const w = createWriteStream;\n"],
@@ -107,6 +122,14 @@ describe('import rules (lint)', () => {
       "import { readFile } from 'node:fs/promises';\nimport { riskScore } from '../../shared/domain/scoring';\nexport const x = [readFile, riskScore];\n",
     ],
     ['main/app/good.ts', "import { app } from 'electron';\nexport const a = app;\n"],
+    [
+      'renderer/features/register/good.ts',
+      "import { useLookups } from '../annotations';\nimport { EditableText } from '../../ui/EditableText';\nimport { db } from '../../db';\nimport { workspace } from '../../workspace';\nimport { columns } from './columns';\nexport const x = [useLookups, EditableText, db, workspace, columns];\n",
+    ],
+    [
+      'renderer/app/good.ts',
+      "import { SourcesView } from '../features/sources';\nimport { confirmLeave } from '../ui/useUnsavedGuard';\nexport const x = [SourcesView, confirmLeave];\n",
+    ],
     [
       'main/services/good.ts',
       "import { writeFileAtomically } from './atomic-file';\nimport { rename, rm } from 'node:fs/promises';\nexport const w = [writeFileAtomically, rename, rm];\n",

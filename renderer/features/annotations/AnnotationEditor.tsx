@@ -3,8 +3,8 @@ import type { Annotation } from '../../../shared/domain/annotation';
 import { workspace } from '../../workspace';
 import { createTag } from '../../workspace/commands/codebook';
 import type { AnnotationCoding } from '../../workspace/commands/passages';
-import { MultiPicker } from '../common/MultiPicker';
-import { isAskingToDiscard, useUnsavedGuard } from '../common/useUnsavedGuard';
+import { MultiPicker } from '../../ui/MultiPicker';
+import { isAskingToDiscard, useUnsavedGuard } from '../../ui/useUnsavedGuard';
 import type { Lookups } from './useLookups';
 
 interface AnnotationEditorProps {

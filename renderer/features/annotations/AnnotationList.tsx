@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../../shared/domain/annotation';
 import { useWorkbench } from '../../stores';
-import { layoutFreeOptions } from '../common/virtual-options';
+import { layoutFreeOptions } from '../../ui/virtual-options';
 import type { Lookups } from './useLookups';
 
 export function TagChips({ tagIds, lookups }: { tagIds: string[]; lookups: Lookups }) {

@@ -6,7 +6,7 @@ import { tagTree } from '../../db/tags';
 import { useWorkbench } from '../../stores';
 import { workspace } from '../../workspace';
 import { createTag, deleteTag, mergeTags, updateTag, type TagPatch } from '../../workspace/commands/codebook';
-import { EditableText } from '../common/EditableText';
+import { EditableText } from '../../ui/EditableText';
 
 /** Passages per tag across the workspace (an index scan, not a table read). */
 function useTagCounts(tagIds: string[]): Map<string, number> | undefined {

@@ -5,7 +5,7 @@ import type { Tag } from '../../../shared/domain/annotation';
 import type { Country } from '../../../shared/domain/country';
 import type { Threat } from '../../../shared/domain/threat';
 import { db } from '../../db';
-import type { PickerOption } from '../common/MultiPicker';
+import type { PickerOption } from '../../ui/MultiPicker';
 
 export interface Lookups {
   tags: Map<string, Tag>;

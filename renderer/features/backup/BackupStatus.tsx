@@ -1,5 +1,5 @@
 import { useWorkbench } from '../../stores';
-import { formatDateTime } from '../common/format';
+import { formatDateTime } from '../../ui/format';
 import { cancelManualBackup } from './backup-actions';
 import { backupProgressText } from './BackupsDialog';
 import './backups.css';

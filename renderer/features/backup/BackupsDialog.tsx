@@ -15,7 +15,7 @@ import { workbench } from '../../platform/workbench';
 import { useWorkbench } from '../../stores';
 import { workspace } from '../../workspace';
 import { backupKeepProblem, setBackupKeepCount } from '../../workspace/commands/settings';
-import { formatDateTime, formatNumber } from '../common/format';
+import { formatDateTime, formatNumber } from '../../ui/format';
 import { newTaskId, cancelTask } from '../../platform/tasks';
 import {
   BACKUP_CANCELLED,

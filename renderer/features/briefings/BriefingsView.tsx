@@ -6,9 +6,9 @@ import { readBriefing } from '../../db/briefings';
 import { useWorkbench } from '../../stores';
 import { workspace } from '../../workspace';
 import { createBriefing, deleteBriefing, duplicateBriefing } from '../../workspace/commands/briefings';
-import { formatDate } from '../common/format';
+import { formatDate } from '../../ui/format';
 import { useViewCommand } from '../../workspace/user-commands';
-import { RecentExportsList } from '../desktop/RecentExportsList';
+import { RecentExportsList } from '../desktop';
 import { Composer } from './Composer';
 import './briefings.css';
 

@@ -1,12 +1,12 @@
-import { leaveThen, useUnsavedGuard } from '../common/useUnsavedGuard';
-import { RatingSelects } from '../common/RatingSelects';
+import { leaveThen, useUnsavedGuard } from '../../ui/useUnsavedGuard';
+import { RatingSelects } from '../../ui/RatingSelects';
 import { useEffect, useId, useState } from 'react';
 import type { Annotation } from '../../../shared/domain/annotation';
 import { overrideId, overrideProblem, threatExposure } from '../../../shared/domain/exposure';
 import { impactWords, likelihoodWords } from '../../../shared/domain/scoring';
 import type { Threat } from '../../../shared/domain/threat';
 import { useWorkbench } from '../../stores';
-import { citation } from '../passages/citation';
+import { citation } from '../passages';
 import { History } from './History';
 import { categoryLabel, trendArrow } from './labels';
 import { cellEvidence, type CountriesData } from './useCountriesData';

@@ -4,7 +4,7 @@ import type { Country, FactSource } from '../../../shared/domain/country';
 import type { CategoryExposure, ThreatExposure } from '../../../shared/domain/exposure';
 import { THREAT_CATEGORIES, type Threat } from '../../../shared/domain/threat';
 import { useWorkbench } from '../../stores';
-import { formatNumber } from '../common/format';
+import { formatNumber } from '../../ui/format';
 import { FormattedNote } from './FormattedNote';
 import { categoryLabel, trendArrow } from './labels';
 import type { CountriesData } from './useCountriesData';

@@ -1,5 +1,5 @@
 import type { Country, FactSource } from '../../../shared/domain/country';
-import { formatNumber } from '../common/format';
+import { formatNumber } from '../../ui/format';
 import { borderText } from './CompareTable';
 import { History } from './History';
 import type { CountriesData } from './useCountriesData';

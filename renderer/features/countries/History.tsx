@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Revision, RevisedEntity } from '../../../shared/domain/revision';
 import { db } from '../../db';
 import { notDemoCreation } from '../../db/seed';
-import { formatDateTime } from '../common/format';
+import { formatDateTime } from '../../ui/format';
 import { plainText } from './notes-format';
 
 const FIELD_LABELS: Record<string, string> = {

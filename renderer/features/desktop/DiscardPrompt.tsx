@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { usePendingDiscard } from '../common/useUnsavedGuard';
+import { usePendingDiscard } from '../../ui/useUnsavedGuard';
 
 /**
  * The one "Discard …?" question (see useUnsavedGuard). Keep editing is the default: Enter, Escape or

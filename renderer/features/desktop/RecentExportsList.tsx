@@ -1,6 +1,6 @@
 import type { RecentExport } from '../../../shared/ipc/contract';
 import { useWorkbench } from '../../stores';
-import { formatDateTime } from '../common/format';
+import { formatDateTime } from '../../ui/format';
 import { clearRecentExports, openRecentExport, showRecentExport, useRecentExports } from './recent-exports';
 import './desktop.css';
 

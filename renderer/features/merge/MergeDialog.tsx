@@ -9,7 +9,7 @@ import {
   type Resolutions,
 } from '../../../shared/interop/merge';
 import { db } from '../../db';
-import { formatDateTime } from '../common/format';
+import { formatDateTime } from '../../ui/format';
 import { useWorkbench } from '../../stores';
 import type { MergeRequest } from '../../stores/merge';
 import { workspace } from '../../workspace';

@@ -6,8 +6,7 @@ import { db } from '../../db';
 import { inDocumentOrder } from '../../db/annotations';
 import { tagTree } from '../../db/tags';
 import { useWorkbench } from '../../stores';
-import { TagChips, linkSummary } from '../annotations/AnnotationList';
-import { useLookups } from '../annotations/useLookups';
+import { TagChips, linkSummary, useLookups } from '../annotations';
 import { citation, quoteWithCitation } from './citation';
 
 async function passagesFor(what: string): Promise<Annotation[]> {

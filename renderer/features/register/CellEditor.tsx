@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Register, Threat } from '../../../shared/domain/threat';
-import { MultiPicker } from '../common/MultiPicker';
-import type { Lookups } from '../annotations/useLookups';
+import { MultiPicker } from '../../ui/MultiPicker';
+import type { Lookups } from '../annotations';
 import { ratingTitle, type ColumnMeta } from './columns';
 import type { ThreatPatch } from '../../db/threats';
 

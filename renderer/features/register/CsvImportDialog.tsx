@@ -14,8 +14,8 @@ import { db } from '../../db';
 import { useWorkbench } from '../../stores';
 import { CommandFailed, workspace } from '../../workspace';
 import { describeRatingChange, importCsv, planCsvImport } from '../../workspace/commands/threats';
-import type { Lookups } from '../annotations/useLookups';
-import { useUnsavedGuard } from '../common/useUnsavedGuard';
+import type { Lookups } from '../annotations';
+import { useUnsavedGuard } from '../../ui/useUnsavedGuard';
 
 type Step = 'mapping' | 'report';
 

@@ -6,7 +6,7 @@ import { inDocumentOrder } from '../../db/annotations';
 import { useWorkbench } from '../../stores';
 import { workspace } from '../../workspace';
 import { linkEvidence } from '../../workspace/commands/threats';
-import { citation } from '../passages/citation';
+import { citation } from '../passages';
 
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 

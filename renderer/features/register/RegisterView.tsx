@@ -20,9 +20,9 @@ import {
   rateThreat,
   updateThreat,
 } from '../../workspace/commands/threats';
-import { useLookups } from '../annotations/useLookups';
+import { useLookups } from '../annotations';
 import { useViewCommand } from '../../workspace/user-commands';
-import { focusWhenPresent } from '../desktop/focus';
+import { focusWhenPresent } from '../desktop';
 import type { ThreatRow } from './columns';
 import { CsvImportDialog } from './CsvImportDialog';
 import { exportRegisterCsv, exportRegisterStix, type Tlp } from './register-files';

@@ -13,10 +13,10 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardE
 import type { Register } from '../../../shared/domain/threat';
 import type { ThreatPatch } from '../../db/threats';
 import { useWorkbench } from '../../stores';
-import type { Lookups } from '../annotations/useLookups';
+import type { Lookups } from '../annotations';
 import { CellEditor, type CommitMove } from './CellEditor';
 import { bandClass, ratingTitle, smartFilter, threatColumns, type ColumnMeta, type ThreatRow } from './columns';
-import { layoutFreeOptions } from '../common/virtual-options';
+import { layoutFreeOptions } from '../../ui/virtual-options';
 import { StableRows } from './stable-rows';
 
 const ROW_HEIGHT = 34;

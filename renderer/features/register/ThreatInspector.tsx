@@ -1,4 +1,4 @@
-import { RatingSelects } from '../common/RatingSelects';
+import { RatingSelects } from '../../ui/RatingSelects';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { bandOf, impactWords, likelihoodWords } from '../../../shared/domain/scoring';
 import type { Register, Threat } from '../../../shared/domain/threat';
@@ -7,9 +7,9 @@ import { notDemoCreation } from '../../db/seed';
 import type { ThreatPatch } from '../../db/threats';
 import { workspace } from '../../workspace';
 import { rateThreat, updateThreat } from '../../workspace/commands/threats';
-import { EditableText } from '../common/EditableText';
-import { useUnsavedGuard } from '../common/useUnsavedGuard';
-import { formatDateTime } from '../common/format';
+import { EditableText } from '../../ui/EditableText';
+import { useUnsavedGuard } from '../../ui/useUnsavedGuard';
+import { formatDateTime } from '../../ui/format';
 import { EvidencePanel } from './EvidencePanel';
 import { threatHistory, type HistoryFieldChange } from './threat-history';
 import { useMemo, useState } from 'react';

@@ -8,7 +8,7 @@ import {
   type Register,
   type Threat,
 } from '../../../shared/domain/threat';
-import type { Lookups } from '../annotations/useLookups';
+import type { Lookups } from '../annotations';
 
 /** The editor a cell opens with (Enter, F2, double-click or typing). */
 export type EditorKind =

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useUnsavedGuard } from '../common/useUnsavedGuard';
+import { useUnsavedGuard } from '../../ui/useUnsavedGuard';
 
 /** Paste an article's text (e.g. from a browser) with a title; Ctrl+Enter imports. */
 export function PasteDialog({

@@ -8,8 +8,8 @@ import {
 } from '../../../shared/domain/source';
 import { workspace } from '../../workspace';
 import { updateSourceMetadata, type SourceMetadataPatch } from '../../workspace/commands/sources';
-import { EditableText } from '../common/EditableText';
-import { formatNumber } from '../common/format';
+import { EditableText } from '../../ui/EditableText';
+import { formatNumber } from '../../ui/format';
 
 interface SourceDetailsProps {
   source: Source;

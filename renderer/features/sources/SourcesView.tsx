@@ -21,14 +21,20 @@ import { readSourceSnapshot } from '../../db/source-annotations';
 import { importLimit } from '../../db/settings';
 import { workbench } from '../../platform/workbench';
 import { READER_FONT_SIZES, useWorkbench } from '../../stores';
-import { AnnotationEditor } from '../annotations/AnnotationEditor';
-import { AnnotationList, linkSummary, TagChips } from '../annotations/AnnotationList';
-import { Codebook } from '../annotations/Codebook';
-import { ReviewQueue } from '../annotations/ReviewQueue';
-import { useLookups, type Lookups } from '../annotations/useLookups';
-import { exportAnnotations, importAnnotations } from '../annotations/web-annotation-files';
-import { formatDate } from '../common/format';
-import { leaveThen } from '../common/useUnsavedGuard';
+import {
+  AnnotationEditor,
+  AnnotationList,
+  linkSummary,
+  TagChips,
+  Codebook,
+  ReviewQueue,
+  useLookups,
+  type Lookups,
+  exportAnnotations,
+  importAnnotations,
+} from '../annotations';
+import { formatDate } from '../../ui/format';
+import { leaveThen } from '../../ui/useUnsavedGuard';
 import { useViewCommand } from '../../workspace/user-commands';
 import { ImportPanel } from './ImportPanel';
 import { ACCEPTED_FILES, filesFromList, importFiles, pastedText } from './importing';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { PlannedPassage, TextChangePlan } from '../../../shared/domain/text-change-plan';
-import { WordChanges } from '../annotations/ReviewQueue';
+import { WordChanges } from '../annotations';
 import { lostLine, movedLine, staysLine } from './replacement-words';
 
 const shorten = (text: string, max = 240): string => (text.length > max ? `${text.slice(0, max)}…` : text);

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../../shared/domain/annotation';
 import { planTextChange, type TextChangePlan } from '../../../shared/domain/text-change-plan';
 import { normaliseText } from '../../../shared/domain/text';
-import { useUnsavedGuard } from '../common/useUnsavedGuard';
+import { useUnsavedGuard } from '../../ui/useUnsavedGuard';
 import { TextChangePlanView } from './TextChangePreview';
 
 /** How long typing pauses before the passages' plan is worked out again (it re-anchors every passage). */

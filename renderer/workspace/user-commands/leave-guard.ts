@@ -1,6 +1,6 @@
 /**
  * Before a command takes the analyst elsewhere (another view), typed input that is not saved yet may
- * need a "Discard …?" answer. The guard lives with the forms (features/common/useUnsavedGuard), above
+ * need a "Discard …?" answer. The guard lives with the forms (ui/useUnsavedGuard), above
  * this layer, so the app hands it in at start (App.tsx); until then, and in tests, going on is fine.
  */
 type ConfirmLeave = () => Promise<boolean>;

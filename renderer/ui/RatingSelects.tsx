@@ -1,4 +1,4 @@
-import { impactWords, likelihoodWords } from '../../../shared/domain/scoring';
+import { impactWords, likelihoodWords } from '../../shared/domain/scoring';
 
 interface RatingSelectsProps {
   levels: number;

@@ -1,13 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { COMMAND_IDS, USER_COMMANDS } from '../../shared/commands/registry';
-import { db } from '../db';
-import { useWorkbench } from '../stores';
-import { matchRange } from '../features/search/search-index';
-import { useSearchHits, useWorkspaceSearch } from '../features/search/useSearch';
-import { leaveThen } from '../features/common/useUnsavedGuard';
-import { openRecentExport, useRecentExports } from '../features/desktop/recent-exports';
-import { commandState, keyHint, runCommand } from '../workspace/user-commands';
+import { COMMAND_IDS, USER_COMMANDS } from '../../../shared/commands/registry';
+import { db } from '../../db';
+import { useWorkbench } from '../../stores';
+import { matchRange, useSearchHits, useWorkspaceSearch } from '../search';
+import { leaveThen } from '../../ui/useUnsavedGuard';
+import { openRecentExport, useRecentExports } from './recent-exports';
+import { commandState, keyHint, runCommand } from '../../workspace/user-commands';
 import './palette.css';
 
 interface Entry {

@@ -1,0 +1,1 @@
+export { ActorsView } from './ActorsView';

@@ -1,0 +1,3 @@
+export { Backups } from './Backups';
+export { BackupStatus } from './BackupStatus';
+export { registerMergeHandler } from './backup-actions';

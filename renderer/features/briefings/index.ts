@@ -1,0 +1,1 @@
+export { BriefingsView } from './BriefingsView';

@@ -1,0 +1,1 @@
+export { CountriesView } from './CountriesView';

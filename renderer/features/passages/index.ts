@@ -1,0 +1,2 @@
+export { PassagesView } from './PassagesView';
+export { citation } from './citation';

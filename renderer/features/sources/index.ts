@@ -1,0 +1,2 @@
+export { SourcesView } from './SourcesView';
+export { filesFromList, importFiles } from './importing';
