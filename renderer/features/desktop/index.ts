@@ -1,4 +1,5 @@
 // Menus, shortcuts, the palette, the clipboard and recent exports: the desktop around the views.
+export { CommandButton } from './CommandButton';
 export { DiscardPrompt } from './DiscardPrompt';
 export { Palette } from './Palette';
 export { RecentExportsList } from './RecentExportsList';

@@ -22,7 +22,7 @@ import {
 } from '../../workspace/commands/threats';
 import { useLookups } from '../annotations';
 import { useViewCommand } from '../../workspace/user-commands';
-import { focusWhenPresent } from '../desktop';
+import { CommandButton, focusWhenPresent } from '../desktop';
 import type { ThreatRow } from './columns';
 import { CsvImportDialog } from './CsvImportDialog';
 import { exportRegisterCsv, exportRegisterStix, type Tlp } from './register-files';
@@ -282,16 +282,7 @@ export function RegisterView() {
               </button>
             </div>
             <div className="button-row">
-              <button
-                type="button"
-                onClick={() =>
-                  void exportRegisterCsv(register, threats)
-                    .then((p) => p && notify('info', `Exported the register to ${p}.`))
-                    .catch((e: Error) => notify('error', e.message))
-                }
-              >
-                Export CSV
-              </button>
+              <CommandButton command="register:export-csv">Export CSV</CommandButton>
               <button type="button" onClick={() => csvInput.current?.click()}>
                 Import CSV…
               </button>
@@ -318,16 +309,7 @@ export function RegisterView() {
                   ))}
                 </select>
               </label>
-              <button
-                type="button"
-                onClick={() =>
-                  void exportRegisterStix(register, threats, tlp)
-                    .then((p) => p && notify('info', `Exported a STIX 2.1 bundle to ${p}.`))
-                    .catch((e: Error) => notify('error', e.message))
-                }
-              >
-                Export STIX 2.1
-              </button>
+              <CommandButton command="register:export-stix">Export STIX 2.1</CommandButton>
             </div>
             {heatCell && (
               <p className="heat-filter">

@@ -33,6 +33,7 @@ import {
   exportAnnotations,
   importAnnotations,
 } from '../annotations';
+import { CommandButton } from '../desktop';
 import { formatDate } from '../../ui/format';
 import { leaveThen } from '../../ui/useUnsavedGuard';
 import { useViewCommand } from '../../workspace/user-commands';
@@ -95,16 +96,10 @@ export function SourcesView() {
         <header className="pane-header">
           <h1 id="sources-heading">Sources</h1>
           <div className="button-row">
-            <button
-              type="button"
-              onClick={() => fileInput.current?.click()}
-              title="Import files (Ctrl+O), or drop them on the window"
-            >
+            <CommandButton command="import" hint="or drop files on the window">
               Import…
-            </button>
-            <button type="button" onClick={() => setPasteOpen(true)}>
-              Paste…
-            </button>
+            </CommandButton>
+            <CommandButton command="paste-source">Paste…</CommandButton>
             <input
               ref={fileInput}
               id="import-files"
