@@ -14,7 +14,7 @@ import { RecentExports } from '../services/recent-exports';
 import { Log } from '../services/log';
 import { openLogFile } from '../services/log-file';
 import { QuitBackupGate } from '../services/quit-backup';
-import { installMenu } from './menu';
+import { installMenu, type InstalledMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, preloadPathFrom } from './window';
 
@@ -76,7 +76,7 @@ async function start(): Promise<void> {
     (text) => (JSON.parse(text) as { license?: string }).license,
     () => undefined,
   );
-  let rebuildMenu: (recent: Awaited<ReturnType<RecentExports['list']>>) => void = () => undefined;
+  let menu: InstalledMenu | null = null;
   const openedBackups = new OpenedBackupsInbox(dataFolder.backups);
   const recentExports = new RecentExports({
     file: recentExportsFile(dataFolder),
@@ -84,7 +84,7 @@ async function start(): Promise<void> {
     openPath: (path) => shell.openPath(path),
     showItemInFolder: (path) => shell.showItemInFolder(path),
     onChange: (entries, added) => {
-      rebuildMenu(entries);
+      menu?.rebuild(entries);
       if (added) app.addRecentDocument(added.path);
       else app.clearRecentDocuments();
     },
@@ -122,12 +122,13 @@ async function start(): Promise<void> {
       },
       openedBackups,
       recentExports,
+      menuState: (disabled) => menu?.setDisabled(disabled),
       runtime: { node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome },
       ...(license ? { license } : {}),
     }),
     { onUnexpectedError: (key, error) => void log.write('error', `request ${key} failed`, error) },
   );
-  rebuildMenu = installMenu({
+  menu = installMenu({
     getWindow: () => mainWindow,
     recentExports,
     openErrorLog: () =>

@@ -6,6 +6,7 @@ import {
   type MenuItemModel,
   type TopMenuModel,
 } from '../../shared/commands/menu-model';
+import type { CommandId } from '../../shared/commands/registry';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/ipc/channels';
 import type { RecentExportEntry, RecentExports } from '../services/recent-exports';
 
@@ -16,17 +17,21 @@ export interface MenuOptions {
   openErrorLog?: () => void;
 }
 
+export interface InstalledMenu {
+  /** Rebuilds the menu with the recent-exports list (call it whenever the list changes). */
+  rebuild: (recent: RecentExportEntry[]) => void;
+  /** Greys out the commands the renderer says cannot run now, and enables the rest. */
+  setDisabled: (disabled: readonly CommandId[]) => void;
+}
+
 /**
  * Builds Electron's application menu from the pure model in shared/commands, itself derived from the
  * command registry (labels, accelerators, places); every command goes to the renderer, whose one
- * dispatcher runs it as it runs the in-app keys and the palette. Call the returned function with the
- * recent-exports list whenever it changes.
+ * dispatcher runs it as it runs the in-app keys and the palette, and which says which commands cannot
+ * run now (their items are greyed out; a greyed item's key then reaches the page, which answers it).
  */
-export function installMenu({
-  getWindow,
-  recentExports,
-  openErrorLog,
-}: MenuOptions): (recent: RecentExportEntry[]) => void {
+export function installMenu({ getWindow, recentExports, openErrorLog }: MenuOptions): InstalledMenu {
+  let disabled = new Set<CommandId>();
   const send = (command: MenuCommand) => () => {
     const contents = getWindow()?.webContents;
     if (!contents) return;
@@ -60,7 +65,9 @@ export function installMenu({
       case 'command':
         return [
           {
+            id: entry.command,
             label: entry.label,
+            enabled: !disabled.has(entry.command),
             ...(entry.accelerator ? { accelerator: entry.accelerator } : {}),
             click: send(entry.command),
           },
@@ -94,7 +101,17 @@ export function installMenu({
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };
 
+  const setDisabled = (ids: readonly CommandId[]) => {
+    const next = new Set(ids);
+    const menu = Menu.getApplicationMenu();
+    for (const id of new Set([...disabled, ...next])) {
+      const item = menu?.getMenuItemById(id);
+      if (item) item.enabled = !next.has(id);
+    }
+    disabled = next;
+  };
+
   build([]);
   void recentExports.list().then(build, () => undefined);
-  return build;
+  return { rebuild: build, setDisabled };
 }

@@ -19,6 +19,7 @@ import { sha256Of, SourceStore } from './source-store';
 import { TaskCancelled, TaskRegistry } from './tasks';
 import { ThreadRunner } from './thread-runner';
 import type { BackupReason } from '../../shared/interop/backup';
+import type { CommandId } from '../../shared/commands/registry';
 
 /** The functions that answer each channel; the same table serves Electron's IPC and the loopback bridge. */
 export type HandlerTable = {
@@ -60,6 +61,8 @@ export interface WorkbenchServices {
   runtime?: { node: string; electron?: string; chrome?: string };
   /** The licence the app is distributed under. */
   license?: string;
+  /** The desktop menu: greys out the commands the renderer says cannot run now (the preview has no menu). */
+  menuState?: (disabled: readonly CommandId[]) => void;
 }
 
 /** Where the recent-exports list lives in a data folder. */
@@ -225,5 +228,9 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
       return { cancelled: tasks.cancel(taskId) };
     },
     taskProgress: ({ taskId }) => tasks.progress(taskId),
+    setMenuState: ({ disabled }) => {
+      services.menuState?.(disabled);
+      return { applied: services.menuState !== undefined };
+    },
   };
 }

@@ -19,6 +19,7 @@ import { openErrorLog } from './error-reporting';
 import { Notices } from './Notices';
 import { Rail } from './Rail';
 import { StatusBar } from './StatusBar';
+import { useMenuState } from './useMenuState';
 import { useShortcuts } from './useShortcuts';
 import { useStartup } from './useStartup';
 
@@ -58,6 +59,7 @@ function GuardedView() {
 export function App() {
   const { startup, retry } = useStartup();
   useShortcuts();
+  useMenuState();
   // Help › Open Error Log is main's own; the palette's command is answered here, where errors are reported.
   useViewCommand('open-error-log', () => void openErrorLog());
   // The Backups dialog offers "Merge a colleague's backup…" once the merge feature takes checked backups.

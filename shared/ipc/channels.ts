@@ -32,6 +32,7 @@ export const CHANNELS = {
   clearRecentExports: 'workbench:recent-exports-clear',
   cancelTask: 'workbench:task-cancel',
   taskProgress: 'workbench:task-progress',
+  setMenuState: 'workbench:menu-state',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;

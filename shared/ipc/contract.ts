@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMAND_IDS, isCommandId } from '../commands/registry';
 import { Actor } from '../domain/actor';
 import { BriefingDocument } from '../domain/briefing-document';
 import { Country } from '../domain/country';
@@ -72,6 +73,11 @@ export type SourceFormat = z.infer<typeof SourceFormat>;
 export const TaskId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'a task id is 8 to 64 letters, digits or hyphens');
 
 export const TaskRef = z.object({ taskId: TaskId });
+
+/** The menu commands that cannot run now (a registry id each; anything else is refused). */
+export const MenuState = z.object({
+  disabled: z.array(z.string().refine(isCommandId, 'not a command of the registry')).max(COMMAND_IDS.length),
+});
 
 export const CancelledTask = z.object({
   /** False when the task was already writing its file (it completes) — too late to cancel. */
@@ -335,6 +341,8 @@ export const CONTRACT = {
   clearRecentExports: procedure(z.tuple([]), z.object({ cleared: z.boolean() })),
   cancelTask: procedure(z.tuple([TaskRef]), CancelledTask),
   taskProgress: procedure(z.tuple([TaskRef]), TaskProgress),
+  /** The renderer tells which menu commands cannot run now; the desktop menu greys them out. */
+  setMenuState: procedure(z.tuple([MenuState]), z.object({ applied: z.boolean() })),
 } satisfies Record<ChannelKey, Procedure<z.ZodTuple, z.ZodType>>;
 
 export type Contract = typeof CONTRACT;

@@ -167,6 +167,31 @@ test.describe('keyboard shortcuts', () => {
     await expect(editor.locator('blockquote')).toHaveText('public order');
   });
 
+  test('the desktop menu hears which commands cannot run now: Undo and Redo follow the history', async ({ app }) => {
+    // What the renderer tells main (the desktop greys these menu items out; the preview's bridge only answers).
+    const told: string[][] = [];
+    app.on('request', (request) => {
+      if (!request.url().endsWith('/api/setMenuState')) return;
+      const [state] = JSON.parse(request.postData() ?? '[]') as [{ disabled: string[] }];
+      told.push(state.disabled);
+    });
+    const latest = () => told.at(-1) ?? [];
+    await app.keyboard.press('Control+2');
+    await expect(gridRows(app)).toHaveCount(12);
+    await app.keyboard.press('Control+Shift+H');
+    await expect(gridRows(app)).toHaveCount(13);
+    await app.locator('#register-heading').click();
+    // Out of the text field: Undo has a step to undo, Redo none; New Passage has no reader to answer it here.
+    const greyed = (...ids: string[]) => [...latest()].filter((id) => ids.includes(id)).sort();
+    await expect.poll(() => greyed('undo', 'redo', 'annotation:new')).toEqual(['annotation:new', 'redo']);
+    await app.keyboard.press('Control+z');
+    await expect(gridRows(app)).toHaveCount(12);
+    await expect.poll(() => greyed('undo', 'redo')).toEqual(['undo']);
+    // In a text field Undo is the field's own, so the item is enabled again while the focus is there.
+    await app.getByLabel('Filter threats').focus();
+    await expect.poll(latest).not.toContain('undo');
+  });
+
   test('Ctrl+E exports the open briefing; the file is listed under recent exports and in the palette', async ({
     app,
   }, testInfo) => {
