@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { seededRng } from '../support/fuzz';
 import { type AnchorResult, describeRange, reanchorAll, type Selectors } from '../../shared/domain/anchoring';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = [
   ...'ka ra ta na sa ma la da ba ga ko ro to no so mo lo do bo go ki ri ti ni si mi li di bi gi'.split(' '),
@@ -35,7 +25,7 @@ function article(rng: () => number, size: number): string {
 
 describe('reanchorAll at scale', () => {
   it('re-anchors 5,000 annotations on a 1 MB text after an insertion near the top, all correctly', () => {
-    const rng = prng(5000);
+    const rng = seededRng(5000);
     const before = article(rng, 1_000_000);
     expect(before.length).toBeGreaterThanOrEqual(1_000_000);
     const insertAt = before.indexOf('\n\n', 3000) + 2;
@@ -72,9 +62,9 @@ describe('reanchorAll at scale', () => {
   });
 
   it('stays bounded when the new text has nothing to do with the old one', () => {
-    const rng = prng(77);
+    const rng = seededRng(77);
     const before = article(rng, 300_000);
-    const after = article(prng(78), 300_000);
+    const after = article(seededRng(78), 300_000);
     const selectors: Selectors[] = [];
     for (let i = 0; i < 1000; i += 1) {
       const start = Math.floor(rng() * (before.length - 200));

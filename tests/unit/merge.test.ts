@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRng } from '../support/fuzz';
 import {
   baseAfterRestore,
   formatMergeReport,
@@ -472,7 +473,7 @@ describe('planMerge: repeated merges', () => {
     edit(b, 'threats', uid(30), { description: 'Theirs', updatedAt: T1 });
     edit(a, 'threats', uid(30), { description: 'Mine', updatedAt: T1 });
     const reference = merge(a, b);
-    const rng = prng(7);
+    const rng = seededRng(7);
     for (let round = 0; round < 20; round++) {
       const shuffled = structuredClone(b);
       for (const table of Object.keys(shuffled.tables) as (keyof WorkspaceSnapshot['tables'])[]) {
@@ -487,7 +488,7 @@ describe('planMerge: repeated merges', () => {
 
 describe('planMerge: properties over random edits on both sides', () => {
   it('never duplicates a tag name, keeps every passage of both sides, and is idempotent', () => {
-    const rng = prng(42);
+    const rng = seededRng(42);
     const names = ['Terrorism', 'terrorism', 'Water', 'Migration', 'MIGRATION ', 'Narcotics', 'Borders', 'Refugees'];
     for (let round = 0; round < 40; round++) {
       const { a, b } = agreedPair();
@@ -539,17 +540,6 @@ describe('planMerge: properties over random edits on both sides', () => {
     }
   });
 });
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(rng: () => number, list: readonly T[]): T[] {
   const out = [...list];
