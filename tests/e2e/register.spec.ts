@@ -114,6 +114,36 @@ test.describe('threat register grid', () => {
     await expect(grid(app).getByRole('columnheader', { name: /Trend/ })).toHaveCount(0);
   });
 
+  test('typing into a column filter filters, and never edits the active cell', async ({ app }) => {
+    await openRegister(app);
+    // A cell of the first threat's title is active, as after the analyst clicked it.
+    const firstTitle = rows(app)
+      .first()
+      .getByRole('gridcell', { name: /^Threat:/ });
+    const before = await firstTitle.innerText();
+    await firstTitle.click();
+    const filter = app.getByRole('textbox', { name: 'Filter Threat' });
+    await filter.click();
+    await app.keyboard.type('Kosh');
+    await expect(filter).toHaveValue('Kosh');
+    await expect(app.locator('.cell-editor')).toHaveCount(0);
+    await app.keyboard.press('Enter');
+    await expect(rows(app)).toHaveCount(1);
+    await expect(rows(app).first()).toContainText('Kosh-Tepa');
+    await app.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(rows(app)).toHaveCount(12);
+    await expect(
+      rows(app)
+        .getByRole('gridcell', { name: /^Threat:/ })
+        .filter({ hasText: before }),
+    ).toHaveCount(1);
+    await expect(
+      rows(app)
+        .getByRole('gridcell', { name: /^Threat:/ })
+        .filter({ hasText: /^Kosh$/ }),
+    ).toHaveCount(0);
+  });
+
   test('the heat map counts threats by cell and filters the grid', async ({ app }) => {
     await openRegister(app);
     const heat = app.getByRole('table', { name: 'Heat map' });

@@ -226,7 +226,10 @@ export function ThreatGrid({ register, rows, lookups, selectedId, onSelect, onEd
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (editing) return;
+    // The grid's keys are for the grid itself (it holds the focus and points at the active cell). A key
+    // pressed in a column filter, a header button or any other control inside it belongs to that control:
+    // typing "Kosh" into a filter must never start editing the active cell's title.
+    if (editing || e.target !== e.currentTarget) return;
     if (!active) {
       if (
         ['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Enter', 'Home', 'End'].includes(e.key) &&
