@@ -206,10 +206,32 @@ interface Gutter {
   to: number;
 }
 
+interface Segment {
+  left: number;
+  right: number;
+  chars: number;
+}
+
+/** A line's pieces between wide gaps: two columns' lines that a PDF wrote as one row come apart here. */
+function segmentsOf(line: Line): Segment[] {
+  const runs = line.runs.filter((run) => run.text.trim()).sort((a, b) => a.x - b.x);
+  const segments: Segment[] = [];
+  for (const run of runs) {
+    const last = segments.at(-1);
+    if (last && run.x - last.right <= 1.5 * line.height) {
+      last.right = Math.max(last.right, run.x + run.width);
+      last.chars += run.text.trim().length;
+    } else {
+      segments.push({ left: run.x, right: run.x + run.width, chars: run.text.trim().length });
+    }
+  }
+  return segments;
+}
+
 /**
- * Gutters between columns: strips at least a line-height wide that no narrow line (under 60 % of the
- * text's width) crosses, with several lines of prose on each side. Tables and forms, whose cells are
- * short, have no gutters by this rule and keep their rows.
+ * Gutters between columns: strips at least a line-height wide that no narrow piece of a line (under
+ * 60 % of the text's width) crosses, with several lines of prose on each side. Tables and forms, whose
+ * cells are short, have no gutters by this rule and keep their rows.
  */
 function findGutters(lines: readonly Line[]): Gutter[] {
   if (lines.length < 6) return [];
@@ -219,17 +241,21 @@ function findGutters(lines: readonly Line[]): Gutter[] {
   if (width <= 0) return [];
   // Centred lines (a title, an affiliation under the title) cross the gutter without being columns' text.
   const centre = (left + right) / 2;
-  const centred = (line: Line) =>
-    Math.abs((line.left + line.right) / 2 - centre) < 0.03 * width && line.left < centre && line.right > centre;
-  const narrow = lines.filter((line) => line.right - line.left < 0.6 * width && charCount(line) > 0 && !centred(line));
+  const centred = (segment: Segment) =>
+    Math.abs((segment.left + segment.right) / 2 - centre) < 0.03 * width &&
+    segment.left < centre &&
+    segment.right > centre;
+  const narrow = lines
+    .flatMap(segmentsOf)
+    .filter((segment) => segment.right - segment.left < 0.6 * width && segment.chars > 0 && !centred(segment));
   if (narrow.length < 6) return [];
-  const bodyHeight = median(narrow.map((line) => line.height));
+  const bodyHeight = median(lines.map((line) => line.height));
   const step = 1;
   const buckets = Math.ceil(width / step) + 1;
   const covered = new Uint16Array(buckets);
-  for (const line of narrow) {
-    const from = Math.max(0, Math.floor((line.left - left) / step));
-    const to = Math.min(buckets - 1, Math.ceil((line.right - left) / step));
+  for (const segment of narrow) {
+    const from = Math.max(0, Math.floor((segment.left - left) / step));
+    const to = Math.min(buckets - 1, Math.ceil((segment.right - left) / step));
     for (let b = from; b <= to; b++) covered[b]!++;
   }
   const gutters: Gutter[] = [];
@@ -248,10 +274,10 @@ function findGutters(lines: readonly Line[]): Gutter[] {
   }
   // Each side of a gutter must hold prose: enough lines, long enough to be running text.
   return gutters.filter((gutter) => {
-    const before = narrow.filter((line) => line.right <= gutter.from);
-    const after = narrow.filter((line) => line.left >= gutter.to);
-    const prose = (side: Line[]) =>
-      side.length >= 4 && side.reduce((sum, line) => sum + charCount(line), 0) / side.length >= 18;
+    const before = narrow.filter((segment) => segment.right <= gutter.from + 1);
+    const after = narrow.filter((segment) => segment.left >= gutter.to - 1);
+    const prose = (side: Segment[]) =>
+      side.length >= 4 && side.reduce((sum, segment) => sum + segment.chars, 0) / side.length >= 18;
     return prose(before) && prose(after);
   });
 }
@@ -382,19 +408,26 @@ function startsParagraph(
   return short;
 }
 
-/** Says whether the hyphen of "well-" + "known" at a line break belongs to the word (true) or only splits it. */
-export type HyphenRule = (before: string, after: string) => boolean;
+/**
+ * What a document's own words say about a hyphen at a line break between "before-" and "after":
+ * 'keep' when it writes that hyphenated word elsewhere and never the joined one ("Kosh-Tepa",
+ * "run-time"), 'drop' when it writes the joined word and never the hyphenated one ("TraceMonkey"),
+ * 'unknown' otherwise.
+ */
+export type HyphenRule = (before: string, after: string) => 'keep' | 'drop' | 'unknown';
 
-/** Without a dictionary: a hyphen before a lower-case continuation splits a word. */
-const splitsWords: HyphenRule = () => false;
+const noDictionary: HyphenRule = () => 'unknown';
 
-function joinLines(text: string, next: string, keepHyphen: HyphenRule = splitsWords): string {
+function joinLines(text: string, next: string, hyphenRule: HyphenRule = noDictionary): string {
   if (!text) return next;
   const split = /(\p{L}+)[-\u00AD]$/u.exec(text);
-  const continuation = /^\p{Ll}+/u.exec(next);
+  const continuation = /^\p{L}+/u.exec(next);
   if (split && continuation) {
-    const hyphen = text.endsWith('-') && keepHyphen(split[1]!, continuation[0]) ? '-' : '';
-    return `${text.slice(0, -1)}${hyphen}${next}`;
+    const said = text.endsWith('-') ? hyphenRule(split[1]!, continuation[0]) : 'drop';
+    // Unknown: a hyphen before a lower-case letter splits a word ("com-pile"); before a capital it
+    // belongs to a name ("Kosh-Tepa").
+    const keep = said === 'unknown' ? !/^\p{Ll}/u.test(next) : said === 'keep';
+    return `${text.slice(0, -1)}${keep ? '-' : ''}${next}`;
   }
   if (/[-\u2010\u2013\u2014/]$/u.test(text)) return `${text}${next}`;
   if (CJK.test(text.at(-1) ?? '') && CJK.test(next[0] ?? '')) return `${text}${next}`;
@@ -491,11 +524,11 @@ export function layoutPage(runs: readonly TextRun[]): PageLayout {
 }
 
 /** Lines joined into paragraphs, with the hyphens of words split at a line break taken out. */
-export function paragraphsOf(lines: readonly PageLine[], keepHyphen: HyphenRule = splitsWords): string[] {
+export function paragraphsOf(lines: readonly PageLine[], hyphenRule: HyphenRule = noDictionary): string[] {
   const paragraphs: string[] = [];
   for (const line of lines) {
     if (line.startsParagraph || paragraphs.length === 0) paragraphs.push(line.text);
-    else paragraphs[paragraphs.length - 1] = joinLines(paragraphs.at(-1)!, line.text, keepHyphen);
+    else paragraphs[paragraphs.length - 1] = joinLines(paragraphs.at(-1)!, line.text, hyphenRule);
   }
   return paragraphs;
 }

@@ -304,23 +304,23 @@ function removeRunningLines(pages: ReadPage[]): void {
   }
 }
 
-/**
- * Whether a hyphen at a line break is part of the word: yes when the document writes the word with
- * that hyphen elsewhere and never without it ("Kosh-Tepa", "run-time"); otherwise it only splits a word.
- * A hyphen before a capital always stays (joinLines never takes it out).
- */
+/** The document's own spelling decides the hyphens at line breaks (see HyphenRule). */
 function hyphenRule(pages: readonly ReadPage[]): HyphenRule {
   const hyphenated = new Set<string>();
   const whole = new Set<string>();
   for (const page of pages)
     for (const line of page.lines)
       for (const word of line.text.toLowerCase().match(/\p{L}+(?:-\p{L}+)*/gu) ?? []) {
-        if (word.includes('-')) for (const pair of word.matchAll(/(?=(\p{L}+-\p{L}+))/gu)) hyphenated.add(pair[1]!);
-        else whole.add(word);
+        const parts = word.split('-');
+        for (let i = 1; i < parts.length; i++) hyphenated.add(`${parts[i - 1]}-${parts[i]}`);
+        for (const part of parts) whole.add(part);
       }
   return (before, after) => {
+    const pair = `${before}-${after}`.toLowerCase();
     const joined = `${before}${after}`.toLowerCase();
-    return hyphenated.has(`${before}-${after}`.toLowerCase()) && !whole.has(joined);
+    if (hyphenated.has(pair) && !whole.has(joined)) return 'keep';
+    if (whole.has(joined) && !hyphenated.has(pair)) return 'drop';
+    return 'unknown';
   };
 }
 
