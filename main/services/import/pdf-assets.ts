@@ -28,7 +28,8 @@ function here(): string | null {
   }
 }
 
-function candidates(start: string): string[] {
+/** Folders to look in, nearest first, from the folder of the running bundle (or module) upwards. */
+export function assetCandidates(start: string): string[] {
   const found: string[] = [];
   let dir = start;
   for (let depth = 0; depth < 8; depth++) {
@@ -52,7 +53,7 @@ export function pdfAssets(): PdfAssets | null {
   if (located !== undefined) return located;
   const start = here();
   const base = start
-    ? candidates(start).find(
+    ? assetCandidates(start).find(
         (dir) => existsSync(join(dir, 'cmaps', 'Adobe-Japan1-UCS2.bcmap')) && existsSync(join(dir, 'standard_fonts')),
       )
     : undefined;

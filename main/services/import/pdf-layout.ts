@@ -383,6 +383,8 @@ function startsParagraph(
   nextLine: Line | undefined,
   bodyHeight: number,
 ): boolean {
+  // A table of contents: each entry, with its dot leaders and page number, is a line of its own.
+  if (/(?:\. ?){4,}\s*\S{1,6}$/u.test(before.text)) return true;
   const goesOn = !endsSentence(before.text) && startsLowercase(line.text);
   const em = Math.max(line.height, 1);
   const gap = before.y - line.y;

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapArabicPresentationForms } from '../../../main/services/import/arabic-forms';
+import { assetCandidates, pdfAssets } from '../../../main/services/import/pdf-assets';
 import { pageText, type TextRun } from '../../../main/services/import/pdf-layout';
 import { checkPageText } from '../../../main/services/import/text-quality';
 
@@ -144,5 +146,19 @@ describe('PDF page layout', () => {
       `${left.join(' ')} ${right[0]}`,
       right.slice(1).join(' '),
     ]);
+  });
+});
+
+describe('where pdfjs’s character maps are looked for', () => {
+  it('inside a packaged app: unpacked beside app.asar first, for the import worker’s plain file reads', () => {
+    const found = assetCandidates(join('/opt', 'wb', 'resources', 'app.asar', 'dist', 'main'));
+    expect(found[0]).toBe(join('/opt', 'wb', 'resources', 'app.asar.unpacked', 'dist', 'main', 'pdfjs'));
+    expect(found[1]).toBe(join('/opt', 'wb', 'resources', 'app.asar', 'dist', 'main', 'pdfjs'));
+  });
+
+  it('unbundled: finds pdfjs-dist’s own folders in node_modules', () => {
+    const assets = pdfAssets();
+    expect(assets?.cMapUrl).toMatch(/node_modules[\\/]pdfjs-dist[\\/]cmaps[\\/]$/);
+    expect(assets?.standardFontDataUrl).toMatch(/node_modules[\\/]pdfjs-dist[\\/]standard_fonts[\\/]$/);
   });
 });
