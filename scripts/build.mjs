@@ -3,7 +3,7 @@
 // bridge (its Node server, and the browser client that installs window.workbench in the page:
 // renderer/platform/bridge-client.ts, built to dist/bridge/client.js beside the server).
 import { builtinModules } from 'node:module';
-import { rm } from 'node:fs/promises';
+import { cp, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -81,6 +81,11 @@ await nodeBundle({
   emptyOutDir: false,
   minify: true,
 });
+// pdfjs's character maps and standard fonts, beside the bundles that read PDFs (main/services/import/pdf-assets.ts
+// finds them there): without them CJK text in non-embedded fonts and vertical writing come out empty. Offline, so
+// they ship with the app rather than being fetched.
+for (const folder of ['cmaps', 'standard_fonts'])
+  await cp(`${root}/node_modules/pdfjs-dist/${folder}`, `${root}/dist/main/pdfjs/${folder}`, { recursive: true });
 await nodeBundle({ entry: 'main/preload.ts', outDir: 'dist/preload', fileName: 'index.cjs', format: 'cjs' });
 await nodeBundle({ entry: 'main/bridge/cli.ts', outDir: 'dist/bridge', fileName: 'cli.mjs', format: 'es' });
 await build({

@@ -59,6 +59,11 @@ export const Source = z.object({
   textLength: z.number().int().nonnegative(),
   /** Increments whenever the text is corrected or replaced, so annotations know to re-anchor. */
   version: z.number().int().positive(),
+  /**
+   * What the import of the source's file said was imperfect ("Page 3 may be unreadable: …"), kept so
+   * the source's details show it after the import notice is gone. Absent when there was nothing to say.
+   */
+  importWarnings: z.array(z.string().min(1).max(2000)).max(100).optional(),
   ...Timestamps,
 });
 export type Source = z.infer<typeof Source>;

@@ -101,6 +101,17 @@ describe('the packaged app.asar', () => {
     expect(html).not.toMatch(/https?:\/\//);
   });
 
+  it('ships pdfjs’s character maps and standard fonts unpacked beside app.asar, where the import worker reads them', () => {
+    const { folder, entries } = packaged();
+    const unpacked = join(folder, 'resources', 'app.asar.unpacked', 'dist', 'main', 'pdfjs');
+    // main/services/import/pdf-assets.ts looks for <dir of the worker>/pdfjs inside app.asar.unpacked.
+    expect(entries).toContain('/dist/main/import-worker.cjs');
+    expect(existsSync(join(unpacked, 'cmaps', 'Adobe-Japan1-UCS2.bcmap'))).toBe(true);
+    expect(existsSync(join(unpacked, 'cmaps', '90ms-RKSJ-H.bcmap'))).toBe(true);
+    expect(readdirSync(join(unpacked, 'cmaps')).length).toBeGreaterThan(150);
+    expect(existsSync(join(unpacked, 'standard_fonts', 'LiberationSans-Regular.ttf'))).toBe(true);
+  });
+
   it(`stays small (under ${MAX_ASAR_BYTES / 1024 / 1024} MB)`, () => {
     const { asar } = packaged();
     expect(statSync(asar).size).toBeLessThan(MAX_ASAR_BYTES);

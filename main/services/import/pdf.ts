@@ -1,9 +1,12 @@
 import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { cleanTitle, firstOf, toCalendarDate } from './metadata';
+import { pdfAssets } from './pdf-assets';
 import { preparePdfEnvironment } from './pdf-environment';
-import { pageText, type TextRun } from './pdf-layout';
+import { mapArabicPresentationForms } from './arabic-forms';
+import { type HyphenRule, layoutPage, type PageLine, paragraphsOf, type TextRun } from './pdf-layout';
 import { Refuse } from './refusal';
 import { pdfHeaderOffset } from './sniff';
+import { checkPageText } from './text-quality';
 import { type Draft, type ReadRequest, type SourceMetadata } from './types';
 
 type Pdfjs = typeof PdfjsModule;
@@ -46,23 +49,48 @@ function listPages(pages: number[]): string {
   return `Pages ${shown.slice(0, -1).join(', ')} and ${shown.at(-1)} have`;
 }
 
-/** PDFs: the text layer of every page, page by page. */
+/** A page as read: its laid-out lines, footnotes, annotation texts, and whether it could be read at all. */
+interface ReadPage {
+  number: number;
+  lines: PageLine[];
+  footnotes: string[];
+  annotations: string[];
+  /** Page box [x0, y0, x1, y1]. */
+  view: number[];
+  failed: boolean;
+}
+
+/**
+ * Whether the file holds image XObjects. Their dictionaries are stream dictionaries, which a PDF can
+ * never put inside a compressed object stream, so they are always in the file's own bytes.
+ */
+function hasImages(bytes: Uint8Array): boolean {
+  return /\/Subtype\s*\/Image\b/.test(new TextDecoder('latin1').decode(bytes));
+}
+
+/** PDFs: the text layer of every page, page by page, then footnotes, annotations and form fields. */
 export async function readPdf({ bytes, fileName, signal }: ReadRequest): Promise<Draft> {
   if (pdfHeaderOffset(bytes) < 0) throw Refuse.damaged(fileName, 'PDF');
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     // pdfjs takes over (detaches) the buffer it is given; the caller still needs the original bytes.
     data: bytes.slice(),
+    // CJK text in fonts the file does not embed, and vertical writing, is read through pdfjs's predefined
+    // character maps; the standard fonts fill in the base-14 fonts. Both ship with the app (pdf-assets.ts).
+    ...(pdfAssets() ?? {}),
+    cMapPacked: true,
     useSystemFonts: false,
     disableFontFace: true,
     isEvalSupported: false,
     // Like PDF viewers, keep whatever text survives a damaged object: real-world PDFs are often
     // slightly malformed, and refusing a whole page for one bad font would lose readable text.
     stopAtErrors: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    // Its warnings say when it had to repair the file's structure (see listenForRepairs).
+    verbosity: pdfjs.VerbosityLevel.WARNINGS,
   });
   const stop = () => void task.destroy();
   signal.addEventListener('abort', stop, { once: true });
+  const repairs = listenForRepairs();
   try {
     let document: Awaited<typeof task.promise>;
     try {
@@ -72,39 +100,228 @@ export async function readPdf({ bytes, fileName, signal }: ReadRequest): Promise
       throw Refuse.damaged(fileName, 'PDF', error);
     }
 
-    const pages: string[] = [];
-    const blank: number[] = [];
-    const unreadable: number[] = [];
+    const pages: ReadPage[] = [];
     for (let number = 1; number <= document.numPages; number++) {
       signal.throwIfAborted();
-      let text = '';
+      const read: ReadPage = { number, lines: [], footnotes: [], annotations: [], view: [0, 0, 0, 0], failed: false };
       try {
         const page = await document.getPage(number);
-        text = pageText(textRuns(await page.getTextContent()));
+        read.view = [...page.view];
+        const layout = layoutPage(textRuns(await page.getTextContent()));
+        read.lines = layout.lines.map((line) => ({ ...line, text: mapArabicPresentationForms(line.text) }));
+        read.footnotes = layout.footnotes.map(mapArabicPresentationForms);
+        read.annotations = annotationTexts(await page.getAnnotations()).map(mapArabicPresentationForms);
         page.cleanup();
       } catch (error) {
         if (signal.aborted) throw error;
-        unreadable.push(number);
+        read.failed = true;
       }
-      if (!text) blank.push(number);
-      pages.push(text ? `${pageMarker(number)}\n${text}` : pageMarker(number));
+      pages.push(read);
     }
-    if (unreadable.length === document.numPages) throw Refuse.damaged(fileName, 'PDF');
-    if (blank.length === document.numPages) throw Refuse.noTextLayer(fileName);
-
-    const warnings: string[] = [];
-    const scanned = blank.filter((number) => !unreadable.includes(number));
-    if (unreadable.length > 0)
-      warnings.push(`${listPages(unreadable)} damaged content that could not be read; compare them with the original.`);
-    if (scanned.length > 0)
-      warnings.push(
-        `${listPages(scanned)} no text layer (scanned images, or pictures only); run OCR on the PDF if their content matters.`,
-      );
-    return { text: pages.join('\n\n'), metadata: await documentMetadata(document), warnings };
+    return composeDocument(pages, fileName, bytes, await documentMetadata(document), repairs.repaired());
   } finally {
+    repairs.stop();
     signal.removeEventListener('abort', stop);
     await task.destroy();
   }
+}
+
+/** pdfjs's warnings that mean the file's structure is broken and was rebuilt or skipped over. */
+const REPAIR_WARNING =
+  /Indexing all PDF objects|XRefEntryException|XRefParseException|Invalid XRef|Invalid "Pages"|Pages tree|\/Pages tree|FormatError|Invalid .*(?:stream|object|dictionary)/i;
+
+/**
+ * pdfjs reports a file it had to repair (a broken cross-reference table rebuilt by scanning every
+ * object, a page tree that loops) only as console warnings from its reading code, which runs on this
+ * thread. They are listened to while one file is read — and not printed: they are the file's fault,
+ * not the app's — so that a file with nothing readable left is called damaged rather than empty.
+ */
+function listenForRepairs(): { repaired(): boolean; stop(): void } {
+  const original = console.warn;
+  let repaired = false;
+  console.warn = (...args: unknown[]) => {
+    const message = typeof args[0] === 'string' ? args[0] : '';
+    if (!message.startsWith('Warning: ')) return original.apply(console, args);
+    if (REPAIR_WARNING.test(message)) repaired = true;
+  };
+  return {
+    repaired: () => repaired,
+    stop: () => {
+      console.warn = original;
+    },
+  };
+}
+
+/** The document's text from its pages, the refusals when there is none, and the warnings. */
+function composeDocument(
+  pages: ReadPage[],
+  fileName: string,
+  bytes: Uint8Array,
+  metadata: Partial<SourceMetadata>,
+  repaired: boolean,
+): Draft {
+  const failed = pages.filter((page) => page.failed).map((page) => page.number);
+  removeRunningLines(pages);
+  const keepHyphen = hyphenRule(pages);
+
+  const warnings: string[] = [];
+  const blank: number[] = [];
+  const unreadable: number[] = [];
+  const problems: string[] = [];
+  const parts: string[] = [];
+  const notes: string[] = [];
+  const annotations: string[] = [];
+  for (const page of pages) {
+    const quality = checkPageText(
+      [...paragraphsOf(page.lines, keepHyphen), ...page.footnotes, ...page.annotations].join('\n\n'),
+    );
+    if (quality.problems.length > 0)
+      warnings.push(
+        `Page ${page.number} may be unreadable: ${quality.problems.join(', ')}. Compare it with the original; the PDF's fonts do not say which letters they draw.`,
+      );
+    // The page's own text, cleaned as the check cleaned it.
+    const clean = (text: string) => checkPageText(text).text;
+    const text = paragraphsOf(page.lines, keepHyphen).map(clean).join('\n\n');
+    if (quality.unreadable) {
+      unreadable.push(page.number);
+      problems.push(...quality.problems.filter((problem) => !problems.includes(problem)));
+    }
+    if (!text && !page.failed) blank.push(page.number);
+    parts.push(text ? `${pageMarker(page.number)}\n${text}` : pageMarker(page.number));
+    notes.push(...page.footnotes.map(clean));
+    annotations.push(...page.annotations.map((annotation) => `Page ${page.number}, ${clean(annotation)}`));
+  }
+
+  const readable = pages.some(
+    (page) => !unreadable.includes(page.number) && (page.lines.length > 0 || page.annotations.length > 0),
+  );
+  if (!readable) {
+    if (unreadable.length > 0) throw Refuse.unreadable(fileName, problems);
+    if (failed.length > 0 || repaired) throw Refuse.damaged(fileName, 'PDF');
+    if (hasImages(bytes)) throw Refuse.noTextLayer(fileName);
+    throw Refuse.noText(fileName, 'Check that it is the document you meant to import; its pages are empty.');
+  }
+
+  const scanned = blank.filter((number) => !failed.includes(number));
+  if (failed.length > 0)
+    warnings.unshift(`${listPages(failed)} damaged content that could not be read; compare them with the original.`);
+  else if (repaired)
+    warnings.unshift(
+      'The PDF is damaged: its text was recovered, but parts of it may be missing; compare it with the original.',
+    );
+  if (scanned.length > 0 && hasImages(bytes))
+    warnings.push(
+      `${listPages(scanned)} no text layer (scanned images, or pictures only); run OCR on the PDF if their content matters.`,
+    );
+  let text = parts.join('\n\n');
+  if (notes.length > 0) text += `\n\n${NOTES_HEADING}\n\n${notes.join('\n\n')}`;
+  if (annotations.length > 0) text += `\n\n${ANNOTATIONS_HEADING}\n\n${annotations.join('\n\n')}`;
+  return { text, metadata, warnings };
+}
+
+/** The heading put before the footnotes, gathered from every page at the end of the text. */
+export const NOTES_HEADING = 'Notes';
+/** The heading put before the text of annotations (comments, FreeText notes) and filled-in form fields. */
+export const ANNOTATIONS_HEADING = 'Annotations and form fields';
+
+interface PdfAnnotation {
+  subtype?: string;
+  fieldType?: string;
+  fieldValue?: unknown;
+  alternativeText?: string;
+  contentsObj?: { str?: string };
+  textContent?: string[];
+}
+
+/**
+ * What a reader sees written on the page outside its text layer: notes typed onto it (FreeText),
+ * comments, and the values filled into form fields, each marked as what it is.
+ */
+function annotationTexts(annotations: readonly object[]): string[] {
+  const texts: string[] = [];
+  for (const annotation of annotations as PdfAnnotation[]) {
+    const contents = (annotation.contentsObj?.str ?? '').replace(/\s+/g, ' ').trim();
+    if (annotation.subtype === 'Widget') {
+      const value = Array.isArray(annotation.fieldValue)
+        ? annotation.fieldValue.filter((v) => typeof v === 'string').join(', ')
+        : typeof annotation.fieldValue === 'string' && annotation.fieldType !== 'Btn'
+          ? annotation.fieldValue
+          : '';
+      if (!value.trim()) continue;
+      const label = (annotation.alternativeText ?? '').replace(/\s+/g, ' ').trim();
+      texts.push(label ? `form field "${label}": ${value.trim()}` : `form field: ${value.trim()}`);
+    } else if (annotation.subtype === 'FreeText' && contents) {
+      texts.push(`note on the page: ${contents}`);
+    } else if (annotation.subtype !== 'Popup' && annotation.subtype !== 'Link' && contents) {
+      texts.push(`comment (${annotation.subtype ?? 'annotation'}): ${contents}`);
+    }
+  }
+  return texts;
+}
+
+/** A line's text as a key that is the same on every page: digits stand for any number. */
+function runningKey(text: string): string {
+  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+}
+
+const PAGE_NUMBER = /^(?:page |p\. ?|- ?|— ?)?(?:#|[ivxlcdm]+)(?: ?(?:of|\/) ?#)?(?: ?-| ?—)?$/u;
+
+/**
+ * Running headers and footers, and page numbers: lines in the top or bottom tenth of the page, among
+ * its two outermost, that are page numbers or repeat (numbers aside) on other pages. They are taken
+ * out; the page markers say where pages begin.
+ */
+function removeRunningLines(pages: ReadPage[]): void {
+  const candidates = new Map<ReadPage, PageLine[]>();
+  const seen = new Map<string, Set<number>>();
+  for (const page of pages) {
+    const [, y0 = 0, , y1 = 0] = page.view;
+    const band = 0.1 * (y1 - y0);
+    const byHeight = [...page.lines].sort((a, b) => b.y - a.y);
+    const outer = [...byHeight.slice(0, 2), ...byHeight.slice(-2)].filter(
+      (line, i, all) => all.indexOf(line) === i && (line.y > y1 - band || line.y < y0 + band),
+    );
+    candidates.set(page, outer);
+    for (const line of outer) {
+      const key = runningKey(line.text);
+      if (!seen.has(key)) seen.set(key, new Set());
+      seen.get(key)!.add(page.number);
+    }
+  }
+  const withText = pages.filter((page) => page.lines.length > 0).length;
+  if (withText < 2) return;
+  for (const page of pages) {
+    const running = new Set(
+      candidates.get(page)!.filter((line) => {
+        const key = runningKey(line.text);
+        const repeats = seen.get(key)!.size;
+        return PAGE_NUMBER.test(key) || (repeats >= 2 && repeats >= 0.3 * withText);
+      }),
+    );
+    if (running.size === 0) continue;
+    page.lines = page.lines.filter((line) => !running.has(line));
+    if (page.lines[0]) page.lines[0] = { ...page.lines[0], startsParagraph: true };
+  }
+}
+
+/** The document's own spelling decides the hyphens at line breaks (see HyphenRule). */
+function hyphenRule(pages: readonly ReadPage[]): HyphenRule {
+  const hyphenated = new Set<string>();
+  const whole = new Set<string>();
+  for (const page of pages)
+    for (const line of page.lines)
+      for (const word of line.text.toLowerCase().match(/\p{L}+(?:-\p{L}+)*/gu) ?? []) {
+        const parts = word.split('-');
+        for (let i = 1; i < parts.length; i++) hyphenated.add(`${parts[i - 1]}-${parts[i]}`);
+        for (const part of parts) whole.add(part);
+      }
+  return (before, after) => {
+    const pair = `${before}-${after}`.toLowerCase();
+    const joined = `${before}${after}`.toLowerCase();
+    if (hyphenated.has(pair) && !whole.has(joined)) return 'keep';
+    if (whole.has(joined) && !hyphenated.has(pair)) return 'drop';
+    return 'unknown';
+  };
 }
 
 interface PdfTextItem {

@@ -145,6 +145,14 @@ export const Refuse = {
       'Make it searchable with an OCR tool (for example OCRmyPDF or Adobe Acrobat) and import the result.',
     ),
 
+  /** A PDF whose text layer is all garbage: its fonts map glyphs to no letters or to the wrong ones. */
+  unreadable: (fileName: string, problems: readonly string[]) =>
+    refusal(
+      fileName,
+      `its text cannot be read: the PDF's fonts do not say which letters they draw${problems.length ? ` (${problems.slice(0, 3).join('; ')})` : ''}`,
+      'Open it in a PDF reader: if the text looks right there, print it to a new PDF or run OCR on it, and import that.',
+    ),
+
   zipBomb: (fileName: string, limit: number) =>
     refusal(
       fileName,

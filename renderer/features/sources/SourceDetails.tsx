@@ -128,6 +128,16 @@ export function SourceDetails({
           {formatNumber(source.textLength)} characters, version {source.version}
         </dd>
       </dl>
+      {source.importWarnings && source.importWarnings.length > 0 && (
+        <section className="import-warnings" aria-labelledby="import-warnings-heading">
+          <h3 id="import-warnings-heading">When the file was imported</h3>
+          <ul>
+            {source.importWarnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       <div className="button-column">
         <button type="button" onClick={onCorrectText}>
           Correct the text…

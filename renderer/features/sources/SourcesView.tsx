@@ -191,7 +191,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
   const [popover, setPopover] = useState<Popover | null>(null);
   const [editingText, setEditingText] = useState<string | null>(null);
   const [pendingChange, setPendingChange] = useState<
-    (PendingTextChange & { textHash: string; file: Source['file'] }) | null
+    (PendingTextChange & { textHash: string; file: Source['file']; importWarnings: string[] }) | null
   >(null);
   const [reselecting, setReselecting] = useState<Annotation | null>(null);
   const { notify, selectAnnotation, sideTab, setSideTab, readerFontSize, setReaderFontSize } = useWorkbench(
@@ -275,7 +275,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
    */
   const applyPlan = async (
     plan: TextChangePlan,
-    next: { textHash: string; file?: Source['file'] },
+    next: { textHash: string; file?: Source['file']; importWarnings?: string[] },
     what: 'replaced' | 'corrected',
   ): Promise<TextChangePlan | null> => {
     const command = what === 'replaced' ? replaceSourceText : correctSourceText;
@@ -317,6 +317,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
         plan: planTextChange(now.text, imported.text, now.annotations),
         textHash: imported.textHash,
         file: imported.file,
+        importWarnings: imported.warnings,
       });
     } catch (error) {
       notify('error', error instanceof Error ? error.message : String(error));
@@ -327,7 +328,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
     if (!pendingChange) return;
     const outdated = await applyPlan(
       pendingChange.plan,
-      { textHash: pendingChange.textHash, file: pendingChange.file },
+      { textHash: pendingChange.textHash, file: pendingChange.file, importWarnings: pendingChange.importWarnings },
       'replaced',
     );
     if (outdated)

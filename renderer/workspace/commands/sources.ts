@@ -31,6 +31,7 @@ export const importSource = defineCommand({
       textHash: imported.textHash,
       textLength: imported.text.length,
       version: 1,
+      ...(imported.warnings.length > 0 ? { importWarnings: imported.warnings.slice(0, 100) } : {}),
       createdAt: changes.at,
       updatedAt: changes.at,
     });
@@ -73,6 +74,8 @@ interface TextChangeArgs {
   textHash: string;
   /** The new original file, when the text comes from one (a replacement); a correction keeps the old. */
   file?: Source['file'];
+  /** With a new file: what its import warned about, which replaces what the old file's import said. */
+  importWarnings?: string[];
 }
 
 const placedAs = (result: AnchorResult, passage: Annotation, at: string): Annotation =>
@@ -88,7 +91,7 @@ const placedAs = (result: AnchorResult, passage: Annotation, at: string): Annota
  */
 async function changeText(
   changes: ChangeSet,
-  { sourceId, plan, textHash, file }: TextChangeArgs,
+  { sourceId, plan, textHash, file, importWarnings }: TextChangeArgs,
 ): Promise<TextReplacement> {
   const source = await changes.require('sources', sourceId, MISSING);
   const previous = (await changes.get('sourceTexts', sourceId))?.text ?? '';
@@ -108,12 +111,15 @@ async function changeText(
   });
   await changes.bulkPut('annotations', moved);
   await changes.put('sourceTexts', { sourceId, text: plan.nextText });
+  const { importWarnings: previousWarnings, ...rest } = source;
+  const warnings = file === undefined ? previousWarnings : importWarnings?.slice(0, 100);
   await changes.put('sources', {
-    ...source,
+    ...rest,
     textHash,
     textLength: plan.nextText.length,
     version: source.version + 1,
     file: file === undefined ? source.file : file,
+    ...(warnings && warnings.length > 0 ? { importWarnings: warnings } : {}),
   });
   return counts;
 }

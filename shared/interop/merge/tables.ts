@@ -47,7 +47,7 @@ export const TABLE_RULES: Record<Exclude<WorkspaceTableName, 'revisions' | 'sour
     entity: 'source',
     noun: 'source',
     label: (r) => text(r.title, 'Untitled source'),
-    keepMine: ['textHash', 'textLength', 'version', 'file'],
+    keepMine: ['textHash', 'textLength', 'version', 'file', 'importWarnings'],
   },
   annotations: {
     entity: 'annotation',
