@@ -31,6 +31,8 @@ export const importSource = defineCommand({
       textHash: imported.textHash,
       textLength: imported.text.length,
       version: 1,
+      ...(imported.guessed?.length ? { guessed: imported.guessed } : {}),
+      ...(imported.languages && imported.languages.length > 1 ? { languages: imported.languages } : {}),
       createdAt: changes.at,
       updatedAt: changes.at,
     });
@@ -40,7 +42,10 @@ export const importSource = defineCommand({
 });
 
 export type SourceMetadataPatch = Partial<
-  Pick<Source, 'title' | 'author' | 'publisher' | 'url' | 'publishedOn' | 'language' | 'reliability' | 'credibility'>
+  Pick<
+    Source,
+    'title' | 'author' | 'publisher' | 'url' | 'publishedOn' | 'language' | 'reliability' | 'credibility' | 'guessed'
+  >
 >;
 
 export const updateSourceMetadata = defineCommand({
