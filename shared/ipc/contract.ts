@@ -130,6 +130,8 @@ export const ImportedSource = z.object({
   metadata: GuessedMetadata,
   /** Things the analyst should know, e.g. "Page 3 has no text layer (a scan?)". */
   warnings: z.array(z.string()),
+  /** Whether this import put the original into the store (false: the same bytes were there already). */
+  fileAdded: z.boolean().optional(),
   /** Fields of `metadata` the import guessed, shown for the analyst to confirm. */
   guessed: z.array(GuessableField).optional(),
   /** The languages of a text that mixes them, the main one first. */

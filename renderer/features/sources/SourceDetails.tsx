@@ -34,7 +34,10 @@ export function SourceDetails({
   const [dateError, setDateError] = useState<string | null>(null);
 
   const save = async (patch: SourceMetadataPatch, label: string) => {
-    await workspace.perform(updateSourceMetadata, { id: source.id, patch, label });
+    // Editing a guessed field is the analyst's word on it: it is no longer a guess.
+    const guessed = source.guessed?.filter((field) => !(field in patch));
+    const confirmed = guessed && guessed.length !== source.guessed?.length ? { guessed } : {};
+    await workspace.perform(updateSourceMetadata, { id: source.id, patch: { ...patch, ...confirmed }, label });
   };
   const text = (field: 'title' | 'author' | 'publisher' | 'url' | 'language', label: string) => (
     <EditableText
