@@ -1,11 +1,9 @@
-import { useEffect, useState, type ReactNode } from 'react';
 import type { GuessableField, Source } from '../../../shared/domain/source';
 import { workspace } from '../../workspace';
 import { commentsToPassages } from '../../workspace/commands/passages';
-import { updateSourceMetadata, type SourceMetadataPatch } from '../../workspace/commands/sources';
+import { updateSourceMetadata } from '../../workspace/commands/sources';
 import { useWorkbench } from '../../stores';
-
-const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$|^und$/;
+import { formatDate } from '../common/format';
 
 const names = (() => {
   try {
@@ -26,125 +24,73 @@ export function languageLabel(tag: string): string {
   }
 }
 
-interface Draft {
-  title: string;
-  author: string;
-  publishedOn: string;
-  language: string;
+const FIELD_LABELS: Record<GuessableField, string> = {
+  title: 'Title',
+  author: 'Author',
+  publishedOn: 'Published',
+  language: 'Language',
+};
+
+function shown(source: Source, field: GuessableField): string {
+  switch (field) {
+    case 'title':
+      return `“${source.title}”`;
+    case 'author':
+      return source.author || 'none found';
+    case 'publishedOn':
+      return source.publishedOn ? formatDate(source.publishedOn) : 'none found';
+    case 'language':
+      return languageLabel(source.language);
+  }
 }
 
-const draftOf = (source: Source): Draft => ({
-  title: source.title,
-  author: source.author,
-  publishedOn: source.publishedOn ?? '',
-  language: source.language,
-});
-
 /**
- * The confirm strip: after an import, the fields the importer guessed (title, author, date, language)
- * wait here, marked "guessed", until the analyst confirms them as they are or corrected — a citation
- * is only as good as these. Confirming is one command (sources.updateMetadata), so undo takes it back.
+ * The confirm strip: after an import, the details the importer guessed (title, author, date, language —
+ * from the text's first lines, the file's properties or its name) are shown here, marked guessed, until
+ * the analyst confirms them or corrects them under Details (a correction confirms that field). A
+ * citation is only as good as these. Confirming is one command, so undo takes it back.
  */
 export function ConfirmStrip({ source }: { source: Source }) {
   const guessed = source.guessed ?? [];
-  const [draft, setDraft] = useState<Draft>(() => draftOf(source));
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setDraft(draftOf(source));
-    setError(null);
-  }, [source]);
+  const setSideTab = useWorkbench((s) => s.setSideTab);
   if (guessed.length === 0) return null;
-
-  const field = (name: GuessableField, label: string, input: ReactNode) => (
-    <label className="confirm-field">
-      <span>
-        {label}
-        {guessed.includes(name) && <em className="guessed">guessed</em>}
-      </span>
-      {input}
-    </label>
-  );
-
-  const confirm = async () => {
-    const title = draft.title.trim();
-    const language = draft.language.trim();
-    if (!title) return setError('A source needs a title: write one, then confirm.');
-    if (!LANGUAGE_CODE.test(language))
-      return setError('Write the language as a code such as en, ru, kk, uz, fa or ps, then confirm.');
-    setError(null);
-    const patch: SourceMetadataPatch = { guessed: [] };
-    if (title !== source.title) patch.title = title;
-    if (draft.author.trim() !== source.author) patch.author = draft.author.trim();
-    if ((draft.publishedOn || null) !== source.publishedOn) patch.publishedOn = draft.publishedOn || null;
-    if (language !== source.language) patch.language = language;
-    await workspace
-      .perform(updateSourceMetadata, { id: source.id, patch, label: `confirm the details of “${title}”` })
-      .catch(() => undefined);
-  };
-
   return (
-    <form
-      className="confirm-strip"
-      aria-label="Confirm the source’s details"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void confirm();
-      }}
-    >
+    <section className="confirm-strip" aria-label="Guessed details">
       <p className="confirm-lead">
-        Check these details before you cite this source: the import guessed{' '}
-        {guessed.length === 1 ? 'one of them' : 'some of them'} from the file.
+        Guessed at import — check before you cite:{' '}
+        {(['title', 'author', 'publishedOn', 'language'] as const)
+          .filter((field) => guessed.includes(field))
+          .map((field, i) => (
+            <span key={field} className="confirm-item">
+              {i > 0 && ' · '}
+              {FIELD_LABELS[field]} <strong dir="auto">{shown(source, field)}</strong>
+            </span>
+          ))}
+        {source.languages && source.languages.length > 1 && (
+          <span className="muted"> (the text mixes {source.languages.map(languageLabel).join(', ')})</span>
+        )}
       </p>
-      <div className="confirm-fields">
-        {field(
-          'title',
-          'Title',
-          <input value={draft.title} dir="auto" onChange={(e) => setDraft({ ...draft, title: e.target.value })} />,
-        )}
-        {field(
-          'author',
-          'Author',
-          <input
-            value={draft.author}
-            dir="auto"
-            placeholder="Unknown"
-            onChange={(e) => setDraft({ ...draft, author: e.target.value })}
-          />,
-        )}
-        {field(
-          'publishedOn',
-          'Published',
-          <input
-            type="date"
-            value={draft.publishedOn}
-            onChange={(e) => setDraft({ ...draft, publishedOn: e.target.value })}
-          />,
-        )}
-        {field(
-          'language',
-          'Language',
-          <input
-            value={draft.language}
-            size={6}
-            title={languageLabel(draft.language)}
-            onChange={(e) => setDraft({ ...draft, language: e.target.value })}
-          />,
-        )}
-        <button type="submit" className="primary">
+      <div className="button-row">
+        <button
+          type="button"
+          className="primary"
+          onClick={() =>
+            void workspace
+              .perform(updateSourceMetadata, {
+                id: source.id,
+                patch: { guessed: [] },
+                label: `confirm the details of “${source.title}”`,
+              })
+              .catch(() => undefined)
+          }
+        >
           Confirm details
         </button>
+        <button type="button" onClick={() => setSideTab('details')}>
+          Correct in Details…
+        </button>
       </div>
-      {source.languages && source.languages.length > 1 && (
-        <p className="muted confirm-note">
-          The text mixes languages: {source.languages.map(languageLabel).join(', ')}.
-        </p>
-      )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-    </form>
+    </section>
   );
 }
 
