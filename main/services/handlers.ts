@@ -160,6 +160,10 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
           textHash: sha256Of(new TextEncoder().encode(extracted.text)),
           metadata: extracted.metadata,
           warnings: extracted.warnings,
+          fileAdded: stored.added,
+          guessed: extracted.guessed,
+          ...(extracted.languages ? { languages: extracted.languages } : {}),
+          ...(extracted.comments ? { comments: extracted.comments } : {}),
         };
       } finally {
         task.end();

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { WordComment } from '../../shared/ipc/contract';
 import type { WorkbenchState } from './index';
 
 export type ImportState = 'queued' | 'importing' | 'done' | 'duplicate' | 'failed' | 'cancelled';
@@ -23,6 +24,12 @@ export interface ImportsSlice {
   queueImports: (names: string[]) => number[];
   updateImport: (id: number, patch: Partial<ImportJob>) => void;
   clearImports: () => void;
+  /**
+   * Reviewers' comments of Word files imported this session, by source id, until the analyst makes them
+   * passages or sets them aside. Not persisted: they are also in the source's text, under "Comments".
+   */
+  pendingComments: Record<string, WordComment[]>;
+  setPendingComments: (sourceId: string, comments: WordComment[] | null) => void;
 }
 
 let nextJobId = 1;
@@ -40,4 +47,12 @@ export const createImportsSlice: StateCreator<WorkbenchState, [], [], ImportsSli
     set((s) => ({ importJobs: s.importJobs.map((j) => (j.id === id ? { ...j, ...patch } : j)) })),
   clearImports: () =>
     set((s) => ({ importJobs: s.importJobs.filter((j) => j.state === 'queued' || j.state === 'importing') })),
+  pendingComments: {},
+  setPendingComments: (sourceId, comments) =>
+    set((s) => {
+      const next = { ...s.pendingComments };
+      if (comments?.length) next[sourceId] = comments;
+      else delete next[sourceId];
+      return { pendingComments: next };
+    }),
 });

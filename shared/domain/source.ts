@@ -41,6 +41,10 @@ export const SourceFileRef = z.object({
 });
 export type SourceFileRef = z.infer<typeof SourceFileRef>;
 
+/** The fields of a source's record an import may have guessed, which the analyst confirms. */
+export const GuessableField = z.enum(['title', 'author', 'publishedOn', 'language']);
+export type GuessableField = z.infer<typeof GuessableField>;
+
 /** A source's bibliographic record. Its (possibly large) text lives in `SourceText` so lists stay light. */
 export const Source = z.object({
   id: Id,
@@ -64,6 +68,13 @@ export const Source = z.object({
    * the source's details show it after the import notice is gone. Absent when there was nothing to say.
    */
   importWarnings: z.array(z.string().min(1).max(2000)).max(100).optional(),
+  /**
+   * Fields the import guessed (from the text, the file's properties or its name) and the analyst has not
+   * confirmed yet; absent or empty once confirmed, and on sources from before guesses were recorded.
+   */
+  guessed: z.array(GuessableField).max(4).optional(),
+  /** Every language holding a tenth of the text or more, the main one first, when the text mixes languages. */
+  languages: z.array(z.string().min(2).max(35)).max(20).optional(),
   ...Timestamps,
 });
 export type Source = z.infer<typeof Source>;

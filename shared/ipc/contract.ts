@@ -4,7 +4,7 @@ import { Actor } from '../domain/actor';
 import { BriefingDocument } from '../domain/briefing-document';
 import { Country } from '../domain/country';
 import { CalendarDate, Sha256 } from '../domain/primitives';
-import { Source, SourceFileRef, SourceText } from '../domain/source';
+import { GuessableField, Source, SourceFileRef, SourceText } from '../domain/source';
 import { Annotation, Tag } from '../domain/annotation';
 import { Register, Threat } from '../domain/threat';
 import {
@@ -117,6 +117,16 @@ export const GuessedMetadata = z.object({
 });
 export type GuessedMetadata = z.infer<typeof GuessedMetadata>;
 
+/** A reviewer's comment in a Word file, and the text it is attached to (`occurrence`: which repeat of it). */
+export const WordComment = z.object({
+  author: z.string().max(500),
+  date: CalendarDate.nullable(),
+  text: z.string().min(1).max(100_000),
+  quote: z.string().max(100_000),
+  occurrence: z.number().int().nonnegative(),
+});
+export type WordComment = z.infer<typeof WordComment>;
+
 /** An imported file: its text (normalised), what it says about itself, and where main stored it. */
 export const ImportedSource = z.object({
   file: SourceFileRef,
@@ -126,6 +136,14 @@ export const ImportedSource = z.object({
   metadata: GuessedMetadata,
   /** Things the analyst should know, e.g. "Page 3 has no text layer (a scan?)". */
   warnings: z.array(z.string()),
+  /** Whether this import put the original into the store (false: the same bytes were there already). */
+  fileAdded: z.boolean().optional(),
+  /** Fields of `metadata` the import guessed, shown for the analyst to confirm. */
+  guessed: z.array(GuessableField).optional(),
+  /** The languages of a text that mixes them, the main one first. */
+  languages: z.array(z.string().min(2).max(35)).max(20).optional(),
+  /** Word only: reviewers' comments with the text each is attached to. */
+  comments: z.array(WordComment).max(10_000).optional(),
 });
 export type ImportedSource = z.infer<typeof ImportedSource>;
 export type DemoWorkspace = z.infer<typeof DemoWorkspace>;

@@ -2,16 +2,26 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { type DomDocument, parseHtmlDocument } from './dom';
 import { MAX_ZIP_ENTRIES, zipExpansionLimit } from './limits';
-import { cleanTitle, decodeXmlText, firstOf, toCalendarDate } from './metadata';
+import { cleanField, cleanTitle, decodeXmlText, firstOf, toCalendarDate } from './metadata';
+import { keepLinkTargets, markStruck, mathAsText } from './markup';
 import { htmlToParagraphs } from './paragraphs';
 import { Refuse } from './refusal';
 import { OLE_SIGNATURE, startsWith, ZIP_SIGNATURE } from './sniff';
-import { type Draft, type ReadRequest, type SourceMetadata } from './types';
+import { type Draft, type ReadRequest, type SourceMetadata, type WordComment } from './types';
 
 /**
  * Word documents. mammoth's HTML conversion is used rather than its raw-text extraction, which drops
  * footnotes without a word; the HTML goes through the same paragraph rules as web pages, and the
  * notes are moved to the end under "Notes", numbered as their references in the text.
+ *
+ * What the text shows of Word's markup (the README's import section states the same rule):
+ * - tracked changes read as if accepted — insertions are text, deletions are not (Word's "No Markup"
+ *   view) — and a warning says the file holds them;
+ * - struck-through text stays, marked "[struck through: …]", so it is not read as current text but
+ *   what it said is still there to quote;
+ * - a link keeps its address after its label, "label (https://…)", in the body and in the notes;
+ * - reviewers' comments go under "Comments" at the end, "[n] Author: text", and come back with the
+ *   text they are attached to, to be made passages with the comment as their note.
  */
 export async function readDocx({ bytes, fileName, options, signal }: ReadRequest): Promise<Draft> {
   if (startsWith(bytes, OLE_SIGNATURE)) {
@@ -52,7 +62,11 @@ export async function readDocx({ bytes, fileName, options, signal }: ReadRequest
     const result = await mammoth.convertToHtml(
       input,
       // Images are not text: skipping them keeps mammoth from base64-encoding every picture.
-      { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+      {
+        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+        // mammoth drops strike-through unless mapped; <s> lets markStruck mark it.
+        styleMap: ['strike => s'],
+      },
     );
     html = result.value;
   } catch (error) {
@@ -60,14 +74,123 @@ export async function readDocx({ bytes, fileName, options, signal }: ReadRequest
   }
 
   const document = parseHtmlDocument(html);
+  const warnings: string[] = [];
+  let struck = 0;
+  if (document.body) {
+    keepLinkTargets(document.body);
+    mathAsText(document.body);
+    struck = markStruck(document.body);
+  }
   const notes = takeNotes(document);
   const paragraphs = document.body ? htmlToParagraphs(document.body) : [];
   if (notes.length > 0) paragraphs.push('Notes', ...notes);
+
+  const body = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  const comments = readComments(body, (await zip.file('word/comments.xml')?.async('string')) ?? '');
+  if (comments.length > 0) {
+    paragraphs.push(
+      'Comments',
+      ...comments.map((c, i) => `[${i + 1}] ${c.author || 'Unknown reviewer'}: ${c.text.replace(/\n/g, ' ')}`),
+    );
+  }
+  const changes = trackedChanges(body);
+  if (changes > 0) {
+    warnings.push(
+      `The document holds ${changes} tracked ${changes === 1 ? 'change' : 'changes'}; the text reads as if ${changes === 1 ? 'it was' : 'they were all'} accepted (insertions kept, deletions left out). Open the file in Word to see who changed what.`,
+    );
+  }
+  if (struck > 0) {
+    warnings.push(
+      `${struck} ${struck === 1 ? 'piece' : 'pieces'} of struck-through text ${struck === 1 ? 'was' : 'were'} kept, marked "[struck through: …]", so ${struck === 1 ? 'it is' : 'they are'} not read as current text.`,
+    );
+  }
   return {
     text: paragraphs.join('\n\n'),
     metadata: await documentProperties(zip),
-    warnings: [],
+    warnings,
+    ...(comments.length > 0 ? { comments } : {}),
   };
+}
+
+/** The text of a piece of WordprocessingML: its w:t runs, tabs and breaks as spaces, paragraphs as newlines. */
+function runText(xml: string): string {
+  let text = '';
+  const pattern = /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(?:tab|br|cr)\b[^>]*\/>|<\/w:p>/g;
+  for (let match = pattern.exec(xml); match; match = pattern.exec(xml)) {
+    if (match[1] !== undefined) text += decodeXmlText(match[1]);
+    else text += match[0] === '</w:p>' ? '\n' : ' ';
+  }
+  return text
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The attribute `w:name` of an element's opening tag. */
+function wordAttribute(tag: string, name: string): string {
+  const match = new RegExp(`\\bw:${name}="([^"]*)"`).exec(tag);
+  return match?.[1] ? decodeXmlText(match[1]) : '';
+}
+
+/**
+ * Reviewers' comments (word/comments.xml) with the text each is attached to: the body between its
+ * commentRangeStart and commentRangeEnd, or, for a comment Word anchored at a point, the paragraph
+ * holding its reference. Read from the XML, as mammoth keeps no comment ranges.
+ */
+function readComments(body: string, xml: string): WordComment[] {
+  const comments: WordComment[] = [];
+  const pattern = /<w:comment\b([^>]*)>([\s\S]*?)<\/w:comment>/g;
+  for (let match = pattern.exec(xml); match; match = pattern.exec(xml)) {
+    const attributes = match[1] ?? '';
+    const id = wordAttribute(attributes, 'id');
+    const text = runText(match[2] ?? '');
+    if (!text) continue;
+    const quote = commentQuote(body, id);
+    comments.push({
+      author: cleanField(wordAttribute(attributes, 'author')),
+      date: toCalendarDate(wordAttribute(attributes, 'date')),
+      text,
+      quote: quote.text,
+      occurrence: quote.occurrence,
+    });
+  }
+  return comments;
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function commentQuote(body: string, id: string): { text: string; occurrence: number } {
+  const ref = escapeRegExp(id);
+  const start = new RegExp(`<w:commentRangeStart\\b[^>]*w:id="${ref}"[^>]*/>`).exec(body);
+  const end = new RegExp(`<w:commentRangeEnd\\b[^>]*w:id="${ref}"[^>]*/>`).exec(body);
+  let from: number;
+  let to: number;
+  if (start && end && end.index > start.index) {
+    from = start.index;
+    to = end.index;
+  } else {
+    const reference = new RegExp(`<w:commentReference\\b[^>]*w:id="${ref}"[^>]*/>`).exec(body);
+    if (!reference) return { text: '', occurrence: 0 };
+    from = body.lastIndexOf('<w:p ', reference.index);
+    from = Math.max(from, body.lastIndexOf('<w:p>', reference.index));
+    to = body.indexOf('</w:p>', reference.index);
+    if (from < 0 || to < 0) return { text: '', occurrence: 0 };
+  }
+  // Within one paragraph the quote is its words; across paragraphs, the paragraphs joined as the text joins them.
+  const text = runText(body.slice(from, to)).replace(/\n/g, '\n\n');
+  if (!text) return { text: '', occurrence: 0 };
+  const before = runText(body.slice(0, from)).replace(/\n/g, '\n\n');
+  let occurrence = 0;
+  for (let at = before.indexOf(text); at >= 0; at = before.indexOf(text, at + 1)) occurrence += 1;
+  return { text, occurrence };
+}
+
+/** How many tracked insertions and deletions the body holds. */
+function trackedChanges(body: string): number {
+  return (body.match(/<w:(?:ins|del)\b[^>]*>/g) ?? []).length;
 }
 
 /** The unpacked size each entry's header declares: free to read, and enough for honest zip bombs. */

@@ -1,7 +1,9 @@
-import { dominantScript, guessLanguage, normaliseLanguageTag, scriptOfLanguage } from '../../../shared/domain/language';
+import { dominantScript, normaliseLanguageTag, scriptOfLanguage } from '../../../shared/domain/language';
 import { normaliseText } from '../../../shared/domain/text';
 import { readDocx } from './docx';
+import { authorFromHeader, dateFromHeader, titleFromHeader } from './header';
 import { readHtml } from './html';
+import { detectLanguages } from './language';
 import { DEFAULT_TIMEOUT_MS, withinTime } from './limits';
 import { cleanField, cleanTitle, toCalendarDate, toWebAddress } from './metadata';
 import { readPdf } from './pdf';
@@ -12,6 +14,7 @@ import {
   type Draft,
   type ExtractedSource,
   type ExtractOptions,
+  type GuessableField,
   type ReadRequest,
   type SourceFormat,
   type SourceMetadata,
@@ -64,22 +67,29 @@ function tidyText(raw: string): string {
 /**
  * The language the file declares, unless its text plainly contradicts it: office suites and site
  * templates stamp their own default ("en-US") on Russian or Dari documents, and the letters cannot lie.
+ * `guessed` is true when the language is the detector's, not the file's word confirmed by the text.
  */
-function chooseLanguage(declared: string | undefined, text: string, warnings: string[]): string {
+function chooseLanguage(
+  declared: string | undefined,
+  detected: string,
+  text: string,
+  warnings: string[],
+): { language: string; guessed: boolean } {
   const tag = normaliseLanguageTag(declared ?? '');
-  if (!tag) return guessLanguage(text);
+  if (!tag) return { language: detected, guessed: true };
+  const primary = tag.split('-')[0];
   const declaredScript = scriptOfLanguage(tag);
   const actualScript = dominantScript(text);
   if (declaredScript && actualScript && declaredScript !== actualScript) {
-    const guess = guessLanguage(text);
     // Uzbek is written in both scripts: "uz" over Cyrillic text is no contradiction.
-    if (guess === tag.split('-')[0]) return tag;
+    if (detected === primary) return { language: tag, guessed: false };
     warnings.push(
-      `The file declares its language as "${tag}", but its text is mostly in ${actualScript} script, so the language was set to "${guess}". Correct it if that is wrong.`,
+      `The file declares its language as "${tag}", but its text is mostly in ${actualScript} script, so the language was set to "${detected}". Correct it if that is wrong.`,
     );
-    return guess;
+    return { language: detected, guessed: true };
   }
-  return tag;
+  // Same script, other language (a Kazakh text declared "ru"): the declaration stands, to be confirmed.
+  return { language: tag, guessed: detected !== 'und' && detected !== primary };
 }
 
 /** A title for a file that names none: its own name, as the analyst saved it. */
@@ -106,15 +116,48 @@ function finish(draft: Draft, format: SourceFormat, fileName: string): Extracted
   }
   const warnings = [...draft.warnings];
   const declared = draft.metadata;
+  const stated = new Set(draft.stated ?? []);
   const url = toWebAddress(declared.url);
+
+  // A web page's publication tags are its own statement; a document's properties are the file's (when
+  // it was created, by whose account), so its first lines — "Алматы, 12 марта 2026 г.", "Автор: …" —
+  // come first. A page's body gets the same reading when its tags say nothing.
+  const web = format === 'html';
+  const headerDate = dateFromHeader(text);
+  const headerAuthor = authorFromHeader(text);
+  const fileDate = toCalendarDate(declared.publishedOn);
+  const publishedOn = web ? (fileDate ?? headerDate) : (headerDate ?? fileDate);
+  const author = web ? cleanField(declared.author) || headerAuthor : headerAuthor || cleanField(declared.author);
+  const declaredTitle = cleanTitle(declared.title);
+  const headerTitle = web || declaredTitle ? '' : titleFromHeader(text);
+  const languages = detectLanguages(text);
+  const language = chooseLanguage(declared.language, languages.main, text, warnings);
+
   const metadata: SourceMetadata = {
-    title: clip(cleanTitle(declared.title) || titleFromFileName(fileName), 1000),
-    author: clip(cleanField(declared.author), 500),
+    title: clip(declaredTitle || headerTitle || titleFromFileName(fileName), 1000),
+    author: clip(author, 500),
     publisher: clip(cleanField(declared.publisher), 500),
-    publishedOn: toCalendarDate(declared.publishedOn),
-    language: chooseLanguage(declared.language, text, warnings),
+    publishedOn,
+    language: language.language,
     // A link cut short leads nowhere; one this long is tracking parameters, not an address to keep.
     url: url.length <= 2000 ? url : '',
   };
-  return { format, mime: MIME_BY_FORMAT[format], text, metadata, warnings };
+  // Guessed: everything the analyst should look at before citing — all but what a page states outright.
+  const guessed: GuessableField[] = [];
+  if (!stated.has('title')) guessed.push('title');
+  if (metadata.author && !(stated.has('author') && metadata.author === cleanField(declared.author)))
+    guessed.push('author');
+  if (metadata.publishedOn && !(stated.has('publishedOn') && metadata.publishedOn === fileDate))
+    guessed.push('publishedOn');
+  if (language.guessed) guessed.push('language');
+  return {
+    format,
+    mime: MIME_BY_FORMAT[format],
+    text,
+    metadata,
+    warnings,
+    guessed,
+    ...(languages.all.length > 1 ? { languages: languages.all } : {}),
+    ...(draft.comments?.length ? { comments: draft.comments } : {}),
+  };
 }

@@ -11,6 +11,22 @@ export interface SourceMetadata {
   url: string;
 }
 
+/** The metadata fields a guess may fill, which the analyst confirms after import. */
+export type GuessableField = 'title' | 'author' | 'publishedOn' | 'language';
+
+/** A reviewer's comment in a Word file, with the text it is attached to. */
+export interface WordComment {
+  author: string;
+  /** YYYY-MM-DD, or null when Word kept no date. */
+  date: string | null;
+  /** The comment itself (paragraphs joined by a newline). */
+  text: string;
+  /** The document text the comment is attached to; its whole paragraph when Word anchored it at a point. */
+  quote: string;
+  /** Which occurrence of `quote` in the body it is (0 = the first), for quotes that repeat. */
+  occurrence: number;
+}
+
 export interface ExtractedSource {
   format: SourceFormat;
   mime: string;
@@ -19,6 +35,12 @@ export interface ExtractedSource {
   metadata: SourceMetadata;
   /** Sentences for the analyst about what was imported imperfectly. */
   warnings: string[];
+  /** Fields of `metadata` that were guessed (from the text, the file's properties or its name), to be confirmed. */
+  guessed: GuessableField[];
+  /** Every language holding a tenth of the text or more, the main one first; absent when there is one. */
+  languages?: string[];
+  /** Word only: reviewers' comments, offered after import as passages with the comment as note. */
+  comments?: WordComment[];
 }
 
 export interface ExtractOptions {
@@ -35,6 +57,12 @@ export interface Draft {
   /** What the file itself says; empty strings where it says nothing. */
   metadata: Partial<SourceMetadata>;
   warnings: string[];
+  /**
+   * Fields of `metadata` the file states as publication facts (a web page's citation_*, og: or dc: tags),
+   * which are not shown as guesses; every other field is. Absent: nothing is stated.
+   */
+  stated?: GuessableField[];
+  comments?: WordComment[];
 }
 
 export interface ReadRequest {

@@ -34,11 +34,16 @@ export function SourceDetails({
   const [dateError, setDateError] = useState<string | null>(null);
 
   const save = async (patch: SourceMetadataPatch, label: string) => {
-    await workspace.perform(updateSourceMetadata, { id: source.id, patch, label });
+    // Editing a guessed field is the analyst's word on it: it is no longer a guess.
+    const guessed = source.guessed?.filter((field) => !(field in patch));
+    const confirmed = guessed && guessed.length !== source.guessed?.length ? { guessed } : {};
+    await workspace.perform(updateSourceMetadata, { id: source.id, patch: { ...patch, ...confirmed }, label });
   };
+  // A field the import guessed says so until the analyst confirms or corrects it.
+  const isGuessed = (field: string) => source.guessed?.some((guess) => guess === field) ?? false;
   const text = (field: 'title' | 'author' | 'publisher' | 'url' | 'language', label: string) => (
     <EditableText
-      label={label}
+      label={isGuessed(field) ? `${label} (guessed)` : label}
       value={source[field]}
       validate={
         field === 'title'
@@ -60,7 +65,7 @@ export function SourceDetails({
       {text('author', 'Author')}
       {text('publisher', 'Publisher')}
       <div className="field">
-        <label htmlFor="source-date">Published</label>
+        <label htmlFor="source-date">Published{isGuessed('publishedOn') ? ' (guessed)' : ''}</label>
         <input
           id="source-date"
           type="date"

@@ -38,6 +38,7 @@ import { formatDate } from '../../ui/format';
 import { leaveThen } from '../../ui/useUnsavedGuard';
 import { useViewCommand } from '../../workspace/user-commands';
 import { ImportPanel } from './ImportPanel';
+import { CommentsOffer, ConfirmStrip } from './ImportReview';
 import { ACCEPTED_FILES, filesFromList, importFiles, pastedText } from './importing';
 import { PasteDialog } from './PasteDialog';
 import { installHighlightRules } from './highlights';
@@ -53,6 +54,17 @@ type Popover =
   | { kind: 'create'; range: { start: number; end: number }; rect: DOMRect }
   | { kind: 'edit'; annotation: Annotation; rect: DOMRect | null }
   | { kind: 'pick'; annotations: Annotation[]; rect: DOMRect };
+
+/** The kind of file a source came from, as a short badge: PDF, DOCX, HTML, TXT, MD, or PASTED. */
+export function fileTypeLabel(source: Pick<Source, 'file'>): string {
+  if (!source.file) return 'PASTED';
+  const mime = source.file.mime;
+  if (mime === 'application/pdf') return 'PDF';
+  if (mime.includes('wordprocessingml')) return 'DOCX';
+  if (mime === 'text/html') return 'HTML';
+  if (mime === 'text/markdown') return 'MD';
+  return 'TXT';
+}
 
 export function SourcesView() {
   const sources = useLiveQuery(() => db.sources.orderBy('title').toArray());
@@ -125,7 +137,7 @@ export function SourcesView() {
           </div>
         ) : (
           <ul className="item-list" aria-label="Sources">
-            {sources.map((source) => (
+            {sources.map((source, i) => (
               <li key={source.id}>
                 <button
                   type="button"
@@ -134,10 +146,19 @@ export function SourcesView() {
                   onClick={() => source.id !== selected?.id && leaveThen(() => select(source.id))}
                 >
                   <span className="item-title" dir="auto">
+                    <span className="type-badge" title={source.file?.originalName ?? 'Pasted text'}>
+                      {fileTypeLabel(source)}
+                    </span>{' '}
                     {source.title}
                   </span>
                   <span className="item-meta">
                     <span dir="auto">{source.author || 'Unknown author'}</span>
+                    {/* Sources of the same title are told apart by their file's name. */}
+                    {(sources[i - 1]?.title === source.title || sources[i + 1]?.title === source.title) && (
+                      <span className="file-name" dir="auto">
+                        {source.file?.originalName ?? 'pasted'}
+                      </span>
+                    )}
                     {source.publishedOn && <span>{formatDate(source.publishedOn)}</span>}
                     <span
                       className="grade"
@@ -408,6 +429,8 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
             </button>
           </div>
         )}
+        <ConfirmStrip source={source} />
+        <CommentsOffer source={source} text={text} />
         <Reader
           text={text}
           language={source.language}

@@ -65,6 +65,12 @@ export async function importFiles(files: FileToImport[]): Promise<void> {
       const existing =
         (await findSourceByFile(db, imported.file.sha256)) ?? (await findSourceByTextHash(db, imported.textHash));
       if (existing) {
+        // Nothing of a duplicate stays behind: the original this import stored goes, unless a source uses it
+        // (a file that was there before may belong to a deleted source that undo can bring back).
+        if (imported.fileAdded && !(await findSourceByFile(db, imported.file.sha256)))
+          await workbench()
+            .deleteSourceFile(imported.file.sha256)
+            .catch(() => undefined);
         update(id, {
           state: 'duplicate',
           sourceId: existing.id,
@@ -72,7 +78,11 @@ export async function importFiles(files: FileToImport[]): Promise<void> {
         });
         continue;
       }
-      if (file.title) imported.metadata.title = file.title;
+      if (file.title) {
+        // The title the analyst typed is no guess.
+        imported.metadata.title = file.title;
+        imported.guessed = imported.guessed?.filter((field) => field !== 'title');
+      }
       const fallbackTitle = file.name.replace(/\.[^.]+$/, '');
       if (wasCancelled()) throw new Error(cancelledMessage);
       let source;
@@ -87,6 +97,7 @@ export async function importFiles(files: FileToImport[]): Promise<void> {
         throw error;
       }
       lastImported = source.id;
+      if (imported.comments?.length) useWorkbench.getState().setPendingComments(source.id, imported.comments);
       update(id, {
         state: 'done',
         sourceId: source.id,

@@ -229,3 +229,89 @@ export function describeW3cImport(fileName: string, result: W3cImportResult): st
   if (problems.length > 0) parts.push(`${problems.length} could not be read (${problems[0]}).`);
   return parts.join(' ');
 }
+
+/** A reviewer's comment from a Word file (see WordComment in the contract), to be made a passage. */
+export interface CommentToPlace {
+  author: string;
+  date: string | null;
+  text: string;
+  quote: string;
+  occurrence: number;
+}
+
+export interface CommentsAsPassages {
+  sourceId: string;
+  /** The source's text as the reader shows it. */
+  text: string;
+  comments: CommentToPlace[];
+}
+
+export interface CommentsPlaced {
+  created: number;
+  /** Comments whose text could not be found (the text was corrected since, or Word anchored nothing). */
+  missing: number;
+}
+
+/** Where the n-th occurrence of `quote` starts in `text`, or -1. */
+function occurrenceOf(text: string, quote: string, occurrence: number): number {
+  let at = -1;
+  for (let seen = 0; seen <= occurrence; seen++) {
+    at = text.indexOf(quote, at + 1);
+    if (at < 0) return -1;
+  }
+  return at;
+}
+
+/** The note a comment becomes: who said it, when, and what. */
+export function commentNote(comment: CommentToPlace): string {
+  const who = comment.author || 'Unknown reviewer';
+  return `Comment by ${who}${comment.date ? ` (${comment.date})` : ''}: ${comment.text}`;
+}
+
+/**
+ * Makes reviewers' comments of an imported Word file passages of its text, each with the comment as its
+ * note: one change, one undo step. A comment whose text is not found is counted, not guessed at.
+ */
+export const commentsToPassages = defineCommand({
+  id: 'passages.fromComments',
+  label: (_args: CommentsAsPassages, result: CommentsPlaced) =>
+    result.created === 1 ? 'turn a Word comment into a passage' : `turn ${result.created} Word comments into passages`,
+  run: async (changes, { sourceId, text, comments }: CommentsAsPassages): Promise<CommentsPlaced> => {
+    await changes.require(
+      'sources',
+      sourceId,
+      'That source no longer exists; it may have been deleted in another window.',
+    );
+    const records: Annotation[] = [];
+    let missing = 0;
+    for (const comment of comments) {
+      const quote = comment.quote.trim();
+      const start = quote ? occurrenceOf(text, quote, comment.occurrence) : -1;
+      if (start < 0) {
+        missing++;
+        continue;
+      }
+      const found = selectors(text, start, start + quote.length);
+      records.push({
+        id: crypto.randomUUID(),
+        sourceId,
+        quote: found.quote,
+        position: found.position,
+        anchor: 'anchored',
+        tagIds: [],
+        note: commentNote(comment).slice(0, 100_000),
+        threatIds: [],
+        countryCodes: [],
+        actorIds: [],
+        createdAt: changes.at,
+        updatedAt: changes.at,
+      });
+    }
+    if (records.length === 0)
+      throw new CommandRefusal(
+        'None of the comments’ text could be found in the source, so no passages were made. The comments are still listed under “Comments” at the end of the text.',
+      );
+    await changes.bulkPut('annotations', records);
+    return { created: records.length, missing };
+  },
+});

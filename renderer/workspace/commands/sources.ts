@@ -32,6 +32,8 @@ export const importSource = defineCommand({
       textLength: imported.text.length,
       version: 1,
       ...(imported.warnings.length > 0 ? { importWarnings: imported.warnings.slice(0, 100) } : {}),
+      ...(imported.guessed?.length ? { guessed: imported.guessed } : {}),
+      ...(imported.languages && imported.languages.length > 1 ? { languages: imported.languages } : {}),
       createdAt: changes.at,
       updatedAt: changes.at,
     });
@@ -41,7 +43,10 @@ export const importSource = defineCommand({
 });
 
 export type SourceMetadataPatch = Partial<
-  Pick<Source, 'title' | 'author' | 'publisher' | 'url' | 'publishedOn' | 'language' | 'reliability' | 'credibility'>
+  Pick<
+    Source,
+    'title' | 'author' | 'publisher' | 'url' | 'publishedOn' | 'language' | 'reliability' | 'credibility' | 'guessed'
+  >
 >;
 
 export const updateSourceMetadata = defineCommand({

@@ -186,7 +186,7 @@ describe('Word documents', () => {
     });
   });
 
-  it('uses dc:language, the company, and the file name when there is no title', async () => {
+  it('uses dc:language, the company, and the first line when there is no title', async () => {
     const zip = await JSZip.loadAsync(await fixture('briefing.docx'));
     const core = (await zip.file('docProps/core.xml')!.async('string'))
       .replace(/<dc:title>[^<]*<\/dc:title>/, '<dc:title></dc:title>')
@@ -205,8 +205,14 @@ describe('Word documents', () => {
       );
     zip.file('word/document.xml', russian);
     const bytes = await zip.generateAsync({ type: 'uint8array' });
-    const { metadata } = await extractSource(bytes, 'C:\\Users\\analyst\\Downloads\\border_brief_2024.docx', DEFAULTS);
-    expect(metadata.title).toBe('border brief 2024');
+    const { metadata, guessed } = await extractSource(
+      bytes,
+      'C:\\Users\\analyst\\Downloads\\border_brief_2024.docx',
+      DEFAULTS,
+    );
+    // The document's heading, not its file name; a guess the analyst confirms.
+    expect(metadata.title).toBe('Northern Afghanistan border brief');
+    expect(guessed).toContain('title');
     expect(metadata.author).toBe('Иван & Мария');
     expect(metadata.publisher).toBe('Institute for Strategic Studies');
     // Declared Kazakh is kept over the guess (Russian): both are Cyrillic, so nothing contradicts it.
@@ -325,7 +331,8 @@ describe('plain text and Markdown', () => {
       `Қауіпсіздік шолуы\n\n${SAMPLE.kazakh}\nОхрана границы с Афганистаном остаётся приоритетом.`,
     );
     expect(source.metadata).toEqual({
-      title: 'kazakh-utf16le',
+      // The first line reads as a heading: it is the guessed title.
+      title: 'Қауіпсіздік шолуы',
       author: '',
       publisher: '',
       publishedOn: null,

@@ -70,7 +70,7 @@ describe('HTML metadata', () => {
       '<html xml:lang="kk"><head><title>Шекара жаңалықтары — Steppe Monitor</title><meta property="og:site_name" content="Steppe Monitor"><meta property="article:author" content="https://facebook.com/someone"></head>' +
         '<body><article><span itemprop="author">Ерлан Сәбитов</span><time datetime="2023-11-02">2 қараша</time></article></body></html>',
     );
-    expect(pageMetadata(page)).toEqual({
+    expect(pageMetadata(page).metadata).toEqual({
       title: 'Шекара жаңалықтары',
       author: 'Ерлан Сәбитов',
       publisher: 'Steppe Monitor',
@@ -84,7 +84,7 @@ describe('HTML metadata', () => {
     const page = parseHtmlDocument(
       '<html><head><meta name="DC.title" content="Report"><meta name="DC.creator" content="CSIS"><meta name="dc.date" content="15.03.2024"><meta property="og:locale" content="ps_AF"><meta property="og:url" content="https://example.org/r?id=1"></head><body></body></html>',
     );
-    expect(pageMetadata(page)).toMatchObject({
+    expect(pageMetadata(page).metadata).toMatchObject({
       title: 'Report',
       author: 'CSIS',
       publishedOn: '2024-03-15',

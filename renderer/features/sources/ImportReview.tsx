@@ -1,0 +1,137 @@
+import type { GuessableField, Source } from '../../../shared/domain/source';
+import { workspace } from '../../workspace';
+import { commentsToPassages } from '../../workspace/commands/passages';
+import { updateSourceMetadata } from '../../workspace/commands/sources';
+import { useWorkbench } from '../../stores';
+import { formatDate } from '../../ui/format';
+
+const names = (() => {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' });
+  } catch {
+    return null;
+  }
+})();
+
+/** "Russian (ru)", or the bare code when the browser has no name for it. */
+export function languageLabel(tag: string): string {
+  if (tag === 'und') return 'not known (und)';
+  try {
+    const name = names?.of(tag);
+    return name && name !== tag ? `${name} (${tag})` : tag;
+  } catch {
+    return tag;
+  }
+}
+
+const FIELD_LABELS: Record<GuessableField, string> = {
+  title: 'Title',
+  author: 'Author',
+  publishedOn: 'Published',
+  language: 'Language',
+};
+
+function shown(source: Source, field: GuessableField): string {
+  switch (field) {
+    case 'title':
+      return `“${source.title}”`;
+    case 'author':
+      return source.author || 'none found';
+    case 'publishedOn':
+      return source.publishedOn ? formatDate(source.publishedOn) : 'none found';
+    case 'language':
+      return languageLabel(source.language);
+  }
+}
+
+/**
+ * The confirm strip: after an import, the details the importer guessed (title, author, date, language —
+ * from the text's first lines, the file's properties or its name) are shown here, marked guessed, until
+ * the analyst confirms them or corrects them under Details (a correction confirms that field). A
+ * citation is only as good as these. Confirming is one command, so undo takes it back.
+ */
+export function ConfirmStrip({ source }: { source: Source }) {
+  const guessed = source.guessed ?? [];
+  const setSideTab = useWorkbench((s) => s.setSideTab);
+  if (guessed.length === 0) return null;
+  return (
+    <section className="confirm-strip" aria-label="Guessed details">
+      <p className="confirm-lead">
+        Guessed at import — check before you cite:{' '}
+        {(['title', 'author', 'publishedOn', 'language'] as const)
+          .filter((field) => guessed.includes(field))
+          .map((field, i) => (
+            <span key={field} className="confirm-item">
+              {i > 0 && ' · '}
+              {FIELD_LABELS[field]} <strong dir="auto">{shown(source, field)}</strong>
+            </span>
+          ))}
+        {source.languages && source.languages.length > 1 && (
+          <span className="muted"> (the text mixes {source.languages.map(languageLabel).join(', ')})</span>
+        )}
+      </p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="primary"
+          onClick={() =>
+            void workspace
+              .perform(updateSourceMetadata, {
+                id: source.id,
+                patch: { guessed: [] },
+                label: `confirm the details of “${source.title}”`,
+              })
+              .catch(() => undefined)
+          }
+        >
+          Confirm details
+        </button>
+        <button type="button" onClick={() => setSideTab('details')}>
+          Correct in Details…
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * The offer to make a Word file's reviewer comments passages, each with its comment as the note. Shown
+ * for sources imported this session while their comments wait; one command, so undo takes all back.
+ */
+export function CommentsOffer({ source, text }: { source: Source; text: string }) {
+  const comments = useWorkbench((s) => s.pendingComments[source.id]);
+  const setPending = useWorkbench((s) => s.setPendingComments);
+  const notify = useWorkbench((s) => s.notify);
+  if (!comments?.length) return null;
+  const count = comments.length;
+  return (
+    <div className="banner comments-offer" role="region" aria-label="Word comments">
+      <span>
+        This Word file has {count} reviewer comment{count === 1 ? '' : 's'} (listed under “Comments” at the end of the
+        text).
+      </span>
+      <button
+        type="button"
+        className="primary"
+        onClick={() =>
+          void workspace.attempt(commentsToPassages, { sourceId: source.id, text, comments }).then((result) => {
+            if (!result) return;
+            setPending(source.id, null);
+            notify(
+              'info',
+              `Made ${result.created} passage${result.created === 1 ? '' : 's'} from the comments` +
+                (result.missing
+                  ? `; ${result.missing} comment${result.missing === 1 ? '' : 's'} could not be placed in the text and stay${result.missing === 1 ? 's' : ''} under “Comments” only.`
+                  : '.'),
+            );
+          })
+        }
+      >
+        Make {count === 1 ? 'it a passage' : 'them passages'}
+      </button>
+      <button type="button" onClick={() => setPending(source.id, null)}>
+        Not now
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { extractSource } from '../../../main/services/import';
+import { authorFromHeader, dateFromHeader, titleFromHeader } from '../../../main/services/import/header';
+import { authorNames, readHtml } from '../../../main/services/import/html';
+import { detectLanguage, detectLanguages } from '../../../main/services/import/language';
+import { DEFAULTS } from './helpers';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const html = (page: string) =>
+  readHtml({ bytes: encode(page), fileName: 'page.html', options: DEFAULTS, signal: new AbortController().signal });
+
+const SAMPLES = {
+  en: 'The Islamic State Khorasan Province has claimed attacks in Kabul and across the border in Pakistan, and analysts warn of recruitment among Central Asian migrant workers.',
+  ru: 'Министерство обороны Казахстана сообщило об усилении охраны государственной границы в связи с ситуацией в Афганистане и ростом наркотрафика.',
+  kk: 'Қазақстан Республикасының Ұлттық қауіпсіздік комитеті Ауғанстандағы жағдайды мұқият бақылап отыр және шекара күзетін күшейтті.',
+  uz: 'Oʻzbekiston Tashqi ishlar vazirligi Afgʻoniston bilan chegara savdosini kengaytirish va transport yoʻlaklarini rivojlantirish boʻyicha kelishuvlar imzolandi.',
+  dari: 'ولایت بلخ در شمال افغانستان با ازبکستان هم‌مرز است و بندر حیرتان مهم‌ترین گذرگاه تجاری آن است.',
+  pashto:
+    'د افغانستان په شمال کې د بلخ ولایت له ازبکستان سره پوله لري او د حیرتان بندر یې تر ټولو مهمه سوداګریزه لاره ده.',
+  arabic: 'أعلنت حركة طالبان يوم الاثنين أن الولايات الشمالية تخضع لسيطرتها وأن السكان يشعرون بالقلق من الوضع.',
+};
+
+describe('language (franc)', () => {
+  it.each([
+    ['en', SAMPLES.en],
+    ['ru', SAMPLES.ru],
+    ['kk', SAMPLES.kk],
+    ['uz', SAMPLES.uz],
+    ['fa', SAMPLES.dari],
+    ['ps', SAMPLES.pashto],
+    ['ar', SAMPLES.arabic],
+  ])('tells %s', (tag, text) => {
+    expect(detectLanguage(text)).toBe(tag);
+  });
+
+  it('names every language of a mixed text, the main one first, paragraph by paragraph', () => {
+    const text = [SAMPLES.ru, SAMPLES.ru, SAMPLES.ru, SAMPLES.kk, SAMPLES.en].join('\n\n');
+    expect(detectLanguages(text)).toEqual({ main: 'ru', all: ['ru', 'en', 'kk'] });
+    expect(detectLanguages(SAMPLES.dari)).toEqual({ main: 'fa', all: ['fa'] });
+    expect(detectLanguages('12.5 % — 2024')).toEqual({ main: 'und', all: [] });
+  });
+});
+
+describe('header lines', () => {
+  it.each([
+    ['Записка\nАлматы, 12 марта 2026 г.\nТекст.', '2026-03-12'],
+    ['Шолу\nАстана, 2026 жылғы 5 наурыз\nМәтін.', '2026-03-05'],
+    ['Шолу\nАстана, 5 наурыз 2026 ж.\nМәтін.', '2026-03-05'],
+    ['Brief\nAlmaty, 12 March 2026\nText.', '2026-03-12'],
+    ['Brief\nMarch 12, 2026\nText.', '2026-03-12'],
+    ['Brief\n12.03.2026\nText.', '2026-03-12'],
+    // A date inside a long sentence of the body is an event, not the document's date.
+    [`Brief\n${'The meeting of the border commission was held in Termez '.repeat(3)}on 12 March 2024.`, null],
+    // A day and month without a year say nothing citable.
+    ['Записка\n12 марта\nТекст.', null],
+  ])('reads the date of %j', (text, date) => {
+    expect(dateFromHeader(text)).toBe(date);
+  });
+
+  it('reads author lines and the title line', () => {
+    expect(authorFromHeader('Отчёт\nАвтор: Иван Петров\n\nТекст.')).toBe('Иван Петров');
+    expect(authorFromHeader('Report\nBy Almat Toyekin, 12 March 2026\n\nText.')).toBe('Almat Toyekin');
+    expect(authorFromHeader('By the end of 2025, the border was closed.')).toBe('');
+    expect(titleFromHeader('Security threats from Afghanistan\n\nBy Almat Toyekin')).toBe(
+      'Security threats from Afghanistan',
+    );
+    expect(titleFromHeader('This is the first sentence of a note.\nAnd more.')).toBe('');
+  });
+
+  it('gives a document the date of its text before its file date, and marks every guess', async () => {
+    const text = 'Записка о миграции\nАлматы, 12 марта 2026 г.\nАвтор: Айгерим Нурпеисова\n\n' + SAMPLES.ru;
+    const source = await extractSource(encode(text), 'note.txt', DEFAULTS);
+    expect(source.metadata).toMatchObject({
+      title: 'Записка о миграции',
+      author: 'Айгерим Нурпеисова',
+      publishedOn: '2026-03-12',
+      language: 'ru',
+    });
+    expect(source.guessed).toEqual(['title', 'author', 'publishedOn', 'language']);
+  });
+});
+
+describe('web pages', () => {
+  it('cleans bylines: no "By", "por", dates or @handles, and several authors kept', () => {
+    expect(authorNames(['By Jane Doe and John Roe'])).toBe('Jane Doe, John Roe');
+    expect(authorNames(['Por María López, 12 de marzo'])).toBe('María López');
+    expect(authorNames(['Jane Doe (@janedoe) | Updated March 3, 2024'])).toBe('Jane Doe');
+    expect(authorNames(['Jane Doe, John Roe'])).toBe('Jane Doe, John Roe');
+    expect(authorNames(['Jong, Michiel de'])).toBe('Jong, Michiel de');
+    expect(authorNames(['@steppe_monitor'])).toBe('');
+  });
+
+  it('keeps repeated author tags, prefers the visible headline to og:title, and states what the tags say', () => {
+    const draft = html(
+      '<html lang="en"><head><title>Border | Steppe</title><meta property="og:title" content="Border closes: what it means for trade">' +
+        '<meta name="author" content="By Jane Doe"><meta name="author" content="John Roe">' +
+        '<meta name="citation_publication_date" content="2024/03/15"></head><body><article><h1>Uzbek border closes to trucks as talks stall</h1>' +
+        `<p>${SAMPLES.en} ${SAMPLES.en}</p><p>${SAMPLES.en}</p></article></body></html>`,
+    );
+    expect(draft.metadata).toMatchObject({
+      title: 'Uzbek border closes to trucks as talks stall',
+      author: 'Jane Doe, John Roe',
+      publishedOn: '2024-03-15',
+    });
+    expect(draft.stated).toEqual(['title', 'author', 'publishedOn']);
+  });
+
+  it('keeps MathML as its text, and makes no "| |" lines of empty cells', () => {
+    const draft = html(
+      `<html><body><article><p>${SAMPLES.en}</p><p>Energy is <math alttext="E = mc^2"><mi>E</mi></math> here, and <math><semantics><mi>x</mi><annotation encoding="application/x-tex">x^2</annotation></semantics></math>.</p>` +
+        '<table><tr><td>Post</td><td></td><td>Open</td></tr><tr><td> </td><td>&nbsp;</td></tr></table>' +
+        `<p>${SAMPLES.en}</p></article></body></html>`,
+    );
+    expect(draft.text).toContain('Energy is E = mc^2 here, and x^2.');
+    expect(draft.text).toContain('Post | Open');
+    expect(draft.text).not.toMatch(/\|\s*\|/);
+  });
+});
