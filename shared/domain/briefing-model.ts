@@ -15,6 +15,7 @@ import {
   type DocInline,
   type TextDirection,
 } from './briefing-document';
+import { CitationEngine, type PassageLocator } from './citation-engine';
 import type { Country } from './country';
 import { indexOverrides, overrideId, type ExposureOverride } from './exposure';
 import { dominantScript, guessLanguage, scriptOfLanguage } from './language';
@@ -33,6 +34,8 @@ export interface BriefingWorkspace {
   countries: readonly Country[];
   /** Per-country likelihood/impact overrides of the Countries view; the comparison uses them when present. */
   exposureOverrides?: readonly ExposureOverride[];
+  /** Where each passage stands in its source (page or paragraph), by annotation id; notes cite it. */
+  passageLocators?: ReadonlyMap<string, PassageLocator>;
 }
 
 const MONTHS = [
@@ -96,27 +99,13 @@ export function gradeWords(source: Source): string {
   return `${RELIABILITY_LABELS[source.reliability].toLowerCase()}; ${(CREDIBILITY_LABELS[source.credibility] ?? '').toLowerCase()}`;
 }
 
-/** Left-to-right mark: ends a right-to-left name inside an English sentence, so the commas and dates after it stay in place. */
+/** Left-to-right mark after each right-to-left run inside a left-to-right line, so commas and dates stay in place. */
 const LRM = '\u200e';
-const isolated = (value: string) =>
-  directionOf(value) === 'rtl' || /\p{Script=Arabic}/u.test(value) ? `${value}${LRM}` : value;
-
-/** "Author, “Title”, Publisher, 2 May 2024." with n.p. and n.d. for what is not recorded. */
-export function sourceReference(source: Source): string {
-  const author = isolated(source.author.trim() || 'Author not recorded');
-  const publisher = isolated(source.publisher.trim() || 'n.p.');
-  const date = source.publishedOn ? `${longDate(source.publishedOn)}.` : 'n.d.';
-  const url = source.url.trim() ? ` ${source.url.trim()}` : '';
-  return `${author}, “${isolated(source.title)}”, ${publisher}, ${date}${url}`;
-}
-
-/**
- * A footnote citation with every part a reader checks: author, title, publisher, date and grade.
- * Missing parts are written the way bibliographies write them (n.p., n.d.), never silently dropped.
- */
-export function footnoteCitation(source: Source, withGradeWords = true): string {
-  const grade = admiraltyGrade(source.reliability, source.credibility);
-  return `${sourceReference(source)} Admiralty grade ${grade}${withGradeWords ? ` (${gradeWords(source)})` : ''}.`;
+function isolateRtl(value: string): string {
+  return value.replace(/[\p{Script=Arabic}][\p{Script=Arabic}\p{M}\s\u200c]*/gu, (run) => {
+    const trimmed = run.trimEnd();
+    return `${trimmed}${LRM}${run.slice(trimmed.length)}`;
+  });
 }
 
 /** "1, 3–19, 22" */
@@ -196,26 +185,44 @@ const cell = (value: string, options: Partial<Omit<DocCell, 'text'>> = {}): DocC
   ...options,
 });
 
-/** The citations of the document, numbered in the order the text first cites them. */
+/**
+ * The citations of the document, numbered in the order the text first cites them and written by the
+ * CSL engine in the briefing's style: the full note at a source's first citation, short notes after,
+ * each with the passage's page or paragraph.
+ */
 class Citations {
-  readonly footnotes: DocFootnote[] = [];
+  private readonly notes: { number: number; sourceId: string }[] = [];
   /** Source id → the footnote numbers citing it, in order; the annex lists each source once. */
   readonly bySource = new Map<string, number[]>();
+  readonly engine: CitationEngine;
 
-  constructor(private readonly sources: Map<string, Source>) {}
+  constructor(
+    private readonly sources: Map<string, Source>,
+    style: Briefing['citationStyle'],
+    private readonly locators: ReadonlyMap<string, PassageLocator>,
+  ) {
+    this.engine = new CitationEngine(style, sources);
+  }
 
   cite(annotation: Annotation): number {
     const source = this.sources.get(annotation.sourceId);
-    const number = this.footnotes.length + 1;
-    // The first citation of a source spells out its grade; later ones give the same parts, the grade as a code.
-    const text = !source
-      ? 'The source of this passage is no longer in the workspace.'
-      : this.bySource.has(source.id)
-        ? footnoteCitation(source, false)
-        : footnoteCitation(source);
-    this.footnotes.push({ number, sourceId: annotation.sourceId, text });
-    if (source) this.bySource.set(source.id, [...(this.bySource.get(source.id) ?? []), number]);
+    const number = this.notes.length + 1;
+    this.notes.push({ number, sourceId: annotation.sourceId });
+    if (source) {
+      this.engine.cite(source.id, this.locators.get(annotation.id) ?? null, number);
+      this.bySource.set(source.id, [...(this.bySource.get(source.id) ?? []), number]);
+    }
     return number;
+  }
+
+  /** The footnotes as they finally read (a later citation may change an earlier note). */
+  footnotes(): DocFootnote[] {
+    return this.notes.map(({ number, sourceId }) => ({
+      number,
+      sourceId,
+      text:
+        isolateRtl(this.engine.noteText(number) ?? '') || 'The source of this passage is no longer in the workspace.',
+    }));
   }
 }
 
@@ -590,6 +597,7 @@ function recommendationsSection(ctx: Context): DocBlock[] {
 function sourcesAnnex(ctx: Context): DocBlock[] {
   const blocks: DocBlock[] = [heading('Annex: Sources')];
   const cited = [...ctx.citations.bySource.entries()];
+  const references = ctx.citations.engine.bibliography();
   if (cited.length === 0) return [...blocks, paragraph('No source is quoted in this briefing.', 'note')];
   blocks.push(
     paragraph(
@@ -613,8 +621,8 @@ function sourcesAnnex(ctx: Context): DocBlock[] {
       const s = ctx.sources.get(sourceId)!;
       return [
         cell(`S${index + 1}`, { align: 'center', bold: true }),
-        // An English bibliography, whatever the source's script; right-to-left names are isolated inside it.
-        cell(sourceReference(s), { dir: 'ltr' }),
+        // The style's bibliography entry, left to right whatever the source's script; right-to-left names are isolated.
+        cell(isolateRtl(references.get(sourceId) ?? s.title), { dir: 'ltr' }),
         cell(admiraltyGrade(s.reliability, s.credibility), { align: 'center', bold: true }),
         cell(capitalise(gradeWords(s))),
         cell(numberRanges(notes)),
@@ -658,7 +666,7 @@ export function buildBriefingDocument(briefing: Briefing, workspace: BriefingWor
     actors: new Map(workspace.actors.map((a) => [a.id, a])),
     countries: new Map(workspace.countries.map((c) => [c.code, c])),
     overrides: indexOverrides(workspace.exposureOverrides ?? []),
-    citations: new Citations(sources),
+    citations: new Citations(sources, briefing.citationStyle, workspace.passageLocators ?? new Map()),
   };
 
   const enabled = briefing.sections.filter((s) => s.enabled).map((s) => s.kind);
@@ -717,7 +725,7 @@ export function buildBriefingDocument(briefing: Briefing, workspace: BriefingWor
       language: 'en',
     },
     blocks,
-    footnotes: ctx.citations.footnotes,
+    footnotes: ctx.citations.footnotes(),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarDate, CountryCode, Id, Instant, Timestamps } from './primitives';
+import { CitationStyle, DEFAULT_CITATION_STYLE } from './citation-style';
 import { Confidence, ThreatCategory } from './threat';
 
 export const BRIEFING_SECTIONS = [
@@ -83,6 +84,8 @@ export const Briefing = z.object({
   filters: BriefingFilters,
   keyJudgments: z.array(KeyJudgment).max(100).default([]),
   recommendations: z.array(Recommendation).max(100).default([]),
+  /** How the footnotes and the sources annex cite; briefings saved before the choice existed use the default. */
+  citationStyle: CitationStyle.default(DEFAULT_CITATION_STYLE),
   exports: z.array(BriefingExport),
   ...Timestamps,
 });

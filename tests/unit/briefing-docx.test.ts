@@ -12,6 +12,7 @@ import type { Annotation } from '../../shared/domain/annotation';
 import { Briefing, defaultBriefingSections } from '../../shared/domain/briefing';
 import { BAND_PRINT_COLOURS, type BriefingDocument } from '../../shared/domain/briefing-document';
 import { buildBriefingDocument } from '../../shared/domain/briefing-model';
+import { passageLocator } from '../../shared/domain/citation-engine';
 import { layoutIsAffordable, writeBriefingDocx } from '../../main/services/briefing-docx';
 import type { Source } from '../../shared/domain/source';
 import { readDocx, stripBidiControls, type ReadDocument } from '../support/docx-reader';
@@ -95,11 +96,23 @@ beforeAll(async () => {
     createdAt: AT,
     updatedAt: AT,
   });
+  // The demo article's record lacks publisher and date; a reader's copy has them (fixture values).
+  const article: Source = {
+    ...demo.source,
+    publisher: 'Institute for Foreign Policy Research',
+    publishedOn: '2025-03-14',
+  };
+  const passageLocators = new Map(
+    demo.annotations.map((a) => [a.id, passageLocator(demo.sourceText.text, a.position.start)!]),
+  );
+  passageLocators.set(kazakh.id, { label: 'page', value: 4 });
+  passageLocators.set(persian.id, { label: 'paragraph', value: 2 });
   doc = buildBriefingDocument(briefing, {
     registers: [demo.register],
     threats: demo.threats,
     annotations: [...demo.annotations, kazakh, persian],
-    sources: [demo.source, russian, dari],
+    sources: [article, russian, dari],
+    passageLocators,
     actors: demo.actors,
     countries: demo.countries,
   });
@@ -146,7 +159,7 @@ describe('the exported .docx, as Word stores it', () => {
     expect(body).toContain(KAZAKH_QUOTE);
     const notes = await zip.file('word/footnotes.xml')!.async('string');
     expect(notes).toContain(
-      'Ерлан Қасымов, “Угрозы безопасности Центральной Азии”, Қазақстан стратегиялық зерттеулер институты, 2 May 2024. Admiralty grade B2',
+      'Ерлан Қасымов, “Угрозы безопасности Центральной Азии” (Қазақстан стратегиялық зерттеулер институты, May 2, 2024), 4.',
     );
   });
 });
@@ -224,21 +237,26 @@ describe('the exported .docx, as LibreOffice prints it', () => {
     expect(text).toContain('Annex: Sources');
   });
 
-  it('footnotes each quote with the source’s author, title, publisher, date and grade', () => {
+  it('footnotes each quote by CSL (Chicago): the full note at a source’s first citation, short notes after, each with its locator', () => {
     const text = flat(read.text);
     expect(text).toContain(
-      'Almat Toyekin, “Security Threats Emanating from Afghanistan: The View from Kazakhstan”, n.p., n.d. Admiralty grade B3 (usually reliable; possibly true).',
+      'Almat Toyekin, “Security Threats Emanating from Afghanistan: The View from Kazakhstan” (Institute for Foreign Policy Research, March 14, 2025), para.',
     );
-    expect(text).toContain(
-      'Ерлан Қасымов, “Угрозы безопасности Центральной Азии”, Қазақстан стратегиялық зерттеулер институты, 2 May 2024. Admiralty grade B2 (usually reliable; probably true).',
+    expect(text).toMatch(/Toyekin, “Security Threats Emanating from Afghanistan,” para\. \d+\./);
+    expect(text).toContain('January 15, 2024), para. 2.');
+    expect(doc.footnotes.find((f) => f.text.includes('طلوع نیوز'))!.text).toBe(
+      'احمد رحیمی\u200e, “گزارش امنیتی بدخشان\u200e” (طلوع نیوز\u200e, January 15, 2024), para. 2.',
     );
-    expect(text).toContain('15 January 2024. Admiralty grade C3 (fairly reliable; possibly true).');
     // Footnote 1 is the key judgment's passage, printed at the foot of the key judgments' page.
     const kjPage = flat(read.pages.find((p) => p.includes('Moderate confidence'))!);
     expect(kjPage).toContain(`«${KAZAKH_QUOTE}»1 [B2]`);
-    expect(kjPage).toMatch(
-      /Ерлан Қасымов, “Угрозы безопасности Центральной Азии”, .* Admiralty grade B2 \(usually reliable; probably true\)\. 1 Threats from Afghanistan/,
+    expect(kjPage).toContain(
+      'Ерлан Қасымов, “Угрозы безопасности Центральной Азии” (Қазақстан стратегиялық зерттеулер институты, May 2, 2024), 4.',
     );
+    // No full note is printed twice, and nothing stands in for a missing part.
+    const full = doc.footnotes.filter((f) => f.text.includes('(Institute for Foreign Policy Research'));
+    expect(full).toHaveLength(1);
+    expect(text).not.toMatch(/\bn\.p\.|\bn\.d\./);
   });
 
   it('keeps Cyrillic, Kazakh and Arabic-script quotes intact', () => {
