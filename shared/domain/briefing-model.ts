@@ -489,6 +489,19 @@ function threatDetailsSection(ctx: Context): DocBlock[] {
   return blocks;
 }
 
+/** A count as a reader takes it in: "1.41 billion", "37.0 million", "640 thousand"; no false precision. */
+export function roundedFigure(value: number): string {
+  const abs = Math.abs(value);
+  const scaled = (unit: number, word: string) => {
+    const n = value / unit;
+    return `${Math.abs(n) >= 100 ? Math.round(n) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2)} ${word}`;
+  };
+  if (abs >= 1e9) return scaled(1e9, 'billion');
+  if (abs >= 1e6) return scaled(1e6, 'million');
+  if (abs >= 1e4) return `${Math.round(value / 1000)} thousand`;
+  return formatThousands(value);
+}
+
 function formatThousands(value: number): string {
   return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
@@ -565,7 +578,7 @@ function countryComparisonSection(ctx: Context): DocBlock[] {
           border === undefined ? '—' : border === null ? '—' : border === 0 ? 'none' : `${formatThousands(border)} km`,
           { align: 'end' },
         ),
-        cell(country ? `${formatThousands(country.facts.population.value)} (${country.facts.population.year})` : '—', {
+        cell(country ? `${roundedFigure(country.facts.population.value)} (${country.facts.population.year})` : '—', {
           align: 'end',
         }),
         cell(String(threats.length), { align: 'center' }),

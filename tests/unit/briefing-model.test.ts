@@ -305,7 +305,7 @@ describe('briefing model: filters', () => {
     expect(countries.rows[0]!.map((c) => c.text)).toEqual([
       'Uzbekistan',
       '144 km',
-      expect.stringMatching(/^\d{1,3}(,\d{3})+ \(\d{4}\)$/),
+      expect.stringMatching(/^\d+(\.\d+)? (million|billion|thousand) \(\d{4}\)$/),
       '2',
       '20 Critical',
       'T1. ISIS-Khorasan recruitment and attacks from Afghanistan',
