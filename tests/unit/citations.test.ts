@@ -11,6 +11,7 @@ import {
   passageLocator,
 } from '../../shared/domain/citation-engine';
 import { CITATION_STYLES, type CitationStyle } from '../../shared/domain/citation-style';
+import { RECORD_SCHEMAS } from '../../shared/interop/backup/records';
 import type { Source } from '../../shared/domain/source';
 import { PROJECT_ROOT } from '../support/handler-table';
 
@@ -138,6 +139,26 @@ describe('citations by CSL', () => {
         message: `“${base.title}” has no author, publisher or date recorded, so its notes say “n.d.” and lack them. Add them in the source’s details under Sources before exporting.`,
       },
     ]);
+  });
+
+  it('read briefings from backups made before the style was a choice as Chicago full note, and refuse an unknown style', () => {
+    const old = {
+      id: '7c1d0000-0000-4000-8000-0000000000aa',
+      title: 'Old briefing',
+      subtitle: '',
+      author: '',
+      date: '2025-01-01',
+      audience: '',
+      marking: 'UNCLASSIFIED',
+      sections: [],
+      filters: { registerIds: [], categories: [], minimumScore: 0, countryCodes: [] },
+      exports: [],
+      createdAt: AT,
+      updatedAt: AT,
+    };
+    expect(RECORD_SCHEMAS.briefings.parse(old)).toMatchObject({ citationStyle: 'chicago-full-note' });
+    expect(RECORD_SCHEMAS.briefings.parse({ ...old, citationStyle: 'apa' })).toMatchObject({ citationStyle: 'apa' });
+    expect(RECORD_SCHEMAS.briefings.safeParse({ ...old, citationStyle: 'harvard' }).success).toBe(false);
   });
 
   it('ship the styles and locales it uses in data/citation/, with their licence note', async () => {
