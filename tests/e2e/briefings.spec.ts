@@ -37,12 +37,15 @@ test.describe('briefings', () => {
     expect(await sectionOrder(app)).toEqual([
       'cover',
       'contents',
+      'bottom-line',
+      'scope-note',
       'key-judgments',
       'threat-overview',
       'heat-map',
       'threat-details',
       'country-comparison',
       'recommendations',
+      'estimative-key',
       'sources-annex',
     ]);
     await app.getByRole('checkbox', { name: /Country comparison/ }).uncheck();
@@ -56,24 +59,30 @@ test.describe('briefings', () => {
     expect(await sectionOrder(app)).toEqual([
       'cover',
       'contents',
+      'bottom-line',
+      'scope-note',
       'key-judgments',
       'recommendations',
       'heat-map',
       'threat-overview',
       'threat-details',
       'country-comparison',
+      'estimative-key',
       'sources-annex',
     ]);
     for (let i = 0; i < 3; i++) await app.getByRole('button', { name: 'Move Recommendations down' }).click();
     expect(await sectionOrder(app)).toEqual([
       'cover',
       'contents',
+      'bottom-line',
+      'scope-note',
       'key-judgments',
       'heat-map',
       'threat-overview',
       'threat-details',
       'recommendations',
       'country-comparison',
+      'estimative-key',
       'sources-annex',
     ]);
 
@@ -118,12 +127,15 @@ test.describe('briefings', () => {
     await expect(doc).toContainText('High confidence');
     await expect(doc).toContainText('The Kosh-Tepa canal will very likely cut');
     const headings = await doc.locator('h3').allInnerTexts();
+    // No bottom line written: that section prints nothing, and the composer says so before export.
     expect(headings).toEqual([
+      'Scope note and sources',
       'Key judgments',
       'Heat map',
       'Threat overview',
       'Threat details',
       'Recommendations',
+      'Estimative language',
       'Annex: Sources',
     ]);
     const overview = doc.getByRole('table', { name: 'Threat overview' });
@@ -138,7 +150,7 @@ test.describe('briefings', () => {
     await expect(doc.getByRole('table', { name: 'Heat map' }).getByRole('cell', { name: 'T1, T2' })).toBeVisible();
     // Footnote 1 is the key judgment's passage, cited first; the annex lists the one source once.
     await expect(doc.getByRole('list', { name: 'Footnotes' }).first().getByRole('listitem').first()).toContainText(
-      /^1Almat Toyekin, “Security Threats Emanating from Afghanistan: The View from Kazakhstan,” n\.d\., para\. \d+\./,
+      /^Almat Toyekin, “Security Threats Emanating from Afghanistan: The View from Kazakhstan,” n\.d\., para\. \d+\./,
     );
     await expect(doc.getByRole('table', { name: 'Sources' }).getByRole('row')).toHaveCount(2);
     await expect(doc.getByRole('navigation', { name: 'Table of contents' })).toContainText(
@@ -222,12 +234,15 @@ test.describe('briefings', () => {
     expect(await sectionOrder(app)).toEqual([
       'cover',
       'contents',
+      'bottom-line',
+      'scope-note',
       'key-judgments',
       'heat-map',
       'threat-overview',
       'threat-details',
       'recommendations',
       'country-comparison',
+      'estimative-key',
       'sources-annex',
     ]);
     await expect(app.getByRole('list', { name: 'Export history' })).toContainText(file);
@@ -256,6 +271,18 @@ test.describe('briefings', () => {
     );
     await style.selectOption('apa');
     await expect(firstNote).toContainText(/Toyekin, n\.d\., para\. \d+\./);
+    // The analytic standards: the bottom line first, the cut-off in the scope note; their warnings go once given.
+    await expect(warnings).toContainText('The bottom line is empty');
+    await expect(warnings).toContainText('No information cut-off date is set');
+    await app
+      .getByRole('textbox', { name: 'Bottom line' })
+      .fill('ISIS-Khorasan and the Kosh-Tepa canal are the gravest threats, and both are rising.');
+    await app.getByLabel('Information cut-off').fill('2026-03-01');
+    await expect(warnings).not.toContainText('The bottom line is empty');
+    await expect(warnings).not.toContainText('No information cut-off date is set');
+    await expect(doc.getByRole('heading', { name: 'Bottom line' })).toBeVisible();
+    await expect(doc).toContainText('Information cut-off: 1 March 2026');
+    await expect(doc.getByRole('table', { name: 'Estimative language' })).toContainText('Roughly even chance');
     for (const [width, height] of [
       [1366, 768],
       [1440, 900],

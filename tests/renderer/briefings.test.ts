@@ -161,7 +161,7 @@ describe('briefings in IndexedDB', () => {
     const briefing = readBriefing(old);
     expect(briefing.keyJudgments).toEqual([]);
     expect(briefing.recommendations).toEqual([]);
-    expect(briefing.sections).toHaveLength(9);
+    expect(briefing.sections).toHaveLength(12);
     expect(briefing.sections[0]).toEqual({ kind: 'heat-map', enabled: true });
     // Saved before the citation style was a choice: Chicago, full note first.
     expect(briefing.citationStyle).toBe('chicago-full-note');

@@ -79,6 +79,9 @@ beforeAll(async () => {
     date: '2026-03-12',
     audience: 'Ministry of Foreign Affairs, Department of Asia',
     marking: MARKING,
+    bottomLine:
+      'ISIS-Khorasan and the Kosh-Tepa canal are the gravest threats from Afghanistan to Central Asia, and both are rising. Border cooperation with the Taliban is the lever that matters most.',
+    informationCutOff: '2026-03-01',
     sections: defaultBriefingSections(),
     filters: { registerIds: [], categories: [], minimumScore: 0, countryCodes: [] },
     keyJudgments: [
@@ -143,7 +146,7 @@ describe('the exported .docx, as Word stores it', () => {
 
   it('uses Word’s heading styles (the navigation pane), a TOC field, footnotes, band-coloured tables and right-to-left paragraphs', async () => {
     const body = await zip.file('word/document.xml')!.async('string');
-    expect(body.match(/<w:pStyle w:val="Heading1"\/>/g)?.length).toBe(7);
+    expect(body.match(/<w:pStyle w:val="Heading1"\/>/g)?.length).toBe(10);
     expect(body.match(/<w:pStyle w:val="Heading2"\/>/g)?.length).toBe(12);
     expect(body).toMatch(/<w:instrText[^>]*>TOC \\h \\o &quot;1-2&quot;<\/w:instrText>/);
     expect(body.match(/<w:footnoteReference w:id="\d+"\/>/g)?.length).toBe(doc.footnotes.length);
@@ -198,7 +201,7 @@ describe('the exported .docx, as LibreOffice prints it', () => {
     const contents = stripBidiControls(read.pages[1]!);
     expect(contents).toContain('Contents');
     const headings = doc.blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : []));
-    expect(headings).toHaveLength(19);
+    expect(headings).toHaveLength(22);
     for (const heading of headings) {
       const entry = new RegExp(`${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\.+\\s*(\\d+)`).exec(contents);
       expect(entry, `TOC entry for ${heading}`).not.toBeNull();
@@ -330,8 +333,29 @@ describe('the exported .docx, read as its reader reads it', () => {
         doc.footnotes.filter((f) => f.text === note.text),
         note.text,
       ).toHaveLength(1);
-    for (const placeholder of ['(starter)', 'n.p.', 'n.d.', 'Author not recorded', 'undefined', 'null'])
+    for (const placeholder of [
+      '(starter)',
+      'n.p.',
+      'n.d.',
+      'Author not recorded',
+      'undefined',
+      'null',
+      'No passage supports',
+      '· status:',
+      'Emanates from',
+    ])
       expect(text, placeholder).not.toContain(placeholder);
+  });
+
+  it('leads with the bottom line, states scope, cut-off and sources, and keys the estimative words it uses', () => {
+    const text = flat(read.text);
+    expect(text).toContain('Bottom line ISIS-Khorasan and the Kosh-Tepa canal are the gravest threats');
+    expect(text).toContain('Information cut-off: 1 March 2026');
+    expect(text).toMatch(/The ratings and judgments draw on 3 sources: .*Resting on a single source, uncorroborated: /);
+    expect(text).toContain('Roughly even chance 45–55 %');
+    expect(text).toMatch(/This briefing uses [a-z ,]+ \(in bold\)\./);
+    expect(text).toContain('Almost certain 95–99 %');
+    expect(text).toContain('Low confidence: the information is scant');
   });
 
   it('rounds figures as a reader takes them in: no population to the last person', () => {

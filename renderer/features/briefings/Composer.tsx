@@ -2,8 +2,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { MARKING_PRESETS, type Briefing, type BriefingFilters } from '../../../shared/domain/briefing';
 import { BriefingDocument } from '../../../shared/domain/briefing-document';
-import { buildBriefingDocument, CATEGORY_LABELS, selectThreats } from '../../../shared/domain/briefing-model';
-import { citationWarnings } from '../../../shared/domain/citation-engine';
+import {
+  briefingWarnings,
+  buildBriefingDocument,
+  CATEGORY_LABELS,
+  selectThreats,
+} from '../../../shared/domain/briefing-model';
 import { CITATION_STYLE_LABELS, CITATION_STYLES, CitationStyle } from '../../../shared/domain/citation-style';
 import { THREAT_CATEGORIES } from '../../../shared/domain/threat';
 import { db } from '../../db';
@@ -143,7 +147,10 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
   const included = useMemo(() => (material ? selectThreats(draft, material).length : 0), [draft, material]);
   const annotations = useMemo(() => new Map((material?.annotations ?? []).map((a) => [a.id, a])), [material]);
   const sources = useMemo(() => new Map((material?.sources ?? []).map((s) => [s.id, s])), [material]);
-  const warnings = useMemo(() => (document ? citationWarnings(document.footnotes, sources) : []), [document, sources]);
+  const warnings = useMemo(
+    () => (document && material ? briefingWarnings(draft, document, material) : []),
+    [draft, document, material],
+  );
   const isPreset = (MARKING_PRESETS as readonly string[]).includes(draft.marking);
   const [customMarking, setCustomMarking] = useState(!isPreset);
 
@@ -264,7 +271,7 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
             <h2 id="export-warnings-heading">Before exporting</h2>
             <ul>
               {warnings.map((w) => (
-                <li key={w.sourceId}>{w.message}</li>
+                <li key={w.key}>{w.message}</li>
               ))}
             </ul>
           </section>
@@ -320,6 +327,29 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
                   onChange={(e) => e.target.value && update({ date: e.target.value })}
                 />
               </div>
+            </div>
+            <div className="field">
+              <label htmlFor="briefing-bottom-line">Bottom line</label>
+              <textarea
+                id="briefing-bottom-line"
+                rows={3}
+                value={draft.bottomLine}
+                dir="auto"
+                aria-describedby="briefing-bottom-line-help"
+                onChange={(e) => update({ bottomLine: e.target.value })}
+              />
+              <p id="briefing-bottom-line-help" className="muted small">
+                The conclusion in two or three sentences; the briefing opens with it.
+              </p>
+            </div>
+            <div className="field">
+              <label htmlFor="briefing-cut-off">Information cut-off</label>
+              <input
+                id="briefing-cut-off"
+                type="date"
+                value={draft.informationCutOff ?? ''}
+                onChange={(e) => update({ informationCutOff: e.target.value || null })}
+              />
             </div>
             <div className="field">
               <label htmlFor="briefing-audience">Audience</label>
