@@ -32,6 +32,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
+import JSZip from 'jszip';
 import {
   BAND_PRINT_COLOURS,
   TABLE_HEADING_FILL,
@@ -42,13 +43,19 @@ import {
   type TextDirection,
 } from '../../shared/domain/briefing-document';
 import { confidenceWords } from '../../shared/domain/briefing-model';
+import { dominantScript, guessLanguage, scriptOfLanguage } from '../../shared/domain/language';
 
-const BODY_FONT = 'Times New Roman';
-const HEADING_FONT = 'Arial';
+/** The document's one font scheme, in its theme: Word lists them as "(Headings)" and "(Body)"; styles refer to them. */
+const THEME_FONTS = { headings: 'Arial', body: 'Times New Roman' } as const;
+const HEADINGS = { theme: 'headings' } as const;
+const BODY = { theme: 'body' } as const;
 const INK = '1F2328';
 const NAVY = '1F3864';
 const GREY = '595959';
 const RULE = 'A6A6A6';
+/** Body text size in half-points (11.5 pt); footnotes are set smaller (8.5 pt). */
+const BODY_SIZE = 23;
+const NOTE_SIZE = 17;
 
 /**
  * How much document text (as its JSON) docx's page layout may take on while the export stays within
@@ -89,22 +96,39 @@ const WORD_LANGUAGES: Record<string, string> = {
   ur: 'ur-PK',
 };
 
-function runLanguage(lang: string, dir: TextDirection): IRunOptions['language'] {
-  const tag = WORD_LANGUAGES[lang] ?? WORD_LANGUAGES[lang.split('-')[0] ?? ''] ?? (lang || undefined);
-  if (!tag) return undefined;
-  return dir === 'rtl' ? { bidirectional: tag } : { value: tag };
+function wordLanguage(lang: string): string | undefined {
+  return WORD_LANGUAGES[lang] ?? WORD_LANGUAGES[lang.split('-')[0] ?? ''] ?? (lang || undefined);
 }
 
-function runs(inlines: readonly DocInline[], dir: TextDirection, base: IRunOptions = {}): ParagraphChild[] {
+/**
+ * The language tag of a run, so Word's spell-check uses the right dictionary: the passage's or source's
+ * language when known, otherwise told from the text's script (English text needs none: it is the default).
+ * Arabic-script text is tagged as complex-script (`w:bidi`) beside the run's other language.
+ */
+function runLanguage(text: string, lang = ''): IRunOptions['language'] {
+  const script = dominantScript(text);
+  const known = lang && (script === null || scriptOfLanguage(lang) === script) ? lang : '';
+  const tag = wordLanguage(known || (script === 'Latin' || script === null ? '' : guessLanguage(text)));
+  const arabic = /\p{Script=Arabic}/u.test(text);
+  if (script === 'Arabic') return tag ? { bidirectional: tag } : undefined;
+  const bidi = arabic ? wordLanguage(guessLanguage(text.replace(/[^\p{Script=Arabic}\s]/gu, ''))) : undefined;
+  if (!tag && !bidi) return undefined;
+  return { ...(tag && tag !== DOCUMENT_LANGUAGE ? { value: tag } : {}), ...(bidi ? { bidirectional: bidi } : {}) };
+}
+
+const DOCUMENT_LANGUAGE = 'en-GB';
+
+function runs(inlines: readonly DocInline[], dir: TextDirection, lang = ''): ParagraphChild[] {
   return inlines.map((inline) =>
     inline.kind === 'note'
       ? new FootnoteReferenceRun(inline.number)
       : new TextRun({
-          ...base,
           text: inline.text,
-          bold: inline.bold ?? base.bold,
-          italics: inline.italic ?? base.italics,
+          // Emphasis is the only formatting a run carries itself; everything else comes from styles.
+          bold: inline.bold,
+          italics: inline.italic,
           rightToLeft: dir === 'rtl' || undefined,
+          language: runLanguage(inline.text, lang),
         }),
   );
 }
@@ -116,30 +140,29 @@ function alignmentOf(align: 'start' | 'center' | 'end', dir: TextDirection) {
   return align === 'start' ? AlignmentType.LEFT : AlignmentType.RIGHT;
 }
 
-const thin = { style: BorderStyle.SINGLE, size: 4, color: RULE };
+const BAND_STYLES = { low: 'BandLow', medium: 'BandMedium', high: 'BandHigh', critical: 'BandCritical' } as const;
 
 function tableCell(cell: DocCell, widthPercent: number, header: boolean): TableCell {
   const colours = cell.band ? BAND_PRINT_COLOURS[cell.band] : null;
-  const fill = colours?.fill ?? (header || cell.heading ? TABLE_HEADING_FILL : undefined);
+  // Band colours are data (the risk band of a score); the header row's shading comes from the table style.
+  const fill = colours?.fill ?? (cell.heading && !header ? TABLE_HEADING_FILL : undefined);
   return new TableCell({
     width: { size: Math.round((TEXT_WIDTH * widthPercent) / 100), type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
-    margins: { top: 60, bottom: 60, left: 90, right: 90 },
     ...(fill ? { shading: { type: ShadingType.CLEAR, fill, color: 'auto' } } : {}),
     children: [
       new Paragraph({
+        style: header || cell.heading ? 'TableHeading' : 'TableText',
         alignment: alignmentOf(cell.align, cell.dir),
         bidirectional: cell.dir === 'rtl' || undefined,
-        spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
         children: cell.text
           ? [
               new TextRun({
                 text: cell.text,
-                bold: cell.bold || header,
-                size: 19,
-                color: colours?.text ?? INK,
+                style: cell.band ? BAND_STYLES[cell.band] : undefined,
+                bold: (cell.bold && !header && !cell.heading) || undefined,
                 rightToLeft: cell.dir === 'rtl' || undefined,
-                font: header ? HEADING_FONT : undefined,
+                language: runLanguage(cell.text),
               }),
             ]
           : [],
@@ -148,8 +171,25 @@ function tableCell(cell: DocCell, widthPercent: number, header: boolean): TableC
   });
 }
 
-function table(block: Extract<DocBlock, { type: 'table' }>): (Paragraph | Table)[] {
+/** Numbers tables in the order they appear: "Table 1. …" above each. */
+interface WriteState {
+  tables: number;
+  lists: number;
+  /** A page break is due: the next paragraph starts a page. */
+  breakBefore: boolean;
+}
+
+/** Takes the pending page break, for the first paragraph written after it. */
+function takeBreak(state: WriteState): true | undefined {
+  if (!state.breakBefore) return undefined;
+  state.breakBefore = false;
+  return true;
+}
+
+function table(block: Extract<DocBlock, { type: 'table' }>, state: WriteState): (Paragraph | Table)[] {
   const widths = block.columns.map((c) => c.width);
+  const number = ++state.tables;
+  const title = `Table ${number}. ${block.label}.${block.caption ? ` ${block.caption}` : ''}`;
   const headerRow = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -170,96 +210,91 @@ function table(block: Extract<DocBlock, { type: 'table' }>): (Paragraph | Table)
         children: row.map((cell, i) => tableCell(cell, widths[i] ?? 10, false)),
       }),
   );
-  const out: (Paragraph | Table)[] = [
+  return [
+    new Paragraph({ style: 'Caption', pageBreakBefore: takeBreak(state), children: [new TextRun(title)] }),
     new Table({
+      style: 'BriefingTable',
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
       columnWidths: widths.map((w) => Math.round((TEXT_WIDTH * w) / 100)),
       layout: TableLayoutType.FIXED,
-      borders: { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin },
       rows: [headerRow, ...rows],
     }),
   ];
-  if (block.caption) out.push(new Paragraph({ style: 'TableCaption', children: [new TextRun(block.caption)] }));
-  else out.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
-  return out;
 }
 
-function titleBlock(block: Extract<DocBlock, { type: 'title' }>): Paragraph[] {
+function titleBlock(block: Extract<DocBlock, { type: 'title' }>, state: WriteState): Paragraph[] {
   const out: Paragraph[] = [];
-  if (block.cover) out.push(new Paragraph({ spacing: { before: 2000 }, children: [] }));
+  const cover = block.cover;
   if (block.kicker) {
     out.push(
       new Paragraph({
-        spacing: { after: 120 },
-        children: [
-          new TextRun({ text: block.kicker, font: HEADING_FONT, size: 20, bold: true, allCaps: true, color: GREY }),
-        ],
+        style: cover ? 'CoverKicker' : 'BriefingKicker',
+        pageBreakBefore: takeBreak(state),
+        children: [new TextRun(block.kicker)],
       }),
     );
   }
   out.push(
     new Paragraph({
-      style: 'BriefingTitle',
-      bidirectional: undefined,
-      spacing: { before: 0, after: block.cover ? 240 : 120, line: 240, lineRule: LineRuleType.AUTO },
-      children: [new TextRun({ text: block.title, size: block.cover ? 48 : 36 })],
+      style: cover ? 'CoverTitle' : 'BriefingTitle',
+      pageBreakBefore: takeBreak(state),
+      // The rule under the title block is the last title line's bottom border, not an empty paragraph.
+      children: [new TextRun({ text: block.title, language: runLanguage(block.title) })],
     }),
   );
-  if (block.subtitle) out.push(new Paragraph({ style: 'BriefingSubtitle', children: [new TextRun(block.subtitle)] }));
-  out.push(
-    new Paragraph({
-      spacing: { before: 120, after: 240 },
-      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: NAVY, space: 4 } },
-      children: [],
-    }),
-  );
+  if (block.subtitle)
+    out.push(
+      new Paragraph({
+        style: 'BriefingSubtitle',
+        children: [new TextRun({ text: block.subtitle, language: runLanguage(block.subtitle) })],
+      }),
+    );
   for (const fact of block.facts) {
     out.push(
       new Paragraph({
-        spacing: { after: block.cover ? 120 : 40 },
+        style: cover ? 'CoverFact' : 'BriefingFact',
+        // docx writes no tab stops into styles; the label column's stop sits on each fact line.
         tabStops: [{ type: TabStopType.LEFT, position: 1700 }],
-        indent: { left: 1700, hanging: 1700 },
         children: [
-          new TextRun({ text: `${fact.label}`, bold: true, font: HEADING_FONT, size: 20, color: GREY }),
-          new TextRun({ text: `\t${fact.value}` }),
+          new TextRun({ text: fact.label, style: 'FactLabel' }),
+          new TextRun({ text: `\t${fact.value}`, language: runLanguage(fact.value) }),
         ],
       }),
     );
   }
-  if (block.cover && block.marking) {
+  if (cover && block.marking) {
     out.push(
       new Paragraph({
-        spacing: { before: 1800 },
-        alignment: AlignmentType.CENTER,
-        children: [
-          new TextRun({
-            text: `This document is marked ${block.marking}. Handle it accordingly.`,
-            italics: true,
-            size: 20,
-            color: GREY,
-          }),
-        ],
+        style: 'HandlingNote',
+        children: [new TextRun(`This document is marked ${block.marking}. Handle it accordingly.`)],
       }),
     );
   }
   return out;
 }
 
-function block(b: DocBlock, listInstance: () => number): (Paragraph | Table | TableOfContents)[] {
+function block(b: DocBlock, state: WriteState): (Paragraph | Table | TableOfContents)[] {
   switch (b.type) {
     case 'title':
-      return titleBlock(b);
+      return titleBlock(b, state);
     case 'contents':
       return [
-        new Paragraph({ style: 'ContentsHeading', children: [new TextRun(b.title)] }),
+        new Paragraph({
+          style: 'ContentsHeading',
+          pageBreakBefore: takeBreak(state),
+          children: [new TextRun(b.title)],
+        }),
         new TableOfContents(b.title, { hyperlink: true, headingStyleRange: '1-2' }),
       ];
     case 'heading':
       return [
         new Paragraph({
           heading: b.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+          pageBreakBefore: takeBreak(state),
           bidirectional: b.dir === 'rtl' || undefined,
-          children: [new TextRun({ text: b.text, rightToLeft: b.dir === 'rtl' || undefined })],
+          children: [
+            new TextRun({ text: b.text, rightToLeft: b.dir === 'rtl' || undefined, language: runLanguage(b.text) }),
+          ],
         }),
       ];
     case 'paragraph': {
@@ -267,20 +302,21 @@ function block(b: DocBlock, listInstance: () => number): (Paragraph | Table | Ta
       return [
         new Paragraph({
           style,
+          pageBreakBefore: takeBreak(state),
           bidirectional: b.dir === 'rtl' || undefined,
-          keepNext: b.style === 'label' || undefined,
-          children: runs(b.inlines, b.dir, { language: runLanguage(b.lang, b.dir) }),
+          children: runs(b.inlines, b.dir, b.lang),
         }),
       ];
     }
     case 'list': {
-      const instance = listInstance();
+      const instance = ++state.lists;
       return b.items.map(
         (item) =>
           new Paragraph({
+            style: 'ListParagraph',
+            pageBreakBefore: takeBreak(state),
             numbering: { reference: b.ordered ? 'briefing-numbers' : 'briefing-bullets', level: 0, instance },
             bidirectional: item.dir === 'rtl' || undefined,
-            spacing: { after: 80 },
             children: runs(item.inlines, item.dir),
           }),
       );
@@ -289,63 +325,136 @@ function block(b: DocBlock, listInstance: () => number): (Paragraph | Table | Ta
       return [
         new Paragraph({
           style: 'KeyJudgment',
+          pageBreakBefore: takeBreak(state),
           tabStops: [{ type: TabStopType.LEFT, position: 567 }],
           bidirectional: b.dir === 'rtl' || undefined,
-          keepNext: true,
           children: [
-            new TextRun({ text: `${b.number}.\t`, bold: true, color: NAVY }),
-            new TextRun({ text: b.text, bold: true, rightToLeft: b.dir === 'rtl' || undefined }),
+            new TextRun({ text: `${b.number}.\t`, style: 'JudgmentNumber' }),
+            new TextRun({ text: b.text, rightToLeft: b.dir === 'rtl' || undefined, language: runLanguage(b.text) }),
           ],
         }),
-        new Paragraph({
-          style: 'BriefingFacts',
-          indent: { left: 567 },
-          keepNext: true,
-          children: [new TextRun({ text: confidenceWords(b.confidence) })],
-        }),
+        new Paragraph({ style: 'JudgmentConfidence', children: [new TextRun(confidenceWords(b.confidence))] }),
       ];
     case 'quote': {
       const rtl = b.dir === 'rtl';
-      const language = runLanguage(b.lang, b.dir);
       return [
         new Paragraph({
           style: 'EvidenceQuote',
+          pageBreakBefore: takeBreak(state),
           bidirectional: rtl || undefined,
           children: [
-            new TextRun({ text: `${b.open}${b.text}${b.close}`, rightToLeft: rtl || undefined, language }),
+            new TextRun({
+              text: `${b.open}${b.text}${b.close}`,
+              rightToLeft: rtl || undefined,
+              language: runLanguage(b.text, b.lang),
+            }),
             new FootnoteReferenceRun(b.note),
-            ...(b.grade ? [new TextRun({ text: ` [${b.grade}]`, italics: false, size: 18, color: GREY })] : []),
+            ...(b.grade ? [new TextRun({ text: ` [${b.grade}]`, style: 'EvidenceGrade' })] : []),
           ],
         }),
       ];
     }
     case 'table':
-      return table(b);
+      return table(b, state);
     case 'page-break':
-      return [new Paragraph({ pageBreakBefore: true, spacing: { before: 0, after: 0 }, children: [] })];
+      // Not an empty paragraph: the next paragraph starts the page (Word's "page break before").
+      state.breakBefore = true;
+      return [];
   }
 }
 
 function markingParagraph(marking: string): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { before: 0, after: 0 },
-    children: [new TextRun({ text: marking, bold: true, font: HEADING_FONT, size: 20, color: INK })],
+  return new Paragraph({ style: 'Marking', children: [new TextRun(marking)] });
+}
+
+/** The footer of every page but the cover: title, date and "Page N of M", then the marking. */
+function pageFooter(footerLine: string, marking: string): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: 'FooterText',
+        children: [
+          new TextRun(`${footerLine} · Page `),
+          new TextRun({ children: [PageNumber.CURRENT] }),
+          new TextRun(' of '),
+          new TextRun({ children: [PageNumber.TOTAL_PAGES] }),
+        ],
+      }),
+      markingParagraph(marking),
+    ],
   });
+}
+
+/** A table style: thin grey rules, cell margins, and a shaded, bold header row (docx writes no table styles itself). */
+const TABLE_STYLE_XML =
+  '<w:style w:type="table" w:customStyle="1" w:styleId="BriefingTable"><w:name w:val="Briefing Table"/><w:uiPriority w:val="59"/><w:qFormat/>' +
+  '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>' +
+  '<w:tblPr><w:tblBorders>' +
+  ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
+    .map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${RULE}"/>`)
+    .join('') +
+  '</w:tblBorders><w:tblCellMar><w:top w:w="60" w:type="dxa"/><w:left w:w="90" w:type="dxa"/><w:bottom w:w="60" w:type="dxa"/><w:right w:w="90" w:type="dxa"/></w:tblCellMar></w:tblPr>' +
+  `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${TABLE_HEADING_FILL}"/></w:tcPr></w:tblStylePr>` +
+  '</w:style>';
+
+const xmlText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * What docx does not write itself: the table style, separators without a stray footnote mark, and the
+ * marking as the core properties' category and content status (Word's File › Info shows them;
+ * document-management systems index them).
+ */
+async function finish(bytes: Uint8Array, marking: string): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const styles = await zip.file('word/styles.xml')!.async('string');
+  zip.file('word/styles.xml', styles.replace('</w:styles>', `${TABLE_STYLE_XML}</w:styles>`));
+  // docx puts a footnote mark before the separator line; a separator is the line alone.
+  const notes = zip.file('word/footnotes.xml');
+  if (notes) {
+    const xml = await notes.async('string');
+    zip.file(
+      'word/footnotes.xml',
+      xml.replace(
+        /(<w:footnote w:type="(?:separator|continuationSeparator)"[^>]*>(?:(?!<\/w:footnote>).)*?)<w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteRef\/><\/w:r>/gs,
+        '$1',
+      ),
+    );
+  }
+  const core = await zip.file('docProps/core.xml')!.async('string');
+  zip.file(
+    'docProps/core.xml',
+    core.replace(
+      '</cp:coreProperties>',
+      `<cp:category>${xmlText(marking)}</cp:category><cp:contentStatus>${xmlText(marking)}</cp:contentStatus></cp:coreProperties>`,
+    ),
+  );
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 /** The briefing as a .docx file's bytes. */
 export async function writeBriefingDocx(doc: BriefingDocument): Promise<Uint8Array> {
-  let lists = 0;
-  const children = doc.blocks.flatMap((b) => block(b, () => ++lists));
+  const state: WriteState = { tables: 0, lists: 0, breakBefore: false };
+  const children = doc.blocks.flatMap((b) => block(b, state));
   const footerLine = `${doc.page.title} · ${doc.page.date}`;
+  // The cover is a page of its own kind: the marking, but no page number.
+  const first = doc.blocks[0];
+  const cover = first?.type === 'title' && first.cover;
+  const marking = doc.page.marking;
   const document = new Document({
     title: doc.page.title,
     subject: doc.page.subtitle || undefined,
     creator: doc.page.author || 'Analyst Workbench',
     lastModifiedBy: doc.page.author || 'Analyst Workbench',
-    description: [doc.page.marking, doc.page.audience ? `For ${doc.page.audience}` : ''].filter(Boolean).join(' · '),
-    keywords: `briefing; ${doc.page.marking}`,
+    description: [marking, doc.page.audience ? `For ${doc.page.audience}` : ''].filter(Boolean).join(' · '),
+    keywords: `briefing; ${marking}`,
+    customProperties: [
+      { name: 'Classification', value: marking },
+      ...(doc.page.audience ? [{ name: 'Audience', value: doc.page.audience }] : []),
+      { name: 'Document date', value: doc.page.isoDate },
+    ],
+    // Word refreshes the TOC (and every other field) when it opens the file.
+    features: { updateFields: true },
+    theme: { fonts: { headings: THEME_FONTS.headings, body: THEME_FONTS.body } },
     // The TOC's entries and page numbers are worked out here, so it reads right before Word updates it.
     // Only for briefings of modest length: the layout behind the numbers costs far more than writing the
     // file (most of a 100-page export); a longer briefing keeps its TOC entries and Word numbers them on opening.
@@ -353,7 +462,15 @@ export async function writeBriefingDocx(doc: BriefingDocument): Promise<Uint8Arr
     footnotes: Object.fromEntries(
       doc.footnotes.map((f) => [
         f.number,
-        { children: [new Paragraph({ bidirectional: undefined, children: [new TextRun(f.text)] })] },
+        {
+          children: [
+            // The note's number (docx writes it first), then a space, then the citation.
+            new Paragraph({
+              style: 'FootnoteText',
+              children: [new TextRun({ text: ` ${f.text}`, language: runLanguage(f.text) })],
+            }),
+          ],
+        },
       ]),
     ),
     numbering: {
@@ -387,16 +504,14 @@ export async function writeBriefingDocx(doc: BriefingDocument): Promise<Uint8Arr
     styles: {
       default: {
         document: {
-          run: {
-            font: { ascii: BODY_FONT, hAnsi: BODY_FONT, cs: BODY_FONT, eastAsia: BODY_FONT },
-            size: 23,
-            color: INK,
-          },
+          run: { font: BODY, size: BODY_SIZE, color: INK, language: { value: DOCUMENT_LANGUAGE } },
           paragraph: { spacing: { after: 140, line: 264, lineRule: LineRuleType.AUTO } },
         },
         heading1: {
-          run: { font: HEADING_FONT, size: 30, bold: true, color: NAVY },
+          run: { font: HEADINGS, size: 30, bold: true, color: NAVY },
           paragraph: {
+            // Outline levels as Word's own heading styles have them: LibreOffice's navigator and TOC go by them.
+            outlineLevel: 0,
             spacing: { before: 360, after: 160 },
             keepNext: true,
             keepLines: true,
@@ -404,45 +519,97 @@ export async function writeBriefingDocx(doc: BriefingDocument): Promise<Uint8Arr
           },
         },
         heading2: {
-          run: { font: HEADING_FONT, size: 24, bold: true, color: NAVY },
-          paragraph: { spacing: { before: 280, after: 100 }, keepNext: true, keepLines: true },
+          run: { font: HEADINGS, size: 24, bold: true, color: NAVY },
+          paragraph: { outlineLevel: 1, spacing: { before: 280, after: 100 }, keepNext: true, keepLines: true },
         },
         footnoteText: {
-          run: { size: 17 },
-          paragraph: { spacing: { after: 40, line: 228, lineRule: LineRuleType.AUTO } },
+          run: { size: NOTE_SIZE },
+          paragraph: { spacing: { after: 40, line: 228, lineRule: LineRuleType.AUTO }, keepLines: true },
         },
       },
       paragraphStyles: [
+        {
+          id: 'BriefingKicker',
+          name: 'Briefing Kicker',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { font: HEADINGS, size: 20, bold: true, allCaps: true, color: GREY },
+          paragraph: { spacing: { after: 120 }, keepNext: true },
+        },
+        {
+          id: 'CoverKicker',
+          name: 'Cover Kicker',
+          basedOn: 'BriefingKicker',
+          next: 'Normal',
+          paragraph: { spacing: { before: 2000, after: 120 }, keepNext: true },
+        },
         {
           id: 'BriefingTitle',
           name: 'Briefing Title',
           basedOn: 'Normal',
           next: 'Normal',
-          run: { font: HEADING_FONT, bold: true, color: NAVY },
-          paragraph: { keepNext: true },
+          run: { font: HEADINGS, size: 36, bold: true, color: NAVY },
+          paragraph: {
+            keepNext: true,
+            spacing: { before: 0, after: 240, line: 240, lineRule: LineRuleType.AUTO },
+            border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: NAVY, space: 8 } },
+          },
+        },
+        {
+          id: 'CoverTitle',
+          name: 'Cover Title',
+          basedOn: 'BriefingTitle',
+          next: 'Normal',
+          run: { size: 48 },
+          paragraph: { spacing: { before: 0, after: 360, line: 240, lineRule: LineRuleType.AUTO } },
         },
         {
           id: 'BriefingSubtitle',
           name: 'Briefing Subtitle',
           basedOn: 'Normal',
           next: 'Normal',
-          run: { font: HEADING_FONT, size: 28, color: GREY },
+          run: { font: HEADINGS, size: 28, color: GREY },
+          paragraph: { spacing: { after: 240 }, keepNext: true },
+        },
+        {
+          id: 'BriefingFact',
+          name: 'Briefing Fact',
+          basedOn: 'Normal',
+          next: 'Normal',
+          paragraph: {
+            spacing: { after: 40 },
+            indent: { left: 1700, hanging: 1700 },
+          },
+        },
+        {
+          id: 'CoverFact',
+          name: 'Cover Fact',
+          basedOn: 'BriefingFact',
+          next: 'Normal',
           paragraph: { spacing: { after: 120 } },
+        },
+        {
+          id: 'HandlingNote',
+          name: 'Handling Note',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { italics: true, size: 20, color: GREY },
+          paragraph: { spacing: { before: 1800 }, alignment: AlignmentType.CENTER },
         },
         {
           id: 'ContentsHeading',
           name: 'Contents Heading',
           basedOn: 'Normal',
           next: 'Normal',
-          run: { font: HEADING_FONT, size: 30, bold: true, color: NAVY },
-          paragraph: { spacing: { before: 120, after: 240 } },
+          run: { font: HEADINGS, size: 30, bold: true, color: NAVY },
+          paragraph: { spacing: { before: 120, after: 240 }, keepNext: true },
         },
         {
           id: 'BriefingLabel',
           name: 'Briefing Label',
           basedOn: 'Normal',
           next: 'Normal',
-          run: { font: HEADING_FONT, size: 19, bold: true, color: GREY, allCaps: true },
+          run: { font: HEADINGS, size: 19, bold: true, color: GREY, allCaps: true },
           paragraph: { spacing: { before: 160, after: 60 }, keepNext: true },
         },
         {
@@ -450,7 +617,7 @@ export async function writeBriefingDocx(doc: BriefingDocument): Promise<Uint8Arr
           name: 'Briefing Facts',
           basedOn: 'Normal',
           next: 'Normal',
-          run: { font: HEADING_FONT, size: 18, color: GREY },
+          run: { font: HEADINGS, size: 18, color: GREY },
           paragraph: { spacing: { after: 120 } },
         },
         {
@@ -461,11 +628,31 @@ export async function writeBriefingDocx(doc: BriefingDocument): Promise<Uint8Arr
           run: { italics: true, color: GREY, size: 21 },
         },
         {
+          id: 'ListParagraph',
+          name: 'List Paragraph',
+          basedOn: 'Normal',
+          next: 'ListParagraph',
+          paragraph: { spacing: { after: 80 } },
+        },
+        {
           id: 'KeyJudgment',
           name: 'Key Judgment',
           basedOn: 'Normal',
-          next: 'Normal',
-          paragraph: { spacing: { before: 200, after: 40 }, indent: { left: 567, hanging: 567 } },
+          next: 'JudgmentConfidence',
+          run: { bold: true },
+          paragraph: {
+            spacing: { before: 200, after: 40 },
+            indent: { left: 567, hanging: 567 },
+            keepNext: true,
+            keepLines: true,
+          },
+        },
+        {
+          id: 'JudgmentConfidence',
+          name: 'Judgment Confidence',
+          basedOn: 'BriefingFacts',
+          next: 'EvidenceQuote',
+          paragraph: { indent: { left: 567 }, keepNext: true },
         },
         {
           id: 'EvidenceQuote',
@@ -476,43 +663,89 @@ export async function writeBriefingDocx(doc: BriefingDocument): Promise<Uint8Arr
           paragraph: {
             indent: { left: 851, right: 567 },
             spacing: { after: 120 },
+            keepLines: true,
             border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'BFBFBF', space: 8 } },
           },
         },
         {
-          id: 'TableCaption',
-          name: 'Table Caption',
+          id: 'Caption',
+          name: 'caption',
           basedOn: 'Normal',
           next: 'Normal',
-          run: { font: HEADING_FONT, size: 17, italics: true, color: GREY },
-          paragraph: { spacing: { before: 60, after: 240 } },
+          run: { font: HEADINGS, size: 18, bold: true, color: GREY },
+          paragraph: { spacing: { before: 160, after: 80 }, keepNext: true, keepLines: true },
         },
+        {
+          id: 'TableText',
+          name: 'Table Text',
+          basedOn: 'Normal',
+          next: 'TableText',
+          run: { size: 19 },
+          paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+        },
+        {
+          id: 'TableHeading',
+          name: 'Table Heading',
+          basedOn: 'TableText',
+          next: 'TableText',
+          run: { font: HEADINGS, bold: true },
+        },
+        {
+          id: 'Marking',
+          name: 'Marking',
+          basedOn: 'Normal',
+          next: 'Marking',
+          run: { font: HEADINGS, size: 20, bold: true },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 } },
+        },
+        {
+          id: 'FooterText',
+          name: 'Footer Text',
+          basedOn: 'Normal',
+          next: 'FooterText',
+          run: { font: HEADINGS, size: 16, color: GREY },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 40 } },
+        },
+      ],
+      characterStyles: [
+        {
+          id: 'FactLabel',
+          name: 'Fact Label',
+          basedOn: 'DefaultParagraphFont',
+          run: { font: HEADINGS, size: 20, bold: true, color: GREY },
+        },
+        { id: 'JudgmentNumber', name: 'Judgment Number', basedOn: 'DefaultParagraphFont', run: { color: NAVY } },
+        {
+          id: 'EvidenceGrade',
+          name: 'Evidence Grade',
+          basedOn: 'DefaultParagraphFont',
+          run: { italics: false, size: 18, color: GREY },
+        },
+        ...(Object.entries(BAND_STYLES) as [keyof typeof BAND_STYLES, string][]).map(([band, id]) => ({
+          id,
+          name: `Band ${band}`,
+          basedOn: 'DefaultParagraphFont',
+          run: { color: BAND_PRINT_COLOURS[band].text },
+        })),
       ],
     },
     sections: [
       {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin } },
-        headers: { default: new Header({ children: [markingParagraph(doc.page.marking)] }) },
+        properties: {
+          page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin },
+          titlePage: cover || undefined,
+        },
+        headers: {
+          default: new Header({ children: [markingParagraph(marking)] }),
+          ...(cover ? { first: new Header({ children: [markingParagraph(marking)] }) } : {}),
+        },
         footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                spacing: { before: 0, after: 40 },
-                children: [
-                  new TextRun({ text: `${footerLine} · Page `, size: 16, color: GREY, font: HEADING_FONT }),
-                  new TextRun({ children: [PageNumber.CURRENT], size: 16, color: GREY, font: HEADING_FONT }),
-                  new TextRun({ text: ' of ', size: 16, color: GREY, font: HEADING_FONT }),
-                  new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16, color: GREY, font: HEADING_FONT }),
-                ],
-              }),
-              markingParagraph(doc.page.marking),
-            ],
-          }),
+          default: pageFooter(footerLine, marking),
+          ...(cover ? { first: new Footer({ children: [markingParagraph(marking)] }) } : {}),
         },
         children,
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  return finish(new Uint8Array(await Packer.toBuffer(document)), marking);
 }

@@ -1,6 +1,7 @@
 import type { Annotation } from '../../shared/domain/annotation';
 import { Briefing, defaultBriefingSections, normaliseSections } from '../../shared/domain/briefing';
 import type { BriefingWorkspace } from '../../shared/domain/briefing-model';
+import { passageLocator, type PassageLocator } from '../../shared/domain/citation-engine';
 import type { WorkbenchDatabase } from './database';
 
 function today(): string {
@@ -62,5 +63,30 @@ export async function loadBriefingWorkspace(
   ]);
   const annotations = new Map(linked.map((a) => [a.id, a]));
   for (const a of chosen) if (a) annotations.set(a.id, a);
-  return { registers, threats, sources, actors, countries, exposureOverrides, annotations: [...annotations.values()] };
+  const passageLocators = await locatePassages(db, [...annotations.values()]);
+  return {
+    registers,
+    threats,
+    sources,
+    actors,
+    countries,
+    exposureOverrides,
+    annotations: [...annotations.values()],
+    passageLocators,
+  };
+}
+
+/** The page or paragraph of each passage in its source's current text, for the notes' locators. */
+async function locatePassages(db: WorkbenchDatabase, annotations: readonly Annotation[]) {
+  const sourceIds = [...new Set(annotations.map((a) => a.sourceId))];
+  const texts = await db.sourceTexts.bulkGet(sourceIds);
+  const bySource = new Map(texts.filter((t) => t !== undefined).map((t) => [t.sourceId, t.text]));
+  const locators = new Map<string, PassageLocator>();
+  for (const a of annotations) {
+    const text = bySource.get(a.sourceId);
+    // An orphaned passage has no place in the text to cite.
+    const locator = text !== undefined && a.anchor !== 'orphaned' ? passageLocator(text, a.position.start) : null;
+    if (locator) locators.set(a.id, locator);
+  }
+  return locators;
 }

@@ -130,7 +130,7 @@ export const DocBlock = z.discriminatedUnion('type', [
     /** The table's accessible name, e.g. "Threat overview". */
     label: z.string().min(1).max(200),
     caption: z.string().max(MAX_LINE),
-    kind: z.enum(['overview', 'heat-map', 'countries', 'annex']),
+    kind: z.enum(['overview', 'heat-map', 'countries', 'annex', 'key']),
     columns: z.array(DocColumn).min(1).max(20),
     rows: z.array(z.array(DocCell).min(1).max(20)).max(2000),
   }),

@@ -15,6 +15,7 @@ import {
   type DocInline,
   type TextDirection,
 } from './briefing-document';
+import { CitationEngine, citationWarnings, type PassageLocator } from './citation-engine';
 import type { Country } from './country';
 import { indexOverrides, overrideId, type ExposureOverride } from './exposure';
 import { dominantScript, guessLanguage, scriptOfLanguage } from './language';
@@ -33,6 +34,8 @@ export interface BriefingWorkspace {
   countries: readonly Country[];
   /** Per-country likelihood/impact overrides of the Countries view; the comparison uses them when present. */
   exposureOverrides?: readonly ExposureOverride[];
+  /** Where each passage stands in its source (page or paragraph), by annotation id; notes cite it. */
+  passageLocators?: ReadonlyMap<string, PassageLocator>;
 }
 
 const MONTHS = [
@@ -96,27 +99,13 @@ export function gradeWords(source: Source): string {
   return `${RELIABILITY_LABELS[source.reliability].toLowerCase()}; ${(CREDIBILITY_LABELS[source.credibility] ?? '').toLowerCase()}`;
 }
 
-/** Left-to-right mark: ends a right-to-left name inside an English sentence, so the commas and dates after it stay in place. */
+/** Left-to-right mark after each right-to-left run inside a left-to-right line, so commas and dates stay in place. */
 const LRM = '\u200e';
-const isolated = (value: string) =>
-  directionOf(value) === 'rtl' || /\p{Script=Arabic}/u.test(value) ? `${value}${LRM}` : value;
-
-/** "Author, “Title”, Publisher, 2 May 2024." with n.p. and n.d. for what is not recorded. */
-export function sourceReference(source: Source): string {
-  const author = isolated(source.author.trim() || 'Author not recorded');
-  const publisher = isolated(source.publisher.trim() || 'n.p.');
-  const date = source.publishedOn ? `${longDate(source.publishedOn)}.` : 'n.d.';
-  const url = source.url.trim() ? ` ${source.url.trim()}` : '';
-  return `${author}, “${isolated(source.title)}”, ${publisher}, ${date}${url}`;
-}
-
-/**
- * A footnote citation with every part a reader checks: author, title, publisher, date and grade.
- * Missing parts are written the way bibliographies write them (n.p., n.d.), never silently dropped.
- */
-export function footnoteCitation(source: Source, withGradeWords = true): string {
-  const grade = admiraltyGrade(source.reliability, source.credibility);
-  return `${sourceReference(source)} Admiralty grade ${grade}${withGradeWords ? ` (${gradeWords(source)})` : ''}.`;
+function isolateRtl(value: string): string {
+  return value.replace(/[\p{Script=Arabic}][\p{Script=Arabic}\p{M}\s\u200c]*/gu, (run) => {
+    const trimmed = run.trimEnd();
+    return `${trimmed}${LRM}${run.slice(trimmed.length)}`;
+  });
 }
 
 /** "1, 3–19, 22" */
@@ -196,26 +185,44 @@ const cell = (value: string, options: Partial<Omit<DocCell, 'text'>> = {}): DocC
   ...options,
 });
 
-/** The citations of the document, numbered in the order the text first cites them. */
+/**
+ * The citations of the document, numbered in the order the text first cites them and written by the
+ * CSL engine in the briefing's style: the full note at a source's first citation, short notes after,
+ * each with the passage's page or paragraph.
+ */
 class Citations {
-  readonly footnotes: DocFootnote[] = [];
+  private readonly notes: { number: number; sourceId: string }[] = [];
   /** Source id → the footnote numbers citing it, in order; the annex lists each source once. */
   readonly bySource = new Map<string, number[]>();
+  readonly engine: CitationEngine;
 
-  constructor(private readonly sources: Map<string, Source>) {}
+  constructor(
+    private readonly sources: Map<string, Source>,
+    style: Briefing['citationStyle'],
+    private readonly locators: ReadonlyMap<string, PassageLocator>,
+  ) {
+    this.engine = new CitationEngine(style, sources);
+  }
 
   cite(annotation: Annotation): number {
     const source = this.sources.get(annotation.sourceId);
-    const number = this.footnotes.length + 1;
-    // The first citation of a source spells out its grade; later ones give the same parts, the grade as a code.
-    const text = !source
-      ? 'The source of this passage is no longer in the workspace.'
-      : this.bySource.has(source.id)
-        ? footnoteCitation(source, false)
-        : footnoteCitation(source);
-    this.footnotes.push({ number, sourceId: annotation.sourceId, text });
-    if (source) this.bySource.set(source.id, [...(this.bySource.get(source.id) ?? []), number]);
+    const number = this.notes.length + 1;
+    this.notes.push({ number, sourceId: annotation.sourceId });
+    if (source) {
+      this.engine.cite(source.id, this.locators.get(annotation.id) ?? null, number);
+      this.bySource.set(source.id, [...(this.bySource.get(source.id) ?? []), number]);
+    }
     return number;
+  }
+
+  /** The footnotes as they finally read (a later citation may change an earlier note). */
+  footnotes(): DocFootnote[] {
+    return this.notes.map(({ number, sourceId }) => ({
+      number,
+      sourceId,
+      text:
+        isolateRtl(this.engine.noteText(number) ?? '') || 'The source of this passage is no longer in the workspace.',
+    }));
   }
 }
 
@@ -233,6 +240,8 @@ interface Context {
   countries: Map<string, Country>;
   overrides: Map<string, ExposureOverride>;
   citations: Citations;
+  /** The country every included threat emanates from, when they share one: said once, in the scope note. */
+  commonOrigin: string | null;
 }
 
 function bandFor(ctx: Context, threat: Threat): Band {
@@ -445,22 +454,20 @@ function threatDetailsSection(ctx: Context): DocBlock[] {
     const levels = levelsOf(ctx, t);
     const band = bandFor(ctx, t);
     blocks.push(heading(`T${ctx.threatNumbers.get(t.id)}. ${t.title}`, 2));
-    const facts = [
-      `Score ${t.score} (${band})`,
-      `likelihood: ${likelihoodWords(t.likelihood, levels).toLowerCase()} (${t.likelihood} of ${levels})`,
-      `impact: ${impactWords(t.impact, levels).toLowerCase()} (${t.impact} of ${levels})`,
-      `trend: ${t.trend}`,
-      `${t.confidence} confidence`,
-      `status: ${t.status}`,
-      CATEGORY_LABELS[t.category].toLowerCase(),
-    ];
-    blocks.push(paragraph(facts.join(' · '), 'facts'));
+    // One sentence a reader can take in, not a run of field names.
+    blocks.push(
+      paragraph(
+        `Score ${t.score} (${band}): ${likelihoodWords(t.likelihood, levels).toLowerCase()} (${t.likelihood} of ${levels}), ${impactWords(t.impact, levels).toLowerCase()} impact (${t.impact} of ${levels}); trend ${t.trend}; ${t.confidence} confidence.`,
+        'facts',
+      ),
+    );
     const description = paragraphs(t.description);
     blocks.push(...(description.length > 0 ? description : [paragraph('No description has been written.', 'note')]));
     const actors = t.actorIds.map((id) => ctx.actors.get(id)?.name).filter((n): n is string => Boolean(n));
     if (actors.length > 0) blocks.push(labelled('Actors', `${actors.join('; ')}.`));
     const affected = t.countryCodes.filter((c) => c !== t.originCode).map((c) => countryName(ctx, c));
-    if (t.originCode) blocks.push(labelled('Emanates from', `${countryName(ctx, t.originCode)}.`));
+    if (t.originCode && t.originCode !== ctx.commonOrigin)
+      blocks.push(labelled('Emanates from', `${countryName(ctx, t.originCode)}.`));
     if (affected.length > 0) blocks.push(labelled('Affected countries', `${affected.join(', ')}.`));
     for (const [label, items] of [
       ['Indicators', t.indicators],
@@ -475,11 +482,24 @@ function threatDetailsSection(ctx: Context): DocBlock[] {
       });
     }
     const evidence = ctx.evidenceByThreat.get(t.id) ?? [];
-    blocks.push(paragraph('Evidence', 'label'));
-    if (evidence.length === 0) blocks.push(paragraph('No passage supports this threat’s rating yet.', 'note'));
+    // A threat without evidence has no Evidence heading; the scope note and the composer's warnings say so.
+    if (evidence.length > 0) blocks.push(paragraph('Evidence', 'label'));
     for (const annotation of inDocumentOrder(evidence, ctx.sourceOrder)) blocks.push(quoteBlock(ctx, annotation));
   }
   return blocks;
+}
+
+/** A count as a reader takes it in: "1.41 billion", "37.0 million", "640 thousand"; no false precision. */
+export function roundedFigure(value: number): string {
+  const abs = Math.abs(value);
+  const scaled = (unit: number, word: string) => {
+    const n = value / unit;
+    return `${Math.abs(n) >= 100 ? Math.round(n) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2)} ${word}`;
+  };
+  if (abs >= 1e9) return scaled(1e9, 'billion');
+  if (abs >= 1e6) return scaled(1e6, 'million');
+  if (abs >= 1e4) return `${Math.round(value / 1000)} thousand`;
+  return formatThousands(value);
 }
 
 function formatThousands(value: number): string {
@@ -558,7 +578,7 @@ function countryComparisonSection(ctx: Context): DocBlock[] {
           border === undefined ? '—' : border === null ? '—' : border === 0 ? 'none' : `${formatThousands(border)} km`,
           { align: 'end' },
         ),
-        cell(country ? `${formatThousands(country.facts.population.value)} (${country.facts.population.year})` : '—', {
+        cell(country ? `${roundedFigure(country.facts.population.value)} (${country.facts.population.year})` : '—', {
           align: 'end',
         }),
         cell(String(threats.length), { align: 'center' }),
@@ -590,6 +610,7 @@ function recommendationsSection(ctx: Context): DocBlock[] {
 function sourcesAnnex(ctx: Context): DocBlock[] {
   const blocks: DocBlock[] = [heading('Annex: Sources')];
   const cited = [...ctx.citations.bySource.entries()];
+  const references = ctx.citations.engine.bibliography();
   if (cited.length === 0) return [...blocks, paragraph('No source is quoted in this briefing.', 'note')];
   blocks.push(
     paragraph(
@@ -613,8 +634,8 @@ function sourcesAnnex(ctx: Context): DocBlock[] {
       const s = ctx.sources.get(sourceId)!;
       return [
         cell(`S${index + 1}`, { align: 'center', bold: true }),
-        // An English bibliography, whatever the source's script; right-to-left names are isolated inside it.
-        cell(sourceReference(s), { dir: 'ltr' }),
+        // The style's bibliography entry, left to right whatever the source's script; right-to-left names are isolated.
+        cell(isolateRtl(references.get(sourceId) ?? s.title), { dir: 'ltr' }),
         cell(admiraltyGrade(s.reliability, s.credibility), { align: 'center', bold: true }),
         cell(capitalise(gradeWords(s))),
         cell(numberRanges(notes)),
@@ -622,6 +643,120 @@ function sourcesAnnex(ctx: Context): DocBlock[] {
     }),
   });
   return blocks;
+}
+
+/** The US ICD 203 scale of estimative words and the probabilities they stand for. */
+export const ICD_203_SCALE: readonly { words: string; range: string }[] = [
+  { words: 'Almost no chance', range: '01–05 %' },
+  { words: 'Very unlikely', range: '05–20 %' },
+  { words: 'Unlikely', range: '20–45 %' },
+  { words: 'Roughly even chance', range: '45–55 %' },
+  { words: 'Likely', range: '55–80 %' },
+  { words: 'Very likely', range: '80–95 %' },
+  { words: 'Almost certain', range: '95–99 %' },
+];
+
+/** What each confidence level says about the evidence behind a judgment (after ODNI's usage). */
+export const CONFIDENCE_MEANINGS: Record<'high' | 'moderate' | 'low', string> = {
+  high: 'the judgment rests on good information from several sources, or the matter allows a solid judgment; it can still be wrong.',
+  moderate:
+    'the information is credibly sourced and plausible, but not corroborated or complete enough to warrant higher confidence.',
+  low: 'the information is scant, fragmentary or from sources of doubtful reliability, so solid inferences are hard to draw.',
+};
+
+function bottomLineSection(ctx: Context): DocBlock[] {
+  const text = ctx.briefing.bottomLine.trim();
+  // An empty bottom line prints nothing; the composer asks for it before export.
+  return text ? [heading(BRIEFING_SECTION_LABELS['bottom-line']), ...paragraphs(text)] : [];
+}
+
+/** The sources behind each judgment (threat rating or key judgment) of the briefing, by source id. */
+function judgmentSources(ctx: Context): { label: string; sourceIds: Set<string> }[] {
+  const of = (annotations: readonly (Annotation | undefined)[]) =>
+    new Set(annotations.filter((a): a is Annotation => a !== undefined).map((a) => a.sourceId));
+  const judgments = ctx.briefing.keyJudgments
+    .filter((kj) => kj.text.trim())
+    .map((kj, i) => ({
+      label: `key judgment ${i + 1}`,
+      sourceIds: of(kj.evidenceIds.map((id) => ctx.annotations.get(id))),
+    }));
+  const threats = ctx.threats.map((t) => ({
+    label: `T${ctx.threatNumbers.get(t.id)}`,
+    sourceIds: of(ctx.evidenceByThreat.get(t.id) ?? []),
+  }));
+  return [...judgments, ...threats];
+}
+
+/** "This briefing draws on 1 source … Every rating rests on it alone …": how many sources, their grades, and what rests on one. */
+function sourcesParagraph(ctx: Context): string {
+  const judgments = judgmentSources(ctx);
+  const all = [...new Set(judgments.flatMap((j) => [...j.sourceIds]))]
+    .map((id) => ctx.sources.get(id))
+    .filter((s): s is Source => s !== undefined);
+  if (all.length === 0) return 'No passage of any source supports the ratings and judgments of this briefing yet.';
+  const graded = (s: Source) => `“${s.title}” (${admiraltyGrade(s.reliability, s.credibility)}, ${gradeWords(s)})`;
+  const sentences = [
+    all.length <= 4
+      ? `The ratings and judgments draw on ${all.length === 1 ? 'one source' : `${all.length} sources`}: ${listWords(all.map(graded))}.`
+      : `The ratings and judgments draw on ${all.length} sources, graded ${listWords(
+          [...new Set(all.map((s) => admiraltyGrade(s.reliability, s.credibility)))].sort(),
+        )}.`,
+  ];
+  const single = judgments.filter((j) => j.sourceIds.size === 1);
+  const none = judgments.filter((j) => j.sourceIds.size === 0);
+  if (all.length === 1 && none.length === 0)
+    sentences.push('Every rating and judgment rests on that one source alone: none is corroborated.');
+  else if (single.length > 0)
+    sentences.push(`Resting on a single source, uncorroborated: ${listWords(single.map((j) => j.label))}.`);
+  if (none.length > 0) sentences.push(`Supported by no quoted passage: ${listWords(none.map((j) => j.label))}.`);
+  return sentences.join(' ');
+}
+
+function scopeNoteSection(ctx: Context): DocBlock[] {
+  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS['scope-note'])];
+  let scope = `This briefing covers ${scopeSentence(ctx)}.`;
+  if (ctx.commonOrigin) scope += ` Every threat in it emanates from ${countryName(ctx, ctx.commonOrigin)}.`;
+  if (ctx.briefing.informationCutOff)
+    scope += ` Information cut-off: ${longDate(ctx.briefing.informationCutOff)}; later events and reporting are not reflected.`;
+  blocks.push(paragraph(scope));
+  blocks.push(paragraph(sourcesParagraph(ctx)));
+  return blocks;
+}
+
+function estimativeKeySection(ctx: Context): DocBlock[] {
+  const used = new Set(ctx.threats.map((t) => likelihoodWords(t.likelihood, levelsOf(ctx, t))));
+  const usedInOrder = ICD_203_SCALE.filter((s) => used.has(s.words)).map((s) => s.words.toLowerCase());
+  return [
+    heading(BRIEFING_SECTION_LABELS['estimative-key']),
+    paragraph(
+      `Likelihood is written in the words of the US ICD 203 scale; each stands for the range of probability beside it.${
+        usedInOrder.length > 0 ? ` This briefing uses ${listWords(usedInOrder)} (in bold).` : ''
+      }`,
+    ),
+    {
+      type: 'table',
+      label: 'Estimative language',
+      caption: 'Likelihood words and the probabilities they express (ICD 203).',
+      kind: 'key',
+      columns: [
+        { text: 'Words', width: 60, align: 'start' },
+        { text: 'Probability', width: 40, align: 'center' },
+      ],
+      rows: ICD_203_SCALE.map(({ words, range }) => [
+        cell(words, { bold: used.has(words) }),
+        cell(range, { align: 'center', bold: used.has(words) }),
+      ]),
+    },
+    paragraph('Confidence is about the evidence, not the likelihood: how well sourced and corroborated a judgment is.'),
+    {
+      type: 'list',
+      ordered: false,
+      items: (['high', 'moderate', 'low'] as const).map((level) => ({
+        inlines: [text(`${confidenceWords(level)}: `, { bold: true }), text(CONFIDENCE_MEANINGS[level])],
+        dir: 'ltr' as const,
+      })),
+    },
+  ];
 }
 
 /** Where sections end a page: after the cover and the contents; the threat details and the annex start on a new page. */
@@ -658,7 +793,11 @@ export function buildBriefingDocument(briefing: Briefing, workspace: BriefingWor
     actors: new Map(workspace.actors.map((a) => [a.id, a])),
     countries: new Map(workspace.countries.map((c) => [c.code, c])),
     overrides: indexOverrides(workspace.exposureOverrides ?? []),
-    citations: new Citations(sources),
+    commonOrigin:
+      threats.length > 1 && threats.every((t) => t.originCode && t.originCode === threats[0]!.originCode)
+        ? threats[0]!.originCode
+        : null,
+    citations: new Citations(sources, briefing.citationStyle, workspace.passageLocators ?? new Map()),
   };
 
   const enabled = briefing.sections.filter((s) => s.enabled).map((s) => s.kind);
@@ -677,6 +816,15 @@ export function buildBriefingDocument(briefing: Briefing, workspace: BriefingWor
         break;
       case 'contents':
         blocks.push({ type: 'contents', title: 'Contents' });
+        break;
+      case 'bottom-line':
+        blocks.push(...bottomLineSection(ctx));
+        break;
+      case 'scope-note':
+        blocks.push(...scopeNoteSection(ctx));
+        break;
+      case 'estimative-key':
+        blocks.push(...estimativeKeySection(ctx));
         break;
       case 'key-judgments':
         blocks.push(...keyJudgmentsSection(ctx));
@@ -717,8 +865,47 @@ export function buildBriefingDocument(briefing: Briefing, workspace: BriefingWor
       language: 'en',
     },
     blocks,
-    footnotes: ctx.citations.footnotes,
+    footnotes: ctx.citations.footnotes(),
   };
+}
+
+/**
+ * What the author should know before exporting, each a sentence saying what to do: cited sources missing
+ * an author, publisher or date, an empty bottom line, no information cut-off, threats without evidence.
+ */
+export function briefingWarnings(
+  briefing: Briefing,
+  document: BriefingDocument,
+  workspace: Pick<BriefingWorkspace, 'sources' | 'annotations' | 'threats' | 'registers'>,
+): { key: string; message: string }[] {
+  const enabled = new Set(briefing.sections.filter((s) => s.enabled).map((s) => s.kind));
+  const warnings: { key: string; message: string }[] = [];
+  if (enabled.has('bottom-line') && !briefing.bottomLine.trim())
+    warnings.push({
+      key: 'bottom-line',
+      message:
+        'The bottom line is empty, so the briefing does not open with one. Write it under Details, or switch the section off.',
+    });
+  if (enabled.has('scope-note') && !briefing.informationCutOff)
+    warnings.push({
+      key: 'cut-off',
+      message:
+        'No information cut-off date is set, so the scope note cannot say how current the briefing is. Set it under Details.',
+    });
+  const sources = new Map(workspace.sources.map((s) => [s.id, s]));
+  for (const w of citationWarnings(document.footnotes, sources))
+    warnings.push({ key: `source-${w.sourceId}`, message: w.message });
+  if (enabled.has('threat-details')) {
+    const linked = new Set(workspace.annotations.flatMap((a) => a.threatIds));
+    selectThreats(briefing, workspace).forEach((t, i) => {
+      if (!linked.has(t.id))
+        warnings.push({
+          key: `threat-${t.id}`,
+          message: `T${i + 1} “${t.title}” has no passage behind its rating. Link one in the Register, or leave the threat out with the filters.`,
+        });
+    });
+  }
+  return warnings;
 }
 
 /** The words a confidence level is written with in the document. */

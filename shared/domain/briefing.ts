@@ -1,16 +1,20 @@
 import { z } from 'zod';
 import { CalendarDate, CountryCode, Id, Instant, Timestamps } from './primitives';
+import { CitationStyle, DEFAULT_CITATION_STYLE } from './citation-style';
 import { Confidence, ThreatCategory } from './threat';
 
 export const BRIEFING_SECTIONS = [
   'cover',
   'contents',
+  'bottom-line',
+  'scope-note',
   'key-judgments',
   'threat-overview',
   'heat-map',
   'threat-details',
   'country-comparison',
   'recommendations',
+  'estimative-key',
   'sources-annex',
 ] as const;
 export const BriefingSectionKind = z.enum(BRIEFING_SECTIONS);
@@ -20,12 +24,15 @@ export type BriefingSectionKind = z.infer<typeof BriefingSectionKind>;
 export const BRIEFING_SECTION_LABELS: Record<BriefingSectionKind, string> = {
   cover: 'Cover page',
   contents: 'Table of contents',
+  'bottom-line': 'Bottom line',
+  'scope-note': 'Scope note and sources',
   'key-judgments': 'Key judgments',
   'threat-overview': 'Threat overview',
   'heat-map': 'Heat map',
   'threat-details': 'Threat details',
   'country-comparison': 'Country comparison',
   recommendations: 'Recommendations',
+  'estimative-key': 'Estimative language',
   'sources-annex': 'Sources annex',
 };
 
@@ -83,6 +90,12 @@ export const Briefing = z.object({
   filters: BriefingFilters,
   keyJudgments: z.array(KeyJudgment).max(100).default([]),
   recommendations: z.array(Recommendation).max(100).default([]),
+  /** The briefing's conclusion in a few sentences, printed first ("bottom line up front"). */
+  bottomLine: z.string().max(5000).default(''),
+  /** The latest date of the information the briefing takes into account; the scope note states it. */
+  informationCutOff: CalendarDate.nullable().default(null),
+  /** How the footnotes and the sources annex cite; briefings saved before the choice existed use the default. */
+  citationStyle: CitationStyle.default(DEFAULT_CITATION_STYLE),
   exports: z.array(BriefingExport),
   ...Timestamps,
 });

@@ -37,12 +37,15 @@ test.describe('briefings', () => {
     expect(await sectionOrder(app)).toEqual([
       'cover',
       'contents',
+      'bottom-line',
+      'scope-note',
       'key-judgments',
       'threat-overview',
       'heat-map',
       'threat-details',
       'country-comparison',
       'recommendations',
+      'estimative-key',
       'sources-annex',
     ]);
     await app.getByRole('checkbox', { name: /Country comparison/ }).uncheck();
@@ -56,24 +59,30 @@ test.describe('briefings', () => {
     expect(await sectionOrder(app)).toEqual([
       'cover',
       'contents',
+      'bottom-line',
+      'scope-note',
       'key-judgments',
       'recommendations',
       'heat-map',
       'threat-overview',
       'threat-details',
       'country-comparison',
+      'estimative-key',
       'sources-annex',
     ]);
     for (let i = 0; i < 3; i++) await app.getByRole('button', { name: 'Move Recommendations down' }).click();
     expect(await sectionOrder(app)).toEqual([
       'cover',
       'contents',
+      'bottom-line',
+      'scope-note',
       'key-judgments',
       'heat-map',
       'threat-overview',
       'threat-details',
       'recommendations',
       'country-comparison',
+      'estimative-key',
       'sources-annex',
     ]);
 
@@ -118,12 +127,15 @@ test.describe('briefings', () => {
     await expect(doc).toContainText('High confidence');
     await expect(doc).toContainText('The Kosh-Tepa canal will very likely cut');
     const headings = await doc.locator('h3').allInnerTexts();
+    // No bottom line written: that section prints nothing, and the composer says so before export.
     expect(headings).toEqual([
+      'Scope note and sources',
       'Key judgments',
       'Heat map',
       'Threat overview',
       'Threat details',
       'Recommendations',
+      'Estimative language',
       'Annex: Sources',
     ]);
     const overview = doc.getByRole('table', { name: 'Threat overview' });
@@ -138,7 +150,7 @@ test.describe('briefings', () => {
     await expect(doc.getByRole('table', { name: 'Heat map' }).getByRole('cell', { name: 'T1, T2' })).toBeVisible();
     // Footnote 1 is the key judgment's passage, cited first; the annex lists the one source once.
     await expect(doc.getByRole('list', { name: 'Footnotes' }).first().getByRole('listitem').first()).toContainText(
-      'Almat Toyekin, “Security Threats Emanating from Afghanistan: The View from Kazakhstan”, n.p., n.d. Admiralty grade B3',
+      /^Almat Toyekin, “Security Threats Emanating from Afghanistan: The View from Kazakhstan,” n\.d\., para\. \d+\./,
     );
     await expect(doc.getByRole('table', { name: 'Sources' }).getByRole('row')).toHaveCount(2);
     await expect(doc.getByRole('navigation', { name: 'Table of contents' })).toContainText(
@@ -222,17 +234,71 @@ test.describe('briefings', () => {
     expect(await sectionOrder(app)).toEqual([
       'cover',
       'contents',
+      'bottom-line',
+      'scope-note',
       'key-judgments',
       'heat-map',
       'threat-overview',
       'threat-details',
       'recommendations',
       'country-comparison',
+      'estimative-key',
       'sources-annex',
     ]);
     await expect(app.getByRole('list', { name: 'Export history' })).toContainText(file);
     await expect(preview(app)).toContainText('High confidence');
     await expect(preview(app).getByRole('table', { name: 'Threat overview' }).getByRole('row')).toHaveCount(3);
+  });
+
+  test('choose the citation style: the notes follow it, the choice is kept, and missing source details are warned of first', async ({
+    app,
+  }) => {
+    await newBriefing(app, 'Citation styles');
+    const doc = preview(app);
+    const firstNote = doc.getByRole('list', { name: 'Footnotes' }).first().getByRole('listitem').first();
+    const style = app.getByRole('combobox', { name: 'Citation style' });
+    await expect(style).toHaveValue('chicago-full-note');
+    await expect(firstNote).toContainText(/Almat Toyekin, “Security Threats .*,” n\.d\., para\. \d+\./);
+    // The demo article has no publisher or date: the composer says so before any export.
+    const warnings = app.getByRole('region', { name: 'Before exporting' });
+    await expect(warnings).toContainText(
+      '“Security Threats Emanating from Afghanistan: The View from Kazakhstan” has no publisher or date recorded',
+    );
+    await style.selectOption('gost-r-7.0.5-2008');
+    await expect(firstNote).toContainText(/Toyekin, с\. \d+\./);
+    await expect(doc.getByRole('table', { name: 'Sources' })).toContainText(
+      'Toyekin A. Security Threats Emanating from Afghanistan',
+    );
+    await style.selectOption('apa');
+    await expect(firstNote).toContainText(/Toyekin, n\.d\., para\. \d+\./);
+    // The analytic standards: the bottom line first, the cut-off in the scope note; their warnings go once given.
+    await expect(warnings).toContainText('The bottom line is empty');
+    await expect(warnings).toContainText('No information cut-off date is set');
+    await app
+      .getByRole('textbox', { name: 'Bottom line' })
+      .fill('ISIS-Khorasan and the Kosh-Tepa canal are the gravest threats, and both are rising.');
+    await app.getByLabel('Information cut-off').fill('2026-03-01');
+    await expect(warnings).not.toContainText('The bottom line is empty');
+    await expect(warnings).not.toContainText('No information cut-off date is set');
+    await expect(doc.getByRole('heading', { name: 'Bottom line' })).toBeVisible();
+    await expect(doc).toContainText('Information cut-off: 1 March 2026');
+    await expect(doc.getByRole('table', { name: 'Estimative language' })).toContainText('Roughly even chance');
+    for (const [width, height] of [
+      [1366, 768],
+      [1440, 900],
+    ] as const) {
+      await app.setViewportSize({ width, height });
+      await style.scrollIntoViewIfNeeded();
+      await app.waitForTimeout(150);
+      await app.screenshot({ path: test.info().outputPath(`briefing-citation-style-${width}x${height}.png`) });
+    }
+    await expect(app.getByRole('status').filter({ hasText: 'Briefing saved' })).toBeVisible();
+    await app.reload();
+    await app.keyboard.press('Control+4');
+    await briefingList(app)
+      .getByRole('button', { name: /Citation styles/ })
+      .click();
+    await expect(app.getByRole('combobox', { name: 'Citation style' })).toHaveValue('apa');
   });
 
   test('a briefing without a marking or title is not exported, and says why', async ({ app }) => {

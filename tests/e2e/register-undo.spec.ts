@@ -3,7 +3,7 @@ import { expect, test } from './fixtures';
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Threats' });
 const rows = (page: Page) => grid(page).locator('tbody tr[data-threat-id]');
-const STARTER = 'Afghanistan: threats to Central Asia (starter)';
+const STARTER = 'Afghanistan: threats to Central Asia';
 
 /** Ctrl+Z or Ctrl+Shift+Z with the focus on the grid, where they are the workspace's undo and redo. */
 async function press(page: Page, keys: 'Control+z' | 'Control+Shift+Z') {

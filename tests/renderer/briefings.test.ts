@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BriefingDocument } from '../../shared/domain/briefing-document';
 import { buildBriefingDocument } from '../../shared/domain/briefing-model';
+import { citationWarnings } from '../../shared/domain/citation-engine';
 import { WorkbenchDatabase } from '../../renderer/db/database';
 import { loadBriefingWorkspace, readBriefing } from '../../renderer/db/briefings';
 import { seedDemoWorkspaceOnce } from '../../renderer/workspace/commands/seed';
@@ -160,8 +161,40 @@ describe('briefings in IndexedDB', () => {
     const briefing = readBriefing(old);
     expect(briefing.keyJudgments).toEqual([]);
     expect(briefing.recommendations).toEqual([]);
-    expect(briefing.sections).toHaveLength(9);
+    expect(briefing.sections).toHaveLength(12);
     expect(briefing.sections[0]).toEqual({ kind: 'heat-map', enabled: true });
+    // Saved before the citation style was a choice: Chicago, full note first.
+    expect(briefing.citationStyle).toBe('chicago-full-note');
+  });
+
+  it('keep the citation style chosen through briefings.update, and the notes follow it with each passage’s paragraph', async () => {
+    const { db } = await demo();
+    const created = await perform(db, createBriefing, { title: 'Styles' });
+    expect(created.citationStyle).toBe('chicago-full-note');
+    const workspace = await loadBriefingWorkspace(db);
+    const texts = new Map((await db.sourceTexts.toArray()).map((t) => [t.sourceId, t.text]));
+    // Every passage of the demo gets the number of the paragraph (non-blank line) it starts in.
+    for (const a of workspace.annotations) {
+      const text = texts.get(a.sourceId)!;
+      const before = text.slice(0, a.position.start).split('\n');
+      const paragraph = before.slice(0, -1).filter((line) => line.trim()).length + 1;
+      expect(workspace.passageLocators?.get(a.id), a.quote.exact).toEqual({ label: 'paragraph', value: paragraph });
+    }
+    const chicago = buildBriefingDocument(created, workspace);
+    // The demo's article has no publisher or date recorded: the note says n.d., and the composer warns first.
+    expect(chicago.footnotes[0]!.text).toMatch(/^Almat Toyekin, “Security Threats .*,” n\.d\., para\. \d+\.$/);
+    expect(chicago.footnotes[1]!.text).toMatch(/^Toyekin, (“Security Threats .*,” )?para\. \d+\.$/);
+    const sources = new Map(workspace.sources.map((s) => [s.id, s]));
+    expect(citationWarnings(chicago.footnotes, sources)).toEqual([
+      expect.objectContaining({
+        missing: ['publisher', 'date'],
+        message: expect.stringMatching(/no publisher or date/),
+      }),
+    ]);
+    const saved = await perform(db, updateBriefing, { ...created, citationStyle: 'gost-r-7.0.5-2008' });
+    expect((await db.briefings.get(created.id))!.citationStyle).toBe('gost-r-7.0.5-2008');
+    const gost = buildBriefingDocument(readBriefing(saved), workspace);
+    expect(gost.footnotes[0]!.text).toMatch(/^Toyekin, с\. \d+\.$/);
   });
 });
 

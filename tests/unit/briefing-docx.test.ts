@@ -12,9 +12,10 @@ import type { Annotation } from '../../shared/domain/annotation';
 import { Briefing, defaultBriefingSections } from '../../shared/domain/briefing';
 import { BAND_PRINT_COLOURS, type BriefingDocument } from '../../shared/domain/briefing-document';
 import { buildBriefingDocument } from '../../shared/domain/briefing-model';
+import { passageLocator } from '../../shared/domain/citation-engine';
 import { layoutIsAffordable, writeBriefingDocx } from '../../main/services/briefing-docx';
 import type { Source } from '../../shared/domain/source';
-import { readDocx, stripBidiControls, type ReadDocument } from '../support/docx-reader';
+import { printedLines, readDocx, stripBidiControls, type PrintedLine, type ReadDocument } from '../support/docx-reader';
 import { PROJECT_ROOT, realHandlerTable } from '../support/handler-table';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -78,6 +79,9 @@ beforeAll(async () => {
     date: '2026-03-12',
     audience: 'Ministry of Foreign Affairs, Department of Asia',
     marking: MARKING,
+    bottomLine:
+      'ISIS-Khorasan and the Kosh-Tepa canal are the gravest threats from Afghanistan to Central Asia, and both are rising. Border cooperation with the Taliban is the lever that matters most.',
+    informationCutOff: '2026-03-01',
     sections: defaultBriefingSections(),
     filters: { registerIds: [], categories: [], minimumScore: 0, countryCodes: [] },
     keyJudgments: [
@@ -95,11 +99,23 @@ beforeAll(async () => {
     createdAt: AT,
     updatedAt: AT,
   });
+  // The demo article's record lacks publisher and date; a reader's copy has them (fixture values).
+  const article: Source = {
+    ...demo.source,
+    publisher: 'Institute for Foreign Policy Research',
+    publishedOn: '2025-03-14',
+  };
+  const passageLocators = new Map(
+    demo.annotations.map((a) => [a.id, passageLocator(demo.sourceText.text, a.position.start)!]),
+  );
+  passageLocators.set(kazakh.id, { label: 'page', value: 4 });
+  passageLocators.set(persian.id, { label: 'paragraph', value: 2 });
   doc = buildBriefingDocument(briefing, {
     registers: [demo.register],
     threats: demo.threats,
     annotations: [...demo.annotations, kazakh, persian],
-    sources: [demo.source, russian, dari],
+    sources: [article, russian, dari],
+    passageLocators,
     actors: demo.actors,
     countries: demo.countries,
   });
@@ -130,7 +146,7 @@ describe('the exported .docx, as Word stores it', () => {
 
   it('uses Word’s heading styles (the navigation pane), a TOC field, footnotes, band-coloured tables and right-to-left paragraphs', async () => {
     const body = await zip.file('word/document.xml')!.async('string');
-    expect(body.match(/<w:pStyle w:val="Heading1"\/>/g)?.length).toBe(7);
+    expect(body.match(/<w:pStyle w:val="Heading1"\/>/g)?.length).toBe(10);
     expect(body.match(/<w:pStyle w:val="Heading2"\/>/g)?.length).toBe(12);
     expect(body).toMatch(/<w:instrText[^>]*>TOC \\h \\o &quot;1-2&quot;<\/w:instrText>/);
     expect(body.match(/<w:footnoteReference w:id="\d+"\/>/g)?.length).toBe(doc.footnotes.length);
@@ -146,13 +162,13 @@ describe('the exported .docx, as Word stores it', () => {
     expect(body).toContain(KAZAKH_QUOTE);
     const notes = await zip.file('word/footnotes.xml')!.async('string');
     expect(notes).toContain(
-      'Ерлан Қасымов, “Угрозы безопасности Центральной Азии”, Қазақстан стратегиялық зерттеулер институты, 2 May 2024. Admiralty grade B2',
+      'Ерлан Қасымов, “Угрозы безопасности Центральной Азии” (Қазақстан стратегиялық зерттеулер институты, May 2, 2024), 4.',
     );
   });
 });
 
 describe('the exported .docx, as LibreOffice prints it', () => {
-  it('has the marking at the top and bottom of every page, and page numbers', () => {
+  it('has the marking at the top and bottom of every page, and page numbers on every page but the cover', () => {
     expect(read.pages.length).toBeGreaterThan(10);
     read.pages.forEach((page, index) => {
       const lines = stripBidiControls(page)
@@ -162,9 +178,11 @@ describe('the exported .docx, as LibreOffice prints it', () => {
         .filter(Boolean);
       expect(lines[0], `top of page ${index + 1}`).toBe(MARKING);
       expect(lines.at(-1), `bottom of page ${index + 1}`).toBe(MARKING);
-      expect(flat(page)).toContain(
-        `Threats from Afghanistan to Central Asia · 12 March 2026 · Page ${index + 1} of ${read.pages.length}`,
-      );
+      if (index === 0) expect(flat(page)).not.toMatch(/Page \d/);
+      else
+        expect(flat(page)).toContain(
+          `Threats from Afghanistan to Central Asia · 12 March 2026 · Page ${index + 1} of ${read.pages.length}`,
+        );
     });
   });
 
@@ -183,7 +201,7 @@ describe('the exported .docx, as LibreOffice prints it', () => {
     const contents = stripBidiControls(read.pages[1]!);
     expect(contents).toContain('Contents');
     const headings = doc.blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : []));
-    expect(headings).toHaveLength(19);
+    expect(headings).toHaveLength(22);
     for (const heading of headings) {
       const entry = new RegExp(`${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\.+\\s*(\\d+)`).exec(contents);
       expect(entry, `TOC entry for ${heading}`).not.toBeNull();
@@ -224,21 +242,26 @@ describe('the exported .docx, as LibreOffice prints it', () => {
     expect(text).toContain('Annex: Sources');
   });
 
-  it('footnotes each quote with the source’s author, title, publisher, date and grade', () => {
+  it('footnotes each quote by CSL (Chicago): the full note at a source’s first citation, short notes after, each with its locator', () => {
     const text = flat(read.text);
     expect(text).toContain(
-      'Almat Toyekin, “Security Threats Emanating from Afghanistan: The View from Kazakhstan”, n.p., n.d. Admiralty grade B3 (usually reliable; possibly true).',
+      'Almat Toyekin, “Security Threats Emanating from Afghanistan: The View from Kazakhstan” (Institute for Foreign Policy Research, March 14, 2025), para.',
     );
-    expect(text).toContain(
-      'Ерлан Қасымов, “Угрозы безопасности Центральной Азии”, Қазақстан стратегиялық зерттеулер институты, 2 May 2024. Admiralty grade B2 (usually reliable; probably true).',
+    expect(text).toMatch(/Toyekin, “Security Threats Emanating from Afghanistan,” para\. \d+\./);
+    expect(text).toContain('January 15, 2024), para. 2.');
+    expect(doc.footnotes.find((f) => f.text.includes('طلوع نیوز'))!.text).toBe(
+      'احمد رحیمی\u200e, “گزارش امنیتی بدخشان\u200e” (طلوع نیوز\u200e, January 15, 2024), para. 2.',
     );
-    expect(text).toContain('15 January 2024. Admiralty grade C3 (fairly reliable; possibly true).');
     // Footnote 1 is the key judgment's passage, printed at the foot of the key judgments' page.
     const kjPage = flat(read.pages.find((p) => p.includes('Moderate confidence'))!);
     expect(kjPage).toContain(`«${KAZAKH_QUOTE}»1 [B2]`);
-    expect(kjPage).toMatch(
-      /Ерлан Қасымов, “Угрозы безопасности Центральной Азии”, .* Admiralty grade B2 \(usually reliable; probably true\)\. 1 Threats from Afghanistan/,
+    expect(kjPage).toContain(
+      'Ерлан Қасымов, “Угрозы безопасности Центральной Азии” (Қазақстан стратегиялық зерттеулер институты, May 2, 2024), 4.',
     );
+    // No full note is printed twice, and nothing stands in for a missing part.
+    const full = doc.footnotes.filter((f) => f.text.includes('(Institute for Foreign Policy Research'));
+    expect(full).toHaveLength(1);
+    expect(text).not.toMatch(/\bn\.p\.|\bn\.d\./);
   });
 
   it('keeps Cyrillic, Kazakh and Arabic-script quotes intact', () => {
@@ -247,6 +270,177 @@ describe('the exported .docx, as LibreOffice prints it', () => {
     expect(text).toContain(DARI_QUOTE);
     expect(text).toContain('احمد رحیمی');
     expect(text).toContain('طلوع نیوز');
+  });
+});
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+describe('the exported .docx, read as its reader reads it', () => {
+  let lines: PrintedLine[][] = [];
+  beforeAll(async () => {
+    lines = await printedLines(read.pdfPath);
+  });
+
+  it('sets footnotes smaller than the body text, each number followed by a space', async () => {
+    const noteLines = lines.flat().filter((l) => /^(Toyekin|Қасымов), (para\. )?\d+\.$/.test(l.text));
+    const bodyLines = lines.flat().filter((l) => l.text.length > 60 && !noteLines.includes(l));
+    expect(noteLines.length).toBeGreaterThan(20);
+    const note = median(noteLines.flatMap((l) => l.heights));
+    const body = median(bodyLines.flatMap((l) => l.heights));
+    expect(note).toBeLessThan(body * 0.85);
+    // Each note: its number (the footnote reference mark), then a space, then the citation.
+    const notes = await zip.file('word/footnotes.xml')!.async('string');
+    const bodies = [...notes.matchAll(/<w:footnote w:id="(\d+)">([\s\S]*?)<\/w:footnote>/g)];
+    expect(bodies).toHaveLength(doc.footnotes.length);
+    for (const [, id, body] of bodies)
+      expect(body, `note ${id}`).toMatch(
+        /<w:footnoteRef\/><\/w:r><w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:t xml:space="preserve"> \S/,
+      );
+  });
+
+  it('prints no page but the cover with less than 200 characters of its own text', () => {
+    const own = (page: string) =>
+      stripBidiControls(page)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && l !== MARKING && !l.startsWith('Threats from Afghanistan to Central Asia · 12 March 2026'))
+        .join(' ');
+    read.pages.slice(1).forEach((page, i) => expect(own(page).length, `page ${i + 2}`).toBeGreaterThanOrEqual(200));
+  });
+
+  it('has a table of contents that, updated by the reader (as Word does on opening), gives the pages each heading prints on', async () => {
+    const updated = await readDocx(path, { updateIndexes: true });
+    const printed = await printedLines(updated.pdfPath);
+    await updated.cleanUp();
+    const contents = stripBidiControls(updated.pages[1]!);
+    const headings = doc.blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : []));
+    for (const heading of headings) {
+      const entry = new RegExp(`${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\.+\\s*(\\d+)`).exec(contents);
+      const printedOn =
+        printed.findIndex((page, i) => i > 1 && page.some((line) => line.text === heading.replace(/\s+/g, ' '))) + 1;
+      expect(printedOn, `${heading} is printed`).toBeGreaterThan(2);
+      expect(Number(entry![1]), `page of ${heading}`).toBe(printedOn);
+    }
+  }, 180_000);
+
+  it('never repeats a full citation, and prints no placeholder words', () => {
+    const text = flat(read.text);
+    const full =
+      'Almat Toyekin, “Security Threats Emanating from Afghanistan: The View from Kazakhstan” (Institute for Foreign Policy Research, March 14, 2025)';
+    expect(text.split(full)).toHaveLength(2);
+    for (const note of doc.footnotes.filter((f) => f.text.length > 80))
+      expect(
+        doc.footnotes.filter((f) => f.text === note.text),
+        note.text,
+      ).toHaveLength(1);
+    for (const placeholder of [
+      '(starter)',
+      'n.p.',
+      'n.d.',
+      'Author not recorded',
+      'undefined',
+      'null',
+      'No passage supports',
+      '· status:',
+      'Emanates from',
+    ])
+      expect(text, placeholder).not.toContain(placeholder);
+  });
+
+  it('leads with the bottom line, states scope, cut-off and sources, and keys the estimative words it uses', () => {
+    const text = flat(read.text);
+    expect(text).toContain('Bottom line ISIS-Khorasan and the Kosh-Tepa canal are the gravest threats');
+    expect(text).toContain('Information cut-off: 1 March 2026');
+    expect(text).toMatch(/The ratings and judgments draw on 3 sources: .*Resting on a single source, uncorroborated: /);
+    expect(text).toContain('Roughly even chance 45–55 %');
+    expect(text).toMatch(/This briefing uses [a-z ,]+ \(in bold\)\./);
+    expect(text).toContain('Almost certain 95–99 %');
+    expect(text).toContain('Low confidence: the information is scant');
+  });
+
+  it('rounds figures as a reader takes them in: no population to the last person', () => {
+    const text = flat(read.text);
+    expect(text).not.toMatch(/\d{1,3}(,\d{3}){2,}/);
+    expect(text).toMatch(/China .*1\.41 billion \(2025\)/);
+  });
+});
+
+describe('the exported .docx, as Word reads its styles and settings', () => {
+  it('formats through styles: no fonts, sizes or colours on runs, only emphasis; tables by a table style', async () => {
+    const body = await zip.file('word/document.xml')!.async('string');
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    for (const direct of ['<w:rFonts', '<w:sz ', '<w:szCs ', '<w:color ', '<w:caps/>', '<w:tblBorders>'])
+      expect(body, direct).not.toContain(direct);
+    const used = new Set([...body.matchAll(/<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"\/>/g)].map((m) => m[1]));
+    for (const style of [
+      'Heading1',
+      'Heading2',
+      'EvidenceQuote',
+      'Caption',
+      'TableText',
+      'TableHeading',
+      'BriefingTable',
+    ])
+      expect(used, style).toContain(style);
+    for (const style of used) expect(styles, `style ${style} is defined`).toContain(`w:styleId="${style}"`);
+    // One font scheme, in the theme; styles name its fonts, never Arial or Times themselves.
+    expect(styles).not.toMatch(/w:ascii="(Arial|Times New Roman)"/);
+    const theme = await zip.file('word/theme/theme1.xml')!.async('string');
+    expect(theme).toContain('<a:latin typeface="Arial"');
+    expect(theme).toContain('<a:latin typeface="Times New Roman"');
+    // Every table has its numbered title above it.
+    const tables = body.split('<w:tbl>').length - 1;
+    expect(tables).toBe(doc.blocks.filter((b) => b.type === 'table').length);
+    for (let n = 1; n <= tables; n++)
+      expect(body).toMatch(new RegExp(`<w:t[^>]*>Table ${n}\\. [^<]+</w:t></w:r></w:p><w:tbl>`));
+  });
+
+  it('uses the footnote style, clean separators, keeps headings, captions and quotes together, and breaks pages for real', async () => {
+    const notes = await zip.file('word/footnotes.xml')!.async('string');
+    expect(notes.match(/<w:pStyle w:val="FootnoteText"\/>/g)).toHaveLength(doc.footnotes.length);
+    const separators = notes.match(/<w:footnote w:type="(separator|continuationSeparator)"[\s\S]*?<\/w:footnote>/g)!;
+    expect(separators).toHaveLength(2);
+    for (const separator of separators) expect(separator).not.toContain('footnoteRef');
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    const style = (id: string) => new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(styles)![0];
+    for (const id of ['Heading1', 'Heading2', 'Caption', 'BriefingLabel', 'KeyJudgment'])
+      expect(style(id), id).toContain('<w:keepNext/>');
+    expect(style('EvidenceQuote')).toContain('<w:keepLines/>');
+    expect(style('FootnoteText')).toContain('<w:sz w:val="17"/>');
+    const body = await zip.file('word/document.xml')!.async('string');
+    expect(body).not.toMatch(/<w:tr>(?:(?!<\/w:trPr>).)*?<\/w:tr>/s);
+    expect(body.match(/<w:cantSplit\/>/g)!.length).toBe(body.match(/<w:tr>/g)!.length);
+    expect(body).not.toContain('<w:br w:type="page"/>');
+    expect(body).toContain('<w:pageBreakBefore/>');
+    // No empty paragraph outside the tables and the TOC field.
+    const outside = body.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '').replace(/<w:sdt>[\s\S]*?<\/w:sdt>/g, '');
+    expect(outside).not.toMatch(/<w:p>(<w:pPr>(?:(?!<\/w:pPr>).)*<\/w:pPr>)?<\/w:p>/);
+  });
+
+  it('asks Word to update the TOC on opening, starts with a cover without page number, and carries the marking in the properties', async () => {
+    const settings = await zip.file('word/settings.xml')!.async('string');
+    expect(settings).toMatch(/<w:updateFields( w:val="(true|1)")?\/>/);
+    const body = await zip.file('word/document.xml')!.async('string');
+    expect(body).toContain('<w:titlePg/>');
+    expect(body).toMatch(/<w:footerReference w:type="first"/);
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    expect(core).toContain(`<cp:category>${MARKING}</cp:category>`);
+    expect(core).toContain(`<cp:contentStatus>${MARKING}</cp:contentStatus>`);
+    expect(core).toContain(`<cp:keywords>briefing; ${MARKING}</cp:keywords>`);
+    const custom = await zip.file('docProps/custom.xml')!.async('string');
+    expect(custom).toMatch(new RegExp(`name="Classification"><vt:lpwstr>${MARKING}</vt:lpwstr>`));
+  });
+
+  it('tags each run with its language, so Word spell-checks Kazakh, Russian and Dari as such', async () => {
+    const body = await zip.file('word/document.xml')!.async('string');
+    const runOf = (text: string) =>
+      new RegExp(`<w:r>((?:(?!</w:r>).)*?)<w:t[^>]*>[«“]?${text}`, 's').exec(body)?.[1] ?? '';
+    expect(runOf(KAZAKH_QUOTE.slice(0, 20))).toContain('<w:lang w:val="kk-KZ"/>');
+    expect(runOf(DARI_QUOTE.slice(0, 10))).toContain('w:bidi="fa-AF"');
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    expect(styles).toContain('<w:lang w:val="en-GB"/>');
+    const notes = await zip.file('word/footnotes.xml')!.async('string');
+    expect(notes).toMatch(/<w:lang w:val="ru-RU"\/>(?:(?!<\/w:r>).)*Ерлан Қасымов/s);
   });
 });
 

@@ -12,8 +12,8 @@ import {
 } from '../../shared/domain/briefing-document';
 import {
   briefingFileName,
+  briefingWarnings,
   buildBriefingDocument,
-  footnoteCitation,
   MAX_QUOTE_CHARS,
   numberRanges,
   selectThreats,
@@ -159,13 +159,16 @@ describe('briefing model: sections', () => {
     expect(doc.blocks[1]).toEqual({ type: 'page-break' });
     expect(doc.blocks[2]).toEqual({ type: 'contents', title: 'Contents' });
     expect(doc.blocks[3]).toEqual({ type: 'page-break' });
+    // No bottom line written: that section prints nothing (the composer warns).
     expect(headings(doc.blocks)).toEqual([
+      'Scope note and sources',
       'Key judgments',
       'Threat overview',
       'Heat map',
       'Threat details',
       'Country comparison',
       'Recommendations',
+      'Estimative language',
       'Annex: Sources',
     ]);
     for (const section of ['Threat details', 'Annex: Sources']) {
@@ -226,6 +229,98 @@ describe('briefing model: sections', () => {
   it('is pure: the same workspace and choices give the same document', async () => {
     const { ws } = await workspace();
     expect(buildBriefingDocument(briefing(), ws)).toEqual(buildBriefingDocument(briefing(), structuredClone(ws)));
+  });
+});
+
+describe('briefing model: analytic standards', () => {
+  const texts = (blocks: DocBlock[]) =>
+    blocks.flatMap((b) =>
+      b.type === 'paragraph' ? [b.inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('')] : [],
+    );
+
+  it('opens with the bottom line, then the scope note with the cut-off date and what the judgments rest on', async () => {
+    const { ws, demo } = await workspace();
+    const doc = buildBriefingDocument(
+      briefing({
+        bottomLine: 'ISIS-K and the Kosh-Tepa canal are the gravest threats.\n\nBoth are rising.',
+        informationCutOff: '2026-03-01',
+        filters: { registerIds: [demo.register.id], categories: [], minimumScore: 0, countryCodes: [] },
+      }),
+      { ...ws, sources: [demo.source], annotations: demo.annotations },
+    );
+    expect(headings(doc.blocks).slice(0, 3)).toEqual(['Bottom line', 'Scope note and sources', 'Key judgments']);
+    const start = doc.blocks.findIndex((b) => b.type === 'heading' && b.text === 'Bottom line');
+    expect(texts(doc.blocks.slice(start, start + 3))).toEqual([
+      'ISIS-K and the Kosh-Tepa canal are the gravest threats.',
+      'Both are rising.',
+    ]);
+    const scope = doc.blocks.findIndex((b) => b.type === 'heading' && b.text === 'Scope note and sources');
+    const [covers, sources] = texts(doc.blocks.slice(scope, scope + 3));
+    expect(covers).toBe(
+      'This briefing covers 12 threats from “Afghanistan: threats to Central Asia”. Every threat in it emanates from Afghanistan. Information cut-off: 1 March 2026; later events and reporting are not reflected.',
+    );
+    // One source behind everything: said plainly, with its grade.
+    expect(sources).toBe(
+      'The ratings and judgments draw on one source: “Security Threats Emanating from Afghanistan: The View from Kazakhstan” (B3, usually reliable; possibly true). Every rating and judgment rests on that one source alone: none is corroborated.',
+    );
+    // The shared origin is said once, not under every threat.
+    expect(texts(doc.blocks).filter((t) => t.startsWith('Emanates from'))).toEqual([]);
+  });
+
+  it('flags the judgments that rest on a single source, and those with none', async () => {
+    const { ws } = await workspace();
+    const doc = buildBriefingDocument(briefing(), ws);
+    const scope = doc.blocks.findIndex((b) => b.type === 'heading' && b.text === 'Scope note and sources');
+    const sources = texts(doc.blocks.slice(scope, scope + 3))[1]!;
+    expect(sources).toMatch(
+      /^The ratings and judgments draw on 3 sources: “Security Threats .*” \(B3, .*\), “Угрозы .*” \(B2, .*\) and “گزارش امنیتی بدخشان” \(C3, .*\)\./,
+    );
+    expect(sources).toMatch(/Resting on a single source, uncorroborated: T\d+(, T\d+)*( and T\d+)?\./);
+    expect(sources).toContain('Supported by no quoted passage: ');
+  });
+
+  it('keys the estimative words to their ICD 203 ranges, marks those used, and says what each confidence level means', async () => {
+    const { ws } = await workspace();
+    const doc = buildBriefingDocument(briefing(), ws);
+    const key = doc.blocks.find((b) => b.type === 'table' && b.kind === 'key') as Extract<DocBlock, { type: 'table' }>;
+    expect(key.rows.map((r) => [r[0]!.text, r[1]!.text])).toEqual([
+      ['Almost no chance', '01–05 %'],
+      ['Very unlikely', '05–20 %'],
+      ['Unlikely', '20–45 %'],
+      ['Roughly even chance', '45–55 %'],
+      ['Likely', '55–80 %'],
+      ['Very likely', '80–95 %'],
+      ['Almost certain', '95–99 %'],
+    ]);
+    const used = key.rows.filter((r) => r[0]!.bold).map((r) => r[0]!.text);
+    const overview = doc.blocks.find((b) => b.type === 'table' && b.kind === 'overview') as Extract<
+      DocBlock,
+      { type: 'table' }
+    >;
+    expect(used.sort()).toEqual([...new Set(overview.rows.map((r) => r[3]!.text.replace(/ \(\d\)$/, '')))].sort());
+    const list = doc.blocks.find(
+      (b) =>
+        b.type === 'list' &&
+        b.items[0]!.inlines[0]!.kind === 'text' &&
+        b.items[0]!.inlines[0]!.text.startsWith('High confidence'),
+    );
+    expect(list).toBeDefined();
+  });
+
+  it('warns before export of an empty bottom line, a missing cut-off, sources without details and threats without evidence', async () => {
+    const { ws, demo } = await workspace();
+    const b = briefing();
+    const warnings = briefingWarnings(b, buildBriefingDocument(b, ws), ws).map((w) => w.message);
+    expect(warnings[0]).toMatch(/^The bottom line is empty/);
+    expect(warnings[1]).toMatch(/^No information cut-off date is set/);
+    expect(warnings).toContain(
+      `“${demo.source.title}” has no publisher or date recorded, so its notes say “n.d.” and lack them. Add them in the source’s details under Sources before exporting.`,
+    );
+    expect(warnings.some((w) => /^T\d+ “.*” has no passage behind its rating\./.test(w))).toBe(true);
+    const complete = briefing({ bottomLine: 'Written.', informationCutOff: '2026-03-01' });
+    const fewer = briefingWarnings(complete, buildBriefingDocument(complete, ws), ws);
+    expect(fewer.map((w) => w.key)).not.toContain('bottom-line');
+    expect(fewer.map((w) => w.key)).not.toContain('cut-off');
   });
 });
 
@@ -306,7 +401,7 @@ describe('briefing model: filters', () => {
     expect(countries.rows[0]!.map((c) => c.text)).toEqual([
       'Uzbekistan',
       '144 km',
-      expect.stringMatching(/^\d{1,3}(,\d{3})+ \(\d{4}\)$/),
+      expect.stringMatching(/^\d+(\.\d+)? (million|billion|thousand) \(\d{4}\)$/),
       '2',
       '20 Critical',
       'T1. ISIS-Khorasan recruitment and attacks from Afghanistan',
@@ -422,29 +517,15 @@ describe('briefing model: citations', () => {
       .map((q) => ws.annotations.find((a) => a.quote.exact === q.text)!.position.start);
     expect(demoPositions).toEqual([...demoPositions].sort((a, b) => a - b));
     expect(isisQuotes.map((q) => q.text)).toEqual(expect.arrayContaining([persian.quote.exact, kazakh.quote.exact]));
-    // A source's first footnote spells its grade out; the later ones repeat every part, the grade as its code.
+    // A source's first note is its full reference; later notes of it are short (Chicago full note, the default).
     const seen = new Set<string>();
     for (const note of doc.footnotes) {
+      const source = ws.sources.find((s) => s.id === note.sourceId)!;
       const first = !seen.has(note.sourceId);
       seen.add(note.sourceId);
-      expect(note.text, `footnote ${note.number}`).toMatch(
-        first ? /Admiralty grade [A-F][1-6] \([a-z ]+; [a-z ]+\)\.$/ : /, [^,]+, [^,]+\. Admiralty grade [A-F][1-6]\.$/,
-      );
+      if (first) expect(note.text, `footnote ${note.number}`).toContain(source.publisher || source.url || source.title);
+      else expect(note.text.length, `footnote ${note.number}`).toBeLessThan(source.title.length + 40);
     }
-  });
-
-  it('cites author, title, publisher, date and grade, writing n.p. and n.d. for what is not recorded', async () => {
-    const { demo, russian, dari } = await workspace();
-    expect(footnoteCitation(russian)).toBe(
-      'Ерлан Қасымов, “Угрозы безопасности Центральной Азии”, Қазақстан стратегиялық зерттеулер институты, 2 May 2024. Admiralty grade B2 (usually reliable; probably true).',
-    );
-    expect(footnoteCitation(demo.source)).toBe(
-      'Almat Toyekin, “Security Threats Emanating from Afghanistan: The View from Kazakhstan”, n.p., n.d. Admiralty grade B3 (usually reliable; possibly true).',
-    );
-    // Right-to-left names end with a left-to-right mark, so the English punctuation after them stays in place.
-    expect(footnoteCitation(dari)).toBe(
-      'احمد رحیمی\u200e, “گزارش امنیتی بدخشان\u200e”, طلوع نیوز\u200e, 15 January 2024. Admiralty grade C3 (fairly reliable; possibly true).',
-    );
   });
 
   it('lists each cited source once in the annex, in the order first cited, with its grade and footnotes', async () => {
@@ -463,6 +544,13 @@ describe('briefing model: citations', () => {
       firstCited.map((id) => `${byId.get(id)!.reliability}${byId.get(id)!.credibility}`),
     );
     expect(annex.rows.every((r) => r[1]!.dir === 'ltr')).toBe(true);
+    // The reference is the style's bibliography entry (Chicago: "Family, Given. “Title.” Publisher, date.").
+    expect(annex.rows.map((r) => r[1]!.text)).toEqual(
+      firstCited.map((id) => expect.stringContaining(byId.get(id)!.title.replace(/:.*/, ''))),
+    );
+    expect(annex.rows.find((r) => r[1]!.text.includes('Қасымов'))![1]!.text).toBe(
+      'Қасымов, Ерлан. “Угрозы безопасности Центральной Азии.” Қазақстан стратегиялық зерттеулер институты, May 2, 2024.',
+    );
     // Every footnote appears in exactly one annex row.
     const listed = annex.rows.flatMap((r) =>
       r[4]!.text.split(', ').flatMap((part) => {

@@ -2,7 +2,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { MARKING_PRESETS, type Briefing, type BriefingFilters } from '../../../shared/domain/briefing';
 import { BriefingDocument } from '../../../shared/domain/briefing-document';
-import { buildBriefingDocument, CATEGORY_LABELS, selectThreats } from '../../../shared/domain/briefing-model';
+import {
+  briefingWarnings,
+  buildBriefingDocument,
+  CATEGORY_LABELS,
+  selectThreats,
+} from '../../../shared/domain/briefing-model';
+import { CITATION_STYLE_LABELS, CITATION_STYLES, CitationStyle } from '../../../shared/domain/citation-style';
 import { THREAT_CATEGORIES } from '../../../shared/domain/threat';
 import { db } from '../../db';
 import { loadBriefingWorkspace } from '../../db/briefings';
@@ -141,6 +147,10 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
   const included = useMemo(() => (material ? selectThreats(draft, material).length : 0), [draft, material]);
   const annotations = useMemo(() => new Map((material?.annotations ?? []).map((a) => [a.id, a])), [material]);
   const sources = useMemo(() => new Map((material?.sources ?? []).map((s) => [s.id, s])), [material]);
+  const warnings = useMemo(
+    () => (document && material ? briefingWarnings(draft, document, material) : []),
+    [draft, document, material],
+  );
   const isPreset = (MARKING_PRESETS as readonly string[]).includes(draft.marking);
   const [customMarking, setCustomMarking] = useState(!isPreset);
 
@@ -256,6 +266,16 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
             </button>
           </div>
         </header>
+        {warnings.length > 0 && (
+          <section className="export-warnings" aria-labelledby="export-warnings-heading">
+            <h2 id="export-warnings-heading">Before exporting</h2>
+            <ul>
+              {warnings.map((w) => (
+                <li key={w.key}>{w.message}</li>
+              ))}
+            </ul>
+          </section>
+        )}
         <div className="composer-body">
           <section className="composer-group" aria-labelledby="details-heading">
             <h2 id="details-heading">Details</h2>
@@ -309,6 +329,29 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
               </div>
             </div>
             <div className="field">
+              <label htmlFor="briefing-bottom-line">Bottom line</label>
+              <textarea
+                id="briefing-bottom-line"
+                rows={3}
+                value={draft.bottomLine}
+                dir="auto"
+                aria-describedby="briefing-bottom-line-help"
+                onChange={(e) => update({ bottomLine: e.target.value })}
+              />
+              <p id="briefing-bottom-line-help" className="muted small">
+                The conclusion in two or three sentences; the briefing opens with it.
+              </p>
+            </div>
+            <div className="field">
+              <label htmlFor="briefing-cut-off">Information cut-off</label>
+              <input
+                id="briefing-cut-off"
+                type="date"
+                value={draft.informationCutOff ?? ''}
+                onChange={(e) => update({ informationCutOff: e.target.value || null })}
+              />
+            </div>
+            <div className="field">
               <label htmlFor="briefing-audience">Audience</label>
               <input
                 id="briefing-audience"
@@ -354,6 +397,21 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
                   ? 'Choose or write a marking: it is printed at the top and bottom of every page.'
                   : 'Printed at the top and bottom of every page.'}
               </p>
+            </div>
+            <div className="field">
+              <label htmlFor="briefing-citation-style">Citation style</label>
+              <select
+                id="briefing-citation-style"
+                value={draft.citationStyle}
+                onChange={(e) => update({ citationStyle: CitationStyle.parse(e.target.value) })}
+              >
+                {CITATION_STYLES.map((style) => (
+                  <option key={style} value={style}>
+                    {CITATION_STYLE_LABELS[style]}
+                  </option>
+                ))}
+              </select>
+              <p className="muted small">How the footnotes and the sources annex cite each source.</p>
             </div>
           </section>
 
