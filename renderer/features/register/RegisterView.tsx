@@ -25,6 +25,7 @@ import { useViewCommand } from '../../workspace/user-commands';
 import { CommandButton, focusWhenPresent } from '../desktop';
 import type { ThreatRow } from './columns';
 import { CsvImportDialog } from './CsvImportDialog';
+import { ExportAuthor } from './ExportAuthor';
 import { exportRegisterCsv, exportRegisterStix, type Tlp } from './register-files';
 import { GridToolbar } from './GridToolbar';
 import { HeatMap } from './HeatMap';
@@ -310,6 +311,7 @@ export function RegisterView() {
                 </select>
               </label>
               <CommandButton command="register:export-stix">Export STIX 2.1</CommandButton>
+              <ExportAuthor />
             </div>
             {heatCell && (
               <p className="heat-filter">

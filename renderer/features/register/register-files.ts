@@ -2,6 +2,7 @@ import type { Register, Threat } from '../../../shared/domain/threat';
 import { registerToCsv } from '../../../shared/interop/register-csv';
 import { registerToStixBundle, type Tlp } from '../../../shared/interop/stix';
 import { db } from '../../db';
+import { exportAuthor } from '../../db/settings';
 import { workbench } from '../../platform/workbench';
 
 export type { Tlp };
@@ -30,11 +31,11 @@ export async function exportRegisterStix(register: Register, threats: Threat[], 
   const sourceIds = [...new Set(annotations.map((a) => a.sourceId))];
   const actorIds = [...new Set(threats.flatMap((t) => t.actorIds))];
   const codes = [...new Set(threats.flatMap((t) => [...t.countryCodes, ...(t.originCode ? [t.originCode] : [])]))];
-  const [actors, countries, sources, info] = await Promise.all([
+  const [actors, countries, sources, author] = await Promise.all([
     db.actors.bulkGet(actorIds),
     db.countries.bulkGet(codes),
     db.sources.bulkGet(sourceIds),
-    workbench().appInfo(),
+    exportAuthor(db),
   ]);
   const bundle = registerToStixBundle({
     register,
@@ -44,7 +45,7 @@ export async function exportRegisterStix(register: Register, threats: Threat[], 
     annotations,
     sources: sources.filter((s) => s !== undefined),
     tlp,
-    identity: { name: `${info.name} user` },
+    author: author ?? { name: '', organisation: '', identityClass: 'individual' },
     now: new Date().toISOString(),
   });
   const { path } = await workbench().saveExport({
