@@ -1,5 +1,6 @@
 import type { Annotation } from '../../../shared/domain/annotation';
 import type { Source } from '../../../shared/domain/source';
+import { exportFileName } from '../../../shared/interop/file-name';
 import { toAnnotationCollection } from '../../../shared/interop/web-annotation';
 import { db } from '../../db';
 import { exportAuthor } from '../../db/settings';
@@ -29,7 +30,7 @@ export async function exportAnnotations(source: Source, annotations: Annotation[
   });
   const bytes = new TextEncoder().encode(JSON.stringify(collection, null, 2));
   const { path } = await workbench().saveExport({
-    fileName: `${source.title.slice(0, 80)} - annotations.jsonld`,
+    fileName: exportFileName(`${source.title.slice(0, 100)} - annotations`, '.jsonld', 'annotations'),
     bytes,
   });
   return path;

@@ -95,6 +95,7 @@ export function RegisterView() {
   const [csvFile, setCsvFile] = useState<File | null>(null);
   const [tlp, setTlp] = useState<Tlp>('amber');
   const csvInput = useRef<HTMLInputElement>(null);
+  const shownRows = useRef<ThreatRow[] | null>(null);
 
   // A threat that did not change keeps its row object, so the grid can tell one edited row from a new register.
   const [gridRowOf] = useState(() => new WeakMap<Threat, ThreatRow>());
@@ -135,7 +136,7 @@ export function RegisterView() {
     'register:export-csv',
     () => {
       if (register && threats)
-        void exportRegisterCsv(register, threats)
+        void exportRegisterCsv(register, shownRows.current ?? rows, threats)
           .then((p) => p && notify('info', `Exported the register to ${p}.`))
           .catch((e: Error) => notify('error', e.message));
     },
@@ -336,6 +337,7 @@ export function RegisterView() {
           onSelect={selectThreat}
           onEdit={edit}
           onDelete={(ids) => void remove(ids)}
+          shownRef={shownRows}
         />
       </section>
       <aside className="pane inspector" aria-label="Inspector">
