@@ -1,24 +1,10 @@
 import { stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { extname, join } from 'node:path';
+import { safeFileName } from '../../shared/interop/file-name';
 import { writeFileAtomically } from './atomic-file';
 
-/**
- * A file name safe on every platform: the last path part only, no control or reserved characters,
- * no leading dots, at most 120 characters before the extension.
- */
-export function safeFileName(requested: string): string {
-  const last = basename(requested.replace(/\\/g, '/'));
-  const cleaned = last
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
-    .replace(/[\u0000-\u001f<>:"/\\|?*\u007f]/g, '_')
-    .replace(/^[.\s]+/, '')
-    .trim();
-  const extension = extname(cleaned).slice(0, 12);
-  const stem = cleaned.slice(0, cleaned.length - extname(cleaned).length).slice(0, 120) || 'export';
-  const reserved = /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(stem) ? `${stem}_` : stem;
-  return `${reserved}${extension}`;
-}
+/** A file name safe on every platform: the one rule of shared/interop/file-name.ts. */
+export { safeFileName };
 
 /** A name in `folder` that does not exist yet: "name.ext", "name (2).ext", … */
 export async function freshPath(folder: string, fileName: string): Promise<string> {

@@ -1,3 +1,4 @@
+import { AuthorIdentity } from '../../shared/domain/author';
 import { DEFAULT_IMPORT_LIMIT_BYTES } from '../../shared/domain/limits';
 import type { WorkbenchDatabase } from './database';
 import { DEFAULT_BACKUP_KEEP } from '../../shared/interop/backup/naming';
@@ -16,4 +17,13 @@ export const BACKUP_KEEP_KEY = 'backupKeepCount';
 export async function backupKeepCount(db: WorkbenchDatabase): Promise<number> {
   const entry = await db.meta.get(BACKUP_KEEP_KEY);
   return typeof entry?.value === 'number' ? entry.value : DEFAULT_BACKUP_KEEP;
+}
+
+/** Who exports (settings.setAuthorIdentity): the STIX author identity and the Web Annotation creator. */
+export const AUTHOR_KEY = 'exportAuthor';
+
+/** The author set on this installation, or null when none was set (or what is stored no longer parses). */
+export async function exportAuthor(db: WorkbenchDatabase): Promise<AuthorIdentity | null> {
+  const parsed = AuthorIdentity.safeParse((await db.meta.get(AUTHOR_KEY))?.value);
+  return parsed.success ? parsed.data : null;
 }

@@ -22,6 +22,8 @@ import { dominantScript, guessLanguage, scriptOfLanguage } from './language';
 import { bandOf, impactWords, riskScore, likelihoodWords, type Band } from './scoring';
 import { admiraltyGrade, CREDIBILITY_LABELS, RELIABILITY_LABELS, type Source } from './source';
 import type { Register, Threat, ThreatCategory } from './threat';
+import { compareThreatsForNumbering } from './threat-numbers';
+import { fileStem } from '../interop/file-name';
 
 /** What the model reads from the workspace. Records it does not need may be left out. */
 export interface BriefingWorkspace {
@@ -137,10 +139,7 @@ export function selectThreats(
         t.score >= minimumScore &&
         (countryCodes.length === 0 || countryCodes.some((c) => t.countryCodes.includes(c) || t.originCode === c)),
     )
-    .sort(
-      (a, b) =>
-        b.score - a.score || b.likelihood - a.likelihood || a.title.localeCompare(b.title) || a.id.localeCompare(b.id),
-    );
+    .sort(compareThreatsForNumbering);
 }
 
 /** Passages in document order: by source (in the order sources are listed), then where they stand in it. */
@@ -915,11 +914,5 @@ export function confidenceWords(confidence: keyof typeof CONFIDENCE_WORDS): stri
 
 /** "2026-03-12 Afghanistan threats briefing.docx": a file name that sorts by date. */
 export function briefingFileName(document: Pick<BriefingDocument, 'page'>): string {
-  const stem =
-    document.page.title
-      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 100) || 'Briefing';
-  return `${document.page.isoDate} ${stem}.docx`;
+  return `${document.page.isoDate} ${fileStem(document.page.title, 'Briefing')}.docx`;
 }

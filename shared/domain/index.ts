@@ -8,3 +8,4 @@ export * from './country';
 export * from './briefing';
 export * from './revision';
 export * from './text';
+export * from './author';

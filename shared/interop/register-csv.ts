@@ -81,6 +81,7 @@
 import PapaUntyped from 'papaparse/papaparse.min.js';
 import type { z } from 'zod';
 import { type Actor } from '../domain/actor';
+import { CATEGORY_LABELS } from '../domain/briefing-model';
 import { CalendarDate, Id } from '../domain/primitives';
 import { bandOf, impactWords, likelihoodWords, riskScore } from '../domain/scoring';
 import {
@@ -110,6 +111,7 @@ const Papa = PapaUntyped as PapaApi;
 // Columns
 
 export type CsvField =
+  | 'number'
   | 'id'
   | 'title'
   | 'description'
@@ -127,7 +129,8 @@ export type CsvField =
   | 'indicators'
   | 'mitigations'
   | 'owner'
-  | 'lastReviewedOn';
+  | 'lastReviewedOn'
+  | 'evidence';
 
 export interface CsvColumn {
   field: CsvField;
@@ -139,6 +142,11 @@ export interface CsvColumn {
 
 /** The export's columns, in order. Every `CsvField` has exactly one column. */
 export const CSV_COLUMNS: readonly CsvColumn[] = [
+  {
+    field: 'number',
+    header: 'No.',
+    description: 'The threat’s number as a briefing numbers it (T1 is the highest score); ignored on import.',
+  },
   {
     field: 'id',
     header: 'ID',
@@ -185,12 +193,17 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
     header: 'Last reviewed',
     description: 'The date of the last review, YYYY-MM-DD or DD.MM.YYYY.',
   },
+  {
+    field: 'evidence',
+    header: 'Evidence',
+    description: 'How many coded passages support the threat; ignored on import.',
+  },
 ];
 
 /** Fields every import must map (a mapping without them is refused). */
 export const REQUIRED_FIELDS: readonly CsvField[] = ['title', 'likelihood', 'impact'];
 /** Fields written on export but never read on import. */
-export const READ_ONLY_FIELDS: readonly CsvField[] = ['score', 'band'];
+export const READ_ONLY_FIELDS: readonly CsvField[] = ['number', 'score', 'band', 'evidence'];
 
 const HEADER_OF = new Map<CsvField, string>(CSV_COLUMNS.map((c) => [c.field, c.header]));
 const headerOf = (field: CsvField): string => HEADER_OF.get(field) ?? field;
@@ -202,6 +215,25 @@ export interface CsvContext {
   countryCodes: string[];
   /** The register's scale: the range of ratings, and the bands of the exported score. */
   scale: RiskScale;
+  /**
+   * Country names by ISO code (the workspace's own names), written for people and read back on import.
+   * A code with no name here is written by its English name when one is known (Intl), else as its code.
+   */
+  countryNames?: Readonly<Record<string, string>>;
+}
+
+/** What an export adds for the reader: the register named in the file, T-numbers, evidence counts. */
+export interface CsvExportContext extends CsvContext {
+  /** The register: its name and scale are written on the lines above the header. */
+  register?: { name: string };
+  /** Threat id → its number as a briefing gives it (threatNumbers in shared/domain/threat-numbers.ts). */
+  threatNumbers?: ReadonlyMap<string, number>;
+  /** Threat id → how many passages support it. */
+  evidenceCounts?: ReadonlyMap<string, number>;
+  /** How many threats the register holds, when the rows are a filtered part of it. */
+  totalThreats?: number;
+  /** ISO instant of the export, named above the header. */
+  exportedAt?: string;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -287,11 +319,34 @@ const COUNTRY_BY_NAME = new Map<string, string>(
   Object.entries(COUNTRY_NAMES).flatMap(([code, names]) => names.map((name) => [keyOf(name), code] as const)),
 );
 
+/** The English name of a country code (Intl), or undefined. */
+function englishName(code: string): string | undefined {
+  try {
+    const name = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }).of(code);
+    return name && name !== code ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 class CountryResolver {
   private readonly known: Set<string>;
+  /** The names this workspace writes (its own, else English), by key. */
+  private readonly byName = new Map<string, string>();
+  private readonly names = new Map<string, string>();
 
-  constructor(codes: string[]) {
+  constructor(codes: string[], names: Readonly<Record<string, string>> = {}) {
     this.known = new Set(codes.map((c) => c.toUpperCase()));
+    for (const code of this.known) {
+      const english = englishName(code);
+      if (english) this.byName.set(keyOf(english), code);
+    }
+    for (const [code, name] of Object.entries(names)) {
+      const upper = code.toUpperCase();
+      if (!this.known.has(upper) || !name.trim()) continue;
+      this.names.set(upper, name.trim());
+      this.byName.set(keyOf(name), upper);
+    }
   }
 
   /** The alpha-2 code the text names, if it is a country of this workspace. */
@@ -301,8 +356,15 @@ class CountryResolver {
       const code = trimmed.toUpperCase();
       return this.known.has(code) ? code : undefined;
     }
-    const code = COUNTRY_BY_NAME.get(keyOf(trimmed));
+    const code = COUNTRY_BY_NAME.get(keyOf(trimmed)) ?? this.byName.get(keyOf(trimmed));
     return code && this.known.has(code) ? code : undefined;
+  }
+
+  /** What a person reads for a code: the workspace's name, else the English one — the code when no name reads back to it. */
+  label(code: string): string {
+    const upper = code.toUpperCase();
+    const name = this.names.get(upper) ?? englishName(upper);
+    return name && !/[;,\n]/.test(name) && this.resolve(name) === upper ? name : upper;
   }
 
   expected(): string {
@@ -468,8 +530,9 @@ function actorsCell(ids: string[], actors: ActorResolver): string {
  * band computed (read-only on import). UTF-8 text starting with a BOM so Excel opens Cyrillic
  * correctly; CRLF line ends.
  */
-export function registerToCsv(threats: Threat[], context: CsvContext): string {
+export function registerToCsv(threats: Threat[], context: CsvExportContext): string {
   const actors = new ActorResolver(context.actors);
+  const countries = new CountryResolver(context.countryCodes, context.countryNames);
   const actorCells = new Map<string, string>();
   const actorsOf = (ids: string[]): string => {
     const key = ids.join();
@@ -479,11 +542,13 @@ export function registerToCsv(threats: Threat[], context: CsvContext): string {
   };
   const cellsOf = (t: Threat): Record<CsvField, string> => {
     const score = riskScore(t.likelihood, t.impact);
+    const number = context.threatNumbers?.get(t.id);
     return {
+      number: number === undefined ? '' : `T${number}`,
       id: t.id,
       title: t.title,
       description: t.description,
-      category: t.category,
+      category: CATEGORY_LABELS[t.category],
       likelihood: String(t.likelihood),
       impact: String(t.impact),
       score: String(score),
@@ -491,13 +556,14 @@ export function registerToCsv(threats: Threat[], context: CsvContext): string {
       trend: t.trend,
       confidence: t.confidence,
       status: t.status,
-      origin: t.originCode ?? '',
-      countries: t.countryCodes.join('; '),
+      origin: t.originCode ? countries.label(t.originCode) : '',
+      countries: t.countryCodes.map((c) => countries.label(c)).join('; '),
       actors: actorsOf(t.actorIds),
       indicators: joinItems(t.indicators),
       mitigations: joinItems(t.mitigations),
       owner: t.owner,
       lastReviewedOn: t.lastReviewedOn ?? '',
+      evidence: context.evidenceCounts ? String(context.evidenceCounts.get(t.id) ?? 0) : '',
     };
   };
   const rows = threats.map((t) => {
@@ -508,7 +574,40 @@ export function registerToCsv(threats: Threat[], context: CsvContext): string {
     { fields: CSV_COLUMNS.map((c) => c.header), data: rows },
     { delimiter: ',', newline: '\r\n', quotes: false, header: true, escapeFormulae: false },
   );
-  return `${BOM}${csv}${csv.endsWith('\r\n') ? '' : '\r\n'}`;
+  return `${BOM}${aboutLines(threats.length, context)}${csv}${csv.endsWith('\r\n') ? '' : '\r\n'}`;
+}
+
+/** Lines above the header that start with this mark say what the file is; an import skips them. */
+export const ABOUT_MARK = '#';
+
+/**
+ * The lines above the header: the register's name, its scale and bands, what the rows are. Each is one
+ * quoted cell starting with `#` (so a spreadsheet shows it in one cell), and an import skips them.
+ */
+function aboutLines(rows: number, context: CsvExportContext): string {
+  if (!context.register) return '';
+  const { levels, bands } = context.scale;
+  const flat = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const lines = [
+    context.register ? `Register: ${flat(context.register.name)}` : '',
+    `Scale: ${levels}×${levels} (likelihood × impact, each 1–${levels}; score up to ${levels * levels}); bands: medium from ${bands.medium}, high from ${bands.high}, critical from ${bands.critical}`,
+    context.register
+      ? `Rows: ${rows}${context.totalThreats !== undefined && context.totalThreats !== rows ? ` of ${context.totalThreats} threats` : ` threat${rows === 1 ? '' : 's'}`}, in the order and filter of the grid${context.exportedAt ? `; exported ${context.exportedAt}` : ''}`
+      : '',
+  ].filter((l) => l.length > 0);
+  return lines.map((l) => `"${`${ABOUT_MARK} ${l}`.replace(/"/g, '""')}"\r\n`).join('');
+}
+
+/** The text with the about lines above the header blanked (kept as empty lines, so row numbers stay true). */
+function blankAboutLines(text: string): string {
+  const lines = text.split(/(\r\n|\n|\r)/);
+  for (let i = 0; i < lines.length; i += 2) {
+    const line = lines[i]!;
+    if (line.trim() === '') continue;
+    if (!/^"?#/.test(line)) break;
+    lines[i] = '';
+  }
+  return lines.join('');
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -578,7 +677,7 @@ const isEmptyRecord = (record: string[]): boolean => record.every((cell) => cell
 
 /** Strips BOM, auto-detects , ; or tab delimiter, skips empty lines. Never throws. */
 export function parseCsv(text: string): ParsedCsv {
-  const body = text.startsWith(BOM) ? text.slice(1) : text;
+  const body = blankAboutLines(text.startsWith(BOM) ? text.slice(1) : text);
   const { delimiter, newline } = sniff(body);
   const result = Papa.parse(body, {
     delimiter,
@@ -659,6 +758,8 @@ export type ColumnMapping = (CsvField | null)[];
 
 /** Header names each field is known by (compared case-, spacing- and punctuation-insensitively). */
 const HEADER_SYNONYMS: Record<CsvField, readonly string[]> = {
+  number: ['no', 'number', 'threat number', '№', 'номер'],
+  evidence: ['evidence', 'passages', 'evidence count', 'доказательства', 'фрагменты'],
   id: ['id', 'uuid', 'identifier', 'threat id', 'идентификатор', 'ид', 'id угрозы'],
   title: [
     'title',
@@ -1040,7 +1141,7 @@ function parseDate(text: string): string | undefined {
  */
 export function validateRows(parsed: ParsedCsv, mapping: ColumnMapping, context: CsvContext): CsvValidation {
   const levels = context.scale.levels;
-  const countries = new CountryResolver(context.countryCodes);
+  const countries = new CountryResolver(context.countryCodes, context.countryNames);
   const actors = new ActorResolver(context.actors);
 
   if (parsed.headers.length === 0) return { drafts: [], report: [...parsed.problems], mappedFields: [] };

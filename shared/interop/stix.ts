@@ -11,28 +11,29 @@
  *
  * | Workbench                                  | STIX 2.1                                                                                              |
  * | ------------------------------------------ | ----------------------------------------------------------------------------------------------------- |
- * | the analysts' organisation (`identity`)    | `identity`, `identity_class: "organization"`; the `created_by_ref` of every other object              |
+ * | the export author (Settings)               | `identity`: name, `identity_class` (individual / organization / group), the organisation in the description, `roles: ["analyst"]` for a person; `created`/`modified` = when it was set. The `created_by_ref` of every other object, and the `authors` of every note. Unset: a stand-in named as such |
  * | TLP of the export                          | the OASIS TLP 2.0 `marking-definition` (see below), in `object_marking_refs` of every other object    |
  * | register                                   | `report`: name, description (+ scope, scale), `published` = export instant, `report_types: ["threat-report"]`, `object_refs` = every object but itself, the identity and the marking; `external_references` = the sources given |
  * | threat                                     | `grouping` (see "Why a grouping") with `context: "unspecified"`                                       |
  * |   title, description                       | `name`, `description`                                                                                 |
- * |   likelihood, impact, score, band, trend, status, category | `labels` (`likelihood:4/5`, `impact:5/5`, `risk-score:20/25`, `risk-band:critical`, `trend:rising`, `status:active`, `category:terrorism`) and, in words, the description |
+ * |   likelihood, impact, score, band, trend, status, category | custom properties `x_analyst_workbench_likelihood`, `_impact`, `_score`, `_scale_levels`, `_band`, `_trend`, `_status`, `_category` (STIX 2.1 §11.1 names: a–z, 0–9, `_`, one `x_` prefix) and, in words, the description |
+ * |   its reasoning                            | a `note` about the grouping (`object_refs`), by the author (`authors`): the description and the risk in words; the grouping points at it with `x_analyst_workbench_rationale_ref` |
  * |   confidence (low / moderate / high)       | `confidence` 15 / 50 / 85: the "Low/Med/High" scale of STIX 2.1 Appendix A                           |
  * |   indicators (prose)                       | a list in the description. No `indicator` objects: those need a STIX pattern, and prose is not one   |
- * |   mitigations                              | one `course-of-action` each, `mitigates` → the grouping                                               |
- * |   actors                                   | `related-to` relationship grouping → threat-actor                                                     |
- * |   origin country                           | `originates-from` relationship grouping → location                                                    |
- * |   countries                                | `related-to` relationship grouping → location ("affects")                                             |
+ * |   mitigations                              | one `course-of-action` each, in the grouping's `object_refs` (the spec's `mitigates` targets attack patterns, malware, tools, vulnerabilities and indicators — none of which a register threat is) |
+ * |   actors                                   | the threat actors (and state identities) in the grouping's `object_refs`                              |
+ * |   origin country                           | its location in `object_refs`, and named by `x_analyst_workbench_origin_ref`                          |
+ * |   countries                                | their locations in `object_refs`, and listed by `x_analyst_workbench_affected_refs`                   |
  * |   owner, last review                       | description                                                                                           |
- * |   its context                              | `object_refs`: its actors, locations, courses of action, evidence notes and the relationships above  |
+ * |   its context                              | `object_refs`: its actors, locations, courses of action, evidence notes and its reasoning note. No relationship starts or ends at a grouping |
  * | actor                                      | `threat-actor`: name, `aliases` (the name itself left out), description (+ bases), `threat_actor_types`, `resource_level` |
  * |   armed group                              | `threat_actor_types: ["terrorist"]`, `resource_level: "organization"`                                 |
- * |   state                                    | `threat_actor_types: ["nation-state"]`, `resource_level: "government"`                                |
- * |   organisation / person / other            | no type (the workbench does not say which); `resource_level` organization / individual / —           |
- * | actor's countries                          | state: `located-at`. Others: `located-at` where a linked threat emanates from that country; for armed groups, `targets` where a linked *terrorism* threat affects that country; otherwise `related-to`. Each says why in its description |
+ * |   organisation / person / other            | `threat_actor_types: ["unknown"]` (the vocabulary's value when the type was not decided); `resource_level` organization / individual / — |
+ * |   state                                    | not a threat actor: the country is its `location`, and the state acting is an `identity` (`identity_class: "organization"`, `sectors: ["government"]`) `located-at` that location |
+ * | actor's countries                          | state: its identity `located-at`. Others: `located-at` where a linked threat emanates from that country; for armed groups, `targets` where a linked *terrorism* threat affects that country; otherwise `related-to` (the common relationship). Each says why in its description. Every relationship is one STIX 2.1 §4 lists for its two types (tests/support/stix-relationship-table.ts) |
  * | country                                    | `location`: name, `country` (ISO 3166-1 alpha-2), `region` (from the UN M49 sub-region), `latitude`/`longitude` of the **capital** (so the country can be placed on a map; the description says so), facts, stance and notes in the description, the facts' sources as `external_references` |
  * | a country code with no country record      | a `location` with only `country` and its English name                                                 |
- * | annotation (coded passage)                 | `note`: `abstract` = the start of the quote, `content` = the quote, its citation, the analyst's note (and, for an orphaned passage, that it is no longer in the source's current text); `object_refs` = its threats (groupings), actors and locations of this export, else the report; `external_references` = the source; `confidence` from the source's Admiralty credibility (STIX 2.1 Appendix A: 1→90, 2→70, 3→50, 4→30, 5→10, 6 → none) |
+ * | annotation (coded passage)                 | `note` (`authors` = the author): `abstract` = the start of the quote, `content` = the quote, its citation, the analyst's note (and, for an orphaned passage, that it is no longer in the source's current text); `object_refs` = its threats (groupings), actors and locations of this export, else the report; `external_references` = the source; `confidence` from the source's Admiralty credibility (STIX 2.1 Appendix A: 1→90, 2→70, 3→50, 4→30, 5→10, 6 → none) |
  * | source                                     | an external reference (on its notes and on the report): `source_name` = title, `description` = author, publisher, date and Admiralty grade, `url` if it is an http(s)/ftp address (credentials dropped, non-ASCII percent-encoded), `external_id` = `urn:sha256:<text hash>` (the id the Web Annotation export uses) |
  *
  * ## Why a grouping
@@ -44,14 +45,15 @@
  * assert for most categories — exporting migrants as a campaign would be wrong. `incident` is a stub in
  * 2.1, `opinion` only grades other objects. A `grouping` "explicitly asserts that the referenced STIX
  * Objects have a shared context", which is exactly what a register threat does: it ties actors, places,
- * mitigations and the passages that justify it together under one judgement. Its `name`,
- * `description`, `labels` and `confidence` carry the judgement itself. `context` is `"unspecified"`, the
- * one value of grouping-context-ov that fits. Relationships *from* a grouping are outside the spec's table,
- * which names none for it: `related-to` is valid between any two objects; `originates-from` and
- * `mitigates` (course-of-action → grouping) are used because the spec allows any relationship_type ("MAY
- * be any string") and no standard one says it better. A consumer that drops such pairs still finds every
- * linked object in the grouping's `object_refs`. A grouping with nothing linked (no actor, country,
- * mitigation or evidence) refers to the report, since `object_refs` may not be empty.
+ * mitigations and the passages that justify it together under one judgement. Its `name`, `description`,
+ * `confidence` and its `x_analyst_workbench_*` properties carry the judgement itself, its reasoning note the
+ * why. `context` is `"unspecified"`, the one value of grouping-context-ov that fits. The spec lists no
+ * relationship for a grouping, and OpenCTI and MISP drop relationships outside the spec's table, so a
+ * threat's links are its `object_refs` and the custom `_ref` properties — never invented relationships.
+ *
+ * States are places and governments, not threat actors: a consumer that has its own country entities
+ * (OpenCTI) merges the `location` by its ISO code, and the government `identity` stands for the state
+ * where it acts.
  *
  * Armed groups are `threat-actor`s, not `intrusion-set`s: an intrusion set is a cluster of adversarial
  * behaviour and resources (a cyber notion, "APT28"), a threat actor is the individual, group or
@@ -60,15 +62,16 @@
  * ## Ids and timestamps
  *
  * Every id is `<type>--<UUIDv5(STIX_ID_NAMESPACE, name)>` with a name built from workbench ids:
- * `threat-actor:<actor id>`, `grouping:threat:<threat id>`, `note:annotation:<annotation id>`,
- * `report:register:<register id>`, `location:country:<code>`, `identity:organization:<name>`,
+ * `threat-actor:<actor id>`, `identity:state:<actor id>`, `grouping:threat:<threat id>`,
+ * `note:annotation:<annotation id>`, `note:threat:<threat id>`, `report:register:<register id>`,
+ * `location:country:<code>`, `identity:author:<class>:<name>:<organisation>`,
  * `course-of-action:<text>` (so one mitigation shared by several threats is one object),
  * `relationship:<source id>:<type>:<target id>` and `bundle:<register id>:<export instant>`.
  * `created` is the record's `createdAt` (a relationship: the later of its two ends'; a course of action:
  * the earliest of its threats'); `modified` is the latest `updatedAt` of everything the object is built
  * from (a grouping also moves when a passage is linked to it; a note when its source is edited), never
- * before `created`. Records without a creation time (countries, the identity) use the fixed
- * `STIX_REFERENCE_EPOCH`. The report is re-published at every export: `published` and `modified` are the
+ * before `created`. Countries, which have no creation time, use the fixed `STIX_REFERENCE_EPOCH`; the
+ * author identity uses the time its details were set in Settings (never later than the export). The report is re-published at every export: `published` and `modified` are the
  * export instant (`now`). All timestamps are written as STIX wants them: UTC, milliseconds, `Z`. Nothing
  * depends on the order of the input lists except the order of the bundle's objects (and the report's lists).
  * One limit: *deleting* a record (a passage, an actor, a threat) can shrink another object's `object_refs`
@@ -85,6 +88,7 @@
  * `created_by_ref` identity is not published with it).
  */
 import { type Actor, type ActorKind } from '../domain/actor';
+import { type AuthorIdentity, authorDisplayName, UNSET_AUTHOR_NAME } from '../domain/author';
 import { type Annotation } from '../domain/annotation';
 import { type Country, type FactSource } from '../domain/country';
 import { bandOf } from '../domain/scoring';
@@ -115,8 +119,11 @@ export interface StixExportInput {
   annotations: Annotation[];
   sources: Source[];
   tlp: Tlp;
-  /** The analysts' organisation: `created_by_ref` of everything. */
-  identity: { name: string };
+  /**
+   * The author (Settings → export author): the `identity` every other object's `created_by_ref` names, and
+   * the `authors` of the notes. Unset (no name, no organisation): a stand-in identity labelled as such.
+   */
+  author: Pick<AuthorIdentity, 'name' | 'organisation' | 'identityClass'> & { updatedAt?: string };
   /** ISO instant of the export (the report's `published`, and the created/modified fallback). */
   now: string;
 }
@@ -143,8 +150,12 @@ interface StixCommon {
 
 export interface StixIdentity extends Omit<StixCommon, 'created_by_ref'> {
   type: 'identity';
+  created_by_ref?: string;
   name: string;
-  identity_class: 'organization';
+  description?: string;
+  roles?: string[];
+  identity_class: string;
+  sectors?: string[];
 }
 
 export interface StixLocation extends StixCommon {
@@ -172,6 +183,17 @@ export interface StixGrouping extends StixCommon {
   description?: string;
   context: string;
   object_refs: string[];
+  x_analyst_workbench_category: string;
+  x_analyst_workbench_likelihood: number;
+  x_analyst_workbench_impact: number;
+  x_analyst_workbench_score: number;
+  x_analyst_workbench_scale_levels: number;
+  x_analyst_workbench_band: string;
+  x_analyst_workbench_trend: string;
+  x_analyst_workbench_status: string;
+  x_analyst_workbench_origin_ref?: string;
+  x_analyst_workbench_affected_refs?: string[];
+  x_analyst_workbench_rationale_ref: string;
 }
 
 export interface StixCourseOfAction extends StixCommon {
@@ -184,6 +206,7 @@ export interface StixNote extends StixCommon {
   type: 'note';
   abstract: string;
   content: string;
+  authors?: string[];
   object_refs: string[];
 }
 
@@ -311,12 +334,18 @@ const REGIONS = new Set([
   'antarctica',
 ]);
 
-const ACTOR_TYPES: Record<ActorKind, { types?: string[]; resourceLevel?: string }> = {
+/**
+ * `threat_actor_types` (threat-actor-type-ov, STIX 2.1 §10.24) and `resource_level` (attack-resource-level-ov,
+ * §10.3) of the actors that are exported as threat actors. A state is not one: it becomes a `location` and an
+ * `identity` (see the table above). The workbench's kinds say no more than this: an armed group is the spec's
+ * "terrorist" (it uses violence for political ends); an organisation, a person or another actor is "unknown" —
+ * the value the vocabulary has for an actor whose type the analyst did not decide.
+ */
+export const ACTOR_TYPES: Readonly<Record<Exclude<ActorKind, 'state'>, { types: string[]; resourceLevel?: string }>> = {
   'armed-group': { types: ['terrorist'], resourceLevel: 'organization' },
-  state: { types: ['nation-state'], resourceLevel: 'government' },
-  organisation: { resourceLevel: 'organization' },
-  person: { resourceLevel: 'individual' },
-  other: {},
+  organisation: { types: ['unknown'], resourceLevel: 'organization' },
+  person: { types: ['unknown'], resourceLevel: 'individual' },
+  other: { types: ['unknown'] },
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -473,13 +502,19 @@ interface PendingRelationship {
 
 /**
  * The register as a STIX 2.1 bundle (see the table at the top of this file). Throws if a threat belongs
- * to another register, if `now` or a record's timestamp is not an instant, or if the identity has no name.
+ * to another register, or if `now` or a record's timestamp is not an instant.
  */
 export function registerToStixBundle(input: StixExportInput): StixBundle {
   const { register } = input;
   const now = stixTimestamp(input.now);
-  const identityName = oneLine(input.identity.name);
-  if (!identityName) throw new Error('the exporting organisation needs a name');
+  const author = {
+    name: oneLine(input.author.name),
+    organisation: oneLine(input.author.organisation),
+    identityClass: input.author.identityClass,
+  };
+  const authorName = authorDisplayName(author) || UNSET_AUTHOR_NAME;
+  const authorIsOrganisation = author.identityClass === 'organization';
+  const identityName = authorIsOrganisation ? author.organisation || authorName : authorName;
   for (const threat of input.threats) {
     if (threat.registerId !== register.id)
       throw new Error(`threat ${threat.id} belongs to register ${threat.registerId}, not ${register.id}`);
@@ -495,7 +530,11 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
 
   const marking = tlpMarkingDefinition(input.tlp);
   const markingRefs = [marking.id];
-  const identityId = stixId('identity', `identity:organization:${identityName}`);
+  const identityId = stixId(
+    'identity',
+    `identity:author:${author.identityClass}:${identityName}:${authorIsOrganisation ? '' : author.organisation}`,
+  );
+  const stateIdentityId = (actorId: string) => stixId('identity', `identity:state:${actorId}`);
   const reportId = stixId('report', `report:register:${register.id}`);
   const groupingId = (threatId: string) => stixId('grouping', `grouping:threat:${threatId}`);
   const actorId = (id: string) => stixId('threat-actor', `threat-actor:${id}`);
@@ -511,16 +550,25 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
     modified: latest(created, modified),
   });
 
-  const identity: StixIdentity = {
-    type: 'identity',
-    spec_version: '2.1',
+  // The author's details carry the time they were set; never later than the export.
+  const authorSetAt = input.author.updatedAt ? stixTimestamp(input.author.updatedAt) : now;
+  const authorTime = authorSetAt < now ? authorSetAt : now;
+  const identity: StixIdentity = compact({
+    type: 'identity' as const,
+    spec_version: '2.1' as const,
     id: identityId,
-    created: STIX_REFERENCE_EPOCH,
-    modified: STIX_REFERENCE_EPOCH,
+    created: authorTime,
+    modified: authorTime,
     name: identityName,
-    identity_class: 'organization',
+    description: authorDisplayName(author)
+      ? !authorIsOrganisation && author.organisation
+        ? `${identityName}, ${author.organisation}.`
+        : undefined
+      : 'The author of this export did not give a name in the workbench’s export settings.',
+    roles: authorIsOrganisation ? undefined : ['analyst'],
+    identity_class: author.identityClass,
     object_marking_refs: markingRefs,
-  };
+  });
 
   // Locations: every country given, then every other code something refers to.
   const locations = new Map<string, StixLocation>();
@@ -590,17 +638,42 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
   };
   for (const code of countries.keys()) locationFor(code);
 
-  // Threat actors.
+  // Threat actors, and states as the government identities that act for their countries.
   const threatActors = new Map<string, StixThreatActor>();
+  const states = new Map<string, StixIdentity>();
+  /** The STIX object an actor became: a threat actor, or a state's identity. */
+  const actorObject = (id: string): StixThreatActor | StixIdentity | undefined =>
+    threatActors.get(id) ?? states.get(id);
   for (const actor of actors.values()) {
     const name = oneLine(actor.name);
-    const kind = ACTOR_TYPES[actor.kind] ?? {};
     const aliases = unique(actor.aliases.map(oneLine)).filter((a) => a.length > 0 && a !== name);
     const bases = unique(actor.bases.map(oneLine)).filter((b) => b.length > 0);
     const description = [actor.description.trim(), bases.length > 0 ? `Based in: ${bases.join('; ')}.` : '']
       .filter((p) => p.length > 0)
       .join('\n\n');
     const created = stixTimestamp(actor.createdAt);
+    if (actor.kind === 'state') {
+      const aka = aliases.length > 0 ? `Also known as: ${aliases.join('; ')}.` : '';
+      states.set(
+        actor.id,
+        compact({
+          ...head('identity', stateIdentityId(actor.id), created, stixTimestamp(actor.updatedAt)),
+          name,
+          description: [
+            `The government of ${name}, as an actor (the country itself is the location of the same name).`,
+            description,
+            aka,
+          ]
+            .filter((p) => p.length > 0)
+            .join('\n\n'),
+          identity_class: 'organization',
+          sectors: ['government'],
+          object_marking_refs: markingRefs,
+        }),
+      );
+      continue;
+    }
+    const kind = ACTOR_TYPES[actor.kind] ?? ACTOR_TYPES.other;
     threatActors.set(
       actor.id,
       compact({
@@ -670,10 +743,11 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
     }
   }
 
-  // Threats → groupings.
+  // Threats → groupings, each with a note that gives the analyst's reasoning.
   const maxScore = register.scale.levels * register.scale.levels;
   const { bands } = register.scale;
   const groupings: StixGrouping[] = [];
+  const rationales: StixNote[] = [];
   for (const threat of threats) {
     const id = groupingId(threat.id);
     const title = oneLine(threat.title);
@@ -687,80 +761,85 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
       stixTimestamp(threat.updatedAt),
       ...passages.map((a) => stixTimestamp(a.updatedAt)),
     );
-    const self = { id, created, modified };
+    const rationaleId = stixId('note', `note:threat:${threat.id}`);
     const refs: string[] = [];
 
     const linkedActors = unique(threat.actorIds).flatMap((a) => {
-      const actor = actors.get(a);
-      const stix = threatActors.get(a);
-      return actor && stix ? [{ actor, stix }] : [];
+      const stix = actorObject(a);
+      return stix ? [stix] : [];
     });
-    for (const { stix } of linkedActors) {
-      refs.push(stix.id, relate(self, 'related-to', stix, `${stix.name} is involved in the threat “${title}”.`));
-    }
+    for (const stix of linkedActors) refs.push(stix.id);
     const origin = threat.originCode ? locationFor(threat.originCode) : null;
-    if (origin)
-      refs.push(
-        origin.id,
-        relate(self, 'originates-from', origin, `The threat “${title}” emanates from ${origin.name}.`),
-      );
+    if (origin) refs.push(origin.id);
     const affected = unique(threat.countryCodes.map((c) => c.toUpperCase()))
       .map(locationFor)
       .filter((l): l is StixLocation => l !== null);
-    for (const location of affected) {
-      refs.push(location.id, relate(self, 'related-to', location, `The threat “${title}” affects ${location.name}.`));
-    }
+    for (const location of affected) refs.push(location.id);
     for (const mitigation of threat.mitigations) {
       if (!mitigation.trim()) continue;
-      const coa = courseOfActionFor(mitigation, created);
-      refs.push(coa.id, relate(coa, 'mitigates', self, ''));
+      refs.push(courseOfActionFor(mitigation, created).id);
     }
     for (const passage of passages) refs.push(noteId(passage.id));
+    refs.push(rationaleId);
 
     const score = threat.score;
     const band = bandOf(score, bands);
     const levels = register.scale.levels;
     const countryNames = (list: StixLocation[]) => list.map((l) => l.name).join(', ');
-    const lines = [
-      threat.description.trim(),
-      [
-        `Risk: likelihood ${threat.likelihood} of ${levels} × impact ${threat.impact} of ${levels} = score ${score} of ${maxScore}, band ${band}`,
-        ` (bands of this register: medium from ${bands.medium}, high from ${bands.high}, critical from ${bands.critical}).`,
-        ` Trend: ${threat.trend}. Status: ${threat.status}. Analytic confidence: ${threat.confidence}. Category: ${threat.category}.`,
-      ].join(''),
-      [
-        origin ? `Emanates from: ${origin.name}.` : '',
-        affected.length > 0 ? `Countries: ${countryNames(affected)}.` : '',
-        linkedActors.length > 0 ? `Actors: ${linkedActors.map((a) => a.stix.name).join(', ')}.` : '',
-        threat.owner.trim() ? `Owner: ${oneLine(threat.owner)}.` : '',
-        threat.lastReviewedOn ? `Last reviewed on ${threat.lastReviewedOn}.` : 'Not yet reviewed.',
-        passages.length === 0 ? 'No passage of a source is linked to this threat yet.' : '',
-      ]
-        .filter((p) => p.length > 0)
-        .join(' '),
+    const risk = [
+      `Risk: likelihood ${threat.likelihood} of ${levels} × impact ${threat.impact} of ${levels} = score ${score} of ${maxScore}, band ${band}`,
+      ` (bands of this register: medium from ${bands.medium}, high from ${bands.high}, critical from ${bands.critical}).`,
+      ` Trend: ${threat.trend}. Status: ${threat.status}. Analytic confidence: ${threat.confidence}. Category: ${threat.category}.`,
+    ].join('');
+    const links = [
+      origin ? `Emanates from: ${origin.name}.` : '',
+      affected.length > 0 ? `Countries: ${countryNames(affected)}.` : '',
+      linkedActors.length > 0 ? `Actors: ${linkedActors.map((a) => a.name).join(', ')}.` : '',
+      threat.owner.trim() ? `Owner: ${oneLine(threat.owner)}.` : '',
+      threat.lastReviewedOn ? `Last reviewed on ${threat.lastReviewedOn}.` : 'Not yet reviewed.',
+      passages.length === 0 ? 'No passage of a source is linked to this threat yet.' : '',
+    ]
+      .filter((p) => p.length > 0)
+      .join(' ');
+    const indicators =
       threat.indicators.length > 0
         ? `Indicators to watch:\n${threat.indicators.map((i) => `- ${oneLine(i)}`).join('\n')}`
-        : '',
+        : '';
+    const mitigations =
       threat.mitigations.length > 0
         ? `Mitigations (also exported as courses of action):\n${threat.mitigations.map((m) => `- ${oneLine(m)}`).join('\n')}`
-        : '',
-    ];
+        : '';
     groupings.push(
       compact({
         ...head('grouping', id, created, modified),
         name: title,
-        description: lines.filter((l) => l.length > 0).join('\n\n'),
+        description: [threat.description.trim(), risk, links, indicators, mitigations]
+          .filter((l) => l.length > 0)
+          .join('\n\n'),
         context: 'unspecified',
-        object_refs: refs.length > 0 ? unique(refs) : [reportId],
-        labels: [
-          `category:${threat.category}`,
-          `likelihood:${threat.likelihood}/${levels}`,
-          `impact:${threat.impact}/${levels}`,
-          `risk-score:${score}/${maxScore}`,
-          `risk-band:${band}`,
-          `trend:${threat.trend}`,
-          `status:${threat.status}`,
-        ],
+        object_refs: unique(refs),
+        confidence: CONFIDENCE_TO_STIX[threat.confidence],
+        object_marking_refs: markingRefs,
+        x_analyst_workbench_category: threat.category,
+        x_analyst_workbench_likelihood: threat.likelihood,
+        x_analyst_workbench_impact: threat.impact,
+        x_analyst_workbench_score: score,
+        x_analyst_workbench_scale_levels: levels,
+        x_analyst_workbench_band: band,
+        x_analyst_workbench_trend: threat.trend,
+        x_analyst_workbench_status: threat.status,
+        x_analyst_workbench_origin_ref: origin?.id,
+        x_analyst_workbench_affected_refs: affected.map((l) => l.id),
+        x_analyst_workbench_rationale_ref: rationaleId,
+      }),
+    );
+    rationales.push(
+      compact({
+        ...head('note', rationaleId, created, stixTimestamp(threat.updatedAt)),
+        abstract: `Why “${shorten(title, 100)}” is rated ${band} (${score} of ${maxScore})`,
+        content: [threat.description.trim(), risk, links, indicators].filter((l) => l.length > 0).join('\n\n'),
+        authors: [authorName],
+        object_refs: [id],
         confidence: CONFIDENCE_TO_STIX[threat.confidence],
         object_marking_refs: markingRefs,
       }),
@@ -776,7 +855,7 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
     for (const a of unique(threat.actorIds)) threatsOfActor.set(a, [...(threatsOfActor.get(a) ?? []), threat]);
   }
   for (const actor of actors.values()) {
-    const stix = threatActors.get(actor.id)!;
+    const stix = actorObject(actor.id)!;
     const linked = threatsOfActor.get(actor.id) ?? [];
     for (const code of unique(actor.countryCodes.map((c) => c.toUpperCase()))) {
       const location = locationFor(code);
@@ -784,7 +863,7 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
       const quoted = (list: Threat[]) => list.map((t) => `“${oneLine(t.title)}”`).join(', ');
       const touched = (list: Threat[]) => list.map((t) => stixTimestamp(t.updatedAt));
       if (actor.kind === 'state') {
-        relate(stix, 'located-at', location, `The state ${stix.name} is located in ${location.name}.`);
+        relate(stix, 'located-at', location, `The government of ${stix.name} is located in ${location.name}.`);
         continue;
       }
       const emanating = linked.filter((t) => t.originCode?.toUpperCase() === code);
@@ -822,7 +901,10 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
     const source = sources.get(annotation.sourceId);
     const refs = unique([
       ...annotation.threatIds.filter((t) => threatIds.has(t)).map(groupingId),
-      ...annotation.actorIds.filter((a) => threatActors.has(a)).map(actorId),
+      ...annotation.actorIds.flatMap((a) => {
+        const stix = actorObject(a);
+        return stix ? [stix.id] : [];
+      }),
       ...annotation.countryCodes.map(locationFor).flatMap((l) => (l ? [l.id] : [])),
     ]);
     const quote = annotation.quote.exact.normalize('NFC').trim();
@@ -848,6 +930,7 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
         ),
         abstract: `“${shorten(quote, 100)}”${source ? ` — ${shorten(source.title, 80)}` : ''}`,
         content,
+        authors: [authorName],
         object_refs: refs.length > 0 ? refs : [reportId],
         confidence: source ? CREDIBILITY_TO_STIX[source.credibility] : undefined,
         external_references: source ? [sourceReference(source)] : undefined,
@@ -874,9 +957,11 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
 
   const content: StixObject[] = [
     ...locations.values(),
+    ...states.values(),
     ...threatActors.values(),
     ...coursesOfAction.values(),
     ...groupings,
+    ...rationales,
     ...notes,
     ...relationships,
   ];

@@ -51,15 +51,20 @@
  */
 import { z } from 'zod';
 import { type Actor } from '../domain/actor';
+import { type AuthorDetails, authorDisplayName } from '../domain/author';
 import { type Annotation, type Tag, TextPosition, TextQuote } from '../domain/annotation';
 import { type Country } from '../domain/country';
 import { CountryCode, Id, Instant } from '../domain/primitives';
 import { type Source } from '../domain/source';
 import { normaliseText } from '../domain/text';
 import { type Threat } from '../domain/threat';
+import { UUID_NAMESPACE, uuidv5 } from './stix/uuidv5';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
-export const COUNTRY_IRI_PREFIX = 'urn:iso:std:iso:3166:-1:';
+/** ISO's Online Browsing Platform page of a country code: the ISO 3166 URI of a country. */
+export const COUNTRY_IRI_PREFIX = 'https://www.iso.org/obp/ui/#iso:code:3166:';
+/** The URN earlier exports used (read on import). */
+export const LEGACY_COUNTRY_IRI_PREFIX = 'urn:iso:std:iso:3166:-1:';
 
 /** Import stops reading after this many annotations (and says so). */
 export const MAX_IMPORTED_ANNOTATIONS = 100_000;
@@ -73,7 +78,10 @@ const REFINED_BY_DEPTH = 8;
 // IRIs
 
 const UUID_IRI = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
-const COUNTRY_IRI = /^urn:iso:std:iso:3166:-1:([a-z]{2})$/i;
+const COUNTRY_IRIS = [
+  /^https?:\/\/www\.iso\.org\/obp\/ui\/#iso:code:3166:([a-z]{2})$/i,
+  /^urn:iso:std:iso:3166:-1:([a-z]{2})$/i,
+];
 const SHA256_IRI = /^urn:sha256:([0-9a-f]{64})$/i;
 
 export const uuidIri = (id: string): string => `urn:uuid:${id.toLowerCase()}`;
@@ -91,8 +99,11 @@ export function parseUuidIri(iri: string): Id | null {
 
 /** The ISO 3166-1 alpha-2 code in a country IRI, upper case, or null. */
 export function parseCountryIri(iri: string): CountryCode | null {
-  const match = COUNTRY_IRI.exec(iri.trim());
-  return match ? match[1]!.toUpperCase() : null;
+  for (const pattern of COUNTRY_IRIS) {
+    const match = pattern.exec(iri.trim());
+    if (match) return match[1]!.toUpperCase();
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -107,6 +118,8 @@ export interface WebAnnotationContext {
   actors: Pick<Actor, 'id' | 'name'>[];
   countries: Pick<Country, 'code' | 'name'>[];
   generator: { name: string; version: string };
+  /** Who exports (Settings → export author): every annotation's `creator`; none when unset. */
+  author?: AuthorDetails | null;
   /** ISO instant of the export. */
   exportedAt: string;
   /** BCP 47 language of the analysts' notes, when known (the source's language says nothing about them). */
@@ -143,6 +156,8 @@ function exportAnnotation(
   names: Names,
   context: WebAnnotationContext,
   generator: JsonObject,
+  creator: JsonObject | null,
+  target: JsonObject,
 ): JsonObject {
   const bodies: JsonObject[] = [];
   const motivations: string[] = [];
@@ -158,24 +173,30 @@ function exportAnnotation(
     motivations.push('commenting');
   }
   for (const id of unique(annotation.tagIds)) {
-    bodies.push({ type: 'SpecificResource', purpose: 'tagging', source: resourceRef(uuidIri(id), names.tags.get(id)) });
+    const name = names.tags.get(id);
+    // A tag is its name, as annotation tools keep tags; one no longer in the codebook has only its id.
+    bodies.push(
+      name
+        ? { type: 'TextualBody', purpose: 'tagging', value: name }
+        : { type: 'SpecificResource', purpose: 'tagging', source: uuidIri(id) },
+    );
     motivations.push('tagging');
   }
   for (const id of unique(annotation.actorIds)) {
     bodies.push({
       type: 'SpecificResource',
-      purpose: 'identifying',
+      purpose: 'linking',
       source: resourceRef(uuidIri(id), names.actors.get(id)),
     });
-    motivations.push('identifying');
+    motivations.push('linking');
   }
   for (const code of unique(annotation.countryCodes)) {
     bodies.push({
       type: 'SpecificResource',
-      purpose: 'identifying',
+      purpose: 'linking',
       source: resourceRef(countryIri(code), names.countries.get(code)),
     });
-    motivations.push('identifying');
+    motivations.push('linking');
   }
   for (const id of unique(annotation.threatIds)) {
     bodies.push({
@@ -191,22 +212,64 @@ function exportAnnotation(
   if (annotation.quote.suffix) quote.suffix = annotation.quote.suffix;
 
   const out: JsonObject = {
-    '@context': ANNO_CONTEXT,
     id: uuidIri(annotation.id),
     type: 'Annotation',
     motivation: motivations.length > 0 ? oneOrList(unique(motivations)) : 'highlighting',
+  };
+  if (creator) out.creator = { ...creator };
+  Object.assign(out, {
     created: dateTime(annotation.createdAt),
     modified: dateTime(annotation.updatedAt),
     generated: dateTime(context.exportedAt),
     generator: { ...generator },
-  };
+  });
   if (bodies.length > 0) out.body = bodies;
   out.target = {
     type: 'SpecificResource',
-    source: sourceTextIri(context.source),
+    source: { ...target },
     selector: [quote, { type: 'TextPositionSelector', start: annotation.position.start, end: annotation.position.end }],
   };
   return out;
+}
+
+/** The author as a W3C agent: a Person (with the organisation as schema.org affiliation) or an Organization. */
+function agent(author: AuthorDetails): JsonObject | null {
+  const name = authorDisplayName(author);
+  if (!name) return null;
+  if (author.identityClass !== 'individual') return { type: 'Organization', name };
+  const person: JsonObject = { type: 'Person', name };
+  if (author.name.trim() && author.organisation.trim())
+    person['schema:affiliation'] = { type: 'Organization', name: author.organisation.trim() };
+  return person;
+}
+
+/**
+ * The annotated text: its hash (the positions count UTF-16 code units of exactly that text), its title as
+ * `label`, the language, and — when the source has a web address — that address as `via` (the resource the
+ * text was retrieved from).
+ */
+function sourceResource(source: Source): JsonObject {
+  const resource: JsonObject = {
+    id: sourceTextIri(source),
+    type: 'Text',
+    format: 'text/plain',
+    label: source.title,
+  };
+  if (source.language) resource.language = source.language;
+  const url = typeof source.url === 'string' ? webAddress(source.url) : null;
+  if (url) resource.via = url;
+  return resource;
+}
+
+/** An http(s) address as a valid IRI, or null. */
+function webAddress(address: string): string | null {
+  const trimmed = address.trim();
+  if (!/^https?:\/\//i.test(trimmed)) return null;
+  try {
+    return new URL(trimmed).href;
+  } catch {
+    return null;
+  }
 }
 
 interface Names {
@@ -239,6 +302,8 @@ export function toAnnotationCollection(annotations: Annotation[], context: WebAn
     }
   }
   const collectionId = uuidIri(newId());
+  const creator = context.author ? agent(context.author) : null;
+  const target = sourceResource(context.source);
   return {
     '@context': ANNO_CONTEXT,
     id: collectionId,
@@ -252,7 +317,7 @@ export function toAnnotationCollection(annotations: Annotation[], context: WebAn
       type: 'AnnotationPage',
       partOf: collectionId,
       startIndex: 0,
-      items: annotations.map((a) => exportAnnotation(a, names, context, generator)),
+      items: annotations.map((a) => exportAnnotation(a, names, context, generator, creator, target)),
     },
   } satisfies JsonObject;
 }
@@ -282,6 +347,8 @@ export const ImportedAnnotation = z.object({
   tagNames: z.array(z.string().min(1).max(TAG_NAME_MAX)),
   threatIds: z.array(Id),
   actorIds: z.array(Id),
+  /** Links (purpose `linking`) to a workbench id that is neither a threat nor an actor the caller named: the app looks them up. */
+  linkIds: z.array(Id),
   countryCodes: z.array(CountryCode),
   createdAt: Instant.nullable(),
   updatedAt: Instant.nullable(),
@@ -297,6 +364,9 @@ export interface WebAnnotationImportTarget {
   codebook?: Pick<Tag, 'id' | 'name'>[];
   /** Makes ids for annotations without a usable `urn:uuid:` id; defaults to `crypto.randomUUID`. */
   newId?: () => string;
+  /** The threats and actors a link may point at (by id): a link to one of them becomes a threat or actor link. */
+  threats?: Pick<Threat, 'id'>[];
+  actors?: Pick<Actor, 'id'>[];
 }
 
 export interface WebAnnotationImport {
@@ -348,6 +418,19 @@ const QuoteIn = z.object({
 });
 const PositionIn = z.object({ start: z.int().nonnegative(), end: z.int().nonnegative() });
 
+/** What a Hypothesis annotation adds to the Web Annotation shape (its API's "Annotation" schema). */
+const HypothesisIn = z.object({
+  uri: z.string().optional(),
+  text: z.string().optional().catch(undefined),
+  tags: z.array(z.string()).optional().catch(undefined),
+  updated: z.unknown().optional(),
+  user: z.string().optional().catch(undefined),
+});
+/** A Hypothesis search answer (`GET /api/search`): `{ total, rows: [annotation…] }`. */
+const HypothesisSearch = z.object({ rows: z.array(z.unknown()) });
+/** UUIDv5 name space of the ids given to Hypothesis annotations: UUIDv5 of "urn:x-analyst-workbench:hypothesis" in the URL name space. */
+export const HYPOTHESIS_ID_NAMESPACE = uuidv5('urn:x-analyst-workbench:hypothesis', UUID_NAMESPACE.URL);
+
 const has = (types: string[] | undefined, type: string) => types?.includes(type) ?? false;
 const nonBlank = (value: string | undefined) => (value === undefined ? undefined : value.trim() || undefined);
 
@@ -379,6 +462,8 @@ class Problems {
 /** The annotations of a document, whatever its shape. */
 function annotationItems(json: unknown, problems: Problems): unknown[] {
   if (Array.isArray(json)) return json;
+  const search = HypothesisSearch.safeParse(json);
+  if (search.success && !('type' in (json as object))) return search.data.rows;
   const typed = TypeOf.safeParse(json);
   if (!typed.success || typeof json !== 'object' || json === null) {
     problems.add(
@@ -386,6 +471,8 @@ function annotationItems(json: unknown, problems: Problems): unknown[] {
     );
     return [];
   }
+  // One Hypothesis annotation (no JSON-LD context of its own).
+  if (!('@context' in json) && 'uri' in json && 'target' in json) return [json];
   const context = Context.safeParse(json);
   const declared = context.success ? context.data['@context'] : undefined;
   const contexts = Array.isArray(declared) ? declared : [declared];
@@ -472,6 +559,7 @@ interface Read {
   tags: TagRef[];
   threatIds: Id[];
   actorIds: Id[];
+  links: Id[];
   countryCodes: CountryCode[];
   ignored: string[];
 }
@@ -526,8 +614,9 @@ function readBody(body: unknown, motivations: string[] | undefined, read: Read) 
     if (id || label) read.tags.push({ id, name: label });
     else read.ignored.push(shown(body));
   } else if (id && has(purposes, 'linking')) {
-    read.threatIds.push(id);
+    read.links.push(id);
   } else if (id && has(purposes, 'identifying')) {
+    // Earlier exports named actors with `identifying`.
     read.actorIds.push(id);
   } else {
     read.ignored.push(shown(body));
@@ -649,14 +738,20 @@ function readAnnotation(
     position = null;
   }
   if (position && target.textHash) {
-    const hash = typeof chosen.source === 'string' ? SHA256_IRI.exec(chosen.source)?.[1]?.toLowerCase() : undefined;
+    const sourceId = SourceRef.safeParse(chosen.source);
+    const hash = sourceId.success ? SHA256_IRI.exec(sourceId.data.id)?.[1]?.toLowerCase() : undefined;
     if (hash !== target.textHash.toLowerCase()) {
       problems.add(`${label} was made on another text than this source's; it will be placed by its quote.`);
       position = null;
     }
   }
 
+  const hypothesis = HypothesisIn.safeParse(item);
+  const fromHypothesis = hypothesis.success && annotation.body === undefined && annotation.bodyValue === undefined;
   let id = typeof rawId === 'string' ? parseUuidIri(rawId) : null;
+  // A Hypothesis id is not a UUID: the same annotation gets the same id at every import, so it comes in once.
+  if (!id && fromHypothesis && typeof rawId === 'string' && rawId.length > 0)
+    id = uuidv5(`hypothesis:${rawId}`, HYPOTHESIS_ID_NAMESPACE);
   if (id && seenIds.has(id)) {
     problems.add(`${label} has the same id as an earlier annotation; it was given a new one.`);
     id = null;
@@ -664,10 +759,16 @@ function readAnnotation(
   if (!id) id = newId();
   seenIds.add(id);
 
-  const read: Read = { notes: [], tags: [], threatIds: [], actorIds: [], countryCodes: [], ignored: [] };
+  const read: Read = { notes: [], tags: [], threatIds: [], actorIds: [], links: [], countryCodes: [], ignored: [] };
   const motivations = annotation.motivation;
   if (typeof annotation.bodyValue === 'string' && annotation.bodyValue.trim().length > 0)
     read.notes.push(annotation.bodyValue);
+  if (fromHypothesis) {
+    // Hypothesis (h.readthedocs.io, API "Annotation" schema): the note is `text`, the tags are `tags`.
+    const { text, tags } = hypothesis.data;
+    if (text && text.trim().length > 0) read.notes.push(text);
+    for (const name of tags ?? []) if (nonBlank(name)) read.tags.push({ id: null, name: name.trim() });
+  }
   const bodies =
     annotation.body === undefined ? [] : Array.isArray(annotation.body) ? annotation.body : [annotation.body];
   for (const body of bodies.slice(0, 10_000)) readBody(body, motivations, read);
@@ -684,6 +785,12 @@ function readAnnotation(
     note = note.slice(0, NOTE_MAX).replace(/[\uD800-\uDBFF]$/, '');
   }
   const tags = resolveTags(read.tags, target.codebook, label, problems);
+  const threatIds = new Set(target.threats?.map((t) => t.id));
+  const actorIds = new Set(target.actors?.map((a) => a.id));
+  for (const link of read.links) {
+    if (actorIds.has(link)) read.actorIds.push(link);
+    else if (threatIds.has(link) || !target.actors) read.threatIds.push(link);
+  }
 
   const result: ImportedAnnotation = {
     id,
@@ -695,9 +802,10 @@ function readAnnotation(
     tagNames: tags.tagNames,
     threatIds: unique(read.threatIds),
     actorIds: unique(read.actorIds),
+    linkIds: target.actors ? unique(read.links.filter((l) => !actorIds.has(l) && !threatIds.has(l))) : [],
     countryCodes: unique(read.countryCodes),
     createdAt: instant(annotation.created),
-    updatedAt: instant(annotation.modified),
+    updatedAt: instant(annotation.modified ?? (fromHypothesis ? hypothesis.data.updated : undefined)),
   };
   const checked = ImportedAnnotation.safeParse(result);
   if (!checked.success) {

@@ -10,6 +10,7 @@ import {
   type ThreatDraft,
   validateRows,
 } from '../../shared/interop/register-csv';
+import { compareThreatsForNumbering, threatNumbers } from '../../shared/domain/threat-numbers';
 
 // ---------------------------------------------------------------------------------------------------
 // A workspace: actors (one name with a comma, one with a semicolon, shared aliases), the eleven countries.
@@ -185,7 +186,7 @@ describe('registerToCsv → parseCsv → guessMapping → validateRows', () => {
     const csv = registerToCsv(TRICKY, CONTEXT);
     expect(
       csv.startsWith(
-        '\uFEFFID,Title,Description,Category,Likelihood,Impact,Score,Band,Trend,Confidence,Status,Origin,Countries,Actors,Indicators,Mitigations,Owner,Last reviewed\r\n',
+        '\uFEFFNo.,ID,Title,Description,Category,Likelihood,Impact,Score,Band,Trend,Confidence,Status,Origin,Countries,Actors,Indicators,Mitigations,Owner,Last reviewed,Evidence\r\n',
       ),
     ).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
@@ -195,7 +196,9 @@ describe('registerToCsv → parseCsv → guessMapping → validateRows', () => {
     expect(rows[0]![column('band')]).toBe('critical');
     expect(rows[2]![column('score')]).toBe('1');
     expect(rows[2]![column('band')]).toBe('low');
-    expect(rows[0]![column('countries')]).toBe('KZ; TJ; UZ');
+    // Countries by name (English when the workspace gives none), categories by label.
+    expect(rows[0]![column('countries')]).toBe('Kazakhstan; Tajikistan; Uzbekistan');
+    expect(rows[0]![column('category')]).toBe('Terrorism');
     expect(rows[0]![column('actors')]).toBe(
       'Islamic State – Khorasan Province; Islamic Movement of Uzbekistan; Taliban, Islamic Emirate; TTP; Tehrik-i-Taliban Pakistan',
     );
@@ -211,7 +214,9 @@ describe('registerToCsv → parseCsv → guessMapping → validateRows', () => {
   it('never lets a spreadsheet run a cell as a formula', () => {
     const { rows } = parseCsv(registerToCsv(TRICKY, CONTEXT));
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
-    expect(rows[2]![1]).toBe('\'=HYPERLINK("http://evil.example","click") 🇰🇿🤝🇦🇫');
+    expect(rows[2]![CSV_COLUMNS.findIndex((c) => c.field === 'title')]).toBe(
+      '\'=HYPERLINK("http://evil.example","click") 🇰🇿🤝🇦🇫',
+    );
   });
 
   it('round-trips an empty register and other scales', () => {
@@ -223,6 +228,60 @@ describe('registerToCsv → parseCsv → guessMapping → validateRows', () => {
     const { drafts, report } = importCsv(registerToCsv(threats, context), context);
     expect(report).toEqual([]);
     expect(drafts.map((d) => d.draft)).toEqual(threats.map(draftOf));
+  });
+});
+
+describe('the export as the app writes it (the grid’s rows, register, numbers, evidence)', () => {
+  // The grid shows the threats in its own order, filtered: here the last three, reversed.
+  const shown = [...TRICKY].reverse().slice(0, 3);
+  const app = {
+    ...CONTEXT,
+    countryNames: { KZ: 'Казахстан', TJ: 'Tajikistan', AF: 'Afghanistan', UZ: 'Узбекистан' },
+    register: { name: 'Ауғанстан қауіптері: Central Asia, 2026' },
+    threatNumbers: threatNumbers(TRICKY),
+    evidenceCounts: new Map(shown.map((t, i) => [t.id, i * 2])),
+    totalThreats: TRICKY.length,
+    exportedAt: '2026-11-28T09:00:00.000Z',
+  };
+  const csv = registerToCsv(shown, app);
+  const column = (field: string) => CSV_COLUMNS.findIndex((c) => c.field === field);
+
+  it('names the register and its scale above the header, each line one quoted cell', () => {
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines.slice(0, 3)).toEqual([
+      '"# Register: Ауғанстан қауіптері: Central Asia, 2026"',
+      '"# Scale: 5×5 (likelihood × impact, each 1–5; score up to 25); bands: medium from 4, high from 8, critical from 15"',
+      '"# Rows: 3 of 6 threats, in the order and filter of the grid; exported 2026-11-28T09:00:00.000Z"',
+    ]);
+    expect(lines[3]!.startsWith('No.,ID,Title,')).toBe(true);
+  });
+
+  it('keeps the grid’s order, numbers threats as a briefing does, and counts their evidence', () => {
+    const { rows, rowNumbers } = parseCsv(csv);
+    expect(rowNumbers).toEqual([5, 6, 7]); // as a spreadsheet numbers them: the about lines are rows 1–3
+    expect(rows.map((r) => r[column('id')])).toEqual(shown.map((t) => t.id));
+    const numbers = threatNumbers(TRICKY);
+    expect(rows.map((r) => r[column('number')])).toEqual(shown.map((t) => `T${numbers.get(t.id)}`));
+    expect(rows.map((r) => r[column('evidence')])).toEqual(['0', '2', '4']);
+    // The briefing's own order gives the same numbers (one rule, shared).
+    const ordered = [...TRICKY].sort(compareThreatsForNumbering).map((t) => t.id);
+    expect([...numbers.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id)).toEqual(ordered);
+  });
+
+  it('writes the workspace’s country names and reads them back (round trip of the app’s own file)', () => {
+    const { rows } = parseCsv(csv);
+    const first = TRICKY.find((t) => t.countryCodes.includes('KZ'))!;
+    const written = parseCsv(registerToCsv([first], app)).rows[0]![column('countries')];
+    expect(written).toContain('Казахстан');
+    expect(rows.length).toBe(3);
+    const parsed = parseCsv(csv);
+    const mapping = guessMapping(parsed.headers);
+    expect(mapping).toEqual(CSV_COLUMNS.map((c) => c.field));
+    const { drafts, report } = validateRows(parsed, mapping, app);
+    expect(report).toEqual([]);
+    expect(drafts.map((d) => d.draft)).toEqual(shown.map(draftOf));
+    const again = validateRows(parseCsv(registerToCsv([first], app)), mapping, app);
+    expect(again.drafts.map((d) => d.draft)).toEqual([draftOf(first)]);
   });
 });
 

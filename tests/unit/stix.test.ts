@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDemoWorkspace } from '../../main/services/demo-workspace';
 import { SourceStore } from '../../main/services/source-store';
 import { Actor } from '../../shared/domain/actor';
+import { UNSET_AUTHOR_NAME } from '../../shared/domain/author';
 import { Annotation } from '../../shared/domain/annotation';
 import { Country } from '../../shared/domain/country';
 import { DEFAULT_SCALE } from '../../shared/domain/scoring';
@@ -27,6 +28,7 @@ import {
   uuidv5,
 } from '../../shared/interop/stix';
 import { PROJECT_ROOT } from '../support/handler-table';
+import { relationshipProblem, SUGGESTED_RELATIONSHIPS } from '../support/stix-relationship-table';
 import { readStixVendorJson, refProblems, stixValidator, stixVendorFiles } from '../support/stix-validator';
 import { useTempFolders } from '../support/temp-folder';
 
@@ -536,7 +538,12 @@ const INPUT: StixExportInput = {
   annotations: Object.values(ANNOTATION),
   sources: Object.values(SOURCE),
   tlp: 'amber',
-  identity: { name: 'Institute for Foreign Policy Research — Afghanistan desk' },
+  author: {
+    name: 'Айгерим Сейткали',
+    organisation: 'Institute for Foreign Policy Research — Afghanistan desk',
+    identityClass: 'individual',
+    updatedAt: T1,
+  },
   now: NOW,
 };
 
@@ -558,6 +565,8 @@ const hasRelationship = (bundle: StixBundle, source: string, type: string, targe
 const ID = {
   grouping: (t: Threat) => stixId('grouping', `grouping:threat:${t.id}`),
   actor: (a: Actor) => stixId('threat-actor', `threat-actor:${a.id}`),
+  state: (a: Actor) => stixId('identity', `identity:state:${a.id}`),
+  rationale: (t: Threat) => stixId('note', `note:threat:${t.id}`),
   location: (code: string) => stixId('location', `location:country:${code}`),
   note: (a: Annotation) => stixId('note', `note:annotation:${a.id}`),
   report: stixId('report', `report:register:${REGISTER.id}`),
@@ -650,17 +659,38 @@ describe('registerToStixBundle: validity', () => {
     expect(() => stixTimestamp('yesterday')).toThrow(/not an instant/);
   });
 
-  it('credits everything to the organisation’s identity', () => {
-    const [identity] = ofType(bundle, 'identity');
+  it('credits everything to the author set in Settings, with the time it was set, and names them on notes', () => {
+    const identity = ofType(bundle, 'identity').find((o) => !('created_by_ref' in o))!;
     expect(identity).toMatchObject({
-      name: INPUT.identity.name,
-      identity_class: 'organization',
-      created: STIX_REFERENCE_EPOCH,
+      name: 'Айгерим Сейткали',
+      description: 'Айгерим Сейткали, Institute for Foreign Policy Research — Afghanistan desk.',
+      identity_class: 'individual',
+      roles: ['analyst'],
+      created: T1,
+      modified: T1,
     });
     for (const object of objectsOf(bundle)) {
-      if (object.type === 'marking-definition' || object.type === 'identity') continue;
-      expect(object.created_by_ref, object.id).toBe(identity!.id);
+      if (object.type === 'marking-definition' || object.id === identity.id) continue;
+      expect(object.created_by_ref, object.id).toBe(identity.id);
     }
+    for (const note of ofType(bundle, 'note')) expect(note.authors, note.id).toEqual(['Айгерим Сейткали']);
+  });
+
+  it('makes an organisation author an organisation identity, and an unset author a stand-in that says so', () => {
+    const org = exportBundle({
+      author: { name: '', organisation: 'KISI', identityClass: 'organization', updatedAt: T0 },
+    });
+    const identity = ofType(org, 'identity').find((o) => !('created_by_ref' in o))!;
+    expect(identity).toMatchObject({ name: 'KISI', identity_class: 'organization', created: T0 });
+    expect(identity).not.toHaveProperty('roles');
+    const unset = exportBundle({ author: { name: ' ', organisation: '', identityClass: 'individual' } });
+    const standIn = ofType(unset, 'identity').find((o) => !('created_by_ref' in o))!;
+    expect(standIn).toMatchObject({ name: UNSET_AUTHOR_NAME, created: NOW });
+    expect(standIn.description).toContain('did not give a name');
+    expect(stixValidator().bundleProblems(unset)).toEqual([]);
+    // Set after the export instant (a clock moved back): never later than the export.
+    const future = exportBundle({ author: { ...INPUT.author, updatedAt: '2030-01-01T00:00:00.000Z' } });
+    expect(ofType(future, 'identity').find((o) => !('created_by_ref' in o))!.created).toBe(NOW);
   });
 });
 
@@ -720,7 +750,7 @@ describe('registerToStixBundle: deterministic ids', () => {
 describe('registerToStixBundle: the mapping', () => {
   const bundle = exportBundle();
 
-  it('exports the register as a threat report holding every object but itself, the identity and the marking', () => {
+  it('exports the register as a threat report holding every object but itself, the author and the marking', () => {
     const report = find(bundle, ID.report);
     expect(report).toMatchObject({
       name: REGISTER.name,
@@ -732,7 +762,7 @@ describe('registerToStixBundle: the mapping', () => {
     expect(report.description).toContain(REGISTER.description);
     expect(report.description).toContain(`Scope: ${REGISTER.scope}`);
     const expected = objectsOf(bundle)
-      .filter((o) => !['report', 'identity', 'marking-definition'].includes(o.type))
+      .filter((o) => !['report', 'marking-definition'].includes(o.type) && 'created_by_ref' in o)
       .map((o) => o.id);
     expect([...(report.object_refs as string[])].sort()).toEqual(expected.sort());
     expect((report.external_references as { source_name: string }[]).map((r) => r.source_name)).toEqual(
@@ -740,7 +770,7 @@ describe('registerToStixBundle: the mapping', () => {
     );
   });
 
-  it('exports armed groups, states and others as threat actors, with aliases but not the name twice', () => {
+  it('exports armed groups and others as threat actors with a type from the vocabulary, aliases but not the name twice', () => {
     expect(find(bundle, ID.actor(ACTOR.iskp))).toMatchObject({
       type: 'threat-actor',
       name: 'Islamic State – Khorasan Province',
@@ -749,16 +779,36 @@ describe('registerToStixBundle: the mapping', () => {
       resource_level: 'organization',
       description: `${ACTOR.iskp.description}\n\nBased in: Nangarhar; Kunar.`,
     });
-    const pakistan = find(bundle, ID.actor(ACTOR.pakistan));
-    expect(pakistan).toMatchObject({ threat_actor_types: ['nation-state'], resource_level: 'government' });
-    expect(pakistan).not.toHaveProperty('aliases'); // none: an empty list would be invalid
     const taliban = find(bundle, ID.actor(ACTOR.taliban));
-    expect(taliban).not.toHaveProperty('threat_actor_types');
-    expect(taliban).toMatchObject({ resource_level: 'organization', description: 'Based in: Kabul; Kandahar.' });
+    expect(taliban).toMatchObject({
+      threat_actor_types: ['unknown'],
+      resource_level: 'organization',
+      description: 'Based in: Kabul; Kandahar.',
+    });
     expect(find(bundle, ID.actor(ACTOR.ghafari))).toMatchObject({
+      threat_actor_types: ['unknown'],
       resource_level: 'individual',
       aliases: ['شهاب المهاجر'],
     });
+    // Every type comes from threat-actor-type-ov (STIX 2.1 §10.24).
+    const vocabulary = [
+      ...['activist', 'competitor', 'crime-syndicate', 'criminal', 'hacker', 'insider-accidental'],
+      ...['insider-disgruntled', 'nation-state', 'sensationalist', 'spy', 'terrorist', 'unknown'],
+    ];
+    for (const actor of ofType(bundle, 'threat-actor'))
+      for (const type of actor.threat_actor_types as string[]) expect(vocabulary, actor.name as string).toContain(type);
+  });
+
+  it('exports a state as a location and a government identity located there, never as a threat actor', () => {
+    expect(ofType(bundle, 'threat-actor').some((o) => o.name === 'Pakistan')).toBe(false);
+    expect(find(bundle, ID.state(ACTOR.pakistan))).toMatchObject({
+      type: 'identity',
+      name: 'Pakistan',
+      identity_class: 'organization',
+      sectors: ['government'],
+    });
+    expect(find(bundle, ID.location('PK'))).toMatchObject({ type: 'location', country: 'PK', name: 'Pakistan' });
+    expect(hasRelationship(bundle, ID.state(ACTOR.pakistan), 'located-at', ID.location('PK'))).toBe(true);
   });
 
   it('exports countries as locations with code, region and the capital’s coordinates, and says when there is no border', () => {
@@ -804,24 +854,29 @@ describe('registerToStixBundle: the mapping', () => {
     }
   });
 
-  it('exports a threat as a grouping carrying its judgement', () => {
+  it('exports a threat as a grouping carrying its judgement in namespaced custom properties, not labels', () => {
     const grouping = find(bundle, ID.grouping(THREAT.iskp));
     expect(grouping).toMatchObject({
       type: 'grouping',
       name: THREAT.iskp.title,
       context: 'unspecified',
       confidence: CONFIDENCE_TO_STIX.moderate,
-      labels: [
-        'category:terrorism',
-        'likelihood:4/5',
-        'impact:5/5',
-        'risk-score:20/25',
-        'risk-band:critical',
-        'trend:rising',
-        'status:active',
-      ],
+      x_analyst_workbench_category: 'terrorism',
+      x_analyst_workbench_likelihood: 4,
+      x_analyst_workbench_impact: 5,
+      x_analyst_workbench_score: 20,
+      x_analyst_workbench_scale_levels: 5,
+      x_analyst_workbench_band: 'critical',
+      x_analyst_workbench_trend: 'rising',
+      x_analyst_workbench_status: 'active',
+      x_analyst_workbench_origin_ref: ID.location('AF'),
+      x_analyst_workbench_rationale_ref: ID.rationale(THREAT.iskp),
       created: T0,
     });
+    for (const object of objectsOf(bundle)) expect(object, object.id).not.toHaveProperty('labels');
+    // STIX 2.1 §11.1: custom property names are 3–250 of a–z, 0–9 and _; ours all share one prefix.
+    for (const key of Object.keys(grouping).filter((k) => k.startsWith('x_')))
+      expect(key).toMatch(/^x_analyst_workbench_[a-z0-9_]{1,230}$/);
     const description = grouping.description as string;
     expect(description.startsWith(THREAT.iskp.description)).toBe(true);
     expect(description).toContain('likelihood 4 of 5 × impact 5 of 5 = score 20 of 25, band critical');
@@ -843,29 +898,31 @@ describe('registerToStixBundle: the mapping', () => {
       expect(refs).toContain(id);
     }
     expect(refs.filter((r) => r.startsWith('course-of-action--'))).toHaveLength(2);
-    expect(refs.filter((r) => r.startsWith('relationship--')).length).toBeGreaterThan(5);
+    expect(refs).toContain(ID.rationale(THREAT.iskp));
+    expect(refs.filter((r) => r.startsWith('relationship--'))).toEqual([]);
     expect(ofType(bundle, 'indicator')).toEqual([]); // prose indicators are not STIX patterns
     expect(CONFIDENCE_TO_STIX).toEqual({ low: 15, moderate: 50, high: 85 });
     expect(find(bundle, ID.grouping(THREAT.water)).confidence).toBe(85);
     expect(find(bundle, ID.grouping(THREAT.migration)).confidence).toBe(15);
   });
 
-  it('links a threat to its actors, origin and countries, and its mitigations to it', () => {
+  it('relates no grouping: a threat holds its actors, places and mitigations through object_refs', () => {
     const g = ID.grouping(THREAT.iskp);
-    expect(hasRelationship(bundle, g, 'related-to', ID.actor(ACTOR.iskp))).toBe(true);
-    expect(hasRelationship(bundle, g, 'originates-from', ID.location('AF'))).toBe(true);
-    for (const code of ['AF', 'KZ', 'TJ', 'UZ'])
-      expect(hasRelationship(bundle, g, 'related-to', ID.location(code)), code).toBe(true);
-    const mitigates = relationships(bundle).filter((r) => r.relationship_type === 'mitigates');
-    expect(
-      mitigates.every((r) => r.source_ref.startsWith('course-of-action--') && r.target_ref.startsWith('grouping--')),
-    ).toBe(true);
-    // The mitigation shared by two threats is one course of action mitigating both.
+    for (const r of relationships(bundle)) {
+      expect(r.source_ref.startsWith('grouping--'), r.id).toBe(false);
+      expect(r.target_ref.startsWith('grouping--'), r.id).toBe(false);
+    }
+    const grouping = find(bundle, g);
+    expect(grouping.object_refs).toContain(ID.actor(ACTOR.iskp));
+    expect([...(grouping.x_analyst_workbench_affected_refs as string[])].sort()).toEqual(
+      ['AF', 'KZ', 'TJ', 'UZ'].map(ID.location).sort(),
+    );
+    // The mitigation shared by two threats is one course of action that both groupings hold.
     const shared = ofType(bundle, 'course-of-action').find((c) => c.name === MITIGATION_SHARED)!;
     expect(
-      mitigates
-        .filter((r) => r.source_ref === shared.id)
-        .map((r) => r.target_ref)
+      ofType(bundle, 'grouping')
+        .filter((o) => (o.object_refs as string[]).includes(shared.id))
+        .map((o) => o.id)
         .sort(),
     ).toEqual([ID.grouping(THREAT.iskp), ID.grouping(THREAT.migration)].sort());
     // A long mitigation is named by its start and described in full.
@@ -884,7 +941,7 @@ describe('registerToStixBundle: the mapping', () => {
     expect(hasRelationship(bundle, iskp, 'targets', ID.location('UZ'))).toBe(true);
     expect(hasRelationship(bundle, iskp, 'related-to', ID.location('AZ'))).toBe(true); // no threat says more
     expect(hasRelationship(bundle, iskp, 'targets', ID.location('KZ'))).toBe(false); // KZ is not one of its countries
-    expect(hasRelationship(bundle, ID.actor(ACTOR.pakistan), 'located-at', ID.location('PK'))).toBe(true);
+    expect(hasRelationship(bundle, ID.state(ACTOR.pakistan), 'located-at', ID.location('PK'))).toBe(true);
     expect(hasRelationship(bundle, ID.actor(ACTOR.taliban), 'located-at', ID.location('AF'))).toBe(true);
     // Not a terrorism threat, not an armed group: the Taliban "targets" nothing.
     expect(
@@ -899,11 +956,26 @@ describe('registerToStixBundle: the mapping', () => {
   it('handles a threat with no evidence, and a threat with nothing linked at all', () => {
     const migration = find(bundle, ID.grouping(THREAT.migration));
     expect(migration.description).toContain('No passage of a source is linked to this threat yet.');
-    expect((migration.object_refs as string[]).some((r) => r.startsWith('note--'))).toBe(false);
+    expect((migration.object_refs as string[]).filter((r) => r.startsWith('note--'))).toEqual([
+      ID.rationale(THREAT.migration),
+    ]);
     const bare = find(bundle, ID.grouping(THREAT.bare));
-    expect(bare.object_refs).toEqual([ID.report]);
+    expect(bare.object_refs).toEqual([ID.rationale(THREAT.bare)]);
     expect(bare.description).toContain('Not yet reviewed.');
-    expect(bare.labels).toContain('risk-band:low');
+    expect(bare.x_analyst_workbench_band).toBe('low');
+    expect(bare).not.toHaveProperty('x_analyst_workbench_origin_ref');
+  });
+
+  it('gives each threat’s reasoning as a note by the author about its grouping', () => {
+    const rationale = find(bundle, ID.rationale(THREAT.iskp));
+    expect(rationale).toMatchObject({
+      type: 'note',
+      object_refs: [ID.grouping(THREAT.iskp)],
+      authors: ['Айгерим Сейткали'],
+      abstract: `Why “${THREAT.iskp.title}” is rated critical (20 of 25)`,
+    });
+    expect(rationale.content).toContain(THREAT.iskp.description);
+    expect(rationale.content).toContain('likelihood 4 of 5 × impact 5 of 5 = score 20 of 25, band critical');
   });
 
   it('exports passages as notes: the quote, its citation and the analyst’s note, linked to threat, actor and country', () => {
@@ -986,12 +1058,11 @@ describe('registerToStixBundle: the mapping', () => {
     }
   });
 
-  it('refuses a threat of another register, a bad export instant and a nameless organisation', () => {
+  it('refuses a threat of another register and a bad export instant', () => {
     expect(() => exportBundle({ threats: [{ ...THREAT.iskp, registerId: FOREIGN_THREAT_ID }] })).toThrow(
       /belongs to register/,
     );
     expect(() => exportBundle({ now: 'soon' })).toThrow(/not an instant/);
-    expect(() => exportBundle({ identity: { name: '  ' } })).toThrow(/needs a name/);
   });
 
   it('exports an empty register as a valid bundle', () => {
@@ -1075,10 +1146,26 @@ describe('a deliberately broken export is rejected', () => {
 // ---------------------------------------------------------------------------------------------------
 // The demo workspace, as the app writes it
 
+describe('the relationship table (STIX 2.1 §4)', () => {
+  it('holds the pairs the specification lists, and nothing it does not', () => {
+    expect(relationshipProblem('threat-actor', 'located-at', 'location')).toBeNull();
+    expect(relationshipProblem('threat-actor', 'targets', 'identity')).toBeNull();
+    expect(relationshipProblem('threat-actor', 'attributed-to', 'identity')).toBeNull();
+    expect(relationshipProblem('intrusion-set', 'originates-from', 'location')).toBeNull();
+    expect(relationshipProblem('identity', 'located-at', 'location')).toBeNull();
+    expect(relationshipProblem('course-of-action', 'mitigates', 'vulnerability')).toBeNull();
+    expect(relationshipProblem('grouping', 'related-to', 'location')).toBeNull(); // common to every SDO
+    expect(relationshipProblem('grouping', 'originates-from', 'location')).toMatch(/no "originates-from"/);
+    expect(relationshipProblem('course-of-action', 'mitigates', 'grouping')).toMatch(/not a grouping/);
+    expect(relationshipProblem('threat-actor', 'originates-from', 'location')).toMatch(/no "originates-from"/);
+    expect(relationshipProblem('identity', 'duplicate-of', 'threat-actor')).toMatch(/one type only/);
+    expect(Object.keys(SUGGESTED_RELATIONSHIPS)).not.toContain('grouping');
+  });
+});
+
 describe('the demo register', () => {
   const tempFolder = useTempFolders();
-
-  it('exports to a valid, fully resolved bundle', async () => {
+  const demoBundle = async () => {
     const demo = await loadDemoWorkspace(
       `${PROJECT_ROOT}/data`,
       new SourceStore(await tempFolder()),
@@ -1092,14 +1179,22 @@ describe('the demo register', () => {
       annotations: demo.annotations,
       sources: [demo.source],
       tlp: 'green',
-      identity: { name: 'Institute for Foreign Policy Research' },
+      author: { name: 'Almat Toyekin', organisation: 'KISI', identityClass: 'individual', updatedAt: NOW },
       now: '2026-11-28T12:00:00.000Z',
     });
+    return { demo, bundle };
+  };
+
+  it('exports to a valid, fully resolved bundle', async () => {
+    const { demo, bundle } = await demoBundle();
     expect(stixValidator().bundleProblems(bundle)).toEqual([]);
     expect(refProblems(bundle)).toEqual([]);
     expect(ofType(bundle, 'grouping')).toHaveLength(12);
-    expect(ofType(bundle, 'threat-actor')).toHaveLength(demo.actors.length);
-    expect(ofType(bundle, 'note')).toHaveLength(demo.annotations.length);
+    const states = demo.actors.filter((a) => a.kind === 'state');
+    expect(states.map((a) => a.name).sort()).toEqual(['China', 'Iran', 'Pakistan', 'Russia', 'United States']);
+    expect(ofType(bundle, 'threat-actor')).toHaveLength(demo.actors.length - states.length);
+    // One note per passage, and one per threat for its reasoning.
+    expect(ofType(bundle, 'note')).toHaveLength(demo.annotations.length + demo.threats.length);
     expect(ofType(bundle, 'location').length).toBeGreaterThanOrEqual(demo.countries.length);
     const iskp = objectsOf(bundle).find(
       (o) => o.type === 'threat-actor' && (o.name as string).startsWith('ISIS-Khorasan'),
@@ -1107,5 +1202,37 @@ describe('the demo register', () => {
     expect(iskp.threat_actor_types).toEqual(['terrorist']);
     expect(hasRelationship(bundle, iskp.id, 'located-at', ID.location('AF'))).toBe(true);
     expect(hasRelationship(bundle, iskp.id, 'targets', ID.location('TJ'))).toBe(true);
+  });
+
+  it('uses only relationships the specification lists for their source and target types', async () => {
+    const { bundle } = await demoBundle();
+    const typeOf = new Map(objectsOf(bundle).map((o) => [o.id, o.type]));
+    const all = relationships(bundle);
+    expect(all.length).toBeGreaterThan(10);
+    const problems = all.flatMap((r) => {
+      const problem = relationshipProblem(typeOf.get(r.source_ref)!, r.relationship_type, typeOf.get(r.target_ref)!);
+      return problem ? [`${r.id}: ${problem}`] : [];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('exports the states as locations and government identities, and gives every threat actor a type', async () => {
+    const { demo, bundle } = await demoBundle();
+    for (const state of demo.actors.filter((a) => a.kind === 'state')) {
+      expect(
+        ofType(bundle, 'threat-actor').some((o) => o.name === state.name),
+        state.name,
+      ).toBe(false);
+      const identity = find(bundle, ID.state(state));
+      expect(identity, state.name).toMatchObject({ identity_class: 'organization', sectors: ['government'] });
+      for (const code of state.countryCodes) {
+        expect(find(bundle, ID.location(code)), code).toMatchObject({ type: 'location', country: code });
+        expect(hasRelationship(bundle, identity.id, 'located-at', ID.location(code)), code).toBe(true);
+      }
+    }
+    for (const actor of ofType(bundle, 'threat-actor'))
+      expect((actor.threat_actor_types as string[]).length, actor.name as string).toBeGreaterThan(0);
+    const taliban = ofType(bundle, 'threat-actor').find((o) => o.name === 'Taliban')!;
+    expect(taliban.threat_actor_types).toEqual(['unknown']); // recorded as an organisation, not an armed group
   });
 });

@@ -17,6 +17,8 @@ import {
   type WebAnnotationContext,
 } from '../../shared/interop/web-annotation';
 import { readVendorJson, W3C_VENDOR_DIR, w3cAnnotationValidator } from '../support/w3c-validator';
+import { anchor } from '../../shared/domain/anchoring';
+import { readFileSync } from 'node:fs';
 
 // ---------------------------------------------------------------------------------------------------
 // A realistic source, codebook, register and set of coded passages.
@@ -181,6 +183,7 @@ function context(overrides: Partial<WebAnnotationContext> = {}): WebAnnotationCo
     actors: Object.values(ACTOR),
     countries: COUNTRIES,
     generator: { name: 'Analyst Workbench', version: '0.1.0' },
+    author: { name: 'Айгерим Сейткали', organisation: 'KISI', identityClass: 'individual' },
     exportedAt: '2026-11-28T09:00:00.000Z',
     newId: () => ids.shift() ?? crypto.randomUUID(),
     ...overrides,
@@ -206,6 +209,7 @@ function expectedImport(a: Annotation): ImportedAnnotation {
     tagNames: [],
     threatIds: a.threatIds,
     actorIds: a.actorIds,
+    linkIds: [],
     countryCodes: a.countryCodes,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
@@ -213,6 +217,8 @@ function expectedImport(a: Annotation): ImportedAnnotation {
 }
 
 const validator = w3cAnnotationValidator();
+/** An annotation taken out of the collection, with the context it inherits there (declared once, on the collection). */
+const withContext = (item: Json): Json => ({ '@context': ANNO_CONTEXT, ...item });
 const failedMustIds = (doc: unknown) => validator.failedMusts(doc).map((f) => f.id);
 
 // ---------------------------------------------------------------------------------------------------
@@ -319,7 +325,11 @@ describe('toAnnotationCollection', () => {
   });
 
   it('writes annotations that pass all 54 W3C must assertions', () => {
-    for (const item of exportAll().first.items) {
+    const collection = exportAll();
+    for (const bare of collection.first.items) {
+      // The context is declared once, on the collection; an annotation inherits it.
+      expect(bare).not.toHaveProperty('@context');
+      const item = withContext(bare);
       expect(validator.failedMusts(item), String(item.id)).toEqual([]);
       // "may" checks: every body has a purpose from the model's list; the passage is quoted and located.
       if ('body' in item) expect(validator.check('annotations/bodiesTargets/3.3.5-bodyPurpose.json', item)).toBe(true);
@@ -328,43 +338,39 @@ describe('toAnnotationCollection', () => {
     }
   });
 
-  it('maps note, tags, threats, actors and countries to bodies with stable IRIs', () => {
+  it('maps the note, tags (by name), links to threats, actors and countries, the creator and the source', () => {
     const [first] = exportAll().first.items;
     expect(first).toEqual({
-      '@context': ANNO_CONTEXT,
       id: 'urn:uuid:72ccd61b-bfff-4867-a736-2a29afb317ff',
       type: 'Annotation',
-      motivation: ['commenting', 'tagging', 'identifying', 'linking'],
+      motivation: ['commenting', 'tagging', 'linking'],
+      creator: {
+        type: 'Person',
+        name: 'Айгерим Сейткали',
+        'schema:affiliation': { type: 'Organization', name: 'KISI' },
+      },
       created: T0,
       modified: T1,
       generated: '2026-11-28T09:00:00.000Z',
       generator: { type: 'Software', name: 'Analyst Workbench', 'schema:softwareVersion': '0.1.0' },
       body: [
         { type: 'TextualBody', purpose: 'commenting', value: ANNOTATIONS[0]!.note, format: 'text/plain' },
+        { type: 'TextualBody', purpose: 'tagging', value: 'Терроризм' },
+        { type: 'TextualBody', purpose: 'tagging', value: 'ИГИЛ-Хорасан' },
         {
           type: 'SpecificResource',
-          purpose: 'tagging',
-          source: { id: `urn:uuid:${TAG.terrorism.id}`, label: 'Терроризм' },
-        },
-        {
-          type: 'SpecificResource',
-          purpose: 'tagging',
-          source: { id: `urn:uuid:${TAG.iskp.id}`, label: 'ИГИЛ-Хорасан' },
-        },
-        {
-          type: 'SpecificResource',
-          purpose: 'identifying',
+          purpose: 'linking',
           source: { id: `urn:uuid:${ACTOR.iskp.id}`, label: ACTOR.iskp.name },
         },
         {
           type: 'SpecificResource',
-          purpose: 'identifying',
-          source: { id: 'urn:iso:std:iso:3166:-1:AF', label: 'Afghanistan' },
+          purpose: 'linking',
+          source: { id: 'https://www.iso.org/obp/ui/#iso:code:3166:AF', label: 'Afghanistan' },
         },
         {
           type: 'SpecificResource',
-          purpose: 'identifying',
-          source: { id: 'urn:iso:std:iso:3166:-1:KZ', label: 'Kazakhstan' },
+          purpose: 'linking',
+          source: { id: 'https://www.iso.org/obp/ui/#iso:code:3166:KZ', label: 'Kazakhstan' },
         },
         {
           type: 'SpecificResource',
@@ -374,13 +380,36 @@ describe('toAnnotationCollection', () => {
       ],
       target: {
         type: 'SpecificResource',
-        source: `urn:sha256:${TEXT_HASH}`,
+        source: {
+          id: `urn:sha256:${TEXT_HASH}`,
+          type: 'Text',
+          format: 'text/plain',
+          label: SOURCE.title,
+          language: 'en',
+        },
         selector: [
           { type: 'TextQuoteSelector', ...ANNOTATIONS[0]!.quote },
           { type: 'TextPositionSelector', ...ANNOTATIONS[0]!.position },
         ],
       },
     });
+  });
+
+  it('names the source’s web address, an organisation as creator, and no creator when none is set', () => {
+    const online = { ...SOURCE, url: 'https://kisi.kz/ru/статья?id=7' };
+    const [item] = exportAll([ANNOTATIONS[0]!], {
+      source: online,
+      author: { name: '', organisation: 'KISI', identityClass: 'organization' },
+    }).first.items;
+    expect((item!.target as Json).source).toMatchObject({
+      id: `urn:sha256:${TEXT_HASH}`,
+      label: SOURCE.title,
+      via: 'https://kisi.kz/ru/%D1%81%D1%82%D0%B0%D1%82%D1%8C%D1%8F?id=7',
+    });
+    expect(item!.creator).toEqual({ type: 'Organization', name: 'KISI' });
+    expect(validator.failedMusts(withContext(item!))).toEqual([]);
+    const [anonymous] = exportAll([ANNOTATIONS[0]!], { author: null }).first.items;
+    expect(anonymous).not.toHaveProperty('creator');
   });
 
   it('selects the exact passage of the normalised text, emoji and right-to-left script included', () => {
@@ -407,7 +436,7 @@ describe('toAnnotationCollection', () => {
     });
     expect((items[0]!.body as Json[])[0]).toMatchObject({ language: 'ru' });
     expect(items[1]!.created).toBe('2026-11-20T13:15:00+05:00');
-    for (const item of items) expect(validator.failedMusts(item)).toEqual([]);
+    for (const item of items) expect(validator.failedMusts(withContext(item))).toEqual([]);
   });
 
   it('writes an empty collection for a source without annotations', () => {
@@ -430,7 +459,13 @@ describe('toAnnotationCollection', () => {
 });
 
 describe('fromAnnotationCollection', () => {
-  const target = { sourceId: SOURCE.id, textHash: TEXT_HASH, codebook: Object.values(TAG) };
+  const target = {
+    sourceId: SOURCE.id,
+    textHash: TEXT_HASH,
+    codebook: Object.values(TAG),
+    threats: Object.values(THREAT),
+    actors: Object.values(ACTOR),
+  };
 
   it('restores exported annotations exactly', () => {
     const result = fromAnnotationCollection(exportAll(), target);
@@ -443,25 +478,51 @@ describe('fromAnnotationCollection', () => {
     expect(result.annotations).toEqual(expected);
   });
 
-  it('restores them all, deleted tag included, when no codebook is given — also through a file', () => {
+  it('restores them all when no codebook is given, tags as names (the deleted one by id) — also through a file', () => {
     const file = JSON.stringify(exportAll());
+    const names = new Map(Object.values(TAG).map((t) => [t.id, t.name]));
     for (const input of [JSON.parse(file) as unknown, file]) {
-      const result = fromAnnotationCollection(input, { sourceId: SOURCE.id });
+      const result = fromAnnotationCollection(input, {
+        sourceId: SOURCE.id,
+        threats: Object.values(THREAT),
+        actors: Object.values(ACTOR),
+      });
       expect(result.problems).toEqual([]);
-      expect(result.annotations).toEqual(ANNOTATIONS.map(expectedImport));
+      expect(result.annotations).toEqual(
+        ANNOTATIONS.map((a) => ({
+          ...expectedImport(a),
+          tagIds: a.tagIds.filter((id) => !names.has(id)),
+          tagNames: a.tagIds.flatMap((id) => names.get(id) ?? []),
+        })),
+      );
     }
+  });
+
+  it('leaves links it cannot place to the workspace, and reads them as threats when no actors are named', () => {
+    const linked = exportAll([ANNOTATIONS[0]!]);
+    const unplaced = fromAnnotationCollection(linked, { sourceId: SOURCE.id, threats: [], actors: [] });
+    expect(unplaced.annotations[0]).toMatchObject({
+      threatIds: [],
+      actorIds: [],
+      linkIds: [ACTOR.iskp.id, THREAT.iskp.id],
+    });
+    // Without lists (an older caller): every link is a threat, as earlier exports linked only threats.
+    expect(fromAnnotationCollection(linked, { sourceId: SOURCE.id }).annotations[0]).toMatchObject({
+      threatIds: [ACTOR.iskp.id, THREAT.iskp.id],
+      linkIds: [],
+    });
   });
 
   it('reads a single annotation, an array and a page as well as a collection', () => {
     const collection = exportAll();
     const page = { '@context': ANNO_CONTEXT, ...collection.first };
-    for (const input of [page, collection.first.items, collection.first.items[2]]) {
+    for (const input of [page, collection.first.items, withContext(collection.first.items[2]!)]) {
       const result = fromAnnotationCollection(input, { sourceId: SOURCE.id });
       expect(result.problems).toEqual([]);
       expect(result.annotations.length).toBeGreaterThan(0);
     }
-    expect(fromAnnotationCollection(page, { sourceId: SOURCE.id }).annotations).toEqual(
-      ANNOTATIONS.map(expectedImport),
+    expect(fromAnnotationCollection(page, target).annotations).toEqual(
+      ANNOTATIONS.map(expectedImport).map((a, i) => (i === 5 ? { ...a, tagIds: [TAG.narcotics.id] } : a)),
     );
     expect(fromAnnotationCollection(collection.first.items[2], target).annotations).toEqual([
       expectedImport(ANNOTATIONS[2]!),
@@ -516,6 +577,7 @@ describe('fromAnnotationCollection', () => {
         tagNames: ['bot-network'],
         threatIds: [],
         actorIds: [],
+        linkIds: [],
         countryCodes: [],
         createdAt: '2026-03-01T10:00:00.000+00:00',
         updatedAt: null,
@@ -565,10 +627,82 @@ describe('fromAnnotationCollection', () => {
   });
 });
 
+describe('a Hypothesis export of the same text (tests/vendor/hypothesis)', () => {
+  const hypothesis = JSON.parse(
+    readFileSync(join(W3C_VENDOR_DIR, '..', 'hypothesis', 'search-response.json'), 'utf8'),
+  ) as unknown;
+  const read = () =>
+    fromAnnotationCollection(hypothesis, {
+      sourceId: SOURCE.id,
+      textHash: TEXT_HASH,
+      codebook: Object.values(TAG),
+      threats: [],
+      actors: [],
+    });
+
+  it('reads the quoted annotations with their notes and tags (matched by name, else kept as names)', () => {
+    const { annotations } = read();
+    expect(annotations.map((a) => a.quote.exact)).toEqual([
+      '«Вилаят Хорасан» остаётся главной угрозой для Центральной Азии',
+      'مهاجرت گسترده از ولایات شمالی افغانستان',
+      '🇰🇿🤝🇦🇫 with 👩🏽‍💻',
+    ]);
+    expect(annotations[0]).toMatchObject({
+      note: 'Главный тезис статьи: ИГИЛ-Х — угроза №1.',
+      tagIds: [TAG.terrorism.id],
+      tagNames: ['ISIS-K'],
+      createdAt: '2026-11-12T09:14:03.512374+00:00',
+      updatedAt: '2026-11-12T09:20:41.088212+00:00',
+      // Measured on the web page's text, not this one: placed by the quote.
+      position: null,
+    });
+    expect(annotations[1]).toMatchObject({ note: '', tagIds: [TAG.migration.id], tagNames: [] });
+    expect(annotations[2]).toMatchObject({
+      note: 'Bot network? 🚩',
+      tagIds: [TAG.propaganda.id],
+      tagNames: ['bot-network'],
+    });
+    // Every quote is found in the workbench's copy of the text.
+    for (const a of annotations) {
+      const found = anchor(TEXT, { quote: a.quote, position: { start: 0, end: 0 } });
+      if (found.status === 'orphaned') throw new Error(`not found: ${a.quote.exact}`);
+      expect(TEXT.slice(found.start, found.end)).toBe(a.quote.exact);
+    }
+  });
+
+  it('gives each Hypothesis annotation the same id at every import, and explains what it skipped', () => {
+    const first = read();
+    const again = read();
+    expect(again.annotations.map((a) => a.id)).toEqual(first.annotations.map((a) => a.id));
+    for (const a of first.annotations) expect(a.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-/);
+    expect(first.problems).toContain(
+      'Annotation 3 (a1B2c3D4Ee-page-note01) does not quote a passage (no TextQuoteSelector on its target); it was skipped.',
+    );
+    // Positions on the web page's text: dropped (two on another text, one not even the quote's length).
+    expect(first.problems.filter((p) => /another text/.test(p))).toHaveLength(2);
+    expect(first.problems.filter((p) => /does not span its quote/.test(p))).toHaveLength(1);
+    expect(first.problems.some((p) => /context/.test(p))).toBe(false);
+  });
+
+  it('reads a single Hypothesis annotation and a plain list of them as well', () => {
+    const rows = (hypothesis as { rows: unknown[] }).rows;
+    expect(fromAnnotationCollection(rows[0], { sourceId: SOURCE.id }).problems).toEqual([]);
+    expect(fromAnnotationCollection(rows, { sourceId: SOURCE.id }).annotations).toHaveLength(3);
+  });
+});
+
 describe('fromAnnotationCollection on hostile input', () => {
-  const target = { sourceId: SOURCE.id, textHash: TEXT_HASH, codebook: Object.values(TAG) };
+  const target = {
+    sourceId: SOURCE.id,
+    textHash: TEXT_HASH,
+    codebook: Object.values(TAG),
+    threats: Object.values(THREAT),
+    actors: Object.values(ACTOR),
+  };
   const good = () =>
-    structuredClone(exportAll([ANNOTATIONS[0]!]).first.items[0]!) as Json & { target: Json & { selector: Json[] } };
+    structuredClone(withContext(exportAll([ANNOTATIONS[0]!]).first.items[0]!)) as Json & {
+      target: Json & { selector: Json[] };
+    };
   const readOne = (doc: unknown) => fromAnnotationCollection(doc, target);
 
   it('reports documents that are not Web Annotation at all', () => {
@@ -796,8 +930,9 @@ describe('IRIs', () => {
     expect(parseUuidIri(`URN:UUID:${SOURCE.id.toUpperCase()}`)).toBe(SOURCE.id);
     expect(parseUuidIri('urn:uuid:00000000-0000-0000-0000-00000000000g')).toBeNull();
     expect(parseUuidIri(SOURCE.id)).toBeNull();
-    expect(countryIri('kz')).toBe('urn:iso:std:iso:3166:-1:KZ');
-    expect(parseCountryIri('urn:iso:std:iso:3166:-1:kz')).toBe('KZ');
+    expect(countryIri('kz')).toBe('https://www.iso.org/obp/ui/#iso:code:3166:KZ');
+    expect(parseCountryIri('https://www.iso.org/obp/ui/#iso:code:3166:kz')).toBe('KZ');
+    expect(parseCountryIri('urn:iso:std:iso:3166:-1:kz')).toBe('KZ'); // what earlier exports wrote
     expect(parseCountryIri('urn:iso:std:iso:3166:-1:KAZ')).toBeNull();
   });
 });

@@ -1,19 +1,22 @@
 import type { Annotation } from '../../../shared/domain/annotation';
 import type { Source } from '../../../shared/domain/source';
+import { exportFileName } from '../../../shared/interop/file-name';
 import { toAnnotationCollection } from '../../../shared/interop/web-annotation';
 import { db } from '../../db';
+import { exportAuthor } from '../../db/settings';
 import { workbench } from '../../platform/workbench';
 import { workspace } from '../../workspace';
 import { describeW3cImport, importW3cPassages } from '../../workspace/commands/passages';
 
 /** Writes a source's annotations as a W3C Web Annotation collection (JSON-LD) through main. */
 export async function exportAnnotations(source: Source, annotations: Annotation[]): Promise<string | null> {
-  const [tags, threats, actors, countries, info] = await Promise.all([
+  const [tags, threats, actors, countries, info, author] = await Promise.all([
     db.tags.toArray(),
     db.threats.toArray(),
     db.actors.toArray(),
     db.countries.toArray(),
     workbench().appInfo(),
+    exportAuthor(db),
   ]);
   const collection = toAnnotationCollection(annotations, {
     source,
@@ -22,11 +25,12 @@ export async function exportAnnotations(source: Source, annotations: Annotation[
     actors,
     countries,
     generator: { name: info.name, version: info.version },
+    author,
     exportedAt: new Date().toISOString(),
   });
   const bytes = new TextEncoder().encode(JSON.stringify(collection, null, 2));
   const { path } = await workbench().saveExport({
-    fileName: `${source.title.slice(0, 80)} - annotations.jsonld`,
+    fileName: exportFileName(`${source.title.slice(0, 100)} - annotations`, '.jsonld', 'annotations'),
     bytes,
   });
   return path;

@@ -25,6 +25,7 @@ import { useViewCommand } from '../../workspace/user-commands';
 import { CommandButton, focusWhenPresent } from '../desktop';
 import type { ThreatRow } from './columns';
 import { CsvImportDialog } from './CsvImportDialog';
+import { ExportAuthor } from './ExportAuthor';
 import { exportRegisterCsv, exportRegisterStix, type Tlp } from './register-files';
 import { GridToolbar } from './GridToolbar';
 import { HeatMap } from './HeatMap';
@@ -94,6 +95,7 @@ export function RegisterView() {
   const [csvFile, setCsvFile] = useState<File | null>(null);
   const [tlp, setTlp] = useState<Tlp>('amber');
   const csvInput = useRef<HTMLInputElement>(null);
+  const shownRows = useRef<ThreatRow[] | null>(null);
 
   // A threat that did not change keeps its row object, so the grid can tell one edited row from a new register.
   const [gridRowOf] = useState(() => new WeakMap<Threat, ThreatRow>());
@@ -134,7 +136,7 @@ export function RegisterView() {
     'register:export-csv',
     () => {
       if (register && threats)
-        void exportRegisterCsv(register, threats)
+        void exportRegisterCsv(register, shownRows.current ?? rows, threats)
           .then((p) => p && notify('info', `Exported the register to ${p}.`))
           .catch((e: Error) => notify('error', e.message));
     },
@@ -310,6 +312,7 @@ export function RegisterView() {
                 </select>
               </label>
               <CommandButton command="register:export-stix">Export STIX 2.1</CommandButton>
+              <ExportAuthor />
             </div>
             {heatCell && (
               <p className="heat-filter">
@@ -334,6 +337,7 @@ export function RegisterView() {
           onSelect={selectThreat}
           onEdit={edit}
           onDelete={(ids) => void remove(ids)}
+          shownRef={shownRows}
         />
       </section>
       <aside className="pane inspector" aria-label="Inspector">

@@ -9,7 +9,7 @@ import {
   type Row,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { Register } from '../../../shared/domain/threat';
 import type { ThreatPatch } from '../../db/threats';
 import { useWorkbench } from '../../stores';
@@ -30,6 +30,8 @@ interface ThreatGridProps {
   onSelect: (id: string) => void;
   onEdit: (id: string, patch: ThreatPatch, rationale?: string) => Promise<unknown>;
   onDelete: (ids: string[]) => void;
+  /** Filled with the threats as shown (sorted, filtered, without group headers): what an export of "what I see" writes. */
+  shownRef?: RefObject<ThreatRow[] | null>;
 }
 
 function cellText(row: ThreatRow, columnId: string, lookups: Lookups): string {
@@ -142,7 +144,16 @@ const DataRow = memo(function DataRow({
  * TanStack Virtual so only the rows in view exist (a 10,000-row register stays responsive), and a
  * keyboard model analysts know from spreadsheets.
  */
-export function ThreatGrid({ register, rows, lookups, selectedId, onSelect, onEdit, onDelete }: ThreatGridProps) {
+export function ThreatGrid({
+  register,
+  rows,
+  lookups,
+  selectedId,
+  onSelect,
+  onEdit,
+  onDelete,
+  shownRef,
+}: ThreatGridProps) {
   const grid = useWorkbench((s) => s.grid);
   const setGrid = useWorkbench((s) => s.setGrid);
   const columns = useMemo(() => threatColumns(lookups), [lookups]);
@@ -185,6 +196,10 @@ export function ThreatGrid({ register, rows, lookups, selectedId, onSelect, onEd
   stableRows.attach(table);
 
   const visibleRows = table.getRowModel().rows;
+  // The threats as shown (sorted, filtered, group headers left out), for an export of "what I see".
+  useEffect(() => {
+    if (shownRef) shownRef.current = visibleRows.filter((r) => !r.getIsGrouped()).map((r) => r.original);
+  });
   const leafColumns = table.getVisibleLeafColumns();
   const virtualizer = useVirtualizer({
     count: visibleRows.length,

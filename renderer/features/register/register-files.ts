@@ -1,23 +1,38 @@
 import type { Register, Threat } from '../../../shared/domain/threat';
+import { threatNumbers } from '../../../shared/domain/threat-numbers';
+import { exportFileName } from '../../../shared/interop/file-name';
 import { registerToCsv } from '../../../shared/interop/register-csv';
 import { registerToStixBundle, type Tlp } from '../../../shared/interop/stix';
 import { db } from '../../db';
+import { exportAuthor } from '../../db/settings';
 import { workbench } from '../../platform/workbench';
 
 export type { Tlp };
 
-const fileStem = (register: Register) =>
-  register.name
-    .replace(/[\\/:*?"<>|]+/g, ' ')
-    .trim()
-    .slice(0, 80) || 'register';
-
-/** The register as CSV (UTF-8 with BOM for spreadsheets), written by main. Answers where, or null if cancelled. */
-export async function exportRegisterCsv(register: Register, threats: Threat[]): Promise<string | null> {
-  const [actors, countryCodes] = await Promise.all([db.actors.toArray(), db.countries.toCollection().primaryKeys()]);
-  const csv = registerToCsv(threats, { actors, countryCodes, scale: register.scale });
+/**
+ * The register as CSV (UTF-8 with BOM for spreadsheets), written by main. `rows` are the threats as the
+ * grid shows them — its order and filter — with their evidence counts; `all` is the whole register, which
+ * numbers the threats as a briefing of it does (T1 = highest score). Answers where, or null if cancelled.
+ */
+export async function exportRegisterCsv(
+  register: Register,
+  rows: (Threat & { evidenceCount: number })[],
+  all: Threat[],
+): Promise<string | null> {
+  const [actors, countries] = await Promise.all([db.actors.toArray(), db.countries.toArray()]);
+  const csv = registerToCsv(rows, {
+    actors,
+    countryCodes: countries.map((c) => c.code),
+    countryNames: Object.fromEntries(countries.map((c) => [c.code, c.name])),
+    scale: register.scale,
+    register: { name: register.name },
+    threatNumbers: threatNumbers(all),
+    evidenceCounts: new Map(rows.map((r) => [r.id, r.evidenceCount])),
+    totalThreats: all.length,
+    exportedAt: new Date().toISOString(),
+  });
   const { path } = await workbench().saveExport({
-    fileName: `${fileStem(register)}.csv`,
+    fileName: exportFileName(register.name, '.csv', 'register'),
     bytes: new TextEncoder().encode(csv),
   });
   return path;
@@ -30,11 +45,11 @@ export async function exportRegisterStix(register: Register, threats: Threat[], 
   const sourceIds = [...new Set(annotations.map((a) => a.sourceId))];
   const actorIds = [...new Set(threats.flatMap((t) => t.actorIds))];
   const codes = [...new Set(threats.flatMap((t) => [...t.countryCodes, ...(t.originCode ? [t.originCode] : [])]))];
-  const [actors, countries, sources, info] = await Promise.all([
+  const [actors, countries, sources, author] = await Promise.all([
     db.actors.bulkGet(actorIds),
     db.countries.bulkGet(codes),
     db.sources.bulkGet(sourceIds),
-    workbench().appInfo(),
+    exportAuthor(db),
   ]);
   const bundle = registerToStixBundle({
     register,
@@ -44,11 +59,11 @@ export async function exportRegisterStix(register: Register, threats: Threat[], 
     annotations,
     sources: sources.filter((s) => s !== undefined),
     tlp,
-    identity: { name: `${info.name} user` },
+    author: author ?? { name: '', organisation: '', identityClass: 'individual' },
     now: new Date().toISOString(),
   });
   const { path } = await workbench().saveExport({
-    fileName: `${fileStem(register)}.stix.json`,
+    fileName: exportFileName(register.name, '.stix.json', 'register'),
     bytes: new TextEncoder().encode(JSON.stringify(bundle, null, 2)),
   });
   return path;

@@ -156,7 +156,14 @@ export const importW3cPassages = defineCommand({
   rationale: (args: W3cImport) => `Imported from ${args.fileName}`,
   run: async (changes, { fileName, json, sourceId, textHash, text }: W3cImport): Promise<W3cImportResult> => {
     const codebook: Tag[] = await changes.db.tags.toArray();
-    const { annotations: incoming, problems } = fromAnnotationCollection(json, { sourceId, textHash, codebook });
+    // Links are resolved below, by key: every linked id comes back in `linkIds` (none is taken for a threat unseen).
+    const { annotations: incoming, problems } = fromAnnotationCollection(json, {
+      sourceId,
+      textHash,
+      codebook,
+      threats: [],
+      actors: [],
+    });
     if (incoming.length === 0) {
       throw new CommandRefusal(
         `No annotations could be read from “${fileName}”${problems.length ? `: ${problems[0]}` : '.'} Nothing was imported.`,
@@ -171,11 +178,11 @@ export const importW3cPassages = defineCommand({
     };
     const threats = await known(
       'threats',
-      incoming.flatMap((item) => item.threatIds),
+      incoming.flatMap((item) => [...item.threatIds, ...item.linkIds]),
     );
     const actors = await known(
       'actors',
-      incoming.flatMap((item) => item.actorIds),
+      incoming.flatMap((item) => [...item.actorIds, ...item.linkIds]),
     );
     const countries = await known(
       'countries',
@@ -206,9 +213,9 @@ export const importW3cPassages = defineCommand({
         anchor: found.status,
         tagIds: unique(tagIds),
         note: item.note,
-        threatIds: item.threatIds.filter((id) => threats.has(id)),
+        threatIds: unique([...item.threatIds, ...item.linkIds]).filter((id) => threats.has(id)),
         countryCodes: item.countryCodes.filter((code) => countries.has(code)),
-        actorIds: item.actorIds.filter((id) => actors.has(id)),
+        actorIds: unique([...item.actorIds, ...item.linkIds]).filter((id) => actors.has(id)),
         createdAt: item.createdAt ?? now,
         updatedAt: item.updatedAt ?? now,
       });

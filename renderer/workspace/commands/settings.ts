@@ -1,6 +1,7 @@
 import { MAX_SOURCE_FILE_BYTES } from '../../../shared/domain/limits';
 import { MAX_BACKUP_KEEP, MIN_BACKUP_KEEP } from '../../../shared/interop/backup/naming';
-import { BACKUP_KEEP_KEY, IMPORT_LIMIT_KEY } from '../../db/settings';
+import { AuthorIdentity, type AuthorDetails, authorProblem } from '../../../shared/domain/author';
+import { AUTHOR_KEY, BACKUP_KEEP_KEY, IMPORT_LIMIT_KEY } from '../../db/settings';
 import { CommandRefusal } from '../change-set';
 import { defineCommand } from '../workspace';
 
@@ -41,5 +42,19 @@ export const setBackupKeepCount = defineCommand({
     const problem = backupKeepProblem(count);
     if (problem) throw new CommandRefusal(problem);
     await changes.put('meta', { key: BACKUP_KEEP_KEY, value: count });
+  },
+});
+
+/** Who the exports name as their author (STIX identity, Web Annotation creator). A setting, as above. */
+export const setAuthorIdentity = defineCommand({
+  id: 'settings.setAuthorIdentity',
+  label: (author: AuthorDetails) => `set the export author to ${author.name.trim() || author.organisation.trim()}`,
+  undoable: false,
+  run: async (changes, author: AuthorDetails): Promise<void> => {
+    const problem = authorProblem(author);
+    if (problem) throw new CommandRefusal(problem);
+    const parsed = AuthorIdentity.safeParse({ ...author, updatedAt: new Date().toISOString() });
+    if (!parsed.success) throw new CommandRefusal('These author details cannot be saved: check the name and the kind.');
+    await changes.put('meta', { key: AUTHOR_KEY, value: parsed.data });
   },
 });
