@@ -204,7 +204,7 @@ const bench = {
       briefing,
       await loadBriefingWorkspace(
         db,
-        briefing.keyJudgments.flatMap((k) => k.evidenceIds),
+        briefing.keyJudgments.flatMap((k) => k.passageIds),
       ),
     );
   },
@@ -215,7 +215,7 @@ const bench = {
     const briefing = readBriefing(await db.briefings.get(briefingId));
     const workspace = await loadBriefingWorkspace(
       db,
-      briefing.keyJudgments.flatMap((k) => k.evidenceIds),
+      briefing.keyJudgments.flatMap((k) => k.passageIds),
     );
     const t1 = performance.now();
     const document = buildBriefingDocument(briefing, workspace);

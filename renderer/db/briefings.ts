@@ -44,7 +44,7 @@ export function blankBriefing(fields: Partial<Briefing> = {}): Briefing {
  */
 export async function loadBriefingWorkspace(
   db: WorkbenchDatabase,
-  evidenceIds: readonly string[] = [],
+  passageIds: readonly string[] = [],
 ): Promise<BriefingWorkspace> {
   const [registers, threats, sources, actors, countries, exposureOverrides] = await Promise.all([
     db.registers.toArray(),
@@ -59,7 +59,7 @@ export async function loadBriefingWorkspace(
     threatIds.length > 0
       ? db.annotations.where('threatIds').anyOf(threatIds).distinct().toArray()
       : Promise.resolve([] as Annotation[]),
-    db.annotations.bulkGet([...new Set(evidenceIds)]),
+    db.annotations.bulkGet([...new Set(passageIds)]),
   ]);
   const annotations = new Map(linked.map((a) => [a.id, a]));
   for (const a of chosen) if (a) annotations.set(a.id, a);

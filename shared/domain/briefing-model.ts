@@ -341,7 +341,7 @@ function keyJudgmentsSection(ctx: Context): DocBlock[] {
       confidence: kj.confidence,
       dir: directionOf(judgment),
     });
-    const evidence = kj.evidenceIds
+    const evidence = kj.passageIds
       .map((id) => ctx.annotations.get(id))
       .filter((a): a is Annotation => a !== undefined);
     if (evidence.length === 0) {
@@ -677,7 +677,7 @@ function judgmentSources(ctx: Context): { label: string; sourceIds: Set<string> 
     .filter((kj) => kj.text.trim())
     .map((kj, i) => ({
       label: `key judgment ${i + 1}`,
-      sourceIds: of(kj.evidenceIds.map((id) => ctx.annotations.get(id))),
+      sourceIds: of(kj.passageIds.map((id) => ctx.annotations.get(id))),
     }));
   const threats = ctx.threats.map((t) => ({
     label: `T${ctx.threatNumbers.get(t.id)}`,

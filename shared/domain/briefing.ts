@@ -47,14 +47,27 @@ export const BriefingExport = z.object({
 });
 export type BriefingExport = z.infer<typeof BriefingExport>;
 
+/**
+ * Records written before the field was named for what it holds (the passages) kept them as `evidenceIds`;
+ * they are read under the new name, so stored briefings and older backups need no upgrade step.
+ */
+const renamedEvidence = (value: unknown) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const { evidenceIds, ...rest } = value as Record<string, unknown>;
+  return evidenceIds !== undefined && !('passageIds' in rest) ? { ...rest, passageIds: evidenceIds } : value;
+};
+
 /** A judgment the briefing leads with: the analyst's words, their confidence, and the passages behind it. */
-export const KeyJudgment = z.object({
-  id: Id,
-  text: z.string().max(5000),
-  confidence: Confidence,
-  /** Annotation ids, the passages that support the judgment. */
-  evidenceIds: z.array(Id).max(200),
-});
+export const KeyJudgment = z.preprocess(
+  renamedEvidence,
+  z.object({
+    id: Id,
+    text: z.string().max(5000),
+    confidence: Confidence,
+    /** The passages that support the judgment (their ids), in the analyst's order. */
+    passageIds: z.array(Id).max(200),
+  }),
+);
 export type KeyJudgment = z.infer<typeof KeyJudgment>;
 
 export const Recommendation = z.object({

@@ -5,7 +5,7 @@ import { BriefingDocument } from '../../shared/domain/briefing-document';
 import { buildBriefingDocument } from '../../shared/domain/briefing-model';
 import { citationWarnings } from '../../shared/domain/citation-engine';
 import { WorkbenchDatabase } from '../../renderer/db/database';
-import { loadBriefingWorkspace, readBriefing } from '../../renderer/db/briefings';
+import { blankBriefing, loadBriefingWorkspace, readBriefing } from '../../renderer/db/briefings';
 import { seedDemoWorkspaceOnce } from '../../renderer/workspace/commands/seed';
 import { BriefingPreview } from '../../renderer/features/briefings/BriefingPreview';
 import {
@@ -44,7 +44,7 @@ describe('briefings in IndexedDB', () => {
     const saved = await perform(db, updateBriefing, {
       ...briefing,
       subtitle: 'Tajik border',
-      keyJudgments: [{ id: crypto.randomUUID(), text: 'Incidents will rise.', confidence: 'low', evidenceIds: [] }],
+      keyJudgments: [{ id: crypto.randomUUID(), text: 'Incidents will rise.', confidence: 'low', passageIds: [] }],
     });
     await perform(db, recordBriefingExport, {
       briefingId: briefing.id,
@@ -167,6 +167,17 @@ describe('briefings in IndexedDB', () => {
     expect(briefing.citationStyle).toBe('chicago-full-note');
   });
 
+  it('read the passages of key judgments stored under their earlier name (evidenceIds) as passageIds', () => {
+    const passage = crypto.randomUUID();
+    const stored = {
+      ...blankBriefing(),
+      keyJudgments: [{ id: crypto.randomUUID(), text: 'Flows will fall.', confidence: 'low', evidenceIds: [passage] }],
+    };
+    const [judgment] = readBriefing(stored).keyJudgments;
+    expect(judgment).toMatchObject({ text: 'Flows will fall.', passageIds: [passage] });
+    expect(judgment).not.toHaveProperty('evidenceIds');
+  });
+
   it('keep the citation style chosen through briefings.update, and the notes follow it with each passage’s paragraph', async () => {
     const { db } = await demo();
     const created = await perform(db, createBriefing, { title: 'Styles' });
@@ -211,7 +222,7 @@ describe('from the workspace to a file main writes', () => {
           id: crypto.randomUUID(),
           text: 'The canal will cut the river’s flow.',
           confidence: 'high',
-          evidenceIds: [someEvidence.id],
+          passageIds: [someEvidence.id],
         },
       ],
     });
@@ -250,7 +261,7 @@ describe('the preview', () => {
           id: crypto.randomUUID(),
           text: '<img src=x onerror=alert(1)> طالبان در بدخشان کنترل مرزها را تشدید کردند',
           confidence: 'moderate',
-          evidenceIds: [],
+          passageIds: [],
         },
       ],
     });

@@ -89,7 +89,7 @@ beforeAll(async () => {
         id: '6b1f3c2a-0c55-4f7e-8a11-2d3e4f5a6b06',
         text: 'ISIS-K is likely to attempt at least one attack in Central Asia within twelve months.',
         confidence: 'moderate',
-        evidenceIds: [kazakh.id],
+        passageIds: [kazakh.id],
       },
     ],
     recommendations: [

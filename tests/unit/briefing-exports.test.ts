@@ -43,7 +43,7 @@ function smallDocument(title = 'Weekly note on the Tajik border'): BriefingDocum
         id: '7c1f3c2a-0c55-4f7e-8a11-2d3e4f5a6b02',
         text: 'Cross-border incidents are likely to rise this spring.',
         confidence: 'low',
-        evidenceIds: [],
+        passageIds: [],
       },
     ],
     recommendations: [],

@@ -316,7 +316,7 @@ describe('planMerge: the codebook stays a tree and lists keep one item per id', 
   });
 
   it('keeps both lists of key judgments without two judgments under one id', () => {
-    const judgment = (id: string, text: string) => ({ id, text, confidence: 'moderate', evidenceIds: [] });
+    const judgment = (id: string, text: string) => ({ id, text, confidence: 'moderate', passageIds: [] });
     expect(
       joinLists(
         [judgment(uid(1), 'Mine'), judgment(uid(2), 'Shared')],

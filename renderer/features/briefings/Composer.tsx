@@ -138,7 +138,7 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
   const notify = useWorkbench((s) => s.notify);
   const [exportTask, setExportTask] = useState<ExportTask | null>(null);
   const exporting = exportTask !== null;
-  const evidenceKey = draft.keyJudgments.flatMap((kj) => kj.evidenceIds).join(',');
+  const evidenceKey = draft.keyJudgments.flatMap((kj) => kj.passageIds).join(',');
   const material = useLiveQuery(
     () => loadBriefingWorkspace(db, evidenceKey ? evidenceKey.split(',') : []),
     [evidenceKey],

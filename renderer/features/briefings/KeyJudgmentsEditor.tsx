@@ -142,12 +142,12 @@ export function KeyJudgmentsEditor({ judgments, annotations, sources, onChange }
                   Remove
                 </button>
               </div>
-              <p className="kj-evidence-title">Evidence ({kj.evidenceIds.length})</p>
-              {kj.evidenceIds.length === 0 && (
+              <p className="kj-evidence-title">Evidence ({kj.passageIds.length})</p>
+              {kj.passageIds.length === 0 && (
                 <p className="badge warning block">No passage supports this judgment yet.</p>
               )}
               <ul className="kj-evidence" aria-label={`Evidence for ${name}`}>
-                {kj.evidenceIds.map((id) => {
+                {kj.passageIds.map((id) => {
                   const a = annotations.get(id);
                   return (
                     <li key={id}>
@@ -159,7 +159,7 @@ export function KeyJudgmentsEditor({ judgments, annotations, sources, onChange }
                         type="button"
                         className="ghost"
                         aria-label={`Remove passage from ${name}`}
-                        onClick={() => patch(index, { evidenceIds: kj.evidenceIds.filter((x) => x !== id) })}
+                        onClick={() => patch(index, { passageIds: kj.passageIds.filter((x) => x !== id) })}
                       >
                         ×
                       </button>
@@ -169,9 +169,9 @@ export function KeyJudgmentsEditor({ judgments, annotations, sources, onChange }
               </ul>
               <PassagePicker
                 name={name}
-                exclude={kj.evidenceIds}
+                exclude={kj.passageIds}
                 sources={sources}
-                onPick={(id) => patch(index, { evidenceIds: [...kj.evidenceIds, id] })}
+                onPick={(id) => patch(index, { passageIds: [...kj.passageIds, id] })}
               />
             </li>
           );
@@ -180,7 +180,7 @@ export function KeyJudgmentsEditor({ judgments, annotations, sources, onChange }
       <button
         type="button"
         onClick={() =>
-          onChange([...judgments, { id: crypto.randomUUID(), text: '', confidence: 'moderate', evidenceIds: [] }])
+          onChange([...judgments, { id: crypto.randomUUID(), text: '', confidence: 'moderate', passageIds: [] }])
         }
       >
         Add key judgment
