@@ -16,7 +16,6 @@
 const FORBIDDEN = /[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]+/g;
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 const MAX_STEM = 120;
-const MAX_EXTENSION = 12;
 
 /** The cleaned stem of a file name (no extension): see the rules above. */
 export function fileStem(title: string, fallback = 'export'): string {
@@ -46,8 +45,9 @@ export function exportFileName(title: string, extension: string, fallback = 'exp
  */
 export function safeFileName(requested: string, fallback = 'export'): string {
   const last = requested.normalize('NFC').split(/[\\/]/).pop() ?? '';
-  const match = /^(.*?)((?:\.[\p{L}\p{N}]{1,12})?)$/u.exec(last.replace(/[.\s]+$/, ''))!;
-  const extension = match[2]!.length <= MAX_EXTENSION + 1 && match[1]!.trim() ? match[2]! : '';
-  const stem = extension ? match[1]! : last;
+  const trimmed = last.replace(/[.\s]+$/, '');
+  const dot = /\.[\p{L}\p{N}]{1,12}$/u.exec(trimmed);
+  const extension = dot && trimmed.slice(0, dot.index).trim() ? dot[0] : '';
+  const stem = extension ? trimmed.slice(0, trimmed.length - extension.length) : last;
   return `${fileStem(stem, fallback)}${extension}`;
 }

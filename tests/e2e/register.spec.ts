@@ -222,7 +222,11 @@ test.describe('interchange', () => {
     await app.getByRole('button', { name: 'Export CSV' }).click();
     await expect(app.getByText(/Exported the register to .*\.csv/)).toBeVisible();
     const exported = readdirSync(join(DATA_DIR, 'exports')).filter((f) => f.endsWith('.csv'));
-    expect(readFileSync(join(DATA_DIR, 'exports', exported.at(-1)!), 'utf8')).toContain('Kosh-Tepa');
+    const written = readFileSync(join(DATA_DIR, 'exports', exported.at(-1)!), 'utf8');
+    expect(written).toContain('Kosh-Tepa');
+    // The register and its scale are named above the header; countries and categories in words.
+    expect(written.split('\r\n')[0]).toMatch(/^\uFEFF"# Register: /);
+    expect(written).toContain('Terrorism');
 
     const csv = join(scratch, 'desk-register.csv');
     writeFileSync(
@@ -245,8 +249,29 @@ test.describe('interchange', () => {
     await expect(grid(app)).toContainText('Наркотрафик через ГБАО, "северный маршрут"');
   });
 
-  test('STIX 2.1 bundle export with a TLP marking', async ({ app }) => {
+  test('STIX 2.1 bundle export with a TLP marking, credited to the author set beside it', async ({ app }) => {
     await openRegister(app);
+    // Until it is set, the export says whom it will credit: a labelled stand-in.
+    await expect(app.getByText(/Author: Unnamed analyst/)).toBeVisible();
+    for (const size of [
+      { width: 1366, height: 768 },
+      { width: 1440, height: 900 },
+    ]) {
+      await app.setViewportSize(size);
+      await app.screenshot({ path: `test-results/export-author-unset-${size.width}.png` });
+    }
+    await app.getByRole('button', { name: 'Set author…' }).click();
+    const dialog = app.getByRole('dialog', { name: 'Export author' });
+    await dialog.getByRole('button', { name: 'Save author' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('Give the author a name or an organisation');
+    await dialog.getByLabel('Name').fill('Айгерим Сейткали');
+    await dialog.getByLabel('Organisation').fill('KISI');
+    await app.screenshot({ path: 'test-results/export-author-dialog-1440.png' });
+    await dialog.getByRole('button', { name: 'Save author' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(app.getByText('Author: Айгерим Сейткали (KISI)')).toBeVisible();
+    await app.setViewportSize({ width: 1366, height: 768 });
+    await app.screenshot({ path: 'test-results/export-author-set-1366.png' });
     await app.getByRole('combobox', { name: 'TLP marking' }).selectOption('green');
     await app.getByRole('button', { name: 'Export STIX 2.1' }).click();
     await expect(app.getByText(/Exported a STIX 2.1 bundle to/)).toBeVisible();
@@ -261,5 +286,12 @@ test.describe('interchange', () => {
     // The file the analyst gets is valid STIX 2.1, object by object, and every reference resolves.
     expect(stixValidator().bundleProblems(bundle)).toEqual([]);
     expect(refProblems(bundle)).toEqual([]);
+    const author = bundle.objects.find(
+      (o: { type: string; created_by_ref?: string }) => o.type === 'identity' && !o.created_by_ref,
+    );
+    expect(author).toMatchObject({ name: 'Айгерим Сейткали', identity_class: 'individual' });
+    expect(
+      bundle.objects.filter((o: { type: string }) => o.type === 'threat-actor').map((o: { name: string }) => o.name),
+    ).not.toContain('Pakistan');
   });
 });

@@ -53,6 +53,8 @@ describe('the one file-name rule of every export', () => {
     expect(safeFileName('.bashrc')).toBe('bashrc');
     expect(safeFileName('name.')).toBe('name');
     expect(safeFileName('')).toBe('export');
+    expect(safeFileName('two\nlines\n.csv')).toBe('two lines.csv');
+    expect(safeFileName('شҚ/a\n.//\n.')).toBe('export');
   });
 
   it('names briefings by the same rule', () => {

@@ -84,7 +84,7 @@ function ExportAuthorDialog({ author, onClose }: { author: AuthorIdentity | null
             dir="auto"
             value={name}
             maxLength={200}
-            onChange={(e) => setName(e.target.value)}
+            onChange={(e) => (setName(e.target.value), setError(null))}
           />
         </div>
         <div className="field">
@@ -95,7 +95,7 @@ function ExportAuthorDialog({ author, onClose }: { author: AuthorIdentity | null
             dir="auto"
             value={organisation}
             maxLength={200}
-            onChange={(e) => setOrganisation(e.target.value)}
+            onChange={(e) => (setOrganisation(e.target.value), setError(null))}
           />
         </div>
         <div className="field">
