@@ -2,7 +2,7 @@ import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { cleanTitle, firstOf, toCalendarDate } from './metadata';
 import { pdfAssets } from './pdf-assets';
 import { preparePdfEnvironment } from './pdf-environment';
-import { mapArabicPresentationForms } from './arabic-forms';
+import { applyArabicWordFixes, arabicWordFixes, mapArabicPresentationForms } from './arabic-forms';
 import { type HyphenRule, layoutPage, type PageLine, paragraphsOf, type TextRun } from './pdf-layout';
 import { Refuse } from './refusal';
 import { pdfHeaderOffset } from './sniff';
@@ -87,6 +87,8 @@ export async function readPdf({ bytes, fileName, signal }: ReadRequest): Promise
     stopAtErrors: false,
     // Its warnings say when it had to repair the file's structure (see listenForRepairs).
     verbosity: pdfjs.VerbosityLevel.WARNINGS,
+    // Text is all that is read: images are never decoded (see drawnGlyphRuns), however large they claim to be.
+    maxImageSize: 1,
   });
   const stop = () => void task.destroy();
   signal.addEventListener('abort', stop, { once: true });
@@ -107,9 +109,12 @@ export async function readPdf({ bytes, fileName, signal }: ReadRequest): Promise
       try {
         const page = await document.getPage(number);
         read.view = [...page.view];
-        const layout = layoutPage(textRuns(await page.getTextContent()));
-        read.lines = layout.lines.map((line) => ({ ...line, text: mapArabicPresentationForms(line.text) }));
-        read.footnotes = layout.footnotes.map(mapArabicPresentationForms);
+        const content = await page.getTextContent();
+        const layout = layoutPage(textRuns(content));
+        const fixes = hasArabicScript(content) ? arabicWordFixes(await drawnGlyphRuns(page, pdfjs.OPS)) : new Map();
+        const arabic = (text: string) => mapArabicPresentationForms(applyArabicWordFixes(text, fixes));
+        read.lines = layout.lines.map((line) => ({ ...line, text: arabic(line.text) }));
+        read.footnotes = layout.footnotes.map(arabic);
         read.annotations = annotationTexts(await page.getAnnotations()).map(mapArabicPresentationForms);
         page.cleanup();
       } catch (error) {
@@ -322,6 +327,37 @@ function hyphenRule(pages: readonly ReadPage[]): HyphenRule {
     if (whole.has(joined) && !hyphenated.has(pair)) return 'drop';
     return 'unknown';
   };
+}
+
+function hasArabicScript(content: { items: ReadonlyArray<object> }): boolean {
+  return content.items.some(
+    (item) =>
+      'str' in item && (item as PdfTextItem).dir === 'rtl' && /\p{Script=Arabic}/u.test((item as PdfTextItem).str),
+  );
+}
+
+/**
+ * The glyphs each text-showing operator of the page draws, left to right, as the text each glyph stands
+ * for: what arabicWordFixes needs to put lam-alef ligatures and ZWNJs right. Only asked for on pages
+ * with Arabic-script text; images are not decoded for it (maxImageSize).
+ */
+async function drawnGlyphRuns(
+  page: { getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }> },
+  ops: { showText: number },
+): Promise<string[][]> {
+  const list = await page.getOperatorList();
+  const runs: string[][] = [];
+  list.fnArray.forEach((fn, i) => {
+    if (fn !== ops.showText) return;
+    const glyphs = list.argsArray[i]?.[0];
+    if (!Array.isArray(glyphs)) return;
+    runs.push(
+      glyphs
+        .filter((glyph): glyph is { unicode: string } => typeof (glyph as { unicode?: unknown })?.unicode === 'string')
+        .map((glyph) => glyph.unicode),
+    );
+  });
+  return runs;
 }
 
 interface PdfTextItem {

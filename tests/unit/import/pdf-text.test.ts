@@ -1,6 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mapArabicPresentationForms } from '../../../main/services/import/arabic-forms';
+import {
+  applyArabicWordFixes,
+  arabicWordFixes,
+  mapArabicPresentationForms,
+} from '../../../main/services/import/arabic-forms';
 import { assetCandidates, pdfAssets } from '../../../main/services/import/pdf-assets';
 import { pageText, type TextRun } from '../../../main/services/import/pdf-layout';
 import { checkPageText } from '../../../main/services/import/text-quality';
@@ -35,6 +39,39 @@ describe('Arabic presentation forms', () => {
   it('leaves everything outside those blocks alone: no blanket NFKC', () => {
     const text = 'E = mc² ﬁnal （全角） کرده‌اند ١٢٣';
     expect(mapArabicPresentationForms(text)).toBe(text);
+  });
+});
+
+describe('lam-alef ligatures and ZWNJs, from the glyphs a page draws', () => {
+  // Glyph runs as LibreOffice's PDF of "لا بالا میخواهد. می‌شود" draws them, left to right: the ligature is
+  // one glyph whose text is "لا", the ZWNJ a glyph of its own (pdfjs reads "ال باال میخواهد. میشود").
+  const runs = [
+    ['د', 'و', 'ش', '\u200C', 'ی', 'م'],
+    ['.', 'د', 'ه', 'ا', 'و', 'خ', 'ی', 'م'],
+    ['لا', 'ا', 'ب'],
+    ['لا'],
+  ];
+
+  it('maps each word pdfjs reverses or joins wrongly to the word the glyphs spell', () => {
+    const fixes = arabicWordFixes(runs);
+    expect(Object.fromEntries(fixes)).toEqual({ میشود: 'می\u200Cشود', باال: 'بالا', ال: 'لا' });
+    expect(applyArabicWordFixes('ال باال میخواهد. میشود', fixes)).toBe('لا بالا میخواهد. می\u200Cشود');
+  });
+
+  it('leaves a form alone that the same page also draws as a correct word ("ال", the article)', () => {
+    const fixes = arabicWordFixes([...runs, ['ل', 'ا']]);
+    expect(fixes.has('ال')).toBe(false);
+    expect(fixes.get('باال')).toBe('بالا');
+  });
+
+  it('decomposes a ligature glyph in its logical order, as the letters are written (U+FCCB lam-with-khah)', () => {
+    // ArabicCIDTrueType.pdf draws "الخطوط" as ا + ﳋ + ﻄ + ﻮ + ط; pdfjs reads "اخلطوط".
+    const fixes = arabicWordFixes([['ط', 'ﻮ', 'ﻄ', 'ﳋ', 'ا']]);
+    expect(mapArabicPresentationForms(applyArabicWordFixes('اخلﻄﻮط', fixes))).toBe('الخطوط');
+  });
+
+  it('skips runs that mix in Latin letters or digits, which pdfjs orders by the bidi algorithm', () => {
+    expect(arabicWordFixes([['لا', 'A', 'ب']]).size).toBe(0);
   });
 });
 
