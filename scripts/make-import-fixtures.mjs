@@ -22,7 +22,8 @@ import {
 } from 'docx';
 import JSZip from 'jszip';
 
-const out = fileURLToPath(new URL('../tests/fixtures/import/', import.meta.url));
+// FIXTURES_OUT=<folder> writes them elsewhere (to compare with the committed ones before replacing them).
+const out = process.env.FIXTURES_OUT ?? fileURLToPath(new URL('../tests/fixtures/import/', import.meta.url));
 const run = promisify(execFile);
 
 // Fixed so that re-running the script gives the same metadata the tests assert.
@@ -107,6 +108,47 @@ async function twoPageDocx() {
             bidirectional: true,
             alignment: AlignmentType.RIGHT,
             children: [textRun(SAMPLE.dari, true)],
+          }),
+        ],
+      },
+    ],
+  });
+  return pinDates(await Packer.toBuffer(doc));
+}
+
+/**
+ * A Russian note with a footnote, as a desk officer writes one in Word: LibreOffice's PDF of it sets the
+ * note number raised in the text ("миграции.1") and the footnote at the foot of the page in the same size.
+ */
+async function footnoteNoteDocx() {
+  const long =
+    'Рост миграционных потоков из Афганистана в Центральную Азию остаётся предметом внимания правительств региона, которые усиливают пограничный контроль и сотрудничество спецслужб';
+  const doc = new Document({
+    title: 'Обзор миграции',
+    creator: 'Almat Toyekin',
+    footnotes: {
+      1: {
+        children: [new Paragraph({ children: [textRun('Оценка основана на данных пограничной службы за 2025 год.')] })],
+      },
+    },
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [textRun('Обзор миграции')] }),
+          new Paragraph({
+            children: [
+              textRun(`${long} в условиях нестабильности и миграции.`),
+              new FootnoteReferenceRun(1),
+              textRun(` ${long}.`),
+            ],
+          }),
+          new Paragraph({ children: [textRun(`Второй абзац: ${long}, а также торговли.`)] }),
+          new Paragraph({
+            children: [
+              textRun(
+                'The third paragraph is in English and it also runs over more than one line of the page, so that its wrapped lines must be joined again.',
+              ),
+            ],
           }),
         ],
       },
@@ -304,6 +346,10 @@ try {
     ]),
   );
   await writeFile(join(out, 'scanned-annex.pdf'), await soffice(work, annexDocx));
+
+  const footnoteNote = join(work, 'footnote-note.docx');
+  await writeFile(footnoteNote, await footnoteNoteDocx());
+  await writeFile(join(out, 'footnote-note.pdf'), await soffice(work, footnoteNote));
 
   await writeFile(join(out, 'standard-font.pdf'), standardFontPdf());
   await writeFile(join(out, 'article.html'), ARTICLE_HTML);

@@ -8,6 +8,7 @@ import {
 import { assetCandidates, pdfAssets } from '../../../main/services/import/pdf-assets';
 import { pageText, type TextRun } from '../../../main/services/import/pdf-layout';
 import { checkPageText } from '../../../main/services/import/text-quality';
+import { importFixture } from './helpers';
 
 /** A run of text at (x, y) in a 10-point font, about 5 points a character wide. */
 function run(text: string, x: number, y: number, height = 10, extra: Partial<TextRun> = {}): TextRun {
@@ -197,5 +198,21 @@ describe('where pdfjs’s character maps are looked for', () => {
     const assets = pdfAssets();
     expect(assets?.cMapUrl).toMatch(/node_modules[\\/]pdfjs-dist[\\/]cmaps[\\/]$/);
     expect(assets?.standardFontDataUrl).toMatch(/node_modules[\\/]pdfjs-dist[\\/]standard_fonts[\\/]$/);
+  });
+});
+
+describe('a LibreOffice PDF of a note with a footnote', () => {
+  it('joins wrapped lines into paragraphs, keeps the note number inline, and moves the footnote to Notes', async () => {
+    const source = await importFixture('footnote-note.pdf');
+    const paragraphs = source.text.split('\n\n');
+    expect(paragraphs[0]).toBe('— page 1 —\nОбзор миграции');
+    expect(paragraphs[1]).toMatch(
+      /^Рост миграционных потоков .* в условиях нестабильности и миграции\.\[1\] Рост .* спецслужб\.$/u,
+    );
+    expect(paragraphs[2]).toMatch(/^Второй абзац: .* а также торговли\.$/u);
+    expect(paragraphs[3]).toBe(
+      'The third paragraph is in English and it also runs over more than one line of the page, so that its wrapped lines must be joined again.',
+    );
+    expect(paragraphs.slice(4)).toEqual(['Notes', '[1] Оценка основана на данных пограничной службы за 2025 год.']);
   });
 });
