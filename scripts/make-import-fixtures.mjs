@@ -12,11 +12,14 @@ import { deflateSync } from 'node:zlib';
 import {
   AlignmentType,
   Document,
+  Footer,
   FootnoteReferenceRun,
+  Header,
   HeadingLevel,
   ImageRun,
   Packer,
   PageBreak,
+  PageNumber,
   Paragraph,
   TextRun,
 } from 'docx';
@@ -150,6 +153,49 @@ async function footnoteNoteDocx() {
               ),
             ],
           }),
+        ],
+      },
+    ],
+  });
+  return pinDates(await Packer.toBuffer(doc));
+}
+
+/** Three pages under a running header, with "Page N of 3" in the footer: the import keeps neither. */
+async function runningHeadDocx() {
+  const page = (n) => [
+    new Paragraph({ children: [textRun(`Section ${n}. ${SAMPLE.english1}`)] }),
+    new Paragraph({ children: [textRun(SAMPLE.english2)] }),
+  ];
+  const doc = new Document({
+    title: 'Quarterly Border Review',
+    sections: [
+      {
+        headers: {
+          default: new Header({
+            children: [new Paragraph({ children: [textRun('Quarterly Border Review — Restricted')] })],
+          }),
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({
+                    font: 'DejaVu Sans',
+                    children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: [
+          ...page(1),
+          new Paragraph({ children: [new PageBreak()] }),
+          ...page(2),
+          new Paragraph({ children: [new PageBreak()] }),
+          ...page(3),
         ],
       },
     ],
@@ -346,6 +392,10 @@ try {
     ]),
   );
   await writeFile(join(out, 'scanned-annex.pdf'), await soffice(work, annexDocx));
+
+  const runningHead = join(work, 'running-head.docx');
+  await writeFile(runningHead, await runningHeadDocx());
+  await writeFile(join(out, 'running-head.pdf'), await soffice(work, runningHead));
 
   const footnoteNote = join(work, 'footnote-note.docx');
   await writeFile(footnoteNote, await footnoteNoteDocx());

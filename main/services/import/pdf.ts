@@ -264,48 +264,69 @@ function annotationTexts(annotations: readonly object[]): string[] {
   return texts;
 }
 
-/** A line's text as a key that is the same on every page: digits stand for any number. */
+/**
+ * A line's text as a key that is the same on every page: in a short line (a header, a footer) digits
+ * stand for any number ("Page 3", "Review 2024-3"); a longer line must repeat word for word, so that
+ * body text that begins alike on every page ("Section 2. The …") is never taken for a header.
+ */
 function runningKey(text: string): string {
-  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+  const key = text.toLowerCase().replace(/\s+/g, ' ').trim();
+  return key.split(' ').length <= 8 ? key.replace(/\d+/g, '#') : key;
 }
 
 const PAGE_NUMBER = /^(?:page |p\. ?|- ?|— ?)?(?:#|[ivxlcdm]+)(?: ?(?:of|\/) ?#)?(?: ?-| ?—)?$/u;
 
 /**
- * Running headers and footers, and page numbers: lines in the top or bottom tenth of the page, among
- * its two outermost, that are page numbers or repeat (numbers aside) on other pages. They are taken
- * out; the page markers say where pages begin.
+ * Running headers and footers, and page numbers: from the top and the bottom edge of each page inwards,
+ * up to two lines in the outer tenth of the page that are page numbers or repeat on other pages. They
+ * are taken out (the page markers say where pages begin); the first line of the page that is not one of
+ * them stops the search on that side.
  */
 function removeRunningLines(pages: ReadPage[]): void {
-  const candidates = new Map<ReadPage, PageLine[]>();
+  const withText = pages.filter((page) => page.lines.length > 0).length;
+  if (withText < 2) return;
+  const edges = new Map<ReadPage, PageLine[][]>();
   const seen = new Map<string, Set<number>>();
   for (const page of pages) {
     const [, y0 = 0, , y1 = 0] = page.view;
     const band = 0.1 * (y1 - y0);
     const byHeight = [...page.lines].sort((a, b) => b.y - a.y);
-    const outer = [...byHeight.slice(0, 2), ...byHeight.slice(-2)].filter(
-      (line, i, all) => all.indexOf(line) === i && (line.y > y1 - band || line.y < y0 + band),
-    );
-    candidates.set(page, outer);
-    for (const line of outer) {
-      const key = runningKey(line.text);
+    const top = byHeight.slice(0, 2).filter((line) => line.y > y1 - band);
+    const bottom = byHeight
+      .slice(-2)
+      .reverse()
+      .filter((line) => line.y < y0 + band && !top.includes(line));
+    edges.set(page, [top, bottom]);
+    for (const key of new Set([...top, ...bottom].map((line) => runningKey(line.text)))) {
       if (!seen.has(key)) seen.set(key, new Set());
       seen.get(key)!.add(page.number);
     }
   }
-  const withText = pages.filter((page) => page.lines.length > 0).length;
-  if (withText < 2) return;
+  const isRunning = (line: PageLine) => {
+    const key = runningKey(line.text);
+    const repeats = seen.get(key)?.size ?? 0;
+    return PAGE_NUMBER.test(key) || (repeats >= 2 && repeats >= 0.3 * withText);
+  };
   for (const page of pages) {
-    const running = new Set(
-      candidates.get(page)!.filter((line) => {
-        const key = runningKey(line.text);
-        const repeats = seen.get(key)!.size;
-        return PAGE_NUMBER.test(key) || (repeats >= 2 && repeats >= 0.3 * withText);
-      }),
-    );
+    const running = new Set<PageLine>();
+    for (const side of edges.get(page)!)
+      for (const line of side) {
+        if (!isRunning(line)) break;
+        running.add(line);
+      }
     if (running.size === 0) continue;
-    page.lines = page.lines.filter((line) => !running.has(line));
-    if (page.lines[0]) page.lines[0] = { ...page.lines[0], startsParagraph: true };
+    // A paragraph that began on a line taken out now begins on the next line kept.
+    let starts = true;
+    const kept: PageLine[] = [];
+    for (const line of page.lines) {
+      if (running.has(line)) {
+        starts ||= line.startsParagraph;
+        continue;
+      }
+      kept.push(starts && !line.startsParagraph ? { ...line, startsParagraph: true } : line);
+      starts = false;
+    }
+    page.lines = kept;
   }
 }
 

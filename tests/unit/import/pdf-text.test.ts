@@ -216,3 +216,15 @@ describe('a LibreOffice PDF of a note with a footnote', () => {
     expect(paragraphs.slice(4)).toEqual(['Notes', '[1] Оценка основана на данных пограничной службы за 2025 год.']);
   });
 });
+
+describe('running headers, footers and page numbers', () => {
+  it('are taken out; body text that begins alike on every page ("Section 2. The …") stays', async () => {
+    const source = await importFixture('running-head.pdf');
+    expect(source.text).not.toContain('Quarterly Border Review — Restricted');
+    expect(source.text).not.toMatch(/Page \d of 3/);
+    for (const page of [1, 2, 3])
+      expect(source.text).toContain(
+        `— page ${page} —\nSection ${page}. The Kosh-Tepa canal will divert water from the Amu Darya, and the states downstream are watching its construction closely.\n\nOfficials in Astana`,
+      );
+  });
+});
