@@ -133,7 +133,7 @@ export async function readPdf({ bytes, fileName, signal }: ReadRequest): Promise
 
 /** pdfjs's warnings that mean the file's structure is broken and was rebuilt or skipped over. */
 const REPAIR_WARNING =
-  /Indexing all PDF objects|XRefEntryException|XRefParseException|Invalid XRef|Invalid "Pages"|Pages tree|\/Pages tree|FormatError|Invalid .*(?:stream|object|dictionary)/i;
+  /Indexing all PDF objects|XRefEntryException|XRefParseException|Invalid XRef|Invalid "Pages"|Pages tree|checkLastPage|getAllPageDicts/i;
 
 /**
  * pdfjs reports a file it had to repair (a broken cross-reference table rebuilt by scanning every
@@ -209,7 +209,9 @@ function composeDocument(
 
   const scanned = blank.filter((number) => !failed.includes(number));
   if (failed.length > 0)
-    warnings.unshift(`${listPages(failed)} damaged content that could not be read; compare them with the original.`);
+    warnings.unshift(
+      `${listPages(failed)} damaged content that could not be read; compare ${failed.length === 1 ? 'it' : 'them'} with the original.`,
+    );
   else if (repaired)
     warnings.unshift(
       'The PDF is damaged: its text was recovered, but parts of it may be missing; compare it with the original.',
