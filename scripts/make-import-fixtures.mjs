@@ -12,17 +12,21 @@ import { deflateSync } from 'node:zlib';
 import {
   AlignmentType,
   Document,
+  Footer,
   FootnoteReferenceRun,
+  Header,
   HeadingLevel,
   ImageRun,
   Packer,
   PageBreak,
+  PageNumber,
   Paragraph,
   TextRun,
 } from 'docx';
 import JSZip from 'jszip';
 
-const out = fileURLToPath(new URL('../tests/fixtures/import/', import.meta.url));
+// FIXTURES_OUT=<folder> writes them elsewhere (to compare with the committed ones before replacing them).
+const out = process.env.FIXTURES_OUT ?? fileURLToPath(new URL('../tests/fixtures/import/', import.meta.url));
 const run = promisify(execFile);
 
 // Fixed so that re-running the script gives the same metadata the tests assert.
@@ -108,6 +112,90 @@ async function twoPageDocx() {
             alignment: AlignmentType.RIGHT,
             children: [textRun(SAMPLE.dari, true)],
           }),
+        ],
+      },
+    ],
+  });
+  return pinDates(await Packer.toBuffer(doc));
+}
+
+/**
+ * A Russian note with a footnote, as a desk officer writes one in Word: LibreOffice's PDF of it sets the
+ * note number raised in the text ("миграции.1") and the footnote at the foot of the page in the same size.
+ */
+async function footnoteNoteDocx() {
+  const long =
+    'Рост миграционных потоков из Афганистана в Центральную Азию остаётся предметом внимания правительств региона, которые усиливают пограничный контроль и сотрудничество спецслужб';
+  const doc = new Document({
+    title: 'Обзор миграции',
+    creator: 'Almat Toyekin',
+    footnotes: {
+      1: {
+        children: [new Paragraph({ children: [textRun('Оценка основана на данных пограничной службы за 2025 год.')] })],
+      },
+    },
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [textRun('Обзор миграции')] }),
+          new Paragraph({
+            children: [
+              textRun(`${long} в условиях нестабильности и миграции.`),
+              new FootnoteReferenceRun(1),
+              textRun(` ${long}.`),
+            ],
+          }),
+          new Paragraph({ children: [textRun(`Второй абзац: ${long}, а также торговли.`)] }),
+          new Paragraph({
+            children: [
+              textRun(
+                'The third paragraph is in English and it also runs over more than one line of the page, so that its wrapped lines must be joined again.',
+              ),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  return pinDates(await Packer.toBuffer(doc));
+}
+
+/** Three pages under a running header, with "Page N of 3" in the footer: the import keeps neither. */
+async function runningHeadDocx() {
+  const page = (n) => [
+    new Paragraph({ children: [textRun(`Section ${n}. ${SAMPLE.english1}`)] }),
+    new Paragraph({ children: [textRun(SAMPLE.english2)] }),
+  ];
+  const doc = new Document({
+    title: 'Quarterly Border Review',
+    sections: [
+      {
+        headers: {
+          default: new Header({
+            children: [new Paragraph({ children: [textRun('Quarterly Border Review — Restricted')] })],
+          }),
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({
+                    font: 'DejaVu Sans',
+                    children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: [
+          ...page(1),
+          new Paragraph({ children: [new PageBreak()] }),
+          ...page(2),
+          new Paragraph({ children: [new PageBreak()] }),
+          ...page(3),
         ],
       },
     ],
@@ -304,6 +392,14 @@ try {
     ]),
   );
   await writeFile(join(out, 'scanned-annex.pdf'), await soffice(work, annexDocx));
+
+  const runningHead = join(work, 'running-head.docx');
+  await writeFile(runningHead, await runningHeadDocx());
+  await writeFile(join(out, 'running-head.pdf'), await soffice(work, runningHead));
+
+  const footnoteNote = join(work, 'footnote-note.docx');
+  await writeFile(footnoteNote, await footnoteNoteDocx());
+  await writeFile(join(out, 'footnote-note.pdf'), await soffice(work, footnoteNote));
 
   await writeFile(join(out, 'standard-font.pdf'), standardFontPdf());
   await writeFile(join(out, 'article.html'), ARTICLE_HTML);

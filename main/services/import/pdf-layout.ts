@@ -106,7 +106,17 @@ function groupLines(runs: readonly TextRun[]): Line[] {
     if (current && previous && !lineEnded) {
       const tolerance = 0.5 * Math.max(run.height, current.height, 1);
       if (Math.abs(run.y - current.y) <= tolerance) {
-        addRun(current, run, false);
+        // A smaller run a little off the baseline is a superscript or subscript ("миграции.1").
+        const script =
+          Boolean(run.text.trim()) &&
+          run.height < 0.85 * current.height &&
+          Math.abs(run.y - current.y) > 0.15 * current.height;
+        if (run.height > 1.15 * current.height && current.runs.every((r) => r.height < 0.85 * run.height)) {
+          // The line began with a raised mark (a footnote's number): the baseline is this run's.
+          for (const earlier of current.runs) if (earlier.text.trim()) current.scripts.add(earlier);
+          current.y = run.y;
+        }
+        addRun(current, run, script);
       } else if (!run.text.trim() || isScript(run, current, previous)) {
         addRun(current, run, Boolean(run.text.trim()));
       } else {
@@ -447,27 +457,45 @@ function noteNumberOf(line: Line): string | null {
   return match ? match[1]! : null;
 }
 
+/** The raised numbers and marks in the body's lines: what a footnote's number must answer. */
+function raisedMarks(lines: readonly Line[]): Set<string> {
+  const marks = new Set<string>();
+  for (const line of lines)
+    for (const run of line.scripts) for (const mark of run.text.match(/\d{1,3}|[*†‡§¶∗]/gu) ?? []) marks.add(mark);
+  return marks;
+}
+
 /**
- * Footnotes: at the foot of each column, after a clear gap, lines in a smaller size than the body text,
- * the first of which begins with a note number.
+ * Footnotes: the block of lines at the foot of a column, set off by a clear gap, whose first line begins
+ * with a note number — in small print, or numbered as a raised number in the text above answers.
+ * Small print at the foot of a column with no note number (a copyright or permission box) is read after
+ * the page's columns instead, so that the column's text runs on into the next column unbroken.
  */
-function splitFootnotes(ordered: Line[], bodyHeight: number): { body: Line[]; notes: Line[][] } {
+function splitFootnotes(ordered: Line[], bodyHeight: number, hasColumns: boolean): { body: Line[]; notes: Line[][] } {
   const notes: Line[][] = [];
   const isNote = new Set<Line>();
   const floats: Line[] = [];
+  const marks = raisedMarks(ordered);
   for (const column of new Set(ordered.map((line) => line.column))) {
-    if (column === -1) continue;
+    if (column === -1 && hasColumns) continue;
     const own = ordered.filter((line) => line.column === column);
-    let start = own.length;
-    while (start > 0 && own[start - 1]!.height < 0.9 * bodyHeight) start--;
-    if (start === own.length || start === 0) continue;
+    // The block at the foot: lines close under each other, back up to the first clear gap.
+    let start = own.length - 1;
+    while (start > 0) {
+      const above = own[start - 1]!;
+      const gap = above.y - own[start]!.y;
+      if (gap <= 0 || gap > 1.8 * Math.max(above.height, own[start]!.height)) break;
+      start--;
+    }
+    if (start <= 0) continue;
     const tail = own.slice(start);
     const above = own[start - 1]!;
-    if (above.y - tail[0]!.y < 1.2 * above.height || tail[0]!.y > above.y) continue;
-    if (!noteNumberOf(tail[0]!)) {
-      // Small print at the foot of a column with no note number (a copyright or permission box): read
-      // after the page's columns, so that the column's text runs on into the next column unbroken.
-      floats.push(...tail);
+    const gap = above.y - tail[0]!.y;
+    const small = tail.every((line) => line.height < 0.9 * bodyHeight);
+    if (gap <= 0 || (!small && gap < 2.5 * bodyHeight)) continue;
+    const number = noteNumberOf(tail[0]!);
+    if (!number || !(small || marks.has(number))) {
+      if (small && hasColumns) floats.push(...tail);
       continue;
     }
     let current: Line[] = [];
@@ -493,7 +521,7 @@ export function layoutPage(runs: readonly TextRun[]): PageLayout {
   const lines = gutters.length > 0 ? orderByColumns(splitAtGutters(grouped, gutters), gutters) : grouped;
   const bodyHeight = median(lines.flatMap((line) => Array<number>(Math.max(1, charCount(line))).fill(line.height)));
 
-  const { body, notes } = splitFootnotes(lines, bodyHeight);
+  const { body, notes } = splitFootnotes(lines, bodyHeight, gutters.length > 0);
   const noteNumbers = new Set(notes.map((note) => noteNumberOf(note[0]!)!));
   const footnotes = notes.map((note) => {
     const number = noteNumberOf(note[0]!)!;

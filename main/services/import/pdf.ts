@@ -2,7 +2,7 @@ import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { cleanTitle, firstOf, toCalendarDate } from './metadata';
 import { pdfAssets } from './pdf-assets';
 import { preparePdfEnvironment } from './pdf-environment';
-import { mapArabicPresentationForms } from './arabic-forms';
+import { applyArabicWordFixes, arabicWordFixes, mapArabicPresentationForms } from './arabic-forms';
 import { type HyphenRule, layoutPage, type PageLine, paragraphsOf, type TextRun } from './pdf-layout';
 import { Refuse } from './refusal';
 import { pdfHeaderOffset } from './sniff';
@@ -87,6 +87,8 @@ export async function readPdf({ bytes, fileName, signal }: ReadRequest): Promise
     stopAtErrors: false,
     // Its warnings say when it had to repair the file's structure (see listenForRepairs).
     verbosity: pdfjs.VerbosityLevel.WARNINGS,
+    // Text is all that is read: images are never decoded (see drawnGlyphRuns), however large they claim to be.
+    maxImageSize: 1,
   });
   const stop = () => void task.destroy();
   signal.addEventListener('abort', stop, { once: true });
@@ -107,9 +109,12 @@ export async function readPdf({ bytes, fileName, signal }: ReadRequest): Promise
       try {
         const page = await document.getPage(number);
         read.view = [...page.view];
-        const layout = layoutPage(textRuns(await page.getTextContent()));
-        read.lines = layout.lines.map((line) => ({ ...line, text: mapArabicPresentationForms(line.text) }));
-        read.footnotes = layout.footnotes.map(mapArabicPresentationForms);
+        const content = await page.getTextContent();
+        const layout = layoutPage(textRuns(content));
+        const fixes = hasArabicScript(content) ? arabicWordFixes(await drawnGlyphRuns(page, pdfjs.OPS)) : new Map();
+        const arabic = (text: string) => mapArabicPresentationForms(applyArabicWordFixes(text, fixes));
+        read.lines = layout.lines.map((line) => ({ ...line, text: arabic(line.text) }));
+        read.footnotes = layout.footnotes.map(arabic);
         read.annotations = annotationTexts(await page.getAnnotations()).map(mapArabicPresentationForms);
         page.cleanup();
       } catch (error) {
@@ -128,7 +133,7 @@ export async function readPdf({ bytes, fileName, signal }: ReadRequest): Promise
 
 /** pdfjs's warnings that mean the file's structure is broken and was rebuilt or skipped over. */
 const REPAIR_WARNING =
-  /Indexing all PDF objects|XRefEntryException|XRefParseException|Invalid XRef|Invalid "Pages"|Pages tree|\/Pages tree|FormatError|Invalid .*(?:stream|object|dictionary)/i;
+  /Indexing all PDF objects|XRefEntryException|XRefParseException|Invalid XRef|Invalid "Pages"|Pages tree|checkLastPage|getAllPageDicts/i;
 
 /**
  * pdfjs reports a file it had to repair (a broken cross-reference table rebuilt by scanning every
@@ -204,7 +209,9 @@ function composeDocument(
 
   const scanned = blank.filter((number) => !failed.includes(number));
   if (failed.length > 0)
-    warnings.unshift(`${listPages(failed)} damaged content that could not be read; compare them with the original.`);
+    warnings.unshift(
+      `${listPages(failed)} damaged content that could not be read; compare ${failed.length === 1 ? 'it' : 'them'} with the original.`,
+    );
   else if (repaired)
     warnings.unshift(
       'The PDF is damaged: its text was recovered, but parts of it may be missing; compare it with the original.',
@@ -259,48 +266,69 @@ function annotationTexts(annotations: readonly object[]): string[] {
   return texts;
 }
 
-/** A line's text as a key that is the same on every page: digits stand for any number. */
+/**
+ * A line's text as a key that is the same on every page: in a short line (a header, a footer) digits
+ * stand for any number ("Page 3", "Review 2024-3"); a longer line must repeat word for word, so that
+ * body text that begins alike on every page ("Section 2. The …") is never taken for a header.
+ */
 function runningKey(text: string): string {
-  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+  const key = text.toLowerCase().replace(/\s+/g, ' ').trim();
+  return key.split(' ').length <= 8 ? key.replace(/\d+/g, '#') : key;
 }
 
 const PAGE_NUMBER = /^(?:page |p\. ?|- ?|— ?)?(?:#|[ivxlcdm]+)(?: ?(?:of|\/) ?#)?(?: ?-| ?—)?$/u;
 
 /**
- * Running headers and footers, and page numbers: lines in the top or bottom tenth of the page, among
- * its two outermost, that are page numbers or repeat (numbers aside) on other pages. They are taken
- * out; the page markers say where pages begin.
+ * Running headers and footers, and page numbers: from the top and the bottom edge of each page inwards,
+ * up to two lines in the outer tenth of the page that are page numbers or repeat on other pages. They
+ * are taken out (the page markers say where pages begin); the first line of the page that is not one of
+ * them stops the search on that side.
  */
 function removeRunningLines(pages: ReadPage[]): void {
-  const candidates = new Map<ReadPage, PageLine[]>();
+  const withText = pages.filter((page) => page.lines.length > 0).length;
+  if (withText < 2) return;
+  const edges = new Map<ReadPage, PageLine[][]>();
   const seen = new Map<string, Set<number>>();
   for (const page of pages) {
     const [, y0 = 0, , y1 = 0] = page.view;
     const band = 0.1 * (y1 - y0);
     const byHeight = [...page.lines].sort((a, b) => b.y - a.y);
-    const outer = [...byHeight.slice(0, 2), ...byHeight.slice(-2)].filter(
-      (line, i, all) => all.indexOf(line) === i && (line.y > y1 - band || line.y < y0 + band),
-    );
-    candidates.set(page, outer);
-    for (const line of outer) {
-      const key = runningKey(line.text);
+    const top = byHeight.slice(0, 2).filter((line) => line.y > y1 - band);
+    const bottom = byHeight
+      .slice(-2)
+      .reverse()
+      .filter((line) => line.y < y0 + band && !top.includes(line));
+    edges.set(page, [top, bottom]);
+    for (const key of new Set([...top, ...bottom].map((line) => runningKey(line.text)))) {
       if (!seen.has(key)) seen.set(key, new Set());
       seen.get(key)!.add(page.number);
     }
   }
-  const withText = pages.filter((page) => page.lines.length > 0).length;
-  if (withText < 2) return;
+  const isRunning = (line: PageLine) => {
+    const key = runningKey(line.text);
+    const repeats = seen.get(key)?.size ?? 0;
+    return PAGE_NUMBER.test(key) || (repeats >= 2 && repeats >= 0.3 * withText);
+  };
   for (const page of pages) {
-    const running = new Set(
-      candidates.get(page)!.filter((line) => {
-        const key = runningKey(line.text);
-        const repeats = seen.get(key)!.size;
-        return PAGE_NUMBER.test(key) || (repeats >= 2 && repeats >= 0.3 * withText);
-      }),
-    );
+    const running = new Set<PageLine>();
+    for (const side of edges.get(page)!)
+      for (const line of side) {
+        if (!isRunning(line)) break;
+        running.add(line);
+      }
     if (running.size === 0) continue;
-    page.lines = page.lines.filter((line) => !running.has(line));
-    if (page.lines[0]) page.lines[0] = { ...page.lines[0], startsParagraph: true };
+    // A paragraph that began on a line taken out now begins on the next line kept.
+    let starts = true;
+    const kept: PageLine[] = [];
+    for (const line of page.lines) {
+      if (running.has(line)) {
+        starts ||= line.startsParagraph;
+        continue;
+      }
+      kept.push(starts && !line.startsParagraph ? { ...line, startsParagraph: true } : line);
+      starts = false;
+    }
+    page.lines = kept;
   }
 }
 
@@ -322,6 +350,37 @@ function hyphenRule(pages: readonly ReadPage[]): HyphenRule {
     if (whole.has(joined) && !hyphenated.has(pair)) return 'drop';
     return 'unknown';
   };
+}
+
+function hasArabicScript(content: { items: ReadonlyArray<object> }): boolean {
+  return content.items.some(
+    (item) =>
+      'str' in item && (item as PdfTextItem).dir === 'rtl' && /\p{Script=Arabic}/u.test((item as PdfTextItem).str),
+  );
+}
+
+/**
+ * The glyphs each text-showing operator of the page draws, left to right, as the text each glyph stands
+ * for: what arabicWordFixes needs to put lam-alef ligatures and ZWNJs right. Only asked for on pages
+ * with Arabic-script text; images are not decoded for it (maxImageSize).
+ */
+async function drawnGlyphRuns(
+  page: { getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }> },
+  ops: { showText: number },
+): Promise<string[][]> {
+  const list = await page.getOperatorList();
+  const runs: string[][] = [];
+  list.fnArray.forEach((fn, i) => {
+    if (fn !== ops.showText) return;
+    const glyphs = list.argsArray[i]?.[0];
+    if (!Array.isArray(glyphs)) return;
+    runs.push(
+      glyphs
+        .filter((glyph): glyph is { unicode: string } => typeof (glyph as { unicode?: unknown })?.unicode === 'string')
+        .map((glyph) => glyph.unicode),
+    );
+  });
+  return runs;
 }
 
 interface PdfTextItem {

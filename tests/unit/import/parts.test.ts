@@ -200,7 +200,7 @@ describe('PDF page layout', () => {
     ...extra,
   });
 
-  it('breaks lines at line ends and at changes of height, and paragraphs after short lines', () => {
+  it('joins the lines of a paragraph, and breaks paragraphs at changes of height and after short lines', () => {
     const runs = [
       run('Heading', 72, 760, 80, { height: 16, endsLine: true }),
       run('A long first line of the paragraph that fills the text width', 72, 740, 450, { endsLine: true }),
@@ -209,7 +209,7 @@ describe('PDF page layout', () => {
       run('without an end-of-line mark.', 72, 704, 200),
     ];
     expect(pageText(runs)).toBe(
-      'Heading\n\nA long first line of the paragraph that fills the text width\nand its short end.\n\nNext paragraph, long enough to fill the whole width of the page\nwithout an end-of-line mark.',
+      'Heading\n\nA long first line of the paragraph that fills the text width and its short end.\n\nNext paragraph, long enough to fill the whole width of the page without an end-of-line mark.',
     );
   });
 
@@ -221,7 +221,7 @@ describe('PDF page layout', () => {
       run('Last line, long as well', 72, 638, 400),
     ];
     expect(pageText(runs)).toBe(
-      'One line that is long\nSecond line that is long\n\nAfter a gap, long line\nLast line, long as well',
+      'One line that is long Second line that is long\n\nAfter a gap, long line Last line, long as well',
     );
   });
 

@@ -243,13 +243,15 @@ describe('the pdf.js test corpus through the import handler and its worker', () 
     expect(problems).toEqual([]);
   });
 
-  it('maps Arabic presentation forms to base letters', () => {
+  it('maps Arabic presentation forms to base letters, and ligatures in their written order', () => {
     for (const file of ['ArabicCIDTrueType.pdf', 'issue5677.pdf']) {
       const outcome = outcomes.get(file)!;
       expect(outcome.refusal).toBeUndefined();
       expect(outcome.imported!.text).toMatch(/\p{Script=Arabic}/u);
       expect(outcome.imported!.text).not.toMatch(/[\uFB50-\uFDFF\uFE70-\uFEFF]/u);
     }
+    // Its lam-with-khah ligature glyph comes back in the order the word is written ("الخطوط", not "اخلطوط").
+    expect(outcomes.get('ArabicCIDTrueType.pdf')!.imported!.text).toContain('انواع الخطوط العربية');
   });
 
   it('reads the two-column paper column by column: at most 5 % of paragraph breaks cut a sentence', () => {

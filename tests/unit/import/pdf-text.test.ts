@@ -1,9 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mapArabicPresentationForms } from '../../../main/services/import/arabic-forms';
+import {
+  applyArabicWordFixes,
+  arabicWordFixes,
+  mapArabicPresentationForms,
+} from '../../../main/services/import/arabic-forms';
 import { assetCandidates, pdfAssets } from '../../../main/services/import/pdf-assets';
 import { pageText, type TextRun } from '../../../main/services/import/pdf-layout';
 import { checkPageText } from '../../../main/services/import/text-quality';
+import { importFixture } from './helpers';
 
 /** A run of text at (x, y) in a 10-point font, about 5 points a character wide. */
 function run(text: string, x: number, y: number, height = 10, extra: Partial<TextRun> = {}): TextRun {
@@ -35,6 +40,39 @@ describe('Arabic presentation forms', () => {
   it('leaves everything outside those blocks alone: no blanket NFKC', () => {
     const text = 'E = mc² ﬁnal （全角） کرده‌اند ١٢٣';
     expect(mapArabicPresentationForms(text)).toBe(text);
+  });
+});
+
+describe('lam-alef ligatures and ZWNJs, from the glyphs a page draws', () => {
+  // Glyph runs as LibreOffice's PDF of "لا بالا میخواهد. می‌شود" draws them, left to right: the ligature is
+  // one glyph whose text is "لا", the ZWNJ a glyph of its own (pdfjs reads "ال باال میخواهد. میشود").
+  const runs = [
+    ['د', 'و', 'ش', '\u200C', 'ی', 'م'],
+    ['.', 'د', 'ه', 'ا', 'و', 'خ', 'ی', 'م'],
+    ['لا', 'ا', 'ب'],
+    ['لا'],
+  ];
+
+  it('maps each word pdfjs reverses or joins wrongly to the word the glyphs spell', () => {
+    const fixes = arabicWordFixes(runs);
+    expect(Object.fromEntries(fixes)).toEqual({ میشود: 'می\u200Cشود', باال: 'بالا', ال: 'لا' });
+    expect(applyArabicWordFixes('ال باال میخواهد. میشود', fixes)).toBe('لا بالا میخواهد. می\u200Cشود');
+  });
+
+  it('leaves a form alone that the same page also draws as a correct word ("ال", the article)', () => {
+    const fixes = arabicWordFixes([...runs, ['ل', 'ا']]);
+    expect(fixes.has('ال')).toBe(false);
+    expect(fixes.get('باال')).toBe('بالا');
+  });
+
+  it('decomposes a ligature glyph in its logical order, as the letters are written (U+FCCB lam-with-khah)', () => {
+    // ArabicCIDTrueType.pdf draws "الخطوط" as ا + ﳋ + ﻄ + ﻮ + ط; pdfjs reads "اخلطوط".
+    const fixes = arabicWordFixes([['ط', 'ﻮ', 'ﻄ', 'ﳋ', 'ا']]);
+    expect(mapArabicPresentationForms(applyArabicWordFixes('اخلﻄﻮط', fixes))).toBe('الخطوط');
+  });
+
+  it('skips runs that mix in Latin letters or digits, which pdfjs orders by the bidi algorithm', () => {
+    expect(arabicWordFixes([['لا', 'A', 'ب']]).size).toBe(0);
   });
 });
 
@@ -160,5 +198,33 @@ describe('where pdfjs’s character maps are looked for', () => {
     const assets = pdfAssets();
     expect(assets?.cMapUrl).toMatch(/node_modules[\\/]pdfjs-dist[\\/]cmaps[\\/]$/);
     expect(assets?.standardFontDataUrl).toMatch(/node_modules[\\/]pdfjs-dist[\\/]standard_fonts[\\/]$/);
+  });
+});
+
+describe('a LibreOffice PDF of a note with a footnote', () => {
+  it('joins wrapped lines into paragraphs, keeps the note number inline, and moves the footnote to Notes', async () => {
+    const source = await importFixture('footnote-note.pdf');
+    const paragraphs = source.text.split('\n\n');
+    expect(paragraphs[0]).toBe('— page 1 —\nОбзор миграции');
+    expect(paragraphs[1]).toMatch(
+      /^Рост миграционных потоков .* в условиях нестабильности и миграции\.\[1\] Рост .* спецслужб\.$/u,
+    );
+    expect(paragraphs[2]).toMatch(/^Второй абзац: .* а также торговли\.$/u);
+    expect(paragraphs[3]).toBe(
+      'The third paragraph is in English and it also runs over more than one line of the page, so that its wrapped lines must be joined again.',
+    );
+    expect(paragraphs.slice(4)).toEqual(['Notes', '[1] Оценка основана на данных пограничной службы за 2025 год.']);
+  });
+});
+
+describe('running headers, footers and page numbers', () => {
+  it('are taken out; body text that begins alike on every page ("Section 2. The …") stays', async () => {
+    const source = await importFixture('running-head.pdf');
+    expect(source.text).not.toContain('Quarterly Border Review — Restricted');
+    expect(source.text).not.toMatch(/Page \d of 3/);
+    for (const page of [1, 2, 3])
+      expect(source.text).toContain(
+        `— page ${page} —\nSection ${page}. The Kosh-Tepa canal will divert water from the Amu Darya, and the states downstream are watching its construction closely.\n\nOfficials in Astana`,
+      );
   });
 });
