@@ -42,7 +42,7 @@ import {
   type DocInline,
   type TextDirection,
 } from '../../shared/domain/briefing-document';
-import { confidenceWords } from '../../shared/domain/briefing-model';
+import { confidenceWords } from '../../shared/domain/briefing-names';
 import { dominantScript, guessLanguage, scriptOfLanguage } from '../../shared/domain/language';
 
 /** The document's one font scheme, in its theme: Word lists them as "(Headings)" and "(Body)"; styles refer to them. */

@@ -15,6 +15,7 @@ import {
   type DocInline,
   type TextDirection,
 } from './briefing-document';
+import { briefingFileName, confidenceWords } from './briefing-names';
 import { CitationEngine, citationWarnings, type PassageLocator } from './citation-engine';
 import type { Country } from './country';
 import { indexOverrides, overrideId, type ExposureOverride } from './exposure';
@@ -71,7 +72,6 @@ export const CATEGORY_LABELS: Record<ThreatCategory, string> = {
   other: 'Other',
 };
 
-const CONFIDENCE_WORDS = { low: 'Low confidence', moderate: 'Moderate confidence', high: 'High confidence' } as const;
 const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
 /** Right to left for Arabic-script text (Dari, Pashto), left to right for everything else. */
@@ -908,18 +908,4 @@ export function briefingWarnings(
   return warnings;
 }
 
-/** The words a confidence level is written with in the document. */
-export function confidenceWords(confidence: keyof typeof CONFIDENCE_WORDS): string {
-  return CONFIDENCE_WORDS[confidence];
-}
-
-/** "2026-03-12 Afghanistan threats briefing.docx": a file name that sorts by date. */
-export function briefingFileName(document: Pick<BriefingDocument, 'page'>): string {
-  const stem =
-    document.page.title
-      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 100) || 'Briefing';
-  return `${document.page.isoDate} ${stem}.docx`;
-}
+export { briefingFileName, confidenceWords };

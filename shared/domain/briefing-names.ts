@@ -1,0 +1,23 @@
+/**
+ * Small pieces of the briefing model that main needs too (the confidence words the .docx writer prints,
+ * the export's file name), kept apart so main's bundles do not carry the citation engine.
+ */
+import type { BriefingDocument } from './briefing-document';
+
+const CONFIDENCE_WORDS = { low: 'Low confidence', moderate: 'Moderate confidence', high: 'High confidence' } as const;
+
+/** The words a confidence level is written with in the document. */
+export function confidenceWords(confidence: keyof typeof CONFIDENCE_WORDS): string {
+  return CONFIDENCE_WORDS[confidence];
+}
+
+/** "2026-03-12 Afghanistan threats briefing.docx": a file name that sorts by date. */
+export function briefingFileName(document: Pick<BriefingDocument, 'page'>): string {
+  const stem =
+    document.page.title
+      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 100) || 'Briefing';
+  return `${document.page.isoDate} ${stem}.docx`;
+}
