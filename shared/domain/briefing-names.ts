@@ -21,3 +21,10 @@ export function briefingFileName(document: Pick<BriefingDocument, 'page'>): stri
       .slice(0, 100) || 'Briefing';
   return `${document.page.isoDate} ${stem}.docx`;
 }
+
+/** The cover's handling sentence: what the marking asks of the reader, not "handle it accordingly". */
+export function handlingLine(marking: string): string {
+  return marking.trim().toUpperCase() === 'UNCLASSIFIED'
+    ? 'This document is UNCLASSIFIED: it may be shared without restriction.'
+    : `This document is marked ${marking}: share it only with the readers it is addressed to, and do not publish or forward it without the author’s consent.`;
+}
