@@ -42,7 +42,7 @@ import {
   type DocInline,
   type TextDirection,
 } from '../../shared/domain/briefing-document';
-import { confidenceWords } from '../../shared/domain/briefing-model';
+import { confidenceWords, handlingLine } from '../../shared/domain/briefing-names';
 import { dominantScript, guessLanguage, scriptOfLanguage } from '../../shared/domain/language';
 
 /** The document's one font scheme, in its theme: Word lists them as "(Headings)" and "(Body)"; styles refer to them. */
@@ -266,7 +266,7 @@ function titleBlock(block: Extract<DocBlock, { type: 'title' }>, state: WriteSta
     out.push(
       new Paragraph({
         style: 'HandlingNote',
-        children: [new TextRun(`This document is marked ${block.marking}. Handle it accordingly.`)],
+        children: [new TextRun(handlingLine(block.marking))],
       }),
     );
   }

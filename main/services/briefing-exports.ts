@@ -1,6 +1,6 @@
 import { lstat, realpath } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
-import { briefingFileName } from '../../shared/domain/briefing-model';
+import { briefingFileName } from '../../shared/domain/briefing-names';
 import type { BriefingDocument } from '../../shared/domain/briefing-document';
 import { packBriefing } from './briefing-worker';
 import { ServiceError } from './errors';

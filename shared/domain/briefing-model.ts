@@ -15,6 +15,7 @@ import {
   type DocInline,
   type TextDirection,
 } from './briefing-document';
+import { briefingFileName, confidenceWords } from './briefing-names';
 import { CitationEngine, citationWarnings, type PassageLocator } from './citation-engine';
 import type { Country } from './country';
 import { indexOverrides, overrideId, type ExposureOverride } from './exposure';
@@ -23,7 +24,6 @@ import { bandOf, impactWords, riskScore, likelihoodWords, type Band } from './sc
 import { admiraltyGrade, CREDIBILITY_LABELS, RELIABILITY_LABELS, type Source } from './source';
 import type { Register, Threat, ThreatCategory } from './threat';
 import { compareThreatsForNumbering } from './threat-numbers';
-import { fileStem } from '../interop/file-name';
 
 /** What the model reads from the workspace. Records it does not need may be left out. */
 export interface BriefingWorkspace {
@@ -73,7 +73,6 @@ export const CATEGORY_LABELS: Record<ThreatCategory, string> = {
   other: 'Other',
 };
 
-const CONFIDENCE_WORDS = { low: 'Low confidence', moderate: 'Moderate confidence', high: 'High confidence' } as const;
 const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
 /** Right to left for Arabic-script text (Dari, Pashto), left to right for everything else. */
@@ -341,9 +340,7 @@ function keyJudgmentsSection(ctx: Context): DocBlock[] {
       confidence: kj.confidence,
       dir: directionOf(judgment),
     });
-    const evidence = kj.passageIds
-      .map((id) => ctx.annotations.get(id))
-      .filter((a): a is Annotation => a !== undefined);
+    const evidence = kj.passageIds.map((id) => ctx.annotations.get(id)).filter((a): a is Annotation => a !== undefined);
     if (evidence.length === 0) {
       blocks.push(paragraph('No passage has been linked to this judgment yet.', 'note'));
       return;
@@ -907,12 +904,4 @@ export function briefingWarnings(
   return warnings;
 }
 
-/** The words a confidence level is written with in the document. */
-export function confidenceWords(confidence: keyof typeof CONFIDENCE_WORDS): string {
-  return CONFIDENCE_WORDS[confidence];
-}
-
-/** "2026-03-12 Afghanistan threats briefing.docx": a file name that sorts by date. */
-export function briefingFileName(document: Pick<BriefingDocument, 'page'>): string {
-  return `${document.page.isoDate} ${fileStem(document.page.title, 'Briefing')}.docx`;
-}
+export { briefingFileName, confidenceWords };

@@ -343,6 +343,7 @@ describe('the exported .docx, read as its reader reads it', () => {
       'No passage supports',
       '· status:',
       'Emanates from',
+      'Handle it accordingly',
     ])
       expect(text, placeholder).not.toContain(placeholder);
   });
@@ -351,6 +352,9 @@ describe('the exported .docx, read as its reader reads it', () => {
     const text = flat(read.text);
     expect(text).toContain('Bottom line ISIS-Khorasan and the Kosh-Tepa canal are the gravest threats');
     expect(text).toContain('Information cut-off: 1 March 2026');
+    expect(flat(read.pages[0]!)).toContain(
+      'This document is marked FOR OFFICIAL USE ONLY: share it only with the readers it is addressed to',
+    );
     expect(text).toMatch(/The ratings and judgments draw on 3 sources: .*Resting on a single source, uncorroborated: /);
     expect(text).toContain('Roughly even chance 45–55 %');
     expect(text).toMatch(/This briefing uses [a-z ,]+ \(in bold\)\./);

@@ -1,3 +1,4 @@
+import { handlingLine } from '../../../shared/domain/briefing-names';
 import type { ReactNode } from 'react';
 import type { BriefingDocument, DocBlock, DocInline } from '../../../shared/domain/briefing-document';
 import { BAND_PRINT_COLOURS, noteReferences } from '../../../shared/domain/briefing-document';
@@ -84,9 +85,7 @@ function renderBlock(block: DocBlock, key: string, headings: Extract<DocBlock, {
               </div>
             ))}
           </dl>
-          {block.cover && block.marking && (
-            <p className="doc-handling">This document is marked {block.marking}. Handle it accordingly.</p>
-          )}
+          {block.cover && block.marking && <p className="doc-handling">{handlingLine(block.marking)}</p>}
         </header>
       );
     case 'contents':
