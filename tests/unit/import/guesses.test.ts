@@ -88,6 +88,11 @@ describe('web pages', () => {
     expect(authorNames(['Jane Doe, John Roe'])).toBe('Jane Doe, John Roe');
     expect(authorNames(['Jong, Michiel de'])).toBe('Jong, Michiel de');
     expect(authorNames(['@steppe_monitor'])).toBe('');
+    // From Readability's test pages: roles on their own lines, a profile link, a magazine's name.
+    expect(authorNames(['Written by Rob Ewaschuk\nEdited by Betsy Beyer'])).toBe('Rob Ewaschuk, Betsy Beyer');
+    expect(authorNames(['Andrew Zonenberg, View my complete profile'])).toBe('Andrew Zonenberg');
+    expect(authorNames(['Mac & i'])).toBe('Mac & i');
+    expect(authorNames(['Kooman, F.', 'Jong, Michiel de'])).toBe('Kooman, F., Jong, Michiel de');
   });
 
   it('keeps repeated author tags, prefers the visible headline to og:title, and states what the tags say', () => {
