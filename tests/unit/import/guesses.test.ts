@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractSource } from '../../../main/services/import';
 import { authorFromHeader, dateFromHeader, titleFromHeader } from '../../../main/services/import/header';
 import { authorNames, readHtml } from '../../../main/services/import/html';
-import { detectLanguage, detectLanguages } from '../../../main/services/import/language';
+import { detectLanguage, detectLanguages, paragraphLanguages } from '../../../shared/domain/language-detect';
 import { DEFAULTS } from './helpers';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -38,6 +38,15 @@ describe('language (franc)', () => {
     expect(detectLanguages(text)).toEqual({ main: 'ru', all: ['ru', 'en', 'kk'] });
     expect(detectLanguages(SAMPLES.dari)).toEqual({ main: 'fa', all: ['fa'] });
     expect(detectLanguages('12.5 % — 2024')).toEqual({ main: 'und', all: [] });
+  });
+
+  it('marks the paragraphs in another language than the source’s, for the reader', () => {
+    expect(paragraphLanguages([SAMPLES.ru, SAMPLES.kk, 'Алматы, 2026', SAMPLES.en], 'ru')).toEqual([
+      null,
+      'kk',
+      null,
+      'en',
+    ]);
   });
 });
 
