@@ -1,9 +1,10 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { extractSource } from '../../../main/services/import';
 import { authorFromHeader, dateFromHeader, titleFromHeader } from '../../../main/services/import/header';
 import { authorNames, readHtml } from '../../../main/services/import/html';
 import { detectLanguage, detectLanguages, paragraphLanguages } from '../../../shared/domain/language-detect';
-import { DEFAULTS } from './helpers';
+import { DEFAULTS, fixture } from './helpers';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const html = (page: string) =>
@@ -128,5 +129,25 @@ describe('web pages', () => {
     expect(draft.text).toContain('Energy is E = mc^2 here, and x^2.');
     expect(draft.text).toContain('Post | Open');
     expect(draft.text).not.toMatch(/\|\s*\|/);
+  });
+});
+
+describe('Word tracked changes', () => {
+  it('reads as if accepted — insertions kept, deletions left out — and says the file holds them', async () => {
+    const zip = await JSZip.loadAsync(await fixture('briefing.docx'));
+    const body = (await zip.file('word/document.xml')!.async('string')).replace(
+      '<w:t xml:space="preserve">The Kosh-Tepa canal will divert water from the Amu Darya, and the states downstream are watching its construction closely.</w:t></w:r>',
+      '<w:t xml:space="preserve">The Kosh-Tepa canal will divert water from the Amu Darya.</w:t></w:r>' +
+        '<w:ins w:id="91" w:author="Editor" w:date="2026-03-12T10:00:00Z"><w:r><w:t xml:space="preserve"> Its first phase is finished.</w:t></w:r></w:ins>' +
+        '<w:del w:id="92" w:author="Editor" w:date="2026-03-12T10:00:00Z"><w:r><w:delText xml:space="preserve"> Nobody objects.</w:delText></w:r></w:del>',
+    );
+    expect(body).toContain('<w:ins ');
+    zip.file('word/document.xml', body);
+    const source = await extractSource(await zip.generateAsync({ type: 'uint8array' }), 'tracked.docx', DEFAULTS);
+    expect(source.text).toContain(
+      'The Kosh-Tepa canal will divert water from the Amu Darya. Its first phase is finished.',
+    );
+    expect(source.text).not.toContain('Nobody objects');
+    expect(source.warnings).toContainEqual(expect.stringMatching(/^The document holds 2 tracked changes; .*accepted/));
   });
 });
