@@ -68,8 +68,9 @@ export interface TextLanguages {
 }
 
 /**
- * The languages of a text judged paragraph by paragraph, weighed by length: a Russian report quoting a
- * Kazakh statement and an English summary names all three, the one most of it is in first.
+ * The languages of a text judged paragraph by paragraph, weighed by length (the opening paragraph
+ * double): a Russian report quoting a Kazakh statement and an English summary names all three, the one
+ * most of it is in first.
  */
 export function detectLanguages(text: string): TextLanguages {
   const weights = new Map<string, number>();
@@ -79,8 +80,11 @@ export function detectLanguages(text: string): TextLanguages {
     if (letters < MIN_PARAGRAPH) continue;
     const tag = detectLanguage(paragraph);
     if (tag === 'und') continue;
-    weights.set(tag, (weights.get(tag) ?? 0) + letters);
-    judged += letters;
+    // The opening paragraph counts double: a document opens in its own language, and a Russian note
+    // with a long English summary is still a Russian note.
+    const weight = judged === 0 ? letters * 2 : letters;
+    weights.set(tag, (weights.get(tag) ?? 0) + weight);
+    judged += weight;
   }
   if (judged === 0) {
     const whole = detectLanguage(text);

@@ -4,6 +4,7 @@ import { extractSource } from '../../../main/services/import';
 import { authorFromHeader, dateFromHeader, titleFromHeader } from '../../../main/services/import/header';
 import { authorNames, readHtml } from '../../../main/services/import/html';
 import { detectLanguage, detectLanguages, paragraphLanguages } from '../../../shared/domain/language-detect';
+import { MULTILINGUAL_NOTE } from '../multilingual-note';
 import { DEFAULTS, fixture } from './helpers';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -149,5 +150,16 @@ describe('Word tracked changes', () => {
     );
     expect(source.text).not.toContain('Nobody objects');
     expect(source.warnings).toContainEqual(expect.stringMatching(/^The document holds 2 tracked changes; .*accepted/));
+  });
+});
+
+describe('the multilingual note of issue 14', () => {
+  it('is Russian, names its Kazakh, Dari and English too, and marks each paragraph’s language', async () => {
+    const source = await extractSource(encode(MULTILINGUAL_NOTE), 'note.txt', DEFAULTS);
+    expect(source.metadata.language).toBe('ru');
+    expect(source.metadata.title).toBe('Записка о водных рисках бассейна Амударьи');
+    expect([...(source.languages ?? [])].sort()).toEqual(['en', 'fa', 'kk', 'ru']);
+    const paragraphs = source.text.split('\n\n');
+    expect(paragraphLanguages(paragraphs, 'ru')).toEqual([null, null, 'kk', 'fa', 'en', 'en', 'en']);
   });
 });
