@@ -1,3 +1,4 @@
+import * as docx from 'docx';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { extractSource } from '../../../main/services/import';
@@ -161,5 +162,51 @@ describe('the multilingual note of issue 14', () => {
     expect([...(source.languages ?? [])].sort()).toEqual(['en', 'fa', 'kk', 'ru']);
     const paragraphs = source.text.split('\n\n');
     expect(paragraphLanguages(paragraphs, 'ru')).toEqual([null, null, 'kk', 'fa', 'en', 'en', 'en']);
+  });
+});
+
+describe('Word comments', () => {
+  it('come with the text they are attached to, telling which repeat of it', async () => {
+    const comment = (id: number, text: string) => ({
+      id,
+      author: 'Reviewer',
+      date: new Date('2026-03-13T10:00:00Z'),
+      children: [new docx.Paragraph({ children: [new docx.TextRun(text)] })],
+    });
+    const document = new docx.Document({
+      comments: { children: [comment(0, 'Which border?'), comment(1, 'Source?')] },
+      sections: [
+        {
+          children: [
+            new docx.Paragraph({ children: [new docx.TextRun('Patrols on the border grew.')] }),
+            new docx.Paragraph({
+              children: [
+                new docx.TextRun('Trade across '),
+                new docx.CommentRangeStart(0),
+                new docx.TextRun('the border'),
+                new docx.CommentRangeEnd(0),
+                new docx.TextRun({ children: [new docx.CommentReference(0)] }),
+                new docx.TextRun(' fell.'),
+                new docx.TextRun({ children: [new docx.CommentReference(1)] }),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const bytes = new Uint8Array(await docx.Packer.toBuffer(document));
+    const source = await extractSource(bytes, 'comments.docx', DEFAULTS);
+    expect(source.comments).toEqual([
+      { author: 'Reviewer', date: '2026-03-13', text: 'Which border?', quote: 'the border', occurrence: 1 },
+      // A comment with no range: its whole paragraph.
+      {
+        author: 'Reviewer',
+        date: '2026-03-13',
+        text: 'Source?',
+        quote: 'Trade across the border fell.',
+        occurrence: 0,
+      },
+    ]);
+    expect(source.text).toContain('Comments\n\n[1] Reviewer: Which border?\n\n[2] Reviewer: Source?');
   });
 });
