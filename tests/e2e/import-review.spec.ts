@@ -63,8 +63,16 @@ test.describe('reviewing an import', () => {
     await expect(strip).toContainText('Language Russian (ru)');
     await app.getByRole('tab', { name: 'Details' }).click();
     await expect(app.locator('#source-date')).toHaveValue('2026-03-12');
+    await expect(app.getByText('Published (guessed)')).toBeVisible();
+
+    // The text mixes languages (the reviewer wrote in English): that paragraph is marked as English.
+    await expect(strip).toContainText('the text mixes Russian (ru), English (en)');
+    const reader = app.getByRole('article', { name: 'Source text' });
+    await expect(reader.locator('p', { hasText: 'Confirm the figure' })).toHaveAttribute('lang', 'en');
+    await expect(reader.locator('p', { hasText: 'число задержанных' })).not.toHaveAttribute('lang', /./);
     await strip.getByRole('button', { name: 'Confirm details' }).click();
     await expect(strip).toHaveCount(0);
+    await expect(app.getByText('Published (guessed)')).toHaveCount(0);
 
     // The comment becomes a passage over the text it was attached to, its note the comment.
     const offer = app.getByRole('region', { name: 'Word comments' });

@@ -12,7 +12,8 @@ const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures', 'replace');
 const NOTE = join(FIXTURES, 'multilingual-note.txt');
 const REVISED = join(FIXTURES, 'multilingual-note-revised.txt');
 /** A .txt file says no title of its own: the file's name stands for it. */
-const TITLE = 'multilingual-note';
+/** The note's first line, which the import takes as its title. */
+const TITLE = 'Записка о водных рисках бассейна Амударьи';
 const SCREENSHOTS = process.env.WORKBENCH_SCREENSHOTS ?? 'test-results';
 
 const PASSAGES = CODED;

@@ -133,59 +133,68 @@ function wordAttribute(tag: string, name: string): string {
   return match?.[1] ? decodeXmlText(match[1]) : '';
 }
 
+/** Where each comment's marks sit in the body, by comment id: one pass over the XML, however many comments. */
+function commentMarks(body: string): Map<string, { start?: number; end?: number; reference?: number }> {
+  const marks = new Map<string, { start?: number; end?: number; reference?: number }>();
+  const pattern = /<w:comment(RangeStart|RangeEnd|Reference)\b([^>]*)\/>/g;
+  for (let match = pattern.exec(body); match; match = pattern.exec(body)) {
+    const id = wordAttribute(match[2] ?? '', 'id');
+    const mark = marks.get(id) ?? {};
+    const kind = match[1] === 'RangeStart' ? 'start' : match[1] === 'RangeEnd' ? 'end' : 'reference';
+    mark[kind] ??= match.index;
+    marks.set(id, mark);
+  }
+  return marks;
+}
+
 /**
- * Reviewers' comments (word/comments.xml) with the text each is attached to: the body between its
- * commentRangeStart and commentRangeEnd, or, for a comment Word anchored at a point, the paragraph
- * holding its reference. Read from the XML, as mammoth keeps no comment ranges.
+ * The span of the body a comment is attached to: between its range marks, or, for a comment Word
+ * anchored at a point, the paragraph holding its reference.
+ */
+function commentSpan(body: string, mark: { start?: number; end?: number; reference?: number } | undefined) {
+  if (mark?.start !== undefined && mark.end !== undefined && mark.end > mark.start)
+    return { from: mark.start, to: mark.end };
+  if (mark?.reference === undefined) return null;
+  const from = Math.max(body.lastIndexOf('<w:p ', mark.reference), body.lastIndexOf('<w:p>', mark.reference));
+  const to = body.indexOf('</w:p>', mark.reference);
+  return from < 0 || to < 0 ? null : { from, to };
+}
+
+/** Body text as the import joins it: paragraphs apart by a blank line. */
+const spanText = (xml: string) => runText(xml).replace(/\n/g, '\n\n');
+
+/**
+ * Reviewers' comments (word/comments.xml) with the text each is attached to, read from the XML, as
+ * mammoth keeps no comment ranges. `occurrence` tells a quote that repeats ("the border") which one.
  */
 function readComments(body: string, xml: string): WordComment[] {
-  const comments: WordComment[] = [];
+  const marks = commentMarks(body);
+  const found: Array<WordComment & { from: number }> = [];
   const pattern = /<w:comment\b([^>]*)>([\s\S]*?)<\/w:comment>/g;
   for (let match = pattern.exec(xml); match; match = pattern.exec(xml)) {
     const attributes = match[1] ?? '';
-    const id = wordAttribute(attributes, 'id');
     const text = runText(match[2] ?? '');
     if (!text) continue;
-    const quote = commentQuote(body, id);
-    comments.push({
+    const span = commentSpan(body, marks.get(wordAttribute(attributes, 'id')));
+    found.push({
       author: cleanField(wordAttribute(attributes, 'author')),
       date: toCalendarDate(wordAttribute(attributes, 'date')),
       text,
-      quote: quote.text,
-      occurrence: quote.occurrence,
+      quote: span ? spanText(body.slice(span.from, span.to)) : '',
+      occurrence: 0,
+      from: span?.from ?? -1,
     });
   }
-  return comments;
-}
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function commentQuote(body: string, id: string): { text: string; occurrence: number } {
-  const ref = escapeRegExp(id);
-  const start = new RegExp(`<w:commentRangeStart\\b[^>]*w:id="${ref}"[^>]*/>`).exec(body);
-  const end = new RegExp(`<w:commentRangeEnd\\b[^>]*w:id="${ref}"[^>]*/>`).exec(body);
-  let from: number;
-  let to: number;
-  if (start && end && end.index > start.index) {
-    from = start.index;
-    to = end.index;
-  } else {
-    const reference = new RegExp(`<w:commentReference\\b[^>]*w:id="${ref}"[^>]*/>`).exec(body);
-    if (!reference) return { text: '', occurrence: 0 };
-    from = body.lastIndexOf('<w:p ', reference.index);
-    from = Math.max(from, body.lastIndexOf('<w:p>', reference.index));
-    to = body.indexOf('</w:p>', reference.index);
-    if (from < 0 || to < 0) return { text: '', occurrence: 0 };
+  // The text before each quote, built once in document order, to count the quote's earlier repeats.
+  let before = '';
+  let cursor = 0;
+  for (const comment of [...found].filter((c) => c.quote && c.from >= 0).sort((a, b) => a.from - b.from)) {
+    before += ` ${spanText(body.slice(cursor, comment.from))}`;
+    cursor = comment.from;
+    for (let at = before.indexOf(comment.quote); at >= 0; at = before.indexOf(comment.quote, at + 1))
+      comment.occurrence += 1;
   }
-  // Within one paragraph the quote is its words; across paragraphs, the paragraphs joined as the text joins them.
-  const text = runText(body.slice(from, to)).replace(/\n/g, '\n\n');
-  if (!text) return { text: '', occurrence: 0 };
-  const before = runText(body.slice(0, from)).replace(/\n/g, '\n\n');
-  let occurrence = 0;
-  for (let at = before.indexOf(text); at >= 0; at = before.indexOf(text, at + 1)) occurrence += 1;
-  return { text, occurrence };
+  return found.map(({ from: _from, ...comment }) => comment);
 }
 
 /** How many tracked insertions and deletions the body holds. */

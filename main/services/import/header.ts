@@ -1,4 +1,6 @@
-import * as chrono from 'chrono-node';
+// Only the two locales read here, not chrono-node's whole set: the import worker stays smaller.
+import * as chronoEn from 'chrono-node/en';
+import * as chronoRu from 'chrono-node/ru';
 import { cleanField } from './metadata';
 
 /**
@@ -67,7 +69,7 @@ function kazakhDate(line: string): string | null {
 
 /** A full date (day, month and year all written) in English or Russian, as chrono-node reads it. */
 function chronoDate(line: string): string | null {
-  for (const parser of [chrono.ru.strict, chrono.en.strict]) {
+  for (const parser of [chronoRu.strict, chronoEn.strict]) {
     for (const result of parser.parse(line)) {
       const start = result.start;
       if (!start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) continue;

@@ -103,21 +103,39 @@ function personName(raw: string): string {
   return value.replace(/^[\s,;:]+|[\s,;:]+$/g, '');
 }
 
+/** Link texts and roles that sit beside names in bylines and are no one's name. */
+const NOT_A_NAME =
+  /\b(?:view (?:my )?(?:complete |full )?profile|profile|follow|contact|e-?mail|all posts|more by|staff)\b/iu;
+
+const wordCount = (value: string) => value.trim().split(/\s+/).filter(Boolean).length;
+
+/**
+ * Splits `value` at `separator` only when every part reads as a whole name (two words or more), and never
+ * inside parentheses: "Jane Doe and John Roe" is two people, "Mac & i" and "Jong, Michiel de" are one.
+ */
+function splitNames(value: string, separator: RegExp): string[] {
+  if (/[()]/.test(value)) return [value];
+  const parts = value.split(separator).filter((part) => part.trim());
+  return parts.length > 1 && parts.every((part) => wordCount(part) >= 2) ? parts : [value];
+}
+
 /**
  * The names of a byline or of repeated author tags, each cleaned, without repeats: "By Jane Doe and
- * John Roe, 12 March 2024" is "Jane Doe, John Roe". Commas split names only between whole names, so
- * "Jong, Michiel de" stays one person.
+ * John Roe, 12 March 2024" is "Jane Doe, John Roe"; "Written by A\nEdited by B" is "A, B".
  */
 export function authorNames(values: string[]): string {
   const names: string[] = [];
   for (const value of values) {
-    const stripped = cleanField(value).replace(BYLINE_WORDS, '');
-    for (const part of stripped.split(/\s*(?:;|\s&\s|\band\b|\bи\b|\by\b|\bund\b|\bet\b|\n)\s*/u)) {
-      const pieces = part.split(/\s*,\s*/);
-      const splitByComma = pieces.length > 1 && pieces.every((piece) => piece.trim().split(/\s+/).length >= 2);
-      for (const piece of splitByComma ? pieces : [part]) {
-        const name = personName(piece);
-        if (name && !names.includes(name)) names.push(name);
+    // Lines and roles ("Edited by") always part names; "and", "&" and commas only between whole names.
+    const lines = value.split(/\s*(?:\n|;|\b(?:edited|written|reported|translated|additional reporting) by\b)\s*/iu);
+    for (const line of lines) {
+      const stripped = cleanField(line).replace(BYLINE_WORDS, '');
+      for (const part of splitNames(stripped, /\s+(?:&|and|и|y|und|et|e)\s+/u)) {
+        for (const piece of splitNames(part, /\s*,\s*/)) {
+          if (NOT_A_NAME.test(piece)) continue;
+          const name = personName(piece);
+          if (name && !names.includes(name)) names.push(name);
+        }
       }
     }
   }

@@ -1,9 +1,9 @@
 import { dominantScript, normaliseLanguageTag, scriptOfLanguage } from '../../../shared/domain/language';
+import { detectLanguages } from '../../../shared/domain/language-detect';
 import { normaliseText } from '../../../shared/domain/text';
 import { readDocx } from './docx';
 import { authorFromHeader, dateFromHeader, titleFromHeader } from './header';
 import { readHtml } from './html';
-import { detectLanguages } from './language';
 import { DEFAULT_TIMEOUT_MS, withinTime } from './limits';
 import { cleanField, cleanTitle, toCalendarDate, toWebAddress } from './metadata';
 import { readPdf } from './pdf';

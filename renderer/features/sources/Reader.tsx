@@ -21,6 +21,8 @@ import { TextGeometry } from './text-geometry';
 export interface ReaderProps {
   text: string;
   language: string;
+  /** The languages of a text that mixes them (the source's `languages`): each paragraph then gets its own. */
+  languages?: readonly string[];
   /** The passages of `text` itself (read with it): those that do not fit it are left unpainted. */
   annotations: Annotation[];
   tags: Map<string, Tag>;
@@ -75,6 +77,8 @@ interface ParagraphProps {
   index: number;
   start: number;
   text: string;
+  /** The paragraph's language where it is not the source's. */
+  lang?: string;
   stripes: string;
   onGutterClick: (index: number, event: MouseEvent) => void;
 }
@@ -82,7 +86,7 @@ interface ParagraphProps {
 const preventFocusLoss = (e: MouseEvent) => e.preventDefault();
 
 /** One paragraph and its margin; memoised, so an edit to one passage re-renders only the paragraphs it touches. */
-const Paragraph = memo(function Paragraph({ index, start, text, stripes, onGutterClick }: ParagraphProps) {
+const Paragraph = memo(function Paragraph({ index, start, text, lang, stripes, onGutterClick }: ParagraphProps) {
   return (
     <div className="para" data-paragraph="">
       <span
@@ -93,7 +97,7 @@ const Paragraph = memo(function Paragraph({ index, start, text, stripes, onGutte
         onMouseDown={preventFocusLoss}
         onClick={(e) => onGutterClick(index, e)}
       />
-      <p data-index={index} data-start={start} dir="auto">
+      <p data-index={index} data-start={start} dir="auto" lang={lang}>
         {text}
       </p>
     </div>
@@ -105,7 +109,37 @@ const Paragraph = memo(function Paragraph({ index, start, text, stripes, onGutte
  * stripe lane per overlapping passage. The text is a read-only caret surface so a passage can be
  * selected with the keyboard (Shift+arrows) as well as the mouse.
  */
-export function Reader({ text, language, annotations, tags, onAnnotate, onPick, reselecting }: ReaderProps) {
+/**
+ * The language of each paragraph of a text that mixes languages (null: the source's own), for `lang`
+ * attributes — fonts, hyphenation and screen readers follow it. The detector is loaded only then.
+ */
+function useParagraphLanguages(
+  paragraphs: { text: string }[],
+  language: string,
+  mixed: boolean,
+): (string | null)[] | null {
+  const [languages, setLanguages] = useState<{ for: typeof paragraphs; tags: (string | null)[] } | null>(null);
+  useEffect(() => {
+    if (!mixed) return;
+    let current = true;
+    void import('../../../shared/domain/language-detect').then(({ paragraphLanguages }) => {
+      if (current)
+        setLanguages({
+          for: paragraphs,
+          tags: paragraphLanguages(
+            paragraphs.map((p) => p.text),
+            language,
+          ),
+        });
+    });
+    return () => {
+      current = false;
+    };
+  }, [paragraphs, language, mixed]);
+  return mixed && languages?.for === paragraphs ? languages.tags : null;
+}
+
+export function Reader({ text, language, languages, annotations, tags, onAnnotate, onPick, reselecting }: ReaderProps) {
   const root = useRef<HTMLElement>(null);
   // The geometry of the text on the page now. A ref, not state: state would still hold the previous
   // text's geometry in the commit that puts a new text on the page, and painting the new passages
@@ -121,6 +155,7 @@ export function Reader({ text, language, annotations, tags, onAnnotate, onPick, 
   const scrollRequest = useWorkbench((s) => s.scrollRequest);
 
   const paragraphs = useMemo(() => splitParagraphs(text), [text]);
+  const paragraphLanguages = useParagraphLanguages(paragraphs, language, (languages?.length ?? 0) > 1);
   const placed = useMemo(() => annotations.filter((a) => isPlaceable(text, a)), [annotations, text]);
   const lanes = useMemo(() => assignLanes(placed), [placed]);
   const stripes = useMemo(() => stripeImages(paragraphs, placed, lanes, tags), [paragraphs, placed, lanes, tags]);
@@ -275,11 +310,12 @@ export function Reader({ text, language, annotations, tags, onAnnotate, onPick, 
           index={i}
           start={p.start}
           text={p.text}
+          lang={paragraphLanguages?.[i] ?? undefined}
           stripes={stripes[i]!}
           onGutterClick={onGutterClick}
         />
       )),
-    [paragraphs, stripes, onGutterClick],
+    [paragraphs, paragraphLanguages, stripes, onGutterClick],
   );
 
   return (

@@ -434,6 +434,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
         <Reader
           text={text}
           language={source.language}
+          languages={source.languages}
           annotations={annotations}
           tags={lookups.tags}
           onAnnotate={(range, rect) => setPopover({ kind: 'create', range, rect })}

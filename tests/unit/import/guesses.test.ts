@@ -1,9 +1,12 @@
+import * as docx from 'docx';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { extractSource } from '../../../main/services/import';
 import { authorFromHeader, dateFromHeader, titleFromHeader } from '../../../main/services/import/header';
 import { authorNames, readHtml } from '../../../main/services/import/html';
-import { detectLanguage, detectLanguages } from '../../../main/services/import/language';
-import { DEFAULTS } from './helpers';
+import { detectLanguage, detectLanguages, paragraphLanguages } from '../../../shared/domain/language-detect';
+import { MULTILINGUAL_NOTE } from '../multilingual-note';
+import { DEFAULTS, fixture } from './helpers';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const html = (page: string) =>
@@ -38,6 +41,15 @@ describe('language (franc)', () => {
     expect(detectLanguages(text)).toEqual({ main: 'ru', all: ['ru', 'en', 'kk'] });
     expect(detectLanguages(SAMPLES.dari)).toEqual({ main: 'fa', all: ['fa'] });
     expect(detectLanguages('12.5 % — 2024')).toEqual({ main: 'und', all: [] });
+  });
+
+  it('marks the paragraphs in another language than the source’s, for the reader', () => {
+    expect(paragraphLanguages([SAMPLES.ru, SAMPLES.kk, 'Алматы, 2026', SAMPLES.en], 'ru')).toEqual([
+      null,
+      'kk',
+      null,
+      'en',
+    ]);
   });
 });
 
@@ -88,6 +100,11 @@ describe('web pages', () => {
     expect(authorNames(['Jane Doe, John Roe'])).toBe('Jane Doe, John Roe');
     expect(authorNames(['Jong, Michiel de'])).toBe('Jong, Michiel de');
     expect(authorNames(['@steppe_monitor'])).toBe('');
+    // From Readability's test pages: roles on their own lines, a profile link, a magazine's name.
+    expect(authorNames(['Written by Rob Ewaschuk\nEdited by Betsy Beyer'])).toBe('Rob Ewaschuk, Betsy Beyer');
+    expect(authorNames(['Andrew Zonenberg, View my complete profile'])).toBe('Andrew Zonenberg');
+    expect(authorNames(['Mac & i'])).toBe('Mac & i');
+    expect(authorNames(['Kooman, F.', 'Jong, Michiel de'])).toBe('Kooman, F., Jong, Michiel de');
   });
 
   it('keeps repeated author tags, prefers the visible headline to og:title, and states what the tags say', () => {
@@ -114,5 +131,82 @@ describe('web pages', () => {
     expect(draft.text).toContain('Energy is E = mc^2 here, and x^2.');
     expect(draft.text).toContain('Post | Open');
     expect(draft.text).not.toMatch(/\|\s*\|/);
+  });
+});
+
+describe('Word tracked changes', () => {
+  it('reads as if accepted — insertions kept, deletions left out — and says the file holds them', async () => {
+    const zip = await JSZip.loadAsync(await fixture('briefing.docx'));
+    const body = (await zip.file('word/document.xml')!.async('string')).replace(
+      '<w:t xml:space="preserve">The Kosh-Tepa canal will divert water from the Amu Darya, and the states downstream are watching its construction closely.</w:t></w:r>',
+      '<w:t xml:space="preserve">The Kosh-Tepa canal will divert water from the Amu Darya.</w:t></w:r>' +
+        '<w:ins w:id="91" w:author="Editor" w:date="2026-03-12T10:00:00Z"><w:r><w:t xml:space="preserve"> Its first phase is finished.</w:t></w:r></w:ins>' +
+        '<w:del w:id="92" w:author="Editor" w:date="2026-03-12T10:00:00Z"><w:r><w:delText xml:space="preserve"> Nobody objects.</w:delText></w:r></w:del>',
+    );
+    expect(body).toContain('<w:ins ');
+    zip.file('word/document.xml', body);
+    const source = await extractSource(await zip.generateAsync({ type: 'uint8array' }), 'tracked.docx', DEFAULTS);
+    expect(source.text).toContain(
+      'The Kosh-Tepa canal will divert water from the Amu Darya. Its first phase is finished.',
+    );
+    expect(source.text).not.toContain('Nobody objects');
+    expect(source.warnings).toContainEqual(expect.stringMatching(/^The document holds 2 tracked changes; .*accepted/));
+  });
+});
+
+describe('the multilingual note of issue 14', () => {
+  it('is Russian, names its Kazakh, Dari and English too, and marks each paragraph’s language', async () => {
+    const source = await extractSource(encode(MULTILINGUAL_NOTE), 'note.txt', DEFAULTS);
+    expect(source.metadata.language).toBe('ru');
+    expect(source.metadata.title).toBe('Записка о водных рисках бассейна Амударьи');
+    expect([...(source.languages ?? [])].sort()).toEqual(['en', 'fa', 'kk', 'ru']);
+    const paragraphs = source.text.split('\n\n');
+    expect(paragraphLanguages(paragraphs, 'ru')).toEqual([null, null, 'kk', 'fa', 'en', 'en', 'en']);
+  });
+});
+
+describe('Word comments', () => {
+  it('come with the text they are attached to, telling which repeat of it', async () => {
+    const comment = (id: number, text: string) => ({
+      id,
+      author: 'Reviewer',
+      date: new Date('2026-03-13T10:00:00Z'),
+      children: [new docx.Paragraph({ children: [new docx.TextRun(text)] })],
+    });
+    const document = new docx.Document({
+      comments: { children: [comment(0, 'Which border?'), comment(1, 'Source?')] },
+      sections: [
+        {
+          children: [
+            new docx.Paragraph({ children: [new docx.TextRun('Patrols on the border grew.')] }),
+            new docx.Paragraph({
+              children: [
+                new docx.TextRun('Trade across '),
+                new docx.CommentRangeStart(0),
+                new docx.TextRun('the border'),
+                new docx.CommentRangeEnd(0),
+                new docx.TextRun({ children: [new docx.CommentReference(0)] }),
+                new docx.TextRun(' fell.'),
+                new docx.TextRun({ children: [new docx.CommentReference(1)] }),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const bytes = new Uint8Array(await docx.Packer.toBuffer(document));
+    const source = await extractSource(bytes, 'comments.docx', DEFAULTS);
+    expect(source.comments).toEqual([
+      { author: 'Reviewer', date: '2026-03-13', text: 'Which border?', quote: 'the border', occurrence: 1 },
+      // A comment with no range: its whole paragraph.
+      {
+        author: 'Reviewer',
+        date: '2026-03-13',
+        text: 'Source?',
+        quote: 'Trade across the border fell.',
+        occurrence: 0,
+      },
+    ]);
+    expect(source.text).toContain('Comments\n\n[1] Reviewer: Which border?\n\n[2] Reviewer: Source?');
   });
 });

@@ -1,10 +1,11 @@
 import { francAll } from 'franc';
 
 /**
- * The language of an imported text, told by franc (trigram profiles of 187 languages, offline, ~240 KB,
- * main side only). franc tells apart what the workbench's analysts read and letters alone cannot:
- * Kazakh from Russian, Dari from Pashto from Arabic, Uzbek in either script. Its ISO 639-3 answers
- * become the short tags sources keep.
+ * The language of a text, told by franc (trigram profiles of 187 languages, offline, ~240 KB). franc
+ * tells apart what the workbench's analysts read and letters alone cannot: Kazakh from Russian, Dari
+ * from Pashto from Arabic, Uzbek in either script. Its ISO 639-3 answers become the short tags sources
+ * keep. Main uses it on every import; the reader loads it on demand (its own chunk) for a source that
+ * mixes languages, to mark each paragraph's. Pure TypeScript.
  */
 
 /** franc's codes for the languages an analyst here meets, as the tags the workbench filters on. */
@@ -67,8 +68,9 @@ export interface TextLanguages {
 }
 
 /**
- * The languages of a text judged paragraph by paragraph, weighed by length: a Russian report quoting a
- * Kazakh statement and an English summary names all three, the one most of it is in first.
+ * The languages of a text judged paragraph by paragraph, weighed by length (the opening paragraph
+ * double): a Russian report quoting a Kazakh statement and an English summary names all three, the one
+ * most of it is in first.
  */
 export function detectLanguages(text: string): TextLanguages {
   const weights = new Map<string, number>();
@@ -78,8 +80,11 @@ export function detectLanguages(text: string): TextLanguages {
     if (letters < MIN_PARAGRAPH) continue;
     const tag = detectLanguage(paragraph);
     if (tag === 'und') continue;
-    weights.set(tag, (weights.get(tag) ?? 0) + letters);
-    judged += letters;
+    // The opening paragraph counts double: a document opens in its own language, and a Russian note
+    // with a long English summary is still a Russian note.
+    const weight = judged === 0 ? letters * 2 : letters;
+    weights.set(tag, (weights.get(tag) ?? 0) + weight);
+    judged += weight;
   }
   if (judged === 0) {
     const whole = detectLanguage(text);
@@ -88,4 +93,16 @@ export function detectLanguages(text: string): TextLanguages {
   const ranked = [...weights].sort((a, b) => b[1] - a[1]);
   const all = ranked.filter(([, weight]) => weight / judged >= MIN_SHARE).map(([tag]) => tag);
   return { main: ranked[0]![0], all };
+}
+
+/**
+ * The language of each paragraph (split as the reader splits them: at blank lines) when it differs
+ * from `main` and the paragraph is long enough to judge; null where it is `main` or cannot be told.
+ */
+export function paragraphLanguages(paragraphs: readonly string[], main: string): (string | null)[] {
+  return paragraphs.map((paragraph) => {
+    if (paragraph.replace(/[^\p{L}]+/gu, '').length < MIN_PARAGRAPH) return null;
+    const tag = detectLanguage(paragraph);
+    return tag === 'und' || tag === main.split('-')[0] ? null : tag;
+  });
 }
