@@ -52,10 +52,24 @@ const MIN_PARAGRAPH = 40;
 /** A language must hold this share of the judged letters to be named among a text's languages. */
 const MIN_SHARE = 0.1;
 
+/**
+ * The letters a Cyrillic language other than Russian cannot do without. On a sentence or two, trigrams
+ * alone often take plain Russian for Ukrainian or Belarusian ("В докладе говорится о росте
+ * наркотрафика…" came out Ukrainian); a text without any of that language's own letters is not in it.
+ */
+const OWN_LETTERS: Record<string, RegExp> = {
+  ukr: /[іїєґ]/iu,
+  bel: /[ўі]/iu,
+  kaz: /[әғқңөұүһі]/iu,
+  kir: /[ңөү]/iu,
+  tgk: /[ғӣқӯҳҷ]/iu,
+};
+
 /** The tag of the one language a piece of text is in, or 'und' when franc cannot tell. */
 export function detectLanguage(text: string): string {
   const sample = text.length > SAMPLE_LENGTH ? text.slice(0, SAMPLE_LENGTH) : text;
-  const [best] = francAll(sample, { only: CANDIDATES, minLength: 10 });
+  const ranked = francAll(sample, { only: CANDIDATES, minLength: 10 });
+  const best = ranked.find(([code]) => code === 'und' || !OWN_LETTERS[code] || OWN_LETTERS[code].test(sample));
   if (!best || best[0] === 'und') return 'und';
   return TAGS[best[0]] ?? 'und';
 }

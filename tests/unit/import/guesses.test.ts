@@ -36,6 +36,20 @@ describe('language (franc)', () => {
     expect(detectLanguage(text)).toBe(tag);
   });
 
+  it.each([
+    'По данным пограничной службы, число задержанных выросло вдвое за первые два месяца года.',
+    'В докладе говорится о росте наркотрафика через Таджикистан.',
+    'Канал Кош-Тепа заберёт до трети стока Амударьи.',
+    'Движение Талибан заявило о контроле над северными провинциями.',
+  ])('takes a short Russian sentence for Russian, not a neighbour without its own letters: %s', (text) => {
+    expect(detectLanguage(text)).toBe('ru');
+  });
+
+  it('still tells Ukrainian and Belarusian by their own letters', () => {
+    expect(detectLanguage('Україна та Казахстан обговорили питання безпеки на кордоні.')).toBe('uk');
+    expect(detectLanguage('Беларусь і Расія падпісалі дамову аб супрацоўніцтве ў сферы бяспекі.')).toBe('be');
+  });
+
   it('names every language of a mixed text, the main one first, paragraph by paragraph', () => {
     const text = [SAMPLES.ru, SAMPLES.ru, SAMPLES.ru, SAMPLES.kk, SAMPLES.en].join('\n\n');
     expect(detectLanguages(text)).toEqual({ main: 'ru', all: ['ru', 'en', 'kk'] });
