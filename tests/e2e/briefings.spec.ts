@@ -117,6 +117,8 @@ test.describe('briefings', () => {
       .fill('Open a water channel with Kabul through the Interstate Commission for Water Coordination.');
 
     // The preview is the document: marking on every sheet, sections in the chosen order, the filters applied.
+    // It says plainly that its sheets are the document's sections, not Word's pages.
+    await expect(app.getByText(/shown section by section, not page by page/)).toBeVisible();
     const doc = preview(app);
     await expect(doc.getByRole('heading', { name: 'Afghanistan: threats to Central Asia, Q1 2026' })).toBeVisible();
     const sheets = doc.getByRole('region', { name: /^Sheet \d+$/ });

@@ -548,7 +548,7 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
           <h2 id="preview-heading">Preview</h2>
           <p className="muted small">
             {document
-              ? `${document.footnotes.length} footnote${document.footnotes.length === 1 ? '' : 's'} · what Word will show, page breaks as in the document`
+              ? `${document.footnotes.length} footnote${document.footnotes.length === 1 ? '' : 's'} · shown section by section, not page by page: Word sets the pages, and each footnote at the foot of its page`
               : 'Preparing…'}
           </p>
         </header>
