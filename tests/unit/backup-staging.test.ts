@@ -1,45 +1,27 @@
 // A backup sent in parts ahead of its write: the parts, the request and the file agree; a cancel or a
 // runaway sender leaves nothing behind; the staging area stays bounded.
-import { resolve, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/ipc/dispatch';
 import { BackupHandoffs, BackupStaging, withStaged } from '../../main/services/backup-staging';
-import { loadDemoWorkspace } from '../../main/services/demo-workspace';
 import { SourceStore } from '../../main/services/source-store';
-import { backupParts, WORKSPACE_SCHEMA_VERSION } from '../../shared/interop/backup';
-import { WORKSPACE_TABLES, type WorkspaceSnapshot } from '../../shared/interop/workspace-snapshot';
-import { PROJECT_ROOT, realHandlerTable } from '../support/handler-table';
+import { backupParts } from '../../shared/interop/backup';
+import type { WorkspaceSnapshot } from '../../shared/interop/workspace-snapshot';
+import { realHandlerTable } from '../support/handler-table';
+import { demoSnapshot } from '../support/demo-snapshot';
 import { useTempFolders } from '../support/temp-folder';
 
 const tempFolder = useTempFolders();
 
-async function demoSnapshot(store: SourceStore): Promise<WorkspaceSnapshot> {
-  const demo = await loadDemoWorkspace(resolve(PROJECT_ROOT, 'data'), store, new Date('2025-03-01T08:00:00Z'));
-  const tables = Object.fromEntries(WORKSPACE_TABLES.map((t) => [t, [] as unknown[]])) as WorkspaceSnapshot['tables'];
-  // Enough threats that they go in several parts.
-  const threats = Array.from({ length: 1000 }, (_, i) => ({
-    ...demo.threats[i % demo.threats.length]!,
-    id: crypto.randomUUID(),
-    title: `Threat ${i}`,
-  }));
-  Object.assign(tables, {
-    sources: [demo.source],
-    sourceTexts: [demo.sourceText],
-    registers: [demo.register],
-    threats,
-    actors: demo.actors,
-    countries: demo.countries,
-    tags: demo.tags,
-    annotations: demo.annotations,
-  });
-  return {
-    schemaVersion: WORKSPACE_SCHEMA_VERSION,
-    replicaId: crypto.randomUUID(),
-    createdAt: '2025-03-14T09:15:02.000Z',
-    tables,
-    mergeBases: {},
-  };
-}
+/** The demo workspace with enough threats that they go in several parts. */
+const manyThreats = (store: SourceStore) =>
+  demoSnapshot(store, (threats) =>
+    Array.from({ length: 1000 }, (_, i) => ({
+      ...threats[i % threats.length]!,
+      id: crypto.randomUUID(),
+      title: `Threat ${i}`,
+    })),
+  );
 
 describe('backup parts', () => {
   it('cut a table into parts of at most 400 records or about a megabyte of text, keeping the order', () => {
@@ -57,7 +39,7 @@ describe('backup staging', () => {
   it('a backup whose threats were sent in parts is written whole, in order, and restores with every record', async () => {
     const root = join(await tempFolder(), 'data');
     const table = await realHandlerTable(root);
-    const snapshot = await demoSnapshot(new SourceStore(join(root, 'sources')));
+    const snapshot = await manyThreats(new SourceStore(join(root, 'sources')));
     const taskId = crypto.randomUUID();
     const parts = backupParts(snapshot.tables.threats);
     expect(parts.length).toBeGreaterThan(1);
@@ -99,7 +81,7 @@ describe('backup staging', () => {
   it('a staged part that holds an invalid record stops the write with a sentence, and nothing is written', async () => {
     const root = join(await tempFolder(), 'data');
     const table = await realHandlerTable(root);
-    const snapshot = await demoSnapshot(new SourceStore(join(root, 'sources')));
+    const snapshot = await manyThreats(new SourceStore(join(root, 'sources')));
     const taskId = crypto.randomUUID();
     await dispatch(table, 'stageBackupRecords', [{ taskId, table: 'threats', records: [{ id: 'not-a-threat' }] }]);
     const written = await dispatch(table, 'writeBackup', [{ snapshot, reason: 'manual', keep: 10, taskId }]);
@@ -111,7 +93,7 @@ describe('backup staging', () => {
   it('a cancel drops the parts main holds, so a later write with the same id has only its own records', async () => {
     const root = join(await tempFolder(), 'data');
     const table = await realHandlerTable(root);
-    const snapshot = await demoSnapshot(new SourceStore(join(root, 'sources')));
+    const snapshot = await manyThreats(new SourceStore(join(root, 'sources')));
     const taskId = crypto.randomUUID();
     await dispatch(table, 'stageBackupRecords', [
       { taskId, table: 'threats', records: snapshot.tables.threats.slice(0, 10) },

@@ -3,7 +3,7 @@
 // their bundled workers, and the data folder on disk checked afterwards for anything left behind.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/ipc/dispatch';
@@ -19,10 +19,9 @@ import { Briefing, defaultBriefingSections } from '../../shared/domain/briefing'
 import type { BriefingDocument } from '../../shared/domain/briefing-document';
 import { buildBriefingDocument } from '../../shared/domain/briefing-model';
 import type { Threat } from '../../shared/domain/threat';
-import { WORKSPACE_SCHEMA_VERSION } from '../../shared/interop/backup';
-import { WORKSPACE_TABLES, type WorkspaceSnapshot } from '../../shared/interop/workspace-snapshot';
 import { bundleForNode } from '../support/bundle-for-node';
 import { PROJECT_ROOT, realHandlerTable } from '../support/handler-table';
+import { demoSnapshot } from '../support/demo-snapshot';
 import { useTempFolders } from '../support/temp-folder';
 
 const tempFolder = useTempFolders();
@@ -267,29 +266,6 @@ describe('briefing export on the briefing worker', () => {
     console.info(`main answered appInfo in ${answeredIn.toFixed(0)} ms during the export`);
   }, 120_000);
 });
-
-/** A small real snapshot (the demo workspace) whose original is in `store`. */
-async function demoSnapshot(store: SourceStore): Promise<WorkspaceSnapshot> {
-  const demo = await loadDemoWorkspace(resolve(PROJECT_ROOT, 'data'), store, new Date('2025-03-01T08:00:00Z'));
-  const tables = Object.fromEntries(WORKSPACE_TABLES.map((t) => [t, [] as unknown[]])) as WorkspaceSnapshot['tables'];
-  Object.assign(tables, {
-    sources: [demo.source],
-    sourceTexts: [demo.sourceText],
-    registers: [demo.register],
-    threats: demo.threats,
-    actors: demo.actors,
-    countries: demo.countries,
-    tags: demo.tags,
-    annotations: demo.annotations,
-  });
-  return {
-    schemaVersion: WORKSPACE_SCHEMA_VERSION,
-    replicaId: crypto.randomUUID(),
-    createdAt: '2025-03-14T09:15:02.000Z',
-    tables,
-    mergeBases: {},
-  };
-}
 
 describe('cancelling a backup', () => {
   /** A task from a real registry that is cancelled the moment the backup reaches `step`. */
