@@ -8,6 +8,7 @@ import { SourcesView } from '../features/sources';
 import { PassagesView } from '../features/passages';
 import { MergeDialog, startMerge } from '../features/merge';
 import { SearchView } from '../features/search';
+import { SettingsDialog } from '../features/settings';
 import { DiscardPrompt, Palette, ShortcutSheet } from '../features/desktop';
 import { confirmLeave } from '../ui/useUnsavedGuard';
 import { setLeaveGuard, useViewCommand } from '../workspace/user-commands';
@@ -94,6 +95,7 @@ export function App() {
       <StatusBar info={startup.info} />
       <Notices />
       <AboutDialog info={startup.info} />
+      <SettingsDialog />
       <DropZone />
       <Palette />
       <MergeDialog />

@@ -14,11 +14,16 @@ export interface Notice {
 
 export type SideTab = 'passages' | 'codebook' | 'review' | 'details';
 
+/** The pages of the Settings dialog (features/settings/panels.ts lists their panels). */
+export type SettingsTab = 'author';
+
 export interface SessionSlice {
   saveState: SaveState;
   notices: Notice[];
   readerFontSize: number;
   aboutOpen: boolean;
+  settingsOpen: boolean;
+  settingsTab: SettingsTab;
   sideTab: SideTab;
   /** HTML imports: keep the whole page instead of extracting the article. */
   keepFullText: boolean;
@@ -30,6 +35,9 @@ export interface SessionSlice {
   dismissNotice: (id: number) => void;
   setReaderFontSize: (size: number) => void;
   setAboutOpen: (open: boolean) => void;
+  /** Opens Settings, at a given page or where the analyst last was. */
+  openSettings: (tab?: SettingsTab) => void;
+  closeSettings: () => void;
 }
 
 export const READER_FONT_SIZES = { min: 13, max: 26, initial: 17 } as const;
@@ -40,6 +48,8 @@ export const createSessionSlice: StateCreator<WorkbenchState, [], [], SessionSli
   notices: [],
   readerFontSize: READER_FONT_SIZES.initial,
   aboutOpen: false,
+  settingsOpen: false,
+  settingsTab: 'author',
   sideTab: 'passages',
   keepFullText: false,
   trackSave: async (write) => {
@@ -67,4 +77,6 @@ export const createSessionSlice: StateCreator<WorkbenchState, [], [], SessionSli
   setReaderFontSize: (size) =>
     set({ readerFontSize: Math.min(READER_FONT_SIZES.max, Math.max(READER_FONT_SIZES.min, size)) }),
   setAboutOpen: (aboutOpen) => set({ aboutOpen }),
+  openSettings: (tab) => set((s) => ({ settingsOpen: true, settingsTab: tab ?? s.settingsTab })),
+  closeSettings: () => set({ settingsOpen: false }),
 });

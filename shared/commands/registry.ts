@@ -257,6 +257,13 @@ const DECLARED = {
     menuAnsweredByMain: true,
     palette: 'Command',
   },
+  settings: {
+    title: 'Settings…',
+    description: 'Settings: export author and the other settings of this workspace',
+    keys: ['CmdOrCtrl+,'],
+    menu: { in: 'file', group: 'window', order: 0 },
+    palette: 'Command',
+  },
   about: { title: 'About Analyst Workbench', menu: { in: 'help', group: 'about', order: 1 }, palette: 'Command' },
 
   'workspace:backup-on-quit': {

@@ -261,13 +261,16 @@ test.describe('interchange', () => {
       await app.screenshot({ path: `test-results/export-author-unset-${size.width}.png` });
     }
     await app.getByRole('button', { name: 'Set author…' }).click();
-    const dialog = app.getByRole('dialog', { name: 'Export author' });
+    const dialog = app.getByRole('dialog', { name: 'Settings' });
+    await expect(dialog.getByRole('tab', { name: 'Author', selected: true })).toBeVisible();
     await dialog.getByRole('button', { name: 'Save author' }).click();
     await expect(dialog.getByRole('alert')).toContainText('Give the author a name or an organisation');
     await dialog.getByLabel('Name').fill('Айгерим Сейткали');
     await dialog.getByLabel('Organisation').fill('KISI');
     await app.screenshot({ path: 'test-results/export-author-dialog-1440.png' });
     await dialog.getByRole('button', { name: 'Save author' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('Saved.');
+    await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(dialog).toBeHidden();
     await expect(app.getByText('Author: Айгерим Сейткали (KISI)')).toBeVisible();
     await app.setViewportSize({ width: 1366, height: 768 });

@@ -221,6 +221,7 @@ describe('the application menu model', () => {
       'Restore from backup…',
       'Backups…',
       '—',
+      'Settings…',
       'role:quit',
     ]);
     expect(labels(linux, 1)).toEqual(['Undo', 'Redo', '—', 'role:cut', 'role:copy', 'role:paste', 'role:selectAll']);

@@ -84,6 +84,7 @@ export const COMMAND_BINDINGS: Readonly<Record<CommandId, Binding>> = {
   'navigate:actors': go('actors'),
   palette: { does: 'run', run: () => state().setPaletteOpen(true) },
   about: { does: 'run', run: () => state().setAboutOpen(true) },
+  settings: { does: 'run', run: () => state().openSettings() },
   // The sheet (features/desktop/ShortcutSheet.tsx), mounted once by the app.
   shortcuts: mounted,
   import: inView('sources'),
