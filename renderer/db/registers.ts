@@ -1,15 +1,15 @@
 import type { Threat, Register } from '../../shared/domain/threat';
 
 /**
- * A new threat with neutral, valid defaults, ready to be filled in. Its `score` is not set here: the
- * change set derives it from likelihood × impact when the threat is written (`threats.create`).
+ * A new threat with neutral, valid defaults, ready to be filled in. It is not yet rated unless the
+ * fields give a likelihood and impact: a default rating would read as the analyst's judgment. Its
+ * `score` is not set here: the change set derives it from likelihood × impact (`threats.create`).
  */
 export function blankThreat(
   register: Register,
   fields: Partial<Threat> = {},
   at: string = new Date().toISOString(),
 ): Omit<Threat, 'score'> {
-  const middle = Math.ceil(register.scale.levels / 2);
   const { score: _score, ...given } = fields;
   return {
     id: crypto.randomUUID(),
@@ -28,8 +28,6 @@ export function blankThreat(
     owner: '',
     lastReviewedOn: null,
     ...given,
-    likelihood: fields.likelihood ?? middle,
-    impact: fields.impact ?? middle,
     createdAt: at,
     updatedAt: at,
   };

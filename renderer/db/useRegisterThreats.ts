@@ -79,7 +79,9 @@ export function useRegisterThreats(
             .limit(FIRST_PAGE_ROWS - above)
             .toArray(),
         ]);
-        page = [...higher, ...tied].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        page = [...higher, ...tied].sort(
+          (a, b) => (b.score ?? 0) - (a.score ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+        );
       }
       if (live) setState({ threats: page, complete: false, total });
       // Let the first screen paint before decoding the rest, which takes the main thread for a while.

@@ -91,7 +91,11 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
     key: PRIMARY_KEYS.threats,
     schema: RECORD_SCHEMAS.threats,
     // A threat's score is likelihood × impact everywhere; its band is read against its register's scale.
-    derive: (threat) => ({ ...threat, score: riskScore(Number(threat.likelihood), Number(threat.impact)) }),
+    // Until both are set the threat is not yet rated and has no score (nor a place in the score index).
+    derive: ({ score: _score, ...threat }) =>
+      typeof threat.likelihood === 'number' && typeof threat.impact === 'number'
+        ? { ...threat, score: riskScore(threat.likelihood, threat.impact) }
+        : threat,
   },
   actors: {
     entity: 'actor',

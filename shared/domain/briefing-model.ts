@@ -22,7 +22,7 @@ import { indexOverrides, overrideId, type ExposureOverride } from './exposure';
 import { dominantScript, guessLanguage, scriptOfLanguage } from './language';
 import { bandOf, impactWords, riskScore, likelihoodWords, type Band } from './scoring';
 import { admiraltyGrade, CREDIBILITY_LABELS, RELIABILITY_LABELS, type Source } from './source';
-import type { Register, Threat, ThreatCategory } from './threat';
+import { isRated, type RatedThreat, type Register, type Threat, type ThreatCategory } from './threat';
 import { compareThreatsForNumbering } from './threat-numbers';
 
 /** What the model reads from the workspace. Records it does not need may be left out. */
@@ -135,7 +135,8 @@ export function selectThreats(
       (t) =>
         registers.has(t.registerId) &&
         (categories.length === 0 || categories.includes(t.category)) &&
-        t.score >= minimumScore &&
+        // A threat not yet rated has no score: it passes only when no minimum is set.
+        (t.score ?? 0) >= minimumScore &&
         (countryCodes.length === 0 || countryCodes.some((c) => t.countryCodes.includes(c) || t.originCode === c)),
     )
     .sort(compareThreatsForNumbering);
@@ -242,10 +243,12 @@ interface Context {
   commonOrigin: string | null;
 }
 
-function bandFor(ctx: Context, threat: Threat): Band {
+function bandFor(ctx: Context, threat: RatedThreat): Band {
   const register = ctx.registers.get(threat.registerId);
   return bandOf(threat.score, register?.scale.bands ?? { medium: 4, high: 8, critical: 15 });
 }
+
+const NOT_RATED_TEXT = 'Not yet rated';
 
 function levelsOf(ctx: Context, threat: Threat): number {
   return ctx.registers.get(threat.registerId)?.scale.levels ?? 5;
@@ -371,11 +374,16 @@ function overviewSection(ctx: Context): DocBlock[] {
     ],
     rows: ctx.threats.map((t) => {
       const levels = levelsOf(ctx, t);
-      const band = bandFor(ctx, t);
-      return [
+      const head = [
         cell(`T${ctx.threatNumbers.get(t.id)}`, { align: 'center', bold: true }),
         cell(t.title),
         cell(CATEGORY_LABELS[t.category]),
+      ];
+      if (!isRated(t))
+        return [...head, cell('—'), cell('—'), cell(NOT_RATED_TEXT, { align: 'center' }), cell(capitalise(t.trend))];
+      const band = bandFor(ctx, t);
+      return [
+        ...head,
         cell(`${likelihoodWords(t.likelihood, levels)} (${t.likelihood})`),
         cell(`${impactWords(t.impact, levels)} (${t.impact})`),
         cell(`${t.score} ${capitalise(band)}`, { align: 'center', band, bold: true }),
@@ -395,6 +403,7 @@ function heatMapSection(ctx: Context): DocBlock[] {
     if (!register) continue;
     const { levels, bands } = register.scale;
     const threats = ctx.threats.filter((t) => t.registerId === registerId);
+    const unrated = threats.filter((t) => !isRated(t));
     const range = Array.from({ length: levels }, (_, i) => i + 1);
     const headingWidth = 22;
     const cellWidth = Math.max(1, Math.floor((100 - headingWidth) / levels));
@@ -429,6 +438,14 @@ function heatMapSection(ctx: Context): DocBlock[] {
         'note',
       ),
     );
+    // Unrated threats have no cell on the matrix; they are named beside it rather than placed by guess.
+    if (unrated.length > 0)
+      blocks.push(
+        paragraph(
+          `Not yet rated, so not on the matrix: ${unrated.map((t) => `T${ctx.threatNumbers.get(t.id)} ${t.title}`).join('; ')}.`,
+          'note',
+        ),
+      );
   }
   return blocks;
 }
@@ -448,12 +465,13 @@ function threatDetailsSection(ctx: Context): DocBlock[] {
   if (ctx.threats.length === 0) return [...blocks, paragraph('No threat passes the briefing’s filters.', 'note')];
   for (const t of ctx.threats) {
     const levels = levelsOf(ctx, t);
-    const band = bandFor(ctx, t);
     blocks.push(heading(`T${ctx.threatNumbers.get(t.id)}. ${t.title}`, 2));
     // One sentence a reader can take in, not a run of field names.
     blocks.push(
       paragraph(
-        `Score ${t.score} (${band}): ${likelihoodWords(t.likelihood, levels).toLowerCase()} (${t.likelihood} of ${levels}), ${impactWords(t.impact, levels).toLowerCase()} impact (${t.impact} of ${levels}); trend ${t.trend}; ${t.confidence} confidence.`,
+        isRated(t)
+          ? `Score ${t.score} (${bandFor(ctx, t)}): ${likelihoodWords(t.likelihood, levels).toLowerCase()} (${t.likelihood} of ${levels}), ${impactWords(t.impact, levels).toLowerCase()} impact (${t.impact} of ${levels}); trend ${t.trend}; ${t.confidence} confidence.`
+          : `${NOT_RATED_TEXT} (no likelihood or impact given); trend ${t.trend}; ${t.confidence} confidence.`,
         'facts',
       ),
     );
@@ -514,20 +532,26 @@ function countryThreats(ctx: Context, code: string): CountryThreat[] {
   // A threat counts against the countries it affects (not the one it emanates from) until it is closed.
   return ctx.threats
     .filter((t) => t.countryCodes.includes(code) && t.originCode !== code && t.status !== 'closed')
-    .map((threat) => {
+    .flatMap((threat): CountryThreat[] => {
       const override = ctx.overrides.get(overrideId(code, threat.id));
-      if (!override) return { threat, score: threat.score, band: bandFor(ctx, threat), overridden: false };
+      if (!override)
+        return isRated(threat) ? [{ threat, score: threat.score, band: bandFor(ctx, threat), overridden: false }] : [];
       const score = riskScore(override.likelihood, override.impact);
       const register = ctx.registers.get(threat.registerId);
-      return {
-        threat,
-        score,
-        band: bandOf(score, register?.scale.bands ?? { medium: 4, high: 8, critical: 15 }),
-        overridden: true,
-      };
+      return [
+        {
+          threat,
+          score,
+          band: bandOf(score, register?.scale.bands ?? { medium: 4, high: 8, critical: 15 }),
+          overridden: true,
+        },
+      ];
     })
     .sort(
-      (a, b) => b.score - a.score || b.threat.score - a.threat.score || a.threat.title.localeCompare(b.threat.title),
+      (a, b) =>
+        b.score - a.score ||
+        (b.threat.score ?? 0) - (a.threat.score ?? 0) ||
+        a.threat.title.localeCompare(b.threat.title),
     );
 }
 
@@ -720,7 +744,7 @@ function scopeNoteSection(ctx: Context): DocBlock[] {
 }
 
 function estimativeKeySection(ctx: Context): DocBlock[] {
-  const used = new Set(ctx.threats.map((t) => likelihoodWords(t.likelihood, levelsOf(ctx, t))));
+  const used = new Set(ctx.threats.filter(isRated).map((t) => likelihoodWords(t.likelihood, levelsOf(ctx, t))));
   const usedInOrder = ICD_203_SCALE.filter((s) => used.has(s.words)).map((s) => s.words.toLowerCase());
   return [
     heading(BRIEFING_SECTION_LABELS['estimative-key']),
@@ -891,6 +915,14 @@ export function briefingWarnings(
   const sources = new Map(workspace.sources.map((s) => [s.id, s]));
   for (const w of citationWarnings(document.footnotes, sources))
     warnings.push({ key: `source-${w.sourceId}`, message: w.message });
+  const unrated = selectThreats(briefing, workspace)
+    .map((t, i) => ({ t, n: i + 1 }))
+    .filter(({ t }) => !isRated(t));
+  if (unrated.length > 0)
+    warnings.push({
+      key: 'unrated',
+      message: `${unrated.map(({ t, n }) => `T${n} “${t.title}”`).join(', ')} ${unrated.length === 1 ? 'is' : 'are'} not yet rated, so the briefing lists ${unrated.length === 1 ? 'it' : 'them'} without a score and off the heat map. Rate ${unrated.length === 1 ? 'it' : 'them'} in the Register, or leave ${unrated.length === 1 ? 'it' : 'them'} out with the filters.`,
+    });
   if (enabled.has('threat-details')) {
     const linked = new Set(workspace.annotations.flatMap((a) => a.threatIds));
     selectThreats(briefing, workspace).forEach((t, i) => {

@@ -122,7 +122,8 @@ export function threatExposure<T extends ExposureThreat>(
   overrides: OverrideLookup,
   scale: RiskScale,
 ): ThreatExposure<T> | null {
-  if (!affects(threat, countryCode)) return null;
+  // An unrated threat has no score to bear on a country with: it waits for the analyst's rating.
+  if (!affects(threat, countryCode) || threat.likelihood === undefined || threat.impact === undefined) return null;
   const base = rated(threat.likelihood, threat.impact, scale);
   const override = overrides.get(overrideId(countryCode, threat.id)) ?? null;
   const effective = override ? rated(override.likelihood, override.impact, scale) : base;

@@ -68,10 +68,14 @@ export const Threat = z.object({
   /** Where the threat emanates from (ISO alpha-2), e.g. "AF". */
   originCode: CountryCode.nullable(),
   countryCodes: z.array(CountryCode),
-  likelihood: Rating,
-  impact: Rating,
-  /** likelihood × impact, kept with the record so registers can be ordered by an index. */
-  score: z.number().int().positive(),
+  /**
+   * The analyst's rating. Both are absent until the threat is rated: a new threat is "not yet rated",
+   * and nothing (heat map, exports, briefings) treats it as if it had a score.
+   */
+  likelihood: Rating.optional(),
+  impact: Rating.optional(),
+  /** likelihood × impact, kept with the record so registers can be ordered by an index; absent while unrated. */
+  score: z.number().int().positive().optional(),
   trend: Trend,
   confidence: Confidence,
   status: ThreatStatus,
@@ -82,3 +86,13 @@ export const Threat = z.object({
   ...Timestamps,
 });
 export type Threat = z.infer<typeof Threat>;
+
+/** A threat with both ratings set, and so a score. */
+export type RatedThreat = Threat & { likelihood: number; impact: number; score: number };
+
+/** Whether the analyst has rated the threat (likelihood and impact both set). */
+export function isRated<T extends Pick<Threat, 'likelihood' | 'impact' | 'score'>>(
+  threat: T,
+): threat is T & { likelihood: number; impact: number; score: number } {
+  return threat.likelihood !== undefined && threat.impact !== undefined && threat.score !== undefined;
+}

@@ -9,7 +9,8 @@
  * leading/trailing spaces); a quote inside a cell is doubled, as RFC 4180 says.
  *
  * - **Ratings**: likelihood and impact as whole numbers on the register's scale; **score** (likelihood ×
- *   impact) and **band** are written for reading and sorting, and ignored on import.
+ *   impact) and **band** are written for reading and sorting, and ignored on import. A threat not yet
+ *   rated has empty likelihood, impact and score cells and the band "not rated": no score is made up.
  * - **Choices** (category, trend, confidence, status) as their English values (`terrorism`, `rising`, …).
  * - **Countries** and **origin** as ISO 3166-1 alpha-2 codes, joined with `"; "`.
  * - **Actors** by name, joined with `"; "`. An actor the context does not know, or whose name would not
@@ -43,7 +44,7 @@
  *   mapped from two columns, or a required field — **title**, **likelihood**, **impact** — mapped from
  *   none. Ratings are judgments: an import never invents them.
  * - **title**: required in every row, trimmed, at most 500 characters.
- * - **likelihood**, **impact**: required in every row; a whole number from 1 to the scale's levels, or a
+ * - **likelihood**, **impact**: both empty for a threat not yet rated, else both given: a whole number from 1 to the scale's levels, or a
  *   word from scoring.ts (likelihood: "Very unlikely" … "Very likely", ICD 203; impact: "Minimal" …
  *   "Severe") when exactly one level of this scale is described by that word.
  * - **category**, **trend**, **confidence**, **status**: the English value or a synonym, in English or
@@ -202,6 +203,9 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
 
 /** Fields every import must map (a mapping without them is refused). */
 export const REQUIRED_FIELDS: readonly CsvField[] = ['title', 'likelihood', 'impact'];
+
+/** The band cell of a threat not yet rated. */
+export const NOT_RATED = 'not rated';
 /** Fields written on export but never read on import. */
 export const READ_ONLY_FIELDS: readonly CsvField[] = ['number', 'score', 'band', 'evidence'];
 
@@ -541,7 +545,7 @@ export function registerToCsv(threats: Threat[], context: CsvExportContext): str
     return cell;
   };
   const cellsOf = (t: Threat): Record<CsvField, string> => {
-    const score = riskScore(t.likelihood, t.impact);
+    const score = t.likelihood !== undefined && t.impact !== undefined ? riskScore(t.likelihood, t.impact) : null;
     const number = context.threatNumbers?.get(t.id);
     return {
       number: number === undefined ? '' : `T${number}`,
@@ -549,10 +553,10 @@ export function registerToCsv(threats: Threat[], context: CsvExportContext): str
       title: t.title,
       description: t.description,
       category: CATEGORY_LABELS[t.category],
-      likelihood: String(t.likelihood),
-      impact: String(t.impact),
-      score: String(score),
-      band: bandOf(score, context.scale.bands),
+      likelihood: t.likelihood === undefined ? '' : String(t.likelihood),
+      impact: t.impact === undefined ? '' : String(t.impact),
+      score: score === null ? '' : String(score),
+      band: score === null ? NOT_RATED : bandOf(score, context.scale.bands),
       trend: t.trend,
       confidence: t.confidence,
       status: t.status,
@@ -1269,14 +1273,11 @@ export function validateRows(parsed: ParsedCsv, mapping: ColumnMapping, context:
       field: 'likelihood' | 'impact',
       words: (level: number, levels: number) => string,
       choices: string[],
-    ): number => {
+    ): number | undefined => {
       const c = cell(field)!;
       const text = c.text.trim();
       const expected = `a whole number from 1 to ${levels}${choices.length > 0 ? ` or one of the words ${choices.join(', ')}` : ''}`;
-      if (!text) {
-        fail(c.column, `The ${field} is empty; expected ${expected}.`);
-        return 1;
-      }
+      if (!text) return undefined;
       const number = /^\d+(?:[.,]0+)?$/.test(text) ? Number.parseInt(text, 10) : undefined;
       if (number !== undefined) {
         if (number >= 1 && number <= levels) return number;
@@ -1295,6 +1296,16 @@ export function validateRows(parsed: ParsedCsv, mapping: ColumnMapping, context:
     };
     const likelihood = rating('likelihood', likelihoodWords, likelihoodChoices);
     const impact = rating('impact', impactWords, impactChoices);
+    // Both empty: a threat not yet rated. One alone would be half a judgment.
+    for (const [field, value, other] of [
+      ['likelihood', likelihood, impact],
+      ['impact', impact, likelihood],
+    ] as const)
+      if (value === undefined && other !== undefined)
+        fail(
+          cell(field)!.column,
+          `The ${field} is empty but the ${field === 'likelihood' ? 'impact' : 'likelihood'} is given; give both, or leave both empty for a threat not yet rated.`,
+        );
 
     // origin
     let originCode: string | null = null;

@@ -99,7 +99,7 @@ import {
   RELIABILITY_LABELS,
   type Source,
 } from '../domain/source';
-import { type Confidence, type Register, type Threat } from '../domain/threat';
+import { type Confidence, type Register, type Threat, isRated } from '../domain/threat';
 import { uuidv5 } from './stix/uuidv5';
 
 export { sha1, sha1Hex, UUID_NAMESPACE, uuidv5 } from './stix/uuidv5';
@@ -184,11 +184,13 @@ export interface StixGrouping extends StixCommon {
   context: string;
   object_refs: string[];
   x_analyst_workbench_category: string;
-  x_analyst_workbench_likelihood: number;
-  x_analyst_workbench_impact: number;
-  x_analyst_workbench_score: number;
+  /** The four rating properties are absent while the threat is not yet rated (then `_rated` is false). */
+  x_analyst_workbench_likelihood?: number;
+  x_analyst_workbench_impact?: number;
+  x_analyst_workbench_score?: number;
   x_analyst_workbench_scale_levels: number;
-  x_analyst_workbench_band: string;
+  x_analyst_workbench_band?: string;
+  x_analyst_workbench_rated: boolean;
   x_analyst_workbench_trend: string;
   x_analyst_workbench_status: string;
   x_analyst_workbench_origin_ref?: string;
@@ -782,12 +784,14 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
     for (const passage of passages) refs.push(noteId(passage.id));
     refs.push(rationaleId);
 
-    const score = threat.score;
-    const band = bandOf(score, bands);
+    // An unrated threat goes out marked so, with no likelihood, impact, score or band made up for it.
+    const rating = isRated(threat) ? { score: threat.score, band: bandOf(threat.score, bands) } : null;
     const levels = register.scale.levels;
     const countryNames = (list: StixLocation[]) => list.map((l) => l.name).join(', ');
     const risk = [
-      `Risk: likelihood ${threat.likelihood} of ${levels} × impact ${threat.impact} of ${levels} = score ${score} of ${maxScore}, band ${band}`,
+      rating
+        ? `Risk: likelihood ${threat.likelihood} of ${levels} × impact ${threat.impact} of ${levels} = score ${rating.score} of ${maxScore}, band ${rating.band}`
+        : `Risk: not yet rated (no likelihood or impact given on this register's ${levels}×${levels} scale)`,
       ` (bands of this register: medium from ${bands.medium}, high from ${bands.high}, critical from ${bands.critical}).`,
       ` Trend: ${threat.trend}. Status: ${threat.status}. Analytic confidence: ${threat.confidence}. Category: ${threat.category}.`,
     ].join('');
@@ -823,9 +827,10 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
         x_analyst_workbench_category: threat.category,
         x_analyst_workbench_likelihood: threat.likelihood,
         x_analyst_workbench_impact: threat.impact,
-        x_analyst_workbench_score: score,
+        x_analyst_workbench_score: rating?.score,
         x_analyst_workbench_scale_levels: levels,
-        x_analyst_workbench_band: band,
+        x_analyst_workbench_band: rating?.band,
+        x_analyst_workbench_rated: rating !== null,
         x_analyst_workbench_trend: threat.trend,
         x_analyst_workbench_status: threat.status,
         x_analyst_workbench_origin_ref: origin?.id,
@@ -836,7 +841,9 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
     rationales.push(
       compact({
         ...head('note', rationaleId, created, stixTimestamp(threat.updatedAt)),
-        abstract: `Why “${shorten(title, 100)}” is rated ${band} (${score} of ${maxScore})`,
+        abstract: rating
+          ? `Why “${shorten(title, 100)}” is rated ${rating.band} (${rating.score} of ${maxScore})`
+          : `“${shorten(title, 100)}” is not yet rated`,
         content: [threat.description.trim(), risk, links, indicators].filter((l) => l.length > 0).join('\n\n'),
         authors: [authorName],
         object_refs: [id],

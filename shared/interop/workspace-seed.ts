@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Actor } from '../domain/actor';
 import { CountryCode, Id } from '../domain/primitives';
 import { Source } from '../domain/source';
-import { Register, Threat } from '../domain/threat';
+import { Rating, Register, Threat } from '../domain/threat';
 
 /**
  * The demo workspace as written by hand in `data/demo/workspace.json`: the records without the
@@ -28,7 +28,14 @@ export const SeedFile = z.object({
   register: Register.pick({ id: true, name: true, description: true, scope: true }),
   actors: z.array(Actor.omit({ createdAt: true, updatedAt: true })),
   threats: z.array(
-    Threat.omit({ registerId: true, score: true, createdAt: true, updatedAt: true, owner: true, lastReviewedOn: true }),
+    Threat.omit({
+      registerId: true,
+      score: true,
+      createdAt: true,
+      updatedAt: true,
+      owner: true,
+      lastReviewedOn: true,
+    }).extend({ likelihood: Rating, impact: Rating }),
   ),
   /** The starter codebook. A tag names its parent by name; parents come before their children. */
   tags: z.array(

@@ -150,8 +150,8 @@ const STEPS: Record<string, (w: World, i: number) => Promise<unknown>> = {
   async csv({ db, workspace, next }, i) {
     const register = (await db.registers.toArray())[0]!;
     const threat = pick(next, await db.threats.where('registerId').equals(register.id).toArray());
-    const likelihood = (threat.likelihood % 5) + 1;
-    const csv = `title,likelihood,impact\n"${threat.title.replaceAll('"', '""')}",${likelihood},${threat.impact}\nImported threat ${i},2,3`;
+    const likelihood = ((threat.likelihood ?? 0) % 5) + 1;
+    const csv = `title,likelihood,impact\n"${threat.title.replaceAll('"', '""')}",${likelihood},${threat.impact ?? 3}\nImported threat ${i},2,3`;
     return workspace.perform(importCsv, {
       registerId: register.id,
       fileName: `step-${i}.csv`,

@@ -61,7 +61,8 @@ describe('registers', () => {
     });
     expect(after.scale.levels).toBe(4);
     const threat = await perform(db, createThreat, { registerId: after.id });
-    expect([threat.likelihood, threat.impact, threat.score]).toEqual([2, 2, 4]);
+    const rated = await perform(db, rateThreat, { id: threat.id, likelihood: 2, impact: 2 });
+    expect([rated.likelihood, rated.impact, rated.score]).toEqual([2, 2, 4]);
   });
 
   it('duplicate with their threats, and the copies keep their evidence', async () => {
@@ -198,7 +199,7 @@ describe('threats', () => {
     const { db, register } = await demo();
     const before = await db.threats.toArray();
     const added = await perform(db, createThreat, { registerId: register.id });
-    expect(added).toMatchObject({ title: 'New threat', registerId: register.id, likelihood: 3, impact: 3, score: 9 });
+    expect(added).toMatchObject({ title: 'New threat', registerId: register.id });
     const created = await historyOf(db, added.id);
     expect(created.map((r) => r.field).sort()).toEqual(Object.keys(added).sort());
     expect(created.every((r) => r.op === 'create' && r.command === 'threats.create')).toBe(true);
@@ -298,7 +299,10 @@ describe('history and undo', () => {
 
   it('the inspector’s history: one line for a creation, fields without the stamp, undo with what it took back', async () => {
     const { db, register } = await demo();
-    const threat = await perform(db, createThreat, { registerId: register.id });
+    const threat = await perform(db, createThreat, {
+      registerId: register.id,
+      fields: { likelihood: 3, impact: 3 },
+    });
     await perform(db, rateThreat, { id: threat.id, likelihood: 4, rationale: 'Border incidents' });
     await workspaceOf(db).undo();
     const entries = threatHistory(await historyOf(db, threat.id));
@@ -382,7 +386,7 @@ describe('CSV import', () => {
     expect(result).toMatchObject({ added: 1, updated: 1 });
     expect(await db.threats.get(drugs.id)).toMatchObject({
       likelihood: 4,
-      score: 4 * drugs.impact,
+      score: 4 * drugs.impact!,
       title: drugs.title,
     });
     const history = await historyOf(db, drugs.id);
@@ -465,12 +469,12 @@ describe('useRegisterThreats', () => {
     // The first page is exactly the top of the whole register as the grid orders it (score, then stored order).
     const ordered = result.current
       .threats!.map((t, index) => ({ t, index }))
-      .sort((a, b) => b.t.score - a.t.score || a.index - b.index);
+      .sort((a, b) => b.t.score! - a.t.score! || a.index - b.index);
     const partial = [...first.ids]
       .map((id) => result.current.threats!.find((t) => t.id === id)!)
-      .sort((a, b) => b.score - a.score);
+      .sort((a, b) => b.score! - a.score!);
     expect(ordered.slice(0, first.count).map((o) => o.t.id)).toEqual(first.ids);
-    expect(partial.at(-1)!.score).toBeGreaterThanOrEqual(ordered[first.count]!.t.score);
+    expect(partial.at(-1)!.score).toBeGreaterThanOrEqual(ordered[first.count]!.t.score!);
   });
 });
 
@@ -503,5 +507,18 @@ describe('useRegisterThreats follows committed writes', () => {
     await perform(db, updateThreat, { id: target.id, patch: { title: 'Last edit' } });
     await waitFor(() => expect(titleOf(target.id)).toBe('Last edit'));
     expect(result.current.threats).toHaveLength(initial + 250);
+  });
+});
+
+describe('a threat not yet rated', () => {
+  it('is created without a rating or score, keeps none after half a rating, and is scored once both are given', async () => {
+    const { db, register } = await demo();
+    const added = await perform(db, createThreat, { registerId: register.id });
+    expect([added.likelihood, added.impact, added.score]).toEqual([undefined, undefined, undefined]);
+    const half = await perform(db, rateThreat, { id: added.id, likelihood: 2 });
+    expect([half.likelihood, half.impact, half.score]).toEqual([2, undefined, undefined]);
+    const rated = await perform(db, rateThreat, { id: added.id, impact: 4, rationale: 'Two reports agree' });
+    expect([rated.likelihood, rated.impact, rated.score]).toEqual([2, 4, 8]);
+    expect((await db.threats.get(added.id))!.score).toBe(8);
   });
 });

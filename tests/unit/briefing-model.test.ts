@@ -331,7 +331,7 @@ describe('briefing model: filters', () => {
     expect(threats).toHaveLength(13);
     expect(threats.map((t) => t.title)).not.toContain('Archived threat');
     expect(threats).toContainEqual(glacier);
-    const scores = threats.map((t) => t.score);
+    const scores = threats.map((t) => t.score ?? 0);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
@@ -630,5 +630,47 @@ describe('the document schema main parses', () => {
     };
     expect(JSON.stringify(huge).length).toBeGreaterThan(MAX_BRIEFING_DOCUMENT_CHARS);
     expect(problem(huge)).toMatch(/larger than 4 million characters/);
+  });
+});
+
+describe('briefing model: threats not yet rated', () => {
+  it('lists them last as not rated, leaves them off the heat map and names them beside it, and warns before export', async () => {
+    const { ws, kosh } = await workspace();
+    const { likelihood: _l, impact: _i, score: _s, ...rest } = kosh;
+    const unrated: Threat = { ...rest, id: '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a10', title: 'Unassessed crossings' };
+    const withUnrated = { ...ws, threats: [...ws.threats, unrated] };
+    const b = briefing();
+    const selected = selectThreats(b, withUnrated);
+    expect(selected.at(-1)!.id).toBe(unrated.id);
+    const number = selected.length;
+    const doc = buildBriefingDocument(b, withUnrated);
+    const tables = doc.blocks.filter((x): x is Extract<DocBlock, { type: 'table' }> => x.type === 'table');
+    const overview = tables.find((t) => t.kind === 'overview')!;
+    const row = overview.rows.find((r) => r[1]!.text === unrated.title)!;
+    expect(row.map((c) => c.text)).toEqual([
+      `T${number}`,
+      unrated.title,
+      expect.any(String),
+      '—',
+      '—',
+      'Not yet rated',
+      expect.any(String),
+    ]);
+    const heat = tables.find((t) => t.kind === 'heat-map')!;
+    expect(heat.rows.flat().some((c) => c.text.split(', ').includes(`T${number}`))).toBe(false);
+    const note = doc.blocks.find(
+      (x) =>
+        x.type === 'paragraph' &&
+        x.inlines.some((i) => i.kind === 'text' && i.text.startsWith('Not yet rated, so not on the matrix')),
+    );
+    expect(note).toBeDefined();
+    const warnings = briefingWarnings(b, doc, withUnrated).map((w) => w.message);
+    expect(warnings).toContainEqual(
+      expect.stringMatching(new RegExp(`T${number} “Unassessed crossings” is not yet rated`)),
+    );
+    // A minimum score leaves an unrated threat out: it has no score to pass it with.
+    expect(selectThreats(briefing({ filters: { ...b.filters, minimumScore: 1 } }), withUnrated)).not.toContainEqual(
+      unrated,
+    );
   });
 });

@@ -62,7 +62,7 @@ describe('demo workspace from data/', () => {
     expect(demo.threats).toHaveLength(12);
     for (const threat of demo.threats) {
       expect(threat.registerId).toBe(demo.register.id);
-      expect(threat.score).toBe(threat.likelihood * threat.impact);
+      expect(threat.score).toBe(threat.likelihood! * threat.impact!);
       expect(threat.description.length).toBeGreaterThan(40);
       expect(threat.countryCodes.length).toBeGreaterThan(0);
       expect(threat.indicators.length).toBeGreaterThan(0);

@@ -701,3 +701,45 @@ describe('validateRows', () => {
     expect(drafts[9_999]).toEqual({ row: 10_001, draft: draftOf(threats[9_999]!) });
   });
 });
+
+describe('a threat not yet rated', () => {
+  const unrated = (() => {
+    const { likelihood: _l, impact: _i, score: _s, ...rest } = threat({ title: 'Border crossings, unassessed' });
+    return Threat.parse(rest);
+  })();
+
+  it('is a valid record without likelihood, impact or score, and old records stay valid', () => {
+    expect(unrated.likelihood).toBeUndefined();
+    expect(unrated.score).toBeUndefined();
+    expect(() => Threat.parse(threat({ likelihood: 4, impact: 2 }))).not.toThrow();
+  });
+
+  it('goes into the CSV with empty rating cells and the band "not rated", and comes back unrated', () => {
+    const rated = threat({ likelihood: 4, impact: 5 });
+    const csv = registerToCsv([rated, unrated], CONTEXT);
+    const { rows } = parseCsv(csv);
+    const column = (field: string) => CSV_COLUMNS.findIndex((c) => c.field === field);
+    const row = rows.find((r) => r[column('title')] === unrated.title)!;
+    expect([row[column('likelihood')], row[column('impact')], row[column('score')], row[column('band')]]).toEqual([
+      '',
+      '',
+      '',
+      'not rated',
+    ]);
+    const { drafts, report } = importCsv(csv);
+    expect(report).toEqual([]);
+    const back = drafts.find((d) => d.draft.title === unrated.title)!.draft;
+    expect(back.likelihood).toBeUndefined();
+    expect(back.impact).toBeUndefined();
+  });
+
+  it('refuses half a rating on import', () => {
+    const { report } = importCsv('title,likelihood,impact\r\nHalf rated,3,\r\n');
+    expect(report.map((p) => p.problem).join(' ')).toMatch(/impact is empty but the likelihood is given/);
+  });
+
+  it('is numbered after every rated threat', () => {
+    const rated = threat({ likelihood: 1, impact: 1 });
+    expect([unrated, rated].sort(compareThreatsForNumbering).map((t) => t.id)).toEqual([rated.id, unrated.id]);
+  });
+});

@@ -1236,3 +1236,20 @@ describe('the demo register', () => {
     expect(taliban.threat_actor_types).toEqual(['unknown']); // recorded as an organisation, not an armed group
   });
 });
+
+describe('registerToStixBundle: a threat not yet rated', () => {
+  const { likelihood: _l, impact: _i, score: _s, ...fields } = THREAT.iskp;
+  const unrated = Threat.parse(fields);
+  const bundle = exportBundle({ threats: [unrated] });
+
+  it('is marked unrated, with no likelihood, impact, score or band made up, and the bundle stays valid', () => {
+    expect(stixValidator().bundleProblems(bundle)).toEqual([]);
+    const grouping = find(bundle, ID.grouping(THREAT.iskp));
+    expect(grouping.x_analyst_workbench_rated).toBe(false);
+    for (const property of ['likelihood', 'impact', 'score', 'band'])
+      expect(grouping).not.toHaveProperty(`x_analyst_workbench_${property}`);
+    expect(String(grouping.description)).toContain('Risk: not yet rated');
+    expect(find(bundle, ID.grouping(THREAT.iskp)).x_analyst_workbench_rated).toBe(false);
+    expect(find(exportBundle(), ID.grouping(THREAT.iskp)).x_analyst_workbench_rated).toBe(true);
+  });
+});

@@ -66,7 +66,7 @@ export function ActorInspector({ actor, actors, passages, actions, onDelete }: A
     const threats = await db.threats.where('actorIds').equals(actor.id).toArray();
     const registers = await db.registers.toArray();
     return {
-      threats: threats.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title)),
+      threats: threats.sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || a.title.localeCompare(b.title)),
       registers: new Map(registers.map((r) => [r.id, r.name])),
     };
   }, [actor.id]);

@@ -58,8 +58,9 @@ export function CellInspector({ data, threat, code, onOverride }: CellInspectorP
   const e = threatExposure(threat, code, data.overrides, data.scale);
   const levels = data.scale.levels;
   const initial = () => ({
-    likelihood: e?.likelihood ?? threat.likelihood,
-    impact: e?.impact ?? threat.impact,
+    // A threat not yet rated offers the middle of the scale; nothing is set until the analyst sets it.
+    likelihood: e?.likelihood ?? threat.likelihood ?? Math.ceil(levels / 2),
+    impact: e?.impact ?? threat.impact ?? Math.ceil(levels / 2),
     rationale: e?.override?.rationale ?? '',
   });
   const [form, setForm] = useState(initial);
@@ -107,9 +108,15 @@ export function CellInspector({ data, threat, code, onOverride }: CellInspectorP
         </dd>
         <dt>Register</dt>
         <dd>
-          <span className={`band band-${e?.base.band ?? 'low'}`}>{threat.score}</span> {threat.likelihood} ×{' '}
-          {threat.impact} · {likelihoodWords(threat.likelihood, levels).toLowerCase()},{' '}
-          {impactWords(threat.impact, levels).toLowerCase()}
+          {threat.likelihood === undefined || threat.impact === undefined ? (
+            <span className="band band-unrated">not rated</span>
+          ) : (
+            <>
+              <span className={`band band-${e?.base.band ?? 'low'}`}>{threat.score}</span> {threat.likelihood} ×{' '}
+              {threat.impact} · {likelihoodWords(threat.likelihood, levels).toLowerCase()},{' '}
+              {impactWords(threat.impact, levels).toLowerCase()}
+            </>
+          )}
         </dd>
         <dt>For {name}</dt>
         <dd>

@@ -21,7 +21,7 @@ export function ThreatMatrix({ data }: { data: CountriesData }) {
         category,
         threats: data.threats
           .filter((t) => t.category === category)
-          .sort((a, b) => b.score - a.score || a.title.localeCompare(b.title)),
+          .sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || a.title.localeCompare(b.title)),
       })).filter((g) => g.threats.length > 0),
     [data.threats],
   );
@@ -71,16 +71,20 @@ export function ThreatMatrix({ data }: { data: CountriesData }) {
             </th>
           </tr>
           {threats.map((threat) => {
-            const base = bandOf(threat.score, data.scale.bands);
+            const base = threat.score === undefined ? null : bandOf(threat.score, data.scale.bands);
             return (
               <tr key={threat.id} data-threat-id={threat.id}>
                 <th scope="row" className="matrix-threat" title={threat.title}>
                   {threat.title}
                 </th>
                 <td className="num">
-                  <span className={`band band-${base}`} title={`${threat.likelihood} × ${threat.impact}, ${base}`}>
-                    {threat.score}
-                  </span>
+                  {base ? (
+                    <span className={`band band-${base}`} title={`${threat.likelihood} × ${threat.impact}, ${base}`}>
+                      {threat.score}
+                    </span>
+                  ) : (
+                    <span className="band band-unrated">not rated</span>
+                  )}
                 </td>
                 {columns.map((code) => {
                   const e = threatExposure(threat, code, data.overrides, data.scale);

@@ -68,6 +68,8 @@ export function CellEditor({
   const [value, setValue] = useState<unknown>(() => {
     if (initialText !== undefined && (meta.editor === 'text' || meta.editor === 'longtext')) return initialText;
     if (meta.editor === 'list') return (original as string[]).join('\n');
+    // A first rating starts in the middle of the scale; it is saved only when the analyst commits.
+    if (meta.editor === 'rating' && original === undefined) return Math.ceil(register.scale.levels / 2);
     return original;
   });
   const [rationale, setRationale] = useState('');

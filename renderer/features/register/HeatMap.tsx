@@ -16,15 +16,21 @@ interface HeatMapProps {
 export function HeatMap({ register, threats, selected, onPick }: HeatMapProps) {
   const { levels, bands } = register.scale;
   // The register view re-renders on every sort and filter; counting 10,000 threats each time is wasted.
-  const { counts, bandCounts } = useMemo(() => {
+  const { counts, bandCounts, unrated } = useMemo(() => {
     const counts = new Map<string, number>();
     const bandCounts = { low: 0, medium: 0, high: 0, critical: 0 };
+    let unrated = 0;
     for (const t of threats) {
+      // A threat not yet rated has no cell: it is counted beside the matrix, not placed by guess.
+      if (t.score === undefined) {
+        unrated++;
+        continue;
+      }
       const key = `${t.likelihood}:${t.impact}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
       bandCounts[bandOf(t.score, bands)]++;
     }
-    return { counts, bandCounts };
+    return { counts, bandCounts, unrated };
   }, [threats, bands]);
   const range = Array.from({ length: levels }, (_, i) => i + 1);
   return (
@@ -76,6 +82,9 @@ export function HeatMap({ register, threats, selected, onPick }: HeatMapProps) {
               <span className={`band band-${band}`}>{bandCounts[band]}</span> {band}
             </li>
           ))}
+          <li data-testid="unrated-count">
+            <span className="band band-unrated">{unrated}</span> not rated
+          </li>
         </ul>
         <p className="muted small">
           Bands: medium from {bands.medium}, high from {bands.high}, critical from {bands.critical} (score = likelihood

@@ -15,7 +15,15 @@ import type { ThreatPatch } from '../../db/threats';
 import { useWorkbench } from '../../stores';
 import type { Lookups } from '../annotations';
 import { CellEditor, type CommitMove } from './CellEditor';
-import { bandClass, ratingTitle, smartFilter, threatColumns, type ColumnMeta, type ThreatRow } from './columns';
+import {
+  bandClass,
+  NOT_RATED_LABEL,
+  ratingTitle,
+  smartFilter,
+  threatColumns,
+  type ColumnMeta,
+  type ThreatRow,
+} from './columns';
 import { layoutFreeOptions } from '../../ui/virtual-options';
 import { StableRows } from './stable-rows';
 
@@ -63,10 +71,16 @@ function cellText(row: ThreatRow, columnId: string, lookups: Lookups): string {
 function renderCell(t: ThreatRow, columnId: string, register: Register, lookups: Lookups) {
   switch (columnId) {
     case 'score':
-      return <span className={bandClass(t, register)}>{t.score}</span>;
+      return <span className={bandClass(t, register)}>{t.score ?? NOT_RATED_LABEL}</span>;
     case 'likelihood':
-    case 'impact':
-      return <span title={ratingTitle(columnId, t[columnId], register.scale.levels)}>{t[columnId]}</span>;
+    case 'impact': {
+      const value = t[columnId];
+      return value === undefined ? (
+        <span className="muted">{NOT_RATED_LABEL}</span>
+      ) : (
+        <span title={ratingTitle(columnId, value, register.scale.levels)}>{value}</span>
+      );
+    }
     case 'trend':
       return (
         <>

@@ -12,6 +12,7 @@ import { useUnsavedGuard } from '../../ui/useUnsavedGuard';
 import { formatDateTime } from '../../ui/format';
 import { EvidencePanel } from './EvidencePanel';
 import { threatHistory, type HistoryFieldChange } from './threat-history';
+import { NOT_RATED_LABEL } from './columns';
 import { useMemo, useState } from 'react';
 
 function show(value: unknown): string {
@@ -44,7 +45,7 @@ export function ThreatInspector({
   const history = useMemo(() => (revisions ? threatHistory(revisions) : undefined), [revisions]);
   const actorName = (id: string) => actorNames?.get(id)?.name ?? id;
   const levels = register.scale.levels;
-  const band = bandOf(threat.score, register.scale.bands);
+  const band = threat.score === undefined ? null : bandOf(threat.score, register.scale.bands);
   // Rejects when refused (already reported), so the field puts its saved value back.
   const save = (patch: ThreatPatch) => workspace.perform(updateThreat, { id: threat.id, patch });
   const [rating, setRating] = useState<{ likelihood: number; impact: number; rationale: string } | null>(null);
@@ -74,22 +75,37 @@ export function ThreatInspector({
       <dl className="facts">
         <dt>Score</dt>
         <dd>
-          <span className={`band band-${band}`}>{threat.score}</span> {band}
+          {band ? (
+            <>
+              <span className={`band band-${band}`}>{threat.score}</span> {band}
+            </>
+          ) : (
+            <span className="band band-unrated">{NOT_RATED_LABEL}</span>
+          )}
         </dd>
         <dt>Likelihood</dt>
         <dd>
-          {threat.likelihood} · {likelihoodWords(threat.likelihood, levels)}
+          {threat.likelihood === undefined
+            ? NOT_RATED_LABEL
+            : `${threat.likelihood} · ${likelihoodWords(threat.likelihood, levels)}`}
         </dd>
         <dt>Impact</dt>
         <dd>
-          {threat.impact} · {impactWords(threat.impact, levels)}{' '}
+          {threat.impact === undefined ? NOT_RATED_LABEL : `${threat.impact} · ${impactWords(threat.impact, levels)}`}{' '}
           {!rating && (
             <button
               type="button"
               className="link"
-              onClick={() => setRating({ likelihood: threat.likelihood, impact: threat.impact, rationale: '' })}
+              onClick={() =>
+                // A first rating starts the form in the middle of the scale; nothing is saved until Save.
+                setRating({
+                  likelihood: threat.likelihood ?? Math.ceil(levels / 2),
+                  impact: threat.impact ?? Math.ceil(levels / 2),
+                  rationale: '',
+                })
+              }
             >
-              Change rating…
+              {band ? 'Change rating…' : 'Rate…'}
             </button>
           )}
         </dd>

@@ -144,7 +144,7 @@ export function threatColumns(lookups: Lookups): ColumnDef<ThreatRow>[] {
   const col = (
     id: string,
     meta: ColumnMeta,
-    accessorFn: (t: ThreatRow) => string | number,
+    accessorFn: (t: ThreatRow) => string | number | undefined,
     extra: Partial<ColumnDef<ThreatRow>> = {},
   ): ColumnDef<ThreatRow> => ({
     id,
@@ -155,6 +155,8 @@ export function threatColumns(lookups: Lookups): ColumnDef<ThreatRow>[] {
     filterFn: smartFilter,
     // Numbers keep TanStack's own order; text gets the same natural order, computed faster.
     ...(meta.numeric ? {} : { sortingFn: textSort }),
+    // Threats not yet rated have no likelihood, impact or score: they sort together, after the rated ones.
+    sortUndefined: 'last',
     ...extra,
   });
   return [
@@ -197,8 +199,11 @@ export function ratingTitle(column: string, value: number, levels: number): stri
 }
 
 export function bandClass(threat: Threat, register: Register): string {
-  return `band band-${bandOf(threat.score, register.scale.bands)}`;
+  return threat.score === undefined ? 'band band-unrated' : `band band-${bandOf(threat.score, register.scale.bands)}`;
 }
+
+/** What the grid, the inspector and the heat map say of a threat the analyst has not rated yet. */
+export const NOT_RATED_LABEL = 'not rated';
 
 export const GROUPABLE = [
   { id: 'category', label: 'Category' },

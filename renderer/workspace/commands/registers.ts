@@ -33,7 +33,7 @@ function checkScale(scale: RiskScale, threats: Threat[]): void {
     throw new CommandRefusal(
       `The critical band starts at ${scale.bands.critical}, above the highest score of a ${scale.levels}×${scale.levels} matrix (${max}).`,
     );
-  const above = threats.filter((t) => t.likelihood > scale.levels || t.impact > scale.levels);
+  const above = threats.filter((t) => (t.likelihood ?? 0) > scale.levels || (t.impact ?? 0) > scale.levels);
   if (above.length > 0) {
     throw new CommandRefusal(
       `${above.length} threat${above.length === 1 ? ' is' : 's are'} rated above ${scale.levels} (e.g. “${above[0]!.title}”). Lower those ratings first, or keep more levels.`,

@@ -149,8 +149,9 @@ export interface RatingChange {
   id: string;
   title: string;
   field: 'likelihood' | 'impact';
-  before: number;
-  after: number;
+  /** Absent while the threat is (or becomes) not yet rated. */
+  before: number | undefined;
+  after: number | undefined;
 }
 
 export interface CsvImportPlan {
@@ -210,7 +211,8 @@ export function planCsvImport(
 
 /** One rating change in words, e.g. “Kosh-Tepa canal” likelihood 3 → 4. */
 export function describeRatingChange(change: RatingChange): string {
-  return `“${change.title}” ${change.field} ${change.before} → ${change.after}`;
+  const value = (n: number | undefined) => (n === undefined ? 'not rated' : String(n));
+  return `“${change.title}” ${change.field} ${value(change.before)} → ${value(change.after)}`;
 }
 
 export interface ImportCsvArgs {
