@@ -23,6 +23,7 @@ import { StatusBar } from './StatusBar';
 import { useMenuState } from './useMenuState';
 import { useShortcuts } from './useShortcuts';
 import { useStartup } from './useStartup';
+import { focusViewHeading, useViewFocus } from './useViewFocus';
 
 // Commands that take the analyst to another view ask about unsaved typed input first.
 setLeaveGuard(confirmLeave);
@@ -61,6 +62,7 @@ export function App() {
   const { startup, retry } = useStartup();
   useShortcuts();
   useMenuState();
+  useViewFocus();
   // Help › Open Error Log is main's own; the palette's command is answered here, where errors are reported.
   useViewCommand('open-error-log', () => void openErrorLog());
   // The Backups dialog offers "Merge a colleague's backup…" once the merge feature takes checked backups.
@@ -88,8 +90,18 @@ export function App() {
   }
   return (
     <div className="frame">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          focusViewHeading();
+        }}
+      >
+        Skip to content
+      </a>
       <Rail />
-      <main className="work">
+      <main className="work" id="main">
         <GuardedView />
       </main>
       <StatusBar info={startup.info} />

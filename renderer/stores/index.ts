@@ -8,6 +8,7 @@ import { createRegisterSlice, type RegisterSlice } from './register';
 import { createCountriesSlice, type CountriesSlice } from './countries';
 import { createMergeSlice, type MergeSlice } from './merge';
 import { createBackupsSlice, type BackupsSlice } from './backups';
+import { createLayoutSlice, type LayoutSlice } from './layout';
 
 /** UI and session state only; everything the analyst edits lives in IndexedDB (see renderer/db). */
 export type WorkbenchState = NavigationSlice &
@@ -17,7 +18,8 @@ export type WorkbenchState = NavigationSlice &
   RegisterSlice &
   CountriesSlice &
   MergeSlice &
-  BackupsSlice;
+  BackupsSlice &
+  LayoutSlice;
 
 export const useWorkbench = create<WorkbenchState>()(
   persist(
@@ -30,6 +32,7 @@ export const useWorkbench = create<WorkbenchState>()(
       ...createCountriesSlice(...a),
       ...createMergeSlice(...a),
       ...createBackupsSlice(...a),
+      ...createLayoutSlice(...a),
     }),
     {
       name: 'analyst-workbench:ui',
@@ -49,6 +52,7 @@ export const useWorkbench = create<WorkbenchState>()(
         countryNames: s.countryNames,
         mapCategory: s.mapCategory,
         countriesTab: s.countriesTab,
+        panes: s.panes,
       }),
     },
   ),
@@ -57,4 +61,5 @@ export const useWorkbench = create<WorkbenchState>()(
 export type { View } from './navigation';
 export { VIEWS } from './navigation';
 export { READER_FONT_SIZES } from './session';
+export { INSPECTOR_WIDTH } from './layout';
 export type { SettingsTab } from './session';

@@ -49,9 +49,9 @@ function patchFor(columnId: string, value: unknown): ThreatPatch {
 }
 
 /**
- * The in-cell editor: the right control for the field, floating over the cell. Enter commits and
- * moves down, Tab right (Shift+Tab left), Escape cancels; long text and lists take Shift+Enter for a
- * new line.
+ * The in-cell editor: the right control for the field, floating over the cell. Enter in a field commits
+ * and moves down, Escape cancels; long text and lists take Shift+Enter for a new line. Tab and Shift+Tab
+ * go round the editor's own controls (the rationale, − and +, Cancel and Save), as in any dialog.
  */
 export function CellEditor({
   threat,
@@ -110,14 +110,21 @@ export function CellEditor({
     } else if (
       e.key === 'Enter' &&
       !(multiline && e.shiftKey) &&
+      !(e.target instanceof HTMLButtonElement) &&
       (e.target as HTMLElement).getAttribute('aria-expanded') !== 'true'
     ) {
       // In a picker, Enter first chooses from its open list; with the list closed it saves.
       e.preventDefault();
       commit('down');
     } else if (e.key === 'Tab') {
+      // The focus stays in the editor: from the last control Tab goes back to the first.
+      const controls = [
+        ...(panel.current?.querySelectorAll<HTMLElement>('input, textarea, select, button:not([disabled])') ?? []),
+      ];
+      const at = controls.indexOf(document.activeElement as HTMLElement);
+      const next = e.shiftKey ? (at <= 0 ? controls.length - 1 : at - 1) : at === controls.length - 1 ? 0 : at + 1;
       e.preventDefault();
-      commit(e.shiftKey ? 'left' : 'right');
+      controls[next]?.focus();
     }
   };
 

@@ -158,7 +158,7 @@ export function GridToolbar({ registerId, count, total }: { registerId: string; 
   const grid = useWorkbench((s) => s.grid);
   const setGrid = useWorkbench((s) => s.setGrid);
   return (
-    <div className="grid-toolbar" role="toolbar" aria-label="Grid">
+    <div className="grid-toolbar">
       <input
         type="search"
         aria-label="Filter threats"

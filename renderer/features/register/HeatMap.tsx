@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { BANDS, bandOf, impactWords, likelihoodWords } from '../../../shared/domain/scoring';
 import type { Register, Threat } from '../../../shared/domain/threat';
 
@@ -33,9 +33,31 @@ export function HeatMap({ register, threats, selected, onPick }: HeatMapProps) {
     return { counts, bandCounts, unrated };
   }, [threats, bands]);
   const range = Array.from({ length: levels }, (_, i) => i + 1);
+  // One tab stop for the whole matrix; the arrow keys move between its cells (a roving tab index).
+  const [current, setCurrent] = useState<{ likelihood: number; impact: number }>(
+    () => selected ?? { likelihood: levels, impact: 1 },
+  );
+  const focused =
+    current.likelihood <= levels && current.impact <= levels ? current : { likelihood: levels, impact: 1 };
+  const table = useRef<HTMLTableElement>(null);
+  const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [1, 0],
+      ArrowDown: [-1, 0],
+      ArrowRight: [0, 1],
+      ArrowLeft: [0, -1],
+    };
+    const move = moves[e.key];
+    if (!move) return;
+    e.preventDefault();
+    const clamp = (n: number) => Math.min(levels, Math.max(1, n));
+    const next = { likelihood: clamp(focused.likelihood + move[0]), impact: clamp(focused.impact + move[1]) };
+    setCurrent(next);
+    table.current?.querySelector<HTMLButtonElement>(`[data-cell="${next.likelihood}:${next.impact}"]`)?.focus();
+  };
   return (
     <div className="heat">
-      <table className="heat-map" aria-label="Heat map">
+      <table className="heat-map" aria-label="Heat map" ref={table} onKeyDown={onKeyDown}>
         <tbody>
           {[...range].reverse().map((likelihood) => (
             <tr key={likelihood}>
@@ -51,6 +73,9 @@ export function HeatMap({ register, threats, selected, onPick }: HeatMapProps) {
                     <button
                       type="button"
                       className={`heat-cell band-${band}${isSelected ? ' selected' : ''}`}
+                      data-cell={`${likelihood}:${impact}`}
+                      tabIndex={focused.likelihood === likelihood && focused.impact === impact ? 0 : -1}
+                      onFocus={() => setCurrent({ likelihood, impact })}
                       aria-pressed={isSelected}
                       aria-label={`Likelihood ${likelihood} (${likelihoodWords(likelihood, levels)}), impact ${impact} (${impactWords(impact, levels)}): ${count} threat${count === 1 ? '' : 's'}`}
                       onClick={() => onPick(isSelected ? null : { likelihood, impact })}

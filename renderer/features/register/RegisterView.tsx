@@ -1,11 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Threat } from '../../../shared/domain/threat';
 import { db } from '../../db';
 import type { ThreatPatch } from '../../db/threats';
 import { useRegisterThreats } from '../../db/useRegisterThreats';
-import { useWorkbench } from '../../stores';
+import { INSPECTOR_WIDTH, useWorkbench } from '../../stores';
+import { MenuButton } from '../../ui/MenuButton';
+import { PaneResizer } from '../../ui/PaneResizer';
 import { workspace } from '../../workspace';
 import {
   createRegister,
@@ -59,6 +61,12 @@ export function RegisterView() {
       notify: s.notify,
     })),
   );
+  const panes = useWorkbench((s) => s.panes);
+  const setPanes = useWorkbench((s) => s.setPanes);
+  // Choosing a threat opens the inspector again after the analyst closed it.
+  useEffect(() => {
+    if (threatId) useWorkbench.getState().setPanes({ inspectorClosed: false });
+  }, [threatId]);
   const listed = registers?.filter((r) => showArchived || !r.archived || r.id === registerId);
   const register = registers?.find((r) => r.id === registerId) ?? listed?.[0];
   // Falls back to the first register when none is chosen or the chosen one is gone (deleted, or its
@@ -199,15 +207,23 @@ export function RegisterView() {
   // Rejects with the sentence when refused, so the settings dialog can show it and stay open.
   const patchRegister = (patch: RegisterPatch) => workspace.perform(updateRegister, { id: register.id, patch });
 
+  const inspectorOpen = Boolean(selected) && !panes.inspectorClosed;
   return (
-    <div className="split split-inspector">
+    <div
+      className={`split split-inspector register-split${inspectorOpen ? '' : ' inspector-closed'}`}
+      style={{ '--inspector-width': `${panes.inspectorWidth}px` } as CSSProperties}
+    >
       <section className="pane register-main" aria-labelledby="register-heading">
-        <header className="pane-header">
+        <header className="pane-header register-header">
           <div className="register-title">
-            <h1 id="register-heading">{register.name}</h1>
-            <p className="muted">
-              {register.archived && <span className="badge warning">archived</span>} {register.scope}
-            </p>
+            <h1 id="register-heading" tabIndex={-1}>
+              {register.name}
+            </h1>
+            {(register.archived || register.scope) && (
+              <p className="muted register-scope" title={register.scope}>
+                {register.archived && <span className="badge warning">archived</span>} {register.scope}
+              </p>
+            )}
           </div>
           <div className="button-row">
             <label className="inline-field">
@@ -221,44 +237,54 @@ export function RegisterView() {
                 ))}
               </select>
             </label>
-            <label className="inline-field">
-              <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
-              archived
-            </label>
+            <MenuButton label="Register">
+              <label className="inline-field">
+                <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+                list archived registers
+              </label>
+              <button
+                type="button"
+                onClick={() =>
+                  void workspace.attempt(createRegister, { name: 'New register' }).then((r) => {
+                    if (!r) return;
+                    selectRegister(r.id);
+                    setSettingsFor(r.id);
+                  })
+                }
+              >
+                New register
+              </button>
+              <button type="button" onClick={() => setSettingsFor(register.id)}>
+                Settings…
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  void workspace.attempt(duplicateRegister, { id: register.id }).then((r) => r && selectRegister(r.id))
+                }
+              >
+                Duplicate
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  void workspace.attempt(updateRegister, { id: register.id, patch: { archived: !register.archived } })
+                }
+              >
+                {register.archived ? 'Restore' : 'Archive'}
+              </button>
+            </MenuButton>
             <button
               type="button"
-              onClick={() =>
-                void workspace.attempt(createRegister, { name: 'New register' }).then((r) => {
-                  if (!r) return;
-                  selectRegister(r.id);
-                  setSettingsFor(r.id);
-                })
-              }
+              aria-expanded={panes.heatMapOpen}
+              aria-controls="register-heat"
+              onClick={() => setPanes({ heatMapOpen: !panes.heatMapOpen })}
             >
-              New register
-            </button>
-            <button type="button" onClick={() => setSettingsFor(register.id)}>
-              Settings…
-            </button>
-            <button
-              type="button"
-              onClick={() =>
-                void workspace.attempt(duplicateRegister, { id: register.id }).then((r) => r && selectRegister(r.id))
-              }
-            >
-              Duplicate
-            </button>
-            <button
-              type="button"
-              onClick={() =>
-                void workspace.attempt(updateRegister, { id: register.id, patch: { archived: !register.archived } })
-              }
-            >
-              {register.archived ? 'Restore' : 'Archive'}
+              Heat map
             </button>
           </div>
         </header>
-        <div className="register-top">
+        <div id="register-heat" className="register-top" hidden={!panes.heatMapOpen}>
           {complete ? (
             <HeatMap register={register} threats={threats} selected={heatCell} onPick={setHeatCell} />
           ) : (
@@ -266,69 +292,65 @@ export function RegisterView() {
               Loading the whole register…
             </p>
           )}
-          <div className="register-actions">
-            <div className="button-row">
-              <button type="button" className="primary" onClick={() => void add()}>
-                Add threat
-              </button>
-              <button type="button" disabled={!selected} onClick={() => void duplicate()}>
-                Duplicate threat
-              </button>
-              <button
-                type="button"
-                disabled={!selected}
-                className="danger"
-                onClick={() => selected && void remove([selected.id])}
-              >
-                Delete threat
-              </button>
-            </div>
-            <div className="button-row">
-              <CommandButton command="register:export-csv">Export CSV</CommandButton>
-              <button type="button" onClick={() => csvInput.current?.click()}>
-                Import CSV…
-              </button>
-              <input
-                ref={csvInput}
-                type="file"
-                hidden
-                accept=".csv,text/csv,text/tab-separated-values,.tsv,.txt"
-                aria-label="CSV file to import"
-                onChange={(e) => {
-                  setCsvFile(e.target.files?.[0] ?? null);
-                  e.target.value = '';
-                }}
-              />
-            </div>
-            <div className="button-row">
-              <label className="inline-field">
-                TLP
-                <select aria-label="TLP marking" value={tlp} onChange={(e) => setTlp(e.target.value as Tlp)}>
-                  {(['clear', 'green', 'amber', 'amber+strict', 'red'] as const).map((t) => (
-                    <option key={t} value={t}>
-                      {t.toUpperCase()}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <CommandButton command="register:export-stix">Export STIX 2.1</CommandButton>
-              <ExportAuthor />
-            </div>
-            {heatCell && (
-              <p className="heat-filter">
-                Showing likelihood {heatCell.likelihood} × impact {heatCell.impact}{' '}
-                <button type="button" className="link" onClick={() => setHeatCell(null)}>
-                  show all
-                </button>
-              </p>
-            )}
-          </div>
         </div>
-        <GridToolbar
-          registerId={register.id}
-          count={complete ? rows.length : total}
-          total={complete ? threats.length : total}
-        />
+        <div className="register-toolbar" role="toolbar" aria-label="Threats">
+          <button type="button" className="primary" onClick={() => void add()}>
+            Add threat
+          </button>
+          <button type="button" disabled={!selected} onClick={() => void duplicate()}>
+            Duplicate threat
+          </button>
+          <button
+            type="button"
+            disabled={!selected}
+            className="danger"
+            onClick={() => selected && void remove([selected.id])}
+          >
+            Delete threat
+          </button>
+          <MenuButton label="Import / export">
+            <CommandButton command="register:export-csv">Export CSV</CommandButton>
+            <button type="button" onClick={() => csvInput.current?.click()}>
+              Import CSV…
+            </button>
+            <label className="inline-field">
+              TLP
+              <select aria-label="TLP marking" value={tlp} onChange={(e) => setTlp(e.target.value as Tlp)}>
+                {(['clear', 'green', 'amber', 'amber+strict', 'red'] as const).map((t) => (
+                  <option key={t} value={t}>
+                    {t.toUpperCase()}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <CommandButton command="register:export-stix">Export STIX 2.1</CommandButton>
+            <ExportAuthor />
+          </MenuButton>
+          <input
+            ref={csvInput}
+            type="file"
+            hidden
+            accept=".csv,text/csv,text/tab-separated-values,.tsv,.txt"
+            aria-label="CSV file to import"
+            onChange={(e) => {
+              setCsvFile(e.target.files?.[0] ?? null);
+              e.target.value = '';
+            }}
+          />
+          <GridToolbar
+            registerId={register.id}
+            count={complete ? rows.length : total}
+            total={complete ? threats.length : total}
+          />
+        </div>
+        {heatCell && (
+          <p className="heat-filter">
+            Showing likelihood {heatCell.likelihood} × impact {heatCell.impact}{' '}
+            <button type="button" className="link" onClick={() => setHeatCell(null)}>
+              show all
+            </button>
+          </p>
+        )}
         <ThreatGrid
           register={register}
           rows={rows}
@@ -340,13 +362,33 @@ export function RegisterView() {
           shownRef={shownRows}
         />
       </section>
-      <aside className="pane inspector" aria-label="Inspector">
-        {selected ? (
-          <ThreatInspector threat={selected} register={register} actorNames={lookups.actors} />
-        ) : (
-          <p className="muted empty">Select a threat to see its evidence, history and details.</p>
-        )}
-      </aside>
+      {inspectorOpen && selected && (
+        <>
+          <PaneResizer
+            label="Inspector"
+            side="right"
+            width={panes.inspectorWidth}
+            min={INSPECTOR_WIDTH.min}
+            max={INSPECTOR_WIDTH.max}
+            onResize={(inspectorWidth) => setPanes({ inspectorWidth })}
+          />
+          <aside className="pane inspector" aria-label="Inspector">
+            <button
+              type="button"
+              className="ghost inspector-close"
+              aria-label="Close the inspector"
+              title="Close the inspector (choosing a threat opens it again)"
+              onClick={() => {
+                setPanes({ inspectorClosed: true });
+                document.getElementById('register-heading')?.focus();
+              }}
+            >
+              ×
+            </button>
+            <ThreatInspector threat={selected} register={register} actorNames={lookups.actors} />
+          </aside>
+        </>
+      )}
       <RegisterSettings
         register={register}
         open={settingsFor === register.id}

@@ -141,6 +141,8 @@ const DataRow = memo(function DataRow({
             id={`cell-${row.id}-${column.id}`}
             role="gridcell"
             aria-label={`${meta.label}: ${cellText(threat, column.id, lookups)}`}
+            // Cut text ("…") can be read whole on hover.
+            title={cellText(threat, column.id, lookups) || undefined}
             className={`${meta.numeric ? 'num ' : ''}${activeColumnId === column.id ? 'active' : ''}`}
             onMouseDown={() => onCellMouseDown(index, columnIndex)}
             onDoubleClick={() => onCellDoubleClick(row.id, column.id)}
@@ -175,6 +177,7 @@ export function ThreatGrid({
   const [editing, setEditing] = useState<{ rowId: string; columnId: string; initialText?: string } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
+  const filterBar = useRef<HTMLDivElement>(null);
   // An edit that cannot move its row patches that row instead of handing TanStack a new array.
   const [stableRows] = useState(() => new StableRows());
 
@@ -285,9 +288,6 @@ export function ThreatGrid({
     if (move && !e.altKey) {
       e.preventDefault();
       activate(activeRowIndex + move[0], activeColumnIndex + move[1]);
-    } else if (e.key === 'Tab') {
-      e.preventDefault();
-      activate(activeRowIndex, activeColumnIndex + (e.shiftKey ? -1 : 1));
     } else if (e.key === 'Home') {
       e.preventDefault();
       activate(e.ctrlKey ? 0 : activeRowIndex, 0);
@@ -355,6 +355,43 @@ export function ThreatGrid({
 
   return (
     <div className="grid-shell">
+      {/* Outside the grid's roles (a grid holds rows and cells, not text fields), scrolled with it. */}
+      <div
+        ref={filterBar}
+        className="column-filters"
+        role="group"
+        aria-label="Column filters"
+        onScroll={(e) => {
+          if (scroller.current) scroller.current.scrollLeft = e.currentTarget.scrollLeft;
+        }}
+      >
+        <div className="column-filters-row" style={{ width: totalWidth }}>
+          {leafColumns.map((column) => {
+            const meta = column.columnDef.meta as ColumnMeta;
+            const sorted = column.getIsSorted();
+            return (
+              <span key={column.id} className="column-filter" style={{ width: column.getSize() }}>
+                <input
+                  type="text"
+                  aria-label={`Filter ${meta.label}`}
+                  placeholder={meta.label}
+                  value={(column.getFilterValue() as string) ?? ''}
+                  onChange={(e) => column.setFilterValue(e.target.value || undefined)}
+                  onKeyDown={(e) => {
+                    // Alt+↑/↓ sorts by this column from the keyboard (the header buttons are not tab stops).
+                    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+                    e.preventDefault();
+                    column.toggleSorting(e.key === 'ArrowDown', e.shiftKey);
+                  }}
+                  aria-description={
+                    sorted ? `Sorted ${sorted === 'asc' ? 'ascending' : 'descending'}` : 'Alt+Down arrow sorts by it'
+                  }
+                />
+              </span>
+            );
+          })}
+        </div>
+      </div>
       <div
         ref={gridRef}
         className="threat-grid"
@@ -366,7 +403,13 @@ export function ThreatGrid({
         tabIndex={0}
         onKeyDown={onKeyDown}
       >
-        <div ref={scroller} className="grid-scroller">
+        <div
+          ref={scroller}
+          className="grid-scroller"
+          onScroll={(e) => {
+            if (filterBar.current) filterBar.current.scrollLeft = e.currentTarget.scrollLeft;
+          }}
+        >
           <table style={{ width: totalWidth }} role="presentation">
             <colgroup>
               {leafColumns.map((c) => (
@@ -388,6 +431,8 @@ export function ThreatGrid({
                       <button
                         type="button"
                         className="sort-button"
+                        // The grid is one tab stop (WAI-ARIA grid); the keyboard sorts from the column filters.
+                        tabIndex={-1}
                         onClick={column.getToggleSortingHandler()}
                         title="Sort (Shift+click to add)"
                       >
@@ -397,19 +442,6 @@ export function ThreatGrid({
                     </th>
                   );
                 })}
-              </tr>
-              <tr className="filter-row">
-                {leafColumns.map((column) => (
-                  <th key={column.id}>
-                    <input
-                      type="text"
-                      aria-label={`Filter ${(column.columnDef.meta as ColumnMeta).label}`}
-                      placeholder="Filter"
-                      value={(column.getFilterValue() as string) ?? ''}
-                      onChange={(e) => column.setFilterValue(e.target.value || undefined)}
-                    />
-                  </th>
-                ))}
               </tr>
             </thead>
             <tbody>
@@ -439,6 +471,8 @@ export function ThreatGrid({
                         <button
                           type="button"
                           className="ghost"
+                          // Enter on the group's row toggles it; the grid stays one tab stop.
+                          tabIndex={-1}
                           onClick={() => row.toggleExpanded()}
                           aria-label={`${row.getIsExpanded() ? 'Collapse' : 'Expand'} ${String(row.groupingValue)}`}
                         >

@@ -324,7 +324,10 @@ export function Reader({ text, language, languages, annotations, tags, onAnnotat
         ref={root}
         key={renderKey}
         className="reader"
+        // Editable only so the caret can move and select by keyboard; announced as the read-only text it is.
+        role="document"
         aria-label="Source text"
+        aria-description="Read-only. Select text with the mouse or Shift and the arrow keys to annotate it."
         lang={language}
         contentEditable
         suppressContentEditableWarning
