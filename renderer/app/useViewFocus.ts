@@ -26,13 +26,19 @@ export function useViewFocus(): void {
       first.current = false;
       return;
     }
-    const settle = (frames: number) => {
+    // A view shows a loading heading before its own: keep following until the focus rests in the view.
+    let frames = 60;
+    let handle = 0;
+    const settle = () => {
       const main = document.getElementById('main');
       const active = document.activeElement;
-      if (main && active && active !== document.body && main.contains(active)) return;
-      if (main?.querySelector('h1')) focusViewHeading(0);
-      else if (frames > 0) requestAnimationFrame(() => settle(frames - 1));
+      const heading = main?.querySelector<HTMLElement>('h1');
+      const inView = Boolean(main && active && active !== document.body && main.contains(active));
+      if (heading && (!inView || (active instanceof HTMLHeadingElement && active !== heading))) focusViewHeading(0);
+      else if (inView && active !== heading) return;
+      if (frames-- > 0) handle = requestAnimationFrame(settle);
     };
-    requestAnimationFrame(() => settle(60));
+    handle = requestAnimationFrame(settle);
+    return () => cancelAnimationFrame(handle);
   }, [view]);
 }

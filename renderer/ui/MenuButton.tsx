@@ -37,7 +37,14 @@ export function MenuButton({ label, children, className }: MenuButtonProps) {
         {label} <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <div id={id} className="menu menu-panel" role="group" aria-label={label}>
+        <div
+          id={id}
+          className="menu menu-panel"
+          role="group"
+          aria-label={label}
+          // A button inside does its work and closes the menu; fields (a checkbox, a select) keep it open.
+          onClick={(e) => (e.target as HTMLElement).closest('button') && setOpen(false)}
+        >
           {children}
         </div>
       )}

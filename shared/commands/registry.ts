@@ -418,8 +418,8 @@ export const LOCAL_KEYS: readonly LocalKeyDeclaration[] = [
     id: 'grid-commit',
     scope: 'grid-editing',
     group: 'Register grid',
-    description: 'Save and move down; Tab saves and moves right',
-    keys: ['Enter', 'Tab', 'Shift+Tab'],
+    description: 'Save and move down (Tab goes round the editor’s fields, − and +, Cancel and Save)',
+    keys: ['Enter'],
   },
   {
     id: 'grid-cancel',

@@ -32,3 +32,9 @@ export const test = base.extend<{ app: Page }>({
 });
 
 export { expect };
+
+/** Opens a toolbar's menu (a button with aria-expanded) unless it is open already. */
+export async function openMenu(page: Page, name: string): Promise<void> {
+  const button = page.getByRole('button', { name, exact: true });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, openMenu, test } from './fixtures';
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Threats' });
 const rows = (page: Page) => grid(page).locator('tbody tr[data-threat-id]');
@@ -59,12 +59,15 @@ test.describe('undo and redo of the register’s changes', () => {
     await expect(rows(app)).toHaveCount(12);
     const registers = app.getByRole('combobox', { name: 'Register' });
 
+    await openMenu(app, 'Register');
     await app.getByRole('button', { name: 'Archive' }).click();
+    await openMenu(app, 'Register');
     await expect(app.getByRole('button', { name: 'Restore' })).toBeVisible();
     await press(app, 'Control+z');
     await expect(app.getByRole('button', { name: 'Archive' })).toBeVisible();
     await expect(app.getByText(`Undone: archive the register “${STARTER}”.`)).toBeVisible();
 
+    await openMenu(app, 'Register');
     await app.getByRole('button', { name: 'Duplicate', exact: true }).click();
     await expect(app.getByRole('heading', { level: 1 })).toHaveText(`${STARTER} (copy)`);
     await expect(rows(app)).toHaveCount(12);
@@ -78,6 +81,7 @@ test.describe('undo and redo of the register’s changes', () => {
   test('change a register’s settings, and take it back', async ({ app }) => {
     await app.keyboard.press('Control+2');
     await expect(rows(app)).toHaveCount(12);
+    await openMenu(app, 'Register');
     await app.getByRole('button', { name: 'Settings…' }).click();
     const settings = app.getByRole('dialog', { name: 'Register settings' });
     await settings.getByRole('textbox', { name: 'Scope' }).fill('Tajik border only');

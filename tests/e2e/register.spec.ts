@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { refProblems, stixValidator } from '../support/stix-validator';
-import { DATA_DIR, expect, test } from './fixtures';
+import { DATA_DIR, expect, openMenu, test } from './fixtures';
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Threats' });
 const rows = (page: Page) => grid(page).locator('tbody tr[data-threat-id]');
@@ -174,6 +174,7 @@ test.describe('threat register grid', () => {
     app,
   }) => {
     await openRegister(app);
+    await openMenu(app, 'Register');
     await app.getByRole('button', { name: 'Settings…' }).click();
     const settings = app.getByRole('dialog', { name: 'Register settings' });
     await settings.getByRole('combobox', { name: 'Levels' }).selectOption('4');
@@ -182,6 +183,7 @@ test.describe('threat register grid', () => {
     await expect(settings.getByRole('alert')).toContainText(/rated above 4/);
     await settings.getByRole('button', { name: 'Cancel' }).click();
 
+    await openMenu(app, 'Register');
     await app.getByRole('button', { name: 'New register' }).click();
     const fresh = app.getByRole('dialog', { name: 'Register settings' });
     await fresh.getByRole('textbox', { name: 'Name' }).fill('Water security 4×4');
@@ -219,6 +221,7 @@ test.describe('interchange', () => {
 
   test('CSV export, then import with a mapping step and a report of the bad row', async ({ app }) => {
     await openRegister(app);
+    await openMenu(app, 'Import / export');
     await app.getByRole('button', { name: 'Export CSV' }).click();
     await expect(app.getByText(/Exported the register to .*\.csv/)).toBeVisible();
     const exported = readdirSync(join(DATA_DIR, 'exports')).filter((f) => f.endsWith('.csv'));
@@ -252,6 +255,7 @@ test.describe('interchange', () => {
   test('STIX 2.1 bundle export with a TLP marking, credited to the author set beside it', async ({ app }) => {
     await openRegister(app);
     // Until it is set, the export says whom it will credit: a labelled stand-in.
+    await openMenu(app, 'Import / export');
     await expect(app.getByText(/Author: Unnamed analyst/)).toBeVisible();
     for (const size of [
       { width: 1366, height: 768 },
@@ -272,6 +276,7 @@ test.describe('interchange', () => {
     await expect(dialog.getByRole('status')).toHaveText('Saved.');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(dialog).toBeHidden();
+    await openMenu(app, 'Import / export');
     await expect(app.getByText('Author: Айгерим Сейткали (KISI)')).toBeVisible();
     await app.setViewportSize({ width: 1366, height: 768 });
     await app.screenshot({ path: 'test-results/export-author-set-1366.png' });

@@ -406,6 +406,8 @@ export function ThreatGrid({
         <div
           ref={scroller}
           className="grid-scroller"
+          // Chromium makes a scrolling box a tab stop of its own; the grid around it is the one tab stop.
+          tabIndex={-1}
           onScroll={(e) => {
             if (filterBar.current) filterBar.current.scrollLeft = e.currentTarget.scrollLeft;
           }}

@@ -1,0 +1,177 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// Issue 17, points 2, 3 and 8: the register fits a laptop, works by keyboard, and a new threat is unrated.
+const grid = (page: Page) => page.getByRole('grid', { name: 'Threats' });
+const rows = (page: Page) => grid(page).locator('tbody tr[data-threat-id]');
+const SHOTS = '/tmp/layout';
+
+async function openRegister(page: Page) {
+  await page.keyboard.press('Control+2');
+  await expect(rows(page)).toHaveCount(12);
+}
+
+/** How many grid rows are wholly inside the grid's scroll area. */
+async function rowsInView(page: Page): Promise<number> {
+  return grid(page).evaluate((el) => {
+    const scroller = el.querySelector('.grid-scroller')!.getBoundingClientRect();
+    const header = el.querySelector('thead')!.getBoundingClientRect();
+    return [...el.querySelectorAll('tbody tr[data-threat-id]')].filter((row) => {
+      const r = row.getBoundingClientRect();
+      return r.top >= header.bottom - 1 && r.bottom <= scroller.bottom + 1;
+    }).length;
+  });
+}
+
+for (const size of [
+  { width: 1280, height: 720, rows: 8 },
+  { width: 1366, height: 768, rows: 10 },
+  { width: 1440, height: 900, rows: 12 },
+]) {
+  test.describe(`at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: { width: size.width, height: size.height } });
+
+    test('the register shows its rows, one toolbar row, and every column can be reached', async ({ app }) => {
+      await openRegister(app);
+      await app.screenshot({ path: `${SHOTS}/register-${size.width}.png` });
+      expect(await rowsInView(app)).toBeGreaterThanOrEqual(size.rows);
+      // The threat actions sit on one row.
+      const toolbar = app.getByRole('toolbar', { name: 'Threats' });
+      const tops = await toolbar
+        .locator(':scope > button, :scope > .menu-anchor')
+        .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+      expect(new Set(tops).size).toBe(1);
+      // Every column is on screen or reachable by scrolling the grid sideways.
+      const scroller = grid(app).locator('.grid-scroller');
+      await scroller.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+      const last = grid(app).getByRole('columnheader', { name: 'Evidence' });
+      await expect(last).toBeInViewport();
+      // The inspector opens on a selection, can be closed, and comes back with the next selection.
+      await rows(app).first().getByRole('gridcell').first().click();
+      const inspector = app.getByRole('complementary', { name: 'Inspector' });
+      await expect(inspector).toBeVisible();
+      await app.screenshot({ path: `${SHOTS}/register-inspector-${size.width}.png` });
+      await inspector.getByRole('button', { name: 'Close the inspector' }).click();
+      await expect(inspector).toHaveCount(0);
+      await expect(app.getByRole('heading', { level: 1 })).toBeFocused();
+      await rows(app).nth(1).getByRole('gridcell').first().click();
+      await expect(inspector).toBeVisible();
+    });
+  });
+}
+
+test.describe('at 150 % zoom (960×600 CSS pixels at device scale 1.5)', () => {
+  test.use({ viewport: { width: 960, height: 600 }, deviceScaleFactor: 1.5 });
+
+  test('the grid keeps a height and shows threats', async ({ app }) => {
+    await openRegister(app);
+    await app.screenshot({ path: `${SHOTS}/register-zoom150.png` });
+    const height = await grid(app).evaluate((el) => el.getBoundingClientRect().height);
+    expect(height).toBeGreaterThan(150);
+    expect(await rowsInView(app)).toBeGreaterThanOrEqual(3);
+    // Folding the heat map away gives the rows more room, and it stays folded after a reload.
+    await app.getByRole('button', { name: 'Heat map' }).click();
+    await expect(app.getByRole('table', { name: 'Heat map' })).toBeHidden();
+    await app.reload();
+    await expect(rows(app).first()).toBeVisible();
+    await expect(app.getByRole('table', { name: 'Heat map' })).toBeHidden();
+    await app.getByRole('button', { name: 'Heat map' }).click();
+    await expect(app.getByRole('table', { name: 'Heat map' })).toBeVisible();
+  });
+
+  test('the reader column stays readable', async ({ app }) => {
+    await app.keyboard.press('Control+1');
+    const reader = app.getByRole('document', { name: 'Source text' });
+    await expect(reader).toBeVisible();
+    await app.screenshot({ path: `${SHOTS}/reader-zoom150.png` });
+    const width = await reader.evaluate((el) => el.getBoundingClientRect().width);
+    expect(width).toBeGreaterThan(320);
+  });
+});
+
+test.describe('keyboard', () => {
+  test('a skip link, the view heading after Ctrl+2, the heat map as one tab stop and Tab out of the grid', async ({
+    app,
+  }) => {
+    await app.keyboard.press('Tab');
+    const skip = app.getByRole('link', { name: 'Skip to content' });
+    await expect(skip).toBeFocused();
+    await openRegister(app);
+    await expect(app.getByRole('heading', { level: 1 })).toBeFocused();
+
+    // The heat map: one tab stop, arrows move inside it.
+    const heat = app.getByRole('table', { name: 'Heat map' });
+    await heat.getByRole('button').first().focus();
+    await expect(heat.locator('button[tabindex="0"]')).toHaveCount(1);
+    await app.keyboard.press('ArrowRight');
+    await expect(heat.getByRole('button', { name: /Likelihood 5 .*impact 2/ })).toBeFocused();
+    await app.keyboard.press('Tab');
+    await expect(heat.getByRole('button').filter({ has: app.locator(':focus') })).toHaveCount(0);
+    expect(await heat.evaluate((el) => el.contains(document.activeElement))).toBe(false);
+
+    // Into the grid, arrows move, Tab leaves it.
+    await grid(app).focus();
+    await app.keyboard.press('ArrowDown');
+    await app.keyboard.press('ArrowRight');
+    await expect(grid(app)).toBeFocused();
+    await app.keyboard.press('Tab');
+    expect(await grid(app).evaluate((el) => el.contains(document.activeElement))).toBe(false);
+
+    // The cell editor: Tab goes round its controls, Escape cancels, Enter in the field saves.
+    await grid(app).focus();
+    await app.keyboard.press('ArrowRight'); // Likelihood
+    await app.keyboard.press('Enter');
+    const editor = app.getByRole('dialog', { name: 'Edit Likelihood' });
+    await expect(editor.getByRole('spinbutton', { name: 'Likelihood' })).toBeFocused();
+    await app.keyboard.press('Tab');
+    await app.keyboard.press('Tab');
+    await expect(editor.getByRole('button', { name: 'Raise likelihood' })).toBeFocused();
+    await app.keyboard.press('Tab');
+    await expect(editor.getByRole('textbox', { name: 'Rationale for the change' })).toBeFocused();
+    await app.keyboard.press('Tab');
+    await app.keyboard.press('Tab');
+    await expect(editor.getByRole('button', { name: 'Save' })).toBeFocused();
+    await app.keyboard.press('Escape');
+    await expect(editor).toHaveCount(0);
+    await expect(grid(app)).toBeFocused();
+
+    // Column filters live outside the grid's roles and sort from the keyboard (Alt+↓).
+    const filters = app.getByRole('group', { name: 'Column filters' });
+    await filters.getByRole('textbox', { name: 'Filter Threat' }).focus();
+    await app.keyboard.press('Alt+ArrowDown');
+    await expect(grid(app).getByRole('columnheader', { name: /Threat/ })).toHaveAttribute('aria-sort', 'descending');
+    expect(await grid(app).locator('input').count()).toBe(0);
+  });
+});
+
+test.describe('a threat not yet rated', () => {
+  test('a new threat is "not rated" in the grid, the heat map counts it apart, and rating it scores it', async ({
+    app,
+  }) => {
+    await openRegister(app);
+    const unrated = app.getByTestId('unrated-count');
+    await expect(unrated).toHaveText('0 not rated');
+    await app.getByRole('button', { name: 'Add threat' }).click();
+    await expect(rows(app)).toHaveCount(13);
+    const fresh = rows(app).filter({ hasText: 'New threat' });
+    await expect(fresh.getByRole('gridcell', { name: /^Score:/ })).toHaveText('not rated');
+    await expect(fresh.getByRole('gridcell', { name: /^Likelihood:/ })).toHaveText('not rated');
+    // Sorted by score, unrated threats come last.
+    await expect(rows(app).last()).toContainText('New threat');
+    await expect(unrated).toHaveText('1 not rated');
+    const heatTotal = await app
+      .getByRole('table', { name: 'Heat map' })
+      .getByRole('button')
+      .evaluateAll((cells) => cells.reduce((n, c) => n + Number(c.textContent || 0), 0));
+    expect(heatTotal).toBe(12);
+
+    const inspector = app.getByRole('complementary', { name: 'Inspector' });
+    await inspector.getByRole('button', { name: 'Rate…' }).click();
+    const form = inspector.getByRole('form', { name: 'Change rating' });
+    await form.getByRole('combobox', { name: /Likelihood/ }).selectOption('4');
+    await form.getByRole('combobox', { name: /Impact/ }).selectOption('5');
+    await form.getByRole('button', { name: 'Apply' }).click();
+    await expect(fresh.getByRole('gridcell', { name: /^Score:/ })).toHaveText('20');
+    await expect(unrated).toHaveText('0 not rated');
+  });
+});
