@@ -89,25 +89,25 @@ test.describe('countries side by side', () => {
     // An override with a rationale, in the matrix: refused without one, then set; undo and redo.
     await app.getByRole('tab', { name: 'Country × threat matrix' }).click();
     const canal = matrixCell(app, 'Kosh-Tepa canal', 'Uzbekistan');
-    await expect(canal).toHaveAccessibleName(/: 20, critical, rising; 3 passages$/);
+    await expect(canal).toHaveAccessibleName(/: 20 · 3 passages, critical, rising$/);
     await canal.click();
     const form = inspector(app).getByRole('form', { name: 'Override for Uzbekistan' });
     await form.getByRole('combobox', { name: 'Likelihood' }).selectOption('5');
     await form.getByRole('button', { name: 'Set override' }).click();
     await expect(form.getByRole('alert')).toHaveText(/needs a rationale/);
-    await expect(canal).toHaveAccessibleName(/: 20, critical/);
+    await expect(canal).toHaveAccessibleName(/: 20 · \d+ passages?, critical/);
     await form
       .getByRole('textbox', { name: 'Rationale' })
       .fill('Uzbekistan draws most of its irrigation water from the Amu Darya, downstream of the canal');
     await form.getByRole('button', { name: 'Set override' }).click();
-    await expect(canal).toHaveAccessibleName(/: 25, critical, rising, overridden \(register 20\)/);
+    await expect(canal).toHaveAccessibleName(/: 25 · \d+ passages?, critical, rising, overridden \(register 20\)/);
     await expect(inspector(app)).toContainText('“Uzbekistan draws most of its irrigation water');
     await expect(inspector(app).getByRole('list', { name: 'Override history' })).toContainText('likelihood');
     await canal.focus();
     await app.keyboard.press('Control+z');
-    await expect(canal).toHaveAccessibleName(/: 20, critical, rising; 3 passages$/);
+    await expect(canal).toHaveAccessibleName(/: 20 · 3 passages, critical, rising$/);
     await app.keyboard.press('Control+Shift+Z');
-    await expect(canal).toHaveAccessibleName(/: 25, critical, rising, overridden/);
+    await expect(canal).toHaveAccessibleName(/: 25 · \d+ passages?, critical, rising, overridden/);
     await expect(matrixCell(app, 'Kosh-Tepa canal', 'Kyrgyzstan')).toHaveCount(0);
 
     // Names in Russian.
@@ -120,7 +120,7 @@ test.describe('countries side by side', () => {
     // Reload: the order, the names, the note, the stance and the override are all still there.
     await app.reload();
     await expect(matrixCell(app, 'Kosh-Tepa canal', 'Узбекистан')).toHaveAccessibleName(
-      /: 25, critical, rising, overridden \(register 20\)/,
+      /: 25 · \d+ passages?, critical, rising, overridden \(register 20\)/,
     );
     await app.getByRole('tab', { name: 'Side by side' }).click();
     await expect.poll(() => columnOrder(app)).toEqual(['UZ', 'KG', 'TJ', 'PK']);
@@ -163,7 +163,7 @@ test.describe('countries side by side', () => {
     await openCountries(app);
     await app.getByRole('tab', { name: 'Country × threat matrix' }).click();
     const cell = matrixCell(app, 'ISIS-Khorasan', 'Tajikistan');
-    await expect(cell).toHaveAccessibleName(/: 20, critical, rising; 8 passages$/);
+    await expect(cell).toHaveAccessibleName(/: 20 · 8 passages, critical, rising$/);
     await cell.click();
     await expect(cell).toHaveAttribute('aria-pressed', 'true');
     const evidence = inspector(app).getByRole('region', { name: 'Evidence' });

@@ -14,7 +14,7 @@ async function openRegister(page: Page) {
 /** How many grid rows are wholly inside the grid's scroll area. */
 async function rowsInView(page: Page): Promise<number> {
   return grid(page).evaluate((el) => {
-    const scroller = el.querySelector('.grid-scroller')!.getBoundingClientRect();
+    const scroller = el.getBoundingClientRect();
     const header = el.querySelector('thead')!.getBoundingClientRect();
     return [...el.querySelectorAll('tbody tr[data-threat-id]')].filter((row) => {
       const r = row.getBoundingClientRect();
@@ -42,8 +42,7 @@ for (const size of [
         .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
       expect(new Set(tops).size).toBe(1);
       // Every column is on screen or reachable by scrolling the grid sideways.
-      const scroller = grid(app).locator('.grid-scroller');
-      await scroller.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+      await grid(app).evaluate((el) => (el.scrollLeft = el.scrollWidth));
       const last = grid(app).getByRole('columnheader', { name: 'Evidence' });
       await expect(last).toBeInViewport();
       // The inspector opens on a selection, can be closed, and comes back with the next selection.
@@ -123,14 +122,17 @@ test.describe('keyboard', () => {
     await app.keyboard.press('Enter');
     const editor = app.getByRole('dialog', { name: 'Edit Likelihood' });
     await expect(editor.getByRole('spinbutton', { name: 'Likelihood' })).toBeFocused();
+    await app.keyboard.press('Shift+Tab');
+    await expect(editor.getByRole('button', { name: 'Lower likelihood' })).toBeFocused();
     await app.keyboard.press('Tab');
-    await app.keyboard.press('Tab');
-    await expect(editor.getByRole('button', { name: 'Raise likelihood' })).toBeFocused();
     await app.keyboard.press('Tab');
     await expect(editor.getByRole('textbox', { name: 'Rationale for the change' })).toBeFocused();
     await app.keyboard.press('Tab');
     await app.keyboard.press('Tab');
     await expect(editor.getByRole('button', { name: 'Save' })).toBeFocused();
+    // From the last control Tab goes round to the first; the focus never leaves the editor.
+    await app.keyboard.press('Tab');
+    await expect(editor.getByRole('button', { name: 'Lower likelihood' })).toBeFocused();
     await app.keyboard.press('Escape');
     await expect(editor).toHaveCount(0);
     await expect(grid(app)).toBeFocused();

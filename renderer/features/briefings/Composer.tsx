@@ -267,7 +267,7 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
           </div>
         </header>
         {warnings.length > 0 && (
-          <section className="export-warnings" aria-labelledby="export-warnings-heading">
+          <section className="export-warnings" aria-labelledby="export-warnings-heading" tabIndex={0}>
             <h2 id="export-warnings-heading">Before exporting</h2>
             <ul>
               {warnings.map((w) => (

@@ -109,7 +109,8 @@ export function ThreatMatrix({ data }: { data: CountriesData }) {
                         type="button"
                         className={`matrix-cell band-${e.band}${isOpen ? ' selected' : ''}`}
                         aria-pressed={isOpen}
-                        aria-label={`${threat.title} — ${name}: ${e.score}, ${e.band}, ${threat.trend}${e.override ? `, overridden (register ${e.base.score})` : ''}; ${count} passage${count === 1 ? '' : 's'}`}
+                        // Score and passage count first, in the order the cell shows them (WCAG 2.5.3).
+                        aria-label={`${threat.title} — ${name}: ${e.score}${count > 0 ? ` · ${count} passage${count === 1 ? '' : 's'}` : ', no passage'}, ${e.band}, ${threat.trend}${e.override ? `, overridden (register ${e.base.score})` : ''}`}
                         onClick={() => open(isOpen ? null : { threatId: threat.id, countryCode: code })}
                       >
                         <span className="matrix-score">{e.score}</span>

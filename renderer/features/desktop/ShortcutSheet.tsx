@@ -60,7 +60,8 @@ export function ShortcutSheet() {
           autoFocus
         />
       </header>
-      <div className="shortcut-groups">
+      {/* A scrolling list is a tab stop, so the keyboard can scroll it. */}
+      <div className="shortcut-groups" tabIndex={0} role="region" aria-label="Shortcuts">
         {groups.map(({ group, items }) => (
           <section key={group} aria-labelledby={`shortcuts-${group}`}>
             <h3 id={`shortcuts-${group}`}>{group}</h3>

@@ -392,22 +392,21 @@ export function ThreatGrid({
           })}
         </div>
       </div>
-      <div
-        ref={gridRef}
-        className="threat-grid"
-        role="grid"
-        aria-label="Threats"
-        aria-rowcount={dataRowCount}
-        aria-colcount={leafColumns.length}
-        aria-activedescendant={active ? `cell-${active.rowId}-${active.columnId}` : undefined}
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-      >
+      <div className="threat-grid">
+        {/* The scrolling box is the grid itself: one tab stop, and only rows inside its role. */}
         <div
-          ref={scroller}
+          ref={(el) => {
+            scroller.current = el;
+            gridRef.current = el;
+          }}
           className="grid-scroller"
-          // Chromium makes a scrolling box a tab stop of its own; the grid around it is the one tab stop.
-          tabIndex={-1}
+          role="grid"
+          aria-label="Threats"
+          aria-rowcount={dataRowCount}
+          aria-colcount={leafColumns.length}
+          aria-activedescendant={active ? `cell-${active.rowId}-${active.columnId}` : undefined}
+          tabIndex={0}
+          onKeyDown={onKeyDown}
           onScroll={(e) => {
             if (filterBar.current) filterBar.current.scrollLeft = e.currentTarget.scrollLeft;
           }}
@@ -511,8 +510,8 @@ export function ThreatGrid({
               )}
             </tbody>
           </table>
-          {visibleRows.length === 0 && <p className="empty muted">No threat matches the filters.</p>}
         </div>
+        {visibleRows.length === 0 && <p className="empty muted">No threat matches the filters.</p>}
       </div>
       {editing && editingRow && editingColumn && anchorRect && (
         <CellEditor

@@ -326,6 +326,7 @@ export function Reader({ text, language, languages, annotations, tags, onAnnotat
         className="reader"
         // Editable only so the caret can move and select by keyboard; announced as the read-only text it is.
         role="document"
+        tabIndex={0}
         aria-label="Source text"
         aria-description="Read-only. Select text with the mouse or Shift and the arrow keys to annotate it."
         lang={language}

@@ -404,7 +404,8 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
             <button
               type="button"
               className="ghost"
-              aria-label="Smaller text"
+              // The name starts with what the button shows (WCAG 2.5.3: say what you see).
+              aria-label="A− smaller text"
               disabled={readerFontSize <= READER_FONT_SIZES.min}
               onClick={() => setReaderFontSize(readerFontSize - 1)}
             >
@@ -413,7 +414,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
             <button
               type="button"
               className="ghost"
-              aria-label="Larger text"
+              aria-label="A+ larger text"
               disabled={readerFontSize >= READER_FONT_SIZES.max}
               onClick={() => setReaderFontSize(readerFontSize + 1)}
             >
