@@ -42,8 +42,8 @@ export function MenuButton({ label, children, className }: MenuButtonProps) {
           className="menu menu-panel"
           role="group"
           aria-label={label}
-          // A button inside does its work and closes the menu; fields (a checkbox, a select) keep it open.
-          onClick={(e) => (e.target as HTMLElement).closest('button') && setOpen(false)}
+          // A button inside does its work and closes the menu; fields and nested menus keep it open.
+          onClick={(e) => (e.target as HTMLElement).closest('button:not([aria-expanded])') && setOpen(false)}
         >
           {children}
         </div>

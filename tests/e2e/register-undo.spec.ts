@@ -46,7 +46,9 @@ test.describe('undo and redo of the register’s changes', () => {
     await expect(rows(app)).toHaveCount(12);
     const views = app.getByRole('combobox', { name: 'Saved view' });
     app.once('dialog', (dialog) => void dialog.accept('Highest first'));
+    await openMenu(app, 'View');
     await app.getByRole('button', { name: 'Save view…' }).click();
+    await openMenu(app, 'View');
     await expect(views.locator('option', { hasText: 'Highest first' })).toHaveCount(1);
     await press(app, 'Control+z');
     await expect(views.locator('option', { hasText: 'Highest first' })).toHaveCount(0);

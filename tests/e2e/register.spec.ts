@@ -98,6 +98,7 @@ test.describe('threat register grid', () => {
     await app.getByRole('button', { name: 'Clear filters' }).click();
     await expect(rows(app)).toHaveCount(12);
 
+    await openMenu(app, 'View');
     await app.getByRole('combobox', { name: 'Group by' }).selectOption('category');
     await expect(grid(app).locator('tr.group-row')).toHaveCount(6);
     await app.getByRole('button', { name: 'Columns' }).click();
@@ -106,6 +107,7 @@ test.describe('threat register grid', () => {
 
     app.once('dialog', (dialog) => void dialog.accept('By category, no trend'));
     await app.getByRole('button', { name: 'Save view…' }).click();
+    await openMenu(app, 'View');
     await app.getByRole('combobox', { name: 'Saved view' }).selectOption({ label: 'Default' });
     await expect(grid(app).locator('tr.group-row')).toHaveCount(0);
     await expect(grid(app).getByRole('columnheader', { name: /Trend/ })).toHaveCount(1);

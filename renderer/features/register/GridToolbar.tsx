@@ -1,3 +1,4 @@
+import { MenuButton } from '../../ui/MenuButton';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { db } from '../../db';
@@ -166,22 +167,24 @@ export function GridToolbar({ registerId, count, total }: { registerId: string; 
         value={grid.globalFilter}
         onChange={(e) => setGrid({ globalFilter: e.target.value })}
       />
-      <label className="inline-field">
-        Group by
-        <select
-          value={grid.grouping[0] ?? ''}
-          onChange={(e) => setGrid({ grouping: e.target.value ? [e.target.value] : [] })}
-        >
-          <option value="">nothing</option>
-          {GROUPABLE.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <ColumnsMenu />
-      <ViewsMenu registerId={registerId} />
+      <MenuButton label="View" className="view-menu">
+        <label className="inline-field">
+          Group by
+          <select
+            value={grid.grouping[0] ?? ''}
+            onChange={(e) => setGrid({ grouping: e.target.value ? [e.target.value] : [] })}
+          >
+            <option value="">nothing</option>
+            {GROUPABLE.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <ColumnsMenu />
+        <ViewsMenu registerId={registerId} />
+      </MenuButton>
       <span className="muted">{count === total ? `${total} threats` : `${count} of ${total} threats`}</span>
       {(grid.globalFilter || grid.columnFilters.length > 0) && (
         <button type="button" className="ghost" onClick={() => setGrid({ globalFilter: '', columnFilters: [] })}>
