@@ -56,7 +56,7 @@ function inlines(items: readonly DocInline[]): ReactNode[] {
     if (inline.kind === 'note') {
       return (
         <sup key={i} className="note-ref">
-          <a href={`#briefing-note-${inline.number}`} aria-label={`footnote ${inline.number}`}>
+          <a href={`#briefing-note-${inline.number}`} aria-label={`footnote ${inline.number}`} tabIndex={-1}>
             {inline.number}
           </a>
         </sup>
@@ -150,7 +150,7 @@ function renderBlock(block: DocBlock, key: string, headings: Extract<DocBlock, {
           {block.text}
           {block.close}
           <sup className="note-ref">
-            <a href={`#briefing-note-${block.note}`} aria-label={`footnote ${block.note}`}>
+            <a href={`#briefing-note-${block.note}`} aria-label={`footnote ${block.note}`} tabIndex={-1}>
               {block.note}
             </a>
           </sup>

@@ -5,6 +5,7 @@ import type { KeyJudgment, Recommendation } from '../../../shared/domain/briefin
 import type { Source } from '../../../shared/domain/source';
 import { Confidence } from '../../../shared/domain/threat';
 import { db } from '../../db';
+import { focusWhenPresent } from '../desktop';
 
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 const clip = (s: string, n = 180) => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -179,9 +180,12 @@ export function KeyJudgmentsEditor({ judgments, annotations, sources, onChange }
       </ol>
       <button
         type="button"
-        onClick={() =>
-          onChange([...judgments, { id: crypto.randomUUID(), text: '', confidence: 'moderate', passageIds: [] }])
-        }
+        onClick={() => {
+          const id = crypto.randomUUID();
+          onChange([...judgments, { id, text: '', confidence: 'moderate', passageIds: [] }]);
+          // The new judgment's field takes the focus, so typing goes there (not another Space on the button).
+          focusWhenPresent(`#kj-${CSS.escape(id)}`);
+        }}
       >
         Add key judgment
       </button>
