@@ -182,8 +182,9 @@ export function GridToolbar({ registerId, count, total }: { registerId: string; 
             ))}
           </select>
         </label>
-        <ColumnsMenu />
         <ViewsMenu registerId={registerId} />
+        {/* Last, so its list opening and closing below moves nothing the analyst is about to click. */}
+        <ColumnsMenu />
       </MenuButton>
       <span className="muted">{count === total ? `${total} threats` : `${count} of ${total} threats`}</span>
       {(grid.globalFilter || grid.columnFilters.length > 0) && (
