@@ -177,3 +177,25 @@ test.describe('a threat not yet rated', () => {
     await expect(unrated).toHaveText('0 not rated');
   });
 });
+
+test.describe('focus after an action', () => {
+  test('New briefing, Add key judgment and removing a country column leave the focus on the new thing', async ({
+    app,
+  }) => {
+    await app.keyboard.press('Control+4');
+    await app.getByRole('button', { name: 'New briefing' }).first().click();
+    await expect(app.getByRole('textbox', { name: 'Title', exact: true })).toBeFocused();
+    await app.getByRole('button', { name: 'Add key judgment' }).click();
+    await expect(app.getByRole('textbox', { name: 'Key judgment 1' })).toBeFocused();
+
+    await app.keyboard.press('Control+3');
+    const remove = app.getByRole('button', { name: / from the comparison$/ });
+    const before = await remove.count();
+    expect(before).toBeGreaterThan(2);
+    await remove.first().click();
+    await expect(remove).toHaveCount(before - 1);
+    expect(await app.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(
+      / from the comparison$/,
+    );
+  });
+});

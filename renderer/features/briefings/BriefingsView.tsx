@@ -8,7 +8,7 @@ import { workspace } from '../../workspace';
 import { createBriefing, deleteBriefing, duplicateBriefing } from '../../workspace/commands/briefings';
 import { formatDate } from '../../ui/format';
 import { useViewCommand } from '../../workspace/user-commands';
-import { RecentExportsList } from '../desktop';
+import { focusWhenPresent, RecentExportsList } from '../desktop';
 import { Composer } from './Composer';
 import './briefings.css';
 
@@ -41,7 +41,10 @@ export function BriefingsView() {
   // Each is one command and one step for Ctrl+Z; a failure has been reported when `attempt` answers undefined.
   const create = async () => {
     const briefing = await workspace.attempt(createBriefing, {});
-    if (briefing) setOpenId(briefing.id);
+    if (!briefing) return;
+    setOpenId(briefing.id);
+    // The new briefing's title is where the analyst starts typing.
+    focusWhenPresent('#briefing-title');
   };
   const duplicate = async (id: string) => {
     const copy = await workspace.attempt(duplicateBriefing, id);

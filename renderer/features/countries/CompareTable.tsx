@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { focusWhenPresent } from '../desktop';
 import type { Annotation } from '../../../shared/domain/annotation';
 import type { Country, FactSource } from '../../../shared/domain/country';
 import type { CategoryExposure, ThreatExposure } from '../../../shared/domain/exposure';
@@ -205,7 +206,13 @@ export function CompareTable({ data, onMove, onSwap, onRemove, onEditCountry }: 
                   className="icon"
                   aria-label={`Remove ${name} from the comparison`}
                   title="Take out of the comparison"
-                  onClick={() => onRemove(code)}
+                  onClick={() => {
+                    onRemove(code);
+                    // The button goes with its column: the focus moves to the next column's, not to the page.
+                    focusWhenPresent(
+                      `button[aria-label$=" from the comparison"]:not([aria-label="${CSS.escape(`Remove ${name} from the comparison`)}"])`,
+                    );
+                  }}
                 >
                   ×
                 </button>
