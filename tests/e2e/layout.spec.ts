@@ -190,6 +190,7 @@ test.describe('focus after an action', () => {
 
     await app.keyboard.press('Control+3');
     const remove = app.getByRole('button', { name: / from the comparison$/ });
+    await expect(remove.first()).toBeVisible();
     const before = await remove.count();
     expect(before).toBeGreaterThan(2);
     await remove.first().click();
