@@ -124,6 +124,8 @@ export const DocBlock = z.discriminatedUnion('type', [
     lang: LanguageTag,
     grade: z.string().max(4),
     note: NoteNumber,
+    /** The passage quoted (its id), so the check before export can tell which cited passages await review. */
+    passageId: z.string().max(100).optional(),
   }),
   z.object({
     type: z.literal('table'),

@@ -16,7 +16,7 @@ import {
   type TextDirection,
 } from './briefing-document';
 import { briefingFileName, confidenceWords } from './briefing-names';
-import { CitationEngine, citationWarnings, type PassageLocator } from './citation-engine';
+import { CitationEngine, type PassageLocator } from './citation-engine';
 import type { Country } from './country';
 import { indexOverrides, overrideId, type ExposureOverride } from './exposure';
 import { dominantScript, guessLanguage, scriptOfLanguage } from './language';
@@ -280,6 +280,7 @@ function quoteBlock(ctx: Context, annotation: Annotation): DocBlock {
     lang,
     grade: source ? admiraltyGrade(source.reliability, source.credibility) : '',
     note: ctx.citations.cite(annotation),
+    passageId: annotation.id,
   };
 }
 
@@ -863,45 +864,6 @@ export function buildBriefingDocument(briefing: Briefing, workspace: BriefingWor
     blocks,
     footnotes: ctx.citations.footnotes(),
   };
-}
-
-/**
- * What the author should know before exporting, each a sentence saying what to do: cited sources missing
- * an author, publisher or date, an empty bottom line, no information cut-off, threats without evidence.
- */
-export function briefingWarnings(
-  briefing: Briefing,
-  document: BriefingDocument,
-  workspace: Pick<BriefingWorkspace, 'sources' | 'annotations' | 'threats' | 'registers'>,
-): { key: string; message: string }[] {
-  const enabled = new Set(briefing.sections.filter((s) => s.enabled).map((s) => s.kind));
-  const warnings: { key: string; message: string }[] = [];
-  if (enabled.has('bottom-line') && !briefing.bottomLine.trim())
-    warnings.push({
-      key: 'bottom-line',
-      message:
-        'The bottom line is empty, so the briefing does not open with one. Write it under Details, or switch the section off.',
-    });
-  if (enabled.has('scope-note') && !briefing.informationCutOff)
-    warnings.push({
-      key: 'cut-off',
-      message:
-        'No information cut-off date is set, so the scope note cannot say how current the briefing is. Set it under Details.',
-    });
-  const sources = new Map(workspace.sources.map((s) => [s.id, s]));
-  for (const w of citationWarnings(document.footnotes, sources))
-    warnings.push({ key: `source-${w.sourceId}`, message: w.message });
-  if (enabled.has('threat-details')) {
-    const linked = new Set(workspace.annotations.flatMap((a) => a.threatIds));
-    selectThreats(briefing, workspace).forEach((t, i) => {
-      if (!linked.has(t.id))
-        warnings.push({
-          key: `threat-${t.id}`,
-          message: `T${i + 1} “${t.title}” has no passage behind its rating. Link one in the Register, or leave the threat out with the filters.`,
-        });
-    });
-  }
-  return warnings;
 }
 
 export { briefingFileName, confidenceWords };

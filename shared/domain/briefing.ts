@@ -39,11 +39,26 @@ export const BRIEFING_SECTION_LABELS: Record<BriefingSectionKind, string> = {
 /** Handling lines analysts choose from; anything else is written as a custom marking. */
 export const MARKING_PRESETS = ['UNCLASSIFIED', 'FOR OFFICIAL USE ONLY'] as const;
 
+/**
+ * A warning of the check before export that the analyst chose to let stand ("export anyway"): which one
+ * (its key and the sentence it said), by whom and when. The briefing keeps the overrides in force; each
+ * export records those it was written under.
+ */
+export const WarningOverride = z.object({
+  key: z.string().min(1).max(200),
+  message: z.string().max(2000),
+  by: z.string().max(300),
+  at: Instant,
+});
+export type WarningOverride = z.infer<typeof WarningOverride>;
+
 export const BriefingExport = z.object({
   at: Instant,
   /** Where the file was written, as main reported it. */
   path: z.string().min(1),
   bytes: z.number().int().nonnegative(),
+  /** The warnings overridden when this file was written; exports recorded before overrides existed had none. */
+  overrides: z.array(WarningOverride).max(500).default([]),
 });
 export type BriefingExport = z.infer<typeof BriefingExport>;
 
@@ -110,6 +125,8 @@ export const Briefing = z.object({
   /** How the footnotes and the sources annex cite; briefings saved before the choice existed use the default. */
   citationStyle: CitationStyle.default(DEFAULT_CITATION_STYLE),
   exports: z.array(BriefingExport),
+  /** Warnings of the check before export the analyst let stand; changed only by the override commands. */
+  warningOverrides: z.array(WarningOverride).max(500).default([]),
   ...Timestamps,
 });
 export type Briefing = z.infer<typeof Briefing>;

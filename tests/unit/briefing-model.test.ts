@@ -12,7 +12,6 @@ import {
 } from '../../shared/domain/briefing-document';
 import {
   briefingFileName,
-  briefingWarnings,
   buildBriefingDocument,
   MAX_QUOTE_CHARS,
   numberRanges,
@@ -305,22 +304,6 @@ describe('briefing model: analytic standards', () => {
         b.items[0]!.inlines[0]!.text.startsWith('High confidence'),
     );
     expect(list).toBeDefined();
-  });
-
-  it('warns before export of an empty bottom line, a missing cut-off, sources without details and threats without evidence', async () => {
-    const { ws, demo } = await workspace();
-    const b = briefing();
-    const warnings = briefingWarnings(b, buildBriefingDocument(b, ws), ws).map((w) => w.message);
-    expect(warnings[0]).toMatch(/^The bottom line is empty/);
-    expect(warnings[1]).toMatch(/^No information cut-off date is set/);
-    expect(warnings).toContain(
-      `“${demo.source.title}” has no publisher or date recorded, so its notes say “n.d.” and lack them. Add them in the source’s details under Sources before exporting.`,
-    );
-    expect(warnings.some((w) => /^T\d+ “.*” has no passage behind its rating\./.test(w))).toBe(true);
-    const complete = briefing({ bottomLine: 'Written.', informationCutOff: '2026-03-01' });
-    const fewer = briefingWarnings(complete, buildBriefingDocument(complete, ws), ws);
-    expect(fewer.map((w) => w.key)).not.toContain('bottom-line');
-    expect(fewer.map((w) => w.key)).not.toContain('cut-off');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Briefing, BriefingExport } from '../../../shared/domain/briefing';
+import type { Briefing, BriefingExport, WarningOverride } from '../../../shared/domain/briefing';
 import { blankBriefing, readBriefing } from '../../db/briefings';
 import { CommandRefusal } from '../change-set';
 import { defineCommand } from '../workspace';
@@ -23,7 +23,13 @@ export const updateBriefing = defineCommand({
   run: async (changes, draft: Briefing): Promise<Briefing> => {
     if (!draft.title.trim()) throw new CommandRefusal('A briefing needs a title. The last title was kept.');
     const saved = await changes.require('briefings', draft.id, BRIEFING_GONE);
-    return changes.put('briefings', { ...draft, exports: saved.exports, createdAt: saved.createdAt });
+    // The composer's draft never carries the export history or the overrides: their own commands change them.
+    return changes.put('briefings', {
+      ...draft,
+      exports: saved.exports,
+      warningOverrides: readBriefing(saved).warningOverrides,
+      createdAt: saved.createdAt,
+    });
   },
 });
 
@@ -40,6 +46,7 @@ export const duplicateBriefing = defineCommand({
       keyJudgments: source.keyJudgments.map((kj) => ({ ...kj, id: crypto.randomUUID() })),
       recommendations: source.recommendations.map((r) => ({ ...r, id: crypto.randomUUID() })),
       exports: [],
+      warningOverrides: [],
       createdAt: changes.at,
       updatedAt: changes.at,
     });
@@ -55,7 +62,8 @@ export const deleteBriefing = defineCommand({
 
 export interface RecordExportArgs {
   briefingId: string;
-  entry: BriefingExport;
+  /** Without `overrides` when the export was written under none. */
+  entry: Omit<BriefingExport, 'overrides'> & { overrides?: WarningOverride[] };
 }
 
 /**
@@ -72,6 +80,43 @@ export const recordBriefingExport = defineCommand({
       briefingId,
       'That briefing no longer exists; the file was written, but its history could not be kept.',
     );
-    return changes.put('briefings', { ...saved, exports: [...saved.exports, entry] });
+    return changes.put('briefings', {
+      ...saved,
+      exports: [...saved.exports, { ...entry, overrides: entry.overrides ?? [] }],
+    });
+  },
+});
+
+export interface OverrideWarningsArgs {
+  briefingId: string;
+  /** The warnings let stand, each with who let it stand and when. */
+  overrides: WarningOverride[];
+}
+
+/** Lets warnings of the check before export stand (replacing an earlier override of the same warning). A step for Ctrl+Z. */
+export const overrideBriefingWarnings = defineCommand({
+  id: 'briefings.overrideWarnings',
+  label: ({ overrides }: OverrideWarningsArgs) =>
+    overrides.length === 1 ? 'override a warning before export' : `override ${overrides.length} warnings before export`,
+  run: async (changes, { briefingId, overrides }: OverrideWarningsArgs): Promise<Briefing> => {
+    const saved = readBriefing(await changes.require('briefings', briefingId, BRIEFING_GONE));
+    const keys = new Set(overrides.map((o) => o.key));
+    return changes.put('briefings', {
+      ...saved,
+      warningOverrides: [...saved.warningOverrides.filter((o) => !keys.has(o.key)), ...overrides],
+    });
+  },
+});
+
+/** Takes an override back: the warning counts again. A step for Ctrl+Z. */
+export const withdrawBriefingOverride = defineCommand({
+  id: 'briefings.withdrawOverride',
+  label: 'withdraw the override of a warning',
+  run: async (changes, { briefingId, key }: { briefingId: string; key: string }): Promise<Briefing> => {
+    const saved = readBriefing(await changes.require('briefings', briefingId, BRIEFING_GONE));
+    return changes.put('briefings', {
+      ...saved,
+      warningOverrides: saved.warningOverrides.filter((o) => o.key !== key),
+    });
   },
 });
