@@ -64,7 +64,7 @@ function unconfirmedPassages(
     const a = annotations.get(id);
     if (!a || a.anchor === 'anchored') continue;
     const title = sources.get(a.sourceId)?.title ?? 'its source';
-    const quote = a.quote.exact.length > 80 ? `${a.quote.exact.slice(0, 77).trimEnd()}…` : a.quote.exact;
+    const quote = a.quote.exact.length > 160 ? `${a.quote.exact.slice(0, 157).trimEnd()}…` : a.quote.exact;
     checks.push({
       key: `unconfirmed-${a.id}`,
       severity: 'blocker',

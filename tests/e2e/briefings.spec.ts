@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { readDocx, stripBidiControls } from '../support/docx-reader';
-import { DATA_DIR, expect, test } from './fixtures';
+import { DATA_DIR, expect, SAMPLE_ARTICLE, SAMPLE_TITLE, test } from './fixtures';
 
 const sectionOrder = (page: Page) =>
   page
@@ -301,6 +301,94 @@ test.describe('briefings', () => {
       .getByRole('button', { name: /Citation styles/ })
       .click();
     await expect(app.getByRole('combobox', { name: 'Citation style' })).toHaveValue('apa');
+  });
+
+  test('the check before export: a quoted passage changed in its source blocks the export until confirmed; an overridden warning is recorded with the export', async ({
+    app,
+  }) => {
+    test.setTimeout(120_000);
+    await newBriefing(app, 'Checked before export');
+    await app.getByRole('textbox', { name: 'Author' }).fill('Dana Seitkali');
+    const check = app.getByRole('region', { name: 'Before exporting' });
+    const exportButton = app.getByRole('button', { name: 'Export .docx' });
+    await expect(check.getByRole('list', { name: 'Warnings' })).toContainText('No information cut-off date is set');
+    await expect(check.getByRole('list', { name: 'Blockers' })).toHaveCount(0);
+    await expect(exportButton).toBeEnabled();
+
+    // The article is revised: "by 15%" now reads "by 12–15%" inside a passage quoted under the Kosh-Tepa threat.
+    const revised = test.info().outputPath('article-revised.txt');
+    const original = readFileSync(SAMPLE_ARTICLE, 'utf8');
+    expect(original).toContain('the Amu Darya by 15%.');
+    writeFileSync(revised, original.replace('the Amu Darya by 15%.', 'the Amu Darya by 12–15%.'));
+    await app.keyboard.press('Control+1');
+    await app
+      .getByRole('list', { name: 'Sources' })
+      .getByRole('button', { name: new RegExp(SAMPLE_TITLE) })
+      .click();
+    await app.getByRole('tab', { name: 'Details' }).click();
+    await app.getByLabel('New version of the source').setInputFiles(revised);
+    const replace = app.getByRole('dialog', { name: `Replace the text of “${SAMPLE_TITLE}”?` });
+    await replace.getByRole('button', { name: 'Replace the text' }).click();
+    await expect(replace).toBeHidden();
+
+    // Back in the composer: the quote may no longer be what the source says, so the export is blocked, with the reason.
+    const reopen = async () => {
+      await app.keyboard.press('Control+4');
+      await briefingList(app)
+        .getByRole('button', { name: /Checked before export/ })
+        .click();
+    };
+    await reopen();
+    const blockers = check.getByRole('list', { name: 'Blockers' });
+    await expect(blockers.getByRole('listitem')).toHaveCount(1);
+    await expect(blockers).toContainText('the Amu Darya by 15%');
+    await expect(blockers).toContainText('Confirm it under Review');
+    await expect(exportButton).toBeDisabled();
+    await expect(exportButton).toHaveAccessibleDescription(/Export is blocked: a quoted passage needs review/);
+    for (const [width, height] of [
+      [1366, 768],
+      [1440, 900],
+    ] as const) {
+      await app.setViewportSize({ width, height });
+      await app.screenshot({ path: test.info().outputPath(`briefing-check-blocked-${width}x${height}.png`) });
+    }
+
+    // The jump opens the passage under Review; the analyst confirms it where the workbench found it.
+    await blockers.getByRole('button', { name: 'Go to the passage' }).click();
+    const review = app.getByRole('list', { name: 'Review queue' });
+    await expect(review.getByRole('listitem')).toHaveCount(1);
+    await expect(review).toContainText('12–15');
+    await review.getByRole('button', { name: 'Accept' }).click();
+    await expect(review).toBeHidden();
+    await reopen();
+    await expect(check.getByRole('list', { name: 'Blockers' })).toHaveCount(0);
+    await expect(exportButton).toBeEnabled();
+
+    // A warning let stand: it moves under "overridden", and the export records it, by whom and when.
+    const cutOff = check.getByRole('list', { name: 'Warnings' }).getByRole('listitem').filter({
+      hasText: 'No information cut-off date is set',
+    });
+    await cutOff.getByRole('button', { name: /^Override/ }).click();
+    await expect(check.getByRole('list', { name: 'Warnings' })).not.toContainText('No information cut-off date');
+    await expect(check.getByText('1 warning overridden')).toBeVisible();
+    await check.getByText('1 warning overridden').click();
+    await expect(check.getByRole('list', { name: 'Overridden warnings' })).toContainText('Overridden by Dana Seitkali');
+    // A warning's jump takes the analyst to the field that fixes it.
+    await check.getByRole('list', { name: 'Warnings' }).getByRole('button', { name: 'Write the bottom line' }).click();
+    await expect(app.getByRole('textbox', { name: 'Bottom line' })).toBeFocused();
+
+    await exportButton.click();
+    await expect(app.getByText(/Exported the briefing to .*\.docx\./)).toBeVisible({ timeout: 30_000 });
+    const history = app.getByRole('list', { name: 'Export history' });
+    await expect(history.getByRole('listitem')).toHaveCount(1);
+    await history.getByText('1 warning overridden').click();
+    await expect(history).toContainText('No information cut-off date is set');
+    await expect(history).toContainText('overridden by Dana Seitkali');
+
+    // Withdrawn, the warning counts again; the export already written keeps its record.
+    await check.getByRole('button', { name: 'Withdraw override' }).click();
+    await expect(check.getByRole('list', { name: 'Warnings' })).toContainText('No information cut-off date is set');
+    await expect(history).toContainText('overridden by Dana Seitkali');
   });
 
   test('a briefing without a marking or title is not exported, and says why', async ({ app }) => {
