@@ -167,7 +167,15 @@ export function briefingChecks(
     briefing.keyJudgments
       .filter((kj) => kj.text.trim())
       .forEach((kj, i) => {
-        if (sourcesOf(kj.passageIds.map((id) => annotations.get(id))).size === 1)
+        const behind = sourcesOf(kj.passageIds.map((id) => annotations.get(id))).size;
+        if (behind === 0)
+          checks.push({
+            key: `judgment-no-source-${kj.id}`,
+            severity: 'warning',
+            message: `Key judgment ${i + 1} has no passage behind it, so the briefing prints it unsupported. Find evidence for it in the composer.`,
+            jumps: [{ kind: 'judgment', label: `Go to key judgment ${i + 1}`, judgmentId: kj.id }],
+          });
+        if (behind === 1)
           checks.push({
             key: `judgment-one-source-${kj.id}`,
             severity: 'warning',

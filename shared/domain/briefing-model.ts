@@ -24,6 +24,7 @@ import { bandOf, impactWords, riskScore, likelihoodWords, type Band } from './sc
 import { admiraltyGrade, CREDIBILITY_LABELS, RELIABILITY_LABELS, type Source } from './source';
 import type { Register, Threat, ThreatCategory } from './threat';
 import { compareThreatsForNumbering } from './threat-numbers';
+import { quotedPassages, quoteWithEllipses } from './evidence-selection';
 
 /** What the model reads from the workspace. Records it does not need may be left out. */
 export interface BriefingWorkspace {
@@ -240,6 +241,10 @@ interface Context {
   citations: Citations;
   /** The country every included threat emanates from, when they share one: said once, in the scope note. */
   commonOrigin: string | null;
+  /** Where each passage quoted so far was quoted ("T2", "key judgment 1"): a later use refers to it. */
+  quotedUnder: Map<string, string>;
+  /** The analyst's choice of quotes, by threat or key judgment id. */
+  evidenceChoices: Map<string, readonly string[]>;
 }
 
 function bandFor(ctx: Context, threat: Threat): Band {
@@ -267,7 +272,13 @@ function clipQuote(text: string): string {
 
 function quoteBlock(ctx: Context, annotation: Annotation): DocBlock {
   const source = ctx.sources.get(annotation.sourceId);
-  const exact = clipQuote(annotation.quote.exact.replace(/\s+/g, ' ').trim() || annotation.quote.exact);
+  const whole = annotation.quote.exact.replace(/\s+/g, ' ').trim() || annotation.quote.exact;
+  const clipped = clipQuote(whole);
+  // A passage cut mid-sentence says so with an ellipsis; one clipped for length already ends in […].
+  const exact =
+    clipped === whole
+      ? quoteWithEllipses(annotation.quote, whole)
+      : quoteWithEllipses({ ...annotation.quote, suffix: '' }, clipped);
   const dir = directionOf(exact);
   const lang = quoteLanguage(exact, source);
   const [open, close] = quotationMarks(lang, dir);
@@ -282,6 +293,39 @@ function quoteBlock(ctx: Context, annotation: Annotation): DocBlock {
     note: ctx.citations.cite(annotation),
     passageId: annotation.id,
   };
+}
+
+/** The first words of a quote, for a reference back to where it is printed in full. */
+function quoteOpening(annotation: Annotation): string {
+  const words = annotation.quote.exact.replace(/\s+/g, ' ').trim().split(' ');
+  return words.length <= 12 ? words.join(' ') : `${words.slice(0, 12).join(' ')} …`;
+}
+
+/**
+ * The quotes under one threat or key judgment: the analyst's choice or the strongest passages, up to the
+ * briefing's limit, in document order; a passage already quoted elsewhere is referred to, not repeated.
+ */
+function evidenceBlocks(ctx: Context, forId: string, linked: readonly Annotation[], label: string): DocBlock[] {
+  const chosen = ctx.evidenceChoices.get(forId) ?? null;
+  const quoted = quotedPassages(linked, chosen, ctx.briefing.quotesPerThreat, ctx.sources);
+  const blocks: DocBlock[] = [];
+  for (const annotation of inDocumentOrder(quoted, ctx.sourceOrder)) {
+    const earlier = ctx.quotedUnder.get(annotation.id);
+    if (earlier) {
+      const opening = quoteOpening(annotation);
+      blocks.push({
+        type: 'paragraph',
+        style: 'body',
+        inlines: [text(`See ${earlier}: `, { italic: true }), text(`“${opening}”`)],
+        dir: directionOf(opening),
+        lang: '',
+      });
+      continue;
+    }
+    ctx.quotedUnder.set(annotation.id, label);
+    blocks.push(quoteBlock(ctx, annotation));
+  }
+  return blocks;
 }
 
 function heading(value: string, level: 1 | 2 = 1): DocBlock {
@@ -342,11 +386,8 @@ function keyJudgmentsSection(ctx: Context): DocBlock[] {
       dir: directionOf(judgment),
     });
     const evidence = kj.passageIds.map((id) => ctx.annotations.get(id)).filter((a): a is Annotation => a !== undefined);
-    if (evidence.length === 0) {
-      blocks.push(paragraph('No passage has been linked to this judgment yet.', 'note'));
-      return;
-    }
-    for (const annotation of inDocumentOrder(evidence, ctx.sourceOrder)) blocks.push(quoteBlock(ctx, annotation));
+    // A judgment without a quoted passage prints none; the check before export says it rests on nothing.
+    blocks.push(...evidenceBlocks(ctx, kj.id, evidence, `key judgment ${index + 1}`));
   });
   return blocks;
 }
@@ -478,10 +519,9 @@ function threatDetailsSection(ctx: Context): DocBlock[] {
         items: items.map((item) => ({ inlines: [text(item)], dir: directionOf(item) })),
       });
     }
-    const evidence = ctx.evidenceByThreat.get(t.id) ?? [];
     // A threat without evidence has no Evidence heading; the scope note and the composer's warnings say so.
-    if (evidence.length > 0) blocks.push(paragraph('Evidence', 'label'));
-    for (const annotation of inDocumentOrder(evidence, ctx.sourceOrder)) blocks.push(quoteBlock(ctx, annotation));
+    const evidence = evidenceBlocks(ctx, t.id, ctx.evidenceByThreat.get(t.id) ?? [], `T${ctx.threatNumbers.get(t.id)}`);
+    if (evidence.length > 0) blocks.push(paragraph('Evidence', 'label'), ...evidence);
   }
   return blocks;
 }
@@ -795,6 +835,8 @@ export function buildBriefingDocument(briefing: Briefing, workspace: BriefingWor
         ? threats[0]!.originCode
         : null,
     citations: new Citations(sources, briefing.citationStyle, workspace.passageLocators ?? new Map()),
+    quotedUnder: new Map(),
+    evidenceChoices: new Map(briefing.evidenceChoices.map((c) => [c.forId, c.passageIds])),
   };
 
   const enabled = briefing.sections.filter((s) => s.enabled).map((s) => s.kind);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CalendarDate, CountryCode, Id, Instant, Timestamps } from './primitives';
 import { CitationStyle, DEFAULT_CITATION_STYLE } from './citation-style';
 import { Confidence, ThreatCategory } from './threat';
+import { DEFAULT_QUOTES_PER_THREAT, MAX_QUOTES_PER_THREAT } from './evidence-selection';
 
 export const BRIEFING_SECTIONS = [
   'cover',
@@ -91,6 +92,13 @@ export const Recommendation = z.object({
 });
 export type Recommendation = z.infer<typeof Recommendation>;
 
+/** The passages the analyst chose to quote for one threat or key judgment (by its id), in place of the default. */
+export const EvidenceChoice = z.object({
+  forId: Id,
+  passageIds: z.array(Id).max(200),
+});
+export type EvidenceChoice = z.infer<typeof EvidenceChoice>;
+
 export const BriefingFilters = z.object({
   /** Registers whose threats are included; empty means every register that is not archived. */
   registerIds: z.array(Id),
@@ -124,6 +132,10 @@ export const Briefing = z.object({
   informationCutOff: CalendarDate.nullable().default(null),
   /** How the footnotes and the sources annex cite; briefings saved before the choice existed use the default. */
   citationStyle: CitationStyle.default(DEFAULT_CITATION_STYLE),
+  /** Quotes chosen per threat or key judgment; those not listed quote the strongest passages (evidence-selection.ts). */
+  evidenceChoices: z.array(EvidenceChoice).max(1000).default([]),
+  /** The most passages quoted under one threat or key judgment. */
+  quotesPerThreat: z.number().int().min(1).max(MAX_QUOTES_PER_THREAT).default(DEFAULT_QUOTES_PER_THREAT),
   exports: z.array(BriefingExport),
   /** Warnings of the check before export the analyst let stand; changed only by the override commands. */
   warningOverrides: z.array(WarningOverride).max(500).default([]),

@@ -44,6 +44,12 @@ function briefing(fields: Partial<Briefing> = {}): Briefing {
   });
 }
 
+/** A passage the briefing actually quotes (of those linked, the strongest are quoted). */
+function quotedPassage(ws: BriefingWorkspace) {
+  const quote = buildBriefingDocument(briefing(), ws).blocks.find((b) => b.type === 'quote');
+  return ws.annotations.find((a) => quote?.type === 'quote' && a.id === quote.passageId)!;
+}
+
 const checksOf = (b: Briefing, ws: BriefingWorkspace) => briefingChecks(b, buildBriefingDocument(b, ws), ws);
 
 describe('the check before export', () => {
@@ -95,7 +101,7 @@ describe('the check before export', () => {
 
   it('blocks the export while a quoted passage awaits review after its source’s text changed, and not once it is confirmed or dropped', async () => {
     const { ws, demo } = await demoWorkspace();
-    const quoted = demo.annotations.find((a) => a.threatIds.length > 0)!;
+    const quoted = quotedPassage(ws);
     const moved = {
       ...ws,
       annotations: ws.annotations.map((a) => (a.id === quoted.id ? { ...a, anchor: 'drifted' as const } : a)),
@@ -148,8 +154,8 @@ describe('the check before export', () => {
   });
 
   it('keeps only the overrides of warnings still raised; a blocker cannot be overridden', async () => {
-    const { ws, demo } = await demoWorkspace();
-    const quoted = demo.annotations.find((a) => a.threatIds.length > 0)!;
+    const { ws } = await demoWorkspace();
+    const quoted = quotedPassage(ws);
     const moved = {
       ...ws,
       annotations: ws.annotations.map((a) => (a.id === quoted.id ? { ...a, anchor: 'drifted' as const } : a)),

@@ -133,6 +133,8 @@ function briefing(fields: Partial<Briefing> = {}): Briefing {
     filters: { registerIds: [], categories: [], minimumScore: 0, countryCodes: [] },
     keyJudgments: [],
     recommendations: [],
+    // Every linked passage quoted: these tests follow the notes and scripts of all of them.
+    quotesPerThreat: 20,
     exports: [],
     createdAt: AT,
     updatedAt: AT,
@@ -497,9 +499,21 @@ describe('briefing model: citations', () => {
     expect(sourceTitles).toEqual([...sourceTitles].sort((a, b) => a.localeCompare(b)));
     const demoPositions = isisQuotes
       .filter((q) => doc.footnotes[q.note - 1]!.sourceId === demo.source.id)
-      .map((q) => ws.annotations.find((a) => a.quote.exact === q.text)!.position.start);
+      .map((q) => ws.annotations.find((a) => a.id === q.passageId)!.position.start);
     expect(demoPositions).toEqual([...demoPositions].sort((a, b) => a - b));
-    expect(isisQuotes.map((q) => q.text)).toEqual(expect.arrayContaining([persian.quote.exact, kazakh.quote.exact]));
+    expect(isisQuotes.map((q) => q.text)).toContain(persian.quote.exact);
+    // The Kazakh passage, quoted under key judgment 1 already, is referred to there rather than repeated.
+    expect(isisQuotes.map((q) => q.text)).not.toContain(kazakh.quote.exact);
+    expect(
+      doc.blocks
+        .slice(isisBlock, nextThreat)
+        .some(
+          (b) =>
+            b.type === 'paragraph' &&
+            b.inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('') ===
+              `See key judgment 1: “${kazakh.quote.exact}”`,
+        ),
+    ).toBe(true);
     // A source's first note is its full reference; later notes of it are short (Chicago full note, the default).
     const seen = new Set<string>();
     for (const note of doc.footnotes) {
