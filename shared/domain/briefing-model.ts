@@ -241,7 +241,7 @@ interface Context {
   citations: Citations;
   /** The country every included threat emanates from, when they share one: said once, in the scope note. */
   commonOrigin: string | null;
-  /** Where each passage quoted so far was quoted ("T2", "key judgment 1"): a later use refers to it. */
+  /** Where each quote so far was printed ("T2", "key judgment 1"), by source and words: a later use refers to it. */
   quotedUnder: Map<string, string>;
   /** The analyst's choice of quotes, by threat or key judgment id. */
   evidenceChoices: Map<string, readonly string[]>;
@@ -298,7 +298,7 @@ function quoteBlock(ctx: Context, annotation: Annotation): DocBlock {
 /** The first words of a quote, for a reference back to where it is printed in full. */
 function quoteOpening(annotation: Annotation): string {
   const words = annotation.quote.exact.replace(/\s+/g, ' ').trim().split(' ');
-  return words.length <= 12 ? words.join(' ') : `${words.slice(0, 12).join(' ')} …`;
+  return words.length <= 8 ? words.join(' ') : `${words.slice(0, 8).join(' ')} …`;
 }
 
 /**
@@ -309,8 +309,13 @@ function evidenceBlocks(ctx: Context, forId: string, linked: readonly Annotation
   const chosen = ctx.evidenceChoices.get(forId) ?? null;
   const quoted = quotedPassages(linked, chosen, ctx.briefing.quotesPerThreat, ctx.sources);
   const blocks: DocBlock[] = [];
+  const here = new Set<string>();
   for (const annotation of inDocumentOrder(quoted, ctx.sourceOrder)) {
-    const earlier = ctx.quotedUnder.get(annotation.id);
+    // Two passages of the same words in one source are one quote.
+    const words = `${annotation.sourceId}|${annotation.quote.exact.replace(/\s+/g, ' ').trim()}`;
+    if (here.has(words)) continue;
+    here.add(words);
+    const earlier = ctx.quotedUnder.get(words);
     if (earlier) {
       const opening = quoteOpening(annotation);
       blocks.push({
@@ -322,7 +327,7 @@ function evidenceBlocks(ctx: Context, forId: string, linked: readonly Annotation
       });
       continue;
     }
-    ctx.quotedUnder.set(annotation.id, label);
+    ctx.quotedUnder.set(words, label);
     blocks.push(quoteBlock(ctx, annotation));
   }
   return blocks;

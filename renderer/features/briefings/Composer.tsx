@@ -18,6 +18,7 @@ import { refreshRecentExports } from '../desktop';
 import { cancelTask, newTaskId } from '../../platform/tasks';
 import { exportBriefing, openExport, showExportInFolder, type ExportStep } from './briefing-files';
 import { BriefingPreview } from './BriefingPreview';
+import { EvidenceChooser } from './EvidenceChooser';
 import { ExportCheck } from './ExportCheck';
 import { KeyJudgmentsEditor, RecommendationsEditor } from './KeyJudgmentsEditor';
 import { SectionList } from './SectionList';
@@ -141,13 +142,18 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
     () => loadBriefingWorkspace(db, evidenceKey ? evidenceKey.split(',') : []),
     [evidenceKey],
   );
-  const document = useMemo(() => (material ? buildBriefingDocument(draft, material) : null), [draft, material]);
+  // The choice of quotes is changed by its own command, so it is read from the saved briefing, not the draft.
+  const composed = useMemo(
+    () => ({ ...draft, evidenceChoices: briefing.evidenceChoices }),
+    [draft, briefing.evidenceChoices],
+  );
+  const document = useMemo(() => (material ? buildBriefingDocument(composed, material) : null), [composed, material]);
   const included = useMemo(() => (material ? selectThreats(draft, material).length : 0), [draft, material]);
   const annotations = useMemo(() => new Map((material?.annotations ?? []).map((a) => [a.id, a])), [material]);
   const sources = useMemo(() => new Map((material?.sources ?? []).map((s) => [s.id, s])), [material]);
   const checks = useMemo(
-    () => (document && material ? briefingChecks(draft, document, material) : []),
-    [draft, document, material],
+    () => (document && material ? briefingChecks(composed, document, material) : []),
+    [composed, document, material],
   );
   const overrides = useMemo(() => overridesInForce(briefing.warningOverrides, checks), [briefing, checks]);
   const blockers = checks.filter((c) => c.severity === 'blocker').length;
@@ -506,6 +512,18 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
               onChange={(countryCodes) => setFilters({ countryCodes })}
               placeholder="All countries"
             />
+          </section>
+
+          <section className="composer-group" aria-labelledby="evidence-heading">
+            <h2 id="evidence-heading">Evidence quoted</h2>
+            {material && (
+              <EvidenceChooser
+                briefing={composed}
+                choices={briefing.evidenceChoices}
+                material={material}
+                onLimit={(quotesPerThreat) => update({ quotesPerThreat })}
+              />
+            )}
           </section>
 
           <section className="composer-group" aria-labelledby="kj-heading">

@@ -23,11 +23,13 @@ export const updateBriefing = defineCommand({
   run: async (changes, draft: Briefing): Promise<Briefing> => {
     if (!draft.title.trim()) throw new CommandRefusal('A briefing needs a title. The last title was kept.');
     const saved = await changes.require('briefings', draft.id, BRIEFING_GONE);
-    // The composer's draft never carries the export history or the overrides: their own commands change them.
+    // The draft never carries the export history, the overrides or the choice of quotes: their own commands change them.
+    const kept = readBriefing(saved);
     return changes.put('briefings', {
       ...draft,
       exports: saved.exports,
-      warningOverrides: readBriefing(saved).warningOverrides,
+      warningOverrides: kept.warningOverrides,
+      evidenceChoices: kept.evidenceChoices,
       createdAt: saved.createdAt,
     });
   },
@@ -117,6 +119,29 @@ export const withdrawBriefingOverride = defineCommand({
     return changes.put('briefings', {
       ...saved,
       warningOverrides: saved.warningOverrides.filter((o) => o.key !== key),
+    });
+  },
+});
+
+export interface ChooseEvidenceArgs {
+  briefingId: string;
+  /** The threat or key judgment whose quotes are chosen. */
+  forId: string;
+  /** The passages to quote, in order; `null` goes back to the default (the strongest). */
+  passageIds: string[] | null;
+}
+
+/** Chooses which linked passages a briefing quotes for one threat or key judgment. A step for Ctrl+Z. */
+export const chooseBriefingEvidence = defineCommand({
+  id: 'briefings.chooseEvidence',
+  label: ({ passageIds }: ChooseEvidenceArgs) =>
+    passageIds === null ? 'quote the strongest passages again' : 'choose the passages a briefing quotes',
+  run: async (changes, { briefingId, forId, passageIds }: ChooseEvidenceArgs): Promise<Briefing> => {
+    const saved = readBriefing(await changes.require('briefings', briefingId, BRIEFING_GONE));
+    const others = saved.evidenceChoices.filter((c) => c.forId !== forId);
+    return changes.put('briefings', {
+      ...saved,
+      evidenceChoices: passageIds === null ? others : [...others, { forId, passageIds: [...new Set(passageIds)] }],
     });
   },
 });
