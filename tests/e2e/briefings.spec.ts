@@ -391,6 +391,61 @@ test.describe('briefings', () => {
     await expect(history).toContainText('overridden by Dana Seitkali');
   });
 
+  test('choose the evidence quoted: the strongest by default, the analyst’s choice per threat, a mention left out, with undo', async ({
+    app,
+  }) => {
+    await newBriefing(app, 'Curated evidence');
+    const chooser = app.getByRole('list', { name: 'Evidence quoted' });
+    const t1 = chooser.getByRole('listitem').filter({ hasText: 'T1. Humanitarian and economic crisis' }).first();
+    await t1.locator('summary').click();
+    await expect(t1.locator('summary')).toContainText('quoted · the strongest');
+    const passages = t1.getByRole('list', { name: /^Passages of T1\./ });
+    const boxes = passages.getByRole('checkbox');
+    const ticked = async () =>
+      (await boxes.evaluateAll((els) => els.filter((e) => (e as HTMLInputElement).checked))).length;
+    expect(await ticked()).toBe(3);
+    // Untick the first quoted passage: the choice is the analyst's now, and the preview drops the quote.
+    const first = passages
+      .getByRole('listitem')
+      .filter({ has: app.locator('input:checked') })
+      .first();
+    const words = (await first.locator('span[dir="auto"]').textContent())!.slice(0, 40);
+    await expect(preview(app)).toContainText(words);
+    await first.getByRole('checkbox').click();
+    await expect(t1.locator('summary')).toContainText('2 of');
+    await expect(t1.locator('summary')).toContainText('your choice');
+    await expect.poll(ticked).toBe(2);
+    // Back to the default with one click, and the choice is a step for Ctrl+Z.
+    await t1.getByRole('button', { name: 'Quote the strongest' }).click();
+    await expect(t1.locator('summary')).toContainText('the strongest');
+    await app.getByRole('heading', { name: 'Evidence quoted' }).click();
+    await app.keyboard.press('Control+z');
+    await expect(t1.locator('summary')).toContainText('your choice');
+
+    // A passage marked a mention is no evidence to quote by default.
+    await app.getByRole('spinbutton', { name: 'Quotes per threat' }).fill('5');
+    await t1.getByRole('button', { name: 'Quote the strongest' }).click();
+    await expect(t1.locator('summary')).toContainText('5 of 5 quoted · the strongest');
+    const mentionable = passages
+      .getByRole('listitem')
+      .filter({ has: app.locator('input:checked') })
+      .first();
+    const mentioned = (await mentionable.locator('span[dir="auto"]').textContent())!;
+    await mentionable.getByRole('button', { name: 'Mark as a mention' }).click();
+    const same = passages.getByRole('listitem').filter({ hasText: mentioned });
+    await expect(same).toContainText('a mention');
+    await expect(t1.locator('summary')).toContainText('4 of 5 quoted');
+    await expect(same.getByRole('checkbox')).not.toBeChecked();
+    for (const [width, height] of [
+      [1366, 768],
+      [1440, 900],
+    ] as const) {
+      await app.setViewportSize({ width, height });
+      await t1.scrollIntoViewIfNeeded();
+      await app.screenshot({ path: test.info().outputPath(`briefing-evidence-${width}x${height}.png`) });
+    }
+  });
+
   test('a briefing without a marking or title is not exported, and says why', async ({ app }) => {
     await newBriefing(app, 'Unmarked');
     await app.getByRole('combobox', { name: 'Security marking' }).selectOption('custom');
