@@ -5,7 +5,7 @@
  * else is a warning the analyst may override, and the export records the overrides it was written under.
  */
 import type { Annotation } from './annotation';
-import type { Briefing, WarningOverride } from './briefing';
+import { BRIEFING_SECTION_LABELS, OPTIONAL_SECTION_FIELDS, type Briefing, type WarningOverride } from './briefing';
 import type { BriefingDocument } from './briefing-document';
 import { selectThreats, type BriefingWorkspace } from './briefing-model';
 import { citationWarnings } from './citation-engine';
@@ -119,6 +119,24 @@ export function briefingChecks(
         'No information cut-off date is set, so the scope note cannot say how current the briefing is. Set it under Details.',
       jumps: [{ kind: 'field', label: 'Set the cut-off date', fieldId: 'briefing-cut-off' }],
     });
+
+  for (const [kind, field] of Object.entries(OPTIONAL_SECTION_FIELDS) as [
+    keyof typeof OPTIONAL_SECTION_FIELDS,
+    string,
+  ][])
+    if (enabled.has(kind) && !briefing[OPTIONAL_SECTION_FIELDS[kind]].trim())
+      checks.push({
+        key: `empty-${field}`,
+        severity: 'warning',
+        message: `The section “${BRIEFING_SECTION_LABELS[kind]}” is ticked but nothing is written for it, so it is not printed. Write it in the composer, or untick it.`,
+        jumps: [
+          {
+            kind: 'field',
+            label: `Write the ${BRIEFING_SECTION_LABELS[kind].toLowerCase()}`,
+            fieldId: `briefing-${kind}`,
+          },
+        ],
+      });
 
   for (const w of citationWarnings(document.footnotes, sources))
     checks.push({

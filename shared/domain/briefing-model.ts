@@ -5,7 +5,13 @@
  */
 import type { Actor } from './actor';
 import type { Annotation } from './annotation';
-import { BRIEFING_SECTION_LABELS, type Briefing, type BriefingSectionKind, type KeyJudgment } from './briefing';
+import {
+  BRIEFING_SECTION_LABELS,
+  OPTIONAL_SECTION_FIELDS,
+  type Briefing,
+  type BriefingSectionKind,
+  type KeyJudgment,
+} from './briefing';
 import {
   BRIEFING_DOCUMENT_FORMAT,
   type BriefingDocument,
@@ -638,14 +644,58 @@ function countryComparisonSection(ctx: Context): DocBlock[] {
 
 function recommendationsSection(ctx: Context): DocBlock[] {
   const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS.recommendations)];
-  const written = ctx.briefing.recommendations.map((r) => r.text.trim()).filter(Boolean);
+  const written = ctx.briefing.recommendations.filter((r) => r.text.trim());
   if (written.length === 0)
     return [...blocks, paragraph('No recommendations have been written for this briefing.', 'note')];
+  // Key judgments are numbered among those written; a recommendation names those it follows from.
+  const judgmentNumbers = new Map(
+    ctx.briefing.keyJudgments.filter((kj) => kj.text.trim()).map((kj, i) => [kj.id, i + 1]),
+  );
   blocks.push({
     type: 'list',
     ordered: true,
-    items: written.map((r) => ({ inlines: [text(r)], dir: directionOf(r) })),
+    items: written.map((r) => {
+      const numbers = r.judgmentIds
+        .map((id) => judgmentNumbers.get(id))
+        .filter((n): n is number => n !== undefined)
+        .sort((a, b) => a - b);
+      const basis =
+        numbers.length === 0
+          ? []
+          : [
+              text(` (follows from key judgment${numbers.length === 1 ? '' : 's'} ${listWords(numbers.map(String))})`, {
+                italic: true,
+              }),
+            ];
+      return { inlines: [text(r.text.trim()), ...basis], dir: directionOf(r.text) };
+    }),
   });
+  return blocks;
+}
+
+/**
+ * An optional section the analyst wrote (assumptions, alternatives, gaps, indicators): paragraphs, and
+ * runs of lines starting "- " or "• " as a bulleted list. Unwritten, it prints nothing (the check says so).
+ */
+function writtenSection(ctx: Context, kind: keyof typeof OPTIONAL_SECTION_FIELDS): DocBlock[] {
+  const value = ctx.briefing[OPTIONAL_SECTION_FIELDS[kind]].trim();
+  if (!value) return [];
+  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS[kind])];
+  for (const chunk of value.split(/\n\s*\n/)) {
+    const lines = chunk
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    if (lines.length === 0) continue;
+    if (lines.every((l) => /^[-•*]\s+/.test(l))) {
+      const items = lines.map((l) => l.replace(/^[-•*]\s+/, ''));
+      blocks.push({
+        type: 'list',
+        ordered: false,
+        items: items.map((item) => ({ inlines: [text(item)], dir: directionOf(item) })),
+      });
+    } else blocks.push(...paragraphs(lines.join('\n')));
+  }
   return blocks;
 }
 
@@ -887,6 +937,12 @@ export function buildBriefingDocument(briefing: Briefing, workspace: BriefingWor
         break;
       case 'recommendations':
         blocks.push(...recommendationsSection(ctx));
+        break;
+      case 'assumptions':
+      case 'alternatives':
+      case 'key-gaps':
+      case 'indicators':
+        blocks.push(...writtenSection(ctx, kind));
         break;
       case 'sources-annex':
         blocks.push(...sourcesAnnex(ctx));

@@ -10,10 +10,14 @@ export const BRIEFING_SECTIONS = [
   'bottom-line',
   'scope-note',
   'key-judgments',
+  'assumptions',
+  'alternatives',
   'threat-overview',
   'heat-map',
   'threat-details',
   'country-comparison',
+  'key-gaps',
+  'indicators',
   'recommendations',
   'estimative-key',
   'sources-annex',
@@ -28,10 +32,14 @@ export const BRIEFING_SECTION_LABELS: Record<BriefingSectionKind, string> = {
   'bottom-line': 'Bottom line',
   'scope-note': 'Scope note and sources',
   'key-judgments': 'Key judgments',
+  assumptions: 'Key assumptions',
+  alternatives: 'Alternative outcomes',
   'threat-overview': 'Threat overview',
   'heat-map': 'Heat map',
   'threat-details': 'Threat details',
   'country-comparison': 'Country comparison',
+  'key-gaps': 'Key gaps',
+  indicators: 'Indicators to watch',
   recommendations: 'Recommendations',
   'estimative-key': 'Estimative language',
   'sources-annex': 'Sources annex',
@@ -89,6 +97,8 @@ export type KeyJudgment = z.infer<typeof KeyJudgment>;
 export const Recommendation = z.object({
   id: Id,
   text: z.string().max(5000),
+  /** The key judgments (their ids) the recommendation follows from; the document names them. */
+  judgmentIds: z.array(Id).max(100).default([]),
 });
 export type Recommendation = z.infer<typeof Recommendation>;
 
@@ -128,6 +138,11 @@ export const Briefing = z.object({
   recommendations: z.array(Recommendation).max(100).default([]),
   /** The briefing's conclusion in a few sentences, printed first ("bottom line up front"). */
   bottomLine: z.string().max(5000).default(''),
+  /** The optional analytic sections, as the analyst writes them (paragraphs; lines starting "- " are a list). */
+  assumptions: z.string().max(20_000).default(''),
+  alternatives: z.string().max(20_000).default(''),
+  keyGaps: z.string().max(20_000).default(''),
+  indicators: z.string().max(20_000).default(''),
   /** The latest date of the information the briefing takes into account; the scope note states it. */
   informationCutOff: CalendarDate.nullable().default(null),
   /** How the footnotes and the sources annex cite; briefings saved before the choice existed use the default. */
@@ -143,9 +158,25 @@ export const Briefing = z.object({
 });
 export type Briefing = z.infer<typeof Briefing>;
 
-/** Every section in its usual place, all of them on. */
+/** Sections a briefing has only when the analyst writes them: off in a new briefing. */
+export const OPTIONAL_SECTIONS: ReadonlySet<BriefingSectionKind> = new Set([
+  'assumptions',
+  'alternatives',
+  'key-gaps',
+  'indicators',
+]);
+
+/** The analyst's text of each optional section (the field of the briefing that holds it). */
+export const OPTIONAL_SECTION_FIELDS = {
+  assumptions: 'assumptions',
+  alternatives: 'alternatives',
+  'key-gaps': 'keyGaps',
+  indicators: 'indicators',
+} as const satisfies Partial<Record<BriefingSectionKind, keyof Briefing>>;
+
+/** Every section in its usual place, all on but the optional ones. */
 export function defaultBriefingSections(): BriefingSection[] {
-  return BRIEFING_SECTIONS.map((kind) => ({ kind, enabled: true }));
+  return BRIEFING_SECTIONS.map((kind) => ({ kind, enabled: !OPTIONAL_SECTIONS.has(kind) }));
 }
 
 /**

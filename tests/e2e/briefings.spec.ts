@@ -40,10 +40,14 @@ test.describe('briefings', () => {
       'bottom-line',
       'scope-note',
       'key-judgments',
+      'assumptions',
+      'alternatives',
       'threat-overview',
       'heat-map',
       'threat-details',
       'country-comparison',
+      'key-gaps',
+      'indicators',
       'recommendations',
       'estimative-key',
       'sources-annex',
@@ -51,7 +55,7 @@ test.describe('briefings', () => {
     await app.getByRole('checkbox', { name: /Country comparison/ }).uncheck();
     const recommendationsHandle = app.getByRole('button', { name: 'Move Recommendations', exact: true });
     await recommendationsHandle.focus();
-    for (let i = 0; i < 4; i++) await app.keyboard.press('ArrowUp');
+    for (let i = 0; i < 8; i++) await app.keyboard.press('ArrowUp');
     await expect(recommendationsHandle).toBeFocused();
     await app
       .getByRole('button', { name: 'Move Heat map', exact: true })
@@ -63,25 +67,33 @@ test.describe('briefings', () => {
       'scope-note',
       'key-judgments',
       'recommendations',
+      'assumptions',
+      'alternatives',
       'heat-map',
       'threat-overview',
       'threat-details',
       'country-comparison',
+      'key-gaps',
+      'indicators',
       'estimative-key',
       'sources-annex',
     ]);
-    for (let i = 0; i < 3; i++) await app.getByRole('button', { name: 'Move Recommendations down' }).click();
+    for (let i = 0; i < 5; i++) await app.getByRole('button', { name: 'Move Recommendations down' }).click();
     expect(await sectionOrder(app)).toEqual([
       'cover',
       'contents',
       'bottom-line',
       'scope-note',
       'key-judgments',
+      'assumptions',
+      'alternatives',
       'heat-map',
       'threat-overview',
       'threat-details',
       'recommendations',
       'country-comparison',
+      'key-gaps',
+      'indicators',
       'estimative-key',
       'sources-annex',
     ]);
@@ -239,11 +251,15 @@ test.describe('briefings', () => {
       'bottom-line',
       'scope-note',
       'key-judgments',
+      'assumptions',
+      'alternatives',
       'heat-map',
       'threat-overview',
       'threat-details',
       'recommendations',
       'country-comparison',
+      'key-gaps',
+      'indicators',
       'estimative-key',
       'sources-annex',
     ]);

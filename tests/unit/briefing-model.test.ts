@@ -309,6 +309,66 @@ describe('briefing model: analytic standards', () => {
   });
 });
 
+describe('briefing model: the optional analytic sections and the basis of recommendations', () => {
+  it('prints assumptions, alternatives, gaps and indicators when ticked and written, lists from "- " lines, and nothing when empty', async () => {
+    const { ws } = await workspace();
+    const on = defaultBriefingSections().map((s) => ({ ...s, enabled: true }));
+    const doc = buildBriefingDocument(
+      briefing({
+        sections: on,
+        assumptions: 'The Taliban keep control of the north.\n\nNo external power intervenes.',
+        alternatives: '',
+        keyGaps: '- Numbers of ISIS-K fighters\n- Funding of the madrassas',
+        indicators: 'Watch the Amu Darya flow at Termez.',
+      }),
+      ws,
+    );
+    const headings = doc.blocks
+      .filter((b) => b.type === 'heading' && b.level === 1)
+      .map((b) => b.type === 'heading' && b.text);
+    expect(headings).toEqual(expect.arrayContaining(['Key assumptions', 'Key gaps', 'Indicators to watch']));
+    expect(headings).not.toContain('Alternative outcomes');
+    const gaps = doc.blocks.findIndex((b) => b.type === 'heading' && b.text === 'Key gaps');
+    expect(doc.blocks[gaps + 1]).toMatchObject({ type: 'list', ordered: false });
+    const assumptions = doc.blocks.findIndex((b) => b.type === 'heading' && b.text === 'Key assumptions');
+    expect(doc.blocks.slice(assumptions + 1, assumptions + 3).map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
+    // New briefings leave them off.
+    expect(
+      defaultBriefingSections()
+        .filter((s) => !s.enabled)
+        .map((s) => s.kind),
+    ).toEqual(['assumptions', 'alternatives', 'key-gaps', 'indicators']);
+  });
+
+  it('names the key judgments a recommendation follows from', async () => {
+    const { ws } = await workspace();
+    const kj = (id: string, text: string) => ({ id, text, confidence: 'moderate' as const, passageIds: [] });
+    const doc = buildBriefingDocument(
+      briefing({
+        keyJudgments: [
+          kj('0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a20', 'First.'),
+          kj('0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a21', '  '),
+          kj('0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a22', 'Second.'),
+        ],
+        recommendations: [
+          {
+            id: '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a23',
+            text: 'Raise border monitoring.',
+            judgmentIds: ['0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a22', '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a20'],
+          },
+          { id: '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a24', text: 'Talk to Kabul.', judgmentIds: [] },
+        ],
+      }),
+      ws,
+    );
+    const at = doc.blocks.findIndex((b) => b.type === 'heading' && b.text === 'Recommendations');
+    const list = doc.blocks[at + 1] as Extract<DocBlock, { type: 'list' }>;
+    const read = (i: number) => list.items[i]!.inlines.map((x) => (x.kind === 'text' ? x.text : '')).join('');
+    expect(read(0)).toBe('Raise border monitoring. (follows from key judgments 1 and 2)');
+    expect(read(1)).toBe('Talk to Kabul.');
+  });
+});
+
 describe('briefing model: filters', () => {
   it('includes every threat of the registers not archived, highest score first', async () => {
     const { ws, glacier } = await workspace();

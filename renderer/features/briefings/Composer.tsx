@@ -1,6 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { MARKING_PRESETS, type Briefing, type BriefingFilters } from '../../../shared/domain/briefing';
+import {
+  BRIEFING_SECTION_LABELS,
+  MARKING_PRESETS,
+  type Briefing,
+  type BriefingFilters,
+} from '../../../shared/domain/briefing';
 import { BriefingDocument } from '../../../shared/domain/briefing-document';
 import { briefingChecks, overridesInForce, type BriefingCheck } from '../../../shared/domain/briefing-checks';
 import { buildBriefingDocument, CATEGORY_LABELS, selectThreats } from '../../../shared/domain/briefing-model';
@@ -24,6 +29,30 @@ import { KeyJudgmentsEditor, RecommendationsEditor } from './KeyJudgmentsEditor'
 import { SectionList } from './SectionList';
 
 const SAVE_DELAY_MS = 400;
+
+/** The optional analytic sections the composer edits, with what each should hold. */
+const ANALYSIS_FIELDS = [
+  {
+    kind: 'assumptions',
+    field: 'assumptions',
+    help: 'What the judgments take for granted; if one fails, the judgments change.',
+  },
+  {
+    kind: 'alternatives',
+    field: 'alternatives',
+    help: 'Outcomes other than the one judged most likely, and what would bring them about.',
+  },
+  {
+    kind: 'key-gaps',
+    field: 'keyGaps',
+    help: 'What is not known, and how it limits the judgments.',
+  },
+  {
+    kind: 'indicators',
+    field: 'indicators',
+    help: 'Signs to watch that would show the situation moving one way or another.',
+  },
+] as const;
 const CUSTOM = 'custom';
 
 function formatBytes(bytes: number): string {
@@ -536,10 +565,35 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
             />
           </section>
 
+          <section className="composer-group" aria-labelledby="analysis-heading">
+            <h2 id="analysis-heading">Assumptions, alternatives, gaps and indicators</h2>
+            <p className="muted small">
+              Optional sections: each is printed when it is ticked under Sections and written here. Separate paragraphs
+              with a blank line; lines starting with “- ” make a list.
+            </p>
+            {ANALYSIS_FIELDS.map(({ kind, field, help }) => (
+              <div className="field" key={kind}>
+                <label htmlFor={`briefing-${kind}`}>{BRIEFING_SECTION_LABELS[kind]}</label>
+                <textarea
+                  id={`briefing-${kind}`}
+                  rows={3}
+                  value={draft[field]}
+                  dir="auto"
+                  aria-describedby={`briefing-${kind}-help`}
+                  onChange={(e) => update({ [field]: e.target.value })}
+                />
+                <p id={`briefing-${kind}-help`} className="muted small">
+                  {help}
+                </p>
+              </div>
+            ))}
+          </section>
+
           <section className="composer-group" aria-labelledby="rec-heading">
             <h2 id="rec-heading">Recommendations</h2>
             <RecommendationsEditor
               recommendations={draft.recommendations}
+              judgments={draft.keyJudgments}
               onChange={(recommendations) => update({ recommendations })}
             />
           </section>
