@@ -5,13 +5,7 @@
  */
 import type { Actor } from './actor';
 import type { Annotation } from './annotation';
-import {
-  BRIEFING_SECTION_LABELS,
-  OPTIONAL_SECTION_FIELDS,
-  type Briefing,
-  type BriefingSectionKind,
-  type KeyJudgment,
-} from './briefing';
+import { OPTIONAL_SECTION_FIELDS, type Briefing, type BriefingSectionKind, type KeyJudgment } from './briefing';
 import {
   BRIEFING_DOCUMENT_FORMAT,
   type BriefingDocument,
@@ -31,6 +25,13 @@ import { admiraltyGrade, CREDIBILITY_LABELS, RELIABILITY_LABELS, type Source } f
 import type { Register, Threat, ThreatCategory } from './threat';
 import { compareThreatsForNumbering } from './threat-numbers';
 import { quotedPassages, quoteWithEllipses } from './evidence-selection';
+import {
+  DEFAULT_BRIEFING_TEMPLATE,
+  documentNumber,
+  FIXED_TEXTS,
+  type BriefingTemplate,
+  type FixedTexts,
+} from './briefing-template';
 
 /** What the model reads from the workspace. Records it does not need may be left out. */
 export interface BriefingWorkspace {
@@ -45,6 +46,8 @@ export interface BriefingWorkspace {
   exposureOverrides?: readonly ExposureOverride[];
   /** Where each passage stands in its source (page or paragraph), by annotation id; notes cite it. */
   passageLocators?: ReadonlyMap<string, PassageLocator>;
+  /** The workspace's briefing template (issuer, numbering, fonts, paper, language of the fixed texts). */
+  template?: BriefingTemplate;
 }
 
 const MONTHS = [
@@ -61,6 +64,21 @@ const MONTHS = [
   'November',
   'December',
 ];
+
+/** The date as the fixed texts' language writes it: "12 March 2026", "12 марта 2026". */
+function datedIn(iso: string, t: FixedTexts): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const month = match ? t.months[Number(match[2]) - 1] : undefined;
+  return match && month ? `${Number(match[3])} ${month} ${match[1]}` : iso;
+}
+
+/** The template's distribution list, one reader per line. */
+function distributionList(template: BriefingTemplate): string[] {
+  return template.distribution
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
 
 /** "2026-03-12" → "12 March 2026"; anything else is returned as it is. */
 export function longDate(iso: string | null): string {
@@ -251,6 +269,9 @@ interface Context {
   quotedUnder: Map<string, string>;
   /** The analyst's choice of quotes, by threat or key judgment id. */
   evidenceChoices: Map<string, readonly string[]>;
+  template: BriefingTemplate;
+  /** The document's fixed texts in the template's language. */
+  t: FixedTexts;
 }
 
 function bandFor(ctx: Context, threat: Threat): Band {
@@ -327,7 +348,7 @@ function evidenceBlocks(ctx: Context, forId: string, linked: readonly Annotation
       blocks.push({
         type: 'paragraph',
         style: 'body',
-        inlines: [text(`See ${earlier}: `, { italic: true }), text(`“${opening}”`)],
+        inlines: [text(`${ctx.t.see} ${earlier}: `, { italic: true }), text(`“${opening}”`)],
         dir: directionOf(opening),
         lang: '',
       });
@@ -367,14 +388,24 @@ function scopeSentence(ctx: Context): string {
 function titleBlock(ctx: Context, cover: boolean): DocBlock {
   const b = ctx.briefing;
   const facts: { label: string; value: string }[] = [];
-  if (b.author.trim()) facts.push({ label: 'Prepared by', value: b.author.trim() });
-  facts.push({ label: 'Date', value: longDate(b.date) });
-  if (b.audience.trim()) facts.push({ label: 'For', value: b.audience.trim() });
-  if (cover) facts.push({ label: 'Scope', value: capitalise(scopeSentence(ctx)) });
+  const { t, template } = ctx;
+  if (template.institution.trim())
+    facts.push({
+      label: t.issuedBy,
+      value: [template.institution.trim(), template.department.trim()].filter(Boolean).join(', '),
+    });
+  const number = documentNumber(template.documentNumberPattern, b.date, b.exports.length + 1);
+  if (number) facts.push({ label: t.documentNumber, value: number });
+  if (b.author.trim()) facts.push({ label: t.preparedBy, value: b.author.trim() });
+  facts.push({ label: t.date, value: datedIn(b.date, t) });
+  if (b.audience.trim()) facts.push({ label: t.for, value: b.audience.trim() });
+  if (cover) facts.push({ label: t.scope, value: capitalise(scopeSentence(ctx)) });
+  const distribution = distributionList(template);
+  if (cover && distribution.length > 0) facts.push({ label: t.distribution, value: distribution.join('; ') });
   return {
     type: 'title',
     cover,
-    kicker: cover ? 'Analytical briefing' : '',
+    kicker: cover ? ctx.t.kicker : '',
     title: b.title,
     subtitle: b.subtitle.trim(),
     marking: b.marking.trim(),
@@ -383,7 +414,7 @@ function titleBlock(ctx: Context, cover: boolean): DocBlock {
 }
 
 function keyJudgmentsSection(ctx: Context): DocBlock[] {
-  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS['key-judgments'])];
+  const blocks: DocBlock[] = [heading(ctx.t.sections['key-judgments'])];
   const written = ctx.briefing.keyJudgments.filter((kj: KeyJudgment) => kj.text.trim());
   if (written.length === 0)
     return [...blocks, paragraph('No key judgments have been written for this briefing.', 'note')];
@@ -404,7 +435,7 @@ function keyJudgmentsSection(ctx: Context): DocBlock[] {
 }
 
 function overviewSection(ctx: Context): DocBlock[] {
-  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS['threat-overview'])];
+  const blocks: DocBlock[] = [heading(ctx.t.sections['threat-overview'])];
   if (ctx.threats.length === 0)
     return [...blocks, paragraph('No threat in the chosen registers passes the briefing’s filters.', 'note')];
   blocks.push(paragraph(`${capitalise(scopeSentence(ctx))}, ordered by score (likelihood × impact).`, 'body'));
@@ -440,7 +471,7 @@ function overviewSection(ctx: Context): DocBlock[] {
 }
 
 function heatMapSection(ctx: Context): DocBlock[] {
-  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS['heat-map'])];
+  const blocks: DocBlock[] = [heading(ctx.t.sections['heat-map'])];
   if (ctx.threats.length === 0) return [...blocks, paragraph('No threat to place on the matrix.', 'note')];
   const registerIds = [...new Set(ctx.threats.map((t) => t.registerId))];
   for (const registerId of registerIds) {
@@ -497,7 +528,7 @@ function labelled(label: string, value: string): DocBlock {
 }
 
 function threatDetailsSection(ctx: Context): DocBlock[] {
-  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS['threat-details'])];
+  const blocks: DocBlock[] = [heading(ctx.t.sections['threat-details'])];
   if (ctx.threats.length === 0) return [...blocks, paragraph('No threat passes the briefing’s filters.', 'note')];
   for (const t of ctx.threats) {
     const levels = levelsOf(ctx, t);
@@ -513,14 +544,14 @@ function threatDetailsSection(ctx: Context): DocBlock[] {
     const description = paragraphs(t.description);
     blocks.push(...(description.length > 0 ? description : [paragraph('No description has been written.', 'note')]));
     const actors = t.actorIds.map((id) => ctx.actors.get(id)?.name).filter((n): n is string => Boolean(n));
-    if (actors.length > 0) blocks.push(labelled('Actors', `${actors.join('; ')}.`));
+    if (actors.length > 0) blocks.push(labelled(ctx.t.actors, `${actors.join('; ')}.`));
     const affected = t.countryCodes.filter((c) => c !== t.originCode).map((c) => countryName(ctx, c));
     if (t.originCode && t.originCode !== ctx.commonOrigin)
       blocks.push(labelled('Emanates from', `${countryName(ctx, t.originCode)}.`));
-    if (affected.length > 0) blocks.push(labelled('Affected countries', `${affected.join(', ')}.`));
+    if (affected.length > 0) blocks.push(labelled(ctx.t.affectedCountries, `${affected.join(', ')}.`));
     for (const [label, items] of [
-      ['Indicators', t.indicators],
-      ['Mitigations', t.mitigations],
+      [ctx.t.indicators, t.indicators],
+      [ctx.t.mitigations, t.mitigations],
     ] as const) {
       if (items.length === 0) continue;
       blocks.push(paragraph(label, 'label'));
@@ -532,7 +563,7 @@ function threatDetailsSection(ctx: Context): DocBlock[] {
     }
     // A threat without evidence has no Evidence heading; the scope note and the composer's warnings say so.
     const evidence = evidenceBlocks(ctx, t.id, ctx.evidenceByThreat.get(t.id) ?? [], `T${ctx.threatNumbers.get(t.id)}`);
-    if (evidence.length > 0) blocks.push(paragraph('Evidence', 'label'), ...evidence);
+    if (evidence.length > 0) blocks.push(paragraph(ctx.t.evidence, 'label'), ...evidence);
   }
   return blocks;
 }
@@ -584,7 +615,7 @@ function countryThreats(ctx: Context, code: string): CountryThreat[] {
 }
 
 function countryComparisonSection(ctx: Context): DocBlock[] {
-  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS['country-comparison'])];
+  const blocks: DocBlock[] = [heading(ctx.t.sections['country-comparison'])];
   const chosen = ctx.briefing.filters.countryCodes;
   const codes =
     chosen.length > 0
@@ -643,7 +674,7 @@ function countryComparisonSection(ctx: Context): DocBlock[] {
 }
 
 function recommendationsSection(ctx: Context): DocBlock[] {
-  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS.recommendations)];
+  const blocks: DocBlock[] = [heading(ctx.t.sections.recommendations)];
   const written = ctx.briefing.recommendations.filter((r) => r.text.trim());
   if (written.length === 0)
     return [...blocks, paragraph('No recommendations have been written for this briefing.', 'note')];
@@ -680,7 +711,7 @@ function recommendationsSection(ctx: Context): DocBlock[] {
 function writtenSection(ctx: Context, kind: keyof typeof OPTIONAL_SECTION_FIELDS): DocBlock[] {
   const value = ctx.briefing[OPTIONAL_SECTION_FIELDS[kind]].trim();
   if (!value) return [];
-  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS[kind])];
+  const blocks: DocBlock[] = [heading(ctx.t.sections[kind])];
   for (const chunk of value.split(/\n\s*\n/)) {
     const lines = chunk
       .split('\n')
@@ -700,7 +731,7 @@ function writtenSection(ctx: Context, kind: keyof typeof OPTIONAL_SECTION_FIELDS
 }
 
 function sourcesAnnex(ctx: Context): DocBlock[] {
-  const blocks: DocBlock[] = [heading('Annex: Sources')];
+  const blocks: DocBlock[] = [heading(ctx.t.annexSources)];
   const cited = [...ctx.citations.bySource.entries()];
   const references = ctx.citations.engine.bibliography();
   if (cited.length === 0) return [...blocks, paragraph('No source is quoted in this briefing.', 'note')];
@@ -759,7 +790,7 @@ export const CONFIDENCE_MEANINGS: Record<'high' | 'moderate' | 'low', string> = 
 function bottomLineSection(ctx: Context): DocBlock[] {
   const text = ctx.briefing.bottomLine.trim();
   // An empty bottom line prints nothing; the composer asks for it before export.
-  return text ? [heading(BRIEFING_SECTION_LABELS['bottom-line']), ...paragraphs(text)] : [];
+  return text ? [heading(ctx.t.sections['bottom-line']), ...paragraphs(text)] : [];
 }
 
 /** The sources behind each judgment (threat rating or key judgment) of the briefing, by source id. */
@@ -805,7 +836,7 @@ function sourcesParagraph(ctx: Context): string {
 }
 
 function scopeNoteSection(ctx: Context): DocBlock[] {
-  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS['scope-note'])];
+  const blocks: DocBlock[] = [heading(ctx.t.sections['scope-note'])];
   let scope = `This briefing covers ${scopeSentence(ctx)}.`;
   if (ctx.commonOrigin) scope += ` Every threat in it emanates from ${countryName(ctx, ctx.commonOrigin)}.`;
   if (ctx.briefing.informationCutOff)
@@ -819,7 +850,7 @@ function estimativeKeySection(ctx: Context): DocBlock[] {
   const used = new Set(ctx.threats.map((t) => likelihoodWords(t.likelihood, levelsOf(ctx, t))));
   const usedInOrder = ICD_203_SCALE.filter((s) => used.has(s.words)).map((s) => s.words.toLowerCase());
   return [
-    heading(BRIEFING_SECTION_LABELS['estimative-key']),
+    heading(ctx.t.sections['estimative-key']),
     paragraph(
       `Likelihood is written in the words of the US ICD 203 scale; each stands for the range of probability beside it.${
         usedInOrder.length > 0 ? ` This briefing uses ${listWords(usedInOrder)} (in bold).` : ''
@@ -861,6 +892,7 @@ const BREAK_BEFORE: ReadonlySet<BriefingSectionKind> = new Set(['threat-details'
  */
 export function buildBriefingDocument(briefing: Briefing, workspace: BriefingWorkspace): BriefingDocument {
   const threats = selectThreats(briefing, workspace);
+  const template = workspace.template ?? DEFAULT_BRIEFING_TEMPLATE;
   const included = new Set(threats.map((t) => t.id));
   const evidenceByThreat = new Map<string, Annotation[]>();
   for (const annotation of workspace.annotations) {
@@ -892,6 +924,8 @@ export function buildBriefingDocument(briefing: Briefing, workspace: BriefingWor
     citations: new Citations(sources, briefing.citationStyle, workspace.passageLocators ?? new Map()),
     quotedUnder: new Map(),
     evidenceChoices: new Map(briefing.evidenceChoices.map((c) => [c.forId, c.passageIds])),
+    template,
+    t: FIXED_TEXTS[template.language],
   };
 
   const enabled = briefing.sections.filter((s) => s.enabled).map((s) => s.kind);
@@ -909,7 +943,7 @@ export function buildBriefingDocument(briefing: Briefing, workspace: BriefingWor
         blocks.push(titleBlock(ctx, true));
         break;
       case 'contents':
-        blocks.push({ type: 'contents', title: 'Contents' });
+        blocks.push({ type: 'contents', title: ctx.t.contents });
         break;
       case 'bottom-line':
         blocks.push(...bottomLineSection(ctx));
@@ -958,11 +992,22 @@ export function buildBriefingDocument(briefing: Briefing, workspace: BriefingWor
       title: briefing.title,
       subtitle: briefing.subtitle.trim(),
       author: briefing.author.trim(),
-      date: longDate(briefing.date),
+      date: datedIn(briefing.date, ctx.t),
       isoDate: briefing.date,
       marking: briefing.marking.trim(),
       audience: briefing.audience.trim(),
-      language: 'en',
+      language: template.language,
+      template: {
+        institution: template.institution.trim(),
+        department: template.department.trim(),
+        documentNumber: documentNumber(template.documentNumberPattern, briefing.date, briefing.exports.length + 1),
+        distribution: distributionList(template),
+        handling: template.handling.trim() || ctx.t.handling(briefing.marking.trim()),
+        headingFont: template.headingFont,
+        bodyFont: template.bodyFont,
+        paper: template.paper,
+        logo: template.logo,
+      },
     },
     blocks,
     footnotes: ctx.citations.footnotes(),

@@ -295,7 +295,7 @@ test.describe('briefings', () => {
     await app
       .getByRole('textbox', { name: 'Bottom line' })
       .fill('ISIS-Khorasan and the Kosh-Tepa canal are the gravest threats, and both are rising.');
-    await app.getByLabel('Information cut-off').fill('2026-03-01');
+    await app.getByRole('textbox', { name: 'Information cut-off' }).fill('2026-03-01');
     await expect(warnings).not.toContainText('The bottom line is empty');
     await expect(warnings).not.toContainText('No information cut-off date is set');
     await expect(doc.getByRole('heading', { name: 'Bottom line' })).toBeVisible();
