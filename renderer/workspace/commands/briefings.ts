@@ -1,5 +1,6 @@
 import type { Briefing, BriefingExport, WarningOverride } from '../../../shared/domain/briefing';
-import { blankBriefing, readBriefing } from '../../db/briefings';
+import { BriefingTemplate, readTemplate } from '../../../shared/domain/briefing-template';
+import { blankBriefing, BRIEFING_TEMPLATE_KEY, readBriefing } from '../../db/briefings';
 import { CommandRefusal } from '../change-set';
 import { defineCommand } from '../workspace';
 
@@ -9,8 +10,15 @@ const BRIEFING_GONE = 'That briefing no longer exists; it may have been deleted.
 export const createBriefing = defineCommand({
   id: 'briefings.create',
   label: 'create a briefing',
-  run: (changes, fields: Partial<Briefing> = {}): Promise<Briefing> =>
-    changes.put('briefings', { ...blankBriefing(fields), createdAt: changes.at, updatedAt: changes.at }),
+  run: async (changes, fields: Partial<Briefing> = {}): Promise<Briefing> => {
+    // A new briefing starts with the template's default marking.
+    const template = readTemplate((await changes.get('meta', BRIEFING_TEMPLATE_KEY))?.value);
+    return changes.put('briefings', {
+      ...blankBriefing({ marking: template.defaultMarking, ...fields }),
+      createdAt: changes.at,
+      updatedAt: changes.at,
+    });
+  },
 });
 
 /**
@@ -143,5 +151,23 @@ export const chooseBriefingEvidence = defineCommand({
       ...saved,
       evidenceChoices: passageIds === null ? others : [...others, { forId, passageIds: [...new Set(passageIds)] }],
     });
+  },
+});
+
+/**
+ * Saves the workspace's briefing template (issuer, logo, numbering, distribution, marking, handling,
+ * fonts, paper, language); every export uses it. Kept in the workspace: a step for Ctrl+Z.
+ */
+export const setBriefingTemplate = defineCommand({
+  id: 'briefings.setTemplate',
+  label: 'change the briefing template',
+  run: async (changes, template: BriefingTemplate): Promise<BriefingTemplate> => {
+    const parsed = BriefingTemplate.safeParse(template);
+    if (!parsed.success)
+      throw new CommandRefusal(
+        `The briefing template cannot be saved: ${parsed.error.issues[0]?.message ?? 'a field is not valid'}. The last template was kept.`,
+      );
+    await changes.put('meta', { key: BRIEFING_TEMPLATE_KEY, value: parsed.data });
+    return parsed.data;
   },
 });
