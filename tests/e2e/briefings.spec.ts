@@ -462,6 +462,66 @@ test.describe('briefings', () => {
     }
   });
 
+  test('the briefing template: set in Settings, it gives new briefings their marking and the document its issuer, logo, paper and Russian fixed texts', async ({
+    app,
+  }) => {
+    test.setTimeout(120_000);
+    const logo = test.info().outputPath('logo.png');
+    writeFileSync(
+      logo,
+      Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+    );
+    await app.keyboard.press('Control+,');
+    const dialog = app.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByRole('tab', { name: 'Briefing template' }).click();
+    await dialog.getByRole('textbox', { name: 'Institution' }).fill('Институт внешнеполитических исследований');
+    await dialog.getByRole('textbox', { name: 'Document number pattern' }).fill('ИВПИ-{YYYY}/{NNN}');
+    await dialog
+      .getByRole('textbox', { name: 'Distribution list' })
+      .fill('Министр иностранных дел\nСовет безопасности');
+    await dialog.getByRole('textbox', { name: 'Default marking' }).fill('ДСП');
+    await dialog.getByLabel('Logo').setInputFiles(logo);
+    await expect(dialog.getByRole('img', { name: 'The logo printed on the cover' })).toBeVisible();
+    await dialog.getByRole('combobox', { name: 'Paper' }).selectOption('Letter');
+    await dialog.getByRole('combobox', { name: 'Language of the fixed texts' }).selectOption('ru');
+    for (const [width, height] of [
+      [1366, 768],
+      [1440, 900],
+    ] as const) {
+      await app.setViewportSize({ width, height });
+      await app.screenshot({ path: test.info().outputPath(`briefing-template-settings-${width}x${height}.png`) });
+    }
+    await dialog.getByRole('button', { name: 'Save template' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('Template saved.');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await newBriefing(app, 'Угрозы из Афганистана');
+    await expect(app.getByRole('combobox', { name: 'Security marking' })).toHaveValue('custom');
+    await expect(app.getByRole('textbox', { name: 'Custom marking' })).toHaveValue('ДСП');
+    const doc = preview(app);
+    await expect(doc.getByRole('heading', { name: 'Обзор угроз' })).toBeVisible();
+    await expect(doc).toContainText('ИВПИ-');
+    await expect(doc).toContainText('Министр иностранных дел; Совет безопасности');
+
+    await app.getByRole('button', { name: 'Export .docx' }).click();
+    await expect(app.getByText(/Exported the briefing to .*\.docx\./)).toBeVisible({ timeout: 30_000 });
+    const file = (await app.getByRole('list', { name: 'Export history' }).locator('.export-path').textContent())!;
+    const read = await readDocx(file);
+    try {
+      const text = stripBidiControls(read.text);
+      expect(text).toContain('АНАЛИТИЧЕСКАЯ ЗАПИСКА');
+      expect(text).toContain('Институт внешнеполитических исследований');
+      expect(text).toContain('ИВПИ-2026/001'.replace('2026', new Date().getFullYear().toString()));
+      expect(text).toContain('Ключевые выводы');
+      expect(text).toMatch(/Стр\. 2 из \d+/);
+    } finally {
+      await read.cleanUp();
+    }
+  });
+
   test('a briefing without a marking or title is not exported, and says why', async ({ app }) => {
     await newBriefing(app, 'Unmarked');
     await app.getByRole('combobox', { name: 'Security marking' }).selectOption('custom');
