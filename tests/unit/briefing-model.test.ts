@@ -187,6 +187,19 @@ describe('briefing model: sections', () => {
       marking: 'FOR OFFICIAL USE ONLY',
       audience: 'Ministry of Foreign Affairs',
       language: 'en',
+      // Without a template of the workspace's own, the default: A4, the workbench's fonts and handling sentence.
+      template: {
+        institution: '',
+        department: '',
+        documentNumber: '',
+        distribution: [],
+        handling:
+          'This document is marked FOR OFFICIAL USE ONLY: share it only with the readers it is addressed to, and do not publish or forward it without the author’s consent.',
+        headingFont: 'Arial',
+        bodyFont: 'Times New Roman',
+        paper: 'A4',
+        logo: null,
+      },
     });
   });
 
