@@ -146,7 +146,8 @@ function alignmentOf(align: 'start' | 'center' | 'end', dir: TextDirection) {
 
 const BAND_STYLES = { low: 'BandLow', medium: 'BandMedium', high: 'BandHigh', critical: 'BandCritical' } as const;
 
-function tableCell(cell: DocCell, widthPercent: number, header: boolean): TableCell {
+/** `together`: the cell's paragraph keeps with the next, so a table that must not split holds with its legend. */
+function tableCell(cell: DocCell, widthPercent: number, header: boolean, together = false): TableCell {
   const colours = cell.band ? BAND_PRINT_COLOURS[cell.band] : null;
   // Band colours are data (the risk band of a score); the header row's shading comes from the table style.
   const fill = colours?.fill ?? (cell.heading && !header ? TABLE_HEADING_FILL : undefined);
@@ -157,6 +158,7 @@ function tableCell(cell: DocCell, widthPercent: number, header: boolean): TableC
     children: [
       new Paragraph({
         style: header || cell.heading ? 'TableHeading' : 'TableText',
+        keepNext: together || undefined,
         alignment: alignmentOf(cell.align, cell.dir),
         bidirectional: cell.dir === 'rtl' || undefined,
         children: cell.text
@@ -198,6 +200,9 @@ function takeBreak(state: WriteState): true | undefined {
 
 function table(block: Extract<DocBlock, { type: 'table' }>, state: WriteState): (Paragraph | Table)[] {
   const widths = block.columns.map((c) => c.width);
+  // The heat map is read whole, with its legend below it: every row keeps with the next, and the last
+  // row with the legend, so Word and LibreOffice move the table and legend to a page together.
+  const together = block.kind === 'heat-map';
   const number = ++state.tables;
   const title = `${state.t.table} ${number}. ${block.label}.${block.caption ? ` ${block.caption}` : ''}`;
   const headerRow = new TableRow({
@@ -208,6 +213,7 @@ function table(block: Extract<DocBlock, { type: 'table' }>, state: WriteState): 
         { text: c.text, align: c.align, band: null, bold: true, heading: true, dir: 'ltr' },
         widths[i] ?? 10,
         true,
+        together,
       ),
     ),
   });
@@ -217,7 +223,7 @@ function table(block: Extract<DocBlock, { type: 'table' }>, state: WriteState): 
         cantSplit: true,
         // Heat-map rows are squares, tall enough to read the threat numbers in them.
         ...(block.kind === 'heat-map' ? { height: { value: 620, rule: 'atLeast' as const } } : {}),
-        children: row.map((cell, i) => tableCell(cell, widths[i] ?? 10, false)),
+        children: row.map((cell, i) => tableCell(cell, widths[i] ?? 10, false, together)),
       }),
   );
   return [

@@ -352,6 +352,17 @@ describe('the exported .docx, read as its reader reads it', () => {
       expect(quotes.map((q) => q.text)).not.toContain(name);
   });
 
+  it('prints the heat map with its caption and legend on one page, its rows kept together', async () => {
+    const page = read.pages.find((p) => flat(p).includes('Bands: low below'))!;
+    expect(flat(page)).toMatch(/Table \d+\. Heat map\./);
+    expect(flat(page)).toContain('Likelihood \\ Impact');
+    const body = await zip.file('word/document.xml')!.async('string');
+    const heatMap = body.slice(body.indexOf('Heat map.'), body.indexOf('Bands: low below'));
+    const cells = heatMap.split('<w:tc>').slice(1);
+    expect(cells.length).toBeGreaterThan(30);
+    for (const cell of cells) expect(cell).toContain('<w:keepNext/>');
+  });
+
   it('never repeats a full citation, and prints no placeholder words', () => {
     const text = flat(read.text);
     const full =
