@@ -327,7 +327,9 @@ test.describe('briefings', () => {
     await app.getByRole('textbox', { name: 'Author' }).fill('Dana Seitkali');
     const check = app.getByRole('region', { name: 'Before exporting' });
     const exportButton = app.getByRole('button', { name: 'Export .docx' });
-    await expect(check.getByRole('list', { name: 'Warnings' })).toContainText('No information cut-off date is set');
+    await expect(check.getByRole('list', { name: 'Warnings', exact: true })).toContainText(
+      'No information cut-off date is set',
+    );
     await expect(check.getByRole('list', { name: 'Blockers' })).toHaveCount(0);
     await expect(exportButton).toBeEnabled();
 
@@ -381,16 +383,21 @@ test.describe('briefings', () => {
     await expect(exportButton).toBeEnabled();
 
     // A warning let stand: it moves under "overridden", and the export records it, by whom and when.
-    const cutOff = check.getByRole('list', { name: 'Warnings' }).getByRole('listitem').filter({
+    const cutOff = check.getByRole('list', { name: 'Warnings', exact: true }).getByRole('listitem').filter({
       hasText: 'No information cut-off date is set',
     });
     await cutOff.getByRole('button', { name: /^Override/ }).click();
-    await expect(check.getByRole('list', { name: 'Warnings' })).not.toContainText('No information cut-off date');
+    await expect(check.getByRole('list', { name: 'Warnings', exact: true })).not.toContainText(
+      'No information cut-off date',
+    );
     await expect(check.getByText('1 warning overridden')).toBeVisible();
     await check.getByText('1 warning overridden').click();
     await expect(check.getByRole('list', { name: 'Overridden warnings' })).toContainText('Overridden by Dana Seitkali');
     // A warning's jump takes the analyst to the field that fixes it.
-    await check.getByRole('list', { name: 'Warnings' }).getByRole('button', { name: 'Write the bottom line' }).click();
+    await check
+      .getByRole('list', { name: 'Warnings', exact: true })
+      .getByRole('button', { name: 'Write the bottom line' })
+      .click();
     await expect(app.getByRole('textbox', { name: 'Bottom line' })).toBeFocused();
 
     await exportButton.click();
@@ -403,7 +410,9 @@ test.describe('briefings', () => {
 
     // Withdrawn, the warning counts again; the export already written keeps its record.
     await check.getByRole('button', { name: 'Withdraw override' }).click();
-    await expect(check.getByRole('list', { name: 'Warnings' })).toContainText('No information cut-off date is set');
+    await expect(check.getByRole('list', { name: 'Warnings', exact: true })).toContainText(
+      'No information cut-off date is set',
+    );
     await expect(history).toContainText('overridden by Dana Seitkali');
   });
 

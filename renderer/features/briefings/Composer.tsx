@@ -189,12 +189,16 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
   const author = useLiveQuery(() => exportAuthor(db));
   // Who lets a warning stand: the export author of Settings, else the briefing's author.
   const overrider = author?.name.trim() || author?.organisation.trim() || draft.author.trim() || 'the analyst';
+  // Pending edits are saved first, so the command's echo cannot bring back an older draft.
   const override = (items: readonly BriefingCheck[]) =>
-    void workspace.attempt(overrideBriefingWarnings, {
-      briefingId: briefing.id,
-      overrides: items.map((c) => ({ key: c.key, message: c.message, by: overrider, at: new Date().toISOString() })),
-    });
-  const withdraw = (key: string) => void workspace.attempt(withdrawBriefingOverride, { briefingId: briefing.id, key });
+    void flush().then(() =>
+      workspace.attempt(overrideBriefingWarnings, {
+        briefingId: briefing.id,
+        overrides: items.map((c) => ({ key: c.key, message: c.message, by: overrider, at: new Date().toISOString() })),
+      }),
+    );
+  const withdraw = (key: string) =>
+    void flush().then(() => workspace.attempt(withdrawBriefingOverride, { briefingId: briefing.id, key }));
   const isPreset = (MARKING_PRESETS as readonly string[]).includes(draft.marking);
   const [customMarking, setCustomMarking] = useState(!isPreset);
 
@@ -551,6 +555,7 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
                 choices={briefing.evidenceChoices}
                 material={material}
                 onLimit={(quotesPerThreat) => update({ quotesPerThreat })}
+                flush={flush}
               />
             )}
           </section>

@@ -13,6 +13,8 @@ interface EvidenceChooserProps {
   choices: Briefing['evidenceChoices'];
   material: BriefingWorkspace;
   onLimit: (quotesPerThreat: number) => void;
+  /** Saves the composer's pending edits first, so the command's echo cannot bring back an older draft. */
+  flush: () => Promise<void>;
 }
 
 interface Owner {
@@ -30,7 +32,7 @@ const short = (text: string) => {
  * Which linked passages the briefing quotes, per threat and per key judgment: the strongest by default
  * (never a bare mention), or the analyst's choice; a passage can be marked a mention here too.
  */
-export function EvidenceChooser({ briefing, choices, material, onLimit }: EvidenceChooserProps) {
+export function EvidenceChooser({ briefing, choices, material, onLimit, flush }: EvidenceChooserProps) {
   const sources = new Map<string, Source>(material.sources.map((s) => [s.id, s]));
   const annotations = new Map(material.annotations.map((a) => [a.id, a]));
   const chosen = new Map(choices.map((c) => [c.forId, c.passageIds]));
@@ -51,7 +53,7 @@ export function EvidenceChooser({ briefing, choices, material, onLimit }: Eviden
   ].filter((o) => o.linked.length > 0);
 
   const choose = (forId: string, passageIds: string[] | null) =>
-    void workspace.attempt(chooseBriefingEvidence, { briefingId: briefing.id, forId, passageIds });
+    void flush().then(() => workspace.attempt(chooseBriefingEvidence, { briefingId: briefing.id, forId, passageIds }));
   const mark = (a: Annotation, mention: boolean) => void workspace.attempt(markPassageMention, { id: a.id, mention });
 
   return (
