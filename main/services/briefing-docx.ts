@@ -6,6 +6,7 @@
  * passage, native tables coloured by risk band, and right-to-left paragraphs for Arabic-script quotes.
  */
 import {
+  ImageRun,
   AlignmentType,
   BorderStyle,
   Document,
@@ -42,7 +43,8 @@ import {
   type DocInline,
   type TextDirection,
 } from '../../shared/domain/briefing-document';
-import { confidenceWords, handlingLine } from '../../shared/domain/briefing-names';
+import { handlingLine } from '../../shared/domain/briefing-names';
+import { FIXED_TEXTS, type FixedTexts, type TemplateLogo } from '../../shared/domain/briefing-template';
 import { dominantScript, guessLanguage, scriptOfLanguage } from '../../shared/domain/language';
 
 /** The document's one font scheme, in its theme: Word lists them as "(Headings)" and "(Body)"; styles refer to them. */
@@ -79,6 +81,8 @@ const PAGE = {
   height: 16838,
   margin: { top: 1418, bottom: 1418, left: 1418, right: 1418, header: 567, footer: 567 },
 };
+/** US Letter, the same margins; tables keep A4's text width, which fits both. */
+const LETTER = { ...PAGE, width: 12240, height: 15840 };
 const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
 
 /** Word's language tags for the quotes' languages (proofing tools and the right shaping of each script). */
@@ -142,7 +146,8 @@ function alignmentOf(align: 'start' | 'center' | 'end', dir: TextDirection) {
 
 const BAND_STYLES = { low: 'BandLow', medium: 'BandMedium', high: 'BandHigh', critical: 'BandCritical' } as const;
 
-function tableCell(cell: DocCell, widthPercent: number, header: boolean): TableCell {
+/** `together`: the cell's paragraph keeps with the next, so a table that must not split holds with its legend. */
+function tableCell(cell: DocCell, widthPercent: number, header: boolean, together = false): TableCell {
   const colours = cell.band ? BAND_PRINT_COLOURS[cell.band] : null;
   // Band colours are data (the risk band of a score); the header row's shading comes from the table style.
   const fill = colours?.fill ?? (cell.heading && !header ? TABLE_HEADING_FILL : undefined);
@@ -153,6 +158,7 @@ function tableCell(cell: DocCell, widthPercent: number, header: boolean): TableC
     children: [
       new Paragraph({
         style: header || cell.heading ? 'TableHeading' : 'TableText',
+        keepNext: together || undefined,
         alignment: alignmentOf(cell.align, cell.dir),
         bidirectional: cell.dir === 'rtl' || undefined,
         children: cell.text
@@ -173,10 +179,16 @@ function tableCell(cell: DocCell, widthPercent: number, header: boolean): TableC
 
 /** Numbers tables in the order they appear: "Table 1. …" above each. */
 interface WriteState {
+  /** The fixed texts in the template's language ("Table", the confidence words). */
+  t: FixedTexts;
   tables: number;
   lists: number;
   /** A page break is due: the next paragraph starts a page. */
   breakBefore: boolean;
+  /** The cover's handling sentence from the template ('' for the workbench's own). */
+  handling: string;
+  /** The issuer's logo, printed above the cover's title. */
+  logo: TemplateLogo | null;
 }
 
 /** Takes the pending page break, for the first paragraph written after it. */
@@ -188,8 +200,11 @@ function takeBreak(state: WriteState): true | undefined {
 
 function table(block: Extract<DocBlock, { type: 'table' }>, state: WriteState): (Paragraph | Table)[] {
   const widths = block.columns.map((c) => c.width);
+  // The heat map is read whole, with its legend below it: every row keeps with the next, and the last
+  // row with the legend, so Word and LibreOffice move the table and legend to a page together.
+  const together = block.kind === 'heat-map';
   const number = ++state.tables;
-  const title = `Table ${number}. ${block.label}.${block.caption ? ` ${block.caption}` : ''}`;
+  const title = `${state.t.table} ${number}. ${block.label}.${block.caption ? ` ${block.caption}` : ''}`;
   const headerRow = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -198,6 +213,7 @@ function table(block: Extract<DocBlock, { type: 'table' }>, state: WriteState): 
         { text: c.text, align: c.align, band: null, bold: true, heading: true, dir: 'ltr' },
         widths[i] ?? 10,
         true,
+        together,
       ),
     ),
   });
@@ -207,7 +223,7 @@ function table(block: Extract<DocBlock, { type: 'table' }>, state: WriteState): 
         cantSplit: true,
         // Heat-map rows are squares, tall enough to read the threat numbers in them.
         ...(block.kind === 'heat-map' ? { height: { value: 620, rule: 'atLeast' as const } } : {}),
-        children: row.map((cell, i) => tableCell(cell, widths[i] ?? 10, false)),
+        children: row.map((cell, i) => tableCell(cell, widths[i] ?? 10, false, together)),
       }),
   );
   return [
@@ -225,6 +241,24 @@ function table(block: Extract<DocBlock, { type: 'table' }>, state: WriteState): 
 function titleBlock(block: Extract<DocBlock, { type: 'title' }>, state: WriteState): Paragraph[] {
   const out: Paragraph[] = [];
   const cover = block.cover;
+  if (cover && state.logo) {
+    // The logo at most 4 cm wide and 2.5 cm high (in pixels at 96 dpi), its proportions kept.
+    const { width, height, mime, data } = state.logo;
+    const scale = Math.min(151 / width, 94 / height, 1);
+    out.push(
+      new Paragraph({
+        style: 'CoverKicker',
+        children: [
+          new ImageRun({
+            type: mime === 'image/png' ? 'png' : 'jpg',
+            data: Buffer.from(data, 'base64'),
+            transformation: { width: Math.round(width * scale), height: Math.round(height * scale) },
+            altText: { name: 'Logo', description: 'The issuing institution’s logo', title: 'Logo' },
+          }),
+        ],
+      }),
+    );
+  }
   if (block.kicker) {
     out.push(
       new Paragraph({
@@ -266,7 +300,7 @@ function titleBlock(block: Extract<DocBlock, { type: 'title' }>, state: WriteSta
     out.push(
       new Paragraph({
         style: 'HandlingNote',
-        children: [new TextRun(handlingLine(block.marking))],
+        children: [new TextRun(state.handling || handlingLine(block.marking))],
       }),
     );
   }
@@ -333,7 +367,7 @@ function block(b: DocBlock, state: WriteState): (Paragraph | Table | TableOfCont
             new TextRun({ text: b.text, rightToLeft: b.dir === 'rtl' || undefined, language: runLanguage(b.text) }),
           ],
         }),
-        new Paragraph({ style: 'JudgmentConfidence', children: [new TextRun(confidenceWords(b.confidence))] }),
+        new Paragraph({ style: 'JudgmentConfidence', children: [new TextRun(state.t.confidence[b.confidence])] }),
       ];
     case 'quote': {
       const rtl = b.dir === 'rtl';
@@ -368,15 +402,15 @@ function markingParagraph(marking: string): Paragraph {
 }
 
 /** The footer of every page but the cover: title, date and "Page N of M", then the marking. */
-function pageFooter(footerLine: string, marking: string): Footer {
+function pageFooter(footerLine: string, marking: string, t: FixedTexts): Footer {
   return new Footer({
     children: [
       new Paragraph({
         style: 'FooterText',
         children: [
-          new TextRun(`${footerLine} · Page `),
+          new TextRun(`${footerLine} · ${t.page} `),
           new TextRun({ children: [PageNumber.CURRENT] }),
-          new TextRun(' of '),
+          new TextRun(` ${t.of} `),
           new TextRun({ children: [PageNumber.TOTAL_PAGES] }),
         ],
       }),
@@ -433,7 +467,21 @@ async function finish(bytes: Uint8Array, marking: string): Promise<Uint8Array> {
 
 /** The briefing as a .docx file's bytes. */
 export async function writeBriefingDocx(doc: BriefingDocument): Promise<Uint8Array> {
-  const state: WriteState = { tables: 0, lists: 0, breakBefore: false };
+  const template = doc.page.template;
+  const t = FIXED_TEXTS[doc.page.language === 'ru' ? 'ru' : 'en'];
+  const state: WriteState = {
+    t,
+    tables: 0,
+    lists: 0,
+    breakBefore: false,
+    handling: template?.handling ?? '',
+    logo: template?.logo ?? null,
+  };
+  const fonts = {
+    headings: template?.headingFont ?? THEME_FONTS.headings,
+    body: template?.bodyFont ?? THEME_FONTS.body,
+  };
+  const page = template?.paper === 'Letter' ? LETTER : PAGE;
   const children = doc.blocks.flatMap((b) => block(b, state));
   const footerLine = `${doc.page.title} · ${doc.page.date}`;
   // The cover is a page of its own kind: the marking, but no page number.
@@ -449,12 +497,14 @@ export async function writeBriefingDocx(doc: BriefingDocument): Promise<Uint8Arr
     keywords: `briefing; ${marking}`,
     customProperties: [
       { name: 'Classification', value: marking },
+      ...(template?.documentNumber ? [{ name: 'Document number', value: template.documentNumber }] : []),
+      ...(template?.institution ? [{ name: 'Institution', value: template.institution }] : []),
       ...(doc.page.audience ? [{ name: 'Audience', value: doc.page.audience }] : []),
       { name: 'Document date', value: doc.page.isoDate },
     ],
     // Word refreshes the TOC (and every other field) when it opens the file.
     features: { updateFields: true },
-    theme: { fonts: { headings: THEME_FONTS.headings, body: THEME_FONTS.body } },
+    theme: { fonts },
     // The TOC's entries and page numbers are worked out here, so it reads right before Word updates it.
     // Only for briefings of modest length: the layout behind the numbers costs far more than writing the
     // file (most of a 100-page export); a longer briefing keeps its TOC entries and Word numbers them on opening.
@@ -732,7 +782,7 @@ export async function writeBriefingDocx(doc: BriefingDocument): Promise<Uint8Arr
     sections: [
       {
         properties: {
-          page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin },
+          page: { size: { width: page.width, height: page.height }, margin: page.margin },
           titlePage: cover || undefined,
         },
         headers: {
@@ -740,7 +790,7 @@ export async function writeBriefingDocx(doc: BriefingDocument): Promise<Uint8Arr
           ...(cover ? { first: new Header({ children: [markingParagraph(marking)] }) } : {}),
         },
         footers: {
-          default: pageFooter(footerLine, marking),
+          default: pageFooter(footerLine, marking, t),
           ...(cover ? { first: new Footer({ children: [markingParagraph(marking)] }) } : {}),
         },
         children,

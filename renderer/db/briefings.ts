@@ -2,7 +2,16 @@ import type { Annotation } from '../../shared/domain/annotation';
 import { Briefing, defaultBriefingSections, normaliseSections } from '../../shared/domain/briefing';
 import type { BriefingWorkspace } from '../../shared/domain/briefing-model';
 import { passageLocator, type PassageLocator } from '../../shared/domain/citation-engine';
+import { readTemplate, type BriefingTemplate } from '../../shared/domain/briefing-template';
 import type { WorkbenchDatabase } from './database';
+
+/** Where the workspace keeps its briefing template (`meta`, changed by briefings.setTemplate). */
+export const BRIEFING_TEMPLATE_KEY = 'briefingTemplate';
+
+/** The workspace's briefing template; the default while none is set. */
+export async function briefingTemplate(db: WorkbenchDatabase): Promise<BriefingTemplate> {
+  return readTemplate((await db.meta.get(BRIEFING_TEMPLATE_KEY))?.value);
+}
 
 function today(): string {
   const now = new Date();
@@ -46,13 +55,14 @@ export async function loadBriefingWorkspace(
   db: WorkbenchDatabase,
   passageIds: readonly string[] = [],
 ): Promise<BriefingWorkspace> {
-  const [registers, threats, sources, actors, countries, exposureOverrides] = await Promise.all([
+  const [registers, threats, sources, actors, countries, exposureOverrides, template] = await Promise.all([
     db.registers.toArray(),
     db.threats.toArray(),
     db.sources.toArray(),
     db.actors.toArray(),
     db.countries.toArray(),
     db.exposureOverrides.toArray(),
+    briefingTemplate(db),
   ]);
   const threatIds = threats.map((t) => t.id);
   const [linked, chosen] = await Promise.all([
@@ -73,6 +83,7 @@ export async function loadBriefingWorkspace(
     exposureOverrides,
     annotations: [...annotations.values()],
     passageLocators,
+    template,
   };
 }
 

@@ -27,6 +27,11 @@ export const Annotation = z.object({
   threatIds: z.array(Id),
   countryCodes: z.array(CountryCode),
   actorIds: z.array(Id),
+  /**
+   * The analyst's mark that the passage only names something (an organisation, a place) and is no
+   * evidence to quote; absent while unmarked (briefings then judge by its length: evidence-selection.ts).
+   */
+  mention: z.boolean().optional(),
   ...Timestamps,
 });
 export type Annotation = z.infer<typeof Annotation>;

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Band } from './scoring';
 import { Confidence } from './threat';
+import { Paper, TemplateLogo } from './briefing-template';
 
 export const BRIEFING_DOCUMENT_FORMAT = 'analyst-workbench/briefing-document@1';
 
@@ -124,6 +125,8 @@ export const DocBlock = z.discriminatedUnion('type', [
     lang: LanguageTag,
     grade: z.string().max(4),
     note: NoteNumber,
+    /** The passage quoted (its id), so the check before export can tell which cited passages await review. */
+    passageId: z.string().max(100).optional(),
   }),
   z.object({
     type: z.literal('table'),
@@ -161,6 +164,21 @@ export const DocPage = z.object({
   marking: z.string().trim().min(1, 'choose a security marking (for example UNCLASSIFIED) before exporting').max(200),
   audience: z.string().max(500),
   language: LanguageTag,
+  /** What the briefing template sets (briefing-template.ts); absent in documents from before templates. */
+  template: z
+    .object({
+      institution: z.string().max(300),
+      department: z.string().max(300),
+      documentNumber: z.string().max(200),
+      distribution: z.array(z.string().max(300)).max(100),
+      /** The cover's handling sentence, already in the document's language. */
+      handling: z.string().max(1000),
+      headingFont: z.string().min(1).max(100),
+      bodyFont: z.string().min(1).max(100),
+      paper: Paper,
+      logo: TemplateLogo.nullable(),
+    })
+    .optional(),
 });
 export type DocPage = z.infer<typeof DocPage>;
 

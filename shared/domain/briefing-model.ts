@@ -5,7 +5,7 @@
  */
 import type { Actor } from './actor';
 import type { Annotation } from './annotation';
-import { BRIEFING_SECTION_LABELS, type Briefing, type BriefingSectionKind, type KeyJudgment } from './briefing';
+import { OPTIONAL_SECTION_FIELDS, type Briefing, type BriefingSectionKind, type KeyJudgment } from './briefing';
 import {
   BRIEFING_DOCUMENT_FORMAT,
   type BriefingDocument,
@@ -16,7 +16,7 @@ import {
   type TextDirection,
 } from './briefing-document';
 import { briefingFileName, confidenceWords } from './briefing-names';
-import { CitationEngine, citationWarnings, type PassageLocator } from './citation-engine';
+import { CitationEngine, type PassageLocator } from './citation-engine';
 import type { Country } from './country';
 import { indexOverrides, overrideId, type ExposureOverride } from './exposure';
 import { dominantScript, guessLanguage, scriptOfLanguage } from './language';
@@ -24,6 +24,14 @@ import { bandOf, impactWords, riskScore, likelihoodWords, type Band } from './sc
 import { admiraltyGrade, CREDIBILITY_LABELS, RELIABILITY_LABELS, type Source } from './source';
 import { isRated, type RatedThreat, type Register, type Threat, type ThreatCategory } from './threat';
 import { compareThreatsForNumbering } from './threat-numbers';
+import { quotedPassages, quoteWithEllipses } from './evidence-selection';
+import {
+  DEFAULT_BRIEFING_TEMPLATE,
+  documentNumber,
+  FIXED_TEXTS,
+  type BriefingTemplate,
+  type FixedTexts,
+} from './briefing-template';
 
 /** What the model reads from the workspace. Records it does not need may be left out. */
 export interface BriefingWorkspace {
@@ -38,6 +46,8 @@ export interface BriefingWorkspace {
   exposureOverrides?: readonly ExposureOverride[];
   /** Where each passage stands in its source (page or paragraph), by annotation id; notes cite it. */
   passageLocators?: ReadonlyMap<string, PassageLocator>;
+  /** The workspace's briefing template (issuer, numbering, fonts, paper, language of the fixed texts). */
+  template?: BriefingTemplate;
 }
 
 const MONTHS = [
@@ -54,6 +64,21 @@ const MONTHS = [
   'November',
   'December',
 ];
+
+/** The date as the fixed texts' language writes it: "12 March 2026", "12 марта 2026". */
+function datedIn(iso: string, t: FixedTexts): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const month = match ? t.months[Number(match[2]) - 1] : undefined;
+  return match && month ? `${Number(match[3])} ${month} ${match[1]}` : iso;
+}
+
+/** The template's distribution list, one reader per line. */
+function distributionList(template: BriefingTemplate): string[] {
+  return template.distribution
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
 
 /** "2026-03-12" → "12 March 2026"; anything else is returned as it is. */
 export function longDate(iso: string | null): string {
@@ -241,6 +266,13 @@ interface Context {
   citations: Citations;
   /** The country every included threat emanates from, when they share one: said once, in the scope note. */
   commonOrigin: string | null;
+  /** Where each quote so far was printed ("T2", "key judgment 1"), by source and words: a later use refers to it. */
+  quotedUnder: Map<string, string>;
+  /** The analyst's choice of quotes, by threat or key judgment id. */
+  evidenceChoices: Map<string, readonly string[]>;
+  template: BriefingTemplate;
+  /** The document's fixed texts in the template's language. */
+  t: FixedTexts;
 }
 
 function bandFor(ctx: Context, threat: RatedThreat): Band {
@@ -270,7 +302,13 @@ function clipQuote(text: string): string {
 
 function quoteBlock(ctx: Context, annotation: Annotation): DocBlock {
   const source = ctx.sources.get(annotation.sourceId);
-  const exact = clipQuote(annotation.quote.exact.replace(/\s+/g, ' ').trim() || annotation.quote.exact);
+  const whole = annotation.quote.exact.replace(/\s+/g, ' ').trim() || annotation.quote.exact;
+  const clipped = clipQuote(whole);
+  // A passage cut mid-sentence says so with an ellipsis; one clipped for length already ends in […].
+  const exact =
+    clipped === whole
+      ? quoteWithEllipses(annotation.quote, whole)
+      : quoteWithEllipses({ ...annotation.quote, suffix: '' }, clipped);
   const dir = directionOf(exact);
   const lang = quoteLanguage(exact, source);
   const [open, close] = quotationMarks(lang, dir);
@@ -283,7 +321,46 @@ function quoteBlock(ctx: Context, annotation: Annotation): DocBlock {
     lang,
     grade: source ? admiraltyGrade(source.reliability, source.credibility) : '',
     note: ctx.citations.cite(annotation),
+    passageId: annotation.id,
   };
+}
+
+/** The first words of a quote, for a reference back to where it is printed in full. */
+function quoteOpening(annotation: Annotation): string {
+  const words = annotation.quote.exact.replace(/\s+/g, ' ').trim().split(' ');
+  return words.length <= 8 ? words.join(' ') : `${words.slice(0, 8).join(' ')} …`;
+}
+
+/**
+ * The quotes under one threat or key judgment: the analyst's choice or the strongest passages, up to the
+ * briefing's limit, in document order; a passage already quoted elsewhere is referred to, not repeated.
+ */
+function evidenceBlocks(ctx: Context, forId: string, linked: readonly Annotation[], label: string): DocBlock[] {
+  const chosen = ctx.evidenceChoices.get(forId) ?? null;
+  const quoted = quotedPassages(linked, chosen, ctx.briefing.quotesPerThreat, ctx.sources);
+  const blocks: DocBlock[] = [];
+  const here = new Set<string>();
+  for (const annotation of inDocumentOrder(quoted, ctx.sourceOrder)) {
+    // Two passages of the same words in one source are one quote.
+    const words = `${annotation.sourceId}|${annotation.quote.exact.replace(/\s+/g, ' ').trim()}`;
+    if (here.has(words)) continue;
+    here.add(words);
+    const earlier = ctx.quotedUnder.get(words);
+    if (earlier) {
+      const opening = quoteOpening(annotation);
+      blocks.push({
+        type: 'paragraph',
+        style: 'body',
+        inlines: [text(`${ctx.t.see} ${earlier}: `, { italic: true }), text(`“${opening}”`)],
+        dir: directionOf(opening),
+        lang: '',
+      });
+      continue;
+    }
+    ctx.quotedUnder.set(words, label);
+    blocks.push(quoteBlock(ctx, annotation));
+  }
+  return blocks;
 }
 
 function heading(value: string, level: 1 | 2 = 1): DocBlock {
@@ -314,14 +391,24 @@ function scopeSentence(ctx: Context): string {
 function titleBlock(ctx: Context, cover: boolean): DocBlock {
   const b = ctx.briefing;
   const facts: { label: string; value: string }[] = [];
-  if (b.author.trim()) facts.push({ label: 'Prepared by', value: b.author.trim() });
-  facts.push({ label: 'Date', value: longDate(b.date) });
-  if (b.audience.trim()) facts.push({ label: 'For', value: b.audience.trim() });
-  if (cover) facts.push({ label: 'Scope', value: capitalise(scopeSentence(ctx)) });
+  const { t, template } = ctx;
+  if (template.institution.trim())
+    facts.push({
+      label: t.issuedBy,
+      value: [template.institution.trim(), template.department.trim()].filter(Boolean).join(', '),
+    });
+  const number = documentNumber(template.documentNumberPattern, b.date, b.exports.length + 1);
+  if (number) facts.push({ label: t.documentNumber, value: number });
+  if (b.author.trim()) facts.push({ label: t.preparedBy, value: b.author.trim() });
+  facts.push({ label: t.date, value: datedIn(b.date, t) });
+  if (b.audience.trim()) facts.push({ label: t.for, value: b.audience.trim() });
+  if (cover) facts.push({ label: t.scope, value: capitalise(scopeSentence(ctx)) });
+  const distribution = distributionList(template);
+  if (cover && distribution.length > 0) facts.push({ label: t.distribution, value: distribution.join('; ') });
   return {
     type: 'title',
     cover,
-    kicker: cover ? 'Analytical briefing' : '',
+    kicker: cover ? ctx.t.kicker : '',
     title: b.title,
     subtitle: b.subtitle.trim(),
     marking: b.marking.trim(),
@@ -330,7 +417,7 @@ function titleBlock(ctx: Context, cover: boolean): DocBlock {
 }
 
 function keyJudgmentsSection(ctx: Context): DocBlock[] {
-  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS['key-judgments'])];
+  const blocks: DocBlock[] = [heading(ctx.t.sections['key-judgments'])];
   const written = ctx.briefing.keyJudgments.filter((kj: KeyJudgment) => kj.text.trim());
   if (written.length === 0)
     return [...blocks, paragraph('No key judgments have been written for this briefing.', 'note')];
@@ -344,17 +431,14 @@ function keyJudgmentsSection(ctx: Context): DocBlock[] {
       dir: directionOf(judgment),
     });
     const evidence = kj.passageIds.map((id) => ctx.annotations.get(id)).filter((a): a is Annotation => a !== undefined);
-    if (evidence.length === 0) {
-      blocks.push(paragraph('No passage has been linked to this judgment yet.', 'note'));
-      return;
-    }
-    for (const annotation of inDocumentOrder(evidence, ctx.sourceOrder)) blocks.push(quoteBlock(ctx, annotation));
+    // A judgment without a quoted passage prints none; the check before export says it rests on nothing.
+    blocks.push(...evidenceBlocks(ctx, kj.id, evidence, `key judgment ${index + 1}`));
   });
   return blocks;
 }
 
 function overviewSection(ctx: Context): DocBlock[] {
-  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS['threat-overview'])];
+  const blocks: DocBlock[] = [heading(ctx.t.sections['threat-overview'])];
   if (ctx.threats.length === 0)
     return [...blocks, paragraph('No threat in the chosen registers passes the briefing’s filters.', 'note')];
   blocks.push(paragraph(`${capitalise(scopeSentence(ctx))}, ordered by score (likelihood × impact).`, 'body'));
@@ -395,7 +479,7 @@ function overviewSection(ctx: Context): DocBlock[] {
 }
 
 function heatMapSection(ctx: Context): DocBlock[] {
-  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS['heat-map'])];
+  const blocks: DocBlock[] = [heading(ctx.t.sections['heat-map'])];
   if (ctx.threats.length === 0) return [...blocks, paragraph('No threat to place on the matrix.', 'note')];
   const registerIds = [...new Set(ctx.threats.map((t) => t.registerId))];
   for (const registerId of registerIds) {
@@ -461,7 +545,7 @@ function labelled(label: string, value: string): DocBlock {
 }
 
 function threatDetailsSection(ctx: Context): DocBlock[] {
-  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS['threat-details'])];
+  const blocks: DocBlock[] = [heading(ctx.t.sections['threat-details'])];
   if (ctx.threats.length === 0) return [...blocks, paragraph('No threat passes the briefing’s filters.', 'note')];
   for (const t of ctx.threats) {
     const levels = levelsOf(ctx, t);
@@ -478,14 +562,14 @@ function threatDetailsSection(ctx: Context): DocBlock[] {
     const description = paragraphs(t.description);
     blocks.push(...(description.length > 0 ? description : [paragraph('No description has been written.', 'note')]));
     const actors = t.actorIds.map((id) => ctx.actors.get(id)?.name).filter((n): n is string => Boolean(n));
-    if (actors.length > 0) blocks.push(labelled('Actors', `${actors.join('; ')}.`));
+    if (actors.length > 0) blocks.push(labelled(ctx.t.actors, `${actors.join('; ')}.`));
     const affected = t.countryCodes.filter((c) => c !== t.originCode).map((c) => countryName(ctx, c));
     if (t.originCode && t.originCode !== ctx.commonOrigin)
       blocks.push(labelled('Emanates from', `${countryName(ctx, t.originCode)}.`));
-    if (affected.length > 0) blocks.push(labelled('Affected countries', `${affected.join(', ')}.`));
+    if (affected.length > 0) blocks.push(labelled(ctx.t.affectedCountries, `${affected.join(', ')}.`));
     for (const [label, items] of [
-      ['Indicators', t.indicators],
-      ['Mitigations', t.mitigations],
+      [ctx.t.indicators, t.indicators],
+      [ctx.t.mitigations, t.mitigations],
     ] as const) {
       if (items.length === 0) continue;
       blocks.push(paragraph(label, 'label'));
@@ -495,10 +579,9 @@ function threatDetailsSection(ctx: Context): DocBlock[] {
         items: items.map((item) => ({ inlines: [text(item)], dir: directionOf(item) })),
       });
     }
-    const evidence = ctx.evidenceByThreat.get(t.id) ?? [];
     // A threat without evidence has no Evidence heading; the scope note and the composer's warnings say so.
-    if (evidence.length > 0) blocks.push(paragraph('Evidence', 'label'));
-    for (const annotation of inDocumentOrder(evidence, ctx.sourceOrder)) blocks.push(quoteBlock(ctx, annotation));
+    const evidence = evidenceBlocks(ctx, t.id, ctx.evidenceByThreat.get(t.id) ?? [], `T${ctx.threatNumbers.get(t.id)}`);
+    if (evidence.length > 0) blocks.push(paragraph(ctx.t.evidence, 'label'), ...evidence);
   }
   return blocks;
 }
@@ -556,7 +639,7 @@ function countryThreats(ctx: Context, code: string): CountryThreat[] {
 }
 
 function countryComparisonSection(ctx: Context): DocBlock[] {
-  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS['country-comparison'])];
+  const blocks: DocBlock[] = [heading(ctx.t.sections['country-comparison'])];
   const chosen = ctx.briefing.filters.countryCodes;
   const codes =
     chosen.length > 0
@@ -615,20 +698,64 @@ function countryComparisonSection(ctx: Context): DocBlock[] {
 }
 
 function recommendationsSection(ctx: Context): DocBlock[] {
-  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS.recommendations)];
-  const written = ctx.briefing.recommendations.map((r) => r.text.trim()).filter(Boolean);
+  const blocks: DocBlock[] = [heading(ctx.t.sections.recommendations)];
+  const written = ctx.briefing.recommendations.filter((r) => r.text.trim());
   if (written.length === 0)
     return [...blocks, paragraph('No recommendations have been written for this briefing.', 'note')];
+  // Key judgments are numbered among those written; a recommendation names those it follows from.
+  const judgmentNumbers = new Map(
+    ctx.briefing.keyJudgments.filter((kj) => kj.text.trim()).map((kj, i) => [kj.id, i + 1]),
+  );
   blocks.push({
     type: 'list',
     ordered: true,
-    items: written.map((r) => ({ inlines: [text(r)], dir: directionOf(r) })),
+    items: written.map((r) => {
+      const numbers = r.judgmentIds
+        .map((id) => judgmentNumbers.get(id))
+        .filter((n): n is number => n !== undefined)
+        .sort((a, b) => a - b);
+      const basis =
+        numbers.length === 0
+          ? []
+          : [
+              text(` (follows from key judgment${numbers.length === 1 ? '' : 's'} ${listWords(numbers.map(String))})`, {
+                italic: true,
+              }),
+            ];
+      return { inlines: [text(r.text.trim()), ...basis], dir: directionOf(r.text) };
+    }),
   });
   return blocks;
 }
 
+/**
+ * An optional section the analyst wrote (assumptions, alternatives, gaps, indicators): paragraphs, and
+ * runs of lines starting "- " or "• " as a bulleted list. Unwritten, it prints nothing (the check says so).
+ */
+function writtenSection(ctx: Context, kind: keyof typeof OPTIONAL_SECTION_FIELDS): DocBlock[] {
+  const value = ctx.briefing[OPTIONAL_SECTION_FIELDS[kind]].trim();
+  if (!value) return [];
+  const blocks: DocBlock[] = [heading(ctx.t.sections[kind])];
+  for (const chunk of value.split(/\n\s*\n/)) {
+    const lines = chunk
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    if (lines.length === 0) continue;
+    if (lines.every((l) => /^[-•*]\s+/.test(l))) {
+      const items = lines.map((l) => l.replace(/^[-•*]\s+/, ''));
+      blocks.push({
+        type: 'list',
+        ordered: false,
+        items: items.map((item) => ({ inlines: [text(item)], dir: directionOf(item) })),
+      });
+    } else blocks.push(...paragraphs(lines.join('\n')));
+  }
+  return blocks;
+}
+
 function sourcesAnnex(ctx: Context): DocBlock[] {
-  const blocks: DocBlock[] = [heading('Annex: Sources')];
+  const blocks: DocBlock[] = [heading(ctx.t.annexSources)];
   const cited = [...ctx.citations.bySource.entries()];
   const references = ctx.citations.engine.bibliography();
   if (cited.length === 0) return [...blocks, paragraph('No source is quoted in this briefing.', 'note')];
@@ -687,7 +814,7 @@ export const CONFIDENCE_MEANINGS: Record<'high' | 'moderate' | 'low', string> = 
 function bottomLineSection(ctx: Context): DocBlock[] {
   const text = ctx.briefing.bottomLine.trim();
   // An empty bottom line prints nothing; the composer asks for it before export.
-  return text ? [heading(BRIEFING_SECTION_LABELS['bottom-line']), ...paragraphs(text)] : [];
+  return text ? [heading(ctx.t.sections['bottom-line']), ...paragraphs(text)] : [];
 }
 
 /** The sources behind each judgment (threat rating or key judgment) of the briefing, by source id. */
@@ -733,7 +860,7 @@ function sourcesParagraph(ctx: Context): string {
 }
 
 function scopeNoteSection(ctx: Context): DocBlock[] {
-  const blocks: DocBlock[] = [heading(BRIEFING_SECTION_LABELS['scope-note'])];
+  const blocks: DocBlock[] = [heading(ctx.t.sections['scope-note'])];
   let scope = `This briefing covers ${scopeSentence(ctx)}.`;
   if (ctx.commonOrigin) scope += ` Every threat in it emanates from ${countryName(ctx, ctx.commonOrigin)}.`;
   if (ctx.briefing.informationCutOff)
@@ -747,7 +874,7 @@ function estimativeKeySection(ctx: Context): DocBlock[] {
   const used = new Set(ctx.threats.filter(isRated).map((t) => likelihoodWords(t.likelihood, levelsOf(ctx, t))));
   const usedInOrder = ICD_203_SCALE.filter((s) => used.has(s.words)).map((s) => s.words.toLowerCase());
   return [
-    heading(BRIEFING_SECTION_LABELS['estimative-key']),
+    heading(ctx.t.sections['estimative-key']),
     paragraph(
       `Likelihood is written in the words of the US ICD 203 scale; each stands for the range of probability beside it.${
         usedInOrder.length > 0 ? ` This briefing uses ${listWords(usedInOrder)} (in bold).` : ''
@@ -789,6 +916,7 @@ const BREAK_BEFORE: ReadonlySet<BriefingSectionKind> = new Set(['threat-details'
  */
 export function buildBriefingDocument(briefing: Briefing, workspace: BriefingWorkspace): BriefingDocument {
   const threats = selectThreats(briefing, workspace);
+  const template = workspace.template ?? DEFAULT_BRIEFING_TEMPLATE;
   const included = new Set(threats.map((t) => t.id));
   const evidenceByThreat = new Map<string, Annotation[]>();
   for (const annotation of workspace.annotations) {
@@ -818,6 +946,10 @@ export function buildBriefingDocument(briefing: Briefing, workspace: BriefingWor
         ? threats[0]!.originCode
         : null,
     citations: new Citations(sources, briefing.citationStyle, workspace.passageLocators ?? new Map()),
+    quotedUnder: new Map(),
+    evidenceChoices: new Map(briefing.evidenceChoices.map((c) => [c.forId, c.passageIds])),
+    template,
+    t: FIXED_TEXTS[template.language],
   };
 
   const enabled = briefing.sections.filter((s) => s.enabled).map((s) => s.kind);
@@ -835,7 +967,7 @@ export function buildBriefingDocument(briefing: Briefing, workspace: BriefingWor
         blocks.push(titleBlock(ctx, true));
         break;
       case 'contents':
-        blocks.push({ type: 'contents', title: 'Contents' });
+        blocks.push({ type: 'contents', title: ctx.t.contents });
         break;
       case 'bottom-line':
         blocks.push(...bottomLineSection(ctx));
@@ -864,6 +996,12 @@ export function buildBriefingDocument(briefing: Briefing, workspace: BriefingWor
       case 'recommendations':
         blocks.push(...recommendationsSection(ctx));
         break;
+      case 'assumptions':
+      case 'alternatives':
+      case 'key-gaps':
+      case 'indicators':
+        blocks.push(...writtenSection(ctx, kind));
+        break;
       case 'sources-annex':
         blocks.push(...sourcesAnnex(ctx));
         break;
@@ -878,62 +1016,26 @@ export function buildBriefingDocument(briefing: Briefing, workspace: BriefingWor
       title: briefing.title,
       subtitle: briefing.subtitle.trim(),
       author: briefing.author.trim(),
-      date: longDate(briefing.date),
+      date: datedIn(briefing.date, ctx.t),
       isoDate: briefing.date,
       marking: briefing.marking.trim(),
       audience: briefing.audience.trim(),
-      language: 'en',
+      language: template.language,
+      template: {
+        institution: template.institution.trim(),
+        department: template.department.trim(),
+        documentNumber: documentNumber(template.documentNumberPattern, briefing.date, briefing.exports.length + 1),
+        distribution: distributionList(template),
+        handling: template.handling.trim() || ctx.t.handling(briefing.marking.trim()),
+        headingFont: template.headingFont,
+        bodyFont: template.bodyFont,
+        paper: template.paper,
+        logo: template.logo,
+      },
     },
     blocks,
     footnotes: ctx.citations.footnotes(),
   };
-}
-
-/**
- * What the author should know before exporting, each a sentence saying what to do: cited sources missing
- * an author, publisher or date, an empty bottom line, no information cut-off, threats without evidence.
- */
-export function briefingWarnings(
-  briefing: Briefing,
-  document: BriefingDocument,
-  workspace: Pick<BriefingWorkspace, 'sources' | 'annotations' | 'threats' | 'registers'>,
-): { key: string; message: string }[] {
-  const enabled = new Set(briefing.sections.filter((s) => s.enabled).map((s) => s.kind));
-  const warnings: { key: string; message: string }[] = [];
-  if (enabled.has('bottom-line') && !briefing.bottomLine.trim())
-    warnings.push({
-      key: 'bottom-line',
-      message:
-        'The bottom line is empty, so the briefing does not open with one. Write it under Details, or switch the section off.',
-    });
-  if (enabled.has('scope-note') && !briefing.informationCutOff)
-    warnings.push({
-      key: 'cut-off',
-      message:
-        'No information cut-off date is set, so the scope note cannot say how current the briefing is. Set it under Details.',
-    });
-  const sources = new Map(workspace.sources.map((s) => [s.id, s]));
-  for (const w of citationWarnings(document.footnotes, sources))
-    warnings.push({ key: `source-${w.sourceId}`, message: w.message });
-  const unrated = selectThreats(briefing, workspace)
-    .map((t, i) => ({ t, n: i + 1 }))
-    .filter(({ t }) => !isRated(t));
-  if (unrated.length > 0)
-    warnings.push({
-      key: 'unrated',
-      message: `${unrated.map(({ t, n }) => `T${n} “${t.title}”`).join(', ')} ${unrated.length === 1 ? 'is' : 'are'} not yet rated, so the briefing lists ${unrated.length === 1 ? 'it' : 'them'} without a score and off the heat map. Rate ${unrated.length === 1 ? 'it' : 'them'} in the Register, or leave ${unrated.length === 1 ? 'it' : 'them'} out with the filters.`,
-    });
-  if (enabled.has('threat-details')) {
-    const linked = new Set(workspace.annotations.flatMap((a) => a.threatIds));
-    selectThreats(briefing, workspace).forEach((t, i) => {
-      if (!linked.has(t.id))
-        warnings.push({
-          key: `threat-${t.id}`,
-          message: `T${i + 1} “${t.title}” has no passage behind its rating. Link one in the Register, or leave the threat out with the filters.`,
-        });
-    });
-  }
-  return warnings;
 }
 
 export { briefingFileName, confidenceWords };

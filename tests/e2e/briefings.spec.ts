@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { readDocx, stripBidiControls } from '../support/docx-reader';
-import { DATA_DIR, expect, test } from './fixtures';
+import { DATA_DIR, expect, SAMPLE_ARTICLE, SAMPLE_TITLE, test } from './fixtures';
 
 const sectionOrder = (page: Page) =>
   page
@@ -40,10 +40,14 @@ test.describe('briefings', () => {
       'bottom-line',
       'scope-note',
       'key-judgments',
+      'assumptions',
+      'alternatives',
       'threat-overview',
       'heat-map',
       'threat-details',
       'country-comparison',
+      'key-gaps',
+      'indicators',
       'recommendations',
       'estimative-key',
       'sources-annex',
@@ -51,7 +55,7 @@ test.describe('briefings', () => {
     await app.getByRole('checkbox', { name: /Country comparison/ }).uncheck();
     const recommendationsHandle = app.getByRole('button', { name: 'Move Recommendations', exact: true });
     await recommendationsHandle.focus();
-    for (let i = 0; i < 4; i++) await app.keyboard.press('ArrowUp');
+    for (let i = 0; i < 8; i++) await app.keyboard.press('ArrowUp');
     await expect(recommendationsHandle).toBeFocused();
     await app
       .getByRole('button', { name: 'Move Heat map', exact: true })
@@ -63,25 +67,33 @@ test.describe('briefings', () => {
       'scope-note',
       'key-judgments',
       'recommendations',
+      'assumptions',
+      'alternatives',
       'heat-map',
       'threat-overview',
       'threat-details',
       'country-comparison',
+      'key-gaps',
+      'indicators',
       'estimative-key',
       'sources-annex',
     ]);
-    for (let i = 0; i < 3; i++) await app.getByRole('button', { name: 'Move Recommendations down' }).click();
+    for (let i = 0; i < 5; i++) await app.getByRole('button', { name: 'Move Recommendations down' }).click();
     expect(await sectionOrder(app)).toEqual([
       'cover',
       'contents',
       'bottom-line',
       'scope-note',
       'key-judgments',
+      'assumptions',
+      'alternatives',
       'heat-map',
       'threat-overview',
       'threat-details',
       'recommendations',
       'country-comparison',
+      'key-gaps',
+      'indicators',
       'estimative-key',
       'sources-annex',
     ]);
@@ -239,11 +251,15 @@ test.describe('briefings', () => {
       'bottom-line',
       'scope-note',
       'key-judgments',
+      'assumptions',
+      'alternatives',
       'heat-map',
       'threat-overview',
       'threat-details',
       'recommendations',
       'country-comparison',
+      'key-gaps',
+      'indicators',
       'estimative-key',
       'sources-annex',
     ]);
@@ -279,7 +295,7 @@ test.describe('briefings', () => {
     await app
       .getByRole('textbox', { name: 'Bottom line' })
       .fill('ISIS-Khorasan and the Kosh-Tepa canal are the gravest threats, and both are rising.');
-    await app.getByLabel('Information cut-off').fill('2026-03-01');
+    await app.getByRole('textbox', { name: 'Information cut-off' }).fill('2026-03-01');
     await expect(warnings).not.toContainText('The bottom line is empty');
     await expect(warnings).not.toContainText('No information cut-off date is set');
     await expect(doc.getByRole('heading', { name: 'Bottom line' })).toBeVisible();
@@ -301,6 +317,218 @@ test.describe('briefings', () => {
       .getByRole('button', { name: /Citation styles/ })
       .click();
     await expect(app.getByRole('combobox', { name: 'Citation style' })).toHaveValue('apa');
+  });
+
+  test('the check before export: a quoted passage changed in its source blocks the export until confirmed; an overridden warning is recorded with the export', async ({
+    app,
+  }) => {
+    test.setTimeout(120_000);
+    await newBriefing(app, 'Checked before export');
+    await app.getByRole('textbox', { name: 'Author' }).fill('Dana Seitkali');
+    const check = app.getByRole('region', { name: 'Before exporting' });
+    const exportButton = app.getByRole('button', { name: 'Export .docx' });
+    await expect(check.getByRole('list', { name: 'Warnings', exact: true })).toContainText(
+      'No information cut-off date is set',
+    );
+    await expect(check.getByRole('list', { name: 'Blockers' })).toHaveCount(0);
+    await expect(exportButton).toBeEnabled();
+
+    // The article is revised: "by 15%" now reads "by 12–15%" inside a passage quoted under the Kosh-Tepa threat.
+    const revised = test.info().outputPath('article-revised.txt');
+    const original = readFileSync(SAMPLE_ARTICLE, 'utf8');
+    expect(original).toContain('the Amu Darya by 15%.');
+    writeFileSync(revised, original.replace('the Amu Darya by 15%.', 'the Amu Darya by 12–15%.'));
+    await app.keyboard.press('Control+1');
+    await app
+      .getByRole('list', { name: 'Sources' })
+      .getByRole('button', { name: new RegExp(SAMPLE_TITLE) })
+      .click();
+    await app.getByRole('tab', { name: 'Details' }).click();
+    await app.getByLabel('New version of the source').setInputFiles(revised);
+    const replace = app.getByRole('dialog', { name: `Replace the text of “${SAMPLE_TITLE}”?` });
+    await replace.getByRole('button', { name: 'Replace the text' }).click();
+    await expect(replace).toBeHidden();
+
+    // Back in the composer: the quote may no longer be what the source says, so the export is blocked, with the reason.
+    const reopen = async () => {
+      await app.keyboard.press('Control+4');
+      await briefingList(app)
+        .getByRole('button', { name: /Checked before export/ })
+        .click();
+    };
+    await reopen();
+    const blockers = check.getByRole('list', { name: 'Blockers' });
+    await expect(blockers.getByRole('listitem')).toHaveCount(1);
+    await expect(blockers).toContainText('the Amu Darya by 15%');
+    await expect(blockers).toContainText('Confirm it under Review');
+    await expect(exportButton).toBeDisabled();
+    await expect(exportButton).toHaveAccessibleDescription(/Export is blocked: a quoted passage needs review/);
+    for (const [width, height] of [
+      [1366, 768],
+      [1440, 900],
+    ] as const) {
+      await app.setViewportSize({ width, height });
+      await app.screenshot({ path: test.info().outputPath(`briefing-check-blocked-${width}x${height}.png`) });
+    }
+
+    // The jump opens the passage under Review; the analyst confirms it where the workbench found it.
+    await blockers.getByRole('button', { name: 'Go to the passage' }).click();
+    const review = app.getByRole('list', { name: 'Review queue' });
+    await expect(review.getByRole('listitem')).toHaveCount(1);
+    await expect(review).toContainText('12–15');
+    await review.getByRole('button', { name: 'Accept' }).click();
+    await expect(review).toBeHidden();
+    await reopen();
+    await expect(check.getByRole('list', { name: 'Blockers' })).toHaveCount(0);
+    await expect(exportButton).toBeEnabled();
+
+    // A warning let stand: it moves under "overridden", and the export records it, by whom and when.
+    const cutOff = check.getByRole('list', { name: 'Warnings', exact: true }).getByRole('listitem').filter({
+      hasText: 'No information cut-off date is set',
+    });
+    await cutOff.getByRole('button', { name: /^Override/ }).click();
+    await expect(check.getByRole('list', { name: 'Warnings', exact: true })).not.toContainText(
+      'No information cut-off date',
+    );
+    await expect(check.getByText('1 warning overridden')).toBeVisible();
+    await check.getByText('1 warning overridden').click();
+    await expect(check.getByRole('list', { name: 'Overridden warnings' })).toContainText('Overridden by Dana Seitkali');
+    // A warning's jump takes the analyst to the field that fixes it.
+    await check
+      .getByRole('list', { name: 'Warnings', exact: true })
+      .getByRole('button', { name: 'Write the bottom line' })
+      .click();
+    await expect(app.getByRole('textbox', { name: 'Bottom line' })).toBeFocused();
+
+    await exportButton.click();
+    await expect(app.getByText(/Exported the briefing to .*\.docx\./)).toBeVisible({ timeout: 30_000 });
+    const history = app.getByRole('list', { name: 'Export history' });
+    await expect(history.getByRole('listitem')).toHaveCount(1);
+    await history.getByText('1 warning overridden').click();
+    await expect(history).toContainText('No information cut-off date is set');
+    await expect(history).toContainText('overridden by Dana Seitkali');
+
+    // Withdrawn, the warning counts again; the export already written keeps its record.
+    await check.getByRole('button', { name: 'Withdraw override' }).click();
+    await expect(check.getByRole('list', { name: 'Warnings', exact: true })).toContainText(
+      'No information cut-off date is set',
+    );
+    await expect(history).toContainText('overridden by Dana Seitkali');
+  });
+
+  test('choose the evidence quoted: the strongest by default, the analyst’s choice per threat, a mention left out, with undo', async ({
+    app,
+  }) => {
+    await newBriefing(app, 'Curated evidence');
+    const chooser = app.getByRole('list', { name: 'Evidence quoted' });
+    const t1 = chooser.getByRole('listitem').filter({ hasText: 'T1. Humanitarian and economic crisis' }).first();
+    await t1.locator('summary').click();
+    await expect(t1.locator('summary')).toContainText('quoted · the strongest');
+    const passages = t1.getByRole('list', { name: /^Passages of T1\./ });
+    const boxes = passages.getByRole('checkbox');
+    const ticked = async () =>
+      (await boxes.evaluateAll((els) => els.filter((e) => (e as HTMLInputElement).checked))).length;
+    expect(await ticked()).toBe(3);
+    // Untick the first quoted passage: the choice is the analyst's now, and the preview drops the quote.
+    const first = passages
+      .getByRole('listitem')
+      .filter({ has: app.locator('input:checked') })
+      .first();
+    const words = (await first.locator('span[dir="auto"]').textContent())!.slice(0, 40);
+    await expect(preview(app)).toContainText(words);
+    await first.getByRole('checkbox').click();
+    await expect(t1.locator('summary')).toContainText('2 of');
+    await expect(t1.locator('summary')).toContainText('your choice');
+    await expect.poll(ticked).toBe(2);
+    // Back to the default with one click, and the choice is a step for Ctrl+Z.
+    await t1.getByRole('button', { name: 'Quote the strongest' }).click();
+    await expect(t1.locator('summary')).toContainText('the strongest');
+    await app.getByRole('heading', { name: 'Evidence quoted' }).click();
+    await app.keyboard.press('Control+z');
+    await expect(t1.locator('summary')).toContainText('your choice');
+
+    // A passage marked a mention is no evidence to quote by default.
+    await app.getByRole('spinbutton', { name: 'Quotes per threat' }).fill('5');
+    await t1.getByRole('button', { name: 'Quote the strongest' }).click();
+    await expect(t1.locator('summary')).toContainText('5 of 5 quoted · the strongest');
+    const mentionable = passages
+      .getByRole('listitem')
+      .filter({ has: app.locator('input:checked') })
+      .first();
+    const mentioned = (await mentionable.locator('span[dir="auto"]').textContent())!;
+    await mentionable.getByRole('button', { name: 'Mark as a mention' }).click();
+    const same = passages.getByRole('listitem').filter({ hasText: mentioned });
+    await expect(same).toContainText('a mention');
+    await expect(t1.locator('summary')).toContainText('4 of 5 quoted');
+    await expect(same.getByRole('checkbox')).not.toBeChecked();
+    for (const [width, height] of [
+      [1366, 768],
+      [1440, 900],
+    ] as const) {
+      await app.setViewportSize({ width, height });
+      await t1.scrollIntoViewIfNeeded();
+      await app.screenshot({ path: test.info().outputPath(`briefing-evidence-${width}x${height}.png`) });
+    }
+  });
+
+  test('the briefing template: set in Settings, it gives new briefings their marking and the document its issuer, logo, paper and Russian fixed texts', async ({
+    app,
+  }) => {
+    test.setTimeout(120_000);
+    const logo = test.info().outputPath('logo.png');
+    writeFileSync(
+      logo,
+      Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+    );
+    await app.keyboard.press('Control+,');
+    const dialog = app.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByRole('tab', { name: 'Briefing template' }).click();
+    await dialog.getByRole('textbox', { name: 'Institution' }).fill('Институт внешнеполитических исследований');
+    await dialog.getByRole('textbox', { name: 'Document number pattern' }).fill('ИВПИ-{YYYY}/{NNN}');
+    await dialog
+      .getByRole('textbox', { name: 'Distribution list' })
+      .fill('Министр иностранных дел\nСовет безопасности');
+    await dialog.getByRole('textbox', { name: 'Default marking' }).fill('ДСП');
+    await dialog.getByLabel('Logo').setInputFiles(logo);
+    await expect(dialog.getByRole('img', { name: 'The logo printed on the cover' })).toBeVisible();
+    await dialog.getByRole('combobox', { name: 'Paper' }).selectOption('Letter');
+    await dialog.getByRole('combobox', { name: 'Language of the fixed texts' }).selectOption('ru');
+    for (const [width, height] of [
+      [1366, 768],
+      [1440, 900],
+    ] as const) {
+      await app.setViewportSize({ width, height });
+      await app.screenshot({ path: test.info().outputPath(`briefing-template-settings-${width}x${height}.png`) });
+    }
+    await dialog.getByRole('button', { name: 'Save template' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('Template saved.');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await newBriefing(app, 'Угрозы из Афганистана');
+    await expect(app.getByRole('combobox', { name: 'Security marking' })).toHaveValue('custom');
+    await expect(app.getByRole('textbox', { name: 'Custom marking' })).toHaveValue('ДСП');
+    const doc = preview(app);
+    await expect(doc.getByRole('heading', { name: 'Обзор угроз' })).toBeVisible();
+    await expect(doc).toContainText('ИВПИ-');
+    await expect(doc).toContainText('Министр иностранных дел; Совет безопасности');
+
+    await app.getByRole('button', { name: 'Export .docx' }).click();
+    await expect(app.getByText(/Exported the briefing to .*\.docx\./)).toBeVisible({ timeout: 30_000 });
+    const file = (await app.getByRole('list', { name: 'Export history' }).locator('.export-path').textContent())!;
+    const read = await readDocx(file);
+    try {
+      const text = stripBidiControls(read.text);
+      expect(text).toContain('АНАЛИТИЧЕСКАЯ ЗАПИСКА');
+      expect(text).toContain('Институт внешнеполитических исследований');
+      expect(text).toContain('ИВПИ-2026/001'.replace('2026', new Date().getFullYear().toString()));
+      expect(text).toContain('Ключевые выводы');
+      expect(text).toMatch(/Стр\. 2 из \d+/);
+    } finally {
+      await read.cleanUp();
+    }
   });
 
   test('a briefing without a marking or title is not exported, and says why', async ({ app }) => {

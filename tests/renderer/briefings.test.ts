@@ -1,6 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BRIEFING_SECTIONS, OPTIONAL_SECTIONS } from '../../shared/domain/briefing';
 import { BriefingDocument } from '../../shared/domain/briefing-document';
 import { buildBriefingDocument } from '../../shared/domain/briefing-model';
 import { citationWarnings } from '../../shared/domain/citation-engine';
@@ -36,10 +37,10 @@ async function demo() {
 }
 
 describe('briefings in IndexedDB', () => {
-  it('are created with every section on, saved, duplicated without their exports, deleted and restored exactly', async () => {
+  it('are created with every section on but the optional ones, saved, duplicated without their exports, deleted and restored exactly', async () => {
     const { db } = await demo();
     const briefing = await perform(db, createBriefing, { title: 'Weekly note' });
-    expect(briefing.sections.every((s) => s.enabled)).toBe(true);
+    expect(briefing.sections.every((s) => s.enabled === !OPTIONAL_SECTIONS.has(s.kind))).toBe(true);
     expect(briefing.marking).toBe('FOR OFFICIAL USE ONLY');
     const saved = await perform(db, updateBriefing, {
       ...briefing,
@@ -161,7 +162,7 @@ describe('briefings in IndexedDB', () => {
     const briefing = readBriefing(old);
     expect(briefing.keyJudgments).toEqual([]);
     expect(briefing.recommendations).toEqual([]);
-    expect(briefing.sections).toHaveLength(12);
+    expect(briefing.sections).toHaveLength(BRIEFING_SECTIONS.length);
     expect(briefing.sections[0]).toEqual({ kind: 'heat-map', enabled: true });
     // Saved before the citation style was a choice: Chicago, full note first.
     expect(briefing.citationStyle).toBe('chicago-full-note');

@@ -95,6 +95,8 @@ beforeAll(async () => {
     recommendations: [
       { id: '6b1f3c2a-0c55-4f7e-8a11-2d3e4f5a6b07', text: 'Raise border monitoring on the Tajik–Afghan frontier.' },
     ],
+    // Enough quotes per threat for the Dari passage (the weakest graded under ISIS-Khorasan) to be quoted too.
+    quotesPerThreat: 20,
     exports: [],
     createdAt: AT,
     updatedAt: AT,
@@ -322,6 +324,44 @@ describe('the exported .docx, read as its reader reads it', () => {
       expect(Number(entry![1]), `page of ${heading}`).toBe(printedOn);
     }
   }, 180_000);
+
+  it('quotes each passage once: a passage used again is referred to where it is printed in full', async () => {
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const body = xml
+      .replace(/<w:tab\/>/g, ' ')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+    const quotes = doc.blocks.filter((b) => b.type === 'quote');
+    expect(quotes.length).toBeGreaterThan(5);
+    expect(new Set(quotes.map((q) => q.passageId)).size).toBe(quotes.length);
+    for (const q of quotes) {
+      const opening = q.text.replace(/^… /, '').slice(0, 60);
+      expect(body.split(opening).length - 1, opening).toBeGreaterThanOrEqual(1);
+      // Printed in full once; a later use names it by its first words only, after "See …:".
+      expect(body.split(q.text.replace(/^… /, '')).length - 1, q.text).toBe(1);
+    }
+    // The Kazakh passage backs key judgment 1 and ISIS-Khorasan: quoted under the judgment, referred to under T1.
+    expect(body).toContain(`See key judgment 1: “${KAZAKH_QUOTE.split(' ').slice(0, 8).join(' ')} …”`);
+    expect(body.match(/See (T\d+|key judgment \d+): “/g)!.length).toBeGreaterThan(1);
+    // Bare names are not quoted as evidence.
+    for (const name of ['Balochistan Liberation Army', 'Jamaat Ansarullah (JA)'])
+      expect(quotes.map((q) => q.text)).not.toContain(name);
+  });
+
+  it('prints the heat map with its caption and legend on one page, its rows kept together', async () => {
+    const page = read.pages.find((p) => flat(p).includes('Bands: low below'))!;
+    expect(flat(page)).toMatch(/Table \d+\. Heat map\./);
+    expect(flat(page)).toContain('Likelihood \\ Impact');
+    const body = await zip.file('word/document.xml')!.async('string');
+    const heatMap = body.slice(body.indexOf('Heat map.'), body.indexOf('Bands: low below'));
+    const cells = heatMap.split('<w:tc>').slice(1);
+    expect(cells.length).toBeGreaterThan(30);
+    for (const cell of cells) expect(cell).toContain('<w:keepNext/>');
+  });
 
   it('never repeats a full citation, and prints no placeholder words', () => {
     const text = flat(read.text);

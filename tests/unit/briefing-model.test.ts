@@ -12,13 +12,13 @@ import {
 } from '../../shared/domain/briefing-document';
 import {
   briefingFileName,
-  briefingWarnings,
   buildBriefingDocument,
   MAX_QUOTE_CHARS,
   numberRanges,
   selectThreats,
   type BriefingWorkspace,
 } from '../../shared/domain/briefing-model';
+import { briefingChecks } from '../../shared/domain/briefing-checks';
 import type { Source } from '../../shared/domain/source';
 import type { Register, Threat } from '../../shared/domain/threat';
 import { PROJECT_ROOT } from '../support/handler-table';
@@ -134,6 +134,8 @@ function briefing(fields: Partial<Briefing> = {}): Briefing {
     filters: { registerIds: [], categories: [], minimumScore: 0, countryCodes: [] },
     keyJudgments: [],
     recommendations: [],
+    // Every linked passage quoted: these tests follow the notes and scripts of all of them.
+    quotesPerThreat: 20,
     exports: [],
     createdAt: AT,
     updatedAt: AT,
@@ -186,6 +188,19 @@ describe('briefing model: sections', () => {
       marking: 'FOR OFFICIAL USE ONLY',
       audience: 'Ministry of Foreign Affairs',
       language: 'en',
+      // Without a template of the workspace's own, the default: A4, the workbench's fonts and handling sentence.
+      template: {
+        institution: '',
+        department: '',
+        documentNumber: '',
+        distribution: [],
+        handling:
+          'This document is marked FOR OFFICIAL USE ONLY: share it only with the readers it is addressed to, and do not publish or forward it without the author’s consent.',
+        headingFont: 'Arial',
+        bodyFont: 'Times New Roman',
+        paper: 'A4',
+        logo: null,
+      },
     });
   });
 
@@ -306,21 +321,65 @@ describe('briefing model: analytic standards', () => {
     );
     expect(list).toBeDefined();
   });
+});
 
-  it('warns before export of an empty bottom line, a missing cut-off, sources without details and threats without evidence', async () => {
-    const { ws, demo } = await workspace();
-    const b = briefing();
-    const warnings = briefingWarnings(b, buildBriefingDocument(b, ws), ws).map((w) => w.message);
-    expect(warnings[0]).toMatch(/^The bottom line is empty/);
-    expect(warnings[1]).toMatch(/^No information cut-off date is set/);
-    expect(warnings).toContain(
-      `“${demo.source.title}” has no publisher or date recorded, so its notes say “n.d.” and lack them. Add them in the source’s details under Sources before exporting.`,
+describe('briefing model: the optional analytic sections and the basis of recommendations', () => {
+  it('prints assumptions, alternatives, gaps and indicators when ticked and written, lists from "- " lines, and nothing when empty', async () => {
+    const { ws } = await workspace();
+    const on = defaultBriefingSections().map((s) => ({ ...s, enabled: true }));
+    const doc = buildBriefingDocument(
+      briefing({
+        sections: on,
+        assumptions: 'The Taliban keep control of the north.\n\nNo external power intervenes.',
+        alternatives: '',
+        keyGaps: '- Numbers of ISIS-K fighters\n- Funding of the madrassas',
+        indicators: 'Watch the Amu Darya flow at Termez.',
+      }),
+      ws,
     );
-    expect(warnings.some((w) => /^T\d+ “.*” has no passage behind its rating\./.test(w))).toBe(true);
-    const complete = briefing({ bottomLine: 'Written.', informationCutOff: '2026-03-01' });
-    const fewer = briefingWarnings(complete, buildBriefingDocument(complete, ws), ws);
-    expect(fewer.map((w) => w.key)).not.toContain('bottom-line');
-    expect(fewer.map((w) => w.key)).not.toContain('cut-off');
+    const headings = doc.blocks
+      .filter((b) => b.type === 'heading' && b.level === 1)
+      .map((b) => b.type === 'heading' && b.text);
+    expect(headings).toEqual(expect.arrayContaining(['Key assumptions', 'Key gaps', 'Indicators to watch']));
+    expect(headings).not.toContain('Alternative outcomes');
+    const gaps = doc.blocks.findIndex((b) => b.type === 'heading' && b.text === 'Key gaps');
+    expect(doc.blocks[gaps + 1]).toMatchObject({ type: 'list', ordered: false });
+    const assumptions = doc.blocks.findIndex((b) => b.type === 'heading' && b.text === 'Key assumptions');
+    expect(doc.blocks.slice(assumptions + 1, assumptions + 3).map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
+    // New briefings leave them off.
+    expect(
+      defaultBriefingSections()
+        .filter((s) => !s.enabled)
+        .map((s) => s.kind),
+    ).toEqual(['assumptions', 'alternatives', 'key-gaps', 'indicators']);
+  });
+
+  it('names the key judgments a recommendation follows from', async () => {
+    const { ws } = await workspace();
+    const kj = (id: string, text: string) => ({ id, text, confidence: 'moderate' as const, passageIds: [] });
+    const doc = buildBriefingDocument(
+      briefing({
+        keyJudgments: [
+          kj('0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a20', 'First.'),
+          kj('0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a21', '  '),
+          kj('0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a22', 'Second.'),
+        ],
+        recommendations: [
+          {
+            id: '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a23',
+            text: 'Raise border monitoring.',
+            judgmentIds: ['0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a22', '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a20'],
+          },
+          { id: '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a24', text: 'Talk to Kabul.', judgmentIds: [] },
+        ],
+      }),
+      ws,
+    );
+    const at = doc.blocks.findIndex((b) => b.type === 'heading' && b.text === 'Recommendations');
+    const list = doc.blocks[at + 1] as Extract<DocBlock, { type: 'list' }>;
+    const read = (i: number) => list.items[i]!.inlines.map((x) => (x.kind === 'text' ? x.text : '')).join('');
+    expect(read(0)).toBe('Raise border monitoring. (follows from key judgments 1 and 2)');
+    expect(read(1)).toBe('Talk to Kabul.');
   });
 });
 
@@ -514,9 +573,21 @@ describe('briefing model: citations', () => {
     expect(sourceTitles).toEqual([...sourceTitles].sort((a, b) => a.localeCompare(b)));
     const demoPositions = isisQuotes
       .filter((q) => doc.footnotes[q.note - 1]!.sourceId === demo.source.id)
-      .map((q) => ws.annotations.find((a) => a.quote.exact === q.text)!.position.start);
+      .map((q) => ws.annotations.find((a) => a.id === q.passageId)!.position.start);
     expect(demoPositions).toEqual([...demoPositions].sort((a, b) => a - b));
-    expect(isisQuotes.map((q) => q.text)).toEqual(expect.arrayContaining([persian.quote.exact, kazakh.quote.exact]));
+    expect(isisQuotes.map((q) => q.text)).toContain(persian.quote.exact);
+    // The Kazakh passage, quoted under key judgment 1 already, is referred to there rather than repeated.
+    expect(isisQuotes.map((q) => q.text)).not.toContain(kazakh.quote.exact);
+    expect(
+      doc.blocks
+        .slice(isisBlock, nextThreat)
+        .some(
+          (b) =>
+            b.type === 'paragraph' &&
+            b.inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('') ===
+              `See key judgment 1: “${kazakh.quote.exact.split(' ').slice(0, 8).join(' ')} …”`,
+        ),
+    ).toBe(true);
     // A source's first note is its full reference; later notes of it are short (Chicago full note, the default).
     const seen = new Set<string>();
     for (const note of doc.footnotes) {
@@ -664,7 +735,7 @@ describe('briefing model: threats not yet rated', () => {
         x.inlines.some((i) => i.kind === 'text' && i.text.startsWith('Not yet rated, so not on the matrix')),
     );
     expect(note).toBeDefined();
-    const warnings = briefingWarnings(b, doc, withUnrated).map((w) => w.message);
+    const warnings = briefingChecks(b, doc, withUnrated).map((w) => w.message);
     expect(warnings).toContainEqual(
       expect.stringMatching(new RegExp(`T${number} “Unassessed crossings” is not yet rated`)),
     );

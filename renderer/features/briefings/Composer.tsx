@@ -1,30 +1,58 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { MARKING_PRESETS, type Briefing, type BriefingFilters } from '../../../shared/domain/briefing';
-import { BriefingDocument } from '../../../shared/domain/briefing-document';
 import {
-  briefingWarnings,
-  buildBriefingDocument,
-  CATEGORY_LABELS,
-  selectThreats,
-} from '../../../shared/domain/briefing-model';
+  BRIEFING_SECTION_LABELS,
+  MARKING_PRESETS,
+  type Briefing,
+  type BriefingFilters,
+} from '../../../shared/domain/briefing';
+import { BriefingDocument } from '../../../shared/domain/briefing-document';
+import { briefingChecks, overridesInForce, type BriefingCheck } from '../../../shared/domain/briefing-checks';
+import { buildBriefingDocument, CATEGORY_LABELS, selectThreats } from '../../../shared/domain/briefing-model';
 import { CITATION_STYLE_LABELS, CITATION_STYLES, CitationStyle } from '../../../shared/domain/citation-style';
 import { THREAT_CATEGORIES } from '../../../shared/domain/threat';
 import { db } from '../../db';
 import { loadBriefingWorkspace } from '../../db/briefings';
 import { useWorkbench } from '../../stores';
 import { CommandFailed, workspace } from '../../workspace';
-import { updateBriefing } from '../../workspace/commands/briefings';
+import { overrideBriefingWarnings, updateBriefing, withdrawBriefingOverride } from '../../workspace/commands/briefings';
+import { exportAuthor } from '../../db/settings';
 import { formatDateTime } from '../../ui/format';
 import { MultiPicker } from '../../ui/MultiPicker';
 import { refreshRecentExports } from '../desktop';
 import { cancelTask, newTaskId } from '../../platform/tasks';
 import { exportBriefing, openExport, showExportInFolder, type ExportStep } from './briefing-files';
 import { BriefingPreview } from './BriefingPreview';
+import { EvidenceChooser } from './EvidenceChooser';
+import { ExportCheck } from './ExportCheck';
 import { KeyJudgmentsEditor, RecommendationsEditor } from './KeyJudgmentsEditor';
 import { SectionList } from './SectionList';
 
 const SAVE_DELAY_MS = 400;
+
+/** The optional analytic sections the composer edits, with what each should hold. */
+const ANALYSIS_FIELDS = [
+  {
+    kind: 'assumptions',
+    field: 'assumptions',
+    help: 'What the judgments take for granted; if one fails, the judgments change.',
+  },
+  {
+    kind: 'alternatives',
+    field: 'alternatives',
+    help: 'Outcomes other than the one judged most likely, and what would bring them about.',
+  },
+  {
+    kind: 'key-gaps',
+    field: 'keyGaps',
+    help: 'What is not known, and how it limits the judgments.',
+  },
+  {
+    kind: 'indicators',
+    field: 'indicators',
+    help: 'Signs to watch that would show the situation moving one way or another.',
+  },
+] as const;
 const CUSTOM = 'custom';
 
 function formatBytes(bytes: number): string {
@@ -143,14 +171,34 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
     () => loadBriefingWorkspace(db, evidenceKey ? evidenceKey.split(',') : []),
     [evidenceKey],
   );
-  const document = useMemo(() => (material ? buildBriefingDocument(draft, material) : null), [draft, material]);
+  // The choice of quotes is changed by its own command, so it is read from the saved briefing, not the draft.
+  const composed = useMemo(
+    () => ({ ...draft, evidenceChoices: briefing.evidenceChoices }),
+    [draft, briefing.evidenceChoices],
+  );
+  const document = useMemo(() => (material ? buildBriefingDocument(composed, material) : null), [composed, material]);
   const included = useMemo(() => (material ? selectThreats(draft, material).length : 0), [draft, material]);
   const annotations = useMemo(() => new Map((material?.annotations ?? []).map((a) => [a.id, a])), [material]);
   const sources = useMemo(() => new Map((material?.sources ?? []).map((s) => [s.id, s])), [material]);
-  const warnings = useMemo(
-    () => (document && material ? briefingWarnings(draft, document, material) : []),
-    [draft, document, material],
+  const checks = useMemo(
+    () => (document && material ? briefingChecks(composed, document, material) : []),
+    [composed, document, material],
   );
+  const overrides = useMemo(() => overridesInForce(briefing.warningOverrides, checks), [briefing, checks]);
+  const blockers = checks.filter((c) => c.severity === 'blocker').length;
+  const author = useLiveQuery(() => exportAuthor(db));
+  // Who lets a warning stand: the export author of Settings, else the briefing's author.
+  const overrider = author?.name.trim() || author?.organisation.trim() || draft.author.trim() || 'the analyst';
+  // Pending edits are saved first, so the command's echo cannot bring back an older draft.
+  const override = (items: readonly BriefingCheck[]) =>
+    void flush().then(() =>
+      workspace.attempt(overrideBriefingWarnings, {
+        briefingId: briefing.id,
+        overrides: items.map((c) => ({ key: c.key, message: c.message, by: overrider, at: new Date().toISOString() })),
+      }),
+    );
+  const withdraw = (key: string) =>
+    void flush().then(() => workspace.attempt(withdrawBriefingOverride, { briefingId: briefing.id, key }));
   const isPreset = (MARKING_PRESETS as readonly string[]).includes(draft.marking);
   const [customMarking, setCustomMarking] = useState(!isPreset);
 
@@ -159,6 +207,13 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
   const doExport = async () => {
     if (!document) return;
     await flush();
+    if (blockers > 0) {
+      notify(
+        'error',
+        `The briefing cannot be exported yet: ${blockers === 1 ? 'one item' : `${blockers} items`} under Before exporting must be fixed first.`,
+      );
+      return;
+    }
     const checked = BriefingDocument.safeParse(document);
     if (!checked.success) {
       notify(
@@ -173,7 +228,7 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
     const patch = (change: Partial<ExportTask>) =>
       setExportTask((t) => (t?.taskId === taskId ? { ...t, ...change } : t));
     try {
-      const path = await exportBriefing(draft.id, document, taskId, (step) => patch({ step }));
+      const path = await exportBriefing(draft.id, document, taskId, (step) => patch({ step }), overrides);
       notify('info', path ? `Exported the briefing to ${path}.` : 'Export cancelled; nothing was written.');
       if (path) void refreshRecentExports();
     } catch (error) {
@@ -237,6 +292,12 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
             <p className="draft-state muted small" role="status">
               {pending ? 'Saving…' : 'Briefing saved'}
             </p>
+            {blockers > 0 && (
+              <p id="export-blocked-reason" className="field-error small" role="status">
+                Export is blocked: {blockers === 1 ? 'a quoted passage needs' : `${blockers} quoted passages need`}{' '}
+                review after a change of its source’s text (see Before exporting).
+              </p>
+            )}
             {exportTask && (
               <p className="export-progress small" role="status" aria-label="Export progress">
                 <progress aria-label="Exporting" />
@@ -248,7 +309,8 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
             <button
               type="button"
               className="primary"
-              disabled={!document || exporting || titleMissing || markingMissing}
+              disabled={!document || exporting || titleMissing || markingMissing || blockers > 0}
+              aria-describedby={blockers > 0 ? 'export-blocked-reason' : undefined}
               onClick={() => void doExport()}
             >
               {exporting ? 'Exporting…' : 'Export .docx'}
@@ -266,16 +328,7 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
             </button>
           </div>
         </header>
-        {warnings.length > 0 && (
-          <section className="export-warnings" aria-labelledby="export-warnings-heading" tabIndex={0}>
-            <h2 id="export-warnings-heading">Before exporting</h2>
-            <ul>
-              {warnings.map((w) => (
-                <li key={w.key}>{w.message}</li>
-              ))}
-            </ul>
-          </section>
-        )}
+        <ExportCheck checks={checks} overrides={overrides} onOverride={override} onWithdraw={withdraw} />
         <div className="composer-body">
           <section className="composer-group" aria-labelledby="details-heading">
             <h2 id="details-heading">Details</h2>
@@ -494,6 +547,19 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
             />
           </section>
 
+          <section className="composer-group" aria-labelledby="evidence-heading">
+            <h2 id="evidence-heading">Evidence quoted</h2>
+            {material && (
+              <EvidenceChooser
+                briefing={composed}
+                choices={briefing.evidenceChoices}
+                material={material}
+                onLimit={(quotesPerThreat) => update({ quotesPerThreat })}
+                flush={flush}
+              />
+            )}
+          </section>
+
           <section className="composer-group" aria-labelledby="kj-heading">
             <h2 id="kj-heading">Key judgments</h2>
             <KeyJudgmentsEditor
@@ -504,10 +570,35 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
             />
           </section>
 
+          <section className="composer-group" aria-labelledby="analysis-heading">
+            <h2 id="analysis-heading">Assumptions, alternatives, gaps and indicators</h2>
+            <p className="muted small">
+              Optional sections: each is printed when it is ticked under Sections and written here. Separate paragraphs
+              with a blank line; lines starting with “- ” make a list.
+            </p>
+            {ANALYSIS_FIELDS.map(({ kind, field, help }) => (
+              <div className="field" key={kind}>
+                <label htmlFor={`briefing-${kind}`}>{BRIEFING_SECTION_LABELS[kind]}</label>
+                <textarea
+                  id={`briefing-${kind}`}
+                  rows={3}
+                  value={draft[field]}
+                  dir="auto"
+                  aria-describedby={`briefing-${kind}-help`}
+                  onChange={(e) => update({ [field]: e.target.value })}
+                />
+                <p id={`briefing-${kind}-help`} className="muted small">
+                  {help}
+                </p>
+              </div>
+            ))}
+          </section>
+
           <section className="composer-group" aria-labelledby="rec-heading">
             <h2 id="rec-heading">Recommendations</h2>
             <RecommendationsEditor
               recommendations={draft.recommendations}
+              judgments={draft.keyJudgments}
               onChange={(recommendations) => update({ recommendations })}
             />
           </section>
@@ -525,6 +616,23 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
                     <span className="export-when">
                       {formatDateTime(e.at)} · {formatBytes(e.bytes)}
                     </span>
+                    {e.overrides.length > 0 && (
+                      <details className="export-overrides">
+                        <summary>
+                          {e.overrides.length} warning{e.overrides.length === 1 ? '' : 's'} overridden
+                        </summary>
+                        <ul>
+                          {e.overrides.map((o) => (
+                            <li key={o.key}>
+                              {o.message}{' '}
+                              <span className="muted">
+                                — overridden by {o.by}, {formatDateTime(o.at)}
+                              </span>
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    )}
                     <span className="export-path mono" title={e.path}>
                       {e.path}
                     </span>

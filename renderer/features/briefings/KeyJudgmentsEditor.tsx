@@ -201,10 +201,13 @@ function swap<T>(items: T[], a: number, b: number): T[] {
 
 interface RecommendationsEditorProps {
   recommendations: Recommendation[];
+  /** The briefing's key judgments, which a recommendation may follow from. */
+  judgments: KeyJudgment[];
   onChange: (recommendations: Recommendation[]) => void;
 }
 
-export function RecommendationsEditor({ recommendations, onChange }: RecommendationsEditorProps) {
+export function RecommendationsEditor({ recommendations, judgments, onChange }: RecommendationsEditorProps) {
+  const written = judgments.filter((kj) => kj.text.trim());
   return (
     <div className="rec-editor">
       <ol className="rec-list">
@@ -222,6 +225,35 @@ export function RecommendationsEditor({ recommendations, onChange }: Recommendat
                 }
               />
             </div>
+            {written.length > 0 && (
+              <fieldset className="check-group rec-basis">
+                <legend>Follows from</legend>
+                {written.map((kj, k) => (
+                  <label key={kj.id} className="check" title={kj.text}>
+                    <input
+                      type="checkbox"
+                      aria-label={`Recommendation ${index + 1} follows from key judgment ${k + 1}`}
+                      checked={r.judgmentIds.includes(kj.id)}
+                      onChange={(e) =>
+                        onChange(
+                          recommendations.map((x, i) =>
+                            i === index
+                              ? {
+                                  ...x,
+                                  judgmentIds: e.target.checked
+                                    ? [...x.judgmentIds, kj.id]
+                                    : x.judgmentIds.filter((id) => id !== kj.id),
+                                }
+                              : x,
+                          ),
+                        )
+                      }
+                    />
+                    Key judgment {k + 1}
+                  </label>
+                ))}
+              </fieldset>
+            )}
             <div className="button-row">
               <span className="spacer" />
               <button
@@ -254,7 +286,10 @@ export function RecommendationsEditor({ recommendations, onChange }: Recommendat
           </li>
         ))}
       </ol>
-      <button type="button" onClick={() => onChange([...recommendations, { id: crypto.randomUUID(), text: '' }])}>
+      <button
+        type="button"
+        onClick={() => onChange([...recommendations, { id: crypto.randomUUID(), text: '', judgmentIds: [] }])}
+      >
         Add recommendation
       </button>
     </div>

@@ -1,3 +1,4 @@
+import type { WarningOverride } from '../../../shared/domain/briefing';
 import type { BriefingDocument } from '../../../shared/domain/briefing-document';
 import type { OpenOutcome } from '../../../shared/ipc/contract';
 import { watchTask } from '../../platform/tasks';
@@ -14,13 +15,14 @@ export type ExportStep = 'sending' | 'building' | 'writing';
  * is then kept in the briefing's history (a recorded change, not a step for Ctrl+Z; when it cannot be
  * kept this rejects with `CommandFailed`, already reported). Answers the path, or null when the analyst
  * cancelled the dialog. `taskId` names the export for cancelTask: a cancelled export rejects, writes no file and
- * records nothing.
+ * records nothing. `overrides` are the warnings the analyst let stand: the history records them with the file.
  */
 export async function exportBriefing(
   briefingId: string,
   document: BriefingDocument,
   taskId?: string,
   onStep: (step: ExportStep) => void = () => undefined,
+  overrides: WarningOverride[] = [],
 ): Promise<string | null> {
   onStep('sending');
   const stop = taskId
@@ -37,7 +39,10 @@ export async function exportBriefing(
   }
   const { path, bytes } = answer;
   if (!path) return null;
-  await workspace.perform(recordBriefingExport, { briefingId, entry: { at: new Date().toISOString(), path, bytes } });
+  await workspace.perform(recordBriefingExport, {
+    briefingId,
+    entry: { at: new Date().toISOString(), path, bytes, overrides },
+  });
   return path;
 }
 

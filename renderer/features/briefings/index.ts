@@ -1,1 +1,2 @@
 export { BriefingsView } from './BriefingsView';
+export { TemplatePanel } from './TemplatePanel';

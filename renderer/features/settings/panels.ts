@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { SettingsTab } from '../../stores';
 import { AuthorPanel } from './AuthorPanel';
+import { TemplatePanel } from '../briefings';
 
 /** One page of the Settings dialog: its tab label and the panel that edits it (each panel saves through its own command). */
 export interface SettingsPanel {
@@ -10,4 +11,7 @@ export interface SettingsPanel {
 }
 
 /** The Settings dialog's pages, in tab order. A feature with settings of its own adds its panel here. */
-export const SETTINGS_PANELS: readonly SettingsPanel[] = [{ id: 'author', label: 'Author', Panel: AuthorPanel }];
+export const SETTINGS_PANELS: readonly SettingsPanel[] = [
+  { id: 'author', label: 'Author', Panel: AuthorPanel },
+  { id: 'briefing-template', label: 'Briefing template', Panel: TemplatePanel },
+];

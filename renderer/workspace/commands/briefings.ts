@@ -1,5 +1,6 @@
-import type { Briefing, BriefingExport } from '../../../shared/domain/briefing';
-import { blankBriefing, readBriefing } from '../../db/briefings';
+import type { Briefing, BriefingExport, WarningOverride } from '../../../shared/domain/briefing';
+import { BriefingTemplate, readTemplate } from '../../../shared/domain/briefing-template';
+import { blankBriefing, BRIEFING_TEMPLATE_KEY, readBriefing } from '../../db/briefings';
 import { CommandRefusal } from '../change-set';
 import { defineCommand } from '../workspace';
 
@@ -9,8 +10,15 @@ const BRIEFING_GONE = 'That briefing no longer exists; it may have been deleted.
 export const createBriefing = defineCommand({
   id: 'briefings.create',
   label: 'create a briefing',
-  run: (changes, fields: Partial<Briefing> = {}): Promise<Briefing> =>
-    changes.put('briefings', { ...blankBriefing(fields), createdAt: changes.at, updatedAt: changes.at }),
+  run: async (changes, fields: Partial<Briefing> = {}): Promise<Briefing> => {
+    // A new briefing starts with the template's default marking.
+    const template = readTemplate((await changes.get('meta', BRIEFING_TEMPLATE_KEY))?.value);
+    return changes.put('briefings', {
+      ...blankBriefing({ marking: template.defaultMarking, ...fields }),
+      createdAt: changes.at,
+      updatedAt: changes.at,
+    });
+  },
 });
 
 /**
@@ -23,7 +31,15 @@ export const updateBriefing = defineCommand({
   run: async (changes, draft: Briefing): Promise<Briefing> => {
     if (!draft.title.trim()) throw new CommandRefusal('A briefing needs a title. The last title was kept.');
     const saved = await changes.require('briefings', draft.id, BRIEFING_GONE);
-    return changes.put('briefings', { ...draft, exports: saved.exports, createdAt: saved.createdAt });
+    // The draft never carries the export history, the overrides or the choice of quotes: their own commands change them.
+    const kept = readBriefing(saved);
+    return changes.put('briefings', {
+      ...draft,
+      exports: saved.exports,
+      warningOverrides: kept.warningOverrides,
+      evidenceChoices: kept.evidenceChoices,
+      createdAt: saved.createdAt,
+    });
   },
 });
 
@@ -40,6 +56,7 @@ export const duplicateBriefing = defineCommand({
       keyJudgments: source.keyJudgments.map((kj) => ({ ...kj, id: crypto.randomUUID() })),
       recommendations: source.recommendations.map((r) => ({ ...r, id: crypto.randomUUID() })),
       exports: [],
+      warningOverrides: [],
       createdAt: changes.at,
       updatedAt: changes.at,
     });
@@ -55,7 +72,8 @@ export const deleteBriefing = defineCommand({
 
 export interface RecordExportArgs {
   briefingId: string;
-  entry: BriefingExport;
+  /** Without `overrides` when the export was written under none. */
+  entry: Omit<BriefingExport, 'overrides'> & { overrides?: WarningOverride[] };
 }
 
 /**
@@ -72,6 +90,84 @@ export const recordBriefingExport = defineCommand({
       briefingId,
       'That briefing no longer exists; the file was written, but its history could not be kept.',
     );
-    return changes.put('briefings', { ...saved, exports: [...saved.exports, entry] });
+    return changes.put('briefings', {
+      ...saved,
+      exports: [...saved.exports, { ...entry, overrides: entry.overrides ?? [] }],
+    });
+  },
+});
+
+export interface OverrideWarningsArgs {
+  briefingId: string;
+  /** The warnings let stand, each with who let it stand and when. */
+  overrides: WarningOverride[];
+}
+
+/** Lets warnings of the check before export stand (replacing an earlier override of the same warning). A step for Ctrl+Z. */
+export const overrideBriefingWarnings = defineCommand({
+  id: 'briefings.overrideWarnings',
+  label: ({ overrides }: OverrideWarningsArgs) =>
+    overrides.length === 1 ? 'override a warning before export' : `override ${overrides.length} warnings before export`,
+  run: async (changes, { briefingId, overrides }: OverrideWarningsArgs): Promise<Briefing> => {
+    const saved = readBriefing(await changes.require('briefings', briefingId, BRIEFING_GONE));
+    const keys = new Set(overrides.map((o) => o.key));
+    return changes.put('briefings', {
+      ...saved,
+      warningOverrides: [...saved.warningOverrides.filter((o) => !keys.has(o.key)), ...overrides],
+    });
+  },
+});
+
+/** Takes an override back: the warning counts again. A step for Ctrl+Z. */
+export const withdrawBriefingOverride = defineCommand({
+  id: 'briefings.withdrawOverride',
+  label: 'withdraw the override of a warning',
+  run: async (changes, { briefingId, key }: { briefingId: string; key: string }): Promise<Briefing> => {
+    const saved = readBriefing(await changes.require('briefings', briefingId, BRIEFING_GONE));
+    return changes.put('briefings', {
+      ...saved,
+      warningOverrides: saved.warningOverrides.filter((o) => o.key !== key),
+    });
+  },
+});
+
+export interface ChooseEvidenceArgs {
+  briefingId: string;
+  /** The threat or key judgment whose quotes are chosen. */
+  forId: string;
+  /** The passages to quote, in order; `null` goes back to the default (the strongest). */
+  passageIds: string[] | null;
+}
+
+/** Chooses which linked passages a briefing quotes for one threat or key judgment. A step for Ctrl+Z. */
+export const chooseBriefingEvidence = defineCommand({
+  id: 'briefings.chooseEvidence',
+  label: ({ passageIds }: ChooseEvidenceArgs) =>
+    passageIds === null ? 'quote the strongest passages again' : 'choose the passages a briefing quotes',
+  run: async (changes, { briefingId, forId, passageIds }: ChooseEvidenceArgs): Promise<Briefing> => {
+    const saved = readBriefing(await changes.require('briefings', briefingId, BRIEFING_GONE));
+    const others = saved.evidenceChoices.filter((c) => c.forId !== forId);
+    return changes.put('briefings', {
+      ...saved,
+      evidenceChoices: passageIds === null ? others : [...others, { forId, passageIds: [...new Set(passageIds)] }],
+    });
+  },
+});
+
+/**
+ * Saves the workspace's briefing template (issuer, logo, numbering, distribution, marking, handling,
+ * fonts, paper, language); every export uses it. Kept in the workspace: a step for Ctrl+Z.
+ */
+export const setBriefingTemplate = defineCommand({
+  id: 'briefings.setTemplate',
+  label: 'change the briefing template',
+  run: async (changes, template: BriefingTemplate): Promise<BriefingTemplate> => {
+    const parsed = BriefingTemplate.safeParse(template);
+    if (!parsed.success)
+      throw new CommandRefusal(
+        `The briefing template cannot be saved: ${parsed.error.issues[0]?.message ?? 'a field is not valid'}. The last template was kept.`,
+      );
+    await changes.put('meta', { key: BRIEFING_TEMPLATE_KEY, value: parsed.data });
+    return parsed.data;
   },
 });

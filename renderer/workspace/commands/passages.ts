@@ -322,3 +322,19 @@ export const commentsToPassages = defineCommand({
     return { created: records.length, missing };
   },
 });
+
+/**
+ * Marks a passage as a bare mention (a name, no evidence to quote) or as evidence; briefings quote no
+ * mention by default. `null` takes the mark off: briefings judge by the passage's length again.
+ */
+export const markPassageMention = defineCommand({
+  id: 'passages.markMention',
+  label: ({ mention }: { id: string; mention: boolean | null }, after: Annotation) =>
+    mention === null
+      ? `unmark ${passageLabel(after)}`
+      : `mark ${passageLabel(after)} as ${mention ? 'a mention' : 'evidence'}`,
+  run: async (changes, { id, mention }: { id: string; mention: boolean | null }): Promise<Annotation> => {
+    const { mention: _previous, ...before } = await changes.require('annotations', id, MISSING);
+    return changes.put('annotations', mention === null ? before : { ...before, mention });
+  },
+});

@@ -1,0 +1,132 @@
+import type { WarningOverride } from '../../../shared/domain/briefing';
+import type { BriefingCheck, CheckJump } from '../../../shared/domain/briefing-checks';
+import { useWorkbench } from '../../stores';
+import { formatDateTime } from '../../ui/format';
+
+interface ExportCheckProps {
+  checks: readonly BriefingCheck[];
+  /** The overrides in force (of warnings the briefing still raises). */
+  overrides: readonly WarningOverride[];
+  onOverride: (checks: readonly BriefingCheck[]) => void;
+  onWithdraw: (key: string) => void;
+}
+
+/** Takes the analyst to where a check item is fixed: the passage under Review, the threat, the source's details, a field. */
+export function useCheckJump(): (jump: CheckJump) => void {
+  const state = useWorkbench.getState;
+  return (jump) => {
+    const s = state();
+    switch (jump.kind) {
+      case 'passage':
+        s.navigate('sources');
+        s.selectSource(jump.sourceId);
+        s.setSideTab('review');
+        s.selectAnnotation(jump.annotationId, { scroll: true });
+        break;
+      case 'threat':
+        s.navigate('register');
+        s.selectRegister(jump.registerId);
+        s.selectThreat(jump.threatId);
+        break;
+      case 'register':
+        s.navigate('register');
+        s.selectRegister(jump.registerId);
+        break;
+      case 'source':
+        s.navigate('sources');
+        s.selectSource(jump.sourceId);
+        s.setSideTab('details');
+        break;
+      case 'judgment':
+      case 'field': {
+        const target = document.getElementById(jump.kind === 'judgment' ? `kj-${jump.judgmentId}` : jump.fieldId);
+        target?.scrollIntoView({ block: 'center' });
+        target?.focus();
+        break;
+      }
+    }
+  };
+}
+
+/**
+ * "Before exporting": blockers (a quoted passage not confirmed since its source's text changed) stop the
+ * export until fixed; warnings can be fixed or let stand, and the export records those let stand.
+ */
+export function ExportCheck({ checks, overrides, onOverride, onWithdraw }: ExportCheckProps) {
+  const jump = useCheckJump();
+  const overridden = new Map(overrides.map((o) => [o.key, o]));
+  const blockers = checks.filter((c) => c.severity === 'blocker');
+  const open = checks.filter((c) => c.severity === 'warning' && !overridden.has(c.key));
+  const standing = checks.filter((c) => overridden.has(c.key));
+  if (checks.length === 0) return null;
+
+  const item = (check: BriefingCheck) => (
+    <li key={check.key} className={`check-item ${check.severity}`}>
+      <p>
+        {check.severity === 'blocker' && <span className="badge danger">Blocks export</span>} {check.message}
+      </p>
+      <span className="button-row">
+        {check.jumps.map((j) => (
+          <button key={`${j.kind}-${j.label}`} type="button" className="link" onClick={() => jump(j)}>
+            {j.label}
+          </button>
+        ))}
+        {check.severity === 'warning' && (
+          <button type="button" aria-label={`Override: ${check.message}`} onClick={() => onOverride([check])}>
+            Override
+          </button>
+        )}
+      </span>
+    </li>
+  );
+
+  return (
+    <section className="export-warnings" aria-labelledby="export-warnings-heading">
+      <h2 id="export-warnings-heading">Before exporting</h2>
+      {blockers.length > 0 && (
+        <>
+          <h3 className="check-group-heading">Must be fixed</h3>
+          <ul aria-label="Blockers">{blockers.map(item)}</ul>
+        </>
+      )}
+      {open.length > 0 && (
+        <>
+          <h3 className="check-group-heading">
+            Warnings
+            {open.length > 1 && (
+              <button type="button" className="check-override-all" onClick={() => onOverride(open)}>
+                Override all {open.length}
+              </button>
+            )}
+          </h3>
+          <ul aria-label="Warnings">{open.map(item)}</ul>
+        </>
+      )}
+      {standing.length > 0 && (
+        <details className="check-overridden">
+          <summary>
+            {standing.length} warning{standing.length === 1 ? '' : 's'} overridden
+          </summary>
+          <ul aria-label="Overridden warnings">
+            {standing.map((check) => {
+              const o = overridden.get(check.key)!;
+              return (
+                <li key={check.key} className="check-item overridden">
+                  <p>{check.message}</p>
+                  <p className="muted small">
+                    Overridden by {o.by} on {formatDateTime(o.at)}.
+                  </p>
+                  <span className="button-row">
+                    <button type="button" onClick={() => onWithdraw(check.key)}>
+                      Withdraw override
+                    </button>
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
