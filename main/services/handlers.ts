@@ -15,6 +15,7 @@ import { displayName } from './import/refusal';
 import { Log } from './log';
 import { openLogFile } from './log-file';
 import { exportKindOf, RecentExports, type RecentExportEntry } from './recent-exports';
+import { packQdpx, unpackQdpx } from './refi-qda';
 import { sha256Of, SourceStore } from './source-store';
 import { TaskCancelled, TaskRegistry } from './tasks';
 import { ThreadRunner } from './thread-runner';
@@ -236,5 +237,12 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
       services.menuState?.(disabled);
       return { applied: services.menuState !== undefined };
     },
+    exportRefiQda: async ({ fileName, projectXml, sources }) => {
+      const bytes = await packQdpx(projectXml, sources);
+      const saved = await saveExport(services.dataFolder.exports, fileName, bytes, services.chooseSavePath);
+      if (saved.path) await recent.add(saved.path, exportKindOf(fileName), bytes.byteLength);
+      return saved;
+    },
+    readRefiQda: ({ bytes }) => unpackQdpx(bytes),
   };
 }

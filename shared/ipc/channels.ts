@@ -33,6 +33,8 @@ export const CHANNELS = {
   cancelTask: 'workbench:task-cancel',
   taskProgress: 'workbench:task-progress',
   setMenuState: 'workbench:menu-state',
+  exportRefiQda: 'workbench:refi-qda-export',
+  readRefiQda: 'workbench:refi-qda-read',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;

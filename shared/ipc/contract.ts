@@ -160,6 +160,28 @@ export const SavedExport = z.object({
 });
 export type SavedExport = z.infer<typeof SavedExport>;
 
+/** A REFI-QDA project to pack as `.qdpx` and save: the project.qde text and each source's plain text. */
+export const RefiQdaExportRequest = z.object({
+  fileName: z.string().min(1).max(200),
+  projectXml: z.string().max(MAX_SOURCE_FILE_BYTES),
+  sources: z
+    .array(z.object({ guid: z.uuid(), text: z.string().max(MAX_SOURCE_FILE_BYTES) }))
+    .max(100_000)
+    .refine((s) => new Set(s.map((x) => x.guid)).size === s.length, 'every source is packed once'),
+});
+
+/** The bytes of a `.qdpx` the analyst chose, to unpack. */
+export const ReadRefiQdaRequest = z.object({
+  bytes: Bytes.refine((b) => b.byteLength <= MAX_SOURCE_FILE_BYTES, 'the file is larger than 200 MB'),
+});
+
+/** What a `.qdpx` holds that the workbench reads: its project.qde and its plain-text sources by path. */
+export const RefiQdaContents = z.object({
+  projectXml: z.string(),
+  texts: z.array(z.object({ path: z.string(), text: z.string() })),
+});
+export type RefiQdaContents = z.infer<typeof RefiQdaContents>;
+
 export const ExportBriefingRequest = z.object({
   /** The document tree the preview shows (see shared/domain/briefing-document.ts); main writes it as .docx. */
   document: BriefingDocument,
@@ -361,6 +383,8 @@ export const CONTRACT = {
   taskProgress: procedure(z.tuple([TaskRef]), TaskProgress),
   /** The renderer tells which menu commands cannot run now; the desktop menu greys them out. */
   setMenuState: procedure(z.tuple([MenuState]), z.object({ applied: z.boolean() })),
+  exportRefiQda: procedure(z.tuple([RefiQdaExportRequest]), SavedExport),
+  readRefiQda: procedure(z.tuple([ReadRefiQdaRequest]), RefiQdaContents),
 } satisfies Record<ChannelKey, Procedure<z.ZodTuple, z.ZodType>>;
 
 export type Contract = typeof CONTRACT;
