@@ -36,8 +36,8 @@ export interface RefiQdaPackage {
 type XmlNode = Record<string, unknown>;
 
 // Characters XML 1.0 cannot carry at all, even escaped; they are dropped from names, descriptions and notes.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what XML 1.0 cannot hold
 const NOT_IN_XML =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what XML 1.0 cannot hold
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const xmlText = (value: string) => value.replace(NOT_IN_XML, '');
 
