@@ -9,6 +9,7 @@ import { PassagesView } from '../features/passages';
 import { MergeDialog, startMerge } from '../features/merge';
 import { SearchView } from '../features/search';
 import { DiscardPrompt, Palette, ShortcutSheet } from '../features/desktop';
+import { Interchange } from '../features/interchange';
 import { confirmLeave } from '../ui/useUnsavedGuard';
 import { setLeaveGuard, useViewCommand } from '../workspace/user-commands';
 import { useWorkbench } from '../stores';
@@ -100,6 +101,7 @@ export function App() {
       <Backups dataFolder={startup.info.dataFolder} />
       <ShortcutSheet />
       <DiscardPrompt />
+      <Interchange />
     </div>
   );
 }

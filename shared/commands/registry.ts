@@ -263,6 +263,20 @@ const DECLARED = {
     title: 'Back up before quitting',
     internal: 'Sent by main when the app is quitting: write the quit backup (main waits for it, up to ~15 s).',
   },
+
+  // Interchange with QDA programs (REFI-QDA .qdpx): features/interchange, mounted once by the app.
+  'refi-qda:import': {
+    title: 'Import REFI-QDA Project…',
+    description: 'Import a coding project from ATLAS.ti, MAXQDA, NVivo or QualCoder (.qdpx)',
+    menu: { in: 'file', group: 'import', order: 3 },
+    palette: 'Command',
+  },
+  'refi-qda:export': {
+    title: 'Export REFI-QDA Project…',
+    description: 'Export the sources, codebook and coded passages for QDA programs (.qdpx)',
+    menu: { in: 'file', group: 'export', order: 6 },
+    palette: 'Command',
+  },
 } satisfies Record<string, CommandDeclaration>;
 
 /** A command's id: what main sends over the menu channel and what the renderer's dispatcher runs. */
