@@ -19,3 +19,8 @@ export async function refiQdaSchemaErrors(projectXml: string): Promise<string[]>
   });
   return result.valid ? [] : result.errors.map((e) => e.message);
 }
+
+/** The bytes of a file: a vendored sample (by its name under samples/) or an export main wrote (by its path). */
+export function readQdpx(sampleOrPath: string): Promise<Uint8Array> {
+  return readFile(sampleOrPath.includes('/') ? sampleOrPath : resolve(REFI_QDA_VENDOR, 'samples', sampleOrPath));
+}
