@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
+import { unpackQdpx, type QdpxContents } from '../../main/services/refi-qda';
 import { PROJECT_ROOT } from './handler-table';
 
 export const REFI_QDA_VENDOR = resolve(PROJECT_ROOT, 'tests/vendor/refi-qda');
@@ -23,4 +24,9 @@ export async function refiQdaSchemaErrors(projectXml: string): Promise<string[]>
 /** The bytes of a file: a vendored sample (by its name under samples/) or an export main wrote (by its path). */
 export function readQdpx(sampleOrPath: string): Promise<Uint8Array> {
   return readFile(sampleOrPath.includes('/') ? sampleOrPath : resolve(REFI_QDA_VENDOR, 'samples', sampleOrPath));
+}
+
+/** What main's own reader finds in a `.qdpx` on disk (the e2e tests check the file the app wrote). */
+export async function qdpxContents(path: string): Promise<QdpxContents> {
+  return unpackQdpx(await readQdpx(path));
 }
