@@ -277,6 +277,19 @@ const DECLARED = {
     menu: { in: 'file', group: 'export', order: 6 },
     palette: 'Command',
   },
+  // References for Zotero and other reference managers (CSL-JSON, BibTeX, RIS): features/interchange.
+  'references:import': {
+    title: 'Import References (Zotero)…',
+    description: 'Fill or create sources from a Zotero export (CSL-JSON, BibTeX or RIS)',
+    menu: { in: 'file', group: 'import', order: 4 },
+    palette: 'Command',
+  },
+  'references:export': {
+    title: 'Export Sources for Zotero…',
+    description: 'Export the sources as references (CSL-JSON, BibTeX or RIS)',
+    menu: { in: 'file', group: 'export', order: 7 },
+    palette: 'Command',
+  },
 } satisfies Record<string, CommandDeclaration>;
 
 /** A command's id: what main sends over the menu channel and what the renderer's dispatcher runs. */

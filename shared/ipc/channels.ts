@@ -35,6 +35,8 @@ export const CHANNELS = {
   setMenuState: 'workbench:menu-state',
   exportRefiQda: 'workbench:refi-qda-export',
   readRefiQda: 'workbench:refi-qda-read',
+  readReferences: 'workbench:references-read',
+  exportReferences: 'workbench:references-export',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;

@@ -20,7 +20,7 @@ import {
 import { WORKSPACE_TABLES } from '../interop/workspace-snapshot';
 import type { ChannelKey } from './channels';
 
-import { MAX_SOURCE_FILE_BYTES } from '../domain/limits';
+import { DEFAULT_IMPORT_LIMIT_BYTES, MAX_SOURCE_FILE_BYTES } from '../domain/limits';
 
 export { DEFAULT_IMPORT_LIMIT_BYTES, MAX_SOURCE_FILE_BYTES } from '../domain/limits';
 
@@ -181,6 +181,18 @@ export const RefiQdaContents = z.object({
   texts: z.array(z.object({ path: z.string(), text: z.string() })),
 });
 export type RefiQdaContents = z.infer<typeof RefiQdaContents>;
+
+/** A reference file's text (CSL-JSON, BibTeX or RIS) to read into CSL-JSON items. */
+export const ReadReferencesRequest = z.object({ text: z.string().max(DEFAULT_IMPORT_LIMIT_BYTES) });
+const CslItems = z.array(z.record(z.string(), z.unknown())).max(100_000);
+export const ReadReferences = z.object({ items: CslItems });
+
+/** The workspace's sources as CSL-JSON items, to save as CSL-JSON, BibTeX or RIS. */
+export const ExportReferencesRequest = z.object({
+  fileName: z.string().min(1).max(200),
+  format: z.enum(['csl-json', 'bibtex', 'ris']),
+  items: CslItems,
+});
 
 export const ExportBriefingRequest = z.object({
   /** The document tree the preview shows (see shared/domain/briefing-document.ts); main writes it as .docx. */
@@ -385,6 +397,8 @@ export const CONTRACT = {
   setMenuState: procedure(z.tuple([MenuState]), z.object({ applied: z.boolean() })),
   exportRefiQda: procedure(z.tuple([RefiQdaExportRequest]), SavedExport),
   readRefiQda: procedure(z.tuple([ReadRefiQdaRequest]), RefiQdaContents),
+  readReferences: procedure(z.tuple([ReadReferencesRequest]), ReadReferences),
+  exportReferences: procedure(z.tuple([ExportReferencesRequest]), SavedExport),
 } satisfies Record<ChannelKey, Procedure<z.ZodTuple, z.ZodType>>;
 
 export type Contract = typeof CONTRACT;

@@ -123,4 +123,6 @@ export const COMMAND_BINDINGS: Readonly<Record<CommandId, Binding>> = {
   // The interchange feature (features/interchange), mounted once by the app.
   'refi-qda:import': mounted,
   'refi-qda:export': mounted,
+  'references:import': mounted,
+  'references:export': mounted,
 };
