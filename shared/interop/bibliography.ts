@@ -185,6 +185,7 @@ export function planBibliography(items: readonly CslInput[], sources: readonly R
       fills: {},
       kept: [],
     };
+    let added = false;
     for (const field of BIBLIOGRAPHY_FIELDS) {
       const theirs = ref[field];
       const yours = found[field] === 'und' ? '' : found[field];
@@ -192,11 +193,18 @@ export function planBibliography(items: readonly CslInput[], sources: readonly R
       if (!yours) {
         fill.fills[field] = theirs;
         found[field] = theirs;
-      } else if (yours.trim() !== theirs && !(field === 'title' && titleKey(yours) === titleKey(theirs)))
+        added = true;
+      } else if (
+        yours.trim() !== theirs &&
+        !(field === 'title' && titleKey(yours) === titleKey(theirs)) &&
+        !fill.kept.some((k) => k.field === field && k.theirs === theirs)
+      ) {
         fill.kept.push({ field, yours, theirs });
+        added = true;
+      }
     }
-    if (Object.keys(fill.fills).length === 0 && fill.kept.length === 0 && !fills.has(found.id)) unchanged++;
-    else fills.set(found.id, fill);
+    if (added) fills.set(found.id, fill);
+    else unchanged++;
   }
   return { fills: [...fills.values()], creates, unchanged, untitled };
 }
