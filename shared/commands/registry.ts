@@ -274,7 +274,8 @@ const DECLARED = {
   'refi-qda:export': {
     title: 'Export REFI-QDA Project…',
     description: 'Export the sources, codebook and coded passages for QDA programs (.qdpx)',
-    menu: { in: 'file', group: 'export', order: 6 },
+    // Between the W3C export (4) and Recent Exports (5), which stays last.
+    menu: { in: 'file', group: 'export', order: 4.1 },
     palette: 'Command',
   },
   // References for Zotero and other reference managers (CSL-JSON, BibTeX, RIS): features/interchange.
@@ -287,7 +288,7 @@ const DECLARED = {
   'references:export': {
     title: 'Export Sources for Zotero…',
     description: 'Export the sources as references (CSL-JSON, BibTeX or RIS)',
-    menu: { in: 'file', group: 'export', order: 7 },
+    menu: { in: 'file', group: 'export', order: 4.2 },
     palette: 'Command',
   },
 } satisfies Record<string, CommandDeclaration>;
