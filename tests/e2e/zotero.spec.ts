@@ -45,6 +45,7 @@ test.describe('sources with Zotero', () => {
     await fromPalette(app, 'Export Sources for Zotero');
     const exportDialog = app.getByRole('dialog', { name: 'Export sources for Zotero' });
     await exportDialog.getByLabel('BibTeX (.bib)').check();
+    await app.screenshot({ path: testInfo.outputPath('zotero-export-1440.png') });
     await exportDialog.getByRole('button', { name: 'Export' }).click();
     await expect(app.getByText(/^Exported 3 sources as references to .*\.bib\.$/)).toBeVisible();
     const written = readdirSync(join(DATA_DIR, 'exports')).filter((f) => !before.includes(f) && f.endsWith('.bib'));
