@@ -15,6 +15,8 @@ import { displayName } from './import/refusal';
 import { Log } from './log';
 import { openLogFile } from './log-file';
 import { exportKindOf, RecentExports, type RecentExportEntry } from './recent-exports';
+import { packQdpx, unpackQdpx } from './refi-qda';
+import { formatReferences, readReferences } from './bibliography';
 import { sha256Of, SourceStore } from './source-store';
 import { TaskCancelled, TaskRegistry } from './tasks';
 import { ThreadRunner } from './thread-runner';
@@ -235,6 +237,21 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     setMenuState: ({ disabled }) => {
       services.menuState?.(disabled);
       return { applied: services.menuState !== undefined };
+    },
+    exportRefiQda: async ({ fileName, projectXml, sources }) => {
+      const bytes = await packQdpx(projectXml, sources);
+      const saved = await saveExport(services.dataFolder.exports, fileName, bytes, services.chooseSavePath);
+      if (saved.path) await recent.add(saved.path, exportKindOf(fileName), bytes.byteLength);
+      return saved;
+    },
+    readRefiQda: ({ bytes }) => unpackQdpx(bytes),
+    readReferences: ({ text }) => ({ items: readReferences(text) }),
+    exportReferences: async ({ fileName, format, items }) => {
+      const text = format === 'csl-json' ? JSON.stringify(items, null, 2) : formatReferences(items, format);
+      const bytes = new TextEncoder().encode(text);
+      const saved = await saveExport(services.dataFolder.exports, fileName, bytes, services.chooseSavePath);
+      if (saved.path) await recent.add(saved.path, exportKindOf(fileName), bytes.byteLength);
+      return saved;
     },
   };
 }

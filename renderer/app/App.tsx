@@ -10,6 +10,7 @@ import { MergeDialog, startMerge } from '../features/merge';
 import { SearchView } from '../features/search';
 import { SettingsDialog } from '../features/settings';
 import { DiscardPrompt, Palette, ShortcutSheet } from '../features/desktop';
+import { Interchange } from '../features/interchange';
 import { confirmLeave } from '../ui/useUnsavedGuard';
 import { setLeaveGuard, useViewCommand } from '../workspace/user-commands';
 import { useWorkbench } from '../stores';
@@ -114,6 +115,7 @@ export function App() {
       <Backups dataFolder={startup.info.dataFolder} />
       <ShortcutSheet />
       <DiscardPrompt />
+      <Interchange />
     </div>
   );
 }

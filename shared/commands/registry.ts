@@ -270,6 +270,34 @@ const DECLARED = {
     title: 'Back up before quitting',
     internal: 'Sent by main when the app is quitting: write the quit backup (main waits for it, up to ~15 s).',
   },
+
+  // Interchange with QDA programs (REFI-QDA .qdpx): features/interchange, mounted once by the app.
+  'refi-qda:import': {
+    title: 'Import REFI-QDA Project…',
+    description: 'Import a coding project from ATLAS.ti, MAXQDA, NVivo or QualCoder (.qdpx)',
+    menu: { in: 'file', group: 'import', order: 3 },
+    palette: 'Command',
+  },
+  'refi-qda:export': {
+    title: 'Export REFI-QDA Project…',
+    description: 'Export the sources, codebook and coded passages for QDA programs (.qdpx)',
+    // Between the W3C export (4) and Recent Exports (5), which stays last.
+    menu: { in: 'file', group: 'export', order: 4.1 },
+    palette: 'Command',
+  },
+  // References for Zotero and other reference managers (CSL-JSON, BibTeX, RIS): features/interchange.
+  'references:import': {
+    title: 'Import References (Zotero)…',
+    description: 'Fill or create sources from a Zotero export (CSL-JSON, BibTeX or RIS)',
+    menu: { in: 'file', group: 'import', order: 4 },
+    palette: 'Command',
+  },
+  'references:export': {
+    title: 'Export Sources for Zotero…',
+    description: 'Export the sources as references (CSL-JSON, BibTeX or RIS)',
+    menu: { in: 'file', group: 'export', order: 4.2 },
+    palette: 'Command',
+  },
 } satisfies Record<string, CommandDeclaration>;
 
 /** A command's id: what main sends over the menu channel and what the renderer's dispatcher runs. */

@@ -33,6 +33,10 @@ export const CHANNELS = {
   cancelTask: 'workbench:task-cancel',
   taskProgress: 'workbench:task-progress',
   setMenuState: 'workbench:menu-state',
+  exportRefiQda: 'workbench:refi-qda-export',
+  readRefiQda: 'workbench:refi-qda-read',
+  readReferences: 'workbench:references-read',
+  exportReferences: 'workbench:references-export',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;

@@ -20,7 +20,7 @@ import {
 import { WORKSPACE_TABLES } from '../interop/workspace-snapshot';
 import type { ChannelKey } from './channels';
 
-import { MAX_SOURCE_FILE_BYTES } from '../domain/limits';
+import { DEFAULT_IMPORT_LIMIT_BYTES, MAX_SOURCE_FILE_BYTES } from '../domain/limits';
 
 export { DEFAULT_IMPORT_LIMIT_BYTES, MAX_SOURCE_FILE_BYTES } from '../domain/limits';
 
@@ -159,6 +159,40 @@ export const SavedExport = z.object({
   path: z.string().nullable(),
 });
 export type SavedExport = z.infer<typeof SavedExport>;
+
+/** A REFI-QDA project to pack as `.qdpx` and save: the project.qde text and each source's plain text. */
+export const RefiQdaExportRequest = z.object({
+  fileName: z.string().min(1).max(200),
+  projectXml: z.string().max(MAX_SOURCE_FILE_BYTES),
+  sources: z
+    .array(z.object({ guid: z.uuid(), text: z.string().max(MAX_SOURCE_FILE_BYTES) }))
+    .max(100_000)
+    .refine((s) => new Set(s.map((x) => x.guid)).size === s.length, 'every source is packed once'),
+});
+
+/** The bytes of a `.qdpx` the analyst chose, to unpack. */
+export const ReadRefiQdaRequest = z.object({
+  bytes: Bytes.refine((b) => b.byteLength <= MAX_SOURCE_FILE_BYTES, 'the file is larger than 200 MB'),
+});
+
+/** What a `.qdpx` holds that the workbench reads: its project.qde and its plain-text sources by path. */
+export const RefiQdaContents = z.object({
+  projectXml: z.string(),
+  texts: z.array(z.object({ path: z.string(), text: z.string() })),
+});
+export type RefiQdaContents = z.infer<typeof RefiQdaContents>;
+
+/** A reference file's text (CSL-JSON, BibTeX or RIS) to read into CSL-JSON items. */
+export const ReadReferencesRequest = z.object({ text: z.string().max(DEFAULT_IMPORT_LIMIT_BYTES) });
+const CslItems = z.array(z.record(z.string(), z.unknown())).max(100_000);
+export const ReadReferences = z.object({ items: CslItems });
+
+/** The workspace's sources as CSL-JSON items, to save as CSL-JSON, BibTeX or RIS. */
+export const ExportReferencesRequest = z.object({
+  fileName: z.string().min(1).max(200),
+  format: z.enum(['csl-json', 'bibtex', 'ris']),
+  items: CslItems,
+});
 
 export const ExportBriefingRequest = z.object({
   /** The document tree the preview shows (see shared/domain/briefing-document.ts); main writes it as .docx. */
@@ -361,6 +395,10 @@ export const CONTRACT = {
   taskProgress: procedure(z.tuple([TaskRef]), TaskProgress),
   /** The renderer tells which menu commands cannot run now; the desktop menu greys them out. */
   setMenuState: procedure(z.tuple([MenuState]), z.object({ applied: z.boolean() })),
+  exportRefiQda: procedure(z.tuple([RefiQdaExportRequest]), SavedExport),
+  readRefiQda: procedure(z.tuple([ReadRefiQdaRequest]), RefiQdaContents),
+  readReferences: procedure(z.tuple([ReadReferencesRequest]), ReadReferences),
+  exportReferences: procedure(z.tuple([ExportReferencesRequest]), SavedExport),
 } satisfies Record<ChannelKey, Procedure<z.ZodTuple, z.ZodType>>;
 
 export type Contract = typeof CONTRACT;

@@ -207,6 +207,8 @@ describe('the application menu model', () => {
     expect(labels(linux, 0)).toEqual([
       'Import Sources…',
       'Paste as Source…',
+      'Import REFI-QDA Project…',
+      'Import References (Zotero)…',
       '—',
       'New Passage from Selection',
       'New Threat',
@@ -215,6 +217,8 @@ describe('the application menu model', () => {
       'Export Register as CSV…',
       'Export Register as STIX 2.1…',
       'Export Annotations (W3C)…',
+      'Export REFI-QDA Project…',
+      'Export Sources for Zotero…',
       'Recent Exports',
       '—',
       'Back up…',

@@ -121,4 +121,9 @@ export const COMMAND_BINDINGS: Readonly<Record<CommandId, Binding>> = {
   'workspace:restore': mounted,
   'workspace:backups': mounted,
   'workspace:backup-on-quit': mounted,
+  // The interchange feature (features/interchange), mounted once by the app.
+  'refi-qda:import': mounted,
+  'refi-qda:export': mounted,
+  'references:import': mounted,
+  'references:export': mounted,
 };

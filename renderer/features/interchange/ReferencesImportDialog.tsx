@@ -1,0 +1,128 @@
+import { useEffect, useRef, useState } from 'react';
+import { FIELD_LABELS, type BibliographyField } from '../../../shared/interop/bibliography';
+import { useWorkbench } from '../../stores';
+import { workspace } from '../../workspace';
+import { importReferences } from '../../workspace/commands/bibliography';
+import { readReferencesFile, type ReferencesReading } from './references-files';
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+/**
+ * The review of a reference import (Zotero's CSL-JSON, BibTeX or RIS): which sources it fills and with
+ * what, which of their values it leaves alone because they differ, and which sources it creates.
+ * Nothing is written until Import; then it is one change, one undo step.
+ */
+export function ReferencesImportDialog({ file, onClose }: { file: File; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [reading, setReading] = useState<ReferencesReading | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
+  const notify = useWorkbench((s) => s.notify);
+
+  useEffect(() => {
+    ref.current?.showModal();
+    let live = true;
+    readReferencesFile(file).then(
+      (read) => live && setReading(read),
+      (e: unknown) => live && setError(message(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [file]);
+
+  const runImport = async () => {
+    if (!reading) return;
+    setImporting(true);
+    const result = await workspace.attempt(importReferences, {
+      fileName: file.name,
+      items: reading.items,
+      emptyTextHash: reading.emptyTextHash,
+    });
+    setImporting(false);
+    if (!result) return;
+    notify(
+      'info',
+      `Filled ${n(result.filled, 'source')} and created ${n(result.created, 'source')} from “${file.name}”. Undo takes the whole import back.`,
+    );
+    ref.current?.close();
+  };
+
+  const plan = reading?.plan;
+  const fields = (fills: Partial<Record<BibliographyField, string>>) =>
+    Object.entries(fills).map(([field, value]) => `${FIELD_LABELS[field as BibliographyField]}: ${value}`);
+  return (
+    <dialog ref={ref} className="dialog wide" aria-labelledby="references-import-title" onClose={onClose}>
+      <h2 id="references-import-title">Import references from “{file.name}”</h2>
+      {!reading && !error && <p role="status">Reading the references…</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {plan && (
+        <>
+          <p role="status">
+            {n(reading.items.length, 'reference')}: {n(plan.fills.length, 'source')} to fill,{' '}
+            {n(plan.creates.length, 'new source')}
+            {plan.unchanged ? `, ${plan.unchanged} with nothing to add` : ''}
+            {plan.untitled ? `, ${plan.untitled} without a title (left out)` : ''}. Filled fields were empty; nothing
+            you wrote is overwritten.
+          </p>
+          <div className="table-wrap">
+            <table className="grid" aria-label="What the import will change">
+              <thead>
+                <tr>
+                  <th scope="col">Source</th>
+                  <th scope="col">Change</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.fills.map((fill) => (
+                  <tr key={fill.sourceId}>
+                    <td dir="auto">
+                      {fill.sourceTitle}
+                      <div className="muted">matched by {fill.matchedBy}</div>
+                    </td>
+                    <td dir="auto">
+                      {fields(fill.fills).map((line) => (
+                        <div key={line}>Fill {line}</div>
+                      ))}
+                      {fill.kept.map((k) => (
+                        <div key={k.field} className="muted">
+                          Keep {FIELD_LABELS[k.field]} “{k.yours}” (the file says “{k.theirs}”)
+                        </div>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+                {plan.creates.map((create, i) => (
+                  <tr key={`new-${i}`}>
+                    <td dir="auto">{create.title}</td>
+                    <td dir="auto">
+                      New source, without text until you add it
+                      <div className="muted">
+                        {[create.author, create.publisher, create.publishedOn].filter(Boolean).join(' · ')}
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={() => ref.current?.close()}>
+          {error ? 'Close' : 'Cancel'}
+        </button>
+        {plan && (
+          <button type="button" className="primary" disabled={importing} onClick={() => void runImport()}>
+            Import
+          </button>
+        )}
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,86 @@
+import { useEffect, useRef, useState } from 'react';
+import { useWorkbench } from '../../stores';
+import { workspace } from '../../workspace';
+import { describeRefiQdaPlan, importRefiQda } from '../../workspace/commands/refi-qda';
+import { readRefiQdaFile, type RefiQdaReading } from './refi-qda-files';
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The review of a REFI-QDA import: what the file will create (sources, tags, coded passages), what
+ * merges with what the workspace has, and what is left out. Nothing is written until Import; then it
+ * all goes in as one change, one undo step.
+ */
+export function RefiQdaImportDialog({ file, onClose }: { file: File; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [reading, setReading] = useState<RefiQdaReading | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
+  const notify = useWorkbench((s) => s.notify);
+
+  useEffect(() => {
+    ref.current?.showModal();
+    let live = true;
+    readRefiQdaFile(file).then(
+      (read) => live && setReading(read),
+      (e: unknown) => live && setError(message(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [file]);
+
+  const runImport = async () => {
+    if (!reading) return;
+    setImporting(true);
+    const result = await workspace.attempt(importRefiQda, {
+      fileName: file.name,
+      project: reading.project,
+      textHashes: reading.textHashes,
+    });
+    setImporting(false);
+    if (!result) return;
+    notify(
+      'info',
+      `Imported ${result.sources} source${result.sources === 1 ? '' : 's'}, ${result.tags} tag${result.tags === 1 ? '' : 's'} and ${result.passages} coded passage${result.passages === 1 ? '' : 's'} from “${file.name}”. Undo takes the whole import back.`,
+    );
+    ref.current?.close();
+  };
+
+  const lines = reading ? describeRefiQdaPlan(reading.plan) : [];
+  const origin = reading?.project.origin;
+  return (
+    <dialog ref={ref} className="dialog wide" aria-labelledby="refi-qda-import-title" onClose={onClose}>
+      <h2 id="refi-qda-import-title">Import “{file.name}”</h2>
+      {!reading && !error && <p role="status">Reading the project…</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {reading && (
+        <>
+          <p className="muted">
+            REFI-QDA project “{reading.project.name || file.name}”{origin ? `, written by ${origin}` : ''}. The import
+            will add:
+          </p>
+          <ul aria-label="What the import will do" dir="auto">
+            {lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={() => ref.current?.close()}>
+          {error ? 'Close' : 'Cancel'}
+        </button>
+        {reading && (
+          <button type="button" className="primary" disabled={importing} onClick={() => void runImport()}>
+            Import
+          </button>
+        )}
+      </div>
+    </dialog>
+  );
+}

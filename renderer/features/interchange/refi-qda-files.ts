@@ -1,0 +1,96 @@
+import { exportFileName } from '../../../shared/interop/file-name';
+import { fromRefiQdaProject, toRefiQdaProject, type QdaProject } from '../../../shared/interop/refi-qda';
+import { db } from '../../db';
+import { sha256OfText } from '../../db/hash';
+import { exportAuthor } from '../../db/settings';
+import { workbench } from '../../platform/workbench';
+import { planRefiQdaImport, type RefiQdaPlan } from '../../workspace/commands/refi-qda';
+
+export interface RefiQdaExported {
+  path: string | null;
+  sentence: string;
+}
+
+/** Writes the whole workspace's sources, codebook and coded passages as a REFI-QDA `.qdpx` through main. */
+export async function exportRefiQdaProject(): Promise<RefiQdaExported> {
+  const [sources, texts, tags, annotations, threats, actors, countries, info, author] = await Promise.all([
+    db.sources.toArray(),
+    db.sourceTexts.toArray(),
+    db.tags.toArray(),
+    db.annotations.toArray(),
+    db.threats.toArray(),
+    db.actors.toArray(),
+    db.countries.toArray(),
+    workbench().appInfo(),
+    exportAuthor(db),
+  ]);
+  if (sources.length === 0 && tags.length === 0)
+    throw new Error(
+      'The workspace has no sources and no tags yet, so there is nothing to export. Import a source first.',
+    );
+  const textOf = new Map(texts.map((t) => [t.sourceId, t.text]));
+  const exportedAt = new Date().toISOString();
+  const pkg = toRefiQdaProject({
+    projectName: `${info.name} workspace`,
+    origin: `${info.name} ${info.version}`,
+    author,
+    exportedAt,
+    sources: sources.map((source) => ({ source, text: textOf.get(source.id) ?? '' })),
+    tags,
+    annotations,
+    threats,
+    actors,
+    countries,
+  });
+  const { path } = await workbench().exportRefiQda({
+    fileName: exportFileName(`Workspace ${exportedAt.slice(0, 10)}`, '.qdpx', 'workspace'),
+    projectXml: pkg.projectXml,
+    sources: pkg.sourceFiles,
+  });
+  const { counts } = pkg;
+  const left = counts.left
+    ? ` ${counts.left} passage${counts.left === 1 ? '' : 's'} that could not be found in ${counts.left === 1 ? 'its' : 'their'} text any more ${counts.left === 1 ? 'was' : 'were'} left out.`
+    : '';
+  return {
+    path,
+    sentence: `Exported ${counts.sources} source${counts.sources === 1 ? '' : 's'}, ${counts.codes} code${counts.codes === 1 ? '' : 's'} and ${counts.passages} coded passage${counts.passages === 1 ? '' : 's'} to ${path}.${left}`,
+  };
+}
+
+export interface RefiQdaReading {
+  project: QdaProject;
+  textHashes: Map<string, string>;
+  plan: RefiQdaPlan;
+}
+
+/** Unpacks (in main) and reads a `.qdpx`, and plans its import against the workspace as it is now. */
+export async function readRefiQdaFile(file: File): Promise<RefiQdaReading> {
+  const contents = await workbench().readRefiQda({ bytes: new Uint8Array(await file.arrayBuffer()) });
+  const project = fromRefiQdaProject(contents.projectXml, new Map(contents.texts.map((t) => [t.path, t.text])));
+  const textHashes = new Map(
+    await Promise.all(project.sources.map(async (s) => [s.guid, await sha256OfText(s.text)] as const)),
+  );
+  const guids = project.sources.flatMap((s) => s.passages.map((p) => p.guid));
+  const [tags, sources, found, threats, actors, countries] = await Promise.all([
+    db.tags.toArray(),
+    db.sources.toArray(),
+    db.annotations.bulkGet(guids),
+    db.threats.toArray(),
+    db.actors.toArray(),
+    db.countries.toArray(),
+  ]);
+  const plan = planRefiQdaImport(
+    project,
+    textHashes,
+    {
+      tags,
+      sources,
+      presentPassages: new Set(guids.filter((_, i) => found[i] !== undefined)),
+      threats,
+      actors,
+      countryCodes: new Set(countries.map((c) => c.code)),
+    },
+    new Date().toISOString(),
+  );
+  return { project, textHashes, plan };
+}
