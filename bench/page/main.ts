@@ -272,8 +272,21 @@ const bench = {
    */
   async appBackupRestore() {
     const started = performance.now();
-    const written = await backUpWorkspace('before-restore');
+    // When the window stopped reading and started sending, and when it handed the rest to main.
+    const marks: Record<string, number> = {};
+    const written = await backUpWorkspace('before-restore', {
+      onStep: (step) => {
+        const phase = step.text.startsWith('Sending the workspace:')
+          ? 'sending'
+          : step.text.startsWith('Sending the workspace to')
+            ? 'writing'
+            : null;
+        if (phase && marks[phase] === undefined) marks[phase] = performance.now();
+      },
+    });
     const backedUp = performance.now();
+    const sending = marks.sending ?? marks.writing ?? backedUp;
+    const writing = marks.writing ?? backedUp;
     if (!written.id) throw new Error('The benchmark backup was not written into the backups folder.');
     const opened = await openBackupSnapshot({ backupId: written.id });
     const checked = performance.now();
@@ -289,7 +302,13 @@ const bench = {
       restoreLongestTask: during(backedUp, restored),
       restoreMs: restored - backedUp,
       bytes: written.bytes,
-      phases: { backUp: backedUp - started, openBackup: checked - backedUp, replaceWorkspace: restored - checked },
+      phases: {
+        readWorkspace: sending - started,
+        sendParts: writing - sending,
+        writeInMain: backedUp - writing,
+        openBackup: checked - backedUp,
+        replaceWorkspace: restored - checked,
+      },
     };
   },
 };
