@@ -1,9 +1,7 @@
 import {
   getCoreRowModel,
   getExpandedRowModel,
-  getFilteredRowModel,
   getGroupedRowModel,
-  getSortedRowModel,
   useReactTable,
   type Column,
   type Row,
@@ -17,6 +15,7 @@ import type { Lookups } from '../annotations';
 import { CellEditor, type CommitMove } from './CellEditor';
 import { bandClass, ratingTitle, smartFilter, threatColumns, type ColumnMeta, type ThreatRow } from './columns';
 import { layoutFreeOptions } from '../../ui/virtual-options';
+import { registerFilteredRowModel, registerSortedRowModel } from './row-order';
 import { StableRows } from './stable-rows';
 
 const ROW_HEIGHT = 34;
@@ -163,6 +162,9 @@ export function ThreatGrid({
   const gridRef = useRef<HTMLDivElement>(null);
   // An edit that cannot move its row patches that row instead of handing TanStack a new array.
   const [stableRows] = useState(() => new StableRows());
+  // Sorting and filtering from keys worked out once per row, answering the same Row objects (row-order.ts).
+  const [sortedRowModel] = useState(registerSortedRowModel);
+  const [filteredRowModel] = useState(registerFilteredRowModel);
 
   const table = useReactTable<ThreatRow>({
     data: stableRows.reconcile(rows, grid),
@@ -186,8 +188,8 @@ export function ThreatGrid({
     globalFilterFn: smartFilter,
     getColumnCanGlobalFilter: () => true,
     getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
+    getSortedRowModel: sortedRowModel,
+    getFilteredRowModel: filteredRowModel,
     getGroupedRowModel: getGroupedRowModel(),
     getExpandedRowModel: getExpandedRowModel(),
     groupedColumnMode: false,
