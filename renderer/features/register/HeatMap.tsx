@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { BANDS, bandOf, impactWords, likelihoodWords } from '../../../shared/domain/scoring';
 import type { Register, Threat } from '../../../shared/domain/threat';
+import { heatCountsOf } from './heat-counts';
 
 interface HeatMapProps {
   register: Register;
@@ -15,17 +16,9 @@ interface HeatMapProps {
  */
 export function HeatMap({ register, threats, selected, onPick }: HeatMapProps) {
   const { levels, bands } = register.scale;
-  // The register view re-renders on every sort and filter; counting 10,000 threats each time is wasted.
-  const { counts, bandCounts } = useMemo(() => {
-    const counts = new Map<string, number>();
-    const bandCounts = { low: 0, medium: 0, high: 0, critical: 0 };
-    for (const t of threats) {
-      const key = `${t.likelihood}:${t.impact}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-      bandCounts[bandOf(t.score, bands)]++;
-    }
-    return { counts, bandCounts };
-  }, [threats, bands]);
+  // The register view re-renders on every sort and filter, and an edit moves one threat: heat-counts.ts
+  // counts a register once and then moves the counts by the threats an edit replaced.
+  const { counts, bandCounts } = useMemo(() => heatCountsOf(threats, bands), [threats, bands]);
   const range = Array.from({ length: levels }, (_, i) => i + 1);
   return (
     <div className="heat">
