@@ -7,6 +7,7 @@
 import { createTextAnnotator } from '@recogito/text-annotator';
 import '@recogito/text-annotator/text-annotator.css';
 import { exportDB, importInto } from 'dexie-export-import';
+import { bytesToBase64 } from '../../shared/ipc/wire';
 import { splitParagraphs } from '../../shared/domain/text';
 import { db } from '../../renderer/db';
 import { workspace } from '../../renderer/workspace';
@@ -65,6 +66,9 @@ function paragraphsInto(container: HTMLElement, text: string, withStripes: boole
   }
   container.append(fragment);
 }
+
+/** The last raw export (rawBackupRestore), for the plain-file-copy peer. */
+let lastExport: Blob | null = null;
 
 const bench = {
   async seedReader(spec: ReaderSpec) {
@@ -260,9 +264,22 @@ const bench = {
     const started = performance.now();
     const blob = await exportDB(db);
     const exported = performance.now();
+    lastExport = blob;
     await importInto(db, blob, { clearTablesBeforeImport: true, acceptVersionDiff: true });
     const restored = performance.now();
     return { backupMs: exported - started, restoreMs: restored - exported, bytes: blob.size };
+  },
+
+  /**
+   * Bytes `start`..`end` of the last raw export, in base64: the runner writes them to a file for the
+   * plain-file-copy peer (the same bytes, copied on disk). Read after the timings, never during them.
+   */
+  async lastExportSlice(start: number, end: number) {
+    if (!lastExport) throw new Error('There is no raw export yet.');
+    return {
+      base64: bytesToBase64(new Uint8Array(await lastExport.slice(start, end).arrayBuffer())),
+      size: lastExport.size,
+    };
   },
 
   /**
