@@ -15,6 +15,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { smartFilter, threatColumns, type ThreatRow } from '../../renderer/features/register/columns';
 import { registerFilteredRowModel, registerSortedRowModel } from '../../renderer/features/register/row-order';
+import { StableRows, type RowModelInputs } from '../../renderer/features/register/stable-rows';
 import type { Lookups } from '../../renderer/features/annotations/useLookups';
 
 const actors = new Map([
@@ -157,3 +158,42 @@ describe('the register’s row order', () => {
     expect(grouped).toEqual(show(fresh(false), state));
   });
 });
+
+describe('keys kept on the rows', () => {
+  it('an edit patched into its row (stable-rows.ts) is sorted and filtered by its new value', () => {
+    const stable = new StableRows();
+    let rows = register(500);
+    const t = table(stable.reconcile(rows, inputs({})), {
+      getSortedRowModel: registerSortedRowModel(),
+      getFilteredRowModel: registerFilteredRowModel(),
+    });
+    stable.attach(t);
+    const render = (state: Parameters<typeof show>[1]) => {
+      t.setOptions((prev) => ({ ...prev, data: stable.reconcile(rows, inputs(state)) }));
+      return show(t, state);
+    };
+    // Keys for every title are worked out (a filter and a sort by title), then the filter is cleared.
+    render({ columnFilters: [{ id: 'title', value: 'water' }] });
+    render({ sorting: [{ id: 'title', desc: false }] });
+    render({ sorting: [{ id: 'score', desc: true }] });
+    const data = t.options.data;
+    // A title edit while sorted by score cannot move the row: it is patched in place.
+    rows = rows.map((r) => (r.id === 't00010' ? { ...r, title: 'Zanzibar ferry' } : r));
+    render({ sorting: [{ id: 'score', desc: true }] });
+    expect(t.options.data).toBe(data);
+    expect(render({ columnFilters: [{ id: 'title', value: 'zanzibar' }] })).toEqual(['t00010']);
+    expect(render({ globalFilter: 'zanzibar' })).toEqual(['t00010']);
+    const fresh = table(rows, { getSortedRowModel: getSortedRowModel(), getFilteredRowModel: getFilteredRowModel() });
+    const byTitle = { sorting: [{ id: 'title', desc: true }] };
+    expect(render(byTitle)).toEqual(show(fresh, byTitle));
+  });
+});
+
+function inputs(state: Parameters<typeof show>[1]): RowModelInputs {
+  return {
+    sorting: state.sorting ?? [],
+    columnFilters: state.columnFilters ?? [],
+    globalFilter: state.globalFilter ?? '',
+    grouping: state.grouping ?? [],
+  };
+}

@@ -20,37 +20,45 @@ import {
   type ThreatRow,
 } from './columns';
 
-/** What sorting and filtering read of one cell, worked out once for each version of a row's threat. */
-interface CellKey {
-  value: unknown;
-  /** Lower-cased text, for the filters' "words match anywhere". */
-  lower?: string;
-  /** Natural-order key, for sorting a text column. */
-  sort?: SortKey;
-}
-
 /**
- * The cells' keys, per column definition and per threat object. Keyed by the threat, not by the row:
- * an edit that patches a row in place (stable-rows.ts) gives it a new threat, whose keys are then
- * worked out afresh, while every other row keeps its keys across sorts and filters. Keyed by the column
- * definition too, since the columns are rebuilt when a text they show changes (an actor renamed).
+ * What sorting and filtering work out once per row, kept in the row's own value cache (TanStack's
+ * `_valuesCache`, beside the values it caches): a patched row (stable-rows.ts) has that cache emptied
+ * with its new threat, and a rebuilt row starts with an empty one, so a key never outlives its value.
+ * Each key also names the columns it came from: the columns are rebuilt when a text they show changes
+ * (an actor renamed) while the rows stay. Kept on the rows, not in WeakMaps: 170,000 weak entries for
+ * one global filter kept the garbage collector busy longer than the filter itself.
  */
-class CellKeys {
-  private readonly byColumn = new WeakMap<object, WeakMap<object, CellKey>>();
+type KeyedRow = Row<ThreatRow> & { _valuesCache: Record<string, unknown> };
 
-  of(column: Column<ThreatRow>, row: Row<ThreatRow>): CellKey {
-    let cells = this.byColumn.get(column.columnDef);
-    if (!cells) this.byColumn.set(column.columnDef, (cells = new WeakMap()));
-    let cell = cells.get(row.original);
-    if (!cell) cells.set(row.original, (cell = { value: row.getValue(column.id) }));
-    return cell;
-  }
+interface Kept<T> {
+  from: object;
+  key: T;
 }
 
-function matches(cell: CellKey, filter: CompiledFilter): boolean {
-  if (typeof cell.value === 'number' && filter.number) return filter.number(cell.value);
-  cell.lower ??= String(cell.value ?? '').toLocaleLowerCase();
-  return cell.lower.includes(filter.text);
+function kept<T>(row: Row<ThreatRow>, name: string, from: object, work: () => T): T {
+  const cache = (row as KeyedRow)._valuesCache;
+  const known = cache[name] as Kept<T> | undefined;
+  if (known?.from === from) return known.key;
+  const key = work();
+  cache[name] = { from, key } satisfies Kept<T>;
+  return key;
+}
+
+const lowerText = (value: unknown) => String(value ?? '').toLocaleLowerCase();
+
+/** A cell's lower-cased text, for the filters' "words match anywhere". */
+const lowerOf = (column: Column<ThreatRow>, row: Row<ThreatRow>) =>
+  kept(row, `\u0001lower:${column.id}`, column.columnDef, () => lowerText(row.getValue(column.id)));
+
+/** Cells of one row joined for a global filter; the joint is a character no one types into a filter. */
+const JOINT = '\u0001';
+const haystackOf = (columns: readonly Column<ThreatRow>[], row: Row<ThreatRow>) =>
+  kept(row, '\u0001haystack', columns, () => columns.map((c) => lowerText(row.getValue(c.id))).join(JOINT));
+
+function matches(column: Column<ThreatRow>, row: Row<ThreatRow>, filter: CompiledFilter): boolean {
+  const value = row.getValue(column.id);
+  if (typeof value === 'number' && filter.number) return filter.number(value);
+  return lowerOf(column, row).includes(filter.text);
 }
 
 /**
@@ -58,11 +66,11 @@ function matches(cell: CellKey, filter: CompiledFilter): boolean {
  * its place among the column's distinct values in natural order (so a column of a few categories sorts
  * a few values, not 10,000). Null when the column sorts in a way this does not know.
  */
-function ranksOf(column: Column<ThreatRow>, rows: readonly Row<ThreatRow>[], keys: CellKeys): Float64Array | null {
+function ranksOf(column: Column<ThreatRow>, rows: readonly Row<ThreatRow>[]): Float64Array | null {
   const ranks = new Float64Array(rows.length);
   if ((column.columnDef.meta as ColumnMeta | undefined)?.numeric) {
     for (let i = 0; i < rows.length; i++) {
-      const value = keys.of(column, rows[i]!).value;
+      const value = rows[i]!.getValue(column.id);
       // TanStack's basic order for numbers; anything else (undefined, NaN) is left to TanStack.
       if (typeof value !== 'number' || Number.isNaN(value)) return null;
       ranks[i] = value;
@@ -71,14 +79,17 @@ function ranksOf(column: Column<ThreatRow>, rows: readonly Row<ThreatRow>[], key
   }
   if (!isNaturalSort(column.columnDef.sortingFn)) return null;
   const distinct = new Map<string, SortKey>();
-  const cells: CellKey[] = new Array(rows.length);
+  const texts: string[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
-    const cell = keys.of(column, rows[i]!);
-    if (cell.value === undefined) return null;
-    cell.sort ??= textSortKey(cell.value);
-    cells[i] = cell;
-    const text = String(cell.value ?? '');
-    if (!distinct.has(text)) distinct.set(text, cell.sort);
+    const row = rows[i]!;
+    const value = row.getValue(column.id);
+    if (value === undefined) return null;
+    const text = (texts[i] = String(value));
+    if (!distinct.has(text))
+      distinct.set(
+        text,
+        kept(row, `\u0001sort:${column.id}`, column.columnDef, () => textSortKey(value)),
+      );
   }
   const ordered = [...distinct.entries()].sort((a, b) => compareKeys(a[1], b[1]));
   const rankOf = new Map<SortKey, number>();
@@ -88,10 +99,7 @@ function ranksOf(column: Column<ThreatRow>, rows: readonly Row<ThreatRow>[], key
     if (i > 0 && compareKeys(ordered[i - 1]![1], key) !== 0) rank++;
     rankOf.set(key, rank);
   });
-  for (let i = 0; i < rows.length; i++) {
-    const cell = cells[i]!;
-    ranks[i] = rankOf.get(distinct.get(String(cell.value ?? ''))!)!;
-  }
+  for (let i = 0; i < rows.length; i++) ranks[i] = rankOf.get(distinct.get(texts[i]!)!)!;
   return ranks;
 }
 
@@ -103,7 +111,6 @@ function ranksOf(column: Column<ThreatRow>, rows: readonly Row<ThreatRow>[], key
  * TanStack's own.
  */
 export function registerSortedRowModel(): (table: Table<ThreatRow>) => () => RowModel<ThreatRow> {
-  const keys = new CellKeys();
   return (table) => {
     const general = getSortedRowModel<ThreatRow>()(table);
     return memo(
@@ -118,7 +125,7 @@ export function registerSortedRowModel(): (table: Table<ThreatRow>) => () => Row
           if (!column?.getCanSort()) continue;
           // (TanStack's `sortUndefined` needs nothing here: a value that is undefined leaves the order to TanStack.)
           if (column.columnDef.invertSorting) return general();
-          const ranks = ranksOf(column, rows, keys);
+          const ranks = ranksOf(column, rows);
           if (!ranks) return general();
           ranked.push({ ranks, sign: sort.desc ? -1 : 1 });
         }
@@ -145,7 +152,6 @@ export function registerSortedRowModel(): (table: Table<ThreatRow>) => () => Row
  * TanStack's own.
  */
 export function registerFilteredRowModel(): (table: Table<ThreatRow>) => () => RowModel<ThreatRow> {
-  const keys = new CellKeys();
   return (table) => {
     const general = getFilteredRowModel<ThreatRow>()(table);
     return memo(
@@ -161,14 +167,21 @@ export function registerFilteredRowModel(): (table: Table<ThreatRow>) => () => R
           if (filter.text) tests.push({ column, filter });
         }
         const global = globalFilter ? compileFilter(globalFilter) : null;
-        const globalColumns = global?.text ? table.getAllLeafColumns().filter((c) => c.getCanGlobalFilter()) : [];
+        const globalColumns = global?.text ? globallyFilterable(table) : [];
         if (globalColumns.length && table.getGlobalFilterFn() !== smartFilter) return general();
         if (rowModel.rows.some((row) => row.subRows.length > 0)) return general();
+        // Words alone (no number comparison) match a row when they are in the row's joined cells.
+        const inHaystack = global && !global.number && !global.text.includes(JOINT);
         const rows: Row<ThreatRow>[] = [];
         const rowsById: Record<string, Row<ThreatRow>> = {};
         for (const row of rowModel.rows) {
-          if (!tests.every(({ column, filter }) => matches(keys.of(column, row), filter))) continue;
-          if (globalColumns.length && !globalColumns.some((column) => matches(keys.of(column, row), global!))) continue;
+          if (!tests.every(({ column, filter }) => matches(column, row, filter))) continue;
+          if (globalColumns.length) {
+            const found = inHaystack
+              ? haystackOf(globalColumns, row).includes(global.text)
+              : globalColumns.some((column) => matches(column, row, global!));
+            if (!found) continue;
+          }
           rows.push(row);
           rowsById[row.id] = row;
         }
@@ -177,4 +190,13 @@ export function registerFilteredRowModel(): (table: Table<ThreatRow>) => () => R
       getMemoOptions(table.options, 'debugTable', 'registerFilteredRowModel'),
     );
   };
+}
+
+/** The columns a global filter looks at, as one array for as long as the columns stay the same. */
+const filterable = new WeakMap<readonly Column<ThreatRow>[], Column<ThreatRow>[]>();
+function globallyFilterable(table: Table<ThreatRow>): Column<ThreatRow>[] {
+  const all = table.getAllLeafColumns();
+  let columns = filterable.get(all);
+  if (!columns) filterable.set(all, (columns = all.filter((c) => c.getCanGlobalFilter())));
+  return columns;
 }
