@@ -135,7 +135,7 @@ export function useRegisterThreats(
  * replaced, and says so (list-change.ts): the grid's rows and the heat map then update those entries
  * alone. Threats added or removed rebuild the array.
  */
-class ThreatList {
+export class ThreatList {
   private published: Threat[] = [];
   private positionOf = new Map<string, number>();
   /** Edited threats not yet published, by position. */

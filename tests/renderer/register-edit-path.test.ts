@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Threat } from '../../shared/domain/threat';
 import { DEFAULT_SCALE } from '../../shared/domain/scoring';
 import { changeOf, replaceEntries } from '../../renderer/db/list-change';
+import { ThreatList } from '../../renderer/db/useRegisterThreats';
 import { GridRows } from '../../renderer/features/register/grid-rows';
 import { heatCountsOf } from '../../renderer/features/register/heat-counts';
 
@@ -63,5 +64,35 @@ describe('an edit on a large register', () => {
     const inCell = rows.rows(next, evidence, { likelihood: 1, impact: 1 });
     expect(inCell.every((row) => row.likelihood === 1 && row.impact === 1)).toBe(true);
     expect(inCell.length).toBe(register.filter((t) => t.likelihood === 1 && t.impact === 1).length);
+  });
+});
+
+describe('the register’s threat list', () => {
+  it('publishes an edit as a replacement of its entry, and an added or removed threat as a new list', () => {
+    const list = new ThreatList();
+    list.reset(register.slice(0, 5));
+    const first = list.publish();
+    expect(first.map((t) => t.id)).toEqual(register.slice(0, 5).map((t) => t.id));
+    expect(list.publish()).toBe(first);
+
+    const edited = { ...register[2]!, title: 'Renamed' };
+    expect(list.put(edited.id, edited)).toBe(true);
+    const second = list.publish();
+    expect(second[2]).toBe(edited);
+    expect(changeOf(second)).toEqual({ previous: first, positions: [2] });
+
+    // Gone (deleted, or moved to another register): the list is rebuilt, with the earlier edit kept.
+    const again = { ...register[4]!, title: 'Edited again' };
+    list.put(again.id, again);
+    expect(list.put(register[0]!.id, undefined)).toBe(true);
+    const third = list.publish();
+    expect(third.map((t) => t.title)).toEqual(['Threat 1', 'Renamed', 'Threat 3', 'Edited again']);
+    expect(changeOf(third)).toBeUndefined();
+
+    // A threat not in the list that is not in this register either changes nothing.
+    expect(list.put('t99999', undefined)).toBe(false);
+    const added = threat(99999, 1, 1);
+    expect(list.put(added.id, added)).toBe(true);
+    expect(list.publish().at(-1)).toBe(added);
   });
 });
