@@ -7,6 +7,7 @@
 import { createTextAnnotator } from '@recogito/text-annotator';
 import '@recogito/text-annotator/text-annotator.css';
 import { exportDB, importInto } from 'dexie-export-import';
+import { bytesToBase64 } from '../../shared/ipc/wire';
 import { splitParagraphs } from '../../shared/domain/text';
 import { db } from '../../renderer/db';
 import { workspace } from '../../renderer/workspace';
@@ -65,6 +66,9 @@ function paragraphsInto(container: HTMLElement, text: string, withStripes: boole
   }
   container.append(fragment);
 }
+
+/** The last raw export (rawBackupRestore), for the plain-file-copy peer. */
+let lastExport: Blob | null = null;
 
 const bench = {
   async seedReader(spec: ReaderSpec) {
@@ -260,9 +264,22 @@ const bench = {
     const started = performance.now();
     const blob = await exportDB(db);
     const exported = performance.now();
+    lastExport = blob;
     await importInto(db, blob, { clearTablesBeforeImport: true, acceptVersionDiff: true });
     const restored = performance.now();
     return { backupMs: exported - started, restoreMs: restored - exported, bytes: blob.size };
+  },
+
+  /**
+   * Bytes `start`..`end` of the last raw export, in base64: the runner writes them to a file for the
+   * plain-file-copy peer (the same bytes, copied on disk). Read after the timings, never during them.
+   */
+  async lastExportSlice(start: number, end: number) {
+    if (!lastExport) throw new Error('There is no raw export yet.');
+    return {
+      base64: bytesToBase64(new Uint8Array(await lastExport.slice(start, end).arrayBuffer())),
+      size: lastExport.size,
+    };
   },
 
   /**
@@ -272,8 +289,21 @@ const bench = {
    */
   async appBackupRestore() {
     const started = performance.now();
-    const written = await backUpWorkspace('before-restore');
+    // When the window stopped reading and started sending, and when it handed the rest to main.
+    const marks: Record<string, number> = {};
+    const written = await backUpWorkspace('before-restore', {
+      onStep: (step) => {
+        const phase = step.text.startsWith('Sending the workspace:')
+          ? 'sending'
+          : step.text.startsWith('Sending the workspace to')
+            ? 'writing'
+            : null;
+        if (phase && marks[phase] === undefined) marks[phase] = performance.now();
+      },
+    });
     const backedUp = performance.now();
+    const sending = marks.sending ?? marks.writing ?? backedUp;
+    const writing = marks.writing ?? backedUp;
     if (!written.id) throw new Error('The benchmark backup was not written into the backups folder.');
     const opened = await openBackupSnapshot({ backupId: written.id });
     const checked = performance.now();
@@ -289,7 +319,13 @@ const bench = {
       restoreLongestTask: during(backedUp, restored),
       restoreMs: restored - backedUp,
       bytes: written.bytes,
-      phases: { backUp: backedUp - started, openBackup: checked - backedUp, replaceWorkspace: restored - checked },
+      phases: {
+        readWorkspace: sending - started,
+        sendParts: writing - sending,
+        writeInMain: backedUp - writing,
+        openBackup: checked - backedUp,
+        replaceWorkspace: restored - checked,
+      },
     };
   },
 };

@@ -1,9 +1,46 @@
 /**
- * Backup and restore of a 50 MB workspace: first the raw peer (dexie-export-import of the same database,
- * in the page), then the app's own backup (renderer/db/backup.ts readWorkspaceSnapshot + channel
+ * Backup and restore of a 50 MB workspace: first the raw peers (dexie-export-import of the same database,
+ * in the page; a plain copy on disk of the same bytes), then the app's own backup (renderer/db/backup.ts readWorkspaceSnapshot + channel
  * writeBackup) and restore (channel openBackup + replaceWorkspace), compared with the raw medians.
  */
+import { copyFile, mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { median, openBenchPage, result, type BenchEnv, type ScenarioResult } from '../lib';
+
+/** Bytes of the raw export fetched from the page per call when writing it to a file. */
+const SLICE_BYTES = 8 * 1024 * 1024;
+
+/** Writes the page's last raw export (the whole workspace as dexie-export-import wrote it) to `path`. */
+async function saveLastExport(page: Page, path: string): Promise<number> {
+  const file = await open(path, 'w');
+  try {
+    let start = 0;
+    for (;;) {
+      const { base64, size } = await page.evaluate(([s, e]) => window.bench.lastExportSlice(s, e), [
+        start,
+        start + SLICE_BYTES,
+      ] as const);
+      await file.write(Buffer.from(base64, 'base64'));
+      start += SLICE_BYTES;
+      if (start >= size) return size;
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+/** A plain copy of a file on disk, flushed to the disk as the app's backup file is (writeFileAtomically). */
+async function plainCopy(from: string, to: string): Promise<number> {
+  await rm(to, { force: true });
+  const started = performance.now();
+  await copyFile(from, to);
+  const copy = await open(to, 'r+');
+  await copy.sync();
+  await copy.close();
+  return performance.now() - started;
+}
 
 export async function backupScenarios(env: BenchEnv): Promise<ScenarioResult[]> {
   const spec = env.sizes.workspace;
@@ -17,6 +54,23 @@ export async function backupScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
     const size = `${Math.round(raw[0]!.bytes / 1e6)} MB`;
     env.log(
       `backup: raw export ${raw.map((r) => Math.round(r.backupMs)).join(', ')}; raw import ${raw.map((r) => Math.round(r.restoreMs)).join(', ')} (${size})`,
+    );
+    // The other raw peer: the same bytes as a file, copied on disk — there, and back.
+    const folder = await mkdtemp(join(tmpdir(), 'workbench-bench-copy-'));
+    const copies: { backupMs: number; restoreMs: number }[] = [];
+    try {
+      const workspaceFile = join(folder, 'workspace.json');
+      await saveLastExport(page, workspaceFile);
+      for (let i = 0; i < env.sizes.runs; i++) {
+        const backupMs = await plainCopy(workspaceFile, join(folder, 'backup.json'));
+        const restoreMs = await plainCopy(join(folder, 'backup.json'), join(folder, 'restored.json'));
+        copies.push({ backupMs, restoreMs });
+      }
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+    env.log(
+      `backup: plain file copy there ${copies.map((c) => Math.round(c.backupMs)).join(', ')}; back ${copies.map((c) => Math.round(c.restoreMs)).join(', ')}`,
     );
     const app: {
       backupMs: number;
@@ -46,10 +100,23 @@ export async function backupScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
       raw.map((r) => r.restoreMs),
       { note: 'peer for the app’s restore' },
     );
+    const copyThere = result(
+      `plain file copy of the same ${size} (the raw export's bytes), flushed to disk`,
+      copies.map((c) => c.backupMs),
+      { note: 'second peer for the app’s backup' },
+    );
+    const copyBack = result(
+      `plain file copy of the ${size} back again, flushed to disk`,
+      copies.map((c) => c.restoreMs),
+      { note: 'second peer for the app’s restore' },
+    );
     const budget = { text: '≤ 5 s and ≤ 2× raw', max: 5000, maxRatio: 2 };
+    const againstCopy = { text: '≤ 2× the raw peers', maxRatio: 2 };
     return [
       rawExport,
       rawImport,
+      copyThere,
+      copyBack,
       result(
         `back up a ${size} workspace (read, check and write the backup file)`,
         app.map((r) => r.backupMs),
@@ -64,6 +131,24 @@ export async function backupScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
         {
           budget,
           comparison: { scenario: rawImport.scenario, median: median(raw.map((r) => r.restoreMs)) },
+        },
+      ),
+      result(
+        `back up a ${size} workspace, compared with the plain file copy`,
+        app.map((r) => r.backupMs),
+        {
+          budget: againstCopy,
+          comparison: { scenario: copyThere.scenario, median: median(copies.map((c) => c.backupMs)) },
+          note: 'the same runs as the backup above',
+        },
+      ),
+      result(
+        `restore a ${size} workspace, compared with the plain file copy`,
+        app.map((r) => r.restoreMs),
+        {
+          budget: againstCopy,
+          comparison: { scenario: copyBack.scenario, median: median(copies.map((c) => c.restoreMs)) },
+          note: 'the same runs as the restore above',
         },
       ),
       result(

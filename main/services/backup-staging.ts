@@ -8,8 +8,14 @@ const IDLE_MS = 10 * 60_000;
 /** Records one backup may stage: far above any workspace, low enough that a runaway sender is stopped. */
 const MAX_RECORDS = 5_000_000;
 
+interface StagedPart {
+  /** The part's place in its table (the sender's number, or its arrival when it gave none). */
+  part: number;
+  records: unknown[];
+}
+
 interface Session {
-  tables: Map<string, unknown[]>;
+  tables: Map<string, StagedPart[]>;
   records: number;
   touched: number;
 }
@@ -27,8 +33,11 @@ export class BackupStaging {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Adds records to a table of the backup named `taskId`; answers how many that backup now holds. */
-  add(taskId: string, table: string, records: unknown[]): number {
+  /**
+   * Adds records to a table of the backup named `taskId`, as part number `part` of that table (parts
+   * sent several at once can arrive out of order); answers how many records that backup now holds.
+   */
+  add(taskId: string, table: string, records: unknown[], part?: number): number {
     this.expire();
     let session = this.sessions.get(taskId);
     if (!session) {
@@ -42,19 +51,27 @@ export class BackupStaging {
         'The backup is larger than the workbench can collect in one go, so it was stopped and nothing was written. Report this with the size of your workspace.',
       );
     }
-    const list = session.tables.get(table);
-    if (list) for (const record of records) list.push(record);
-    else session.tables.set(table, [...records]);
+    let parts = session.tables.get(table);
+    if (!parts) session.tables.set(table, (parts = []));
+    parts.push({ part: part ?? parts.length, records });
     session.records += records.length;
     session.touched = this.now();
     return session.records;
   }
 
-  /** The staged records of `taskId` by table, removed from here; null when none were staged. */
+  /** The staged records of `taskId` by table, in the order of their parts, removed from here; null when none were staged. */
   take(taskId: string): Map<string, unknown[]> | null {
     const session = this.sessions.get(taskId);
     this.sessions.delete(taskId);
-    return session?.tables ?? null;
+    if (!session) return null;
+    const tables = new Map<string, unknown[]>();
+    for (const [table, parts] of session.tables) {
+      const records: unknown[] = [];
+      for (const { records: part } of parts.sort((a, b) => a.part - b.part))
+        for (const record of part) records.push(record);
+      tables.set(table, records);
+    }
+    return tables;
   }
 
   drop(taskId: string): void {

@@ -186,7 +186,9 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     showBriefingExport: ({ path }) => briefings.showInFolder(path),
     reportError: (report) => errorReports.report(report),
     openLogFile: () => openLogFile(log, services.openPath),
-    stageBackupRecords: ({ taskId, table, records }) => ({ staged: staging.add(taskId, table, records) }),
+    stageBackupRecords: ({ taskId, table, records, part }) => ({
+      staged: staging.add(taskId, table, records, part),
+    }),
     writeBackup: async ({ taskId, ...request }) => {
       const task = tasks.begin(taskId);
       const staged = taskId ? staging.take(taskId) : null;

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { useEffect, useState } from 'react';
 import type { Threat } from '../../shared/domain/threat';
 import type { WorkbenchDatabase } from './database';
+import { replaceEntries } from './list-change';
 import { followTable } from './table-follower';
 
 /** Rows a first screen of the grid shows, with room to scroll a little. */
@@ -40,14 +41,14 @@ export function useRegisterThreats(
     }
     setState({ threats: undefined, complete: false, total: 0 });
     let live = true;
-    let rows = new Map<string, Threat>();
+    const list = new ThreatList();
     let frame = 0;
     const publish = () => {
       if (!live || frame) return;
       // Writes that land together (a CSV import, an undo, quick edits) become one render.
       frame = requestAnimationFrame(() => {
         frame = 0;
-        if (live) setThreats([...rows.values()]);
+        if (live) setThreats(list.publish());
       });
     };
     let stopFollowing: () => void = () => undefined;
@@ -97,18 +98,14 @@ export function useRegisterThreats(
       stopFollowing = followTable(db, 'threats', {
         async apply(work) {
           if (work === 'all') {
-            const list = await db.threats.where('registerId').equals(registerId).toArray();
-            rows = new Map(list.map((t) => [t.id, t]));
+            list.reset(await db.threats.where('registerId').equals(registerId).toArray());
             return true;
           }
           const keys = [...work];
           const found = await db.threats.bulkGet(keys);
           let changed = false;
           found.forEach((threat, i) => {
-            if (threat?.registerId === registerId) {
-              rows.set(threat.id, threat);
-              changed = true;
-            } else if (rows.delete(keys[i]!)) changed = true;
+            if (list.put(keys[i]!, threat?.registerId === registerId ? threat : undefined)) changed = true;
           });
           return changed;
         },
@@ -116,7 +113,7 @@ export function useRegisterThreats(
           if (!live) return;
           if (first) {
             first = false;
-            setThreats([...rows.values()]);
+            setThreats(list.publish());
           } else publish();
         },
         onError: (error) => console.error('The register could not follow its threats', error),
@@ -132,4 +129,57 @@ export function useRegisterThreats(
   }, [db, registerId]);
 
   return state;
+}
+
+/**
+ * A register's threats in a stable order (as read, new ones at the end), published as a new array for
+ * each version. A version in which threats were only edited is the previous array with those entries
+ * replaced, and says so (list-change.ts): the grid's rows and the heat map then update those entries
+ * alone. Threats added or removed rebuild the array.
+ */
+export class ThreatList {
+  private published: Threat[] = [];
+  private positionOf = new Map<string, number>();
+  /** Edited threats not yet published, by position. */
+  private replaced = new Map<number, Threat>();
+  /** Threats added or removed since the last version: the next one is rebuilt. */
+  private byId: Map<string, Threat> | null = null;
+
+  reset(threats: Threat[]): void {
+    this.byId = new Map(threats.map((t) => [t.id, t]));
+    this.replaced.clear();
+  }
+
+  /** Puts a threat read back (undefined: gone, or no longer in this register); answers whether anything changed. */
+  put(id: string, threat: Threat | undefined): boolean {
+    if (this.byId) {
+      if (threat) this.byId.set(id, threat);
+      else return this.byId.delete(id);
+      return true;
+    }
+    const position = this.positionOf.get(id);
+    if (threat && position !== undefined) {
+      this.replaced.set(position, threat);
+      return true;
+    }
+    if (!threat && position === undefined) return false;
+    // Added or removed: from here on the list is rebuilt.
+    const byId = new Map(this.published.map((t) => [t.id, t]));
+    for (const [at, edited] of this.replaced) byId.set(this.published[at]!.id, edited);
+    this.replaced.clear();
+    this.byId = byId;
+    return this.put(id, threat);
+  }
+
+  publish(): Threat[] {
+    if (this.byId) {
+      this.published = [...this.byId.values()];
+      this.positionOf = new Map(this.published.map((t, i) => [t.id, i]));
+      this.byId = null;
+    } else if (this.replaced.size > 0) {
+      this.published = replaceEntries(this.published, this.replaced);
+      this.replaced = new Map();
+    }
+    return this.published;
+  }
 }

@@ -22,7 +22,9 @@ const workbench = createApiClient(
         method: 'POST',
         headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
         // For a large import or backup this serialisation is one long task on the page's thread (see toWire).
-        body: toWire(args),
+        // Sent as a Blob: Chromium uploads a string body through its network pipe a piece at a time, which
+        // made a 1 MB request (a part of a backup) take ~100 ms; the same bytes as a Blob take ~20 ms.
+        body: new Blob([toWire(args)], { type: 'application/json' }),
       });
       return fromWire(await response.text());
     } catch {

@@ -273,6 +273,11 @@ export const StageBackupRecordsRequest = z.object({
   taskId: TaskId,
   table: z.enum(WORKSPACE_TABLES),
   records: z.array(WorkspaceRecord).max(MAX_STAGED_RECORDS_PER_PART),
+  /**
+   * The part's place among its table's parts (from 0). The window keeps a few parts in flight at once,
+   * and they may arrive in any order; the backup holds them in this order. Without it, arrival order.
+   */
+  part: z.number().int().nonnegative().optional(),
 });
 
 export const WrittenBackup = z.object({

@@ -3,15 +3,14 @@ import {
   sortingFns,
   getCoreRowModel,
   getExpandedRowModel,
-  getFilteredRowModel,
   getGroupedRowModel,
-  getSortedRowModel,
   type Table,
   type TableState,
 } from '@tanstack/react-table';
 import { describe, expect, it } from 'vitest';
 import type { Threat } from '../../shared/domain/threat';
 import { naturalSort, smartFilter, threatColumns, type ThreatRow } from '../../renderer/features/register/columns';
+import { registerFilteredRowModel, registerSortedRowModel } from '../../renderer/features/register/row-order';
 import { StableRows, type RowModelInputs } from '../../renderer/features/register/stable-rows';
 import type { Lookups } from '../../renderer/features/annotations/useLookups';
 
@@ -45,6 +44,8 @@ function threat(n: number, score: number, title = `Threat ${n}`): ThreatRow {
 function gridTable(inputs: RowModelInputs) {
   const stable = new StableRows();
   let table: Table<ThreatRow> | null = null;
+  const sorted = registerSortedRowModel();
+  const filtered = registerFilteredRowModel();
   const state: Partial<TableState> = {
     sorting: [...inputs.sorting] as TableState['sorting'],
     columnFilters: [...inputs.columnFilters] as TableState['columnFilters'],
@@ -64,8 +65,8 @@ function gridTable(inputs: RowModelInputs) {
       globalFilterFn: smartFilter,
       getColumnCanGlobalFilter: () => true,
       getCoreRowModel: getCoreRowModel(),
-      getSortedRowModel: getSortedRowModel(),
-      getFilteredRowModel: getFilteredRowModel(),
+      getSortedRowModel: sorted,
+      getFilteredRowModel: filtered,
       getGroupedRowModel: getGroupedRowModel(),
       getExpandedRowModel: getExpandedRowModel(),
       groupedColumnMode: false as const,

@@ -78,6 +78,33 @@ describe('backup staging', () => {
     });
   });
 
+  it('parts sent several at once and arriving out of order are written in the order they were numbered', async () => {
+    const root = join(await tempFolder(), 'data');
+    const table = await realHandlerTable(root);
+    const snapshot = await manyThreats(new SourceStore(join(root, 'sources')));
+    const taskId = crypto.randomUUID();
+    const parts = backupParts(snapshot.tables.threats);
+    expect(parts.length).toBeGreaterThan(2);
+    // The window keeps a few requests in flight; here the last part is the first to arrive.
+    const arrival = [...parts.keys()].reverse();
+    await Promise.all(
+      arrival.map((part) =>
+        dispatch(table, 'stageBackupRecords', [{ taskId, table: 'threats', part, records: parts[part]! }]),
+      ),
+    );
+    const rest = { ...snapshot, tables: { ...snapshot.tables, threats: [] } };
+    const written = await dispatch(table, 'writeBackup', [{ snapshot: rest, reason: 'manual', keep: 10, taskId }]);
+    const id = (written as { value: { id: string } }).value.id;
+    const opened = await dispatch(table, 'openBackup', [{ backupId: id }]);
+    const { handoff } = (opened as { value: { handoff: { id: string; tables: { parts: number }[] } } }).value;
+    const threats: { id: string }[] = [];
+    for (let index = 0; index < handoff.tables[0]!.parts; index++) {
+      const part = await dispatch(table, 'takeBackupPart', [{ handoffId: handoff.id, table: 'threats', index }]);
+      threats.push(...(part as { value: { records: { id: string }[] } }).value.records);
+    }
+    expect(threats.map((t) => t.id)).toEqual(snapshot.tables.threats.map((t) => (t as { id: string }).id));
+  });
+
   it('a staged part that holds an invalid record stops the write with a sentence, and nothing is written', async () => {
     const root = join(await tempFolder(), 'data');
     const table = await realHandlerTable(root);

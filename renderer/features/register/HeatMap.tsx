@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { BANDS, bandOf, impactWords, likelihoodWords } from '../../../shared/domain/scoring';
 import type { Register, Threat } from '../../../shared/domain/threat';
+import { heatCountsOf } from './heat-counts';
 
 interface HeatMapProps {
   register: Register;
@@ -15,23 +16,9 @@ interface HeatMapProps {
  */
 export function HeatMap({ register, threats, selected, onPick }: HeatMapProps) {
   const { levels, bands } = register.scale;
-  // The register view re-renders on every sort and filter; counting 10,000 threats each time is wasted.
-  const { counts, bandCounts, unrated } = useMemo(() => {
-    const counts = new Map<string, number>();
-    const bandCounts = { low: 0, medium: 0, high: 0, critical: 0 };
-    let unrated = 0;
-    for (const t of threats) {
-      // A threat not yet rated has no cell: it is counted beside the matrix, not placed by guess.
-      if (t.score === undefined) {
-        unrated++;
-        continue;
-      }
-      const key = `${t.likelihood}:${t.impact}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-      bandCounts[bandOf(t.score, bands)]++;
-    }
-    return { counts, bandCounts, unrated };
-  }, [threats, bands]);
+  // The register view re-renders on every sort and filter, and an edit moves one threat: heat-counts.ts
+  // counts a register once and then moves the counts by the threats an edit replaced.
+  const { counts, bandCounts, unrated } = useMemo(() => heatCountsOf(threats, bands), [threats, bands]);
   const range = Array.from({ length: levels }, (_, i) => i + 1);
   // One tab stop for the whole matrix; the arrow keys move between its cells (a roving tab index).
   const [current, setCurrent] = useState<{ likelihood: number; impact: number }>(

@@ -30,11 +30,15 @@ import { CsvImportDialog } from './CsvImportDialog';
 import { ExportAuthor } from './ExportAuthor';
 import { exportRegisterCsv, exportRegisterStix, type Tlp } from './register-files';
 import { GridToolbar } from './GridToolbar';
+import { GridRows } from './grid-rows';
 import { HeatMap } from './HeatMap';
 import { RegisterSettings } from './RegisterSettings';
 import { ThreatGrid } from './ThreatGrid';
 import { ThreatInspector } from './ThreatInspector';
 import './register.css';
+
+/** The rows of a register whose threats are still loading. */
+const NO_THREATS: Threat[] = [];
 
 /** How many passages support each threat (one pass over the multi-entry index, not the records). */
 function useEvidenceCounts(): Map<string, number> | undefined {
@@ -105,21 +109,11 @@ export function RegisterView() {
   const csvInput = useRef<HTMLInputElement>(null);
   const shownRows = useRef<ThreatRow[] | null>(null);
 
-  // A threat that did not change keeps its row object, so the grid can tell one edited row from a new register.
-  const [gridRowOf] = useState(() => new WeakMap<Threat, ThreatRow>());
+  // An edit rebuilds its own row only; a threat that did not change keeps its row object (grid-rows.ts).
+  const [gridRows] = useState(() => new GridRows());
   const rows: ThreatRow[] = useMemo(
-    () =>
-      (threats ?? [])
-        .filter((t) => !heatCell || (t.likelihood === heatCell.likelihood && t.impact === heatCell.impact))
-        .map((t) => {
-          const evidenceCount = evidence?.get(t.id) ?? 0;
-          const known = gridRowOf.get(t);
-          if (known?.evidenceCount === evidenceCount) return known;
-          const row = { ...t, evidenceCount };
-          gridRowOf.set(t, row);
-          return row;
-        }),
-    [threats, evidence, heatCell, gridRowOf],
+    () => gridRows.rows(threats ?? NO_THREATS, evidence, heatCell),
+    [threats, evidence, heatCell, gridRows],
   );
   const selected = threats?.find((t) => t.id === threatId);
 

@@ -1,9 +1,7 @@
 import {
   getCoreRowModel,
   getExpandedRowModel,
-  getFilteredRowModel,
   getGroupedRowModel,
-  getSortedRowModel,
   useReactTable,
   type Column,
   type Row,
@@ -25,6 +23,7 @@ import {
   type ThreatRow,
 } from './columns';
 import { layoutFreeOptions } from '../../ui/virtual-options';
+import { registerFilteredRowModel, registerSortedRowModel } from './row-order';
 import { StableRows } from './stable-rows';
 
 const ROW_HEIGHT = 34;
@@ -180,6 +179,9 @@ export function ThreatGrid({
   const filterBar = useRef<HTMLDivElement>(null);
   // An edit that cannot move its row patches that row instead of handing TanStack a new array.
   const [stableRows] = useState(() => new StableRows());
+  // Sorting and filtering from keys worked out once per row, answering the same Row objects (row-order.ts).
+  const [sortedRowModel] = useState(registerSortedRowModel);
+  const [filteredRowModel] = useState(registerFilteredRowModel);
 
   const table = useReactTable<ThreatRow>({
     data: stableRows.reconcile(rows, grid),
@@ -203,8 +205,8 @@ export function ThreatGrid({
     globalFilterFn: smartFilter,
     getColumnCanGlobalFilter: () => true,
     getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
+    getSortedRowModel: sortedRowModel,
+    getFilteredRowModel: filteredRowModel,
     getGroupedRowModel: getGroupedRowModel(),
     getExpandedRowModel: getExpandedRowModel(),
     groupedColumnMode: false,

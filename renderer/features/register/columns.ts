@@ -32,14 +32,14 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const options = (values: readonly string[]) => values.map((value) => ({ value, label: capital(value) }));
 
 /** A filter as typed, read once: the lower-cased words and, when it is one, the number comparison. */
-interface CompiledFilter {
+export interface CompiledFilter {
   compiled: true;
   /** Empty when the filter is blank (everything matches). */
   text: string;
   number: ((value: number) => boolean) | null;
 }
 
-function compileFilter(raw: unknown): CompiledFilter {
+export function compileFilter(raw: unknown): CompiledFilter {
   const wanted = String(raw ?? '').trim();
   let number: CompiledFilter['number'] = null;
   const range = /^(\d+)\s*[-–]\s*(\d+)$/.exec(wanted);
@@ -77,21 +77,26 @@ export const smartFilter: FilterFn<ThreatRow> = (row, columnId, raw) => {
 smartFilter.resolveFilterValue = compileFilter;
 
 /** A text value cut into its runs of digits and of other characters, lower-cased; digit runs also as numbers. */
-type SortKey = { text: string[]; numbers: number[] };
+export type SortKey = { text: string[]; numbers: number[] };
 type SortKeys = WeakMap<object, Map<string, SortKey>>;
+
+/** The natural-order key of a cell's value (see naturalSort). */
+export function textSortKey(value: unknown): SortKey {
+  const raw =
+    typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+  const text = raw
+    .toLowerCase()
+    .split(/([0-9]+)/)
+    .filter(Boolean);
+  return { text, numbers: text.map((t) => parseInt(t, 10)) };
+}
 
 function sortKeyOf(sortKeys: SortKeys, original: object, columnId: string, value: unknown): SortKey {
   let keys = sortKeys.get(original);
   if (!keys) sortKeys.set(original, (keys = new Map()));
   let key = keys.get(columnId);
   if (!key) {
-    const raw =
-      typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
-    const text = raw
-      .toLowerCase()
-      .split(/([0-9]+)/)
-      .filter(Boolean);
-    key = { text, numbers: text.map((t) => parseInt(t, 10)) };
+    key = textSortKey(value);
     keys.set(columnId, key);
   }
   return key;
@@ -106,14 +111,23 @@ function sortKeyOf(sortKeys: SortKeys, original: object, columnId: string, value
  */
 export function naturalSort(): SortingFn<ThreatRow> {
   const sortKeys: SortKeys = new WeakMap();
-  return (rowA, rowB, columnId) =>
+  const sort: SortingFn<ThreatRow> = (rowA, rowB, columnId) =>
     compareKeys(
       sortKeyOf(sortKeys, rowA.original, columnId, rowA.getValue(columnId)),
       sortKeyOf(sortKeys, rowB.original, columnId, rowB.getValue(columnId)),
     );
+  naturalSorts.add(sort);
+  return sort;
 }
 
-function compareKeys(a: SortKey, b: SortKey): number {
+const naturalSorts = new WeakSet<object>();
+
+/** Whether a column sorts in natural order (naturalSort), which the register's row order ranks itself (row-order.ts). */
+export function isNaturalSort(sortingFn: unknown): boolean {
+  return typeof sortingFn === 'function' && naturalSorts.has(sortingFn);
+}
+
+export function compareKeys(a: SortKey, b: SortKey): number {
   const length = Math.min(a.text.length, b.text.length);
   for (let i = 0; i < length; i++) {
     const an = a.numbers[i]!;
