@@ -184,7 +184,7 @@ test.describe('countries side by side', () => {
     // From a quote to the source.
     await matrixCell(app, 'Kosh-Tepa canal', 'Uzbekistan').click();
     await inspector(app).getByRole('button', { name: 'Show in source' }).first().click();
-    await expect(app.getByRole('article', { name: 'Source text' })).toBeVisible();
+    await expect(app.getByRole('document', { name: 'Source text' })).toBeVisible();
   });
 
   test('the comparison and a stance are undone and redone by keys, and their history says so', async ({ app }) => {

@@ -155,7 +155,7 @@ test.describe('keyboard shortcuts', () => {
     await expect(paste).toBeHidden();
 
     // New Passage from Selection (Ctrl+Shift+A) with nothing selected says what to do.
-    await app.getByRole('article', { name: 'Source text' }).click();
+    await app.getByRole('document', { name: 'Source text' }).click();
     await app.keyboard.press('Control+Shift+A');
     await expect(
       app.getByRole('status').or(app.getByRole('alert')).filter({ hasText: 'Select a passage in the text first' }),

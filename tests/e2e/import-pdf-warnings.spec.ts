@@ -33,7 +33,7 @@ test.describe('PDF pages that may be unreadable', () => {
     const warnings = app.getByRole('region', { name: 'When the file was imported' });
     await expect(warnings).toContainText('Page 1 may be unreadable');
     // The stored text holds no control character: each unreadable one is shown as U+FFFD.
-    const reader = app.getByRole('article', { name: 'Source text' });
+    const reader = app.getByRole('document', { name: 'Source text' });
     await expect(reader).toContainText('Version \uFFFD.\uFFFD');
     await screenshots(app, 'pdf-warning-details');
 

@@ -67,7 +67,7 @@ test.describe('reviewing an import', () => {
 
     // The text mixes languages (the reviewer wrote in English): that paragraph is marked as English.
     await expect(strip).toContainText('the text mixes Russian (ru), English (en)');
-    const reader = app.getByRole('article', { name: 'Source text' });
+    const reader = app.getByRole('document', { name: 'Source text' });
     await expect(reader.locator('p', { hasText: 'Confirm the figure' })).toHaveAttribute('lang', 'en');
     await expect(reader.locator('p', { hasText: 'число задержанных' })).not.toHaveAttribute('lang', /./);
     await strip.getByRole('button', { name: 'Confirm details' }).click();

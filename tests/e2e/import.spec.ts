@@ -59,7 +59,7 @@ test.describe('importing sources', () => {
       .filter({ hasText: 'Kosh-Tepa canal strains the Amu Darya basin' })
       .first()
       .click();
-    const reader = app.getByRole('article', { name: 'Source text' });
+    const reader = app.getByRole('document', { name: 'Source text' });
     await expect(reader).not.toContainText('Leave a Reply');
 
     // The PDF keeps its page breaks.
@@ -109,7 +109,7 @@ test.describe('importing sources', () => {
       .fill('کانال قوش تپه آب دریای آمو را برای آبیاری شمال افغانستان برداشت می‌کند.\n\nThe English summary follows.');
     await dialog.getByRole('button', { name: 'Import' }).click();
     await expect(app.getByRole('heading', { level: 2 })).toHaveText('گزارش کوتاه درباره کانال قوش تپه');
-    const paragraphs = app.getByRole('article', { name: 'Source text' }).locator('p');
+    const paragraphs = app.getByRole('document', { name: 'Source text' }).locator('p');
     expect(await paragraphs.nth(0).evaluate((p) => getComputedStyle(p).direction)).toBe('rtl');
     expect(await paragraphs.nth(1).evaluate((p) => getComputedStyle(p).direction)).toBe('ltr');
     await app.getByRole('tab', { name: 'Details' }).click();

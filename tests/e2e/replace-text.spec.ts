@@ -152,7 +152,7 @@ test.describe('replacing a source’s text', () => {
     // Escape cancels: nothing changes.
     await app.keyboard.press('Escape');
     await expect(preview).toBeHidden();
-    await expect(app.getByRole('article', { name: 'Source text' })).not.toContainText('12–15 %');
+    await expect(app.getByRole('document', { name: 'Source text' })).not.toContainText('12–15 %');
     await expect.poll(() => paintedSpans(app)).toEqual(before);
 
     // The same file again; Enter on Apply replaces the text.
@@ -161,7 +161,7 @@ test.describe('replacing a source’s text', () => {
     await app.keyboard.press('Enter');
     await expect(preview).toBeHidden();
 
-    const reader = app.getByRole('article', { name: 'Source text' });
+    const reader = app.getByRole('document', { name: 'Source text' });
     await expect(reader).toContainText('12–15 %');
     await expect(reader).toContainText('Обновлено: добавлены данные');
     await expect(app.getByRole('alert').filter({ hasText: /stopped working/ })).toHaveCount(0);

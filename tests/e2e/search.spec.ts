@@ -8,7 +8,7 @@ test.describe('search and retrieval', () => {
     const results = app.getByRole('list', { name: 'Search results' }).getByRole('listitem');
     await expect(results.first()).toContainText('Crocus City Hall');
     await results.first().getByRole('button').click();
-    await expect(app.getByRole('article', { name: 'Source text' })).toBeVisible();
+    await expect(app.getByRole('document', { name: 'Source text' })).toBeVisible();
     await expect.poll(() => highlightedTexts(app, 'wb-search')).toEqual(['Crocus']);
 
     await app.keyboard.press('Control+6');

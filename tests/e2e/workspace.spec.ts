@@ -5,7 +5,7 @@ import { DATA_DIR, expect, SAMPLE_ARTICLE, SAMPLE_TITLE, sha256OfFile, test } fr
 test.describe('the demo workspace', () => {
   test('opens on the sample article, readable in the reader', async ({ app }) => {
     await expect(app.getByRole('heading', { name: SAMPLE_TITLE, level: 2 })).toBeVisible();
-    const reader = app.getByRole('article', { name: 'Source text' });
+    const reader = app.getByRole('document', { name: 'Source text' });
     await expect(reader).toContainText(
       'The implementation of a large water infrastructure project by the Taliban to build a 285-kilometer Kosh-Tepa canal',
     );
@@ -122,11 +122,11 @@ test.describe('keyboard', () => {
     await app.keyboard.press('Control+4');
     await expect(app.getByText('No briefings yet')).toBeVisible();
     await app.keyboard.press('Control+1');
-    await expect(app.getByRole('article', { name: 'Source text' })).toBeVisible();
+    await expect(app.getByRole('document', { name: 'Source text' })).toBeVisible();
   });
 
   test('the reader’s text size can be changed and is remembered', async ({ app }) => {
-    const reader = app.getByRole('article', { name: 'Source text' });
+    const reader = app.getByRole('document', { name: 'Source text' });
     const before = await reader.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     await app.getByRole('button', { name: 'Larger text' }).click();
     await app.getByRole('button', { name: 'Larger text' }).click();
@@ -134,7 +134,7 @@ test.describe('keyboard', () => {
     await app.reload();
     await expect
       .poll(() =>
-        app.getByRole('article', { name: 'Source text' }).evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+        app.getByRole('document', { name: 'Source text' }).evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
       )
       .toBe(before + 2);
   });

@@ -7,6 +7,8 @@ import { isPlaceable } from '../../../shared/domain/passage-fit';
 import { planTextChange, type TextChangePlan } from '../../../shared/domain/text-change-plan';
 import { db } from '../../db';
 import { CommandFailed, workspace } from '../../workspace';
+import { inDocumentOrder } from '../../db/annotations';
+import { provisionalPassage } from './provisional';
 import {
   acceptDrift,
   createPassage,
@@ -241,19 +243,49 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
   );
   const reviewCount = annotations.filter((a) => a.anchor !== 'anchored' || misfits.has(a.id)).length;
 
+  // Passages painted in the frame of their save, before the transaction commits (issue 19, point 2):
+  // shown by the reader only, and dropped as soon as the reading holds the saved passage — or taken
+  // back, with a sentence, when the save fails.
+  const [provisional, setProvisional] = useState<Annotation[]>([]);
+  const readerAnnotations = useMemo(() => {
+    const waiting = provisional.filter((p) => !annotations.some((a) => a.id === p.id));
+    return waiting.length === 0 ? annotations : [...annotations, ...waiting].sort(inDocumentOrder);
+  }, [annotations, provisional]);
+  useEffect(() => {
+    if (provisional.some((p) => annotations.some((a) => a.id === p.id)))
+      setProvisional((list) => list.filter((p) => !annotations.some((a) => a.id === p.id)));
+  }, [annotations, provisional]);
+
   const create = useCallback(
     async (range: { start: number; end: number }, coding: AnnotationCoding) => {
-      const annotation = await workspace.perform(createPassage, {
+      const id = crypto.randomUUID();
+      const draft = provisionalPassage(id, source.id, text, range, coding);
+      if (draft) {
+        setProvisional((list) => [...list, draft]);
+        selectAnnotation(id);
+        window.getSelection()?.removeAllRanges();
+      }
+      const annotation = await workspace.attempt(createPassage, {
+        id,
         sourceId: source.id,
         text,
         start: range.start,
         end: range.end,
         coding,
       });
+      if (!annotation) {
+        setProvisional((list) => list.filter((p) => p.id !== id));
+        if (useWorkbench.getState().selectedAnnotationId === id) selectAnnotation(null);
+        notify(
+          'error',
+          'The new passage was not saved, so its highlight was taken back. Select the text and try again.',
+        );
+        return;
+      }
       selectAnnotation(annotation.id);
       window.getSelection()?.removeAllRanges();
     },
-    [source.id, text, selectAnnotation],
+    [source.id, text, selectAnnotation, notify],
   );
 
   const remove = useCallback(
@@ -432,10 +464,11 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
         <ConfirmStrip source={source} />
         <CommentsOffer source={source} text={text} />
         <Reader
+          sourceId={source.id}
           text={text}
           language={source.language}
           languages={source.languages}
-          annotations={annotations}
+          annotations={readerAnnotations}
           tags={lookups.tags}
           onAnnotate={(range, rect) => setPopover({ kind: 'create', range, rect })}
           onPick={(list, rect) => {
@@ -531,8 +564,9 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
           anchorRect={popover.rect}
           onClose={() => setPopover(null)}
           onSave={async (coding) => {
-            await create(popover.range, coding);
+            // Closed in the frame of the save, with the new passage painted; a failure says so.
             setPopover(null);
+            await create(popover.range, coding);
           }}
         />
       )}
