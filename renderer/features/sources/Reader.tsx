@@ -250,7 +250,10 @@ export function Reader({
     getItemKey: (i) => paragraphs[i]?.start ?? i,
     overscan: OVERSCAN,
     rangeExtractor,
-    ...layoutFreeOptions(estimateHeight(400, shownSize)),
+    // Paragraph sizes are applied in the next frame, not inside the ResizeObserver's callback: a
+    // re-render there resizes what it observes ("ResizeObserver loop completed with undelivered notifications").
+    useAnimationFrameWithResizeObserver: true,
+    ...layoutFreeOptions(estimateHeight(400, shownSize), 800, { deferRect: true }),
   });
   // The paragraph sizes depend on the font size: measured afresh when it changes.
   useEffect(() => virtualizer.measure(), [virtualizer, shownSize]);
