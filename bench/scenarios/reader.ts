@@ -152,7 +152,8 @@ export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
     await openBenchPage(page, env);
     const seededLarge = await page.evaluate((s) => window.bench.seedReader(s), large);
     env.log(`reader: seeded ${seededLarge.chars} characters with ${seededLarge.annotations} passages`);
-    await setUiState(page, { view: 'sources', selectedSourceId: null });
+    // The library would open the large book first by itself (its title comes first): start on the other one.
+    await setUiState(page, { view: 'sources', selectedSourceId: seeded.sourceId });
     await openApp(page, env);
     const openLarge = await openSource(page, seededLarge.title);
     await idle(page, 1000);
