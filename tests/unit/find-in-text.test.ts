@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAll, firstMatchFrom } from '../../renderer/features/sources/find-in-text';
+import { findAll, firstMatchFrom } from '../../shared/domain/find-in-text';
 
 describe('find in source', () => {
   it('finds every occurrence, ignoring case, at the text’s own offsets', () => {

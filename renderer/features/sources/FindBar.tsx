@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { findAll, firstMatchFrom, MAX_MATCHES, type TextMatch } from './find-in-text';
+import { findAll, firstMatchFrom, MAX_MATCHES, type TextMatch } from '../../../shared/domain/find-in-text';
 
 interface FindBarProps {
   text: string;

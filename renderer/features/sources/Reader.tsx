@@ -32,7 +32,7 @@ import { READER_FONT_SIZES, useWorkbench } from '../../stores';
 import { layoutFreeOptions } from '../../ui/virtual-options';
 import { useViewCommand } from '../../workspace/user-commands';
 import { FindBar } from './FindBar';
-import type { TextMatch } from './find-in-text';
+import type { TextMatch } from '../../../shared/domain/find-in-text';
 import { assignLanes, HighlightPainter, translucent } from './highlights';
 import { TextGeometry } from './text-geometry';
 import './reader.css';

@@ -49,7 +49,7 @@ import { SourceDetails } from './SourceDetails';
 import { outcomeCounts, outcomeNotice } from './replacement-words';
 import { TextChangeDialog, type PendingTextChange } from './TextChangePreview';
 import { TextEditDialog } from './TextEditDialog';
-import { useSourceReading } from './useSourceReading';
+import { useSourceOpening, useSourceReading } from './useSourceReading';
 import './sources.css';
 
 type Popover =
@@ -204,6 +204,10 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
   // The text and its passages arrive together, as one reading: the reader, its stripes, the passage
   // list and the review queue never see new passages over an old text, or the other way round.
   const reading = useSourceReading(source.id);
+  // The text and the passages of its first screens, read first: the reader shows them while every
+  // passage (for the list, the review queue and the rest of the text) is read in the background.
+  const opening = useSourceOpening(source.id);
+  const shown = reading ?? opening;
   const loaded = reading?.annotations;
   const annotations = useMemo(() => loaded ?? [], [loaded]);
   const lookups = useLookups();
@@ -227,7 +231,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
       setReaderFontSize: s.setReaderFontSize,
     })),
   );
-  const text = reading?.text ?? '';
+  const text = shown?.text ?? '';
   // Passages whose stored place does not fit this text: unpainted, and listed under Review.
   const misfits = useMemo(
     () => new Set(annotations.filter((a) => a.anchor !== 'orphaned' && !isPlaceable(text, a)).map((a) => a.id)),
@@ -247,10 +251,11 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
   // shown by the reader only, and dropped as soon as the reading holds the saved passage — or taken
   // back, with a sentence, when the save fails.
   const [provisional, setProvisional] = useState<Annotation[]>([]);
+  const painted = reading ? annotations : (opening?.annotations ?? annotations);
   const readerAnnotations = useMemo(() => {
-    const waiting = provisional.filter((p) => !annotations.some((a) => a.id === p.id));
-    return waiting.length === 0 ? annotations : [...annotations, ...waiting].sort(inDocumentOrder);
-  }, [annotations, provisional]);
+    const waiting = provisional.filter((p) => !painted.some((a) => a.id === p.id));
+    return waiting.length === 0 ? painted : [...painted, ...waiting].sort(inDocumentOrder);
+  }, [painted, provisional]);
   useEffect(() => {
     if (provisional.some((p) => annotations.some((a) => a.id === p.id)))
       setProvisional((list) => list.filter((p) => !annotations.some((a) => a.id === p.id)));
@@ -406,8 +411,9 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
     notify('info', `Deleted “${source.title}”.`, { label: 'Undo', run: () => void workspace.undo() });
   };
 
-  // The reader waits for the passages too, so a book's 2,500 paragraphs are rendered once, not twice.
-  if (!lookups || reading === undefined) return <section className="pane reader-pane" aria-busy="true" />;
+  // The reader renders only the paragraphs near the screen, so painting the rest of the passages when
+  // they arrive touches a screenful of paragraphs, not the book.
+  if (!lookups || shown === undefined) return <section className="pane reader-pane" aria-busy="true" />;
 
   return (
     <>
@@ -514,8 +520,9 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
             </button>
           ))}
         </div>
-        <div role="tabpanel" className="tab-panel">
-          {sideTab === 'passages' && (
+        <div role="tabpanel" className="tab-panel" aria-busy={reading ? undefined : true}>
+          {!reading && <p className="muted loading-passages">Reading the passages…</p>}
+          {reading && sideTab === 'passages' && (
             <AnnotationList
               annotations={annotations}
               misfits={misfits}
@@ -523,8 +530,8 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
               onEdit={(a) => setPopover({ kind: 'edit', annotation: a, rect: null })}
             />
           )}
-          {sideTab === 'codebook' && <Codebook />}
-          {sideTab === 'review' && (
+          {reading && sideTab === 'codebook' && <Codebook />}
+          {reading && sideTab === 'review' && (
             <ReviewQueue
               annotations={annotations}
               text={text}
@@ -537,7 +544,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
               onDelete={(a) => void remove(a).catch(() => undefined)}
             />
           )}
-          {sideTab === 'details' && (
+          {reading && sideTab === 'details' && (
             <SourceDetails
               source={source}
               onCorrectText={() => setEditingText(text)}

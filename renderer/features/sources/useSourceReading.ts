@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { db } from '../../db';
-import { watchSourceReading, type SourceReading } from '../../db/source-annotations';
+import { readSourceOpening, watchSourceReading, type SourceReading } from '../../db/source-annotations';
 import { useWorkbench } from '../../stores';
 
 /**
@@ -23,4 +23,27 @@ export function useSourceReading(sourceId: string): SourceReading | undefined {
     [sourceId],
   );
   return reading?.sourceId === sourceId ? reading : undefined;
+}
+
+/** The characters whose passages the reader's first screen is painted from (several screens of text). */
+const OPENING_CHARS = 20_000;
+
+/**
+ * The source's text with the passages of its opening only, read ahead of the full reading so the
+ * reader can show and paint its first screen at once; undefined until read. The full reading
+ * (useSourceReading) is the one that counts: a failure here is left to it to report.
+ */
+export function useSourceOpening(sourceId: string): SourceReading | undefined {
+  const [opening, setOpening] = useState<SourceReading | null>(null);
+  useEffect(() => {
+    let live = true;
+    readSourceOpening(db, sourceId, OPENING_CHARS).then(
+      (read) => live && setOpening(read),
+      () => undefined, // the full reading reads the same records and says what went wrong
+    );
+    return () => {
+      live = false;
+    };
+  }, [sourceId]);
+  return opening?.sourceId === sourceId ? opening : undefined;
 }
