@@ -123,6 +123,7 @@ test('a passage selected with the keyboard across two paragraphs is created and 
   expect(quote).toContain('\n');
   await editor.getByRole('combobox', { name: 'Tags' }).fill('Across paragraphs');
   await editor.getByRole('combobox', { name: 'Tags' }).press('Enter');
+  await expect(editor.locator('.chip', { hasText: 'Across paragraphs' })).toBeVisible();
   await app.keyboard.press('Control+Enter');
   await expect(editor).toBeHidden();
   const item = app.getByRole('list', { name: 'Passages' }).getByRole('listitem').filter({ hasText: start });
