@@ -203,10 +203,10 @@ export function SourcesView() {
 const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Source }) {
   // The text and its passages arrive together, as one reading: the reader, its stripes, the passage
   // list and the review queue never see new passages over an old text, or the other way round.
-  const reading = useSourceReading(source.id);
   // The text and the passages of its first screens, read first: the reader shows them while every
   // passage (for the list, the review queue and the rest of the text) is read in the background.
-  const opening = useSourceOpening(source.id);
+  const { opening, settled } = useSourceOpening(source.id);
+  const reading = useSourceReading(source.id, settled);
   const shown = reading ?? opening;
   const loaded = reading?.annotations;
   const annotations = useMemo(() => loaded ?? [], [loaded]);
