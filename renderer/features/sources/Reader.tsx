@@ -256,7 +256,9 @@ export function Reader({
     ...layoutFreeOptions(estimateHeight(400, shownSize), 800, { deferRect: true }),
   });
   // The paragraph sizes depend on the font size: measured afresh when it changes.
-  useEffect(() => virtualizer.measure(), [virtualizer, shownSize]);
+  useEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, shownSize]);
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items[items.length - 1]?.index ?? -1;
