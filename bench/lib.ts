@@ -83,6 +83,8 @@ export interface BenchSizes {
   runs: number;
   peerRuns: number;
   reader: { seed: number; chars: number; paragraphs: number; annotations: number; tags: number };
+  /** The second, larger book whose memory the reader scenario measures (issue 19: 5 MB, 20,000 passages). */
+  readerLarge: { title: string; seed: number; chars: number; paragraphs: number; annotations: number; tags: number };
   register: { seed: number; threats: number };
   corpus: { seed: number; sources: number; bytesEach: number };
   briefing: { seed: number; threats: number; quotes: number; sources: number };
@@ -93,6 +95,14 @@ export const FULL: BenchSizes = {
   runs: 5,
   peerRuns: 3,
   reader: { seed: 1, chars: 1_000_000, paragraphs: 2500, annotations: 5000, tags: 8 },
+  readerLarge: {
+    title: 'Five-year report (benchmark)',
+    seed: 11,
+    chars: 5_000_000,
+    paragraphs: 12_500,
+    annotations: 20_000,
+    tags: 8,
+  },
   register: { seed: 2, threats: 10_000 },
   corpus: { seed: 3, sources: 200, bytesEach: 200_000 },
   briefing: { seed: 4, threats: 300, quotes: 1000, sources: 20 },
@@ -104,6 +114,14 @@ export const SMOKE: BenchSizes = {
   runs: 1,
   peerRuns: 1,
   reader: { seed: 1, chars: 20_000, paragraphs: 50, annotations: 100, tags: 8 },
+  readerLarge: {
+    title: 'Five-year report (benchmark)',
+    seed: 11,
+    chars: 40_000,
+    paragraphs: 100,
+    annotations: 200,
+    tags: 8,
+  },
   register: { seed: 2, threats: 200 },
   corpus: { seed: 3, sources: 5, bytesEach: 20_000 },
   briefing: { seed: 4, threats: 10, quotes: 30, sources: 2 },

@@ -5,6 +5,8 @@
  * The runner (bench/run.mjs) drives it through `window.bench`.
  */
 import { createTextAnnotator } from '@recogito/text-annotator';
+import { EditorState, StateEffect, StateField } from '@codemirror/state';
+import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
 import '@recogito/text-annotator/text-annotator.css';
 import { exportDB, importInto } from 'dexie-export-import';
 import { bytesToBase64 } from '../../shared/ipc/wire';
@@ -29,6 +31,8 @@ const afterPaint = async () => {
 const stage = () => document.getElementById('stage')!;
 
 export interface ReaderSpec {
+  /** The source's title in the library (a second book needs a title of its own). */
+  title?: string;
   seed: number;
   chars: number;
   paragraphs: number;
@@ -40,10 +44,37 @@ export interface ReaderSpec {
 function readerData(spec: ReaderSpec) {
   const random = gen.prng(spec.seed);
   const text = gen.prose(random, spec.chars, spec.paragraphs);
-  const made = gen.source(random, 'Year-end report (benchmark)', text);
+  const made = gen.source(random, spec.title ?? 'Year-end report (benchmark)', text);
   const tagList = gen.tags(random, spec.tags);
   const list = gen.annotations(random, made.source.id, text, spec.annotations, tagList);
   return { ...made, text, tags: tagList, annotations: list };
+}
+
+/** Adds one mark decoration to the CodeMirror peer (its "create a passage"). */
+const addMark = StateEffect.define<{ from: number; to: number }>();
+
+/** One mark decoration per tag colour, as the app paints one highlight per tag. */
+function codeMirrorMarks(data: ReturnType<typeof readerData>) {
+  const byTag = new Map(
+    data.tags.map((t) => [t.id, Decoration.mark({ attributes: { style: `background: ${t.color}38` } })]),
+  );
+  const untagged = Decoration.mark({ class: 'cm-untagged' });
+  return StateField.define<DecorationSet>({
+    create: () =>
+      Decoration.set(
+        data.annotations
+          .filter((a) => a.position.end > a.position.start)
+          .map((a) => (byTag.get(a.tagIds[0] ?? '') ?? untagged).range(a.position.start, a.position.end)),
+        true,
+      ),
+    update: (marks, tr) => {
+      let next = marks.map(tr.changes);
+      for (const e of tr.effects)
+        if (e.is(addMark)) next = next.update({ add: [untagged.range(e.value.from, e.value.to)], sort: true });
+      return next;
+    },
+    provide: (field) => EditorView.decorations.from(field),
+  });
 }
 
 /** Paragraph markup as the app's reader has it (a stripe cell and a <p> per paragraph), without React. */
@@ -136,6 +167,45 @@ const bench = {
     const elapsed = performance.now() - started;
     annotator.destroy();
     return elapsed;
+  },
+
+  /**
+   * Peer (c): CodeMirror 6 — a read-only EditorView (line wrapping, the reading font) over the same
+   * text with one mark decoration per passage. Answers the ms to open it (the view created, its first
+   * screen of text and marks painted) and to add one mark (dispatch → painted), as the app's open and
+   * create are measured.
+   */
+  async renderCodeMirror(spec: ReaderSpec) {
+    const data = readerData(spec);
+    stage().replaceChildren();
+    await afterPaint();
+    const started = performance.now();
+    const parent = document.createElement('div');
+    parent.className = 'codemirror-reader';
+    stage().append(parent);
+    const view = new EditorView({
+      parent,
+      state: EditorState.create({
+        doc: data.text,
+        extensions: [EditorState.readOnly.of(true), EditorView.lineWrapping, codeMirrorMarks(data)],
+      }),
+    });
+    while (!parent.querySelector('.cm-line span[style]')) await frame();
+    await afterPaint();
+    const open = performance.now() - started;
+    // A mark in the second line on screen, as the app's create codes a sentence on screen.
+    const line = view.state.doc.line(Math.min(3, view.state.doc.lines));
+    const from = line.from + Math.min(10, line.length);
+    const to = Math.min(line.to, from + 80);
+    const before = parent.querySelectorAll('.cm-untagged').length;
+    const began = performance.now();
+    view.dispatch({ effects: addMark.of({ from, to }) });
+    while (parent.querySelectorAll('.cm-untagged').length <= before) await frame();
+    await afterPaint();
+    const create = performance.now() - began;
+    view.destroy();
+    stage().replaceChildren();
+    return { open, create };
   },
 
   async seedRegister(spec: { seed: number; threats: number }) {

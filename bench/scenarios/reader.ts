@@ -1,6 +1,7 @@
 /**
- * The reader: opening a book-length source with thousands of passages (against plain paragraphs and
- * Recogito on the same text), creating one passage among them, and the memory it takes.
+ * The reader: opening a book-length source with thousands of passages (against plain paragraphs,
+ * Recogito and CodeMirror 6 on the same text), creating one passage among them (against CodeMirror 6
+ * adding one mark), and the memory it takes at 1 MB / 5,000 passages and at 5 MB / 20,000.
  */
 import type { Page } from '@playwright/test';
 import {
@@ -17,10 +18,14 @@ import {
   type ScenarioResult,
 } from '../lib';
 
-/** Clicks the source in the library and waits until all its passages are painted. */
-async function openSource(page: Page, title: string, expected: number): Promise<number> {
+/**
+ * Clicks the source in the library and waits until its first screen is painted: the title shown, the
+ * paragraphs on screen on the page and the passages that meet them painted. The reader renders only
+ * the paragraphs near the screen (issue 19), so "every passage painted" is no longer a state it reaches.
+ */
+async function openSource(page: Page, title: string): Promise<number> {
   return page.evaluate(
-    async ({ title, expected }) => {
+    async ({ title }) => {
       const button = [...document.querySelectorAll<HTMLButtonElement>('ul[aria-label="Sources"] button')].find((b) =>
         b.textContent?.includes(title),
       );
@@ -31,11 +36,13 @@ async function openSource(page: Page, title: string, expected: number): Promise<
       button.click();
       const done = await window.__probe.settle(
         () =>
-          document.getElementById('reader-title')?.textContent === title && window.__probe.highlightCount() >= expected,
+          document.getElementById('reader-title')?.textContent === title &&
+          document.querySelector('.reader p[data-index]') !== null &&
+          window.__probe.highlightCount() > 0,
       );
       return done - began;
     },
-    { title, expected },
+    { title },
   );
 }
 
@@ -77,8 +84,15 @@ export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
     const peer: number[] = [];
     for (let i = 0; i < env.sizes.peerRuns; i++)
       peer.push(await page.evaluate((s) => window.bench.renderRecogito(s), spec));
+    const cmOpen: number[] = [];
+    const cmCreate: number[] = [];
+    for (let i = 0; i < env.sizes.runs; i++) {
+      const cm = await page.evaluate((s) => window.bench.renderCodeMirror(s), spec);
+      cmOpen.push(cm.open);
+      cmCreate.push(cm.create);
+    }
     env.log(
-      `reader: baselines done (plain ${plain.map(Math.round).join(', ')}; Recogito ${peer.map(Math.round).join(', ')})`,
+      `reader: baselines done (plain ${plain.map(Math.round).join(', ')}; Recogito ${peer.map(Math.round).join(', ')}; CodeMirror open ${cmOpen.map(Math.round).join(', ')}, create ${cmCreate.map(Math.round).join(', ')})`,
     );
 
     await setUiState(page, { view: 'sources', selectedSourceId: null });
@@ -95,8 +109,8 @@ export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
       const last = i === env.sizes.runs - 1;
       open.push(
         await (last
-          ? profiled(page, 'reader-open', () => openSource(page, seeded.title, seeded.annotations))
-          : openSource(page, seeded.title, seeded.annotations)),
+          ? profiled(page, 'reader-open', () => openSource(page, seeded.title))
+          : openSource(page, seeded.title)),
       );
     }
     env.log(`reader: open ${open.map(Math.round).join(', ')}`);
@@ -133,13 +147,40 @@ export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
     }
     env.log(`reader: create ${create.map(Math.round).join(', ')}`);
 
+    // Memory with a book five times the size: 5 MB, 20,000 passages.
+    const large = env.sizes.readerLarge;
+    await openBenchPage(page, env);
+    const seededLarge = await page.evaluate((s) => window.bench.seedReader(s), large);
+    env.log(`reader: seeded ${seededLarge.chars} characters with ${seededLarge.annotations} passages`);
+    // The library would open the large book first by itself (its title comes first): start on the other one.
+    await setUiState(page, { view: 'sources', selectedSourceId: seeded.sourceId });
+    await openApp(page, env);
+    const openLarge = await openSource(page, seededLarge.title);
+    await idle(page, 1000);
+    const largeSession = await cdp(page);
+    await largeSession.send('HeapProfiler.enable');
+    await largeSession.send('HeapProfiler.collectGarbage');
+    const largeHeap = (await metric(largeSession, 'JSHeapUsedSize')) / 1024 / 1024;
+    const largeRss = env.rendererRss();
+    env.log(`reader: large book opened in ${Math.round(openLarge)} ms; heap ${largeHeap.toFixed(1)} MB`);
+
     const plainMedian = result('x', plain).median;
+    const largeSize = `${(seededLarge.chars / 1_000_000).toFixed(0)} MB / ${seededLarge.annotations} passages`;
     const openResult = result(
       `open a ${Math.round(spec.chars / 1000)} kB source with ${seeded.annotations} passages`,
       open,
       {
         budget: { text: '≤ 250 ms and ≤ 1.5× plain paragraphs', max: 250, maxRatio: 1.5 },
         comparison: { scenario: 'plain paragraphs, same text and CSS, no highlights', median: plainMedian },
+        note: 'first screen painted: the reader renders only the paragraphs near the screen',
+      },
+    );
+    const createResult = result(
+      `create one passage among ${seeded.annotations} (save → persisted and painted)`,
+      create,
+      {
+        budget: { text: '≤ 50 ms', max: 50 },
+        note: 'painted in the frame of the save; the transaction commits after',
       },
     );
     return [
@@ -151,15 +192,36 @@ export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
         budget: { text: '≥ 20× slower than ours', minRatio: 20 },
         comparison: { scenario: 'open (ours)', median: openResult.median },
       }),
-      result(`create one passage among ${seeded.annotations} (save → persisted and painted)`, create, {
-        budget: { text: '≤ 50 ms', max: 50 },
+      result('peer: CodeMirror 6 read-only view, same text, one mark decoration per passage — open', cmOpen, {
+        budget: { text: 'ours no slower: ratio (CodeMirror ÷ ours) ≥ 1', minRatio: 1 },
+        comparison: { scenario: 'open (ours)', median: openResult.median },
+      }),
+      createResult,
+      result('peer: CodeMirror 6 — add one mark decoration among the passages (dispatch → painted)', cmCreate, {
+        comparison: { scenario: 'create (ours)', median: createResult.median },
       }),
       result('memory: renderer JS heap after opening the source', [heap], {
         unit: 'MB',
         note: 'after a forced garbage collection',
       }),
       ...(rss !== null
-        ? [result('memory: renderer process RSS after opening the source', [rss / 1024 / 1024], { unit: 'MB' })]
+        ? [
+            result('memory: renderer process RSS after opening the source', [rss / 1024 / 1024], {
+              unit: 'MB',
+              budget: { text: '≤ 250 MB', max: 250 },
+            }),
+          ]
+        : []),
+      result(`memory: renderer JS heap after opening a ${largeSize} source`, [largeHeap], {
+        unit: 'MB',
+        note: 'after a forced garbage collection',
+      }),
+      ...(largeRss !== null
+        ? [
+            result(`memory: renderer process RSS after opening a ${largeSize} source`, [largeRss / 1024 / 1024], {
+              unit: 'MB',
+            }),
+          ]
         : []),
     ];
   } finally {

@@ -69,6 +69,12 @@ export class WorkbenchDatabase extends Dexie {
     this.version(2).stores({ views: 'id, registerId' });
     // v3: per-country overrides of a threat's likelihood and impact (id = `${countryCode}:${threatId}`).
     this.version(3).stores({ exposureOverrides: 'id, countryCode, threatId' });
+    // v4 (issue 19): passages by where they start in their source, so the reader paints its first
+    // screen from the few passages that meet it while the rest are read in the background.
+    this.version(4).stores({
+      annotations:
+        'id, sourceId, anchor, updatedAt, *tagIds, *threatIds, *countryCodes, *actorIds, [sourceId+position.start]',
+    });
   }
 
   /** Every table, for transactions that touch the whole workspace (seeding, restore). */

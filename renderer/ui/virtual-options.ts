@@ -13,7 +13,7 @@ const moved = new WeakSet<Element>();
  * For the same reason the virtualizer's first act on a new scroll element — scrolling it to the top,
  * where a new element already is — is skipped: `scrollTo` lays the page out too.
  */
-export function layoutFreeOptions(estimate: number, initialHeight = 800) {
+export function layoutFreeOptions(estimate: number, initialHeight = 800, { deferRect = false } = {}) {
   return {
     initialRect: { width: 0, height: initialHeight },
     observeElementRect: (
@@ -23,11 +23,21 @@ export function layoutFreeOptions(estimate: number, initialHeight = 800) {
       const element = instance.scrollElement;
       if (!element || typeof ResizeObserver === 'undefined') return;
       // Inside the observer's callback layout is already clean, so reading the size costs nothing.
-      const observer = new ResizeObserver(() => notify({ width: element.clientWidth, height: element.clientHeight }));
+      // `deferRect` hands the size over in the next frame instead: a list whose re-render can change
+      // its scroll element's own box (a scrollbar coming or going) must not do it inside the callback
+      // ("ResizeObserver loop completed with undelivered notifications").
+      let frame = 0;
+      const report = () => notify({ width: element.clientWidth, height: element.clientHeight });
+      const observer = new ResizeObserver(() => {
+        if (!deferRect) return report();
+        cancelAnimationFrame(frame);
+        frame = requestAnimationFrame(report);
+      });
       observer.observe(element);
       const scrolled = () => moved.add(element);
       element.addEventListener('scroll', scrolled, { passive: true, once: true });
       return () => {
+        cancelAnimationFrame(frame);
         observer.disconnect();
         element.removeEventListener('scroll', scrolled);
       };

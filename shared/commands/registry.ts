@@ -388,6 +388,13 @@ export const LOCAL_KEYS: readonly LocalKeyDeclaration[] = [
     keys: ['A', 'Enter'],
   },
   { id: 'reader-clear', scope: 'reader', group: 'Reader', description: 'Clear the selection', keys: ['Escape'] },
+  {
+    id: 'reader-find',
+    scope: 'reader',
+    group: 'Reader',
+    description: 'Find in the source (Enter: next match, Shift+Enter: previous, Escape: close)',
+    keys: ['CmdOrCtrl+F'],
+  },
 
   { id: 'passage-next', scope: 'passages', group: 'Passages', description: 'Next passage', keys: ['J'] },
   { id: 'passage-previous', scope: 'passages', group: 'Passages', description: 'Previous passage', keys: ['K'] },

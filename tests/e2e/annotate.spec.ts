@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { highlightedTexts, paintedHighlights, selectWithMouse, textRect } from './reader-helpers';
+import { highlightedTexts, paintedHighlights, readWholeText, selectWithMouse, textRect } from './reader-helpers';
 
 test.describe('annotating passages', () => {
   test('the demo article arrives coded, painted with the Custom Highlight API and listed in document order', async ({
@@ -8,12 +8,13 @@ test.describe('annotating passages', () => {
     const passages = app.getByRole('list', { name: 'Passages' }).getByRole('listitem');
     await expect(passages).toHaveCount(35);
     const painted = await paintedHighlights(app);
-    const tagHighlights = Object.entries(painted).filter(([name]) => name.startsWith('wb-t-'));
-    expect(tagHighlights.length).toBeGreaterThan(5);
+    expect(Object.keys(painted).filter((name) => name.startsWith('wb-t-')).length).toBeGreaterThan(0);
     // No DOM node per annotation: the reader holds only paragraphs.
     expect(await app.locator('article.reader mark').count()).toBe(0);
+    // Read through, the article shows passages of more than five tags, each painted as it comes on screen.
+    const { text, highlights } = await readWholeText(app);
+    expect([...highlights].filter((name) => name.startsWith('wb-t-')).length).toBeGreaterThan(5);
     const firstQuotes = await passages.locator('.passage-quote').allInnerTexts();
-    const text = (await app.locator('article.reader').textContent()) ?? '';
     const positions = firstQuotes.map((q) => text.indexOf(q.replace(/…$/, '').slice(0, 40)));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
   });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { CODED } from '../unit/multilingual-note';
 import { expect, PROJECT_ROOT, test } from './fixtures';
+import { scrollToText } from './reader-helpers';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures', 'replace');
 const NOTE = join(FIXTURES, 'multilingual-note.txt');
@@ -25,6 +26,7 @@ const UNCHANGED = [PASSAGES.kazakh, PASSAGES.dari, PASSAGES.english];
  * pixel geometry of right-to-left lines) and puts the caret's focus in the reader, ready for A.
  */
 async function selectInReader(page: Page, needle: string): Promise<void> {
+  await scrollToText(page, needle);
   await page.locator('article.reader p', { hasText: needle }).first().scrollIntoViewIfNeeded();
   await page.evaluate((needle) => {
     const reader = document.querySelector<HTMLElement>('article.reader')!;

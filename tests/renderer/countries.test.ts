@@ -23,6 +23,7 @@ import { perform, workspaceOf } from './perform';
 import { realWorkbench } from '../support/real-workbench';
 import { useTempFolders } from '../support/temp-folder';
 import { sinceDemo } from './demo-database';
+import { WORKSPACE_SCHEMA_VERSION } from '../../shared/interop/backup/format';
 
 const tempFolder = useTempFolders();
 const open: WorkbenchDatabase[] = [];
@@ -428,7 +429,7 @@ describe('the history lines', () => {
 });
 
 describe('the database', () => {
-  it('upgrades a version-2 workspace to version 3 and keeps everything in it', async () => {
+  it('upgrades a version-2 workspace to the current version and keeps everything in it', async () => {
     const name = `test-${crypto.randomUUID()}`;
     const old = new Dexie(name);
     old.version(1).stores({ countries: 'code, name', meta: 'key' });
@@ -439,7 +440,7 @@ describe('the database', () => {
     const db = new WorkbenchDatabase(name);
     open.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(WORKSPACE_SCHEMA_VERSION);
     expect(await db.meta.get('demoSeededAt')).toEqual({ key: 'demoSeededAt', value: 'then' });
     expect(await db.exposureOverrides.count()).toBe(0);
   });

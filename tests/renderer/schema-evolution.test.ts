@@ -5,6 +5,8 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WorkbenchDatabase } from '../../renderer/db/database';
+import { WORKSPACE_SCHEMA_VERSION } from '../../shared/interop/backup/format';
+import type { Annotation } from '../../shared/domain/annotation';
 import {
   CONNECTION_CLOSED_MESSAGE,
   describeStorageError,
@@ -107,9 +109,22 @@ describe.each(RELEASES)('a workspace written by release $release', ({ historical
 
     const current = track(new WorkbenchDatabase(name));
     await current.open();
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBe(WORKSPACE_SCHEMA_VERSION);
     const tables = Object.keys(written);
     expect(await contents(current, tables)).toEqual(sortedLikeDexie(written, PRIMARY_KEYS));
+    // v4: an older workspace's passages are found by where they start in their source.
+    const passages = (written.annotations ?? []) as Annotation[];
+    const first = passages[0]!;
+    const byPlace = await current.annotations
+      .where('[sourceId+position.start]')
+      .between([first.sourceId, 0], [first.sourceId, Infinity])
+      .primaryKeys();
+    expect(byPlace.sort()).toEqual(
+      passages
+        .filter((a) => a.sourceId === first.sourceId)
+        .map((a) => a.id)
+        .sort(),
+    );
     for (const table of newTables) {
       expect(current.tables.map((t) => t.name)).toContain(table);
       expect(await current.table(table).count()).toBe(0);
@@ -205,7 +220,7 @@ describe('another window at another version', () => {
 
     old.close();
     await opening;
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBe(WORKSPACE_SCHEMA_VERSION);
     expect(await contents(current, Object.keys(written))).toEqual(sortedLikeDexie(written, PRIMARY_KEYS));
     stop();
   });
@@ -219,14 +234,14 @@ describe('another window at another version', () => {
 
     // A later release: the same stores plus one more, at the next version.
     const newer = track(new Dexie(name));
-    newer.version(4).stores({
+    newer.version(WORKSPACE_SCHEMA_VERSION + 1).stores({
       ...Object.fromEntries(
         current.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')]),
       ),
       annotationsArchive: 'id',
     });
     await newer.open();
-    expect(newer.verno).toBe(4);
+    expect(newer.verno).toBe(WORKSPACE_SCHEMA_VERSION + 1);
     expect(notices).toEqual([CONNECTION_CLOSED_MESSAGE]);
     expect(current.isOpen()).toBe(false);
     // A write attempted in this window now fails with the sentence, not silently, and not half-done.

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { inDocumentOrder } from '../../renderer/db/annotations';
 import { WorkbenchDatabase } from '../../renderer/db/database';
-import { watchSourceAnnotations } from '../../renderer/db/source-annotations';
+import { readSourceOpening, watchSourceAnnotations } from '../../renderer/db/source-annotations';
 import { createPassage, deletePassage, updatePassage } from '../../renderer/workspace/commands/passages';
 import type { Annotation } from '../../shared/domain/annotation';
 import { perform } from './perform';
@@ -102,5 +102,31 @@ describe("one source's passages, followed write by write", () => {
 
     await db.annotations.clear();
     expect(await watcher.next()).toEqual([]);
+  });
+});
+
+describe("a source's opening, read ahead of its passages (issue 19)", () => {
+  it('answers the text and only the passages that start in the opening, in document order', async () => {
+    const db = await fresh();
+    await db.sourceTexts.put({ sourceId: SOURCE_A, text: TEXT });
+    const late = await perform(db, createPassage, { sourceId: SOURCE_A, text: TEXT, start: 400, end: 420, coding });
+    const second = await perform(db, createPassage, { sourceId: SOURCE_A, text: TEXT, start: 90, end: 120, coding });
+    // Painted in the frame of its save under the id the view chose: the command writes that id.
+    const chosen = crypto.randomUUID();
+    const first = await perform(db, createPassage, {
+      id: chosen,
+      sourceId: SOURCE_A,
+      text: TEXT,
+      start: 10,
+      end: 20,
+      coding,
+    });
+    expect(first.id).toBe(chosen);
+    await perform(db, createPassage, { sourceId: SOURCE_B, text: TEXT, start: 0, end: 5, coding });
+
+    const opening = await readSourceOpening(db, SOURCE_A, 100);
+    expect(opening.text).toBe(TEXT);
+    expect(ids(opening.annotations)).toEqual([chosen, second.id]);
+    expect(opening.annotations.some((a) => a.id === late.id)).toBe(false);
   });
 });

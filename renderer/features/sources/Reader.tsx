@@ -1,3 +1,17 @@
+/**
+ * The reader renders the viewport: only the paragraphs on and near the screen are on the page
+ * (TanStack Virtual, with spacers above and below), so a 1 MB book costs what one screen costs.
+ *
+ * Why a virtualiser of our own rather than CodeMirror 6's read-only EditorView with mark decorations
+ * (weighed for issue 19, and kept as a peer in `bench/scenarios/reader.ts`): the reader's page stays
+ * what the rest of the app and its tests already speak — one `<p dir="auto" lang>` per paragraph
+ * holding exactly one text node, so the browser's own bidi (right-to-left paragraphs), per-paragraph
+ * language, selection and caret (Shift+arrows) work unchanged; passages stay painted by the CSS
+ * Custom Highlight API (no DOM node per passage, where CodeMirror wraps each mark in spans and
+ * rebuilds them as the view moves); the margin stripes stay a per-paragraph gutter. CodeMirror would
+ * have brought its own selection drawing, its own text model with line offsets to translate to the
+ * source's offsets, and a second search UI; it is measured beside ours instead.
+ */
 import {
   memo,
   useCallback,
@@ -11,14 +25,21 @@ import {
   type MouseEvent,
 } from 'react';
 import type { Annotation, Tag } from '../../../shared/domain/annotation';
-import { isPlaceable } from '../../../shared/domain/passage-fit';
+import { isPlaceable, paragraphIndexAt } from '../../../shared/domain/passage-fit';
 import { splitParagraphs, tidyRange } from '../../../shared/domain/text';
+import { defaultRangeExtractor, useVirtualizer, type Range as VirtualRange } from '@tanstack/react-virtual';
 import { READER_FONT_SIZES, useWorkbench } from '../../stores';
+import { layoutFreeOptions } from '../../ui/virtual-options';
 import { useViewCommand } from '../../workspace/user-commands';
+import { FindBar } from './FindBar';
+import type { TextMatch } from '../../../shared/domain/find-in-text';
 import { assignLanes, HighlightPainter, translucent } from './highlights';
 import { TextGeometry } from './text-geometry';
+import './reader.css';
 
 export interface ReaderProps {
+  /** Whose text: the reader remembers where the analyst was in each source, and returns there. */
+  sourceId: string;
   text: string;
   language: string;
   /** The languages of a text that mixes them (the source's `languages`): each paragraph then gets its own. */
@@ -80,15 +101,27 @@ interface ParagraphProps {
   /** The paragraph's language where it is not the source's. */
   lang?: string;
   stripes: string;
+  /** Just jumped to: flashed once so the eye finds it. */
+  flash: boolean;
+  measure: (element: HTMLElement | null) => void;
   onGutterClick: (index: number, event: MouseEvent) => void;
 }
 
 const preventFocusLoss = (e: MouseEvent) => e.preventDefault();
 
 /** One paragraph and its margin; memoised, so an edit to one passage re-renders only the paragraphs it touches. */
-const Paragraph = memo(function Paragraph({ index, start, text, lang, stripes, onGutterClick }: ParagraphProps) {
+const Paragraph = memo(function Paragraph({
+  index,
+  start,
+  text,
+  lang,
+  stripes,
+  flash,
+  measure,
+  onGutterClick,
+}: ParagraphProps) {
   return (
-    <div className="para" data-paragraph="">
+    <div className={flash ? 'para flash' : 'para'} data-paragraph="" data-index={index} ref={measure}>
       <span
         className="stripes"
         aria-hidden="true"
@@ -103,6 +136,20 @@ const Paragraph = memo(function Paragraph({ index, start, text, lang, stripes, o
     </div>
   );
 });
+
+/** A paragraph's height before it is measured: its lines at the reading measure (~72 characters) and its margin. */
+function estimateHeight(length: number, fontSize: number): number {
+  const lineHeight = fontSize * 1.65;
+  return Math.max(1, Math.ceil(length / 72)) * lineHeight + fontSize * 0.9;
+}
+
+/** Paragraphs rendered beyond the screen on each side, so a caret or a drag moves into text that is there. */
+const OVERSCAN = 8;
+/** The most paragraphs kept on the page to hold a long selection's far end. */
+const MAX_PINNED_SPAN = 600;
+
+/** Where the analyst was in each source (first paragraph on screen), for returning to it. */
+const readingPlaces = new Map<string, number>();
 
 /**
  * The reading column. Passages are painted with the CSS Custom Highlight API; the margin shows one
@@ -139,7 +186,18 @@ function useParagraphLanguages(
   return mixed && languages?.for === paragraphs ? languages.tags : null;
 }
 
-export function Reader({ text, language, languages, annotations, tags, onAnnotate, onPick, reselecting }: ReaderProps) {
+export function Reader({
+  sourceId,
+  text,
+  language,
+  languages,
+  annotations,
+  tags,
+  onAnnotate,
+  onPick,
+  reselecting,
+}: ReaderProps) {
+  const scroller = useRef<HTMLDivElement>(null);
   const root = useRef<HTMLElement>(null);
   // The geometry of the text on the page now. A ref, not state: state would still hold the previous
   // text's geometry in the commit that puts a new text on the page, and painting the new passages
@@ -149,10 +207,17 @@ export function Reader({ text, language, languages, annotations, tags, onAnnotat
   const [geometry, setGeometry] = useState<TextGeometry | null>(null);
   const [renderKey, setRenderKey] = useState(0);
   const [adder, setAdder] = useState<{ range: { start: number; end: number }; rect: DOMRect } | null>(null);
+  const [finding, setFinding] = useState<{ query: string } | null>(null);
+  const [found, setFound] = useState<TextMatch | null>(null);
+  const [flashIndex, setFlashIndex] = useState(-1);
+  // The paragraph holding the selection's anchor stays on the page while the selection lasts, so a
+  // drag or Shift+arrows can run on past the rendered window without losing its start.
+  const [pinned, setPinned] = useState(-1);
   const fontSize = useWorkbench((s) => s.readerFontSize);
   const selectedId = useWorkbench((s) => s.selectedAnnotationId);
   const readerTarget = useWorkbench((s) => s.readerTarget);
   const scrollRequest = useWorkbench((s) => s.scrollRequest);
+  const shownSize = Math.min(READER_FONT_SIZES.max, fontSize);
 
   const paragraphs = useMemo(() => splitParagraphs(text), [text]);
   const paragraphLanguages = useParagraphLanguages(paragraphs, language, (languages?.length ?? 0) > 1);
@@ -165,12 +230,61 @@ export function Reader({ text, language, languages, annotations, tags, onAnnotat
     return Math.min(MAX_LANES, max + 1);
   }, [lanes]);
 
+  const pinnedRef = useRef(pinned);
+  pinnedRef.current = pinned;
+  const rangeExtractor = useCallback((range: VirtualRange) => {
+    const indexes = defaultRangeExtractor(range);
+    const pin = pinnedRef.current;
+    if (pin < 0 || pin >= range.count || indexes.length === 0) return indexes;
+    // Contiguous, so the spacers above and below stay two plain blocks.
+    const first = Math.max(Math.min(pin, indexes[0]!), indexes[indexes.length - 1]! - MAX_PINNED_SPAN);
+    const last = Math.min(Math.max(pin, indexes[indexes.length - 1]!), indexes[0]! + MAX_PINNED_SPAN);
+    const out: number[] = [];
+    for (let i = first; i <= last; i++) out.push(i);
+    return out;
+  }, []);
+  const virtualizer = useVirtualizer({
+    count: paragraphs.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => estimateHeight(paragraphs[i]?.text.length ?? 0, shownSize),
+    getItemKey: (i) => paragraphs[i]?.start ?? i,
+    overscan: OVERSCAN,
+    rangeExtractor,
+    // Paragraph sizes are applied in the next frame, not inside the ResizeObserver's callback: a
+    // re-render there resizes what it observes ("ResizeObserver loop completed with undelivered notifications").
+    useAnimationFrameWithResizeObserver: true,
+    ...layoutFreeOptions(estimateHeight(400, shownSize), 800, { deferRect: true }),
+  });
+  // The paragraph sizes depend on the font size: measured afresh when it changes.
+  useEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, shownSize]);
+  const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
+  const lastIndex = items[items.length - 1]?.index ?? -1;
+  const spaceAbove = items[0]?.start ?? 0;
+  const spaceBelow = Math.max(0, virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0));
+
   // Runs before the painting effect below in the same commit, so the painter never sees a geometry
-  // of another text than the one its passages belong to.
+  // of another text (or another window of paragraphs) than the one its passages belong to.
   useLayoutEffect(() => {
     geometryRef.current = root.current ? new TextGeometry(root.current, text, paragraphs) : null;
     setGeometry(geometryRef.current);
-  }, [text, paragraphs, renderKey]);
+  }, [text, paragraphs, renderKey, firstIndex, lastIndex]);
+
+  // Only the passages that meet the paragraphs on the page are painted.
+  const onPage = useMemo(() => {
+    if (lastIndex < firstIndex) return [];
+    const from = paragraphs[firstIndex]?.start ?? 0;
+    const last = paragraphs[lastIndex];
+    const to = last ? last.start + last.text.length : 0;
+    const out: Annotation[] = [];
+    for (const a of placed) {
+      if (a.position.start >= to) break;
+      if (a.position.end > from) out.push(a);
+    }
+    return out;
+  }, [placed, paragraphs, firstIndex, lastIndex]);
 
   const painter = useMemo(() => new HighlightPainter(), []);
   useLayoutEffect(() => {
@@ -178,26 +292,83 @@ export function Reader({ text, language, languages, annotations, tags, onAnnotat
     if (!current) return;
     painter.paint({
       geometry: current,
-      annotations: placed,
+      annotations: onPage,
       tags,
       selectedId,
       search: readerTarget ? { start: readerTarget.start, end: readerTarget.end } : null,
+      found,
     });
-  }, [painter, text, paragraphs, renderKey, placed, tags, selectedId, readerTarget]);
+  }, [painter, text, paragraphs, renderKey, onPage, tags, selectedId, readerTarget, found, firstIndex, lastIndex]);
 
   useEffect(() => () => painter.dispose(), [painter]);
 
-  // Scroll to the selected passage or search hit when asked to.
+  /** Brings the paragraph holding `offset` to the middle of the screen. */
+  const reveal = useCallback(
+    (offset: number, flash: boolean) => {
+      const index = paragraphIndexAt(paragraphs, offset);
+      virtualizer.scrollToIndex(index, { align: 'center' });
+      if (flash) setFlashIndex(index);
+    },
+    [paragraphs, virtualizer],
+  );
+
+  // Scroll to the selected passage or search hit when asked to, and flash its paragraph.
+  const answered = useRef(0);
   useEffect(() => {
-    const current = geometryRef.current;
-    if (!current || scrollRequest === 0) return;
+    if (scrollRequest === 0 || answered.current === scrollRequest || paragraphs.length === 0) return;
     const target = readerTarget ?? placed.find((a) => a.id === selectedId)?.position;
     if (!target) return;
-    const element = current.paragraphElement(current.paragraphIndexAt(target.start));
-    element?.scrollIntoView({ block: 'center' });
-    // content-visibility may have estimated sizes above; settle once more after layout.
-    requestAnimationFrame(() => element?.scrollIntoView({ block: 'center' }));
-  }, [scrollRequest, geometry]);
+    answered.current = scrollRequest;
+    reveal(target.start, true);
+  }, [scrollRequest, text]);
+
+  // Back where the analyst was in this source, unless a jump was asked for.
+  useLayoutEffect(() => {
+    const place = readingPlaces.get(sourceId);
+    if (place !== undefined && place > 0 && answered.current !== useWorkbench.getState().scrollRequest)
+      virtualizer.scrollToIndex(Math.min(place, paragraphs.length - 1), { align: 'start' });
+  }, [sourceId]);
+  useEffect(() => {
+    if (items.length > 0) readingPlaces.set(sourceId, virtualizer.range?.startIndex ?? firstIndex);
+  });
+
+  useEffect(() => {
+    if (flashIndex < 0) return;
+    const timer = window.setTimeout(() => setFlashIndex(-1), 1200);
+    return () => window.clearTimeout(timer);
+  }, [flashIndex]);
+
+  // The find bar's current match: scrolled to, and painted as it comes on the page.
+  const onMatch = useCallback(
+    (match: TextMatch | null) => {
+      setFound(match);
+      if (match) reveal(match.start, false);
+    },
+    [reveal],
+  );
+  const closeFind = useCallback(() => {
+    setFinding(null);
+    setFound(null);
+    root.current?.focus({ preventScroll: true });
+  }, []);
+  const readingAt = useCallback(
+    () => paragraphs[virtualizer.range?.startIndex ?? firstIndex]?.start ?? 0,
+    [paragraphs, virtualizer, firstIndex],
+  );
+
+  // Keep the selection's anchor paragraph on the page while the selection lasts.
+  useEffect(() => {
+    const onSelectionChange = () => {
+      const selection = window.getSelection();
+      const node = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.anchorNode : null;
+      const element = node instanceof Element ? node : node?.parentElement;
+      const p = element && root.current?.contains(element) ? element.closest<HTMLElement>('[data-paragraph]') : null;
+      const index = p ? Number(p.dataset.index) : -1;
+      if (index !== pinnedRef.current) setPinned(index);
+    };
+    document.addEventListener('selectionchange', onSelectionChange);
+    return () => document.removeEventListener('selectionchange', onSelectionChange);
+  }, []);
 
   // The text is editable only to give it a caret; every edit is refused here.
   useEffect(() => {
@@ -211,7 +382,7 @@ export function Reader({ text, language, languages, annotations, tags, onAnnotat
       for (const type of ['beforeinput', 'paste', 'drop', 'cut']) el.removeEventListener(type, refuse);
       el.removeEventListener('input', restore);
     };
-  }, []);
+  }, [renderKey]);
 
   const currentSelection = useCallback((): { range: { start: number; end: number }; rect: DOMRect } | null => {
     const current = geometryRef.current;
@@ -276,6 +447,10 @@ export function Reader({ text, language, languages, annotations, tags, onAnnotat
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === 'Escape' && finding) {
+      closeFind();
+      return;
+    }
     if (event.key === 'a' || event.key === 'A' || event.key === 'Enter') {
       const chosen = currentSelection();
       if (!chosen) return;
@@ -300,48 +475,74 @@ export function Reader({ text, language, languages, annotations, tags, onAnnotat
     if (here.length > 0) onPick(here, (event.currentTarget as HTMLElement).getBoundingClientRect());
   };
   const onGutterClick = useCallback((index: number, event: MouseEvent) => pickInGutter.current(index, event), []);
-  // The same element array while text and stripes stay: selecting a passage or showing the adder
-  // re-renders the reader without visiting its 2,500 paragraphs.
-  const body = useMemo(
-    () =>
-      paragraphs.map((p, i) => (
-        <Paragraph
-          key={p.start}
-          index={i}
-          start={p.start}
-          text={p.text}
-          lang={paragraphLanguages?.[i] ?? undefined}
-          stripes={stripes[i]!}
-          onGutterClick={onGutterClick}
-        />
-      )),
-    [paragraphs, paragraphLanguages, stripes, onGutterClick],
-  );
+  // Stable between windows: selecting a passage or showing the adder re-renders the reader without
+  // visiting its paragraphs, and a paragraph re-renders only when its own stripes change.
+  const measure = virtualizer.measureElement;
+  const body = items.map((item) => {
+    const i = item.index;
+    const p = paragraphs[i]!;
+    return (
+      <Paragraph
+        key={p.start}
+        index={i}
+        start={p.start}
+        text={p.text}
+        lang={paragraphLanguages?.[i] ?? undefined}
+        stripes={stripes[i]!}
+        flash={i === flashIndex}
+        measure={measure}
+        onGutterClick={onGutterClick}
+      />
+    );
+  });
+
+  // Ctrl+F anywhere in the reader (its text or the find bar): the browser's own find sees only the
+  // paragraphs on the page.
+  const onFindKey = (event: KeyboardEvent) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'f') return;
+    event.preventDefault();
+    const selection = window.getSelection();
+    const chosen = selection && !selection.isCollapsed ? selection.toString().trim() : '';
+    setFinding({ query: chosen && chosen.length <= 200 && !chosen.includes('\n') ? chosen : (finding?.query ?? '') });
+  };
 
   return (
-    <div className="reader-scroll">
-      <article
-        ref={root}
-        key={renderKey}
-        className="reader"
-        // Editable only so the caret can move and select by keyboard; announced as the read-only text it is.
-        role="document"
-        tabIndex={0}
-        aria-label="Source text"
-        aria-description="Read-only. Select text with the mouse or Shift and the arrow keys to annotate it."
-        lang={language}
-        contentEditable
-        suppressContentEditableWarning
-        spellCheck={false}
-        translate="no"
-        style={{ fontSize: `${Math.min(READER_FONT_SIZES.max, fontSize)}px`, ['--lanes' as string]: maxLane }}
-        onMouseUp={onMouseUp}
-        onKeyUp={onKeyUp}
-        onKeyDown={onKeyDown}
-        onScroll={() => setAdder(null)}
-      >
-        {body}
-      </article>
+    <div className="reader-frame" onKeyDown={onFindKey}>
+      {finding && (
+        <FindBar
+          key={finding.query}
+          text={text}
+          initialQuery={finding.query}
+          readingAt={readingAt}
+          onMatch={onMatch}
+          onClose={closeFind}
+        />
+      )}
+      <div className="reader-scroll" ref={scroller} onScroll={() => adder && setAdder(null)}>
+        <article
+          ref={root}
+          key={renderKey}
+          className="reader"
+          // Editable only so the caret can move and select by keyboard; announced as the read-only text it is.
+          role="document"
+          tabIndex={0}
+          aria-label="Source text"
+          aria-description="Read-only. Select text with the mouse or Shift and the arrow keys to annotate it."
+          lang={language}
+          contentEditable
+          suppressContentEditableWarning
+          spellCheck={false}
+          translate="no"
+          style={{ fontSize: `${shownSize}px`, ['--lanes' as string]: maxLane }}
+          onMouseUp={onMouseUp}
+          onKeyUp={onKeyUp}
+          onKeyDown={onKeyDown}
+        >
+          <div className="reader-space" style={{ height: spaceAbove }} contentEditable={false} aria-hidden="true" />
+          {body}
+          <div className="reader-space" style={{ height: spaceBelow }} contentEditable={false} aria-hidden="true" />
+        </article>
+      </div>
       {adder && !reselecting && (
         <button
           type="button"

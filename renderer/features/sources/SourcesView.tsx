@@ -7,6 +7,8 @@ import { isPlaceable } from '../../../shared/domain/passage-fit';
 import { planTextChange, type TextChangePlan } from '../../../shared/domain/text-change-plan';
 import { db } from '../../db';
 import { CommandFailed, workspace } from '../../workspace';
+import { inDocumentOrder } from '../../db/annotations';
+import { provisionalPassage } from './provisional';
 import {
   acceptDrift,
   createPassage,
@@ -47,7 +49,7 @@ import { SourceDetails } from './SourceDetails';
 import { outcomeCounts, outcomeNotice } from './replacement-words';
 import { TextChangeDialog, type PendingTextChange } from './TextChangePreview';
 import { TextEditDialog } from './TextEditDialog';
-import { useSourceReading } from './useSourceReading';
+import { useSourceOpening, useSourceReading } from './useSourceReading';
 import './sources.css';
 
 type Popover =
@@ -201,7 +203,11 @@ export function SourcesView() {
 const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Source }) {
   // The text and its passages arrive together, as one reading: the reader, its stripes, the passage
   // list and the review queue never see new passages over an old text, or the other way round.
-  const reading = useSourceReading(source.id);
+  // The text and the passages of its first screens, read first: the reader shows them while every
+  // passage (for the list, the review queue and the rest of the text) is read in the background.
+  const { opening, settled } = useSourceOpening(source.id);
+  const reading = useSourceReading(source.id, settled);
+  const shown = reading ?? opening;
   const loaded = reading?.annotations;
   const annotations = useMemo(() => loaded ?? [], [loaded]);
   const lookups = useLookups();
@@ -225,7 +231,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
       setReaderFontSize: s.setReaderFontSize,
     })),
   );
-  const text = reading?.text ?? '';
+  const text = shown?.text ?? '';
   // Passages whose stored place does not fit this text: unpainted, and listed under Review.
   const misfits = useMemo(
     () => new Set(annotations.filter((a) => a.anchor !== 'orphaned' && !isPlaceable(text, a)).map((a) => a.id)),
@@ -241,19 +247,50 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
   );
   const reviewCount = annotations.filter((a) => a.anchor !== 'anchored' || misfits.has(a.id)).length;
 
+  // Passages painted in the frame of their save, before the transaction commits (issue 19, point 2):
+  // shown by the reader only, and dropped as soon as the reading holds the saved passage — or taken
+  // back, with a sentence, when the save fails.
+  const [provisional, setProvisional] = useState<Annotation[]>([]);
+  const painted = reading ? annotations : (opening?.annotations ?? annotations);
+  const readerAnnotations = useMemo(() => {
+    const waiting = provisional.filter((p) => !painted.some((a) => a.id === p.id));
+    return waiting.length === 0 ? painted : [...painted, ...waiting].sort(inDocumentOrder);
+  }, [painted, provisional]);
+  useEffect(() => {
+    if (provisional.some((p) => annotations.some((a) => a.id === p.id)))
+      setProvisional((list) => list.filter((p) => !annotations.some((a) => a.id === p.id)));
+  }, [annotations, provisional]);
+
   const create = useCallback(
     async (range: { start: number; end: number }, coding: AnnotationCoding) => {
-      const annotation = await workspace.perform(createPassage, {
+      const id = crypto.randomUUID();
+      const draft = provisionalPassage(id, source.id, text, range, coding);
+      if (draft) {
+        setProvisional((list) => [...list, draft]);
+        selectAnnotation(id);
+        window.getSelection()?.removeAllRanges();
+      }
+      const annotation = await workspace.attempt(createPassage, {
+        id,
         sourceId: source.id,
         text,
         start: range.start,
         end: range.end,
         coding,
       });
+      if (!annotation) {
+        setProvisional((list) => list.filter((p) => p.id !== id));
+        if (useWorkbench.getState().selectedAnnotationId === id) selectAnnotation(null);
+        notify(
+          'error',
+          'The new passage was not saved, so its highlight was taken back. Select the text and try again.',
+        );
+        return;
+      }
       selectAnnotation(annotation.id);
       window.getSelection()?.removeAllRanges();
     },
-    [source.id, text, selectAnnotation],
+    [source.id, text, selectAnnotation, notify],
   );
 
   const remove = useCallback(
@@ -374,8 +411,9 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
     notify('info', `Deleted “${source.title}”.`, { label: 'Undo', run: () => void workspace.undo() });
   };
 
-  // The reader waits for the passages too, so a book's 2,500 paragraphs are rendered once, not twice.
-  if (!lookups || reading === undefined) return <section className="pane reader-pane" aria-busy="true" />;
+  // The reader renders only the paragraphs near the screen, so painting the rest of the passages when
+  // they arrive touches a screenful of paragraphs, not the book.
+  if (!lookups || shown === undefined) return <section className="pane reader-pane" aria-busy="true" />;
 
   return (
     <>
@@ -433,10 +471,11 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
         <ConfirmStrip source={source} />
         <CommentsOffer source={source} text={text} />
         <Reader
+          sourceId={source.id}
           text={text}
           language={source.language}
           languages={source.languages}
-          annotations={annotations}
+          annotations={readerAnnotations}
           tags={lookups.tags}
           onAnnotate={(range, rect) => setPopover({ kind: 'create', range, rect })}
           onPick={(list, rect) => {
@@ -482,8 +521,9 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
             </button>
           ))}
         </div>
-        <div role="tabpanel" className="tab-panel">
-          {sideTab === 'passages' && (
+        <div role="tabpanel" className="tab-panel" aria-busy={reading ? undefined : true}>
+          {!reading && <p className="muted loading-passages">Reading the passages…</p>}
+          {reading && sideTab === 'passages' && (
             <AnnotationList
               annotations={annotations}
               misfits={misfits}
@@ -491,8 +531,8 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
               onEdit={(a) => setPopover({ kind: 'edit', annotation: a, rect: null })}
             />
           )}
-          {sideTab === 'codebook' && <Codebook />}
-          {sideTab === 'review' && (
+          {reading && sideTab === 'codebook' && <Codebook />}
+          {reading && sideTab === 'review' && (
             <ReviewQueue
               annotations={annotations}
               text={text}
@@ -505,7 +545,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
               onDelete={(a) => void remove(a).catch(() => undefined)}
             />
           )}
-          {sideTab === 'details' && (
+          {reading && sideTab === 'details' && (
             <SourceDetails
               source={source}
               onCorrectText={() => setEditingText(text)}
@@ -532,8 +572,9 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
           anchorRect={popover.rect}
           onClose={() => setPopover(null)}
           onSave={async (coding) => {
-            await create(popover.range, coding);
+            // Closed in the frame of the save, with the new passage painted; a failure says so.
             setPopover(null);
+            await create(popover.range, coding);
           }}
         />
       )}

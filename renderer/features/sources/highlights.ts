@@ -11,6 +11,8 @@ const UNTAGGED = `${PREFIX}untagged`;
 const DRIFTED = `${PREFIX}drifted`;
 const SELECTED = `${PREFIX}selected`;
 const SEARCH = `${PREFIX}search`;
+/** The find bar's current match (Ctrl+F in the reader). */
+export const FOUND = `${PREFIX}found`;
 
 let sheet: CSSStyleSheet | null = null;
 
@@ -55,6 +57,9 @@ export function installHighlightRules(tags: Map<string, Tag>): void {
   );
   rules.push(`::highlight(${SELECTED}) { background-color: var(--selected-highlight); color: var(--text); }`);
   rules.push(`::highlight(${SEARCH}) { background-color: var(--search-highlight); color: #000; }`);
+  rules.push(
+    `::highlight(${FOUND}) { background-color: var(--search-highlight); color: #000; text-decoration: underline 2px; }`,
+  );
   const text = rules.join('\n');
   if (text === installedRules) return;
   stylesheet().replaceSync(text);
@@ -71,6 +76,8 @@ export interface PaintRequest {
   tags: Map<string, Tag>;
   selectedId: string | null;
   search: { start: number; end: number } | null;
+  /** The find bar's current match. */
+  found?: { start: number; end: number } | null;
 }
 
 interface Painted {
@@ -79,10 +86,12 @@ interface Painted {
   names: string[];
 }
 
-const PRIORITY: Record<string, number> = { [SELECTED]: 10, [SEARCH]: 20, [DRIFTED]: 5 };
+const PRIORITY: Record<string, number> = { [SELECTED]: 10, [SEARCH]: 20, [FOUND]: 30, [DRIFTED]: 5 };
 
 /**
- * Paints one reader's passages and keeps them painted. Each `paint` compares the passages with those
+ * Paints one reader's passages and keeps them painted. The reader hands it only the passages that
+ * meet the paragraphs on the page (a few dozen of a book's thousands), with a geometry of those
+ * paragraphs; a new window of paragraphs is a new geometry, painted afresh. Each `paint` compares the passages with those
  * it painted last (by object identity: the reader's list keeps unchanged passages' objects) and only
  * builds Ranges for passages that are new or changed, so creating one passage among thousands adds
  * one Range. A new text layout (geometry) or codebook (tags) paints everything afresh. A passage
@@ -95,7 +104,7 @@ export class HighlightPainter {
   private tags: Map<string, Tag> | null = null;
 
   /** Paints what `request` asks for; answers the ids of placed passages it could not paint. */
-  paint({ geometry, annotations, tags, selectedId, search }: PaintRequest): string[] {
+  paint({ geometry, annotations, tags, selectedId, search, found }: PaintRequest): string[] {
     if (!highlightsSupported()) return [];
     if (geometry !== this.geometry || tags !== this.tags) this.reset(geometry, tags);
     const seen = new Set<string>();
@@ -113,10 +122,14 @@ export class HighlightPainter {
     selected.clear();
     const chosen = selectedId ? this.painted.get(selectedId) : undefined;
     if (chosen) selected.add(chosen.range);
-    const found = this.highlight(SEARCH);
-    found.clear();
+    const hit = this.highlight(SEARCH);
+    hit.clear();
     const range = search && geometry.rangeFor(search.start, search.end);
-    if (range) found.add(range);
+    if (range) hit.add(range);
+    const match = this.highlight(FOUND);
+    match.clear();
+    const matchRange = found && geometry.rangeFor(found.start, found.end);
+    if (matchRange) match.add(matchRange);
     return unpainted;
   }
 

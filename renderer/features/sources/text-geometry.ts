@@ -3,7 +3,9 @@ import type { Paragraph } from '../../../shared/domain/text';
 
 /**
  * Maps between offsets in a source's normalised text and DOM positions in the reader, where each
- * paragraph is one <p data-index> holding exactly one text node.
+ * paragraph is one <p data-index> holding exactly one text node. The reader renders only the
+ * paragraphs on and near the screen: a geometry knows the paragraphs on the page when it was made,
+ * and offsets in the others give no Range (they are painted when they come on the page).
  *
  * A geometry describes one text and the DOM that shows it. Offsets from anywhere else (a passage
  * re-anchored on another version, a search hit on an older index) are checked against that text and
@@ -11,7 +13,7 @@ import type { Paragraph } from '../../../shared/domain/text';
  * (issue 14: "The offset 75 is larger than the node's length (73)").
  */
 export class TextGeometry {
-  private readonly nodes: (Text | null)[];
+  private readonly nodes: (Text | null)[] = [];
 
   constructor(
     private readonly root: HTMLElement,
@@ -21,13 +23,15 @@ export class TextGeometry {
     // Collected once per render so that building thousands of ranges does not query the DOM each time.
     // A node that does not hold its paragraph's text (React has not rendered this text yet, or an
     // input method slipped an edit in) is not used at all.
-    this.nodes = Array.from(root.querySelectorAll<HTMLElement>('p[data-index]'), (p, i) =>
-      p.firstChild instanceof Text &&
-      p.firstChild.data === paragraphs[i]?.text &&
-      Number(p.dataset.start) === paragraphs[i]!.start
-        ? p.firstChild
-        : null,
-    );
+    for (const p of root.querySelectorAll<HTMLElement>('p[data-index]')) {
+      const i = Number(p.dataset.index);
+      if (
+        p.firstChild instanceof Text &&
+        p.firstChild.data === paragraphs[i]?.text &&
+        Number(p.dataset.start) === paragraphs[i]!.start
+      )
+        this.nodes[i] = p.firstChild;
+    }
   }
 
   /** Index of the paragraph holding `offset` (or the last one starting before it). */
@@ -37,7 +41,7 @@ export class TextGeometry {
 
   /** The paragraph's text node, if it still holds exactly the paragraph's text. */
   private textNode(index: number): Text | null {
-    const node = this.nodes[index];
+    const node = this.nodes[index] ?? null;
     return node && node.length === this.paragraphs[index]!.text.length ? node : null;
   }
 

@@ -46,6 +46,8 @@ function selectors(text: string, start: number, end: number): Selectors {
 }
 
 export interface NewPassage {
+  /** The new passage's id, when the view has already painted it under that id (optimistic create). */
+  id?: string;
   sourceId: string;
   /** The source's text as the reader shows it; the selectors are taken from it. */
   text: string;
@@ -61,10 +63,10 @@ export interface NewPassage {
 export const createPassage = defineCommand({
   id: 'passages.create',
   label: (_args: NewPassage, created: Annotation) => `annotate ${passageLabel(created)}`,
-  run: async (changes, { sourceId, text, start, end, coding }: NewPassage) => {
+  run: async (changes, { id, sourceId, text, start, end, coding }: NewPassage) => {
     const { quote, position } = selectors(text, start, end);
     return changes.put('annotations', {
-      id: crypto.randomUUID(),
+      id: id ?? crypto.randomUUID(),
       sourceId,
       quote,
       position,

@@ -1,0 +1,136 @@
+// The reader renders only the paragraphs near the screen (issue 19, point 1): what an analyst does
+// with text far down a long source — finding it, selecting across paragraphs by keyboard, reading a
+// right-to-left paragraph — still works.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { highlightedTexts, textRect } from './reader-helpers';
+
+const TITLE = 'Long field report on the Amu Darya basin';
+const FAR_PHRASE = 'sediment gauges at Termez were recalibrated';
+const RTL_PARAGRAPH = 'ارزیابی نهایی: برداشت آب کانال قوش تپه در سال‌های کم‌آبی افزایش خواهد یافت.';
+
+/** A report of 600 paragraphs; the phrase to find and a Dari paragraph are near its end. */
+function longReport(): string {
+  const paragraphs: string[] = [];
+  for (let i = 1; i <= 600; i++)
+    paragraphs.push(
+      `Section ${i}. Water allocation along the Amu Darya was discussed by the basin commission, which noted the flow at the gauging stations and the demands of irrigation downstream in season ${i}.`,
+    );
+  paragraphs[580] = `Section 581. In the last review the ${FAR_PHRASE} after the spring flood, and the readings since agree.`;
+  paragraphs[585] = RTL_PARAGRAPH;
+  return paragraphs.join('\n\n');
+}
+
+async function pasteLongReport(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Paste…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Paste text' });
+  await dialog.getByRole('textbox', { name: 'Title' }).fill(TITLE);
+  await dialog.getByRole('textbox', { name: 'Text' }).fill(longReport());
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(TITLE);
+  await expect(page.getByRole('document', { name: 'Source text' }).locator('p').first()).toContainText('Section 1.');
+}
+
+test.describe('the reader of a long source', () => {
+  test('Ctrl+F finds text far off screen, counts the matches and scrolls to each', async ({ app }) => {
+    await pasteLongReport(app);
+    const reader = app.getByRole('document', { name: 'Source text' });
+    // Only the paragraphs near the screen are on the page: the far phrase is not.
+    expect(await reader.locator('p').count()).toBeLessThan(100);
+    await expect(reader.locator('p', { hasText: FAR_PHRASE })).toHaveCount(0);
+
+    await reader.locator('p').first().click();
+    await app.keyboard.press('Control+F');
+    const find = app.getByRole('search', { name: 'Find in source' });
+    const box = find.getByRole('searchbox', { name: 'Find in source' });
+    await expect(box).toBeFocused();
+    await box.fill('sediment gauges at termez');
+    await expect(find.getByRole('status')).toHaveText('1 of 1');
+    const found = reader.locator('p', { hasText: FAR_PHRASE });
+    await expect(found).toBeInViewport();
+    await expect.poll(() => highlightedTexts(app, 'wb-found')).toEqual(['sediment gauges at Termez']);
+
+    // Several matches (seasons 59 and 590–599): the first shown is the first where the analyst is
+    // reading (season 590); Enter steps on, Shift+Enter back, and round the ends.
+    await box.fill('season 59');
+    await expect(find.getByRole('status')).toHaveText('2 of 11');
+    await expect(reader.locator('p', { hasText: 'in season 590.' })).toBeInViewport();
+    await box.press('Enter');
+    await expect(find.getByRole('status')).toHaveText('3 of 11');
+    await expect(reader.locator('p', { hasText: 'in season 591.' })).toBeInViewport();
+    await box.press('Shift+Enter');
+    await box.press('Shift+Enter');
+    await expect(find.getByRole('status')).toHaveText('1 of 11');
+    await expect(reader.locator('p', { hasText: 'in season 59.' })).toBeInViewport();
+    await box.press('Shift+Enter');
+    await expect(find.getByRole('status')).toHaveText('11 of 11');
+    await expect(reader.locator('p', { hasText: 'in season 599.' })).toBeInViewport();
+
+    await box.fill('no such words anywhere');
+    await expect(find.getByRole('status')).toHaveText('No matches');
+    await box.press('Escape');
+    await expect(find).toBeHidden();
+    await expect(reader).toBeFocused();
+  });
+
+  test('a right-to-left paragraph far down the text reads right to left', async ({ app }) => {
+    await pasteLongReport(app);
+    const reader = app.getByRole('document', { name: 'Source text' });
+    await reader.locator('p').first().click();
+    await app.keyboard.press('Control+F');
+    await app.getByRole('searchbox', { name: 'Find in source' }).fill('ارزیابی نهایی');
+    const paragraph = reader.locator('p', { hasText: 'ارزیابی نهایی' });
+    await expect(paragraph).toBeInViewport();
+    expect(await paragraph.evaluate((p) => getComputedStyle(p).direction)).toBe('rtl');
+    // Its text starts at the right edge of the column.
+    const { textRight, paragraphRight } = await paragraph.evaluate((p) => {
+      const range = document.createRange();
+      range.selectNodeContents(p.firstChild!);
+      return { textRight: range.getClientRects()[0]!.right, paragraphRight: p.getBoundingClientRect().right };
+    });
+    expect(paragraphRight - textRight).toBeLessThan(4);
+    // Its neighbours stay left to right.
+    for (const neighbour of ['Section 585.', 'Section 587.'])
+      expect(await reader.locator('p', { hasText: neighbour }).evaluate((p) => getComputedStyle(p).direction)).toBe(
+        'ltr',
+      );
+  });
+});
+
+test('a passage selected with the keyboard across two paragraphs is created and painted', async ({ app }) => {
+  const start = 'The Islamic Movement of Uzbekistan';
+  const rect = await textRect(app, start);
+  await app.mouse.click(rect.left + 1, (rect.top + rect.firstLineBottom) / 2);
+  // Down through the rest of the paragraph and into the next one.
+  const firstParagraph = app.locator('article.reader p', { hasText: start });
+  const nextStart = await firstParagraph.evaluate((p) => {
+    const next = p.closest('[data-paragraph]')!.nextElementSibling!.querySelector('p')!;
+    return Number(next.dataset.start);
+  });
+  for (let i = 0; i < 30; i++) {
+    await app.keyboard.press('Shift+ArrowDown');
+    const end = await app.evaluate(() => {
+      const selection = window.getSelection()!;
+      const p = selection.focusNode?.parentElement?.closest<HTMLElement>('p[data-start]');
+      return p ? Number(p.dataset.start) + selection.focusOffset : -1;
+    });
+    if (end > nextStart + 20) break;
+  }
+  await app.keyboard.press('a');
+  const editor = app.getByRole('dialog', { name: 'Annotate passage' });
+  const quote = (await editor.locator('blockquote').textContent()) ?? '';
+  expect(quote.startsWith(start)).toBe(true);
+  expect(quote).toContain('\n');
+  await editor.getByRole('combobox', { name: 'Tags' }).fill('Across paragraphs');
+  await editor.getByRole('combobox', { name: 'Tags' }).press('Enter');
+  await expect(editor.locator('.chip', { hasText: 'Across paragraphs' })).toBeVisible();
+  await app.keyboard.press('Control+Enter');
+  await expect(editor).toBeHidden();
+  const item = app.getByRole('list', { name: 'Passages' }).getByRole('listitem').filter({ hasText: start });
+  await expect(item.filter({ hasText: 'Across paragraphs' })).toHaveCount(1);
+  // Painted over both paragraphs: the selected passage's range ends in the second one.
+  const selected = await highlightedTexts(app, 'wb-selected');
+  expect(selected).toHaveLength(1);
+  expect(selected[0]!.startsWith(start)).toBe(true);
+  expect(selected[0]!.length).toBeGreaterThan(quote.split('\n')[0]!.length);
+});
