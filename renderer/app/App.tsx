@@ -23,6 +23,8 @@ import { StatusBar } from './StatusBar';
 import { useMenuState } from './useMenuState';
 import { useShortcuts } from './useShortcuts';
 import { useStartup } from './useStartup';
+import { useLanguageSetting } from './useLanguageSetting';
+import { useT } from '../i18n';
 
 // Commands that take the analyst to another view ask about unsaved typed input first.
 setLeaveGuard(confirmLeave);
@@ -49,15 +51,18 @@ function CurrentView() {
 
 /** One error boundary per view: a view that fails is contained, reported and can be reloaded alone. */
 function GuardedView() {
+  const t = useT();
   const view = useWorkbench((s) => s.view);
   return (
-    <ErrorBoundary key={view} view={view} label={view.charAt(0).toUpperCase() + view.slice(1)}>
+    <ErrorBoundary key={view} view={view} label={t(`views.${view}`)}>
       <CurrentView />
     </ErrorBoundary>
   );
 }
 
 export function App() {
+  const t = useT();
+  useLanguageSetting();
   const { startup, retry } = useStartup();
   useShortcuts();
   useMenuState();
@@ -69,7 +74,7 @@ export function App() {
   if (startup.phase === 'starting') {
     return (
       <div className="splash" role="status">
-        Opening the workspace…
+        {t('app.opening')}
         <Notices />
       </div>
     );
@@ -77,10 +82,10 @@ export function App() {
   if (startup.phase === 'failed') {
     return (
       <div className="splash" role="alert">
-        <h1>The workspace could not be opened</h1>
+        <h1>{t('app.openFailed')}</h1>
         <p>{startup.message}</p>
         <button type="button" onClick={retry}>
-          Try again
+          {t('app.tryAgain')}
         </button>
         <Notices />
       </div>

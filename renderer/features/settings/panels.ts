@@ -1,8 +1,12 @@
 import type { ComponentType } from 'react';
 import type { SettingsTab } from '../../stores';
 import { AuthorPanel } from './AuthorPanel';
+import { LanguagePanel } from './LanguagePanel';
 
-/** One page of the Settings dialog: its tab label and the panel that edits it (each panel saves through its own command). */
+/**
+ * One page of the Settings dialog: its tab label and the panel that edits it (each panel saves through its
+ * own command). The label is the English one; the dialog shows `settings.tabs.<id>` from the catalogues.
+ */
 export interface SettingsPanel {
   id: SettingsTab;
   label: string;
@@ -10,4 +14,7 @@ export interface SettingsPanel {
 }
 
 /** The Settings dialog's pages, in tab order. A feature with settings of its own adds its panel here. */
-export const SETTINGS_PANELS: readonly SettingsPanel[] = [{ id: 'author', label: 'Author', Panel: AuthorPanel }];
+export const SETTINGS_PANELS: readonly SettingsPanel[] = [
+  { id: 'author', label: 'Author', Panel: AuthorPanel },
+  { id: 'language', label: 'Language', Panel: LanguagePanel },
+];
