@@ -10,6 +10,7 @@ import { MergeDialog, startMerge } from '../features/merge';
 import { SearchView } from '../features/search';
 import { SettingsDialog } from '../features/settings';
 import { DiscardPrompt, Palette, ShortcutSheet } from '../features/desktop';
+import { Welcome, shouldWelcome } from '../features/welcome';
 import { confirmLeave } from '../ui/useUnsavedGuard';
 import { setLeaveGuard, useViewCommand } from '../workspace/user-commands';
 import { useWorkbench } from '../stores';
@@ -70,6 +71,11 @@ export function App() {
   useViewCommand('open-error-log', () => void openErrorLog());
   // The Backups dialog offers "Merge a colleague's backup…" once the merge feature takes checked backups.
   useEffect(() => registerMergeHandler((snapshot, file) => startMerge(snapshot, undefined, file)), []);
+  // The first start here opens the welcome over the demo (Help › Welcome reopens it).
+  const ready = startup.phase === 'ready';
+  useEffect(() => {
+    if (ready && shouldWelcome()) useWorkbench.getState().openWelcome('intro');
+  }, [ready]);
 
   if (startup.phase === 'starting') {
     return (
@@ -107,6 +113,7 @@ export function App() {
       <Backups dataFolder={startup.info.dataFolder} />
       <ShortcutSheet />
       <DiscardPrompt />
+      <Welcome />
     </div>
   );
 }

@@ -57,4 +57,4 @@ export const useWorkbench = create<WorkbenchState>()(
 export type { View } from './navigation';
 export { VIEWS } from './navigation';
 export { READER_FONT_SIZES } from './session';
-export type { SettingsTab } from './session';
+export type { SettingsTab, WelcomePage } from './session';

@@ -121,4 +121,6 @@ export const COMMAND_BINDINGS: Readonly<Record<CommandId, Binding>> = {
   'workspace:restore': mounted,
   'workspace:backups': mounted,
   'workspace:backup-on-quit': mounted,
+  'help:welcome': { does: 'run', run: () => state().openWelcome('intro') },
+  'workspace:start-empty': { does: 'run', run: () => state().openWelcome('start-empty') },
 };
