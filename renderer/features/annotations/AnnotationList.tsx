@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../../shared/domain/annotation';
+import { t, useT } from '../../i18n';
 import { useWorkbench } from '../../stores';
 import { layoutFreeOptions } from '../../ui/virtual-options';
 import type { Lookups } from './useLookups';
@@ -21,12 +22,49 @@ export function TagChips({ tagIds, lookups }: { tagIds: string[]; lookups: Looku
   );
 }
 
-export function linkSummary(a: Annotation, lookups: Lookups): string {
+/** What a passage is linked to, each with its kind: an actor and a country of one name ("Russia") differ. */
+function links(a: Annotation, lookups: Lookups): { kind: 'threat' | 'actor' | 'country'; key: string; name: string }[] {
   return [
-    ...a.threatIds.map((id) => lookups.threats.get(id)?.title).filter(Boolean),
-    ...a.actorIds.map((id) => lookups.actors.get(id)?.name).filter(Boolean),
-    ...a.countryCodes.map((code) => lookups.countries.get(code)?.name ?? code),
-  ].join(' · ');
+    ...a.threatIds.flatMap((id) => {
+      const name = lookups.threats.get(id)?.title;
+      return name ? [{ kind: 'threat' as const, key: id, name }] : [];
+    }),
+    ...a.actorIds.flatMap((id) => {
+      const name = lookups.actors.get(id)?.name;
+      return name ? [{ kind: 'actor' as const, key: id, name }] : [];
+    }),
+    ...a.countryCodes.map((code) => ({
+      kind: 'country' as const,
+      key: code,
+      name: lookups.countries.get(code)?.name ?? code,
+    })),
+  ];
+}
+
+/** The links as one line of text, each named with its kind ("Actor: Russia · Country: Russia"). */
+export function linkSummary(a: Annotation, lookups: Lookups): string {
+  return links(a, lookups)
+    .map((l) => `${t(`links.${l.kind}`)}: ${l.name}`)
+    .join(' · ');
+}
+
+const LINK_ICONS = { threat: '⚠', actor: '⚑', country: '◍' } as const;
+
+/** A passage's threats, actors and countries as chips, each with its kind's icon and name. */
+export function LinkChips({ annotation, lookups }: { annotation: Annotation; lookups: Lookups }) {
+  const t = useT();
+  const list = links(annotation, lookups);
+  if (list.length === 0) return null;
+  return (
+    <span className="passage-links chips" aria-label={t('links.label')}>
+      {list.map((l) => (
+        <span key={`${l.kind}:${l.key}`} className={`chip small link-chip link-${l.kind}`}>
+          <span aria-hidden="true">{LINK_ICONS[l.kind]}</span>
+          <span className="link-kind">{t(`links.${l.kind}`)}:</span> <span dir="auto">{l.name}</span>
+        </span>
+      ))}
+    </span>
+  );
 }
 
 /** "tag:<id>", "threat:<id>", "actor:<id>", "country:<code>" or "" for all. */
@@ -186,7 +224,7 @@ function PassageButton({
   onSelect: () => void;
   onEdit: () => void;
 }) {
-  const links = linkSummary(a, lookups);
+  const t = useT();
   return (
     <button
       type="button"
@@ -210,11 +248,11 @@ function PassageButton({
           {a.note}
         </span>
       )}
-      {links && <span className="passage-links">{links}</span>}
+      <LinkChips annotation={a} lookups={lookups} />
       {misfit ? (
-        <span className="badge danger">cannot be shown — see Review</span>
+        <span className="badge danger">{t('annotations.cannotShow')}</span>
       ) : (
-        a.anchor === 'drifted' && <span className="badge warning">moved — confirm in Review</span>
+        a.anchor === 'drifted' && <span className="badge warning">{t('annotations.movedConfirm')}</span>
       )}
     </button>
   );

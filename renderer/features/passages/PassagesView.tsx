@@ -7,7 +7,7 @@ import { useT } from '../../i18n';
 import { inDocumentOrder } from '../../db/annotations';
 import { tagTree } from '../../db/tags';
 import { useWorkbench } from '../../stores';
-import { TagChips, linkSummary, useLookups } from '../annotations';
+import { LinkChips, TagChips, useLookups } from '../annotations';
 import { citation, quoteWithCitation } from './citation';
 
 async function passagesFor(what: string): Promise<Annotation[]> {
@@ -124,7 +124,7 @@ export function PassagesView() {
                         {a.note}
                       </p>
                     )}
-                    {linkSummary(a, lookups) && <p className="passage-links">{linkSummary(a, lookups)}</p>}
+                    <LinkChips annotation={a} lookups={lookups} />
                     {a.anchor !== 'anchored' && (
                       <span className={`badge ${a.anchor === 'drifted' ? 'warning' : 'danger'}`}>
                         {a.anchor === 'drifted' ? t('passages.moved') : t('passages.notFound')}
