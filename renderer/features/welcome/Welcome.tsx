@@ -32,7 +32,8 @@ export function Welcome() {
   );
 }
 
-function Counts({ summary }: { summary: WorkspaceSummary }) {
+/** The workspace's counts; the question before emptying leaves out the countries, which stay. */
+function Counts({ summary, countries = true }: { summary: WorkspaceSummary; countries?: boolean }) {
   const t = useT();
   return (
     <ul className="welcome-counts">
@@ -40,7 +41,7 @@ function Counts({ summary }: { summary: WorkspaceSummary }) {
       <li>{t('welcome.count.passages', { count: summary.passages })}</li>
       <li>{t('welcome.count.threats', { count: summary.threats })}</li>
       <li>{t('welcome.count.actors', { count: summary.actors })}</li>
-      <li>{t('welcome.count.countries', { count: summary.countries })}</li>
+      {countries && <li>{t('welcome.count.countries', { count: summary.countries })}</li>}
     </ul>
   );
 }
@@ -140,7 +141,7 @@ function StartEmpty() {
       ) : (
         <>
           <p>{t('welcome.confirmBody')}</p>
-          {summary && <Counts summary={summary} />}
+          {summary && <Counts summary={summary} countries={false} />}
           <p className="muted">{t('welcome.confirmUndo')}</p>
         </>
       )}

@@ -27,5 +27,5 @@ export function useWorkspaceSummary(): WorkspaceSummary | undefined {
   }));
 }
 
-export const isEmpty = (s: WorkspaceSummary) =>
-  s.sources + s.passages + s.threats + s.actors + s.countries + s.briefings === 0;
+/** Nothing of the analyst's own: no source, passage, threat, actor or briefing (the region's countries may stay). */
+export const isEmpty = (s: WorkspaceSummary) => s.sources + s.passages + s.threats + s.actors + s.briefings === 0;

@@ -1,7 +1,11 @@
 import type { TableName } from '../tables';
 import { defineCommand } from '../workspace';
 
-/** What an empty workspace has none of: every record the analyst works with (meta — settings, bookkeeping — stays). */
+/**
+ * What an empty workspace has none of: every record the analyst works with. Countries stay: they are
+ * the region's reference profiles (figures, notes), which nothing else in the app can create; meta
+ * (settings, bookkeeping) stays too.
+ */
 const CONTENT_TABLES = [
   'annotations',
   'sourceTexts',
@@ -10,7 +14,6 @@ const CONTENT_TABLES = [
   'exposureOverrides',
   'registers',
   'actors',
-  'countries',
   'tags',
   'briefings',
   'views',
@@ -20,9 +23,9 @@ const CONTENT_TABLES = [
 export type EmptiedCounts = Record<(typeof CONTENT_TABLES)[number], number>;
 
 /**
- * Starts an empty workspace: deletes every source, passage, tag, register, threat, actor, country,
- * briefing and saved view — the demo, or whatever is there — as one change that Ctrl+Z takes back
- * whole. Settings of this installation stay, and the demo marker too, so the demo never returns by itself.
+ * Starts an empty workspace: deletes every source, passage, tag, register, threat, actor, briefing,
+ * country override and saved view — the demo, or whatever is there — as one change that Ctrl+Z takes
+ * back whole. Settings of this installation stay, and the demo marker too, so the demo never returns by itself.
  */
 export const startEmptyWorkspace = defineCommand({
   id: 'workspace.startEmpty',
