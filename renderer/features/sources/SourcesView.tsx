@@ -328,7 +328,10 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
     try {
       const applied = await workspace.perform(command, { sourceId: source.id, title: source.title, plan, ...next });
       const counts = outcomeCounts(applied);
-      notify('info', outcomeNotice(counts, what), { label: 'Undo', run: () => void workspace.undo() });
+      notify('info', outcomeNotice(counts, what), {
+        label: translate('common.undo'),
+        run: () => void workspace.undo(),
+      });
       if (counts.moves + counts.lost > 0) setSideTab('review');
       return null;
     } catch (error) {
@@ -641,9 +644,7 @@ function PassagesAtPoint({
         left: Math.min(rect.left, window.innerWidth - 380),
       }}
     >
-      <p className="popover-title">
-        {annotations.length} passage{annotations.length === 1 ? '' : 's'} here
-      </p>
+      <p className="popover-title">{translate('sources.here', { count: annotations.length })}</p>
       <ul>
         {annotations.map((a) => (
           <li key={a.id}>
