@@ -3,6 +3,7 @@ import type { Annotation } from '../../../shared/domain/annotation';
 import { threatExposure } from '../../../shared/domain/exposure';
 import { bandOf } from '../../../shared/domain/scoring';
 import { THREAT_CATEGORIES } from '../../../shared/domain/threat';
+import { t } from '../../i18n';
 import { useWorkbench } from '../../stores';
 import { categoryLabel, trendArrow } from './labels';
 import { passagesFor, type CountriesData } from './useCountriesData';
@@ -105,7 +106,7 @@ export function ThreatMatrix({ data }: { data: CountriesData }) {
                         type="button"
                         className={`matrix-cell band-${e.band}${isOpen ? ' selected' : ''}`}
                         aria-pressed={isOpen}
-                        aria-label={`${threat.title} — ${name}: ${e.score}, ${e.band}, ${threat.trend}${e.override ? `, overridden (register ${e.base.score})` : ''}; ${count} passage${count === 1 ? '' : 's'}`}
+                        aria-label={`${threat.title} — ${name}: ${e.score}, ${e.band}, ${threat.trend}${e.override ? `, overridden (register ${e.base.score})` : ''}; ${t('countries.passageCount', { count })}`}
                         onClick={() => open(isOpen ? null : { threatId: threat.id, countryCode: code })}
                       >
                         <span className="matrix-score">{e.score}</span>
@@ -124,7 +125,7 @@ export function ThreatMatrix({ data }: { data: CountriesData }) {
                         <span
                           className="matrix-evidence"
                           aria-hidden="true"
-                          title={`${count} passage${count === 1 ? '' : 's'}`}
+                          title={t('countries.passageCount', { count })}
                         >
                           {count > 0 ? `❝${count}` : ''}
                         </span>
