@@ -51,7 +51,7 @@ for (const language of LANGUAGES) {
         for (const [i, view] of VIEWS.entries()) {
           await rail.nth(i).click();
           await expect(rail.nth(i)).toHaveAttribute('aria-current', 'page');
-          if (view === 'sources') await page.locator('.source-list button').first().click();
+          if (view === 'sources') await page.locator('.list-pane .item-list button').first().click();
           if (view === 'passages') {
             const pick = page.locator('.passages-view select');
             const value = await pick.locator('optgroup').nth(1).locator('option').first().getAttribute('value');

@@ -98,6 +98,8 @@ export function AnnotationList({
   misfits?: ReadonlySet<string>;
 }) {
   const [filter, setFilter] = useState<Filter>('');
+  // Re-rendered when the interface language changes (its words come from `t`).
+  useT();
   const selectedId = useWorkbench((s) => s.selectedAnnotationId);
   const select = useWorkbench((s) => s.selectAnnotation);
   const list = useRef<HTMLOListElement>(null);
@@ -128,10 +130,12 @@ export function AnnotationList({
   return (
     <div className={`side-section${visible.length > VIRTUALISE_ABOVE ? ' passages-section' : ''}`}>
       <label className="inline-field filter">
-        Show
-        <select value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter passages">
-          <option value="">all passages ({annotations.filter((a) => a.anchor !== 'orphaned').length})</option>
-          <optgroup label="Tag">
+        {t('annotations.show')}
+        <select value={filter} onChange={(e) => setFilter(e.target.value)} aria-label={t('annotations.filter')}>
+          <option value="">
+            {t('annotations.all', { count: annotations.filter((a) => a.anchor !== 'orphaned').length })}
+          </option>
+          <optgroup label={t('links.tag')}>
             {[...used.tag]
               .map((id) => lookups.tags.get(id))
               .filter(Boolean)
@@ -142,7 +146,7 @@ export function AnnotationList({
                 </option>
               ))}
           </optgroup>
-          <optgroup label="Threat">
+          <optgroup label={t('links.threat')}>
             {[...used.threat]
               .map((id) => lookups.threats.get(id))
               .filter(Boolean)
@@ -152,7 +156,7 @@ export function AnnotationList({
                 </option>
               ))}
           </optgroup>
-          <optgroup label="Actor">
+          <optgroup label={t('links.actor')}>
             {[...used.actor]
               .map((id) => lookups.actors.get(id))
               .filter(Boolean)
@@ -162,7 +166,7 @@ export function AnnotationList({
                 </option>
               ))}
           </optgroup>
-          <optgroup label="Country">
+          <optgroup label={t('links.country')}>
             {[...used.country].map((code) => (
               <option key={code} value={`country:${code}`}>
                 {lookups.countries.get(code)?.name ?? code}
@@ -172,11 +176,7 @@ export function AnnotationList({
         </select>
       </label>
       {visible.length === 0 ? (
-        <p className="muted empty">
-          {annotations.length === 0
-            ? 'No passages yet. Select text in the reader and press A to annotate it.'
-            : 'No passage matches this filter.'}
-        </p>
+        <p className="muted empty">{annotations.length === 0 ? t('annotations.none') : t('annotations.noMatch')}</p>
       ) : visible.length > VIRTUALISE_ABOVE ? (
         <VirtualPassageList
           passages={visible}
@@ -187,7 +187,7 @@ export function AnnotationList({
           onEdit={onEdit}
         />
       ) : (
-        <ol ref={list} className="passage-list" aria-label="Passages">
+        <ol ref={list} className="passage-list" aria-label={t('views.passages')}>
           {visible.map((a) => (
             <li key={a.id}>
               <PassageButton
