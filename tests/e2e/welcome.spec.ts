@@ -73,3 +73,21 @@ test('switching to Russian in Settings changes the interface at once and after a
   await expect(app.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: /Реестр/ })).toBeVisible();
   await expect(app.locator('html')).toHaveAttribute('lang', 'ru');
 });
+
+test('an empty Search says how it matches and offers examples; the scope narrows the hits', async ({ app }) => {
+  await app.keyboard.press('Control+Shift+F');
+  const view = app.getByRole('region', { name: 'Search' });
+  await expect(view.getByText('Search every source’s text, your passage notes and the tags')).toBeVisible();
+  await view.getByRole('button', { name: 'Taliban' }).click();
+  await expect(view.getByRole('searchbox', { name: 'Search the workspace' })).toHaveValue('Taliban');
+  const hits = view.getByRole('list', { name: 'Search results' }).getByRole('listitem');
+  await expect(hits.first()).toBeVisible();
+
+  // Only tags: the one tag whose description names the Taliban, counted as one match (an ICU plural).
+  await view.getByRole('radio', { name: 'Tags' }).check();
+  await expect(hits).toHaveCount(1);
+  await expect(hits.first()).toContainText('Geopolitics');
+  await expect(view.getByRole('status')).toHaveText('1 match');
+  await view.getByRole('radio', { name: 'Source text' }).check();
+  await expect(hits.first().getByText('Text', { exact: true })).toBeVisible();
+});
