@@ -103,13 +103,13 @@ test.describe('desktop app (Electron)', () => {
     try {
       const window = await app.firstWindow();
       await expect(window).toHaveTitle('Analyst Workbench');
-      await expect(window.getByRole('list', { name: 'Sources' })).toContainText(
-        'Security Threats Emanating from Afghanistan',
-      );
       // A fresh data folder is a first start: the welcome stands over the demo until it is closed.
       const welcome = window.getByRole('dialog', { name: 'Welcome to Analyst Workbench' });
       await welcome.getByRole('button', { name: 'Start working' }).click();
       await expect(welcome).toBeHidden();
+      await expect(window.getByRole('list', { name: 'Sources' })).toContainText(
+        'Security Threats Emanating from Afghanistan',
+      );
 
       // Start: an isolated, sandboxed renderer without Node.
       const isolated = await window.evaluate(
