@@ -182,6 +182,22 @@ function rendererLayers() {
       },
     },
     {
+      // i18n/ (the catalogues and the translate function) sits under everything that shows words, ui/ included.
+      files: ['renderer/i18n/**/*.ts'],
+      rules: {
+        'no-restricted-imports': restrict(
+          [
+            ...base,
+            upward(
+              ['app', 'features', 'workspace', 'ui', 'db', 'stores', 'platform'],
+              'i18n/ is the bottom of the renderer: it imports its catalogues and the i18n libraries only.',
+            ),
+          ],
+          noNodePaths,
+        ),
+      },
+    },
+    {
       files: ['renderer/db/**/*.ts', 'renderer/stores/**/*.ts', 'renderer/platform/**/*.ts'],
       ignores: ['renderer/platform/bridge-client.ts'],
       rules: {

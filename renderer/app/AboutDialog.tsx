@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { AppInfo } from '../platform/workbench';
 import { useWorkbench } from '../stores';
 import { copyText } from '../features/desktop';
+import { useT } from '../i18n';
 import './about.css';
 
 export function AboutDialog({ info }: { info: AppInfo }) {
@@ -10,6 +11,7 @@ export function AboutDialog({ info }: { info: AppInfo }) {
   const ref = useRef<HTMLDialogElement>(null);
   const folder = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<string | null>(null);
+  const t = useT();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -23,19 +25,17 @@ export function AboutDialog({ info }: { info: AppInfo }) {
 
   const copy = async () => {
     const ok = await copyText(info.dataFolder, folder.current);
-    setCopied(ok ? 'Copied the data folder’s path.' : 'The path could not be copied; it is selected, so press Ctrl+C.');
+    setCopied(ok ? t('about.copied') : t('about.copyFailed'));
   };
 
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="about-title" onClose={() => setOpen(false)}>
       <h2 id="about-title">{info.name}</h2>
       <dl className="facts">
-        <dt>Version</dt>
+        <dt>{t('about.version')}</dt>
         <dd>{info.version}</dd>
-        <dt>Runs in</dt>
-        <dd>
-          {info.host === 'electron' ? 'the desktop app' : 'a browser, through the local preview (npm run preview)'}
-        </dd>
+        <dt>{t('about.runsIn')}</dt>
+        <dd>{info.host === 'electron' ? t('about.desktop') : t('about.browser')}</dd>
         {info.runtime?.electron && (
           <>
             <dt>Electron</dt>
@@ -54,26 +54,22 @@ export function AboutDialog({ info }: { info: AppInfo }) {
             <dd>{info.runtime.node}</dd>
           </>
         )}
-        <dt>Licence</dt>
-        <dd>
-          {info.license === 'UNLICENSED'
-            ? 'Proprietary: all rights reserved (not licensed for redistribution)'
-            : (info.license ?? 'See the installation’s licence file')}
-        </dd>
-        <dt>Data folder</dt>
+        <dt>{t('about.licence')}</dt>
+        <dd>{info.license === 'UNLICENSED' ? t('about.proprietary') : (info.license ?? t('about.seeLicence'))}</dd>
+        <dt>{t('about.dataFolder')}</dt>
         <dd>
           <span className="about-copy">
             <input
               ref={folder}
               type="text"
               readOnly
-              aria-label="Data folder"
+              aria-label={t('about.dataFolder')}
               value={info.dataFolder}
               dir="ltr"
               onFocus={(e) => e.target.select()}
             />
             <button type="button" onClick={() => void copy()}>
-              Copy
+              {t('about.copy')}
             </button>
           </span>
           {copied && (
@@ -83,12 +79,10 @@ export function AboutDialog({ info }: { info: AppInfo }) {
           )}
         </dd>
       </dl>
-      <p className="muted">
-        An offline workbench for sources, coded passages, threat registers, country comparisons and Word briefings.
-      </p>
+      <p className="muted">{t('about.blurb')}</p>
       <div className="dialog-actions">
         <button type="button" onClick={() => setOpen(false)} autoFocus>
-          Close
+          {t('common.close')}
         </button>
       </div>
     </dialog>

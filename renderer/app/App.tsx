@@ -11,6 +11,7 @@ import { SearchView } from '../features/search';
 import { SettingsDialog } from '../features/settings';
 import { DiscardPrompt, Palette, ShortcutSheet } from '../features/desktop';
 import { Interchange } from '../features/interchange';
+import { Welcome, shouldWelcome } from '../features/welcome';
 import { confirmLeave } from '../ui/useUnsavedGuard';
 import { setLeaveGuard, useViewCommand } from '../workspace/user-commands';
 import { useWorkbench } from '../stores';
@@ -25,6 +26,8 @@ import { useMenuState } from './useMenuState';
 import { useShortcuts } from './useShortcuts';
 import { useStartup } from './useStartup';
 import { focusViewHeading, useViewFocus } from './useViewFocus';
+import { useLanguageSetting } from './useLanguageSetting';
+import { useT } from '../i18n';
 
 // Commands that take the analyst to another view ask about unsaved typed input first.
 setLeaveGuard(confirmLeave);
@@ -51,15 +54,18 @@ function CurrentView() {
 
 /** One error boundary per view: a view that fails is contained, reported and can be reloaded alone. */
 function GuardedView() {
+  const t = useT();
   const view = useWorkbench((s) => s.view);
   return (
-    <ErrorBoundary key={view} view={view} label={view.charAt(0).toUpperCase() + view.slice(1)}>
+    <ErrorBoundary key={view} view={view} label={t(`views.${view}`)}>
       <CurrentView />
     </ErrorBoundary>
   );
 }
 
 export function App() {
+  const t = useT();
+  useLanguageSetting();
   const { startup, retry } = useStartup();
   useShortcuts();
   useMenuState();
@@ -68,11 +74,16 @@ export function App() {
   useViewCommand('open-error-log', () => void openErrorLog());
   // The Backups dialog offers "Merge a colleague's backup…" once the merge feature takes checked backups.
   useEffect(() => registerMergeHandler((snapshot, file) => startMerge(snapshot, undefined, file)), []);
+  // The first start here opens the welcome over the demo (Help › Welcome reopens it).
+  const ready = startup.phase === 'ready';
+  useEffect(() => {
+    if (ready && shouldWelcome()) useWorkbench.getState().openWelcome('intro');
+  }, [ready]);
 
   if (startup.phase === 'starting') {
     return (
       <div className="splash" role="status">
-        Opening the workspace…
+        {t('app.opening')}
         <Notices />
       </div>
     );
@@ -80,10 +91,10 @@ export function App() {
   if (startup.phase === 'failed') {
     return (
       <div className="splash" role="alert">
-        <h1>The workspace could not be opened</h1>
+        <h1>{t('app.openFailed')}</h1>
         <p>{startup.message}</p>
         <button type="button" onClick={retry}>
-          Try again
+          {t('app.tryAgain')}
         </button>
         <Notices />
       </div>
@@ -116,6 +127,7 @@ export function App() {
       <ShortcutSheet />
       <DiscardPrompt />
       <Interchange />
+      <Welcome />
     </div>
   );
 }

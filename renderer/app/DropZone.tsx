@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { filesFromList, importFiles } from '../features/sources';
+import { useT } from '../i18n';
 
 /** Files dropped anywhere on the window are imported; an overlay says so while dragging. */
 export function DropZone() {
+  const t = useT();
   const [active, setActive] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -40,7 +42,7 @@ export function DropZone() {
   }, []);
   return active ? (
     <div className="drop-overlay" aria-hidden="true">
-      <p>Drop files to import them</p>
+      <p>{t('drop.title')}</p>
       <p className="muted">.txt · .md · .html · .docx · .pdf</p>
     </div>
   ) : null;

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { t } from '../i18n';
 import { describeError, reportError } from './error-reporting';
 import './error-boundary.css';
 
@@ -74,25 +75,21 @@ export class ErrorBoundary extends Component<Props, State> {
     const { message } = describeError(this.state.error);
     return (
       <section className="view-error" role="alert" aria-labelledby="view-error-title">
-        <h2 id="view-error-title">The {this.props.label} view stopped working</h2>
-        <p>
-          Something in this view failed, so it was stopped; the rest of the workbench and everything you saved are
-          unaffected. Reload the view to carry on. If it keeps happening, copy the details and send them with the error
-          log (Help › Open Error Log).
-        </p>
+        <h2 id="view-error-title">{t('error.title', { view: this.props.label })}</h2>
+        <p>{t('error.body')}</p>
         <pre className="view-error-message">{message}</pre>
         <div className="view-error-actions">
           <button type="button" className="primary" onClick={this.reload}>
-            Reload view
+            {t('error.reload')}
           </button>
           <button type="button" onClick={this.copy}>
-            Copy details
+            {t('error.copy')}
           </button>
           <span role="status" className="view-error-copied">
             {this.state.copied === 'yes'
-              ? 'Details copied.'
+              ? t('error.copied')
               : this.state.copied === 'failed'
-                ? 'The details could not be copied; select the message above instead.'
+                ? t('error.copyFailed')
                 : ''}
           </span>
         </div>

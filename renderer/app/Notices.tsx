@@ -1,9 +1,11 @@
 import { useWorkbench } from '../stores';
+import { useT } from '../i18n';
 
 /** Errors and confirmations, each a sentence the analyst can act on; dismissed by hand. */
 export function Notices() {
   const notices = useWorkbench((s) => s.notices);
   const dismiss = useWorkbench((s) => s.dismissNotice);
+  const t = useT();
   if (notices.length === 0) return null;
   return (
     <div className="notices">
@@ -21,7 +23,7 @@ export function Notices() {
               {n.action.label}
             </button>
           )}
-          <button type="button" className="ghost" aria-label="Dismiss message" onClick={() => dismiss(n.id)}>
+          <button type="button" className="ghost" aria-label={t('notices.dismiss')} onClick={() => dismiss(n.id)}>
             ×
           </button>
         </div>

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../db';
 import type { CommandId } from '../../shared/commands/registry';
 import { useWorkbench, type View } from '../stores';
+import { useT } from '../i18n';
 import { useUserCommand } from '../workspace/user-commands';
 
 /** The views' buttons: each runs its registry command (navigate:…), whose title and keys it shows. */
@@ -70,10 +71,11 @@ function RailItem({
 }
 
 export function Rail() {
+  const t = useT();
   const view = useWorkbench((s) => s.view);
   const counts = useCounts();
   return (
-    <nav className="rail" aria-label="Views">
+    <nav className="rail" aria-label={t('rail.label')}>
       <div className="rail-brand" aria-hidden="true">
         <img src="/icon.svg" alt="" width={28} height={28} />
       </div>

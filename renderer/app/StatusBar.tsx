@@ -1,28 +1,23 @@
 import { BackupStatus } from '../features/backup';
 import type { AppInfo } from '../platform/workbench';
 import { useWorkbench } from '../stores';
-
-const SAVE_TEXT = {
-  idle: 'All changes are saved',
-  saving: 'Saving…',
-  saved: 'All changes are saved',
-  failed: 'The last change was not saved',
-} as const;
+import { useT } from '../i18n';
 
 export function StatusBar({ info }: { info: AppInfo }) {
   const saveState = useWorkbench((s) => s.saveState);
+  const t = useT();
   return (
     <footer className="status-bar">
       <span className={`save-state save-${saveState}`} role="status" aria-live="polite">
-        {SAVE_TEXT[saveState]}
+        {t(`status.${saveState}`)}
       </span>
       <BackupStatus />
-      <span className="data-folder" title="Where the workbench keeps source files, exports, backups and logs">
-        Data folder: <span className="mono">{info.dataFolder}</span>
+      <span className="data-folder" title={t('status.dataFolderTitle')}>
+        {t('status.dataFolder')} <span className="mono">{info.dataFolder}</span>
       </span>
       <span>
         {info.name} {info.version}
-        {info.host === 'bridge' ? ' · browser preview' : ''}
+        {info.host === 'bridge' ? t('status.preview') : ''}
       </span>
     </footer>
   );

@@ -7,7 +7,7 @@ import {
   type WorkspaceTableName,
 } from '../../shared/interop/workspace-snapshot';
 import type { MetaEntry, WorkbenchDatabase } from './database';
-import { BACKUP_KEEP_KEY } from './settings';
+import { BACKUP_KEEP_KEY, LANGUAGE_KEY } from './settings';
 
 export const REPLICA_ID_KEY = 'replicaId';
 export const MERGE_BASES_KEY = 'mergeBases';
@@ -24,9 +24,14 @@ export const MERGES_IN_EFFECT_KEY = 'mergesInEffect';
 /**
  * Meta entries that belong to this installation, not to the workspace it holds: who it is, what it last
  * agreed on with each peer (and which of those agreements still stand), and how many rolling backups it
- * keeps. They are not in its backups, and a restore leaves them as they were.
+ * keeps, and the language its interface speaks. They are not in its backups, and a restore leaves them as they were.
  */
-export const INSTALLATION_META_KEYS: readonly string[] = [...LOCAL_META_KEYS, MERGES_IN_EFFECT_KEY, BACKUP_KEEP_KEY];
+export const INSTALLATION_META_KEYS: readonly string[] = [
+  ...LOCAL_META_KEYS,
+  MERGES_IN_EFFECT_KEY,
+  BACKUP_KEEP_KEY,
+  LANGUAGE_KEY,
+];
 
 function tableOf(db: WorkbenchDatabase, name: WorkspaceTableName): Table<unknown, unknown> {
   return db.table(name);

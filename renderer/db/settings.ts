@@ -27,3 +27,12 @@ export async function exportAuthor(db: WorkbenchDatabase): Promise<AuthorIdentit
   const parsed = AuthorIdentity.safeParse((await db.meta.get(AUTHOR_KEY))?.value);
   return parsed.success ? parsed.data : null;
 }
+
+/** The interface language chosen on this installation (settings.setLanguage); absent: follow the system. */
+export const LANGUAGE_KEY = 'uiLanguage';
+
+/** The chosen interface language code ('en', 'ru', 'kk'), or null to follow the system's. */
+export async function chosenLanguage(db: WorkbenchDatabase): Promise<string | null> {
+  const value = (await db.meta.get(LANGUAGE_KEY))?.value;
+  return typeof value === 'string' ? value : null;
+}

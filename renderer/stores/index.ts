@@ -62,4 +62,4 @@ export type { View } from './navigation';
 export { VIEWS } from './navigation';
 export { READER_FONT_SIZES } from './session';
 export { INSPECTOR_WIDTH } from './layout';
-export type { SettingsTab } from './session';
+export type { SettingsTab, WelcomePage } from './session';

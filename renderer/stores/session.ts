@@ -15,7 +15,10 @@ export interface Notice {
 export type SideTab = 'passages' | 'codebook' | 'review' | 'details';
 
 /** The pages of the Settings dialog (features/settings/panels.ts lists their panels). */
-export type SettingsTab = 'author' | 'briefing-template';
+export type SettingsTab = 'author' | 'briefing-template' | 'language';
+
+/** The welcome's two pages: what the workbench and its demo are, and the question before emptying the workspace. */
+export type WelcomePage = 'intro' | 'start-empty';
 
 export interface SessionSlice {
   saveState: SaveState;
@@ -24,6 +27,8 @@ export interface SessionSlice {
   aboutOpen: boolean;
   settingsOpen: boolean;
   settingsTab: SettingsTab;
+  /** The welcome (first run, Help › Welcome), and which of its pages; null when closed. */
+  welcome: WelcomePage | null;
   sideTab: SideTab;
   /** HTML imports: keep the whole page instead of extracting the article. */
   keepFullText: boolean;
@@ -38,6 +43,8 @@ export interface SessionSlice {
   /** Opens Settings, at a given page or where the analyst last was. */
   openSettings: (tab?: SettingsTab) => void;
   closeSettings: () => void;
+  openWelcome: (page: WelcomePage) => void;
+  closeWelcome: () => void;
 }
 
 export const READER_FONT_SIZES = { min: 13, max: 26, initial: 17 } as const;
@@ -50,6 +57,7 @@ export const createSessionSlice: StateCreator<WorkbenchState, [], [], SessionSli
   aboutOpen: false,
   settingsOpen: false,
   settingsTab: 'author',
+  welcome: null,
   sideTab: 'passages',
   keepFullText: false,
   trackSave: async (write) => {
@@ -79,4 +87,6 @@ export const createSessionSlice: StateCreator<WorkbenchState, [], [], SessionSli
   setAboutOpen: (aboutOpen) => set({ aboutOpen }),
   openSettings: (tab) => set((s) => ({ settingsOpen: true, settingsTab: tab ?? s.settingsTab })),
   closeSettings: () => set({ settingsOpen: false }),
+  openWelcome: (welcome) => set({ welcome }),
+  closeWelcome: () => set({ welcome: null }),
 });

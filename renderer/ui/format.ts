@@ -1,27 +1,46 @@
-const numberFormat = new Intl.NumberFormat('en-GB');
+import { uiLocale } from '../i18n';
+
+// Formats follow the interface language (Intl), so a Russian interface writes "12 мар. 2024 г." and "1 234".
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: (locale: string) => T): T {
+  const locale = uiLocale();
+  const id = `${locale}|${key}`;
+  let found = cache.get(id) as T | undefined;
+  if (!found) cache.set(id, (found = make(locale)));
+  return found;
+}
 
 export function formatNumber(value: number): string {
-  return numberFormat.format(value);
+  return formatter('number', (l) => new Intl.NumberFormat(l)).format(value);
 }
 
 /** "12 Mar 2024" from an ISO instant or date; empty for null. */
 export function formatDate(iso: string | null): string {
   if (!iso) return '';
-  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return date.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: iso.length === 10 ? 'UTC' : undefined,
-  });
+  const dateOnly = iso.length === 10;
+  const date = new Date(dateOnly ? `${iso}T00:00:00Z` : iso);
+  return formatter(
+    dateOnly ? 'date-utc' : 'date',
+    (l) =>
+      new Intl.DateTimeFormat(l, {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: dateOnly ? 'UTC' : undefined,
+      }),
+  ).format(date);
 }
 
 export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  return formatter(
+    'datetime',
+    (l) =>
+      new Intl.DateTimeFormat(l, {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      }),
+  ).format(new Date(iso));
 }

@@ -265,6 +265,10 @@ const DECLARED = {
     palette: 'Command',
   },
   about: { title: 'About Analyst Workbench', menu: { in: 'help', group: 'about', order: 1 }, palette: 'Command' },
+  // The first-run welcome (renderer/features/welcome), reopened from Help or the palette.
+  'help:welcome': { title: 'Welcome', menu: { in: 'help', group: 'help', order: 0 }, palette: 'Command' },
+  // Removes the demo (or anything else) as one undoable change; the welcome asks first.
+  'workspace:start-empty': { title: 'Start an Empty Workspace…', palette: 'Command' },
 
   'workspace:backup-on-quit': {
     title: 'Back up before quitting',

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
 /** The bridge's data folder for this run (set in playwright.config.ts). */
@@ -14,8 +14,23 @@ export function sha256OfFile(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-/** Opens the app and waits until the demo workspace is on screen. Fails the test on any page error. */
+/** The localStorage mark of a profile that has had its first-run welcome (renderer/features/welcome/first-run.ts). */
+export const WELCOME_SHOWN_KEY = 'analyst-workbench.welcome-shown';
+
+/** Marks a browser context as past its first run, so the welcome does not stand over the view a test drives. */
+export async function skipWelcome(context: BrowserContext): Promise<void> {
+  await context.addInitScript((key) => localStorage.setItem(key, 'skipped by the e2e fixture'), WELCOME_SHOWN_KEY);
+}
+
+/**
+ * Opens the app and waits until the demo workspace is on screen. Fails the test on any page error.
+ * Every test's context is past its first run (tests/e2e/welcome.spec.ts is the one that is not).
+ */
 export const test = base.extend<{ app: Page }>({
+  context: async ({ context }, use) => {
+    await skipWelcome(context);
+    await use(context);
+  },
   app: async ({ page }, use) => {
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Browser, Locator, Page } from '@playwright/test';
-import { DATA_DIR, expect, SAMPLE_TITLE, test } from './fixtures';
+import { DATA_DIR, expect, SAMPLE_TITLE, skipWelcome, test } from './fixtures';
 import { highlightedTexts, selectWithMouse } from './reader-helpers';
 
 /**
@@ -22,6 +22,7 @@ const THEIR_NOTE = 'Aigerim: check the 15% against the SIC ICWC data.';
 /** One installation: its own browser context (its own IndexedDB), the demo workspace on screen. */
 async function installation(browser: Browser): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext();
+  await skipWelcome(context);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));

@@ -103,6 +103,10 @@ test.describe('desktop app (Electron)', () => {
     try {
       const window = await app.firstWindow();
       await expect(window).toHaveTitle('Analyst Workbench');
+      // A fresh data folder is a first start: the welcome stands over the demo until it is closed.
+      const welcome = window.getByRole('dialog', { name: 'Welcome to Analyst Workbench' });
+      await welcome.getByRole('button', { name: 'Start working' }).click();
+      await expect(welcome).toBeHidden();
       await expect(window.getByRole('list', { name: 'Sources' })).toContainText(
         'Security Threats Emanating from Afghanistan',
       );

@@ -6,6 +6,7 @@ import type { Threat } from '../../../shared/domain/threat';
 import { db } from '../../db';
 import { actorNameProblem } from '../../db/actors';
 import { useWorkbench } from '../../stores';
+import { t } from '../../i18n';
 import { EditableText } from '../../ui/EditableText';
 import { formatDateTime } from '../../ui/format';
 import { MultiPicker, type PickerOption } from '../../ui/MultiPicker';
@@ -172,16 +173,12 @@ export function ActorInspector({ actor, actors, passages, actions, onDelete }: A
           ))}
         </ul>
       ) : (
-        <p className="muted">{linked ? 'No threat links this actor.' : ' '}</p>
+        <p className="muted">{linked ? t('actors.noThreat') : ' '}</p>
       )}
       <div className="actor-passages">
-        <span>
-          {passages === 0
-            ? 'No passages link this actor.'
-            : `${passages} ${passages === 1 ? 'passage links' : 'passages link'} this actor.`}
-        </span>
+        <span>{passages === 0 ? t('actors.noPassages') : t('actors.passagesLink', { count: passages })}</span>
         <button type="button" onClick={() => retrieve(`actor:${actor.id}`)} disabled={passages === 0}>
-          Show passages
+          {t('actors.showPassages')}
         </button>
       </div>
 

@@ -2,10 +2,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Actor, ActorKind } from '../../../shared/domain/actor';
 import { db } from '../../db';
+import { useT } from '../../i18n';
 import { useWorkbench } from '../../stores';
 import { ActorInspector } from './ActorInspector';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
-import { ACTOR_KINDS, kindLabel, kindOrder } from './kinds';
+import { ACTOR_KINDS, kindLabel, kindOrder, kindPlural } from './kinds';
 import { useActorActions } from './useActorActions';
 
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
@@ -39,6 +40,7 @@ function matches(actor: Actor, query: string): boolean {
 
 /** The actors the sources name: a filterable list beside an inspector that edits the selected one. */
 export function ActorsView() {
+  const t = useT();
   const actors = useLiveQuery(() => db.actors.toArray());
   const usage = useUsageCounts();
   const actions = useActorActions();
@@ -151,18 +153,18 @@ export function ActorsView() {
       <section className="pane actors-list-pane" aria-labelledby="actors-heading">
         <header className="pane-header">
           <div>
-            <h1 id="actors-heading">Actors</h1>
-            <p className="muted">Armed groups, states, organisations and people the sources name.</p>
+            <h1 id="actors-heading">{t('views.actors')}</h1>
+            <p className="muted">{t('actors.lead')}</p>
           </div>
           <button type="button" onClick={() => void create().catch(() => undefined)}>
-            New actor
+            {t('actors.new')}
           </button>
         </header>
-        <div className="actors-filter" role="search" aria-label="Filter actors">
+        <div className="actors-filter" role="search" aria-label={t('actors.filter')}>
           <input
             type="search"
-            aria-label="Filter actors by name, alias or base"
-            placeholder="Filter by name, alias or base"
+            aria-label={t('actors.filterBox')}
+            placeholder={t('actors.filterPlaceholder')}
             value={query}
             dir="auto"
             onChange={(e) => setQuery(e.target.value)}
@@ -179,33 +181,37 @@ export function ActorsView() {
               }
             }}
           />
-          <select aria-label="Filter by kind" value={kind} onChange={(e) => setKind(e.target.value as ActorKind | '')}>
-            <option value="">All kinds ({actors.length})</option>
+          <select
+            aria-label={t('actors.filterKind')}
+            value={kind}
+            onChange={(e) => setKind(e.target.value as ActorKind | '')}
+          >
+            <option value="">{t('actors.allKinds', { count: actors.length })}</option>
             {ACTOR_KINDS.map((k) => (
               <option key={k.kind} value={k.kind}>
-                {k.plural} ({kindCounts.get(k.kind) ?? 0})
+                {t('actors.kindCount', { kind: kindPlural(k.kind), count: kindCounts.get(k.kind) ?? 0 })}
               </option>
             ))}
           </select>
           <span className="muted actors-shown" aria-live="polite">
-            {filtering ? `${shown.length} of ${actors.length}` : ''}
+            {filtering ? t('actors.shown', { shown: shown.length, total: actors.length }) : ''}
           </span>
         </div>
         {actors.length === 0 ? (
           <div className="empty">
-            <p className="empty-title">No actors yet.</p>
-            <p>
-              Add the armed groups, states, organisations and people your sources name, with the aliases they go by,
-              then link them to threats and passages.
-            </p>
+            <p className="empty-title">{t('actors.emptyTitle')}</p>
+            <p>{t('actors.emptyBody')}</p>
           </div>
         ) : shown.length === 0 ? (
           <div className="empty">
             <p>
-              No actor matches {folded ? `“${query.trim()}”` : 'this filter'}
-              {kind ? ` among ${ACTOR_KINDS.find((k) => k.kind === kind)?.plural.toLowerCase()}` : ''}.
+              {kind
+                ? folded
+                  ? t('actors.noMatchQueryKind', { query: query.trim(), kind: kindPlural(kind) })
+                  : t('actors.noMatchKind', { kind: kindPlural(kind) })
+                : t('actors.noMatch', { query: query.trim() })}
             </p>
-            <p className="muted">The filter looks at names, aliases in any script, and bases.</p>
+            <p className="muted">{t('actors.filterExplain')}</p>
             <button
               type="button"
               onClick={() => {
@@ -213,22 +219,22 @@ export function ActorsView() {
                 setKind('');
               }}
             >
-              Clear the filter
+              {t('actors.clearFilter')}
             </button>
           </div>
         ) : (
           <div className="table-wrap">
-            <table className="grid actors-grid" aria-label="Actors">
+            <table className="grid actors-grid" aria-label={t('views.actors')}>
               <thead>
                 <tr>
-                  <th scope="col">Actor</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Aliases</th>
-                  <th scope="col" className="num" title="Threats that link the actor">
-                    Threats
+                  <th scope="col">{t('actors.col.actor')}</th>
+                  <th scope="col">{t('actors.col.kind')}</th>
+                  <th scope="col">{t('actors.col.aliases')}</th>
+                  <th scope="col" className="num" title={t('actors.col.threatsTitle')}>
+                    {t('actors.col.threats')}
                   </th>
-                  <th scope="col" className="num" title="Passages that link the actor">
-                    Passages
+                  <th scope="col" className="num" title={t('actors.col.passagesTitle')}>
+                    {t('actors.col.passages')}
                   </th>
                 </tr>
               </thead>
@@ -266,12 +272,12 @@ export function ActorsView() {
             </table>
             <p className="muted actors-hint">
               <kbd>↑</kbd>
-              <kbd>↓</kbd> move · <kbd>Enter</kbd> edit · <kbd>Delete</kbd> delete · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo
+              <kbd>↓</kbd> {t('actors.hint')}
             </p>
           </div>
         )}
       </section>
-      <aside className="pane inspector" aria-label="Inspector" ref={inspector}>
+      <aside className="pane inspector" aria-label={t('actors.inspector')} ref={inspector}>
         {selected ? (
           <ActorInspector
             key={selected.id}
@@ -282,9 +288,7 @@ export function ActorsView() {
             onDelete={() => requestDelete(selected)}
           />
         ) : (
-          <p className="muted empty">
-            Select an actor to see and edit its names, kind, bases and countries, and where it is used.
-          </p>
+          <p className="muted empty">{t('actors.selectOne')}</p>
         )}
       </aside>
       {confirming && (

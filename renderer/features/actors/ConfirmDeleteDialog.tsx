@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Actor } from '../../../shared/domain/actor';
 import { linksPhrase } from './useActorActions';
+import { useT } from '../../i18n';
 
 interface ConfirmDeleteDialogProps {
   actor: Actor;
@@ -13,6 +14,7 @@ interface ConfirmDeleteDialogProps {
 
 /** Asks before deleting an actor that threats or passages link; says what is kept. */
 export function ConfirmDeleteDialog({ actor, threats, passages, onConfirm, onClose }: ConfirmDeleteDialogProps) {
+  const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -28,14 +30,17 @@ export function ConfirmDeleteDialog({ actor, threats, passages, onConfirm, onClo
       aria-describedby="delete-actor-text"
       onClose={() => onClose(confirmed.current)}
     >
-      <h2 id="delete-actor-title">Delete “{actor.name}”?</h2>
+      <h2 id="delete-actor-title">{t('actors.confirmTitle', { name: actor.name })}</h2>
       <p id="delete-actor-text" className="dialog-text">
-        {linksPhrase(threats, passages)} {threats + passages === 1 ? 'links' : 'link'} this actor. They are kept; only
-        their link to “{actor.name}” is removed. You can undo this with Ctrl+Z.
+        {t('actors.confirmText', {
+          links: linksPhrase(threats, passages),
+          count: threats + passages,
+          name: actor.name,
+        })}
       </p>
       <div className="dialog-actions">
         <button type="button" onClick={() => ref.current?.close()}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button
           type="button"

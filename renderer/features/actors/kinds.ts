@@ -1,4 +1,5 @@
 import type { ActorKind } from '../../../shared/domain/actor';
+import { t } from '../../i18n';
 
 /** Actor kinds in the words analysts use, in the order the lists show them. */
 export const ACTOR_KINDS: readonly { kind: ActorKind; label: string; plural: string }[] = [
@@ -9,8 +10,14 @@ export const ACTOR_KINDS: readonly { kind: ActorKind; label: string; plural: str
   { kind: 'other', label: 'Other', plural: 'Other' },
 ];
 
+/** A kind's name in the interface language ("Armed group"). */
 export function kindLabel(kind: ActorKind): string {
-  return ACTOR_KINDS.find((k) => k.kind === kind)?.label ?? kind;
+  return t(`actors.kinds.${kind}`, { defaultValue: ACTOR_KINDS.find((k) => k.kind === kind)?.label ?? kind });
+}
+
+/** A kind's plural in the interface language ("Armed groups"), for lists and filters. */
+export function kindPlural(kind: ActorKind): string {
+  return t(`actors.plurals.${kind}`, { defaultValue: ACTOR_KINDS.find((k) => k.kind === kind)?.plural ?? kind });
 }
 
 export function kindOrder(kind: ActorKind): number {

@@ -1,21 +1,18 @@
 import { useMemo } from 'react';
 import type { Actor } from '../../../shared/domain/actor';
 import type { ActorPatch } from '../../db/actors';
+import { t } from '../../i18n';
 import { useWorkbench } from '../../stores';
 import { workspace } from '../../workspace';
 import { createActor, deleteActor, updateActor } from '../../workspace/commands/actors';
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** What an actor's deletion will unlink, as a phrase ("1 threat and 7 passages"), or '' for nothing. */
 export function linksPhrase(threats: number, passages: number): string {
   const parts = [
-    threats ? plural(threats, 'threat', 'threats') : '',
-    passages ? plural(passages, 'passage', 'passages') : '',
+    threats ? t('actors.links.threats', { count: threats }) : '',
+    passages ? t('actors.links.passages', { count: passages }) : '',
   ].filter(Boolean);
-  return parts.join(' and ');
+  return parts.join(t('actors.links.and'));
 }
 
 /**
@@ -37,8 +34,11 @@ export function useActorActions() {
       remove: async (actor: Actor): Promise<void> => {
         const removed = await workspace.perform(deleteActor, actor.id);
         const links = linksPhrase(removed.threats, removed.passages);
-        notify('info', `Deleted actor “${actor.name}”${links ? `; it was unlinked from ${links}` : ''}.`, {
-          label: 'Undo',
+        const message = links
+          ? t('actors.deletedUnlinked', { name: actor.name, links })
+          : t('actors.deleted', { name: actor.name });
+        notify('info', message, {
+          label: t('common.undo'),
           run: () => void workspace.undo(),
         });
       },

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../../shared/domain/annotation';
+import { t, useT } from '../../i18n';
 import { useWorkbench } from '../../stores';
 import { layoutFreeOptions } from '../../ui/virtual-options';
 import type { Lookups } from './useLookups';
@@ -21,12 +22,49 @@ export function TagChips({ tagIds, lookups }: { tagIds: string[]; lookups: Looku
   );
 }
 
-export function linkSummary(a: Annotation, lookups: Lookups): string {
+/** What a passage is linked to, each with its kind: an actor and a country of one name ("Russia") differ. */
+function links(a: Annotation, lookups: Lookups): { kind: 'threat' | 'actor' | 'country'; key: string; name: string }[] {
   return [
-    ...a.threatIds.map((id) => lookups.threats.get(id)?.title).filter(Boolean),
-    ...a.actorIds.map((id) => lookups.actors.get(id)?.name).filter(Boolean),
-    ...a.countryCodes.map((code) => lookups.countries.get(code)?.name ?? code),
-  ].join(' · ');
+    ...a.threatIds.flatMap((id) => {
+      const name = lookups.threats.get(id)?.title;
+      return name ? [{ kind: 'threat' as const, key: id, name }] : [];
+    }),
+    ...a.actorIds.flatMap((id) => {
+      const name = lookups.actors.get(id)?.name;
+      return name ? [{ kind: 'actor' as const, key: id, name }] : [];
+    }),
+    ...a.countryCodes.map((code) => ({
+      kind: 'country' as const,
+      key: code,
+      name: lookups.countries.get(code)?.name ?? code,
+    })),
+  ];
+}
+
+/** The links as one line of text, each named with its kind ("Actor: Russia · Country: Russia"). */
+export function linkSummary(a: Annotation, lookups: Lookups): string {
+  return links(a, lookups)
+    .map((l) => `${t(`links.${l.kind}`)}: ${l.name}`)
+    .join(' · ');
+}
+
+const LINK_ICONS = { threat: '⚠', actor: '⚑', country: '◍' } as const;
+
+/** A passage's threats, actors and countries as chips, each with its kind's icon and name. */
+export function LinkChips({ annotation, lookups }: { annotation: Annotation; lookups: Lookups }) {
+  const t = useT();
+  const list = links(annotation, lookups);
+  if (list.length === 0) return null;
+  return (
+    <span className="passage-links chips" aria-label={t('links.label')}>
+      {list.map((l) => (
+        <span key={`${l.kind}:${l.key}`} className={`chip small link-chip link-${l.kind}`}>
+          <span aria-hidden="true">{LINK_ICONS[l.kind]}</span>
+          <span className="link-kind">{t(`links.${l.kind}`)}:</span> <span dir="auto">{l.name}</span>
+        </span>
+      ))}
+    </span>
+  );
 }
 
 /** "tag:<id>", "threat:<id>", "actor:<id>", "country:<code>" or "" for all. */
@@ -60,6 +98,8 @@ export function AnnotationList({
   misfits?: ReadonlySet<string>;
 }) {
   const [filter, setFilter] = useState<Filter>('');
+  // Re-rendered when the interface language changes (its words come from `t`).
+  useT();
   const selectedId = useWorkbench((s) => s.selectedAnnotationId);
   const select = useWorkbench((s) => s.selectAnnotation);
   const list = useRef<HTMLOListElement>(null);
@@ -90,10 +130,12 @@ export function AnnotationList({
   return (
     <div className={`side-section${visible.length > VIRTUALISE_ABOVE ? ' passages-section' : ''}`}>
       <label className="inline-field filter">
-        Show
-        <select value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter passages">
-          <option value="">all passages ({annotations.filter((a) => a.anchor !== 'orphaned').length})</option>
-          <optgroup label="Tag">
+        {t('annotations.show')}
+        <select value={filter} onChange={(e) => setFilter(e.target.value)} aria-label={t('annotations.filter')}>
+          <option value="">
+            {t('annotations.all', { count: annotations.filter((a) => a.anchor !== 'orphaned').length })}
+          </option>
+          <optgroup label={t('links.tag')}>
             {[...used.tag]
               .map((id) => lookups.tags.get(id))
               .filter(Boolean)
@@ -104,7 +146,7 @@ export function AnnotationList({
                 </option>
               ))}
           </optgroup>
-          <optgroup label="Threat">
+          <optgroup label={t('links.threat')}>
             {[...used.threat]
               .map((id) => lookups.threats.get(id))
               .filter(Boolean)
@@ -114,7 +156,7 @@ export function AnnotationList({
                 </option>
               ))}
           </optgroup>
-          <optgroup label="Actor">
+          <optgroup label={t('links.actor')}>
             {[...used.actor]
               .map((id) => lookups.actors.get(id))
               .filter(Boolean)
@@ -124,7 +166,7 @@ export function AnnotationList({
                 </option>
               ))}
           </optgroup>
-          <optgroup label="Country">
+          <optgroup label={t('links.country')}>
             {[...used.country].map((code) => (
               <option key={code} value={`country:${code}`}>
                 {lookups.countries.get(code)?.name ?? code}
@@ -134,11 +176,7 @@ export function AnnotationList({
         </select>
       </label>
       {visible.length === 0 ? (
-        <p className="muted empty">
-          {annotations.length === 0
-            ? 'No passages yet. Select text in the reader and press A to annotate it.'
-            : 'No passage matches this filter.'}
-        </p>
+        <p className="muted empty">{annotations.length === 0 ? t('annotations.none') : t('annotations.noMatch')}</p>
       ) : visible.length > VIRTUALISE_ABOVE ? (
         <VirtualPassageList
           passages={visible}
@@ -149,7 +187,7 @@ export function AnnotationList({
           onEdit={onEdit}
         />
       ) : (
-        <ol ref={list} className="passage-list" aria-label="Passages">
+        <ol ref={list} className="passage-list" aria-label={t('views.passages')}>
           {visible.map((a) => (
             <li key={a.id}>
               <PassageButton
@@ -186,7 +224,7 @@ function PassageButton({
   onSelect: () => void;
   onEdit: () => void;
 }) {
-  const links = linkSummary(a, lookups);
+  const t = useT();
   return (
     <button
       type="button"
@@ -210,11 +248,11 @@ function PassageButton({
           {a.note}
         </span>
       )}
-      {links && <span className="passage-links">{links}</span>}
+      <LinkChips annotation={a} lookups={lookups} />
       {misfit ? (
-        <span className="badge danger">cannot be shown — see Review</span>
+        <span className="badge danger">{t('annotations.cannotShow')}</span>
       ) : (
-        a.anchor === 'drifted' && <span className="badge warning">moved — confirm in Review</span>
+        a.anchor === 'drifted' && <span className="badge warning">{t('annotations.movedConfirm')}</span>
       )}
     </button>
   );

@@ -1,6 +1,6 @@
 // The annotations feature's public face: what other features may use of it.
 export { AnnotationEditor } from './AnnotationEditor';
-export { AnnotationList, linkSummary, TagChips } from './AnnotationList';
+export { AnnotationList, LinkChips, linkSummary, TagChips } from './AnnotationList';
 export { Codebook } from './Codebook';
 export { ReviewQueue, WordChanges } from './ReviewQueue';
 export { useLookups, type Lookups } from './useLookups';

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n';
 import { useWorkbench } from '../../stores';
 import { formatDateTime } from '../../ui/format';
 import { cancelManualBackup } from './backup-actions';
@@ -9,10 +10,15 @@ export function BackupStatus() {
   const lastBackupAt = useWorkbench((s) => s.lastBackupAt);
   const progress = useWorkbench((s) => s.backupProgress);
   const setOpen = useWorkbench((s) => s.setBackupsOpen);
+  const t = useT();
   if (progress) {
     return (
-      <span className="backup-status-progress" role="status" aria-label="Backup progress">
-        <progress aria-label="Backing up" max={progress.total} value={progress.total ? progress.done : undefined} />
+      <span className="backup-status-progress" role="status" aria-label={t('backup.progress')}>
+        <progress
+          aria-label={t('backup.backingUp')}
+          max={progress.total}
+          value={progress.total ? progress.done : undefined}
+        />
         <span>{backupProgressText(progress)}</span>
         <button
           type="button"
@@ -20,19 +26,14 @@ export function BackupStatus() {
           disabled={progress.cancel !== 'no'}
           onClick={() => void cancelManualBackup()}
         >
-          Cancel backup
+          {t('backup.cancel')}
         </button>
       </span>
     );
   }
   return (
-    <button
-      type="button"
-      className="backup-status"
-      title="Back up, restore, and choose how many automatic backups to keep"
-      onClick={() => setOpen(true)}
-    >
-      {lastBackupAt ? `Backed up ${formatDateTime(lastBackupAt)}` : 'Backups…'}
+    <button type="button" className="backup-status" title={t('backup.statusTitle')} onClick={() => setOpen(true)}>
+      {lastBackupAt ? t('backup.backedUp', { when: formatDateTime(lastBackupAt) }) : t('backup.backups')}
     </button>
   );
 }

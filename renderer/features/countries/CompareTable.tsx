@@ -4,6 +4,7 @@ import type { Annotation } from '../../../shared/domain/annotation';
 import type { Country, FactSource } from '../../../shared/domain/country';
 import type { CategoryExposure, ThreatExposure } from '../../../shared/domain/exposure';
 import { THREAT_CATEGORIES, type Threat } from '../../../shared/domain/threat';
+import { t } from '../../i18n';
 import { useWorkbench } from '../../stores';
 import { formatNumber } from '../../ui/format';
 import { FormattedNote } from './FormattedNote';
@@ -38,16 +39,14 @@ export function ExposureBadge({ exposure, what }: { exposure: CategoryExposure<T
   const n = exposure.threats.length;
   const worst = exposure.threats[0]!;
   const title = [
-    `${what}: ${exposure.score} (${exposure.band}), the highest of ${n} threat${n === 1 ? '' : 's'}`,
+    t('countries.exposureTitle', { what, score: exposure.score, band: exposure.band, count: n }),
     ...exposure.threats.map((e) => `${e.score}${e.override ? '*' : ''} ${e.threat.title}`),
-    ...(exposure.overridden
-      ? [`* overridden for this country; the register's own ratings give ${exposure.baseScore}`]
-      : []),
+    ...(exposure.overridden ? [t('countries.overriddenNote', { score: exposure.baseScore })] : []),
   ].join('\n');
   return (
     <span className="exposure" title={title}>
       <span className={`band band-${exposure.band}`}>{exposure.score}</span>
-      <span className="exposure-count muted">{n === 1 ? '1 threat' : `${n} threats`}</span>
+      <span className="exposure-count muted">{t('countries.threatCount', { count: n })}</span>
       {exposure.overridden && (
         <span
           className="badge override"

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { compareExposure, exposureFor } from '../../../shared/domain/exposure';
 import { THREAT_CATEGORIES, type ThreatCategory } from '../../../shared/domain/threat';
 import { COMPARISON_ENTITY_ID, COMPARISON_KEY, MAX_COMPARED, MIN_COMPARED } from '../../db/countries';
+import { useT } from '../../i18n';
 import { useWorkbench } from '../../stores';
 import type { NameLanguage } from '../../stores/countries';
 import { CellInspector } from './CellInspector';
@@ -28,6 +29,7 @@ const LANGUAGES: { id: NameLanguage; label: string }[] = [
  * compared, in what order, notes and overrides are kept in IndexedDB with their history.
  */
 export function CountriesView() {
+  const t = useT();
   const data = useCountriesData();
   const ui = useWorkbench(
     useShallow((s) => ({
@@ -64,8 +66,9 @@ export function CountriesView() {
     return (
       <section className="pane empty empty-large" aria-labelledby="countries-heading">
         <h1 id="countries-heading" className="empty-title">
-          No countries in this workspace
+          {t('countries.emptyTitle')}
         </h1>
+        <p className="muted">{t('countries.emptyBody')}</p>
       </section>
     );
   }
@@ -96,31 +99,35 @@ export function CountriesView() {
       <section className="pane countries-main" aria-labelledby="countries-heading">
         <header className="pane-header">
           <div>
-            <h1 id="countries-heading">Countries</h1>
+            <h1 id="countries-heading">{t('views.countries')}</h1>
             <p className="muted small">
-              {data.compared.map(name).join(' · ')} — {data.compared.length} of {MAX_COMPARED}
+              {t('countries.comparedOf', {
+                names: data.compared.map(name).join(' · '),
+                count: data.compared.length,
+                max: MAX_COMPARED,
+              })}
             </p>
           </div>
           <div className="button-row">
             {data.registers.length > 1 && (
               <label className="inline-field">
-                Register
+                {t('countries.register')}
                 <select
-                  aria-label="Register"
+                  aria-label={t('countries.register')}
                   value={data.register?.id ?? ''}
                   onChange={(e) => ui.selectRegister(e.target.value)}
                 >
                   {data.registers.map((r) => (
                     <option key={r.id} value={r.id}>
                       {r.name}
-                      {r.archived ? ' (archived)' : ''}
+                      {r.archived ? t('countries.archived') : ''}
                     </option>
                   ))}
                 </select>
               </label>
             )}
             <fieldset className="segmented">
-              <legend className="visually-hidden">Country names</legend>
+              <legend className="visually-hidden">{t('countries.names')}</legend>
               {LANGUAGES.map((l) => (
                 <label key={l.id} className={ui.language === l.id ? 'checked' : undefined}>
                   <input
@@ -129,7 +136,7 @@ export function CountriesView() {
                     value={l.id}
                     checked={ui.language === l.id}
                     onChange={() => ui.setLanguage(l.id)}
-                    aria-label={`Country names in ${l.id === 'en' ? 'English' : 'Russian'}`}
+                    aria-label={t(`countries.namesIn.${l.id}`)}
                   />
                   {l.label}
                 </label>
@@ -151,13 +158,13 @@ export function CountriesView() {
             <div className="countries-controls">
               <div className="field-row">
                 <label className="inline-field">
-                  Colour by
+                  {t('countries.colourBy')}
                   <select
-                    aria-label="Colour the map by"
+                    aria-label={t('countries.colourMapBy')}
                     value={ui.category}
                     onChange={(e) => ui.setCategory(e.target.value as ThreatCategory | 'all')}
                   >
-                    <option value="all">All threats (overall)</option>
+                    <option value="all">{t('countries.allThreats')}</option>
                     {THREAT_CATEGORIES.map((c) => (
                       <option key={c} value={c}>
                         {categoryLabel(c)}
@@ -166,15 +173,15 @@ export function CountriesView() {
                   </select>
                 </label>
                 <label className="inline-field">
-                  Add
+                  {t('countries.add')}
                   <select
-                    aria-label="Add a country"
+                    aria-label={t('countries.addCountry')}
                     value=""
                     onChange={(e) => {
                       if (e.target.value) toggle(e.target.value);
                     }}
                   >
-                    <option value="">Add a country…</option>
+                    <option value="">{t('countries.addCountryOption')}</option>
                     {others.map((c) => (
                       <option key={c.code} value={c.code}>
                         {name(c.code)}
@@ -183,19 +190,20 @@ export function CountriesView() {
                   </select>
                 </label>
               </div>
-              <p className="muted small">
-                Click a country on the map, or Tab to it and press Enter, to add it or take it out. {MIN_COMPARED} to{' '}
-                {MAX_COMPARED} countries side by side; move and swap columns from their headers.
-              </p>
+              <p className="muted small">{t('countries.howTo', { min: MIN_COMPARED, max: MAX_COMPARED })}</p>
               <p className={message ? 'limit-message' : 'visually-hidden'} role="status">
                 {message}
               </p>
               <h2 className="ranking-title">
-                Ranking · {ui.category === 'all' ? 'overall' : categoryLabel(ui.category).toLowerCase()}
+                {t('countries.ranking', {
+                  category: ui.category === 'all' ? t('countries.overall') : categoryLabel(ui.category).toLowerCase(),
+                })}
               </h2>
               <ol
                 className="ranking"
-                aria-label={`Exposure ranking, ${ui.category === 'all' ? 'overall' : categoryLabel(ui.category).toLowerCase()}`}
+                aria-label={t('countries.rankingLabel', {
+                  category: ui.category === 'all' ? t('countries.overall') : categoryLabel(ui.category).toLowerCase(),
+                })}
               >
                 {ranking.map(({ code, exposure }) => (
                   <li key={code} className={data.compared.includes(code) ? 'compared' : undefined}>
@@ -206,7 +214,11 @@ export function CountriesView() {
                     )}
                     <span className="ranking-name">{name(code)}</span>
                     {exposure.overridden && (
-                      <span className="override-mark" title="Overridden" aria-label="overridden">
+                      <span
+                        className="override-mark"
+                        title={t('countries.overridden')}
+                        aria-label={t('countries.overriddenMark')}
+                      >
                         ✎
                       </span>
                     )}
@@ -215,7 +227,7 @@ export function CountriesView() {
               </ol>
             </div>
           </div>
-          <div className="tabs" role="tablist" aria-label="Countries">
+          <div className="tabs" role="tablist" aria-label={t('countries.tabs')}>
             <button
               type="button"
               role="tab"
@@ -224,7 +236,7 @@ export function CountriesView() {
               aria-selected={ui.tab === 'compare'}
               onClick={() => ui.setTab('compare')}
             >
-              Side by side
+              {t('countries.sideBySide')}
             </button>
             <button
               type="button"
@@ -234,7 +246,7 @@ export function CountriesView() {
               aria-selected={ui.tab === 'matrix'}
               onClick={() => ui.setTab('matrix')}
             >
-              Country × threat matrix
+              {t('countries.matrix')}
             </button>
           </div>
           <div
@@ -261,7 +273,7 @@ export function CountriesView() {
           </div>
         </div>
       </section>
-      <aside className="pane inspector" aria-label="Inspector">
+      <aside className="pane inspector" aria-label={t('countries.inspector')}>
         {cellThreat && ui.cell ? (
           <CellInspector
             data={data}
@@ -273,10 +285,7 @@ export function CountriesView() {
           <CountryInspector country={inspected} data={data} />
         ) : (
           <div className="inspector-body">
-            <p className="muted">
-              Choose a country’s name to see the sources of its figures and its history, or a matrix cell (or a top
-              threat) for its evidence and a per-country override.
-            </p>
+            <p className="muted">{t('countries.inspectorHelp')}</p>
             <History
               sources={[
                 {
@@ -286,8 +295,8 @@ export function CountriesView() {
                 },
                 { entity: 'comparison', entityId: COMPARISON_ENTITY_ID },
               ]}
-              title="Comparison history"
-              empty="The default comparison: no changes yet."
+              title={t('countries.historyTitle')}
+              empty={t('countries.historyEmpty')}
             />
           </div>
         )}

@@ -3,6 +3,7 @@ import type { Annotation } from '../../../shared/domain/annotation';
 import { threatExposure } from '../../../shared/domain/exposure';
 import { bandOf } from '../../../shared/domain/scoring';
 import { THREAT_CATEGORIES } from '../../../shared/domain/threat';
+import { t } from '../../i18n';
 import { useWorkbench } from '../../stores';
 import { categoryLabel, trendArrow } from './labels';
 import { passagesFor, type CountriesData } from './useCountriesData';
@@ -110,7 +111,7 @@ export function ThreatMatrix({ data }: { data: CountriesData }) {
                         className={`matrix-cell band-${e.band}${isOpen ? ' selected' : ''}`}
                         aria-pressed={isOpen}
                         // Score and passage count first, in the order the cell shows them (WCAG 2.5.3).
-                        aria-label={`${threat.title} — ${name}: ${e.score}${count > 0 ? ` · ${count} passage${count === 1 ? '' : 's'}` : ', no passage'}, ${e.band}, ${threat.trend}${e.override ? `, overridden (register ${e.base.score})` : ''}`}
+                        aria-label={`${threat.title} — ${name}: ${e.score} · ${t('countries.passageCount', { count })}, ${e.band}, ${threat.trend}${e.override ? `, overridden (register ${e.base.score})` : ''}`}
                         onClick={() => open(isOpen ? null : { threatId: threat.id, countryCode: code })}
                       >
                         <span className="matrix-score">{e.score}</span>
@@ -129,7 +130,7 @@ export function ThreatMatrix({ data }: { data: CountriesData }) {
                         <span
                           className="matrix-evidence"
                           aria-hidden="true"
-                          title={`${count} passage${count === 1 ? '' : 's'}`}
+                          title={t('countries.passageCount', { count })}
                         >
                           {count > 0 ? `❝${count}` : ''}
                         </span>

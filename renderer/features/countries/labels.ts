@@ -1,4 +1,5 @@
 import type { ThreatCategory, Trend } from '../../../shared/domain/threat';
+import { t } from '../../i18n';
 
 const CATEGORY_LABELS: Record<ThreatCategory, string> = {
   terrorism: 'Terrorism',
@@ -10,8 +11,9 @@ const CATEGORY_LABELS: Record<ThreatCategory, string> = {
   other: 'Other',
 };
 
+/** A threat category's name in the interface language. */
 export function categoryLabel(category: ThreatCategory): string {
-  return CATEGORY_LABELS[category];
+  return t(`categories.${category}`, { defaultValue: CATEGORY_LABELS[category] });
 }
 
 const TREND_ARROWS: Record<Trend, string> = { rising: '↑', stable: '→', falling: '↓' };

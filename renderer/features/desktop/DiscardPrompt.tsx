@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { usePendingDiscard } from '../../ui/useUnsavedGuard';
+import { useT } from '../../i18n';
 
 /**
  * The one "Discard …?" question (see useUnsavedGuard). Keep editing is the default: Enter, Escape or
@@ -7,6 +8,7 @@ import { usePendingDiscard } from '../../ui/useUnsavedGuard';
  */
 export function DiscardPrompt() {
   const ask = usePendingDiscard();
+  const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -39,14 +41,14 @@ export function DiscardPrompt() {
             {ask.question}
           </h2>
           <p id="discard-detail" className="muted">
-            It has not been saved. Keep editing to go back to it.
+            {t('discard.detail')}
           </p>
           <div className="dialog-actions">
             <button type="button" className="danger" onClick={() => ask.resolve(true)}>
-              Discard
+              {t('discard.discard')}
             </button>
             <button type="button" className="primary" data-default onClick={() => ask.resolve(false)}>
-              Keep editing
+              {t('discard.keep')}
             </button>
           </div>
         </>

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { COMMAND_IDS, USER_COMMANDS } from '../../../shared/commands/registry';
 import { db } from '../../db';
+import { commandTitle, useT } from '../../i18n';
 import { useWorkbench } from '../../stores';
 import { matchRange, useSearchHits, useWorkspaceSearch } from '../search';
 import { leaveThen } from '../../ui/useUnsavedGuard';
@@ -33,6 +34,7 @@ const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleL
  * the one dispatcher; a command that cannot run now is listed with the reason.
  */
 export function Palette() {
+  const t = useT();
   const open = useWorkbench((s) => s.paletteOpen);
   const setOpen = useWorkbench((s) => s.setPaletteOpen);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -81,7 +83,7 @@ export function Palette() {
               {
                 id: `cmd:${id}`,
                 group: declared.palette ?? 'Command',
-                label: declared.title,
+                label: commandTitle(id, declared.title),
                 ...(hint ? { hint } : {}),
                 ...(now.enabled ? {} : { disabled: now.reason }),
                 run: () => void runCommand(id),
@@ -142,12 +144,12 @@ export function Palette() {
           state.selectCountry(c.code);
         },
       })),
-      ...objects.tags.map((t) => ({
-        id: `g:${t.id}`,
+      ...objects.tags.map((tag) => ({
+        id: `g:${tag.id}`,
         group: 'Tag',
-        label: t.name,
-        hint: 'passages',
-        run: () => state.retrieve(`tag:${t.id}`),
+        label: tag.name,
+        hint: t('palette.tagHint'),
+        run: () => state.retrieve(`tag:${tag.id}`),
       })),
       ...objects.actors.map((a) => ({
         id: `a:${a.id}`,
@@ -160,7 +162,7 @@ export function Palette() {
         },
       })),
     ];
-  }, [commands, objects, recent]);
+  }, [commands, objects, recent, t]);
 
   const textHits = useSearchHits(search, open && query.trim().length >= 3 ? query : '', revision, 8);
   const results = useMemo(() => {
@@ -222,7 +224,7 @@ export function Palette() {
     <dialog
       ref={dialog}
       className="dialog palette"
-      aria-label="Go to anything"
+      aria-label={t('palette.dialog')}
       onClose={() => setOpen(false)}
       onKeyDown={onKeyDown}
     >
@@ -232,8 +234,8 @@ export function Palette() {
         aria-expanded="true"
         aria-controls="palette-list"
         aria-activedescendant={results[active] ? `palette-${active}` : undefined}
-        aria-label="Go to a view, command, source, threat, country, tag or text"
-        placeholder="Go to… (views, commands, sources, threats, countries, tags, text)"
+        aria-label={t('palette.input')}
+        placeholder={t('palette.placeholder')}
         value={query}
         dir="auto"
         onChange={(e) => {
@@ -242,7 +244,7 @@ export function Palette() {
         }}
         autoFocus
       />
-      <ul id="palette-list" role="listbox" aria-label="Results">
+      <ul id="palette-list" role="listbox" aria-label={t('palette.results')}>
         {results.map((entry, i) => (
           <li
             key={entry.id}
@@ -253,7 +255,7 @@ export function Palette() {
             onMouseEnter={() => setActive(i)}
             onClick={() => choose(entry)}
           >
-            <span className="palette-group">{entry.group}</span>
+            <span className="palette-group">{t(`palette.group.${entry.group}`, { defaultValue: entry.group })}</span>
             <span className="palette-label" dir="auto">
               {entry.label}
             </span>
@@ -266,7 +268,7 @@ export function Palette() {
             )}
           </li>
         ))}
-        {results.length === 0 && <li className="muted">Nothing matches “{query}”.</li>}
+        {results.length === 0 && <li className="muted">{t('palette.none', { query })}</li>}
       </ul>
     </dialog>
   );

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
-import { SHORTCUT_GROUPS } from '../../../shared/commands/registry';
+import { SHORTCUT_GROUPS, USER_COMMANDS } from '../../../shared/commands/registry';
+import { commandTitle, keyDescription, useT } from '../../i18n';
 import { shortcuts, type Shortcut } from '../../../shared/commands/shortcuts';
 import { isMac, keyLabel, useViewCommand } from '../../workspace/user-commands';
 import './desktop.css';
@@ -7,17 +8,25 @@ import './desktop.css';
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 
 function Keys({ keys }: { keys: readonly string[] }) {
+  const t = useT();
   return (
     // Key names read left to right even inside right-to-left text.
     <span className="shortcut-keys" dir="ltr">
       {keys.map((k, i) => (
         <span key={k}>
-          {i > 0 && <span className="muted"> or </span>}
+          {i > 0 && <span className="muted">{t('sheet.or')}</span>}
           <kbd>{keyLabel(k)}</kbd>
         </span>
       ))}
     </span>
   );
+}
+
+/** What a key does in the interface language: a command's sheet text, else its title, else the English. */
+function describe(s: Shortcut): string {
+  const english = s.description;
+  if (s.kind === 'command' && !USER_COMMANDS[s.command].description) return commandTitle(s.command, english);
+  return keyDescription(s.id, english);
 }
 
 /**
@@ -26,6 +35,7 @@ function Keys({ keys }: { keys: readonly string[] }) {
  * filters it by what a key does or by the key itself.
  */
 export function ShortcutSheet() {
+  const t = useT();
   const [query, setQuery] = useState('');
   const ref = useRef<HTMLDialogElement>(null);
   // Opened straight on the element: a state flag would lag behind the dialog's own (asynchronous) close event.
@@ -37,23 +47,23 @@ export function ShortcutSheet() {
   const groups = useMemo(() => {
     const q = fold(query.trim());
     const shown = (s: Shortcut) =>
-      !q || fold(`${s.description} ${s.group} ${s.keys.map(keyLabel).join(' ')}`).includes(q);
-    const all = shortcuts(isMac());
+      !q || fold(`${s.description} ${t(`sheetGroups.${s.group}`)} ${s.keys.map(keyLabel).join(' ')}`).includes(q);
+    const all = shortcuts(isMac()).map((s) => ({ ...s, description: describe(s) }));
     return SHORTCUT_GROUPS.map((group) => ({ group, items: all.filter((s) => s.group === group && shown(s)) })).filter(
       (g) => g.items.length > 0,
     );
-  }, [query]);
+  }, [query, t]);
 
   return (
     <dialog ref={ref} className="dialog shortcut-sheet" aria-labelledby="shortcut-sheet-title">
       <header className="shortcut-sheet-header">
-        <h2 id="shortcut-sheet-title">Keyboard shortcuts</h2>
+        <h2 id="shortcut-sheet-title">{t('sheet.title')}</h2>
         {/* A plain text box: in a search box the first Escape only clears it; here Escape closes the sheet. */}
         <input
           type="text"
           role="searchbox"
-          aria-label="Find a shortcut"
-          placeholder="Find a shortcut or a key"
+          aria-label={t('sheet.find')}
+          placeholder={t('sheet.findPlaceholder')}
           value={query}
           dir="auto"
           onChange={(e) => setQuery(e.target.value)}
@@ -64,7 +74,7 @@ export function ShortcutSheet() {
       <div className="shortcut-groups" tabIndex={0} role="region" aria-label="Shortcuts">
         {groups.map(({ group, items }) => (
           <section key={group} aria-labelledby={`shortcuts-${group}`}>
-            <h3 id={`shortcuts-${group}`}>{group}</h3>
+            <h3 id={`shortcuts-${group}`}>{t(`sheetGroups.${group}`)}</h3>
             <table className="shortcut-table" aria-labelledby={`shortcuts-${group}`}>
               <tbody>
                 {items.map((s) => (
@@ -81,13 +91,13 @@ export function ShortcutSheet() {
         ))}
         {groups.length === 0 && (
           <p className="muted" role="status">
-            No shortcut matches “{query}”.
+            {t('sheet.none', { query })}
           </p>
         )}
       </div>
       <div className="dialog-actions">
         <button type="button" onClick={() => ref.current?.close()}>
-          Close
+          {t('common.close')}
         </button>
       </div>
     </dialog>

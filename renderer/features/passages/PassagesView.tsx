@@ -3,10 +3,11 @@ import { useMemo } from 'react';
 import type { Annotation } from '../../../shared/domain/annotation';
 import type { Source } from '../../../shared/domain/source';
 import { db } from '../../db';
+import { useT } from '../../i18n';
 import { inDocumentOrder } from '../../db/annotations';
 import { tagTree } from '../../db/tags';
 import { useWorkbench } from '../../stores';
-import { TagChips, linkSummary, useLookups } from '../annotations';
+import { LinkChips, TagChips, useLookups } from '../annotations';
 import { citation, quoteWithCitation } from './citation';
 
 async function passagesFor(what: string): Promise<Annotation[]> {
@@ -35,6 +36,7 @@ export function PassagesView() {
   const showInReader = useWorkbench((s) => s.showInReader);
   const notify = useWorkbench((s) => s.notify);
   const lookups = useLookups();
+  const t = useT();
   const found = useLiveQuery(() => passagesFor(what), [what]);
   const sources = useLiveQuery(() => db.sources.toArray());
   const groups = useMemo(() => {
@@ -52,21 +54,21 @@ export function PassagesView() {
   const copy = async (a: Annotation, source: Source) => {
     try {
       await navigator.clipboard.writeText(quoteWithCitation(a, source));
-      notify('info', 'Copied the quote with its citation.');
+      notify('info', t('passages.copied'));
     } catch {
-      notify('error', 'The clipboard could not be written. Select the quote and copy it by hand.');
+      notify('error', t('passages.clipboardFailed'));
     }
   };
 
   return (
     <section className="pane passages-view" aria-labelledby="passages-heading">
       <header className="pane-header">
-        <h1 id="passages-heading">Passages</h1>
+        <h1 id="passages-heading">{t('views.passages')}</h1>
         <label className="inline-field">
-          Retrieve
-          <select value={what} onChange={(e) => retrieve(e.target.value)} aria-label="Retrieve passages for">
-            <option value="">choose a tag, threat, actor or country…</option>
-            <optgroup label="Tags">
+          {t('passages.retrieve')}
+          <select value={what} onChange={(e) => retrieve(e.target.value)} aria-label={t('passages.retrieveFor')}>
+            <option value="">{t('passages.choose')}</option>
+            <optgroup label={t('passages.tags')}>
               {tagTree([...lookups.tags.values()]).map(({ tag, depth }) => (
                 <option key={tag.id} value={`tag:${tag.id}`}>
                   {' '.repeat(depth * 2)}
@@ -74,21 +76,21 @@ export function PassagesView() {
                 </option>
               ))}
             </optgroup>
-            <optgroup label="Threats">
+            <optgroup label={t('passages.threats')}>
               {lookups.threatOptions.map((o) => (
                 <option key={o.id} value={`threat:${o.id}`}>
                   {o.label}
                 </option>
               ))}
             </optgroup>
-            <optgroup label="Actors">
+            <optgroup label={t('passages.actors')}>
               {lookups.actorOptions.map((o) => (
                 <option key={o.id} value={`actor:${o.id}`}>
                   {o.label}
                 </option>
               ))}
             </optgroup>
-            <optgroup label="Countries">
+            <optgroup label={t('passages.countries')}>
               {lookups.countryOptions.map((o) => (
                 <option key={o.id} value={`country:${o.id}`}>
                   {o.label}
@@ -100,20 +102,14 @@ export function PassagesView() {
       </header>
       {!what ? (
         <div className="empty empty-large">
-          <p className="empty-title">Retrieve passages</p>
-          <p className="muted">
-            Choose a tag, threat, actor or country to see every passage coded with it, across all sources, with
-            citations.
-          </p>
+          <p className="empty-title">{t('passages.emptyTitle')}</p>
+          <p className="muted">{t('passages.emptyBody')}</p>
         </div>
       ) : groups.length === 0 ? (
-        <p className="empty muted">No passage is coded with this yet.</p>
+        <p className="empty muted">{t('passages.noneYet')}</p>
       ) : (
         <div className="retrieval">
-          <p className="muted">
-            {found?.length} passage{found?.length === 1 ? '' : 's'} in {groups.length} source
-            {groups.length === 1 ? '' : 's'}
-          </p>
+          <p className="muted">{t('passages.inSources', { count: found?.length ?? 0, sources: groups.length })}</p>
           {groups.map(({ source, list }) => (
             <article key={source.id} className="retrieval-source" aria-label={source.title}>
               <h2 dir="auto">{source.title}</h2>
@@ -128,15 +124,15 @@ export function PassagesView() {
                         {a.note}
                       </p>
                     )}
-                    {linkSummary(a, lookups) && <p className="passage-links">{linkSummary(a, lookups)}</p>}
+                    <LinkChips annotation={a} lookups={lookups} />
                     {a.anchor !== 'anchored' && (
                       <span className={`badge ${a.anchor === 'drifted' ? 'warning' : 'danger'}`}>
-                        {a.anchor === 'drifted' ? 'moved' : 'not found in the current text'}
+                        {a.anchor === 'drifted' ? t('passages.moved') : t('passages.notFound')}
                       </span>
                     )}
                     <div className="button-row">
                       <button type="button" onClick={() => void copy(a, source)}>
-                        Copy as quote
+                        {t('passages.copyQuote')}
                       </button>
                       {a.anchor !== 'orphaned' && (
                         <button
@@ -150,7 +146,7 @@ export function PassagesView() {
                             })
                           }
                         >
-                          Show in source
+                          {t('passages.showInSource')}
                         </button>
                       )}
                     </div>

@@ -5,19 +5,29 @@ import { useWorkbench } from '../../stores';
 import { matchRange, snippet, type SearchHit } from './search-index';
 import { useSearchHits, useWorkspaceSearch } from './useSearch';
 import { useViewCommand } from '../../workspace/user-commands';
+import { useT } from '../../i18n';
+import './search.css';
 
-const KIND_LABEL = { paragraph: 'Text', note: 'Note', tag: 'Tag' } as const;
+/** What a search may be narrowed to: every kind of hit, or one (the index's document kinds). */
+const SCOPES = ['all', 'paragraph', 'note', 'tag'] as const;
+type Scope = (typeof SCOPES)[number];
+/** Queries the demo answers, offered while the box is empty: a word, a name, a phrase. */
+const EXAMPLES = ['Taliban', 'Amu Darya', 'migration'] as const;
+const LIMIT = 200;
 
 /** Search across source texts, annotation notes and tags; opening a hit shows it in the reader. */
 export function SearchView() {
+  const t = useT();
   const [query, setQuery] = useState('');
+  const [scope, setScope] = useState<Scope>('all');
   const box = useRef<HTMLInputElement>(null);
   // Search (Ctrl+Shift+F) from anywhere lands in the box, its text selected to type over.
   useViewCommand('search', () => box.current?.select());
   const { search, revision } = useWorkspaceSearch();
   // Asked as typed (no deferred value): the worker searches off this thread, and answers that arrive
   // after a newer keystroke are dropped. `revision` re-runs the query when the index catches up with an edit.
-  const hits = useSearchHits(search, query, revision, 200);
+  const found = useSearchHits(search, query, revision, LIMIT);
+  const hits = scope === 'all' ? found : found.filter((hit) => hit.doc.kind === scope);
   const titles = useLiveQuery(async () => new Map((await db.sources.toArray()).map((s) => [s.id, s.title])));
   const showInReader = useWorkbench((s) => s.showInReader);
   const retrieve = useWorkbench((s) => s.retrieve);
@@ -40,14 +50,14 @@ export function SearchView() {
   return (
     <section className="pane search-view" aria-labelledby="search-heading">
       <header className="pane-header">
-        <h1 id="search-heading">Search</h1>
+        <h1 id="search-heading">{t('views.search')}</h1>
       </header>
       <div className="search-box">
         <input
           ref={box}
           type="search"
-          aria-label="Search the workspace"
-          placeholder="Search sources, notes and tags — any language"
+          aria-label={t('search.box')}
+          placeholder={t('search.placeholder')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           autoFocus
@@ -57,11 +67,15 @@ export function SearchView() {
           <span className="muted search-progress" data-indexing="" role="status">
             {search.progress ? (
               <>
-                Indexing {search.progress.indexed} of {search.progress.total} sources…{' '}
-                <progress max={search.progress.total} value={search.progress.indexed} aria-label="Indexing progress" />
+                {t('search.indexing', { indexed: search.progress.indexed, total: search.progress.total })}{' '}
+                <progress
+                  max={search.progress.total}
+                  value={search.progress.indexed}
+                  aria-label={t('search.progress')}
+                />
               </>
             ) : (
-              'Indexing…'
+              t('search.indexingShort')
             )}
           </span>
         )}
@@ -71,14 +85,38 @@ export function SearchView() {
           </span>
         )}
       </div>
-      {query.trim() && (
+      <fieldset className="search-scope">
+        <legend>{t('search.scope')}</legend>
+        {SCOPES.map((s) => (
+          <label key={s}>
+            <input type="radio" name="search-scope" value={s} checked={scope === s} onChange={() => setScope(s)} />
+            {t(`search.scopes.${s}`)}
+          </label>
+        ))}
+      </fieldset>
+      {query.trim() ? (
         <p className="muted search-count" role="status">
-          {hits.length === 0
-            ? 'No matches.'
-            : `${hits.length}${hits.length === 200 ? '+' : ''} match${hits.length === 1 ? '' : 'es'}`}
+          {hits.length > 0
+            ? t(found.length === LIMIT && scope === 'all' ? 'search.countMore' : 'search.count', { count: hits.length })
+            : found.length > 0
+              ? t('search.noneInScope')
+              : t('search.none')}
         </p>
+      ) : (
+        <div className="empty search-help">
+          <p className="empty-title">{t('search.helpTitle')}</p>
+          <p className="muted">{t('search.helpBody')}</p>
+          <p className="search-examples">
+            {t('search.examples')}{' '}
+            {EXAMPLES.map((example) => (
+              <button key={example} type="button" className="link" onClick={() => setQuery(example)}>
+                {example}
+              </button>
+            ))}
+          </p>
+        </div>
       )}
-      <ol className="search-results" aria-label="Search results">
+      <ol className="search-results" aria-label={t('search.results')}>
         {hits.map((hit) => {
           const range = matchRange(hit.doc.text, hit.terms);
           const s = snippet(hit.doc.text, range);
@@ -86,7 +124,7 @@ export function SearchView() {
             <li key={hit.doc.id}>
               <button type="button" className="search-hit" onClick={() => open(hit)}>
                 <span className="search-meta">
-                  <span className="badge">{KIND_LABEL[hit.doc.kind]}</span>
+                  <span className="badge">{t(`search.kind.${hit.doc.kind}`)}</span>
                   {hit.doc.sourceId && <span dir="auto">{titles?.get(hit.doc.sourceId)}</span>}
                 </span>
                 <span className="search-snippet" dir="auto">

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { AUTHOR_CLASS_LABELS, AuthorClass, authorProblem, type AuthorIdentity } from '../../../shared/domain/author';
 import { db } from '../../db';
+import { useT } from '../../i18n';
 import { exportAuthor } from '../../db/settings';
 import { workspace } from '../../workspace';
 import { setAuthorIdentity } from '../../workspace/commands/settings';
@@ -23,6 +24,7 @@ function AuthorForm({ author }: { author: AuthorIdentity | null }) {
   const [identityClass, setIdentityClass] = useState<AuthorClass>(author?.identityClass ?? 'individual');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const t = useT();
 
   const edited = () => (setError(null), setSaved(false));
   const save = async () => {
@@ -45,13 +47,10 @@ function AuthorForm({ author }: { author: AuthorIdentity | null }) {
         void save();
       }}
     >
-      <h3 id="settings-author-title">Export author</h3>
-      <p className="muted">
-        STIX bundles credit this author (their identity and the notes’ authors); Web Annotation exports name them as the
-        creator. It is kept on this computer and is not taken from colleagues’ backups.
-      </p>
+      <h3 id="settings-author-title">{t('settings.author.title')}</h3>
+      <p className="muted">{t('settings.author.explain')}</p>
       <div className="field">
-        <label htmlFor="settings-author-name">Name</label>
+        <label htmlFor="settings-author-name">{t('settings.author.name')}</label>
         <input
           id="settings-author-name"
           type="text"
@@ -62,7 +61,7 @@ function AuthorForm({ author }: { author: AuthorIdentity | null }) {
         />
       </div>
       <div className="field">
-        <label htmlFor="settings-author-organisation">Organisation</label>
+        <label htmlFor="settings-author-organisation">{t('settings.author.organisation')}</label>
         <input
           id="settings-author-organisation"
           type="text"
@@ -73,7 +72,7 @@ function AuthorForm({ author }: { author: AuthorIdentity | null }) {
         />
       </div>
       <div className="field">
-        <label htmlFor="settings-author-class">The author is</label>
+        <label htmlFor="settings-author-class">{t('settings.author.kind')}</label>
         <select
           id="settings-author-class"
           value={identityClass}
@@ -93,10 +92,10 @@ function AuthorForm({ author }: { author: AuthorIdentity | null }) {
       )}
       <div className="settings-panel-actions">
         <span role="status" className="muted">
-          {saved ? 'Saved.' : ''}
+          {saved ? t('common.saved') : ''}
         </span>
         <button type="submit" className="primary">
-          Save author
+          {t('settings.author.save')}
         </button>
       </div>
     </form>

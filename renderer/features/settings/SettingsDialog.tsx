@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useT } from '../../i18n';
 import { useWorkbench } from '../../stores';
 import { SETTINGS_PANELS } from './panels';
 import './settings.css';
@@ -8,6 +9,7 @@ import './settings.css';
  * WAI-ARIA's tabs pattern: one tab stop, arrow keys move between tabs, the panel follows.
  */
 export function SettingsDialog() {
+  const t = useT();
   const open = useWorkbench((s) => s.settingsOpen);
   const tab = useWorkbench((s) => s.settingsTab);
   const openSettings = useWorkbench((s) => s.openSettings);
@@ -52,13 +54,13 @@ export function SettingsDialog() {
       {open && (
         <>
           <header className="settings-header">
-            <h2 id="settings-title">Settings</h2>
+            <h2 id="settings-title">{t('settings.title')}</h2>
             <button type="button" className="link" onClick={() => ref.current?.close()}>
-              Close
+              {t('common.close')}
             </button>
           </header>
           <div className="settings-body">
-            <div role="tablist" aria-orientation="vertical" aria-label="Settings" className="settings-tabs">
+            <div role="tablist" aria-orientation="vertical" aria-label={t('settings.title')} className="settings-tabs">
               {SETTINGS_PANELS.map((p, i) => (
                 <button
                   key={p.id}
@@ -74,7 +76,7 @@ export function SettingsDialog() {
                   onClick={() => openSettings(p.id)}
                   onKeyDown={onTabKey}
                 >
-                  {p.label}
+                  {t(`settings.tabs.${p.id}`, { defaultValue: p.label })}
                 </button>
               ))}
             </div>

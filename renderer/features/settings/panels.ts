@@ -2,8 +2,12 @@ import type { ComponentType } from 'react';
 import type { SettingsTab } from '../../stores';
 import { AuthorPanel } from './AuthorPanel';
 import { TemplatePanel } from '../briefings';
+import { LanguagePanel } from './LanguagePanel';
 
-/** One page of the Settings dialog: its tab label and the panel that edits it (each panel saves through its own command). */
+/**
+ * One page of the Settings dialog: its tab label and the panel that edits it (each panel saves through its
+ * own command). The label is the English one; the dialog shows `settings.tabs.<id>` from the catalogues.
+ */
 export interface SettingsPanel {
   id: SettingsTab;
   label: string;
@@ -14,4 +18,5 @@ export interface SettingsPanel {
 export const SETTINGS_PANELS: readonly SettingsPanel[] = [
   { id: 'author', label: 'Author', Panel: AuthorPanel },
   { id: 'briefing-template', label: 'Briefing template', Panel: TemplatePanel },
+  { id: 'language', label: 'Language', Panel: LanguagePanel },
 ];

@@ -6,18 +6,11 @@ import { useWorkbench } from '../../stores';
 import { workspace } from '../../workspace';
 import { importLimitProblem, setImportLimit } from '../../workspace/commands/settings';
 import { cancelAllImports, cancelImport } from './importing';
-
-const STATE_TEXT = {
-  queued: 'Waiting',
-  importing: 'Importing…',
-  done: 'Imported',
-  duplicate: 'Already imported',
-  failed: 'Not imported',
-  cancelled: 'Cancelled',
-} as const;
+import { useT } from '../../i18n';
 
 /** Progress and outcome of each file being imported, with the options that shape imports. */
 export function ImportPanel() {
+  const t = useT();
   const jobs = useWorkbench((s) => s.importJobs);
   const clear = useWorkbench((s) => s.clearImports);
   const selectSource = useWorkbench((s) => s.selectSource);
@@ -43,39 +36,37 @@ export function ImportPanel() {
       <div className="import-options">
         <label className="inline-field">
           <input type="checkbox" checked={keepFullText} onChange={(e) => setKeepFullText(e.target.checked)} />
-          Keep the whole page for web pages
+          {t('imports.keepWhole')}
         </label>
         <label className="inline-field">
-          Limit
+          {t('imports.limit')}
           <input
             type="number"
             min={1}
             max={200}
             className="narrow"
-            aria-label="Import limit in megabytes"
+            aria-label={t('imports.limitLabel')}
             value={limitDraft ?? (limit ? String(Math.round(limit / 1024 / 1024)) : '')}
             onChange={(e) => setLimitDraft(e.target.value)}
             onBlur={() => void commitLimit()}
             onKeyDown={(e) => e.key === 'Enter' && void commitLimit()}
           />
-          MB
+          {t('imports.mb')}
         </label>
       </div>
       {jobs.length > 0 && (
-        <section aria-label="Imports" className="import-jobs">
+        <section aria-label={t('imports.list')} className="import-jobs">
           <header className="import-jobs-header">
-            <progress max={jobs.length} value={finished} aria-label="Import progress" />
-            <span>
-              {finished} of {jobs.length} done
-            </span>
+            <progress max={jobs.length} value={finished} aria-label={t('imports.progress')} />
+            <span>{t('imports.done', { done: finished, total: jobs.length })}</span>
             {open > 1 && (
               <button type="button" className="ghost" onClick={cancelAllImports}>
-                Cancel all
+                {t('imports.cancelAll')}
               </button>
             )}
             {finished === jobs.length && (
               <button type="button" className="ghost" onClick={clear}>
-                Clear
+                {t('imports.clear')}
               </button>
             )}
           </header>
@@ -86,23 +77,25 @@ export function ImportPanel() {
                   {job.name}
                 </span>
                 <span className="job-state">
-                  {job.cancelRequested && job.state === 'importing' ? 'Cancelling…' : STATE_TEXT[job.state]}
+                  {job.cancelRequested && job.state === 'importing'
+                    ? t('imports.cancelling')
+                    : t(`imports.state.${job.state}`)}
                   {(job.state === 'queued' || job.state === 'importing') && (
                     <button
                       type="button"
                       className="link job-cancel"
                       disabled={job.cancelRequested}
-                      aria-label={`Cancel the import of ${job.name}`}
+                      aria-label={t('imports.cancelOne', { name: job.name })}
                       onClick={() => cancelImport(job.id)}
                     >
-                      Cancel
+                      {t('common.cancel')}
                     </button>
                   )}
                 </span>
                 {job.message && <span className="job-message">{job.message}</span>}
                 {job.sourceId && (job.state === 'done' || job.state === 'duplicate') && (
                   <button type="button" className="link" onClick={() => selectSource(job.sourceId!)}>
-                    {job.state === 'duplicate' ? 'Open existing' : 'Open'}
+                    {job.state === 'duplicate' ? t('imports.openExisting') : t('imports.open')}
                   </button>
                 )}
               </li>

@@ -26,7 +26,7 @@ import { READER_FONT_SIZES, useWorkbench } from '../../stores';
 import {
   AnnotationEditor,
   AnnotationList,
-  linkSummary,
+  LinkChips,
   TagChips,
   Codebook,
   ReviewQueue,
@@ -37,6 +37,7 @@ import {
 } from '../annotations';
 import { CommandButton } from '../desktop';
 import { formatDate } from '../../ui/format';
+import { t as translate, useT } from '../../i18n';
 import { leaveThen } from '../../ui/useUnsavedGuard';
 import { useViewCommand } from '../../workspace/user-commands';
 import { ImportPanel } from './ImportPanel';
@@ -68,7 +69,21 @@ export function fileTypeLabel(source: Pick<Source, 'file'>): string {
   return 'TXT';
 }
 
+/** The start of each listed source's text, for sources that share a title (read only for those). */
+function useExcerpts(sources: Source[] | undefined): Map<string, string> | undefined {
+  const twins = useMemo(() => {
+    const seen = new Map<string, number>();
+    for (const s of sources ?? []) seen.set(s.title, (seen.get(s.title) ?? 0) + 1);
+    return (sources ?? []).filter((s) => seen.get(s.title)! > 1).map((s) => s.id);
+  }, [sources]);
+  return useLiveQuery(async () => {
+    const texts = await db.sourceTexts.bulkGet(twins);
+    return new Map(texts.flatMap((t) => (t ? [[t.sourceId, t.text.replace(/\s+/g, ' ').trim().slice(0, 90)]] : [])));
+  }, [twins]);
+}
+
 export function SourcesView() {
+  const t = useT();
   const sources = useLiveQuery(() => db.sources.orderBy('title').toArray());
   // Counted by the index per source (no keys read), so a write to a book's passages stays cheap.
   const counts = useLiveQuery(async () => {
@@ -81,6 +96,7 @@ export function SourcesView() {
   const [pasteOpen, setPasteOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const notify = useWorkbench((s) => s.notify);
+  const excerpts = useExcerpts(sources);
 
   // A just-imported source may be selected before the live list has caught up: wait for it rather
   // than falling back to another source.
@@ -97,23 +113,19 @@ export function SourcesView() {
 
   useViewCommand('import', () => fileInput.current?.click(), Boolean(sources));
   useViewCommand('paste-source', () => setPasteOpen(true), Boolean(sources));
-  useViewCommand(
-    'annotations:export',
-    () => notify('info', 'Choose a source first: its passages are what Export Annotations writes.'),
-    Boolean(sources) && !selected,
-  );
+  useViewCommand('annotations:export', () => notify('info', t('sources.exportFirst')), Boolean(sources) && !selected);
 
   if (!sources) return null;
   return (
     <div className="sources-layout">
       <section className="pane list-pane" aria-labelledby="sources-heading">
         <header className="pane-header">
-          <h1 id="sources-heading">Sources</h1>
+          <h1 id="sources-heading">{t('views.sources')}</h1>
           <div className="button-row">
-            <CommandButton command="import" hint="or drop files on the window">
-              Import…
+            <CommandButton command="import" hint={t('sources.importHint')}>
+              {t('sources.import')}
             </CommandButton>
-            <CommandButton command="paste-source">Paste…</CommandButton>
+            <CommandButton command="paste-source">{t('sources.paste')}</CommandButton>
             <input
               ref={fileInput}
               id="import-files"
@@ -121,7 +133,7 @@ export function SourcesView() {
               multiple
               hidden
               accept={ACCEPTED_FILES}
-              aria-label="Files to import"
+              aria-label={t('sources.filesToImport')}
               onChange={(e) => {
                 if (e.target.files?.length) void importFiles(filesFromList(e.target.files));
                 e.target.value = '';
@@ -132,13 +144,11 @@ export function SourcesView() {
         <ImportPanel />
         {sources.length === 0 ? (
           <div className="empty">
-            <p>No sources yet.</p>
-            <p className="muted">
-              Import .txt, .md, .html, .docx or .pdf files, drop them on the window, or paste an article’s text.
-            </p>
+            <p className="empty-title">{t('sources.emptyTitle')}</p>
+            <p className="muted">{t('sources.emptyBody')}</p>
           </div>
         ) : (
-          <ul className="item-list" aria-label="Sources">
+          <ul className="item-list" aria-label={t('views.sources')}>
             {sources.map((source, i) => (
               <li key={source.id}>
                 <button
@@ -148,18 +158,21 @@ export function SourcesView() {
                   onClick={() => source.id !== selected?.id && leaveThen(() => select(source.id))}
                 >
                   <span className="item-title" dir="auto">
-                    <span className="type-badge" title={source.file?.originalName ?? 'Pasted text'}>
+                    <span className="type-badge" title={source.file?.originalName ?? t('sources.pastedText')}>
                       {fileTypeLabel(source)}
                     </span>{' '}
                     {source.title}
                   </span>
                   <span className="item-meta">
-                    <span dir="auto">{source.author || 'Unknown author'}</span>
-                    {/* Sources of the same title are told apart by their file's name. */}
+                    <span dir="auto">{source.author || t('sources.unknownAuthor')}</span>
+                    {/* Sources of the same title are told apart by their file's name, when they came and how they begin. */}
                     {(sources[i - 1]?.title === source.title || sources[i + 1]?.title === source.title) && (
-                      <span className="file-name" dir="auto">
-                        {source.file?.originalName ?? 'pasted'}
-                      </span>
+                      <>
+                        <span className="file-name" dir="auto">
+                          {source.file?.originalName ?? t('sources.pasted')}
+                        </span>
+                        <span>{t('sources.added', { date: formatDate(source.createdAt) })}</span>
+                      </>
                     )}
                     {source.publishedOn && <span>{formatDate(source.publishedOn)}</span>}
                     <span
@@ -169,8 +182,15 @@ export function SourcesView() {
                       {admiraltyGrade(source.reliability, source.credibility)}
                     </span>
                     <span className="lang">{source.language.toUpperCase()}</span>
-                    <span title="Passages">{counts?.get(source.id) ?? 0} passages</span>
+                    <span title={t('sources.passagesTitle')}>
+                      {t('sources.passageCount', { count: counts?.get(source.id) ?? 0 })}
+                    </span>
                   </span>
+                  {excerpts?.get(source.id) && (
+                    <span className="item-excerpt muted" dir="auto">
+                      {excerpts.get(source.id)}…
+                    </span>
+                  )}
                 </button>
               </li>
             ))}
@@ -189,7 +209,7 @@ export function SourcesView() {
         <SourceWorkspace key={selected.id} source={selected} />
       ) : (
         <section className="pane reader-pane empty">
-          <p>Choose a source to read it.</p>
+          <p>{sources.length > 0 ? t('sources.chooseToRead') : t('sources.chooseOrImport')}</p>
         </section>
       )}
     </div>
@@ -201,6 +221,8 @@ export function SourcesView() {
  * change with every save, and need not re-render a book's reader.
  */
 const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Source }) {
+  // Re-rendered when the interface language changes (its words come from `translate`).
+  useT();
   // The text and its passages arrive together, as one reading: the reader, its stripes, the passage
   // list and the review queue never see new passages over an old text, or the other way round.
   // The text and the passages of its first screens, read first: the reader shows them while every
@@ -241,7 +263,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
     'annotations:export',
     () =>
       void exportAnnotations(source, annotations)
-        .then((path) => path && notify('info', `Exported ${annotations.length} passages to ${path}.`))
+        .then((path) => path && notify('info', translate('sources.exported', { count: annotations.length, path })))
         .catch((e: Error) => notify('error', e.message)),
     loaded !== undefined,
   );
@@ -297,7 +319,10 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
     async (annotation: Annotation) => {
       const removed = await workspace.perform(deletePassage, annotation.id);
       if (!removed) return;
-      notify('info', 'Passage deleted.', { label: 'Undo', run: () => void workspace.undo() });
+      notify('info', translate('sources.passageDeleted'), {
+        label: translate('common.undo'),
+        run: () => void workspace.undo(),
+      });
       setPopover(null);
     },
     [notify],
@@ -340,7 +365,10 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
     try {
       const applied = await workspace.perform(command, { sourceId: source.id, title: source.title, plan, ...next });
       const counts = outcomeCounts(applied);
-      notify('info', outcomeNotice(counts, what), { label: 'Undo', run: () => void workspace.undo() });
+      notify('info', outcomeNotice(counts, what), {
+        label: translate('common.undo'),
+        run: () => void workspace.undo(),
+      });
       if (counts.moves + counts.lost > 0) setSideTab('review');
       return null;
     } catch (error) {
@@ -400,15 +428,13 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
   };
 
   const removeSource = async () => {
-    if (
-      !window.confirm(
-        `Delete “${source.title}” and ${annotations.length === 1 ? 'its passage' : `its ${annotations.length} passages`}? You can undo this.`,
-      )
-    )
-      return;
+    if (!window.confirm(translate('sources.confirmDelete', { title: source.title, count: annotations.length }))) return;
     if (!(await workspace.attempt(deleteSource, source.id))) return;
     useWorkbench.getState().selectSource(null);
-    notify('info', `Deleted “${source.title}”.`, { label: 'Undo', run: () => void workspace.undo() });
+    notify('info', translate('sources.deleted', { title: source.title }), {
+      label: translate('common.undo'),
+      run: () => void workspace.undo(),
+    });
   };
 
   // The reader renders only the paragraphs near the screen, so painting the rest of the passages when
@@ -424,7 +450,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
               {source.title}
             </h2>
             <p className="muted">
-              <span dir="auto">{source.author || 'Unknown author'}</span>
+              <span dir="auto">{source.author || translate('sources.unknownAuthor')}</span>
               {source.publisher && (
                 <>
                   {' '}
@@ -434,16 +460,15 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
               {source.publishedOn && <> · {formatDate(source.publishedOn)}</>}
               {' · '}
               <span title={`${RELIABILITY_LABELS[source.reliability]}; ${CREDIBILITY_LABELS[source.credibility]}`}>
-                Grade {admiraltyGrade(source.reliability, source.credibility)}
+                {translate('sources.grade', { grade: admiraltyGrade(source.reliability, source.credibility) })}
               </span>
             </p>
           </div>
-          <div className="toolbar" role="group" aria-label="Text size">
+          <div className="toolbar" role="group" aria-label={translate('sources.textSize')}>
             <button
               type="button"
               className="ghost"
-              // The name starts with what the button shows (WCAG 2.5.3: say what you see).
-              aria-label="A− smaller text"
+              aria-label={translate('sources.smaller')}
               disabled={readerFontSize <= READER_FONT_SIZES.min}
               onClick={() => setReaderFontSize(readerFontSize - 1)}
             >
@@ -452,7 +477,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
             <button
               type="button"
               className="ghost"
-              aria-label="A+ larger text"
+              aria-label={translate('sources.larger')}
               disabled={readerFontSize >= READER_FONT_SIZES.max}
               onClick={() => setReaderFontSize(readerFontSize + 1)}
             >
@@ -462,9 +487,9 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
         </header>
         {reselecting && (
           <div className="banner" role="status">
-            Select the new place of “{reselecting.quote.exact.slice(0, 60)}…” in the text.{' '}
+            {translate('sources.reselect', { quote: reselecting.quote.exact.slice(0, 60) })}{' '}
             <button type="button" onClick={() => setReselecting(null)}>
-              Cancel
+              {translate('common.cancel')}
             </button>
           </div>
         )}
@@ -499,14 +524,24 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
           }
         />
       </section>
-      <aside className="pane side-pane" aria-label="Source panel">
-        <div className="tabs" role="tablist" aria-label="Source panel">
+      <aside className="pane side-pane" aria-label={translate('sources.panel')}>
+        <div className="tabs" role="tablist" aria-label={translate('sources.panel')}>
           {(
             [
-              ['passages', `Passages (${annotations.filter((a) => a.anchor !== 'orphaned').length})`],
-              ['codebook', 'Codebook'],
-              ['review', `Review${reviewCount ? ` (${reviewCount})` : ''}`],
-              ['details', 'Details'],
+              [
+                'passages',
+                translate('sources.tabs.passages', {
+                  count: annotations.filter((a) => a.anchor !== 'orphaned').length,
+                }),
+              ],
+              ['codebook', translate('sources.tabs.codebook')],
+              [
+                'review',
+                reviewCount
+                  ? translate('sources.tabs.reviewCount', { count: reviewCount })
+                  : translate('sources.tabs.review'),
+              ],
+              ['details', translate('sources.tabs.details')],
             ] as const
           ).map(([tab, label]) => (
             <button
@@ -552,7 +587,10 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
               onReplaceFile={(file) => void replaceFile(file)}
               onExportAnnotations={() =>
                 void exportAnnotations(source, annotations)
-                  .then((path) => path && notify('info', `Exported ${annotations.length} passages to ${path}.`))
+                  .then(
+                    (path) =>
+                      path && notify('info', translate('sources.exported', { count: annotations.length, path })),
+                  )
                   .catch((e: Error) => notify('error', e.message))
               }
               onImportAnnotations={(file) =>
@@ -647,9 +685,7 @@ function PassagesAtPoint({
         left: Math.min(rect.left, window.innerWidth - 380),
       }}
     >
-      <p className="popover-title">
-        {annotations.length} passage{annotations.length === 1 ? '' : 's'} here
-      </p>
+      <p className="popover-title">{translate('sources.here', { count: annotations.length })}</p>
       <ul>
         {annotations.map((a) => (
           <li key={a.id}>
@@ -659,10 +695,10 @@ function PassagesAtPoint({
               </span>
               <TagChips tagIds={a.tagIds} lookups={lookups} />
               {a.note && <span className="passage-note">{a.note}</span>}
-              {linkSummary(a, lookups) && <span className="passage-links">{linkSummary(a, lookups)}</span>}
+              <LinkChips annotation={a} lookups={lookups} />
             </button>
             <button type="button" onClick={() => onEdit(a)}>
-              Edit
+              {translate('common.edit')}
             </button>
           </li>
         ))}

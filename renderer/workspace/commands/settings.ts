@@ -1,7 +1,8 @@
 import { MAX_SOURCE_FILE_BYTES } from '../../../shared/domain/limits';
 import { MAX_BACKUP_KEEP, MIN_BACKUP_KEEP } from '../../../shared/interop/backup/naming';
 import { AuthorIdentity, type AuthorDetails, authorProblem } from '../../../shared/domain/author';
-import { AUTHOR_KEY, BACKUP_KEEP_KEY, IMPORT_LIMIT_KEY } from '../../db/settings';
+import { AUTHOR_KEY, BACKUP_KEEP_KEY, IMPORT_LIMIT_KEY, LANGUAGE_KEY } from '../../db/settings';
+import { isUiLanguage, LANGUAGE_NAMES, type UiLanguage } from '../../i18n/languages';
 import { CommandRefusal } from '../change-set';
 import { defineCommand } from '../workspace';
 
@@ -56,5 +57,24 @@ export const setAuthorIdentity = defineCommand({
     const parsed = AuthorIdentity.safeParse({ ...author, updatedAt: new Date().toISOString() });
     if (!parsed.success) throw new CommandRefusal('These author details cannot be saved: check the name and the kind.');
     await changes.put('meta', { key: AUTHOR_KEY, value: parsed.data });
+  },
+});
+
+/**
+ * The interface language of this installation, or null to follow the system's. A setting of this
+ * computer (never taken from a colleague's backup), recorded in the history like the others.
+ */
+export const setLanguage = defineCommand({
+  id: 'settings.setLanguage',
+  label: (language: UiLanguage | null) =>
+    language ? `set the interface language to ${LANGUAGE_NAMES[language]}` : 'follow the system language',
+  undoable: false,
+  run: async (changes, language: UiLanguage | null): Promise<void> => {
+    if (language === null) {
+      await changes.delete('meta', LANGUAGE_KEY);
+      return;
+    }
+    if (!isUiLanguage(language)) throw new CommandRefusal('That language is not one the workbench is written in.');
+    await changes.put('meta', { key: LANGUAGE_KEY, value: language });
   },
 });

@@ -126,4 +126,6 @@ export const COMMAND_BINDINGS: Readonly<Record<CommandId, Binding>> = {
   'refi-qda:export': mounted,
   'references:import': mounted,
   'references:export': mounted,
+  'help:welcome': { does: 'run', run: () => state().openWelcome('intro') },
+  'workspace:start-empty': { does: 'run', run: () => state().openWelcome('start-empty') },
 };

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { USER_COMMANDS, type CommandId } from '../../../shared/commands/registry';
+import { commandTitle, useT } from '../../i18n';
 import { useWorkbench } from '../../stores';
 import {
   bindCommandHandler,
@@ -52,6 +53,8 @@ export interface UserCommandView {
 /** A command for a toolbar button: re-renders when its enabled state may have changed. */
 export function useUserCommand(id: CommandId): UserCommandView {
   useSyncExternalStore(subscribeCommands, commandsVersion);
+  // Titles follow the interface language: re-render when it changes.
+  useT();
   // Enablement reads the UI store (undo stack, view, reading size): re-render when, for this command, it turns.
   useWorkbench(() => {
     const now = commandState(id);
@@ -59,7 +62,7 @@ export function useUserCommand(id: CommandId): UserCommandView {
   });
   const keys = keysOf(id);
   return {
-    title: USER_COMMANDS[id].title,
+    title: commandTitle(id, USER_COMMANDS[id].title),
     key: keyHint(id),
     ariaKeyShortcuts: keys.length > 0 ? ariaKeys(keys) : undefined,
     state: commandState(id),

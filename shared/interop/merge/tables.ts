@@ -119,9 +119,14 @@ export type MergedTable = (typeof MERGED_TABLES)[number];
 
 /**
  * Meta entries a merge never takes from a colleague: this installation's own identity and bases, and
- * settings of this machine (the import limit, the export author). The demo marker is kept as it is when I have one.
+ * settings of this machine (the import limit, the export author, the interface language). The demo marker is kept as it is when I have one.
  */
-export const NEVER_MERGED_META: readonly string[] = [...LOCAL_META_KEYS, 'importLimitBytes', 'exportAuthor'];
+export const NEVER_MERGED_META: readonly string[] = [
+  ...LOCAL_META_KEYS,
+  'importLimitBytes',
+  'exportAuthor',
+  'uiLanguage',
+];
 export const KEEP_MINE_META: readonly string[] = ['demoSeededAt'];
 
 /** Fields of a record that are merged, with grouped properties collapsed into their group. */

@@ -1,0 +1,2 @@
+export { Welcome } from './Welcome';
+export { shouldWelcome } from './first-run';

@@ -1,0 +1,93 @@
+import { test as base } from '@playwright/test';
+import { expect, SAMPLE_TITLE, test } from './fixtures';
+
+/** A first start: a fresh profile, without the fixture's mark of a welcome already had. */
+const firstRun = base;
+
+firstRun('the first start welcomes the analyst over the demo; Help › Welcome brings it back', async ({ page }) => {
+  await page.goto('/');
+  const welcome = page.getByRole('dialog', { name: 'Welcome to Analyst Workbench' });
+  await expect(welcome).toBeVisible();
+  await expect(welcome.getByText(SAMPLE_TITLE, { exact: false })).toBeVisible();
+  await expect(welcome.getByRole('heading', { name: 'Three first steps' })).toBeVisible();
+  await expect(welcome.getByRole('listitem').filter({ hasText: /^1 source$/ })).toBeVisible();
+
+  await welcome.getByRole('button', { name: 'Open the Register' }).click();
+  await expect(welcome).toBeHidden();
+  await expect(
+    page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Register/ }),
+  ).toHaveAttribute('aria-current', 'page');
+
+  // Not again on the next start…
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
+  await expect(welcome).toBeHidden();
+  // …but from the palette (Help › Welcome in the desktop menu) whenever asked.
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: /^Go to a view/ }).fill('Welcome');
+  await page.keyboard.press('Enter');
+  await expect(welcome).toBeVisible();
+});
+
+firstRun('starting an empty workspace deletes the demo in one undoable change', async ({ page }) => {
+  await page.goto('/');
+  const welcome = page.getByRole('dialog', { name: 'Welcome to Analyst Workbench' });
+  await welcome.getByRole('button', { name: 'Start an empty workspace…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Start an empty workspace?' });
+  await expect(confirm.getByRole('listitem').filter({ hasText: /^1 source$/ })).toBeVisible();
+  await confirm.getByRole('button', { name: 'Delete everything and start empty' }).click();
+  await expect(confirm).toBeHidden();
+
+  const sources = page.getByRole('list', { name: 'Sources' });
+  await expect(sources.getByRole('button', { name: new RegExp(SAMPLE_TITLE) })).toHaveCount(0);
+  // The empty view says what to do.
+  await expect(page.getByText('No sources yet', { exact: false })).toBeVisible();
+
+  await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  await expect(sources.getByRole('button', { name: new RegExp(SAMPLE_TITLE) })).toBeVisible();
+});
+
+test('switching to Russian in Settings changes the interface at once and after a reload', async ({ app }) => {
+  await app.keyboard.press('Control+,');
+  const settings = app.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('tab', { name: 'Language' }).click();
+  await settings.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+
+  // The rail and the dialog speak Russian at once.
+  await expect(app.getByRole('dialog', { name: 'Настройки' })).toBeVisible();
+  await app.getByRole('dialog', { name: 'Настройки' }).getByRole('button', { name: 'Закрыть' }).click();
+  const rail = app.getByRole('navigation', { name: 'Разделы' });
+  await expect(rail.getByRole('button', { name: /Источники/ })).toBeVisible();
+
+  // Counts with Russian plurals (one / many): the welcome's summary of the demo, opened from the palette.
+  await app.keyboard.press('Control+k');
+  await app.getByRole('combobox', { name: /^Перейти к разделу/ }).fill('Приветствие');
+  await app.keyboard.press('Enter');
+  const welcome = app.getByRole('dialog', { name: 'Добро пожаловать в Analyst Workbench' });
+  await expect(welcome.getByRole('listitem').filter({ hasText: /^1 источник$/ })).toBeVisible();
+  await expect(welcome.getByRole('listitem').filter({ hasText: /^35 фрагментов$/ })).toBeVisible();
+  await expect(welcome.getByRole('listitem').filter({ hasText: /^12 угроз$/ })).toBeVisible();
+  await welcome.getByRole('button', { name: 'Начать работу' }).click();
+
+  await app.reload();
+  await expect(app.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: /Реестр/ })).toBeVisible();
+  await expect(app.locator('html')).toHaveAttribute('lang', 'ru');
+});
+
+test('an empty Search says how it matches and offers examples; the scope narrows the hits', async ({ app }) => {
+  await app.keyboard.press('Control+Shift+F');
+  const view = app.getByRole('region', { name: 'Search' });
+  await expect(view.getByText('Search every source’s text, your passage notes and the tags')).toBeVisible();
+  await view.getByRole('button', { name: 'Taliban' }).click();
+  await expect(view.getByRole('searchbox', { name: 'Search the workspace' })).toHaveValue('Taliban');
+  const hits = view.getByRole('list', { name: 'Search results' }).getByRole('listitem');
+  await expect(hits.first()).toBeVisible();
+
+  // Only tags: the one tag whose description names the Taliban, counted as one match (an ICU plural).
+  await view.getByRole('radio', { name: 'Tags' }).check();
+  await expect(hits).toHaveCount(1);
+  await expect(hits.first()).toContainText('Geopolitics');
+  await expect(view.getByRole('status')).toHaveText('1 match');
+  await view.getByRole('radio', { name: 'Source text' }).check();
+  await expect(hits.first().getByText('Text', { exact: true })).toBeVisible();
+});
