@@ -8,6 +8,8 @@ import { createRegister } from '../../renderer/workspace/commands/registers';
 import { settleSyncConflict } from '../../renderer/workspace/commands/sync';
 import { createThreat, deleteThreats, updateThreat } from '../../renderer/workspace/commands/threats';
 import { CouchClient } from '../../renderer/workspace/sync/couch';
+import { toDocument } from '../../renderer/workspace/sync/documents';
+import { validateDocUpdate } from '../../scripts/couchdb/validate-doc-update.mjs';
 import { TeamSync, type SyncSummary } from '../../renderer/workspace/sync/team-sync';
 import { startTestCouch, type TestCouch } from '../support/couch-server';
 import { useDemoDatabases } from './demo-database';
@@ -38,7 +40,7 @@ function analyst(database: string, user: string, db?: WorkbenchDatabase, publish
   return {
     db: own,
     sync: (fetcher) => {
-      const client = new CouchClient({ url: couch.url, database, user, password: '' }, fetcher);
+      const client = new CouchClient({ url: couch.url, database, user, password: `${user}-pw` }, fetcher);
       return new TeamSync(own, client, { batchSize: 25, publish, yieldToWindow: noWait }).syncOnce();
     },
   };
@@ -105,6 +107,13 @@ describe('team sync through a CouchDB-compatible server', () => {
     const doc = await serverDoc(database, `sourceTexts:${text.sourceId}`);
     expect(doc.record).not.toHaveProperty('text');
     expect(doc._attachments).toHaveProperty('text');
+    // What is sent passes the validation document installed on team databases (scripts/couchdb).
+    for (const table of ['sourceTexts', 'threats', 'revisions'] as const) {
+      const row = (await a.db.table(table).toCollection().first()) as Record<string, unknown>;
+      expect(() =>
+        validateDocUpdate(toDocument(table, row, 'amira'), undefined, { name: 'amira', roles: [] }),
+      ).not.toThrow();
+    }
   });
 
   it('brings offline bursts from both sides together, and a record edited in different fields merges by itself', async () => {

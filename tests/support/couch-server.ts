@@ -7,6 +7,8 @@ const require = createRequire(import.meta.url);
 /** A CouchDB-compatible server for tests: express-pouchdb over PouchDB's in-memory adapter. */
 export interface TestCouch {
   url: string;
+  /** Adds an analyst's account (`_users`), whose password is `<name>-pw`. */
+  addUser: (name: string, adminAuth?: string) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -14,7 +16,7 @@ export interface TestCouch {
  * Starts the test double on 127.0.0.1 on a free port (the issue's `pouchdb-server -m`, in the test's own
  * process so no second program has to be started and stopped). Loopback only; everything is in memory.
  */
-export async function startTestCouch(): Promise<TestCouch> {
+export async function startTestCouch(options: { accounts?: boolean } = {}): Promise<TestCouch> {
   const PouchDB = require('pouchdb-core')
     .plugin(require('pouchdb-adapter-memory'))
     .plugin(require('pouchdb-adapter-http'))
@@ -39,13 +41,35 @@ export async function startTestCouch(): Promise<TestCouch> {
       else next();
     },
   );
-  app.use(expressPouch(MemoryPouch, { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: '/dev/null' }));
+  app.use(
+    expressPouch(MemoryPouch, {
+      // With accounts: users, `_security` and validation documents, as CouchDB (slower: every request is authenticated).
+      mode: options.accounts ? 'fullCouchDB' : 'minimumForPouchDB',
+      inMemoryConfig: true,
+      logPath: '/dev/null',
+    }),
+  );
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    addUser: async (name, adminAuth) => {
+      const response = await fetch(`${url}/_users/org.couchdb.user:${name}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', ...(adminAuth ? { Authorization: adminAuth } : {}) },
+        body: JSON.stringify({
+          _id: `org.couchdb.user:${name}`,
+          name,
+          type: 'user',
+          roles: [],
+          password: `${name}-pw`,
+        }),
+      });
+      if (!response.ok) throw new Error(`could not add the user ${name}: ${response.status}`);
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

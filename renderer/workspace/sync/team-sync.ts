@@ -317,7 +317,8 @@ export class TeamSync {
           ? toDocument(place.table, row, this.client.user)
           : { _id: entry.docId, _deleted: true, table: place.table, author: this.client.user };
         if (known) doc._rev = known.rev;
-        for (const rev of entry.discardRevs ?? []) discards.push({ _id: entry.docId, _rev: rev, _deleted: true });
+        for (const rev of entry.discardRevs ?? [])
+          discards.push({ _id: entry.docId, _rev: rev, _deleted: true, author: this.client.user });
         docs.push(doc);
         sent.set(entry.docId, { entry, row });
       }
