@@ -1,4 +1,5 @@
 import { BackupStatus } from '../features/backup';
+import { TeamStatus } from '../features/team';
 import type { AppInfo } from '../platform/workbench';
 import { useWorkbench } from '../stores';
 
@@ -17,6 +18,7 @@ export function StatusBar({ info }: { info: AppInfo }) {
         {SAVE_TEXT[saveState]}
       </span>
       <BackupStatus />
+      <TeamStatus />
       <span className="data-folder" title="Where the workbench keeps source files, exports, backups and logs">
         Data folder: <span className="mono">{info.dataFolder}</span>
       </span>

@@ -15,7 +15,7 @@ export interface Notice {
 export type SideTab = 'passages' | 'codebook' | 'review' | 'details';
 
 /** The pages of the Settings dialog (features/settings/panels.ts lists their panels). */
-export type SettingsTab = 'author';
+export type SettingsTab = 'author' | 'team';
 
 export interface SessionSlice {
   saveState: SaveState;
