@@ -33,6 +33,7 @@ export const CHANNELS = {
   cancelTask: 'workbench:task-cancel',
   taskProgress: 'workbench:task-progress',
   setMenuState: 'workbench:menu-state',
+  teamRequest: 'workbench:team-request',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;

@@ -7,7 +7,7 @@ import { SYNCED_TABLES } from '../../renderer/db/sync-state';
 import { createRegister } from '../../renderer/workspace/commands/registers';
 import { settleSyncConflict } from '../../renderer/workspace/commands/sync';
 import { createThreat, deleteThreats, updateThreat } from '../../renderer/workspace/commands/threats';
-import { CouchClient } from '../../renderer/workspace/sync/couch';
+import { CouchClient, fetchTransport } from '../../renderer/workspace/sync/couch';
 import { toDocument } from '../../renderer/workspace/sync/documents';
 import { validateDocUpdate } from '../../scripts/couchdb/validate-doc-update.mjs';
 import { TeamSync, type SyncSummary } from '../../renderer/workspace/sync/team-sync';
@@ -40,7 +40,8 @@ function analyst(database: string, user: string, db?: WorkbenchDatabase, publish
   return {
     db: own,
     sync: (fetcher) => {
-      const client = new CouchClient({ url: couch.url, database, user, password: `${user}-pw` }, fetcher);
+      const server = { url: couch.url, database, user, password: `${user}-pw` };
+      const client = new CouchClient(server, fetchTransport(server, fetcher));
       return new TeamSync(own, client, { batchSize: 25, publish, yieldToWindow: noWait }).syncOnce();
     },
   };

@@ -1,4 +1,5 @@
 import { db } from '../../db';
+import { workbench } from '../../platform/workbench';
 import { workspace } from '../../workspace';
 import { CouchClient, SyncError } from '../../workspace/sync/couch';
 import { TeamSync, type SyncSummary } from '../../workspace/sync/team-sync';
@@ -16,7 +17,9 @@ let soon: ReturnType<typeof setTimeout> | undefined;
 
 function syncer(publish: boolean): TeamSync {
   const { address, password } = useTeam.getState();
-  const client = new CouchClient({ ...address, password });
+  const server = { ...address, password };
+  // Sent by main (or the preview's bridge): the window's Content Security Policy allows no other network.
+  const client = new CouchClient(server, (request) => workbench().teamRequest({ ...server, ...request }));
   return new TeamSync(db, client, {
     publish,
     onProgress: ({ phase, done }) =>

@@ -84,17 +84,12 @@ const AllDocsSchema = z.object({
  * answer in any order), and `_all_docs` with `conflicts=true` for the sweep. Every answer is validated.
  */
 export class CouchClient {
-  private readonly base: string;
-  private readonly auth: string | undefined;
-
   constructor(
     private readonly server: TeamServer,
-    private readonly fetcher: typeof fetch = (...args) => fetch(...args),
+    private readonly transport: CouchTransport = fetchTransport(server),
   ) {
     const problem = teamServerProblem(server);
     if (problem) throw new SyncError('setup', problem);
-    this.base = `${server.url.replace(/\/+$/, '')}/${encodeURIComponent(server.database)}`;
-    this.auth = server.user ? `Basic ${encodeBase64(`${server.user}:${server.password}`)}` : undefined;
   }
 
   get user(): string {
@@ -107,7 +102,7 @@ export class CouchClient {
 
   /** Opens the team's database, creating it when asked to publish; answers whether it was created. */
   async openDatabase(create: boolean): Promise<boolean> {
-    const found = await this.request('GET', '', undefined, [404]);
+    const found = await this.answer('GET', '', undefined, [404]);
     if (found.status !== 404) return false;
     if (!create) {
       throw new SyncError(
@@ -115,13 +110,13 @@ export class CouchClient {
         `The server has no database “${this.server.database}”. Check the name, or choose Publish to create it from this workspace.`,
       );
     }
-    await this.request('PUT', '', undefined, [412]);
+    await this.answer('PUT', '', undefined, [412]);
     return true;
   }
 
   async changes(since: string, limit: number): Promise<ChangesBatch> {
     const query = `/_changes?style=all_docs&limit=${limit}&since=${encodeURIComponent(since)}`;
-    const body = ChangesSchema.parse(await (await this.request('GET', query)).json());
+    const body = ChangesSchema.parse(await this.request('GET', query));
     return {
       changes: body.results.map((r) => ({ id: r.id, revs: r.changes.map((c) => c.rev), deleted: r.deleted === true })),
       lastSeq: String(body.last_seq),
@@ -134,7 +129,7 @@ export class CouchClient {
     const response = await this.request('POST', '/_bulk_get?attachments=true&latest=true', {
       docs: ids.map((id) => ({ id })),
     });
-    const body = BulkGetSchema.parse(await response.json());
+    const body = BulkGetSchema.parse(response);
     const docs: CouchDocument[] = [];
     for (const result of body.results) for (const d of result.docs) if (d.ok) docs.push(d.ok as CouchDocument);
     return docs;
@@ -143,13 +138,12 @@ export class CouchClient {
   /** One version of a document (a losing revision of a server-side conflict). */
   async getRevision(id: string, rev: string): Promise<CouchDocument> {
     const path = `/${encodeURIComponent(id)}?attachments=true&rev=${encodeURIComponent(rev)}`;
-    return CouchDocumentSchema.parse(await (await this.request('GET', path)).json()) as CouchDocument;
+    return CouchDocumentSchema.parse(await this.request('GET', path)) as CouchDocument;
   }
 
   /** Writes documents; the answers are keyed by document id. */
   async bulkDocs(docs: readonly CouchDocument[]): Promise<Map<string, BulkResult>> {
-    const response = await this.request('POST', '/_bulk_docs', { docs });
-    const results = BulkDocsSchema.parse(await response.json());
+    const results = BulkDocsSchema.parse(await this.request('POST', '/_bulk_docs', { docs }));
     return new Map(results.map((r) => [r.id, r]));
   }
 
@@ -157,38 +151,45 @@ export class CouchClient {
   async documentsWithConflicts(startAfter: string | undefined, limit: number): Promise<CouchDocument[]> {
     const start = startAfter === undefined ? '' : `&startkey=${encodeURIComponent(JSON.stringify(startAfter))}&skip=1`;
     const path = `/_all_docs?include_docs=true&conflicts=true&limit=${limit}${start}`;
-    const body = AllDocsSchema.parse(await (await this.request('GET', path)).json());
+    const body = AllDocsSchema.parse(await this.request('GET', path));
     return body.rows.flatMap((r) => (r.doc ? [r.doc as CouchDocument] : []));
   }
 
-  private async request(method: string, path: string, body?: unknown, allowed: number[] = []): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (this.auth) headers.Authorization = this.auth;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    let response: Response;
+  /** The answer's JSON (validated by the caller). */
+  private async request(method: CouchRequest['method'], path: string, body?: unknown): Promise<unknown> {
+    const answer = await this.answer(method, path, body);
     try {
-      response = await this.fetcher(`${this.base}${path}`, {
-        method,
-        headers,
-        // A feed read twice must be read twice: never answered from an HTTP cache.
-        cache: 'no-store',
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+      return JSON.parse(answer.body) as unknown;
     } catch {
+      throw new SyncError('server', 'The team server sent an answer that is not CouchDB’s. Check the server address.');
+    }
+  }
+
+  private async answer(
+    method: CouchRequest['method'],
+    path: string,
+    body?: unknown,
+    allowed: number[] = [],
+  ): Promise<CouchAnswer> {
+    const answer = await this.transport({
+      method,
+      path,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (answer.status === 0) {
       throw new SyncError(
         'offline',
         `The team server at ${new URL(this.server.url).host} could not be reached. Your changes are kept here and will be sent when the server can be reached again.`,
       );
     }
-    if (response.ok || allowed.includes(response.status)) return response;
-    await response.body?.cancel();
-    if (response.status === 401) {
+    if ((answer.status >= 200 && answer.status < 300) || allowed.includes(answer.status)) return answer;
+    if (answer.status === 401) {
       throw new SyncError(
         'refused',
         'The team server did not accept the user name or password. Check them in Settings › Team and connect again.',
       );
     }
-    if (response.status === 403) {
+    if (answer.status === 403) {
       throw new SyncError(
         'refused',
         `The team server does not let “${this.server.user}” use the database “${this.server.database}”. Ask the server's administrator to add you as a member.`,
@@ -196,7 +197,41 @@ export class CouchClient {
     }
     throw new SyncError(
       'server',
-      `The team server answered with an error (${response.status}). Nothing was lost: your changes are kept here; try Sync now again later.`,
+      `The team server answered with an error (${answer.status}). Nothing was lost: your changes are kept here; try Sync now again later.`,
     );
   }
+}
+
+/** One HTTP request below the team database (`''`, `/_changes?…`), with a JSON body as text. */
+export interface CouchRequest {
+  method: 'GET' | 'PUT' | 'POST';
+  path: string;
+  body?: string;
+}
+/** Status 0: the server was not reached. */
+export interface CouchAnswer {
+  status: number;
+  body: string;
+}
+/** How requests reach the server: by `fetch` here (tests, a worker), or through main in the app (platform/team-transport.ts). */
+export type CouchTransport = (request: CouchRequest) => Promise<CouchAnswer>;
+
+export function fetchTransport(
+  server: TeamServer,
+  fetcher: typeof fetch = (...args) => fetch(...args),
+): CouchTransport {
+  const base = `${server.url.replace(/\/+$/, '')}/${encodeURIComponent(server.database)}`;
+  const auth = server.user ? `Basic ${encodeBase64(`${server.user}:${server.password}`)}` : undefined;
+  return async ({ method, path, body }) => {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (auth) headers.Authorization = auth;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    try {
+      // A feed read twice must be read twice: never answered from an HTTP cache.
+      const response = await fetcher(`${base}${path}`, { method, headers, body, cache: 'no-store' });
+      return { status: response.status, body: await response.text() };
+    } catch {
+      return { status: 0, body: '' };
+    }
+  };
 }
