@@ -7,6 +7,7 @@ import { overrideId } from '../../shared/domain/exposure';
 import { db as appDb } from '../../renderer/db';
 import { COMPARISON_KEY, DEFAULT_COMPARISON, readComparison, resolveComparison } from '../../renderer/db/countries';
 import { WorkbenchDatabase } from '../../renderer/db/database';
+import { WORKSPACE_SCHEMA_VERSION } from '../../shared/interop/backup/format';
 import { seedDemoWorkspaceOnce } from '../../renderer/workspace/commands/seed';
 import { moveCompared, swapCompared, toggleCompared } from '../../renderer/features/countries/comparison';
 import { NoteText } from '../../renderer/features/countries/FormattedNote';
@@ -439,7 +440,7 @@ describe('the database', () => {
     const db = new WorkbenchDatabase(name);
     open.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(WORKSPACE_SCHEMA_VERSION);
     expect(await db.meta.get('demoSeededAt')).toEqual({ key: 'demoSeededAt', value: 'then' });
     expect(await db.exposureOverrides.count()).toBe(0);
   });

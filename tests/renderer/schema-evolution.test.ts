@@ -5,6 +5,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WorkbenchDatabase } from '../../renderer/db/database';
+import { WORKSPACE_SCHEMA_VERSION } from '../../shared/interop/backup/format';
 import {
   CONNECTION_CLOSED_MESSAGE,
   describeStorageError,
@@ -107,7 +108,7 @@ describe.each(RELEASES)('a workspace written by release $release', ({ historical
 
     const current = track(new WorkbenchDatabase(name));
     await current.open();
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBe(WORKSPACE_SCHEMA_VERSION);
     const tables = Object.keys(written);
     expect(await contents(current, tables)).toEqual(sortedLikeDexie(written, PRIMARY_KEYS));
     for (const table of newTables) {
@@ -205,7 +206,7 @@ describe('another window at another version', () => {
 
     old.close();
     await opening;
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBe(WORKSPACE_SCHEMA_VERSION);
     expect(await contents(current, Object.keys(written))).toEqual(sortedLikeDexie(written, PRIMARY_KEYS));
     stop();
   });

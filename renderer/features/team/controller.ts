@@ -36,7 +36,9 @@ function describe(summary: SyncSummary): string {
     summary.refused
       ? ` ${summary.refused} records from the server were not valid here and were left out; tell the team's administrator.`
       : '',
-    summary.conflicts ? ` ${summary.conflicts} conflicts to settle below.` : '',
+    summary.conflicts
+      ? ` ${summary.conflicts} ${summary.conflicts === 1 ? 'conflict' : 'conflicts'} to settle below.`
+      : '',
   ];
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }

@@ -14,6 +14,8 @@ const UPGRADE_STEPS: Record<number, (tables: WorkspaceTables) => void> = {
   // v2 added saved grid views; v3 added per-country exposure overrides. No existing record changed shape.
   2: () => undefined,
   3: () => undefined,
+  // v4 added team sync's bookkeeping tables (never in a backup); no workspace table changed.
+  4: () => undefined,
 };
 
 export function upgradeTables(
