@@ -19,7 +19,14 @@ function syncer(publish: boolean): TeamSync {
   const { address, password } = useTeam.getState();
   const server = { ...address, password };
   // Sent by main (or the preview's bridge): the window's Content Security Policy allows no other network.
-  const client = new CouchClient(server, (request) => workbench().teamRequest({ ...server, ...request }));
+  const client = new CouchClient(server, async (request) => {
+    try {
+      return await workbench().teamRequest({ ...server, ...request });
+    } catch (error) {
+      // Main refused the request (an address it will not send to): its message is the analyst's sentence.
+      throw new SyncError('setup', error instanceof Error ? error.message : String(error));
+    }
+  });
   return new TeamSync(db, client, {
     publish,
     onProgress: ({ phase, done }) =>
