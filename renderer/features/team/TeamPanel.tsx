@@ -104,7 +104,7 @@ export function TeamPanel() {
           </label>
         </div>
         <p className="team-message" role="status" aria-live="polite">
-          {message || (pending > 0 ? `${pending} changes here are waiting to be sent.` : '')}
+          {message || (pending > 0 ? `${pending} records changed here are waiting to be sent.` : '')}
         </p>
       </form>
       <TeamConflicts onSettled={() => (connected ? void syncNow() : undefined)} />
