@@ -6,6 +6,7 @@ import type { OpenedBackupsInbox } from './launched-backups';
 import { BriefingExports, type OpenPath, type ShowItemInFolder } from './briefing-exports';
 import type { DataFolder } from './data-folder';
 import { loadDemoWorkspace } from './demo-workspace';
+import { sendTeamRequest } from './team-http';
 import { saveExport, type ChooseSavePath } from './exports';
 import { ServiceError } from './errors';
 import { ErrorReports } from './error-reports';
@@ -126,6 +127,7 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     listSourceFiles: () => store.list(),
     deleteSourceFile: async (sha256) => ({ deleted: await store.delete(sha256) }),
     loadDemoWorkspace: () => loadDemoWorkspace(services.bundledDataRoot, store),
+    teamRequest: (request) => sendTeamRequest(request),
     importSource: async ({ bytes, fileName, keepFullText, maxBytes, taskId }) => {
       const task = tasks.begin(taskId);
       const cancelled = () =>

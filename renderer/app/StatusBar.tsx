@@ -1,4 +1,5 @@
 import { BackupStatus } from '../features/backup';
+import { TeamStatus } from '../features/team';
 import type { AppInfo } from '../platform/workbench';
 import { useWorkbench } from '../stores';
 import { useT } from '../i18n';
@@ -12,6 +13,7 @@ export function StatusBar({ info }: { info: AppInfo }) {
         {t(`status.${saveState}`)}
       </span>
       <BackupStatus />
+      <TeamStatus />
       <span className="data-folder" title={t('status.dataFolderTitle')}>
         {t('status.dataFolder')} <span className="mono">{info.dataFolder}</span>
       </span>

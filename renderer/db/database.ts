@@ -12,6 +12,7 @@ import type {
   Threat,
 } from '../../shared/domain';
 import type { ExposureOverride } from '../../shared/domain/exposure';
+import type { SyncCheckpoint, SyncConflict, SyncOutboxEntry, SyncRecord } from './sync-state';
 
 /** A saved arrangement of a register's grid: sorting, filters, grouping, columns. */
 export interface GridView {
@@ -49,6 +50,10 @@ export class WorkbenchDatabase extends Dexie {
   meta!: EntityTable<MetaEntry, 'key'>;
   views!: EntityTable<GridView, 'id'>;
   exposureOverrides!: EntityTable<ExposureOverride, 'id'>;
+  syncRecords!: EntityTable<SyncRecord, 'docId'>;
+  syncOutbox!: EntityTable<SyncOutboxEntry, 'docId'>;
+  syncConflicts!: EntityTable<SyncConflict, 'docId'>;
+  syncCheckpoints!: EntityTable<SyncCheckpoint, 'database'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -75,6 +80,15 @@ export class WorkbenchDatabase extends Dexie {
       annotations:
         'id, sourceId, anchor, updatedAt, *tagIds, *threatIds, *countryCodes, *actorIds, [sourceId+position.start]',
     });
+    // v5 (team sync, issue 20): per record the server's revision and the agreed copy, the outbox of records
+    // changed since they were last sent, conflicts to settle, and the `_changes` checkpoint per database.
+    // Not workspace tables: never in a backup, and a restore does not carry them.
+    this.version(5).stores({
+      syncRecords: 'docId',
+      syncOutbox: 'docId',
+      syncConflicts: 'docId',
+      syncCheckpoints: 'database',
+    });
   }
 
   /** Every table, for transactions that touch the whole workspace (seeding, restore). */
@@ -94,5 +108,10 @@ export class WorkbenchDatabase extends Dexie {
       this.views,
       this.exposureOverrides,
     ];
+  }
+
+  /** The team-sync bookkeeping, written in the same transaction as every change of the workspace. */
+  get syncTables() {
+    return [this.syncRecords, this.syncOutbox, this.syncConflicts, this.syncCheckpoints];
   }
 }

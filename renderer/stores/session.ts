@@ -15,7 +15,7 @@ export interface Notice {
 export type SideTab = 'passages' | 'codebook' | 'review' | 'details';
 
 /** The pages of the Settings dialog (features/settings/panels.ts lists their panels). */
-export type SettingsTab = 'author' | 'briefing-template' | 'language';
+export type SettingsTab = 'author' | 'briefing-template' | 'language' | 'team';
 
 /** The welcome's two pages: what the workbench and its demo are, and the question before emptying the workspace. */
 export type WelcomePage = 'intro' | 'start-empty';

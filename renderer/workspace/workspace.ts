@@ -3,6 +3,7 @@ import type { WorkbenchDatabase } from '../db/database';
 import { describeStorageError } from '../db/storage-errors';
 import { ChangeSet, CommandRefusal } from './change-set';
 import { applyRevisions } from './replay';
+import { recordOutgoing } from './sync/outbox';
 
 /**
  * A named change to the workspace. `run` does the work through the change set it is given — reads
@@ -164,11 +165,13 @@ export class Workspace {
     const changes = new ChangeSet(this.db, this.nextInstant());
     const changeId = crypto.randomUUID();
     try {
-      const { result, revisions } = await this.db.transaction('rw', [...this.db.workspaceTables], async () => {
+      const tables = [...this.db.workspaceTables, ...this.db.syncTables];
+      const { result, revisions } = await this.db.transaction('rw', tables, async () => {
         const result = await work(changes);
         await changes.checkRules();
         const revisions = changes.revisions(changeId, commandId, rationale);
         if (revisions.length > 0) await this.db.revisions.bulkAdd(revisions);
+        await recordOutgoing(this.db, changes.touched(), revisions, changeId, changes.at);
         return { result, revisions };
       });
       this.hooks.onSaved?.();

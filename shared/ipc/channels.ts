@@ -37,6 +37,7 @@ export const CHANNELS = {
   readRefiQda: 'workbench:refi-qda-read',
   readReferences: 'workbench:references-read',
   exportReferences: 'workbench:references-export',
+  teamRequest: 'workbench:team-request',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;

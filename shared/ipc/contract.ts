@@ -345,6 +345,31 @@ export type RecentExport = z.infer<typeof RecentExport>;
 
 export const RecentExportRef = z.object({ id: z.uuid() });
 
+/**
+ * One request of team sync to the institute's CouchDB server (issue 20), made by main so the window's
+ * Content Security Policy keeps `connect-src 'self'`. Main sends it only to an https:// address or to
+ * this computer, only under the team database's path, and never logs it (it carries the password).
+ */
+export const TeamRequest = z.object({
+  url: z.string().min(1).max(2000),
+  database: z
+    .string()
+    .regex(/^[a-z][a-z0-9_$()+/-]*$/)
+    .max(238),
+  user: z.string().max(200),
+  password: z.string().max(1000),
+  method: z.enum(['GET', 'PUT', 'POST']),
+  /** Below the database: '' (the database itself), or '/_changes?…', '/_bulk_docs'… */
+  path: z
+    .string()
+    .max(4000)
+    .regex(/^(\/[^\s]*)?$/),
+  body: z.string().max(MAX_SOURCE_FILE_BYTES).optional(),
+});
+export type TeamRequest = z.infer<typeof TeamRequest>;
+export const TeamResponse = z.object({ status: z.number().int().min(0).max(999), body: z.string() });
+export type TeamResponse = z.infer<typeof TeamResponse>;
+
 interface Procedure<A extends z.ZodTuple, R extends z.ZodType> {
   /** Arguments, as a tuple, parsed from `unknown` before any service sees them. */
   args: A;
@@ -375,6 +400,7 @@ export const CONTRACT = {
   listSourceFiles: procedure(z.tuple([]), z.array(StoredFile)),
   deleteSourceFile: procedure(z.tuple([Sha256]), z.object({ deleted: z.boolean() })),
   loadDemoWorkspace: procedure(z.tuple([]), DemoWorkspace),
+  teamRequest: procedure(z.tuple([TeamRequest]), TeamResponse),
   importSource: procedure(z.tuple([ImportSourceRequest]), ImportedSource),
   saveExport: procedure(z.tuple([SaveExportRequest]), SavedExport),
   exportBriefing: procedure(z.tuple([ExportBriefingRequest]), ExportedBriefing),

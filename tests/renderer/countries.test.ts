@@ -7,6 +7,7 @@ import { overrideId } from '../../shared/domain/exposure';
 import { db as appDb } from '../../renderer/db';
 import { COMPARISON_KEY, DEFAULT_COMPARISON, readComparison, resolveComparison } from '../../renderer/db/countries';
 import { WorkbenchDatabase } from '../../renderer/db/database';
+import { WORKSPACE_SCHEMA_VERSION } from '../../shared/interop/backup/format';
 import { seedDemoWorkspaceOnce } from '../../renderer/workspace/commands/seed';
 import { moveCompared, swapCompared, toggleCompared } from '../../renderer/features/countries/comparison';
 import { NoteText } from '../../renderer/features/countries/FormattedNote';
@@ -23,7 +24,6 @@ import { perform, workspaceOf } from './perform';
 import { realWorkbench } from '../support/real-workbench';
 import { useTempFolders } from '../support/temp-folder';
 import { sinceDemo } from './demo-database';
-import { WORKSPACE_SCHEMA_VERSION } from '../../shared/interop/backup/format';
 
 const tempFolder = useTempFolders();
 const open: WorkbenchDatabase[] = [];

@@ -18,7 +18,14 @@ export function ConflictList({ conflicts, resolutions, colleague, names, onChoos
           <div className="merge-conflict-head">
             <span className="merge-noun">{conflict.noun}</span> <strong>{conflict.label}</strong>
           </div>
-          {conflict.kind === 'deleted-here' ? (
+          {conflict.kind === 'deleted-there' ? (
+            <DeletedThere
+              conflict={conflict}
+              choice={resolutions[conflict.id]?.record}
+              colleague={colleague}
+              onChoose={onChoose}
+            />
+          ) : conflict.kind === 'deleted-here' ? (
             <DeletedHere
               conflict={conflict}
               choice={resolutions[conflict.id]?.record}
@@ -140,6 +147,51 @@ function DeletedHere({
           onChange={() => onChoose(conflict.id, 'record', 'theirs')}
         />
         <span className="merge-side">Restore theirs</span>
+      </label>
+    </div>
+  );
+}
+
+/** Team sync: a colleague deleted the record and I changed it since; keeping it sends mine back. */
+function DeletedThere({
+  conflict,
+  choice,
+  colleague,
+  onChoose,
+}: {
+  conflict: MergeConflict;
+  choice: Choice | undefined;
+  colleague: string;
+  onChoose: ConflictListProps['onChoose'];
+}) {
+  const group = domId(conflict.id, 'record');
+  return (
+    <div className="merge-field" role="radiogroup" aria-label={`Deleted ${conflict.noun} “${conflict.label}”`}>
+      <div className="merge-field-name">Deleted there</div>
+      <p className="merge-deleted-note">
+        {colleague} deleted this {conflict.noun}; you changed it since.
+      </p>
+      <label className={`merge-option${choice === 'mine' ? ' chosen' : ''}`}>
+        <input
+          type="radio"
+          name={group}
+          value="mine"
+          checked={choice === 'mine'}
+          aria-label="Keep mine"
+          onChange={() => onChoose(conflict.id, 'record', 'mine')}
+        />
+        <span className="merge-side">Keep mine</span>
+      </label>
+      <label className={`merge-option${choice === 'theirs' ? ' chosen' : ''}`}>
+        <input
+          type="radio"
+          name={group}
+          value="theirs"
+          checked={choice === 'theirs'}
+          aria-label="Delete it"
+          onChange={() => onChoose(conflict.id, 'record', 'theirs')}
+        />
+        <span className="merge-side">Delete it</span>
       </label>
     </div>
   );

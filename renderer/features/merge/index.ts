@@ -2,6 +2,8 @@ import type { WorkspaceSnapshot } from '../../../shared/interop/workspace-snapsh
 import { useWorkbench } from '../../stores';
 
 export { MergeDialog } from './MergeDialog';
+/** The Mine / Theirs / Both list, also used for team-sync conflicts (features/team). */
+export { ConflictList } from './ConflictList';
 
 /**
  * Opens the Merge dialog on a colleague's workspace (a validated backup). Callable from anywhere —

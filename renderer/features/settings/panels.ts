@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { SettingsTab } from '../../stores';
+import { TeamPanel } from '../team';
 import { AuthorPanel } from './AuthorPanel';
 import { TemplatePanel } from '../briefings';
 import { LanguagePanel } from './LanguagePanel';
@@ -19,4 +20,5 @@ export const SETTINGS_PANELS: readonly SettingsPanel[] = [
   { id: 'author', label: 'Author', Panel: AuthorPanel },
   { id: 'briefing-template', label: 'Briefing template', Panel: TemplatePanel },
   { id: 'language', label: 'Language', Panel: LanguagePanel },
+  { id: 'team', label: 'Team', Panel: TeamPanel },
 ];

@@ -14,6 +14,10 @@ const UPGRADE_STEPS: Record<number, (tables: WorkspaceTables) => void> = {
   // v2 added saved grid views; v3 added per-country exposure overrides. No existing record changed shape.
   2: () => undefined,
   3: () => undefined,
+  // v4 indexed passages by their start in their source; no record changed shape.
+  4: () => undefined,
+  // v5 added team sync's bookkeeping tables (never in a backup); no workspace table changed.
+  5: () => undefined,
 };
 
 export function upgradeTables(

@@ -5,4 +5,6 @@ export { recordHash, stableStringify, hash64 } from './hash';
 export { encodeBase, baseKey } from './bases';
 export { nameKey } from './identity';
 export { TABLE_RULES, MERGED_TABLES } from './tables';
+export { mergeRecordThreeWay, syncConflictOf, rulesOf, type RecordMerge } from './record';
+export { joinValues } from './resolve';
 export type * from './types';

@@ -26,7 +26,8 @@ export interface ConflictField {
   canJoin: boolean;
 }
 
-export type ConflictKind = 'edited-on-both-sides' | 'deleted-here';
+/** `deleted-there` only comes from team sync: the server's copy was deleted and mine changed since. */
+export type ConflictKind = 'edited-on-both-sides' | 'deleted-here' | 'deleted-there';
 
 export interface MergeConflict {
   /** `${table}:${key}`: what a resolution is keyed by. */

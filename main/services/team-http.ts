@@ -1,0 +1,44 @@
+import type { TeamRequest, TeamResponse } from '../../shared/ipc/contract';
+import { ServiceError } from './errors';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** A request that has had no answer by then is treated as "the server cannot be reached". */
+const TIMEOUT_MS = 60_000;
+
+/**
+ * Team sync's HTTP requests to the institute's CouchDB server, made here rather than in the window so
+ * the window's Content Security Policy keeps `connect-src 'self'`. Only an https:// server (or one on
+ * this computer), only under the team database's path. The request carries the analyst's password:
+ * nothing of it is logged, and a failure is answered as status 0 ("not reached"), never thrown with it.
+ */
+export async function sendTeamRequest(request: TeamRequest): Promise<TeamResponse> {
+  let server: URL;
+  try {
+    server = new URL(request.url);
+  } catch {
+    throw new ServiceError('The team server address is not a web address. Correct it in Settings › Team.');
+  }
+  if (server.protocol !== 'https:' && !(server.protocol === 'http:' && LOOPBACK.has(server.hostname))) {
+    throw new ServiceError(
+      'The team server address must start with https:// (plain http:// only for a server on this computer). Correct it in Settings › Team.',
+    );
+  }
+  const target = `${request.url.replace(/\/+$/, '')}/${encodeURIComponent(request.database)}${request.path}`;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (request.user) {
+    headers.Authorization = `Basic ${Buffer.from(`${request.user}:${request.password}`).toString('base64')}`;
+  }
+  if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+  try {
+    const response = await fetch(target, {
+      method: request.method,
+      headers,
+      body: request.body,
+      redirect: 'error',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    return { status: response.status, body: await response.text() };
+  } catch {
+    return { status: 0, body: '' };
+  }
+}

@@ -1,0 +1,99 @@
+import { db } from '../../db';
+import { workbench } from '../../platform/workbench';
+import { workspace } from '../../workspace';
+import { CouchClient, SyncError } from '../../workspace/sync/couch';
+import { TeamSync, type SyncSummary } from '../../workspace/sync/team-sync';
+import { useTeam } from './team-state';
+
+/** How often live sync looks for colleagues' changes, and how soon it sends a change made here. */
+const LIVE_INTERVAL_MS = 20_000;
+const AFTER_CHANGE_MS = 1_500;
+
+let running: Promise<void> | null = null;
+let again = false;
+let timer: ReturnType<typeof setInterval> | undefined;
+let unsubscribe: (() => void) | undefined;
+let soon: ReturnType<typeof setTimeout> | undefined;
+
+function syncer(publish: boolean): TeamSync {
+  const { address, password } = useTeam.getState();
+  const server = { ...address, password };
+  // Sent by main (or the preview's bridge): the window's Content Security Policy allows no other network.
+  const client = new CouchClient(server, async (request) => {
+    try {
+      return await workbench().teamRequest({ ...server, ...request });
+    } catch (error) {
+      // Main refused the request (an address it will not send to): its message is the analyst's sentence.
+      throw new SyncError('setup', error instanceof Error ? error.message : String(error));
+    }
+  });
+  return new TeamSync(db, client, {
+    publish,
+    onProgress: ({ phase, done }) =>
+      useTeam.setState({
+        message: phase === 'receiving' ? `Receiving… ${done} records so far.` : `Sending… ${done} records so far.`,
+      }),
+  });
+}
+
+function describe(summary: SyncSummary): string {
+  const parts = [
+    summary.published ? 'Published this workspace to the team database.' : '',
+    `Synced: ${summary.received} received, ${summary.sent} sent${summary.merged ? `, ${summary.merged} merged` : ''}.`,
+    summary.refused
+      ? ` ${summary.refused} records from the server were not valid here and were left out; tell the team's administrator.`
+      : '',
+    summary.conflicts
+      ? ` ${summary.conflicts} ${summary.conflicts === 1 ? 'conflict' : 'conflicts'} to settle below.`
+      : '',
+  ];
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * One sync with the team's server; a sync asked for while one runs is made right after it. Nothing is
+ * sent unless the analyst connected (Connect, Sync now or live sync): that is the only way here.
+ */
+export function syncNow(publish = false): Promise<void> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    useTeam.setState({ status: 'syncing', message: 'Syncing with the team…' });
+    try {
+      const summary = await syncer(publish).syncOnce();
+      useTeam.setState({ status: 'synced', connected: true, message: describe(summary) });
+    } catch (error) {
+      const offline = error instanceof SyncError && error.kind === 'offline';
+      const message =
+        error instanceof SyncError
+          ? error.message
+          : 'The sync stopped on an unexpected problem. Nothing was lost; try Sync now again.';
+      useTeam.setState({ status: offline ? 'offline' : 'failed', message });
+    } finally {
+      running = null;
+    }
+    if (again) {
+      again = false;
+      await syncNow();
+    }
+  })();
+  return running;
+}
+
+/** Live sync: every little while, and shortly after each change made here. */
+export function setLiveSync(on: boolean): void {
+  useTeam.setState({ live: on });
+  clearInterval(timer);
+  clearTimeout(soon);
+  unsubscribe?.();
+  unsubscribe = undefined;
+  if (!on) return;
+  timer = setInterval(() => void syncNow(), LIVE_INTERVAL_MS);
+  unsubscribe = workspace.subscribe(() => {
+    clearTimeout(soon);
+    soon = setTimeout(() => void syncNow(), AFTER_CHANGE_MS);
+  });
+  void syncNow();
+}

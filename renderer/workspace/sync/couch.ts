@@ -1,0 +1,237 @@
+import { z } from 'zod';
+import { CouchDocumentSchema, encodeBase64, type CouchDocument } from './documents';
+
+/** Where the team's workspace lives and who is asking. The password is never stored in the workspace. */
+export interface TeamServer {
+  /** The server address, e.g. https://couch.institute.example:6984 */
+  url: string;
+  database: string;
+  user: string;
+  password: string;
+}
+
+export type SyncErrorKind = 'offline' | 'refused' | 'server' | 'setup';
+
+/** A sync failure as the sentence the analyst reads; `kind` tells the status bar what to show. */
+export class SyncError extends Error {
+  override name = 'SyncError';
+  constructor(
+    readonly kind: SyncErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const DATABASE_NAME = /^[a-z][a-z0-9_$()+/-]*$/;
+
+/** Checks the address and database name; answers the sentence saying what is wrong, or null. */
+export function teamServerProblem(server: Pick<TeamServer, 'url' | 'database'>): string | null {
+  let url: URL;
+  try {
+    url = new URL(server.url);
+  } catch {
+    return 'The server address is not a web address. Enter it as https://host:port, for example https://couch.institute.example:6984.';
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
+    return 'The server address must start with https:// — the workspace is sent over the network and must be encrypted. Plain http:// is only accepted for a server on this computer (127.0.0.1).';
+  }
+  if (!DATABASE_NAME.test(server.database)) {
+    return 'The database name must start with a lower-case letter and use only lower-case letters, digits and _ $ ( ) + - /. Ask whoever set up the server for the exact name.';
+  }
+  return null;
+}
+
+const ChangesSchema = z.object({
+  results: z.array(
+    z.object({
+      id: z.string(),
+      seq: z.union([z.string(), z.number()]),
+      changes: z.array(z.object({ rev: z.string() })),
+      deleted: z.boolean().optional(),
+    }),
+  ),
+  last_seq: z.union([z.string(), z.number()]),
+});
+export interface ChangesBatch {
+  /** Each changed document with its leaf revisions (the winning one first) and whether it was deleted. */
+  changes: { id: string; revs: string[]; deleted: boolean }[];
+  lastSeq: string;
+}
+
+const BulkGetSchema = z.object({
+  results: z.array(
+    z.object({
+      id: z.string(),
+      docs: z.array(z.object({ ok: CouchDocumentSchema.optional() }).loose()),
+    }),
+  ),
+});
+
+const BulkDocsSchema = z.array(
+  z.object({ id: z.string(), rev: z.string().optional(), error: z.string().optional(), reason: z.string().optional() }),
+);
+export type BulkResult = z.infer<typeof BulkDocsSchema>[number];
+
+const AllDocsSchema = z.object({
+  rows: z.array(z.object({ id: z.string(), doc: CouchDocumentSchema.optional() })),
+});
+
+/**
+ * A thin client for the part of CouchDB's documented HTTP API the sync needs: `_changes` from a
+ * checkpoint, `_bulk_get`, `_bulk_docs` (whose results are matched by id, never by position: servers
+ * answer in any order), and `_all_docs` with `conflicts=true` for the sweep. Every answer is validated.
+ */
+export class CouchClient {
+  constructor(
+    private readonly server: TeamServer,
+    private readonly transport: CouchTransport = fetchTransport(server),
+  ) {
+    const problem = teamServerProblem(server);
+    if (problem) throw new SyncError('setup', problem);
+  }
+
+  get user(): string {
+    return this.server.user;
+  }
+
+  get database(): string {
+    return this.server.database;
+  }
+
+  /** Opens the team's database, creating it when asked to publish; answers whether it was created. */
+  async openDatabase(create: boolean): Promise<boolean> {
+    const found = await this.answer('GET', '', undefined, [404]);
+    if (found.status !== 404) return false;
+    if (!create) {
+      throw new SyncError(
+        'setup',
+        `The server has no database “${this.server.database}”. Check the name, or choose Publish to create it from this workspace.`,
+      );
+    }
+    await this.answer('PUT', '', undefined, [412]);
+    return true;
+  }
+
+  async changes(since: string, limit: number): Promise<ChangesBatch> {
+    const query = `/_changes?style=all_docs&limit=${limit}&since=${encodeURIComponent(since)}`;
+    const body = ChangesSchema.parse(await this.request('GET', query));
+    return {
+      changes: body.results.map((r) => ({ id: r.id, revs: r.changes.map((c) => c.rev), deleted: r.deleted === true })),
+      lastSeq: String(body.last_seq),
+    };
+  }
+
+  /** The current (winning) version of each document, deleted ones included, with attachments inline. */
+  async bulkGet(ids: readonly string[]): Promise<CouchDocument[]> {
+    if (ids.length === 0) return [];
+    const response = await this.request('POST', '/_bulk_get?attachments=true&latest=true', {
+      docs: ids.map((id) => ({ id })),
+    });
+    const body = BulkGetSchema.parse(response);
+    const docs: CouchDocument[] = [];
+    for (const result of body.results) for (const d of result.docs) if (d.ok) docs.push(d.ok as CouchDocument);
+    return docs;
+  }
+
+  /** One version of a document (a losing revision of a server-side conflict). */
+  async getRevision(id: string, rev: string): Promise<CouchDocument> {
+    const path = `/${encodeURIComponent(id)}?attachments=true&rev=${encodeURIComponent(rev)}`;
+    return CouchDocumentSchema.parse(await this.request('GET', path)) as CouchDocument;
+  }
+
+  /** Writes documents; the answers are keyed by document id. */
+  async bulkDocs(docs: readonly CouchDocument[]): Promise<Map<string, BulkResult>> {
+    const results = BulkDocsSchema.parse(await this.request('POST', '/_bulk_docs', { docs }));
+    return new Map(results.map((r) => [r.id, r]));
+  }
+
+  /** A page of documents with their `_conflicts`, after `startAfter`. */
+  async documentsWithConflicts(startAfter: string | undefined, limit: number): Promise<CouchDocument[]> {
+    const start = startAfter === undefined ? '' : `&startkey=${encodeURIComponent(JSON.stringify(startAfter))}&skip=1`;
+    const path = `/_all_docs?include_docs=true&conflicts=true&limit=${limit}${start}`;
+    const body = AllDocsSchema.parse(await this.request('GET', path));
+    return body.rows.flatMap((r) => (r.doc ? [r.doc as CouchDocument] : []));
+  }
+
+  /** The answer's JSON (validated by the caller). */
+  private async request(method: CouchRequest['method'], path: string, body?: unknown): Promise<unknown> {
+    const answer = await this.answer(method, path, body);
+    try {
+      return JSON.parse(answer.body) as unknown;
+    } catch {
+      throw new SyncError('server', 'The team server sent an answer that is not CouchDB’s. Check the server address.');
+    }
+  }
+
+  private async answer(
+    method: CouchRequest['method'],
+    path: string,
+    body?: unknown,
+    allowed: number[] = [],
+  ): Promise<CouchAnswer> {
+    const answer = await this.transport({
+      method,
+      path,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (answer.status === 0) {
+      throw new SyncError(
+        'offline',
+        `The team server at ${new URL(this.server.url).host} could not be reached. Your changes are kept here and will be sent when the server can be reached again.`,
+      );
+    }
+    if ((answer.status >= 200 && answer.status < 300) || allowed.includes(answer.status)) return answer;
+    if (answer.status === 401) {
+      throw new SyncError(
+        'refused',
+        'The team server did not accept the user name or password. Check them in Settings › Team and connect again.',
+      );
+    }
+    if (answer.status === 403) {
+      throw new SyncError(
+        'refused',
+        `The team server does not let “${this.server.user}” use the database “${this.server.database}”. Ask the server's administrator to add you as a member.`,
+      );
+    }
+    throw new SyncError(
+      'server',
+      `The team server answered with an error (${answer.status}). Nothing was lost: your changes are kept here; try Sync now again later.`,
+    );
+  }
+}
+
+/** One HTTP request below the team database (`''`, `/_changes?…`), with a JSON body as text. */
+export interface CouchRequest {
+  method: 'GET' | 'PUT' | 'POST';
+  path: string;
+  body?: string;
+}
+/** Status 0: the server was not reached. */
+export interface CouchAnswer {
+  status: number;
+  body: string;
+}
+/** How requests reach the server: by `fetch` here (tests, a worker), or through main in the app (platform/team-transport.ts). */
+export type CouchTransport = (request: CouchRequest) => Promise<CouchAnswer>;
+
+export function fetchTransport(
+  server: TeamServer,
+  fetcher: typeof fetch = (...args) => fetch(...args),
+): CouchTransport {
+  const base = `${server.url.replace(/\/+$/, '')}/${encodeURIComponent(server.database)}`;
+  const auth = server.user ? `Basic ${encodeBase64(`${server.user}:${server.password}`)}` : undefined;
+  return async ({ method, path, body }) => {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (auth) headers.Authorization = auth;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    try {
+      // A feed read twice must be read twice: never answered from an HTTP cache.
+      const response = await fetcher(`${base}${path}`, { method, headers, body, cache: 'no-store' });
+      return { status: response.status, body: await response.text() };
+    } catch {
+      return { status: 0, body: '' };
+    }
+  };
+}

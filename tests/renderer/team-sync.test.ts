@@ -1,0 +1,302 @@
+// @vitest-environment node
+// Node's own fetch: happy-dom's answers a repeated GET of `_changes` from its cache whatever the request says.
+// A real browser's fetch (its cache and CORS) is the e2e test's.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { WorkbenchDatabase } from '../../renderer/db/database';
+import { SYNCED_TABLES } from '../../renderer/db/sync-state';
+import { createRegister } from '../../renderer/workspace/commands/registers';
+import { settleSyncConflict } from '../../renderer/workspace/commands/sync';
+import { createThreat, deleteThreats, updateThreat } from '../../renderer/workspace/commands/threats';
+import { CouchClient, fetchTransport } from '../../renderer/workspace/sync/couch';
+import { toDocument } from '../../renderer/workspace/sync/documents';
+import { validateDocUpdate } from '../../scripts/couchdb/validate-doc-update.mjs';
+import { TeamSync, type SyncSummary } from '../../renderer/workspace/sync/team-sync';
+import { startTestCouch, type TestCouch } from '../support/couch-server';
+import { useDemoDatabases } from './demo-database';
+import { perform } from './perform';
+
+let couch: TestCouch;
+beforeAll(async () => {
+  couch = await startTestCouch();
+});
+afterAll(async () => couch.close());
+
+const demo = useDemoDatabases();
+const opened: WorkbenchDatabase[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+const noWait = () => Promise.resolve();
+
+interface Analyst {
+  db: WorkbenchDatabase;
+  sync: (fetcher?: typeof fetch) => Promise<SyncSummary>;
+}
+
+function analyst(database: string, user: string, db?: WorkbenchDatabase, publish = false): Analyst {
+  const own = db ?? new WorkbenchDatabase(`sync-${user}-${crypto.randomUUID()}`);
+  if (!db) opened.push(own);
+  return {
+    db: own,
+    sync: (fetcher) => {
+      const server = { url: couch.url, database, user, password: `${user}-pw` };
+      const client = new CouchClient(server, fetchTransport(server, fetcher));
+      return new TeamSync(own, client, { batchSize: 25, publish, yieldToWindow: noWait }).syncOnce();
+    },
+  };
+}
+
+const newDatabase = () => `team-${crypto.randomUUID().slice(0, 8)}`;
+
+async function serverDoc(database: string, id: string) {
+  const response = await fetch(`${couch.url}/${database}/${encodeURIComponent(id)}?conflicts=true`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+async function serverIds(database: string): Promise<string[]> {
+  const response = await fetch(`${couch.url}/${database}/_all_docs`);
+  const body = (await response.json()) as { rows: { id: string }[] };
+  return body.rows.map((r) => r.id);
+}
+
+/** A team of two who share one register with one threat, both synced. */
+async function twoWithAThreat() {
+  const database = newDatabase();
+  const a = analyst(database, 'amira', undefined, true);
+  const b = analyst(database, 'bruno');
+  const register = await perform(a.db, createRegister, { name: 'Sahel' });
+  const threat = await perform(a.db, createThreat, { registerId: register.id, fields: { title: 'Convoy ambush' } });
+  await a.sync();
+  await b.sync();
+  return { database, a, b, register, threat };
+}
+
+async function rows(db: WorkbenchDatabase) {
+  const out: Record<string, unknown[]> = {};
+  for (const table of SYNCED_TABLES) {
+    const all = (await db.table(table).toArray()) as Record<string, unknown>[];
+    out[table] = all.sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
+  }
+  return out;
+}
+
+describe('team sync through a CouchDB-compatible server', () => {
+  it('records every change in the outbox while sync is off, and sends nothing', async () => {
+    const database = newDatabase();
+    const a = analyst(database, 'amira', undefined, true);
+    const register = await perform(a.db, createRegister, { name: 'Horn of Africa' });
+    expect(await a.db.syncOutbox.get(`registers:${register.id}`)).toBeDefined();
+    const revisions = await a.db.revisions.where('[entity+entityId]').equals(['register', register.id]).toArray();
+    expect(await a.db.syncOutbox.count()).toBe(1 + revisions.length);
+    expect((await fetch(`${couch.url}/${database}`)).status).toBe(404);
+  });
+
+  it('publishes a workspace and a new member downloads all of it, source texts and history included', async () => {
+    const database = newDatabase();
+    const a = analyst(database, 'amira', await demo(), true);
+    const published = await a.sync();
+    expect(published.published).toBe(true);
+    expect(await a.db.syncOutbox.count()).toBe(0);
+    const b = analyst(database, 'bruno');
+    const joined = await b.sync();
+    expect(joined.conflicts).toBe(0);
+    expect(await rows(b.db)).toEqual(await rows(a.db));
+    expect((await b.db.sourceTexts.toArray()).some((t) => t.text.length > 1000)).toBe(true);
+    // The text travels as an attachment, not in the document's JSON.
+    const text = (await a.db.sourceTexts.toArray())[0]!;
+    const doc = await serverDoc(database, `sourceTexts:${text.sourceId}`);
+    expect(doc.record).not.toHaveProperty('text');
+    expect(doc._attachments).toHaveProperty('text');
+    // What is sent passes the validation document installed on team databases (scripts/couchdb).
+    for (const table of ['sourceTexts', 'threats', 'revisions'] as const) {
+      const row = (await a.db.table(table).toCollection().first()) as Record<string, unknown>;
+      expect(() =>
+        validateDocUpdate(toDocument(table, row, 'amira'), undefined, { name: 'amira', roles: [] }),
+      ).not.toThrow();
+    }
+  });
+
+  it('brings offline bursts from both sides together, and a record edited in different fields merges by itself', async () => {
+    const { a, b, register, threat } = await twoWithAThreat();
+    for (let i = 0; i < 30; i++) {
+      await perform(a.db, createThreat, { registerId: register.id, fields: { title: `A ${i}` } });
+      await perform(b.db, createThreat, { registerId: register.id, fields: { title: `B ${i}` } });
+    }
+    await perform(a.db, updateThreat, { id: threat.id, patch: { title: 'Convoy ambush near Gao' } });
+    await perform(b.db, updateThreat, { id: threat.id, patch: { description: 'Two attacks in May.' } });
+    await a.sync();
+    const second = await b.sync();
+    expect(second.merged).toBe(1);
+    await a.sync();
+    expect(await a.db.threats.count()).toBe(61);
+    expect(await rows(a.db)).toEqual(await rows(b.db));
+    expect(await a.db.threats.get(threat.id)).toMatchObject({
+      title: 'Convoy ambush near Gao',
+      description: 'Two attacks in May.',
+    });
+    expect(await a.db.syncConflicts.count()).toBe(0);
+    expect(await b.db.syncOutbox.count()).toBe(0);
+  });
+
+  it('does not apply its own pushes again when they come back through _changes', async () => {
+    const { a, threat } = await twoWithAThreat();
+    await perform(a.db, updateThreat, { id: threat.id, patch: { title: 'Renamed' } });
+    const pushed = await a.sync();
+    expect(pushed.sent).toBeGreaterThan(0);
+    const echo = await a.sync();
+    expect(echo).toMatchObject({ received: 0, sent: 0, merged: 0 });
+  });
+
+  it('puts the same field edited by two into the conflict view and sends the settled record on top', async () => {
+    const { a, b, threat } = await twoWithAThreat();
+    await perform(a.db, updateThreat, { id: threat.id, patch: { title: 'Ambush on the Gao road', description: 'x' } });
+    await perform(b.db, updateThreat, { id: threat.id, patch: { title: 'Convoy attack' } });
+    await a.sync();
+    const found = await b.sync();
+    expect(found.conflicts).toBe(1);
+    const { conflict } = (await b.db.syncConflicts.get(`threats:${threat.id}`))!;
+    expect(conflict.kind).toBe('edited-on-both-sides');
+    expect(conflict.fields).toEqual([
+      { field: 'title', mine: 'Convoy attack', theirs: 'Ambush on the Gao road', canJoin: false },
+    ]);
+    expect(conflict.draft.description).toBe('x'); // the field only they changed is already taken
+    expect(await b.db.threats.get(threat.id)).toMatchObject({ title: 'Convoy attack' }); // nothing decided for the analyst
+    await perform(b.db, settleSyncConflict, { docId: conflict.id, choices: { title: 'theirs' }, colleague: 'amira' });
+    await b.sync();
+    await a.sync();
+    expect(await a.db.threats.get(threat.id)).toMatchObject({ title: 'Ambush on the Gao road', description: 'x' });
+    expect(await rows(a.db)).toEqual(await rows(b.db));
+    expect(await b.db.syncConflicts.count()).toBe(0);
+  });
+
+  it('asks the analyst when one side deleted a record the other changed, both ways round', async () => {
+    const { database, a, b, threat } = await twoWithAThreat();
+    await perform(a.db, deleteThreats, { ids: [threat.id] });
+    await perform(b.db, updateThreat, { id: threat.id, patch: { title: 'Still a threat' } });
+    await a.sync();
+    await b.sync();
+    const there = (await b.db.syncConflicts.get(`threats:${threat.id}`))!;
+    expect(there.conflict.kind).toBe('deleted-there');
+    expect(await b.db.threats.get(threat.id)).toBeDefined();
+    // B keeps it: the record comes back on the server and at A's.
+    await perform(b.db, settleSyncConflict, { docId: there.docId, choices: { record: 'mine' }, colleague: 'amira' });
+    await b.sync();
+    await a.sync();
+    expect(await a.db.threats.get(threat.id)).toMatchObject({ title: 'Still a threat' });
+
+    // Now A edits and B deletes: B is the one who deleted it ("deleted here").
+    await perform(a.db, updateThreat, { id: threat.id, patch: { title: 'Edited again' } });
+    await perform(b.db, deleteThreats, { ids: [threat.id] });
+    await a.sync();
+    await b.sync();
+    const here = (await b.db.syncConflicts.get(`threats:${threat.id}`))!;
+    expect(here.conflict.kind).toBe('deleted-here');
+    await perform(b.db, settleSyncConflict, { docId: here.docId, choices: { record: 'mine' }, colleague: 'amira' });
+    await b.sync();
+    await a.sync();
+    expect(await a.db.threats.get(threat.id)).toBeUndefined();
+    expect(await serverDoc(database, `threats:${threat.id}`)).toMatchObject({ error: 'not_found' });
+    expect(await b.db.syncOutbox.count()).toBe(0);
+  });
+
+  it('on a stale write (409) pulls, merges and sends again within the same sync', async () => {
+    const { a, b, threat } = await twoWithAThreat();
+    await perform(b.db, updateThreat, { id: threat.id, patch: { description: 'From Bruno.' } });
+    await perform(a.db, updateThreat, { id: threat.id, patch: { title: 'From Amira' } });
+    let raced = false;
+    // Amira's sync lands between Bruno's pull and his push: his write carries a revision that is no longer current.
+    const racing: typeof fetch = async (input, init) => {
+      if (!raced && String(input).endsWith('/_bulk_docs')) {
+        raced = true;
+        await a.sync();
+      }
+      return fetch(input, init);
+    };
+    const summary = await b.sync(racing);
+    expect(raced).toBe(true);
+    expect(summary.merged).toBe(1);
+    expect(summary.conflicts).toBe(0);
+    await a.sync();
+    for (const db of [a.db, b.db])
+      expect(await db.threats.get(threat.id)).toMatchObject({ title: 'From Amira', description: 'From Bruno.' });
+    expect(await b.db.syncOutbox.count()).toBe(0);
+  });
+
+  it('matches bulk results by id when the server answers out of order', async () => {
+    const { database, a, register } = await twoWithAThreat();
+    for (let i = 0; i < 10; i++)
+      await perform(a.db, createThreat, { registerId: register.id, fields: { title: `T${i}` } });
+    const shuffled: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!String(input).endsWith('/_bulk_docs')) return response;
+      const results = (await response.json()) as unknown[];
+      return new Response(JSON.stringify(results.reverse()), { status: response.status });
+    };
+    await a.sync(shuffled);
+    for (const record of await a.db.syncRecords.toArray()) {
+      if (record.docId.startsWith('revisions:')) continue;
+      expect((await serverDoc(database, record.docId))._rev).toBe(record.rev);
+    }
+    expect(await a.db.syncOutbox.count()).toBe(0);
+  });
+
+  it('loses and duplicates nothing when the app dies after the server took a push but before it heard back', async () => {
+    const { database, a, b, register } = await twoWithAThreat();
+    for (let i = 0; i < 40; i++)
+      await perform(a.db, createThreat, { registerId: register.id, fields: { title: `T${i}` } });
+    const before = (await serverIds(database)).length;
+    let pushes = 0;
+    const dying: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (String(input).endsWith('/_bulk_docs') && ++pushes === 2) throw new TypeError('the window was closed');
+      return response;
+    };
+    await expect(a.sync(dying)).rejects.toThrow(/could not be reached/);
+    expect(await a.db.syncOutbox.count()).toBeGreaterThan(0);
+    const after = await a.sync();
+    expect(after.conflicts).toBe(0);
+    expect(await a.db.syncOutbox.count()).toBe(0);
+    const ids = await serverIds(database);
+    expect(new Set(ids).size).toBe(ids.length);
+    const revisions = await a.db.revisions.count();
+    const records = (await a.db.threats.count()) + (await a.db.registers.count());
+    expect(ids.length).toBe(revisions + records);
+    expect(ids.length).toBeGreaterThan(before);
+    await b.sync();
+    expect(await rows(b.db)).toEqual(await rows(a.db));
+  });
+
+  it('routes a conflict the server itself holds (_conflicts) into the conflict view, and settling it leaves one version', async () => {
+    const { database, a, b, threat } = await twoWithAThreat();
+    const current = await serverDoc(database, `threats:${threat.id}`);
+    // A second branch of the document, as replication between two servers leaves it.
+    const branch = {
+      ...current,
+      _rev: '2-0000000000000000000000000000beef',
+      _revisions: undefined,
+      record: { ...(current.record as object), title: 'Written on the standby server' },
+    };
+    const response = await fetch(`${couch.url}/${database}/_bulk_docs`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ docs: [branch], new_edits: false }),
+    });
+    expect(response.ok).toBe(true);
+    const summary = await b.sync();
+    expect(summary.conflicts).toBe(1);
+    const held = (await b.db.syncConflicts.get(`threats:${threat.id}`))!;
+    expect(held.losingRevs?.length).toBe(1);
+    const titles = held.conflict.fields.find((f) => f.field === 'title')!;
+    expect([titles.mine, titles.theirs].sort()).toEqual(['Convoy ambush', 'Written on the standby server']);
+    await perform(b.db, settleSyncConflict, {
+      docId: held.docId,
+      choices: { title: 'theirs' },
+      colleague: 'the standby',
+    });
+    await b.sync();
+    expect(await serverDoc(database, `threats:${threat.id}`)).not.toHaveProperty('_conflicts');
+    await a.sync();
+    expect(await a.db.threats.get(threat.id)).toMatchObject({ title: titles.theirs });
+  });
+});
