@@ -22,6 +22,8 @@ export interface BriefingExportsOptions {
   showItemInFolder?: ShowItemInFolder;
   /** The briefing worker's threads; without them the document is packed in this thread. */
   threads?: ThreadRunner | null;
+  /** Without threads: packs the document in this thread (unit tests; the hosts always pass the worker). */
+  packInThisThread?: (document: BriefingDocument) => Promise<Uint8Array>;
 }
 
 export interface ExportedBriefing {
@@ -54,7 +56,13 @@ export class BriefingExports {
         `The export of “${document.page.title}” was cancelled; no file was written. Export it again when you are ready.`,
       );
     task?.step('building');
-    const bytes = await packBriefing(document, this.options.threads ?? null, task?.signal, cancelled);
+    const bytes = await packBriefing(
+      document,
+      this.options.threads ?? null,
+      task?.signal,
+      cancelled,
+      this.options.packInThisThread,
+    );
     task?.check(cancelled);
     task?.step('writing');
     const { chooseSavePath } = this.options;

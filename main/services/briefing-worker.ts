@@ -1,5 +1,4 @@
 import type { BriefingDocument } from '../../shared/domain/briefing-document';
-import { writeBriefingDocx } from './briefing-docx';
 import { ServiceError } from './errors';
 import { ThreadFailure, type ThreadRunner } from './thread-runner';
 
@@ -15,15 +14,23 @@ export const BRIEFING_TIMEOUT_MS = 5 * 60_000;
 /**
  * The briefing as .docx bytes: on the briefing worker thread when there is one (the bundled
  * dist/main/briefing-worker.cjs), so packing a long briefing never holds up main's event loop and a
- * cancel ends it at once; in this thread otherwise (unit tests that call the service directly).
+ * cancel ends it at once; in this thread otherwise, with the packer the caller gives (unit tests that call the
+ * service directly) — main's bundle does not carry the docx library itself.
  */
 export async function packBriefing(
   document: BriefingDocument,
   threads: ThreadRunner | null,
   signal?: AbortSignal,
   onCancel?: () => Error,
+  inThisThread?: (document: BriefingDocument) => Promise<Uint8Array>,
 ): Promise<Uint8Array> {
-  if (!threads) return writeBriefingDocx(document);
+  if (!threads) {
+    if (!inThisThread)
+      throw new ServiceError(
+        'The briefing was not exported: this installation has no Word writer (briefing-worker.cjs is missing). Reinstall Analyst Workbench.',
+      );
+    return inThisThread(document);
+  }
   let answer: BriefingWorkerAnswer;
   try {
     answer = await threads.run<BriefingWorkerAnswer>(

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeRange } from '../../shared/domain/anchoring';
+import { threatActorTypesOf } from '../../shared/domain/actor';
 import type { Annotation, Tag } from '../../shared/domain/annotation';
 import { riskScore, DEFAULT_SCALE } from '../../shared/domain/scoring';
 import { normaliseText } from '../../shared/domain/text';
@@ -115,7 +116,12 @@ export async function loadDemoWorkspace(
       createdAt: at,
       updatedAt: at,
     })),
-    actors: seed.actors.map((actor) => ({ ...actor, createdAt: at, updatedAt: at })),
+    actors: seed.actors.map((actor) => ({
+      ...actor,
+      threatActorTypes: threatActorTypesOf(actor),
+      createdAt: at,
+      updatedAt: at,
+    })),
     countries: countriesFromReference(reference, at),
   };
 }

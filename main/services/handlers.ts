@@ -3,14 +3,14 @@ import type { ChannelKey, ParsedArgsOf, ResultOf } from '../../shared/ipc';
 import { Backups } from './backups';
 import { BackupHandoffs, BackupStaging, withStaged } from './backup-staging';
 import type { OpenedBackupsInbox } from './launched-backups';
-import { BriefingExports, type OpenPath, type ShowItemInFolder } from './briefing-exports';
+import { BriefingExports, type BriefingExportsOptions, type OpenPath, type ShowItemInFolder } from './briefing-exports';
 import type { DataFolder } from './data-folder';
 import { loadDemoWorkspace } from './demo-workspace';
 import { sendTeamRequest } from './team-http';
 import { saveExport, type ChooseSavePath } from './exports';
 import { ServiceError } from './errors';
 import { ErrorReports } from './error-reports';
-import { extractSource } from './import';
+import type { ExtractedSource, ExtractOptions } from './import/types';
 import { extractSourceIsolated, ReaderFailure } from './import/isolated';
 import { displayName } from './import/refusal';
 import { Log } from './log';
@@ -48,10 +48,17 @@ export interface WorkbenchServices {
    */
   importWorker?: string;
   /**
+   * Reads a file in this thread, for unit tests that drive the services without the bundled worker. The hosts
+   * pass `importWorker` instead, so main's bundle never carries the readers (pdf.js, mammoth, linkedom).
+   */
+  readInThisThread?: (bytes: Uint8Array, fileName: string, options: ExtractOptions) => Promise<ExtractedSource>;
+  /**
    * The bundled briefing worker (dist/main/briefing-worker.cjs). With it, a briefing's .docx is packed
    * on a worker thread (main stays responsive, and a cancel ends the thread); without it, in this thread.
    */
   briefingWorker?: string;
+  /** Packs a briefing in this thread, for unit tests without the bundled worker (main's bundle carries no docx). */
+  packInThisThread?: BriefingExportsOptions['packInThisThread'];
   /** The rotating error log; the hosts pass theirs so main's own errors land in the same file. */
   log?: Log;
   /** Told when a backup was written or failed (the desktop app waits for the quit backup before quitting). */
@@ -84,6 +91,20 @@ function describeRecent(entry: RecentExportEntry) {
   };
 }
 
+/** A file read in this thread when the services were given a reader for it (unit tests); refused otherwise. */
+function readHere(
+  read: WorkbenchServices['readInThisThread'],
+  bytes: Uint8Array,
+  fileName: string,
+  options: ExtractOptions,
+): Promise<ExtractedSource> {
+  if (!read)
+    throw new ServiceError(
+      `“${displayName(fileName)}” was not imported: this installation has no file reader (import-worker.cjs is missing). Reinstall Analyst Workbench.`,
+    );
+  return read(bytes, fileName, options);
+}
+
 /** The handler table both hosts serve: Electron registers it with ipcMain, the bridge over HTTP. */
 export function createHandlerTable(services: WorkbenchServices): HandlerTable {
   const store = new SourceStore(services.dataFolder.sources);
@@ -92,6 +113,7 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
   const handoffs = new BackupHandoffs();
   const briefings = new BriefingExports({
     threads: services.briefingWorker ? new ThreadRunner(services.briefingWorker) : null,
+    packInThisThread: services.packInThisThread,
     exportsFolder: services.dataFolder.exports,
     chooseSavePath: services.chooseSavePath,
     openPath: services.openPath,
@@ -148,7 +170,7 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
                 throw error;
               },
             )
-          : await extractSource(bytes, fileName, options);
+          : await readHere(services.readInThisThread, bytes, fileName, options);
         task.check(cancelled);
         task.step('storing');
         const stored = await store.add(bytes);

@@ -3,7 +3,9 @@ import type { Threat } from '../../shared/domain/threat';
 import type { WorkbenchDatabase } from './database';
 
 /** The fields an analyst edits; ids and timestamps are the database's business. */
-export type ActorPatch = Partial<Pick<Actor, 'name' | 'aliases' | 'kind' | 'description' | 'bases' | 'countryCodes'>>;
+export type ActorPatch = Partial<
+  Pick<Actor, 'name' | 'aliases' | 'kind' | 'description' | 'bases' | 'countryCodes' | 'threatActorTypes'>
+>;
 
 export const NEW_ACTOR_NAME = 'New actor';
 export const ACTOR_NAME_LIMIT = 300;

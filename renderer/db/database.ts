@@ -11,6 +11,7 @@ import type {
   Tag,
   Threat,
 } from '../../shared/domain';
+import { defaultThreatActorTypes } from '../../shared/domain/actor';
 import type { ExposureOverride } from '../../shared/domain/exposure';
 import type { SyncCheckpoint, SyncConflict, SyncOutboxEntry, SyncRecord } from './sync-state';
 
@@ -89,6 +90,19 @@ export class WorkbenchDatabase extends Dexie {
       syncConflicts: 'docId',
       syncCheckpoints: 'database',
     });
+    // v6 (interchange, issue 18): every actor says its STIX threat-actor types; existing actors get their kind's
+    // default (armed group → terrorist, others unknown), which the analyst then changes in the Actors view.
+    // No index changes. Sync's bookkeeping is not touched: the next change of an actor sends it as usual.
+    this.version(6)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table<Actor, string>('actors')
+          .toCollection()
+          .modify((actor) => {
+            actor.threatActorTypes ??= defaultThreatActorTypes(actor.kind);
+          }),
+      );
   }
 
   /** Every table, for transactions that touch the whole workspace (seeding, restore). */

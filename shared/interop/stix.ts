@@ -27,8 +27,8 @@
  * |   owner, last review                       | description                                                                                           |
  * |   its context                              | `object_refs`: its actors, locations, courses of action, evidence notes and its reasoning note. No relationship starts or ends at a grouping |
  * | actor                                      | `threat-actor`: name, `aliases` (the name itself left out), description (+ bases), `threat_actor_types`, `resource_level` |
- * |   armed group                              | `threat_actor_types: ["terrorist"]`, `resource_level: "organization"`                                 |
- * |   organisation / person / other            | `threat_actor_types: ["unknown"]` (the vocabulary's value when the type was not decided); `resource_level` organization / individual / — |
+ * |   its threat-actor types                   | `threat_actor_types`: the analyst's (Actors view), from the spec's vocabulary; until decided, by kind: armed group `["terrorist"]`, criminal network `["crime-syndicate"]`, organisation / person / other `["unknown"]` |
+ * |   kind                                     | `resource_level`: armed group, criminal network, organisation → `organization`; person → `individual`; other → — |
  * |   state                                    | not a threat actor: the country is its `location`, and the state acting is an `identity` (`identity_class: "organization"`, `sectors: ["government"]`) `located-at` that location |
  * | actor's countries                          | state: its identity `located-at`. Others: `located-at` where a linked threat emanates from that country; for armed groups, `targets` where a linked *terrorism* threat affects that country; otherwise `related-to` (the common relationship). Each says why in its description. Every relationship is one STIX 2.1 §4 lists for its two types (tests/support/stix-relationship-table.ts) |
  * | country                                    | `location`: name, `country` (ISO 3166-1 alpha-2), `region` (from the UN M49 sub-region), `latitude`/`longitude` of the **capital** (so the country can be placed on a map; the description says so), facts, stance and notes in the description, the facts' sources as `external_references` |
@@ -87,7 +87,7 @@
  * object itself is not put in the bundle (it is named by a dictionary key, not a `_ref`, and its own
  * `created_by_ref` identity is not published with it).
  */
-import { type Actor, type ActorKind } from '../domain/actor';
+import { threatActorTypesOf, type Actor, type ActorKind } from '../domain/actor';
 import { type AuthorIdentity, authorDisplayName, UNSET_AUTHOR_NAME } from '../domain/author';
 import { type Annotation } from '../domain/annotation';
 import { type Country, type FactSource } from '../domain/country';
@@ -337,17 +337,17 @@ const REGIONS = new Set([
 ]);
 
 /**
- * `threat_actor_types` (threat-actor-type-ov, STIX 2.1 §10.24) and `resource_level` (attack-resource-level-ov,
- * §10.3) of the actors that are exported as threat actors. A state is not one: it becomes a `location` and an
- * `identity` (see the table above). The workbench's kinds say no more than this: an armed group is the spec's
- * "terrorist" (it uses violence for political ends); an organisation, a person or another actor is "unknown" —
- * the value the vocabulary has for an actor whose type the analyst did not decide.
+ * `resource_level` (attack-resource-level-ov, STIX 2.1 §10.3) of the actors exported as threat actors, by kind;
+ * their `threat_actor_types` (threat-actor-type-ov, §10.24) are the analyst's (`threatActorTypesOf`: an armed
+ * group starts as "terrorist", a criminal network as "crime-syndicate", others as "unknown" until decided). A
+ * state is not a threat actor: it becomes a `location` and an `identity` (see the table above).
  */
-export const ACTOR_TYPES: Readonly<Record<Exclude<ActorKind, 'state'>, { types: string[]; resourceLevel?: string }>> = {
-  'armed-group': { types: ['terrorist'], resourceLevel: 'organization' },
-  organisation: { types: ['unknown'], resourceLevel: 'organization' },
-  person: { types: ['unknown'], resourceLevel: 'individual' },
-  other: { types: ['unknown'] },
+export const ACTOR_RESOURCE_LEVELS: Readonly<Record<Exclude<ActorKind, 'state'>, string | undefined>> = {
+  'armed-group': 'organization',
+  'criminal-network': 'organization',
+  organisation: 'organization',
+  person: 'individual',
+  other: undefined,
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -675,7 +675,6 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
       );
       continue;
     }
-    const kind = ACTOR_TYPES[actor.kind] ?? ACTOR_TYPES.other;
     threatActors.set(
       actor.id,
       compact({
@@ -683,8 +682,8 @@ export function registerToStixBundle(input: StixExportInput): StixBundle {
         name,
         description,
         aliases,
-        threat_actor_types: kind.types,
-        resource_level: kind.resourceLevel,
+        threat_actor_types: threatActorTypesOf(actor),
+        resource_level: ACTOR_RESOURCE_LEVELS[actor.kind],
         object_marking_refs: markingRefs,
       }),
     );

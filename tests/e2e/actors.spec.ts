@@ -1,5 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATA_DIR, expect, openMenu, test } from './fixtures';
 
 const ISK = 'ISIS-Khorasan (Islamic State Khorasan Province)';
 const ARMED_GROUPS = [
@@ -86,6 +88,47 @@ test.describe('the Actors view', () => {
     await row(app, ISK).click();
     await expect(app.getByRole('button', { name: 'Edit alias “Исламское государство – Хорасан”' })).toBeVisible();
     await expect(inspector(app).getByRole('list', { name: 'History' }).getByRole('listitem')).toHaveCount(1);
+  });
+
+  test('the threat-actor type is chosen from the STIX vocabulary and goes out in the STIX export', async ({
+    app,
+  }, testInfo) => {
+    await openActors(app);
+    await row(app, 'Taliban').click();
+    const types = inspector(app).getByRole('combobox', { name: 'Threat-actor type (STIX)' });
+    // Until the analyst decides, an organisation's type is "Unknown"; an armed group's "Terrorist".
+    await expect(inspector(app).locator('.actor-threat-types .chip')).toHaveText(['Unknown×']);
+    await types.fill('crime');
+    await types.press('Enter');
+    await saved(app);
+    // A known type takes the place of "Unknown".
+    await expect(inspector(app).locator('.actor-threat-types .chip')).toHaveText(['Crime syndicate×']);
+    for (const size of [
+      { width: 1366, height: 768 },
+      { width: 1440, height: 900 },
+    ]) {
+      await app.setViewportSize(size);
+      await app.screenshot({ path: testInfo.outputPath(`actor-threat-type-${size.width}.png`) });
+    }
+    // A state has no threat-actor type: it is exported as its country and government.
+    await row(app, 'Pakistan').click();
+    await expect(inspector(app).getByRole('combobox', { name: 'Threat-actor type (STIX)' })).toHaveCount(0);
+    await expect(inspector(app)).toContainText('never as a threat actor');
+    await row(app, 'Jamaat Ansarullah').click();
+    await expect(inspector(app).locator('.actor-threat-types .chip')).toHaveText(['Terrorist×']);
+
+    await app.keyboard.press('Control+2');
+    const before = readdirSync(join(DATA_DIR, 'exports'));
+    await openMenu(app, 'Import / export');
+    await app.getByRole('button', { name: 'Export STIX 2.1' }).click();
+    await expect(app.getByText(/Exported a STIX 2.1 bundle to/)).toBeVisible();
+    const file = readdirSync(join(DATA_DIR, 'exports')).find((f) => !before.includes(f) && f.endsWith('.stix.json'))!;
+    const bundle = JSON.parse(readFileSync(join(DATA_DIR, 'exports', file), 'utf8')) as {
+      objects: { type: string; name?: string; threat_actor_types?: string[] }[];
+    };
+    const actor = (name: string) => bundle.objects.find((o) => o.type === 'threat-actor' && o.name === name);
+    expect(actor('Taliban')?.threat_actor_types).toEqual(['crime-syndicate']);
+    expect(actor('Jamaat Ansarullah')?.threat_actor_types).toEqual(['terrorist']);
   });
 
   test('an alias is edited and removed in place', async ({ app }) => {

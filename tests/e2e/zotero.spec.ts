@@ -41,6 +41,31 @@ test.describe('sources with Zotero', () => {
     await expect(sources.getByRole('button', { name: /Водные ресурсы/ })).toBeVisible();
     await expect(sources.getByRole('button', { name: /مهاجرت از ولایات/ })).toBeVisible();
 
+    // A source made from a reference has no text: badged as a reference, and its reader says what to do.
+    const water = sources.getByRole('button', { name: /Водные ресурсы/ });
+    await expect(water.locator('.type-badge')).toHaveText('REF');
+    await expect(water.locator('.type-badge')).toHaveAttribute('title', 'Reference only: no text yet');
+    await water.click();
+    const empty = app.getByRole('region', { name: 'This source is a reference only' });
+    await expect(empty).toContainText('Attach the document (PDF, Word, HTML or text) or paste its text');
+    for (const size of [
+      { width: 1366, height: 768 },
+      { width: 1440, height: 900 },
+    ]) {
+      await app.setViewportSize(size);
+      await app.screenshot({ path: testInfo.outputPath(`reference-only-${size.width}.png`) });
+    }
+    await empty.getByRole('button', { name: 'Paste the text…' }).click();
+    const editor = app.getByRole('dialog', { name: 'Correct the text' });
+    await editor.getByRole('textbox', { name: 'Source text' }).fill('Канал Кош-Тепа забирает до 20% стока Амударьи.');
+    await editor.getByRole('button', { name: 'Save text' }).click();
+    await expect(editor).toBeHidden();
+    await expect(water.locator('.type-badge')).toHaveText('PASTED');
+    await expect(empty).toBeHidden();
+    await expect(app.getByRole('document', { name: 'Source text' })).toHaveText(
+      'Канал Кош-Тепа забирает до 20% стока Амударьи.',
+    );
+
     const before = readdirSync(join(DATA_DIR, 'exports'));
     await fromPalette(app, 'Export Sources for Zotero');
     const exportDialog = app.getByRole('dialog', { name: 'Export sources for Zotero' });

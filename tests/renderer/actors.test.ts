@@ -3,6 +3,7 @@ import { actorUsage, tidyNames } from '../../renderer/db/actors';
 import type { WorkbenchDatabase } from '../../renderer/db/database';
 import { createActor, deleteActor, updateActor } from '../../renderer/workspace/commands/actors';
 import { defineCommand, Workspace } from '../../renderer/workspace/workspace';
+import { upgradeTables } from '../../shared/interop/backup/validate';
 import { sinceDemo, useDemoDatabases } from './demo-database';
 import { perform, workspaceOf } from './perform';
 
@@ -130,6 +131,55 @@ describe('actors', () => {
     // Its own name in another case is not a duplicate.
     const after = await perform(db, updateActor, { id: taliban.id, patch: { name: 'TALIBAN' } });
     expect(after.name).toBe('TALIBAN');
+  });
+
+  it('say their STIX threat-actor type: the kind’s default until the analyst chooses, undoable', async () => {
+    const db = await demo();
+    const taliban = await actorNamed(db, 'Taliban');
+    const isk = await actorNamed(db, 'ISIS-Khorasan');
+    // The demo's actors start with their kind's types.
+    expect(isk.threatActorTypes).toEqual(['terrorist']);
+    expect(taliban.threatActorTypes).toEqual(['unknown']);
+    const created = await perform(db, createActor, { name: 'Herat hawala network', kind: 'criminal-network' });
+    expect(created.threatActorTypes).toEqual(['crime-syndicate']);
+
+    // The analyst's choice, tidied ("unknown" gives way to a known type), one revision, one undo.
+    const chosen = await perform(db, updateActor, {
+      id: taliban.id,
+      patch: { threatActorTypes: ['unknown', 'terrorist', 'crime-syndicate'] },
+      label: 'change the threat-actor type of “Taliban”',
+    });
+    expect(chosen.threatActorTypes).toEqual(['crime-syndicate', 'terrorist']);
+    expect((await revisionsOf(db, taliban.id)).map((r) => r.field).sort()).toEqual(['threatActorTypes', 'updatedAt']);
+    // A change of kind keeps a choice the analyst made ...
+    expect(
+      (await perform(db, updateActor, { id: taliban.id, patch: { kind: 'armed-group' } })).threatActorTypes,
+    ).toEqual(['crime-syndicate', 'terrorist']);
+    // ... and brings the new kind's default where the type was still the old kind's.
+    expect((await perform(db, updateActor, { id: created.id, patch: { kind: 'person' } })).threatActorTypes).toEqual([
+      'unknown',
+    ]);
+    await workspaceOf(db).undo();
+    await workspaceOf(db).undo();
+    await workspaceOf(db).undo();
+    expect((await db.actors.get(taliban.id))!.threatActorTypes).toEqual(['unknown']);
+    await expect(
+      perform(db, updateActor, { id: taliban.id, patch: { threatActorTypes: ['warlord' as never] } }),
+    ).rejects.toThrow(/not saved/);
+  });
+
+  it('of an older backup (schema version 5) are given their kind’s types when it is restored or merged', () => {
+    const [armed, state, other] = [
+      { id: 'a', kind: 'armed-group' },
+      { id: 's', kind: 'state' },
+      { id: 'o', kind: 'organisation', threatActorTypes: ['activist'] },
+    ];
+    const upgraded = upgradeTables({ actors: [armed, state, other] }, 5);
+    expect(upgraded.actors).toEqual([
+      { ...armed, threatActorTypes: ['terrorist'] },
+      { ...state, threatActorTypes: ['nation-state'] },
+      other,
+    ]);
   });
 
   it('tidy alias and base lists', () => {

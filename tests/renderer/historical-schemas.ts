@@ -50,7 +50,10 @@ export function v1Rows(demo: DemoWorkspace): Rows {
   const threat = clone(demo.threats[0]!) as unknown as Record<string, unknown>;
   const tag = clone(demo.tags[0]!) as unknown as Record<string, unknown>;
   const register = clone(demo.register) as unknown as Record<string, unknown>;
-  const actor = clone(demo.actors[0]!) as unknown as Record<string, unknown>;
+  // Actors of release 1 had no threat-actor types (schema version 6 added them).
+  const withoutTypes = ({ threatActorTypes: _types, ...a }: DemoWorkspace['actors'][number]) =>
+    clone(a) as unknown as Record<string, unknown>;
+  const actor = withoutTypes(demo.actors[0]!);
   const at = '2026-03-01T09:30:00.000Z';
   return {
     sources: [
@@ -103,7 +106,7 @@ export function v1Rows(demo: DemoWorkspace): Rows {
       },
     ],
     actors: [
-      ...demo.actors.map((a) => clone(a) as unknown as Record<string, unknown>),
+      ...demo.actors.map(withoutTypes),
       { ...actor, id: '0b5e7d1c-0000-4000-8000-00000000e006', aliases: ['ИГИЛ-Х', 'داعش خراسان', 'ISIS-K'] },
     ],
     countries: demo.countries.map((c) => clone(c) as unknown as Record<string, unknown>),

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WorkbenchDatabase } from '../../renderer/db/database';
 import { WORKSPACE_SCHEMA_VERSION } from '../../shared/interop/backup/format';
 import type { Annotation } from '../../shared/domain/annotation';
+import { defaultThreatActorTypes, type ActorKind } from '../../shared/domain/actor';
 import {
   CONNECTION_CLOSED_MESSAGE,
   describeStorageError,
@@ -81,6 +82,14 @@ const PRIMARY_KEYS: Record<string, string> = {
   views: 'id',
 };
 
+/** Rows as schema version 6 upgrades them: every actor given its kind's threat-actor types. */
+function withDefaultTypes(rows: Rows): Rows {
+  return {
+    ...rows,
+    actors: (rows.actors ?? []).map((a) => ({ ...a, threatActorTypes: defaultThreatActorTypes(a.kind as ActorKind) })),
+  };
+}
+
 interface Release {
   release: string;
   /** Opens the database as that release defined it. */
@@ -111,7 +120,14 @@ describe.each(RELEASES)('a workspace written by release $release', ({ historical
     await current.open();
     expect(current.verno).toBe(WORKSPACE_SCHEMA_VERSION);
     const tables = Object.keys(written);
-    expect(await contents(current, tables)).toEqual(sortedLikeDexie(written, PRIMARY_KEYS));
+    // v6: every actor has its kind's threat-actor types; nothing else of any record changed.
+    const upgraded = withDefaultTypes(written);
+    expect(written.actors!.every((a) => !('threatActorTypes' in a))).toBe(true);
+    expect(await contents(current, tables)).toEqual(sortedLikeDexie(upgraded, PRIMARY_KEYS));
+    expect((await current.actors.where('name').equals('Jamaat Ansarullah').first())?.threatActorTypes).toEqual([
+      'terrorist',
+    ]);
+    expect((await current.actors.where('name').equals('Taliban').first())?.threatActorTypes).toEqual(['unknown']);
     // v4: an older workspace's passages are found by where they start in their source.
     const passages = (written.annotations ?? []) as Annotation[];
     const first = passages[0]!;
@@ -221,7 +237,9 @@ describe('another window at another version', () => {
     old.close();
     await opening;
     expect(current.verno).toBe(WORKSPACE_SCHEMA_VERSION);
-    expect(await contents(current, Object.keys(written))).toEqual(sortedLikeDexie(written, PRIMARY_KEYS));
+    expect(await contents(current, Object.keys(written))).toEqual(
+      sortedLikeDexie(withDefaultTypes(written), PRIMARY_KEYS),
+    );
     stop();
   });
 

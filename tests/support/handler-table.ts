@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { ensureDataFolder } from '../../main/services/data-folder';
+import { writeBriefingDocx } from '../../main/services/briefing-docx';
+import { extractSource } from '../../main/services/import';
 import { createHandlerTable, type HandlerTable, type WorkbenchServices } from '../../main/services/handlers';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
@@ -15,6 +17,9 @@ export async function realHandlerTable(
     host: 'bridge',
     dataFolder: await ensureDataFolder(dataRoot),
     bundledDataRoot: resolve(PROJECT_ROOT, 'data'),
+    // Without a worker, files are read and briefings packed in the test's own thread.
+    readInThisThread: extractSource,
+    packInThisThread: writeBriefingDocx,
     ...extra,
   });
 }

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/ipc/dispatch';
 import { startBridge, TOKEN_HEADER, type RunningBridge } from '../../main/bridge/server';
 import { ensureDataFolder } from '../../main/services/data-folder';
+import { writeBriefingDocx } from '../../main/services/briefing-docx';
 import { createHandlerTable, type HandlerTable, type WorkbenchServices } from '../../main/services/handlers';
 import { Briefing, defaultBriefingSections } from '../../shared/domain/briefing';
 import type { BriefingDocument } from '../../shared/domain/briefing-document';
@@ -78,6 +79,7 @@ async function desktop(dataRoot: string, choose: WorkbenchServices['chooseSavePa
     host: 'electron',
     dataFolder: await ensureDataFolder(dataRoot),
     bundledDataRoot: join(PROJECT_ROOT, 'data'),
+    packInThisThread: writeBriefingDocx,
     chooseSavePath: choose,
     openPath: async (path) => {
       opened.push(path);

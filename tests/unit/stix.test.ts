@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadDemoWorkspace } from '../../main/services/demo-workspace';
 import { SourceStore } from '../../main/services/source-store';
-import { Actor } from '../../shared/domain/actor';
+import {
+  Actor,
+  ActorKind,
+  defaultThreatActorTypes,
+  threatActorTypesAfterKindChange,
+  threatActorTypesOf,
+  tidyThreatActorTypes,
+} from '../../shared/domain/actor';
 import { UNSET_AUTHOR_NAME } from '../../shared/domain/author';
 import { Annotation } from '../../shared/domain/annotation';
 import { Country } from '../../shared/domain/country';
@@ -797,6 +804,61 @@ describe('registerToStixBundle: the mapping', () => {
     ];
     for (const actor of ofType(bundle, 'threat-actor'))
       for (const type of actor.threat_actor_types as string[]) expect(vocabulary, actor.name as string).toContain(type);
+  });
+
+  it('exports the threat-actor types the analyst chose, each from the vocabulary, valid against the OASIS schema', () => {
+    const chosen = exportBundle({
+      actors: [
+        { ...ACTOR.taliban, threatActorTypes: ['terrorist', 'crime-syndicate'] },
+        { ...ACTOR.ghafari, threatActorTypes: ['unknown', 'terrorist'] },
+        { ...ACTOR.iskp, threatActorTypes: [] },
+        {
+          ...ACTOR.ghafari,
+          id: 'c0ffee00-1111-4222-8333-444455556666',
+          name: 'Hawala network, Herat',
+          kind: 'criminal-network',
+          threatActorTypes: undefined,
+        },
+        // A state with a type (e.g. reclassified from armed group) is still no threat actor.
+        { ...ACTOR.pakistan, threatActorTypes: ['nation-state'] },
+      ],
+    });
+    expect(stixValidator().bundleProblems(chosen)).toEqual([]);
+    const typesOf = (name: string) => ofType(chosen, 'threat-actor').find((o) => o.name === name)?.threat_actor_types;
+    // In the vocabulary's order; "unknown" gives way to a known type; nothing chosen is the kind's default.
+    expect(typesOf('Taliban')).toEqual(['crime-syndicate', 'terrorist']);
+    expect(typesOf(ACTOR.ghafari.name)).toEqual(['terrorist']);
+    expect(typesOf(ACTOR.iskp.name)).toEqual(['terrorist']);
+    expect(find(chosen, ID.actor({ id: 'c0ffee00-1111-4222-8333-444455556666' } as Actor))).toMatchObject({
+      threat_actor_types: ['crime-syndicate'],
+      resource_level: 'organization',
+    });
+    expect(ofType(chosen, 'threat-actor').some((o) => o.name === 'Pakistan')).toBe(false);
+  });
+
+  it('defaults an actor’s types from its kind, and follows a change of kind only while the types were the default', () => {
+    expect(ActorKind.options.map((kind) => [kind, defaultThreatActorTypes(kind)])).toEqual([
+      ['armed-group', ['terrorist']],
+      ['criminal-network', ['crime-syndicate']],
+      ['state', ['nation-state']],
+      ['organisation', ['unknown']],
+      ['person', ['unknown']],
+      ['other', ['unknown']],
+    ]);
+    expect(threatActorTypesOf({ kind: 'armed-group' })).toEqual(['terrorist']);
+    expect(threatActorTypesOf({ kind: 'organisation', threatActorTypes: ['activist'] })).toEqual(['activist']);
+    expect(tidyThreatActorTypes([])).toEqual(['unknown']);
+    expect(tidyThreatActorTypes(['spy', 'unknown', 'hacker', 'spy'])).toEqual(['hacker', 'spy']);
+    expect(threatActorTypesAfterKindChange({ kind: 'organisation' }, 'criminal-network')).toEqual(['crime-syndicate']);
+    expect(
+      threatActorTypesAfterKindChange({ kind: 'armed-group', threatActorTypes: ['terrorist'] }, 'organisation'),
+    ).toEqual(['unknown']);
+    expect(
+      threatActorTypesAfterKindChange({ kind: 'organisation', threatActorTypes: ['activist'] }, 'armed-group'),
+    ).toEqual(['activist']);
+    // The schema takes the vocabulary only, each value once.
+    expect(Actor.safeParse({ ...ACTOR.taliban, threatActorTypes: ['warlord'] }).success).toBe(false);
+    expect(Actor.safeParse({ ...ACTOR.taliban, threatActorTypes: ['spy', 'spy'] }).success).toBe(false);
   });
 
   it('exports a state as a location and a government identity located there, never as a threat actor', () => {

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { ActorKind, type Actor } from '../../../shared/domain/actor';
+import { ActorKind, ThreatActorType, threatActorTypesOf, type Actor } from '../../../shared/domain/actor';
 import type { Revision } from '../../../shared/domain/revision';
 import type { Threat } from '../../../shared/domain/threat';
 import { db } from '../../db';
@@ -21,7 +21,13 @@ const FIELD_LABELS: Record<string, string> = {
   description: 'Description',
   bases: 'Bases',
   countryCodes: 'Countries',
+  threatActorTypes: 'Threat-actor type',
 };
+
+/** A threat-actor type in the interface language ("Crime syndicate"). */
+function threatTypeLabel(type: ThreatActorType): string {
+  return t(`actors.threatTypes.values.${type}`);
+}
 
 const regionNames = (() => {
   try {
@@ -42,6 +48,10 @@ function countryName(code: string): string {
 function showValue(field: string, value: unknown): string {
   if (field === 'kind' && typeof value === 'string' && ActorKind.safeParse(value).success)
     return kindLabel(value as ActorKind);
+  if (field === 'threatActorTypes' && Array.isArray(value))
+    return value
+      .map((v) => (ThreatActorType.safeParse(v).success ? threatTypeLabel(v as ThreatActorType) : String(v)))
+      .join(', ');
   if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
   if (value === null || value === undefined || value === '') return '—';
   const text = String(value);
@@ -90,6 +100,12 @@ export function ActorInspector({ actor, actors, passages, actions, onDelete }: A
     return [...known, ...extra];
   }, [countries, actor.countryCodes]);
 
+  const threatTypeOptions = useMemo(
+    (): PickerOption[] =>
+      ThreatActorType.options.map((type) => ({ id: type, label: threatTypeLabel(type), keywords: type })),
+    [],
+  );
+
   const save = (patch: Parameters<typeof actions.update>[1], label: string) => actions.update(actor, patch, label);
   const openThreat = (threat: Threat) => {
     navigate('register');
@@ -126,6 +142,25 @@ export function ActorInspector({ actor, actors, passages, actions, onDelete }: A
           ))}
         </select>
       </div>
+      {actor.kind === 'state' ? (
+        <p className="muted actor-threat-types-note">{t('actors.threatTypes.state')}</p>
+      ) : (
+        <div className="actor-threat-types">
+          <MultiPicker
+            label={t('actors.threatTypes.label')}
+            options={threatTypeOptions}
+            selected={threatActorTypesOf(actor)}
+            onChange={(types) =>
+              void save(
+                { threatActorTypes: types as ThreatActorType[] },
+                `change the threat-actor type of “${actor.name}”`,
+              ).catch(() => undefined)
+            }
+            placeholder={t('actors.threatTypes.placeholder')}
+          />
+          <p className="muted">{t('actors.threatTypes.explain')}</p>
+        </div>
+      )}
       <ListEditor
         label="Aliases"
         noun="alias"

@@ -4,6 +4,7 @@ import { t } from '../../i18n';
 /** Actor kinds in the words analysts use, in the order the lists show them. */
 export const ACTOR_KINDS: readonly { kind: ActorKind; label: string; plural: string }[] = [
   { kind: 'armed-group', label: 'Armed group', plural: 'Armed groups' },
+  { kind: 'criminal-network', label: 'Criminal network', plural: 'Criminal networks' },
   { kind: 'organisation', label: 'Organisation', plural: 'Organisations' },
   { kind: 'state', label: 'State', plural: 'States' },
   { kind: 'person', label: 'Person', plural: 'People' },

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useT } from '../../i18n';
 import { useWorkbench } from '../../stores';
 import { workspace } from '../../workspace';
 import { describeRefiQdaPlan, importRefiQda } from '../../workspace/commands/refi-qda';
@@ -13,6 +14,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  */
 export function RefiQdaImportDialog({ file, onClose }: { file: File; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const t = useT();
   const [reading, setReading] = useState<RefiQdaReading | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
@@ -48,6 +50,12 @@ export function RefiQdaImportDialog({ file, onClose }: { file: File; onClose: ()
   };
 
   const lines = reading ? describeRefiQdaPlan(reading.plan) : [];
+  // A project with nothing the workspace lacks (ATLAS.ti's blank project) says so, and offers no Import.
+  const nothing =
+    reading !== null &&
+    reading.plan.sources.every((s) => !s.create) &&
+    reading.plan.newTags.length === 0 &&
+    reading.plan.passages === 0;
   const origin = reading?.project.origin;
   return (
     <dialog ref={ref} className="dialog wide" aria-labelledby="refi-qda-import-title" onClose={onClose}>
@@ -69,13 +77,14 @@ export function RefiQdaImportDialog({ file, onClose }: { file: File; onClose: ()
               <li key={line}>{line}</li>
             ))}
           </ul>
+          {nothing && <p role="status">{t('imports.refiQdaNothing')}</p>}
         </>
       )}
       <div className="dialog-actions">
         <button type="button" onClick={() => ref.current?.close()}>
-          {error ? 'Close' : 'Cancel'}
+          {error || nothing ? 'Close' : 'Cancel'}
         </button>
-        {reading && (
+        {reading && !nothing && (
           <button type="button" className="primary" disabled={importing} onClick={() => void runImport()}>
             Import
           </button>

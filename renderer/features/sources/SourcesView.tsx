@@ -58,9 +58,17 @@ type Popover =
   | { kind: 'edit'; annotation: Annotation; rect: DOMRect | null }
   | { kind: 'pick'; annotations: Annotation[]; rect: DOMRect };
 
-/** The kind of file a source came from, as a short badge: PDF, DOCX, HTML, TXT, MD, or PASTED. */
-export function fileTypeLabel(source: Pick<Source, 'file'>): string {
-  if (!source.file) return 'PASTED';
+/**
+ * A source made from a reference (Zotero, BibTeX, RIS) that has no text yet: no file and an empty text. It is
+ * read by no one until the analyst attaches the document or pastes its text.
+ */
+export function isReferenceOnly(source: Pick<Source, 'file' | 'textLength'>): boolean {
+  return !source.file && source.textLength === 0;
+}
+
+/** The kind of file a source came from, as a short badge: PDF, DOCX, HTML, TXT, MD, PASTED, or REF (no text yet). */
+export function fileTypeLabel(source: Pick<Source, 'file' | 'textLength'>): string {
+  if (!source.file) return isReferenceOnly(source) ? translate('sources.reference.badge') : 'PASTED';
   const mime = source.file.mime;
   if (mime === 'application/pdf') return 'PDF';
   if (mime.includes('wordprocessingml')) return 'DOCX';
@@ -158,7 +166,13 @@ export function SourcesView() {
                   onClick={() => source.id !== selected?.id && leaveThen(() => select(source.id))}
                 >
                   <span className="item-title" dir="auto">
-                    <span className="type-badge" title={source.file?.originalName ?? t('sources.pastedText')}>
+                    <span
+                      className={isReferenceOnly(source) ? 'type-badge reference-badge' : 'type-badge'}
+                      title={
+                        source.file?.originalName ??
+                        (isReferenceOnly(source) ? t('sources.reference.title') : t('sources.pastedText'))
+                      }
+                    >
                       {fileTypeLabel(source)}
                     </span>{' '}
                     {source.title}
@@ -169,7 +183,8 @@ export function SourcesView() {
                     {(sources[i - 1]?.title === source.title || sources[i + 1]?.title === source.title) && (
                       <>
                         <span className="file-name" dir="auto">
-                          {source.file?.originalName ?? t('sources.pasted')}
+                          {source.file?.originalName ??
+                            (isReferenceOnly(source) ? t('sources.reference.short') : t('sources.pasted'))}
                         </span>
                         <span>{t('sources.added', { date: formatDate(source.createdAt) })}</span>
                       </>
@@ -495,34 +510,38 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
         )}
         <ConfirmStrip source={source} />
         <CommentsOffer source={source} text={text} />
-        <Reader
-          sourceId={source.id}
-          text={text}
-          language={source.language}
-          languages={source.languages}
-          annotations={readerAnnotations}
-          tags={lookups.tags}
-          onAnnotate={(range, rect) => setPopover({ kind: 'create', range, rect })}
-          onPick={(list, rect) => {
-            selectAnnotation(list[0]!.id);
-            setPopover({ kind: 'pick', annotations: list, rect });
-          }}
-          reselecting={
-            reselecting
-              ? {
-                  onSelect: (range) => {
-                    const target = reselecting;
-                    setReselecting(null);
-                    void workspace.attempt(movePassage, { id: target.id, text, range }).then((after) => {
-                      if (!after) return;
-                      selectAnnotation(after.id);
-                      window.getSelection()?.removeAllRanges();
-                    });
-                  },
-                }
-              : null
-          }
-        />
+        {shown && text === '' && isReferenceOnly(source) ? (
+          <ReferenceOnly onAttach={(file) => void replaceFile(file)} onPaste={() => setEditingText('')} />
+        ) : (
+          <Reader
+            sourceId={source.id}
+            text={text}
+            language={source.language}
+            languages={source.languages}
+            annotations={readerAnnotations}
+            tags={lookups.tags}
+            onAnnotate={(range, rect) => setPopover({ kind: 'create', range, rect })}
+            onPick={(list, rect) => {
+              selectAnnotation(list[0]!.id);
+              setPopover({ kind: 'pick', annotations: list, rect });
+            }}
+            reselecting={
+              reselecting
+                ? {
+                    onSelect: (range) => {
+                      const target = reselecting;
+                      setReselecting(null);
+                      void workspace.attempt(movePassage, { id: target.id, text, range }).then((after) => {
+                        if (!after) return;
+                        selectAnnotation(after.id);
+                        window.getSelection()?.removeAllRanges();
+                      });
+                    },
+                  }
+                : null
+            }
+          />
+        )}
       </section>
       <aside className="pane side-pane" aria-label={translate('sources.panel')}>
         <div className="tabs" role="tablist" aria-label={translate('sources.panel')}>
@@ -703,6 +722,41 @@ function PassagesAtPoint({
           </li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+/**
+ * The reader of a source that is only a reference (made from a Zotero, BibTeX or RIS record): nothing to read or
+ * annotate yet, and the two ways to give it its text.
+ */
+function ReferenceOnly({ onAttach, onPaste }: { onAttach: (file: File) => void; onPaste: () => void }) {
+  const t = useT();
+  const fileInput = useRef<HTMLInputElement>(null);
+  return (
+    <div className="reference-only" role="region" aria-label={t('sources.reference.heading')}>
+      <h2>{t('sources.reference.heading')}</h2>
+      <p>{t('sources.reference.body')}</p>
+      <div className="button-row">
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          {t('sources.reference.attach')}
+        </button>
+        <button type="button" onClick={onPaste}>
+          {t('sources.reference.paste')}
+        </button>
+      </div>
+      <input
+        ref={fileInput}
+        type="file"
+        hidden
+        accept=".txt,.md,.markdown,.html,.htm,.docx,.pdf"
+        aria-label={t('sources.reference.attach')}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) onAttach(file);
+        }}
+      />
     </div>
   );
 }

@@ -1,4 +1,10 @@
-import { Actor } from '../../../shared/domain/actor';
+import {
+  Actor,
+  defaultThreatActorTypes,
+  threatActorTypesAfterKindChange,
+  ThreatActorType,
+  tidyThreatActorTypes,
+} from '../../../shared/domain/actor';
 import {
   ACTOR_DESCRIPTION_LIMIT,
   ACTOR_NAME_LIMIT,
@@ -47,6 +53,14 @@ function tidyPatch(patch: ActorPatch): ActorPatch {
     ...(patch.countryCodes !== undefined
       ? { countryCodes: [...new Set(patch.countryCodes.map((c) => c.trim().toUpperCase()))] }
       : {}),
+    // Types outside the vocabulary are left as given, for the schema to refuse with a sentence.
+    ...(patch.threatActorTypes !== undefined
+      ? {
+          threatActorTypes: ThreatActorType.array().safeParse(patch.threatActorTypes).success
+            ? tidyThreatActorTypes(patch.threatActorTypes)
+            : patch.threatActorTypes,
+        }
+      : {}),
   };
 }
 
@@ -77,6 +91,7 @@ export const createActor = defineCommand({
         description: '',
         bases: [],
         countryCodes: [],
+        threatActorTypes: defaultThreatActorTypes(tidy.kind ?? 'other'),
         ...tidy,
         name,
         createdAt: changes.at,
@@ -109,7 +124,12 @@ export const updateActor = defineCommand({
       const problem = actorNameProblem(tidy.name, await changes.db.actors.toArray(), id);
       if (problem) throw new CommandRefusal(problem);
     }
-    return changes.put('actors', checked({ ...before, ...tidy }));
+    // A new kind brings its default types along unless the analyst had chosen others (nor chooses now).
+    const types =
+      tidy.kind !== undefined && tidy.kind !== before.kind && tidy.threatActorTypes === undefined
+        ? { threatActorTypes: threatActorTypesAfterKindChange(before, tidy.kind) }
+        : {};
+    return changes.put('actors', checked({ ...before, ...tidy, ...types }));
   },
 });
 

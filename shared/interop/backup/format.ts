@@ -18,7 +18,7 @@ export const BACKUP_MIME = 'application/x-analyst-workbench-backup';
  * The Dexie schema version this app writes (renderer/db/database.ts; a renderer test keeps the two equal).
  * A backup written under a later version is refused; an earlier one is upgraded on restore.
  */
-export const WORKSPACE_SCHEMA_VERSION = 5;
+export const WORKSPACE_SCHEMA_VERSION = 6;
 
 /** The schema version that introduced each table added after version 1; older backups lack them. */
 export const TABLE_SINCE: Partial<Record<WorkspaceTableName, number>> = { views: 2, exposureOverrides: 3 };

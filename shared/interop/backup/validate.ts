@@ -1,14 +1,15 @@
 import type { z } from 'zod';
 import { LOCAL_META_KEYS, PRIMARY_KEYS, WORKSPACE_TABLES, type WorkspaceTableName } from '../workspace-snapshot';
 import { BACKUP_FORMAT_VERSION, WORKSPACE_SCHEMA_VERSION } from './format';
+import { ActorKind, defaultThreatActorTypes } from '../../domain/actor';
 import { RECORD_SCHEMAS } from './records';
 
 export type WorkspaceTables = Record<WorkspaceTableName, unknown[]>;
 
 /**
  * Brings the tables of a backup written under an older Dexie schema up to this one, the way the
- * database's own `version(n).upgrade()` steps would have. Each step may rewrite records; today the
- * only change between versions is that a table was added, which starts empty.
+ * database's own `version(n).upgrade()` steps would have. Each step may rewrite records: a table added
+ * starts empty; v6 gives actors their threat-actor types.
  */
 const UPGRADE_STEPS: Record<number, (tables: WorkspaceTables) => void> = {
   // v2 added saved grid views; v3 added per-country exposure overrides. No existing record changed shape.
@@ -18,7 +19,22 @@ const UPGRADE_STEPS: Record<number, (tables: WorkspaceTables) => void> = {
   4: () => undefined,
   // v5 added team sync's bookkeeping tables (never in a backup); no workspace table changed.
   5: () => undefined,
+  // v6 gave every actor its STIX threat-actor types: an older backup's actors get their kind's default.
+  6: (tables) => {
+    tables.actors = tables.actors.map((actor) =>
+      isActorRecord(actor) && actor.threatActorTypes === undefined
+        ? { ...actor, threatActorTypes: defaultThreatActorTypes(actor.kind) }
+        : actor,
+    );
+  },
 };
+
+/** A record shaped enough to be given its default types; anything else is left for the schema check to name. */
+function isActorRecord(record: unknown): record is { kind: ActorKind; threatActorTypes?: unknown } {
+  return (
+    typeof record === 'object' && record !== null && ActorKind.safeParse((record as { kind?: unknown }).kind).success
+  );
+}
 
 export function upgradeTables(
   tables: Partial<Record<WorkspaceTableName, unknown[]>>,
