@@ -28,7 +28,10 @@ const GROUPS: Record<string, (env: BenchEnv) => Promise<ScenarioResult[]>> = {
 
 function startServer(root: string, dataDir: string, port: number): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bench', 'tmp', 'server.mjs')], {
+    // With BENCH_PROFILE, main's side (the bridge: backup checks, zip, decoding) is profiled too, for the whole run.
+    const profile = process.env.BENCH_PROFILE;
+    const args = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, '--cpu-prof-name=main.cpuprofile'] : [];
+    const child = spawn(process.execPath, [...args, join(root, 'bench', 'tmp', 'server.mjs')], {
       env: { ...process.env, BENCH_ROOT: root, BENCH_DATA_DIR: dataDir, BENCH_PORT: String(port) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
