@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import {
   cdp,
   idle,
+  memoryBreakdown,
   metric,
   openApp,
   openBenchPage,
@@ -121,6 +122,7 @@ export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
     await session.send('HeapProfiler.collectGarbage');
     const heap = (await metric(session, 'JSHeapUsedSize')) / 1024 / 1024;
     const rss = env.rendererRss();
+    env.log(`reader: memory after opening the source: ${await memoryBreakdown(page, session, env)}`);
 
     const create: number[] = [];
     for (let i = 0; i < env.sizes.runs; i++) {
@@ -162,6 +164,7 @@ export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
     await largeSession.send('HeapProfiler.collectGarbage');
     const largeHeap = (await metric(largeSession, 'JSHeapUsedSize')) / 1024 / 1024;
     const largeRss = env.rendererRss();
+    env.log(`reader: memory after opening the large source: ${await memoryBreakdown(page, largeSession, env)}`);
     env.log(`reader: large book opened in ${Math.round(openLarge)} ms; heap ${largeHeap.toFixed(1)} MB`);
 
     const plainMedian = result('x', plain).median;
