@@ -34,18 +34,26 @@ describe('placeableOn', () => {
     const fits = passageOn(first, 0, 5);
     const late = passageOn(first, 45, 60);
     for (const text of [first, second, first, second]) {
-      expect(placeableOn(text, fits)).toBe(isPlaceable(text, fits));
-      expect(placeableOn(text, late)).toBe(isPlaceable(text, late));
+      expect(placeableOn(text)(fits)).toBe(isPlaceable(text, fits));
+      expect(placeableOn(text)(late)).toBe(isPlaceable(text, late));
     }
-    expect(placeableOn(first, late)).toBe(true);
-    expect(placeableOn(second, late)).toBe(false);
+    expect(placeableOn(first)(late)).toBe(true);
+    expect(placeableOn(second)(late)).toBe(false);
   });
 
   it('tells a passage whose quote no longer reads there from one that does', () => {
     const edited = first.replace('Amu Darya', 'Syr Darya');
     const moved = passageOn(first, 15, 24);
-    expect(placeableOn(first, moved)).toBe(true);
-    expect(placeableOn(edited, moved)).toBe(false);
-    expect(placeableOn(edited, { ...moved, anchor: 'orphaned' })).toBe(false);
+    expect(placeableOn(first)(moved)).toBe(true);
+    expect(placeableOn(edited)(moved)).toBe(false);
+    expect(placeableOn(edited)({ ...moved, anchor: 'orphaned' })).toBe(false);
+  });
+
+  it('keeps its answers for a text equal to the last one, held in another string', () => {
+    const fits = passageOn(first, 0, 5);
+    const copy = [...first].join('');
+    expect(placeableOn(first)(fits)).toBe(true);
+    expect(placeableOn(copy)(fits)).toBe(true);
+    expect(placeableOn(second)(fits)).toBe(isPlaceable(second, fits));
   });
 });

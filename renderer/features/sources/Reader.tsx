@@ -222,7 +222,7 @@ export function Reader({
 
   const paragraphs = useMemo(() => splitParagraphs(text), [text]);
   const paragraphLanguages = useParagraphLanguages(paragraphs, language, (languages?.length ?? 0) > 1);
-  const placed = useMemo(() => annotations.filter((a) => placeableOn(text, a)), [annotations, text]);
+  const placed = useMemo(() => annotations.filter(placeableOn(text)), [annotations, text]);
   const lanes = useMemo(() => assignLanes(placed), [placed]);
   const stripes = useMemo(() => stripeImages(paragraphs, placed, lanes, tags), [paragraphs, placed, lanes, tags]);
   const maxLane = useMemo(() => {

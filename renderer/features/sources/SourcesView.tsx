@@ -255,10 +255,10 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
   );
   const text = shown?.text ?? '';
   // Passages whose stored place does not fit this text: unpainted, and listed under Review.
-  const misfits = useMemo(
-    () => new Set(annotations.filter((a) => a.anchor !== 'orphaned' && !placeableOn(text, a)).map((a) => a.id)),
-    [annotations, text],
-  );
+  const misfits = useMemo(() => {
+    const placeable = placeableOn(text);
+    return new Set(annotations.filter((a) => a.anchor !== 'orphaned' && !placeable(a)).map((a) => a.id));
+  }, [annotations, text]);
   useViewCommand(
     'annotations:export',
     () =>
