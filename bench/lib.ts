@@ -128,12 +128,22 @@ export const SMOKE: BenchSizes = {
   workspace: { seed: 5, megabytes: 1, threats: 200, annotations: 100 },
 };
 
+export interface RendererMemory {
+  pid: number;
+  rss: number;
+  anon: number;
+  file: number;
+  shmem: number;
+}
+
 export interface BenchEnv {
   baseUrl: string;
   sizes: BenchSizes;
   newContext(): Promise<BrowserContext>;
   /** Resident memory of the renderer processes the browser runs, in bytes (Linux /proc). */
   rendererRss(): number | null;
+  /** The same, per renderer process: anonymous memory (heaps, DOM, layout) apart from mapped files (the browser's own code) and shared memory. */
+  rendererProcesses(): RendererMemory[];
   log(message: string): void;
 }
 
@@ -280,4 +290,49 @@ export async function profiled<T>(page: Page, name: string, work: () => Promise<
     await session.detach();
     await browser?.stopTracing();
   }
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/**
+ * What the renderer's memory is made of, as one log line: each renderer process's resident memory split
+ * into anonymous (heaps, DOM, layout, workers), file-backed (the browser's own code, fonts) and shared
+ * (compositor buffers); the page's JS heap used and reserved; its DOM counters; its workers (each a V8
+ * heap of its own in the same process, not in the page's heap figure); and the browser's own breakdown
+ * where the page is allowed to ask for it (measureUserAgentSpecificMemory needs cross-origin isolation).
+ */
+export async function memoryBreakdown(page: Page, session: CDPSession, env: BenchEnv): Promise<string> {
+  const counters = (await session.send('Memory.getDOMCounters')) as {
+    documents: number;
+    nodes: number;
+    jsEventListeners: number;
+  };
+  const used = await metric(session, 'JSHeapUsedSize');
+  const total = await metric(session, 'JSHeapTotalSize');
+  const agent = await page.evaluate(async () => {
+    const measure = (
+      performance as unknown as {
+        measureUserAgentSpecificMemory?: () => Promise<{
+          bytes: number;
+          breakdown: { bytes: number; types: string[] }[];
+        }>;
+      }
+    ).measureUserAgentSpecificMemory;
+    if (!crossOriginIsolated || !measure)
+      return 'measureUserAgentSpecificMemory unavailable (page not cross-origin isolated)';
+    const m = await measure.call(performance);
+    return `measureUserAgentSpecificMemory ${(m.bytes / 1024 / 1024).toFixed(1)} MB`;
+  });
+  const processes = env
+    .rendererProcesses()
+    .map((p) => `pid ${p.pid}: RSS ${mb(p.rss)} = anon ${mb(p.anon)} + file ${mb(p.file)} + shmem ${mb(p.shmem)}`)
+    .join('; ');
+  return (
+    `${env.rendererProcesses().length} renderer processes (${processes}); page JS heap ${mb(used)} used of ${mb(total)}; ` +
+    `DOM ${counters.nodes} nodes, ${counters.documents} documents, ${counters.jsEventListeners} listeners; ` +
+    `${page.workers().length} workers (${page
+      .workers()
+      .map((w) => w.url().split('/').pop())
+      .join(', ')}); ${agent}`
+  );
 }

@@ -10,7 +10,7 @@ import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/chromium';
-import { FULL, PROBE, SMOKE, type BenchEnv, type ScenarioResult } from './lib';
+import { FULL, PROBE, SMOKE, type BenchEnv, type RendererMemory, type ScenarioResult } from './lib';
 import { writeReport, type BenchReport } from './report';
 import { backupScenarios } from './scenarios/backup';
 import { briefingScenarios } from './scenarios/briefing';
@@ -28,7 +28,10 @@ const GROUPS: Record<string, (env: BenchEnv) => Promise<ScenarioResult[]>> = {
 
 function startServer(root: string, dataDir: string, port: number): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bench', 'tmp', 'server.mjs')], {
+    // With BENCH_PROFILE, main's side (the bridge: backup checks, zip, decoding) is profiled too, for the whole run.
+    const profile = process.env.BENCH_PROFILE;
+    const args = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, '--cpu-prof-name=main.cpuprofile'] : [];
+    const child = spawn(process.execPath, [...args, join(root, 'bench', 'tmp', 'server.mjs')], {
       env: { ...process.env, BENCH_ROOT: root, BENCH_DATA_DIR: dataDir, BENCH_PORT: String(port) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -43,8 +46,9 @@ function startServer(root: string, dataDir: string, port: number): Promise<{ url
 }
 
 /** RSS of the Chromium renderer processes started by this Node process (Linux only). */
-function rendererRss(): number | null {
-  if (platform() !== 'linux') return null;
+/** Each renderer process this runner's browser runs, with its resident memory split as /proc/<pid>/status splits it. */
+function rendererProcesses(): RendererMemory[] {
+  if (platform() !== 'linux') return [];
   const parents = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -60,18 +64,23 @@ function rendererRss(): number | null {
       if (p === process.pid) return true;
     return false;
   };
-  let total = 0;
+  const processes: RendererMemory[] = [];
   for (const pid of parents.keys()) {
     if (!mine(pid)) continue;
     try {
       if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (rss) total += Number(rss[1]) * 1024;
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kB = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
+      processes.push({ pid, rss: kB('VmRSS'), anon: kB('RssAnon'), file: kB('RssFile'), shmem: kB('RssShmem') });
     } catch {
       // gone
     }
   }
-  return total || null;
+  return processes;
+}
+
+function rendererRss(): number | null {
+  return rendererProcesses().reduce((n, p) => n + p.rss, 0) || null;
 }
 
 async function main(): Promise<void> {
@@ -103,6 +112,7 @@ async function main(): Promise<void> {
         return context;
       },
       rendererRss,
+      rendererProcesses,
       log: (message) => console.log(`  ${message}`),
     };
     for (const [name, run] of Object.entries(GROUPS)) {

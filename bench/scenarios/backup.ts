@@ -7,7 +7,7 @@ import { copyFile, mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { median, openBenchPage, result, type BenchEnv, type ScenarioResult } from '../lib';
+import { median, openBenchPage, profiled, result, type BenchEnv, type ScenarioResult } from '../lib';
 
 /** Bytes of the raw export fetched from the page per call when writing it to a file. */
 const SLICE_BYTES = 8 * 1024 * 1024;
@@ -80,7 +80,12 @@ export async function backupScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
       restoreLongestTask: number;
       phases: Record<string, number>;
     }[] = [];
-    for (let i = 0; i < env.sizes.runs; i++) app.push(await page.evaluate(() => window.bench.appBackupRestore()));
+    for (let i = 0; i < env.sizes.runs; i++)
+      app.push(
+        i === env.sizes.runs - 1
+          ? await profiled(page, 'backup-restore', () => page.evaluate(() => window.bench.appBackupRestore()))
+          : await page.evaluate(() => window.bench.appBackupRestore()),
+      );
     env.log(
       `backup: app backup ${app.map((r) => Math.round(r.backupMs)).join(', ')}; app restore ${app.map((r) => Math.round(r.restoreMs)).join(', ')} (file ${Math.round(app[0]!.bytes / 1e6)} MB)`,
     );

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import {
   cdp,
   idle,
+  memoryBreakdown,
   metric,
   openApp,
   openBenchPage,
@@ -121,26 +122,33 @@ export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
     await session.send('HeapProfiler.collectGarbage');
     const heap = (await metric(session, 'JSHeapUsedSize')) / 1024 / 1024;
     const rss = env.rendererRss();
+    env.log(`reader: memory after opening the source: ${await memoryBreakdown(page, session, env)}`);
 
     const create: number[] = [];
     for (let i = 0; i < env.sizes.runs; i++) {
       await selectAndAnnotate(page, i);
       const before = await page.evaluate(() => window.__probe.highlightCount());
-      await page.evaluate(() => {
-        (window as unknown as { __saveStarted: number }).__saveStarted = 0;
-        const mark = (e: KeyboardEvent) => {
-          if (e.key !== 'Enter' || !e.ctrlKey) return;
-          (window as unknown as { __saveStarted: number }).__saveStarted = performance.now();
-          window.removeEventListener('keydown', mark, { capture: true });
-        };
-        window.addEventListener('keydown', mark, { capture: true });
-      });
+      // The watch starts in the page at the save's keydown, not after the runner's next round trip: a
+      // page.evaluate sent after the key press reached the page only after whatever task followed the
+      // save (on a loaded machine, often the saved passage arriving), and the frames it then waited for
+      // were counted as the save's. Still the second animation frame after the highlight appears.
+      await page.evaluate((before) => {
+        const state = window as unknown as { __saveDone: Promise<number> };
+        state.__saveDone = new Promise((resolve, reject) => {
+          const mark = (e: KeyboardEvent) => {
+            if (e.key !== 'Enter' || !e.ctrlKey) return;
+            window.removeEventListener('keydown', mark, { capture: true });
+            const started = performance.now();
+            window.__probe
+              .settle(() => window.__probe.highlightCount() > before)
+              .then((done) => resolve(done - started), reject);
+          };
+          window.addEventListener('keydown', mark, { capture: true });
+        });
+      }, before);
       const save = async () => {
         await page.keyboard.press('Control+Enter');
-        return page.evaluate(async (before) => {
-          const done = await window.__probe.settle(() => window.__probe.highlightCount() > before);
-          return done - (window as unknown as { __saveStarted: number }).__saveStarted;
-        }, before);
+        return page.evaluate(() => (window as unknown as { __saveDone: Promise<number> }).__saveDone);
       };
       create.push(await (i === env.sizes.runs - 1 ? profiled(page, 'reader-create', save) : save()));
       await idle(page);
@@ -162,6 +170,7 @@ export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
     await largeSession.send('HeapProfiler.collectGarbage');
     const largeHeap = (await metric(largeSession, 'JSHeapUsedSize')) / 1024 / 1024;
     const largeRss = env.rendererRss();
+    env.log(`reader: memory after opening the large source: ${await memoryBreakdown(page, largeSession, env)}`);
     env.log(`reader: large book opened in ${Math.round(openLarge)} ms; heap ${largeHeap.toFixed(1)} MB`);
 
     const plainMedian = result('x', plain).median;

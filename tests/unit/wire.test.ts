@@ -20,4 +20,16 @@ describe('bridge wire format', () => {
   it('leaves ordinary objects with other keys alone', () => {
     expect(fromWire('{"$bytes":"AA==","other":1}')).toEqual({ $bytes: 'AA==', other: 1 });
   });
+
+  it('carries values without bytes as plain JSON, text that names the tag included', () => {
+    const value = { records: [{ id: 'a', text: 'a quote: {"$bytes":"AA=="} and "$bytes"' }], count: 2 };
+    expect(toWire(value)).toBe(JSON.stringify(value));
+    expect(fromWire(toWire(value))).toEqual(value);
+  });
+
+  it('finds bytes deep inside arrays and objects', () => {
+    const value = [{ a: [{ b: { c: new Uint8Array([1, 2, 3]) } }] }];
+    expect(toWire(value)).toContain('"$bytes"');
+    expect(fromWire(toWire(value))).toEqual([{ a: [{ b: { c: new Uint8Array([1, 2, 3]) } }] }]);
+  });
 });

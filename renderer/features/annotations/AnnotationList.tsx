@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../../shared/domain/annotation';
 import { t, useT } from '../../i18n';
 import { useWorkbench } from '../../stores';
@@ -86,7 +86,11 @@ const NO_MISFITS: ReadonlySet<string> = new Set();
  * The open source's passages in document order, filterable; a click shows the passage in the reader.
  * `misfits` are passages whose stored place does not fit the text shown: listed, marked, not shown.
  */
-export function AnnotationList({
+/**
+ * Memoised: the reader's source view re-renders on every save (the new passage is painted in the frame
+ * of the save), and the list need not follow it in that frame — it takes its passages a render later.
+ */
+export const AnnotationList = memo(function AnnotationList({
   annotations,
   lookups,
   onEdit,
@@ -204,7 +208,7 @@ export function AnnotationList({
       )}
     </div>
   );
-}
+});
 
 /** Lists longer than this render only the passages in view (a source may carry thousands). */
 const VIRTUALISE_ABOVE = 300;

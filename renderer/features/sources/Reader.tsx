@@ -25,7 +25,7 @@ import {
   type MouseEvent,
 } from 'react';
 import type { Annotation, Tag } from '../../../shared/domain/annotation';
-import { isPlaceable, paragraphIndexAt } from '../../../shared/domain/passage-fit';
+import { paragraphIndexAt } from '../../../shared/domain/passage-fit';
 import { splitParagraphs, tidyRange } from '../../../shared/domain/text';
 import { defaultRangeExtractor, useVirtualizer, type Range as VirtualRange } from '@tanstack/react-virtual';
 import { READER_FONT_SIZES, useWorkbench } from '../../stores';
@@ -34,6 +34,7 @@ import { useViewCommand } from '../../workspace/user-commands';
 import { FindBar } from './FindBar';
 import type { TextMatch } from '../../../shared/domain/find-in-text';
 import { assignLanes, HighlightPainter, translucent } from './highlights';
+import { placeableOn } from './placeable';
 import { TextGeometry } from './text-geometry';
 import './reader.css';
 
@@ -221,7 +222,7 @@ export function Reader({
 
   const paragraphs = useMemo(() => splitParagraphs(text), [text]);
   const paragraphLanguages = useParagraphLanguages(paragraphs, language, (languages?.length ?? 0) > 1);
-  const placed = useMemo(() => annotations.filter((a) => isPlaceable(text, a)), [annotations, text]);
+  const placed = useMemo(() => annotations.filter(placeableOn(text)), [annotations, text]);
   const lanes = useMemo(() => assignLanes(placed), [placed]);
   const stripes = useMemo(() => stripeImages(paragraphs, placed, lanes, tags), [paragraphs, placed, lanes, tags]);
   const maxLane = useMemo(() => {

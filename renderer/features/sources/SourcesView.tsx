@@ -1,14 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Annotation } from '../../../shared/domain/annotation';
 import { admiraltyGrade, CREDIBILITY_LABELS, RELIABILITY_LABELS, type Source } from '../../../shared/domain/source';
-import { isPlaceable } from '../../../shared/domain/passage-fit';
 import { planTextChange, type TextChangePlan } from '../../../shared/domain/text-change-plan';
 import { db } from '../../db';
 import { CommandFailed, workspace } from '../../workspace';
 import { inDocumentOrder } from '../../db/annotations';
 import { provisionalPassage } from './provisional';
+import { placeableOn } from './placeable';
 import {
   acceptDrift,
   createPassage,
@@ -270,10 +270,10 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
   );
   const text = shown?.text ?? '';
   // Passages whose stored place does not fit this text: unpainted, and listed under Review.
-  const misfits = useMemo(
-    () => new Set(annotations.filter((a) => a.anchor !== 'orphaned' && !isPlaceable(text, a)).map((a) => a.id)),
-    [annotations, text],
-  );
+  const misfits = useMemo(() => {
+    const placeable = placeableOn(text);
+    return new Set(annotations.filter((a) => a.anchor !== 'orphaned' && !placeable(a)).map((a) => a.id));
+  }, [annotations, text]);
   useViewCommand(
     'annotations:export',
     () =>
@@ -282,6 +282,12 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
         .catch((e: Error) => notify('error', e.message)),
     loaded !== undefined,
   );
+  // The passage list follows the reading a render later, in a render React may interrupt: a save
+  // repaints the reader in its own frame, and the list of 5,000 (its virtualiser measures every row
+  // again when the count changes) is not part of that frame.
+  const listedAnnotations = useDeferredValue(annotations);
+  const listedMisfits = useDeferredValue(misfits);
+  const editPassage = useCallback((a: Annotation) => setPopover({ kind: 'edit', annotation: a, rect: null }), []);
   const reviewCount = annotations.filter((a) => a.anchor !== 'anchored' || misfits.has(a.id)).length;
 
   // Passages painted in the frame of their save, before the transaction commits (issue 19, point 2):
@@ -579,10 +585,10 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
           {!reading && <p className="muted loading-passages">Reading the passages…</p>}
           {reading && sideTab === 'passages' && (
             <AnnotationList
-              annotations={annotations}
-              misfits={misfits}
+              annotations={listedAnnotations}
+              misfits={listedMisfits}
               lookups={lookups}
-              onEdit={(a) => setPopover({ kind: 'edit', annotation: a, rect: null })}
+              onEdit={editPassage}
             />
           )}
           {reading && sideTab === 'codebook' && <Codebook />}
