@@ -431,15 +431,46 @@ const TABLE_STYLE_XML =
   `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${TABLE_HEADING_FILL}"/></w:tcPr></w:tblStylePr>` +
   '</w:style>';
 
+/** The opening of the TOC field docx writes around the contents' entries, and its end, a paragraph of its own. */
+const TOC_FIELD_BEGIN =
+  /<w:r><w:fldChar w:fldCharType="begin"(?: w:dirty="true")?\/><w:instrText xml:space="preserve">TOC [^<]*<\/w:instrText><w:fldChar w:fldCharType="separate"\/><\/w:r>/;
+const TOC_FIELD_END = '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:sdtContent>';
+
+/**
+ * The contents' entries as live page references rather than the result of a TOC field. LibreOffice keeps a TOC
+ * field's page numbers as written and never lays them out again, and its pagination differs from Word's (and from
+ * docx's estimate of Word's) by a line here and there, so a heading near a page's foot was listed a page off.
+ * A PAGEREF field outside a TOC field is worked out by LibreOffice from its own pages, and Word updates every
+ * field on opening (`updateFields`): each reader sees the page the heading prints on. The entries stay in the
+ * "Table of Contents" block, hyperlinked to their headings, in the TOC 1 and TOC 2 styles. Left as it is when
+ * an entry has no page reference (a briefing too long to lay out here: Word numbers its TOC on opening).
+ */
+function livePageReferences(body: string): string {
+  const start = body.search(TOC_FIELD_BEGIN);
+  const end = body.indexOf(TOC_FIELD_END, start);
+  if (start < 0 || end < 0) return body;
+  const entries = body.slice(start, end);
+  const count = (pattern: RegExp) => entries.match(pattern)?.length ?? 0;
+  if (count(/<w:hyperlink /g) === 0 || count(/<w:hyperlink /g) !== count(/PAGEREF _Toc\d+ \\h/g)) return body;
+  return (
+    body.slice(0, start) +
+    entries.replace(TOC_FIELD_BEGIN, '') +
+    '</w:sdtContent>' +
+    body.slice(end + TOC_FIELD_END.length)
+  );
+}
+
 const xmlText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * What docx does not write itself: the table style, separators without a stray footnote mark, and the
- * marking as the core properties' category and content status (Word's File › Info shows them;
- * document-management systems index them).
+ * What docx does not write itself: the contents' live page references, the table style, separators without a
+ * stray footnote mark, and the marking as the core properties' category and content status (Word's File › Info
+ * shows them; document-management systems index them).
  */
 async function finish(bytes: Uint8Array, marking: string): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
+  const body = await zip.file('word/document.xml')!.async('string');
+  zip.file('word/document.xml', livePageReferences(body));
   const styles = await zip.file('word/styles.xml')!.async('string');
   zip.file('word/styles.xml', styles.replace('</w:styles>', `${TABLE_STYLE_XML}</w:styles>`));
   // docx puts a footnote mark before the separator line; a separator is the line alone.
@@ -668,7 +699,8 @@ export async function writeBriefingDocx(doc: BriefingDocument): Promise<Uint8Arr
           basedOn: 'Normal',
           next: 'Normal',
           run: { font: HEADINGS, size: 18, color: GREY },
-          paragraph: { spacing: { after: 120 } },
+          // A facts line (a threat's score, a table's source) belongs to what follows: never alone at a page's foot.
+          paragraph: { spacing: { after: 120 }, keepNext: true },
         },
         {
           id: 'BriefingNote',
