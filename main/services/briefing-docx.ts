@@ -161,7 +161,14 @@ function alignmentOf(align: 'start' | 'center' | 'end', dir: TextDirection) {
 const BAND_STYLES = { low: 'BandLow', medium: 'BandMedium', high: 'BandHigh', critical: 'BandCritical' } as const;
 
 /** `together`: the cell's paragraph keeps with the next, so a table that must not split holds with its legend. */
-function tableCell(cell: DocCell, widthPercent: number, header: boolean, base: string, together = false): TableCell {
+function tableCell(
+  cell: DocCell,
+  widthPercent: number,
+  header: boolean,
+  base: string,
+  together = false,
+  note?: number,
+): TableCell {
   const colours = cell.band ? BAND_PRINT_COLOURS[cell.band] : null;
   // Band colours are data (the risk band of a score); the header row's shading comes from the table style.
   const fill = colours?.fill ?? (cell.heading && !header ? TABLE_HEADING_FILL : undefined);
@@ -184,6 +191,7 @@ function tableCell(cell: DocCell, widthPercent: number, header: boolean, base: s
                 rightToLeft: cell.dir === 'rtl' || undefined,
                 language: runLanguage(cell.text, base),
               }),
+              ...(note !== undefined ? [new FootnoteReferenceRun(note)] : []),
             ]
           : [],
       }),
@@ -231,6 +239,7 @@ function table(block: Extract<DocBlock, { type: 'table' }>, state: WriteState): 
         true,
         state.language,
         together,
+        c.note,
       ),
     ),
   });

@@ -17,7 +17,7 @@ import {
 } from './briefing-document';
 import { briefingFileName, confidenceWords } from './briefing-names';
 import { CitationEngine, type PassageLocator } from './citation-engine';
-import type { Country } from './country';
+import type { Country, FactSource } from './country';
 import { indexOverrides, overrideId, type ExposureOverride } from './exposure';
 import { dominantScript, guessLanguage, scriptOfLanguage } from './language';
 import { bandOf, impactWords, riskScore, likelihoodWords, type Band } from './scoring';
@@ -216,7 +216,8 @@ const cell = (value: string, options: Partial<Omit<DocCell, 'text'>> = {}): DocC
  * each with the passage's page or paragraph.
  */
 class Citations {
-  private readonly notes: { number: number; sourceId: string }[] = [];
+  /** Each note's number and the source it cites; a note of the workbench's own (a figure's source) has its text. */
+  private readonly notes: { number: number; sourceId: string; text?: string }[] = [];
   /** Source id → the footnote numbers citing it, in order; the annex lists each source once. */
   readonly bySource = new Map<string, number[]>();
   readonly engine: CitationEngine;
@@ -242,12 +243,19 @@ class Citations {
     return number;
   }
 
+  /** A note that is not a passage's citation: where the figures of a table come from. */
+  note(text: string): number {
+    const number = this.notes.length + 1;
+    this.notes.push({ number, sourceId: '', text });
+    return number;
+  }
+
   /** The footnotes as they finally read (a later citation may change an earlier note). */
   footnotes(): DocFootnote[] {
-    return this.notes.map(({ number, sourceId }) => ({
+    return this.notes.map(({ number, sourceId, text }) => ({
       number,
       sourceId,
-      text: isolateRtl(this.engine.noteText(number) ?? '') || this.gone,
+      text: text ?? (isolateRtl(this.engine.noteText(number) ?? '') || this.gone),
     }));
   }
 }
@@ -615,6 +623,28 @@ export function roundedFigure(value: number, p: BriefingPhrases = BRIEFING_PHRAS
   return p.thousands(value);
 }
 
+/**
+ * A footnote giving where a column's figures come from: the facts' sources, each publication once, the
+ * entries of one work (The World Factbook's country pages) named together. Null when no figure has a source.
+ */
+function factNote(ctx: Context, label: string, sources: readonly (readonly FactSource[])[]): number | null {
+  const works = new Map<string, string[]>();
+  for (const source of sources.flat()) {
+    // "CIA, The World Factbook, "Kazakhstan", People and Society > Population": one work, many entries.
+    const entry = /"([^"]+)"/.exec(source.publication);
+    const work = source.publication.replace(/"[^"]+"/, '{}');
+    const entries = works.get(work) ?? [];
+    if (entry && !entries.includes(entry[1]!)) entries.push(entry[1]!);
+    works.set(work, entries);
+  }
+  if (works.size === 0) return null;
+  const [open, close] = ctx.template.language === 'ru' ? ['«', '»'] : ['“', '”'];
+  const cited = [...works].map(([work, entries]) =>
+    work.replace('{}', entries.map((e) => `${open}${e}${close}`).join(', ')),
+  );
+  return ctx.citations.note(`${label}: ${cited.join('; ')}.`);
+}
+
 /** A threat as it bears on one country: the country's override of its rating when one is in force. */
 interface CountryThreat {
   threat: Threat;
@@ -668,6 +698,17 @@ function countryComparisonSection(ctx: Context): DocBlock[] {
   if (rows.length === 0) return [...blocks, paragraph(ctx.p.countries.none, 'note')];
   const { p } = ctx;
   const c = p.countries.columns;
+  const shown = rows.map((r) => ctx.countries.get(r.code)).filter((k): k is Country => k !== undefined);
+  const borderNote = factNote(
+    ctx,
+    c[1],
+    shown.map((k) => k.facts.borderWithAfghanistanKm.sources),
+  );
+  const populationNote = factNote(
+    ctx,
+    c[2],
+    shown.map((k) => k.facts.population.sources),
+  );
   const anyOverride = rows.some((r) => r.threats.some((t) => t.overridden));
   blocks.push({
     type: 'table',
@@ -676,8 +717,8 @@ function countryComparisonSection(ctx: Context): DocBlock[] {
     kind: 'countries',
     columns: [
       { text: c[0], width: 17, align: 'start' },
-      { text: c[1], width: 15, align: 'end' },
-      { text: c[2], width: 16, align: 'end' },
+      { text: c[1], width: 15, align: 'end', ...(borderNote ? { note: borderNote } : {}) },
+      { text: c[2], width: 16, align: 'end', ...(populationNote ? { note: populationNote } : {}) },
       { text: c[3], width: 11, align: 'center' },
       { text: c[4], width: 12, align: 'center' },
       { text: c[5], width: 29, align: 'start' },

@@ -399,6 +399,23 @@ describe('the exported .docx, read as its reader reads it', () => {
     expect(text).not.toMatch(/\d{1,3}(,\d{3}){2,}/);
     expect(text).toMatch(/China .*1\.41 billion \(2025\)/);
   });
+
+  it('footnotes the country figures with the sources of the facts', async () => {
+    const population = doc.footnotes.find((f) => f.text.startsWith('Population: '))!;
+    const border = doc.footnotes.find((f) => f.text.startsWith('Border with Afghanistan: '))!;
+    expect(population.text).toMatch(
+      /^Population: CIA, The World Factbook, “[^”]+”(, “[^”]+”)+, People and Society > Population \(public domain\)\.$/,
+    );
+    for (const country of ['Tajikistan', 'China', 'United States']) expect(population.text).toContain(`“${country}”`);
+    expect(border.text).toContain('CIA, The World Factbook');
+    // The notes hang on the column headings, and the reader prints them at the foot of the table's page.
+    const body = await zip.file('word/document.xml')!.async('string');
+    const header = body.slice(body.indexOf('>Border with Afghanistan<'), body.indexOf('>Threats<'));
+    expect(header).toContain(`<w:footnoteReference w:id="${border.number}"/>`);
+    expect(header).toContain(`<w:footnoteReference w:id="${population.number}"/>`);
+    const page = flat(read.pages.find((p) => p.includes('Border with Afghanistan'))!);
+    expect(page).toContain(`${population.number} Population: CIA, The World Factbook`);
+  });
 });
 
 describe('the exported .docx, as Word reads its styles and settings', () => {
