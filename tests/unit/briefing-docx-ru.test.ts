@@ -53,7 +53,8 @@ const ENGLISH_FIXED = [
   'EVIDENCE',
   'Country comparison',
   'Border with Afghanistan',
-  'Population',
+  'Population: CIA',
+  'Most serious threat',
   'million (2025)',
   'Recommendations',
   'follows from key judgment',
@@ -185,6 +186,8 @@ describe('a briefing with Russian fixed texts', () => {
       'ИНДИКАТОРЫ',
       'Сравнение стран',
       'Население',
+      // The figures' source note: its label in Russian, the publication as it calls itself.
+      'Население: CIA, The World Factbook, «',
       'млн',
       '(следует из ключевого вывода 1)',
       'Шкала оценочных формулировок',
