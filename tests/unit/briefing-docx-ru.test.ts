@@ -224,6 +224,20 @@ describe('a briefing with Russian fixed texts', () => {
     expect(notes).toMatch(/<w:lang w:val="en-GB"\/>(?:(?!<\/w:r>).)*Toyekin, п\. \d+\./s);
   });
 
+  it('prints the cover without a page number, and no other page with under 200 characters of its own', () => {
+    expect(flat(read.pages[0]!)).not.toMatch(/Стр\. \d/);
+    const own = (page: string) =>
+      stripBidiControls(page)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && l !== 'ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ' && !l.includes(' · Стр. '))
+        .join(' ');
+    read.pages.slice(1).forEach((page, i) => {
+      expect(flat(page), `page ${i + 2}`).toContain(`Стр. ${i + 2} из ${read.pages.length}`);
+      expect(own(page).length, `page ${i + 2}`).toBeGreaterThanOrEqual(200);
+    });
+  });
+
   it('gives the contents the pages LibreOffice prints the Russian headings on', () => {
     const contents = stripBidiControls(read.pages[1]!);
     const headings = russian.blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : []));
