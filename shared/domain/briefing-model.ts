@@ -459,12 +459,12 @@ function overviewSection(ctx: Context): DocBlock[] {
     kind: 'overview',
     columns: [
       { text: c[0], width: 6, align: 'center' },
-      { text: c[1], width: 31, align: 'start' },
+      { text: c[1], width: 26, align: 'start' },
       { text: c[2], width: 15, align: 'start' },
-      { text: c[3], width: 15, align: 'start' },
-      { text: c[4], width: 12, align: 'start' },
-      { text: c[5], width: 11, align: 'center' },
-      { text: c[6], width: 10, align: 'start' },
+      { text: c[3], width: 14, align: 'start' },
+      { text: c[4], width: 13, align: 'start' },
+      { text: c[5], width: 15, align: 'center' },
+      { text: c[6], width: 11, align: 'start' },
     ],
     rows: ctx.threats.map((t) => {
       const levels = levelsOf(ctx, t);
@@ -716,12 +716,14 @@ function countryComparisonSection(ctx: Context): DocBlock[] {
     caption: p.countries.caption + (anyOverride ? p.countries.overridden : ''),
     kind: 'countries',
     columns: [
-      { text: c[0], width: 17, align: 'start' },
-      { text: c[1], width: 15, align: 'end', ...(borderNote ? { note: borderNote } : {}) },
-      { text: c[2], width: 16, align: 'end', ...(populationNote ? { note: populationNote } : {}) },
-      { text: c[3], width: 11, align: 'center' },
-      { text: c[4], width: 12, align: 'center' },
-      { text: c[5], width: 29, align: 'start' },
+      // Wide enough for the longest single words of either language ("Афганистаном" with its note mark,
+      // "Критический"), so no word is broken across lines.
+      { text: c[0], width: 15, align: 'start' },
+      { text: c[1], width: 19, align: 'end', ...(borderNote ? { note: borderNote } : {}) },
+      { text: c[2], width: 15, align: 'end', ...(populationNote ? { note: populationNote } : {}) },
+      { text: c[3], width: 10, align: 'center' },
+      { text: c[4], width: 16, align: 'center' },
+      { text: c[5], width: 25, align: 'start' },
     ],
     rows: rows.map(({ code, threats }) => {
       const country = ctx.countries.get(code);
