@@ -109,20 +109,34 @@ function wordLanguage(lang: string): string | undefined {
  * language when known, otherwise told from the text's script (English text needs none: it is the default).
  * Arabic-script text is tagged as complex-script (`w:bidi`) beside the run's other language.
  */
-function runLanguage(text: string, lang = ''): IRunOptions['language'] {
+function runLanguage(text: string, base: string, lang = ''): IRunOptions['language'] {
   const script = dominantScript(text);
   const known = lang && (script === null || scriptOfLanguage(lang) === script) ? lang : '';
-  const tag = wordLanguage(known || (script === 'Latin' || script === null ? '' : guessLanguage(text)));
+  const told = wordLanguage(known || (script === 'Latin' || script === null ? '' : guessLanguage(text)));
+  // Latin text of no known language is English; in a Russian document it says so, or Word checks it as Russian.
+  const tag = told ?? (script === 'Latin' && base !== ENGLISH ? ENGLISH : undefined);
   const arabic = /\p{Script=Arabic}/u.test(text);
   if (script === 'Arabic') return tag ? { bidirectional: tag } : undefined;
   const bidi = arabic ? wordLanguage(guessLanguage(text.replace(/[^\p{Script=Arabic}\s]/gu, ''))) : undefined;
   if (!tag && !bidi) return undefined;
-  return { ...(tag && tag !== DOCUMENT_LANGUAGE ? { value: tag } : {}), ...(bidi ? { bidirectional: bidi } : {}) };
+  // Text in another script than Latin is always tagged (Cyrillic may be Russian or Kazakh); English only off its default.
+  const write = tag && (tag !== base || (script !== 'Latin' && script !== null));
+  return { ...(write ? { value: tag } : {}), ...(bidi ? { bidirectional: bidi } : {}) };
 }
 
-const DOCUMENT_LANGUAGE = 'en-GB';
+const ENGLISH = 'en-GB';
 
-function runs(inlines: readonly DocInline[], dir: TextDirection, lang = ''): ParagraphChild[] {
+/** The document's own language (its styles' default): that of the fixed texts. */
+function documentLanguage(doc: BriefingDocument): string {
+  return doc.page.language === 'ru' ? 'ru-RU' : ENGLISH;
+}
+
+/** A run of the document's fixed text, tagged with its language. */
+function fixedRun(text: string, base: string, style?: string): TextRun {
+  return new TextRun({ text, style, language: runLanguage(text, base) });
+}
+
+function runs(inlines: readonly DocInline[], dir: TextDirection, base: string, lang = ''): ParagraphChild[] {
   return inlines.map((inline) =>
     inline.kind === 'note'
       ? new FootnoteReferenceRun(inline.number)
@@ -132,7 +146,7 @@ function runs(inlines: readonly DocInline[], dir: TextDirection, lang = ''): Par
           bold: inline.bold,
           italics: inline.italic,
           rightToLeft: dir === 'rtl' || undefined,
-          language: runLanguage(inline.text, lang),
+          language: runLanguage(inline.text, base, lang),
         }),
   );
 }
@@ -147,7 +161,14 @@ function alignmentOf(align: 'start' | 'center' | 'end', dir: TextDirection) {
 const BAND_STYLES = { low: 'BandLow', medium: 'BandMedium', high: 'BandHigh', critical: 'BandCritical' } as const;
 
 /** `together`: the cell's paragraph keeps with the next, so a table that must not split holds with its legend. */
-function tableCell(cell: DocCell, widthPercent: number, header: boolean, together = false): TableCell {
+function tableCell(
+  cell: DocCell,
+  widthPercent: number,
+  header: boolean,
+  base: string,
+  together = false,
+  note?: number,
+): TableCell {
   const colours = cell.band ? BAND_PRINT_COLOURS[cell.band] : null;
   // Band colours are data (the risk band of a score); the header row's shading comes from the table style.
   const fill = colours?.fill ?? (cell.heading && !header ? TABLE_HEADING_FILL : undefined);
@@ -168,8 +189,9 @@ function tableCell(cell: DocCell, widthPercent: number, header: boolean, togethe
                 style: cell.band ? BAND_STYLES[cell.band] : undefined,
                 bold: (cell.bold && !header && !cell.heading) || undefined,
                 rightToLeft: cell.dir === 'rtl' || undefined,
-                language: runLanguage(cell.text),
+                language: runLanguage(cell.text, base),
               }),
+              ...(note !== undefined ? [new FootnoteReferenceRun(note)] : []),
             ]
           : [],
       }),
@@ -189,6 +211,8 @@ interface WriteState {
   handling: string;
   /** The issuer's logo, printed above the cover's title. */
   logo: TemplateLogo | null;
+  /** The document's language tag (its fixed texts'): runs in it carry no tag of their own unless in another script. */
+  language: string;
 }
 
 /** Takes the pending page break, for the first paragraph written after it. */
@@ -213,7 +237,9 @@ function table(block: Extract<DocBlock, { type: 'table' }>, state: WriteState): 
         { text: c.text, align: c.align, band: null, bold: true, heading: true, dir: 'ltr' },
         widths[i] ?? 10,
         true,
+        state.language,
         together,
+        c.note,
       ),
     ),
   });
@@ -223,11 +249,11 @@ function table(block: Extract<DocBlock, { type: 'table' }>, state: WriteState): 
         cantSplit: true,
         // Heat-map rows are squares, tall enough to read the threat numbers in them.
         ...(block.kind === 'heat-map' ? { height: { value: 620, rule: 'atLeast' as const } } : {}),
-        children: row.map((cell, i) => tableCell(cell, widths[i] ?? 10, false, together)),
+        children: row.map((cell, i) => tableCell(cell, widths[i] ?? 10, false, state.language, together)),
       }),
   );
   return [
-    new Paragraph({ style: 'Caption', pageBreakBefore: takeBreak(state), children: [new TextRun(title)] }),
+    new Paragraph({ style: 'Caption', pageBreakBefore: takeBreak(state), children: [fixedRun(title, state.language)] }),
     new Table({
       style: 'BriefingTable',
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -253,7 +279,7 @@ function titleBlock(block: Extract<DocBlock, { type: 'title' }>, state: WriteSta
             type: mime === 'image/png' ? 'png' : 'jpg',
             data: Buffer.from(data, 'base64'),
             transformation: { width: Math.round(width * scale), height: Math.round(height * scale) },
-            altText: { name: 'Logo', description: 'The issuing institution’s logo', title: 'Logo' },
+            altText: { name: 'Logo', description: state.t.logo, title: state.t.logo },
           }),
         ],
       }),
@@ -264,7 +290,7 @@ function titleBlock(block: Extract<DocBlock, { type: 'title' }>, state: WriteSta
       new Paragraph({
         style: cover ? 'CoverKicker' : 'BriefingKicker',
         pageBreakBefore: takeBreak(state),
-        children: [new TextRun(block.kicker)],
+        children: [fixedRun(block.kicker, state.language)],
       }),
     );
   }
@@ -273,14 +299,14 @@ function titleBlock(block: Extract<DocBlock, { type: 'title' }>, state: WriteSta
       style: cover ? 'CoverTitle' : 'BriefingTitle',
       pageBreakBefore: takeBreak(state),
       // The rule under the title block is the last title line's bottom border, not an empty paragraph.
-      children: [new TextRun({ text: block.title, language: runLanguage(block.title) })],
+      children: [new TextRun({ text: block.title, language: runLanguage(block.title, state.language) })],
     }),
   );
   if (block.subtitle)
     out.push(
       new Paragraph({
         style: 'BriefingSubtitle',
-        children: [new TextRun({ text: block.subtitle, language: runLanguage(block.subtitle) })],
+        children: [new TextRun({ text: block.subtitle, language: runLanguage(block.subtitle, state.language) })],
       }),
     );
   for (const fact of block.facts) {
@@ -290,8 +316,8 @@ function titleBlock(block: Extract<DocBlock, { type: 'title' }>, state: WriteSta
         // docx writes no tab stops into styles; the label column's stop sits on each fact line.
         tabStops: [{ type: TabStopType.LEFT, position: 1700 }],
         children: [
-          new TextRun({ text: fact.label, style: 'FactLabel' }),
-          new TextRun({ text: `\t${fact.value}`, language: runLanguage(fact.value) }),
+          fixedRun(fact.label, state.language, 'FactLabel'),
+          new TextRun({ text: `\t${fact.value}`, language: runLanguage(fact.value, state.language) }),
         ],
       }),
     );
@@ -300,7 +326,7 @@ function titleBlock(block: Extract<DocBlock, { type: 'title' }>, state: WriteSta
     out.push(
       new Paragraph({
         style: 'HandlingNote',
-        children: [new TextRun(state.handling || handlingLine(block.marking))],
+        children: [fixedRun(state.handling || handlingLine(block.marking), state.language)],
       }),
     );
   }
@@ -316,7 +342,7 @@ function block(b: DocBlock, state: WriteState): (Paragraph | Table | TableOfCont
         new Paragraph({
           style: 'ContentsHeading',
           pageBreakBefore: takeBreak(state),
-          children: [new TextRun(b.title)],
+          children: [fixedRun(b.title, state.language)],
         }),
         new TableOfContents(b.title, { hyperlink: true, headingStyleRange: '1-2' }),
       ];
@@ -327,7 +353,11 @@ function block(b: DocBlock, state: WriteState): (Paragraph | Table | TableOfCont
           pageBreakBefore: takeBreak(state),
           bidirectional: b.dir === 'rtl' || undefined,
           children: [
-            new TextRun({ text: b.text, rightToLeft: b.dir === 'rtl' || undefined, language: runLanguage(b.text) }),
+            new TextRun({
+              text: b.text,
+              rightToLeft: b.dir === 'rtl' || undefined,
+              language: runLanguage(b.text, state.language),
+            }),
           ],
         }),
       ];
@@ -338,7 +368,7 @@ function block(b: DocBlock, state: WriteState): (Paragraph | Table | TableOfCont
           style,
           pageBreakBefore: takeBreak(state),
           bidirectional: b.dir === 'rtl' || undefined,
-          children: runs(b.inlines, b.dir, b.lang),
+          children: runs(b.inlines, b.dir, state.language, b.lang),
         }),
       ];
     }
@@ -351,7 +381,7 @@ function block(b: DocBlock, state: WriteState): (Paragraph | Table | TableOfCont
             pageBreakBefore: takeBreak(state),
             numbering: { reference: b.ordered ? 'briefing-numbers' : 'briefing-bullets', level: 0, instance },
             bidirectional: item.dir === 'rtl' || undefined,
-            children: runs(item.inlines, item.dir),
+            children: runs(item.inlines, item.dir, state.language),
           }),
       );
     }
@@ -364,10 +394,17 @@ function block(b: DocBlock, state: WriteState): (Paragraph | Table | TableOfCont
           bidirectional: b.dir === 'rtl' || undefined,
           children: [
             new TextRun({ text: `${b.number}.\t`, style: 'JudgmentNumber' }),
-            new TextRun({ text: b.text, rightToLeft: b.dir === 'rtl' || undefined, language: runLanguage(b.text) }),
+            new TextRun({
+              text: b.text,
+              rightToLeft: b.dir === 'rtl' || undefined,
+              language: runLanguage(b.text, state.language),
+            }),
           ],
         }),
-        new Paragraph({ style: 'JudgmentConfidence', children: [new TextRun(state.t.confidence[b.confidence])] }),
+        new Paragraph({
+          style: 'JudgmentConfidence',
+          children: [fixedRun(state.t.confidence[b.confidence], state.language)],
+        }),
       ];
     case 'quote': {
       const rtl = b.dir === 'rtl';
@@ -380,7 +417,7 @@ function block(b: DocBlock, state: WriteState): (Paragraph | Table | TableOfCont
             new TextRun({
               text: `${b.open}${b.text}${b.close}`,
               rightToLeft: rtl || undefined,
-              language: runLanguage(b.text, b.lang),
+              language: runLanguage(b.text, state.language, b.lang),
             }),
             new FootnoteReferenceRun(b.note),
             ...(b.grade ? [new TextRun({ text: ` [${b.grade}]`, style: 'EvidenceGrade' })] : []),
@@ -397,24 +434,24 @@ function block(b: DocBlock, state: WriteState): (Paragraph | Table | TableOfCont
   }
 }
 
-function markingParagraph(marking: string): Paragraph {
-  return new Paragraph({ style: 'Marking', children: [new TextRun(marking)] });
+function markingParagraph(marking: string, base: string): Paragraph {
+  return new Paragraph({ style: 'Marking', children: [fixedRun(marking, base)] });
 }
 
 /** The footer of every page but the cover: title, date and "Page N of M", then the marking. */
-function pageFooter(footerLine: string, marking: string, t: FixedTexts): Footer {
+function pageFooter(footerLine: string, marking: string, t: FixedTexts, base: string): Footer {
   return new Footer({
     children: [
       new Paragraph({
         style: 'FooterText',
         children: [
-          new TextRun(`${footerLine} · ${t.page} `),
+          fixedRun(`${footerLine} · ${t.page} `, base),
           new TextRun({ children: [PageNumber.CURRENT] }),
-          new TextRun(` ${t.of} `),
+          fixedRun(` ${t.of} `, base),
           new TextRun({ children: [PageNumber.TOTAL_PAGES] }),
         ],
       }),
-      markingParagraph(marking),
+      markingParagraph(marking, base),
     ],
   });
 }
@@ -431,15 +468,46 @@ const TABLE_STYLE_XML =
   `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${TABLE_HEADING_FILL}"/></w:tcPr></w:tblStylePr>` +
   '</w:style>';
 
+/** The opening of the TOC field docx writes around the contents' entries, and its end, a paragraph of its own. */
+const TOC_FIELD_BEGIN =
+  /<w:r><w:fldChar w:fldCharType="begin"(?: w:dirty="true")?\/><w:instrText xml:space="preserve">TOC [^<]*<\/w:instrText><w:fldChar w:fldCharType="separate"\/><\/w:r>/;
+const TOC_FIELD_END = '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:sdtContent>';
+
+/**
+ * The contents' entries as live page references rather than the result of a TOC field. LibreOffice keeps a TOC
+ * field's page numbers as written and never lays them out again, and its pagination differs from Word's (and from
+ * docx's estimate of Word's) by a line here and there, so a heading near a page's foot was listed a page off.
+ * A PAGEREF field outside a TOC field is worked out by LibreOffice from its own pages, and Word updates every
+ * field on opening (`updateFields`): each reader sees the page the heading prints on. The entries stay in the
+ * "Table of Contents" block, hyperlinked to their headings, in the TOC 1 and TOC 2 styles. Left as it is when
+ * an entry has no page reference (a briefing too long to lay out here: Word numbers its TOC on opening).
+ */
+function livePageReferences(body: string): string {
+  const start = body.search(TOC_FIELD_BEGIN);
+  const end = body.indexOf(TOC_FIELD_END, start);
+  if (start < 0 || end < 0) return body;
+  const entries = body.slice(start, end);
+  const count = (pattern: RegExp) => entries.match(pattern)?.length ?? 0;
+  if (count(/<w:hyperlink /g) === 0 || count(/<w:hyperlink /g) !== count(/PAGEREF _Toc\d+ \\h/g)) return body;
+  return (
+    body.slice(0, start) +
+    entries.replace(TOC_FIELD_BEGIN, '') +
+    '</w:sdtContent>' +
+    body.slice(end + TOC_FIELD_END.length)
+  );
+}
+
 const xmlText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * What docx does not write itself: the table style, separators without a stray footnote mark, and the
- * marking as the core properties' category and content status (Word's File › Info shows them;
- * document-management systems index them).
+ * What docx does not write itself: the contents' live page references, the table style, separators without a
+ * stray footnote mark, and the marking as the core properties' category and content status (Word's File › Info
+ * shows them; document-management systems index them).
  */
 async function finish(bytes: Uint8Array, marking: string): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
+  const body = await zip.file('word/document.xml')!.async('string');
+  zip.file('word/document.xml', livePageReferences(body));
   const styles = await zip.file('word/styles.xml')!.async('string');
   zip.file('word/styles.xml', styles.replace('</w:styles>', `${TABLE_STYLE_XML}</w:styles>`));
   // docx puts a footnote mark before the separator line; a separator is the line alone.
@@ -469,7 +537,9 @@ async function finish(bytes: Uint8Array, marking: string): Promise<Uint8Array> {
 export async function writeBriefingDocx(doc: BriefingDocument): Promise<Uint8Array> {
   const template = doc.page.template;
   const t = FIXED_TEXTS[doc.page.language === 'ru' ? 'ru' : 'en'];
+  const language = documentLanguage(doc);
   const state: WriteState = {
+    language,
     t,
     tables: 0,
     lists: 0,
@@ -517,7 +587,7 @@ export async function writeBriefingDocx(doc: BriefingDocument): Promise<Uint8Arr
             // The note's number (docx writes it first), then a space, then the citation.
             new Paragraph({
               style: 'FootnoteText',
-              children: [new TextRun({ text: ` ${f.text}`, language: runLanguage(f.text) })],
+              children: [new TextRun({ text: ` ${f.text}`, language: runLanguage(f.text, language) })],
             }),
           ],
         },
@@ -554,7 +624,7 @@ export async function writeBriefingDocx(doc: BriefingDocument): Promise<Uint8Arr
     styles: {
       default: {
         document: {
-          run: { font: BODY, size: BODY_SIZE, color: INK, language: { value: DOCUMENT_LANGUAGE } },
+          run: { font: BODY, size: BODY_SIZE, color: INK, language: { value: language } },
           paragraph: { spacing: { after: 140, line: 264, lineRule: LineRuleType.AUTO } },
         },
         heading1: {
@@ -668,7 +738,8 @@ export async function writeBriefingDocx(doc: BriefingDocument): Promise<Uint8Arr
           basedOn: 'Normal',
           next: 'Normal',
           run: { font: HEADINGS, size: 18, color: GREY },
-          paragraph: { spacing: { after: 120 } },
+          // A facts line (a threat's score, a table's source) belongs to what follows: never alone at a page's foot.
+          paragraph: { spacing: { after: 120 }, keepNext: true },
         },
         {
           id: 'BriefingNote',
@@ -786,12 +857,12 @@ export async function writeBriefingDocx(doc: BriefingDocument): Promise<Uint8Arr
           titlePage: cover || undefined,
         },
         headers: {
-          default: new Header({ children: [markingParagraph(marking)] }),
-          ...(cover ? { first: new Header({ children: [markingParagraph(marking)] }) } : {}),
+          default: new Header({ children: [markingParagraph(marking, language)] }),
+          ...(cover ? { first: new Header({ children: [markingParagraph(marking, language)] }) } : {}),
         },
         footers: {
-          default: pageFooter(footerLine, marking, t),
-          ...(cover ? { first: new Footer({ children: [markingParagraph(marking)] }) } : {}),
+          default: pageFooter(footerLine, marking, t, language),
+          ...(cover ? { first: new Footer({ children: [markingParagraph(marking, language)] }) } : {}),
         },
         children,
       },

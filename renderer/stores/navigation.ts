@@ -9,7 +9,10 @@ export interface NavigationSlice {
   paletteOpen: boolean;
   /** What the Passages view retrieves: "tag:<id>", "threat:<id>", "actor:<id>" or "country:<code>". */
   retrieval: string;
+  /** The briefing open in the composer: kept while the analyst is elsewhere (a jump from the check before export). */
+  openBriefingId: string | null;
   navigate: (view: View) => void;
+  openBriefing: (id: string | null) => void;
   setPaletteOpen: (open: boolean) => void;
   retrieve: (what: string) => void;
 }
@@ -18,7 +21,9 @@ export const createNavigationSlice: StateCreator<WorkbenchState, [], [], Navigat
   view: 'sources',
   paletteOpen: false,
   retrieval: '',
+  openBriefingId: null,
   navigate: (view) => set({ view }),
+  openBriefing: (openBriefingId) => set({ openBriefingId }),
   setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
   retrieve: (retrieval) => set({ retrieval, view: 'passages' }),
 });

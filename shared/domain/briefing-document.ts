@@ -58,6 +58,8 @@ export const DocColumn = z.object({
   /** Share of the table's width, in per cent. */
   width: z.number().int().min(1).max(100),
   align: z.enum(['start', 'center', 'end']),
+  /** A footnote on the column's heading: where the column's figures come from. */
+  note: NoteNumber.optional(),
 });
 export type DocColumn = z.infer<typeof DocColumn>;
 
@@ -192,6 +194,7 @@ export function noteReferences(blocks: readonly DocBlock[]): number[] {
     if (block.type === 'paragraph') inlineNotes(block.inlines);
     else if (block.type === 'list') for (const item of block.items) inlineNotes(item.inlines);
     else if (block.type === 'quote') numbers.push(block.note);
+    else if (block.type === 'table') for (const c of block.columns) if (c.note !== undefined) numbers.push(c.note);
   }
   return numbers;
 }

@@ -17,7 +17,7 @@ import {
 } from './briefing-document';
 import { briefingFileName, confidenceWords } from './briefing-names';
 import { CitationEngine, type PassageLocator } from './citation-engine';
-import type { Country } from './country';
+import type { Country, FactSource } from './country';
 import { indexOverrides, overrideId, type ExposureOverride } from './exposure';
 import { dominantScript, guessLanguage, scriptOfLanguage } from './language';
 import { bandOf, impactWords, riskScore, likelihoodWords, type Band } from './scoring';
@@ -25,6 +25,7 @@ import { admiraltyGrade, CREDIBILITY_LABELS, RELIABILITY_LABELS, type Source } f
 import { isRated, type RatedThreat, type Register, type Threat, type ThreatCategory } from './threat';
 import { compareThreatsForNumbering } from './threat-numbers';
 import { quotedPassages, quoteWithEllipses } from './evidence-selection';
+import { BRIEFING_PHRASES, type BriefingPhrases } from './briefing-phrases';
 import {
   DEFAULT_BRIEFING_TEMPLATE,
   documentNumber,
@@ -121,8 +122,8 @@ function quotationMarks(lang: string, dir: TextDirection): [string, string] {
 }
 
 /** The source's Admiralty grade in words: "usually reliable; possibly true". */
-export function gradeWords(source: Source): string {
-  return `${RELIABILITY_LABELS[source.reliability].toLowerCase()}; ${(CREDIBILITY_LABELS[source.credibility] ?? '').toLowerCase()}`;
+export function gradeWords(source: Source, p: BriefingPhrases = BRIEFING_PHRASES.en): string {
+  return `${(p.reliability[source.reliability] ?? RELIABILITY_LABELS[source.reliability]).toLowerCase()}; ${(p.credibility[source.credibility] ?? CREDIBILITY_LABELS[source.credibility] ?? '').toLowerCase()}`;
 }
 
 /** Left-to-right mark after each right-to-left run inside a left-to-right line, so commas and dates stay in place. */
@@ -215,7 +216,8 @@ const cell = (value: string, options: Partial<Omit<DocCell, 'text'>> = {}): DocC
  * each with the passage's page or paragraph.
  */
 class Citations {
-  private readonly notes: { number: number; sourceId: string }[] = [];
+  /** Each note's number and the source it cites; a note of the workbench's own (a figure's source) has its text. */
+  private readonly notes: { number: number; sourceId: string; text?: string }[] = [];
   /** Source id → the footnote numbers citing it, in order; the annex lists each source once. */
   readonly bySource = new Map<string, number[]>();
   readonly engine: CitationEngine;
@@ -224,8 +226,10 @@ class Citations {
     private readonly sources: Map<string, Source>,
     style: Briefing['citationStyle'],
     private readonly locators: ReadonlyMap<string, PassageLocator>,
+    private readonly gone: string,
+    language: 'en' | 'ru',
   ) {
-    this.engine = new CitationEngine(style, sources);
+    this.engine = new CitationEngine(style, sources, language);
   }
 
   cite(annotation: Annotation): number {
@@ -239,13 +243,19 @@ class Citations {
     return number;
   }
 
+  /** A note that is not a passage's citation: where the figures of a table come from. */
+  note(text: string): number {
+    const number = this.notes.length + 1;
+    this.notes.push({ number, sourceId: '', text });
+    return number;
+  }
+
   /** The footnotes as they finally read (a later citation may change an earlier note). */
   footnotes(): DocFootnote[] {
-    return this.notes.map(({ number, sourceId }) => ({
+    return this.notes.map(({ number, sourceId, text }) => ({
       number,
       sourceId,
-      text:
-        isolateRtl(this.engine.noteText(number) ?? '') || 'The source of this passage is no longer in the workspace.',
+      text: text ?? (isolateRtl(this.engine.noteText(number) ?? '') || this.gone),
     }));
   }
 }
@@ -273,14 +283,14 @@ interface Context {
   template: BriefingTemplate;
   /** The document's fixed texts in the template's language. */
   t: FixedTexts;
+  /** The sentences and words the model writes, in the same language. */
+  p: BriefingPhrases;
 }
 
 function bandFor(ctx: Context, threat: RatedThreat): Band {
   const register = ctx.registers.get(threat.registerId);
   return bandOf(threat.score, register?.scale.bands ?? { medium: 4, high: 8, critical: 15 });
 }
-
-const NOT_RATED_TEXT = 'Not yet rated';
 
 function levelsOf(ctx: Context, threat: Threat): number {
   return ctx.registers.get(threat.registerId)?.scale.levels ?? 5;
@@ -351,7 +361,10 @@ function evidenceBlocks(ctx: Context, forId: string, linked: readonly Annotation
       blocks.push({
         type: 'paragraph',
         style: 'body',
-        inlines: [text(`${ctx.t.see} ${earlier}: `, { italic: true }), text(`“${opening}”`)],
+        inlines: [
+          text(`${ctx.t.see} ${earlier}: `, { italic: true }),
+          text(ctx.template.language === 'ru' ? `«${opening}»` : `“${opening}”`),
+        ],
         dir: directionOf(opening),
         lang: '',
       });
@@ -367,24 +380,21 @@ function heading(value: string, level: 1 | 2 = 1): DocBlock {
   return { type: 'heading', level, text: value, dir: directionOf(value) };
 }
 
-/** "a, b and c" */
-function listWords(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
 function scopeSentence(ctx: Context): string {
   const { filters } = ctx.briefing;
   const registerNames = [
     ...new Set(ctx.threats.map((t) => ctx.registers.get(t.registerId)?.name).filter((n): n is string => Boolean(n))),
   ];
-  let sentence = `${ctx.threats.length} threat${ctx.threats.length === 1 ? '' : 's'}`;
-  if (registerNames.length > 0) sentence += ` from ${listWords(registerNames.map((n) => `“${n}”`))}`;
+  const { p } = ctx;
+  const [open, close] = ctx.template.language === 'ru' ? ['«', '»'] : ['“', '”'];
+  let sentence = p.threats(ctx.threats.length);
+  if (registerNames.length > 0) sentence += p.scope.from(p.list(registerNames.map((n) => `${open}${n}${close}`)));
   const limits: string[] = [];
   if (filters.categories.length > 0)
-    limits.push(`in ${listWords(filters.categories.map((c) => CATEGORY_LABELS[c].toLowerCase()))}`);
-  if (filters.minimumScore > 0) limits.push(`scoring ${filters.minimumScore} or more`);
+    limits.push(p.scope.inCategories(p.list(filters.categories.map((c) => p.category[c].toLowerCase()))));
+  if (filters.minimumScore > 0) limits.push(p.scope.scoring(filters.minimumScore));
   if (filters.countryCodes.length > 0)
-    limits.push(`affecting ${listWords(filters.countryCodes.map((c) => countryName(ctx, c)))}`);
+    limits.push(p.scope.affecting(p.list(filters.countryCodes.map((c) => countryName(ctx, c)))));
   return limits.length > 0 ? `${sentence}, ${limits.join(', ')}` : sentence;
 }
 
@@ -419,8 +429,7 @@ function titleBlock(ctx: Context, cover: boolean): DocBlock {
 function keyJudgmentsSection(ctx: Context): DocBlock[] {
   const blocks: DocBlock[] = [heading(ctx.t.sections['key-judgments'])];
   const written = ctx.briefing.keyJudgments.filter((kj: KeyJudgment) => kj.text.trim());
-  if (written.length === 0)
-    return [...blocks, paragraph('No key judgments have been written for this briefing.', 'note')];
+  if (written.length === 0) return [...blocks, paragraph(ctx.p.noKeyJudgments, 'note')];
   written.forEach((kj, index) => {
     const judgment = kj.text.trim();
     blocks.push({
@@ -432,46 +441,53 @@ function keyJudgmentsSection(ctx: Context): DocBlock[] {
     });
     const evidence = kj.passageIds.map((id) => ctx.annotations.get(id)).filter((a): a is Annotation => a !== undefined);
     // A judgment without a quoted passage prints none; the check before export says it rests on nothing.
-    blocks.push(...evidenceBlocks(ctx, kj.id, evidence, `key judgment ${index + 1}`));
+    blocks.push(...evidenceBlocks(ctx, kj.id, evidence, ctx.p.keyJudgment(index + 1)));
   });
   return blocks;
 }
 
 function overviewSection(ctx: Context): DocBlock[] {
   const blocks: DocBlock[] = [heading(ctx.t.sections['threat-overview'])];
-  if (ctx.threats.length === 0)
-    return [...blocks, paragraph('No threat in the chosen registers passes the briefing’s filters.', 'note')];
-  blocks.push(paragraph(`${capitalise(scopeSentence(ctx))}, ordered by score (likelihood × impact).`, 'body'));
+  if (ctx.threats.length === 0) return [...blocks, paragraph(ctx.p.noThreatsInRegisters, 'note')];
+  const { p } = ctx;
+  const c = p.overview.columns;
+  blocks.push(paragraph(p.overview.intro(capitalise(scopeSentence(ctx))), 'body'));
   blocks.push({
     type: 'table',
-    label: 'Threat overview',
-    caption: 'Threats by score. Score cells are coloured by risk band.',
+    label: p.overview.label,
+    caption: p.overview.caption,
     kind: 'overview',
     columns: [
-      { text: 'No.', width: 6, align: 'center' },
-      { text: 'Threat', width: 31, align: 'start' },
-      { text: 'Category', width: 15, align: 'start' },
-      { text: 'Likelihood', width: 15, align: 'start' },
-      { text: 'Impact', width: 12, align: 'start' },
-      { text: 'Score', width: 11, align: 'center' },
-      { text: 'Trend', width: 10, align: 'start' },
+      { text: c[0], width: 6, align: 'center' },
+      { text: c[1], width: 26, align: 'start' },
+      { text: c[2], width: 15, align: 'start' },
+      { text: c[3], width: 14, align: 'start' },
+      { text: c[4], width: 13, align: 'start' },
+      { text: c[5], width: 15, align: 'center' },
+      { text: c[6], width: 11, align: 'start' },
     ],
     rows: ctx.threats.map((t) => {
       const levels = levelsOf(ctx, t);
       const head = [
         cell(`T${ctx.threatNumbers.get(t.id)}`, { align: 'center', bold: true }),
         cell(t.title),
-        cell(CATEGORY_LABELS[t.category]),
+        cell(p.category[t.category]),
       ];
       if (!isRated(t))
-        return [...head, cell('—'), cell('—'), cell(NOT_RATED_TEXT, { align: 'center' }), cell(capitalise(t.trend))];
+        return [
+          ...head,
+          cell('—'),
+          cell('—'),
+          cell(p.notRated, { align: 'center' }),
+          cell(capitalise(p.trend[t.trend])),
+        ];
       const band = bandFor(ctx, t);
       return [
         ...head,
-        cell(`${likelihoodWords(t.likelihood, levels)} (${t.likelihood})`),
-        cell(`${impactWords(t.impact, levels)} (${t.impact})`),
-        cell(`${t.score} ${capitalise(band)}`, { align: 'center', band, bold: true }),
-        cell(capitalise(t.trend)),
+        cell(`${p.words(likelihoodWords(t.likelihood, levels))} (${t.likelihood})`),
+        cell(`${p.words(impactWords(t.impact, levels))} (${t.impact})`),
+        cell(`${t.score} ${capitalise(p.band[band])}`, { align: 'center', band, bold: true }),
+        cell(capitalise(p.trend[t.trend])),
       ];
     }),
   });
@@ -480,7 +496,8 @@ function overviewSection(ctx: Context): DocBlock[] {
 
 function heatMapSection(ctx: Context): DocBlock[] {
   const blocks: DocBlock[] = [heading(ctx.t.sections['heat-map'])];
-  if (ctx.threats.length === 0) return [...blocks, paragraph('No threat to place on the matrix.', 'note')];
+  const { p } = ctx;
+  if (ctx.threats.length === 0) return [...blocks, paragraph(p.heatMap.none, 'note')];
   const registerIds = [...new Set(ctx.threats.map((t) => t.registerId))];
   for (const registerId of registerIds) {
     const register = ctx.registers.get(registerId);
@@ -493,19 +510,19 @@ function heatMapSection(ctx: Context): DocBlock[] {
     const cellWidth = Math.max(1, Math.floor((100 - headingWidth) / levels));
     blocks.push({
       type: 'table',
-      label: registerIds.length > 1 ? `Heat map: ${register.name}` : 'Heat map',
-      caption: `${register.name}: likelihood × impact (${levels}×${levels}). Each cell names the threats rated there; its colour is the band of its score.`,
+      label: p.heatMap.label(registerIds.length > 1 ? register.name : null),
+      caption: p.heatMap.caption(register.name, levels),
       kind: 'heat-map',
       columns: [
-        { text: 'Likelihood \\ Impact', width: headingWidth, align: 'start' },
+        { text: p.heatMap.corner, width: headingWidth, align: 'start' },
         ...range.map((impact) => ({
-          text: `${impact} ${impactWords(impact, levels)}`,
+          text: `${impact} ${p.words(impactWords(impact, levels))}`,
           width: cellWidth,
           align: 'center' as const,
         })),
       ],
       rows: [...range].reverse().map((likelihood) => [
-        cell(`${likelihood} ${likelihoodWords(likelihood, levels)}`, { heading: true, bold: true }),
+        cell(`${likelihood} ${p.words(likelihoodWords(likelihood, levels))}`, { heading: true, bold: true }),
         ...range.map((impact) => {
           const here = threats.filter((t) => t.likelihood === likelihood && t.impact === impact);
           return cell(here.map((t) => `T${ctx.threatNumbers.get(t.id)}`).join(', '), {
@@ -516,17 +533,12 @@ function heatMapSection(ctx: Context): DocBlock[] {
         }),
       ]),
     });
-    blocks.push(
-      paragraph(
-        `Bands: low below ${bands.medium}, medium from ${bands.medium}, high from ${bands.high}, critical from ${bands.critical}. Threat numbers refer to the threat overview.`,
-        'note',
-      ),
-    );
+    blocks.push(paragraph(p.heatMap.legend(bands), 'note'));
     // Unrated threats have no cell on the matrix; they are named beside it rather than placed by guess.
     if (unrated.length > 0)
       blocks.push(
         paragraph(
-          `Not yet rated, so not on the matrix: ${unrated.map((t) => `T${ctx.threatNumbers.get(t.id)} ${t.title}`).join('; ')}.`,
+          p.heatMap.unrated(unrated.map((t) => `T${ctx.threatNumbers.get(t.id)} ${t.title}`).join('; ')),
           'note',
         ),
       );
@@ -546,7 +558,8 @@ function labelled(label: string, value: string): DocBlock {
 
 function threatDetailsSection(ctx: Context): DocBlock[] {
   const blocks: DocBlock[] = [heading(ctx.t.sections['threat-details'])];
-  if (ctx.threats.length === 0) return [...blocks, paragraph('No threat passes the briefing’s filters.', 'note')];
+  const { p } = ctx;
+  if (ctx.threats.length === 0) return [...blocks, paragraph(p.noThreats, 'note')];
   for (const t of ctx.threats) {
     const levels = levelsOf(ctx, t);
     blocks.push(heading(`T${ctx.threatNumbers.get(t.id)}. ${t.title}`, 2));
@@ -554,18 +567,28 @@ function threatDetailsSection(ctx: Context): DocBlock[] {
     blocks.push(
       paragraph(
         isRated(t)
-          ? `Score ${t.score} (${bandFor(ctx, t)}): ${likelihoodWords(t.likelihood, levels).toLowerCase()} (${t.likelihood} of ${levels}), ${impactWords(t.impact, levels).toLowerCase()} impact (${t.impact} of ${levels}); trend ${t.trend}; ${t.confidence} confidence.`
-          : `${NOT_RATED_TEXT} (no likelihood or impact given); trend ${t.trend}; ${t.confidence} confidence.`,
+          ? p.threatFacts({
+              score: t.score,
+              band: p.band[bandFor(ctx, t)],
+              likelihood: p.words(likelihoodWords(t.likelihood, levels)).toLowerCase(),
+              l: t.likelihood,
+              impact: p.words(impactWords(t.impact, levels)).toLowerCase(),
+              i: t.impact,
+              levels,
+              trend: p.trend[t.trend],
+              confidence: p.confidenceLevel[t.confidence],
+            })
+          : p.threatUnrated(p.trend[t.trend], p.confidenceLevel[t.confidence]),
         'facts',
       ),
     );
     const description = paragraphs(t.description);
-    blocks.push(...(description.length > 0 ? description : [paragraph('No description has been written.', 'note')]));
+    blocks.push(...(description.length > 0 ? description : [paragraph(p.noDescription, 'note')]));
     const actors = t.actorIds.map((id) => ctx.actors.get(id)?.name).filter((n): n is string => Boolean(n));
     if (actors.length > 0) blocks.push(labelled(ctx.t.actors, `${actors.join('; ')}.`));
     const affected = t.countryCodes.filter((c) => c !== t.originCode).map((c) => countryName(ctx, c));
     if (t.originCode && t.originCode !== ctx.commonOrigin)
-      blocks.push(labelled('Emanates from', `${countryName(ctx, t.originCode)}.`));
+      blocks.push(labelled(p.emanatesFrom, `${countryName(ctx, t.originCode)}.`));
     if (affected.length > 0) blocks.push(labelled(ctx.t.affectedCountries, `${affected.join(', ')}.`));
     for (const [label, items] of [
       [ctx.t.indicators, t.indicators],
@@ -587,20 +610,39 @@ function threatDetailsSection(ctx: Context): DocBlock[] {
 }
 
 /** A count as a reader takes it in: "1.41 billion", "37.0 million", "640 thousand"; no false precision. */
-export function roundedFigure(value: number): string {
+export function roundedFigure(value: number, p: BriefingPhrases = BRIEFING_PHRASES.en): string {
   const abs = Math.abs(value);
   const scaled = (unit: number, word: string) => {
     const n = value / unit;
-    return `${Math.abs(n) >= 100 ? Math.round(n) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2)} ${word}`;
+    const digits = Math.abs(n) >= 100 ? String(Math.round(n)) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2);
+    return `${digits.replace('.', p.decimal)} ${word}`;
   };
-  if (abs >= 1e9) return scaled(1e9, 'billion');
-  if (abs >= 1e6) return scaled(1e6, 'million');
-  if (abs >= 1e4) return `${Math.round(value / 1000)} thousand`;
-  return formatThousands(value);
+  if (abs >= 1e9) return scaled(1e9, p.billion);
+  if (abs >= 1e6) return scaled(1e6, p.million);
+  if (abs >= 1e4) return `${Math.round(value / 1000)} ${p.thousand}`;
+  return p.thousands(value);
 }
 
-function formatThousands(value: number): string {
-  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/**
+ * A footnote giving where a column's figures come from: the facts' sources, each publication once, the
+ * entries of one work (The World Factbook's country pages) named together. Null when no figure has a source.
+ */
+function factNote(ctx: Context, label: string, sources: readonly (readonly FactSource[])[]): number | null {
+  const works = new Map<string, string[]>();
+  for (const source of sources.flat()) {
+    // "CIA, The World Factbook, "Kazakhstan", People and Society > Population": one work, many entries.
+    const entry = /"([^"]+)"/.exec(source.publication);
+    const work = source.publication.replace(/"[^"]+"/, '{}');
+    const entries = works.get(work) ?? [];
+    if (entry && !entries.includes(entry[1]!)) entries.push(entry[1]!);
+    works.set(work, entries);
+  }
+  if (works.size === 0) return null;
+  const [open, close] = ctx.template.language === 'ru' ? ['«', '»'] : ['“', '”'];
+  const cited = [...works].map(([work, entries]) =>
+    work.replace('{}', entries.map((e) => `${open}${e}${close}`).join(', ')),
+  );
+  return ctx.citations.note(`${label}: ${cited.join('; ')}.`);
 }
 
 /** A threat as it bears on one country: the country's override of its rating when one is in force. */
@@ -653,23 +695,35 @@ function countryComparisonSection(ctx: Context): DocBlock[] {
         b.threats.length - a.threats.length ||
         countryName(ctx, a.code).localeCompare(countryName(ctx, b.code)),
     );
-  if (rows.length === 0)
-    return [...blocks, paragraph('No country is affected by the threats in this briefing.', 'note')];
+  if (rows.length === 0) return [...blocks, paragraph(ctx.p.countries.none, 'note')];
+  const { p } = ctx;
+  const c = p.countries.columns;
+  const shown = rows.map((r) => ctx.countries.get(r.code)).filter((k): k is Country => k !== undefined);
+  const borderNote = factNote(
+    ctx,
+    c[1],
+    shown.map((k) => k.facts.borderWithAfghanistanKm.sources),
+  );
+  const populationNote = factNote(
+    ctx,
+    c[2],
+    shown.map((k) => k.facts.population.sources),
+  );
   const anyOverride = rows.some((r) => r.threats.some((t) => t.overridden));
   blocks.push({
     type: 'table',
-    label: 'Country comparison',
-    caption:
-      'Exposure of each country to the threats in this briefing; a threat is not counted against the country it emanates from, nor once it is closed.' +
-      (anyOverride ? ' Scores marked * use the country-specific rating set in the Countries view.' : ''),
+    label: p.countries.label,
+    caption: p.countries.caption + (anyOverride ? p.countries.overridden : ''),
     kind: 'countries',
     columns: [
-      { text: 'Country', width: 17, align: 'start' },
-      { text: 'Border with Afghanistan', width: 15, align: 'end' },
-      { text: 'Population', width: 16, align: 'end' },
-      { text: 'Threats', width: 11, align: 'center' },
-      { text: 'Highest score', width: 12, align: 'center' },
-      { text: 'Most serious threat', width: 29, align: 'start' },
+      // Wide enough for the longest single words of either language ("Афганистаном" with its note mark,
+      // "Критический"), so no word is broken across lines.
+      { text: c[0], width: 15, align: 'start' },
+      { text: c[1], width: 19, align: 'end', ...(borderNote ? { note: borderNote } : {}) },
+      { text: c[2], width: 15, align: 'end', ...(populationNote ? { note: populationNote } : {}) },
+      { text: c[3], width: 10, align: 'center' },
+      { text: c[4], width: 16, align: 'center' },
+      { text: c[5], width: 25, align: 'start' },
     ],
     rows: rows.map(({ code, threats }) => {
       const country = ctx.countries.get(code);
@@ -678,14 +732,14 @@ function countryComparisonSection(ctx: Context): DocBlock[] {
       return [
         cell(countryName(ctx, code), { bold: true }),
         cell(
-          border === undefined ? '—' : border === null ? '—' : border === 0 ? 'none' : `${formatThousands(border)} km`,
+          border === undefined ? '—' : border === null ? '—' : border === 0 ? p.none : `${p.thousands(border)} ${p.km}`,
           { align: 'end' },
         ),
-        cell(country ? `${roundedFigure(country.facts.population.value)} (${country.facts.population.year})` : '—', {
+        cell(country ? `${roundedFigure(country.facts.population.value, p)} (${country.facts.population.year})` : '—', {
           align: 'end',
         }),
         cell(String(threats.length), { align: 'center' }),
-        cell(top ? `${top.score}${top.overridden ? '*' : ''} ${capitalise(top.band)}` : '—', {
+        cell(top ? `${top.score}${top.overridden ? '*' : ''} ${capitalise(p.band[top.band])}` : '—', {
           align: 'center',
           band: top?.band ?? null,
           bold: Boolean(top),
@@ -700,8 +754,7 @@ function countryComparisonSection(ctx: Context): DocBlock[] {
 function recommendationsSection(ctx: Context): DocBlock[] {
   const blocks: DocBlock[] = [heading(ctx.t.sections.recommendations)];
   const written = ctx.briefing.recommendations.filter((r) => r.text.trim());
-  if (written.length === 0)
-    return [...blocks, paragraph('No recommendations have been written for this briefing.', 'note')];
+  if (written.length === 0) return [...blocks, paragraph(ctx.p.noRecommendations, 'note')];
   // Key judgments are numbered among those written; a recommendation names those it follows from.
   const judgmentNumbers = new Map(
     ctx.briefing.keyJudgments.filter((kj) => kj.text.trim()).map((kj, i) => [kj.id, i + 1]),
@@ -718,7 +771,7 @@ function recommendationsSection(ctx: Context): DocBlock[] {
         numbers.length === 0
           ? []
           : [
-              text(` (follows from key judgment${numbers.length === 1 ? '' : 's'} ${listWords(numbers.map(String))})`, {
+              text(ctx.p.followsFrom(numbers, ctx.p.list(numbers.map(String))), {
                 italic: true,
               }),
             ];
@@ -758,24 +811,21 @@ function sourcesAnnex(ctx: Context): DocBlock[] {
   const blocks: DocBlock[] = [heading(ctx.t.annexSources)];
   const cited = [...ctx.citations.bySource.entries()];
   const references = ctx.citations.engine.bibliography();
-  if (cited.length === 0) return [...blocks, paragraph('No source is quoted in this briefing.', 'note')];
-  blocks.push(
-    paragraph(
-      'Each source quoted in this briefing, once, in the order it is first cited. Grades follow the Admiralty system: reliability of the source from A (completely reliable) to F (cannot be judged), credibility of the information from 1 (confirmed by other sources) to 6 (cannot be judged).',
-      'body',
-    ),
-  );
+  const { p } = ctx;
+  if (cited.length === 0) return [...blocks, paragraph(p.annex.none, 'note')];
+  blocks.push(paragraph(p.annex.intro, 'body'));
+  const c = p.annex.columns;
   blocks.push({
     type: 'table',
-    label: 'Sources',
+    label: p.annex.label,
     caption: '',
     kind: 'annex',
     columns: [
-      { text: 'No.', width: 6, align: 'center' },
-      { text: 'Source', width: 52, align: 'start' },
-      { text: 'Grade', width: 9, align: 'center' },
-      { text: 'Evaluation', width: 20, align: 'start' },
-      { text: 'Footnotes', width: 13, align: 'start' },
+      { text: c[0], width: 6, align: 'center' },
+      { text: c[1], width: 52, align: 'start' },
+      { text: c[2], width: 9, align: 'center' },
+      { text: c[3], width: 20, align: 'start' },
+      { text: c[4], width: 13, align: 'start' },
     ],
     rows: cited.map(([sourceId, notes], index) => {
       const s = ctx.sources.get(sourceId)!;
@@ -784,7 +834,7 @@ function sourcesAnnex(ctx: Context): DocBlock[] {
         // The style's bibliography entry, left to right whatever the source's script; right-to-left names are isolated.
         cell(isolateRtl(references.get(sourceId) ?? s.title), { dir: 'ltr' }),
         cell(admiraltyGrade(s.reliability, s.credibility), { align: 'center', bold: true }),
-        cell(capitalise(gradeWords(s))),
+        cell(capitalise(gradeWords(s, p))),
         cell(numberRanges(notes)),
       ];
     }),
@@ -804,12 +854,7 @@ export const ICD_203_SCALE: readonly { words: string; range: string }[] = [
 ];
 
 /** What each confidence level says about the evidence behind a judgment (after ODNI's usage). */
-export const CONFIDENCE_MEANINGS: Record<'high' | 'moderate' | 'low', string> = {
-  high: 'the judgment rests on good information from several sources, or the matter allows a solid judgment; it can still be wrong.',
-  moderate:
-    'the information is credibly sourced and plausible, but not corroborated or complete enough to warrant higher confidence.',
-  low: 'the information is scant, fragmentary or from sources of doubtful reliability, so solid inferences are hard to draw.',
-};
+export const CONFIDENCE_MEANINGS: Record<'high' | 'moderate' | 'low', string> = BRIEFING_PHRASES.en.confidenceMeaning;
 
 function bottomLineSection(ctx: Context): DocBlock[] {
   const text = ctx.briefing.bottomLine.trim();
@@ -824,7 +869,7 @@ function judgmentSources(ctx: Context): { label: string; sourceIds: Set<string> 
   const judgments = ctx.briefing.keyJudgments
     .filter((kj) => kj.text.trim())
     .map((kj, i) => ({
-      label: `key judgment ${i + 1}`,
+      label: ctx.p.keyJudgment(i + 1),
       sourceIds: of(kj.passageIds.map((id) => ctx.annotations.get(id))),
     }));
   const threats = ctx.threats.map((t) => ({
@@ -840,31 +885,33 @@ function sourcesParagraph(ctx: Context): string {
   const all = [...new Set(judgments.flatMap((j) => [...j.sourceIds]))]
     .map((id) => ctx.sources.get(id))
     .filter((s): s is Source => s !== undefined);
-  if (all.length === 0) return 'No passage of any source supports the ratings and judgments of this briefing yet.';
-  const graded = (s: Source) => `“${s.title}” (${admiraltyGrade(s.reliability, s.credibility)}, ${gradeWords(s)})`;
+  const { p } = ctx;
+  if (all.length === 0) return p.sources.none;
+  const [open, close] = ctx.template.language === 'ru' ? ['«', '»'] : ['“', '”'];
+  const graded = (s: Source) =>
+    `${open}${s.title}${close} (${admiraltyGrade(s.reliability, s.credibility)}, ${gradeWords(s, p)})`;
   const sentences = [
     all.length <= 4
-      ? `The ratings and judgments draw on ${all.length === 1 ? 'one source' : `${all.length} sources`}: ${listWords(all.map(graded))}.`
-      : `The ratings and judgments draw on ${all.length} sources, graded ${listWords(
-          [...new Set(all.map((s) => admiraltyGrade(s.reliability, s.credibility)))].sort(),
-        )}.`,
+      ? p.sources.few(all.length, p.list(all.map(graded)))
+      : p.sources.many(
+          all.length,
+          p.list([...new Set(all.map((s) => admiraltyGrade(s.reliability, s.credibility)))].sort()),
+        ),
   ];
   const single = judgments.filter((j) => j.sourceIds.size === 1);
   const none = judgments.filter((j) => j.sourceIds.size === 0);
-  if (all.length === 1 && none.length === 0)
-    sentences.push('Every rating and judgment rests on that one source alone: none is corroborated.');
-  else if (single.length > 0)
-    sentences.push(`Resting on a single source, uncorroborated: ${listWords(single.map((j) => j.label))}.`);
-  if (none.length > 0) sentences.push(`Supported by no quoted passage: ${listWords(none.map((j) => j.label))}.`);
+  if (all.length === 1 && none.length === 0) sentences.push(p.sources.allOnOne);
+  else if (single.length > 0) sentences.push(p.sources.single(p.list(single.map((j) => j.label))));
+  if (none.length > 0) sentences.push(p.sources.unsupported(p.list(none.map((j) => j.label))));
   return sentences.join(' ');
 }
 
 function scopeNoteSection(ctx: Context): DocBlock[] {
   const blocks: DocBlock[] = [heading(ctx.t.sections['scope-note'])];
-  let scope = `This briefing covers ${scopeSentence(ctx)}.`;
-  if (ctx.commonOrigin) scope += ` Every threat in it emanates from ${countryName(ctx, ctx.commonOrigin)}.`;
-  if (ctx.briefing.informationCutOff)
-    scope += ` Information cut-off: ${longDate(ctx.briefing.informationCutOff)}; later events and reporting are not reflected.`;
+  const { p } = ctx;
+  let scope = p.scope.covers(scopeSentence(ctx));
+  if (ctx.commonOrigin) scope += p.scope.commonOrigin(countryName(ctx, ctx.commonOrigin));
+  if (ctx.briefing.informationCutOff) scope += p.scope.cutOff(datedIn(ctx.briefing.informationCutOff, ctx.t));
   blocks.push(paragraph(scope));
   blocks.push(paragraph(sourcesParagraph(ctx)));
   return blocks;
@@ -872,34 +919,31 @@ function scopeNoteSection(ctx: Context): DocBlock[] {
 
 function estimativeKeySection(ctx: Context): DocBlock[] {
   const used = new Set(ctx.threats.filter(isRated).map((t) => likelihoodWords(t.likelihood, levelsOf(ctx, t))));
-  const usedInOrder = ICD_203_SCALE.filter((s) => used.has(s.words)).map((s) => s.words.toLowerCase());
+  const { p } = ctx;
+  const usedInOrder = ICD_203_SCALE.filter((s) => used.has(s.words)).map((s) => p.words(s.words).toLowerCase());
   return [
     heading(ctx.t.sections['estimative-key']),
-    paragraph(
-      `Likelihood is written in the words of the US ICD 203 scale; each stands for the range of probability beside it.${
-        usedInOrder.length > 0 ? ` This briefing uses ${listWords(usedInOrder)} (in bold).` : ''
-      }`,
-    ),
+    paragraph(p.key.intro(usedInOrder.length > 0 ? p.list(usedInOrder) : '')),
     {
       type: 'table',
-      label: 'Estimative language',
-      caption: 'Likelihood words and the probabilities they express (ICD 203).',
+      label: p.key.label,
+      caption: p.key.caption,
       kind: 'key',
       columns: [
-        { text: 'Words', width: 60, align: 'start' },
-        { text: 'Probability', width: 40, align: 'center' },
+        { text: p.key.columns[0], width: 60, align: 'start' },
+        { text: p.key.columns[1], width: 40, align: 'center' },
       ],
       rows: ICD_203_SCALE.map(({ words, range }) => [
-        cell(words, { bold: used.has(words) }),
+        cell(p.words(words), { bold: used.has(words) }),
         cell(range, { align: 'center', bold: used.has(words) }),
       ]),
     },
-    paragraph('Confidence is about the evidence, not the likelihood: how well sourced and corroborated a judgment is.'),
+    paragraph(p.key.confidence),
     {
       type: 'list',
       ordered: false,
       items: (['high', 'moderate', 'low'] as const).map((level) => ({
-        inlines: [text(`${confidenceWords(level)}: `, { bold: true }), text(CONFIDENCE_MEANINGS[level])],
+        inlines: [text(`${p.confidenceWords[level]}: `, { bold: true }), text(p.confidenceMeaning[level])],
         dir: 'ltr' as const,
       })),
     },
@@ -945,11 +989,18 @@ export function buildBriefingDocument(briefing: Briefing, workspace: BriefingWor
       threats.length > 1 && threats.every((t) => t.originCode && t.originCode === threats[0]!.originCode)
         ? threats[0]!.originCode
         : null,
-    citations: new Citations(sources, briefing.citationStyle, workspace.passageLocators ?? new Map()),
+    citations: new Citations(
+      sources,
+      briefing.citationStyle,
+      workspace.passageLocators ?? new Map(),
+      BRIEFING_PHRASES[template.language].sourceGone,
+      template.language,
+    ),
     quotedUnder: new Map(),
     evidenceChoices: new Map(briefing.evidenceChoices.map((c) => [c.forId, c.passageIds])),
     template,
     t: FIXED_TEXTS[template.language],
+    p: BRIEFING_PHRASES[template.language],
   };
 
   const enabled = briefing.sections.filter((s) => s.enabled).map((s) => s.kind);

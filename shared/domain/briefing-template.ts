@@ -109,6 +109,8 @@ export interface FixedTexts {
   affectedCountries: string;
   annexSources: string;
   see: string;
+  /** The logo's description for screen readers. */
+  logo: string;
   confidence: Record<'low' | 'moderate' | 'high', string>;
   sections: Record<BriefingSectionKind, string>;
   months: readonly string[];
@@ -136,6 +138,7 @@ const EN: FixedTexts = {
   affectedCountries: 'Affected countries',
   annexSources: 'Annex: Sources',
   see: 'See',
+  logo: 'The issuing institution’s logo',
   confidence: { low: 'Low confidence', moderate: 'Moderate confidence', high: 'High confidence' },
   sections: {
     cover: 'Cover page',
@@ -195,6 +198,7 @@ const RU: FixedTexts = {
   affectedCountries: 'Затронутые страны',
   annexSources: 'Приложение: источники',
   see: 'См.',
+  logo: 'Логотип организации',
   confidence: { low: 'Низкая уверенность', moderate: 'Средняя уверенность', high: 'Высокая уверенность' },
   sections: {
     cover: 'Титульный лист',

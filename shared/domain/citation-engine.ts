@@ -124,8 +124,11 @@ export class CitationEngine {
   constructor(
     readonly style: CitationStyle,
     private readonly sources: ReadonlyMap<string, Source>,
+    /** The language of the document's fixed texts: a Russian briefing cites through the ru-RU locale. */
+    language: 'en' | 'ru' = 'en',
   ) {
-    const { xml, locale } = STYLE_FILES[style];
+    const { xml } = STYLE_FILES[style];
+    const locale = language === 'ru' ? 'ru-RU' : STYLE_FILES[style].locale;
     this.engine = new CSL.Engine(
       {
         retrieveLocale: (lang) => LOCALES[lang] ?? LOCALES[locale]!,

@@ -416,6 +416,42 @@ test.describe('briefings', () => {
     await expect(history).toContainText('overridden by Dana Seitkali');
   });
 
+  test('after a jump from the check before export, coming back shows the same briefing, and a field’s jump focuses the field', async ({
+    app,
+  }) => {
+    await newBriefing(app, 'Jumped from the check');
+    const check = app.getByRole('region', { name: 'Before exporting' });
+    const warnings = check.getByRole('list', { name: 'Warnings', exact: true });
+    // The demo article has no publisher or date: the jump opens its details under Sources.
+    await warnings.getByRole('button', { name: 'Open the source’s details' }).first().click();
+    await expect(app.getByRole('tab', { name: 'Details' })).toHaveAttribute('aria-selected', 'true');
+    await expect(check).toBeHidden();
+
+    // Back in Briefings: the composer of the same briefing, not the list waiting for a choice.
+    await app.keyboard.press('Control+4');
+    await expect(app.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('Jumped from the check');
+    await expect(app.getByText('Open a briefing')).toHaveCount(0);
+    await expect(briefingList(app).getByRole('button', { name: /Jumped from the check/ })).toHaveAttribute(
+      'aria-current',
+      'true',
+    );
+
+    // A field's jump focuses the field, in view.
+    await warnings.getByRole('button', { name: 'Set the cut-off date' }).click();
+    const cutOff = app.getByLabel('Information cut-off', { exact: true });
+    await expect(cutOff).toBeFocused();
+    await expect(cutOff).toBeInViewport();
+    // Only the composer scrolls to it: the window keeps the app's frame where it was.
+    expect(await app.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
+    for (const [width, height] of [
+      [1366, 768],
+      [1440, 900],
+    ] as const) {
+      await app.setViewportSize({ width, height });
+      await app.screenshot({ path: test.info().outputPath(`briefing-jump-back-${width}x${height}.png`) });
+    }
+  });
+
   test('choose the evidence quoted: the strongest by default, the analyst’s choice per threat, a mention left out, with undo', async ({
     app,
   }) => {

@@ -171,6 +171,13 @@ function renderBlock(block: DocBlock, key: string, headings: Extract<DocBlock, {
                 {block.columns.map((c, i) => (
                   <th key={i} scope="col" className={`align-${c.align}`}>
                     {c.text}
+                    {c.note !== undefined && (
+                      <sup className="note-ref">
+                        <a href={`#briefing-note-${c.note}`} aria-label={`footnote ${c.note}`} tabIndex={-1}>
+                          {c.note}
+                        </a>
+                      </sup>
+                    )}
                   </th>
                 ))}
               </tr>

@@ -19,7 +19,10 @@ import './briefings.css';
 export function BriefingsView() {
   const records = useLiveQuery(() => db.briefings.orderBy('updatedAt').reverse().toArray());
   const briefings = useMemo(() => records?.map(readBriefing), [records]);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // The open briefing lives in the store, so coming back from a jump (to a passage, a threat, a source) shows it again.
+  const { openId, setOpenId } = useWorkbench(
+    useShallow((s) => ({ openId: s.openBriefingId, setOpenId: s.openBriefing })),
+  );
   // Export Briefing (menu, Ctrl+E): the open briefing, else the one edited last, opened first.
   const [exportAsk, setExportAsk] = useState<string | null>(null);
   const { notify } = useWorkbench(useShallow((s) => ({ notify: s.notify })));

@@ -328,7 +328,13 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
             </button>
           </div>
         </header>
-        <ExportCheck checks={checks} overrides={overrides} onOverride={override} onWithdraw={withdraw} />
+        <ExportCheck
+          briefingId={briefing.id}
+          checks={checks}
+          overrides={overrides}
+          onOverride={override}
+          onWithdraw={withdraw}
+        />
         <div className="composer-body">
           <section className="composer-group" aria-labelledby="details-heading">
             <h2 id="details-heading">Details</h2>

@@ -4,6 +4,8 @@ import { useWorkbench } from '../../stores';
 import { formatDateTime } from '../../ui/format';
 
 interface ExportCheckProps {
+  /** The briefing checked: its composer is where a field's jump goes. */
+  briefingId: string;
   checks: readonly BriefingCheck[];
   /** The overrides in force (of warnings the briefing still raises). */
   overrides: readonly WarningOverride[];
@@ -11,8 +13,34 @@ interface ExportCheckProps {
   onWithdraw: (key: string) => void;
 }
 
-/** Takes the analyst to where a check item is fixed: the passage under Review, the threat, the source's details, a field. */
-export function useCheckJump(): (jump: CheckJump) => void {
+/**
+ * Centres `target` in the pane that scrolls it. Not scrollIntoView: that also scrolls the window, which
+ * moved the whole app's frame (rail, status bar) up and out of sight.
+ */
+function scrollIntoPane(target: HTMLElement): void {
+  let pane = target.parentElement;
+  while (pane && !(pane.scrollHeight > pane.clientHeight && /auto|scroll/.test(getComputedStyle(pane).overflowY)))
+    pane = pane.parentElement;
+  if (!pane || pane === document.scrollingElement) return;
+  const box = target.getBoundingClientRect();
+  const frame = pane.getBoundingClientRect();
+  pane.scrollTop += box.top - frame.top - (pane.clientHeight - box.height) / 2;
+}
+
+/** Scrolls to and focuses the element with `id` once the composer has rendered it (about a second at most). */
+function focusTarget(id: string, frames = 60): void {
+  const target = document.getElementById(id);
+  if (target) {
+    scrollIntoPane(target);
+    target.focus({ preventScroll: true });
+  } else if (frames > 0) requestAnimationFrame(() => focusTarget(id, frames - 1));
+}
+
+/**
+ * Takes the analyst to where a check item is fixed: the passage under Review, the threat, the source's details,
+ * or a field or key judgment of this briefing's composer (shown again first, whatever view is in front).
+ */
+export function useCheckJump(briefingId: string): (jump: CheckJump) => void {
   const state = useWorkbench.getState;
   return (jump) => {
     const s = state();
@@ -38,12 +66,11 @@ export function useCheckJump(): (jump: CheckJump) => void {
         s.setSideTab('details');
         break;
       case 'judgment':
-      case 'field': {
-        const target = document.getElementById(jump.kind === 'judgment' ? `kj-${jump.judgmentId}` : jump.fieldId);
-        target?.scrollIntoView({ block: 'center' });
-        target?.focus();
+      case 'field':
+        s.navigate('briefings');
+        s.openBriefing(briefingId);
+        focusTarget(jump.kind === 'judgment' ? `kj-${jump.judgmentId}` : jump.fieldId);
         break;
-      }
     }
   };
 }
@@ -52,8 +79,8 @@ export function useCheckJump(): (jump: CheckJump) => void {
  * "Before exporting": blockers (a quoted passage not confirmed since its source's text changed) stop the
  * export until fixed; warnings can be fixed or let stand, and the export records those let stand.
  */
-export function ExportCheck({ checks, overrides, onOverride, onWithdraw }: ExportCheckProps) {
-  const jump = useCheckJump();
+export function ExportCheck({ briefingId, checks, overrides, onOverride, onWithdraw }: ExportCheckProps) {
+  const jump = useCheckJump(briefingId);
   const overridden = new Map(overrides.map((o) => [o.key, o]));
   const blockers = checks.filter((c) => c.severity === 'blocker');
   const open = checks.filter((c) => c.severity === 'warning' && !overridden.has(c.key));
