@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { selectWithMouse } from './reader-helpers';
 
 // Issue 17, points 2, 3 and 8: the register fits a laptop, works by keyboard, and a new threat is unrated.
 const grid = (page: Page) => page.getByRole('grid', { name: 'Threats' });
@@ -198,5 +199,97 @@ test.describe('focus after an action', () => {
     expect(await app.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(
       / from the comparison$/,
     );
+  });
+});
+
+test.describe('focus after saving a passage, and dialogs that hold and return the focus', () => {
+  const reader = (page: Page) => page.getByRole('document', { name: 'Source text' });
+  const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
+
+  test('the annotate popover keeps Tab inside, Escape returns to the reader at the selection, Save to the new card', async ({
+    app,
+  }) => {
+    const words = 'effective armed forces have been created';
+    await selectWithMouse(app, words);
+    await expect(reader(app)).toBeFocused();
+    await app.keyboard.press('a');
+    const editor = app.getByRole('dialog', { name: 'Annotate passage' });
+    await expect(editor.getByRole('combobox', { name: 'Tags' })).toBeFocused();
+    // Shift+Tab from the first control goes round to Save; Tab from Save back to the first.
+    await app.keyboard.press('Shift+Tab');
+    await expect(editor.getByRole('button', { name: 'Save' })).toBeFocused();
+    await app.keyboard.press('Tab');
+    await expect(editor.getByRole('combobox', { name: 'Tags' })).toBeFocused();
+    for (let i = 0; i < 12; i++) {
+      await app.keyboard.press('Tab');
+      expect(await editor.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    }
+    // Escape: back in the reader, the words still selected (A annotates them again).
+    await app.keyboard.press('Escape');
+    await expect(editor).toHaveCount(0);
+    await expect(reader(app)).toBeFocused();
+    expect(await app.evaluate(() => window.getSelection()?.toString())).toBe(words);
+
+    // Saved: the new passage's card has the focus.
+    await app.keyboard.press('a');
+    await editor.getByRole('textbox', { name: 'Note' }).fill('Focus lands on this card.');
+    await app.keyboard.press('Control+Enter');
+    await expect(editor).toHaveCount(0);
+    const card = app.getByRole('list', { name: 'Passages' }).getByRole('button').filter({ hasText: words });
+    await expect(card).toBeFocused();
+    await expect(card).toBeInViewport();
+
+    // Editing it from its card (E) and saving leaves the focus on the same card.
+    await app.keyboard.press('e');
+    const edit = app.getByRole('dialog', { name: 'Edit passage' });
+    await expect(edit).toBeVisible();
+    await edit.getByRole('textbox', { name: 'Note' }).fill('Edited; the focus stays on the card.');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await expect(edit).toHaveCount(0);
+    await expect(card).toBeFocused();
+    expect(await focusedText(app)).toContain('Edited; the focus stays on the card.');
+  });
+
+  test('every modal dialog keeps Tab inside and gives the focus back to where it was opened', async ({ app }) => {
+    // Paste (opened by its button): Escape returns to the button.
+    const paste = app.getByRole('button', { name: /^Paste/ });
+    await paste.focus();
+    await app.keyboard.press('Enter');
+    const pasteDialog = app.getByRole('dialog', { name: 'Paste text' });
+    await expect(pasteDialog).toBeVisible();
+    for (let i = 0; i < 8; i++) {
+      await app.keyboard.press('Tab');
+      expect(await pasteDialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    }
+    await app.keyboard.press('Escape');
+    await expect(pasteDialog).toBeHidden();
+    await expect(paste).toBeFocused();
+
+    // Settings (Ctrl+,) from the reader: Tab stays in, Escape returns to the reader.
+    await reader(app).focus();
+    await app.keyboard.press('Control+,');
+    const settings = app.getByRole('dialog', { name: 'Settings' });
+    await expect(settings).toBeVisible();
+    for (let i = 0; i < 25; i++) {
+      await app.keyboard.press('Shift+Tab');
+      expect(await settings.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    }
+    await app.keyboard.press('Escape');
+    await expect(settings).toBeHidden();
+    await expect(reader(app)).toBeFocused();
+
+    // The shortcut sheet opened from the palette returns past the closed palette, to the reader.
+    await app.keyboard.press('Control+k');
+    await app.keyboard.type('Keyboard shortcuts');
+    await app.keyboard.press('Enter');
+    const sheet = app.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(sheet).toBeVisible();
+    for (let i = 0; i < 4; i++) {
+      await app.keyboard.press('Tab');
+      expect(await sheet.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    }
+    await app.keyboard.press('Escape');
+    await expect(sheet).toBeHidden();
+    await expect(reader(app)).toBeFocused();
   });
 });

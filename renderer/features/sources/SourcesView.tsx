@@ -39,6 +39,7 @@ import { CommandButton } from '../desktop';
 import { formatDate } from '../../ui/format';
 import { t as translate, useT } from '../../i18n';
 import { leaveThen } from '../../ui/useUnsavedGuard';
+import { useFocusHold } from '../../ui/useFocusHold';
 import { useViewCommand } from '../../workspace/user-commands';
 import { ImportPanel } from './ImportPanel';
 import { CommentsOffer, ConfirmStrip } from './ImportReview';
@@ -243,6 +244,8 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
     (PendingTextChange & { textHash: string; file: Source['file']; importWarnings: string[] }) | null
   >(null);
   const [reselecting, setReselecting] = useState<Annotation | null>(null);
+  // A passage just saved from the annotate popover: its card takes the focus once the list shows it.
+  const [focusPassage, setFocusPassage] = useState<string | null>(null);
   const { notify, selectAnnotation, sideTab, setSideTab, readerFontSize, setReaderFontSize } = useWorkbench(
     useShallow((s) => ({
       notify: s.notify,
@@ -267,6 +270,16 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
         .catch((e: Error) => notify('error', e.message)),
     loaded !== undefined,
   );
+  useEffect(() => {
+    if (!focusPassage) return;
+    const card = document.querySelector<HTMLElement>(`.side-pane [data-passage-id="${focusPassage}"]`);
+    if (card) {
+      card.focus();
+      card.scrollIntoView({ block: 'nearest' });
+    }
+    // Shown in the list, or not to be (another tab, a filter): either way the request is done.
+    if (card || sideTab !== 'passages' || annotations.some((a) => a.id === focusPassage)) setFocusPassage(null);
+  }, [focusPassage, annotations, sideTab]);
   const reviewCount = annotations.filter((a) => a.anchor !== 'anchored' || misfits.has(a.id)).length;
 
   // Passages painted in the frame of their save, before the transaction commits (issue 19, point 2):
@@ -311,6 +324,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
       }
       selectAnnotation(annotation.id);
       window.getSelection()?.removeAllRanges();
+      setFocusPassage(annotation.id);
     },
     [source.id, text, selectAnnotation, notify],
   );
@@ -627,6 +641,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
           onSave={async (coding) => {
             await workspace.perform(updatePassage, { id: popover.annotation.id, coding });
             setPopover(null);
+            setFocusPassage(popover.annotation.id);
           }}
         />
       )}
@@ -665,6 +680,8 @@ function PassagesAtPoint({
   onClose: () => void;
 }) {
   const select = useWorkbench((s) => s.selectAnnotation);
+  const box = useRef<HTMLDivElement>(null);
+  useFocusHold(box);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     const onDown = (e: MouseEvent) => !(e.target as HTMLElement).closest('.at-point') && onClose();
@@ -677,6 +694,7 @@ function PassagesAtPoint({
   }, [onClose]);
   return (
     <div
+      ref={box}
       className="popover at-point"
       role="dialog"
       aria-label="Passages here"
