@@ -293,3 +293,126 @@ test.describe('focus after saving a passage, and dialogs that hold and return th
     await expect(reader(app)).toBeFocused();
   });
 });
+
+test.describe('the Sources view’s side panes', () => {
+  const listPane = (page: Page) => page.getByRole('region', { name: 'Sources' });
+  const panel = (page: Page) => page.getByRole('complementary', { name: 'Source panel' });
+  const widthOf = (page: Page, selector: string) =>
+    page.locator(selector).evaluate((el) => Math.round(el.getBoundingClientRect().width));
+
+  test('fold away and come back by keyboard, resize with the arrow keys, and are kept after a reload', async ({
+    app,
+  }) => {
+    await expect(listPane(app)).toBeVisible();
+    await expect(panel(app)).toBeVisible();
+
+    // The source list's edge: → widens it by a step; the width survives a reload.
+    const edge = app.getByRole('separator', { name: 'Resize the source list' });
+    const before = await widthOf(app, '.list-pane');
+    await edge.focus();
+    await app.keyboard.press('ArrowRight');
+    await app.keyboard.press('ArrowRight');
+    await expect.poll(() => widthOf(app, '.list-pane')).toBe(before + 48);
+    await expect(edge).toHaveAttribute('aria-valuenow', String(before + 48));
+
+    // The source panel's edge: ← widens it (it sits on the right).
+    const panelEdge = app.getByRole('separator', { name: 'Resize the source panel' });
+    const panelBefore = await widthOf(app, '.side-pane');
+    await panelEdge.focus();
+    await app.keyboard.press('ArrowLeft');
+    await expect.poll(() => widthOf(app, '.side-pane')).toBe(panelBefore + 24);
+
+    // Folding the list: the toggle keeps the focus, now collapsed; the reader gets the room.
+    const readerBefore = await widthOf(app, '.reader-pane');
+    const listToggle = app.getByRole('button', { name: 'Source list' });
+    await listToggle.focus();
+    await expect(listToggle).toHaveAttribute('aria-expanded', 'true');
+    await app.keyboard.press('Enter');
+    await expect(listPane(app)).toBeHidden();
+    await expect(listToggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(listToggle).toBeFocused();
+    // The panel folds the same way.
+    const panelToggle = app.getByRole('button', { name: 'Source panel' });
+    await panelToggle.focus();
+    await app.keyboard.press('Space');
+    await expect(panel(app)).toBeHidden();
+    await expect(panelToggle).toBeFocused();
+    expect(await widthOf(app, '.reader-pane')).toBeGreaterThan(readerBefore + 400);
+    await app.screenshot({ path: '/tmp/a11y/sources-folded.png' });
+
+    // Ctrl+1 still finds the view's heading with the list folded.
+    await app.keyboard.press('Control+2');
+    await app.keyboard.press('Control+1');
+    await expect(app.getByRole('heading', { level: 1, name: 'Sources' })).toBeFocused();
+
+    await app.reload();
+    await expect(app.getByRole('document', { name: 'Source text' })).toBeVisible();
+    await expect(listPane(app)).toBeHidden();
+    await expect(panel(app)).toBeHidden();
+    await app.getByRole('button', { name: 'Source list' }).click();
+    await app.getByRole('button', { name: 'Source panel' }).click();
+    await expect(listPane(app)).toBeVisible();
+    await expect(panel(app)).toBeVisible();
+    expect(await widthOf(app, '.list-pane')).toBe(before + 48);
+    expect(await widthOf(app, '.side-pane')).toBe(panelBefore + 24);
+  });
+});
+
+test.describe('the Countries view’s inspector', () => {
+  test('folds away, is resized by keyboard, is kept after a reload, and opens again on a chosen cell', async ({
+    app,
+  }) => {
+    await app.keyboard.press('Control+3');
+    const inspector = app.getByRole('complementary', { name: 'Inspector' });
+    await expect(inspector).toBeVisible();
+    const width = () => inspector.evaluate((el) => Math.round(el.getBoundingClientRect().width));
+    const before = await width();
+    await app.getByRole('separator', { name: 'Resize the inspector' }).focus();
+    await app.keyboard.press('ArrowLeft');
+    await expect.poll(width).toBe(before + 24);
+    const toggle = app.getByRole('button', { name: 'Inspector', exact: true });
+    await toggle.focus();
+    await app.keyboard.press('Enter');
+    await expect(inspector).toBeHidden();
+    await expect(toggle).toBeFocused();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await app.reload();
+    await app.keyboard.press('Control+3');
+    await expect(app.getByRole('heading', { level: 1, name: 'Countries' })).toBeVisible();
+    await expect(inspector).toBeHidden();
+    // Choosing a matrix cell opens it again, at the width it had.
+    await app.getByRole('tab', { name: 'Country × threat matrix' }).click();
+    await app
+      .getByRole('table', { name: 'Country × threat matrix' })
+      .getByRole('button', { name: /^Kosh-Tepa canal.* — Uzbekistan:/ })
+      .click();
+    await expect(inspector).toBeVisible();
+    expect(await width()).toBe(before + 24);
+  });
+});
+
+for (const size of [
+  { width: 1280, height: 720, scale: 1, name: '1280' },
+  { width: 1366, height: 768, scale: 1, name: '1366' },
+  { width: 960, height: 600, scale: 1.5, name: 'zoom150' },
+]) {
+  test.describe(`Sources and Countries at ${size.name}`, () => {
+    test.use({ viewport: { width: size.width, height: size.height }, deviceScaleFactor: size.scale });
+
+    test('the side panes and the reader fit the window', async ({ app }) => {
+      const reader = app.getByRole('document', { name: 'Source text' });
+      await expect(reader).toBeVisible();
+      await app.screenshot({ path: `/tmp/a11y/sources-${size.name}.png` });
+      const layout = await app.locator('.sources-layout').evaluate((el) => ({
+        scroll: el.scrollWidth,
+        client: el.clientWidth,
+        reader: document.querySelector('.reader-pane')!.getBoundingClientRect().width,
+      }));
+      expect(layout.scroll).toBeLessThanOrEqual(layout.client);
+      expect(layout.reader).toBeGreaterThan(320);
+      await app.keyboard.press('Control+3');
+      await expect(app.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
+      await app.screenshot({ path: `/tmp/a11y/countries-${size.name}.png` });
+    });
+  });
+}
