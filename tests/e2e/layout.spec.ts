@@ -87,6 +87,50 @@ test.describe('at 150 % zoom (960×600 CSS pixels at device scale 1.5)', () => {
     const width = await reader.evaluate((el) => el.getBoundingClientRect().width);
     expect(width).toBeGreaterThan(320);
   });
+
+  test('the reader and the briefing preview: no sideways cut, text as large as the interface’s, one tab stop', async ({
+    app,
+  }) => {
+    const bodySize = await app.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    const reader = app.getByRole('document', { name: 'Source text' });
+    await expect(reader).toBeVisible();
+    const text = await reader.evaluate((el) => ({
+      size: parseFloat(getComputedStyle(el.querySelector('p')!).fontSize),
+      cut: el.parentElement!.scrollWidth - el.parentElement!.clientWidth,
+    }));
+    expect(text.size).toBeGreaterThanOrEqual(bodySize);
+    expect(text.cut).toBeLessThanOrEqual(0);
+
+    await app.keyboard.press('Control+4');
+    await app.getByRole('button', { name: 'New briefing' }).first().click();
+    const preview = app.getByRole('document', { name: 'Briefing preview' });
+    await expect(preview.locator('.sheet').first()).toBeVisible();
+    await app.screenshot({ path: '/tmp/a11y/briefing-zoom150.png' });
+    const sheet = await preview.evaluate((el) => {
+      const size = (selector: string) =>
+        [...el.querySelectorAll<HTMLElement>(selector)].map((e) => parseFloat(getComputedStyle(e).fontSize));
+      return {
+        cut: el.scrollWidth - el.clientWidth,
+        sheetCut: [...el.querySelectorAll('.sheet')].some((s) => s.scrollWidth > s.clientWidth + 1),
+        paragraphs: size('.sheet p'),
+        notes: size('.sheet-notes li'),
+        links: el.querySelectorAll('a').length,
+        tabbableLinks: [...el.querySelectorAll<HTMLElement>('a, button, input')].filter((e) => e.tabIndex >= 0).length,
+      };
+    });
+    expect(sheet.cut).toBeLessThanOrEqual(0);
+    expect(sheet.sheetCut).toBe(false);
+    expect(Math.min(...sheet.paragraphs)).toBeGreaterThanOrEqual(bodySize - 1);
+    expect(sheet.notes.length).toBeGreaterThan(0);
+    expect(Math.min(...sheet.notes)).toBeGreaterThanOrEqual(bodySize);
+    // The footnote marks are there but are not tab stops; the preview itself is one, to scroll by keyboard.
+    expect(sheet.links).toBeGreaterThan(0);
+    expect(sheet.tabbableLinks).toBe(0);
+    await preview.focus();
+    await expect(preview).toBeFocused();
+    await app.keyboard.press('Tab');
+    expect(await preview.evaluate((el) => el.contains(document.activeElement))).toBe(false);
+  });
 });
 
 test.describe('keyboard', () => {
