@@ -460,3 +460,50 @@ for (const size of [
     });
   });
 }
+
+test.describe('visible focus', () => {
+  /** What shows where the focus is: the focused control's ring (outline or inset shadow), or its box's. */
+  const ringOf = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return 'nothing focused';
+      for (const node of [el, el.closest('.picker-box')]) {
+        if (!node) continue;
+        const style = getComputedStyle(node);
+        if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) return 'ring';
+        if (style.boxShadow !== 'none') return 'ring';
+      }
+      return `no ring on ${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} ${el.getAttribute('aria-label') ?? el.getAttribute('type') ?? el.textContent?.slice(0, 40)}`;
+    });
+
+  test('the palette input, the date field and every tab stop of Sources and Briefings show a focus ring', async ({
+    app,
+  }) => {
+    await app.keyboard.press('Control+k');
+    await expect(app.getByRole('combobox', { name: /^Go to a view/ })).toBeFocused();
+    expect(await ringOf(app)).toBe('ring');
+    await app.keyboard.press('Escape');
+
+    // Every tab stop from the top of the Sources view.
+    const missing = new Set<string>();
+    await app.getByRole('heading', { level: 1, name: 'Sources' }).focus();
+    for (let i = 0; i < 30; i++) {
+      await app.keyboard.press('Tab');
+      const ring = await ringOf(app);
+      if (ring !== 'ring') missing.add(ring);
+    }
+
+    // The briefing's date field, clicked (Chromium gives a clicked date field no ring of its own).
+    await app.keyboard.press('Control+4');
+    await app.getByRole('button', { name: 'New briefing' }).first().click();
+    await app.getByLabel('Date', { exact: true }).click();
+    const date = await ringOf(app);
+    if (date !== 'ring') missing.add(date);
+    for (let i = 0; i < 30; i++) {
+      await app.keyboard.press('Tab');
+      const ring = await ringOf(app);
+      if (ring !== 'ring') missing.add(ring);
+    }
+    expect([...missing]).toEqual([]);
+  });
+});
