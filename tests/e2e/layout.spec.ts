@@ -232,6 +232,12 @@ test.describe('focus after an action', () => {
     await expect(app.getByRole('textbox', { name: 'Title', exact: true })).toBeFocused();
     await app.getByRole('button', { name: 'Add key judgment' }).click();
     await expect(app.getByRole('textbox', { name: 'Key judgment 1' })).toBeFocused();
+    await expect(app.getByRole('textbox', { name: 'Key judgment 1' })).toBeInViewport();
+    // A second judgment from the keyboard: focus and view follow the new one.
+    await app.getByRole('button', { name: 'Add key judgment' }).focus();
+    await app.keyboard.press('Space');
+    await expect(app.getByRole('textbox', { name: 'Key judgment 2' })).toBeFocused();
+    await expect(app.getByRole('textbox', { name: 'Key judgment 2' })).toBeInViewport();
 
     await app.keyboard.press('Control+3');
     const remove = app.getByRole('button', { name: / from the comparison$/ });
@@ -438,6 +444,7 @@ test.describe('the Countries view’s inspector', () => {
 for (const size of [
   { width: 1280, height: 720, scale: 1, name: '1280' },
   { width: 1366, height: 768, scale: 1, name: '1366' },
+  { width: 1440, height: 900, scale: 1, name: '1440' },
   { width: 960, height: 600, scale: 1.5, name: 'zoom150' },
 ]) {
   test.describe(`Sources and Countries at ${size.name}`, () => {
