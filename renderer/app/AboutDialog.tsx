@@ -4,11 +4,13 @@ import { useWorkbench } from '../stores';
 import { copyText } from '../features/desktop';
 import { useT } from '../i18n';
 import './about.css';
+import { useFocusHold } from '../ui/useFocusHold';
 
 export function AboutDialog({ info }: { info: AppInfo }) {
   const open = useWorkbench((s) => s.aboutOpen);
   const setOpen = useWorkbench((s) => s.setAboutOpen);
   const ref = useRef<HTMLDialogElement>(null);
+  useFocusHold(ref, open);
   const folder = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const t = useT();

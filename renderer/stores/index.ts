@@ -53,6 +53,7 @@ export const useWorkbench = create<WorkbenchState>()(
         mapCategory: s.mapCategory,
         countriesTab: s.countriesTab,
         panes: s.panes,
+        sidePanes: s.sidePanes,
       }),
     },
   ),
@@ -62,4 +63,5 @@ export type { View } from './navigation';
 export { VIEWS } from './navigation';
 export { READER_FONT_SIZES } from './session';
 export { INSPECTOR_WIDTH } from './layout';
+export { PASSAGE_PANEL_WIDTH, SOURCE_LIST_WIDTH } from './layout';
 export type { SettingsTab, WelcomePage } from './session';

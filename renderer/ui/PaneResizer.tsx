@@ -3,6 +3,8 @@ import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 interface PaneResizerProps {
   /** What is resized, e.g. "Inspector": the separator is named "Resize the inspector". */
   label: string;
+  /** The separator's whole accessible name, in the interface language, instead of the one made from `label`. */
+  name?: string;
   width: number;
   min: number;
   max: number;
@@ -17,7 +19,7 @@ const STEP = 24;
  * A pane's edge that can be dragged, or moved with the arrow keys (WAI-ARIA window splitter: a focusable
  * separator with its value), so a laptop's narrow window can give the grid or the text more room.
  */
-export function PaneResizer({ label, width, min, max, side, onResize }: PaneResizerProps) {
+export function PaneResizer({ label, name, width, min, max, side, onResize }: PaneResizerProps) {
   const start = useRef<{ x: number; width: number } | null>(null);
   const clamp = (w: number) => Math.round(Math.min(max, Math.max(min, w)));
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
@@ -51,7 +53,7 @@ export function PaneResizer({ label, width, min, max, side, onResize }: PaneResi
       className="pane-resizer"
       role="separator"
       aria-orientation="vertical"
-      aria-label={`Resize the ${label.toLowerCase()}`}
+      aria-label={name ?? `Resize the ${label.toLowerCase()}`}
       aria-valuenow={width}
       aria-valuemin={min}
       aria-valuemax={max}

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openMenu, test } from './fixtures';
@@ -88,6 +89,94 @@ for (const scheme of ['light', 'dark'] as const) {
         await app.keyboard.press('Control+k');
       }
       await app.keyboard.press('Escape');
+
+      expect(found).toEqual([]);
+    });
+
+    test('every dialog passes axe: Settings by tab, Welcome, Backups, Merge, CSV import, the check before export', async ({
+      app,
+    }, testInfo) => {
+      test.setTimeout(180_000);
+      const found: string[] = [];
+      const check = async (where: string) => found.push(...(await violations(app, where)));
+      const palette = async (command: string) => {
+        await app.keyboard.press('Control+k');
+        await app.keyboard.type(command);
+        await app.keyboard.press('Enter');
+      };
+
+      // Settings, every tab.
+      await app.keyboard.press('Control+,');
+      const settings = app.getByRole('dialog', { name: 'Settings' });
+      await expect(settings).toBeVisible();
+      const tabs = settings.getByRole('tab');
+      for (const name of await tabs.allInnerTexts()) {
+        await settings.getByRole('tab', { name: name.trim() }).click();
+        await expect(settings.getByRole('tab', { name: name.trim() })).toHaveAttribute('aria-selected', 'true');
+        await check(`Settings › ${name.trim()}`);
+      }
+      await app.keyboard.press('Escape');
+      await expect(settings).toBeHidden();
+
+      // The welcome, as Help › Welcome brings it back.
+      await palette('Welcome');
+      const welcome = app.getByRole('dialog', { name: 'Welcome to Analyst Workbench' });
+      await expect(welcome).toBeVisible();
+      await check('Welcome');
+      await app.keyboard.press('Escape');
+      await expect(welcome).toBeHidden();
+
+      // Backups, then the Merge dialog for a backup in its list.
+      await app
+        .getByRole('contentinfo')
+        .getByRole('button', { name: /^(Backed up|Backups…)/ })
+        .click();
+      const backups = app.getByRole('dialog', { name: 'Backups' });
+      await expect(backups).toBeVisible();
+      await expect(backups.getByText('Reading the backups folder…')).toHaveCount(0);
+      await backups.getByRole('button', { name: 'Back up now' }).click();
+      await expect(backups.getByRole('status').filter({ hasText: /^Backed up the workspace/ })).toBeVisible();
+      await check('Backups');
+      await backups
+        .getByRole('button', { name: /^Merge the backup of/ })
+        .first()
+        .click();
+      const merge = app.getByRole('dialog', { name: /^Merge / });
+      await expect(merge).toBeVisible();
+      await expect(merge.getByRole('button').first()).toBeVisible();
+      await check('Merge');
+      await app.keyboard.press('Escape');
+      await expect(merge).toHaveCount(0);
+
+      // The register's CSV import, before and after checking its rows.
+      await app.keyboard.press('Control+2');
+      const csv = testInfo.outputPath('axe-register.csv');
+      writeFileSync(
+        csv,
+        ['Title;Category;Likelihood;Impact;Countries', 'Water dispute;water;4;3;UZ', 'Bad row;terrorism;9;3;KZ'].join(
+          '\r\n',
+        ),
+      );
+      await app.locator('input[aria-label="CSV file to import"]').setInputFiles(csv);
+      const importing = app.getByRole('dialog', { name: /Import “axe-register\.csv”/ });
+      await expect(importing).toBeVisible();
+      await check('CSV import, columns');
+      await importing.getByRole('button', { name: 'Check rows' }).click();
+      await expect(importing.getByRole('table', { name: 'Validation report' })).toBeVisible();
+      await check('CSV import, validation report');
+      // Leaving asks whether to discard the mapping: that prompt is a dialog too.
+      await app.keyboard.press('Escape');
+      const discard = app.getByRole('alertdialog', { name: /^Discard / });
+      await expect(discard).toBeVisible();
+      await check('Discard prompt');
+      await discard.getByRole('button', { name: 'Discard' }).click();
+      await expect(importing).toHaveCount(0);
+
+      // A briefing's check before export, with its warnings listed.
+      await app.keyboard.press('Control+4');
+      await app.getByRole('button', { name: 'New briefing' }).first().click();
+      await expect(app.getByRole('heading', { name: 'Before exporting' })).toBeVisible();
+      await check('Check before export');
 
       expect(found).toEqual([]);
     });

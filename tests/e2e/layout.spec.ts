@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { selectWithMouse } from './reader-helpers';
 
 // Issue 17, points 2, 3 and 8: the register fits a laptop, works by keyboard, and a new threat is unrated.
 const grid = (page: Page) => page.getByRole('grid', { name: 'Threats' });
@@ -85,6 +86,50 @@ test.describe('at 150 % zoom (960×600 CSS pixels at device scale 1.5)', () => {
     await app.screenshot({ path: `${SHOTS}/reader-zoom150.png` });
     const width = await reader.evaluate((el) => el.getBoundingClientRect().width);
     expect(width).toBeGreaterThan(320);
+  });
+
+  test('the reader and the briefing preview: no sideways cut, text as large as the interface’s, one tab stop', async ({
+    app,
+  }) => {
+    const bodySize = await app.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    const reader = app.getByRole('document', { name: 'Source text' });
+    await expect(reader).toBeVisible();
+    const text = await reader.evaluate((el) => ({
+      size: parseFloat(getComputedStyle(el.querySelector('p')!).fontSize),
+      cut: el.parentElement!.scrollWidth - el.parentElement!.clientWidth,
+    }));
+    expect(text.size).toBeGreaterThanOrEqual(bodySize);
+    expect(text.cut).toBeLessThanOrEqual(0);
+
+    await app.keyboard.press('Control+4');
+    await app.getByRole('button', { name: 'New briefing' }).first().click();
+    const preview = app.getByRole('document', { name: 'Briefing preview' });
+    await expect(preview.locator('.sheet').first()).toBeVisible();
+    await app.screenshot({ path: '/tmp/a11y/briefing-zoom150.png' });
+    const sheet = await preview.evaluate((el) => {
+      const size = (selector: string) =>
+        [...el.querySelectorAll<HTMLElement>(selector)].map((e) => parseFloat(getComputedStyle(e).fontSize));
+      return {
+        cut: el.scrollWidth - el.clientWidth,
+        sheetCut: [...el.querySelectorAll('.sheet')].some((s) => s.scrollWidth > s.clientWidth + 1),
+        paragraphs: size('.sheet p'),
+        notes: size('.sheet-notes li'),
+        links: el.querySelectorAll('a').length,
+        tabbableLinks: [...el.querySelectorAll<HTMLElement>('a, button, input')].filter((e) => e.tabIndex >= 0).length,
+      };
+    });
+    expect(sheet.cut).toBeLessThanOrEqual(0);
+    expect(sheet.sheetCut).toBe(false);
+    expect(Math.min(...sheet.paragraphs)).toBeGreaterThanOrEqual(bodySize - 1);
+    expect(sheet.notes.length).toBeGreaterThan(0);
+    expect(Math.min(...sheet.notes)).toBeGreaterThanOrEqual(bodySize);
+    // The footnote marks are there but are not tab stops; the preview itself is one, to scroll by keyboard.
+    expect(sheet.links).toBeGreaterThan(0);
+    expect(sheet.tabbableLinks).toBe(0);
+    await preview.focus();
+    await expect(preview).toBeFocused();
+    await app.keyboard.press('Tab');
+    expect(await preview.evaluate((el) => el.contains(document.activeElement))).toBe(false);
   });
 });
 
@@ -187,6 +232,12 @@ test.describe('focus after an action', () => {
     await expect(app.getByRole('textbox', { name: 'Title', exact: true })).toBeFocused();
     await app.getByRole('button', { name: 'Add key judgment' }).click();
     await expect(app.getByRole('textbox', { name: 'Key judgment 1' })).toBeFocused();
+    await expect(app.getByRole('textbox', { name: 'Key judgment 1' })).toBeInViewport();
+    // A second judgment from the keyboard: focus and view follow the new one.
+    await app.getByRole('button', { name: 'Add key judgment' }).focus();
+    await app.keyboard.press('Space');
+    await expect(app.getByRole('textbox', { name: 'Key judgment 2' })).toBeFocused();
+    await expect(app.getByRole('textbox', { name: 'Key judgment 2' })).toBeInViewport();
 
     await app.keyboard.press('Control+3');
     const remove = app.getByRole('button', { name: / from the comparison$/ });
@@ -198,5 +249,268 @@ test.describe('focus after an action', () => {
     expect(await app.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(
       / from the comparison$/,
     );
+  });
+});
+
+test.describe('focus after saving a passage, and dialogs that hold and return the focus', () => {
+  const reader = (page: Page) => page.getByRole('document', { name: 'Source text' });
+  const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
+
+  test('the annotate popover keeps Tab inside, Escape returns to the reader at the selection, Save to the new card', async ({
+    app,
+  }) => {
+    const words = 'effective armed forces have been created';
+    await selectWithMouse(app, words);
+    await expect(reader(app)).toBeFocused();
+    await app.keyboard.press('a');
+    const editor = app.getByRole('dialog', { name: 'Annotate passage' });
+    await expect(editor.getByRole('combobox', { name: 'Tags' })).toBeFocused();
+    // Shift+Tab from the first control goes round to Save; Tab from Save back to the first.
+    await app.keyboard.press('Shift+Tab');
+    await expect(editor.getByRole('button', { name: 'Save' })).toBeFocused();
+    await app.keyboard.press('Tab');
+    await expect(editor.getByRole('combobox', { name: 'Tags' })).toBeFocused();
+    for (let i = 0; i < 12; i++) {
+      await app.keyboard.press('Tab');
+      expect(await editor.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    }
+    // Escape: back in the reader, the words still selected (A annotates them again).
+    await app.keyboard.press('Escape');
+    await expect(editor).toHaveCount(0);
+    await expect(reader(app)).toBeFocused();
+    expect(await app.evaluate(() => window.getSelection()?.toString())).toBe(words);
+
+    // Saved: the new passage's card has the focus.
+    await app.keyboard.press('a');
+    await editor.getByRole('textbox', { name: 'Note' }).fill('Focus lands on this card.');
+    await app.keyboard.press('Control+Enter');
+    await expect(editor).toHaveCount(0);
+    const card = app.getByRole('list', { name: 'Passages' }).getByRole('button').filter({ hasText: words });
+    await expect(card).toBeFocused();
+    await expect(card).toBeInViewport();
+
+    // Editing it from its card (E) and saving leaves the focus on the same card.
+    await app.keyboard.press('e');
+    const edit = app.getByRole('dialog', { name: 'Edit passage' });
+    await expect(edit).toBeVisible();
+    await edit.getByRole('textbox', { name: 'Note' }).fill('Edited; the focus stays on the card.');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await expect(edit).toHaveCount(0);
+    await expect(card).toBeFocused();
+    expect(await focusedText(app)).toContain('Edited; the focus stays on the card.');
+  });
+
+  test('every modal dialog keeps Tab inside and gives the focus back to where it was opened', async ({ app }) => {
+    // Paste (opened by its button): Escape returns to the button.
+    const paste = app.getByRole('button', { name: /^Paste/ });
+    await paste.focus();
+    await app.keyboard.press('Enter');
+    const pasteDialog = app.getByRole('dialog', { name: 'Paste text' });
+    await expect(pasteDialog).toBeVisible();
+    for (let i = 0; i < 8; i++) {
+      await app.keyboard.press('Tab');
+      expect(await pasteDialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    }
+    await app.keyboard.press('Escape');
+    await expect(pasteDialog).toBeHidden();
+    await expect(paste).toBeFocused();
+
+    // Settings (Ctrl+,) from the reader: Tab stays in, Escape returns to the reader.
+    await reader(app).focus();
+    await app.keyboard.press('Control+,');
+    const settings = app.getByRole('dialog', { name: 'Settings' });
+    await expect(settings).toBeVisible();
+    for (let i = 0; i < 25; i++) {
+      await app.keyboard.press('Shift+Tab');
+      expect(await settings.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    }
+    await app.keyboard.press('Escape');
+    await expect(settings).toBeHidden();
+    await expect(reader(app)).toBeFocused();
+
+    // The shortcut sheet opened from the palette returns past the closed palette, to the reader.
+    await app.keyboard.press('Control+k');
+    await app.keyboard.type('Keyboard shortcuts');
+    await app.keyboard.press('Enter');
+    const sheet = app.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(sheet).toBeVisible();
+    for (let i = 0; i < 4; i++) {
+      await app.keyboard.press('Tab');
+      expect(await sheet.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    }
+    await app.keyboard.press('Escape');
+    await expect(sheet).toBeHidden();
+    await expect(reader(app)).toBeFocused();
+  });
+});
+
+test.describe('the Sources view’s side panes', () => {
+  const listPane = (page: Page) => page.getByRole('region', { name: 'Sources' });
+  const panel = (page: Page) => page.getByRole('complementary', { name: 'Source panel' });
+  const widthOf = (page: Page, selector: string) =>
+    page.locator(selector).evaluate((el) => Math.round(el.getBoundingClientRect().width));
+
+  test('fold away and come back by keyboard, resize with the arrow keys, and are kept after a reload', async ({
+    app,
+  }) => {
+    await expect(listPane(app)).toBeVisible();
+    await expect(panel(app)).toBeVisible();
+
+    // The source list's edge: → widens it by a step; the width survives a reload.
+    const edge = app.getByRole('separator', { name: 'Resize the source list' });
+    const before = await widthOf(app, '.list-pane');
+    await edge.focus();
+    await app.keyboard.press('ArrowRight');
+    await app.keyboard.press('ArrowRight');
+    await expect.poll(() => widthOf(app, '.list-pane')).toBe(before + 48);
+    await expect(edge).toHaveAttribute('aria-valuenow', String(before + 48));
+
+    // The source panel's edge: ← widens it (it sits on the right).
+    const panelEdge = app.getByRole('separator', { name: 'Resize the source panel' });
+    const panelBefore = await widthOf(app, '.side-pane');
+    await panelEdge.focus();
+    await app.keyboard.press('ArrowLeft');
+    await expect.poll(() => widthOf(app, '.side-pane')).toBe(panelBefore + 24);
+
+    // Folding the list: the toggle keeps the focus, now collapsed; the reader gets the room.
+    const readerBefore = await widthOf(app, '.reader-pane');
+    const listToggle = app.getByRole('button', { name: 'Source list' });
+    await listToggle.focus();
+    await expect(listToggle).toHaveAttribute('aria-expanded', 'true');
+    await app.keyboard.press('Enter');
+    await expect(listPane(app)).toBeHidden();
+    await expect(listToggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(listToggle).toBeFocused();
+    // The panel folds the same way.
+    const panelToggle = app.getByRole('button', { name: 'Source panel' });
+    await panelToggle.focus();
+    await app.keyboard.press('Space');
+    await expect(panel(app)).toBeHidden();
+    await expect(panelToggle).toBeFocused();
+    expect(await widthOf(app, '.reader-pane')).toBeGreaterThan(readerBefore + 400);
+    await app.screenshot({ path: '/tmp/a11y/sources-folded.png' });
+
+    // Ctrl+1 still finds the view's heading with the list folded.
+    await app.keyboard.press('Control+2');
+    await app.keyboard.press('Control+1');
+    await expect(app.getByRole('heading', { level: 1, name: 'Sources' })).toBeFocused();
+
+    await app.reload();
+    await expect(app.getByRole('document', { name: 'Source text' })).toBeVisible();
+    await expect(listPane(app)).toBeHidden();
+    await expect(panel(app)).toBeHidden();
+    await app.getByRole('button', { name: 'Source list' }).click();
+    await app.getByRole('button', { name: 'Source panel' }).click();
+    await expect(listPane(app)).toBeVisible();
+    await expect(panel(app)).toBeVisible();
+    expect(await widthOf(app, '.list-pane')).toBe(before + 48);
+    expect(await widthOf(app, '.side-pane')).toBe(panelBefore + 24);
+  });
+});
+
+test.describe('the Countries view’s inspector', () => {
+  test('folds away, is resized by keyboard, is kept after a reload, and opens again on a chosen cell', async ({
+    app,
+  }) => {
+    await app.keyboard.press('Control+3');
+    const inspector = app.getByRole('complementary', { name: 'Inspector' });
+    await expect(inspector).toBeVisible();
+    const width = () => inspector.evaluate((el) => Math.round(el.getBoundingClientRect().width));
+    const before = await width();
+    await app.getByRole('separator', { name: 'Resize the inspector' }).focus();
+    await app.keyboard.press('ArrowLeft');
+    await expect.poll(width).toBe(before + 24);
+    const toggle = app.getByRole('button', { name: 'Inspector', exact: true });
+    await toggle.focus();
+    await app.keyboard.press('Enter');
+    await expect(inspector).toBeHidden();
+    await expect(toggle).toBeFocused();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await app.reload();
+    await app.keyboard.press('Control+3');
+    await expect(app.getByRole('heading', { level: 1, name: 'Countries' })).toBeVisible();
+    await expect(inspector).toBeHidden();
+    // Choosing a matrix cell opens it again, at the width it had.
+    await app.getByRole('tab', { name: 'Country × threat matrix' }).click();
+    await app
+      .getByRole('table', { name: 'Country × threat matrix' })
+      .getByRole('button', { name: /^Kosh-Tepa canal.* — Uzbekistan:/ })
+      .click();
+    await expect(inspector).toBeVisible();
+    expect(await width()).toBe(before + 24);
+  });
+});
+
+for (const size of [
+  { width: 1280, height: 720, scale: 1, name: '1280' },
+  { width: 1366, height: 768, scale: 1, name: '1366' },
+  { width: 1440, height: 900, scale: 1, name: '1440' },
+  { width: 960, height: 600, scale: 1.5, name: 'zoom150' },
+]) {
+  test.describe(`Sources and Countries at ${size.name}`, () => {
+    test.use({ viewport: { width: size.width, height: size.height }, deviceScaleFactor: size.scale });
+
+    test('the side panes and the reader fit the window', async ({ app }) => {
+      const reader = app.getByRole('document', { name: 'Source text' });
+      await expect(reader).toBeVisible();
+      await app.screenshot({ path: `/tmp/a11y/sources-${size.name}.png` });
+      const layout = await app.locator('.sources-layout').evaluate((el) => ({
+        scroll: el.scrollWidth,
+        client: el.clientWidth,
+        reader: document.querySelector('.reader-pane')!.getBoundingClientRect().width,
+      }));
+      expect(layout.scroll).toBeLessThanOrEqual(layout.client);
+      expect(layout.reader).toBeGreaterThan(320);
+      await app.keyboard.press('Control+3');
+      await expect(app.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
+      await app.screenshot({ path: `/tmp/a11y/countries-${size.name}.png` });
+    });
+  });
+}
+
+test.describe('visible focus', () => {
+  /** What shows where the focus is: the focused control's ring (outline or inset shadow), or its box's. */
+  const ringOf = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return 'nothing focused';
+      for (const node of [el, el.closest('.picker-box')]) {
+        if (!node) continue;
+        const style = getComputedStyle(node);
+        if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) return 'ring';
+        if (style.boxShadow !== 'none') return 'ring';
+      }
+      return `no ring on ${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} ${el.getAttribute('aria-label') ?? el.getAttribute('type') ?? el.textContent?.slice(0, 40)}`;
+    });
+
+  test('the palette input, the date field and every tab stop of Sources and Briefings show a focus ring', async ({
+    app,
+  }) => {
+    await app.keyboard.press('Control+k');
+    await expect(app.getByRole('combobox', { name: /^Go to a view/ })).toBeFocused();
+    expect(await ringOf(app)).toBe('ring');
+    await app.keyboard.press('Escape');
+
+    // Every tab stop from the top of the Sources view.
+    const missing = new Set<string>();
+    await app.getByRole('heading', { level: 1, name: 'Sources' }).focus();
+    for (let i = 0; i < 30; i++) {
+      await app.keyboard.press('Tab');
+      const ring = await ringOf(app);
+      if (ring !== 'ring') missing.add(ring);
+    }
+
+    // The briefing's date field, clicked (Chromium gives a clicked date field no ring of its own).
+    await app.keyboard.press('Control+4');
+    await app.getByRole('button', { name: 'New briefing' }).first().click();
+    await app.getByLabel('Date', { exact: true }).click();
+    const date = await ringOf(app);
+    if (date !== 'ring') missing.add(date);
+    for (let i = 0; i < 30; i++) {
+      await app.keyboard.press('Tab');
+      const ring = await ringOf(app);
+      if (ring !== 'ring') missing.add(ring);
+    }
+    expect([...missing]).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Actor } from '../../../shared/domain/actor';
 import { linksPhrase } from './useActorActions';
 import { useT } from '../../i18n';
+import { useFocusHold } from '../../ui/useFocusHold';
 
 interface ConfirmDeleteDialogProps {
   actor: Actor;
@@ -16,6 +17,7 @@ interface ConfirmDeleteDialogProps {
 export function ConfirmDeleteDialog({ actor, threats, passages, onConfirm, onClose }: ConfirmDeleteDialogProps) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
+  useFocusHold(ref);
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();

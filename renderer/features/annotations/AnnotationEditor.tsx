@@ -5,6 +5,7 @@ import { createTag } from '../../workspace/commands/codebook';
 import type { AnnotationCoding } from '../../workspace/commands/passages';
 import { MultiPicker } from '../../ui/MultiPicker';
 import { isAskingToDiscard, useUnsavedGuard } from '../../ui/useUnsavedGuard';
+import { useFocusHold } from '../../ui/useFocusHold';
 import type { Lookups } from './useLookups';
 
 interface AnnotationEditorProps {
@@ -48,6 +49,8 @@ export function AnnotationEditor({
   );
   const [saving, setSaving] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
+  // Tab stays in the popover; Escape or Cancel gives the focus back to the reader at the selection.
+  const { forgetSelection } = useFocusHold(panel);
   const [initial] = useState(coding);
   const noteChanged = coding.note !== initial.note;
   const codingChanged = JSON.stringify(coding) !== JSON.stringify(initial);
@@ -91,6 +94,8 @@ export function AnnotationEditor({
 
   const save = async () => {
     setSaving(true);
+    // The selection became the passage: the view moves the focus to it once saved.
+    forgetSelection();
     try {
       await onSave(coding);
     } finally {

@@ -233,6 +233,7 @@ function PassageButton({
     <button
       type="button"
       className="passage"
+      data-passage-id={a.id}
       aria-current={current ? 'true' : undefined}
       onClick={onSelect}
       onDoubleClick={onEdit}

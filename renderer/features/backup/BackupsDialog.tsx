@@ -30,6 +30,7 @@ import {
   type RestoreStep,
 } from './backup-actions';
 import './backups.css';
+import { useFocusHold } from '../../ui/useFocusHold';
 
 type Counts = Partial<Record<WorkspaceTableName, number>>;
 
@@ -94,6 +95,7 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
   const openedIds = useWorkbench((s) => s.openedBackupIds);
   const setOpen = useWorkbench((s) => s.setBackupsOpen);
   const ref = useRef<HTMLDialogElement>(null);
+  useFocusHold(ref, open);
   const fileInput = useRef<HTMLInputElement>(null);
   const mergeInput = useRef<HTMLInputElement>(null);
   const [backups, setBackups] = useState<BackupSummary[] | null>(null);

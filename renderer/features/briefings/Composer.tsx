@@ -666,7 +666,8 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
               : 'Preparing…'}
           </p>
         </header>
-        <div className="preview-scroll" role="document" aria-label="Briefing preview">
+        {/* One tab stop for the whole preview (its footnote marks are not), so the keyboard can scroll it. */}
+        <div className="preview-scroll" role="document" aria-label="Briefing preview" tabIndex={0}>
           {document && <BriefingPreview document={document} />}
         </div>
       </section>

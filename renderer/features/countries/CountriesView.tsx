@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { compareExposure, exposureFor } from '../../../shared/domain/exposure';
 import { THREAT_CATEGORIES, type ThreatCategory } from '../../../shared/domain/threat';
 import { COMPARISON_ENTITY_ID, COMPARISON_KEY, MAX_COMPARED, MIN_COMPARED } from '../../db/countries';
 import { useT } from '../../i18n';
-import { useWorkbench } from '../../stores';
+import { INSPECTOR_WIDTH, useWorkbench } from '../../stores';
+import { PaneResizer } from '../../ui/PaneResizer';
+import { PaneToggle } from '../../ui/PaneToggle';
 import type { NameLanguage } from '../../stores/countries';
 import { CellInspector } from './CellInspector';
 import { CompareTable } from './CompareTable';
@@ -43,6 +45,8 @@ export function CountriesView() {
       openCell: s.openCountryCell,
       selectedCode: s.selectedCountryCode,
       selectRegister: s.selectRegister,
+      panes: s.sidePanes,
+      setPanes: s.setSidePanes,
     })),
   );
   const name = useMemo(() => data?.name ?? ((code: string) => code), [data?.name]);
@@ -53,6 +57,11 @@ export function CountriesView() {
   useEffect(() => {
     if (ui.selectedCode) openCell(null);
   }, [ui.selectedCode, openCell]);
+  // A folded inspector opens again with the next country or cell chosen.
+  const { setPanes } = ui;
+  useEffect(() => {
+    if (ui.selectedCode || ui.cell) setPanes({ countryInspectorOpen: true });
+  }, [ui.selectedCode, ui.cell, setPanes]);
 
   const ranking = useMemo(() => {
     if (!data) return [];
@@ -95,7 +104,10 @@ export function CountriesView() {
   const inspected = ui.selectedCode ? data.byCode.get(ui.selectedCode) : undefined;
 
   return (
-    <div className="split split-inspector countries-view">
+    <div
+      className={`split split-inspector countries-view${ui.panes.countryInspectorOpen ? '' : ' inspector-closed'}`}
+      style={{ '--inspector-width': `${ui.panes.countryInspectorWidth}px` } as CSSProperties}
+    >
       <section className="pane countries-main" aria-labelledby="countries-heading">
         <header className="pane-header">
           <div>
@@ -273,7 +285,39 @@ export function CountriesView() {
           </div>
         </div>
       </section>
-      <aside className="pane inspector" aria-label={t('countries.inspector')}>
+      {ui.panes.countryInspectorOpen ? (
+        <PaneResizer
+          label="Inspector"
+          name={t('panes.resizeInspector')}
+          side="right"
+          width={ui.panes.countryInspectorWidth}
+          min={INSPECTOR_WIDTH.min}
+          max={INSPECTOR_WIDTH.max}
+          onResize={(countryInspectorWidth) => setPanes({ countryInspectorWidth })}
+        />
+      ) : (
+        <div className="pane-strip pane-strip-right">
+          <PaneToggle
+            id="toggle-country-inspector"
+            label={t('countries.inspector')}
+            open={false}
+            side="right"
+            onToggle={() => setPanes({ countryInspectorOpen: true })}
+          />
+        </div>
+      )}
+      <aside className="pane inspector" aria-label={t('countries.inspector')} hidden={!ui.panes.countryInspectorOpen}>
+        {ui.panes.countryInspectorOpen && (
+          <div className="inspector-fold">
+            <PaneToggle
+              id="toggle-country-inspector"
+              label={t('countries.inspector')}
+              open
+              side="right"
+              onToggle={() => setPanes({ countryInspectorOpen: false })}
+            />
+          </div>
+        )}
         {cellThreat && ui.cell ? (
           <CellInspector
             data={data}

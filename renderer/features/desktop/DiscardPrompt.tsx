@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { usePendingDiscard } from '../../ui/useUnsavedGuard';
 import { useT } from '../../i18n';
+import { useFocusHold } from '../../ui/useFocusHold';
 
 /**
  * The one "Discard …?" question (see useUnsavedGuard). Keep editing is the default: Enter, Escape or
@@ -10,6 +11,7 @@ export function DiscardPrompt() {
   const ask = usePendingDiscard();
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
+  useFocusHold(ref, Boolean(ask));
 
   useEffect(() => {
     const dialog = ref.current;

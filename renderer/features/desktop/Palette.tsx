@@ -9,6 +9,7 @@ import { leaveThen } from '../../ui/useUnsavedGuard';
 import { openRecentExport, useRecentExports } from './recent-exports';
 import { commandState, keyHint, runCommand } from '../../workspace/user-commands';
 import './palette.css';
+import { useFocusHold } from '../../ui/useFocusHold';
 
 interface Entry {
   id: string;
@@ -38,6 +39,7 @@ export function Palette() {
   const open = useWorkbench((s) => s.paletteOpen);
   const setOpen = useWorkbench((s) => s.setPaletteOpen);
   const dialog = useRef<HTMLDialogElement>(null);
+  useFocusHold(dialog, open);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const { search, revision } = useWorkspaceSearch();

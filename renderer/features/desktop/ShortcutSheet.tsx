@@ -4,6 +4,7 @@ import { commandTitle, keyDescription, useT } from '../../i18n';
 import { shortcuts, type Shortcut } from '../../../shared/commands/shortcuts';
 import { isMac, keyLabel, useViewCommand } from '../../workspace/user-commands';
 import './desktop.css';
+import { useFocusHold } from '../../ui/useFocusHold';
 
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 
@@ -38,10 +39,14 @@ export function ShortcutSheet() {
   const t = useT();
   const [query, setQuery] = useState('');
   const ref = useRef<HTMLDialogElement>(null);
+  // Follows the dialog (set after showModal, cleared by its close event), for the focus to go back.
+  const [open, setOpen] = useState(false);
+  useFocusHold(ref, open);
   // Opened straight on the element: a state flag would lag behind the dialog's own (asynchronous) close event.
   useViewCommand('shortcuts', () => {
     setQuery('');
     if (ref.current && !ref.current.open) ref.current.showModal();
+    setOpen(true);
   });
 
   const groups = useMemo(() => {
@@ -55,7 +60,12 @@ export function ShortcutSheet() {
   }, [query, t]);
 
   return (
-    <dialog ref={ref} className="dialog shortcut-sheet" aria-labelledby="shortcut-sheet-title">
+    <dialog
+      ref={ref}
+      className="dialog shortcut-sheet"
+      aria-labelledby="shortcut-sheet-title"
+      onClose={() => setOpen(false)}
+    >
       <header className="shortcut-sheet-header">
         <h2 id="shortcut-sheet-title">{t('sheet.title')}</h2>
         {/* A plain text box: in a search box the first Escape only clears it; here Escape closes the sheet. */}

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useWorkbench } from '../../stores';
 import { exportReferences, REFERENCE_FORMATS, type ReferenceFormat } from './references-files';
+import { useFocusHold } from '../../ui/useFocusHold';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Chooses the format (CSL-JSON, BibTeX, RIS) the workspace's sources are exported in for a reference manager. */
 export function ReferencesExportDialog({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  useFocusHold(ref);
   const [format, setFormat] = useState<ReferenceFormat>('csl-json');
   const [busy, setBusy] = useState(false);
   const notify = useWorkbench((s) => s.notify);

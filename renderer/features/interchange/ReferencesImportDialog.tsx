@@ -4,6 +4,7 @@ import { useWorkbench } from '../../stores';
 import { workspace } from '../../workspace';
 import { importReferences } from '../../workspace/commands/bibliography';
 import { readReferencesFile, type ReferencesReading } from './references-files';
+import { useFocusHold } from '../../ui/useFocusHold';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
@@ -15,6 +16,7 @@ const n = (count: number, one: string, many = `${one}s`) => `${count} ${count ==
  */
 export function ReferencesImportDialog({ file, onClose }: { file: File; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  useFocusHold(ref);
   const [reading, setReading] = useState<ReferencesReading | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);

@@ -4,6 +4,7 @@ import { useWorkbench } from '../../stores';
 import { workspace } from '../../workspace';
 import { describeRefiQdaPlan, importRefiQda } from '../../workspace/commands/refi-qda';
 import { readRefiQdaFile, type RefiQdaReading } from './refi-qda-files';
+import { useFocusHold } from '../../ui/useFocusHold';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -15,6 +16,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 export function RefiQdaImportDialog({ file, onClose }: { file: File; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const t = useT();
+  useFocusHold(ref);
   const [reading, setReading] = useState<RefiQdaReading | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);

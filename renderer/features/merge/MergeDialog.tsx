@@ -18,6 +18,7 @@ import { ConflictList } from './ConflictList';
 import { MergeSummary } from './MergeSummary';
 import { loadNames, type NameLookup } from './values';
 import './merge.css';
+import { useFocusHold } from '../../ui/useFocusHold';
 
 type Phase =
   | { kind: 'planning' }
@@ -35,6 +36,7 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
   const closeMerge = useWorkbench((s) => s.closeMerge);
   const notify = useWorkbench((s) => s.notify);
   const ref = useRef<HTMLDialogElement>(null);
+  useFocusHold(ref);
   const [phase, setPhase] = useState<Phase>({ kind: 'planning' });
   const [resolutions, setResolutions] = useState<Resolutions>({});
 

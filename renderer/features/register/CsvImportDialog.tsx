@@ -16,6 +16,7 @@ import { CommandFailed, workspace } from '../../workspace';
 import { describeRatingChange, importCsv, planCsvImport } from '../../workspace/commands/threats';
 import type { Lookups } from '../annotations';
 import { useUnsavedGuard } from '../../ui/useUnsavedGuard';
+import { useFocusHold } from '../../ui/useFocusHold';
 
 type Step = 'mapping' | 'report';
 
@@ -39,6 +40,7 @@ export function CsvImportDialog({
   onClose: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  useFocusHold(ref);
   const [parsed, setParsed] = useState<ParsedCsv | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>([]);
   const [step, setStep] = useState<Step>('mapping');

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Register } from '../../../shared/domain/threat';
 import type { RegisterPatch } from '../../workspace/commands/registers';
+import { useFocusHold } from '../../ui/useFocusHold';
 
 /** A register's name, description, scope and scale (levels and band thresholds). */
 export function RegisterSettings({
@@ -15,6 +16,7 @@ export function RegisterSettings({
   onSave: (patch: RegisterPatch) => Promise<void>;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  useFocusHold(ref, open);
   const [draft, setDraft] = useState(register);
   const [error, setError] = useState<string | null>(null);
 

@@ -3,6 +3,7 @@ import { useT } from '../../i18n';
 import { useWorkbench } from '../../stores';
 import { SETTINGS_PANELS } from './panels';
 import './settings.css';
+import { useFocusHold } from '../../ui/useFocusHold';
 
 /**
  * Settings (Ctrl+,): the installation's and the workspace's settings, one tab per concern. Tabs follow
@@ -15,6 +16,7 @@ export function SettingsDialog() {
   const openSettings = useWorkbench((s) => s.openSettings);
   const closeSettings = useWorkbench((s) => s.closeSettings);
   const ref = useRef<HTMLDialogElement>(null);
+  useFocusHold(ref, open);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
 
   useEffect(() => {

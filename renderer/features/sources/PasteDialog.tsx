@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useUnsavedGuard } from '../../ui/useUnsavedGuard';
+import { useFocusHold } from '../../ui/useFocusHold';
 
 /** Paste an article's text (e.g. from a browser) with a title; Ctrl+Enter imports. */
 export function PasteDialog({
@@ -12,6 +13,7 @@ export function PasteDialog({
   onImport: (title: string, text: string) => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  useFocusHold(ref, open);
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);

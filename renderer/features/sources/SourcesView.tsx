@@ -1,5 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+} from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Annotation } from '../../../shared/domain/annotation';
 import { admiraltyGrade, CREDIBILITY_LABELS, RELIABILITY_LABELS, type Source } from '../../../shared/domain/source';
@@ -22,7 +32,7 @@ import { sha256OfText } from '../../db/hash';
 import { readSourceSnapshot } from '../../db/source-annotations';
 import { importLimit } from '../../db/settings';
 import { workbench } from '../../platform/workbench';
-import { READER_FONT_SIZES, useWorkbench } from '../../stores';
+import { PASSAGE_PANEL_WIDTH, READER_FONT_SIZES, SOURCE_LIST_WIDTH, useWorkbench } from '../../stores';
 import {
   AnnotationEditor,
   AnnotationList,
@@ -39,6 +49,9 @@ import { CommandButton } from '../desktop';
 import { formatDate } from '../../ui/format';
 import { t as translate, useT } from '../../i18n';
 import { leaveThen } from '../../ui/useUnsavedGuard';
+import { useFocusHold } from '../../ui/useFocusHold';
+import { PaneResizer } from '../../ui/PaneResizer';
+import { PaneToggle } from '../../ui/PaneToggle';
 import { useViewCommand } from '../../workspace/user-commands';
 import { ImportPanel } from './ImportPanel';
 import { CommentsOffer, ConfirmStrip } from './ImportReview';
@@ -105,6 +118,8 @@ export function SourcesView() {
   const fileInput = useRef<HTMLInputElement>(null);
   const notify = useWorkbench((s) => s.notify);
   const excerpts = useExcerpts(sources);
+  const panes = useWorkbench((s) => s.sidePanes);
+  const setPanes = useWorkbench((s) => s.setSidePanes);
 
   // A just-imported source may be selected before the live list has caught up: wait for it rather
   // than falling back to another source.
@@ -119,14 +134,73 @@ export function SourcesView() {
     }
   }, [sources, selectedId, select]);
 
-  useViewCommand('import', () => fileInput.current?.click(), Boolean(sources));
-  useViewCommand('paste-source', () => setPasteOpen(true), Boolean(sources));
+  // Importing unfolds the source list: its progress and the new source are shown there.
+  useViewCommand(
+    'import',
+    () => {
+      setPanes({ listOpen: true });
+      fileInput.current?.click();
+    },
+    Boolean(sources),
+  );
+  useViewCommand(
+    'paste-source',
+    () => {
+      setPanes({ listOpen: true });
+      setPasteOpen(true);
+    },
+    Boolean(sources),
+  );
   useViewCommand('annotations:export', () => notify('info', t('sources.exportFirst')), Boolean(sources) && !selected);
 
   if (!sources) return null;
   return (
-    <div className="sources-layout">
-      <section className="pane list-pane" aria-labelledby="sources-heading">
+    <div
+      className="sources-layout"
+      style={
+        {
+          '--source-list-width': `${panes.listWidth}px`,
+          '--passage-panel-width': `${panes.panelWidth}px`,
+        } as CSSProperties
+      }
+    >
+      <input
+        ref={fileInput}
+        id="import-files"
+        type="file"
+        multiple
+        hidden
+        accept={ACCEPTED_FILES}
+        aria-label={t('sources.filesToImport')}
+        onChange={(e) => {
+          if (e.target.files?.length) void importFiles(filesFromList(e.target.files));
+          e.target.value = '';
+        }}
+      />
+      <PasteDialog
+        open={pasteOpen}
+        onClose={() => setPasteOpen(false)}
+        onImport={(title, text) => {
+          setPasteOpen(false);
+          void importFiles([pastedText(title, text)]);
+        }}
+      />
+      {!panes.listOpen && (
+        <div className="pane-strip">
+          {/* The view's heading stays on the page (Ctrl+1 focuses it) while the list is folded away. */}
+          <h1 className="visually-hidden" tabIndex={-1}>
+            {t('views.sources')}
+          </h1>
+          <PaneToggle
+            id="toggle-source-list"
+            label={t('panes.sourceList')}
+            open={false}
+            side="left"
+            onToggle={() => setPanes({ listOpen: true })}
+          />
+        </div>
+      )}
+      <section className="pane list-pane" aria-labelledby="sources-heading" hidden={!panes.listOpen}>
         <header className="pane-header">
           <h1 id="sources-heading">{t('views.sources')}</h1>
           <div className="button-row">
@@ -134,20 +208,16 @@ export function SourcesView() {
               {t('sources.import')}
             </CommandButton>
             <CommandButton command="paste-source">{t('sources.paste')}</CommandButton>
-            <input
-              ref={fileInput}
-              id="import-files"
-              type="file"
-              multiple
-              hidden
-              accept={ACCEPTED_FILES}
-              aria-label={t('sources.filesToImport')}
-              onChange={(e) => {
-                if (e.target.files?.length) void importFiles(filesFromList(e.target.files));
-                e.target.value = '';
-              }}
-            />
           </div>
+          {panes.listOpen && (
+            <PaneToggle
+              id="toggle-source-list"
+              label={t('panes.sourceList')}
+              open
+              side="left"
+              onToggle={() => setPanes({ listOpen: false })}
+            />
+          )}
         </header>
         <ImportPanel />
         {sources.length === 0 ? (
@@ -211,15 +281,18 @@ export function SourcesView() {
             ))}
           </ul>
         )}
-        <PasteDialog
-          open={pasteOpen}
-          onClose={() => setPasteOpen(false)}
-          onImport={(title, text) => {
-            setPasteOpen(false);
-            void importFiles([pastedText(title, text)]);
-          }}
-        />
       </section>
+      {panes.listOpen && (
+        <PaneResizer
+          label="Source list"
+          name={t('panes.resizeSourceList')}
+          side="left"
+          width={panes.listWidth}
+          min={SOURCE_LIST_WIDTH.min}
+          max={SOURCE_LIST_WIDTH.max}
+          onResize={(listWidth) => setPanes({ listWidth })}
+        />
+      )}
       {selected ? (
         <SourceWorkspace key={selected.id} source={selected} />
       ) : (
@@ -258,16 +331,21 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
     (PendingTextChange & { textHash: string; file: Source['file']; importWarnings: string[] }) | null
   >(null);
   const [reselecting, setReselecting] = useState<Annotation | null>(null);
-  const { notify, selectAnnotation, sideTab, setSideTab, readerFontSize, setReaderFontSize } = useWorkbench(
-    useShallow((s) => ({
-      notify: s.notify,
-      selectAnnotation: s.selectAnnotation,
-      sideTab: s.sideTab,
-      setSideTab: s.setSideTab,
-      readerFontSize: s.readerFontSize,
-      setReaderFontSize: s.setReaderFontSize,
-    })),
-  );
+  // A passage just saved from the annotate popover: its card takes the focus once the list shows it.
+  const [focusPassage, setFocusPassage] = useState<string | null>(null);
+  const { notify, selectAnnotation, sideTab, setSideTab, readerFontSize, setReaderFontSize, panes, setPanes } =
+    useWorkbench(
+      useShallow((s) => ({
+        panes: s.sidePanes,
+        setPanes: s.setSidePanes,
+        notify: s.notify,
+        selectAnnotation: s.selectAnnotation,
+        sideTab: s.sideTab,
+        setSideTab: s.setSideTab,
+        readerFontSize: s.readerFontSize,
+        setReaderFontSize: s.setReaderFontSize,
+      })),
+    );
   const text = shown?.text ?? '';
   // Passages whose stored place does not fit this text: unpainted, and listed under Review.
   const misfits = useMemo(() => {
@@ -288,6 +366,17 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
   const listedAnnotations = useDeferredValue(annotations);
   const listedMisfits = useDeferredValue(misfits);
   const editPassage = useCallback((a: Annotation) => setPopover({ kind: 'edit', annotation: a, rect: null }), []);
+  useEffect(() => {
+    if (!focusPassage) return;
+    const card = document.querySelector<HTMLElement>(`.side-pane [data-passage-id="${focusPassage}"]`);
+    if (card) {
+      card.focus();
+      card.scrollIntoView({ block: 'nearest' });
+    }
+    // Shown in the list, or not to be (another tab, a filter): either way the request is done.
+    // The list shows the deferred passages: wait for those, not the reading, before giving up.
+    if (card || sideTab !== 'passages' || listedAnnotations.some((a) => a.id === focusPassage)) setFocusPassage(null);
+  }, [focusPassage, listedAnnotations, sideTab]);
   const reviewCount = annotations.filter((a) => a.anchor !== 'anchored' || misfits.has(a.id)).length;
 
   // Passages painted in the frame of their save, before the transaction commits (issue 19, point 2):
@@ -332,6 +421,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
       }
       selectAnnotation(annotation.id);
       window.getSelection()?.removeAllRanges();
+      setFocusPassage(annotation.id);
     },
     [source.id, text, selectAnnotation, notify],
   );
@@ -549,37 +639,69 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
           />
         )}
       </section>
-      <aside className="pane side-pane" aria-label={translate('sources.panel')}>
-        <div className="tabs" role="tablist" aria-label={translate('sources.panel')}>
-          {(
-            [
+      {panes.panelOpen ? (
+        <PaneResizer
+          label="Source panel"
+          name={translate('panes.resizePanel')}
+          side="right"
+          width={panes.panelWidth}
+          min={PASSAGE_PANEL_WIDTH.min}
+          max={PASSAGE_PANEL_WIDTH.max}
+          onResize={(panelWidth) => setPanes({ panelWidth })}
+        />
+      ) : (
+        <div className="pane-strip pane-strip-right">
+          <PaneToggle
+            id="toggle-source-panel"
+            label={translate('sources.panel')}
+            open={false}
+            side="right"
+            onToggle={() => setPanes({ panelOpen: true })}
+          />
+        </div>
+      )}
+      <aside className="pane side-pane" aria-label={translate('sources.panel')} hidden={!panes.panelOpen}>
+        <div className="side-pane-bar">
+          <div className="tabs" role="tablist" aria-label={translate('sources.panel')}>
+            {(
               [
-                'passages',
-                translate('sources.tabs.passages', {
-                  count: annotations.filter((a) => a.anchor !== 'orphaned').length,
-                }),
-              ],
-              ['codebook', translate('sources.tabs.codebook')],
-              [
-                'review',
-                reviewCount
-                  ? translate('sources.tabs.reviewCount', { count: reviewCount })
-                  : translate('sources.tabs.review'),
-              ],
-              ['details', translate('sources.tabs.details')],
-            ] as const
-          ).map(([tab, label]) => (
-            <button
-              key={tab}
-              type="button"
-              role="tab"
-              aria-selected={sideTab === tab}
-              className={reviewCount && tab === 'review' ? 'attention' : undefined}
-              onClick={() => setSideTab(tab)}
-            >
-              {label}
-            </button>
-          ))}
+                [
+                  'passages',
+                  translate('sources.tabs.passages', {
+                    count: annotations.filter((a) => a.anchor !== 'orphaned').length,
+                  }),
+                ],
+                ['codebook', translate('sources.tabs.codebook')],
+                [
+                  'review',
+                  reviewCount
+                    ? translate('sources.tabs.reviewCount', { count: reviewCount })
+                    : translate('sources.tabs.review'),
+                ],
+                ['details', translate('sources.tabs.details')],
+              ] as const
+            ).map(([tab, label]) => (
+              <button
+                key={tab}
+                type="button"
+                role="tab"
+                aria-selected={sideTab === tab}
+                className={reviewCount && tab === 'review' ? 'attention' : undefined}
+                onClick={() => setSideTab(tab)}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+          {panes.panelOpen && (
+            <PaneToggle
+              id="toggle-source-panel"
+              label={translate('sources.panel')}
+              open
+              side="right"
+              onToggle={() => setPanes({ panelOpen: false })}
+            />
+          )}
         </div>
         <div role="tabpanel" className="tab-panel" aria-busy={reading ? undefined : true}>
           {!reading && <p className="muted loading-passages">Reading the passages…</p>}
@@ -652,6 +774,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
           onSave={async (coding) => {
             await workspace.perform(updatePassage, { id: popover.annotation.id, coding });
             setPopover(null);
+            setFocusPassage(popover.annotation.id);
           }}
         />
       )}
@@ -690,6 +813,8 @@ function PassagesAtPoint({
   onClose: () => void;
 }) {
   const select = useWorkbench((s) => s.selectAnnotation);
+  const box = useRef<HTMLDivElement>(null);
+  useFocusHold(box);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     const onDown = (e: MouseEvent) => !(e.target as HTMLElement).closest('.at-point') && onClose();
@@ -702,6 +827,7 @@ function PassagesAtPoint({
   }, [onClose]);
   return (
     <div
+      ref={box}
       className="popover at-point"
       role="dialog"
       aria-label="Passages here"

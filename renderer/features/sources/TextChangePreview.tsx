@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { PlannedPassage, TextChangePlan } from '../../../shared/domain/text-change-plan';
 import { WordChanges } from '../annotations';
 import { lostLine, movedLine, staysLine } from './replacement-words';
+import { useFocusHold } from '../../ui/useFocusHold';
 
 const shorten = (text: string, max = 240): string => (text.length > max ? `${text.slice(0, max)}…` : text);
 
@@ -116,6 +117,7 @@ interface TextChangeDialogProps {
  */
 export function TextChangeDialog({ change, onApply, onCancel }: TextChangeDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  useFocusHold(ref, change !== null);
   const apply = useRef<HTMLButtonElement>(null);
   const [applying, setApplying] = useState(false);
   const open = change !== null;

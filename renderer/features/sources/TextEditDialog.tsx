@@ -4,6 +4,7 @@ import { planTextChange, type TextChangePlan } from '../../../shared/domain/text
 import { normaliseText } from '../../../shared/domain/text';
 import { useUnsavedGuard } from '../../ui/useUnsavedGuard';
 import { TextChangePlanView } from './TextChangePreview';
+import { useFocusHold } from '../../ui/useFocusHold';
 
 /** How long typing pauses before the passages' plan is worked out again (it re-anchors every passage). */
 const PLAN_DELAY_MS = 300;
@@ -27,6 +28,7 @@ export function TextEditDialog({
   onSave: (plan: TextChangePlan) => Promise<void>;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  useFocusHold(ref, text !== null);
   const [draft, setDraft] = useState(text ?? '');
   const [settled, setSettled] = useState(text ?? '');
   const [saving, setSaving] = useState(false);

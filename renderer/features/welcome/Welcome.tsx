@@ -6,6 +6,7 @@ import { startEmptyWorkspace } from '../../workspace/commands/workspace-reset';
 import { runCommand } from '../../workspace/user-commands';
 import { isEmpty, useWorkspaceSummary, type WorkspaceSummary } from './useWorkspaceSummary';
 import './welcome.css';
+import { useFocusHold } from '../../ui/useFocusHold';
 
 /**
  * The welcome: shown on the first start (over the demo just written), and again from Help › Welcome or
@@ -16,6 +17,7 @@ export function Welcome() {
   const page = useWorkbench((s) => s.welcome);
   const close = useWorkbench((s) => s.closeWelcome);
   const ref = useRef<HTMLDialogElement>(null);
+  useFocusHold(ref, Boolean(page));
 
   useEffect(() => {
     const dialog = ref.current;
