@@ -1,5 +1,8 @@
 import type { ColumnDef, FilterFn, SortingFn } from '@tanstack/react-table';
-import { bandOf, impactWords, likelihoodWords } from '../../../shared/domain/scoring';
+import { bandOf } from '../../../shared/domain/scoring';
+import { impactLabel, likelihoodLabel } from '../../ui/scale-words';
+
+export { impactLabel, likelihoodLabel };
 import {
   Confidence,
   THREAT_CATEGORIES,
@@ -38,33 +41,6 @@ export function columnLabel(id: string): string {
 /** A stored value of a fixed list (category, trend, confidence, status, band) in the interface language. */
 export function valueLabel(field: 'category' | 'trend' | 'confidence' | 'status' | 'band', value: string): string {
   return field === 'category' ? translate(`categories.${value}`) : translate(`register.${field}.${value}`);
-}
-
-const LIKELIHOOD_KEYS: Record<string, string> = {
-  'Very unlikely': 'veryUnlikely',
-  Unlikely: 'unlikely',
-  'Roughly even chance': 'evenChance',
-  Likely: 'likely',
-  'Very likely': 'veryLikely',
-};
-const IMPACT_KEYS: Record<string, string> = {
-  Minimal: 'minimal',
-  Minor: 'minor',
-  Moderate: 'moderate',
-  Major: 'major',
-  Severe: 'severe',
-};
-
-/** The estimative words of a likelihood level in the interface language (the exports keep the English). */
-export function likelihoodLabel(value: number, levels: number): string {
-  const words = likelihoodWords(value, levels);
-  return translate(`register.likelihoodWords.${LIKELIHOOD_KEYS[words] ?? ''}`, { defaultValue: words });
-}
-
-/** The words of an impact level in the interface language. */
-export function impactLabel(value: number, levels: number): string {
-  const words = impactWords(value, levels);
-  return translate(`register.impactWords.${IMPACT_KEYS[words] ?? ''}`, { defaultValue: words });
 }
 
 const options = (field: 'category' | 'trend' | 'confidence' | 'status', values: readonly string[]) =>
