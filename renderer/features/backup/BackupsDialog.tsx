@@ -70,7 +70,7 @@ const ACCEPT = `${BACKUP_EXTENSION},${BACKUP_MIME}`;
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return translate('backups.bytes', { size: formatNumber(bytes) });
-  if (bytes < 1024 * 1024) return translate('briefings.composer.kb', { size: formatNumber(Math.round(bytes / 1024)) });
+  if (bytes < 1024 * 1024) return translate('briefings.composer.kb', { size: String(Math.round(bytes / 1024)) });
   return translate('briefings.composer.mb', { size: formatNumber(Math.round(bytes / 1024 / 102.4) / 10) });
 }
 

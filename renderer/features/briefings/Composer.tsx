@@ -55,7 +55,7 @@ const CUSTOM = 'custom';
 
 function formatBytes(bytes: number): string {
   return bytes < 1024 * 1024
-    ? translate('briefings.composer.kb', { size: formatNumber(Math.max(1, Math.round(bytes / 1024))) })
+    ? translate('briefings.composer.kb', { size: String(Math.max(1, Math.round(bytes / 1024))) })
     : translate('briefings.composer.mb', { size: formatNumber(Math.round(bytes / 1024 / 102.4) / 10) });
 }
 
