@@ -3,6 +3,7 @@ import type { WorkbenchDatabase } from '../db/database';
 import { describeStorageError } from '../db/storage-errors';
 import { ChangeSet, CommandRefusal } from './change-set';
 import { applyRevisions } from './replay';
+import { t as translate } from '../i18n';
 import { recordOutgoing } from './sync/outbox';
 
 /**
@@ -148,7 +149,7 @@ export class Workspace {
       );
       // The way back of an undo is the undo's own change taken back, and the other way round.
       if (inverse) this.push(direction === 'undo' ? 'redo' : 'undo', { ...inverse, label: step.label }, false);
-      this.hooks.onInfo?.(`${verb}: ${step.label}.`);
+      this.hooks.onInfo?.(translate(direction === 'undo' ? 'changes.undone' : 'changes.redone', { label: step.label }));
       return true;
     } catch {
       return false; // reported by commit; the step is dropped because the workspace moved on

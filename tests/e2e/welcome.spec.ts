@@ -91,3 +91,54 @@ test('an empty Search says how it matches and offers examples; the scope narrows
   await view.getByRole('radio', { name: 'Source text' }).check();
   await expect(hits.first().getByText('Text', { exact: true })).toBeVisible();
 });
+
+test('in Russian the Register, Briefings and the Backups dialog speak Russian, with Russian plurals', async ({
+  app,
+}) => {
+  await app.keyboard.press('Control+,');
+  const settings = app.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('tab', { name: 'Language' }).click();
+  await settings.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+  await app.getByRole('dialog', { name: 'Настройки' }).getByRole('button', { name: 'Закрыть' }).click();
+  const rail = app.getByRole('navigation', { name: 'Разделы' });
+
+  // The register: its toolbar, the grid's headers and the count of threats (12: the "many" form).
+  await rail.getByRole('button', { name: /Реестр/ }).click();
+  const toolbar = app.getByRole('toolbar', { name: 'Угрозы' });
+  await expect(toolbar.getByRole('button', { name: 'Добавить угрозу' })).toBeVisible();
+  await expect(toolbar.getByText('12 угроз', { exact: true })).toBeVisible();
+  await expect(app.getByRole('columnheader', { name: /Вероятность/ })).toBeVisible();
+  // A heat-map cell holding one threat ("1 угроза": the "one" form) filters the grid to "1 из 12 угроз".
+  const cell = app
+    .getByRole('table', { name: 'Тепловая карта' })
+    .getByRole('button', { name: /: 1 угроза$/ })
+    .first();
+  await cell.click();
+  await expect(toolbar.getByText('1 из 12 угроз', { exact: true })).toBeVisible();
+  await app.getByRole('button', { name: 'показать все' }).click();
+
+  // Briefings: the empty view, then a new briefing's composer, counting the threats that pass its filters.
+  await rail.getByRole('button', { name: /Справки/ }).click();
+  await expect(app.getByText('Справок пока нет')).toBeVisible();
+  await app.getByRole('button', { name: 'Новая справка' }).first().click();
+  await expect(app.getByRole('heading', { name: 'Включённые угрозы' })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Экспорт в .docx' })).toBeVisible();
+  await expect(app.getByText(/^Фильтры проходят? \d+ угроз[аы]?\.$/)).toBeVisible();
+
+  // The Backups dialog, and what a backup holds counted in Russian.
+  await app
+    .getByRole('contentinfo')
+    .getByRole('button', { name: /^(Копия|Резервные копии…)/ })
+    .click();
+  const backups = app.getByRole('dialog', { name: 'Резервные копии' });
+  await expect(backups.getByRole('button', { name: 'Восстановить из файла…' })).toBeVisible();
+  await backups.getByRole('button', { name: 'Создать копию' }).click();
+  const manual = backups
+    .getByRole('table', { name: 'Резервные копии' })
+    .getByRole('row')
+    .filter({ hasText: 'Вручную' })
+    .first();
+  await expect(manual).toContainText('1 источник · 35 фрагментов');
+  await expect(manual).toContainText('12 угроз');
+  await backups.getByRole('button', { name: 'Закрыть' }).click();
+});

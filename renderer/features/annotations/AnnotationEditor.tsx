@@ -7,6 +7,7 @@ import { MultiPicker } from '../../ui/MultiPicker';
 import { isAskingToDiscard, useUnsavedGuard } from '../../ui/useUnsavedGuard';
 import { useFocusHold } from '../../ui/useFocusHold';
 import type { Lookups } from './useLookups';
+import { useT } from '../../i18n';
 
 interface AnnotationEditorProps {
   /** The passage's words, shown at the top. */
@@ -36,6 +37,7 @@ export function AnnotationEditor({
   onDelete,
   onClose,
 }: AnnotationEditorProps) {
+  const t = useT();
   const [coding, setCoding] = useState<AnnotationCoding>(() =>
     annotation
       ? {
@@ -58,11 +60,11 @@ export function AnnotationEditor({
     codingChanged,
     noteChanged
       ? annotation
-        ? 'Discard your changes to the note?'
-        : 'Discard the note you typed?'
+        ? t('annotate.discardNoteChanges')
+        : t('annotate.discardNote')
       : annotation
-        ? 'Discard your changes to this passage’s coding?'
-        : 'Discard the coding you chose for this passage?',
+        ? t('annotate.discardCodingChanges')
+        : t('annotate.discardCoding'),
   );
   const cancel = useCallback(
     () => void confirmDiscard().then((discard) => discard && onClose()),
@@ -118,7 +120,7 @@ export function AnnotationEditor({
       ref={panel}
       className="popover annotation-editor"
       role="dialog"
-      aria-label={annotation ? 'Edit passage' : 'Annotate passage'}
+      aria-label={annotation ? t('annotate.edit') : t('annotate.annotate')}
       style={{ top: position.top, left: position.left }}
       onKeyDown={onKeyDown}
     >
@@ -126,17 +128,17 @@ export function AnnotationEditor({
         {quote.length > 280 ? `${quote.slice(0, 280)}…` : quote}
       </blockquote>
       <MultiPicker
-        label="Tags"
+        label={t('merge.field.tagIds')}
         options={lookups.tagOptions}
         selected={coding.tagIds}
         onChange={(tagIds) => setCoding({ ...coding, tagIds })}
         onCreate={newTag}
-        createLabel={(name) => `Create tag “${name}”`}
-        placeholder="Type to find or create a tag"
+        createLabel={(name) => t('annotate.createTag', { name })}
+        placeholder={t('annotate.tagPlaceholder')}
         autoFocus
       />
       <div className="field">
-        <label htmlFor="annotation-note">Note</label>
+        <label htmlFor="annotation-note">{t('annotate.note')}</label>
         <textarea
           id="annotation-note"
           rows={3}
@@ -146,19 +148,19 @@ export function AnnotationEditor({
         />
       </div>
       <MultiPicker
-        label="Threats"
+        label={t('merge.field.threatIds')}
         options={lookups.threatOptions}
         selected={coding.threatIds}
         onChange={(threatIds) => setCoding({ ...coding, threatIds })}
       />
       <MultiPicker
-        label="Countries"
+        label={t('merge.field.countryCodes')}
         options={lookups.countryOptions}
         selected={coding.countryCodes}
         onChange={(countryCodes) => setCoding({ ...coding, countryCodes })}
       />
       <MultiPicker
-        label="Actors"
+        label={t('merge.field.actorIds')}
         options={lookups.actorOptions}
         selected={coding.actorIds}
         onChange={(actorIds) => setCoding({ ...coding, actorIds })}
@@ -166,15 +168,15 @@ export function AnnotationEditor({
       <div className="dialog-actions">
         {onDelete && (
           <button type="button" className="danger" onClick={onDelete}>
-            Delete
+            {t('common.delete')}
           </button>
         )}
         <span className="spacer" />
         <button type="button" onClick={cancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" className="primary" disabled={saving} onClick={() => void save()} title="Ctrl+Enter">
-          Save
+          {t('common.save')}
         </button>
       </div>
     </div>

@@ -3,6 +3,7 @@ import type { Annotation } from '../../../shared/domain/annotation';
 import { wordDiff, type WordChange } from '../../../shared/domain/word-diff';
 import { TagChips } from './AnnotationList';
 import type { Lookups } from './useLookups';
+import { useT } from '../../i18n';
 
 /**
  * A passage's words against what a text now reads: removed words struck through, added words
@@ -39,10 +40,11 @@ interface ReviewQueueProps {
 
 type Kind = 'moved' | 'lost' | 'misfit';
 
+/** Each kind's badge: its catalogue key and tone. */
 const BADGE: Record<Kind, { label: string; tone: string }> = {
-  moved: { label: 'Moved', tone: 'warning' },
-  lost: { label: 'Not found', tone: 'danger' },
-  misfit: { label: 'Cannot be shown', tone: 'danger' },
+  moved: { label: 'reviewQueue.moved', tone: 'warning' },
+  lost: { label: 'reviewQueue.lost', tone: 'danger' },
+  misfit: { label: 'reviewQueue.misfit', tone: 'danger' },
 };
 
 /**
@@ -62,6 +64,7 @@ export function ReviewQueue({
   onReselect,
   onDelete,
 }: ReviewQueueProps) {
+  const t = useT();
   const queue = useMemo(
     () =>
       annotations
@@ -79,36 +82,28 @@ export function ReviewQueue({
     [annotations, misfits],
   );
   if (queue.length === 0) {
-    return (
-      <p className="muted empty">
-        Nothing to review. When a source’s text changes, passages that moved or could not be found are listed here.
-      </p>
-    );
+    return <p className="muted empty">{t('reviewQueue.empty')}</p>;
   }
   return (
-    <ol className="passage-list review" aria-label="Review queue">
+    <ol className="passage-list review" aria-label={t('reviewQueue.label')}>
       {queue.map(({ a, kind }) => {
         const now = kind === 'moved' ? text.slice(a.position.start, a.position.end) : '';
         return (
           <li key={a.id} className="review-item">
             <p>
-              <span className={`badge ${BADGE[kind].tone}`}>{BADGE[kind].label}</span>
+              <span className={`badge ${BADGE[kind].tone}`}>{t(BADGE[kind].label)}</span>
             </p>
             <p className="passage-quote" dir="auto">
-              <span className="muted">Coded: </span>
+              <span className="muted">{t('reviewQueue.coded')} </span>
               {a.quote.exact}
             </p>
             {kind === 'moved' && now !== a.quote.exact && (
               <p className="passage-quote" dir="auto">
-                <span className="muted">Found: </span>
+                <span className="muted">{t('reviewQueue.found')} </span>
                 <WordChanges changes={wordDiff(a.quote.exact, now)} />
               </p>
             )}
-            {kind === 'misfit' && (
-              <p className="muted">
-                Its stored place does not fit this version of the text. Select the passage again, or delete it.
-              </p>
-            )}
+            {kind === 'misfit' && <p className="muted">{t('reviewQueue.misfitText')}</p>}
             <TagChips tagIds={a.tagIds} lookups={lookups} />
             {a.note && (
               <p className="passage-note" dir="auto">
@@ -119,24 +114,24 @@ export function ReviewQueue({
               {kind === 'moved' && (
                 <>
                   <button type="button" onClick={() => onShow(a)}>
-                    Show
+                    {t('reviewQueue.show')}
                   </button>
                   <button type="button" className="primary" onClick={() => onAccept(a)}>
-                    Accept
+                    {t('reviewQueue.accept')}
                   </button>
                 </>
               )}
               {reselectingId === a.id ? (
                 <button type="button" onClick={() => onReselect(null)}>
-                  Stop re-selecting
+                  {t('reviewQueue.stopReselect')}
                 </button>
               ) : (
                 <button type="button" onClick={() => onReselect(a)}>
-                  Re-select
+                  {t('reviewQueue.reselect')}
                 </button>
               )}
               <button type="button" className="danger" onClick={() => onDelete(a)}>
-                Delete
+                {t('common.delete')}
               </button>
             </div>
             {reselectingId === a.id && (

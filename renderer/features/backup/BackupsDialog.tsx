@@ -29,6 +29,7 @@ import {
   type BackupStep,
   type RestoreStep,
 } from './backup-actions';
+import { t as translate, useT } from '../../i18n';
 import './backups.css';
 import { useFocusHold } from '../../ui/useFocusHold';
 
@@ -41,35 +42,42 @@ type Phase =
   | { kind: 'restoring'; step: RestoreStep; label: string; progress?: BackupStep; cancelling?: boolean }
   | { kind: 'restored'; label: string };
 
-/** The tables an analyst recognises, with their names in the domain's words. */
-const COUNTED: { table: WorkspaceTableName; one: string; many: string; label: string }[] = [
-  { table: 'sources', one: 'source', many: 'sources', label: 'Sources' },
-  { table: 'annotations', one: 'passage', many: 'passages', label: 'Passages' },
-  { table: 'tags', one: 'tag', many: 'tags', label: 'Tags' },
-  { table: 'registers', one: 'register', many: 'registers', label: 'Registers' },
-  { table: 'threats', one: 'threat', many: 'threats', label: 'Threats' },
-  { table: 'actors', one: 'actor', many: 'actors', label: 'Actors' },
-  { table: 'briefings', one: 'briefing', many: 'briefings', label: 'Briefings' },
-  { table: 'revisions', one: 'history entry', many: 'history entries', label: 'History entries' },
+/**
+ * The tables an analyst recognises, in the domain's words: `backups.tables.<table>` names a row of the
+ * comparison, `backups.counts.<table>` is the plural count of the list's "Holds" column.
+ */
+const COUNTED: WorkspaceTableName[] = [
+  'sources',
+  'annotations',
+  'tags',
+  'registers',
+  'threats',
+  'actors',
+  'briefings',
+  'revisions',
 ];
 
 const STEP_TEXT: Record<RestoreStep, string> = {
-  'backing-up': 'Backing up the workspace as it is now…',
-  replacing: 'Replacing the workspace… This step runs to its end and cannot be cancelled.',
+  'backing-up': 'backups.step.backingUp',
+  replacing: 'backups.step.replacing',
 };
+
+/** A backup's kind (by hand, daily…) in the interface language. */
+const reasonLabel = (reason: keyof typeof REASON_LABELS) =>
+  translate(`backups.reason.${reason}`, { defaultValue: REASON_LABELS[reason] });
 
 const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 const ACCEPT = `${BACKUP_EXTENSION},${BACKUP_MIME}`;
 
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes < 1024) return translate('backups.bytes', { size: formatNumber(bytes) });
+  if (bytes < 1024 * 1024) return translate('briefings.composer.kb', { size: String(Math.round(bytes / 1024)) });
+  return translate('briefings.composer.mb', { size: formatNumber(Math.round(bytes / 1024 / 102.4) / 10) });
 }
 
 function summaryOf(counts: Counts): string {
-  return COUNTED.filter(({ table }) => table !== 'revisions' && (counts[table] ?? 0) > 0)
-    .map(({ table, one, many }) => `${formatNumber(counts[table]!)} ${counts[table] === 1 ? one : many}`)
+  return COUNTED.filter((table) => table !== 'revisions' && (counts[table] ?? 0) > 0)
+    .map((table) => translate(`backups.counts.${table}`, { count: counts[table]! }))
     .join(' · ');
 }
 
@@ -80,8 +88,7 @@ function countsOf(opened: OpenedBackup): Counts {
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 async function fileBytes(file: File): Promise<Uint8Array> {
-  if (file.size > MAX_FILE_BYTES)
-    throw new Error(`“${file.name}” is larger than 1 GB, more than any workspace backup. Nothing was changed.`);
+  if (file.size > MAX_FILE_BYTES) throw new Error(translate('backups.tooLarge', { name: file.name }));
   return new Uint8Array(await file.arrayBuffer());
 }
 
@@ -90,6 +97,7 @@ async function fileBytes(file: File): Promise<Uint8Array> {
  * confirm step that says what will be replaced, and how many automatic backups to keep.
  */
 export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
+  const t = useT();
   const open = useWorkbench((s) => s.backupsOpen);
   const focus = useWorkbench((s) => s.backupsFocus);
   const openedIds = useWorkbench((s) => s.openedBackupIds);
@@ -112,7 +120,7 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
     try {
       setBackups(await workbench().listBackups());
     } catch (error) {
-      setResult({ kind: 'error', text: `The backups could not be listed. ${message(error)}` });
+      setResult({ kind: 'error', text: translate('backups.listFailed', { reason: message(error) }) });
     }
   }, []);
 
@@ -145,14 +153,14 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
       const written = await runManualBackup();
       setResult(
         written.path
-          ? { kind: 'info', text: `Backed up the workspace (${formatBytes(written.bytes)}) to ${written.path}.` }
-          : { kind: 'info', text: 'No backup was written: the save was cancelled.' },
+          ? { kind: 'info', text: t('backups.backedUp', { size: formatBytes(written.bytes), path: written.path }) }
+          : { kind: 'info', text: t('backups.saveCancelled') },
       );
     } catch (error) {
       setResult(
         isBackupCancelled(error)
-          ? { kind: 'info', text: BACKUP_CANCELLED }
-          : { kind: 'error', text: `The workspace was not backed up. ${message(error)}` },
+          ? { kind: 'info', text: t('backups.backupCancelled', { defaultValue: BACKUP_CANCELLED }) }
+          : { kind: 'error', text: t('backups.notBackedUp', { reason: message(error) }) },
       );
     }
     await refresh();
@@ -162,7 +170,7 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
   const check = async (source: { backupId: string } | { file: File }, describe: (opened: OpenedBackup) => string) => {
     setResult(null);
     setDeleting(null);
-    setPhase({ kind: 'busy', text: 'Checking the backup…' });
+    setPhase({ kind: 'busy', text: t('backups.checking') });
     try {
       const opened = await openBackupSnapshot('file' in source ? { bytes: await fileBytes(source.file) } : source);
       setPhase({ kind: 'confirm', opened, label: describe(opened), current: await workspaceCounts(db) });
@@ -176,7 +184,9 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (file)
-      void check({ file }, (opened) => `the backup “${file.name}” of ${formatDateTime(opened.snapshot.createdAt)}`);
+      void check({ file }, (opened) =>
+        t('backups.labelFile', { name: file.name, when: formatDateTime(opened.snapshot.createdAt) }),
+      );
   };
 
   const replace = async (opened: OpenedBackup, label: string) => {
@@ -204,7 +214,9 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
     } catch (error) {
       setPhase({ kind: 'list' });
       const text = message(error);
-      setResult({ kind: text === RESTORE_CANCELLED ? 'info' : 'error', text });
+      setResult(
+        text === RESTORE_CANCELLED ? { kind: 'info', text: t('backups.restoreCancelled') } : { kind: 'error', text },
+      );
       void refresh();
     } finally {
       restoreRun.current = null;
@@ -228,7 +240,7 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
     setDeleting(null);
     try {
       await workbench().deleteBackup({ backupId: backup.id });
-      setResult({ kind: 'info', text: `Deleted the backup “${backup.id}”.` });
+      setResult({ kind: 'info', text: t('backups.deleted', { id: backup.id }) });
     } catch (error) {
       setResult({ kind: 'error', text: message(error) });
     }
@@ -258,7 +270,7 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
     if (!merge) return;
     setResult(null);
     setDeleting(null);
-    setPhase({ kind: 'busy', text: 'Checking the backup…' });
+    setPhase({ kind: 'busy', text: t('backups.checking') });
     try {
       const opened = await openBackupSnapshot(await source());
       setOpen(false);
@@ -285,35 +297,44 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
       onClose={() => setOpen(false)}
     >
       <header className="backups-header">
-        <h2 id="backups-title">Backups</h2>
-        <button type="button" className="ghost" aria-label="Close" disabled={working} onClick={() => setOpen(false)}>
+        <h2 id="backups-title">{t('backups.title')}</h2>
+        <button
+          type="button"
+          className="ghost"
+          aria-label={t('common.close')}
+          disabled={working}
+          onClick={() => setOpen(false)}
+        >
           ×
         </button>
       </header>
 
       {phase.kind === 'confirm' ? (
         <section className="backups-confirm" aria-labelledby="restore-confirm-title">
-          <h3 id="restore-confirm-title">Replace the workspace?</h3>
+          <h3 id="restore-confirm-title">{t('backups.replaceTitle')}</h3>
           <p className="dialog-text">
-            Everything in this workspace will be replaced by {phase.label}
-            {phase.opened.reason !== 'manual' ? ` (${REASON_LABELS[phase.opened.reason].toLowerCase()})` : ''}. A backup
-            of the workspace as it is now is written first, listed as “Before a restore”, so you can go back to it.
+            {phase.opened.reason !== 'manual'
+              ? t('backups.replaceTextReason', {
+                  label: phase.label,
+                  reason: reasonLabel(phase.opened.reason).toLocaleLowerCase(),
+                })
+              : t('backups.replaceText', { label: phase.label })}
           </p>
-          <table className="backups-compare" aria-label="What will be replaced">
+          <table className="backups-compare" aria-label={t('backups.whatReplaced')}>
             <thead>
               <tr>
                 <th scope="col"></th>
-                <th scope="col">Now</th>
-                <th scope="col">In the backup</th>
+                <th scope="col">{t('backups.now')}</th>
+                <th scope="col">{t('backups.inBackup')}</th>
               </tr>
             </thead>
             <tbody>
-              {COUNTED.map(({ table, label }) => {
+              {COUNTED.map((table) => {
                 const now = phase.current[table] ?? 0;
                 const then = countsOf(phase.opened)[table] ?? 0;
                 return (
                   <tr key={table} className={now !== then ? 'differs' : undefined}>
-                    <th scope="row">{label}</th>
+                    <th scope="row">{t(`backups.tables.${table}`)}</th>
                     <td>{formatNumber(now)}</td>
                     <td>{formatNumber(then)}</td>
                   </tr>
@@ -323,7 +344,7 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
           </table>
           <div className="dialog-actions">
             <button type="button" onClick={() => setPhase({ kind: 'list' })}>
-              Cancel
+              {t('common.cancel')}
             </button>
             <button
               type="button"
@@ -331,7 +352,7 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
               autoFocus
               onClick={() => void replace(phase.opened, phase.label)}
             >
-              Replace the workspace
+              {t('backups.replace')}
             </button>
           </div>
         </section>
@@ -345,7 +366,7 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
               disabled={working}
               onClick={() => void backUp()}
             >
-              Back up now
+              {t('backups.backUpNow')}
             </button>
             <button
               type="button"
@@ -353,18 +374,18 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
               disabled={working}
               onClick={() => fileInput.current?.click()}
             >
-              Restore from a file…
+              {t('backups.restoreFile')}
             </button>
             <input
               ref={fileInput}
               type="file"
               accept={ACCEPT}
               hidden
-              aria-label="Backup file to restore"
+              aria-label={t('backups.fileToRestore')}
               onChange={onFile}
             />
             <label className="inline-field backups-keep">
-              Keep the newest
+              {t('backups.keepBefore')}
               <input
                 type="number"
                 min={MIN_BACKUP_KEEP}
@@ -378,7 +399,7 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
                   if (e.key === 'Enter') void saveKeep();
                 }}
               />
-              automatic backups of each kind
+              {t('backups.keepAfter')}
             </label>
           </div>
           {keepProblem && (
@@ -388,22 +409,22 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
           )}
 
           {backupProgress && (
-            <div className="backups-progress" role="status" aria-label="Backup progress">
+            <div className="backups-progress" role="status" aria-label={t('backup.progress')}>
               <progress
-                aria-label="Backing up"
+                aria-label={t('backup.backingUp')}
                 max={backupProgress.total}
                 value={backupProgress.total ? backupProgress.done : undefined}
               />
               <span>{backupProgressText(backupProgress)}</span>
               <button type="button" disabled={backupProgress.cancel !== 'no'} onClick={() => void cancelManualBackup()}>
-                Cancel backup
+                {t('backup.cancel')}
               </button>
             </div>
           )}
           {(phase.kind === 'busy' || phase.kind === 'restoring' || phase.kind === 'restored') && (
-            <div className="backups-progress" role="status" aria-label="Restore progress">
+            <div className="backups-progress" role="status" aria-label={t('backups.restoreProgress')}>
               <progress
-                aria-label="Working"
+                aria-label={t('backups.working')}
                 max={phase.kind === 'restoring' ? phase.progress?.total : undefined}
                 value={phase.kind === 'restoring' && phase.progress?.total ? phase.progress.done : undefined}
               />
@@ -412,13 +433,13 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
                   ? phase.text
                   : phase.kind === 'restoring'
                     ? phase.cancelling && phase.step === 'backing-up'
-                      ? 'Cancelling the restore…'
-                      : `${STEP_TEXT[phase.step]}${phase.step === 'backing-up' && phase.progress ? ` ${phase.progress.text}` : ''}`
-                    : `Restored ${phase.label}. Reloading…`}
+                      ? t('backups.cancellingRestore')
+                      : `${t(STEP_TEXT[phase.step])}${phase.step === 'backing-up' && phase.progress ? ` ${phase.progress.text}` : ''}`
+                    : t('backups.restored', { label: phase.label })}
               </span>
               {phase.kind === 'restoring' && phase.step === 'backing-up' && (
                 <button type="button" disabled={phase.cancelling} onClick={cancelRestore}>
-                  Cancel restore
+                  {t('backups.cancelRestore')}
                 </button>
               )}
             </div>
@@ -437,32 +458,30 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
             opened={openedIds}
             disabled={working}
             deleting={deleting}
-            onRestore={(b) => void check({ backupId: b.id }, () => `the backup of ${formatDateTime(b.createdAt!)}`)}
+            onRestore={(b) =>
+              void check({ backupId: b.id }, () => t('backups.labelDate', { when: formatDateTime(b.createdAt!) }))
+            }
             onMerge={merge ? (b) => void mergeFrom(b.id, async () => ({ backupId: b.id })) : null}
             onDelete={(b) => void remove(b)}
           />
 
           <p className="muted backups-where">
-            Automatic backups are written every day and when the app quits, into{' '}
-            <span className="mono">{dataFolder}/backups</span>. Backups you make by hand are never deleted
-            automatically.
+            {t('backups.whereBefore')} <span className="mono">{dataFolder}/backups</span>. {t('backups.whereAfter')}
           </p>
 
           {merge && (
             <section className="backups-merge" aria-labelledby="backups-merge-title">
-              <h3 id="backups-merge-title">Merge</h3>
-              <p className="muted">
-                Bring a colleague’s work into this workspace, reviewing each difference, instead of replacing it.
-              </p>
+              <h3 id="backups-merge-title">{t('backups.merge')}</h3>
+              <p className="muted">{t('backups.mergeText')}</p>
               <button type="button" disabled={working} onClick={() => mergeInput.current?.click()}>
-                Merge a colleague’s backup…
+                {t('backups.mergeButton')}
               </button>
               <input
                 ref={mergeInput}
                 type="file"
                 accept={ACCEPT}
                 hidden
-                aria-label="Colleague’s backup to merge"
+                aria-label={t('backups.mergeFile')}
                 onChange={onMergeFile}
               />
             </section>
@@ -475,8 +494,8 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
 
 /** The sentence the progress line shows for a manual backup. */
 export function backupProgressText(progress: { text: string; cancel: 'no' | 'asked' | 'too-late' }): string {
-  if (progress.cancel === 'asked') return 'Cancelling the backup…';
-  if (progress.cancel === 'too-late') return 'Too late to cancel: the backup file is being written and will be kept.';
+  if (progress.cancel === 'asked') return translate('backups.cancellingBackup');
+  if (progress.cancel === 'too-late') return translate('backups.tooLate');
   return progress.text;
 }
 
@@ -499,26 +518,22 @@ function BackupList({
   onMerge: ((backup: BackupSummary) => void) | null;
   onDelete: (backup: BackupSummary) => void;
 }) {
-  if (backups === null) return <p className="muted backups-empty">Reading the backups folder…</p>;
-  if (backups.length === 0)
-    return (
-      <p className="muted backups-empty">
-        No backups yet. The first automatic backup is written today; “Back up now” writes one at once.
-      </p>
-    );
+  const t = translate;
+  if (backups === null) return <p className="muted backups-empty">{t('backups.reading')}</p>;
+  if (backups.length === 0) return <p className="muted backups-empty">{t('backups.none')}</p>;
   return (
     <div className="backups-table-wrap">
-      <table className="backups-table" aria-label="Backups">
+      <table className="backups-table" aria-label={t('backups.title')}>
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">Kind</th>
+            <th scope="col">{t('backups.when')}</th>
+            <th scope="col">{t('backups.kind')}</th>
             <th scope="col" className="num">
-              Size
+              {t('backups.size')}
             </th>
-            <th scope="col">Holds</th>
+            <th scope="col">{t('backups.holds')}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('backups.actions')}</span>
             </th>
           </tr>
         </thead>
@@ -531,8 +546,8 @@ function BackupList({
                 <tr key={b.id} title={b.id} className={wasOpened ? 'backups-opened' : undefined}>
                   <td>{when}</td>
                   <td>
-                    {b.reason ? REASON_LABELS[b.reason] : '—'}
-                    {wasOpened && <span className="backups-opened-badge"> · opened from your files</span>}
+                    {b.reason ? reasonLabel(b.reason) : '—'}
+                    {wasOpened && <span className="backups-opened-badge">{t('backups.openedBadge')}</span>}
                   </td>
                   <td className="num">{formatBytes(b.bytes)}</td>
                   <td className={b.problem ? 'backups-problem' : 'muted'}>{b.problem ?? summaryOf(b.counts)}</td>
@@ -540,19 +555,19 @@ function BackupList({
                     <button
                       type="button"
                       disabled={disabled || b.problem !== null || !b.createdAt}
-                      aria-label={`Restore the backup of ${when}`}
+                      aria-label={t('backups.restoreOf', { when })}
                       onClick={() => onRestore(b)}
                     >
-                      Restore…
+                      {t('backups.restoreButton')}
                     </button>
                     {onMerge && (
                       <button
                         type="button"
                         disabled={disabled || b.problem !== null || !b.createdAt}
-                        aria-label={`Merge the backup of ${when}`}
+                        aria-label={t('backups.mergeOf', { when })}
                         onClick={() => onMerge(b)}
                       >
-                        Merge…
+                        {t('backups.mergeOne')}
                       </button>
                     )}
                     <button
@@ -560,11 +575,11 @@ function BackupList({
                       className={deleting === b.id ? 'danger' : 'ghost'}
                       disabled={disabled}
                       aria-label={
-                        deleting === b.id ? `Confirm: delete the backup of ${when}` : `Delete the backup of ${when}`
+                        deleting === b.id ? t('backups.confirmDeleteOf', { when }) : t('backups.deleteOf', { when })
                       }
                       onClick={() => onDelete(b)}
                     >
-                      {deleting === b.id ? 'Delete for good' : 'Delete'}
+                      {deleting === b.id ? t('backups.deleteForGood') : t('common.delete')}
                     </button>
                   </td>
                 </tr>

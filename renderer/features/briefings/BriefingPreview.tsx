@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { BriefingDocument, DocBlock, DocInline } from '../../../shared/domain/briefing-document';
 import { BAND_PRINT_COLOURS, noteReferences } from '../../../shared/domain/briefing-document';
 import { confidenceWords } from '../../../shared/domain/briefing-model';
+import { t as translate, useT } from '../../i18n';
 
 /**
  * The HTML rendering of the same document tree main writes as .docx: the pages between page breaks as
@@ -10,6 +11,7 @@ import { confidenceWords } from '../../../shared/domain/briefing-model';
  * Word lays out the pages itself; the content, order, numbering and colours are the same.
  */
 export function BriefingPreview({ document }: { document: BriefingDocument }) {
+  const t = useT();
   const sheets: DocBlock[][] = [[]];
   for (const block of document.blocks) {
     if (block.type === 'page-break') sheets.push([]);
@@ -17,20 +19,20 @@ export function BriefingPreview({ document }: { document: BriefingDocument }) {
   }
   const notes = new Map(document.footnotes.map((f) => [f.number, f]));
   const headings = document.blocks.filter((b): b is Extract<DocBlock, { type: 'heading' }> => b.type === 'heading');
-  const marking = document.page.marking || 'NO MARKING CHOSEN';
+  const marking = document.page.marking || t('briefings.preview.noMarking');
 
   return (
     <div className="briefing-sheets">
       {sheets.map((blocks, index) => {
         const cited = [...new Set(noteReferences(blocks))];
         return (
-          <section key={index} className="sheet" aria-label={`Sheet ${index + 1}`}>
+          <section key={index} className="sheet" aria-label={t('briefings.preview.sheet', { n: index + 1 })}>
             <p className="sheet-marking" data-testid="marking-top">
               {marking}
             </p>
             <div className="sheet-body">{blocks.map((block, i) => renderBlock(block, `${index}-${i}`, headings))}</div>
             {cited.length > 0 && (
-              <ol className="sheet-notes" aria-label="Footnotes">
+              <ol className="sheet-notes" aria-label={t('briefings.preview.footnotes')}>
                 {cited.map((n) => (
                   <li key={n} id={`briefing-note-${n}`} value={n}>
                     {notes.get(n)?.text}
@@ -90,7 +92,7 @@ function renderBlock(block: DocBlock, key: string, headings: Extract<DocBlock, {
       );
     case 'contents':
       return (
-        <nav key={key} className="doc-contents" aria-label="Table of contents">
+        <nav key={key} className="doc-contents" aria-label={translate('briefings.section.contents')}>
           <p className="doc-contents-title">{block.title}</p>
           <ul>
             {headings.map((h, i) => (
@@ -99,7 +101,7 @@ function renderBlock(block: DocBlock, key: string, headings: Extract<DocBlock, {
               </li>
             ))}
           </ul>
-          <p className="doc-hint">Word fills in the page numbers.</p>
+          <p className="doc-hint">{translate('briefings.preview.pageNumbers')}</p>
         </nav>
       );
     case 'heading':

@@ -9,6 +9,7 @@ import { createBriefing, deleteBriefing, duplicateBriefing } from '../../workspa
 import { formatDate } from '../../ui/format';
 import { useViewCommand } from '../../workspace/user-commands';
 import { focusWhenPresent, RecentExportsList } from '../desktop';
+import { useT } from '../../i18n';
 import { Composer } from './Composer';
 import './briefings.css';
 
@@ -17,6 +18,7 @@ import './briefings.css';
  * its live page-like preview built from the same document tree main writes as .docx.
  */
 export function BriefingsView() {
+  const t = useT();
   const records = useLiveQuery(() => db.briefings.orderBy('updatedAt').reverse().toArray());
   const briefings = useMemo(() => records?.map(readBriefing), [records]);
   // The open briefing lives in the store, so coming back from a jump (to a passage, a threat, a source) shows it again.
@@ -35,8 +37,7 @@ export function BriefingsView() {
       setExportAsk(target.id);
     },
     briefings !== undefined,
-    () =>
-      briefings?.length ? true : 'There is no briefing to export yet. Start one with New briefing, then export it.',
+    () => (briefings?.length ? true : t('briefings.nothingToExport')),
   );
   if (!briefings) return null;
   const open = briefings.find((b) => b.id === openId);
@@ -52,19 +53,22 @@ export function BriefingsView() {
   const duplicate = async (id: string) => {
     const copy = await workspace.attempt(duplicateBriefing, id);
     if (!copy) return;
-    notify('info', `Duplicated as “${copy.title}”.`);
+    notify('info', t('briefings.duplicated', { title: copy.title }));
     setOpenId(copy.id);
   };
   const remove = async (id: string) => {
     const removed = await workspace.attempt(deleteBriefing, id);
     if (!removed) return;
-    notify('info', `Deleted “${removed.title}”.`, { label: 'Undo', run: () => void workspace.undo() });
+    notify('info', t('briefings.deleted', { title: removed.title }), {
+      label: t('common.undo'),
+      run: () => void workspace.undo(),
+    });
     if (openId === id) setOpenId(null);
   };
 
   const newButton = (
     <button type="button" className="primary" onClick={() => void create().catch(() => undefined)}>
-      New briefing
+      {t('briefings.new')}
     </button>
   );
 
@@ -72,15 +76,12 @@ export function BriefingsView() {
     return (
       <section className="pane" aria-labelledby="briefings-heading">
         <header className="pane-header">
-          <h1 id="briefings-heading">Briefings</h1>
+          <h1 id="briefings-heading">{t('views.briefings')}</h1>
           {newButton}
         </header>
         <div className="empty empty-large">
-          <p className="empty-title">No briefings yet</p>
-          <p className="muted">
-            A briefing gathers key judgments, the threat register and the passages behind them into a Word document with
-            footnoted citations. Briefings you compose are kept here, with the history of their exports.
-          </p>
+          <p className="empty-title">{t('briefings.emptyTitle')}</p>
+          <p className="muted">{t('briefings.emptyBody')}</p>
           {newButton}
         </div>
         <RecentExportsList />
@@ -92,10 +93,10 @@ export function BriefingsView() {
     <div className={open ? 'briefings-layout' : 'briefings-layout closed'}>
       <section className="pane briefing-list-pane" aria-labelledby="briefings-heading">
         <header className="pane-header">
-          <h1 id="briefings-heading">Briefings</h1>
+          <h1 id="briefings-heading">{t('views.briefings')}</h1>
           {newButton}
         </header>
-        <ul className="item-list" aria-label="Briefings">
+        <ul className="item-list" aria-label={t('views.briefings')}>
           {briefings.map((b) => (
             <li key={b.id}>
               <button
@@ -108,11 +109,9 @@ export function BriefingsView() {
                   {b.title}
                 </span>
                 <span className="item-meta">
-                  <span>{b.marking || 'no marking'}</span>
+                  <span>{b.marking || t('briefings.noMarking')}</span>
                   <span>{formatDate(b.date)}</span>
-                  <span>
-                    {b.exports.length} export{b.exports.length === 1 ? '' : 's'}
-                  </span>
+                  <span>{t('briefings.exportCount', { count: b.exports.length })}</span>
                 </span>
               </button>
             </li>
@@ -132,8 +131,8 @@ export function BriefingsView() {
       ) : (
         <section className="pane briefing-placeholder">
           <div className="empty empty-large">
-            <p className="empty-title">Open a briefing</p>
-            <p className="muted">Choose a briefing on the left to compose it and see its pages, or start a new one.</p>
+            <p className="empty-title">{t('briefings.openTitle')}</p>
+            <p className="muted">{t('briefings.openBody')}</p>
           </div>
         </section>
       )}

@@ -1,14 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  BRIEFING_SECTION_LABELS,
-  MARKING_PRESETS,
-  type Briefing,
-  type BriefingFilters,
-} from '../../../shared/domain/briefing';
+import { MARKING_PRESETS, type Briefing, type BriefingFilters } from '../../../shared/domain/briefing';
 import { BriefingDocument } from '../../../shared/domain/briefing-document';
 import { briefingChecks, overridesInForce, type BriefingCheck } from '../../../shared/domain/briefing-checks';
-import { buildBriefingDocument, CATEGORY_LABELS, selectThreats } from '../../../shared/domain/briefing-model';
+import { buildBriefingDocument, selectThreats } from '../../../shared/domain/briefing-model';
 import { CITATION_STYLE_LABELS, CITATION_STYLES, CitationStyle } from '../../../shared/domain/citation-style';
 import { THREAT_CATEGORIES } from '../../../shared/domain/threat';
 import { db } from '../../db';
@@ -27,6 +22,9 @@ import { EvidenceChooser } from './EvidenceChooser';
 import { ExportCheck } from './ExportCheck';
 import { KeyJudgmentsEditor, RecommendationsEditor } from './KeyJudgmentsEditor';
 import { SectionList } from './SectionList';
+import { sectionLabel } from './section-labels';
+import { t as translate, useT } from '../../i18n';
+import { formatNumber } from '../../ui/format';
 
 const SAVE_DELAY_MS = 400;
 
@@ -35,28 +33,30 @@ const ANALYSIS_FIELDS = [
   {
     kind: 'assumptions',
     field: 'assumptions',
-    help: 'What the judgments take for granted; if one fails, the judgments change.',
+    help: 'briefings.composer.help.assumptions',
   },
   {
     kind: 'alternatives',
     field: 'alternatives',
-    help: 'Outcomes other than the one judged most likely, and what would bring them about.',
+    help: 'briefings.composer.help.alternatives',
   },
   {
     kind: 'key-gaps',
     field: 'keyGaps',
-    help: 'What is not known, and how it limits the judgments.',
+    help: 'briefings.composer.help.keyGaps',
   },
   {
     kind: 'indicators',
     field: 'indicators',
-    help: 'Signs to watch that would show the situation moving one way or another.',
+    help: 'briefings.composer.help.indicators',
   },
 ] as const;
 const CUSTOM = 'custom';
 
 function formatBytes(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return bytes < 1024 * 1024
+    ? translate('briefings.composer.kb', { size: String(Math.max(1, Math.round(bytes / 1024))) })
+    : translate('briefings.composer.mb', { size: formatNumber(Math.round(bytes / 1024 / 102.4) / 10) });
 }
 
 /**
@@ -153,15 +153,17 @@ interface ExportTask {
   cancel: 'no' | 'asked' | 'too-late';
 }
 
+/** The catalogue key of each export step's progress line. */
 const EXPORT_TEXT: Record<ExportStep | 'asked' | 'too-late', string> = {
-  sending: 'Exporting… sending the briefing to the workbench',
-  building: 'Exporting… building the document',
-  writing: 'Exporting… writing the file',
-  asked: 'Cancelling the export…',
-  'too-late': 'Too late to cancel: the file is being written and will be kept.',
+  sending: 'briefings.composer.step.sending',
+  building: 'briefings.composer.step.building',
+  writing: 'briefings.composer.step.writing',
+  asked: 'briefings.composer.step.asked',
+  'too-late': 'briefings.composer.step.tooLate',
 };
 
 export function Composer({ briefing, exportAsked = false, onExportAnswered, onDuplicate, onDelete }: ComposerProps) {
+  const t = useT();
   const { draft, update, flush, pending } = useDraft(briefing);
   const notify = useWorkbench((s) => s.notify);
   const [exportTask, setExportTask] = useState<ExportTask | null>(null);
@@ -188,7 +190,8 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
   const blockers = checks.filter((c) => c.severity === 'blocker').length;
   const author = useLiveQuery(() => exportAuthor(db));
   // Who lets a warning stand: the export author of Settings, else the briefing's author.
-  const overrider = author?.name.trim() || author?.organisation.trim() || draft.author.trim() || 'the analyst';
+  const overrider =
+    author?.name.trim() || author?.organisation.trim() || draft.author.trim() || t('briefings.composer.theAnalyst');
   // Pending edits are saved first, so the command's echo cannot bring back an older draft.
   const override = (items: readonly BriefingCheck[]) =>
     void flush().then(() =>
@@ -208,17 +211,16 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
     if (!document) return;
     await flush();
     if (blockers > 0) {
-      notify(
-        'error',
-        `The briefing cannot be exported yet: ${blockers === 1 ? 'one item' : `${blockers} items`} under Before exporting must be fixed first.`,
-      );
+      notify('error', t('briefings.composer.blockedNotice', { count: blockers }));
       return;
     }
     const checked = BriefingDocument.safeParse(document);
     if (!checked.success) {
       notify(
         'error',
-        `The briefing cannot be exported yet: ${checked.error.issues[0]?.message ?? 'it is not complete'}.`,
+        t('briefings.composer.incomplete', {
+          reason: checked.error.issues[0]?.message ?? t('briefings.composer.notComplete'),
+        }),
       );
       return;
     }
@@ -229,7 +231,7 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
       setExportTask((t) => (t?.taskId === taskId ? { ...t, ...change } : t));
     try {
       const path = await exportBriefing(draft.id, document, taskId, (step) => patch({ step }), overrides);
-      notify('info', path ? `Exported the briefing to ${path}.` : 'Export cancelled; nothing was written.');
+      notify('info', path ? t('briefings.composer.exported', { path }) : t('briefings.composer.cancelled'));
       if (path) void refreshRecentExports();
     } catch (error) {
       // The file was written but its history could not be kept: the workspace has said so already.
@@ -256,10 +258,7 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
     if (!exportAsked || !document) return;
     onExportAnswered?.();
     if (!draft.title.trim() || !draft.marking.trim()) {
-      notify(
-        'error',
-        'The briefing needs a title and a marking before it can be exported. Fill them in under Details, then export again.',
-      );
+      notify('error', t('briefings.composer.needsTitleAndMarking'));
       return;
     }
     void doExport();
@@ -287,21 +286,20 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
       <section className="pane composer" aria-labelledby="composer-heading">
         <header className="pane-header composer-header">
           <div className="composer-heading">
-            <p className="inspector-kicker">Briefing</p>
-            <h1 id="composer-heading">{draft.title.trim() || 'Untitled briefing'}</h1>
+            <p className="inspector-kicker">{t('briefings.composer.kicker')}</p>
+            <h1 id="composer-heading">{draft.title.trim() || t('briefings.composer.untitled')}</h1>
             <p className="draft-state muted small" role="status">
-              {pending ? 'Saving…' : 'Briefing saved'}
+              {pending ? t('status.saving') : t('briefings.composer.saved')}
             </p>
             {blockers > 0 && (
               <p id="export-blocked-reason" className="field-error small" role="status">
-                Export is blocked: {blockers === 1 ? 'a quoted passage needs' : `${blockers} quoted passages need`}{' '}
-                review after a change of its source’s text (see Before exporting).
+                {t('briefings.composer.blocked', { count: blockers })}
               </p>
             )}
             {exportTask && (
-              <p className="export-progress small" role="status" aria-label="Export progress">
-                <progress aria-label="Exporting" />
-                <span>{EXPORT_TEXT[exportTask.cancel === 'no' ? exportTask.step : exportTask.cancel]}</span>
+              <p className="export-progress small" role="status" aria-label={t('briefings.composer.progress')}>
+                <progress aria-label={t('briefings.composer.exportingLabel')} />
+                <span>{t(EXPORT_TEXT[exportTask.cancel === 'no' ? exportTask.step : exportTask.cancel])}</span>
               </p>
             )}
           </div>
@@ -313,18 +311,18 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
               aria-describedby={blockers > 0 ? 'export-blocked-reason' : undefined}
               onClick={() => void doExport()}
             >
-              {exporting ? 'Exporting…' : 'Export .docx'}
+              {exporting ? t('briefings.composer.exporting') : t('briefings.composer.export')}
             </button>
             {exportTask && (
               <button type="button" disabled={exportTask.cancel !== 'no'} onClick={() => void cancelExport()}>
-                Cancel export
+                {t('briefings.composer.cancelExport')}
               </button>
             )}
             <button type="button" onClick={() => void flush().then(onDuplicate)}>
-              Duplicate
+              {t('briefings.composer.duplicate')}
             </button>
             <button type="button" className="danger" onClick={onDelete}>
-              Delete
+              {t('common.delete')}
             </button>
           </div>
         </header>
@@ -337,9 +335,9 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
         />
         <div className="composer-body">
           <section className="composer-group" aria-labelledby="details-heading">
-            <h2 id="details-heading">Details</h2>
+            <h2 id="details-heading">{t('briefings.composer.details')}</h2>
             <div className="field">
-              <label htmlFor="briefing-title">Title</label>
+              <label htmlFor="briefing-title">{t('briefings.composer.title')}</label>
               <input
                 id="briefing-title"
                 type="text"
@@ -351,12 +349,12 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
               />
               {titleMissing && (
                 <p id="briefing-title-error" className="field-error" role="alert">
-                  A briefing needs a title; until it has one, the last title is kept.
+                  {t('briefings.composer.titleMissing')}
                 </p>
               )}
             </div>
             <div className="field">
-              <label htmlFor="briefing-subtitle">Subtitle</label>
+              <label htmlFor="briefing-subtitle">{t('briefings.composer.subtitle')}</label>
               <input
                 id="briefing-subtitle"
                 type="text"
@@ -367,7 +365,7 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
             </div>
             <div className="field-pair">
               <div className="field">
-                <label htmlFor="briefing-author">Author</label>
+                <label htmlFor="briefing-author">{t('briefings.composer.author')}</label>
                 <input
                   id="briefing-author"
                   type="text"
@@ -377,7 +375,7 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
                 />
               </div>
               <div className="field">
-                <label htmlFor="briefing-date">Date</label>
+                <label htmlFor="briefing-date">{t('briefings.composer.date')}</label>
                 <input
                   id="briefing-date"
                   type="date"
@@ -388,7 +386,7 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
               </div>
             </div>
             <div className="field">
-              <label htmlFor="briefing-bottom-line">Bottom line</label>
+              <label htmlFor="briefing-bottom-line">{sectionLabel('bottom-line')}</label>
               <textarea
                 id="briefing-bottom-line"
                 rows={3}
@@ -398,11 +396,11 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
                 onChange={(e) => update({ bottomLine: e.target.value })}
               />
               <p id="briefing-bottom-line-help" className="muted small">
-                The conclusion in two or three sentences; the briefing opens with it.
+                {t('briefings.composer.bottomLineHelp')}
               </p>
             </div>
             <div className="field">
-              <label htmlFor="briefing-cut-off">Information cut-off</label>
+              <label htmlFor="briefing-cut-off">{t('briefings.composer.cutOff')}</label>
               <input
                 id="briefing-cut-off"
                 type="date"
@@ -411,18 +409,18 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
               />
             </div>
             <div className="field">
-              <label htmlFor="briefing-audience">Audience</label>
+              <label htmlFor="briefing-audience">{t('briefings.composer.audience')}</label>
               <input
                 id="briefing-audience"
                 type="text"
                 value={draft.audience}
                 dir="auto"
-                placeholder="e.g. Ministry of Foreign Affairs, Department of Asia"
+                placeholder={t('briefings.composer.audiencePlaceholder')}
                 onChange={(e) => update({ audience: e.target.value })}
               />
             </div>
             <div className="field">
-              <label htmlFor="briefing-marking">Security marking</label>
+              <label htmlFor="briefing-marking">{t('briefings.composer.marking')}</label>
               <select
                 id="briefing-marking"
                 value={customMarking ? CUSTOM : draft.marking}
@@ -440,25 +438,23 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
                     {m}
                   </option>
                 ))}
-                <option value={CUSTOM}>Custom…</option>
+                <option value={CUSTOM}>{t('briefings.composer.custom')}</option>
               </select>
               {customMarking && (
                 <input
                   type="text"
-                  aria-label="Custom marking"
+                  aria-label={t('briefings.composer.customMarking')}
                   value={draft.marking}
-                  placeholder="e.g. RESTRICTED — MFA INTERNAL"
+                  placeholder={t('briefings.composer.customPlaceholder')}
                   onChange={(e) => update({ marking: e.target.value.toUpperCase() })}
                 />
               )}
               <p className={markingMissing ? 'field-error' : 'muted small'} role={markingMissing ? 'alert' : undefined}>
-                {markingMissing
-                  ? 'Choose or write a marking: it is printed at the top and bottom of every page.'
-                  : 'Printed at the top and bottom of every page.'}
+                {markingMissing ? t('briefings.composer.markingMissing') : t('briefings.composer.markingHelp')}
               </p>
             </div>
             <div className="field">
-              <label htmlFor="briefing-citation-style">Citation style</label>
+              <label htmlFor="briefing-citation-style">{t('briefings.composer.citationStyle')}</label>
               <select
                 id="briefing-citation-style"
                 value={draft.citationStyle}
@@ -470,22 +466,22 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
                   </option>
                 ))}
               </select>
-              <p className="muted small">How the footnotes and the sources annex cite each source.</p>
+              <p className="muted small">{t('briefings.composer.citationHelp')}</p>
             </div>
           </section>
 
           <section className="composer-group" aria-labelledby="sections-heading">
-            <h2 id="sections-heading">Sections</h2>
+            <h2 id="sections-heading">{t('briefings.sectionsHeading')}</h2>
             <SectionList sections={draft.sections} onChange={(sections) => update({ sections })} />
           </section>
 
           <section className="composer-group" aria-labelledby="filters-heading">
-            <h2 id="filters-heading">Threats included</h2>
+            <h2 id="filters-heading">{t('briefings.composer.threatsIncluded')}</h2>
             <p className="muted small" role="status">
-              {included} threat{included === 1 ? '' : 's'} pass the filters.
+              {t('briefings.composer.passFilters', { count: included })}
             </p>
             <fieldset className="check-group">
-              <legend>Registers</legend>
+              <legend>{t('briefings.composer.registers')}</legend>
               {(material?.registers ?? []).map((r) => (
                 <label key={r.id} className="check">
                   <input
@@ -500,15 +496,15 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
                     }
                   />
                   {r.name}
-                  {r.archived ? ' (archived)' : ''}
+                  {r.archived ? t('countries.archived') : ''}
                 </label>
               ))}
               {draft.filters.registerIds.length === 0 && (
-                <p className="muted small">None ticked: every register that is not archived.</p>
+                <p className="muted small">{t('briefings.composer.allRegisters')}</p>
               )}
             </fieldset>
             <fieldset className="check-group">
-              <legend>Categories</legend>
+              <legend>{t('briefings.composer.categories')}</legend>
               <div className="check-grid">
                 {THREAT_CATEGORIES.map((c) => (
                   <label key={c} className="check">
@@ -523,14 +519,16 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
                         })
                       }
                     />
-                    {CATEGORY_LABELS[c]}
+                    {t(`categories.${c}`)}
                   </label>
                 ))}
               </div>
-              {draft.filters.categories.length === 0 && <p className="muted small">None ticked: every category.</p>}
+              {draft.filters.categories.length === 0 && (
+                <p className="muted small">{t('briefings.composer.allCategories')}</p>
+              )}
             </fieldset>
             <div className="field">
-              <label htmlFor="briefing-min-score">Minimum score</label>
+              <label htmlFor="briefing-min-score">{t('briefings.composer.minScore')}</label>
               <input
                 id="briefing-min-score"
                 type="number"
@@ -545,16 +543,16 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
               />
             </div>
             <MultiPicker
-              label="Countries"
+              label={t('briefings.composer.countries')}
               options={countryOptions}
               selected={draft.filters.countryCodes}
               onChange={(countryCodes) => setFilters({ countryCodes })}
-              placeholder="All countries"
+              placeholder={t('briefings.composer.allCountries')}
             />
           </section>
 
           <section className="composer-group" aria-labelledby="evidence-heading">
-            <h2 id="evidence-heading">Evidence quoted</h2>
+            <h2 id="evidence-heading">{t('briefings.composer.evidence')}</h2>
             {material && (
               <EvidenceChooser
                 briefing={composed}
@@ -567,7 +565,7 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
           </section>
 
           <section className="composer-group" aria-labelledby="kj-heading">
-            <h2 id="kj-heading">Key judgments</h2>
+            <h2 id="kj-heading">{sectionLabel('key-judgments')}</h2>
             <KeyJudgmentsEditor
               judgments={draft.keyJudgments}
               annotations={annotations}
@@ -577,14 +575,11 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
           </section>
 
           <section className="composer-group" aria-labelledby="analysis-heading">
-            <h2 id="analysis-heading">Assumptions, alternatives, gaps and indicators</h2>
-            <p className="muted small">
-              Optional sections: each is printed when it is ticked under Sections and written here. Separate paragraphs
-              with a blank line; lines starting with “- ” make a list.
-            </p>
+            <h2 id="analysis-heading">{t('briefings.composer.analysis')}</h2>
+            <p className="muted small">{t('briefings.composer.analysisHelp')}</p>
             {ANALYSIS_FIELDS.map(({ kind, field, help }) => (
               <div className="field" key={kind}>
-                <label htmlFor={`briefing-${kind}`}>{BRIEFING_SECTION_LABELS[kind]}</label>
+                <label htmlFor={`briefing-${kind}`}>{sectionLabel(kind)}</label>
                 <textarea
                   id={`briefing-${kind}`}
                   rows={3}
@@ -594,14 +589,14 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
                   onChange={(e) => update({ [field]: e.target.value })}
                 />
                 <p id={`briefing-${kind}-help`} className="muted small">
-                  {help}
+                  {t(help)}
                 </p>
               </div>
             ))}
           </section>
 
           <section className="composer-group" aria-labelledby="rec-heading">
-            <h2 id="rec-heading">Recommendations</h2>
+            <h2 id="rec-heading">{sectionLabel('recommendations')}</h2>
             <RecommendationsEditor
               recommendations={draft.recommendations}
               judgments={draft.keyJudgments}
@@ -610,13 +605,11 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
           </section>
 
           <section className="composer-group" aria-labelledby="exports-heading">
-            <h2 id="exports-heading">Exports</h2>
+            <h2 id="exports-heading">{t('briefings.composer.exports')}</h2>
             {briefing.exports.length === 0 ? (
-              <p className="muted small">
-                Not exported yet. Export .docx writes a Word document with footnoted citations.
-              </p>
+              <p className="muted small">{t('briefings.composer.notExported')}</p>
             ) : (
-              <ol className="export-history" aria-label="Export history" reversed>
+              <ol className="export-history" aria-label={t('briefings.composer.exportHistory')} reversed>
                 {[...briefing.exports].reverse().map((e) => (
                   <li key={`${e.at}-${e.path}`}>
                     <span className="export-when">
@@ -624,15 +617,13 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
                     </span>
                     {e.overrides.length > 0 && (
                       <details className="export-overrides">
-                        <summary>
-                          {e.overrides.length} warning{e.overrides.length === 1 ? '' : 's'} overridden
-                        </summary>
+                        <summary>{t('briefings.check.overriddenCount', { count: e.overrides.length })}</summary>
                         <ul>
                           {e.overrides.map((o) => (
                             <li key={o.key}>
                               {o.message}{' '}
                               <span className="muted">
-                                — overridden by {o.by}, {formatDateTime(o.at)}
+                                {t('briefings.composer.overriddenBy', { by: o.by, at: formatDateTime(o.at) })}
                               </span>
                             </li>
                           ))}
@@ -644,10 +635,10 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
                     </span>
                     <span className="button-row">
                       <button type="button" onClick={() => void reveal('open', e.path)}>
-                        Open
+                        {t('imports.open')}
                       </button>
                       <button type="button" onClick={() => void reveal('show', e.path)}>
-                        Show in folder
+                        {t('briefings.composer.showInFolder')}
                       </button>
                     </span>
                   </li>
@@ -659,15 +650,15 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
       </section>
       <section className="pane briefing-preview-pane" aria-labelledby="preview-heading">
         <header className="pane-header">
-          <h2 id="preview-heading">Preview</h2>
+          <h2 id="preview-heading">{t('briefings.composer.preview')}</h2>
           <p className="muted small">
             {document
-              ? `${document.footnotes.length} footnote${document.footnotes.length === 1 ? '' : 's'} · shown section by section, not page by page: Word sets the pages, and each footnote at the foot of its page`
-              : 'Preparing…'}
+              ? t('briefings.composer.previewNote', { count: document.footnotes.length })
+              : t('briefings.composer.preparing')}
           </p>
         </header>
         {/* One tab stop for the whole preview (its footnote marks are not), so the keyboard can scroll it. */}
-        <div className="preview-scroll" role="document" aria-label="Briefing preview" tabIndex={0}>
+        <div className="preview-scroll" role="document" aria-label={t('briefings.composer.previewLabel')} tabIndex={0}>
           {document && <BriefingPreview document={document} />}
         </div>
       </section>

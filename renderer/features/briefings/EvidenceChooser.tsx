@@ -6,6 +6,7 @@ import { admiraltyGrade, type Source } from '../../../shared/domain/source';
 import { workspace } from '../../workspace';
 import { chooseBriefingEvidence } from '../../workspace/commands/briefings';
 import { markPassageMention } from '../../workspace/commands/passages';
+import { useT } from '../../i18n';
 
 interface EvidenceChooserProps {
   briefing: Briefing;
@@ -33,6 +34,7 @@ const short = (text: string) => {
  * (never a bare mention), or the analyst's choice; a passage can be marked a mention here too.
  */
 export function EvidenceChooser({ briefing, choices, material, onLimit, flush }: EvidenceChooserProps) {
+  const t = useT();
   const sources = new Map<string, Source>(material.sources.map((s) => [s.id, s]));
   const annotations = new Map(material.annotations.map((a) => [a.id, a]));
   const chosen = new Map(choices.map((c) => [c.forId, c.passageIds]));
@@ -42,13 +44,13 @@ export function EvidenceChooser({ briefing, choices, material, onLimit, flush }:
       .filter((kj) => kj.text.trim())
       .map((kj, i) => ({
         id: kj.id,
-        label: `Key judgment ${i + 1}`,
+        label: t('briefings.kj.label', { n: i + 1 }),
         linked: kj.passageIds.map((id) => annotations.get(id)).filter((a): a is Annotation => a !== undefined),
       })),
-    ...selectThreats(briefing, material).map((t, i) => ({
-      id: t.id,
-      label: `T${i + 1}. ${t.title}`,
-      linked: material.annotations.filter((a) => a.threatIds.includes(t.id)),
+    ...selectThreats(briefing, material).map((threat, i) => ({
+      id: threat.id,
+      label: `T${i + 1}. ${threat.title}`,
+      linked: material.annotations.filter((a) => a.threatIds.includes(threat.id)),
     })),
   ].filter((o) => o.linked.length > 0);
 
@@ -59,7 +61,7 @@ export function EvidenceChooser({ briefing, choices, material, onLimit, flush }:
   return (
     <>
       <div className="field">
-        <label htmlFor="briefing-quote-limit">Quotes per threat</label>
+        <label htmlFor="briefing-quote-limit">{t('briefings.evidence.perThreat')}</label>
         <input
           id="briefing-quote-limit"
           type="number"
@@ -74,12 +76,11 @@ export function EvidenceChooser({ briefing, choices, material, onLimit, flush }:
           }}
         />
         <p id="briefing-quote-limit-help" className="muted small">
-          Without a choice of yours, each threat and key judgment quotes its strongest passages: never a bare mention,
-          the best graded source first, whole sentences before fragments. A passage quoted once is referred to after.
+          {t('briefings.evidence.help')}
         </p>
       </div>
-      {owners.length === 0 && <p className="muted small">No threat or key judgment has a linked passage yet.</p>}
-      <ul className="evidence-owners" aria-label="Evidence quoted">
+      {owners.length === 0 && <p className="muted small">{t('briefings.evidence.none')}</p>}
+      <ul className="evidence-owners" aria-label={t('briefings.composer.evidence')}>
         {owners.map((owner) => {
           const own = chosen.get(owner.id) ?? null;
           const quoted = quotedPassages(owner.linked, own, limit, sources);
@@ -96,10 +97,16 @@ export function EvidenceChooser({ briefing, choices, material, onLimit, flush }:
                 <summary>
                   <span className="evidence-owner">{owner.label}</span>{' '}
                   <span className="muted small">
-                    {quoted.length} of {owner.linked.length} quoted · {own ? 'your choice' : 'the strongest'}
+                    {t(own ? 'briefings.evidence.quotedChosen' : 'briefings.evidence.quotedStrongest', {
+                      count: quoted.length,
+                      total: owner.linked.length,
+                    })}
                   </span>
                 </summary>
-                <ul className="evidence-passages" aria-label={`Passages of ${owner.label}`}>
+                <ul
+                  className="evidence-passages"
+                  aria-label={t('briefings.evidence.passagesOf', { owner: owner.label })}
+                >
                   {owner.linked.map((a) => {
                     const source = sources.get(a.sourceId);
                     const mention = isMention(a);
@@ -116,14 +123,16 @@ export function EvidenceChooser({ briefing, choices, material, onLimit, flush }:
                         </label>
                         <span className="evidence-meta muted small">
                           {source ? admiraltyGrade(source.reliability, source.credibility) : '—'}
-                          {mention && ' · a mention'}
+                          {mention && t('briefings.evidence.aMention')}
                           <button
                             type="button"
                             className="link"
-                            aria-label={mention ? 'Mark as evidence' : 'Mark as a mention'}
+                            aria-label={
+                              mention ? t('briefings.evidence.markEvidence') : t('briefings.evidence.markMention')
+                            }
                             onClick={() => mark(a, !mention)}
                           >
-                            {mention ? 'Mark as evidence' : 'Mark as a mention'}
+                            {mention ? t('briefings.evidence.markEvidence') : t('briefings.evidence.markMention')}
                           </button>
                         </span>
                       </li>
@@ -131,13 +140,11 @@ export function EvidenceChooser({ briefing, choices, material, onLimit, flush }:
                   })}
                 </ul>
                 {full && owner.linked.length > limit && (
-                  <p className="muted small">
-                    The limit is {limit}: untick a passage to quote another, or raise the limit.
-                  </p>
+                  <p className="muted small">{t('briefings.evidence.limit', { limit })}</p>
                 )}
                 {own && (
                   <button type="button" onClick={() => choose(owner.id, null)}>
-                    Quote the strongest
+                    {t('briefings.evidence.quoteStrongest')}
                   </button>
                 )}
               </details>

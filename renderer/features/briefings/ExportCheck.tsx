@@ -2,6 +2,7 @@ import type { WarningOverride } from '../../../shared/domain/briefing';
 import type { BriefingCheck, CheckJump } from '../../../shared/domain/briefing-checks';
 import { useWorkbench } from '../../stores';
 import { formatDateTime } from '../../ui/format';
+import { useT } from '../../i18n';
 
 interface ExportCheckProps {
   /** The briefing checked: its composer is where a field's jump goes. */
@@ -80,6 +81,7 @@ export function useCheckJump(briefingId: string): (jump: CheckJump) => void {
  * export until fixed; warnings can be fixed or let stand, and the export records those let stand.
  */
 export function ExportCheck({ briefingId, checks, overrides, onOverride, onWithdraw }: ExportCheckProps) {
+  const t = useT();
   const jump = useCheckJump(briefingId);
   const overridden = new Map(overrides.map((o) => [o.key, o]));
   const blockers = checks.filter((c) => c.severity === 'blocker');
@@ -90,7 +92,8 @@ export function ExportCheck({ briefingId, checks, overrides, onOverride, onWithd
   const item = (check: BriefingCheck) => (
     <li key={check.key} className={`check-item ${check.severity}`}>
       <p>
-        {check.severity === 'blocker' && <span className="badge danger">Blocks export</span>} {check.message}
+        {check.severity === 'blocker' && <span className="badge danger">{t('briefings.check.blocks')}</span>}{' '}
+        {check.message}
       </p>
       <span className="button-row">
         {check.jumps.map((j) => (
@@ -99,8 +102,12 @@ export function ExportCheck({ briefingId, checks, overrides, onOverride, onWithd
           </button>
         ))}
         {check.severity === 'warning' && (
-          <button type="button" aria-label={`Override: ${check.message}`} onClick={() => onOverride([check])}>
-            Override
+          <button
+            type="button"
+            aria-label={t('briefings.check.overrideOne', { message: check.message })}
+            onClick={() => onOverride([check])}
+          >
+            {t('briefings.check.override')}
           </button>
         )}
       </span>
@@ -109,43 +116,41 @@ export function ExportCheck({ briefingId, checks, overrides, onOverride, onWithd
 
   return (
     <section className="export-warnings" aria-labelledby="export-warnings-heading">
-      <h2 id="export-warnings-heading">Before exporting</h2>
+      <h2 id="export-warnings-heading">{t('briefings.check.title')}</h2>
       {blockers.length > 0 && (
         <>
-          <h3 className="check-group-heading">Must be fixed</h3>
-          <ul aria-label="Blockers">{blockers.map(item)}</ul>
+          <h3 className="check-group-heading">{t('briefings.check.mustFix')}</h3>
+          <ul aria-label={t('briefings.check.blockers')}>{blockers.map(item)}</ul>
         </>
       )}
       {open.length > 0 && (
         <>
           <h3 className="check-group-heading">
-            Warnings
+            {t('briefings.check.warnings')}
             {open.length > 1 && (
               <button type="button" className="check-override-all" onClick={() => onOverride(open)}>
-                Override all {open.length}
+                {t('briefings.check.overrideAll', { count: open.length })}
               </button>
             )}
           </h3>
-          <ul aria-label="Warnings">{open.map(item)}</ul>
+          <ul aria-label={t('briefings.check.warnings')}>{open.map(item)}</ul>
         </>
       )}
       {standing.length > 0 && (
         <details className="check-overridden">
-          <summary>
-            {standing.length} warning{standing.length === 1 ? '' : 's'} overridden
-          </summary>
-          <ul aria-label="Overridden warnings">
+          <summary>{t('briefings.check.overriddenCount', { count: standing.length })}</summary>
+          <ul aria-label={t('briefings.check.overriddenList')}>
             {standing.map((check) => {
               const o = overridden.get(check.key)!;
               return (
                 <li key={check.key} className="check-item overridden">
                   <p>{check.message}</p>
                   <p className="muted small">
-                    Overridden by {o.by} on {formatDateTime(o.at)}.
+                    {t('briefings.check.overriddenBy', { by: o.by, at: formatDateTime(o.at) })}
                   </p>
                   <span className="button-row">
                     <button type="button" onClick={() => onWithdraw(check.key)}>
-                      Withdraw override
+                      {t('briefings.check.withdraw')}
                     </button>
                   </span>
                 </li>

@@ -6,20 +6,23 @@ import type { Source } from '../../../shared/domain/source';
 import { Confidence } from '../../../shared/domain/threat';
 import { db } from '../../db';
 import { focusWhenPresent } from '../desktop';
+import { useT } from '../../i18n';
 
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+const capital = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 const clip = (s: string, n = 180) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 interface PassagePickerProps {
-  /** What the passage is for, e.g. "key judgment 1". */
-  name: string;
+  /** The key judgment's number (from 1) the passage is for. */
+  number: number;
   exclude: readonly string[];
   sources: Map<string, Source>;
   onPick: (annotationId: string) => void;
 }
 
 /** Finds coded passages by their words or note and links one as evidence. */
-function PassagePicker({ name, exclude, sources, onPick }: PassagePickerProps) {
+function PassagePicker({ number, exclude, sources, onPick }: PassagePickerProps) {
+  const t = useT();
   const [query, setQuery] = useState('');
   const candidates = useLiveQuery(async () => {
     const q = fold(query.trim());
@@ -33,14 +36,14 @@ function PassagePicker({ name, exclude, sources, onPick }: PassagePickerProps) {
     <div className="passage-picker">
       <input
         type="search"
-        aria-label={`Find evidence for ${name}`}
-        placeholder="Find a passage to cite (two letters or more)"
+        aria-label={t('briefings.kj.findFor', { n: number })}
+        placeholder={t('briefings.kj.findPlaceholder')}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         dir="auto"
       />
       {candidates && candidates.length > 0 && (
-        <ul className="picker-results" aria-label={`Passages found for ${name}`}>
+        <ul className="picker-results" aria-label={t('briefings.kj.foundFor', { n: number })}>
           {candidates.map((a) => (
             <li key={a.id}>
               <span className="picker-quote" dir="auto">
@@ -54,14 +57,14 @@ function PassagePicker({ name, exclude, sources, onPick }: PassagePickerProps) {
                   setQuery('');
                 }}
               >
-                Cite
+                {t('briefings.kj.cite')}
               </button>
             </li>
           ))}
         </ul>
       )}
       {query.trim().length >= 2 && candidates?.length === 0 && (
-        <p className="muted small">No passage matches “{query}”.</p>
+        <p className="muted small">{t('briefings.kj.noMatch', { query })}</p>
       )}
     </div>
   );
@@ -76,50 +79,48 @@ interface KeyJudgmentsEditorProps {
 
 /** Key judgments come first in a briefing: each with the analyst's words, a confidence level and its evidence. */
 export function KeyJudgmentsEditor({ judgments, annotations, sources, onChange }: KeyJudgmentsEditorProps) {
+  const t = useT();
   const patch = (index: number, fields: Partial<KeyJudgment>) =>
     onChange(judgments.map((kj, i) => (i === index ? { ...kj, ...fields } : kj)));
   return (
     <div className="kj-editor">
-      {judgments.length === 0 && (
-        <p className="muted small">
-          No key judgments yet. Write the briefing’s bottom line first, each with its confidence and the passages behind
-          it.
-        </p>
-      )}
+      {judgments.length === 0 && <p className="muted small">{t('briefings.kj.none')}</p>}
       <ol className="kj-list">
         {judgments.map((kj, index) => {
-          const name = `key judgment ${index + 1}`;
+          const n = index + 1;
           return (
-            <li key={kj.id} className="kj-item" aria-label={`Key judgment ${index + 1}`}>
+            <li key={kj.id} className="kj-item" aria-label={t('briefings.kj.label', { n })}>
               <div className="field">
-                <label htmlFor={`kj-${kj.id}`}>Key judgment {index + 1}</label>
+                <label htmlFor={`kj-${kj.id}`}>{t('briefings.kj.label', { n })}</label>
                 <textarea
                   id={`kj-${kj.id}`}
                   rows={3}
                   value={kj.text}
                   dir="auto"
-                  placeholder="We assess that …"
+                  placeholder={t('briefings.kj.placeholder')}
                   onChange={(e) => patch(index, { text: e.target.value })}
                 />
               </div>
               <div className="button-row">
                 <label className="inline-field">
-                  Confidence
+                  {t('register.columns.confidence')}
                   <select
-                    aria-label={`Confidence of ${name}`}
+                    aria-label={t('briefings.kj.confidenceOf', { n })}
                     value={kj.confidence}
                     onChange={(e) => patch(index, { confidence: Confidence.parse(e.target.value) })}
                   >
-                    <option value="low">Low</option>
-                    <option value="moderate">Moderate</option>
-                    <option value="high">High</option>
+                    {Confidence.options.map((level) => (
+                      <option key={level} value={level}>
+                        {capital(t(`register.confidence.${level}`))}
+                      </option>
+                    ))}
                   </select>
                 </label>
                 <span className="spacer" />
                 <button
                   type="button"
                   className="ghost icon"
-                  aria-label={`Move ${name} up`}
+                  aria-label={t('briefings.kj.up', { n })}
                   disabled={index === 0}
                   onClick={() => onChange(swap(judgments, index, index - 1))}
                 >
@@ -128,7 +129,7 @@ export function KeyJudgmentsEditor({ judgments, annotations, sources, onChange }
                 <button
                   type="button"
                   className="ghost icon"
-                  aria-label={`Move ${name} down`}
+                  aria-label={t('briefings.kj.down', { n })}
                   disabled={index === judgments.length - 1}
                   onClick={() => onChange(swap(judgments, index, index + 1))}
                 >
@@ -137,29 +138,27 @@ export function KeyJudgmentsEditor({ judgments, annotations, sources, onChange }
                 <button
                   type="button"
                   className="danger"
-                  aria-label={`Remove ${name}`}
+                  aria-label={t('briefings.kj.remove', { n })}
                   onClick={() => onChange(judgments.filter((_, i) => i !== index))}
                 >
-                  Remove
+                  {t('briefings.kj.removeButton')}
                 </button>
               </div>
-              <p className="kj-evidence-title">Evidence ({kj.passageIds.length})</p>
-              {kj.passageIds.length === 0 && (
-                <p className="badge warning block">No passage supports this judgment yet.</p>
-              )}
-              <ul className="kj-evidence" aria-label={`Evidence for ${name}`}>
+              <p className="kj-evidence-title">{t('register.evidence.heading', { count: kj.passageIds.length })}</p>
+              {kj.passageIds.length === 0 && <p className="badge warning block">{t('briefings.kj.noEvidence')}</p>}
+              <ul className="kj-evidence" aria-label={t('briefings.kj.evidenceFor', { n })}>
                 {kj.passageIds.map((id) => {
                   const a = annotations.get(id);
                   return (
                     <li key={id}>
                       <span className="picker-quote" dir="auto">
-                        {a ? clip(a.quote.exact, 140) : 'This passage is no longer in the workspace.'}
+                        {a ? clip(a.quote.exact, 140) : t('briefings.kj.gone')}
                       </span>
                       {a && <span className="muted small">{sources.get(a.sourceId)?.title}</span>}
                       <button
                         type="button"
                         className="ghost"
-                        aria-label={`Remove passage from ${name}`}
+                        aria-label={t('briefings.kj.removePassage', { n })}
                         onClick={() => patch(index, { passageIds: kj.passageIds.filter((x) => x !== id) })}
                       >
                         ×
@@ -169,7 +168,7 @@ export function KeyJudgmentsEditor({ judgments, annotations, sources, onChange }
                 })}
               </ul>
               <PassagePicker
-                name={name}
+                number={n}
                 exclude={kj.passageIds}
                 sources={sources}
                 onPick={(id) => patch(index, { passageIds: [...kj.passageIds, id] })}
@@ -187,7 +186,7 @@ export function KeyJudgmentsEditor({ judgments, annotations, sources, onChange }
           focusWhenPresent(`#kj-${CSS.escape(id)}`);
         }}
       >
-        Add key judgment
+        {t('briefings.kj.add')}
       </button>
     </div>
   );
@@ -207,6 +206,7 @@ interface RecommendationsEditorProps {
 }
 
 export function RecommendationsEditor({ recommendations, judgments, onChange }: RecommendationsEditorProps) {
+  const t = useT();
   const written = judgments.filter((kj) => kj.text.trim());
   return (
     <div className="rec-editor">
@@ -214,7 +214,7 @@ export function RecommendationsEditor({ recommendations, judgments, onChange }: 
         {recommendations.map((r, index) => (
           <li key={r.id}>
             <div className="field">
-              <label htmlFor={`rec-${r.id}`}>Recommendation {index + 1}</label>
+              <label htmlFor={`rec-${r.id}`}>{t('briefings.rec.label', { n: index + 1 })}</label>
               <textarea
                 id={`rec-${r.id}`}
                 rows={2}
@@ -227,12 +227,12 @@ export function RecommendationsEditor({ recommendations, judgments, onChange }: 
             </div>
             {written.length > 0 && (
               <fieldset className="check-group rec-basis">
-                <legend>Follows from</legend>
+                <legend>{t('briefings.rec.followsFrom')}</legend>
                 {written.map((kj, k) => (
                   <label key={kj.id} className="check" title={kj.text}>
                     <input
                       type="checkbox"
-                      aria-label={`Recommendation ${index + 1} follows from key judgment ${k + 1}`}
+                      aria-label={t('briefings.rec.follows', { n: index + 1, k: k + 1 })}
                       checked={r.judgmentIds.includes(kj.id)}
                       onChange={(e) =>
                         onChange(
@@ -249,7 +249,7 @@ export function RecommendationsEditor({ recommendations, judgments, onChange }: 
                         )
                       }
                     />
-                    Key judgment {k + 1}
+                    {t('briefings.kj.label', { n: k + 1 })}
                   </label>
                 ))}
               </fieldset>
@@ -259,7 +259,7 @@ export function RecommendationsEditor({ recommendations, judgments, onChange }: 
               <button
                 type="button"
                 className="ghost icon"
-                aria-label={`Move recommendation ${index + 1} up`}
+                aria-label={t('briefings.rec.up', { n: index + 1 })}
                 disabled={index === 0}
                 onClick={() => onChange(swap(recommendations, index, index - 1))}
               >
@@ -268,7 +268,7 @@ export function RecommendationsEditor({ recommendations, judgments, onChange }: 
               <button
                 type="button"
                 className="ghost icon"
-                aria-label={`Move recommendation ${index + 1} down`}
+                aria-label={t('briefings.rec.down', { n: index + 1 })}
                 disabled={index === recommendations.length - 1}
                 onClick={() => onChange(swap(recommendations, index, index + 1))}
               >
@@ -277,10 +277,10 @@ export function RecommendationsEditor({ recommendations, judgments, onChange }: 
               <button
                 type="button"
                 className="danger"
-                aria-label={`Remove recommendation ${index + 1}`}
+                aria-label={t('briefings.rec.remove', { n: index + 1 })}
                 onClick={() => onChange(recommendations.filter((_, i) => i !== index))}
               >
-                Remove
+                {t('briefings.kj.removeButton')}
               </button>
             </div>
           </li>
@@ -290,7 +290,7 @@ export function RecommendationsEditor({ recommendations, judgments, onChange }: 
         type="button"
         onClick={() => onChange([...recommendations, { id: crypto.randomUUID(), text: '', judgmentIds: [] }])}
       >
-        Add recommendation
+        {t('briefings.rec.add')}
       </button>
     </div>
   );

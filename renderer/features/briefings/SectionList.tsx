@@ -1,9 +1,7 @@
 import { useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import {
-  BRIEFING_SECTION_LABELS,
-  type BriefingSection,
-  type BriefingSectionKind,
-} from '../../../shared/domain/briefing';
+import { type BriefingSection, type BriefingSectionKind } from '../../../shared/domain/briefing';
+import { useT } from '../../i18n';
+import { sectionLabel } from './section-labels';
 
 interface SectionListProps {
   sections: BriefingSection[];
@@ -22,6 +20,7 @@ function moved(sections: BriefingSection[], from: number, to: number): BriefingS
  * arrow keys on its handle, its ↑ ↓ buttons, or by dragging it with the mouse.
  */
 export function SectionList({ sections, onChange }: SectionListProps) {
+  const t = useT();
   const hintId = useId();
   const handles = useRef(new Map<BriefingSectionKind, HTMLButtonElement>());
   const [focusKind, setFocusKind] = useState<BriefingSectionKind | null>(null);
@@ -40,7 +39,9 @@ export function SectionList({ sections, onChange }: SectionListProps) {
     if (to < 0 || to >= sections.length || from === to) return;
     const kind = sections[from]!.kind;
     onChange(moved(sections, from, to));
-    setAnnouncement(`${BRIEFING_SECTION_LABELS[kind]} moved to position ${to + 1} of ${sections.length}.`);
+    setAnnouncement(
+      t('briefings.sectionsList.moved', { section: sectionLabel(kind), position: to + 1, total: sections.length }),
+    );
     setFocusKind(keepFocus ? kind : null);
   };
 
@@ -64,11 +65,11 @@ export function SectionList({ sections, onChange }: SectionListProps) {
   return (
     <>
       <p id={hintId} className="muted small">
-        Tick the sections to include. Drag a section, or focus its handle and press ↑ or ↓, to change the order.
+        {t('briefings.sectionsList.hint')}
       </p>
-      <ol className="section-list" aria-label="Sections">
+      <ol className="section-list" aria-label={t('briefings.sectionsHeading')}>
         {sections.map((section, index) => {
-          const label = BRIEFING_SECTION_LABELS[section.kind];
+          const label = sectionLabel(section.kind);
           return (
             <li
               key={section.kind}
@@ -95,9 +96,9 @@ export function SectionList({ sections, onChange }: SectionListProps) {
               <button
                 type="button"
                 className="drag-handle"
-                aria-label={`Move ${label}`}
+                aria-label={t('briefings.sectionsList.move', { section: label })}
                 aria-describedby={hintId}
-                title="Drag, or press ↑ ↓"
+                title={t('briefings.sectionsList.handleTitle')}
                 ref={(el) => {
                   if (el) handles.current.set(section.kind, el);
                   else handles.current.delete(section.kind);
@@ -119,7 +120,7 @@ export function SectionList({ sections, onChange }: SectionListProps) {
               <button
                 type="button"
                 className="ghost icon"
-                aria-label={`Move ${label} up`}
+                aria-label={t('briefings.sectionsList.up', { section: label })}
                 disabled={index === 0}
                 onClick={() => move(index, index - 1, false)}
               >
@@ -128,7 +129,7 @@ export function SectionList({ sections, onChange }: SectionListProps) {
               <button
                 type="button"
                 className="ghost icon"
-                aria-label={`Move ${label} down`}
+                aria-label={t('briefings.sectionsList.down', { section: label })}
                 disabled={index === sections.length - 1}
                 onClick={() => move(index, index + 1, false)}
               >

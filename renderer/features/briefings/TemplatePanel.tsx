@@ -14,6 +14,7 @@ import { db } from '../../db';
 import { briefingTemplate } from '../../db/briefings';
 import { workspace } from '../../workspace';
 import { setBriefingTemplate } from '../../workspace/commands/briefings';
+import { t as translate, useT } from '../../i18n';
 
 /** The Settings page "Briefing template": what every exported briefing of this workspace shares. */
 export function TemplatePanel() {
@@ -25,13 +26,11 @@ export function TemplatePanel() {
 /** Reads an image file the analyst chose as the logo: its bytes (base64) and its size in pixels. */
 async function readLogo(file: File): Promise<TemplateLogo> {
   if (file.type !== 'image/png' && file.type !== 'image/jpeg')
-    throw new Error(`“${file.name}” is not a PNG or JPEG image. Choose the logo as a .png or .jpg file.`);
+    throw new Error(translate('briefings.template.notImage', { name: file.name }));
   if (file.size > MAX_LOGO_BYTES)
-    throw new Error(
-      `“${file.name}” is larger than ${MAX_LOGO_BYTES / 1024} KB. Choose a smaller image of the logo (a letterhead mark).`,
-    );
+    throw new Error(translate('briefings.template.tooLarge', { name: file.name, kb: MAX_LOGO_BYTES / 1024 }));
   const bitmap = await createImageBitmap(file).catch(() => {
-    throw new Error(`“${file.name}” cannot be read as an image. Choose another file.`);
+    throw new Error(translate('briefings.template.unreadable', { name: file.name }));
   });
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
@@ -42,6 +41,7 @@ async function readLogo(file: File): Promise<TemplateLogo> {
 }
 
 function TemplateForm({ template }: { template: BriefingTemplate }) {
+  const t = useT();
   const [draft, setDraft] = useState(template);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -52,7 +52,10 @@ function TemplateForm({ template }: { template: BriefingTemplate }) {
   };
   const save = async () => {
     const parsed = BriefingTemplate.safeParse(draft);
-    if (!parsed.success) return setError(`Check the template: ${parsed.error.issues[0]?.message ?? 'a field'}.`);
+    if (!parsed.success)
+      return setError(
+        t('briefings.template.check', { reason: parsed.error.issues[0]?.message ?? t('briefings.template.aField') }),
+      );
     try {
       await workspace.perform(setBriefingTemplate, parsed.data);
       setSaved(true);
@@ -88,15 +91,12 @@ function TemplateForm({ template }: { template: BriefingTemplate }) {
         void save();
       }}
     >
-      <h3 id="settings-template-title">Briefing template</h3>
-      <p className="muted">
-        What every briefing of this workspace shares when exported. Kept in the workspace (and its backups); changes can
-        be undone.
-      </p>
-      {text('institution', 'Institution', 'institution')}
-      {text('department', 'Department', 'department')}
+      <h3 id="settings-template-title">{t('settings.tabs.briefing-template')}</h3>
+      <p className="muted">{t('briefings.template.intro')}</p>
+      {text('institution', t('briefings.template.institution'), 'institution')}
+      {text('department', t('briefings.template.department'), 'department')}
       <div className="field">
-        <label htmlFor="template-logo">Logo</label>
+        <label htmlFor="template-logo">{t('briefings.template.logo')}</label>
         <input
           id="template-logo"
           type="file"
@@ -114,26 +114,26 @@ function TemplateForm({ template }: { template: BriefingTemplate }) {
           <p className="muted small">
             <img
               className="template-logo"
-              alt="The logo printed on the cover"
+              alt={t('briefings.template.logoAlt')}
               src={`data:${draft.logo.mime};base64,${draft.logo.data}`}
             />{' '}
-            {draft.logo.width}×{draft.logo.height} px{' '}
+            {t('briefings.template.pixels', { width: draft.logo.width, height: draft.logo.height })}{' '}
             <button type="button" className="link" onClick={() => edit({ logo: null })}>
-              Remove the logo
+              {t('briefings.template.removeLogo')}
             </button>
           </p>
         ) : (
-          <p className="muted small">A PNG or JPEG, printed above the title on the cover.</p>
+          <p className="muted small">{t('briefings.template.logoHelp')}</p>
         )}
       </div>
       {text(
         'number',
-        'Document number pattern',
+        t('briefings.template.number'),
         'documentNumberPattern',
-        `{YYYY}, {MM}, {DD}: the briefing’s date; {NNN}: its export count.${example ? ` Example: ${example}` : ''}`,
+        example ? t('briefings.template.numberHelpExample', { example }) : t('briefings.template.numberHelp'),
       )}
       <div className="field">
-        <label htmlFor="template-distribution">Distribution list</label>
+        <label htmlFor="template-distribution">{t('briefings.template.distribution')}</label>
         <textarea
           id="template-distribution"
           rows={3}
@@ -141,11 +141,11 @@ function TemplateForm({ template }: { template: BriefingTemplate }) {
           value={draft.distribution}
           onChange={(e) => edit({ distribution: e.target.value })}
         />
-        <p className="muted small">One reader per line; printed on the cover.</p>
+        <p className="muted small">{t('briefings.template.distributionHelp')}</p>
       </div>
-      {text('marking', 'Default marking', 'defaultMarking', 'The marking new briefings start with.')}
+      {text('marking', t('briefings.template.marking'), 'defaultMarking', t('briefings.template.markingHelp'))}
       <div className="field">
-        <label htmlFor="template-handling">Handling text</label>
+        <label htmlFor="template-handling">{t('briefings.template.handling')}</label>
         <textarea
           id="template-handling"
           rows={2}
@@ -153,17 +153,15 @@ function TemplateForm({ template }: { template: BriefingTemplate }) {
           value={draft.handling}
           onChange={(e) => edit({ handling: e.target.value })}
         />
-        <p className="muted small">
-          What the marking asks of the reader, printed on the cover. Left empty, the workbench writes its own sentence.
-        </p>
+        <p className="muted small">{t('briefings.template.handlingHelp')}</p>
       </div>
       <div className="field-pair">
-        {text('heading-font', 'Heading font', 'headingFont')}
-        {text('body-font', 'Body font', 'bodyFont')}
+        {text('heading-font', t('briefings.template.headingFont'), 'headingFont')}
+        {text('body-font', t('briefings.template.bodyFont'), 'bodyFont')}
       </div>
       <div className="field-pair">
         <div className="field">
-          <label htmlFor="template-paper">Paper</label>
+          <label htmlFor="template-paper">{t('briefings.template.paper')}</label>
           <select
             id="template-paper"
             value={draft.paper}
@@ -174,7 +172,7 @@ function TemplateForm({ template }: { template: BriefingTemplate }) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="template-language">Language of the fixed texts</label>
+          <label htmlFor="template-language">{t('briefings.template.language')}</label>
           <select
             id="template-language"
             value={draft.language}
@@ -195,11 +193,11 @@ function TemplateForm({ template }: { template: BriefingTemplate }) {
       )}
       <div className="button-row">
         <button type="submit" className="primary">
-          Save template
+          {t('briefings.template.save')}
         </button>
         {saved && (
           <span className="muted small" role="status">
-            Template saved.
+            {t('briefings.template.saved')}
           </span>
         )}
       </div>

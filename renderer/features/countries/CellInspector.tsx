@@ -3,7 +3,8 @@ import { RatingSelects } from '../../ui/RatingSelects';
 import { useEffect, useId, useState } from 'react';
 import type { Annotation } from '../../../shared/domain/annotation';
 import { overrideId, overrideProblem, threatExposure } from '../../../shared/domain/exposure';
-import { impactWords, likelihoodWords } from '../../../shared/domain/scoring';
+import { impactLabel, likelihoodLabel } from '../../ui/scale-words';
+import { useT } from '../../i18n';
 import type { Threat } from '../../../shared/domain/threat';
 import { useWorkbench } from '../../stores';
 import { citation } from '../passages';
@@ -19,6 +20,7 @@ interface CellInspectorProps {
 }
 
 function Passage({ annotation, data }: { annotation: Annotation; data: CountriesData }) {
+  const t = useT();
   const showInReader = useWorkbench((s) => s.showInReader);
   const source = data.sources.get(annotation.sourceId);
   return (
@@ -43,7 +45,7 @@ function Passage({ annotation, data }: { annotation: Annotation; data: Countries
               })
             }
           >
-            Show in source
+            {t('register.evidence.showInSource')}
           </button>
         </div>
       )}
@@ -53,6 +55,7 @@ function Passage({ annotation, data }: { annotation: Annotation; data: Countries
 
 /** One country × threat cell: the rating for that country (with its override form) and the quotes behind it. */
 export function CellInspector({ data, threat, code, onOverride }: CellInspectorProps) {
+  const t = useT();
   const id = useId();
   const name = data.name(code);
   const e = threatExposure(threat, code, data.overrides, data.scale);
@@ -71,7 +74,7 @@ export function CellInspector({ data, threat, code, onOverride }: CellInspectorP
     form.rationale.trim() !== start.rationale.trim() ||
       form.likelihood !== start.likelihood ||
       form.impact !== start.impact,
-    `Discard the override for ${name} you have not set yet?`,
+    t('countries.cell.discard', { name }),
   );
   const { navigate, selectRegister, selectThreat } = useWorkbench.getState();
   const stamp = `${e?.override?.updatedAt ?? ''}:${threat.id}:${code}`;
@@ -97,49 +100,50 @@ export function CellInspector({ data, threat, code, onOverride }: CellInspectorP
 
   return (
     <div className="inspector-body">
-      <h2 className="inspector-kicker">{name} × threat</h2>
+      <h2 className="inspector-kicker">{t('countries.cell.kicker', { name })}</h2>
       <p className="inspector-title">{threat.title}</p>
       <dl className="facts">
-        <dt>Category</dt>
+        <dt>{t('register.columns.category')}</dt>
         <dd>{categoryLabel(threat.category)}</dd>
-        <dt>Trend</dt>
+        <dt>{t('register.columns.trend')}</dt>
         <dd className="capitalise">
-          {trendArrow(threat.trend)} {threat.trend}
+          {trendArrow(threat.trend)} {t(`register.trend.${threat.trend}`)}
         </dd>
-        <dt>Register</dt>
+        <dt>{t('views.register')}</dt>
         <dd>
           {threat.likelihood === undefined || threat.impact === undefined ? (
-            <span className="band band-unrated">not rated</span>
+            <span className="band band-unrated">{t('register.notRated')}</span>
           ) : (
             <>
               <span className={`band band-${e?.base.band ?? 'low'}`}>{threat.score}</span> {threat.likelihood} ×{' '}
-              {threat.impact} · {likelihoodWords(threat.likelihood, levels).toLowerCase()},{' '}
-              {impactWords(threat.impact, levels).toLowerCase()}
+              {threat.impact} · {likelihoodLabel(threat.likelihood, levels).toLocaleLowerCase()},{' '}
+              {impactLabel(threat.impact, levels).toLocaleLowerCase()}
             </>
           )}
         </dd>
-        <dt>For {name}</dt>
+        <dt>{t('countries.cell.for', { name })}</dt>
         <dd>
           {e ? (
             <>
-              <span className={`band band-${e.band}`}>{e.score}</span> {e.band}
+              <span className={`band band-${e.band}`}>{e.score}</span> {t(`register.band.${e.band}`)}
               {e.override ? (
                 <>
                   {' '}
-                  <span className="badge override">overridden</span> {e.likelihood} × {e.impact}
+                  <span className="badge override">{t('countries.overriddenMark')}</span> {e.likelihood} × {e.impact}
                 </>
               ) : (
-                <span className="muted"> (the register’s rating)</span>
+                <span className="muted"> {t('countries.cell.registersRating')}</span>
               )}
             </>
           ) : (
-            <span className="muted">not affected — add {name} to the threat’s countries in the register</span>
+            <span className="muted">{t('countries.cell.notAffected', { name })}</span>
           )}
         </dd>
       </dl>
       {e?.override && (
         <p className="override-rationale">
-          <span className="muted">Rationale:</span> <span className="rationale-text">“{e.override.rationale}”</span>
+          <span className="muted">{t('countries.cell.rationaleLabel')}</span>{' '}
+          <span className="rationale-text">“{e.override.rationale}”</span>
         </p>
       )}
       <div className="button-row">
@@ -154,20 +158,22 @@ export function CellInspector({ data, threat, code, onOverride }: CellInspectorP
             })
           }
         >
-          Open in the register
+          {t('countries.cell.openInRegister')}
         </button>
       </div>
 
       {e && (
         <form
           className="rating-form"
-          aria-label={`Override for ${name}`}
+          aria-label={t('countries.cell.overrideFor', { name })}
           onSubmit={(event) => {
             event.preventDefault();
             void submit();
           }}
         >
-          <p className="rating-form-title">{e.override ? `Override for ${name}` : `Rate differently for ${name}`}</p>
+          <p className="rating-form-title">
+            {e.override ? t('countries.cell.overrideFor', { name }) : t('countries.cell.rateFor', { name })}
+          </p>
           <div className="field-row">
             <RatingSelects
               levels={levels}
@@ -177,7 +183,7 @@ export function CellInspector({ data, threat, code, onOverride }: CellInspectorP
             />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-rationale`}>Rationale</label>
+            <label htmlFor={`${id}-rationale`}>{t('register.inspector.rationale')}</label>
             <textarea
               id={`${id}-rationale`}
               rows={3}
@@ -186,7 +192,7 @@ export function CellInspector({ data, threat, code, onOverride }: CellInspectorP
               aria-invalid={problem ? true : undefined}
               aria-describedby={problem ? `${id}-problem` : undefined}
               onChange={(ev) => setForm({ ...form, rationale: ev.target.value })}
-              placeholder={`Why is ${name} exposed differently from the register’s rating?`}
+              placeholder={t('countries.cell.why', { name })}
             />
           </div>
           {problem && (
@@ -196,31 +202,30 @@ export function CellInspector({ data, threat, code, onOverride }: CellInspectorP
           )}
           <div className="button-row">
             <button type="submit" className="primary">
-              {e.override ? 'Update override' : 'Set override'}
+              {e.override ? t('countries.cell.update') : t('countries.cell.set')}
             </button>
             {e.override && (
               <button type="button" onClick={() => void onOverride(null).catch(() => undefined)}>
-                Remove override
+                {t('countries.cell.remove')}
               </button>
             )}
           </div>
         </form>
       )}
 
-      <section className="evidence" aria-label="Evidence">
-        <h3>
-          Evidence for {name} ({evidence.linked.length + evidence.mentioning.length})
-        </h3>
+      <section className="evidence" aria-label={t('register.evidence.title')}>
+        <h3>{t('countries.cell.evidenceFor', { name, count: evidence.linked.length + evidence.mentioning.length })}</h3>
         {evidence.linked.length + evidence.mentioning.length === 0 && (
           <p className="badge warning block" role="note">
-            No passage on this threat is linked to {name} or names it
-            {allEvidence > 0 ? ` (the threat has ${allEvidence} passage${allEvidence === 1 ? '' : 's'} in all)` : ''}.
+            {allEvidence > 0
+              ? t('countries.cell.noEvidenceSome', { name, count: allEvidence })
+              : t('countries.cell.noEvidence', { name })}
           </p>
         )}
         {evidence.linked.length > 0 && (
           <>
-            <p className="evidence-group">Linked to {name}</p>
-            <ol className="evidence-list" aria-label={`Passages linked to ${name}`}>
+            <p className="evidence-group">{t('countries.cell.linkedTo', { name })}</p>
+            <ol className="evidence-list" aria-label={t('countries.cell.passagesLinked', { name })}>
               {evidence.linked.map((a) => (
                 <Passage key={a.id} annotation={a} data={data} />
               ))}
@@ -229,8 +234,8 @@ export function CellInspector({ data, threat, code, onOverride }: CellInspectorP
         )}
         {evidence.mentioning.length > 0 && (
           <>
-            <p className="evidence-group">Naming {name}, not linked to it</p>
-            <ol className="evidence-list" aria-label={`Passages naming ${name}`}>
+            <p className="evidence-group">{t('countries.cell.naming', { name })}</p>
+            <ol className="evidence-list" aria-label={t('countries.cell.passagesNaming', { name })}>
               {evidence.mentioning.map((a) => (
                 <Passage key={a.id} annotation={a} data={data} />
               ))}
@@ -243,11 +248,11 @@ export function CellInspector({ data, threat, code, onOverride }: CellInspectorP
           {
             entity: 'exposureOverride',
             entityId: overrideId(code, threat.id),
-            verbs: { create: 'override set', delete: 'override removed' },
+            verbs: { create: t('countries.cell.verbSet'), delete: t('countries.cell.verbRemoved') },
           },
         ]}
-        title="Override history"
-        empty={`No override of this threat for ${name} yet.`}
+        title={t('countries.cell.history')}
+        empty={t('countries.cell.noHistory', { name })}
       />
     </div>
   );

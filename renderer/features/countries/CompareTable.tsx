@@ -16,8 +16,12 @@ const PASSAGES_SHOWN = 3;
 
 export function sourceNote(sources: FactSource[]): string {
   return sources.length
-    ? `Source: ${sources.map((s) => `${s.publication}${s.via ? ` (via ${s.via})` : ''}`).join('; ')}`
-    : 'No source recorded';
+    ? t('countries.compare.source', {
+        sources: sources
+          .map((s) => (s.via ? t('countries.compare.via', { publication: s.publication, via: s.via }) : s.publication))
+          .join('; '),
+      })
+    : t('countries.compare.noSource');
 }
 
 function Figure({ value, sources }: { value: string; sources: FactSource[] }) {
@@ -31,7 +35,7 @@ function Figure({ value, sources }: { value: string; sources: FactSource[] }) {
 export function borderText(country: Country): string {
   const border = country.facts.borderWithAfghanistanKm.value;
   if (border === null) return '—';
-  return border === 0 ? 'none' : `${formatNumber(border)} km`;
+  return border === 0 ? t('countries.compare.noBorder') : t('countries.compare.km', { value: formatNumber(border) });
 }
 
 export function ExposureBadge({ exposure, what }: { exposure: CategoryExposure<Threat>; what: string }) {
@@ -39,7 +43,7 @@ export function ExposureBadge({ exposure, what }: { exposure: CategoryExposure<T
   const n = exposure.threats.length;
   const worst = exposure.threats[0]!;
   const title = [
-    t('countries.exposureTitle', { what, score: exposure.score, band: exposure.band, count: n }),
+    t('countries.exposureTitle', { what, score: exposure.score, band: t(`register.band.${exposure.band}`), count: n }),
     ...exposure.threats.map((e) => `${e.score}${e.override ? '*' : ''} ${e.threat.title}`),
     ...(exposure.overridden ? [t('countries.overriddenNote', { score: exposure.baseScore })] : []),
   ].join('\n');
@@ -50,9 +54,13 @@ export function ExposureBadge({ exposure, what }: { exposure: CategoryExposure<T
       {exposure.overridden && (
         <span
           className="badge override"
-          title={worst.override ? `Overridden: “${worst.override.rationale}”` : 'Overrides changed this exposure'}
+          title={
+            worst.override
+              ? t('countries.compare.overriddenWhy', { rationale: worst.override.rationale })
+              : t('countries.compare.overridesChanged')
+          }
         >
-          overridden
+          {t('countries.overriddenMark')}
         </span>
       )}
     </span>
@@ -133,7 +141,7 @@ export function CompareTable({ data, onMove, onSwap, onRemove, onEditCountry }: 
   );
 
   return (
-    <table className="compare" aria-label="Compared countries">
+    <table className="compare" aria-label={t('countries.compare.label')}>
       <colgroup>
         <col className="compare-label-col" />
         {columns.map(({ code }) => (
@@ -159,7 +167,7 @@ export function CompareTable({ data, onMove, onSwap, onRemove, onEditCountry }: 
                     open(null);
                     select(code);
                   }}
-                  title="Show the sources of its figures and its history"
+                  title={t('countries.compare.nameTitle')}
                 >
                   {name}
                 </button>
@@ -169,8 +177,8 @@ export function CompareTable({ data, onMove, onSwap, onRemove, onEditCountry }: 
                 <button
                   type="button"
                   className="icon"
-                  aria-label={`Move ${name} left`}
-                  title="Move left"
+                  aria-label={t('countries.compare.moveLeftOf', { name })}
+                  title={t('countries.compare.moveLeft')}
                   disabled={i === 0}
                   onClick={() => onMove(code, -1)}
                 >
@@ -179,21 +187,21 @@ export function CompareTable({ data, onMove, onSwap, onRemove, onEditCountry }: 
                 <button
                   type="button"
                   className="icon"
-                  aria-label={`Move ${name} right`}
-                  title="Move right"
+                  aria-label={t('countries.compare.moveRightOf', { name })}
+                  title={t('countries.compare.moveRight')}
                   disabled={i === columns.length - 1}
                   onClick={() => onMove(code, 1)}
                 >
                   →
                 </button>
                 <select
-                  aria-label={`Swap ${name} for`}
+                  aria-label={t('countries.compare.swapFor', { name })}
                   value=""
                   onChange={(e) => {
                     if (e.target.value) onSwap(code, e.target.value);
                   }}
                 >
-                  <option value="">Swap…</option>
+                  <option value="">{t('countries.compare.swap')}</option>
                   {others.map((c) => (
                     <option key={c.code} value={c.code}>
                       {data.name(c.code)}
@@ -203,14 +211,13 @@ export function CompareTable({ data, onMove, onSwap, onRemove, onEditCountry }: 
                 <button
                   type="button"
                   className="icon"
-                  aria-label={`Remove ${name} from the comparison`}
-                  title="Take out of the comparison"
+                  aria-label={t('countries.compare.removeFrom', { name })}
+                  title={t('countries.compare.takeOut')}
+                  data-remove-country={code}
                   onClick={() => {
                     onRemove(code);
                     // The button goes with its column: the focus moves to the next column's, not to the page.
-                    focusWhenPresent(
-                      `button[aria-label$=" from the comparison"]:not([aria-label="${CSS.escape(`Remove ${name} from the comparison`)}"])`,
-                    );
+                    focusWhenPresent(`button[data-remove-country]:not([data-remove-country="${CSS.escape(code)}"])`);
                   }}
                 >
                   ×
@@ -223,39 +230,44 @@ export function CompareTable({ data, onMove, onSwap, onRemove, onEditCountry }: 
       <tbody>
         <tr className="section-row">
           <th scope="rowgroup" colSpan={columns.length + 1}>
-            Reference facts <span className="muted small">(hover a figure for its source)</span>
+            {t('countries.compare.facts')} <span className="muted small">{t('countries.compare.factsHint')}</span>
           </th>
         </tr>
-        {factRow('Capital', (c) => (
+        {factRow(t('countries.compare.capital'), (c) => (
           <Figure value={c.facts.capital.name} sources={c.facts.capital.sources} />
         ))}
-        {factRow('Population', (c) => (
+        {factRow(t('countries.compare.population'), (c) => (
           <Figure
             value={`${formatNumber(c.facts.population.value)} (${c.facts.population.year})`}
             sources={c.facts.population.sources}
           />
         ))}
-        {factRow('Area', (c) => (
-          <Figure value={`${formatNumber(c.facts.areaKm2.total)} km²`} sources={c.facts.areaKm2.sources} />
-        ))}
-        {factRow('Land boundaries', (c) => (
+        {factRow(t('countries.compare.area'), (c) => (
           <Figure
-            value={`${formatNumber(c.facts.landBoundariesTotalKm.value)} km`}
+            value={t('countries.compare.km2', { value: formatNumber(c.facts.areaKm2.total) })}
+            sources={c.facts.areaKm2.sources}
+          />
+        ))}
+        {factRow(t('countries.compare.boundaries'), (c) => (
+          <Figure
+            value={t('countries.compare.km', { value: formatNumber(c.facts.landBoundariesTotalKm.value) })}
             sources={c.facts.landBoundariesTotalKm.sources}
           />
         ))}
-        {factRow('Border with Afghanistan', (c) => (
+        {factRow(t('countries.compare.afghanBorder'), (c) => (
           <>
             <Figure value={borderText(c)} sources={c.facts.borderWithAfghanistanKm.sources} />
             {c.facts.borderWithAfghanistanKm.alternatives.length > 0 && (
               <span
                 className="muted small"
                 title={c.facts.borderWithAfghanistanKm.alternatives
-                  .map((a) => `${formatNumber(a.value)} km — ${a.publication}`)
+                  .map((a) => `${t('countries.compare.km', { value: formatNumber(a.value) })} — ${a.publication}`)
                   .join('\n')}
               >
                 {' '}
-                (other: {c.facts.borderWithAfghanistanKm.alternatives.map((a) => formatNumber(a.value)).join(', ')})
+                {t('countries.compare.other', {
+                  values: c.facts.borderWithAfghanistanKm.alternatives.map((a) => formatNumber(a.value)).join(', '),
+                })}
               </span>
             )}
           </>
@@ -264,17 +276,19 @@ export function CompareTable({ data, onMove, onSwap, onRemove, onEditCountry }: 
       <tbody>
         <tr className="section-row">
           <th scope="rowgroup" colSpan={columns.length + 1}>
-            Exposure{' '}
+            {t('countries.compare.exposure')}{' '}
             <span className="muted small">
-              ({data.register?.name ?? 'no register'}; the highest score of the threats that affect the country)
+              {t('countries.compare.exposureHint', {
+                register: data.register?.name ?? t('countries.compare.noRegister'),
+              })}
             </span>
           </th>
         </tr>
         <tr className="exposure-row overall">
-          <th scope="row">Overall</th>
+          <th scope="row">{t('countries.compare.overall')}</th>
           {columns.map(({ code, exposure }) => (
             <td key={code}>
-              <ExposureBadge exposure={exposure.overall} what="Overall" />
+              <ExposureBadge exposure={exposure.overall} what={t('countries.compare.overall')} />
             </td>
           ))}
         </tr>
@@ -289,20 +303,22 @@ export function CompareTable({ data, onMove, onSwap, onRemove, onEditCountry }: 
           </tr>
         ))}
         <tr>
-          <th scope="row">Top threats</th>
+          <th scope="row">{t('countries.compare.top')}</th>
           {columns.map(({ code, exposure, name }) => (
             <td key={code}>
               {exposure.threats.length === 0 ? (
-                <span className="muted">None in this register.</span>
+                <span className="muted">{t('countries.compare.noneInRegister')}</span>
               ) : (
-                <ol className="threat-lines" aria-label={`Top threats for ${name}`}>
+                <ol className="threat-lines" aria-label={t('countries.compare.topFor', { name })}>
                   {exposure.threats.slice(0, TOP_THREATS).map((e) => (
                     <ThreatLine key={e.threat.id} e={e} code={code} countryName={name} />
                   ))}
                 </ol>
               )}
               {exposure.threats.length > TOP_THREATS && (
-                <p className="muted small">and {exposure.threats.length - TOP_THREATS} more (see the matrix)</p>
+                <p className="muted small">
+                  {t('countries.compare.more', { count: exposure.threats.length - TOP_THREATS })}
+                </p>
               )}
             </td>
           ))}
@@ -311,27 +327,24 @@ export function CompareTable({ data, onMove, onSwap, onRemove, onEditCountry }: 
       <tbody>
         <tr className="section-row">
           <th scope="rowgroup" colSpan={columns.length + 1}>
-            Passages, stance and notes
+            {t('countries.compare.passagesSection')}
           </th>
         </tr>
         <tr>
-          <th scope="row">Passages</th>
+          <th scope="row">{t('views.passages')}</th>
           {columns.map(({ code, name }) => {
             const { linked, mentioning } = data.passagesOf(code);
             const shown = [...linked, ...mentioning].slice(0, PASSAGES_SHOWN);
             return (
               <td key={code}>
                 <p className="passage-counts">
-                  <strong>{linked.length}</strong> linked
+                  {t('countries.compare.linked', { count: linked.length })}
                   {mentioning.length > 0 && (
-                    <>
-                      {' '}
-                      · <strong>{mentioning.length}</strong> mention{mentioning.length === 1 ? 's' : ''} {name}
-                    </>
+                    <> · {t('countries.compare.mention', { count: mentioning.length, name })}</>
                   )}
                 </p>
                 {shown.length > 0 && (
-                  <ul className="compare-quotes" aria-label={`Passages on ${name}`}>
+                  <ul className="compare-quotes" aria-label={t('countries.compare.passagesOn', { name })}>
                     {shown.map((a) => (
                       <Quote key={a.id} annotation={a} data={data} />
                     ))}
@@ -339,7 +352,7 @@ export function CompareTable({ data, onMove, onSwap, onRemove, onEditCountry }: 
                 )}
                 {linked.length > 0 && (
                   <button type="button" className="link small" onClick={() => retrieve(`country:${code}`)}>
-                    All passages linked to {name}
+                    {t('countries.compare.allLinked', { name })}
                   </button>
                 )}
               </td>
@@ -347,14 +360,14 @@ export function CompareTable({ data, onMove, onSwap, onRemove, onEditCountry }: 
           })}
         </tr>
         <tr>
-          <th scope="row">Stance</th>
+          <th scope="row">{t('countries.compare.stance')}</th>
           {columns.map(({ code, country, name }) => (
             <td key={code}>
               <FormattedNote
-                label={`Stance of ${name}`}
-                editLabel={`Edit the stance of ${name}`}
+                label={t('countries.compare.stanceOf', { name })}
+                editLabel={t('countries.compare.editStance', { name })}
                 value={country.stance}
-                placeholder="No stance recorded."
+                placeholder={t('countries.compare.noStance')}
                 rows={3}
                 onCommit={(stance) => onEditCountry(code, { stance })}
               />
@@ -362,14 +375,14 @@ export function CompareTable({ data, onMove, onSwap, onRemove, onEditCountry }: 
           ))}
         </tr>
         <tr>
-          <th scope="row">Notes</th>
+          <th scope="row">{t('countries.compare.notes')}</th>
           {columns.map(({ code, country, name }) => (
             <td key={code}>
               <FormattedNote
-                label={`Notes on ${name}`}
-                editLabel={`Edit the notes on ${name}`}
+                label={t('countries.compare.notesOn', { name })}
+                editLabel={t('countries.compare.editNotes', { name })}
                 value={country.notes}
-                placeholder="No notes yet."
+                placeholder={t('countries.compare.noNotes')}
                 onCommit={(notes) => onEditCountry(code, { notes })}
               />
             </td>

@@ -1,5 +1,9 @@
 import type { Choice, ConflictField, MergeConflict, Resolutions } from '../../../shared/interop/merge';
 import { describeValue, fieldLabel, type NameLookup } from './values';
+import { t as translate, useT } from '../../i18n';
+
+/** A kind of record ("source", "threat") in the interface language. */
+const nounOf = (noun: string) => translate(`merge.noun.${noun.replace(/ /g, '_')}`, { defaultValue: noun });
 
 interface ConflictListProps {
   conflicts: MergeConflict[];
@@ -16,7 +20,7 @@ export function ConflictList({ conflicts, resolutions, colleague, names, onChoos
       {conflicts.map((conflict) => (
         <li key={conflict.id} className="merge-conflict">
           <div className="merge-conflict-head">
-            <span className="merge-noun">{conflict.noun}</span> <strong>{conflict.label}</strong>
+            <span className="merge-noun">{nounOf(conflict.noun)}</span> <strong>{conflict.label}</strong>
           </div>
           {conflict.kind === 'deleted-there' ? (
             <DeletedThere
@@ -65,23 +69,26 @@ function FieldChoice({
   names: NameLookup;
   onChoose: ConflictListProps['onChoose'];
 }) {
+  const t = useT();
   const group = domId(conflict.id, field.field);
   const label = fieldLabel(field.field);
   const options: { value: Choice; side: string; text: string }[] = [
-    { value: 'mine', side: 'Mine', text: describeValue(field.field, field.mine, names) },
-    { value: 'theirs', side: 'Theirs', text: describeValue(field.field, field.theirs, names) },
+    { value: 'mine', side: t('merge.mine'), text: describeValue(field.field, field.mine, names) },
+    { value: 'theirs', side: t('merge.theirs'), text: describeValue(field.field, field.theirs, names) },
   ];
   if (field.canJoin) {
     options.push({
       value: 'both',
-      side: 'Both',
-      text: Array.isArray(field.mine)
-        ? 'Every item of both lists'
-        : 'Both texts, mine first, then theirs under a line naming them',
+      side: t('merge.both'),
+      text: Array.isArray(field.mine) ? t('merge.bothLists') : t('merge.bothTexts'),
     });
   }
   return (
-    <div className="merge-field" role="radiogroup" aria-label={`${label} of “${conflict.label}”`}>
+    <div
+      className="merge-field"
+      role="radiogroup"
+      aria-label={t('merge.fieldOf', { field: label, record: conflict.label })}
+    >
       <div className="merge-field-name">{label}</div>
       {options.map((o) => (
         <label key={o.value} className={`merge-option${choice === o.value ? ' chosen' : ''}`}>
@@ -115,16 +122,20 @@ function DeletedHere({
   colleague: string;
   onChoose: ConflictListProps['onChoose'];
 }) {
+  const t = useT();
   const group = domId(conflict.id, 'record');
   const passages = conflict.dependents.filter((d) => d.table === 'annotations').length;
+  const noun = nounOf(conflict.noun);
   return (
-    <div className="merge-field" role="radiogroup" aria-label={`Deleted ${conflict.noun} “${conflict.label}”`}>
-      <div className="merge-field-name">Deleted here</div>
+    <div
+      className="merge-field"
+      role="radiogroup"
+      aria-label={t('merge.deletedRecord', { noun, record: conflict.label })}
+    >
+      <div className="merge-field-name">{t('merge.deletedHere')}</div>
       <p className="merge-deleted-note">
-        You deleted this {conflict.noun}; {colleague} changed it since.
-        {passages > 0
-          ? ` Restoring it also brings back ${passages} ${passages === 1 ? 'passage' : 'passages'} on it.`
-          : ''}
+        {t('merge.youDeleted', { noun, colleague })}
+        {passages > 0 ? ` ${t('merge.bringsBack', { count: passages })}` : ''}
       </p>
       <label className={`merge-option${choice === 'mine' ? ' chosen' : ''}`}>
         <input
@@ -132,10 +143,10 @@ function DeletedHere({
           name={group}
           value="mine"
           checked={choice === 'mine'}
-          aria-label="Keep deleted"
+          aria-label={t('merge.keepDeleted')}
           onChange={() => onChoose(conflict.id, 'record', 'mine')}
         />
-        <span className="merge-side">Keep deleted</span>
+        <span className="merge-side">{t('merge.keepDeleted')}</span>
       </label>
       <label className={`merge-option${choice === 'theirs' ? ' chosen' : ''}`}>
         <input
@@ -143,10 +154,10 @@ function DeletedHere({
           name={group}
           value="theirs"
           checked={choice === 'theirs'}
-          aria-label="Restore theirs"
+          aria-label={t('merge.restoreTheirs')}
           onChange={() => onChoose(conflict.id, 'record', 'theirs')}
         />
-        <span className="merge-side">Restore theirs</span>
+        <span className="merge-side">{t('merge.restoreTheirs')}</span>
       </label>
     </div>
   );
@@ -164,23 +175,27 @@ function DeletedThere({
   colleague: string;
   onChoose: ConflictListProps['onChoose'];
 }) {
+  const t = useT();
   const group = domId(conflict.id, 'record');
+  const noun = nounOf(conflict.noun);
   return (
-    <div className="merge-field" role="radiogroup" aria-label={`Deleted ${conflict.noun} “${conflict.label}”`}>
-      <div className="merge-field-name">Deleted there</div>
-      <p className="merge-deleted-note">
-        {colleague} deleted this {conflict.noun}; you changed it since.
-      </p>
+    <div
+      className="merge-field"
+      role="radiogroup"
+      aria-label={t('merge.deletedRecord', { noun, record: conflict.label })}
+    >
+      <div className="merge-field-name">{t('merge.deletedThere')}</div>
+      <p className="merge-deleted-note">{t('merge.theyDeleted', { noun, colleague })}</p>
       <label className={`merge-option${choice === 'mine' ? ' chosen' : ''}`}>
         <input
           type="radio"
           name={group}
           value="mine"
           checked={choice === 'mine'}
-          aria-label="Keep mine"
+          aria-label={t('merge.keepMine')}
           onChange={() => onChoose(conflict.id, 'record', 'mine')}
         />
-        <span className="merge-side">Keep mine</span>
+        <span className="merge-side">{t('merge.keepMine')}</span>
       </label>
       <label className={`merge-option${choice === 'theirs' ? ' chosen' : ''}`}>
         <input
@@ -188,10 +203,10 @@ function DeletedThere({
           name={group}
           value="theirs"
           checked={choice === 'theirs'}
-          aria-label="Delete it"
+          aria-label={t('merge.deleteIt')}
           onChange={() => onChoose(conflict.id, 'record', 'theirs')}
         />
-        <span className="merge-side">Delete it</span>
+        <span className="merge-side">{t('merge.deleteIt')}</span>
       </label>
     </div>
   );

@@ -17,6 +17,7 @@ import { applyMerge, defaultMergeRationale, planMerge } from '../../workspace/co
 import { ConflictList } from './ConflictList';
 import { MergeSummary } from './MergeSummary';
 import { loadNames, type NameLookup } from './values';
+import { useT } from '../../i18n';
 import './merge.css';
 import { useFocusHold } from '../../ui/useFocusHold';
 
@@ -33,6 +34,7 @@ export function MergeDialog() {
 }
 
 function MergeDialogBody({ request }: { request: MergeRequest }) {
+  const t = useT();
   const closeMerge = useWorkbench((s) => s.closeMerge);
   const notify = useWorkbench((s) => s.notify);
   const ref = useRef<HTMLDialogElement>(null);
@@ -98,9 +100,9 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
   const copy = async (text: string) => {
     try {
       await navigator.clipboard.writeText(text);
-      notify('info', 'The merge report is on the clipboard.');
+      notify('info', t('merge.copied'));
     } catch {
-      notify('error', 'The report could not be copied to the clipboard. Select its text and copy it with Ctrl+C.');
+      notify('error', t('merge.copyFailed'));
     }
   };
 
@@ -119,18 +121,14 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
       }}
       onClose={closeMerge}
     >
-      <h2 id="merge-title">Merge {colleague === 'a colleague' ? "a colleague's" : `${colleague}'s`} backup</h2>
+      <h2 id="merge-title">{colleague === 'a colleague' ? t('merge.titleAnyone') : t('merge.title', { colleague })}</h2>
       {phase.kind !== 'done' && (
-        <p className="merge-lede muted">
-          Backup made {formatDateTime(request.snapshot.createdAt)}. Records are matched by their ids; tags and actors of
-          the same name, and sources of the same file, become one. Nothing is written until you apply the merge, and it
-          can be undone with Ctrl+Z.
-        </p>
+        <p className="merge-lede muted">{t('merge.lede', { when: formatDateTime(request.snapshot.createdAt) })}</p>
       )}
 
       {phase.kind === 'planning' && (
         <p role="status" className="merge-status">
-          Comparing the backup with your workspace…
+          {t('merge.comparing')}
         </p>
       )}
 
@@ -141,7 +139,7 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
           </p>
           <div className="dialog-actions">
             <button type="button" autoFocus onClick={() => ref.current?.close()}>
-              Close
+              {t('common.close')}
             </button>
           </div>
         </>
@@ -149,26 +147,27 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
 
       {phase.kind === 'review' && (
         <>
-          <MergeSummary report={phase.plan.report} caption="What the merge will do" />
+          <MergeSummary report={phase.plan.report} caption={t('merge.willDo')} />
           {phase.plan.conflicts.length > 0 && (
             <section className="merge-conflict-section" aria-labelledby="merge-conflicts-title">
               <div className="merge-conflicts-bar">
                 <h3 id="merge-conflicts-title">
-                  Conflicts{' '}
+                  {t('merge.col.conflicts')}{' '}
                   <span className="merge-settled">
-                    ({phase.plan.conflicts.length - open} of {phase.plan.conflicts.length} settled)
+                    {t('merge.settledOf', {
+                      settled: phase.plan.conflicts.length - open,
+                      total: phase.plan.conflicts.length,
+                    })}
                   </span>
                 </h3>
                 <button type="button" onClick={() => setResolutions(resolveAll(phase.plan, 'mine'))}>
-                  Keep mine for all
+                  {t('merge.keepMineAll')}
                 </button>
                 <button type="button" onClick={() => setResolutions(resolveAll(phase.plan, 'theirs'))}>
-                  Take theirs for all
+                  {t('merge.takeTheirsAll')}
                 </button>
               </div>
-              <p className="muted merge-hint">
-                Both of you changed these differently since you last merged. Choose what to keep for each field.
-              </p>
+              <p className="muted merge-hint">{t('merge.hint')}</p>
               <ConflictList
                 conflicts={phase.plan.conflicts}
                 resolutions={resolutions}
@@ -179,7 +178,7 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
             </section>
           )}
           <label className="merge-rationale">
-            <span>Reason, recorded in the history of every change the merge makes</span>
+            <span>{t('merge.reason')}</span>
             <input
               type="text"
               maxLength={1000}
@@ -196,11 +195,11 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
           <div className="dialog-actions">
             {open > 0 && (
               <span id="merge-apply-hint" className="merge-apply-hint">
-                Settle {open} more {open === 1 ? 'conflict' : 'conflicts'} to apply the merge.
+                {t('merge.settleMore', { count: open })}
               </span>
             )}
             <button type="button" disabled={phase.applying} onClick={() => ref.current?.close()}>
-              Cancel
+              {t('common.cancel')}
             </button>
             <button
               type="button"
@@ -210,7 +209,7 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
               aria-describedby={open > 0 ? 'merge-apply-hint' : undefined}
               onClick={apply}
             >
-              {phase.applying ? 'Merging…' : 'Apply merge'}
+              {phase.applying ? t('merge.merging') : t('merge.apply')}
             </button>
           </div>
         </>
@@ -218,18 +217,18 @@ function MergeDialogBody({ request }: { request: MergeRequest }) {
 
       {phase.kind === 'done' && (
         <>
-          <h3 className="merge-done-title">Merge applied</h3>
-          <p className="merge-lede muted">Ctrl+Z undoes the whole merge in one step. The report below can be copied.</p>
-          <MergeSummary report={phase.report} caption="What the merge did" />
-          <pre className="merge-report" aria-label="Merge report" tabIndex={0}>
+          <h3 className="merge-done-title">{t('merge.applied')}</h3>
+          <p className="merge-lede muted">{t('merge.doneLede')}</p>
+          <MergeSummary report={phase.report} caption={t('merge.did')} />
+          <pre className="merge-report" aria-label={t('merge.report')} tabIndex={0}>
             {phase.text}
           </pre>
           <div className="dialog-actions">
             <button type="button" onClick={() => copy(phase.text)}>
-              Copy report
+              {t('merge.copy')}
             </button>
             <button type="button" className="primary" autoFocus onClick={() => ref.current?.close()}>
-              Close
+              {t('common.close')}
             </button>
           </div>
         </>

@@ -1,6 +1,7 @@
 import type { MergePlan, Row } from '../../../shared/interop/merge';
 import type { WorkspaceTableName } from '../../../shared/interop/workspace-snapshot';
 import type { WorkbenchDatabase } from '../../db/database';
+import { t as translate } from '../../i18n';
 
 /** Names of the records a conflicting value may refer to (tags, actors, threats, sources, registers), by id. */
 export type NameLookup = ReadonlyMap<string, string>;
@@ -50,7 +51,7 @@ const FIELD_LABELS: Record<string, string> = {
 
 /** "lastReviewedOn" → "Last reviewed on", with the domain's names for references. */
 export function fieldLabel(field: string): string {
-  if (FIELD_LABELS[field]) return FIELD_LABELS[field];
+  if (FIELD_LABELS[field]) return translate(`merge.field.${field}`, { defaultValue: FIELD_LABELS[field] });
   const words = field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

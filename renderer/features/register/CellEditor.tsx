@@ -4,6 +4,7 @@ import { MultiPicker } from '../../ui/MultiPicker';
 import type { Lookups } from '../annotations';
 import { ratingTitle, type ColumnMeta } from './columns';
 import type { ThreatPatch } from '../../db/threats';
+import { useT } from '../../i18n';
 
 export type CommitMove = 'down' | 'right' | 'left' | 'stay';
 
@@ -64,6 +65,7 @@ export function CellEditor({
   onCommit,
   onCancel,
 }: CellEditorProps) {
+  const t = useT();
   const original = valueOf(threat, columnId);
   const [value, setValue] = useState<unknown>(() => {
     if (initialText !== undefined && (meta.editor === 'text' || meta.editor === 'longtext')) return initialText;
@@ -148,7 +150,7 @@ export function CellEditor({
         <div className="stepper">
           <button
             type="button"
-            aria-label={`Lower ${meta.label.toLowerCase()}`}
+            aria-label={t('register.editor.lower', { field: meta.label.toLocaleLowerCase() })}
             disabled={n <= 1}
             onClick={() => setValue(Math.max(1, n - 1))}
           >
@@ -164,7 +166,7 @@ export function CellEditor({
           />
           <button
             type="button"
-            aria-label={`Raise ${meta.label.toLowerCase()}`}
+            aria-label={t('register.editor.raise', { field: meta.label.toLocaleLowerCase() })}
             disabled={n >= levels}
             onClick={() => setValue(Math.min(levels, n + 1))}
           >
@@ -174,8 +176,8 @@ export function CellEditor({
           <input
             type="text"
             className="rationale"
-            aria-label="Rationale for the change"
-            placeholder="Why? (optional rationale)"
+            aria-label={t('register.editor.rationale')}
+            placeholder={t('register.editor.rationalePlaceholder')}
             value={rationale}
             onChange={(e) => setRationale(e.target.value)}
           />
@@ -229,7 +231,7 @@ export function CellEditor({
             onChange={(e) => setValue(e.target.value)}
           />
           <span className="muted hint-line">
-            {meta.editor === 'list' ? 'One per line. ' : ''}Shift+Enter for a new line, Enter to save.
+            {meta.editor === 'list' ? t('register.editor.listHint') : t('register.editor.textHint')}
           </span>
         </>
       );
@@ -251,17 +253,17 @@ export function CellEditor({
       ref={panel}
       className={`cell-editor editor-${meta.editor}`}
       role="dialog"
-      aria-label={`Edit ${meta.label}`}
+      aria-label={t('register.editor.edit', { field: meta.label })}
       style={{ top: position.top, left: position.left, minWidth: anchor.width }}
       onKeyDown={onKeyDown}
     >
       {control}
       <div className="cell-editor-actions">
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" className="primary" onClick={() => commit('stay')}>
-          Save
+          {t('common.save')}
         </button>
       </div>
     </div>

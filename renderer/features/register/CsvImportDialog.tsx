@@ -17,6 +17,7 @@ import { describeRatingChange, importCsv, planCsvImport } from '../../workspace/
 import type { Lookups } from '../annotations';
 import { useUnsavedGuard } from '../../ui/useUnsavedGuard';
 import { useFocusHold } from '../../ui/useFocusHold';
+import { useT } from '../../i18n';
 
 type Step = 'mapping' | 'report';
 
@@ -39,6 +40,7 @@ export function CsvImportDialog({
   lookups: Lookups;
   onClose: () => void;
 }) {
+  const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   useFocusHold(ref);
   const [parsed, setParsed] = useState<ParsedCsv | null>(null);
@@ -49,7 +51,7 @@ export function CsvImportDialog({
   // The mapping the analyst chose (or a checked report) is work: closing asks before dropping it.
   const { confirmDiscard } = useUnsavedGuard(
     step === 'report' || JSON.stringify(mapping) !== JSON.stringify(guessed),
-    'Discard the column mapping you chose for this CSV file?',
+    t('register.csv.discard'),
   );
   const cancel = () => void confirmDiscard().then((discard) => discard && ref.current?.close());
   const notify = useWorkbench((s) => s.notify);
@@ -61,16 +63,15 @@ export function CsvImportDialog({
     void file.text().then(
       (text) => {
         const result = parseCsv(text);
-        if (result.headers.length === 0)
-          setError(`“${file.name}” holds no table: the first line should name the columns.`);
+        if (result.headers.length === 0) setError(t('register.csv.noTable', { name: file.name }));
         setParsed(result);
         const guess = guessMapping(result.headers);
         setGuessed(guess);
         setMapping(guess);
       },
-      () => setError(`“${file.name}” could not be read.`),
+      () => setError(t('register.csv.unreadable', { name: file.name })),
     );
-  }, [file]);
+  }, [file, t]);
 
   const context = useMemo(
     () => ({
@@ -115,10 +116,7 @@ export function CsvImportDialog({
         mappedFields: validation.mappedFields,
         rationale,
       });
-      notify(
-        'info',
-        `Imported ${added} new and updated ${updated} threat${updated === 1 ? '' : 's'} from “${file.name}”.`,
-      );
+      notify('info', t('register.csv.imported', { added, updated, name: file.name }));
       ref.current?.close();
     } catch (e) {
       // Refused or not saved: nothing was written; the sentence stays in the dialog beside the import.
@@ -130,7 +128,7 @@ export function CsvImportDialog({
   };
 
   const fields: { value: CsvField | ''; label: string }[] = [
-    { value: '', label: '(ignore)' },
+    { value: '', label: t('register.csv.ignore') },
     ...CSV_COLUMNS.map((c) => ({ value: c.field, label: c.header })),
   ];
   const badRows = validation ? new Set(validation.report.map((p) => p.row)).size : 0;
@@ -146,7 +144,7 @@ export function CsvImportDialog({
       }}
       onClose={onClose}
     >
-      <h2 id="csv-import-title">Import “{file.name}”</h2>
+      <h2 id="csv-import-title">{t('register.csv.title', { name: file.name })}</h2>
       {error && (
         <p className="field-error" role="alert">
           {error}
@@ -154,21 +152,19 @@ export function CsvImportDialog({
       )}
       {parsed && step === 'mapping' && (
         <>
-          <p className="muted">
-            {parsed.rows.length} rows. Choose which field each column fills; unrecognised columns are ignored.
-          </p>
+          <p className="muted">{t('register.csv.rows', { count: parsed.rows.length })}</p>
           {parsed.problems.length > 0 && (
             <p className="field-error" role="alert">
               {parsed.problems[0]!.problem}
             </p>
           )}
           <div className="table-wrap mapping">
-            <table className="grid" aria-label="Column mapping">
+            <table className="grid" aria-label={t('register.csv.mapping')}>
               <thead>
                 <tr>
-                  <th scope="col">Column in the file</th>
-                  <th scope="col">Fills</th>
-                  <th scope="col">First value</th>
+                  <th scope="col">{t('register.csv.fileColumn')}</th>
+                  <th scope="col">{t('register.csv.fills')}</th>
+                  <th scope="col">{t('register.csv.firstValue')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -177,7 +173,7 @@ export function CsvImportDialog({
                     <td>{header}</td>
                     <td>
                       <select
-                        aria-label={`Field for column ${header}`}
+                        aria-label={t('register.csv.fieldFor', { header })}
                         value={mapping[i] ?? ''}
                         onChange={(e) =>
                           setMapping(
@@ -202,7 +198,7 @@ export function CsvImportDialog({
           </div>
           <div className="dialog-actions">
             <button type="button" onClick={cancel}>
-              Cancel
+              {t('common.cancel')}
             </button>
             <button
               type="button"
@@ -210,7 +206,7 @@ export function CsvImportDialog({
               disabled={parsed.headers.length === 0}
               onClick={() => setStep('report')}
             >
-              Check rows
+              {t('register.csv.checkRows')}
             </button>
           </div>
         </>
@@ -218,19 +214,20 @@ export function CsvImportDialog({
       {validation && step === 'report' && (
         <>
           <p role="status">
-            {validation.drafts.length} row{validation.drafts.length === 1 ? '' : 's'} ready to import
-            {badRows > 0 ? `; ${badRows} row${badRows === 1 ? '' : 's'} with problems will be left out.` : '.'}
+            {badRows > 0
+              ? t('register.csv.readyWithProblems', { count: validation.drafts.length, bad: badRows })
+              : t('register.csv.ready', { count: validation.drafts.length })}
           </p>
           {validation.report.length > 0 && (
             <div className="table-wrap report">
-              <table className="grid" aria-label="Validation report">
+              <table className="grid" aria-label={t('register.csv.report')}>
                 <thead>
                   <tr>
                     <th scope="col" className="num">
-                      Row
+                      {t('register.csv.row')}
                     </th>
-                    <th scope="col">Column</th>
-                    <th scope="col">Problem</th>
+                    <th scope="col">{t('register.csv.column')}</th>
+                    <th scope="col">{t('register.csv.problem')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -247,42 +244,40 @@ export function CsvImportDialog({
           )}
           {ratingChanges && ratingChanges.length > 0 && (
             <div className="rating-changes" role="note">
-              <p>
-                This file changes {ratingChanges.length} rating{ratingChanges.length === 1 ? '' : 's'} of threats
-                already in the register:
-              </p>
-              <ul className="bullets" aria-label="Rating changes">
+              <p>{t('register.csv.changesRatings', { count: ratingChanges.length })}</p>
+              <ul className="bullets" aria-label={t('register.csv.ratingChanges')}>
                 {ratingChanges.slice(0, 20).map((c) => (
                   <li key={`${c.id}-${c.field}`}>{describeRatingChange(c)}</li>
                 ))}
-                {ratingChanges.length > 20 && <li>and {ratingChanges.length - 20} more</li>}
+                {ratingChanges.length > 20 && <li>{t('register.csv.more', { count: ratingChanges.length - 20 })}</li>}
               </ul>
             </div>
           )}
           <div className="field">
             <label htmlFor="csv-import-rationale">
-              {needsRationale ? 'Rationale (required: the import changes ratings)' : 'Rationale (optional)'}
+              {needsRationale ? t('register.csv.rationaleRequired') : t('register.csv.rationaleOptional')}
             </label>
             <textarea
               id="csv-import-rationale"
               rows={2}
               value={rationale}
               onChange={(e) => setRationale(e.target.value)}
-              placeholder={needsRationale ? 'What changed your assessment?' : 'Why this import?'}
+              placeholder={needsRationale ? t('register.inspector.rationalePlaceholder') : t('register.csv.why')}
               aria-required={needsRationale}
             />
             <span className="muted hint-line">
-              Recorded on every change of this import as “Imported from {file.name}
-              {rationale.trim() ? `: ${rationale.trim()}` : '.'}”
+              {rationale.trim()
+                ? t('register.csv.recordedWith', { name: file.name, rationale: rationale.trim() })
+                : t('register.csv.recorded', { name: file.name })}
             </span>
           </div>
           <div className="dialog-actions">
             <button type="button" onClick={() => setStep('mapping')}>
-              Back to mapping
+              {t('register.csv.back')}
             </button>
             <span className="spacer" />
             <button type="button" onClick={cancel}>
-              Cancel
+              {t('common.cancel')}
             </button>
             <button
               type="button"
@@ -293,12 +288,10 @@ export function CsvImportDialog({
                 ratingChanges === undefined ||
                 (needsRationale && !rationale.trim())
               }
-              title={
-                needsRationale && !rationale.trim() ? 'Give a rationale first: the import changes ratings.' : undefined
-              }
+              title={needsRationale && !rationale.trim() ? t('register.csv.rationaleFirst') : undefined}
               onClick={() => void accept()}
             >
-              Import {validation.drafts.length} threat{validation.drafts.length === 1 ? '' : 's'}
+              {t('register.csv.import', { count: validation.drafts.length })}
             </button>
           </div>
         </>

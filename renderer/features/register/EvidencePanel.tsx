@@ -6,12 +6,14 @@ import { inDocumentOrder } from '../../db/annotations';
 import { useWorkbench } from '../../stores';
 import { workspace } from '../../workspace';
 import { linkEvidence } from '../../workspace/commands/threats';
+import { useT } from '../../i18n';
 import { citation } from '../passages';
 
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 
 /** The passages behind a threat's rating, with citations; more can be found and linked from here. */
 export function EvidencePanel({ threat }: { threat: Threat }) {
+  const t = useT();
   const linked = useLiveQuery(() => db.annotations.where('threatIds').equals(threat.id).toArray(), [threat.id]);
   const sources = useLiveQuery(async () => new Map((await db.sources.toArray()).map((s) => [s.id, s])));
   const [query, setQuery] = useState('');
@@ -35,11 +37,11 @@ export function EvidencePanel({ threat }: { threat: Threat }) {
 
   if (!linked || !sources) return null;
   return (
-    <section className="evidence" aria-label="Evidence">
-      <h3>Evidence ({linked.length})</h3>
+    <section className="evidence" aria-label={t('register.evidence.title')}>
+      <h3>{t('register.evidence.heading', { count: linked.length })}</h3>
       {linked.length === 0 && (
         <p className="badge warning block" role="note">
-          No passage supports this rating yet. Link one below or code one in the reader.
+          {t('register.evidence.none')}
         </p>
       )}
       <ol className="evidence-list">
@@ -63,11 +65,11 @@ export function EvidencePanel({ threat }: { threat: Threat }) {
                       })
                     }
                   >
-                    Show in source
+                    {t('register.evidence.showInSource')}
                   </button>
                 )}
                 <button type="button" onClick={() => void link(a.id, false)}>
-                  Unlink
+                  {t('register.evidence.unlink')}
                 </button>
               </div>
             </li>
@@ -75,31 +77,31 @@ export function EvidencePanel({ threat }: { threat: Threat }) {
         })}
       </ol>
       <div className="field">
-        <label htmlFor={`evidence-search-${threat.id}`}>Link a passage</label>
+        <label htmlFor={`evidence-search-${threat.id}`}>{t('register.evidence.linkPassage')}</label>
         <input
           id={`evidence-search-${threat.id}`}
           type="search"
-          placeholder="Search coded passages and notes"
+          placeholder={t('register.evidence.searchPlaceholder')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           dir="auto"
         />
       </div>
       {candidates && candidates.length > 0 && (
-        <ul className="evidence-candidates" aria-label="Passages to link">
+        <ul className="evidence-candidates" aria-label={t('register.evidence.candidates')}>
           {candidates.map((a) => (
             <li key={a.id}>
               <span dir="auto">{a.quote.exact.length > 160 ? `${a.quote.exact.slice(0, 160)}…` : a.quote.exact}</span>
               <span className="muted small">{sources.get(a.sourceId)?.title}</span>
               <button type="button" onClick={() => void link(a.id, true)}>
-                Link
+                {t('register.evidence.link')}
               </button>
             </li>
           ))}
         </ul>
       )}
       {query.trim().length >= 2 && candidates?.length === 0 && (
-        <p className="muted small">No unlinked passage matches “{query}”.</p>
+        <p className="muted small">{t('register.evidence.noMatch', { query })}</p>
       )}
     </section>
   );

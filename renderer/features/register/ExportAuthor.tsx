@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { authorDisplayName, type AuthorIdentity, UNSET_AUTHOR_NAME } from '../../../shared/domain/author';
 import { db } from '../../db';
 import { exportAuthor } from '../../db/settings';
+import { useT } from '../../i18n';
 import { useWorkbench } from '../../stores';
 
 /** How the author shows beside the export buttons: who the exports will name, or that nobody is set yet. */
@@ -17,16 +18,17 @@ export function authorLabel(author: AuthorIdentity | null | undefined): string {
  * so the analyst sees it before exporting; "Change…" opens Settings at the author's page.
  */
 export function ExportAuthor() {
+  const t = useT();
   const author = useLiveQuery(() => exportAuthor(db));
   const openSettings = useWorkbench((s) => s.openSettings);
   if (author === undefined) return null;
   return (
     <span className="export-author">
-      <span className={author ? 'muted' : 'export-author-unset'} title="The author named in STIX and W3C exports">
-        Author: {authorLabel(author)}
+      <span className={author ? 'muted' : 'export-author-unset'} title={t('register.authorTitle')}>
+        {t('register.author', { name: authorLabel(author) })}
       </span>
       <button type="button" className="link" onClick={() => openSettings('author')}>
-        {author ? 'Change…' : 'Set author…'}
+        {author ? t('register.changeAuthor') : t('register.setAuthor')}
       </button>
     </span>
   );

@@ -6,31 +6,32 @@ import { DEFAULT_ARRANGEMENT, type GridArrangement } from '../../stores/register
 import { useWorkbench } from '../../stores';
 import { workspace } from '../../workspace';
 import { deleteView, saveView } from '../../workspace/commands/views';
-import { GROUPABLE, type ColumnMeta } from './columns';
+import { useT } from '../../i18n';
+import { columnLabel, GROUPABLE, type ColumnMeta } from './columns';
 
-export const COLUMN_LABELS: Record<string, string> = {
-  title: 'Threat',
-  category: 'Category',
-  likelihood: 'Likelihood',
-  impact: 'Impact',
-  score: 'Score',
-  trend: 'Trend',
-  confidence: 'Confidence',
-  status: 'Status',
-  countries: 'Affected',
-  actors: 'Actors',
-  evidence: 'Evidence',
-  origin: 'Origin',
-  indicators: 'Indicators',
-  mitigations: 'Mitigations',
-  owner: 'Owner',
-  lastReviewedOn: 'Last review',
-  description: 'Description',
-};
-export const COLUMN_IDS = Object.keys(COLUMN_LABELS);
+export const COLUMN_IDS = [
+  'title',
+  'category',
+  'likelihood',
+  'impact',
+  'score',
+  'trend',
+  'confidence',
+  'status',
+  'countries',
+  'actors',
+  'evidence',
+  'origin',
+  'indicators',
+  'mitigations',
+  'owner',
+  'lastReviewedOn',
+  'description',
+];
 
 /** Show, hide and reorder columns. */
 function ColumnsMenu() {
+  const t = useT();
   const grid = useWorkbench((s) => s.grid);
   const setGrid = useWorkbench((s) => s.setGrid);
   const [open, setOpen] = useState(false);
@@ -55,10 +56,14 @@ function ColumnsMenu() {
   return (
     <div className="menu-anchor" ref={box}>
       <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
-        Columns
+        {t('register.columnsMenu')}
       </button>
       {open && (
-        <ul className="menu columns-menu" aria-label="Columns" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+        <ul
+          className="menu columns-menu"
+          aria-label={t('register.columnsMenu')}
+          onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+        >
           {order.map((id, i) => (
             <li key={id}>
               <label>
@@ -68,12 +73,12 @@ function ColumnsMenu() {
                   disabled={id === 'title'}
                   onChange={(e) => setGrid({ columnVisibility: { ...grid.columnVisibility, [id]: e.target.checked } })}
                 />
-                {COLUMN_LABELS[id]}
+                {columnLabel(id)}
               </label>
               <button
                 type="button"
                 className="ghost"
-                aria-label={`Move ${COLUMN_LABELS[id]} left`}
+                aria-label={t('register.moveLeft', { column: columnLabel(id) })}
                 disabled={i === 0}
                 onClick={() => move(id, -1)}
               >
@@ -82,7 +87,7 @@ function ColumnsMenu() {
               <button
                 type="button"
                 className="ghost"
-                aria-label={`Move ${COLUMN_LABELS[id]} right`}
+                aria-label={t('register.moveRight', { column: columnLabel(id) })}
                 disabled={i === order.length - 1}
                 onClick={() => move(id, 1)}
               >
@@ -98,25 +103,26 @@ function ColumnsMenu() {
 
 /** Saved arrangements of the grid, per register. */
 function ViewsMenu({ registerId }: { registerId: string }) {
+  const t = useT();
   const views = useLiveQuery(() => db.views.where('registerId').equals(registerId).sortBy('name'), [registerId]);
   const grid = useWorkbench((s) => s.grid);
   const setGrid = useWorkbench((s) => s.setGrid);
   const notify = useWorkbench((s) => s.notify);
   const [current, setCurrent] = useState('');
   const save = async () => {
-    const name = window.prompt('Name this view (e.g. “Critical, by status”):')?.trim();
+    const name = window.prompt(t('register.viewNamePrompt'))?.trim();
     if (!name) return;
     const view = await workspace.attempt(saveView, { registerId, name, state: grid });
     if (!view) return;
     setCurrent(view.id);
-    notify('info', `Saved the view “${view.name}”.`);
+    notify('info', t('register.viewSaved', { name: view.name }));
   };
   return (
     <span className="views">
       <label className="inline-field">
-        View
+        {t('register.view')}
         <select
-          aria-label="Saved view"
+          aria-label={t('register.savedView')}
           value={current}
           onChange={(e) => {
             const id = e.target.value;
@@ -125,7 +131,7 @@ function ViewsMenu({ registerId }: { registerId: string }) {
             setGrid(view ? { ...DEFAULT_ARRANGEMENT, ...(view.state as GridArrangement) } : DEFAULT_ARRANGEMENT);
           }}
         >
-          <option value="">Default</option>
+          <option value="">{t('register.defaultView')}</option>
           {views?.map((v) => (
             <option key={v.id} value={v.id}>
               {v.name}
@@ -134,7 +140,7 @@ function ViewsMenu({ registerId }: { registerId: string }) {
         </select>
       </label>
       <button type="button" onClick={() => void save()}>
-        Save view…
+        {t('register.saveView')}
       </button>
       {current && (
         <button
@@ -148,7 +154,7 @@ function ViewsMenu({ registerId }: { registerId: string }) {
             );
           }}
         >
-          Delete view
+          {t('register.deleteView')}
         </button>
       )}
     </span>
@@ -156,28 +162,29 @@ function ViewsMenu({ registerId }: { registerId: string }) {
 }
 
 export function GridToolbar({ registerId, count, total }: { registerId: string; count: number; total: number }) {
+  const t = useT();
   const grid = useWorkbench((s) => s.grid);
   const setGrid = useWorkbench((s) => s.setGrid);
   return (
     <div className="grid-toolbar">
       <input
         type="search"
-        aria-label="Filter threats"
-        placeholder="Filter threats"
+        aria-label={t('register.filterThreats')}
+        placeholder={t('register.filterThreats')}
         value={grid.globalFilter}
         onChange={(e) => setGrid({ globalFilter: e.target.value })}
       />
-      <MenuButton label="View" className="view-menu">
+      <MenuButton label={t('register.view')} className="view-menu">
         <label className="inline-field">
-          Group by
+          {t('register.groupBy')}
           <select
             value={grid.grouping[0] ?? ''}
             onChange={(e) => setGrid({ grouping: e.target.value ? [e.target.value] : [] })}
           >
-            <option value="">nothing</option>
+            <option value="">{t('register.groupNothing')}</option>
             {GROUPABLE.map((g) => (
               <option key={g.id} value={g.id}>
-                {g.label}
+                {columnLabel(g.id)}
               </option>
             ))}
           </select>
@@ -186,10 +193,12 @@ export function GridToolbar({ registerId, count, total }: { registerId: string; 
         {/* Last, so its list opening and closing below moves nothing the analyst is about to click. */}
         <ColumnsMenu />
       </MenuButton>
-      <span className="muted">{count === total ? `${total} threats` : `${count} of ${total} threats`}</span>
+      <span className="muted">
+        {count === total ? t('register.threatCount', { count: total }) : t('register.threatsShown', { count, total })}
+      </span>
       {(grid.globalFilter || grid.columnFilters.length > 0) && (
         <button type="button" className="ghost" onClick={() => setGrid({ globalFilter: '', columnFilters: [] })}>
-          Clear filters
+          {t('register.clearFilters')}
         </button>
       )}
     </div>

@@ -1,6 +1,8 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { BANDS, bandOf, impactWords, likelihoodWords } from '../../../shared/domain/scoring';
+import { BANDS, bandOf } from '../../../shared/domain/scoring';
 import type { Register, Threat } from '../../../shared/domain/threat';
+import { useT } from '../../i18n';
+import { impactLabel, likelihoodLabel, valueLabel } from './columns';
 import { heatCountsOf } from './heat-counts';
 
 interface HeatMapProps {
@@ -15,6 +17,7 @@ interface HeatMapProps {
  * number of threats in it. Choosing a cell filters the grid; choosing it again clears the filter.
  */
 export function HeatMap({ register, threats, selected, onPick }: HeatMapProps) {
+  const t = useT();
   const { levels, bands } = register.scale;
   // The register view re-renders on every sort and filter, and an edit moves one threat: heat-counts.ts
   // counts a register once and then moves the counts by the threats an edit replaced.
@@ -44,11 +47,11 @@ export function HeatMap({ register, threats, selected, onPick }: HeatMapProps) {
   };
   return (
     <div className="heat">
-      <table className="heat-map" aria-label="Heat map" ref={table} onKeyDown={onKeyDown}>
+      <table className="heat-map" aria-label={t('register.heatMap')} ref={table} onKeyDown={onKeyDown}>
         <tbody>
           {[...range].reverse().map((likelihood) => (
             <tr key={likelihood}>
-              <th scope="row" title={likelihoodWords(likelihood, levels)}>
+              <th scope="row" title={likelihoodLabel(likelihood, levels)}>
                 {likelihood}
               </th>
               {range.map((impact) => {
@@ -64,7 +67,13 @@ export function HeatMap({ register, threats, selected, onPick }: HeatMapProps) {
                       tabIndex={focused.likelihood === likelihood && focused.impact === impact ? 0 : -1}
                       onFocus={() => setCurrent({ likelihood, impact })}
                       aria-pressed={isSelected}
-                      aria-label={`Likelihood ${likelihood} (${likelihoodWords(likelihood, levels)}), impact ${impact} (${impactWords(impact, levels)}): ${count} threat${count === 1 ? '' : 's'}`}
+                      aria-label={t('register.heatCell', {
+                        likelihood,
+                        likelihoodWords: likelihoodLabel(likelihood, levels),
+                        impact,
+                        impactWords: impactLabel(impact, levels),
+                        count,
+                      })}
                       onClick={() => onPick(isSelected ? null : { likelihood, impact })}
                     >
                       {count || ''}
@@ -79,7 +88,7 @@ export function HeatMap({ register, threats, selected, onPick }: HeatMapProps) {
           <tr>
             <th />
             {range.map((impact) => (
-              <th key={impact} scope="col" title={impactWords(impact, levels)}>
+              <th key={impact} scope="col" title={impactLabel(impact, levels)}>
                 {impact}
               </th>
             ))}
@@ -87,21 +96,18 @@ export function HeatMap({ register, threats, selected, onPick }: HeatMapProps) {
         </tfoot>
       </table>
       <div className="heat-legend">
-        <span className="axis">↑ Likelihood · Impact →</span>
-        <ul className="band-counts" aria-label="Threats per band">
+        <span className="axis">{t('register.heatAxes')}</span>
+        <ul className="band-counts" aria-label={t('register.perBand')}>
           {BANDS.map((band) => (
             <li key={band}>
-              <span className={`band band-${band}`}>{bandCounts[band]}</span> {band}
+              <span className={`band band-${band}`}>{bandCounts[band]}</span> {valueLabel('band', band)}
             </li>
           ))}
           <li data-testid="unrated-count">
-            <span className="band band-unrated">{unrated}</span> not rated
+            <span className="band band-unrated">{unrated}</span> {t('register.notRated')}
           </li>
         </ul>
-        <p className="muted small">
-          Bands: medium from {bands.medium}, high from {bands.high}, critical from {bands.critical} (score = likelihood
-          × impact, {levels}×{levels}).
-        </p>
+        <p className="muted small">{t('register.bandsExplained', { ...bands, levels })}</p>
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Register } from '../../../shared/domain/threat';
+import { useT } from '../../i18n';
 import type { RegisterPatch } from '../../workspace/commands/registers';
 import { useFocusHold } from '../../ui/useFocusHold';
 
@@ -15,6 +16,7 @@ export function RegisterSettings({
   onClose: () => void;
   onSave: (patch: RegisterPatch) => Promise<void>;
 }) {
+  const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   useFocusHold(ref, open);
   const [draft, setDraft] = useState(register);
@@ -34,12 +36,9 @@ export function RegisterSettings({
   const max = draft.scale.levels * draft.scale.levels;
   const save = async () => {
     const { medium, high, critical } = draft.scale.bands;
-    if (!draft.name.trim()) return setError('A register needs a name.');
-    if (!(medium < high && high < critical)) return setError('Band thresholds must rise: medium < high < critical.');
-    if (critical > max)
-      return setError(
-        `The critical band must start at or below ${max}, the highest score of a ${draft.scale.levels}×${draft.scale.levels} matrix.`,
-      );
+    if (!draft.name.trim()) return setError(t('register.settings.needsName'));
+    if (!(medium < high && high < critical)) return setError(t('register.settings.bandsRise'));
+    if (critical > max) return setError(t('register.settings.criticalTooHigh', { max, levels: draft.scale.levels }));
     try {
       await onSave({ name: draft.name, description: draft.description, scope: draft.scope, scale: draft.scale });
       onClose();
@@ -49,7 +48,7 @@ export function RegisterSettings({
   };
   const band = (key: 'medium' | 'high' | 'critical', label: string) => (
     <label className="inline-field">
-      {label} from
+      {t('register.settings.bandFrom', { band: label })}
       <input
         type="number"
         className="narrow"
@@ -68,9 +67,9 @@ export function RegisterSettings({
 
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="register-settings-title" onClose={onClose}>
-      <h2 id="register-settings-title">Register settings</h2>
+      <h2 id="register-settings-title">{t('register.settings.title')}</h2>
       <div className="field">
-        <label htmlFor="register-name">Name</label>
+        <label htmlFor="register-name">{t('register.settings.name')}</label>
         <input
           id="register-name"
           type="text"
@@ -79,7 +78,7 @@ export function RegisterSettings({
         />
       </div>
       <div className="field">
-        <label htmlFor="register-scope">Scope</label>
+        <label htmlFor="register-scope">{t('register.settings.scope')}</label>
         <input
           id="register-scope"
           type="text"
@@ -88,7 +87,7 @@ export function RegisterSettings({
         />
       </div>
       <div className="field">
-        <label htmlFor="register-description">Description</label>
+        <label htmlFor="register-description">{t('register.settings.description')}</label>
         <textarea
           id="register-description"
           rows={3}
@@ -97,9 +96,9 @@ export function RegisterSettings({
         />
       </div>
       <fieldset className="field-row">
-        <legend>Scale</legend>
+        <legend>{t('register.settings.scale')}</legend>
         <label className="inline-field">
-          Levels
+          {t('register.settings.levels')}
           <select
             value={draft.scale.levels}
             onChange={(e) => setDraft({ ...draft, scale: { ...draft.scale, levels: Number(e.target.value) } })}
@@ -111,9 +110,9 @@ export function RegisterSettings({
             ))}
           </select>
         </label>
-        {band('medium', 'Medium')}
-        {band('high', 'High')}
-        {band('critical', 'Critical')}
+        {band('medium', t('register.settings.medium'))}
+        {band('high', t('register.settings.high'))}
+        {band('critical', t('register.settings.critical'))}
       </fieldset>
       {error && (
         <p className="field-error" role="alert">
@@ -122,10 +121,10 @@ export function RegisterSettings({
       )}
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" className="primary" onClick={() => void save()}>
-          Save
+          {t('common.save')}
         </button>
       </div>
     </dialog>

@@ -24,6 +24,7 @@ import {
 } from '../../workspace/commands/threats';
 import { useLookups } from '../annotations';
 import { useViewCommand } from '../../workspace/user-commands';
+import { useT } from '../../i18n';
 import { CommandButton, focusWhenPresent } from '../desktop';
 import type { ThreatRow } from './columns';
 import { CsvImportDialog } from './CsvImportDialog';
@@ -52,6 +53,7 @@ function useEvidenceCounts(): Map<string, number> | undefined {
 }
 
 export function RegisterView() {
+  const t = useT();
   const [showArchived, setShowArchived] = useState(false);
   const registers = useLiveQuery(() => db.registers.orderBy('name').toArray());
   const { registerId, selectRegister, threatId, selectThreat, heatCell, setHeatCell, notify } = useWorkbench(
@@ -122,8 +124,7 @@ export function RegisterView() {
   useViewCommand(
     'threat:new',
     () => {
-      if (!register)
-        return notify('error', 'There is no register to add a threat to. Create one with New register first.');
+      if (!register) return notify('error', t('register.noRegisterToAdd'));
       void workspace.attempt(createThreat, { registerId: register.id }).then((threat) => {
         if (!threat) return;
         setHeatCell(null);
@@ -139,7 +140,7 @@ export function RegisterView() {
     () => {
       if (register && threats)
         void exportRegisterCsv(register, shownRows.current ?? rows, threats)
-          .then((p) => p && notify('info', `Exported the register to ${p}.`))
+          .then((p) => p && notify('info', t('register.exportedCsv', { path: p })))
           .catch((e: Error) => notify('error', e.message));
     },
     loaded,
@@ -149,7 +150,7 @@ export function RegisterView() {
     () => {
       if (register && threats)
         void exportRegisterStix(register, threats, tlp)
-          .then((p) => p && notify('info', `Exported a STIX 2.1 bundle to ${p}.`))
+          .then((p) => p && notify('info', t('register.exportedStix', { path: p })))
           .catch((e: Error) => notify('error', e.message));
     },
     loaded,
@@ -159,15 +160,17 @@ export function RegisterView() {
   if (!register) {
     return (
       <section className="pane empty empty-large">
-        <p className="empty-title">No registers yet</p>
+        <p className="empty-title">{t('register.noRegisters')}</p>
         <button
           type="button"
           className="primary"
           onClick={() =>
-            void workspace.attempt(createRegister, { name: 'New register' }).then((r) => r && selectRegister(r.id))
+            void workspace
+              .attempt(createRegister, { name: t('register.newRegisterName') })
+              .then((r) => r && selectRegister(r.id))
           }
         >
-          New register
+          {t('register.newRegister')}
         </button>
       </section>
     );
@@ -194,8 +197,11 @@ export function RegisterView() {
   const remove = async (ids: string[]) => {
     const removed = await workspace.attempt(deleteThreats, { ids });
     if (!removed || removed.length === 0) return;
-    const what = removed.length === 1 ? `“${removed[0]!.title}”` : `${removed.length} threats`;
-    notify('info', `Deleted ${what}.`, { label: 'Undo', run: () => void workspace.undo() });
+    const message =
+      removed.length === 1
+        ? t('register.deletedOne', { title: removed[0]!.title })
+        : t('register.deletedMany', { count: removed.length });
+    notify('info', message, { label: t('common.undo'), run: () => void workspace.undo() });
     selectThreat(null);
   };
   // Rejects with the sentence when refused, so the settings dialog can show it and stay open.
@@ -215,41 +221,45 @@ export function RegisterView() {
             </h1>
             {(register.archived || register.scope) && (
               <p className="muted register-scope" title={register.scope}>
-                {register.archived && <span className="badge warning">archived</span>} {register.scope}
+                {register.archived && <span className="badge warning">{t('register.archived')}</span>} {register.scope}
               </p>
             )}
           </div>
           <div className="button-row">
             <label className="inline-field">
-              Register
-              <select aria-label="Register" value={register.id} onChange={(e) => selectRegister(e.target.value)}>
+              {t('views.register')}
+              <select
+                aria-label={t('views.register')}
+                value={register.id}
+                onChange={(e) => selectRegister(e.target.value)}
+              >
                 {listed?.map((r) => (
                   <option key={r.id} value={r.id}>
                     {r.name}
-                    {r.archived ? ' (archived)' : ''}
+                    {r.archived ? t('countries.archived') : ''}
                   </option>
                 ))}
               </select>
             </label>
-            <MenuButton label="Register">
+            <MenuButton label={t('views.register')}>
               <label className="inline-field">
                 <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
-                list archived registers
+                {t('register.listArchived')}
               </label>
               <button
                 type="button"
                 onClick={() =>
-                  void workspace.attempt(createRegister, { name: 'New register' }).then((r) => {
+                  void workspace.attempt(createRegister, { name: t('register.newRegisterName') }).then((r) => {
                     if (!r) return;
                     selectRegister(r.id);
                     setSettingsFor(r.id);
                   })
                 }
               >
-                New register
+                {t('register.newRegister')}
               </button>
               <button type="button" onClick={() => setSettingsFor(register.id)}>
-                Settings…
+                {t('register.settingsMenu')}
               </button>
               <button
                 type="button"
@@ -257,7 +267,7 @@ export function RegisterView() {
                   void workspace.attempt(duplicateRegister, { id: register.id }).then((r) => r && selectRegister(r.id))
                 }
               >
-                Duplicate
+                {t('register.duplicateRegister')}
               </button>
               <button
                 type="button"
@@ -265,7 +275,7 @@ export function RegisterView() {
                   void workspace.attempt(updateRegister, { id: register.id, patch: { archived: !register.archived } })
                 }
               >
-                {register.archived ? 'Restore' : 'Archive'}
+                {register.archived ? t('register.restore') : t('register.archive')}
               </button>
             </MenuButton>
             <button
@@ -274,7 +284,7 @@ export function RegisterView() {
               aria-controls="register-heat"
               onClick={() => setPanes({ heatMapOpen: !panes.heatMapOpen })}
             >
-              Heat map
+              {t('register.heatMap')}
             </button>
           </div>
         </header>
@@ -283,16 +293,16 @@ export function RegisterView() {
             <HeatMap register={register} threats={threats} selected={heatCell} onPick={setHeatCell} />
           ) : (
             <p className="heat heat-loading muted" role="status">
-              Loading the whole register…
+              {t('register.loading')}
             </p>
           )}
         </div>
-        <div className="register-toolbar" role="toolbar" aria-label="Threats">
+        <div className="register-toolbar" role="toolbar" aria-label={t('register.threats')}>
           <button type="button" className="primary" onClick={() => void add()}>
-            Add threat
+            {t('register.addThreat')}
           </button>
           <button type="button" disabled={!selected} onClick={() => void duplicate()}>
-            Duplicate threat
+            {t('register.duplicateThreat')}
           </button>
           <button
             type="button"
@@ -300,24 +310,24 @@ export function RegisterView() {
             className="danger"
             onClick={() => selected && void remove([selected.id])}
           >
-            Delete threat
+            {t('register.deleteThreat')}
           </button>
-          <MenuButton label="Import / export">
-            <CommandButton command="register:export-csv">Export CSV</CommandButton>
+          <MenuButton label={t('register.importExport')}>
+            <CommandButton command="register:export-csv">{t('register.exportCsv')}</CommandButton>
             <button type="button" onClick={() => csvInput.current?.click()}>
-              Import CSV…
+              {t('register.importCsv')}
             </button>
             <label className="inline-field">
               TLP
-              <select aria-label="TLP marking" value={tlp} onChange={(e) => setTlp(e.target.value as Tlp)}>
-                {(['clear', 'green', 'amber', 'amber+strict', 'red'] as const).map((t) => (
-                  <option key={t} value={t}>
-                    {t.toUpperCase()}
+              <select aria-label={t('register.tlp')} value={tlp} onChange={(e) => setTlp(e.target.value as Tlp)}>
+                {(['clear', 'green', 'amber', 'amber+strict', 'red'] as const).map((marking) => (
+                  <option key={marking} value={marking}>
+                    {marking.toUpperCase()}
                   </option>
                 ))}
               </select>
             </label>
-            <CommandButton command="register:export-stix">Export STIX 2.1</CommandButton>
+            <CommandButton command="register:export-stix">{t('register.exportStix')}</CommandButton>
             <ExportAuthor />
           </MenuButton>
           <input
@@ -325,7 +335,7 @@ export function RegisterView() {
             type="file"
             hidden
             accept=".csv,text/csv,text/tab-separated-values,.tsv,.txt"
-            aria-label="CSV file to import"
+            aria-label={t('register.csvFile')}
             onChange={(e) => {
               setCsvFile(e.target.files?.[0] ?? null);
               e.target.value = '';
@@ -339,9 +349,9 @@ export function RegisterView() {
         </div>
         {heatCell && (
           <p className="heat-filter">
-            Showing likelihood {heatCell.likelihood} × impact {heatCell.impact}{' '}
+            {t('register.showingCell', heatCell)}{' '}
             <button type="button" className="link" onClick={() => setHeatCell(null)}>
-              show all
+              {t('register.showAll')}
             </button>
           </p>
         )}
@@ -359,19 +369,19 @@ export function RegisterView() {
       {inspectorOpen && selected && (
         <>
           <PaneResizer
-            label="Inspector"
+            label={t('countries.inspector')}
             side="right"
             width={panes.inspectorWidth}
             min={INSPECTOR_WIDTH.min}
             max={INSPECTOR_WIDTH.max}
             onResize={(inspectorWidth) => setPanes({ inspectorWidth })}
           />
-          <aside className="pane inspector" aria-label="Inspector">
+          <aside className="pane inspector" aria-label={t('countries.inspector')}>
             <button
               type="button"
               className="ghost inspector-close"
-              aria-label="Close the inspector"
-              title="Close the inspector (choosing a threat opens it again)"
+              aria-label={t('register.closeInspector')}
+              title={t('register.closeInspectorTitle')}
               onClick={() => {
                 setPanes({ inspectorClosed: true });
                 document.getElementById('register-heading')?.focus();

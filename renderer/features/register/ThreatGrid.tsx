@@ -15,7 +15,8 @@ import type { Lookups } from '../annotations';
 import { CellEditor, type CommitMove } from './CellEditor';
 import {
   bandClass,
-  NOT_RATED_LABEL,
+  notRatedLabel,
+  valueLabel,
   ratingTitle,
   smartFilter,
   threatColumns,
@@ -25,6 +26,7 @@ import {
 import { layoutFreeOptions } from '../../ui/virtual-options';
 import { registerFilteredRowModel, registerSortedRowModel } from './row-order';
 import { StableRows } from './stable-rows';
+import { t as translate, useT } from '../../i18n';
 
 const ROW_HEIGHT = 34;
 const TREND_SYMBOL = { rising: '↑', stable: '→', falling: '↓' } as const;
@@ -70,12 +72,12 @@ function cellText(row: ThreatRow, columnId: string, lookups: Lookups): string {
 function renderCell(t: ThreatRow, columnId: string, register: Register, lookups: Lookups) {
   switch (columnId) {
     case 'score':
-      return <span className={bandClass(t, register)}>{t.score ?? NOT_RATED_LABEL}</span>;
+      return <span className={bandClass(t, register)}>{t.score ?? notRatedLabel()}</span>;
     case 'likelihood':
     case 'impact': {
       const value = t[columnId];
       return value === undefined ? (
-        <span className="muted">{NOT_RATED_LABEL}</span>
+        <span className="muted">{notRatedLabel()}</span>
       ) : (
         <span title={ratingTitle(columnId, value, register.scale.levels)}>{value}</span>
       );
@@ -83,17 +85,21 @@ function renderCell(t: ThreatRow, columnId: string, register: Register, lookups:
     case 'trend':
       return (
         <>
-          <span aria-hidden="true">{TREND_SYMBOL[t.trend]}</span> {t.trend}
+          <span aria-hidden="true">{TREND_SYMBOL[t.trend]}</span> {valueLabel('trend', t.trend)}
         </>
       );
     case 'evidence':
       return t.evidenceCount === 0 ? (
-        <span className="badge warning" title="No passage supports this rating yet">
-          none
+        <span className="badge warning" title={translate('register.noEvidenceTitle')}>
+          {translate('register.noEvidence')}
         </span>
       ) : (
         t.evidenceCount
       );
+    case 'category':
+    case 'confidence':
+    case 'status':
+      return valueLabel(columnId, t[columnId]);
     default:
       return cellText(t, columnId, lookups);
   }
@@ -171,7 +177,9 @@ export function ThreatGrid({
 }: ThreatGridProps) {
   const grid = useWorkbench((s) => s.grid);
   const setGrid = useWorkbench((s) => s.setGrid);
-  const columns = useMemo(() => threatColumns(lookups), [lookups]);
+  const t = useT();
+  // Rebuilt in a new interface language: the headers and editors' labels are translated.
+  const columns = useMemo(() => threatColumns(lookups), [lookups, t]);
   const [active, setActive] = useState<{ rowId: string; columnId: string } | null>(null);
   const [editing, setEditing] = useState<{ rowId: string; columnId: string; initialText?: string } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -362,7 +370,7 @@ export function ThreatGrid({
         ref={filterBar}
         className="column-filters"
         role="group"
-        aria-label="Column filters"
+        aria-label={t('register.columnFilters')}
         onScroll={(e) => {
           if (scroller.current) scroller.current.scrollLeft = e.currentTarget.scrollLeft;
         }}
@@ -375,7 +383,7 @@ export function ThreatGrid({
               <span key={column.id} className="column-filter" style={{ width: column.getSize() }}>
                 <input
                   type="text"
-                  aria-label={`Filter ${meta.label}`}
+                  aria-label={t('register.filterColumn', { column: meta.label })}
                   placeholder={meta.label}
                   value={(column.getFilterValue() as string) ?? ''}
                   onChange={(e) => column.setFilterValue(e.target.value || undefined)}
@@ -386,7 +394,9 @@ export function ThreatGrid({
                     column.toggleSorting(e.key === 'ArrowDown', e.shiftKey);
                   }}
                   aria-description={
-                    sorted ? `Sorted ${sorted === 'asc' ? 'ascending' : 'descending'}` : 'Alt+Down arrow sorts by it'
+                    sorted
+                      ? t(sorted === 'asc' ? 'register.sortedAscending' : 'register.sortedDescending')
+                      : t('register.sortHint')
                   }
                 />
               </span>
@@ -403,7 +413,7 @@ export function ThreatGrid({
           }}
           className="grid-scroller"
           role="grid"
-          aria-label="Threats"
+          aria-label={t('register.threats')}
           aria-rowcount={dataRowCount}
           aria-colcount={leafColumns.length}
           aria-activedescendant={active ? `cell-${active.rowId}-${active.columnId}` : undefined}
@@ -437,7 +447,7 @@ export function ThreatGrid({
                         // The grid is one tab stop (WAI-ARIA grid); the keyboard sorts from the column filters.
                         tabIndex={-1}
                         onClick={column.getToggleSortingHandler()}
-                        title="Sort (Shift+click to add)"
+                        title={t('register.sortTitle')}
                       >
                         {meta.label}
                         <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
@@ -477,7 +487,9 @@ export function ThreatGrid({
                           // Enter on the group's row toggles it; the grid stays one tab stop.
                           tabIndex={-1}
                           onClick={() => row.toggleExpanded()}
-                          aria-label={`${row.getIsExpanded() ? 'Collapse' : 'Expand'} ${String(row.groupingValue)}`}
+                          aria-label={t(row.getIsExpanded() ? 'register.collapseGroup' : 'register.expandGroup', {
+                            group: String(row.groupingValue),
+                          })}
                         >
                           {row.getIsExpanded() ? '▾' : '▸'}
                         </button>{' '}
@@ -513,7 +525,7 @@ export function ThreatGrid({
             </tbody>
           </table>
         </div>
-        {visibleRows.length === 0 && <p className="empty muted">No threat matches the filters.</p>}
+        {visibleRows.length === 0 && <p className="empty muted">{t('register.noMatch')}</p>}
       </div>
       {editing && editingRow && editingColumn && anchorRect && (
         <CellEditor

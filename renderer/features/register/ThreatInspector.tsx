@@ -1,6 +1,6 @@
 import { RatingSelects } from '../../ui/RatingSelects';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { bandOf, impactWords, likelihoodWords } from '../../../shared/domain/scoring';
+import { bandOf } from '../../../shared/domain/scoring';
 import type { Register, Threat } from '../../../shared/domain/threat';
 import { db } from '../../db';
 import { notDemoCreation } from '../../db/seed';
@@ -12,7 +12,8 @@ import { useUnsavedGuard } from '../../ui/useUnsavedGuard';
 import { formatDateTime } from '../../ui/format';
 import { EvidencePanel } from './EvidencePanel';
 import { threatHistory, type HistoryFieldChange } from './threat-history';
-import { NOT_RATED_LABEL } from './columns';
+import { columnLabel, impactLabel, likelihoodLabel, notRatedLabel, valueLabel } from './columns';
+import { useT } from '../../i18n';
 import { useMemo, useState } from 'react';
 
 function show(value: unknown): string {
@@ -37,6 +38,7 @@ export function ThreatInspector({
   register: Register;
   actorNames?: ReadonlyMap<string, { name: string }>;
 }) {
+  const t = useT();
   const actors = useLiveQuery(() => db.actors.bulkGet(threat.actorIds), [threat.actorIds.join()]);
   const revisions = useLiveQuery(
     () => db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).filter(notDemoCreation).toArray(),
@@ -54,44 +56,44 @@ export function ThreatInspector({
     (rating.rationale.trim() !== '' || rating.likelihood !== threat.likelihood || rating.impact !== threat.impact);
   const { confirmDiscard } = useUnsavedGuard(
     ratingDirty,
-    rating?.rationale.trim() ? 'Discard the rationale you typed?' : 'Discard the new rating?',
+    rating?.rationale.trim() ? t('register.inspector.discardRationale') : t('register.inspector.discardRating'),
   );
 
   return (
     <div className="inspector-body">
-      <h2 className="inspector-kicker">Threat</h2>
+      <h2 className="inspector-kicker">{t('register.columns.title')}</h2>
       <EditableText
-        label="Title"
+        label={t('register.inspector.title')}
         value={threat.title}
-        validate={(v) => (v ? null : 'A threat needs a title.')}
+        validate={(v) => (v ? null : t('register.inspector.needsTitle'))}
         onCommit={(title) => save({ title })}
       />
       <EditableText
-        label="Description"
+        label={columnLabel('description')}
         value={threat.description}
         multiline
         onCommit={(description) => save({ description })}
       />
       <dl className="facts">
-        <dt>Score</dt>
+        <dt>{columnLabel('score')}</dt>
         <dd>
           {band ? (
             <>
-              <span className={`band band-${band}`}>{threat.score}</span> {band}
+              <span className={`band band-${band}`}>{threat.score}</span> {valueLabel('band', band)}
             </>
           ) : (
-            <span className="band band-unrated">{NOT_RATED_LABEL}</span>
+            <span className="band band-unrated">{notRatedLabel()}</span>
           )}
         </dd>
-        <dt>Likelihood</dt>
+        <dt>{columnLabel('likelihood')}</dt>
         <dd>
           {threat.likelihood === undefined
-            ? NOT_RATED_LABEL
-            : `${threat.likelihood} · ${likelihoodWords(threat.likelihood, levels)}`}
+            ? notRatedLabel()
+            : `${threat.likelihood} · ${likelihoodLabel(threat.likelihood, levels)}`}
         </dd>
-        <dt>Impact</dt>
+        <dt>{columnLabel('impact')}</dt>
         <dd>
-          {threat.impact === undefined ? NOT_RATED_LABEL : `${threat.impact} · ${impactWords(threat.impact, levels)}`}{' '}
+          {threat.impact === undefined ? notRatedLabel() : `${threat.impact} · ${impactLabel(threat.impact, levels)}`}{' '}
           {!rating && (
             <button
               type="button"
@@ -105,27 +107,27 @@ export function ThreatInspector({
                 })
               }
             >
-              {band ? 'Change rating…' : 'Rate…'}
+              {band ? t('register.inspector.changeRating') : t('register.inspector.rate')}
             </button>
           )}
         </dd>
-        <dt>Category</dt>
-        <dd className="capitalise">{threat.category}</dd>
-        <dt>Trend</dt>
-        <dd className="capitalise">{threat.trend}</dd>
-        <dt>Confidence</dt>
-        <dd className="capitalise">{threat.confidence}</dd>
-        <dt>Status</dt>
-        <dd className="capitalise">{threat.status}</dd>
-        <dt>Affected</dt>
+        <dt>{columnLabel('category')}</dt>
+        <dd className="capitalise">{valueLabel('category', threat.category)}</dd>
+        <dt>{columnLabel('trend')}</dt>
+        <dd className="capitalise">{valueLabel('trend', threat.trend)}</dd>
+        <dt>{columnLabel('confidence')}</dt>
+        <dd className="capitalise">{valueLabel('confidence', threat.confidence)}</dd>
+        <dt>{columnLabel('status')}</dt>
+        <dd className="capitalise">{valueLabel('status', threat.status)}</dd>
+        <dt>{columnLabel('countries')}</dt>
         <dd>{show(threat.countryCodes)}</dd>
-        <dt>Actors</dt>
+        <dt>{columnLabel('actors')}</dt>
         <dd>{show(actors?.flatMap((a) => (a ? [a.name] : [])))}</dd>
       </dl>
       {rating && (
         <form
           className="rating-form"
-          aria-label="Change rating"
+          aria-label={t('register.inspector.changeRatingForm')}
           onKeyDown={(e) => {
             if (e.key !== 'Escape') return;
             e.preventDefault();
@@ -150,27 +152,27 @@ export function ThreatInspector({
             onChange={(r) => setRating({ ...rating, ...r })}
           />
           <div className="field">
-            <label htmlFor="rating-rationale">Rationale</label>
+            <label htmlFor="rating-rationale">{t('register.inspector.rationale')}</label>
             <textarea
               id="rating-rationale"
               rows={2}
               value={rating.rationale}
               onChange={(e) => setRating({ ...rating, rationale: e.target.value })}
-              placeholder="What changed your assessment?"
+              placeholder={t('register.inspector.rationalePlaceholder')}
             />
           </div>
           <div className="button-row">
             <button type="submit" className="primary">
-              Apply
+              {t('register.inspector.apply')}
             </button>
             <button type="button" onClick={() => void confirmDiscard().then((discard) => discard && setRating(null))}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>
       )}
       <EvidencePanel threat={threat} />
-      <h3>Indicators</h3>
+      <h3>{columnLabel('indicators')}</h3>
       {threat.indicators.length ? (
         <ul className="bullets">
           {threat.indicators.map((i) => (
@@ -178,9 +180,9 @@ export function ThreatInspector({
           ))}
         </ul>
       ) : (
-        <p className="muted">None recorded.</p>
+        <p className="muted">{t('register.inspector.noneRecorded')}</p>
       )}
-      <h3>Mitigations</h3>
+      <h3>{columnLabel('mitigations')}</h3>
       {threat.mitigations.length ? (
         <ul className="bullets">
           {threat.mitigations.map((m) => (
@@ -188,11 +190,11 @@ export function ThreatInspector({
           ))}
         </ul>
       ) : (
-        <p className="muted">None recorded.</p>
+        <p className="muted">{t('register.inspector.noneRecorded')}</p>
       )}
-      <h3>History</h3>
+      <h3>{t('register.inspector.history')}</h3>
       {history && history.length > 0 ? (
-        <ol className="history" aria-label="History">
+        <ol className="history" aria-label={t('register.inspector.history')}>
           {history.map((entry) => (
             <li key={entry.key}>
               <span className="muted">{formatDateTime(entry.at)}</span>{' '}
@@ -209,7 +211,7 @@ export function ThreatInspector({
           ))}
         </ol>
       ) : (
-        <p className="muted">No changes since the threat was created.</p>
+        <p className="muted">{t('register.inspector.noHistory')}</p>
       )}
     </div>
   );

@@ -1,5 +1,8 @@
 import type { ColumnDef, FilterFn, SortingFn } from '@tanstack/react-table';
-import { bandOf, impactWords, likelihoodWords } from '../../../shared/domain/scoring';
+import { bandOf } from '../../../shared/domain/scoring';
+import { impactLabel, likelihoodLabel } from '../../ui/scale-words';
+
+export { impactLabel, likelihoodLabel };
 import {
   Confidence,
   THREAT_CATEGORIES,
@@ -8,6 +11,7 @@ import {
   type Register,
   type Threat,
 } from '../../../shared/domain/threat';
+import { t as translate } from '../../i18n';
 import type { Lookups } from '../annotations';
 
 /** The editor a cell opens with (Enter, F2, double-click or typing). */
@@ -29,7 +33,18 @@ export interface ThreatRow extends Threat {
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const options = (values: readonly string[]) => values.map((value) => ({ value, label: capital(value) }));
+/** A column's name in the interface language. */
+export function columnLabel(id: string): string {
+  return translate(`register.columns.${id}`);
+}
+
+/** A stored value of a fixed list (category, trend, confidence, status, band) in the interface language. */
+export function valueLabel(field: 'category' | 'trend' | 'confidence' | 'status' | 'band', value: string): string {
+  return field === 'category' ? translate(`categories.${value}`) : translate(`register.${field}.${value}`);
+}
+
+const options = (field: 'category' | 'trend' | 'confidence' | 'status', values: readonly string[]) =>
+  values.map((value) => ({ value, label: capital(valueLabel(field, value)) }));
 
 /** A filter as typed, read once: the lower-cased words and, when it is one, the number comparison. */
 export interface CompiledFilter {
@@ -174,42 +189,63 @@ export function threatColumns(lookups: Lookups): ColumnDef<ThreatRow>[] {
     ...extra,
   });
   return [
-    col('title', { label: 'Threat', editor: 'text', width: 260 }, (t) => t.title),
+    col('title', { label: columnLabel('title'), editor: 'text', width: 260 }, (t) => t.title),
     col(
       'category',
-      { label: 'Category', editor: 'select', options: options(THREAT_CATEGORIES), width: 104 },
+      { label: columnLabel('category'), editor: 'select', options: options('category', THREAT_CATEGORIES), width: 104 },
       (t) => t.category,
     ),
-    col('likelihood', { label: 'Likelihood', editor: 'rating', numeric: true, width: 84 }, (t) => t.likelihood),
-    col('impact', { label: 'Impact', editor: 'rating', numeric: true, width: 72 }, (t) => t.impact),
-    col('score', { label: 'Score', numeric: true, width: 80 }, (t) => t.score),
-    col('trend', { label: 'Trend', editor: 'select', options: options(Trend.options), width: 88 }, (t) => t.trend),
+    col(
+      'likelihood',
+      { label: columnLabel('likelihood'), editor: 'rating', numeric: true, width: 84 },
+      (t) => t.likelihood,
+    ),
+    col('impact', { label: columnLabel('impact'), editor: 'rating', numeric: true, width: 72 }, (t) => t.impact),
+    col('score', { label: columnLabel('score'), numeric: true, width: 80 }, (t) => t.score),
+    col(
+      'trend',
+      { label: columnLabel('trend'), editor: 'select', options: options('trend', Trend.options), width: 88 },
+      (t) => t.trend,
+    ),
     col(
       'confidence',
-      { label: 'Confidence', editor: 'select', options: options(Confidence.options), width: 96 },
+      {
+        label: columnLabel('confidence'),
+        editor: 'select',
+        options: options('confidence', Confidence.options),
+        width: 96,
+      },
       (t) => t.confidence,
     ),
     col(
       'status',
-      { label: 'Status', editor: 'select', options: options(ThreatStatus.options), width: 96 },
+      { label: columnLabel('status'), editor: 'select', options: options('status', ThreatStatus.options), width: 96 },
       (t) => t.status,
     ),
-    col('countries', { label: 'Affected', editor: 'countries', width: 120 }, (t) => t.countryCodes.join(' ')),
-    col('actors', { label: 'Actors', editor: 'actors', width: 170 }, (t) => names(t.actorIds)),
-    col('evidence', { label: 'Evidence', numeric: true, width: 76 }, (t) => t.evidenceCount),
-    col('origin', { label: 'Origin', editor: 'country', width: 80 }, (t) => t.originCode ?? ''),
-    col('indicators', { label: 'Indicators', editor: 'list', width: 240 }, (t) => t.indicators.join('; ')),
-    col('mitigations', { label: 'Mitigations', editor: 'list', width: 240 }, (t) => t.mitigations.join('; ')),
-    col('owner', { label: 'Owner', editor: 'text', width: 120 }, (t) => t.owner),
-    col('lastReviewedOn', { label: 'Last review', editor: 'date', width: 110 }, (t) => t.lastReviewedOn ?? ''),
-    col('description', { label: 'Description', editor: 'longtext', width: 320 }, (t) => t.description),
+    col('countries', { label: columnLabel('countries'), editor: 'countries', width: 120 }, (t) =>
+      t.countryCodes.join(' '),
+    ),
+    col('actors', { label: columnLabel('actors'), editor: 'actors', width: 170 }, (t) => names(t.actorIds)),
+    col('evidence', { label: columnLabel('evidence'), numeric: true, width: 76 }, (t) => t.evidenceCount),
+    col('origin', { label: columnLabel('origin'), editor: 'country', width: 80 }, (t) => t.originCode ?? ''),
+    col('indicators', { label: columnLabel('indicators'), editor: 'list', width: 240 }, (t) => t.indicators.join('; ')),
+    col('mitigations', { label: columnLabel('mitigations'), editor: 'list', width: 240 }, (t) =>
+      t.mitigations.join('; '),
+    ),
+    col('owner', { label: columnLabel('owner'), editor: 'text', width: 120 }, (t) => t.owner),
+    col(
+      'lastReviewedOn',
+      { label: columnLabel('lastReviewedOn'), editor: 'date', width: 110 },
+      (t) => t.lastReviewedOn ?? '',
+    ),
+    col('description', { label: columnLabel('description'), editor: 'longtext', width: 320 }, (t) => t.description),
   ];
 }
 
 export function ratingTitle(column: string, value: number, levels: number): string {
   return column === 'likelihood'
-    ? `${value} · ${likelihoodWords(value, levels)}`
-    : `${value} · ${impactWords(value, levels)}`;
+    ? `${value} · ${likelihoodLabel(value, levels)}`
+    : `${value} · ${impactLabel(value, levels)}`;
 }
 
 export function bandClass(threat: Threat, register: Register): string {
@@ -217,7 +253,9 @@ export function bandClass(threat: Threat, register: Register): string {
 }
 
 /** What the grid, the inspector and the heat map say of a threat the analyst has not rated yet. */
-export const NOT_RATED_LABEL = 'not rated';
+export function notRatedLabel(): string {
+  return translate('register.notRated');
+}
 
 export const GROUPABLE = [
   { id: 'category', label: 'Category' },

@@ -1,3 +1,4 @@
+import { t as translate } from '../../i18n';
 import type { Revision } from '../../../shared/domain/revision';
 
 /** One field a change changed, in words. */
@@ -20,26 +21,28 @@ export interface HistoryEntry {
   fields: HistoryFieldChange[];
 }
 
+/** Each field's name in the catalogues, in the order the history lists them. */
 const FIELD_LABELS: Record<string, string> = {
-  title: 'Title',
-  description: 'Description',
-  category: 'Category',
-  likelihood: 'Likelihood',
-  impact: 'Impact',
-  score: 'Score',
-  trend: 'Trend',
-  confidence: 'Confidence',
-  status: 'Status',
-  countryCodes: 'Affected',
-  actorIds: 'Actors',
-  originCode: 'Origin',
-  indicators: 'Indicators',
-  mitigations: 'Mitigations',
-  owner: 'Owner',
-  lastReviewedOn: 'Last review',
-  registerId: 'Register',
+  title: 'register.inspector.title',
+  description: 'register.columns.description',
+  category: 'register.columns.category',
+  likelihood: 'register.columns.likelihood',
+  impact: 'register.columns.impact',
+  score: 'register.columns.score',
+  trend: 'register.columns.trend',
+  confidence: 'register.columns.confidence',
+  status: 'register.columns.status',
+  countryCodes: 'register.columns.countries',
+  actorIds: 'register.columns.actors',
+  originCode: 'register.columns.origin',
+  indicators: 'register.columns.indicators',
+  mitigations: 'register.columns.mitigations',
+  owner: 'register.columns.owner',
+  lastReviewedOn: 'register.columns.lastReviewedOn',
+  registerId: 'views.register',
 };
 const FIELD_ORDER = Object.keys(FIELD_LABELS);
+const fieldLabel = (field: string) => (FIELD_LABELS[field] ? translate(FIELD_LABELS[field]) : field);
 
 /** Bookkeeping every change writes: never worth a line of history by itself. */
 const HIDDEN = new Set(['updatedAt', 'createdAt', 'id']);
@@ -76,15 +79,22 @@ export function threatHistory(revisions: readonly Revision[]): HistoryEntry[] {
     const at = group.reduce((latest, r) => (r.at > latest ? r.at : latest), first.at);
     const ops = new Set(group.map((r) => r.op ?? 'update'));
     const travelled = HISTORY_COMMANDS.has(first.command ?? '');
-    const whole = ops.has('create') ? 'Created' : ops.has('delete') ? 'Deleted' : undefined;
+    const whole = ops.has('create')
+      ? translate('register.history.created')
+      : ops.has('delete')
+        ? translate('register.history.deleted')
+        : undefined;
     const fields = whole
       ? []
       : group
           .filter((r) => !HIDDEN.has(r.field))
           .sort((a, b) => rank(a.field) - rank(b.field) || a.field.localeCompare(b.field))
-          .map((r) => ({ field: r.field, label: FIELD_LABELS[r.field] ?? r.field, before: r.before, after: r.after }));
+          .map((r) => ({ field: r.field, label: fieldLabel(r.field), before: r.before, after: r.after }));
     if (!whole && fields.length === 0) continue;
-    const headline = travelled ? (first.rationale ?? (first.command === 'history.undo' ? 'Undone' : 'Redone')) : whole;
+    const headline = travelled
+      ? (first.rationale ??
+        translate(first.command === 'history.undo' ? 'register.history.undone' : 'register.history.redone'))
+      : whole;
     const rationale = travelled ? undefined : first.rationale;
     entries.push({ key, at, ...(headline ? { headline } : {}), ...(rationale ? { rationale } : {}), fields });
   }

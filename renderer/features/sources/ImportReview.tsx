@@ -4,6 +4,7 @@ import { commentsToPassages } from '../../workspace/commands/passages';
 import { updateSourceMetadata } from '../../workspace/commands/sources';
 import { useWorkbench } from '../../stores';
 import { formatDate } from '../../ui/format';
+import { t as translate, useT } from '../../i18n';
 
 const names = (() => {
   try {
@@ -24,11 +25,12 @@ export function languageLabel(tag: string): string {
   }
 }
 
+/** The catalogue keys of the guessed fields' names. */
 const FIELD_LABELS: Record<GuessableField, string> = {
-  title: 'Title',
-  author: 'Author',
-  publishedOn: 'Published',
-  language: 'Language',
+  title: 'review.field.title',
+  author: 'review.field.author',
+  publishedOn: 'review.field.publishedOn',
+  language: 'review.field.language',
 };
 
 function shown(source: Source, field: GuessableField): string {
@@ -36,9 +38,9 @@ function shown(source: Source, field: GuessableField): string {
     case 'title':
       return `“${source.title}”`;
     case 'author':
-      return source.author || 'none found';
+      return source.author || translate('review.noneFound');
     case 'publishedOn':
-      return source.publishedOn ? formatDate(source.publishedOn) : 'none found';
+      return source.publishedOn ? formatDate(source.publishedOn) : translate('review.noneFound');
     case 'language':
       return languageLabel(source.language);
   }
@@ -51,23 +53,27 @@ function shown(source: Source, field: GuessableField): string {
  * citation is only as good as these. Confirming is one command, so undo takes it back.
  */
 export function ConfirmStrip({ source }: { source: Source }) {
+  const t = useT();
   const guessed = source.guessed ?? [];
   const setSideTab = useWorkbench((s) => s.setSideTab);
   if (guessed.length === 0) return null;
   return (
-    <section className="confirm-strip" aria-label="Guessed details">
+    <section className="confirm-strip" aria-label={t('review.guessed')}>
       <p className="confirm-lead">
-        Guessed at import — check before you cite:{' '}
+        {t('review.lead')}{' '}
         {(['title', 'author', 'publishedOn', 'language'] as const)
           .filter((field) => guessed.includes(field))
           .map((field, i) => (
             <span key={field} className="confirm-item">
               {i > 0 && ' · '}
-              {FIELD_LABELS[field]} <strong dir="auto">{shown(source, field)}</strong>
+              {t(FIELD_LABELS[field])} <strong dir="auto">{shown(source, field)}</strong>
             </span>
           ))}
         {source.languages && source.languages.length > 1 && (
-          <span className="muted"> (the text mixes {source.languages.map(languageLabel).join(', ')})</span>
+          <span className="muted">
+            {' '}
+            {t('review.mixes', { languages: source.languages.map(languageLabel).join(', ') })}
+          </span>
         )}
       </p>
       <div className="button-row">
@@ -79,15 +85,15 @@ export function ConfirmStrip({ source }: { source: Source }) {
               .perform(updateSourceMetadata, {
                 id: source.id,
                 patch: { guessed: [] },
-                label: `confirm the details of “${source.title}”`,
+                label: t('review.confirmLabel', { title: source.title }),
               })
               .catch(() => undefined)
           }
         >
-          Confirm details
+          {t('review.confirm')}
         </button>
         <button type="button" onClick={() => setSideTab('details')}>
-          Correct in Details…
+          {t('review.correct')}
         </button>
       </div>
     </section>
@@ -99,17 +105,15 @@ export function ConfirmStrip({ source }: { source: Source }) {
  * for sources imported this session while their comments wait; one command, so undo takes all back.
  */
 export function CommentsOffer({ source, text }: { source: Source; text: string }) {
+  const t = useT();
   const comments = useWorkbench((s) => s.pendingComments[source.id]);
   const setPending = useWorkbench((s) => s.setPendingComments);
   const notify = useWorkbench((s) => s.notify);
   if (!comments?.length) return null;
   const count = comments.length;
   return (
-    <div className="banner comments-offer" role="region" aria-label="Word comments">
-      <span>
-        This Word file has {count} reviewer comment{count === 1 ? '' : 's'} (listed under “Comments” at the end of the
-        text).
-      </span>
+    <div className="banner comments-offer" role="region" aria-label={t('review.wordComments')}>
+      <span>{t('review.comments', { count })}</span>
       <button
         type="button"
         className="primary"
@@ -119,18 +123,17 @@ export function CommentsOffer({ source, text }: { source: Source; text: string }
             setPending(source.id, null);
             notify(
               'info',
-              `Made ${result.created} passage${result.created === 1 ? '' : 's'} from the comments` +
-                (result.missing
-                  ? `; ${result.missing} comment${result.missing === 1 ? '' : 's'} could not be placed in the text and stay${result.missing === 1 ? 's' : ''} under “Comments” only.`
-                  : '.'),
+              result.missing
+                ? t('review.madeSomeMissing', { count: result.created, missing: result.missing })
+                : t('review.made', { count: result.created }),
             );
           })
         }
       >
-        Make {count === 1 ? 'it a passage' : 'them passages'}
+        {t('review.make', { count })}
       </button>
       <button type="button" onClick={() => setPending(source.id, null)}>
-        Not now
+        {t('review.notNow')}
       </button>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useUnsavedGuard } from '../../ui/useUnsavedGuard';
 import { useFocusHold } from '../../ui/useFocusHold';
+import { useT } from '../../i18n';
 
 /** Paste an article's text (e.g. from a browser) with a title; Ctrl+Enter imports. */
 export function PasteDialog({
@@ -12,6 +13,7 @@ export function PasteDialog({
   onClose: () => void;
   onImport: (title: string, text: string) => void;
 }) {
+  const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   useFocusHold(ref, open);
   const [title, setTitle] = useState('');
@@ -27,7 +29,7 @@ export function PasteDialog({
 
   const submit = () => {
     if (!text.trim()) {
-      setError('Paste some text first.');
+      setError(t('paste.empty'));
       return;
     }
     onImport(title, text);
@@ -38,7 +40,7 @@ export function PasteDialog({
 
   const dirty = open && (title.trim() !== '' || text.trim() !== '');
   // Pasted text is work: a stray Escape, Cancel or leaving the view asks before throwing it away.
-  const { confirmDiscard } = useUnsavedGuard(dirty, 'Discard the text you pasted?');
+  const { confirmDiscard } = useUnsavedGuard(dirty, t('paste.discard'));
   const cancel = () =>
     void confirmDiscard().then((discard) => {
       if (!discard) return;
@@ -64,9 +66,9 @@ export function PasteDialog({
         }
       }}
     >
-      <h2 id="paste-title">Paste text</h2>
+      <h2 id="paste-title">{t('paste.title')}</h2>
       <div className="field">
-        <label htmlFor="paste-source-title">Title</label>
+        <label htmlFor="paste-source-title">{t('review.field.title')}</label>
         <input
           id="paste-source-title"
           type="text"
@@ -77,7 +79,7 @@ export function PasteDialog({
         />
       </div>
       <div className="field">
-        <label htmlFor="paste-source-text">Text</label>
+        <label htmlFor="paste-source-text">{t('paste.text')}</label>
         <textarea
           id="paste-source-text"
           rows={14}
@@ -94,10 +96,10 @@ export function PasteDialog({
       </div>
       <div className="dialog-actions">
         <button type="button" onClick={cancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" className="primary" onClick={submit} title="Ctrl+Enter">
-          Import
+          {t('paste.import')}
         </button>
       </div>
     </dialog>

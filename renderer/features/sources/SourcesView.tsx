@@ -505,12 +505,12 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
       });
       const now = await readSourceSnapshot(db, source.id);
       setPendingChange({
-        title: `Replace the text of “${source.title}”?`,
+        title: translate('textChange.replaceTitle', { title: source.title }),
         description:
           imported.text === now.text
-            ? `“${file.name}” has the same text as this source; only the stored file changes.`
-            : `The text of “${file.name}” takes the place of the current text. This is what happens to the passages:`,
-        applyLabel: 'Replace the text',
+            ? translate('textChange.sameText', { name: file.name })
+            : translate('textChange.newText', { name: file.name }),
+        applyLabel: translate('textChange.replaceApply'),
         plan: planTextChange(now.text, imported.text, now.annotations),
         textHash: imported.textHash,
         file: imported.file,
@@ -532,8 +532,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
       setPendingChange({
         ...pendingChange,
         plan: outdated,
-        warning:
-          'The text or its passages changed while this preview was open, so nothing was replaced. This is the preview as things now stand.',
+        warning: translate('textChange.outdated'),
       });
     else setPendingChange(null);
   };

@@ -3,21 +3,19 @@ import type { PlannedPassage, TextChangePlan } from '../../../shared/domain/text
 import { WordChanges } from '../annotations';
 import { lostLine, movedLine, staysLine } from './replacement-words';
 import { useFocusHold } from '../../ui/useFocusHold';
+import { useT } from '../../i18n';
 
 const shorten = (text: string, max = 240): string => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 function MovedPassage({ passage }: { passage: PlannedPassage }) {
+  const t = useT();
   const sameWords = passage.nowReads === passage.quote;
   return (
     <li className="plan-item">
       <p className="passage-quote" dir="auto">
         {sameWords ? shorten(passage.quote) : <WordChanges changes={passage.changes ?? []} />}
       </p>
-      <p className="plan-why muted">
-        {sameWords
-          ? 'The same words, found elsewhere in the text.'
-          : 'Words changed: struck through is the coded text, underlined the new text at that place.'}
-      </p>
+      <p className="plan-why muted">{sameWords ? t('textChange.sameWords') : t('textChange.wordsChanged')}</p>
     </li>
   );
 }
@@ -28,27 +26,27 @@ function MovedPassage({ passage }: { passage: PlannedPassage }) {
  * quote. Passages that stay are listed on request (a book may carry thousands).
  */
 export function TextChangePlanView({ plan }: { plan: TextChangePlan }) {
+  const t = useT();
   const [showStaying, setShowStaying] = useState(false);
   const moved = plan.passages.filter((p) => p.outcome === 'moves');
   const lost = plan.passages.filter((p) => p.outcome === 'lost');
   const staying = plan.passages.filter((p) => p.outcome === 'stays');
   const headingId = useId();
-  if (plan.passages.length === 0)
-    return <p className="muted plan-none">This source has no passages yet, so none can move.</p>;
+  if (plan.passages.length === 0) return <p className="muted plan-none">{t('textChange.noPassages')}</p>;
   return (
     <section className="text-change-plan" aria-labelledby={headingId}>
       <h3 id={headingId} className="visually-hidden">
-        What happens to the passages
+        {t('textChange.whatHappens')}
       </h3>
-      <ul className="plan-counts" aria-label="Passages after the change">
+      <ul className="plan-counts" aria-label={t('textChange.after')}>
         <li className="plan-count stays">{staysLine(plan.counts.stays)}</li>
         <li className={`plan-count moves${plan.counts.moves ? ' some' : ''}`}>{movedLine(plan.counts.moves)}</li>
         <li className={`plan-count lost${plan.counts.lost ? ' some' : ''}`}>{lostLine(plan.counts.lost)}</li>
       </ul>
       <div className="plan-lists">
         {moved.length > 0 && (
-          <section aria-label="Passages that move">
-            <h4>Moved — you confirm each under Review</h4>
+          <section aria-label={t('textChange.moveLabel')}>
+            <h4>{t('textChange.movedHeading')}</h4>
             <ol className="plan-list">
               {moved.map((p) => (
                 <MovedPassage key={p.id} passage={p} />
@@ -57,8 +55,8 @@ export function TextChangePlanView({ plan }: { plan: TextChangePlan }) {
           </section>
         )}
         {lost.length > 0 && (
-          <section aria-label="Passages that cannot be found">
-            <h4>Cannot be found — kept with their quote and note, to place again under Review</h4>
+          <section aria-label={t('textChange.lostLabel')}>
+            <h4>{t('textChange.lostHeading')}</h4>
             <ol className="plan-list">
               {lost.map((p) => (
                 <li key={p.id} className="plan-item">
@@ -72,11 +70,9 @@ export function TextChangePlanView({ plan }: { plan: TextChangePlan }) {
         )}
         {staying.length > 0 && (
           <details className="plan-staying" onToggle={(e) => setShowStaying(e.currentTarget.open)}>
-            <summary>
-              {staying.length === 1 ? 'Show the passage that stays' : `Show the ${staying.length} passages that stay`}
-            </summary>
+            <summary>{t('textChange.showStaying', { count: staying.length })}</summary>
             {showStaying && (
-              <ol className="plan-list" aria-label="Passages that stay">
+              <ol className="plan-list" aria-label={t('textChange.stayLabel')}>
                 {staying.map((p) => (
                   <li key={p.id} className="plan-item">
                     <p className="passage-quote" dir="auto">
@@ -116,6 +112,7 @@ interface TextChangeDialogProps {
  * (Enter applies: the change is one step for Ctrl+Z), Escape cancels.
  */
 export function TextChangeDialog({ change, onApply, onCancel }: TextChangeDialogProps) {
+  const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   useFocusHold(ref, change !== null);
   const apply = useRef<HTMLButtonElement>(null);
@@ -166,10 +163,10 @@ export function TextChangeDialog({ change, onApply, onCancel }: TextChangeDialog
             </p>
           )}
           <TextChangePlanView plan={change.plan} />
-          <p className="muted plan-undo">Nothing is changed until you apply. Ctrl+Z takes the whole change back.</p>
+          <p className="muted plan-undo">{t('textChange.undo')}</p>
           <div className="dialog-actions">
             <button type="button" disabled={applying} onClick={onCancel}>
-              Cancel
+              {t('common.cancel')}
             </button>
             <button
               ref={apply}
@@ -178,7 +175,7 @@ export function TextChangeDialog({ change, onApply, onCancel }: TextChangeDialog
               disabled={applying}
               onClick={() => void run().catch(() => undefined)}
             >
-              {applying ? 'Applying…' : change.applyLabel}
+              {applying ? t('textChange.applying') : change.applyLabel}
             </button>
           </div>
         </>

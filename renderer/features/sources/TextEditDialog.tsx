@@ -5,6 +5,7 @@ import { normaliseText } from '../../../shared/domain/text';
 import { useUnsavedGuard } from '../../ui/useUnsavedGuard';
 import { TextChangePlanView } from './TextChangePreview';
 import { useFocusHold } from '../../ui/useFocusHold';
+import { useT } from '../../i18n';
 
 /** How long typing pauses before the passages' plan is worked out again (it re-anchors every passage). */
 const PLAN_DELAY_MS = 300;
@@ -27,6 +28,7 @@ export function TextEditDialog({
   onClose: () => void;
   onSave: (plan: TextChangePlan) => Promise<void>;
 }) {
+  const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   useFocusHold(ref, text !== null);
   const [draft, setDraft] = useState(text ?? '');
@@ -65,7 +67,7 @@ export function TextEditDialog({
     }
   };
 
-  const { confirmDiscard } = useUnsavedGuard(text !== null && draft !== text, 'Discard your corrections to the text?');
+  const { confirmDiscard } = useUnsavedGuard(text !== null && draft !== text, t('textEdit.discard'));
   const cancel = () => void confirmDiscard().then((discard) => discard && ref.current?.close());
 
   return (
@@ -79,13 +81,10 @@ export function TextEditDialog({
       }}
       onClose={onClose}
     >
-      <h2 id="edit-text-title">Correct the text</h2>
-      <p className="muted">
-        Below the text you see what saving does to the passages. Any that move or can no longer be found are listed
-        under Review; Ctrl+Z takes the correction back.
-      </p>
+      <h2 id="edit-text-title">{t('textEdit.title')}</h2>
+      <p className="muted">{t('textEdit.intro')}</p>
       <textarea
-        aria-label="Source text"
+        aria-label={t('textEdit.sourceText')}
         className="text-editor"
         rows={14}
         dir="auto"
@@ -97,16 +96,12 @@ export function TextEditDialog({
         {plan ? (
           <TextChangePlanView plan={plan} />
         ) : (
-          <p className="muted plan-none">
-            {draft === text
-              ? 'No correction yet: every passage stays where it is.'
-              : 'Working out where the passages go…'}
-          </p>
+          <p className="muted plan-none">{draft === text ? t('textEdit.noCorrection') : t('textEdit.working')}</p>
         )}
       </div>
       <div className="dialog-actions">
         <button type="button" onClick={cancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button
           type="button"
@@ -114,7 +109,7 @@ export function TextEditDialog({
           disabled={saving || draft === text || !draft.trim()}
           onClick={() => void save().catch(() => undefined)}
         >
-          Save text
+          {t('textEdit.save')}
         </button>
       </div>
     </dialog>

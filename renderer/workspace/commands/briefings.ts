@@ -2,6 +2,7 @@ import type { Briefing, BriefingExport, WarningOverride } from '../../../shared/
 import { BriefingTemplate, readTemplate } from '../../../shared/domain/briefing-template';
 import { blankBriefing, BRIEFING_TEMPLATE_KEY, readBriefing } from '../../db/briefings';
 import { CommandRefusal } from '../change-set';
+import { t as translate } from '../../i18n';
 import { defineCommand } from '../workspace';
 
 const BRIEFING_GONE = 'That briefing no longer exists; it may have been deleted.';
@@ -106,8 +107,7 @@ export interface OverrideWarningsArgs {
 /** Lets warnings of the check before export stand (replacing an earlier override of the same warning). A step for Ctrl+Z. */
 export const overrideBriefingWarnings = defineCommand({
   id: 'briefings.overrideWarnings',
-  label: ({ overrides }: OverrideWarningsArgs) =>
-    overrides.length === 1 ? 'override a warning before export' : `override ${overrides.length} warnings before export`,
+  label: ({ overrides }: OverrideWarningsArgs) => translate('changes.overrideWarnings', { count: overrides.length }),
   run: async (changes, { briefingId, overrides }: OverrideWarningsArgs): Promise<Briefing> => {
     const saved = readBriefing(await changes.require('briefings', briefingId, BRIEFING_GONE));
     const keys = new Set(overrides.map((o) => o.key));

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/domain/exposure';
 import { DEFAULT_SCALE } from '../../../shared/domain/scoring';
 import { COMPARISON_KEY, MAX_COMPARED, MIN_COMPARED, resolveComparison } from '../../db/countries';
+import { t as translate } from '../../i18n';
 import { CommandRefusal } from '../change-set';
 import { defineCommand } from '../workspace';
 
@@ -104,7 +105,9 @@ export const compareCountries = defineCommand({
     if (new Set(codes).size !== codes.length) throw new CommandRefusal('A country can only be compared once.');
     const missing = codes.filter((c) => !known.includes(c));
     if (missing.length > 0)
-      throw new CommandRefusal(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in this workspace.`);
+      throw new CommandRefusal(
+        translate('changes.countriesMissing', { codes: missing.join(', '), count: missing.length }),
+      );
     if (codes.length < MIN_COMPARED) throw new CommandRefusal(`Compare at least ${MIN_COMPARED} countries.`);
     if (codes.length > MAX_COMPARED) throw new CommandRefusal(`Compare at most ${MAX_COMPARED} countries at a time.`);
     const before = resolveComparison((await changes.get('meta', COMPARISON_KEY))?.value, known);

@@ -1,6 +1,7 @@
 import { anchor, describeRange, type Selectors } from '../../../shared/domain/anchoring';
 import type { Annotation, Tag } from '../../../shared/domain/annotation';
 import { fromAnnotationCollection } from '../../../shared/interop/web-annotation';
+import { t as translate } from '../../i18n';
 import { CommandRefusal, type ChangeSet } from '../change-set';
 import { defineCommand } from '../workspace';
 import { ensureTag } from './codebook';
@@ -154,7 +155,7 @@ export interface W3cImportResult {
 export const importW3cPassages = defineCommand({
   id: 'passages.importW3c',
   label: (args: W3cImport, result: W3cImportResult) =>
-    `import ${result.added} passage${result.added === 1 ? '' : 's'} from “${args.fileName}”`,
+    translate('changes.importPassages', { count: result.added, name: args.fileName }),
   rationale: (args: W3cImport) => `Imported from ${args.fileName}`,
   run: async (changes, { fileName, json, sourceId, textHash, text }: W3cImport): Promise<W3cImportResult> => {
     const codebook: Tag[] = await changes.db.tags.toArray();
@@ -231,11 +232,12 @@ export const importW3cPassages = defineCommand({
 /** The sentence an import ends with. */
 export function describeW3cImport(fileName: string, result: W3cImportResult): string {
   const { added, present, placed, problems } = result;
-  const parts = [`Imported ${added} passage${added === 1 ? '' : 's'} from “${fileName}”.`];
+  const parts = [translate('changes.importedPassages', { count: added, name: fileName })];
   if (placed.drifted + placed.orphaned > 0)
-    parts.push(`${placed.drifted} moved and ${placed.orphaned} could not be found in this text: see Review.`);
-  if (present > 0) parts.push(`${present} were already here.`);
-  if (problems.length > 0) parts.push(`${problems.length} could not be read (${problems[0]}).`);
+    parts.push(translate('changes.importedPlaced', { moved: placed.drifted, lost: placed.orphaned }));
+  if (present > 0) parts.push(translate('changes.importedPresent', { count: present }));
+  if (problems.length > 0)
+    parts.push(translate('changes.importedProblems', { count: problems.length, first: problems[0] }));
   return parts.join(' ');
 }
 
@@ -284,7 +286,7 @@ export function commentNote(comment: CommentToPlace): string {
 export const commentsToPassages = defineCommand({
   id: 'passages.fromComments',
   label: (_args: CommentsAsPassages, result: CommentsPlaced) =>
-    result.created === 1 ? 'turn a Word comment into a passage' : `turn ${result.created} Word comments into passages`,
+    translate('changes.commentsToPassages', { count: result.created }),
   run: async (changes, { sourceId, text, comments }: CommentsAsPassages): Promise<CommentsPlaced> => {
     await changes.require(
       'sources',

@@ -2,6 +2,7 @@ import type { Annotation } from '../../../shared/domain/annotation';
 import { overrideId, type ExposureOverride } from '../../../shared/domain/exposure';
 import { DEFAULT_SCALE } from '../../../shared/domain/scoring';
 import type { Register, RiskScale, Threat } from '../../../shared/domain/threat';
+import { t as translate } from '../../i18n';
 import { CommandRefusal } from '../change-set';
 import { defineCommand } from '../workspace';
 
@@ -36,7 +37,7 @@ function checkScale(scale: RiskScale, threats: Threat[]): void {
   const above = threats.filter((t) => (t.likelihood ?? 0) > scale.levels || (t.impact ?? 0) > scale.levels);
   if (above.length > 0) {
     throw new CommandRefusal(
-      `${above.length} threat${above.length === 1 ? ' is' : 's are'} rated above ${scale.levels} (e.g. “${above[0]!.title}”). Lower those ratings first, or keep more levels.`,
+      translate('changes.ratedAbove', { count: above.length, levels: scale.levels, title: above[0]!.title }),
     );
   }
 }

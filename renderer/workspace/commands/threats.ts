@@ -4,6 +4,7 @@ import type { CsvField, ThreatDraft } from '../../../shared/interop/register-csv
 import { blankThreat } from '../../db/registers';
 import type { ThreatPatch } from '../../db/threats';
 import { CommandRefusal, type ChangeSet } from '../change-set';
+import { t as translate } from '../../i18n';
 import { defineCommand } from '../workspace';
 
 const GONE = 'That threat no longer exists; it may have been deleted in another window.';
@@ -101,7 +102,9 @@ export const rateThreat = defineCommand({
 export const deleteThreats = defineCommand({
   id: 'threats.delete',
   label: (_args: { ids: string[] }, removed: Threat[]) =>
-    removed.length === 1 ? `delete “${removed[0]!.title}”` : `delete ${removed.length} threats`,
+    removed.length === 1
+      ? translate('changes.deleteThreat', { title: removed[0]!.title })
+      : translate('changes.deleteThreats', { count: removed.length }),
   run: async (changes, args: { ids: string[] }): Promise<Threat[]> => {
     const ids = new Set(args.ids);
     const linked: Annotation[] = await changes.db.annotations.where('threatIds').anyOf(args.ids).distinct().toArray();
@@ -264,7 +267,11 @@ export const importCsv = defineCommand({
     if (plan.ratingChanges.length > 0 && !args.rationale?.trim()) {
       const n = plan.ratingChanges.length;
       throw new CommandRefusal(
-        `“${args.fileName}” changes ${n} rating${n === 1 ? '' : 's'} of threats already in the register (${describeRatingChange(plan.ratingChanges[0]!)}${n > 1 ? ', …' : ''}). Say why in the rationale, then import again. Nothing was imported.`,
+        translate('changes.csvNeedsRationale', {
+          name: args.fileName,
+          count: n,
+          first: `${describeRatingChange(plan.ratingChanges[0]!)}${n > 1 ? ', …' : ''}`,
+        }),
       );
     }
     await changes.bulkPut('threats', plan.records);
