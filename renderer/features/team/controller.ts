@@ -1,8 +1,10 @@
 import { db } from '../../db';
+import { t } from '../../i18n';
 import { workbench } from '../../platform/workbench';
 import { workspace } from '../../workspace';
 import { CouchClient, SyncError } from '../../workspace/sync/couch';
 import { TeamSync, type SyncSummary } from '../../workspace/sync/team-sync';
+import { keepPasswordAsAsked } from './passwords';
 import { useTeam } from './team-state';
 
 /** How often live sync looks for colleagues' changes, and how soon it sends a change made here. */
@@ -31,23 +33,23 @@ function syncer(publish: boolean): TeamSync {
     publish,
     onProgress: ({ phase, done }) =>
       useTeam.setState({
-        message: phase === 'receiving' ? `Receiving… ${done} records so far.` : `Sending… ${done} records so far.`,
+        message: t(`team.${phase}`, { count: done }),
       }),
   });
 }
 
 function describe(summary: SyncSummary): string {
   const parts = [
-    summary.published ? 'Published this workspace to the team database.' : '',
-    `Synced: ${summary.received} received, ${summary.sent} sent${summary.merged ? `, ${summary.merged} merged` : ''}.`,
-    summary.refused
-      ? ` ${summary.refused} records from the server were not valid here and were left out; tell the team's administrator.`
-      : '',
-    summary.conflicts
-      ? ` ${summary.conflicts} ${summary.conflicts === 1 ? 'conflict' : 'conflicts'} to settle below.`
-      : '',
+    summary.published ? t('team.published') : '',
+    t(summary.merged ? 'team.syncedMerged' : 'team.synced', {
+      received: summary.received,
+      sent: summary.sent,
+      merged: summary.merged,
+    }),
+    summary.refused ? t('team.refused', { count: summary.refused }) : '',
+    summary.conflicts ? t('team.conflictsBelow', { count: summary.conflicts }) : '',
   ];
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return parts.filter(Boolean).join(' ');
 }
 
 /**
@@ -60,16 +62,19 @@ export function syncNow(publish = false): Promise<void> {
     return running;
   }
   running = (async () => {
-    useTeam.setState({ status: 'syncing', message: 'Syncing with the team…' });
+    useTeam.setState({ status: 'syncing', message: t('team.syncing') });
     try {
       const summary = await syncer(publish).syncOnce();
-      useTeam.setState({ status: 'synced', connected: true, message: describe(summary) });
+      // The server took the password: now it is worth keeping (or forgetting, if the analyst unticked it).
+      const kept = await keepPasswordAsAsked();
+      useTeam.setState({
+        status: 'synced',
+        connected: true,
+        message: [describe(summary), kept].filter(Boolean).join(' '),
+      });
     } catch (error) {
       const offline = error instanceof SyncError && error.kind === 'offline';
-      const message =
-        error instanceof SyncError
-          ? error.message
-          : 'The sync stopped on an unexpected problem. Nothing was lost; try Sync now again.';
+      const message = error instanceof SyncError ? error.message : t('team.unexpected');
       useTeam.setState({ status: offline ? 'offline' : 'failed', message });
     } finally {
       running = null;
