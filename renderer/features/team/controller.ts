@@ -29,8 +29,15 @@ function syncer(publish: boolean): TeamSync {
       throw new SyncError('setup', error instanceof Error ? error.message : String(error));
     }
   });
+  const api = workbench();
   return new TeamSync(db, client, {
     publish,
+    // Original files travel with their sources, from and into main's source store.
+    files: {
+      list: async () => (await api.listSourceFiles()).map((file) => file.sha256),
+      read: (sha256) => api.readSourceFile(sha256),
+      put: (bytes) => api.putSourceFile({ bytes }),
+    },
     onProgress: ({ phase, done }) =>
       useTeam.setState({
         message: t(`team.${phase}`, { count: done }),

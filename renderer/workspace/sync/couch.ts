@@ -78,6 +78,16 @@ const AllDocsSchema = z.object({
   rows: z.array(z.object({ id: z.string(), doc: CouchDocumentSchema.optional() })),
 });
 
+const KeysSchema = z.object({
+  rows: z.array(
+    z.object({
+      key: z.string(),
+      error: z.string().optional(),
+      value: z.object({ rev: z.string(), deleted: z.boolean().optional() }).optional(),
+    }),
+  ),
+});
+
 /**
  * A thin client for the part of CouchDB's documented HTTP API the sync needs: `_changes` from a
  * checkpoint, `_bulk_get`, `_bulk_docs` (whose results are matched by id, never by position: servers
@@ -133,6 +143,17 @@ export class CouchClient {
     const docs: CouchDocument[] = [];
     for (const result of body.results) for (const d of result.docs) if (d.ok) docs.push(d.ok as CouchDocument);
     return docs;
+  }
+
+  /** Which of these documents the server holds (not deleted). */
+  async existing(ids: readonly string[]): Promise<Set<string>> {
+    const present = new Set<string>();
+    const PAGE = 500;
+    for (let at = 0; at < ids.length; at += PAGE) {
+      const body = KeysSchema.parse(await this.request('POST', '/_all_docs', { keys: ids.slice(at, at + PAGE) }));
+      for (const row of body.rows) if (row.value && !row.value.deleted && !row.error) present.add(row.key);
+    }
+    return present;
   }
 
   /** One version of a document (a losing revision of a server-side conflict). */
