@@ -13,7 +13,8 @@ import { validateDocUpdate } from '../../scripts/couchdb/validate-doc-update.mjs
 import { TeamSync, type SyncSummary } from '../../renderer/workspace/sync/team-sync';
 import { startTestCouch, type TestCouch } from '../support/couch-server';
 import { useDemoDatabases } from './demo-database';
-import { perform } from './perform';
+import { perform, workspaceOf } from './perform';
+import { LiveSync } from '../../renderer/workspace/sync/live-sync';
 import { seedDemoWorkspaceOnce } from '../../renderer/workspace/commands/seed';
 import { importSource } from '../../renderer/workspace/commands/sources';
 import { BLOB_CHUNK_BYTES, type SourceFiles } from '../../renderer/workspace/sync/blobs';
@@ -40,6 +41,8 @@ const noWait = () => Promise.resolve();
 interface Analyst {
   db: WorkbenchDatabase;
   sync: (fetcher?: typeof fetch) => Promise<SyncSummary>;
+  /** Live sync's wait on the server's feed. */
+  waitForChanges: (timeoutMs: number) => Promise<boolean>;
 }
 
 /** An analyst's source store: main's, over a real data folder, as the app reaches it through IPC. */
@@ -60,10 +63,11 @@ function analyst(
 ): Analyst {
   const own = db ?? new WorkbenchDatabase(`sync-${user}-${crypto.randomUUID()}`);
   if (!db) opened.push(own);
+  const server = { url: couch.url, database, user, password: `${user}-pw` };
   return {
     db: own,
+    waitForChanges: (timeoutMs) => new TeamSync(own, new CouchClient(server)).waitForChanges(timeoutMs),
     sync: (fetcher) => {
-      const server = { url: couch.url, database, user, password: `${user}-pw` };
       const client = new CouchClient(server, fetchTransport(server, fetcher));
       return new TeamSync(own, client, {
         batchSize: 25,
@@ -198,6 +202,35 @@ describe('team sync through a CouchDB-compatible server', () => {
     expect(await a.sync()).toMatchObject({ filesSent: 0, filesReceived: 0, sent: 0 });
     expect(await b.sync()).toMatchObject({ filesSent: 0, filesReceived: 0, sent: 0, received: 0 });
   }, 60_000);
+
+  it('with live sync on at both, a change made at one arrives at the other without Sync now', async () => {
+    const { a, b, threat } = await twoWithAThreat();
+    const live = [a, b].map(
+      (analyst) =>
+        new LiveSync({
+          sync: () => analyst.sync(),
+          waitForChanges: () => analyst.waitForChanges(5_000),
+          subscribe: (listener) => workspaceOf(analyst.db).subscribe(listener),
+          afterChangeMs: 20,
+          retryMs: 200,
+        }),
+    );
+    for (const one of live) one.start();
+    try {
+      await perform(a.db, updateThreat, { id: threat.id, patch: { title: 'Ambush near Gao' } });
+      await expect
+        .poll(async () => (await b.db.threats.get(threat.id))?.title, { timeout: 15_000, interval: 50 })
+        .toBe('Ambush near Gao');
+      await perform(b.db, updateThreat, { id: threat.id, patch: { likelihood: 5 } });
+      await expect
+        .poll(async () => (await a.db.threats.get(threat.id))?.likelihood, { timeout: 15_000, interval: 50 })
+        .toBe(5);
+    } finally {
+      for (const one of live) one.stop();
+      await Promise.all(live.map((one) => one.settled()));
+    }
+    expect(await a.db.syncConflicts.count()).toBe(0);
+  }, 40_000);
 
   it('brings offline bursts from both sides together, and a record edited in different fields merges by itself', async () => {
     const { a, b, register, threat } = await twoWithAThreat();

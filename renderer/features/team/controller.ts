@@ -3,19 +3,22 @@ import { t } from '../../i18n';
 import { workbench } from '../../platform/workbench';
 import { workspace } from '../../workspace';
 import { CouchClient, SyncError } from '../../workspace/sync/couch';
+import { LiveSync } from '../../workspace/sync/live-sync';
 import { TeamSync, type SyncSummary } from '../../workspace/sync/team-sync';
 import { keepPasswordAsAsked } from './passwords';
 import { useTeam } from './team-state';
 
-/** How often live sync looks for colleagues' changes, and how soon it sends a change made here. */
-const LIVE_INTERVAL_MS = 20_000;
+/**
+ * Live sync: how long one wait on the server's feed lasts (under main's request timeout), how soon a
+ * change made here is sent, and how long to wait before trying again when the server cannot be reached.
+ */
+const WAIT_MS = 25_000;
 const AFTER_CHANGE_MS = 1_500;
+const RETRY_MS = 20_000;
 
 let running: Promise<void> | null = null;
 let again = false;
-let timer: ReturnType<typeof setInterval> | undefined;
-let unsubscribe: (() => void) | undefined;
-let soon: ReturnType<typeof setTimeout> | undefined;
+let live: LiveSync | undefined;
 
 function syncer(publish: boolean): TeamSync {
   const { address, password } = useTeam.getState();
@@ -94,18 +97,18 @@ export function syncNow(publish = false): Promise<void> {
   return running;
 }
 
-/** Live sync: every little while, and shortly after each change made here. */
+/** Live sync: colleagues' changes as soon as the server has them, and each change made here shortly after. */
 export function setLiveSync(on: boolean): void {
   useTeam.setState({ live: on });
-  clearInterval(timer);
-  clearTimeout(soon);
-  unsubscribe?.();
-  unsubscribe = undefined;
+  live?.stop();
+  live = undefined;
   if (!on) return;
-  timer = setInterval(() => void syncNow(), LIVE_INTERVAL_MS);
-  unsubscribe = workspace.subscribe(() => {
-    clearTimeout(soon);
-    soon = setTimeout(() => void syncNow(), AFTER_CHANGE_MS);
+  live = new LiveSync({
+    sync: () => syncNow(),
+    waitForChanges: () => syncer(false).waitForChanges(WAIT_MS),
+    subscribe: (listener) => workspace.subscribe(listener),
+    afterChangeMs: AFTER_CHANGE_MS,
+    retryMs: RETRY_MS,
   });
-  void syncNow();
+  live.start();
 }

@@ -133,6 +133,15 @@ export class CouchClient {
     };
   }
 
+  /**
+   * Waits on the feed (`feed=longpoll`) until something changed after `since` or `timeoutMs` passed;
+   * answers whether something did.
+   */
+  async waitForChanges(since: string, timeoutMs: number): Promise<boolean> {
+    const query = `/_changes?feed=longpoll&limit=1&timeout=${timeoutMs}&since=${encodeURIComponent(since)}`;
+    return ChangesSchema.parse(await this.request('GET', query)).results.length > 0;
+  }
+
   /** The current (winning) version of each document, deleted ones included, with attachments inline. */
   async bulkGet(ids: readonly string[]): Promise<CouchDocument[]> {
     if (ids.length === 0) return [];

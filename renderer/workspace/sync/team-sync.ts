@@ -118,6 +118,12 @@ export class TeamSync {
     return summary;
   }
 
+  /** Live sync: waits on the server's feed for changes past this machine's checkpoint (see live-sync.ts). */
+  async waitForChanges(timeoutMs: number): Promise<boolean> {
+    const checkpoint = await this.db.syncCheckpoints.get(this.client.database);
+    return this.client.waitForChanges(checkpoint?.since ?? '0', timeoutMs);
+  }
+
   /** How many records wait to be sent (records in conflict wait for the analyst, not counted). */
   async pendingCount(): Promise<number> {
     return this.db.syncOutbox.count();
