@@ -1,36 +1,15 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ensureDataFolder } from '../../main/services/data-folder';
 import { teamPasswordsFile } from '../../main/services/handlers';
-import { SESSION_ONLY, TeamPasswords, type Encryptor } from '../../main/services/team-passwords';
+import { SESSION_ONLY, TeamPasswords } from '../../main/services/team-passwords';
 import { dispatch } from '../../main/ipc/dispatch';
 import { realHandlerTable } from '../support/handler-table';
+import { keychainStandIn } from '../support/keychain-standin';
 import { useTempFolders } from '../support/temp-folder';
 
-/**
- * The one stand-in of these tests: Electron's `safeStorage` (the OS keychain) cannot run outside
- * Electron, so a real AES-256-GCM encryptor with a key of its own takes its place. Everything else —
- * the service, its file in a real data folder, the handler table — is the real thing.
- */
-function keychain(available = true): Encryptor & { key: Buffer } {
-  const key = randomBytes(32);
-  return {
-    key,
-    isEncryptionAvailable: () => available,
-    encryptString: (plain) => {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]);
-    },
-    decryptString: (encrypted) => {
-      const decipher = createDecipheriv('aes-256-gcm', key, encrypted.subarray(0, 12));
-      decipher.setAuthTag(encrypted.subarray(12, 28));
-      return Buffer.concat([decipher.update(encrypted.subarray(28)), decipher.final()]).toString('utf8');
-    },
-  };
-}
+/** The keychain is the one stand-in here (Electron's `safeStorage` cannot run outside Electron): see keychainStandIn. */
+const keychain = keychainStandIn;
 
 const tempFolder = useTempFolders();
 const amira = { url: 'https://couch.institute.example:6984', database: 'sahel-team', user: 'amira' };
