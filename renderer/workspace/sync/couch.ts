@@ -246,6 +246,11 @@ export interface CouchAnswer {
 /** How requests reach the server: by `fetch` here (tests, a worker), or through main in the app (platform/team-transport.ts). */
 export type CouchTransport = (request: CouchRequest) => Promise<CouchAnswer>;
 
+/** Requests that change nothing on the server, safe to send again. */
+function isRead(method: CouchRequest['method'], path: string): boolean {
+  return method === 'GET' || path.startsWith('/_bulk_get') || path.startsWith('/_all_docs');
+}
+
 export function fetchTransport(
   server: TeamServer,
   fetcher: typeof fetch = (...args) => fetch(...args),
@@ -256,12 +261,17 @@ export function fetchTransport(
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (auth) headers.Authorization = auth;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    try {
-      // A feed read twice must be read twice: never answered from an HTTP cache.
-      const response = await fetcher(`${base}${path}`, { method, headers, body, cache: 'no-store' });
-      return { status: response.status, body: await response.text() };
-    } catch {
-      return { status: 0, body: '' };
+    // A connection the server closed while idle fails the first request sent on it: a read gets one more
+    // try on a new one. A write does not (the next sync finds out what the server took).
+    const tries = isRead(method, path) ? 2 : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // A feed read twice must be read twice: never answered from an HTTP cache.
+        const response = await fetcher(`${base}${path}`, { method, headers, body, cache: 'no-store' });
+        return { status: response.status, body: await response.text() };
+      } catch {
+        if (attempt >= tries) return { status: 0, body: '' };
+      }
     }
   };
 }
