@@ -89,6 +89,8 @@ export interface BenchSizes {
   corpus: { seed: number; sources: number; bytesEach: number };
   briefing: { seed: number; threats: number; quotes: number; sources: number };
   workspace: { seed: number; megabytes: number; threats: number; annotations: number };
+  /** Team sync (issue 20): offline changes per analyst before they converge; the workspace a new member joins. */
+  team: { seed: number; changes: number; megabytes: number };
 }
 
 export const FULL: BenchSizes = {
@@ -107,6 +109,7 @@ export const FULL: BenchSizes = {
   corpus: { seed: 3, sources: 200, bytesEach: 200_000 },
   briefing: { seed: 4, threats: 300, quotes: 1000, sources: 20 },
   workspace: { seed: 5, megabytes: 50, threats: 10_000, annotations: 5000 },
+  team: { seed: 6, changes: 1000, megabytes: 64 },
 };
 
 /** Tiny sizes for `npm run bench:smoke`: every scenario runs once so the harness cannot rot. */
@@ -126,6 +129,7 @@ export const SMOKE: BenchSizes = {
   corpus: { seed: 3, sources: 5, bytesEach: 20_000 },
   briefing: { seed: 4, threats: 10, quotes: 30, sources: 2 },
   workspace: { seed: 5, megabytes: 1, threats: 200, annotations: 100 },
+  team: { seed: 6, changes: 20, megabytes: 2 },
 };
 
 export interface RendererMemory {

@@ -41,6 +41,7 @@ const external = (id) =>
 for (const [entry, fileName] of [
   ['bench/server.ts', 'server.mjs'],
   ['bench/runner.ts', 'runner.mjs'],
+  ['bench/team.ts', 'team.mjs'],
 ]) {
   await build({
     ...quiet,

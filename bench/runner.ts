@@ -17,6 +17,7 @@ import { briefingScenarios } from './scenarios/briefing';
 import { readerScenarios } from './scenarios/reader';
 import { registerScenarios } from './scenarios/register';
 import { searchScenarios } from './scenarios/search';
+import { teamScenarios } from './scenarios/team';
 
 const GROUPS: Record<string, (env: BenchEnv) => Promise<ScenarioResult[]>> = {
   reader: readerScenarios,
@@ -24,6 +25,7 @@ const GROUPS: Record<string, (env: BenchEnv) => Promise<ScenarioResult[]>> = {
   search: searchScenarios,
   briefing: briefingScenarios,
   backup: backupScenarios,
+  team: teamScenarios,
 };
 
 function startServer(root: string, dataDir: string, port: number): Promise<{ url: string; child: ChildProcess }> {

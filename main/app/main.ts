@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, session, shell } from 'electron';
 import { MENU_COMMAND_CHANNEL } from '../../shared/ipc/channels';
 import { registerIpc } from '../ipc/register';
 import { ensureDataFolder } from '../services/data-folder';
@@ -123,6 +123,8 @@ async function start(): Promise<void> {
       openedBackups,
       recentExports,
       menuState: (disabled) => menu?.setDisabled(disabled),
+      // The OS keychain for team sync's password (main/services/team-passwords.ts does the rest).
+      encryptor: safeStorage,
       runtime: { node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome },
       ...(license ? { license } : {}),
     }),

@@ -7,6 +7,7 @@ import { BriefingExports, type BriefingExportsOptions, type OpenPath, type ShowI
 import type { DataFolder } from './data-folder';
 import { loadDemoWorkspace } from './demo-workspace';
 import { sendTeamRequest } from './team-http';
+import { TeamPasswords, type Encryptor } from './team-passwords';
 import { saveExport, type ChooseSavePath } from './exports';
 import { ServiceError } from './errors';
 import { ErrorReports } from './error-reports';
@@ -73,6 +74,13 @@ export interface WorkbenchServices {
   license?: string;
   /** The desktop menu: greys out the commands the renderer says cannot run now (the preview has no menu). */
   menuState?: (disabled: readonly CommandId[]) => void;
+  /** The desktop app's `safeStorage` (the OS keychain); without it team passwords are kept for the session only. */
+  encryptor?: Encryptor;
+}
+
+/** Where team sync's keychain-encrypted passwords are kept: the data folder, outside backups/. */
+export function teamPasswordsFile(dataFolder: DataFolder): string {
+  return join(dataFolder.root, 'team-passwords.json');
 }
 
 /** Where the recent-exports list lives in a data folder. */
@@ -120,6 +128,7 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     showItemInFolder: services.showItemInFolder,
   });
   const log = services.log ?? new Log(services.dataFolder.logs);
+  const teamPasswords = new TeamPasswords(teamPasswordsFile(services.dataFolder), services.encryptor ?? null);
   const errorReports = new ErrorReports(log);
   const importThreads = services.importWorker ? new ThreadRunner(services.importWorker) : null;
   const backups = new Backups({
@@ -150,6 +159,13 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     deleteSourceFile: async (sha256) => ({ deleted: await store.delete(sha256) }),
     loadDemoWorkspace: () => loadDemoWorkspace(services.bundledDataRoot, store),
     teamRequest: (request) => sendTeamRequest(request),
+    teamPasswordKeeping: () => ({ available: teamPasswords.available() }),
+    rememberTeamPassword: async ({ password, ...account }) => {
+      await teamPasswords.remember(account, password);
+      return { remembered: true as const };
+    },
+    recallTeamPassword: async (account) => ({ password: await teamPasswords.recall(account) }),
+    forgetTeamPassword: async (account) => ({ forgotten: await teamPasswords.forget(account) }),
     importSource: async ({ bytes, fileName, keepFullText, maxBytes, taskId }) => {
       const task = tasks.begin(taskId);
       const cancelled = () =>

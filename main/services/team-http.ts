@@ -29,16 +29,23 @@ export async function sendTeamRequest(request: TeamRequest): Promise<TeamRespons
     headers.Authorization = `Basic ${Buffer.from(`${request.user}:${request.password}`).toString('base64')}`;
   }
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-  try {
-    const response = await fetch(target, {
-      method: request.method,
-      headers,
-      body: request.body,
-      redirect: 'error',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    return { status: response.status, body: await response.text() };
-  } catch {
-    return { status: 0, body: '' };
+  // A connection the server closed while idle fails the first request sent on it: a read (GET, `_bulk_get`,
+  // `_all_docs`) gets one more try on a new one. A write does not: the next sync finds out what the server took.
+  const read = request.method === 'GET' || /^\/_(bulk_get|all_docs)/.test(request.path);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(target, {
+        method: request.method,
+        headers,
+        body: request.body,
+        redirect: 'error',
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      return { status: response.status, body: await response.text() };
+    } catch (error) {
+      // A request that timed out is not tried again: the server is not answering.
+      if (!read || attempt >= 2 || (error instanceof Error && error.name === 'TimeoutError'))
+        return { status: 0, body: '' };
+    }
   }
 }

@@ -38,6 +38,10 @@ export const CHANNELS = {
   readReferences: 'workbench:references-read',
   exportReferences: 'workbench:references-export',
   teamRequest: 'workbench:team-request',
+  teamPasswordKeeping: 'workbench:team-password-keeping',
+  rememberTeamPassword: 'workbench:team-password-remember',
+  recallTeamPassword: 'workbench:team-password-recall',
+  forgetTeamPassword: 'workbench:team-password-forget',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;

@@ -370,6 +370,13 @@ export type TeamRequest = z.infer<typeof TeamRequest>;
 export const TeamResponse = z.object({ status: z.number().int().min(0).max(999), body: z.string() });
 export type TeamResponse = z.infer<typeof TeamResponse>;
 
+/** Whose team password: one per server address, database and user name (issue 20). */
+export const TeamAccount = TeamRequest.pick({ url: true, database: true, user: true });
+export type TeamAccount = z.infer<typeof TeamAccount>;
+export const RememberTeamPasswordRequest = TeamAccount.extend({ password: z.string().min(1).max(1000) });
+/** Whether this host keeps a team password across restarts (the desktop app, through the OS keychain). */
+export const TeamPasswordKeeping = z.object({ available: z.boolean() });
+
 interface Procedure<A extends z.ZodTuple, R extends z.ZodType> {
   /** Arguments, as a tuple, parsed from `unknown` before any service sees them. */
   args: A;
@@ -401,6 +408,10 @@ export const CONTRACT = {
   deleteSourceFile: procedure(z.tuple([Sha256]), z.object({ deleted: z.boolean() })),
   loadDemoWorkspace: procedure(z.tuple([]), DemoWorkspace),
   teamRequest: procedure(z.tuple([TeamRequest]), TeamResponse),
+  teamPasswordKeeping: procedure(z.tuple([]), TeamPasswordKeeping),
+  rememberTeamPassword: procedure(z.tuple([RememberTeamPasswordRequest]), z.object({ remembered: z.literal(true) })),
+  recallTeamPassword: procedure(z.tuple([TeamAccount]), z.object({ password: z.string().nullable() })),
+  forgetTeamPassword: procedure(z.tuple([TeamAccount]), z.object({ forgotten: z.boolean() })),
   importSource: procedure(z.tuple([ImportSourceRequest]), ImportedSource),
   saveExport: procedure(z.tuple([SaveExportRequest]), SavedExport),
   exportBriefing: procedure(z.tuple([ExportBriefingRequest]), ExportedBriefing),

@@ -11,6 +11,7 @@ import { expect, SAMPLE_TITLE, skipWelcome, test } from './fixtures';
 const THREAT = 'Kosh-Tepa canal water draw on the Amu Darya';
 const AMIRA = 'Amira: the first phase already draws water.';
 const BRUNO = 'Bruno: it matters from the second phase on.';
+const LIVE = 'Amira, live: the canal reached its second phase.';
 
 let couch: TestCouch;
 test.beforeAll(async () => {
@@ -91,6 +92,16 @@ test('two analysts sync through the team server and settle a conflict in the Min
 
   const published = await connect(amira.page, 'amira', 'Publish to a new database');
   await expect(published.getByRole('status')).toContainText('Published this workspace');
+  // The browser preview cannot reach the OS keychain: no offer to remember the password, and a sentence why.
+  await expect(published.getByText(/kept for this session only/)).toBeVisible();
+  await expect(published.getByRole('checkbox', { name: /Remember the password/ })).toHaveCount(0);
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 1440, height: 900 },
+  ]) {
+    await amira.page.setViewportSize(viewport);
+    await amira.page.screenshot({ path: testInfo.outputPath(`team-panel-${viewport.width}.png`) });
+  }
   await closeSettings(amira.page);
   await connect(bruno.page, 'bruno', 'Connect');
   await closeSettings(bruno.page);
@@ -123,6 +134,18 @@ test('two analysts sync through the team server and settle a conflict in the Min
   const description = await describeThreatShown(amira.page);
   await expect(description).toHaveValue(new RegExp(`${BRUNO}[\\s\\S]*——— the team ———[\\s\\S]*${AMIRA}`));
   await expect(amira.page.getByRole('contentinfo').getByRole('button', { name: 'Team: synced' })).toBeVisible();
+
+  // Live sync on at both: Amira's next change reaches Bruno without anyone pressing Sync now.
+  for (const { page } of [amira, bruno]) {
+    const team = await teamSettings(page);
+    await team.getByRole('checkbox', { name: 'Live sync' }).check();
+    await expect(team.getByRole('status').filter({ hasText: /Synced:/ })).toBeVisible();
+    await closeSettings(page);
+  }
+  await describeThreat(amira.page, LIVE);
+  await expect
+    .poll(async () => (await describeThreatShown(bruno.page)).inputValue(), { timeout: 60_000, intervals: [1000] })
+    .toBe(LIVE);
 
   expect(amira.problems).toEqual([]);
   expect(bruno.problems).toEqual([]);

@@ -13,7 +13,15 @@ import { validateDocUpdate } from '../../scripts/couchdb/validate-doc-update.mjs
 import { TeamSync, type SyncSummary } from '../../renderer/workspace/sync/team-sync';
 import { startTestCouch, type TestCouch } from '../support/couch-server';
 import { useDemoDatabases } from './demo-database';
-import { perform } from './perform';
+import { perform, workspaceOf } from './perform';
+import { LiveSync } from '../../renderer/workspace/sync/live-sync';
+import { seedDemoWorkspaceOnce } from '../../renderer/workspace/commands/seed';
+import { importSource } from '../../renderer/workspace/commands/sources';
+import { BLOB_CHUNK_BYTES, type SourceFiles } from '../../renderer/workspace/sync/blobs';
+import { TEXT_INLINE_BYTES } from '../../renderer/workspace/sync/documents';
+import type { WorkbenchApi } from '../../shared/ipc';
+import { realWorkbench } from '../support/real-workbench';
+import { useTempFolders } from '../support/temp-folder';
 
 let couch: TestCouch;
 beforeAll(async () => {
@@ -22,6 +30,7 @@ beforeAll(async () => {
 afterAll(async () => couch.close());
 
 const demo = useDemoDatabases();
+const tempFolder = useTempFolders();
 const opened: WorkbenchDatabase[] = [];
 afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete();
@@ -32,17 +41,40 @@ const noWait = () => Promise.resolve();
 interface Analyst {
   db: WorkbenchDatabase;
   sync: (fetcher?: typeof fetch) => Promise<SyncSummary>;
+  /** Live sync's wait on the server's feed. */
+  waitForChanges: (timeoutMs: number) => Promise<boolean>;
 }
 
-function analyst(database: string, user: string, db?: WorkbenchDatabase, publish = false): Analyst {
+/** An analyst's source store: main's, over a real data folder, as the app reaches it through IPC. */
+function storeOf(api: WorkbenchApi): SourceFiles {
+  return {
+    list: async () => (await api.listSourceFiles()).map((f) => f.sha256),
+    read: (sha256) => api.readSourceFile(sha256),
+    put: (bytes) => api.putSourceFile({ bytes }),
+  };
+}
+
+function analyst(
+  database: string,
+  user: string,
+  db?: WorkbenchDatabase,
+  publish = false,
+  files?: SourceFiles,
+): Analyst {
   const own = db ?? new WorkbenchDatabase(`sync-${user}-${crypto.randomUUID()}`);
   if (!db) opened.push(own);
+  const server = { url: couch.url, database, user, password: `${user}-pw` };
   return {
     db: own,
+    waitForChanges: (timeoutMs) => new TeamSync(own, new CouchClient(server)).waitForChanges(timeoutMs),
     sync: (fetcher) => {
-      const server = { url: couch.url, database, user, password: `${user}-pw` };
       const client = new CouchClient(server, fetchTransport(server, fetcher));
-      return new TeamSync(own, client, { batchSize: 25, publish, yieldToWindow: noWait }).syncOnce();
+      return new TeamSync(own, client, {
+        batchSize: 25,
+        publish,
+        yieldToWindow: noWait,
+        ...(files ? { files } : {}),
+      }).syncOnce();
     },
   };
 }
@@ -116,6 +148,89 @@ describe('team sync through a CouchDB-compatible server', () => {
       ).not.toThrow();
     }
   });
+
+  it('sends original files and long texts in chunks, and a new member opens the file by its hash', async () => {
+    const database = newDatabase();
+    const apiA = await realWorkbench(await tempFolder());
+    const apiB = await realWorkbench(await tempFolder());
+    const dbA = new WorkbenchDatabase(`sync-amira-${crypto.randomUUID()}`);
+    opened.push(dbA);
+    await seedDemoWorkspaceOnce(dbA, () => apiA.loadDemoWorkspace());
+    // A long report: its original (a .txt of 1.5 MB, Cyrillic so a character is not a byte) spans two
+    // chunks, and its text is far over what travels inline with the record.
+    const paragraph = 'Доклад о положении в регионе Сахель: маршруты, группы, угрозы. Report on the Sahel. ';
+    const bytes = new TextEncoder().encode(paragraph.repeat(Math.ceil((1.5 * 1024 * 1024) / 120)));
+    expect(bytes.byteLength).toBeGreaterThan(BLOB_CHUNK_BYTES);
+    const imported = await apiA.importSource({
+      bytes,
+      fileName: 'sahel-report.txt',
+      keepFullText: false,
+      maxBytes: 50 * 1024 * 1024,
+    });
+    const report = await perform(dbA, importSource, { imported, fallbackTitle: 'Sahel report' });
+    expect(new TextEncoder().encode(imported.text).byteLength).toBeGreaterThan(TEXT_INLINE_BYTES);
+
+    const a = analyst(database, 'amira', dbA, true, storeOf(apiA));
+    const published = await a.sync();
+    const originals = (await dbA.sources.toArray()).flatMap((s) => (s.file ? [s.file] : []));
+    expect(originals.length).toBeGreaterThanOrEqual(2);
+    expect(published.filesSent).toBe(originals.length);
+
+    // On the server: chunks under the size limit, each passing the validation document; the long text by hash.
+    const ids = await serverIds(database);
+    const chunks = ids.filter((id) => id.startsWith(`blobs:${report.file!.sha256}:`));
+    expect(chunks).toHaveLength(2);
+    const chunk = await serverDoc(database, chunks[0]!);
+    expect(() => validateDocUpdate(chunk as never, undefined, { name: 'amira', roles: [] })).not.toThrow();
+    const textDoc = await serverDoc(database, `sourceTexts:${report.id}`);
+    expect(textDoc).toHaveProperty('textBlob');
+    expect(textDoc._attachments).toBeUndefined();
+    expect(() => validateDocUpdate(textDoc as never, undefined, { name: 'amira', roles: [] })).not.toThrow();
+
+    const b = analyst(database, 'bruno', undefined, false, storeOf(apiB));
+    const joined = await b.sync();
+    expect(joined.filesReceived).toBe(originals.length);
+    expect(await rows(b.db)).toEqual(await rows(dbA));
+    const atB = new Set((await apiB.listSourceFiles()).map((f) => f.sha256));
+    for (const file of originals) {
+      expect(atB.has(file.sha256)).toBe(true);
+      expect(await apiB.readSourceFile(file.sha256)).toEqual(await apiA.readSourceFile(file.sha256));
+    }
+    expect((await b.db.sourceTexts.get(report.id))?.text).toBe(imported.text);
+
+    // Nothing travels twice.
+    expect(await a.sync()).toMatchObject({ filesSent: 0, filesReceived: 0, sent: 0 });
+    expect(await b.sync()).toMatchObject({ filesSent: 0, filesReceived: 0, sent: 0, received: 0 });
+  }, 180_000);
+
+  it('with live sync on at both, a change made at one arrives at the other without Sync now', async () => {
+    const { a, b, threat } = await twoWithAThreat();
+    const live = [a, b].map(
+      (analyst) =>
+        new LiveSync({
+          sync: () => analyst.sync(),
+          waitForChanges: () => analyst.waitForChanges(5_000),
+          subscribe: (listener) => workspaceOf(analyst.db).subscribe(listener),
+          afterChangeMs: 20,
+          retryMs: 200,
+        }),
+    );
+    for (const one of live) one.start();
+    try {
+      await perform(a.db, updateThreat, { id: threat.id, patch: { title: 'Ambush near Gao' } });
+      await expect
+        .poll(async () => (await b.db.threats.get(threat.id))?.title, { timeout: 15_000, interval: 50 })
+        .toBe('Ambush near Gao');
+      await perform(b.db, updateThreat, { id: threat.id, patch: { likelihood: 5 } });
+      await expect
+        .poll(async () => (await a.db.threats.get(threat.id))?.likelihood, { timeout: 15_000, interval: 50 })
+        .toBe(5);
+    } finally {
+      for (const one of live) one.stop();
+      await Promise.all(live.map((one) => one.settled()));
+    }
+    expect(await a.db.syncConflicts.count()).toBe(0);
+  }, 40_000);
 
   it('brings offline bursts from both sides together, and a record edited in different fields merges by itself', async () => {
     const { a, b, register, threat } = await twoWithAThreat();

@@ -52,6 +52,9 @@ export async function startTestCouch(options: { accounts?: boolean } = {}): Prom
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  // Idle connections stay open a minute (Node closes them after 5 s): on a machine busy enough to fire the
+  // client's idle timer late, a request would otherwise go out on a connection the server just closed.
+  server.keepAliveTimeout = 60_000;
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {

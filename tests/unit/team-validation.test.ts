@@ -55,6 +55,26 @@ describe('the validation document installed on a team database', () => {
     expect(refusal({ _id: '_design/x' }, undefined)).toMatch(/administrator/);
     expect(refusal({ _id: '_design/x' }, undefined, admin)).toBeUndefined();
   });
+
+  it('accepts a chunk of an original file or a long text once, and refuses changing it or a chunk that is not one', () => {
+    const sha = 'a'.repeat(64);
+    const chunk = {
+      _id: `blobs:${sha}:0`,
+      table: 'blobs',
+      author: 'amira',
+      blob: { sha256: sha, size: 10, index: 0, count: 1 },
+      _attachments: { chunk: { content_type: 'application/octet-stream', data: 'AAAA' } },
+    };
+    expect(refusal(chunk, undefined)).toBeUndefined();
+    expect(refusal(chunk, { ...chunk, _rev: '1-a' })).toMatch(/never changed/);
+    expect(refusal({ ...chunk, author: 'bruno' }, undefined)).toMatch(/name of the user who is signed in/);
+    expect(refusal({ ...chunk, _id: `blobs:${sha}:1` }, undefined)).toMatch(/Not a workbench file chunk/);
+    expect(refusal({ ...chunk, _attachments: undefined }, undefined)).toMatch(/Not a workbench file chunk/);
+    // A long source text names its chunks instead of carrying the attachment.
+    const longText = { ...toDocument('sourceTexts', { sourceId: 's1', text: '' }, 'amira'), _attachments: undefined };
+    expect(refusal(longText, undefined)).toMatch(/attachment “text”, or in chunks/);
+    expect(refusal({ ...longText, textBlob: { sha256: sha, size: 10 } }, undefined)).toBeUndefined();
+  });
 });
 
 describe('the admin script', () => {

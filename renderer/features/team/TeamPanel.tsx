@@ -1,25 +1,30 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Choice, Resolutions } from '../../../shared/interop/merge';
 import { db } from '../../db';
+import { useT } from '../../i18n';
 import { workspace } from '../../workspace';
 import { settleSyncConflict } from '../../workspace/commands/sync';
 import { teamServerProblem } from '../../workspace/sync/couch';
 import { ConflictList } from '../merge';
 import { setLiveSync, syncNow } from './controller';
+import { loadRememberedPassword } from './passwords';
 import { useTeam } from './team-state';
-
-const COLLEAGUE = 'the team';
 
 /** Settings › Team: where the team's workspace is, connecting, syncing, and the conflicts to settle. */
 export function TeamPanel() {
-  const { address, password, connected, live, status, message, setAddress, setPassword } = useTeam();
+  const { address, password, connected, live, status, message, setAddress, setPassword, canRemember, remember } =
+    useTeam();
+  const t = useT();
   const [problem, setProblem] = useState<string | null>(null);
   const pending = useLiveQuery(() => db.syncOutbox.count(), [], 0);
+  useEffect(() => {
+    // The password kept with the keychain for this address, if any (the desktop app only).
+    void loadRememberedPassword().catch(() => useTeam.setState({ canRemember: false }));
+  }, [address.url, address.database, address.user]);
 
   const connect = (publish: boolean) => {
-    const found =
-      teamServerProblem(address) ?? (address.user.trim() ? null : 'Enter your user name on the team server.');
+    const found = teamServerProblem(address) ?? (address.user.trim() ? null : t('team.needUser'));
     setProblem(found);
     if (!found) void syncNow(publish);
   };
@@ -33,14 +38,10 @@ export function TeamPanel() {
           connect(false);
         }}
       >
-        <h3 id="settings-team-title">Team sync</h3>
-        <p className="muted">
-          Share this workspace with your team through your institute’s CouchDB server. Changes are kept here first and
-          sent only when you connect or sync; nothing is sent while sync is off. The password is kept for this session
-          only.
-        </p>
+        <h3 id="settings-team-title">{t('team.title')}</h3>
+        <p className="muted">{t('team.intro')}</p>
         <div className="field">
-          <label htmlFor="settings-team-url">Server address</label>
+          <label htmlFor="settings-team-url">{t('team.url')}</label>
           <input
             id="settings-team-url"
             type="url"
@@ -50,7 +51,7 @@ export function TeamPanel() {
           />
         </div>
         <div className="field">
-          <label htmlFor="settings-team-database">Database</label>
+          <label htmlFor="settings-team-database">{t('team.database')}</label>
           <input
             id="settings-team-database"
             type="text"
@@ -59,7 +60,7 @@ export function TeamPanel() {
           />
         </div>
         <div className="field">
-          <label htmlFor="settings-team-user">User name</label>
+          <label htmlFor="settings-team-user">{t('team.user')}</label>
           <input
             id="settings-team-user"
             type="text"
@@ -69,7 +70,7 @@ export function TeamPanel() {
           />
         </div>
         <div className="field">
-          <label htmlFor="settings-team-password">Password</label>
+          <label htmlFor="settings-team-password">{t('team.password')}</label>
           <input
             id="settings-team-password"
             type="password"
@@ -78,6 +79,24 @@ export function TeamPanel() {
             onChange={(e) => setPassword(e.target.value)}
           />
         </div>
+        {canRemember ? (
+          <div className="field team-remember">
+            <label>
+              <input
+                type="checkbox"
+                checked={remember}
+                aria-describedby="settings-team-remember-help"
+                onChange={(e) => useTeam.setState({ remember: e.target.checked })}
+              />{' '}
+              {t('team.remember')}
+            </label>
+            <p id="settings-team-remember-help" className="muted">
+              {t('team.rememberHelp')}
+            </p>
+          </div>
+        ) : canRemember === false ? (
+          <p className="muted team-remember">{t('team.sessionOnly')}</p>
+        ) : null}
         {problem ? (
           <p className="field-error" role="alert">
             {problem}
@@ -85,13 +104,13 @@ export function TeamPanel() {
         ) : null}
         <div className="dialog-actions team-actions">
           <button type="submit" disabled={status === 'syncing'}>
-            Connect
+            {t('team.connect')}
           </button>
           <button type="button" disabled={status === 'syncing'} onClick={() => connect(true)}>
-            Publish to a new database
+            {t('team.publish')}
           </button>
           <button type="button" disabled={!connected || status === 'syncing'} onClick={() => void syncNow()}>
-            Sync now
+            {t('team.syncNow')}
           </button>
           <label className="team-live">
             <input
@@ -100,11 +119,11 @@ export function TeamPanel() {
               disabled={!connected}
               onChange={(e) => setLiveSync(e.target.checked)}
             />{' '}
-            Live sync
+            {t('team.live')}
           </label>
         </div>
         <p className="team-message" role="status" aria-live="polite">
-          {message || (pending > 0 ? `${pending} records changed here are waiting to be sent.` : '')}
+          {message || (pending > 0 ? t('team.pending', { count: pending }) : '')}
         </p>
       </form>
       <TeamConflicts onSettled={() => (connected ? void syncNow() : undefined)} />
@@ -113,6 +132,8 @@ export function TeamPanel() {
 }
 
 function TeamConflicts({ onSettled }: { onSettled: () => void }) {
+  const t = useT();
+  const colleague = t('team.colleague');
   const held = useLiveQuery(() => db.syncConflicts.toArray(), []);
   const names = useLiveQuery(async () => {
     const map = new Map<string, string>();
@@ -130,7 +151,7 @@ function TeamConflicts({ onSettled }: { onSettled: () => void }) {
     for (const { docId, conflict } of held) {
       const choices = resolutions[docId];
       if (!choices || conflict.fields.some((f) => !choices[f.field])) continue;
-      await workspace.attempt(settleSyncConflict, { docId, choices, colleague: COLLEAGUE });
+      await workspace.attempt(settleSyncConflict, { docId, choices, colleague });
     }
     onSettled();
   };
@@ -138,23 +159,18 @@ function TeamConflicts({ onSettled }: { onSettled: () => void }) {
 
   return (
     <section aria-labelledby="team-conflicts-title" className="team-conflicts">
-      <h3 id="team-conflicts-title">
-        {held.length} {held.length === 1 ? 'conflict' : 'conflicts'} to settle
-      </h3>
-      <p className="muted">
-        You and a colleague changed the same thing differently. Choose which to keep; what you settle is sent to the
-        team.
-      </p>
+      <h3 id="team-conflicts-title">{t('team.conflictsTitle', { count: held.length })}</h3>
+      <p className="muted">{t('team.conflictsIntro')}</p>
       <ConflictList
         conflicts={held.map((h) => h.conflict)}
         resolutions={resolutions}
-        colleague={COLLEAGUE}
+        colleague={colleague}
         names={names}
         onChoose={choose}
       />
       <div className="dialog-actions">
         <button type="button" disabled={ready.length === 0} onClick={() => void settle()}>
-          Settle {ready.length > 0 ? ready.length : ''} {ready.length === 1 ? 'conflict' : 'conflicts'}
+          {t('team.settle', { count: ready.length })}
         </button>
       </div>
     </section>

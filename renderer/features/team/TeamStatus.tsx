@@ -1,10 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
+import { useT } from '../../i18n';
 import { useWorkbench } from '../../stores';
 import { useTeam } from './team-state';
 
 /** The status bar's word on team sync: synced, N to send, offline, conflicts to settle. Hidden until connected. */
 export function TeamStatus() {
+  const t = useT();
   const status = useTeam((s) => s.status);
   const message = useTeam((s) => s.message);
   const counts = useLiveQuery(async () => ({
@@ -14,16 +16,18 @@ export function TeamStatus() {
   if (status === 'off' || !counts) return null;
   const text =
     counts.settle > 0
-      ? `Team: ${counts.settle} ${counts.settle === 1 ? 'conflict' : 'conflicts'} to settle`
+      ? t('team.status.conflicts', { count: counts.settle })
       : status === 'syncing'
-        ? 'Team: syncing…'
+        ? t('team.status.syncing')
         : status === 'offline'
-          ? `Team: offline${counts.send > 0 ? `, ${counts.send} to send` : ''}`
+          ? counts.send > 0
+            ? t('team.status.offlineToSend', { count: counts.send })
+            : t('team.status.offline')
           : status === 'failed'
-            ? 'Team: sync failed'
+            ? t('team.status.failed')
             : counts.send > 0
-              ? `Team: ${counts.send} to send`
-              : 'Team: synced';
+              ? t('team.status.toSend', { count: counts.send })
+              : t('team.status.synced');
   return (
     <button
       type="button"

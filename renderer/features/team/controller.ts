@@ -1,19 +1,24 @@
 import { db } from '../../db';
+import { t } from '../../i18n';
 import { workbench } from '../../platform/workbench';
 import { workspace } from '../../workspace';
 import { CouchClient, SyncError } from '../../workspace/sync/couch';
+import { LiveSync } from '../../workspace/sync/live-sync';
 import { TeamSync, type SyncSummary } from '../../workspace/sync/team-sync';
+import { keepPasswordAsAsked } from './passwords';
 import { useTeam } from './team-state';
 
-/** How often live sync looks for colleagues' changes, and how soon it sends a change made here. */
-const LIVE_INTERVAL_MS = 20_000;
+/**
+ * Live sync: how long one wait on the server's feed lasts (under main's request timeout), how soon a
+ * change made here is sent, and how long to wait before trying again when the server cannot be reached.
+ */
+const WAIT_MS = 25_000;
 const AFTER_CHANGE_MS = 1_500;
+const RETRY_MS = 20_000;
 
 let running: Promise<void> | null = null;
 let again = false;
-let timer: ReturnType<typeof setInterval> | undefined;
-let unsubscribe: (() => void) | undefined;
-let soon: ReturnType<typeof setTimeout> | undefined;
+let live: LiveSync | undefined;
 
 function syncer(publish: boolean): TeamSync {
   const { address, password } = useTeam.getState();
@@ -27,27 +32,34 @@ function syncer(publish: boolean): TeamSync {
       throw new SyncError('setup', error instanceof Error ? error.message : String(error));
     }
   });
+  const api = workbench();
   return new TeamSync(db, client, {
     publish,
+    // Original files travel with their sources, from and into main's source store.
+    files: {
+      list: async () => (await api.listSourceFiles()).map((file) => file.sha256),
+      read: (sha256) => api.readSourceFile(sha256),
+      put: (bytes) => api.putSourceFile({ bytes }),
+    },
     onProgress: ({ phase, done }) =>
       useTeam.setState({
-        message: phase === 'receiving' ? `Receiving… ${done} records so far.` : `Sending… ${done} records so far.`,
+        message: t(`team.${phase}`, { count: done }),
       }),
   });
 }
 
 function describe(summary: SyncSummary): string {
   const parts = [
-    summary.published ? 'Published this workspace to the team database.' : '',
-    `Synced: ${summary.received} received, ${summary.sent} sent${summary.merged ? `, ${summary.merged} merged` : ''}.`,
-    summary.refused
-      ? ` ${summary.refused} records from the server were not valid here and were left out; tell the team's administrator.`
-      : '',
-    summary.conflicts
-      ? ` ${summary.conflicts} ${summary.conflicts === 1 ? 'conflict' : 'conflicts'} to settle below.`
-      : '',
+    summary.published ? t('team.published') : '',
+    t(summary.merged ? 'team.syncedMerged' : 'team.synced', {
+      received: summary.received,
+      sent: summary.sent,
+      merged: summary.merged,
+    }),
+    summary.refused ? t('team.refused', { count: summary.refused }) : '',
+    summary.conflicts ? t('team.conflictsBelow', { count: summary.conflicts }) : '',
   ];
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return parts.filter(Boolean).join(' ');
 }
 
 /**
@@ -60,16 +72,19 @@ export function syncNow(publish = false): Promise<void> {
     return running;
   }
   running = (async () => {
-    useTeam.setState({ status: 'syncing', message: 'Syncing with the team…' });
+    useTeam.setState({ status: 'syncing', message: t('team.syncing') });
     try {
       const summary = await syncer(publish).syncOnce();
-      useTeam.setState({ status: 'synced', connected: true, message: describe(summary) });
+      // The server took the password: now it is worth keeping (or forgetting, if the analyst unticked it).
+      const kept = await keepPasswordAsAsked();
+      useTeam.setState({
+        status: 'synced',
+        connected: true,
+        message: [describe(summary), kept].filter(Boolean).join(' '),
+      });
     } catch (error) {
       const offline = error instanceof SyncError && error.kind === 'offline';
-      const message =
-        error instanceof SyncError
-          ? error.message
-          : 'The sync stopped on an unexpected problem. Nothing was lost; try Sync now again.';
+      const message = error instanceof SyncError ? error.message : t('team.unexpected');
       useTeam.setState({ status: offline ? 'offline' : 'failed', message });
     } finally {
       running = null;
@@ -82,18 +97,18 @@ export function syncNow(publish = false): Promise<void> {
   return running;
 }
 
-/** Live sync: every little while, and shortly after each change made here. */
+/** Live sync: colleagues' changes as soon as the server has them, and each change made here shortly after. */
 export function setLiveSync(on: boolean): void {
   useTeam.setState({ live: on });
-  clearInterval(timer);
-  clearTimeout(soon);
-  unsubscribe?.();
-  unsubscribe = undefined;
+  live?.stop();
+  live = undefined;
   if (!on) return;
-  timer = setInterval(() => void syncNow(), LIVE_INTERVAL_MS);
-  unsubscribe = workspace.subscribe(() => {
-    clearTimeout(soon);
-    soon = setTimeout(() => void syncNow(), AFTER_CHANGE_MS);
+  live = new LiveSync({
+    sync: () => syncNow(),
+    waitForChanges: () => syncer(false).waitForChanges(WAIT_MS),
+    subscribe: (listener) => workspace.subscribe(listener),
+    afterChangeMs: AFTER_CHANGE_MS,
+    retryMs: RETRY_MS,
   });
-  void syncNow();
+  live.start();
 }

@@ -12,8 +12,12 @@ export interface TeamAddress {
 
 export interface TeamState {
   address: TeamAddress;
-  /** Session only: never written anywhere (the desktop app's keychain storage is not built yet). */
+  /** In the window for the session; the desktop app also keeps it with the OS keychain when asked (main). */
   password: string;
+  /** Whether this host can keep the password across restarts (null until main has answered). */
+  canRemember: boolean | null;
+  /** The analyst asked to remember the password on this computer. */
+  remember: boolean;
   connected: boolean;
   live: boolean;
   status: TeamStatus;
@@ -42,6 +46,8 @@ function storedAddress(): TeamAddress {
 export const useTeam = create<TeamState>((set, get) => ({
   address: storedAddress(),
   password: '',
+  canRemember: null,
+  remember: false,
   connected: false,
   live: false,
   status: 'off',

@@ -78,6 +78,16 @@ const AllDocsSchema = z.object({
   rows: z.array(z.object({ id: z.string(), doc: CouchDocumentSchema.optional() })),
 });
 
+const KeysSchema = z.object({
+  rows: z.array(
+    z.object({
+      key: z.string(),
+      error: z.string().optional(),
+      value: z.object({ rev: z.string(), deleted: z.boolean().optional() }).optional(),
+    }),
+  ),
+});
+
 /**
  * A thin client for the part of CouchDB's documented HTTP API the sync needs: `_changes` from a
  * checkpoint, `_bulk_get`, `_bulk_docs` (whose results are matched by id, never by position: servers
@@ -123,6 +133,15 @@ export class CouchClient {
     };
   }
 
+  /**
+   * Waits on the feed (`feed=longpoll`) until something changed after `since` or `timeoutMs` passed;
+   * answers whether something did.
+   */
+  async waitForChanges(since: string, timeoutMs: number): Promise<boolean> {
+    const query = `/_changes?feed=longpoll&limit=1&timeout=${timeoutMs}&since=${encodeURIComponent(since)}`;
+    return ChangesSchema.parse(await this.request('GET', query)).results.length > 0;
+  }
+
   /** The current (winning) version of each document, deleted ones included, with attachments inline. */
   async bulkGet(ids: readonly string[]): Promise<CouchDocument[]> {
     if (ids.length === 0) return [];
@@ -133,6 +152,17 @@ export class CouchClient {
     const docs: CouchDocument[] = [];
     for (const result of body.results) for (const d of result.docs) if (d.ok) docs.push(d.ok as CouchDocument);
     return docs;
+  }
+
+  /** Which of these documents the server holds (not deleted). */
+  async existing(ids: readonly string[]): Promise<Set<string>> {
+    const present = new Set<string>();
+    const PAGE = 500;
+    for (let at = 0; at < ids.length; at += PAGE) {
+      const body = KeysSchema.parse(await this.request('POST', '/_all_docs', { keys: ids.slice(at, at + PAGE) }));
+      for (const row of body.rows) if (row.value && !row.value.deleted && !row.error) present.add(row.key);
+    }
+    return present;
   }
 
   /** One version of a document (a losing revision of a server-side conflict). */
@@ -216,6 +246,11 @@ export interface CouchAnswer {
 /** How requests reach the server: by `fetch` here (tests, a worker), or through main in the app (platform/team-transport.ts). */
 export type CouchTransport = (request: CouchRequest) => Promise<CouchAnswer>;
 
+/** Requests that change nothing on the server, safe to send again. */
+function isRead(method: CouchRequest['method'], path: string): boolean {
+  return method === 'GET' || path.startsWith('/_bulk_get') || path.startsWith('/_all_docs');
+}
+
 export function fetchTransport(
   server: TeamServer,
   fetcher: typeof fetch = (...args) => fetch(...args),
@@ -226,12 +261,17 @@ export function fetchTransport(
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (auth) headers.Authorization = auth;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    try {
-      // A feed read twice must be read twice: never answered from an HTTP cache.
-      const response = await fetcher(`${base}${path}`, { method, headers, body, cache: 'no-store' });
-      return { status: response.status, body: await response.text() };
-    } catch {
-      return { status: 0, body: '' };
+    // A connection the server closed while idle fails the first request sent on it: a read gets one more
+    // try on a new one. A write does not (the next sync finds out what the server took).
+    const tries = isRead(method, path) ? 2 : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // A feed read twice must be read twice: never answered from an HTTP cache.
+        const response = await fetcher(`${base}${path}`, { method, headers, body, cache: 'no-store' });
+        return { status: response.status, body: await response.text() };
+      } catch {
+        if (attempt >= tries) return { status: 0, body: '' };
+      }
     }
   };
 }

@@ -11,8 +11,9 @@ import {
 } from '../../db/sync-state';
 import { ChangeSet, CommandRefusal } from '../change-set';
 import type { TableName } from '../tables';
-import { SyncError, type ChangesBatch, type CouchClient } from './couch';
-import { fromDocument, toDocument, type CouchDocument } from './documents';
+import { SyncError, type BulkResult, type ChangesBatch, type CouchClient } from './couch';
+import { BlobTransfer, sha256Hex, type BlobRef, type SourceFiles } from './blobs';
+import { fromDocument, longTextOf, toDocument, type CouchDocument } from './documents';
 
 /** What one sync did, for the sentence the analyst reads. */
 export interface SyncSummary {
@@ -26,10 +27,13 @@ export interface SyncSummary {
   refused: number;
   /** The database was created by this sync (publishing the workspace). */
   published: boolean;
+  /** Original files sent to the server, and fetched from it into this computer's source store. */
+  filesSent: number;
+  filesReceived: number;
 }
 
 export interface SyncProgress {
-  phase: 'receiving' | 'sending' | 'checking';
+  phase: 'receiving' | 'sending' | 'files';
   done: number;
 }
 
@@ -39,6 +43,11 @@ export interface TeamSyncOptions {
   /** Create the database when the server does not have it (publishing this workspace). */
   publish?: boolean;
   onProgress?: (progress: SyncProgress) => void;
+  /**
+   * The source store of this computer (main's, through IPC in the app): original files travel with their
+   * sources. Without it only records and texts travel.
+   */
+  files?: SourceFiles;
   /** Lets the window breathe between batches (a task boundary); tests pass a plain resolved promise. */
   yieldToWindow?: () => Promise<void>;
 }
@@ -46,6 +55,10 @@ export interface TeamSyncOptions {
 /** How many pull–push rounds one sync makes when the server keeps refusing stale writes (409). */
 const MAX_ROUNDS = 5;
 const DEFAULT_BATCH = 200;
+/** At most this many bytes of documents in one `_bulk_docs` request (CouchDB's default limits are far above). */
+const REQUEST_BYTES = 8 * 1024 * 1024;
+/** The id under which this machine notes that an original file is on the server (never a record's). */
+const fileMark = (sha256: string) => `blobs:${sha256}`;
 
 const withoutStamp = (row: Row): Row => {
   const { updatedAt: _u, ...rest } = row;
@@ -69,6 +82,7 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export class TeamSync {
   private readonly batch: number;
   private readonly yieldToWindow: () => Promise<void>;
+  private readonly blobs: BlobTransfer;
 
   constructor(
     private readonly db: WorkbenchDatabase,
@@ -77,10 +91,20 @@ export class TeamSync {
   ) {
     this.batch = options.batchSize ?? DEFAULT_BATCH;
     this.yieldToWindow = options.yieldToWindow ?? pause;
+    this.blobs = new BlobTransfer(client, client.user);
   }
 
   async syncOnce(): Promise<SyncSummary> {
-    const summary: SyncSummary = { received: 0, sent: 0, merged: 0, conflicts: 0, refused: 0, published: false };
+    const summary: SyncSummary = {
+      received: 0,
+      sent: 0,
+      merged: 0,
+      conflicts: 0,
+      refused: 0,
+      published: false,
+      filesSent: 0,
+      filesReceived: 0,
+    };
     summary.published = await this.client.openDatabase(this.options.publish ?? false);
     if (!(await this.db.syncCheckpoints.get(this.client.database))) await this.startWithDatabase();
     for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -88,9 +112,16 @@ export class TeamSync {
       const stale = await this.push(summary);
       if (stale === 0) break;
     }
+    if (this.options.files) await this.exchangeFiles(this.options.files, summary);
     await this.sweepServerConflicts();
     summary.conflicts = await this.db.syncConflicts.count();
     return summary;
+  }
+
+  /** Live sync: waits on the server's feed for changes past this machine's checkpoint (see live-sync.ts). */
+  async waitForChanges(timeoutMs: number): Promise<boolean> {
+    const checkpoint = await this.db.syncCheckpoints.get(this.client.database);
+    return this.client.waitForChanges(checkpoint?.since ?? '0', timeoutMs);
   }
 
   /** How many records wait to be sent (records in conflict wait for the analyst, not counted). */
@@ -138,7 +169,7 @@ export class TeamSync {
         .map((c) => ({ _id: c.id, _rev: c.revs[0]!, _deleted: true }));
       const fetched = await this.client.bulkGet(unseen.filter((c) => !c.deleted).map((c) => c.id));
       const docs = [...tombstones, ...fetched];
-      await this.applyBatch(docs, page.lastSeq, summary);
+      await this.applyBatch(docs, page.lastSeq, summary, await this.longTexts(fetched));
       this.options.onProgress?.({ phase: 'receiving', done: summary.received });
       await this.yieldToWindow();
     }
@@ -151,7 +182,31 @@ export class TeamSync {
     return records.filter((c, i) => !(c.revs.length === 1 && known[i]?.rev === c.revs[0]));
   }
 
-  private async applyBatch(docs: readonly CouchDocument[], lastSeq: string, summary: SyncSummary): Promise<void> {
+  /** The long source texts these documents name, fetched from their chunks (before the batch's transaction). */
+  private async longTexts(docs: readonly CouchDocument[]): Promise<Map<string, string>> {
+    const texts = new Map<string, string>();
+    for (const doc of docs) {
+      const ref = doc.textBlob;
+      if (!ref || texts.has(ref.sha256)) continue;
+      const bytes = await this.blobs.fetch(ref);
+      if (!bytes) {
+        // The colleague's sync sends the chunks before the record; this one was interrupted. Later it is whole.
+        throw new SyncError(
+          'server',
+          'A long source text has not fully reached the team server yet (a colleague’s sync was interrupted). Nothing was lost; sync again in a while.',
+        );
+      }
+      texts.set(ref.sha256, new TextDecoder().decode(bytes));
+    }
+    return texts;
+  }
+
+  private async applyBatch(
+    docs: readonly CouchDocument[],
+    lastSeq: string,
+    summary: SyncSummary,
+    longTexts: ReadonlyMap<string, string>,
+  ): Promise<void> {
     const at = new Date().toISOString();
     await this.db.transaction('rw', [...this.db.workspaceTables, ...this.db.syncTables], async () => {
       const changes = new ChangeSet(this.db, at);
@@ -160,7 +215,7 @@ export class TeamSync {
         if (!place || !doc._rev) continue;
         const known = await this.db.syncRecords.get(doc._id);
         if (known?.rev === doc._rev) continue; // the echo of this machine's own push
-        const theirs = fromDocument(doc);
+        const theirs = fromDocument(doc, longTexts);
         if (!doc._deleted && !theirs) {
           summary.refused++;
           continue;
@@ -281,9 +336,10 @@ export class TeamSync {
       if (entries.length === 0) return stale;
       after = entries.at(-1)!.docId;
       const outgoing = await this.outgoing(entries);
+      await this.sendLongTexts(outgoing);
       if (outgoing.discards.length > 0) await this.client.bulkDocs(outgoing.discards);
       if (outgoing.docs.length > 0) {
-        const results = await this.client.bulkDocs(outgoing.docs);
+        const results = await this.bulkDocsInParts(outgoing.docs);
         stale += await this.storeAnswers(outgoing, results, summary);
       } else if (outgoing.settled.length > 0) {
         await this.db.syncOutbox.bulkDelete(outgoing.settled);
@@ -300,6 +356,8 @@ export class TeamSync {
       const settled: string[] = [];
       // Losing versions of a settled server-side conflict: deleted so the server holds one version again.
       const discards: CouchDocument[] = [];
+      // Texts too long to travel inline: hashed and sent as chunks after this transaction, before the records.
+      const longTexts: { index: number; row: Row; bytes: Uint8Array }[] = [];
       for (const entry of entries) {
         const place = parseDocId(entry.docId);
         if (!place) {
@@ -317,13 +375,86 @@ export class TeamSync {
           ? toDocument(place.table, row, this.client.user)
           : { _id: entry.docId, _deleted: true, table: place.table, author: this.client.user };
         if (known) doc._rev = known.rev;
+        const long = row ? longTextOf(place.table, row) : null;
+        if (row && long) longTexts.push({ index: docs.length, row, bytes: long });
         for (const rev of entry.discardRevs ?? [])
           discards.push({ _id: entry.docId, _rev: rev, _deleted: true, author: this.client.user });
         docs.push(doc);
         sent.set(entry.docId, { entry, row });
       }
-      return { docs, sent, settled, discards };
+      return { docs, sent, settled, discards, longTexts };
     });
+  }
+
+  /** Sends the chunks of long texts about to be pushed (unless already there) and names them in their documents. */
+  private async sendLongTexts(outgoing: Awaited<ReturnType<TeamSync['outgoing']>>): Promise<void> {
+    for (const { index, row, bytes } of outgoing.longTexts) {
+      const ref: BlobRef = { sha256: await sha256Hex(bytes), size: bytes.byteLength };
+      if ((await this.blobs.missing([ref])).length > 0) await this.blobs.send(ref, bytes);
+      const doc = outgoing.docs[index]!;
+      outgoing.docs[index] = {
+        ...toDocument('sourceTexts', row, this.client.user, ref),
+        ...(doc._rev ? { _rev: doc._rev } : {}),
+      };
+    }
+  }
+
+  /** `_bulk_docs` in requests of at most REQUEST_BYTES; the answers of all of them, by id. */
+  private async bulkDocsInParts(docs: readonly CouchDocument[]): Promise<Map<string, BulkResult>> {
+    const results = new Map<string, BulkResult>();
+    let part: CouchDocument[] = [];
+    let bytes = 0;
+    const flush = async () => {
+      if (part.length === 0) return;
+      for (const [id, result] of await this.client.bulkDocs(part)) results.set(id, result);
+      part = [];
+      bytes = 0;
+    };
+    for (const doc of docs) {
+      const size = JSON.stringify(doc).length;
+      if (bytes + size > REQUEST_BYTES) await flush();
+      part.push(doc);
+      bytes += size;
+    }
+    await flush();
+    return results;
+  }
+
+  /**
+   * Original files travel with their sources: each file a source here names is sent unless the server
+   * has it, and each file a source names that this computer's store lacks is fetched (a joining member's
+   * first sync brings them all). A file not yet on the server (its owner has not synced since) is
+   * fetched by a later sync. This machine notes which files it knows are on the server, so a sync does
+   * not ask again.
+   */
+  private async exchangeFiles(files: SourceFiles, summary: SyncSummary): Promise<void> {
+    const refs = new Map<string, BlobRef>();
+    for (const source of await this.db.sources.toArray())
+      if (source.file) refs.set(source.file.sha256, { sha256: source.file.sha256, size: source.file.size });
+    if (refs.size === 0) return;
+    const here = new Set(await files.list());
+    const marks = await this.db.syncRecords.bulkGet([...refs.keys()].map(fileMark));
+    const unknown = [...refs.values()].filter((_, i) => !marks[i]);
+    const missing = new Set((await this.blobs.missing(unknown)).map((ref) => ref.sha256));
+    for (const ref of unknown) {
+      if (missing.has(ref.sha256)) {
+        if (!here.has(ref.sha256)) continue; // neither here nor there yet: its owner will send it
+        await this.blobs.send(ref, await files.read(ref.sha256));
+        summary.filesSent++;
+      }
+      await this.db.syncRecords.put({ docId: fileMark(ref.sha256), rev: 'stored', base: null });
+      this.options.onProgress?.({ phase: 'files', done: summary.filesSent + summary.filesReceived });
+      await this.yieldToWindow();
+    }
+    for (const ref of refs.values()) {
+      if (here.has(ref.sha256) || missing.has(ref.sha256)) continue;
+      const bytes = await this.blobs.fetch(ref);
+      if (!bytes) continue; // not all there yet: a later sync fetches it
+      await files.put(bytes);
+      summary.filesReceived++;
+      this.options.onProgress?.({ phase: 'files', done: summary.filesSent + summary.filesReceived });
+      await this.yieldToWindow();
+    }
   }
 
   private async storeAnswers(
@@ -372,7 +503,7 @@ export class TeamSync {
         const place = parseDocId(doc._id);
         if (!place || !doc._conflicts?.length || (await this.db.syncConflicts.get(doc._id))) continue;
         const loser = await this.client.getRevision(doc._id, doc._conflicts[0]!);
-        const theirs = fromDocument(loser);
+        const theirs = fromDocument(loser, await this.longTexts([loser]));
         const mine = (await this.db.table(place.table).get(place.key)) as Row | undefined;
         if (!mine || !theirs) continue;
         const merge = mergeRecordThreeWay(place.table, undefined, mine, theirs);
