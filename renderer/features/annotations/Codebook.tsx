@@ -7,6 +7,7 @@ import { useWorkbench } from '../../stores';
 import { workspace } from '../../workspace';
 import { createTag, deleteTag, mergeTags, updateTag, type TagPatch } from '../../workspace/commands/codebook';
 import { EditableText } from '../../ui/EditableText';
+import { useT } from '../../i18n';
 
 /** Passages per tag across the workspace (an index scan, not a table read). */
 function useTagCounts(tagIds: string[]): Map<string, number> | undefined {
@@ -25,6 +26,7 @@ export function Codebook() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
   const notify = useWorkbench((s) => s.notify);
+  const t = useT();
   if (!tags) return null;
   const selected = tags.find((t) => t.id === selectedId);
 
@@ -42,14 +44,17 @@ export function Codebook() {
   const merge = async (from: Tag, intoId: string) => {
     const { into } = await workspace.perform(mergeTags, { fromId: from.id, intoId });
     setSelectedId(intoId);
-    notify('info', `Merged “${from.name}” into “${into.name}”.`, { label: 'Undo', run: () => void workspace.undo() });
+    notify('info', t('codebook.merged', { from: from.name, into: into.name }), {
+      label: t('common.undo'),
+      run: () => void workspace.undo(),
+    });
   };
 
   const remove = async (tag: Tag) => {
     await workspace.perform(deleteTag, tag.id);
     setSelectedId(null);
-    notify('info', `Deleted tag “${tag.name}”; its passages are kept.`, {
-      label: 'Undo',
+    notify('info', t('codebook.deleted', { name: tag.name }), {
+      label: t('common.undo'),
       run: () => void workspace.undo(),
     });
   };
@@ -64,21 +69,21 @@ export function Codebook() {
         }}
       >
         <label htmlFor="new-tag" className="visually-hidden">
-          New tag
+          {t('codebook.newTag')}
         </label>
         <input
           id="new-tag"
           type="text"
-          placeholder={selected ? `New tag under “${selected.name}”` : 'New tag'}
+          placeholder={selected ? t('codebook.newTagUnder', { name: selected.name }) : t('codebook.newTag')}
           value={newName}
           onChange={(e) => setNewName(e.target.value)}
         />
-        <button type="submit">Add</button>
+        <button type="submit">{t('codebook.add')}</button>
       </form>
       {tree.length === 0 ? (
-        <p className="muted empty">The codebook is empty. Add a tag above, or create one while annotating.</p>
+        <p className="muted empty">{t('codebook.empty')}</p>
       ) : (
-        <ul className="tag-tree" aria-label="Codebook">
+        <ul className="tag-tree" aria-label={t('codebook.label')}>
           {tree.map(({ tag, depth }) => (
             <li key={tag.id}>
               <button
@@ -90,7 +95,7 @@ export function Codebook() {
               >
                 <span className="swatch" style={{ background: tag.color }} aria-hidden="true" />
                 <span className="tag-name">{tag.name}</span>
-                <span className="count" aria-label={`${counts?.get(tag.id) ?? 0} passages`}>
+                <span className="count" aria-label={t('codebook.passages', { count: counts?.get(tag.id) ?? 0 })}>
                   {counts?.get(tag.id) ?? ''}
                 </span>
               </button>
@@ -99,22 +104,22 @@ export function Codebook() {
         </ul>
       )}
       {selected && (
-        <div className="tag-details" aria-label={`Tag ${selected.name}`} role="group">
+        <div className="tag-details" aria-label={t('codebook.tag', { name: selected.name })} role="group">
           <EditableText
-            label="Name"
+            label={t('codebook.name')}
             value={selected.name}
-            validate={(v) => (v ? null : 'A tag needs a name.')}
+            validate={(v) => (v ? null : t('codebook.needsName'))}
             onCommit={(name) => patch(selected, { name })}
           />
           <EditableText
-            label="Description"
+            label={t('codebook.description')}
             value={selected.description}
             multiline
             onCommit={(description) => patch(selected, { description })}
           />
           <div className="field-row">
             <label className="inline-field">
-              Colour
+              {t('codebook.colour')}
               <input
                 type="color"
                 value={selected.color}
@@ -122,12 +127,12 @@ export function Codebook() {
               />
             </label>
             <label className="inline-field">
-              Under
+              {t('codebook.under')}
               <select
                 value={selected.parentId ?? ''}
                 onChange={(e) => void patch(selected, { parentId: e.target.value || null }).catch(() => undefined)}
               >
-                <option value="">(top level)</option>
+                <option value="">{t('codebook.topLevel')}</option>
                 {tree
                   .filter(({ tag }) => tag.id !== selected.id)
                   .map(({ tag, depth }) => (
@@ -141,12 +146,12 @@ export function Codebook() {
           </div>
           <div className="field-row">
             <label className="inline-field">
-              Merge into
+              {t('codebook.mergeInto')}
               <select
                 value=""
                 onChange={(e) => e.target.value && void merge(selected, e.target.value).catch(() => undefined)}
               >
-                <option value="">choose a tag…</option>
+                <option value="">{t('codebook.chooseTag')}</option>
                 {tree
                   .filter(({ tag }) => tag.id !== selected.id)
                   .map(({ tag }) => (
@@ -157,7 +162,7 @@ export function Codebook() {
               </select>
             </label>
             <button type="button" className="danger" onClick={() => void remove(selected).catch(() => undefined)}>
-              Delete tag
+              {t('codebook.delete')}
             </button>
           </div>
         </div>

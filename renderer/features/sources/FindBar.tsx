@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { findAll, firstMatchFrom, MAX_MATCHES, type TextMatch } from '../../../shared/domain/find-in-text';
+import { useT } from '../../i18n';
+import { formatNumber } from '../../ui/format';
 
 interface FindBarProps {
   text: string;
@@ -18,6 +20,7 @@ interface FindBarProps {
  * and the reader scrolls to each match. Enter: next; Shift+Enter: previous; Escape: close.
  */
 export function FindBar({ text, initialQuery, readingAt, onMatch, onClose }: FindBarProps) {
+  const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState(initialQuery);
   const matches = useMemo(() => findAll(text, query), [text, query]);
@@ -59,16 +62,19 @@ export function FindBar({ text, initialQuery, readingAt, onMatch, onClose }: Fin
     query.trim() === ''
       ? ''
       : matches.length === 0
-        ? 'No matches'
-        : `${current + 1} of ${matches.length >= MAX_MATCHES ? `${MAX_MATCHES.toLocaleString()}+` : matches.length}`;
+        ? t('findBar.noMatches')
+        : t('findBar.position', {
+            current: current + 1,
+            total: matches.length >= MAX_MATCHES ? `${formatNumber(MAX_MATCHES)}+` : formatNumber(matches.length),
+          });
 
   return (
-    <div className="find-bar" role="search" aria-label="Find in source">
+    <div className="find-bar" role="search" aria-label={t('findBar.label')}>
       <input
         ref={input}
         type="search"
-        aria-label="Find in source"
-        placeholder="Find in source"
+        aria-label={t('findBar.label')}
+        placeholder={t('findBar.label')}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={onKeyDown}
@@ -79,7 +85,7 @@ export function FindBar({ text, initialQuery, readingAt, onMatch, onClose }: Fin
       <button
         type="button"
         className="ghost"
-        aria-label="Previous match"
+        aria-label={t('findBar.previous')}
         disabled={matches.length === 0}
         onClick={() => step(-1)}
       >
@@ -88,13 +94,13 @@ export function FindBar({ text, initialQuery, readingAt, onMatch, onClose }: Fin
       <button
         type="button"
         className="ghost"
-        aria-label="Next match"
+        aria-label={t('findBar.next')}
         disabled={matches.length === 0}
         onClick={() => step(1)}
       >
         ↓
       </button>
-      <button type="button" className="ghost" aria-label="Close find" onClick={onClose}>
+      <button type="button" className="ghost" aria-label={t('findBar.close')} onClick={onClose}>
         ✕
       </button>
     </div>

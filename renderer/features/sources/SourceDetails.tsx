@@ -9,7 +9,16 @@ import {
 import { workspace } from '../../workspace';
 import { updateSourceMetadata, type SourceMetadataPatch } from '../../workspace/commands/sources';
 import { EditableText } from '../../ui/EditableText';
-import { formatNumber } from '../../ui/format';
+import { useT } from '../../i18n';
+
+/** How the undo history names each field (command labels are recorded in English, like the revisions). */
+const UNDO_WORDS = {
+  title: 'title',
+  author: 'author',
+  publisher: 'publisher',
+  url: 'address',
+  language: 'language',
+} as const;
 
 interface SourceDetailsProps {
   source: Source;
@@ -29,6 +38,7 @@ export function SourceDetails({
   onImportAnnotations,
   onDelete,
 }: SourceDetailsProps) {
+  const t = useT();
   const replaceInput = useRef<HTMLInputElement>(null);
   const annotationsInput = useRef<HTMLInputElement>(null);
   const [dateError, setDateError] = useState<string | null>(null);
@@ -43,29 +53,30 @@ export function SourceDetails({
   const isGuessed = (field: string) => source.guessed?.some((guess) => guess === field) ?? false;
   const text = (field: 'title' | 'author' | 'publisher' | 'url' | 'language', label: string) => (
     <EditableText
-      label={isGuessed(field) ? `${label} (guessed)` : label}
+      label={isGuessed(field) ? t('sourceDetails.guessed', { label }) : label}
       value={source[field]}
       validate={
         field === 'title'
-          ? (v) => (v ? null : 'A source needs a title.')
+          ? (v) => (v ? null : t('sourceDetails.needsTitle'))
           : field === 'language'
-            ? (v) =>
-                /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$|^und$/.test(v)
-                  ? null
-                  : 'Write a language code such as en, ru, kk, uz, fa or ps.'
+            ? (v) => (/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$|^und$/.test(v) ? null : t('sourceDetails.languageCode'))
             : undefined
       }
-      onCommit={(value) => save({ [field]: value }, `edit the ${label.toLowerCase()} of “${source.title}”`)}
+      onCommit={(value) => save({ [field]: value }, `edit the ${UNDO_WORDS[field]} of “${source.title}”`)}
     />
   );
 
   return (
     <div className="side-section source-details">
-      {text('title', 'Title')}
-      {text('author', 'Author')}
-      {text('publisher', 'Publisher')}
+      {text('title', t('sourceDetails.title'))}
+      {text('author', t('sourceDetails.author'))}
+      {text('publisher', t('sourceDetails.publisher'))}
       <div className="field">
-        <label htmlFor="source-date">Published{isGuessed('publishedOn') ? ' (guessed)' : ''}</label>
+        <label htmlFor="source-date">
+          {isGuessed('publishedOn')
+            ? t('sourceDetails.guessed', { label: t('sourceDetails.published') })
+            : t('sourceDetails.published')}
+        </label>
         <input
           id="source-date"
           type="date"
@@ -76,17 +87,17 @@ export function SourceDetails({
             if (value === source.publishedOn) return;
             setDateError(null);
             void save({ publishedOn: value }, 'edit the publication date').catch(() =>
-              setDateError('That date could not be saved.'),
+              setDateError(t('sourceDetails.dateNotSaved')),
             );
           }}
         />
         {dateError && <p className="field-error">{dateError}</p>}
       </div>
-      {text('language', 'Language')}
-      {text('url', 'Address (URL)')}
+      {text('language', t('sourceDetails.language'))}
+      {text('url', t('sourceDetails.url'))}
       <div className="field-row">
         <label className="inline-field">
-          Reliability
+          {t('sourceDetails.reliability')}
           <select
             value={source.reliability}
             onChange={(e) =>
@@ -103,7 +114,7 @@ export function SourceDetails({
           </select>
         </label>
         <label className="inline-field">
-          Credibility
+          {t('sourceDetails.credibility')}
           <select
             value={source.credibility}
             onChange={(e) =>
@@ -122,20 +133,18 @@ export function SourceDetails({
         </label>
       </div>
       <dl className="facts">
-        <dt>File</dt>
+        <dt>{t('sourceDetails.file')}</dt>
         <dd>
           {source.file
-            ? `${source.file.originalName} (${formatNumber(Math.ceil(source.file.size / 1024))} KB)`
-            : 'Pasted text'}
+            ? t('sourceDetails.fileSize', { name: source.file.originalName, kb: Math.ceil(source.file.size / 1024) })
+            : t('sourceDetails.pasted')}
         </dd>
-        <dt>Text</dt>
-        <dd>
-          {formatNumber(source.textLength)} characters, version {source.version}
-        </dd>
+        <dt>{t('sourceDetails.text')}</dt>
+        <dd>{t('sourceDetails.textFacts', { characters: source.textLength, version: source.version })}</dd>
       </dl>
       {source.importWarnings && source.importWarnings.length > 0 && (
         <section className="import-warnings" aria-labelledby="import-warnings-heading">
-          <h3 id="import-warnings-heading">When the file was imported</h3>
+          <h3 id="import-warnings-heading">{t('sourceDetails.importWarnings')}</h3>
           <ul>
             {source.importWarnings.map((warning) => (
               <li key={warning}>{warning}</li>
@@ -145,17 +154,17 @@ export function SourceDetails({
       )}
       <div className="button-column">
         <button type="button" onClick={onCorrectText}>
-          Correct the text…
+          {t('sourceDetails.correct')}
         </button>
         <button type="button" onClick={() => replaceInput.current?.click()}>
-          Replace with a new version…
+          {t('sourceDetails.replace')}
         </button>
         <input
           ref={replaceInput}
           type="file"
           hidden
           accept=".txt,.md,.markdown,.html,.htm,.docx,.pdf"
-          aria-label="New version of the source"
+          aria-label={t('sourceDetails.newVersion')}
           onChange={(e) => {
             const file = e.target.files?.[0];
             // Cleared, so that choosing the same file again after a Cancel is a change too.
@@ -164,21 +173,21 @@ export function SourceDetails({
           }}
         />
         <button type="button" onClick={onExportAnnotations}>
-          Export annotations (W3C JSON-LD)
+          {t('sourceDetails.exportAnnotations')}
         </button>
         <button type="button" onClick={() => annotationsInput.current?.click()}>
-          Import annotations (W3C JSON-LD)…
+          {t('sourceDetails.importAnnotations')}
         </button>
         <input
           ref={annotationsInput}
           type="file"
           hidden
           accept=".json,.jsonld,application/ld+json,application/json"
-          aria-label="Annotations file"
+          aria-label={t('sourceDetails.annotationsFile')}
           onChange={(e) => e.target.files?.[0] && onImportAnnotations(e.target.files[0])}
         />
         <button type="button" className="danger" onClick={onDelete}>
-          Delete source
+          {t('sourceDetails.delete')}
         </button>
       </div>
     </div>
