@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useWorkbench } from '../../stores';
 import { exportReferences, REFERENCE_FORMATS, type ReferenceFormat } from './references-files';
 import { useFocusHold } from '../../ui/useFocusHold';
+import { t as translate } from '../../i18n';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -18,7 +19,7 @@ export function ReferencesExportDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     try {
       const { path, count } = await exportReferences(format);
-      if (path) notify('info', `Exported ${count} source${count === 1 ? '' : 's'} as references to ${path}.`);
+      if (path) notify('info', translate('interchange.referencesExported', { count, path }));
       ref.current?.close();
     } catch (error) {
       notify('error', `The sources were not exported. ${message(error)}`);

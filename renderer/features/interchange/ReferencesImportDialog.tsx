@@ -5,9 +5,9 @@ import { workspace } from '../../workspace';
 import { importReferences } from '../../workspace/commands/bibliography';
 import { readReferencesFile, type ReferencesReading } from './references-files';
 import { useFocusHold } from '../../ui/useFocusHold';
+import { t as translate } from '../../i18n';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /**
  * The review of a reference import (Zotero's CSL-JSON, BibTeX or RIS): which sources it fills and with
@@ -46,7 +46,7 @@ export function ReferencesImportDialog({ file, onClose }: { file: File; onClose:
     if (!result) return;
     notify(
       'info',
-      `Filled ${n(result.filled, 'source')} and created ${n(result.created, 'source')} from “${file.name}”. Undo takes the whole import back.`,
+      translate('interchange.referencesImported', { filled: result.filled, created: result.created, file: file.name }),
     );
     ref.current?.close();
   };
@@ -66,11 +66,13 @@ export function ReferencesImportDialog({ file, onClose }: { file: File; onClose:
       {plan && (
         <>
           <p role="status">
-            {n(reading.items.length, 'reference')}: {n(plan.fills.length, 'source')} to fill,{' '}
-            {n(plan.creates.length, 'new source')}
-            {plan.unchanged ? `, ${plan.unchanged} with nothing to add` : ''}
-            {plan.untitled ? `, ${plan.untitled} without a title (left out)` : ''}. Filled fields were empty; nothing
-            you wrote is overwritten.
+            {translate('interchange.referencesPlan', {
+              references: reading.items.length,
+              fills: plan.fills.length,
+              creates: plan.creates.length,
+              unchanged: plan.unchanged,
+              untitled: plan.untitled,
+            })}
           </p>
           <div className="table-wrap">
             <table className="grid" aria-label="What the import will change">

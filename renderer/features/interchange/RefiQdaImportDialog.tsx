@@ -46,7 +46,12 @@ export function RefiQdaImportDialog({ file, onClose }: { file: File; onClose: ()
     if (!result) return;
     notify(
       'info',
-      `Imported ${result.sources} source${result.sources === 1 ? '' : 's'}, ${result.tags} tag${result.tags === 1 ? '' : 's'} and ${result.passages} coded passage${result.passages === 1 ? '' : 's'} from “${file.name}”. Undo takes the whole import back.`,
+      t('interchange.qdpxImported', {
+        sources: result.sources,
+        tags: result.tags,
+        passages: result.passages,
+        file: file.name,
+      }),
     );
     ref.current?.close();
   };

@@ -5,6 +5,7 @@ import { sha256OfText } from '../../db/hash';
 import { exportAuthor } from '../../db/settings';
 import { workbench } from '../../platform/workbench';
 import { planRefiQdaImport, type RefiQdaPlan } from '../../workspace/commands/refi-qda';
+import { t as translate } from '../../i18n';
 
 export interface RefiQdaExported {
   path: string | null;
@@ -48,12 +49,10 @@ export async function exportRefiQdaProject(): Promise<RefiQdaExported> {
     sources: pkg.sourceFiles,
   });
   const { counts } = pkg;
-  const left = counts.left
-    ? ` ${counts.left} passage${counts.left === 1 ? '' : 's'} that could not be found in ${counts.left === 1 ? 'its' : 'their'} text any more ${counts.left === 1 ? 'was' : 'were'} left out.`
-    : '';
+  const left = counts.left ? ` ${translate('interchange.qdpxLeftOut', { count: counts.left })}` : '';
   return {
     path,
-    sentence: `Exported ${counts.sources} source${counts.sources === 1 ? '' : 's'}, ${counts.codes} code${counts.codes === 1 ? '' : 's'} and ${counts.passages} coded passage${counts.passages === 1 ? '' : 's'} to ${path}.${left}`,
+    sentence: `${translate('interchange.qdpxExported', { sources: counts.sources, codes: counts.codes, passages: counts.passages, path })}${left}`,
   };
 }
 

@@ -8,6 +8,7 @@ import { UNGRADED } from '../../db/sources';
 import { normaliseTagName, sameTagName, TAG_PALETTE } from '../../db/tags';
 import { CommandRefusal } from '../change-set';
 import { defineCommand } from '../workspace';
+import { t as translate } from '../../i18n';
 
 /** What the workspace holds that an import is matched against. */
 export interface RefiQdaWorkspace {
@@ -201,23 +202,21 @@ export function planRefiQdaImport(
 
 /** The review's and the notice's sentences: what the import creates, merges and leaves out. */
 export function describeRefiQdaPlan(plan: RefiQdaPlan): string[] {
-  const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
   const created = plan.sources.filter((s) => s.create).length;
-  const reused = plan.sources.length - created;
   const lines = [
-    `${n(created, 'new source')}${reused ? ` (and ${n(reused, 'source')} this workspace already has, by identical text)` : ''}.`,
-    `${n(plan.newTags.length, 'new tag')}${plan.mergedTags.length ? `; ${n(plan.mergedTags.length, 'code')} merged with existing tags of the same name` : ''}.`,
-    `${n(plan.passages, 'coded passage')}, with ${n(plan.links, 'link')} to threats, actors and countries.`,
+    translate('interchange.planSources', { created, reused: plan.sources.length - created }),
+    translate('interchange.planTags', { tags: plan.newTags.length, merged: plan.mergedTags.length }),
+    translate('interchange.planPassages', { passages: plan.passages, links: plan.links }),
   ];
-  if (plan.present)
-    lines.push(
-      `${n(plan.present, 'passage')} already in this workspace will be left as ${plan.present === 1 ? 'it is' : 'they are'}.`,
-    );
+  if (plan.present) lines.push(translate('interchange.planPresent', { count: plan.present }));
   if (plan.unknownLinks.length)
     lines.push(
-      `Links to ${plan.unknownLinks.length === 1 ? 'a threat or actor' : `${plan.unknownLinks.length} threats or actors`} this workspace does not have will be left out: ${plan.unknownLinks.slice(0, 5).join(', ')}${plan.unknownLinks.length > 5 ? ', …' : ''}.`,
+      translate('interchange.planUnknownLinks', {
+        count: plan.unknownLinks.length,
+        names: `${plan.unknownLinks.slice(0, 5).join(', ')}${plan.unknownLinks.length > 5 ? ', …' : ''}`,
+      }),
     );
-  if (plan.users.length) lines.push(`Coded by: ${plan.users.join(', ')}.`);
+  if (plan.users.length) lines.push(translate('interchange.planUsers', { names: plan.users.join(', ') }));
   return [...lines, ...plan.problems];
 }
 

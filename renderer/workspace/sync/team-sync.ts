@@ -14,6 +14,7 @@ import type { TableName } from '../tables';
 import { SyncError, type BulkResult, type ChangesBatch, type CouchClient } from './couch';
 import { BlobTransfer, sha256Hex, type BlobRef, type SourceFiles } from './blobs';
 import { fromDocument, longTextOf, toDocument, type CouchDocument } from './documents';
+import { t as translate } from '../../i18n';
 
 /** What one sync did, for the sentence the analyst reads. */
 export interface SyncSummary {
@@ -480,10 +481,7 @@ export class TeamSync {
       }
     });
     if (refusals.length > 0) {
-      throw new SyncError(
-        'refused',
-        `The team server refused ${refusals.length} ${refusals.length === 1 ? 'change' : 'changes'} (${refusals[0]}). They are kept here; ask the server's administrator to check your access.`,
-      );
+      throw new SyncError('refused', translate('team.serverRefused', { count: refusals.length, reason: refusals[0] }));
     }
     return stale;
   }
