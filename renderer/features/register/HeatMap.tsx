@@ -100,11 +100,13 @@ export function HeatMap({ register, threats, selected, onPick }: HeatMapProps) {
         <ul className="band-counts" aria-label={t('register.perBand')}>
           {BANDS.map((band) => (
             <li key={band}>
-              <span className={`band band-${band}`}>{bandCounts[band]}</span> {valueLabel('band', band)}
+              <span className={`band band-${band}`}>{bandCounts[band]}</span>{' '}
+              <span className="band-label">{valueLabel('band', band)}</span>
             </li>
           ))}
           <li data-testid="unrated-count">
-            <span className="band band-unrated">{unrated}</span> {t('register.notRated')}
+            <span className="band band-unrated">{unrated}</span>{' '}
+            <span className="band-label">{t('register.notRated')}</span>
           </li>
         </ul>
         <p className="muted small">{t('register.bandsExplained', { ...bands, levels })}</p>
