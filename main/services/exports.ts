@@ -6,9 +6,22 @@ import { writeFileAtomically } from './atomic-file';
 /** A file name safe on every platform: the one rule of shared/interop/file-name.ts. */
 export { safeFileName };
 
+/**
+ * Endings of two parts that name one file type: a clash numbers the name before them
+ * ("Register (2).stix.json", not "Register.stix (2).json", which no longer reads as a STIX bundle).
+ */
+const COMPOUND_ENDINGS = ['.stix.json', '.tar.gz'];
+
+/** The file type ending of a name: a compound one (above) or the last dot's. */
+export function fileEnding(fileName: string): string {
+  const lower = fileName.toLowerCase();
+  const compound = COMPOUND_ENDINGS.find((ending) => lower.endsWith(ending) && lower.length > ending.length);
+  return compound ? fileName.slice(fileName.length - compound.length) : extname(fileName);
+}
+
 /** A name in `folder` that does not exist yet: "name.ext", "name (2).ext", … */
 export async function freshPath(folder: string, fileName: string): Promise<string> {
-  const extension = extname(fileName);
+  const extension = fileEnding(fileName);
   const stem = fileName.slice(0, fileName.length - extension.length);
   for (let n = 1; ; n++) {
     const candidate = join(folder, n === 1 ? fileName : `${stem} (${n})${extension}`);

@@ -31,7 +31,16 @@ export function useRegisterThreats(
   registerId: string | undefined,
   firstPage = false,
 ): RegisterThreats {
-  const [state, setState] = useState<RegisterThreats>({ threats: undefined, complete: false, total: 0 });
+  // Each state names the register it was read for: in the render after the register changes (and before
+  // the effect below has started the new reads), the previous register's threats are not passed off as
+  // this one's. Showing them made the view flash an empty register, mount, unmount and mount again.
+  const [state, setRead] = useState<RegisterThreats & { for: string | undefined }>({
+    for: undefined,
+    threats: undefined,
+    complete: false,
+    total: 0,
+  });
+  const setState = (read: RegisterThreats) => setRead({ ...read, for: registerId });
   const setThreats = (threats: Threat[]) => setState({ threats, complete: true, total: threats.length });
 
   useEffect(() => {
@@ -128,8 +137,10 @@ export function useRegisterThreats(
     // firstPage only matters for the first read; a later change of arrangement needs no re-read.
   }, [db, registerId]);
 
-  return state;
+  return state.for === registerId ? state : NOTHING_READ;
 }
+
+const NOTHING_READ: RegisterThreats = { threats: undefined, complete: false, total: 0 };
 
 /**
  * A register's threats in a stable order (as read, new ones at the end), published as a new array for

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
@@ -47,6 +47,23 @@ export const test = base.extend<{ app: Page }>({
 });
 
 export { expect };
+
+/** The files in the bridge's exports folder now. */
+export function exportedFiles(): string[] {
+  const folder = join(DATA_DIR, 'exports');
+  return existsSync(folder) ? readdirSync(folder) : [];
+}
+
+/**
+ * The one file with this ending that an action added to the exports folder since `before` (a listing
+ * taken just before it). Earlier tests of the run export the same records under the same names, so a
+ * file is never picked by its name or its place in a listing.
+ */
+export async function addedExport(before: string[], ending: string): Promise<string> {
+  const added = () => exportedFiles().filter((f) => !before.includes(f) && f.endsWith(ending));
+  await expect.poll(() => added().length).toBe(1);
+  return join(DATA_DIR, 'exports', added()[0]!);
+}
 
 /** Opens a toolbar's menu (a button with aria-expanded) unless it is open already. */
 export async function openMenu(page: Page, name: string): Promise<void> {

@@ -2,7 +2,16 @@ import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { w3cAnnotationValidator } from '../support/w3c-validator';
-import { DATA_DIR, expect, PROJECT_ROOT, SAMPLE_ARTICLE, sha256OfFile, test } from './fixtures';
+import {
+  addedExport,
+  DATA_DIR,
+  expect,
+  exportedFiles,
+  PROJECT_ROOT,
+  SAMPLE_ARTICLE,
+  sha256OfFile,
+  test,
+} from './fixtures';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures', 'import');
 const scratch = mkdtempSync(join(tmpdir(), 'workbench-import-e2e-'));
@@ -130,11 +139,10 @@ test.describe('importing sources', () => {
 test.describe('W3C Web Annotation files', () => {
   test('export writes a JSON-LD collection; importing it back restores deleted passages', async ({ app }) => {
     await app.getByRole('tab', { name: 'Details' }).click();
+    const before = exportedFiles();
     await app.getByRole('button', { name: 'Export annotations (W3C JSON-LD)' }).click();
     await expect(app.getByRole('status').filter({ hasText: /exports/ })).toBeVisible();
-    const exported = readdirSync(join(DATA_DIR, 'exports')).filter((f) => f.endsWith('.jsonld'));
-    expect(exported.length).toBeGreaterThan(0);
-    const path = join(DATA_DIR, 'exports', exported.at(-1)!);
+    const path = await addedExport(before, '.jsonld');
     const collection = JSON.parse(readFileSync(path, 'utf8'));
     expect(collection.type).toBe('AnnotationCollection');
     expect(collection.first.items).toHaveLength(35);
@@ -149,6 +157,7 @@ test.describe('W3C Web Annotation files', () => {
     for (let i = 0; i < 3; i++) {
       await list.getByRole('listitem').first().getByRole('button').click();
       await app.keyboard.press('Delete');
+      await expect(list.getByRole('listitem')).toHaveCount(34 - i);
     }
     await expect(list.getByRole('listitem')).toHaveCount(32);
     await app.getByRole('tab', { name: 'Details' }).click();

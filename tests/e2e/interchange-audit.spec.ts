@@ -9,7 +9,7 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
@@ -17,7 +17,7 @@ import { qdpxContents, REFI_QDA_VENDOR, refiQdaSchemaErrors } from '../support/r
 import { relationshipProblem } from '../support/stix-relationship-table';
 import { refProblems, stixValidator } from '../support/stix-validator';
 import { w3cAnnotationValidator } from '../support/w3c-validator';
-import { DATA_DIR, expect, openMenu, SAMPLE_ARTICLE, SAMPLE_TITLE, test } from './fixtures';
+import { addedExport, expect, exportedFiles, openMenu, SAMPLE_ARTICLE, SAMPLE_TITLE, test } from './fixtures';
 
 type Json = Record<string, unknown>;
 
@@ -27,32 +27,21 @@ async function fromPalette(app: Page, title: string): Promise<void> {
   await app.keyboard.press('Enter');
 }
 
-const exportsFolder = () => join(DATA_DIR, 'exports');
-const exported = () => readdirSync(exportsFolder());
-/** The one file an action wrote to the exports folder, by its ending. */
-async function newExport(before: string[], ending: string): Promise<string> {
-  await expect.poll(() => exported().filter((f) => !before.includes(f) && f.endsWith(ending)).length).toBe(1);
-  return join(
-    exportsFolder(),
-    exported().find((f) => !before.includes(f) && f.endsWith(ending))!,
-  );
-}
-
 test.describe('interchange with real clients (issue 18)', () => {
   test('the demo goes out in every format, and each file is read as its client reads it', async ({ app }) => {
     // REFI-QDA: the project the official schema accepts, with the text beside it.
-    let before = exported();
+    let before = exportedFiles();
     await fromPalette(app, 'Export REFI-QDA Project');
     await expect(app.getByText(/^Exported 1 source, \d+ codes and 35 coded passages to .*\.qdpx\.$/)).toBeVisible();
-    const qdpx = await qdpxContents(await newExport(before, '.qdpx'));
+    const qdpx = await qdpxContents(await addedExport(before, '.qdpx'));
     expect(await refiQdaSchemaErrors(qdpx.projectXml)).toEqual([]);
     expect(qdpx.projectXml.match(/<PlainTextSelection /g)).toHaveLength(35);
 
     // W3C Web Annotation: every annotation passes the suite's musts, tags are tagging bodies with their names.
-    before = exported();
+    before = exportedFiles();
     await app.getByRole('tab', { name: 'Details' }).click();
     await app.getByRole('button', { name: 'Export annotations (W3C JSON-LD)' }).click();
-    const collection = JSON.parse(readFileSync(await newExport(before, '.jsonld'), 'utf8')) as Json;
+    const collection = JSON.parse(readFileSync(await addedExport(before, '.jsonld'), 'utf8')) as Json;
     const items = (collection.first as Json).items as Json[];
     expect(items).toHaveLength(35);
     const validator = w3cAnnotationValidator();
@@ -69,13 +58,13 @@ test.describe('interchange with real clients (issue 18)', () => {
       ['BibTeX (.bib)', '.bib'],
       ['RIS (.ris)', '.ris'],
     ] as const) {
-      before = exported();
+      before = exportedFiles();
       await fromPalette(app, 'Export Sources for Zotero');
       const dialog = app.getByRole('dialog', { name: 'Export sources for Zotero' });
       await dialog.getByLabel(label).check();
       await dialog.getByRole('button', { name: 'Export' }).click();
       await expect(app.getByText(new RegExp(`^Exported 1 source as references to .*\\${ending}\\.$`))).toBeVisible();
-      const reread = new Cite(readFileSync(await newExport(before, ending), 'utf8')).data as Json[];
+      const reread = new Cite(readFileSync(await addedExport(before, ending), 'utf8')).data as Json[];
       expect(reread, ending).toHaveLength(1);
       expect(reread[0]!.title, ending).toBe(SAMPLE_TITLE);
     }
@@ -86,10 +75,10 @@ test.describe('interchange with real clients (issue 18)', () => {
     const grid = app.getByRole('grid', { name: 'Threats' });
     const rows = grid.locator('tbody tr[data-threat-id]');
     await expect(rows).toHaveCount(12);
-    before = exported();
+    before = exportedFiles();
     await openMenu(app, 'Import / export');
     await app.getByRole('button', { name: 'Export STIX 2.1' }).click();
-    const bundle = JSON.parse(readFileSync(await newExport(before, '.stix.json'), 'utf8')) as { objects: Json[] };
+    const bundle = JSON.parse(readFileSync(await addedExport(before, '.stix.json'), 'utf8')) as { objects: Json[] };
     expect(stixValidator().bundleProblems(bundle)).toEqual([]);
     expect(refProblems(bundle)).toEqual([]);
     const typeOf = new Map(bundle.objects.map((o) => [o.id, o.type as string]));
@@ -111,10 +100,10 @@ test.describe('interchange with real clients (issue 18)', () => {
     // CSV: a parser reads the rows in the grid's order (here sorted by title), with labels, not codes.
     await grid.getByRole('button', { name: 'Threat', exact: true }).click();
     const order = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-threat-id')));
-    before = exported();
+    before = exportedFiles();
     await openMenu(app, 'Import / export');
     await app.getByRole('button', { name: 'Export CSV' }).click();
-    const csv = readFileSync(await newExport(before, '.csv'), 'utf8').replace(/^\uFEFF/, '');
+    const csv = readFileSync(await addedExport(before, '.csv'), 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.split('\r\n').filter((line) => !line.startsWith('"#') && !line.startsWith('#'));
     const parsed = Papa.parse<Json>(lines.join('\r\n'), { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);

@@ -1,9 +1,9 @@
-import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { refProblems, stixValidator } from '../support/stix-validator';
-import { DATA_DIR, expect, openMenu, test } from './fixtures';
+import { addedExport, expect, exportedFiles, openMenu, test } from './fixtures';
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Threats' });
 const rows = (page: Page) => grid(page).locator('tbody tr[data-threat-id]');
@@ -224,10 +224,10 @@ test.describe('interchange', () => {
   test('CSV export, then import with a mapping step and a report of the bad row', async ({ app }) => {
     await openRegister(app);
     await openMenu(app, 'Import / export');
+    const before = exportedFiles();
     await app.getByRole('button', { name: 'Export CSV' }).click();
     await expect(app.getByText(/Exported the register to .*\.csv/)).toBeVisible();
-    const exported = readdirSync(join(DATA_DIR, 'exports')).filter((f) => f.endsWith('.csv'));
-    const written = readFileSync(join(DATA_DIR, 'exports', exported.at(-1)!), 'utf8');
+    const written = readFileSync(await addedExport(before, '.csv'), 'utf8');
     expect(written).toContain('Kosh-Tepa');
     // The register and its scale are named above the header; countries and categories in words.
     expect(written.split('\r\n')[0]).toMatch(/^\uFEFF"# Register: /);
@@ -283,12 +283,10 @@ test.describe('interchange', () => {
     await app.setViewportSize({ width: 1366, height: 768 });
     await app.screenshot({ path: 'test-results/export-author-set-1366.png' });
     await app.getByRole('combobox', { name: 'TLP marking' }).selectOption('green');
+    const before = exportedFiles();
     await app.getByRole('button', { name: 'Export STIX 2.1' }).click();
     await expect(app.getByText(/Exported a STIX 2.1 bundle to/)).toBeVisible();
-    const file = readdirSync(join(DATA_DIR, 'exports'))
-      .filter((f) => f.endsWith('.stix.json'))
-      .at(-1)!;
-    const bundle = JSON.parse(readFileSync(join(DATA_DIR, 'exports', file), 'utf8'));
+    const bundle = JSON.parse(readFileSync(await addedExport(before, '.stix.json'), 'utf8'));
     expect(bundle.type).toBe('bundle');
     const types = new Set(bundle.objects.map((o: { type: string }) => o.type));
     for (const type of ['report', 'location', 'note', 'relationship', 'marking-definition', 'identity'])

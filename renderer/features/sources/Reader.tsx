@@ -50,8 +50,11 @@ export interface ReaderProps {
   tags: Map<string, Tag>;
   /** The analyst asked to code `range` (from a selection). */
   onAnnotate: (range: { start: number; end: number }, rect: DOMRect) => void;
-  /** The analyst clicked passages: every annotation covering that point, innermost first. */
-  onPick: (annotations: Annotation[], rect: DOMRect) => void;
+  /**
+   * The analyst clicked passages: every annotation covering that point, innermost first. `inText`: the
+   * click was in the text itself, where it also placed the caret the analyst may go on to extend by keyboard.
+   */
+  onPick: (annotations: Annotation[], rect: DOMRect, inText: boolean) => void;
   /** While re-selecting a passage from the review queue, a selection answers here instead. */
   reselecting?: { onSelect: (range: { start: number; end: number }) => void } | null;
 }
@@ -427,7 +430,7 @@ export function Reader({
       const here = placed
         .filter((a) => a.position.start <= offset && offset < a.position.end)
         .sort((a, b) => a.position.end - a.position.start - (b.position.end - b.position.start));
-      if (here.length > 0) onPick(here, new DOMRect(event.clientX, event.clientY, 0, 16));
+      if (here.length > 0) onPick(here, new DOMRect(event.clientX, event.clientY, 0, 16), true);
     },
     [placed, onPick],
   );
@@ -473,7 +476,7 @@ export function Reader({
     const p = paragraphs[index]!;
     const end = p.start + p.text.length;
     const here = placed.filter((a) => a.position.start < end && a.position.end > p.start);
-    if (here.length > 0) onPick(here, (event.currentTarget as HTMLElement).getBoundingClientRect());
+    if (here.length > 0) onPick(here, (event.currentTarget as HTMLElement).getBoundingClientRect(), false);
   };
   const onGutterClick = useCallback((index: number, event: MouseEvent) => pickInGutter.current(index, event), []);
   // Stable between windows: selecting a passage or showing the adder re-renders the reader without

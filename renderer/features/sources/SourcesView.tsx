@@ -69,7 +69,7 @@ import './sources.css';
 type Popover =
   | { kind: 'create'; range: { start: number; end: number }; rect: DOMRect }
   | { kind: 'edit'; annotation: Annotation; rect: DOMRect | null }
-  | { kind: 'pick'; annotations: Annotation[]; rect: DOMRect };
+  | { kind: 'pick'; annotations: Annotation[]; rect: DOMRect; inText: boolean };
 
 /**
  * A source made from a reference (Zotero, BibTeX, RIS) that has no text yet: no file and an empty text. It is
@@ -616,9 +616,9 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
             annotations={readerAnnotations}
             tags={lookups.tags}
             onAnnotate={(range, rect) => setPopover({ kind: 'create', range, rect })}
-            onPick={(list, rect) => {
+            onPick={(list, rect, inText) => {
               selectAnnotation(list[0]!.id);
-              setPopover({ kind: 'pick', annotations: list, rect });
+              setPopover({ kind: 'pick', annotations: list, rect, inText });
             }}
             reselecting={
               reselecting
@@ -781,6 +781,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
         <PassagesAtPoint
           annotations={popover.annotations}
           rect={popover.rect}
+          holdFocus={!popover.inText}
           lookups={lookups}
           onEdit={(a) => setPopover({ kind: 'edit', annotation: a, rect: popover.rect })}
           onClose={() => setPopover(null)}
@@ -797,25 +798,37 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
   );
 });
 
-/** Every passage at the clicked point (or margin stripe), so overlapping codes are each reachable. */
+const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'Meta']);
+
+/**
+ * Every passage at the clicked point (or margin stripe), so overlapping codes are each reachable. Opened
+ * from a margin stripe (a control), it holds the focus as a dialog does. Opened by a click in the text, it
+ * leaves the caret that click placed where it is, so the analyst can go on to select by keyboard; the next
+ * key pressed outside it closes it.
+ */
 function PassagesAtPoint({
   annotations,
   rect,
+  holdFocus,
   lookups,
   onEdit,
   onClose,
 }: {
   annotations: Annotation[];
   rect: DOMRect;
+  holdFocus: boolean;
   lookups: Lookups;
   onEdit: (a: Annotation) => void;
   onClose: () => void;
 }) {
   const select = useWorkbench((s) => s.selectAnnotation);
   const box = useRef<HTMLDivElement>(null);
-  useFocusHold(box);
+  useFocusHold(box, holdFocus);
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+      else if (!holdFocus && !box.current?.contains(e.target as Node) && !MODIFIER_KEYS.has(e.key)) onClose();
+    };
     const onDown = (e: MouseEvent) => !(e.target as HTMLElement).closest('.at-point') && onClose();
     document.addEventListener('keydown', onKey);
     document.addEventListener('mousedown', onDown);
@@ -823,7 +836,7 @@ function PassagesAtPoint({
       document.removeEventListener('keydown', onKey);
       document.removeEventListener('mousedown', onDown);
     };
-  }, [onClose]);
+  }, [onClose, holdFocus]);
   return (
     <div
       ref={box}
