@@ -111,6 +111,15 @@ async function main(): Promise<void> {
       async newContext() {
         const context = await browser!.newContext({ viewport: { width: 1400, height: 880 } });
         await context.addInitScript(PROBE);
+        // The bench times an analyst's working session, not the first start: past the welcome, as every
+        // context of the e2e suite is (the same localStorage key as renderer/features/welcome/first-run.ts).
+        await context.addInitScript(() => {
+          try {
+            localStorage.setItem('analyst-workbench.welcome-shown', 'skipped by the bench');
+          } catch {
+            // about:blank and other opaque origins have no storage; the app's page does.
+          }
+        });
         return context;
       },
       rendererRss,

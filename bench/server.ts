@@ -20,6 +20,10 @@ async function main(): Promise<void> {
     host: 'bridge',
     dataFolder,
     bundledDataRoot: join(root, 'data'),
+    // The workers the app's bridge runs (main/bridge/cli.ts): the briefing is packed, and files are
+    // read, on worker threads, as in the app — main's bundle does not carry the docx library itself.
+    importWorker: join(root, 'dist', 'main', 'import-worker.cjs'),
+    briefingWorker: join(root, 'dist', 'main', 'briefing-worker.cjs'),
   });
   const bridge = await startBridge({
     table,
