@@ -6,7 +6,7 @@ import { CommandRefusal, type ChangeSet } from '../change-set';
 import type { TableName } from '../tables';
 import { fromDocument, type CouchDocument } from './documents';
 
-/** What applying one page of the server's changes did, for the sync's summary. */
+/** What applying a batch of the server's documents did, for the sync's summary. */
 export interface IncomingCounts {
   received: number;
   merged: number;
@@ -15,7 +15,7 @@ export interface IncomingCounts {
 
 /**
  * A conflict the server itself holds (`_conflicts`, left by replication between servers), found on a
- * document of the page: the losing version is "theirs" against the record here once the page is applied.
+ * document of a pulled page: the losing version is "theirs" against the record here once it is applied.
  */
 export interface HeldConflict {
   docId: string;
@@ -37,7 +37,7 @@ interface Bookkeeping {
   conflict?: SyncConflict;
 }
 
-/** What one document of the page does here, decided from what was read before anything is written. */
+/** What one document of the batch does here, decided from what was read before anything is written. */
 interface Plan {
   docId: string;
   table: SyncedTable;
@@ -79,13 +79,13 @@ async function rowsOf(
 }
 
 /**
- * Applies one page of the server's documents inside the caller's transaction: everything this needs is
+ * Applies a batch of the server's documents inside the caller's transaction: everything this needs is
  * read in one request per table, each document is decided in memory (clean change, both sides the same,
  * three-way merge, conflict for the analyst), and the records and the bookkeeping are written in one
  * request per table. A record the workspace refuses (not valid here) is counted and left out; the rest
- * of the page is applied.
+ * of the batch is applied.
  */
-export class IncomingPage {
+export class IncomingBatch {
   constructor(
     private readonly db: WorkbenchDatabase,
     private readonly changes: ChangeSet,
@@ -144,7 +144,7 @@ export class IncomingPage {
     return counts;
   }
 
-  /** Writes the page's records, table by table; answers the documents whose record was refused. */
+  /** Writes the batch's records, table by table; answers the documents whose record was refused. */
   private async write(plans: readonly Plan[]): Promise<Set<string>> {
     const refused = new Set<string>();
     const byTable = new Map<SyncedTable, Plan[]>();
@@ -218,7 +218,7 @@ export class IncomingPage {
     if (conflicts.length > 0) await this.db.syncConflicts.bulkPut(conflicts);
   }
 
-  /** Server-side conflicts into the conflict view, against the record as this page left it. */
+  /** Server-side conflicts into the conflict view, against the record as the batch left it. */
   private async routeHeld(held: readonly HeldConflict[], at: string): Promise<void> {
     if (held.length === 0) return;
     const open = await this.db.syncConflicts.bulkGet(held.map((h) => h.docId));

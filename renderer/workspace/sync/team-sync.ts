@@ -5,7 +5,7 @@ import { ChangeSet } from '../change-set';
 import { SyncError, type BulkResult, type ChangesBatch, type CouchClient } from './couch';
 import { BlobTransfer, sha256Hex, type BlobRef, type SourceFiles } from './blobs';
 import { fromDocument, longTextOf, toDocument, type CouchDocument } from './documents';
-import { IncomingPage, type HeldConflict } from './incoming';
+import { IncomingBatch, type HeldConflict } from './incoming';
 import { mapBounded, PARALLEL_REQUESTS } from './parallel';
 import { t as translate } from '../../i18n';
 
@@ -46,27 +46,27 @@ export interface TeamSyncOptions {
   yieldToWindow?: () => Promise<void>;
 }
 
-/** A page of the server's feed and the documents on it this machine has not seen. */
-interface ListedPage {
-  since: string;
-  page: ChangesBatch;
-  unseen: ChangesBatch['changes'];
-}
-
-/** A page ready to apply: the documents as the server holds them, their long texts, its held conflicts. */
-interface FetchedPage {
-  since: string;
-  lastSeq: string;
-  /** How many changes the feed listed (echoes included). */
-  count: number;
+/** Documents of one page ready to apply: as the server holds them, with the long texts they name. */
+interface FetchedGroup {
   docs: CouchDocument[];
   longTexts: Map<string, string>;
+}
+
+/** What the last group of a page brings besides its documents: the checkpoint past the page, its held conflicts. */
+interface PageEnd {
+  lastSeq: string;
   held: HeldConflict[];
 }
 
 /** How many pull–push rounds one sync makes when the server keeps refusing stale writes (409). */
 const MAX_ROUNDS = 5;
 const DEFAULT_BATCH = 1000;
+/**
+ * Documents per `_bulk_get` request and per transaction that applies them: a page of the feed is
+ * fetched and applied in groups, so the documents held in memory at once stay bounded however large
+ * the records are (a source text travels inline up to TEXT_INLINE_BYTES).
+ */
+const FETCH_GROUP = 250;
 /**
  * How often the whole database is read for conflicts the server holds. Every sync already finds those on
  * the documents it pulls (their leaves are in `_changes`); the full sweep is the safety net, so a
@@ -176,62 +176,62 @@ export class TeamSync {
   }
 
   /**
-   * Pulls the server's changes page by page. While one page is applied (one transaction), the next is
-   * already listed and its documents fetched: the server's work and the window's overlap.
+   * Pulls the server's changes page by page; a page's documents are fetched and applied in groups (see
+   * FETCH_GROUP), the checkpoint moving past the page with its last group. While one group is applied
+   * (one transaction), the next is already being fetched, so the server's work and the window's overlap.
+   * A crash between groups loses nothing: the page is read again, and the groups already applied come
+   * back as revisions this machine knows.
    */
   private async pull(summary: SyncSummary): Promise<void> {
-    const since = (await this.db.syncCheckpoints.get(this.client.database))?.since ?? '0';
-    let fetching = this.fetchPage(await this.listPage(since));
+    let since = (await this.db.syncCheckpoints.get(this.client.database))?.since ?? '0';
+    let listing = this.client.changes(since, this.batch);
     for (;;) {
-      const page = await fetching;
-      if (page.count === 0) {
-        if (page.lastSeq !== page.since) await this.saveCheckpoint(page.lastSeq);
+      const page = await listing;
+      if (page.changes.length === 0) {
+        if (page.lastSeq !== since) await this.saveCheckpoint(page.lastSeq);
         return;
       }
       // A page shorter than asked for is the end of the feed for now (a later change comes with the next sync).
-      let following: Promise<FetchedPage> | undefined;
-      if (page.count >= this.batch) {
-        // Listed before anything of this page is written, so reading what is known here does not wait on it.
-        following = this.fetchPage(await this.listPage(page.lastSeq));
-        // Awaited on the next turn; if applying this page fails first, its failure must not go unheard.
-        following.catch(() => undefined);
+      const more = page.changes.length >= this.batch;
+      // The next page is asked for at once; awaited on the next turn, and heard of even if this one fails first.
+      if (more) {
+        listing = this.client.changes(page.lastSeq, this.batch);
+        listing.catch(() => undefined);
       }
-      await this.applyPage(page, summary);
-      this.options.onProgress?.({ phase: 'receiving', done: summary.received });
-      await this.yieldToWindow();
-      if (!following) return;
-      fetching = following;
+      const unseen = await this.unseen(page.changes);
+      const held = this.heldConflicts(page.changes);
+      held.catch(() => undefined); // awaited with the page's last group
+      const groups: ChangesBatch['changes'][] = [];
+      for (let at = 0; at < unseen.length; at += FETCH_GROUP) groups.push(unseen.slice(at, at + FETCH_GROUP));
+      let fetching = this.fetchGroup(groups[0] ?? []);
+      for (let index = 0; index < Math.max(1, groups.length); index++) {
+        const group = await fetching;
+        const last = index >= groups.length - 1;
+        if (!last) {
+          fetching = this.fetchGroup(groups[index + 1]!);
+          fetching.catch(() => undefined);
+        }
+        await this.applyGroup(group, last ? { lastSeq: page.lastSeq, held: await held } : undefined, summary);
+        this.options.onProgress?.({ phase: 'receiving', done: summary.received });
+        await this.yieldToWindow();
+      }
+      if (!more) return;
+      since = page.lastSeq;
     }
   }
 
-  /** One page of `_changes` and which of its documents are news here. */
-  private async listPage(since: string): Promise<ListedPage> {
-    const page = await this.client.changes(since, this.batch);
-    return { since, page, unseen: await this.unseen(page.changes) };
-  }
-
   /**
-   * The page's documents from the server: deletions as the feed says them, the rest by `_bulk_get`, the
-   * long texts they name, and the conflicts the server holds on them. Reads the server only, never the
-   * workspace (it runs while the page before is applied).
+   * Documents of a page from the server: deletions as the feed says them, the rest by `_bulk_get`, and
+   * the long texts they name. Reads the server only, never the workspace (it runs while the group before
+   * is applied).
    */
-  private async fetchPage({ since, page, unseen }: ListedPage): Promise<FetchedPage> {
+  private async fetchGroup(changes: ChangesBatch['changes']): Promise<FetchedGroup> {
     // A deletion needs no fetch: the feed says it, with the tombstone's revision.
-    const tombstones: CouchDocument[] = unseen
+    const tombstones: CouchDocument[] = changes
       .filter((c) => c.deleted)
       .map((c) => ({ _id: c.id, _rev: c.revs[0]!, _deleted: true }));
-    const [fetched, held] = await Promise.all([
-      this.client.bulkGet(unseen.filter((c) => !c.deleted).map((c) => c.id)),
-      this.heldConflicts(page.changes),
-    ]);
-    return {
-      since,
-      lastSeq: page.lastSeq,
-      count: page.changes.length,
-      docs: [...tombstones, ...fetched],
-      longTexts: await this.longTexts(fetched),
-      held,
-    };
+    const fetched = await this.client.bulkGet(changes.filter((c) => !c.deleted).map((c) => c.id));
+    return { docs: [...tombstones, ...fetched], longTexts: await this.longTexts(fetched) };
   }
 
   /** The ids whose server revision this machine does not know yet: its own pushes come back as echoes. */
@@ -276,23 +276,23 @@ export class TeamSync {
     return texts;
   }
 
-  /** Applies a page in one transaction with the checkpoint past it: all of it is taken, or none. */
-  private async applyPage(page: FetchedPage, summary: SyncSummary): Promise<void> {
-    if (page.docs.length === 0 && page.held.length === 0) {
-      await this.saveCheckpoint(page.lastSeq); // only echoes of this machine's pushes
+  /** Applies a group in one transaction, with the checkpoint past the page when it is the page's last. */
+  private async applyGroup(group: FetchedGroup, end: PageEnd | undefined, summary: SyncSummary): Promise<void> {
+    if (group.docs.length === 0 && !end?.held.length) {
+      if (end) await this.saveCheckpoint(end.lastSeq); // only echoes of this machine's pushes
       return;
     }
     const at = new Date().toISOString();
     await this.db.transaction('rw', [...this.db.workspaceTables, ...this.db.syncTables], async () => {
-      const counts = await new IncomingPage(this.db, new ChangeSet(this.db, at)).apply(
-        page.docs,
-        page.longTexts,
-        page.held,
+      const counts = await new IncomingBatch(this.db, new ChangeSet(this.db, at)).apply(
+        group.docs,
+        group.longTexts,
+        end?.held ?? [],
       );
       summary.received += counts.received;
       summary.merged += counts.merged;
       summary.refused += counts.refused;
-      await this.saveCheckpoint(page.lastSeq);
+      if (end) await this.saveCheckpoint(end.lastSeq);
     });
   }
 
