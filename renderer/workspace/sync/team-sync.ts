@@ -34,6 +34,8 @@ export interface SyncProgress {
 export interface TeamSyncOptions {
   /** Records per `_changes` page and per `_bulk_docs` request. */
   batchSize?: number;
+  /** Documents per `_bulk_get` request and per transaction that applies them (see FETCH_GROUP). */
+  fetchSize?: number;
   /** Create the database when the server does not have it (publishing this workspace). */
   publish?: boolean;
   onProgress?: (progress: SyncProgress) => void;
@@ -93,6 +95,7 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  */
 export class TeamSync {
   private readonly batch: number;
+  private readonly fetchSize: number;
   private readonly yieldToWindow: () => Promise<void>;
   private readonly blobs: BlobTransfer;
 
@@ -102,6 +105,7 @@ export class TeamSync {
     private readonly options: TeamSyncOptions = {},
   ) {
     this.batch = options.batchSize ?? DEFAULT_BATCH;
+    this.fetchSize = options.fetchSize ?? FETCH_GROUP;
     this.yieldToWindow = options.yieldToWindow ?? pause;
     this.blobs = new BlobTransfer(client, client.user);
   }
@@ -202,7 +206,7 @@ export class TeamSync {
       const held = this.heldConflicts(page.changes);
       held.catch(() => undefined); // awaited with the page's last group
       const groups: ChangesBatch['changes'][] = [];
-      for (let at = 0; at < unseen.length; at += FETCH_GROUP) groups.push(unseen.slice(at, at + FETCH_GROUP));
+      for (let at = 0; at < unseen.length; at += this.fetchSize) groups.push(unseen.slice(at, at + this.fetchSize));
       let fetching = this.fetchGroup(groups[0] ?? []);
       for (let index = 0; index < Math.max(1, groups.length); index++) {
         const group = await fetching;
