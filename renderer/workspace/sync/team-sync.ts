@@ -85,8 +85,8 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Team sync of one workspace with one CouchDB database (issue 20). Dexie stays the system of record:
- * this pulls the server's `_changes` from a stored checkpoint and applies each batch in one transaction,
- * then pushes the outbox with each record's last-seen `_rev`. A record changed on both sides goes through
+ * this pulls the server's `_changes` from a stored checkpoint and applies them group by group, each in one
+ * transaction, then pushes the outbox with each record's last-seen `_rev`. A record changed on both sides goes through
  * the three-way merge (base = stored copy, mine = here, theirs = server); a field changed differently on
  * both is a conflict for the analyst, never decided by timestamps. A stale write (409) is pulled, merged
  * and retried. A crash at any point loses nothing: the outbox entry goes only once the server's answer
