@@ -59,6 +59,8 @@ export interface SyncConflict {
 export interface SyncCheckpoint {
   database: string;
   since: string;
+  /** When the whole database was last read for conflicts the server holds (team-sync.ts, the full sweep). */
+  conflictsSweptAt?: string;
 }
 
 export function docIdOf(table: SyncedTable, key: string): string {

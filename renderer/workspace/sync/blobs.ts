@@ -1,5 +1,6 @@
 import { decodeBytes, encodeBytes, type CouchDocument } from './documents';
 import type { CouchClient } from './couch';
+import { mapBounded, PARALLEL_REQUESTS } from './parallel';
 
 /**
  * Large bytes that travel beside the records: the original files of sources (PDF, DOCX… kept by hash in
@@ -13,6 +14,11 @@ export const BLOB_CHUNK_BYTES = 1024 * 1024;
 /** At most this many bytes of chunks in one request (≈ 1.4 × as base64). */
 const REQUEST_BYTES = 4 * BLOB_CHUNK_BYTES;
 const CHUNK_ATTACHMENT = 'chunk';
+/**
+ * Blobs fetched during one sync are kept up to this many bytes: a source imported from a text file has
+ * the file as its original and the same bytes as its long text, fetched once for both.
+ */
+const RECENT_BYTES = 64 * 1024 * 1024;
 
 /** Which bytes: their SHA-256 (hex), size and number of chunks. */
 export interface BlobRef {
@@ -40,6 +46,10 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 
 /** Sends and fetches blobs in chunks; a blob is on the server once all its chunks are. */
 export class BlobTransfer {
+  /** The blobs fetched lately, oldest first (see RECENT_BYTES). */
+  private readonly recent = new Map<string, Uint8Array>();
+  private recentBytes = 0;
+
   constructor(
     private readonly client: CouchClient,
     private readonly author: string,
@@ -89,21 +99,38 @@ export class BlobTransfer {
 
   /** The blob's bytes, or null when not all its chunks are on the server (yet) or they do not add up to it. */
   async fetch(ref: BlobRef): Promise<Uint8Array | null> {
+    const kept = this.recent.get(ref.sha256);
+    if (kept) return kept;
     const ids = chunkIds(ref);
     const bytes = new Uint8Array(ref.size);
     const perRequest = Math.max(1, Math.floor(REQUEST_BYTES / BLOB_CHUNK_BYTES));
-    for (let at = 0; at < ids.length; at += perRequest) {
+    const starts = Array.from({ length: Math.ceil(ids.length / perRequest) }, (_, i) => i * perRequest);
+    const whole = await mapBounded(starts, PARALLEL_REQUESTS, async (at) => {
       const docs = await this.client.bulkGet(ids.slice(at, at + perRequest));
       const byId = new Map(docs.map((d) => [d._id, d]));
       for (let index = at; index < Math.min(ids.length, at + perRequest); index++) {
         const data = byId.get(ids[index]!)?._attachments?.[CHUNK_ATTACHMENT]?.data;
-        if (data === undefined) return null;
+        if (data === undefined) return false;
         const part = decodeBytes(data);
         const offset = index * BLOB_CHUNK_BYTES;
-        if (offset + part.byteLength > ref.size) return null;
+        if (offset + part.byteLength > ref.size) return false;
         bytes.set(part, offset);
       }
+      return true;
+    });
+    if (whole.includes(false) || (await sha256Hex(bytes)) !== ref.sha256) return null;
+    this.keep(ref.sha256, bytes);
+    return bytes;
+  }
+
+  private keep(sha256: string, bytes: Uint8Array): void {
+    if (bytes.byteLength > RECENT_BYTES) return;
+    this.recent.set(sha256, bytes);
+    this.recentBytes += bytes.byteLength;
+    for (const [oldest, held] of this.recent) {
+      if (this.recentBytes <= RECENT_BYTES) break;
+      this.recent.delete(oldest);
+      this.recentBytes -= held.byteLength;
     }
-    return (await sha256Hex(bytes)) === ref.sha256 ? bytes : null;
   }
 }

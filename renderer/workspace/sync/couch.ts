@@ -78,6 +78,11 @@ const AllDocsSchema = z.object({
   rows: z.array(z.object({ id: z.string(), doc: CouchDocumentSchema.optional() })),
 });
 
+/** `_all_docs` by keys: a key the server does not have is a row with an error; a deleted one has `doc: null`. */
+const AllDocsByKeysSchema = z.object({
+  rows: z.array(z.object({ key: z.string(), doc: CouchDocumentSchema.nullish() }).loose()),
+});
+
 const KeysSchema = z.object({
   rows: z.array(
     z.object({
@@ -182,6 +187,15 @@ export class CouchClient {
     const start = startAfter === undefined ? '' : `&startkey=${encodeURIComponent(JSON.stringify(startAfter))}&skip=1`;
     const path = `/_all_docs?include_docs=true&conflicts=true&limit=${limit}${start}`;
     const body = AllDocsSchema.parse(await this.request('GET', path));
+    return body.rows.flatMap((r) => (r.doc ? [r.doc as CouchDocument] : []));
+  }
+
+  /** These documents' current versions with their `_conflicts` (those the server does not have, or deleted, left out). */
+  async withConflicts(ids: readonly string[]): Promise<CouchDocument[]> {
+    if (ids.length === 0) return [];
+    const body = AllDocsByKeysSchema.parse(
+      await this.request('POST', '/_all_docs?include_docs=true&conflicts=true', { keys: ids }),
+    );
     return body.rows.flatMap((r) => (r.doc ? [r.doc as CouchDocument] : []));
   }
 

@@ -1,19 +1,12 @@
-import { dequal } from 'dequal';
 import { mergeRecordThreeWay, syncConflictOf, type Row } from '../../../shared/interop/merge';
 import type { WorkbenchDatabase } from '../../db/database';
-import {
-  docIdOf,
-  parseDocId,
-  SYNCED_TABLES,
-  type SyncedTable,
-  type SyncOutboxEntry,
-  type SyncRecord,
-} from '../../db/sync-state';
-import { ChangeSet, CommandRefusal } from '../change-set';
-import type { TableName } from '../tables';
+import { docIdOf, parseDocId, SYNCED_TABLES, type SyncOutboxEntry, type SyncRecord } from '../../db/sync-state';
+import { ChangeSet } from '../change-set';
 import { SyncError, type BulkResult, type ChangesBatch, type CouchClient } from './couch';
 import { BlobTransfer, sha256Hex, type BlobRef, type SourceFiles } from './blobs';
 import { fromDocument, longTextOf, toDocument, type CouchDocument } from './documents';
+import { IncomingBatch, type HeldConflict } from './incoming';
+import { mapBounded, PARALLEL_REQUESTS } from './parallel';
 import { t as translate } from '../../i18n';
 
 /** What one sync did, for the sentence the analyst reads. */
@@ -41,6 +34,8 @@ export interface SyncProgress {
 export interface TeamSyncOptions {
   /** Records per `_changes` page and per `_bulk_docs` request. */
   batchSize?: number;
+  /** Documents per `_bulk_get` request and per transaction that applies them (see FETCH_GROUP). */
+  fetchSize?: number;
   /** Create the database when the server does not have it (publishing this workspace). */
   publish?: boolean;
   onProgress?: (progress: SyncProgress) => void;
@@ -53,27 +48,45 @@ export interface TeamSyncOptions {
   yieldToWindow?: () => Promise<void>;
 }
 
+/** Documents of one page ready to apply: as the server holds them, with the long texts they name. */
+interface FetchedGroup {
+  docs: CouchDocument[];
+  longTexts: Map<string, string>;
+}
+
+/** What the last group of a page brings besides its documents: the checkpoint past the page, its held conflicts. */
+interface PageEnd {
+  lastSeq: string;
+  held: HeldConflict[];
+}
+
 /** How many pull–push rounds one sync makes when the server keeps refusing stale writes (409). */
 const MAX_ROUNDS = 5;
-const DEFAULT_BATCH = 200;
+const DEFAULT_BATCH = 1000;
+/**
+ * Documents per `_bulk_get` request and per transaction that applies them: a page of the feed is
+ * fetched and applied in groups, so the documents held in memory at once stay bounded however large
+ * the records are (a source text travels inline up to TEXT_INLINE_BYTES).
+ */
+const FETCH_GROUP = 250;
+/**
+ * How often the whole database is read for conflicts the server holds. Every sync already finds those on
+ * the documents it pulls (their leaves are in `_changes`); the full sweep is the safety net, so a
+ * conflict missed any other way (a workspace synced before this check existed) reaches the view within a
+ * day. The clock only schedules it: a clock set back makes it due at once.
+ */
+const FULL_SWEEP_EVERY_MS = 24 * 60 * 60 * 1000;
 /** At most this many bytes of documents in one `_bulk_docs` request (CouchDB's default limits are far above). */
 const REQUEST_BYTES = 8 * 1024 * 1024;
 /** The id under which this machine notes that an original file is on the server (never a record's). */
 const fileMark = (sha256: string) => `blobs:${sha256}`;
 
-const withoutStamp = (row: Row): Row => {
-  const { updatedAt: _u, ...rest } = row;
-  return rest;
-};
-const sameRecord = (a: Row | undefined, b: Row | undefined): boolean =>
-  a === undefined || b === undefined ? a === b : dequal(withoutStamp(a), withoutStamp(b));
-
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Team sync of one workspace with one CouchDB database (issue 20). Dexie stays the system of record:
- * this pulls the server's `_changes` from a stored checkpoint and applies each batch in one transaction,
- * then pushes the outbox with each record's last-seen `_rev`. A record changed on both sides goes through
+ * this pulls the server's `_changes` from a stored checkpoint and applies them group by group, each in one
+ * transaction, then pushes the outbox with each record's last-seen `_rev`. A record changed on both sides goes through
  * the three-way merge (base = stored copy, mine = here, theirs = server); a field changed differently on
  * both is a conflict for the analyst, never decided by timestamps. A stale write (409) is pulled, merged
  * and retried. A crash at any point loses nothing: the outbox entry goes only once the server's answer
@@ -82,6 +95,7 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  */
 export class TeamSync {
   private readonly batch: number;
+  private readonly fetchSize: number;
   private readonly yieldToWindow: () => Promise<void>;
   private readonly blobs: BlobTransfer;
 
@@ -91,6 +105,7 @@ export class TeamSync {
     private readonly options: TeamSyncOptions = {},
   ) {
     this.batch = options.batchSize ?? DEFAULT_BATCH;
+    this.fetchSize = options.fetchSize ?? FETCH_GROUP;
     this.yieldToWindow = options.yieldToWindow ?? pause;
     this.blobs = new BlobTransfer(client, client.user);
   }
@@ -114,7 +129,7 @@ export class TeamSync {
       if (stale === 0) break;
     }
     if (this.options.files) await this.exchangeFiles(this.options.files, summary);
-    await this.sweepServerConflicts();
+    if (await this.fullSweepDue()) await this.sweepServerConflicts();
     summary.conflicts = await this.db.syncConflicts.count();
     return summary;
   }
@@ -149,31 +164,78 @@ export class TeamSync {
         }));
         await this.db.syncOutbox.bulkPut(entries);
       }
-      await this.db.syncCheckpoints.put({ database: this.client.database, since: '0' });
+      // The first pull reads every document's leaves from the start: it finds every conflict the server holds.
+      await this.db.syncCheckpoints.put({
+        database: this.client.database,
+        since: '0',
+        conflictsSweptAt: new Date().toISOString(),
+      });
     });
   }
 
+  private async saveCheckpoint(since: string): Promise<void> {
+    const database = this.client.database;
+    if ((await this.db.syncCheckpoints.update(database, { since })) === 0)
+      await this.db.syncCheckpoints.put({ database, since });
+  }
+
+  /**
+   * Pulls the server's changes page by page; a page's documents are fetched and applied in groups (see
+   * FETCH_GROUP), the checkpoint moving past the page with its last group. While one group is applied
+   * (one transaction), the next is already being fetched, so the server's work and the window's overlap.
+   * A crash between groups loses nothing: the page is read again, and the groups already applied come
+   * back as revisions this machine knows.
+   */
   private async pull(summary: SyncSummary): Promise<void> {
+    let since = (await this.db.syncCheckpoints.get(this.client.database))?.since ?? '0';
+    let listing = this.client.changes(since, this.batch);
     for (;;) {
-      const checkpoint = await this.db.syncCheckpoints.get(this.client.database);
-      const since = checkpoint?.since ?? '0';
-      const page = await this.client.changes(since, this.batch);
+      const page = await listing;
       if (page.changes.length === 0) {
-        if (page.lastSeq !== since)
-          await this.db.syncCheckpoints.put({ database: this.client.database, since: page.lastSeq });
+        if (page.lastSeq !== since) await this.saveCheckpoint(page.lastSeq);
         return;
       }
+      // A page shorter than asked for is the end of the feed for now (a later change comes with the next sync).
+      const more = page.changes.length >= this.batch;
+      // The next page is asked for at once; awaited on the next turn, and heard of even if this one fails first.
+      if (more) {
+        listing = this.client.changes(page.lastSeq, this.batch);
+        listing.catch(() => undefined);
+      }
       const unseen = await this.unseen(page.changes);
-      // A deletion needs no fetch: the feed says it, with the tombstone's revision.
-      const tombstones: CouchDocument[] = unseen
-        .filter((c) => c.deleted)
-        .map((c) => ({ _id: c.id, _rev: c.revs[0]!, _deleted: true }));
-      const fetched = await this.client.bulkGet(unseen.filter((c) => !c.deleted).map((c) => c.id));
-      const docs = [...tombstones, ...fetched];
-      await this.applyBatch(docs, page.lastSeq, summary, await this.longTexts(fetched));
-      this.options.onProgress?.({ phase: 'receiving', done: summary.received });
-      await this.yieldToWindow();
+      const held = this.heldConflicts(page.changes);
+      held.catch(() => undefined); // awaited with the page's last group
+      const groups: ChangesBatch['changes'][] = [];
+      for (let at = 0; at < unseen.length; at += this.fetchSize) groups.push(unseen.slice(at, at + this.fetchSize));
+      let fetching = this.fetchGroup(groups[0] ?? []);
+      for (let index = 0; index < Math.max(1, groups.length); index++) {
+        const group = await fetching;
+        const last = index >= groups.length - 1;
+        if (!last) {
+          fetching = this.fetchGroup(groups[index + 1]!);
+          fetching.catch(() => undefined);
+        }
+        await this.applyGroup(group, last ? { lastSeq: page.lastSeq, held: await held } : undefined, summary);
+        this.options.onProgress?.({ phase: 'receiving', done: summary.received });
+        await this.yieldToWindow();
+      }
+      if (!more) return;
+      since = page.lastSeq;
     }
+  }
+
+  /**
+   * Documents of a page from the server: deletions as the feed says them, the rest by `_bulk_get`, and
+   * the long texts they name. Reads the server only, never the workspace (it runs while the group before
+   * is applied).
+   */
+  private async fetchGroup(changes: ChangesBatch['changes']): Promise<FetchedGroup> {
+    // A deletion needs no fetch: the feed says it, with the tombstone's revision.
+    const tombstones: CouchDocument[] = changes
+      .filter((c) => c.deleted)
+      .map((c) => ({ _id: c.id, _rev: c.revs[0]!, _deleted: true }));
+    const fetched = await this.client.bulkGet(changes.filter((c) => !c.deleted).map((c) => c.id));
+    return { docs: [...tombstones, ...fetched], longTexts: await this.longTexts(fetched) };
   }
 
   /** The ids whose server revision this machine does not know yet: its own pushes come back as echoes. */
@@ -183,12 +245,28 @@ export class TeamSync {
     return records.filter((c, i) => !(c.revs.length === 1 && known[i]?.rev === c.revs[0]));
   }
 
+  /**
+   * Conflicts the server holds on the documents of a page. The feed lists every leaf of a document
+   * (`style=all_docs`): one with more than one leaf may hold a conflict (or a deleted former one), and
+   * only those are asked for their `_conflicts`.
+   */
+  private async heldConflicts(changes: ChangesBatch['changes']): Promise<HeldConflict[]> {
+    const branched = changes.filter((c) => c.revs.length > 1 && parseDocId(c.id)).map((c) => c.id);
+    const docs = (await this.client.withConflicts(branched)).filter((d) => d._rev && d._conflicts?.length);
+    const held = await mapBounded(docs, PARALLEL_REQUESTS, async (doc) => {
+      const loser = await this.client.getRevision(doc._id, doc._conflicts![0]!);
+      const theirs = fromDocument(loser, await this.longTexts([loser]));
+      return theirs ? { docId: doc._id, winnerRev: doc._rev!, losingRevs: doc._conflicts!, theirs } : undefined;
+    });
+    return held.filter((h) => h !== undefined);
+  }
+
   /** The long source texts these documents name, fetched from their chunks (before the batch's transaction). */
   private async longTexts(docs: readonly CouchDocument[]): Promise<Map<string, string>> {
+    const refs = new Map<string, BlobRef>();
+    for (const doc of docs) if (doc.textBlob) refs.set(doc.textBlob.sha256, doc.textBlob);
     const texts = new Map<string, string>();
-    for (const doc of docs) {
-      const ref = doc.textBlob;
-      if (!ref || texts.has(ref.sha256)) continue;
+    await mapBounded([...refs.values()], PARALLEL_REQUESTS, async (ref) => {
       const bytes = await this.blobs.fetch(ref);
       if (!bytes) {
         // The colleague's sync sends the chunks before the record; this one was interrupted. Later it is whole.
@@ -198,134 +276,28 @@ export class TeamSync {
         );
       }
       texts.set(ref.sha256, new TextDecoder().decode(bytes));
-    }
+    });
     return texts;
   }
 
-  private async applyBatch(
-    docs: readonly CouchDocument[],
-    lastSeq: string,
-    summary: SyncSummary,
-    longTexts: ReadonlyMap<string, string>,
-  ): Promise<void> {
+  /** Applies a group in one transaction, with the checkpoint past the page when it is the page's last. */
+  private async applyGroup(group: FetchedGroup, end: PageEnd | undefined, summary: SyncSummary): Promise<void> {
+    if (group.docs.length === 0 && !end?.held.length) {
+      if (end) await this.saveCheckpoint(end.lastSeq); // only echoes of this machine's pushes
+      return;
+    }
     const at = new Date().toISOString();
     await this.db.transaction('rw', [...this.db.workspaceTables, ...this.db.syncTables], async () => {
-      const changes = new ChangeSet(this.db, at);
-      for (const doc of docs) {
-        const place = parseDocId(doc._id);
-        if (!place || !doc._rev) continue;
-        const known = await this.db.syncRecords.get(doc._id);
-        if (known?.rev === doc._rev) continue; // the echo of this machine's own push
-        const theirs = fromDocument(doc, longTexts);
-        if (!doc._deleted && !theirs) {
-          summary.refused++;
-          continue;
-        }
-        const outcome = await this.applyOne(changes, place.table, place.key, doc._id, doc._rev, known, theirs, at);
-        if (outcome === 'refused') summary.refused++;
-        else {
-          summary.received++;
-          if (outcome === 'merged') summary.merged++;
-        }
-      }
-      await this.db.syncCheckpoints.put({ database: this.client.database, since: lastSeq });
+      const counts = await new IncomingBatch(this.db, new ChangeSet(this.db, at)).apply(
+        group.docs,
+        group.longTexts,
+        end?.held ?? [],
+      );
+      summary.received += counts.received;
+      summary.merged += counts.merged;
+      summary.refused += counts.refused;
+      if (end) await this.saveCheckpoint(end.lastSeq);
     });
-  }
-
-  private async applyOne(
-    changes: ChangeSet,
-    table: SyncedTable,
-    key: string,
-    docId: string,
-    rev: string,
-    known: SyncRecord | undefined,
-    theirs: Row | undefined,
-    at: string,
-  ): Promise<'applied' | 'merged' | 'conflict' | 'refused'> {
-    const mine = (await this.db.table(table).get(key)) as Row | undefined;
-    const dirty = await this.db.syncOutbox.get(docId);
-    const open = await this.db.syncConflicts.get(docId);
-    const agree = (base: Row | undefined) => this.db.syncRecords.put({ docId, rev, base: base ?? null });
-    const base = known?.base ?? undefined;
-
-    if (!dirty && !open) {
-      if (!(await this.write(changes, table, key, theirs))) return 'refused';
-      await agree(theirs);
-      return 'applied';
-    }
-    if (sameRecord(mine, theirs)) {
-      // Both sides hold the same (a push whose answer was lost, or the same edit twice): nothing to send.
-      await this.db.syncOutbox.delete(docId);
-      await this.db.syncConflicts.delete(docId);
-      await agree(theirs);
-      return 'applied';
-    }
-    if (mine && theirs) {
-      const merge = mergeRecordThreeWay(table, base, mine, theirs);
-      await agree(theirs);
-      if (merge.conflicts.length > 0) {
-        await this.db.syncConflicts.put({
-          docId,
-          theirRev: rev,
-          conflict: syncConflictOf(table, key, mine, theirs, merge),
-          foundAt: at,
-        });
-        return 'conflict';
-      }
-      await this.db.syncConflicts.delete(docId);
-      if (!(await this.write(changes, table, key, merge.merged))) return 'refused';
-      if (sameRecord(merge.merged, theirs)) await this.db.syncOutbox.delete(docId);
-      return 'merged';
-    }
-    if (!mine && theirs) {
-      // Deleted here. If they did not change it since we agreed, the deletion stands and is sent.
-      await agree(theirs);
-      if (base && sameRecord(base, theirs)) return 'merged';
-      await this.db.syncConflicts.put({
-        docId,
-        theirRev: rev,
-        conflict: syncConflictOf(table, key, undefined, theirs, undefined),
-        foundAt: at,
-      });
-      return 'conflict';
-    }
-    // Deleted on the server, changed here: deleting what the analyst just changed needs their word.
-    await agree(undefined);
-    if (base && sameRecord(base, mine)) {
-      await this.write(changes, table, key, undefined);
-      await this.db.syncOutbox.delete(docId);
-      return 'applied';
-    }
-    await this.db.syncConflicts.put({
-      docId,
-      theirRev: rev,
-      conflict: syncConflictOf(table, key, mine, undefined, undefined),
-      foundAt: at,
-    });
-    return 'conflict';
-  }
-
-  /** Writes a record as received (validated, derived fields computed); false when it is not a valid record. */
-  private async write(changes: ChangeSet, table: SyncedTable, key: string, row: Row | undefined): Promise<boolean> {
-    if (table === 'revisions') {
-      if (row) await this.db.revisions.put(row as never);
-      else await this.db.revisions.delete(key);
-      return true;
-    }
-    try {
-      if (!row) {
-        await changes.delete(table as TableName, key);
-        return true;
-      }
-      const written = (await changes.put(table as TableName, row as never, { keepStamp: true })) as Row;
-      // A change set does not write a record whose only difference is its stamp; the team's copy is kept exact.
-      if (typeof row.updatedAt === 'string' && written.updatedAt !== row.updatedAt)
-        await this.db.table(table).put({ ...written, updatedAt: row.updatedAt });
-      return true;
-    } catch (error) {
-      if (error instanceof CommandRefusal) return false;
-      throw error;
-    }
   }
 
   /** Sends the outbox; answers how many writes the server refused as stale (409), to pull and retry. */
@@ -359,39 +331,64 @@ export class TeamSync {
       const discards: CouchDocument[] = [];
       // Texts too long to travel inline: hashed and sent as chunks after this transaction, before the records.
       const longTexts: { index: number; row: Row; bytes: Uint8Array }[] = [];
-      for (const entry of entries) {
-        const place = parseDocId(entry.docId);
+      const ids = entries.map((e) => e.docId);
+      const [open, known] = await Promise.all([this.db.syncConflicts.bulkGet(ids), this.db.syncRecords.bulkGet(ids)]);
+      const places = entries.map((e) => parseDocId(e.docId));
+      const rows = await this.rowsAt(places);
+      entries.forEach((entry, i) => {
+        const place = places[i];
         if (!place) {
           settled.push(entry.docId);
-          continue;
+          return;
         }
-        if (await this.db.syncConflicts.get(entry.docId)) continue; // waits for the analyst
-        const row = (await this.db.table(place.table).get(place.key)) as Row | undefined;
-        const known = await this.db.syncRecords.get(entry.docId);
-        if (!row && (!known || known.base === null)) {
+        if (open[i]) return; // waits for the analyst
+        const row = rows[i];
+        const agreed = known[i];
+        if (!row && (!agreed || agreed.base === null)) {
           settled.push(entry.docId); // deleted here and not (or no longer) on the server
-          continue;
+          return;
         }
         const doc: CouchDocument = row
           ? toDocument(place.table, row, this.client.user)
           : { _id: entry.docId, _deleted: true, table: place.table, author: this.client.user };
-        if (known) doc._rev = known.rev;
+        if (agreed) doc._rev = agreed.rev;
         const long = row ? longTextOf(place.table, row) : null;
         if (row && long) longTexts.push({ index: docs.length, row, bytes: long });
         for (const rev of entry.discardRevs ?? [])
           discards.push({ _id: entry.docId, _rev: rev, _deleted: true, author: this.client.user });
         docs.push(doc);
         sent.set(entry.docId, { entry, row });
-      }
+      });
       return { docs, sent, settled, discards, longTexts };
     });
   }
 
+  /** The records at these places (one read per table), in the same order; undefined where none is. */
+  private async rowsAt(places: readonly ({ table: string; key: string } | undefined)[]): Promise<(Row | undefined)[]> {
+    const rows = new Array<Row | undefined>(places.length);
+    const byTable = new Map<string, number[]>();
+    places.forEach((place, i) => {
+      if (!place) return;
+      const at = byTable.get(place.table) ?? [];
+      at.push(i);
+      byTable.set(place.table, at);
+    });
+    for (const [table, indexes] of byTable) {
+      const found = (await this.db.table(table).bulkGet(indexes.map((i) => places[i]!.key))) as (Row | undefined)[];
+      indexes.forEach((index, j) => (rows[index] = found[j]));
+    }
+    return rows;
+  }
+
   /** Sends the chunks of long texts about to be pushed (unless already there) and names them in their documents. */
   private async sendLongTexts(outgoing: Awaited<ReturnType<TeamSync['outgoing']>>): Promise<void> {
-    for (const { index, row, bytes } of outgoing.longTexts) {
-      const ref: BlobRef = { sha256: await sha256Hex(bytes), size: bytes.byteLength };
-      if ((await this.blobs.missing([ref])).length > 0) await this.blobs.send(ref, bytes);
+    if (outgoing.longTexts.length === 0) return;
+    const refs: BlobRef[] = [];
+    for (const { bytes } of outgoing.longTexts) refs.push({ sha256: await sha256Hex(bytes), size: bytes.byteLength });
+    const missing = new Set((await this.blobs.missing(refs)).map((ref) => ref.sha256));
+    for (const [i, { index, row, bytes }] of outgoing.longTexts.entries()) {
+      const ref = refs[i]!;
+      if (missing.delete(ref.sha256)) await this.blobs.send(ref, bytes);
       const doc = outgoing.docs[index]!;
       outgoing.docs[index] = {
         ...toDocument('sourceTexts', row, this.client.user, ref),
@@ -447,15 +444,15 @@ export class TeamSync {
       this.options.onProgress?.({ phase: 'files', done: summary.filesSent + summary.filesReceived });
       await this.yieldToWindow();
     }
-    for (const ref of refs.values()) {
-      if (here.has(ref.sha256) || missing.has(ref.sha256)) continue;
+    const wanted = [...refs.values()].filter((ref) => !here.has(ref.sha256) && !missing.has(ref.sha256));
+    await mapBounded(wanted, PARALLEL_REQUESTS, async (ref) => {
       const bytes = await this.blobs.fetch(ref);
-      if (!bytes) continue; // not all there yet: a later sync fetches it
+      if (!bytes) return; // not all there yet: a later sync fetches it
       await files.put(bytes);
       summary.filesReceived++;
       this.options.onProgress?.({ phase: 'files', done: summary.filesSent + summary.filesReceived });
       await this.yieldToWindow();
-    }
+    });
   }
 
   private async storeAnswers(
@@ -467,18 +464,24 @@ export class TeamSync {
     const refusals: string[] = [];
     await this.db.transaction('rw', this.db.syncTables, async () => {
       if (outgoing.settled.length > 0) await this.db.syncOutbox.bulkDelete(outgoing.settled);
-      for (const [docId, { entry, row }] of outgoing.sent) {
+      const ids = [...outgoing.sent.keys()];
+      const current = await this.db.syncOutbox.bulkGet(ids);
+      const agreed: SyncRecord[] = [];
+      const done: string[] = [];
+      ids.forEach((docId, i) => {
+        const { entry, row } = outgoing.sent.get(docId)!;
         const result = results.get(docId);
-        if (!result) continue; // no answer for it: stays in the outbox
+        if (!result) return; // no answer for it: stays in the outbox
         if (result.rev && !result.error) {
-          await this.db.syncRecords.put({ docId, rev: result.rev, base: row ?? null });
-          const current = await this.db.syncOutbox.get(docId);
+          agreed.push({ docId, rev: result.rev, base: row ?? null });
           // A change made while the request was out stays to be sent, on top of the revision just written.
-          if (current?.changeId === entry.changeId) await this.db.syncOutbox.delete(docId);
+          if (current[i]?.changeId === entry.changeId) done.push(docId);
           summary.sent++;
         } else if (result.error === 'conflict') stale++;
         else refusals.push(result.reason ?? result.error ?? 'refused');
-      }
+      });
+      if (agreed.length > 0) await this.db.syncRecords.bulkPut(agreed);
+      if (done.length > 0) await this.db.syncOutbox.bulkDelete(done);
     });
     if (refusals.length > 0) {
       throw new SyncError('refused', translate('team.serverRefused', { count: refusals.length, reason: refusals[0] }));
@@ -486,16 +489,29 @@ export class TeamSync {
     return stale;
   }
 
+  /** Whether the periodic full sweep is due (see FULL_SWEEP_EVERY_MS). */
+  private async fullSweepDue(): Promise<boolean> {
+    const swept = (await this.db.syncCheckpoints.get(this.client.database))?.conflictsSweptAt;
+    if (!swept) return true;
+    const since = Date.now() - Date.parse(swept);
+    return !(since >= 0 && since < FULL_SWEEP_EVERY_MS);
+  }
+
   /**
-   * Routes conflicts the server itself holds (`_conflicts`, from replication between servers) into the
-   * conflict view: the losing version is "theirs" against the record here. Settling it writes the chosen
-   * record on top of the winner and removes the losing versions.
+   * The full sweep: routes every conflict the server itself holds (`_conflicts`, from replication between
+   * servers) into the conflict view: the losing version is "theirs" against the record here. Settling it
+   * writes the chosen record on top of the winner and removes the losing versions. Each sync already does
+   * this for the documents it pulls (see heldConflicts); this reads the whole database, so it runs seldom.
    */
   private async sweepServerConflicts(): Promise<void> {
+    const started = new Date().toISOString();
     let after: string | undefined;
     for (;;) {
       const docs = await this.client.documentsWithConflicts(after, this.batch);
-      if (docs.length === 0) return;
+      if (docs.length === 0) {
+        await this.db.syncCheckpoints.update(this.client.database, { conflictsSweptAt: started });
+        return;
+      }
       after = docs.at(-1)!._id;
       for (const doc of docs) {
         const place = parseDocId(doc._id);
