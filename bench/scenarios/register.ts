@@ -24,8 +24,10 @@ async function firstRender(page: Page, total: number): Promise<{ screen: number;
     rail.click();
     const done = await window.__probe.settle(
       () =>
-        (document.querySelector('.grid-toolbar .muted')?.textContent ?? '').startsWith(`${total} threats`) &&
-        document.querySelectorAll('[role="grid"] tr[data-threat-id]').length > 5,
+        // The count is written as the UI language writes numbers ("10,000 threats"): compared without separators.
+        (document.querySelector('.grid-toolbar .muted')?.textContent ?? '')
+          .replace(/[\s,.\u00a0\u202f]/g, '')
+          .startsWith(`${total}threats`) && document.querySelectorAll('[role="grid"] tr[data-threat-id]').length > 5,
     );
     const screen = done - began;
     // The whole register (the heat map counts every threat) follows in the background.
