@@ -1,5 +1,5 @@
 /** What every scenario shares: result records, statistics, the in-page probe and app helpers. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import type { BenchApi } from './page/main';
@@ -138,6 +138,40 @@ export interface RendererMemory {
   anon: number;
   file: number;
   shmem: number;
+}
+
+/** CPU time (user + system, in clock ticks) a process has used, or null once it is gone (Linux /proc). */
+function cpuTicks(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The renderer process that runs `page`. Chromium tells no page its process id, and the browser runs
+ * others beside it (the page it left, kept for going back; a spare renderer it keeps warm): the page
+ * keeps its thread busy for a moment, and its process is the one whose CPU time grows by about that much.
+ */
+export async function pageProcess(page: Page, env: BenchEnv): Promise<RendererMemory | null> {
+  const before = new Map(env.rendererProcesses().map((p) => [p.pid, cpuTicks(p.pid) ?? 0]));
+  await page.evaluate(() => {
+    const until = performance.now() + 400;
+    while (performance.now() < until) {
+      // busy on purpose: the CPU time this adds marks the page's process
+    }
+  });
+  let best: { pid: number; grew: number } | null = null;
+  for (const [pid, ticks] of before) {
+    const grew = (cpuTicks(pid) ?? ticks) - ticks;
+    if (!best || grew > best.grew) best = { pid, grew };
+  }
+  // 400 ms is ~40 ticks at Linux's 100 Hz; under 20 the answer would be a guess.
+  if (!best || best.grew < 20) return null;
+  return env.rendererProcesses().find((p) => p.pid === best.pid) ?? null;
 }
 
 export interface BenchEnv {
