@@ -22,7 +22,7 @@ import { indexOverrides, overrideId, type ExposureOverride } from './exposure';
 import { dominantScript, guessLanguage, scriptOfLanguage } from './language';
 import { bandOf, impactWords, riskScore, likelihoodWords, type Band } from './scoring';
 import { admiraltyGrade, CREDIBILITY_LABELS, RELIABILITY_LABELS, type Source } from './source';
-import { isRated, type RatedThreat, type Register, type Threat, type ThreatCategory } from './threat';
+import { CATEGORY_LABELS, isRated, type RatedThreat, type Register, type Threat } from './threat';
 import { compareThreatsForNumbering } from './threat-numbers';
 import { quotedPassages, quoteWithEllipses } from './evidence-selection';
 import { BRIEFING_PHRASES, type BriefingPhrases } from './briefing-phrases';
@@ -89,15 +89,7 @@ export function longDate(iso: string | null): string {
   return month ? `${Number(match[3])} ${month} ${match[1]}` : (iso ?? '');
 }
 
-export const CATEGORY_LABELS: Record<ThreatCategory, string> = {
-  terrorism: 'Terrorism',
-  narcotics: 'Narcotics',
-  migration: 'Migration',
-  water: 'Water',
-  humanitarian: 'Humanitarian',
-  geopolitical: 'Geopolitical',
-  other: 'Other',
-};
+export { CATEGORY_LABELS };
 
 const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 

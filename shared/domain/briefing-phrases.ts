@@ -5,8 +5,8 @@
  * so each language words it in its own grammar (plurals by Intl.PluralRules, its own list conjunction).
  */
 import type { Band } from './scoring';
-import type { Credibility, Reliability } from './source';
-import type { ThreatCategory, Trend } from './threat';
+import { CREDIBILITY_LABELS, RELIABILITY_LABELS, type Credibility, type Reliability } from './source';
+import { CATEGORY_LABELS, type ThreatCategory, type Trend } from './threat';
 import type { TemplateLanguage } from './briefing-template';
 
 type Level = 'low' | 'moderate' | 'high';
@@ -127,15 +127,7 @@ export const EN_PHRASES: BriefingPhrases = {
   none: 'none',
   notRated: 'Not yet rated',
   keyJudgment: (n) => `key judgment ${n}`,
-  category: {
-    terrorism: 'Terrorism',
-    narcotics: 'Narcotics',
-    migration: 'Migration',
-    water: 'Water',
-    humanitarian: 'Humanitarian',
-    geopolitical: 'Geopolitical',
-    other: 'Other',
-  },
+  category: CATEGORY_LABELS,
   band: { low: 'low', medium: 'medium', high: 'high', critical: 'critical' },
   trend: { rising: 'rising', stable: 'stable', falling: 'falling' },
   confidenceLevel: { low: 'low', moderate: 'moderate', high: 'high' },
@@ -147,22 +139,8 @@ export const EN_PHRASES: BriefingPhrases = {
     low: 'the information is scant, fragmentary or from sources of doubtful reliability, so solid inferences are hard to draw.',
   },
   words: (english) => EN_WORDS[english] ?? english,
-  reliability: {
-    A: 'Completely reliable',
-    B: 'Usually reliable',
-    C: 'Fairly reliable',
-    D: 'Not usually reliable',
-    E: 'Unreliable',
-    F: 'Reliability cannot be judged',
-  },
-  credibility: {
-    1: 'Confirmed by other sources',
-    2: 'Probably true',
-    3: 'Possibly true',
-    4: 'Doubtful',
-    5: 'Improbable',
-    6: 'Truth cannot be judged',
-  },
+  reliability: RELIABILITY_LABELS,
+  credibility: CREDIBILITY_LABELS,
   scope: {
     from: (registers) => ` from ${registers}`,
     inCategories: (categories) => `in ${categories}`,

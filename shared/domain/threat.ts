@@ -13,6 +13,17 @@ export const THREAT_CATEGORIES = [
 export const ThreatCategory = z.enum(THREAT_CATEGORIES);
 export type ThreatCategory = z.infer<typeof ThreatCategory>;
 
+/** A category's name in English: the exports' and briefings' wording (the UI's comes from its catalogues). */
+export const CATEGORY_LABELS: Record<ThreatCategory, string> = {
+  terrorism: 'Terrorism',
+  narcotics: 'Narcotics',
+  migration: 'Migration',
+  water: 'Water',
+  humanitarian: 'Humanitarian',
+  geopolitical: 'Geopolitical',
+  other: 'Other',
+};
+
 export const Trend = z.enum(['rising', 'stable', 'falling']);
 export type Trend = z.infer<typeof Trend>;
 

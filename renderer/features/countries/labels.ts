@@ -1,15 +1,5 @@
-import type { ThreatCategory, Trend } from '../../../shared/domain/threat';
+import { CATEGORY_LABELS, type ThreatCategory, type Trend } from '../../../shared/domain/threat';
 import { t } from '../../i18n';
-
-const CATEGORY_LABELS: Record<ThreatCategory, string> = {
-  terrorism: 'Terrorism',
-  narcotics: 'Narcotics',
-  migration: 'Migration',
-  water: 'Water',
-  humanitarian: 'Humanitarian',
-  geopolitical: 'Geopolitical',
-  other: 'Other',
-};
 
 /** A threat category's name in the interface language. */
 export function categoryLabel(category: ThreatCategory): string {
