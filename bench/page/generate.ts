@@ -5,7 +5,7 @@
 import { describeRange } from '../../shared/domain/anchoring';
 import type { Annotation, Tag } from '../../shared/domain/annotation';
 import { riskScore } from '../../shared/domain/scoring';
-import type { Source, SourceText } from '../../shared/domain/source';
+import type { InlineSourceText, Source } from '../../shared/domain/source';
 import { THREAT_CATEGORIES, type Register, type Threat } from '../../shared/domain/threat';
 
 /** mulberry32: small, fast and good enough to spread benchmark data; not for anything secret. */
@@ -155,7 +155,7 @@ export function tags(random: Random, count: number): Tag[] {
   }));
 }
 
-export function source(random: Random, title: string, text: string): { source: Source; sourceText: SourceText } {
+export function source(random: Random, title: string, text: string): { source: Source; sourceText: InlineSourceText } {
   const id = uuid(random);
   return {
     source: {

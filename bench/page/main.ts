@@ -18,6 +18,8 @@ import { blankBriefing, loadBriefingWorkspace, readBriefing } from '../../render
 import { buildBriefingDocument } from '../../shared/domain/briefing-model';
 import { backUpWorkspace, openBackupSnapshot } from '../../renderer/features/backup/backup-actions';
 import { workbench } from '../../renderer/platform/workbench';
+import { storeSourceText } from '../../renderer/db/source-texts';
+import type { InlineSourceText } from '../../shared/domain/source';
 import '../../renderer/app/styles.css';
 import * as gen from './generate';
 import './bench.css';
@@ -98,15 +100,20 @@ function paragraphsInto(container: HTMLElement, text: string, withStripes: boole
   container.append(fragment);
 }
 
+/** A generated text put into main's store, as the app keeps texts; answers the record naming it. */
+const inStore = (text: InlineSourceText) => storeSourceText(db.textStore, text.sourceId, text.text);
+
 /** The last raw export (rawBackupRestore), for the plain-file-copy peer. */
 let lastExport: Blob | null = null;
 
 const bench = {
   async seedReader(spec: ReaderSpec) {
     const data = readerData(spec);
+    // Texts are kept as the app keeps them: in main's store, the record naming them.
+    const stored = await inStore(data.sourceText);
     await db.transaction('rw', [db.sources, db.sourceTexts, db.tags, db.annotations], async () => {
       await db.sources.put(data.source);
-      await db.sourceTexts.put(data.sourceText);
+      await db.sourceTexts.put(stored);
       await db.tags.bulkPut(data.tags);
       await db.annotations.bulkPut(data.annotations);
     });
@@ -227,9 +234,10 @@ const bench = {
         const text = gen.prose(random, spec.bytesEach, Math.max(1, Math.round(spec.bytesEach / 400)));
         return gen.source(random, `Corpus source ${String(i + k + 1).padStart(3, '0')}`, text);
       });
+      const stored = await Promise.all(batch.map((b) => inStore(b.sourceText)));
       await db.transaction('rw', db.sources, db.sourceTexts, async () => {
         await db.sources.bulkPut(batch.map((b) => b.source));
-        await db.sourceTexts.bulkPut(batch.map((b) => b.sourceText));
+        await db.sourceTexts.bulkPut(stored);
       });
     }
     return { query: 'Kosh-Tepa canal' };
@@ -255,6 +263,7 @@ const bench = {
         threatList.map((t) => t.id),
       ),
     );
+    const storedTexts = await Promise.all(sourcesMade.map((s) => inStore(s.sourceText)));
     const briefing = blankBriefing({
       title: 'Bench briefing',
       filters: { registerIds: [reg.id], categories: [], minimumScore: 0, countryCodes: [] },
@@ -264,7 +273,7 @@ const bench = {
       await db.threats.bulkPut(threatList);
       await db.tags.bulkPut(tagList);
       await db.sources.bulkPut(sourcesMade.map((s) => s.source));
-      await db.sourceTexts.bulkPut(sourcesMade.map((s) => s.sourceText));
+      await db.sourceTexts.bulkPut(storedTexts);
       await db.annotations.bulkPut(passages);
       await db.briefings.put(briefing);
     });
@@ -306,6 +315,7 @@ const bench = {
     const made = Array.from({ length: count }, (_, i) =>
       gen.source(random, `Workspace source ${i + 1}`, gen.prose(random, 1_000_000 * (spec.megabytes / count), 2500)),
     );
+    const storedTexts = await Promise.all(made.map((m) => inStore(m.sourceText)));
     const tagList = gen.tags(random, 8);
     const reg = gen.register(random, 'Workspace register');
     const threatList = gen.threats(random, reg.id, spec.threats);
@@ -320,7 +330,7 @@ const bench = {
     );
     await db.transaction('rw', db.workspaceTables, async () => {
       await db.sources.bulkPut(made.map((m) => m.source));
-      await db.sourceTexts.bulkPut(made.map((m) => m.sourceText));
+      await db.sourceTexts.bulkPut(storedTexts);
       await db.tags.bulkPut(tagList);
       await db.registers.put(reg);
       await db.threats.bulkPut(threatList);

@@ -5,6 +5,7 @@ import {
   FILE_PATH,
   filePath,
   MANIFEST_PATH,
+  referencedTexts,
   tablePath,
   tablesOfSchema,
   tableProblems,
@@ -199,6 +200,12 @@ export async function decodeBackup(bytes: Uint8Array): Promise<BackupContents> {
         `The backup's source “${source.title ?? ''}” refers to an original file the backup does not hold. ${NOTHING_CHANGED} Use another backup.`,
       );
     }
+  }
+  for (const sha256 of referencedTexts(upgraded)) {
+    if (!files.has(sha256) && !missing.has(sha256))
+      throw new ServiceError(
+        `The backup names a source text it does not hold (${sha256.slice(0, 12)}…): it has been altered since it was written. ${NOTHING_CHANGED} Use another backup.`,
+      );
   }
   return {
     snapshot: {

@@ -155,6 +155,8 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     }),
     putSourceFile: ({ bytes }) => store.put(bytes),
     readSourceFile: (sha256) => store.read(sha256),
+    putSourceText: ({ text }) => store.putText(text),
+    readSourceText: (sha256) => store.readText(sha256),
     listSourceFiles: () => store.list(),
     deleteSourceFile: async (sha256) => ({ deleted: await store.delete(sha256) }),
     loadDemoWorkspace: () => loadDemoWorkspace(services.bundledDataRoot, store),

@@ -5,6 +5,8 @@ import { writeFileAtomically } from './atomic-file';
 import { ServiceError } from './errors';
 
 const SHA256 = /^[0-9a-f]{64}$/;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 export interface StoredFile {
   sha256: string;
@@ -59,6 +61,34 @@ export class SourceStore {
       }
       throw error;
     }
+  }
+
+  /**
+   * A source's text, kept as its UTF-8 bytes under their SHA-256 (the same digest the renderer's records
+   * name). The same text is stored once, whichever source or version holds it.
+   */
+  async putText(text: string): Promise<StoredFile> {
+    return this.put(encoder.encode(text));
+  }
+
+  async readText(sha256: string): Promise<string> {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(this.pathOf(sha256)));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new ServiceError(
+          'The text of this source is no longer in the data folder. Restore a backup that holds it (File → Backups…), or import the source again.',
+        );
+      }
+      throw error;
+    }
+    // The name is the digest of the bytes: a file changed on disk since is not passed off as the text.
+    if (sha256Of(bytes) !== sha256)
+      throw new ServiceError(
+        'The text of this source in the data folder has been changed or damaged since it was stored. Restore a backup that holds it (File → Backups…).',
+      );
+    return decoder.decode(bytes);
   }
 
   async list(): Promise<StoredFile[]> {

@@ -4,6 +4,7 @@ import { describeStorageError, watchDatabaseConnection } from '../db/storage-err
 import { useWorkbench } from '../stores';
 import { workbench, type AppInfo } from '../platform/workbench';
 import { seedDemoWorkspaceOnce } from '../workspace/commands/seed';
+import { keepTextsInStore } from '../workspace/text-store';
 
 export type Startup = { phase: 'starting' } | { phase: 'ready'; info: AppInfo } | { phase: 'failed'; message: string };
 
@@ -29,6 +30,23 @@ export function useStartup(): { startup: Startup; retry: () => void } {
       cancelled = true;
     };
   }, [attempt]);
+
+  // Texts still held in the database (from before schema 7, or brought in since) move to main's store.
+  const ready = startup.phase === 'ready';
+  useEffect(
+    () =>
+      ready
+        ? keepTextsInStore(db, (error) =>
+            useWorkbench
+              .getState()
+              .notify(
+                'error',
+                `Some source texts could not be moved into the data folder (${describeStorageError(error)}). They stay where they were and nothing was lost; the move is tried again at the next start.`,
+              ),
+          )
+        : undefined,
+    [ready],
+  );
 
   const retry = useCallback(() => {
     setStartup({ phase: 'starting' });

@@ -1,3 +1,4 @@
+import { readSourceTexts } from './source-texts';
 import type { Annotation } from '../../shared/domain/annotation';
 import { Briefing, defaultBriefingSections, normaliseSections } from '../../shared/domain/briefing';
 import type { BriefingWorkspace } from '../../shared/domain/briefing-model';
@@ -90,8 +91,7 @@ export async function loadBriefingWorkspace(
 /** The page or paragraph of each passage in its source's current text, for the notes' locators. */
 async function locatePassages(db: WorkbenchDatabase, annotations: readonly Annotation[]) {
   const sourceIds = [...new Set(annotations.map((a) => a.sourceId))];
-  const texts = await db.sourceTexts.bulkGet(sourceIds);
-  const bySource = new Map(texts.filter((t) => t !== undefined).map((t) => [t.sourceId, t.text]));
+  const bySource = await readSourceTexts(db, sourceIds);
   const locators = new Map<string, PassageLocator>();
   for (const a of annotations) {
     const text = bySource.get(a.sourceId);

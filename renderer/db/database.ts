@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
   Actor,
   Annotation,
@@ -13,6 +13,7 @@ import type {
 } from '../../shared/domain';
 import { defaultThreatActorTypes } from '../../shared/domain/actor';
 import type { ExposureOverride } from '../../shared/domain/exposure';
+import { CachedTextStore, platformTextStore, type TextStore } from './source-texts';
 import type { SyncCheckpoint, SyncConflict, SyncOutboxEntry, SyncRecord } from './sync-state';
 
 /** A saved arrangement of a register's grid: sorting, filters, grouping, columns. */
@@ -39,7 +40,8 @@ export const DATABASE_NAME = 'analyst-workbench';
  */
 export class WorkbenchDatabase extends Dexie {
   sources!: EntityTable<Source, 'id'>;
-  sourceTexts!: EntityTable<SourceText, 'sourceId'>;
+  // A plain Table: EntityTable's insert type (Omit over a union) would keep only the fields both forms share.
+  sourceTexts!: Table<SourceText, string>;
   annotations!: EntityTable<Annotation, 'id'>;
   tags!: EntityTable<Tag, 'id'>;
   registers!: EntityTable<Register, 'id'>;
@@ -55,6 +57,11 @@ export class WorkbenchDatabase extends Dexie {
   syncOutbox!: EntityTable<SyncOutboxEntry, 'docId'>;
   syncConflicts!: EntityTable<SyncConflict, 'docId'>;
   syncCheckpoints!: EntityTable<SyncCheckpoint, 'database'>;
+  /**
+   * Where the texts this database's `sourceTexts` records name are kept (see source-texts.ts): main's
+   * store by default; tests and the search worker give their own.
+   */
+  textStore: TextStore = new CachedTextStore(platformTextStore);
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -103,6 +110,10 @@ export class WorkbenchDatabase extends Dexie {
             actor.threatActorTypes ??= defaultThreatActorTypes(actor.kind);
           }),
       );
+    // v7 (issue 19): a `sourceTexts` record may name its text in main's content-addressed store instead of
+    // holding it. No index changes, and nothing is rewritten here: an upgrade cannot wait for main, so the
+    // texts move afterwards, in the background (renderer/workspace/text-store.ts).
+    this.version(7).stores({});
   }
 
   /** Every table, for transactions that touch the whole workspace (seeding, restore). */

@@ -45,10 +45,15 @@ export function planMergeInto(
   theirs: WorkspaceSnapshot,
   colleague?: string,
   at: string = new Date().toISOString(),
+  texts?: ReadonlyMap<string, string>,
 ): MergePlan {
   if (theirs.replicaId === mine.replicaId) throw new Error(MERGE_OWN_BACKUP);
   return withoutRepeatedHistory(
-    planWorkspaceMerge(withoutUndoAndRedo(mine), theirs, { at, ...(colleague ? { colleague } : {}) }),
+    planWorkspaceMerge(withoutUndoAndRedo(mine), theirs, {
+      at,
+      ...(colleague ? { colleague } : {}),
+      ...(texts ? { texts } : {}),
+    }),
     mine,
   );
 }

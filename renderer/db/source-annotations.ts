@@ -3,6 +3,7 @@ import type { Annotation } from '../../shared/domain/annotation';
 import type { Source } from '../../shared/domain/source';
 import { inDocumentOrder } from './annotations';
 import type { WorkbenchDatabase } from './database';
+import { textOf } from './source-texts';
 import type { SourceSnapshot } from './sources';
 
 /** Inserts into a list kept in document order (binary search: the list may hold thousands). */
@@ -43,8 +44,12 @@ export interface SourceReading {
  * `[sourceId+position.start]`), read together in one transaction: what the reader's first screen
  * needs, in a few milliseconds where all of a book's passages take a few hundred.
  */
-export function readSourceOpening(db: WorkbenchDatabase, sourceId: string, chars: number): Promise<SourceReading> {
-  return db.transaction('r', db.sourceTexts, db.annotations, async () => {
+export async function readSourceOpening(
+  db: WorkbenchDatabase,
+  sourceId: string,
+  chars: number,
+): Promise<SourceReading> {
+  const { stored, first } = await db.transaction('r', db.sourceTexts, db.annotations, async () => {
     const [stored, first] = await Promise.all([
       db.sourceTexts.get(sourceId),
       db.annotations
@@ -52,8 +57,10 @@ export function readSourceOpening(db: WorkbenchDatabase, sourceId: string, chars
         .between([sourceId, 0], [sourceId, chars], true, false)
         .toArray(),
     ]);
-    return { sourceId, text: stored?.text ?? '', annotations: first.sort(inDocumentOrder) };
+    return { stored, first };
   });
+  // The record names the text by its digest, so the text read after the transaction is the one it named.
+  return { sourceId, text: await textOf(db.textStore, stored), annotations: first.sort(inDocumentOrder) };
 }
 
 /** What identifies the text a list of passages was read against (see watchSourceReading). */
@@ -86,16 +93,23 @@ export function watchSourceReading(
   let current: { text: string; stamp: string; annotations: Annotation[] } | null = null;
   const caughtUp = () => pending !== 'all' && pending.size === 0;
 
-  const readAll = () =>
-    db.transaction('r', db.sources, db.sourceTexts, db.annotations, async () => {
+  const readAll = async () => {
+    const { source, stored, read } = await db.transaction('r', db.sources, db.sourceTexts, db.annotations, async () => {
       const [source, stored, read] = await Promise.all([
         db.sources.get(sourceId),
         db.sourceTexts.get(sourceId),
         db.annotations.where('sourceId').equals(sourceId).toArray(),
       ]);
-      current = { text: stored?.text ?? '', stamp: textStamp(source), annotations: read.sort(inDocumentOrder) };
-      return true;
+      return { source, stored, read };
     });
+    // The pair stays one moment: the record read with the passages names its text by digest.
+    current = {
+      text: await textOf(db.textStore, stored),
+      stamp: textStamp(source),
+      annotations: read.sort(inDocumentOrder),
+    };
+    return true;
+  };
 
   const apply = async (work: 'all' | ReadonlySet<string>): Promise<boolean> => {
     if (work === 'all' || current === null) return readAll();
@@ -188,11 +202,12 @@ export function watchSourceAnnotations(
 
 /** The source, its text and its passages, read in one transaction (to put back on undo). */
 export async function readSourceSnapshot(db: WorkbenchDatabase, sourceId: string): Promise<SourceSnapshot> {
-  return db.transaction('r', db.sources, db.sourceTexts, db.annotations, async () => {
+  const { stored, ...rest } = await db.transaction('r', db.sources, db.sourceTexts, db.annotations, async () => {
     const source = await db.sources.get(sourceId);
     if (!source) throw new Error('That source no longer exists; it may have been deleted in another window.');
-    const text = (await db.sourceTexts.get(sourceId))?.text ?? '';
+    const stored = await db.sourceTexts.get(sourceId);
     const annotations = await db.annotations.where('sourceId').equals(sourceId).toArray();
-    return { source, text, annotations };
+    return { source, stored, annotations };
   });
+  return { ...rest, text: await textOf(db.textStore, stored) };
 }

@@ -17,6 +17,12 @@ export interface Command<Args, Result> {
   /** How the analyst reads the change after "Undone:" / "Redone:", e.g. "rate a threat". */
   label: string | ((args: Args, result: Result) => string);
   run: (changes: ChangeSet, args: Args) => Promise<Result>;
+  /**
+   * Work done before the transaction begins, whose answer `run` receives as its arguments: putting a
+   * source's text into main's store. IndexedDB ends a transaction that waits on anything but itself, so
+   * a call to main cannot happen inside `run`. A failure here is the change's failure; nothing is written.
+   */
+  prepare?(args: Args, db: WorkbenchDatabase): Promise<Args>;
   /** The analyst's reason, recorded on every revision of the change (a rating's rationale, a CSV import's). */
   rationale?: (args: Args) => string | undefined;
   /** Settings and the demo's first writing are recorded but are not steps for Ctrl+Z. Default true. */
@@ -84,11 +90,17 @@ export class Workspace {
 
   /** Runs a command as one change; rejects with `CommandFailed` (already reported through the hooks). */
   async perform<Args, Result>(command: Command<Args, Result>, args: Args): Promise<Result> {
+    let ready = args;
+    const prepare = command.prepare;
     const { result, step } = await this.commit(
       command.id,
       command.rationale?.(args),
-      (changes) => command.run(changes, args),
+      (changes) => command.run(changes, ready),
       (r) => (typeof command.label === 'function' ? command.label(args, r) : command.label),
+      prepare &&
+        (async () => {
+          ready = await prepare(args, this.db);
+        }),
     );
     if (step && command.undoable !== false) this.push('undo', step, true);
     return result;
@@ -161,11 +173,14 @@ export class Workspace {
     rationale: string | undefined,
     work: (changes: ChangeSet) => Promise<Result>,
     label: (result: Result) => string,
+    prepare?: () => Promise<void>,
   ): Promise<{ result: Result; step: HistoryStep | undefined }> {
     this.hooks.onSaving?.();
-    const changes = new ChangeSet(this.db, this.nextInstant());
     const changeId = crypto.randomUUID();
     try {
+      await prepare?.();
+      // The change's instant is taken once it is ready to be written, so instants follow the order of writing.
+      const changes = new ChangeSet(this.db, this.nextInstant());
       const tables = [...this.db.workspaceTables, ...this.db.syncTables];
       const { result, revisions } = await this.db.transaction('rw', tables, async () => {
         const result = await work(changes);

@@ -79,8 +79,37 @@ export const Source = z.object({
 });
 export type Source = z.infer<typeof Source>;
 
-export const SourceText = z.object({
+/**
+ * A source's text as records held it before texts moved to main's content-addressed store: the text
+ * itself. Backups of schema 6 and earlier, team documents and merges carry texts this way, and a record
+ * may be written so until the move (renderer/workspace/text-store.ts) takes its text to the store.
+ */
+export const InlineSourceText = z.object({
   sourceId: Id,
   text: z.string(),
 });
+export type InlineSourceText = z.infer<typeof InlineSourceText>;
+
+/**
+ * A source's text kept as a file in main's content-addressed store: the record names it by the SHA-256
+ * of its UTF-8 bytes. A backup copies the file beside a small record instead of packing the text into
+ * its tables, and a restore finds the file already there.
+ */
+export const StoredSourceText = z.object({
+  sourceId: Id,
+  sha256: Sha256,
+  /** The text's length in UTF-8 bytes (the stored file's size). */
+  bytes: z.number().int().nonnegative(),
+});
+export type StoredSourceText = z.infer<typeof StoredSourceText>;
+
+/**
+ * A `sourceTexts` record: the text in the store (how texts are kept) or, from before, the text itself.
+ * A record that holds a text holds its text, even if it also names one: undoing a change made before the
+ * move writes the text back into the record (field by field), and that text is the one undone to.
+ */
+export const SourceText = z.union([InlineSourceText, StoredSourceText]);
 export type SourceText = z.infer<typeof SourceText>;
+
+export const isStoredSourceText = (record: SourceText): record is StoredSourceText =>
+  typeof (record as { text?: unknown }).text !== 'string';

@@ -9,6 +9,8 @@ export const CHANNELS = {
   appInfo: 'workbench:app-info',
   putSourceFile: 'workbench:source-file-put',
   readSourceFile: 'workbench:source-file-read',
+  putSourceText: 'workbench:source-text-put',
+  readSourceText: 'workbench:source-text-read',
   listSourceFiles: 'workbench:source-file-list',
   deleteSourceFile: 'workbench:source-file-delete',
   loadDemoWorkspace: 'workbench:demo-workspace-load',

@@ -4,7 +4,7 @@ import { Actor } from '../domain/actor';
 import { BriefingDocument } from '../domain/briefing-document';
 import { Country } from '../domain/country';
 import { CalendarDate, Sha256 } from '../domain/primitives';
-import { GuessableField, Source, SourceFileRef, SourceText } from '../domain/source';
+import { GuessableField, InlineSourceText, Source, SourceFileRef } from '../domain/source';
 import { Annotation, Tag } from '../domain/annotation';
 import { Register, Threat } from '../domain/threat';
 import {
@@ -44,6 +44,11 @@ export const PutSourceFileRequest = z.object({
   bytes: Bytes.refine((b) => b.byteLength <= MAX_SOURCE_FILE_BYTES, 'the file is larger than 200 MB'),
 });
 
+/** A source's text for main's content-addressed store (kept there as its UTF-8 bytes). */
+export const PutSourceTextRequest = z.object({
+  text: z.string().refine((t) => t.length <= MAX_SOURCE_FILE_BYTES, 'the text is longer than 200 MB'),
+});
+
 export const StoredFile = z.object({
   sha256: Sha256,
   size: z.number().int().nonnegative(),
@@ -53,7 +58,8 @@ export type StoredFile = z.infer<typeof StoredFile>;
 /** The demo workspace, ready to be written into the database in one transaction. */
 export const DemoWorkspace = z.object({
   source: Source,
-  sourceText: SourceText,
+  /** The demo text itself: the window puts it into the store as it seeds (commands/seed.ts). */
+  sourceText: InlineSourceText,
   register: Register,
   threats: z.array(Threat),
   actors: z.array(Actor),
@@ -404,6 +410,8 @@ export const CONTRACT = {
   appInfo: procedure(z.tuple([]), AppInfo),
   putSourceFile: procedure(z.tuple([PutSourceFileRequest]), StoredFile),
   readSourceFile: procedure(z.tuple([Sha256]), Bytes),
+  putSourceText: procedure(z.tuple([PutSourceTextRequest]), StoredFile),
+  readSourceText: procedure(z.tuple([Sha256]), z.string()),
   listSourceFiles: procedure(z.tuple([]), z.array(StoredFile)),
   deleteSourceFile: procedure(z.tuple([Sha256]), z.object({ deleted: z.boolean() })),
   loadDemoWorkspace: procedure(z.tuple([]), DemoWorkspace),

@@ -1,3 +1,4 @@
+import { sourceTextIn, storeTextsThrough } from './source-text';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPassage } from '../../renderer/workspace/commands/passages';
 import {
@@ -41,6 +42,7 @@ async function installation(seeded = true): Promise<{ db: WorkbenchDatabase; api
   const db = new WorkbenchDatabase(`test-${crypto.randomUUID()}`);
   open.push(db);
   const api = await realWorkbench(await tempFolder());
+  storeTextsThrough(db, api);
   if (seeded) await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
   await db.open();
   return { db, api };
@@ -49,7 +51,7 @@ async function installation(seeded = true): Promise<{ db: WorkbenchDatabase; api
 /** Edits that leave a record in every one of the 13 tables, through the app's own write functions. */
 async function editEverything(db: WorkbenchDatabase) {
   const source = (await db.sources.toArray())[0]!;
-  const text = (await db.sourceTexts.get(source.id))!.text;
+  const text = await sourceTextIn(db, source.id);
   await perform(db, updateSourceMetadata, { id: source.id, patch: { reliability: 'A', credibility: 2 } });
   const tag = await perform(db, createTag, { name: 'Water security', color: '#2f6fdb' });
   const start = text.indexOf('Kosh-Tepa canal');

@@ -1,3 +1,5 @@
+import { storeTextsThrough } from './source-text';
+import { readAllSourceTexts } from '../../renderer/db/source-texts';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -32,7 +34,7 @@ async function demo() {
   open.push(db);
   const dataRoot = await tempFolder();
   const api = await realWorkbench(dataRoot);
-  await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
+  await seedDemoWorkspaceOnce(storeTextsThrough(db, api), () => api.loadDemoWorkspace());
   return { db, api, dataRoot };
 }
 
@@ -184,7 +186,7 @@ describe('briefings in IndexedDB', () => {
     const created = await perform(db, createBriefing, { title: 'Styles' });
     expect(created.citationStyle).toBe('chicago-full-note');
     const workspace = await loadBriefingWorkspace(db);
-    const texts = new Map((await db.sourceTexts.toArray()).map((t) => [t.sourceId, t.text]));
+    const texts = await readAllSourceTexts(db);
     // Every passage of the demo gets the number of the paragraph (non-blank line) it starts in.
     for (const a of workspace.annotations) {
       const text = texts.get(a.sourceId)!;

@@ -1,3 +1,4 @@
+import { storeTextsThrough } from './source-text';
 import { act, renderHook } from '@testing-library/react';
 import Dexie from 'dexie';
 import { createElement } from 'react';
@@ -33,7 +34,7 @@ afterEach(async () => {
 
 async function seed(db: WorkbenchDatabase) {
   const api = await realWorkbench(await tempFolder());
-  await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
+  await seedDemoWorkspaceOnce(storeTextsThrough(db, api), () => api.loadDemoWorkspace());
   const threats = await db.threats.toArray();
   const canal = threats.find((t) => t.title.startsWith('Kosh-Tepa'))!;
   const isis = threats.find((t) => t.title.startsWith('ISIS-Khorasan'))!;

@@ -1,3 +1,4 @@
+import { storeTextsThrough } from './source-text';
 import { afterEach } from 'vitest';
 import { WorkbenchDatabase } from '../../renderer/db/database';
 import { DEMO_SEED_COMMAND } from '../../renderer/db/seed';
@@ -23,6 +24,7 @@ export function useDemoDatabases(): () => Promise<WorkbenchDatabase> {
     const db = new WorkbenchDatabase(`test-${crypto.randomUUID()}`);
     open.push(db);
     const api = await realWorkbench(await tempFolder());
+    storeTextsThrough(db, api);
     await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
     return db;
   };

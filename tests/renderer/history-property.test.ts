@@ -2,6 +2,7 @@
 // codebook merges, passages, ratings, undo and redo among them — on Dexie over fake-indexeddb. After
 // every step each changed field has a revision of that step; at the end the revisions alone, replayed
 // from nothing, rebuild the workspace; and undoing every step gives back the workspace as it was.
+import { sourceTextIn } from './source-text';
 import { dequal } from 'dequal';
 import { describe, expect, it } from 'vitest';
 import type { WorkbenchDatabase } from '../../renderer/db/database';
@@ -111,7 +112,7 @@ const STEPS: Record<string, (w: World, i: number) => Promise<unknown>> = {
   },
   async passage({ db, workspace, next }, i) {
     const source = (await db.sources.toArray())[0]!;
-    const text = (await db.sourceTexts.get(source.id))!.text;
+    const text = await sourceTextIn(db, source.id);
     const start = Math.floor(next() * (text.length - 80));
     const tag = pick(next, await db.tags.toArray());
     return workspace.perform(createPassage, {
@@ -161,7 +162,7 @@ const STEPS: Record<string, (w: World, i: number) => Promise<unknown>> = {
   },
   async replaceText({ db, workspace, next }, i) {
     const source = (await db.sources.toArray())[0]!;
-    const text = (await db.sourceTexts.get(source.id))!.text;
+    const text = await sourceTextIn(db, source.id);
     const at = text.indexOf('\n', Math.floor(next() * text.length));
     const edited =
       at === -1

@@ -1,3 +1,4 @@
+import { sourceTextIn } from './source-text';
 import { describe, expect, it } from 'vitest';
 import { commentsToPassages } from '../../renderer/workspace/commands/passages';
 import { updateSourceMetadata } from '../../renderer/workspace/commands/sources';
@@ -9,7 +10,7 @@ const demoDatabase = useDemoDatabases();
 async function demo() {
   const db = await demoDatabase();
   const source = (await db.sources.toArray())[0]!;
-  const text = (await db.sourceTexts.get(source.id))!.text;
+  const text = await sourceTextIn(db, source.id);
   return { db, source, text };
 }
 

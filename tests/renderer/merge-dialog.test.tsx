@@ -1,3 +1,4 @@
+import { storeTextsThrough } from './source-text';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../renderer/db';
@@ -18,7 +19,7 @@ const tempFolder = useTempFolders();
 beforeEach(async () => {
   await db.transaction('rw', db.workspaceTables, () => Promise.all(db.workspaceTables.map((t) => t.clear())));
   const api = await realWorkbench(await tempFolder());
-  await seedDemoWorkspaceOnce(db, () => api.loadDemoWorkspace());
+  await seedDemoWorkspaceOnce(storeTextsThrough(db, api), () => api.loadDemoWorkspace());
   useWorkbench.setState({ mergeRequest: null, notices: [] });
   workspace.clearHistory();
 });

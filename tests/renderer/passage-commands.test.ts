@@ -1,3 +1,4 @@
+import { sourceTextIn } from './source-text';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WorkbenchDatabase } from '../../renderer/db/database';
 import { createActor, deleteActor, updateActor } from '../../renderer/workspace/commands/actors';
@@ -24,7 +25,7 @@ const demoDatabase = useDemoDatabases();
 async function demo() {
   const db = await demoDatabase();
   const source = (await db.sources.toArray())[0]!;
-  const text = (await db.sourceTexts.get(source.id))!.text;
+  const text = await sourceTextIn(db, source.id);
   return { db, source, text };
 }
 

@@ -17,7 +17,7 @@ export function workspaceOf(db: WorkbenchDatabase): Workspace {
 export function perform<Args, Result>(
   db: WorkbenchDatabase,
   command: Command<Args, Result>,
-  args: Args,
+  args: NoInfer<Args>,
 ): Promise<Result> {
   return workspaceOf(db).perform(command, args);
 }

@@ -1,3 +1,4 @@
+import { sourceTextIn } from './source-text';
 import { describe, expect, it } from 'vitest';
 import { sha256OfText } from '../../renderer/db/hash';
 import { importReferences } from '../../renderer/workspace/commands/bibliography';
@@ -64,7 +65,7 @@ describe('sources.importReferences', () => {
       textLength: 0,
       file: null,
     });
-    expect((await db.sourceTexts.get(created.id))!.text).toBe('');
+    expect(await sourceTextIn(db, created.id)).toBe('');
 
     const revisions = (await db.revisions.toArray()).filter((r) => r.command === 'sources.importReferences');
     expect(new Set(revisions.map((r) => r.changeId)).size).toBe(1);

@@ -1,3 +1,4 @@
+import { sourceTextIn, storeTextsThrough } from './source-text';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkbenchDatabase } from '../../renderer/db/database';
 import { sha256OfText } from '../../renderer/db/hash';
@@ -26,10 +27,10 @@ afterEach(async () => {
   api = null;
   for (const db of empties.splice(0)) await db.delete();
 });
-function emptyDatabase(): WorkbenchDatabase {
+async function emptyDatabase(): Promise<WorkbenchDatabase> {
   const db = new WorkbenchDatabase(`test-${crypto.randomUUID()}`);
   empties.push(db);
-  return db;
+  return storeTextsThrough(db, await main());
 }
 
 async function hashesOf(project: QdaProject): Promise<Map<string, string>> {
@@ -52,7 +53,7 @@ async function exportedProject(db: WorkbenchDatabase): Promise<QdaProject> {
     sources: await Promise.all(
       (await db.sources.toArray()).map(async (source) => ({
         source,
-        text: (await db.sourceTexts.get(source.id))!.text,
+        text: await sourceTextIn(db, source.id),
       })),
     ),
     tags: await db.tags.toArray(),
@@ -75,7 +76,7 @@ describe('refiQda.import', () => {
   it('brings the demo into an empty workspace in one step: sources, the codebook and every coded passage at its exact place', async () => {
     const demo = await demoDatabase();
     const project = await exportedProject(demo);
-    const db = emptyDatabase();
+    const db = await emptyDatabase();
 
     const result = await perform(db, importRefiQda, {
       fileName: 'demo.qdpx',
@@ -94,7 +95,7 @@ describe('refiQda.import', () => {
       author: demoSource!.author,
       textHash: demoSource!.textHash,
     });
-    expect((await db.sourceTexts.get(source!.id))!.text).toBe((await demo.sourceTexts.get(demoSource!.id))!.text);
+    expect(await sourceTextIn(db, source!.id)).toBe(await sourceTextIn(demo, demoSource!.id));
     const tags = await db.tags.toArray();
     expect(tags.map((t) => [t.id, t.name, t.color, t.parentId, t.description]).sort()).toEqual(
       demoTags.map((t) => [t.id, t.name, t.color, t.parentId, t.description]).sort(),

@@ -1,6 +1,7 @@
 // @vitest-environment node
 // Node's own fetch: happy-dom's answers a repeated GET of `_changes` from its cache whatever the request says.
 // A real browser's fetch (its cache and CORS) is the e2e test's.
+import { sourceTextIn, storeTextsThrough } from './source-text';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WorkbenchDatabase } from '../../renderer/db/database';
 import { SYNCED_TABLES } from '../../renderer/db/sync-state';
@@ -55,14 +56,25 @@ function storeOf(api: WorkbenchApi): SourceFiles {
   };
 }
 
-function analyst(
+/**
+ * An analyst on the team server. Each has a data folder of their own behind the real main handlers
+ * (`api`, made afresh when not given): their source texts and, when `api` is given, their originals.
+ * A database passed in keeps the text store it was given.
+ */
+async function analyst(
   database: string,
   user: string,
   db?: WorkbenchDatabase,
   publish = false,
-  files?: SourceFiles,
-): Analyst {
-  const own = db ?? new WorkbenchDatabase(`sync-${user}-${crypto.randomUUID()}`);
+  api?: WorkbenchApi,
+): Promise<Analyst> {
+  const files = api ? storeOf(api) : undefined;
+  const own =
+    db ??
+    storeTextsThrough(
+      new WorkbenchDatabase(`sync-${user}-${crypto.randomUUID()}`),
+      api ?? (await realWorkbench(await tempFolder())),
+    );
   if (!db) opened.push(own);
   const server = { url: couch.url, database, user, password: `${user}-pw` };
   return {
@@ -119,8 +131,8 @@ const isFullSweep = (url: string) => url.includes('/_all_docs?include_docs=true&
 /** A team of two who share one register with one threat, both synced. */
 async function twoWithAThreat() {
   const database = newDatabase();
-  const a = analyst(database, 'amira', undefined, true);
-  const b = analyst(database, 'bruno');
+  const a = await analyst(database, 'amira', undefined, true);
+  const b = await analyst(database, 'bruno');
   const register = await perform(a.db, createRegister, { name: 'Sahel' });
   const threat = await perform(a.db, createThreat, { registerId: register.id, fields: { title: 'Convoy ambush' } });
   await a.sync();
@@ -140,7 +152,7 @@ async function rows(db: WorkbenchDatabase) {
 describe('team sync through a CouchDB-compatible server', () => {
   it('records every change in the outbox while sync is off, and sends nothing', async () => {
     const database = newDatabase();
-    const a = analyst(database, 'amira', undefined, true);
+    const a = await analyst(database, 'amira', undefined, true);
     const register = await perform(a.db, createRegister, { name: 'Horn of Africa' });
     expect(await a.db.syncOutbox.get(`registers:${register.id}`)).toBeDefined();
     const revisions = await a.db.revisions.where('[entity+entityId]').equals(['register', register.id]).toArray();
@@ -150,15 +162,19 @@ describe('team sync through a CouchDB-compatible server', () => {
 
   it('publishes a workspace and a new member downloads all of it, source texts and history included', async () => {
     const database = newDatabase();
-    const a = analyst(database, 'amira', await demo(), true);
+    const a = await analyst(database, 'amira', await demo(), true);
     const published = await a.sync();
     expect(published.published).toBe(true);
     expect(await a.db.syncOutbox.count()).toBe(0);
-    const b = analyst(database, 'bruno');
+    const b = await analyst(database, 'bruno');
     const joined = await b.sync();
     expect(joined.conflicts).toBe(0);
     expect(await rows(b.db)).toEqual(await rows(a.db));
-    expect((await b.db.sourceTexts.toArray()).some((t) => t.text.length > 1000)).toBe(true);
+    expect(
+      (await Promise.all((await b.db.sourceTexts.toArray()).map((t) => sourceTextIn(b.db, t.sourceId)))).some(
+        (t) => t.length > 1000,
+      ),
+    ).toBe(true);
     // The text travels as an attachment, not in the document's JSON.
     const text = (await a.db.sourceTexts.toArray())[0]!;
     const doc = await serverDoc(database, `sourceTexts:${text.sourceId}`);
@@ -179,6 +195,7 @@ describe('team sync through a CouchDB-compatible server', () => {
     const apiB = await realWorkbench(await tempFolder());
     const dbA = new WorkbenchDatabase(`sync-amira-${crypto.randomUUID()}`);
     opened.push(dbA);
+    storeTextsThrough(dbA, apiA);
     await seedDemoWorkspaceOnce(dbA, () => apiA.loadDemoWorkspace());
     // A long report: its original (a .txt of 1.5 MB, Cyrillic so a character is not a byte) spans two
     // chunks, and its text is far over what travels inline with the record.
@@ -194,7 +211,7 @@ describe('team sync through a CouchDB-compatible server', () => {
     const report = await perform(dbA, importSource, { imported, fallbackTitle: 'Sahel report' });
     expect(new TextEncoder().encode(imported.text).byteLength).toBeGreaterThan(TEXT_INLINE_BYTES);
 
-    const a = analyst(database, 'amira', dbA, true, storeOf(apiA));
+    const a = await analyst(database, 'amira', dbA, true, apiA);
     const published = await a.sync();
     const originals = (await dbA.sources.toArray()).flatMap((s) => (s.file ? [s.file] : []));
     expect(originals.length).toBeGreaterThanOrEqual(2);
@@ -211,16 +228,17 @@ describe('team sync through a CouchDB-compatible server', () => {
     expect(textDoc._attachments).toBeUndefined();
     expect(() => validateDocUpdate(textDoc as never, undefined, { name: 'amira', roles: [] })).not.toThrow();
 
-    const b = analyst(database, 'bruno', undefined, false, storeOf(apiB));
+    const b = await analyst(database, 'bruno', undefined, false, apiB);
     const joined = await b.sync();
-    expect(joined.filesReceived).toBe(originals.length);
+    // The report's original (a .txt) is the very bytes of its text, which reached B's store with the text.
+    expect(joined.filesReceived).toBe(originals.length - 1);
     expect(await rows(b.db)).toEqual(await rows(dbA));
     const atB = new Set((await apiB.listSourceFiles()).map((f) => f.sha256));
     for (const file of originals) {
       expect(atB.has(file.sha256)).toBe(true);
       expect(await apiB.readSourceFile(file.sha256)).toEqual(await apiA.readSourceFile(file.sha256));
     }
-    expect((await b.db.sourceTexts.get(report.id))?.text).toBe(imported.text);
+    expect(await sourceTextIn(b.db, report.id)).toBe(imported.text);
 
     // Nothing travels twice.
     expect(await a.sync()).toMatchObject({ filesSent: 0, filesReceived: 0, sent: 0 });
@@ -237,7 +255,7 @@ describe('team sync through a CouchDB-compatible server', () => {
     expect(bytes.byteLength).toBeGreaterThan(BLOB_CHUNK_BYTES);
     const imported = await apiA.importSource({ bytes, fileName: 'convoys.txt', keepFullText: false, maxBytes: 1e8 });
     expect(imported.text).toBe(new TextDecoder().decode(bytes));
-    const a = analyst(database, 'amira', undefined, true, storeOf(apiA));
+    const a = await analyst(database, 'amira', undefined, true, apiA);
     const source = await perform(a.db, importSource, { imported, fallbackTitle: 'Convoys' });
     const sent: string[] = [];
     const published = await a.sync(async (input, init) => {
@@ -250,15 +268,16 @@ describe('team sync through a CouchDB-compatible server', () => {
     for (const id of chunks) expect(sent.filter((body) => body.includes(`"_id":"${id}"`))).toHaveLength(1);
 
     const asked: string[] = [];
-    const b = analyst(database, 'bruno', undefined, false, storeOf(apiB));
+    const b = await analyst(database, 'bruno', undefined, false, apiB);
     const joined = await b.sync(async (input, init) => {
       if (String(input).includes('/_bulk_get')) asked.push(String(init?.body));
       return fetch(input, init);
     });
-    expect(joined.filesReceived).toBe(1);
+    // The original arrived as the long text's bytes (the same hash): already in B's store, not fetched again.
+    expect(joined.filesReceived).toBe(0);
     for (const id of chunks) expect(asked.filter((body) => body.includes(`"${id}"`))).toHaveLength(1);
     expect(await apiB.readSourceFile(source.file!.sha256)).toEqual(bytes);
-    expect((await b.db.sourceTexts.get(source.id))?.text).toBe(imported.text);
+    expect(await sourceTextIn(b.db, source.id)).toBe(imported.text);
   }, 60_000);
 
   it('with live sync on at both, a change made at one arrives at the other without Sync now', async () => {

@@ -14,6 +14,9 @@ import { Source } from '../../shared/domain/source';
 import { planTextChange } from '../../shared/domain/text-change-plan';
 import { normaliseText } from '../../shared/domain/text';
 import { perform, workspaceOf } from './perform';
+import { storeTextsThrough } from './source-text';
+import { realWorkbench } from '../support/real-workbench';
+import { useTempFolders } from '../support/temp-folder';
 import { CODED as CODED_PASSAGES, MULTILINGUAL_NOTE, MULTILINGUAL_NOTE_REVISED } from '../unit/multilingual-note';
 
 const NOTE = normaliseText(MULTILINGUAL_NOTE);
@@ -28,8 +31,17 @@ afterEach(async () => {
   for (const db of open.splice(0)) await db.delete();
 });
 
+const tempFolder = useTempFolders();
+
+/**
+ * A workspace whose note was written before texts moved to main's store (the text held in its record);
+ * a replacement puts the new text into the store of a real data folder.
+ */
 async function workspaceWithNote() {
-  const db = new WorkbenchDatabase(`test-${crypto.randomUUID()}`);
+  const db = storeTextsThrough(
+    new WorkbenchDatabase(`test-${crypto.randomUUID()}`),
+    await realWorkbench(await tempFolder()),
+  );
   open.push(db);
   await db.open();
   const now = new Date().toISOString();

@@ -1,3 +1,4 @@
+import { sourceTextIn } from './source-text';
 import { describe, expect, it } from 'vitest';
 import { sha256OfText } from '../../renderer/db/hash';
 import { planTextChange } from '../../shared/domain/text-change-plan';
@@ -13,7 +14,7 @@ const demoDatabase = useDemoDatabases();
 async function demo() {
   const db = await demoDatabase();
   const source = (await db.sources.toArray())[0]!;
-  const text = (await db.sourceTexts.get(source.id))!.text;
+  const text = await sourceTextIn(db, source.id);
   return { db, source, text };
 }
 
@@ -128,11 +129,11 @@ describe('text replacement re-anchors every passage', () => {
       plan: planTextChange(text, edited, passages),
       textHash: await sha256OfText(edited),
     });
-    expect((await db.sourceTexts.get(source.id))!.text).toBe(edited);
+    expect(await sourceTextIn(db, source.id)).toBe(edited);
     const textRevisions = await db.revisions.where('[entity+entityId]').equals(['sourceText', source.id]).toArray();
     expect(textRevisions.filter((r) => r.command === 'sources.replaceText').map((r) => r.field)).toEqual(['text']);
     await workspaceOf(db).undo();
-    expect((await db.sourceTexts.get(source.id))!.text).toBe(text);
+    expect(await sourceTextIn(db, source.id)).toBe(text);
     expect(await db.sources.get(source.id)).toEqual(record);
     expect(await db.annotations.where('sourceId').equals(source.id).toArray()).toEqual(passages);
   });

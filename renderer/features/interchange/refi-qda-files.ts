@@ -3,6 +3,7 @@ import { fromRefiQdaProject, toRefiQdaProject, type QdaProject } from '../../../
 import { db } from '../../db';
 import { sha256OfText } from '../../db/hash';
 import { exportAuthor } from '../../db/settings';
+import { readAllSourceTexts } from '../../db/source-texts';
 import { workbench } from '../../platform/workbench';
 import { planRefiQdaImport, type RefiQdaPlan } from '../../workspace/commands/refi-qda';
 import { t as translate } from '../../i18n';
@@ -16,7 +17,7 @@ export interface RefiQdaExported {
 export async function exportRefiQdaProject(): Promise<RefiQdaExported> {
   const [sources, texts, tags, annotations, threats, actors, countries, info, author] = await Promise.all([
     db.sources.toArray(),
-    db.sourceTexts.toArray(),
+    readAllSourceTexts(db),
     db.tags.toArray(),
     db.annotations.toArray(),
     db.threats.toArray(),
@@ -29,14 +30,13 @@ export async function exportRefiQdaProject(): Promise<RefiQdaExported> {
     throw new Error(
       'The workspace has no sources and no tags yet, so there is nothing to export. Import a source first.',
     );
-  const textOf = new Map(texts.map((t) => [t.sourceId, t.text]));
   const exportedAt = new Date().toISOString();
   const pkg = toRefiQdaProject({
     projectName: `${info.name} workspace`,
     origin: `${info.name} ${info.version}`,
     author,
     exportedAt,
-    sources: sources.map((source) => ({ source, text: textOf.get(source.id) ?? '' })),
+    sources: sources.map((source) => ({ source, text: texts.get(source.id) ?? '' })),
     tags,
     annotations,
     threats,

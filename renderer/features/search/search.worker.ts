@@ -5,6 +5,7 @@
  * Searches are answered between sources, so a query during indexing gets what is indexed so far.
  */
 import { WorkbenchDatabase } from '../../db/database';
+import { textOf } from '../../db/source-texts';
 import { SearchIndex } from './search-index';
 import type { SearchReply, SearchRequest } from './search-protocol';
 
@@ -14,9 +15,21 @@ const index = new SearchIndex();
 let queue: Promise<void> = Promise.resolve();
 const reply = (message: SearchReply) => scope.postMessage(message);
 
-const readText = async (id: string) => (await db.sourceTexts.get(id))?.text ?? '';
+// Stored texts come through the page, which reaches main's store; the worker cannot.
+const textsAsked = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
+let nextTextId = 1;
+db.textStore = {
+  put: () => Promise.reject(new Error('The search index does not write texts.')),
+  read: (sha256) =>
+    new Promise((resolve, reject) => {
+      const id = nextTextId++;
+      textsAsked.set(id, { resolve, reject });
+      reply({ type: 'read-text', id, sha256 });
+    }),
+};
+const readText = async (id: string) => textOf(db.textStore, await db.sourceTexts.get(id));
 
-function sync(request: Exclude<SearchRequest, { type: 'search' }>): Promise<void> {
+function sync(request: Exclude<SearchRequest, { type: 'search' | 'text' | 'text-failed' }>): Promise<void> {
   switch (request.type) {
     case 'sources':
       return index.syncSources(request.list, readText, (indexed, total) => reply({ type: 'progress', indexed, total }));
@@ -34,6 +47,13 @@ function sync(request: Exclude<SearchRequest, { type: 'search' }>): Promise<void
 
 scope.onmessage = (event: MessageEvent<SearchRequest>) => {
   const request = event.data;
+  if (request.type === 'text' || request.type === 'text-failed') {
+    const asked = textsAsked.get(request.id);
+    textsAsked.delete(request.id);
+    if (request.type === 'text') asked?.resolve(request.text);
+    else asked?.reject(new Error(request.message));
+    return;
+  }
   if (request.type === 'search') {
     reply({ type: 'results', id: request.id, hits: index.search(request.query, request.limit) });
     return;

@@ -101,8 +101,25 @@ export class WorkspaceSearch {
     this.worker.postMessage(request);
   }
 
+  /** An answer to the worker's own question: not a change to index, so no 'synced' is awaited for it. */
+  private answerWorker(answer: Extract<SearchRequest, { type: 'text' | 'text-failed' }>): void {
+    this.worker?.postMessage(answer);
+  }
+
+  /** A stored text for the worker: it reaches main's store through the page. */
+  private sendText(id: number, sha256: string): void {
+    db.textStore.read(sha256).then(
+      (text) => this.answerWorker({ type: 'text', id, text }),
+      (error: unknown) =>
+        this.answerWorker({ type: 'text-failed', id, message: error instanceof Error ? error.message : String(error) }),
+    );
+  }
+
   private receive(reply: SearchReply): void {
     switch (reply.type) {
+      case 'read-text':
+        this.sendText(reply.id, reply.sha256);
+        return;
       case 'results':
         this.answers.get(reply.id)?.(reply.hits);
         this.answers.delete(reply.id);

@@ -30,6 +30,7 @@ import {
 import { correctSourceText, deleteSource, PreviewOutdated, replaceSourceText } from '../../workspace/commands/sources';
 import { sha256OfText } from '../../db/hash';
 import { readSourceSnapshot } from '../../db/source-annotations';
+import { readSourceTexts } from '../../db/source-texts';
 import { importLimit } from '../../db/settings';
 import { workbench } from '../../platform/workbench';
 import { PASSAGE_PANEL_WIDTH, READER_FONT_SIZES, SOURCE_LIST_WIDTH, useWorkbench } from '../../stores';
@@ -98,8 +99,8 @@ function useExcerpts(sources: Source[] | undefined): Map<string, string> | undef
     return (sources ?? []).filter((s) => seen.get(s.title)! > 1).map((s) => s.id);
   }, [sources]);
   return useLiveQuery(async () => {
-    const texts = await db.sourceTexts.bulkGet(twins);
-    return new Map(texts.flatMap((t) => (t ? [[t.sourceId, t.text.replace(/\s+/g, ' ').trim().slice(0, 90)]] : [])));
+    const texts = await readSourceTexts(db, twins);
+    return new Map([...texts].map(([id, text]) => [id, text.replace(/\s+/g, ' ').trim().slice(0, 90)]));
   }, [twins]);
 }
 

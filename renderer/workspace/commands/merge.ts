@@ -14,6 +14,7 @@ import { planMergeInto, readMyWorkspace } from '../../db/merge';
 import { CommandRefusal } from '../change-set';
 import type { Row, TableName } from '../tables';
 import { defineCommand, type Workspace } from '../workspace';
+import { moveTextsToStore, textsForMerge, withTextsStored } from '../text-store';
 import { ensureReplicaId } from './backup';
 
 /**
@@ -26,7 +27,13 @@ export async function planMerge(
   colleague?: string,
 ): Promise<MergePlan> {
   await ensureReplicaId(workspace);
-  return planMergeInto(await readMyWorkspace(workspace.db), theirs, colleague);
+  // Both sides name their texts by digest, so the merge compares texts without reading them; it reads
+  // only those it may re-anchor passages between.
+  await moveTextsToStore(workspace.db);
+  const stored = await withTextsStored(workspace.db.textStore, theirs);
+  const mine = await readMyWorkspace(workspace.db);
+  const texts = await textsForMerge(workspace.db.textStore, mine, stored);
+  return planMergeInto(mine, stored, colleague, undefined, texts);
 }
 
 /** The reason the merge dialog offers for the history, e.g. "Merged Dilnoza's work from “April.awbackup”". */

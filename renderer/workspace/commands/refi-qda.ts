@@ -224,6 +224,8 @@ export interface RefiQdaImport {
   fileName: string;
   project: QdaProject;
   textHashes: ReadonlyMap<string, string>;
+  /** Set by `prepare`: each source's text as put into main's store, by its digest. */
+  storedTexts?: ReadonlyMap<string, { sha256: string; size: number }>;
 }
 
 export interface RefiQdaImported {
@@ -241,7 +243,16 @@ export const importRefiQda = defineCommand({
   id: 'refiQda.import',
   label: (args: RefiQdaImport) => `import the REFI-QDA project “${args.fileName}”`,
   rationale: (args: RefiQdaImport) => `Imported from ${args.fileName}`,
-  run: async (changes, { fileName, project, textHashes }: RefiQdaImport): Promise<RefiQdaImported> => {
+  // Every source's text goes into the store first; one the plan does not create costs nothing there (same digest).
+  prepare: async (args: RefiQdaImport, db) => {
+    const storedTexts = new Map<string, { sha256: string; size: number }>();
+    for (const source of args.project.sources) {
+      const stored = await db.textStore.put(source.text);
+      storedTexts.set(stored.sha256, stored);
+    }
+    return { ...args, storedTexts };
+  },
+  run: async (changes, { fileName, project, textHashes, storedTexts }: RefiQdaImport): Promise<RefiQdaImported> => {
     const guids = project.sources.flatMap((s) => s.passages.map((p) => p.guid));
     const found = await changes.db.annotations.bulkGet(guids);
     const [tags, sources, threats, actors, countries] = await Promise.all([
@@ -271,7 +282,13 @@ export const importRefiQda = defineCommand({
     await changes.bulkPut('tags', plan.newTags, { keepStamp: true });
     for (const source of plan.sources) {
       if (!source.create) continue;
-      await changes.put('sourceTexts', { sourceId: source.id, text: source.text });
+      const stored = storedTexts?.get(source.create.textHash);
+      await changes.put(
+        'sourceTexts',
+        stored
+          ? { sourceId: source.id, sha256: stored.sha256, bytes: stored.size }
+          : { sourceId: source.id, text: source.text },
+      );
       await changes.put('sources', source.create, { keepStamp: true });
     }
     // The file's own instants are kept: the passages come in as their coders dated them.

@@ -1,5 +1,7 @@
 import type { DemoWorkspace } from '../../../shared/ipc/contract';
+import type { StoredSourceText } from '../../../shared/domain/source';
 import type { WorkbenchDatabase } from '../../db/database';
+import { storeSourceText } from '../../db/source-texts';
 import { DEMO_SEED_COMMAND, DEMO_SEEDED_KEY, isDemoSeeded, type SeedOutcome } from '../../db/seed';
 import { defineCommand, Workspace } from '../workspace';
 
@@ -12,12 +14,17 @@ export const seedDemo = defineCommand({
   id: DEMO_SEED_COMMAND,
   label: 'write the demo workspace',
   undoable: false,
-  run: async (changes, demo: DemoWorkspace): Promise<SeedOutcome> => {
+  // The demo's text goes into main's store like any other source's.
+  prepare: async (demo: DemoWorkspace, db) => ({
+    ...demo,
+    stored: await storeSourceText(db.textStore, demo.sourceText.sourceId, demo.sourceText.text),
+  }),
+  run: async (changes, demo: DemoWorkspace & { stored?: StoredSourceText }): Promise<SeedOutcome> => {
     // Another window may have seeded while main was loading the demo.
     if (await changes.get('meta', DEMO_SEEDED_KEY)) return 'already-seeded';
     const asIs = { keepStamp: true };
     await changes.put('sources', demo.source, asIs);
-    await changes.put('sourceTexts', demo.sourceText, asIs);
+    await changes.put('sourceTexts', demo.stored ?? demo.sourceText, asIs);
     await changes.put('registers', demo.register, asIs);
     await changes.bulkPut('threats', demo.threats, asIs);
     await changes.bulkPut('actors', demo.actors, asIs);

@@ -1,6 +1,8 @@
 import type { AnchorResult } from '../../../shared/domain/anchoring';
 import type { Annotation } from '../../../shared/domain/annotation';
-import { Source } from '../../../shared/domain/source';
+import { isStoredSourceText, Source, type SourceText } from '../../../shared/domain/source';
+import type { WorkbenchDatabase } from '../../db/database';
+import { sha256OfText } from '../../db/hash';
 import type { TextChangePlan } from '../../../shared/domain/text-change-plan';
 import type { ImportedSource } from '../../../shared/ipc/contract';
 import { UNGRADED } from '../../db/sources';
@@ -9,14 +11,25 @@ import { defineCommand } from '../workspace';
 
 const MISSING = 'That source no longer exists; it may have been deleted in another window.';
 
+type StoredText = { sha256: string; size: number };
+
+/** The record for a source's text: naming it in main's store when `prepare` put it there, else holding it. */
+const sourceTextRecord = (sourceId: string, text: string, stored: StoredText | undefined): SourceText =>
+  stored ? { sourceId, sha256: stored.sha256, bytes: stored.size } : { sourceId, text };
+
 /** Imports a source read by main: its record and its text, one step. */
+interface ImportArgs {
+  imported: ImportedSource;
+  fallbackTitle: string;
+  /** The text as put into main's store by `prepare`. */
+  stored?: StoredText;
+}
+
 export const importSource = defineCommand({
   id: 'sources.import',
-  label: (_args: { imported: ImportedSource; fallbackTitle: string }, source: Source) => `import “${source.title}”`,
-  run: async (
-    changes,
-    { imported, fallbackTitle }: { imported: ImportedSource; fallbackTitle: string },
-  ): Promise<Source> => {
+  label: (_args: ImportArgs, source: Source) => `import “${source.title}”`,
+  prepare: async (args: ImportArgs, db) => ({ ...args, stored: await db.textStore.put(args.imported.text) }),
+  run: async (changes, { imported, fallbackTitle, stored }: ImportArgs): Promise<Source> => {
     const m = imported.metadata;
     const source = Source.parse({
       id: crypto.randomUUID(),
@@ -37,7 +50,7 @@ export const importSource = defineCommand({
       createdAt: changes.at,
       updatedAt: changes.at,
     });
-    await changes.put('sourceTexts', { sourceId: source.id, text: imported.text });
+    await changes.put('sourceTexts', sourceTextRecord(source.id, imported.text, stored));
     return changes.put('sources', source);
   },
 });
@@ -76,6 +89,9 @@ export class PreviewOutdated extends CommandRefusal {
 interface TextChangeArgs {
   sourceId: string;
   plan: TextChangePlan;
+  /** Set by `prepare`: the previewed text's digest (to compare with a stored text) and the new text in the store. */
+  previousSha256?: string;
+  stored?: StoredText;
   textHash: string;
   /** The new original file, when the text comes from one (a replacement); a correction keeps the old. */
   file?: Source['file'];
@@ -96,14 +112,19 @@ const placedAs = (result: AnchorResult, passage: Annotation, at: string): Annota
  */
 async function changeText(
   changes: ChangeSet,
-  { sourceId, plan, textHash, file, importWarnings }: TextChangeArgs,
+  { sourceId, plan, textHash, file, importWarnings, previousSha256, stored }: TextChangeArgs,
 ): Promise<TextReplacement> {
   const source = await changes.require('sources', sourceId, MISSING);
-  const previous = (await changes.get('sourceTexts', sourceId))?.text ?? '';
+  const previous = await changes.get('sourceTexts', sourceId);
+  const samePrevious = !previous
+    ? plan.previousText === ''
+    : isStoredSourceText(previous)
+      ? previous.sha256 === previousSha256
+      : previous.text === plan.previousText;
   const passages = await changes.db.annotations.where('sourceId').equals(sourceId).toArray();
   const planned = new Map(plan.passages.map((p) => [p.id, p]));
   if (
-    previous !== plan.previousText ||
+    !samePrevious ||
     passages.length !== planned.size ||
     passages.some((a) => planned.get(a.id)?.quote !== a.quote.exact)
   )
@@ -115,7 +136,7 @@ async function changeText(
     return placedAs(result, passage, changes.at);
   });
   await changes.bulkPut('annotations', moved);
-  await changes.put('sourceTexts', { sourceId, text: plan.nextText });
+  await changes.put('sourceTexts', sourceTextRecord(sourceId, plan.nextText, stored));
   const { importWarnings: previousWarnings, ...rest } = source;
   const warnings = file === undefined ? previousWarnings : importWarnings?.slice(0, 100);
   await changes.put('sources', {
@@ -133,10 +154,20 @@ type TextChangeLabel = (args: TextChangeArgs & { title: string }) => string;
 const replaceLabel: TextChangeLabel = ({ title }) => `replace the text of “${title}”`;
 const correctLabel: TextChangeLabel = ({ title }) => `correct the text of “${title}”`;
 
+/** Puts the new text into main's store and notes the previewed text's digest, before the transaction. */
+async function prepareTextChange<Args extends TextChangeArgs>(args: Args, db: WorkbenchDatabase): Promise<Args> {
+  const [previousSha256, stored] = await Promise.all([
+    sha256OfText(args.plan.previousText),
+    db.textStore.put(args.plan.nextText),
+  ]);
+  return { ...args, previousSha256, stored };
+}
+
 /** A new version of the source's text, from a file: the file becomes the source's original. */
 export const replaceSourceText = defineCommand({
   id: 'sources.replaceText',
   label: replaceLabel,
+  prepare: prepareTextChange,
   run: (changes, args: TextChangeArgs & { title: string }) => changeText(changes, args),
 });
 
@@ -144,6 +175,7 @@ export const replaceSourceText = defineCommand({
 export const correctSourceText = defineCommand({
   id: 'sources.correctText',
   label: correctLabel,
+  prepare: prepareTextChange,
   run: (changes, args: TextChangeArgs & { title: string }) => changeText(changes, args),
 });
 

@@ -1,6 +1,7 @@
 import { dequal } from 'dequal';
 import { mergeRecordThreeWay, syncConflictOf, type Row } from '../../../shared/interop/merge';
 import type { WorkbenchDatabase } from '../../db/database';
+import { withTextInline, withTextStored, type BatchTexts } from './local-texts';
 import { parseDocId, type SyncConflict, type SyncedTable, type SyncRecord } from '../../db/sync-state';
 import { CommandRefusal, type ChangeSet } from '../change-set';
 import type { TableName } from '../tables';
@@ -86,6 +87,8 @@ async function rowsOf(
  * of the batch is applied.
  */
 export class IncomingBatch {
+  private texts: BatchTexts = { mine: new Map(), theirs: new Map() };
+
   constructor(
     private readonly db: WorkbenchDatabase,
     private readonly changes: ChangeSet,
@@ -95,7 +98,10 @@ export class IncomingBatch {
     docs: readonly CouchDocument[],
     longTexts: ReadonlyMap<string, string>,
     held: readonly HeldConflict[],
+    /** The texts of the records the batch touches, this workspace's and the batch's (see local-texts.ts). */
+    texts: BatchTexts = { mine: new Map(), theirs: new Map() },
   ): Promise<IncomingCounts> {
+    this.texts = texts;
     const counts: IncomingCounts = { received: 0, merged: 0, refused: 0 };
     const at = this.changes.at;
     const relevant = docs.filter((doc) => parseDocId(doc._id) && doc._rev);
@@ -109,6 +115,7 @@ export class IncomingBatch {
       this.db,
       relevant.map((doc) => parseDocId(doc._id)!),
     );
+    for (const [at, row] of mine) if (at.startsWith('sourceTexts\u0000')) mine.set(at, withTextInline(row, texts.mine));
     const plans: Plan[] = [];
     relevant.forEach((doc, i) => {
       if (known[i]?.rev === doc._rev) return; // the echo of this machine's own push
@@ -171,7 +178,9 @@ export class IncomingBatch {
 
   /** Puts received records (validated, derived fields computed), one by one only when one of them is refused. */
   private async put(table: TableName, plans: readonly Plan[], refused: Set<string>): Promise<void> {
-    const rows = plans.map((p) => p.write!.row!);
+    const received = plans.map((p) => p.write!.row!);
+    // Texts are compared as texts, and kept as references to the store.
+    const rows = table === 'sourceTexts' ? received.map((row) => withTextStored(row, this.texts.theirs)) : received;
     let written: (Row | undefined)[];
     try {
       written = (await this.changes.bulkPut(table, rows as never[], { keepStamp: true })) as Row[];

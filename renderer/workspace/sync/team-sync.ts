@@ -6,6 +6,7 @@ import { SyncError, type BulkResult, type ChangesBatch, type CouchClient } from 
 import { BlobTransfer, sha256Hex, type BlobRef, type SourceFiles } from './blobs';
 import { fromDocument, longTextOf, toDocument, type CouchDocument } from './documents';
 import { IncomingBatch, type HeldConflict } from './incoming';
+import { textsForBatch, withTextsInline } from './local-texts';
 import { mapBounded, PARALLEL_REQUESTS } from './parallel';
 import { t as translate } from '../../i18n';
 
@@ -287,11 +288,13 @@ export class TeamSync {
       return;
     }
     const at = new Date().toISOString();
+    const texts = await textsForBatch(this.db, group.docs, group.longTexts);
     await this.db.transaction('rw', [...this.db.workspaceTables, ...this.db.syncTables], async () => {
       const counts = await new IncomingBatch(this.db, new ChangeSet(this.db, at)).apply(
         group.docs,
         group.longTexts,
         end?.held ?? [],
+        texts,
       );
       summary.received += counts.received;
       summary.merged += counts.merged;
@@ -323,44 +326,47 @@ export class TeamSync {
   }
 
   private async outgoing(entries: readonly SyncOutboxEntry[]) {
-    return this.db.transaction('r', [...this.db.workspaceTables, ...this.db.syncTables], async () => {
-      const docs: CouchDocument[] = [];
-      const sent = new Map<string, { entry: SyncOutboxEntry; row: Row | undefined }>();
-      const settled: string[] = [];
-      // Losing versions of a settled server-side conflict: deleted so the server holds one version again.
-      const discards: CouchDocument[] = [];
-      // Texts too long to travel inline: hashed and sent as chunks after this transaction, before the records.
-      const longTexts: { index: number; row: Row; bytes: Uint8Array }[] = [];
-      const ids = entries.map((e) => e.docId);
+    const ids = entries.map((e) => e.docId);
+    const places = entries.map((e) => parseDocId(e.docId));
+    const read = await this.db.transaction('r', [...this.db.workspaceTables, ...this.db.syncTables], async () => {
       const [open, known] = await Promise.all([this.db.syncConflicts.bulkGet(ids), this.db.syncRecords.bulkGet(ids)]);
-      const places = entries.map((e) => parseDocId(e.docId));
-      const rows = await this.rowsAt(places);
-      entries.forEach((entry, i) => {
-        const place = places[i];
-        if (!place) {
-          settled.push(entry.docId);
-          return;
-        }
-        if (open[i]) return; // waits for the analyst
-        const row = rows[i];
-        const agreed = known[i];
-        if (!row && (!agreed || agreed.base === null)) {
-          settled.push(entry.docId); // deleted here and not (or no longer) on the server
-          return;
-        }
-        const doc: CouchDocument = row
-          ? toDocument(place.table, row, this.client.user)
-          : { _id: entry.docId, _deleted: true, table: place.table, author: this.client.user };
-        if (agreed) doc._rev = agreed.rev;
-        const long = row ? longTextOf(place.table, row) : null;
-        if (row && long) longTexts.push({ index: docs.length, row, bytes: long });
-        for (const rev of entry.discardRevs ?? [])
-          discards.push({ _id: entry.docId, _rev: rev, _deleted: true, author: this.client.user });
-        docs.push(doc);
-        sent.set(entry.docId, { entry, row });
-      });
-      return { docs, sent, settled, discards, longTexts };
+      return { open, known, rows: await this.rowsAt(places) };
     });
+    // Sent as the text itself, as every version of the app sends it (see local-texts.ts).
+    const rows = await withTextsInline(this.db, places, read.rows);
+    const { open, known } = read;
+    const docs: CouchDocument[] = [];
+    const sent = new Map<string, { entry: SyncOutboxEntry; row: Row | undefined }>();
+    const settled: string[] = [];
+    // Losing versions of a settled server-side conflict: deleted so the server holds one version again.
+    const discards: CouchDocument[] = [];
+    // Texts too long to travel inline: hashed and sent as chunks after this transaction, before the records.
+    const longTexts: { index: number; row: Row; bytes: Uint8Array }[] = [];
+    entries.forEach((entry, i) => {
+      const place = places[i];
+      if (!place) {
+        settled.push(entry.docId);
+        return;
+      }
+      if (open[i]) return; // waits for the analyst
+      const row = rows[i];
+      const agreed = known[i];
+      if (!row && (!agreed || agreed.base === null)) {
+        settled.push(entry.docId); // deleted here and not (or no longer) on the server
+        return;
+      }
+      const doc: CouchDocument = row
+        ? toDocument(place.table, row, this.client.user)
+        : { _id: entry.docId, _deleted: true, table: place.table, author: this.client.user };
+      if (agreed) doc._rev = agreed.rev;
+      const long = row ? longTextOf(place.table, row) : null;
+      if (row && long) longTexts.push({ index: docs.length, row, bytes: long });
+      for (const rev of entry.discardRevs ?? [])
+        discards.push({ _id: entry.docId, _rev: rev, _deleted: true, author: this.client.user });
+      docs.push(doc);
+      sent.set(entry.docId, { entry, row });
+    });
+    return { docs, sent, settled, discards, longTexts };
   }
 
   /** The records at these places (one read per table), in the same order; undefined where none is. */

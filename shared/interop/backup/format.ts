@@ -4,7 +4,8 @@ import { WORKSPACE_TABLES, type WorkspaceSnapshot, type WorkspaceTableName } fro
 
 /**
  * The backup file: a zip holding `manifest.json`, one `tables/<table>.json` array per workspace table
- * and `files/<sha256>` for every stored source original a source refers to. The manifest names every
+ * and `files/<sha256>` for every stored source original a source refers to and (from schema 7) every
+ * source text a `sourceTexts` record names. The manifest names every
  * other entry with its SHA-256 and size, so a truncated or altered file is caught before anything is
  * restored.
  */
@@ -18,7 +19,7 @@ export const BACKUP_MIME = 'application/x-analyst-workbench-backup';
  * The Dexie schema version this app writes (renderer/db/database.ts; a renderer test keeps the two equal).
  * A backup written under a later version is refused; an earlier one is upgraded on restore.
  */
-export const WORKSPACE_SCHEMA_VERSION = 6;
+export const WORKSPACE_SCHEMA_VERSION = 7;
 
 /** The schema version that introduced each table added after version 1; older backups lack them. */
 export const TABLE_SINCE: Partial<Record<WorkspaceTableName, number>> = { views: 2, exposureOverrides: 3 };

@@ -27,6 +27,9 @@ const UPGRADE_STEPS: Record<number, (tables: WorkspaceTables) => void> = {
         : actor,
     );
   },
+  // v7 keeps source texts as files in main's store, named by the record; a text held in the record itself
+  // (every older backup's) stays valid, and the app moves it to the store after the restore.
+  7: () => undefined,
 };
 
 /** A record shaped enough to be given its default types; anything else is left for the schema check to name. */
@@ -114,7 +117,18 @@ export function referencedFiles(tables: Partial<Record<WorkspaceTableName, unkno
     const file = (source as { file?: { sha256?: unknown } | null }).file;
     if (file && typeof file.sha256 === 'string') files.add(file.sha256);
   }
+  for (const sha256 of referencedTexts(tables)) files.add(sha256);
   return files;
+}
+
+/** The stored texts the `sourceTexts` records name (those that hold their text themselves name none). */
+export function referencedTexts(tables: Partial<Record<WorkspaceTableName, unknown[]>>): Set<string> {
+  const texts = new Set<string>();
+  for (const record of tables.sourceTexts ?? []) {
+    const { sha256, text } = record as { sha256?: unknown; text?: unknown };
+    if (typeof sha256 === 'string' && typeof text !== 'string') texts.add(sha256);
+  }
+  return texts;
 }
 
 /** Meta entries that belong to an installation rather than to the workspace it holds. */

@@ -59,6 +59,11 @@ export interface MergeOptions {
   at: string;
   /** How the colleague is named in the report and in joined texts. */
   colleague?: string;
+  /**
+   * Texts by SHA-256, for `sourceTexts` records that name their text in a store rather than hold it: at
+   * least those whose digest only one side has (a text both sides name alike needs no re-anchoring).
+   */
+  texts?: ReadonlyMap<string, string>;
 }
 
 const isRow = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -168,8 +173,20 @@ export function planMerge(mine: WorkspaceSnapshot, theirs: WorkspaceSnapshot, op
   const asIs = Object.fromEntries(
     WORKSPACE_TABLES.map((t) => [t, rowsOf(theirs, t).map((r) => rewriteReferences(t, r, maps))]),
   ) as Record<WorkspaceTableName, Row[]>;
-  const myTexts = new Map(rowsOf(mine, 'sourceTexts').map((r) => [String(r.sourceId), String(r.text)]));
-  const theirTexts = new Map(asIs.sourceTexts.map((r) => [String(r.sourceId), String(r.text)]));
+  // A text is compared by what names it: the text itself, or its digest when it is stored.
+  const textOf = (r: Row): string | undefined =>
+    typeof r.text === 'string' ? r.text : typeof r.sha256 === 'string' ? options.texts?.get(r.sha256) : undefined;
+  const digestOf = (r: Row): string | undefined => (typeof r.sha256 === 'string' ? r.sha256 : undefined);
+  const myDigests = new Map(rowsOf(mine, 'sourceTexts').map((r) => [String(r.sourceId), digestOf(r)]));
+  const sameStoredText = (r: Row) => digestOf(r) !== undefined && myDigests.get(String(r.sourceId)) === digestOf(r);
+  const textsBySource = (rows: readonly Row[], skip: (r: Row) => boolean) =>
+    new Map(
+      rows
+        .flatMap((r) => (skip(r) ? [] : [[String(r.sourceId), textOf(r)] as const]))
+        .filter(([, t]) => t !== undefined) as [string, string][],
+    );
+  const myTexts = textsBySource(rowsOf(mine, 'sourceTexts'), () => false);
+  const theirTexts = textsBySource(asIs.sourceTexts, sameStoredText);
   const adjusted: Record<WorkspaceTableName, Row[]> = {
     ...asIs,
     annotations: reanchorToMyText(asIs.annotations, myTexts, theirTexts),

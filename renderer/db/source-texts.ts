@@ -1,0 +1,124 @@
+import { isStoredSourceText, type SourceText, type StoredSourceText } from '../../shared/domain/source';
+import type { WorkbenchApi } from '../../shared/ipc';
+import { workbench } from '../platform/workbench';
+import type { WorkbenchDatabase } from './database';
+
+/**
+ * Where source texts are kept: main's content-addressed store (`main/services/source-store.ts`), a file
+ * per text named by the SHA-256 of its UTF-8 bytes. IndexedDB keeps only the reference, so a backup
+ * copies files beside a small records snapshot and a restore finds the files already there (issue 19).
+ */
+export interface TextStore {
+  put(text: string): Promise<{ sha256: string; size: number }>;
+  read(sha256: string): Promise<string>;
+}
+
+/** The store behind a workbench API (the app's own, or a test's real handler table). */
+export const textStoreOf = (api: () => Pick<WorkbenchApi, 'putSourceText' | 'readSourceText'>): TextStore => ({
+  put: (text) => api().putSourceText({ text }),
+  read: (sha256) => api().readSourceText(sha256),
+});
+
+/** The app's store, reached through the platform (the desktop preload, or the preview's loopback bridge). */
+export const platformTextStore: TextStore = textStoreOf(workbench);
+
+/** Texts kept in memory after a read: a few books, so reopening a source or undoing a change asks main again rarely. */
+const CACHE_CHARS = 24_000_000;
+const CACHE_TEXTS = 8;
+
+/**
+ * A store with the last few texts read or written kept in memory. A stored text never changes (its
+ * name is its digest), so what is cached is never stale.
+ */
+export class CachedTextStore implements TextStore {
+  private readonly cache = new Map<string, string>();
+  private readonly reading = new Map<string, Promise<string>>();
+  private chars = 0;
+
+  constructor(private readonly store: TextStore) {}
+
+  async put(text: string): Promise<{ sha256: string; size: number }> {
+    const stored = await this.store.put(text);
+    this.remember(stored.sha256, text);
+    return stored;
+  }
+
+  read(sha256: string): Promise<string> {
+    const cached = this.cache.get(sha256);
+    if (cached !== undefined) {
+      // Most recently used last.
+      this.cache.delete(sha256);
+      this.cache.set(sha256, cached);
+      return Promise.resolve(cached);
+    }
+    let pending = this.reading.get(sha256);
+    if (!pending) {
+      pending = this.store.read(sha256).then(
+        (text) => {
+          this.reading.delete(sha256);
+          this.remember(sha256, text);
+          return text;
+        },
+        (error: unknown) => {
+          this.reading.delete(sha256);
+          throw error;
+        },
+      );
+      this.reading.set(sha256, pending);
+    }
+    return pending;
+  }
+
+  private remember(sha256: string, text: string): void {
+    if (text.length > CACHE_CHARS) return;
+    const had = this.cache.get(sha256);
+    if (had !== undefined) {
+      this.cache.delete(sha256);
+      this.chars -= had.length;
+    }
+    this.cache.set(sha256, text);
+    this.chars += text.length;
+    for (const [key, value] of this.cache) {
+      if (this.chars <= CACHE_CHARS && this.cache.size <= CACHE_TEXTS) break;
+      this.cache.delete(key);
+      this.chars -= value.length;
+    }
+  }
+}
+
+/** The text a `sourceTexts` record holds or names ('' for a source without one). */
+export function textOf(store: TextStore, record: SourceText | undefined): Promise<string> {
+  if (!record) return Promise.resolve('');
+  return isStoredSourceText(record) ? store.read(record.sha256) : Promise.resolve(record.text);
+}
+
+/** Several records' texts, read side by side. */
+export function textsOf(store: TextStore, records: readonly (SourceText | undefined)[]): Promise<string[]> {
+  return Promise.all(records.map((record) => textOf(store, record)));
+}
+
+/** Puts `text` into the store and answers the record that names it. */
+export async function storeSourceText(store: TextStore, sourceId: string, text: string): Promise<StoredSourceText> {
+  const { sha256, size } = await store.put(text);
+  return { sourceId, sha256, bytes: size };
+}
+
+/**
+ * The texts of these sources by source id (a source without a text record is absent). Not inside a
+ * transaction: reading a stored text waits for main, and IndexedDB ends a transaction left waiting.
+ */
+export async function readSourceTexts(
+  db: WorkbenchDatabase,
+  sourceIds: readonly string[],
+): Promise<Map<string, string>> {
+  const records = (await db.sourceTexts.bulkGet([...sourceIds])).filter((r) => r !== undefined);
+  const texts = await textsOf(db.textStore, records);
+  return new Map(records.map((record, i) => [record.sourceId, texts[i]!]));
+}
+
+/** Every source's text by source id (see readSourceTexts). */
+export async function readAllSourceTexts(db: WorkbenchDatabase): Promise<Map<string, string>> {
+  const records = await db.sourceTexts.toArray();
+  const texts = await textsOf(db.textStore, records);
+  return new Map(records.map((record, i) => [record.sourceId, texts[i]!]));
+}
