@@ -11,7 +11,7 @@ import '@recogito/text-annotator/text-annotator.css';
 import { exportDB, importInto } from 'dexie-export-import';
 import { bytesToBase64 } from '../../shared/ipc/wire';
 import { splitParagraphs } from '../../shared/domain/text';
-import { db } from '../../renderer/db';
+import { db, WorkbenchDatabase } from '../../renderer/db';
 import { workspace } from '../../renderer/workspace';
 import { replaceWorkspace } from '../../renderer/workspace/commands/backup';
 import { blankBriefing, loadBriefingWorkspace, readBriefing } from '../../renderer/db/briefings';
@@ -102,6 +102,9 @@ function paragraphsInto(container: HTMLElement, text: string, withStripes: boole
 
 /** A generated text put into main's store, as the app keeps texts; answers the record naming it. */
 const inStore = (text: InlineSourceText) => storeSourceText(db.textStore, text.sourceId, text.text);
+
+/** The raw backup peers' database (see seedWorkspace). */
+const peerDatabase = new WorkbenchDatabase('analyst-workbench-bench-peer');
 
 /** The last raw export (rawBackupRestore), for the plain-file-copy peer. */
 let lastExport: Blob | null = null;
@@ -336,16 +339,31 @@ const bench = {
       await db.threats.bulkPut(threatList);
       await db.annotations.bulkPut(passages);
     });
+    // The raw peers' copy of the same workspace, held wholly in IndexedDB (texts in their records): what
+    // a backup of the database alone would be, and the bytes the plain file copy copies.
+    await peerDatabase.delete();
+    await peerDatabase.open();
+    await peerDatabase.transaction('rw', peerDatabase.workspaceTables, async () => {
+      await peerDatabase.sources.bulkPut(made.map((m) => m.source));
+      await peerDatabase.sourceTexts.bulkPut(made.map((m) => m.sourceText));
+      await peerDatabase.tags.bulkPut(tagList);
+      await peerDatabase.registers.put(reg);
+      await peerDatabase.threats.bulkPut(threatList);
+      await peerDatabase.annotations.bulkPut(passages);
+    });
     return { sources: count };
   },
 
-  /** The raw peer for backups: dexie-export-import of the whole database, then a clear-and-import. */
+  /**
+   * The raw peer for backups: dexie-export-import of the same workspace held wholly in IndexedDB (its
+   * own database, texts in the records), then a clear-and-import.
+   */
   async rawBackupRestore() {
     const started = performance.now();
-    const blob = await exportDB(db);
+    const blob = await exportDB(peerDatabase);
     const exported = performance.now();
     lastExport = blob;
-    await importInto(db, blob, { clearTablesBeforeImport: true, acceptVersionDiff: true });
+    await importInto(peerDatabase, blob, { clearTablesBeforeImport: true, acceptVersionDiff: true });
     const restored = performance.now();
     return { backupMs: exported - started, restoreMs: restored - exported, bytes: blob.size };
   },

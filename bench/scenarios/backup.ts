@@ -1,7 +1,8 @@
 /**
- * Backup and restore of a 50 MB workspace: first the raw peers (dexie-export-import of the same database,
- * in the page; a plain copy on disk of the same bytes), then the app's own backup (renderer/db/backup.ts readWorkspaceSnapshot + channel
- * writeBackup) and restore (channel openBackup + replaceWorkspace), compared with the raw medians.
+ * Backup and restore of a 64 MB workspace: first the raw peers (dexie-export-import of the same workspace
+ * held wholly in IndexedDB, in the page; a plain copy on disk of the same bytes), then the app's own backup
+ * (renderer/db/backup.ts readWorkspaceSnapshot + channel writeBackup: the records, and the source texts
+ * from main's store as files) and restore (channel openBackup + replaceWorkspace), compared with the raw medians.
  */
 import { copyFile, mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -98,7 +99,7 @@ export async function backupScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
     const rawExport = result(
       `raw dexie-export-import: export a ${size} workspace`,
       raw.map((r) => r.backupMs),
-      { note: 'peer for the app’s backup' },
+      { note: 'peer for the app’s backup: the same workspace held wholly in IndexedDB, texts in the records' },
     );
     const rawImport = result(
       `raw dexie-export-import: clear and import the ${size} workspace`,

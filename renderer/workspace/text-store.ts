@@ -8,11 +8,13 @@ import { storeSourceText, type TextStore } from '../db/source-texts';
  * Moves every text still held in its `sourceTexts` record (written before schema 7, or brought in by a
  * restore of an older backup, a team sync or a merge of an older backup) into main's store, leaving the
  * record naming it. Not a change the analyst made: the text is the same, so there is no revision, no
- * undo step and nothing for team sync to send. A record changed meanwhile is left for the next run.
+ * undo step and nothing for team sync to send. A record changed meanwhile is left for the next run; an
+ * empty text stays where it is.
  * Answers how many texts moved.
  */
 export async function moveTextsToStore(db: WorkbenchDatabase): Promise<number> {
-  const held = await db.sourceTexts.filter((record) => !isStoredSourceText(record)).primaryKeys();
+  // An empty text (a reference-only source's) stays in its record: there is nothing to store.
+  const held = await db.sourceTexts.filter((record) => !isStoredSourceText(record) && record.text !== '').primaryKeys();
   let moved = 0;
   for (const sourceId of held) {
     const record = await db.sourceTexts.get(sourceId);
