@@ -165,6 +165,28 @@ describe('writing and opening a backup', () => {
     expect(names.filter((n) => n.startsWith('files/'))).toHaveLength(1);
   });
 
+  it('carries the source texts the records name as deflated files, and restores them into another data folder', async () => {
+    const { snapshot, backups, store, demo } = await demoSetup();
+    const stored = await store.putText(demo.sourceText.text);
+    snapshot.tables.sourceTexts = [{ sourceId: demo.source.id, sha256: stored.sha256, bytes: stored.size }];
+    const written = await backups.write({ snapshot, reason: 'daily', keep: 10 });
+    const zip = await JSZip.loadAsync(await readFile(written.path!));
+    const entry = zip.file(`files/${stored.sha256}`)!;
+    expect(await entry.async('string')).toBe(demo.sourceText.text);
+    // Deflated: the text's entry is a fraction of the text.
+    const compressed = (entry as unknown as { _data: { compressedSize: number } })._data.compressedSize;
+    expect(compressed).toBeLessThan(stored.size / 2);
+    // The table holds the reference, not the text.
+    expect(await zip.file('tables/sourceTexts.json')!.async('string')).not.toContain('Kosh-Tepa');
+
+    const elsewhere = await ensureDataFolder(await tempFolder());
+    const otherStore = new SourceStore(elsewhere.sources);
+    const other = new Backups({ folder: elsewhere.backups, store: otherStore, appVersion: '1.2.3' });
+    const opened = await other.open({ bytes: new Uint8Array(await readFile(written.path!)) });
+    expect(opened.snapshot).toEqual(snapshot);
+    expect(await otherStore.readText(stored.sha256)).toBe(demo.sourceText.text);
+  });
+
   it('backs up a workspace whose original is gone from the data folder, and restores it', async () => {
     const { snapshot, backups, store, demo } = await demoSetup();
     await store.delete(demo.source.file!.sha256);
@@ -341,6 +363,25 @@ describe('refusing a backup that is not sound, before anything is touched', () =
     expect(await refuse(stripped)).toMatch(
       /source “Security Threats Emanating from Afghanistan.*” refers to an original file the backup does not hold/,
     );
+  });
+});
+
+describe('a backup naming a text it does not hold', () => {
+  it('is refused before anything is touched', async () => {
+    const { snapshot, backups, store, demo } = await demoSetup();
+    // A corrected text (the demo's original is a text file: its own text has the original's digest).
+    const stored = await store.putText(`${demo.sourceText.text}\nCorrected.`);
+    snapshot.tables.sourceTexts = [{ sourceId: demo.source.id, sha256: stored.sha256, bytes: stored.size }];
+    const result = await backups.write({ snapshot, reason: 'daily', keep: 10 });
+    const stripped = await rewrite(new Uint8Array(await readFile(result.path!)), (manifest, zip) => {
+      zip.remove(`files/${stored.sha256}`);
+      delete manifest.entries[`files/${stored.sha256}`];
+    });
+    const target = await ensureDataFolder(await tempFolder());
+    const targetStore = new SourceStore(target.sources);
+    const other = new Backups({ folder: target.backups, store: targetStore, appVersion: '1' });
+    expect(await refusal(other.open({ bytes: stripped }))).toMatch(/names a source text it does not hold/);
+    expect(await targetStore.list()).toEqual([]);
   });
 });
 
