@@ -100,12 +100,12 @@ export interface SnapshotReading {
  * the page's own thread is turning the records into objects, in pieces of one table each.
  */
 /** Records read per request: a whole table in one answer is decoded in one long task on this thread. */
-const RECORD_PAGE = 2000;
+export const RECORD_PAGE = 2000;
 /** Source texts per request: each can be a book (a megabyte or more). */
 const TEXT_PAGE = 8;
 
 /** A table's records in primary-key order, read a page at a time (inside the caller's transaction). */
-async function readInPages(table: Table<unknown, unknown>, pageSize: number): Promise<unknown[]> {
+export async function readInPages(table: Table<unknown, unknown>, pageSize: number): Promise<unknown[]> {
   const records: unknown[] = [];
   let last: IndexableType | undefined;
   for (;;) {

@@ -18,7 +18,7 @@ import { DEMO_SEEDED_KEY } from '../../renderer/db/seed';
 import { BACKUP_KEEP_KEY, backupKeepCount } from '../../renderer/db/settings';
 import { updateSourceMetadata } from '../../renderer/workspace/commands/sources';
 import { createTag } from '../../renderer/workspace/commands/codebook';
-import { rateThreat } from '../../renderer/workspace/commands/threats';
+import { deleteThreats, rateThreat } from '../../renderer/workspace/commands/threats';
 import { ensureReplicaId, readBackupSnapshot, replaceWorkspace } from '../../renderer/workspace/commands/backup';
 import { seedDemoWorkspaceOnce } from '../../renderer/workspace/commands/seed';
 import { setBackupKeepCount } from '../../renderer/workspace/commands/settings';
@@ -296,6 +296,34 @@ async function openWhole(api: WorkbenchApi, source: Parameters<WorkbenchApi['ope
 async function readBackupBytes(api: WorkbenchApi, id: string): Promise<Uint8Array> {
   return readBackupFile((await api.appInfo()).dataFolder, id);
 }
+
+describe('a restore over the workspace the backup was taken from', () => {
+  it('writes only what differs, and leaves the workspace deep-equal to the backup', async () => {
+    const { db, api } = await installation();
+    await editEverything(db);
+    const { snapshot, written } = await backUp(db, api);
+    const threats = await db.threats.toArray();
+    await perform(db, rateThreat, { id: threats[0]!.id, likelihood: 1, rationale: 'Changed after the backup' });
+    await perform(db, deleteThreats, { ids: [threats[1]!.id] });
+    await perform(db, createTag, { name: 'After the backup' });
+
+    // Every threat record the restore writes, new or replaced.
+    const threatsWritten: unknown[] = [];
+    const onCreate = (key: unknown) => void threatsWritten.push(key);
+    const onUpdate = (_changes: unknown, key: unknown) => void threatsWritten.push(key);
+    db.threats.hook('creating', onCreate);
+    db.threats.hook('updating', onUpdate);
+    try {
+      const opened = await openWhole(api, { backupId: written.id! });
+      await replaceWorkspace(workspaceOf(db), opened.snapshot);
+    } finally {
+      db.threats.hook('creating').unsubscribe(onCreate);
+      db.threats.hook('updating').unsubscribe(onUpdate);
+    }
+    expect(contentOf(await readBackupSnapshot(workspaceOf(db)))).toEqual(contentOf(snapshot));
+    expect(threatsWritten.sort()).toEqual([threats[0]!.id, threats[1]!.id].sort());
+  });
+});
 
 describe('reading the snapshot with progress and cancel', () => {
   it('reports each table before it reads it, and stops between tables once cancelled', async () => {

@@ -1,3 +1,5 @@
+import { dequal } from 'dequal';
+import { Dexie, type IndexableType, type Table } from 'dexie';
 import { baseAfterRestore } from '../../../shared/interop/merge';
 import { backupParts } from '../../../shared/interop/backup/parts';
 import { WORKSPACE_TABLES, type WorkspaceSnapshot } from '../../../shared/interop/workspace-snapshot';
@@ -8,7 +10,9 @@ import {
   MERGE_BASES_KEY,
   MERGES_IN_EFFECT_KEY,
   mergesInEffectOf,
+  readInPages,
   readWorkspaceSnapshot,
+  RECORD_PAGE,
   REPLICA_ID_KEY,
   replicaIdOf,
   type SnapshotReading,
@@ -75,6 +79,38 @@ export async function readBackupSnapshot(
 }
 
 /**
+ * Makes a table hold exactly `records`, writing only what differs: a record the table holds as it is
+ * stays, one it lacks or holds otherwise is put, one the snapshot lacks is deleted. IndexedDB's cost is
+ * in the writes — each record and every index entry it makes (a threat makes nine) — so restoring a
+ * backup over the workspace it was taken from, with a day's changes since, writes those changes rather
+ * than every record again; onto an empty workspace it writes them all, as before.
+ */
+async function replaceTable(table: Table<unknown, unknown>, records: readonly unknown[]): Promise<void> {
+  const keyPath = table.schema.primKey.keyPath as string;
+  const keyOf = (record: unknown) => Dexie.getByKeyPath(record as object, keyPath) as IndexableType;
+  const present = new Map<unknown, unknown>();
+  for (const record of await readInPages(table, RECORD_PAGE)) present.set(keyOf(record), record);
+  const put: unknown[] = [];
+  const seen = new Set<unknown>();
+  for (const record of records) {
+    const key = keyOf(record);
+    // Main refuses such a backup before it gets here; a put would quietly keep one of the two.
+    if (seen.has(key))
+      throw new CommandRefusal(
+        `The backup's ${table.name} table holds two records with the key ${String(key)}, so nothing was restored. Use another backup.`,
+      );
+    seen.add(key);
+    const held = present.get(key);
+    present.delete(key);
+    if (held === undefined || !dequal(held, record)) put.push(record);
+  }
+  if (present.size > 0) await table.bulkDelete([...present.keys()] as IndexableType[]);
+  // In parts, still inside the one transaction: IndexedDB copies each value as it is added, and
+  // 50 MB added at once was one long task (~1 s) on this thread; between parts it is free.
+  for (const part of backupParts(put)) await table.bulkPut(part);
+}
+
+/**
  * Restores a backup: replaces every table with the snapshot's records, in the command's one read-write
  * transaction — if any record cannot be written, the transaction aborts and the workspace is exactly as
  * it was. This installation's own meta entries are kept; the demo marker is kept too when the snapshot
@@ -106,16 +142,10 @@ export const restoreBackup = defineCommand({
     );
     const { replicaId, missing } = identity(kept);
     for (const entry of missing) kept.set(entry.key, entry);
-    for (const name of WORKSPACE_TABLES) await db.table(name).clear();
-    for (const name of WORKSPACE_TABLES) {
-      const records =
-        name === 'meta'
-          ? (snapshot.tables.meta as MetaEntry[]).filter((m) => !INSTALLATION_META_KEYS.includes(m.key))
-          : snapshot.tables[name];
-      // In parts, still inside the one transaction: IndexedDB copies each value as it is added, and
-      // 50 MB added at once was one long task (~1 s) on this thread; between parts it is free.
-      for (const part of backupParts(records as unknown[])) await db.table(name).bulkAdd(part);
-    }
+    await db.meta.clear();
+    const meta = (snapshot.tables.meta as MetaEntry[]).filter((m) => !INSTALLATION_META_KEYS.includes(m.key));
+    for (const part of backupParts(meta)) await db.meta.bulkAdd(part);
+    for (const name of WORKSPACE_TABLES) if (name !== 'meta') await replaceTable(db.table(name), snapshot.tables[name]);
     if (await db.meta.get(DEMO_SEEDED_KEY)) kept.delete(DEMO_SEEDED_KEY);
     // A backup from another installation is now what both sides last agreed on: later merges with it
     // start from these records instead of treating every difference as a conflict.
