@@ -29,6 +29,7 @@ import { StableRows } from './stable-rows';
 import { t as translate, useT } from '../../i18n';
 
 const ROW_HEIGHT = 34;
+const NOTHING_EXPANDED = {};
 const TREND_SYMBOL = { rising: '↑', stable: '→', falling: '↓' } as const;
 
 interface ThreatGridProps {
@@ -39,8 +40,12 @@ interface ThreatGridProps {
   onSelect: (id: string) => void;
   onEdit: (id: string, patch: ThreatPatch, rationale?: string) => Promise<unknown>;
   onDelete: (ids: string[]) => void;
-  /** Filled with the threats as shown (sorted, filtered, without group headers): what an export of "what I see" writes. */
-  shownRef?: RefObject<ThreatRow[] | null>;
+  /**
+   * Given a function answering the threats as shown (sorted, filtered, without group headers): what an
+   * export of "what I see" writes. A function, worked out when asked: going over 10,000 rows after every
+   * render cost more than the rest of an edit.
+   */
+  shownRef?: RefObject<(() => ThreatRow[]) | null>;
 }
 
 function cellText(row: ThreatRow, columnId: string, lookups: Lookups): string {
@@ -202,7 +207,9 @@ export function ThreatGrid({
       grouping: grid.grouping,
       columnVisibility: grid.columnVisibility,
       columnOrder: grid.columnOrder,
-      expanded: true,
+      // Groups are always open; without groups nothing is expanded, and TanStack then hands the sorted
+      // rows on as they are instead of copying 10,000 of them into a new array on every sort.
+      expanded: grid.grouping.length > 0 ? true : NOTHING_EXPANDED,
     },
     onSortingChange: (u) => setGrid({ sorting: typeof u === 'function' ? u(grid.sorting) : u }),
     onColumnFiltersChange: (u) =>
@@ -225,8 +232,8 @@ export function ThreatGrid({
   const visibleRows = table.getRowModel().rows;
   // The threats as shown (sorted, filtered, group headers left out), for an export of "what I see".
   useEffect(() => {
-    if (shownRef) shownRef.current = visibleRows.filter((r) => !r.getIsGrouped()).map((r) => r.original);
-  });
+    if (shownRef) shownRef.current = () => visibleRows.filter((r) => !r.getIsGrouped()).map((r) => r.original);
+  }, [shownRef, visibleRows]);
   const leafColumns = table.getVisibleLeafColumns();
   const virtualizer = useVirtualizer({
     count: visibleRows.length,
@@ -243,7 +250,11 @@ export function ThreatGrid({
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [selectedId]);
 
-  const dataRowCount = useMemo(() => visibleRows.reduce((n, r) => (r.getIsGrouped() ? n : n + 1), 0), [visibleRows]);
+  const grouped = grid.grouping.length > 0;
+  const dataRowCount = useMemo(
+    () => (grouped ? visibleRows.reduce((n, r) => (r.getIsGrouped() ? n : n + 1), 0) : visibleRows.length),
+    [visibleRows, grouped],
+  );
   const activeRowIndex = useMemo(
     () => (active ? visibleRows.findIndex((r) => r.id === active.rowId) : -1),
     [visibleRows, active],
@@ -343,14 +354,16 @@ export function ThreatGrid({
     const { rowId } = editing;
     setEditing(null);
     gridRef.current?.focus();
-    try {
-      await onEdit(rowId, patch, rationale);
-    } catch {
-      // The workspace has told the analyst why; the value stays as it was.
-    }
+    // The editor closing, the new value (shown before it is stored), the move and the save status are
+    // one render and one frame; the stored record replaces the shown one later without a visible change.
     if (move === 'down') activate(activeRowIndex + 1, activeColumnIndex);
     else if (move === 'right') activate(activeRowIndex, activeColumnIndex + 1);
     else if (move === 'left') activate(activeRowIndex, activeColumnIndex - 1);
+    try {
+      await onEdit(rowId, patch, rationale);
+    } catch {
+      // The workspace has told the analyst why; the value is back as it was.
+    }
   };
 
   const editingRow = editing ? visibleRows.find((r) => r.id === editing.rowId && !r.getIsGrouped()) : undefined;
@@ -501,9 +514,13 @@ export function ThreatGrid({
                     </tr>
                   );
                 }
+                // Keyed by place, not by threat: a sort or a filter then rewrites the rows on screen in place
+                // instead of taking forty rows of cells out of the page and building forty new ones (the
+                // browser's style and layout of new elements cost more than the new text). Scrolling still
+                // adds and removes rows at the edges only.
                 return (
                   <DataRow
-                    key={row.id}
+                    key={item.index}
                     row={row}
                     threat={row.original}
                     index={item.index}
