@@ -74,39 +74,58 @@ function cellText(row: ThreatRow, columnId: string, lookups: Lookups): string {
   }
 }
 
-function renderCell(t: ThreatRow, columnId: string, register: Register, lookups: Lookups) {
+/**
+ * The translated words cells repeat — a value's label, a rating's words, "not rated" — looked up once per
+ * interface language instead of for every cell of every row the grid renders (a sort rewrites them all).
+ */
+function wordCache(): Words {
+  const known = new Map<string, string>();
+  return (key, work) => {
+    let words = known.get(key);
+    if (words === undefined) known.set(key, (words = work()));
+    return words;
+  };
+}
+type Words = (key: string, work: () => string) => string;
+
+function renderCell(t: ThreatRow, columnId: string, register: Register, text: string, words: Words) {
+  const notRated = () => words('notRated', notRatedLabel);
   switch (columnId) {
     case 'score':
-      return <span className={bandClass(t, register)}>{t.score ?? notRatedLabel()}</span>;
+      return <span className={bandClass(t, register)}>{t.score ?? notRated()}</span>;
     case 'likelihood':
     case 'impact': {
       const value = t[columnId];
+      const levels = register.scale.levels;
       return value === undefined ? (
-        <span className="muted">{notRatedLabel()}</span>
+        <span className="muted">{notRated()}</span>
       ) : (
-        <span title={ratingTitle(columnId, value, register.scale.levels)}>{value}</span>
+        <span title={words(`${columnId}:${value}/${levels}`, () => ratingTitle(columnId, value, levels))}>{value}</span>
       );
     }
     case 'trend':
       return (
         <>
-          <span aria-hidden="true">{TREND_SYMBOL[t.trend]}</span> {valueLabel('trend', t.trend)}
+          <span aria-hidden="true">{TREND_SYMBOL[t.trend]}</span>{' '}
+          {words(`trend:${t.trend}`, () => valueLabel('trend', t.trend))}
         </>
       );
     case 'evidence':
       return t.evidenceCount === 0 ? (
-        <span className="badge warning" title={translate('register.noEvidenceTitle')}>
-          {translate('register.noEvidence')}
+        <span className="badge warning" title={words('noEvidenceTitle', () => translate('register.noEvidenceTitle'))}>
+          {words('noEvidence', () => translate('register.noEvidence'))}
         </span>
       ) : (
         t.evidenceCount
       );
     case 'category':
     case 'confidence':
-    case 'status':
-      return valueLabel(columnId, t[columnId]);
+    case 'status': {
+      const value = t[columnId];
+      return words(`${columnId}:${value}`, () => valueLabel(columnId, value));
+    }
     default:
-      return cellText(t, columnId, lookups);
+      return text;
   }
 }
 
@@ -121,6 +140,7 @@ interface DataRowProps {
   selected: boolean;
   register: Register;
   lookups: Lookups;
+  words: Words;
   onCellMouseDown: (rowIndex: number, columnIndex: number) => void;
   onCellDoubleClick: (rowId: string, columnId: string) => void;
 }
@@ -138,6 +158,7 @@ const DataRow = memo(function DataRow({
   selected,
   register,
   lookups,
+  words,
   onCellMouseDown,
   onCellDoubleClick,
 }: DataRowProps) {
@@ -145,19 +166,20 @@ const DataRow = memo(function DataRow({
     <tr role="row" aria-selected={selected} style={{ height: ROW_HEIGHT }} data-threat-id={row.id}>
       {columns.map((column, columnIndex) => {
         const meta = column.columnDef.meta as ColumnMeta;
+        const text = cellText(threat, column.id, lookups);
         return (
           <td
             key={column.id}
             id={`cell-${row.id}-${column.id}`}
             role="gridcell"
-            aria-label={`${meta.label}: ${cellText(threat, column.id, lookups)}`}
+            aria-label={`${meta.label}: ${text}`}
             // Cut text ("…") can be read whole on hover.
-            title={cellText(threat, column.id, lookups) || undefined}
+            title={text || undefined}
             className={`${meta.numeric ? 'num ' : ''}${activeColumnId === column.id ? 'active' : ''}`}
             onMouseDown={() => onCellMouseDown(index, columnIndex)}
             onDoubleClick={() => onCellDoubleClick(row.id, column.id)}
           >
-            {renderCell(threat, column.id, register, lookups)}
+            {renderCell(threat, column.id, register, text, words)}
           </td>
         );
       })}
@@ -185,6 +207,7 @@ export function ThreatGrid({
   const t = useT();
   // Rebuilt in a new interface language: the headers and editors' labels are translated.
   const columns = useMemo(() => threatColumns(lookups), [lookups, t]);
+  const words = useMemo(() => wordCache(), [t]);
   const [active, setActive] = useState<{ rowId: string; columnId: string } | null>(null);
   const [editing, setEditing] = useState<{ rowId: string; columnId: string; initialText?: string } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -239,7 +262,8 @@ export function ThreatGrid({
     count: visibleRows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // A few rows beyond the screen each way: every row rendered is rewritten by a sort or a filter.
+    overscan: 6,
     ...layoutFreeOptions(ROW_HEIGHT),
   });
 
@@ -529,6 +553,7 @@ export function ThreatGrid({
                     selected={row.id === selectedId}
                     register={register}
                     lookups={lookups}
+                    words={words}
                     onCellMouseDown={onCellMouseDown}
                     onCellDoubleClick={onCellDoubleClick}
                   />

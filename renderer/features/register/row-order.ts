@@ -73,8 +73,7 @@ function ranksOf(column: Column<ThreatRow>, rows: readonly Row<ThreatRow>[]): Ra
   let byColumn = rankedRows.get(rows);
   if (!byColumn) rankedRows.set(rows, (byColumn = new Map()));
   const known = byColumn.get(column.id);
-  if (known && known.from === column.columnDef && rows.every((row, i) => row.original === known.originals[i]))
-    return known.ranks;
+  if (known && known.from === column.columnDef && sameOriginals(rows, known.originals)) return known.ranks;
   const ranks = rank(column, rows);
   if (ranks) byColumn.set(column.id, { from: column.columnDef, originals: rows.map((row) => row.original), ranks });
   return ranks;
@@ -85,6 +84,11 @@ interface KeptRanks {
   originals: readonly ThreatRow[];
   ranks: Ranks;
 }
+function sameOriginals(rows: readonly Row<ThreatRow>[], originals: readonly ThreatRow[]): boolean {
+  for (let i = 0; i < rows.length; i++) if (rows[i]!.original !== originals[i]) return false;
+  return true;
+}
+
 const rankedRows = new WeakMap<readonly Row<ThreatRow>[], Map<string, KeptRanks>>();
 
 const byNumber = (a: number, b: number) => a - b;
@@ -133,7 +137,7 @@ export function registerSortedRowModel(): (table: Table<ThreatRow>) => () => Row
       (sorting, rowModel) => {
         if (!rowModel.rows.length || !sorting?.length) return rowModel;
         const rows = rowModel.rows;
-        if (rows.some((row) => row.subRows.length > 0)) return general();
+        if (table.getState().grouping.length > 0 && rows.some((row) => row.subRows.length > 0)) return general();
         const sorts: RankedSort[] = [];
         for (const sort of sorting) {
           const column = table.getColumn(sort.id);
@@ -144,12 +148,11 @@ export function registerSortedRowModel(): (table: Table<ThreatRow>) => () => Row
           if (!ranks) return general();
           sorts.push({ ranks, desc: Boolean(sort.desc) });
         }
-        const order = orderByRanks(
-          rows.length,
-          sorts,
-          Int32Array.from(rows, (row) => row.index),
-        );
-        const sorted = Array.from(order, (i) => rows[i]!);
+        const stored = new Int32Array(rows.length);
+        for (let i = 0; i < rows.length; i++) stored[i] = rows[i]!.index;
+        const order = orderByRanks(rows.length, sorts, stored);
+        const sorted: Row<ThreatRow>[] = new Array(order.length);
+        for (let i = 0; i < order.length; i++) sorted[i] = rows[order[i]!]!;
         return { rows: sorted, flatRows: sorted, rowsById: rowModel.rowsById };
       },
       getMemoOptions(table.options, 'debugTable', 'registerSortedRowModel'),
