@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Threat } from '../../../shared/domain/threat';
 import { db } from '../../db';
@@ -121,6 +121,16 @@ export function RegisterView() {
   const [csvFile, setCsvFile] = useState<File | null>(null);
   const [tlp, setTlp] = useState<Tlp>('amber');
   const csvInput = useRef<HTMLInputElement>(null);
+  // Stable, so the (closed) settings dialog is not rendered again with every edit in the grid.
+  const closeSettings = useCallback(() => setSettingsFor(null), []);
+  const registerNow = register?.id;
+  // Rejects with the sentence when refused, so the settings dialog can show it and stay open.
+  const saveSettings = useCallback(
+    async (patch: RegisterPatch) => {
+      if (registerNow) await workspace.perform(updateRegister, { id: registerNow, patch });
+    },
+    [registerNow],
+  );
   const shownRows = useRef<(() => ThreatRow[]) | null>(null);
 
   // An edit rebuilds its own row only; a threat that did not change keeps its row object (grid-rows.ts).
@@ -225,8 +235,6 @@ export function RegisterView() {
     notify('info', message, { label: t('common.undo'), run: () => void workspace.undo() });
     selectThreat(null);
   };
-  // Rejects with the sentence when refused, so the settings dialog can show it and stay open.
-  const patchRegister = (patch: RegisterPatch) => workspace.perform(updateRegister, { id: register.id, patch });
 
   const inspectorOpen = Boolean(selected) && !panes.inspectorClosed;
   return (
@@ -417,8 +425,8 @@ export function RegisterView() {
       <RegisterSettings
         register={register}
         open={settingsFor === register.id}
-        onClose={() => setSettingsFor(null)}
-        onSave={async (patch) => void (await patchRegister(patch))}
+        onClose={closeSettings}
+        onSave={saveSettings}
       />
       {csvFile && (
         <CsvImportDialog file={csvFile} register={register} lookups={lookups} onClose={() => setCsvFile(null)} />
