@@ -170,7 +170,9 @@ const DataRow = memo(function DataRow({
         return (
           <td
             key={column.id}
-            id={`cell-${row.id}-${column.id}`}
+            // Only the active cell needs its id (the grid's aria-activedescendant, the editor's anchor): a sort
+            // then rewrites one id, not one per cell on screen.
+            id={activeColumnId === column.id ? `cell-${row.id}-${column.id}` : undefined}
             role="gridcell"
             aria-label={`${meta.label}: ${text}`}
             // Cut text ("…") can be read whole on hover.
