@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
-import { useEffect, useState } from 'react';
+import { dequal } from 'dequal';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Threat } from '../../shared/domain/threat';
 import type { WorkbenchDatabase } from './database';
 import { replaceEntries } from './list-change';
@@ -17,6 +18,13 @@ export interface RegisterThreats {
 }
 
 /**
+ * Shows an edited threat (its derived fields worked out) in the list at once, before its write commits,
+ * so the grid, the heat map and the save status change in the frame of the edit; answers the function
+ * that takes it back should the write fail. The stored record replaces it when the write comes back.
+ */
+export type ShowEdit = (threat: Threat) => () => void;
+
+/**
  * A register's threats, read from IndexedDB once and then kept current by following the committed
  * writes to the threats table: an edit reads back its one row instead of the whole register (on a
  * 10,000-row register a full read costs about a second, far too long to wait after every cell edit).
@@ -30,7 +38,7 @@ export function useRegisterThreats(
   db: WorkbenchDatabase,
   registerId: string | undefined,
   firstPage = false,
-): RegisterThreats {
+): RegisterThreats & { showEdit: ShowEdit } {
   // Each state names the register it was read for: in the render after the register changes (and before
   // the effect below has started the new reads), the previous register's threats are not passed off as
   // this one's. Showing them made the view flash an empty register, mount, unmount and mount again.
@@ -42,6 +50,8 @@ export function useRegisterThreats(
   });
   const setState = (read: RegisterThreats) => setRead({ ...read, for: registerId });
   const setThreats = (threats: Threat[]) => setState({ threats, complete: true, total: threats.length });
+  // The list being followed, and how to publish it now: what an edit shown before it is stored needs.
+  const following = useRef<{ list: ThreatList; publishNow: () => void } | null>(null);
 
   useEffect(() => {
     if (!registerId) {
@@ -52,12 +62,21 @@ export function useRegisterThreats(
     let live = true;
     const list = new ThreatList();
     let frame = 0;
+    let published: Threat[] | undefined;
+    const publishNow = () => {
+      const threats = list.publish();
+      // The same version again (an edit shown first, then read back as shown) is not a new render.
+      if (!live || threats === published) return;
+      published = threats;
+      setThreats(threats);
+    };
+    following.current = { list, publishNow };
     const publish = () => {
       if (!live || frame) return;
       // Writes that land together (a CSV import, an undo, quick edits) become one render.
       frame = requestAnimationFrame(() => {
         frame = 0;
-        if (live) setThreats(list.publish());
+        publishNow();
       });
     };
     let stopFollowing: () => void = () => undefined;
@@ -122,7 +141,7 @@ export function useRegisterThreats(
           if (!live) return;
           if (first) {
             first = false;
-            setThreats(list.publish());
+            publishNow();
           } else publish();
         },
         onError: (error) => console.error('The register could not follow its threats', error),
@@ -131,13 +150,22 @@ export function useRegisterThreats(
 
     return () => {
       live = false;
+      if (following.current?.list === list) following.current = null;
       cancelAnimationFrame(frame);
       stopFollowing();
     };
     // firstPage only matters for the first read; a later change of arrangement needs no re-read.
   }, [db, registerId]);
 
-  return state.for === registerId ? state : NOTHING_READ;
+  const showEdit = useCallback<ShowEdit>((threat) => {
+    const shown = following.current;
+    if (!shown?.list.show(threat)) return () => undefined;
+    shown.publishNow();
+    return () => {
+      if (following.current === shown && shown.list.withdraw(threat.id)) shown.publishNow();
+    };
+  }, []);
+  return { ...(state.for === registerId ? state : NOTHING_READ), showEdit };
 }
 
 const NOTHING_READ: RegisterThreats = { threats: undefined, complete: false, total: 0 };
@@ -147,6 +175,10 @@ const NOTHING_READ: RegisterThreats = { threats: undefined, complete: false, tot
  * each version. A version in which threats were only edited is the previous array with those entries
  * replaced, and says so (list-change.ts): the grid's rows and the heat map then update those entries
  * alone. Threats added or removed rebuild the array.
+ *
+ * An edit can be shown before its transaction commits (`show`): the edited threat takes its entry at
+ * once, and the stored record it replaced is kept until the write comes back through `put` (the stored
+ * record, which then takes the entry) or the edit fails (`withdraw` puts the stored record back).
  */
 export class ThreatList {
   private published: Threat[] = [];
@@ -155,14 +187,63 @@ export class ThreatList {
   private replaced = new Map<number, Threat>();
   /** Threats added or removed since the last version: the next one is rebuilt. */
   private byId: Map<string, Threat> | null = null;
+  /** Edits shown before they are stored, by id: the stored record each replaced. */
+  private shown = new Map<string, Threat>();
 
   reset(threats: Threat[]): void {
     this.byId = new Map(threats.map((t) => [t.id, t]));
     this.replaced.clear();
+    this.shown.clear();
   }
 
   /** Puts a threat read back (undefined: gone, or no longer in this register); answers whether anything changed. */
   put(id: string, threat: Threat | undefined): boolean {
+    this.shown.delete(id);
+    return this.place(id, threat);
+  }
+
+  /** Shows an edit before it is stored; answers whether the threat is in the list to be shown. */
+  show(threat: Threat): boolean {
+    const current = this.current(threat.id);
+    if (!current) return false;
+    if (!this.shown.has(threat.id)) this.shown.set(threat.id, current);
+    this.place(threat.id, threat);
+    return true;
+  }
+
+  /** Takes back an edit shown by `show` that was not stored; answers whether anything changed. */
+  withdraw(id: string): boolean {
+    const stored = this.shown.get(id);
+    if (!stored) return false;
+    this.shown.delete(id);
+    return this.place(id, stored);
+  }
+
+  publish(): Threat[] {
+    if (this.byId) {
+      this.published = [...this.byId.values()];
+      this.positionOf = new Map(this.published.map((t, i) => [t.id, i]));
+      this.byId = null;
+    } else if (this.replaced.size > 0) {
+      this.published = replaceEntries(this.published, this.replaced);
+      this.replaced = new Map();
+    }
+    return this.published;
+  }
+
+  /** The threat the next version would hold under `id`. */
+  private current(id: string): Threat | undefined {
+    if (this.byId) return this.byId.get(id);
+    const position = this.positionOf.get(id);
+    if (position === undefined) return undefined;
+    return this.replaced.get(position) ?? this.published[position];
+  }
+
+  private place(id: string, threat: Threat | undefined): boolean {
+    // A record read back as it is already shown (an edit shown before it was stored, save for its
+    // time stamp, is not) changes nothing: the grid and the heat map are left alone.
+    const current = this.current(id);
+    if (threat && current && dequal(current, threat)) return false;
     if (this.byId) {
       if (threat) this.byId.set(id, threat);
       else return this.byId.delete(id);
@@ -179,18 +260,6 @@ export class ThreatList {
     for (const [at, edited] of this.replaced) byId.set(this.published[at]!.id, edited);
     this.replaced.clear();
     this.byId = byId;
-    return this.put(id, threat);
-  }
-
-  publish(): Threat[] {
-    if (this.byId) {
-      this.published = [...this.byId.values()];
-      this.positionOf = new Map(this.published.map((t, i) => [t.id, i]));
-      this.byId = null;
-    } else if (this.replaced.size > 0) {
-      this.published = replaceEntries(this.published, this.replaced);
-      this.replaced = new Map();
-    }
-    return this.published;
+    return this.place(id, threat);
   }
 }

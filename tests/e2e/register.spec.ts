@@ -116,6 +116,27 @@ test.describe('threat register grid', () => {
     await expect(grid(app).getByRole('columnheader', { name: /Trend/ })).toHaveCount(0);
   });
 
+  test('an edit the workspace refuses is taken back, with a sentence saying why', async ({ app }) => {
+    await openRegister(app);
+    await grid(app).focus();
+    await app.keyboard.press('ArrowDown');
+    const first = await rows(app).first().getAttribute('data-threat-id');
+    const titleCell = grid(app)
+      .locator(`tr[data-threat-id="${first}"]`)
+      .getByRole('gridcell', { name: /^Threat:/ });
+    const title = await titleCell.innerText();
+    // A threat needs a title: the blank one is shown as the analyst commits it, then refused and put back.
+    await app.keyboard.press('Enter');
+    await app.getByRole('dialog', { name: 'Edit Threat' }).getByRole('textbox', { name: 'Threat' }).fill('   ');
+    await app.keyboard.press('Enter');
+    await expect(app.getByRole('alert')).toContainText('The change was not saved because a threat would be invalid');
+    await expect(app.locator('.save-state')).toHaveText('The last change was not saved');
+    await expect(titleCell).toHaveText(title);
+    await app.reload();
+    await openRegister(app);
+    await expect(grid(app).locator(`tr[data-threat-id="${first}"]`)).toContainText(title);
+  });
+
   test('typing into a column filter filters, and never edits the active cell', async ({ app }) => {
     await openRegister(app);
     // A cell of the first threat's title is active, as after the analyst clicked it.

@@ -109,3 +109,40 @@ describe('the register’s threat list', () => {
     expect(list.publish().at(-1)).toBe(added);
   });
 });
+
+describe('an edit shown before it is stored', () => {
+  it('takes its entry at once, gives way to the stored record, and changes nothing when read back as shown', () => {
+    const list = new ThreatList();
+    list.reset(register.slice(0, 5));
+    const first = list.publish();
+    const shown = { ...register[1]!, title: 'Renamed before the write' };
+    expect(list.show(shown)).toBe(true);
+    const second = list.publish();
+    expect(second[1]).toBe(shown);
+    expect(changeOf(second)).toEqual({ previous: first, positions: [1] });
+
+    // The stored record (stamped when written) takes the entry once the write comes back.
+    const stored = { ...shown, updatedAt: '2026-12-03T12:00:00.000Z' } as Threat;
+    expect(list.put(stored.id, stored)).toBe(true);
+    expect(list.publish()[1]).toBe(stored);
+    // Nothing is left to take back, and the same record read again is no change at all.
+    expect(list.withdraw(stored.id)).toBe(false);
+    expect(list.put(stored.id, { ...stored })).toBe(false);
+  });
+
+  it('puts the stored record back when the write fails', () => {
+    const list = new ThreatList();
+    list.reset(register.slice(0, 5));
+    const first = list.publish();
+    list.show({ ...register[3]!, title: '' });
+    // Shown twice before either write ends (two quick edits): the stored record is still the one kept.
+    list.show({ ...register[3]!, title: 'Again' });
+    expect(list.publish()[3]!.title).toBe('Again');
+    expect(list.withdraw(register[3]!.id)).toBe(true);
+    const back = list.publish();
+    expect(back[3]).toBe(first[3]);
+    expect(back.filter((t, i) => t !== first[i])).toEqual([]);
+    // A threat that is not in the list is not shown.
+    expect(list.show(threat(99999, 1, 1))).toBe(false);
+  });
+});

@@ -510,6 +510,36 @@ describe('useRegisterThreats follows committed writes', () => {
   });
 });
 
+describe('an edit in the grid is shown before its write commits', () => {
+  it('shows the edit at once, keeps the stored record once written, and puts the old one back when refused', async () => {
+    const { act, renderHook, waitFor } = await import('@testing-library/react');
+    const { useRegisterThreats } = await import('../../renderer/db/useRegisterThreats');
+    const { db, register } = await demo();
+    const { result } = renderHook(() => useRegisterThreats(db, register.id));
+    await waitFor(() => expect(result.current.complete).toBe(true));
+    const target = result.current.threats![0]!;
+    const shownTitle = () => result.current.threats!.find((t) => t.id === target.id)!.title;
+
+    // Shown in the same render as the edit, before anything is written.
+    act(() => void result.current.showEdit({ ...target, title: 'Shown before it is stored' }));
+    expect(shownTitle()).toBe('Shown before it is stored');
+    expect((await db.threats.get(target.id))!.title).toBe(target.title);
+    const stored = await perform(db, updateThreat, { id: target.id, patch: { title: 'Shown before it is stored' } });
+    await waitFor(() => expect(result.current.threats!.find((t) => t.id === target.id)).toEqual(stored));
+
+    // A refused write (a threat needs a title): the stored record is back, and nothing was written.
+    let withdraw: () => void = () => undefined;
+    act(() => void (withdraw = result.current.showEdit({ ...stored, title: '' })));
+    expect(shownTitle()).toBe('');
+    await expect(perform(db, updateThreat, { id: target.id, patch: { title: '' } })).rejects.toBeInstanceOf(
+      CommandFailed,
+    );
+    act(() => withdraw());
+    expect(result.current.threats!.find((t) => t.id === target.id)).toEqual(stored);
+    expect(await db.threats.get(target.id)).toEqual(stored);
+  });
+});
+
 describe('a threat not yet rated', () => {
   it('is created without a rating or score, keeps none after half a rating, and is scored once both are given', async () => {
     const { db, register } = await demo();

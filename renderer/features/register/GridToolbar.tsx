@@ -1,6 +1,6 @@
 import { MenuButton } from '../../ui/MenuButton';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { db } from '../../db';
 import { DEFAULT_ARRANGEMENT, type GridArrangement } from '../../stores/register';
 import { useWorkbench } from '../../stores';
@@ -161,7 +161,16 @@ function ViewsMenu({ registerId }: { registerId: string }) {
   );
 }
 
-export function GridToolbar({ registerId, count, total }: { registerId: string; count: number; total: number }) {
+/** Memoised: an edit re-renders the register view, and the toolbar only follows the counts and the grid's state. */
+export const GridToolbar = memo(function GridToolbar({
+  registerId,
+  count,
+  total,
+}: {
+  registerId: string;
+  count: number;
+  total: number;
+}) {
   const t = useT();
   const grid = useWorkbench((s) => s.grid);
   const setGrid = useWorkbench((s) => s.setGrid);
@@ -203,6 +212,6 @@ export function GridToolbar({ registerId, count, total }: { registerId: string; 
       )}
     </div>
   );
-}
+});
 
 export type { ColumnMeta };

@@ -1,6 +1,6 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { BANDS, bandOf } from '../../../shared/domain/scoring';
-import type { Register, Threat } from '../../../shared/domain/threat';
+import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { BANDS, bandOf, type Band } from '../../../shared/domain/scoring';
+import type { BandThresholds, Register, Threat } from '../../../shared/domain/threat';
 import { useT } from '../../i18n';
 import { impactLabel, likelihoodLabel, valueLabel } from './columns';
 import { heatCountsOf } from './heat-counts';
@@ -15,8 +15,10 @@ interface HeatMapProps {
 /**
  * The likelihood × impact matrix of the register's own scale, each cell in its band's colour with the
  * number of threats in it. Choosing a cell filters the grid; choosing it again clears the filter.
+ * Memoised, as its cells are: a sort or a selection does not touch it, and an edit re-renders the one or
+ * two cells whose count moved (each cell's label is a translated sentence).
  */
-export function HeatMap({ register, threats, selected, onPick }: HeatMapProps) {
+export const HeatMap = memo(function HeatMap({ register, threats, selected, onPick }: HeatMapProps) {
   const t = useT();
   const { levels, bands } = register.scale;
   // The register view re-renders on every sort and filter, and an edit moves one threat: heat-counts.ts
@@ -54,33 +56,20 @@ export function HeatMap({ register, threats, selected, onPick }: HeatMapProps) {
               <th scope="row" title={likelihoodLabel(likelihood, levels)}>
                 {likelihood}
               </th>
-              {range.map((impact) => {
-                const count = counts.get(`${likelihood}:${impact}`) ?? 0;
-                const band = bandOf(likelihood * impact, bands);
-                const isSelected = selected?.likelihood === likelihood && selected.impact === impact;
-                return (
-                  <td key={impact}>
-                    <button
-                      type="button"
-                      className={`heat-cell band-${band}${isSelected ? ' selected' : ''}`}
-                      data-cell={`${likelihood}:${impact}`}
-                      tabIndex={focused.likelihood === likelihood && focused.impact === impact ? 0 : -1}
-                      onFocus={() => setCurrent({ likelihood, impact })}
-                      aria-pressed={isSelected}
-                      aria-label={t('register.heatCell', {
-                        likelihood,
-                        likelihoodWords: likelihoodLabel(likelihood, levels),
-                        impact,
-                        impactWords: impactLabel(impact, levels),
-                        count,
-                      })}
-                      onClick={() => onPick(isSelected ? null : { likelihood, impact })}
-                    >
-                      {count || ''}
-                    </button>
-                  </td>
-                );
-              })}
+              {range.map((impact) => (
+                <HeatCell
+                  key={impact}
+                  likelihood={likelihood}
+                  impact={impact}
+                  levels={levels}
+                  count={counts.get(`${likelihood}:${impact}`) ?? 0}
+                  band={bandOf(likelihood * impact, bands)}
+                  selected={selected?.likelihood === likelihood && selected.impact === impact}
+                  focused={focused.likelihood === likelihood && focused.impact === impact}
+                  onFocus={setCurrent}
+                  onPick={onPick}
+                />
+              ))}
             </tr>
           ))}
         </tbody>
@@ -95,22 +84,88 @@ export function HeatMap({ register, threats, selected, onPick }: HeatMapProps) {
           </tr>
         </tfoot>
       </table>
-      <div className="heat-legend">
-        <span className="axis">{t('register.heatAxes')}</span>
-        <ul className="band-counts" aria-label={t('register.perBand')}>
-          {BANDS.map((band) => (
-            <li key={band}>
-              <span className={`band band-${band}`}>{bandCounts[band]}</span>{' '}
-              <span className="band-label">{valueLabel('band', band)}</span>
-            </li>
-          ))}
-          <li data-testid="unrated-count">
-            <span className="band band-unrated">{unrated}</span>{' '}
-            <span className="band-label">{t('register.notRated')}</span>
-          </li>
-        </ul>
-        <p className="muted small">{t('register.bandsExplained', { ...bands, levels })}</p>
-      </div>
+      <HeatLegend bandCounts={bandCounts} unrated={unrated} bands={bands} levels={levels} />
     </div>
   );
+});
+
+const HeatLegend = memo(function HeatLegend({
+  bandCounts,
+  unrated,
+  bands,
+  levels,
+}: {
+  bandCounts: Record<Band, number>;
+  unrated: number;
+  bands: BandThresholds;
+  levels: number;
+}) {
+  const t = useT();
+  return (
+    <div className="heat-legend">
+      <span className="axis">{t('register.heatAxes')}</span>
+      <ul className="band-counts" aria-label={t('register.perBand')}>
+        {BANDS.map((band) => (
+          <li key={band}>
+            <span className={`band band-${band}`}>{bandCounts[band]}</span>{' '}
+            <span className="band-label">{valueLabel('band', band)}</span>
+          </li>
+        ))}
+        <li data-testid="unrated-count">
+          <span className="band band-unrated">{unrated}</span>{' '}
+          <span className="band-label">{t('register.notRated')}</span>
+        </li>
+      </ul>
+      <p className="muted small">{t('register.bandsExplained', { ...bands, levels })}</p>
+    </div>
+  );
+});
+
+interface HeatCellProps {
+  likelihood: number;
+  impact: number;
+  levels: number;
+  count: number;
+  band: Band;
+  selected: boolean;
+  /** The matrix's one tab stop. */
+  focused: boolean;
+  onFocus: (cell: { likelihood: number; impact: number }) => void;
+  onPick: (cell: { likelihood: number; impact: number } | null) => void;
 }
+
+const HeatCell = memo(function HeatCell({
+  likelihood,
+  impact,
+  levels,
+  count,
+  band,
+  selected,
+  focused,
+  onFocus,
+  onPick,
+}: HeatCellProps) {
+  const t = useT();
+  return (
+    <td>
+      <button
+        type="button"
+        className={`heat-cell band-${band}${selected ? ' selected' : ''}`}
+        data-cell={`${likelihood}:${impact}`}
+        tabIndex={focused ? 0 : -1}
+        onFocus={() => onFocus({ likelihood, impact })}
+        aria-pressed={selected}
+        aria-label={t('register.heatCell', {
+          likelihood,
+          likelihoodWords: likelihoodLabel(likelihood, levels),
+          impact,
+          impactWords: impactLabel(impact, levels),
+          count,
+        })}
+        onClick={() => onPick(selected ? null : { likelihood, impact })}
+      >
+        {count || ''}
+      </button>
+    </td>
+  );
+});

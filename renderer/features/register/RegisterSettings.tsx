@@ -1,11 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { Register } from '../../../shared/domain/threat';
 import { useT } from '../../i18n';
 import type { RegisterPatch } from '../../workspace/commands/registers';
 import { useFocusHold } from '../../ui/useFocusHold';
 
-/** A register's name, description, scope and scale (levels and band thresholds). */
-export function RegisterSettings({
+/**
+ * A register's name, description, scope and scale (levels and band thresholds). Memoised: it stays on
+ * the page closed while the register view renders for every edit in the grid.
+ */
+export const RegisterSettings = memo(function RegisterSettings({
   register,
   open,
   onClose,
@@ -129,4 +132,4 @@ export function RegisterSettings({
       </div>
     </dialog>
   );
-}
+});

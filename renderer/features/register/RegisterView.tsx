@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Threat } from '../../../shared/domain/threat';
 import { db } from '../../db';
@@ -9,6 +9,7 @@ import { INSPECTOR_WIDTH, useWorkbench } from '../../stores';
 import { MenuButton } from '../../ui/MenuButton';
 import { PaneResizer } from '../../ui/PaneResizer';
 import { workspace } from '../../workspace';
+import { TABLES } from '../../workspace/tables';
 import {
   createRegister,
   duplicateRegister,
@@ -37,6 +38,17 @@ import { RegisterSettings } from './RegisterSettings';
 import { ThreatGrid } from './ThreatGrid';
 import { ThreatInspector } from './ThreatInspector';
 import './register.css';
+
+/** A threat as an edit will store it: the patch applied (a rating only where given), its score worked out. */
+function editedThreat(threat: Threat, { likelihood, impact, ...fields }: ThreatPatch): Threat {
+  const edited = {
+    ...threat,
+    ...fields,
+    likelihood: likelihood ?? threat.likelihood,
+    impact: impact ?? threat.impact,
+  };
+  return TABLES.threats.derive!(edited) as Threat;
+}
 
 /** The rows of a register whose threats are still loading. */
 const NO_THREATS: Threat[] = [];
@@ -101,7 +113,7 @@ export function RegisterView() {
     grid.columnFilters.length === 0 &&
     grid.grouping.length === 0 &&
     !heatCell;
-  const { threats, complete, total } = useRegisterThreats(db, register?.id, indexOrder);
+  const { threats, complete, total, showEdit } = useRegisterThreats(db, register?.id, indexOrder);
   const evidence = useEvidenceCounts();
   const lookups = useLookups({ threats: false });
   // The register whose settings are open: a new register's open once it is on screen.
@@ -109,7 +121,17 @@ export function RegisterView() {
   const [csvFile, setCsvFile] = useState<File | null>(null);
   const [tlp, setTlp] = useState<Tlp>('amber');
   const csvInput = useRef<HTMLInputElement>(null);
-  const shownRows = useRef<ThreatRow[] | null>(null);
+  // Stable, so the (closed) settings dialog is not rendered again with every edit in the grid.
+  const closeSettings = useCallback(() => setSettingsFor(null), []);
+  const registerNow = register?.id;
+  // Rejects with the sentence when refused, so the settings dialog can show it and stay open.
+  const saveSettings = useCallback(
+    async (patch: RegisterPatch) => {
+      if (registerNow) await workspace.perform(updateRegister, { id: registerNow, patch });
+    },
+    [registerNow],
+  );
+  const shownRows = useRef<(() => ThreatRow[]) | null>(null);
 
   // An edit rebuilds its own row only; a threat that did not change keeps its row object (grid-rows.ts).
   const [gridRows] = useState(() => new GridRows());
@@ -139,7 +161,7 @@ export function RegisterView() {
     'register:export-csv',
     () => {
       if (register && threats)
-        void exportRegisterCsv(register, shownRows.current ?? rows, threats)
+        void exportRegisterCsv(register, shownRows.current?.() ?? rows, threats)
           .then((p) => p && notify('info', t('register.exportedCsv', { path: p })))
           .catch((e: Error) => notify('error', e.message));
     },
@@ -177,11 +199,20 @@ export function RegisterView() {
   }
 
   // A grid cell edit: a likelihood or impact is a rating (with its rationale); anything else a field edit.
+  // The edited threat is shown at once — the cell, its row and its heat-map cell change in the frame of
+  // the edit, with "Saving…" — and taken back, beside the workspace's sentence, if the write fails.
   const edit = async (id: string, patch: ThreatPatch, rationale?: string) => {
     const { likelihood, impact, ...fields } = patch;
-    if (likelihood !== undefined || impact !== undefined)
-      await workspace.perform(rateThreat, { id, likelihood, impact, rationale });
-    if (Object.keys(fields).length > 0) await workspace.perform(updateThreat, { id, patch: fields, rationale });
+    const current = threats.find((t) => t.id === id);
+    const withdraw = current ? showEdit(editedThreat(current, patch)) : undefined;
+    try {
+      if (likelihood !== undefined || impact !== undefined)
+        await workspace.perform(rateThreat, { id, likelihood, impact, rationale });
+      if (Object.keys(fields).length > 0) await workspace.perform(updateThreat, { id, patch: fields, rationale });
+    } catch (error) {
+      withdraw?.();
+      throw error;
+    }
   };
   const add = async () => {
     const threat = await workspace.attempt(createThreat, { registerId: register.id });
@@ -204,8 +235,6 @@ export function RegisterView() {
     notify('info', message, { label: t('common.undo'), run: () => void workspace.undo() });
     selectThreat(null);
   };
-  // Rejects with the sentence when refused, so the settings dialog can show it and stay open.
-  const patchRegister = (patch: RegisterPatch) => workspace.perform(updateRegister, { id: register.id, patch });
 
   const inspectorOpen = Boolean(selected) && !panes.inspectorClosed;
   return (
@@ -396,8 +425,8 @@ export function RegisterView() {
       <RegisterSettings
         register={register}
         open={settingsFor === register.id}
-        onClose={() => setSettingsFor(null)}
-        onSave={async (patch) => void (await patchRegister(patch))}
+        onClose={closeSettings}
+        onSave={saveSettings}
       />
       {csvFile && (
         <CsvImportDialog file={csvFile} register={register} lookups={lookups} onClose={() => setCsvFile(null)} />

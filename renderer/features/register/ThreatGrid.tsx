@@ -29,6 +29,7 @@ import { StableRows } from './stable-rows';
 import { t as translate, useT } from '../../i18n';
 
 const ROW_HEIGHT = 34;
+const NOTHING_EXPANDED = {};
 const TREND_SYMBOL = { rising: '↑', stable: '→', falling: '↓' } as const;
 
 interface ThreatGridProps {
@@ -39,8 +40,12 @@ interface ThreatGridProps {
   onSelect: (id: string) => void;
   onEdit: (id: string, patch: ThreatPatch, rationale?: string) => Promise<unknown>;
   onDelete: (ids: string[]) => void;
-  /** Filled with the threats as shown (sorted, filtered, without group headers): what an export of "what I see" writes. */
-  shownRef?: RefObject<ThreatRow[] | null>;
+  /**
+   * Given a function answering the threats as shown (sorted, filtered, without group headers): what an
+   * export of "what I see" writes. A function, worked out when asked: going over 10,000 rows after every
+   * render cost more than the rest of an edit.
+   */
+  shownRef?: RefObject<(() => ThreatRow[]) | null>;
 }
 
 function cellText(row: ThreatRow, columnId: string, lookups: Lookups): string {
@@ -69,39 +74,58 @@ function cellText(row: ThreatRow, columnId: string, lookups: Lookups): string {
   }
 }
 
-function renderCell(t: ThreatRow, columnId: string, register: Register, lookups: Lookups) {
+/**
+ * The translated words cells repeat — a value's label, a rating's words, "not rated" — looked up once per
+ * interface language instead of for every cell of every row the grid renders (a sort rewrites them all).
+ */
+function wordCache(): Words {
+  const known = new Map<string, string>();
+  return (key, work) => {
+    let words = known.get(key);
+    if (words === undefined) known.set(key, (words = work()));
+    return words;
+  };
+}
+type Words = (key: string, work: () => string) => string;
+
+function renderCell(t: ThreatRow, columnId: string, register: Register, text: string, words: Words) {
+  const notRated = () => words('notRated', notRatedLabel);
   switch (columnId) {
     case 'score':
-      return <span className={bandClass(t, register)}>{t.score ?? notRatedLabel()}</span>;
+      return <span className={bandClass(t, register)}>{t.score ?? notRated()}</span>;
     case 'likelihood':
     case 'impact': {
       const value = t[columnId];
+      const levels = register.scale.levels;
       return value === undefined ? (
-        <span className="muted">{notRatedLabel()}</span>
+        <span className="muted">{notRated()}</span>
       ) : (
-        <span title={ratingTitle(columnId, value, register.scale.levels)}>{value}</span>
+        <span title={words(`${columnId}:${value}/${levels}`, () => ratingTitle(columnId, value, levels))}>{value}</span>
       );
     }
     case 'trend':
       return (
         <>
-          <span aria-hidden="true">{TREND_SYMBOL[t.trend]}</span> {valueLabel('trend', t.trend)}
+          <span aria-hidden="true">{TREND_SYMBOL[t.trend]}</span>{' '}
+          {words(`trend:${t.trend}`, () => valueLabel('trend', t.trend))}
         </>
       );
     case 'evidence':
       return t.evidenceCount === 0 ? (
-        <span className="badge warning" title={translate('register.noEvidenceTitle')}>
-          {translate('register.noEvidence')}
+        <span className="badge warning" title={words('noEvidenceTitle', () => translate('register.noEvidenceTitle'))}>
+          {words('noEvidence', () => translate('register.noEvidence'))}
         </span>
       ) : (
         t.evidenceCount
       );
     case 'category':
     case 'confidence':
-    case 'status':
-      return valueLabel(columnId, t[columnId]);
+    case 'status': {
+      const value = t[columnId];
+      return words(`${columnId}:${value}`, () => valueLabel(columnId, value));
+    }
     default:
-      return cellText(t, columnId, lookups);
+      return text;
   }
 }
 
@@ -116,6 +140,7 @@ interface DataRowProps {
   selected: boolean;
   register: Register;
   lookups: Lookups;
+  words: Words;
   onCellMouseDown: (rowIndex: number, columnIndex: number) => void;
   onCellDoubleClick: (rowId: string, columnId: string) => void;
 }
@@ -133,6 +158,7 @@ const DataRow = memo(function DataRow({
   selected,
   register,
   lookups,
+  words,
   onCellMouseDown,
   onCellDoubleClick,
 }: DataRowProps) {
@@ -140,19 +166,22 @@ const DataRow = memo(function DataRow({
     <tr role="row" aria-selected={selected} style={{ height: ROW_HEIGHT }} data-threat-id={row.id}>
       {columns.map((column, columnIndex) => {
         const meta = column.columnDef.meta as ColumnMeta;
+        const text = cellText(threat, column.id, lookups);
         return (
           <td
             key={column.id}
-            id={`cell-${row.id}-${column.id}`}
+            // Only the active cell needs its id (the grid's aria-activedescendant, the editor's anchor): a sort
+            // then rewrites one id, not one per cell on screen.
+            id={activeColumnId === column.id ? `cell-${row.id}-${column.id}` : undefined}
             role="gridcell"
-            aria-label={`${meta.label}: ${cellText(threat, column.id, lookups)}`}
+            aria-label={`${meta.label}: ${text}`}
             // Cut text ("…") can be read whole on hover.
-            title={cellText(threat, column.id, lookups) || undefined}
+            title={text || undefined}
             className={`${meta.numeric ? 'num ' : ''}${activeColumnId === column.id ? 'active' : ''}`}
             onMouseDown={() => onCellMouseDown(index, columnIndex)}
             onDoubleClick={() => onCellDoubleClick(row.id, column.id)}
           >
-            {renderCell(threat, column.id, register, lookups)}
+            {renderCell(threat, column.id, register, text, words)}
           </td>
         );
       })}
@@ -180,6 +209,7 @@ export function ThreatGrid({
   const t = useT();
   // Rebuilt in a new interface language: the headers and editors' labels are translated.
   const columns = useMemo(() => threatColumns(lookups), [lookups, t]);
+  const words = useMemo(() => wordCache(), [t]);
   const [active, setActive] = useState<{ rowId: string; columnId: string } | null>(null);
   const [editing, setEditing] = useState<{ rowId: string; columnId: string; initialText?: string } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -202,7 +232,9 @@ export function ThreatGrid({
       grouping: grid.grouping,
       columnVisibility: grid.columnVisibility,
       columnOrder: grid.columnOrder,
-      expanded: true,
+      // Groups are always open; without groups nothing is expanded, and TanStack then hands the sorted
+      // rows on as they are instead of copying 10,000 of them into a new array on every sort.
+      expanded: grid.grouping.length > 0 ? true : NOTHING_EXPANDED,
     },
     onSortingChange: (u) => setGrid({ sorting: typeof u === 'function' ? u(grid.sorting) : u }),
     onColumnFiltersChange: (u) =>
@@ -225,14 +257,15 @@ export function ThreatGrid({
   const visibleRows = table.getRowModel().rows;
   // The threats as shown (sorted, filtered, group headers left out), for an export of "what I see".
   useEffect(() => {
-    if (shownRef) shownRef.current = visibleRows.filter((r) => !r.getIsGrouped()).map((r) => r.original);
-  });
+    if (shownRef) shownRef.current = () => visibleRows.filter((r) => !r.getIsGrouped()).map((r) => r.original);
+  }, [shownRef, visibleRows]);
   const leafColumns = table.getVisibleLeafColumns();
   const virtualizer = useVirtualizer({
     count: visibleRows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // A few rows beyond the screen each way: every row rendered is rewritten by a sort or a filter.
+    overscan: 6,
     ...layoutFreeOptions(ROW_HEIGHT),
   });
 
@@ -243,7 +276,11 @@ export function ThreatGrid({
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [selectedId]);
 
-  const dataRowCount = useMemo(() => visibleRows.reduce((n, r) => (r.getIsGrouped() ? n : n + 1), 0), [visibleRows]);
+  const grouped = grid.grouping.length > 0;
+  const dataRowCount = useMemo(
+    () => (grouped ? visibleRows.reduce((n, r) => (r.getIsGrouped() ? n : n + 1), 0) : visibleRows.length),
+    [visibleRows, grouped],
+  );
   const activeRowIndex = useMemo(
     () => (active ? visibleRows.findIndex((r) => r.id === active.rowId) : -1),
     [visibleRows, active],
@@ -343,14 +380,16 @@ export function ThreatGrid({
     const { rowId } = editing;
     setEditing(null);
     gridRef.current?.focus();
-    try {
-      await onEdit(rowId, patch, rationale);
-    } catch {
-      // The workspace has told the analyst why; the value stays as it was.
-    }
+    // The editor closing, the new value (shown before it is stored), the move and the save status are
+    // one render and one frame; the stored record replaces the shown one later without a visible change.
     if (move === 'down') activate(activeRowIndex + 1, activeColumnIndex);
     else if (move === 'right') activate(activeRowIndex, activeColumnIndex + 1);
     else if (move === 'left') activate(activeRowIndex, activeColumnIndex - 1);
+    try {
+      await onEdit(rowId, patch, rationale);
+    } catch {
+      // The workspace has told the analyst why; the value is back as it was.
+    }
   };
 
   const editingRow = editing ? visibleRows.find((r) => r.id === editing.rowId && !r.getIsGrouped()) : undefined;
@@ -501,9 +540,13 @@ export function ThreatGrid({
                     </tr>
                   );
                 }
+                // Keyed by place, not by threat: a sort or a filter then rewrites the rows on screen in place
+                // instead of taking forty rows of cells out of the page and building forty new ones (the
+                // browser's style and layout of new elements cost more than the new text). Scrolling still
+                // adds and removes rows at the edges only.
                 return (
                   <DataRow
-                    key={row.id}
+                    key={item.index}
                     row={row}
                     threat={row.original}
                     index={item.index}
@@ -512,6 +555,7 @@ export function ThreatGrid({
                     selected={row.id === selectedId}
                     register={register}
                     lookups={lookups}
+                    words={words}
                     onCellMouseDown={onCellMouseDown}
                     onCellDoubleClick={onCellDoubleClick}
                   />

@@ -14,7 +14,7 @@ import { EvidencePanel } from './EvidencePanel';
 import { threatHistory, type HistoryFieldChange } from './threat-history';
 import { columnLabel, impactLabel, likelihoodLabel, notRatedLabel, valueLabel } from './columns';
 import { useT } from '../../i18n';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 
 function show(value: unknown): string {
   if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
@@ -29,7 +29,8 @@ function shown(change: HistoryFieldChange, value: unknown, actorName: (id: strin
   return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }
 
-export function ThreatInspector({
+/** Memoised: the register view renders on every sort, filter and edit elsewhere in the register. */
+export const ThreatInspector = memo(function ThreatInspector({
   threat,
   register,
   actorNames,
@@ -215,4 +216,4 @@ export function ThreatInspector({
       )}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { bandOf, type Band } from '../../../shared/domain/scoring';
+import { BANDS, bandOf, type Band } from '../../../shared/domain/scoring';
 import type { BandThresholds, Threat } from '../../../shared/domain/threat';
 import { changeOf } from '../../db/list-change';
 
@@ -51,6 +51,9 @@ export function heatCountsOf(threats: readonly Threat[], bands: BandThresholds):
       add(result, change.previous[position]!, -1, bands);
       add(result, threats[position]!, 1, bands);
     }
+    // Counts per band that did not move stay the same object, so the legend showing them need not render.
+    if (BANDS.every((band) => result.bandCounts[band] === before.bandCounts[band]))
+      result.bandCounts = before.bandCounts;
   } else {
     result = { counts: new Map(), bandCounts: { low: 0, medium: 0, high: 0, critical: 0 }, unrated: 0, bands };
     for (const threat of threats) add(result, threat, 1, bands);

@@ -19,6 +19,7 @@ import {
   type SortKey,
   type ThreatRow,
 } from './columns';
+import { denseRanks, orderByRanks, type RankedSort, type Ranks } from './rank-order';
 
 /**
  * What sorting and filtering work out once per row, kept in the row's own value cache (TanStack's
@@ -62,53 +63,71 @@ function matches(column: Column<ThreatRow>, row: Row<ThreatRow>, filter: Compile
 }
 
 /**
- * The register's rows in one column's order, as a typed array of ranks: numbers as they are, text as
- * its place among the column's distinct values in natural order (so a column of a few categories sorts
- * a few values, not 10,000). Null when the column sorts in a way this does not know.
+ * One column's values over the rows as dense ranks (rank-order.ts): numbers as they are, text as its
+ * place among the column's distinct values in natural order (so a column of a few categories sorts a few
+ * values, not 10,000). Null when the column sorts in a way this does not know. Kept for the next sort of
+ * the same rows (sorting back and forth, or by another column and back) while every row still holds the
+ * threat it was ranked from: an edit patches a row's threat in place (stable-rows.ts).
  */
-function ranksOf(column: Column<ThreatRow>, rows: readonly Row<ThreatRow>[]): Float64Array | null {
-  const ranks = new Float64Array(rows.length);
+function ranksOf(column: Column<ThreatRow>, rows: readonly Row<ThreatRow>[]): Ranks | null {
+  let byColumn = rankedRows.get(rows);
+  if (!byColumn) rankedRows.set(rows, (byColumn = new Map()));
+  const known = byColumn.get(column.id);
+  if (known && known.from === column.columnDef && sameOriginals(rows, known.originals)) return known.ranks;
+  const ranks = rank(column, rows);
+  if (ranks) byColumn.set(column.id, { from: column.columnDef, originals: rows.map((row) => row.original), ranks });
+  return ranks;
+}
+
+interface KeptRanks {
+  from: object;
+  originals: readonly ThreatRow[];
+  ranks: Ranks;
+}
+function sameOriginals(rows: readonly Row<ThreatRow>[], originals: readonly ThreatRow[]): boolean {
+  for (let i = 0; i < rows.length; i++) if (rows[i]!.original !== originals[i]) return false;
+  return true;
+}
+
+const rankedRows = new WeakMap<readonly Row<ThreatRow>[], Map<string, KeptRanks>>();
+
+const byNumber = (a: number, b: number) => a - b;
+
+function rank(column: Column<ThreatRow>, rows: readonly Row<ThreatRow>[]): Ranks | null {
   if ((column.columnDef.meta as ColumnMeta | undefined)?.numeric) {
+    const values = new Float64Array(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const value = rows[i]!.getValue(column.id);
       // TanStack's basic order for numbers; anything else (undefined, NaN) is left to TanStack.
       if (typeof value !== 'number' || Number.isNaN(value)) return null;
-      ranks[i] = value;
+      values[i] = value;
     }
-    return ranks;
+    return denseRanks(values, byNumber);
   }
   if (!isNaturalSort(column.columnDef.sortingFn)) return null;
-  const distinct = new Map<string, SortKey>();
+  const keyOf = new Map<string, SortKey>();
   const texts: string[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const value = row.getValue(column.id);
     if (value === undefined) return null;
     const text = (texts[i] = String(value));
-    if (!distinct.has(text))
-      distinct.set(
+    if (!keyOf.has(text))
+      keyOf.set(
         text,
         kept(row, `\u0001sort:${column.id}`, column.columnDef, () => textSortKey(value)),
       );
   }
-  const ordered = [...distinct.entries()].sort((a, b) => compareKeys(a[1], b[1]));
-  const rankOf = new Map<SortKey, number>();
-  let rank = 0;
-  ordered.forEach(([, key], i) => {
-    // Values the order cannot tell apart ("Kosovo", "kosovo") share a rank and keep their stored order.
-    if (i > 0 && compareKeys(ordered[i - 1]![1], key) !== 0) rank++;
-    rankOf.set(key, rank);
-  });
-  for (let i = 0; i < rows.length; i++) ranks[i] = rankOf.get(distinct.get(texts[i]!)!)!;
-  return ranks;
+  // Values the order cannot tell apart ("Kosovo", "kosovo") share a rank and keep their stored order.
+  return denseRanks(texts, (a, b) => compareKeys(keyOf.get(a)!, keyOf.get(b)!));
 }
 
 /**
  * TanStack's sorted row model, for the register: the same order (each sorted column in turn, ties in
- * stored order), computed from each column's ranks in a typed array, and answered with the very Row
- * objects it was given — TanStack copies every row (each with dozens of fields) and calls the column's
- * sorting function some 140,000 times for 10,000 rows. Grouped rows and unknown sort functions go to
- * TanStack's own.
+ * stored order), computed from each column's ranks by counting sorts over typed arrays, and answered
+ * with the very Row objects it was given — TanStack copies every row (each with dozens of fields) and
+ * calls the column's sorting function some 140,000 times for 10,000 rows. Grouped rows and unknown sort
+ * functions go to TanStack's own.
  */
 export function registerSortedRowModel(): (table: Table<ThreatRow>) => () => RowModel<ThreatRow> {
   return (table) => {
@@ -118,8 +137,8 @@ export function registerSortedRowModel(): (table: Table<ThreatRow>) => () => Row
       (sorting, rowModel) => {
         if (!rowModel.rows.length || !sorting?.length) return rowModel;
         const rows = rowModel.rows;
-        if (rows.some((row) => row.subRows.length > 0)) return general();
-        const ranked: { ranks: Float64Array; sign: number }[] = [];
+        if (table.getState().grouping.length > 0 && rows.some((row) => row.subRows.length > 0)) return general();
+        const sorts: RankedSort[] = [];
         for (const sort of sorting) {
           const column = table.getColumn(sort.id);
           if (!column?.getCanSort()) continue;
@@ -127,17 +146,13 @@ export function registerSortedRowModel(): (table: Table<ThreatRow>) => () => Row
           if (column.columnDef.invertSorting) return general();
           const ranks = ranksOf(column, rows);
           if (!ranks) return general();
-          ranked.push({ ranks, sign: sort.desc ? -1 : 1 });
+          sorts.push({ ranks, desc: Boolean(sort.desc) });
         }
-        const stored = Int32Array.from(rows, (row) => row.index);
-        const order = Uint32Array.from(rows, (_, i) => i).sort((a, b) => {
-          for (const { ranks, sign } of ranked) {
-            const difference = ranks[a]! - ranks[b]!;
-            if (difference !== 0) return difference > 0 ? sign : -sign;
-          }
-          return stored[a]! - stored[b]!;
-        });
-        const sorted = Array.from(order, (i) => rows[i]!);
+        const stored = new Int32Array(rows.length);
+        for (let i = 0; i < rows.length; i++) stored[i] = rows[i]!.index;
+        const order = orderByRanks(rows.length, sorts, stored);
+        const sorted: Row<ThreatRow>[] = new Array(order.length);
+        for (let i = 0; i < order.length; i++) sorted[i] = rows[order[i]!]!;
         return { rows: sorted, flatRows: sorted, rowsById: rowModel.rowsById };
       },
       getMemoOptions(table.options, 'debugTable', 'registerSortedRowModel'),
