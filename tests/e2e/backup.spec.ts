@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import JSZip from 'jszip';
 import { DATA_DIR, expect, PROJECT_ROOT, test } from './fixtures';
 
 const BACKUPS = join(DATA_DIR, 'backups');
@@ -131,12 +132,16 @@ test.describe('backup and restore', () => {
     const truncated = testInfo.outputPath('truncated.awbackup');
     writeFileSync(truncated, good.subarray(0, Math.floor(good.length * 0.6)));
     const altered = testInfo.outputPath('altered.awbackup');
-    const flipped = Buffer.from(good);
-    // A byte inside the stored sample article (its text is in the file as is).
-    const at = flipped.indexOf(Buffer.from('Kosh-Tepa canal', 'utf8'), flipped.indexOf(Buffer.from('files/')) + 100);
+    // One letter of the sample article changed inside the file, its manifest left as it was (the text is
+    // deflated in the file, so the change is made through a zip library, as someone editing it would).
+    const zip = await JSZip.loadAsync(good);
+    const article = Object.keys(zip.files).find((name) => name.startsWith('files/'))!;
+    const text = await zip.file(article)!.async('uint8array');
+    const at = Buffer.from(text).indexOf(Buffer.from('Kosh-Tepa canal', 'utf8'));
     expect(at).toBeGreaterThan(0);
-    flipped[at]! ^= 0x20;
-    writeFileSync(altered, flipped);
+    text[at]! ^= 0x20;
+    zip.file(article, text, { compression: 'DEFLATE' });
+    writeFileSync(altered, await zip.generateAsync({ type: 'nodebuffer' }));
     const foreign = join(PROJECT_ROOT, 'tests', 'fixtures', 'import', 'briefing.docx');
 
     const before = backupFiles();
