@@ -39,20 +39,28 @@ export interface SourceReading {
 }
 
 /**
+ * A source's whole text ('' when it has none): the one place the reader's reads take it from. Called
+ * inside the caller's transaction, so it is read together with what is read beside it.
+ */
+export async function readSourceText(db: WorkbenchDatabase, sourceId: string): Promise<string> {
+  return (await db.sourceTexts.get(sourceId))?.text ?? '';
+}
+
+/**
  * A source's text and only the passages that start in its first `chars` characters (a range query on
  * `[sourceId+position.start]`), read together in one transaction: what the reader's first screen
  * needs, in a few milliseconds where all of a book's passages take a few hundred.
  */
 export function readSourceOpening(db: WorkbenchDatabase, sourceId: string, chars: number): Promise<SourceReading> {
   return db.transaction('r', db.sourceTexts, db.annotations, async () => {
-    const [stored, first] = await Promise.all([
-      db.sourceTexts.get(sourceId),
+    const [text, first] = await Promise.all([
+      readSourceText(db, sourceId),
       db.annotations
         .where('[sourceId+position.start]')
         .between([sourceId, 0], [sourceId, chars], true, false)
         .toArray(),
     ]);
-    return { sourceId, text: stored?.text ?? '', annotations: first.sort(inDocumentOrder) };
+    return { sourceId, text, annotations: first.sort(inDocumentOrder) };
   });
 }
 
@@ -88,12 +96,12 @@ export function watchSourceReading(
 
   const readAll = () =>
     db.transaction('r', db.sources, db.sourceTexts, db.annotations, async () => {
-      const [source, stored, read] = await Promise.all([
+      const [source, text, read] = await Promise.all([
         db.sources.get(sourceId),
-        db.sourceTexts.get(sourceId),
+        readSourceText(db, sourceId),
         db.annotations.where('sourceId').equals(sourceId).toArray(),
       ]);
-      current = { text: stored?.text ?? '', stamp: textStamp(source), annotations: read.sort(inDocumentOrder) };
+      current = { text, stamp: textStamp(source), annotations: read.sort(inDocumentOrder) };
       return true;
     });
 
@@ -191,7 +199,7 @@ export async function readSourceSnapshot(db: WorkbenchDatabase, sourceId: string
   return db.transaction('r', db.sources, db.sourceTexts, db.annotations, async () => {
     const source = await db.sources.get(sourceId);
     if (!source) throw new Error('That source no longer exists; it may have been deleted in another window.');
-    const text = (await db.sourceTexts.get(sourceId))?.text ?? '';
+    const text = await readSourceText(db, sourceId);
     const annotations = await db.annotations.where('sourceId').equals(sourceId).toArray();
     return { source, text, annotations };
   });

@@ -259,8 +259,12 @@ export function Reader({
     useAnimationFrameWithResizeObserver: true,
     ...layoutFreeOptions(estimateHeight(400, shownSize), 800, { deferRect: true }),
   });
-  // The paragraph sizes depend on the font size: measured afresh when it changes.
+  // The paragraph sizes depend on the font size: measured afresh when it changes (not on the first
+  // render, where nothing is measured yet and a re-render would only delay the first screen).
+  const measuredAt = useRef(shownSize);
   useEffect(() => {
+    if (measuredAt.current === shownSize) return;
+    measuredAt.current = shownSize;
     virtualizer.measure();
   }, [virtualizer, shownSize]);
   const items = virtualizer.getVirtualItems();
@@ -304,7 +308,8 @@ export function Reader({
     });
   }, [painter, text, paragraphs, renderKey, onPage, tags, selectedId, readerTarget, found, firstIndex, lastIndex]);
 
-  useEffect(() => () => painter.dispose(), [painter]);
+  // Before React takes the paragraphs off the page: Ranges left in removed text would be updated node by node.
+  useLayoutEffect(() => () => painter.dispose(), [painter]);
 
   /** Brings the paragraph holding `offset` to the middle of the screen. */
   const reveal = useCallback(

@@ -58,6 +58,7 @@ import { CommentsOffer, ConfirmStrip } from './ImportReview';
 import { ACCEPTED_FILES, filesFromList, importFiles, pastedText } from './importing';
 import { PasteDialog } from './PasteDialog';
 import { installHighlightRules } from './highlights';
+import { readAhead } from './opening';
 import { Reader } from './Reader';
 import { SourceDetails } from './SourceDetails';
 import { outcomeCounts, outcomeNotice } from './replacement-words';
@@ -103,6 +104,25 @@ function useExcerpts(sources: Source[] | undefined): Map<string, string> | undef
   }, [twins]);
 }
 
+/** How long the pointer rests on a library entry before its opening is read ahead. */
+const REST_MS = 120;
+
+/** Reads a library entry's opening ahead once the pointer has rested on it, not as it sweeps past. */
+function useReadAheadOnRest(): { start: (sourceId: string) => void; cancel: () => void } {
+  const timer = useRef(0);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  return useMemo(
+    () => ({
+      start: (sourceId: string) => {
+        window.clearTimeout(timer.current);
+        timer.current = window.setTimeout(() => readAhead(sourceId), REST_MS);
+      },
+      cancel: () => window.clearTimeout(timer.current),
+    }),
+    [],
+  );
+}
+
 export function SourcesView() {
   const t = useT();
   const sources = useLiveQuery(() => db.sources.orderBy('title').toArray());
@@ -120,6 +140,14 @@ export function SourcesView() {
   const excerpts = useExcerpts(sources);
   const panes = useWorkbench((s) => s.sidePanes);
   const setPanes = useWorkbench((s) => s.setSidePanes);
+  // Read here, not by each source's reader: the codebook stays in memory while the analyst moves from
+  // source to source, so a reader need not wait for it before its first screen.
+  const lookups = useLookups();
+  // Before the text is on the page: changing these rules later restyles every paragraph of a book.
+  useLayoutEffect(() => {
+    if (lookups) installHighlightRules(lookups.tags);
+  }, [lookups]);
+  const readAheadOnRest = useReadAheadOnRest();
 
   // A just-imported source may be selected before the live list has caught up: wait for it rather
   // than falling back to another source.
@@ -233,7 +261,16 @@ export function SourcesView() {
                   type="button"
                   className="item"
                   aria-current={source.id === selected?.id ? 'true' : undefined}
-                  onClick={() => source.id !== selected?.id && leaveThen(() => select(source.id))}
+                  onPointerEnter={() => readAheadOnRest.start(source.id)}
+                  onPointerLeave={readAheadOnRest.cancel}
+                  onPointerDown={() => readAhead(source.id)}
+                  onFocus={() => readAhead(source.id)}
+                  onClick={() => {
+                    if (source.id === selected?.id) return;
+                    // Under way before React takes the current source off the page (see opening.ts).
+                    readAhead(source.id);
+                    leaveThen(() => select(source.id));
+                  }}
                 >
                   <span className="item-title" dir="auto">
                     <span
@@ -294,7 +331,7 @@ export function SourcesView() {
         />
       )}
       {selected ? (
-        <SourceWorkspace key={selected.id} source={selected} />
+        <SourceWorkspace key={selected.id} source={selected} lookups={lookups} />
       ) : (
         <section className="pane reader-pane empty">
           <p>{sources.length > 0 ? t('sources.chooseToRead') : t('sources.chooseOrImport')}</p>
@@ -308,7 +345,13 @@ export function SourcesView() {
  * The reader, its passages and codebook, for one source. Memoised: the library's passage counts
  * change with every save, and need not re-render a book's reader.
  */
-const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Source }) {
+const SourceWorkspace = memo(function SourceWorkspace({
+  source,
+  lookups,
+}: {
+  source: Source;
+  lookups: Lookups | undefined;
+}) {
   // Re-rendered when the interface language changes (its words come from `translate`).
   useT();
   // The text and its passages arrive together, as one reading: the reader, its stripes, the passage
@@ -320,11 +363,6 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
   const shown = reading ?? opening;
   const loaded = reading?.annotations;
   const annotations = useMemo(() => loaded ?? [], [loaded]);
-  const lookups = useLookups();
-  // Before the text is on the page: changing these rules later restyles every paragraph of a book.
-  useLayoutEffect(() => {
-    if (lookups) installHighlightRules(lookups.tags);
-  }, [lookups]);
   const [popover, setPopover] = useState<Popover | null>(null);
   const [editingText, setEditingText] = useState<string | null>(null);
   const [pendingChange, setPendingChange] = useState<

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { db } from '../../db';
-import { readSourceOpening, watchSourceReading, type SourceReading } from '../../db/source-annotations';
+import { watchSourceReading, type SourceReading } from '../../db/source-annotations';
 import { useWorkbench } from '../../stores';
+import { keptOpening, readAhead, subscribeOpenings, type Opening } from './opening';
 
 /**
  * One source's text and passages, kept current write by write and always read together, so the
@@ -28,27 +29,25 @@ export function useSourceReading(sourceId: string, start = true): SourceReading 
   return reading?.sourceId === sourceId ? reading : undefined;
 }
 
-/** The characters whose passages the reader's first screen is painted from (several screens of text). */
-const OPENING_CHARS = 20_000;
-
 /**
  * The source's text with the passages of its opening only, read ahead of the full reading so the
- * reader can show and paint its first screen at once; `settled` once read (or failed). The full
- * reading (useSourceReading) is the one that counts: a failure here is left to it to report.
+ * reader can show and paint its first screen at once; `settled` once read (or failed). The read is
+ * usually started by the library's click (see opening.ts), and the render that shows it is the one
+ * useSyncExternalStore makes in the task the read answers in, before the next frame. Once settled, the
+ * component keeps its own copy: the kept opening may be dropped by a write before the full reading
+ * (useSourceReading, the one that counts: a failure here is left to it to report) takes over.
  */
 export function useSourceOpening(sourceId: string): { opening: SourceReading | undefined; settled: boolean } {
-  const [opening, setOpening] = useState<{ sourceId: string; read: SourceReading | null } | null>(null);
+  const kept = useSyncExternalStore(subscribeOpenings, keptOpening);
+  const ours = kept?.sourceId === sourceId && kept.read !== undefined ? kept : null;
+  const [held, setHeld] = useState<Opening | null>(ours);
+  // Derived during render (React's pattern for state that follows a changing input): no extra commit.
+  if (ours && ours !== held) setHeld(ours);
+  const settled = held?.sourceId === sourceId;
+  const reading = kept?.sourceId === sourceId;
+  // Opened without a click (at start, after an import) or dropped by a write before it was read.
   useEffect(() => {
-    let live = true;
-    readSourceOpening(db, sourceId, OPENING_CHARS).then(
-      (read) => live && setOpening({ sourceId, read }),
-      // The full reading reads the same records and says what went wrong.
-      () => live && setOpening({ sourceId, read: null }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [sourceId]);
-  const settled = opening?.sourceId === sourceId;
-  return { opening: settled ? (opening.read ?? undefined) : undefined, settled };
+    if (!settled && !reading) readAhead(sourceId);
+  }, [sourceId, settled, reading]);
+  return { opening: settled ? (held.read ?? undefined) : undefined, settled };
 }
