@@ -1,6 +1,6 @@
 import { Dexie, RangeSet, type IntervalTree } from 'dexie';
 import type { Annotation } from '../../shared/domain/annotation';
-import type { Source } from '../../shared/domain/source';
+import type { Source, SourceText } from '../../shared/domain/source';
 import { inDocumentOrder } from './annotations';
 import type { WorkbenchDatabase } from './database';
 import type { SourceSnapshot } from './sources';
@@ -39,29 +39,55 @@ export interface SourceReading {
 }
 
 /**
- * A source's whole text ('' when it has none): the one place the reader's reads take it from. Called
- * inside the caller's transaction, so it is read together with what is read beside it.
+ * A source's whole text ('' when it has none): the one place the reader's reads take it from. Read in
+ * the caller's transaction, so it is read together with what is read beside it: the Dexie transaction
+ * the caller runs in, or `within`, a native one (see readSourceOpening).
  */
-export async function readSourceText(db: WorkbenchDatabase, sourceId: string): Promise<string> {
-  return (await db.sourceTexts.get(sourceId))?.text ?? '';
+export function readSourceText(db: WorkbenchDatabase, sourceId: string, within?: IDBTransaction): Promise<string> {
+  if (!within) return db.sourceTexts.get(sourceId).then((stored) => stored?.text ?? '');
+  return answer<SourceText | undefined>(within.objectStore('sourceTexts').get(sourceId)).then(
+    (stored) => stored?.text ?? '',
+  );
+}
+
+/** A native IndexedDB request's result, as a promise settled in the task of its success event. */
+function answer<T>(request: IDBRequest): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result as T);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB could not read the source.'));
+  });
 }
 
 /**
  * A source's text and only the passages that start in its first `chars` characters (a range query on
  * `[sourceId+position.start]`), read together in one transaction: what the reader's first screen
  * needs, in a few milliseconds where all of a book's passages take a few hundred.
+ *
+ * On IndexedDB itself, not through Dexie: this read decides whether a book's first screen is on the page
+ * in the frame after the click. Measured on a 1 MB text with 5,000 passages (2-core machine, median of 18
+ * interleaved reads), the same two reads took ~12 ms through a Dexie transaction, which also answers
+ * only once the transaction has completed, and ~6 ms on one native transaction answered in the task of
+ * the second success.
  */
 export function readSourceOpening(db: WorkbenchDatabase, sourceId: string, chars: number): Promise<SourceReading> {
-  return db.transaction('r', db.sourceTexts, db.annotations, async () => {
-    const [text, first] = await Promise.all([
-      readSourceText(db, sourceId),
-      db.annotations
-        .where('[sourceId+position.start]')
-        .between([sourceId, 0], [sourceId, chars], true, false)
-        .toArray(),
-    ]);
-    return { sourceId, text, annotations: first.sort(inDocumentOrder) };
-  });
+  if (!db.isOpen()) return db.open().then(() => readSourceOpening(db, sourceId, chars));
+  try {
+    const within = db.backendDB().transaction(['sourceTexts', 'annotations'], 'readonly');
+    const first = answer<Annotation[]>(
+      within
+        .objectStore('annotations')
+        .index('[sourceId+position.start]')
+        .getAll(IDBKeyRange.bound([sourceId, 0], [sourceId, chars], false, true)),
+    );
+    return Promise.all([readSourceText(db, sourceId, within), first]).then(([text, annotations]) => ({
+      sourceId,
+      text,
+      annotations: annotations.sort(inDocumentOrder),
+    }));
+  } catch (error) {
+    // The database was closed under us (another window upgraded it): the full reading reopens it.
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
 }
 
 /** What identifies the text a list of passages was read against (see watchSourceReading). */

@@ -38,16 +38,21 @@ export function useSourceReading(sourceId: string, start = true): SourceReading 
  * (useSourceReading, the one that counts: a failure here is left to it to report) takes over.
  */
 export function useSourceOpening(sourceId: string): { opening: SourceReading | undefined; settled: boolean } {
-  const kept = useSyncExternalStore(subscribeOpenings, keptOpening);
+  const [held, setHeld] = useState<Opening | null>(null);
+  // Followed only until held: reading another source's opening then re-renders no one else.
+  const kept = useSyncExternalStore(held ? followNothing : subscribeOpenings, held ? nothing : keptOpening);
   const ours = kept?.sourceId === sourceId && kept.read !== undefined ? kept : null;
-  const [held, setHeld] = useState<Opening | null>(ours);
   // Derived during render (React's pattern for state that follows a changing input): no extra commit.
-  if (ours && ours !== held) setHeld(ours);
-  const settled = held?.sourceId === sourceId;
+  if (ours && !held) setHeld(ours);
+  const settled = held !== null || ours !== null;
   const reading = kept?.sourceId === sourceId;
   // Opened without a click (at start, after an import) or dropped by a write before it was read.
   useEffect(() => {
     if (!settled && !reading) readAhead(sourceId);
   }, [sourceId, settled, reading]);
-  return { opening: settled ? (held.read ?? undefined) : undefined, settled };
+  const read = (held ?? ours)?.read;
+  return { opening: read ?? undefined, settled };
 }
+
+const followNothing = () => () => undefined;
+const nothing = () => null;
