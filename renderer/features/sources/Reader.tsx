@@ -205,10 +205,9 @@ export function Reader({
   const root = useRef<HTMLElement>(null);
   // The geometry of the text on the page now. A ref, not state: state would still hold the previous
   // text's geometry in the commit that puts a new text on the page, and painting the new passages
-  // with it built Ranges past the end of the new paragraphs (issue 14). `geometry` below is the same
-  // object, kept as state for what must re-render when it arrives.
+  // with it built Ranges past the end of the new paragraphs (issue 14); and as state it re-rendered the
+  // reader once more for every new window of paragraphs, the first screen's included.
   const geometryRef = useRef<TextGeometry | null>(null);
-  const [geometry, setGeometry] = useState<TextGeometry | null>(null);
   const [renderKey, setRenderKey] = useState(0);
   const [adder, setAdder] = useState<{ range: { start: number; end: number }; rect: DOMRect } | null>(null);
   const [finding, setFinding] = useState<{ query: string } | null>(null);
@@ -277,7 +276,6 @@ export function Reader({
   // of another text (or another window of paragraphs) than the one its passages belong to.
   useLayoutEffect(() => {
     geometryRef.current = root.current ? new TextGeometry(root.current, text, paragraphs) : null;
-    setGeometry(geometryRef.current);
   }, [text, paragraphs, renderKey, firstIndex, lastIndex]);
 
   // Only the passages that meet the paragraphs on the page are painted.
@@ -421,7 +419,7 @@ export function Reader({
       if (reselecting) reselecting.onSelect(chosen.range);
       else onAnnotate(chosen.range, chosen.rect);
     },
-    geometry !== null,
+    // The text is on the page from the first commit on, before this binding's effect runs.
   );
 
   const pointAt = useCallback(
