@@ -586,8 +586,10 @@ const SourceWorkspace = memo(function SourceWorkspace({
   };
 
   // The reader renders only the paragraphs near the screen, so painting the rest of the passages when
-  // they arrive touches a screenful of paragraphs, not the book.
-  if (!lookups || shown === undefined) return <section className="pane reader-pane" aria-busy="true" />;
+  // they arrive touches a screenful of paragraphs, not the book. Until the opening is read, everything
+  // but the reader is already on the page (put there by the click): the render the read answers with
+  // is the reader's alone, and it is the one that must end before the next frame.
+  if (!lookups) return <section className="pane reader-pane" aria-busy="true" />;
 
   return (
     <>
@@ -642,8 +644,10 @@ const SourceWorkspace = memo(function SourceWorkspace({
           </div>
         )}
         <ConfirmStrip source={source} />
-        <CommentsOffer source={source} text={text} />
-        {shown && text === '' && isReferenceOnly(source) ? (
+        {shown && <CommentsOffer source={source} text={text} />}
+        {shown === undefined ? (
+          <div className="reader-frame" aria-busy="true" />
+        ) : text === '' && isReferenceOnly(source) ? (
           <ReferenceOnly onAttach={(file) => void replaceFile(file)} onPaste={() => setEditingText('')} />
         ) : (
           <Reader
