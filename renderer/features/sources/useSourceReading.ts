@@ -5,27 +5,58 @@ import { useWorkbench } from '../../stores';
 import { keptOpening, readAhead, subscribeOpenings, type Opening } from './opening';
 
 /**
+ * Runs `work` in a task of its own after the next frame has been drawn (or after a tenth of a second,
+ * where a hidden window draws no frames). Answers the function that calls it off.
+ */
+function afterNextPaint(work: () => void): () => void {
+  let done = false;
+  let timer = 0;
+  const run = () => {
+    if (done) return;
+    done = true;
+    work();
+  };
+  const frame = requestAnimationFrame(() => {
+    window.clearTimeout(fallback);
+    timer = window.setTimeout(run);
+  });
+  const fallback = window.setTimeout(run, 100);
+  return () => {
+    done = true;
+    cancelAnimationFrame(frame);
+    window.clearTimeout(timer);
+    window.clearTimeout(fallback);
+  };
+}
+
+/**
  * One source's text and passages, kept current write by write and always read together, so the
  * reader, its stripes, the passage list and the review queue move to a new text in the same render;
  * undefined while first read, and not read before `start` (the sources view first reads the opening,
- * since IndexedDB would answer the small read only after the large one).
+ * since IndexedDB would answer the small read only after the large one). The read starts after the
+ * next frame: the render that shows the opening runs its effects in the same task, and starting a
+ * book's full read there (a Dexie transaction over the text and every passage) held that frame back.
  */
 export function useSourceReading(sourceId: string, start = true): SourceReading | undefined {
   const [reading, setReading] = useState<SourceReading | null>(null);
-  useEffect(
-    () =>
-      !start
-        ? undefined
-        : watchSourceReading(db, sourceId, setReading, (error) =>
-            useWorkbench
-              .getState()
-              .notify(
-                'error',
-                `The source’s text and passages could not be read: ${error instanceof Error ? error.message : String(error)}. Reload the window (Ctrl+R) to try again.`,
-              ),
+  useEffect(() => {
+    if (!start) return;
+    let stop: (() => void) | null = null;
+    const cancel = afterNextPaint(() => {
+      stop = watchSourceReading(db, sourceId, setReading, (error) =>
+        useWorkbench
+          .getState()
+          .notify(
+            'error',
+            `The source’s text and passages could not be read: ${error instanceof Error ? error.message : String(error)}. Reload the window (Ctrl+R) to try again.`,
           ),
-    [sourceId, start],
-  );
+      );
+    });
+    return () => {
+      cancel();
+      stop?.();
+    };
+  }, [sourceId, start]);
   return reading?.sourceId === sourceId ? reading : undefined;
 }
 
