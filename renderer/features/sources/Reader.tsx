@@ -329,10 +329,14 @@ export function Reader({
     reveal(target.start, true);
   }, [scrollRequest, text]);
 
-  // Back where the analyst was in this source, unless a jump was asked for.
+  // Back where the analyst was in this source, unless a jump into it was asked for (a passage or a
+  // search hit shown in the reader; opening a source from the library clears both). The request count
+  // alone cannot tell: it is 0 until the first jump of the session, and stays past the last one.
   useLayoutEffect(() => {
     const place = readingPlaces.get(sourceId);
-    if (place !== undefined && place > 0 && answered.current !== useWorkbench.getState().scrollRequest)
+    const { scrollRequest: asked, readerTarget: target, selectedAnnotationId: chosen } = useWorkbench.getState();
+    const jumping = asked !== 0 && answered.current !== asked && (target !== null || chosen !== null);
+    if (place !== undefined && place > 0 && !jumping)
       virtualizer.scrollToIndex(Math.min(place, paragraphs.length - 1), { align: 'start' });
   }, [sourceId]);
   useEffect(() => {
