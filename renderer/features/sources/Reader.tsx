@@ -23,6 +23,7 @@ import {
   type CSSProperties,
   type KeyboardEvent,
   type MouseEvent,
+  type RefObject,
 } from 'react';
 import type { Annotation, Tag } from '../../../shared/domain/annotation';
 import { paragraphIndexAt } from '../../../shared/domain/passage-fit';
@@ -30,7 +31,6 @@ import { splitParagraphs, tidyRange } from '../../../shared/domain/text';
 import { defaultRangeExtractor, useVirtualizer, type Range as VirtualRange } from '@tanstack/react-virtual';
 import { READER_FONT_SIZES, useWorkbench } from '../../stores';
 import { layoutFreeOptions } from '../../ui/virtual-options';
-import { useViewCommand } from '../../workspace/user-commands';
 import { FindBar } from './FindBar';
 import type { TextMatch } from '../../../shared/domain/find-in-text';
 import { assignLanes, HighlightPainter, translucent } from './highlights';
@@ -57,7 +57,18 @@ export interface ReaderProps {
   onPick: (annotations: Annotation[], rect: DOMRect, inText: boolean) => void;
   /** While re-selecting a passage from the review queue, a selection answers here instead. */
   reselecting?: { onSelect: (range: { start: number; end: number }) => void } | null;
+  /** Filled while the reader is on the page, with what its view's commands ask of it. */
+  commands?: RefObject<ReaderCommands | null>;
 }
+
+/** What the sources view's commands ask of the reader on the page. */
+export interface ReaderCommands {
+  /** New Passage from Selection: codes the text selected in the reader, or says how to select it. */
+  newPassage(): void;
+}
+
+export const SELECT_FIRST =
+  'Select a passage in the text first (drag with the mouse, or click and use Shift+arrows), then choose New Passage.';
 
 const LANE_WIDTH = 5;
 const MAX_LANES = 8;
@@ -200,6 +211,7 @@ export function Reader({
   onAnnotate,
   onPick,
   reselecting,
+  commands,
 }: ReaderProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const root = useRef<HTMLElement>(null);
@@ -405,26 +417,26 @@ export function Reader({
     return { range, rect: selection.getRangeAt(0).getBoundingClientRect() };
   }, [text]);
 
-  // New Passage from Selection (menu, Ctrl+Shift+A): the same as pressing A in the text.
-  useViewCommand(
-    'annotation:new',
-    () => {
-      const chosen = currentSelection();
-      if (!chosen) {
-        useWorkbench
-          .getState()
-          .notify(
-            'info',
-            'Select a passage in the text first (drag with the mouse, or click and use Shift+arrows), then choose New Passage.',
-          );
-        return;
-      }
-      setAdder(null);
-      if (reselecting) reselecting.onSelect(chosen.range);
-      else onAnnotate(chosen.range, chosen.rect);
-    },
-    // The text is on the page from the first commit on, before this binding's effect runs.
-  );
+  // New Passage from Selection (menu, Ctrl+Shift+A): the same as pressing A in the text. Bound by the
+  // sources view, which answers it through `commands` while this reader is on the page.
+  const newPassage = () => {
+    const chosen = currentSelection();
+    if (!chosen) {
+      useWorkbench.getState().notify('info', SELECT_FIRST);
+      return;
+    }
+    setAdder(null);
+    if (reselecting) reselecting.onSelect(chosen.range);
+    else onAnnotate(chosen.range, chosen.rect);
+  };
+  useLayoutEffect(() => {
+    if (!commands) return;
+    const mine = { newPassage };
+    commands.current = mine;
+    return () => {
+      if (commands.current === mine) commands.current = null;
+    };
+  });
 
   const pointAt = useCallback(
     (event: MouseEvent) => {

@@ -59,7 +59,7 @@ import { ACCEPTED_FILES, filesFromList, importFiles, pastedText } from './import
 import { PasteDialog } from './PasteDialog';
 import { installHighlightRules } from './highlights';
 import { readAhead } from './opening';
-import { Reader } from './Reader';
+import { Reader, SELECT_FIRST, type ReaderCommands } from './Reader';
 import { SourceDetails } from './SourceDetails';
 import { outcomeCounts, outcomeNotice } from './replacement-words';
 import { TextChangeDialog, type PendingTextChange } from './TextChangePreview';
@@ -390,6 +390,15 @@ const SourceWorkspace = memo(function SourceWorkspace({
     const placeable = placeableOn(text);
     return new Set(annotations.filter((a) => a.anchor !== 'orphaned' && !placeable(a)).map((a) => a.id));
   }, [annotations, text]);
+  // New Passage from Selection, answered by the reader on the page. Bound here, from the click on,
+  // rather than by the reader when the text arrives: every binding re-renders each command button
+  // and rail item, and that belongs in the click's task, not in the one that shows the first screen.
+  const readerCommands = useRef<ReaderCommands | null>(null);
+  useViewCommand(
+    'annotation:new',
+    () => (readerCommands.current ? readerCommands.current.newPassage() : notify('info', SELECT_FIRST)),
+    !isReferenceOnly(source),
+  );
   useViewCommand(
     'annotations:export',
     () =>
@@ -657,6 +666,7 @@ const SourceWorkspace = memo(function SourceWorkspace({
             languages={source.languages}
             annotations={readerAnnotations}
             tags={lookups.tags}
+            commands={readerCommands}
             onAnnotate={(range, rect) => setPopover({ kind: 'create', range, rect })}
             onPick={(list, rect, inText) => {
               selectAnnotation(list[0]!.id);
