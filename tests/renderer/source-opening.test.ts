@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../renderer/db';
-import { keptOpening, readAhead, subscribeOpenings, type Opening } from '../../renderer/features/sources/opening';
+import {
+  forgetOpening,
+  keptOpening,
+  readAhead,
+  subscribeOpenings,
+  type Opening,
+} from '../../renderer/features/sources/opening';
 import { createPassage } from '../../renderer/workspace/commands/passages';
 import { Source } from '../../shared/domain/source';
 import { perform } from './perform';
@@ -91,5 +97,15 @@ describe("the reader's opening, read ahead of the click", () => {
     const again = nextOpening((o) => o?.sourceId === book.id && o.read !== undefined);
     readAhead(book.id);
     expect((await again)?.read?.annotations).toHaveLength(2);
+  });
+
+  it('lets the opening go once the reader holds the full reading, and only that source’s', async () => {
+    const read = nextOpening((o) => o?.sourceId === other.id && o.read !== undefined);
+    readAhead(other.id);
+    await read;
+    forgetOpening(book.id);
+    expect(keptOpening()?.sourceId).toBe(other.id);
+    forgetOpening(other.id);
+    expect(keptOpening()).toBeNull();
   });
 });

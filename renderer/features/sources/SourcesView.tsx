@@ -358,8 +358,12 @@ const SourceWorkspace = memo(function SourceWorkspace({
   // list and the review queue never see new passages over an old text, or the other way round.
   // The text and the passages of its first screens, read first: the reader shows them while every
   // passage (for the list, the review queue and the rest of the text) is read in the background.
-  const { opening, settled } = useSourceOpening(source.id);
+  const { opening, settled, release } = useSourceOpening(source.id);
   const reading = useSourceReading(source.id, settled);
+  const readingArrived = reading !== undefined;
+  useEffect(() => {
+    if (readingArrived) release();
+  }, [readingArrived, release]);
   const shown = reading ?? opening;
   const loaded = reading?.annotations;
   const annotations = useMemo(() => loaded ?? [], [loaded]);

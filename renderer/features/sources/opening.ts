@@ -62,6 +62,14 @@ export function readAhead(sourceId: string): void {
   readSourceOpening(db, sourceId, OPENING_CHARS).then(settle, () => settle(null));
 }
 
+/**
+ * Lets `sourceId`'s opening go once its reader holds the full reading (a second copy of the text):
+ * the one kept is then for the next source pointed at.
+ */
+export function forgetOpening(sourceId: string): void {
+  if (latest?.sourceId === sourceId && latest.read !== undefined) publish(null);
+}
+
 /** For useSyncExternalStore: the kept opening, a new object whenever it changes. */
 export function subscribeOpenings(listener: () => void): () => void {
   listeners.add(listener);

@@ -1,8 +1,8 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { db } from '../../db';
 import { watchSourceReading, type SourceReading } from '../../db/source-annotations';
 import { useWorkbench } from '../../stores';
-import { keptOpening, readAhead, subscribeOpenings, type Opening } from './opening';
+import { forgetOpening, keptOpening, readAhead, subscribeOpenings, type Opening } from './opening';
 
 /**
  * Runs `work` in a task of its own after the next frame has been drawn (or after a tenth of a second,
@@ -68,7 +68,12 @@ export function useSourceReading(sourceId: string, start = true): SourceReading 
  * component keeps its own copy: the kept opening may be dropped by a write before the full reading
  * (useSourceReading, the one that counts: a failure here is left to it to report) takes over.
  */
-export function useSourceOpening(sourceId: string): { opening: SourceReading | undefined; settled: boolean } {
+export function useSourceOpening(sourceId: string): {
+  opening: SourceReading | undefined;
+  settled: boolean;
+  /** The full reading has arrived: the opening's copy of the text is let go (a book's text is megabytes). */
+  release: () => void;
+} {
   const [held, setHeld] = useState<Opening | null>(null);
   // Followed only until held: reading another source's opening then re-renders no one else.
   const kept = useSyncExternalStore(held ? followNothing : subscribeOpenings, held ? nothing : keptOpening);
@@ -81,8 +86,12 @@ export function useSourceOpening(sourceId: string): { opening: SourceReading | u
   useEffect(() => {
     if (!settled && !reading) readAhead(sourceId);
   }, [sourceId, settled, reading]);
+  const release = useCallback(() => {
+    forgetOpening(sourceId);
+    setHeld((now) => (now?.read ? { sourceId, read: null } : now));
+  }, [sourceId]);
   const read = (held ?? ours)?.read;
-  return { opening: read ?? undefined, settled };
+  return { opening: read ?? undefined, settled, release };
 }
 
 const followNothing = () => () => undefined;
