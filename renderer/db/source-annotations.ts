@@ -64,8 +64,8 @@ function answer<T>(request: IDBRequest): Promise<T> {
  * needs, in a few milliseconds where all of a book's passages take a few hundred.
  *
  * On IndexedDB itself, not through Dexie: this read decides whether a book's first screen is on the page
- * in the frame after the click. Measured on a 1 MB text with 5,000 passages (2-core machine, median of 18
- * interleaved reads), the same two reads took ~12 ms through a Dexie transaction, which also answers
+ * in the frame after the click. Measured on a 1 MB text with 5,000 passages (2-core machine at load 3–5,
+ * median of 18 interleaved reads), the same two reads took ~12 ms through a Dexie transaction, which also answers
  * only once the transaction has completed, and ~6 ms on one native transaction answered in the task of
  * the second success.
  */
