@@ -22,9 +22,12 @@ export const textStoreOf = (api: () => Pick<WorkbenchApi, 'putSourceText' | 'rea
 /** The app's store, reached through the platform (the desktop preload, or the preview's loopback bridge). */
 export const platformTextStore: TextStore = textStoreOf(workbench);
 
-/** Texts kept in memory after a read: a few books, so reopening a source or undoing a change asks main again rarely. */
-const CACHE_CHARS = 24_000_000;
-const CACHE_TEXTS = 8;
+/**
+ * Texts kept in memory after a read: a few books, so going back to a source or undoing a change rarely
+ * asks main again — few enough that the window's memory stays within its budget (a character is two bytes).
+ */
+const CACHE_CHARS = 8_000_000;
+const CACHE_TEXTS = 4;
 
 /**
  * A store with the last few texts read or written kept in memory. A stored text never changes (its

@@ -2,8 +2,8 @@
 // with text far down a long source — finding it, selecting across paragraphs by keyboard, reading a
 // right-to-left paragraph — still works.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { highlightedTexts, textRect } from './reader-helpers';
+import { expect, SAMPLE_TITLE, test } from './fixtures';
+import { highlightedTexts, scrollToText, textRect } from './reader-helpers';
 
 const TITLE = 'Long field report on the Amu Darya basin';
 const FAR_PHRASE = 'sediment gauges at Termez were recalibrated';
@@ -95,6 +95,37 @@ test.describe('the reader of a long source', () => {
         'ltr',
       );
   });
+});
+
+/** How many passage ranges the reader has painted (every tag's highlight and the untagged one). */
+function paintedPassages(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let n = 0;
+    for (const [name, h] of CSS.highlights) if (name.startsWith('wb-t-') || name === 'wb-untagged') n += h.size;
+    return n;
+  });
+}
+
+test('moving between sources in the library: each opens painted, and a source left far down opens where the analyst was', async ({
+  app,
+}) => {
+  await pasteLongReport(app);
+  await scrollToText(app, FAR_PHRASE);
+  const library = app.getByRole('list', { name: 'Sources' });
+  const reader = app.getByRole('document', { name: 'Source text' });
+
+  // By mouse (the pointer rests on the entry, then presses it): the coded sample opens with its passages painted.
+  await library.getByRole('button', { name: SAMPLE_TITLE }).click();
+  await expect(app.getByRole('heading', { level: 2 })).toHaveText(SAMPLE_TITLE);
+  await expect(reader.locator('p').first()).toBeVisible();
+  await expect.poll(() => paintedPassages(app)).toBeGreaterThan(0);
+
+  // By keyboard (focus, then Enter): the long report comes back where it was left, far down.
+  await library.getByRole('button', { name: TITLE }).focus();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { level: 2 })).toHaveText(TITLE);
+  await expect(reader.locator('p', { hasText: FAR_PHRASE })).toBeVisible();
+  await expect(reader.locator('p', { hasText: 'Section 1. ' })).toHaveCount(0);
 });
 
 test('a passage selected with the keyboard across two paragraphs is created and painted', async ({ app }) => {

@@ -23,6 +23,7 @@ import {
   type CSSProperties,
   type KeyboardEvent,
   type MouseEvent,
+  type RefObject,
 } from 'react';
 import type { Annotation, Tag } from '../../../shared/domain/annotation';
 import { paragraphIndexAt } from '../../../shared/domain/passage-fit';
@@ -30,7 +31,6 @@ import { splitParagraphs, tidyRange } from '../../../shared/domain/text';
 import { defaultRangeExtractor, useVirtualizer, type Range as VirtualRange } from '@tanstack/react-virtual';
 import { READER_FONT_SIZES, useWorkbench } from '../../stores';
 import { layoutFreeOptions } from '../../ui/virtual-options';
-import { useViewCommand } from '../../workspace/user-commands';
 import { FindBar } from './FindBar';
 import type { TextMatch } from '../../../shared/domain/find-in-text';
 import { assignLanes, HighlightPainter, translucent } from './highlights';
@@ -57,7 +57,18 @@ export interface ReaderProps {
   onPick: (annotations: Annotation[], rect: DOMRect, inText: boolean) => void;
   /** While re-selecting a passage from the review queue, a selection answers here instead. */
   reselecting?: { onSelect: (range: { start: number; end: number }) => void } | null;
+  /** Filled while the reader is on the page, with what its view's commands ask of it. */
+  commands?: RefObject<ReaderCommands | null>;
 }
+
+/** What the sources view's commands ask of the reader on the page. */
+export interface ReaderCommands {
+  /** New Passage from Selection: codes the text selected in the reader, or says how to select it. */
+  newPassage(): void;
+}
+
+export const SELECT_FIRST =
+  'Select a passage in the text first (drag with the mouse, or click and use Shift+arrows), then choose New Passage.';
 
 const LANE_WIDTH = 5;
 const MAX_LANES = 8;
@@ -200,15 +211,15 @@ export function Reader({
   onAnnotate,
   onPick,
   reselecting,
+  commands,
 }: ReaderProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const root = useRef<HTMLElement>(null);
   // The geometry of the text on the page now. A ref, not state: state would still hold the previous
   // text's geometry in the commit that puts a new text on the page, and painting the new passages
-  // with it built Ranges past the end of the new paragraphs (issue 14). `geometry` below is the same
-  // object, kept as state for what must re-render when it arrives.
+  // with it built Ranges past the end of the new paragraphs (issue 14); and as state it re-rendered the
+  // reader once more for every new window of paragraphs, the first screen's included.
   const geometryRef = useRef<TextGeometry | null>(null);
-  const [geometry, setGeometry] = useState<TextGeometry | null>(null);
   const [renderKey, setRenderKey] = useState(0);
   const [adder, setAdder] = useState<{ range: { start: number; end: number }; rect: DOMRect } | null>(null);
   const [finding, setFinding] = useState<{ query: string } | null>(null);
@@ -259,8 +270,12 @@ export function Reader({
     useAnimationFrameWithResizeObserver: true,
     ...layoutFreeOptions(estimateHeight(400, shownSize), 800, { deferRect: true }),
   });
-  // The paragraph sizes depend on the font size: measured afresh when it changes.
+  // The paragraph sizes depend on the font size: measured afresh when it changes (not on the first
+  // render, where nothing is measured yet and a re-render would only delay the first screen).
+  const measuredAt = useRef(shownSize);
   useEffect(() => {
+    if (measuredAt.current === shownSize) return;
+    measuredAt.current = shownSize;
     virtualizer.measure();
   }, [virtualizer, shownSize]);
   const items = virtualizer.getVirtualItems();
@@ -273,7 +288,6 @@ export function Reader({
   // of another text (or another window of paragraphs) than the one its passages belong to.
   useLayoutEffect(() => {
     geometryRef.current = root.current ? new TextGeometry(root.current, text, paragraphs) : null;
-    setGeometry(geometryRef.current);
   }, [text, paragraphs, renderKey, firstIndex, lastIndex]);
 
   // Only the passages that meet the paragraphs on the page are painted.
@@ -304,7 +318,8 @@ export function Reader({
     });
   }, [painter, text, paragraphs, renderKey, onPage, tags, selectedId, readerTarget, found, firstIndex, lastIndex]);
 
-  useEffect(() => () => painter.dispose(), [painter]);
+  // Before React takes the paragraphs off the page: Ranges left in removed text would be updated node by node.
+  useLayoutEffect(() => () => painter.dispose(), [painter]);
 
   /** Brings the paragraph holding `offset` to the middle of the screen. */
   const reveal = useCallback(
@@ -326,10 +341,14 @@ export function Reader({
     reveal(target.start, true);
   }, [scrollRequest, text]);
 
-  // Back where the analyst was in this source, unless a jump was asked for.
+  // Back where the analyst was in this source, unless a jump into it was asked for (a passage or a
+  // search hit shown in the reader; opening a source from the library clears both). The request count
+  // alone cannot tell: it is 0 until the first jump of the session, and stays past the last one.
   useLayoutEffect(() => {
     const place = readingPlaces.get(sourceId);
-    if (place !== undefined && place > 0 && answered.current !== useWorkbench.getState().scrollRequest)
+    const { scrollRequest: asked, readerTarget: target, selectedAnnotationId: chosen } = useWorkbench.getState();
+    const jumping = asked !== 0 && answered.current !== asked && (target !== null || chosen !== null);
+    if (place !== undefined && place > 0 && !jumping)
       virtualizer.scrollToIndex(Math.min(place, paragraphs.length - 1), { align: 'start' });
   }, [sourceId]);
   useEffect(() => {
@@ -398,26 +417,26 @@ export function Reader({
     return { range, rect: selection.getRangeAt(0).getBoundingClientRect() };
   }, [text]);
 
-  // New Passage from Selection (menu, Ctrl+Shift+A): the same as pressing A in the text.
-  useViewCommand(
-    'annotation:new',
-    () => {
-      const chosen = currentSelection();
-      if (!chosen) {
-        useWorkbench
-          .getState()
-          .notify(
-            'info',
-            'Select a passage in the text first (drag with the mouse, or click and use Shift+arrows), then choose New Passage.',
-          );
-        return;
-      }
-      setAdder(null);
-      if (reselecting) reselecting.onSelect(chosen.range);
-      else onAnnotate(chosen.range, chosen.rect);
-    },
-    geometry !== null,
-  );
+  // New Passage from Selection (menu, Ctrl+Shift+A): the same as pressing A in the text. Bound by the
+  // sources view, which answers it through `commands` while this reader is on the page.
+  const newPassage = () => {
+    const chosen = currentSelection();
+    if (!chosen) {
+      useWorkbench.getState().notify('info', SELECT_FIRST);
+      return;
+    }
+    setAdder(null);
+    if (reselecting) reselecting.onSelect(chosen.range);
+    else onAnnotate(chosen.range, chosen.rect);
+  };
+  useLayoutEffect(() => {
+    if (!commands) return;
+    const mine = { newPassage };
+    commands.current = mine;
+    return () => {
+      if (commands.current === mine) commands.current = null;
+    };
+  });
 
   const pointAt = useCallback(
     (event: MouseEvent) => {

@@ -59,7 +59,8 @@ import { CommentsOffer, ConfirmStrip } from './ImportReview';
 import { ACCEPTED_FILES, filesFromList, importFiles, pastedText } from './importing';
 import { PasteDialog } from './PasteDialog';
 import { installHighlightRules } from './highlights';
-import { Reader } from './Reader';
+import { readAhead } from './opening';
+import { Reader, SELECT_FIRST, type ReaderCommands } from './Reader';
 import { SourceDetails } from './SourceDetails';
 import { outcomeCounts, outcomeNotice } from './replacement-words';
 import { TextChangeDialog, type PendingTextChange } from './TextChangePreview';
@@ -104,6 +105,25 @@ function useExcerpts(sources: Source[] | undefined): Map<string, string> | undef
   }, [twins]);
 }
 
+/** How long the pointer rests on a library entry before its opening is read ahead. */
+const REST_MS = 120;
+
+/** Reads a library entry's opening ahead once the pointer has rested on it, not as it sweeps past. */
+function useReadAheadOnRest(): { start: (sourceId: string) => void; cancel: () => void } {
+  const timer = useRef(0);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  return useMemo(
+    () => ({
+      start: (sourceId: string) => {
+        window.clearTimeout(timer.current);
+        timer.current = window.setTimeout(() => readAhead(sourceId), REST_MS);
+      },
+      cancel: () => window.clearTimeout(timer.current),
+    }),
+    [],
+  );
+}
+
 export function SourcesView() {
   const t = useT();
   const sources = useLiveQuery(() => db.sources.orderBy('title').toArray());
@@ -121,6 +141,14 @@ export function SourcesView() {
   const excerpts = useExcerpts(sources);
   const panes = useWorkbench((s) => s.sidePanes);
   const setPanes = useWorkbench((s) => s.setSidePanes);
+  // Read here, not by each source's reader: the codebook stays in memory while the analyst moves from
+  // source to source, so a reader need not wait for it before its first screen.
+  const lookups = useLookups();
+  // Before the text is on the page: changing these rules later restyles every paragraph of a book.
+  useLayoutEffect(() => {
+    if (lookups) installHighlightRules(lookups.tags);
+  }, [lookups]);
+  const readAheadOnRest = useReadAheadOnRest();
 
   // A just-imported source may be selected before the live list has caught up: wait for it rather
   // than falling back to another source.
@@ -234,7 +262,16 @@ export function SourcesView() {
                   type="button"
                   className="item"
                   aria-current={source.id === selected?.id ? 'true' : undefined}
-                  onClick={() => source.id !== selected?.id && leaveThen(() => select(source.id))}
+                  onPointerEnter={() => readAheadOnRest.start(source.id)}
+                  onPointerLeave={readAheadOnRest.cancel}
+                  onPointerDown={() => readAhead(source.id)}
+                  onFocus={() => readAhead(source.id)}
+                  onClick={() => {
+                    if (source.id === selected?.id) return;
+                    // Under way before React takes the current source off the page (see opening.ts).
+                    readAhead(source.id);
+                    leaveThen(() => select(source.id));
+                  }}
                 >
                   <span className="item-title" dir="auto">
                     <span
@@ -295,7 +332,7 @@ export function SourcesView() {
         />
       )}
       {selected ? (
-        <SourceWorkspace key={selected.id} source={selected} />
+        <SourceWorkspace key={selected.id} source={selected} lookups={lookups} />
       ) : (
         <section className="pane reader-pane empty">
           <p>{sources.length > 0 ? t('sources.chooseToRead') : t('sources.chooseOrImport')}</p>
@@ -309,23 +346,28 @@ export function SourcesView() {
  * The reader, its passages and codebook, for one source. Memoised: the library's passage counts
  * change with every save, and need not re-render a book's reader.
  */
-const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Source }) {
+const SourceWorkspace = memo(function SourceWorkspace({
+  source,
+  lookups,
+}: {
+  source: Source;
+  lookups: Lookups | undefined;
+}) {
   // Re-rendered when the interface language changes (its words come from `translate`).
   useT();
   // The text and its passages arrive together, as one reading: the reader, its stripes, the passage
   // list and the review queue never see new passages over an old text, or the other way round.
   // The text and the passages of its first screens, read first: the reader shows them while every
   // passage (for the list, the review queue and the rest of the text) is read in the background.
-  const { opening, settled } = useSourceOpening(source.id);
+  const { opening, settled, release } = useSourceOpening(source.id);
   const reading = useSourceReading(source.id, settled);
+  const readingArrived = reading !== undefined;
+  useEffect(() => {
+    if (readingArrived) release();
+  }, [readingArrived, release]);
   const shown = reading ?? opening;
   const loaded = reading?.annotations;
   const annotations = useMemo(() => loaded ?? [], [loaded]);
-  const lookups = useLookups();
-  // Before the text is on the page: changing these rules later restyles every paragraph of a book.
-  useLayoutEffect(() => {
-    if (lookups) installHighlightRules(lookups.tags);
-  }, [lookups]);
   const [popover, setPopover] = useState<Popover | null>(null);
   const [editingText, setEditingText] = useState<string | null>(null);
   const [pendingChange, setPendingChange] = useState<
@@ -353,6 +395,15 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
     const placeable = placeableOn(text);
     return new Set(annotations.filter((a) => a.anchor !== 'orphaned' && !placeable(a)).map((a) => a.id));
   }, [annotations, text]);
+  // New Passage from Selection, answered by the reader on the page. Bound here, from the click on,
+  // rather than by the reader when the text arrives: every binding re-renders each command button
+  // and rail item, and that belongs in the click's task, not in the one that shows the first screen.
+  const readerCommands = useRef<ReaderCommands | null>(null);
+  useViewCommand(
+    'annotation:new',
+    () => (readerCommands.current ? readerCommands.current.newPassage() : notify('info', SELECT_FIRST)),
+    !isReferenceOnly(source),
+  );
   useViewCommand(
     'annotations:export',
     () =>
@@ -549,8 +600,10 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
   };
 
   // The reader renders only the paragraphs near the screen, so painting the rest of the passages when
-  // they arrive touches a screenful of paragraphs, not the book.
-  if (!lookups || shown === undefined) return <section className="pane reader-pane" aria-busy="true" />;
+  // they arrive touches a screenful of paragraphs, not the book. Until the opening is read, everything
+  // but the reader is already on the page (put there by the click): the render the read answers with
+  // is the reader's alone, and it is the one that must end before the next frame.
+  if (!lookups) return <section className="pane reader-pane" aria-busy="true" />;
 
   return (
     <>
@@ -605,8 +658,10 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
           </div>
         )}
         <ConfirmStrip source={source} />
-        <CommentsOffer source={source} text={text} />
-        {shown && text === '' && isReferenceOnly(source) ? (
+        {shown && <CommentsOffer source={source} text={text} />}
+        {shown === undefined ? (
+          <div className="reader-frame" aria-busy="true" />
+        ) : text === '' && isReferenceOnly(source) ? (
           <ReferenceOnly onAttach={(file) => void replaceFile(file)} onPaste={() => setEditingText('')} />
         ) : (
           <Reader
@@ -616,6 +671,7 @@ const SourceWorkspace = memo(function SourceWorkspace({ source }: { source: Sour
             languages={source.languages}
             annotations={readerAnnotations}
             tags={lookups.tags}
+            commands={readerCommands}
             onAnnotate={(range, rect) => setPopover({ kind: 'create', range, rect })}
             onPick={(list, rect, inText) => {
               selectAnnotation(list[0]!.id);

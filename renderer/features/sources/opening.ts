@@ -1,0 +1,81 @@
+import { Dexie, type IntervalTree } from 'dexie';
+import { db } from '../../db';
+import { readSourceOpening, type SourceReading } from '../../db/source-annotations';
+
+/** The characters whose passages the reader's first screen is painted from (several screens of text). */
+export const OPENING_CHARS = 20_000;
+
+/**
+ * A source's opening (its text and the passages of its first screens), read ahead of the reader that
+ * shows it. `read` is undefined while the read runs and null when it failed (the full reading then
+ * says what went wrong).
+ */
+export interface Opening {
+  sourceId: string;
+  read: SourceReading | null | undefined;
+}
+
+/**
+ * The one opening kept: the source the analyst is about to open (pointed at, focused or clicked in
+ * the library) or has just opened. One, because a book's text is a megabyte or more and the renderer
+ * has little memory to spare; reading another source's opening drops it.
+ */
+let latest: Opening | null = null;
+const listeners = new Set<() => void>();
+let following = false;
+
+function publish(next: Opening | null): void {
+  latest = next;
+  for (const listener of listeners) listener();
+}
+
+/**
+ * A write to any text or passage may make the kept opening stale, and it is not worth finding out
+ * whose: the opening is dropped, and the reader that already shows it keeps its own copy until its
+ * full reading (which follows every write) takes over.
+ */
+function follow(): void {
+  if (following) return;
+  following = true;
+  const texts = `idb://${db.name}/sourceTexts/`;
+  const annotations = `idb://${db.name}/annotations/`;
+  Dexie.on.storagemutated.subscribe((parts: Record<string, IntervalTree>) => {
+    if (latest && (parts[texts] || parts[annotations])) publish(null);
+  });
+}
+
+/**
+ * Starts reading `sourceId`'s opening now, unless it is already read or being read. Called from the
+ * library's click handler itself (and earlier, when the pointer rests on an entry or it takes the
+ * focus), so the read is under way while React takes the previous source off the page, and the reader
+ * can show the first screen in the task the read answers in.
+ */
+export function readAhead(sourceId: string): void {
+  if (latest?.sourceId === sourceId) return;
+  follow();
+  const reading: Opening = { sourceId, read: undefined };
+  publish(reading);
+  const settle = (read: SourceReading | null) => {
+    // Superseded by another source's read, or dropped by a write meanwhile (then read again on demand).
+    if (latest === reading) publish({ sourceId, read });
+  };
+  readSourceOpening(db, sourceId, OPENING_CHARS).then(settle, () => settle(null));
+}
+
+/**
+ * Lets `sourceId`'s opening go once its reader holds the full reading (a second copy of the text):
+ * the one kept is then for the next source pointed at.
+ */
+export function forgetOpening(sourceId: string): void {
+  if (latest?.sourceId === sourceId && latest.read !== undefined) publish(null);
+}
+
+/** For useSyncExternalStore: the kept opening, a new object whenever it changes. */
+export function subscribeOpenings(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function keptOpening(): Opening | null {
+  return latest;
+}
