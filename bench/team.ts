@@ -18,6 +18,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkbenchDatabase } from '../renderer/db/database';
+import { CachedTextStore, textStoreOf } from '../renderer/db/source-texts';
 import { SYNCED_TABLES } from '../renderer/db/sync-state';
 import { createRegister } from '../renderer/workspace/commands/registers';
 import { importSource } from '../renderer/workspace/commands/sources';
@@ -57,8 +58,11 @@ function storeOf(api: WorkbenchApi): SourceFiles {
   };
 }
 
-function analyst(couch: TestCouch, database: string, user: string, files?: SourceFiles, publish = false): Analyst {
+/** An analyst on the team server; with `api`, a data folder of their own for originals and source texts. */
+function analyst(couch: TestCouch, database: string, user: string, api?: WorkbenchApi, publish = false): Analyst {
   const db = new WorkbenchDatabase(`bench-${user}-${crypto.randomUUID()}`);
+  if (api) db.textStore = new CachedTextStore(textStoreOf(() => api));
+  const files = api ? storeOf(api) : undefined;
   const server = { url: couch.url, database, user, password: `${user}-pw` };
   return {
     db,
@@ -145,7 +149,7 @@ async function newMember(couch: TestCouch, sizes: BenchSizes): Promise<ScenarioR
   try {
     const database = `team-join-${crypto.randomUUID().slice(0, 6)}`;
     const apiA = await realWorkbench(await folder());
-    const a = analyst(couch, database, 'amira', storeOf(apiA), true);
+    const a = analyst(couch, database, 'amira', apiA, true);
     // Sources of 2 MB: each 2 MB of text and its 2 MB original (a .txt file), 4 MB per source.
     const perSource = 2 * 1024 * 1024;
     const sources = Math.max(1, Math.round((sizes.team.megabytes * 1024 * 1024) / (2 * perSource)));
@@ -178,7 +182,7 @@ async function newMember(couch: TestCouch, sizes: BenchSizes): Promise<ScenarioR
       await copy.destroy();
 
       const apiB = await realWorkbench(await folder());
-      const b = analyst(couch, database, `bruno${run}`, storeOf(apiB));
+      const b = analyst(couch, database, `bruno${run}`, apiB);
       started = performance.now();
       await b.sync();
       member.push(performance.now() - started);

@@ -72,6 +72,16 @@ export class CachedTextStore implements TextStore {
     return pending;
   }
 
+  /**
+   * A text for a reader that keeps it briefly (the search index): the cached one, or the one being read,
+   * when there is one; otherwise read from the store without keeping it here.
+   */
+  readPast(sha256: string): Promise<string> {
+    const cached = this.cache.get(sha256);
+    if (cached !== undefined) return Promise.resolve(cached);
+    return this.reading.get(sha256) ?? this.store.read(sha256);
+  }
+
   private remember(sha256: string, text: string): void {
     if (text.length > CACHE_CHARS) return;
     const had = this.cache.get(sha256);

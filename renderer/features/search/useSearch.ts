@@ -2,7 +2,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import { useEffect, useState } from 'react';
 import type { Annotation } from '../../../shared/domain/annotation';
 import { db } from '../../db';
-import { platformTextStore } from '../../db/source-texts';
+import { CachedTextStore } from '../../db/source-texts';
 import { followTable, type TableWork } from '../../db/table-follower';
 import type { NoteStamp, SearchHit } from './search-index';
 import type { SearchReply, SearchRequest } from './search-protocol';
@@ -109,9 +109,9 @@ export class WorkspaceSearch {
 
   /** A stored text for the worker: it reaches main's store through the page. */
   private sendText(id: number, sha256: string): void {
-    // Straight from main, past the window's cache: the index reads every text once, and keeping them
-    // here would only hold books the analyst is not reading.
-    platformTextStore.read(sha256).then(
+    // Past the window's cache: the index reads every text once, and keeping them here would only hold
+    // books the analyst is not reading (the book being opened is shared, not read twice).
+    readPastCache(sha256).then(
       (text) => this.answerWorker({ type: 'text', id, text }),
       (error: unknown) =>
         this.answerWorker({ type: 'text-failed', id, message: error instanceof Error ? error.message : String(error) }),
@@ -144,6 +144,9 @@ export class WorkspaceSearch {
     for (const listener of this.listeners) listener();
   }
 }
+
+const readPastCache = (sha256: string): Promise<string> =>
+  db.textStore instanceof CachedTextStore ? db.textStore.readPast(sha256) : db.textStore.read(sha256);
 
 const noteStamp = (a: Annotation): NoteStamp => ({
   id: a.id,
