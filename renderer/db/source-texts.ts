@@ -116,6 +116,12 @@ export async function storeSourceText(store: TextStore, sourceId: string, text: 
   return { sourceId, sha256, bytes: size };
 }
 
+/** The texts these records hold or name, by source id. */
+async function textsBySource(store: TextStore, records: readonly SourceText[]): Promise<Map<string, string>> {
+  const texts = await textsOf(store, records);
+  return new Map(records.map((record, i) => [record.sourceId, texts[i]!]));
+}
+
 /**
  * The texts of these sources by source id (a source without a text record is absent). Not inside a
  * transaction: reading a stored text waits for main, and IndexedDB ends a transaction left waiting.
@@ -125,13 +131,10 @@ export async function readSourceTexts(
   sourceIds: readonly string[],
 ): Promise<Map<string, string>> {
   const records = (await db.sourceTexts.bulkGet([...sourceIds])).filter((r) => r !== undefined);
-  const texts = await textsOf(db.textStore, records);
-  return new Map(records.map((record, i) => [record.sourceId, texts[i]!]));
+  return textsBySource(db.textStore, records);
 }
 
 /** Every source's text by source id (see readSourceTexts). */
 export async function readAllSourceTexts(db: WorkbenchDatabase): Promise<Map<string, string>> {
-  const records = await db.sourceTexts.toArray();
-  const texts = await textsOf(db.textStore, records);
-  return new Map(records.map((record, i) => [record.sourceId, texts[i]!]));
+  return textsBySource(db.textStore, await db.sourceTexts.toArray());
 }

@@ -26,7 +26,7 @@ import { defineCommand } from '../../renderer/workspace/workspace';
 import { WORKSPACE_SCHEMA_VERSION } from '../../shared/interop/backup';
 import { WORKSPACE_TABLES, type WorkspaceSnapshot } from '../../shared/interop/workspace-snapshot';
 import type { WorkbenchApi } from '../../shared/ipc';
-import { readBackupFile } from '../support/backup-files';
+import { openBackupWhole, readBackupFile } from '../support/backup-files';
 import { realWorkbench } from '../support/real-workbench';
 import { useTempFolders } from '../support/temp-folder';
 import { perform, workspaceOf } from './perform';
@@ -116,14 +116,14 @@ describe('a backup round trip', () => {
     // More edits, then restore: the earlier state is back, exactly.
     await perform(db, updateCountry, { code: 'KZ', patch: { notes: 'changed after the backup' } });
     await perform(db, createTag, { name: 'After the backup' });
-    const opened = await openWhole(api, { backupId: written.id! });
+    const opened = await openBackupWhole(api, { backupId: written.id! });
     await replaceWorkspace(workspaceOf(db), opened.snapshot);
     expect(contentOf(await readBackupSnapshot(workspaceOf(db)))).toEqual(contentOf(snapshot));
 
     // Another installation, seeded with its own demo: replaced whole by the backup.
     const other = await installation();
     const bytes = await readBackupBytes(api, written.id!);
-    const openedThere = await openWhole(other.api, { bytes });
+    const openedThere = await openBackupWhole(other.api, { bytes });
     await replaceWorkspace(workspaceOf(other.db), openedThere.snapshot);
     expect(contentOf(await readBackupSnapshot(workspaceOf(other.db)))).toEqual(contentOf(snapshot));
     // The original file came along into the other data folder's store.
@@ -150,7 +150,7 @@ describe('a backup round trip', () => {
     const { snapshot, written } = await backUp(b.db, b.api);
     expect(snapshot.replicaId).toBe(await ensureReplicaId(workspaceOf(b.db)));
     expect(snapshot.tables.meta.map((m) => (m as { key: string }).key)).not.toContain(REPLICA_ID_KEY);
-    const opened = await openWhole(a.api, { bytes: await readBackupBytes(b.api, written.id!) });
+    const opened = await openBackupWhole(a.api, { bytes: await readBackupBytes(b.api, written.id!) });
     expect(opened.snapshot.replicaId).toBe(snapshot.replicaId);
     await replaceWorkspace(workspaceOf(a.db), opened.snapshot);
 
@@ -233,7 +233,7 @@ describe('replacing the workspace is one transaction', () => {
     const tag = (await db.tags.toArray())[0]!;
     await perform(db, rename, tag.id);
     expect(workspaceOf(db).history().canUndo).toBe(true);
-    const opened = await openWhole(api, { backupId: written.id! });
+    const opened = await openBackupWhole(api, { backupId: written.id! });
 
     await replaceWorkspace(workspaceOf(db), opened.snapshot);
     expect(await db.revisions.toArray()).toEqual(snapshot.tables.revisions);
@@ -279,20 +279,6 @@ describe('the keep-count setting', () => {
   });
 });
 
-/** Opens a backup as the app does (backup-actions openBackupSnapshot): large tables come part by part after the answer. */
-async function openWhole(api: WorkbenchApi, source: Parameters<WorkbenchApi['openBackup']>[0]) {
-  const { handoff, ...opened } = await api.openBackup(source);
-  if (!handoff) return opened;
-  const tables = { ...opened.snapshot.tables };
-  for (const { table, parts } of handoff.tables) {
-    const records: unknown[] = [];
-    for (let index = 0; index < parts; index++)
-      records.push(...(await api.takeBackupPart({ handoffId: handoff.id, table, index })).records);
-    tables[table] = records;
-  }
-  return { ...opened, snapshot: { ...opened.snapshot, tables } };
-}
-
 async function readBackupBytes(api: WorkbenchApi, id: string): Promise<Uint8Array> {
   return readBackupFile((await api.appInfo()).dataFolder, id);
 }
@@ -314,7 +300,7 @@ describe('a restore over the workspace the backup was taken from', () => {
     db.threats.hook('creating', onCreate);
     db.threats.hook('updating', onUpdate);
     try {
-      const opened = await openWhole(api, { backupId: written.id! });
+      const opened = await openBackupWhole(api, { backupId: written.id! });
       await replaceWorkspace(workspaceOf(db), opened.snapshot);
     } finally {
       db.threats.hook('creating').unsubscribe(onCreate);

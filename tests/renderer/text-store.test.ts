@@ -13,7 +13,7 @@ import { planTextChange } from '../../shared/domain/text-change-plan';
 import { isStoredSourceText, type SourceText } from '../../shared/domain/source';
 import { referencedTexts } from '../../shared/interop/backup';
 import type { WorkbenchApi } from '../../shared/ipc';
-import { readBackupFile } from '../support/backup-files';
+import { openBackupWhole, readBackupFile } from '../support/backup-files';
 import { realWorkbench } from '../support/real-workbench';
 import { useTempFolders } from '../support/temp-folder';
 import { databaseOfRelease1, fill, v1Rows } from './historical-schemas';
@@ -36,20 +36,6 @@ async function installation(): Promise<{ db: WorkbenchDatabase; api: WorkbenchAp
   const db = storeTextsThrough(new WorkbenchDatabase(name), api);
   opened.push(db);
   return { db, api };
-}
-
-/** Opens a backup whole, as the app does (large tables part by part). */
-async function openWhole(api: WorkbenchApi, source: Parameters<WorkbenchApi['openBackup']>[0]) {
-  const { handoff, ...answer } = await api.openBackup(source);
-  if (!handoff) return answer;
-  const tables = { ...answer.snapshot.tables };
-  for (const { table, parts } of handoff.tables) {
-    const records: unknown[] = [];
-    for (let index = 0; index < parts; index++)
-      records.push(...(await api.takeBackupPart({ handoffId: handoff.id, table, index })).records);
-    tables[table] = records;
-  }
-  return { ...answer, snapshot: { ...answer.snapshot, tables } };
 }
 
 describe('source texts in main’s store', () => {
@@ -122,7 +108,7 @@ describe('source texts in main’s store', () => {
     const bytes = await readBackupFile((await a.api.appInfo()).dataFolder, written.id!);
 
     const b = await installation();
-    const answer = await openWhole(b.api, { bytes });
+    const answer = await openBackupWhole(b.api, { bytes });
     await replaceWorkspace(workspaceOf(b.db), answer.snapshot);
     expect(await sourceTextIn(b.db, sourceId)).toBe(text);
     expect((await b.api.listSourceFiles()).map((f) => f.sha256)).toContain(digests[0]);
@@ -146,7 +132,7 @@ describe('source texts in main’s store', () => {
     const bytes = await readBackupFile((await a.api.appInfo()).dataFolder, written.id!);
 
     const b = await installation();
-    await replaceWorkspace(workspaceOf(b.db), (await openWhole(b.api, { bytes })).snapshot);
+    await replaceWorkspace(workspaceOf(b.db), (await openBackupWhole(b.api, { bytes })).snapshot);
     expect(await b.db.sourceTexts.toArray()).toEqual(inline);
     expect(await moveTextsToStore(b.db)).toBe(inline.length);
     for (const { sourceId, text } of inline) expect(await sourceTextIn(b.db, sourceId)).toBe(text);

@@ -173,20 +173,27 @@ export function planMerge(mine: WorkspaceSnapshot, theirs: WorkspaceSnapshot, op
   const asIs = Object.fromEntries(
     WORKSPACE_TABLES.map((t) => [t, rowsOf(theirs, t).map((r) => rewriteReferences(t, r, maps))]),
   ) as Record<WorkspaceTableName, Row[]>;
-  // A text is compared by what names it: the text itself, or its digest when it is stored.
-  const textOf = (r: Row): string | undefined =>
-    typeof r.text === 'string' ? r.text : typeof r.sha256 === 'string' ? options.texts?.get(r.sha256) : undefined;
-  const digestOf = (r: Row): string | undefined => (typeof r.sha256 === 'string' ? r.sha256 : undefined);
+  // A text is compared by what names it: the text itself, or its digest when it is stored (a record
+  // holding a text holds its own, as StoredSourceText's rule says).
+  const digestOf = (r: Row): string | undefined =>
+    typeof r.text !== 'string' && typeof r.sha256 === 'string' ? r.sha256 : undefined;
+  const textOf = (r: Row): string | undefined => {
+    const digest = digestOf(r);
+    return digest === undefined ? (typeof r.text === 'string' ? r.text : undefined) : options.texts?.get(digest);
+  };
   const myDigests = new Map(rowsOf(mine, 'sourceTexts').map((r) => [String(r.sourceId), digestOf(r)]));
-  const sameStoredText = (r: Row) => digestOf(r) !== undefined && myDigests.get(String(r.sourceId)) === digestOf(r);
-  const textsBySource = (rows: readonly Row[], skip: (r: Row) => boolean) =>
-    new Map(
-      rows
-        .flatMap((r) => (skip(r) ? [] : [[String(r.sourceId), textOf(r)] as const]))
-        .filter(([, t]) => t !== undefined) as [string, string][],
-    );
-  const myTexts = textsBySource(rowsOf(mine, 'sourceTexts'), () => false);
-  const theirTexts = textsBySource(asIs.sourceTexts, sameStoredText);
+  // Their text of a source is needed only where it differs from mine: the same digest needs no re-anchoring.
+  const theirsDiffer = (r: Row) => digestOf(r) === undefined || myDigests.get(String(r.sourceId)) !== digestOf(r);
+  const textsBySource = (rows: readonly Row[]) => {
+    const texts = new Map<string, string>();
+    for (const r of rows) {
+      const text = textOf(r);
+      if (text !== undefined) texts.set(String(r.sourceId), text);
+    }
+    return texts;
+  };
+  const myTexts = textsBySource(rowsOf(mine, 'sourceTexts'));
+  const theirTexts = textsBySource(asIs.sourceTexts.filter(theirsDiffer));
   const adjusted: Record<WorkspaceTableName, Row[]> = {
     ...asIs,
     annotations: reanchorToMyText(asIs.annotations, myTexts, theirTexts),
