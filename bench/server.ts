@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { BRIDGE_SCRIPT_PATH, startBridge, TOKEN_META_NAME } from '../main/bridge/server';
 import { ensureDataFolder } from '../main/services/data-folder';
 import { createHandlerTable } from '../main/services/handlers';
+import { SourceStore } from '../main/services/source-store';
 
 async function main(): Promise<void> {
   const root = resolve(process.env.BENCH_ROOT ?? process.cwd());
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   });
   const bridge = await startBridge({
     table,
+    sourceStore: new SourceStore(dataFolder.sources),
     rendererDir: site,
     clientScript: readFileSync(join(root, 'dist', 'bridge', 'client.js'), 'utf8'),
     port: Number(process.env.BENCH_PORT ?? 0),

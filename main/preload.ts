@@ -3,8 +3,11 @@
  * objects and no Node reach the page. Bundled on its own as CommonJS (sandboxed preloads cannot import).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { MENU_COMMAND_CHANNEL, isMenuCommand } from '../shared/ipc/channels';
+import { MENU_COMMAND_CHANNEL, isMenuCommand, sourceTextPathOf } from '../shared/ipc/channels';
 import { createApiClient } from '../shared/ipc/client';
+
+/** The page this preload runs in (main's tsconfig has no DOM library). */
+declare const location: { readonly origin: string };
 
 const workbench = createApiClient(
   (channel, _key, args) => ipcRenderer.invoke(channel, ...args),
@@ -16,6 +19,11 @@ const workbench = createApiClient(
     return () => {
       ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, relay);
     };
+  },
+  // Texts are served by main's app:// protocol handler to the app's own pages and workers.
+  (sha256) => {
+    const path = sourceTextPathOf(sha256);
+    return path ? { url: new URL(path, location.origin).href, headers: {} } : null;
   },
 );
 

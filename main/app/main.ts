@@ -14,6 +14,7 @@ import { RecentExports } from '../services/recent-exports';
 import { Log } from '../services/log';
 import { openLogFile } from '../services/log-file';
 import { QuitBackupGate } from '../services/quit-backup';
+import { SourceStore } from '../services/source-store';
 import { installMenu, type InstalledMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, preloadPathFrom } from './window';
@@ -71,7 +72,7 @@ async function start(): Promise<void> {
 
   // dist/main/index.cjs → the app root is two folders up (inside app.asar when packaged).
   const appRoot = app.getAppPath();
-  serveRenderer(join(appRoot, 'dist', 'renderer'));
+  serveRenderer(join(appRoot, 'dist', 'renderer'), new SourceStore(dataFolder.sources));
   const license = await readFile(join(appRoot, 'package.json'), 'utf8').then(
     (text) => (JSON.parse(text) as { license?: string }).license,
     () => undefined,

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataFolder, ensureDataFolder } from '../services/data-folder';
 import { createHandlerTable } from '../services/handlers';
+import { SourceStore } from '../services/source-store';
 import { Log } from '../services/log';
 import { startBridge } from './server';
 
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   });
   const bridge = await startBridge({
     table,
+    sourceStore: new SourceStore(dataFolder.sources),
     rendererDir: join(root, 'dist', 'renderer'),
     clientScript: readFileSync(join(root, 'dist', 'bridge', 'client.js'), 'utf8'),
     port,

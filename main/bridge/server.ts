@@ -8,6 +8,8 @@ import { fromWire, toWire } from '../../shared/ipc/wire';
 import { dispatch, type DispatchOptions } from '../ipc/dispatch';
 import type { HandlerTable } from '../services/handlers';
 import { SECURITY_HEADERS } from '../services/security';
+import type { SourceStore } from '../services/source-store';
+import { answerSourceText, isSourceTextPath } from '../services/source-text-route';
 import { contentTypeOf, resolveStaticPath } from '../services/static-files';
 
 /** The largest request body the bridge reads: a 200 MB file, base64-encoded, with room to spare. */
@@ -18,6 +20,8 @@ export const TOKEN_HEADER = 'x-workbench-token';
 
 export interface BridgeOptions {
   table: HandlerTable;
+  /** The data folder's store, whose texts are served at SOURCE_TEXT_PATH to callers with the token. */
+  sourceStore: SourceStore;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
   /** The browser client that installs `window.workbench` (dist/bridge/client.js). */
@@ -86,19 +90,23 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     return html.replace(/<head>/i, `<head>${injection}`);
   };
 
-  const handleApi = async (req: IncomingMessage, res: ServerResponse, key: string): Promise<void> => {
+  /** Requests for the workspace's data (the API, stored texts) come from this page with this run's token. */
+  const refusal = (req: IncomingMessage): { status: number; message: string } | null => {
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) {
-      send(res, 403, toWire(fail('Requests from other web pages are refused.')), 'application/json');
-      return;
-    }
-    if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) {
-      send(
-        res,
-        401,
-        toWire(fail('This request did not carry the workbench token and was refused. Reload the page.')),
-        'application/json',
-      );
+    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, '')))
+      return { status: 403, message: 'Requests from other web pages are refused.' };
+    if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token))
+      return {
+        status: 401,
+        message: 'This request did not carry the workbench token and was refused. Reload the page.',
+      };
+    return null;
+  };
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, key: string): Promise<void> => {
+    const refused = refusal(req);
+    if (refused) {
+      send(res, refused.status, toWire(fail(refused.message)), 'application/json');
       return;
     }
     let args: unknown;
@@ -135,6 +143,16 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         send(res, 405, 'Method not allowed.', 'text/plain; charset=utf-8', { Allow: 'GET, HEAD' });
+        return;
+      }
+      if (isSourceTextPath(url.pathname)) {
+        const refused = refusal(req);
+        if (refused) {
+          send(res, refused.status, refused.message, 'text/plain; charset=utf-8');
+          return;
+        }
+        const answer = await answerSourceText(options.sourceStore, url.pathname);
+        send(res, answer.status, answer.body, answer.contentType);
         return;
       }
       if (url.pathname === BRIDGE_SCRIPT_PATH) {

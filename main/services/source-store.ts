@@ -72,6 +72,11 @@ export class SourceStore {
   }
 
   async readText(sha256: string): Promise<string> {
+    return decoder.decode(await this.readTextBytes(sha256));
+  }
+
+  /** A text's UTF-8 bytes, checked against the digest that names them (what the text address serves). */
+  async readTextBytes(sha256: string): Promise<Uint8Array> {
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await readFile(this.pathOf(sha256)));
@@ -88,7 +93,7 @@ export class SourceStore {
       throw new ServiceError(
         'The text of this source in the data folder has been changed or damaged since it was stored. Restore a backup that holds it (File → Backups…).',
       );
-    return decoder.decode(bytes);
+    return bytes;
   }
 
   async list(): Promise<StoredFile[]> {

@@ -1,5 +1,6 @@
 import { isStoredSourceText, type SourceText, type StoredSourceText } from '../../shared/domain/source';
-import type { WorkbenchApi } from '../../shared/ipc';
+import type { TextRequest, WorkbenchApi } from '../../shared/ipc';
+import { fetchSourceText } from '../platform/text-fetch';
 import { workbench } from '../platform/workbench';
 import type { WorkbenchDatabase } from './database';
 
@@ -11,12 +12,23 @@ import type { WorkbenchDatabase } from './database';
 export interface TextStore {
   put(text: string): Promise<{ sha256: string; size: number }>;
   read(sha256: string): Promise<string>;
+  /** Where a worker of this window can fetch a stored text itself; null where the store has no address. */
+  locate(sha256: string): TextRequest | null;
 }
 
-/** The store behind a workbench API (the app's own, or a test's real handler table). */
-export const textStoreOf = (api: () => Pick<WorkbenchApi, 'putSourceText' | 'readSourceText'>): TextStore => ({
+/**
+ * The store behind a workbench API (the app's own, or a test's real handler table). A text is fetched
+ * from its address where the host serves one, and read through the API otherwise.
+ */
+export const textStoreOf = (
+  api: () => Pick<WorkbenchApi, 'putSourceText' | 'readSourceText' | 'sourceTextRequest'>,
+): TextStore => ({
   put: (text) => api().putSourceText({ text }),
-  read: (sha256) => api().readSourceText(sha256),
+  read: (sha256) => {
+    const request = api().sourceTextRequest(sha256);
+    return request ? fetchSourceText(request) : api().readSourceText(sha256);
+  },
+  locate: (sha256) => api().sourceTextRequest(sha256),
 });
 
 /** The app's store, reached through the platform (the desktop preload, or the preview's loopback bridge). */
@@ -72,14 +84,23 @@ export class CachedTextStore implements TextStore {
     return pending;
   }
 
-  /**
-   * A text for a reader that keeps it briefly (the search index): the cached one, or the one being read,
-   * when there is one; otherwise read from the store without keeping it here.
-   */
-  readPast(sha256: string): Promise<string> {
+  locate(sha256: string): TextRequest | null {
+    return this.store.locate(sha256);
+  }
+
+  /** The text when it is cached or already being read, so a second reader shares it; undefined otherwise. */
+  held(sha256: string): Promise<string> | undefined {
     const cached = this.cache.get(sha256);
     if (cached !== undefined) return Promise.resolve(cached);
-    return this.reading.get(sha256) ?? this.store.read(sha256);
+    return this.reading.get(sha256);
+  }
+
+  /**
+   * A text for a reader that keeps it briefly (the search index): the one held here, when there is one;
+   * otherwise read from the store without keeping it here.
+   */
+  readPast(sha256: string): Promise<string> {
+    return this.held(sha256) ?? this.store.read(sha256);
   }
 
   private remember(sha256: string, text: string): void {

@@ -6,6 +6,7 @@
  * serves in the page before the renderer's bundle. Like the preload, it takes the contract's client
  * from shared/ipc and nothing of the renderer.
  */
+import { sourceTextPathOf } from '../../shared/ipc/channels';
 import { createApiClient } from '../../shared/ipc/client';
 import { fail } from '../../shared/ipc/result';
 import { fromWire, toWire } from '../../shared/ipc/wire';
@@ -41,6 +42,11 @@ const workbench = createApiClient(
   },
   // A browser tab has no application menu; its commands are reached through the app's own keys.
   () => () => undefined,
+  // The bridge serves texts to callers with this run's token, like its API.
+  (sha256) => {
+    const path = sourceTextPathOf(sha256);
+    return path ? { url: new URL(path, location.origin).href, headers: { [TOKEN_HEADER]: token } } : null;
+  },
 );
 
 Object.defineProperty(window, 'workbench', { value: Object.freeze(workbench), enumerable: true });

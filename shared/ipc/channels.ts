@@ -58,3 +58,23 @@ export const MENU_COMMAND_CHANNEL = 'workbench:menu-command';
  */
 export type MenuCommand = CommandId;
 export const isMenuCommand: (value: unknown) => value is MenuCommand = isCommandId;
+
+/**
+ * Where a stored source text is served, under the page's own origin (app://workbench on the desktop, the
+ * loopback bridge in the browser): `<path><sha256>` answers the text's UTF-8 bytes. A fetch reaches it from
+ * the page and from its workers alike, and the bytes are not wrapped in a JSON envelope on the way.
+ */
+export const SOURCE_TEXT_PATH = '/__workbench/texts/';
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** The path of a stored text's address, or null for a string that is not a digest. */
+export const sourceTextPathOf = (sha256: string): string | null =>
+  SHA256.test(sha256) ? SOURCE_TEXT_PATH + sha256 : null;
+
+/** The digest named by a path under SOURCE_TEXT_PATH, or null for any other path. */
+export function sourceTextDigestOf(pathname: string): string | null {
+  if (!pathname.startsWith(SOURCE_TEXT_PATH)) return null;
+  const sha256 = pathname.slice(SOURCE_TEXT_PATH.length);
+  return SHA256.test(sha256) ? sha256 : null;
+}

@@ -1,4 +1,4 @@
 export * from './channels';
 export * from './contract';
 export * from './result';
-export type { WorkbenchApi } from './api';
+export type { TextRequest, WorkbenchApi } from './api';

@@ -26,16 +26,19 @@ export async function skipWelcome(context: BrowserContext): Promise<void> {
  * Opens the app and waits until the demo workspace is on screen. Fails the test on any page error.
  * Every test's context is past its first run (tests/e2e/welcome.spec.ts is the one that is not).
  */
-export const test = base.extend<{ app: Page }>({
+export const test = base.extend<{ app: Page; expectedConsoleErrors: RegExp[] }>({
+  /** Console errors a test causes on purpose (Chromium logs every refused fetch, such as a missing text's 404). */
+  expectedConsoleErrors: [[], { option: true }],
   context: async ({ context }, use) => {
     await skipWelcome(context);
     await use(context);
   },
-  app: async ({ page }, use) => {
+  app: async ({ page, expectedConsoleErrors }, use) => {
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
+      if (message.type() === 'error' && !expectedConsoleErrors.some((expected) => expected.test(message.text())))
+        problems.push(message.text());
     });
     await page.goto('/');
     await expect(

@@ -1,5 +1,18 @@
-import { expect, test } from './fixtures';
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATA_DIR, expect, SAMPLE_TITLE, test } from './fixtures';
 import { highlightedTexts } from './reader-helpers';
+
+/** The file in the data folder's store whose bytes hold `marker` (texts are kept as their UTF-8 bytes). */
+function storedFileHolding(marker: string): string {
+  const root = join(DATA_DIR, 'sources');
+  const found = readdirSync(root)
+    .flatMap((shard) => readdirSync(join(root, shard)).map((name) => join(root, shard, name)))
+    .filter((path) => readFileSync(path).includes(marker));
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
 
 test.describe('search and retrieval', () => {
   test('search finds text, notes and tags, and a hit opens highlighted in the reader', async ({ app }) => {
@@ -53,5 +66,43 @@ test.describe('search and retrieval', () => {
       .toEqual([
         'For example, for Uzbekistan, the Kosh-Tepa canal will significantly reduce the flow of water from the Amu Darya by 15%.',
       ]);
+  });
+});
+
+test.describe('a source whose text is gone from the data folder', () => {
+  // The text's address answers 404 with the sentence the analyst reads; Chromium logs the refused fetch.
+  test.use({ expectedConsoleErrors: [/^Failed to load resource: the server responded with a status of 404/] });
+
+  test('the reader and search say so, and the rest reads and searches as before', async ({ app }) => {
+    const title = 'Termez gauge report';
+    const marker = `Gauge ${randomUUID()}`;
+    await app.getByRole('button', { name: 'Paste…' }).click();
+    const dialog = app.getByRole('dialog', { name: 'Paste text' });
+    await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+    await dialog.getByRole('textbox', { name: 'Text' }).fill(`${marker}: the readings at Termez were recalibrated.`);
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect(app.getByRole('heading', { level: 2 })).toHaveText(title);
+
+    // The file is deleted behind the app's back (a data folder copied by hand without its sources/).
+    rmSync(storedFileHolding(marker));
+    await app.reload();
+
+    const library = app.getByRole('list', { name: 'Sources' });
+    await library.getByRole('button', { name: title }).click();
+    await expect(
+      app.getByText(/The text of this source is no longer in the data folder\. Restore a backup/),
+    ).toBeVisible();
+
+    await library.getByRole('button', { name: SAMPLE_TITLE }).click();
+    await expect(app.getByRole('document', { name: 'Source text' })).toContainText('Kazakhstan');
+
+    await app.getByRole('button', { name: /^Search/ }).click();
+    await app.getByRole('searchbox', { name: 'Search the workspace' }).fill('Crocus');
+    await expect(app.getByRole('list', { name: 'Search results' }).getByRole('listitem').first()).toContainText(
+      'Crocus City Hall',
+    );
+    await expect(
+      app.getByRole('alert').filter({ hasText: '1 source is left out of search because its text could not be read.' }),
+    ).toContainText('no longer in the data folder');
   });
 });

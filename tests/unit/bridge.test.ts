@@ -3,6 +3,9 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BRIDGE_SCRIPT_PATH, startBridge, TOKEN_HEADER, type RunningBridge } from '../../main/bridge/server';
+import { ensureDataFolder } from '../../main/services/data-folder';
+import { SourceStore } from '../../main/services/source-store';
+import { SOURCE_TEXT_PATH } from '../../shared/ipc/channels';
 import { fromWire, toWire } from '../../shared/ipc/wire';
 import { realHandlerTable } from '../support/handler-table';
 import { useTempFolders } from '../support/temp-folder';
@@ -24,6 +27,7 @@ async function bridge(): Promise<RunningBridge & { dataRoot: string }> {
   const dataRoot = await tempFolder();
   const b = await startBridge({
     table: await realHandlerTable(dataRoot),
+    sourceStore: new SourceStore((await ensureDataFolder(dataRoot)).sources),
     rendererDir,
     clientScript: '/* client */',
     port: 0,
@@ -107,6 +111,50 @@ describe('loopback bridge', () => {
     expect(fromWire(await (await call(b, 'readSourceFile', ['../../../etc/passwd'])).text())).toMatchObject({
       ok: false,
     });
+  });
+
+  it('serves a stored text at its address, byte for byte, to the page with the token', async () => {
+    const b = await bridge();
+    // Several scripts, a right-to-left line and a character outside the BMP: the bytes are sent as stored.
+    const text = 'Амударья — Kosh-Tepa\nکانال قوش تپه\n𝔸 end';
+    const put = fromWire(await (await call(b, 'putSourceText', [{ text }])).text()) as {
+      ok: true;
+      value: { sha256: string };
+    };
+    const address = `${b.url}${SOURCE_TEXT_PATH.slice(1)}${put.value.sha256}`;
+    const answer = await fetch(address, { headers: { [TOKEN_HEADER]: b.token } });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    expect(await answer.text()).toBe(text);
+
+    expect((await fetch(address)).status).toBe(401);
+    expect(
+      (await fetch(address, { headers: { [TOKEN_HEADER]: b.token, Origin: 'https://evil.example' } })).status,
+    ).toBe(403);
+  });
+
+  it('answers a missing, damaged or malformed text reference with a sentence, not a file', async () => {
+    const b = await bridge();
+    const fetchText = (name: string) =>
+      fetch(`${b.url}${SOURCE_TEXT_PATH.slice(1)}${name}`, { headers: { [TOKEN_HEADER]: b.token } });
+
+    const missing = await fetchText('a'.repeat(64));
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toMatch(/^The text of this source is no longer in the data folder\. Restore a backup/);
+
+    const store = new SourceStore((await ensureDataFolder(b.dataRoot)).sources);
+    const { sha256 } = await store.putText('the stored text');
+    await writeFile(join(b.dataRoot, 'sources', sha256.slice(0, 2), sha256), 'changed on disk');
+    const damaged = await fetchText(sha256);
+    expect(damaged.status).toBe(404);
+    expect(await damaged.text()).toMatch(/has been changed or damaged since it was stored/);
+
+    for (const name of ['../../package.json', 'A'.repeat(64), `${'a'.repeat(64)}/x`, '%2e%2e%2fpackage.json']) {
+      const bad = await fetchText(name);
+      expect(bad.status, name).not.toBe(200);
+      expect(await bad.text(), name).not.toContain('"name"');
+    }
   });
 
   it('never serves files outside the renderer folder', async () => {

@@ -9,6 +9,7 @@ import { startBridge, TOKEN_HEADER, type RunningBridge } from '../../main/bridge
 import { ensureDataFolder } from '../../main/services/data-folder';
 import { writeBriefingDocx } from '../../main/services/briefing-docx';
 import { createHandlerTable, type HandlerTable, type WorkbenchServices } from '../../main/services/handlers';
+import { SourceStore } from '../../main/services/source-store';
 import { Briefing, defaultBriefingSections } from '../../shared/domain/briefing';
 import type { BriefingDocument } from '../../shared/domain/briefing-document';
 import { buildBriefingDocument } from '../../shared/domain/briefing-model';
@@ -198,7 +199,13 @@ describe('exportBriefing', () => {
 
     const rendererDir = await tempFolder();
     await writeFile(join(rendererDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
-    const bridge = await startBridge({ table, rendererDir, clientScript: '', port: 0 });
+    const bridge = await startBridge({
+      table,
+      sourceStore: new SourceStore(await tempFolder()),
+      rendererDir,
+      clientScript: '',
+      port: 0,
+    });
     running.push(bridge);
     const post = async (args: unknown[]) => {
       const response = await fetch(`${bridge.url}api/exportBriefing`, {

@@ -100,7 +100,9 @@ describe('createApiClient: window.workbench as named functions', () => {
     const failure = api.readSourceFile('0'.repeat(64));
     await expect(failure).rejects.toBeInstanceOf(WorkbenchError);
     await expect(failure).rejects.toThrow(/Re-import the file/);
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(CHANNELS), 'onMenuCommand'].sort());
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(CHANNELS), 'onMenuCommand', 'sourceTextRequest'].sort());
+    // An in-process client serves no text address: texts are read through readSourceText.
+    expect(api.sourceTextRequest('ab'.repeat(32))).toBeNull();
   });
 
   it('rejects an answer that is not an envelope', async () => {

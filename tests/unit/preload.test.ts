@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHANNEL_KEYS, CHANNELS, MENU_COMMAND_CHANNEL } from '../../shared/ipc/channels';
+import { CHANNEL_KEYS, CHANNELS, MENU_COMMAND_CHANNEL, SOURCE_TEXT_PATH } from '../../shared/ipc/channels';
 import { PROJECT_ROOT } from '../support/handler-table';
 
 /**
@@ -35,6 +35,9 @@ async function runPreload(): Promise<Recorded & { api: Record<string, (...args: 
   runInNewContext(code, {
     module,
     exports: module.exports,
+    // The page a sandboxed preload runs in: the app's own origin.
+    location: { origin: 'app://workbench' },
+    URL,
     require: (name: string) => {
       recorded.required.push(name);
       if (name !== 'electron') throw new Error(`a sandboxed preload cannot require "${name}"`);
@@ -56,7 +59,7 @@ describe('preload bundle (dist/preload/index.cjs)', () => {
 
   it('exposes window.workbench as named functions only', () => {
     expect(Object.keys(preload.exposed)).toEqual(['workbench']);
-    expect(Object.keys(preload.api).sort()).toEqual([...CHANNEL_KEYS, 'onMenuCommand'].sort());
+    expect(Object.keys(preload.api).sort()).toEqual([...CHANNEL_KEYS, 'onMenuCommand', 'sourceTextRequest'].sort());
     for (const value of Object.values(preload.api)) expect(typeof value).toBe('function');
   });
 
@@ -64,6 +67,15 @@ describe('preload bundle (dist/preload/index.cjs)', () => {
     const bytes = new Uint8Array([1, 2, 3]);
     await expect(preload.api.putSourceFile!({ bytes })).resolves.toBe('answer');
     expect(preload.invoked.at(-1)).toEqual([CHANNELS.putSourceFile, { bytes }]);
+  });
+
+  it("addresses a stored text under the app's own origin, and nothing that is not a digest", () => {
+    const sha256 = 'ab'.repeat(32);
+    expect(preload.api.sourceTextRequest!(sha256)).toEqual({
+      url: `app://workbench${SOURCE_TEXT_PATH}${sha256}`,
+      headers: {},
+    });
+    expect(preload.api.sourceTextRequest!('../../etc/passwd')).toBeNull();
   });
 
   it('passes menu commands without the event object, and only known commands', () => {

@@ -84,6 +84,11 @@ export function SearchView() {
             {search.problem}
           </span>
         )}
+        {search.unread && (
+          <span className="field-error" role="alert">
+            {t('search.unread', { count: search.unread.count, reason: search.unread.reason })}
+          </span>
+        )}
       </div>
       <fieldset className="search-scope">
         <legend>{t('search.scope')}</legend>

@@ -61,22 +61,31 @@ export class SearchIndex {
   }
 
   /** Brings the sources up to date; `progress` hears how many of the changed sources are indexed. */
+  /**
+   * Brings the source texts up to date. A text that cannot be read leaves its source out (tried again at
+   * the next sync) and does not stop the others; the answer is why each one left out could not be read.
+   */
   async syncSources(
     current: SourceStamp[],
     readText: (id: string) => Promise<string>,
     progress: (done: number, total: number) => void = () => undefined,
-  ): Promise<void> {
+  ): Promise<string[]> {
     const seen = new Set(current.map((s) => s.id));
     for (const id of [...this.sourceVersions.keys()]) {
-      if (!seen.has(id)) {
-        this.remove(this.sourceDocs.get(id) ?? []);
-        this.sourceDocs.delete(id);
-        this.sourceVersions.delete(id);
-      }
+      if (!seen.has(id)) this.forgetSource(id);
     }
+    const unread: string[] = [];
     const changed = current.filter(({ id, version }) => this.sourceVersions.get(id) !== version);
     for (const [i, { id, version }] of changed.entries()) {
-      const text = await readText(id);
+      let text: string;
+      try {
+        text = await readText(id);
+      } catch (error) {
+        this.forgetSource(id);
+        unread.push(error instanceof Error ? error.message : String(error));
+        progress(i + 1, changed.length);
+        continue;
+      }
       this.remove(this.sourceDocs.get(id) ?? []);
       const docs = splitParagraphs(text).map((p): SearchDoc => ({
         id: `p:${id}:${p.start}`,
@@ -93,6 +102,13 @@ export class SearchIndex {
       this.sourceVersions.set(id, version);
       progress(i + 1, changed.length);
     }
+    return unread;
+  }
+
+  private forgetSource(id: string): void {
+    this.remove(this.sourceDocs.get(id) ?? []);
+    this.sourceDocs.delete(id);
+    this.sourceVersions.delete(id);
   }
 
   /** Brings the notes up to date with every passage in the workspace (passages not listed are gone). */

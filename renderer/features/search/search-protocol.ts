@@ -1,3 +1,4 @@
+import type { TextRequest } from '../../../shared/ipc';
 import type { NoteStamp, SearchHit, SourceStamp, TagStamp } from './search-index';
 
 /** What the UI asks of the search worker. */
@@ -8,14 +9,18 @@ export type SearchRequest =
   | { type: 'notes-changed'; changed: NoteStamp[]; removed: string[] }
   | { type: 'tags'; list: TagStamp[] }
   | { type: 'search'; id: number; query: string; limit: number }
-  /** A stored text the worker asked for (main's store is reached from the page, not from a worker). */
+  /** A stored text the worker asked for, when the page already holds it (the book being read). */
   | { type: 'text'; id: number; text: string }
+  /** Where the worker fetches a stored text it asked for itself (main serves texts at an address). */
+  | { type: 'text-at'; id: number; request: TextRequest }
   | { type: 'text-failed'; id: number; message: string };
 
 /** What the search worker answers. */
 export type SearchReply =
   | { type: 'progress'; indexed: number; total: number }
   | { type: 'synced' }
+  /** After a sync of the sources: how many were left out because their text could not be read, and why. */
+  | { type: 'unread'; count: number; reason: string }
   | { type: 'results'; id: number; hits: SearchHit[] }
   | { type: 'failed'; message: string }
   | { type: 'read-text'; id: number; sha256: string };

@@ -1,13 +1,16 @@
 /// <reference lib="webworker" />
 /**
- * The search index, off the UI thread: it reads source texts from the workspace database itself (so
- * 40 MB of text never crosses to the page) and indexes them source by source, reporting progress.
+ * The search index, off the UI thread: it reads the workspace database itself and fetches source texts
+ * from main's address for them (so 40 MB of text never crosses the page), and indexes them source by
+ * source, reporting progress.
  * Searches are answered between sources, so a query during indexing gets what is indexed so far.
  */
 import { WorkbenchDatabase } from '../../db/database';
 import { textOf } from '../../db/source-texts';
+import { fetchSourceText } from '../../platform/text-fetch';
 import { SearchIndex } from './search-index';
 import type { SearchReply, SearchRequest } from './search-protocol';
+import { reasonOf } from '../../../shared/domain/sentences';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const db = new WorkbenchDatabase();
@@ -15,7 +18,8 @@ const index = new SearchIndex();
 let queue: Promise<void> = Promise.resolve();
 const reply = (message: SearchReply) => scope.postMessage(message);
 
-// Stored texts come through the page, which reaches main's store; the worker cannot.
+// The worker asks the page for each stored text: the page shares one it already holds, or answers with
+// the text's address (which carries the page's credentials), and the worker fetches it from there.
 const textsAsked = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
 let nextTextId = 1;
 db.textStore = {
@@ -26,13 +30,16 @@ db.textStore = {
       textsAsked.set(id, { resolve, reject });
       reply({ type: 'read-text', id, sha256 });
     }),
+  locate: () => null,
 };
 const readText = async (id: string) => textOf(db.textStore, await db.sourceTexts.get(id));
 
-function sync(request: Exclude<SearchRequest, { type: 'search' | 'text' | 'text-failed' }>): Promise<void> {
+function sync(request: Exclude<SearchRequest, { type: 'search' | 'text' | 'text-at' | 'text-failed' }>): Promise<void> {
   switch (request.type) {
     case 'sources':
-      return index.syncSources(request.list, readText, (indexed, total) => reply({ type: 'progress', indexed, total }));
+      return index
+        .syncSources(request.list, readText, (indexed, total) => reply({ type: 'progress', indexed, total }))
+        .then((unread) => reply({ type: 'unread', count: unread.length, reason: unread[0] ?? '' }));
     case 'notes':
       index.syncNotes(request.list);
       return Promise.resolve();
@@ -47,11 +54,13 @@ function sync(request: Exclude<SearchRequest, { type: 'search' | 'text' | 'text-
 
 scope.onmessage = (event: MessageEvent<SearchRequest>) => {
   const request = event.data;
-  if (request.type === 'text' || request.type === 'text-failed') {
+  if (request.type === 'text' || request.type === 'text-at' || request.type === 'text-failed') {
     const asked = textsAsked.get(request.id);
     textsAsked.delete(request.id);
-    if (request.type === 'text') asked?.resolve(request.text);
-    else asked?.reject(new Error(request.message));
+    if (!asked) return;
+    if (request.type === 'text') asked.resolve(request.text);
+    else if (request.type === 'text-at') fetchSourceText(request.request).then(asked.resolve, asked.reject);
+    else asked.reject(new Error(request.message));
     return;
   }
   if (request.type === 'search') {
@@ -65,7 +74,7 @@ scope.onmessage = (event: MessageEvent<SearchRequest>) => {
       (error: unknown) => {
         reply({
           type: 'failed',
-          message: `Search could not index the workspace: ${error instanceof Error ? error.message : String(error)}. Reload the window to try again.`,
+          message: `Search could not index the workspace. ${reasonOf(error)} Reload the window to try again.`,
         });
         reply({ type: 'synced' });
       },

@@ -6,6 +6,7 @@ import { CachedTextStore } from '../../db/source-texts';
 import { followTable, type TableWork } from '../../db/table-follower';
 import type { NoteStamp, SearchHit } from './search-index';
 import type { SearchReply, SearchRequest } from './search-protocol';
+import { reasonOf } from '../../../shared/domain/sentences';
 
 /**
  * The UI's side of the workspace search: it watches the database for changed sources, notes and tags
@@ -22,6 +23,8 @@ export class WorkspaceSearch {
   /** Sources indexed of those that needed indexing, while indexing runs. */
   progress: { indexed: number; total: number } | null = null;
   problem: string | null = null;
+  /** Sources left out of the index because their text could not be read (tried again at the next change). */
+  unread: { count: number; reason: string } | null = null;
   ready = false;
 
   start(): void {
@@ -92,7 +95,7 @@ export class WorkspaceSearch {
   }
 
   private fail(error: unknown): void {
-    this.problem = `Search could not follow the workspace's passages: ${error instanceof Error ? error.message : String(error)}. Reload the window to try again.`;
+    this.problem = `Search could not follow the workspace's passages. ${reasonOf(error)} Reload the window to try again.`;
     for (const listener of this.listeners) listener();
   }
 
@@ -103,15 +106,24 @@ export class WorkspaceSearch {
   }
 
   /** An answer to the worker's own question: not a change to index, so no 'synced' is awaited for it. */
-  private answerWorker(answer: Extract<SearchRequest, { type: 'text' | 'text-failed' }>): void {
+  private answerWorker(answer: Extract<SearchRequest, { type: 'text' | 'text-at' | 'text-failed' }>): void {
     this.worker?.postMessage(answer);
   }
 
-  /** A stored text for the worker: it reaches main's store through the page. */
+  /**
+   * A stored text for the worker: the one the window holds (the book being opened is shared, not read
+   * twice), or its address for the worker to fetch itself, past the window — the index reads every text
+   * once, and passing them through here would only hold books the analyst is not reading.
+   */
   private sendText(id: number, sha256: string): void {
-    // Past the window's cache: the index reads every text once, and keeping them here would only hold
-    // books the analyst is not reading (the book being opened is shared, not read twice).
-    readPastCache(sha256).then(
+    const store = db.textStore;
+    const held = store instanceof CachedTextStore ? store.held(sha256) : undefined;
+    const request = held ? null : store.locate(sha256);
+    if (request) {
+      this.answerWorker({ type: 'text-at', id, request });
+      return;
+    }
+    (held ?? readPastCache(sha256)).then(
       (text) => this.answerWorker({ type: 'text', id, text }),
       (error: unknown) =>
         this.answerWorker({ type: 'text-failed', id, message: error instanceof Error ? error.message : String(error) }),
@@ -132,6 +144,9 @@ export class WorkspaceSearch {
         break;
       case 'failed':
         this.problem = reply.message;
+        break;
+      case 'unread':
+        this.unread = reply.count > 0 ? { count: reply.count, reason: reply.reason } : null;
         break;
       case 'synced':
         this.pendingSyncs--;

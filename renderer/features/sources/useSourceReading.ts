@@ -3,6 +3,7 @@ import { db } from '../../db';
 import { watchSourceReading, type SourceReading } from '../../db/source-annotations';
 import { useWorkbench } from '../../stores';
 import { forgetOpening, keptOpening, readAhead, subscribeOpenings, type Opening } from './opening';
+import { reasonOf } from '../../../shared/domain/sentences';
 
 /**
  * Runs `work` in a task of its own after the next frame has been drawn (or after a tenth of a second,
@@ -48,7 +49,7 @@ export function useSourceReading(sourceId: string, start = true): SourceReading 
           .getState()
           .notify(
             'error',
-            `The source’s text and passages could not be read: ${error instanceof Error ? error.message : String(error)}. Reload the window (Ctrl+R) to try again.`,
+            `The source’s text and passages could not be read. ${reasonOf(error)} Reload the window (Ctrl+R) to try again.`,
           ),
       );
     });

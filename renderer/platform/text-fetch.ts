@@ -1,0 +1,26 @@
+import type { TextRequest } from '../../shared/ipc';
+
+/**
+ * Fetches a stored text from its address (`WorkbenchApi.sourceTextRequest`). Works in the page and in its
+ * workers alike, so a worker reads a book straight from main instead of through the window, and the text
+ * arrives as its UTF-8 bytes, decoded once, instead of inside a JSON envelope.
+ */
+export async function fetchSourceText(request: TextRequest): Promise<string> {
+  let response: Response;
+  try {
+    // Not kept in the browser's HTTP cache: the workspace's texts stay in the data folder only.
+    response = await fetch(request.url, { headers: request.headers, cache: 'no-store' });
+  } catch {
+    throw new Error(
+      'The workbench service is not answering, so a source text could not be read. Restart the app (or "npm run preview") and try again.',
+    );
+  }
+  const body = await response.text();
+  if (response.ok) return body;
+  // The host answers a refusal with a sentence for the analyst (main/services/source-text-route.ts).
+  const sentence = response.headers.get('content-type')?.startsWith('text/plain') ? body.trim() : '';
+  throw new Error(
+    sentence ||
+      `A source text could not be read (the workbench answered ${response.status}). Restart the app and try again.`,
+  );
+}
