@@ -204,6 +204,25 @@ test.describe('desktop app (Electron)', () => {
           .filter({ hasText: 'draw water from the Amu Darya' }),
       ).toHaveCount(1);
 
+      // After a reload the text comes from main's store through the app:// protocol (the page's cache is
+      // gone), and the search worker fetches it there itself.
+      await window.reload();
+      await window
+        .getByRole('list', { name: 'Sources' })
+        .getByRole('button', { name: /Kosh-Tepa canal notes/ })
+        .click();
+      await expect(window.getByRole('document', { name: 'Source text' })).toContainText(
+        'draw water from the Amu Darya',
+      );
+      await window.getByRole('button', { name: /^Search/ }).click();
+      await window.getByRole('searchbox', { name: 'Search the workspace' }).fill('Amu Darya');
+      await expect(
+        window
+          .getByRole('list', { name: 'Search results' })
+          .getByRole('listitem')
+          .filter({ hasText: 'Kosh-Tepa canal notes' }),
+      ).not.toHaveCount(0);
+
       // Export a briefing: the save dialog is stubbed in main to answer a path of ours.
       const target = join(work, 'Water briefing.docx');
       await app.evaluate(({ dialog }, filePath) => {
