@@ -76,16 +76,27 @@ export class SearchIndex {
     }
     const unread: string[] = [];
     const changed = current.filter(({ id, version }) => this.sourceVersions.get(id) !== version);
+    // The next text is on its way (fetched from main) while this one is indexed.
+    const fetchText = (i: number) => {
+      const source = changed[i];
+      return source
+        ? readText(source.id).then(
+            (text) => ({ text }),
+            (error: unknown) => ({ error }),
+          )
+        : null;
+    };
+    let next = fetchText(0);
     for (const [i, { id, version }] of changed.entries()) {
-      let text: string;
-      try {
-        text = await readText(id);
-      } catch (error) {
+      const read = (await next)!;
+      next = fetchText(i + 1);
+      if ('error' in read) {
         this.forgetSource(id);
-        unread.push(error instanceof Error ? error.message : String(error));
+        unread.push(read.error instanceof Error ? read.error.message : String(read.error));
         progress(i + 1, changed.length);
         continue;
       }
+      const { text } = read;
       this.remove(this.sourceDocs.get(id) ?? []);
       const docs = splitParagraphs(text).map((p): SearchDoc => ({
         id: `p:${id}:${p.start}`,
