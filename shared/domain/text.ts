@@ -16,14 +16,23 @@ export interface Paragraph {
 }
 
 export function splitParagraphs(text: string): Paragraph[] {
+  // One pass with indexOf, and no trimmed copy of each line: a book is split in the task that shows its
+  // first screen, and splitting a 1 MB text by `split('\n')` and `trim()` took about twice as long.
   const paragraphs: Paragraph[] = [];
   let start = 0;
-  for (const line of text.split('\n')) {
-    if (line.trim().length > 0) paragraphs.push({ start, text: line });
-    start += line.length + 1;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end > start) {
+      const line = text.slice(start, end);
+      if (NOT_BLANK.test(line)) paragraphs.push({ start, text: line });
+    }
+    start = end + 1;
   }
   return paragraphs;
 }
+
+const NOT_BLANK = /\S/;
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;

@@ -5,6 +5,8 @@ import { readSourceOpening, watchSourceAnnotations } from '../../renderer/db/sou
 import { createPassage, deletePassage, updatePassage } from '../../renderer/workspace/commands/passages';
 import type { Annotation } from '../../shared/domain/annotation';
 import { perform } from './perform';
+import { useDemoDatabases } from './demo-database';
+import { sourceTextIn } from './source-text';
 
 const open: WorkbenchDatabase[] = [];
 const stops: (() => void)[] = [];
@@ -128,5 +130,26 @@ describe("a source's opening, read ahead of its passages (issue 19)", () => {
     expect(opening.text).toBe(TEXT);
     expect(ids(opening.annotations)).toEqual([chosen, second.id]);
     expect(opening.annotations.some((a) => a.id === late.id)).toBe(false);
+  });
+});
+
+describe("a source's opening with its text asked of main's store at once (issue 19)", () => {
+  const demo = useDemoDatabases();
+
+  it('answers the text the record names, whether the digest it was given is that one or not', async () => {
+    const db = await demo();
+    const first = await db.sources.orderBy('title').first();
+    const another = await db.textStore.put('Another source’s text, kept in the same store.');
+    const own = await sourceTextIn(db, first!.id);
+    expect(own.length).toBeGreaterThan(0);
+
+    const named = await readSourceOpening(db, first!.id, 2_000, first!.textHash);
+    expect(named.text).toBe(own);
+    // A digest the record does not name (another source's, or a stale one): the record's own text, as without one.
+    const other = await readSourceOpening(db, first!.id, 2_000, another.sha256);
+    expect(other.text).toBe(own);
+    const missing = await readSourceOpening(db, first!.id, 2_000, 'f'.repeat(64));
+    expect(missing.text).toBe(own);
+    expect(missing.annotations).toEqual(named.annotations);
   });
 });

@@ -51,4 +51,14 @@ describe('text normalisation', () => {
     expect(paragraphs.map((p) => p.text)).toEqual(['First line', 'Second — Қазақстан', 'افغانستان']);
     for (const p of paragraphs) expect(text.slice(p.start, p.start + p.text.length)).toBe(p.text);
   });
+
+  it('keeps lines of spaces out and a last line without a line end in', () => {
+    expect(splitParagraphs('\n  \n\tA\n \u00a0\nB  \n\nC')).toEqual([
+      { start: 4, text: '\tA' },
+      { start: 10, text: 'B  ' },
+      { start: 15, text: 'C' },
+    ]);
+    expect(splitParagraphs('')).toEqual([]);
+    expect(splitParagraphs('\n\n')).toEqual([]);
+  });
 });

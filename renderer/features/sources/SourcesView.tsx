@@ -105,18 +105,21 @@ function useExcerpts(sources: Source[] | undefined): Map<string, string> | undef
   }, [twins]);
 }
 
+/** The digest of a source's text, for asking main's store for it beside the opening's read (none without a text). */
+const textNamed = (source: Source): string | undefined => (source.textLength > 0 ? source.textHash : undefined);
+
 /** How long the pointer rests on a library entry before its opening is read ahead. */
 const REST_MS = 120;
 
 /** Reads a library entry's opening ahead once the pointer has rested on it, not as it sweeps past. */
-function useReadAheadOnRest(): { start: (sourceId: string) => void; cancel: () => void } {
+function useReadAheadOnRest(): { start: (source: Source) => void; cancel: () => void } {
   const timer = useRef(0);
   useEffect(() => () => window.clearTimeout(timer.current), []);
   return useMemo(
     () => ({
-      start: (sourceId: string) => {
+      start: (source: Source) => {
         window.clearTimeout(timer.current);
-        timer.current = window.setTimeout(() => readAhead(sourceId), REST_MS);
+        timer.current = window.setTimeout(() => readAhead(source.id, textNamed(source)), REST_MS);
       },
       cancel: () => window.clearTimeout(timer.current),
     }),
@@ -262,14 +265,14 @@ export function SourcesView() {
                   type="button"
                   className="item"
                   aria-current={source.id === selected?.id ? 'true' : undefined}
-                  onPointerEnter={() => readAheadOnRest.start(source.id)}
+                  onPointerEnter={() => readAheadOnRest.start(source)}
                   onPointerLeave={readAheadOnRest.cancel}
-                  onPointerDown={() => readAhead(source.id)}
-                  onFocus={() => readAhead(source.id)}
+                  onPointerDown={() => readAhead(source.id, textNamed(source))}
+                  onFocus={() => readAhead(source.id, textNamed(source))}
                   onClick={() => {
                     if (source.id === selected?.id) return;
                     // Under way before React takes the current source off the page (see opening.ts).
-                    readAhead(source.id);
+                    readAhead(source.id, textNamed(source));
                     leaveThen(() => select(source.id));
                   }}
                 >
@@ -359,7 +362,7 @@ const SourceWorkspace = memo(function SourceWorkspace({
   // list and the review queue never see new passages over an old text, or the other way round.
   // The text and the passages of its first screens, read first: the reader shows them while every
   // passage (for the list, the review queue and the rest of the text) is read in the background.
-  const { opening, settled, release } = useSourceOpening(source.id);
+  const { opening, settled, release } = useSourceOpening(source.id, textNamed(source));
   const reading = useSourceReading(source.id, settled);
   const readingArrived = reading !== undefined;
   useEffect(() => {

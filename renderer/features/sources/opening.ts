@@ -48,9 +48,11 @@ function follow(): void {
  * Starts reading `sourceId`'s opening now, unless it is already read or being read. Called from the
  * library's click handler itself (and earlier, when the pointer rests on an entry or it takes the
  * focus), so the read is under way while React takes the previous source off the page, and the reader
- * can show the first screen in the task the read answers in.
+ * can show the first screen in the task the read answers in. `textHash` (the source's, from the library's
+ * list; omitted for a source without a text) lets the text be asked of main's store at once, beside the
+ * IndexedDB reads, rather than once the record naming it has been read.
  */
-export function readAhead(sourceId: string): void {
+export function readAhead(sourceId: string, textHash?: string): void {
   if (latest?.sourceId === sourceId) return;
   follow();
   const reading: Opening = { sourceId, read: undefined };
@@ -59,7 +61,7 @@ export function readAhead(sourceId: string): void {
     // Superseded by another source's read, or dropped by a write meanwhile (then read again on demand).
     if (latest === reading) publish({ sourceId, read });
   };
-  readSourceOpening(db, sourceId, OPENING_CHARS).then(settle, () => settle(null));
+  readSourceOpening(db, sourceId, OPENING_CHARS, textHash).then(settle, () => settle(null));
 }
 
 /**

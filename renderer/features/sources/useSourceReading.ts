@@ -69,7 +69,10 @@ export function useSourceReading(sourceId: string, start = true): SourceReading 
  * component keeps its own copy: the kept opening may be dropped by a write before the full reading
  * (useSourceReading, the one that counts: a failure here is left to it to report) takes over.
  */
-export function useSourceOpening(sourceId: string): {
+export function useSourceOpening(
+  sourceId: string,
+  textHash?: string,
+): {
   opening: SourceReading | undefined;
   settled: boolean;
   /** The full reading has arrived: the opening's copy of the text is let go (a book's text is megabytes). */
@@ -85,8 +88,8 @@ export function useSourceOpening(sourceId: string): {
   const reading = kept?.sourceId === sourceId;
   // Opened without a click (at start, after an import) or dropped by a write before it was read.
   useEffect(() => {
-    if (!settled && !reading) readAhead(sourceId);
-  }, [sourceId, settled, reading]);
+    if (!settled && !reading) readAhead(sourceId, textHash);
+  }, [sourceId, textHash, settled, reading]);
   const release = useCallback(() => {
     forgetOpening(sourceId);
     setHeld((now) => (now?.read ? { sourceId, read: null } : now));
