@@ -29,6 +29,58 @@ function shown(change: HistoryFieldChange, value: unknown, actorName: (id: strin
   return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }
 
+/**
+ * The threat's actors by name. The inspector's live queries are components of their own: moving to the
+ * next threat (Enter in the grid moves down) renders the inspector once, and each answer that follows
+ * from IndexedDB re-renders its own few lines instead of the whole inspector again.
+ */
+const ActorNames = memo(function ActorNames({ ids }: { ids: readonly string[] }) {
+  const actors = useLiveQuery(() => db.actors.bulkGet([...ids]), [ids.join()]);
+  return show(actors?.flatMap((a) => (a ? [a.name] : [])));
+});
+
+/** What was changed on the threat, when and why (its revisions), newest first; see ActorNames. */
+const ThreatHistory = memo(function ThreatHistory({
+  threatId,
+  actorNames,
+}: {
+  threatId: string;
+  actorNames?: ReadonlyMap<string, { name: string }>;
+}) {
+  const t = useT();
+  const revisions = useLiveQuery(
+    () => db.revisions.where('[entity+entityId]').equals(['threat', threatId]).filter(notDemoCreation).toArray(),
+    [threatId],
+  );
+  const history = useMemo(() => (revisions ? threatHistory(revisions) : undefined), [revisions]);
+  const actorName = (id: string) => actorNames?.get(id)?.name ?? id;
+  return (
+    <>
+      <h3>{t('register.inspector.history')}</h3>
+      {history && history.length > 0 ? (
+        <ol className="history" aria-label={t('register.inspector.history')}>
+          {history.map((entry) => (
+            <li key={entry.key}>
+              <span className="muted">{formatDateTime(entry.at)}</span>{' '}
+              {entry.headline && <strong>{entry.headline}</strong>}
+              {entry.fields.map((change, i) => (
+                <span key={change.field} className="history-change">
+                  {i > 0 || entry.headline ? '; ' : ''}
+                  {change.label} <span className="before">{shown(change, change.before, actorName)}</span> →{' '}
+                  <span className="after">{shown(change, change.after, actorName)}</span>
+                </span>
+              ))}
+              {entry.rationale && <span className="rationale-text"> — “{entry.rationale}”</span>}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="muted">{t('register.inspector.noHistory')}</p>
+      )}
+    </>
+  );
+});
+
 /** Memoised: the register view renders on every sort, filter and edit elsewhere in the register. */
 export const ThreatInspector = memo(function ThreatInspector({
   threat,
@@ -40,13 +92,6 @@ export const ThreatInspector = memo(function ThreatInspector({
   actorNames?: ReadonlyMap<string, { name: string }>;
 }) {
   const t = useT();
-  const actors = useLiveQuery(() => db.actors.bulkGet(threat.actorIds), [threat.actorIds.join()]);
-  const revisions = useLiveQuery(
-    () => db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).filter(notDemoCreation).toArray(),
-    [threat.id],
-  );
-  const history = useMemo(() => (revisions ? threatHistory(revisions) : undefined), [revisions]);
-  const actorName = (id: string) => actorNames?.get(id)?.name ?? id;
   const levels = register.scale.levels;
   const band = threat.score === undefined ? null : bandOf(threat.score, register.scale.bands);
   // Rejects when refused (already reported), so the field puts its saved value back.
@@ -123,7 +168,9 @@ export const ThreatInspector = memo(function ThreatInspector({
         <dt>{columnLabel('countries')}</dt>
         <dd>{show(threat.countryCodes)}</dd>
         <dt>{columnLabel('actors')}</dt>
-        <dd>{show(actors?.flatMap((a) => (a ? [a.name] : [])))}</dd>
+        <dd>
+          <ActorNames ids={threat.actorIds} />
+        </dd>
       </dl>
       {rating && (
         <form
@@ -193,27 +240,7 @@ export const ThreatInspector = memo(function ThreatInspector({
       ) : (
         <p className="muted">{t('register.inspector.noneRecorded')}</p>
       )}
-      <h3>{t('register.inspector.history')}</h3>
-      {history && history.length > 0 ? (
-        <ol className="history" aria-label={t('register.inspector.history')}>
-          {history.map((entry) => (
-            <li key={entry.key}>
-              <span className="muted">{formatDateTime(entry.at)}</span>{' '}
-              {entry.headline && <strong>{entry.headline}</strong>}
-              {entry.fields.map((change, i) => (
-                <span key={change.field} className="history-change">
-                  {i > 0 || entry.headline ? '; ' : ''}
-                  {change.label} <span className="before">{shown(change, change.before, actorName)}</span> →{' '}
-                  <span className="after">{shown(change, change.after, actorName)}</span>
-                </span>
-              ))}
-              {entry.rationale && <span className="rationale-text"> — “{entry.rationale}”</span>}
-            </li>
-          ))}
-        </ol>
-      ) : (
-        <p className="muted">{t('register.inspector.noHistory')}</p>
-      )}
+      <ThreatHistory threatId={threat.id} actorNames={actorNames} />
     </div>
   );
 });
