@@ -487,8 +487,7 @@ export function ThreatGrid({
     if (!editing) return;
     const { rowId } = editing;
     setEditing(null);
-    // The grid is its own scrolling box and always in view: nothing to scroll to, and no layout to force
-    // in the keydown (the frame lays the page out once, with the editor gone).
+    // The grid is its own scrolling box and always in view: there is nothing to scroll it to.
     gridRef.current?.focus({ preventScroll: true });
     // The editor closing, the new value (shown before it is stored), the move and the save status are
     // one render and one frame; the stored record replaces the shown one later without a visible change.
