@@ -32,7 +32,9 @@ function shown(change: HistoryFieldChange, value: unknown, actorName: (id: strin
 /**
  * The threat's actors by name. The inspector's live queries are components of their own: moving to the
  * next threat (Enter in the grid moves down) renders the inspector once, and each answer that follows
- * from IndexedDB re-renders its own few lines instead of the whole inspector again.
+ * from IndexedDB re-renders its own few lines instead of the whole inspector again. They are keyed by
+ * the threat: a live query keeps its last answer until the new one comes, which showed the previous
+ * threat's actors and history under the next one's title for a moment (and took them out a frame later).
  */
 const ActorNames = memo(function ActorNames({ ids }: { ids: readonly string[] }) {
   const actors = useLiveQuery(() => db.actors.bulkGet([...ids]), [ids.join()]);
@@ -169,7 +171,7 @@ export const ThreatInspector = memo(function ThreatInspector({
         <dd>{show(threat.countryCodes)}</dd>
         <dt>{columnLabel('actors')}</dt>
         <dd>
-          <ActorNames ids={threat.actorIds} />
+          <ActorNames key={threat.id} ids={threat.actorIds} />
         </dd>
       </dl>
       {rating && (
@@ -240,7 +242,7 @@ export const ThreatInspector = memo(function ThreatInspector({
       ) : (
         <p className="muted">{t('register.inspector.noneRecorded')}</p>
       )}
-      <ThreatHistory threatId={threat.id} actorNames={actorNames} />
+      <ThreatHistory key={threat.id} threatId={threat.id} actorNames={actorNames} />
     </div>
   );
 });
