@@ -53,21 +53,27 @@ export function useMenuState(): void {
           sent = null;
         });
     };
-    // When the first change still waiting was seen: a window that never stays still (a long import's
-    // progress) still has its menu recounted every second or so.
+    // The last change and the first one still waiting: a change only notes the time (it comes with
+    // every store update and focus move), and the timer, when it fires, waits on until the window has
+    // been still — or recounts anyway once a window that never stays still (a long import's progress)
+    // has waited a second.
+    let lastChange = 0;
     let waitingSince: number | undefined;
-    const soon = () => {
+    const check = () => {
       const now = performance.now();
-      waitingSince ??= now;
-      if (timer !== undefined) {
-        if (now - waitingSince >= LONGEST_WAIT_MS) return;
-        window.clearTimeout(timer);
+      const still = now - lastChange;
+      if (still < STILL_MS && now - (waitingSince ?? now) < LONGEST_WAIT_MS) {
+        timer = window.setTimeout(check, STILL_MS - still);
+        return;
       }
-      timer = window.setTimeout(() => {
-        timer = undefined;
-        waitingSince = undefined;
-        idle ??= whenIdle(publish);
-      }, STILL_MS);
+      timer = undefined;
+      waitingSince = undefined;
+      idle ??= whenIdle(publish);
+    };
+    const soon = () => {
+      lastChange = performance.now();
+      waitingSince ??= lastChange;
+      timer ??= window.setTimeout(check, STILL_MS);
     };
     publish();
     const stops = [subscribeCommands(soon), useWorkbench.subscribe(soon), workspace.subscribe(soon)];

@@ -30,18 +30,12 @@ function shown(change: HistoryFieldChange, value: unknown, actorName: (id: strin
 }
 
 /**
- * The threat's actors by name. The inspector's live queries are components of their own: moving to the
- * next threat (Enter in the grid moves down) renders the inspector once, and each answer that follows
- * from IndexedDB re-renders its own few lines instead of the whole inspector again. They are keyed by
- * the threat: a live query keeps its last answer until the new one comes, which showed the previous
- * threat's actors and history under the next one's title for a moment (and took them out a frame later).
+ * What was changed on the threat, when and why (its revisions), newest first. A live query of its own:
+ * moving to the next threat (Enter in the grid moves down) renders the inspector once, and the answer
+ * that follows from IndexedDB re-renders these lines instead of the whole inspector again. Keyed by the
+ * threat: a live query keeps its last answer until the new one comes, which showed the previous threat's
+ * history under the next one's title for a moment (and took it out a frame later).
  */
-const ActorNames = memo(function ActorNames({ ids }: { ids: readonly string[] }) {
-  const actors = useLiveQuery(() => db.actors.bulkGet([...ids]), [ids.join()]);
-  return show(actors?.flatMap((a) => (a ? [a.name] : [])));
-});
-
-/** What was changed on the threat, when and why (its revisions), newest first; see ActorNames. */
 const ThreatHistory = memo(function ThreatHistory({
   threatId,
   actorNames,
@@ -170,9 +164,8 @@ export const ThreatInspector = memo(function ThreatInspector({
         <dt>{columnLabel('countries')}</dt>
         <dd>{show(threat.countryCodes)}</dd>
         <dt>{columnLabel('actors')}</dt>
-        <dd>
-          <ActorNames key={threat.id} ids={threat.actorIds} />
-        </dd>
+        {/* The register's actors are at hand (lookups): no query of the inspector's own, no flash of "—". */}
+        <dd>{show(threat.actorIds.flatMap((id) => actorNames?.get(id)?.name ?? []))}</dd>
       </dl>
       {rating && (
         <form
