@@ -104,13 +104,17 @@ export const ThreatInspector = memo(function ThreatInspector({
   return (
     <div className="inspector-body">
       <h2 className="inspector-kicker">{t('register.columns.title')}</h2>
+      {/* Keyed by the threat: a field follows a new value in an effect, so moving to the next threat showed
+          the previous one's title and description for a frame, then rendered and laid them out again. */}
       <EditableText
+        key={`${threat.id}:title`}
         label={t('register.inspector.title')}
         value={threat.title}
         validate={(v) => (v ? null : t('register.inspector.needsTitle'))}
         onCommit={(title) => save({ title })}
       />
       <EditableText
+        key={`${threat.id}:description`}
         label={columnLabel('description')}
         value={threat.description}
         multiline
