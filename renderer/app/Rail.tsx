@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { Table } from 'dexie';
 import { db } from '../db';
 import type { CommandId } from '../../shared/commands/registry';
 import { useWorkbench, type View } from '../stores';
@@ -17,27 +18,25 @@ const ITEMS: { view: View; icon: string }[] = [
 ];
 const navigateCommand = (view: View): CommandId => `navigate:${view}`;
 
+/**
+ * How many records one table holds, as its own live query: a write re-runs the count of its table only
+ * (a cell edit in the register counts threats once, not six tables), and a count that comes back the
+ * same leaves the rail as it is.
+ */
+function useCount(table: Pick<Table, 'count'>): number | undefined {
+  return useLiveQuery(() => table.count(), [table]);
+}
+
 function useCounts(): Record<View, number | undefined> {
-  const counts = useLiveQuery(async () => ({
-    sources: await db.sources.count(),
-    register: await db.threats.count(),
-    countries: await db.countries.count(),
-    briefings: await db.briefings.count(),
-    passages: await db.annotations.count(),
+  return {
+    sources: useCount(db.sources),
+    register: useCount(db.threats),
+    countries: useCount(db.countries),
+    briefings: useCount(db.briefings),
+    passages: useCount(db.annotations),
     search: undefined,
-    actors: await db.actors.count(),
-  }));
-  return (
-    counts ?? {
-      sources: undefined,
-      register: undefined,
-      countries: undefined,
-      briefings: undefined,
-      passages: undefined,
-      search: undefined,
-      actors: undefined,
-    }
-  );
+    actors: useCount(db.actors),
+  };
 }
 
 function RailItem({

@@ -8,20 +8,39 @@ import { commandState, subscribeCommands } from '../workspace/user-commands';
 /** The commands the application menu shows and the renderer answers (main answers the error log itself). */
 const MENU_COMMANDS = COMMAND_IDS.filter((id) => USER_COMMANDS[id].menu && !USER_COMMANDS[id].menuAnsweredByMain);
 
+/** How long the window stays still (no focus move, no store or history change) before the menu is recounted. */
+const STILL_MS = 150;
+const LONGEST_WAIT_MS = 1000;
+
+/** An idle period, or a second at the latest (Electron's Chromium has requestIdleCallback; a plain timer elsewhere). */
+const whenIdle = (work: () => void): number =>
+  typeof window.requestIdleCallback === 'function'
+    ? window.requestIdleCallback(work, { timeout: 1000 })
+    : window.setTimeout(work, 0);
+const cancelIdle = (handle: number): void =>
+  typeof window.cancelIdleCallback === 'function' ? window.cancelIdleCallback(handle) : window.clearTimeout(handle);
+
 /**
  * Keeps the desktop menu's items as enabled as the dispatcher says they are: Undo greyed out with nothing
  * to undo, New Passage without a selection in the reader, and so on. Whatever can change an answer —
  * a handler bound or unbound, the UI store, the workspace's history, the focus entering or leaving a
  * text field — schedules one recount; main hears only when the set of disabled commands changes.
+ *
+ * The recount waits until the window has been still for a moment and then for an idle period: one cell
+ * edit alone moves the focus twice, the save status twice and the history once, and the menu needs the
+ * state they leave, not each step — counted and sent (an IPC message; a request in the browser preview)
+ * after the edit's frames, not among them. Nobody can reach the menu that fast, and a menu item or a key
+ * still asks the dispatcher itself when used.
  */
 export function useMenuState(): void {
   useEffect(() => {
     if (!isConnected()) return;
     let sent: string | null = null;
     let timer: number | undefined;
+    let idle: number | undefined;
     let stopped = false;
     const publish = () => {
-      timer = undefined;
+      idle = undefined;
       if (stopped) return;
       const disabled = MENU_COMMANDS.filter((id) => !commandState(id).enabled);
       const key = disabled.join(' ');
@@ -34,8 +53,27 @@ export function useMenuState(): void {
           sent = null;
         });
     };
+    // The last change and the first one still waiting: a change only notes the time (it comes with
+    // every store update and focus move), and the timer, when it fires, waits on until the window has
+    // been still — or recounts anyway once a window that never stays still (a long import's progress)
+    // has waited a second.
+    let lastChange = 0;
+    let waitingSince: number | undefined;
+    const check = () => {
+      const now = performance.now();
+      const still = now - lastChange;
+      if (still < STILL_MS && now - (waitingSince ?? now) < LONGEST_WAIT_MS) {
+        timer = window.setTimeout(check, STILL_MS - still);
+        return;
+      }
+      timer = undefined;
+      waitingSince = undefined;
+      idle ??= whenIdle(publish);
+    };
     const soon = () => {
-      timer ??= window.setTimeout(publish, 50);
+      lastChange = performance.now();
+      waitingSince ??= lastChange;
+      timer ??= window.setTimeout(check, STILL_MS);
     };
     publish();
     const stops = [subscribeCommands(soon), useWorkbench.subscribe(soon), workspace.subscribe(soon)];
@@ -44,6 +82,7 @@ export function useMenuState(): void {
     return () => {
       stopped = true;
       window.clearTimeout(timer);
+      if (idle !== undefined) cancelIdle(idle);
       stops.forEach((stop) => stop());
       window.removeEventListener('focusin', soon);
       window.removeEventListener('focusout', soon);

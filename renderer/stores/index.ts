@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { persist } from 'zustand/middleware';
+import { createJSONStorage, persist } from 'zustand/middleware';
 import { createNavigationSlice, type NavigationSlice } from './navigation';
 import { createSelectionSlice, type SelectionSlice } from './selection';
 import { createSessionSlice, type SessionSlice } from './session';
@@ -9,6 +9,29 @@ import { createCountriesSlice, type CountriesSlice } from './countries';
 import { createMergeSlice, type MergeSlice } from './merge';
 import { createBackupsSlice, type BackupsSlice } from './backups';
 import { createLayoutSlice, type LayoutSlice } from './layout';
+
+/**
+ * localStorage, written only when what is kept changed. Every update of the store is persisted, and
+ * most change nothing that is kept: a cell edit's "Saving…" and "Saved" each wrote the same text again,
+ * synchronously, in the middle of the edit.
+ */
+const keptUiState = createJSONStorage(() => {
+  // Throws where there is no localStorage (as the default storage does): nothing is kept then.
+  const storage = localStorage;
+  const written = new Map<string, string>();
+  return {
+    getItem: (name) => storage.getItem(name),
+    setItem: (name, value) => {
+      if (written.get(name) === value) return;
+      written.set(name, value);
+      storage.setItem(name, value);
+    },
+    removeItem: (name) => {
+      written.delete(name);
+      storage.removeItem(name);
+    },
+  };
+});
 
 /** UI and session state only; everything the analyst edits lives in IndexedDB (see renderer/db). */
 export type WorkbenchState = NavigationSlice &
@@ -36,6 +59,7 @@ export const useWorkbench = create<WorkbenchState>()(
     }),
     {
       name: 'analyst-workbench:ui',
+      storage: keptUiState,
       // Where the analyst was and how they like to read; not notices or transient save state.
       partialize: (s) => ({
         view: s.view,

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
+import type { Annotation } from '../../../shared/domain/annotation';
 import type { Threat } from '../../../shared/domain/threat';
 import { db } from '../../db';
 import { inDocumentOrder } from '../../db/annotations';
@@ -9,22 +10,33 @@ import { linkEvidence } from '../../workspace/commands/threats';
 import { useT } from '../../i18n';
 import { citation } from '../passages';
 
+/**
+ * One empty answer for every query that finds nothing: a live query's answer that is the same object as
+ * the last one re-renders nothing, and moving from one threat without evidence to the next (Enter in the
+ * grid moves down) is then no render of the panel at all.
+ */
+const NONE: Annotation[] = [];
+const orNone = (found: Annotation[]) => (found.length > 0 ? found : NONE);
+
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 
 /** The passages behind a threat's rating, with citations; more can be found and linked from here. */
 export function EvidencePanel({ threat }: { threat: Threat }) {
   const t = useT();
-  const linked = useLiveQuery(() => db.annotations.where('threatIds').equals(threat.id).toArray(), [threat.id]);
+  const linked = useLiveQuery(
+    () => db.annotations.where('threatIds').equals(threat.id).toArray().then(orNone),
+    [threat.id],
+  );
   const sources = useLiveQuery(async () => new Map((await db.sources.toArray()).map((s) => [s.id, s])));
   const [query, setQuery] = useState('');
   const candidates = useLiveQuery(async () => {
     const q = fold(query.trim());
-    if (q.length < 2) return [];
+    if (q.length < 2) return NONE;
     const found = await db.annotations
       .filter((a) => !a.threatIds.includes(threat.id) && fold(`${a.quote.exact} ${a.note}`).includes(q))
       .limit(20)
       .toArray();
-    return found;
+    return orNone(found);
   }, [query, threat.id]);
   const showInReader = useWorkbench((s) => s.showInReader);
   const ordered = useMemo(

@@ -82,8 +82,11 @@ export function RegisterView() {
   const panes = useWorkbench((s) => s.panes);
   const setPanes = useWorkbench((s) => s.setPanes);
   // Choosing a threat opens the inspector again after the analyst closed it.
+  // Only when it is closed: the store's panes are a new object after every setPanes, which rendered the
+  // whole view again with each move of the active cell.
   useEffect(() => {
-    if (threatId) useWorkbench.getState().setPanes({ inspectorClosed: false });
+    const { panes, setPanes } = useWorkbench.getState();
+    if (threatId && panes.inspectorClosed) setPanes({ inspectorClosed: false });
   }, [threatId]);
   const listed = registers?.filter((r) => showArchived || !r.archived || r.id === registerId);
   const register = registers?.find((r) => r.id === registerId) ?? listed?.[0];

@@ -189,6 +189,114 @@ const DataRow = memo(function DataRow({
   );
 });
 
+interface ColumnChromeProps {
+  columns: Column<ThreatRow>[];
+  /** Passed only so the memo sees a sort change: the columns answer their own state. */
+  sorting: unknown;
+}
+
+/**
+ * The column filters above the grid. Memoised, as the headers below: a cell edit, the active cell moving or
+ * a new row in view re-render the grid, and these fourteen fields with their translated labels need not follow.
+ */
+const ColumnFilters = memo(function ColumnFilters({
+  columns,
+  width,
+  barRef,
+  scrollerRef,
+}: ColumnChromeProps & {
+  /** Passed only so the memo sees a filter change. */
+  columnFilters: unknown;
+  width: number;
+  barRef: RefObject<HTMLDivElement | null>;
+  scrollerRef: RefObject<HTMLDivElement | null>;
+}) {
+  const t = useT();
+  return (
+    // Outside the grid's roles (a grid holds rows and cells, not text fields), scrolled with it.
+    <div
+      ref={barRef}
+      className="column-filters"
+      role="group"
+      aria-label={t('register.columnFilters')}
+      onScroll={(e) => {
+        if (scrollerRef.current) scrollerRef.current.scrollLeft = e.currentTarget.scrollLeft;
+      }}
+    >
+      <div className="column-filters-row" style={{ width }}>
+        {columns.map((column) => {
+          const meta = column.columnDef.meta as ColumnMeta;
+          const sorted = column.getIsSorted();
+          return (
+            <span key={column.id} className="column-filter" style={{ width: column.getSize() }}>
+              <input
+                type="text"
+                aria-label={t('register.filterColumn', { column: meta.label })}
+                placeholder={meta.label}
+                value={(column.getFilterValue() as string) ?? ''}
+                onChange={(e) => column.setFilterValue(e.target.value || undefined)}
+                onKeyDown={(e) => {
+                  // Alt+↑/↓ sorts by this column from the keyboard (the header buttons are not tab stops).
+                  if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+                  e.preventDefault();
+                  column.toggleSorting(e.key === 'ArrowDown', e.shiftKey);
+                }}
+                aria-description={
+                  sorted
+                    ? t(sorted === 'asc' ? 'register.sortedAscending' : 'register.sortedDescending')
+                    : t('register.sortHint')
+                }
+              />
+            </span>
+          );
+        })}
+      </div>
+    </div>
+  );
+});
+
+/** The grid's column widths and sortable headers (memoised, see ColumnFilters). */
+const ColumnHeads = memo(function ColumnHeads({ columns }: ColumnChromeProps) {
+  const t = useT();
+  return (
+    <>
+      <colgroup>
+        {columns.map((c) => (
+          <col key={c.id} style={{ width: c.getSize() }} />
+        ))}
+      </colgroup>
+      <thead>
+        <tr role="row">
+          {columns.map((column) => {
+            const meta = column.columnDef.meta as ColumnMeta;
+            const sorted = column.getIsSorted();
+            return (
+              <th
+                key={column.id}
+                role="columnheader"
+                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                className={meta.numeric ? 'num' : undefined}
+              >
+                <button
+                  type="button"
+                  className="sort-button"
+                  // The grid is one tab stop (WAI-ARIA grid); the keyboard sorts from the column filters.
+                  tabIndex={-1}
+                  onClick={column.getToggleSortingHandler()}
+                  title={t('register.sortTitle')}
+                >
+                  {meta.label}
+                  <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                </button>
+              </th>
+            );
+          })}
+        </tr>
+      </thead>
+    </>
+  );
+});
+
 /**
  * The register as a spreadsheet: TanStack Table for sorting, filtering, grouping and columns,
  * TanStack Virtual so only the rows in view exist (a 10,000-row register stays responsive), and a
@@ -379,7 +487,8 @@ export function ThreatGrid({
     if (!editing) return;
     const { rowId } = editing;
     setEditing(null);
-    gridRef.current?.focus();
+    // The grid is its own scrolling box and always in view: there is nothing to scroll it to.
+    gridRef.current?.focus({ preventScroll: true });
     // The editor closing, the new value (shown before it is stored), the move and the save status are
     // one render and one frame; the stored record replaces the shown one later without a visible change.
     if (move === 'down') activate(activeRowIndex + 1, activeColumnIndex);
@@ -404,45 +513,14 @@ export function ThreatGrid({
 
   return (
     <div className="grid-shell">
-      {/* Outside the grid's roles (a grid holds rows and cells, not text fields), scrolled with it. */}
-      <div
-        ref={filterBar}
-        className="column-filters"
-        role="group"
-        aria-label={t('register.columnFilters')}
-        onScroll={(e) => {
-          if (scroller.current) scroller.current.scrollLeft = e.currentTarget.scrollLeft;
-        }}
-      >
-        <div className="column-filters-row" style={{ width: totalWidth }}>
-          {leafColumns.map((column) => {
-            const meta = column.columnDef.meta as ColumnMeta;
-            const sorted = column.getIsSorted();
-            return (
-              <span key={column.id} className="column-filter" style={{ width: column.getSize() }}>
-                <input
-                  type="text"
-                  aria-label={t('register.filterColumn', { column: meta.label })}
-                  placeholder={meta.label}
-                  value={(column.getFilterValue() as string) ?? ''}
-                  onChange={(e) => column.setFilterValue(e.target.value || undefined)}
-                  onKeyDown={(e) => {
-                    // Alt+↑/↓ sorts by this column from the keyboard (the header buttons are not tab stops).
-                    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
-                    e.preventDefault();
-                    column.toggleSorting(e.key === 'ArrowDown', e.shiftKey);
-                  }}
-                  aria-description={
-                    sorted
-                      ? t(sorted === 'asc' ? 'register.sortedAscending' : 'register.sortedDescending')
-                      : t('register.sortHint')
-                  }
-                />
-              </span>
-            );
-          })}
-        </div>
-      </div>
+      <ColumnFilters
+        columns={leafColumns}
+        sorting={grid.sorting}
+        columnFilters={grid.columnFilters}
+        width={totalWidth}
+        barRef={filterBar}
+        scrollerRef={scroller}
+      />
       <div className="threat-grid">
         {/* The scrolling box is the grid itself: one tab stop, and only rows inside its role. */}
         <div
@@ -463,39 +541,7 @@ export function ThreatGrid({
           }}
         >
           <table style={{ width: totalWidth }} role="presentation">
-            <colgroup>
-              {leafColumns.map((c) => (
-                <col key={c.id} style={{ width: c.getSize() }} />
-              ))}
-            </colgroup>
-            <thead>
-              <tr role="row">
-                {leafColumns.map((column) => {
-                  const meta = column.columnDef.meta as ColumnMeta;
-                  const sorted = column.getIsSorted();
-                  return (
-                    <th
-                      key={column.id}
-                      role="columnheader"
-                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                      className={meta.numeric ? 'num' : undefined}
-                    >
-                      <button
-                        type="button"
-                        className="sort-button"
-                        // The grid is one tab stop (WAI-ARIA grid); the keyboard sorts from the column filters.
-                        tabIndex={-1}
-                        onClick={column.getToggleSortingHandler()}
-                        title={t('register.sortTitle')}
-                      >
-                        {meta.label}
-                        <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
-                      </button>
-                    </th>
-                  );
-                })}
-              </tr>
-            </thead>
+            <ColumnHeads columns={leafColumns} sorting={grid.sorting} />
             <tbody>
               {paddingTop > 0 && (
                 <tr aria-hidden="true">
@@ -584,7 +630,7 @@ export function ThreatGrid({
           onCommit={(patch, move, rationale) => void commit(patch, move, rationale)}
           onCancel={() => {
             setEditing(null);
-            gridRef.current?.focus();
+            gridRef.current?.focus({ preventScroll: true });
           }}
         />
       )}

@@ -29,6 +29,54 @@ function shown(change: HistoryFieldChange, value: unknown, actorName: (id: strin
   return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }
 
+/**
+ * What was changed on the threat, when and why (its revisions), newest first. A live query of its own:
+ * moving to the next threat (Enter in the grid moves down) renders the inspector once, and the answer
+ * that follows from IndexedDB re-renders these lines instead of the whole inspector again. Keyed by the
+ * threat: a live query keeps its last answer until the new one comes, which showed the previous threat's
+ * history under the next one's title for a moment (and took it out a frame later).
+ */
+const ThreatHistory = memo(function ThreatHistory({
+  threatId,
+  actorNames,
+}: {
+  threatId: string;
+  actorNames?: ReadonlyMap<string, { name: string }>;
+}) {
+  const t = useT();
+  const revisions = useLiveQuery(
+    () => db.revisions.where('[entity+entityId]').equals(['threat', threatId]).filter(notDemoCreation).toArray(),
+    [threatId],
+  );
+  const history = useMemo(() => (revisions ? threatHistory(revisions) : undefined), [revisions]);
+  const actorName = (id: string) => actorNames?.get(id)?.name ?? id;
+  return (
+    <>
+      <h3>{t('register.inspector.history')}</h3>
+      {history && history.length > 0 ? (
+        <ol className="history" aria-label={t('register.inspector.history')}>
+          {history.map((entry) => (
+            <li key={entry.key}>
+              <span className="muted">{formatDateTime(entry.at)}</span>{' '}
+              {entry.headline && <strong>{entry.headline}</strong>}
+              {entry.fields.map((change, i) => (
+                <span key={change.field} className="history-change">
+                  {i > 0 || entry.headline ? '; ' : ''}
+                  {change.label} <span className="before">{shown(change, change.before, actorName)}</span> →{' '}
+                  <span className="after">{shown(change, change.after, actorName)}</span>
+                </span>
+              ))}
+              {entry.rationale && <span className="rationale-text"> — “{entry.rationale}”</span>}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="muted">{t('register.inspector.noHistory')}</p>
+      )}
+    </>
+  );
+});
+
 /** Memoised: the register view renders on every sort, filter and edit elsewhere in the register. */
 export const ThreatInspector = memo(function ThreatInspector({
   threat,
@@ -40,13 +88,6 @@ export const ThreatInspector = memo(function ThreatInspector({
   actorNames?: ReadonlyMap<string, { name: string }>;
 }) {
   const t = useT();
-  const actors = useLiveQuery(() => db.actors.bulkGet(threat.actorIds), [threat.actorIds.join()]);
-  const revisions = useLiveQuery(
-    () => db.revisions.where('[entity+entityId]').equals(['threat', threat.id]).filter(notDemoCreation).toArray(),
-    [threat.id],
-  );
-  const history = useMemo(() => (revisions ? threatHistory(revisions) : undefined), [revisions]);
-  const actorName = (id: string) => actorNames?.get(id)?.name ?? id;
   const levels = register.scale.levels;
   const band = threat.score === undefined ? null : bandOf(threat.score, register.scale.bands);
   // Rejects when refused (already reported), so the field puts its saved value back.
@@ -63,13 +104,17 @@ export const ThreatInspector = memo(function ThreatInspector({
   return (
     <div className="inspector-body">
       <h2 className="inspector-kicker">{t('register.columns.title')}</h2>
+      {/* Keyed by the threat: a field follows a new value in an effect, so moving to the next threat showed
+          the previous one's title and description for a frame, then rendered and laid them out again. */}
       <EditableText
+        key={`${threat.id}:title`}
         label={t('register.inspector.title')}
         value={threat.title}
         validate={(v) => (v ? null : t('register.inspector.needsTitle'))}
         onCommit={(title) => save({ title })}
       />
       <EditableText
+        key={`${threat.id}:description`}
         label={columnLabel('description')}
         value={threat.description}
         multiline
@@ -123,7 +168,8 @@ export const ThreatInspector = memo(function ThreatInspector({
         <dt>{columnLabel('countries')}</dt>
         <dd>{show(threat.countryCodes)}</dd>
         <dt>{columnLabel('actors')}</dt>
-        <dd>{show(actors?.flatMap((a) => (a ? [a.name] : [])))}</dd>
+        {/* The register's actors are at hand (lookups): no query of the inspector's own, no flash of "—". */}
+        <dd>{show(threat.actorIds.flatMap((id) => actorNames?.get(id)?.name ?? []))}</dd>
       </dl>
       {rating && (
         <form
@@ -193,27 +239,7 @@ export const ThreatInspector = memo(function ThreatInspector({
       ) : (
         <p className="muted">{t('register.inspector.noneRecorded')}</p>
       )}
-      <h3>{t('register.inspector.history')}</h3>
-      {history && history.length > 0 ? (
-        <ol className="history" aria-label={t('register.inspector.history')}>
-          {history.map((entry) => (
-            <li key={entry.key}>
-              <span className="muted">{formatDateTime(entry.at)}</span>{' '}
-              {entry.headline && <strong>{entry.headline}</strong>}
-              {entry.fields.map((change, i) => (
-                <span key={change.field} className="history-change">
-                  {i > 0 || entry.headline ? '; ' : ''}
-                  {change.label} <span className="before">{shown(change, change.before, actorName)}</span> →{' '}
-                  <span className="after">{shown(change, change.after, actorName)}</span>
-                </span>
-              ))}
-              {entry.rationale && <span className="rationale-text"> — “{entry.rationale}”</span>}
-            </li>
-          ))}
-        </ol>
-      ) : (
-        <p className="muted">{t('register.inspector.noHistory')}</p>
-      )}
+      <ThreatHistory key={threat.id} threatId={threat.id} actorNames={actorNames} />
     </div>
   );
 });

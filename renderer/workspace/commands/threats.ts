@@ -20,6 +20,8 @@ async function checkRatings(
   threat: Threat,
   rating: { likelihood?: number; impact?: number },
 ): Promise<void> {
+  // A field edit without a rating has nothing to check: no read of the register in its transaction.
+  if (rating.likelihood === undefined && rating.impact === undefined) return;
   const register = await changes.get('registers', threat.registerId);
   const levels = register?.scale.levels;
   if (!levels) return;

@@ -2,14 +2,7 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { USER_COMMANDS, type CommandId } from '../../../shared/commands/registry';
 import { commandTitle, useT } from '../../i18n';
 import { useWorkbench } from '../../stores';
-import {
-  bindCommandHandler,
-  commandState,
-  commandsVersion,
-  runCommand,
-  subscribeCommands,
-  type CommandState,
-} from './dispatcher';
+import { bindCommandHandler, commandState, runCommand, subscribeCommands, type CommandState } from './dispatcher';
 import { ariaKeys, keyHint, keysOf } from './platform-keys';
 
 /**
@@ -50,16 +43,22 @@ export interface UserCommandView {
   run: () => void;
 }
 
+/** A command's state as one comparable value: enabled, or disabled with its reason. */
+function stateKey(id: CommandId): string {
+  const now = commandState(id);
+  return now.enabled ? 'enabled' : `disabled:${now.reason ?? ''}`;
+}
+
 /** A command for a toolbar button: re-renders when its enabled state may have changed. */
 export function useUserCommand(id: CommandId): UserCommandView {
-  useSyncExternalStore(subscribeCommands, commandsVersion);
+  // A handler bound or unbound, or the history moving: re-render when, for this command, the state turns —
+  // not at every change to the workspace (each edit moves the history, and a dozen buttons and rail items
+  // re-rendered with it, their state unchanged).
+  useSyncExternalStore(subscribeCommands, () => stateKey(id));
   // Titles follow the interface language: re-render when it changes.
   useT();
   // Enablement reads the UI store (undo stack, view, reading size): re-render when, for this command, it turns.
-  useWorkbench(() => {
-    const now = commandState(id);
-    return now.enabled ? 'enabled' : `disabled:${now.reason ?? ''}`;
-  });
+  useWorkbench(() => stateKey(id));
   const keys = keysOf(id);
   return {
     title: commandTitle(id, USER_COMMANDS[id].title),
