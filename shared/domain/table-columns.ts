@@ -85,12 +85,12 @@ const BREAK_ANYWHERE = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
 
 /**
  * The pieces of `text` a reader will not break: words between spaces (a no-break space holds its neighbours
- * together), split after a hyphen or dash, where a line may end, and single ideographs.
+ * together), split after a hyphen or dash between letters, where a line may end, and single ideographs.
  */
 export function unbreakablePieces(text: string): string[] {
   return text
     .split(/[ \t\n\r\u1680\u2000-\u200a\u2028\u2029\u205f\u3000]+/u)
-    .flatMap((word) => word.split(/(?<=[\u002d\u2010\u2013\u2014](?=\p{L}|\p{N}))/u))
+    .flatMap((word) => word.split(/(?<=\p{L}[\u002d\u2010\u2013\u2014])(?=\p{L})/u))
     .flatMap((word) =>
       BREAK_ANYWHERE.test(word) ? word.split(/(?=[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff])/u) : [word],
     )
