@@ -19,13 +19,14 @@ import { PROJECT_ROOT } from '../support/handler-table';
 
 const AT = '2026-03-12T09:00:00.000Z';
 
-/** Threat titles an analyst writing in Russian (and Kazakh names) might give: long words, long names. */
+/** Threat titles an analyst might give, in Russian with Kazakh names and in Uzbek: long words, long names. */
 const LONG_TITLES = [
   'Террористическая активность Исламского движения Узбекистана',
   'Наркотрафик через таджикско-афганскую границу',
   'Жамағат Ансаруллах: вербовка в Бадахшане',
   'Контрабандисты, трансграничные наркокартели',
   'Радикализирующиеся трудовые мигранты',
+  'Oʻzbekiston Islomiy Harakati: yollanma jangarilar',
 ];
 
 let folder = '';
