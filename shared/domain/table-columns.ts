@@ -236,21 +236,30 @@ function minimumWidths(table: MeasuredTable, measure: TableMeasure, size: number
 }
 
 /**
- * The table's text size and column widths. At the style's size if every column can be as wide as its widest
- * word; else at the largest size down to `smallest` at which they can; else at `smallest`, with the columns
- * fitted as well as they can be (fitColumns), where the words that cannot fit may break.
+ * The table's text size and column widths: the largest size, from the style's down to `smallest` in half
+ * points, at which every column gets its widest word. A word too wide for any column at any of those sizes
+ * (a long address, say) does not set the table smaller: the size is the largest at which every other column
+ * still gets its word, and only that word breaks.
  */
 export function fitTable(table: MeasuredTable, measure: TableMeasure): TableLayout {
   const total = Math.round(measure.width * SCALE);
   const presets = table.columns.map((c) => c.width);
-  const smallest = Math.min(measure.size, measure.smallest ?? measure.size);
-  let size = measure.size;
-  let minimums = minimumWidths(table, measure, size);
-  while (minimums.reduce((a, b) => a + b, 0) > total && size - SIZE_STEP >= smallest - 1e-9) {
-    size -= SIZE_STEP;
-    minimums = minimumWidths(table, measure, size);
+  const at = (size: number) => {
+    const minimums = minimumWidths(table, measure, size);
+    const letter = wordWidth('МШЩ', { family: measure.headingFont, size, bold: true }) / 3;
+    const floor = Math.ceil((letter * FLOOR_LETTERS + measure.padding) * SCALE);
+    const widths = fitColumns(presets, minimums, total, floor);
+    return { size, minimums, widths };
+  };
+  const smallest = at(Math.min(measure.size, measure.smallest ?? measure.size));
+  const fitting = smallest.minimums.flatMap((m, i) => (smallest.widths[i]! >= m ? [i] : []));
+  let layout = smallest;
+  for (let size = measure.size; size > smallest.size + 1e-9; size -= SIZE_STEP) {
+    const candidate = at(size);
+    if (fitting.every((i) => candidate.widths[i]! >= candidate.minimums[i]!)) {
+      layout = candidate;
+      break;
+    }
   }
-  const letter = wordWidth('МШЩ', { family: measure.headingFont, size, bold: true }) / 3;
-  const floor = Math.ceil((letter * FLOOR_LETTERS + measure.padding) * SCALE);
-  return { size, widths: fitColumns(presets, minimums, total, floor).map((w) => w / SCALE) };
+  return { size: layout.size, widths: layout.widths.map((w) => w / SCALE) };
 }

@@ -149,6 +149,25 @@ describe('a briefing table', () => {
     expect(sum(words.map((w) => wordWidth(w, arial(larger, true)) + 10.5))).toBeGreaterThan(453.5);
   });
 
+  it('keeps the style size for a word no column can hold, breaking only that word', () => {
+    const address =
+      'https://www.example.org/reports/centralasia/2026/afghanistanthreatassessment/annexes/annexb/tables/fulltext/' +
+      'appendixthree/countryprofiles/tajikistanuzbekistanturkmenistan.pdf';
+    // Wider than the whole table even at 8 pt.
+    expect(wordWidth(address, times(8))).toBeGreaterThan(measure.width);
+    const t = table(
+      [
+        ['Источник', 70],
+        ['Тенденция', 30],
+      ],
+      [[address, 'Стабильна']],
+    );
+    const { size, widths } = fitTable(t, measure);
+    expect(size).toBe(9.5);
+    expect(widths[1]).toBeGreaterThanOrEqual(wordWidth('Тенденция', arial(9.5, true)) + 10.5);
+    expect(widths[0]).toBeLessThan(wordWidth(address, times(9.5)));
+  });
+
   it('counts a heading note mark after the heading word', () => {
     const base = table(
       [
