@@ -220,7 +220,7 @@ interface WriteState {
   fonts: TableFonts;
 }
 
-interface TableFonts {
+export interface TableFonts {
   headings: string;
   body: string;
 }
@@ -242,11 +242,11 @@ const CELL_SLACK = 1.5;
 const TABLE_TEXT_SMALLEST = 8;
 
 /**
- * The table's columns in twips, adding up to the text width, and its text size in half-points (undefined:
- * the style's), from the table's words (table-columns.ts).
+ * The table's columns in twips, adding up to the text width, its text size in half-points (undefined: the
+ * style's), and whether every word fits its column, from the table's words (table-columns.ts).
  */
-function tableLayout(block: Extract<DocBlock, { type: 'table' }>, fonts: TableFonts) {
-  const { size, widths } = fitTable(block, {
+export function tableLayout(block: Extract<DocBlock, { type: 'table' }>, fonts: TableFonts) {
+  const { size, widths, fits } = fitTable(block, {
     bodyFont: fonts.body,
     headingFont: fonts.headings,
     size: TABLE_TEXT_SIZE,
@@ -256,7 +256,7 @@ function tableLayout(block: Extract<DocBlock, { type: 'table' }>, fonts: TableFo
   });
   const twips = widths.map((p) => Math.floor(p * 20));
   twips[twips.length - 1]! += TEXT_WIDTH - twips.reduce((a, b) => a + b, 0);
-  return { widths: twips, size: size === TABLE_TEXT_SIZE ? undefined : Math.round(size * 2) };
+  return { widths: twips, size: size === TABLE_TEXT_SIZE ? undefined : Math.round(size * 2), fits };
 }
 
 function table(block: Extract<DocBlock, { type: 'table' }>, state: WriteState): (Paragraph | Table)[] {

@@ -7,9 +7,9 @@
  *
  * Word widths are estimated from real advance widths of the Liberation fonts (font-advance-widths.ts), which
  * are metric-compatible with Times New Roman and Arial, the template's default fonts, and are what
- * LibreOffice prints those names with where they are not installed. A font the table does not know is
- * measured by the wider of the two at each letter, with a margin: a column a little too wide costs less than
- * a word broken in two.
+ * LibreOffice prints those names with where they are not installed, and of DejaVu. A font the table does not
+ * know is measured by the widest of them at each letter: a column a little too wide costs less than a word
+ * broken in two.
  */
 import { ADVANCE_RANGES, ADVANCE_WIDTHS } from './font-advance-widths';
 
@@ -23,10 +23,27 @@ export interface TableFont {
   size: number;
 }
 
-const SERIF = new Set(['times new roman', 'liberation serif', 'tinos', 'times']);
-const SANS = new Set(['arial', 'liberation sans', 'arimo', 'helvetica', 'helvetica neue']);
-/** How much wider than the wider known face an unknown font is taken to be (Verdana and Tahoma run wide). */
-const UNKNOWN_FONT_MARGIN = 1.12;
+/** Font names measured by each family's faces: Times New Roman and Arial by their metric twins. */
+const FAMILIES: Record<string, { regular: Face; bold: Face }> = {
+  'times new roman': { regular: 'serif', bold: 'serifBold' },
+  'liberation serif': { regular: 'serif', bold: 'serifBold' },
+  tinos: { regular: 'serif', bold: 'serifBold' },
+  times: { regular: 'serif', bold: 'serifBold' },
+  arial: { regular: 'sans', bold: 'sansBold' },
+  'liberation sans': { regular: 'sans', bold: 'sansBold' },
+  arimo: { regular: 'sans', bold: 'sansBold' },
+  helvetica: { regular: 'sans', bold: 'sansBold' },
+  'dejavu serif': { regular: 'dejavuSerif', bold: 'dejavuSerifBold' },
+  'dejavu sans': { regular: 'dejavuSans', bold: 'dejavuSansBold' },
+};
+/**
+ * A font it has no metrics for is measured, letter by letter, by the widest of the faces it has: DejaVu, wide
+ * itself, is also what LibreOffice on Linux prints a font with that is not installed.
+ */
+const UNKNOWN = {
+  regular: ['serif', 'sans', 'dejavuSerif', 'dejavuSans'],
+  bold: ['serifBold', 'sansBold', 'dejavuSerifBold', 'dejavuSansBold'],
+} as const;
 
 /** Thousandths of an em by code point, for one face. */
 function advanceTable(face: Face): Map<number, number> {
@@ -63,21 +80,16 @@ function scriptAverage(code: number): number {
 
 /** The width of `word` in points, set in `font`. */
 export function wordWidth(word: string, font: TableFont): number {
-  const key = font.family.trim().toLowerCase();
-  const faces: Face[] = SERIF.has(key)
-    ? [font.bold ? 'serifBold' : 'serif']
-    : SANS.has(key)
-      ? [font.bold ? 'sansBold' : 'sans']
-      : font.bold
-        ? ['serifBold', 'sansBold']
-        : ['serif', 'sans'];
-  const margin = faces.length > 1 ? UNKNOWN_FONT_MARGIN : 1;
+  const family = FAMILIES[font.family.trim().toLowerCase()];
+  const faces: readonly Face[] = family
+    ? [font.bold ? family.bold : family.regular]
+    : UNKNOWN[font.bold ? 'bold' : 'regular'];
   let thousandths = 0;
   for (const letter of word) {
     const code = letter.codePointAt(0)!;
     thousandths += Math.max(...faces.map((face) => tableOf(face).get(code) ?? scriptAverage(code)));
   }
-  return (thousandths * margin * font.size) / 1000;
+  return (thousandths * font.size) / 1000;
 }
 
 /** Ideographs, kana and Hangul syllables: a line may break between any two of them. */
@@ -200,6 +212,8 @@ export interface TableLayout {
   size: number;
   /** Each column's width in points; they add up to the table's width. */
   widths: number[];
+  /** Every column is as wide as its widest word: no word of the table breaks. */
+  fits: boolean;
 }
 
 /** A footnote mark is set at about two thirds of the size, raised. */
@@ -261,5 +275,9 @@ export function fitTable(table: MeasuredTable, measure: TableMeasure): TableLayo
       break;
     }
   }
-  return { size: layout.size, widths: layout.widths.map((w) => w / SCALE) };
+  return {
+    size: layout.size,
+    widths: layout.widths.map((w) => w / SCALE),
+    fits: layout.minimums.every((m, i) => layout.widths[i]! >= m),
+  };
 }
