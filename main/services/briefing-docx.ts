@@ -45,6 +45,7 @@ import {
 } from '../../shared/domain/briefing-document';
 import { handlingLine } from '../../shared/domain/briefing-names';
 import { FIXED_TEXTS, type FixedTexts, type TemplateLogo } from '../../shared/domain/briefing-template';
+import { fitTable } from '../../shared/domain/table-columns';
 import { dominantScript, guessLanguage, scriptOfLanguage } from '../../shared/domain/language';
 
 /** The document's one font scheme, in its theme: Word lists them as "(Headings)" and "(Body)"; styles refer to them. */
@@ -163,7 +164,8 @@ const BAND_STYLES = { low: 'BandLow', medium: 'BandMedium', high: 'BandHigh', cr
 /** `together`: the cell's paragraph keeps with the next, so a table that must not split holds with its legend. */
 function tableCell(
   cell: DocCell,
-  widthPercent: number,
+  /** The column's width in twips; the text size in half-points where the table is set smaller than its style. */
+  { width, size }: { width: number; size: number | undefined },
   header: boolean,
   base: string,
   together = false,
@@ -173,7 +175,7 @@ function tableCell(
   // Band colours are data (the risk band of a score); the header row's shading comes from the table style.
   const fill = colours?.fill ?? (cell.heading && !header ? TABLE_HEADING_FILL : undefined);
   return new TableCell({
-    width: { size: Math.round((TEXT_WIDTH * widthPercent) / 100), type: WidthType.DXA },
+    width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
     ...(fill ? { shading: { type: ShadingType.CLEAR, fill, color: 'auto' } } : {}),
     children: [
@@ -188,6 +190,7 @@ function tableCell(
                 text: cell.text,
                 style: cell.band ? BAND_STYLES[cell.band] : undefined,
                 bold: (cell.bold && !header && !cell.heading) || undefined,
+                size,
                 rightToLeft: cell.dir === 'rtl' || undefined,
                 language: runLanguage(cell.text, base),
               }),
@@ -213,6 +216,13 @@ interface WriteState {
   logo: TemplateLogo | null;
   /** The document's language tag (its fixed texts'): runs in it carry no tag of their own unless in another script. */
   language: string;
+  /** The fonts the template names, by which table columns are measured. */
+  fonts: TableFonts;
+}
+
+export interface TableFonts {
+  headings: string;
+  body: string;
 }
 
 /** Takes the pending page break, for the first paragraph written after it. */
@@ -222,8 +232,35 @@ function takeBreak(state: WriteState): true | undefined {
   return true;
 }
 
+/** Table text is 9.5 pt (the TableText style); cells are padded 90 twips a side (the table style), within hairline rules. */
+const TABLE_TEXT_SIZE = 9.5;
+const CELL_PADDING = (90 + 90) / 20;
+/** Borders and the readers' own rounding of a column's width, in points: a word that just fits still fits. */
+const CELL_SLACK = 1.5;
+
+/** Long words may set a table smaller, down to 8 pt (the size of the footer), rather than break in a narrow column. */
+const TABLE_TEXT_SMALLEST = 8;
+
+/**
+ * The table's columns in twips, adding up to the text width, its text size in half-points (undefined: the
+ * style's), and whether every word fits its column, from the table's words (table-columns.ts).
+ */
+export function tableLayout(block: Extract<DocBlock, { type: 'table' }>, fonts: TableFonts) {
+  const { size, widths, fits } = fitTable(block, {
+    bodyFont: fonts.body,
+    headingFont: fonts.headings,
+    size: TABLE_TEXT_SIZE,
+    smallest: TABLE_TEXT_SMALLEST,
+    padding: CELL_PADDING + CELL_SLACK,
+    width: TEXT_WIDTH / 20,
+  });
+  const twips = widths.map((p) => Math.floor(p * 20));
+  twips[twips.length - 1]! += TEXT_WIDTH - twips.reduce((a, b) => a + b, 0);
+  return { widths: twips, size: size === TABLE_TEXT_SIZE ? undefined : Math.round(size * 2), fits };
+}
+
 function table(block: Extract<DocBlock, { type: 'table' }>, state: WriteState): (Paragraph | Table)[] {
-  const widths = block.columns.map((c) => c.width);
+  const { widths, size } = tableLayout(block, state.fonts);
   // The heat map is read whole, with its legend below it: every row keeps with the next, and the last
   // row with the legend, so Word and LibreOffice move the table and legend to a page together.
   const together = block.kind === 'heat-map';
@@ -235,7 +272,7 @@ function table(block: Extract<DocBlock, { type: 'table' }>, state: WriteState): 
     children: block.columns.map((c, i) =>
       tableCell(
         { text: c.text, align: c.align, band: null, bold: true, heading: true, dir: 'ltr' },
-        widths[i] ?? 10,
+        { width: widths[i]!, size },
         true,
         state.language,
         together,
@@ -249,7 +286,9 @@ function table(block: Extract<DocBlock, { type: 'table' }>, state: WriteState): 
         cantSplit: true,
         // Heat-map rows are squares, tall enough to read the threat numbers in them.
         ...(block.kind === 'heat-map' ? { height: { value: 620, rule: 'atLeast' as const } } : {}),
-        children: row.map((cell, i) => tableCell(cell, widths[i] ?? 10, false, state.language, together)),
+        children: row.map((cell, i) =>
+          tableCell(cell, { width: widths[i] ?? 0, size }, false, state.language, together),
+        ),
       }),
   );
   return [
@@ -257,7 +296,7 @@ function table(block: Extract<DocBlock, { type: 'table' }>, state: WriteState): 
     new Table({
       style: 'BriefingTable',
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
-      columnWidths: widths.map((w) => Math.round((TEXT_WIDTH * w) / 100)),
+      columnWidths: widths,
       layout: TableLayoutType.FIXED,
       rows: [headerRow, ...rows],
     }),
@@ -538,7 +577,12 @@ export async function writeBriefingDocx(doc: BriefingDocument): Promise<Uint8Arr
   const template = doc.page.template;
   const t = FIXED_TEXTS[doc.page.language === 'ru' ? 'ru' : 'en'];
   const language = documentLanguage(doc);
+  const fonts = {
+    headings: template?.headingFont ?? THEME_FONTS.headings,
+    body: template?.bodyFont ?? THEME_FONTS.body,
+  };
   const state: WriteState = {
+    fonts,
     language,
     t,
     tables: 0,
@@ -546,10 +590,6 @@ export async function writeBriefingDocx(doc: BriefingDocument): Promise<Uint8Arr
     breakBefore: false,
     handling: template?.handling ?? '',
     logo: template?.logo ?? null,
-  };
-  const fonts = {
-    headings: template?.headingFont ?? THEME_FONTS.headings,
-    body: template?.bodyFont ?? THEME_FONTS.body,
   };
   const page = template?.paper === 'Letter' ? LETTER : PAGE;
   const children = doc.blocks.flatMap((b) => block(b, state));

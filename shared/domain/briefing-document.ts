@@ -55,7 +55,7 @@ export type DocCell = z.infer<typeof DocCell>;
 
 export const DocColumn = z.object({
   text: z.string().max(MAX_LINE),
-  /** Share of the table's width, in per cent. */
+  /** Share of the table's width, in per cent, as designed; the .docx widens a column to its longest word (table-columns.ts). */
   width: z.number().int().min(1).max(100),
   align: z.enum(['start', 'center', 'end']),
   /** A footnote on the column's heading: where the column's figures come from. */

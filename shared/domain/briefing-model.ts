@@ -708,8 +708,7 @@ function countryComparisonSection(ctx: Context): DocBlock[] {
     caption: p.countries.caption + (anyOverride ? p.countries.overridden : ''),
     kind: 'countries',
     columns: [
-      // Wide enough for the longest single words of either language ("Афганистаном" with its note mark,
-      // "Критический"), so no word is broken across lines.
+      // Preset shares: the writer widens a column to its longest word (table-columns.ts) and shares the rest by these.
       { text: c[0], width: 15, align: 'start' },
       { text: c[1], width: 19, align: 'end', ...(borderNote ? { note: borderNote } : {}) },
       { text: c[2], width: 15, align: 'end', ...(populationNote ? { note: populationNote } : {}) },
