@@ -1,50 +1,30 @@
 // @vitest-environment node
 // Node's own fetch, as the page's and the search worker's: happy-dom's would send its own origin.
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBridge, TOKEN_HEADER, type RunningBridge } from '../../main/bridge/server';
-import { ensureDataFolder } from '../../main/services/data-folder';
-import { SourceStore } from '../../main/services/source-store';
 import { CachedTextStore, textStoreOf } from '../../renderer/db/source-texts';
 import { fetchSourceText } from '../../renderer/platform/text-fetch';
-import { sourceTextPathOf } from '../../shared/ipc/channels';
-import { realHandlerTable } from '../support/handler-table';
+import { startPreviewBridge, type PreviewBridge } from '../support/preview-bridge';
 import { realWorkbench } from '../support/real-workbench';
 import { useTempFolders } from '../support/temp-folder';
 
 const tempFolder = useTempFolders();
-const running: RunningBridge[] = [];
+const running: PreviewBridge[] = [];
 afterEach(async () => {
-  await Promise.all(running.splice(0).map((b) => b.close()));
+  await Promise.all(running.splice(0).map((p) => p.bridge.close()));
 });
 
-/** The bridge the preview runs, over a real data folder, and the page's way of addressing a text on it. */
 async function preview() {
   const dataRoot = await tempFolder();
-  const rendererDir = await tempFolder();
-  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
-  const sourceStore = new SourceStore((await ensureDataFolder(dataRoot)).sources);
-  const bridge = await startBridge({
-    table: await realHandlerTable(dataRoot),
-    sourceStore,
-    rendererDir,
-    clientScript: '',
-    port: 0,
-  });
-  running.push(bridge);
-  const at = (sha256: string, token = bridge.token) => ({
-    url: new URL(sourceTextPathOf(sha256) ?? '/', bridge.url).href,
-    headers: { [TOKEN_HEADER]: token },
-  });
-  return { bridge, sourceStore, at, dataRoot };
+  const started = await startPreviewBridge(dataRoot, await tempFolder());
+  running.push(started);
+  return { ...started, dataRoot, at: started.textRequest };
 }
 
 describe('reading stored texts from their address', () => {
   it('reads a book byte for byte, and turns every refusal into the sentence the host gave', async () => {
-    const { bridge, sourceStore, at } = await preview();
+    const { bridge, putText, at } = await preview();
     const text = 'Jamaat Ansarullah — Джамаат Ансаруллах — جماعت انصارالله\n'.repeat(20_000);
-    const { sha256 } = await sourceStore.putText(text);
+    const { sha256 } = await putText(text);
 
     await expect(fetchSourceText(at(sha256))).resolves.toBe(text);
     await expect(fetchSourceText(at('b'.repeat(64)))).rejects.toThrow(
@@ -56,7 +36,7 @@ describe('reading stored texts from their address', () => {
   });
 
   it('is how the text store reads where the host gives an address, and what it hands a worker', async () => {
-    const { sourceStore, at, dataRoot } = await preview();
+    const { putText, at, dataRoot } = await preview();
     const api = await realWorkbench(dataRoot);
     let asked = 0;
     const store = new CachedTextStore(
@@ -66,7 +46,7 @@ describe('reading stored texts from their address', () => {
         sourceTextRequest: (sha256: string) => (asked++, at(sha256)),
       })),
     );
-    const { sha256 } = await sourceStore.putText('Kosh-Tepa draws on the Amu Darya.');
+    const { sha256 } = await putText('Kosh-Tepa draws on the Amu Darya.');
     expect(store.held(sha256)).toBeUndefined();
     expect(store.locate(sha256)).toEqual(at(sha256));
     const reading = store.read(sha256);
