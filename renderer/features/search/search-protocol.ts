@@ -22,5 +22,6 @@ export type SearchReply =
   /** After a sync of the sources: how many were left out because their text could not be read, and why. */
   | { type: 'unread'; count: number; reason: string }
   | { type: 'results'; id: number; hits: SearchHit[] }
-  | { type: 'failed'; message: string }
+  /** Why the index could not be brought up to date, as a sentence (the page says what to do). */
+  | { type: 'failed'; reason: string }
   | { type: 'read-text'; id: number; sha256: string };

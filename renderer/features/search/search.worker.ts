@@ -72,10 +72,7 @@ scope.onmessage = (event: MessageEvent<SearchRequest>) => {
     .then(
       () => reply({ type: 'synced' }),
       (error: unknown) => {
-        reply({
-          type: 'failed',
-          message: `Search could not index the workspace. ${reasonOf(error)} Reload the window to try again.`,
-        });
+        reply({ type: 'failed', reason: reasonOf(error) });
         reply({ type: 'synced' });
       },
     );

@@ -4,6 +4,7 @@ import type { Annotation } from '../../../shared/domain/annotation';
 import { db } from '../../db';
 import { CachedTextStore } from '../../db/source-texts';
 import { followTable, type TableWork } from '../../db/table-follower';
+import { t as translate } from '../../i18n';
 import type { NoteStamp, SearchHit } from './search-index';
 import type { SearchReply, SearchRequest } from './search-protocol';
 import { reasonOf } from '../../../shared/domain/sentences';
@@ -95,7 +96,7 @@ export class WorkspaceSearch {
   }
 
   private fail(error: unknown): void {
-    this.problem = `Search could not follow the workspace's passages. ${reasonOf(error)} Reload the window to try again.`;
+    this.problem = translate('search.followFailed', { reason: reasonOf(error) });
     for (const listener of this.listeners) listener();
   }
 
@@ -143,7 +144,7 @@ export class WorkspaceSearch {
         this.progress = reply.indexed < reply.total ? { indexed: reply.indexed, total: reply.total } : null;
         break;
       case 'failed':
-        this.problem = reply.message;
+        this.problem = translate('search.indexFailed', { reason: reply.reason });
         break;
       case 'unread':
         this.unread = reply.count > 0 ? { count: reply.count, reason: reply.reason } : null;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { db } from '../../db';
 import { watchSourceReading, type SourceReading } from '../../db/source-annotations';
+import { t as translate } from '../../i18n';
 import { useWorkbench } from '../../stores';
 import { forgetOpening, keptOpening, readAhead, subscribeOpenings, type Opening } from './opening';
 import { reasonOf } from '../../../shared/domain/sentences';
@@ -45,12 +46,7 @@ export function useSourceReading(sourceId: string, start = true): SourceReading 
     let stop: (() => void) | null = null;
     const cancel = afterNextPaint(() => {
       stop = watchSourceReading(db, sourceId, setReading, (error) =>
-        useWorkbench
-          .getState()
-          .notify(
-            'error',
-            `The source’s text and passages could not be read. ${reasonOf(error)} Reload the window (Ctrl+R) to try again.`,
-          ),
+        useWorkbench.getState().notify('error', translate('sources.readFailed', { reason: reasonOf(error) })),
       );
     });
     return () => {
