@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 
 interface EditableTextProps {
   label: string;
@@ -17,11 +17,14 @@ export function EditableText({ label, value, multiline = false, validate, onComm
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
+  // A new saved value (another record chosen, an undo, a colleague's change) replaces the draft in the
+  // same render: set in an effect, the field showed the previous value for a frame and rendered twice.
+  const [saved, setSaved] = useState(value);
+  if (saved !== value) {
+    setSaved(value);
     setDraft(value);
     setError(null);
-  }, [value]);
+  }
 
   const commit = async () => {
     const next = multiline ? draft : draft.trim();
