@@ -23,10 +23,13 @@ const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleL
 /** The passages behind a threat's rating, with citations; more can be found and linked from here. */
 export function EvidencePanel({ threat }: { threat: Threat }) {
   const t = useT();
-  const linked = useLiveQuery(
+  const answer = useLiveQuery(
     () => db.annotations.where('threatIds').equals(threat.id).toArray().then(orNone),
     [threat.id],
   );
+  // Until the query for a newly chosen threat answers, the hook still holds the previous threat's
+  // passages: shown, they would be the wrong threat's evidence (an empty answer is the same for both).
+  const linked = answer?.every((a) => a.threatIds.includes(threat.id)) ? answer : undefined;
   const sources = useLiveQuery(async () => new Map((await db.sources.toArray()).map((s) => [s.id, s])));
   const [query, setQuery] = useState('');
   const candidates = useLiveQuery(async () => {
