@@ -1,27 +1,14 @@
 // Finds words a printed PDF breaks across lines: LibreOffice, given a column narrower than a word, puts the
 // word's first letters at the end of one line and the rest at the start of the next, with no hyphen.
 // poppler's `pdftotext -bbox-layout` gives the printed lines block by block (a table cell is a block).
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
-
-const decode = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
+import { bboxLayout, decodeWord } from './docx-reader';
 
 /** Every block of every page, as its lines, each line as its printed words. */
 export async function printedBlocks(pdfPath: string): Promise<string[][][]> {
-  const { stdout } = await run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', pdfPath, '-'], {
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const stdout = await bboxLayout(pdfPath);
   return [...stdout.matchAll(/<block [^>]*>([\s\S]*?)<\/block>/g)].map((block) =>
     [...block[1]!.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)].map((line) =>
-      [...line[1]!.matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => decode(w[1]!)),
+      [...line[1]!.matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => decodeWord(w[1]!)),
     ),
   );
 }

@@ -107,19 +107,26 @@ export interface PrintedLine {
   top: number;
 }
 
-/** Every printed line of every page with its words' heights, from `pdftotext -bbox-layout` (poppler). */
-export async function printedLines(pdfPath: string): Promise<PrintedLine[][]> {
+/** poppler's `pdftotext -bbox-layout` of a PDF: pages, blocks, lines and words with their boxes, as XHTML. */
+export async function bboxLayout(pdfPath: string): Promise<string> {
   const { stdout } = await run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', pdfPath, '-'], {
     maxBuffer: 64 * 1024 * 1024,
   });
-  const decode = (s: string) =>
-    s
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;/g, "'")
-      .replace(/&amp;/g, '&');
-  return stdout
+  return stdout;
+}
+
+/** A word's text as bboxLayout escapes it, unescaped. */
+export const decodeWord = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+
+/** Every printed line of every page with its words' heights, from `pdftotext -bbox-layout` (poppler). */
+export async function printedLines(pdfPath: string): Promise<PrintedLine[][]> {
+  return (await bboxLayout(pdfPath))
     .split('<page ')
     .slice(1)
     .map((page) =>
@@ -128,7 +135,7 @@ export async function printedLines(pdfPath: string): Promise<PrintedLine[][]> {
           ...line[2]!.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g),
         ];
         return {
-          text: words.map((w) => decode(w[3]!)).join(' '),
+          text: words.map((w) => decodeWord(w[3]!)).join(' '),
           heights: words.map((w) => Number(w[2]) - Number(w[1])),
           top: Number(line[1]),
         };
