@@ -19,6 +19,8 @@ import { buildBriefingDocument } from '../../shared/domain/briefing-model';
 import { backUpWorkspace, openBackupSnapshot } from '../../renderer/features/backup/backup-actions';
 import { workbench } from '../../renderer/platform/workbench';
 import { storeSourceText } from '../../renderer/db/source-texts';
+import { readSourceOpening } from '../../renderer/db/source-annotations';
+import { OPENING_CHARS } from '../../renderer/features/sources/opening';
 import type { InlineSourceText } from '../../shared/domain/source';
 import '../../renderer/app/styles.css';
 import * as gen from './generate';
@@ -56,7 +58,7 @@ function readerData(spec: ReaderSpec) {
 const addMark = StateEffect.define<{ from: number; to: number }>();
 
 /** One mark decoration per tag colour, as the app paints one highlight per tag. */
-function codeMirrorMarks(data: ReturnType<typeof readerData>) {
+function codeMirrorMarks(data: Pick<ReturnType<typeof readerData>, 'tags' | 'annotations'>) {
   const byTag = new Map(
     data.tags.map((t) => [t.id, Decoration.mark({ attributes: { style: `background: ${t.color}38` } })]),
   );
@@ -124,6 +126,7 @@ const bench = {
     });
     return {
       sourceId: data.source.id,
+      textHash: stored.sha256,
       title: data.source.title,
       annotations: data.annotations.length,
       chars: data.text.length,
@@ -218,6 +221,41 @@ const bench = {
     view.destroy();
     stage().replaceChildren();
     return { open, create };
+  },
+
+  /**
+   * Peer (d): CodeMirror 6 opening the stored source — its text from main's store and the passages of
+   * its first screens from IndexedDB, through the app's own opening read (`readSourceOpening`, the read
+   * the library's click starts), then the same view as peer (c). Against the app's open from a click,
+   * this compares the two ways of showing a book with the same data path; peer (c) starts with its text
+   * in memory, like the app's open after the pointer has rested on the entry. Answers ms.
+   */
+  async renderCodeMirrorStored(spec: ReaderSpec, stored: { sourceId: string; textHash: string }) {
+    const { tags } = readerData(spec);
+    stage().replaceChildren();
+    await afterPaint();
+    const started = performance.now();
+    const opening = await readSourceOpening(db, stored.sourceId, OPENING_CHARS, stored.textHash);
+    const parent = document.createElement('div');
+    parent.className = 'codemirror-reader';
+    stage().append(parent);
+    const view = new EditorView({
+      parent,
+      state: EditorState.create({
+        doc: opening.text,
+        extensions: [
+          EditorState.readOnly.of(true),
+          EditorView.lineWrapping,
+          codeMirrorMarks({ tags, annotations: opening.annotations }),
+        ],
+      }),
+    });
+    while (!parent.querySelector('.cm-line span[style]')) await frame();
+    await afterPaint();
+    const open = performance.now() - started;
+    view.destroy();
+    stage().replaceChildren();
+    return open;
   },
 
   async seedRegister(spec: { seed: number; threats: number }) {

@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '../../renderer/db';
 import {
   forgetOpening,
+  HOLD_MS,
   keptOpening,
   readAhead,
   subscribeOpenings,
+  whenOpened,
   type Opening,
 } from '../../renderer/features/sources/opening';
 import { createPassage } from '../../renderer/workspace/commands/passages';
@@ -107,5 +109,60 @@ describe("the reader's opening, read ahead of the click", () => {
     expect(keptOpening()?.sourceId).toBe(other.id);
     forgetOpening(other.id);
     expect(keptOpening()).toBeNull();
+  });
+
+  it('switches to a clicked source once its opening is read, in the task the read answers in', async () => {
+    forgetOpening(other.id);
+    readAhead(book.id);
+    const shown: string[] = [];
+    whenOpened(book.id, () => shown.push(`${book.id}:${keptOpening()?.read ? 'read' : 'not read'}`));
+    // The source on screen stays while the read runs.
+    expect(shown).toEqual([]);
+    await nextOpening((o) => o?.sourceId === book.id && o.read !== undefined);
+    // Called by the publish itself: the reader then renders its first screen with the opening at hand.
+    expect(shown).toEqual([`${book.id}:read`]);
+
+    // Already read (the pointer rested on the entry): at once, in the click's own task.
+    whenOpened(book.id, () => shown.push('again'));
+    expect(shown).toHaveLength(2);
+  });
+
+  it('lets the latest click win, and never holds the screen longer than HOLD_MS', async () => {
+    forgetOpening(book.id);
+    forgetOpening(other.id);
+    const shown: string[] = [];
+    readAhead(book.id);
+    whenOpened(book.id, () => shown.push('book'));
+    readAhead(other.id);
+    whenOpened(other.id, () => shown.push('other'));
+    await nextOpening((o) => o?.sourceId === other.id && o.read !== undefined);
+    expect(shown).toEqual(['other']);
+
+    // A read that does not answer in time: the switch happens anyway after HOLD_MS.
+    vi.useFakeTimers();
+    try {
+      forgetOpening(other.id);
+      readAhead(book.id);
+      whenOpened(book.id, () => shown.push('book, late'));
+      vi.advanceTimersByTime(HOLD_MS - 1);
+      expect(shown).toEqual(['other']);
+      vi.advanceTimersByTime(1);
+      expect(shown).toEqual(['other', 'book, late']);
+    } finally {
+      vi.useRealTimers();
+    }
+    await nextOpening((o) => o?.sourceId === book.id && o.read !== undefined);
+    expect(shown).toEqual(['other', 'book, late']);
+  });
+
+  it('switches at once when a write drops the opening it waits for', async () => {
+    forgetOpening(book.id);
+    const shown: string[] = [];
+    readAhead(book.id);
+    whenOpened(book.id, () => shown.push('book'));
+    const written = perform(db, createPassage, { sourceId: book.id, text: TEXT, start: 50, end: 60, coding });
+    await nextOpening((o) => o === null || o.read !== undefined);
+    await written;
+    expect(shown).toEqual(['book']);
   });
 });

@@ -59,7 +59,7 @@ import { CommentsOffer, ConfirmStrip } from './ImportReview';
 import { ACCEPTED_FILES, filesFromList, importFiles, pastedText } from './importing';
 import { PasteDialog } from './PasteDialog';
 import { installHighlightRules } from './highlights';
-import { readAhead } from './opening';
+import { readAhead, whenOpened } from './opening';
 import { Reader, SELECT_FIRST, type ReaderCommands } from './Reader';
 import { SourceDetails } from './SourceDetails';
 import { outcomeCounts, outcomeNotice } from './replacement-words';
@@ -271,9 +271,9 @@ export function SourcesView() {
                   onFocus={() => readAhead(source.id, textNamed(source))}
                   onClick={() => {
                     if (source.id === selected?.id) return;
-                    // Under way before React takes the current source off the page (see opening.ts).
+                    // Under way at once; the source on screen stays until the read answers (see opening.ts).
                     readAhead(source.id, textNamed(source));
-                    leaveThen(() => select(source.id));
+                    leaveThen(() => whenOpened(source.id, () => select(source.id)));
                   }}
                 >
                   <span className="item-title" dir="auto">

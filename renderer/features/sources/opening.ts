@@ -64,6 +64,53 @@ export function readAhead(sourceId: string, textHash?: string): void {
   readSourceOpening(db, sourceId, OPENING_CHARS, textHash).then(settle, () => settle(null));
 }
 
+/** How long a click in the library keeps the current source on screen while the next one's opening is read. */
+export const HOLD_MS = 100;
+
+/** The one switch waiting for its opening (the latest click wins). */
+let waiting: { sourceId: string; go: () => void } | null = null;
+let holdTimer = 0;
+
+function letWaitingGo(): void {
+  const switching = waiting;
+  if (!switching) return;
+  waiting = null;
+  window.clearTimeout(holdTimer);
+  listeners.delete(checkWaiting);
+  switching.go();
+}
+
+function checkWaiting(): void {
+  // Read (or failed), or dropped by a write (the reader then reads it itself): switch now. Overtaken by
+  // another source's read, it is most likely another click, whose switch supersedes this one; else the
+  // hold's time limit lets it go.
+  if (waiting && (latest === null || (latest.sourceId === waiting.sourceId && latest.read !== undefined)))
+    letWaitingGo();
+}
+
+/**
+ * Calls `go` (which puts `sourceId` on screen) once its opening has been read, or after `HOLD_MS`,
+ * whichever is first: the source on screen stays until the next one can show its first screen, so the
+ * switch is one render and one frame (as a browser holds a page until the next can paint) rather than
+ * an empty reader painted first and the text a frame or more later. Called in the click's task with
+ * the read already under way; an opening read ahead (the pointer rested on the entry, or it had the
+ * keyboard focus) switches at once. A later call supersedes a waiting one, which then never runs.
+ */
+export function whenOpened(sourceId: string, go: () => void): void {
+  if (waiting) {
+    window.clearTimeout(holdTimer);
+    listeners.delete(checkWaiting);
+    waiting = null;
+  }
+  if (!(latest?.sourceId === sourceId && latest.read === undefined)) {
+    go();
+    return;
+  }
+  waiting = { sourceId, go };
+  listeners.add(checkWaiting);
+  holdTimer = window.setTimeout(letWaitingGo, HOLD_MS);
+}
+
 /**
  * Lets `sourceId`'s opening go once its reader holds the full reading (a second copy of the text):
  * the one kept is then for the next source pointed at.
