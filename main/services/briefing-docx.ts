@@ -45,11 +45,18 @@ import {
 } from '../../shared/domain/briefing-document';
 import { handlingLine } from '../../shared/domain/briefing-names';
 import { FIXED_TEXTS, type FixedTexts, type TemplateLogo } from '../../shared/domain/briefing-template';
-import { fitTable } from '../../shared/domain/table-columns';
+import {
+  A4_PAGE,
+  LETTER_PAGE,
+  TABLE_TEXT_SIZE,
+  TABLE_WIDTH,
+  tableFonts,
+  tableLayout,
+  type TableFonts,
+} from '../../shared/domain/briefing-table-layout';
 import { dominantScript, guessLanguage, scriptOfLanguage } from '../../shared/domain/language';
 
-/** The document's one font scheme, in its theme: Word lists them as "(Headings)" and "(Body)"; styles refer to them. */
-const THEME_FONTS = { headings: 'Arial', body: 'Times New Roman' } as const;
+// The document's one font scheme is its theme's (the template's fonts, else THEME_FONTS in briefing-table-layout): Word lists them as "(Headings)" and "(Body)"; styles refer to them.
 const HEADINGS = { theme: 'headings' } as const;
 const BODY = { theme: 'body' } as const;
 const INK = '1F2328';
@@ -76,15 +83,9 @@ export function layoutIsAffordable(doc: BriefingDocument): boolean {
   return size <= PAGE_LAYOUT_LIMIT;
 }
 
-/** A4, with 2.5 cm margins on the sides and room for the marking above and below. */
-const PAGE = {
-  width: 11906,
-  height: 16838,
-  margin: { top: 1418, bottom: 1418, left: 1418, right: 1418, header: 567, footer: 567 },
-};
-/** US Letter, the same margins; tables keep A4's text width, which fits both. */
-const LETTER = { ...PAGE, width: 12240, height: 15840 };
-const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
+const PAGE = A4_PAGE;
+const LETTER = LETTER_PAGE;
+const TEXT_WIDTH = TABLE_WIDTH;
 
 /** Word's language tags for the quotes' languages (proofing tools and the right shaping of each script). */
 const WORD_LANGUAGES: Record<string, string> = {
@@ -220,11 +221,6 @@ interface WriteState {
   fonts: TableFonts;
 }
 
-export interface TableFonts {
-  headings: string;
-  body: string;
-}
-
 /** Takes the pending page break, for the first paragraph written after it. */
 function takeBreak(state: WriteState): true | undefined {
   if (!state.breakBefore) return undefined;
@@ -232,35 +228,14 @@ function takeBreak(state: WriteState): true | undefined {
   return true;
 }
 
-/** Table text is 9.5 pt (the TableText style); cells are padded 90 twips a side (the table style), within hairline rules. */
-const TABLE_TEXT_SIZE = 9.5;
-const CELL_PADDING = (90 + 90) / 20;
-/** Borders and the readers' own rounding of a column's width, in points: a word that just fits still fits. */
-const CELL_SLACK = 1.5;
-
-/** Long words may set a table smaller, down to 8 pt (the size of the footer), rather than break in a narrow column. */
-const TABLE_TEXT_SMALLEST = 8;
-
-/**
- * The table's columns in twips, adding up to the text width, its text size in half-points (undefined: the
- * style's), and whether every word fits its column, from the table's words (table-columns.ts).
- */
-export function tableLayout(block: Extract<DocBlock, { type: 'table' }>, fonts: TableFonts) {
-  const { size, widths, fits } = fitTable(block, {
-    bodyFont: fonts.body,
-    headingFont: fonts.headings,
-    size: TABLE_TEXT_SIZE,
-    smallest: TABLE_TEXT_SMALLEST,
-    padding: CELL_PADDING + CELL_SLACK,
-    width: TEXT_WIDTH / 20,
-  });
-  const twips = widths.map((p) => Math.floor(p * 20));
-  twips[twips.length - 1]! += TEXT_WIDTH - twips.reduce((a, b) => a + b, 0);
-  return { widths: twips, size: size === TABLE_TEXT_SIZE ? undefined : Math.round(size * 2), fits };
+/** The table's columns in twips and its text size in half-points (undefined: the style's), from its words. */
+function columnsOf(block: Extract<DocBlock, { type: 'table' }>, fonts: TableFonts) {
+  const { widths, size } = tableLayout(block, fonts);
+  return { widths, size: size === TABLE_TEXT_SIZE ? undefined : Math.round(size * 2) };
 }
 
 function table(block: Extract<DocBlock, { type: 'table' }>, state: WriteState): (Paragraph | Table)[] {
-  const { widths, size } = tableLayout(block, state.fonts);
+  const { widths, size } = columnsOf(block, state.fonts);
   // The heat map is read whole, with its legend below it: every row keeps with the next, and the last
   // row with the legend, so Word and LibreOffice move the table and legend to a page together.
   const together = block.kind === 'heat-map';
@@ -577,10 +552,7 @@ export async function writeBriefingDocx(doc: BriefingDocument): Promise<Uint8Arr
   const template = doc.page.template;
   const t = FIXED_TEXTS[doc.page.language === 'ru' ? 'ru' : 'en'];
   const language = documentLanguage(doc);
-  const fonts = {
-    headings: template?.headingFont ?? THEME_FONTS.headings,
-    body: template?.bodyFont ?? THEME_FONTS.body,
-  };
+  const fonts = tableFonts(template);
   const state: WriteState = {
     fonts,
     language,

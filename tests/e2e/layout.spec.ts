@@ -297,7 +297,8 @@ test.describe('focus after saving a passage, and dialogs that hold and return th
     await edit.getByRole('button', { name: 'Save' }).click();
     await expect(edit).toHaveCount(0);
     await expect(card).toBeFocused();
-    expect(await focusedText(app)).toContain('Edited; the focus stays on the card.');
+    // The card shows the saved note once the write is read back (a render or two after the dialog closes).
+    await expect.poll(() => focusedText(app)).toContain('Edited; the focus stays on the card.');
   });
 
   test('every modal dialog keeps Tab inside and gives the focus back to where it was opened', async ({ app }) => {

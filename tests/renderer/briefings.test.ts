@@ -11,6 +11,7 @@ import { WorkbenchDatabase } from '../../renderer/db/database';
 import { blankBriefing, loadBriefingWorkspace, readBriefing } from '../../renderer/db/briefings';
 import { seedDemoWorkspaceOnce } from '../../renderer/workspace/commands/seed';
 import { BriefingPreview } from '../../renderer/features/briefings/BriefingPreview';
+import { TABLE_WIDTH, tableFonts, tableLayout } from '../../shared/domain/briefing-table-layout';
 import {
   createBriefing,
   deleteBriefing,
@@ -282,5 +283,42 @@ describe('the preview', () => {
     expect(html).toContain('background:#F4B6BB;color:#8A0F18');
     expect(html).toContain('<table aria-label="Heat map">');
     expect(html).toContain('<nav class="doc-contents" aria-label="Table of contents">');
+  });
+
+  it('sets each table’s columns as the .docx sets them, from its words, and its text smaller where the .docx does', async () => {
+    const { db } = await demo();
+    const briefing = await perform(db, createBriefing, { title: 'Columns', marking: 'UNCLASSIFIED' });
+    const doc = buildBriefingDocument(briefing, await loadBriefingWorkspace(db));
+    const fonts = tableFonts(doc.page.template);
+    const tables = doc.blocks.filter((b) => b.type === 'table');
+    expect(tables.length).toBeGreaterThan(1);
+    const percents = (html: string, label: string) => {
+      const figure = html.slice(html.indexOf(`<table aria-label="${label}">`));
+      const group = figure.slice(0, figure.indexOf('</colgroup>'));
+      return [...group.matchAll(/width:([\d.]+)%/g)].map((m) => Number(m[1]));
+    };
+    const html = renderToStaticMarkup(createElement(BriefingPreview, { document: doc }));
+    for (const table of tables) {
+      const expected = tableLayout(table, fonts).widths.map((w) => Number(((w / TABLE_WIDTH) * 100).toFixed(2)));
+      expect(percents(html, table.label), table.label).toEqual(expected);
+    }
+
+    // Words the columns hold only at a smaller size: the .docx sets the table smaller, and so does the preview.
+    const first = tables[0]!;
+    const long = 'Противоправительственнотеррористическая';
+    const withWords = (word: string) => {
+      const table = { ...first, rows: first.rows.map((row) => row.map((cell) => ({ ...cell, text: word }))) };
+      return { table, doc: { ...doc, blocks: doc.blocks.map((b) => (b === first ? table : b)) } };
+    };
+    const shrunk = Array.from({ length: long.length - 5 }, (_, n) => withWords(long.slice(0, n + 6))).find((c) => {
+      const l = tableLayout(c.table, fonts);
+      return l.fits && l.size < 9.5;
+    });
+    if (!shrunk) throw new Error('some word length makes the table fit only below 9.5 pt');
+    const layout = tableLayout(shrunk.table, fonts);
+    const widened = shrunk.doc;
+    const smaller = renderToStaticMarkup(createElement(BriefingPreview, { document: widened }));
+    expect(smaller).toContain(`--table-scale:${(layout.size / 9.5).toFixed(3)}`);
+    expect(html).not.toContain('--table-scale');
   });
 });

@@ -1,8 +1,15 @@
 import { handlingLine } from '../../../shared/domain/briefing-names';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import type { BriefingDocument, DocBlock, DocInline } from '../../../shared/domain/briefing-document';
 import { BAND_PRINT_COLOURS, noteReferences } from '../../../shared/domain/briefing-document';
 import { confidenceWords } from '../../../shared/domain/briefing-model';
+import {
+  TABLE_TEXT_SIZE,
+  TABLE_WIDTH,
+  tableFonts,
+  tableLayout,
+  type TableFonts,
+} from '../../../shared/domain/briefing-table-layout';
 import { t as translate, useT } from '../../i18n';
 
 /**
@@ -20,6 +27,7 @@ export function BriefingPreview({ document }: { document: BriefingDocument }) {
   const notes = new Map(document.footnotes.map((f) => [f.number, f]));
   const headings = document.blocks.filter((b): b is Extract<DocBlock, { type: 'heading' }> => b.type === 'heading');
   const marking = document.page.marking || t('briefings.preview.noMarking');
+  const fonts = tableFonts(document.page.template);
 
   return (
     <div className="briefing-sheets">
@@ -30,7 +38,9 @@ export function BriefingPreview({ document }: { document: BriefingDocument }) {
             <p className="sheet-marking" data-testid="marking-top">
               {marking}
             </p>
-            <div className="sheet-body">{blocks.map((block, i) => renderBlock(block, `${index}-${i}`, headings))}</div>
+            <div className="sheet-body">
+              {blocks.map((block, i) => renderBlock(block, `${index}-${i}`, headings, fonts))}
+            </div>
             {cited.length > 0 && (
               <ol className="sheet-notes" aria-label={t('briefings.preview.footnotes')}>
                 {cited.map((n) => (
@@ -71,7 +81,12 @@ function inlines(items: readonly DocInline[]): ReactNode[] {
   });
 }
 
-function renderBlock(block: DocBlock, key: string, headings: Extract<DocBlock, { type: 'heading' }>[]): ReactNode {
+function renderBlock(
+  block: DocBlock,
+  key: string,
+  headings: Extract<DocBlock, { type: 'heading' }>[],
+  fonts: TableFonts,
+): ReactNode {
   switch (block.type) {
     case 'title':
       return (
@@ -159,13 +174,20 @@ function renderBlock(block: DocBlock, key: string, headings: Extract<DocBlock, {
           {block.grade && <span className="doc-grade"> [{block.grade}]</span>}
         </blockquote>
       );
-    case 'table':
+    case 'table': {
+      // The columns the .docx gets, from the same words in the same fonts, and its text set as much smaller.
+      const layout = tableLayout(block, fonts);
+      const scale = layout.size / TABLE_TEXT_SIZE;
       return (
-        <figure key={key} className={`doc-table doc-table-${block.kind}`}>
+        <figure
+          key={key}
+          className={`doc-table doc-table-${block.kind}`}
+          style={scale < 1 ? ({ '--table-scale': scale.toFixed(3) } as CSSProperties) : undefined}
+        >
           <table aria-label={block.label}>
             <colgroup>
-              {block.columns.map((c, i) => (
-                <col key={i} style={{ width: `${c.width}%` }} />
+              {layout.widths.map((w, i) => (
+                <col key={i} style={{ width: `${((w / TABLE_WIDTH) * 100).toFixed(2)}%` }} />
               ))}
             </colgroup>
             <thead>
@@ -217,6 +239,7 @@ function renderBlock(block: DocBlock, key: string, headings: Extract<DocBlock, {
           {block.caption && <figcaption>{block.caption}</figcaption>}
         </figure>
       );
+    }
     case 'page-break':
       return null;
   }
