@@ -15,7 +15,7 @@ export interface AnnotationCoding {
   actorIds: string[];
 }
 
-const MISSING = 'That passage no longer exists; it may have been deleted in another window.';
+const gone = () => translate('refusals.gone.passage');
 
 const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
@@ -41,7 +41,7 @@ function selectors(text: string, start: number, end: number): Selectors {
     return describeRange(text, start, end);
   } catch (error) {
     throw new CommandRefusal(
-      `The passage was not saved: ${error instanceof Error ? error.message : String(error)} Select the text again.`,
+      translate('refusals.passages.notSaved', { reason: error instanceof Error ? error.message : String(error) }),
     );
   }
 }
@@ -88,7 +88,7 @@ export interface PassageCodingChange {
 export const updatePassage = defineCommand({
   id: 'passages.update',
   label: (_args: PassageCodingChange, after: Annotation) => `edit ${passageLabel(after)}`,
-  run: (changes, { id, coding }: PassageCodingChange) => changes.update('annotations', id, tidy(coding), MISSING),
+  run: (changes, { id, coding }: PassageCodingChange) => changes.update('annotations', id, tidy(coding), gone()),
 });
 
 /** Deletes a passage; answers it as it was, or `undefined` when it was already gone (nothing to undo then). */
@@ -107,7 +107,7 @@ export interface PassageMove {
 }
 
 async function place(changes: ChangeSet, { id, text, range }: PassageMove): Promise<Annotation> {
-  const before = await changes.require('annotations', id, MISSING);
+  const before = await changes.require('annotations', id, gone());
   const { start, end } = range ?? before.position;
   return changes.put('annotations', { ...before, ...selectors(text, start, end), anchor: 'anchored' });
 }
@@ -169,7 +169,9 @@ export const importW3cPassages = defineCommand({
     });
     if (incoming.length === 0) {
       throw new CommandRefusal(
-        `No annotations could be read from “${fileName}”${problems.length ? `: ${problems[0]}` : '.'} Nothing was imported.`,
+        problems.length
+          ? translate('refusals.passages.nothingReadBecause', { name: fileName, problem: problems[0] })
+          : translate('refusals.passages.nothingRead', { name: fileName }),
       );
     }
     // Only the records the file names are looked up, by key: an import does not read whole tables.
@@ -288,11 +290,7 @@ export const commentsToPassages = defineCommand({
   label: (_args: CommentsAsPassages, result: CommentsPlaced) =>
     translate('changes.commentsToPassages', { count: result.created }),
   run: async (changes, { sourceId, text, comments }: CommentsAsPassages): Promise<CommentsPlaced> => {
-    await changes.require(
-      'sources',
-      sourceId,
-      'That source no longer exists; it may have been deleted in another window.',
-    );
+    await changes.require('sources', sourceId, translate('refusals.gone.source'));
     const records: Annotation[] = [];
     let missing = 0;
     for (const comment of comments) {
@@ -318,10 +316,7 @@ export const commentsToPassages = defineCommand({
         updatedAt: changes.at,
       });
     }
-    if (records.length === 0)
-      throw new CommandRefusal(
-        'None of the comments’ text could be found in the source, so no passages were made. The comments are still listed under “Comments” at the end of the text.',
-      );
+    if (records.length === 0) throw new CommandRefusal(translate('refusals.passages.commentsNotFound'));
     await changes.bulkPut('annotations', records);
     return { created: records.length, missing };
   },
@@ -338,7 +333,7 @@ export const markPassageMention = defineCommand({
       ? `unmark ${passageLabel(after)}`
       : `mark ${passageLabel(after)} as ${mention ? 'a mention' : 'evidence'}`,
   run: async (changes, { id, mention }: { id: string; mention: boolean | null }): Promise<Annotation> => {
-    const { mention: _previous, ...before } = await changes.require('annotations', id, MISSING);
+    const { mention: _previous, ...before } = await changes.require('annotations', id, gone());
     return changes.put('annotations', mention === null ? before : { ...before, mention });
   },
 });

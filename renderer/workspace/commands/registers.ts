@@ -6,7 +6,7 @@ import { t as translate } from '../../i18n';
 import { CommandRefusal } from '../change-set';
 import { defineCommand } from '../workspace';
 
-const GONE = 'That register no longer exists; it may have been deleted in another window.';
+const gone = () => translate('refusals.gone.register');
 
 export type RegisterPatch = Partial<Pick<Register, 'name' | 'description' | 'scope' | 'scale' | 'archived'>>;
 
@@ -32,7 +32,11 @@ function checkScale(scale: RiskScale, threats: Threat[]): void {
   const max = scale.levels * scale.levels;
   if (scale.bands.critical > max)
     throw new CommandRefusal(
-      `The critical band starts at ${scale.bands.critical}, above the highest score of a ${scale.levels}×${scale.levels} matrix (${max}).`,
+      translate('refusals.registers.criticalAboveMatrix', {
+        critical: scale.bands.critical,
+        levels: scale.levels,
+        max,
+      }),
     );
   const above = threats.filter((t) => (t.likelihood ?? 0) > scale.levels || (t.impact ?? 0) > scale.levels);
   if (above.length > 0) {
@@ -54,9 +58,10 @@ export const updateRegister = defineCommand({
   id: 'registers.update',
   label: (args: { id: string; patch: RegisterPatch }, after: Register) => registerLabel(args.patch, after),
   run: async (changes, args: { id: string; patch: RegisterPatch }): Promise<Register> => {
-    const before = await changes.require('registers', args.id, GONE);
+    const before = await changes.require('registers', args.id, gone());
     const { patch } = args;
-    if (patch.name !== undefined && !patch.name.trim()) throw new CommandRefusal('A register needs a name.');
+    if (patch.name !== undefined && !patch.name.trim())
+      throw new CommandRefusal(translate('refusals.registers.needsName'));
     if (patch.scale) checkScale(patch.scale, await changes.db.threats.where('registerId').equals(args.id).toArray());
     return changes.put('registers', { ...before, ...patch, name: (patch.name ?? before.name).trim() });
   },
@@ -70,7 +75,7 @@ export const duplicateRegister = defineCommand({
   id: 'registers.duplicate',
   label: (_args: { id: string }, copy: Register) => `duplicate the register as “${copy.name}”`,
   run: async (changes, args: { id: string }): Promise<Register> => {
-    const source = await changes.require('registers', args.id, GONE);
+    const source = await changes.require('registers', args.id, gone());
     const at = changes.at;
     const copy = await changes.put('registers', {
       ...source,

@@ -6,10 +6,11 @@ import { sha256OfText } from '../../db/hash';
 import type { TextChangePlan } from '../../../shared/domain/text-change-plan';
 import type { ImportedSource } from '../../../shared/ipc/contract';
 import { UNGRADED } from '../../db/sources';
+import { t as translate } from '../../i18n';
 import { CommandRefusal, type ChangeSet } from '../change-set';
 import { defineCommand } from '../workspace';
 
-const MISSING = 'That source no longer exists; it may have been deleted in another window.';
+const gone = () => translate('refusals.gone.source');
 
 type StoredText = { sha256: string; size: number };
 
@@ -67,7 +68,7 @@ export const updateSourceMetadata = defineCommand({
   label: (args: { id: string; patch: SourceMetadataPatch; label?: string }, source: Source) =>
     args.label ?? `edit the details of “${source.title}”`,
   run: (changes, { id, patch }: { id: string; patch: SourceMetadataPatch; label?: string }) =>
-    changes.update('sources', id, patch, MISSING),
+    changes.update('sources', id, patch, gone()),
 });
 
 export interface TextReplacement {
@@ -114,7 +115,7 @@ async function changeText(
   changes: ChangeSet,
   { sourceId, plan, textHash, file, importWarnings, previousSha256, stored }: TextChangeArgs,
 ): Promise<TextReplacement> {
-  const source = await changes.require('sources', sourceId, MISSING);
+  const source = await changes.require('sources', sourceId, gone());
   const previous = await changes.get('sourceTexts', sourceId);
   const samePrevious = !previous
     ? plan.previousText === ''
@@ -184,7 +185,7 @@ export const deleteSource = defineCommand({
   id: 'sources.delete',
   label: (_id: string, source: Source) => `delete source “${source.title}”`,
   run: async (changes, id: string): Promise<Source> => {
-    const source = await changes.require('sources', id, MISSING);
+    const source = await changes.require('sources', id, gone());
     const passages = await changes.db.annotations.where('sourceId').equals(id).primaryKeys();
     await changes.bulkDelete('annotations', passages);
     await changes.delete('sourceTexts', id);

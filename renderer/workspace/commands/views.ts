@@ -1,4 +1,5 @@
 import type { GridView } from '../../db/database';
+import { t as translate } from '../../i18n';
 import { CommandRefusal } from '../change-set';
 import { defineCommand } from '../workspace';
 
@@ -15,12 +16,8 @@ export const saveView = defineCommand({
   label: (_args: SaveViewArgs, view: GridView) => `save the view “${view.name}”`,
   run: async (changes, args: SaveViewArgs): Promise<GridView> => {
     const name = args.name.trim();
-    if (!name) throw new CommandRefusal('A view needs a name. Nothing was saved.');
-    await changes.require(
-      'registers',
-      args.registerId,
-      'That register no longer exists; it may have been deleted in another window. The view was not saved.',
-    );
+    if (!name) throw new CommandRefusal(translate('refusals.views.needsName'));
+    await changes.require('registers', args.registerId, translate('refusals.gone.registerOfView'));
     const existing = (await changes.db.views.where('registerId').equals(args.registerId).toArray()).find(
       (v) => v.name === name,
     );
