@@ -92,4 +92,16 @@ describe('a workspace command’s refusal', () => {
       'This can no longer be undone or redone: the tag it changed has been deleted since. Nothing was changed.',
     ]);
   });
+
+  it('and the undo notice names the step in the language it was made in (a step keeps its label as written)', async () => {
+    applyLanguage('ru');
+    const db = await demoDatabase();
+    const said: string[] = [];
+    const workspace = new Workspace(db, { onInfo: (message) => said.push(message) });
+    await workspace.perform(createTag, { name: 'Засуха' });
+    await workspace.undo();
+    applyLanguage('en');
+    await workspace.redo();
+    expect(said).toEqual(['Отменено: создание тега «Засуха».', 'Redone: создание тега «Засуха».']);
+  });
 });

@@ -79,7 +79,7 @@ function tidyPatch(patch: ActorPatch): ActorPatch {
  */
 export const createActor = defineCommand({
   id: 'actors.create',
-  label: (_fields: ActorPatch, actor: Actor) => `add actor “${actor.name}”`,
+  label: (_fields: ActorPatch, actor: Actor) => translate('labels.addActor', { name: actor.name }),
   run: async (changes, fields: ActorPatch = {}) => {
     // The actors are few (the groups and states the sources name): their names are read to keep them unique.
     const all = await changes.db.actors.toArray();
@@ -124,7 +124,7 @@ export interface ActorEdit {
  */
 export const updateActor = defineCommand({
   id: 'actors.update',
-  label: (args: ActorEdit, after: Actor) => args.label ?? `edit actor “${after.name}”`,
+  label: (args: ActorEdit, after: Actor) => args.label ?? translate('labels.editActor', { name: after.name }),
   rationale: (args: ActorEdit) => args.rationale,
   run: async (changes, { id, patch }: ActorEdit) => {
     const before = await changes.require('actors', id, gone());
@@ -155,7 +155,7 @@ export interface ActorRemoval {
  */
 export const deleteActor = defineCommand({
   id: 'actors.delete',
-  label: (_id: string, result: ActorRemoval) => `delete actor “${result.actor.name}”`,
+  label: (_id: string, result: ActorRemoval) => translate('labels.deleteActor', { name: result.actor.name }),
   run: async (changes, id: string): Promise<ActorRemoval> => {
     const actor = await changes.require('actors', id, gone());
     const threats = await changes.db.threats.where('actorIds').equals(id).toArray();

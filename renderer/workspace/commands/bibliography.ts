@@ -60,7 +60,7 @@ async function createFromReference(changes: ChangeSet, ref: ReferenceFields, emp
  */
 export const importReferences = defineCommand({
   id: 'sources.importReferences',
-  label: (args: ReferencesImport) => `import references from “${args.fileName}”`,
+  label: (args: ReferencesImport) => translate('labels.importReferences', { name: args.fileName }),
   rationale: (args: ReferencesImport) => `Imported from ${args.fileName}`,
   run: async (changes, { fileName, items, emptyTextHash }: ReferencesImport): Promise<ReferencesImported> => {
     const plan = planBibliography(items, await changes.db.sources.toArray());

@@ -10,7 +10,7 @@ const briefingGone = () => translate('refusals.gone.briefing');
 /** A new briefing with every section on, every active register, and the more restrictive marking. */
 export const createBriefing = defineCommand({
   id: 'briefings.create',
-  label: 'create a briefing',
+  label: () => translate('labels.createBriefing'),
   run: async (changes, fields: Partial<Briefing> = {}): Promise<Briefing> => {
     // A new briefing starts with the template's default marking.
     const template = readTemplate((await changes.get('meta', BRIEFING_TEMPLATE_KEY))?.value);
@@ -28,7 +28,10 @@ export const createBriefing = defineCommand({
  */
 export const updateBriefing = defineCommand({
   id: 'briefings.update',
-  label: (draft: Briefing) => `edit “${draft.title.trim() || 'a briefing'}”`,
+  label: (draft: Briefing) =>
+    draft.title.trim()
+      ? translate('labels.editBriefing', { title: draft.title.trim() })
+      : translate('labels.editUntitledBriefing'),
   run: async (changes, draft: Briefing): Promise<Briefing> => {
     if (!draft.title.trim()) throw new CommandRefusal(translate('refusals.briefings.needsTitle'));
     const saved = await changes.require('briefings', draft.id, briefingGone());
@@ -47,7 +50,7 @@ export const updateBriefing = defineCommand({
 /** Copies a briefing with its choices, judgments and recommendations; the copy has no exports yet. */
 export const duplicateBriefing = defineCommand({
   id: 'briefings.duplicate',
-  label: (_id: string, copy: Briefing) => `duplicate a briefing as “${copy.title}”`,
+  label: (_id: string, copy: Briefing) => translate('labels.duplicateBriefing', { title: copy.title }),
   run: async (changes, id: string): Promise<Briefing> => {
     const source = readBriefing(await changes.require('briefings', id, translate('refusals.gone.briefingCopied')));
     return changes.put('briefings', {
@@ -67,7 +70,8 @@ export const duplicateBriefing = defineCommand({
 /** Deletes a briefing and answers it (`undefined` when it was already gone: nothing to undo then). */
 export const deleteBriefing = defineCommand({
   id: 'briefings.delete',
-  label: (_id: string, removed: Briefing | undefined) => `delete “${removed?.title ?? 'a briefing'}”`,
+  label: (_id: string, removed: Briefing | undefined) =>
+    removed ? translate('labels.deleteBriefing', { title: removed.title }) : translate('labels.deleteSomeBriefing'),
   run: (changes, id: string): Promise<Briefing | undefined> => changes.delete('briefings', id),
 });
 
@@ -117,7 +121,7 @@ export const overrideBriefingWarnings = defineCommand({
 /** Takes an override back: the warning counts again. A step for Ctrl+Z. */
 export const withdrawBriefingOverride = defineCommand({
   id: 'briefings.withdrawOverride',
-  label: 'withdraw the override of a warning',
+  label: () => translate('labels.withdrawOverride'),
   run: async (changes, { briefingId, key }: { briefingId: string; key: string }): Promise<Briefing> => {
     const saved = readBriefing(await changes.require('briefings', briefingId, briefingGone()));
     return changes.put('briefings', {
@@ -139,7 +143,7 @@ export interface ChooseEvidenceArgs {
 export const chooseBriefingEvidence = defineCommand({
   id: 'briefings.chooseEvidence',
   label: ({ passageIds }: ChooseEvidenceArgs) =>
-    passageIds === null ? 'quote the strongest passages again' : 'choose the passages a briefing quotes',
+    translate(passageIds === null ? 'labels.quoteStrongest' : 'labels.choosePassages'),
   run: async (changes, { briefingId, forId, passageIds }: ChooseEvidenceArgs): Promise<Briefing> => {
     const saved = readBriefing(await changes.require('briefings', briefingId, briefingGone()));
     const others = saved.evidenceChoices.filter((c) => c.forId !== forId);
@@ -156,7 +160,7 @@ export const chooseBriefingEvidence = defineCommand({
  */
 export const setBriefingTemplate = defineCommand({
   id: 'briefings.setTemplate',
-  label: 'change the briefing template',
+  label: () => translate('labels.changeTemplate'),
   run: async (changes, template: BriefingTemplate): Promise<BriefingTemplate> => {
     const parsed = BriefingTemplate.safeParse(template);
     if (!parsed.success)

@@ -44,15 +44,18 @@ export async function ensureTag(changes: ChangeSet, codebook: Tag[], fields: New
 /** Creates a tag, or answers the existing one of that name (then nothing is written and there is nothing to undo). */
 export const createTag = defineCommand({
   id: 'tags.create',
-  label: (_args: NewTag, tag: Tag) => `create tag “${tag.name}”`,
+  label: (_args: NewTag, tag: Tag) => translate('labels.createTag', { name: tag.name }),
   run: async (changes, args: NewTag) => ensureTag(changes, await changes.db.tags.toArray(), args),
 });
 
 function describePatch(patch: TagPatch, before: Tag, after: Tag): string {
-  if (patch.name !== undefined && after.name !== before.name) return `rename tag “${before.name}” to “${after.name}”`;
-  if (patch.parentId !== undefined && after.parentId !== before.parentId) return `move “${after.name}”`;
-  if (patch.color !== undefined && after.color !== before.color) return `recolour “${after.name}”`;
-  return `describe “${after.name}”`;
+  if (patch.name !== undefined && after.name !== before.name)
+    return translate('labels.renameTag', { from: before.name, to: after.name });
+  if (patch.parentId !== undefined && after.parentId !== before.parentId)
+    return translate('labels.moveTag', { name: after.name });
+  if (patch.color !== undefined && after.color !== before.color)
+    return translate('labels.recolourTag', { name: after.name });
+  return translate('labels.describeTag', { name: after.name });
 }
 
 export interface TagUpdate {
@@ -111,7 +114,7 @@ export interface TagMerge {
 export const mergeTags = defineCommand({
   id: 'tags.merge',
   label: (_args: TagMerge, result: TagRemoval & { into: Tag }) =>
-    `merge “${result.tag.name}” into “${result.into.name}”`,
+    translate('labels.mergeTags', { from: result.tag.name, into: result.into.name }),
   run: async (changes, { fromId, intoId }: TagMerge) => {
     if (fromId === intoId) throw new CommandRefusal(translate('refusals.tags.mergeIntoItself'));
     const from = await changes.require('tags', fromId, translate('refusals.gone.tagOfTwo'));
@@ -135,7 +138,7 @@ export const mergeTags = defineCommand({
 /** Deletes a tag in one change: passages lose it (they are kept), its sub-tags move up to its parent. */
 export const deleteTag = defineCommand({
   id: 'tags.delete',
-  label: (_id: string, result: TagRemoval) => `delete tag “${result.tag.name}”`,
+  label: (_id: string, result: TagRemoval) => translate('labels.deleteTag', { name: result.tag.name }),
   run: async (changes, id: string) => {
     const tag = await changes.require('tags', id, gone());
     const passages = await changes.db.annotations.where('tagIds').equals(id).toArray();

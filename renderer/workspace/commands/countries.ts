@@ -45,8 +45,13 @@ function patchedFields(patch: CountryPatch): (keyof CountryPatch)[] {
 /** Edits the analyst's notes or stance on a country; an unchanged save writes nothing and is no step. */
 export const updateCountry = defineCommand({
   id: 'countries.update',
-  label: ({ code, patch, name }: UpdateCountryArgs) =>
-    `edit the ${patchedFields(patch).join(' and ') || 'notes'} on ${name ?? code}`,
+  label: ({ code, patch, name }: UpdateCountryArgs) => {
+    const fields = patchedFields(patch);
+    return translate('labels.editCountry', {
+      fields: fields.length === 2 ? 'both' : (fields[0] ?? 'notes'),
+      name: name ?? code,
+    });
+  },
   run: async (changes, { code, patch }: UpdateCountryArgs): Promise<Country> => {
     const only: CountryPatch = {};
     for (const field of patchedFields(patch)) only[field] = patch[field];
@@ -72,7 +77,10 @@ export interface OverrideArgs {
 export const overrideExposure = defineCommand({
   id: 'countries.override',
   label: (a: OverrideArgs) =>
-    `${a.input ? 'override' : 'remove the override of'} “${a.threatTitle ?? 'a threat'}” for ${a.countryName ?? a.countryCode}`,
+    translate(a.input ? 'labels.overrideExposure' : 'labels.removeOverride', {
+      title: a.threatTitle ?? translate('labels.someThreat'),
+      country: a.countryName ?? a.countryCode,
+    }),
   rationale: (a: OverrideArgs) => a.input?.rationale.trim() || undefined,
   run: async (changes, { countryCode, threatId, input }: OverrideArgs): Promise<ExposureOverride | null> => {
     const id = overrideId(countryCode, threatId);
@@ -106,7 +114,7 @@ export interface CompareArgs {
  */
 export const compareCountries = defineCommand({
   id: 'countries.compare',
-  label: (a: CompareArgs) => a.label ?? 'change the compared countries',
+  label: (a: CompareArgs) => a.label ?? translate('labels.compareCountries'),
   run: async (changes, { codes }: CompareArgs): Promise<{ before: string[]; after: string[] }> => {
     const known = (await changes.db.countries.toCollection().primaryKeys()) as string[];
     if (new Set(codes).size !== codes.length) throw new CommandRefusal(translate('refusals.countries.comparedTwice'));

@@ -68,7 +68,7 @@ const stale = () => translate('refusals.merge.stale');
  */
 export const applyMerge = defineCommand({
   id: 'merge.apply',
-  label: ({ plan }: MergeArgs) => `merge ${plan.colleague}'s backup`,
+  label: ({ plan }: MergeArgs) => translate('labels.mergeBackup', { name: plan.colleague }),
   rationale: ({ plan, rationale }: MergeArgs) => rationale?.trim() || defaultMergeRationale(plan.colleague),
   run: async (changes, { plan, resolutions }: MergeArgs): Promise<MergeReport> => {
     // Conflicts left open are said here, in the interface language; resolveMerge would refuse them in English.

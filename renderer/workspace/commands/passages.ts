@@ -32,7 +32,7 @@ function tidy(coding: AnnotationCoding): AnnotationCoding {
 /** A passage as a label reads it: its first words, quoted. */
 export function passageLabel(annotation: Pick<Annotation, 'quote'>): string {
   const words = annotation.quote.exact.replace(/\s+/g, ' ').trim();
-  return `“${words.length > 40 ? `${words.slice(0, 40).trimEnd()}…` : words}”`;
+  return translate('labels.quote', { words: words.length > 40 ? `${words.slice(0, 40).trimEnd()}…` : words });
 }
 
 /** The selectors of text.slice(start, end), or a refusal saying the selection is no longer there. */
@@ -63,7 +63,7 @@ export interface NewPassage {
  */
 export const createPassage = defineCommand({
   id: 'passages.create',
-  label: (_args: NewPassage, created: Annotation) => `annotate ${passageLabel(created)}`,
+  label: (_args: NewPassage, created: Annotation) => translate('labels.annotate', { quote: passageLabel(created) }),
   run: async (changes, { id, sourceId, text, start, end, coding }: NewPassage) => {
     const { quote, position } = selectors(text, start, end);
     return changes.put('annotations', {
@@ -87,7 +87,8 @@ export interface PassageCodingChange {
 /** Changes a passage's coding: tags, note, threats, countries and actors. */
 export const updatePassage = defineCommand({
   id: 'passages.update',
-  label: (_args: PassageCodingChange, after: Annotation) => `edit ${passageLabel(after)}`,
+  label: (_args: PassageCodingChange, after: Annotation) =>
+    translate('labels.editPassage', { quote: passageLabel(after) }),
   run: (changes, { id, coding }: PassageCodingChange) => changes.update('annotations', id, tidy(coding), gone()),
 });
 
@@ -95,7 +96,9 @@ export const updatePassage = defineCommand({
 export const deletePassage = defineCommand({
   id: 'passages.delete',
   label: (_id: string, removed: Annotation | undefined) =>
-    removed ? `delete ${passageLabel(removed)}` : 'delete a passage',
+    removed
+      ? translate('labels.deletePassage', { quote: passageLabel(removed) })
+      : translate('labels.deleteSomePassage'),
   run: (changes, id: string) => changes.delete('annotations', id),
 });
 
@@ -115,14 +118,15 @@ async function place(changes: ChangeSet, { id, text, range }: PassageMove): Prom
 /** Places a passage on a new range (re-selection in the review queue); its quote is taken afresh. */
 export const movePassage = defineCommand({
   id: 'passages.move',
-  label: (_args: PassageMove, after: Annotation) => `re-select ${passageLabel(after)}`,
+  label: (_args: PassageMove, after: Annotation) => translate('labels.reselectPassage', { quote: passageLabel(after) }),
   run: place,
 });
 
 /** The analyst confirms a drifted passage where the workbench found it: its quote is taken afresh. */
 export const acceptDrift = defineCommand({
   id: 'passages.acceptDrift',
-  label: (_args: Omit<PassageMove, 'range'>, after: Annotation) => `accept the moved passage ${passageLabel(after)}`,
+  label: (_args: Omit<PassageMove, 'range'>, after: Annotation) =>
+    translate('labels.acceptMovedPassage', { quote: passageLabel(after) }),
   run: (changes, args: Omit<PassageMove, 'range'>) => place(changes, args),
 });
 
@@ -330,8 +334,8 @@ export const markPassageMention = defineCommand({
   id: 'passages.markMention',
   label: ({ mention }: { id: string; mention: boolean | null }, after: Annotation) =>
     mention === null
-      ? `unmark ${passageLabel(after)}`
-      : `mark ${passageLabel(after)} as ${mention ? 'a mention' : 'evidence'}`,
+      ? translate('labels.unmarkPassage', { quote: passageLabel(after) })
+      : translate('labels.markPassage', { quote: passageLabel(after), mention: String(mention) }),
   run: async (changes, { id, mention }: { id: string; mention: boolean | null }): Promise<Annotation> => {
     const { mention: _previous, ...before } = await changes.require('annotations', id, gone());
     return changes.put('annotations', mention === null ? before : { ...before, mention });

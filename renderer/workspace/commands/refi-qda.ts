@@ -241,7 +241,7 @@ export interface RefiQdaImported {
  */
 export const importRefiQda = defineCommand({
   id: 'refiQda.import',
-  label: (args: RefiQdaImport) => `import the REFI-QDA project “${args.fileName}”`,
+  label: (args: RefiQdaImport) => translate('labels.importRefiQda', { name: args.fileName }),
   rationale: (args: RefiQdaImport) => `Imported from ${args.fileName}`,
   // Every source's text goes into the store first; one the plan does not create costs nothing there (same digest).
   prepare: async (args: RefiQdaImport, db) => {

@@ -13,7 +13,7 @@ export type RegisterPatch = Partial<Pick<Register, 'name' | 'description' | 'sco
 /** A new, empty register on the default 5×5 scale. */
 export const createRegister = defineCommand({
   id: 'registers.create',
-  label: (_args: { name: string }, register: Register) => `create the register “${register.name}”`,
+  label: (_args: { name: string }, register: Register) => translate('labels.createRegister', { name: register.name }),
   run: (changes, args: { name: string }): Promise<Register> =>
     changes.put('registers', {
       id: crypto.randomUUID(),
@@ -49,8 +49,8 @@ function checkScale(scale: RiskScale, threats: Threat[]): void {
 function registerLabel(patch: RegisterPatch, after: Register): string {
   const keys = Object.keys(patch);
   if (keys.length === 1 && patch.archived !== undefined)
-    return `${patch.archived ? 'archive' : 'restore'} the register “${after.name}”`;
-  return `change the settings of “${after.name}”`;
+    return translate(patch.archived ? 'labels.archiveRegister' : 'labels.restoreRegister', { name: after.name });
+  return translate('labels.changeRegister', { name: after.name });
 }
 
 /** Edits a register's name, description, scope, scale and bands, or archives and restores it. */
@@ -73,7 +73,7 @@ export const updateRegister = defineCommand({
  */
 export const duplicateRegister = defineCommand({
   id: 'registers.duplicate',
-  label: (_args: { id: string }, copy: Register) => `duplicate the register as “${copy.name}”`,
+  label: (_args: { id: string }, copy: Register) => translate('labels.duplicateRegister', { name: copy.name }),
   run: async (changes, args: { id: string }): Promise<Register> => {
     const source = await changes.require('registers', args.id, gone());
     const at = changes.at;

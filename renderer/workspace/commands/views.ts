@@ -13,7 +13,7 @@ export interface SaveViewArgs {
 /** Saves the grid's arrangement under a name for a register; a view of the same name is replaced. */
 export const saveView = defineCommand({
   id: 'views.save',
-  label: (_args: SaveViewArgs, view: GridView) => `save the view “${view.name}”`,
+  label: (_args: SaveViewArgs, view: GridView) => translate('labels.saveView', { name: view.name }),
   run: async (changes, args: SaveViewArgs): Promise<GridView> => {
     const name = args.name.trim();
     if (!name) throw new CommandRefusal(translate('refusals.views.needsName'));
@@ -36,6 +36,6 @@ export const saveView = defineCommand({
 export const deleteView = defineCommand({
   id: 'views.delete',
   label: (_args: { id: string }, view: GridView | undefined) =>
-    view ? `delete the view “${view.name}”` : 'delete a view',
+    view ? translate('labels.deleteView', { name: view.name }) : translate('labels.deleteSomeView'),
   run: (changes, args: { id: string }): Promise<GridView | undefined> => changes.delete('views', args.id),
 });
