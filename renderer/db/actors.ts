@@ -1,5 +1,6 @@
 import type { Actor } from '../../shared/domain/actor';
 import type { Threat } from '../../shared/domain/threat';
+import { t as translate } from '../i18n';
 import type { WorkbenchDatabase } from './database';
 
 /** The fields an analyst edits; ids and timestamps are the database's business. */
@@ -30,18 +31,17 @@ export function tidyNames(values: readonly string[]): string[] {
   return out;
 }
 
-/** Why `name` cannot be this actor's name, as a sentence, or null when it can. */
+/** Why `name` cannot be this actor's name, as a sentence in the interface language, or null when it can. */
 export function actorNameProblem(
   name: string,
   others: readonly Pick<Actor, 'id' | 'name'>[],
   selfId?: string,
 ): string | null {
   const clean = normaliseActorName(name);
-  if (!clean) return 'An actor needs a name.';
-  if (clean.length > ACTOR_NAME_LIMIT) return `A name can be at most ${ACTOR_NAME_LIMIT} characters long.`;
+  if (!clean) return translate('refusals.actors.needsName');
+  if (clean.length > ACTOR_NAME_LIMIT) return translate('refusals.actors.nameTooLong', { limit: ACTOR_NAME_LIMIT });
   const taken = others.find((a) => a.id !== selfId && sameActorName(a.name, clean));
-  if (taken)
-    return `There is already an actor called “${taken.name}”. Choose another name, or add this one as an alias.`;
+  if (taken) return translate('refusals.actors.nameTaken', { name: taken.name });
   return null;
 }
 

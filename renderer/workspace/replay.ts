@@ -1,5 +1,6 @@
 import type { Revision } from '../../shared/domain/revision';
 import type { ChangeSet } from './change-set';
+import { t as translate } from '../i18n';
 import { CommandRefusal } from './change-set';
 import { TABLES, tableOfEntity, type Row, type TableName } from './tables';
 
@@ -62,9 +63,7 @@ export async function applyRevisions(
     }
     const current = await changes.get(record.table, record.key);
     if (!current) {
-      throw new CommandRefusal(
-        `This can no longer be undone or redone: the ${TABLES[record.table].entity} it changed has been deleted since. Nothing was changed.`,
-      );
+      throw new CommandRefusal(translate('refusals.history.recordGone', { entity: TABLES[record.table].entity }));
     }
     const next: Plain = { ...(current as Plain) };
     for (const [field, values] of record.fields) {

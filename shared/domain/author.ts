@@ -41,13 +41,34 @@ export function authorIsUnset(author: Pick<AuthorIdentity, 'name' | 'organisatio
 /** The stand-in author of an installation where nobody set one, labelled as such wherever it is shown. */
 export const UNSET_AUTHOR_NAME = 'Unnamed analyst (author not set in the export settings)';
 
+export const AUTHOR_NAME_LIMIT = 200;
+
+/** What is wrong with author details, as a code and its facts; the renderer says it in the interface language. */
+export type AuthorIssue = { code: 'unnamed' } | { code: 'organisation-unnamed' } | { code: 'too-long'; limit: number };
+
 /** What is wrong with author details about to be saved, or `null`. */
-export function authorProblem(author: AuthorDetails): string | null {
-  if (!author.name.trim() && !author.organisation.trim())
-    return 'Give the author a name or an organisation, so that exports can say who made them.';
-  if (author.identityClass === 'organization' && !author.organisation.trim())
-    return 'An organisation author needs the organisation’s name.';
-  if (author.name.length > 200 || author.organisation.length > 200)
-    return 'Names and organisations can be at most 200 characters long.';
+export function authorIssue(author: AuthorDetails): AuthorIssue | null {
+  if (!author.name.trim() && !author.organisation.trim()) return { code: 'unnamed' };
+  if (author.identityClass === 'organization' && !author.organisation.trim()) return { code: 'organisation-unnamed' };
+  if (author.name.length > AUTHOR_NAME_LIMIT || author.organisation.length > AUTHOR_NAME_LIMIT)
+    return { code: 'too-long', limit: AUTHOR_NAME_LIMIT };
   return null;
+}
+
+/** An author issue as an English sentence (for main and tests; the interface translates the code). */
+export function authorIssueText(issue: AuthorIssue): string {
+  switch (issue.code) {
+    case 'unnamed':
+      return 'Give the author a name or an organisation, so that exports can say who made them.';
+    case 'organisation-unnamed':
+      return 'An organisation author needs the organisation’s name.';
+    case 'too-long':
+      return `Names and organisations can be at most ${issue.limit} characters long.`;
+  }
+}
+
+/** What is wrong with author details about to be saved, as an English sentence, or `null`. */
+export function authorProblem(author: AuthorDetails): string | null {
+  const issue = authorIssue(author);
+  return issue ? authorIssueText(issue) : null;
 }

@@ -196,19 +196,48 @@ export function compareExposure(a: CategoryExposure, b: CategoryExposure): numbe
   return 0;
 }
 
-/** Checks an override against the register's scale; returns a sentence to show, or null if it is fine. */
-export function overrideProblem(input: OverrideInput, scale: RiskScale): string | null {
+/** What is wrong with an override, as a code and its facts; the renderer says it in the interface language. */
+export type OverrideIssue =
+  | { code: 'rating-off-scale'; field: 'likelihood' | 'impact'; levels: number }
+  | { code: 'rationale-missing' }
+  | { code: 'rationale-too-long'; limit: number };
+
+export const OVERRIDE_RATIONALE_LIMIT = 5000;
+
+/** Checks an override against the register's scale; returns what is wrong, or null if it is fine. */
+export function overrideIssue(input: OverrideInput, scale: RiskScale): OverrideIssue | null {
   const { levels } = scale;
-  for (const [name, value] of [
-    ['Likelihood', input.likelihood],
-    ['Impact', input.impact],
+  for (const [field, value] of [
+    ['likelihood', input.likelihood],
+    ['impact', input.impact],
   ] as const) {
-    if (!Number.isInteger(value) || value < 1 || value > levels)
-      return `${name} must be a whole number from 1 to ${levels} on this register’s ${levels}×${levels} scale.`;
+    if (!Number.isInteger(value) || value < 1 || value > levels) return { code: 'rating-off-scale', field, levels };
   }
-  if (!input.rationale.trim()) return 'An override needs a rationale: say why this country is rated differently.';
-  if (input.rationale.length > 5000) return 'Keep the rationale under 5,000 characters.';
+  if (!input.rationale.trim()) return { code: 'rationale-missing' };
+  if (input.rationale.length > OVERRIDE_RATIONALE_LIMIT)
+    return { code: 'rationale-too-long', limit: OVERRIDE_RATIONALE_LIMIT };
   return null;
+}
+
+/** An override issue as an English sentence (main, tests and thrown errors; the interface translates the code). */
+export function overrideIssueText(issue: OverrideIssue): string {
+  switch (issue.code) {
+    case 'rating-off-scale': {
+      const { levels } = issue;
+      const name = issue.field === 'likelihood' ? 'Likelihood' : 'Impact';
+      return `${name} must be a whole number from 1 to ${levels} on this register’s ${levels}×${levels} scale.`;
+    }
+    case 'rationale-missing':
+      return 'An override needs a rationale: say why this country is rated differently.';
+    case 'rationale-too-long':
+      return `Keep the rationale under ${issue.limit.toLocaleString('en')} characters.`;
+  }
+}
+
+/** Checks an override against the register's scale; returns an English sentence, or null if it is fine. */
+export function overrideProblem(input: OverrideInput, scale: RiskScale): string | null {
+  const issue = overrideIssue(input, scale);
+  return issue ? overrideIssueText(issue) : null;
 }
 
 /** A validated override record (throws with a readable message if the input is refused). */

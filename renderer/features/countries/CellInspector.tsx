@@ -2,11 +2,12 @@ import { leaveThen, useUnsavedGuard } from '../../ui/useUnsavedGuard';
 import { RatingSelects } from '../../ui/RatingSelects';
 import { useEffect, useId, useState } from 'react';
 import type { Annotation } from '../../../shared/domain/annotation';
-import { overrideId, overrideProblem, threatExposure } from '../../../shared/domain/exposure';
+import { overrideId, overrideIssue, threatExposure } from '../../../shared/domain/exposure';
 import { impactLabel, likelihoodLabel } from '../../ui/scale-words';
 import { useT } from '../../i18n';
 import type { Threat } from '../../../shared/domain/threat';
 import { useWorkbench } from '../../stores';
+import { overrideRefusal } from '../../workspace/commands/countries';
 import { citation } from '../passages';
 import { History } from './History';
 import { categoryLabel, trendArrow } from './labels';
@@ -88,7 +89,8 @@ export function CellInspector({ data, threat, code, onOverride }: CellInspectorP
   const allEvidence = data.annotations.filter((a) => a.threatIds.includes(threat.id)).length;
 
   const submit = async () => {
-    const refused = overrideProblem(form, data.scale);
+    const issue = overrideIssue(form, data.scale);
+    const refused = issue ? overrideRefusal(issue) : null;
     setProblem(refused);
     if (refused) return;
     try {

@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { AUTHOR_CLASS_LABELS, AuthorClass, authorProblem, type AuthorIdentity } from '../../../shared/domain/author';
+import { AUTHOR_CLASS_LABELS, AuthorClass, authorIssue, type AuthorIdentity } from '../../../shared/domain/author';
 import { db } from '../../db';
 import { useT } from '../../i18n';
 import { exportAuthor } from '../../db/settings';
 import { workspace } from '../../workspace';
-import { setAuthorIdentity } from '../../workspace/commands/settings';
+import { authorRefusal, setAuthorIdentity } from '../../workspace/commands/settings';
 
 /**
  * The export author (a setting of this installation): who the STIX bundle credits (`created_by_ref`,
@@ -29,8 +29,8 @@ function AuthorForm({ author }: { author: AuthorIdentity | null }) {
   const edited = () => (setError(null), setSaved(false));
   const save = async () => {
     const details = { name: name.trim(), organisation: organisation.trim(), identityClass };
-    const problem = authorProblem(details);
-    if (problem) return setError(problem);
+    const issue = authorIssue(details);
+    if (issue) return setError(authorRefusal(issue));
     try {
       await workspace.perform(setAuthorIdentity, details);
       setSaved(true);

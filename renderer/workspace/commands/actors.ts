@@ -15,29 +15,38 @@ import {
   tidyNames,
   type ActorPatch,
 } from '../../db/actors';
+import { t as translate } from '../../i18n';
 import { CommandRefusal } from '../change-set';
 import { defineCommand } from '../workspace';
 
-const MISSING = 'That actor no longer exists; it may have been deleted in another window.';
+const gone = () => translate('refusals.gone.actor');
 
 /** Validates a whole actor, turning what the schema refuses into a sentence. */
 function checked(actor: Actor): Actor {
   const tooLong = (list: string[]) => list.find((v) => v.length > ACTOR_NAME_LIMIT);
   const alias = tooLong(actor.aliases);
   if (alias)
-    throw new CommandRefusal(`An alias can be at most ${ACTOR_NAME_LIMIT} characters long (“${alias.slice(0, 40)}…”).`);
+    throw new CommandRefusal(
+      translate('refusals.actors.aliasTooLong', { limit: ACTOR_NAME_LIMIT, start: alias.slice(0, 40) }),
+    );
   const base = tooLong(actor.bases);
   if (base)
-    throw new CommandRefusal(`A base can be at most ${ACTOR_NAME_LIMIT} characters long (“${base.slice(0, 40)}…”).`);
-  if (actor.description.length > ACTOR_DESCRIPTION_LIMIT)
     throw new CommandRefusal(
-      `A description can be at most ${ACTOR_DESCRIPTION_LIMIT.toLocaleString('en')} characters long.`,
+      translate('refusals.actors.baseTooLong', { limit: ACTOR_NAME_LIMIT, start: base.slice(0, 40) }),
     );
+  if (actor.description.length > ACTOR_DESCRIPTION_LIMIT)
+    throw new CommandRefusal(translate('refusals.actors.descriptionTooLong', { limit: ACTOR_DESCRIPTION_LIMIT }));
   const parsed = Actor.safeParse(actor);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
+    // The schema's own words (zod's) stay as they are; the sentence around them is the interface's.
+    const field = issue?.path.join('.');
     throw new CommandRefusal(
-      `The actor was not saved: ${issue ? `${issue.path.join('.') || 'actor'} — ${issue.message}` : 'it is not valid'}.`,
+      !issue
+        ? translate('refusals.actors.invalid')
+        : field
+          ? translate('refusals.actors.invalidField', { field, problem: issue.message })
+          : translate('refusals.actors.invalidWhole', { problem: issue.message }),
     );
   }
   return parsed.data;
@@ -70,7 +79,7 @@ function tidyPatch(patch: ActorPatch): ActorPatch {
  */
 export const createActor = defineCommand({
   id: 'actors.create',
-  label: (_fields: ActorPatch, actor: Actor) => `add actor “${actor.name}”`,
+  label: (_fields: ActorPatch, actor: Actor) => translate('labels.addActor', { name: actor.name }),
   run: async (changes, fields: ActorPatch = {}) => {
     // The actors are few (the groups and states the sources name): their names are read to keep them unique.
     const all = await changes.db.actors.toArray();
@@ -115,10 +124,10 @@ export interface ActorEdit {
  */
 export const updateActor = defineCommand({
   id: 'actors.update',
-  label: (args: ActorEdit, after: Actor) => args.label ?? `edit actor “${after.name}”`,
+  label: (args: ActorEdit, after: Actor) => args.label ?? translate('labels.editActor', { name: after.name }),
   rationale: (args: ActorEdit) => args.rationale,
   run: async (changes, { id, patch }: ActorEdit) => {
-    const before = await changes.require('actors', id, MISSING);
+    const before = await changes.require('actors', id, gone());
     const tidy = tidyPatch(patch);
     if (tidy.name !== undefined) {
       const problem = actorNameProblem(tidy.name, await changes.db.actors.toArray(), id);
@@ -146,9 +155,9 @@ export interface ActorRemoval {
  */
 export const deleteActor = defineCommand({
   id: 'actors.delete',
-  label: (_id: string, result: ActorRemoval) => `delete actor “${result.actor.name}”`,
+  label: (_id: string, result: ActorRemoval) => translate('labels.deleteActor', { name: result.actor.name }),
   run: async (changes, id: string): Promise<ActorRemoval> => {
-    const actor = await changes.require('actors', id, MISSING);
+    const actor = await changes.require('actors', id, gone());
     const threats = await changes.db.threats.where('actorIds').equals(id).toArray();
     const passages = await changes.db.annotations.where('actorIds').equals(id).toArray();
     const unlink = <T extends { actorIds: string[] }>(record: T): T => ({

@@ -19,6 +19,7 @@ import {
 } from '../../db/backup';
 import type { MetaEntry } from '../../db/database';
 import { DEMO_SEEDED_KEY } from '../../db/seed';
+import { t as translate } from '../../i18n';
 import { CommandRefusal } from '../change-set';
 import { defineCommand, type Workspace } from '../workspace';
 
@@ -96,9 +97,7 @@ async function replaceTable(table: Table<unknown, unknown>, records: readonly un
     const key = keyOf(record);
     // Main refuses such a backup before it gets here; a put would quietly keep one of the two.
     if (seen.has(key))
-      throw new CommandRefusal(
-        `The backup's ${table.name} table holds two records with the key ${String(key)}, so nothing was restored. Use another backup.`,
-      );
+      throw new CommandRefusal(translate('refusals.backup.duplicateKey', { table: table.name, key: String(key) }));
     seen.add(key);
     const held = present.get(key);
     present.delete(key);
@@ -132,7 +131,7 @@ export const restoreBackup = defineCommand({
     const db = changes.db;
     if (snapshot.schemaVersion !== db.verno) {
       throw new CommandRefusal(
-        `This workspace snapshot is of data version ${snapshot.schemaVersion}, and this app keeps version ${db.verno}. Nothing was changed.`,
+        translate('refusals.backup.otherVersion', { theirs: snapshot.schemaVersion, ours: db.verno }),
       );
     }
     const kept = new Map(

@@ -1,6 +1,7 @@
 import { Source } from '../../../shared/domain/source';
 import { planBibliography, type CslInput, type ReferenceFields } from '../../../shared/interop/bibliography';
 import { UNGRADED } from '../../db/sources';
+import { t as translate } from '../../i18n';
 import { CommandRefusal, type ChangeSet } from '../change-set';
 import { defineCommand } from '../workspace';
 
@@ -59,22 +60,15 @@ async function createFromReference(changes: ChangeSet, ref: ReferenceFields, emp
  */
 export const importReferences = defineCommand({
   id: 'sources.importReferences',
-  label: (args: ReferencesImport) => `import references from “${args.fileName}”`,
+  label: (args: ReferencesImport) => translate('labels.importReferences', { name: args.fileName }),
   rationale: (args: ReferencesImport) => `Imported from ${args.fileName}`,
   run: async (changes, { fileName, items, emptyTextHash }: ReferencesImport): Promise<ReferencesImported> => {
     const plan = planBibliography(items, await changes.db.sources.toArray());
     const filling = plan.fills.filter((f) => Object.keys(recordValues(f.fills)).length > 0);
     if (filling.length === 0 && plan.creates.length === 0)
-      throw new CommandRefusal(
-        `The references in “${fileName}” add nothing to this workspace’s sources (every field they have is filled already), so nothing was imported.`,
-      );
+      throw new CommandRefusal(translate('refusals.references.nothingNew', { name: fileName }));
     for (const fill of filling)
-      await changes.update(
-        'sources',
-        fill.sourceId,
-        recordValues(fill.fills),
-        'A source this import fills was deleted in another window; nothing was imported. Try again.',
-      );
+      await changes.update('sources', fill.sourceId, recordValues(fill.fills), translate('refusals.gone.sourceFilled'));
     for (const ref of plan.creates) await createFromReference(changes, ref, emptyTextHash);
     return { filled: filling.length, created: plan.creates.length };
   },

@@ -5,12 +5,12 @@ import { CommandRefusal } from '../change-set';
 import { t as translate } from '../../i18n';
 import { defineCommand } from '../workspace';
 
-const BRIEFING_GONE = 'That briefing no longer exists; it may have been deleted.';
+const briefingGone = () => translate('refusals.gone.briefing');
 
 /** A new briefing with every section on, every active register, and the more restrictive marking. */
 export const createBriefing = defineCommand({
   id: 'briefings.create',
-  label: 'create a briefing',
+  label: () => translate('labels.createBriefing'),
   run: async (changes, fields: Partial<Briefing> = {}): Promise<Briefing> => {
     // A new briefing starts with the template's default marking.
     const template = readTemplate((await changes.get('meta', BRIEFING_TEMPLATE_KEY))?.value);
@@ -28,10 +28,13 @@ export const createBriefing = defineCommand({
  */
 export const updateBriefing = defineCommand({
   id: 'briefings.update',
-  label: (draft: Briefing) => `edit “${draft.title.trim() || 'a briefing'}”`,
+  label: (draft: Briefing) =>
+    draft.title.trim()
+      ? translate('labels.editBriefing', { title: draft.title.trim() })
+      : translate('labels.editUntitledBriefing'),
   run: async (changes, draft: Briefing): Promise<Briefing> => {
-    if (!draft.title.trim()) throw new CommandRefusal('A briefing needs a title. The last title was kept.');
-    const saved = await changes.require('briefings', draft.id, BRIEFING_GONE);
+    if (!draft.title.trim()) throw new CommandRefusal(translate('refusals.briefings.needsTitle'));
+    const saved = await changes.require('briefings', draft.id, briefingGone());
     // The draft never carries the export history, the overrides or the choice of quotes: their own commands change them.
     const kept = readBriefing(saved);
     return changes.put('briefings', {
@@ -47,9 +50,9 @@ export const updateBriefing = defineCommand({
 /** Copies a briefing with its choices, judgments and recommendations; the copy has no exports yet. */
 export const duplicateBriefing = defineCommand({
   id: 'briefings.duplicate',
-  label: (_id: string, copy: Briefing) => `duplicate a briefing as “${copy.title}”`,
+  label: (_id: string, copy: Briefing) => translate('labels.duplicateBriefing', { title: copy.title }),
   run: async (changes, id: string): Promise<Briefing> => {
-    const source = readBriefing(await changes.require('briefings', id, 'That briefing no longer exists.'));
+    const source = readBriefing(await changes.require('briefings', id, translate('refusals.gone.briefingCopied')));
     return changes.put('briefings', {
       ...source,
       id: crypto.randomUUID(),
@@ -67,7 +70,8 @@ export const duplicateBriefing = defineCommand({
 /** Deletes a briefing and answers it (`undefined` when it was already gone: nothing to undo then). */
 export const deleteBriefing = defineCommand({
   id: 'briefings.delete',
-  label: (_id: string, removed: Briefing | undefined) => `delete “${removed?.title ?? 'a briefing'}”`,
+  label: (_id: string, removed: Briefing | undefined) =>
+    removed ? translate('labels.deleteBriefing', { title: removed.title }) : translate('labels.deleteSomeBriefing'),
   run: (changes, id: string): Promise<Briefing | undefined> => changes.delete('briefings', id),
 });
 
@@ -86,11 +90,7 @@ export const recordBriefingExport = defineCommand({
   label: 'record an export of a briefing',
   undoable: false,
   run: async (changes, { briefingId, entry }: RecordExportArgs): Promise<Briefing> => {
-    const saved = await changes.require(
-      'briefings',
-      briefingId,
-      'That briefing no longer exists; the file was written, but its history could not be kept.',
-    );
+    const saved = await changes.require('briefings', briefingId, translate('refusals.gone.briefingExported'));
     return changes.put('briefings', {
       ...saved,
       exports: [...saved.exports, { ...entry, overrides: entry.overrides ?? [] }],
@@ -109,7 +109,7 @@ export const overrideBriefingWarnings = defineCommand({
   id: 'briefings.overrideWarnings',
   label: ({ overrides }: OverrideWarningsArgs) => translate('changes.overrideWarnings', { count: overrides.length }),
   run: async (changes, { briefingId, overrides }: OverrideWarningsArgs): Promise<Briefing> => {
-    const saved = readBriefing(await changes.require('briefings', briefingId, BRIEFING_GONE));
+    const saved = readBriefing(await changes.require('briefings', briefingId, briefingGone()));
     const keys = new Set(overrides.map((o) => o.key));
     return changes.put('briefings', {
       ...saved,
@@ -121,9 +121,9 @@ export const overrideBriefingWarnings = defineCommand({
 /** Takes an override back: the warning counts again. A step for Ctrl+Z. */
 export const withdrawBriefingOverride = defineCommand({
   id: 'briefings.withdrawOverride',
-  label: 'withdraw the override of a warning',
+  label: () => translate('labels.withdrawOverride'),
   run: async (changes, { briefingId, key }: { briefingId: string; key: string }): Promise<Briefing> => {
-    const saved = readBriefing(await changes.require('briefings', briefingId, BRIEFING_GONE));
+    const saved = readBriefing(await changes.require('briefings', briefingId, briefingGone()));
     return changes.put('briefings', {
       ...saved,
       warningOverrides: saved.warningOverrides.filter((o) => o.key !== key),
@@ -143,9 +143,9 @@ export interface ChooseEvidenceArgs {
 export const chooseBriefingEvidence = defineCommand({
   id: 'briefings.chooseEvidence',
   label: ({ passageIds }: ChooseEvidenceArgs) =>
-    passageIds === null ? 'quote the strongest passages again' : 'choose the passages a briefing quotes',
+    translate(passageIds === null ? 'labels.quoteStrongest' : 'labels.choosePassages'),
   run: async (changes, { briefingId, forId, passageIds }: ChooseEvidenceArgs): Promise<Briefing> => {
-    const saved = readBriefing(await changes.require('briefings', briefingId, BRIEFING_GONE));
+    const saved = readBriefing(await changes.require('briefings', briefingId, briefingGone()));
     const others = saved.evidenceChoices.filter((c) => c.forId !== forId);
     return changes.put('briefings', {
       ...saved,
@@ -160,12 +160,14 @@ export const chooseBriefingEvidence = defineCommand({
  */
 export const setBriefingTemplate = defineCommand({
   id: 'briefings.setTemplate',
-  label: 'change the briefing template',
+  label: () => translate('labels.changeTemplate'),
   run: async (changes, template: BriefingTemplate): Promise<BriefingTemplate> => {
     const parsed = BriefingTemplate.safeParse(template);
     if (!parsed.success)
       throw new CommandRefusal(
-        `The briefing template cannot be saved: ${parsed.error.issues[0]?.message ?? 'a field is not valid'}. The last template was kept.`,
+        translate('refusals.briefings.templateInvalid', {
+          problem: parsed.error.issues[0]?.message ?? 'a field is not valid',
+        }),
       );
     await changes.put('meta', { key: BRIEFING_TEMPLATE_KEY, value: parsed.data });
     return parsed.data;

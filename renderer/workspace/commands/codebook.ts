@@ -1,12 +1,13 @@
 import type { Tag } from '../../../shared/domain/annotation';
 import { normaliseTagName, sameTagName, TAG_PALETTE } from '../../db/tags';
+import { t as translate } from '../../i18n';
 import { CommandRefusal, type ChangeSet } from '../change-set';
 import { defineCommand } from '../workspace';
 
 /** What the codebook lets the analyst change about a tag. */
 export type TagPatch = Partial<Pick<Tag, 'name' | 'color' | 'description' | 'parentId'>>;
 
-const MISSING = 'That tag no longer exists; it may have been deleted in another window.';
+const gone = () => translate('refusals.gone.tag');
 
 export interface NewTag {
   name: string;
@@ -22,11 +23,11 @@ export interface NewTag {
  */
 export async function ensureTag(changes: ChangeSet, codebook: Tag[], fields: NewTag): Promise<Tag> {
   const name = normaliseTagName(fields.name);
-  if (!name) throw new CommandRefusal('A tag needs a name.');
+  if (!name) throw new CommandRefusal(translate('refusals.tags.needsName'));
   const existing = codebook.find((t) => sameTagName(t.name, name));
   if (existing) return existing;
   if (fields.parentId && !codebook.some((t) => t.id === fields.parentId))
-    throw new CommandRefusal('The tag to put it under no longer exists; choose another.');
+    throw new CommandRefusal(translate('refusals.tags.parentGone'));
   const tag = await changes.put('tags', {
     id: crypto.randomUUID(),
     name,
@@ -43,15 +44,18 @@ export async function ensureTag(changes: ChangeSet, codebook: Tag[], fields: New
 /** Creates a tag, or answers the existing one of that name (then nothing is written and there is nothing to undo). */
 export const createTag = defineCommand({
   id: 'tags.create',
-  label: (_args: NewTag, tag: Tag) => `create tag “${tag.name}”`,
+  label: (_args: NewTag, tag: Tag) => translate('labels.createTag', { name: tag.name }),
   run: async (changes, args: NewTag) => ensureTag(changes, await changes.db.tags.toArray(), args),
 });
 
 function describePatch(patch: TagPatch, before: Tag, after: Tag): string {
-  if (patch.name !== undefined && after.name !== before.name) return `rename tag “${before.name}” to “${after.name}”`;
-  if (patch.parentId !== undefined && after.parentId !== before.parentId) return `move “${after.name}”`;
-  if (patch.color !== undefined && after.color !== before.color) return `recolour “${after.name}”`;
-  return `describe “${after.name}”`;
+  if (patch.name !== undefined && after.name !== before.name)
+    return translate('labels.renameTag', { from: before.name, to: after.name });
+  if (patch.parentId !== undefined && after.parentId !== before.parentId)
+    return translate('labels.moveTag', { name: after.name });
+  if (patch.color !== undefined && after.color !== before.color)
+    return translate('labels.recolourTag', { name: after.name });
+  return translate('labels.describeTag', { name: after.name });
 }
 
 export interface TagUpdate {
@@ -64,17 +68,17 @@ export const updateTag = defineCommand({
   id: 'tags.update',
   label: (_args: TagUpdate, result: { before: Tag; after: Tag; label: string }) => result.label,
   run: async (changes, { id, patch }: TagUpdate) => {
-    const before = await changes.require('tags', id, MISSING);
+    const before = await changes.require('tags', id, gone());
     const name = patch.name === undefined ? before.name : normaliseTagName(patch.name);
-    if (!name) throw new CommandRefusal('A tag needs a name.');
+    if (!name) throw new CommandRefusal(translate('refusals.tags.needsName'));
     if (patch.name !== undefined) {
       const all = await changes.db.tags.toArray();
       if (all.some((t) => t.id !== id && sameTagName(t.name, name)))
-        throw new CommandRefusal(`There is already a tag called “${name}”. Merge the two tags instead.`);
+        throw new CommandRefusal(translate('refusals.tags.nameTaken', { name }));
     }
     if (patch.parentId) {
       const parent = await changes.get('tags', patch.parentId);
-      if (!parent) throw new CommandRefusal('The tag to put it under no longer exists; choose another.');
+      if (!parent) throw new CommandRefusal(translate('refusals.tags.parentGone'));
       // Walks up from the new parent (one key read a step): meeting the tag itself would make a cycle.
       const seen = new Set<string>();
       for (
@@ -82,8 +86,7 @@ export const updateTag = defineCommand({
         cursor && !seen.has(cursor.id);
         cursor = cursor.parentId ? await changes.get('tags', cursor.parentId) : undefined
       ) {
-        if (cursor.id === id)
-          throw new CommandRefusal('A tag cannot be moved under itself or one of its own sub-tags.');
+        if (cursor.id === id) throw new CommandRefusal(translate('refusals.tags.underItself'));
         seen.add(cursor.id);
       }
     }
@@ -111,19 +114,11 @@ export interface TagMerge {
 export const mergeTags = defineCommand({
   id: 'tags.merge',
   label: (_args: TagMerge, result: TagRemoval & { into: Tag }) =>
-    `merge “${result.tag.name}” into “${result.into.name}”`,
+    translate('labels.mergeTags', { from: result.tag.name, into: result.into.name }),
   run: async (changes, { fromId, intoId }: TagMerge) => {
-    if (fromId === intoId) throw new CommandRefusal('Choose a different tag to merge into.');
-    const from = await changes.require(
-      'tags',
-      fromId,
-      'One of those tags no longer exists; it may have been deleted in another window.',
-    );
-    const into = await changes.require(
-      'tags',
-      intoId,
-      'One of those tags no longer exists; it may have been deleted in another window.',
-    );
+    if (fromId === intoId) throw new CommandRefusal(translate('refusals.tags.mergeIntoItself'));
+    const from = await changes.require('tags', fromId, translate('refusals.gone.tagOfTwo'));
+    const into = await changes.require('tags', intoId, translate('refusals.gone.tagOfTwo'));
     const passages = await changes.db.annotations.where('tagIds').equals(fromId).toArray();
     await changes.bulkPut(
       'annotations',
@@ -143,9 +138,9 @@ export const mergeTags = defineCommand({
 /** Deletes a tag in one change: passages lose it (they are kept), its sub-tags move up to its parent. */
 export const deleteTag = defineCommand({
   id: 'tags.delete',
-  label: (_id: string, result: TagRemoval) => `delete tag “${result.tag.name}”`,
+  label: (_id: string, result: TagRemoval) => translate('labels.deleteTag', { name: result.tag.name }),
   run: async (changes, id: string) => {
-    const tag = await changes.require('tags', id, MISSING);
+    const tag = await changes.require('tags', id, gone());
     const passages = await changes.db.annotations.where('tagIds').equals(id).toArray();
     await changes.bulkPut(
       'annotations',

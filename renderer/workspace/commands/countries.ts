@@ -3,8 +3,9 @@ import {
   affects,
   makeOverride,
   overrideId,
-  overrideProblem,
+  overrideIssue,
   type ExposureOverride,
+  type OverrideIssue,
   type OverrideInput,
 } from '../../../shared/domain/exposure';
 import { DEFAULT_SCALE } from '../../../shared/domain/scoring';
@@ -13,7 +14,19 @@ import { t as translate } from '../../i18n';
 import { CommandRefusal } from '../change-set';
 import { defineCommand } from '../workspace';
 
-const COUNTRY_GONE = 'That country is no longer in this workspace.';
+const countryGone = () => translate('refusals.gone.country');
+
+/** What is wrong with an override, as a sentence in the interface language (the command's refusal, the inspector's note). */
+export function overrideRefusal(issue: OverrideIssue): string {
+  switch (issue.code) {
+    case 'rating-off-scale':
+      return translate('refusals.countries.ratingOffScale', { field: issue.field, levels: issue.levels });
+    case 'rationale-missing':
+      return translate('refusals.countries.needsRationale');
+    case 'rationale-too-long':
+      return translate('refusals.countries.rationaleTooLong', { limit: issue.limit });
+  }
+}
 
 /** What the analyst writes on a country: their notes and their stance (with **bold**, *italic* and bullets). */
 export type CountryPatch = Partial<Pick<Country, 'notes' | 'stance'>>;
@@ -32,12 +45,17 @@ function patchedFields(patch: CountryPatch): (keyof CountryPatch)[] {
 /** Edits the analyst's notes or stance on a country; an unchanged save writes nothing and is no step. */
 export const updateCountry = defineCommand({
   id: 'countries.update',
-  label: ({ code, patch, name }: UpdateCountryArgs) =>
-    `edit the ${patchedFields(patch).join(' and ') || 'notes'} on ${name ?? code}`,
+  label: ({ code, patch, name }: UpdateCountryArgs) => {
+    const fields = patchedFields(patch);
+    return translate('labels.editCountry', {
+      fields: fields.length === 2 ? 'both' : (fields[0] ?? 'notes'),
+      name: name ?? code,
+    });
+  },
   run: async (changes, { code, patch }: UpdateCountryArgs): Promise<Country> => {
     const only: CountryPatch = {};
     for (const field of patchedFields(patch)) only[field] = patch[field];
-    return changes.update('countries', code, only, COUNTRY_GONE);
+    return changes.update('countries', code, only, countryGone());
   },
 });
 
@@ -59,7 +77,10 @@ export interface OverrideArgs {
 export const overrideExposure = defineCommand({
   id: 'countries.override',
   label: (a: OverrideArgs) =>
-    `${a.input ? 'override' : 'remove the override of'} “${a.threatTitle ?? 'a threat'}” for ${a.countryName ?? a.countryCode}`,
+    translate(a.input ? 'labels.overrideExposure' : 'labels.removeOverride', {
+      title: a.threatTitle ?? translate('labels.someThreat'),
+      country: a.countryName ?? a.countryCode,
+    }),
   rationale: (a: OverrideArgs) => a.input?.rationale.trim() || undefined,
   run: async (changes, { countryCode, threatId, input }: OverrideArgs): Promise<ExposureOverride | null> => {
     const id = overrideId(countryCode, threatId);
@@ -68,19 +89,13 @@ export const overrideExposure = defineCommand({
       await changes.delete('exposureOverrides', id);
       return null;
     }
-    const threat = await changes.require(
-      'threats',
-      threatId,
-      'That threat no longer exists; it may have been deleted.',
-    );
-    await changes.require('countries', countryCode, COUNTRY_GONE);
+    const threat = await changes.require('threats', threatId, translate('refusals.gone.threat'));
+    await changes.require('countries', countryCode, countryGone());
     if (!affects(threat, countryCode))
-      throw new CommandRefusal(
-        `“${threat.title}” does not list ${countryCode} among the countries it affects; add it in the register first.`,
-      );
+      throw new CommandRefusal(translate('refusals.countries.notAffected', { title: threat.title, code: countryCode }));
     const scale = (await changes.get('registers', threat.registerId))?.scale ?? DEFAULT_SCALE;
-    const problem = overrideProblem(input, scale);
-    if (problem) throw new CommandRefusal(problem);
+    const issue = overrideIssue(input, scale);
+    if (issue) throw new CommandRefusal(overrideRefusal(issue));
     return changes.put('exposureOverrides', makeOverride(countryCode, threatId, input, scale, changes.at, before));
   },
 });
@@ -99,17 +114,19 @@ export interface CompareArgs {
  */
 export const compareCountries = defineCommand({
   id: 'countries.compare',
-  label: (a: CompareArgs) => a.label ?? 'change the compared countries',
+  label: (a: CompareArgs) => a.label ?? translate('labels.compareCountries'),
   run: async (changes, { codes }: CompareArgs): Promise<{ before: string[]; after: string[] }> => {
     const known = (await changes.db.countries.toCollection().primaryKeys()) as string[];
-    if (new Set(codes).size !== codes.length) throw new CommandRefusal('A country can only be compared once.');
+    if (new Set(codes).size !== codes.length) throw new CommandRefusal(translate('refusals.countries.comparedTwice'));
     const missing = codes.filter((c) => !known.includes(c));
     if (missing.length > 0)
       throw new CommandRefusal(
         translate('changes.countriesMissing', { codes: missing.join(', '), count: missing.length }),
       );
-    if (codes.length < MIN_COMPARED) throw new CommandRefusal(`Compare at least ${MIN_COMPARED} countries.`);
-    if (codes.length > MAX_COMPARED) throw new CommandRefusal(`Compare at most ${MAX_COMPARED} countries at a time.`);
+    if (codes.length < MIN_COMPARED)
+      throw new CommandRefusal(translate('refusals.countries.tooFew', { min: MIN_COMPARED }));
+    if (codes.length > MAX_COMPARED)
+      throw new CommandRefusal(translate('refusals.countries.tooMany', { max: MAX_COMPARED }));
     const before = resolveComparison((await changes.get('meta', COMPARISON_KEY))?.value, known);
     const after = [...codes];
     // The default shown as it is needs no entry: no revision, no step to undo.

@@ -2,6 +2,7 @@ import type { Revision } from '../../../shared/domain/revision';
 import {
   resolveMerge,
   stableStringify,
+  unresolvedConflicts,
   type MergePlan,
   type MergeReport,
   type MergeWrites,
@@ -11,6 +12,7 @@ import {
 import { PRIMARY_KEYS, WORKSPACE_TABLES, type WorkspaceSnapshot } from '../../../shared/interop/workspace-snapshot';
 import { MERGE_BASES_KEY, MERGES_IN_EFFECT_KEY, REPLICA_ID_KEY } from '../../db/backup';
 import { planMergeInto, readMyWorkspace } from '../../db/merge';
+import { t as translate } from '../../i18n';
 import { CommandRefusal } from '../change-set';
 import type { Row, TableName } from '../tables';
 import { defineCommand, type Workspace } from '../workspace';
@@ -49,8 +51,7 @@ export interface MergeArgs {
   rationale?: string;
 }
 
-const STALE =
-  'Your workspace changed while the merge was open, so nothing was merged. Start the merge again to see the changes as they are now.';
+const stale = () => translate('refusals.merge.stale');
 
 /**
  * Brings a colleague's work in as ONE change (one step for Ctrl+Z): the records only they have, mine
@@ -67,16 +68,19 @@ const STALE =
  */
 export const applyMerge = defineCommand({
   id: 'merge.apply',
-  label: ({ plan }: MergeArgs) => `merge ${plan.colleague}'s backup`,
+  label: ({ plan }: MergeArgs) => translate('labels.mergeBackup', { name: plan.colleague }),
   rationale: ({ plan, rationale }: MergeArgs) => rationale?.trim() || defaultMergeRationale(plan.colleague),
   run: async (changes, { plan, resolutions }: MergeArgs): Promise<MergeReport> => {
+    // Conflicts left open are said here, in the interface language; resolveMerge would refuse them in English.
+    const open = unresolvedConflicts(plan, resolutions);
+    if (open.length > 0) throw new CommandRefusal(translate('refusals.merge.unsettled', { count: open.length }));
     let writes: MergeWrites;
     try {
       writes = resolveMerge(plan, resolutions);
     } catch (error) {
       throw new CommandRefusal(error instanceof Error ? error.message : String(error));
     }
-    if ((await changes.get('meta', REPLICA_ID_KEY))?.value !== plan.myReplicaId) throw new CommandRefusal(STALE);
+    if ((await changes.get('meta', REPLICA_ID_KEY))?.value !== plan.myReplicaId) throw new CommandRefusal(stale());
     for (const table of WORKSPACE_TABLES) {
       const { add, update } = writes.tables[table];
       if (add.length === 0 && update.length === 0) continue;
@@ -85,7 +89,7 @@ export const applyMerge = defineCommand({
       const current = await changes.db.table<MergeRow, string>(table).bulkGet(keys);
       current.forEach((row, i) => {
         const expected = i < add.length ? undefined : update[i - add.length]!.before;
-        if (stableStringify(row) !== stableStringify(expected)) throw new CommandRefusal(STALE);
+        if (stableStringify(row) !== stableStringify(expected)) throw new CommandRefusal(stale());
       });
       const rows = [...add, ...update.map((u) => u.after)];
       // Their history is appended as it is: entries about their changes, not changes of this merge.

@@ -15,7 +15,7 @@ export interface AnnotationCoding {
   actorIds: string[];
 }
 
-const MISSING = 'That passage no longer exists; it may have been deleted in another window.';
+const gone = () => translate('refusals.gone.passage');
 
 const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
@@ -32,7 +32,7 @@ function tidy(coding: AnnotationCoding): AnnotationCoding {
 /** A passage as a label reads it: its first words, quoted. */
 export function passageLabel(annotation: Pick<Annotation, 'quote'>): string {
   const words = annotation.quote.exact.replace(/\s+/g, ' ').trim();
-  return `“${words.length > 40 ? `${words.slice(0, 40).trimEnd()}…` : words}”`;
+  return translate('labels.quote', { words: words.length > 40 ? `${words.slice(0, 40).trimEnd()}…` : words });
 }
 
 /** The selectors of text.slice(start, end), or a refusal saying the selection is no longer there. */
@@ -41,7 +41,7 @@ function selectors(text: string, start: number, end: number): Selectors {
     return describeRange(text, start, end);
   } catch (error) {
     throw new CommandRefusal(
-      `The passage was not saved: ${error instanceof Error ? error.message : String(error)} Select the text again.`,
+      translate('refusals.passages.notSaved', { reason: error instanceof Error ? error.message : String(error) }),
     );
   }
 }
@@ -63,7 +63,7 @@ export interface NewPassage {
  */
 export const createPassage = defineCommand({
   id: 'passages.create',
-  label: (_args: NewPassage, created: Annotation) => `annotate ${passageLabel(created)}`,
+  label: (_args: NewPassage, created: Annotation) => translate('labels.annotate', { quote: passageLabel(created) }),
   run: async (changes, { id, sourceId, text, start, end, coding }: NewPassage) => {
     const { quote, position } = selectors(text, start, end);
     return changes.put('annotations', {
@@ -87,15 +87,18 @@ export interface PassageCodingChange {
 /** Changes a passage's coding: tags, note, threats, countries and actors. */
 export const updatePassage = defineCommand({
   id: 'passages.update',
-  label: (_args: PassageCodingChange, after: Annotation) => `edit ${passageLabel(after)}`,
-  run: (changes, { id, coding }: PassageCodingChange) => changes.update('annotations', id, tidy(coding), MISSING),
+  label: (_args: PassageCodingChange, after: Annotation) =>
+    translate('labels.editPassage', { quote: passageLabel(after) }),
+  run: (changes, { id, coding }: PassageCodingChange) => changes.update('annotations', id, tidy(coding), gone()),
 });
 
 /** Deletes a passage; answers it as it was, or `undefined` when it was already gone (nothing to undo then). */
 export const deletePassage = defineCommand({
   id: 'passages.delete',
   label: (_id: string, removed: Annotation | undefined) =>
-    removed ? `delete ${passageLabel(removed)}` : 'delete a passage',
+    removed
+      ? translate('labels.deletePassage', { quote: passageLabel(removed) })
+      : translate('labels.deleteSomePassage'),
   run: (changes, id: string) => changes.delete('annotations', id),
 });
 
@@ -107,7 +110,7 @@ export interface PassageMove {
 }
 
 async function place(changes: ChangeSet, { id, text, range }: PassageMove): Promise<Annotation> {
-  const before = await changes.require('annotations', id, MISSING);
+  const before = await changes.require('annotations', id, gone());
   const { start, end } = range ?? before.position;
   return changes.put('annotations', { ...before, ...selectors(text, start, end), anchor: 'anchored' });
 }
@@ -115,14 +118,15 @@ async function place(changes: ChangeSet, { id, text, range }: PassageMove): Prom
 /** Places a passage on a new range (re-selection in the review queue); its quote is taken afresh. */
 export const movePassage = defineCommand({
   id: 'passages.move',
-  label: (_args: PassageMove, after: Annotation) => `re-select ${passageLabel(after)}`,
+  label: (_args: PassageMove, after: Annotation) => translate('labels.reselectPassage', { quote: passageLabel(after) }),
   run: place,
 });
 
 /** The analyst confirms a drifted passage where the workbench found it: its quote is taken afresh. */
 export const acceptDrift = defineCommand({
   id: 'passages.acceptDrift',
-  label: (_args: Omit<PassageMove, 'range'>, after: Annotation) => `accept the moved passage ${passageLabel(after)}`,
+  label: (_args: Omit<PassageMove, 'range'>, after: Annotation) =>
+    translate('labels.acceptMovedPassage', { quote: passageLabel(after) }),
   run: (changes, args: Omit<PassageMove, 'range'>) => place(changes, args),
 });
 
@@ -169,7 +173,9 @@ export const importW3cPassages = defineCommand({
     });
     if (incoming.length === 0) {
       throw new CommandRefusal(
-        `No annotations could be read from “${fileName}”${problems.length ? `: ${problems[0]}` : '.'} Nothing was imported.`,
+        problems.length
+          ? translate('refusals.passages.nothingReadBecause', { name: fileName, problem: problems[0] })
+          : translate('refusals.passages.nothingRead', { name: fileName }),
       );
     }
     // Only the records the file names are looked up, by key: an import does not read whole tables.
@@ -288,11 +294,7 @@ export const commentsToPassages = defineCommand({
   label: (_args: CommentsAsPassages, result: CommentsPlaced) =>
     translate('changes.commentsToPassages', { count: result.created }),
   run: async (changes, { sourceId, text, comments }: CommentsAsPassages): Promise<CommentsPlaced> => {
-    await changes.require(
-      'sources',
-      sourceId,
-      'That source no longer exists; it may have been deleted in another window.',
-    );
+    await changes.require('sources', sourceId, translate('refusals.gone.source'));
     const records: Annotation[] = [];
     let missing = 0;
     for (const comment of comments) {
@@ -318,10 +320,7 @@ export const commentsToPassages = defineCommand({
         updatedAt: changes.at,
       });
     }
-    if (records.length === 0)
-      throw new CommandRefusal(
-        'None of the comments’ text could be found in the source, so no passages were made. The comments are still listed under “Comments” at the end of the text.',
-      );
+    if (records.length === 0) throw new CommandRefusal(translate('refusals.passages.commentsNotFound'));
     await changes.bulkPut('annotations', records);
     return { created: records.length, missing };
   },
@@ -335,10 +334,10 @@ export const markPassageMention = defineCommand({
   id: 'passages.markMention',
   label: ({ mention }: { id: string; mention: boolean | null }, after: Annotation) =>
     mention === null
-      ? `unmark ${passageLabel(after)}`
-      : `mark ${passageLabel(after)} as ${mention ? 'a mention' : 'evidence'}`,
+      ? translate('labels.unmarkPassage', { quote: passageLabel(after) })
+      : translate('labels.markPassage', { quote: passageLabel(after), mention: String(mention) }),
   run: async (changes, { id, mention }: { id: string; mention: boolean | null }): Promise<Annotation> => {
-    const { mention: _previous, ...before } = await changes.require('annotations', id, MISSING);
+    const { mention: _previous, ...before } = await changes.require('annotations', id, gone());
     return changes.put('annotations', mention === null ? before : { ...before, mention });
   },
 });

@@ -241,7 +241,7 @@ export interface RefiQdaImported {
  */
 export const importRefiQda = defineCommand({
   id: 'refiQda.import',
-  label: (args: RefiQdaImport) => `import the REFI-QDA project “${args.fileName}”`,
+  label: (args: RefiQdaImport) => translate('labels.importRefiQda', { name: args.fileName }),
   rationale: (args: RefiQdaImport) => `Imported from ${args.fileName}`,
   // Every source's text goes into the store first; one the plan does not create costs nothing there (same digest).
   prepare: async (args: RefiQdaImport, db) => {
@@ -277,7 +277,9 @@ export const importRefiQda = defineCommand({
     );
     if (plan.newTags.length === 0 && plan.passages === 0 && plan.sources.every((s) => !s.create))
       throw new CommandRefusal(
-        `“${fileName}” holds nothing this workspace does not have already${plan.problems.length ? ` (${plan.problems[0]})` : ''}, so nothing was imported.`,
+        plan.problems.length
+          ? translate('refusals.interchange.nothingNewBecause', { name: fileName, problem: plan.problems[0] })
+          : translate('refusals.interchange.nothingNew', { name: fileName }),
       );
     await changes.bulkPut('tags', plan.newTags, { keepStamp: true });
     for (const source of plan.sources) {

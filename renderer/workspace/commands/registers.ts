@@ -6,14 +6,14 @@ import { t as translate } from '../../i18n';
 import { CommandRefusal } from '../change-set';
 import { defineCommand } from '../workspace';
 
-const GONE = 'That register no longer exists; it may have been deleted in another window.';
+const gone = () => translate('refusals.gone.register');
 
 export type RegisterPatch = Partial<Pick<Register, 'name' | 'description' | 'scope' | 'scale' | 'archived'>>;
 
 /** A new, empty register on the default 5×5 scale. */
 export const createRegister = defineCommand({
   id: 'registers.create',
-  label: (_args: { name: string }, register: Register) => `create the register “${register.name}”`,
+  label: (_args: { name: string }, register: Register) => translate('labels.createRegister', { name: register.name }),
   run: (changes, args: { name: string }): Promise<Register> =>
     changes.put('registers', {
       id: crypto.randomUUID(),
@@ -32,7 +32,11 @@ function checkScale(scale: RiskScale, threats: Threat[]): void {
   const max = scale.levels * scale.levels;
   if (scale.bands.critical > max)
     throw new CommandRefusal(
-      `The critical band starts at ${scale.bands.critical}, above the highest score of a ${scale.levels}×${scale.levels} matrix (${max}).`,
+      translate('refusals.registers.criticalAboveMatrix', {
+        critical: scale.bands.critical,
+        levels: scale.levels,
+        max,
+      }),
     );
   const above = threats.filter((t) => (t.likelihood ?? 0) > scale.levels || (t.impact ?? 0) > scale.levels);
   if (above.length > 0) {
@@ -45,8 +49,8 @@ function checkScale(scale: RiskScale, threats: Threat[]): void {
 function registerLabel(patch: RegisterPatch, after: Register): string {
   const keys = Object.keys(patch);
   if (keys.length === 1 && patch.archived !== undefined)
-    return `${patch.archived ? 'archive' : 'restore'} the register “${after.name}”`;
-  return `change the settings of “${after.name}”`;
+    return translate(patch.archived ? 'labels.archiveRegister' : 'labels.restoreRegister', { name: after.name });
+  return translate('labels.changeRegister', { name: after.name });
 }
 
 /** Edits a register's name, description, scope, scale and bands, or archives and restores it. */
@@ -54,9 +58,10 @@ export const updateRegister = defineCommand({
   id: 'registers.update',
   label: (args: { id: string; patch: RegisterPatch }, after: Register) => registerLabel(args.patch, after),
   run: async (changes, args: { id: string; patch: RegisterPatch }): Promise<Register> => {
-    const before = await changes.require('registers', args.id, GONE);
+    const before = await changes.require('registers', args.id, gone());
     const { patch } = args;
-    if (patch.name !== undefined && !patch.name.trim()) throw new CommandRefusal('A register needs a name.');
+    if (patch.name !== undefined && !patch.name.trim())
+      throw new CommandRefusal(translate('refusals.registers.needsName'));
     if (patch.scale) checkScale(patch.scale, await changes.db.threats.where('registerId').equals(args.id).toArray());
     return changes.put('registers', { ...before, ...patch, name: (patch.name ?? before.name).trim() });
   },
@@ -68,9 +73,9 @@ export const updateRegister = defineCommand({
  */
 export const duplicateRegister = defineCommand({
   id: 'registers.duplicate',
-  label: (_args: { id: string }, copy: Register) => `duplicate the register as “${copy.name}”`,
+  label: (_args: { id: string }, copy: Register) => translate('labels.duplicateRegister', { name: copy.name }),
   run: async (changes, args: { id: string }): Promise<Register> => {
-    const source = await changes.require('registers', args.id, GONE);
+    const source = await changes.require('registers', args.id, gone());
     const at = changes.at;
     const copy = await changes.put('registers', {
       ...source,

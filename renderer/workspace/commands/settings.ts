@@ -1,25 +1,38 @@
 import { MAX_SOURCE_FILE_BYTES } from '../../../shared/domain/limits';
 import { MAX_BACKUP_KEEP, MIN_BACKUP_KEEP } from '../../../shared/interop/backup/naming';
-import { AuthorIdentity, type AuthorDetails, authorProblem } from '../../../shared/domain/author';
+import { AuthorIdentity, type AuthorDetails, authorIssue, type AuthorIssue } from '../../../shared/domain/author';
 import { AUTHOR_KEY, BACKUP_KEEP_KEY, IMPORT_LIMIT_KEY, LANGUAGE_KEY } from '../../db/settings';
 import { isUiLanguage, LANGUAGE_NAMES, type UiLanguage } from '../../i18n/languages';
+import { t as translate } from '../../i18n';
 import { CommandRefusal } from '../change-set';
 import { defineCommand } from '../workspace';
 
 const MB = 1024 * 1024;
 
-/** What is wrong with an import limit (in bytes), or `null` when it can be set. */
+/** What is wrong with an import limit (in bytes), in the interface language, or `null` when it can be set. */
 export function importLimitProblem(bytes: number): string | null {
   return Number.isInteger(bytes) && bytes >= MB && bytes <= MAX_SOURCE_FILE_BYTES
     ? null
-    : `The import limit must be between 1 and ${MAX_SOURCE_FILE_BYTES / MB} MB.`;
+    : translate('refusals.settings.importLimit', { max: MAX_SOURCE_FILE_BYTES / MB });
 }
 
-/** What is wrong with a keep-count of rolling backups, or `null` when it can be set. */
+/** What is wrong with a keep-count of rolling backups, in the interface language, or `null` when it can be set. */
 export function backupKeepProblem(count: number): string | null {
   return Number.isInteger(count) && count >= MIN_BACKUP_KEEP && count <= MAX_BACKUP_KEEP
     ? null
-    : `Keep between ${MIN_BACKUP_KEEP} and ${MAX_BACKUP_KEEP} backups of each kind.`;
+    : translate('refusals.settings.backupKeep', { min: MIN_BACKUP_KEEP, max: MAX_BACKUP_KEEP });
+}
+
+/** What is wrong with author details, as a sentence in the interface language (the command's refusal, the form's note). */
+export function authorRefusal(issue: AuthorIssue): string {
+  switch (issue.code) {
+    case 'unnamed':
+      return translate('refusals.settings.authorUnnamed');
+    case 'organisation-unnamed':
+      return translate('refusals.settings.organisationUnnamed');
+    case 'too-long':
+      return translate('refusals.settings.authorTooLong', { limit: issue.limit });
+  }
 }
 
 /** The largest file an import takes, in bytes. A setting: recorded in the history, not a step for Ctrl+Z. */
@@ -52,10 +65,10 @@ export const setAuthorIdentity = defineCommand({
   label: (author: AuthorDetails) => `set the export author to ${author.name.trim() || author.organisation.trim()}`,
   undoable: false,
   run: async (changes, author: AuthorDetails): Promise<void> => {
-    const problem = authorProblem(author);
-    if (problem) throw new CommandRefusal(problem);
+    const issue = authorIssue(author);
+    if (issue) throw new CommandRefusal(authorRefusal(issue));
     const parsed = AuthorIdentity.safeParse({ ...author, updatedAt: new Date().toISOString() });
-    if (!parsed.success) throw new CommandRefusal('These author details cannot be saved: check the name and the kind.');
+    if (!parsed.success) throw new CommandRefusal(translate('refusals.settings.authorInvalid'));
     await changes.put('meta', { key: AUTHOR_KEY, value: parsed.data });
   },
 });
@@ -74,7 +87,7 @@ export const setLanguage = defineCommand({
       await changes.delete('meta', LANGUAGE_KEY);
       return;
     }
-    if (!isUiLanguage(language)) throw new CommandRefusal('That language is not one the workbench is written in.');
+    if (!isUiLanguage(language)) throw new CommandRefusal(translate('refusals.settings.unknownLanguage'));
     await changes.put('meta', { key: LANGUAGE_KEY, value: language });
   },
 });

@@ -6,10 +6,11 @@ import { sha256OfText } from '../../db/hash';
 import type { TextChangePlan } from '../../../shared/domain/text-change-plan';
 import type { ImportedSource } from '../../../shared/ipc/contract';
 import { UNGRADED } from '../../db/sources';
+import { t as translate } from '../../i18n';
 import { CommandRefusal, type ChangeSet } from '../change-set';
 import { defineCommand } from '../workspace';
 
-const MISSING = 'That source no longer exists; it may have been deleted in another window.';
+const gone = () => translate('refusals.gone.source');
 
 type StoredText = { sha256: string; size: number };
 
@@ -27,7 +28,7 @@ interface ImportArgs {
 
 export const importSource = defineCommand({
   id: 'sources.import',
-  label: (_args: ImportArgs, source: Source) => `import “${source.title}”`,
+  label: (_args: ImportArgs, source: Source) => translate('labels.importSource', { title: source.title }),
   prepare: async (args: ImportArgs, db) => ({ ...args, stored: await db.textStore.put(args.imported.text) }),
   run: async (changes, { imported, fallbackTitle, stored }: ImportArgs): Promise<Source> => {
     const m = imported.metadata;
@@ -65,9 +66,9 @@ export type SourceMetadataPatch = Partial<
 export const updateSourceMetadata = defineCommand({
   id: 'sources.updateMetadata',
   label: (args: { id: string; patch: SourceMetadataPatch; label?: string }, source: Source) =>
-    args.label ?? `edit the details of “${source.title}”`,
+    args.label ?? translate('labels.editSourceDetails', { title: source.title }),
   run: (changes, { id, patch }: { id: string; patch: SourceMetadataPatch; label?: string }) =>
-    changes.update('sources', id, patch, MISSING),
+    changes.update('sources', id, patch, gone()),
 });
 
 export interface TextReplacement {
@@ -114,7 +115,7 @@ async function changeText(
   changes: ChangeSet,
   { sourceId, plan, textHash, file, importWarnings, previousSha256, stored }: TextChangeArgs,
 ): Promise<TextReplacement> {
-  const source = await changes.require('sources', sourceId, MISSING);
+  const source = await changes.require('sources', sourceId, gone());
   const previous = await changes.get('sourceTexts', sourceId);
   const samePrevious = !previous
     ? plan.previousText === ''
@@ -151,8 +152,8 @@ async function changeText(
 }
 
 type TextChangeLabel = (args: TextChangeArgs & { title: string }) => string;
-const replaceLabel: TextChangeLabel = ({ title }) => `replace the text of “${title}”`;
-const correctLabel: TextChangeLabel = ({ title }) => `correct the text of “${title}”`;
+const replaceLabel: TextChangeLabel = ({ title }) => translate('labels.replaceText', { title });
+const correctLabel: TextChangeLabel = ({ title }) => translate('labels.correctText', { title });
 
 /** Puts the new text into main's store and notes the previewed text's digest, before the transaction. */
 async function prepareTextChange<Args extends TextChangeArgs>(args: Args, db: WorkbenchDatabase): Promise<Args> {
@@ -182,9 +183,9 @@ export const correctSourceText = defineCommand({
 /** Deletes a source with its text and its passages; undo brings all of them back. */
 export const deleteSource = defineCommand({
   id: 'sources.delete',
-  label: (_id: string, source: Source) => `delete source “${source.title}”`,
+  label: (_id: string, source: Source) => translate('labels.deleteSource', { title: source.title }),
   run: async (changes, id: string): Promise<Source> => {
-    const source = await changes.require('sources', id, MISSING);
+    const source = await changes.require('sources', id, gone());
     const passages = await changes.db.annotations.where('sourceId').equals(id).primaryKeys();
     await changes.bulkDelete('annotations', passages);
     await changes.delete('sourceTexts', id);

@@ -1,6 +1,7 @@
 import { joinValues, rulesOf, type Choice, type Row } from '../../../shared/interop/merge';
 import { parseDocId } from '../../db/sync-state';
 import type { TableName } from '../tables';
+import { t as translate } from '../../i18n';
 import { CommandRefusal } from '../change-set';
 import { defineCommand } from '../workspace';
 
@@ -27,7 +28,7 @@ export const settleSyncConflict = defineCommand({
     const found = await changes.db.syncConflicts.get(args.docId);
     const place = parseDocId(args.docId);
     if (!found || !place || place.table === 'revisions') {
-      throw new CommandRefusal('This conflict was already settled (perhaps in another window). Nothing was changed.');
+      throw new CommandRefusal(translate('refusals.team.alreadySettled'));
     }
     const { conflict } = found;
     const table = place.table as TableName;
@@ -35,7 +36,7 @@ export const settleSyncConflict = defineCommand({
       (f) => !args.choices[f.field] || (args.choices[f.field] === 'both' && !f.canJoin),
     );
     if (open.length > 0) {
-      throw new CommandRefusal('Choose Mine, Theirs or Both for every field of the conflict, then settle it again.');
+      throw new CommandRefusal(translate('refusals.team.chooseEveryField'));
     }
     if (conflict.kind === 'edited-on-both-sides') {
       const rules = rulesOf(place.table);

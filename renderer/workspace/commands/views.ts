@@ -1,4 +1,5 @@
 import type { GridView } from '../../db/database';
+import { t as translate } from '../../i18n';
 import { CommandRefusal } from '../change-set';
 import { defineCommand } from '../workspace';
 
@@ -12,15 +13,11 @@ export interface SaveViewArgs {
 /** Saves the grid's arrangement under a name for a register; a view of the same name is replaced. */
 export const saveView = defineCommand({
   id: 'views.save',
-  label: (_args: SaveViewArgs, view: GridView) => `save the view “${view.name}”`,
+  label: (_args: SaveViewArgs, view: GridView) => translate('labels.saveView', { name: view.name }),
   run: async (changes, args: SaveViewArgs): Promise<GridView> => {
     const name = args.name.trim();
-    if (!name) throw new CommandRefusal('A view needs a name. Nothing was saved.');
-    await changes.require(
-      'registers',
-      args.registerId,
-      'That register no longer exists; it may have been deleted in another window. The view was not saved.',
-    );
+    if (!name) throw new CommandRefusal(translate('refusals.views.needsName'));
+    await changes.require('registers', args.registerId, translate('refusals.gone.registerOfView'));
     const existing = (await changes.db.views.where('registerId').equals(args.registerId).toArray()).find(
       (v) => v.name === name,
     );
@@ -39,6 +36,6 @@ export const saveView = defineCommand({
 export const deleteView = defineCommand({
   id: 'views.delete',
   label: (_args: { id: string }, view: GridView | undefined) =>
-    view ? `delete the view “${view.name}”` : 'delete a view',
+    view ? translate('labels.deleteView', { name: view.name }) : translate('labels.deleteSomeView'),
   run: (changes, args: { id: string }): Promise<GridView | undefined> => changes.delete('views', args.id),
 });

@@ -1,5 +1,6 @@
 import type { TableName } from '../tables';
 import { defineCommand } from '../workspace';
+import { t as translate } from '../../i18n';
 
 /**
  * What an empty workspace has none of: every record the analyst works with. Countries stay: they are
@@ -29,7 +30,7 @@ export type EmptiedCounts = Record<(typeof CONTENT_TABLES)[number], number>;
  */
 export const startEmptyWorkspace = defineCommand({
   id: 'workspace.startEmpty',
-  label: 'start an empty workspace',
+  label: () => translate('labels.emptyWorkspace'),
   run: async (changes): Promise<EmptiedCounts> => {
     const counts = {} as EmptiedCounts;
     for (const table of CONTENT_TABLES) {
