@@ -35,6 +35,30 @@ function withoutStamp(record: Plain): Plain {
   return rest;
 }
 
+/** A record with its derived fields worked out, as the change set writes it (`threats`: the score). */
+function derived(table: TableName, record: Plain): Plain {
+  const spec = TABLES[table];
+  return spec.derive ? spec.derive(record) : record;
+}
+
+/**
+ * The record a change with instant `at` will store when it puts `record` over `before`, worked out
+ * without the database: the derived fields computed and, if it differs from `before` in more than its
+ * stamp, stamped with `at`; otherwise `before` itself, which the change set leaves as it is. A view
+ * that shows an edit before its write (the register's grid) shows this, so the stored record, read
+ * back once written, is the one already shown. Not validated: a refused write is taken back instead.
+ */
+export function asWritten<N extends TableName>(
+  table: N,
+  before: Row<N> | undefined,
+  record: Row<N>,
+  at: string,
+): Row<N> {
+  const next = derived(table, record as Plain);
+  if (before && dequal(withoutStamp(before as Plain), withoutStamp(next))) return before;
+  return (STAMP in next ? { ...next, [STAMP]: at } : next) as Row<N>;
+}
+
 /**
  * The only way a command writes the workspace. Every write goes to Dexie at once (so the command reads
  * its own writes) and is remembered as one before/after pair per record, however often the command
@@ -183,9 +207,9 @@ export class ChangeSet {
 
   private prepare(table: TableName, record: Plain, options: PutOptions): Plain {
     const spec = TABLES[table];
-    const derived = spec.derive ? spec.derive(record) : record;
+    const next = derived(table, record);
     // The stamp is validated as it will be written, so a record without one yet still passes.
-    const candidate = !options.keepStamp && STAMP in derived ? { ...derived, [STAMP]: this.at } : derived;
+    const candidate = !options.keepStamp && STAMP in next ? { ...next, [STAMP]: this.at } : next;
     const parsed = spec.schema.safeParse(candidate);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
