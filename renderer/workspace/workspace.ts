@@ -209,8 +209,11 @@ export class Workspace {
         const result = await work(changes);
         await changes.checkRules();
         const revisions = changes.revisions(changeId, commandId, rationale);
-        if (revisions.length > 0) await this.db.revisions.bulkAdd(revisions);
-        await recordOutgoing(this.db, changes.touched(), revisions, changeId, changes.at);
+        // Both at once: the outbox's read waits on neither write, so the transaction takes one round fewer.
+        await Promise.all([
+          revisions.length > 0 ? this.db.revisions.bulkAdd(revisions) : undefined,
+          recordOutgoing(this.db, changes.touched(), revisions, changeId, changes.at),
+        ]);
         return { result, revisions };
       });
       this.hooks.onSaved?.();

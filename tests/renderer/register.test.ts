@@ -624,6 +624,53 @@ describe('an edit shown as its write will store it', () => {
   });
 });
 
+describe('a title edit’s transaction', () => {
+  it('asks IndexedDB only what the edit needs: the threat once, the outbox entry of the threat, and the writes', async () => {
+    const { db, register } = await demo();
+    const threat = (await db.threats.where('registerId').equals(register.id).first())!;
+    const requests: string[] = [];
+    const store = IDBObjectStore.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const methods = [
+      'get',
+      'getAll',
+      'getAllKeys',
+      'getKey',
+      'put',
+      'add',
+      'delete',
+      'count',
+      'openCursor',
+      'openKeyCursor',
+    ];
+    const originals = methods.map((m) => [m, store[m]!] as const);
+    for (const [m, original] of originals)
+      store[m] = function (this: IDBObjectStore, ...args: unknown[]) {
+        requests.push(`${this.name}.${m}`);
+        return original.apply(this, args);
+      };
+    try {
+      await perform(db, updateThreat, { id: threat.id, patch: { title: 'Counted' } });
+    } finally {
+      for (const [m, original] of originals) store[m] = original;
+    }
+    const tally = (list: string[]) =>
+      Object.fromEntries([...new Set(list)].map((r) => [r, list.filter((x) => x === r).length]));
+    // Reading the threat again to write it, and the outbox entries of the two new revisions (new ids:
+    // there are none), were three more requests, each its own callback task.
+    expect(tally(requests)).toEqual({
+      'threats.get': 1,
+      'threats.put': 1,
+      'revisions.add': 2,
+      'syncOutbox.get': 1,
+      'syncOutbox.put': 3,
+    });
+    const stored = (await db.threats.get(threat.id))!;
+    expect(stored.title).toBe('Counted');
+    // Every entry is still noted: the threat's and its two revisions'.
+    expect((await db.syncOutbox.toArray()).filter((e) => e.at === stored.updatedAt)).toHaveLength(3);
+  });
+});
+
 describe('a threat not yet rated', () => {
   it('is created without a rating or score, keeps none after half a rating, and is scored once both are given', async () => {
     const { db, register } = await demo();

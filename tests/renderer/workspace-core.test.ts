@@ -110,6 +110,36 @@ describe('Workspace.perform', () => {
     expect(later[0]! > told[0]!).toBe(true);
   });
 
+  it('writes a record it has read with the record as read, and a command changing its copy still writes', async () => {
+    const { db, workspace } = fresh();
+    const t = await workspace.perform(createTag, tag('Water'));
+    const twice = defineCommand({
+      id: 'test.twice',
+      label: 'rename twice',
+      run: async (changes, id: string) => {
+        const read = (await changes.require('tags', id, 'gone'))!;
+        // The command's own copy, changed in place: the change set kept a copy of its own.
+        read.name = 'Rivers';
+        await changes.put('tags', read);
+        await changes.update('tags', id, { description: 'and canals' }, 'gone');
+        return changes.get('tags', id);
+      },
+    });
+    const after = await workspace.perform(twice, t.id);
+    expect(after).toMatchObject({ name: 'Rivers', description: 'and canals' });
+    expect(await db.tags.get(t.id)).toEqual(after);
+    const update = (await db.revisions.where({ entity: 'tag', entityId: t.id }).toArray()).filter(
+      (r) => r.op === 'update',
+    );
+    expect(Object.fromEntries(update.map((r) => [r.field, [r.before, r.after]]))).toEqual({
+      name: ['Water', 'Rivers'],
+      description: ['', 'and canals'],
+      updatedAt: [t.updatedAt, after!.updatedAt],
+    });
+    await workspace.undo();
+    expect(await db.tags.get(t.id)).toEqual(t);
+  });
+
   it('undoes and redoes exactly, writing revisions for both', async () => {
     const { db, workspace } = fresh();
     const t = await workspace.perform(createTag, tag('Migration'));
