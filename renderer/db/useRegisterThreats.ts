@@ -240,8 +240,8 @@ export class ThreatList {
   }
 
   private place(id: string, threat: Threat | undefined): boolean {
-    // A record read back as it is already shown (an edit shown before it was stored, save for its
-    // time stamp, is not) changes nothing: the grid and the heat map are left alone.
+    // A record read back as it is already shown (an edit shown as its write stores it, stamp and
+    // all) changes nothing: the grid and the heat map are left alone.
     const current = this.current(id);
     if (threat && current && dequal(current, threat)) return false;
     if (this.byId) {

@@ -65,3 +65,21 @@ export function layoutFreeOptions(estimate: number, initialHeight = 800, { defer
     },
   };
 }
+
+/**
+ * Brings item `index` into view as `scrollToIndex(index, { align: 'auto' })` does, but only when that
+ * would move the list: TanStack's `scrollToIndex` starts a scroll even to where the list already is —
+ * it writes the scroll position and checks it again in the next frames (two or more animation-frame
+ * callbacks) — which moving the active cell to a row on screen (a grid edit's Enter) does not need.
+ */
+export function revealIndex(
+  virtualizer: Pick<Virtualizer<HTMLDivElement, Element>, 'getOffsetForIndex' | 'scrollToIndex' | 'scrollOffset'>,
+  index: number,
+): void {
+  const target = virtualizer.getOffsetForIndex(index, 'auto');
+  if (!target) return;
+  // In view: the alignment stays 'auto', or the offset asked for is where the list is (the first row at the top).
+  const [offset, align] = target;
+  if (align === 'auto' || Math.abs(offset - (virtualizer.scrollOffset ?? 0)) < 1) return;
+  virtualizer.scrollToIndex(index, { align: 'auto' });
+}

@@ -29,10 +29,39 @@ export class CommandRefusal extends Error {
   override name = 'CommandRefusal';
 }
 
+/** One record of one table, as a key of the change set's maps. */
+function recordId(table: TableName, key: string): string {
+  return `${table}\u0000${key}`;
+}
+
 function withoutStamp(record: Plain): Plain {
   if (!(STAMP in record)) return record;
   const { [STAMP]: _stamp, ...rest } = record;
   return rest;
+}
+
+/** A record with its derived fields worked out, as the change set writes it (`threats`: the score). */
+function derived(table: TableName, record: Plain): Plain {
+  const spec = TABLES[table];
+  return spec.derive ? spec.derive(record) : record;
+}
+
+/**
+ * The record a change with instant `at` will store when it puts `record` over `before`, worked out
+ * without the database: the derived fields computed and, if it differs from `before` in more than its
+ * stamp, stamped with `at`; otherwise `before` itself, which the change set leaves as it is. A view
+ * that shows an edit before its write (the register's grid) shows this, so the stored record, read
+ * back once written, is the one already shown. Not validated: a refused write is taken back instead.
+ */
+export function asWritten<N extends TableName>(
+  table: N,
+  before: Row<N> | undefined,
+  record: Row<N>,
+  at: string,
+): Row<N> {
+  const next = derived(table, record as Plain);
+  if (before && dequal(withoutStamp(before as Plain), withoutStamp(next))) return before;
+  return (STAMP in next ? { ...next, [STAMP]: at } : next) as Row<N>;
 }
 
 /**
@@ -43,6 +72,14 @@ function withoutStamp(record: Plain): Plain {
  */
 export class ChangeSet {
   private readonly changes = new Map<string, RecordChange>();
+  /**
+   * Records this change has read through `get` and not written since, as they stand in its
+   * transaction (a copy nobody else holds; absent = not there): the write that follows a read — a
+   * command's `require` then `put` — takes its "before" from here instead of asking IndexedDB again.
+   * Every write to these tables passes through this change set (lint forbids any other), so a copy
+   * stays current until this change writes the record, which drops it.
+   */
+  private readonly read = new Map<string, Plain | undefined>();
 
   constructor(
     readonly db: WorkbenchDatabase,
@@ -50,8 +87,10 @@ export class ChangeSet {
     readonly at: string,
   ) {}
 
-  get<N extends TableName>(table: N, key: string): Promise<Row<N> | undefined> {
-    return this.db.table<Row<N>, string>(table).get(key);
+  async get<N extends TableName>(table: N, key: string): Promise<Row<N> | undefined> {
+    const found = await this.db.table<Row<N>, string>(table).get(key);
+    this.read.set(recordId(table, key), found === undefined ? undefined : structuredClone(found as Plain));
+    return found;
   }
 
   /** The record, or a refusal naming what is missing (e.g. deleted in another window). */
@@ -89,7 +128,7 @@ export class ChangeSet {
     const store = this.db.table<Row<N>, string>(table);
     const prepared = records.map((record) => this.prepare(table, record as Plain, options));
     const keys = prepared.map((record) => String(record[spec.key]));
-    const befores = (await store.bulkGet(keys)) as (Plain | undefined)[];
+    const befores = await this.storedBefore(table, keys);
     const written: Plain[] = [];
     const toWrite: Plain[] = [];
     prepared.forEach((record, i) => {
@@ -116,7 +155,7 @@ export class ChangeSet {
   async bulkDelete<N extends TableName>(table: N, keys: readonly string[]): Promise<(Row<N> | undefined)[]> {
     if (keys.length === 0) return [];
     const store = this.db.table<Row<N>, string>(table);
-    const befores = (await store.bulkGet([...keys])) as (Plain | undefined)[];
+    const befores = await this.storedBefore(table, keys);
     const present = keys.filter((_, i) => befores[i] !== undefined);
     if (present.length > 0) await store.bulkDelete(present);
     keys.forEach((key, i) => {
@@ -181,11 +220,34 @@ export class ChangeSet {
     return out;
   }
 
+  /**
+   * The stored records under `keys`, before this change writes them: those it has read from `read`,
+   * the others in one read. Each leaves `read`, since the write about to follow changes it.
+   */
+  private async storedBefore(table: TableName, keys: readonly string[]): Promise<(Plain | undefined)[]> {
+    const befores: (Plain | undefined)[] = new Array<Plain | undefined>(keys.length);
+    const unread: number[] = [];
+    keys.forEach((key, i) => {
+      const id = recordId(table, key);
+      if (this.read.has(id)) {
+        befores[i] = this.read.get(id);
+        this.read.delete(id);
+      } else unread.push(i);
+    });
+    if (unread.length > 0) {
+      const found = (await this.db.table<Plain, string>(table).bulkGet(unread.map((i) => keys[i]!))) as (
+        Plain | undefined
+      )[];
+      unread.forEach((at, j) => (befores[at] = found[j]));
+    }
+    return befores;
+  }
+
   private prepare(table: TableName, record: Plain, options: PutOptions): Plain {
     const spec = TABLES[table];
-    const derived = spec.derive ? spec.derive(record) : record;
+    const next = derived(table, record);
     // The stamp is validated as it will be written, so a record without one yet still passes.
-    const candidate = !options.keepStamp && STAMP in derived ? { ...derived, [STAMP]: this.at } : derived;
+    const candidate = !options.keepStamp && STAMP in next ? { ...next, [STAMP]: this.at } : next;
     const parsed = spec.schema.safeParse(candidate);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -198,7 +260,7 @@ export class ChangeSet {
   }
 
   private remember(table: TableName, key: string, before: Plain | undefined, after: Plain | undefined): void {
-    const id = `${table}\u0000${key}`;
+    const id = recordId(table, key);
     const earlier = this.changes.get(id);
     this.changes.set(id, { table, key, before: earlier ? earlier.before : before, after });
   }

@@ -32,6 +32,7 @@ export {
   type Command,
   type HistoryState,
   type HistoryStep,
+  type PerformOptions,
   type WorkspaceHooks,
 } from './workspace';
-export { ChangeSet, CommandRefusal } from './change-set';
+export { ChangeSet, CommandRefusal, asWritten } from './change-set';

@@ -57,6 +57,16 @@ export interface WorkspaceHooks {
   onInfo?: (message: string) => void;
 }
 
+/** How one `perform` is run. */
+export interface PerformOptions {
+  /**
+   * Told the change's instant, the `updatedAt` of every record it writes, as soon as it is taken: before
+   * `perform` returns, for a command with no `prepare`. A view that shows an edit before its write
+   * stamps it with this instant (`asWritten`), so the stored record read back is the one already shown.
+   */
+  onInstant?: (at: string) => void;
+}
+
 /** A failed command: its message is the sentence the analyst reads; nothing of the change was written. */
 export class CommandFailed extends Error {
   override name = 'CommandFailed';
@@ -89,7 +99,11 @@ export class Workspace {
   ) {}
 
   /** Runs a command as one change; rejects with `CommandFailed` (already reported through the hooks). */
-  async perform<Args, Result>(command: Command<Args, Result>, args: Args): Promise<Result> {
+  async perform<Args, Result>(
+    command: Command<Args, Result>,
+    args: Args,
+    options: PerformOptions = {},
+  ): Promise<Result> {
     let ready = args;
     const prepare = command.prepare;
     const { result, step } = await this.commit(
@@ -101,6 +115,7 @@ export class Workspace {
         (async () => {
           ready = await prepare(args, this.db);
         }),
+      options.onInstant,
     );
     if (step && command.undoable !== false) this.push('undo', step, true);
     return result;
@@ -174,20 +189,31 @@ export class Workspace {
     work: (changes: ChangeSet) => Promise<Result>,
     label: (result: Result) => string,
     prepare?: () => Promise<void>,
+    onInstant?: (at: string) => void,
   ): Promise<{ result: Result; step: HistoryStep | undefined }> {
+    // The change's instant is taken once it is ready to be written, so instants follow the order of
+    // writing: at once when there is nothing to prepare (its transaction then begins in this same turn).
+    let at = prepare ? undefined : this.nextInstant();
+    if (at) onInstant?.(at);
     this.hooks.onSaving?.();
     const changeId = crypto.randomUUID();
     try {
-      await prepare?.();
-      // The change's instant is taken once it is ready to be written, so instants follow the order of writing.
-      const changes = new ChangeSet(this.db, this.nextInstant());
+      if (prepare) {
+        await prepare();
+        at = this.nextInstant();
+        onInstant?.(at);
+      }
+      const changes = new ChangeSet(this.db, at!);
       const tables = [...this.db.workspaceTables, ...this.db.syncTables];
       const { result, revisions } = await this.db.transaction('rw', tables, async () => {
         const result = await work(changes);
         await changes.checkRules();
         const revisions = changes.revisions(changeId, commandId, rationale);
-        if (revisions.length > 0) await this.db.revisions.bulkAdd(revisions);
-        await recordOutgoing(this.db, changes.touched(), revisions, changeId, changes.at);
+        // Both at once: the outbox's read waits on neither write, so the transaction takes one round fewer.
+        await Promise.all([
+          revisions.length > 0 ? this.db.revisions.bulkAdd(revisions) : undefined,
+          recordOutgoing(this.db, changes.touched(), revisions, changeId, changes.at),
+        ]);
         return { result, revisions };
       });
       this.hooks.onSaved?.();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkbenchDatabase } from '../../renderer/db/database';
+import type { Threat } from '../../shared/domain/threat';
 import { threatHistory } from '../../renderer/features/register/threat-history';
 import { CommandFailed } from '../../renderer/workspace';
 import { createRegister, duplicateRegister, updateRegister } from '../../renderer/workspace/commands/registers';
@@ -537,6 +538,136 @@ describe('an edit in the grid is shown before its write commits', () => {
     act(() => withdraw());
     expect(result.current.threats!.find((t) => t.id === target.id)).toEqual(stored);
     expect(await db.threats.get(target.id)).toEqual(stored);
+  });
+});
+
+describe('an edit shown as its write will store it', () => {
+  it('is the record read back, so the stored record takes nothing from the grid and renders nothing', async () => {
+    const { act, renderHook, waitFor } = await import('@testing-library/react');
+    const { useRegisterThreats } = await import('../../renderer/db/useRegisterThreats');
+    const { editedThreat } = await import('../../renderer/features/register/threat-edit');
+    const { db, register } = await demo();
+    let renders = 0;
+    const { result } = renderHook(() => {
+      renders++;
+      return useRegisterThreats(db, register.id);
+    });
+    await waitFor(() => expect(result.current.complete).toBe(true));
+    const [target, other] = result.current.threats!;
+    const workspace = workspaceOf(db);
+
+    // As the grid edits: the threat is shown with the change's instant, in the turn of the edit.
+    let shown: Threat | undefined;
+    let writing: Promise<Threat> | undefined;
+    act(() => {
+      writing = workspace.perform(
+        updateThreat,
+        { id: target!.id, patch: { title: 'Shown as it will be stored' } },
+        {
+          onInstant: (at) => {
+            shown = editedThreat(target!, { title: 'Shown as it will be stored' }, at);
+            result.current.showEdit(shown);
+          },
+        },
+      );
+    });
+    const list = result.current.threats!;
+    expect(list.find((t) => t.id === target!.id)).toBe(shown);
+    const rendersShown = renders;
+    expect(await act(() => writing!)).toStrictEqual(shown);
+
+    // Read back in order with a later write: by the time that one shows, the edit's was read back.
+    await perform(db, updateThreat, { id: other!.id, patch: { title: 'A later write' } });
+    await waitFor(() => expect(result.current.threats!.find((t) => t.id === other!.id)!.title).toBe('A later write'));
+    expect(result.current.threats!.find((t) => t.id === target!.id)).toBe(shown);
+    // One render for the later write; none for the read-back of the shown edit.
+    expect(renders).toBe(rendersShown + 1);
+  });
+
+  it('is worked out as rating and field edits store it: a threat not yet rated, a rating, nothing changed', async () => {
+    const { editedThreat } = await import('../../renderer/features/register/threat-edit');
+    const { db, register } = await demo();
+    const workspace = workspaceOf(db);
+    const unrated = await perform(db, createThreat, { registerId: register.id, fields: { title: 'Unrated' } });
+    const check = async (threat: Threat, run: (onInstant: (at: string) => void) => Promise<Threat>, patch: object) => {
+      let shown: Threat | undefined;
+      const stored = await run((at) => (shown = editedThreat(threat, patch, at)));
+      // Strictly: a key present as undefined on one side only is a difference to the list's equality check.
+      expect(stored).toStrictEqual(shown);
+      expect(await db.threats.get(threat.id)).toStrictEqual(shown);
+      return stored;
+    };
+    const renamed = await check(
+      unrated,
+      (onInstant) =>
+        workspace.perform(updateThreat, { id: unrated.id, patch: { title: 'Still unrated' } }, { onInstant }),
+      { title: 'Still unrated' },
+    );
+    expect('likelihood' in renamed).toBe(false);
+    const half = await check(
+      renamed,
+      (onInstant) => workspace.perform(rateThreat, { id: renamed.id, likelihood: 3 }, { onInstant }),
+      { likelihood: 3 },
+    );
+    const rated = await check(
+      half,
+      (onInstant) => workspace.perform(rateThreat, { id: half.id, impact: 4 }, { onInstant }),
+      { impact: 4 },
+    );
+    expect(rated.score).toBe(12);
+    // An edit that changes nothing is not written: what is shown keeps the stored stamp.
+    await check(
+      rated,
+      (onInstant) => workspace.perform(updateThreat, { id: rated.id, patch: { title: rated.title } }, { onInstant }),
+      { title: rated.title },
+    );
+  });
+});
+
+describe('a title edit’s transaction', () => {
+  it('asks IndexedDB only what the edit needs: the threat once, the outbox entry of the threat, and the writes', async () => {
+    const { db, register } = await demo();
+    const threat = (await db.threats.where('registerId').equals(register.id).first())!;
+    const requests: string[] = [];
+    const store = IDBObjectStore.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const methods = [
+      'get',
+      'getAll',
+      'getAllKeys',
+      'getKey',
+      'put',
+      'add',
+      'delete',
+      'count',
+      'openCursor',
+      'openKeyCursor',
+    ];
+    const originals = methods.map((m) => [m, store[m]!] as const);
+    for (const [m, original] of originals)
+      store[m] = function (this: IDBObjectStore, ...args: unknown[]) {
+        requests.push(`${this.name}.${m}`);
+        return original.apply(this, args);
+      };
+    try {
+      await perform(db, updateThreat, { id: threat.id, patch: { title: 'Counted' } });
+    } finally {
+      for (const [m, original] of originals) store[m] = original;
+    }
+    const tally = (list: string[]) =>
+      Object.fromEntries([...new Set(list)].map((r) => [r, list.filter((x) => x === r).length]));
+    // Reading the threat again to write it, and the outbox entries of the two new revisions (new ids:
+    // there are none), were three more requests, each its own callback task.
+    expect(tally(requests)).toEqual({
+      'threats.get': 1,
+      'threats.put': 1,
+      'revisions.add': 2,
+      'syncOutbox.get': 1,
+      'syncOutbox.put': 3,
+    });
+    const stored = (await db.threats.get(threat.id))!;
+    expect(stored.title).toBe('Counted');
+    // Every entry is still noted: the threat's and its two revisions'.
+    expect((await db.syncOutbox.toArray()).filter((e) => e.at === stored.updatedAt)).toHaveLength(3);
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkbenchDatabase } from '../../renderer/db/database';
+import { asWritten } from '../../renderer/workspace/change-set';
 import { replayFromEmpty } from '../../renderer/workspace/replay';
 import { CommandFailed, defineCommand, Workspace } from '../../renderer/workspace/workspace';
 import type { Tag } from '../../shared/domain';
@@ -68,6 +69,75 @@ describe('Workspace.perform', () => {
     await workspace.perform(renameTag, { id: t.id, name: 'Water' });
     expect(await db.revisions.count()).toBe(count);
     expect(workspace.history().undoLabel).toBe('create a tag');
+  });
+
+  it('tells its instant before perform returns, and the record asWritten works out is the one stored', async () => {
+    const { db, workspace } = fresh();
+    const t = await workspace.perform(createTag, tag('Water'));
+    const told: string[] = [];
+    let shown: Tag | undefined;
+    const renaming = workspace.perform(
+      renameTag,
+      { id: t.id, name: 'Water disputes' },
+      {
+        onInstant: (at) => {
+          told.push(at);
+          shown = asWritten('tags', t, { ...t, name: 'Water disputes' }, at);
+        },
+      },
+    );
+    // Told in the same turn: a view shows the edit in the frame of the keystroke.
+    expect(told).toHaveLength(1);
+    const stored = await renaming;
+    expect(stored).toEqual(shown);
+    expect(await db.tags.get(t.id)).toEqual(shown);
+    expect(shown!.updatedAt).toBe(told[0]);
+    const revisions = await db.revisions.where({ entity: 'tag', entityId: t.id }).toArray();
+    expect(revisions.filter((r) => r.op === 'update').every((r) => r.at === told[0])).toBe(true);
+    // Unchanged but for the stamp, it is the stored record itself: the change set writes nothing.
+    expect(asWritten('tags', stored, { ...stored, updatedAt: now }, '2030-01-01T00:00:00.000Z')).toBe(stored);
+
+    // A command with work before its transaction takes its instant after that work, and tells it then.
+    const prepared = defineCommand({
+      ...renameTag,
+      id: 'test.preparedRename',
+      prepare: async (a: { id: string; name: string }) => ({ ...a, name: `${a.name}!` }),
+    });
+    const later: string[] = [];
+    const renamed = workspace.perform(prepared, { id: t.id, name: 'Rivers' }, { onInstant: (at) => later.push(at) });
+    expect(later).toEqual([]);
+    expect((await renamed).updatedAt).toBe(later[0]);
+    expect(later[0]! > told[0]!).toBe(true);
+  });
+
+  it('writes a record it has read with the record as read, and a command changing its copy still writes', async () => {
+    const { db, workspace } = fresh();
+    const t = await workspace.perform(createTag, tag('Water'));
+    const twice = defineCommand({
+      id: 'test.twice',
+      label: 'rename twice',
+      run: async (changes, id: string) => {
+        const read = (await changes.require('tags', id, 'gone'))!;
+        // The command's own copy, changed in place: the change set kept a copy of its own.
+        read.name = 'Rivers';
+        await changes.put('tags', read);
+        await changes.update('tags', id, { description: 'and canals' }, 'gone');
+        return changes.get('tags', id);
+      },
+    });
+    const after = await workspace.perform(twice, t.id);
+    expect(after).toMatchObject({ name: 'Rivers', description: 'and canals' });
+    expect(await db.tags.get(t.id)).toEqual(after);
+    const update = (await db.revisions.where({ entity: 'tag', entityId: t.id }).toArray()).filter(
+      (r) => r.op === 'update',
+    );
+    expect(Object.fromEntries(update.map((r) => [r.field, [r.before, r.after]]))).toEqual({
+      name: ['Water', 'Rivers'],
+      description: ['', 'and canals'],
+      updatedAt: [t.updatedAt, after!.updatedAt],
+    });
+    await workspace.undo();
+    expect(await db.tags.get(t.id)).toEqual(t);
   });
 
   it('undoes and redoes exactly, writing revisions for both', async () => {

@@ -8,8 +8,7 @@ import { useRegisterThreats } from '../../db/useRegisterThreats';
 import { INSPECTOR_WIDTH, useWorkbench } from '../../stores';
 import { MenuButton } from '../../ui/MenuButton';
 import { PaneResizer } from '../../ui/PaneResizer';
-import { workspace } from '../../workspace';
-import { TABLES } from '../../workspace/tables';
+import { workspace, type PerformOptions } from '../../workspace';
 import {
   createRegister,
   duplicateRegister,
@@ -37,18 +36,8 @@ import { HeatMap } from './HeatMap';
 import { RegisterSettings } from './RegisterSettings';
 import { ThreatGrid } from './ThreatGrid';
 import { ThreatInspector } from './ThreatInspector';
+import { editedThreat } from './threat-edit';
 import './register.css';
-
-/** A threat as an edit will store it: the patch applied (a rating only where given), its score worked out. */
-function editedThreat(threat: Threat, { likelihood, impact, ...fields }: ThreatPatch): Threat {
-  const edited = {
-    ...threat,
-    ...fields,
-    likelihood: likelihood ?? threat.likelihood,
-    impact: impact ?? threat.impact,
-  };
-  return TABLES.threats.derive!(edited) as Threat;
-}
 
 /** The rows of a register whose threats are still loading. */
 const NO_THREATS: Threat[] = [];
@@ -207,11 +196,20 @@ export function RegisterView() {
   const edit = async (id: string, patch: ThreatPatch, rationale?: string) => {
     const { likelihood, impact, ...fields } = patch;
     const current = threats.find((t) => t.id === id);
-    const withdraw = current ? showEdit(editedThreat(current, patch)) : undefined;
+    let withdraw: (() => void) | undefined;
+    // Shown as the first write will store it, in the turn of the edit (the instant is told before
+    // `perform` returns). A rating and other fields at once are two changes: the second's record differs.
+    let show: PerformOptions | undefined = {
+      onInstant: (at) => {
+        if (current) withdraw = showEdit(editedThreat(current, patch, at));
+      },
+    };
     try {
-      if (likelihood !== undefined || impact !== undefined)
-        await workspace.perform(rateThreat, { id, likelihood, impact, rationale });
-      if (Object.keys(fields).length > 0) await workspace.perform(updateThreat, { id, patch: fields, rationale });
+      if (likelihood !== undefined || impact !== undefined) {
+        await workspace.perform(rateThreat, { id, likelihood, impact, rationale }, show);
+        show = undefined;
+      }
+      if (Object.keys(fields).length > 0) await workspace.perform(updateThreat, { id, patch: fields, rationale }, show);
     } catch (error) {
       withdraw?.();
       throw error;

@@ -23,7 +23,7 @@ import {
   type ColumnMeta,
   type ThreatRow,
 } from './columns';
-import { layoutFreeOptions } from '../../ui/virtual-options';
+import { layoutFreeOptions, revealIndex } from '../../ui/virtual-options';
 import { registerFilteredRowModel, registerSortedRowModel } from './row-order';
 import { StableRows } from './stable-rows';
 import { t as translate, useT } from '../../i18n';
@@ -381,7 +381,7 @@ export function ThreatGrid({
   useEffect(() => {
     if (!selectedId) return;
     const index = visibleRows.findIndex((r) => r.id === selectedId);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    if (index >= 0) revealIndex(virtualizer, index);
   }, [selectedId]);
 
   const grouped = grid.grouping.length > 0;
@@ -401,7 +401,7 @@ export function ThreatGrid({
     if (!row || !column) return;
     setActive({ rowId: row.id, columnId: column.id });
     if (!row.getIsGrouped()) onSelect(row.original.id);
-    virtualizer.scrollToIndex(visibleRows.indexOf(row), { align: 'auto' });
+    revealIndex(virtualizer, visibleRows.indexOf(row));
   };
 
   const startEdit = (rowId: string, columnId: string, initialText?: string) => {

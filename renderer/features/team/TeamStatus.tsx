@@ -2,18 +2,26 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
 import { useT } from '../../i18n';
 import { useWorkbench } from '../../stores';
-import { useTeam } from './team-state';
+import { useTeam, type TeamStatus as Status } from './team-state';
 
-/** The status bar's word on team sync: synced, N to send, offline, conflicts to settle. Hidden until connected. */
+/**
+ * The status bar's word on team sync: synced, N to send, offline, conflicts to settle. Hidden until
+ * connected — and until then it asks the database nothing: every change writes the outbox, so a count
+ * kept while hidden was read again after every edit (a transaction and two requests) to render nothing.
+ */
 export function TeamStatus() {
-  const t = useT();
   const status = useTeam((s) => s.status);
+  return status === 'off' ? null : <TeamWord status={status} />;
+}
+
+function TeamWord({ status }: { status: Exclude<Status, 'off'> }) {
+  const t = useT();
   const message = useTeam((s) => s.message);
   const counts = useLiveQuery(async () => ({
     send: await db.syncOutbox.count(),
     settle: await db.syncConflicts.count(),
   }));
-  if (status === 'off' || !counts) return null;
+  if (!counts) return null;
   const text =
     counts.settle > 0
       ? t('team.status.conflicts', { count: counts.settle })

@@ -16,18 +16,20 @@ export async function recordOutgoing(
   changeId: string,
   at: string,
 ): Promise<void> {
-  const entries: SyncOutboxEntry[] = [];
+  const records: SyncOutboxEntry[] = [];
   for (const change of touched) {
     if (!SYNCED_TABLES.includes(change.table as SyncedTable)) continue;
-    entries.push({ docId: docIdOf(change.table as SyncedTable, change.key), changeId, at });
+    records.push({ docId: docIdOf(change.table as SyncedTable, change.key), changeId, at });
   }
-  for (const revision of revisions) entries.push({ docId: docIdOf('revisions', revision.id), changeId, at });
-  if (entries.length === 0) return;
+  const fresh = revisions.map((revision) => ({ docId: docIdOf('revisions', revision.id), changeId, at }));
+  if (records.length + fresh.length === 0) return;
   // A settled server-side conflict's losing versions stay to be deleted whatever is written after it.
-  const earlier = await db.syncOutbox.bulkGet(entries.map((e) => e.docId));
-  entries.forEach((entry, i) => {
+  // Only a record can have an earlier entry: the change's revisions were made by it, under new ids, so
+  // they are not read (on a field edit, two of the three entries: a request and its callback each).
+  const earlier = records.length > 0 ? await db.syncOutbox.bulkGet(records.map((e) => e.docId)) : [];
+  records.forEach((entry, i) => {
     const discard = earlier[i]?.discardRevs;
     if (discard) entry.discardRevs = discard;
   });
-  await db.syncOutbox.bulkPut(entries);
+  await db.syncOutbox.bulkPut([...records, ...fresh]);
 }
