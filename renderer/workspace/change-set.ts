@@ -1,3 +1,4 @@
+import { t as translate } from '../i18n';
 import { dequal } from 'dequal';
 import type { Revision, RevisionOp } from '../../shared/domain/revision';
 import type { WorkbenchDatabase } from '../db/database';
@@ -176,7 +177,7 @@ export class ChangeSet {
     }
     for (const [table, records] of written) {
       const problem = await TABLES[table].check!(records, this.db);
-      if (problem) throw new CommandRefusal(`${problem} Nothing was changed.`);
+      if (problem) throw new CommandRefusal(`${problem} ${translate('refusals.nothingChanged')}`);
     }
   }
 
@@ -253,7 +254,11 @@ export class ChangeSet {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
       throw new CommandRefusal(
-        `The change was not saved because a ${spec.entity} would be invalid${where}: ${issue?.message ?? 'unknown problem'}. Nothing was changed; correct it and try again.`,
+        translate('refusals.invalidRecord', {
+          entity: spec.entity,
+          where,
+          problem: issue?.message ?? translate('refusals.unknownProblem'),
+        }),
       );
     }
     return parsed.data as Plain;

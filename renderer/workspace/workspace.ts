@@ -164,11 +164,11 @@ export class Workspace {
     const step = from.pop();
     if (!step) return false;
     this.publish();
-    const verb = direction === 'undo' ? 'Undone' : 'Redone';
     try {
       const { step: inverse } = await this.commit(
         `history.${direction}`,
-        `${verb}: ${step.label}`,
+        // Recorded in the history in the language the interface speaks now, as the step's label was.
+        translate(direction === 'undo' ? 'changes.undoneRationale' : 'changes.redoneRationale', { label: step.label }),
         (changes) =>
           // A redo step holds the undo's own change, so both directions take a change back.
           applyRevisions(changes, step.revisions, 'before'),

@@ -4,11 +4,15 @@ import { Workspace } from '../../renderer/workspace/workspace';
 import { createTag, deleteTag, mergeTags, updateTag } from '../../renderer/workspace/commands/codebook';
 import { compareCountries, overrideExposure } from '../../renderer/workspace/commands/countries';
 import { updateRegister } from '../../renderer/workspace/commands/registers';
+import { rateThreat, updateThreat } from '../../renderer/workspace/commands/threats';
 import { setAuthorIdentity, setBackupKeepCount } from '../../renderer/workspace/commands/settings';
 import { useDemoDatabases } from './demo-database';
 import { perform } from './perform';
 
 const demoDatabase = useDemoDatabases();
+/** The demo register's name and its Kosh-Tepa threat's title, as the demo workspace writes them. */
+let REGISTER = '';
+let CANAL = '';
 
 afterEach(() => applyLanguage('en'));
 
@@ -18,6 +22,8 @@ async function refusals(): Promise<string[]> {
   const water = (await db.tags.where('name').equals('Water').first())!;
   const register = (await db.registers.toArray())[0]!;
   const canal = (await db.threats.toArray()).find((t) => t.title.startsWith('Kosh-Tepa'))!;
+  REGISTER = (await db.registers.get(canal.registerId))!.name;
+  CANAL = canal.title;
   const said = async (attempt: Promise<unknown>): Promise<string> => {
     const error = await attempt.then(
       () => new Error('the command was not refused'),
@@ -47,6 +53,9 @@ async function refusals(): Promise<string[]> {
     ),
     await said(perform(db, setAuthorIdentity, { name: '', organisation: '', identityClass: 'individual' })),
     await said(perform(db, setBackupKeepCount, 0)),
+    await said(perform(db, rateThreat, { id: canal.id, likelihood: 9, rationale: 'A stale window' })),
+    await said(perform(db, updateThreat, { id: crypto.randomUUID(), patch: { title: 'Gone' } })),
+    await said(perform(db, updateTag, { id: water.id, patch: { color: 'blue' } })),
   ];
   // An undo whose record was deleted since (outside the history) is refused and reported.
   const reported: string[] = [];
@@ -72,6 +81,9 @@ describe('a workspace command’s refusal', () => {
       'Поправке нужно обоснование: укажите, почему эта страна оценена иначе.',
       'Укажите имя автора или организацию, чтобы экспорт называл, кто его подготовил.',
       'Храните от 1 до 100 резервных копий каждого вида.',
+      `В «${REGISTER}» вероятность оценивается от 1 до 5, поэтому 9 нельзя сохранить для «${CANAL}». Ничего не изменено; выберите оценку по шкале.`,
+      'Этой угрозы больше нет: возможно, её удалили в другом окне.',
+      expect.stringMatching(/^Изменение не сохранено: запись \(тег\) была бы недопустимой \(color\): /),
       'Это уже нельзя отменить или повторить: изменённая запись (тег) с тех пор удалена. Ничего не изменено.',
     ]);
   });
@@ -89,6 +101,9 @@ describe('a workspace command’s refusal', () => {
       'An override needs a rationale: say why this country is rated differently.',
       'Give the author a name or an organisation, so that exports can say who made them.',
       'Keep between 1 and 100 backups of each kind.',
+      `“${REGISTER}” rates likelihood from 1 to 5, so 9 cannot be saved for “${CANAL}”. Nothing was changed; choose a rating on the scale.`,
+      'That threat no longer exists; it may have been deleted in another window.',
+      expect.stringMatching(/^The change was not saved because a tag would be invalid \(color\): /),
       'This can no longer be undone or redone: the tag it changed has been deleted since. Nothing was changed.',
     ]);
   });
@@ -103,5 +118,16 @@ describe('a workspace command’s refusal', () => {
     applyLanguage('en');
     await workspace.redo();
     expect(said).toEqual(['Отменено: создание тега «Засуха».', 'Redone: создание тега «Засуха».']);
+  });
+
+  it('records an undo’s rationale in the history, and a threat edit’s label, in the language spoken then', async () => {
+    applyLanguage('ru');
+    const db = await demoDatabase();
+    const canal = (await db.threats.toArray()).find((t) => t.title.startsWith('Kosh-Tepa'))!;
+    const workspace = new Workspace(db, {});
+    await workspace.perform(updateThreat, { id: canal.id, patch: { title: 'Канал Кош-Тепа' } });
+    await workspace.undo();
+    const revisions = (await db.revisions.toArray()).filter((r) => r.entityId === canal.id);
+    expect(revisions.map((r) => r.rationale)).toContain('Отменено: правка «Канал Кош-Тепа»');
   });
 });

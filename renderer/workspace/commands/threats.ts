@@ -7,7 +7,8 @@ import { CommandRefusal, type ChangeSet } from '../change-set';
 import { t as translate } from '../../i18n';
 import { defineCommand } from '../workspace';
 
-const GONE = 'That threat no longer exists; it may have been deleted in another window.';
+/** Built as the command runs, so it is said in the language the interface speaks then. */
+const gone = () => translate('refusals.gone.threat');
 
 /** A threat as the change set takes it: its `score` is derived there, from likelihood × impact, and nowhere else. */
 function unscored(threat: Omit<Threat, 'score'> & { score?: number }): Threat {
@@ -28,7 +29,7 @@ async function checkRatings(
   for (const [field, value] of Object.entries(rating)) {
     if (value !== undefined && (value < 1 || value > levels)) {
       throw new CommandRefusal(
-        `“${register.name}” rates ${field} from 1 to ${levels}, so ${value} cannot be saved for “${threat.title}”. Nothing was changed; choose a rating on the scale.`,
+        translate('refusals.threats.offScale', { register: register.name, field, levels, value, title: threat.title }),
       );
     }
   }
@@ -37,13 +38,9 @@ async function checkRatings(
 /** A new threat in a register, with neutral defaults, ready to be named. */
 export const createThreat = defineCommand({
   id: 'threats.create',
-  label: 'add a threat',
+  label: () => translate('labels.addThreat'),
   run: async (changes, args: { registerId: string; fields?: Partial<Threat> }): Promise<Threat> => {
-    const register = await changes.require(
-      'registers',
-      args.registerId,
-      'That register no longer exists; it may have been deleted in another window.',
-    );
+    const register = await changes.require('registers', args.registerId, translate('refusals.gone.register'));
     return changes.put('threats', unscored(blankThreat(register, args.fields, changes.at)));
   },
 });
@@ -51,9 +48,10 @@ export const createThreat = defineCommand({
 /** A copy of a threat in the same register (its evidence stays with the original). */
 export const duplicateThreat = defineCommand({
   id: 'threats.duplicate',
-  label: (_args: { id: string }, copy: Threat) => `duplicate “${copy.title.replace(/ \(copy\)$/, '')}”`,
+  label: (_args: { id: string }, copy: Threat) =>
+    translate('labels.duplicateThreat', { title: copy.title.replace(/ \(copy\)$/, '') }),
   run: async (changes, args: { id: string }): Promise<Threat> => {
-    const original = await changes.require('threats', args.id, GONE);
+    const original = await changes.require('threats', args.id, gone());
     return changes.put('threats', {
       ...original,
       id: crypto.randomUUID(),
@@ -67,10 +65,11 @@ export const duplicateThreat = defineCommand({
 /** Edits fields of a threat; the grid and the inspector change its rating with `rateThreat` instead. */
 export const updateThreat = defineCommand({
   id: 'threats.update',
-  label: (_args: { id: string; patch: ThreatPatch; rationale?: string }, after: Threat) => `edit “${after.title}”`,
+  label: (_args: { id: string; patch: ThreatPatch; rationale?: string }, after: Threat) =>
+    translate('labels.editThreat', { title: after.title }),
   rationale: (args) => args.rationale?.trim() || undefined,
   run: async (changes, args: { id: string; patch: ThreatPatch; rationale?: string }): Promise<Threat> => {
-    const current = await changes.require('threats', args.id, GONE);
+    const current = await changes.require('threats', args.id, gone());
     await checkRatings(changes, current, { likelihood: args.patch.likelihood, impact: args.patch.impact });
     return changes.put('threats', { ...current, ...args.patch });
   },
@@ -87,10 +86,10 @@ export interface RateThreatArgs {
 /** A new likelihood and/or impact, with the analyst's reason; the score and band follow. */
 export const rateThreat = defineCommand({
   id: 'threats.rate',
-  label: (_args: RateThreatArgs, after: Threat) => `rate “${after.title}”`,
+  label: (_args: RateThreatArgs, after: Threat) => translate('labels.rateThreat', { title: after.title }),
   rationale: (args) => args.rationale?.trim() || undefined,
   run: async (changes, args: RateThreatArgs): Promise<Threat> => {
-    const current = await changes.require('threats', args.id, GONE);
+    const current = await changes.require('threats', args.id, gone());
     const rating = { likelihood: args.likelihood ?? current.likelihood, impact: args.impact ?? current.impact };
     await checkRatings(changes, current, rating);
     return changes.put('threats', { ...current, ...rating });
@@ -131,14 +130,10 @@ export interface EvidenceArgs {
 /** Links or unlinks a passage as evidence for a threat (the link lives on the passage's `threatIds`). */
 export const linkEvidence = defineCommand({
   id: 'threats.linkEvidence',
-  label: (args: EvidenceArgs) => (args.linked ? 'link a passage' : 'unlink a passage'),
+  label: (args: EvidenceArgs) => translate(args.linked ? 'labels.linkPassage' : 'labels.unlinkPassage'),
   run: async (changes, args: EvidenceArgs): Promise<Annotation> => {
-    const passage = await changes.require(
-      'annotations',
-      args.annotationId,
-      'That passage no longer exists; it may have been deleted in another window.',
-    );
-    if (args.linked) await changes.require('threats', args.threatId, GONE);
+    const passage = await changes.require('annotations', args.annotationId, translate('refusals.gone.passage'));
+    if (args.linked) await changes.require('threats', args.threatId, gone());
     const threatIds = args.linked
       ? [...new Set([...passage.threatIds, args.threatId])]
       : passage.threatIds.filter((t) => t !== args.threatId);
@@ -244,17 +239,13 @@ export interface ImportCsvResult {
  */
 export const importCsv = defineCommand({
   id: 'threats.importCsv',
-  label: (args: ImportCsvArgs) => `import “${args.fileName}”`,
+  label: (args: ImportCsvArgs) => translate('labels.importCsv', { name: args.fileName }),
   rationale: (args) =>
     args.rationale?.trim()
       ? `Imported from ${args.fileName}: ${args.rationale.trim()}`
       : `Imported from ${args.fileName}.`,
   run: async (changes, args: ImportCsvArgs): Promise<ImportCsvResult> => {
-    const register = await changes.require(
-      'registers',
-      args.registerId,
-      'That register no longer exists; it may have been deleted in another window. Nothing was imported.',
-    );
+    const register = await changes.require('registers', args.registerId, translate('refusals.gone.registerImport'));
     const ids = args.drafts.flatMap((d) => (d.id ? [d.id] : []));
     const found = (await changes.db.threats.bulkGet(ids)).filter(
       (t): t is Threat => t !== undefined && t.registerId === register.id,
