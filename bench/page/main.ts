@@ -81,6 +81,29 @@ function codeMirrorMarks(data: Pick<ReturnType<typeof readerData>, 'tags' | 'ann
   });
 }
 
+/**
+ * The CodeMirror peers' view: read-only, wrapped, one mark per passage, on the stage. Answers once its
+ * first screen of text and marks is painted.
+ */
+async function openCodeMirror(
+  text: string,
+  marks: Pick<ReturnType<typeof readerData>, 'tags' | 'annotations'>,
+): Promise<{ parent: HTMLElement; view: EditorView }> {
+  const parent = document.createElement('div');
+  parent.className = 'codemirror-reader';
+  stage().append(parent);
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: text,
+      extensions: [EditorState.readOnly.of(true), EditorView.lineWrapping, codeMirrorMarks(marks)],
+    }),
+  });
+  while (!parent.querySelector('.cm-line span[style]')) await frame();
+  await afterPaint();
+  return { parent, view };
+}
+
 /** Paragraph markup as the app's reader has it (a stripe cell and a <p> per paragraph), without React. */
 function paragraphsInto(container: HTMLElement, text: string, withStripes: boolean): void {
   const fragment = document.createDocumentFragment();
@@ -195,18 +218,7 @@ const bench = {
     stage().replaceChildren();
     await afterPaint();
     const started = performance.now();
-    const parent = document.createElement('div');
-    parent.className = 'codemirror-reader';
-    stage().append(parent);
-    const view = new EditorView({
-      parent,
-      state: EditorState.create({
-        doc: data.text,
-        extensions: [EditorState.readOnly.of(true), EditorView.lineWrapping, codeMirrorMarks(data)],
-      }),
-    });
-    while (!parent.querySelector('.cm-line span[style]')) await frame();
-    await afterPaint();
+    const { parent, view } = await openCodeMirror(data.text, data);
     const open = performance.now() - started;
     // A mark in the second line on screen, as the app's create codes a sentence on screen.
     const line = view.state.doc.line(Math.min(3, view.state.doc.lines));
@@ -236,22 +248,7 @@ const bench = {
     await afterPaint();
     const started = performance.now();
     const opening = await readSourceOpening(db, stored.sourceId, OPENING_CHARS, stored.textHash);
-    const parent = document.createElement('div');
-    parent.className = 'codemirror-reader';
-    stage().append(parent);
-    const view = new EditorView({
-      parent,
-      state: EditorState.create({
-        doc: opening.text,
-        extensions: [
-          EditorState.readOnly.of(true),
-          EditorView.lineWrapping,
-          codeMirrorMarks({ tags, annotations: opening.annotations }),
-        ],
-      }),
-    });
-    while (!parent.querySelector('.cm-line span[style]')) await frame();
-    await afterPaint();
+    const { view } = await openCodeMirror(opening.text, { tags, annotations: opening.annotations });
     const open = performance.now() - started;
     view.destroy();
     stage().replaceChildren();

@@ -121,34 +121,23 @@ export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
     await setUiState(page, { view: 'sources', selectedSourceId: null });
     await openApp(page, env);
     await waitForDailyBackup(page);
-    const open: number[] = [];
-    for (let i = 0; i < env.sizes.runs; i++) {
-      // Each run starts the app afresh on the demo source, then opens the big one from the library. The UI
-      // state is written from the benchmark page, not the app's: the app saves its own state as it unloads,
-      // which would reopen the big source by itself and make the run time nothing.
-      await openBenchPage(page, env);
-      await setUiState(page, { view: 'sources', selectedSourceId: null });
-      await openApp(page, env);
-      const last = i === env.sizes.runs - 1;
-      open.push(
-        await (last
-          ? profiled(page, 'reader-open', () => openSource(page, seeded.title))
-          : openSource(page, seeded.title)),
-      );
-    }
+    // Each run starts the app afresh on the demo source, then opens the big one from the library. The UI
+    // state is written from the benchmark page, not the app's: the app saves its own state as it unloads,
+    // which would reopen the big source by itself and make the run time nothing.
+    const timedOpens = async (name: string, opening: (page: Page, title: string) => Promise<number>) => {
+      const times: number[] = [];
+      for (let i = 0; i < env.sizes.runs; i++) {
+        await openBenchPage(page, env);
+        await setUiState(page, { view: 'sources', selectedSourceId: null });
+        await openApp(page, env);
+        const work = () => opening(page, seeded.title);
+        times.push(await (i === env.sizes.runs - 1 ? profiled(page, name, work) : work()));
+      }
+      return times;
+    };
+    const open = await timedOpens('reader-open', openSource);
     env.log(`reader: open ${open.map(Math.round).join(', ')}`);
-    const pointed: number[] = [];
-    for (let i = 0; i < env.sizes.runs; i++) {
-      await openBenchPage(page, env);
-      await setUiState(page, { view: 'sources', selectedSourceId: null });
-      await openApp(page, env);
-      const last = i === env.sizes.runs - 1;
-      pointed.push(
-        await (last
-          ? profiled(page, 'reader-open-pointed', () => openSourcePointed(page, seeded.title))
-          : openSourcePointed(page, seeded.title)),
-      );
-    }
+    const pointed = await timedOpens('reader-open-pointed', openSourcePointed);
     env.log(`reader: open after pointing ${pointed.map(Math.round).join(', ')}`);
 
     await idle(page, 1000);

@@ -71,13 +71,17 @@ export const HOLD_MS = 100;
 let waiting: { sourceId: string; go: () => void } | null = null;
 let holdTimer = 0;
 
-function letWaitingGo(): void {
-  const switching = waiting;
-  if (!switching) return;
+/** Drops the waiting switch, if any, without running it; answers it. */
+function dropWaiting(): { sourceId: string; go: () => void } | null {
+  const dropped = waiting;
   waiting = null;
   window.clearTimeout(holdTimer);
   listeners.delete(checkWaiting);
-  switching.go();
+  return dropped;
+}
+
+function letWaitingGo(): void {
+  dropWaiting()?.go();
 }
 
 function checkWaiting(): void {
@@ -97,11 +101,7 @@ function checkWaiting(): void {
  * keyboard focus) switches at once. A later call supersedes a waiting one, which then never runs.
  */
 export function whenOpened(sourceId: string, go: () => void): void {
-  if (waiting) {
-    window.clearTimeout(holdTimer);
-    listeners.delete(checkWaiting);
-    waiting = null;
-  }
+  dropWaiting();
   if (!(latest?.sourceId === sourceId && latest.read === undefined)) {
     go();
     return;
