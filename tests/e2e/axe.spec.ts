@@ -76,12 +76,14 @@ for (const scheme of ['light', 'dark'] as const) {
       await check('Settings');
       await app.keyboard.press('Escape');
       await app.keyboard.press('Control+k');
-      const palette = app.getByRole('dialog').filter({ has: app.getByRole('combobox') });
+      // The palette by its own name: the dialogs it opens must be scanned only once it is gone.
+      const palette = app.getByRole('dialog', { name: 'Go to anything', exact: true });
       await expect(palette).toBeVisible();
       await check('Palette');
       for (const command of ['Backups', 'About Analyst Workbench', 'Keyboard shortcuts']) {
         await app.keyboard.type(command);
         await app.keyboard.press('Enter');
+        await expect(palette).toHaveCount(0);
         await expect(app.getByRole('dialog')).toBeVisible();
         await check(command);
         await app.keyboard.press('Escape');
