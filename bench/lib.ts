@@ -312,9 +312,12 @@ export async function profiled<T>(page: Page, name: string, work: () => Promise<
   if (!folder) return work();
   const browser = page.context().browser();
   mkdirSync(folder, { recursive: true });
+  // BENCH_TRACE_CATEGORIES widens the trace (e.g. `loading,IndexedDB,v8`) to name the work the timeline leaves as bare tasks.
   await browser?.startTracing(page, {
     path: join(folder, `${name}.trace.json`),
-    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+    categories: (process.env.BENCH_TRACE_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline').split(
+      ',',
+    ),
   });
   const session: CDPSession = await page.context().newCDPSession(page);
   await session.send('Profiler.enable');

@@ -28,9 +28,8 @@ import {
 import type { Annotation, Tag } from '../../../shared/domain/annotation';
 import { paragraphIndexAt } from '../../../shared/domain/passage-fit';
 import { splitParagraphs, tidyRange } from '../../../shared/domain/text';
-import { defaultRangeExtractor, useVirtualizer, type Range as VirtualRange } from '@tanstack/react-virtual';
 import { READER_FONT_SIZES, useWorkbench } from '../../stores';
-import { layoutFreeOptions } from '../../ui/virtual-options';
+import { useParagraphWindow } from './paragraph-window';
 import { FindBar } from './FindBar';
 import type { TextMatch } from '../../../shared/domain/find-in-text';
 import { assignLanes, HighlightPainter, translucent } from './highlights';
@@ -152,17 +151,6 @@ const Paragraph = memo(function Paragraph({
   );
 });
 
-/** A paragraph's height before it is measured: its lines at the reading measure (~72 characters) and its margin. */
-function estimateHeight(length: number, fontSize: number): number {
-  const lineHeight = fontSize * 1.65;
-  return Math.max(1, Math.ceil(length / 72)) * lineHeight + fontSize * 0.9;
-}
-
-/** Paragraphs rendered beyond the screen on each side, so a caret or a drag moves into text that is there. */
-const OVERSCAN = 8;
-/** The most paragraphs kept on the page to hold a long selection's far end. */
-const MAX_PINNED_SPAN = 600;
-
 /** Where the analyst was in each source (first paragraph on screen), for returning to it. */
 const readingPlaces = new Map<string, number>();
 
@@ -245,39 +233,7 @@ export function Reader({
     return Math.min(MAX_LANES, max + 1);
   }, [lanes]);
 
-  const pinnedRef = useRef(pinned);
-  pinnedRef.current = pinned;
-  const rangeExtractor = useCallback((range: VirtualRange) => {
-    const indexes = defaultRangeExtractor(range);
-    const pin = pinnedRef.current;
-    if (pin < 0 || pin >= range.count || indexes.length === 0) return indexes;
-    // Contiguous, so the spacers above and below stay two plain blocks.
-    const first = Math.max(Math.min(pin, indexes[0]!), indexes[indexes.length - 1]! - MAX_PINNED_SPAN);
-    const last = Math.min(Math.max(pin, indexes[indexes.length - 1]!), indexes[0]! + MAX_PINNED_SPAN);
-    const out: number[] = [];
-    for (let i = first; i <= last; i++) out.push(i);
-    return out;
-  }, []);
-  const virtualizer = useVirtualizer({
-    count: paragraphs.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: (i) => estimateHeight(paragraphs[i]?.text.length ?? 0, shownSize),
-    getItemKey: (i) => paragraphs[i]?.start ?? i,
-    overscan: OVERSCAN,
-    rangeExtractor,
-    // Paragraph sizes are applied in the next frame, not inside the ResizeObserver's callback: a
-    // re-render there resizes what it observes ("ResizeObserver loop completed with undelivered notifications").
-    useAnimationFrameWithResizeObserver: true,
-    ...layoutFreeOptions(estimateHeight(400, shownSize), 800, { deferRect: true }),
-  });
-  // The paragraph sizes depend on the font size: measured afresh when it changes (not on the first
-  // render, where nothing is measured yet and a re-render would only delay the first screen).
-  const measuredAt = useRef(shownSize);
-  useEffect(() => {
-    if (measuredAt.current === shownSize) return;
-    measuredAt.current = shownSize;
-    virtualizer.measure();
-  }, [virtualizer, shownSize]);
+  const virtualizer = useParagraphWindow(scroller, paragraphs, shownSize, pinned);
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items[items.length - 1]?.index ?? -1;
@@ -387,7 +343,7 @@ export function Reader({
       const element = node instanceof Element ? node : node?.parentElement;
       const p = element && root.current?.contains(element) ? element.closest<HTMLElement>('[data-paragraph]') : null;
       const index = p ? Number(p.dataset.index) : -1;
-      if (index !== pinnedRef.current) setPinned(index);
+      setPinned(index); // the same index again renders nothing (React bails out)
     };
     document.addEventListener('selectionchange', onSelectionChange);
     return () => document.removeEventListener('selectionchange', onSelectionChange);

@@ -1,0 +1,33 @@
+import { renderHook } from '@testing-library/react';
+import { createRef } from 'react';
+import { describe, expect, it } from 'vitest';
+import { splitParagraphs } from '../../shared/domain/text';
+import { useParagraphWindow } from '../../renderer/features/sources/paragraph-window';
+
+const book = (paragraphs: number, word: string) =>
+  Array.from({ length: paragraphs }, (_, i) => `${word} ${i} `.repeat(20).trim()).join('\n\n');
+
+describe('the reader’s window of paragraphs', () => {
+  it('places a book’s paragraphs once per text, not again on every render of the reader', () => {
+    const scroller = createRef<HTMLDivElement>();
+    const text = splitParagraphs(book(2_500, 'Amu Darya'));
+    const view = renderHook(({ paragraphs, pinned }) => useParagraphWindow(scroller, paragraphs, 16, pinned), {
+      initialProps: { paragraphs: text, pinned: -1 },
+    });
+    const placed = view.result.current.getMeasurements();
+    expect(placed).toHaveLength(2_500);
+
+    // A render for anything else (a selection pinning its paragraph, a passage saved) keeps the places.
+    view.rerender({ paragraphs: text, pinned: 3 });
+    view.rerender({ paragraphs: text, pinned: -1 });
+    expect(view.result.current.getMeasurements()).toBe(placed);
+
+    // Another text is placed afresh, keyed by where each paragraph starts.
+    const other = splitParagraphs(book(40, 'Kosh-Tepa'));
+    view.rerender({ paragraphs: other, pinned: -1 });
+    const again = view.result.current.getMeasurements();
+    expect(again).not.toBe(placed);
+    expect(again).toHaveLength(40);
+    expect(again[1]?.key).toBe(other[1]!.start);
+  });
+});
