@@ -4,6 +4,7 @@ import { isConnected, workbench } from '../platform/workbench';
 import { useWorkbench } from '../stores';
 import { workspace } from '../workspace';
 import { commandState, subscribeCommands } from '../workspace/user-commands';
+import { cancelIdle, whenIdle } from '../ui/idle';
 
 /** The commands the application menu shows and the renderer answers (main answers the error log itself). */
 const MENU_COMMANDS = COMMAND_IDS.filter((id) => USER_COMMANDS[id].menu && !USER_COMMANDS[id].menuAnsweredByMain);
@@ -11,14 +12,6 @@ const MENU_COMMANDS = COMMAND_IDS.filter((id) => USER_COMMANDS[id].menu && !USER
 /** How long the window stays still (no focus move, no store or history change) before the menu is recounted. */
 const STILL_MS = 150;
 const LONGEST_WAIT_MS = 1000;
-
-/** An idle period, or a second at the latest (Electron's Chromium has requestIdleCallback; a plain timer elsewhere). */
-const whenIdle = (work: () => void): number =>
-  typeof window.requestIdleCallback === 'function'
-    ? window.requestIdleCallback(work, { timeout: 1000 })
-    : window.setTimeout(work, 0);
-const cancelIdle = (handle: number): void =>
-  typeof window.cancelIdleCallback === 'function' ? window.cancelIdleCallback(handle) : window.clearTimeout(handle);
 
 /**
  * Keeps the desktop menu's items as enabled as the dispatcher says they are: Undo greyed out with nothing
@@ -68,7 +61,7 @@ export function useMenuState(): void {
       }
       timer = undefined;
       waitingSince = undefined;
-      idle ??= whenIdle(publish);
+      idle ??= whenIdle(publish, LONGEST_WAIT_MS);
     };
     const soon = () => {
       lastChange = performance.now();

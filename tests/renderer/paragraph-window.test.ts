@@ -1,4 +1,4 @@
-import { renderHook } from '@testing-library/react';
+import { act, renderHook } from '@testing-library/react';
 import { createRef } from 'react';
 import { describe, expect, it } from 'vitest';
 import { splitParagraphs } from '../../shared/domain/text';
@@ -29,5 +29,14 @@ describe('the reader’s window of paragraphs', () => {
     expect(again).not.toBe(placed);
     expect(again).toHaveLength(40);
     expect(again[1]?.key).toBe(other[1]!.start);
+  });
+
+  it('renders one paragraph beyond the screen in its first render, and eight once the page is idle', async () => {
+    const scroller = createRef<HTMLDivElement>();
+    const text = splitParagraphs(book(200, 'Jamaat Ansarullah'));
+    const view = renderHook(() => useParagraphWindow(scroller, text, 16, -1));
+    expect(view.result.current.options.overscan).toBe(1);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(view.result.current.options.overscan).toBe(8);
   });
 });

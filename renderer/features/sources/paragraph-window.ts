@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range as VirtualRange } from '@tanstack/react-virtual';
 import type { Paragraph } from '../../../shared/domain/text';
+import { cancelIdle, whenIdle } from '../../ui/idle';
 import { layoutFreeOptions } from '../../ui/virtual-options';
 
 /** A paragraph's height before it is measured: its lines at the reading measure (~72 characters) and its margin. */
@@ -11,6 +12,15 @@ function estimateHeight(length: number, fontSize: number): number {
 
 /** Paragraphs rendered beyond the screen on each side, so a caret or a drag moves into text that is there. */
 const OVERSCAN = 8;
+/**
+ * Beyond the screen in the reader's first render: the click that opens a book waits for its first
+ * screen, and eight paragraphs more each way doubled what that commit created, styled, laid out and
+ * painted (a 1 MB book's first screen: 13 paragraphs, 4,800 px of text painted, for 880 px shown). The
+ * rest follow in the first idle period after, long before a caret or a drag can reach them.
+ */
+const FIRST_OVERSCAN = 1;
+/** The widening waits no longer than this for an idle period. */
+const WIDEN_WITHIN_MS = 150;
 /** The most paragraphs kept on the page to hold a long selection's far end. */
 const MAX_PINNED_SPAN = 600;
 
@@ -43,12 +53,17 @@ export function useParagraphWindow(
     return out;
   }, []);
   const paragraphKey = useCallback((i: number) => paragraphs[i]?.start ?? i, [paragraphs]);
+  const [overscan, setOverscan] = useState(FIRST_OVERSCAN);
+  useEffect(() => {
+    const handle = whenIdle(() => setOverscan(OVERSCAN), WIDEN_WITHIN_MS);
+    return () => cancelIdle(handle);
+  }, []);
   const virtualizer = useVirtualizer({
     count: paragraphs.length,
     getScrollElement: () => scroller.current,
     estimateSize: (i) => estimateHeight(paragraphs[i]?.text.length ?? 0, fontSize),
     getItemKey: paragraphKey,
-    overscan: OVERSCAN,
+    overscan,
     rangeExtractor,
     // Paragraph sizes are applied in the next frame, not inside the ResizeObserver's callback: a
     // re-render there resizes what it observes ("ResizeObserver loop completed with undelivered notifications").
