@@ -1,10 +1,12 @@
 // What a committed cell edit no longer sets going among its own frames: the rail's counts, i18next
 // lookups of the same words on every render, and a cursor walk over the next threat's history.
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db as appDb } from '../../renderer/db';
 import { followCounts } from '../../renderer/db/table-counts';
 import { columnLabel, valueLabel } from '../../renderer/features/register/columns';
+import { EvidencePanel } from '../../renderer/features/register/EvidencePanel';
 import { ThreatInspector } from '../../renderer/features/register/ThreatInspector';
 import { i18n, t } from '../../renderer/i18n';
 import { createThreat, updateThreat } from '../../renderer/workspace/commands/threats';
@@ -83,16 +85,39 @@ describe('words without values', () => {
   });
 });
 
+/** The demo workspace in the app's database, which the inspector's panels read. */
+async function demoInAppDatabase() {
+  const db = appDb;
+  await db.transaction('rw', db.workspaceTables, () => Promise.all(db.workspaceTables.map((t) => t.clear())));
+  const source = await demoDatabase();
+  const records = await Promise.all(source.workspaceTables.map((table) => table.toArray()));
+  await db.transaction('rw', db.workspaceTables, async () => {
+    for (const [i, table] of source.workspaceTables.entries()) await db.table(table.name).bulkAdd(records[i]!);
+  });
+  return db;
+}
+
+describe('the evidence panel', () => {
+  it('queries for passages to link only once a search is typed', async () => {
+    const db = await demoInAppDatabase();
+    const threat = (await db.threats.toCollection().first())!;
+    const queries = vi.spyOn(Dexie, 'liveQuery');
+    try {
+      render(<EvidencePanel threat={threat} />);
+      const box = await screen.findByRole('searchbox');
+      // The threat's passages and the sources they cite: no query for an empty search box.
+      expect(queries).toHaveBeenCalledTimes(2);
+      fireEvent.change(box, { target: { value: 'water' } });
+      await waitFor(() => expect(queries).toHaveBeenCalledTimes(3));
+    } finally {
+      queries.mockRestore();
+    }
+  });
+});
+
 describe('a threat’s history in the inspector', () => {
   it('is read in one request, not walked record by record', async () => {
-    // The inspector reads the app's database.
-    const db = appDb;
-    await db.transaction('rw', db.workspaceTables, () => Promise.all(db.workspaceTables.map((t) => t.clear())));
-    const source = await demoDatabase();
-    const records = await Promise.all(source.workspaceTables.map((table) => table.toArray()));
-    await db.transaction('rw', db.workspaceTables, async () => {
-      for (const [i, table] of source.workspaceTables.entries()) await db.table(table.name).bulkAdd(records[i]!);
-    });
+    const db = await demoInAppDatabase();
     const threat = (await db.threats.toCollection().first())!;
     const register = (await db.registers.get(threat.registerId))!;
     const cursors = vi.spyOn(IDBIndex.prototype, 'openCursor');
