@@ -1,6 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import type { Table } from 'dexie';
+import { useEffect, useMemo, useState } from 'react';
 import { db } from '../db';
+import { followCounts } from '../db/table-counts';
 import type { CommandId } from '../../shared/commands/registry';
 import { useWorkbench, type View } from '../stores';
 import { useT } from '../i18n';
@@ -18,25 +18,30 @@ const ITEMS: { view: View; icon: string }[] = [
 ];
 const navigateCommand = (view: View): CommandId => `navigate:${view}`;
 
-/**
- * How many records one table holds, as its own live query: a write re-runs the count of its table only
- * (a cell edit in the register counts threats once, not six tables), and a count that comes back the
- * same leaves the rail as it is.
- */
-function useCount(table: Pick<Table, 'count'>): number | undefined {
-  return useLiveQuery(() => table.count(), [table]);
-}
+/** The views whose rail button shows how many records their table holds. */
+const COUNTED: Partial<Record<View, string>> = {
+  sources: 'sources',
+  register: 'threats',
+  countries: 'countries',
+  briefings: 'briefings',
+  passages: 'annotations',
+  actors: 'actors',
+};
+const COUNTED_TABLES = Object.values(COUNTED);
 
-function useCounts(): Record<View, number | undefined> {
-  return {
-    sources: useCount(db.sources),
-    register: useCount(db.threats),
-    countries: useCount(db.countries),
-    briefings: useCount(db.briefings),
-    passages: useCount(db.annotations),
-    search: undefined,
-    actors: useCount(db.actors),
-  };
+/**
+ * How many records each view's table holds (table-counts.ts): counted again after a write to that
+ * table, in an idle period after the write's frames, and rendered only when a number changed — a cell
+ * edit in the register neither re-counts the other tables nor counts the threats among its own frames.
+ */
+function useCounts(): Partial<Record<View, number>> {
+  const [counts, setCounts] = useState<Readonly<Record<string, number>> | null>(null);
+  useEffect(() => followCounts(db, COUNTED_TABLES, setCounts), []);
+  return useMemo(() => {
+    const byView: Partial<Record<View, number>> = {};
+    if (counts) for (const [view, table] of Object.entries(COUNTED)) byView[view as View] = counts[table];
+    return byView;
+  }, [counts]);
 }
 
 function RailItem({

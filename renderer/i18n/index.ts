@@ -9,6 +9,7 @@
  */
 import i18next, { type i18n as I18n } from 'i18next';
 import ICU from 'i18next-icu';
+import { useMemo } from 'react';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import en from './en.json';
 import kk from './kk.json';
@@ -43,12 +44,40 @@ function syncDocumentLanguage(language: string): void {
 
 /** Translates outside React (command titles, notices); views use `useT` so they follow a language switch. */
 export function t(key: string, values?: Record<string, unknown>): string {
-  return i18n.t(key, values ?? {});
+  return values === undefined ? words(key) : i18n.t(key, values);
+}
+
+/**
+ * A message without values (a column's name, a value's label, a scale's words) in the interface language,
+ * looked up once per language: the register's inspector and grid ask for the same few dozen on every
+ * render, and each i18next lookup (key resolution, the ICU plugin, the fallback chain) costs more than the
+ * render of the words themselves. Forgotten when the language changes or a catalogue is added to.
+ */
+const plainWords = new Map<string, string>();
+i18n.on('languageChanged', () => plainWords.clear());
+i18n.store.on('added', () => plainWords.clear());
+
+export function words(key: string, defaultValue?: string): string {
+  const cacheKey = defaultValue === undefined ? key : `${key}\u0000${defaultValue}`;
+  let found = plainWords.get(cacheKey);
+  if (found === undefined) {
+    found = i18n.t(key, defaultValue === undefined ? {} : { defaultValue });
+    plainWords.set(cacheKey, found);
+  }
+  return found;
 }
 
 /** The translate function of a view; the view re-renders when the language changes. */
 export function useT(): (key: string, values?: Record<string, unknown>) => string {
-  return useTranslation(undefined, { i18n }).t as unknown as (key: string, values?: Record<string, unknown>) => string;
+  const { t: translate } = useTranslation(undefined, { i18n });
+  // A new function in each language (as react-i18next's own), so views that memoise on it follow a switch.
+  return useMemo(
+    () => (key: string, values?: Record<string, unknown>) =>
+      values === undefined
+        ? words(key)
+        : (translate as (key: string, values: Record<string, unknown>) => string)(key, values),
+    [translate],
+  );
 }
 
 /** The language the interface speaks now, as a BCP 47 tag for Intl (English dates stay British: "12 Mar 2024"). */

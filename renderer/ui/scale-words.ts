@@ -1,5 +1,5 @@
 import { impactWords, likelihoodWords } from '../../shared/domain/scoring';
-import { t as translate } from '../i18n';
+import { words as translated } from '../i18n';
 
 // The estimative words of the shared scale are English (exports keep them); the interface shows them
 // in its own language, found by the English word.
@@ -21,11 +21,11 @@ const IMPACT_KEYS: Record<string, string> = {
 /** The estimative words of a likelihood level in the interface language. */
 export function likelihoodLabel(value: number, levels: number): string {
   const words = likelihoodWords(value, levels);
-  return translate(`register.likelihoodWords.${LIKELIHOOD_KEYS[words] ?? ''}`, { defaultValue: words });
+  return translated(`register.likelihoodWords.${LIKELIHOOD_KEYS[words] ?? ''}`, words);
 }
 
 /** The words of an impact level in the interface language. */
 export function impactLabel(value: number, levels: number): string {
   const words = impactWords(value, levels);
-  return translate(`register.impactWords.${IMPACT_KEYS[words] ?? ''}`, { defaultValue: words });
+  return translated(`register.impactWords.${IMPACT_KEYS[words] ?? ''}`, words);
 }

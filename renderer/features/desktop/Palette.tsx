@@ -1,7 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { COMMAND_IDS, USER_COMMANDS } from '../../../shared/commands/registry';
 import { db } from '../../db';
+import { useLiveQueryWhile } from '../../db/live-query-while';
 import { commandTitle, useT } from '../../i18n';
 import { useWorkbench } from '../../stores';
 import { matchRange, useSearchHits, useWorkspaceSearch } from '../search';
@@ -45,18 +45,17 @@ export function Palette() {
   const { search, revision } = useWorkspaceSearch();
   const recent = useRecentExports();
   // Read only while the palette is open: it must not reload every register row on each edit.
-  const objects = useLiveQuery(
-    async () =>
-      open
-        ? {
-            sources: await db.sources.toArray(),
-            threats: await db.threats.toArray(),
-            countries: await db.countries.toArray(),
-            tags: await db.tags.toArray(),
-            actors: await db.actors.toArray(),
-          }
-        : undefined,
-    [open],
+  // Not even listening while closed (live-query-while.ts).
+  const objects = useLiveQueryWhile(
+    open,
+    async () => ({
+      sources: await db.sources.toArray(),
+      threats: await db.threats.toArray(),
+      countries: await db.countries.toArray(),
+      tags: await db.tags.toArray(),
+      actors: await db.actors.toArray(),
+    }),
+    [],
   );
 
   useEffect(() => {

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { Annotation } from '../../../shared/domain/annotation';
 import type { Threat } from '../../../shared/domain/threat';
 import { db } from '../../db';
+import { useLiveQueryWhile } from '../../db/live-query-while';
 import { inDocumentOrder } from '../../db/annotations';
 import { useWorkbench } from '../../stores';
 import { workspace } from '../../workspace';
@@ -32,15 +33,19 @@ export function EvidencePanel({ threat }: { threat: Threat }) {
   const linked = answer?.every((a) => a.threatIds.includes(threat.id)) ? answer : undefined;
   const sources = useLiveQuery(async () => new Map((await db.sources.toArray()).map((s) => [s.id, s])));
   const [query, setQuery] = useState('');
-  const candidates = useLiveQuery(async () => {
-    const q = fold(query.trim());
-    if (q.length < 2) return NONE;
-    const found = await db.annotations
-      .filter((a) => !a.threatIds.includes(threat.id) && fold(`${a.quote.exact} ${a.note}`).includes(q))
-      .limit(20)
-      .toArray();
-    return orNone(found);
-  }, [query, threat.id]);
+  // Only while a search is typed: a live query kept for an empty box still took in every write.
+  const searched = fold(query.trim());
+  const candidates = useLiveQueryWhile(
+    searched.length >= 2,
+    async () =>
+      orNone(
+        await db.annotations
+          .filter((a) => !a.threatIds.includes(threat.id) && fold(`${a.quote.exact} ${a.note}`).includes(searched))
+          .limit(20)
+          .toArray(),
+      ),
+    [searched, threat.id],
+  );
   const showInReader = useWorkbench((s) => s.showInReader);
   const ordered = useMemo(
     () => [...(linked ?? [])].sort((a, b) => a.sourceId.localeCompare(b.sourceId) || inDocumentOrder(a, b)),

@@ -11,7 +11,7 @@ import {
   type Register,
   type Threat,
 } from '../../../shared/domain/threat';
-import { t as translate } from '../../i18n';
+import { words } from '../../i18n';
 import type { Lookups } from '../annotations';
 
 /** The editor a cell opens with (Enter, F2, double-click or typing). */
@@ -35,12 +35,12 @@ export interface ThreatRow extends Threat {
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** A column's name in the interface language. */
 export function columnLabel(id: string): string {
-  return translate(`register.columns.${id}`);
+  return words(`register.columns.${id}`);
 }
 
 /** A stored value of a fixed list (category, trend, confidence, status, band) in the interface language. */
 export function valueLabel(field: 'category' | 'trend' | 'confidence' | 'status' | 'band', value: string): string {
-  return field === 'category' ? translate(`categories.${value}`) : translate(`register.${field}.${value}`);
+  return field === 'category' ? words(`categories.${value}`) : words(`register.${field}.${value}`);
 }
 
 const options = (field: 'category' | 'trend' | 'confidence' | 'status', values: readonly string[]) =>
@@ -254,7 +254,7 @@ export function bandClass(threat: Threat, register: Register): string {
 
 /** What the grid, the inspector and the heat map say of a threat the analyst has not rated yet. */
 export function notRatedLabel(): string {
-  return translate('register.notRated');
+  return words('register.notRated');
 }
 
 export const GROUPABLE = [
