@@ -59,7 +59,7 @@ export class WorkbenchDatabase extends Dexie {
   syncCheckpoints!: EntityTable<SyncCheckpoint, 'database'>;
   /**
    * Where the texts this database's `sourceTexts` records name are kept (see source-texts.ts): main's
-   * store by default; tests and the search worker give their own.
+   * store by default; tests give their own.
    */
   textStore: TextStore = new CachedTextStore(platformTextStore);
 

@@ -4,7 +4,7 @@ import { db } from '../../db';
 import { useLiveQueryWhile } from '../../db/live-query-while';
 import { commandTitle, useT } from '../../i18n';
 import { useWorkbench } from '../../stores';
-import { matchRange, useSearchHits, useWorkspaceSearch } from '../search';
+import { useSearchHits, useWorkspaceSearch } from '../search';
 import { leaveThen } from '../../ui/useUnsavedGuard';
 import { openRecentExport, useRecentExports } from './recent-exports';
 import { commandState, keyHint, runCommand } from '../../workspace/user-commands';
@@ -175,13 +175,15 @@ export function Palette() {
       q.length >= 3
         ? textHits.flatMap((hit) => {
             if (hit.doc.kind !== 'paragraph' || !hit.doc.sourceId || hit.doc.start === undefined) return [];
-            const range = matchRange(hit.doc.text, hit.terms);
+            const { range, snippet } = hit;
             const { sourceId, start } = hit.doc;
             return [
               {
                 id: hit.doc.id,
                 group: 'In the text',
-                label: hit.doc.text.slice(Math.max(0, range.start - 30), range.end + 60),
+                // The paragraph from 30 characters before the match to 60 after, cut from the snippet
+                // the index sends (70 either side, an ellipsis where the paragraph goes on).
+                label: snippet.before.slice(-30) + snippet.match + snippet.after.slice(0, 60),
                 run: () =>
                   useWorkbench
                     .getState()

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
 import { useWorkbench } from '../../stores';
-import { matchRange, snippet, type SearchHit } from './search-index';
+import type { SearchHit } from './search-index';
 import { useSearchHits, useWorkspaceSearch } from './useSearch';
 import { useViewCommand } from '../../workspace/user-commands';
 import { useT } from '../../i18n';
@@ -33,9 +33,8 @@ export function SearchView() {
   const retrieve = useWorkbench((s) => s.retrieve);
 
   const open = (hit: SearchHit) => {
-    const { doc } = hit;
+    const { doc, range } = hit;
     if (doc.kind === 'paragraph' && doc.sourceId !== undefined && doc.start !== undefined) {
-      const range = matchRange(doc.text, hit.terms);
       showInReader({ sourceId: doc.sourceId, start: doc.start + range.start, end: doc.start + range.end });
     } else if (doc.kind === 'note' && doc.annotationId) {
       // Read when opened: keeping every passage of the workspace in memory for this cost a read of all of them per save.
@@ -123,8 +122,7 @@ export function SearchView() {
       )}
       <ol className="search-results" aria-label={t('search.results')}>
         {hits.map((hit) => {
-          const range = matchRange(hit.doc.text, hit.terms);
-          const s = snippet(hit.doc.text, range);
+          const s = hit.snippet;
           return (
             <li key={hit.doc.id}>
               <button type="button" className="search-hit" onClick={() => open(hit)}>

@@ -1,11 +1,11 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { splitParagraphs } from '../../../shared/domain/text';
 
-/** One searchable piece: a paragraph of a source, an annotation's note, or a tag. */
+/** What a hit is: a paragraph of a source, an annotation's note, or a tag (no text: see SearchHit). */
 export interface SearchDoc {
+  /** Unique among the hits of one index (a list key); not stable across indexes. */
   id: string;
   kind: 'paragraph' | 'note' | 'tag';
-  text: string;
   sourceId?: string;
   /** Paragraphs: where the paragraph starts in its source's text. */
   start?: number;
@@ -17,6 +17,16 @@ export interface SearchHit {
   doc: SearchDoc;
   score: number;
   terms: string[];
+  /** Where the first matched term sits in the hit's text (for a paragraph, from the paragraph's start). */
+  range: { start: number; end: number };
+  /** The hit's text around the match, for result lists: the index sends this, not the whole text. */
+  snippet: Snippet;
+}
+
+export interface Snippet {
+  before: string;
+  match: string;
+  after: string;
 }
 
 const fold = (term: string) => term.normalize('NFKC').toLocaleLowerCase();
@@ -40,30 +50,59 @@ export interface TagStamp {
 }
 
 /**
+ * What MiniSearch keeps of a document: a number for its id and the few fields that say where it is.
+ * A paragraph's text is not stored (nor its id spelled out as a string): its source's text is held once,
+ * in `sourceTexts`, and the paragraph is sliced from it at search time for the hits only. A 1 MB book
+ * held its text twice over as 2,500 stored slices plus their 'p:<uuid>:<start>' ids; a note or a tag is
+ * short, and keeps its text (`shown`) as it is the only copy the index has.
+ */
+interface IndexedDoc {
+  id: number;
+  kind: SearchDoc['kind'];
+  /** The indexed text, read once while the document is added; never stored. */
+  text: string;
+  sourceId?: string;
+  start?: number;
+  annotationId?: string;
+  tagId?: string;
+  /** Notes and tags: the text to show. */
+  shown?: string;
+}
+type StoredDoc = Omit<IndexedDoc, 'text' | 'id'>;
+
+/** A source's documents: its text and the contiguous ids of its paragraphs. */
+interface IndexedSource {
+  version: number;
+  text: string;
+  firstId: number;
+  count: number;
+}
+
+/**
  * Full-text search over the workspace (MiniSearch), kept up to date incrementally: it re-indexes only
  * the sources whose text version changed and the annotations and tags that were edited, never the
  * whole workspace again. It runs inside the search worker (search.worker.ts), off the UI thread.
  */
 export class SearchIndex {
-  private readonly index = new MiniSearch<SearchDoc>({
+  private readonly index = new MiniSearch<IndexedDoc>({
     fields: ['text'],
-    storeFields: ['kind', 'text', 'sourceId', 'start', 'annotationId', 'tagId'],
+    storeFields: ['kind', 'sourceId', 'start', 'annotationId', 'tagId', 'shown'],
     processTerm: (term) => fold(term),
     searchOptions: { prefix: true, fuzzy: 0.15, combineWith: 'AND', processTerm: (term) => fold(term) },
   });
-  private readonly sourceVersions = new Map<string, number>();
-  private readonly sourceDocs = new Map<string, string[]>();
-  private readonly annotationStamps = new Map<string, string>();
-  private readonly tagStamps = new Map<string, string>();
+  private nextId = 1;
+  private readonly sources = new Map<string, IndexedSource>();
+  private readonly notes = new Map<string, { updatedAt: string; docId: number | null }>();
+  private readonly tags = new Map<string, { updatedAt: string; docId: number }>();
 
-  private remove(ids: string[]): void {
-    for (const id of ids) if (this.index.has(id)) this.index.discard(id);
+  private discard(id: number | null | undefined): void {
+    if (id != null && this.index.has(id)) this.index.discard(id);
   }
 
-  /** Brings the sources up to date; `progress` hears how many of the changed sources are indexed. */
   /**
-   * Brings the source texts up to date. A text that cannot be read leaves its source out (tried again at
-   * the next sync) and does not stop the others; the answer is why each one left out could not be read.
+   * Brings the source texts up to date; `progress` hears how many of the changed sources are indexed. A
+   * text that cannot be read leaves its source out (tried again at the next sync) and does not stop the
+   * others; the answer is why each one left out could not be read.
    */
   async syncSources(
     current: SourceStamp[],
@@ -71,11 +110,11 @@ export class SearchIndex {
     progress: (done: number, total: number) => void = () => undefined,
   ): Promise<string[]> {
     const seen = new Set(current.map((s) => s.id));
-    for (const id of [...this.sourceVersions.keys()]) {
+    for (const id of [...this.sources.keys()]) {
       if (!seen.has(id)) this.forgetSource(id);
     }
     const unread: string[] = [];
-    const changed = current.filter(({ id, version }) => this.sourceVersions.get(id) !== version);
+    const changed = current.filter(({ id, version }) => this.sources.get(id)?.version !== version);
     // The next text is on its way (fetched from main) while this one is indexed.
     const fetchText = (i: number) => {
       const source = changed[i];
@@ -97,29 +136,23 @@ export class SearchIndex {
         continue;
       }
       const { text } = read;
-      this.remove(this.sourceDocs.get(id) ?? []);
-      const docs = splitParagraphs(text).map((p): SearchDoc => ({
-        id: `p:${id}:${p.start}`,
-        kind: 'paragraph',
-        text: p.text,
-        sourceId: id,
-        start: p.start,
-      }));
-      this.index.addAll(docs);
-      this.sourceDocs.set(
-        id,
-        docs.map((d) => d.id),
-      );
-      this.sourceVersions.set(id, version);
+      this.forgetSource(id);
+      const firstId = this.nextId;
+      // One paragraph at a time: no array of every paragraph's document is built for the whole book.
+      for (const p of splitParagraphs(text)) {
+        this.index.add({ id: this.nextId++, kind: 'paragraph', text: p.text, sourceId: id, start: p.start });
+      }
+      this.sources.set(id, { version, text, firstId, count: this.nextId - firstId });
       progress(i + 1, changed.length);
     }
     return unread;
   }
 
   private forgetSource(id: string): void {
-    this.remove(this.sourceDocs.get(id) ?? []);
-    this.sourceDocs.delete(id);
-    this.sourceVersions.delete(id);
+    const source = this.sources.get(id);
+    if (!source) return;
+    for (let docId = source.firstId; docId < source.firstId + source.count; docId++) this.discard(docId);
+    this.sources.delete(id);
   }
 
   /** Brings the notes up to date with every passage in the workspace (passages not listed are gone). */
@@ -129,7 +162,7 @@ export class SearchIndex {
       seen.add(a.id);
       this.putNote(a);
     }
-    for (const id of [...this.annotationStamps.keys()]) if (!seen.has(id)) this.dropNote(id);
+    for (const id of [...this.notes.keys()]) if (!seen.has(id)) this.dropNote(id);
   }
 
   /** Applies the passages one write changed: `changed` written, `removed` deleted. */
@@ -139,34 +172,58 @@ export class SearchIndex {
   }
 
   private putNote(a: NoteStamp): void {
-    if (this.annotationStamps.get(a.id) === a.updatedAt) return;
-    this.remove([`n:${a.id}`]);
-    if (a.note.trim())
-      this.index.add({ id: `n:${a.id}`, kind: 'note', text: a.note, sourceId: a.sourceId, annotationId: a.id });
-    this.annotationStamps.set(a.id, a.updatedAt);
+    const known = this.notes.get(a.id);
+    if (known?.updatedAt === a.updatedAt) return;
+    this.discard(known?.docId);
+    let docId: number | null = null;
+    if (a.note.trim()) {
+      docId = this.nextId++;
+      this.index.add({
+        id: docId,
+        kind: 'note',
+        text: a.note,
+        shown: a.note,
+        sourceId: a.sourceId,
+        annotationId: a.id,
+      });
+    }
+    this.notes.set(a.id, { updatedAt: a.updatedAt, docId });
   }
 
   private dropNote(id: string): void {
-    if (!this.annotationStamps.has(id)) return;
-    this.remove([`n:${id}`]);
-    this.annotationStamps.delete(id);
+    const known = this.notes.get(id);
+    if (!known) return;
+    this.discard(known.docId);
+    this.notes.delete(id);
   }
 
   syncTags(tags: TagStamp[]): void {
     const seen = new Set<string>();
     for (const t of tags) {
       seen.add(t.id);
-      if (this.tagStamps.get(t.id) === t.updatedAt) continue;
-      this.remove([`t:${t.id}`]);
-      this.index.add({ id: `t:${t.id}`, kind: 'tag', text: `${t.name} ${t.description}`, tagId: t.id });
-      this.tagStamps.set(t.id, t.updatedAt);
+      const known = this.tags.get(t.id);
+      if (known?.updatedAt === t.updatedAt) continue;
+      this.discard(known?.docId);
+      const docId = this.nextId++;
+      const text = `${t.name} ${t.description}`;
+      this.index.add({ id: docId, kind: 'tag', text, shown: text, tagId: t.id });
+      this.tags.set(t.id, { updatedAt: t.updatedAt, docId });
     }
-    for (const id of [...this.tagStamps.keys()]) {
+    for (const [id, known] of [...this.tags]) {
       if (!seen.has(id)) {
-        this.remove([`t:${id}`]);
-        this.tagStamps.delete(id);
+        this.discard(known.docId);
+        this.tags.delete(id);
       }
     }
+  }
+
+  /** The text a stored document stands for: a note's or tag's own, a paragraph's sliced from its source. */
+  private textOf(doc: StoredDoc): string {
+    if (doc.kind !== 'paragraph') return doc.shown ?? '';
+    const text = this.sources.get(doc.sourceId!)?.text ?? '';
+    const start = doc.start ?? 0;
+    const end = text.indexOf('\n', start);
+    return text.slice(start, end === -1 ? text.length : end);
   }
 
   search(query: string, limit = 100): SearchHit[] {
@@ -174,7 +231,17 @@ export class SearchIndex {
     return this.index
       .search(query)
       .slice(0, limit)
-      .map((r: SearchResult) => ({ doc: r as unknown as SearchDoc, score: r.score, terms: r.terms }));
+      .map((r: SearchResult) => {
+        const stored = r as unknown as StoredDoc;
+        const text = this.textOf(stored);
+        const range = matchRange(text, r.terms);
+        const doc: SearchDoc = { id: `${stored.kind[0]}${String(r.id)}`, kind: stored.kind };
+        if (stored.sourceId !== undefined) doc.sourceId = stored.sourceId;
+        if (stored.start !== undefined) doc.start = stored.start;
+        if (stored.annotationId !== undefined) doc.annotationId = stored.annotationId;
+        if (stored.tagId !== undefined) doc.tagId = stored.tagId;
+        return { doc, score: r.score, terms: r.terms, range, snippet: snippet(text, range) };
+      });
   }
 }
 
@@ -192,11 +259,7 @@ export function matchRange(text: string, terms: string[]): { start: number; end:
 }
 
 /** A window of context around a match, for result lists. */
-export function snippet(
-  text: string,
-  range: { start: number; end: number },
-  radius = 70,
-): { before: string; match: string; after: string } {
+export function snippet(text: string, range: { start: number; end: number }, radius = 70): Snippet {
   const from = Math.max(0, range.start - radius);
   const to = Math.min(text.length, range.end + radius);
   return {

@@ -9,7 +9,7 @@ export type SearchRequest =
   | { type: 'notes-changed'; changed: NoteStamp[]; removed: string[] }
   | { type: 'tags'; list: TagStamp[] }
   | { type: 'search'; id: number; query: string; limit: number }
-  /** A stored text the worker asked for, when the page already holds it (the book being read). */
+  /** A source's text the worker asked for: inline in the database, or stored and already held by the page. */
   | { type: 'text'; id: number; text: string }
   /** Where the worker fetches a stored text it asked for itself (main serves texts at an address). */
   | { type: 'text-at'; id: number; request: TextRequest }
@@ -24,4 +24,5 @@ export type SearchReply =
   | { type: 'results'; id: number; hits: SearchHit[] }
   /** Why the index could not be brought up to date, as a sentence (the page says what to do). */
   | { type: 'failed'; reason: string }
-  | { type: 'read-text'; id: number; sha256: string };
+  /** The worker asks for a source's text (answered by 'text', 'text-at' or 'text-failed'). */
+  | { type: 'read-text'; id: number; sourceId: string };

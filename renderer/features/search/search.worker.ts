@@ -1,38 +1,36 @@
 /// <reference lib="webworker" />
 /**
- * The search index, off the UI thread: it reads the workspace database itself and fetches source texts
- * from main's address for them (so 40 MB of text never crosses the page), and indexes them source by
- * source, reporting progress.
+ * The search index, off the UI thread: it asks the page for each source's text, and fetches a stored
+ * text from main's address itself when the page answers with one (so 40 MB of stored text never
+ * crosses the page), and indexes them source by source, reporting progress.
  * Searches are answered between sources, so a query during indexing gets what is indexed so far.
+ *
+ * It opens no database of its own: the page's answer is all it reads. A Dexie connection here brought
+ * Dexie, the workspace schema and the zod schemas it imports into the worker (most of its 214 kB
+ * bundle), another IndexedDB connection, and each inline text read through it left IndexedDB's copy
+ * of the value in the worker until a collection that an idle worker is not given.
  */
-import { WorkbenchDatabase } from '../../db/database';
-import { textOf } from '../../db/source-texts';
 import { fetchSourceText } from '../../platform/text-fetch';
 import { SearchIndex } from './search-index';
 import type { SearchReply, SearchRequest } from './search-protocol';
 import { reasonOf } from '../../../shared/domain/sentences';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const db = new WorkbenchDatabase();
 const index = new SearchIndex();
 let queue: Promise<void> = Promise.resolve();
 const reply = (message: SearchReply) => scope.postMessage(message);
 
-// The worker asks the page for each stored text: the page shares one it already holds, or answers with
-// the text's address (which carries the page's credentials), and the worker fetches it from there.
+// The worker asks the page for each source's text: the page answers with an inline text or one it
+// already holds, or with a stored text's address (which carries the page's credentials), and the
+// worker fetches it from there.
 const textsAsked = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
 let nextTextId = 1;
-db.textStore = {
-  put: () => Promise.reject(new Error('The search index does not write texts.')),
-  read: (sha256) =>
-    new Promise((resolve, reject) => {
-      const id = nextTextId++;
-      textsAsked.set(id, { resolve, reject });
-      reply({ type: 'read-text', id, sha256 });
-    }),
-  locate: () => null,
-};
-const readText = async (id: string) => textOf(db.textStore, await db.sourceTexts.get(id));
+const readText = (sourceId: string) =>
+  new Promise<string>((resolve, reject) => {
+    const id = nextTextId++;
+    textsAsked.set(id, { resolve, reject });
+    reply({ type: 'read-text', id, sourceId });
+  });
 
 function sync(request: Exclude<SearchRequest, { type: 'search' | 'text' | 'text-at' | 'text-failed' }>): Promise<void> {
   switch (request.type) {

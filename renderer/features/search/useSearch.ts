@@ -1,6 +1,7 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { useEffect, useState } from 'react';
 import type { Annotation } from '../../../shared/domain/annotation';
+import { isStoredSourceText } from '../../../shared/domain/source';
 import { db } from '../../db';
 import { CachedTextStore } from '../../db/source-texts';
 import { followTable, type TableWork } from '../../db/table-follower';
@@ -112,11 +113,23 @@ export class WorkspaceSearch {
   }
 
   /**
-   * A stored text for the worker: the one the window holds (the book being opened is shared, not read
-   * twice), or its address for the worker to fetch itself, past the window — the index reads every text
-   * once, and passing them through here would only hold books the analyst is not reading.
+   * A source's text for the worker, which opens no database of its own: an inline text as read here; a
+   * stored one as the window holds it (the book being opened is shared, not read twice), or its address
+   * for the worker to fetch itself, past the window — the index reads every text once, and passing stored
+   * texts through here would only hold books the analyst is not reading.
    */
-  private sendText(id: number, sha256: string): void {
+  private sendText(id: number, sourceId: string): void {
+    db.sourceTexts.get(sourceId).then(
+      (record) => {
+        if (record && isStoredSourceText(record)) this.sendStoredText(id, record.sha256);
+        else this.answerWorker({ type: 'text', id, text: record?.text ?? '' });
+      },
+      (error: unknown) =>
+        this.answerWorker({ type: 'text-failed', id, message: error instanceof Error ? error.message : String(error) }),
+    );
+  }
+
+  private sendStoredText(id: number, sha256: string): void {
     const store = db.textStore;
     const held = store instanceof CachedTextStore ? store.held(sha256) : undefined;
     const request = held ? null : store.locate(sha256);
@@ -134,7 +147,7 @@ export class WorkspaceSearch {
   private receive(reply: SearchReply): void {
     switch (reply.type) {
       case 'read-text':
-        this.sendText(reply.id, reply.sha256);
+        this.sendText(reply.id, reply.sourceId);
         return;
       case 'results':
         this.answers.get(reply.id)?.(reply.hits);
