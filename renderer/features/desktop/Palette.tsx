@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { COMMAND_IDS, USER_COMMANDS } from '../../../shared/commands/registry';
 import { db } from '../../db';
 import { useLiveQueryWhile } from '../../db/live-query-while';
@@ -58,15 +58,17 @@ export function Palette() {
     [],
   );
 
-  useEffect(() => {
+  // The query is emptied as the palette closes, not as it opens: emptied on opening, the box showed
+  // the last query, focused, until the next render, and keys typed at once after Ctrl+K were added to it.
+  useLayoutEffect(() => {
     const el = dialog.current;
     if (!el) return;
-    if (open && !el.open) {
+    if (open && !el.open) el.showModal();
+    if (!open) {
+      if (el.open) el.close();
       setQuery('');
       setActive(0);
-      el.showModal();
     }
-    if (!open && el.open) el.close();
   }, [open]);
 
   // Commands' states are taken as the palette opens, before its own text box has the focus: Undo
