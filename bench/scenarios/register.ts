@@ -71,6 +71,18 @@ async function filterWith(page: Page, value: string): Promise<number> {
   }, value);
 }
 
+/** Notes in the page (`window.__commit`) when the next keydown of `key` arrives, before any handler of the app's. */
+function markKeydown(page: Page, key: string): Promise<void> {
+  return page.evaluate((key) => {
+    (window as unknown as { __commit: number }).__commit = 0;
+    window.addEventListener(
+      'keydown',
+      (e) => e.key === key && ((window as unknown as { __commit: number }).__commit = performance.now()),
+      { capture: true, once: true },
+    );
+  }, key);
+}
+
 export async function registerScenarios(env: BenchEnv): Promise<ScenarioResult[]> {
   const spec = env.sizes.register;
   const context = await env.newContext();
@@ -143,14 +155,7 @@ export async function registerScenarios(env: BenchEnv): Promise<ScenarioResult[]
       await editor.fill(title);
       await idle(page, 100);
       const busyBefore = await metric(session, 'TaskDuration');
-      await page.evaluate(() => {
-        (window as unknown as { __commit: number }).__commit = 0;
-        window.addEventListener(
-          'keydown',
-          (e) => e.key === 'Enter' && ((window as unknown as { __commit: number }).__commit = performance.now()),
-          { capture: true, once: true },
-        );
-      });
+      await markKeydown(page, 'Enter');
       const commit = async () => {
         await page.keyboard.press('Enter');
         return page.evaluate(
@@ -179,14 +184,7 @@ export async function registerScenarios(env: BenchEnv): Promise<ScenarioResult[]
     for (let i = 0; i < env.sizes.runs; i++) {
       await idle(page, 100);
       const busyBefore = await metric(session, 'TaskDuration');
-      await page.evaluate(() => {
-        (window as unknown as { __commit: number }).__commit = 0;
-        window.addEventListener(
-          'keydown',
-          (e) => e.key === 'Shift' && ((window as unknown as { __commit: number }).__commit = performance.now()),
-          { capture: true, once: true },
-        );
-      });
+      await markKeydown(page, 'Shift');
       await page.keyboard.press('Shift');
       await page.evaluate(() => window.__probe.settle(() => (window as unknown as { __commit: number }).__commit > 0));
       floor.push(((await metric(session, 'TaskDuration')) - busyBefore) * 1000);
