@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
 import { createNavigationSlice, type NavigationSlice } from './navigation';
 import { createSelectionSlice, type SelectionSlice } from './selection';
 import { createSessionSlice, type SessionSlice } from './session';
@@ -12,26 +12,42 @@ import { createLayoutSlice, type LayoutSlice } from './layout';
 
 /**
  * localStorage, written only when what is kept changed. Every update of the store is persisted, and
- * most change nothing that is kept: a cell edit's "Saving…" and "Saved" each wrote the same text again,
- * synchronously, in the middle of the edit.
+ * most change nothing that is kept: a cell edit's "Saving…" and "Saved" each stringified the kept state
+ * and wrote the same text again, synchronously, in the middle of the edit. So an update whose kept
+ * fields are the very values last written is passed over before any JSON is made, and one that made
+ * the same text is not written.
  */
-const keptUiState = createJSONStorage(() => {
-  // Throws where there is no localStorage (as the default storage does): nothing is kept then.
-  const storage = localStorage;
-  const written = new Map<string, string>();
+function keptUiState<S>(): PersistStorage<S> | undefined {
+  let storage: Storage;
+  try {
+    storage = localStorage;
+  } catch {
+    // No localStorage here (as the default storage does then): nothing is kept.
+    return undefined;
+  }
+  const written = new Map<string, { value: StorageValue<S>; text: string }>();
+  const sameFields = (a: S, b: S) => {
+    const keys = Object.keys(a as object) as (keyof S)[];
+    return keys.length === Object.keys(b as object).length && keys.every((k) => Object.is(a[k], b[k]));
+  };
   return {
-    getItem: (name) => storage.getItem(name),
+    getItem: (name) => {
+      const text = storage.getItem(name);
+      return text === null ? null : (JSON.parse(text) as StorageValue<S>);
+    },
     setItem: (name, value) => {
-      if (written.get(name) === value) return;
-      written.set(name, value);
-      storage.setItem(name, value);
+      const last = written.get(name);
+      if (last && last.value.version === value.version && sameFields(last.value.state, value.state)) return;
+      const text = JSON.stringify(value);
+      written.set(name, { value, text });
+      if (last?.text !== text) storage.setItem(name, text);
     },
     removeItem: (name) => {
       written.delete(name);
       storage.removeItem(name);
     },
   };
-});
+}
 
 /** UI and session state only; everything the analyst edits lives in IndexedDB (see renderer/db). */
 export type WorkbenchState = NavigationSlice &
@@ -59,7 +75,7 @@ export const useWorkbench = create<WorkbenchState>()(
     }),
     {
       name: 'analyst-workbench:ui',
-      storage: keptUiState,
+      storage: keptUiState(),
       // Where the analyst was and how they like to read; not notices or transient save state.
       partialize: (s) => ({
         view: s.view,
