@@ -70,7 +70,7 @@ export const SELECT_FIRST =
   'Select a passage in the text first (drag with the mouse, or click and use Shift+arrows), then choose New Passage.';
 
 const LANE_WIDTH = 5;
-/** A stripe's width; the rest of its lane is the gap to the next. */
+/** A stripe's width (the width of `.stripes::before` in the stylesheet); the rest of its lane is the gap to the next. */
 const STRIPE_WIDTH = 3;
 const MAX_LANES = 8;
 
@@ -84,30 +84,30 @@ const MAX_LANES = 8;
  * for paragraphs on screen, since `content-visibility: auto` skips styling the rest. Lanes are assigned
  * in one pass over the passages, which arrive in document order.
  */
-function stripeImages(
+function stripeShadows(
   paragraphs: { start: number; text: string }[],
   placed: Annotation[],
   lanes: Map<string, number>,
   tags: Map<string, Tag>,
 ): string[] {
-  const images: string[] = [];
+  const shadows: string[] = [];
   let cursor = 0;
   const open: Annotation[] = [];
   for (const p of paragraphs) {
     const end = p.start + p.text.length;
     while (cursor < placed.length && placed[cursor]!.position.start < end) open.push(placed[cursor++]!);
     for (let i = open.length - 1; i >= 0; i--) if (open[i]!.position.end <= p.start) open.splice(i, 1);
-    let image = '';
+    let shadow = '';
     for (const a of open) {
       const lane = lanes.get(a.id) ?? 0;
       if (lane >= MAX_LANES) continue;
       const color = tags.get(a.tagIds.find((id) => tags.has(id)) ?? '')?.color ?? '#8a8f98';
       const paint = a.anchor === 'drifted' ? translucent(color, 0.45) : color;
-      image += `${image ? ',' : ''}${lane * LANE_WIDTH + STRIPE_WIDTH}px 0 ${paint}`;
+      shadow += `${shadow ? ',' : ''}${lane * LANE_WIDTH + STRIPE_WIDTH}px 0 ${paint}`;
     }
-    images.push(image);
+    shadows.push(shadow);
   }
-  return images;
+  return shadows;
 }
 
 interface ParagraphProps {
@@ -228,7 +228,7 @@ export function Reader({
   const paragraphLanguages = useParagraphLanguages(paragraphs, language, (languages?.length ?? 0) > 1);
   const placed = useMemo(() => annotations.filter(placeableOn(text)), [annotations, text]);
   const lanes = useMemo(() => assignLanes(placed), [placed]);
-  const stripes = useMemo(() => stripeImages(paragraphs, placed, lanes, tags), [paragraphs, placed, lanes, tags]);
+  const stripes = useMemo(() => stripeShadows(paragraphs, placed, lanes, tags), [paragraphs, placed, lanes, tags]);
   const maxLane = useMemo(() => {
     let max = -1;
     for (const lane of lanes.values()) if (lane > max) max = lane;
