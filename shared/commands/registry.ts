@@ -385,6 +385,20 @@ export const LOCAL_KEYS: readonly LocalKeyDeclaration[] = [
     keys: ['Shift+Left', 'Shift+Right', 'Shift+Up', 'Shift+Down'],
   },
   {
+    id: 'reader-page',
+    scope: 'reader',
+    group: 'Reader',
+    description: 'Move the caret a screen up or down (with Shift: extend the selection)',
+    keys: ['PageUp', 'PageDown', 'Shift+PageUp', 'Shift+PageDown'],
+  },
+  {
+    id: 'reader-edge',
+    scope: 'reader',
+    group: 'Reader',
+    description: 'Move the caret to the start or end of the text (with Shift: select to there)',
+    keys: ['CmdOrCtrl+Home', 'CmdOrCtrl+End', 'CmdOrCtrl+Shift+Home', 'CmdOrCtrl+Shift+End'],
+  },
+  {
     id: 'reader-annotate',
     scope: 'reader',
     group: 'Reader',

@@ -95,7 +95,130 @@ test.describe('the reader of a long source', () => {
         'ltr',
       );
   });
+
+  // The browser's own moves stop at the edge of the paragraphs rendered; the reader's reach the text's ends.
+  test('Ctrl+Home/End, Ctrl+A and Page Up/Down reach the whole text, and a copy holds all of it', async ({ app }) => {
+    await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await pasteLongReport(app);
+    const reader = app.getByRole('document', { name: 'Source text' });
+    const whole = longReport();
+    const copied = async () => {
+      await app.keyboard.press('Control+C');
+      return app.evaluate(() => navigator.clipboard.readText());
+    };
+    await reader.locator('p').first().click();
+
+    // Ctrl+End: the caret at the very end, the last paragraph on screen.
+    await app.keyboard.press('Control+End');
+    await expect.poll(() => selectionOffsets(app)).toEqual({ anchor: whole.length, focus: whole.length });
+    await expect(reader.locator('p', { hasText: 'in season 600.' })).toBeInViewport();
+
+    // Ctrl+Shift+Home from there selects the whole report back to its first word; the copy is all of it.
+    await app.keyboard.press('Control+Shift+Home');
+    await expect.poll(() => selectionOffsets(app)).toEqual({ anchor: whole.length, focus: 0 });
+    await expect(reader.locator('p', { hasText: 'Section 1. ' })).toBeInViewport();
+    expect(await copied()).toBe(whole);
+
+    // Ctrl+A selects it all without moving the page.
+    await reader.locator('p', { hasText: 'Section 2. ' }).click();
+    const scrollTop = () => app.evaluate(() => document.querySelector('.reader-scroll')!.scrollTop);
+    const before = await scrollTop();
+    await app.keyboard.press('Control+A');
+    await expect.poll(() => selectionOffsets(app)).toEqual({ anchor: 0, focus: whole.length });
+    expect(await scrollTop()).toBe(before);
+    expect(await copied()).toBe(whole);
+    // So does the browser's own Select All, which the desktop menu's Edit › Select all runs.
+    await reader.locator('p', { hasText: 'Section 2. ' }).click();
+    await app.evaluate(() => document.execCommand('selectAll'));
+    await expect.poll(() => selectionOffsets(app)).toEqual({ anchor: 0, focus: whole.length });
+    expect(await copied()).toBe(whole);
+
+    // Shift+Page Down, again and again, extends the selection a screen at a time far past the paragraphs
+    // first rendered; the screen follows its end, and the copy is exactly the text between.
+    await app.keyboard.press('Control+Home');
+    const seen: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      await app.keyboard.press('Shift+PageDown');
+      await expect.poll(async () => (await selectionOffsets(app))?.focus ?? 0).toBeGreaterThan(seen.at(-1) ?? 0);
+      seen.push((await selectionOffsets(app))!.focus);
+    }
+    const extended = (await selectionOffsets(app))!;
+    expect(extended.anchor).toBe(0);
+    expect(extended.focus).toBeGreaterThan(whole.indexOf('Section 60. '));
+    const focusParagraph = reader.locator(`p[data-start="${whole.lastIndexOf('\n\n', extended.focus) + 2}"]`);
+    await expect(focusParagraph).toBeInViewport();
+    expect(await copied()).toBe(whole.slice(0, extended.focus));
+
+    // Page Up without Shift puts the caret a screen higher, selecting nothing.
+    await app.keyboard.press('PageUp');
+    await expect.poll(async () => (await selectionOffsets(app))?.focus ?? whole.length).toBeLessThan(extended.focus);
+    const moved = (await selectionOffsets(app))!;
+    expect(moved.anchor).toBe(moved.focus);
+    expect(moved.focus).toBeGreaterThan(0);
+  });
+
+  test('reading by caret, as a screen reader in focus mode does, goes on past the paragraphs first rendered', async ({
+    app,
+  }) => {
+    await pasteLongReport(app);
+    const reader = app.getByRole('document', { name: 'Source text' });
+    await reader.locator('p').first().click();
+    await app.keyboard.press('Control+Home');
+    const firstRendered = await reader.locator('p').count();
+    const whole = longReport();
+    const target = whole.indexOf(`Section ${firstRendered + 20}. `);
+    for (let i = 0; i < 400 && ((await selectionOffsets(app))?.focus ?? 0) < target; i++)
+      await app.keyboard.press('ArrowDown');
+    const caret = (await selectionOffsets(app))!;
+    expect(caret.focus).toBeGreaterThanOrEqual(target);
+    expect(caret.anchor).toBe(caret.focus);
+    await expect(reader.locator(`p[data-start="${whole.lastIndexOf('\n\n', caret.focus) + 2}"]`)).toBeInViewport();
+  });
+
+  test('a passage selected from the first word to the last with the keyboard is created whole', async ({ app }) => {
+    await pasteLongReport(app);
+    const reader = app.getByRole('document', { name: 'Source text' });
+    await reader.locator('p').first().click();
+    await app.keyboard.press('Control+Home');
+    await app.keyboard.press('Control+Shift+End');
+    await app.keyboard.press('a');
+    const editor = app.getByRole('dialog', { name: 'Annotate passage' });
+    await expect(editor).toBeVisible();
+    await editor.getByRole('combobox', { name: 'Tags' }).fill('Whole report');
+    await editor.getByRole('combobox', { name: 'Tags' }).press('Enter');
+    await expect(editor.locator('.chip', { hasText: 'Whole report' })).toBeVisible();
+    await app.keyboard.press('Control+Enter');
+    await expect(editor).toBeHidden();
+    const item = app.getByRole('list', { name: 'Passages' }).getByRole('listitem').filter({ hasText: 'Whole report' });
+    await expect(item).toHaveCount(1);
+    await expect(item).toContainText('Section 1. Water allocation');
+    // Painted where the analyst is, though its start and end are far off: at the end, and in the middle.
+    await expect.poll(() => highlightedTexts(app, 'wb-selected')).toHaveLength(1);
+    expect((await highlightedTexts(app, 'wb-selected'))[0]).toContain('in season 600.');
+    await scrollToText(app, 'Section 300. ');
+    await expect
+      .poll(async () => (await highlightedTexts(app, 'wb-selected')).join(''))
+      .toContain('Section 300. Water allocation');
+  });
 });
+
+/** The selection's two ends as offsets in the source's text, or null when it is not in the reader. */
+function selectionOffsets(page: Page): Promise<{ anchor: number; focus: number } | null> {
+  return page.evaluate(() => {
+    const selection = window.getSelection();
+    const offset = (node: Node | null, at: number) => {
+      const p = (node instanceof Element ? node : node?.parentElement)?.closest<HTMLElement>(
+        'article.reader p[data-start]',
+      );
+      if (!p || !node) return null;
+      const start = Number(p.dataset.start);
+      return node === p ? start + (at === 0 ? 0 : (p.textContent?.length ?? 0)) : start + at;
+    };
+    const anchor = offset(selection?.anchorNode ?? null, selection?.anchorOffset ?? 0);
+    const focus = offset(selection?.focusNode ?? null, selection?.focusOffset ?? 0);
+    return anchor === null || focus === null ? null : { anchor, focus };
+  });
+}
 
 /** How many passage ranges the reader has painted (every tag's highlight and the untagged one). */
 function paintedPassages(page: Page): Promise<number> {

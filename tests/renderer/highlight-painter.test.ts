@@ -143,6 +143,29 @@ describe('TextGeometry.rangeFor on offsets that do not fit', () => {
     expect(geometry.rangeFor(OLD.indexOf('15 %'), OLD.indexOf('15 %') + 4)).toBeNull();
   });
 
+  it('builds the part of a passage on the page when its start or end lies in paragraphs not rendered', () => {
+    // The reader renders a window of paragraphs (and a pinned one apart from it): here 0, then 2 and 3.
+    const article = render(OLD);
+    for (const index of ['1', '4', '5']) article.querySelector(`p[data-index="${index}"]`)!.parentElement!.remove();
+    const geometry = new TextGeometry(article, OLD, splitParagraphs(OLD));
+    const from = OLD.indexOf('15 %');
+    const to = OLD.indexOf('the briefing.') + 'the briefing.'.length;
+    // From paragraph 1 (not rendered) to paragraph 4 (not rendered): paragraphs 2 and 3 whole.
+    const middle = geometry.rangeFor(from, to)!;
+    expect(middle.startContainer.parentElement!.dataset.index).toBe('2');
+    expect(middle.startOffset).toBe(0);
+    expect(middle.endContainer.parentElement!.dataset.index).toBe('3');
+    expect(middle.toString()).toBe(`آب دریای آمو را برای آبیاری برداشت می${ZWNJ}کند.Canal 🌊 draw is the main risk.`);
+    // From inside paragraph 0 to paragraph 1: the rest of paragraph 0.
+    expect(geometry.rangeFor(OLD.indexOf('водных'), from + 4)?.toString()).toBe('водных рисках');
+    // Wholly inside a paragraph not rendered: nothing.
+    expect(geometry.rangeFor(from, from + 4)).toBeNull();
+    // The DOM positions of offsets: in a rendered paragraph, or none.
+    expect(geometry.pointFor(OLD.indexOf('Canal'))).toMatchObject({ offset: 0 });
+    expect(geometry.pointFor(from)).toBeNull();
+    expect(geometry.pointFor(OLD.length + 1)).toBeNull();
+  });
+
   it('ignores paragraphs whose nodes do not hold the geometry’s text when it is built', () => {
     const article = render(NEW);
     const stale = new TextGeometry(article, OLD, splitParagraphs(OLD));

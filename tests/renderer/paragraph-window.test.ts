@@ -2,7 +2,7 @@ import { act, renderHook } from '@testing-library/react';
 import { createRef } from 'react';
 import { describe, expect, it } from 'vitest';
 import { splitParagraphs } from '../../shared/domain/text';
-import { useParagraphWindow } from '../../renderer/features/sources/paragraph-window';
+import { useParagraphWindow, withPinned } from '../../renderer/features/sources/paragraph-window';
 
 /** Every paragraph's place as the virtualiser holds it (asked for the total height, it places them first). */
 const placesOf = (virtualizer: { getTotalSize(): number; measurementsCache: unknown[] }) => {
@@ -18,19 +18,19 @@ describe('the reader’s window of paragraphs', () => {
     const scroller = createRef<HTMLDivElement>();
     const text = splitParagraphs(book(2_500, 'Amu Darya'));
     const view = renderHook(({ paragraphs, pinned }) => useParagraphWindow(scroller, paragraphs, 16, pinned), {
-      initialProps: { paragraphs: text, pinned: -1 },
+      initialProps: { paragraphs: text, pinned: [] as readonly number[] },
     });
     const placed = placesOf(view.result.current);
     expect(placed).toHaveLength(2_500);
 
     // A render for anything else (a selection pinning its paragraph, a passage saved) keeps the places.
-    view.rerender({ paragraphs: text, pinned: 3 });
-    view.rerender({ paragraphs: text, pinned: -1 });
+    view.rerender({ paragraphs: text, pinned: [3] });
+    view.rerender({ paragraphs: text, pinned: [] });
     expect(placesOf(view.result.current)).toBe(placed);
 
     // Another text is placed afresh, keyed by where each paragraph starts.
     const other = splitParagraphs(book(40, 'Kosh-Tepa'));
-    view.rerender({ paragraphs: other, pinned: -1 });
+    view.rerender({ paragraphs: other, pinned: [] });
     const again = placesOf(view.result.current);
     expect(again).not.toBe(placed);
     expect(again).toHaveLength(40);
@@ -40,9 +40,16 @@ describe('the reader’s window of paragraphs', () => {
   it('renders one paragraph beyond the screen in its first render, and eight once the page is idle', async () => {
     const scroller = createRef<HTMLDivElement>();
     const text = splitParagraphs(book(200, 'Jamaat Ansarullah'));
-    const view = renderHook(() => useParagraphWindow(scroller, text, 16, -1));
+    const view = renderHook(() => useParagraphWindow(scroller, text, 16, []));
     expect(view.result.current.options.overscan).toBe(1);
     await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
     expect(view.result.current.options.overscan).toBe(8);
+  });
+
+  it('keeps the pinned paragraphs on the page apart from the window, in order, and drops those past the text', () => {
+    expect(withPinned([40, 41, 42], [], 100)).toEqual([40, 41, 42]);
+    expect(withPinned([40, 41, 42], [41], 100)).toEqual([40, 41, 42]);
+    expect(withPinned([40, 41, 42], [99, 0], 100)).toEqual([0, 40, 41, 42, 99]);
+    expect(withPinned([40, 41, 42], [-1, 100, 7], 100)).toEqual([7, 40, 41, 42]);
   });
 });

@@ -1,6 +1,9 @@
 /**
  * The reader renders the viewport: only the paragraphs on and near the screen are on the page
- * (TanStack Virtual, with spacers above and below), so a 1 MB book costs what one screen costs.
+ * (TanStack Virtual, with spacers above and below), so a 1 MB book costs what one screen costs. The
+ * paragraphs of the selection's ends stay on the page apart from the window (a spacer between), and the
+ * moves the browser would make over the rendered paragraphs only — Ctrl+Home/End, Page Up/Down,
+ * Ctrl+A — and the copy are made on the text's offsets instead (`caret-moves.ts`).
  *
  * Why a virtualiser of our own rather than CodeMirror 6's read-only EditorView with mark decorations
  * (weighed for issue 19, and kept as a peer in `bench/scenarios/reader.ts`): the reader's page stays
@@ -21,10 +24,13 @@ import {
   useRef,
   useState,
   type CSSProperties,
+  type ClipboardEvent,
   type KeyboardEvent,
   type MouseEvent,
+  type ReactNode,
   type RefObject,
 } from 'react';
+import type { VirtualItem } from '@tanstack/react-virtual';
 import type { Annotation, Tag } from '../../../shared/domain/annotation';
 import { paragraphIndexAt } from '../../../shared/domain/passage-fit';
 import { splitParagraphs, tidyRange } from '../../../shared/domain/text';
@@ -35,6 +41,7 @@ import type { TextMatch } from '../../../shared/domain/find-in-text';
 import { assignLanes, HighlightPainter, translucent } from './highlights';
 import { placeableOn } from './placeable';
 import { TextGeometry } from './text-geometry';
+import { caretMoveFor, caretNear, focusRect, type CaretMove } from './caret-moves';
 import './reader.css';
 
 export interface ReaderProps {
@@ -153,6 +160,41 @@ const Paragraph = memo(function Paragraph({
   );
 });
 
+/** Paragraphs not on the page, above, between and below those that are: their height, and no text. */
+function Space({ height }: { height: number }) {
+  return <div className="reader-space" style={{ height }} contentEditable={false} aria-hidden="true" />;
+}
+
+const NO_PINS: readonly number[] = [];
+
+/**
+ * The paragraphs a selection keeps on the page: its anchor's, and its focus's with one each side, so an
+ * arrow key moves the caret into text that is there even when the analyst has scrolled far from it.
+ */
+function pinsFor(anchor: number, focus: number): number[] {
+  const out: number[] = [];
+  if (anchor >= 0) out.push(anchor);
+  if (focus >= 0) out.push(focus - 1, focus, focus + 1);
+  return out;
+}
+
+/** `before` when it names the same paragraphs as `ends`, else `ends` in order, each once. */
+function samePins(before: readonly number[], ends: number[]): readonly number[] {
+  const next = [...new Set(ends)].sort((a, b) => a - b);
+  return next.length === before.length && next.every((n, i) => n === before[i]) ? before : next;
+}
+
+/** The rendered paragraphs as runs of neighbours (indexes ascending, as the window gives them). */
+function paragraphRuns(items: VirtualItem[]): { first: number; last: number }[] {
+  const runs: { first: number; last: number }[] = [];
+  for (const { index } of items) {
+    const run = runs[runs.length - 1];
+    if (run && index === run.last + 1) run.last = index;
+    else runs.push({ first: index, last: index });
+  }
+  return runs;
+}
+
 /** Where the analyst was in each source (first paragraph on screen), for returning to it. */
 const readingPlaces = new Map<string, number>();
 
@@ -215,9 +257,12 @@ export function Reader({
   const [finding, setFinding] = useState<{ query: string } | null>(null);
   const [found, setFound] = useState<TextMatch | null>(null);
   const [flashIndex, setFlashIndex] = useState(-1);
-  // The paragraph holding the selection's anchor stays on the page while the selection lasts, so a
-  // drag or Shift+arrows can run on past the rendered window without losing its start.
-  const [pinned, setPinned] = useState(-1);
+  // The paragraphs holding the selection's two ends (or the caret) stay on the page while it lasts, so
+  // a drag or a keyboard selection runs on past the rendered window without losing its start, and a
+  // selection can span the whole text (Ctrl+A, Ctrl+Shift+End) with only its ends and the screen rendered.
+  const [pinned, setPinned] = useState<readonly number[]>(NO_PINS);
+  // A selection to place once the paragraphs of its two ends are on the page (a long caret move).
+  const placing = useRef<{ anchor: number; focus: number } | null>(null);
   const fontSize = useWorkbench((s) => s.readerFontSize);
   const selectedId = useWorkbench((s) => s.selectedAnnotationId);
   const readerTarget = useWorkbench((s) => s.readerTarget);
@@ -238,29 +283,33 @@ export function Reader({
   const virtualizer = useParagraphWindow(scroller, paragraphs, shownSize, pinned);
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
-  const lastIndex = items[items.length - 1]?.index ?? -1;
   const spaceAbove = items[0]?.start ?? 0;
   const spaceBelow = Math.max(0, virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0));
+  // The paragraphs on the page as runs of neighbours: the window's, and a pinned paragraph away from it.
+  const runs = paragraphRuns(items);
+  const runsKey = runs.map((r) => `${r.first}-${r.last}`).join(',');
 
   // Runs before the painting effect below in the same commit, so the painter never sees a geometry
   // of another text (or another window of paragraphs) than the one its passages belong to.
   useLayoutEffect(() => {
     geometryRef.current = root.current ? new TextGeometry(root.current, text, paragraphs) : null;
-  }, [text, paragraphs, renderKey, firstIndex, lastIndex]);
+  }, [text, paragraphs, renderKey, runsKey]);
 
   // Only the passages that meet the paragraphs on the page are painted.
   const onPage = useMemo(() => {
-    if (lastIndex < firstIndex) return [];
-    const from = paragraphs[firstIndex]?.start ?? 0;
-    const last = paragraphs[lastIndex];
-    const to = last ? last.start + last.text.length : 0;
+    const spans = runs.flatMap(({ first, last }) => {
+      const a = paragraphs[first];
+      const b = paragraphs[last];
+      return a && b ? [{ from: a.start, to: b.start + b.text.length }] : [];
+    });
+    const end = spans[spans.length - 1]?.to ?? 0;
     const out: Annotation[] = [];
     for (const a of placed) {
-      if (a.position.start >= to) break;
-      if (a.position.end > from) out.push(a);
+      if (a.position.start >= end) break;
+      if (spans.some((s) => a.position.start < s.to && a.position.end > s.from)) out.push(a);
     }
     return out;
-  }, [placed, paragraphs, firstIndex, lastIndex]);
+  }, [placed, paragraphs, runsKey]);
 
   const painter = useMemo(() => new HighlightPainter(), []);
   useLayoutEffect(() => {
@@ -274,7 +323,7 @@ export function Reader({
       search: readerTarget ? { start: readerTarget.start, end: readerTarget.end } : null,
       found,
     });
-  }, [painter, text, paragraphs, renderKey, onPage, tags, selectedId, readerTarget, found, firstIndex, lastIndex]);
+  }, [painter, text, paragraphs, renderKey, onPage, tags, selectedId, readerTarget, found, runsKey]);
 
   // Before React takes the paragraphs off the page: Ranges left in removed text would be updated node by node.
   useLayoutEffect(() => () => painter.dispose(), [painter]);
@@ -337,15 +386,36 @@ export function Reader({
     [paragraphs, virtualizer, firstIndex],
   );
 
-  // Keep the selection's anchor paragraph on the page while the selection lasts.
+  // Keep the paragraphs of the selection's ends (or the caret's) on the page while it lasts.
+  const selectWholeText = useRef(() => undefined as void);
   useEffect(() => {
     const onSelectionChange = () => {
       const selection = window.getSelection();
-      const node = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.anchorNode : null;
-      const element = node instanceof Element ? node : node?.parentElement;
-      const p = element && root.current?.contains(element) ? element.closest<HTMLElement>('[data-paragraph]') : null;
-      const index = p ? Number(p.dataset.index) : -1;
-      setPinned(index); // the same index again renders nothing (React bails out)
+      // The browser's own Select All (Edit › Select all in the desktop menu) selects the page's paragraphs,
+      // from the reader's first child to its last: made the whole text's selection instead.
+      const el = root.current;
+      const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+      if (
+        el &&
+        range &&
+        range.startContainer === el &&
+        range.startOffset === 0 &&
+        range.endContainer === el &&
+        range.endOffset === el.childNodes.length
+      ) {
+        selectWholeText.current();
+        return;
+      }
+      const paragraphOf = (node: Node | null | undefined) => {
+        const element = node instanceof Element ? node : node?.parentElement;
+        const p = element && root.current?.contains(element) ? element.closest<HTMLElement>('[data-paragraph]') : null;
+        return p ? Number(p.dataset.index) : -1;
+      };
+      const ends =
+        selection && selection.rangeCount > 0
+          ? pinsFor(paragraphOf(selection.anchorNode), paragraphOf(selection.focusNode))
+          : [];
+      setPinned((before) => samePins(before, ends)); // the same paragraphs again render nothing
     };
     document.addEventListener('selectionchange', onSelectionChange);
     return () => document.removeEventListener('selectionchange', onSelectionChange);
@@ -374,6 +444,94 @@ export function Reader({
     if (!range || !selection) return null;
     return { range, rect: selection.getRangeAt(0).getBoundingClientRect() };
   }, [text]);
+
+  // Places a long move's selection once both its ends are on the page: at once when they are, else in
+  // the commit that renders them (the layout effect below, after the geometry above is made).
+  const applyPlacing = () => {
+    const wanted = placing.current;
+    const geometry = geometryRef.current;
+    if (!wanted || !geometry) return;
+    const anchor = geometry.pointFor(wanted.anchor);
+    const focus = geometry.pointFor(wanted.focus);
+    if (!anchor || !focus) return;
+    placing.current = null;
+    window.getSelection()?.setBaseAndExtent(anchor.node, anchor.offset, focus.node, focus.offset);
+    // Offered for coding as a selection made with Shift and the arrows is (its key may be up already).
+    setAdder(wanted.anchor === wanted.focus ? null : currentSelection());
+  };
+  useLayoutEffect(applyPlacing);
+
+  const place = (anchor: number, focus: number) => {
+    placing.current = { anchor, focus };
+    const ends = pinsFor(paragraphIndexAt(paragraphs, anchor), paragraphIndexAt(paragraphs, focus));
+    setPinned((before) => samePins(before, ends));
+    applyPlacing();
+  };
+
+  /** Ctrl+Home/End, Ctrl+A and Page Up/Down, made on the text rather than on the paragraphs rendered. */
+  const moveCaret = (move: CaretMove) => {
+    const geometry = geometryRef.current;
+    const last = paragraphs[paragraphs.length - 1];
+    if (!geometry || !last) return;
+    const start = paragraphs[0]!.start;
+    const end = last.start + last.text.length;
+    const selection = window.getSelection();
+    const anchorNow =
+      selection?.anchorNode && root.current?.contains(selection.anchorNode)
+        ? geometry.offsetOf(selection.anchorNode, selection.anchorOffset)
+        : null;
+    if (move.kind === 'all') {
+      place(start, end);
+      return;
+    }
+    if (move.kind === 'edge') {
+      const to = move.to === 'start' ? start : end;
+      place(move.extend && anchorNow !== null ? anchorNow : to, to);
+      if (move.to === 'start') virtualizer.scrollToOffset(0);
+      else virtualizer.scrollToIndex(paragraphs.length - 1, { align: 'end' });
+      return;
+    }
+    // A page: the text moves a screen under the caret, which keeps its place on the screen (a caret
+    // scrolled out of sight comes back to its edge), as the browser's own Page Down does.
+    const el = scroller.current;
+    if (!el || !selection) return;
+    const box = el.getBoundingClientRect();
+    const line = shownSize * 1.65;
+    const caret = focusRect(selection);
+    const x = caret && caret.width + caret.height > 0 ? caret.left : box.left + box.width / 2;
+    const y = Math.min(
+      Math.max(caret ? caret.top + caret.height / 2 : box.top, box.top + line / 2),
+      box.bottom - line / 2,
+    );
+    const page = Math.max(line, el.clientHeight - 2 * line);
+    const before = el.scrollTop;
+    el.scrollTop = before + move.direction * page;
+    // What the scroll could not take at either end of the text, the caret takes instead.
+    const target = y + move.direction * page - (el.scrollTop - before);
+    const anchor = move.extend ? anchorNow : null;
+    // The scroll's window of paragraphs is rendered in its scroll event, before the next frame's callbacks.
+    requestAnimationFrame(() => {
+      const now = geometryRef.current;
+      let focus: number | null = null;
+      if (target > box.bottom) focus = end;
+      else if (target < box.top) focus = start;
+      else if (root.current && now) {
+        const point = caretNear(root.current, x, target);
+        focus = point && now.offsetOf(point.node, point.offset);
+      }
+      if (focus !== null) place(anchor ?? focus, focus);
+    });
+  };
+
+  selectWholeText.current = () => moveCaret({ kind: 'all' });
+
+  // Copied as the source's own text: a selection's middle may lie in paragraphs not on the page.
+  const onCopy = (event: ClipboardEvent) => {
+    const range = geometryRef.current?.selectionRange(window.getSelection());
+    if (!range) return;
+    event.preventDefault();
+    event.clipboardData.setData('text/plain', text.slice(range.start, range.end));
+  };
 
   // New Passage from Selection (menu, Ctrl+Shift+A): the same as pressing A in the text. Bound by the
   // sources view, which answers it through `commands` while this reader is on the page.
@@ -427,6 +585,12 @@ export function Reader({
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
+    const move = caretMoveFor(event);
+    if (move) {
+      event.preventDefault();
+      moveCaret(move);
+      return;
+    }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === 'Escape' && finding) {
       closeFind();
@@ -459,10 +623,16 @@ export function Reader({
   // Stable between windows: selecting a passage or showing the adder re-renders the reader without
   // visiting its paragraphs, and a paragraph re-renders only when its own stripes change.
   const measure = virtualizer.measureElement;
-  const body = items.map((item) => {
+  const body: ReactNode[] = [];
+  let previous: VirtualItem | undefined;
+  for (const item of items) {
     const i = item.index;
     const p = paragraphs[i]!;
-    return (
+    // A pinned paragraph away from the window: the paragraphs between are a spacer of their height.
+    if (previous && i > previous.index + 1)
+      body.push(<Space key={`gap-${previous.index}`} height={Math.max(0, item.start - previous.end)} />);
+    previous = item;
+    body.push(
       <Paragraph
         key={p.start}
         index={i}
@@ -473,9 +643,9 @@ export function Reader({
         flash={i === flashIndex}
         measure={measure}
         onGutterClick={onGutterClick}
-      />
+      />,
     );
-  });
+  }
 
   // Ctrl+F anywhere in the reader (its text or the find bar): the browser's own find sees only the
   // paragraphs on the page.
@@ -518,17 +688,22 @@ export function Reader({
           onMouseUp={onMouseUp}
           onKeyUp={onKeyUp}
           onKeyDown={onKeyDown}
+          onCopy={onCopy}
         >
-          <div className="reader-space" style={{ height: spaceAbove }} contentEditable={false} aria-hidden="true" />
+          <Space height={spaceAbove} />
           {body}
-          <div className="reader-space" style={{ height: spaceBelow }} contentEditable={false} aria-hidden="true" />
+          <Space height={spaceBelow} />
         </article>
       </div>
       {adder && !reselecting && (
         <button
           type="button"
           className="adder"
-          style={{ top: adder.rect.bottom + 6, left: Math.min(adder.rect.right, window.innerWidth - 140) }}
+          // Below the selection, kept on the screen when the selection runs past it (Ctrl+A, Ctrl+Shift+End).
+          style={{
+            top: Math.max(8, Math.min(adder.rect.bottom + 6, window.innerHeight - 48)),
+            left: Math.min(adder.rect.right, window.innerWidth - 140),
+          }}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => {
             onAnnotate(adder.range, adder.rect);

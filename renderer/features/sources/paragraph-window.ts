@@ -21,37 +21,36 @@ const OVERSCAN = 8;
 const FIRST_OVERSCAN = 1;
 /** The widening waits no longer than this for an idle period. */
 const WIDEN_WITHIN_MS = 150;
-/** The most paragraphs kept on the page to hold a long selection's far end. */
-const MAX_PINNED_SPAN = 600;
+/** The paragraphs on the page: the window's, and the pinned ones in order of place. */
+export function withPinned(indexes: number[], pinned: readonly number[], count: number): number[] {
+  const extra = pinned.filter((i) => i >= 0 && i < count && !indexes.includes(i));
+  if (extra.length === 0) return indexes;
+  return [...indexes, ...extra].sort((a, b) => a - b);
+}
 
 /**
  * The reader's window of paragraphs (TanStack Virtual): only the paragraphs near the screen are on the
- * page. `pinned` is a paragraph kept on the page whatever the window (a selection's anchor, so a drag or
- * Shift+arrows can run past the window without losing its start); -1 for none.
+ * page. `pinned` are paragraphs kept on the page whatever the window — those holding the selection's
+ * two ends (or the caret), so a drag or a keyboard selection runs on past the window and holds its start,
+ * and a selection may span the whole book while only its ends and the screen are rendered. They are not
+ * joined to the window: the reader puts a spacer in each gap.
  *
  * The options TanStack compares by identity are made once per text: it recomputes every paragraph's
  * place (2,500 in a 1 MB book) whenever its key function changes, and an inline one redid that work on
- * every render of the reader — each commit of the click that opens a book among them.
+ * every render of the reader — each commit of the click that opens a book among them. The range
+ * extractor changes with the pinned paragraphs (TanStack recomputes only which are on the page then).
  */
 export function useParagraphWindow(
   scroller: RefObject<HTMLDivElement | null>,
   paragraphs: Paragraph[],
   fontSize: number,
-  pinned: number,
+  pinned: readonly number[],
 ) {
-  const pinnedRef = useRef(pinned);
-  pinnedRef.current = pinned;
-  const rangeExtractor = useCallback((range: VirtualRange) => {
-    const indexes = defaultRangeExtractor(range);
-    const pin = pinnedRef.current;
-    if (pin < 0 || pin >= range.count || indexes.length === 0) return indexes;
-    // Contiguous, so the spacers above and below stay two plain blocks.
-    const first = Math.max(Math.min(pin, indexes[0]!), indexes[indexes.length - 1]! - MAX_PINNED_SPAN);
-    const last = Math.min(Math.max(pin, indexes[indexes.length - 1]!), indexes[0]! + MAX_PINNED_SPAN);
-    const out: number[] = [];
-    for (let i = first; i <= last; i++) out.push(i);
-    return out;
-  }, []);
+  const pinnedKey = pinned.join(',');
+  const rangeExtractor = useCallback(
+    (range: VirtualRange) => withPinned(defaultRangeExtractor(range), pinned, range.count),
+    [pinnedKey],
+  );
   const paragraphKey = useCallback((i: number) => paragraphs[i]?.start ?? i, [paragraphs]);
   const [overscan, setOverscan] = useState(FIRST_OVERSCAN);
   useEffect(() => {

@@ -14,6 +14,8 @@ import type { Paragraph } from '../../../shared/domain/text';
  */
 export class TextGeometry {
   private readonly nodes: (Text | null)[] = [];
+  /** The indexes of the paragraphs on the page as this text, ascending. */
+  private readonly onPage: number[] = [];
 
   constructor(
     private readonly root: HTMLElement,
@@ -32,6 +34,7 @@ export class TextGeometry {
       )
         this.nodes[i] = p.firstChild;
     }
+    for (let i = 0; i < this.nodes.length; i++) if (this.nodes[i]) this.onPage.push(i);
   }
 
   /** Index of the paragraph holding `offset` (or the last one starting before it). */
@@ -51,20 +54,68 @@ export class TextGeometry {
   }
 
   /**
-   * A DOM Range over text.slice(start, end), clamped to paragraph text (line breaks are not in the
-   * DOM); null when the offsets do not fit this text (outside it, inverted, cutting a surrogate pair)
-   * or the paragraphs they fall in are not on the page as this text.
+   * A DOM Range over the part of text.slice(start, end) that is on the page, clamped to paragraph text
+   * (line breaks are not in the DOM): a passage longer than the window of paragraphs is painted where it
+   * meets the screen, though its start or end is far away. Null when the offsets do not fit this text
+   * (outside it, inverted, cutting a surrogate pair) or none of the paragraphs they cover is on the page
+   * as this text.
    */
   rangeFor(start: number, end: number): Range | null {
     const span = paragraphSpan(this.text, this.paragraphs, start, end);
     if (!span) return null;
-    const startNode = this.textNode(span.first);
-    const endNode = this.textNode(span.last);
-    if (!startNode || !endNode || span.startOffset > startNode.length || span.endOffset > endNode.length) return null;
+    const from = this.firstOnPage(span.first, span.last);
+    const to = this.lastOnPage(span.first, span.last);
+    if (from === null || to === null) return null;
+    const startNode = this.textNode(from)!;
+    const endNode = this.textNode(to)!;
+    const startOffset = from === span.first ? span.startOffset : 0;
+    const endOffset = to === span.last ? span.endOffset : endNode.length;
+    if (startOffset > startNode.length || endOffset > endNode.length) return null;
     const range = document.createRange();
-    range.setStart(startNode, span.startOffset);
-    range.setEnd(endNode, span.endOffset);
+    range.setStart(startNode, startOffset);
+    range.setEnd(endNode, endOffset);
     return range;
+  }
+
+  /** The first paragraph from `first` to `last` that is on the page as this text, by binary search. */
+  private firstOnPage(first: number, last: number): number | null {
+    let lo = 0;
+    let hi = this.onPage.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.onPage[mid]! < first) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < this.onPage.length && this.onPage[k]! <= last; k++)
+      if (this.textNode(this.onPage[k]!)) return this.onPage[k]!;
+    return null;
+  }
+
+  private lastOnPage(first: number, last: number): number | null {
+    let lo = 0;
+    let hi = this.onPage.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.onPage[mid]! <= last) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && this.onPage[k]! >= first; k--)
+      if (this.textNode(this.onPage[k]!)) return this.onPage[k]!;
+    return null;
+  }
+
+  /**
+   * The DOM position of a text offset, for placing a caret or a selection's end: an offset between
+   * paragraphs (their line breaks are not in the DOM) is the end of the paragraph before. Null when
+   * that paragraph is not on the page as this text.
+   */
+  pointFor(offset: number): { node: Text; offset: number } | null {
+    if (this.paragraphs.length === 0 || offset < 0 || offset > this.text.length) return null;
+    const index = this.paragraphIndexAt(offset);
+    const paragraph = this.paragraphs[index]!;
+    const node = this.textNode(index);
+    if (!node) return null;
+    return { node, offset: Math.max(0, Math.min(offset - paragraph.start, node.length)) };
   }
 
   /** The text offset of a DOM position inside the reader, or null when it is outside any paragraph. */
