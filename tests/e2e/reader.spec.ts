@@ -157,6 +157,44 @@ test.describe('the reader of a long source', () => {
     expect(moved.focus).toBeGreaterThan(0);
   });
 
+  test('a click, a scroll far down with the wheel and a Shift+click select everything between', async ({ app }) => {
+    await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await pasteLongReport(app);
+    const reader = app.getByRole('document', { name: 'Source text' });
+    const whole = longReport();
+    const first = await textRect(app, 'Section 3. ');
+    await app.mouse.click(first.left + 1, (first.top + first.firstLineBottom) / 2);
+    for (let i = 0; i < 10; i++) await app.mouse.wheel(0, 2000);
+    // The wheel scrolls smoothly: wait until the page has come to rest, far down.
+    const scrollTop = () => app.evaluate(() => document.querySelector('.reader-scroll')!.scrollTop);
+    let last = -1;
+    await expect
+      .poll(async () => {
+        const now = await scrollTop();
+        const resting = now === last;
+        last = now;
+        return resting && now > 15000;
+      })
+      .toBe(true);
+    // The caret's paragraph stays on the page, far above the screen, holding the selection's start.
+    const onScreen = await app.evaluate(() => {
+      const top = document.querySelector('.reader-scroll')!.getBoundingClientRect().top;
+      return [...document.querySelectorAll<HTMLElement>('article.reader p')].find(
+        (p) => p.getBoundingClientRect().top > top + 150,
+      )!.dataset.start!;
+    });
+    const target = reader.locator(`p[data-start="${onScreen}"]`);
+    const box = (await target.boundingBox())!;
+    await app.keyboard.down('Shift');
+    await app.mouse.click(box.x + 1, box.y + 4);
+    await app.keyboard.up('Shift');
+    const selected = (await selectionOffsets(app))!;
+    expect(selected.anchor).toBe(whole.indexOf('Section 3. '));
+    expect(selected.focus).toBe(Number(onScreen));
+    await app.keyboard.press('Control+C');
+    expect(await app.evaluate(() => navigator.clipboard.readText())).toBe(whole.slice(selected.anchor, selected.focus));
+  });
+
   test('reading by caret, as a screen reader in focus mode does, goes on past the paragraphs first rendered', async ({
     app,
   }) => {
