@@ -395,7 +395,7 @@ export const LOCAL_KEYS: readonly LocalKeyDeclaration[] = [
     id: 'reader-edge',
     scope: 'reader',
     group: 'Reader',
-    description: 'Move the caret to the start or end of the text (with Shift: select to there)',
+    description: 'Move the caret to the start or end of the text (with Shift: select to there; on macOS also ⌘↑ / ⌘↓)',
     keys: ['CmdOrCtrl+Home', 'CmdOrCtrl+End', 'CmdOrCtrl+Shift+Home', 'CmdOrCtrl+Shift+End'],
   },
   {

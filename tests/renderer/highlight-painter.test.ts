@@ -163,6 +163,11 @@ describe('TextGeometry.rangeFor on offsets that do not fit', () => {
     // The DOM positions of offsets: in a rendered paragraph, or none.
     expect(geometry.pointFor(OLD.indexOf('Canal'))).toMatchObject({ offset: 0 });
     expect(geometry.pointFor(from)).toBeNull();
+    // Between two paragraphs (their line break): the end of the one before.
+    const afterDari = OLD.indexOf('Canal') - 1;
+    const dari = geometry.pointFor(afterDari)!;
+    expect(dari.node.parentElement!.dataset.index).toBe('2');
+    expect(dari.offset).toBe(dari.node.length);
     expect(geometry.pointFor(OLD.length + 1)).toBeNull();
   });
 

@@ -166,6 +166,8 @@ function Space({ height }: { height: number }) {
 }
 
 const NO_PINS: readonly number[] = [];
+/** How long after Ctrl+Shift+Home/End the reader's scroll is the move's own (TanStack settles it over a few frames). */
+const KEEP_ADDER_MS = 600;
 
 /**
  * The paragraphs a selection keeps on the page: its anchor's, and its focus's with one each side, so an
@@ -263,6 +265,19 @@ export function Reader({
   const [pinned, setPinned] = useState<readonly number[]>(NO_PINS);
   // A selection to place once the paragraphs of its two ends are on the page (a long caret move).
   const placing = useRef<{ anchor: number; focus: number } | null>(null);
+  // A page move waiting for its frame: where it puts the caret on the screen, and the selection's anchor.
+  const paging = useRef<{ frame: number; x: number; target: number; anchor: number | null } | null>(null);
+  // Until then, a scroll of the reader leaves the Annotate button where it is (a move's own scroll).
+  const keepAdderUntil = useRef(0);
+  // A move made for one text is not finished on another.
+  useEffect(
+    () => () => {
+      placing.current = null;
+      if (paging.current) cancelAnimationFrame(paging.current.frame);
+      paging.current = null;
+    },
+    [text],
+  );
   const fontSize = useWorkbench((s) => s.readerFontSize);
   const selectedId = useWorkbench((s) => s.selectedAnnotationId);
   const readerTarget = useWorkbench((s) => s.readerTarget);
@@ -487,6 +502,8 @@ export function Reader({
     if (move.kind === 'edge') {
       const to = move.to === 'start' ? start : end;
       place(move.extend && anchorNow !== null ? anchorNow : to, to);
+      // The scroll that brings the end into view must not take away the Annotate button just offered.
+      if (move.extend) keepAdderUntil.current = performance.now() + KEEP_ADDER_MS;
       if (move.to === 'start') virtualizer.scrollToOffset(0);
       else virtualizer.scrollToIndex(paragraphs.length - 1, { align: 'end' });
       return;
@@ -497,10 +514,13 @@ export function Reader({
     if (!el || !selection) return;
     const box = el.getBoundingClientRect();
     const line = shownSize * 1.65;
-    const caret = focusRect(selection);
-    const x = caret && caret.width + caret.height > 0 ? caret.left : box.left + box.width / 2;
+    // Keys repeated faster than frames: the caret has not moved yet, so the last move's place is where it is.
+    const pending = paging.current;
+    if (pending) cancelAnimationFrame(pending.frame);
+    const caret = pending ? null : focusRect(selection);
+    const x = pending ? pending.x : caret && caret.width + caret.height > 0 ? caret.left : box.left + box.width / 2;
     const y = Math.min(
-      Math.max(caret ? caret.top + caret.height / 2 : box.top, box.top + line / 2),
+      Math.max(pending ? pending.target : caret ? caret.top + caret.height / 2 : box.top, box.top + line / 2),
       box.bottom - line / 2,
     );
     const page = Math.max(line, el.clientHeight - 2 * line);
@@ -508,9 +528,10 @@ export function Reader({
     el.scrollTop = before + move.direction * page;
     // What the scroll could not take at either end of the text, the caret takes instead.
     const target = y + move.direction * page - (el.scrollTop - before);
-    const anchor = move.extend ? anchorNow : null;
+    const anchor = pending ? pending.anchor : move.extend ? anchorNow : null;
     // The scroll's window of paragraphs is rendered in its scroll event, before the next frame's callbacks.
-    requestAnimationFrame(() => {
+    const frame = requestAnimationFrame(() => {
+      paging.current = null;
       const now = geometryRef.current;
       let focus: number | null = null;
       if (target > box.bottom) focus = end;
@@ -521,16 +542,25 @@ export function Reader({
       }
       if (focus !== null) place(anchor ?? focus, focus);
     });
+    paging.current = { frame, x, target, anchor };
   };
 
   selectWholeText.current = () => moveCaret({ kind: 'all' });
+
+  // Scrolling hides the Annotate button, except during a keyboard move's own scroll, which follows the
+  // selection's end: there the button follows it too.
+  const onScroll = () => {
+    if (performance.now() < keepAdderUntil.current) setAdder(currentSelection());
+    else if (adder) setAdder(null);
+  };
 
   // Copied as the source's own text: a selection's middle may lie in paragraphs not on the page.
   const onCopy = (event: ClipboardEvent) => {
     const range = geometryRef.current?.selectionRange(window.getSelection());
     if (!range) return;
     event.preventDefault();
-    event.clipboardData.setData('text/plain', text.slice(range.start, range.end));
+    // A triple-clicked paragraph ends at the next one's start: its line break is not part of the copy.
+    event.clipboardData.setData('text/plain', text.slice(range.start, range.end).replace(/\n+$/, ''));
   };
 
   // New Passage from Selection (menu, Ctrl+Shift+A): the same as pressing A in the text. Bound by the
@@ -669,7 +699,7 @@ export function Reader({
           onClose={closeFind}
         />
       )}
-      <div className="reader-scroll" ref={scroller} onScroll={() => adder && setAdder(null)}>
+      <div className="reader-scroll" ref={scroller} onScroll={onScroll}>
         <article
           ref={root}
           key={renderKey}
