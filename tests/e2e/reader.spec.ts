@@ -179,7 +179,6 @@ test.describe('the reader of a long source', () => {
         article.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown', bubbles: true, cancelable: true }));
     });
     await expect.poll(async () => (await selectionOffsets(app))?.focus ?? 0).toBeGreaterThan(from);
-    console.log('Y', yBefore, await caretY(), from, (await selectionOffsets(app))!.focus);
     expect(Math.abs((await caretY()) - yBefore)).toBeLessThan(60);
   });
 
