@@ -77,31 +77,30 @@ export class TextGeometry {
     return range;
   }
 
-  /** The first paragraph from `first` to `last` that is on the page as this text, by binary search. */
+  /** The first paragraph from `first` to `last` that is on the page as this text. */
   private firstOnPage(first: number, last: number): number | null {
-    let lo = 0;
-    let hi = this.onPage.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.onPage[mid]! < first) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < this.onPage.length && this.onPage[k]! <= last; k++)
+    for (let k = this.onPageFrom(first); k < this.onPage.length && this.onPage[k]! <= last; k++)
       if (this.textNode(this.onPage[k]!)) return this.onPage[k]!;
     return null;
   }
 
+  /** The last paragraph from `first` to `last` that is on the page as this text. */
   private lastOnPage(first: number, last: number): number | null {
+    for (let k = this.onPageFrom(last + 1) - 1; k >= 0 && this.onPage[k]! >= first; k--)
+      if (this.textNode(this.onPage[k]!)) return this.onPage[k]!;
+    return null;
+  }
+
+  /** Where in `onPage` the first index at or after `index` is (its length when none), by binary search. */
+  private onPageFrom(index: number): number {
     let lo = 0;
     let hi = this.onPage.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.onPage[mid]! <= last) lo = mid + 1;
+      if (this.onPage[mid]! < index) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo - 1; k >= 0 && this.onPage[k]! >= first; k--)
-      if (this.textNode(this.onPage[k]!)) return this.onPage[k]!;
-    return null;
+    return lo;
   }
 
   /**
