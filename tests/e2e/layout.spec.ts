@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { selectWithMouse } from './reader-helpers';
 
@@ -249,6 +249,62 @@ test.describe('focus after an action', () => {
     expect(await app.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(
       / from the comparison$/,
     );
+  });
+});
+
+test.describe('the focused field stays in sight', () => {
+  /**
+   * Puts `field` (focused) at the bottom edge of the pane that scrolls it, makes the window 200 px shorter
+   * (the same loss of height as a panel growing above the pane) and checks the field is still wholly in view.
+   */
+  async function shrinkUnder(app: Page, field: Locator): Promise<void> {
+    await expect(field).toBeFocused();
+    const scrolled = await field.evaluate((el) => {
+      let pane = el.parentElement!;
+      while (!/auto|scroll/.test(getComputedStyle(pane).overflowY)) pane = pane.parentElement!;
+      pane.scrollTop += el.getBoundingClientRect().bottom - pane.getBoundingClientRect().bottom + 4;
+      pane.dataset.testPane = '';
+      return pane.scrollTop;
+    });
+    const pane = app.locator('[data-test-pane]');
+    await expect(field).toBeInViewport({ ratio: 1 });
+    const size = app.viewportSize()!;
+    await app.setViewportSize({ width: size.width, height: size.height - 200 });
+    await expect(field).toBeFocused();
+    await expect(field).toBeInViewport({ ratio: 1 });
+    expect(await pane.evaluate((el) => el.scrollTop)).toBeGreaterThan(scrolled + 150);
+    await app.setViewportSize(size);
+    await pane.evaluate((el) => delete el.dataset.testPane);
+  }
+
+  test('a key judgment being typed in stays in view when the composer pane gets shorter', async ({ app }) => {
+    await app.keyboard.press('Control+4');
+    await app.getByRole('button', { name: 'New briefing' }).first().click();
+    const add = app.getByRole('button', { name: 'Add key judgment' });
+    for (let n = 1; n <= 4; n++) await add.click();
+    const last = app.getByRole('textbox', { name: 'Key judgment 4' });
+    await last.pressSequentially('Flows through the Kosh-Tepa canal');
+    await shrinkUnder(app, last);
+
+    // A field scrolled away from on purpose is left where it is.
+    const body = app.locator('.composer-body');
+    await body.evaluate((pane) => (pane.scrollTop = 0));
+    await expect(last).not.toBeInViewport();
+    const size = app.viewportSize()!;
+    await app.setViewportSize({ width: size.width, height: size.height - 260 });
+    await app.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await body.evaluate((pane) => pane.scrollTop)).toBe(0);
+    await app.setViewportSize(size);
+  });
+
+  test('so does a field in the threat inspector', async ({ app }) => {
+    await app.keyboard.press('Control+2');
+    await app.getByRole('row').nth(1).click();
+    const inspector = app.getByRole('complementary', { name: 'Inspector' });
+    const search = inspector.getByRole('searchbox', { name: 'Link a passage' });
+    await search.focus();
+    await search.pressSequentially('canal');
+    await shrinkUnder(app, search);
   });
 });
 

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Actor, ActorKind } from '../../../shared/domain/actor';
 import { db } from '../../db';
 import { useT } from '../../i18n';
@@ -8,6 +8,7 @@ import { ActorInspector } from './ActorInspector';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
 import { ACTOR_KINDS, kindLabel, kindOrder, kindPlural } from './kinds';
 import { useActorActions } from './useActorActions';
+import { focusStaysInView } from '../../ui/focus-stays-in-view';
 
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 
@@ -51,7 +52,11 @@ export function ActorsView() {
   const [confirming, setConfirming] = useState<Actor | null>(null);
   const [focusField, setFocusField] = useState<string | null>(null);
   const tbody = useRef<HTMLTableSectionElement>(null);
-  const inspector = useRef<HTMLElement>(null);
+  const inspector = useRef<HTMLElement | null>(null);
+  const inspectorRef = useCallback((pane: HTMLElement | null) => {
+    inspector.current = pane;
+    return focusStaysInView(pane);
+  }, []);
 
   const setQuery = (q: string) => setQueryState((memory.query = q));
   const setKind = (k: ActorKind | '') => setKindState((memory.kind = k));
@@ -277,7 +282,7 @@ export function ActorsView() {
           </div>
         )}
       </section>
-      <aside className="pane inspector" aria-label={t('actors.inspector')} ref={inspector}>
+      <aside className="pane inspector" aria-label={t('actors.inspector')} ref={inspectorRef}>
         {selected ? (
           <ActorInspector
             key={selected.id}

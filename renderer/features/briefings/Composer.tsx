@@ -14,6 +14,7 @@ import { overrideBriefingWarnings, updateBriefing, withdrawBriefingOverride } fr
 import { exportAuthor } from '../../db/settings';
 import { formatDateTime } from '../../ui/format';
 import { MultiPicker } from '../../ui/MultiPicker';
+import { focusStaysInView } from '../../ui/focus-stays-in-view';
 import { refreshRecentExports } from '../desktop';
 import { cancelTask, newTaskId } from '../../platform/tasks';
 import { exportBriefing, openExport, showExportInFolder, type ExportStep } from './briefing-files';
@@ -333,7 +334,7 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
           onOverride={override}
           onWithdraw={withdraw}
         />
-        <div className="composer-body">
+        <div className="composer-body" ref={focusStaysInView}>
           <section className="composer-group" aria-labelledby="details-heading">
             <h2 id="details-heading">{t('briefings.composer.details')}</h2>
             <div className="field">

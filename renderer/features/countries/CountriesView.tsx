@@ -19,6 +19,7 @@ import { ThreatMatrix } from './ThreatMatrix';
 import { useCountriesData } from './useCountriesData';
 import { useCountryActions } from './useCountryActions';
 import './countries.css';
+import { focusStaysInView } from '../../ui/focus-stays-in-view';
 
 const LANGUAGES: { id: NameLanguage; label: string }[] = [
   { id: 'en', label: 'English' },
@@ -306,7 +307,12 @@ export function CountriesView() {
           />
         </div>
       )}
-      <aside className="pane inspector" aria-label={t('countries.inspector')} hidden={!ui.panes.countryInspectorOpen}>
+      <aside
+        className="pane inspector"
+        aria-label={t('countries.inspector')}
+        hidden={!ui.panes.countryInspectorOpen}
+        ref={focusStaysInView}
+      >
         {ui.panes.countryInspectorOpen && (
           <div className="inspector-fold">
             <PaneToggle

@@ -38,6 +38,7 @@ import { ThreatGrid } from './ThreatGrid';
 import { ThreatInspector } from './ThreatInspector';
 import { editedThreat } from './threat-edit';
 import './register.css';
+import { focusStaysInView } from '../../ui/focus-stays-in-view';
 
 /** The rows of a register whose threats are still loading. */
 const NO_THREATS: Threat[] = [];
@@ -406,7 +407,7 @@ export function RegisterView() {
             max={INSPECTOR_WIDTH.max}
             onResize={(inspectorWidth) => setPanes({ inspectorWidth })}
           />
-          <aside className="pane inspector" aria-label={t('countries.inspector')}>
+          <aside className="pane inspector" aria-label={t('countries.inspector')} ref={focusStaysInView}>
             <button
               type="button"
               className="ghost inspector-close"

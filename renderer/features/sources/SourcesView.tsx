@@ -67,6 +67,7 @@ import { TextChangeDialog, type PendingTextChange } from './TextChangePreview';
 import { TextEditDialog } from './TextEditDialog';
 import { useSourceOpening, useSourceReading } from './useSourceReading';
 import './sources.css';
+import { focusStaysInView } from '../../ui/focus-stays-in-view';
 
 type Popover =
   | { kind: 'create'; range: { start: number; end: number }; rect: DOMRect }
@@ -762,7 +763,7 @@ const SourceWorkspace = memo(function SourceWorkspace({
             />
           )}
         </div>
-        <div role="tabpanel" className="tab-panel" aria-busy={reading ? undefined : true}>
+        <div role="tabpanel" className="tab-panel" aria-busy={reading ? undefined : true} ref={focusStaysInView}>
           {!reading && <p className="muted loading-passages">Reading the passages…</p>}
           {reading && sideTab === 'passages' && (
             <AnnotationList
