@@ -280,6 +280,40 @@ test.describe('the Actors view', () => {
     await expect(row(app, 'Russia').locator('td').nth(4)).toHaveText('3');
   });
 
+  test('Delete pressed the moment the view opens still asks before deleting an actor with threats', async ({ app }) => {
+    await openActors(app);
+    await row(app, 'Jamaat Ansarullah').click();
+    await app.keyboard.press('Control+1');
+    await expect(app.getByRole('table', { name: 'Actors' })).toBeHidden();
+    // Clicked in the same task as the inspector's Delete button appears, before the view's other reads
+    // (how many threats and passages name each actor) can have answered.
+    await app.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          const press = () => {
+            const button = [...document.querySelectorAll<HTMLButtonElement>('aside button')].find(
+              (b) => b.textContent?.trim() === 'Delete actor',
+            );
+            if (!button) return false;
+            observer.disconnect();
+            button.click();
+            done();
+            return true;
+          };
+          const observer = new MutationObserver(() => void press());
+          observer.observe(document.body, { childList: true, subtree: true });
+          (document.activeElement ?? document.body).dispatchEvent(
+            new KeyboardEvent('keydown', { key: '7', code: 'Digit7', ctrlKey: true, bubbles: true }),
+          );
+        }),
+    );
+    const dialog = app.getByRole('dialog', { name: 'Delete “Jamaat Ansarullah”?' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('1 threat');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(row(app, 'Jamaat Ansarullah')).toHaveCount(1);
+  });
+
   test('deleting an actor takes it off its threats, and Undo puts it back', async ({ app }) => {
     await openActors(app);
     await row(app, 'Jamaat Ansarullah').click();

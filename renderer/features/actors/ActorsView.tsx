@@ -19,20 +19,25 @@ const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleL
 /** The filters last used in this session, so leaving the view and coming back keeps them. */
 const memory: { query: string; kind: ActorKind | '' } = { query: '', kind: '' };
 
-/** Threats and passages per actor, read from the multi-entry indexes rather than the tables. */
-function useUsageCounts() {
-  return useLiveQuery(async () => {
-    const count = async (index: { eachKey(cb: (key: unknown) => void): Promise<unknown> }) => {
-      const map = new Map<string, number>();
-      await index.eachKey((key) => map.set(String(key), (map.get(String(key)) ?? 0) + 1));
-      return map;
-    };
-    return {
-      threats: await count(db.threats.orderBy('actorIds')),
-      passages: await count(db.annotations.orderBy('actorIds')),
-    };
-  });
+interface UsageCounts {
+  threats: Map<string, number>;
+  passages: Map<string, number>;
 }
+
+/** Threats and passages per actor, read from the multi-entry indexes rather than the tables. */
+async function readUsageCounts(): Promise<UsageCounts> {
+  const count = async (index: { eachKey(cb: (key: unknown) => void): Promise<unknown> }) => {
+    const map = new Map<string, number>();
+    await index.eachKey((key) => map.set(String(key), (map.get(String(key)) ?? 0) + 1));
+    return map;
+  };
+  return {
+    threats: await count(db.threats.orderBy('actorIds')),
+    passages: await count(db.annotations.orderBy('actorIds')),
+  };
+}
+
+const useUsageCounts = () => useLiveQuery(readUsageCounts);
 
 function matches(actor: Actor, query: string): boolean {
   if (!query) return true;
@@ -49,7 +54,7 @@ export function ActorsView() {
   const setSelectedId = useWorkbench((s) => s.selectActor);
   const [query, setQueryState] = useState(memory.query);
   const [kind, setKindState] = useState<ActorKind | ''>(memory.kind);
-  const [confirming, setConfirming] = useState<Actor | null>(null);
+  const [confirming, setConfirming] = useState<{ actor: Actor; usage: UsageCounts } | null>(null);
   const [focusField, setFocusField] = useState<string | null>(null);
   const tbody = useRef<HTMLTableSectionElement>(null);
   const inspector = useRef<HTMLElement | null>(null);
@@ -112,10 +117,13 @@ export function ActorsView() {
     if (next) focusRow(next.id);
   };
 
-  const requestDelete = (actor: Actor) => {
-    const linked = (usage?.threats.get(actor.id) ?? 0) + (usage?.passages.get(actor.id) ?? 0);
-    if (linked > 0) setConfirming(actor);
-    else void removeNow(actor).catch(() => undefined);
+  const requestDelete = async (actor: Actor) => {
+    // Until the counts' live query first answers, every actor looks unused, and one linked to threats
+    // went without the question: the counts are read for the decision then.
+    const counts = usage ?? (await readUsageCounts());
+    const linked = (counts.threats.get(actor.id) ?? 0) + (counts.passages.get(actor.id) ?? 0);
+    if (linked > 0) setConfirming({ actor, usage: counts });
+    else await removeNow(actor);
   };
 
   const onListKey = (event: KeyboardEvent<HTMLTableSectionElement>) => {
@@ -144,7 +152,7 @@ export function ActorsView() {
       setFocusField(current.id);
     } else if (event.key === 'Delete' && current) {
       event.preventDefault();
-      requestDelete(current);
+      void requestDelete(current).catch(() => undefined);
     }
   };
 
@@ -290,7 +298,7 @@ export function ActorsView() {
             actors={actors}
             passages={usage?.passages.get(selected.id) ?? 0}
             actions={actions}
-            onDelete={() => requestDelete(selected)}
+            onDelete={() => void requestDelete(selected).catch(() => undefined)}
           />
         ) : (
           <p className="muted empty">{t('actors.selectOne')}</p>
@@ -298,10 +306,10 @@ export function ActorsView() {
       </aside>
       {confirming && (
         <ConfirmDeleteDialog
-          actor={confirming}
-          threats={usage?.threats.get(confirming.id) ?? 0}
-          passages={usage?.passages.get(confirming.id) ?? 0}
-          onConfirm={() => void removeNow(confirming).catch(() => undefined)}
+          actor={confirming.actor}
+          threats={(usage ?? confirming.usage).threats.get(confirming.actor.id) ?? 0}
+          passages={(usage ?? confirming.usage).passages.get(confirming.actor.id) ?? 0}
+          onConfirm={() => void removeNow(confirming.actor).catch(() => undefined)}
           onClose={(confirmed) => {
             setConfirming(null);
             // After a deletion the next actor takes the focus; after Cancel the list gets it back.

@@ -157,7 +157,7 @@ function StartEmpty() {
         <button
           type="button"
           className="danger"
-          disabled={busy || (summary !== undefined && isEmpty(summary))}
+          disabled={busy || summary === undefined || isEmpty(summary)}
           onClick={() => void empty()}
         >
           {t('welcome.confirmEmpty')}
