@@ -11,11 +11,15 @@ import { createBackupsSlice, type BackupsSlice } from './backups';
 import { createLayoutSlice, type LayoutSlice } from './layout';
 
 /**
- * localStorage, written only when what is kept changed. Every update of the store is persisted, and
- * most change nothing that is kept: a cell edit's "Saving…" and "Saved" each stringified the kept state
- * and wrote the same text again, synchronously, in the middle of the edit. So an update whose kept
- * fields are the very values last written is passed over before any JSON is made, and one that made
- * the same text is not written.
+ * localStorage, written only when what is kept changed, and not in the task that changed it.
+ *
+ * Every update of the store is persisted, and most change nothing that is kept: a cell edit's "Saving…"
+ * and "Saved" each stringified the kept state and wrote the same text again, synchronously, in the middle
+ * of the edit. So an update whose kept fields are the very values last written is passed over before any
+ * JSON is made. One that changed something is written once the page is idle (at most a second later), or
+ * at once when the page is hidden or goes: localStorage's write is synchronous, and choosing a source
+ * paid ~3 ms for it in the task that shows the source (a profile of opening one from the library). What
+ * is kept is where the analyst was, not their work, so a crash costs at most that second of it.
  */
 function keptUiState<S>(): PersistStorage<S> | undefined {
   let storage: Storage;
@@ -25,25 +29,53 @@ function keptUiState<S>(): PersistStorage<S> | undefined {
     // No localStorage here (as the default storage does then): nothing is kept.
     return undefined;
   }
-  const written = new Map<string, { value: StorageValue<S>; text: string }>();
+  /** Per name: the value last given, and the text last written for it. */
+  const kept = new Map<string, { value: StorageValue<S>; text: string | undefined }>();
+  const waiting = new Set<string>();
+  let scheduled = false;
+  const write = () => {
+    scheduled = false;
+    for (const name of waiting) {
+      const entry = kept.get(name);
+      if (!entry) continue;
+      const text = JSON.stringify(entry.value);
+      if (text !== entry.text) storage.setItem(name, text);
+      entry.text = text;
+    }
+    waiting.clear();
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(write, { timeout: 1000 });
+    else setTimeout(write, 100);
+  };
+  if (typeof document !== 'undefined') {
+    addEventListener('pagehide', write);
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') write();
+    });
+  }
   const sameFields = (a: S, b: S) => {
     const keys = Object.keys(a as object) as (keyof S)[];
     return keys.length === Object.keys(b as object).length && keys.every((k) => Object.is(a[k], b[k]));
   };
   return {
     getItem: (name) => {
+      if (waiting.has(name)) write();
       const text = storage.getItem(name);
       return text === null ? null : (JSON.parse(text) as StorageValue<S>);
     },
     setItem: (name, value) => {
-      const last = written.get(name);
+      const last = kept.get(name);
       if (last && last.value.version === value.version && sameFields(last.value.state, value.state)) return;
-      const text = JSON.stringify(value);
-      written.set(name, { value, text });
-      if (last?.text !== text) storage.setItem(name, text);
+      kept.set(name, { value, text: last?.text });
+      waiting.add(name);
+      schedule();
     },
     removeItem: (name) => {
-      written.delete(name);
+      kept.delete(name);
+      waiting.delete(name);
       storage.removeItem(name);
     },
   };

@@ -1,5 +1,5 @@
 import { act, renderHook } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useWorkbench } from '../../renderer/stores';
 import { bindCommandHandler, useUserCommand } from '../../renderer/workspace/user-commands';
 
@@ -8,20 +8,28 @@ afterEach(() => {
 });
 
 describe('what a cell edit sets off besides the edit', () => {
-  it('writes the UI state to localStorage only when what is kept changed', () => {
+  it('writes the UI state to localStorage only when what is kept changed, after the task that changed it', async () => {
     const key = 'analyst-workbench:ui';
     // The state as it is, written once (the first update since the window opened writes it).
+    const pageGoes = () => window.dispatchEvent(new Event('pagehide'));
     act(() => useWorkbench.setState({ saveState: 'saved' }));
+    pageGoes();
     // A mark in its place shows whether the store writes again.
     localStorage.setItem(key, 'unchanged since');
-    // Save status is not kept: "Saving…" and "Saved" write nothing.
+    // Save status is not kept: "Saving…" and "Saved" write nothing, even when the page goes.
     act(() => useWorkbench.setState({ saveState: 'saving' }));
     act(() => useWorkbench.setState({ saveState: 'saved' }));
+    pageGoes();
     expect(localStorage.getItem(key)).toBe('unchanged since');
-    // The chosen threat is kept: written at once.
+    // The chosen threat is kept: written, though not in the task that chose it (here, as the page goes).
     act(() => useWorkbench.getState().selectThreat('threat-after-the-edit'));
+    expect(localStorage.getItem(key)).toBe('unchanged since');
+    pageGoes();
     const kept = JSON.parse(localStorage.getItem(key) ?? '{}') as { state?: { selectedThreatId?: string } };
     expect(kept.state?.selectedThreatId).toBe('threat-after-the-edit');
+    // Left alone, the page writes it once it is idle (here, without requestIdleCallback, on a short timer).
+    act(() => useWorkbench.getState().selectThreat('threat-chosen-next'));
+    await vi.waitFor(() => expect(localStorage.getItem(key)).toContain('threat-chosen-next'));
   });
 
   it("re-renders a command's button when its own state turns, not when another command's does", () => {
