@@ -155,13 +155,24 @@ async function start(): Promise<void> {
 
 let windowStateFile = '';
 
+/**
+ * The window's localStorage (where the analyst was: view, source, panes) is written to disk now. The page
+ * writes it when idle and as it goes; Electron can lose DOM storage written while the app quits.
+ */
+function flushWindowState(): void {
+  session.defaultSession.flushStorageData();
+}
+
 async function openWindow(): Promise<void> {
   quitBackup = new QuitBackupGate();
   mainWindow = await createMainWindow(preloadPathFrom(__dirname), windowStateFile);
   mainWindow.on('close', (event) => {
     if (quitBackup.finished) return;
     event.preventDefault();
-    void quitBackup.run(askForQuitBackup).then(() => mainWindow?.close());
+    void quitBackup.run(askForQuitBackup).then(() => {
+      flushWindowState();
+      mainWindow?.close();
+    });
   });
   mainWindow.on('closed', () => {
     mainWindow = null;
@@ -179,7 +190,10 @@ if (!app.requestSingleInstanceLock()) {
   app.on('before-quit', (event) => {
     if (quitBackup.finished) return;
     event.preventDefault();
-    void quitBackup.run(askForQuitBackup).then(() => app.quit());
+    void quitBackup.run(askForQuitBackup).then(() => {
+      flushWindowState();
+      app.quit();
+    });
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

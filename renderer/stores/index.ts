@@ -10,6 +10,13 @@ import { createMergeSlice, type MergeSlice } from './merge';
 import { createBackupsSlice, type BackupsSlice } from './backups';
 import { createLayoutSlice, type LayoutSlice } from './layout';
 
+let writeKeptNow = (): void => undefined;
+
+/** Writes the kept UI state now if a write is waiting: before the app quits, whose page may not see its idle time. */
+export function writeKeptUiState(): void {
+  writeKeptNow();
+}
+
 /**
  * localStorage, written only when what is kept changed, and not in the task that changed it.
  *
@@ -32,24 +39,35 @@ function keptUiState<S>(): PersistStorage<S> | undefined {
   /** Per name: the value last given, and the text last written for it. */
   const kept = new Map<string, { value: StorageValue<S>; text: string | undefined }>();
   const waiting = new Set<string>();
-  let scheduled = false;
+  let pending: (() => void) | null = null;
   const write = () => {
-    scheduled = false;
+    pending?.();
+    pending = null;
     for (const name of waiting) {
       const entry = kept.get(name);
       if (!entry) continue;
       const text = JSON.stringify(entry.value);
-      if (text !== entry.text) storage.setItem(name, text);
-      entry.text = text;
+      try {
+        if (text !== entry.text) storage.setItem(name, text);
+        entry.text = text;
+      } catch (error) {
+        // A full or refused storage loses where the analyst was, nothing of their work: logged, not raised.
+        console.warn('The workbench could not keep its window state (localStorage refused the write).', error);
+      }
     }
     waiting.clear();
   };
   const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(write, { timeout: 1000 });
-    else setTimeout(write, 100);
+    if (pending) return;
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(write, { timeout: 1000 });
+      pending = () => cancelIdleCallback(handle);
+    } else {
+      const handle = setTimeout(write, 100);
+      pending = () => clearTimeout(handle);
+    }
   };
+  writeKeptNow = write;
   if (typeof document !== 'undefined') {
     addEventListener('pagehide', write);
     document.addEventListener('visibilitychange', () => {
@@ -62,6 +80,7 @@ function keptUiState<S>(): PersistStorage<S> | undefined {
   };
   return {
     getItem: (name) => {
+      // A read (a rehydration) sees what was given last, written or not.
       if (waiting.has(name)) write();
       const text = storage.getItem(name);
       return text === null ? null : (JSON.parse(text) as StorageValue<S>);

@@ -19,7 +19,8 @@ export function focusStaysInView(pane: HTMLElement | null): (() => void) | undef
     const before = height;
     height = visibleHeight(pane);
     // Scrolling here resizes nothing observed, so it sets off no further observation.
-    if (before !== undefined && height < before) keepInView(pane, before, height);
+    // Less than half a pixel is rounding (zoom, fractional layout), not a pane that got shorter.
+    if (before !== undefined && before - height >= 0.5) keepInView(pane, before, height);
   });
   observer.observe(pane);
   return () => observer.disconnect();
@@ -42,7 +43,8 @@ function keepInView(pane: HTMLElement, heightBefore: number, height: number): vo
   const bottom = top + box.height;
   const wasInView = top < heightBefore && bottom > 0;
   if (!wasInView || bottom <= height) return;
-  // Bring its bottom to the pane's edge, but never push its top out: a field taller than the pane shows its top.
-  // Rounded up: scrollTop moves by whole pixels on most screens, and a fraction short leaves the edge cut.
-  pane.scrollTop += Math.ceil(Math.min(bottom - height, Math.max(0, top)));
+  // Bring its bottom to the pane's edge, by no more than the pane lost (a field the analyst had left half
+  // below the edge stays as far below it), and never push its top out (a field taller than the pane shows
+  // its top). Rounded up: scrollTop moves by whole pixels on most screens, and a fraction short cuts the edge.
+  pane.scrollTop += Math.ceil(Math.min(bottom - height, heightBefore - height, Math.max(0, top)));
 }

@@ -280,33 +280,52 @@ test.describe('the Actors view', () => {
     await expect(row(app, 'Russia').locator('td').nth(4)).toHaveText('3');
   });
 
-  test('Delete pressed the moment the view opens still asks before deleting an actor with threats', async ({ app }) => {
+  test('Delete pressed before the view has counted the links still asks before deleting an actor with threats', async ({
+    app,
+  }) => {
     await openActors(app);
     await row(app, 'Jamaat Ansarullah').click();
     await app.keyboard.press('Control+1');
     await expect(app.getByRole('table', { name: 'Actors' })).toBeHidden();
-    // Clicked in the same task as the inspector's Delete button appears, before the view's other reads
-    // (how many threats and passages name each actor) can have answered.
+    // A write held open on threats and passages (as a long import or restore would): the view's count of
+    // each actor's links cannot answer until it ends, while the actors themselves can.
+    await app.evaluate(
+      () =>
+        new Promise<void>((held, failed) => {
+          const open = indexedDB.open('analyst-workbench');
+          open.onerror = () => failed(open.error);
+          open.onsuccess = () => {
+            const store = open.result.transaction(['threats', 'annotations'], 'readwrite').objectStore('threats');
+            const page = window as unknown as { releaseWrite?: boolean };
+            const keepBusy = () => {
+              if (!page.releaseWrite) store.count().onsuccess = keepBusy;
+            };
+            keepBusy();
+            held();
+          };
+        }),
+    );
+    // Back to the view, and Delete clicked in the task its inspector's button appears.
     await app.evaluate(
       () =>
         new Promise<void>((done) => {
-          const press = () => {
+          const observer = new MutationObserver(() => {
             const button = [...document.querySelectorAll<HTMLButtonElement>('aside button')].find(
               (b) => b.textContent?.trim() === 'Delete actor',
             );
-            if (!button) return false;
+            if (!button) return;
             observer.disconnect();
             button.click();
             done();
-            return true;
-          };
-          const observer = new MutationObserver(() => void press());
+          });
           observer.observe(document.body, { childList: true, subtree: true });
           (document.activeElement ?? document.body).dispatchEvent(
             new KeyboardEvent('keydown', { key: '7', code: 'Digit7', ctrlKey: true, bubbles: true }),
           );
         }),
     );
+    await app.waitForTimeout(300);
+    await app.evaluate(() => ((window as unknown as { releaseWrite?: boolean }).releaseWrite = true));
     const dialog = app.getByRole('dialog', { name: 'Delete “Jamaat Ansarullah”?' });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('1 threat');

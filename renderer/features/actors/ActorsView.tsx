@@ -39,6 +39,19 @@ async function readUsageCounts(): Promise<UsageCounts> {
 
 const useUsageCounts = () => useLiveQuery(readUsageCounts);
 
+/**
+ * How many threats and passages name one actor, read for the question before deleting it. Not the live
+ * counts: those are undefined until their query first answers, and behind for a moment after an undo,
+ * and an actor they showed as unused went without the question.
+ */
+async function usageOf(actorId: string): Promise<{ threats: number; passages: number }> {
+  const [threats, passages] = await Promise.all([
+    db.threats.where('actorIds').equals(actorId).count(),
+    db.annotations.where('actorIds').equals(actorId).count(),
+  ]);
+  return { threats, passages };
+}
+
 function matches(actor: Actor, query: string): boolean {
   if (!query) return true;
   return [actor.name, ...actor.aliases, ...actor.bases].some((text) => fold(text).includes(query));
@@ -54,13 +67,20 @@ export function ActorsView() {
   const setSelectedId = useWorkbench((s) => s.selectActor);
   const [query, setQueryState] = useState(memory.query);
   const [kind, setKindState] = useState<ActorKind | ''>(memory.kind);
-  const [confirming, setConfirming] = useState<{ actor: Actor; usage: UsageCounts } | null>(null);
+  const [confirming, setConfirming] = useState<{ actor: Actor; threats: number; passages: number } | null>(null);
+  const notify = useWorkbench((s) => s.notify);
+  /** The actor whose deletion is being asked about: a second press meanwhile does nothing. */
+  const deleting = useRef<string | null>(null);
   const [focusField, setFocusField] = useState<string | null>(null);
   const tbody = useRef<HTMLTableSectionElement>(null);
   const inspector = useRef<HTMLElement | null>(null);
   const inspectorRef = useCallback((pane: HTMLElement | null) => {
     inspector.current = pane;
-    return focusStaysInView(pane);
+    const stop = focusStaysInView(pane);
+    return () => {
+      inspector.current = null;
+      stop?.();
+    };
   }, []);
 
   const setQuery = (q: string) => setQueryState((memory.query = q));
@@ -118,12 +138,21 @@ export function ActorsView() {
   };
 
   const requestDelete = async (actor: Actor) => {
-    // Until the counts' live query first answers, every actor looks unused, and one linked to threats
-    // went without the question: the counts are read for the decision then.
-    const counts = usage ?? (await readUsageCounts());
-    const linked = (counts.threats.get(actor.id) ?? 0) + (counts.passages.get(actor.id) ?? 0);
-    if (linked > 0) setConfirming({ actor, usage: counts });
-    else await removeNow(actor);
+    if (deleting.current) return;
+    deleting.current = actor.id;
+    try {
+      let links: { threats: number; passages: number };
+      try {
+        links = await usageOf(actor.id);
+      } catch {
+        notify('error', t('actors.usageUnread', { name: actor.name }));
+        return;
+      }
+      if (links.threats + links.passages > 0) setConfirming({ actor, ...links });
+      else await removeNow(actor);
+    } finally {
+      deleting.current = null;
+    }
   };
 
   const onListKey = (event: KeyboardEvent<HTMLTableSectionElement>) => {
@@ -152,6 +181,8 @@ export function ActorsView() {
       setFocusField(current.id);
     } else if (event.key === 'Delete' && current) {
       event.preventDefault();
+      // A held key asks once.
+      if (event.repeat) return;
       void requestDelete(current).catch(() => undefined);
     }
   };
@@ -307,8 +338,8 @@ export function ActorsView() {
       {confirming && (
         <ConfirmDeleteDialog
           actor={confirming.actor}
-          threats={(usage ?? confirming.usage).threats.get(confirming.actor.id) ?? 0}
-          passages={(usage ?? confirming.usage).passages.get(confirming.actor.id) ?? 0}
+          threats={confirming.threats}
+          passages={confirming.passages}
           onConfirm={() => void removeNow(confirming.actor).catch(() => undefined)}
           onClose={(confirmed) => {
             setConfirming(null);

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { workbench } from '../../platform/workbench';
 import { bindCommandHandler } from '../../workspace/user-commands';
-import { useWorkbench } from '../../stores';
+import { useWorkbench, writeKeptUiState } from '../../stores';
 import {
   backUpWorkspace,
   BACKUP_CANCELLED,
@@ -80,7 +80,11 @@ export function useBackupCommands(): void {
       }),
       // Main waits for this write (or its failure) before it lets the app quit.
       bindCommandHandler('workspace:backup-on-quit', {
-        run: () => void backUpWorkspace('quit').catch(() => undefined),
+        run: () => {
+          // Where the analyst was is written now: the window may close before the page is idle again.
+          writeKeptUiState();
+          void backUpWorkspace('quit').catch(() => undefined);
+        },
       }),
     ];
     void collect();
