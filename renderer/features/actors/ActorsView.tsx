@@ -19,25 +19,20 @@ const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleL
 /** The filters last used in this session, so leaving the view and coming back keeps them. */
 const memory: { query: string; kind: ActorKind | '' } = { query: '', kind: '' };
 
-interface UsageCounts {
-  threats: Map<string, number>;
-  passages: Map<string, number>;
-}
-
 /** Threats and passages per actor, read from the multi-entry indexes rather than the tables. */
-async function readUsageCounts(): Promise<UsageCounts> {
-  const count = async (index: { eachKey(cb: (key: unknown) => void): Promise<unknown> }) => {
-    const map = new Map<string, number>();
-    await index.eachKey((key) => map.set(String(key), (map.get(String(key)) ?? 0) + 1));
-    return map;
-  };
-  return {
-    threats: await count(db.threats.orderBy('actorIds')),
-    passages: await count(db.annotations.orderBy('actorIds')),
-  };
+function useUsageCounts() {
+  return useLiveQuery(async () => {
+    const count = async (index: { eachKey(cb: (key: unknown) => void): Promise<unknown> }) => {
+      const map = new Map<string, number>();
+      await index.eachKey((key) => map.set(String(key), (map.get(String(key)) ?? 0) + 1));
+      return map;
+    };
+    return {
+      threats: await count(db.threats.orderBy('actorIds')),
+      passages: await count(db.annotations.orderBy('actorIds')),
+    };
+  });
 }
-
-const useUsageCounts = () => useLiveQuery(readUsageCounts);
 
 /**
  * How many threats and passages name one actor, read for the question before deleting it. Not the live
