@@ -300,6 +300,22 @@ test.describe('the focused field stays in sight', () => {
     await app.setViewportSize(size);
   });
 
+  test('a key judgment added as a new briefing opens is still in view once the briefing’s evidence has loaded', async ({
+    app,
+  }) => {
+    await app.keyboard.press('Control+4');
+    await app.getByRole('button', { name: 'New briefing' }).first().click();
+    await app.getByRole('button', { name: 'Add key judgment' }).click();
+    const field = app.getByRole('textbox', { name: 'Key judgment 1' });
+    await expect(field).toBeFocused();
+    // Settled: saved, the evidence list above the judgments filled in and the check before export shown.
+    await expect(app.locator('.composer .draft-state')).toHaveText('Briefing saved');
+    await expect(app.getByRole('spinbutton', { name: 'Quotes per threat' })).toBeVisible();
+    await app.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await expect(field).toBeFocused();
+    await expect(field).toBeInViewport();
+  });
+
   test('so does a field in the threat inspector', async ({ app }) => {
     await app.keyboard.press('Control+2');
     await app.getByRole('row').nth(1).click();

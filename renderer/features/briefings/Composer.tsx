@@ -552,7 +552,11 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
             />
           </section>
 
-          <section className="composer-group" aria-labelledby="evidence-heading">
+          <section
+            className="composer-group"
+            aria-labelledby="evidence-heading"
+            aria-busy={material ? undefined : true}
+          >
             <h2 id="evidence-heading">{t('briefings.composer.evidence')}</h2>
             {material && (
               <EvidenceChooser
@@ -565,88 +569,94 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
             )}
           </section>
 
-          <section className="composer-group" aria-labelledby="kj-heading">
-            <h2 id="kj-heading">{sectionLabel('key-judgments')}</h2>
-            <KeyJudgmentsEditor
-              judgments={draft.keyJudgments}
-              annotations={annotations}
-              sources={sources}
-              onChange={(keyJudgments) => update({ keyJudgments })}
-            />
-          </section>
-
-          <section className="composer-group" aria-labelledby="analysis-heading">
-            <h2 id="analysis-heading">{t('briefings.composer.analysis')}</h2>
-            <p className="muted small">{t('briefings.composer.analysisHelp')}</p>
-            {ANALYSIS_FIELDS.map(({ kind, field, help }) => (
-              <div className="field" key={kind}>
-                <label htmlFor={`briefing-${kind}`}>{sectionLabel(kind)}</label>
-                <textarea
-                  id={`briefing-${kind}`}
-                  rows={3}
-                  value={draft[field]}
-                  dir="auto"
-                  aria-describedby={`briefing-${kind}-help`}
-                  onChange={(e) => update({ [field]: e.target.value })}
+          {/* What follows the evidence waits for the briefing's material: the evidence list fills in above it,
+              and a judgment added before that (the focus in it) was pushed out of view as it did. */}
+          {material && (
+            <>
+              <section className="composer-group" aria-labelledby="kj-heading">
+                <h2 id="kj-heading">{sectionLabel('key-judgments')}</h2>
+                <KeyJudgmentsEditor
+                  judgments={draft.keyJudgments}
+                  annotations={annotations}
+                  sources={sources}
+                  onChange={(keyJudgments) => update({ keyJudgments })}
                 />
-                <p id={`briefing-${kind}-help`} className="muted small">
-                  {t(help)}
-                </p>
-              </div>
-            ))}
-          </section>
+              </section>
 
-          <section className="composer-group" aria-labelledby="rec-heading">
-            <h2 id="rec-heading">{sectionLabel('recommendations')}</h2>
-            <RecommendationsEditor
-              recommendations={draft.recommendations}
-              judgments={draft.keyJudgments}
-              onChange={(recommendations) => update({ recommendations })}
-            />
-          </section>
-
-          <section className="composer-group" aria-labelledby="exports-heading">
-            <h2 id="exports-heading">{t('briefings.composer.exports')}</h2>
-            {briefing.exports.length === 0 ? (
-              <p className="muted small">{t('briefings.composer.notExported')}</p>
-            ) : (
-              <ol className="export-history" aria-label={t('briefings.composer.exportHistory')} reversed>
-                {[...briefing.exports].reverse().map((e) => (
-                  <li key={`${e.at}-${e.path}`}>
-                    <span className="export-when">
-                      {formatDateTime(e.at)} · {formatBytes(e.bytes)}
-                    </span>
-                    {e.overrides.length > 0 && (
-                      <details className="export-overrides">
-                        <summary>{t('briefings.check.overriddenCount', { count: e.overrides.length })}</summary>
-                        <ul>
-                          {e.overrides.map((o) => (
-                            <li key={o.key}>
-                              {o.message}{' '}
-                              <span className="muted">
-                                {t('briefings.composer.overriddenBy', { by: o.by, at: formatDateTime(o.at) })}
-                              </span>
-                            </li>
-                          ))}
-                        </ul>
-                      </details>
-                    )}
-                    <span className="export-path mono" title={e.path}>
-                      {e.path}
-                    </span>
-                    <span className="button-row">
-                      <button type="button" onClick={() => void reveal('open', e.path)}>
-                        {t('imports.open')}
-                      </button>
-                      <button type="button" onClick={() => void reveal('show', e.path)}>
-                        {t('briefings.composer.showInFolder')}
-                      </button>
-                    </span>
-                  </li>
+              <section className="composer-group" aria-labelledby="analysis-heading">
+                <h2 id="analysis-heading">{t('briefings.composer.analysis')}</h2>
+                <p className="muted small">{t('briefings.composer.analysisHelp')}</p>
+                {ANALYSIS_FIELDS.map(({ kind, field, help }) => (
+                  <div className="field" key={kind}>
+                    <label htmlFor={`briefing-${kind}`}>{sectionLabel(kind)}</label>
+                    <textarea
+                      id={`briefing-${kind}`}
+                      rows={3}
+                      value={draft[field]}
+                      dir="auto"
+                      aria-describedby={`briefing-${kind}-help`}
+                      onChange={(e) => update({ [field]: e.target.value })}
+                    />
+                    <p id={`briefing-${kind}-help`} className="muted small">
+                      {t(help)}
+                    </p>
+                  </div>
                 ))}
-              </ol>
-            )}
-          </section>
+              </section>
+
+              <section className="composer-group" aria-labelledby="rec-heading">
+                <h2 id="rec-heading">{sectionLabel('recommendations')}</h2>
+                <RecommendationsEditor
+                  recommendations={draft.recommendations}
+                  judgments={draft.keyJudgments}
+                  onChange={(recommendations) => update({ recommendations })}
+                />
+              </section>
+
+              <section className="composer-group" aria-labelledby="exports-heading">
+                <h2 id="exports-heading">{t('briefings.composer.exports')}</h2>
+                {briefing.exports.length === 0 ? (
+                  <p className="muted small">{t('briefings.composer.notExported')}</p>
+                ) : (
+                  <ol className="export-history" aria-label={t('briefings.composer.exportHistory')} reversed>
+                    {[...briefing.exports].reverse().map((e) => (
+                      <li key={`${e.at}-${e.path}`}>
+                        <span className="export-when">
+                          {formatDateTime(e.at)} · {formatBytes(e.bytes)}
+                        </span>
+                        {e.overrides.length > 0 && (
+                          <details className="export-overrides">
+                            <summary>{t('briefings.check.overriddenCount', { count: e.overrides.length })}</summary>
+                            <ul>
+                              {e.overrides.map((o) => (
+                                <li key={o.key}>
+                                  {o.message}{' '}
+                                  <span className="muted">
+                                    {t('briefings.composer.overriddenBy', { by: o.by, at: formatDateTime(o.at) })}
+                                  </span>
+                                </li>
+                              ))}
+                            </ul>
+                          </details>
+                        )}
+                        <span className="export-path mono" title={e.path}>
+                          {e.path}
+                        </span>
+                        <span className="button-row">
+                          <button type="button" onClick={() => void reveal('open', e.path)}>
+                            {t('imports.open')}
+                          </button>
+                          <button type="button" onClick={() => void reveal('show', e.path)}>
+                            {t('briefings.composer.showInFolder')}
+                          </button>
+                        </span>
+                      </li>
+                    ))}
+                  </ol>
+                )}
+              </section>
+            </>
+          )}
         </div>
       </section>
       <section className="pane briefing-preview-pane" aria-labelledby="preview-heading">
