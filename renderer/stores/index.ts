@@ -137,6 +137,7 @@ export const useWorkbench = create<WorkbenchState>()(
         selectedCountryCode: s.selectedCountryCode,
         selectedActorId: s.selectedActorId,
         readerFontSize: s.readerFontSize,
+        readerWholeText: s.readerWholeText,
         sideTab: s.sideTab,
         keepFullText: s.keepFullText,
         grid: s.grid,

@@ -24,6 +24,11 @@ export interface SessionSlice {
   saveState: SaveState;
   notices: Notice[];
   readerFontSize: number;
+  /**
+   * Every paragraph of the source on the page, not only those near the screen: for a screen reader's
+   * browse mode (and the browser's own find), which see only what is on the page. Slower on a long source.
+   */
+  readerWholeText: boolean;
   aboutOpen: boolean;
   settingsOpen: boolean;
   settingsTab: SettingsTab;
@@ -39,6 +44,7 @@ export interface SessionSlice {
   setKeepFullText: (keep: boolean) => void;
   dismissNotice: (id: number) => void;
   setReaderFontSize: (size: number) => void;
+  setReaderWholeText: (whole: boolean) => void;
   setAboutOpen: (open: boolean) => void;
   /** Opens Settings, at a given page or where the analyst last was. */
   openSettings: (tab?: SettingsTab) => void;
@@ -54,6 +60,7 @@ export const createSessionSlice: StateCreator<WorkbenchState, [], [], SessionSli
   saveState: 'idle',
   notices: [],
   readerFontSize: READER_FONT_SIZES.initial,
+  readerWholeText: false,
   aboutOpen: false,
   settingsOpen: false,
   settingsTab: 'author',
@@ -84,6 +91,7 @@ export const createSessionSlice: StateCreator<WorkbenchState, [], [], SessionSli
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   setReaderFontSize: (size) =>
     set({ readerFontSize: Math.min(READER_FONT_SIZES.max, Math.max(READER_FONT_SIZES.min, size)) }),
+  setReaderWholeText: (readerWholeText) => set({ readerWholeText }),
   setAboutOpen: (aboutOpen) => set({ aboutOpen }),
   openSettings: (tab) => set((s) => ({ settingsOpen: true, settingsTab: tab ?? s.settingsTab })),
   closeSettings: () => set({ settingsOpen: false }),

@@ -251,6 +251,12 @@ const DECLARED = {
     menu: { in: 'view', group: 'reading', order: 2 },
     palette: 'Command',
   },
+  'reader:whole-text': {
+    title: 'Whole Text on the Page',
+    description: 'Every paragraph of a source on the page, for a screen reader’s browse mode (on or off)',
+    menu: { in: 'view', group: 'reading', order: 3 },
+    palette: 'Command',
+  },
   'open-error-log': {
     title: 'Open Error Log',
     menu: { in: 'help', group: 'help', order: 2, only: 'error-log' },

@@ -240,6 +240,53 @@ test.describe('the reader of a long source', () => {
     await expect(reader.locator(`p[data-start="${whole.lastIndexOf('\n\n', caret.focus) + 2}"]`)).toBeInViewport();
   });
 
+  test('for a screen reader’s browse mode, Whole text puts every paragraph on the page, and is kept after a restart', async ({
+    app,
+  }) => {
+    await pasteLongReport(app);
+    const reader = app.getByRole('document', { name: 'Source text' });
+    const paragraphs = reader.locator('p[data-index]');
+    expect(await paragraphs.count()).toBeLessThan(100);
+    // The reader says where the whole text is, to those who hear its description.
+    await expect(reader).toHaveAttribute('aria-description', /turn on Whole text/);
+
+    const whole = app.getByRole('button', { name: 'Whole text' });
+    await expect(whole).toHaveAttribute('aria-pressed', 'false');
+    await whole.click();
+    await expect(whole).toHaveAttribute('aria-pressed', 'true');
+    await expect(app.getByText('Every paragraph of a source is now on the page')).toBeVisible();
+    await expect(paragraphs).toHaveCount(600);
+    await expect(reader).toHaveAttribute('aria-description', /Every paragraph is on the page/);
+    // What browse mode reads: the far paragraphs are in the page's text, the Dari one right to left.
+    await expect(reader).toContainText(FAR_PHRASE);
+    const rtl = reader.locator('p', { hasText: RTL_PARAGRAPH });
+    await expect(rtl).toHaveCount(1);
+    expect(await rtl.evaluate((p) => getComputedStyle(p).direction)).toBe('rtl');
+    // Nothing above the first paragraph or below the last: no spacer stands in for text.
+    expect(
+      await reader.locator('.reader-space').evaluateAll((s) => s.map((e) => e.getBoundingClientRect().height)),
+    ).toEqual([0, 0]);
+    // Ctrl+F still finds and scrolls to the far phrase.
+    await reader.locator('p').first().click();
+    await app.keyboard.press('Control+f');
+    await app.keyboard.type(FAR_PHRASE);
+    await app.keyboard.press('Enter');
+    await expect(reader.locator('p', { hasText: FAR_PHRASE })).toBeInViewport();
+
+    await app.reload();
+    await expect(app.getByRole('heading', { level: 2 })).toHaveText(TITLE);
+    await expect(app.getByRole('button', { name: 'Whole text' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(paragraphs).toHaveCount(600);
+
+    // Off again from the palette: only the paragraphs near the screen are on the page.
+    await app.keyboard.press('Control+k');
+    await app.keyboard.type('Whole Text on the Page');
+    await app.keyboard.press('Enter');
+    await expect(app.getByRole('button', { name: 'Whole text' })).toHaveAttribute('aria-pressed', 'false');
+    await expect(app.getByText('Only the paragraphs near the screen are on the page again.')).toBeVisible();
+    await expect.poll(() => paragraphs.count()).toBeLessThan(100);
+  });
+
   test('the caret left far above the screen stays on the page, and Shift+arrows go on from it', async ({ app }) => {
     await pasteLongReport(app);
     const reader = app.getByRole('document', { name: 'Source text' });

@@ -52,4 +52,25 @@ describe('the reader’s window of paragraphs', () => {
     expect(withPinned([40, 41, 42], [99, 0], 100)).toEqual([0, 40, 41, 42, 99]);
     expect(withPinned([40, 41, 42], [-1, 100, 7], 100)).toEqual([7, 40, 41, 42]);
   });
+
+  it('puts every paragraph on the page when the analyst asks for the whole text, and the window again after', () => {
+    const scroller = createRef<HTMLDivElement>();
+    const text = splitParagraphs(book(600, 'Islamic Movement of Uzbekistan'));
+    const view = renderHook(({ whole }) => useParagraphWindow(scroller, text, 16, [], whole), {
+      initialProps: { whole: false },
+    });
+    const windowed = view.result.current.getVirtualItems().length;
+    expect(windowed).toBeGreaterThan(0);
+    expect(windowed).toBeLessThan(50);
+
+    view.rerender({ whole: true });
+    const items = view.result.current.getVirtualItems();
+    expect(items.map((item) => item.index)).toEqual(text.map((_, i) => i));
+    // Placed one after another from the top: no spacer above or below is left.
+    expect(items[0]!.start).toBe(0);
+    expect(items.at(-1)!.end).toBe(view.result.current.getTotalSize());
+
+    view.rerender({ whole: false });
+    expect(view.result.current.getVirtualItems()).toHaveLength(windowed);
+  });
 });

@@ -243,6 +243,7 @@ describe('the application menu model', () => {
       '—',
       'Larger Reading Text',
       'Smaller Reading Text',
+      'Whole Text on the Page',
       '—',
       'role:resetZoom',
       'role:zoomIn',

@@ -35,6 +35,7 @@ import type { Annotation, Tag } from '../../../shared/domain/annotation';
 import { paragraphIndexAt } from '../../../shared/domain/passage-fit';
 import { splitParagraphs, tidyRange } from '../../../shared/domain/text';
 import { READER_FONT_SIZES, useWorkbench } from '../../stores';
+import { t as translate } from '../../i18n';
 import { useParagraphWindow } from './paragraph-window';
 import { FindBar } from './FindBar';
 import type { TextMatch } from '../../../shared/domain/find-in-text';
@@ -279,6 +280,7 @@ export function Reader({
     [text],
   );
   const fontSize = useWorkbench((s) => s.readerFontSize);
+  const wholeText = useWorkbench((s) => s.readerWholeText);
   const selectedId = useWorkbench((s) => s.selectedAnnotationId);
   const readerTarget = useWorkbench((s) => s.readerTarget);
   const scrollRequest = useWorkbench((s) => s.scrollRequest);
@@ -295,7 +297,7 @@ export function Reader({
     return Math.min(MAX_LANES, max + 1);
   }, [lanes]);
 
-  const virtualizer = useParagraphWindow(scroller, paragraphs, shownSize, pinned);
+  const virtualizer = useParagraphWindow(scroller, paragraphs, shownSize, pinned, wholeText);
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
   const spaceAbove = items[0]?.start ?? 0;
@@ -708,7 +710,7 @@ export function Reader({
           role="document"
           tabIndex={0}
           aria-label="Source text"
-          aria-description="Read-only. Select text with the mouse or Shift and the arrow keys to annotate it."
+          aria-description={translate(wholeText ? 'sources.readerHelpWhole' : 'sources.readerHelp')}
           lang={language}
           contentEditable
           suppressContentEditableWarning

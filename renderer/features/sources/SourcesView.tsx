@@ -53,7 +53,7 @@ import { leaveThen } from '../../ui/useUnsavedGuard';
 import { useFocusHold } from '../../ui/useFocusHold';
 import { PaneResizer } from '../../ui/PaneResizer';
 import { PaneToggle } from '../../ui/PaneToggle';
-import { useViewCommand } from '../../workspace/user-commands';
+import { runCommand, useViewCommand } from '../../workspace/user-commands';
 import { ImportPanel } from './ImportPanel';
 import { CommentsOffer, ConfirmStrip } from './ImportReview';
 import { ACCEPTED_FILES, filesFromList, importFiles, pastedText } from './importing';
@@ -380,19 +380,29 @@ const SourceWorkspace = memo(function SourceWorkspace({
   const [reselecting, setReselecting] = useState<Annotation | null>(null);
   // A passage just saved from the annotate popover: its card takes the focus once the list shows it.
   const [focusPassage, setFocusPassage] = useState<string | null>(null);
-  const { notify, selectAnnotation, sideTab, setSideTab, readerFontSize, setReaderFontSize, panes, setPanes } =
-    useWorkbench(
-      useShallow((s) => ({
-        panes: s.sidePanes,
-        setPanes: s.setSidePanes,
-        notify: s.notify,
-        selectAnnotation: s.selectAnnotation,
-        sideTab: s.sideTab,
-        setSideTab: s.setSideTab,
-        readerFontSize: s.readerFontSize,
-        setReaderFontSize: s.setReaderFontSize,
-      })),
-    );
+  const {
+    notify,
+    selectAnnotation,
+    sideTab,
+    setSideTab,
+    readerFontSize,
+    setReaderFontSize,
+    readerWholeText,
+    panes,
+    setPanes,
+  } = useWorkbench(
+    useShallow((s) => ({
+      panes: s.sidePanes,
+      setPanes: s.setSidePanes,
+      notify: s.notify,
+      selectAnnotation: s.selectAnnotation,
+      sideTab: s.sideTab,
+      setSideTab: s.setSideTab,
+      readerFontSize: s.readerFontSize,
+      setReaderFontSize: s.setReaderFontSize,
+      readerWholeText: s.readerWholeText,
+    })),
+  );
   const text = shown?.text ?? '';
   // Passages whose stored place does not fit this text: unpainted, and listed under Review.
   const misfits = useMemo(() => {
@@ -632,7 +642,7 @@ const SourceWorkspace = memo(function SourceWorkspace({
               </span>
             </p>
           </div>
-          <div className="toolbar" role="group" aria-label={translate('sources.textSize')}>
+          <div className="toolbar" role="group" aria-label={translate('sources.reading')}>
             <button
               type="button"
               className="ghost"
@@ -650,6 +660,15 @@ const SourceWorkspace = memo(function SourceWorkspace({
               onClick={() => setReaderFontSize(readerFontSize + 1)}
             >
               A+
+            </button>
+            <button
+              type="button"
+              className="ghost"
+              aria-pressed={readerWholeText}
+              title={translate('sources.wholeTextTitle')}
+              onClick={() => runCommand('reader:whole-text')}
+            >
+              {translate('sources.wholeText')}
             </button>
           </div>
         </header>

@@ -28,6 +28,11 @@ export function withPinned(indexes: number[], pinned: readonly number[], count: 
   return [...indexes, ...extra].sort((a, b) => a - b);
 }
 
+/** Every paragraph, in order: the window when the analyst has asked for the whole text on the page. */
+export function everyParagraph(count: number): number[] {
+  return Array.from({ length: count }, (_, i) => i);
+}
+
 /**
  * The reader's window of paragraphs (TanStack Virtual): only the paragraphs near the screen are on the
  * page. `pinned` are paragraphs kept on the page whatever the window — those holding the selection's
@@ -39,17 +44,23 @@ export function withPinned(indexes: number[], pinned: readonly number[], count: 
  * place (2,500 in a 1 MB book) whenever its key function changes, and an inline one redid that work on
  * every render of the reader — each commit of the click that opens a book among them. The range
  * extractor changes with the pinned paragraphs (TanStack recomputes only which are on the page then).
+ *
+ * `whole` puts every paragraph on the page (the reader's Whole Text setting): a screen reader's browse
+ * mode and the browser's own find see only what is on the page. The virtualiser still places and
+ * measures them, so scrolling to a passage, the reading place and the keyboard moves work unchanged.
  */
 export function useParagraphWindow(
   scroller: RefObject<HTMLDivElement | null>,
   paragraphs: Paragraph[],
   fontSize: number,
   pinned: readonly number[],
+  whole = false,
 ) {
   const pinnedKey = pinned.join(',');
   const rangeExtractor = useCallback(
-    (range: VirtualRange) => withPinned(defaultRangeExtractor(range), pinned, range.count),
-    [pinnedKey],
+    (range: VirtualRange) =>
+      whole ? everyParagraph(range.count) : withPinned(defaultRangeExtractor(range), pinned, range.count),
+    [pinnedKey, whole],
   );
   const paragraphKey = useCallback((i: number) => paragraphs[i]?.start ?? i, [paragraphs]);
   const [overscan, setOverscan] = useState(FIRST_OVERSCAN);

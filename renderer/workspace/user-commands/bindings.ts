@@ -1,6 +1,7 @@
 import type { CommandId } from '../../../shared/commands/registry';
 import { READER_FONT_SIZES, useWorkbench, type View, type WorkbenchState } from '../../stores';
 import { workspace } from '../index';
+import { t } from '../../i18n';
 import { leaveThen } from './leave-guard';
 
 /**
@@ -113,6 +114,14 @@ export const COMMAND_BINDINGS: Readonly<Record<CommandId, Binding>> = {
     does: 'run',
     run: () => state().setReaderFontSize(state().readerFontSize - 1),
     enabled: ({ state: s }) => s.readerFontSize > READER_FONT_SIZES.min || 'The reading text is at its smallest.',
+  },
+  'reader:whole-text': {
+    does: 'run',
+    run: () => {
+      const whole = !state().readerWholeText;
+      state().setReaderWholeText(whole);
+      state().notify('info', t(whole ? 'sources.wholeTextOn' : 'sources.wholeTextOff'));
+    },
   },
   // The app frame (App.tsx) answers it from the error reporting it owns.
   'open-error-log': mounted,
