@@ -308,7 +308,8 @@ test.describe('the focused field stays in sight', () => {
     await app.getByRole('button', { name: 'Add key judgment' }).click();
     const field = app.getByRole('textbox', { name: 'Key judgment 1' });
     await expect(field).toBeFocused();
-    // Settled: saved, the evidence list above the judgments filled in and the check before export shown.
+    // Added before the evidence list had loaded, the judgment was pushed out of view as the list filled in
+    // above it; the composer now shows the judgments once the list is there. Settled: saved, the evidence list above the judgments filled in and the check before export shown.
     await expect(app.locator('.composer .draft-state')).toHaveText('Briefing saved');
     await expect(app.getByRole('spinbutton', { name: 'Quotes per threat' })).toBeVisible();
     await app.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));

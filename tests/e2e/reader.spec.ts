@@ -240,7 +240,7 @@ test.describe('the reader of a long source', () => {
     await expect(reader.locator(`p[data-start="${whole.lastIndexOf('\n\n', caret.focus) + 2}"]`)).toBeInViewport();
   });
 
-  test('for a screen reader’s browse mode, Whole text puts every paragraph on the page, and is kept after a restart', async ({
+  test('for a screen reader’s browse mode, Whole text puts every paragraph on the page, and is kept after a reload', async ({
     app,
   }) => {
     await pasteLongReport(app);

@@ -35,7 +35,7 @@ import type { Annotation, Tag } from '../../../shared/domain/annotation';
 import { paragraphIndexAt } from '../../../shared/domain/passage-fit';
 import { splitParagraphs, tidyRange } from '../../../shared/domain/text';
 import { READER_FONT_SIZES, useWorkbench } from '../../stores';
-import { t as translate } from '../../i18n';
+import { useT } from '../../i18n';
 import { useParagraphWindow } from './paragraph-window';
 import { FindBar } from './FindBar';
 import type { TextMatch } from '../../../shared/domain/find-in-text';
@@ -281,6 +281,7 @@ export function Reader({
   );
   const fontSize = useWorkbench((s) => s.readerFontSize);
   const wholeText = useWorkbench((s) => s.readerWholeText);
+  const translate = useT();
   const selectedId = useWorkbench((s) => s.selectedAnnotationId);
   const readerTarget = useWorkbench((s) => s.readerTarget);
   const scrollRequest = useWorkbench((s) => s.scrollRequest);
