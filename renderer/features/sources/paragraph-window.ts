@@ -29,7 +29,7 @@ export function withPinned(indexes: number[], pinned: readonly number[], count: 
 }
 
 /** Every paragraph, in order: the window when the analyst has asked for the whole text on the page. */
-export function everyParagraph(count: number): number[] {
+function everyParagraph(count: number): number[] {
   return Array.from({ length: count }, (_, i) => i);
 }
 
