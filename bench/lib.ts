@@ -319,15 +319,22 @@ export async function profiled<T>(page: Page, name: string, work: () => Promise<
       ',',
     ),
   });
+  // BENCH_PROFILE_CPU=off keeps the trace alone: the sampling profiler slows the page several times over
+  // and moves the hot spots, where a trace without it times the tasks as they run.
+  const cpu = process.env.BENCH_PROFILE_CPU !== 'off';
   const session: CDPSession = await page.context().newCDPSession(page);
-  await session.send('Profiler.enable');
-  await session.send('Profiler.setSamplingInterval', { interval: 200 });
-  await session.send('Profiler.start');
+  if (cpu) {
+    await session.send('Profiler.enable');
+    await session.send('Profiler.setSamplingInterval', { interval: 200 });
+    await session.send('Profiler.start');
+  }
   try {
     return await work();
   } finally {
-    const { profile } = (await session.send('Profiler.stop')) as { profile: unknown };
-    writeFileSync(join(folder, `${name}.cpuprofile`), JSON.stringify(profile));
+    if (cpu) {
+      const { profile } = (await session.send('Profiler.stop')) as { profile: unknown };
+      writeFileSync(join(folder, `${name}.cpuprofile`), JSON.stringify(profile));
+    }
     await session.detach();
     await browser?.stopTracing();
   }
