@@ -31,6 +31,21 @@ async function pasteLongReport(page: Page): Promise<void> {
   await expect(page.getByRole('document', { name: 'Source text' }).locator('p').first()).toContainText('Section 1.');
 }
 
+/** How far one turn of the wheel scrolls the reader in the scrolling checks. */
+const WHEEL = 600;
+
+/** The first paragraph whose top is on screen in the reader, and where its top is. */
+async function topParagraph(app: Page): Promise<{ index: number; top: number }> {
+  return app.evaluate(() => {
+    const frame = document.querySelector('.reader-scroll')!.getBoundingClientRect();
+    for (const p of document.querySelectorAll<HTMLElement>('.reader p[data-index]')) {
+      const top = p.getBoundingClientRect().top;
+      if (top >= frame.top) return { index: Number(p.dataset.index), top };
+    }
+    throw new Error('No paragraph on screen.');
+  });
+}
+
 test.describe('the reader of a long source', () => {
   test('Ctrl+F finds text far off screen, counts the matches and scrolls to each', async ({ app }) => {
     await pasteLongReport(app);
@@ -255,7 +270,9 @@ test.describe('the reader of a long source', () => {
     await whole.click();
     await expect(whole).toHaveAttribute('aria-pressed', 'true');
     await expect(app.getByText('Every paragraph of a source is now on the page')).toBeVisible();
+    // The page fills outward from the screen over a few idle periods; the reader is busy until it is whole.
     await expect(paragraphs).toHaveCount(600);
+    await expect(reader).not.toHaveAttribute('aria-busy', 'true');
     await expect(reader).toHaveAttribute('aria-description', /Every paragraph is on the page/);
     // What browse mode reads: the far paragraphs are in the page's text, the Dari one right to left.
     await expect(reader).toContainText(FAR_PHRASE);
@@ -272,6 +289,24 @@ test.describe('the reader of a long source', () => {
     await app.keyboard.type(FAR_PHRASE);
     await app.keyboard.press('Enter');
     await expect(reader.locator('p', { hasText: FAR_PHRASE })).toBeInViewport();
+    // Scrolling back up through paragraphs not laid out yet (off screen, they skip layout at a stand-in
+    // height) moves the text by what the wheel scrolled and no more: as they take their real height above
+    // the screen, the scroll position takes it up too.
+    const scroller = app.locator('.reader-scroll');
+    await scroller.hover();
+    for (let i = 0; i < 4; i++) {
+      const before = await topParagraph(app);
+      const scrolledFrom = await scroller.evaluate((e) => e.scrollTop);
+      await app.mouse.wheel(0, -WHEEL);
+      await expect.poll(() => scroller.evaluate((e) => e.scrollTop)).not.toBe(scrolledFrom);
+      await app.waitForTimeout(300);
+      const after = await app.evaluate(
+        (index) => document.querySelector(`.reader p[data-index="${index}"]`)!.getBoundingClientRect().top,
+        before.index,
+      );
+      console.log('DBG', i, before, after, scrolledFrom, await scroller.evaluate((e) => e.scrollTop));
+      expect(Math.abs(after - before.top - WHEEL)).toBeLessThan(4);
+    }
 
     await app.reload();
     await expect(app.getByRole('heading', { level: 2 })).toHaveText(TITLE);

@@ -53,7 +53,7 @@ describe('the reader’s window of paragraphs', () => {
     expect(withPinned([40, 41, 42], [-1, 100, 7], 100)).toEqual([7, 40, 41, 42]);
   });
 
-  it('puts every paragraph on the page when the analyst asks for the whole text, and the window again after', () => {
+  it('puts every paragraph on the page when the analyst asks for the whole text, a step at a time, and the window again after', async () => {
     const scroller = createRef<HTMLDivElement>();
     const text = splitParagraphs(book(600, 'Islamic Movement of Uzbekistan'));
     const view = renderHook(({ whole }) => useParagraphWindow(scroller, text, 16, [], whole), {
@@ -62,8 +62,18 @@ describe('the reader’s window of paragraphs', () => {
     const windowed = view.result.current.getVirtualItems().length;
     expect(windowed).toBeGreaterThan(0);
     expect(windowed).toBeLessThan(50);
+    const idlePeriod = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
 
+    // The first render is the window's; each idle period adds paragraphs beyond it, until every one is there.
     view.rerender({ whole: true });
+    const counts = [view.result.current.getVirtualItems().length];
+    while (counts.at(-1)! < text.length && counts.length < 20) {
+      await idlePeriod();
+      counts.push(view.result.current.getVirtualItems().length);
+    }
+    expect(counts[0]).toBeLessThan(50);
+    expect(counts.length).toBeGreaterThan(2);
+    for (let i = 1; i < counts.length; i++) expect(counts[i]).toBeGreaterThan(counts[i - 1]!);
     const items = view.result.current.getVirtualItems();
     expect(items.map((item) => item.index)).toEqual(text.map((_, i) => i));
     // Placed one after another from the top: no spacer above or below is left.
@@ -71,6 +81,12 @@ describe('the reader’s window of paragraphs', () => {
     expect(items.at(-1)!.end).toBe(view.result.current.getTotalSize());
 
     view.rerender({ whole: false });
-    expect(view.result.current.getVirtualItems()).toHaveLength(windowed);
+    // The window again (wider than in the first render: its overscan has grown in an idle period meanwhile).
+    expect(view.result.current.getVirtualItems().length).toBeLessThan(50);
+    // On again, it fills afresh from the window rather than putting the whole text on the page in one render.
+    view.rerender({ whole: true });
+    expect(view.result.current.getVirtualItems().length).toBeLessThan(text.length);
+    // Its next step waits for an idle period: taking the reader away cancels it.
+    view.unmount();
   });
 });

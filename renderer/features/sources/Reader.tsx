@@ -706,12 +706,14 @@ export function Reader({
         <article
           ref={root}
           key={renderKey}
-          className="reader"
+          className={wholeText ? 'reader whole-text' : 'reader'}
           // Editable only so the caret can move and select by keyboard; announced as the read-only text it is.
           role="document"
           tabIndex={0}
-          aria-label="Source text"
+          aria-label={translate('sources.readerLabel')}
           aria-description={translate(wholeText ? 'sources.readerHelpWhole' : 'sources.readerHelp')}
+          // Whole Text fills the page over the first idle periods: a screen reader waits for all of it.
+          aria-busy={wholeText && items.length < paragraphs.length ? true : undefined}
           lang={language}
           contentEditable
           suppressContentEditableWarning

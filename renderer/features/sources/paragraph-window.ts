@@ -1,5 +1,11 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import { defaultRangeExtractor, useVirtualizer, type Range as VirtualRange } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import {
+  defaultRangeExtractor,
+  useVirtualizer,
+  type Range as VirtualRange,
+  type VirtualItem,
+  type Virtualizer,
+} from '@tanstack/react-virtual';
 import type { Paragraph } from '../../../shared/domain/text';
 import { cancelIdle, whenIdle } from '../../ui/idle';
 import { layoutFreeOptions } from '../../ui/virtual-options';
@@ -28,9 +34,23 @@ export function withPinned(indexes: number[], pinned: readonly number[], count: 
   return [...indexes, ...extra].sort((a, b) => a - b);
 }
 
-/** Every paragraph, in order: the window when the analyst has asked for the whole text on the page. */
-function everyParagraph(count: number): number[] {
-  return Array.from({ length: count }, (_, i) => i);
+/**
+ * Whole Text fills the page outward from the screen, this many paragraphs each way per idle period. A
+ * 1 MB book's 2,500 paragraphs put on the page in one render were one task of ~0.7 s (React creating
+ * them, the browser shaping and laying out a megabyte of text) before the first screen showed; now the
+ * first screen comes as fast as the window's, and each step's render and frame stay under ~60 ms (the
+ * paragraphs off screen skip layout and paint: `.whole-text` in reader.css).
+ */
+const WHOLE_STEP = 200;
+
+const whollyAboveTheScreen = (item: VirtualItem, _delta: number, instance: Virtualizer<HTMLDivElement, Element>) =>
+  item.end <= (instance.scrollOffset ?? 0);
+
+/** The window's paragraphs and `reach` more on each side of it, in order. */
+export function withReach(range: VirtualRange, reach: number): number[] {
+  const from = Math.max(0, range.startIndex - range.overscan - reach);
+  const to = Math.min(range.count - 1, range.endIndex + range.overscan + reach);
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 }
 
 /**
@@ -46,8 +66,9 @@ function everyParagraph(count: number): number[] {
  * extractor changes with the pinned paragraphs (TanStack recomputes only which are on the page then).
  *
  * `whole` puts every paragraph on the page (the reader's Whole Text setting): a screen reader's browse
- * mode and the browser's own find see only what is on the page. The virtualiser still places and
- * measures them, so scrolling to a passage, the reading place and the keyboard moves work unchanged.
+ * mode and the browser's own find see only what is on the page. It fills the page outward from the
+ * screen over the first idle periods (`WHOLE_STEP`). The virtualiser still places and measures them, so
+ * scrolling to a passage, the reading place and the keyboard moves work unchanged.
  */
 export function useParagraphWindow(
   scroller: RefObject<HTMLDivElement | null>,
@@ -57,10 +78,21 @@ export function useParagraphWindow(
   whole = false,
 ) {
   const pinnedKey = pinned.join(',');
+  // How far beyond the window Whole Text has filled the page so far; grown in idle periods until the
+  // whole text is there. Kept per setting: off and on again, it fills afresh.
+  const [fill, setFill] = useState({ whole, reach: 0 });
+  if (fill.whole !== whole) setFill({ whole, reach: 0 });
+  const reach = fill.whole === whole ? fill.reach : 0;
+  const complete = reach >= paragraphs.length;
+  useEffect(() => {
+    if (!whole || complete) return;
+    const handle = whenIdle(() => setFill({ whole, reach: reach + WHOLE_STEP }), WIDEN_WITHIN_MS);
+    return () => cancelIdle(handle);
+  }, [whole, reach, complete]);
   const rangeExtractor = useCallback(
     (range: VirtualRange) =>
-      whole ? everyParagraph(range.count) : withPinned(defaultRangeExtractor(range), pinned, range.count),
-    [pinnedKey, whole],
+      withPinned(whole ? withReach(range, reach) : defaultRangeExtractor(range), pinned, range.count),
+    [pinnedKey, whole, reach],
   );
   const paragraphKey = useCallback((i: number) => paragraphs[i]?.start ?? i, [paragraphs]);
   const [overscan, setOverscan] = useState(FIRST_OVERSCAN);
@@ -80,6 +112,14 @@ export function useParagraphWindow(
     useAnimationFrameWithResizeObserver: true,
     ...layoutFreeOptions(estimateHeight(400, fontSize), 800, { deferRect: true }),
   });
+  // With the whole text on the page, paragraphs off screen stand in at a few lines' height until they
+  // are first laid out, which is often as the analyst scrolls up into them. TanStack keeps the text
+  // steady for a paragraph's first measure, but not for a later one while scrolling up (its windowed
+  // rows have nothing to re-measure there): a paragraph wholly above the screen that takes its real
+  // height moves the scroll position by as much, whichever way the analyst is scrolling.
+  useLayoutEffect(() => {
+    virtualizer.shouldAdjustScrollPositionOnItemSizeChange = whole ? whollyAboveTheScreen : undefined;
+  }, [virtualizer, whole]);
   // The paragraph sizes depend on the font size: measured afresh when it changes (not on the first
   // render, where nothing is measured yet and a re-render would only delay the first screen).
   const measuredAt = useRef(fontSize);
