@@ -123,7 +123,7 @@ async function start(): Promise<void> {
       },
       openedBackups,
       recentExports,
-      menuState: (disabled) => menu?.setDisabled(disabled),
+      menuState: (state) => menu?.setState(state),
       // The OS keychain for team sync's password (main/services/team-passwords.ts does the rest).
       encryptor: safeStorage,
       runtime: { node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome },

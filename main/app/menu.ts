@@ -20,8 +20,11 @@ export interface MenuOptions {
 export interface InstalledMenu {
   /** Rebuilds the menu with the recent-exports list (call it whenever the list changes). */
   rebuild: (recent: RecentExportEntry[]) => void;
-  /** Greys out the commands the renderer says cannot run now, and enables the rest. */
-  setDisabled: (disabled: readonly CommandId[]) => void;
+  /**
+   * Greys out the commands the renderer says cannot run now and enables the rest; checks the settings
+   * it says are on and unchecks the others.
+   */
+  setState: (state: { disabled: readonly CommandId[]; checked: readonly CommandId[] }) => void;
 }
 
 /**
@@ -32,6 +35,7 @@ export interface InstalledMenu {
  */
 export function installMenu({ getWindow, recentExports, openErrorLog }: MenuOptions): InstalledMenu {
   let disabled = new Set<CommandId>();
+  let checked = new Set<CommandId>();
   const send = (command: MenuCommand) => () => {
     const contents = getWindow()?.webContents;
     if (!contents) return;
@@ -68,8 +72,14 @@ export function installMenu({ getWindow, recentExports, openErrorLog }: MenuOpti
             id: entry.command,
             label: entry.label,
             enabled: !disabled.has(entry.command),
+            ...(entry.toggle ? { type: 'checkbox' as const, checked: checked.has(entry.command) } : {}),
             ...(entry.accelerator ? { accelerator: entry.accelerator } : {}),
-            click: send(entry.command),
+            click: (item) => {
+              // Electron flips a checkbox item as it is clicked; it shows what the renderer says instead,
+              // once the renderer has run the command (or refused it).
+              if (entry.toggle) item.checked = checked.has(entry.command);
+              send(entry.command)();
+            },
           },
         ];
       case 'role':
@@ -101,17 +111,24 @@ export function installMenu({ getWindow, recentExports, openErrorLog }: MenuOpti
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };
 
-  const setDisabled = (ids: readonly CommandId[]) => {
-    const next = new Set(ids);
+  const setState = (state: { disabled: readonly CommandId[]; checked: readonly CommandId[] }) => {
+    const nextDisabled = new Set(state.disabled);
+    const nextChecked = new Set(state.checked);
     const menu = Menu.getApplicationMenu();
-    for (const id of new Set([...disabled, ...next])) {
+    for (const id of new Set([...disabled, ...nextDisabled])) {
       const item = menu?.getMenuItemById(id);
-      if (item) item.enabled = !next.has(id);
+      if (item) item.enabled = !nextDisabled.has(id);
     }
-    disabled = next;
+    // A checkbox item checks itself when clicked; the renderer's word is what the setting is.
+    for (const id of new Set([...checked, ...nextChecked])) {
+      const item = menu?.getMenuItemById(id);
+      if (item && item.type === 'checkbox') item.checked = nextChecked.has(id);
+    }
+    disabled = nextDisabled;
+    checked = nextChecked;
   };
 
   build([]);
   void recentExports.list().then(build, () => undefined);
-  return { rebuild: build, setDisabled };
+  return { rebuild: build, setState };
 }

@@ -72,8 +72,11 @@ export interface WorkbenchServices {
   runtime?: { node: string; electron?: string; chrome?: string };
   /** The licence the app is distributed under. */
   license?: string;
-  /** The desktop menu: greys out the commands the renderer says cannot run now (the preview has no menu). */
-  menuState?: (disabled: readonly CommandId[]) => void;
+  /**
+   * The desktop menu: greys out the commands the renderer says cannot run now, and checks the settings
+   * it says are on (the preview has no menu).
+   */
+  menuState?: (state: { disabled: readonly CommandId[]; checked: readonly CommandId[] }) => void;
   /** The desktop app's `safeStorage` (the OS keychain); without it team passwords are kept for the session only. */
   encryptor?: Encryptor;
 }
@@ -278,8 +281,8 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
       return { cancelled: tasks.cancel(taskId) };
     },
     taskProgress: ({ taskId }) => tasks.progress(taskId),
-    setMenuState: ({ disabled }) => {
-      services.menuState?.(disabled);
+    setMenuState: ({ disabled, checked }) => {
+      services.menuState?.({ disabled, checked });
       return { applied: services.menuState !== undefined };
     },
     exportRefiQda: async ({ fileName, projectXml, sources }) => {

@@ -3,11 +3,13 @@ import { COMMAND_IDS, USER_COMMANDS } from '../../shared/commands/registry';
 import { isConnected, workbench } from '../platform/workbench';
 import { useWorkbench } from '../stores';
 import { workspace } from '../workspace';
-import { commandState, subscribeCommands } from '../workspace/user-commands';
+import { commandChecked, commandState, subscribeCommands } from '../workspace/user-commands';
 import { cancelIdle, whenIdle } from '../ui/idle';
 
 /** The commands the application menu shows and the renderer answers (main answers the error log itself). */
 const MENU_COMMANDS = COMMAND_IDS.filter((id) => USER_COMMANDS[id].menu && !USER_COMMANDS[id].menuAnsweredByMain);
+/** The menu's settings turned on and off, whose items show a check mark while on. */
+const MENU_TOGGLES = MENU_COMMANDS.filter((id) => USER_COMMANDS[id].toggle);
 
 /** How long the window stays still (no focus move, no store or history change) before the menu is recounted. */
 const STILL_MS = 150;
@@ -15,7 +17,8 @@ const LONGEST_WAIT_MS = 1000;
 
 /**
  * Keeps the desktop menu's items as enabled as the dispatcher says they are: Undo greyed out with nothing
- * to undo, New Passage without a selection in the reader, and so on. Whatever can change an answer —
+ * to undo, New Passage without a selection in the reader, and so on; and a setting's item (Whole Text on
+ * the Page) checked while it is on. Whatever can change an answer —
  * a handler bound or unbound, the UI store, the workspace's history, the focus entering or leaving a
  * text field — schedules one recount; main hears only when the set of disabled commands changes.
  *
@@ -36,12 +39,13 @@ export function useMenuState(): void {
       idle = undefined;
       if (stopped) return;
       const disabled = MENU_COMMANDS.filter((id) => !commandState(id).enabled);
-      const key = disabled.join(' ');
+      const checked = MENU_TOGGLES.filter(commandChecked);
+      const key = `${disabled.join(' ')} | ${checked.join(' ')}`;
       if (key === sent) return;
       sent = key;
       // A lost update is retried at the next change; the menu's own click still asks the dispatcher.
       workbench()
-        .setMenuState({ disabled })
+        .setMenuState({ disabled, checked })
         .catch(() => {
           sent = null;
         });

@@ -21,7 +21,8 @@ import {
 export type MenuRole = NativeRole;
 
 export type MenuItemModel =
-  | { type: 'command'; label: string; command: CommandId; accelerator?: string }
+  /** `toggle`: a setting on or off, shown as a checkbox item (checked while the renderer says it is on). */
+  | { type: 'command'; label: string; command: CommandId; accelerator?: string; toggle?: true }
   | { type: 'role'; role: MenuRole }
   | { type: 'separator' }
   /** The Recent Exports submenu; main fills it from its recent-exports list. */
@@ -52,7 +53,13 @@ function placedItems(isMac: boolean): { place: MenuPlace; item: MenuItemModel }[
     const accelerator = acceleratorFor(id, isMac);
     const item: MenuItemModel = declared.menuAnsweredByMain
       ? { type: 'error-log', label: declared.title }
-      : { type: 'command', label: declared.title, command: id, ...(accelerator ? { accelerator } : {}) };
+      : {
+          type: 'command',
+          label: declared.title,
+          command: id,
+          ...(accelerator ? { accelerator } : {}),
+          ...(declared.toggle ? { toggle: true } : {}),
+        };
     return [{ place: declared.menu, item }];
   });
   const roles = NATIVE_COMMANDS.map((n) => ({ place: n.menu, item: { type: 'role', role: n.role } as MenuItemModel }));

@@ -78,6 +78,8 @@ export interface CommandDeclaration {
   palette?: PaletteGroup;
   /** Main answers the menu item itself (it owns what the command opens); the renderer's handler serves the palette. */
   menuAnsweredByMain?: true;
+  /** A setting turned on and off: its menu item shows a check mark while it is on (the renderer says when). */
+  toggle?: true;
   /** Why a command has no menu item, key or palette entry: it is sent by main, not chosen by the analyst. */
   internal?: string;
 }
@@ -255,6 +257,7 @@ const DECLARED = {
     title: 'Whole Text on the Page',
     description: 'Every paragraph of a source on the page, for a screen reader’s browse mode (on or off)',
     menu: { in: 'view', group: 'reading', order: 3 },
+    toggle: true,
     palette: 'Command',
   },
   'open-error-log': {

@@ -80,9 +80,13 @@ export const TaskId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'a task id is 8 t
 
 export const TaskRef = z.object({ taskId: TaskId });
 
-/** The menu commands that cannot run now (a registry id each; anything else is refused). */
+/**
+ * The menu commands that cannot run now, and the settings among them that are on (a registry id each;
+ * anything else is refused).
+ */
 export const MenuState = z.object({
   disabled: z.array(z.string().refine(isCommandId, 'not a command of the registry')).max(COMMAND_IDS.length),
+  checked: z.array(z.string().refine(isCommandId, 'not a command of the registry')).max(COMMAND_IDS.length).default([]),
 });
 
 export const CancelledTask = z.object({

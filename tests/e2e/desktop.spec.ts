@@ -170,15 +170,19 @@ test.describe('keyboard shortcuts', () => {
     await expect(editor.locator('blockquote')).toHaveText('public order');
   });
 
-  test('the desktop menu hears which commands cannot run now: Undo and Redo follow the history', async ({ app }) => {
-    // What the renderer tells main (the desktop greys these menu items out; the preview's bridge only answers).
-    const told: string[][] = [];
+  test('the desktop menu hears which commands cannot run now and which settings are on: Undo and Redo follow the history, Whole Text its setting', async ({
+    app,
+  }) => {
+    // What the renderer tells main (the desktop greys these menu items out and checks these settings; the
+    // preview's bridge only answers).
+    const told: { disabled: string[]; checked: string[] }[] = [];
     app.on('request', (request) => {
       if (!request.url().endsWith('/api/setMenuState')) return;
-      const [state] = JSON.parse(request.postData() ?? '[]') as [{ disabled: string[] }];
-      told.push(state.disabled);
+      const [state] = JSON.parse(request.postData() ?? '[]') as [{ disabled: string[]; checked: string[] }];
+      told.push(state);
     });
-    const latest = () => told.at(-1) ?? [];
+    const latest = () => told.at(-1)?.disabled ?? [];
+    const checked = () => told.at(-1)?.checked ?? [];
     await app.keyboard.press('Control+2');
     await expect(gridRows(app)).toHaveCount(12);
     await app.keyboard.press('Control+Shift+H');
@@ -193,6 +197,17 @@ test.describe('keyboard shortcuts', () => {
     // In a text field Undo is the field's own, so the item is enabled again while the focus is there.
     await app.getByLabel('Filter threats').focus();
     await expect.poll(latest).not.toContain('undo');
+
+    // View › Whole Text on the Page is checked while the setting is on, whichever way it was turned on.
+    expect(checked()).toEqual([]);
+    await app.locator('#register-heading').click();
+    await app.keyboard.press('Control+k');
+    await app.keyboard.type('Whole Text on the Page');
+    await app.keyboard.press('Enter');
+    await expect.poll(checked).toEqual(['reader:whole-text']);
+    await app.keyboard.press('Control+1');
+    await app.getByRole('button', { name: 'Whole text' }).click();
+    await expect.poll(checked).toEqual([]);
   });
 
   test('Ctrl+E exports the open briefing; the file is listed under recent exports and in the palette', async ({

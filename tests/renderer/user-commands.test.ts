@@ -5,6 +5,7 @@ import { COMMAND_IDS, USER_COMMANDS, type CommandId } from '../../shared/command
 import { shortcuts } from '../../shared/commands/shortcuts';
 import {
   bindCommandHandler,
+  commandChecked,
   COMMAND_BINDINGS,
   commandState,
   isAnswered,
@@ -92,6 +93,23 @@ describe('the dispatcher', () => {
     expect(commandState('reader:larger')).toEqual({ enabled: false, reason: 'The reading text is at its largest.' });
     expect(runCommand('reader:larger')).toBe(true);
     expect(notices()).toEqual(['The reading text is at its largest.']);
+  });
+
+  it('says whether Whole Text is on, for the menu item’s check mark; other commands are never checked', () => {
+    useWorkbench.setState({ readerWholeText: false });
+    expect(commandChecked('reader:whole-text')).toBe(false);
+    runCommand('reader:whole-text');
+    expect(useWorkbench.getState().readerWholeText).toBe(true);
+    expect(commandChecked('reader:whole-text')).toBe(true);
+    runCommand('reader:whole-text');
+    expect(commandChecked('reader:whole-text')).toBe(false);
+    expect(commandChecked('reader:larger')).toBe(false);
+    // The menu shows exactly the registry's settings as checkbox items.
+    const toggles = applicationMenuModel({ isMac: false, hasErrorLog: false, withDevTools: false }).flatMap((top) =>
+      top.items.flatMap((i) => (i.type === 'command' && i.toggle ? [i.command] : [])),
+    );
+    expect(toggles).toEqual(COMMAND_IDS.filter((id) => USER_COMMANDS[id].toggle && USER_COMMANDS[id].menu));
+    expect(toggles).toContain('reader:whole-text');
   });
 
   it('asks about typed input before it leaves the view, and stays when the analyst keeps editing', async () => {

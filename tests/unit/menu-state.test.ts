@@ -5,16 +5,24 @@ import { realHandlerTable } from '../support/handler-table';
 import { useTempFolders } from '../support/temp-folder';
 
 const tempFolder = useTempFolders();
+type MenuStateHeard = { disabled: readonly CommandId[]; checked: readonly CommandId[] };
 
 describe('the menu state the renderer reports', () => {
-  it('reaches the desktop menu with the commands to grey out', async () => {
-    const heard: (readonly CommandId[])[] = [];
-    const table = await realHandlerTable(await tempFolder(), { menuState: (ids) => heard.push(ids) });
-    expect(await dispatch(table, 'setMenuState', [{ disabled: ['undo', 'annotation:new'] }])).toEqual({
+  it('reaches the desktop menu with the commands to grey out and the settings to check', async () => {
+    const heard: MenuStateHeard[] = [];
+    const table = await realHandlerTable(await tempFolder(), { menuState: (state) => heard.push(state) });
+    expect(
+      await dispatch(table, 'setMenuState', [{ disabled: ['undo', 'annotation:new'], checked: ['reader:whole-text'] }]),
+    ).toEqual({
       ok: true,
       value: { applied: true },
     });
-    expect(heard).toEqual([['undo', 'annotation:new']]);
+    // A renderer that names no settings checks none.
+    await dispatch(table, 'setMenuState', [{ disabled: [] }]);
+    expect(heard).toEqual([
+      { disabled: ['undo', 'annotation:new'], checked: ['reader:whole-text'] },
+      { disabled: [], checked: [] },
+    ]);
   });
 
   it('is answered but applies to nothing where there is no menu (the browser preview)', async () => {
@@ -23,9 +31,12 @@ describe('the menu state the renderer reports', () => {
   });
 
   it('refuses a name that is not a command of the registry', async () => {
-    const heard: (readonly CommandId[])[] = [];
-    const table = await realHandlerTable(await tempFolder(), { menuState: (ids) => heard.push(ids) });
+    const heard: MenuStateHeard[] = [];
+    const table = await realHandlerTable(await tempFolder(), { menuState: (state) => heard.push(state) });
     expect(await dispatch(table, 'setMenuState', [{ disabled: ['undo', 'format-disk'] }])).toMatchObject({ ok: false });
+    expect(await dispatch(table, 'setMenuState', [{ disabled: [], checked: ['format-disk'] }])).toMatchObject({
+      ok: false,
+    });
     expect(heard).toEqual([]);
   });
 });

@@ -31,6 +31,8 @@ export type Enabled = (context: CommandContext) => true | string;
 
 interface BindingBase {
   enabled?: Enabled;
+  /** For a setting turned on and off (the registry's `toggle`): whether it is on, for the menu's check mark. */
+  checked?: (state: WorkbenchState) => boolean;
   /** A disabled command given by its key or the menu does nothing, without a word (Undo with nothing to undo). */
   quietWhenDisabled?: true;
 }
@@ -117,6 +119,7 @@ export const COMMAND_BINDINGS: Readonly<Record<CommandId, Binding>> = {
   },
   'reader:whole-text': {
     does: 'run',
+    checked: (s) => s.readerWholeText,
     run: () => {
       const whole = !state().readerWholeText;
       state().setReaderWholeText(whole);

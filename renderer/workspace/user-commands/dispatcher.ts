@@ -103,6 +103,11 @@ export function commandState(id: CommandId): CommandState {
   return { enabled: true };
 }
 
+/** Whether a setting turned on and off by the command is on now (false for every other command). */
+export function commandChecked(id: CommandId): boolean {
+  return COMMAND_BINDINGS[id].checked?.(state()) ?? false;
+}
+
 /**
  * Runs a command as the analyst gave it. Answers false when nothing in the renderer answers it (so a key
  * is left to the browser); a disabled command is answered by saying why (or, for Undo and the like, by

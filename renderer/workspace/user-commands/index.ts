@@ -7,6 +7,7 @@
 export { COMMAND_BINDINGS, focusInTextField, type Binding, type CommandContext, type Enabled } from './bindings';
 export {
   bindCommandHandler,
+  commandChecked,
   commandState,
   isAnswered,
   pendingCommands,
