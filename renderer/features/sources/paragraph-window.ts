@@ -38,16 +38,17 @@ export function withPinned(indexes: number[], pinned: readonly number[], count: 
  * Whole Text fills the page outward from the screen, this many paragraphs each way per idle period. A
  * 1 MB book's 2,500 paragraphs put on the page in one render were one task of ~0.7 s (React creating
  * them, the browser shaping and laying out a megabyte of text) before the first screen showed; now the
- * first screen comes as fast as the window's, and each step's render and frame stay under ~60 ms (the
- * paragraphs off screen skip layout and paint: `.whole-text` in reader.css).
+ * first screen comes as fast as the window's, and each step's render and frame stay near the 50 ms of a
+ * long task (the paragraphs off screen skip layout and paint: `.whole-text` in reader.css; steps of 300
+ * made tasks of 57-63 ms on an idle machine, and of 200, 76-152 ms on a busy one).
  */
-const WHOLE_STEP = 200;
+const WHOLE_STEP = 150;
 
 const whollyAboveTheScreen = (item: VirtualItem, _delta: number, instance: Virtualizer<HTMLDivElement, Element>) =>
   item.end <= (instance.scrollOffset ?? 0);
 
 /** The window's paragraphs and `reach` more on each side of it, in order. */
-export function withReach(range: VirtualRange, reach: number): number[] {
+function withReach(range: VirtualRange, reach: number): number[] {
   const from = Math.max(0, range.startIndex - range.overscan - reach);
   const to = Math.min(range.count - 1, range.endIndex + range.overscan + reach);
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
@@ -86,8 +87,16 @@ export function useParagraphWindow(
   const complete = reach >= paragraphs.length;
   useEffect(() => {
     if (!whole || complete) return;
-    const handle = whenIdle(() => setFill({ whole, reach: reach + WHOLE_STEP }), WIDEN_WITHIN_MS);
-    return () => cancelIdle(handle);
+    // Each step after the frame that shows the last (the first, after the first screen's): an idle
+    // period can come before a frame, and a step there would delay the screen it is meant to follow.
+    let idle: number | undefined;
+    const frame = requestAnimationFrame(() => {
+      idle = whenIdle(() => setFill({ whole, reach: reach + WHOLE_STEP }), WIDEN_WITHIN_MS);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (idle !== undefined) cancelIdle(idle);
+    };
   }, [whole, reach, complete]);
   const rangeExtractor = useCallback(
     (range: VirtualRange) =>
