@@ -8,6 +8,7 @@ import {
 } from '../../shared/commands/menu-model';
 import type { CommandId } from '../../shared/commands/registry';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/ipc/channels';
+import type { MenuStateValue } from '../../shared/ipc/contract';
 import type { RecentExportEntry, RecentExports } from '../services/recent-exports';
 
 export interface MenuOptions {
@@ -24,7 +25,7 @@ export interface InstalledMenu {
    * Greys out the commands the renderer says cannot run now and enables the rest; checks the settings
    * it says are on and unchecks the others.
    */
-  setState: (state: { disabled: readonly CommandId[]; checked: readonly CommandId[] }) => void;
+  setState: (state: MenuStateValue) => void;
 }
 
 /**
@@ -111,7 +112,7 @@ export function installMenu({ getWindow, recentExports, openErrorLog }: MenuOpti
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };
 
-  const setState = (state: { disabled: readonly CommandId[]; checked: readonly CommandId[] }) => {
+  const setState = (state: MenuStateValue) => {
     const nextDisabled = new Set(state.disabled);
     const nextChecked = new Set(state.checked);
     const menu = Menu.getApplicationMenu();

@@ -1,5 +1,5 @@
 import { basename, dirname, join } from 'node:path';
-import type { ChannelKey, ParsedArgsOf, ResultOf } from '../../shared/ipc';
+import type { ChannelKey, MenuStateValue, ParsedArgsOf, ResultOf } from '../../shared/ipc';
 import { Backups } from './backups';
 import { BackupHandoffs, BackupStaging, withStaged } from './backup-staging';
 import type { OpenedBackupsInbox } from './launched-backups';
@@ -23,7 +23,6 @@ import { sha256Of, SourceStore } from './source-store';
 import { TaskCancelled, TaskRegistry } from './tasks';
 import { ThreadRunner } from './thread-runner';
 import type { BackupReason } from '../../shared/interop/backup';
-import type { CommandId } from '../../shared/commands/registry';
 
 /** The functions that answer each channel; the same table serves Electron's IPC and the loopback bridge. */
 export type HandlerTable = {
@@ -76,7 +75,7 @@ export interface WorkbenchServices {
    * The desktop menu: greys out the commands the renderer says cannot run now, and checks the settings
    * it says are on (the preview has no menu).
    */
-  menuState?: (state: { disabled: readonly CommandId[]; checked: readonly CommandId[] }) => void;
+  menuState?: (state: MenuStateValue) => void;
   /** The desktop app's `safeStorage` (the OS keychain); without it team passwords are kept for the session only. */
   encryptor?: Encryptor;
 }

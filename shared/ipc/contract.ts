@@ -81,13 +81,16 @@ export const TaskId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'a task id is 8 t
 export const TaskRef = z.object({ taskId: TaskId });
 
 /**
- * The menu commands that cannot run now, and the settings among them that are on (a registry id each;
- * anything else is refused).
+ * The menu's commands that cannot run now, and its settings (toggle commands) that are on: a registry
+ * id each; anything else is refused.
  */
 export const MenuState = z.object({
   disabled: z.array(z.string().refine(isCommandId, 'not a command of the registry')).max(COMMAND_IDS.length),
   checked: z.array(z.string().refine(isCommandId, 'not a command of the registry')).max(COMMAND_IDS.length).default([]),
 });
+
+/** The menu state as main receives it (`checked` always there). */
+export type MenuStateValue = z.output<typeof MenuState>;
 
 export const CancelledTask = z.object({
   /** False when the task was already writing its file (it completes) — too late to cancel. */

@@ -267,12 +267,26 @@ test.describe('the reader of a long source', () => {
 
     const whole = app.getByRole('button', { name: 'Whole text' });
     await expect(whole).toHaveAttribute('aria-pressed', 'false');
+    // Every value the reader's aria-busy takes from here on.
+    await app.evaluate(() => {
+      const seen: (string | null)[] = [];
+      (window as unknown as { readerBusy: typeof seen }).readerBusy = seen;
+      new MutationObserver((changes) => {
+        for (const change of changes)
+          if ((change.target as Element).matches('article.reader'))
+            seen.push((change.target as Element).getAttribute('aria-busy'));
+      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+    });
     await whole.click();
     await expect(whole).toHaveAttribute('aria-pressed', 'true');
     await expect(app.getByText('Every paragraph of a source is now on the page')).toBeVisible();
     // The page fills outward from the screen over a few idle periods; the reader is busy until it is whole.
     await expect(paragraphs).toHaveCount(600);
     await expect(reader).not.toHaveAttribute('aria-busy', 'true');
+    expect(await app.evaluate(() => (window as unknown as { readerBusy: (string | null)[] }).readerBusy)).toEqual([
+      'true',
+      null,
+    ]);
     await expect(reader).toHaveAttribute('aria-description', /Every paragraph is on the page/);
     // What browse mode reads: the far paragraphs are in the page's text, the Dari one right to left.
     await expect(reader).toContainText(FAR_PHRASE);
@@ -299,12 +313,24 @@ test.describe('the reader of a long source', () => {
       const scrolledFrom = await scroller.evaluate((e) => e.scrollTop);
       await app.mouse.wheel(0, -WHEEL);
       await expect.poll(() => scroller.evaluate((e) => e.scrollTop)).not.toBe(scrolledFrom);
-      await app.waitForTimeout(300);
-      const after = await app.evaluate(
-        (index) => document.querySelector(`.reader p[data-index="${index}"]`)!.getBoundingClientRect().top,
-        before.index,
-      );
-      console.log('DBG', i, before, after, scrolledFrom, await scroller.evaluate((e) => e.scrollTop));
+      // Once the paragraphs that came on screen are measured and the scroll has taken them up, the text is still.
+      const topOf = () =>
+        app.evaluate(
+          (index) => document.querySelector(`.reader p[data-index="${index}"]`)!.getBoundingClientRect().top,
+          before.index,
+        );
+      let after = await topOf();
+      await expect
+        .poll(
+          async () => {
+            const now = await topOf();
+            const still = now === after;
+            after = now;
+            return still;
+          },
+          { intervals: [150] },
+        )
+        .toBe(true);
       expect(Math.abs(after - before.top - WHEEL)).toBeLessThan(4);
     }
 

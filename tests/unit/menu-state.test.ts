@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandId } from '../../shared/commands/registry';
+import type { MenuStateValue } from '../../shared/ipc';
 import { dispatch } from '../../main/ipc/dispatch';
 import { realHandlerTable } from '../support/handler-table';
 import { useTempFolders } from '../support/temp-folder';
 
 const tempFolder = useTempFolders();
-type MenuStateHeard = { disabled: readonly CommandId[]; checked: readonly CommandId[] };
+type MenuStateHeard = MenuStateValue;
 
 describe('the menu state the renderer reports', () => {
   it('reaches the desktop menu with the commands to grey out and the settings to check', async () => {

@@ -57,15 +57,17 @@ function caretAt(root: HTMLElement, x: number, y: number): { node: Text; offset:
 export function caretNear(root: HTMLElement, x: number, y: number): { node: Text; offset: number } | null {
   const direct = caretAt(root, x, y);
   if (direct) return direct;
-  let best: { p: HTMLElement; rect: DOMRect; distance: number } | null = null;
-  for (const p of root.querySelectorAll<HTMLElement>('p[data-index]')) {
-    const rect = p.getBoundingClientRect();
+  // Nearest by each paragraph's box (`[data-paragraph]`), not its text's: with Whole Text on, the boxes
+  // of paragraphs off screen stand in for text not laid out, and asking where a text is would lay it out.
+  let best: { box: HTMLElement; distance: number } | null = null;
+  for (const box of root.querySelectorAll<HTMLElement>('[data-paragraph]')) {
+    const rect = box.getBoundingClientRect();
     if (rect.height === 0) continue;
     const distance = y < rect.top ? rect.top - y : y > rect.bottom ? y - rect.bottom : 0;
-    if (!best || distance < best.distance) best = { p, rect, distance };
+    if (!best || distance < best.distance) best = { box, distance };
   }
-  if (!best) return null;
-  const { rect } = best;
+  const rect = best?.box.querySelector('p[data-index]')?.getBoundingClientRect();
+  if (!rect || rect.height === 0) return null;
   const inside = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo + 1), hi - 1);
   return caretAt(root, inside(x, rect.left, rect.right), inside(y, rect.top, rect.bottom));
 }

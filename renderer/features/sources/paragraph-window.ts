@@ -44,8 +44,14 @@ export function withPinned(indexes: number[], pinned: readonly number[], count: 
  */
 const WHOLE_STEP = 150;
 
-const whollyAboveTheScreen = (item: VirtualItem, _delta: number, instance: Virtualizer<HTMLDivElement, Element>) =>
-  item.end <= (instance.scrollOffset ?? 0);
+/**
+ * Whether a paragraph's change of height moves the scroll position by as much: on its first measure,
+ * when it starts above the screen (TanStack's own rule); on a later one, when it lies wholly above it.
+ */
+const keepsTextSteady = (item: VirtualItem, _delta: number, instance: Virtualizer<HTMLDivElement, Element>) => {
+  const offset = instance.scrollOffset ?? 0;
+  return instance.itemSizeCache.has(item.key) ? item.end <= offset : item.start < offset;
+};
 
 /** The window's paragraphs and `reach` more on each side of it, in order. */
 function withReach(range: VirtualRange, reach: number): number[] {
@@ -80,24 +86,11 @@ export function useParagraphWindow(
 ) {
   const pinnedKey = pinned.join(',');
   // How far beyond the window Whole Text has filled the page so far; grown in idle periods until the
-  // whole text is there. Kept per setting: off and on again, it fills afresh.
-  const [fill, setFill] = useState({ whole, reach: 0 });
-  if (fill.whole !== whole) setFill({ whole, reach: 0 });
-  const reach = fill.whole === whole ? fill.reach : 0;
+  // whole text is there. Kept per setting and text: off and on again, or another text, it fills afresh.
+  const [fill, setFill] = useState({ whole, paragraphs, reach: 0 });
+  if (fill.whole !== whole || fill.paragraphs !== paragraphs) setFill({ whole, paragraphs, reach: 0 });
+  const reach = fill.whole === whole && fill.paragraphs === paragraphs ? fill.reach : 0;
   const complete = reach >= paragraphs.length;
-  useEffect(() => {
-    if (!whole || complete) return;
-    // Each step after the frame that shows the last (the first, after the first screen's): an idle
-    // period can come before a frame, and a step there would delay the screen it is meant to follow.
-    let idle: number | undefined;
-    const frame = requestAnimationFrame(() => {
-      idle = whenIdle(() => setFill({ whole, reach: reach + WHOLE_STEP }), WIDEN_WITHIN_MS);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      if (idle !== undefined) cancelIdle(idle);
-    };
-  }, [whole, reach, complete]);
   const rangeExtractor = useCallback(
     (range: VirtualRange) =>
       withPinned(whole ? withReach(range, reach) : defaultRangeExtractor(range), pinned, range.count),
@@ -127,8 +120,28 @@ export function useParagraphWindow(
   // rows have nothing to re-measure there): a paragraph wholly above the screen that takes its real
   // height moves the scroll position by as much, whichever way the analyst is scrolling.
   useLayoutEffect(() => {
-    virtualizer.shouldAdjustScrollPositionOnItemSizeChange = whole ? whollyAboveTheScreen : undefined;
+    virtualizer.shouldAdjustScrollPositionOnItemSizeChange = whole ? keepsTextSteady : undefined;
   }, [virtualizer, whole]);
+  useEffect(() => {
+    if (!whole || complete) return;
+    // Each step after the frame that shows the last (the first, after the first screen's): an idle
+    // period can come before a frame, and a step there would delay the screen it is meant to follow.
+    // A step that reaches both ends of the text from where the window is now completes the fill.
+    const step = () => {
+      const range = virtualizer.range;
+      const needed = range ? Math.max(range.startIndex, paragraphs.length - 1 - range.endIndex) : paragraphs.length;
+      const next = reach + WHOLE_STEP;
+      setFill({ whole, paragraphs, reach: next >= needed ? paragraphs.length : next });
+    };
+    let idle: number | undefined;
+    const frame = requestAnimationFrame(() => {
+      idle = whenIdle(step, WIDEN_WITHIN_MS);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (idle !== undefined) cancelIdle(idle);
+    };
+  }, [virtualizer, whole, paragraphs, reach, complete]);
   // The paragraph sizes depend on the font size: measured afresh when it changes (not on the first
   // render, where nothing is measured yet and a re-render would only delay the first screen).
   const measuredAt = useRef(fontSize);
