@@ -279,7 +279,7 @@ test.describe('the reader of a long source', () => {
     });
     await whole.click();
     await expect(whole).toHaveAttribute('aria-pressed', 'true');
-    await expect(app.getByText('Every paragraph of a source is now on the page')).toBeVisible();
+    await expect(app.getByText('Every paragraph of a source goes on the page')).toBeVisible();
     // The page fills outward from the screen over a few idle periods; the reader is busy until it is whole.
     await expect(paragraphs).toHaveCount(600);
     await expect(reader).not.toHaveAttribute('aria-busy', 'true');
