@@ -24,10 +24,16 @@ import {
  * Clicks the source in the library and waits until its first screen is painted: the title shown, the
  * paragraphs on screen on the page and the passages that meet them painted. The reader renders only
  * the paragraphs near the screen (issue 19), so "every passage painted" is no longer a state it reaches.
+ * With `untilWhole` (Whole Text on) it goes on until every paragraph is on the page (the reader no
+ * longer `aria-busy`), and answers that too and the longest main-thread task until then; all from the click.
  */
-async function openSource(page: Page, title: string): Promise<number> {
+async function timedOpen(
+  page: Page,
+  title: string,
+  untilWhole: boolean,
+): Promise<{ screen: number; whole: number; longest: number }> {
   return page.evaluate(
-    async ({ title }) => {
+    async ({ title, untilWhole }) => {
       const button = [...document.querySelectorAll<HTMLButtonElement>('ul[aria-label="Sources"] button')].find((b) =>
         b.textContent?.includes(title),
       );
@@ -36,16 +42,29 @@ async function openSource(page: Page, title: string): Promise<number> {
         throw new Error(`The source "${title}" was open before the run began.`);
       const began = performance.now();
       button.click();
-      const done = await window.__probe.settle(
+      const screen = await window.__probe.settle(
         () =>
           document.getElementById('reader-title')?.textContent === title &&
           document.querySelector('.reader p[data-index]') !== null &&
           window.__probe.highlightCount() > 0,
       );
-      return done - began;
+      const whole = untilWhole
+        ? await window.__probe.settle(() => document.querySelector('.reader[aria-busy]') === null, 60_000)
+        : screen;
+      const tasks = window.__probe.longTasks.filter((t) => t.start >= began && t.start <= whole);
+      return {
+        screen: screen - began,
+        whole: whole - began,
+        longest: Math.max(0, ...tasks.map((t) => t.duration)),
+      };
     },
-    { title },
+    { title, untilWhole },
   );
+}
+
+/** The first screen of the source, timed from the click (`timedOpen`). */
+async function openSource(page: Page, title: string): Promise<number> {
+  return (await timedOpen(page, title, false)).screen;
 }
 
 /**
@@ -60,37 +79,8 @@ async function openSourcePointed(page: Page, title: string): Promise<number> {
   return openSource(page, title);
 }
 
-/**
- * Opens the source with Whole Text on, as `openSource`, and goes on until every paragraph is on the page
- * (the reader no longer `aria-busy`): the first screen, the whole text, and the longest main-thread task
- * between the click and the whole text, all timed from the click.
- */
-async function openSourceWhole(page: Page, title: string): Promise<{ screen: number; whole: number; longest: number }> {
-  return page.evaluate(
-    async ({ title }) => {
-      const button = [...document.querySelectorAll<HTMLButtonElement>('ul[aria-label="Sources"] button')].find((b) =>
-        b.textContent?.includes(title),
-      );
-      if (!button) throw new Error(`The source "${title}" is not in the library.`);
-      const began = performance.now();
-      button.click();
-      const screen = await window.__probe.settle(
-        () =>
-          document.getElementById('reader-title')?.textContent === title &&
-          document.querySelector('.reader p[data-index]') !== null &&
-          window.__probe.highlightCount() > 0,
-      );
-      const whole = await window.__probe.settle(() => document.querySelector('.reader[aria-busy]') === null, 60_000);
-      const tasks = window.__probe.longTasks.filter((t) => t.start >= began && t.start <= whole);
-      return {
-        screen: screen - began,
-        whole: whole - began,
-        longest: Math.max(0, ...tasks.map((t) => t.duration)),
-      };
-    },
-    { title },
-  );
-}
+/** Opens the source with Whole Text on and waits for every paragraph (`timedOpen`). */
+const openSourceWhole = (page: Page, title: string) => timedOpen(page, title, true);
 
 /** How long the bench's pointer rests on the entry before the click. */
 const POINTER_REST_MS = 400;

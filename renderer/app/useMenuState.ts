@@ -18,9 +18,9 @@ const LONGEST_WAIT_MS = 1000;
 /**
  * Keeps the desktop menu's items as enabled as the dispatcher says they are: Undo greyed out with nothing
  * to undo, New Passage without a selection in the reader, and so on; and a setting's item (Whole Text on
- * the Page) checked while it is on. Whatever can change an answer —
- * a handler bound or unbound, the UI store, the workspace's history, the focus entering or leaving a
- * text field — schedules one recount; main hears only when the set of disabled commands or checked settings changes.
+ * the Page) checked while it is on. Whatever can change an answer — a handler bound or unbound, the UI
+ * store, the workspace's history, the focus entering or leaving a text field — schedules one recount;
+ * main hears only when the set of disabled commands or checked settings changes.
  *
  * The recount waits until the window has been still for a moment and then for an idle period: one cell
  * edit alone moves the focus twice, the save status twice and the history once, and the menu needs the
