@@ -237,6 +237,42 @@ test.describe('the reader of a long source', () => {
     );
   });
 
+  test('a selection of the whole text dragged out of the reader carries all of it, as a copy does', async ({ app }) => {
+    await pasteLongReport(app);
+    const reader = app.getByRole('document', { name: 'Source text' });
+    const whole = longReport();
+    await reader.locator('p', { hasText: 'Section 2. ' }).click();
+    await app.keyboard.press('Control+A');
+    await expect.poll(() => selectionOffsets(app)).toEqual({ anchor: 0, focus: whole.length });
+    // A drop target beside the reader, standing for Word or a note: it keeps what a drop hands it.
+    await app.evaluate(() => {
+      const target = document.createElement('div');
+      target.id = 'drop-target';
+      target.style.cssText = 'position:fixed;right:0;bottom:0;width:200px;height:120px;z-index:9999;background:#ddd';
+      target.addEventListener('dragover', (e) => e.preventDefault());
+      target.addEventListener('drop', (e) => {
+        e.preventDefault();
+        target.dataset.plain = e.dataTransfer!.getData('text/plain');
+        target.dataset.html = e.dataTransfer!.getData('text/html');
+      });
+      document.body.append(target);
+    });
+    // Only the paragraphs near the screen are on the page; the drag starts on one of them, as a mouse does.
+    expect(await reader.locator('p').count()).toBeLessThan(100);
+    const from = (await reader.locator('p', { hasText: 'Section 3. ' }).boundingBox())!;
+    const to = (await app.locator('#drop-target').boundingBox())!;
+    await app.mouse.move(from.x + 40, from.y + from.height / 2);
+    await app.mouse.down();
+    await app.mouse.move(from.x + 80, from.y + from.height / 2 + 10, { steps: 4 });
+    await app.mouse.move(to.x + 100, to.y + 60, { steps: 8 });
+    await app.mouse.up();
+    await expect(app.locator('#drop-target')).toHaveAttribute('data-plain', whole);
+    // No partial HTML of the rendered paragraphs beside it, which Word would prefer to the text.
+    await expect(app.locator('#drop-target')).toHaveAttribute('data-html', '');
+    // The drop outside took nothing out of the source.
+    await expect(reader.locator('p', { hasText: 'Section 3. ' })).toHaveText(whole.split('\n\n')[2]!);
+  });
+
   test('reading by caret, as a screen reader in focus mode does, goes on past the paragraphs first rendered', async ({
     app,
   }) => {

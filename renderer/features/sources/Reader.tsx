@@ -25,6 +25,7 @@ import {
   useState,
   type CSSProperties,
   type ClipboardEvent,
+  type DragEvent,
   type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
@@ -557,13 +558,26 @@ export function Reader({
     else if (adder) setAdder(null);
   };
 
-  // Copied as the source's own text: a selection's middle may lie in paragraphs not on the page.
-  const onCopy = (event: ClipboardEvent) => {
+  // Copied and dragged out as the source's own text: a selection's middle may lie in paragraphs not on
+  // the page, and the browser would carry only the ones that are.
+  const selectedText = (): string | null => {
     const range = geometryRef.current?.selectionRange(window.getSelection());
-    if (!range) return;
-    event.preventDefault();
     // A triple-clicked paragraph ends at the next one's start: its line break is not part of the copy.
-    event.clipboardData.setData('text/plain', text.slice(range.start, range.end).replace(/\n+$/, ''));
+    return range ? text.slice(range.start, range.end).replace(/\n+$/, '') : null;
+  };
+  const onCopy = (event: ClipboardEvent) => {
+    const selected = selectedText();
+    if (selected === null) return;
+    event.preventDefault();
+    event.clipboardData.setData('text/plain', selected);
+  };
+  // The browser fills a drag with the rendered selection, as plain text and as HTML; both go, and the
+  // text takes their place, so a drop into Word or a note holds what a copy would.
+  const onDragStart = (event: DragEvent) => {
+    const selected = selectedText();
+    if (selected === null) return;
+    event.dataTransfer.clearData();
+    event.dataTransfer.setData('text/plain', selected);
   };
 
   // New Passage from Selection (menu, Ctrl+Shift+A): the same as pressing A in the text. Bound by the
@@ -724,6 +738,7 @@ export function Reader({
           onKeyUp={onKeyUp}
           onKeyDown={onKeyDown}
           onCopy={onCopy}
+          onDragStart={onDragStart}
         >
           <Space height={spaceAbove} />
           {body}
