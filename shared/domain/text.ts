@@ -34,6 +34,86 @@ export function splitParagraphs(text: string): Paragraph[] {
 
 const NOT_BLANK = /\S/;
 
+/** One block of the reader: a paragraph, or a piece of one too long to lay out at once. */
+export interface ReadingBlock extends Paragraph {
+  /** The paragraph goes on in the next block (shown without the gap between paragraphs). */
+  runsOn?: true;
+  /**
+   * A cut paragraph's direction, the same for each of its blocks: found from each block's own text
+   * (`dir="auto"`), a Dari paragraph's block that begins with a Latin name would read left to right.
+   */
+  dir?: 'ltr' | 'rtl';
+}
+
+/**
+ * Paragraphs longer than this are read in blocks of at most this many characters. The reader puts
+ * whole blocks on the page, and the browser lays a paragraph out whole: a text without line breaks (a
+ * PDF whose lines could not be joined, a page pasted flat) was one paragraph, and a 1 MB one took
+ * 0.8 s to open, with find and jumps brought only to its middle. ~6,000 characters are two screens of
+ * text: longer than nearly any paragraph written as one, short enough to lay out within a frame.
+ */
+export const LONGEST_BLOCK = 6_000;
+
+// Where a block may end, best first: after a sentence's end and the space after it (or straight
+// after a full-width one, which takes none), else after any space.
+const SENTENCE_END = /[.!?…؟۔]["'»”’)\]]*\s+|[。！？]/g;
+const SPACE = /\s+/g;
+// Never cut before one of these: it belongs to the character before it.
+const JOINS_BEFORE = /^(?:\p{M}|\u200c|\u200d|\ufe0f)/u;
+
+const LETTER = /\p{L}/u;
+const RIGHT_TO_LEFT = /^(?:\p{Script=Hebrew}|\p{Script=Arabic}|\p{Script=Syriac}|\p{Script=Thaana}|\p{Script=Nko})/u;
+
+/** A text's direction as `dir="auto"` finds it: right to left when its first letter is of a script written so. */
+export function firstLetterDirection(text: string): 'ltr' | 'rtl' {
+  const letter = LETTER.exec(text);
+  return letter && RIGHT_TO_LEFT.test(letter[0]) ? 'rtl' : 'ltr';
+}
+
+/** Where to end the block that starts at `from` in `text`: at most `longest` characters on. */
+function blockEnd(text: string, from: number, longest: number): number {
+  const limit = from + longest;
+  // A cut in the block's second half, so no block is left much shorter than the rest.
+  const earliest = from + Math.floor(longest / 2);
+  const window = text.slice(earliest, limit);
+  for (const pattern of [SENTENCE_END, SPACE]) {
+    let cut = -1;
+    for (const match of window.matchAll(pattern)) cut = match.index + match[0].length;
+    if (cut > 0) return earliest + cut;
+  }
+  // One run with no space to break at (a long URL, a script written without spaces): cut between two
+  // characters, neither inside a surrogate pair nor before a combining mark or joiner.
+  let cut = limit;
+  while (cut > earliest && (isLowSurrogate(text.charCodeAt(cut)) || JOINS_BEFORE.test(text[cut]!))) cut--;
+  return cut;
+}
+
+/**
+ * The reader's blocks: `splitParagraphs`, with each paragraph longer than `longest` cut into pieces
+ * that tile it exactly (each piece's text is `text.slice(start, start + length)`, and they meet with no
+ * gap), cut at a sentence's end where there is one.
+ */
+export function readingBlocks(text: string, longest: number = LONGEST_BLOCK): ReadingBlock[] {
+  const paragraphs = splitParagraphs(text);
+  if (!paragraphs.some((p) => p.text.length > longest)) return paragraphs;
+  const blocks: ReadingBlock[] = [];
+  for (const paragraph of paragraphs) {
+    if (paragraph.text.length <= longest) {
+      blocks.push(paragraph);
+      continue;
+    }
+    const dir = firstLetterDirection(paragraph.text);
+    let from = 0;
+    while (paragraph.text.length - from > longest) {
+      const end = blockEnd(paragraph.text, from, longest);
+      blocks.push({ start: paragraph.start + from, text: paragraph.text.slice(from, end), runsOn: true, dir });
+      from = end;
+    }
+    blocks.push({ start: paragraph.start + from, text: paragraph.text.slice(from), dir });
+  }
+  return blocks;
+}
+
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 

@@ -519,3 +519,101 @@ test('a passage selected with the keyboard across two paragraphs is created and 
   expect(selected[0]!.startsWith(start)).toBe(true);
   expect(selected[0]!.length).toBeGreaterThan(quote.split('\n')[0]!.length);
 });
+
+test('a text without line breaks reads as one paragraph in blocks: found far down, selected and coded across a block’s end', async ({
+  app,
+}) => {
+  await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  // As a PDF whose lines could not be joined, or a page pasted flat, arrives: 120,000 characters, one line.
+  const sentences: string[] = [];
+  for (let i = 1; sentences.join(' ').length < 120_000; i++)
+    sentences.push(`Sentence ${i} on the Amu Darya notes the flow at the gauging stations and the demands downstream.`);
+  sentences[sentences.length - 5] = `In the last review the ${FAR_PHRASE} after the spring flood.`;
+  const flat = sentences.join(' ');
+  await app.getByRole('button', { name: 'Paste…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Paste text' });
+  await dialog.getByRole('textbox', { name: 'Title' }).fill('A flat report');
+  await dialog.getByRole('textbox', { name: 'Text' }).fill(flat);
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(app.getByRole('heading', { level: 2 })).toHaveText('A flat report');
+  const reader = app.getByRole('document', { name: 'Source text' });
+  await expect(reader.locator('p').first()).toContainText('Sentence 1 ');
+
+  // In blocks of at most 6,000 characters, each ending at a sentence's end, only those near the screen
+  // on the page, and each running on into the next with no gap between, as lines of a paragraph do.
+  const blocks = () =>
+    app.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('article.reader p[data-start]')].map((p) => ({
+        start: Number(p.dataset.start),
+        length: p.textContent!.length,
+        top: p.getBoundingClientRect().top,
+        bottom: p.getBoundingClientRect().bottom,
+      })),
+    );
+  const first = await blocks();
+  expect(first.length).toBeGreaterThan(1);
+  // At least 20 blocks in the text (none longer than 6,000), a handful of them on the page.
+  expect(first.length).toBeLessThan(12);
+  for (const [i, block] of first.entries()) {
+    expect(block.length).toBeLessThanOrEqual(6000);
+    expect(flat.slice(block.start, block.start + block.length)).toMatch(/^Sentence \d+ /);
+    const next = first[i + 1];
+    if (next?.start !== block.start + block.length) continue;
+    expect(flat.slice(block.start, block.start + block.length)).toMatch(/downstream\. $/);
+    expect(Math.abs(next.top - block.bottom)).toBeLessThan(1);
+  }
+
+  // Find brings the match itself on screen, not the middle of a paragraph 20 screens tall.
+  await reader.locator('p').first().click();
+  await app.keyboard.press('Control+F');
+  const find = app.getByRole('search', { name: 'Find in source' });
+  await find.getByRole('searchbox', { name: 'Find in source' }).fill(FAR_PHRASE);
+  await expect(find.getByRole('status')).toHaveText('1 of 1');
+  await expect.poll(() => highlightedTexts(app, 'wb-found')).toEqual([FAR_PHRASE]);
+  const inView = () =>
+    app.evaluate(() => {
+      const range = [...CSS.highlights.get('wb-found')!][0] as Range;
+      const box = document.querySelector('.reader-scroll')!.getBoundingClientRect();
+      const rect = range.getBoundingClientRect();
+      return rect.top >= box.top && rect.bottom <= box.bottom;
+    });
+  await expect.poll(inView).toBe(true);
+  await find.getByRole('searchbox', { name: 'Find in source' }).press('Escape');
+
+  // A passage from the last sentence of the first block into the second, by keyboard: copied exactly,
+  // and coded and painted whole, over both blocks.
+  await app.evaluate(() => document.querySelector('.reader-scroll')!.scrollTo({ top: 0 }));
+  const firstEnd = first[0]!.start + first[0]!.length;
+  const lastSentence = flat.lastIndexOf('Sentence ', firstEnd - 2);
+  const needle = flat.slice(lastSentence, lastSentence + 14);
+  // Its block is two screens tall: bring the sentence itself on screen.
+  await app.evaluate((needle) => {
+    const node = [...document.querySelectorAll('article.reader p')].find((p) => p.textContent!.includes(needle))!
+      .firstChild as Text;
+    const range = document.createRange();
+    const at = node.data.indexOf(needle);
+    range.setStart(node, at);
+    range.setEnd(node, at + needle.length);
+    const scroller = document.querySelector('.reader-scroll')!;
+    scroller.scrollBy({ top: range.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 200 });
+  }, needle);
+  const rect = await textRect(app, needle);
+  await app.mouse.click(rect.left + 1, (rect.top + rect.firstLineBottom) / 2);
+  await expect.poll(async () => (await selectionOffsets(app))?.anchor).toBe(lastSentence);
+  for (let i = 0; i < 4 && ((await selectionOffsets(app))?.focus ?? 0) < firstEnd + 20; i++)
+    await app.keyboard.press('Shift+ArrowDown');
+  const chosen = (await selectionOffsets(app))!;
+  expect(chosen.focus).toBeGreaterThan(firstEnd);
+  await app.keyboard.press('Control+C');
+  expect(await app.evaluate(() => navigator.clipboard.readText())).toBe(flat.slice(chosen.anchor, chosen.focus));
+  await app.keyboard.press('a');
+  const editor = app.getByRole('dialog', { name: 'Annotate passage' });
+  await expect(editor.locator('blockquote')).toHaveText(flat.slice(chosen.anchor, chosen.focus).trim());
+  await editor.getByRole('combobox', { name: 'Tags' }).fill('Across blocks');
+  await editor.getByRole('combobox', { name: 'Tags' }).press('Enter');
+  await expect(editor.locator('.chip', { hasText: 'Across blocks' })).toBeVisible();
+  await app.keyboard.press('Control+Enter');
+  await expect(editor).toBeHidden();
+  // One range from its start in the first block to its end in the second.
+  expect(await highlightedTexts(app, 'wb-selected')).toEqual([flat.slice(chosen.anchor, chosen.focus).trim()]);
+});

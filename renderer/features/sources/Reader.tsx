@@ -3,7 +3,9 @@
  * (TanStack Virtual, with spacers above and below), so a 1 MB book costs what one screen costs. The
  * paragraphs of the selection's ends stay on the page apart from the window (a spacer between), and the
  * moves the browser would make over the rendered paragraphs only — Ctrl+Home/End, Page Up/Down,
- * Ctrl+A — and the copy are made on the text's offsets instead (`caret-moves.ts`).
+ * Ctrl+A — and the copy are made on the text's offsets instead (`caret-moves.ts`). The window's unit
+ * is a block (`readingBlocks`): a paragraph, or a piece of one longer than two screens, since the
+ * browser lays a paragraph out whole and a text without line breaks would otherwise be one block.
  *
  * Why a virtualiser of our own rather than CodeMirror 6's read-only EditorView with mark decorations
  * (weighed for issue 19, and kept as a peer in `bench/scenarios/reader.ts`): the reader's page stays
@@ -34,7 +36,7 @@ import {
 import type { VirtualItem } from '@tanstack/react-virtual';
 import type { Annotation, Tag } from '../../../shared/domain/annotation';
 import { paragraphIndexAt } from '../../../shared/domain/passage-fit';
-import { splitParagraphs, tidyRange } from '../../../shared/domain/text';
+import { readingBlocks, tidyRange } from '../../../shared/domain/text';
 import { READER_FONT_SIZES, useWorkbench } from '../../stores';
 import { useT } from '../../i18n';
 import { useParagraphWindow } from './paragraph-window';
@@ -123,6 +125,12 @@ interface ParagraphProps {
   index: number;
   start: number;
   text: string;
+  /** A long paragraph's piece that the next block continues: no gap after it. */
+  runsOn: boolean;
+  /** A long paragraph's piece after the first: its margin's stripes join those above. */
+  continues: boolean;
+  /** A cut paragraph's direction, for each of its blocks; otherwise found from the text (`auto`). */
+  dir: 'ltr' | 'rtl' | 'auto';
   /** The paragraph's language where it is not the source's. */
   lang?: string;
   stripes: string;
@@ -139,14 +147,18 @@ const Paragraph = memo(function Paragraph({
   index,
   start,
   text,
+  runsOn,
+  continues,
+  dir,
   lang,
   stripes,
   flash,
   measure,
   onGutterClick,
 }: ParagraphProps) {
+  const className = `para${runsOn ? ' runs-on' : ''}${continues ? ' continues' : ''}${flash ? ' flash' : ''}`;
   return (
-    <div className={flash ? 'para flash' : 'para'} data-paragraph="" data-index={index} ref={measure}>
+    <div className={className} data-paragraph="" data-index={index} ref={measure}>
       <span
         className="stripes"
         aria-hidden="true"
@@ -155,7 +167,7 @@ const Paragraph = memo(function Paragraph({
         onMouseDown={preventFocusLoss}
         onClick={(e) => onGutterClick(index, e)}
       />
-      <p data-index={index} data-start={start} dir="auto" lang={lang}>
+      <p data-index={index} data-start={start} dir={dir} lang={lang}>
         {text}
       </p>
     </div>
@@ -288,7 +300,8 @@ export function Reader({
   const scrollRequest = useWorkbench((s) => s.scrollRequest);
   const shownSize = Math.min(READER_FONT_SIZES.max, fontSize);
 
-  const paragraphs = useMemo(() => splitParagraphs(text), [text]);
+  // Paragraphs, the longest cut into blocks the browser can lay out within a frame.
+  const paragraphs = useMemo(() => readingBlocks(text), [text]);
   const paragraphLanguages = useParagraphLanguages(paragraphs, language, (languages?.length ?? 0) > 1);
   const placed = useMemo(() => annotations.filter(placeableOn(text)), [annotations, text]);
   const lanes = useMemo(() => assignLanes(placed), [placed]);
@@ -685,6 +698,9 @@ export function Reader({
         index={i}
         start={p.start}
         text={p.text}
+        runsOn={p.runsOn === true}
+        continues={paragraphs[i - 1]?.runsOn === true}
+        dir={p.dir ?? 'auto'}
         lang={paragraphLanguages?.[i] ?? undefined}
         stripes={stripes[i]!}
         flash={i === flashIndex}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import {
+  firstLetterDirection,
+  LONGEST_BLOCK,
+  readingBlocks,
+  splitParagraphs,
+  type ReadingBlock,
+} from '../../shared/domain/text';
+
+/** Each block is the text at its place, and together they cover every paragraph exactly. */
+function expectTiling(text: string, blocks: ReadingBlock[], longest: number): void {
+  for (const block of blocks) {
+    expect(text.slice(block.start, block.start + block.text.length)).toBe(block.text);
+    expect(block.text.length).toBeLessThanOrEqual(longest);
+  }
+  const rejoined: string[] = [];
+  let current = '';
+  for (const block of blocks) {
+    current += block.text;
+    if (!block.runsOn) {
+      rejoined.push(current);
+      current = '';
+    }
+  }
+  expect(rejoined).toEqual(splitParagraphs(text).map((p) => p.text));
+  for (let i = 1; i < blocks.length; i++)
+    if (blocks[i - 1]!.runsOn) expect(blocks[i]!.start).toBe(blocks[i - 1]!.start + blocks[i - 1]!.text.length);
+}
+
+describe('reading blocks', () => {
+  it('are the paragraphs themselves while none is long', () => {
+    const text = 'First paragraph.\n\nSecond one.\nThird.';
+    expect(readingBlocks(text)).toEqual(splitParagraphs(text));
+    expect(readingBlocks(text).some((b) => b.runsOn)).toBe(false);
+  });
+
+  it('cut a paragraph without line breaks at sentence ends, each block at most the longest', () => {
+    let flat = '';
+    for (let i = 1; flat.length < 1_000_000; i++)
+      flat += `Sentence ${i} of one flat text about water allocation on the Amu Darya and the Kosh-Tepa canal. `;
+    const text = `Heading\n\n${flat.trim()}\n\nA closing paragraph.`;
+    const blocks = readingBlocks(text);
+    expectTiling(text, blocks, LONGEST_BLOCK);
+    expect(blocks.length).toBeGreaterThan(1_000_000 / LONGEST_BLOCK);
+    expect(blocks.length).toBeLessThan((2 * 1_000_000) / LONGEST_BLOCK + 3);
+    // Every cut but the paragraph's last falls after a sentence's full stop and its space.
+    for (const block of blocks.filter((b) => b.runsOn)) expect(block.text).toMatch(/canal\. $/);
+    expect(blocks[0]).toEqual({ start: 0, text: 'Heading' });
+    expect(blocks.at(-1)!.text).toBe('A closing paragraph.');
+  });
+
+  it('cut Russian, Dari and Chinese text at their own sentence ends', () => {
+    const russian = 'Водозабор канала Кош-Тепа растёт в маловодные годы. '.repeat(40).trim();
+    const dari = 'برداشت آب کانال قوش تپه در سال‌های کم‌آبی افزایش خواهد یافت؟ '.repeat(40).trim();
+    const chinese = '阿姆河的水量在枯水年减少。'.repeat(200);
+    for (const [text, end] of [
+      [russian, /годы\. $/],
+      [dari, /یافت؟ $/],
+      [chinese, /。$/],
+    ] as const) {
+      const blocks = readingBlocks(text, 500);
+      expectTiling(text, blocks, 500);
+      expect(blocks.length).toBeGreaterThan(1);
+      for (const block of blocks.filter((b) => b.runsOn)) expect(block.text).toMatch(end);
+    }
+  });
+
+  it('give each block of a cut paragraph the paragraph’s direction, from its first letter', () => {
+    // A Dari paragraph whose second block begins with a Latin name: still right to left.
+    const dari =
+      'برداشت آب کانال قوش تپه افزایش یافت. '.repeat(12) + 'NATO '.repeat(30) + 'گزارش پایان یافت. '.repeat(20);
+    const blocks = readingBlocks(dari, 500);
+    expect(blocks.length).toBeGreaterThan(1);
+    expect(blocks.some((b) => /^NATO/.test(b.text))).toBe(true);
+    expect(new Set(blocks.map((b) => b.dir))).toEqual(new Set(['rtl']));
+    // A paragraph starting with numbers and quotes takes the direction of its first letter.
+    expect(firstLetterDirection('«12» — گزارش')).toBe('rtl');
+    expect(firstLetterDirection('12. Report on Kosh-Tepa')).toBe('ltr');
+    expect(firstLetterDirection('2026')).toBe('ltr');
+    // Paragraphs left whole keep no direction of their own: the browser finds it from the text.
+    expect(readingBlocks('Short.\n\nکوتاه.').every((b) => b.dir === undefined)).toBe(true);
+  });
+
+  it('fall back to a space, and cut a run without spaces between whole characters', () => {
+    const words = 'word '.repeat(300).trim();
+    const blocks = readingBlocks(words, 100);
+    expectTiling(words, blocks, 100);
+    for (const block of blocks.filter((b) => b.runsOn)) expect(block.text).toMatch(/word $/);
+
+    // Emoji (surrogate pairs), letters with combining marks and joiners: no cut falls inside one.
+    const run = '😀e\u0301\u0628\u0650\u200c'.repeat(400);
+    const cut = readingBlocks(run, 101);
+    expectTiling(run, cut, 101);
+    for (const block of cut.slice(1)) {
+      const code = block.text.charCodeAt(0);
+      expect(code >= 0xdc00 && code <= 0xdfff).toBe(false);
+      expect(block.text).not.toMatch(/^(?:\p{M}|\u200c|\u200d)/u);
+    }
+  });
+});
