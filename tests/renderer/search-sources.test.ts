@@ -41,4 +41,27 @@ describe('indexing source texts for search', () => {
     expect(read).toEqual(['b']);
     expect(index.search('Panj', 10).map((hit) => hit.doc.sourceId)).toEqual(['b']);
   });
+
+  it('finds each place in a text without line breaks, a hit per block the reader shows', async () => {
+    const index = new SearchIndex();
+    const sentences: string[] = [];
+    for (let i = 1; i <= 600; i++) sentences.push(`Sentence ${i} notes the flow at the gauging stations downstream.`);
+    for (const i of [10, 300, 590]) sentences[i] = `Sentence ${i + 1} names the Kosh-Tepa canal.`;
+    const flat = sentences.join(' ');
+    await index.syncSources([{ id: 'flat', version: 1 }], () => Promise.resolve(flat));
+    const hits = index.search('Kosh-Tepa', 10);
+    expect(hits).toHaveLength(3);
+    // Each hit leads to its own place: the block's start plus the match within it.
+    const places = hits.map((hit) => hit.doc.start! + hit.range.start).sort((a, b) => a - b);
+    let from = 0;
+    const expected: number[] = [];
+    for (;;) {
+      const at = flat.indexOf('Kosh-Tepa', from);
+      if (at === -1) break;
+      expected.push(at);
+      from = at + 1;
+    }
+    expect(places).toEqual(expected);
+    for (const hit of hits) expect(hit.snippet.after).toMatch(/^-Tepa canal/);
+  });
 });

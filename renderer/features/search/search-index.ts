@@ -1,5 +1,5 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { splitParagraphs } from '../../../shared/domain/text';
+import { readingBlocks } from '../../../shared/domain/text';
 
 /** What a hit is: a paragraph of a source, an annotation's note, or a tag (no text: see SearchHit). */
 export interface SearchDoc {
@@ -63,6 +63,8 @@ interface IndexedDoc {
   text: string;
   sourceId?: string;
   start?: number;
+  /** Paragraphs: where the block ends (a long paragraph is indexed in the reader's blocks). */
+  end?: number;
   annotationId?: string;
   tagId?: string;
   /** Notes and tags: the text to show. */
@@ -86,7 +88,7 @@ interface IndexedSource {
 export class SearchIndex {
   private readonly index = new MiniSearch<IndexedDoc>({
     fields: ['text'],
-    storeFields: ['kind', 'sourceId', 'start', 'annotationId', 'tagId', 'shown'],
+    storeFields: ['kind', 'sourceId', 'start', 'end', 'annotationId', 'tagId', 'shown'],
     processTerm: (term) => fold(term),
     searchOptions: { prefix: true, fuzzy: 0.15, combineWith: 'AND', processTerm: (term) => fold(term) },
   });
@@ -138,9 +140,11 @@ export class SearchIndex {
       const { text } = read;
       this.forgetSource(id);
       const firstId = this.nextId;
-      // One paragraph at a time: no array of every paragraph's document is built for the whole book.
-      for (const p of splitParagraphs(text)) {
-        this.index.add({ id: this.nextId++, kind: 'paragraph', text: p.text, sourceId: id, start: p.start });
+      // A document per block the reader shows: a paragraph, or a piece of a long one, so a text without
+      // line breaks gives a hit per few thousand characters rather than one for the whole text.
+      for (const p of readingBlocks(text)) {
+        const end = p.start + p.text.length;
+        this.index.add({ id: this.nextId++, kind: 'paragraph', text: p.text, sourceId: id, start: p.start, end });
       }
       this.sources.set(id, { version, text, firstId, count: this.nextId - firstId });
       progress(i + 1, changed.length);
@@ -221,9 +225,7 @@ export class SearchIndex {
   private textOf(doc: StoredDoc): string {
     if (doc.kind !== 'paragraph') return doc.shown ?? '';
     const text = this.sources.get(doc.sourceId!)?.text ?? '';
-    const start = doc.start ?? 0;
-    const end = text.indexOf('\n', start);
-    return text.slice(start, end === -1 ? text.length : end);
+    return text.slice(doc.start ?? 0, doc.end ?? text.length);
   }
 
   search(query: string, limit = 100): SearchHit[] {
