@@ -72,7 +72,7 @@ export interface ParagraphSpan {
 /**
  * The paragraphs text.slice(start, end) covers, clamped to their text (the line breaks between
  * paragraphs are not painted), or null when the offsets do not fit `text` or cover no paragraph text.
- * `paragraphs` must be splitParagraphs(text).
+ * `paragraphs` must be splitParagraphs(text) or readingBlocks(text) (whose pieces of one paragraph meet with no gap).
  */
 export function paragraphSpan(
   text: string,

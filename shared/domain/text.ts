@@ -55,26 +55,30 @@ export interface ReadingBlock extends Paragraph {
 export const LONGEST_BLOCK = 6_000;
 
 // Where a block may end, best first: after a sentence's end and the space after it (or straight
-// after a full-width one, which takes none), else after any space.
-const SENTENCE_END = /[.!?…؟۔]["'»”’)\]]*\s+|[。！？]/g;
-const SPACE = /\s+/g;
-// Never cut before one of these: it belongs to the character before it.
-const JOINS_BEFORE = /^(?:\p{M}|\u200c|\u200d|\ufe0f)/u;
+// after a full-width one, which takes none, with its closing brackets), else after any space. Never at a
+// no-break space, which the writer put there to keep two words together.
+const SENTENCE_END = /[.!?…؟۔]["'»”’)\]]*[^\S\u00a0\u2007\u202f\ufeff]+|[。！？][」』”’）]*/g;
+const SPACE = /[^\S\u00a0\u2007\u202f\ufeff]+/g;
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-const LETTER = /\p{L}/u;
-const RIGHT_TO_LEFT = /^(?:\p{Script=Hebrew}|\p{Script=Arabic}|\p{Script=Syriac}|\p{Script=Thaana}|\p{Script=Nko})/u;
+// The first strongly directed character decides, as HTML's `dir="auto"` has it: a letter, a directional
+// mark (LRM, RLM, ALM), or the Arabic and Hebrew punctuation that is strongly right to left (؛ ؟ ۔, ־ ׀ ׃ ׆ ׳ ״).
+const STRONG = /[\p{L}\u200e\u200f\u061c\u061b\u061f\u06d4\u05be\u05c0\u05c3\u05c6\u05f3\u05f4]/u;
+// Right to left: the Hebrew, Arabic, Syriac, Thaana and N'Ko blocks and their presentation forms, RLM,
+// ALM, and the historic right-to-left scripts of the supplementary planes (Adlam among them).
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\u200f\u061c\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 
-/** A text's direction as `dir="auto"` finds it: right to left when its first letter is of a script written so. */
+/** A text's direction as `dir="auto"` finds it: that of its first strongly directed character. */
 export function firstLetterDirection(text: string): 'ltr' | 'rtl' {
-  const letter = LETTER.exec(text);
-  return letter && RIGHT_TO_LEFT.test(letter[0]) ? 'rtl' : 'ltr';
+  const strong = STRONG.exec(text);
+  return strong && RIGHT_TO_LEFT.test(strong[0]) ? 'rtl' : 'ltr';
 }
 
 /** Where to end the block that starts at `from` in `text`: at most `longest` characters on. */
 function blockEnd(text: string, from: number, longest: number): number {
-  const limit = from + longest;
+  const limit = from + Math.max(2, longest);
   // A cut in the block's second half, so no block is left much shorter than the rest.
-  const earliest = from + Math.floor(longest / 2);
+  const earliest = from + Math.floor(Math.max(2, longest) / 2);
   const window = text.slice(earliest, limit);
   for (const pattern of [SENTENCE_END, SPACE]) {
     let cut = -1;
@@ -82,9 +86,18 @@ function blockEnd(text: string, from: number, longest: number): number {
     if (cut > 0) return earliest + cut;
   }
   // One run with no space to break at (a long URL, a script written without spaces): cut between two
-  // characters, neither inside a surrogate pair nor before a combining mark or joiner.
-  let cut = limit;
-  while (cut > earliest && (isLowSurrogate(text.charCodeAt(cut)) || JOINS_BEFORE.test(text[cut]!))) cut--;
+  // characters as the reader sees them (grapheme clusters: an emoji sequence, a flag, a letter and its
+  // marks, an Indic conjunct), at the last boundary the block can hold.
+  let cut = -1;
+  for (const { index } of GRAPHEMES.segment(text.slice(earliest, limit + 32))) {
+    if (index > limit - earliest) break;
+    if (index > 0) cut = earliest + index;
+  }
+  // A single cluster longer than the block is cut after it, so every block moves on.
+  if (cut < 0) {
+    const [, next] = GRAPHEMES.segment(text.slice(earliest));
+    cut = next ? earliest + next.index : text.length;
+  }
   return cut;
 }
 

@@ -529,6 +529,8 @@ test('a text without line breaks reads as one paragraph in blocks: found far dow
   for (let i = 1; sentences.join(' ').length < 120_000; i++)
     sentences.push(`Sentence ${i} on the Amu Darya notes the flow at the gauging stations and the demands downstream.`);
   sentences[sentences.length - 5] = `In the last review the ${FAR_PHRASE} after the spring flood.`;
+  // Marks to find, every 37th sentence: some fall near a block's start, some near its end.
+  for (let i = 37; i < sentences.length - 10; i += 37) sentences[i - 1] = `Sentence ${i} reads gauge mark ${i}.`;
   const flat = sentences.join(' ');
   await app.getByRole('button', { name: 'Paste…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Paste text' });
@@ -559,25 +561,28 @@ test('a text without line breaks reads as one paragraph in blocks: found far dow
     expect(flat.slice(block.start, block.start + block.length)).toMatch(/^Sentence \d+ /);
     const next = first[i + 1];
     if (next?.start !== block.start + block.length) continue;
-    expect(flat.slice(block.start, block.start + block.length)).toMatch(/downstream\. $/);
+    expect(flat.slice(block.start, block.start + block.length)).toMatch(/(downstream|mark \d+)\. $/);
     expect(Math.abs(next.top - block.bottom)).toBeLessThan(1);
   }
 
-  // Find brings the match itself on screen, not the middle of a paragraph 20 screens tall.
+  // Find brings the match itself on screen, not the middle of a paragraph 20 screens tall, nor the
+  // middle of a block three screens tall: wherever in its block the match falls.
   await reader.locator('p').first().click();
   await app.keyboard.press('Control+F');
   const find = app.getByRole('search', { name: 'Find in source' });
-  await find.getByRole('searchbox', { name: 'Find in source' }).fill(FAR_PHRASE);
-  await expect(find.getByRole('status')).toHaveText('1 of 1');
-  await expect.poll(() => highlightedTexts(app, 'wb-found')).toEqual([FAR_PHRASE]);
   const inView = () =>
     app.evaluate(() => {
-      const range = [...CSS.highlights.get('wb-found')!][0] as Range;
+      const range = [...(CSS.highlights.get('wb-found') ?? [])][0] as Range | undefined;
       const box = document.querySelector('.reader-scroll')!.getBoundingClientRect();
-      const rect = range.getBoundingClientRect();
-      return rect.top >= box.top && rect.bottom <= box.bottom;
+      const rect = range?.getBoundingClientRect();
+      return !!rect && rect.top >= box.top && rect.bottom <= box.bottom;
     });
-  await expect.poll(inView).toBe(true);
+  for (const phrase of [FAR_PHRASE, 'gauge mark 111.', 'gauge mark 407.', 'gauge mark 703.', 'gauge mark 999.']) {
+    await find.getByRole('searchbox', { name: 'Find in source' }).fill(phrase);
+    await expect(find.getByRole('status')).toHaveText('1 of 1');
+    await expect.poll(() => highlightedTexts(app, 'wb-found')).toEqual([phrase]);
+    await expect.poll(inView, { message: phrase }).toBe(true);
+  }
   await find.getByRole('searchbox', { name: 'Find in source' }).press('Escape');
 
   // A passage from the last sentence of the first block into the second, by keyboard: copied exactly,
@@ -586,7 +591,8 @@ test('a text without line breaks reads as one paragraph in blocks: found far dow
   const firstEnd = first[0]!.start + first[0]!.length;
   const lastSentence = flat.lastIndexOf('Sentence ', firstEnd - 2);
   const needle = flat.slice(lastSentence, lastSentence + 14);
-  // Its block is two screens tall: bring the sentence itself on screen.
+  // Its block is two screens tall: once it is on the page again, bring the sentence itself on screen.
+  await reader.locator('p', { hasText: needle }).first().waitFor();
   await app.evaluate((needle) => {
     const node = [...document.querySelectorAll('article.reader p')].find((p) => p.textContent!.includes(needle))!
       .firstChild as Text;

@@ -1,8 +1,8 @@
 import { act, renderHook } from '@testing-library/react';
 import { createRef } from 'react';
 import { describe, expect, it } from 'vitest';
-import { splitParagraphs } from '../../shared/domain/text';
-import { useParagraphWindow, withPinned } from '../../renderer/features/sources/paragraph-window';
+import { readingBlocks, splitParagraphs } from '../../shared/domain/text';
+import { useParagraphWindow, wholeStep, withPinned } from '../../renderer/features/sources/paragraph-window';
 
 /** Every paragraph's place as the virtualiser holds it (asked for the total height, it places them first). */
 const placesOf = (virtualizer: { getTotalSize(): number; measurementsCache: unknown[] }) => {
@@ -91,5 +91,18 @@ describe('the reader’s window of paragraphs', () => {
     expect(view.result.current.getVirtualItems().length).toBeLessThan(text.length);
     // Its next step is waiting: taking the reader away cancels it (nothing runs after the test).
     view.unmount();
+  });
+
+  it('fills Whole Text by about as much text per step whatever the paragraphs’ length', () => {
+    // A book's paragraphs (~400 characters) and a file of short lines: 150 a step, as tuned.
+    expect(wholeStep(splitParagraphs(book(2_500, 'Amu Darya')))).toBe(150);
+    expect(wholeStep(splitParagraphs('A short line of a transcript.\n'.repeat(5_000)))).toBe(150);
+    // A text without line breaks, read in blocks of up to 6,000 characters: ~10 blocks a step, not 150
+    // (which would be most of a megabyte to lay out in one task).
+    const flat = 'Sentence on the Amu Darya and the canal. '.repeat(25_000).trim();
+    const step = wholeStep(readingBlocks(flat));
+    expect(step).toBeGreaterThanOrEqual(10);
+    expect(step).toBeLessThanOrEqual(20);
+    expect(wholeStep([])).toBe(150);
   });
 });

@@ -77,6 +77,12 @@ describe('reading blocks', () => {
     expect(firstLetterDirection('«12» — گزارش')).toBe('rtl');
     expect(firstLetterDirection('12. Report on Kosh-Tepa')).toBe('ltr');
     expect(firstLetterDirection('2026')).toBe('ltr');
+    // Directional marks and strongly right-to-left punctuation count, as in dir="auto".
+    expect(firstLetterDirection('\u200fNATO گزارش داد')).toBe('rtl');
+    expect(firstLetterDirection('\u200eگزارش NATO')).toBe('ltr');
+    expect(firstLetterDirection('؟ Why')).toBe('rtl');
+    expect(firstLetterDirection('״ quoted')).toBe('rtl');
+    expect(firstLetterDirection('𞤀𞤣𞤤𞤢𞤥')).toBe('rtl'); // Adlam
     // Paragraphs left whole keep no direction of their own: the browser finds it from the text.
     expect(readingBlocks('Short.\n\nکوتاه.').every((b) => b.dir === undefined)).toBe(true);
   });
@@ -87,14 +93,27 @@ describe('reading blocks', () => {
     expectTiling(words, blocks, 100);
     for (const block of blocks.filter((b) => b.runsOn)) expect(block.text).toMatch(/word $/);
 
-    // Emoji (surrogate pairs), letters with combining marks and joiners: no cut falls inside one.
-    const run = '😀e\u0301\u0628\u0650\u200c'.repeat(400);
+    // Emoji (surrogate pairs, a family joined by ZWJs, a flag, a skin tone), letters with combining
+    // marks, an Indic conjunct: every cut falls between two of the clusters a reader sees.
+    const clusters = ['😀', 'e\u0301', '\u0628\u0650', '👨\u200d👩\u200d👧', '🇦🇫', '👍🏽', 'क्ष', 'x'];
+    const run = clusters.join('').repeat(60);
     const cut = readingBlocks(run, 101);
     expectTiling(run, cut, 101);
-    for (const block of cut.slice(1)) {
-      const code = block.text.charCodeAt(0);
-      expect(code >= 0xdc00 && code <= 0xdfff).toBe(false);
-      expect(block.text).not.toMatch(/^(?:\p{M}|\u200c|\u200d)/u);
-    }
+    expect(cut.length).toBeGreaterThan(5);
+    const boundaries = new Set<number>();
+    let at = 0;
+    for (let i = 0; i < 60; i++)
+      for (const c of clusters) {
+        boundaries.add(at);
+        at += c.length;
+      }
+    for (const block of cut.slice(1)) expect(boundaries.has(block.start)).toBe(true);
+
+    // However short the blocks asked for, each moves on: the cutting ends.
+    for (const longest of [0, 1, 2]) expectTiling(run.slice(0, 50), readingBlocks(run.slice(0, 50), longest), 50);
+
+    // A no-break space keeps its two words together.
+    const kept = 'word\u00a0word '.repeat(40).trim();
+    for (const block of readingBlocks(kept, 100).filter((b) => b.runsOn)) expect(block.text).toMatch(/word $/);
   });
 });

@@ -7,7 +7,7 @@ export interface SearchDoc {
   id: string;
   kind: 'paragraph' | 'note' | 'tag';
   sourceId?: string;
-  /** Paragraphs: where the paragraph starts in its source's text. */
+  /** Paragraphs: where the paragraph (or the block of a long one, `readingBlocks`) starts in its source's text. */
   start?: number;
   annotationId?: string;
   tagId?: string;

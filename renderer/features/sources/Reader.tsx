@@ -36,7 +36,7 @@ import {
 import type { VirtualItem } from '@tanstack/react-virtual';
 import type { Annotation, Tag } from '../../../shared/domain/annotation';
 import { paragraphIndexAt } from '../../../shared/domain/passage-fit';
-import { readingBlocks, tidyRange } from '../../../shared/domain/text';
+import { readingBlocks, tidyRange, type ReadingBlock } from '../../../shared/domain/text';
 import { READER_FONT_SIZES, useWorkbench } from '../../stores';
 import { useT } from '../../i18n';
 import { useParagraphWindow } from './paragraph-window';
@@ -121,6 +121,22 @@ function stripeShadows(
   return shadows;
 }
 
+/** Blocks longer than this may be taller than the screen: a jump into one centres the place, not the block. */
+const TALL_BLOCK = 1500;
+
+/** The whole paragraphs of the reader's blocks, and which paragraph each block is of. */
+function wholeParagraphs(blocks: ReadingBlock[]): { paragraphs: { text: string }[]; of: (block: number) => number } {
+  if (!blocks.some((b) => b.runsOn)) return { paragraphs: blocks, of: (block) => block };
+  const paragraphs: { text: string }[] = [];
+  const of = new Int32Array(blocks.length);
+  for (const [i, block] of blocks.entries()) {
+    if (i > 0 && blocks[i - 1]!.runsOn) paragraphs[paragraphs.length - 1]!.text += block.text;
+    else paragraphs.push({ text: block.text });
+    of[i] = paragraphs.length - 1;
+  }
+  return { paragraphs, of: (block) => of[block]! };
+}
+
 interface ParagraphProps {
   index: number;
   start: number;
@@ -157,8 +173,12 @@ const Paragraph = memo(function Paragraph({
   onGutterClick,
 }: ParagraphProps) {
   const className = `para${runsOn ? ' runs-on' : ''}${continues ? ' continues' : ''}${flash ? ' flash' : ''}`;
+  // With Whole Text on, a paragraph off screen stands in at a few lines' height until laid out; a long
+  // one stands in at about its own, or the scrollbar would swing by screens as it is laid out.
+  const standIn =
+    text.length > TALL_BLOCK ? { containIntrinsicSize: `auto ${Math.ceil(text.length / 75)}lh` } : undefined;
   return (
-    <div className={className} data-paragraph="" data-index={index} ref={measure}>
+    <div className={className} data-paragraph="" data-index={index} ref={measure} style={standIn}>
       <span
         className="stripes"
         aria-hidden="true"
@@ -302,7 +322,13 @@ export function Reader({
 
   // Paragraphs, the longest cut into blocks the browser can lay out within a frame.
   const paragraphs = useMemo(() => readingBlocks(text), [text]);
-  const paragraphLanguages = useParagraphLanguages(paragraphs, language, (languages?.length ?? 0) > 1);
+  // Languages are told paragraph by paragraph: a long paragraph's blocks are told as one, and share it.
+  const paragraphsOfBlocks = useMemo(() => wholeParagraphs(paragraphs), [paragraphs]);
+  const paragraphLanguages = useParagraphLanguages(
+    paragraphsOfBlocks.paragraphs,
+    language,
+    (languages?.length ?? 0) > 1,
+  );
   const placed = useMemo(() => annotations.filter(placeableOn(text)), [annotations, text]);
   const lanes = useMemo(() => assignLanes(placed), [placed]);
   const stripes = useMemo(() => stripeShadows(paragraphs, placed, lanes, tags), [paragraphs, placed, lanes, tags]);
@@ -360,14 +386,44 @@ export function Reader({
   // Before React takes the paragraphs off the page: Ranges left in removed text would be updated node by node.
   useLayoutEffect(() => () => painter.dispose(), [painter]);
 
-  /** Brings the paragraph holding `offset` to the middle of the screen. */
+  // A block taller than the screen (a long paragraph's piece, `readingBlocks`) centred whole shows only
+  // its middle: once the scroll to it has come to rest, the offset itself is brought to the middle.
+  const centring = useRef(0);
+  const centreOn = useCallback(
+    (offset: number) => {
+      const asked = ++centring.current;
+      let lastTop = Number.NaN;
+      let frames = 0;
+      const step = () => {
+        const frame = scroller.current;
+        if (asked !== centring.current || !frame || frames++ > 60) return;
+        const range = geometryRef.current?.rangeFor(offset, Math.min(offset + 1, text.length));
+        const top = frame.scrollTop;
+        if (!range || top !== lastTop) {
+          lastTop = top;
+          requestAnimationFrame(step);
+          return;
+        }
+        const box = frame.getBoundingClientRect();
+        const rect = range.getBoundingClientRect();
+        const away = rect.top + rect.height / 2 - (box.top + box.height / 2);
+        if (Math.abs(away) > box.height / 4) frame.scrollBy({ top: away });
+      };
+      requestAnimationFrame(step);
+    },
+    [text],
+  );
+
+  /** Brings the paragraph holding `offset`, and in a long one the offset itself, to the middle of the screen. */
   const reveal = useCallback(
     (offset: number, flash: boolean) => {
       const index = paragraphIndexAt(paragraphs, offset);
       virtualizer.scrollToIndex(index, { align: 'center' });
+      if (paragraphs[index]!.text.length > TALL_BLOCK) centreOn(offset);
+      else centring.current++;
       if (flash) setFlashIndex(index);
     },
-    [paragraphs, virtualizer],
+    [paragraphs, virtualizer, centreOn],
   );
 
   // Scroll to the selected passage or search hit when asked to, and flash its paragraph.
@@ -701,7 +757,7 @@ export function Reader({
         runsOn={p.runsOn === true}
         continues={paragraphs[i - 1]?.runsOn === true}
         dir={p.dir ?? 'auto'}
-        lang={paragraphLanguages?.[i] ?? undefined}
+        lang={paragraphLanguages?.[paragraphsOfBlocks.of(i)] ?? undefined}
         stripes={stripes[i]!}
         flash={i === flashIndex}
         measure={measure}

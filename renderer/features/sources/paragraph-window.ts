@@ -43,6 +43,20 @@ export function withPinned(indexes: number[], pinned: readonly number[], count: 
  * made tasks of 57-63 ms on an idle machine, and of 200, 76-152 ms on a busy one).
  */
 const WHOLE_STEP = 150;
+/**
+ * And at most about this much text per step: a step of 150 of a book's paragraphs (~400 characters
+ * each) is ~60,000 characters, and 150 blocks of a text without line breaks (`readingBlocks`, up to
+ * 6,000 each) would be ten times the text to shape in one task.
+ */
+const WHOLE_STEP_CHARS = 60_000;
+
+/** How many paragraphs one step of the Whole Text fill adds each way, for paragraphs of this text's length. */
+export function wholeStep(paragraphs: readonly Paragraph[]): number {
+  const last = paragraphs.at(-1);
+  if (!last) return WHOLE_STEP;
+  const average = (last.start + last.text.length) / paragraphs.length;
+  return Math.max(1, Math.min(WHOLE_STEP, Math.floor(WHOLE_STEP_CHARS / average)));
+}
 
 /**
  * Whether a paragraph's change of height moves the scroll position by as much: on its first measure,
@@ -130,7 +144,7 @@ export function useParagraphWindow(
     const step = () => {
       const range = virtualizer.range;
       const needed = range ? Math.max(range.startIndex, paragraphs.length - 1 - range.endIndex) : paragraphs.length;
-      const next = reach + WHOLE_STEP;
+      const next = reach + wholeStep(paragraphs);
       setFill({ whole, paragraphs, reach: next >= needed ? paragraphs.length : next });
     };
     let idle: number | undefined;
