@@ -110,6 +110,31 @@ async function selectAndAnnotate(page: Page, run: number): Promise<void> {
 }
 
 /**
+ * Opens `title` from the library `env.sizes.runs` times, profiling the last. Each run starts the app
+ * afresh on the demo source, then opens the source from the library. The UI state is written from the
+ * benchmark page, not the app's: the app saves its own state as it unloads, which would reopen the
+ * source by itself and make the run time nothing.
+ */
+async function timedOpens<T>(
+  env: BenchEnv,
+  page: Page,
+  title: string,
+  name: string,
+  opening: (page: Page, title: string) => Promise<T>,
+  settings: Record<string, unknown> = {},
+): Promise<T[]> {
+  const times: T[] = [];
+  for (let i = 0; i < env.sizes.runs; i++) {
+    await openBenchPage(page, env);
+    await setUiState(page, { view: 'sources', selectedSourceId: null, ...settings });
+    await openApp(page, env);
+    const work = () => opening(page, title);
+    times.push(await (i === env.sizes.runs - 1 ? profiled(page, name, work) : work()));
+  }
+  return times;
+}
+
+/**
  * The reader's text as one paragraph, as a PDF whose lines could not be joined into paragraphs or a
  * page pasted without line breaks arrives, opened from a click as the book above is: in a workspace of
  * its own (the demo and this source), so that the search index the app builds as it starts covers as
@@ -130,18 +155,10 @@ async function oneParagraphOpens(
       // After the demo's title in the library, so the app starts on the demo, as in the book's runs.
       title: 'Year-end report as one paragraph (benchmark)',
     });
-    const screen: number[] = [];
-    const longest: number[] = [];
-    for (let i = 0; i < env.sizes.runs; i++) {
-      await openBenchPage(page, env);
-      await setUiState(page, { view: 'sources', selectedSourceId: null });
-      await openApp(page, env);
-      const work = () => timedOpen(page, seeded.title, false);
-      const run = await (i === env.sizes.runs - 1 ? profiled(page, 'reader-open-one-paragraph', work) : work());
-      screen.push(run.screen);
-      longest.push(run.longest);
-    }
-    return { screen, longest, annotations: seeded.annotations };
+    const runs = await timedOpens(env, page, seeded.title, 'reader-open-one-paragraph', (page, title) =>
+      timedOpen(page, title, false),
+    );
+    return { screen: runs.map((r) => r.screen), longest: runs.map((r) => r.longest), annotations: seeded.annotations };
   } finally {
     await context.close();
   }
@@ -181,27 +198,9 @@ export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
     await setUiState(page, { view: 'sources', selectedSourceId: null });
     await openApp(page, env);
     await waitForDailyBackup(page);
-    // Each run starts the app afresh on the demo source, then opens the big one from the library. The UI
-    // state is written from the benchmark page, not the app's: the app saves its own state as it unloads,
-    // which would reopen the big source by itself and make the run time nothing.
-    const timedOpens = async <T>(
-      name: string,
-      opening: (page: Page, title: string) => Promise<T>,
-      settings: Record<string, unknown> = {},
-    ) => {
-      const times: T[] = [];
-      for (let i = 0; i < env.sizes.runs; i++) {
-        await openBenchPage(page, env);
-        await setUiState(page, { view: 'sources', selectedSourceId: null, ...settings });
-        await openApp(page, env);
-        const work = () => opening(page, seeded.title);
-        times.push(await (i === env.sizes.runs - 1 ? profiled(page, name, work) : work()));
-      }
-      return times;
-    };
-    const open = await timedOpens('reader-open', openSource);
+    const open = await timedOpens(env, page, seeded.title, 'reader-open', openSource);
     env.log(`reader: open ${open.map(Math.round).join(', ')}`);
-    const pointed = await timedOpens('reader-open-pointed', openSourcePointed);
+    const pointed = await timedOpens(env, page, seeded.title, 'reader-open-pointed', openSourcePointed);
     env.log(`reader: open after pointing ${pointed.map(Math.round).join(', ')}`);
     await idle(page, 1000);
     const session = await cdp(page);
@@ -246,7 +245,9 @@ export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
 
     // Whole text (for a screen reader's browse mode) puts every paragraph on the page: what that costs.
     // After the memory and create measurements, which are of the reader as it opens by default.
-    const wholeRuns = await timedOpens('reader-open-whole', openSourceWhole, { readerWholeText: true });
+    const wholeRuns = await timedOpens(env, page, seeded.title, 'reader-open-whole', openSourceWhole, {
+      readerWholeText: true,
+    });
     const wholeScreen = wholeRuns.map((r) => r.screen);
     const whole = wholeRuns.map((r) => r.whole);
     const wholeLongest = wholeRuns.map((r) => r.longest);
