@@ -59,7 +59,9 @@ import { CommentsOffer, ConfirmStrip } from './ImportReview';
 import { ACCEPTED_FILES, filesFromList, importFiles, pastedText } from './importing';
 import { PasteDialog } from './PasteDialog';
 import { installHighlightRules } from './highlights';
-import { readAhead, whenOpened } from './opening';
+import { readAhead, textNamed, whenOpened } from './opening';
+import { SourceList } from './SourceList';
+import { isReferenceOnly } from './source-labels';
 import { Reader, SELECT_FIRST, type ReaderCommands } from './Reader';
 import { SourceDetails } from './SourceDetails';
 import { outcomeCounts, outcomeNotice } from './replacement-words';
@@ -74,25 +76,6 @@ type Popover =
   | { kind: 'edit'; annotation: Annotation; rect: DOMRect | null }
   | { kind: 'pick'; annotations: Annotation[]; rect: DOMRect; inText: boolean };
 
-/**
- * A source made from a reference (Zotero, BibTeX, RIS) that has no text yet: no file and an empty text. It is
- * read by no one until the analyst attaches the document or pastes its text.
- */
-export function isReferenceOnly(source: Pick<Source, 'file' | 'textLength'>): boolean {
-  return !source.file && source.textLength === 0;
-}
-
-/** The kind of file a source came from, as a short badge: PDF, DOCX, HTML, TXT, MD, PASTED, or REF (no text yet). */
-export function fileTypeLabel(source: Pick<Source, 'file' | 'textLength'>): string {
-  if (!source.file) return isReferenceOnly(source) ? translate('sources.reference.badge') : 'PASTED';
-  const mime = source.file.mime;
-  if (mime === 'application/pdf') return 'PDF';
-  if (mime.includes('wordprocessingml')) return 'DOCX';
-  if (mime === 'text/html') return 'HTML';
-  if (mime === 'text/markdown') return 'MD';
-  return 'TXT';
-}
-
 /** The start of each listed source's text, for sources that share a title (read only for those). */
 function useExcerpts(sources: Source[] | undefined): Map<string, string> | undefined {
   const twins = useMemo(() => {
@@ -106,37 +89,9 @@ function useExcerpts(sources: Source[] | undefined): Map<string, string> | undef
   }, [twins]);
 }
 
-/** The digest of a source's text, for asking main's store for it beside the opening's read (none without a text). */
-const textNamed = (source: Source): string | undefined => (source.textLength > 0 ? source.textHash : undefined);
-
-/** How long the pointer rests on a library entry before its opening is read ahead. */
-const REST_MS = 120;
-
-/** Reads a library entry's opening ahead once the pointer has rested on it, not as it sweeps past. */
-function useReadAheadOnRest(): { start: (source: Source) => void; cancel: () => void } {
-  const timer = useRef(0);
-  useEffect(() => () => window.clearTimeout(timer.current), []);
-  return useMemo(
-    () => ({
-      start: (source: Source) => {
-        window.clearTimeout(timer.current);
-        timer.current = window.setTimeout(() => readAhead(source.id, textNamed(source)), REST_MS);
-      },
-      cancel: () => window.clearTimeout(timer.current),
-    }),
-    [],
-  );
-}
-
 export function SourcesView() {
   const t = useT();
   const sources = useLiveQuery(() => db.sources.orderBy('title').toArray());
-  // Counted by the index per source (no keys read), so a write to a book's passages stays cheap.
-  const counts = useLiveQuery(async () => {
-    const ids = await db.sources.toCollection().primaryKeys();
-    const numbers = await Promise.all(ids.map((id) => db.annotations.where('sourceId').equals(id).count()));
-    return new Map(ids.map((id, i) => [id, numbers[i]!]));
-  });
   const selectedId = useWorkbench((s) => s.selectedSourceId);
   const select = useWorkbench((s) => s.selectSource);
   const [pasteOpen, setPasteOpen] = useState(false);
@@ -152,7 +107,16 @@ export function SourcesView() {
   useLayoutEffect(() => {
     if (lookups) installHighlightRules(lookups.tags);
   }, [lookups]);
-  const readAheadOnRest = useReadAheadOnRest();
+
+  const listPane = useRef<HTMLElement>(null);
+  const open = useCallback(
+    (source: Source) => {
+      // Under way at once; the source on screen stays until the read answers (see opening.ts).
+      readAhead(source.id, textNamed(source));
+      leaveThen(() => whenOpened(source.id, () => select(source.id)));
+    },
+    [select],
+  );
 
   // A just-imported source may be selected before the live list has caught up: wait for it rather
   // than falling back to another source.
@@ -233,7 +197,7 @@ export function SourcesView() {
           />
         </div>
       )}
-      <section className="pane list-pane" aria-labelledby="sources-heading" hidden={!panes.listOpen}>
+      <section ref={listPane} className="pane list-pane" aria-labelledby="sources-heading" hidden={!panes.listOpen}>
         <header className="pane-header">
           <h1 id="sources-heading">{t('views.sources')}</h1>
           <div className="button-row">
@@ -259,69 +223,14 @@ export function SourcesView() {
             <p className="muted">{t('sources.emptyBody')}</p>
           </div>
         ) : (
-          <ul className="item-list" aria-label={t('views.sources')}>
-            {sources.map((source, i) => (
-              <li key={source.id}>
-                <button
-                  type="button"
-                  className="item"
-                  aria-current={source.id === selected?.id ? 'true' : undefined}
-                  onPointerEnter={() => readAheadOnRest.start(source)}
-                  onPointerLeave={readAheadOnRest.cancel}
-                  onPointerDown={() => readAhead(source.id, textNamed(source))}
-                  onFocus={() => readAhead(source.id, textNamed(source))}
-                  onClick={() => {
-                    if (source.id === selected?.id) return;
-                    // Under way at once; the source on screen stays until the read answers (see opening.ts).
-                    readAhead(source.id, textNamed(source));
-                    leaveThen(() => whenOpened(source.id, () => select(source.id)));
-                  }}
-                >
-                  <span className="item-title" dir="auto">
-                    <span
-                      className={isReferenceOnly(source) ? 'type-badge reference-badge' : 'type-badge'}
-                      title={
-                        source.file?.originalName ??
-                        (isReferenceOnly(source) ? t('sources.reference.title') : t('sources.pastedText'))
-                      }
-                    >
-                      {fileTypeLabel(source)}
-                    </span>{' '}
-                    {source.title}
-                  </span>
-                  <span className="item-meta">
-                    <span dir="auto">{source.author || t('sources.unknownAuthor')}</span>
-                    {/* Sources of the same title are told apart by their file's name, when they came and how they begin. */}
-                    {(sources[i - 1]?.title === source.title || sources[i + 1]?.title === source.title) && (
-                      <>
-                        <span className="file-name" dir="auto">
-                          {source.file?.originalName ??
-                            (isReferenceOnly(source) ? t('sources.reference.short') : t('sources.pasted'))}
-                        </span>
-                        <span>{t('sources.added', { date: formatDate(source.createdAt) })}</span>
-                      </>
-                    )}
-                    {source.publishedOn && <span>{formatDate(source.publishedOn)}</span>}
-                    <span
-                      className="grade"
-                      title={`${RELIABILITY_LABELS[source.reliability]}; ${CREDIBILITY_LABELS[source.credibility]}`}
-                    >
-                      {admiraltyGrade(source.reliability, source.credibility)}
-                    </span>
-                    <span className="lang">{source.language.toUpperCase()}</span>
-                    <span title={t('sources.passagesTitle')}>
-                      {t('sources.passageCount', { count: counts?.get(source.id) ?? 0 })}
-                    </span>
-                  </span>
-                  {excerpts?.get(source.id) && (
-                    <span className="item-excerpt muted" dir="auto">
-                      {excerpts.get(source.id)}…
-                    </span>
-                  )}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <SourceList
+            sources={sources}
+            currentId={selected?.id}
+            excerpts={excerpts}
+            onOpen={open}
+            scroller={listPane}
+            label={t('views.sources')}
+          />
         )}
       </section>
       {panes.listOpen && (
@@ -508,6 +417,8 @@ const SourceWorkspace = memo(function SourceWorkspace({
   // Delete removes the selected passage; J/K move through passages when the reader is not focused on text entry.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // Taken already by what has the focus (the library's type-ahead, a field).
+      if (e.defaultPrevented) return;
       const target = e.target as HTMLElement | null;
       if (target?.closest('input, textarea, select, [role="dialog"], dialog')) return;
       const selectedId = useWorkbench.getState().selectedAnnotationId;

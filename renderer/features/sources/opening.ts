@@ -1,6 +1,7 @@
 import { Dexie, type IntervalTree } from 'dexie';
 import { db } from '../../db';
 import { readSourceOpening, type SourceReading } from '../../db/source-annotations';
+import type { Source } from '../../../shared/domain/source';
 
 /** The characters whose passages the reader's first screen is painted from (several screens of text). */
 export const OPENING_CHARS = 20_000;
@@ -128,3 +129,7 @@ export function subscribeOpenings(listener: () => void): () => void {
 export function keptOpening(): Opening | null {
   return latest;
 }
+
+/** The digest of a source's text, for asking main's store for it beside the opening's read (none without a text). */
+export const textNamed = (source: Pick<Source, 'textLength' | 'textHash'>): string | undefined =>
+  source.textLength > 0 ? source.textHash : undefined;
