@@ -183,6 +183,7 @@ export const AnnotationList = memo(function AnnotationList({
         <p className="muted empty">{annotations.length === 0 ? t('annotations.none') : t('annotations.noMatch')}</p>
       ) : visible.length > VIRTUALISE_ABOVE ? (
         <VirtualPassageList
+          label={t('views.passages')}
           passages={visible}
           lookups={lookups}
           misfits={misfits}
@@ -266,6 +267,7 @@ function PassageButton({
 const PASSAGE_ROW_ESTIMATE = 96;
 
 function VirtualPassageList({
+  label,
   passages,
   lookups,
   misfits,
@@ -273,6 +275,7 @@ function VirtualPassageList({
   onSelect,
   onEdit,
 }: {
+  label: string;
   passages: Annotation[];
   lookups: Lookups;
   misfits: ReadonlySet<string>;
@@ -294,12 +297,7 @@ function VirtualPassageList({
   }, [selectedId, passages, virtualizer]);
   return (
     <div ref={scroller} className="virtual-scroller">
-      <ol
-        className="passage-list virtual"
-        aria-label="Passages"
-        aria-rowcount={passages.length}
-        style={{ height: virtualizer.getTotalSize() }}
-      >
+      <ol className="passage-list virtual" aria-label={label} style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const a = passages[item.index]!;
           return (
@@ -307,6 +305,9 @@ function VirtualPassageList({
               key={a.id}
               data-index={item.index}
               ref={virtualizer.measureElement}
+              // A list's length and place are said per item (aria-rowcount belongs to grids and tables).
+              aria-setsize={passages.length}
+              aria-posinset={item.index + 1}
               style={{ transform: `translateY(${item.start}px)` }}
             >
               <PassageButton
