@@ -14,6 +14,13 @@ function storedFileHolding(marker: string): string {
   return found[0]!;
 }
 
+/** Wholly in sight: inside its view's visible box and the window. */
+function wholeInSight(element: Element): boolean {
+  const box = element.getBoundingClientRect();
+  const view = element.closest('.pane')!.getBoundingClientRect();
+  return box.top >= Math.max(view.top, 0) && box.bottom <= Math.min(view.bottom, window.innerHeight) + 1;
+}
+
 test.describe('search and retrieval', () => {
   test('search finds text, notes and tags, and a hit opens highlighted in the reader', async ({ app }) => {
     await app.getByRole('button', { name: /^Search/ }).click();
@@ -42,6 +49,20 @@ test.describe('search and retrieval', () => {
     await expect(app.getByRole('heading', { name: 'Countries', level: 1 })).toBeVisible();
     await expect(app.getByRole('complementary', { name: 'Inspector' })).toContainText('Uzbekistan');
     await expect(app.getByRole('complementary', { name: 'Inspector' })).toContainText('Tashkent');
+  });
+
+  test('a word found all over the workspace: the results scroll with the wheel to the last one', async ({ app }) => {
+    await app.keyboard.press('Control+6');
+    await app.getByRole('searchbox', { name: 'Search the workspace' }).fill('Afghanistan');
+    const results = app.getByRole('list', { name: 'Search results' }).getByRole('listitem');
+    await expect(results.nth(20)).toBeAttached();
+    const last = results.last();
+    // The view was as tall as its results inside a work area that clips: the wheel moved nothing.
+    await expect(last).not.toBeInViewport();
+    const box = (await app.locator('.search-view').boundingBox())!;
+    await app.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let step = 0; step < 100 && !(await last.evaluate(wholeInSight)); step++) await app.mouse.wheel(0, 2000);
+    expect(await last.evaluate(wholeInSight)).toBe(true);
   });
 
   test('retrieval lists every passage for a threat with citations, and copies a quote', async ({ app, context }) => {
