@@ -110,7 +110,7 @@ export function App() {
           focusViewHeading();
         }}
       >
-        Skip to content
+        {t('app.skipToContent')}
       </a>
       <Rail />
       <main className="work" id="main">

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { db, requestPersistentStorage } from '../db';
 import { describeStorageError, watchDatabaseConnection } from '../db/storage-errors';
 import { useWorkbench } from '../stores';
+import { t } from '../i18n';
 import { workbench, type AppInfo } from '../platform/workbench';
 import { seedDemoWorkspaceOnce } from '../workspace/commands/seed';
 import { keepTextsInStore } from '../workspace/text-store';
@@ -37,12 +38,7 @@ export function useStartup(): { startup: Startup; retry: () => void } {
     () =>
       ready
         ? keepTextsInStore(db, (error) =>
-            useWorkbench
-              .getState()
-              .notify(
-                'error',
-                `Some source texts could not be moved into the data folder (${describeStorageError(error)}). They stay where they were and nothing was lost; the move is tried again at the next start.`,
-              ),
+            useWorkbench.getState().notify('error', t('app.textsNotMoved', { reason: describeStorageError(error) })),
           )
         : undefined,
     [ready],

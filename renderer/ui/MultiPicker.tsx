@@ -1,4 +1,5 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { t } from '../i18n';
 
 export interface PickerOption {
   id: string;
@@ -112,7 +113,7 @@ export function MultiPicker({
               <button
                 type="button"
                 className="chip-remove"
-                aria-label={`Remove ${option?.label ?? sid}`}
+                aria-label={t('common.removeNamed', { label: option?.label ?? sid })}
                 onClick={() => onChange(selected.filter((x) => x !== sid))}
               >
                 ×

@@ -1,7 +1,8 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { t } from '../i18n';
 
 interface PaneResizerProps {
-  /** What is resized, e.g. "Inspector": the separator is named "Resize the inspector". */
+  /** What is resized, in the interface language, e.g. "Inspector": the separator is named "Resize the inspector". */
   label: string;
   /** The separator's whole accessible name, in the interface language, instead of the one made from `label`. */
   name?: string;
@@ -53,7 +54,7 @@ export function PaneResizer({ label, name, width, min, max, side, onResize }: Pa
       className="pane-resizer"
       role="separator"
       aria-orientation="vertical"
-      aria-label={name ?? `Resize the ${label.toLowerCase()}`}
+      aria-label={name ?? t('panes.resize', { pane: label.toLowerCase() })}
       aria-valuenow={width}
       aria-valuemin={min}
       aria-valuemax={max}

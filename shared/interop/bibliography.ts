@@ -36,15 +36,6 @@ export const BIBLIOGRAPHY_FIELDS = ['title', 'author', 'publisher', 'url', 'publ
 export type BibliographyField = (typeof BIBLIOGRAPHY_FIELDS)[number];
 export type ReferenceFields = Record<BibliographyField, string> & { doi: string };
 
-export const FIELD_LABELS: Readonly<Record<BibliographyField, string>> = {
-  title: 'Title',
-  author: 'Author',
-  publisher: 'Publisher',
-  url: 'URL',
-  publishedOn: 'Published',
-  language: 'Language',
-};
-
 const DOI_IN_URL = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\S+)$/i;
 const pad = (n: number | string) => String(n).padStart(2, '0');
 

@@ -14,15 +14,22 @@ import { ACTOR_KINDS, kindLabel } from './kinds';
 import { ListEditor } from './ListEditor';
 import type { useActorActions } from './useActorActions';
 
+/** The catalogue keys of the fields the history names. */
 const FIELD_LABELS: Record<string, string> = {
-  name: 'Name',
-  aliases: 'Aliases',
-  kind: 'Kind',
-  description: 'Description',
-  bases: 'Bases',
-  countryCodes: 'Countries',
-  threatActorTypes: 'Threat-actor type',
+  name: 'actors.fields.name',
+  aliases: 'actors.fields.aliases',
+  kind: 'actors.fields.kind',
+  description: 'actors.fields.description',
+  bases: 'actors.fields.bases',
+  countryCodes: 'actors.fields.countries',
+  threatActorTypes: 'actors.fields.threatActorTypes',
 };
+
+/** A field's name in the interface language ("Aliases"), or the field itself when the history has an unknown one. */
+function fieldLabel(field: string): string {
+  const key = FIELD_LABELS[field];
+  return key ? t(key) : field;
+}
 
 /** A threat-actor type in the interface language ("Crime syndicate"). */
 function threatTypeLabel(type: ThreatActorType): string {
@@ -116,28 +123,31 @@ export function ActorInspector({ actor, actors, passages, actions, onDelete }: A
 
   return (
     <div className="inspector-body actor-inspector">
-      <h2 className="inspector-kicker">Actor</h2>
+      <h2 className="inspector-kicker">{t('actors.kicker')}</h2>
       <EditableText
-        label="Name"
+        label={t('actors.fields.name')}
         value={actor.name}
         validate={(name) => actorNameProblem(name, actors, actor.id)}
-        onCommit={(name) => save({ name }, `rename “${actor.name}” to “${name}”`)}
+        onCommit={(name) => save({ name }, t('labels.renameActor', { from: actor.name, to: name }))}
       />
       <div className="field">
-        <label htmlFor="actor-kind">Kind</label>
+        <label htmlFor="actor-kind">{t('actors.fields.kind')}</label>
         <select
           id="actor-kind"
           value={actor.kind}
           onChange={(e) =>
             void save(
               { kind: e.target.value as ActorKind },
-              `make “${actor.name}” ${kindLabel(e.target.value as ActorKind).toLowerCase()}`,
+              t('labels.actorKind', {
+                name: actor.name,
+                kind: kindLabel(e.target.value as ActorKind).toLowerCase(),
+              }),
             ).catch(() => undefined)
           }
         >
           {ACTOR_KINDS.map((k) => (
             <option key={k.kind} value={k.kind}>
-              {k.label}
+              {kindLabel(k.kind)}
             </option>
           ))}
         </select>
@@ -153,7 +163,7 @@ export function ActorInspector({ actor, actors, passages, actions, onDelete }: A
             onChange={(types) =>
               void save(
                 { threatActorTypes: types as ThreatActorType[] },
-                `change the threat-actor type of “${actor.name}”`,
+                t('labels.actorThreatTypes', { name: actor.name }),
               ).catch(() => undefined)
             }
             placeholder={t('actors.threatTypes.placeholder')}
@@ -162,47 +172,55 @@ export function ActorInspector({ actor, actors, passages, actions, onDelete }: A
         </div>
       )}
       <ListEditor
-        label="Aliases"
+        label={t('actors.fields.aliases')}
         noun="alias"
         values={actor.aliases}
-        onChange={(aliases) => save({ aliases }, `change the aliases of “${actor.name}”`)}
-        emptyText="No aliases. Add the names the sources use, in every language and script."
+        onChange={(aliases) => save({ aliases }, t('labels.actorAliases', { name: actor.name }))}
+        emptyText={t('actors.noAliases')}
       />
       <EditableText
-        label="Description"
+        label={t('actors.fields.description')}
         value={actor.description}
         multiline
-        onCommit={(description) => save({ description }, `describe “${actor.name}”`)}
+        onCommit={(description) => save({ description }, t('labels.describeActor', { name: actor.name }))}
       />
       <ListEditor
-        label="Bases"
+        label={t('actors.fields.bases')}
         noun="base"
         layout="rows"
         values={actor.bases}
-        onChange={(bases) => save({ bases }, `change the bases of “${actor.name}”`)}
-        placeholder="Add a base (province, region, camp)"
-        emptyText="No bases recorded."
+        onChange={(bases) => save({ bases }, t('labels.actorBases', { name: actor.name }))}
+        placeholder={t('actors.addBase')}
+        emptyText={t('actors.noBases')}
       />
       <MultiPicker
-        label="Countries"
+        label={t('actors.fields.countries')}
         options={countryOptions}
         selected={actor.countryCodes}
         onChange={(countryCodes) =>
-          void save({ countryCodes }, `change the countries of “${actor.name}”`).catch(() => undefined)
+          void save({ countryCodes }, t('labels.actorCountries', { name: actor.name })).catch(() => undefined)
         }
-        placeholder="Link a country"
+        placeholder={t('actors.linkCountry')}
       />
 
-      <h3>Used in</h3>
+      <h3>{t('actors.usedIn')}</h3>
       {linked && linked.threats.length > 0 ? (
-        <ul className="actor-threats" aria-label="Threats linking this actor">
-          {linked.threats.map((t) => (
-            <li key={t.id}>
-              <button type="button" className="link" onClick={() => openThreat(t)} title="Open in the register">
-                {t.title}
+        <ul className="actor-threats" aria-label={t('actors.linkingThreats')}>
+          {linked.threats.map((threat) => (
+            <li key={threat.id}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => openThreat(threat)}
+                title={t('actors.openInRegister')}
+              >
+                {threat.title}
               </button>
               {showRegister && (
-                <span className="muted"> · {linked.registers.get(t.registerId) ?? 'archived register'}</span>
+                <span className="muted">
+                  {' '}
+                  · {linked.registers.get(threat.registerId) ?? t('actors.archivedRegister')}
+                </span>
               )}
             </li>
           ))}
@@ -218,17 +236,17 @@ export function ActorInspector({ actor, actors, passages, actions, onDelete }: A
       </div>
 
       <div className="button-row actor-danger">
-        <button type="button" className="danger" onClick={onDelete} title="Delete (in the list)">
-          Delete actor
+        <button type="button" className="danger" onClick={onDelete} title={t('actors.deleteTitle')}>
+          {t('actors.deleteActor')}
         </button>
       </div>
 
-      <h3>History</h3>
+      <h3>{t('actors.history')}</h3>
       {history && history.length > 0 ? (
-        <ol className="history" aria-label="History">
+        <ol className="history" aria-label={t('actors.history')}>
           {history.map((r: Revision) => (
             <li key={r.id}>
-              <span className="muted">{formatDateTime(r.at)}</span> <strong>{FIELD_LABELS[r.field] ?? r.field}</strong>:{' '}
+              <span className="muted">{formatDateTime(r.at)}</span> <strong>{fieldLabel(r.field)}</strong>:{' '}
               <span className="before">{showValue(r.field, r.before)}</span> →{' '}
               <span className="after">{showValue(r.field, r.after)}</span>
               {r.rationale && <span className="muted"> ({r.rationale.toLowerCase()})</span>}
@@ -236,7 +254,7 @@ export function ActorInspector({ actor, actors, passages, actions, onDelete }: A
           ))}
         </ol>
       ) : (
-        <p className="muted">No changes since the actor was created.</p>
+        <p className="muted">{t('actors.noHistory')}</p>
       )}
     </div>
   );

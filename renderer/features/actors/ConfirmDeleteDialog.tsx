@@ -54,7 +54,7 @@ export function ConfirmDeleteDialog({ actor, threats, passages, onConfirm, onClo
             ref.current?.close();
           }}
         >
-          Delete actor
+          {t('actors.deleteActor')}
         </button>
       </div>
     </dialog>

@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { normaliseActorName, sameActorName } from '../../db/actors';
+import { t } from '../../i18n';
 
 interface ListEditorProps {
   /** The list's name, e.g. "Aliases". */
   label: string;
-  /** One entry's name, e.g. "alias". */
-  noun: string;
+  /** What one entry is: its words (Edit alias “…”, New base…) are the catalogue's `actors.list.<noun>`. */
+  noun: 'alias' | 'base';
   values: string[];
   /** Saves the whole list; a rejection keeps what the analyst typed. */
   onChange: (values: string[]) => Promise<unknown>;
@@ -37,13 +38,15 @@ export function ListEditor({
 
   const repeatOf = (value: string, except: number | null) =>
     values.find((v, i) => i !== except && sameActorName(v, value));
+  const words = (what: string, value?: string) =>
+    t(`actors.list.${noun}.${what}`, value === undefined ? undefined : { value });
 
   const add = async () => {
     const value = normaliseActorName(draft);
     if (!value) return;
     const repeat = repeatOf(value, null);
     if (repeat) {
-      setError(`“${repeat}” is already listed as ${article(noun)} ${noun}.`);
+      setError(words('repeat', repeat));
       return;
     }
     setError(null);
@@ -70,7 +73,7 @@ export function ListEditor({
     if (!value) return remove(index);
     const repeat = repeatOf(value, index);
     if (repeat) {
-      setError(`“${repeat}” is already listed as ${article(noun)} ${noun}.`);
+      setError(words('repeat', repeat));
       return;
     }
     setError(null);
@@ -97,7 +100,7 @@ export function ListEditor({
               {editing === index ? (
                 <EntryInput
                   initial={value}
-                  label={`Edit ${noun} “${value}”`}
+                  label={words('edit', value)}
                   onDone={(next, byKeyboard) => void replace(index, next, byKeyboard)}
                   onCancel={() => {
                     setEditing(null);
@@ -110,8 +113,8 @@ export function ListEditor({
                     type="button"
                     className="list-entry-text"
                     dir="auto"
-                    title={`Edit ${noun}`}
-                    aria-label={`Edit ${noun} “${value}”`}
+                    title={words('editTitle')}
+                    aria-label={words('edit', value)}
                     onClick={() => setEditing(index)}
                   >
                     {value}
@@ -119,8 +122,8 @@ export function ListEditor({
                   <button
                     type="button"
                     className="chip-remove"
-                    aria-label={`Remove ${noun} “${value}”`}
-                    title={`Remove ${noun}`}
+                    aria-label={words('remove', value)}
+                    title={words('removeTitle')}
                     onClick={() => void remove(index)}
                   >
                     ×
@@ -138,8 +141,8 @@ export function ListEditor({
           ref={addInput}
           type="text"
           dir="auto"
-          aria-label={`New ${noun}`}
-          placeholder={placeholder ?? `Add ${article(noun)} ${noun}`}
+          aria-label={words('new')}
+          placeholder={placeholder ?? words('add')}
           value={draft}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
@@ -159,7 +162,7 @@ export function ListEditor({
           }}
         />
         <button type="button" onClick={() => void add()} disabled={!draft.trim()}>
-          Add
+          {t('actors.list.add')}
         </button>
       </div>
       {error && (
@@ -169,10 +172,6 @@ export function ListEditor({
       )}
     </div>
   );
-}
-
-function article(noun: string): string {
-  return /^[aeiou]/i.test(noun) ? 'an' : 'a';
 }
 
 /** One entry being changed: Enter or leaving saves, Escape keeps the old value. */

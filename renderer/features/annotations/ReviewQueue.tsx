@@ -134,9 +134,7 @@ export function ReviewQueue({
                 {t('common.delete')}
               </button>
             </div>
-            {reselectingId === a.id && (
-              <p className="hint">Select the passage in the reader, then release the mouse or press A.</p>
-            )}
+            {reselectingId === a.id && <p className="hint">{t('reviewQueue.reselectHint')}</p>}
           </li>
         );
       })}

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
+import { t } from '../../i18n';
 import { workbench } from '../../platform/workbench';
 import { bindCommandHandler } from '../../workspace/user-commands';
 import { useWorkbench, writeKeptUiState } from '../../stores';
 import {
   backUpWorkspace,
-  BACKUP_CANCELLED,
   collectOpenedBackups,
   isBackupCancelled,
   runManualBackup,
@@ -24,10 +24,10 @@ export async function backUpNow(): Promise<void> {
   const { notify } = useWorkbench.getState();
   try {
     const written = await runManualBackup();
-    if (written.path) notify('info', `Backed up the workspace to ${written.path}.`);
+    if (written.path) notify('info', t('backups.backedUpTo', { path: written.path }));
   } catch (error) {
-    if (isBackupCancelled(error)) notify('info', BACKUP_CANCELLED);
-    else notify('error', `The workspace was not backed up. ${message(error)}`);
+    if (isBackupCancelled(error)) notify('info', t('backups.backupCancelled'));
+    else notify('error', t('backups.notBackedUp', { reason: message(error) }));
   }
 }
 
@@ -52,7 +52,7 @@ export function useBackupCommands(): void {
 
     const daily = () =>
       dailyBackupIfDue().catch((error: unknown) =>
-        useWorkbench.getState().notify('error', `The daily backup was not written. ${message(error)}`),
+        useWorkbench.getState().notify('error', t('backups.dailyFailed', { reason: message(error) })),
       );
     void daily();
     // Checked hourly, so a laptop that slept through the day still gets its backup soon after it wakes.
@@ -62,9 +62,7 @@ export function useBackupCommands(): void {
     // arrived while this window was loading are collected here.
     const collect = () =>
       collectOpenedBackups().catch((error: unknown) =>
-        useWorkbench
-          .getState()
-          .notify('error', `The backups opened from your files could not be shown. ${message(error)}`),
+        useWorkbench.getState().notify('error', t('backups.openedFailed', { reason: message(error) })),
       );
 
     // The menu, the in-app keys and the palette all reach these through the one dispatcher.

@@ -68,7 +68,11 @@ function inlines(items: readonly DocInline[]): ReactNode[] {
     if (inline.kind === 'note') {
       return (
         <sup key={i} className="note-ref">
-          <a href={`#briefing-note-${inline.number}`} aria-label={`footnote ${inline.number}`} tabIndex={-1}>
+          <a
+            href={`#briefing-note-${inline.number}`}
+            aria-label={translate('briefings.preview.footnote', { number: String(inline.number) })}
+            tabIndex={-1}
+          >
             {inline.number}
           </a>
         </sup>
@@ -167,7 +171,11 @@ function renderBlock(
           {block.text}
           {block.close}
           <sup className="note-ref">
-            <a href={`#briefing-note-${block.note}`} aria-label={`footnote ${block.note}`} tabIndex={-1}>
+            <a
+              href={`#briefing-note-${block.note}`}
+              aria-label={translate('briefings.preview.footnote', { number: String(block.note) })}
+              tabIndex={-1}
+            >
               {block.note}
             </a>
           </sup>
@@ -197,7 +205,11 @@ function renderBlock(
                     {c.text}
                     {c.note !== undefined && (
                       <sup className="note-ref">
-                        <a href={`#briefing-note-${c.note}`} aria-label={`footnote ${c.note}`} tabIndex={-1}>
+                        <a
+                          href={`#briefing-note-${c.note}`}
+                          aria-label={translate('briefings.preview.footnote', { number: String(c.note) })}
+                          tabIndex={-1}
+                        >
                           {c.note}
                         </a>
                       </sup>

@@ -82,9 +82,20 @@ function ThreatLine({ e, code, countryName }: { e: ThreatExposure<Threat>; code:
       <button
         type="button"
         className="threat-line"
-        title={`${e.threat.title}${e.override ? ` — overridden: “${e.override.rationale}”` : ''}`}
+        title={
+          e.override
+            ? t('countries.compare.threatOverridden', { title: e.threat.title, rationale: e.override.rationale })
+            : e.threat.title
+        }
         onClick={() => open({ threatId: e.threat.id, countryCode: code })}
-        aria-label={`${e.threat.title} — ${countryName}: ${e.score}, ${e.band}, ${e.threat.trend}${e.override ? ', overridden' : ''}`}
+        aria-label={t('countries.compare.threatLine', {
+          title: e.threat.title,
+          country: countryName,
+          score: e.score,
+          band: t(`register.band.${e.band}`),
+          trend: t(`register.trend.${e.threat.trend}`),
+          overridden: e.override !== null,
+        })}
       >
         <span className={`band band-${e.band}`}>{e.score}</span>
         <span className={`trend trend-${e.threat.trend}`} aria-hidden="true">
@@ -92,7 +103,11 @@ function ThreatLine({ e, code, countryName }: { e: ThreatExposure<Threat>; code:
         </span>
         <span className="threat-line-title">{e.threat.title}</span>
         {e.override && (
-          <span className="override-mark" title={`Overridden: “${e.override.rationale}”`} aria-hidden="true">
+          <span
+            className="override-mark"
+            title={t('countries.compare.overriddenWhy', { rationale: e.override.rationale })}
+            aria-hidden="true"
+          >
             ✎
           </span>
         )}

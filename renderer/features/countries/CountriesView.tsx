@@ -95,7 +95,7 @@ export function CountriesView() {
     }
     change(
       result.codes,
-      data.compared.includes(code) ? `take ${name(code)} out of the comparison` : `compare ${name(code)}`,
+      t(data.compared.includes(code) ? 'labels.uncompareCountry' : 'labels.compareCountry', { name: name(code) }),
     );
   };
   const others = data.countries
@@ -272,10 +272,16 @@ export function CountriesView() {
               <CompareTable
                 data={data}
                 onMove={(code, by) =>
-                  change(moveCompared(data.compared, code, by), `move ${name(code)} ${by < 0 ? 'left' : 'right'}`)
+                  change(
+                    moveCompared(data.compared, code, by),
+                    t('labels.moveCountry', { name: name(code), direction: by < 0 ? 'left' : 'right' }),
+                  )
                 }
                 onSwap={(out, replacement) =>
-                  change(swapCompared(data.compared, out, replacement), `swap ${name(out)} for ${name(replacement)}`)
+                  change(
+                    swapCompared(data.compared, out, replacement),
+                    t('labels.swapCountry', { out: name(out), replacement: name(replacement) }),
+                  )
                 }
                 onRemove={toggle}
                 onEditCountry={(code, patch) => actions.editCountry(code, patch)}
@@ -288,7 +294,7 @@ export function CountriesView() {
       </section>
       {ui.panes.countryInspectorOpen ? (
         <PaneResizer
-          label="Inspector"
+          label={t('countries.inspector')}
           name={t('panes.resizeInspector')}
           side="right"
           width={ui.panes.countryInspectorWidth}
@@ -341,7 +347,7 @@ export function CountriesView() {
                 {
                   entity: 'meta',
                   entityId: COMPARISON_KEY,
-                  verbs: { create: 'comparison chosen', delete: 'back to the default comparison' },
+                  verbs: { create: t('countries.comparisonChosen'), delete: t('countries.comparisonDefault') },
                 },
                 { entity: 'comparison', entityId: COMPARISON_ENTITY_ID },
               ]}

@@ -1,4 +1,5 @@
 import type { Country, FactSource } from '../../../shared/domain/country';
+import { useT } from '../../i18n';
 import { formatNumber } from '../../ui/format';
 import { borderText } from './CompareTable';
 import { History } from './History';
@@ -6,21 +7,30 @@ import type { CountriesData } from './useCountriesData';
 
 /** A country's reference facts with every source, and the history of the analyst's notes, stance and overrides. */
 export function CountryInspector({ country, data }: { country: Country; data: CountriesData }) {
+  const t = useT();
   const f = country.facts;
   const name = data.name(country.code);
   const rows: [string, string, FactSource[]][] = [
-    ['Capital', f.capital.name, f.capital.sources],
-    ['Population', f.population.text, f.population.sources],
-    ['Area', `${formatNumber(f.areaKm2.total)} km²`, f.areaKm2.sources],
-    ['Land boundaries', `${formatNumber(f.landBoundariesTotalKm.value)} km`, f.landBoundariesTotalKm.sources],
-    ['Border with Afghanistan', borderText(country), f.borderWithAfghanistanKm.sources],
-    ['Sub-region', f.subregion.value, f.subregion.sources],
+    [t('countries.compare.capital'), f.capital.name, f.capital.sources],
+    [t('countries.compare.population'), f.population.text, f.population.sources],
+    [
+      t('countries.compare.area'),
+      t('countries.compare.km2', { value: formatNumber(f.areaKm2.total) }),
+      f.areaKm2.sources,
+    ],
+    [
+      t('countries.compare.boundaries'),
+      t('countries.compare.km', { value: formatNumber(f.landBoundariesTotalKm.value) }),
+      f.landBoundariesTotalKm.sources,
+    ],
+    [t('countries.compare.afghanBorder'), borderText(country), f.borderWithAfghanistanKm.sources],
+    [t('countries.compare.subregion'), f.subregion.value, f.subregion.sources],
   ];
   const threatTitle = (entityId: string) =>
-    data.threats.find((t) => entityId.endsWith(`:${t.id}`))?.title ?? 'a threat in another register';
+    data.threats.find((threat) => entityId.endsWith(`:${threat.id}`))?.title ?? t('countries.otherRegisterThreat');
   return (
     <div className="inspector-body">
-      <h2 className="inspector-kicker">Country</h2>
+      <h2 className="inspector-kicker">{t('countries.kicker')}</h2>
       <p className="inspector-title">
         {name} <span className="code">{country.code}</span>
       </p>
@@ -33,7 +43,7 @@ export function CountryInspector({ country, data }: { country: Country; data: Co
             {sources.map((s) => (
               <li key={s.publication + (s.via ?? '')}>
                 {s.url ? <span title={s.url}>{s.publication}</span> : s.publication}
-                {s.via && <span className="muted"> (via {s.via})</span>}
+                {s.via && <span className="muted"> {t('countries.viaNote', { via: s.via })}</span>}
               </li>
             ))}
           </ul>
@@ -41,11 +51,11 @@ export function CountryInspector({ country, data }: { country: Country; data: Co
       ))}
       {f.borderWithAfghanistanKm.alternatives.length > 0 && (
         <div className="fact-block">
-          <h3>Other published border lengths</h3>
+          <h3>{t('countries.otherBorders')}</h3>
           <ul className="sources">
             {f.borderWithAfghanistanKm.alternatives.map((a) => (
               <li key={a.publication}>
-                {formatNumber(a.value)} km — {a.publication}
+                {t('countries.alternativeBorder', { value: formatNumber(a.value), publication: a.publication })}
               </li>
             ))}
           </ul>
@@ -57,11 +67,11 @@ export function CountryInspector({ country, data }: { country: Country; data: Co
           {
             entity: 'exposureOverride',
             prefix: `${country.code}:`,
-            label: (r) => `override of “${threatTitle(r.entityId)}”`,
-            verbs: { create: 'set', delete: 'removed' },
+            label: (r) => t('countries.overrideOf', { title: threatTitle(r.entityId) }),
+            verbs: { create: t('countries.overrideSet'), delete: t('countries.overrideRemoved') },
           },
         ]}
-        empty="No notes, stance or overrides recorded yet."
+        empty={t('countries.noCountryHistory')}
       />
     </div>
   );

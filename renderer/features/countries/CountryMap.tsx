@@ -3,6 +3,7 @@ import type { Country } from '../../../shared/domain/country';
 import { exposureFor, type CountryExposure } from '../../../shared/domain/exposure';
 import { BANDS } from '../../../shared/domain/scoring';
 import type { RiskScale, ThreatCategory } from '../../../shared/domain/threat';
+import { useT } from '../../i18n';
 import { loadMapShapes, MAP_HEIGHT, MAP_WIDTH, type MapShape } from './atlas';
 import { categoryLabel } from './labels';
 
@@ -40,6 +41,7 @@ function useMapShapes(): MapShape[] | null {
  * takes it out of the comparison; hovering or focusing it shows its name and score.
  */
 export function CountryMap({ countries, name, exposures, category, scale, compared, onToggle }: CountryMapProps) {
+  const t = useT();
   const shapes = useMapShapes();
   const box = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<Hover | null>(null);
@@ -58,15 +60,25 @@ export function CountryMap({ countries, name, exposures, category, scale, compar
     return { context, active };
   }, [shapes, byNumeric, name]);
 
+  // The category as the messages choose on it ('all' or another), and its name in a sentence ("water").
+  const categoryWords = {
+    category: category === 'all' ? 'all' : 'one',
+    categoryName: category === 'all' ? '' : categoryLabel(category).toLowerCase(),
+  };
   const describe = (code: string) => {
     const exposure = exposures.get(code);
     const e = exposure ? exposureFor(exposure, category) : null;
-    const what = category === 'all' ? 'overall exposure' : `${categoryLabel(category).toLowerCase()} exposure`;
-    const score =
+    const text =
       e?.score != null
-        ? `${what} ${e.score}, ${e.band}${e.overridden ? ' (overridden)' : ''}`
-        : `no ${category === 'all' ? '' : `${categoryLabel(category).toLowerCase()} `}threats`;
-    return { e, text: `${name(code)}: ${score}` };
+        ? t('countries.map.scored', {
+            name: name(code),
+            ...categoryWords,
+            score: e.score,
+            band: t(`register.band.${e.band}`),
+            overridden: e.overridden,
+          })
+        : t('countries.map.noThreats', { name: name(code), ...categoryWords });
+    return { e, text };
   };
 
   const pointAt = (event: MouseEvent, code: string) => {
@@ -101,7 +113,7 @@ export function CountryMap({ countries, name, exposures, category, scale, compar
       <svg
         viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
         role="group"
-        aria-label={`Map of Afghanistan, Central Asia and neighbours, coloured by ${category === 'all' ? 'overall' : categoryLabel(category).toLowerCase()} exposure`}
+        aria-label={t('countries.map.label', categoryWords)}
         aria-busy={!shapes}
       >
         <rect className="map-sea" width={MAP_WIDTH} height={MAP_HEIGHT} />
@@ -120,7 +132,7 @@ export function CountryMap({ countries, name, exposures, category, scale, compar
               role="button"
               tabIndex={0}
               aria-pressed={isCompared}
-              aria-label={`${text}${isCompared ? '; compared' : ''}`}
+              aria-label={t('countries.map.country', { text, compared: isCompared })}
               onClick={() => onToggle(country.code)}
               onKeyDown={(event) => onKeyDown(event, country.code)}
               onMouseMove={(event) => pointAt(event, country.code)}
@@ -155,33 +167,32 @@ export function CountryMap({ countries, name, exposures, category, scale, compar
           <strong>{name(hover.code)}</strong>{' '}
           {hovered.e?.score != null ? (
             <>
-              <span className={`band band-${hovered.e.band}`}>{hovered.e.score}</span> {hovered.e.band}
-              {hovered.e.overridden && <span className="muted"> · overridden</span>}
+              <span className={`band band-${hovered.e.band}`}>{hovered.e.score}</span>{' '}
+              {t(`register.band.${hovered.e.band}`)}
+              {hovered.e.overridden && <span className="muted"> · {t('countries.overriddenMark')}</span>}
             </>
           ) : (
-            <span className="muted">
-              no threats{category === 'all' ? '' : ` in ${categoryLabel(category).toLowerCase()}`}
-            </span>
+            <span className="muted">{t('countries.map.noThreatsIn', categoryWords)}</span>
           )}
           <div className="muted small">
-            {compared.includes(hover.code) ? 'Compared · click to take out' : 'Click to compare'}
+            {compared.includes(hover.code) ? t('countries.map.takeOutHint') : t('countries.map.compareHint')}
           </div>
         </div>
       )}
-      <ul className="map-legend" aria-label="Map legend">
+      <ul className="map-legend" aria-label={t('countries.map.legend')}>
         {BANDS.map((band, i) => (
           <li key={band}>
             <span className={`legend-swatch fill-${band}`} aria-hidden="true" />
-            {band} {bounds[i]}–{bounds[i + 1]! - 1}
+            {t(`register.band.${band}`)} {bounds[i]}–{bounds[i + 1]! - 1}
           </li>
         ))}
         <li>
           <span className="legend-swatch fill-none" aria-hidden="true" />
-          none
+          {t('countries.map.none')}
         </li>
         <li>
           <span className="legend-swatch outlined" aria-hidden="true" />
-          compared
+          {t('countries.map.compared')}
         </li>
       </ul>
     </div>

@@ -10,6 +10,7 @@ import {
   type MouseEvent,
   type ReactNode,
 } from 'react';
+import { useT } from '../../i18n';
 import { parseNote, toggleBullets, toggleWrap, type Edit, type Run } from './notes-format';
 
 function Runs({ runs }: { runs: Run[] }) {
@@ -69,6 +70,7 @@ interface FormattedNoteProps {
  * bullet list. Leaving the editor or Ctrl+Enter saves; Escape puts the saved text back.
  */
 export function FormattedNote({ label, editLabel, value, placeholder, rows = 6, onCommit }: FormattedNoteProps) {
+  const t = useT();
   const id = useId();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
@@ -149,7 +151,7 @@ export function FormattedNote({ label, editLabel, value, placeholder, rows = 6, 
           {value.trim() ? <NoteText text={value} /> : <p className="muted">{placeholder}</p>}
         </div>
         <button type="button" className="link note-edit" onClick={() => setEditing(true)} aria-label={editLabel}>
-          Edit
+          {t('common.edit')}
         </button>
       </div>
     );
@@ -161,27 +163,39 @@ export function FormattedNote({ label, editLabel, value, placeholder, rows = 6, 
       <div
         className="note-toolbar"
         role="toolbar"
-        aria-label={`Formatting for ${label.toLowerCase()}`}
+        aria-label={t('countries.note.formatting', { label: label.toLowerCase() })}
         aria-controls={id}
       >
-        <button type="button" onMouseDown={keep} onClick={bold} aria-label="Bold (Ctrl+B)" title="Bold (Ctrl+B)">
+        <button
+          type="button"
+          onMouseDown={keep}
+          onClick={bold}
+          aria-label={t('countries.note.bold')}
+          title={t('countries.note.bold')}
+        >
           <strong>B</strong>
         </button>
-        <button type="button" onMouseDown={keep} onClick={italic} aria-label="Italic (Ctrl+I)" title="Italic (Ctrl+I)">
+        <button
+          type="button"
+          onMouseDown={keep}
+          onClick={italic}
+          aria-label={t('countries.note.italic')}
+          title={t('countries.note.italic')}
+        >
           <em>I</em>
         </button>
         <button
           type="button"
           onMouseDown={keep}
           onClick={bullets}
-          aria-label="Bullet list"
-          title="Bullet list (lines starting “- ”)"
+          aria-label={t('countries.note.bullets')}
+          title={t('countries.note.bulletsTitle')}
         >
-          • List
+          {t('countries.note.list')}
         </button>
         <span className="spacer" />
         <button type="button" onMouseDown={keep} onClick={() => void finish(true)}>
-          Save
+          {t('common.save')}
         </button>
       </div>
       <textarea
@@ -194,7 +208,7 @@ export function FormattedNote({ label, editLabel, value, placeholder, rows = 6, 
         onChange={(e) => setDraft(e.target.value)}
         onKeyDown={onKeyDown}
       />
-      <p className="muted small note-hint">**bold**, _italic_, “- ” starts a bullet; Ctrl+Enter saves, Esc cancels.</p>
+      <p className="muted small note-hint">{t('countries.note.hint')}</p>
     </div>
   );
 }

@@ -2,9 +2,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Revision, RevisedEntity } from '../../../shared/domain/revision';
 import { db } from '../../db';
 import { notDemoCreation } from '../../db/seed';
+import { t, useT } from '../../i18n';
 import { formatDateTime } from '../../ui/format';
 import { plainText } from './notes-format';
 
+/** The fields a line names, in this order, each by its catalogue key under `countries.history.fields`. */
 const FIELD_LABELS: Record<string, string> = {
   notes: 'notes',
   stance: 'stance',
@@ -15,6 +17,12 @@ const FIELD_LABELS: Record<string, string> = {
   countries: 'compared',
   value: 'compared',
 };
+
+/** A field's name in the interface language ("notes"), or the field itself when it has none. */
+function fieldLabel(field: string): string {
+  const key = FIELD_LABELS[field];
+  return key ? t(`countries.history.fields.${key}`) : field;
+}
 
 /** Bookkeeping every write changes: never a line of its own. */
 const HIDDEN_FIELDS = new Set(['updatedAt']);
@@ -92,7 +100,7 @@ export function historyLines(found: readonly { r: Revision; source: HistorySourc
     const id = `${r.changeId ?? r.at}\u0000${r.entity}\u0000${r.entityId}\u0000${op}`;
     let line = whole.get(id);
     if (!line) {
-      const verb = source.verbs?.[op] ?? (op === 'create' ? 'created' : 'deleted');
+      const verb = source.verbs?.[op] ?? t(op === 'create' ? 'countries.history.created' : 'countries.history.deleted');
       line = {
         key: r.id,
         at: r.at,
@@ -123,7 +131,7 @@ function Summary({ fields }: { fields: HistoryLine['fields'] }) {
       {fields.map(({ field, value }, i) => (
         <span key={field}>
           {i > 0 && ', '}
-          <strong>{FIELD_LABELS[field]}</strong> {show(value)}
+          <strong>{fieldLabel(field)}</strong> {show(value)}
         </span>
       ))}
     </>
@@ -137,7 +145,7 @@ function Line({ line }: { line: HistoryLine }) {
       <span className="muted">{formatDateTime(line.at)}</span> {line.label && <span>{line.label} · </span>}
       {line.kind === 'update' ? (
         <>
-          <strong>{FIELD_LABELS[r.field] ?? r.field}</strong>: <span className="before">{show(r.before)}</span> →{' '}
+          <strong>{fieldLabel(r.field)}</strong>: <span className="before">{show(r.before)}</span> →{' '}
           <span className="after">{show(r.after)}</span>
         </>
       ) : (
@@ -151,7 +159,7 @@ function Line({ line }: { line: HistoryLine }) {
             ) : (
               <>
                 {' '}
-                (was <Summary fields={line.fields} />)
+                ({t('countries.history.was')} <Summary fields={line.fields} />)
               </>
             ))}
         </>
@@ -165,8 +173,11 @@ function Line({ line }: { line: HistoryLine }) {
 }
 
 /** Recorded changes, newest first: the same revisions the register's history shows. */
-export function History({ sources, empty, title = 'History' }: HistoryProps) {
+export function History({ sources, empty, title }: HistoryProps) {
+  const translate = useT();
+  const heading = title ?? translate('countries.history.title');
   const key = JSON.stringify(sources.map(({ entity, entityId, prefix }) => [entity, entityId, prefix]));
+  // Made again in a new interface language too: a line's verb and label are words.
   const lines = useLiveQuery(async () => {
     const lists = await Promise.all(
       sources.map(async (source) => {
@@ -179,15 +190,15 @@ export function History({ sources, empty, title = 'History' }: HistoryProps) {
       }),
     );
     return historyLines(lists.flat());
-  }, [key]);
+  }, [key, translate]);
   if (!lines) return null;
   return (
-    <section aria-label={title}>
-      <h3>{title}</h3>
+    <section aria-label={heading}>
+      <h3>{heading}</h3>
       {lines.length === 0 ? (
         <p className="muted">{empty}</p>
       ) : (
-        <ol className="history" aria-label={title}>
+        <ol className="history" aria-label={heading}>
           {lines.slice(0, 100).map((line) => (
             <Line key={line.key} line={line} />
           ))}

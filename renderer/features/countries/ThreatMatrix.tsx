@@ -40,10 +40,9 @@ export function ThreatMatrix({ data }: { data: CountriesData }) {
     return map;
   }, [data.annotations]);
 
-  if (data.threats.length === 0)
-    return <p className="empty">This register has no threats yet. Add them in the Register view.</p>;
+  if (data.threats.length === 0) return <p className="empty">{t('countries.matrixEmpty')}</p>;
   return (
-    <table className="matrix" aria-label="Country × threat matrix">
+    <table className="matrix" aria-label={t('countries.matrix')}>
       <colgroup>
         <col className="matrix-threat-col" />
         <col className="matrix-base-col" />
@@ -53,9 +52,9 @@ export function ThreatMatrix({ data }: { data: CountriesData }) {
       </colgroup>
       <thead>
         <tr>
-          <th scope="col">Threat</th>
-          <th scope="col" className="num" title="The register’s own score">
-            Register
+          <th scope="col">{t('register.columns.title')}</th>
+          <th scope="col" className="num" title={t('countries.registerScoreTitle')}>
+            {t('countries.register')}
           </th>
           {columns.map((code) => (
             <th key={code} scope="col" data-code={code} title={`${data.name(code)} (${code})`}>
@@ -80,11 +79,14 @@ export function ThreatMatrix({ data }: { data: CountriesData }) {
                 </th>
                 <td className="num">
                   {base ? (
-                    <span className={`band band-${base}`} title={`${threat.likelihood} × ${threat.impact}, ${base}`}>
+                    <span
+                      className={`band band-${base}`}
+                      title={`${threat.likelihood} × ${threat.impact}, ${t(`register.band.${base}`)}`}
+                    >
                       {threat.score}
                     </span>
                   ) : (
-                    <span className="band band-unrated">not rated</span>
+                    <span className="band band-unrated">{t('register.notRated')}</span>
                   )}
                 </td>
                 {columns.map((code) => {
@@ -92,12 +94,8 @@ export function ThreatMatrix({ data }: { data: CountriesData }) {
                   const name = data.name(code);
                   if (!e) {
                     return (
-                      <td
-                        key={code}
-                        className="matrix-na"
-                        title={`${name} is not among the countries this threat affects`}
-                      >
-                        <span aria-label={`${threat.title} — ${name}: not affected`}>·</span>
+                      <td key={code} className="matrix-na" title={t('countries.notAmong', { name })}>
+                        <span aria-label={t('countries.notAffectedCell', { title: threat.title, name })}>·</span>
                       </td>
                     );
                   }
@@ -111,7 +109,16 @@ export function ThreatMatrix({ data }: { data: CountriesData }) {
                         className={`matrix-cell band-${e.band}${isOpen ? ' selected' : ''}`}
                         aria-pressed={isOpen}
                         // Score and passage count first, in the order the cell shows them (WCAG 2.5.3).
-                        aria-label={`${threat.title} — ${name}: ${e.score} · ${t('countries.passageCount', { count })}, ${e.band}, ${threat.trend}${e.override ? `, overridden (register ${e.base.score})` : ''}`}
+                        aria-label={t('countries.matrixCell', {
+                          title: threat.title,
+                          name,
+                          score: e.score,
+                          passages: t('countries.passageCount', { count }),
+                          band: t(`register.band.${e.band}`),
+                          trend: t(`register.trend.${threat.trend}`),
+                          overridden: e.override !== null,
+                          base: e.base.score,
+                        })}
                         onClick={() => open(isOpen ? null : { threatId: threat.id, countryCode: code })}
                       >
                         <span className="matrix-score">{e.score}</span>
@@ -122,7 +129,7 @@ export function ThreatMatrix({ data }: { data: CountriesData }) {
                           <span
                             className="override-mark"
                             aria-hidden="true"
-                            title={`Overridden: “${e.override.rationale}”`}
+                            title={t('countries.compare.overriddenWhy', { rationale: e.override.rationale })}
                           >
                             ✎
                           </span>

@@ -81,7 +81,7 @@ export function ShortcutSheet() {
         />
       </header>
       {/* A scrolling list is a tab stop, so the keyboard can scroll it. */}
-      <div className="shortcut-groups" tabIndex={0} role="region" aria-label="Shortcuts">
+      <div className="shortcut-groups" tabIndex={0} role="region" aria-label={t('sheet.list')}>
         {groups.map(({ group, items }) => (
           <section key={group} aria-labelledby={`shortcuts-${group}`}>
             <h3 id={`shortcuts-${group}`}>{t(`sheetGroups.${group}`)}</h3>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { t as translate, useT } from '../../i18n';
 import { useWorkbench } from '../../stores';
 import { bindCommandHandler } from '../../workspace/user-commands';
 import { exportRefiQdaProject } from './refi-qda-files';
@@ -14,6 +15,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * An import asks for its file and shows its review before anything is written.
  */
 export function Interchange() {
+  const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const referencesInput = useRef<HTMLInputElement>(null);
@@ -28,7 +30,7 @@ export function Interchange() {
         run: () =>
           void exportRefiQdaProject().then(
             (done) => done.path && notify('info', done.sentence),
-            (error: unknown) => notify('error', `The REFI-QDA project was not exported. ${message(error)}`),
+            (error: unknown) => notify('error', translate('interchange.qdpxNotExported', { reason: message(error) })),
           ),
       }),
       bindCommandHandler('references:import', { run: () => referencesInput.current?.click() }),
@@ -44,7 +46,7 @@ export function Interchange() {
         type="file"
         hidden
         accept=".qdpx"
-        aria-label="REFI-QDA project to import"
+        aria-label={t('interchange.qdpxFile')}
         onChange={(e) => {
           setFile(e.target.files?.[0] ?? null);
           e.target.value = '';
@@ -55,7 +57,7 @@ export function Interchange() {
         type="file"
         hidden
         accept=".json,.bib,.ris,.txt,application/json,application/x-bibtex,application/x-research-info-systems"
-        aria-label="References to import"
+        aria-label={t('interchange.referencesFile')}
         onChange={(e) => {
           setReferencesFile(e.target.files?.[0] ?? null);
           e.target.value = '';

@@ -22,20 +22,17 @@ export function ReferencesExportDialog({ onClose }: { onClose: () => void }) {
       if (path) notify('info', translate('interchange.referencesExported', { count, path }));
       ref.current?.close();
     } catch (error) {
-      notify('error', `The sources were not exported. ${message(error)}`);
+      notify('error', translate('interchange.referencesNotExported', { reason: message(error) }));
       setBusy(false);
     }
   };
 
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="references-export-title" onClose={onClose}>
-      <h2 id="references-export-title">Export sources for Zotero</h2>
-      <p className="muted">
-        Every source’s title, authors, publisher, date, URL (or DOI) and language, for Zotero or another reference
-        manager. Grades, text and passages stay in the workbench.
-      </p>
+      <h2 id="references-export-title">{translate('interchange.exportTitle')}</h2>
+      <p className="muted">{translate('interchange.exportBody')}</p>
       <fieldset>
-        <legend>Format</legend>
+        <legend>{translate('interchange.format')}</legend>
         {REFERENCE_FORMATS.map((f) => (
           <label key={f.format} className="inline-field">
             <input
@@ -45,16 +42,16 @@ export function ReferencesExportDialog({ onClose }: { onClose: () => void }) {
               checked={format === f.format}
               onChange={() => setFormat(f.format)}
             />
-            {f.label}
+            {translate(`interchange.formats.${f.format}`)}
           </label>
         ))}
       </fieldset>
       <div className="dialog-actions">
         <button type="button" onClick={() => ref.current?.close()}>
-          Cancel
+          {translate('common.cancel')}
         </button>
         <button type="button" className="primary" disabled={busy} onClick={() => void run()}>
-          Export
+          {translate('interchange.export')}
         </button>
       </div>
     </dialog>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { FIELD_LABELS, type BibliographyField } from '../../../shared/interop/bibliography';
+import type { BibliographyField } from '../../../shared/interop/bibliography';
 import { useWorkbench } from '../../stores';
 import { workspace } from '../../workspace';
 import { importReferences } from '../../workspace/commands/bibliography';
@@ -52,12 +52,16 @@ export function ReferencesImportDialog({ file, onClose }: { file: File; onClose:
   };
 
   const plan = reading?.plan;
-  const fields = (fills: Partial<Record<BibliographyField, string>>) =>
-    Object.entries(fills).map(([field, value]) => `${FIELD_LABELS[field as BibliographyField]}: ${value}`);
+  // A field's name in the interface language ("Publisher").
+  const fieldName = (field: BibliographyField) => translate(`interchange.fields.${field}`);
+  const fills = (values: Partial<Record<BibliographyField, string>>) =>
+    (Object.entries(values) as [BibliographyField, string][]).map(([field, value]) =>
+      translate('interchange.fill', { field: fieldName(field), value }),
+    );
   return (
     <dialog ref={ref} className="dialog wide" aria-labelledby="references-import-title" onClose={onClose}>
-      <h2 id="references-import-title">Import references from “{file.name}”</h2>
-      {!reading && !error && <p role="status">Reading the references…</p>}
+      <h2 id="references-import-title">{translate('interchange.referencesTitle', { file: file.name })}</h2>
+      {!reading && !error && <p role="status">{translate('interchange.readingReferences')}</p>}
       {error && (
         <p className="field-error" role="alert">
           {error}
@@ -75,11 +79,11 @@ export function ReferencesImportDialog({ file, onClose }: { file: File; onClose:
             })}
           </p>
           <div className="table-wrap">
-            <table className="grid" aria-label="What the import will change">
+            <table className="grid" aria-label={translate('interchange.referencesChanges')}>
               <thead>
                 <tr>
-                  <th scope="col">Source</th>
-                  <th scope="col">Change</th>
+                  <th scope="col">{translate('interchange.colSource')}</th>
+                  <th scope="col">{translate('interchange.colChange')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -87,15 +91,19 @@ export function ReferencesImportDialog({ file, onClose }: { file: File; onClose:
                   <tr key={fill.sourceId}>
                     <td dir="auto">
                       {fill.sourceTitle}
-                      <div className="muted">matched by {fill.matchedBy}</div>
+                      <div className="muted">{translate('interchange.matchedBy', { by: fill.matchedBy })}</div>
                     </td>
                     <td dir="auto">
-                      {fields(fill.fills).map((line) => (
-                        <div key={line}>Fill {line}</div>
+                      {fills(fill.fills).map((line) => (
+                        <div key={line}>{line}</div>
                       ))}
                       {fill.kept.map((k) => (
                         <div key={k.field} className="muted">
-                          Keep {FIELD_LABELS[k.field]} “{k.yours}” (the file says “{k.theirs}”)
+                          {translate('interchange.keep', {
+                            field: fieldName(k.field),
+                            yours: k.yours,
+                            theirs: k.theirs,
+                          })}
                         </div>
                       ))}
                     </td>
@@ -105,7 +113,7 @@ export function ReferencesImportDialog({ file, onClose }: { file: File; onClose:
                   <tr key={`new-${i}`}>
                     <td dir="auto">{create.title}</td>
                     <td dir="auto">
-                      New source, without text until you add it
+                      {translate('interchange.newSource')}
                       <div className="muted">
                         {[create.author, create.publisher, create.publishedOn].filter(Boolean).join(' · ')}
                       </div>
@@ -119,11 +127,11 @@ export function ReferencesImportDialog({ file, onClose }: { file: File; onClose:
       )}
       <div className="dialog-actions">
         <button type="button" onClick={() => ref.current?.close()}>
-          {error ? 'Close' : 'Cancel'}
+          {translate(error ? 'common.close' : 'common.cancel')}
         </button>
         {plan && (
           <button type="button" className="primary" disabled={importing} onClick={() => void runImport()}>
-            Import
+            {translate('interchange.import')}
           </button>
         )}
       </div>

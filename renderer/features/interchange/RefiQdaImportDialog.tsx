@@ -66,8 +66,8 @@ export function RefiQdaImportDialog({ file, onClose }: { file: File; onClose: ()
   const origin = reading?.project.origin;
   return (
     <dialog ref={ref} className="dialog wide" aria-labelledby="refi-qda-import-title" onClose={onClose}>
-      <h2 id="refi-qda-import-title">Import “{file.name}”</h2>
-      {!reading && !error && <p role="status">Reading the project…</p>}
+      <h2 id="refi-qda-import-title">{t('interchange.qdpxTitle', { file: file.name })}</h2>
+      {!reading && !error && <p role="status">{t('interchange.readingProject')}</p>}
       {error && (
         <p className="field-error" role="alert">
           {error}
@@ -76,10 +76,13 @@ export function RefiQdaImportDialog({ file, onClose }: { file: File; onClose: ()
       {reading && (
         <>
           <p className="muted">
-            REFI-QDA project “{reading.project.name || file.name}”{origin ? `, written by ${origin}` : ''}. The import
-            will add:
+            {t('interchange.qdpxIntro', {
+              name: reading.project.name || file.name,
+              written: Boolean(origin),
+              origin: origin ?? '',
+            })}
           </p>
-          <ul aria-label="What the import will do" dir="auto">
+          <ul aria-label={t('interchange.qdpxWillDo')} dir="auto">
             {lines.map((line) => (
               <li key={line}>{line}</li>
             ))}
@@ -89,11 +92,11 @@ export function RefiQdaImportDialog({ file, onClose }: { file: File; onClose: ()
       )}
       <div className="dialog-actions">
         <button type="button" onClick={() => ref.current?.close()}>
-          {error || nothing ? 'Close' : 'Cancel'}
+          {t(error || nothing ? 'common.close' : 'common.cancel')}
         </button>
         {reading && !nothing && (
           <button type="button" className="primary" disabled={importing} onClick={() => void runImport()}>
-            Import
+            {t('interchange.import')}
           </button>
         )}
       </div>

@@ -401,6 +401,7 @@ export function RegisterView() {
         <>
           <PaneResizer
             label={t('countries.inspector')}
+            name={t('panes.resizeInspector')}
             side="right"
             width={panes.inspectorWidth}
             min={INSPECTOR_WIDTH.min}

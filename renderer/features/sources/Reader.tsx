@@ -77,9 +77,6 @@ export interface ReaderCommands {
   newPassage(): void;
 }
 
-export const SELECT_FIRST =
-  'Select a passage in the text first (drag with the mouse, or click and use Shift+arrows), then choose New Passage.';
-
 const LANE_WIDTH = 5;
 /** A stripe's width (the width of `.stripes::before` in the stylesheet); the rest of its lane is the gap to the next. */
 const STRIPE_WIDTH = 3;
@@ -654,7 +651,7 @@ export function Reader({
   const newPassage = () => {
     const chosen = currentSelection();
     if (!chosen) {
-      useWorkbench.getState().notify('info', SELECT_FIRST);
+      useWorkbench.getState().notify('info', translate('sources.selectFirst'));
       return;
     }
     setAdder(null);
@@ -832,7 +829,7 @@ export function Reader({
             setAdder(null);
           }}
         >
-          Annotate <kbd>A</kbd>
+          {translate('sources.annotate')} <kbd>A</kbd>
         </button>
       )}
     </div>

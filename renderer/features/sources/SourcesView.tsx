@@ -62,7 +62,7 @@ import { installHighlightRules } from './highlights';
 import { readAhead, textNamed, whenOpened } from './opening';
 import { SourceList } from './SourceList';
 import { isReferenceOnly } from './source-labels';
-import { Reader, SELECT_FIRST, type ReaderCommands } from './Reader';
+import { Reader, type ReaderCommands } from './Reader';
 import { SourceDetails } from './SourceDetails';
 import { outcomeCounts, outcomeNotice } from './replacement-words';
 import { TextChangeDialog, type PendingTextChange } from './TextChangePreview';
@@ -235,7 +235,7 @@ export function SourcesView() {
       </section>
       {panes.listOpen && (
         <PaneResizer
-          label="Source list"
+          label={t('panes.sourceList')}
           name={t('panes.resizeSourceList')}
           side="left"
           width={panes.listWidth}
@@ -324,7 +324,8 @@ const SourceWorkspace = memo(function SourceWorkspace({
   const readerCommands = useRef<ReaderCommands | null>(null);
   useViewCommand(
     'annotation:new',
-    () => (readerCommands.current ? readerCommands.current.newPassage() : notify('info', SELECT_FIRST)),
+    () =>
+      readerCommands.current ? readerCommands.current.newPassage() : notify('info', translate('sources.selectFirst')),
     !isReferenceOnly(source),
   );
   useViewCommand(
@@ -388,10 +389,7 @@ const SourceWorkspace = memo(function SourceWorkspace({
       if (!annotation) {
         setProvisional((list) => list.filter((p) => p.id !== id));
         if (useWorkbench.getState().selectedAnnotationId === id) selectAnnotation(null);
-        notify(
-          'error',
-          'The new passage was not saved, so its highlight was taken back. Select the text and try again.',
-        );
+        notify('error', translate('sources.passageNotSaved'));
         return;
       }
       selectAnnotation(annotation.id);
@@ -631,7 +629,7 @@ const SourceWorkspace = memo(function SourceWorkspace({
       </section>
       {panes.panelOpen ? (
         <PaneResizer
-          label="Source panel"
+          label={translate('sources.panel')}
           name={translate('panes.resizePanel')}
           side="right"
           width={panes.panelWidth}
@@ -694,7 +692,7 @@ const SourceWorkspace = memo(function SourceWorkspace({
           )}
         </div>
         <div role="tabpanel" className="tab-panel" aria-busy={reading ? undefined : true} ref={focusStaysInView}>
-          {!reading && <p className="muted loading-passages">Reading the passages…</p>}
+          {!reading && <p className="muted loading-passages">{translate('sources.readingPassages')}</p>}
           {reading && sideTab === 'passages' && (
             <AnnotationList
               annotations={listedAnnotations}
@@ -833,7 +831,7 @@ function PassagesAtPoint({
       ref={box}
       className="popover at-point"
       role="dialog"
-      aria-label="Passages here"
+      aria-label={translate('sources.passagesHere')}
       style={{
         top: Math.min(rect.bottom + 6, window.innerHeight - 240),
         left: Math.min(rect.left, window.innerWidth - 380),
