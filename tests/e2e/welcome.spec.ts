@@ -1,4 +1,4 @@
-import { test as base } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 import { expect, SAMPLE_TITLE, test } from './fixtures';
 
 /** A first start: a fresh profile, without the fixture's mark of a welcome already had. */
@@ -45,6 +45,49 @@ firstRun('starting an empty workspace deletes the demo in one undoable change', 
 
   await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
   await expect(sources.getByRole('button', { name: new RegExp(SAMPLE_TITLE) })).toBeVisible();
+});
+
+/** Pastes a short text as a new source, from the library's Paste… button. */
+async function paste(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'Paste…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Paste text' });
+  await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+  await dialog.getByRole('textbox', { name: 'Text' }).fill('Notes from the desk on the Termez crossing.');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(title);
+}
+
+async function openWelcome(page: Page) {
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: /^Go to a view/ }).fill('Welcome');
+  await page.keyboard.press('Enter');
+  const welcome = page.getByRole('dialog', { name: 'Welcome to Analyst Workbench' });
+  await expect(welcome).toBeVisible();
+  return welcome;
+}
+
+test('the welcome names the demo’s own article beside the analyst’s sources, and says what the workspace holds once the demo is gone', async ({
+  app,
+}) => {
+  // A source of the analyst's own that comes before the demo's however the sources are ordered.
+  await paste(app, 'Aardvark desk notes');
+  let welcome = await openWelcome(app);
+  await expect(welcome.getByRole('heading', { name: 'What the demo holds' })).toBeVisible();
+  await expect(welcome.getByText(`the article “${SAMPLE_TITLE}”`, { exact: false })).toBeVisible();
+  await expect(welcome).not.toContainText('Aardvark');
+
+  // Emptied, then a source of the analyst's own: no demo to speak of.
+  await welcome.getByRole('button', { name: 'Start an empty workspace…' }).click();
+  await app
+    .getByRole('dialog', { name: 'Start an empty workspace?' })
+    .getByRole('button', { name: 'Delete everything and start empty' })
+    .click();
+  await paste(app, 'Aardvark desk notes');
+  welcome = await openWelcome(app);
+  await expect(welcome.getByRole('heading', { name: 'What the workspace holds' })).toBeVisible();
+  await expect(welcome.getByText('The workspace holds:')).toBeVisible();
+  await expect(welcome.getByRole('listitem').filter({ hasText: /^1 source$/ })).toBeVisible();
+  await expect(welcome).not.toContainText('the article “');
 });
 
 test('switching to Russian in Settings changes the interface at once and after a reload', async ({ app }) => {

@@ -65,12 +65,12 @@ function Intro() {
       <h2 id="welcome-title">{t('welcome.title')}</h2>
       <p>{t('welcome.lead')}</p>
       <section aria-labelledby="welcome-demo">
-        <h3 id="welcome-demo">{t('welcome.demoTitle')}</h3>
+        <h3 id="welcome-demo">{t(summary?.demoSource ? 'welcome.demoTitle' : 'welcome.holdsTitle')}</h3>
         {summary && !isEmpty(summary) ? (
           <>
             <p dir="auto">
-              {summary.firstSource
-                ? t('welcome.demoBody', { source: summary.firstSource, register: summary.firstRegister ?? '—' })
+              {summary.demoSource
+                ? t('welcome.demoBody', { source: summary.demoSource, register: summary.demoRegister ?? '—' })
                 : t('welcome.demoBodyPlain')}
             </p>
             <Counts summary={summary} />
