@@ -3,13 +3,12 @@
 // enough that Cancel arrives while it runs; where a race is still possible (a small export can finish
 // first) both outcomes are checked for what they must leave behind.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { DATA_DIR, expect, test } from './fixtures';
+import { DATA_DIR, expect, scratchFolder, test } from './fixtures';
 
-const scratch = mkdtempSync(join(tmpdir(), 'workbench-cancel-e2e-'));
+const scratch = scratchFolder('cancel');
 const MB = 1024 * 1024;
 
 /** A web page of about `megabytes` MB, unique to this run (so its sha256 is too). */

@@ -1,11 +1,18 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
 /** The bridge's data folder for this run (set in playwright.config.ts). */
 export const DATA_DIR = process.env.WORKBENCH_E2E_DATA_DIR!;
+
+/** A new folder for files a test writes to import, inside the run's scratch folder (removed when the run ends). */
+export function scratchFolder(name: string): string {
+  const root = process.env.WORKBENCH_E2E_SCRATCH!;
+  mkdirSync(root, { recursive: true });
+  return mkdtempSync(join(root, `${name}-`));
+}
 
 export const SAMPLE_ARTICLE = join(PROJECT_ROOT, 'data', 'sample', 'security-threats-afghanistan-kazakhstan.txt');
 export const SAMPLE_TITLE = 'Security Threats Emanating from Afghanistan: The View from Kazakhstan';

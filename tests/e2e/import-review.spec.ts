@@ -1,10 +1,9 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommentRangeEnd, CommentRangeStart, CommentReference, Document, Packer, Paragraph, TextRun } from 'docx';
-import { DATA_DIR, expect, sha256OfFile, test } from './fixtures';
+import { DATA_DIR, expect, scratchFolder, sha256OfFile, test } from './fixtures';
 
-const scratch = mkdtempSync(join(tmpdir(), 'workbench-import-review-e2e-'));
+const scratch = scratchFolder('import-review');
 
 /** A Russian memo as analysts get them: a dated place line under the title, and a reviewer's comment. */
 async function memoWithComment(name: string, creator: string): Promise<string> {

@@ -1,5 +1,4 @@
-import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { w3cAnnotationValidator } from '../support/w3c-validator';
 import {
@@ -9,12 +8,13 @@ import {
   exportedFiles,
   PROJECT_ROOT,
   SAMPLE_ARTICLE,
+  scratchFolder,
   sha256OfFile,
   test,
 } from './fixtures';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures', 'import');
-const scratch = mkdtempSync(join(tmpdir(), 'workbench-import-e2e-'));
+const scratch = scratchFolder('import');
 
 function scratchFile(name: string, content: string | Uint8Array): string {
   const path = join(scratch, name);

@@ -1,17 +1,16 @@
 // The library at an institute's size: 1,200 sources, brought in as one Zotero export, as a desk that has
 // kept its reading for years would. Only the entries near the screen are on the page; the keyboard, the
 // current source and the passage counts work over the whole list as over a short one.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, SAMPLE_TITLE, test } from './fixtures';
+import { expect, SAMPLE_TITLE, scratchFolder, test } from './fixtures';
 
 const COUNT = 1200;
 
 /** A RIS export of `COUNT` reports, titled "Field report 0001 …" to "Field report 1200 …". */
 function risLibrary(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'workbench-library-e2e-'));
+  const folder = scratchFolder('library');
   const entries = Array.from({ length: COUNT }, (_, i) => {
     const n = String(i + 1).padStart(4, '0');
     return [

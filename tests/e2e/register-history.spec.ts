@@ -1,8 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, scratchFolder, test } from './fixtures';
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Threats' });
 const rows = (page: Page) => grid(page).locator('tbody tr[data-threat-id]');
@@ -14,7 +13,7 @@ const cell = (page: Page, threat: RegExp | string, column: string) =>
 const DRUGS = 'Resumption of drug trafficking from Afghanistan';
 
 test.describe('a CSV import in the threat’s history', () => {
-  const scratch = mkdtempSync(join(tmpdir(), 'workbench-register-history-e2e-'));
+  const scratch = scratchFolder('register-history');
 
   test('an import that raises a likelihood asks for one rationale, shows in the threat’s history, and Ctrl+Z takes it back', async ({
     app,

@@ -1,9 +1,8 @@
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { refProblems, stixValidator } from '../support/stix-validator';
-import { addedExport, expect, exportedFiles, openMenu, test } from './fixtures';
+import { addedExport, expect, exportedFiles, openMenu, scratchFolder, test } from './fixtures';
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Threats' });
 const rows = (page: Page) => grid(page).locator('tbody tr[data-threat-id]');
@@ -240,7 +239,7 @@ test.describe('evidence', () => {
 });
 
 test.describe('interchange', () => {
-  const scratch = mkdtempSync(join(tmpdir(), 'workbench-register-e2e-'));
+  const scratch = scratchFolder('register');
 
   test('CSV export, then import with a mapping step and a report of the bad row', async ({ app }) => {
     await openRegister(app);
