@@ -87,6 +87,8 @@ export interface BenchSizes {
   readerLarge: { title: string; seed: number; chars: number; paragraphs: number; annotations: number; tags: number };
   register: { seed: number; threats: number };
   corpus: { seed: number; sources: number; bytesEach: number };
+  /** A library of thousands of short sources (the search corpus is a few hundred long ones). */
+  library: { seed: number; sources: number; bytesEach: number };
   briefing: { seed: number; threats: number; quotes: number; sources: number };
   workspace: { seed: number; megabytes: number; threats: number; annotations: number };
   /** Team sync (issue 20): offline changes per analyst before they converge; the workspace a new member joins. */
@@ -107,6 +109,7 @@ export const FULL: BenchSizes = {
   },
   register: { seed: 2, threats: 10_000 },
   corpus: { seed: 3, sources: 200, bytesEach: 200_000 },
+  library: { seed: 7, sources: 3000, bytesEach: 3000 },
   briefing: { seed: 4, threats: 300, quotes: 1000, sources: 20 },
   workspace: { seed: 5, megabytes: 50, threats: 10_000, annotations: 5000 },
   team: { seed: 6, changes: 1000, megabytes: 64 },
@@ -127,6 +130,8 @@ export const SMOKE: BenchSizes = {
   },
   register: { seed: 2, threats: 200 },
   corpus: { seed: 3, sources: 5, bytesEach: 20_000 },
+  // Past the library's windowing threshold (300), so the smoke runs the windowed list.
+  library: { seed: 7, sources: 320, bytesEach: 1000 },
   briefing: { seed: 4, threats: 10, quotes: 30, sources: 2 },
   workspace: { seed: 5, megabytes: 1, threats: 200, annotations: 100 },
   team: { seed: 6, changes: 20, megabytes: 2 },

@@ -14,6 +14,7 @@ import { FULL, PROBE, SMOKE, type BenchEnv, type RendererMemory, type ScenarioRe
 import { writeReport, type BenchReport } from './report';
 import { backupScenarios } from './scenarios/backup';
 import { briefingScenarios } from './scenarios/briefing';
+import { libraryScenarios } from './scenarios/library';
 import { readerScenarios } from './scenarios/reader';
 import { registerScenarios } from './scenarios/register';
 import { searchScenarios } from './scenarios/search';
@@ -23,6 +24,7 @@ const GROUPS: Record<string, (env: BenchEnv) => Promise<ScenarioResult[]>> = {
   reader: readerScenarios,
   register: registerScenarios,
   search: searchScenarios,
+  library: libraryScenarios,
   briefing: briefingScenarios,
   backup: backupScenarios,
   team: teamScenarios,
