@@ -96,10 +96,15 @@ export function SourceList({ sources, currentId, excerpts, onOpen, scroller, lab
   });
   const items = windowed ? virtualizer.getVirtualItems() : null;
 
-  // Counted for the entries on the page only, a chunk at a time, in one read.
-  const [first, last] = items ? [items[0]?.index ?? 0, items.at(-1)?.index ?? 0] : [0, Math.max(0, sources.length - 1)];
-  const from = windowed ? Math.floor(first / COUNT_CHUNK) * COUNT_CHUNK : 0;
-  const to = windowed ? Math.min(sources.length, (Math.floor(last / COUNT_CHUNK) + 1) * COUNT_CHUNK) : sources.length;
+  // Counted for the entries on screen only (not the focused one kept far away), a chunk at a time, in one read.
+  // A windowed list with nothing on screen (its pane folded away) counts nothing.
+  const shown = windowed ? virtualizer.range : { startIndex: 0, endIndex: sources.length - 1 };
+  const from = shown && windowed ? Math.floor(shown.startIndex / COUNT_CHUNK) * COUNT_CHUNK : 0;
+  const to = !shown
+    ? 0
+    : windowed
+      ? Math.min(sources.length, (Math.floor(shown.endIndex / COUNT_CHUNK) + 1) * COUNT_CHUNK)
+      : sources.length;
   const counts = usePassageCounts(sources, from, to);
 
   // The current source is brought into view when it changes (opened from search, the palette or a
