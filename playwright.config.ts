@@ -5,12 +5,15 @@ import { CHROMIUM_ARGS, findChromium } from './tests/support/chromium';
 
 // One data folder per run, shared by the bridge and the tests (workers inherit the environment), and one
 // folder for the files the tests write to import; both are removed when the run ends (tests/support/
-// e2e-teardown.ts), unless the data folder was given from outside or WORKBENCH_E2E_KEEP is set.
+// e2e-teardown.ts), unless they were given from outside or WORKBENCH_E2E_KEEP=1.
 if (!process.env.WORKBENCH_E2E_DATA_DIR) {
   process.env.WORKBENCH_E2E_DATA_DIR = join(tmpdir(), `analyst-workbench-e2e-${Date.now()}`);
   process.env.WORKBENCH_E2E_DATA_DIR_OWNED = '1';
 }
-process.env.WORKBENCH_E2E_SCRATCH ??= `${process.env.WORKBENCH_E2E_DATA_DIR}-scratch`;
+if (!process.env.WORKBENCH_E2E_SCRATCH) {
+  process.env.WORKBENCH_E2E_SCRATCH = `${process.env.WORKBENCH_E2E_DATA_DIR}-scratch`;
+  process.env.WORKBENCH_E2E_SCRATCH_OWNED = '1';
+}
 const port = Number(process.env.WORKBENCH_E2E_PORT ?? 5299);
 const executablePath = findChromium();
 

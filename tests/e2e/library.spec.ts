@@ -111,6 +111,8 @@ test('a library of 1,200 sources: only the entries near the screen are on the pa
   await expect.poll(() => focusedEntry(app)).toMatchObject({ title: new RegExp(`^${next}`), inView: true });
   // Tab leaves the list and Shift+Tab comes back to the same entry, not to the first.
   await app.keyboard.press('Shift+Tab');
+  // One tab stop: Shift+Tab from an entry leaves the list, not to the entry before it.
+  expect(await app.evaluate(() => !!document.activeElement?.closest('ul[aria-label="Sources"]'))).toBe(false);
   await app.keyboard.press('Tab');
   await expect.poll(() => focusedEntry(app)).toMatchObject({ title: new RegExp(`^${next}`) });
 

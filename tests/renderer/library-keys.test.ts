@@ -34,6 +34,9 @@ describe('the library’s keys', () => {
     expect(typeAheadTarget(at, titles.length, 2, 'f')).toBe(1);
     expect(typeAheadTarget(at, titles.length, 0, 'K')).toBe(3);
     expect(typeAheadTarget(at, titles.length, 3, 'k')).toBe(4);
+    // The same letter typed quickly again steps on too, rather than looking for "ff".
+    expect(typeAheadTarget(at, titles.length, 1, 'ff')).toBe(2);
+    expect(typeAheadTarget(at, titles.length, 2, 'fff')).toBe(1);
     // Leading spaces in a title are not part of it.
     expect(typeAheadTarget(at, titles.length, 4, 'k')).toBe(5);
   });

@@ -112,6 +112,8 @@ export function SourceList({ sources, currentId, excerpts, onOpen, scroller, lab
   // source far down it): until then the virtualiser's estimates put every entry in view.
   const revealed = useRef<string | undefined>(undefined);
   useEffect(() => {
+    // Folded away, nothing can be brought into view: again once the library is shown.
+    if (!known) revealed.current = undefined;
     if (currentIndex < 0 || !known || revealed.current === currentId) return;
     revealed.current = currentId;
     if (windowed) revealIndex(virtualizer, currentIndex);
@@ -136,7 +138,7 @@ export function SourceList({ sources, currentId, excerpts, onOpen, scroller, lab
     if (!source) return;
     focusAfterRender.current = true;
     setActiveId(source.id);
-    if (windowed) virtualizer.scrollToIndex(target, { align: 'auto' });
+    if (windowed) revealIndex(virtualizer, target);
     else list.current?.querySelector<HTMLElement>(`li[data-index="${target}"]`)?.scrollIntoView({ block: 'nearest' });
     // Already the active entry (Home on the first one): nothing re-renders, so focus it now.
     if (target === activeIndex) {
@@ -145,8 +147,11 @@ export function SourceList({ sources, currentId, excerpts, onOpen, scroller, lab
     }
   };
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
-    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 600) / ENTRY_ESTIMATE) - 1);
+    // An input method composing a character, and shortcuts, are not the list's (AltGr letters are).
+    if (e.nativeEvent.isComposing || e.metaKey) return;
+    if ((e.altKey || e.ctrlKey) && !e.getModifierState('AltGraph')) return;
+    const height = windowed ? virtualizer.scrollRect?.height : scroller.current?.clientHeight;
+    const page = Math.max(1, Math.floor((height || 600) / ENTRY_ESTIMATE) - 1);
     const target = keyTarget(e.key, activeIndex, sources.length, page);
     if (target !== undefined) {
       e.preventDefault();
@@ -263,20 +268,23 @@ const SourceEntry = memo(function SourceEntry({
       onPointerDown={() => readAhead(source.id, textNamed(source))}
       onFocus={() => {
         onFocusEntry(source.id);
-        readAhead(source.id, textNamed(source));
+        // After a rest, as for the pointer: arrowing through a long library passes many entries.
+        onRest(source);
       }}
+      onBlur={onLeave}
       onClick={() => {
         if (!current) onOpen(source);
       }}
     >
-      <span className="item-title" dir="auto">
+      <span className="item-title">
         <span
           className={reference ? 'type-badge reference-badge' : 'type-badge'}
           title={source.file?.originalName ?? (reference ? t('sources.reference.title') : t('sources.pastedText'))}
         >
           {fileTypeLabel(source)}
         </span>{' '}
-        {source.title}
+        {/* Isolated from the badge before it, so a Dari or Arabic title takes its own direction. */}
+        <bdi>{source.title}</bdi>
       </span>
       <span className="item-meta">
         <span dir="auto">{source.author || t('sources.unknownAuthor')}</span>

@@ -20,7 +20,8 @@ export function keyTarget(key: string, active: number, count: number, page: numb
 /**
  * Type-ahead, as in a file manager: the entry whose title begins with what was typed, looking from the
  * active entry on and round to the start. A first letter moves on from the active entry (typing "k"
- * again goes to the next title with k); a longer prefix may still fit the active one. Case and leading
+ * again, later or at once as "kk", goes to the next title with k); a longer prefix may still fit the
+ * active one. Case and leading
  * spaces are ignored, letters are compared in their own script. Answers -1 when no title fits.
  */
 export function typeAheadTarget(
@@ -29,7 +30,11 @@ export function typeAheadTarget(
   active: number,
   typed: string,
 ): number {
-  const prefix = typed.toLocaleLowerCase();
+  const lower = typed.toLocaleLowerCase();
+  if (!lower) return -1;
+  // The same letter typed again and again ("sss") steps through the titles with it, as file managers do.
+  const repeated = [...lower].every((letter) => letter === lower[0]);
+  const prefix = repeated ? [...lower][0]! : lower;
   const start = prefix.length > 1 ? active : active + 1;
   for (let k = 0; k < count; k++) {
     const index = (((start + k) % count) + count) % count;

@@ -65,7 +65,10 @@ function Intro() {
       <h2 id="welcome-title">{t('welcome.title')}</h2>
       <p>{t('welcome.lead')}</p>
       <section aria-labelledby="welcome-demo">
-        <h3 id="welcome-demo">{t(summary?.demoSource ? 'welcome.demoTitle' : 'welcome.holdsTitle')}</h3>
+        {/* "What the demo holds" while the workspace is the demo; the analyst's own sources beside it make it theirs. */}
+        <h3 id="welcome-demo">
+          {t(summary?.demoSource && summary.sources === 1 ? 'welcome.demoTitle' : 'welcome.holdsTitle')}
+        </h3>
         {summary && !isEmpty(summary) ? (
           <>
             <p dir="auto">

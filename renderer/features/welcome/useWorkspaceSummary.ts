@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { DEMO_REGISTER_ID, DEMO_SOURCE_ID } from '../../../shared/domain/demo';
 import { db } from '../../db';
-import { workbench } from '../../platform/workbench';
 
 /** How much the workspace holds, counted live (the welcome's "what the demo holds", the question before emptying). */
 export interface WorkspaceSummary {
@@ -20,40 +19,17 @@ export interface WorkspaceSummary {
   demoRegister: string | undefined;
 }
 
-/** The identifiers of the demo's article and register, from the demo main ships (the same in every installation). */
-function useDemoIds(): { sourceId: string; registerId: string } | null | undefined {
-  const [ids, setIds] = useState<{ sourceId: string; registerId: string } | null | undefined>(undefined);
-  useEffect(() => {
-    let live = true;
-    workbench()
-      .loadDemoWorkspace()
-      .then(
-        (demo) => live && setIds({ sourceId: demo.source.id, registerId: demo.register.id }),
-        // Without the demo's file the welcome still counts what the workspace holds.
-        () => live && setIds(null),
-      );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return ids;
-}
-
 export function useWorkspaceSummary(): WorkspaceSummary | undefined {
-  const demo = useDemoIds();
-  return useLiveQuery(async () => {
-    if (demo === undefined) return undefined;
-    return {
-      sources: await db.sources.count(),
-      passages: await db.annotations.count(),
-      threats: await db.threats.count(),
-      actors: await db.actors.count(),
-      countries: await db.countries.count(),
-      briefings: await db.briefings.count(),
-      demoSource: demo ? (await db.sources.get(demo.sourceId))?.title : undefined,
-      demoRegister: demo ? (await db.registers.get(demo.registerId))?.name : undefined,
-    };
-  }, [demo]);
+  return useLiveQuery(async () => ({
+    sources: await db.sources.count(),
+    passages: await db.annotations.count(),
+    threats: await db.threats.count(),
+    actors: await db.actors.count(),
+    countries: await db.countries.count(),
+    briefings: await db.briefings.count(),
+    demoSource: (await db.sources.get(DEMO_SOURCE_ID))?.title,
+    demoRegister: (await db.registers.get(DEMO_REGISTER_ID))?.name,
+  }));
 }
 
 /** Nothing of the analyst's own: no source, passage, threat, actor or briefing (the region's countries may stay). */
