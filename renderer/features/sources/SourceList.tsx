@@ -107,6 +107,14 @@ export function SourceList({ sources, currentId, excerpts, onOpen, scroller, lab
       : sources.length;
   const counts = usePassageCounts(sources, from, to);
 
+  const entryButton = (index: number) =>
+    list.current?.querySelector<HTMLButtonElement>(`li[data-index="${index}"] > button`) ?? null;
+  // Brings entry `index` into view if it is not: by the virtualiser's places, or the browser's.
+  const reveal = (index: number) => {
+    if (windowed) revealIndex(virtualizer, index);
+    else entryButton(index)?.parentElement?.scrollIntoView({ block: 'nearest' });
+  };
+
   // The current source is brought into view when it changes (opened from search, the palette or a
   // link) and when the list first knows where it sits and how tall its pane is (a library reopened on a
   // source far down it): until then the virtualiser's estimates put every entry in view.
@@ -116,17 +124,14 @@ export function SourceList({ sources, currentId, excerpts, onOpen, scroller, lab
     if (!known) revealed.current = undefined;
     if (currentIndex < 0 || !known || revealed.current === currentId) return;
     revealed.current = currentId;
-    if (windowed) revealIndex(virtualizer, currentIndex);
-    else
-      list.current
-        ?.querySelector<HTMLElement>(`li[data-index="${currentIndex}"]`)
-        ?.scrollIntoView({ block: 'nearest' });
+    reveal(currentIndex);
+    // `reveal` is made anew each render from what is listed here.
   }, [currentId, currentIndex, known, windowed, virtualizer]);
 
   // A move by key focuses its entry once it is on the page.
   useLayoutEffect(() => {
     if (!focusAfterRender.current) return;
-    const button = list.current?.querySelector<HTMLButtonElement>(`li[data-index="${activeIndex}"] > button`);
+    const button = entryButton(activeIndex);
     if (!button) return;
     focusAfterRender.current = false;
     button.focus({ preventScroll: true });
@@ -138,12 +143,11 @@ export function SourceList({ sources, currentId, excerpts, onOpen, scroller, lab
     if (!source) return;
     focusAfterRender.current = true;
     setActiveId(source.id);
-    if (windowed) revealIndex(virtualizer, target);
-    else list.current?.querySelector<HTMLElement>(`li[data-index="${target}"]`)?.scrollIntoView({ block: 'nearest' });
+    reveal(target);
     // Already the active entry (Home on the first one): nothing re-renders, so focus it now.
     if (target === activeIndex) {
       focusAfterRender.current = false;
-      list.current?.querySelector<HTMLButtonElement>(`li[data-index="${target}"] > button`)?.focus();
+      entryButton(target)?.focus();
     }
   };
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
