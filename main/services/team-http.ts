@@ -24,7 +24,7 @@ export async function sendTeamRequest(request: TeamRequest): Promise<TeamRespons
     );
   }
   const target = `${request.url.replace(/\/+$/, '')}/${encodeURIComponent(request.database)}${request.path}`;
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: request.bytes ? '*/*' : 'application/json' };
   if (request.user) {
     headers.Authorization = `Basic ${Buffer.from(`${request.user}:${request.password}`).toString('base64')}`;
   }
@@ -41,6 +41,8 @@ export async function sendTeamRequest(request: TeamRequest): Promise<TeamRespons
         redirect: 'error',
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
+      if (request.bytes)
+        return { status: response.status, body: '', bytes: new Uint8Array(await response.arrayBuffer()) };
       return { status: response.status, body: await response.text() };
     } catch (error) {
       // A request that timed out is not tried again: the server is not answering.

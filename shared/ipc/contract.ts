@@ -378,9 +378,15 @@ export const TeamRequest = z.object({
     .max(4000)
     .regex(/^(\/[^\s]*)?$/),
   body: z.string().max(MAX_SOURCE_FILE_BYTES).optional(),
+  /** The answer's body is wanted as bytes (an attachment), in `bytes`, not as text. */
+  bytes: z.boolean().optional(),
 });
 export type TeamRequest = z.infer<typeof TeamRequest>;
-export const TeamResponse = z.object({ status: z.number().int().min(0).max(999), body: z.string() });
+export const TeamResponse = z.object({
+  status: z.number().int().min(0).max(999),
+  body: z.string(),
+  bytes: Bytes.optional(),
+});
 export type TeamResponse = z.infer<typeof TeamResponse>;
 
 /** Whose team password: one per server address, database and user name (issue 20). */

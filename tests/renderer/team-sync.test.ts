@@ -268,14 +268,20 @@ describe('team sync through a CouchDB-compatible server', () => {
     for (const id of chunks) expect(sent.filter((body) => body.includes(`"_id":"${id}"`))).toHaveLength(1);
 
     const asked: string[] = [];
+    const inDocuments: string[] = [];
     const b = await analyst(database, 'bruno', undefined, false, apiB);
     const joined = await b.sync(async (input, init) => {
-      if (String(input).includes('/_bulk_get')) asked.push(String(init?.body));
+      asked.push(decodeURIComponent(new URL(String(input)).pathname));
+      if (String(input).includes('/_bulk_get')) inDocuments.push(String(init?.body));
       return fetch(input, init);
     });
     // The original arrived as the long text's bytes (the same hash): already in B's store, not fetched again.
     expect(joined.filesReceived).toBe(0);
-    for (const id of chunks) expect(asked.filter((body) => body.includes(`"${id}"`))).toHaveLength(1);
+    // Each chunk fetched once, as its attachment's raw bytes, never as base64 inside a document.
+    for (const id of chunks) {
+      expect(asked.filter((path) => path.endsWith(`/${id}/chunk`))).toHaveLength(1);
+      expect(inDocuments.filter((body) => body.includes(`"${id}"`))).toHaveLength(0);
+    }
     expect(await apiB.readSourceFile(source.file!.sha256)).toEqual(bytes);
     expect(await sourceTextIn(b.db, source.id)).toBe(imported.text);
   }, 60_000);

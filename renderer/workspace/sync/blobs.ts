@@ -1,4 +1,4 @@
-import { decodeBytes, encodeBytes, type CouchDocument } from './documents';
+import { encodeBytes, type CouchDocument } from './documents';
 import type { CouchClient } from './couch';
 import { mapBounded, PARALLEL_REQUESTS } from './parallel';
 
@@ -11,7 +11,7 @@ import { mapBounded, PARALLEL_REQUESTS } from './parallel';
  * so chunks never conflict, and the same file shared by two sources, or sent twice, is stored once.
  */
 export const BLOB_CHUNK_BYTES = 1024 * 1024;
-/** At most this many bytes of chunks in one request (≈ 1.4 × as base64). */
+/** At most this many bytes of chunks in one request that sends them (≈ 1.4 × as base64). */
 const REQUEST_BYTES = 4 * BLOB_CHUNK_BYTES;
 const CHUNK_ATTACHMENT = 'chunk';
 /**
@@ -97,25 +97,20 @@ export class BlobTransfer {
     await flush();
   }
 
-  /** The blob's bytes, or null when not all its chunks are on the server (yet) or they do not add up to it. */
+  /**
+   * The blob's bytes, or null when not all its chunks are on the server (yet) or they do not add up to it.
+   * Each chunk is its attachment's raw bytes (see CouchClient.attachment), a few requests at a time.
+   */
   async fetch(ref: BlobRef): Promise<Uint8Array | null> {
     const kept = this.recent.get(ref.sha256);
     if (kept) return kept;
     const ids = chunkIds(ref);
     const bytes = new Uint8Array(ref.size);
-    const perRequest = Math.max(1, Math.floor(REQUEST_BYTES / BLOB_CHUNK_BYTES));
-    const starts = Array.from({ length: Math.ceil(ids.length / perRequest) }, (_, i) => i * perRequest);
-    const whole = await mapBounded(starts, PARALLEL_REQUESTS, async (at) => {
-      const docs = await this.client.bulkGet(ids.slice(at, at + perRequest));
-      const byId = new Map(docs.map((d) => [d._id, d]));
-      for (let index = at; index < Math.min(ids.length, at + perRequest); index++) {
-        const data = byId.get(ids[index]!)?._attachments?.[CHUNK_ATTACHMENT]?.data;
-        if (data === undefined) return false;
-        const part = decodeBytes(data);
-        const offset = index * BLOB_CHUNK_BYTES;
-        if (offset + part.byteLength > ref.size) return false;
-        bytes.set(part, offset);
-      }
+    const whole = await mapBounded(ids, PARALLEL_REQUESTS, async (id, index) => {
+      const part = await this.client.attachment(id, CHUNK_ATTACHMENT);
+      const offset = index * BLOB_CHUNK_BYTES;
+      if (!part || offset + part.byteLength > ref.size) return false;
+      bytes.set(part, offset);
       return true;
     });
     if (whole.includes(false) || (await sha256Hex(bytes)) !== ref.sha256) return null;

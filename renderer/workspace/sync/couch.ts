@@ -159,6 +159,25 @@ export class CouchClient {
     return docs;
   }
 
+  /**
+   * One attachment's bytes as the server keeps them, or null when the document or the attachment is not
+   * there. Fetched raw rather than inside a document (`_bulk_get?attachments=true`), where the bytes come
+   * as base64 in JSON: a third larger, and encoded, parsed and decoded again on both sides.
+   */
+  async attachment(id: string, name: string): Promise<Uint8Array | null> {
+    const answer = await this.answer(
+      'GET',
+      `/${encodeURIComponent(id)}/${encodeURIComponent(name)}`,
+      undefined,
+      [404],
+      true,
+    );
+    if (answer.status === 404) return null;
+    if (!answer.bytes)
+      throw new SyncError('server', 'The team server sent an answer that is not CouchDB’s. Check the server address.');
+    return answer.bytes;
+  }
+
   /** Which of these documents the server holds (not deleted). */
   async existing(ids: readonly string[]): Promise<Set<string>> {
     const present = new Set<string>();
@@ -214,11 +233,13 @@ export class CouchClient {
     path: string,
     body?: unknown,
     allowed: number[] = [],
+    bytes = false,
   ): Promise<CouchAnswer> {
     const answer = await this.transport({
       method,
       path,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(bytes ? { bytes } : {}),
     });
     if (answer.status === 0) {
       throw new SyncError(
@@ -246,16 +267,21 @@ export class CouchClient {
   }
 }
 
-/** One HTTP request below the team database (`''`, `/_changes?…`), with a JSON body as text. */
+/**
+ * One HTTP request below the team database (`''`, `/_changes?…`), with a JSON body as text; `bytes` asks
+ * for the answer's body as it came (an attachment), not as text.
+ */
 export interface CouchRequest {
   method: 'GET' | 'PUT' | 'POST';
   path: string;
   body?: string;
+  bytes?: boolean;
 }
-/** Status 0: the server was not reached. */
+/** Status 0: the server was not reached. A request for bytes is answered in `bytes` (its `body` empty). */
 export interface CouchAnswer {
   status: number;
   body: string;
+  bytes?: Uint8Array;
 }
 /** How requests reach the server: by `fetch` here (tests, a worker), or through main in the app (platform/team-transport.ts). */
 export type CouchTransport = (request: CouchRequest) => Promise<CouchAnswer>;
@@ -271,8 +297,8 @@ export function fetchTransport(
 ): CouchTransport {
   const base = `${server.url.replace(/\/+$/, '')}/${encodeURIComponent(server.database)}`;
   const auth = server.user ? `Basic ${encodeBase64(`${server.user}:${server.password}`)}` : undefined;
-  return async ({ method, path, body }) => {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+  return async ({ method, path, body, bytes }) => {
+    const headers: Record<string, string> = { Accept: bytes ? '*/*' : 'application/json' };
     if (auth) headers.Authorization = auth;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     // A connection the server closed while idle fails the first request sent on it: a read gets one more
@@ -282,6 +308,7 @@ export function fetchTransport(
       try {
         // A feed read twice must be read twice: never answered from an HTTP cache.
         const response = await fetcher(`${base}${path}`, { method, headers, body, cache: 'no-store' });
+        if (bytes) return { status: response.status, body: '', bytes: new Uint8Array(await response.arrayBuffer()) };
         return { status: response.status, body: await response.text() };
       } catch {
         if (attempt >= tries) return { status: 0, body: '' };
