@@ -91,6 +91,35 @@ test('the welcome names the demo’s own article beside the analyst’s sources,
   await expect(welcome).not.toContainText('the article “');
 });
 
+test('the first steps speak of the demo’s article while the workspace holds it, and of the analyst’s own sources once it is deleted', async ({
+  app,
+}) => {
+  let welcome = await openWelcome(app);
+  const steps = welcome.getByRole('region', { name: 'Three first steps' });
+  await expect(steps.getByRole('listitem').first()).toContainText('Open the article in Sources');
+  await expect(welcome.getByText('Keep the demo and import your sources beside it')).toBeVisible();
+  await welcome.getByRole('button', { name: 'Start working' }).click();
+
+  // The demo's article deleted (its register stays): nothing in the welcome speaks of an article or the demo.
+  await app.getByRole('tab', { name: 'Details' }).click();
+  app.once('dialog', (d) => void d.accept());
+  await app.getByRole('button', { name: 'Delete source' }).click();
+  await expect(app.getByText('No sources yet', { exact: false })).toBeVisible();
+  welcome = await openWelcome(app);
+  await expect(steps.getByRole('listitem').first()).toContainText(
+    'Import your first source in Sources (or drop a file on the window), then select a sentence',
+  );
+  await expect(welcome).not.toContainText(/article|demo/i);
+  await expect(welcome.getByText('Import your sources (or drop files on the window), or start')).toBeVisible();
+  await welcome.getByRole('button', { name: 'Start working' }).click();
+
+  // A source of the analyst's own: the first step opens one of theirs.
+  await paste(app, 'Aardvark desk notes');
+  welcome = await openWelcome(app);
+  await expect(steps.getByRole('listitem').first()).toContainText('Open one of your sources in Sources');
+  await expect(welcome).not.toContainText(/article|demo/i);
+});
+
 test('switching to Russian in Settings changes the interface at once and after a reload', async ({ app }) => {
   await app.keyboard.press('Control+,');
   const settings = app.getByRole('dialog', { name: 'Settings' });

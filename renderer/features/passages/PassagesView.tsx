@@ -1,6 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, type ReactNode, type RefObject } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type FocusEvent,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import type { Annotation } from '../../../shared/domain/annotation';
 import type { Source } from '../../../shared/domain/source';
 import { db } from '../../db';
@@ -10,9 +22,18 @@ import { tagTree } from '../../db/tags';
 import { useWorkbench } from '../../stores';
 import { LinkChips, TagChips, useLookups, type Lookups } from '../annotations';
 import { usePlaceInScroller } from '../../ui/place-in-scroller';
-import { layoutFreeOptions } from '../../ui/virtual-options';
+import { tabbables } from '../../ui/useFocusHold';
+import { layoutFreeOptions, revealIndex } from '../../ui/virtual-options';
 import { citation, quoteWithCitation } from './citation';
+import { nextRowWithControls, withPinned } from './row-focus';
+import './passages.css';
 
+/**
+ * Every passage with the code, read whole before the first screen: the list's order (by source title,
+ * then in document order) needs each passage's source and place, and no index over a code gives them
+ * (its keys alone read in a seventh of the time, but say nothing of either), so the first screen's
+ * passages cannot be known before all are read without a new index.
+ */
 async function passagesFor(what: string): Promise<Annotation[]> {
   const [kind, value] = what.split(':') as [string, string | undefined];
   if (!value) return [];
@@ -216,9 +237,16 @@ function RetrievedPassage({
 
 type Row = { kind: 'source'; source: Source } | { kind: 'passage'; passage: Annotation; source: Source };
 
+const rowKey = (row: Row) => (row.kind === 'source' ? `source:${row.source.id}` : row.passage.id);
+
 /**
  * A long retrieval as one list of rows, each source's heading followed by its passages, of which only
  * the rows near the screen are on the page (TanStack Virtual over the view's own scrolling pane).
+ *
+ * The row holding the focus stays on the page when the list is scrolled away from it (the wheel), so
+ * the focus is not dropped to the page's body with it: Tab, Shift+Tab and Enter go on from where it was.
+ * Tab from a row's last control (Shift+Tab from its first) goes to the next (previous) passage even when
+ * that one is not on the page: it is put there, brought into view and its control focused.
  */
 function VirtualRetrieval({
   groups,
@@ -240,27 +268,97 @@ function VirtualRetrieval({
       ]),
     [groups],
   );
+  const indexOf = useMemo(() => new Map(rows.map((row, index) => [rowKey(row), index])), [rows]);
+  // Rows are followed by key, not place: a passage added or removed elsewhere moves the rest.
+  const [focused, setFocused] = useState<string | undefined>(undefined);
+  const [moving, setMoving] = useState<{ key: string; edge: 'first' | 'last' } | undefined>(undefined);
+  const pinned = useMemo(
+    () => [focused, moving?.key].map((key) => (key === undefined ? -1 : (indexOf.get(key) ?? -1))),
+    [focused, moving, indexOf],
+  );
+  const rangeExtractor = useCallback(
+    (range: Range) => withPinned(defaultRangeExtractor(range), pinned, range.count),
+    [pinned],
+  );
+
   const { margin, covered } = usePlaceInScroller(list, scroller);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current as HTMLDivElement | null,
     estimateSize: () => ROW_ESTIMATE,
-    getItemKey: (index) => {
-      const row = rows[index]!;
-      return row.kind === 'source' ? `source:${row.source.id}` : row.passage.id;
-    },
+    getItemKey: (index) => rowKey(rows[index]!),
     overscan: 4,
     scrollMargin: margin,
     scrollPaddingStart: covered,
+    rangeExtractor,
     ...layoutFreeOptions(ROW_ESTIMATE),
   });
+
+  const rowElement = (index: number) => list.current?.querySelector<HTMLElement>(`:scope > [data-index="${index}"]`);
+
+  // A row Tab moved to is focused once it is on the page (it is, in the render after the move).
+  useLayoutEffect(() => {
+    if (!moving) return;
+    const index = indexOf.get(moving.key);
+    const element = index === undefined ? undefined : rowElement(index);
+    if (index !== undefined && !element) return;
+    const controls = element ? tabbables(element) : [];
+    // Its focus event pins the row as the focused one; the move ends here, focused or not (a row gone meanwhile).
+    (moving.edge === 'first' ? controls[0] : controls[controls.length - 1])?.focus({ preventScroll: true });
+    setMoving(undefined);
+  });
+
+  // The focus leaving the list (to another control, or to the page on a click beside it) lets its row go.
+  const blurCheck = useRef(0);
+  useEffect(() => () => window.clearTimeout(blurCheck.current), []);
+  const onFocus = (e: FocusEvent<HTMLDivElement>) => {
+    const index = Number((e.target as HTMLElement).closest<HTMLElement>('[data-index]')?.dataset.index);
+    const row = rows[index];
+    if (!row) return;
+    setFocused(rowKey(row));
+  };
+  const onBlur = (e: FocusEvent<HTMLDivElement>) => {
+    if (e.relatedTarget instanceof Node && list.current?.contains(e.relatedTarget)) return;
+    // Checked once the focus has landed. The window losing the focus leaves it on the control, which keeps it.
+    window.clearTimeout(blurCheck.current);
+    blurCheck.current = window.setTimeout(() => {
+      if (!list.current?.contains(document.activeElement)) setFocused(undefined);
+    });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Tab' || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    const control = e.target as HTMLElement;
+    const element = control.closest<HTMLElement>('[data-index]');
+    if (!element || element.parentElement !== list.current) return;
+    const step = e.shiftKey ? -1 : 1;
+    const controls = tabbables(element);
+    const at = controls.indexOf(control);
+    // Within the row, and into a row that is on the page (the browser brings it into view), Tab is the browser's.
+    if (at < 0 || at !== (step === 1 ? controls.length - 1 : 0)) return;
+    const target = nextRowWithControls(
+      (index) => rows[index]?.kind === 'passage',
+      Number(element.dataset.index),
+      step,
+      rows.length,
+    );
+    if (target === undefined || rowElement(target)) return;
+    e.preventDefault();
+    setMoving({ key: rowKey(rows[target]!), edge: step === 1 ? 'first' : 'last' });
+    revealIndex(virtualizer, target);
+  };
+
   return (
     <div
       ref={list}
       role="list"
       aria-label={label}
       className="retrieval-rows"
-      style={{ height: virtualizer.getTotalSize() }}
+      // A control the browser brings into view (Tab within a row) clears the pane's sticky header.
+      style={{ height: virtualizer.getTotalSize(), '--covered-top': `${covered}px` } as CSSProperties}
+      onFocus={onFocus}
+      onBlur={onBlur}
+      onKeyDown={onKeyDown}
     >
       {virtualizer.getVirtualItems().map((item) => {
         const row = rows[item.index]!;

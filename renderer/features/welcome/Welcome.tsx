@@ -55,10 +55,14 @@ function Intro() {
   const openWelcome = useWorkbench((s) => s.openWelcome);
   const close = useWorkbench((s) => s.closeWelcome);
   const go = (view: View) => (close(), navigate(view));
-  const steps: { view: View; key: string }[] = [
-    { view: 'sources', key: 'read' },
-    { view: 'register', key: 'rate' },
-    { view: 'briefings', key: 'brief' },
+  // The demo's article is spoken of only while the workspace holds it; without it, the first step is
+  // to open one of the analyst's own sources, or to import a first one.
+  const demo = summary?.demoSource !== undefined;
+  const read = demo ? 'body' : summary && summary.sources > 0 ? 'bodyOwn' : 'bodyFirst';
+  const steps: { view: View; key: string; body: string }[] = [
+    { view: 'sources', key: 'read', body: read },
+    { view: 'register', key: 'rate', body: 'body' },
+    { view: 'briefings', key: 'brief', body: 'body' },
   ];
   return (
     <>
@@ -88,7 +92,7 @@ function Intro() {
           {steps.map((s) => (
             <li key={s.key}>
               <p>
-                <strong>{t(`welcome.steps.${s.key}.title`)}</strong> {t(`welcome.steps.${s.key}.body`)}
+                <strong>{t(`welcome.steps.${s.key}.title`)}</strong> {t(`welcome.steps.${s.key}.${s.body}`)}
               </p>
               <button type="button" onClick={() => go(s.view)}>
                 {t(`welcome.steps.${s.key}.go`)}
@@ -99,7 +103,7 @@ function Intro() {
       </section>
       <section aria-labelledby="welcome-own">
         <h3 id="welcome-own">{t('welcome.ownTitle')}</h3>
-        <p>{t('welcome.ownBody')}</p>
+        <p>{t(demo ? 'welcome.ownBody' : 'welcome.ownBodyPlain')}</p>
         <div className="button-row">
           <button type="button" onClick={() => openWelcome('start-empty')}>
             {t('welcome.startEmpty')}
