@@ -5,6 +5,7 @@ import { copyText } from '../features/desktop';
 import { useT } from '../i18n';
 import './about.css';
 import { useFocusHold } from '../ui/useFocusHold';
+import { openModal } from '../ui/open-modal';
 
 export function AboutDialog({ info }: { info: AppInfo }) {
   const open = useWorkbench((s) => s.aboutOpen);
@@ -20,7 +21,7 @@ export function AboutDialog({ info }: { info: AppInfo }) {
     if (!dialog) return;
     if (open && !dialog.open) {
       setCopied(null);
-      dialog.showModal();
+      openModal(dialog);
     }
     if (!open && dialog.open) dialog.close();
   }, [open]);
@@ -83,7 +84,7 @@ export function AboutDialog({ info }: { info: AppInfo }) {
       </dl>
       <p className="muted">{t('about.blurb')}</p>
       <div className="dialog-actions">
-        <button type="button" onClick={() => setOpen(false)} autoFocus>
+        <button type="button" onClick={() => setOpen(false)} data-autofocus autoFocus>
           {t('common.close')}
         </button>
       </div>

@@ -266,7 +266,9 @@ test.describe('the Actors view', () => {
     await expect(dialog).toBeHidden();
     await expect(row(app, 'Russia')).toBeFocused();
     await app.keyboard.press('Delete');
-    await dialog.getByRole('button', { name: 'Delete actor' }).click();
+    // The dialog opens on its own button (not on the first one, Cancel): Enter confirms.
+    await expect(dialog.getByRole('button', { name: 'Delete actor' })).toBeFocused();
+    await app.keyboard.press('Enter');
     await expect(row(app, 'Russia')).toHaveCount(0);
     await expect(rows(app)).toHaveCount(4);
     await expect(row(app, 'United States')).toBeFocused(); // the next one takes its place

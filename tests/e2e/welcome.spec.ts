@@ -11,6 +11,8 @@ firstRun('the first start welcomes the analyst over the demo; Help › Welcome b
   await expect(welcome.getByText(SAMPLE_TITLE, { exact: false })).toBeVisible();
   await expect(welcome.getByRole('heading', { name: 'Three first steps' })).toBeVisible();
   await expect(welcome.getByRole('listitem').filter({ hasText: /^1 source$/ })).toBeVisible();
+  // Enter starts working: the dialog's own button has the focus, not the first step's.
+  await expect(welcome.getByRole('button', { name: 'Start working' })).toBeFocused();
 
   await welcome.getByRole('button', { name: 'Open the Register' }).click();
   await expect(welcome).toBeHidden();
@@ -27,6 +29,9 @@ firstRun('the first start welcomes the analyst over the demo; Help › Welcome b
   await page.getByRole('combobox', { name: /^Go to a view/ }).fill('Welcome');
   await page.keyboard.press('Enter');
   await expect(welcome).toBeVisible();
+  await expect(welcome.getByRole('button', { name: 'Start working' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(welcome).toBeHidden();
 });
 
 firstRun('starting an empty workspace deletes the demo in one undoable change', async ({ page }) => {

@@ -3,6 +3,7 @@ import type { Actor } from '../../../shared/domain/actor';
 import { linksPhrase } from './useActorActions';
 import { useT } from '../../i18n';
 import { useFocusHold } from '../../ui/useFocusHold';
+import { openModal } from '../../ui/open-modal';
 
 interface ConfirmDeleteDialogProps {
   actor: Actor;
@@ -20,7 +21,7 @@ export function ConfirmDeleteDialog({ actor, threats, passages, onConfirm, onClo
   useFocusHold(ref);
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) openModal(dialog);
   }, []);
   const confirmed = useRef(false);
 
@@ -47,6 +48,7 @@ export function ConfirmDeleteDialog({ actor, threats, passages, onConfirm, onClo
         <button
           type="button"
           className="primary danger-primary"
+          data-autofocus
           autoFocus
           onClick={() => {
             confirmed.current = true;

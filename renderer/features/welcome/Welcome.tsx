@@ -7,6 +7,7 @@ import { runCommand } from '../../workspace/user-commands';
 import { isEmpty, useWorkspaceSummary, type WorkspaceSummary } from './useWorkspaceSummary';
 import './welcome.css';
 import { useFocusHold } from '../../ui/useFocusHold';
+import { openModal } from '../../ui/open-modal';
 
 /**
  * The welcome: shown on the first start (over the demo just written), and again from Help › Welcome or
@@ -22,7 +23,7 @@ export function Welcome() {
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (page && !dialog.open) dialog.showModal();
+    if (page && !dialog.open) openModal(dialog);
     if (!page && dialog.open) dialog.close();
   }, [page]);
 
@@ -115,7 +116,7 @@ function Intro() {
       </section>
       <p className="muted small">{t('welcome.reopen')}</p>
       <div className="dialog-actions">
-        <button type="button" className="primary" autoFocus onClick={close}>
+        <button type="button" className="primary" data-autofocus autoFocus onClick={close}>
           {t('welcome.begin')}
         </button>
       </div>
