@@ -8,7 +8,6 @@ export type ActorPatch = Partial<
   Pick<Actor, 'name' | 'aliases' | 'kind' | 'description' | 'bases' | 'countryCodes' | 'threatActorTypes'>
 >;
 
-export const NEW_ACTOR_NAME = 'New actor';
 export const ACTOR_NAME_LIMIT = 300;
 export const ACTOR_DESCRIPTION_LIMIT = 20_000;
 

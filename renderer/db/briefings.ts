@@ -5,6 +5,7 @@ import type { BriefingWorkspace } from '../../shared/domain/briefing-model';
 import { passageLocator, type PassageLocator } from '../../shared/domain/citation-engine';
 import { readTemplate, type BriefingTemplate } from '../../shared/domain/briefing-template';
 import type { WorkbenchDatabase } from './database';
+import { t as translate } from '../i18n';
 
 /** Where the workspace keeps its briefing template (`meta`, changed by briefings.setTemplate). */
 export const BRIEFING_TEMPLATE_KEY = 'briefingTemplate';
@@ -31,7 +32,7 @@ export function blankBriefing(fields: Partial<Briefing> = {}): Briefing {
   const now = new Date().toISOString();
   return Briefing.parse({
     id: crypto.randomUUID(),
-    title: 'New briefing',
+    title: translate('briefings.defaultTitle'),
     subtitle: '',
     author: '',
     date: today(),

@@ -4,6 +4,7 @@ import {
   type WorkspaceSnapshot,
   type WorkspaceTableName,
 } from '../../shared/interop/workspace-snapshot';
+import { t as translate } from '../i18n';
 import { INSTALLATION_META_KEYS, installationOf } from './backup';
 import type { MetaEntry, WorkbenchDatabase } from './database';
 import { DEMO_SEED_COMMAND } from './seed';
@@ -33,9 +34,6 @@ export async function readMyWorkspace(db: WorkbenchDatabase): Promise<WorkspaceS
   });
 }
 
-export const MERGE_OWN_BACKUP =
-  'This backup was made from this workspace itself, so there is nothing to merge. To go back to it, restore it instead.';
-
 /**
  * Plans merging a colleague's (validated) workspace into mine (pure: nothing is written). Refuses a
  * backup of this very installation.
@@ -47,7 +45,7 @@ export function planMergeInto(
   at: string = new Date().toISOString(),
   texts?: ReadonlyMap<string, string>,
 ): MergePlan {
-  if (theirs.replicaId === mine.replicaId) throw new Error(MERGE_OWN_BACKUP);
+  if (theirs.replicaId === mine.replicaId) throw new Error(translate('refusals.merge.ownBackup'));
   return withoutRepeatedHistory(
     planWorkspaceMerge(withoutUndoAndRedo(mine), theirs, {
       at,

@@ -1,4 +1,5 @@
 import type { Threat, Register } from '../../shared/domain/threat';
+import { t as translate } from '../i18n';
 
 /**
  * A new threat with neutral, valid defaults, ready to be filled in. It is not yet rated unless the
@@ -14,7 +15,7 @@ export function blankThreat(
   return {
     id: crypto.randomUUID(),
     registerId: register.id,
-    title: 'New threat',
+    title: translate('register.defaultThreatTitle'),
     description: '',
     category: 'other',
     actorIds: [],

@@ -3,6 +3,7 @@ import type { Annotation } from '../../shared/domain/annotation';
 import { isStoredSourceText, type Source, type SourceText } from '../../shared/domain/source';
 import { inDocumentOrder } from './annotations';
 import type { WorkbenchDatabase } from './database';
+import { t as translate } from '../i18n';
 import { textOf } from './source-texts';
 import type { SourceSnapshot } from './sources';
 
@@ -43,7 +44,7 @@ export interface SourceReading {
 function answer<T>(request: IDBRequest): Promise<T> {
   return new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result as T);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB could not read the source.'));
+    request.onerror = () => reject(request.error ?? new Error(translate('sources.idbReadFailed')));
   });
 }
 
@@ -249,7 +250,7 @@ export function watchSourceAnnotations(
 export async function readSourceSnapshot(db: WorkbenchDatabase, sourceId: string): Promise<SourceSnapshot> {
   const { stored, ...rest } = await db.transaction('r', db.sources, db.sourceTexts, db.annotations, async () => {
     const source = await db.sources.get(sourceId);
-    if (!source) throw new Error('That source no longer exists; it may have been deleted in another window.');
+    if (!source) throw new Error(translate('refusals.gone.source'));
     const stored = await db.sourceTexts.get(sourceId);
     const annotations = await db.annotations.where('sourceId').equals(sourceId).toArray();
     return { source, stored, annotations };

@@ -1,7 +1,8 @@
 import { isStoredSourceText, type SourceText, type StoredSourceText } from '../../shared/domain/source';
 import type { TextRequest, WorkbenchApi } from '../../shared/ipc';
-import { fetchSourceText } from '../platform/text-fetch';
+import { fetchSourceText, TextFetchFailed } from '../platform/text-fetch';
 import { workbench } from '../platform/workbench';
+import { t as translate } from '../i18n';
 import type { WorkbenchDatabase } from './database';
 
 /**
@@ -26,10 +27,21 @@ export const textStoreOf = (
   put: (text) => api().putSourceText({ text }),
   read: (sha256) => {
     const request = api().sourceTextRequest(sha256);
-    return request ? fetchSourceText(request) : api().readSourceText(sha256);
+    return request ? fetchSourceText(request).catch(sayFetchFailure) : api().readSourceText(sha256);
   },
   locate: (sha256) => api().sourceTextRequest(sha256),
 });
+
+/** A text fetch that failed without the host's own sentence, said in the interface language. */
+function sayFetchFailure(error: unknown): never {
+  if (!(error instanceof TextFetchFailed)) throw error;
+  throw new Error(
+    error.status === null
+      ? translate('sources.textUnreachable')
+      : translate('sources.textStatus', { status: String(error.status) }),
+    { cause: error },
+  );
+}
 
 /** The app's store, reached through the platform (the desktop preload, or the preview's loopback bridge). */
 export const platformTextStore: TextStore = textStoreOf(workbench);

@@ -1,4 +1,5 @@
 import type Dexie from 'dexie';
+import { t as translate } from '../i18n';
 
 /** The error, or the error inside it: Dexie reports a failed write as the transaction's AbortError with the cause as `inner`. */
 function causes(error: unknown): { name: string }[] {
@@ -16,20 +17,22 @@ export function isQuotaExceeded(error: unknown): boolean {
   return causes(error).some((e) => e.name === 'QuotaExceededError');
 }
 
-export const QUOTA_EXCEEDED_MESSAGE =
-  'The change could not be saved because the disk is full (or the space the system allows the workbench is used up). Nothing of this change was written and everything saved before it is intact. Free some disk space, then make the change again.';
+// The sentences are looked up when they are said, so they follow the interface language of that moment.
 
-export const CONNECTION_CLOSED_MESSAGE =
-  'The workspace was closed in this window because a newer version of the workbench opened it in another one. Nothing saved was lost; reload this window to carry on.';
+/** A write refused because the disk (or the space the system allows) is full. */
+export const quotaExceededMessage = (): string => translate('app.storage.quotaExceeded');
 
-export const UPGRADE_BLOCKED_MESSAGE =
-  'The workspace cannot be updated to this version of the workbench while another window still has it open with an older version. Close or reload that window; this one will carry on by itself. Nothing was lost.';
+/** This window's connection was closed for a newer version opened in another window. */
+export const connectionClosedMessage = (): string => translate('app.storage.connectionClosed');
+
+/** This window's upgrade waits on another window that holds the workspace open with an older version. */
+export const upgradeBlockedMessage = (): string => translate('app.storage.upgradeBlocked');
 
 /** The sentence the analyst reads when a write to the workspace failed; the failed transaction has rolled back. */
 export function describeStorageError(error: unknown): string {
-  if (isQuotaExceeded(error)) return QUOTA_EXCEEDED_MESSAGE;
+  if (isQuotaExceeded(error)) return quotaExceededMessage();
   if (causes(error).some((e) => e.name === 'DatabaseClosedError' || e.name === 'VersionError'))
-    return CONNECTION_CLOSED_MESSAGE;
+    return connectionClosedMessage();
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -44,10 +47,10 @@ export function watchDatabaseConnection(db: Dexie, notify: (message: string) => 
     // A deletion of the workspace (newVersion null) is done by this app only on purpose, from this window.
     if (event.newVersion === null) return;
     db.close({ disableAutoOpen: true });
-    notify(CONNECTION_CLOSED_MESSAGE);
+    notify(connectionClosedMessage());
     return false; // closed here; Dexie need not close it again
   };
-  const onBlocked = () => notify(UPGRADE_BLOCKED_MESSAGE);
+  const onBlocked = () => notify(upgradeBlockedMessage());
   db.on('versionchange', onVersionChange);
   db.on('blocked', onBlocked);
   return () => {

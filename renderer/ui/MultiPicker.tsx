@@ -34,7 +34,7 @@ export function MultiPicker({
   selected,
   onChange,
   onCreate,
-  createLabel = (name) => `Create “${name}”`,
+  createLabel = (name) => t('common.createNamed', { name }),
   placeholder,
   autoFocus,
 }: MultiPickerProps) {

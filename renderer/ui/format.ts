@@ -1,13 +1,29 @@
 import { uiLocale } from '../i18n';
 
 // Formats follow the interface language (Intl), so a Russian interface writes "12 мар. 2024 г." and "1 234".
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: (locale: string) => T): T {
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>();
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>(
+  key: string,
+  make: (locale: string) => T,
+): T {
   const locale = uiLocale();
   const id = `${locale}|${key}`;
   let found = cache.get(id) as T | undefined;
   if (!found) cache.set(id, (found = make(locale)));
   return found;
+}
+
+/**
+ * A language's or a region's name in the interface language ("Russian", "русский"; "Tajikistan",
+ * "Таджикистан"), or null when the runtime has no name for the code.
+ */
+export function displayName(type: 'language' | 'region', code: string): string | null {
+  try {
+    const name = formatter(`names-${type}`, (l) => new Intl.DisplayNames(l, { type })).of(code);
+    return name && name !== code ? name : null;
+  } catch {
+    return null;
+  }
 }
 
 export function formatNumber(value: number): string {

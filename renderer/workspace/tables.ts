@@ -18,6 +18,7 @@ import { LOCAL_META_KEYS, PRIMARY_KEYS } from '../../shared/interop/workspace-sn
 import { actorNameProblem } from '../db/actors';
 import type { GridView, MetaEntry, WorkbenchDatabase } from '../db/database';
 import { sameTagName } from '../db/tags';
+import { t as translate } from '../i18n';
 
 /** The record each table of the workspace holds (everything but `revisions`, which only commands append to). */
 export interface WorkspaceRows {
@@ -82,7 +83,7 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
     check: (written, db) =>
       firstProblem<Tag>(written, db.tags, (tag, all) => {
         const twin = all.find((t) => t.id !== tag.id && sameTagName(t.name, String(tag.name)));
-        return twin ? `There is already a tag called “${twin.name}”. Rename one of them or merge the two tags.` : null;
+        return twin ? translate('refusals.tags.twin', { name: twin.name }) : null;
       }),
   },
   registers: { entity: 'register', key: PRIMARY_KEYS.registers, schema: RECORD_SCHEMAS.registers },

@@ -35,9 +35,12 @@ export interface BriefingCheck {
   jumps: CheckJump[];
 }
 
-/** Words that mark a name as not yet written: "(starter)", "TODO", "TBD", "New briefing", "Untitled" … */
+/**
+ * Words that mark a name as not yet written: "(starter)", "TODO", "TBD", "New briefing", "Untitled" …,
+ * and the names a new record is given in a Russian interface ("Новая справка", "Новая угроза", "Новый реестр").
+ */
 const PLACEHOLDER =
-  /\((?:starter|draft|example|sample|test|copy|placeholder)\)|\b(?:TODO|TBD|FIXME|XXX|lorem ipsum|placeholder)\b|^(?:new (?:briefing|threat|register|judgment)|untitled(?: .*)?)$/i;
+  /\((?:starter|draft|example|sample|test|copy|placeholder)\)|\b(?:TODO|TBD|FIXME|XXX|lorem ipsum|placeholder)\b|^(?:new (?:briefing|threat|register|judgment)|untitled(?: .*)?|новая (?:справка|угроза)|новый реестр)$/i;
 
 /** Whether a name or text still carries a placeholder word. */
 export function isPlaceholder(value: string): boolean {

@@ -9,10 +9,10 @@ import { WORKSPACE_SCHEMA_VERSION } from '../../shared/interop/backup/format';
 import type { Annotation } from '../../shared/domain/annotation';
 import { defaultThreatActorTypes, type ActorKind } from '../../shared/domain/actor';
 import {
-  CONNECTION_CLOSED_MESSAGE,
+  connectionClosedMessage,
   describeStorageError,
-  QUOTA_EXCEEDED_MESSAGE,
-  UPGRADE_BLOCKED_MESSAGE,
+  quotaExceededMessage,
+  upgradeBlockedMessage,
   watchDatabaseConnection,
 } from '../../renderer/db/storage-errors';
 import { rateThreat } from '../../renderer/workspace/commands/threats';
@@ -190,13 +190,13 @@ describe('a full disk', () => {
             rationale: 'New reporting.',
           }),
         ),
-      ).rejects.toSatisfy((error: unknown) => describeStorageError(error) === QUOTA_EXCEEDED_MESSAGE);
+      ).rejects.toSatisfy((error: unknown) => describeStorageError(error) === quotaExceededMessage());
     } finally {
       spy.mockRestore();
     }
     expect(refused).toBeGreaterThan(0);
     const notices = useWorkbench.getState().notices;
-    expect(notices.at(-1)).toMatchObject({ kind: 'error', message: QUOTA_EXCEEDED_MESSAGE });
+    expect(notices.at(-1)).toMatchObject({ kind: 'error', message: quotaExceededMessage() });
     expect(useWorkbench.getState().saveState).toBe('failed');
     expect(await contents(db, ['threats', 'revisions'])).toEqual(before);
 
@@ -211,9 +211,9 @@ describe('a full disk', () => {
 
   it('recognises the quota error however Dexie wraps it', () => {
     const quota = new DOMException('full', 'QuotaExceededError');
-    expect(describeStorageError(quota)).toBe(QUOTA_EXCEEDED_MESSAGE);
-    expect(describeStorageError(new Dexie.AbortError('Transaction aborted', quota))).toBe(QUOTA_EXCEEDED_MESSAGE);
-    expect(describeStorageError(new Dexie.QuotaExceededError('full'))).toBe(QUOTA_EXCEEDED_MESSAGE);
+    expect(describeStorageError(quota)).toBe(quotaExceededMessage());
+    expect(describeStorageError(new Dexie.AbortError('Transaction aborted', quota))).toBe(quotaExceededMessage());
+    expect(describeStorageError(new Dexie.QuotaExceededError('full'))).toBe(quotaExceededMessage());
     expect(describeStorageError(new Error('That threat no longer exists.'))).toBe('That threat no longer exists.');
   });
 });
@@ -231,7 +231,7 @@ describe('another window at another version', () => {
     const notices: string[] = [];
     const stop = watchDatabaseConnection(current, (message) => notices.push(message));
     const opening = current.open();
-    await vi.waitFor(() => expect(notices).toEqual([UPGRADE_BLOCKED_MESSAGE]));
+    await vi.waitFor(() => expect(notices).toEqual([upgradeBlockedMessage()]));
     expect(current.isOpen()).toBe(false);
 
     old.close();
@@ -260,11 +260,11 @@ describe('another window at another version', () => {
     });
     await newer.open();
     expect(newer.verno).toBe(WORKSPACE_SCHEMA_VERSION + 1);
-    expect(notices).toEqual([CONNECTION_CLOSED_MESSAGE]);
+    expect(notices).toEqual([connectionClosedMessage()]);
     expect(current.isOpen()).toBe(false);
     // A write attempted in this window now fails with the sentence, not silently, and not half-done.
     const failed = await current.threats.put(demo.threats[0]!).catch((error: unknown) => error);
-    expect(describeStorageError(failed)).toBe(CONNECTION_CLOSED_MESSAGE);
+    expect(describeStorageError(failed)).toBe(connectionClosedMessage());
     expect(await newer.table('threats').count()).toBe(v2Rows(demo).threats!.length);
   });
 });

@@ -8,7 +8,7 @@ import { actorNameProblem } from '../../db/actors';
 import { useWorkbench } from '../../stores';
 import { t } from '../../i18n';
 import { EditableText } from '../../ui/EditableText';
-import { formatDateTime } from '../../ui/format';
+import { displayName, formatDateTime } from '../../ui/format';
 import { MultiPicker, type PickerOption } from '../../ui/MultiPicker';
 import { ACTOR_KINDS, kindLabel } from './kinds';
 import { ListEditor } from './ListEditor';
@@ -36,20 +36,9 @@ function threatTypeLabel(type: ThreatActorType): string {
   return t(`actors.threatTypes.values.${type}`);
 }
 
-const regionNames = (() => {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'region' });
-  } catch {
-    return null;
-  }
-})();
-
+/** A country's name in the interface language, by its ISO code. */
 function countryName(code: string): string {
-  try {
-    return regionNames?.of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return displayName('region', code) ?? code;
 }
 
 function showValue(field: string, value: unknown): string {

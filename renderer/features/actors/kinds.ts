@@ -1,24 +1,27 @@
 import type { ActorKind } from '../../../shared/domain/actor';
-import { t } from '../../i18n';
+import { words } from '../../i18n';
 
-/** Actor kinds in the words analysts use, in the order the lists show them. */
-export const ACTOR_KINDS: readonly { kind: ActorKind; label: string; plural: string }[] = [
-  { kind: 'armed-group', label: 'Armed group', plural: 'Armed groups' },
-  { kind: 'criminal-network', label: 'Criminal network', plural: 'Criminal networks' },
-  { kind: 'organisation', label: 'Organisation', plural: 'Organisations' },
-  { kind: 'state', label: 'State', plural: 'States' },
-  { kind: 'person', label: 'Person', plural: 'People' },
-  { kind: 'other', label: 'Other', plural: 'Other' },
+/**
+ * Actor kinds in the order the lists show them; their words are the catalogues' (`actors.kinds.<kind>`,
+ * `actors.plurals.<kind>`), in the interface language.
+ */
+export const ACTOR_KINDS: readonly { kind: ActorKind }[] = [
+  { kind: 'armed-group' },
+  { kind: 'criminal-network' },
+  { kind: 'organisation' },
+  { kind: 'state' },
+  { kind: 'person' },
+  { kind: 'other' },
 ];
 
 /** A kind's name in the interface language ("Armed group"). */
 export function kindLabel(kind: ActorKind): string {
-  return t(`actors.kinds.${kind}`, { defaultValue: ACTOR_KINDS.find((k) => k.kind === kind)?.label ?? kind });
+  return words(`actors.kinds.${kind}`, kind);
 }
 
 /** A kind's plural in the interface language ("Armed groups"), for lists and filters. */
 export function kindPlural(kind: ActorKind): string {
-  return t(`actors.plurals.${kind}`, { defaultValue: ACTOR_KINDS.find((k) => k.kind === kind)?.plural ?? kind });
+  return words(`actors.plurals.${kind}`, kind);
 }
 
 export function kindOrder(kind: ActorKind): number {

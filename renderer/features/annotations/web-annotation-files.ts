@@ -5,6 +5,7 @@ import { toAnnotationCollection } from '../../../shared/interop/web-annotation';
 import { db } from '../../db';
 import { exportAuthor } from '../../db/settings';
 import { workbench } from '../../platform/workbench';
+import { t as translate } from '../../i18n';
 import { workspace } from '../../workspace';
 import { describeW3cImport, importW3cPassages } from '../../workspace/commands/passages';
 
@@ -30,7 +31,11 @@ export async function exportAnnotations(source: Source, annotations: Annotation[
   });
   const bytes = new TextEncoder().encode(JSON.stringify(collection, null, 2));
   const { path } = await workbench().saveExport({
-    fileName: exportFileName(`${source.title.slice(0, 100)} - annotations`, '.jsonld', 'annotations'),
+    fileName: exportFileName(
+      translate('annotations.fileName', { title: source.title.slice(0, 100) }),
+      '.jsonld',
+      'annotations',
+    ),
     bytes,
   });
   return path;
@@ -47,9 +52,7 @@ export async function importAnnotations(file: File, source: Source, text: string
   try {
     json = JSON.parse(await file.text());
   } catch {
-    throw new Error(
-      `“${file.name}” is not a JSON file, so no annotations were imported. Choose a W3C Web Annotation (.jsonld or .json) file.`,
-    );
+    throw new Error(translate('annotations.notJson', { name: file.name }));
   }
   const result = await workspace.attempt(importW3cPassages, {
     fileName: file.name,

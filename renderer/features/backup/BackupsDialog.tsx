@@ -18,12 +18,11 @@ import { backupKeepProblem, setBackupKeepCount } from '../../workspace/commands/
 import { formatDateTime, formatNumber } from '../../ui/format';
 import { newTaskId, cancelTask } from '../../platform/tasks';
 import {
-  BACKUP_CANCELLED,
   cancelManualBackup,
   currentMergeHandler,
   isBackupCancelled,
   openBackupSnapshot,
-  RESTORE_CANCELLED,
+  RestoreCancelled,
   restoreWorkspace,
   runManualBackup,
   type BackupStep,
@@ -159,7 +158,7 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
     } catch (error) {
       setResult(
         isBackupCancelled(error)
-          ? { kind: 'info', text: t('backups.backupCancelled', { defaultValue: BACKUP_CANCELLED }) }
+          ? { kind: 'info', text: t('backups.backupCancelled') }
           : { kind: 'error', text: t('backups.notBackedUp', { reason: message(error) }) },
       );
     }
@@ -213,9 +212,10 @@ export function BackupsDialog({ dataFolder }: { dataFolder: string }) {
       window.location.reload();
     } catch (error) {
       setPhase({ kind: 'list' });
-      const text = message(error);
       setResult(
-        text === RESTORE_CANCELLED ? { kind: 'info', text: t('backups.restoreCancelled') } : { kind: 'error', text },
+        error instanceof RestoreCancelled
+          ? { kind: 'info', text: t('backups.restoreCancelled') }
+          : { kind: 'error', text: message(error) },
       );
       void refresh();
     } finally {

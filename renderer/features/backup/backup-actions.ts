@@ -6,6 +6,7 @@ import { db } from '../../db';
 import { backupKeepCount } from '../../db/settings';
 import { cancelTask, newTaskId, watchTask, type TaskProgress } from '../../platform/tasks';
 import { workbench } from '../../platform/workbench';
+import { t as translate } from '../../i18n';
 import { useWorkbench } from '../../stores';
 import { workspace } from '../../workspace';
 import { readBackupSnapshot, replaceWorkspace } from '../../workspace/commands/backup';
@@ -17,13 +18,17 @@ export interface BackupStep {
   total?: number;
 }
 
+/**
+ * Main's sentence for a backup the analyst cancelled (main/services/backups.ts): English, as main writes
+ * it, and matched only to recognise the cancel; the analyst reads `backups.backupCancelled` instead.
+ */
 export const BACKUP_CANCELLED =
   'The backup was cancelled; no backup file was written. Back up again when you are ready.';
 
 /** A backup stopped by the analyst (in the window, or in main through cancelTask). */
 export class BackupCancelled extends Error {
   override name = 'BackupCancelled';
-  constructor(message = BACKUP_CANCELLED) {
+  constructor(message = translate('backups.backupCancelled')) {
     super(message);
   }
 }
@@ -45,14 +50,14 @@ function mainStep(progress: TaskProgress): BackupStep | null {
   switch (progress.step) {
     case 'collecting':
       return {
-        text: `Adding the stored originals: ${(progress.done ?? 0) + 1} of ${progress.total ?? 0}…`,
+        text: translate('backups.step.originals', { done: (progress.done ?? 0) + 1, total: progress.total ?? 0 }),
         done: progress.done,
         total: progress.total,
       };
     case 'compressing':
-      return { text: 'Compressing the backup…' };
+      return { text: translate('backups.step.compressing') };
     case 'writing':
-      return { text: 'Writing the backup file…' };
+      return { text: translate('backups.step.writing') };
     default:
       return null;
   }
@@ -106,7 +111,7 @@ async function stageLargeTables(
   const jobs = plan.flatMap(({ table, parts }) =>
     parts.map((records, part) => async () => {
       if (signal?.aborted) throw new BackupCancelled();
-      onStep({ text: `Sending the workspace: part ${sent + 1} of ${total}…`, done: sent, total });
+      onStep({ text: translate('backups.step.sending', { part: sent + 1, total }), done: sent, total });
       await workbench().stageBackupRecords({ taskId, table, part, records: records as Record<string, unknown>[] });
       sent++;
     }),
@@ -132,7 +137,11 @@ export async function backUpWorkspace(reason: BackupReason, options: BackupOptio
     snapshot = await readBackupSnapshot(workspace, new Date(), {
       signal,
       onTable: (index, count) =>
-        onStep({ text: `Reading the workspace: table ${index} of ${count}…`, done: index - 1, total: count }),
+        onStep({
+          text: translate('backups.step.reading', { table: index, total: count }),
+          done: index - 1,
+          total: count,
+        }),
     });
   } catch (error) {
     if (signal?.aborted) throw new BackupCancelled();
@@ -149,7 +158,7 @@ export async function backUpWorkspace(reason: BackupReason, options: BackupOptio
     if (isBackupCancelled(error) || signal?.aborted) throw new BackupCancelled();
     throw error;
   }
-  onStep({ text: 'Sending the workspace to the workbench service…' });
+  onStep({ text: translate('backups.step.toService') });
   const stop = options.taskId
     ? watchTask(taskId, (progress) => void (mainStep(progress) && onStep(mainStep(progress)!)))
     : () => undefined;
@@ -198,7 +207,7 @@ let manualBackup: CancellableBackup | null = null;
 export function runManualBackup(): Promise<WrittenBackup> {
   if (manualBackup) return manualBackup.done;
   const state = useWorkbench.getState;
-  state().setBackupProgress({ text: 'Starting the backup…', cancel: 'no' });
+  state().setBackupProgress({ text: translate('backups.step.starting'), cancel: 'no' });
   const run = startBackup('manual', (step) => {
     const current = state().backupProgress;
     if (current) state().setBackupProgress({ ...step, cancel: current.cancel });
@@ -273,7 +282,13 @@ const RESTORED_KEY = 'analyst-workbench:restored';
 
 export type RestoreStep = 'backing-up' | 'replacing';
 
-export const RESTORE_CANCELLED = 'The restore was cancelled before anything was replaced; the workspace is unchanged.';
+/** A restore the analyst cancelled before anything was replaced; its message is the sentence they read. */
+export class RestoreCancelled extends Error {
+  override name = 'RestoreCancelled';
+  constructor(options?: ErrorOptions) {
+    super(translate('backups.restoreCancelled'), options);
+  }
+}
 
 /**
  * Replaces the workspace with a checked backup: first a 'before-restore' backup of the workspace as it
@@ -297,20 +312,15 @@ export async function restoreWorkspace(
   try {
     await backUpWorkspace('before-restore', { signal, taskId, onStep: (progress) => onStep('backing-up', progress) });
   } catch (error) {
-    if (isBackupCancelled(error) || signal?.aborted) throw new Error(RESTORE_CANCELLED, { cause: error });
+    if (isBackupCancelled(error) || signal?.aborted) throw new RestoreCancelled({ cause: error });
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(
-      `The restore was stopped because the workspace could not be backed up first (${reason.replace(/\.$/, '')}). The workspace is unchanged.`,
-      { cause: error },
-    );
+    throw new Error(translate('backups.restoreStopped', { reason: reason.replace(/\.$/, '') }), { cause: error });
   }
-  if (signal?.aborted) throw new Error(RESTORE_CANCELLED);
+  if (signal?.aborted) throw new RestoreCancelled();
   onStep('replacing');
   await replaceWorkspace(workspace, opened.snapshot);
-  sessionStorage.setItem(
-    RESTORED_KEY,
-    `The workspace was restored from ${label}. The workspace as it was before is kept as a “Before a restore” backup.`,
-  );
+  // Written in the language of this moment; the window reloads in the same language to say it.
+  sessionStorage.setItem(RESTORED_KEY, translate('backups.restoredFrom', { label }));
 }
 
 /** The sentence a restore left for the analyst before the window reloaded (read once). */

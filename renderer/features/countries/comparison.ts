@@ -1,4 +1,5 @@
 import { MAX_COMPARED, MIN_COMPARED } from '../../db/countries';
+import { t as translate } from '../../i18n';
 
 /** A new order of compared countries, or the sentence that explains why the change is refused. */
 export type ComparisonChange = { codes: string[] } | { refused: string };
@@ -11,15 +12,11 @@ export function toggleCompared(
 ): ComparisonChange {
   if (codes.includes(code)) {
     if (codes.length <= MIN_COMPARED)
-      return {
-        refused: `Compare at least ${MIN_COMPARED} countries: add another before taking ${name(code)} out, or swap it for another.`,
-      };
+      return { refused: translate('refusals.countries.keepAtLeast', { min: MIN_COMPARED, name: name(code) }) };
     return { codes: codes.filter((c) => c !== code) };
   }
   if (codes.length >= MAX_COMPARED) {
-    return {
-      refused: `At most ${MAX_COMPARED} countries side by side: take one out first, or swap a column for ${name(code)} (Swap… above each column).`,
-    };
+    return { refused: translate('refusals.countries.atMost', { max: MAX_COMPARED, name: name(code) }) };
   }
   return { codes: [...codes, code] };
 }

@@ -9,23 +9,29 @@ import { exportFileName } from '../../../shared/interop/file-name';
 import { db } from '../../db';
 import { sha256OfText } from '../../db/hash';
 import { workbench } from '../../platform/workbench';
+import { t as translate } from '../../i18n';
 
 export type ReferenceFormat = 'csl-json' | 'bibtex' | 'ris';
 
-export const REFERENCE_FORMATS: readonly { format: ReferenceFormat; label: string; extension: string }[] = [
-  { format: 'csl-json', label: 'CSL-JSON (Zotero, Mendeley, citation tools)', extension: '.json' },
-  { format: 'bibtex', label: 'BibTeX (.bib)', extension: '.bib' },
-  { format: 'ris', label: 'RIS (.ris)', extension: '.ris' },
+/** The formats, in the order the export dialog offers them (named there by `interchange.formats.<format>`). */
+export const REFERENCE_FORMATS: readonly { format: ReferenceFormat; extension: string }[] = [
+  { format: 'csl-json', extension: '.json' },
+  { format: 'bibtex', extension: '.bib' },
+  { format: 'ris', extension: '.ris' },
 ];
 
 /** Writes every source of the workspace as references in `format` through main. */
 export async function exportReferences(format: ReferenceFormat): Promise<{ path: string | null; count: number }> {
   const sources = (await db.sources.toArray()).sort((a, b) => a.title.localeCompare(b.title));
-  if (sources.length === 0) throw new Error('The workspace has no sources yet, so there is nothing to export.');
+  if (sources.length === 0) throw new Error(translate('interchange.noSources'));
   const keys = citationKeys(sources);
   const { extension } = REFERENCE_FORMATS.find((f) => f.format === format)!;
   const { path } = await workbench().exportReferences({
-    fileName: exportFileName(`Sources ${new Date().toISOString().slice(0, 10)}`, extension, 'sources'),
+    fileName: exportFileName(
+      translate('interchange.referencesFileName', { date: new Date().toISOString().slice(0, 10) }),
+      extension,
+      'sources',
+    ),
     format,
     items: sources.map((source, i) => referenceOf(source, keys[i]!)),
   });

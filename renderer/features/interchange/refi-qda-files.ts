@@ -26,10 +26,7 @@ export async function exportRefiQdaProject(): Promise<RefiQdaExported> {
     workbench().appInfo(),
     exportAuthor(db),
   ]);
-  if (sources.length === 0 && tags.length === 0)
-    throw new Error(
-      'The workspace has no sources and no tags yet, so there is nothing to export. Import a source first.',
-    );
+  if (sources.length === 0 && tags.length === 0) throw new Error(translate('interchange.qdpxNothing'));
   const exportedAt = new Date().toISOString();
   const pkg = toRefiQdaProject({
     projectName: `${info.name} workspace`,
@@ -44,7 +41,11 @@ export async function exportRefiQdaProject(): Promise<RefiQdaExported> {
     countries,
   });
   const { path } = await workbench().exportRefiQda({
-    fileName: exportFileName(`Workspace ${exportedAt.slice(0, 10)}`, '.qdpx', 'workspace'),
+    fileName: exportFileName(
+      translate('interchange.qdpxFileName', { date: exportedAt.slice(0, 10) }),
+      '.qdpx',
+      'workspace',
+    ),
     projectXml: pkg.projectXml,
     sources: pkg.sourceFiles,
   });

@@ -3,22 +3,6 @@ import type { WorkspaceTableName } from '../../../shared/interop/workspace-snaps
 import { useT } from '../../i18n';
 import { formatNumber } from '../../ui/format';
 
-const TABLE_NAMES: Record<WorkspaceTableName, string> = {
-  sources: 'Sources',
-  sourceTexts: 'Source texts',
-  annotations: 'Passages',
-  tags: 'Tags',
-  registers: 'Registers',
-  threats: 'Threats',
-  actors: 'Actors',
-  countries: 'Countries',
-  briefings: 'Briefings',
-  revisions: 'History entries',
-  meta: 'Settings',
-  views: 'Saved views',
-  exposureOverrides: 'Country overrides',
-};
-
 const COLUMNS: { key: keyof TableReport; label: string; title: string }[] = [
   { key: 'added', label: 'merge.col.added', title: 'merge.col.addedTitle' },
   { key: 'updated', label: 'merge.col.updated', title: 'merge.col.updatedTitle' },
@@ -55,7 +39,7 @@ export function MergeSummary({ report, caption }: { report: MergeReport; caption
       <tbody>
         {rows.map(([table, r]) => (
           <tr key={table}>
-            <th scope="row">{t(`merge.tables.${table}`, { defaultValue: TABLE_NAMES[table] })}</th>
+            <th scope="row">{t(`merge.tables.${table}`)}</th>
             {COLUMNS.map((c) => (
               <td
                 key={c.key}

@@ -33,25 +33,26 @@ export async function loadNames(db: WorkbenchDatabase, plan: MergePlan): Promise
   return names;
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  tagIds: 'Tags',
-  actorIds: 'Actors',
-  threatIds: 'Threats',
-  countryCodes: 'Countries',
-  parentId: 'Parent tag',
-  registerId: 'Register',
-  sourceId: 'Source',
-  originCode: 'Origin',
-  passage: 'Passage',
-  publishedOn: 'Published',
-  lastReviewedOn: 'Last reviewed',
-  value: 'Value',
-  record: 'Record',
-};
+/** The fields with a name of their own in the catalogues (`merge.field.<field>`): references, dates, a passage. */
+const NAMED_FIELDS = new Set([
+  'tagIds',
+  'actorIds',
+  'threatIds',
+  'countryCodes',
+  'parentId',
+  'registerId',
+  'sourceId',
+  'originCode',
+  'passage',
+  'publishedOn',
+  'lastReviewedOn',
+  'value',
+  'record',
+]);
 
 /** "lastReviewedOn" → "Last reviewed on", with the domain's names for references. */
 export function fieldLabel(field: string): string {
-  if (FIELD_LABELS[field]) return translate(`merge.field.${field}`, { defaultValue: FIELD_LABELS[field] });
+  if (NAMED_FIELDS.has(field)) return translate(`merge.field.${field}`);
   const words = field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -63,11 +64,16 @@ export function describeValue(field: string, value: unknown, names: NameLookup):
   if (value === null || value === undefined || value === '') return '—';
   if (field === 'passage' && typeof value === 'object') {
     const { quote, anchor } = value as { quote?: { exact?: string }; anchor?: string };
-    return `“${quote?.exact ?? ''}”${anchor && anchor !== 'anchored' ? ` (${anchor === 'drifted' ? 'moved' : 'not found'})` : ''}`;
+    const where =
+      anchor && anchor !== 'anchored'
+        ? translate(anchor === 'drifted' ? 'merge.anchor.moved' : 'merge.anchor.lost')
+        : '';
+    const quoted = translate('labels.quote', { words: quote?.exact ?? '' });
+    return where ? `${quoted} (${where})` : quoted;
   }
   if (ID_FIELDS.has(field)) {
     const ids = Array.isArray(value) ? value : [value];
-    return ids.length === 0 ? '—' : ids.map((id) => names.get(String(id)) ?? 'a deleted record').join(', ');
+    return ids.length === 0 ? '—' : ids.map((id) => names.get(String(id)) ?? translate('merge.deletedName')).join(', ');
   }
   if (Array.isArray(value))
     return value.length === 0 ? '—' : value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ');

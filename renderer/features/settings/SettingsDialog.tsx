@@ -78,7 +78,7 @@ export function SettingsDialog() {
                   onClick={() => openSettings(p.id)}
                   onKeyDown={onTabKey}
                 >
-                  {t(`settings.tabs.${p.id}`, { defaultValue: p.label })}
+                  {t(`settings.tabs.${p.id}`)}
                 </button>
               ))}
             </div>

@@ -3,26 +3,14 @@ import { workspace } from '../../workspace';
 import { commentsToPassages } from '../../workspace/commands/passages';
 import { updateSourceMetadata } from '../../workspace/commands/sources';
 import { useWorkbench } from '../../stores';
-import { formatDate } from '../../ui/format';
+import { displayName, formatDate } from '../../ui/format';
 import { t as translate, useT } from '../../i18n';
 
-const names = (() => {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'language' });
-  } catch {
-    return null;
-  }
-})();
-
-/** "Russian (ru)", or the bare code when the browser has no name for it. */
+/** "Russian (ru)" in the interface language ("русский (ru)"), or the bare code when there is no name for it. */
 export function languageLabel(tag: string): string {
-  if (tag === 'und') return 'not known (und)';
-  try {
-    const name = names?.of(tag);
-    return name && name !== tag ? `${name} (${tag})` : tag;
-  } catch {
-    return tag;
-  }
+  if (tag === 'und') return translate('review.languageUnknown');
+  const name = displayName('language', tag);
+  return name ? `${name} (${tag})` : tag;
 }
 
 /** The catalogue keys of the guessed fields' names. */
@@ -36,7 +24,7 @@ const FIELD_LABELS: Record<GuessableField, string> = {
 function shown(source: Source, field: GuessableField): string {
   switch (field) {
     case 'title':
-      return `“${source.title}”`;
+      return translate('labels.quote', { words: source.title });
     case 'author':
       return source.author || translate('review.noneFound');
     case 'publishedOn':

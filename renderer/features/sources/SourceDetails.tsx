@@ -11,15 +11,6 @@ import { updateSourceMetadata, type SourceMetadataPatch } from '../../workspace/
 import { EditableText } from '../../ui/EditableText';
 import { useT } from '../../i18n';
 
-/** How the undo history names each field (command labels are recorded in English, like the revisions). */
-const UNDO_WORDS = {
-  title: 'title',
-  author: 'author',
-  publisher: 'publisher',
-  url: 'address',
-  language: 'language',
-} as const;
-
 interface SourceDetailsProps {
   source: Source;
   onCorrectText: () => void;
@@ -62,7 +53,7 @@ export function SourceDetails({
             ? (v) => (/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$|^und$/.test(v) ? null : t('sourceDetails.languageCode'))
             : undefined
       }
-      onCommit={(value) => save({ [field]: value }, `edit the ${UNDO_WORDS[field]} of “${source.title}”`)}
+      onCommit={(value) => save({ [field]: value }, t('labels.editSourceField', { field, title: source.title }))}
     />
   );
 
@@ -86,7 +77,7 @@ export function SourceDetails({
             const value = e.target.value || null;
             if (value === source.publishedOn) return;
             setDateError(null);
-            void save({ publishedOn: value }, 'edit the publication date').catch(() =>
+            void save({ publishedOn: value }, t('labels.editPublicationDate')).catch(() =>
               setDateError(t('sourceDetails.dateNotSaved')),
             );
           }}
@@ -101,7 +92,7 @@ export function SourceDetails({
           <select
             value={source.reliability}
             onChange={(e) =>
-              void save({ reliability: Reliability.parse(e.target.value) }, 'change the reliability grade').catch(
+              void save({ reliability: Reliability.parse(e.target.value) }, t('labels.changeReliability')).catch(
                 () => undefined,
               )
             }
@@ -120,7 +111,7 @@ export function SourceDetails({
             onChange={(e) =>
               void save(
                 { credibility: Credibility.parse(Number(e.target.value)) },
-                'change the credibility grade',
+                t('labels.changeCredibility'),
               ).catch(() => undefined)
             }
           >

@@ -6,6 +6,7 @@ import { importLimit } from '../../db/settings';
 import { cancelTask, newTaskId } from '../../platform/tasks';
 import { workbench } from '../../platform/workbench';
 import { useWorkbench } from '../../stores';
+import { t as translate, uiLocale } from '../../i18n';
 
 export const ACCEPTED_FILES =
   '.txt,.md,.markdown,.html,.htm,.docx,.pdf,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -18,7 +19,9 @@ export interface FileToImport {
   title?: string;
 }
 
-const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+/** A size in megabytes to one decimal, as the interface language writes numbers ("50.2", "50,2"). */
+const megabytes = (bytes: number) =>
+  new Intl.NumberFormat(uiLocale(), { maximumFractionDigits: 1, useGrouping: false }).format(bytes / 1024 / 1024);
 
 /**
  * Imports files one after another, each through main (which parses and stores the original), then
@@ -38,13 +41,17 @@ export async function importFiles(files: FileToImport[]): Promise<void> {
     if (jobOf(id)?.state !== 'queued') continue;
     const taskId = newTaskId();
     update(id, { state: 'importing', taskId });
-    const cancelledMessage = `The import of “${file.name}” was cancelled; nothing was added. Import it again when you need it.`;
+    const cancelledMessage = translate('imports.cancelled', { name: file.name });
     const wasCancelled = () => jobOf(id)?.cancelRequested === true;
     if (file.size > limit) {
       // Checked here too, so a huge file is not read into memory only to be refused by main.
       update(id, {
         state: 'failed',
-        message: `"${file.name}" could not be imported: it is ${megabytes(file.size)}, over the import limit of ${megabytes(limit)}. Raise the limit beside the Import button or split the file.`,
+        message: translate('imports.overLimit', {
+          name: file.name,
+          size: megabytes(file.size),
+          limit: megabytes(limit),
+        }),
       });
       continue;
     }
@@ -74,7 +81,7 @@ export async function importFiles(files: FileToImport[]): Promise<void> {
         update(id, {
           state: 'duplicate',
           sourceId: existing.id,
-          message: `“${file.name}” is already in the workspace as “${existing.title}”.`,
+          message: translate('imports.duplicate', { name: file.name, title: existing.title }),
         });
         continue;
       }
@@ -110,10 +117,9 @@ export async function importFiles(files: FileToImport[]): Promise<void> {
           await workbench()
             .deleteSourceFile(stored)
             .catch(() => undefined);
-        // Main's own sentence when it stopped the import; ours when the cancel came before or after it.
-        const said =
-          error instanceof Error && error.message.includes('was cancelled') ? error.message : cancelledMessage;
-        update(id, { state: 'cancelled', message: said });
+        // Ours whether main stopped the import (its own sentence says the same, in English) or the cancel
+        // came before or after it.
+        update(id, { state: 'cancelled', message: cancelledMessage });
         continue;
       }
       update(id, { state: 'failed', message: error instanceof Error ? error.message : String(error) });
@@ -136,7 +142,7 @@ export function cancelImport(jobId: number): void {
   if (job.state === 'queued') {
     updateImport(jobId, {
       state: 'cancelled',
-      message: `The import of “${job.name}” was cancelled before it started; nothing was added.`,
+      message: translate('imports.cancelledWaiting', { name: job.name }),
     });
     return;
   }
@@ -165,6 +171,6 @@ export function pastedText(title: string, text: string): FileToImport {
   // Control characters are exactly what a file name must not hold.
   // eslint-disable-next-line no-control-regex
   const unsafe = /[\\/:*?"<>|\u0000-\u001f]+/g;
-  const safe = title.trim().replace(unsafe, ' ').slice(0, 80).trim() || 'Pasted text';
+  const safe = title.trim().replace(unsafe, ' ').slice(0, 80).trim() || translate('sources.pastedText');
   return { name: `${safe}.txt`, size: bytes.byteLength, bytes: async () => bytes, title: title.trim() || undefined };
 }

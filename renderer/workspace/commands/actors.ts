@@ -9,7 +9,6 @@ import {
   ACTOR_DESCRIPTION_LIMIT,
   ACTOR_NAME_LIMIT,
   actorNameProblem,
-  NEW_ACTOR_NAME,
   normaliseActorName,
   sameActorName,
   tidyNames,
@@ -86,8 +85,10 @@ export const createActor = defineCommand({
     const tidy = tidyPatch(fields);
     let name = tidy.name;
     if (name === undefined) {
-      name = NEW_ACTOR_NAME;
-      for (let n = 2; all.some((a) => sameActorName(a.name, name!)); n++) name = `${NEW_ACTOR_NAME} ${n}`;
+      // A new actor's name is written in the interface language ("New actor", "Новый актор 2").
+      name = translate('actors.defaultName');
+      for (let n = 2; all.some((a) => sameActorName(a.name, name!)); n++)
+        name = translate('actors.defaultNameNumbered', { n });
     }
     const problem = actorNameProblem(name, all);
     if (problem) throw new CommandRefusal(problem);

@@ -50,7 +50,7 @@ function identity(meta: ReadonlyMap<string, MetaEntry>): { replicaId: string; mi
  */
 export const identifyInstallation = defineCommand({
   id: 'backup.identify',
-  label: 'give this installation its id',
+  label: () => translate('labels.identifyInstallation'),
   undoable: false,
   run: async (changes, _args: void): Promise<string> => {
     const keys = [REPLICA_ID_KEY, MERGE_BASES_KEY, MERGES_IN_EFFECT_KEY];
@@ -125,7 +125,7 @@ async function replaceTable(table: Table<unknown, unknown>, records: readonly un
  */
 export const restoreBackup = defineCommand({
   id: 'backup.restore',
-  label: 'restore a backup',
+  label: () => translate('labels.restoreBackup'),
   undoable: false,
   run: async (changes, snapshot: WorkspaceSnapshot): Promise<void> => {
     const db = changes.db;

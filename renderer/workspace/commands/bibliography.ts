@@ -61,7 +61,7 @@ async function createFromReference(changes: ChangeSet, ref: ReferenceFields, emp
 export const importReferences = defineCommand({
   id: 'sources.importReferences',
   label: (args: ReferencesImport) => translate('labels.importReferences', { name: args.fileName }),
-  rationale: (args: ReferencesImport) => `Imported from ${args.fileName}`,
+  rationale: (args: ReferencesImport) => translate('changes.importedFrom', { name: args.fileName }),
   run: async (changes, { fileName, items, emptyTextHash }: ReferencesImport): Promise<ReferencesImported> => {
     const plan = planBibliography(items, await changes.db.sources.toArray());
     const filling = plan.fills.filter((f) => Object.keys(recordValues(f.fills)).length > 0);

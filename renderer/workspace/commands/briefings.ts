@@ -87,7 +87,7 @@ export interface RecordExportArgs {
  */
 export const recordBriefingExport = defineCommand({
   id: 'briefings.recordExport',
-  label: 'record an export of a briefing',
+  label: () => translate('labels.recordExport'),
   undoable: false,
   run: async (changes, { briefingId, entry }: RecordExportArgs): Promise<Briefing> => {
     const saved = await changes.require('briefings', briefingId, translate('refusals.gone.briefingExported'));
@@ -166,7 +166,7 @@ export const setBriefingTemplate = defineCommand({
     if (!parsed.success)
       throw new CommandRefusal(
         translate('refusals.briefings.templateInvalid', {
-          problem: parsed.error.issues[0]?.message ?? 'a field is not valid',
+          problem: parsed.error.issues[0]?.message ?? translate('refusals.briefings.fieldInvalid'),
         }),
       );
     await changes.put('meta', { key: BRIEFING_TEMPLATE_KEY, value: parsed.data });

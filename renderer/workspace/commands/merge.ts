@@ -40,7 +40,9 @@ export async function planMerge(
 
 /** The reason the merge dialog offers for the history, e.g. "Merged Dilnoza's work from “April.awbackup”". */
 export function defaultMergeRationale(colleague: string, file?: string): string {
-  return `Merged ${colleague}'s work${file ? ` from “${file}”` : ''}`;
+  return file
+    ? translate('merge.defaultReasonFile', { colleague, file })
+    : translate('merge.defaultReason', { colleague });
 }
 
 export interface MergeArgs {

@@ -160,7 +160,7 @@ export const importW3cPassages = defineCommand({
   id: 'passages.importW3c',
   label: (args: W3cImport, result: W3cImportResult) =>
     translate('changes.importPassages', { count: result.added, name: args.fileName }),
-  rationale: (args: W3cImport) => `Imported from ${args.fileName}`,
+  rationale: (args: W3cImport) => translate('changes.importedFrom', { name: args.fileName }),
   run: async (changes, { fileName, json, sourceId, textHash, text }: W3cImport): Promise<W3cImportResult> => {
     const codebook: Tag[] = await changes.db.tags.toArray();
     // Links are resolved below, by key: every linked id comes back in `linkIds` (none is taken for a threat unseen).
@@ -279,10 +279,12 @@ function occurrenceOf(text: string, quote: string, occurrence: number): number {
   return at;
 }
 
-/** The note a comment becomes: who said it, when, and what. */
+/** The note a comment becomes: who said it, when, and what (in the interface language of the import). */
 export function commentNote(comment: CommentToPlace): string {
-  const who = comment.author || 'Unknown reviewer';
-  return `Comment by ${who}${comment.date ? ` (${comment.date})` : ''}: ${comment.text}`;
+  const author = comment.author || translate('changes.unknownReviewer');
+  return comment.date
+    ? translate('changes.commentNoteDated', { author, date: comment.date, text: comment.text })
+    : translate('changes.commentNote', { author, text: comment.text });
 }
 
 /**

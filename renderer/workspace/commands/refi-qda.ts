@@ -242,7 +242,7 @@ export interface RefiQdaImported {
 export const importRefiQda = defineCommand({
   id: 'refiQda.import',
   label: (args: RefiQdaImport) => translate('labels.importRefiQda', { name: args.fileName }),
-  rationale: (args: RefiQdaImport) => `Imported from ${args.fileName}`,
+  rationale: (args: RefiQdaImport) => translate('changes.importedFrom', { name: args.fileName }),
   // Every source's text goes into the store first; one the plan does not create costs nothing there (same digest).
   prepare: async (args: RefiQdaImport, db) => {
     const storedTexts = new Map<string, { sha256: string; size: number }>();

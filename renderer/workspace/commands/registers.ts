@@ -17,7 +17,7 @@ export const createRegister = defineCommand({
   run: (changes, args: { name: string }): Promise<Register> =>
     changes.put('registers', {
       id: crypto.randomUUID(),
-      name: args.name.trim() || 'New register',
+      name: args.name.trim() || translate('register.defaultRegisterName'),
       description: '',
       scope: '',
       scale: DEFAULT_SCALE,

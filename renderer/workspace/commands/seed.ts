@@ -3,6 +3,7 @@ import type { StoredSourceText } from '../../../shared/domain/source';
 import type { WorkbenchDatabase } from '../../db/database';
 import { storeSourceText } from '../../db/source-texts';
 import { DEMO_SEED_COMMAND, DEMO_SEEDED_KEY, isDemoSeeded, type SeedOutcome } from '../../db/seed';
+import { t as translate } from '../../i18n';
 import { defineCommand, Workspace } from '../workspace';
 
 /**
@@ -12,7 +13,7 @@ import { defineCommand, Workspace } from '../workspace';
  */
 export const seedDemo = defineCommand({
   id: DEMO_SEED_COMMAND,
-  label: 'write the demo workspace',
+  label: () => translate('labels.seedDemo'),
   undoable: false,
   // The demo's text goes into main's store like any other source's.
   prepare: async (demo: DemoWorkspace, db) => ({

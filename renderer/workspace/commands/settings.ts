@@ -38,7 +38,7 @@ export function authorRefusal(issue: AuthorIssue): string {
 /** The largest file an import takes, in bytes. A setting: recorded in the history, not a step for Ctrl+Z. */
 export const setImportLimit = defineCommand({
   id: 'settings.setImportLimit',
-  label: (bytes: number) => `set the import limit to ${Math.round(bytes / MB)} MB`,
+  label: (bytes: number) => translate('labels.setImportLimit', { mb: Math.round(bytes / MB) }),
   undoable: false,
   run: async (changes, bytes: number): Promise<void> => {
     const problem = importLimitProblem(bytes);
@@ -50,7 +50,7 @@ export const setImportLimit = defineCommand({
 /** How many rolling backups of each kind (daily, on quitting, before a restore) are kept. A setting, as above. */
 export const setBackupKeepCount = defineCommand({
   id: 'settings.setBackupKeepCount',
-  label: (count: number) => `keep ${count} automatic backups of each kind`,
+  label: (count: number) => translate('labels.setBackupKeep', { count }),
   undoable: false,
   run: async (changes, count: number): Promise<void> => {
     const problem = backupKeepProblem(count);
@@ -62,7 +62,8 @@ export const setBackupKeepCount = defineCommand({
 /** Who the exports name as their author (STIX identity, Web Annotation creator). A setting, as above. */
 export const setAuthorIdentity = defineCommand({
   id: 'settings.setAuthorIdentity',
-  label: (author: AuthorDetails) => `set the export author to ${author.name.trim() || author.organisation.trim()}`,
+  label: (author: AuthorDetails) =>
+    translate('labels.setAuthor', { name: author.name.trim() || author.organisation.trim() }),
   undoable: false,
   run: async (changes, author: AuthorDetails): Promise<void> => {
     const issue = authorIssue(author);
@@ -80,7 +81,9 @@ export const setAuthorIdentity = defineCommand({
 export const setLanguage = defineCommand({
   id: 'settings.setLanguage',
   label: (language: UiLanguage | null) =>
-    language ? `set the interface language to ${LANGUAGE_NAMES[language]}` : 'follow the system language',
+    language
+      ? translate('labels.setLanguage', { language: LANGUAGE_NAMES[language] })
+      : translate('labels.followSystemLanguage'),
   undoable: false,
   run: async (changes, language: UiLanguage | null): Promise<void> => {
     if (language === null) {

@@ -81,9 +81,7 @@ export interface TextReplacement {
 export class PreviewOutdated extends CommandRefusal {
   override name = 'PreviewOutdated';
   constructor() {
-    super(
-      'The text or its passages changed while you were looking at the preview, so nothing was replaced. Look at the new preview and apply it again.',
-    );
+    super(translate('refusals.sources.previewOutdated'));
   }
 }
 

@@ -23,7 +23,8 @@ const fieldsOf = (rules: ReturnType<typeof rulesOf>, field: string): string[] =>
  */
 export const settleSyncConflict = defineCommand({
   id: 'sync.settleConflict',
-  label: (args: SettleSyncConflict) => `settle the team conflict on ${parseDocId(args.docId)?.table ?? 'a record'}`,
+  label: (args: SettleSyncConflict) =>
+    translate('labels.settleConflict', { table: parseDocId(args.docId)?.table ?? 'none' }),
   run: async (changes, args: SettleSyncConflict): Promise<void> => {
     const found = await changes.db.syncConflicts.get(args.docId);
     const place = parseDocId(args.docId);

@@ -211,8 +211,13 @@ export function planCsvImport(
 
 /** One rating change in words, e.g. “Kosh-Tepa canal” likelihood 3 → 4. */
 export function describeRatingChange(change: RatingChange): string {
-  const value = (n: number | undefined) => (n === undefined ? 'not rated' : String(n));
-  return `“${change.title}” ${change.field} ${value(change.before)} → ${value(change.after)}`;
+  const value = (n: number | undefined) => (n === undefined ? translate('register.notRated') : String(n));
+  return translate('changes.ratingChange', {
+    title: change.title,
+    field: change.field,
+    before: value(change.before),
+    after: value(change.after),
+  });
 }
 
 export interface ImportCsvArgs {
@@ -242,8 +247,8 @@ export const importCsv = defineCommand({
   label: (args: ImportCsvArgs) => translate('labels.importCsv', { name: args.fileName }),
   rationale: (args) =>
     args.rationale?.trim()
-      ? `Imported from ${args.fileName}: ${args.rationale.trim()}`
-      : `Imported from ${args.fileName}.`,
+      ? translate('changes.importedFromBecause', { name: args.fileName, reason: args.rationale.trim() })
+      : translate('changes.importedFromCsv', { name: args.fileName }),
   run: async (changes, args: ImportCsvArgs): Promise<ImportCsvResult> => {
     const register = await changes.require('registers', args.registerId, translate('refusals.gone.registerImport'));
     const ids = args.drafts.flatMap((d) => (d.id ? [d.id] : []));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t as translate } from '../../i18n';
 import { CouchDocumentSchema, encodeBase64, type CouchDocument } from './documents';
 
 /** Where the team's workspace lives and who is asking. The password is never stored in the workspace. */
@@ -32,13 +33,13 @@ export function teamServerProblem(server: Pick<TeamServer, 'url' | 'database'>):
   try {
     url = new URL(server.url);
   } catch {
-    return 'The server address is not a web address. Enter it as https://host:port, for example https://couch.institute.example:6984.';
+    return translate('team.errors.notAddress');
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
-    return 'The server address must start with https:// — the workspace is sent over the network and must be encrypted. Plain http:// is only accepted for a server on this computer (127.0.0.1).';
+    return translate('team.errors.needsHttps');
   }
   if (!DATABASE_NAME.test(server.database)) {
-    return 'The database name must start with a lower-case letter and use only lower-case letters, digits and _ $ ( ) + - /. Ask whoever set up the server for the exact name.';
+    return translate('team.errors.databaseName');
   }
   return null;
 }
@@ -120,10 +121,7 @@ export class CouchClient {
     const found = await this.answer('GET', '', undefined, [404]);
     if (found.status !== 404) return false;
     if (!create) {
-      throw new SyncError(
-        'setup',
-        `The server has no database “${this.server.database}”. Check the name, or choose Publish to create it from this workspace.`,
-      );
+      throw new SyncError('setup', translate('team.errors.noDatabase', { database: this.server.database }));
     }
     await this.answer('PUT', '', undefined, [412]);
     return true;
@@ -173,8 +171,7 @@ export class CouchClient {
       true,
     );
     if (answer.status === 404) return null;
-    if (!answer.bytes)
-      throw new SyncError('server', 'The team server sent an answer that is not CouchDB’s. Check the server address.');
+    if (!answer.bytes) throw new SyncError('server', translate('team.errors.notCouch'));
     return answer.bytes;
   }
 
@@ -224,7 +221,7 @@ export class CouchClient {
     try {
       return JSON.parse(answer.body) as unknown;
     } catch {
-      throw new SyncError('server', 'The team server sent an answer that is not CouchDB’s. Check the server address.');
+      throw new SyncError('server', translate('team.errors.notCouch'));
     }
   }
 
@@ -242,28 +239,19 @@ export class CouchClient {
       ...(bytes ? { bytes } : {}),
     });
     if (answer.status === 0) {
-      throw new SyncError(
-        'offline',
-        `The team server at ${new URL(this.server.url).host} could not be reached. Your changes are kept here and will be sent when the server can be reached again.`,
-      );
+      throw new SyncError('offline', translate('team.errors.unreachable', { host: new URL(this.server.url).host }));
     }
     if ((answer.status >= 200 && answer.status < 300) || allowed.includes(answer.status)) return answer;
     if (answer.status === 401) {
-      throw new SyncError(
-        'refused',
-        'The team server did not accept the user name or password. Check them in Settings › Team and connect again.',
-      );
+      throw new SyncError('refused', translate('team.errors.badLogin'));
     }
     if (answer.status === 403) {
       throw new SyncError(
         'refused',
-        `The team server does not let “${this.server.user}” use the database “${this.server.database}”. Ask the server's administrator to add you as a member.`,
+        translate('team.errors.forbidden', { user: this.server.user, database: this.server.database }),
       );
     }
-    throw new SyncError(
-      'server',
-      `The team server answered with an error (${answer.status}). Nothing was lost: your changes are kept here; try Sync now again later.`,
-    );
+    throw new SyncError('server', translate('team.errors.serverError', { status: String(answer.status) }));
   }
 }
 

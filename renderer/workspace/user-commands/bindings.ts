@@ -68,7 +68,11 @@ function history(which: 'undo' | 'redo'): Binding {
     run: () => (focusInTextField() ? void document.execCommand(which) : void workspace[which]()),
     enabled: ({ inTextField }) => {
       const can = which === 'undo' ? workspace.history().canUndo : workspace.history().canRedo;
-      return inTextField || can || (which === 'undo' ? 'There is nothing to undo.' : 'There is nothing to redo.');
+      return (
+        inTextField ||
+        can ||
+        t(which === 'undo' ? 'refusals.commands.nothingToUndo' : 'refusals.commands.nothingToRedo')
+      );
     },
     quietWhenDisabled: true,
   };
@@ -95,8 +99,7 @@ export const COMMAND_BINDINGS: Readonly<Record<CommandId, Binding>> = {
   // The selection lives in the reader: going elsewhere first would lose it, so only the reader answers.
   'annotation:new': {
     does: 'where-mounted',
-    enabled: ({ answered }) =>
-      answered || 'Open a source in Sources and select a passage in its text, then choose New Passage (or press A).',
+    enabled: ({ answered }) => answered || t('refusals.commands.selectPassageFirst'),
   },
   'threat:new': inView('register'),
   // The Briefings view says when there is no briefing to export.
@@ -110,12 +113,12 @@ export const COMMAND_BINDINGS: Readonly<Record<CommandId, Binding>> = {
   'reader:larger': {
     does: 'run',
     run: () => state().setReaderFontSize(state().readerFontSize + 1),
-    enabled: ({ state: s }) => s.readerFontSize < READER_FONT_SIZES.max || 'The reading text is at its largest.',
+    enabled: ({ state: s }) => s.readerFontSize < READER_FONT_SIZES.max || t('refusals.commands.readerLargest'),
   },
   'reader:smaller': {
     does: 'run',
     run: () => state().setReaderFontSize(state().readerFontSize - 1),
-    enabled: ({ state: s }) => s.readerFontSize > READER_FONT_SIZES.min || 'The reading text is at its smallest.',
+    enabled: ({ state: s }) => s.readerFontSize > READER_FONT_SIZES.min || t('refusals.commands.readerSmallest'),
   },
   'reader:whole-text': {
     does: 'run',
