@@ -127,22 +127,6 @@ const CODE_ALLOWED: readonly Allowed[] = [
     text: 'In the text',
     why: 'a palette group’s id, shown as palette.group.<id>',
   },
-  // Files of the team sync that are being reworked elsewhere: what they say moves to team.errors.* with it.
-  {
-    file: 'renderer/workspace/sync/team-sync.ts',
-    text: 'A long source text has not fully reached the team server yet (a colleague’s sync was interrupted). Nothing was lost; sync again in a while.',
-    why: 'a SyncError the team panel shows: for team.errors.* once the sync rework under way allows',
-  },
-  {
-    file: 'renderer/workspace/sync/local-texts.ts',
-    text: 'A source text changed on this computer while sync was reading it, so this part of the sync was not applied. Nothing was lost; sync again.',
-    why: 'a plain Error, which the team panel reports as team.unexpected; for team.errors.* with the sync rework',
-  },
-  {
-    file: 'renderer/workspace/sync/blobs.ts',
-    text: 'the server did not store …: …',
-    why: 'a plain Error, which the team panel reports as team.unexpected; for team.errors.* with the sync rework',
-  },
 ];
 
 /**

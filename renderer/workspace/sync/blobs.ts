@@ -1,5 +1,6 @@
 import { encodeBytes, type CouchDocument } from './documents';
-import type { CouchClient } from './couch';
+import { t as translate } from '../../i18n';
+import { SyncError, type CouchClient } from './couch';
 import { mapBounded, PARALLEL_REQUESTS } from './parallel';
 
 /**
@@ -74,7 +75,10 @@ export class BlobTransfer {
         const answer = answers.get(doc._id);
         // A conflict means the chunk is there already (sent by a colleague with the same file): it is the same.
         if (!answer || (answer.error && answer.error !== 'conflict')) {
-          throw new Error(`the server did not store ${doc._id}: ${answer?.reason ?? answer?.error ?? 'no answer'}`);
+          throw new SyncError(
+            'server',
+            translate('team.errors.chunkRefused', { id: doc._id, reason: answer?.reason ?? answer?.error ?? '—' }),
+          );
         }
       }
       group = [];

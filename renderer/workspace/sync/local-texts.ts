@@ -3,6 +3,8 @@ import type { WorkbenchDatabase } from '../../db/database';
 import { textsOf } from '../../db/source-texts';
 import type { Row } from '../../../shared/interop/merge';
 import { parseDocId } from '../../db/sync-state';
+import { t as translate } from '../../i18n';
+import { SyncError } from './couch';
 import { fromDocument, type CouchDocument } from './documents';
 
 /**
@@ -52,10 +54,7 @@ export function withTextStored(row: Row, theirs: BatchTexts['theirs']): Row {
 export function withTextInline(row: Row, texts: ReadonlyMap<string, string>): Row {
   if (typeof row.text === 'string' || typeof row.sha256 !== 'string') return row;
   const text = texts.get(row.sha256);
-  if (text === undefined)
-    throw new Error(
-      'A source text changed on this computer while sync was reading it, so this part of the sync was not applied. Nothing was lost; sync again.',
-    );
+  if (text === undefined) throw new SyncError('server', translate('team.errors.textChanged'));
   return { sourceId: row.sourceId, text };
 }
 

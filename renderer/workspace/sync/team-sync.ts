@@ -271,10 +271,7 @@ export class TeamSync {
       const bytes = await this.blobs.fetch(ref);
       if (!bytes) {
         // The colleague's sync sends the chunks before the record; this one was interrupted. Later it is whole.
-        throw new SyncError(
-          'server',
-          'A long source text has not fully reached the team server yet (a colleague’s sync was interrupted). Nothing was lost; sync again in a while.',
-        );
+        throw new SyncError('server', translate('team.errors.textIncomplete'));
       }
       texts.set(ref.sha256, new TextDecoder().decode(bytes));
     });
