@@ -39,6 +39,13 @@ export interface ReadingBlock extends Paragraph {
   /** The paragraph goes on in the next block (shown without the gap between paragraphs). */
   runsOn?: true;
   /**
+   * The next block is the next line of the same paragraph: the line ends at a single line break in a
+   * text whose paragraphs are separated by blank lines (`lineBreaksWithin`), so it is shown
+   * without the gap between paragraphs, as the lines of a hard-wrapped text, a poem's stanza or a
+   * Word paragraph's line break are.
+   */
+  lineFollows?: true;
+  /**
    * A cut paragraph's direction, the same for each of its blocks: found from each block's own text
    * (`dir="auto"`), a Dari paragraph's block that begins with a Latin name would read left to right.
    */
@@ -101,13 +108,54 @@ function blockEnd(text: string, from: number, longest: number): number {
   return cut;
 }
 
+/** A line at most this long, followed by a single line break, reads as a line wrapped by hand (72–80 columns as a rule). */
+const WRAPPED_LINE = 100;
+
+/**
+ * Which single line breaks of a text are breaks within a paragraph, not a paragraph's end. None, unless
+ * the text separates paragraphs by blank lines (as the importers write a Word file, a web page or a
+ * PDF, and as a plain text or Markdown file is written); then every one of them where the lines before
+ * single breaks are nearly all short (a hard-wrapped text, a poem in stanzas), and otherwise those after
+ * a short line (a list's items, an address, a heading's lines). A long line before a single break stays a
+ * paragraph of its own: texts pasted or typed with a paragraph per line and a blank line here and there
+ * (the sample article has both) keep their paragraphs apart.
+ */
+export function lineBreaksWithin(paragraphs: readonly Paragraph[]): 'none' | 'after-short-lines' | 'all' {
+  let single = 0;
+  let blank = 0;
+  let short = 0;
+  for (let i = 1; i < paragraphs.length; i++) {
+    const previous = paragraphs[i - 1]!;
+    // Lines end at a line break, and a blank line between two lines puts more than one before the next.
+    if (paragraphs[i]!.start === previous.start + previous.text.length + 1) {
+      single++;
+      if (previous.text.length <= WRAPPED_LINE) short++;
+    } else blank++;
+  }
+  if (single === 0 || blank === 0) return 'none';
+  return short >= 0.8 * single ? 'all' : 'after-short-lines';
+}
+
 /**
  * The reader's blocks: `splitParagraphs`, with each paragraph longer than `longest` cut into pieces
  * that tile it exactly (each piece's text is `text.slice(start, start + length)`, and they meet with no
- * gap), cut at a sentence's end where there is one.
+ * gap), cut at a sentence's end where there is one; in a text whose paragraphs are separated by blank
+ * lines, a line that ends at a break within a paragraph (`lineBreaksWithin`) is marked `lineFollows`.
  */
 export function readingBlocks(text: string, longest: number = LONGEST_BLOCK): ReadingBlock[] {
-  const paragraphs = splitParagraphs(text);
+  const lines = splitParagraphs(text);
+  // Each line stays a block of its own (offsets, search hits and the caret go line by line); a line
+  // within a paragraph is only marked.
+  const within = lineBreaksWithin(lines);
+  const paragraphs: ReadingBlock[] =
+    within === 'none'
+      ? lines
+      : lines.map((line, i) =>
+          lines[i + 1]?.start === line.start + line.text.length + 1 &&
+          (within === 'all' || line.text.length <= WRAPPED_LINE)
+            ? { ...line, lineFollows: true }
+            : line,
+        );
   if (!paragraphs.some((p) => p.text.length > longest)) return paragraphs;
   const blocks: ReadingBlock[] = [];
   for (const paragraph of paragraphs) {
@@ -122,7 +170,9 @@ export function readingBlocks(text: string, longest: number = LONGEST_BLOCK): Re
       blocks.push({ start: paragraph.start + from, text: paragraph.text.slice(from, end), runsOn: true, dir });
       from = end;
     }
-    blocks.push({ start: paragraph.start + from, text: paragraph.text.slice(from), dir });
+    const last: ReadingBlock = { start: paragraph.start + from, text: paragraph.text.slice(from), dir };
+    if (paragraph.lineFollows) last.lineFollows = true;
+    blocks.push(last);
   }
   return blocks;
 }

@@ -623,3 +623,82 @@ test('a text without line breaks reads as one paragraph in blocks: found far dow
   // One range from its start in the first block to its end in the second.
   expect(await highlightedTexts(app, 'wb-selected')).toEqual([flat.slice(chosen.anchor, chosen.focus).trim()]);
 });
+
+test('a hard-wrapped text reads as paragraphs of lines: no gap within a paragraph, and a passage across two lines is painted on both', async ({
+  app,
+}) => {
+  // As a plain-text field note arrives: lines wrapped by hand at ~70 columns, a blank line between paragraphs.
+  const note = [
+    'The Kosh-Tepa canal will draw a fifth of the Amu Darya in dry years,',
+    'by the ministry’s own figures, and the intake works are ahead of plan.',
+    'Downstream districts were not consulted before the second phase began.',
+    '',
+    'Karakalpakstan loses the most: its delta lakes shrank again this year',
+    'and the fisheries that remain depend on releases from Tuyamuyun.',
+    '',
+    'گزارش از ولایت بلخ:',
+    'برداشت آب کانال قوش تپه در سال‌های کم‌آبی افزایش خواهد یافت.',
+  ].join('\n');
+  await app.getByRole('button', { name: 'Paste…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Paste text' });
+  await dialog.getByRole('textbox', { name: 'Title' }).fill('Field note, wrapped');
+  await dialog.getByRole('textbox', { name: 'Text' }).fill(note);
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(app.getByRole('heading', { level: 2 })).toHaveText('Field note, wrapped');
+  const reader = app.getByRole('document', { name: 'Source text' });
+  await expect(reader.locator('p')).toHaveCount(7);
+
+  const lines = await app.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('article.reader p[data-start]')].map((p) => {
+      const box = p.getBoundingClientRect();
+      return { text: p.textContent!, top: box.top, bottom: box.bottom, left: box.left, right: box.right };
+    }),
+  );
+  const gap = (i: number) => lines[i + 1]!.top - lines[i]!.bottom;
+  // Lines of one paragraph follow each other as lines do; a paragraph's end keeps its gap.
+  for (const within of [0, 1, 3, 5]) expect(gap(within)).toBeLessThan(2);
+  for (const between of [2, 4]) expect(gap(between)).toBeGreaterThan(6);
+  // Each line keeps its own direction: the Dari lines read right to left.
+  const direction = await reader
+    .locator('p')
+    .nth(6)
+    .evaluate((p) => getComputedStyle(p).direction);
+  expect(direction).toBe('rtl');
+
+  // A passage over the end of one line and the start of the next is created and painted on both.
+  await app.evaluate(() => {
+    const [first, second] = [...document.querySelectorAll<HTMLElement>('article.reader p[data-start]')];
+    const range = document.createRange();
+    range.setStart(first!.firstChild!, first!.textContent!.indexOf('in dry years'));
+    range.setEnd(second!.firstChild!, 'by the ministry’s own figures'.length);
+    document.querySelector<HTMLElement>('article.reader')!.focus();
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  });
+  await app.keyboard.press('a');
+  const editor = app.getByRole('dialog', { name: 'Annotate passage' });
+  await expect(editor.locator('blockquote')).toHaveText('in dry years,\nby the ministry’s own figures');
+  await editor.getByRole('combobox', { name: 'Tags' }).fill('Water');
+  await editor.getByRole('combobox', { name: 'Tags' }).press('Enter');
+  await expect(editor.locator('.chip', { hasText: 'Water' })).toBeVisible();
+  await app.keyboard.press('Control+Enter');
+  await expect(editor).toBeHidden();
+  const item = app.getByRole('list', { name: 'Passages' }).getByRole('listitem').filter({ hasText: 'in dry years' });
+  await expect(item.filter({ hasText: 'Water' })).toHaveCount(1);
+  // One range from the first line into the second (the DOM's text between two paragraphs has no line break).
+  expect(await highlightedTexts(app, 'wb-selected')).toEqual(['in dry years,by the ministry’s own figures']);
+  await app.screenshot({ path: test.info().outputPath('hard-wrapped.png') });
+  // Its margin stripe runs on from the first line into the second, as through a long paragraph's blocks.
+  const stripes = await app.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('article.reader .para')]
+      .slice(0, 2)
+      .map((para) => ({
+        classes: para.className,
+        stripes: para.querySelector<HTMLElement>('.stripes')!.style.cssText,
+      })),
+  );
+  expect(stripes[0]!.classes).toContain('runs-on');
+  expect(stripes[1]!.classes).toContain('continues');
+  for (const line of stripes) expect(line.stripes).toContain('--stripes');
+});

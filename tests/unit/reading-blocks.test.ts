@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   firstLetterDirection,
+  lineBreaksWithin,
   LONGEST_BLOCK,
   readingBlocks,
   splitParagraphs,
@@ -29,9 +30,50 @@ function expectTiling(text: string, blocks: ReadingBlock[], longest: number): vo
 
 describe('reading blocks', () => {
   it('are the paragraphs themselves while none is long', () => {
-    const text = 'First paragraph.\n\nSecond one.\nThird.';
+    const text = 'First paragraph.\n\nSecond one.\n\nThird.';
     expect(readingBlocks(text)).toEqual(splitParagraphs(text));
-    expect(readingBlocks(text).some((b) => b.runsOn)).toBe(false);
+    expect(readingBlocks(text).some((b) => b.runsOn || b.lineFollows)).toBe(false);
+  });
+
+  it('mark the lines of a paragraph where blank lines separate paragraphs and single breaks wrap lines', () => {
+    const lines = (text: string) => readingBlocks(text).map((b) => (b.lineFollows ? `${b.text} ↩` : b.text));
+    // A hard-wrapped text file: short lines, paragraphs after a blank line.
+    const wrapped =
+      'The Kosh-Tepa canal will draw a fifth of the Amu Darya\nin dry years, by the ministry’s own figures.\n\n' +
+      'Downstream, Karakalpakstan loses\nthe most.\n';
+    expect(lines(wrapped)).toEqual([
+      'The Kosh-Tepa canal will draw a fifth of the Amu Darya ↩',
+      'in dry years, by the ministry’s own figures.',
+      'Downstream, Karakalpakstan loses ↩',
+      'the most.',
+    ]);
+    // A poem's stanzas, in Dari: each line keeps its own direction (a line break ends a bidi paragraph).
+    expect(lines('یک\nدو\n\nسه\nچهار')).toEqual(['یک ↩', 'دو', 'سه ↩', 'چهار']);
+    expect(readingBlocks('یک\nدو\n\nسه\nچهار').every((b) => b.dir === undefined)).toBe(true);
+    // A paragraph's address block in a report (a line break within a Word paragraph) among long paragraphs.
+    const long = 'A paragraph of a report long enough to be longer than any hand-wrapped line of text, by far. '.repeat(2);
+    const imported = [long.repeat(2), 'Ministry of Water\nStreet 12\nTashkent', long, long].join('\n\n');
+    expect(lines(imported).filter((l) => l.endsWith('↩'))).toEqual(['Ministry of Water ↩', 'Street 12 ↩']);
+    // Long paragraphs a single break apart, a list of short items, blank lines here and there (as the sample
+    // article is written): the list's items follow one another, the long paragraphs keep their gap.
+    const mixed = `Title\n\n${long}\n${long}\n– one,\n– two,\n– three.\n${long}\n\n${long}`;
+    expect(lines(mixed).filter((l) => l.endsWith('↩'))).toEqual(['– one, ↩', '– two, ↩', '– three. ↩']);
+    expect(lineBreaksWithin(splitParagraphs(mixed))).toBe('after-short-lines');
+    // A paragraph per line with a blank line after the title: long lines, so still a paragraph per line.
+    const pasted = `Title\n\n${long.repeat(3)}\n${long.repeat(2)}\n${long.repeat(4)}`;
+    expect(readingBlocks(pasted).some((b) => b.lineFollows)).toBe(false);
+    // No blank line at all: nothing tells a paragraph from a line, and each line is a paragraph.
+    expect(readingBlocks('one\ntwo\nthree').some((b) => b.lineFollows)).toBe(false);
+    expect(lineBreaksWithin(splitParagraphs('one\ntwo\nthree'))).toBe('none');
+    // In a hard-wrapped text a line longer than the rest still runs on; cut as any long paragraph, its
+    // last piece carries the mark.
+    const wrappedLong = `one\ntwo\nthree\nfour\nfive\n${'Sentence. '.repeat(80)}\nlast line\n\nnext`;
+    expect(lineBreaksWithin(splitParagraphs(wrappedLong))).toBe('all');
+    const cut = readingBlocks(wrappedLong, 300);
+    expect(cut.slice(0, 5).every((b) => b.lineFollows)).toBe(true);
+    const lastPiece = cut.findIndex((b) => b.text === 'last line') - 1;
+    expect(cut[lastPiece]!.lineFollows).toBe(true);
+    expect(cut.slice(5, lastPiece).every((b) => b.runsOn && !b.lineFollows)).toBe(true);
   });
 
   it('cut a paragraph without line breaks at sentence ends, each block at most the longest', () => {

@@ -118,16 +118,24 @@ function stripeShadows(
   return shadows;
 }
 
+/** The paragraph goes on in the block after this one: a long paragraph's piece, or a line of several. */
+const goesOn = (block: ReadingBlock): boolean => block.runsOn === true || block.lineFollows === true;
+
 /** Blocks longer than this may be taller than the screen: a jump into one centres the place, not the block. */
 const TALL_BLOCK = 1500;
 
-/** The whole paragraphs of the reader's blocks, and which paragraph each block is of. */
+/**
+ * The whole paragraphs of the reader's blocks, and which paragraph each block is of: a long
+ * paragraph's pieces, and the lines of a paragraph of several (`lineFollows`), are one.
+ */
 function wholeParagraphs(blocks: ReadingBlock[]): { paragraphs: { text: string }[]; of: (block: number) => number } {
-  if (!blocks.some((b) => b.runsOn)) return { paragraphs: blocks, of: (block) => block };
+  if (!blocks.some((b) => b.runsOn || b.lineFollows)) return { paragraphs: blocks, of: (block) => block };
   const paragraphs: { text: string }[] = [];
   const of = new Int32Array(blocks.length);
   for (const [i, block] of blocks.entries()) {
-    if (i > 0 && blocks[i - 1]!.runsOn) paragraphs[paragraphs.length - 1]!.text += block.text;
+    const before = blocks[i - 1];
+    if (before?.runsOn) paragraphs[paragraphs.length - 1]!.text += block.text;
+    else if (before?.lineFollows) paragraphs[paragraphs.length - 1]!.text += `\n${block.text}`;
     else paragraphs.push({ text: block.text });
     of[i] = paragraphs.length - 1;
   }
@@ -138,9 +146,9 @@ interface ParagraphProps {
   index: number;
   start: number;
   text: string;
-  /** A long paragraph's piece that the next block continues: no gap after it. */
+  /** A long paragraph's piece, or a paragraph's line, that the next block continues: no gap after it. */
   runsOn: boolean;
-  /** A long paragraph's piece after the first: its margin's stripes join those above. */
+  /** A long paragraph's piece, or a paragraph's line, after the first: its margin's stripes join those above. */
   continues: boolean;
   /** A cut paragraph's direction, for each of its blocks; otherwise found from the text (`auto`). */
   dir: 'ltr' | 'rtl' | 'auto';
@@ -751,8 +759,8 @@ export function Reader({
         index={i}
         start={p.start}
         text={p.text}
-        runsOn={p.runsOn === true}
-        continues={paragraphs[i - 1]?.runsOn === true}
+        runsOn={goesOn(p)}
+        continues={i > 0 && goesOn(paragraphs[i - 1]!)}
         dir={p.dir ?? 'auto'}
         lang={paragraphLanguages?.[paragraphsOfBlocks.of(i)] ?? undefined}
         stripes={stripes[i]!}
