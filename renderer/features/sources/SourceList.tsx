@@ -176,6 +176,15 @@ export function SourceList({ sources, currentId, excerpts, onOpen, scroller, lab
     if (index >= 0 && index !== activeIndex) moveTo(index);
   };
   const onFocusEntry = useCallback((id: string) => setActiveId(id), []);
+  // An entry opened from the list is in view already (clicked, or focused and so scrolled to): bringing it
+  // into view again would only force a layout of the new source's page in the switch's task.
+  const openEntry = useCallback(
+    (source: Source) => {
+      revealed.current = source.id;
+      onOpen(source);
+    },
+    [onOpen],
+  );
 
   const readAheadOnRest = useReadAheadOnRest();
   // Entries brought into view by the browser (Tab, scrollIntoView) clear the sticky header too.
@@ -188,7 +197,7 @@ export function SourceList({ sources, currentId, excerpts, onOpen, scroller, lab
       twin={sources[index - 1]?.title === source.title || sources[index + 1]?.title === source.title}
       count={counts.get(source.id)}
       excerpt={excerpts?.get(source.id)}
-      onOpen={onOpen}
+      onOpen={openEntry}
       onFocusEntry={onFocusEntry}
       onRest={readAheadOnRest.start}
       onLeave={readAheadOnRest.cancel}
