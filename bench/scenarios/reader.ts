@@ -441,7 +441,7 @@ export async function readerScenarios(env: BenchEnv): Promise<ScenarioResult[]> 
             result("memory: the app page's renderer process RSS after opening the source", memory.own, {
               unit: 'MB',
               budget: { text: '≤ 250 MB', max: 250 },
-              note: `one start of the app per run, a second after the source opened; anonymous ${medianOf(memory.anon).toFixed(0)} MB (median), the rest Chromium's mapped code and fonts and shared memory`,
+              note: `one start of the app per run, a second after every passage was read; anonymous ${medianOf(memory.anon).toFixed(0)} MB (median), the rest Chromium's mapped code and fonts and shared memory`,
             }),
           ]
         : []),
