@@ -111,6 +111,10 @@ function blockEnd(text: string, from: number, longest: number): number {
 /** A line at most this long, followed by a single line break, reads as a line wrapped by hand (72–80 columns as a rule). */
 const WRAPPED_LINE = 100;
 
+/** Whether `next` is the line straight after `line`: lines end at a line break, and a blank line puts more than one between. */
+const nextLine = (line: Paragraph, next: Paragraph | undefined): boolean =>
+  next !== undefined && next.start === line.start + line.text.length + 1;
+
 /**
  * Which single line breaks of a text are breaks within a paragraph, not a paragraph's end. None, unless
  * the text separates paragraphs by blank lines (as the importers write a Word file, a web page or a
@@ -126,8 +130,7 @@ export function lineBreaksWithin(paragraphs: readonly Paragraph[]): 'none' | 'af
   let short = 0;
   for (let i = 1; i < paragraphs.length; i++) {
     const previous = paragraphs[i - 1]!;
-    // Lines end at a line break, and a blank line between two lines puts more than one before the next.
-    if (paragraphs[i]!.start === previous.start + previous.text.length + 1) {
+    if (nextLine(previous, paragraphs[i])) {
       single++;
       if (previous.text.length <= WRAPPED_LINE) short++;
     } else blank++;
@@ -151,8 +154,7 @@ export function readingBlocks(text: string, longest: number = LONGEST_BLOCK): Re
     within === 'none'
       ? lines
       : lines.map((line, i) =>
-          lines[i + 1]?.start === line.start + line.text.length + 1 &&
-          (within === 'all' || line.text.length <= WRAPPED_LINE)
+          nextLine(line, lines[i + 1]) && (within === 'all' || line.text.length <= WRAPPED_LINE)
             ? { ...line, lineFollows: true }
             : line,
         );
