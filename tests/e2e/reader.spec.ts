@@ -691,12 +691,10 @@ test('a hard-wrapped text reads as paragraphs of lines: no gap within a paragrap
   await app.screenshot({ path: test.info().outputPath('hard-wrapped.png') });
   // Its margin stripe runs on from the first line into the second, as through a long paragraph's blocks.
   const stripes = await app.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('article.reader .para')]
-      .slice(0, 2)
-      .map((para) => ({
-        classes: para.className,
-        stripes: para.querySelector<HTMLElement>('.stripes')!.style.cssText,
-      })),
+    [...document.querySelectorAll<HTMLElement>('article.reader .para')].slice(0, 2).map((para) => ({
+      classes: para.className,
+      stripes: para.querySelector<HTMLElement>('.stripes')!.style.cssText,
+    })),
   );
   expect(stripes[0]!.classes).toContain('runs-on');
   expect(stripes[1]!.classes).toContain('continues');

@@ -51,7 +51,9 @@ describe('reading blocks', () => {
     expect(lines('یک\nدو\n\nسه\nچهار')).toEqual(['یک ↩', 'دو', 'سه ↩', 'چهار']);
     expect(readingBlocks('یک\nدو\n\nسه\nچهار').every((b) => b.dir === undefined)).toBe(true);
     // A paragraph's address block in a report (a line break within a Word paragraph) among long paragraphs.
-    const long = 'A paragraph of a report long enough to be longer than any hand-wrapped line of text, by far. '.repeat(2);
+    const long = 'A paragraph of a report long enough to be longer than any hand-wrapped line of text, by far. '.repeat(
+      2,
+    );
     const imported = [long.repeat(2), 'Ministry of Water\nStreet 12\nTashkent', long, long].join('\n\n');
     expect(lines(imported).filter((l) => l.endsWith('↩'))).toEqual(['Ministry of Water ↩', 'Street 12 ↩']);
     // Long paragraphs a single break apart, a list of short items, blank lines here and there (as the sample
