@@ -150,9 +150,13 @@ interface MemorySample {
 }
 
 async function memoryNow(page: Page, env: BenchEnv, passages: number): Promise<MemorySample> {
-  // The source is open once its every passage is read (the passage list counts them), not at its first screen.
+  // The source is open once its every passage is read (the passage list holds them all), not at its first
+  // screen: a long list says its length on its items (it renders only those near the screen), a short one
+  // has an item for each.
   await page.waitForFunction(
-    (n) => document.querySelector(`ol.passage-list [aria-setsize="${n}"]`) !== null,
+    (n) =>
+      document.querySelector(`ol.passage-list.virtual [aria-setsize="${n}"]`) !== null ||
+      document.querySelectorAll('ol.passage-list:not(.virtual) > li').length === n,
     passages,
     { timeout: 120_000 },
   );
