@@ -21,13 +21,18 @@ function longReport(): string {
   return paragraphs.join('\n\n');
 }
 
-async function pasteLongReport(page: Page): Promise<void> {
+/** Pastes `text` as a new source with **Paste…** and waits until the reader shows it. */
+async function pasteSource(page: Page, title: string, text: string): Promise<void> {
   await page.getByRole('button', { name: 'Paste…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Paste text' });
-  await dialog.getByRole('textbox', { name: 'Title' }).fill(TITLE);
-  await dialog.getByRole('textbox', { name: 'Text' }).fill(longReport());
+  await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+  await dialog.getByRole('textbox', { name: 'Text' }).fill(text);
   await dialog.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(TITLE);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(title);
+}
+
+async function pasteLongReport(page: Page): Promise<void> {
+  await pasteSource(page, TITLE, longReport());
   await expect(page.getByRole('document', { name: 'Source text' }).locator('p').first()).toContainText('Section 1.');
 }
 
@@ -532,12 +537,7 @@ test('a text without line breaks reads as one paragraph in blocks: found far dow
   // Marks to find, every 37th sentence: some fall near a block's start, some near its end.
   for (let i = 37; i < sentences.length - 10; i += 37) sentences[i - 1] = `Sentence ${i} reads gauge mark ${i}.`;
   const flat = sentences.join(' ');
-  await app.getByRole('button', { name: 'Paste…' }).click();
-  const dialog = app.getByRole('dialog', { name: 'Paste text' });
-  await dialog.getByRole('textbox', { name: 'Title' }).fill('A flat report');
-  await dialog.getByRole('textbox', { name: 'Text' }).fill(flat);
-  await dialog.getByRole('button', { name: 'Import' }).click();
-  await expect(app.getByRole('heading', { level: 2 })).toHaveText('A flat report');
+  await pasteSource(app, 'A flat report', flat);
   const reader = app.getByRole('document', { name: 'Source text' });
   await expect(reader.locator('p').first()).toContainText('Sentence 1 ');
 
@@ -639,12 +639,7 @@ test('a hard-wrapped text reads as paragraphs of lines: no gap within a paragrap
     'گزارش از ولایت بلخ:',
     'برداشت آب کانال قوش تپه در سال‌های کم‌آبی افزایش خواهد یافت.',
   ].join('\n');
-  await app.getByRole('button', { name: 'Paste…' }).click();
-  const dialog = app.getByRole('dialog', { name: 'Paste text' });
-  await dialog.getByRole('textbox', { name: 'Title' }).fill('Field note, wrapped');
-  await dialog.getByRole('textbox', { name: 'Text' }).fill(note);
-  await dialog.getByRole('button', { name: 'Import' }).click();
-  await expect(app.getByRole('heading', { level: 2 })).toHaveText('Field note, wrapped');
+  await pasteSource(app, 'Field note, wrapped', note);
   const reader = app.getByRole('document', { name: 'Source text' });
   await expect(reader.locator('p')).toHaveCount(7);
 
