@@ -1,11 +1,9 @@
 import { uiLocale } from '../i18n';
 
 // Formats follow the interface language (Intl), so a Russian interface writes "12 мар. 2024 г." and "1 234".
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>();
-function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>(
-  key: string,
-  make: (locale: string) => T,
-): T {
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames | Intl.ListFormat;
+const cache = new Map<string, Formatter>();
+function formatter<T extends Formatter>(key: string, make: (locale: string) => T): T {
   const locale = uiLocale();
   const id = `${locale}|${key}`;
   let found = cache.get(id) as T | undefined;
@@ -24,6 +22,11 @@ export function displayName(type: 'language' | 'region', code: string): string |
   } catch {
     return null;
   }
+}
+
+/** Items as a list of the interface language: "author, publisher, or date", "автор, издатель, дата". */
+export function formatList(items: readonly string[], type: Intl.ListFormatType): string {
+  return formatter(`list-${type}`, (l) => new Intl.ListFormat(l, { type })).format(items);
 }
 
 export function formatNumber(value: number): string {

@@ -1,37 +1,76 @@
 /**
- * The check before export: what in a briefing would embarrass its author, each item a sentence saying
- * what to do and where to go to do it. A cited passage the workbench could not confirm after its
+ * The check before export: what in a briefing would embarrass its author, each item a problem (said by
+ * the renderer as a sentence saying what to do) and where to go to do it. A cited passage the workbench could not confirm after its
  * source's text changed is a blocker (the quote may no longer be what the source says); everything
  * else is a warning the analyst may override, and the export records the overrides it was written under.
  */
 import type { Annotation } from './annotation';
-import { BRIEFING_SECTION_LABELS, OPTIONAL_SECTION_FIELDS, type Briefing, type WarningOverride } from './briefing';
+import { OPTIONAL_SECTION_FIELDS, type Briefing, type WarningOverride } from './briefing';
 import type { BriefingDocument } from './briefing-document';
 import { selectThreats, type BriefingWorkspace } from './briefing-model';
-import { citationWarnings } from './citation-engine';
+import { citationWarnings, type ReferencePart } from './citation-engine';
 import type { Source } from './source';
 import { isRated, type Threat } from './threat';
 
-/** Where a check item takes the analyst to fix it. */
+/** A field of the composer a check item sends the analyst to: `briefing-<field>` is its element's id. */
+export type CheckField = 'title' | 'bottom-line' | 'cut-off' | OptionalSection;
+
+/** A section the analyst writes only when it is wanted (its text is a field of the briefing). */
+export type OptionalSection = keyof typeof OPTIONAL_SECTION_FIELDS;
+
+/**
+ * Where a check item takes the analyst to fix it. The renderer names each jump in the interface language
+ * from these facts ("Go to T3", "Перейти к T3").
+ */
 export type CheckJump =
   /** The passage in its source, with the Review queue open. */
-  | { kind: 'passage'; label: string; sourceId: string; annotationId: string }
-  /** The threat selected in its register. */
-  | { kind: 'threat'; label: string; registerId: string; threatId: string }
+  | { kind: 'passage'; sourceId: string; annotationId: string }
+  /** The threat selected in its register; `number` is its T-number in the briefing. */
+  | { kind: 'threat'; number: number; registerId: string; threatId: string }
   /** The register, to rename it. */
-  | { kind: 'register'; label: string; registerId: string }
+  | { kind: 'register'; registerId: string }
   /** The source's Details, where its author, publisher and date are edited. */
-  | { kind: 'source'; label: string; sourceId: string }
-  /** A key judgment in the composer. */
-  | { kind: 'judgment'; label: string; judgmentId: string }
-  /** A field of the composer's Details. */
-  | { kind: 'field'; label: string; fieldId: string };
+  | { kind: 'source'; sourceId: string }
+  /** A key judgment in the composer; `number` is its place in the list, from 1. */
+  | { kind: 'judgment'; number: number; judgmentId: string }
+  /** A field of the composer's Details or an optional section's text. */
+  | { kind: 'field'; field: CheckField };
+
+/** A threat as a check names it: its T-number in the briefing and its title. */
+export interface ThreatMention {
+  number: number;
+  title: string;
+}
+
+/**
+ * What a check found, as a code and the facts its sentence needs. The renderer says it in the interface
+ * language (`renderer/features/briefings/check-words.ts`): the check runs in the composer, in front of an
+ * analyst who may read Russian, so shared code keeps no sentence of its own.
+ */
+export type CheckProblem =
+  /** A quoted passage moved (`drifted`) or was lost (`orphaned`) when its source's text changed. */
+  | { code: 'passage-moved' | 'passage-lost'; quote: string; sourceTitle: string | null }
+  | { code: 'bottom-line-empty' }
+  | { code: 'cut-off-missing' }
+  /** An optional section is ticked with nothing written in it. */
+  | { code: 'section-empty'; section: OptionalSection }
+  /** A cited source lacks parts of its reference; its notes go without them. */
+  | { code: 'reference-incomplete'; sourceTitle: string; missing: ReferencePart[] }
+  | { code: 'threats-unrated'; threats: ThreatMention[] }
+  | { code: 'threat-unsupported'; threat: ThreatMention }
+  /** `all`: no rating of the briefing (of more than one) was ever reviewed. */
+  | { code: 'never-reviewed'; threats: number[]; all: boolean }
+  | { code: 'threats-one-source'; threats: number[] }
+  /** `judgment` is the key judgment's place in the list, from 1. */
+  | { code: 'judgment-unsupported' | 'judgment-one-source'; judgment: number }
+  /** A name the briefing prints that reads as not yet written ("New briefing", "TBD"). */
+  | { code: 'placeholder'; name: string };
 
 export interface BriefingCheck {
   /** Stable across edits that do not resolve it: an override names the check by this key. */
   key: string;
   severity: 'blocker' | 'warning';
-  message: string;
+  problem: CheckProblem;
   jumps: CheckJump[];
 }
 
@@ -49,7 +88,8 @@ export function isPlaceholder(value: string): boolean {
 
 type CheckWorkspace = Pick<BriefingWorkspace, 'sources' | 'annotations' | 'threats' | 'registers'>;
 
-const threatLabel = (number: number) => `T${number}`;
+/** The longest quote a check repeats: enough to recognise the passage by. */
+const QUOTE_SHOWN = 160;
 
 function quotedPassageIds(document: BriefingDocument): Set<string> {
   const ids = new Set<string>();
@@ -66,16 +106,17 @@ function unconfirmedPassages(
   for (const id of quotedPassageIds(document)) {
     const a = annotations.get(id);
     if (!a || a.anchor === 'anchored') continue;
-    const title = sources.get(a.sourceId)?.title ?? 'its source';
-    const quote = a.quote.exact.length > 160 ? `${a.quote.exact.slice(0, 157).trimEnd()}…` : a.quote.exact;
+    const quote =
+      a.quote.exact.length > QUOTE_SHOWN ? `${a.quote.exact.slice(0, QUOTE_SHOWN - 3).trimEnd()}…` : a.quote.exact;
     checks.push({
       key: `unconfirmed-${a.id}`,
       severity: 'blocker',
-      message:
-        a.anchor === 'drifted'
-          ? `The quoted passage “${quote}” moved when the text of “${title}” changed, and may no longer say what the source says. Confirm it under Review (or drop it from the briefing) before exporting.`
-          : `The quoted passage “${quote}” could not be found in the changed text of “${title}”. Re-select it under Review, or drop it from the briefing, before exporting.`,
-      jumps: [{ kind: 'passage', label: 'Go to the passage', sourceId: a.sourceId, annotationId: a.id }],
+      problem: {
+        code: a.anchor === 'drifted' ? 'passage-moved' : 'passage-lost',
+        quote,
+        sourceTitle: sources.get(a.sourceId)?.title ?? null,
+      },
+      jumps: [{ kind: 'passage', sourceId: a.sourceId, annotationId: a.id }],
     });
   }
   return checks;
@@ -84,13 +125,17 @@ function unconfirmedPassages(
 function threatJumps(threats: readonly { threat: Threat; number: number }[]): CheckJump[] {
   return threats.map(({ threat, number }) => ({
     kind: 'threat' as const,
-    label: `Go to ${threatLabel(number)}`,
+    number,
     registerId: threat.registerId,
     threatId: threat.id,
   }));
 }
 
-const numbersOf = (items: readonly { number: number }[]) => items.map((i) => threatLabel(i.number)).join(', ');
+const numbersOf = (items: readonly { number: number }[]) => items.map((i) => i.number);
+const mention = ({ threat, number }: { threat: Threat; number: number }): ThreatMention => ({
+  number,
+  title: threat.title,
+});
 
 /**
  * Every check of the briefing as it stands, blockers first. `document` is the tree the export would
@@ -105,49 +150,24 @@ export function briefingChecks(
   const sources = new Map(workspace.sources.map((s) => [s.id, s]));
   const annotations = new Map(workspace.annotations.map((a) => [a.id, a]));
   const checks: BriefingCheck[] = unconfirmedPassages(document, annotations, sources);
+  const warn = (key: string, problem: CheckProblem, jumps: CheckJump[]) =>
+    checks.push({ key, severity: 'warning', problem, jumps });
 
   if (enabled.has('bottom-line') && !briefing.bottomLine.trim())
-    checks.push({
-      key: 'bottom-line',
-      severity: 'warning',
-      message:
-        'The bottom line is empty, so the briefing does not open with one. Write it under Details, or switch the section off.',
-      jumps: [{ kind: 'field', label: 'Write the bottom line', fieldId: 'briefing-bottom-line' }],
-    });
+    warn('bottom-line', { code: 'bottom-line-empty' }, [{ kind: 'field', field: 'bottom-line' }]);
   if (enabled.has('scope-note') && !briefing.informationCutOff)
-    checks.push({
-      key: 'cut-off',
-      severity: 'warning',
-      message:
-        'No information cut-off date is set, so the scope note cannot say how current the briefing is. Set it under Details.',
-      jumps: [{ kind: 'field', label: 'Set the cut-off date', fieldId: 'briefing-cut-off' }],
-    });
+    warn('cut-off', { code: 'cut-off-missing' }, [{ kind: 'field', field: 'cut-off' }]);
 
-  for (const [kind, field] of Object.entries(OPTIONAL_SECTION_FIELDS) as [
-    keyof typeof OPTIONAL_SECTION_FIELDS,
-    string,
-  ][])
-    if (enabled.has(kind) && !briefing[OPTIONAL_SECTION_FIELDS[kind]].trim())
-      checks.push({
-        key: `empty-${field}`,
-        severity: 'warning',
-        message: `The section “${BRIEFING_SECTION_LABELS[kind]}” is ticked but nothing is written for it, so it is not printed. Write it in the composer, or untick it.`,
-        jumps: [
-          {
-            kind: 'field',
-            label: `Write the ${BRIEFING_SECTION_LABELS[kind].toLowerCase()}`,
-            fieldId: `briefing-${kind}`,
-          },
-        ],
-      });
+  for (const [section, field] of Object.entries(OPTIONAL_SECTION_FIELDS) as [OptionalSection, string][])
+    if (enabled.has(section) && !briefing[OPTIONAL_SECTION_FIELDS[section]].trim())
+      warn(`empty-${field}`, { code: 'section-empty', section }, [{ kind: 'field', field: section }]);
 
   for (const w of citationWarnings(document.footnotes, sources))
-    checks.push({
-      key: `source-${w.sourceId}`,
-      severity: 'warning',
-      message: w.message,
-      jumps: [{ kind: 'source', label: 'Open the source’s details', sourceId: w.sourceId }],
-    });
+    warn(
+      `source-${w.sourceId}`,
+      { code: 'reference-incomplete', sourceTitle: sources.get(w.sourceId)!.title, missing: w.missing },
+      [{ kind: 'source', sourceId: w.sourceId }],
+    );
 
   const included = selectThreats(briefing, workspace).map((threat, i) => ({ threat, number: i + 1 }));
   const sourcesOf = (passages: readonly (Annotation | undefined)[]) =>
@@ -157,42 +177,27 @@ export function briefingChecks(
     for (const id of new Set(a.threatIds)) evidence.set(id, [...(evidence.get(id) ?? []), a]);
 
   const unrated = included.filter(({ threat }) => !isRated(threat));
-  if (unrated.length > 0) {
-    const one = unrated.length === 1;
-    checks.push({
-      key: 'unrated',
-      severity: 'warning',
-      message: `${unrated.map(({ threat, number }) => `${threatLabel(number)} “${threat.title}”`).join(', ')} ${one ? 'is' : 'are'} not yet rated, so the briefing lists ${one ? 'it' : 'them'} without a score and off the heat map. Rate ${one ? 'it' : 'them'} in the Register, or leave ${one ? 'it' : 'them'} out with the filters.`,
-      jumps: threatJumps(unrated),
-    });
-  }
+  if (unrated.length > 0)
+    warn('unrated', { code: 'threats-unrated', threats: unrated.map(mention) }, threatJumps(unrated));
 
   if (enabled.has('threat-details') || enabled.has('threat-overview')) {
-    for (const { threat, number } of included) {
-      if ((evidence.get(threat.id) ?? []).length === 0)
-        checks.push({
-          key: `threat-${threat.id}`,
-          severity: 'warning',
-          message: `${threatLabel(number)} “${threat.title}” has no passage behind its rating. Link one in the Register, or leave the threat out with the filters.`,
-          jumps: threatJumps([{ threat, number }]),
-        });
-    }
+    for (const item of included)
+      if ((evidence.get(item.threat.id) ?? []).length === 0)
+        warn(`threat-${item.threat.id}`, { code: 'threat-unsupported', threat: mention(item) }, threatJumps([item]));
     const unreviewed = included.filter(({ threat }) => !threat.lastReviewedOn);
     if (unreviewed.length > 0)
-      checks.push({
-        key: 'never-reviewed',
-        severity: 'warning',
-        message: `${unreviewed.length === included.length && included.length > 1 ? 'No rating in this briefing has' : `${unreviewed.length === 1 ? 'The rating of' : 'The ratings of'} ${numbersOf(unreviewed)} ${unreviewed.length === 1 ? 'has' : 'have'}`} ever been reviewed: each is a first reading. Review the ratings in the Register (and record the review date) before the briefing goes up.`,
-        jumps: threatJumps(unreviewed),
-      });
+      warn(
+        'never-reviewed',
+        {
+          code: 'never-reviewed',
+          threats: numbersOf(unreviewed),
+          all: unreviewed.length === included.length && included.length > 1,
+        },
+        threatJumps(unreviewed),
+      );
     const single = included.filter(({ threat }) => sourcesOf(evidence.get(threat.id) ?? []).size === 1);
     if (single.length > 0)
-      checks.push({
-        key: 'threats-one-source',
-        severity: 'warning',
-        message: `The rating${single.length === 1 ? '' : 's'} of ${numbersOf(single)} rest${single.length === 1 ? 's' : ''} on a single source, uncorroborated. Link passages of other sources in the Register, or say so in the key judgments.`,
-        jumps: threatJumps(single),
-      });
+      warn('threats-one-source', { code: 'threats-one-source', threats: numbersOf(single) }, threatJumps(single));
   }
 
   if (enabled.has('key-judgments'))
@@ -200,20 +205,9 @@ export function briefingChecks(
       .filter((kj) => kj.text.trim())
       .forEach((kj, i) => {
         const behind = sourcesOf(kj.passageIds.map((id) => annotations.get(id))).size;
-        if (behind === 0)
-          checks.push({
-            key: `judgment-no-source-${kj.id}`,
-            severity: 'warning',
-            message: `Key judgment ${i + 1} has no passage behind it, so the briefing prints it unsupported. Find evidence for it in the composer.`,
-            jumps: [{ kind: 'judgment', label: `Go to key judgment ${i + 1}`, judgmentId: kj.id }],
-          });
-        if (behind === 1)
-          checks.push({
-            key: `judgment-one-source-${kj.id}`,
-            severity: 'warning',
-            message: `Key judgment ${i + 1} rests on a single source. Link passages of other sources to it, or lower its confidence.`,
-            jumps: [{ kind: 'judgment', label: `Go to key judgment ${i + 1}`, judgmentId: kj.id }],
-          });
+        const jumps: CheckJump[] = [{ kind: 'judgment', number: i + 1, judgmentId: kj.id }];
+        if (behind === 0) warn(`judgment-no-source-${kj.id}`, { code: 'judgment-unsupported', judgment: i + 1 }, jumps);
+        if (behind === 1) warn(`judgment-one-source-${kj.id}`, { code: 'judgment-one-source', judgment: i + 1 }, jumps);
       });
 
   checks.push(...placeholderChecks(briefing, included, workspace, document));
@@ -228,31 +222,20 @@ function placeholderChecks(
 ): BriefingCheck[] {
   const checks: BriefingCheck[] = [];
   const found = (key: string, name: string, jumps: CheckJump[]) =>
-    checks.push({
-      key: `placeholder-${key}`,
-      severity: 'warning',
-      message: `“${name}” reads as a placeholder, and the briefing prints it. Give it its real name before exporting.`,
-      jumps,
-    });
-  if (isPlaceholder(briefing.title))
-    found('title', briefing.title, [{ kind: 'field', label: 'Edit the title', fieldId: 'briefing-title' }]);
+    checks.push({ key: `placeholder-${key}`, severity: 'warning', problem: { code: 'placeholder', name }, jumps });
+  if (isPlaceholder(briefing.title)) found('title', briefing.title, [{ kind: 'field', field: 'title' }]);
   const registerIds = new Set(included.map((i) => i.threat.registerId));
   for (const r of workspace.registers)
-    if (registerIds.has(r.id) && isPlaceholder(r.name))
-      found(r.id, r.name, [{ kind: 'register', label: 'Go to the register', registerId: r.id }]);
-  for (const { threat, number } of included)
-    if (isPlaceholder(threat.title)) found(threat.id, threat.title, threatJumps([{ threat, number }]));
+    if (registerIds.has(r.id) && isPlaceholder(r.name)) found(r.id, r.name, [{ kind: 'register', registerId: r.id }]);
+  for (const item of included)
+    if (isPlaceholder(item.threat.title)) found(item.threat.id, item.threat.title, threatJumps([item]));
   const cited = new Set(document.footnotes.map((f) => f.sourceId));
   for (const s of workspace.sources)
     if (cited.has(s.id) && (isPlaceholder(s.title) || isPlaceholder(s.author)))
-      found(s.id, isPlaceholder(s.title) ? s.title : s.author, [
-        { kind: 'source', label: 'Open the source’s details', sourceId: s.id },
-      ]);
+      found(s.id, isPlaceholder(s.title) ? s.title : s.author, [{ kind: 'source', sourceId: s.id }]);
   briefing.keyJudgments.forEach((kj, i) => {
     if (kj.text.trim() && isPlaceholder(kj.text))
-      found(kj.id, kj.text.trim().slice(0, 80), [
-        { kind: 'judgment', label: `Go to key judgment ${i + 1}`, judgmentId: kj.id },
-      ]);
+      found(kj.id, kj.text.trim().slice(0, 80), [{ kind: 'judgment', number: i + 1, judgmentId: kj.id }]);
   });
   return checks;
 }

@@ -50,9 +50,12 @@ export function passageLocator(text: string, start: number): PassageLocator | nu
   return paragraph > 0 ? { label: 'paragraph', value: paragraph } : null;
 }
 
+/** A part of a reference a note prints when the source's record has it. */
+export type ReferencePart = 'author' | 'publisher' | 'date';
+
 /** What a reader needs that the source's record lacks; each is a warning before export. */
-export function missingReferenceParts(source: Source): ('author' | 'publisher' | 'date')[] {
-  const missing: ('author' | 'publisher' | 'date')[] = [];
+export function missingReferenceParts(source: Source): ReferencePart[] {
+  const missing: ReferencePart[] = [];
   if (!source.author.trim()) missing.push('author');
   if (!source.publisher.trim()) missing.push('publisher');
   if (!source.publishedOn) missing.push('date');
@@ -209,28 +212,22 @@ function clean(text: string): string {
 }
 
 /**
- * A warning for each cited source whose record lacks an author, a publisher or a date, in the order the
- * text first cites them: the notes would otherwise print "n.d." or leave the part out without a word.
+ * Each cited source whose record lacks an author, a publisher or a date, with what it lacks, in the order
+ * the text first cites them: the notes would otherwise print "n.d." or leave the part out without a word.
  */
 export function citationWarnings(
   footnotes: readonly { sourceId: string }[],
   sources: ReadonlyMap<string, Source>,
-): { sourceId: string; missing: ('author' | 'publisher' | 'date')[]; message: string }[] {
+): { sourceId: string; missing: ReferencePart[] }[] {
   const seen = new Set<string>();
-  const warnings: { sourceId: string; missing: ('author' | 'publisher' | 'date')[]; message: string }[] = [];
+  const warnings: { sourceId: string; missing: ReferencePart[] }[] = [];
   for (const { sourceId } of footnotes) {
     if (seen.has(sourceId)) continue;
     seen.add(sourceId);
     const source = sources.get(sourceId);
     if (!source) continue;
     const missing = missingReferenceParts(source);
-    if (missing.length === 0) continue;
-    const parts = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} or ${missing.at(-1)}`;
-    warnings.push({
-      sourceId,
-      missing,
-      message: `“${source.title}” has no ${parts} recorded, so its notes ${missing.includes('date') ? 'say “n.d.” and ' : ''}lack ${missing.length === 1 ? 'it' : 'them'}. Add ${missing.length === 1 ? 'it' : 'them'} in the source’s details under Sources before exporting.`,
-    });
+    if (missing.length > 0) warnings.push({ sourceId, missing });
   }
   return warnings;
 }

@@ -202,6 +202,36 @@ test('in Russian the Register, Briefings and the Backups dialog speak Russian, w
   await expect(app.getByRole('heading', { name: 'Включённые угрозы' })).toBeVisible();
   await expect(app.getByRole('button', { name: 'Экспорт в .docx' })).toBeVisible();
   await expect(app.getByText(/^Фильтры проходят? \d+ угроз[аы]?\.$/)).toBeVisible();
+  // The check before export says its warnings, and names its jumps, in Russian: no English sentence left.
+  const check = app.getByRole('region', { name: 'Перед экспортом' });
+  const warnings = check.getByRole('list', { name: 'Предупреждения', exact: true });
+  await expect(warnings).toContainText('Главный вывод не написан');
+  await expect(warnings).toContainText('не указаны библиографические сведения — издатель и дата');
+  await expect(warnings).toContainText(/Оценки угроз T1, T2, .* опираются на единственный источник/);
+  await expect(warnings.getByRole('button', { name: 'Открыть сведения об источнике' }).first()).toBeVisible();
+  await expect(warnings.getByRole('button', { name: 'Перейти к T1' }).first()).toBeVisible();
+  for (const sentence of await warnings.getByRole('paragraph').allTextContents())
+    expect(sentence.replace(/«[^»]*»|n\.d\./g, '')).not.toMatch(/[A-Za-z]{3,}/);
+  await app.setViewportSize({ width: 1366, height: 768 });
+  await check.scrollIntoViewIfNeeded();
+  await app.screenshot({ path: test.info().outputPath('briefing-check-ru-1366x768.png') });
+  // A warning let stand keeps the sentence it said, in Russian.
+  await warnings
+    .getByRole('listitem')
+    .filter({ hasText: 'Главный вывод не написан' })
+    .getByRole('button', { name: /^Оставить как есть/ })
+    .click();
+  await check.getByText('1 предупреждение оставлено как есть').click();
+  await expect(check.getByRole('list', { name: 'Оставленные предупреждения' })).toContainText(
+    'Главный вывод не написан',
+  );
+
+  // An actor's countries are named in Russian, as the Countries view names them.
+  await app.keyboard.press('Control+7');
+  await app.getByRole('cell', { name: 'Jamaat Ansarullah', exact: true }).click();
+  const inspector = app.getByRole('complementary');
+  await expect(inspector.getByRole('button', { name: 'Убрать Таджикистан' })).toBeVisible();
+  await expect(inspector.getByRole('button', { name: 'Убрать Tajikistan' })).toHaveCount(0);
 
   // The Backups dialog, and what a backup holds counted in Russian.
   await app

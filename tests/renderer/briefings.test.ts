@@ -201,10 +201,7 @@ describe('briefings in IndexedDB', () => {
     expect(chicago.footnotes[1]!.text).toMatch(/^Toyekin, (“Security Threats .*,” )?para\. \d+\.$/);
     const sources = new Map(workspace.sources.map((s) => [s.id, s]));
     expect(citationWarnings(chicago.footnotes, sources)).toEqual([
-      expect.objectContaining({
-        missing: ['publisher', 'date'],
-        message: expect.stringMatching(/no publisher or date/),
-      }),
+      expect.objectContaining({ missing: ['publisher', 'date'] }),
     ]);
     const saved = await perform(db, updateBriefing, { ...created, citationStyle: 'gost-r-7.0.5-2008' });
     expect((await db.briefings.get(created.id))!.citationStyle).toBe('gost-r-7.0.5-2008');

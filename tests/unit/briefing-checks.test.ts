@@ -57,23 +57,31 @@ describe('the check before export', () => {
     const { ws, demo } = await demoWorkspace();
     const checks = checksOf(briefing(), ws);
     expect(checks.every((c) => c.severity === 'warning')).toBe(true);
-    const messages = checks.map((c) => c.message);
-    expect(messages[0]).toMatch(/^The bottom line is empty/);
-    expect(messages[1]).toMatch(/^No information cut-off date is set/);
-    expect(messages).toContain(
-      `“${demo.source.title}” has no publisher or date recorded, so its notes say “n.d.” and lack them. Add them in the source’s details under Sources before exporting.`,
-    );
+    const problems = checks.map((c) => c.problem);
+    expect(problems[0]).toEqual({ code: 'bottom-line-empty' });
+    expect(problems[1]).toEqual({ code: 'cut-off-missing' });
+    expect(checks[0]!.jumps).toEqual([{ kind: 'field', field: 'bottom-line' }]);
+    expect(problems).toContainEqual({
+      code: 'reference-incomplete',
+      sourceTitle: demo.source.title,
+      missing: ['publisher', 'date'],
+    });
     expect(checks.find((c) => c.key === `source-${demo.source.id}`)!.jumps).toEqual([
-      { kind: 'source', label: 'Open the source’s details', sourceId: demo.source.id },
+      { kind: 'source', sourceId: demo.source.id },
     ]);
     // The demo's ratings are a first reading of one article: never reviewed, each on one source.
     const unreviewed = checks.find((c) => c.key === 'never-reviewed')!;
-    expect(unreviewed.message).toMatch(/^No rating in this briefing has ever been reviewed/);
+    expect(unreviewed.problem).toEqual({
+      code: 'never-reviewed',
+      threats: demo.threats.map((_, i) => i + 1),
+      all: true,
+    });
     expect(unreviewed.jumps).toHaveLength(demo.threats.length);
-    expect(unreviewed.jumps[0]).toMatchObject({ kind: 'threat', label: 'Go to T1', registerId: demo.register.id });
-    expect(checks.find((c) => c.key === 'threats-one-source')!.message).toMatch(
-      /^The ratings of T1, T2, .* rest on a single source/,
-    );
+    expect(unreviewed.jumps[0]).toMatchObject({ kind: 'threat', number: 1, registerId: demo.register.id });
+    expect(checks.find((c) => c.key === 'threats-one-source')!.problem).toMatchObject({
+      code: 'threats-one-source',
+      threats: expect.arrayContaining([1, 2]),
+    });
     // A threat no passage supports: its own warning, with a jump to it.
     const bare = {
       ...demo.threats[0]!,
@@ -83,12 +91,11 @@ describe('the check before export', () => {
     };
     const withBare = { ...ws, threats: [...ws.threats, bare] };
     const bareCheck = checksOf(briefing(), withBare).find((c) => c.key === `threat-${bare.id}`)!;
-    expect(bareCheck.message).toBe(
-      'T1 “Unsupported threat” has no passage behind its rating. Link one in the Register, or leave the threat out with the filters.',
-    );
-    expect(bareCheck.jumps).toEqual([
-      { kind: 'threat', label: 'Go to T1', registerId: demo.register.id, threatId: bare.id },
-    ]);
+    expect(bareCheck.problem).toEqual({
+      code: 'threat-unsupported',
+      threat: { number: 1, title: 'Unsupported threat' },
+    });
+    expect(bareCheck.jumps).toEqual([{ kind: 'threat', number: 1, registerId: demo.register.id, threatId: bare.id }]);
 
     const complete = briefing({ bottomLine: 'Written.', informationCutOff: '2026-03-01' });
     const keys = checksOf(complete, ws).map((c) => c.key);
@@ -110,14 +117,18 @@ describe('the check before export', () => {
     expect(checks[0]).toMatchObject({
       key: `unconfirmed-${quoted.id}`,
       severity: 'blocker',
-      jumps: [{ kind: 'passage', label: 'Go to the passage', sourceId: demo.source.id, annotationId: quoted.id }],
+      jumps: [{ kind: 'passage', sourceId: demo.source.id, annotationId: quoted.id }],
     });
-    expect(checks[0]!.message).toMatch(/moved when the text of “Security Threats .*” changed.*Confirm it under Review/);
+    expect(checks[0]!.problem).toEqual({
+      code: 'passage-moved',
+      quote: quoted.quote.exact,
+      sourceTitle: demo.source.title,
+    });
     const lost = {
       ...ws,
       annotations: ws.annotations.map((a) => (a.id === quoted.id ? { ...a, anchor: 'orphaned' as const } : a)),
     };
-    expect(checksOf(briefing(), lost)[0]!.message).toMatch(/could not be found in the changed text/);
+    expect(checksOf(briefing(), lost)[0]!.problem).toMatchObject({ code: 'passage-lost' });
     // Confirmed: anchored again. Dropped: the threat details (where it is quoted) are left out.
     expect(checksOf(briefing(), ws).filter((c) => c.severity === 'blocker')).toEqual([]);
     const withoutDetails = briefing({
@@ -141,15 +152,14 @@ describe('the check before export', () => {
       passageIds: [demo.annotations[0]!.id],
     };
     const checks = checksOf(briefing({ title: 'New briefing', keyJudgments: [judgment] }), starter);
-    expect(checks.find((c) => c.key === 'placeholder-title')!.jumps).toEqual([
-      { kind: 'field', label: 'Edit the title', fieldId: 'briefing-title' },
-    ]);
-    expect(checks.find((c) => c.key === `placeholder-${demo.register.id}`)!.message).toBe(
-      '“Afghanistan (starter)” reads as a placeholder, and the briefing prints it. Give it its real name before exporting.',
-    );
+    expect(checks.find((c) => c.key === 'placeholder-title')!.jumps).toEqual([{ kind: 'field', field: 'title' }]);
+    expect(checks.find((c) => c.key === `placeholder-${demo.register.id}`)).toMatchObject({
+      problem: { code: 'placeholder', name: 'Afghanistan (starter)' },
+      jumps: [{ kind: 'register', registerId: demo.register.id }],
+    });
     expect(checks.find((c) => c.key === `placeholder-${judgment.id}`)).toBeDefined();
     expect(checks.find((c) => c.key === `judgment-one-source-${judgment.id}`)!.jumps).toEqual([
-      { kind: 'judgment', label: 'Go to key judgment 1', judgmentId: judgment.id },
+      { kind: 'judgment', number: 1, judgmentId: judgment.id },
     ]);
   });
 

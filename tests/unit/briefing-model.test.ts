@@ -741,10 +741,8 @@ describe('briefing model: threats not yet rated', () => {
         x.inlines.some((i) => i.kind === 'text' && i.text.startsWith('Not yet rated, so not on the matrix')),
     );
     expect(note).toBeDefined();
-    const warnings = briefingChecks(b, doc, withUnrated).map((w) => w.message);
-    expect(warnings).toContainEqual(
-      expect.stringMatching(new RegExp(`T${number} “Unassessed crossings” is not yet rated`)),
-    );
+    const problems = briefingChecks(b, doc, withUnrated).map((w) => w.problem);
+    expect(problems).toContainEqual({ code: 'threats-unrated', threats: [{ number, title: 'Unassessed crossings' }] });
     // A minimum score leaves an unrated threat out: it has no score to pass it with.
     expect(selectThreats(briefing({ filters: { ...b.filters, minimumScore: 1 } }), withUnrated)).not.toContainEqual(
       unrated,

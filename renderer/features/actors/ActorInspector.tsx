@@ -6,9 +6,10 @@ import type { Threat } from '../../../shared/domain/threat';
 import { db } from '../../db';
 import { actorNameProblem } from '../../db/actors';
 import { useWorkbench } from '../../stores';
-import { t } from '../../i18n';
+import { i18n, t } from '../../i18n';
 import { EditableText } from '../../ui/EditableText';
-import { displayName, formatDateTime } from '../../ui/format';
+import { formatDateTime } from '../../ui/format';
+import { countryName as nameOfCountry } from '../countries';
 import { MultiPicker, type PickerOption } from '../../ui/MultiPicker';
 import { ACTOR_KINDS, kindLabel } from './kinds';
 import { ListEditor } from './ListEditor';
@@ -36,9 +37,12 @@ function threatTypeLabel(type: ThreatActorType): string {
   return t(`actors.threatTypes.values.${type}`);
 }
 
-/** A country's name in the interface language, by its ISO code. */
-function countryName(code: string): string {
-  return displayName('region', code) ?? code;
+/**
+ * A country's name in the interface language, by its ISO code, as the Countries view writes it
+ * ("Кыргызстан"); `fallback` (the workspace's own name) for a code the names do not know.
+ */
+function countryName(code: string, fallback?: string): string {
+  return nameOfCountry(code, i18n.language === 'ru' ? 'ru' : 'en', fallback);
 }
 
 function showValue(field: string, value: unknown): string {
@@ -48,6 +52,8 @@ function showValue(field: string, value: unknown): string {
     return value
       .map((v) => (ThreatActorType.safeParse(v).success ? threatTypeLabel(v as ThreatActorType) : String(v)))
       .join(', ');
+  if (field === 'countryCodes' && Array.isArray(value) && value.length)
+    return value.map((code) => countryName(String(code))).join(', ');
   if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
   if (value === null || value === undefined || value === '') return '—';
   const text = String(value);
@@ -77,7 +83,7 @@ export function ActorInspector({ actor, actors, passages, actions, onDelete }: A
       registers: new Map(registers.map((r) => [r.id, r.name])),
     };
   }, [actor.id]);
-  const countries = useLiveQuery(() => db.countries.orderBy('name').toArray());
+  const countries = useLiveQuery(() => db.countries.toArray());
   // The analyst's edits: not the actor's creation (or its return by undo), nor the stamp every change moves.
   const history = useLiveQuery(
     async () =>
@@ -87,14 +93,21 @@ export function ActorInspector({ actor, actors, passages, actions, onDelete }: A
     [actor.id],
   );
 
+  // The names follow the interface language: read here so that a switch of language builds them again.
+  const language = i18n.language;
   const countryOptions = useMemo((): PickerOption[] => {
-    const known = (countries ?? []).map((c) => ({ id: c.code, label: c.name, keywords: c.code }));
+    const known = (countries ?? []).map((c) => ({
+      id: c.code,
+      label: countryName(c.code, c.name),
+      keywords: `${c.code} ${c.name}`,
+    }));
+    known.sort((a, b) => a.label.localeCompare(b.label, language));
     // A code the actor has but the workspace's country table lacks still reads as a name.
     const extra = actor.countryCodes
       .filter((code) => !known.some((k) => k.id === code))
       .map((code) => ({ id: code, label: countryName(code), keywords: code }));
     return [...known, ...extra];
-  }, [countries, actor.countryCodes]);
+  }, [countries, actor.countryCodes, language]);
 
   const threatTypeOptions = useMemo(
     (): PickerOption[] =>

@@ -21,6 +21,7 @@ import { exportBriefing, openExport, showExportInFolder, type ExportStep } from 
 import { BriefingPreview } from './BriefingPreview';
 import { EvidenceChooser } from './EvidenceChooser';
 import { ExportCheck } from './ExportCheck';
+import { checkSentence } from './check-words';
 import { KeyJudgmentsEditor, RecommendationsEditor } from './KeyJudgmentsEditor';
 import { SectionList } from './SectionList';
 import { sectionLabel } from './section-labels';
@@ -198,7 +199,12 @@ export function Composer({ briefing, exportAsked = false, onExportAnswered, onDu
     void flush().then(() =>
       workspace.attempt(overrideBriefingWarnings, {
         briefingId: briefing.id,
-        overrides: items.map((c) => ({ key: c.key, message: c.message, by: overrider, at: new Date().toISOString() })),
+        overrides: items.map((c) => ({
+          key: c.key,
+          message: checkSentence(t, c.problem),
+          by: overrider,
+          at: new Date().toISOString(),
+        })),
       }),
     );
   const withdraw = (key: string) =>

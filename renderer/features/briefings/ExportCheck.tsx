@@ -3,6 +3,7 @@ import type { BriefingCheck, CheckJump } from '../../../shared/domain/briefing-c
 import { useWorkbench } from '../../stores';
 import { formatDateTime } from '../../ui/format';
 import { useT } from '../../i18n';
+import { checkSentence, jumpLabel } from './check-words';
 
 interface ExportCheckProps {
   /** The briefing checked: its composer is where a field's jump goes. */
@@ -70,7 +71,7 @@ export function useCheckJump(briefingId: string): (jump: CheckJump) => void {
       case 'field':
         s.navigate('briefings');
         s.openBriefing(briefingId);
-        focusTarget(jump.kind === 'judgment' ? `kj-${jump.judgmentId}` : jump.fieldId);
+        focusTarget(jump.kind === 'judgment' ? `kj-${jump.judgmentId}` : `briefing-${jump.field}`);
         break;
     }
   };
@@ -93,18 +94,18 @@ export function ExportCheck({ briefingId, checks, overrides, onOverride, onWithd
     <li key={check.key} className={`check-item ${check.severity}`}>
       <p>
         {check.severity === 'blocker' && <span className="badge danger">{t('briefings.check.blocks')}</span>}{' '}
-        {check.message}
+        {checkSentence(t, check.problem)}
       </p>
       <span className="button-row">
-        {check.jumps.map((j) => (
-          <button key={`${j.kind}-${j.label}`} type="button" className="link" onClick={() => jump(j)}>
-            {j.label}
+        {check.jumps.map((j, i) => (
+          <button key={`${j.kind}-${i}`} type="button" className="link" onClick={() => jump(j)}>
+            {jumpLabel(t, j)}
           </button>
         ))}
         {check.severity === 'warning' && (
           <button
             type="button"
-            aria-label={t('briefings.check.overrideOne', { message: check.message })}
+            aria-label={t('briefings.check.overrideOne', { message: checkSentence(t, check.problem) })}
             onClick={() => onOverride([check])}
           >
             {t('briefings.check.override')}
@@ -144,7 +145,7 @@ export function ExportCheck({ briefingId, checks, overrides, onOverride, onWithd
               const o = overridden.get(check.key)!;
               return (
                 <li key={check.key} className="check-item overridden">
-                  <p>{check.message}</p>
+                  <p>{checkSentence(t, check.problem)}</p>
                   <p className="muted small">
                     {t('briefings.check.overriddenBy', { by: o.by, at: formatDateTime(o.at) })}
                   </p>

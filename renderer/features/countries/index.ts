@@ -1,1 +1,2 @@
 export { CountriesView } from './CountriesView';
+export { countryName } from './names';
