@@ -13,7 +13,8 @@ import { ServiceError } from './errors';
 import { ErrorReports } from './error-reports';
 import type { ExtractedSource, ExtractOptions } from './import/types';
 import { extractSourceIsolated, ReaderFailure } from './import/isolated';
-import { displayName } from './import/refusal';
+import { displayName, ImportRefusal, Refuse } from './import/refusal';
+import { cancelledSentence, importLanguage } from './import/refusal-words';
 import { Log } from './log';
 import { openLogFile } from './log-file';
 import { exportKindOf, RecentExports, type RecentExportEntry } from './recent-exports';
@@ -108,10 +109,7 @@ function readHere(
   fileName: string,
   options: ExtractOptions,
 ): Promise<ExtractedSource> {
-  if (!read)
-    throw new ServiceError(
-      `“${displayName(fileName)}” was not imported: this installation has no file reader (import-worker.cjs is missing). Reinstall Analyst Workbench.`,
-    );
+  if (!read) throw Refuse.noReader(fileName);
   return read(bytes, fileName, options);
 }
 
@@ -170,12 +168,11 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
     },
     recallTeamPassword: async (account) => ({ password: await teamPasswords.recall(account) }),
     forgetTeamPassword: async (account) => ({ forgotten: await teamPasswords.forget(account) }),
-    importSource: async ({ bytes, fileName, keepFullText, maxBytes, taskId }) => {
+    importSource: async ({ bytes, fileName, keepFullText, maxBytes, taskId, language }) => {
       const task = tasks.begin(taskId);
-      const cancelled = () =>
-        new TaskCancelled(
-          `The import of “${displayName(fileName)}” was cancelled; nothing was added. Import it again when you need it.`,
-        );
+      // The analyst reads the refusal in the interface's language; the log keeps the English one.
+      const speaks = importLanguage(language);
+      const cancelled = () => new TaskCancelled(cancelledSentence(speaks, displayName(fileName)));
       try {
         // Parse first: a file that cannot be read leaves nothing behind in the store.
         const options = { keepFullText, maxBytes };
@@ -211,6 +208,10 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
           ...(extracted.languages ? { languages: extracted.languages } : {}),
           ...(extracted.comments ? { comments: extracted.comments } : {}),
         };
+      } catch (error) {
+        if (error instanceof ImportRefusal && speaks !== 'en')
+          throw new ServiceError(error.in(speaks), { cause: error });
+        throw error;
       } finally {
         task.end();
       }

@@ -117,6 +117,8 @@ export const ImportSourceRequest = z.object({
   maxBytes: z.number().int().positive().max(MAX_SOURCE_FILE_BYTES),
   /** Names the import for cancelTask. */
   taskId: TaskId.optional(),
+  /** The interface's language ("ru", "en"): a refusal is said in it (Russian; English otherwise). */
+  language: z.string().max(35).optional(),
 });
 
 /** What the file says about itself; every field may be corrected by the analyst before saving. */

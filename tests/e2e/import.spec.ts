@@ -134,6 +134,30 @@ test.describe('importing sources', () => {
       /"big-report\.txt" could not be imported: it is 1\.3 MB, over the import limit of 1 MB/,
     );
   });
+
+  test('in a Russian interface, a refused file is refused in Russian, the reader’s own refusals included', async ({
+    app,
+  }) => {
+    await app.keyboard.press('Control+,');
+    await app.getByRole('dialog', { name: 'Settings' }).getByRole('tab', { name: 'Language' }).click();
+    await app.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+    await app.getByRole('dialog', { name: 'Настройки' }).getByRole('button', { name: 'Закрыть' }).click();
+    const unsupported = scratchFile('заметки.xyz', 'hello');
+    const brokenPdf = scratchFile('сломанный.pdf', readFileSync(join(FIXTURES, 'two-pages.pdf')).subarray(0, 400));
+    const empty = scratchFile('пустой.txt', '');
+    await app.locator('#import-files').setInputFiles([unsupported, brokenPdf, empty]);
+    const imports = app.getByRole('region', { name: 'Импорт' });
+    const job = (name: string) => imports.getByRole('listitem').filter({ hasText: name });
+    await expect(job('заметки.xyz')).toContainText(
+      'Файл «заметки.xyz» не удалось импортировать: файлы .xyz не поддерживаются. Импортируйте .txt, .md, .html, .docx или .pdf.',
+      { timeout: 30_000 },
+    );
+    // Refused on the reader's thread: said in Russian all the same.
+    await expect(job('сломанный.pdf')).toContainText(
+      'Файл «сломанный.pdf» не удалось импортировать: он, по-видимому, повреждён или не является файлом PDF.',
+    );
+    await expect(job('пустой.txt')).toContainText('Файл «пустой.txt» не удалось импортировать: файл пуст (0 байт).');
+  });
 });
 
 test.describe('W3C Web Annotation files', () => {

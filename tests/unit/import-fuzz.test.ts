@@ -238,6 +238,27 @@ describe('import fuzzing: malformed files through the handler table', () => {
     expect(problems, `seed ${SEED}`).toEqual([]);
   }, 300_000);
 
+  it('says each refusal in Russian when the interface speaks Russian, the reader’s thread included', async () => {
+    const problems: string[] = [];
+    for (const c of cases.filter((c) => c.outcome === 'refused')) {
+      const result = await dispatch(table, 'importSource', [
+        { bytes: c.bytes, fileName: c.fileName, keepFullText: false, maxBytes: c.maxBytes ?? 50 * MB, language: 'ru' },
+      ]);
+      if (result.ok) problems.push(`${c.label}: imported, but should have been refused`);
+      else if (!result.error.startsWith(`Файл «${c.fileName}» не удалось импортировать: `))
+        problems.push(`${c.label}: "${result.error}" is not said in Russian`);
+    }
+    expect(problems, `seed ${SEED}`).toEqual([]);
+    const huge = await dispatch(table, 'importSource', [
+      { bytes: new Uint8Array(51 * MB), fileName: 'huge.txt', keepFullText: false, maxBytes: 50 * MB, language: 'ru' },
+    ]);
+    expect(huge).toEqual({
+      ok: false,
+      error:
+        'Файл «huge.txt» не удалось импортировать: его размер 51 МБ, больше предела импорта в 50 МБ. Увеличьте предел в настройках или разделите файл.',
+    });
+  }, 300_000);
+
   it('refuses a 100 MB file by its size at once, without reading it', async () => {
     const huge = new Uint8Array(100 * MB).fill(0x61);
     for (const fileName of ['huge.txt', 'huge.pdf', 'huge.docx']) {

@@ -28,14 +28,14 @@ export async function readDocx({ bytes, fileName, options, signal }: ReadRequest
     // Word keeps an encrypted .docx inside an OLE container; an old .doc renamed looks the same.
     throw Refuse.lockedOrOldWord(fileName);
   }
-  if (!startsWith(bytes, ZIP_SIGNATURE)) throw Refuse.damaged(fileName, 'Word (.docx)');
+  if (!startsWith(bytes, ZIP_SIGNATURE)) throw Refuse.damaged(fileName, 'docx');
 
   let zip: JSZip;
   try {
     // No checkCRC32: it inflates every entry while loading, zip bombs included, before any size check.
     zip = await JSZip.loadAsync(bytes);
   } catch (error) {
-    throw Refuse.damaged(fileName, 'Word (.docx)', error);
+    throw Refuse.damaged(fileName, 'docx', error);
   }
   const parts = Object.keys(zip.files).length;
   if (parts > MAX_ZIP_ENTRIES) throw Refuse.tooManyParts(fileName, parts, MAX_ZIP_ENTRIES);
@@ -48,7 +48,7 @@ export async function readDocx({ bytes, fileName, options, signal }: ReadRequest
   try {
     inflated = await inflatedSize(zip, limit, signal);
   } catch (error) {
-    throw Refuse.damaged(fileName, 'Word (.docx)', error);
+    throw Refuse.damaged(fileName, 'docx', error);
   }
   if (inflated > limit) throw Refuse.zipBomb(fileName, limit);
   signal.throwIfAborted();
@@ -70,7 +70,7 @@ export async function readDocx({ bytes, fileName, options, signal }: ReadRequest
     );
     html = result.value;
   } catch (error) {
-    throw Refuse.damaged(fileName, 'Word (.docx)', error);
+    throw Refuse.damaged(fileName, 'docx', error);
   }
 
   const document = parseHtmlDocument(html);

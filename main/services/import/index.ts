@@ -109,10 +109,7 @@ function clip(value: string, max: number): string {
 function finish(draft: Draft, format: SourceFormat, fileName: string): ExtractedSource {
   const text = tidyText(draft.text);
   if (!text) {
-    throw Refuse.noText(
-      fileName,
-      format === 'docx' ? 'If it holds only scanned pages as pictures, run OCR on them first.' : undefined,
-    );
+    throw Refuse.noText(fileName, format === 'docx' ? 'scanned-pictures' : 'document');
   }
   const warnings = [...draft.warnings];
   const declared = draft.metadata;

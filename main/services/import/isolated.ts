@@ -1,7 +1,7 @@
 import { ThreadFailure, type ThreadRunner } from '../thread-runner';
 import { ServiceError } from '../errors';
 import { DEFAULT_TIMEOUT_MS } from './limits';
-import { displayName, Refuse } from './refusal';
+import { ImportRefusal, Refuse, type RefusalReason } from './refusal';
 import type { ExtractedSource, ExtractOptions } from './types';
 
 export interface WorkerRequest {
@@ -11,7 +11,8 @@ export interface WorkerRequest {
 }
 
 export type WorkerAnswer =
-  { ok: true; value: ExtractedSource } | { ok: false; refusal: boolean; message: string; stack?: string };
+  | { ok: true; value: ExtractedSource }
+  | { ok: false; refusal: boolean; reason?: RefusalReason; message: string; stack?: string };
 
 /** A reader that failed in a way no refusal describes (a crash, memory exhausted): a bug, to be logged. */
 export { ThreadFailure as ReaderFailure, ThreadRunner } from '../thread-runner';
@@ -41,15 +42,11 @@ export async function extractSourceIsolated(
       { signal, onCancel },
     );
   } catch (error) {
-    if (error instanceof ThreadFailure) {
-      throw new ServiceError(
-        `"${displayName(fileName)}" could not be imported: reading it failed (${error.message.replace(/^the worker/, 'the reader')}). Check that it opens in the program that made it; if it does, save a fresh copy and import that.`,
-        { cause: error },
-      );
-    }
+    if (error instanceof ThreadFailure) throw Refuse.readerFailed(fileName, error.message, error);
     throw error;
   }
   if (answer.ok) return answer.value;
+  if (answer.reason) throw new ImportRefusal(fileName, answer.reason);
   if (answer.refusal) throw new ServiceError(answer.message);
   const failure = new Error(answer.message);
   if (answer.stack) failure.stack = answer.stack;

@@ -70,7 +70,7 @@ function hasImages(bytes: Uint8Array): boolean {
 
 /** PDFs: the text layer of every page, page by page, then footnotes, annotations and form fields. */
 export async function readPdf({ bytes, fileName, signal }: ReadRequest): Promise<Draft> {
-  if (pdfHeaderOffset(bytes) < 0) throw Refuse.damaged(fileName, 'PDF');
+  if (pdfHeaderOffset(bytes) < 0) throw Refuse.damaged(fileName, 'pdf');
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     // pdfjs takes over (detaches) the buffer it is given; the caller still needs the original bytes.
@@ -99,7 +99,7 @@ export async function readPdf({ bytes, fileName, signal }: ReadRequest): Promise
       document = await task.promise;
     } catch (error) {
       if (error instanceof Error && error.name === 'PasswordException') throw Refuse.passwordProtected(fileName);
-      throw Refuse.damaged(fileName, 'PDF', error);
+      throw Refuse.damaged(fileName, 'pdf', error);
     }
 
     const pages: ReadPage[] = [];
@@ -202,9 +202,9 @@ function composeDocument(
   );
   if (!readable) {
     if (unreadable.length > 0) throw Refuse.unreadable(fileName, problems);
-    if (failed.length > 0 || repaired) throw Refuse.damaged(fileName, 'PDF');
+    if (failed.length > 0 || repaired) throw Refuse.damaged(fileName, 'pdf');
     if (hasImages(bytes)) throw Refuse.noTextLayer(fileName);
-    throw Refuse.noText(fileName, 'Check that it is the document you meant to import; its pages are empty.');
+    throw Refuse.noText(fileName, 'empty-pages');
   }
 
   const scanned = blank.filter((number) => !failed.includes(number));

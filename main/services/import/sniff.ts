@@ -47,9 +47,9 @@ export const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as
  * counts here: a text note may well mention "%PDF-1.7" in its first lines.
  */
 export function sniff(bytes: Uint8Array): ActualKind | null {
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'a PDF';
-  if (startsWith(bytes, ZIP_SIGNATURE) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'a zip archive';
-  if (startsWith(bytes, OLE_SIGNATURE)) return 'an old-style Office file';
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
+  if (startsWith(bytes, ZIP_SIGNATURE) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
+  if (startsWith(bytes, OLE_SIGNATURE)) return 'old-office';
   const image = [
     [0x89, 0x50, 0x4e, 0x47], // PNG
     [0xff, 0xd8, 0xff], // JPEG
@@ -57,7 +57,7 @@ export function sniff(bytes: Uint8Array): ActualKind | null {
     [0x49, 0x49, 0x2a, 0x00], // TIFF, little-endian
     [0x4d, 0x4d, 0x00, 0x2a], // TIFF, big-endian
   ];
-  if (image.some((signature) => startsWith(bytes, signature))) return 'an image';
+  if (image.some((signature) => startsWith(bytes, signature))) return 'image';
   return null;
 }
 

@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { ServiceError } from '../errors';
 import { extractSource } from './index';
+import { ImportRefusal } from './refusal';
 import type { WorkerAnswer, WorkerRequest } from './isolated';
 
 parentPort?.on('message', (request: WorkerRequest) => {
@@ -15,6 +16,8 @@ parentPort?.on('message', (request: WorkerRequest) => {
       parentPort?.postMessage({
         ok: false,
         refusal: error instanceof ServiceError,
+        // The refusal's code and facts, so that main can say it in the analyst's language.
+        reason: error instanceof ImportRefusal ? error.reason : undefined,
         message: error instanceof Error ? error.message : String(error),
         stack: error instanceof Error ? error.stack : undefined,
       } satisfies WorkerAnswer),

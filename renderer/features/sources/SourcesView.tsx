@@ -48,7 +48,7 @@ import {
 } from '../annotations';
 import { CommandButton } from '../desktop';
 import { formatDate } from '../../ui/format';
-import { t as translate, useT } from '../../i18n';
+import { t as translate, uiLocale, useT } from '../../i18n';
 import { leaveThen } from '../../ui/useUnsavedGuard';
 import { useFocusHold } from '../../ui/useFocusHold';
 import { PaneResizer } from '../../ui/PaneResizer';
@@ -477,6 +477,7 @@ const SourceWorkspace = memo(function SourceWorkspace({
         fileName: file.name,
         keepFullText: useWorkbench.getState().keepFullText,
         maxBytes: await importLimit(db),
+        language: uiLocale(),
       });
       const now = await readSourceSnapshot(db, source.id);
       setPendingChange({

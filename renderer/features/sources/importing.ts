@@ -65,6 +65,7 @@ export async function importFiles(files: FileToImport[]): Promise<void> {
         keepFullText: useWorkbench.getState().keepFullText,
         maxBytes: limit,
         taskId,
+        language: uiLocale(),
       });
       stored = imported.file.sha256;
       // Main finished before the cancel reached it: the file it stored is taken back below.
