@@ -14,7 +14,7 @@ import { ErrorReports } from './error-reports';
 import type { ExtractedSource, ExtractOptions } from './import/types';
 import { extractSourceIsolated, ReaderFailure } from './import/isolated';
 import { displayName, ImportRefusal, Refuse } from './import/refusal';
-import { cancelledSentence, importLanguage } from './import/refusal-words';
+import { cancelledSentence, importLanguage } from './import/import-words';
 import { Log } from './log';
 import { openLogFile } from './log-file';
 import { exportKindOf, RecentExports, type RecentExportEntry } from './recent-exports';
@@ -175,7 +175,7 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
       const cancelled = () => new TaskCancelled(cancelledSentence(speaks, displayName(fileName)));
       try {
         // Parse first: a file that cannot be read leaves nothing behind in the store.
-        const options = { keepFullText, maxBytes };
+        const options = { keepFullText, maxBytes, language: speaks };
         task.check(cancelled);
         task.step('reading');
         const extracted = importThreads

@@ -135,7 +135,7 @@ test.describe('importing sources', () => {
     );
   });
 
-  test('in a Russian interface, a refused file is refused in Russian, the reader’s own refusals included', async ({
+  test('in a Russian interface, an import’s refusals and warnings are in Russian, the reader’s own included', async ({
     app,
   }) => {
     await app.keyboard.press('Control+,');
@@ -157,6 +157,15 @@ test.describe('importing sources', () => {
       'Файл «сломанный.pdf» не удалось импортировать: он, по-видимому, повреждён или не является файлом PDF.',
     );
     await expect(job('пустой.txt')).toContainText('Файл «пустой.txt» не удалось импортировать: файл пуст (0 байт).');
+
+    // A file imported with a warning: the warning is written in Russian, and the source's details keep it.
+    await app.locator('#import-files').setInputFiles(join(FIXTURES, 'scanned-annex.pdf'));
+    await expect(job('scanned-annex.pdf')).toContainText('Импортирован', { timeout: 30_000 });
+    await job('scanned-annex.pdf').getByRole('button', { name: 'Открыть' }).click();
+    await app.getByRole('tab', { name: 'Сведения' }).click();
+    await expect(app.getByRole('region', { name: 'При импорте файла' })).toHaveText(
+      'При импорте файлаУ страницы 2 нет текстового слоя (сканы или только изображения); если её содержание важно, распознайте PDF (OCR).',
+    );
   });
 });
 

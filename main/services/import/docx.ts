@@ -5,6 +5,7 @@ import { MAX_ZIP_ENTRIES, zipExpansionLimit } from './limits';
 import { cleanField, cleanTitle, decodeXmlText, firstOf, toCalendarDate } from './metadata';
 import { keepLinkTargets, markStruck, mathAsText } from './markup';
 import { htmlToParagraphs } from './paragraphs';
+import type { ImportWarning } from './import-words';
 import { Refuse } from './refusal';
 import { OLE_SIGNATURE, startsWith, ZIP_SIGNATURE } from './sniff';
 import { type Draft, type ReadRequest, type SourceMetadata, type WordComment } from './types';
@@ -74,7 +75,7 @@ export async function readDocx({ bytes, fileName, options, signal }: ReadRequest
   }
 
   const document = parseHtmlDocument(html);
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   let struck = 0;
   if (document.body) {
     keepLinkTargets(document.body);
@@ -95,14 +96,10 @@ export async function readDocx({ bytes, fileName, options, signal }: ReadRequest
   }
   const changes = trackedChanges(body);
   if (changes > 0) {
-    warnings.push(
-      `The document holds ${changes} tracked ${changes === 1 ? 'change' : 'changes'}; the text reads as if ${changes === 1 ? 'it was' : 'they were all'} accepted (insertions kept, deletions left out). Open the file in Word to see who changed what.`,
-    );
+    warnings.push({ code: 'tracked-changes', count: changes });
   }
   if (struck > 0) {
-    warnings.push(
-      `${struck} ${struck === 1 ? 'piece' : 'pieces'} of struck-through text ${struck === 1 ? 'was' : 'were'} kept, marked "[struck through: …]", so ${struck === 1 ? 'it is' : 'they are'} not read as current text.`,
-    );
+    warnings.push({ code: 'struck-through', count: struck });
   }
   return {
     text: paragraphs.join('\n\n'),

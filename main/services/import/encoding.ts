@@ -4,13 +4,15 @@
  * else is most likely not text at all, and importing it would fill a source with garbage.
  */
 
+import type { ImportWarning } from './import-words';
+
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251' | (string & {});
 
 export interface DecodedText {
   text: string;
   encoding: TextEncoding;
   /** Set when the reading is a best effort the analyst should check. */
-  warning?: string;
+  warning?: ImportWarning;
 }
 
 /** Control characters text files do not contain (tab, line ends and form feed they do), or U+FFFD. */
@@ -84,7 +86,7 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText | 
     return {
       text: cp1251,
       encoding: 'windows-1251',
-      warning: 'The file is not UTF-8; it was read as Cyrillic Windows-1251 text. Check that the letters look right.',
+      warning: { code: 'read-as-cp1251' },
     };
   }
 
@@ -95,7 +97,7 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText | 
       return {
         text: lossy,
         encoding: 'utf-8',
-        warning: `${replaced === 1 ? '1 character' : `${replaced} characters`} could not be read and ${replaced === 1 ? 'is' : 'are'} shown as "\uFFFD". Check the text against the original.`,
+        warning: { code: 'unreadable-characters', count: replaced },
       };
     }
   }

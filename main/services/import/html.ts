@@ -31,9 +31,7 @@ export function readHtml({ bytes, fileName, options }: ReadRequest): Draft {
   if (article?.content) dropEmptyCells(article.content);
   const articleParagraphs = article?.content ? htmlToParagraphs(article.content) : [];
   if (!article || articleParagraphs.length === 0) {
-    warnings.push(
-      'The article could not be told apart from the rest of the page, so the whole page text was imported. Delete any menus, adverts or comments that came with it.',
-    );
+    warnings.push({ code: 'whole-page' });
     return { text: pageText(parseHtmlDocument(decoded.text)), metadata, warnings, stated };
   }
 

@@ -7,6 +7,7 @@ import { readHtml } from './html';
 import { DEFAULT_TIMEOUT_MS, withinTime } from './limits';
 import { cleanField, cleanTitle, toCalendarDate, toWebAddress } from './metadata';
 import { readPdf } from './pdf';
+import { type ImportLanguage, type ImportWarning, warningSentence } from './import-words';
 import { displayName, Refuse } from './refusal';
 import { chooseFormat, MIME_BY_FORMAT } from './sniff';
 import { readPlainText } from './text';
@@ -40,7 +41,7 @@ export async function extractSource(
     timeoutMs,
     () => Refuse.tooSlow(fileName, timeoutMs),
   );
-  return finish(draft, format, fileName);
+  return finish(draft, format, fileName, options.language ?? 'en');
 }
 
 async function read(format: SourceFormat, request: ReadRequest): Promise<Draft> {
@@ -73,7 +74,7 @@ function chooseLanguage(
   declared: string | undefined,
   detected: string,
   text: string,
-  warnings: string[],
+  warnings: ImportWarning[],
 ): { language: string; guessed: boolean } {
   const tag = normaliseLanguageTag(declared ?? '');
   if (!tag) return { language: detected, guessed: true };
@@ -83,9 +84,7 @@ function chooseLanguage(
   if (declaredScript && actualScript && declaredScript !== actualScript) {
     // Uzbek is written in both scripts: "uz" over Cyrillic text is no contradiction.
     if (detected === primary) return { language: tag, guessed: false };
-    warnings.push(
-      `The file declares its language as "${tag}", but its text is mostly in ${actualScript} script, so the language was set to "${detected}". Correct it if that is wrong.`,
-    );
+    warnings.push({ code: 'language-script', declared: tag, script: actualScript, detected });
     return { language: detected, guessed: true };
   }
   // Same script, other language (a Kazakh text declared "ru"): the declaration stands, to be confirmed.
@@ -106,7 +105,7 @@ function clip(value: string, max: number): string {
   return `${cut.trimEnd()}…`;
 }
 
-function finish(draft: Draft, format: SourceFormat, fileName: string): ExtractedSource {
+function finish(draft: Draft, format: SourceFormat, fileName: string, speaks: ImportLanguage): ExtractedSource {
   const text = tidyText(draft.text);
   if (!text) {
     throw Refuse.noText(fileName, format === 'docx' ? 'scanned-pictures' : 'document');
@@ -152,7 +151,7 @@ function finish(draft: Draft, format: SourceFormat, fileName: string): Extracted
     mime: MIME_BY_FORMAT[format],
     text,
     metadata,
-    warnings,
+    warnings: warnings.map((warning) => warningSentence(speaks, warning)),
     guessed,
     ...(languages.all.length > 1 ? { languages: languages.all } : {}),
     ...(draft.comments?.length ? { comments: draft.comments } : {}),

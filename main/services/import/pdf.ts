@@ -4,6 +4,7 @@ import { pdfAssets } from './pdf-assets';
 import { preparePdfEnvironment } from './pdf-environment';
 import { applyArabicWordFixes, arabicWordFixes, mapArabicPresentationForms } from './arabic-forms';
 import { type HyphenRule, layoutPage, type PageLine, paragraphsOf, type TextRun } from './pdf-layout';
+import type { ImportWarning, PageProblem } from './import-words';
 import { Refuse } from './refusal';
 import { pdfHeaderOffset } from './sniff';
 import { checkPageText } from './text-quality';
@@ -40,13 +41,6 @@ function loadPdfjs(): Promise<Pdfjs> {
 /** The marker line put before each page's text, so the reader can show where pages begin. */
 export function pageMarker(pageNumber: number): string {
   return `— page ${pageNumber} —`;
-}
-
-function listPages(pages: number[]): string {
-  if (pages.length === 1) return `Page ${pages[0]} has`;
-  const shown =
-    pages.length > 12 ? [...pages.slice(0, 10).map(String), `${pages.length - 10} more`] : pages.map(String);
-  return `Pages ${shown.slice(0, -1).join(', ')} and ${shown.at(-1)} have`;
 }
 
 /** A page as read: its laid-out lines, footnotes, annotation texts, and whether it could be read at all. */
@@ -169,10 +163,10 @@ function composeDocument(
   removeRunningLines(pages);
   const keepHyphen = hyphenRule(pages);
 
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   const blank: number[] = [];
   const unreadable: number[] = [];
-  const problems: string[] = [];
+  const problems: PageProblem[] = [];
   const parts: string[] = [];
   const notes: string[] = [];
   const annotations: string[] = [];
@@ -181,15 +175,13 @@ function composeDocument(
       [...paragraphsOf(page.lines, keepHyphen), ...page.footnotes, ...page.annotations].join('\n\n'),
     );
     if (quality.problems.length > 0)
-      warnings.push(
-        `Page ${page.number} may be unreadable: ${quality.problems.join(', ')}. Compare it with the original; the PDF's fonts do not say which letters they draw.`,
-      );
+      warnings.push({ code: 'page-unreadable', page: page.number, problems: quality.problems });
     // The page's own text, cleaned as the check cleaned it.
     const clean = (text: string) => checkPageText(text).text;
     const text = paragraphsOf(page.lines, keepHyphen).map(clean).join('\n\n');
     if (quality.unreadable) {
       unreadable.push(page.number);
-      problems.push(...quality.problems.filter((problem) => !problems.includes(problem)));
+      problems.push(...quality.problems.filter((p) => !problems.some((q) => q.kind === p.kind && q.count === p.count)));
     }
     if (!text && !page.failed) blank.push(page.number);
     parts.push(text ? `${pageMarker(page.number)}\n${text}` : pageMarker(page.number));
@@ -208,18 +200,9 @@ function composeDocument(
   }
 
   const scanned = blank.filter((number) => !failed.includes(number));
-  if (failed.length > 0)
-    warnings.unshift(
-      `${listPages(failed)} damaged content that could not be read; compare ${failed.length === 1 ? 'it' : 'them'} with the original.`,
-    );
-  else if (repaired)
-    warnings.unshift(
-      'The PDF is damaged: its text was recovered, but parts of it may be missing; compare it with the original.',
-    );
-  if (scanned.length > 0 && hasImages(bytes))
-    warnings.push(
-      `${listPages(scanned)} no text layer (scanned images, or pictures only); run OCR on the PDF if their content matters.`,
-    );
+  if (failed.length > 0) warnings.unshift({ code: 'pages-damaged', pages: failed });
+  else if (repaired) warnings.unshift({ code: 'pdf-repaired' });
+  if (scanned.length > 0 && hasImages(bytes)) warnings.push({ code: 'pages-without-text', pages: scanned });
   let text = parts.join('\n\n');
   if (notes.length > 0) text += `\n\n${NOTES_HEADING}\n\n${notes.join('\n\n')}`;
   if (annotations.length > 0) text += `\n\n${ANNOTATIONS_HEADING}\n\n${annotations.join('\n\n')}`;

@@ -1,12 +1,12 @@
 import { ServiceError } from '../errors';
-import { refusalWords, type ImportLanguage } from './refusal-words';
+import { refusalWords, type ImportLanguage, type PageProblem } from './import-words';
 
-export { formatBytes, type ImportLanguage } from './refusal-words';
+export { formatBytes, type ImportLanguage } from './import-words';
 
 /**
  * Every sentence an analyst reads when an import is refused, in one place so they all follow one
  * pattern: `"<file>" could not be imported: <reason>. <what to do>.` A refusal keeps its reason as a
- * code with its facts, so that it can be said in the analyst's language (`refusal-words.ts`) where the
+ * code with its facts, so that it can be said in the analyst's language (`import-words.ts`) where the
  * import request names one; its message is the English sentence, which the log and the tests read.
  */
 
@@ -40,8 +40,8 @@ export type RefusalReason =
   | { code: 'password-protected' }
   | { code: 'locked-or-old-word' }
   | { code: 'no-text-layer' }
-  /** `problems`: what the PDF reader found wrong with the fonts, in its own (English) words. */
-  | { code: 'unreadable'; problems: string[] }
+  /** `problems`: the signs on its pages that the fonts do not say which letters they draw. */
+  | { code: 'unreadable'; problems: PageProblem[] }
   | { code: 'zip-bomb'; limit: number }
   | { code: 'too-many-parts'; parts: number; limit: number }
   | { code: 'too-slow'; timeoutMs: number }
@@ -91,7 +91,7 @@ export const Refuse = {
   lockedOrOldWord: (fileName: string) => refusal(fileName, { code: 'locked-or-old-word' }),
   noTextLayer: (fileName: string) => refusal(fileName, { code: 'no-text-layer' }),
   /** A PDF whose text layer is all garbage: its fonts map glyphs to no letters or to the wrong ones. */
-  unreadable: (fileName: string, problems: readonly string[]) =>
+  unreadable: (fileName: string, problems: readonly PageProblem[]) =>
     refusal(fileName, { code: 'unreadable', problems: [...problems] }),
   zipBomb: (fileName: string, limit: number) => refusal(fileName, { code: 'zip-bomb', limit }),
   tooManyParts: (fileName: string, parts: number, limit: number) =>

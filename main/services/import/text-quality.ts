@@ -6,11 +6,13 @@
  * what must never be stored (control characters and non-characters).
  */
 
+import type { PageProblem } from './import-words';
+
 export interface PageQuality {
   /** The text with control characters turned into U+FFFD (one unreadable character) and non-characters removed. */
   text: string;
-  /** What is wrong, in words ("12 control characters"); empty when the page reads as text. */
-  problems: string[];
+  /** What is wrong, each sign with its count (said by import-words.ts); empty when the page reads as text. */
+  problems: PageProblem[];
   /** True when most of the page is garbage: nothing on it can be trusted as text. */
   unreadable: boolean;
 }
@@ -85,10 +87,6 @@ function mixesScripts(word: string): boolean {
 /** Letters a real text in that script rarely holds in a row: Latin Extended-B and IPA, rare CJK Extension A. */
 const RARE_LETTER = /[\u0180-\u024F\u0250-\u02AF\u3400-\u4DBF]/u;
 
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-}
-
 export function checkPageText(raw: string): PageQuality {
   const controls = count(raw, CONTROL);
   const nonCharacters = count(raw, NONCHARACTER);
@@ -108,20 +106,17 @@ export function checkPageText(raw: string): PageQuality {
     if (letters.filter((char) => RARE_LETTER.test(char)).length >= Math.max(2, 0.3 * letters.length)) rare++;
   }
 
-  const problems: string[] = [];
-  if (controls > 0)
-    problems.push(`${plural(controls, 'control character', 'control characters')} where the font maps no letter`);
-  if (replacements > 0)
-    problems.push(plural(replacements, 'replacement character (U+FFFD)', 'replacement characters (U+FFFD)'));
-  if (nonCharacters > 0)
-    problems.push(plural(nonCharacters, 'non-character (such as U+FFFF)', 'non-characters (such as U+FFFF)'));
-  if (privateUse > 0) problems.push(plural(privateUse, 'private-use character', 'private-use characters'));
-  if (mojibake > 0)
-    problems.push(
-      `${plural(mojibake, 'word', 'words')} in the wrong encoding (such as Shift-JIS shown as Western letters)`,
-    );
-  if (mixed > 0) problems.push(`${plural(mixed, 'word mixes', 'words mix')} letters of unrelated scripts`);
-  if (rare > 0 && rare + mixed >= 3) problems.push(`${plural(rare, 'word', 'words')} made of rarely used letters`);
+  const problems: PageProblem[] = [];
+  const sign = (kind: PageProblem['kind'], count: number) => {
+    if (count > 0) problems.push({ kind, count });
+  };
+  sign('controls', controls);
+  sign('replacements', replacements);
+  sign('non-characters', nonCharacters);
+  sign('private-use', privateUse);
+  sign('mojibake', mojibake);
+  sign('mixed-scripts', mixed);
+  if (rare + mixed >= 3) sign('rare-letters', rare);
 
   const characters = Math.max(1, [...text].filter((char) => !/\s/u.test(char)).length);
   const badCharacters = controls + nonCharacters + privateUse + replacements;

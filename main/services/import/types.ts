@@ -1,3 +1,5 @@
+import type { ImportLanguage, ImportWarning } from './import-words';
+
 export type SourceFormat = 'text' | 'markdown' | 'html' | 'docx' | 'pdf';
 
 export interface SourceMetadata {
@@ -46,6 +48,8 @@ export interface ExtractedSource {
 export interface ExtractOptions {
   /** HTML only: keep the whole page's text instead of the article Readability finds. */
   keepFullText: boolean;
+  /** The language the import's warnings are written in (the interface's); English when absent. */
+  language?: ImportLanguage;
   maxBytes: number;
   /** Default 60 000. */
   timeoutMs?: number;
@@ -56,7 +60,8 @@ export interface Draft {
   text: string;
   /** What the file itself says; empty strings where it says nothing. */
   metadata: Partial<SourceMetadata>;
-  warnings: string[];
+  /** Said in the request's language once the draft is finished. */
+  warnings: ImportWarning[];
   /**
    * Fields of `metadata` the file states as publication facts (a web page's citation_*, og: or dc: tags),
    * which are not shown as guesses; every other field is. Absent: nothing is stated.

@@ -8,6 +8,7 @@ import {
 import { assetCandidates, pdfAssets } from '../../../main/services/import/pdf-assets';
 import { pageText, type TextRun } from '../../../main/services/import/pdf-layout';
 import { checkPageText } from '../../../main/services/import/text-quality';
+import { pageProblemWords } from '../../../main/services/import/import-words';
 import { importFixture } from './helpers';
 
 /** A run of text at (x, y) in a 10-point font, about 5 points a character wide. */
@@ -91,26 +92,34 @@ describe('the page text check', () => {
   it('turns control characters into U+FFFD, drops U+FFFF, and says so', () => {
     const quality = checkPageText('Version \u0081.\u0081 of the font\uFFFF');
     expect(quality.text).toBe('Version \uFFFD.\uFFFD of the font');
-    expect(quality.problems).toEqual([
+    expect(quality.problems.map((p) => pageProblemWords('en', p))).toEqual([
       '2 control characters where the font maps no letter',
       '1 non-character (such as U+FFFF)',
+    ]);
+    expect(quality.problems.map((p) => pageProblemWords('ru', p))).toEqual([
+      'управляющие символы на месте букв: 2',
+      'несимволы (например, U+FFFF): 1',
     ]);
     expect(quality.unreadable).toBe(false);
   });
 
   it('finds Shift-JIS read as Western letters', () => {
     const quality = checkPageText('Hello ASCII œ{ŒeXg');
-    expect(quality.problems).toEqual(['1 word in the wrong encoding (such as Shift-JIS shown as Western letters)']);
+    expect(quality.problems.map((p) => pageProblemWords('en', p))).toEqual([
+      '1 word in the wrong encoding (such as Shift-JIS shown as Western letters)',
+    ]);
   });
 
   it('finds glyph junk: words mixing unrelated scripts, and calls a page of it unreadable', () => {
     const quality = checkPageText('ΰԔϸЇ́Ψ ϣÎgϙ ķϢʆi ǎاور˄Ⱊ ĴǎƶơǎƹŎķ Ĭࠒۉ');
-    expect(quality.problems.join('; ')).toMatch(/words mix letters of unrelated scripts/);
+    expect(quality.problems.map((p) => pageProblemWords('en', p)).join('; ')).toMatch(
+      /words mix letters of unrelated scripts/,
+    );
     expect(quality.unreadable).toBe(true);
   });
 
   it('counts private-use characters', () => {
-    expect(checkPageText('\uF0B7 First point').problems).toEqual(['1 private-use character']);
+    expect(checkPageText('\uF0B7 First point').problems).toEqual([{ kind: 'private-use', count: 1 }]);
   });
 });
 

@@ -1,9 +1,18 @@
 // An import's refusal is said in the analyst's language: every reason has its Russian sentence, with
 // the file named in «», sizes in КБ/МБ with a decimal comma, and nothing left in English but the
 // names it quotes (the file, its extension, the programs to use).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { extractSource } from '../../../main/services/import';
+import { PROJECT_ROOT } from '../../support/handler-table';
 import { ImportRefusal, Refuse, refusalSentence, type RefusalReason } from '../../../main/services/import/refusal';
-import { formatBytes, importLanguage } from '../../../main/services/import/refusal-words';
+import {
+  formatBytes,
+  importLanguage,
+  type ImportWarning,
+  warningSentence,
+} from '../../../main/services/import/import-words';
 
 const MB = 1024 * 1024;
 
@@ -76,5 +85,58 @@ describe('import refusals in Russian', () => {
     expect(importLanguage('en-GB')).toBe('en');
     expect(importLanguage('kk')).toBe('en');
     expect(importLanguage(undefined)).toBe('en');
+  });
+});
+
+describe('import warnings in the analyst’s language', () => {
+  const EVERY_WARNING: ImportWarning[] = [
+    { code: 'read-as-cp1251' },
+    { code: 'unreadable-characters', count: 3 },
+    { code: 'whole-page' },
+    { code: 'tracked-changes', count: 2 },
+    { code: 'struck-through', count: 1 },
+    { code: 'language-script', declared: 'ru', script: 'Latin', detected: 'uz' },
+    { code: 'page-unreadable', page: 4, problems: [{ kind: 'controls', count: 12 }] },
+    { code: 'pages-damaged', pages: [2] },
+    { code: 'pdf-repaired' },
+    { code: 'pages-without-text', pages: [3, 4, 5] },
+  ];
+
+  it('writes each warning in English as the import always has, and in Russian with nothing left in English', () => {
+    expect(warningSentence('en', { code: 'tracked-changes', count: 2 })).toBe(
+      'The document holds 2 tracked changes; the text reads as if they were all accepted (insertions kept, deletions left out). Open the file in Word to see who changed what.',
+    );
+    expect(warningSentence('en', { code: 'pages-without-text', pages: [3, 4, 5] })).toBe(
+      'Pages 3, 4 and 5 have no text layer (scanned images, or pictures only); run OCR on the PDF if their content matters.',
+    );
+    expect(warningSentence('ru', { code: 'pages-without-text', pages: [3, 4, 5] })).toBe(
+      'У страниц 3, 4 и 5 нет текстового слоя (сканы или только изображения); если их содержание важно, распознайте PDF (OCR).',
+    );
+    expect(warningSentence('ru', { code: 'pages-damaged', pages: [2] })).toMatch(/^На странице 2 есть повреждённое/);
+    const many = Array.from({ length: 15 }, (_, i) => i + 1);
+    expect(warningSentence('ru', { code: 'pages-damaged', pages: many })).toMatch(
+      /^На страницах 1, 2, .*, 10 и ещё 5 /,
+    );
+    expect(warningSentence('ru', { code: 'unreadable-characters', count: 3 })).toBe(
+      'Не удалось прочитать 3 символа: на их месте стоит «\uFFFD». Сверьте текст с оригиналом.',
+    );
+    for (const warning of EVERY_WARNING)
+      expect(warningSentence('ru', warning).replace(QUOTED, ''), warning.code).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
+  it('writes the warnings of a real import in the language the request names', async () => {
+    const bytes = new Uint8Array(
+      await readFile(join(PROJECT_ROOT, 'tests', 'fixtures', 'import', 'scanned-annex.pdf')),
+    );
+    const options = { keepFullText: false, maxBytes: 50 * MB };
+    const english = await extractSource(bytes, 'annex.pdf', options);
+    const russian = await extractSource(bytes, 'annex.pdf', { ...options, language: 'ru' as const });
+    expect(english.warnings).toEqual([
+      'Page 2 has no text layer (scanned images, or pictures only); run OCR on the PDF if their content matters.',
+    ]);
+    expect(russian.warnings).toEqual([
+      'У страницы 2 нет текстового слоя (сканы или только изображения); если её содержание важно, распознайте PDF (OCR).',
+    ]);
+    expect(russian.text).toBe(english.text);
   });
 });

@@ -1,9 +1,10 @@
 /**
- * The words of an import's refusal in the languages the interface speaks. Main has no message
+ * What an import says — its refusals and its warnings — in the languages the interface speaks. Main has no message
  * catalogue of its own (the renderer's i18next catalogues are the interface's); these few dozen
  * sentences are typed functions instead, so each language must say every reason (`RefusalWords`), and
  * sizes and counts are written the language's way. Kazakh falls back to English, as the interface does.
  */
+import type { Script } from '../../../shared/domain/language';
 import type { ActualKind, RefusalReason } from './refusal';
 
 /** The languages a refusal can be said in; the import request names one. */
@@ -141,7 +142,14 @@ function englishParts(reason: RefusalReason): [string, string] {
       ];
     case 'unreadable':
       return [
-        `its text cannot be read: the PDF's fonts do not say which letters they draw${reason.problems.length ? ` (${reason.problems.slice(0, 3).join('; ')})` : ''}`,
+        `its text cannot be read: the PDF's fonts do not say which letters they draw${
+          reason.problems.length
+            ? ` (${reason.problems
+                .slice(0, 3)
+                .map((p) => pageProblemWords('en', p))
+                .join('; ')})`
+            : ''
+        }`,
         'Open it in a PDF reader: if the text looks right there, print it to a new PDF or run OCR on it, and import that.',
       ];
     case 'zip-bomb':
@@ -275,7 +283,14 @@ function russianParts(reason: RefusalReason): [string, string] {
       ];
     case 'unreadable':
       return [
-        `его текст не прочесть: шрифты PDF не сообщают, какие буквы они рисуют${reason.problems.length ? ` (${reason.problems.slice(0, 3).join('; ')})` : ''}`,
+        `его текст не прочесть: шрифты PDF не сообщают, какие буквы они рисуют${
+          reason.problems.length
+            ? ` (${reason.problems
+                .slice(0, 3)
+                .map((p) => pageProblemWords('ru', p))
+                .join('; ')})`
+            : ''
+        }`,
         'Откройте его в программе для просмотра PDF: если текст там выглядит правильно, напечатайте его в новый PDF или распознайте (OCR) и импортируйте результат.',
       ];
     case 'zip-bomb':
@@ -327,4 +342,139 @@ export function cancelledSentence(language: ImportLanguage, file: string): strin
 /** The refusal words of `language`. */
 export function refusalWords(language: ImportLanguage): RefusalWords {
   return WORDS[language];
+}
+
+/** A sign that a PDF page's text is not text, and how many times the page shows it. */
+export interface PageProblem {
+  kind: 'controls' | 'replacements' | 'non-characters' | 'private-use' | 'mojibake' | 'mixed-scripts' | 'rare-letters';
+  count: number;
+}
+
+/** Something imported imperfectly, for the analyst to check against the original: a code and its facts. */
+export type ImportWarning =
+  | { code: 'read-as-cp1251' }
+  | { code: 'unreadable-characters'; count: number }
+  | { code: 'whole-page' }
+  | { code: 'tracked-changes'; count: number }
+  | { code: 'struck-through'; count: number }
+  /** The declared language's script is not the text's: the detected language was set instead. */
+  | { code: 'language-script'; declared: string; script: Script; detected: string }
+  | { code: 'page-unreadable'; page: number; problems: PageProblem[] }
+  | { code: 'pages-damaged'; pages: number[] }
+  | { code: 'pdf-repaired' }
+  | { code: 'pages-without-text'; pages: number[] };
+
+const englishCount = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+const PAGE_PROBLEM_EN: Record<PageProblem['kind'], (n: number) => string> = {
+  controls: (n) => `${englishCount(n, 'control character', 'control characters')} where the font maps no letter`,
+  replacements: (n) => englishCount(n, 'replacement character (U+FFFD)', 'replacement characters (U+FFFD)'),
+  'non-characters': (n) => englishCount(n, 'non-character (such as U+FFFF)', 'non-characters (such as U+FFFF)'),
+  'private-use': (n) => englishCount(n, 'private-use character', 'private-use characters'),
+  mojibake: (n) =>
+    `${englishCount(n, 'word', 'words')} in the wrong encoding (such as Shift-JIS shown as Western letters)`,
+  'mixed-scripts': (n) => `${englishCount(n, 'word mixes', 'words mix')} letters of unrelated scripts`,
+  'rare-letters': (n) => `${englishCount(n, 'word', 'words')} made of rarely used letters`,
+};
+
+// Russian names each sign with its count after a colon, which needs no agreement of number and case.
+const PAGE_PROBLEM_RU: Record<PageProblem['kind'], string> = {
+  controls: 'управляющие символы на месте букв',
+  replacements: 'символы замены (U+FFFD)',
+  'non-characters': 'несимволы (например, U+FFFF)',
+  'private-use': 'символы из области частного использования',
+  mojibake: 'слова в неверной кодировке (например, Shift-JIS, показанная латинскими буквами)',
+  'mixed-scripts': 'слова, в которых смешаны буквы разных письменностей',
+  'rare-letters': 'слова из редко используемых букв',
+};
+
+/** One sign of an unreadable page in `language`: "12 control characters where the font maps no letter". */
+export function pageProblemWords(language: ImportLanguage, problem: PageProblem): string {
+  return language === 'ru'
+    ? `${PAGE_PROBLEM_RU[problem.kind]}: ${problem.count.toLocaleString('ru')}`
+    : PAGE_PROBLEM_EN[problem.kind](problem.count);
+}
+
+/** "Page 3 has", "Pages 3, 4 and 5 have"; past twelve pages, the first ten and how many more. */
+function englishPages(pages: readonly number[]): string {
+  if (pages.length === 1) return `Page ${pages[0]} has`;
+  const shown =
+    pages.length > 12 ? [...pages.slice(0, 10).map(String), `${pages.length - 10} more`] : pages.map(String);
+  return `Pages ${shown.slice(0, -1).join(', ')} and ${shown.at(-1)} have`;
+}
+
+/** "странице 3", "страницах 3, 4 и 5" (after "На"/"У"), the first ten and how many more past twelve. */
+function russianPages(pages: readonly number[], form: 'on' | 'of'): string {
+  const shown = pages.length > 12 ? [...pages.slice(0, 10).map(String), `ещё ${pages.length - 10}`] : pages.map(String);
+  const list = shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} и ${shown.at(-1)}`;
+  const one = pages.length === 1;
+  return form === 'on' ? `${one ? 'странице' : 'страницах'} ${list}` : `${one ? 'страницы' : 'страниц'} ${list}`;
+}
+
+function russianCount(n: number, one: string, few: string, many: string): string {
+  const category = russianPlural.select(n);
+  return `${n.toLocaleString('ru')} ${category === 'one' ? one : category === 'few' ? few : many}`;
+}
+
+const SCRIPT_RU: Record<Script, string> = { Latin: 'латиницей', Cyrillic: 'кириллицей', Arabic: 'арабским письмом' };
+
+/** What a warning says in `language`. */
+export function warningSentence(language: ImportLanguage, warning: ImportWarning): string {
+  return language === 'ru' ? russianWarning(warning) : englishWarning(warning);
+}
+
+function englishWarning(warning: ImportWarning): string {
+  switch (warning.code) {
+    case 'read-as-cp1251':
+      return 'The file is not UTF-8; it was read as Cyrillic Windows-1251 text. Check that the letters look right.';
+    case 'unreadable-characters': {
+      const one = warning.count === 1;
+      return `${one ? '1 character' : `${warning.count} characters`} could not be read and ${one ? 'is' : 'are'} shown as "\uFFFD". Check the text against the original.`;
+    }
+    case 'whole-page':
+      return 'The article could not be told apart from the rest of the page, so the whole page text was imported. Delete any menus, adverts or comments that came with it.';
+    case 'tracked-changes': {
+      const one = warning.count === 1;
+      return `The document holds ${warning.count} tracked ${one ? 'change' : 'changes'}; the text reads as if ${one ? 'it was' : 'they were all'} accepted (insertions kept, deletions left out). Open the file in Word to see who changed what.`;
+    }
+    case 'struck-through': {
+      const one = warning.count === 1;
+      return `${warning.count} ${one ? 'piece' : 'pieces'} of struck-through text ${one ? 'was' : 'were'} kept, marked "[struck through: …]", so ${one ? 'it is' : 'they are'} not read as current text.`;
+    }
+    case 'language-script':
+      return `The file declares its language as "${warning.declared}", but its text is mostly in ${warning.script} script, so the language was set to "${warning.detected}". Correct it if that is wrong.`;
+    case 'page-unreadable':
+      return `Page ${warning.page} may be unreadable: ${warning.problems.map((p) => pageProblemWords('en', p)).join(', ')}. Compare it with the original; the PDF's fonts do not say which letters they draw.`;
+    case 'pages-damaged':
+      return `${englishPages(warning.pages)} damaged content that could not be read; compare ${warning.pages.length === 1 ? 'it' : 'them'} with the original.`;
+    case 'pdf-repaired':
+      return 'The PDF is damaged: its text was recovered, but parts of it may be missing; compare it with the original.';
+    case 'pages-without-text':
+      return `${englishPages(warning.pages)} no text layer (scanned images, or pictures only); run OCR on the PDF if their content matters.`;
+  }
+}
+
+function russianWarning(warning: ImportWarning): string {
+  switch (warning.code) {
+    case 'read-as-cp1251':
+      return 'Файл не в кодировке UTF-8; он прочитан как кириллический текст в Windows-1251. Проверьте, что буквы выглядят правильно.';
+    case 'unreadable-characters':
+      return `Не удалось прочитать ${russianCount(warning.count, 'символ', 'символа', 'символов')}: на их месте стоит «\uFFFD». Сверьте текст с оригиналом.`;
+    case 'whole-page':
+      return 'Статью не удалось отделить от остальной страницы, поэтому импортирован весь текст страницы. Удалите попавшие в него меню, рекламу и комментарии.';
+    case 'tracked-changes':
+      return `В документе есть записанные исправления (${warning.count.toLocaleString('ru')}); текст импортирован так, как если бы все они были приняты (вставки сохранены, удаления опущены). Откройте файл в Word, чтобы увидеть, кто что изменил.`;
+    case 'struck-through':
+      return `Зачёркнутый текст сохранён (фрагментов: ${warning.count.toLocaleString('ru')}) с пометкой «[struck through: …]», чтобы его не приняли за действующий.`;
+    case 'language-script':
+      return `В файле указан язык «${warning.declared}», но текст в основном написан ${SCRIPT_RU[warning.script]}, поэтому язык установлен как «${warning.detected}». Исправьте, если это не так.`;
+    case 'page-unreadable':
+      return `Страница ${warning.page} может оказаться нечитаемой: ${warning.problems.map((p) => pageProblemWords('ru', p)).join('; ')}. Сверьте её с оригиналом: шрифты PDF не сообщают, какие буквы они рисуют.`;
+    case 'pages-damaged':
+      return `На ${russianPages(warning.pages, 'on')} есть повреждённое содержимое, которое не удалось прочитать; сверьте ${warning.pages.length === 1 ? 'её' : 'их'} с оригиналом.`;
+    case 'pdf-repaired':
+      return 'PDF повреждён: текст восстановлен, но части его могут отсутствовать; сверьте его с оригиналом.';
+    case 'pages-without-text':
+      return `У ${russianPages(warning.pages, 'of')} нет текстового слоя (сканы или только изображения); если ${warning.pages.length === 1 ? 'её' : 'их'} содержание важно, распознайте PDF (OCR).`;
+  }
 }
