@@ -4,6 +4,7 @@ import {
   applicationMenuModel,
   plainLabel,
   type MenuItemModel,
+  type MenuWords,
   type TopMenuModel,
 } from '../../shared/commands/menu-model';
 import type { CommandId } from '../../shared/commands/registry';
@@ -23,7 +24,8 @@ export interface InstalledMenu {
   rebuild: (recent: RecentExportEntry[]) => void;
   /**
    * Greys out the commands the renderer says cannot run now and enables the rest; checks the settings
-   * it says are on and unchecks the others.
+   * it says are on and unchecks the others; rebuilds the menu in the words of the interface's language
+   * when the renderer sends new ones.
    */
   setState: (state: MenuStateValue) => void;
 }
@@ -37,6 +39,9 @@ export interface InstalledMenu {
 export function installMenu({ getWindow, recentExports, openErrorLog }: MenuOptions): InstalledMenu {
   let disabled = new Set<CommandId>();
   let checked = new Set<CommandId>();
+  // The interface's words (English until the renderer says otherwise) and the recent exports last shown.
+  let words: MenuWords = {};
+  let shownRecent: RecentExportEntry[] = [];
   const send = (command: MenuCommand) => () => {
     const contents = getWindow()?.webContents;
     if (!contents) return;
@@ -52,14 +57,14 @@ export function installMenu({ getWindow, recentExports, openErrorLog }: MenuOpti
 
   const recentSubmenu = (recent: RecentExportEntry[]): MenuItemConstructorOptions[] => [
     ...(recent.length === 0
-      ? [{ label: 'No recent exports', enabled: false }]
+      ? [{ label: words.noRecentExports ?? 'No recent exports', enabled: false }]
       : recent.map((entry) => ({
           label: `${basename(entry.path)} — ${dirname(entry.path)}`,
           click: () => void recentExports.open(entry.id).catch((error: Error) => tell(error.message)),
         }))),
     { type: 'separator' },
     {
-      label: 'Clear Recent',
+      label: words.clearRecent ?? 'Clear Recent',
       enabled: recent.length > 0,
       click: () => void recentExports.clear().catch((error: Error) => tell(error.message)),
     },
@@ -84,7 +89,7 @@ export function installMenu({ getWindow, recentExports, openErrorLog }: MenuOpti
           },
         ];
       case 'role':
-        return [{ role: entry.role }];
+        return [{ role: entry.role, ...(entry.label ? { label: entry.label } : {}) }];
       case 'separator':
         return [{ type: 'separator' }];
       case 'recent-exports':
@@ -95,10 +100,12 @@ export function installMenu({ getWindow, recentExports, openErrorLog }: MenuOpti
   };
 
   const build = (recent: RecentExportEntry[]) => {
+    shownRecent = recent;
     const model: TopMenuModel[] = applicationMenuModel({
       isMac: process.platform === 'darwin',
       hasErrorLog: Boolean(openErrorLog),
       withDevTools: !app.isPackaged,
+      words,
     });
     const template: MenuItemConstructorOptions[] = model.map((top) =>
       top.role === 'appMenu'
@@ -115,6 +122,11 @@ export function installMenu({ getWindow, recentExports, openErrorLog }: MenuOpti
   const setState = (state: MenuStateValue) => {
     const nextDisabled = new Set(state.disabled);
     const nextChecked = new Set(state.checked);
+    if (state.words && JSON.stringify(state.words) !== JSON.stringify(words)) {
+      // A new language: the menu is built again in its words (with the state it had), then moved to the new state below.
+      words = state.words;
+      build(shownRecent);
+    }
     const menu = Menu.getApplicationMenu();
     for (const id of new Set([...disabled, ...nextDisabled])) {
       const item = menu?.getMenuItemById(id);

@@ -11,10 +11,16 @@ export interface DispatchOptions {
   onUnexpectedError?: (key: string, error: unknown) => void;
 }
 
+/** The longest part of a refusal one issue may take: an issue can quote the caller's own keys, of any length. */
+const ISSUE_SHOWN = 200;
+
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((text) =>
+      text.length > ISSUE_SHOWN ? `${text.slice(0, ISSUE_SHOWN - 1).replace(/[\uD800-\uDBFF]$/, '')}…` : text,
+    )
     .join('; ');
 }
 

@@ -281,8 +281,8 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
       return { cancelled: tasks.cancel(taskId) };
     },
     taskProgress: ({ taskId }) => tasks.progress(taskId),
-    setMenuState: ({ disabled, checked }) => {
-      services.menuState?.({ disabled, checked });
+    setMenuState: ({ disabled, checked, words }) => {
+      services.menuState?.({ disabled, checked, ...(words ? { words } : {}) });
       return { applied: services.menuState !== undefined };
     },
     exportRefiQda: async ({ fileName, projectXml, sources }) => {

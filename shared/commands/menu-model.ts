@@ -15,6 +15,7 @@ import {
   type MenuCondition,
   type MenuPlace,
   type NativeRole,
+  type TopMenuId,
 } from './registry';
 
 /** Electron menu roles the workbench uses (native behaviour: clipboard, zoom, window). */
@@ -23,7 +24,8 @@ export type MenuRole = NativeRole;
 export type MenuItemModel =
   /** `toggle`: a setting on or off, shown as a checkbox item (checked while the renderer says it is on). */
   | { type: 'command'; label: string; command: CommandId; accelerator?: string; toggle?: true }
-  | { type: 'role'; role: MenuRole }
+  /** `label`: the role's name in the interface language; Electron's own (English) label when absent. */
+  | { type: 'role'; role: MenuRole; label?: string }
   | { type: 'separator' }
   /** The Recent Exports submenu; main fills it from its recent-exports list. */
   | { type: 'recent-exports'; label: string }
@@ -37,8 +39,27 @@ export interface TopMenuModel {
   items: MenuItemModel[];
 }
 
+/**
+ * The menu's words in the interface language, as the renderer says them (main builds the menu before the
+ * window has a language, and keeps no catalogue): each absent word stays the registry's English.
+ */
+export interface MenuWords {
+  /** The top menus, with their "&" mnemonic ("&Файл"). */
+  menus?: Partial<Record<TopMenuId, string>>;
+  /** The commands' titles. */
+  commands?: Partial<Record<CommandId, string>>;
+  /** Native items' names (Cut, Zoom In, Quit …). */
+  roles?: Partial<Record<MenuRole, string>>;
+  recentExports?: string;
+  /** The Recent Exports submenu's own items, which main fills. */
+  noRecentExports?: string;
+  clearRecent?: string;
+}
+
 export interface MenuModelOptions {
   isMac: boolean;
+  /** The words of the interface language; English without them. */
+  words?: MenuWords;
   /** Whether main can open an error log (the Help item is omitted otherwise). */
   hasErrorLog: boolean;
   /** Development builds show Toggle Developer Tools. */
@@ -46,35 +67,47 @@ export interface MenuModelOptions {
 }
 
 /** Every item the registry places in the menu, with its place. */
-function placedItems(isMac: boolean): { place: MenuPlace; item: MenuItemModel }[] {
+function placedItems(isMac: boolean, words: MenuWords): { place: MenuPlace; item: MenuItemModel }[] {
   const commands = COMMAND_IDS.flatMap((id) => {
     const declared = USER_COMMANDS[id];
     if (!declared.menu) return [];
     const accelerator = acceleratorFor(id, isMac);
+    const label = words.commands?.[id] ?? declared.title;
     const item: MenuItemModel = declared.menuAnsweredByMain
-      ? { type: 'error-log', label: declared.title }
+      ? { type: 'error-log', label }
       : {
           type: 'command',
-          label: declared.title,
+          label,
           command: id,
           ...(accelerator ? { accelerator } : {}),
           ...(declared.toggle ? { toggle: true } : {}),
         };
     return [{ place: declared.menu, item }];
   });
-  const roles = NATIVE_COMMANDS.map((n) => ({ place: n.menu, item: { type: 'role', role: n.role } as MenuItemModel }));
-  const extras = MENU_EXTRAS.map((e) => ({ place: e.menu, item: { type: e.kind, label: e.title } as MenuItemModel }));
+  const roles = NATIVE_COMMANDS.map((n) => {
+    const label = words.roles?.[n.role];
+    return { place: n.menu, item: { type: 'role', role: n.role, ...(label ? { label } : {}) } as MenuItemModel };
+  });
+  const extras = MENU_EXTRAS.map((e) => ({
+    place: e.menu,
+    item: { type: e.kind, label: words.recentExports ?? e.title } as MenuItemModel,
+  }));
   return [...commands, ...roles, ...extras];
 }
 
-export function applicationMenuModel({ isMac, hasErrorLog, withDevTools }: MenuModelOptions): TopMenuModel[] {
+export function applicationMenuModel({
+  isMac,
+  hasErrorLog,
+  withDevTools,
+  words = {},
+}: MenuModelOptions): TopMenuModel[] {
   const holds: Record<MenuCondition, boolean> = {
     mac: isMac,
     'not-mac': !isMac,
     dev: withDevTools,
     'error-log': hasErrorLog,
   };
-  const present = placedItems(isMac).filter(({ place }) => !place.only || holds[place.only]);
+  const present = placedItems(isMac, words).filter(({ place }) => !place.only || holds[place.only]);
   return TOP_MENUS.flatMap((top): TopMenuModel[] => {
     const layout: { label: string; role?: 'help' | 'appMenu'; only?: MenuCondition; groups: readonly string[] } =
       MENU_LAYOUT[top];
@@ -88,7 +121,7 @@ export function applicationMenuModel({ isMac, hasErrorLog, withDevTools }: MenuM
       )
       .filter((items) => items.length > 0);
     const items = groups.flatMap((items, i) => (i === 0 ? items : [{ type: 'separator' } as const, ...items]));
-    return [{ label: layout.label, ...(layout.role ? { role: layout.role } : {}), items }];
+    return [{ label: words.menus?.[top] ?? layout.label, ...(layout.role ? { role: layout.role } : {}), items }];
   });
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMAND_IDS, isCommandId } from '../commands/registry';
+import { COMMAND_IDS, isCommandId, NATIVE_COMMANDS, TOP_MENUS } from '../commands/registry';
 import { Actor } from '../domain/actor';
 import { BriefingDocument } from '../domain/briefing-document';
 import { Country } from '../domain/country';
@@ -84,9 +84,23 @@ export const TaskRef = z.object({ taskId: TaskId });
  * The menu's commands that cannot run now, and its settings (toggle commands) that are on: a registry
  * id each; anything else is refused.
  */
+const MenuLabel = z.string().trim().min(1).max(200);
+
+/** The menu's words in the interface language (`MenuWords`): keys of the registry only. */
+export const MenuWords = z.object({
+  menus: z.partialRecord(z.enum(TOP_MENUS), MenuLabel).optional(),
+  commands: z.partialRecord(z.enum(COMMAND_IDS), MenuLabel).optional(),
+  roles: z.partialRecord(z.enum(NATIVE_COMMANDS.map((n) => n.role)), MenuLabel).optional(),
+  recentExports: MenuLabel.optional(),
+  noRecentExports: MenuLabel.optional(),
+  clearRecent: MenuLabel.optional(),
+});
+
 export const MenuState = z.object({
   disabled: z.array(z.string().refine(isCommandId, 'not a command of the registry')).max(COMMAND_IDS.length),
   checked: z.array(z.string().refine(isCommandId, 'not a command of the registry')).max(COMMAND_IDS.length).default([]),
+  /** The menu's words in the interface language; sent when the language changes (English until then). */
+  words: MenuWords.optional(),
 });
 
 /** The menu state as main receives it (`checked` always there). */

@@ -25,6 +25,33 @@ describe('the menu state the renderer reports', () => {
     ]);
   });
 
+  it('carries the words of the interface’s language to the menu, and refuses words for what the registry lacks', async () => {
+    const heard: MenuStateHeard[] = [];
+    const table = await realHandlerTable(await tempFolder(), { menuState: (state) => heard.push(state) });
+    const words = {
+      menus: { file: '&Файл', edit: '&Правка', view: '&Вид', help: '&Справка' },
+      commands: { undo: 'Отменить', 'refi-qda:import': 'Импорт проекта REFI-QDA…' },
+      roles: { cut: 'Вырезать', toggleDevTools: 'Инструменты разработчика', close: 'Закрыть окно' },
+      recentExports: 'Недавний экспорт',
+      noRecentExports: 'Экспорта пока не было',
+      clearRecent: 'Очистить список',
+    };
+    expect(await dispatch(table, 'setMenuState', [{ disabled: [], words }])).toEqual({
+      ok: true,
+      value: { applied: true },
+    });
+    expect(heard).toEqual([{ disabled: [], checked: [], words }]);
+    expect(
+      await dispatch(table, 'setMenuState', [
+        { disabled: [], words: { commands: { 'format-disk': 'Форматировать' } } },
+      ]),
+    ).toMatchObject({ ok: false });
+    expect(await dispatch(table, 'setMenuState', [{ disabled: [], words: { menus: { file: '' } } }])).toMatchObject({
+      ok: false,
+    });
+    expect(heard).toHaveLength(1);
+  });
+
   it('is answered but applies to nothing where there is no menu (the browser preview)', async () => {
     const table = await realHandlerTable(await tempFolder());
     expect(await dispatch(table, 'setMenuState', [{ disabled: [] }])).toEqual({ ok: true, value: { applied: false } });
