@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { CONTRACT, type ChannelKey } from '../../shared/ipc';
 import { fail, ok, type IpcResult } from '../../shared/ipc/result';
-import { ServiceError } from '../services/errors';
+import { ServiceError, spokenLanguage } from '../services/errors';
 import type { HandlerTable } from '../services/handlers';
 
 export type { HandlerTable };
@@ -58,7 +58,7 @@ export async function dispatch(
     }
     return ok(checked.data);
   } catch (error) {
-    if (error instanceof ServiceError) return fail(error.message);
+    if (error instanceof ServiceError) return fail(error.in(spokenLanguage()));
     options.onUnexpectedError?.(key, error);
     const detail = error instanceof Error ? error.message : String(error);
     return fail(

@@ -47,9 +47,10 @@ export class BackupStaging {
     }
     if (session.records + records.length > MAX_RECORDS) {
       this.sessions.delete(taskId);
-      throw new ServiceError(
-        'The backup is larger than the workbench can collect in one go, so it was stopped and nothing was written. Report this with the size of your workspace.',
-      );
+      throw new ServiceError({
+        en: 'The backup is larger than the workbench can collect in one go, so it was stopped and nothing was written. Report this with the size of your workspace.',
+        ru: 'Резервная копия больше, чем приложение может собрать за один раз, поэтому она остановлена и ничего не записано. Сообщите об этом, указав размер рабочего пространства.',
+      });
     }
     let parts = session.tables.get(table);
     if (!parts) session.tables.set(table, (parts = []));
@@ -154,9 +155,10 @@ export class BackupHandoffs {
     const entry = this.held.get(id);
     const part = entry?.tables.get(table)?.[index];
     if (!entry || !part)
-      throw new ServiceError(
-        'That part of the opened backup is no longer held (it was taken already, or the backup was opened too long ago). Open the backup again.',
-      );
+      throw new ServiceError({
+        en: 'That part of the opened backup is no longer held (it was taken already, or the backup was opened too long ago). Open the backup again.',
+        ru: 'Эта часть открытой резервной копии больше не хранится (её уже забрали или копия открыта слишком давно). Откройте копию снова.',
+      });
     entry.tables.get(table)![index] = undefined as never;
     entry.touched = this.now();
     if (--entry.left === 0) this.held.delete(id);

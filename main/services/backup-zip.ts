@@ -19,15 +19,24 @@ import {
   type WorkspaceSnapshot,
   type WorkspaceTableName,
 } from '../../shared/interop/workspace-snapshot';
-import { ServiceError } from './errors';
+import { ServiceError, type Sentences } from './errors';
 import { sha256Of } from './source-store';
 import { readZipDirectory, readZipEntry, writeZip, ZipReadError, type ZipEntry, type ZipInput } from './zip';
 
 const NOTHING_CHANGED = 'Nothing was changed.';
-const NOT_A_BACKUP = `This file is not an Analyst Workbench backup (backups end in .awbackup and are written by File → Back up…). ${NOTHING_CHANGED}`;
-const DAMAGED = `The backup file is damaged or incomplete — it may have been cut off while it was copied. ${NOTHING_CHANGED} Use another backup.`;
-const altered = (entry: string) =>
-  `The backup file has been altered or damaged since it was written: ${entry} does not match the checksum its manifest records. ${NOTHING_CHANGED} Use another backup.`;
+/** The refusals of a backup file, in English and Russian (`ServiceError`). */
+const NOT_A_BACKUP: Sentences = {
+  en: `This file is not an Analyst Workbench backup (backups end in .awbackup and are written by File → Back up…). ${NOTHING_CHANGED}`,
+  ru: 'Этот файл не является резервной копией Analyst Workbench (копии имеют расширение .awbackup и создаются командой «Файл → Создать резервную копию…»). Ничего не изменено.',
+};
+const DAMAGED: Sentences = {
+  en: `The backup file is damaged or incomplete — it may have been cut off while it was copied. ${NOTHING_CHANGED} Use another backup.`,
+  ru: 'Файл резервной копии повреждён или неполон — возможно, он был обрезан при копировании. Ничего не изменено. Используйте другую копию.',
+};
+const altered = (entry: string): Sentences => ({
+  en: `The backup file has been altered or damaged since it was written: ${entry} does not match the checksum its manifest records. ${NOTHING_CHANGED} Use another backup.`,
+  ru: `Файл резервной копии изменён или повреждён после записи: ${entry} не совпадает с контрольной суммой, записанной в его описи. Ничего не изменено. Используйте другую копию.`,
+});
 
 /** The largest manifest the workbench reads (tens of thousands of files fit many times over). */
 export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
@@ -140,9 +149,11 @@ export async function decodeBackup(bytes: Uint8Array): Promise<BackupContents> {
   const parsed = BackupManifest.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ServiceError(
-      `The backup's manifest is not valid (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unexpected form'}). ${NOTHING_CHANGED} Use another backup.`,
-    );
+    const detail = issue ? `${issue.path.join('.')}: ${issue.message}` : 'unexpected form';
+    throw new ServiceError({
+      en: `The backup's manifest is not valid (${detail}). ${NOTHING_CHANGED} Use another backup.`,
+      ru: `Опись резервной копии недействительна (${detail}). Ничего не изменено. Используйте другую копию.`,
+    });
   }
   const manifest = parsed.data;
 
@@ -151,17 +162,19 @@ export async function decodeBackup(bytes: Uint8Array): Promise<BackupContents> {
   const expectedTables = new Set(tablesOfSchema(manifest.schemaVersion).map(tablePath));
   for (const path of Object.keys(manifest.entries)) {
     if (!expectedTables.has(path) && !FILE_PATH.test(path))
-      throw new ServiceError(
-        `The backup's manifest lists ${path.slice(0, 100)}, which has no place in a backup. ${NOTHING_CHANGED} Use another backup.`,
-      );
+      throw new ServiceError({
+        en: `The backup's manifest lists ${path.slice(0, 100)}, which has no place in a backup. ${NOTHING_CHANGED} Use another backup.`,
+        ru: `В описи резервной копии указан ${path.slice(0, 100)}, которому нет места в копии. Ничего не изменено. Используйте другую копию.`,
+      });
     if (!inZip.has(path)) throw new ServiceError(DAMAGED);
   }
   for (const path of expectedTables) if (!manifest.entries[path]) throw new ServiceError(DAMAGED);
   for (const path of inZip.keys()) {
     if (!manifest.entries[path])
-      throw new ServiceError(
-        `The backup file holds ${path.slice(0, 100)}, which its manifest does not list: it has been altered since it was written. ${NOTHING_CHANGED} Use another backup.`,
-      );
+      throw new ServiceError({
+        en: `The backup file holds ${path.slice(0, 100)}, which its manifest does not list: it has been altered since it was written. ${NOTHING_CHANGED} Use another backup.`,
+        ru: `В файле резервной копии есть ${path.slice(0, 100)}, которого нет в её описи: файл изменён после записи. Ничего не изменено. Используйте другую копию.`,
+      });
   }
 
   const tables: Partial<Record<WorkspaceTableName, unknown[]>> = {};
@@ -185,9 +198,10 @@ export async function decodeBackup(bytes: Uint8Array): Promise<BackupContents> {
     const table = path.slice('tables/'.length, -'.json'.length) as WorkspaceTableName;
     const records = parseJson(data);
     if (!Array.isArray(records))
-      throw new ServiceError(
-        `The backup's ${table} table is not a list of records. ${NOTHING_CHANGED} Use another backup.`,
-      );
+      throw new ServiceError({
+        en: `The backup's ${table} table is not a list of records. ${NOTHING_CHANGED} Use another backup.`,
+        ru: `Таблица ${table} резервной копии не является списком записей. Ничего не изменено. Используйте другую копию.`,
+      });
     const count = manifest.counts[table];
     if (count !== undefined && count !== records.length) throw new ServiceError(altered(path));
     tables[table] = records;
@@ -196,20 +210,26 @@ export async function decodeBackup(bytes: Uint8Array): Promise<BackupContents> {
   const upgraded = upgradeTables(tables, manifest.schemaVersion);
   const problems = tableProblems(upgraded, 'backup');
   if (problems.length > 0)
-    throw new ServiceError(`This backup cannot be restored. ${problems.join(' ')} ${NOTHING_CHANGED}`);
+    throw new ServiceError({
+      en: `This backup cannot be restored. ${problems.join(' ')} ${NOTHING_CHANGED}`,
+      // The problems are the shared checks' own English sentences.
+      ru: `Эту резервную копию нельзя восстановить. ${problems.join(' ')} Ничего не изменено.`,
+    });
   const missing = new Set(manifest.missingFiles);
   for (const source of upgraded.sources as { title?: string; file: { sha256: string } | null }[]) {
     if (source.file && !files.has(source.file.sha256) && !missing.has(source.file.sha256)) {
-      throw new ServiceError(
-        `The backup's source “${source.title ?? ''}” refers to an original file the backup does not hold. ${NOTHING_CHANGED} Use another backup.`,
-      );
+      throw new ServiceError({
+        en: `The backup's source “${source.title ?? ''}” refers to an original file the backup does not hold. ${NOTHING_CHANGED} Use another backup.`,
+        ru: `Источник копии «${source.title ?? ''}» ссылается на исходный файл, которого в копии нет. Ничего не изменено. Используйте другую копию.`,
+      });
     }
   }
   for (const sha256 of referencedTexts(upgraded)) {
     if (!files.has(sha256) && !missing.has(sha256))
-      throw new ServiceError(
-        `The backup names a source text it does not hold (${sha256.slice(0, 12)}…): it has been altered since it was written. ${NOTHING_CHANGED} Use another backup.`,
-      );
+      throw new ServiceError({
+        en: `The backup names a source text it does not hold (${sha256.slice(0, 12)}…): it has been altered since it was written. ${NOTHING_CHANGED} Use another backup.`,
+        ru: `Копия ссылается на текст источника, которого в ней нет (${sha256.slice(0, 12)}…): файл изменён после записи. Ничего не изменено. Используйте другую копию.`,
+      });
   }
   return {
     snapshot: {

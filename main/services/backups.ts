@@ -130,13 +130,17 @@ export class Backups {
     const cancelled = () =>
       new TaskCancelled('The backup was cancelled; no backup file was written. Back up again when you are ready.');
     if (snapshot.schemaVersion !== WORKSPACE_SCHEMA_VERSION) {
-      throw new ServiceError(
-        'The window and the workbench service are of different versions, so no backup was written. Restart the app and try again.',
-      );
+      throw new ServiceError({
+        en: 'The window and the workbench service are of different versions, so no backup was written. Restart the app and try again.',
+        ru: 'Окно и служба приложения разных версий, поэтому резервная копия не записана. Перезапустите приложение и попробуйте снова.',
+      });
     }
     const problems = tableProblems(snapshot.tables, 'workspace');
     if (problems.length > 0)
-      throw new ServiceError(`The workspace could not be backed up. ${problems.join(' ')} Nothing was written.`);
+      throw new ServiceError({
+        en: `The workspace could not be backed up. ${problems.join(' ')} Nothing was written.`,
+        ru: `Не удалось создать резервную копию рабочего пространства. ${problems.join(' ')} Ничего не записано.`,
+      });
 
     const files = new Map<string, Uint8Array>();
     const missing: string[] = [];
@@ -219,9 +223,10 @@ export class Backups {
         bytes = new Uint8Array(await readFile(path));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-          throw new ServiceError(
-            `The backup “${source.backupId}” is no longer in the backups folder. Nothing was changed.`,
-          );
+          throw new ServiceError({
+            en: `The backup “${source.backupId}” is no longer in the backups folder. Nothing was changed.`,
+            ru: `Резервной копии «${source.backupId}» больше нет в папке копий. Ничего не изменено.`,
+          });
         throw error;
       }
     } else {

@@ -9,7 +9,7 @@ import { loadDemoWorkspace } from './demo-workspace';
 import { sendTeamRequest } from './team-http';
 import { TeamPasswords, type Encryptor } from './team-passwords';
 import { saveExport, type ChooseSavePath } from './exports';
-import { ServiceError } from './errors';
+import { ServiceError, speak } from './errors';
 import { ErrorReports } from './error-reports';
 import type { ExtractedSource, ExtractOptions } from './import/types';
 import { extractSourceIsolated, ReaderFailure } from './import/isolated';
@@ -281,6 +281,7 @@ export function createHandlerTable(services: WorkbenchServices): HandlerTable {
       return { cancelled: tasks.cancel(taskId) };
     },
     taskProgress: ({ taskId }) => tasks.progress(taskId),
+    setInterfaceLanguage: ({ language }) => ({ speaks: speak(language) }),
     setMenuState: ({ disabled, checked, words }) => {
       services.menuState?.({ disabled, checked, ...(words ? { words } : {}) });
       return { applied: services.menuState !== undefined };

@@ -22,6 +22,7 @@ import { openErrorLog } from './error-reporting';
 import { Notices } from './Notices';
 import { Rail } from './Rail';
 import { StatusBar } from './StatusBar';
+import { useInterfaceLanguage } from './useInterfaceLanguage';
 import { useMenuState } from './useMenuState';
 import { useShortcuts } from './useShortcuts';
 import { useStartup } from './useStartup';
@@ -69,6 +70,7 @@ export function App() {
   const { startup, retry } = useStartup();
   useShortcuts();
   useMenuState();
+  useInterfaceLanguage();
   useViewFocus();
   // Help › Open Error Log is main's own; the palette's command is answered here, where errors are reported.
   useViewCommand('open-error-log', () => void openErrorLog());

@@ -35,6 +35,7 @@ export const CHANNELS = {
   cancelTask: 'workbench:task-cancel',
   taskProgress: 'workbench:task-progress',
   setMenuState: 'workbench:menu-state',
+  setInterfaceLanguage: 'workbench:interface-language',
   exportRefiQda: 'workbench:refi-qda-export',
   readRefiQda: 'workbench:refi-qda-read',
   readReferences: 'workbench:references-read',

@@ -474,6 +474,11 @@ export const CONTRACT = {
   taskProgress: procedure(z.tuple([TaskRef]), TaskProgress),
   /** The renderer tells which menu commands cannot run now; the desktop menu greys them out. */
   setMenuState: procedure(z.tuple([MenuState]), z.object({ applied: z.boolean() })),
+  /** The interface's language ("ru", "en-GB"): main says its refusals in it (Russian; English otherwise). */
+  setInterfaceLanguage: procedure(
+    z.tuple([z.object({ language: z.string().min(2).max(35) })]),
+    z.object({ speaks: z.enum(['en', 'ru']) }),
+  ),
   exportRefiQda: procedure(z.tuple([RefiQdaExportRequest]), SavedExport),
   readRefiQda: procedure(z.tuple([ReadRefiQdaRequest]), RefiQdaContents),
   readReferences: procedure(z.tuple([ReadReferencesRequest]), ReadReferences),

@@ -106,6 +106,35 @@ test.describe('backup and restore', () => {
     await expect(app.getByRole('grid', { name: 'Threats' })).toContainText('Kosh-Tepa canal: as backed up');
   });
 
+  test('in a Russian interface, main refuses a foreign or damaged file in Russian', async ({ app }, testInfo) => {
+    await app.keyboard.press('Control+,');
+    await app.getByRole('dialog', { name: 'Settings' }).getByRole('tab', { name: 'Language' }).click();
+    await app.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+    await app.getByRole('dialog', { name: 'Настройки' }).getByRole('button', { name: 'Закрыть' }).click();
+    await app
+      .getByRole('contentinfo')
+      .getByRole('button', { name: /^(Копия|Резервные копии…)/ })
+      .click();
+    const dialog = app.getByRole('dialog', { name: 'Резервные копии' });
+    const input = dialog.getByLabel('Файл резервной копии для восстановления');
+    await input.setInputFiles(join(PROJECT_ROOT, 'tests', 'fixtures', 'import', 'briefing.docx'));
+    await expect(dialog.getByRole('alert')).toHaveText(
+      'Этот файл не является резервной копией Analyst Workbench (копии имеют расширение .awbackup и создаются командой «Файл → Создать резервную копию…»). Ничего не изменено.',
+    );
+    // A backup of this workspace cut off as if by a failed copy: damaged, said in Russian too.
+    const before = backupFiles();
+    await dialog.getByRole('button', { name: 'Создать копию' }).click();
+    await expect.poll(() => backupFiles().length).toBeGreaterThan(before.length);
+    const made = backupFiles().find((name) => !before.includes(name))!;
+    const whole = readFileSync(join(BACKUPS, made));
+    const cut = testInfo.outputPath('cut.awbackup');
+    writeFileSync(cut, whole.subarray(0, Math.floor(whole.length * 0.6)));
+    await input.setInputFiles(cut);
+    await expect(dialog.getByRole('alert')).toHaveText(
+      'Файл резервной копии повреждён или неполон — возможно, он был обрезан при копировании. Ничего не изменено. Используйте другую копию.',
+    );
+  });
+
   test('a corrupt, altered or foreign file is refused with a sentence and the workspace is unchanged', async ({
     app,
   }, testInfo) => {

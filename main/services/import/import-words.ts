@@ -5,10 +5,11 @@
  * sizes and counts are written the language's way. Kazakh falls back to English, as the interface does.
  */
 import type { Script } from '../../../shared/domain/language';
+import type { MainLanguage } from '../errors';
 import type { ActualKind, RefusalReason } from './refusal';
 
-/** The languages a refusal can be said in; the import request names one. */
-export type ImportLanguage = 'en' | 'ru';
+/** The languages an import can speak; the import request names one. */
+export type ImportLanguage = MainLanguage;
 
 interface RefusalWords {
   /** The whole sentence: the file, why, and what to do. */

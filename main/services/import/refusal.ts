@@ -57,11 +57,7 @@ export class ImportRefusal extends ServiceError {
     readonly reason: RefusalReason,
     options?: ErrorOptions,
   ) {
-    super(refusalSentence('en', fileName, reason), options);
-  }
-
-  in(language: ImportLanguage): string {
-    return refusalSentence(language, this.fileName, this.reason);
+    super({ en: refusalSentence('en', fileName, reason), ru: refusalSentence('ru', fileName, reason) }, options);
   }
 }
 
