@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { CONTRACT, type ChannelKey } from '../../shared/ipc';
 import { fail, ok, type IpcResult } from '../../shared/ipc/result';
-import { ServiceError, spokenLanguage } from '../services/errors';
+import { say, ServiceError, spokenLanguage } from '../services/errors';
 import type { HandlerTable } from '../services/handlers';
 
 export type { HandlerTable };
@@ -38,12 +38,22 @@ export async function dispatch(
   rawArgs: unknown,
   options: DispatchOptions = {},
 ): Promise<IpcResult<unknown>> {
-  if (!isChannelKey(key)) return fail('The workbench does not know that request. Update the app so both halves match.');
+  if (!isChannelKey(key))
+    return fail(
+      say({
+        en: 'The workbench does not know that request. Update the app so both halves match.',
+        ru: 'Приложению неизвестен этот запрос. Обновите приложение, чтобы обе его части совпадали.',
+      }),
+    );
   const procedure = CONTRACT[key];
   const parsed = procedure.args.safeParse(rawArgs);
   if (!parsed.success) {
+    const issues = describeIssues(parsed.error);
     return fail(
-      `The request was refused because its data is not valid (${describeIssues(parsed.error)}). Nothing was changed.`,
+      say({
+        en: `The request was refused because its data is not valid (${issues}). Nothing was changed.`,
+        ru: `Запрос отклонён: его данные недействительны (${issues}). Ничего не изменено.`,
+      }),
     );
   }
   try {
@@ -53,7 +63,10 @@ export async function dispatch(
     if (!checked.success) {
       options.onUnexpectedError?.(key, checked.error);
       return fail(
-        'The workbench produced an answer it could not vouch for, so it was not used. Nothing was changed; the details are in the log.',
+        say({
+          en: 'The workbench produced an answer it could not vouch for, so it was not used. Nothing was changed; the details are in the log.',
+          ru: 'Приложение получило ответ, за который не может поручиться, поэтому он не использован. Ничего не изменено; подробности — в журнале.',
+        }),
       );
     }
     return ok(checked.data);
@@ -62,7 +75,10 @@ export async function dispatch(
     options.onUnexpectedError?.(key, error);
     const detail = error instanceof Error ? error.message : String(error);
     return fail(
-      `Something went wrong (${detail}). Nothing was changed; try again, and if it persists, send the log to support.`,
+      say({
+        en: `Something went wrong (${detail}). Nothing was changed; try again, and if it persists, send the log to support.`,
+        ru: `Что-то пошло не так (${detail}). Ничего не изменено; попробуйте ещё раз, а если ошибка повторится, отправьте журнал в поддержку.`,
+      }),
     );
   }
 }

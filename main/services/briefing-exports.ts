@@ -3,7 +3,7 @@ import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { briefingFileName } from '../../shared/domain/briefing-names';
 import type { BriefingDocument } from '../../shared/domain/briefing-document';
 import { packBriefing } from './briefing-worker';
-import { ServiceError } from './errors';
+import { say, ServiceError } from './errors';
 import { saveExport, type ChooseSavePath } from './exports';
 import { TaskCancelled, type Task } from './tasks';
 import type { ThreadRunner } from './thread-runner';
@@ -83,9 +83,10 @@ export class BriefingExports {
   /** The file main may open for this request, or a refusal that says why. */
   async honouredPath(requested: string): Promise<string> {
     const notOurs = () =>
-      new ServiceError(
-        `The workbench only opens briefings it exported itself, into its exports folder or (in this session) where you chose to save them; ${requested} is not one of them. Open it from your file manager.`,
-      );
+      new ServiceError({
+        en: `The workbench only opens briefings it exported itself, into its exports folder or (in this session) where you chose to save them; ${requested} is not one of them. Open it from your file manager.`,
+        ru: `Приложение открывает только справки, которые само экспортировало — в папку экспорта или (в этом сеансе) туда, куда вы их сохранили; ${requested} к ним не относится. Откройте файл из файлового менеджера.`,
+      });
     if (!isAbsolute(requested)) throw notOurs();
     const path = resolve(requested);
     if (extname(path).toLowerCase() !== '.docx') throw notOurs();
@@ -96,9 +97,10 @@ export class BriefingExports {
     if (!written && dirname(path) !== folder && dirname(path) !== realFolder) throw notOurs();
     const info = await lstat(path).catch(() => null);
     if (!info)
-      throw new ServiceError(
-        `The briefing is no longer at ${path}; it may have been moved or deleted. Export it again.`,
-      );
+      throw new ServiceError({
+        en: `The briefing is no longer at ${path}; it may have been moved or deleted. Export it again.`,
+        ru: `Справки больше нет по пути ${path}: возможно, её переместили или удалили. Экспортируйте её снова.`,
+      });
     if (!info.isFile()) throw notOurs();
     if (written) return path;
     // From an earlier session: a regular .docx directly in the exports folder, not a link out of it.
@@ -110,10 +112,21 @@ export class BriefingExports {
   async open(requested: string): Promise<OpenOutcome> {
     const path = await this.honouredPath(requested);
     if (!this.options.openPath)
-      return { done: false, path, message: `Opening files is ${DESKTOP_ONLY}. The briefing is saved at ${path}.` };
+      return {
+        done: false,
+        path,
+        message: say({
+          en: `Opening files is ${DESKTOP_ONLY}. The briefing is saved at ${path}.`,
+          ru: `Открывать файлы можно только в настольном приложении. Справка сохранена: ${path}.`,
+        }),
+      };
     const problem = await this.options.openPath(path);
-    if (problem) throw new ServiceError(`The briefing could not be opened (${problem}). It is saved at ${path}.`);
-    return { done: true, path, message: `Opened ${path}.` };
+    if (problem)
+      throw new ServiceError({
+        en: `The briefing could not be opened (${problem}). It is saved at ${path}.`,
+        ru: `Не удалось открыть справку (${problem}). Она сохранена: ${path}.`,
+      });
+    return { done: true, path, message: say({ en: `Opened ${path}.`, ru: `Открыт файл ${path}.` }) };
   }
 
   async showInFolder(requested: string): Promise<OpenOutcome> {

@@ -26,9 +26,10 @@ export async function packBriefing(
 ): Promise<Uint8Array> {
   if (!threads) {
     if (!inThisThread)
-      throw new ServiceError(
-        'The briefing was not exported: this installation has no Word writer (briefing-worker.cjs is missing). Reinstall Analyst Workbench.',
-      );
+      throw new ServiceError({
+        en: 'The briefing was not exported: this installation has no Word writer (briefing-worker.cjs is missing). Reinstall Analyst Workbench.',
+        ru: 'Справка не экспортирована: в этой установке нет модуля записи Word (нет briefing-worker.cjs). Переустановите Analyst Workbench.',
+      });
     return inThisThread(document);
   }
   let answer: BriefingWorkerAnswer;
@@ -37,9 +38,10 @@ export async function packBriefing(
       { document } satisfies BriefingWorkerRequest,
       BRIEFING_TIMEOUT_MS,
       () =>
-        new ServiceError(
-          'The briefing was not exported: building the Word document took longer than five minutes. Narrow it (fewer threats or sections) and export again.',
-        ),
+        new ServiceError({
+          en: 'The briefing was not exported: building the Word document took longer than five minutes. Narrow it (fewer threats or sections) and export again.',
+          ru: 'Справка не экспортирована: сборка документа Word заняла больше пяти минут. Сократите её (меньше угроз или разделов) и экспортируйте снова.',
+        }),
       { signal, onCancel },
     );
   } catch (error) {

@@ -46,3 +46,8 @@ export function speak(tag: string): MainLanguage {
 export function spokenLanguage(): MainLanguage {
   return spoken;
 }
+
+/** A sentence main answers with (not a refusal: "Opened …"), in the interface's language. */
+export function say(sentences: Sentences): string {
+  return sentences[spoken] ?? sentences.en;
+}

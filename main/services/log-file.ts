@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { OpenPath } from './briefing-exports';
-import { ServiceError } from './errors';
+import { say, ServiceError } from './errors';
 import type { Log } from './log';
 
 export interface LogFileOutcome {
@@ -21,12 +21,20 @@ export async function openLogFile(log: Log, openPath: OpenPath | undefined): Pro
     return {
       done: false,
       path,
-      message: `Opening files is only available in the desktop app. The error log is at ${path}.`,
+      message: say({
+        en: `Opening files is only available in the desktop app. The error log is at ${path}.`,
+        ru: `Открывать файлы можно только в настольном приложении. Журнал ошибок находится здесь: ${path}.`,
+      }),
     };
   const problem = await openPath(path);
   if (problem)
-    throw new ServiceError(
-      `The error log could not be opened (${problem}). It is at ${path}; open it with any text editor.`,
-    );
-  return { done: true, path, message: `Opened the error log (${path}).` };
+    throw new ServiceError({
+      en: `The error log could not be opened (${problem}). It is at ${path}; open it with any text editor.`,
+      ru: `Не удалось открыть журнал ошибок (${problem}). Он находится здесь: ${path}; откройте его в любом текстовом редакторе.`,
+    });
+  return {
+    done: true,
+    path,
+    message: say({ en: `Opened the error log (${path}).`, ru: `Журнал ошибок открыт (${path}).` }),
+  };
 }

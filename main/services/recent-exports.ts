@@ -4,7 +4,7 @@ import { basename, dirname, extname, isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomically } from './atomic-file';
 import type { OpenPath, ShowItemInFolder } from './briefing-exports';
-import { ServiceError } from './errors';
+import { say, ServiceError } from './errors';
 
 export const RECENT_EXPORT_KINDS = ['briefing', 'csv', 'stix', 'annotations', 'backup', 'other'] as const;
 export type RecentExportKind = (typeof RECENT_EXPORT_KINDS)[number];
@@ -94,38 +94,52 @@ export class RecentExports {
   private async existing(id: string): Promise<RecentExportEntry> {
     const entry = (await this.list()).find((e) => e.id === id);
     if (!entry)
-      throw new ServiceError(
-        'That export is no longer in the recent list. Export it again, or open it from your file manager.',
-      );
+      throw new ServiceError({
+        en: 'That export is no longer in the recent list. Export it again, or open it from your file manager.',
+        ru: 'Этого файла больше нет в списке недавнего экспорта. Экспортируйте его снова или откройте из файлового менеджера.',
+      });
     const info = await lstat(entry.path).catch(() => null);
     if (!info)
-      throw new ServiceError(
-        `${basename(entry.path)} is no longer in ${dirname(entry.path)}; it may have been moved or deleted. Export it again.`,
-      );
+      throw new ServiceError({
+        en: `${basename(entry.path)} is no longer in ${dirname(entry.path)}; it may have been moved or deleted. Export it again.`,
+        ru: `Файла ${basename(entry.path)} больше нет в папке ${dirname(entry.path)}: возможно, его переместили или удалили. Экспортируйте его снова.`,
+      });
     if (!info.isFile())
-      throw new ServiceError(
-        `${entry.path} is no longer the file the workbench exported, so it was not opened. Open it from your file manager.`,
-      );
+      throw new ServiceError({
+        en: `${entry.path} is no longer the file the workbench exported, so it was not opened. Open it from your file manager.`,
+        ru: `${entry.path} — уже не тот файл, который экспортировало приложение, поэтому он не открыт. Откройте его из файлового менеджера.`,
+      });
     return entry;
   }
 
   async open(id: string): Promise<{ done: boolean; path: string; message: string }> {
     const entry = await this.existing(id);
     if (!OPENABLE_EXTENSIONS.has(extname(entry.path).toLowerCase())) {
-      throw new ServiceError(
-        `The workbench opens only the document types it exports (.docx, .csv, .json, .jsonld, .zip); ${basename(entry.path)} is not one. Use Show in folder instead.`,
-      );
+      throw new ServiceError({
+        en: `The workbench opens only the document types it exports (.docx, .csv, .json, .jsonld, .zip); ${basename(entry.path)} is not one. Use Show in folder instead.`,
+        ru: `Приложение открывает только те типы документов, которые экспортирует (.docx, .csv, .json, .jsonld, .zip); ${basename(entry.path)} к ним не относится. Воспользуйтесь командой «Показать в папке».`,
+      });
     }
     if (!this.options.openPath)
       return {
         done: false,
         path: entry.path,
-        message: `Opening files is ${DESKTOP_ONLY}. The file is saved at ${entry.path}.`,
+        message: say({
+          en: `Opening files is ${DESKTOP_ONLY}. The file is saved at ${entry.path}.`,
+          ru: `Открывать файлы можно только в настольном приложении. Файл сохранён: ${entry.path}.`,
+        }),
       };
     const problem = await this.options.openPath(entry.path);
     if (problem)
-      throw new ServiceError(`${basename(entry.path)} could not be opened (${problem}). It is saved at ${entry.path}.`);
-    return { done: true, path: entry.path, message: `Opened ${entry.path}.` };
+      throw new ServiceError({
+        en: `${basename(entry.path)} could not be opened (${problem}). It is saved at ${entry.path}.`,
+        ru: `Не удалось открыть ${basename(entry.path)} (${problem}). Файл сохранён: ${entry.path}.`,
+      });
+    return {
+      done: true,
+      path: entry.path,
+      message: say({ en: `Opened ${entry.path}.`, ru: `Открыт файл ${entry.path}.` }),
+    };
   }
 
   async showInFolder(id: string): Promise<{ done: boolean; path: string; message: string }> {

@@ -1,4 +1,4 @@
-import { ServiceError } from './errors';
+import { ServiceError, type Sentences } from './errors';
 import { readZipDirectory, readZipEntry, writeZip, ZipReadError } from './zip';
 
 /**
@@ -8,8 +8,14 @@ import { readZipDirectory, readZipEntry, writeZip, ZipReadError } from './zip';
  */
 
 const NOTHING_IMPORTED = 'Nothing was imported.';
-const NOT_A_PROJECT = `This file is not a REFI-QDA project (.qdpx files are zip files holding a project.qde). ${NOTHING_IMPORTED}`;
-const DAMAGED = `The REFI-QDA file is damaged or incomplete — it may have been cut off while it was copied. ${NOTHING_IMPORTED} Export it again from the program that wrote it.`;
+const NOT_A_PROJECT: Sentences = {
+  en: `This file is not a REFI-QDA project (.qdpx files are zip files holding a project.qde). ${NOTHING_IMPORTED}`,
+  ru: 'Этот файл не является проектом REFI-QDA (файлы .qdpx — это zip-архивы с project.qde внутри). Ничего не импортировано.',
+};
+const DAMAGED: Sentences = {
+  en: `The REFI-QDA file is damaged or incomplete — it may have been cut off while it was copied. ${NOTHING_IMPORTED} Export it again from the program that wrote it.`,
+  ru: 'Файл REFI-QDA повреждён или неполон — возможно, он был обрезан при копировании. Ничего не импортировано. Экспортируйте его снова из программы, которая его создала.',
+};
 
 /** Most a project.qde or one source text may unpack to. */
 export const MAX_QDPX_ENTRY_BYTES = 200 * 1024 * 1024;
@@ -24,13 +30,14 @@ export interface QdpxContents {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function decode(bytes: Uint8Array, what: string): string {
+function decode(bytes: Uint8Array, what: { en: string; ru: string }): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    throw new ServiceError(
-      `${what} in the REFI-QDA file is not UTF-8 text, as the format requires. ${NOTHING_IMPORTED} Export it again from the program that wrote it.`,
-    );
+    throw new ServiceError({
+      en: `${what.en} in the REFI-QDA file is not UTF-8 text, as the format requires. ${NOTHING_IMPORTED} Export it again from the program that wrote it.`,
+      ru: `${what.ru} в файле REFI-QDA — не текст в UTF-8, как того требует формат. Ничего не импортировано. Экспортируйте его снова из программы, которая его создала.`,
+    });
   }
 }
 
@@ -52,15 +59,24 @@ export async function unpackQdpx(bytes: Uint8Array): Promise<QdpxContents> {
     const entries = readZipDirectory(bytes);
     const project = entries.get('project.qde');
     if (!project) throw new ServiceError(NOT_A_PROJECT);
-    const projectXml = decode(await readZipEntry(bytes, project, MAX_QDPX_ENTRY_BYTES), 'The project.qde');
+    const projectXml = decode(await readZipEntry(bytes, project, MAX_QDPX_ENTRY_BYTES), {
+      en: 'The project.qde',
+      ru: 'Файл project.qde',
+    });
     const texts: QdpxContents['texts'] = [];
     let total = 0;
     for (const entry of entries.values()) {
       if (!/^sources\/[^/]+\.txt$/i.test(entry.name)) continue;
       total += entry.size;
       if (total > MAX_QDPX_TOTAL_BYTES)
-        throw new ServiceError(`The texts in this REFI-QDA file come to more than 500 MB. ${NOTHING_IMPORTED}`);
-      const text = decode(await readZipEntry(bytes, entry, MAX_QDPX_ENTRY_BYTES), `The source ${entry.name}`);
+        throw new ServiceError({
+          en: `The texts in this REFI-QDA file come to more than 500 MB. ${NOTHING_IMPORTED}`,
+          ru: 'Тексты в этом файле REFI-QDA занимают больше 500 МБ. Ничего не импортировано.',
+        });
+      const text = decode(await readZipEntry(bytes, entry, MAX_QDPX_ENTRY_BYTES), {
+        en: `The source ${entry.name}`,
+        ru: `Источник ${entry.name}`,
+      });
       texts.push({ path: entry.name, text });
     }
     return { projectXml, texts };

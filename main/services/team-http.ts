@@ -16,12 +16,16 @@ export async function sendTeamRequest(request: TeamRequest): Promise<TeamRespons
   try {
     server = new URL(request.url);
   } catch {
-    throw new ServiceError('The team server address is not a web address. Correct it in Settings › Team.');
+    throw new ServiceError({
+      en: 'The team server address is not a web address. Correct it in Settings › Team.',
+      ru: 'Адрес сервера команды — не веб-адрес. Исправьте его в разделе «Настройки › Команда».',
+    });
   }
   if (server.protocol !== 'https:' && !(server.protocol === 'http:' && LOOPBACK.has(server.hostname))) {
-    throw new ServiceError(
-      'The team server address must start with https:// (plain http:// only for a server on this computer). Correct it in Settings › Team.',
-    );
+    throw new ServiceError({
+      en: 'The team server address must start with https:// (plain http:// only for a server on this computer). Correct it in Settings › Team.',
+      ru: 'Адрес сервера команды должен начинаться с https:// (простой http:// — только для сервера на этом компьютере). Исправьте его в разделе «Настройки › Команда».',
+    });
   }
   const target = `${request.url.replace(/\/+$/, '')}/${encodeURIComponent(request.database)}${request.path}`;
   const headers: Record<string, string> = { Accept: request.bytes ? '*/*' : 'application/json' };

@@ -35,6 +35,32 @@ describe('the language main speaks', () => {
     expect(await open()).toMatchObject({ ok: false, error: expect.stringMatching(NOT_A_BACKUP_EN) });
   });
 
+  it('says the refusals of a references file, a REFI-QDA file and a recent export in Russian', async () => {
+    const table = await realHandlerTable(await tempFolder());
+    const word = new Uint8Array(await readFile(join(PROJECT_ROOT, 'tests', 'fixtures', 'import', 'briefing.docx')));
+    await dispatch(table, 'setInterfaceLanguage', [{ language: 'ru' }]);
+    const refusals = [
+      await dispatch(table, 'readReferences', [{ text: 'hello' }]),
+      await dispatch(table, 'readRefiQda', [{ bytes: word }]),
+      await dispatch(table, 'openRecentExport', [{ id: '0d6ee0f1-8f1c-4a44-9a3c-4f5d0e3b6a10' }]),
+    ];
+    expect(refusals).toEqual([
+      {
+        ok: false,
+        error:
+          'Этот файл не является файлом ссылок в формате CSL-JSON, BibTeX или RIS. Ничего не импортировано. В Zotero выберите «Файл → Экспортировать библиотеку…» и один из этих форматов.',
+      },
+      {
+        ok: false,
+        error:
+          'Этот файл не является проектом REFI-QDA (файлы .qdpx — это zip-архивы с project.qde внутри). Ничего не импортировано.',
+      },
+      expect.objectContaining({ ok: false }),
+    ]);
+    const recent = refusals[2] as { ok: false; error: string };
+    expect(recent.error.replace(/«[^»]*»/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
   it('keeps English where a sentence has not been written in the language, and in the message the log reads', () => {
     const plain = new ServiceError('Only in English.');
     expect(plain.in('ru')).toBe('Only in English.');
