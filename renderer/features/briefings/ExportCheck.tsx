@@ -90,30 +90,33 @@ export function ExportCheck({ briefingId, checks, overrides, onOverride, onWithd
   const standing = checks.filter((c) => overridden.has(c.key));
   if (checks.length === 0) return null;
 
-  const item = (check: BriefingCheck) => (
-    <li key={check.key} className={`check-item ${check.severity}`}>
-      <p>
-        {check.severity === 'blocker' && <span className="badge danger">{t('briefings.check.blocks')}</span>}{' '}
-        {checkSentence(t, check.problem)}
-      </p>
-      <span className="button-row">
-        {check.jumps.map((j, i) => (
-          <button key={`${j.kind}-${i}`} type="button" className="link" onClick={() => jump(j)}>
-            {jumpLabel(t, j)}
-          </button>
-        ))}
-        {check.severity === 'warning' && (
-          <button
-            type="button"
-            aria-label={t('briefings.check.overrideOne', { message: checkSentence(t, check.problem) })}
-            onClick={() => onOverride([check])}
-          >
-            {t('briefings.check.override')}
-          </button>
-        )}
-      </span>
-    </li>
-  );
+  const item = (check: BriefingCheck) => {
+    const sentence = checkSentence(t, check.problem);
+    return (
+      <li key={check.key} className={`check-item ${check.severity}`}>
+        <p>
+          {check.severity === 'blocker' && <span className="badge danger">{t('briefings.check.blocks')}</span>}{' '}
+          {sentence}
+        </p>
+        <span className="button-row">
+          {check.jumps.map((j, i) => (
+            <button key={`${j.kind}-${i}`} type="button" className="link" onClick={() => jump(j)}>
+              {jumpLabel(t, j)}
+            </button>
+          ))}
+          {check.severity === 'warning' && (
+            <button
+              type="button"
+              aria-label={t('briefings.check.overrideOne', { message: sentence })}
+              onClick={() => onOverride([check])}
+            >
+              {t('briefings.check.override')}
+            </button>
+          )}
+        </span>
+      </li>
+    );
+  };
 
   return (
     <section className="export-warnings" aria-labelledby="export-warnings-heading">
