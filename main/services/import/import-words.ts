@@ -284,7 +284,7 @@ function russianParts(reason: RefusalReason): [string, string] {
       ];
     case 'unreadable':
       return [
-        `его текст не прочесть: шрифты PDF не сообщают, какие буквы они рисуют${
+        `его текст невозможно прочитать: шрифты PDF не сообщают, какие буквы они рисуют${
           reason.problems.length
             ? ` (${reason.problems
                 .slice(0, 3)
@@ -460,7 +460,7 @@ function russianWarning(warning: ImportWarning): string {
     case 'read-as-cp1251':
       return 'Файл не в кодировке UTF-8; он прочитан как кириллический текст в Windows-1251. Проверьте, что буквы выглядят правильно.';
     case 'unreadable-characters':
-      return `Не удалось прочитать ${russianCount(warning.count, 'символ', 'символа', 'символов')}: на их месте стоит «\uFFFD». Сверьте текст с оригиналом.`;
+      return `${warning.count === 1 ? 'Один символ не удалось прочитать, вместо него' : `Не удалось прочитать ${russianCount(warning.count, 'символ', 'символа', 'символов')}, вместо них`} стоит «\uFFFD». Сверьте текст с оригиналом.`;
     case 'whole-page':
       return 'Статью не удалось отделить от остальной страницы, поэтому импортирован весь текст страницы. Удалите попавшие в него меню, рекламу и комментарии.';
     case 'tracked-changes':

@@ -118,7 +118,10 @@ describe('import warnings in the analyst’s language', () => {
       /^На страницах 1, 2, .*, 10 и ещё 5 /,
     );
     expect(warningSentence('ru', { code: 'unreadable-characters', count: 3 })).toBe(
-      'Не удалось прочитать 3 символа: на их месте стоит «\uFFFD». Сверьте текст с оригиналом.',
+      'Не удалось прочитать 3 символа, вместо них стоит «\uFFFD». Сверьте текст с оригиналом.',
+    );
+    expect(warningSentence('ru', { code: 'unreadable-characters', count: 1 })).toBe(
+      'Один символ не удалось прочитать, вместо него стоит «\uFFFD». Сверьте текст с оригиналом.',
     );
     for (const warning of EVERY_WARNING)
       expect(warningSentence('ru', warning).replace(QUOTED, ''), warning.code).not.toMatch(/[A-Za-z]{3,}/);
