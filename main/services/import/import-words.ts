@@ -143,14 +143,7 @@ function englishParts(reason: RefusalReason): [string, string] {
       ];
     case 'unreadable':
       return [
-        `its text cannot be read: the PDF's fonts do not say which letters they draw${
-          reason.problems.length
-            ? ` (${reason.problems
-                .slice(0, 3)
-                .map((p) => pageProblemWords('en', p))
-                .join('; ')})`
-            : ''
-        }`,
+        `its text cannot be read: the PDF's fonts do not say which letters they draw${firstSigns('en', reason.problems)}`,
         'Open it in a PDF reader: if the text looks right there, print it to a new PDF or run OCR on it, and import that.',
       ];
     case 'zip-bomb':
@@ -178,6 +171,15 @@ function englishParts(reason: RefusalReason): [string, string] {
   }
 }
 
+/** The first three signs of an unreadable PDF, in brackets after the reason; nothing when none was named. */
+function firstSigns(language: ImportLanguage, problems: readonly PageProblem[]): string {
+  if (problems.length === 0) return '';
+  return ` (${problems
+    .slice(0, 3)
+    .map((p) => pageProblemWords(language, p))
+    .join('; ')})`;
+}
+
 function englishDuration(ms: number): string {
   if (ms < 1000) return `${ms} ms`;
   const seconds = Math.round(ms / 1000);
@@ -191,12 +193,12 @@ const russian: RefusalWords = {
   },
 };
 
-/** What the file really is, after "на самом деле это" / "похож на". */
-const ACTUAL_RU: Record<ActualKind, { is: string; like: string }> = {
-  pdf: { is: 'PDF', like: 'PDF' },
-  zip: { is: 'zip-архив', like: 'zip-архив' },
-  'old-office': { is: 'файл Office старого формата', like: 'файл Office старого формата' },
-  image: { is: 'изображение', like: 'изображение' },
+/** What the file really is, after "на самом деле это" and "похож на" alike. */
+const ACTUAL_RU: Record<ActualKind, string> = {
+  pdf: 'PDF',
+  zip: 'zip-архив',
+  'old-office': 'файл Office старого формата',
+  image: 'изображение',
 };
 
 function russianParts(reason: RefusalReason): [string, string] {
@@ -220,7 +222,7 @@ function russianParts(reason: RefusalReason): [string, string] {
       const rename = actual ? RENAME_TO[actual] : null;
       if (actual && rename)
         return [
-          `${what}, но этот похож на ${ACTUAL_RU[actual].like}`,
+          `${what}, но этот похож на ${ACTUAL_RU[actual]}`,
           `Переименуйте его так, чтобы имя оканчивалось на ${rename}, и импортируйте снова.`,
         ];
       if (OFFICE_FORMATS.includes(extension))
@@ -235,7 +237,7 @@ function russianParts(reason: RefusalReason): [string, string] {
     case 'misnamed': {
       const rename = RENAME_TO[reason.actual];
       return [
-        `у него расширение .${reason.extension}, но на самом деле это ${ACTUAL_RU[reason.actual].is}`,
+        `у него расширение .${reason.extension}, но на самом деле это ${ACTUAL_RU[reason.actual]}`,
         rename
           ? `Переименуйте его так, чтобы имя оканчивалось на ${rename}, и импортируйте снова.`
           : `Откройте его в программе, в которой он создан, сохраните как ${SUPPORTED_FORMATS.ru} и импортируйте копию.`,
@@ -284,14 +286,7 @@ function russianParts(reason: RefusalReason): [string, string] {
       ];
     case 'unreadable':
       return [
-        `его текст невозможно прочитать: шрифты PDF не сообщают, какие буквы они рисуют${
-          reason.problems.length
-            ? ` (${reason.problems
-                .slice(0, 3)
-                .map((p) => pageProblemWords('ru', p))
-                .join('; ')})`
-            : ''
-        }`,
+        `его текст невозможно прочитать: шрифты PDF не сообщают, какие буквы они рисуют${firstSigns('ru', reason.problems)}`,
         'Откройте его в программе для просмотра PDF: если текст там выглядит правильно, напечатайте его в новый PDF или распознайте (OCR) и импортируйте результат.',
       ];
     case 'zip-bomb':
